@@ -1,0 +1,153 @@
+"""Stage 1 helper: split an article's lines into body paragraphs and boilerplate.
+
+News pages saved as text carry banners, image names and captions, related-headline blocks (with
+other years in them), comment forms, breadcrumbs and page stamps. None of it may reach the body,
+and none of it may feed the metadata, but all of it stays inspectable as `RemovedLine`s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .models import RemovedLine
+from .text import fold
+
+# "image banner", "image advertisement image advertisement", "no image", "Quảng cáo"
+BANNER = re.compile(r"^(?:(?:image|banner|advertisement|ads?|no|quang cao|photo)\s*)+$")
+
+# "z5183786703005-ad99d7a67d6af617d8ecd74c83955548-133.jpg", "Anh-tin-bai", "[Ảnh minh họa]"
+IMAGE_LINE = re.compile(
+    r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo)$"
+)
+
+# "... (Ảnh: Báo Thế giới và Việt Nam).", "... Ảnh: Quochoi.vn", "Ảnh: TTXVN"
+CAPTION_CREDIT = re.compile(r"(?:^|[\s(])(?:anh|nguon anh|photo)\s*:\s*[^.]{1,80}\)?\.?$")
+
+# "Tin cùng chuyên mục", "Tin liên quan", "Bài viết cùng chủ đề: Bộ Ngoại giao", "Xem thêm"
+RELATED_HEADING = re.compile(
+    r"^(?:tin cung chuyen muc|tin lien quan|bai viet cung chu de|bai viet lien quan|cung chuyen muc"
+    r"|tin khac|tin moi|tin moi nhat|tin doc nhieu|doc nhieu|xem them|doc them|co the ban quan tam"
+    r"|chu de lien quan|tin bai lien quan)\s*(?::.{0,60})?$"
+)
+
+# "Họ tên no image", "Mã kiểm tra", "Gửi bình luận", "Ý kiến bạn đọc"
+COMMENT_FORM = re.compile(
+    r"^(?:ho ten|ho va ten|email|tieu de|noi dung|ma kiem tra|ma xac nhan|gui binh luan|binh luan"
+    r"|y kien ban doc|gui y kien|dang nhap|so dien thoai)\b(?:\s+no image)?\s*:?$"
+)
+
+# "Trang chủ > Thời sự > Chính trị", "Trang chủ / Ngoại giao"
+BREADCRUMB = re.compile(r"^(?:trang chu\b.*|(?:[^>»/|]{1,30}\s[>»/|]\s){1,6}[^>»/|]{1,40})$")
+
+# Page stamps: "Chủ nhật 29/12/2024 07:37", "Nhịp sống - Ngày đăng : 18:18, 18/12/2023",
+# "Thứ Tư, 05/06/2024 14:20 (GMT+7)", "Cập nhật: 15/01/2025".
+STAMP_LINE = re.compile(
+    r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|xuat ban)\s*:?.*"
+    r"|(?:thu \w+|chu nhat)?,?\s*\d{1,2}[/-]\d{1,2}[/-]\d{4}.{0,25}"
+    r"|\d{1,2}:\d{2}.{0,5}\d{1,2}[/-]\d{1,2}[/-]\d{4}.{0,15})$"
+)
+
+# A byline: two to four capitalised words and nothing else ("Hoàng Giang", "Kim Oanh", "Hà Mỹ").
+BYLINE = re.compile(r"^(?:[^\W\d_]+\s){1,3}[^\W\d_]+$")
+
+# Captions under an image are short; body paragraphs rarely are.
+CAPTION_MAX_CHARS = 250
+
+
+@dataclass
+class CleanText:
+    """The result of cleaning: title, body paragraphs, byline, stamp lines and removed lines."""
+
+    title: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    byline: str | None = None
+    stamps: list[str] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+
+
+def _headline_like(line: str) -> bool:
+    """A related-news headline: short and not ending as a sentence does."""
+    return len(line) <= 200 and not line.rstrip().endswith((".", ":", ";"))
+
+
+def _is_title_echo(line: str, title: str | None) -> bool:
+    """An image alt text that repeats the title: "Bộ trưởng Ngoại giao: ... - 1"."""
+    match = re.match(r"^(.{10,}?)\s+-\s+\d{1,2}$", line)
+    return bool(match and title and fold(match.group(1)) == fold(title))
+
+
+def classify_line(line: str, title: str | None) -> str | None:
+    """The boilerplate reason for one line on its own, or None for article text."""
+    folded = fold(line).strip()
+    if BANNER.match(folded):
+        return "banner"
+    if IMAGE_LINE.match(folded) or _is_title_echo(line, title):
+        return "image"
+    if STAMP_LINE.match(folded) and len(line) <= 80:
+        return "stamp"
+    if RELATED_HEADING.match(folded) and len(line) <= 80:
+        return "related"
+    if COMMENT_FORM.match(folded):
+        return "comment form"
+    if BREADCRUMB.match(folded) and len(line) <= 120:
+        return "breadcrumb"
+    if CAPTION_CREDIT.search(folded) and len(line) <= CAPTION_MAX_CHARS:
+        return "caption"
+    return None
+
+
+def _reason_in_context(line: str, previous: str | None, title: str | None) -> str | None:
+    """The reason for a line given the reason of the line before it (blocks, captions)."""
+    if previous == "related" and _headline_like(line):
+        return "related"
+    if previous == "comment form" and len(line) <= 80:
+        return "comment form"
+    reason = classify_line(line, title)
+    if reason is None and previous == "image" and len(line) <= CAPTION_MAX_CHARS:
+        return "caption"
+    return reason
+
+
+def _take_byline(clean: CleanText, line_numbers: list[int]) -> None:
+    """Move a trailing name-only line from the body to the byline."""
+    if not clean.paragraphs:
+        return
+    last = clean.paragraphs[-1]
+    words = last.split()
+    if BYLINE.match(last) and all(word[0].isupper() for word in words) and len(last) <= 40:
+        clean.byline = last
+        clean.paragraphs.pop()
+        clean.removed.append(RemovedLine(line_numbers.pop(), "byline", last))
+
+
+def clean_lines(text: str, title: str | None = None) -> CleanText:
+    """Split `text` into title, body paragraphs and removed lines.
+
+    `title` comes from HTML metadata when there is one; otherwise the first line of article text
+    is the title.
+    """
+    clean = CleanText(title=title)
+    kept_line_numbers: list[int] = []
+    previous: str | None = None
+    for line_no, raw in enumerate(text.splitlines(), start=1):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        reason = _reason_in_context(line, previous, clean.title)
+        if reason is None and clean.title is None:
+            clean.title = line
+            reason = "title"
+        elif reason is None and title is not None and fold(line) == fold(title):
+            reason = "title"
+        if reason is None:
+            clean.paragraphs.append(line)
+            kept_line_numbers.append(line_no)
+        else:
+            if reason == "stamp":
+                clean.stamps.append(line)
+            clean.removed.append(RemovedLine(line_no, reason, line))
+        previous = reason if reason != "title" else None
+    _take_byline(clean, kept_line_numbers)
+    clean.removed.sort(key=lambda removed: removed.line_no)
+    return clean

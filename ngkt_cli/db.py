@@ -1,0 +1,265 @@
+"""The one door to the database: open (with migrations), write in transactions, rows <-> dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import DatabaseError
+from .migrations import APPLICATION_ID, MIGRATIONS
+from .models import Document, Extraction, Person, RemovedLine, Statement, StatementList
+from .text import fold, key
+
+DEFAULT_DB = "db/ngkt.db"
+
+# Seconds a writer waits for another process's transaction before giving up.
+BUSY_TIMEOUT_SECONDS = 60
+
+
+def _schema_version(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    """(user_version, application_id, number of tables)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return version, app_id, tables
+
+
+def _check_ours(path: str, version: int, app_id: int, tables: int) -> None:
+    if app_id != APPLICATION_ID and (app_id != 0 or tables > 0):
+        raise DatabaseError(f"{path}: not an ngkt database (it holds other tables); choose another --db")
+    if version > len(MIGRATIONS):
+        raise DatabaseError(
+            f"{path}: written by a newer ngkt (schema {version}, this one knows {len(MIGRATIONS)}); upgrade ngkt"
+        )
+
+
+def migrate(conn: sqlite3.Connection, path: str = "database") -> None:
+    """Apply the pending numbered migrations, all in one write transaction."""
+    _check_ours(path, *_schema_version(conn))
+    if conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
+        return
+    with transaction(conn):
+        version, app_id, tables = _schema_version(conn)
+        _check_ours(path, version, app_id, tables)
+        for step in MIGRATIONS[version:]:
+            step(conn)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting while another process creates the database (the pragma takes no busy timeout)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def open_db(path: str | Path = DEFAULT_DB) -> sqlite3.Connection:
+    """Connect (creating the file and its folder), enable WAL and foreign keys, migrate."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        _use_wal(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(conn, str(path))
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path}: cannot open the database ({error})") from None
+    except OSError as error:
+        raise DatabaseError(f"{path}: cannot create the database ({error.strerror})") from None
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error: all of a write or none of it."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict) -> None:
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents
+
+
+def document_row(doc: Document) -> dict:
+    return {
+        "id": doc.id,
+        "path": doc.path,
+        "title": doc.title,
+        "date": doc.date,
+        "date_source": doc.date_source,
+        "published": doc.published,
+        "statement_year": doc.statement_year,
+        "byline": doc.byline,
+        "duplicate_of": doc.duplicate_of,
+        "body": doc.body,
+        "encoding": doc.encoding,
+        "source_format": doc.source_format,
+        "source_sha": doc.source_sha,
+        "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def row_to_document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
+    people = conn.execute("SELECT name, title FROM people WHERE document_id = ?", [row["id"]]).fetchall()
+    removed = conn.execute(
+        "SELECT line_no, reason, text FROM removed_lines WHERE document_id = ? ORDER BY line_no", [row["id"]]
+    ).fetchall()
+    return Document(
+        id=row["id"],
+        path=row["path"],
+        title=row["title"],
+        body=row["body"],
+        date=row["date"],
+        date_source=row["date_source"],
+        published=row["published"],
+        statement_year=row["statement_year"],
+        byline=row["byline"],
+        people=tuple(Person(p["name"], p["title"]) for p in people),
+        removed=tuple(RemovedLine(r["line_no"], r["reason"], r["text"]) for r in removed),
+        encoding=row["encoding"],
+        source_format=row["source_format"],
+        source_sha=row["source_sha"],
+        duplicate_of=row["duplicate_of"],
+    )
+
+
+def get_document(conn: sqlite3.Connection, document_id: str) -> Document | None:
+    """A document by id or unique id prefix (as `ngkt docs` prints it)."""
+    rows = conn.execute("SELECT * FROM documents WHERE id LIKE ? || '%' LIMIT 2", [document_id]).fetchall()
+    return row_to_document(conn, rows[0]) if len(rows) == 1 else None
+
+
+def document_ids_at_path(conn: sqlite3.Connection, path: str) -> list[str]:
+    return [r["id"] for r in conn.execute("SELECT id FROM documents WHERE path = ?", [path])]
+
+
+def document_path(conn: sqlite3.Connection, document_id: str) -> str | None:
+    row = conn.execute("SELECT path FROM documents WHERE id = ?", [document_id]).fetchone()
+    return row["path"] if row else None
+
+
+def duplicate_candidates(conn: sqlite3.Connection, doc: Document) -> list[tuple[str, str]]:
+    """(id, body) of stored originals from the same day (or the same undated year): the blocking key."""
+    if doc.date:
+        sql, params = "date = ?", [doc.date]
+    else:
+        sql, params = "date IS NULL AND statement_year IS ?", [doc.statement_year]
+    rows = conn.execute(
+        f"SELECT id, body FROM documents WHERE {sql} AND duplicate_of IS NULL AND id != ? ORDER BY ingested_at, id",
+        [*params, doc.id],
+    )
+    return [(r["id"], r["body"]) for r in rows]
+
+
+def _insert_children(conn: sqlite3.Connection, doc: Document) -> None:
+    for line in doc.removed:
+        _insert(conn, "removed_lines", {"document_id": doc.id, "line_no": line.line_no, "reason": line.reason, "text": line.text})
+    for person in doc.people:
+        _insert(conn, "people", {"document_id": doc.id, "name": person.name, "title": person.title})
+    _insert(conn, "search_index", {"document_id": doc.id, "statement_id": None, "text": doc.body, "folded": fold(doc.body)})
+
+
+def delete_document(conn: sqlite3.Connection, document_id: str) -> None:
+    """Remove a document with everything extracted from it (inside the caller's transaction)."""
+    conn.execute("DELETE FROM search_index WHERE document_id = ?", [document_id])
+    conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
+
+
+def save_document(conn: sqlite3.Connection, doc: Document, extraction: Extraction, replaces: list[str]) -> None:
+    """Write one document and its extraction in one transaction, replacing older versions."""
+    with transaction(conn):
+        _insert(conn, "documents", document_row(doc))
+        for old_id in replaces:
+            conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [doc.id, old_id])
+            delete_document(conn, old_id)
+        _insert_children(conn, doc)
+        write_extraction(conn, doc.id, extraction)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lists and statements
+
+
+def _statement_row(statement: Statement, statement_id: str, document_id: str, list_id: str | None) -> dict:
+    return {
+        "id": statement_id,
+        "document_id": document_id,
+        "list_id": list_id,
+        "kind": statement.kind,
+        "ordinal": statement.ordinal,
+        "target_year": statement.target_year,
+        "speaker": statement.speaker,
+        "text": statement.text,
+        "text_key": key(statement.text),
+        "paragraph": statement.paragraph,
+        "char_start": statement.start,
+        "char_end": statement.end,
+    }
+
+
+def _list_row(found: StatementList, list_id: str, document_id: str, position: int) -> dict:
+    return {
+        "id": list_id,
+        "document_id": document_id,
+        "position": position,
+        "kind": found.kind,
+        "announced_count": found.announced_count,
+        "item_count": len(found.items),
+        "count_mismatch": int(found.count_mismatch),
+        "target_year": found.target_year,
+        "speaker": found.speaker,
+        "speaker_title": found.speaker_title,
+        "cue": found.cue,
+        "marker": found.marker,
+    }
+
+
+def _save_statement(conn: sqlite3.Connection, row: dict) -> None:
+    _insert(conn, "statements", row)
+    _insert(conn, "search_index", {"document_id": row["document_id"], "statement_id": row["id"], "text": row["text"], "folded": fold(row["text"])})
+
+
+def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Extraction) -> None:
+    """Replace a document's lists and statements (inside the caller's transaction).
+
+    Ids say where a statement comes from: "<document>/L2.3" is item 3 of the document's second
+    list, "<document>/D1" its first unnumbered directive.
+    """
+    conn.execute("DELETE FROM search_index WHERE document_id = ? AND statement_id IS NOT NULL", [document_id])
+    conn.execute("DELETE FROM statements WHERE document_id = ?", [document_id])
+    conn.execute("DELETE FROM lists WHERE document_id = ?", [document_id])
+    for position, found in enumerate(extraction.lists, start=1):
+        list_id = f"{document_id}/L{position}"
+        _insert(conn, "lists", _list_row(found, list_id, document_id, position))
+        for item in found.items:
+            _save_statement(conn, _statement_row(item, f"{list_id}.{item.ordinal}", document_id, list_id))
+    for number, directive in enumerate(extraction.directives, start=1):
+        _save_statement(conn, _statement_row(directive, f"{document_id}/D{number}", document_id, None))
+
+
+def all_document_ids(conn: sqlite3.Connection) -> list[str]:
+    return [r["id"] for r in conn.execute("SELECT id FROM documents ORDER BY date, id")]

@@ -1,0 +1,457 @@
+"""Stage 2: a document's text -> the enumerated lists its speakers state (a pure function).
+
+The steps, each a small function below:
+
+1. find item markers in every paragraph ("Thứ nhất, ...", "Một là, ...", "(1)", "1.", "a)", bullets)
+   and inline ';' lists after a colon;
+2. chain markers of one family into lists numbered 1, 2, 3 ... (a weekday "Thứ Tư, 05/06" or a
+   lone "Thứ hai" never starts a list: every list starts at one and has two items or more);
+3. cut each item from its marker to the next one (an item may run over several paragraphs);
+4. read the lead-in (`cue`) for the kind, the announced count and the target year, and look back
+   for who said it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .metadata import Person, attributions, find_people
+from .models import Document, Extraction, Statement, StatementList
+from .text import fold, is_capitalised, sentence_spans
+
+# ---------------------------------------------------------------------------------------------
+# Markers
+
+# Ordinal words after "Thứ" ("Thứ nhất", "Thứ tư") and before "là" ("Một là", "Bốn là").
+THU_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10}
+LA_ORDINALS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10}
+
+# "Thứ nhất, ...", "Thứ nhất là ...", "thứ hai: ..." (the item text starts after the punctuation).
+THU_MARKER = re.compile(r"\bthứ\s+(" + "|".join(THU_ORDINALS) + r")(?:\s*[,:]|\s+là\b\s*[,:]?)\s*", re.I)
+
+# "Một là, ...", "hai là: ..."
+LA_MARKER = re.compile(r"\b(" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
+
+# "1. ...", "2) ...", "(3) ..." at the start of a paragraph.
+NUMBER_MARKER = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
+
+# "(1) ... (2) ..." inside a paragraph.
+PAREN_NUMBER_MARKER = re.compile(r"\((\d{1,2})\)\s+(?=\S)")
+
+# "a) ...", "b. ..." at the start of a paragraph or after ';' / ':'.
+LETTERS = "abcdđeghik"
+LETTER_MARKER = re.compile(r"(?<![^\s;:])([" + LETTERS + r"])\)\s+(?=\S)")
+
+# "• ...", "- ...", "+ ..." at the start of a paragraph.
+BULLET_MARKER = re.compile(r"^[•\-+–—*·●▪]\s+(?=\S)")
+
+# A weekday is "Thứ Hai, 10/03/2025" or "Thứ Ba (5/6)": a date follows.
+WEEKDAY_FOLLOWS = re.compile(r"^\s*\(?\d{1,2}[/-]\d{1,2}")
+
+# Characters after which a new item may start: sentence ends, ';', ':', opening quotes.
+ITEM_START_AFTER = ".!?;:…\"“”'(–-"
+
+# Inline lists: a colon that introduces ';'-separated pieces. "như:" and "ví dụ:" give examples.
+INLINE_INTRO = re.compile(r"(?<!\bnhư)(?<!\bví dụ)\s*:\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """An item marker found in the body: its family, number and place."""
+
+    family: str
+    ordinal: int
+    start: int  # offset in the body where the marker begins
+    content: int  # offset in the body where the item's text begins
+    paragraph: int
+
+
+def _at_item_start(paragraph: str, position: int) -> bool:
+    """True at the start of a paragraph, a sentence, or after ';' / ':'."""
+    before = paragraph[:position].rstrip()
+    return not before or before[-1] in ITEM_START_AFTER
+
+
+def _word_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
+    markers = []
+    for family, pattern, ordinals in (("thu", THU_MARKER, THU_ORDINALS), ("la", LA_MARKER, LA_ORDINALS)):
+        for match in pattern.finditer(paragraph):
+            if not _at_item_start(paragraph, match.start()):
+                continue
+            if family == "thu" and WEEKDAY_FOLLOWS.match(paragraph[match.end():]):
+                continue
+            ordinal = ordinals[match.group(1).lower()]
+            markers.append(Marker(family, ordinal, offset + match.start(), offset + match.end(), index))
+    return markers
+
+
+def _symbol_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
+    markers = []
+    if match := NUMBER_MARKER.match(paragraph):
+        markers.append(Marker("number", int(match.group(1)), offset, offset + match.end(), index))
+    else:
+        for match in PAREN_NUMBER_MARKER.finditer(paragraph):
+            markers.append(Marker("paren", int(match.group(1)), offset + match.start(), offset + match.end(), index))
+    for match in LETTER_MARKER.finditer(paragraph):
+        if _at_item_start(paragraph, match.start()):
+            ordinal = LETTERS.index(match.group(1)) + 1
+            markers.append(Marker("letter", ordinal, offset + match.start(), offset + match.end(), index))
+    if match := BULLET_MARKER.match(paragraph):
+        markers.append(Marker("bullet", 0, offset, offset + match.end(), index))
+    return markers
+
+
+def find_markers(paragraphs: list[str]) -> list[Marker]:
+    """Every item marker in the body, in reading order."""
+    markers: list[Marker] = []
+    offset = 0
+    for index, paragraph in enumerate(paragraphs):
+        markers += _word_markers(paragraph, offset, index)
+        markers += _symbol_markers(paragraph, offset, index)
+        offset += len(paragraph) + 2
+    return sorted(markers, key=lambda m: m.start)
+
+
+def chain_markers(markers: list[Marker]) -> list[list[Marker]]:
+    """Runs of one family numbered 1, 2, 3 ...; bullets chain by consecutive paragraphs."""
+    runs: list[list[Marker]] = []
+    open_runs: dict[str, list[Marker]] = {}
+    for marker in markers:
+        run = open_runs.get(marker.family)
+        if marker.family == "bullet":
+            follows = run and marker.paragraph == run[-1].paragraph + 1
+            marker = Marker("bullet", len(run) + 1 if follows else 1, marker.start, marker.content, marker.paragraph)
+        if run and marker.ordinal == run[-1].ordinal + 1:
+            run.append(marker)
+            continue
+        if marker.ordinal == 1:
+            open_runs[marker.family] = [marker]
+            runs.append(open_runs[marker.family])
+    return [run for run in runs if len(run) >= 2]
+
+
+# ---------------------------------------------------------------------------------------------
+# Items
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def _trim(body: str, start: int, end: int) -> Span:
+    """Shrink a span past surrounding white space, joining punctuation and one final full stop.
+
+    Items then read alike whether the press ended them with ";" or "." ("... dự báo." and
+    "... dự báo;" both give "... dự báo"); an ellipsis ("...", "…") is kept.
+    """
+    while start < end and (body[start].isspace() or body[start] in ",;:"):
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;"):
+        end -= 1
+    if end - start > 1 and body[end - 1] == "." and body[end - 2] != ".":
+        end -= 1
+    return Span(start, end)
+
+
+def _paragraph_end(body: str, position: int) -> int:
+    end = body.find("\n\n", position)
+    return len(body) if end < 0 else end
+
+
+def item_spans(body: str, run: list[Marker]) -> list[Span]:
+    """Each item runs to the next marker; the last one to the end of its paragraph."""
+    spans = []
+    for marker, following in zip(run, run[1:] + [None]):
+        end = following.start if following else _paragraph_end(body, marker.content)
+        spans.append(_trim(body, marker.content, end))
+    return spans
+
+
+def _inline_pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the ';' pieces of `text`; the last piece stops at its sentence's end."""
+    pieces, start = [], 0
+    for match in re.finditer(";", text):
+        pieces.append((start, match.start()))
+        start = match.end()
+    tail = text[start:]
+    first_sentence = sentence_spans(tail)[:1]
+    pieces.append((start, start + (first_sentence[0][1] if first_sentence else len(tail))))
+    return pieces
+
+
+def _merge_continuations(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A lower-case piece continues the previous one when the list's first piece is capitalised."""
+    if not is_capitalised(text[pieces[0][0] : pieces[0][1]]):
+        return pieces
+    merged = [pieces[0]]
+    for start, end in pieces[1:]:
+        if is_capitalised(text[start:end]):
+            merged.append((start, end))
+        else:
+            merged[-1] = (merged[-1][0], end)
+    return merged
+
+
+def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]]]]:
+    """(colon offset, merged pieces, raw pieces) for each ';' list after a colon in a paragraph."""
+    found = []
+    for intro in INLINE_INTRO.finditer(paragraph):
+        rest_start = intro.end()
+        rest = paragraph[rest_start:]
+        if ";" not in rest:
+            continue
+        raw = [(rest_start + s, rest_start + e) for s, e in _inline_pieces(rest)]
+        raw = [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()]
+        if len(raw) >= 2:
+            found.append((intro.start(), _merge_continuations(paragraph, raw), raw))
+            break
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Lead-in: kind, count, target year
+
+# Nouns a list announces ("6 trọng tâm", "4 bài học", "3 nội dung chính"), folded, with the kind
+# each one signals.
+LIST_NOUNS = {
+    "trong tam": "priority",
+    "nhiem vu": "priority",
+    "uu tien": "priority",
+    "dinh huong": "priority",
+    "giai phap": "priority",
+    "phuong huong": "priority",
+    "muc tieu": "priority",
+    "dot pha": "priority",
+    "bien phap": "priority",
+    "yeu cau": "priority",
+    "de xuat": "priority",
+    "kien nghi": "priority",
+    "ket qua": "achievement",
+    "thanh tuu": "achievement",
+    "thanh tich": "achievement",
+    "diem sang": "achievement",
+    "bai hoc": "lesson",
+    "noi dung": "agenda",
+    "chu de": "agenda",
+    "van de": "agenda",
+}
+_NOUN_RE = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
+
+# Counts written as words, folded ("ba trọng tâm" -> "ba trong tam").
+NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+
+# "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "các trọng tâm", "những nhiệm vụ".
+ANNOUNCED = re.compile(
+    r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung|mot so)\s+(?:nhom\s+|loai\s+|linh vuc\s+)?(" + _NOUN_RE + r")\b"
+)
+
+# Lead-in phrases without a counted noun that still say what the list is.
+KIND_CUES = (
+    ("lesson", re.compile(r"\bbai hoc\b")),
+    ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su)\b")),
+    ("achievement", re.compile(r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich)\b")),
+    ("priority", re.compile(r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi)\b")),
+)
+
+# Tense markers in the items: backward-looking "đã", forward-looking "cần", "sẽ", "phải".
+PAST_TENSE = re.compile(r"\b(?:đã|đạt được|vừa qua)\b", re.I)
+FUTURE_TENSE = re.compile(r"\b(?:cần|sẽ|phải|hãy|cần phải)\b", re.I)
+
+# A year in a lead-in, not a horizon ("đến năm 2030") nor a range ("2021-2025").
+CUE_YEAR = re.compile(r"(?<!den )(?<!toi )(?<!den nam )(?<!toi nam )(?<![\d/-])((?:19|20)\d{2})(?![\d/-])")
+
+# Priorities stated from this month on (year-end conferences) are for the next year.
+NEXT_YEAR_FROM_MONTH = 12
+
+# Reviews stated up to this month (New Year conferences) look at the year before.
+REVIEW_PREVIOUS_YEAR_UNTIL_MONTH = 2
+
+# How many paragraphs before a list may hold the attribution of who states it.
+SPEAKER_LOOKBACK_PARAGRAPHS = 4
+
+
+def _quantity(word: str) -> int | None:
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def announced(cue: str) -> tuple[int | None, str | None]:
+    """(count, noun) of the list a lead-in announces: "6 trọng tâm" -> (6, "trong tam").
+
+    A counted noun wins over one with "các"/"những": in "thực hiện các mục tiêu ..., xác định
+    triển khai 4 trọng tâm" the list is the 4 priorities.
+    """
+    matches = [(_quantity(m.group(1)), m.group(2)) for m in ANNOUNCED.finditer(fold(cue))]
+    counted = [match for match in matches if match[0] is not None]
+    return (counted or matches or [(None, None)])[0]
+
+
+def _count_elsewhere(noun: str, texts: list[str]) -> int | None:
+    """The count announced for the same noun in the title or lede ("6 trọng tâm")."""
+    for text in texts:
+        count, found_noun = announced(text)
+        if count is not None and found_noun == noun:
+            return count
+    return None
+
+
+def classify(cue: str, opener: str, items: list[str]) -> str:
+    """The kind from the counted noun, then lead-in phrases, then the items' tense."""
+    count, noun = announced(cue)
+    if noun:
+        return LIST_NOUNS[noun]
+    for text in (cue, opener):
+        for kind, pattern in KIND_CUES:
+            if pattern.search(fold(text)):
+                return kind
+    joined = " ".join(items)
+    return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
+
+
+def target_year(kind: str, cue: str, doc: Document) -> int | None:
+    """Explicit year in the lead-in, else the statement year (shifted at the turn of the year)."""
+    years = [int(m.group(1)) for m in CUE_YEAR.finditer(fold(cue))]
+    if years:
+        return years[0]
+    year = doc.statement_year
+    month = int(doc.date[5:7]) if doc.date else None
+    if year is None or month is None:
+        return year
+    if kind in ("priority", "agenda") and month >= NEXT_YEAR_FROM_MONTH:
+        return year + 1
+    if kind in ("achievement", "lesson") and month <= REVIEW_PREVIOUS_YEAR_UNTIL_MONTH:
+        return year - 1
+    return year
+
+
+# ---------------------------------------------------------------------------------------------
+# Speaker
+
+
+def speaker_before(body: str, position: int, lookback_start: int, people: list[Person]) -> tuple[str | None, str | None]:
+    """(speaker, title) of the last attribution between `lookback_start` and `position`."""
+    window = body[lookback_start:position]
+    found = attributions(window, people)
+    if not found:
+        return None, None
+    last = found[-1]
+    return (last.name or last.title), last.title
+
+
+def _paragraph_start(body: str, paragraph: int) -> int:
+    offset = 0
+    for _ in range(paragraph):
+        offset = body.index("\n\n", offset) + 2
+    return offset
+
+
+# ---------------------------------------------------------------------------------------------
+# Putting it together
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A list found in the body before its lead-in is read: spans, marker family, raw split."""
+
+    spans: tuple[Span, ...]
+    marker: str
+    first_paragraph: int
+    lead_end: int  # where the lead-in stops: the first marker, or the colon of an inline list
+    raw_spans: tuple[Span, ...] = ()
+
+
+def _cue(body: str, candidate: Candidate) -> Span:
+    """The lead-in: the sentence before the first item, in its paragraph or the one before."""
+    start = _paragraph_start(body, candidate.first_paragraph)
+    if body[start : candidate.lead_end].strip():
+        last_sentence = sentence_spans(body[start : candidate.lead_end])[-1]
+        return _trim(body, start + last_sentence[0], candidate.lead_end)
+    if candidate.first_paragraph == 0:
+        return Span(start, start)
+    previous_start = _paragraph_start(body, candidate.first_paragraph - 1)
+    last_sentence = sentence_spans(body[previous_start : start - 2])[-1]
+    return _trim(body, previous_start + last_sentence[0], previous_start + last_sentence[1])
+
+
+def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
+    candidates = []
+    for run in chain_markers(find_markers(paragraphs)):
+        spans = item_spans(body, run)
+        candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start))
+    return candidates
+
+
+def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
+    candidates = []
+    offset = 0
+    for index, paragraph in enumerate(paragraphs):
+        for colon, merged, raw in inline_lists(paragraph):
+            spans = tuple(_trim(body, offset + s, offset + e) for s, e in merged)
+            raw_spans = tuple(_trim(body, offset + s, offset + e) for s, e in raw)
+            if len(spans) >= 2 or len(raw_spans) >= 2:
+                candidates.append(Candidate(spans, "inline", index, offset + colon, raw_spans))
+        offset += len(paragraph) + 2
+    return candidates
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.spans[0].start < b.spans[-1].end and b.spans[0].start < a.spans[-1].end
+
+
+def _choose(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep lists that do not overlap one already kept; numbered markers win over ';' splits."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.marker == "inline", c.spans[0].start)):
+        if not any(_overlaps(candidate, other) for other in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.spans[0].start)
+
+
+def _fit_count(candidate: Candidate, count: int | None) -> tuple[Span, ...]:
+    """The announced count checks a ';' split: take the raw split when only it matches."""
+    if candidate.marker == "inline" and count and len(candidate.spans) != count and len(candidate.raw_spans) == count:
+        return candidate.raw_spans
+    return candidate.spans
+
+
+def _paragraph_of(body: str, position: int) -> int:
+    return body.count("\n\n", 0, position)
+
+
+def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> StatementList | None:
+    body, paragraphs = doc.body, doc.paragraphs
+    cue_span = _cue(body, candidate)
+    cue = body[cue_span.start : cue_span.end]
+    count, noun = announced(cue)
+    if count is None and noun:
+        lede = [doc.title or ""] + paragraphs[: candidate.first_paragraph]
+        count = _count_elsewhere(noun, lede)
+    spans = _fit_count(candidate, count)
+    if len(spans) < 2:
+        return None
+    texts = [body[s.start : s.end] for s in spans]
+    opener = texts[0].split(",")[0]
+    kind = classify(cue, opener, texts)
+    year = target_year(kind, cue, doc)
+    # An agenda is what a meeting discussed: only a speaker named in its lead-in states it.
+    if kind == "agenda":
+        lookback_start = cue_span.start
+    else:
+        lookback_start = _paragraph_start(body, max(0, candidate.first_paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
+    speaker, title = speaker_before(body, candidate.lead_end, lookback_start, people)
+    items = tuple(
+        Statement(kind, n, text, _paragraph_of(body, s.start), s.start, s.end, year, speaker)
+        for n, (s, text) in enumerate(zip(spans, texts), start=1)
+    )
+    return StatementList(kind, items, count, year, speaker, title, cue, candidate.marker)
+
+
+def extract(doc: Document) -> Extraction:
+    """Every enumerated list stated in `doc`, in reading order."""
+    paragraphs = doc.paragraphs
+    people = list(doc.people) or find_people(doc.body)
+    candidates = _choose(marker_candidates(doc.body, paragraphs) + inline_candidates(doc.body, paragraphs))
+    lists = [built for c in candidates if (built := build_list(doc, c, people))]
+    return Extraction(lists=tuple(lists))

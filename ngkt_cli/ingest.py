@@ -1,0 +1,219 @@
+"""Stage 1: files -> clean, dated, de-duplicated documents in the database.
+
+Each file is read, decoded, stripped of boilerplate, dated and extracted on its own, then written
+in one transaction; a bad file is reported and skipped, never costing what is already stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import db
+from .boilerplate import clean_lines
+from .decode import decode_bytes
+from .errors import RejectedInput
+from .extract import extract
+from .metadata import date_document, find_people
+from .models import Document
+from .text import key
+
+SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+# A second outlet's copy shares most of its word 4-grams with the original (the smaller side's
+# share): 0.8 keeps rewritten reports of the same event apart while catching lightly edited copies.
+DUPLICATE_CONTAINMENT = 0.8
+SHINGLE_WORDS = 4
+
+# "<!doctype html", "<html", "<head", "<body": the file is HTML whatever its name.
+HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one input: new, updated, unchanged, duplicate or rejected (with reason)."""
+
+    path: str
+    status: str
+    document_id: str | None = None
+    reason: str | None = None
+    duplicate_of: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Bytes -> Document (pure)
+
+
+def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
+    """(article text, title, date, author) of an HTML page via trafilatura."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=True)
+    if extracted is None or not (extracted.text or "").strip():
+        raise RejectedInput("no article text found in the HTML")
+    return extracted.text, extracted.title, extracted.date, extracted.author
+
+
+def _markdown_to_text(text: str) -> str:
+    """Drop heading hashes and emphasis marks; list markers stay for the extractor."""
+    text = re.sub(r"(?m)^#{1,6}\s+", "", text)
+    return re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+
+
+def document_id(body: str) -> str:
+    """Identity from content: the hash of the normalised body, so re-ingesting is a no-op."""
+    return hashlib.sha256(key(body).encode()).hexdigest()[:12]
+
+
+def build_document(data: bytes, path: str, user_date: str | None = None) -> Document:
+    """Decode, clean and date one article. Raises RejectedInput with the reason."""
+    text, encoding = decode_bytes(data)
+    suffix = Path(path).suffix.lower()
+    source_format = SUPPORTED_SUFFIXES.get(suffix, "text")
+    html_title = html_date = html_author = None
+    if source_format == "html" or HTML_START.match(text):
+        source_format = "html"
+        text, html_title, html_date, html_author = _html_parts(text)
+    elif source_format == "markdown":
+        text = _markdown_to_text(text)
+    clean = clean_lines(text, html_title)
+    if not clean.paragraphs:
+        raise RejectedInput("no article text left after removing boilerplate")
+    body = "\n\n".join(clean.paragraphs)
+    dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date)
+    return Document(
+        id=document_id(body),
+        path=path,
+        title=clean.title,
+        body=body,
+        date=dated.date,
+        date_source=dated.date_source,
+        published=dated.published,
+        statement_year=dated.statement_year,
+        byline=clean.byline or html_author,
+        people=tuple(find_people(body)),
+        removed=tuple(clean.removed),
+        encoding=encoding,
+        source_format=source_format,
+        source_sha=hashlib.sha256(data).hexdigest(),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Syndicated copies
+
+
+def _shingles(text: str) -> set[str]:
+    words = key(text).split()
+    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+
+
+def find_original(conn: sqlite3.Connection, doc: Document, replaces: list[str]) -> str | None:
+    """The stored document this one copies: same day (the blocking key), nearly the same body.
+
+    The older version of the same file (`replaces`) is not an original: it is being replaced.
+    """
+    mine = _shingles(doc.body)
+    for candidate_id, body in db.duplicate_candidates(conn, doc):
+        if candidate_id in replaces:
+            continue
+        theirs = _shingles(body)
+        if len(mine & theirs) / max(1, min(len(mine), len(theirs))) >= DUPLICATE_CONTAINMENT:
+            return candidate_id
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+
+
+def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
+    """(display path, file) for every input; folders are walked recursively, '-' is stdin."""
+    for raw in paths:
+        if raw == "-":
+            yield "-", None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                yield str(child), child
+        else:
+            yield raw, path
+
+
+def read_input(display: str, path: Path | None, max_bytes: int) -> bytes:
+    """The bytes of one input, or RejectedInput naming the reason."""
+    if path is None:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        if not path.exists():
+            raise RejectedInput("no such file or folder")
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise RejectedInput(f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html or .htm)")
+        try:
+            if path.stat().st_size > max_bytes:
+                raise RejectedInput(f"larger than the {max_bytes:,}-byte limit (--max-bytes)")
+            data = path.read_bytes()
+        except OSError as error:
+            raise RejectedInput(f"cannot read it ({error.strerror})") from None
+    if len(data) > max_bytes:
+        raise RejectedInput(f"larger than the {max_bytes:,}-byte limit (--max-bytes)")
+    return data
+
+
+def _stored_path(display: str, path: Path | None, doc_id: str) -> str:
+    return f"stdin/{doc_id}.txt" if path is None else str(path)
+
+
+def ingest_one(conn: sqlite3.Connection, display: str, path: Path | None, max_bytes: int, user_date: str | None) -> Outcome:
+    """Read, build, extract and store one input; returns what happened."""
+    try:
+        data = read_input(display, path, max_bytes)
+        doc = build_document(data, display if path else "stdin.txt", user_date)
+    except RejectedInput as error:
+        return Outcome(display, "rejected", reason=str(error))
+    doc = replace(doc, path=_stored_path(display, path, doc.id))
+    if db.document_path(conn, doc.id) is not None:
+        return Outcome(display, "unchanged", doc.id)
+    replaces = db.document_ids_at_path(conn, doc.path)
+    original = find_original(conn, doc, replaces)
+    doc = replace(doc, duplicate_of=original)
+    db.save_document(conn, doc, extract(doc), replaces)
+    status = "duplicate" if original else ("updated" if replaces else "new")
+    return Outcome(display, status, doc.id, duplicate_of=original)
+
+
+def ingest_paths(
+    conn: sqlite3.Connection,
+    paths: Iterable[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    user_date: str | None = None,
+    on_progress: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Ingest every input; one bad file never stops the run."""
+    outcomes = []
+    for display, path in iter_inputs(paths):
+        outcome = ingest_one(conn, display, path, max_bytes, user_date)
+        outcomes.append(outcome)
+        if on_progress:
+            on_progress(outcome)
+    return outcomes
+
+
+def reextract_all(conn: sqlite3.Connection) -> int:
+    """Run the extractor again on every stored body (after an upgrade); returns documents done."""
+    count = 0
+    for doc_id in db.all_document_ids(conn):
+        doc = db.get_document(conn, doc_id)
+        with db.transaction(conn):
+            db.write_extraction(conn, doc.id, extract(doc))
+        count += 1
+    return count

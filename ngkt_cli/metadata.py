@@ -1,0 +1,278 @@
+"""Stage 1 helper: dates, statement year and people from a cleaned article.
+
+The date that matters is when the statements were made. A page stamp ("Chủ nhật 29/12/2024") can
+be months after the speech the body reports ("chiều 18/3"), so an event date in the body wins and
+the stamp only lends its year. Dates are found with our own patterns and only the matched span is
+parsed: dateutil's fuzzy mode reads "6 trọng tâm ngày 18/3" as 2003-06-18.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .models import Person
+from .text import fold, sentences
+
+# Full dates: "29/12/2024", "18-12-2023", "ngày 15 tháng 1 năm 2025" (matched on folded text).
+FULL_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)"
+    r"|ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})"
+)
+
+# Event dates in the body, often without a year: "chiều 18/3", "Ngày 22-2", "sáng 21/12",
+# "tổ chức ngày 18/12", "ngày 15 tháng 1 năm 2025", "Hôm nay (5/6)".
+EVENT_DATE = re.compile(
+    r"\b(?:sang|trua|chieu|toi|dem|ngay|hom nay|hom qua|toi nay)\s*\(?"
+    r"(?:(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-])"
+    r"|(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?)"
+)
+
+# How many paragraphs from the top an event date may sit (the lede and the next few).
+EVENT_DATE_PARAGRAPHS = 6
+
+# A year alone: "năm 2023", "2024"; not a range "2021-2025" nor part of a date "18/12/2023".
+YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])(?!\s*-\s*\d)")
+
+# A horizon is not a year the text is about: "đến năm 2030", "tầm nhìn 2045".
+HORIZON_BEFORE = re.compile(r"(?:den|toi|tam nhin|giai doan|nhiem ky)(?: nam)?\s*$")
+
+# Sentences that look back ("đã", "đạt", "vừa qua") or forward ("cần", "sẽ", "trọng tâm").
+PAST_MARKERS = re.compile(r"\b(?:da|dat duoc|dat|vua qua|tang|giam)\b")
+FUTURE_MARKERS = re.compile(r"\b(?:can|se|phai|trong tam|nhiem vu|ke hoach|phan dau|muc tieu|trien khai)\b")
+
+# A year-end conference (from this month on) sets the coming year's course.
+YEAR_END_MONTH = 9
+
+
+@dataclass(frozen=True)
+class DatedText:
+    date: str | None
+    date_source: str | None
+    published: str | None
+    statement_year: int | None
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_full_date(text: str) -> dt.date | None:
+    """The first complete day/month/year date in `text`, or None."""
+    for match in FULL_DATE.finditer(fold(text)):
+        day, month, year = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:]))
+        found = _valid(year, month, day)
+        if found:
+            return found
+    return None
+
+
+def find_event_date(paragraphs: list[str]) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) of the first event date in the opening paragraphs."""
+    for paragraph in paragraphs[:EVENT_DATE_PARAGRAPHS]:
+        for match in EVENT_DATE.finditer(fold(paragraph)):
+            groups = match.groups()
+            day, month, year = groups[:3] if groups[0] else groups[3:]
+            day_n, month_n = int(day), int(month)
+            if _valid(2000, month_n, day_n):
+                return day_n, month_n, int(year) if year else None
+    return None
+
+
+def _year_mentions(paragraphs: list[str]) -> tuple[Counter[int], set[int], set[int]]:
+    """All year mentions, and those in backward- and forward-looking sentences."""
+    counts: Counter[int] = Counter()
+    past: set[int] = set()
+    future: set[int] = set()
+    for paragraph in paragraphs:
+        for sentence in sentences(paragraph):
+            folded = fold(sentence)
+            years = [
+                int(m.group(1)) for m in YEAR.finditer(folded) if not HORIZON_BEFORE.search(folded[: m.start()])
+            ]
+            counts.update(years)
+            looks_back, looks_ahead = bool(PAST_MARKERS.search(folded)), bool(FUTURE_MARKERS.search(folded))
+            if looks_back and not looks_ahead:
+                past.update(years)
+            elif looks_ahead and not looks_back:
+                future.update(years)
+    return counts, past, future
+
+
+def infer_year(paragraphs: list[str], month: int | None = None) -> int | None:
+    """The year an undated text speaks from.
+
+    A text that reviews year R ("Trong năm 2022 ... đã") speaks from R; one that only plans year P
+    speaks from P. When it does both and P = R + 1 (a year-end review that sets next year's course),
+    a known month decides: from September on it is R, earlier it is P.
+    """
+    counts, past, future = _year_mentions(paragraphs)
+    review = max(past) if past else None
+    plans = sorted(year for year in future if review is None or year >= review)
+    if review and plans and plans[0] == review + 1 and month is not None and month < YEAR_END_MONTH:
+        return plans[0]
+    if review:
+        return review
+    if plans:
+        return plans[0]
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _year_before_stamp(day: int, month: int, stamp: dt.date) -> int:
+    """The stamp's year, or the one before when the event would otherwise follow the stamp."""
+    candidate = _valid(stamp.year, month, day)
+    return stamp.year - 1 if candidate and candidate > stamp else stamp.year
+
+
+def date_document(
+    paragraphs: list[str], stamps: list[str], html_date: str | None = None, user_date: str | None = None
+) -> DatedText:
+    """Settle date, date_source, published and statement_year for one article."""
+    published = next((d for d in (parse_full_date(s) for s in stamps) if d), None)
+    if published is None and html_date:
+        published = _valid(*(int(x) for x in html_date[:10].split("-")))
+    published_iso = published.isoformat() if published else None
+    if user_date:
+        return DatedText(user_date, "user", published_iso, int(user_date[:4]))
+    event = find_event_date(paragraphs)
+    if event is None:
+        if published:
+            return DatedText(published_iso, "stamp", published_iso, published.year)
+        return DatedText(None, None, None, infer_year(paragraphs))
+    day, month, year = event
+    if year is not None:
+        date, source = _valid(year, month, day), "body"
+    elif published:
+        date = _valid(_year_before_stamp(day, month, published), month, day)
+        source = "stamp" if date == published else "inferred"
+    else:
+        inferred = infer_year(paragraphs, month)
+        date, source = (_valid(inferred, month, day), "inferred") if inferred else (None, None)
+    if date is None:
+        return DatedText(None, None, published_iso, infer_year(paragraphs))
+    return DatedText(date.isoformat(), source, published_iso, date.year)
+
+
+# ---------------------------------------------------------------------------------------------
+# People
+
+# The family names that open almost every Vietnamese full name ("Bùi Thanh Sơn", "Phạm Minh Chính").
+SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Lương Trịnh Mai "
+    "Trương Đoàn Hà Lâm Tô Cao Châu Thái Tạ Quách Lưu Kiều Văn Vương Từ La Doãn Khổng Hứa Mạc Nông "
+    "Triệu Âu Giang Tăng Lò Chu Thân Tống Lại Hầu Phùng Diệp Đàm Thạch Kim Vi Tôn Quan Ninh Lữ".split()
+)
+
+# Titles, longest first so that "Phó Thủ tướng" is not read as "Thủ tướng".
+TITLES = (
+    "Ủy viên Bộ Chính trị", "Tổng Bí thư", "Phó Chủ tịch Quốc hội", "Chủ tịch Quốc hội", "Chủ tịch nước",
+    "Phó Thủ tướng", "Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Phó Chủ tịch", "Chủ tịch", "Cục trưởng",
+    "Phó Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Đại sứ", "Đại biểu", "Phó Bí thư", "Bí thư",
+    "Giám đốc", "Phó Giám đốc", "Trưởng ban", "Phó Trưởng ban", "Người phát ngôn", "Tổng Giám đốc",
+    "Tổng thư ký", "Chánh Văn phòng", "Trưởng đoàn", "Trưởng Cơ quan đại diện",
+)
+# Every capital letter Vietnamese writes ("Ả", "Ước", "Đ"), for names and organisations.
+UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
+
+_TITLE_RE = "|".join(
+    f"[{re.escape(t[0])}{re.escape(t[0].lower())}]{re.escape(t[1:])}" for t in sorted(TITLES, key=len, reverse=True)
+)
+
+# The organisation that may follow a title: "Bộ Ngoại giao", "Chính phủ", "UBND tỉnh Nghệ An",
+# "Tỉnh ủy": capitalised words and the lower-case syllables of institution names.
+_ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|giao|phủ|hội|vụ|tỉnh|ủy|nước|trị|thành phố|trung ương)"
+_ORG = rf"(?:\s+{_ORG_WORD})*"
+_ORG_LAZY = rf"(?:\s+{_ORG_WORD})*?"
+
+_SURNAME_RE = "|".join(sorted(SURNAMES, key=len, reverse=True))
+_NAME = rf"(?P<name>(?:{_SURNAME_RE})(?:\s+[{UPPER}][^\W\d_]*){{1,3}})"
+
+# "Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn": the lazy organisation lets the name start at the
+# first family name.
+TITLED_NAME = re.compile(rf"(?P<title>(?:{_TITLE_RE}){_ORG_LAZY})\s+{_NAME}")
+# "đồng chí Phạm Minh Chính – Ủy viên Bộ Chính trị, Thủ tướng Chính phủ"
+NAME_THEN_TITLE = re.compile(
+    rf"(?:(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+)?{_NAME}\s*[–-]\s*(?P<title>(?:{_TITLE_RE}){_ORG}(?:,\s*(?:{_TITLE_RE}){_ORG})*)"
+)
+# "Thủ tướng Chính phủ nhấn mạnh": a title alone, resolved to a named holder in the same article.
+TITLE_ALONE = re.compile(rf"(?P<title>(?:{_TITLE_RE}){_ORG})")
+PRONOUN_NAME = re.compile(rf"\b(?:[ôÔ]ng|[bB]à)\s+(?P<given>[{UPPER}][^\W\d_]*)(?!\s+[{UPPER}])")
+
+# Verbs of saying that attribute what follows to the person just before them.
+SPEECH_VERBS = re.compile(
+    r"\b(?:cho biết|cho hay|cho rằng|nói|nhấn mạnh|khẳng định|đề nghị|yêu cầu|phát biểu|chỉ đạo|"
+    r"xác định|đánh giá|thông tin|chia sẻ|nêu rõ|lưu ý|kết luận|trả lời|đề xuất|chỉ rõ|chỉ ra|"
+    r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi)\b"
+)
+
+# How far (characters) a verb of saying may follow the person it attributes to.
+ATTRIBUTION_WINDOW = 80
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person mentioned at a place in a text: full name when known, title as written."""
+
+    start: int
+    end: int
+    name: str | None
+    title: str | None
+
+
+def _title_heads(title: str | None) -> list[str]:
+    """The bare titles ("Thủ tướng") in a written title ("Ủy viên Bộ Chính trị, Thủ tướng Chính phủ")."""
+    return [head[0].upper() + head[1:] for head in re.findall(_TITLE_RE, title or "")]
+
+
+def _title_head(title: str | None) -> str | None:
+    """The last bare title of a written title: the office that speaks."""
+    heads = _title_heads(title)
+    return heads[-1] if heads else None
+
+
+def find_people(text: str) -> list[Person]:
+    """Everyone named in `text` with a title, first title seen for each name."""
+    seen: dict[str, str | None] = {}
+    for pattern in (TITLED_NAME, NAME_THEN_TITLE):
+        for match in pattern.finditer(text):
+            seen.setdefault(match.group("name"), match.group("title").strip(" ,–-"))
+    return [Person(name, title) for name, title in seen.items()]
+
+
+def find_mentions(text: str, people: list[Person]) -> list[Mention]:
+    """Person mentions in `text`, with titles alone and "ông Sơn" resolved against `people`."""
+    mentions = [Mention(m.start(), m.end(), m.group("name"), m.group("title")) for m in TITLED_NAME.finditer(text)]
+    mentions += [Mention(m.start(), m.end(), m.group("name"), m.group("title")) for m in NAME_THEN_TITLE.finditer(text)]
+    covered = [(m.start, m.end) for m in mentions]
+    for match in TITLE_ALONE.finditer(text):
+        if any(start <= match.start() < end for start, end in covered):
+            continue
+        head = _title_head(match.group("title"))
+        holder = next((p for p in people if head in _title_heads(p.title)), None)
+        mentions.append(Mention(match.start(), match.end(), holder.name if holder else None, match.group("title")))
+    for match in PRONOUN_NAME.finditer(text):
+        holder = next((p for p in people if p.name.split()[-1] == match.group("given")), None)
+        if holder:
+            mentions.append(Mention(match.start(), match.end(), holder.name, holder.title))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def attributions(text: str, people: list[Person]) -> list[Mention]:
+    """Mentions that a verb of saying follows, or that "theo" introduces, in order."""
+    mentions = find_mentions(text, people)
+    found: list[Mention] = []
+    for mention in mentions:
+        after = text[mention.end : mention.end + ATTRIBUTION_WINDOW]
+        verb = SPEECH_VERBS.search(after)
+        nxt = next((m for m in mentions if m.start > mention.start), None)
+        verb_is_ours = verb and (nxt is None or mention.end + verb.start() < nxt.start)
+        verb_is_ours = verb_is_ours and not re.search(r"[.!?]\s", after[: verb.start()])
+        introduced = re.search(r"\btheo\s*$", text[max(0, mention.start - 8) : mention.start], re.I)
+        if verb_is_ours or introduced:
+            found.append(mention)
+    return found

@@ -1,0 +1,140 @@
+"""Numbered schema steps. Never edit a shipped step: add the next one.
+
+The database records how many steps it has (PRAGMA user_version) and that it is ngkt's
+(PRAGMA application_id), so an older database is upgraded and a newer or foreign one refused.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# "ngkt" in ASCII: marks a database as ours for `sqlite3`, `file` and ourselves.
+APPLICATION_ID = 0x6E676B74
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: executescript() would COMMIT the migration's transaction."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+
+
+def _001_documents(conn: sqlite3.Connection) -> None:
+    _run_script(conn, 
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            path TEXT NOT NULL,
+            title TEXT,
+            date TEXT,
+            date_source TEXT,
+            published TEXT,
+            statement_year INTEGER,
+            byline TEXT,
+            duplicate_of TEXT REFERENCES documents(id) ON DELETE SET NULL,
+            body TEXT NOT NULL,
+            encoding TEXT,
+            source_format TEXT,
+            source_sha TEXT,
+            ingested_at TEXT
+        );
+        CREATE INDEX documents_path ON documents(path);
+        CREATE INDEX documents_date ON documents(date);
+        CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+        CREATE TABLE removed_lines (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            line_no INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (document_id, line_no)
+        );
+        CREATE TABLE people (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            title TEXT,
+            PRIMARY KEY (document_id, name)
+        );
+        """
+    )
+
+
+def _002_statements(conn: sqlite3.Connection) -> None:
+    _run_script(conn, 
+        """
+        CREATE TABLE lists (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            announced_count INTEGER,
+            item_count INTEGER NOT NULL,
+            count_mismatch INTEGER NOT NULL DEFAULT 0,
+            target_year INTEGER,
+            speaker TEXT,
+            speaker_title TEXT,
+            cue TEXT,
+            marker TEXT
+        );
+        CREATE INDEX lists_document ON lists(document_id);
+        CREATE TABLE statements (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            list_id TEXT REFERENCES lists(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            ordinal INTEGER,
+            target_year INTEGER,
+            speaker TEXT,
+            text TEXT NOT NULL,
+            text_key TEXT NOT NULL,
+            paragraph INTEGER NOT NULL,
+            char_start INTEGER NOT NULL,
+            char_end INTEGER NOT NULL
+        );
+        CREATE INDEX statements_document ON statements(document_id);
+        CREATE INDEX statements_target_year ON statements(target_year, kind);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        """
+    )
+
+
+def _003_search(conn: sqlite3.Connection) -> None:
+    """Full-text search over a second, folded column: unicode61 does not fold "đ" to "d"."""
+    _run_script(conn, 
+        """
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            document_id UNINDEXED, statement_id UNINDEXED, text UNINDEXED, folded,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """
+    )
+
+
+def _004_views(conn: sqlite3.Connection) -> None:
+    """Joins an analyst would otherwise retype in Datasette or `sqlite-utils query`."""
+    _run_script(conn, 
+        """
+        CREATE VIEW statements_with_source AS
+            SELECT s.id, s.kind, s.ordinal, s.target_year, s.speaker, s.text,
+                   s.list_id, l.announced_count, l.cue,
+                   d.id AS document_id, d.title AS document_title, d.date AS document_date,
+                   d.path AS document_path, d.duplicate_of
+            FROM statements s
+            JOIN documents d ON d.id = s.document_id
+            LEFT JOIN lists l ON l.id = s.list_id;
+        CREATE VIEW priorities AS
+            SELECT * FROM statements_with_source
+            WHERE kind = 'priority' AND list_id IS NOT NULL AND duplicate_of IS NULL;
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _001_documents,
+    _002_statements,
+    _003_search,
+    _004_views,
+]

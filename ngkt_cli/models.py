@@ -1,0 +1,89 @@
+"""Frozen dataclasses passed between the stages; rows and JSON exist only at the edges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("priority", "achievement", "lesson", "agenda")
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line of the source kept out of the body, with why: shown dimmed by `ngkt show`."""
+
+    line_no: int
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person the article names, with the title written next to the name."""
+
+    name: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One ingested article: clean body (paragraphs separated by blank lines) and metadata."""
+
+    id: str
+    path: str
+    title: str | None
+    body: str
+    date: str | None
+    date_source: str | None
+    published: str | None
+    statement_year: int | None
+    byline: str | None
+    people: tuple[Person, ...] = ()
+    removed: tuple[RemovedLine, ...] = ()
+    encoding: str = "utf-8"
+    source_format: str = "text"
+    source_sha: str = ""
+    duplicate_of: str | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.body.split("\n\n") if self.body else []
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One stated item, with its place in the document body (character span and paragraph)."""
+
+    kind: str
+    ordinal: int | None
+    text: str
+    paragraph: int
+    start: int
+    end: int
+    target_year: int | None
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class StatementList:
+    """An enumerated list as the speaker stated it: lead-in, kind, announced count and items."""
+
+    kind: str
+    items: tuple[Statement, ...]
+    announced_count: int | None
+    target_year: int | None
+    speaker: str | None
+    speaker_title: str | None
+    cue: str
+    marker: str
+
+    @property
+    def count_mismatch(self) -> bool:
+        return self.announced_count is not None and self.announced_count != len(self.items)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What extract() finds in one document: numbered lists and unnumbered directives."""
+
+    lists: tuple[StatementList, ...] = ()
+    directives: tuple[Statement, ...] = field(default_factory=tuple)

@@ -1,0 +1,198 @@
+"""The read side: plain dicts for the listing commands (docs, priorities, search, export).
+
+Duplicates (a second outlet's copy) are listed by `docs` but never counted: every query over
+statements keeps to documents whose `duplicate_of` is null unless asked otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from .errors import NotFound, UsageError
+from .text import fold
+
+DOCUMENT_FIELDS = ("id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of")
+LIST_FIELDS = ("id", "document_id", "kind", "announced_count", "item_count", "count_mismatch", "target_year", "speaker", "speaker_title", "cue", "marker")
+STATEMENT_FIELDS = ("id", "document_id", "list_id", "kind", "ordinal", "target_year", "speaker", "text", "paragraph", "char_start", "char_end")
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[dict]:
+    return [dict(row) for row in conn.execute(sql, params)]
+
+
+def documents(conn: sqlite3.Connection) -> list[dict]:
+    """Every document with its list count and flags (undated, count mismatch, duplicate)."""
+    rows = _rows(
+        conn,
+        f"""SELECT {", ".join("d." + f for f in DOCUMENT_FIELDS)},
+                   (SELECT count(*) FROM lists l WHERE l.document_id = d.id) AS lists,
+                   (SELECT count(*) FROM lists l WHERE l.document_id = d.id AND l.count_mismatch) AS mismatches
+            FROM documents d ORDER BY d.date IS NULL, d.date, d.statement_year, d.id""",
+    )
+    for row in rows:
+        flags = ["undated"] if row["date"] is None else []
+        flags += ["count mismatch"] if row.pop("mismatches") else []
+        flags += [f"duplicate of {row['duplicate_of']}"] if row["duplicate_of"] else []
+        row["flags"] = ", ".join(flags)
+    return rows
+
+
+def statements(
+    conn: sqlite3.Connection,
+    *,
+    year: int | None = None,
+    kind: str | None = "priority",
+    speaker: str | None = None,
+    numbered_only: bool = True,
+) -> list[dict]:
+    """Statements with their document, date, list and ordinal (originals only)."""
+    where, params = ["duplicate_of IS NULL"], []
+    if numbered_only:
+        where.append("list_id IS NOT NULL")
+    if year is not None:
+        where.append("target_year = ?")
+        params.append(year)
+    if kind:
+        where.append("kind = ?")
+        params.append(kind)
+    rows = _rows(
+        conn,
+        f"""SELECT id, kind, target_year, ordinal, speaker, text, list_id, announced_count, cue,
+                   document_id, document_title, document_date, document_path
+            FROM statements_with_source WHERE {" AND ".join(where)}
+            ORDER BY target_year, document_date, id""",
+        params,
+    )
+    if speaker:
+        wanted = fold(speaker)
+        rows = [row for row in rows if wanted in fold(row["speaker"] or "")]
+    return rows
+
+
+def export(conn: sqlite3.Connection) -> dict:
+    """The whole dataset as the documented JSON shape."""
+    docs = _rows(conn, f"SELECT {', '.join(DOCUMENT_FIELDS)} FROM documents ORDER BY date IS NULL, date, id")
+    lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists ORDER BY document_id, position")
+    for row in lists:
+        row["count_mismatch"] = bool(row["count_mismatch"])
+    stmts = _rows(conn, f"SELECT {', '.join(STATEMENT_FIELDS)}, NULL AS thread_id FROM statements ORDER BY document_id, id")
+    return {"documents": docs, "lists": lists, "statements": stmts, "threads": []}
+
+
+# ---------------------------------------------------------------------------------------------
+# Search
+
+# How many characters of context a search snippet shows on each side of the first hit.
+SNIPPET_CONTEXT = 80
+
+
+@dataclass(frozen=True)
+class Hit:
+    document_id: str
+    statement_id: str | None
+    title: str | None
+    date: str | None
+    snippet: str
+    marks: tuple[tuple[int, int], ...]  # spans of `snippet` that matched
+
+
+def _query_words(query: str) -> list[str]:
+    return re.findall(r"\w+", fold(query))
+
+
+def _hit_spans(folded: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where the words stand as a phrase in the folded text, else where each word stands."""
+    phrase = r"\W+".join(re.escape(word) for word in words)
+    spans = [(m.start(), m.end()) for m in re.finditer(rf"\b{phrase}\b", folded)]
+    if not spans:
+        spans = sorted((m.start(), m.end()) for word in words for m in re.finditer(rf"\b{re.escape(word)}\b", folded))
+    return spans
+
+
+def _snippet(text: str, words: list[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of `text` around the first hit, with the hit spans (found in the folded copy)."""
+    spans = _hit_spans(fold(text), words)
+    first = spans[0][0] if spans else 0
+    start = max(0, first - SNIPPET_CONTEXT)
+    end = min(len(text), first + SNIPPET_CONTEXT * 2)
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    marks = tuple((s - start + len(prefix), e - start + len(prefix)) for s, e in spans if s >= start and e <= end)
+    # "¶ " has the length of the paragraph break it stands for, so the marks stay in place.
+    snippet = prefix + text[start:end].replace("\n\n", "¶ ") + suffix
+    return snippet, marks
+
+
+def _search_rows(conn: sqlite3.Connection, expression: str, limit: int) -> list[sqlite3.Row]:
+    return conn.execute(
+        """SELECT s.document_id, s.statement_id, s.text, d.title, d.date
+           FROM search_index s JOIN documents d ON d.id = s.document_id
+           WHERE search_index MATCH ? AND d.duplicate_of IS NULL
+           ORDER BY rank LIMIT ?""",
+        [f"folded : ({expression})", limit],
+    ).fetchall()
+
+
+def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
+    """Statements and documents holding the words of `query` (as a phrase first), accents and "đ" ignored.
+
+    A document is listed only when none of its statements matched: the statement is the
+    more precise source.
+    """
+    words = _query_words(query)
+    if not words:
+        raise UsageError("the search query has no words")
+    rows = _search_rows(conn, '"' + " ".join(words) + '"', limit) or _search_rows(
+        conn, " AND ".join(f'"{w}"' for w in words), limit
+    )
+    with_statements = {row["document_id"] for row in rows if row["statement_id"]}
+    hits = []
+    for row in rows:
+        if row["statement_id"] is None and row["document_id"] in with_statements:
+            continue
+        snippet, marks = _snippet(row["text"], words)
+        hits.append(Hit(row["document_id"], row["statement_id"], row["title"], row["date"], snippet, marks))
+    return hits
+
+
+def require_document_id(conn: sqlite3.Connection, prefix: str) -> str:
+    """The full id for an id or unique prefix, or NotFound naming what was asked."""
+    rows = conn.execute("SELECT id FROM documents WHERE id LIKE ? || '%' LIMIT 2", [prefix]).fetchall()
+    if not rows:
+        raise NotFound(f"no document with id '{prefix}' (see `ngkt docs`)")
+    if len(rows) > 1:
+        raise UsageError(f"'{prefix}' matches several documents; give more of the id")
+    return rows[0]["id"]
+
+
+def document_view(conn: sqlite3.Connection, prefix: str) -> dict:
+    """A document with its lists and their items, as `ngkt show` prints it."""
+    doc_id = require_document_id(conn, prefix)
+    document = _rows(conn, "SELECT * FROM documents WHERE id = ?", [doc_id])[0]
+    lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists WHERE document_id = ? ORDER BY position", [doc_id])
+    for row in lists:
+        row["count_mismatch"] = bool(row["count_mismatch"])
+        row["items"] = _rows(
+            conn, f"SELECT {', '.join(STATEMENT_FIELDS)} FROM statements WHERE list_id = ? ORDER BY ordinal", [row["id"]]
+        )
+    removed = _rows(conn, "SELECT line_no, reason, text FROM removed_lines WHERE document_id = ? ORDER BY line_no", [doc_id])
+    people = _rows(conn, "SELECT name, title FROM people WHERE document_id = ?", [doc_id])
+    return {"document": document, "lists": lists, "removed": removed, "people": people}
+
+
+def find_item(view: dict, wanted: str) -> dict:
+    """An item of a document view by "N" (reading order), "2.3" or "L2.3" (list 2, item 3)."""
+    items = [item for found in view["lists"] for item in found["items"]]
+    label = wanted.upper().lstrip("L")
+    if "." in label:
+        position, _, ordinal = label.partition(".")
+        matches = [i for i in items if i["list_id"].endswith(f"/L{position}") and str(i["ordinal"]) == ordinal]
+    elif label.isdigit() and 1 <= int(label) <= len(items):
+        matches = [items[int(label) - 1]]
+    else:
+        matches = []
+    if not matches:
+        raise NotFound(f"no item '{wanted}' in document {view['document']['id']} ({len(items)} items; use N or L<list>.<item>)")
+    return matches[0]

@@ -1,0 +1,237 @@
+"""Terminal and --format output shared by every command: the only place that knows about rich.
+
+Rich tables and colour only when stdout is a terminal and NO_COLOR is unset; otherwise plain,
+aligned text with no escape codes. JSON and CSV are for scripts and never styled.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+def use_rich(stream: Any = None) -> bool:
+    """Styled output only for a person at a terminal who has not asked for NO_COLOR."""
+    stream = stream or sys.stdout
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    styled = use_rich(stream)
+    return Console(file=stream, no_color=not styled, highlight=False, soft_wrap=not styled, force_terminal=styled or None)
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def plain_table(rows: Sequence[dict], columns: Sequence[str]) -> str:
+    """Aligned columns separated by two spaces; the last column is never padded."""
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = []
+    for values in [list(columns)] + cells:
+        padded = [v.ljust(w) for v, w in zip(values[:-1], widths[:-1])] + [values[-1]]
+        lines.append("  ".join(padded).rstrip())
+    return "\n".join(lines)
+
+
+def markdown_table(rows: Sequence[dict], columns: Sequence[str]) -> str:
+    def escape(value: Any) -> str:
+        return _cell(value).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(escape(row.get(c)) for c in columns) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def csv_text(rows: Sequence[dict], columns: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: _cell(row.get(c)) for c in columns})
+    return buffer.getvalue()
+
+
+def print_rows(rows: Sequence[dict], columns: Sequence[str], fmt: str = "table", title: str | None = None) -> None:
+    """Print records as a rich table, plain text, JSON, CSV or Markdown."""
+    if fmt == "json":
+        print(to_json(list(rows)))
+    elif fmt == "csv":
+        sys.stdout.write(csv_text(rows, columns))
+    elif fmt == "markdown":
+        print(markdown_table(rows, columns))
+    elif use_rich():
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*(_cell(row.get(c)) for c in columns))
+        console().print(table)
+    else:
+        if title:
+            print(title)
+        print(plain_table(rows, columns))
+
+
+def message(text: str) -> None:
+    """A line for the person, on stderr so that stdout stays data."""
+    print(text, file=sys.stderr)
+
+
+def error(text: str) -> None:
+    print(f"ngkt: error: {text}", file=sys.stderr)
+
+
+@contextmanager
+def progress(total: int, label: str, enabled: bool = True) -> Iterator:
+    """A progress bar on stderr for long work; a no-op when quiet, short or not at a terminal."""
+    if not enabled or total < 20 or not use_rich(sys.stderr):
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
+
+
+# ---------------------------------------------------------------------------------------------
+# One document
+
+
+def list_heading(found: dict) -> str:
+    """"L1 priority · 6 announced, 6 found · for 2024 · Bùi Thanh Sơn" (and a mismatch warning)."""
+    counts = f"{found['item_count']} found"
+    if found["announced_count"] is not None:
+        counts = f"{found['announced_count']} announced, " + counts
+    parts = [f"{found['id'].rsplit('/', 1)[1]} {found['kind']}", counts, f"for {found['target_year'] or '?'}"]
+    parts.append(found["speaker"] or "speaker unknown")
+    heading = " · ".join(parts)
+    return heading + ("  [COUNT MISMATCH]" if found["count_mismatch"] else "")
+
+
+def _document_header(doc: dict) -> list[str]:
+    date = f"{doc['date']} ({doc['date_source']})" if doc["date"] else "undated"
+    lines = [doc["title"] or "(untitled)", f"id {doc['id']} · {doc['path']}", f"date {date} · statement year {doc['statement_year'] or '?'}"]
+    if doc["published"]:
+        lines[-1] += f" · published {doc['published']}"
+    if doc["byline"]:
+        lines.append(f"by {doc['byline']}")
+    if doc["duplicate_of"]:
+        lines.append(f"duplicate of {doc['duplicate_of']}: not counted")
+    return lines
+
+
+def show_document(view: dict, with_removed: bool = False) -> None:
+    """The article with each list announced and each item labelled where it starts."""
+    from rich.text import Text
+
+    out = console()
+    doc = view["document"]
+    header = _document_header(doc)
+    out.print(Text(header[0], style="bold"))
+    for line in header[1:]:
+        out.print(Text(line, style="dim"))
+    labels = {item["char_start"]: item for found in view["lists"] for item in found["items"]}
+    headings = {found["items"][0]["paragraph"]: found for found in view["lists"] if found["items"]}
+    offset = 0
+    for index, paragraph in enumerate(doc["body"].split("\n\n")):
+        out.print()
+        if index in headings:
+            out.print(Text("── " + list_heading(headings[index]), style="bold magenta"))
+        text = Text()
+        cursor = 0
+        for start in sorted(p - offset for p in labels if offset <= p < offset + len(paragraph)):
+            item = labels[start + offset]
+            text.append(paragraph[cursor:start])
+            text.append(f"[{item['id'].rsplit('/', 1)[1]}] ", style="bold cyan")
+            cursor = start
+        text.append(paragraph[cursor:])
+        out.print(text)
+        offset += len(paragraph) + 2
+    if with_removed and view["removed"]:
+        out.print()
+        out.print(Text("Removed as boilerplate:", style="dim bold"))
+        for line in view["removed"]:
+            out.print(Text(f"  {line['line_no']:>4} {line['reason']:<13} {line['text']}", style="dim"))
+
+
+def quote_item(view: dict, item: dict) -> None:
+    """One item quoted in its paragraph, with where it stands and who said it."""
+    from rich.text import Text
+
+    doc = view["document"]
+    found = next(f for f in view["lists"] if f["id"] == item["list_id"])
+    out = console()
+    out.print(Text(list_heading(found), style="bold magenta"))
+    out.print(Text(f"cue: {found['cue']}", style="dim"))
+    out.print(Text(f"{doc['title']} · {doc['date'] or 'undated'} · {doc['id']} · paragraph {item['paragraph'] + 1}, characters {item['char_start']}–{item['char_end']}", style="dim"))
+    paragraphs = doc["body"].split("\n\n")
+    start_of = sum(len(p) + 2 for p in paragraphs[: item["paragraph"]])
+    end_paragraph = doc["body"].count("\n\n", 0, item["char_end"])
+    quoted = doc["body"][start_of : start_of + len("\n\n".join(paragraphs[item["paragraph"] : end_paragraph + 1]))]
+    start, end = item["char_start"] - start_of, item["char_end"] - start_of
+    text = Text(quoted[:start])
+    styled = use_rich()
+    text.append(("" if styled else "»") + quoted[start:end] + ("" if styled else "«"), style="bold underline")
+    text.append(quoted[end:])
+    out.print()
+    out.print(text)
+
+
+def print_hits(hits: Sequence) -> None:
+    """Search results: where each hit is, then its snippet with the matched words highlighted."""
+    from rich.text import Text
+
+    out = console()
+    styled = use_rich()
+    for hit in hits:
+        where = hit.statement_id or hit.document_id
+        out.print(Text(f"{where} · {hit.title or '(untitled)'} · {hit.date or 'undated'}", style="bold"))
+        text, cursor = Text("  "), 0
+        for start, end in hit.marks:
+            if start < cursor:
+                continue
+            text.append(hit.snippet[cursor:start])
+            word = hit.snippet[start:end]
+            text.append(word if styled else f"[{word}]", style="reverse")
+            cursor = end
+        text.append(hit.snippet[cursor:])
+        out.print(text)
+
+
+def write_csv_tables(data: dict[str, list[dict]], folder) -> list:
+    """One CSV file per table of an export, written atomically (temporary file, then rename)."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table, rows in data.items():
+        columns = list(rows[0]) if rows else []
+        rows = [{**row, **{k: " ".join(map(str, v)) for k, v in row.items() if isinstance(v, list)}} for row in rows]
+        target = folder / f"{table}.csv"
+        temporary = target.with_suffix(".csv.tmp")
+        temporary.write_text(csv_text(rows, columns), encoding="utf-8")
+        temporary.replace(target)
+        written.append(target)
+    return written

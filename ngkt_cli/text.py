@@ -1,0 +1,111 @@
+"""Vietnamese text normalisation shared by every stage.
+
+Three forms of the same text exist in ngkt:
+
+- the *stored* text: Unicode NFC, exactly as the article wrote it (what users read and quotes cite);
+- the *key*: NFC, lower case, one tone-mark placement ("hoá" == "hóa"), whitespace folded; used to
+  compare wordings and to match the gold annotation;
+- the *folded* form: no marks at all and "đ" -> "d", one character per stored character so that
+  offsets found in it are offsets in the stored text (accent-insensitive search and highlighting).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining tone marks (grave, acute, tilde, hook above, dot below) as NFD writes them.
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+# Old-style tone placement on open syllables "oa", "oe", "uy": "hoá", "khoẻ", "tuỳ" become the
+# new style "hóa", "khỏe", "tùy" (underthesea's choice too). Not after "q": in "quý" the "u" is
+# part of the consonant. Only when no letter follows: "hoàn", "thuyết" are the same in both styles.
+_OLD_TONE_PLACEMENT = re.compile(
+    rf"(?<![qQ])([oO])([aAeE])([{TONE_MARKS}])(?![^\W\d_])"
+    rf"|(?<![qQ])([uU])([yY])([{TONE_MARKS}])(?![^\W\d_])"
+)
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """Compose to NFC: input arrives as NFC, NFD or legacy decomposed Windows-1258."""
+    return unicodedata.normalize("NFC", text)
+
+
+def unify_tone_placement(text: str) -> str:
+    """Move old-style tone marks ("hoá") to the new-style vowel ("hóa"); returns NFC."""
+    decomposed = unicodedata.normalize("NFD", text)
+
+    def move(match: re.Match[str]) -> str:
+        if match.group(1):
+            return match.group(1) + match.group(3) + match.group(2)
+        return match.group(4) + match.group(6) + match.group(5)
+
+    return nfc(_OLD_TONE_PLACEMENT.sub(move, decomposed))
+
+
+def key(text: str) -> str:
+    """The matching key: NFC, new-style tones, lower case, single spaces."""
+    return _SPACES.sub(" ", unify_tone_placement(text).lower()).strip()
+
+
+class _FoldTable(dict):
+    """str.translate table that folds each character on first sight and remembers it."""
+
+    def __missing__(self, codepoint: int) -> str:
+        char = chr(codepoint)
+        if char in "đĐ":
+            folded = "d"
+        else:
+            base = unicodedata.normalize("NFD", char)[0]
+            folded = base.lower() if len(base.lower()) == 1 else char
+        self[codepoint] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Strip every mark, fold "đ" to "d", lower-case; same length as `text` when it is NFC."""
+    return text.translate(_FOLD)
+
+
+# A sentence may end at . ! ? or … (then a closing quote), followed by white space; it does end
+# there when the next word starts with a capital, a digit or an opening quote ("... tới. Thứ hai, ...").
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)]?\s+")
+
+
+def _starts_sentence(text: str) -> bool:
+    head = text.lstrip("\"“‘(")
+    return bool(head) and (head[0].isupper() or head[0].isdigit())
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        if not _starts_sentence(text[match.end():]):
+            continue
+        end = match.start() + len(match.group(0).rstrip())
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of one paragraph, stripped."""
+    return [text[start:end].strip() for start, end in sentence_spans(text)]
+
+
+def is_capitalised(text: str) -> bool:
+    """True when the first letter of `text` is upper case (quotes and brackets skipped)."""
+    for char in text:
+        if char.isalpha():
+            return char.isupper()
+    return False

@@ -1,0 +1,104 @@
+"""What a user sees at the command line: formats, exit codes, plain output, no tracebacks."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+
+from conftest import ngkt_command, run_cli
+
+
+def test_help_lists_the_commands(db_path):
+    result = run_cli(db_path, "--help")
+    assert result.exit_code == 0
+    for command in ("ingest", "docs", "show", "priorities", "search", "export", "reextract"):
+        assert command in result.stdout
+
+
+def test_docs_table_is_plain_text_when_not_a_terminal(seeded_db):
+    result = run_cli(seeded_db, "docs")
+    assert "\x1b[" not in result.stdout
+    header, *rows = result.stdout.splitlines()
+    assert header.split() == ["id", "date", "statement_year", "lists", "flags", "title"]
+    assert len(rows) == 5
+    assert any("undated" in row for row in rows)
+
+
+def test_docs_json_for_scripts(seeded_db):
+    rows = json.loads(run_cli(seeded_db, "docs", "--format", "json").stdout)
+    assert {row["title"]: row["lists"] for row in rows}["Ngoại giao kinh tế hướng trọng tâm đến công nghệ cao và chuyển đổi xanh"] == 2
+
+
+def test_priorities_filters_and_formats(seeded_db):
+    rows = json.loads(run_cli(seeded_db, "priorities", "--year", "2023", "--format", "json").stdout)
+    assert [r["ordinal"] for r in rows] == [1, 2, 3, 4]
+    assert {r["speaker"] for r in rows} == {"Bùi Thanh Sơn"}
+    lessons = json.loads(run_cli(seeded_db, "priorities", "--kind", "lesson", "-f", "json").stdout)
+    assert len(lessons) == 4
+    by_speaker = json.loads(run_cli(seeded_db, "priorities", "--speaker", "pham minh chinh", "-f", "json").stdout)
+    assert len(by_speaker) == 6
+    table = run_cli(seeded_db, "priorities", "--year", "2023", "--format", "csv").stdout
+    assert len(list(csv.DictReader(table.splitlines()))) == 4
+    markdown = run_cli(seeded_db, "priorities", "--year", "2023", "--format", "markdown").stdout
+    assert markdown.startswith("| id |")
+
+
+def test_show_marks_lists_and_items(seeded_db):
+    doc_id = "d4ac4190215c"
+    result = run_cli(seeded_db, "show", doc_id[:6])
+    assert result.exit_code == 0
+    assert "── L2 priority · 3 announced, 3 found · for 2024 · Bùi Thanh Sơn" in result.stdout
+    assert "Thứ hai, [L2.2] tăng cường hiệu quả" in result.stdout
+
+
+def test_show_item_quotes_it_in_its_paragraph(seeded_db):
+    result = run_cli(seeded_db, "show", "d4ac4190215c", "--item", "L2.3")
+    assert "»nâng cao hiệu quả công tác ngoại giao kinh tế và vai trò điều phối của Ban Chỉ đạo Ngoại giao kinh tế«" in result.stdout
+    assert "cue: Do đó, Bộ trưởng Bùi Thanh Sơn xác định" in result.stdout
+    assert run_cli(seeded_db, "show", "d4ac4190215c", "--item", "6").stdout == result.stdout
+
+
+def test_show_unknown_document_or_item_is_one_line_and_exit_1(seeded_db):
+    result = run_cli(seeded_db, "show", "zzzz")
+    assert result.exit_code == 1
+    assert result.stderr == "ngkt: error: no document with id 'zzzz' (see `ngkt docs`)\n"
+    assert run_cli(seeded_db, "show", "d4ac", "--item", "L9.1").exit_code == 1
+
+
+def test_export_json_has_the_documented_fields(seed_export):
+    assert set(seed_export) == {"documents", "lists", "statements", "threads"}
+    assert {"id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of"} <= set(seed_export["documents"][0])
+    assert {"id", "document_id", "kind", "announced_count", "target_year", "speaker", "cue"} <= set(seed_export["lists"][0])
+    assert {"id", "document_id", "list_id", "kind", "ordinal", "target_year", "speaker", "text", "thread_id"} <= set(seed_export["statements"][0])
+
+
+def test_export_csv_writes_one_file_per_table(seeded_db, tmp_path):
+    result = run_cli(seeded_db, "export", "--format", "csv", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["documents.csv", "lists.csv", "statements.csv", "threads.csv"]
+    statements = list(csv.DictReader((tmp_path / "out" / "statements.csv").open(encoding="utf-8")))
+    assert len(statements) == 37
+    assert run_cli(seeded_db, "export", "--format", "csv").exit_code == 2
+
+
+def test_reextract_rebuilds_the_same_lists(seeded_db, tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(seeded_db, copy)
+    before = json.loads(run_cli(copy, "export").stdout)
+    result = run_cli(copy, "reextract")
+    assert result.exit_code == 0 and "re-extracted 5 document(s)" in result.stderr
+    assert json.loads(run_cli(copy, "export").stdout) == before
+
+
+def test_console_script_runs_without_a_terminal(tmp_path):
+    result = subprocess.run([*ngkt_command(), "--db", str(tmp_path / "x.db"), "docs"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.startswith("id")
+
+
+def test_usage_error_exits_2(db_path):
+    assert run_cli(db_path, "priorities", "--kind", "wishes").exit_code == 2

@@ -1,0 +1,297 @@
+"""Stage 2: every stated list, split exactly, of the right kind, count, target year and speaker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import GOLD
+from ngkt_cli.extract import extract
+from ngkt_cli.ingest import build_document
+from ngkt_cli.models import Document
+from ngkt_cli.text import key
+
+
+def doc_from(text: str, date: str | None = "2024-03-18", statement_year: int | None = None) -> Document:
+    """A document whose body is `text` (paragraphs separated by blank lines), as extract() sees it."""
+    body = "\n\n".join(p.strip() for p in text.strip().split("\n\n"))
+    year = statement_year or (int(date[:4]) if date else None)
+    return Document(id="t", path="t.txt", title=None, body=body, date=date, date_source="user",
+                    published=None, statement_year=year, byline=None)
+
+
+def lists_of(text: str, **kwargs):
+    return extract(doc_from(text, **kwargs)).lists
+
+
+def items_of(found) -> list[str]:
+    return [item.text for item in found.items]
+
+
+# --- the seeds, held to the gold reading, item by item ----------------------------------------
+
+
+def _gold_lists():
+    for document in GOLD["documents"]:
+        for number, gold_list in enumerate(document["lists"]):
+            yield pytest.param(document["file"], number, gold_list, id=f"{document['file'][:3]}-{gold_list['kind']}")
+
+
+def _lists_for(export: dict, file: str) -> list[dict]:
+    doc = next(d for d in export["documents"] if d["path"].endswith(file))
+    lists = [l for l in export["lists"] if l["document_id"] == doc["id"]]
+    for found in lists:
+        found["items"] = [s for s in export["statements"] if s["list_id"] == found["id"]]
+    return lists
+
+
+@pytest.mark.parametrize("file, number, gold", list(_gold_lists()))
+def test_seed_list_matches_gold(seed_export, file, number, gold):
+    candidates = [l for l in _lists_for(seed_export, file) if l["kind"] == gold["kind"]]
+    found = next(l for l in candidates if all(
+        any(key(g["anchor"]) in key(s["text"]) for s in l["items"]) for g in gold["items"]))
+    assert found["announced_count"] == gold["announced_count"]
+    assert found["target_year"] == gold["target_year"]
+    assert found["speaker"] == gold["speaker"]
+    assert len(found["items"]) == len(gold["items"])
+    anchors = [key(g["anchor"]) for g in gold["items"]]
+    for gold_item, item in zip(gold["items"], found["items"]):
+        text = key(item["text"])
+        assert item["ordinal"] == gold_item["ordinal"]
+        assert item["kind"] == gold["kind"] and item["target_year"] == gold["target_year"]
+        assert key(gold_item["anchor"]) in text
+        for other in anchors:
+            if other != key(gold_item["anchor"]):
+                assert other not in text, f"item {item['ordinal']} holds another item's text"
+        for extra in gold_item.get("also_contains", []):
+            assert key(extra) in text
+
+
+def test_seeds_have_no_lists_beyond_gold(seed_export):
+    for document in GOLD["documents"]:
+        found = _lists_for(seed_export, document["file"])
+        assert sorted(l["kind"] for l in found) == sorted(g["kind"] for g in document["lists"]), document["file"]
+
+
+def test_seed_cues_hold_the_lead_in(seed_export):
+    cues = [l["cue"] for l in seed_export["lists"]]
+    for phrase in ("6 nhiệm vụ gồm", "4 bài học kinh nghiệm gồm", "6 kết quả gồm", "3 nội dung chính",
+                   "3 nhóm nhiệm vụ trọng tâm", "4 trọng tâm ngoại giao kinh tế",
+                   "đặt ra các trọng tâm trong ngoại giao kinh tế thời gian tới"):
+        assert any(phrase in cue for cue in cues), phrase
+
+
+def test_statement_spans_point_into_the_stored_body(seeded_db):
+    import sqlite3
+
+    conn = sqlite3.connect(seeded_db)
+    rows = conn.execute(
+        "SELECT s.text, s.char_start, s.char_end, s.paragraph, d.body FROM statements s JOIN documents d ON d.id = s.document_id"
+    ).fetchall()
+    assert rows
+    for text, start, end, paragraph, body in rows:
+        assert body[start:end] == text
+        assert body.count("\n\n", 0, start) == paragraph
+
+
+# --- shapes ------------------------------------------------------------------------------------
+
+
+def test_thu_nhat_paragraphs():
+    [found] = lists_of("""
+Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên cho biết, năm 2025 ngành tập trung vào 2 nhiệm vụ.
+
+Thứ nhất, mở rộng thị trường xuất khẩu nông sản.
+
+Thứ hai, phát triển thương mại điện tử.
+""")
+    assert items_of(found) == ["mở rộng thị trường xuất khẩu nông sản", "phát triển thương mại điện tử"]
+    assert (found.kind, found.announced_count, found.target_year) == ("priority", 2, 2025)
+    assert (found.speaker, found.speaker_title) == ("Nguyễn Hồng Diên", "Bộ trưởng Bộ Công Thương")
+
+
+def test_thu_nhat_la_inline_in_one_paragraph():
+    [found] = lists_of("Thủ tướng Phạm Minh Chính nêu ba trọng tâm. Thứ nhất là ổn định kinh tế vĩ mô. Thứ hai là gỡ vướng thể chế. Thứ ba là đầu tư hạ tầng.")
+    assert items_of(found) == ["ổn định kinh tế vĩ mô", "gỡ vướng thể chế", "đầu tư hạ tầng"]
+    assert found.announced_count == 3
+
+
+def test_mot_la_with_an_item_over_several_paragraphs():
+    [found] = lists_of("""
+Bộ Ngoại giao xác định các nhiệm vụ trọng tâm.
+
+Một là, nâng cao chất lượng tham mưu.
+
+Hai là, thúc đẩy hợp tác kinh tế.
+
+Tận dụng các hiệp định thương mại tự do.
+
+Ba là, đổi mới phương thức triển khai.
+""")
+    assert items_of(found) == [
+        "nâng cao chất lượng tham mưu",
+        "thúc đẩy hợp tác kinh tế.\n\nTận dụng các hiệp định thương mại tự do",
+        "đổi mới phương thức triển khai",
+    ]
+
+
+def test_lower_case_inline_mot_la():
+    [found] = lists_of("Thứ trưởng Bộ Ngoại giao cho biết cần làm hai việc: một là, rà soát cam kết; hai là, đôn đốc triển khai.")
+    assert items_of(found) == ["rà soát cam kết", "đôn đốc triển khai"]
+    assert found.speaker == "Thứ trưởng Bộ Ngoại giao"
+
+
+def test_parenthesised_numbers_inline():
+    [found] = lists_of("Các nhiệm vụ gồm (1) hoàn thiện thể chế; (2) phát triển hạ tầng; (3) phát triển nguồn nhân lực.")
+    assert items_of(found) == ["hoàn thiện thể chế", "phát triển hạ tầng", "phát triển nguồn nhân lực"]
+
+
+def test_numbered_paragraphs():
+    [found] = lists_of("""
+Các nhiệm vụ trọng tâm năm 2026:
+
+1. Đẩy mạnh ngoại giao kinh tế.
+
+2. Thu hút đầu tư công nghệ cao.
+""")
+    assert items_of(found) == ["Đẩy mạnh ngoại giao kinh tế", "Thu hút đầu tư công nghệ cao"]
+    assert found.target_year == 2026
+
+
+def test_lettered_items():
+    [found] = lists_of("""
+Bộ đề ra các giải pháp:
+
+a) Hoàn thiện thể chế.
+
+b) Tăng cường phối hợp.
+""")
+    assert items_of(found) == ["Hoàn thiện thể chế", "Tăng cường phối hợp"]
+
+
+def test_bullets():
+    [found] = lists_of("""
+Hội nghị thống nhất các ưu tiên thời gian tới:
+
+• Thúc đẩy chuyển đổi số.
+
+• Phát triển kinh tế xanh.
+
+• Hỗ trợ doanh nghiệp.
+""")
+    assert [i.ordinal for i in found.items] == [1, 2, 3]
+    assert items_of(found)[2] == "Hỗ trợ doanh nghiệp"
+
+
+def test_inline_semicolons_with_lower_case_continuation():
+    [found] = lists_of("Thủ tướng nêu 3 bài học gồm: Kiên định mục tiêu; Lắng nghe doanh nghiệp; bám sát thực tiễn; Đổi mới cách làm.")
+    assert found.kind == "lesson"
+    assert items_of(found) == ["Kiên định mục tiêu", "Lắng nghe doanh nghiệp; bám sát thực tiễn", "Đổi mới cách làm"]
+    assert not found.count_mismatch
+
+
+def test_inline_all_lower_case_pieces_are_each_an_item():
+    [found] = lists_of("Hội nghị thảo luận 3 nội dung: thúc đẩy xuất khẩu; thu hút đầu tư; phát triển du lịch.")
+    assert found.kind == "agenda"
+    assert len(found.items) == 3
+
+
+def test_count_mismatch_keeps_the_split_and_flags_it():
+    [found] = lists_of("Bộ trưởng nêu 4 trọng tâm. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, đổi mới sáng tạo.")
+    assert len(found.items) == 3 and found.announced_count == 4 and found.count_mismatch
+
+
+# --- traps -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Thứ Hai, 10/03/2025. Thứ Ba tới, đoàn sẽ làm việc với Bộ Công Thương.",
+    "Thứ trưởng Bộ Ngoại giao Nguyễn Minh Hằng tiếp Đại sứ. Thứ trưởng nhấn mạnh hợp tác.",
+    "Đây là lần thứ nhất hội nghị được tổ chức. Việt Nam là đối tác thương mại lớn thứ ba của khu vực.",
+    "Năm 2024 có 3 dự án được khởi công, 2 dự án hoàn thành và 5 dự án đang chuẩn bị.",
+    "Thứ hai, chúng tôi sẽ làm việc với địa phương.",
+    "Các lĩnh vực mới như: bán dẫn; công nghệ cao; đổi mới sáng tạo.",
+])
+def test_never_a_list(text):
+    assert lists_of(text) == ()
+
+
+def test_kind_from_lead_in():
+    kinds = [lists_of(f"{lead} Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư.")[0].kind for lead in (
+        "Năm qua ngành đạt 2 kết quả nổi bật.", "Hội nghị rút ra 2 bài học.", "Các đại biểu thảo luận 2 nội dung.",
+        "Năm tới cần tập trung 2 định hướng.")]
+    assert kinds == ["achievement", "lesson", "agenda", "priority"]
+
+
+def test_kind_from_item_tense_when_lead_in_is_silent():
+    [found] = lists_of("Ông cho biết như sau. Thứ nhất, ngành đã ký 40 thỏa thuận. Thứ hai, ngành đã tổ chức 70 hoạt động.")
+    assert found.kind == "achievement"
+
+
+def test_target_year_of_a_december_statement_is_next_year():
+    [found] = lists_of("Thủ tướng đề nghị thời gian tới cần thực hiện 2 nhiệm vụ gồm: Hoàn thiện thể chế; Phát triển hạ tầng.", date="2023-12-21")
+    assert found.target_year == 2024
+
+
+def test_explicit_year_in_lead_in_wins():
+    [found] = lists_of("Trong năm 2023, cần thực hiện 2 nhiệm vụ gồm: Hoàn thiện thể chế; Phát triển hạ tầng.", date="2022-12-30")
+    assert found.target_year == 2023
+
+
+def test_horizon_year_is_not_the_target():
+    [found] = lists_of("Để đạt mục tiêu đến năm 2030, cần thực hiện 2 nhiệm vụ gồm: Hoàn thiện thể chế; Phát triển hạ tầng.", date="2024-05-02")
+    assert found.target_year == 2024
+
+
+def test_speaker_is_the_attributed_person_not_one_mentioned_in_passing():
+    [found] = lists_of("""
+Trả lời đại biểu Lê Hữu Trí, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn cho biết như sau.
+
+Bộ đặt ra các trọng tâm thời gian tới. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư.
+""")
+    assert found.speaker == "Bùi Thanh Sơn"
+
+
+def test_title_alone_resolves_to_the_named_holder():
+    [found] = lists_of("""
+Đồng chí Phạm Minh Chính – Thủ tướng Chính phủ dự hội nghị.
+
+Thủ tướng Chính phủ nhấn mạnh 2 nhiệm vụ gồm: Hoàn thiện thể chế; Phát triển hạ tầng.
+""")
+    assert (found.speaker, found.speaker_title) == ("Phạm Minh Chính", "Thủ tướng Chính phủ")
+
+
+def test_extraction_of_a_whole_file_goes_through_ingest(tmp_path):
+    text = "Hai trọng tâm hợp tác\n\nSáng 5/6, Bộ trưởng Bùi Thanh Sơn cho biết 2 trọng tâm: Mở rộng thị trường; Thu hút đầu tư."
+    doc = build_document(text.encode(), "x.txt")
+    [found] = extract(doc).lists
+    assert found.speaker == "Bùi Thanh Sơn" and found.target_year == doc.statement_year
+
+
+# --- properties --------------------------------------------------------------------------------
+
+PIECES = st.sampled_from([
+    "Thứ nhất, ", "Thứ hai là ", "thứ ba: ", "Một là, ", "hai là, ", "(1) ", "(2) ", "1. ", "2) ", "a) ", "b) ",
+    "• ", "- ", "gồm: ", "; ", ": ", ". ", "\n\n", "\n", "Thứ Tư, 05/06/2024 ", "Thứ trưởng ", "lần thứ hai ",
+    "6 trọng tâm ", "Bộ trưởng Bùi Thanh Sơn cho biết ", "năm 2024 ", "đã ", "cần ", "hoá ", "Đ", "x", " ",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=40))
+def test_extract_never_fails_and_spans_are_disjoint_and_inside(parts):
+    text = "".join(parts)
+    doc = doc_from(text) if text.strip() else doc_from("x")
+    spans = []
+    for found in extract(doc).lists:
+        assert len(found.items) >= 2
+        for item in found.items:
+            assert 0 <= item.start <= item.end <= len(doc.body)
+            assert doc.body[item.start:item.end] == item.text
+            spans.append((item.start, item.end))
+    spans.sort()
+    for (_, end), (start, _) in zip(spans, spans[1:]):
+        assert end <= start

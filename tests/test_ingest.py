@@ -1,0 +1,385 @@
+"""Stage 1: files of every kind and condition become clean, dated, de-duplicated documents."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLD, SEEDS, ngkt_command, run_cli
+
+ARTICLE = """Bộ trưởng nêu 3 trọng tâm hợp tác năm 2025
+
+Sáng 15/1, tại Hà Nội, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn chủ trì hội nghị tổng kết năm 2024.
+
+Bộ trưởng Bùi Thanh Sơn cho biết, trong năm 2025 có 3 trọng tâm. Thứ nhất, đa dạng hoá thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao. Thứ ba, thúc đẩy chuyển đổi xanh.
+"""
+
+
+def cp1258_bytes(text: str) -> bytes:
+    """Windows-1258 as legacy files have it: letters precomposed ("ư", "ê"), tone marks combining."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", char)
+        tone = "".join(c for c in parts if c in tones)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)) + tone)
+    return "".join(out).encode("cp1258")
+
+
+def documents(db: Path) -> list[dict]:
+    result = run_cli(db, "export", "--format", "json")
+    return json.loads(result.stdout)["documents"]
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+# --- the seeds, held to the gold reading -------------------------------------------------------
+
+
+@pytest.mark.parametrize("gold", GOLD["documents"], ids=lambda g: g["file"][:3])
+def test_seed_metadata_matches_gold(seed_export, gold):
+    doc = next(d for d in seed_export["documents"] if d["path"].endswith(gold["file"]))
+    assert doc["title"] == gold["title"]
+    assert doc["date"] == gold["event_date"]
+    assert doc["statement_year"] == gold["statement_year"]
+    assert doc["byline"] == gold["byline"]
+    assert doc["published"] == gold["page_date"]
+
+
+def test_seed_dates_record_their_source(seed_export):
+    sources = {Path(d["path"]).name[:3]: d["date_source"] for d in seed_export["documents"]}
+    assert sources == {"000": "inferred", "001": None, "002": "inferred", "003": "stamp", "004": "inferred"}
+
+
+def test_trailing_headline_blocks_are_not_in_bodies(seeded_db):
+    conn = sqlite3.connect(seeded_db)
+    bodies = dict(conn.execute("SELECT path, body FROM documents"))
+    body_000 = next(b for p, b in bodies.items() if p.endswith("000_27309452084d270c.txt"))
+    assert "Tin cùng chuyên mục" not in body_000
+    assert "Ngành Nông nghiệp phải bứt phá trong năm 2025" not in body_000
+    assert "Hoàng Giang" not in body_000
+    body_002 = next(b for p, b in bodies.items() if p.endswith("002_7f21be67278d383d.txt"))
+    for boilerplate in ("image banner", "Mã kiểm tra", "Anh-tin-bai", "Quang cảnh phiên họp"):
+        assert boilerplate not in body_002
+    body_004 = next(b for p, b in bodies.items() if p.endswith("004_0784ac82c0ffbfd9.txt"))
+    assert ".jpg" not in body_004
+    reasons = dict(conn.execute("SELECT text, reason FROM removed_lines"))
+    assert reasons["Tin cùng chuyên mục"] == "related"
+    assert reasons["Mã kiểm tra no image"] == "comment form"
+    assert reasons["image banner"] == "banner"
+
+
+def test_show_prints_removed_lines_on_request(seeded_db):
+    doc_id = next(d["id"] for d in documents(seeded_db) if d["path"].endswith("002_7f21be67278d383d.txt"))
+    result = run_cli(seeded_db, "show", doc_id, "--removed")
+    assert "Removed as boilerplate:" in result.stdout
+    assert "comment form  Mã kiểm tra no image" in result.stdout
+
+
+# --- encodings ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-8"),
+        lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
+        lambda t: t.encode("utf-16"),
+        lambda t: t.encode("utf-16-le"),
+        lambda t: t.encode("utf-16-be"),
+        lambda t: unicodedata.normalize("NFD", t).encode("utf-8"),
+        cp1258_bytes,
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le", "utf16be", "nfd", "cp1258"],
+)
+def test_every_encoding_gives_the_same_nfc_document(tmp_path, encode):
+    path = write(tmp_path / "article.txt", encode(ARTICLE))
+    db = tmp_path / "enc.db"
+    result = run_cli(db, "ingest", str(path))
+    assert result.exit_code == 0, result.output
+    [doc] = documents(db)
+    assert doc["title"] == "Bộ trưởng nêu 3 trọng tâm hợp tác năm 2025"
+    assert doc["date"] == "2025-01-15"
+    body = sqlite3.connect(db).execute("SELECT body FROM documents").fetchone()[0]
+    assert body == unicodedata.normalize("NFC", body)
+    assert "đa dạng hoá thị trường xuất khẩu" in body
+
+
+def test_short_cp1258_file_is_read_as_vietnamese(tmp_path):
+    text = "Thủ tướng: đổi mới"
+    path = write(tmp_path / "short.txt", cp1258_bytes(text + "\nNội dung ngắn."))
+    db = tmp_path / "short.db"
+    assert run_cli(db, "ingest", str(path)).exit_code == 0
+    assert documents(db)[0]["title"] == text
+
+
+def test_search_ignores_accents_and_d(tmp_path):
+    db = tmp_path / "s.db"
+    run_cli(db, "ingest", str(write(tmp_path / "a.txt", ARTICLE.encode())))
+    result = run_cli(db, "search", "dau tu chat luong")
+    assert result.exit_code == 0
+    assert "[đầu tư chất lượng]" in result.stdout
+    assert "[chuyển đổi xanh]" in run_cli(db, "search", "chuyen doi xanh").stdout
+    assert run_cli(db, "search", "khong co tu nay").exit_code == 1
+
+
+# --- HTML and stdin ----------------------------------------------------------------------------
+
+HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Bộ trưởng: 2 trọng tâm | Báo X</title>
+<meta property="article:published_time" content="2024-03-19T08:00:00+07:00"><meta name="author" content="Hoàng Giang"></head>
+<body><nav><a href="/">Trang chủ</a> &gt; <a href="/ct">Chính trị</a></nav>
+<article><h1>Bộ trưởng: 2 trọng tâm</h1>
+<p>Chiều 18/3, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn cho biết, Bộ Ngoại giao đặt ra 2 trọng tâm trong thời gian tới.</p>
+<p>Thứ nhất là phát huy hiệu quả các khuôn khổ quan hệ đã thiết lập và nâng tầm quan hệ với các đối tác.</p>
+<p>Thứ hai là tăng cường công tác nghiên cứu, phát hiện và kết nối các cơ hội hợp tác mới.</p>
+<script>var tracking = "Tin quảng cáo";</script></article>
+<aside><h3>Tin liên quan</h3><ul><li><a href="/x">Thủ tướng dự hội nghị tổng kết năm 2025</a></li></ul></aside>
+<footer>Bản quyền thuộc về Báo X</footer></body></html>"""
+
+
+def test_html_page_gives_article_text_title_date_and_author(tmp_path):
+    db = tmp_path / "h.db"
+    result = run_cli(db, "ingest", str(write(tmp_path / "page.html", HTML.encode())))
+    assert result.exit_code == 0, result.output
+    [doc] = documents(db)
+    assert doc["title"] == "Bộ trưởng: 2 trọng tâm"
+    assert (doc["date"], doc["published"], doc["byline"]) == ("2024-03-18", "2024-03-19", "Hoàng Giang")
+    body = sqlite3.connect(db).execute("SELECT body FROM documents").fetchone()[0]
+    assert "Thứ nhất là phát huy" in body
+    for noise in ("tracking", "Trang chủ", "Tin liên quan", "năm 2025", "Bản quyền"):
+        assert noise not in body
+    statements = json.loads(run_cli(db, "export").stdout)["statements"]
+    assert [s["ordinal"] for s in statements] == [1, 2]
+
+
+def test_html_is_recognised_by_content_not_name(tmp_path):
+    db = tmp_path / "h.db"
+    assert run_cli(db, "ingest", str(write(tmp_path / "saved.txt", HTML.encode()))).exit_code == 0
+    assert documents(db)[0]["title"] == "Bộ trưởng: 2 trọng tâm"
+
+
+def test_stdin_is_one_article(db_path, cli):
+    result = cli("ingest", "-", input=ARTICLE.encode())
+    assert result.exit_code == 0, result.output
+    [doc] = documents(db_path)
+    assert doc["path"].startswith("stdin/") and doc["path"].endswith(".txt")
+
+
+def test_date_option_sets_every_date(db_path, cli):
+    assert cli("ingest", "--date", "2023-12-20", "-", input=ARTICLE.encode()).exit_code == 0
+    [doc] = documents(db_path)
+    assert (doc["date"], doc["date_source"], doc["statement_year"]) == ("2023-12-20", "user", 2023)
+
+
+def test_bad_date_option_is_a_usage_error(cli):
+    result = cli("ingest", "--date", "20-12-2023", "-", input=ARTICLE.encode())
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+# --- bad input ---------------------------------------------------------------------------------
+
+
+def test_bad_inputs_are_reported_one_line_each_and_the_rest_ingested(tmp_path, db_path, cli):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    write(folder / "good.txt", ARTICLE.encode())
+    write(folder / "empty.txt", b"")
+    write(folder / "blank.md", b"  \n\n ")
+    write(folder / "binary.txt", bytes(range(256)) * 4)
+    write(folder / "big.txt", ARTICLE.encode() * 100)
+    write(folder / "picture.jpg", b"\xff\xd8\xff\xe0")
+    result = cli("ingest", "--max-bytes", "5000", str(folder), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ngkt: error:")]
+    reasons = {line.split(": ")[2].split(" ", 1)[1]: line.split(": ", 3)[3] for line in errors}
+    assert reasons == {
+        str(folder / "binary.txt"): "binary file (contains NUL bytes)",
+        str(folder / "big.txt"): "larger than the 5,000-byte limit (--max-bytes)",
+        str(folder / "blank.md"): "empty file",
+        str(folder / "empty.txt"): "empty file",
+        str(folder / "picture.jpg"): "unsupported file type '.jpg' (use .txt, .md, .html or .htm)",
+        str(tmp_path / "missing.txt"): "no such file or folder",
+    }
+    assert "Traceback" not in result.output
+    assert [d["path"] for d in documents(db_path)] == [str(folder / "good.txt")]
+    assert "1 new, 0 updated, 0 unchanged, 0 duplicate, 6 rejected" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_file_is_rejected(tmp_path, cli):
+    path = write(tmp_path / "secret.txt", ARTICLE.encode())
+    path.chmod(0)
+    result = cli("ingest", str(path))
+    assert result.exit_code == 1
+    assert "cannot read it" in result.stderr
+
+
+def test_rejected_file_costs_nothing_stored(tmp_path, db_path, cli):
+    path = write(tmp_path / "a.txt", ARTICLE.encode())
+    cli("ingest", str(path))
+    write(path, b"\x00\x01\x02binary now")
+    assert cli("ingest", str(path)).exit_code == 1
+    assert len(documents(db_path)) == 1
+
+
+# --- idempotence, updates, syndicated copies ---------------------------------------------------
+
+
+def test_reingest_changes_nothing(db_path, cli, seeds_copy):
+    cli("ingest", str(seeds_copy))
+    before = sqlite3.connect(db_path).execute("SELECT id, ingested_at FROM documents ORDER BY id").fetchall()
+    result = cli("ingest", str(seeds_copy))
+    assert result.exit_code == 0
+    assert "0 new, 0 updated, 5 unchanged" in result.stderr
+    assert sqlite3.connect(db_path).execute("SELECT id, ingested_at FROM documents ORDER BY id").fetchall() == before
+
+
+def test_changed_file_is_updated_in_place(tmp_path, db_path, cli):
+    path = write(tmp_path / "a.txt", ARTICLE.encode())
+    cli("ingest", str(path))
+    write(path, ARTICLE.replace("thúc đẩy chuyển đổi xanh", "phát triển kinh tế số").encode())
+    result = cli("ingest", str(path))
+    assert "1 updated" in result.stderr
+    export = json.loads(cli("export").stdout)
+    assert len(export["documents"]) == 1
+    assert [s["text"] for s in export["statements"]][-1] == "phát triển kinh tế số"
+
+
+def test_second_outlets_copy_is_a_duplicate_and_not_counted(tmp_path, db_path, cli):
+    original = (SEEDS / "000_27309452084d270c.txt").read_text(encoding="utf-8")
+    copy = original.replace("Hoàng Giang", "Minh Anh").replace("Tin cùng chuyên mục", "Tin liên quan")
+    copy = copy.replace("Phó Chủ tịch Quốc hội Nguyễn Khắc Định điều hành nội dung phiên họp.", "")
+    write(tmp_path / "outlet_a.txt", original.encode())
+    write(tmp_path / "outlet_b.txt", copy.encode())
+    result = cli("ingest", str(tmp_path / "outlet_a.txt"), str(tmp_path / "outlet_b.txt"))
+    assert "1 new, 0 updated, 0 unchanged, 1 duplicate" in result.stderr
+    docs = {Path(d["path"]).name: d for d in documents(db_path)}
+    assert docs["outlet_b.txt"]["duplicate_of"] == docs["outlet_a.txt"]["id"]
+    priorities = json.loads(cli("priorities", "--format", "json").stdout)
+    assert len(priorities) == 6
+    assert "duplicate of" in cli("docs").stdout
+
+
+def test_a_different_report_of_the_same_day_is_not_a_duplicate(tmp_path, db_path, cli):
+    other = "Tin khác về hội nghị\n\nSáng 15/1, tại Hà Nội, Thủ tướng Phạm Minh Chính làm việc với tỉnh Nghệ An về đầu tư hạ tầng giao thông và phát triển công nghiệp chế biến."
+    cli("ingest", str(write(tmp_path / "a.txt", ARTICLE.encode())), str(write(tmp_path / "b.txt", other.encode())))
+    assert [d["duplicate_of"] for d in documents(db_path)] == [None, None]
+
+
+# --- storage -----------------------------------------------------------------------------------
+
+
+def test_database_and_folder_are_created_on_first_use(tmp_path):
+    db = tmp_path / "deep" / "er" / "ngkt.db"
+    assert run_cli(db, "docs").exit_code == 0
+    assert db.exists()
+
+
+def test_db_option_reads_ngkt_db_environment(tmp_path, monkeypatch):
+    db = tmp_path / "env.db"
+    monkeypatch.setenv("NGKT_DB", str(db))
+    from typer.testing import CliRunner
+
+    from ngkt_cli.cli import app
+
+    CliRunner().invoke(app, ["docs"])
+    assert db.exists()
+
+
+def test_old_database_is_upgraded(tmp_path):
+    from ngkt_cli import migrations
+    from ngkt_cli.db import open_db
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    migrations.MIGRATIONS[0](conn)
+    conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    upgraded = open_db(path)
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == len(migrations.MIGRATIONS)
+    assert upgraded.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+
+
+def test_newer_database_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    run_cli(path, "docs")
+    sqlite3.connect(path).execute("PRAGMA user_version = 999")
+    result = run_cli(path, "docs")
+    assert result.exit_code == 1
+    assert "written by a newer ngkt" in result.stderr
+
+
+def test_foreign_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER)")
+    conn.commit()
+    result = run_cli(path, "docs")
+    assert result.exit_code == 1
+    assert "not an ngkt database" in result.stderr
+    assert sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall() == [("invoices",)]
+
+
+def test_corrupt_database_gives_a_clear_error(tmp_path):
+    path = write(tmp_path / "corrupt.db", b"this is not sqlite at all" * 100)
+    result = run_cli(path, "docs")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"ngkt: error: {path}: cannot open the database")
+    assert "Traceback" not in result.output
+
+
+# --- processes: concurrency and interruption ---------------------------------------------------
+
+
+def make_articles(folder: Path, count: int, tag: str) -> Path:
+    folder.mkdir(parents=True)
+    for n in range(count):
+        text = ARTICLE.replace("Sáng 15/1", f"Sáng {n % 28 + 1}/1").replace("tổng kết năm 2024", f"tổng kết số {tag}{n}")
+        write(folder / f"{tag}{n:03}.txt", text.encode())
+    return folder
+
+
+def test_two_concurrent_ingests_both_finish(tmp_path):
+    db = tmp_path / "both.db"
+    first, second = make_articles(tmp_path / "a", 15, "a"), make_articles(tmp_path / "b", 15, "b")
+    procs = [subprocess.Popen([*ngkt_command(), "--db", str(db), "ingest", "-q", str(f)]) for f in (first, second)]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0] == 30
+
+
+def test_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(tmp_path):
+    db = tmp_path / "killed.db"
+    folder = make_articles(tmp_path / "many", 80, "k")
+    proc = subprocess.Popen([*ngkt_command(), "--db", str(db), "ingest", "-q", str(folder)])
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        time.sleep(0.05)
+        if db.exists() and sqlite3.connect(db, timeout=30).execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'documents'"
+        ).fetchone()[0] and sqlite3.connect(db, timeout=30).execute("SELECT count(*) FROM documents").fetchone()[0] > 3:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    with_lists = conn.execute("SELECT count(DISTINCT document_id) FROM lists").fetchone()[0]
+    assert stored == with_lists  # every stored document came with its extraction
+    rerun = subprocess.run([*ngkt_command(), "--db", str(db), "ingest", "-q", str(folder)], timeout=120)
+    assert rerun.returncode == 0
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0] == 80
