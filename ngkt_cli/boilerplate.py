@@ -51,6 +51,9 @@ STAMP_LINE = re.compile(
 # A byline: two to four capitalised words and nothing else ("Hoàng Giang", "Kim Oanh", "Hà Mỹ").
 BYLINE = re.compile(r"^(?:[^\W\d_]+\s){1,3}[^\W\d_]+$")
 
+# Agency and reporter bylines: "PV", "Nhóm PV", "TTXVN", "Theo TTXVN", "Minh Anh (TTXVN)".
+BYLINE_AGENCY = re.compile(r"^(?:PV|Nhóm PV|[A-ZĐ]{2,6}|Theo [^\s.]{2,20}(?: [^\s.]{1,20}){0,3}|[^().]{2,40} \([A-ZĐ][\w+/ ]{1,20}\))$")
+
 # Captions under an image are short; body paragraphs rarely are.
 CAPTION_MAX_CHARS = 250
 
@@ -115,7 +118,8 @@ def _take_byline(clean: CleanText, line_numbers: list[int]) -> None:
         return
     last = clean.paragraphs[-1]
     words = last.split()
-    if BYLINE.match(last) and all(word[0].isupper() for word in words) and len(last) <= 40:
+    name_only = BYLINE.match(last) and all(word[0].isupper() for word in words)
+    if (name_only or BYLINE_AGENCY.match(last)) and len(last) <= 40:
         clean.byline = last
         clean.paragraphs.pop()
         clean.removed.append(RemovedLine(line_numbers.pop(), "byline", last))

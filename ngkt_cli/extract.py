@@ -44,10 +44,19 @@ LETTERS = "abcdđeghik"
 LETTER_MARKER = re.compile(r"(?<![^\s;:])([" + LETTERS + r"])\)\s+(?=\S)")
 
 # "• ...", "- ...", "+ ..." at the start of a paragraph.
-BULLET_MARKER = re.compile(r"^[•\-+–—*·●▪]\s+(?=\S)")
+BULLET_CHARS = "•-+–—*·●▪"
+BULLET_MARKER = re.compile(r"^[" + re.escape(BULLET_CHARS) + r"]\s+(?=\S)")
 
-# A weekday is "Thứ Hai, 10/03/2025" or "Thứ Ba (5/6)": a date follows.
-WEEKDAY_FOLLOWS = re.compile(r"^\s*\(?\d{1,2}[/-]\d{1,2}")
+# A weekday is "Thứ Hai, 10/03/2025" or "Thứ Tư, ngày 5/6": a date follows.
+WEEKDAY_FOLLOWS = re.compile(r"^\s*\(?(?:ngày\s+)?\d{1,2}[/-]\d{1,2}", re.I)
+
+# An item runs over at most this many paragraphs: a marker further on starts afresh, so a
+# "Thứ Ba, ..." pages later does not extend a list that ended long before.
+MAX_ITEM_PARAGRAPHS = 5
+
+# When lists of two families cover the same text, the one earlier here wins: "- Thứ nhất, ..."
+# is a "Thứ" list written with dashes, and numbered items beat a ';' split.
+FAMILY_PRECEDENCE = ("thu", "la", "number", "paren", "letter", "bullet", "inline")
 
 # Characters after which a new item may start: sentence ends, ';', ':', opening quotes.
 ITEM_START_AFTER = ".!?;:…\"“”'(–-"
@@ -122,7 +131,8 @@ def chain_markers(markers: list[Marker]) -> list[list[Marker]]:
         if marker.family == "bullet":
             follows = run and marker.paragraph == run[-1].paragraph + 1
             marker = Marker("bullet", len(run) + 1 if follows else 1, marker.start, marker.content, marker.paragraph)
-        if run and marker.ordinal == run[-1].ordinal + 1:
+        near = run and marker.paragraph - run[-1].paragraph <= MAX_ITEM_PARAGRAPHS
+        if near and marker.ordinal == run[-1].ordinal + 1:
             run.append(marker)
             continue
         if marker.ordinal == 1:
@@ -166,6 +176,9 @@ def item_spans(body: str, run: list[Marker]) -> list[Span]:
     spans = []
     for marker, following in zip(run, run[1:] + [None]):
         end = following.start if following else _paragraph_end(body, marker.content)
+        paragraph_break = body.rfind("\n\n", marker.content, end)
+        if paragraph_break >= 0 and not body[paragraph_break:end].strip(BULLET_CHARS + " \n"):
+            end = paragraph_break  # the next item's bullet ("- Thứ hai") is not this item's text
         spans.append(_trim(body, marker.content, end))
     return spans
 
@@ -297,11 +310,20 @@ def _count_elsewhere(noun: str, texts: list[str]) -> int | None:
     return None
 
 
+# "5 nội dung trọng tâm cần tập trung" is a set of priorities, not a meeting's agenda.
+DIRECTIVE = re.compile(r"\b(?:can|phai|yeu cau|de nghi|chi dao|trong tam|uu tien)\b")
+DISCUSSION = re.compile(r"\b(?:thao luan|tham luan|trao doi|ban ve|ban bac)\b")
+
+
 def classify(cue: str, opener: str, items: list[str]) -> str:
     """The kind from the counted noun, then lead-in phrases, then the items' tense."""
     count, noun = announced(cue)
     if noun:
-        return LIST_NOUNS[noun]
+        kind = LIST_NOUNS[noun]
+        folded = fold(cue)
+        if kind == "agenda" and DIRECTIVE.search(folded) and not DISCUSSION.search(folded):
+            return "priority"
+        return kind
     for text in (cue, opener):
         for kind, pattern in KIND_CUES:
             if pattern.search(fold(text)):
@@ -365,7 +387,7 @@ class Candidate:
 def _cue(body: str, candidate: Candidate) -> Span:
     """The lead-in: the sentence before the first item, in its paragraph or the one before."""
     start = _paragraph_start(body, candidate.first_paragraph)
-    if body[start : candidate.lead_end].strip():
+    if body[start : candidate.lead_end].strip(BULLET_CHARS + " "):
         last_sentence = sentence_spans(body[start : candidate.lead_end])[-1]
         return _trim(body, start + last_sentence[0], candidate.lead_end)
     if candidate.first_paragraph == 0:
@@ -401,9 +423,9 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 
 def _choose(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep lists that do not overlap one already kept; numbered markers win over ';' splits."""
+    """Keep lists that do not overlap one already kept, in FAMILY_PRECEDENCE order."""
     kept: list[Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c.marker == "inline", c.spans[0].start)):
+    for candidate in sorted(candidates, key=lambda c: (FAMILY_PRECEDENCE.index(c.marker), c.spans[0].start)):
         if not any(_overlaps(candidate, other) for other in kept):
             kept.append(candidate)
     return sorted(kept, key=lambda c: c.spans[0].start)

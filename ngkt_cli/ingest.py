@@ -55,7 +55,11 @@ def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
     """(article text, title, date, author) of an HTML page via trafilatura."""
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=True)
+    # favor_recall: the precise mode drops a <ul> of priorities that sits outside <article>;
+    # what recall lets through is boilerplate the line cleaner removes anyway.
+    extracted = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True
+    )
     if extracted is None or not (extracted.text or "").strip():
         raise RejectedInput("no article text found in the HTML")
     return extracted.text, extracted.title, extracted.date, extracted.author

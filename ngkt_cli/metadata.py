@@ -22,13 +22,14 @@ FULL_DATE = re.compile(
     r"|ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})"
 )
 
-# Event dates in the body, often without a year: "chiều 18/3", "Ngày 22-2", "sáng 21/12",
-# "tổ chức ngày 18/12", "ngày 15 tháng 1 năm 2025", "Hôm nay (5/6)".
-EVENT_DATE = re.compile(
-    r"\b(?:sang|trua|chieu|toi|dem|ngay|hom nay|hom qua|toi nay)\s*\(?"
-    r"(?:(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-])"
-    r"|(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?)"
+# Event dates in the body, often without a year. Strong: a time of day or "hôm nay" names when
+# something happened ("chiều 18/3", "Sáng nay (14/10)", "tối qua 5/6"), or the lede opens with
+# it ("Ngày 22-2, tại Hà Nội"). Weak: any other "ngày 18/12" ("tổ chức ngày 18/12 tại Hà Nội").
+_DAY_MONTH = r"\(?(?:(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-])|(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?)"
+STRONG_EVENT_DATE = re.compile(
+    r"(?:\b(?:sang|trua|chieu|toi|dem)(?: nay| qua| hom nay| hom qua)?|\bhom (?:nay|qua)|^ngay)\s*(?:\(|,)?\s*(?:ngay\s+)?" + _DAY_MONTH
 )
+EVENT_DATE = re.compile(r"\bngay\s*" + _DAY_MONTH)
 
 # How many paragraphs from the top an event date may sit (the lede and the next few).
 EVENT_DATE_PARAGRAPHS = 6
@@ -72,15 +73,25 @@ def parse_full_date(text: str) -> dt.date | None:
     return None
 
 
+def _day_month_year(match: re.Match[str]) -> tuple[int, int, int | None] | None:
+    groups = match.groups()
+    day, month, year = groups[:3] if groups[0] else groups[3:]
+    if not _valid(2000, int(month), int(day)):
+        return None
+    return int(day), int(month), int(year) if year else None
+
+
 def find_event_date(paragraphs: list[str]) -> tuple[int, int, int | None] | None:
-    """(day, month, year or None) of the first event date in the opening paragraphs."""
-    for paragraph in paragraphs[:EVENT_DATE_PARAGRAPHS]:
-        for match in EVENT_DATE.finditer(fold(paragraph)):
-            groups = match.groups()
-            day, month, year = groups[:3] if groups[0] else groups[3:]
-            day_n, month_n = int(day), int(month)
-            if _valid(2000, month_n, day_n):
-                return day_n, month_n, int(year) if year else None
+    """(day, month, year or None) of when the reported event happened, from the opening paragraphs.
+
+    The first strong date wins; failing that, the first weak one.
+    """
+    opening = [fold(p) for p in paragraphs[:EVENT_DATE_PARAGRAPHS]]
+    for pattern in (STRONG_EVENT_DATE, EVENT_DATE):
+        for paragraph in opening:
+            for match in pattern.finditer(paragraph):
+                if found := _day_month_year(match):
+                    return found
     return None
 
 

@@ -209,6 +209,7 @@ def test_count_mismatch_keeps_the_split_and_flags_it():
 
 @pytest.mark.parametrize("text", [
     "Thứ Hai, 10/03/2025. Thứ Ba tới, đoàn sẽ làm việc với Bộ Công Thương.",
+    "Thứ nhất hôm nay là ngày đẹp. Thứ Tư, ngày 5/6, đoàn làm việc tại Hà Nội.",
     "Thứ trưởng Bộ Ngoại giao Nguyễn Minh Hằng tiếp Đại sứ. Thứ trưởng nhấn mạnh hợp tác.",
     "Đây là lần thứ nhất hội nghị được tổ chức. Việt Nam là đối tác thương mại lớn thứ ba của khu vực.",
     "Năm 2024 có 3 dự án được khởi công, 2 dự án hoàn thành và 5 dự án đang chuẩn bị.",
@@ -224,6 +225,32 @@ def test_kind_from_lead_in():
         "Năm qua ngành đạt 2 kết quả nổi bật.", "Hội nghị rút ra 2 bài học.", "Các đại biểu thảo luận 2 nội dung.",
         "Năm tới cần tập trung 2 định hướng.")]
     assert kinds == ["achievement", "lesson", "agenda", "priority"]
+
+
+def test_directive_nouns_of_agenda_words_are_priorities():
+    [found] = lists_of("Thủ tướng yêu cầu tập trung 2 nội dung trọng tâm: Một là, gỡ vướng thể chế. Hai là, đẩy nhanh giải ngân.")
+    assert found.kind == "priority"
+
+
+def test_dashed_ordinals_are_one_list_of_ordinals():
+    [found] = lists_of("""
+Bộ trưởng nêu các nhiệm vụ:
+
+- Thứ nhất, mở rộng thị trường.
+
+- Thứ hai, thu hút đầu tư.
+""")
+    assert found.marker == "thu"
+    assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư"]
+    assert found.cue == "Bộ trưởng nêu các nhiệm vụ:"
+
+
+def test_a_far_later_ordinal_does_not_extend_a_finished_list():
+    paragraphs = ["Thứ nhất, mở rộng thị trường.", "Thứ hai, thu hút đầu tư."]
+    paragraphs += [f"Đoạn văn thứ {n} kể về hoạt động của ngành." for n in range(8)]
+    paragraphs += ["Thứ ba, các bộ trưởng đã gặp nhau tại Hà Nội."]
+    [found] = lists_of("\n\n".join(paragraphs))
+    assert len(found.items) == 2
 
 
 def test_kind_from_item_tense_when_lead_in_is_silent():

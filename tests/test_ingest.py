@@ -163,6 +163,29 @@ def test_html_page_gives_article_text_title_date_and_author(tmp_path):
     assert [s["ordinal"] for s in statements] == [1, 2]
 
 
+def test_html_list_items_outside_the_article_element_are_kept(tmp_path):
+    page = """<html><head><meta charset="utf-8"><title>Phó Thủ tướng nêu 3 định hướng</title></head><body>
+<h1>Phó Thủ tướng nêu 3 định hướng</h1><p class="date">Thứ Ba, 15/10/2024 - 09:00</p>
+<p>Sáng nay (14/10), tại Hà Nội, Phó Thủ tướng Trần Lưu Quang có bài phát biểu tại diễn đàn kinh tế.</p>
+<p>Phó Thủ tướng Trần Lưu Quang nhấn mạnh ba định hướng lớn trong thời gian tới:</p>
+<ul><li>Một là, thúc đẩy kinh tế số.</li><li>Hai là, phát triển kinh tế xanh.</li><li>Ba là, tăng cường liên kết vùng.</li></ul>
+<p>Thứ Tư, ngày 16/10, đoàn sẽ làm việc với tỉnh Bắc Ninh.</p></body></html>"""
+    db = tmp_path / "ul.db"
+    run_cli(db, "ingest", str(write(tmp_path / "ul.html", page.encode())))
+    [doc] = documents(db)
+    assert (doc["date"], doc["published"]) == ("2024-10-14", "2024-10-15")
+    export = json.loads(run_cli(db, "export").stdout)
+    assert [s["text"] for s in export["statements"]] == ["thúc đẩy kinh tế số", "phát triển kinh tế xanh", "tăng cường liên kết vùng"]
+    assert export["lists"][0]["announced_count"] == 3
+
+
+@pytest.mark.parametrize("last_line, byline", [("PV", "PV"), ("Theo TTXVN", "Theo TTXVN"), ("Minh Anh (TTXVN)", "Minh Anh (TTXVN)"), ("Kim Oanh", "Kim Oanh")])
+def test_bylines_of_reporters_and_agencies(tmp_path, last_line, byline):
+    db = tmp_path / "b.db"
+    run_cli(db, "ingest", str(write(tmp_path / "a.txt", (ARTICLE + "\n" + last_line + "\n").encode())))
+    assert documents(db)[0]["byline"] == byline
+
+
 def test_html_is_recognised_by_content_not_name(tmp_path):
     db = tmp_path / "h.db"
     assert run_cli(db, "ingest", str(write(tmp_path / "saved.txt", HTML.encode()))).exit_code == 0
