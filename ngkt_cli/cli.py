@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 
 import click
 import typer
+import typer.core
 
 from . import __version__, render
 from .errors import NgktError, UsageError
@@ -56,10 +57,16 @@ def main_options(
     db: Annotated[
         str, typer.Option("--db", envvar="NGKT_DB", help="SQLite database file (created with its folder on first use).")
     ] = "db/ngkt.db",
+    codebook: Annotated[
+        Optional[str], typer.Option("--codebook", envvar="NGKT_CODEBOOK", help="Theme codebook (TOML) instead of the default.")
+    ] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
     """Track the stated priorities of Vietnam's economic diplomacy across years."""
+    from .themes import select_codebook
+
     _state["db"] = db
+    select_codebook(codebook)
 
 
 def friendly_errors(command):
@@ -82,14 +89,24 @@ def friendly_errors(command):
                 raise
             render.error(f"unexpected {type(error).__name__}: {error} (set NGKT_DEBUG=1 for details)")
             raise typer.Exit(1) from None
+        finally:
+            _close()
 
     return wrapper
+
+
+def _close() -> None:
+    """Close the command's connection: the last one to close folds the WAL back into the file."""
+    conn = _state.pop("conn", None)
+    if conn is not None:
+        conn.close()
 
 
 def _open():
     from .db import open_db
 
-    return open_db(_state.get("db", "db/ngkt.db"))
+    _state["conn"] = open_db(_state.get("db", "db/ngkt.db"))
+    return _state["conn"]
 
 
 def _check_date(value: Optional[str]) -> Optional[str]:
@@ -244,6 +261,167 @@ def export(
         render.message(f"wrote {', '.join(str(p) for p in written)}")
     else:
         raise UsageError("export writes json or csv")
+
+
+# ---------------------------------------------------------------------------------------------
+# Stage 3: threads and themes
+
+
+@app.command()
+@friendly_errors
+def relink() -> None:
+    """Rebuild every thread from scratch (deterministic); ids, labels and your decisions are kept."""
+    from .db import transaction
+    from .link import recode_themes, relink as rebuild
+
+    conn = _open()
+    with transaction(conn):
+        recode_themes(conn)
+        summary = rebuild(conn)
+    render.message(f"relinked {summary['statements']} statement(s) into {summary['threads']} thread(s); {summary['kept']} kept their id")
+
+
+@app.command()
+@friendly_errors
+def threads(
+    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only threads with a statement for this year.")] = None,
+    min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
+    kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List threads (one priority followed over the years) with their years and label."""
+    from .queries import threads as list_threads
+
+    rows = list_threads(_open(), year=year, min_years=min_years, kind=kind.value)
+    for row in rows:
+        row["statements"] = len(row["statement_ids"])
+        if fmt != Format.json:
+            row["years"] = " ".join(map(str, row["years"]))
+    render.print_rows(rows, ["id", "years", "statements", "label"] if fmt != Format.json else list(rows[0]) if rows else [], fmt.value)
+
+
+class _ThreadGroup(typer.core.TyperGroup):
+    """`ngkt thread T0003` is `ngkt thread show T0003`."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+thread_app = typer.Typer(cls=_ThreadGroup, no_args_is_help=True, help="Show one thread, or correct threads (your corrections last).")
+app.add_typer(thread_app, name="thread")
+
+
+@thread_app.command("show")
+@friendly_errors
+def thread_show(
+    thread: Annotated[str, typer.Argument(help="Thread id, e.g. T0003.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+) -> None:
+    """Members by year with source, similarity to the thread and shared key terms."""
+    from .queries import thread_view
+
+    view = thread_view(_open(), thread.upper())
+    if fmt == Format.json:
+        print(render.to_json(view))
+    else:
+        render.show_thread(view)
+
+
+def _curate(action, *args):
+    from .db import transaction
+
+    conn = _open()
+    with transaction(conn):
+        return action(conn, *args)
+
+
+@thread_app.command("merge")
+@friendly_errors
+def thread_merge(
+    keep: Annotated[str, typer.Argument(help="Thread that stays (its id and label are kept).")],
+    other: Annotated[str, typer.Argument(help="Thread whose statements move into KEEP.")],
+) -> None:
+    """Merge thread OTHER into KEEP, for good."""
+    from .curate import merge
+
+    moved = _curate(merge, keep.upper(), other.upper())
+    render.message(f"merged {other.upper()} into {keep.upper()}: {moved} statement(s) moved")
+
+
+@thread_app.command("split")
+@friendly_errors
+def thread_split(statement: Annotated[str, typer.Argument(help="Statement id, e.g. bc4dfcb9f9f2/L1.3.")]) -> None:
+    """Move a statement out of its thread into a thread of its own, for good."""
+    from .curate import split
+
+    new_thread = _curate(split, statement)
+    render.message(f"{statement} is now alone in {new_thread}")
+
+
+@thread_app.command("move")
+@friendly_errors
+def thread_move(
+    statement: Annotated[str, typer.Argument(help="Statement id.")],
+    thread: Annotated[str, typer.Argument(help="Thread to move it into.")],
+) -> None:
+    """Move a statement into another thread, for good."""
+    from .curate import move
+
+    _curate(move, statement, thread.upper())
+    render.message(f"moved {statement} to {thread.upper()}")
+
+
+@thread_app.command("label")
+@friendly_errors
+def thread_label(
+    thread: Annotated[str, typer.Argument(help="Thread id.")],
+    text: Annotated[str, typer.Argument(help="The label; '' goes back to the automatic one.")],
+) -> None:
+    """Name a thread; the name stays through relinking."""
+    from .curate import label
+
+    _curate(label, thread.upper(), text)
+    render.message(f"labelled {thread.upper()}")
+
+
+@thread_app.command("history")
+@friendly_errors
+def thread_history(
+    thread: Annotated[str, typer.Argument(help="Thread id.")],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Your decisions about a thread, oldest first."""
+    from .curate import history
+
+    render.print_rows(history(_open(), thread.upper()), ["created_at", "action", "statement_id", "note"], fmt.value)
+
+
+class ThemesBy(str, Enum):
+    year = "year"
+    document = "document"
+
+
+@app.command()
+@friendly_errors
+def themes(
+    by: Annotated[ThemesBy, typer.Option("--by", help="year: share of each year's statements; document: each article's themes.")] = ThemesBy.year,
+    kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind (with --by year).")] = Kind.priority,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """How often each theme of the codebook is stated, per target year (as shares) or per document."""
+    from .queries import document_themes, theme_shares
+
+    conn = _open()
+    if by == ThemesBy.document:
+        render.print_rows(document_themes(conn), ["id", "date", "themes", "title"], fmt.value)
+        return
+    rows = theme_shares(conn, kind.value)
+    if fmt in (Format.json, Format.csv):
+        render.print_rows(rows, ["theme", "label", "year", "count", "statements", "share"], fmt.value)
+    else:
+        render.print_rows(*render.pivot_shares(rows), fmt.value)
 
 
 def main() -> None:

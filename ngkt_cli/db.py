@@ -185,19 +185,27 @@ def _insert_children(conn: sqlite3.Connection, doc: Document) -> None:
 
 def delete_document(conn: sqlite3.Connection, document_id: str) -> None:
     """Remove a document with everything extracted from it (inside the caller's transaction)."""
+    from .link import count_document_terms
+
+    row = conn.execute("SELECT body, duplicate_of FROM documents WHERE id = ?", [document_id]).fetchone()
+    if row and row["duplicate_of"] is None:
+        count_document_terms(conn, row["body"], -1)
     conn.execute("DELETE FROM search_index WHERE document_id = ?", [document_id])
     conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
 
 
 def save_document(conn: sqlite3.Connection, doc: Document, extraction: Extraction, replaces: list[str]) -> None:
-    """Write one document and its extraction in one transaction, replacing older versions."""
-    with transaction(conn):
-        _insert(conn, "documents", document_row(doc))
-        for old_id in replaces:
-            conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [doc.id, old_id])
-            delete_document(conn, old_id)
-        _insert_children(conn, doc)
-        write_extraction(conn, doc.id, extraction)
+    """Write one document and its extraction, replacing older versions (inside the caller's transaction)."""
+    from .link import count_document_terms
+
+    _insert(conn, "documents", document_row(doc))
+    for old_id in replaces:
+        conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [doc.id, old_id])
+        delete_document(conn, old_id)
+    if doc.duplicate_of is None:
+        count_document_terms(conn, doc.body, 1)
+    _insert_children(conn, doc)
+    write_extraction(conn, doc.id, extraction)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,7 +247,10 @@ def _list_row(found: StatementList, list_id: str, document_id: str, position: in
 
 
 def _save_statement(conn: sqlite3.Connection, row: dict) -> None:
+    from .link import index_statement
+
     _insert(conn, "statements", row)
+    index_statement(conn, row["id"], row["text"])
     _insert(conn, "search_index", {"document_id": row["document_id"], "statement_id": row["id"], "text": row["text"], "folded": fold(row["text"])})
 
 
@@ -249,6 +260,9 @@ def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Ext
     Ids say where a statement comes from: "<document>/L2.3" is item 3 of the document's second
     list, "<document>/D1" its first unnumbered directive.
     """
+    kept_threads = dict(
+        conn.execute("SELECT text_key, thread_id FROM statements WHERE document_id = ? AND thread_id IS NOT NULL", [document_id])
+    )
     conn.execute("DELETE FROM search_index WHERE document_id = ? AND statement_id IS NOT NULL", [document_id])
     conn.execute("DELETE FROM statements WHERE document_id = ?", [document_id])
     conn.execute("DELETE FROM lists WHERE document_id = ?", [document_id])
@@ -259,6 +273,11 @@ def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Ext
             _save_statement(conn, _statement_row(item, f"{list_id}.{item.ordinal}", document_id, list_id))
     for number, directive in enumerate(extraction.directives, start=1):
         _save_statement(conn, _statement_row(directive, f"{document_id}/D{number}", document_id, None))
+    # A statement worded as before keeps its thread through re-extraction.
+    conn.executemany(
+        "UPDATE statements SET thread_id = ? WHERE document_id = ? AND text_key = ?",
+        [(thread, document_id, text_key) for text_key, thread in kept_threads.items()],
+    )
 
 
 def all_document_ids(conn: sqlite3.Connection) -> list[str]:

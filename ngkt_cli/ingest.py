@@ -19,6 +19,7 @@ from .boilerplate import clean_lines
 from .decode import decode_bytes
 from .errors import RejectedInput
 from .extract import extract
+from .link import link_pending
 from .metadata import date_document, find_people
 from .models import Document
 from .text import key
@@ -189,7 +190,9 @@ def ingest_one(conn: sqlite3.Connection, display: str, path: Path | None, max_by
     replaces = db.document_ids_at_path(conn, doc.path)
     original = find_original(conn, doc, replaces)
     doc = replace(doc, duplicate_of=original)
-    db.save_document(conn, doc, extract(doc), replaces)
+    extraction = extract(doc)
+    with db.transaction(conn):
+        db.save_document(conn, doc, extraction, replaces)
     status = "duplicate" if original else ("updated" if replaces else "new")
     return Outcome(display, status, doc.id, duplicate_of=original)
 
@@ -209,6 +212,8 @@ def ingest_paths(
         outcomes.append(outcome)
         if on_progress:
             on_progress(outcome)
+    with db.transaction(conn):
+        link_pending(conn)
     return outcomes
 
 
@@ -220,4 +225,6 @@ def reextract_all(conn: sqlite3.Connection) -> int:
         with db.transaction(conn):
             db.write_extraction(conn, doc.id, extract(doc))
         count += 1
+    with db.transaction(conn):
+        link_pending(conn)
     return count

@@ -132,9 +132,68 @@ def _004_views(conn: sqlite3.Connection) -> None:
     )
 
 
+def _005_threads(conn: sqlite3.Connection) -> None:
+    """Threads (one priority followed over the years), the analyst's decisions, the term index."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE threads (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            label TEXT,
+            auto_label TEXT,
+            created_at TEXT
+        );
+        ALTER TABLE statements ADD COLUMN thread_id TEXT REFERENCES threads(id) ON DELETE SET NULL;
+        CREATE INDEX statements_thread ON statements(thread_id);
+        CREATE TABLE statement_terms (
+            statement_id TEXT NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            term TEXT NOT NULL,
+            weight REAL NOT NULL,
+            PRIMARY KEY (statement_id, term)
+        );
+        CREATE INDEX statement_terms_term ON statement_terms(term);
+        CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE statement_themes (
+            statement_id TEXT NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            theme TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (statement_id, theme)
+        );
+        CREATE INDEX statement_themes_theme ON statement_themes(theme);
+        CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,
+            statement_id TEXT,
+            other_statement_id TEXT,
+            thread_id TEXT,
+            other_thread_id TEXT,
+            label TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX decisions_statement ON decisions(statement_id);
+        DROP VIEW priorities;
+        DROP VIEW statements_with_source;
+        CREATE VIEW statements_with_source AS
+            SELECT s.id, s.kind, s.ordinal, s.target_year, s.speaker, s.text, s.thread_id,
+                   s.list_id, l.announced_count, l.cue,
+                   d.id AS document_id, d.title AS document_title, d.date AS document_date,
+                   d.path AS document_path, d.duplicate_of
+            FROM statements s
+            JOIN documents d ON d.id = s.document_id
+            LEFT JOIN lists l ON l.id = s.list_id;
+        CREATE VIEW priorities AS
+            SELECT * FROM statements_with_source
+            WHERE kind = 'priority' AND list_id IS NOT NULL AND duplicate_of IS NULL;
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
     _003_search,
     _004_views,
+    _005_threads,
 ]

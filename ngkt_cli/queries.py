@@ -77,8 +77,29 @@ def export(conn: sqlite3.Connection) -> dict:
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists ORDER BY document_id, position")
     for row in lists:
         row["count_mismatch"] = bool(row["count_mismatch"])
-    stmts = _rows(conn, f"SELECT {', '.join(STATEMENT_FIELDS)}, NULL AS thread_id FROM statements ORDER BY document_id, id")
-    return {"documents": docs, "lists": lists, "statements": stmts, "threads": []}
+    stmts = _rows(conn, f"SELECT {', '.join(STATEMENT_FIELDS)}, thread_id FROM statements ORDER BY document_id, id")
+    return {"documents": docs, "lists": lists, "statements": stmts, "threads": threads(conn)}
+
+
+def threads(conn: sqlite3.Connection, year: int | None = None, min_years: int = 1, kind: str | None = None) -> list[dict]:
+    """Threads with their label, kind, members (originals only) and the target years they appear in."""
+    rows = _rows(
+        conn,
+        """SELECT t.id, coalesce(t.label, t.auto_label) AS label, t.label IS NOT NULL AS labelled, t.kind,
+                  group_concat(s.id, ' ') AS statement_ids,
+                  group_concat(DISTINCT s.target_year) AS years
+           FROM threads t JOIN statements s ON s.thread_id = t.id JOIN documents d ON d.id = s.document_id
+           WHERE d.duplicate_of IS NULL
+           GROUP BY t.id ORDER BY t.id""",
+    )
+    result = []
+    for row in rows:
+        row["statement_ids"] = sorted(row["statement_ids"].split(" "))
+        row["years"] = sorted(int(y) for y in (row["years"] or "").split(",") if y)
+        row["labelled"] = bool(row["labelled"])
+        if len(row["years"]) >= min_years and (year is None or year in row["years"]) and (kind is None or row["kind"] == kind):
+            result.append(row)
+    return result
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,3 +217,74 @@ def find_item(view: dict, wanted: str) -> dict:
     if not matches:
         raise NotFound(f"no item '{wanted}' in document {view['document']['id']} ({len(items)} items; use N or L<list>.<item>)")
     return matches[0]
+
+
+def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
+    """A thread's members by year with their source, similarity to the thread and shared key terms."""
+    from .link import ThreadIndex, load_idf, shared_terms, thread_members
+
+    row = conn.execute("SELECT id, kind, label, auto_label FROM threads WHERE id = ?", [thread]).fetchone()
+    if row is None:
+        raise NotFound(f"no thread '{thread}' (see `ngkt threads`)")
+    members = thread_members(conn, thread)
+    idf = load_idf(conn)
+    index = ThreadIndex(idf)
+    scores = {
+        m.id: max((index.pair_score(m, o) for o in members if o.id != m.id), default=1.0) for m in members
+    }
+    statements = _rows(
+        conn,
+        f"""SELECT id, target_year, ordinal, speaker, text, document_id, document_title, document_date, duplicate_of
+            FROM statements_with_source WHERE thread_id = ? ORDER BY target_year, document_date, id""",
+        [thread],
+    )
+    for statement in statements:
+        statement["similarity"] = round(scores[statement["id"]], 3)
+    originals = [m for m in members if not next(s for s in statements if s["id"] == m.id)["duplicate_of"]]
+    return {
+        "id": row["id"],
+        "kind": row["kind"],
+        "label": row["label"] or row["auto_label"],
+        "labelled": row["label"] is not None,
+        "years": sorted({s["target_year"] for s in statements if s["target_year"] and not s["duplicate_of"]}),
+        "shared_terms": shared_terms(originals, idf),
+        "statements": statements,
+    }
+
+
+def theme_shares(conn: sqlite3.Connection, kind: str = "priority") -> list[dict]:
+    """How often each theme is stated per target year, as a share of that year's statements.
+
+    Shares, not counts, so that a year with more articles does not look more important.
+    """
+    from .themes import load_codebook
+
+    totals = dict(conn.execute(
+        """SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
+           WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
+           GROUP BY s.target_year""",
+        [kind],
+    ).fetchall())
+    counts = conn.execute(
+        """SELECT t.theme, s.target_year, count(*) AS n FROM statement_themes t
+           JOIN statements s ON s.id = t.statement_id JOIN documents d ON d.id = s.document_id
+           WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
+           GROUP BY t.theme, s.target_year""",
+        [kind],
+    ).fetchall()
+    labels = {theme.id: theme.label for theme in load_codebook()}
+    rows = [
+        {"theme": r["theme"], "label": labels.get(r["theme"], r["theme"]), "year": r["target_year"],
+         "count": r["n"], "statements": totals[r["target_year"]], "share": round(r["n"] / totals[r["target_year"]], 3)}
+        for r in counts
+    ]
+    return sorted(rows, key=lambda r: (list(labels).index(r["theme"]) if r["theme"] in labels else 99, r["year"]))
+
+
+def document_themes(conn: sqlite3.Connection) -> list[dict]:
+    """Each original document's themes, coded on its whole body."""
+    from .themes import code, load_codebook
+
+    codebook = load_codebook()
+    rows = _rows(conn, "SELECT id, date, title, body FROM documents WHERE duplicate_of IS NULL ORDER BY date IS NULL, date, id")
+    return [{"id": r["id"], "date": r["date"], "title": r["title"], "themes": " ".join(code(r["body"], codebook))} for r in rows]

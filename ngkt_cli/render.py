@@ -235,3 +235,32 @@ def write_csv_tables(data: dict[str, list[dict]], folder) -> list:
         temporary.replace(target)
         written.append(target)
     return written
+
+
+def show_thread(view: dict) -> None:
+    """A thread's story: members by year with source and similarity, then the shared key terms."""
+    from rich.text import Text
+
+    out = console()
+    labelled = "" if view["labelled"] else " (automatic label)"
+    out.print(Text(f"{view['id']} · {view['kind']} · {view['label']}{labelled}", style="bold"))
+    out.print(Text(f"years: {' '.join(map(str, view['years'])) or '-'} · shared key terms: {', '.join(view['shared_terms'])}", style="dim"))
+    for statement in view["statements"]:
+        duplicate = " (duplicate, not counted)" if statement["duplicate_of"] else ""
+        out.print()
+        source = f"{statement['document_title']} · {statement['document_date'] or 'undated'} · {statement['speaker'] or 'speaker unknown'}"
+        out.print(Text(f"{statement['target_year'] or '?'}  {statement['id']}  similarity {statement['similarity']:.2f}{duplicate}", style="bold cyan"))
+        out.print(Text(f"      {source}", style="dim"))
+        out.print(f"      {statement['text']}")
+
+
+def pivot_shares(rows: Sequence[dict]) -> tuple[list[dict], list[str]]:
+    """Theme rows x year columns of "count (share%)" cells, for the terminal."""
+    years = sorted({r["year"] for r in rows})
+    table: dict[str, dict] = {}
+    for row in rows:
+        cells = table.setdefault(row["theme"], {"theme": row["label"]})
+        cells[str(row["year"])] = f"{row['count']} ({row['share']:.0%})"
+    totals = {str(r["year"]): r["statements"] for r in rows}
+    footer = {"theme": "statements", **{str(y): str(totals[str(y)]) for y in years}}
+    return list(table.values()) + [footer], ["theme", *map(str, years)]

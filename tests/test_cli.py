@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 import subprocess
 
 from conftest import ngkt_command, run_cli
@@ -87,7 +88,7 @@ def test_reextract_rebuilds_the_same_lists(seeded_db, tmp_path):
     import shutil
 
     copy = tmp_path / "copy.db"
-    shutil.copy(seeded_db, copy)
+    sqlite3.connect(seeded_db).backup(sqlite3.connect(copy))
     before = json.loads(run_cli(copy, "export").stdout)
     result = run_cli(copy, "reextract")
     assert result.exit_code == 0 and "re-extracted 5 document(s)" in result.stderr

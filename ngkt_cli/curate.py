@@ -1,0 +1,123 @@
+"""Stage 3 (curation): the analyst's corrections to threads, stored as decisions that last.
+
+Every correction becomes pairs that must (`link`) or must not (`unlink`) share a thread, plus an
+event row for `ngkt thread history`. Automatic linking reads the pairs every time it runs, so a
+merge survives re-ingest, re-extraction and `ngkt relink`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .errors import NotFound, UsageError
+from .link import _next_thread_id, drop_empty_threads, now, refresh_labels
+
+
+def _members(conn: sqlite3.Connection, thread: str) -> list[sqlite3.Row]:
+    rows = conn.execute("SELECT id, list_id, thread_id FROM statements WHERE thread_id = ? ORDER BY id", [thread]).fetchall()
+    if not rows and not conn.execute("SELECT 1 FROM threads WHERE id = ?", [thread]).fetchone():
+        raise NotFound(f"no thread '{thread}' (see `ngkt threads`)")
+    return rows
+
+
+def _statement(conn: sqlite3.Connection, statement_id: str) -> sqlite3.Row:
+    row = conn.execute("SELECT id, list_id, thread_id, kind FROM statements WHERE id = ?", [statement_id]).fetchone()
+    if row is None:
+        raise NotFound(f"no statement '{statement_id}' (ids look like bc4dfcb9f9f2/L1.3; see `ngkt priorities`)")
+    return row
+
+
+def _record(conn: sqlite3.Connection, action: str, **fields) -> None:
+    row = {"action": action, "created_at": now(), **fields}
+    columns = ", ".join(row)
+    conn.execute(f"INSERT INTO decisions ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+
+
+def _pair(conn: sqlite3.Connection, action: str, a: str, b: str, thread: str) -> None:
+    _record(conn, action, statement_id=a, other_statement_id=b, thread_id=thread)
+
+
+def _forget_links(conn: sqlite3.Connection, statement_id: str) -> None:
+    """A later decision about a statement replaces the earlier pairs that tied it to others."""
+    conn.execute(
+        "DELETE FROM decisions WHERE action IN ('link', 'unlink') AND (statement_id = ? OR other_statement_id = ?)",
+        [statement_id, statement_id],
+    )
+
+
+def _check_lists(first: list[sqlite3.Row], second: list[sqlite3.Row], what: str) -> None:
+    shared = {r["list_id"] for r in first if r["list_id"]} & {r["list_id"] for r in second if r["list_id"]}
+    if shared:
+        raise UsageError(f"cannot {what}: both hold items of list {sorted(shared)[0]}, and two items of one list are never one priority")
+
+
+def merge(conn: sqlite3.Connection, keep: str, other: str) -> int:
+    """Move every member of `other` into `keep`; returns how many moved."""
+    if keep == other:
+        raise UsageError("cannot merge a thread with itself")
+    kept, moved = _members(conn, keep), _members(conn, other)
+    _check_lists(kept, moved, f"merge {other} into {keep}")
+    for statement in moved:
+        for member in kept:
+            _pair(conn, "link", statement["id"], member["id"], keep)
+    conn.execute("UPDATE statements SET thread_id = ? WHERE thread_id = ?", [keep, other])
+    _record(conn, "merge", thread_id=keep, other_thread_id=other, note=f"merged {other} into {keep} ({len(moved)} statements)")
+    drop_empty_threads(conn)
+    refresh_labels(conn, {keep})
+    return len(moved)
+
+
+def split(conn: sqlite3.Connection, statement_id: str) -> str:
+    """Move a statement out to a thread of its own; returns the new thread's id."""
+    statement = _statement(conn, statement_id)
+    others = [m for m in _members(conn, statement["thread_id"]) if m["id"] != statement_id] if statement["thread_id"] else []
+    if not others:
+        raise UsageError(f"{statement_id} is already alone in its thread")
+    _forget_links(conn, statement_id)
+    new_thread = _next_thread_id(conn)
+    for member in others:
+        _pair(conn, "unlink", statement_id, member["id"], new_thread)
+    conn.execute("INSERT INTO threads (id, kind, created_at) VALUES (?, ?, ?)", [new_thread, statement["kind"], now()])
+    conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [new_thread, statement_id])
+    note = f"split {statement_id} from {statement['thread_id']} into {new_thread}"
+    _record(conn, "split", statement_id=statement_id, thread_id=statement["thread_id"], other_thread_id=new_thread, note=note)
+    refresh_labels(conn, {statement["thread_id"], new_thread})
+    return new_thread
+
+
+def move(conn: sqlite3.Connection, statement_id: str, thread: str) -> None:
+    """Move a statement into another thread, and keep it there."""
+    statement = _statement(conn, statement_id)
+    target = _members(conn, thread)
+    if statement["thread_id"] == thread:
+        raise UsageError(f"{statement_id} is already in {thread}")
+    _check_lists([statement], target, f"move {statement_id} into {thread}")
+    old = statement["thread_id"]
+    _forget_links(conn, statement_id)
+    for member in _members(conn, old) if old else []:
+        if member["id"] != statement_id:
+            _pair(conn, "unlink", statement_id, member["id"], thread)
+    for member in target:
+        _pair(conn, "link", statement_id, member["id"], thread)
+    conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
+    _record(conn, "move", statement_id=statement_id, thread_id=thread, other_thread_id=old, note=f"moved {statement_id} from {old} to {thread}")
+    drop_empty_threads(conn)
+    refresh_labels(conn, {thread} | ({old} if old else set()))
+
+
+def label(conn: sqlite3.Connection, thread: str, text: str) -> None:
+    """Name a thread; an empty text goes back to the automatic label."""
+    _members(conn, thread)
+    conn.execute("UPDATE threads SET label = ? WHERE id = ?", [text.strip() or None, thread])
+    _record(conn, "label", thread_id=thread, label=text.strip(), note=f"labelled {thread}: {text.strip() or '(automatic)'}")
+
+
+def history(conn: sqlite3.Connection, thread: str) -> list[dict]:
+    """The analyst's decisions about a thread, oldest first."""
+    rows = conn.execute(
+        """SELECT created_at, action, statement_id, note FROM decisions
+           WHERE action NOT IN ('link', 'unlink') AND (thread_id = ? OR other_thread_id = ?)
+           ORDER BY id""",
+        [thread, thread],
+    ).fetchall()
+    return [dict(row) for row in rows]

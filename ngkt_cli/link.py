@@ -1,0 +1,515 @@
+"""Stage 3: statements -> threads, one priority followed across documents and years.
+
+A statement is compared with the threads that share one of its rarest terms (an inverted index:
+the cost of a new document does not grow with the square of the corpus) and joins the most
+similar one above the threshold, or starts a thread of its own. Terms are syllables and syllable
+pairs of the normalised text ("đa_dạng", "chuỗi_cung", "cung_ứng"), weighted by how rare they are
+among the corpus's paragraphs, so that "ngoại giao kinh tế", "công tác" and "tiếp tục", which every
+article uses, link nothing on their own.
+
+The analyst's decisions (link, unlink, label) are stored apart and win over the automatic
+linking every time it runs: at ingest, at re-extraction and at `ngkt relink`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .text import key
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """Linking thresholds; defaults chosen by measurement on the seeds' gold links (docs/linking.md)."""
+
+    # Score from which a statement joins a thread: every gold link and separation holds for any
+    # threshold from 0.08 to 0.22 (with the bonus below); 0.18 sits inside that plateau, away
+    # from its low end, where unrelated priorities begin to chain.
+    threshold: float = 0.18
+    # Added to the cosine when two statements open on the same codebook theme: the first words of
+    # a priority name it ("triển khai ... đường lối đối ngoại" ~ "thể chế hóa đường lối đối ngoại"),
+    # the rest elaborates. Without it one gold link (the foreign-policy line) is always missed.
+    head_theme_bonus: float = 0.15
+    # A term looks up candidate threads unless it is common: found in more paragraphs than this
+    # share of the corpus (and than blocking_min_df). Common terms alone never make a link, and
+    # skipping them keeps each lookup small however large the corpus grows.
+    blocking_df_share: float = 0.01
+    blocking_min_df: int = 50
+    # Syllable n-gram sizes used as terms (measured on the gold links: unigrams alone over-link,
+    # adding triples dilutes; syllables with pairs separate best).
+    ngrams: tuple[int, ...] = (1, 2)
+
+
+SETTINGS = LinkSettings()
+
+# Function syllables that carry no topic ("các", "của", "và"): never a term on their own.
+STOP_SYLLABLES = frozenset(
+    "các của và với cho trong để là những có được đã sẽ cần phải này đó theo một như thì mà cũng nhằm bằng "
+    "qua việc".split()
+)
+
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+def features(text: str, settings: LinkSettings = SETTINGS) -> Counter[str]:
+    """Term counts of a text: content syllables and adjacent syllable pairs of its key."""
+    syllables = _SYLLABLE.findall(key(text))
+    terms: Counter[str] = Counter()
+    if 1 in settings.ngrams:
+        terms.update(s for s in syllables if s not in STOP_SYLLABLES)
+    for size in (n for n in settings.ngrams if n > 1):
+        for start in range(len(syllables) - size + 1):
+            gram = syllables[start : start + size]
+            if gram[0] not in STOP_SYLLABLES and gram[-1] not in STOP_SYLLABLES:
+                terms["_".join(gram)] += 1
+    return terms
+
+
+def paragraph_terms(body: str) -> Counter[str]:
+    """Document frequency contributions of a body: each term once per paragraph."""
+    counts: Counter[str] = Counter()
+    for paragraph in body.split("\n\n"):
+        counts.update(set(features(paragraph)))
+    return counts
+
+
+@dataclass
+class Idf:
+    """Inverse document frequency over the corpus's paragraphs."""
+
+    df: dict[str, int]
+    paragraphs: int
+
+    def __call__(self, term: str) -> float:
+        return math.log(1 + (self.paragraphs + 1) / (self.df.get(term, 0) + 1))
+
+
+def vector(terms: Counter[str], idf: Idf) -> dict[str, float]:
+    """Unit-length tf-idf vector (sub-linear tf)."""
+    weights = {t: (1 + math.log(c)) * idf(t) for t, c in terms.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+# ---------------------------------------------------------------------------------------------
+# Assigning statements to threads (pure, in memory)
+
+
+@dataclass(frozen=True)
+class Item:
+    """What linking needs of one statement."""
+
+    id: str
+    kind: str
+    list_id: str | None
+    terms: Counter[str]
+    head_theme: str | None = None
+
+
+@dataclass
+class ThreadIndex:
+    """Threads being built: members, their vectors, and an inverted index from term to thread."""
+
+    idf: Idf
+    settings: LinkSettings = SETTINGS
+    members: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
+    vectors: dict[str, dict[str, float]] = field(default_factory=dict)
+    by_term: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    thread_of: dict[str, str] = field(default_factory=dict)
+
+    def add(self, item: Item, thread: str) -> None:
+        self.members[thread].append(item)
+        self.vectors[item.id] = vector(item.terms, self.idf)
+        self.thread_of[item.id] = thread
+        for term in item.terms:
+            self.by_term[term].add(thread)
+
+    def rare_terms(self, item: Item) -> list[str]:
+        """The item's terms that are rare enough to look up candidate threads by."""
+        limit = max(self.settings.blocking_min_df, self.settings.blocking_df_share * self.idf.paragraphs)
+        return sorted(t for t in item.terms if self.idf.df.get(t, 0) <= limit)
+
+    def pair_score(self, a: Item, b: Item) -> float:
+        """Cosine of the tf-idf vectors, plus the bonus when both open on the same theme."""
+        va = self.vectors.get(a.id) or vector(a.terms, self.idf)
+        vb = self.vectors.get(b.id) or vector(b.terms, self.idf)
+        same_head = a.head_theme is not None and a.head_theme == b.head_theme
+        return cosine(va, vb) + (self.settings.head_theme_bonus if same_head else 0.0)
+
+    def similarity(self, item: Item, thread: str) -> float:
+        """Similarity to a thread: to its closest member (a thread is a chain of rewordings)."""
+        return max(self.pair_score(item, m) for m in self.members[thread])
+
+    def scores(self, item: Item, forbidden: set[str]) -> list[tuple[float, str]]:
+        """(score, thread) for every candidate thread the item may join, above the threshold."""
+        candidates = {t for term in self.rare_terms(item) for t in self.by_term.get(term, ())}
+        found = []
+        for thread in sorted(candidates):
+            if thread in forbidden or self.members[thread][0].kind != item.kind:
+                continue
+            if item.list_id and any(m.list_id == item.list_id for m in self.members[thread]):
+                continue  # two items of one list are never the same priority
+            score = self.similarity(item, thread)
+            if score >= self.settings.threshold:
+                found.append((score, thread))
+        return found
+
+    def best_thread(self, item: Item, forbidden: set[str]) -> tuple[str | None, float]:
+        return max(self.scores(item, forbidden), default=(0.0, None))[::-1]
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """The analyst's standing decisions: pairs that must, and pairs that must not, share a thread."""
+
+    linked: dict[str, set[str]]
+    unlinked: dict[str, set[str]]
+
+    def forced_thread(self, item: Item, index: ThreadIndex) -> str | None:
+        partners = sorted(self.linked.get(item.id, ()))
+        return next((index.thread_of[p] for p in partners if p in index.thread_of), None)
+
+    def forbidden_threads(self, item: Item, index: ThreadIndex) -> set[str]:
+        return {index.thread_of[p] for p in self.unlinked.get(item.id, ()) if p in index.thread_of}
+
+
+NO_DECISIONS = Decisions({}, {})
+
+
+def _groups(items: Iterable[Item]) -> list[list[Item]]:
+    """Consecutive items of one list form a group; an item outside a list is a group of its own."""
+    groups: list[list[Item]] = []
+    for item in items:
+        if groups and item.list_id and groups[-1][0].list_id == item.list_id:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _assign_group(group: list[Item], index: ThreadIndex, decisions: Decisions) -> dict[str, str | None]:
+    """Best pairs first: the item that fits a thread best gets it, whatever its place in the list."""
+    chosen: dict[str, str | None] = {}
+    for item in group:
+        if forced := decisions.forced_thread(item, index):
+            chosen[item.id] = forced
+    pairs = sorted(
+        ((score, item.id, thread) for item in group if item.id not in chosen
+         for score, thread in index.scores(item, decisions.forbidden_threads(item, index))),
+        key=lambda p: (-p[0], p[1], p[2]),
+    )
+    taken = set(chosen.values())
+    for _, item_id, thread in pairs:
+        if item_id not in chosen and thread not in taken:
+            chosen[item_id] = thread
+            taken.add(thread)
+    return chosen
+
+
+def assign(items: Iterable[Item], index: ThreadIndex, new_thread, decisions: Decisions = NO_DECISIONS) -> dict[str, str]:
+    """Give each item a thread (an existing one or `new_thread()`), list by list; returns item -> thread."""
+    assigned = {}
+    for group in _groups(items):
+        chosen = _assign_group(group, index, decisions)
+        for item in group:
+            thread = chosen.get(item.id) or new_thread()
+            index.add(item, thread)
+            assigned[item.id] = thread
+    return assigned
+
+
+# ---------------------------------------------------------------------------------------------
+# The database side
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def load_idf(conn: sqlite3.Connection) -> Idf:
+    paragraphs = conn.execute("SELECT value FROM meta WHERE key = 'paragraphs'").fetchone()
+    df = dict(conn.execute("SELECT term, df FROM term_df").fetchall())
+    return Idf(df, int(paragraphs[0]) if paragraphs else 0)
+
+
+def count_document_terms(conn: sqlite3.Connection, body: str, sign: int) -> None:
+    """Add (sign=1) or remove (sign=-1) a body's paragraphs from the document frequencies."""
+    counts = paragraph_terms(body)
+    conn.executemany(
+        "INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+        [(term, sign * count) for term, count in counts.items()],
+    )
+    conn.execute("DELETE FROM term_df WHERE df <= 0")
+    paragraphs = len(body.split("\n\n")) * sign
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('paragraphs', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + ?",
+        [max(paragraphs, 0), paragraphs],
+    )
+
+
+def index_statement(conn: sqlite3.Connection, statement_id: str, text: str) -> None:
+    """Store a statement's terms (the inverted index) and its themes in order of appearance."""
+    from .themes import code_positions, load_codebook
+
+    conn.executemany(
+        "INSERT OR REPLACE INTO statement_terms (statement_id, term, weight) VALUES (?, ?, ?)",
+        [(statement_id, term, count) for term, count in features(text).items()],
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO statement_themes (statement_id, theme, position) VALUES (?, ?, ?)",
+        [(statement_id, theme, position) for theme, position in code_positions(text, load_codebook())],
+    )
+
+
+def _items(conn: sqlite3.Connection, where: str, params: Iterable = ()) -> list[Item]:
+    """Statements as linking items, in the order linking visits them (by year, date, position)."""
+    rows = conn.execute(
+        f"""SELECT s.id, s.kind, s.list_id, s.text, (SELECT theme FROM statement_themes t
+                   WHERE t.statement_id = s.id ORDER BY t.position LIMIT 1) AS head_theme
+            FROM statements s JOIN documents d ON d.id = s.document_id
+            WHERE {where}
+            ORDER BY s.target_year IS NULL, s.target_year, d.date IS NULL, d.date, d.id, s.id""",
+        list(params),
+    ).fetchall()
+    return [Item(r["id"], r["kind"], r["list_id"], features(r["text"]), r["head_theme"]) for r in rows]
+
+
+def load_decisions(conn: sqlite3.Connection) -> Decisions:
+    linked: dict[str, set[str]] = defaultdict(set)
+    unlinked: dict[str, set[str]] = defaultdict(set)
+    for row in conn.execute("SELECT action, statement_id, other_statement_id FROM decisions WHERE action IN ('link', 'unlink')"):
+        target = linked if row["action"] == "link" else unlinked
+        target[row["statement_id"]].add(row["other_statement_id"])
+        target[row["other_statement_id"]].add(row["statement_id"])
+    return Decisions(linked, unlinked)
+
+
+def _next_thread_id(conn: sqlite3.Connection) -> str:
+    """A new thread id; ids are never reused, so a saved report's "T0007" keeps its meaning."""
+    number = _meta_int(conn, "last_thread") + 1
+    _set_meta(conn, "last_thread", number)
+    return f"T{number:04d}"
+
+
+def _index_for(conn: sqlite3.Connection, items: list[Item], idf: Idf) -> ThreadIndex:
+    """An index of the stored threads that share a rare term with `items` (the candidates only)."""
+    index = ThreadIndex(idf)
+    terms = sorted({t for item in items for t in index.rare_terms(item)})
+    threads: set[str] = set()
+    for start in range(0, len(terms), 500):
+        chunk = terms[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        threads |= {
+            r[0]
+            for r in conn.execute(
+                f"SELECT DISTINCT s.thread_id FROM statement_terms t JOIN statements s ON s.id = t.statement_id "
+                f"WHERE t.term IN ({marks}) AND s.thread_id IS NOT NULL",
+                chunk,
+            )
+        }
+    for thread in sorted(threads):
+        for member in _items(conn, "s.thread_id = ?", [thread]):
+            index.add(member, thread)
+    return index
+
+
+def _store_assignments(conn: sqlite3.Connection, assigned: dict[str, str], kinds: dict[str, str]) -> None:
+    for statement_id, thread in assigned.items():
+        conn.execute(
+            "INSERT OR IGNORE INTO threads (id, kind, created_at) VALUES (?, ?, ?)", [thread, kinds[statement_id], now()]
+        )
+        conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
+
+
+def _duplicate_threads(conn: sqlite3.Connection, idf: Idf) -> dict[str, str]:
+    """Each unthreaded statement of a duplicate joins the thread of its counterpart in the original."""
+    assigned: dict[str, str] = {}
+    duplicates = conn.execute("SELECT id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY id").fetchall()
+    for doc_id, original in duplicates:
+        index = ThreadIndex(idf, LinkSettings(threshold=DUPLICATE_MATCH))
+        for member, thread in _threaded(conn, "s.document_id = ?", [original]):
+            index.add(member, thread)
+        for item in _items(conn, "s.document_id = ? AND s.thread_id IS NULL", [doc_id]):
+            thread, _ = index.best_thread(item, set())
+            if thread:
+                assigned[item.id] = thread
+    return assigned
+
+
+# A duplicate's statement joins its original's thread only when they are nearly the same words.
+DUPLICATE_MATCH = 0.5
+
+
+def _threaded(conn: sqlite3.Connection, where: str, params: list) -> list[tuple[Item, str]]:
+    items = _items(conn, f"{where} AND s.thread_id IS NOT NULL", params)
+    threads = dict(conn.execute(f"SELECT s.id, s.thread_id FROM statements s WHERE {where}", params).fetchall())
+    return [(item, threads[item.id]) for item in items]
+
+
+# Weights learnt from a small corpus are unreliable: when the corpus has grown this many times
+# over since the last full linking, the next ingest relinks everything (ids and decisions kept).
+# Growth by doubling keeps the total cost of these relinks within twice the cost of the last one.
+RELINK_GROWTH = 2
+
+
+def _meta_int(conn: sqlite3.Connection, name: str) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [name]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _set_meta(conn: sqlite3.Connection, name: str, value: object) -> None:
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [name, str(value)]
+    )
+
+
+def recode_themes(conn: sqlite3.Connection) -> None:
+    """Code every statement again with the current codebook (after --codebook changes)."""
+    conn.execute("DELETE FROM statement_themes")
+    for statement_id, text in conn.execute("SELECT id, text FROM statements").fetchall():
+        index_statement(conn, statement_id, text)
+
+
+def link_pending(conn: sqlite3.Connection) -> int:
+    """Link every statement without a thread against the stored threads (in the caller's transaction).
+
+    Runs at the end of each ingest and re-extraction, over all new statements at once, in the
+    order of their years, so that the result does not depend on the order files were given in.
+    Returns how many statements were linked.
+    """
+    idf = load_idf(conn)
+    if idf.paragraphs > RELINK_GROWTH * _meta_int(conn, "paragraphs_at_relink"):
+        return relink(conn)["statements"]
+    items = _items(conn, "s.thread_id IS NULL AND d.duplicate_of IS NULL")
+    assigned = assign(items, _index_for(conn, items, idf), lambda: _next_thread_id(conn), load_decisions(conn))
+    _store_assignments(conn, assigned, {i.id: i.kind for i in items})
+    for statement_id, thread in _duplicate_threads(conn, idf).items():
+        conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
+    refresh_labels(conn, set(assigned.values()))
+    drop_empty_threads(conn)
+    return len(assigned)
+
+
+def drop_empty_threads(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM threads WHERE id NOT IN (SELECT DISTINCT thread_id FROM statements WHERE thread_id IS NOT NULL)")
+
+
+def _match_old_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[str, str]:
+    """Map new groups to old thread ids: a thread keeps its id while it keeps most of its members."""
+    old_sizes = Counter(old.values())
+    overlaps = sorted(
+        ((count, group, thread) for group, members in groups.items()
+         for thread, count in Counter(old[m] for m in members if m in old).items()),
+        key=lambda x: (-x[0], x[1], x[2]),
+    )
+    mapping: dict[str, str] = {}
+    for count, group, thread in overlaps:
+        if group in mapping or thread in mapping.values() or count * 2 <= old_sizes[thread]:
+            continue
+        mapping[group] = thread
+    return mapping
+
+
+def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[str, int]:
+    """Rebuild every thread from scratch, deterministically, keeping ids and labels where the members stay."""
+    old = dict(conn.execute("SELECT id, thread_id FROM statements WHERE thread_id IS NOT NULL").fetchall())
+    originals = _items(conn, "d.duplicate_of IS NULL")
+    index = ThreadIndex(load_idf(conn), settings)
+    counter = iter(range(1, 10**9))
+    assigned = assign(originals, index, lambda: f"new{next(counter)}", load_decisions(conn))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for statement_id, group in assigned.items():
+        groups[group].append(statement_id)
+    mapping = _match_old_ids(groups, old)
+    final = {}
+    for group in sorted(groups, key=lambda g: min(groups[g])):
+        thread = mapping.get(group) or _next_thread_id(conn)
+        final.update({m: thread for m in groups[group]})
+    conn.execute("UPDATE statements SET thread_id = NULL")
+    _store_assignments(conn, final, {i.id: i.kind for i in originals})
+    for statement_id, thread in _duplicate_threads(conn, index.idf).items():
+        conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
+    drop_empty_threads(conn)
+    refresh_labels(conn, set(final.values()))
+    _set_meta(conn, "paragraphs_at_relink", index.idf.paragraphs)
+    return {"statements": len(final), "threads": len(set(final.values())), "kept": len(mapping)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Labels and explanations
+
+# How many words of the most central statement make a thread's automatic label.
+LABEL_WORDS = 12
+
+
+def short_label(text: str) -> str:
+    """A readable phrase: the opening clauses of a statement, at least 5 and at most LABEL_WORDS words."""
+    words: list[str] = []
+    for clause in re.split(r"(?<=[,;:.])\s+", text.strip()):
+        words += clause.split()
+        if len(words) >= 5:
+            break
+    phrase = " ".join(words[:LABEL_WORDS]).rstrip(",;:.")
+    phrase += "…" if len(words) > LABEL_WORDS else ""
+    return phrase[:1].upper() + phrase[1:]
+
+
+def thread_members(conn: sqlite3.Connection, thread: str) -> list[Item]:
+    return _items(conn, "s.thread_id = ?", [thread])
+
+
+def centrality(members: list[Item], idf: Idf) -> dict[str, float]:
+    """Each member's mean similarity to the others (1.0 for a thread of one)."""
+    vectors = {m.id: vector(m.terms, idf) for m in members}
+    if len(members) == 1:
+        return {members[0].id: 1.0}
+    return {
+        m.id: sum(cosine(vectors[m.id], vectors[o.id]) for o in members if o.id != m.id) / (len(members) - 1)
+        for m in members
+    }
+
+
+def refresh_labels(conn: sqlite3.Connection, threads: set[str]) -> None:
+    """Recompute the automatic label of each thread from its most central member."""
+    idf = load_idf(conn)
+    for thread in sorted(threads):
+        members = thread_members(conn, thread)
+        if not members:
+            continue
+        scores = centrality(members, idf)
+        central = max(members, key=lambda m: (scores[m.id], m.id))
+        text = conn.execute("SELECT text FROM statements WHERE id = ?", [central.id]).fetchone()[0]
+        conn.execute("UPDATE threads SET auto_label = ? WHERE id = ?", [short_label(text), thread])
+
+
+def shared_terms(members: list[Item], idf: Idf, limit: int = 6) -> list[str]:
+    """The rarest words that more than one member uses: why these statements are one thread.
+
+    Syllable pairs ("nghiên cứu") come before single syllables, which are shown only when no
+    pair already holds them.
+    """
+    counts = Counter(t for m in members for t in set(m.terms))
+    # A pair seen in only a paragraph or two is two words side by side ("hóa thị"), not a word.
+    shared = [t for t, c in counts.items() if (c > 1 or len(members) == 1) and ("_" not in t or idf.df.get(t, 0) >= 3)]
+    ranked = sorted(shared, key=lambda t: (-(idf(t) * counts[t] * (1.5 if "_" in t else 1.0)), t))
+    chosen: list[str] = []
+    for term in ranked:
+        if "_" not in term and any(term in c.split("_") for c in chosen):
+            continue
+        chosen.append(term)
+        if len(chosen) == limit:
+            break
+    return [t.replace("_", " ") for t in chosen]

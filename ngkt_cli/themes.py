@@ -1,0 +1,79 @@
+"""Stage 3 (coding): statements and documents -> themes from a codebook of policy topics.
+
+The codebook is a TOML file of themes, each with patterns matched on folded text (accents and
+"đ" ignored). The default ships in the package (`ngkt_cli/data/codebook.toml`); `--codebook FILE`
+or NGKT_CODEBOOK swaps in the analyst's own.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import UsageError
+from .text import fold
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    label_vi: str
+    pattern: re.Pattern[str]
+
+
+def _compile(theme: dict, source: str) -> Theme:
+    try:
+        alternatives = "|".join(f"(?:{p})" for p in theme["patterns"])
+        return Theme(theme["id"], theme.get("label", theme["id"]), theme.get("label_vi", ""), re.compile(rf"\b(?:{alternatives})\b"))
+    except (KeyError, TypeError, re.error) as error:
+        raise UsageError(f"{source}: theme {theme.get('id', '?')!r} is not valid ({error})") from None
+
+
+_selected: dict[str, str | None] = {"path": None}
+
+
+def select_codebook(path: str | None) -> None:
+    """Use this codebook file for the rest of the process (None: NGKT_CODEBOOK or the default)."""
+    _selected["path"] = path
+
+
+def load_codebook() -> tuple[Theme, ...]:
+    """The themes of the selected codebook: --codebook, else NGKT_CODEBOOK, else the default."""
+    return _load(_selected["path"] or os.environ.get("NGKT_CODEBOOK") or None)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str | None) -> tuple[Theme, ...]:
+    if path:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"{path}: cannot read the codebook ({error.strerror})") from None
+        source = path
+    else:
+        text = resources.files("ngkt_cli").joinpath("data/codebook.toml").read_text(encoding="utf-8")
+        source = "default codebook"
+    try:
+        themes = tomllib.loads(text).get("theme", [])
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError(f"{source}: not valid TOML ({error})") from None
+    return tuple(_compile(theme, source) for theme in themes)
+
+
+def code(text: str, codebook: tuple[Theme, ...]) -> list[str]:
+    """The ids of the themes whose patterns occur in `text`, in codebook order."""
+    folded = fold(text)
+    return [theme.id for theme in codebook if theme.pattern.search(folded)]
+
+
+def code_positions(text: str, codebook: tuple[Theme, ...]) -> list[tuple[str, int]]:
+    """(theme id, offset of its first match) for each theme in `text`, earliest first."""
+    folded = fold(text)
+    found = [(theme.id, match.start()) for theme in codebook if (match := theme.pattern.search(folded))]
+    return sorted(found, key=lambda pair: (pair[1], pair[0]))

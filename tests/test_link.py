@@ -1,0 +1,242 @@
+"""Stage 3: threads across years, the analyst's corrections, and themes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLD, SEEDS, run_cli
+from ngkt_cli.link import features
+
+SEED_FILES = sorted(SEEDS.iterdir())
+
+
+def statement_id(db: Path, ref: str) -> str:
+    """The statement id of a gold reference such as "001/priority#3"."""
+    prefix, rest = ref.split("/")
+    kind, ordinal = rest.split("#")
+    [(found,)] = sqlite3.connect(db).execute(
+        """SELECT s.id FROM statements s JOIN documents d ON d.id = s.document_id
+           WHERE d.path LIKE ? AND s.kind = ? AND s.ordinal = ? AND s.list_id IS NOT NULL""",
+        [f"%/{prefix}%", kind, int(ordinal)],
+    ).fetchall()
+    return found
+
+
+def thread_of(db: Path) -> dict[str, str]:
+    return dict(sqlite3.connect(db).execute("SELECT id, thread_id FROM statements"))
+
+
+def assert_gold_threads(db: Path) -> None:
+    threads = thread_of(db)
+    for group in GOLD["threads"]["must_link"]:
+        together = {threads[statement_id(db, ref)] for ref in group["items"]}
+        assert len(together) == 1, group["name"]
+        if "with_any_of" in group:
+            assert any(threads[statement_id(db, ref)] in together for ref in group["with_any_of"]), group["name"]
+    for first, second in GOLD["threads"]["must_not_link"]:
+        assert threads[statement_id(db, first)] != threads[statement_id(db, second)], (first, second)
+
+
+def copy_db(source: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "copy.db"
+    sqlite3.connect(source).backup(sqlite3.connect(target))
+    return target
+
+
+# --- the gold links ----------------------------------------------------------------------------
+
+
+def test_gold_threads_after_ingest(seeded_db):
+    assert_gold_threads(seeded_db)
+
+
+def test_gold_threads_after_relink(seeded_db, tmp_path):
+    db = copy_db(seeded_db, tmp_path)
+    before = thread_of(db)
+    result = run_cli(db, "relink")
+    assert result.exit_code == 0
+    assert_gold_threads(db)
+    assert thread_of(db) == before  # nothing changed, so every thread keeps its id
+
+
+@pytest.mark.parametrize("order", [SEED_FILES[::-1], [SEED_FILES[i] for i in (2, 4, 0, 3, 1)]], ids=["reverse", "shuffled"])
+def test_gold_threads_whatever_the_ingest_order(tmp_path, order):
+    db = tmp_path / "order.db"
+    assert run_cli(db, "ingest", *map(str, order)).exit_code == 0
+    assert_gold_threads(db)
+
+
+@pytest.mark.parametrize("order", [SEED_FILES[::-1], [SEED_FILES[i] for i in (1, 0, 3, 4, 2)]], ids=["reverse", "shuffled"])
+def test_gold_threads_when_files_arrive_one_run_at_a_time(tmp_path, order):
+    db = tmp_path / "runs.db"
+    for path in order:
+        assert run_cli(db, "ingest", str(path)).exit_code == 0
+    assert_gold_threads(db)
+
+
+def test_two_items_of_one_list_never_share_a_thread(seeded_db):
+    rows = sqlite3.connect(seeded_db).execute(
+        "SELECT list_id, thread_id, count(*) FROM statements WHERE list_id IS NOT NULL GROUP BY list_id, thread_id HAVING count(*) > 1"
+    ).fetchall()
+    assert rows == []
+
+
+def test_tone_placement_does_not_change_terms():
+    assert features("Đa dạng hoá thị trường xuất khẩu") == features("đa dạng hóa thị trường xuất khẩu")
+
+
+def test_duplicate_statements_join_the_original_threads_and_are_not_counted(tmp_path):
+    db = tmp_path / "dup.db"
+    original = (SEEDS / "000_27309452084d270c.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
+    copy = original.replace("Phó Chủ tịch Quốc hội Nguyễn Khắc Định điều hành nội dung phiên họp.", "")
+    (tmp_path / "b.txt").write_text(copy, encoding="utf-8")
+    run_cli(db, "ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    rows = sqlite3.connect(db).execute(
+        "SELECT d.path, s.ordinal, s.thread_id FROM statements s JOIN documents d ON d.id = s.document_id ORDER BY s.ordinal"
+    ).fetchall()
+    by_path = {}
+    for path, ordinal, thread in rows:
+        by_path.setdefault(Path(path).name, []).append(thread)
+    assert by_path["a.txt"] == by_path["b.txt"]
+    listed = json.loads(run_cli(db, "threads", "--format", "json").stdout)
+    assert sum(len(t["statement_ids"]) for t in listed) == 6
+
+
+# --- incremental linking -----------------------------------------------------------------------
+
+
+def test_a_new_article_joins_existing_threads_without_renumbering(seeded_db, tmp_path):
+    db = copy_db(seeded_db, tmp_path)
+    before = thread_of(db)
+    article = (
+        "Bộ trưởng nêu 2 trọng tâm năm 2025\n\nSáng 10/1, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn cho biết, "
+        "năm 2025 ngoại giao kinh tế có 2 trọng tâm. Thứ nhất, chú trọng công tác nghiên cứu, tham mưu, "
+        "dự báo chiến lược phục vụ điều hành kinh tế - xã hội. Thứ hai, phát triển du lịch biển đảo."
+    )
+    (tmp_path / "new.txt").write_text(article, encoding="utf-8")
+    assert run_cli(db, "ingest", str(tmp_path / "new.txt")).exit_code == 0
+    after = thread_of(db)
+    assert {k: v for k, v in after.items() if k in before} == before
+    research = after[statement_id(db, "001/priority#3")]
+    new_ids = sorted(set(after) - set(before))
+    assert after[new_ids[0]] == research
+    assert after[new_ids[1]] not in before.values()
+
+
+# --- commands and curation ---------------------------------------------------------------------
+
+
+def test_threads_lists_years_and_labels(seeded_db):
+    rows = json.loads(run_cli(seeded_db, "threads", "--min-years", "2", "--format", "json").stdout)
+    assert len(rows) >= 4
+    assert all(len(row["years"]) >= 2 for row in rows)
+    table = run_cli(seeded_db, "threads", "--year", "2023").stdout
+    assert table.splitlines()[0].split() == ["id", "years", "statements", "label"]
+
+
+def test_thread_show_explains_members(seeded_db):
+    research = thread_of(seeded_db)[statement_id(seeded_db, "001/priority#3")]
+    result = run_cli(seeded_db, "thread", research)
+    assert result.exit_code == 0
+    assert "shared key terms:" in result.stdout and "nghiên cứu" in result.stdout
+    assert "2023  e152e20950b5/L2.3  similarity" in result.stdout
+    view = json.loads(run_cli(seeded_db, "thread", "show", research, "--format", "json").stdout)
+    assert view["years"] == [2023, 2024]
+    assert all(0 < s["similarity"] <= 1.5 for s in view["statements"])
+
+
+def test_unknown_thread_is_one_line_exit_1(seeded_db):
+    result = run_cli(seeded_db, "thread", "T9999")
+    assert result.exit_code == 1
+    assert result.stderr == "ngkt: error: no thread 'T9999' (see `ngkt threads`)\n"
+
+
+def test_merge_survives_relink_reingest_and_reextract(seeded_db, tmp_path):
+    db = copy_db(seeded_db, tmp_path)
+    a, b = statement_id(db, "002/priority#5"), statement_id(db, "004/priority#2")
+    threads = thread_of(db)
+    keep, other = threads[a], threads[b]
+    assert keep != other
+    assert run_cli(db, "thread", "merge", keep, other).exit_code == 0
+    assert thread_of(db)[b] == keep
+    for command in (["relink"], ["ingest", str(SEEDS)], ["reextract"]):
+        assert run_cli(db, *command).exit_code == 0
+        assert thread_of(db)[a] == thread_of(db)[b] == keep, command
+    history = run_cli(db, "thread", "history", keep).stdout
+    assert f"merged {other} into {keep}" in history
+
+
+def test_merge_refuses_two_items_of_one_list(seeded_db, tmp_path):
+    db = copy_db(seeded_db, tmp_path)
+    threads = thread_of(db)
+    first, second = threads[statement_id(db, "000/priority#1")], threads[statement_id(db, "000/priority#6")]
+    result = run_cli(db, "thread", "merge", first, second)
+    assert result.exit_code == 2
+    assert "two items of one list are never one priority" in result.stderr
+
+
+def test_split_and_move_last_through_relink(seeded_db, tmp_path):
+    db = copy_db(seeded_db, tmp_path)
+    research = statement_id(db, "000/priority#5")
+    old_thread = thread_of(db)[research]
+    result = run_cli(db, "thread", "split", research)
+    assert result.exit_code == 0
+    alone = thread_of(db)[research]
+    assert alone != old_thread
+    run_cli(db, "relink")
+    assert thread_of(db)[research] not in {thread_of(db)[statement_id(db, "001/priority#3")]}
+    target = thread_of(db)[statement_id(db, "001/priority#3")]
+    assert run_cli(db, "thread", "move", research, target).exit_code == 0
+    run_cli(db, "relink")
+    assert thread_of(db)[research] == thread_of(db)[statement_id(db, "001/priority#3")]
+    assert "split" in run_cli(db, "thread", "history", old_thread).stdout
+
+
+def test_label_stays_through_relink(seeded_db, tmp_path):
+    db = copy_db(seeded_db, tmp_path)
+    thread = thread_of(db)[statement_id(db, "001/priority#3")]
+    run_cli(db, "thread", "label", thread, "Nghiên cứu, tham mưu, dự báo")
+    run_cli(db, "relink")
+    rows = {r["id"]: r for r in json.loads(run_cli(db, "threads", "-f", "json").stdout)}
+    assert rows[thread]["label"] == "Nghiên cứu, tham mưu, dự báo" and rows[thread]["labelled"]
+
+
+# --- themes ------------------------------------------------------------------------------------
+
+
+def test_themes_are_shares_per_year(seeded_db):
+    rows = json.loads(run_cli(seeded_db, "themes", "--format", "json").stdout)
+    growth = {r["year"]: r for r in rows if r["theme"] == "growth_drivers"}
+    assert 2023 not in growth and growth[2024]["count"] == 3
+    assert growth[2024]["share"] == round(3 / growth[2024]["statements"], 3)
+    table = run_cli(seeded_db, "themes").stdout
+    assert "Growth drivers" in table and "2024" in table.splitlines()[0]
+
+
+def test_themes_by_document(seeded_db):
+    rows = json.loads(run_cli(seeded_db, "themes", "--by", "document", "-f", "json").stdout)
+    assert len(rows) == 5 and all("themes" in r for r in rows)
+
+
+def test_own_codebook_replaces_the_default(seeded_db, tmp_path):
+    db = copy_db(seeded_db, tmp_path)
+    codebook = tmp_path / "mine.toml"
+    codebook.write_text('[[theme]]\nid = "tourism"\nlabel = "Tourism"\npatterns = ["du lich"]\n'
+                        '[[theme]]\nid = "markets"\nlabel = "Markets"\npatterns = ["thi truong"]\n', encoding="utf-8")
+    assert run_cli(db, "--codebook", str(codebook), "relink").exit_code == 0
+    rows = json.loads(run_cli(db, "--codebook", str(codebook), "themes", "-f", "json").stdout)
+    assert {r["theme"] for r in rows} == {"markets"}
+
+
+def test_broken_codebook_is_a_clear_error(seeded_db, tmp_path):
+    codebook = tmp_path / "broken.toml"
+    codebook.write_text('[[theme]]\nid = "x"\npatterns = ["(unclosed"]\n', encoding="utf-8")
+    result = run_cli(seeded_db, "--codebook", str(codebook), "themes")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"ngkt: error: {codebook}: theme 'x' is not valid")
