@@ -14,8 +14,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/ngkt ingest seeds
-	$(BIN)/ngkt docs
-	$(BIN)/ngkt priorities --year 2024
+	$(BIN)/ngkt diff 2023 2024
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

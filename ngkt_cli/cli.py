@@ -424,6 +424,90 @@ def themes(
         render.print_rows(*render.pivot_shares(rows), fmt.value)
 
 
+# ---------------------------------------------------------------------------------------------
+# Stage 4 and 5: diffs, timelines, reports
+
+
+class By(str, Enum):
+    target = "target"
+    stated = "stated"
+
+
+def _year(value: str) -> int:
+    if not value.isdigit() or not 1900 <= int(value) <= 2200:
+        raise UsageError(f"'{value}' is not a year such as 2024")
+    return int(value)
+
+
+@app.command()
+@friendly_errors
+def diff(
+    year_from: Annotated[str, typer.Argument(metavar="FROM", help="The earlier year, e.g. 2023.")],
+    year_to: Annotated[str, typer.Argument(metavar="TO", help="The later year, e.g. 2024.")],
+    by: Annotated[By, typer.Option("--by", help="target: the year a priority is for; stated: the year it was said.")] = By.target,
+    kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind to compare.")] = Kind.priority,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (terminal or plain text), json or markdown.")] = Format.table,
+) -> None:
+    """What changed between two years: new, dropped and persisting priorities, themes, words.
+
+    Every row cites its sources (document, date, speaker, statement id for `ngkt show`).
+    """
+    from .queries import year_diff
+
+    result = year_diff(_open(), _year(year_from), _year(year_to), by=by.value, kind=kind.value)
+    if fmt == Format.json:
+        print(render.to_json(render.diff_to_dict(result)))
+    elif fmt == Format.markdown:
+        print(render.diff_markdown(result))
+    elif fmt == Format.csv:
+        raise UsageError("diff prints table, json or markdown")
+    else:
+        render.show_diff(result)
+
+
+@app.command()
+@friendly_errors
+def timeline(
+    thread: Annotated[Optional[str], typer.Option("--thread", "-t", help="One thread's full story, with quotes.")] = None,
+    kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
+    by: Annotated[By, typer.Option("--by", help="target or stated year.")] = By.target,
+    min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Threads x years: which priorities appear in which years (best rank), strongest first."""
+    from .queries import thread_view, timeline as grid
+
+    if thread:
+        view = thread_view(_open(), thread.upper())
+        print(render.to_json(view)) if fmt == Format.json else render.show_thread(view)
+        return
+    years, rows = grid(_open(), kind.value, by.value, min_years)
+    render.show_timeline(years, rows, fmt.value)
+
+
+@app.command()
+@friendly_errors
+def report(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report set (created if missing).")],
+    years: Annotated[Optional[tuple[int, int]], typer.Option("--years", help="Also write the diff of these two years.")] = None,
+    wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another run's lock; then exit 75.")] = 60,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the files written and unchanged.")] = False,
+) -> None:
+    """Write a report set for cron: index and year-on-year diffs as Markdown, HTML and JSON.
+
+    Quiet on success; files are replaced atomically and only when their content changed.
+    Exit status: 0 done, 1 error, 2 usage, 75 another run held the lock longer than --wait.
+    """
+    from .report import build_report, report_lock
+
+    conn = _open()
+    with report_lock(out, wait):
+        written = build_report(conn, out, tuple(years) if years else None)
+    if verbose:
+        for item in written:
+            render.message(f"{'wrote' if item.changed else 'unchanged'} {item.path}")
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="ngkt")

@@ -288,3 +288,83 @@ def document_themes(conn: sqlite3.Connection) -> list[dict]:
     codebook = load_codebook()
     rows = _rows(conn, "SELECT id, date, title, body FROM documents WHERE duplicate_of IS NULL ORDER BY date IS NULL, date, id")
     return [{"id": r["id"], "date": r["date"], "title": r["title"], "themes": " ".join(code(r["body"], codebook))} for r in rows]
+
+
+# ---------------------------------------------------------------------------------------------
+# Diffs and timelines
+
+
+def _diff_statements(conn: sqlite3.Connection, kind: str, by: str) -> list:
+    """Numbered statements of originals with their year (target or stated), rank, source and themes."""
+    from .diff import DiffStatement
+
+    year = "s.target_year" if by == "target" else "d.statement_year"
+    rows = conn.execute(
+        f"""SELECT s.id, s.thread_id, {year} AS year, s.ordinal, s.text, s.speaker, d.id AS document_id,
+                   d.title, d.date, (SELECT group_concat(theme, ' ') FROM statement_themes t WHERE t.statement_id = s.id) AS themes
+            FROM statements s JOIN documents d ON d.id = s.document_id
+            WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL
+                  AND {year} IS NOT NULL
+            ORDER BY year, d.date, s.id""",
+        [kind],
+    ).fetchall()
+    return [
+        DiffStatement(r["id"], r["thread_id"], r["year"], r["ordinal"], r["text"], r["speaker"], r["document_id"],
+                      r["title"], r["date"], tuple((r["themes"] or "").split()))
+        for r in rows
+    ]
+
+
+def thread_labels(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT id, coalesce(label, auto_label, id) FROM threads").fetchall())
+
+
+def years_with(conn: sqlite3.Connection, kind: str = "priority", by: str = "target") -> list[int]:
+    return sorted({s.year for s in _diff_statements(conn, kind, by)})
+
+
+def year_diff(conn: sqlite3.Connection, year_before: int, year_after: int, *, by: str = "target", kind: str = "priority"):
+    """Load what the diff needs and compare the two years (see diff.compare_years)."""
+    from collections import Counter
+
+    from .diff import compare_years, word_counts
+    from .link import load_idf
+    from .themes import load_codebook
+
+    statements = _diff_statements(conn, kind, by)
+    available = sorted({s.year for s in statements})
+    for year in (year_before, year_after):
+        if year not in available:
+            listed = ", ".join(map(str, available)) or "none yet (run `ngkt ingest`)"
+            raise NotFound(f"no {kind} statements for {year} (by {by} year); years with some: {listed}")
+    idf = load_idf(conn)
+    return compare_years(
+        [s for s in statements if s.year == year_before],
+        [s for s in statements if s.year == year_after],
+        year_before=year_before, year_after=year_after, by=by, kind=kind,
+        labels=thread_labels(conn),
+        theme_labels={t.id: t.label for t in load_codebook()},
+        theme_corpus=Counter(t for s in statements for t in set(s.themes)),
+        word_corpus=word_counts(statements, idf),
+        idf=idf,
+    )
+
+
+def timeline(conn: sqlite3.Connection, kind: str = "priority", by: str = "target", min_years: int = 1) -> tuple[list[int], list[dict]]:
+    """Threads x years: each thread's best rank per year, strongest threads (most years) first."""
+    statements = _diff_statements(conn, kind, by)
+    years = sorted({s.year for s in statements})
+    labels = thread_labels(conn)
+    grid: dict[str, dict[int, int | None]] = {}
+    counts: dict[str, int] = {}
+    for s in statements:
+        cell = grid.setdefault(s.thread_id, {})
+        ranks = [r for r in (cell.get(s.year), s.rank) if r is not None]
+        cell[s.year] = min(ranks) if ranks else None
+        counts[s.thread_id] = counts.get(s.thread_id, 0) + 1
+    rows = [
+        {"thread_id": t, "label": labels.get(t, t), "years": {y: grid[t][y] for y in sorted(grid[t])}, "statements": counts[t]}
+        for t in grid if len(grid[t]) >= min_years
+    ]
+    rows.sort(key=lambda r: (-len(r["years"]), -r["statements"], min(r["years"]), r["thread_id"]))
+    return years, rows

@@ -264,3 +264,157 @@ def pivot_shares(rows: Sequence[dict]) -> tuple[list[dict], list[str]]:
     totals = {str(r["year"]): r["statements"] for r in rows}
     footer = {"theme": "statements", **{str(y): str(totals[str(y)]) for y in years}}
     return list(table.values()) + [footer], ["theme", *map(str, years)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Diffs
+
+ARROWS = {"up": "↑", "down": "↓", "same": "=", "": ""}
+
+
+def diff_to_dict(diff) -> dict:
+    """The YearDiff as JSON-ready data: sections as arrays with thread ids, statements, ranks, figures."""
+    from dataclasses import asdict
+
+    def keyness(k, name: str) -> dict:
+        data = asdict(k)
+        return {name: data.pop("item"), **data, "change": round(k.change, 4), "trend": k.trend, "significant": k.significant,
+                "g2": round(k.g2, 4), "p_value": round(k.p_value, 4), "log_odds": round(k.log_odds, 4), "z": round(k.z, 4),
+                "share_before": round(k.share_before, 4), "share_after": round(k.share_after, 4)}
+
+    def change(c) -> dict:
+        data = asdict(c)
+        data["wording"] = [{"op": op, "text": text} for op, text in c.wording]
+        return data
+
+    return {
+        "from": diff.year_before, "to": diff.year_after, "by": diff.by, "kind": diff.kind,
+        "statements": {"from": diff.statements_before, "to": diff.statements_after},
+        "new": [change(c) for c in diff.new],
+        "dropped": [change(c) for c in diff.dropped],
+        "persisting": [change(c) for c in diff.persisting],
+        "themes": [keyness(k, "theme") for k in diff.themes],
+        "distinctive_words": {
+            "from": [keyness(k, "word") for k in diff.distinctive_before],
+            "to": [keyness(k, "word") for k in diff.distinctive_after],
+        },
+    }
+
+
+def one_line(text: str) -> str:
+    """An item over several paragraphs on one line, its paragraph breaks shown as "¶"."""
+    return text.replace("\n\n", " ¶ ")
+
+
+def _source(s) -> str:
+    return f"{s.document_title or '(untitled)'}, {s.document_date or 'undated'}, {s.speaker or 'speaker unknown'} [{s.id}]"
+
+
+def _wording_text(wording, styled: bool):
+    from rich.text import Text
+
+    text = Text()
+    for op, words in wording:
+        if text:
+            text.append(" ")
+        if op == "=":
+            text.append(words)
+        elif op == "-":
+            text.append(words if styled else f"[-{words}-]", style="red strike")
+        else:
+            text.append(words if styled else f"{{+{words}+}}", style="green")
+    return text
+
+
+def _share(count: int, share: float) -> str:
+    return f"{count} ({share:.0%})"
+
+
+def theme_rows(diff) -> list[dict]:
+    return [
+        {"theme": k.label, str(diff.year_before): _share(k.count_before, k.share_before),
+         str(diff.year_after): _share(k.count_after, k.share_after), "change": f"{k.change * 100:+.0f} pp",
+         "G2": f"{k.g2:.2f}", "p": f"{k.p_value:.2f}{'*' if k.significant else ''}", "log-odds z": f"{k.z:+.2f}", "trend": k.trend}
+        for k in diff.themes
+    ]
+
+
+def _distinctive(terms) -> str:
+    return ", ".join(f"{k.label} ({k.z:+.2f})" for k in terms) or "none"
+
+
+def show_diff(diff) -> None:
+    """The diff for a person: rich on a terminal, plain text (no escape codes) otherwise."""
+    from rich.text import Text
+
+    out = console()
+    styled = use_rich()
+    a, b = diff.year_before, diff.year_after
+    out.print(Text(f"{diff.kind.capitalize()} statements {a} → {b} (by {diff.by} year): {diff.statements_before} in {a}, {diff.statements_after} in {b}", style="bold"))
+    sections = ((f"New in {b}", diff.new), (f"Dropped since {a}", diff.dropped), ("Persisting", diff.persisting))
+    for title, changes in sections:
+        out.print()
+        out.print(Text(f"{title} ({len(changes)})", style="bold underline"))
+        if not changes:
+            out.print("  none")
+        for change in changes:
+            ranks = ""
+            if change.status == "persisting":
+                ranks = f"  rank {change.rank_before or '?'} → {change.rank_after or '?'} {ARROWS[change.movement]}".rstrip()
+            out.print(Text(f"  {change.thread_id}  {change.label}{ranks}", style="bold cyan"))
+            for year, statements in ((a, change.before), (b, change.after)):
+                for s in statements:
+                    out.print(f"    {year} #{s.rank or '-'}: {one_line(s.text)}")
+                    out.print(Text(f"          {_source(s)}", style="dim"))
+            if change.wording:
+                out.print(Text("    wording: ").append(_wording_text(change.wording, styled)))
+    out.print()
+    out.print(Text("Themes (share of each year's statements; * p < 0.05)", style="bold underline"))
+    print_rows(theme_rows(diff), ["theme", str(a), str(b), "change", "G2", "p", "log-odds z", "trend"])
+    out.print()
+    out.print(Text("Distinctive words (log-odds z)", style="bold underline"))
+    out.print(f"  {a}: {_distinctive(diff.distinctive_before)}")
+    out.print(f"  {b}: {_distinctive(diff.distinctive_after)}")
+
+
+def _markdown_wording(wording) -> str:
+    parts = []
+    for op, words in wording:
+        parts.append(words if op == "=" else f"~~{words}~~" if op == "-" else f"**{words}**")
+    return " ".join(parts)
+
+
+def diff_markdown(diff) -> str:
+    """The diff as Markdown: headings per section, a line per statement with its source."""
+    a, b = diff.year_before, diff.year_after
+    lines = [f"# {diff.kind.capitalize()} statements {a} → {b}", "",
+             f"By {diff.by} year: {diff.statements_before} statements in {a}, {diff.statements_after} in {b}.", ""]
+    sections = ((f"New in {b}", diff.new), (f"Dropped since {a}", diff.dropped), ("Persisting", diff.persisting))
+    for title, changes in sections:
+        lines += [f"## {title} ({len(changes)})", ""]
+        if not changes:
+            lines += ["None.", ""]
+        for change in changes:
+            ranks = f" — rank {change.rank_before or '?'} → {change.rank_after or '?'} {ARROWS[change.movement]}" if change.status == "persisting" else ""
+            lines += [f"### {change.thread_id}: {change.label}{ranks}", ""]
+            for year, statements in ((a, change.before), (b, change.after)):
+                lines += [f"- {year} #{s.rank or '-'}: {one_line(s.text)} — *{_source(s)}*" for s in statements]
+            if change.wording:
+                lines += [f"- wording: {_markdown_wording(change.wording)}"]
+            lines.append("")
+    lines += ["## Themes", "", "Share of each year's statements; * marks p < 0.05.", ""]
+    lines += [markdown_table(theme_rows(diff), ["theme", str(a), str(b), "change", "G2", "p", "log-odds z", "trend"]), ""]
+    lines += ["## Distinctive words", "", f"- {a}: {_distinctive(diff.distinctive_before)}", f"- {b}: {_distinctive(diff.distinctive_after)}", ""]
+    return "\n".join(lines)
+
+
+def show_timeline(years: list[int], rows: list[dict], fmt: str) -> None:
+    """Threads x years: the best rank in each year ("#1"), "·" where the thread is absent."""
+    if fmt == "json":
+        print(to_json({"years": years, "threads": rows}))
+        return
+    table = [
+        {"thread": r["thread_id"], **{str(y): (f"#{r['years'][y]}" if r["years"].get(y) else "●") if y in r["years"] else "·" for y in years}, "label": r["label"]}
+        for r in rows
+    ]
+    print_rows(table, ["thread", *map(str, years), "label"], fmt)

@@ -1,0 +1,129 @@
+"""Stage 4: `ngkt diff` and `ngkt timeline` on the seeds, in every format."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import GOLD, run_cli
+from ngkt_cli.diff import g2_test, log_odds_dirichlet, word_diff
+from test_link import statement_id
+
+
+@pytest.fixture(scope="module")
+def seed_diff(seeded_db) -> dict:
+    result = run_cli(seeded_db, "diff", "2023", "2024", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _thread_of(seeded_db, ref: str) -> str:
+    import sqlite3
+
+    return sqlite3.connect(seeded_db).execute("SELECT thread_id FROM statements WHERE id = ?", [statement_id(seeded_db, ref)]).fetchone()[0]
+
+
+def test_seed_expectations_persisting_threads(seeded_db, seed_diff):
+    persisting = {c["thread_id"] for c in seed_diff["persisting"]}
+    groups = {g["name"]: g for g in GOLD["threads"]["must_link"]}
+    for name in GOLD["diff_2023_2024"]["persisting_threads_include"]:
+        assert _thread_of(seeded_db, groups[name]["items"][0]) in persisting, name
+
+
+def test_seed_expectations_new_items(seeded_db, seed_diff):
+    new_statements = {s["id"] for c in seed_diff["new"] for s in c["after"]}
+    for ref in GOLD["diff_2023_2024"]["new_in_2024_include_items"]:
+        assert statement_id(seeded_db, ref) in new_statements, ref
+
+
+def test_seed_expectations_rising_theme(seed_diff):
+    growth = next(t for t in seed_diff["themes"] if t["theme"] == "growth_drivers")
+    assert growth["label"] == "Growth drivers" and growth["trend"] == "rising"
+    assert (growth["count_before"], growth["count_after"]) == (0, 3)
+    assert 0 < growth["p_value"] < 1 and growth["z"] > 0
+
+
+def test_persisting_rows_have_ranks_arrows_and_wording(seed_diff):
+    research = next(c for c in seed_diff["persisting"] if c["label"].startswith("Chú trọng công tác nghiên cứu"))
+    assert (research["rank_before"], research["rank_after"], research["movement"]) == (3, 2, "up")
+    assert {"op": "=", "text": "công tác nghiên cứu, tham mưu,"} in research["wording"]
+    coordination = next(c for c in seed_diff["persisting"] if c["label"].startswith("Đổi mới phương thức"))
+    assert {"op": "-", "text": "phối hợp trong"} in coordination["wording"]
+    assert {"op": "+", "text": "và vai trò điều phối của Ban Chỉ đạo Ngoại giao kinh tế"} in coordination["wording"]
+
+
+def test_every_row_cites_its_sources(seed_diff):
+    for section in ("new", "dropped", "persisting"):
+        for change in seed_diff[section]:
+            for statement in change["before"] + change["after"]:
+                assert statement["document_title"] and statement["document_id"] and statement["id"]
+
+
+def test_terminal_view_is_plain_when_piped(seeded_db):
+    result = run_cli(seeded_db, "diff", "2023", "2024")
+    assert "\x1b[" not in result.stdout
+    for heading in ("New in 2024 (7)", "Dropped since 2023 (0)", "Persisting (4)", "Themes (share of each year's statements; * p < 0.05)", "Distinctive words"):
+        assert heading in result.stdout
+    assert "rank 3 → 2 ↑" in result.stdout
+    assert "[-chú trọng-] {+tăng cường hiệu quả, đổi mới sáng tạo trong+} công tác nghiên cứu" in result.stdout
+    assert "Growth drivers" in result.stdout
+
+
+def test_markdown_format(seeded_db):
+    result = run_cli(seeded_db, "diff", "2023", "2024", "--format", "markdown")
+    assert result.stdout.startswith("# Priority statements 2023 → 2024")
+    assert "~~chú trọng~~ **tăng cường hiệu quả, đổi mới sáng tạo trong**" in result.stdout
+
+
+def test_by_stated_year_and_other_kinds(seeded_db):
+    stated = json.loads(run_cli(seeded_db, "diff", "2023", "2024", "--by", "stated", "-f", "json").stdout)
+    assert stated["statements"] == {"from": 6, "to": 9}
+    lessons = run_cli(seeded_db, "diff", "2022", "2023", "--kind", "lesson")
+    assert lessons.exit_code == 1 and "years with some: 2023" in lessons.stderr
+
+
+def test_year_without_priorities_lists_the_years_that_have_some(seeded_db):
+    result = run_cli(seeded_db, "diff", "2019", "2024")
+    assert result.exit_code == 1
+    assert result.stderr == "ngkt: error: no priority statements for 2019 (by target year); years with some: 2023, 2024\n"
+
+
+def test_non_year_is_a_usage_error(seeded_db):
+    result = run_cli(seeded_db, "diff", "last", "2024")
+    assert result.exit_code == 2
+    assert "'last' is not a year" in result.stderr
+
+
+def test_timeline_grid(seeded_db):
+    result = run_cli(seeded_db, "timeline", "--min-years", "2")
+    header, *rows = result.stdout.splitlines()
+    assert header.split()[:3] == ["thread", "2023", "2024"]
+    assert len(rows) == 4
+    data = json.loads(run_cli(seeded_db, "timeline", "-f", "json").stdout)
+    assert data["years"] == [2023, 2024] and len(data["threads"]) == 11
+
+
+def test_timeline_of_one_thread_quotes_it(seeded_db):
+    thread = _thread_of(seeded_db, "001/priority#3")
+    result = run_cli(seeded_db, "timeline", "--thread", thread)
+    assert "chú trọng công tác nghiên cứu, tham mưu" in result.stdout
+
+
+# --- the statistics, on their own ----------------------------------------------------------------
+
+
+def test_g2_is_zero_for_equal_shares_and_grows_with_the_gap():
+    assert g2_test(5, 50, 10, 100)[0] == pytest.approx(0.0)
+    assert g2_test(5, 50, 10, 100)[1] == pytest.approx(1.0)
+    assert g2_test(0, 50, 30, 50)[1] < 0.001
+
+
+def test_log_odds_prior_calms_rare_items():
+    weak = log_odds_dirichlet(0, 4, 1, 15, prior=1.0, prior_total=10.0)[1]
+    strong = log_odds_dirichlet(0, 40, 30, 40, prior=1.0, prior_total=10.0)[1]
+    assert 0 < weak < 1 < strong
+
+
+def test_word_diff_ignores_tone_placement_and_punctuation():
+    assert word_diff("đa dạng hoá thị trường.", "Đa dạng hóa thị trường") == (("=", "Đa dạng hóa thị trường"),)
