@@ -10,7 +10,13 @@ from __future__ import annotations
 import sqlite3
 
 from .errors import NotFound, UsageError
-from .link import _next_thread_id, drop_empty_threads, now, refresh_labels
+from .link import _items, _next_thread_id, drop_empty_threads, index_thread_terms, now, refresh_labels
+
+
+def _reindex(conn: sqlite3.Connection, thread: str) -> None:
+    """Let the thread's new members find it as a candidate from now on."""
+    members = _items(conn, "s.thread_id = ?", [thread])
+    index_thread_terms(conn, members, {m.id: thread for m in members})
 
 
 def _members(conn: sqlite3.Connection, thread: str) -> list[sqlite3.Row]:
@@ -61,6 +67,7 @@ def merge(conn: sqlite3.Connection, keep: str, other: str) -> int:
         for member in kept:
             _pair(conn, "link", statement["id"], member["id"], keep)
     conn.execute("UPDATE statements SET thread_id = ? WHERE thread_id = ?", [keep, other])
+    _reindex(conn, keep)
     _record(conn, "merge", thread_id=keep, other_thread_id=other, note=f"merged {other} into {keep} ({len(moved)} statements)")
     drop_empty_threads(conn)
     refresh_labels(conn, {keep})
@@ -79,6 +86,7 @@ def split(conn: sqlite3.Connection, statement_id: str) -> str:
         _pair(conn, "unlink", statement_id, member["id"], new_thread)
     conn.execute("INSERT INTO threads (id, kind, created_at) VALUES (?, ?, ?)", [new_thread, statement["kind"], now()])
     conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [new_thread, statement_id])
+    _reindex(conn, new_thread)
     note = f"split {statement_id} from {statement['thread_id']} into {new_thread}"
     _record(conn, "split", statement_id=statement_id, thread_id=statement["thread_id"], other_thread_id=new_thread, note=note)
     refresh_labels(conn, {statement["thread_id"], new_thread})
@@ -100,6 +108,7 @@ def move(conn: sqlite3.Connection, statement_id: str, thread: str) -> None:
     for member in target:
         _pair(conn, "link", statement_id, member["id"], thread)
     conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
+    _reindex(conn, thread)
     _record(conn, "move", statement_id=statement_id, thread_id=thread, other_thread_id=old, note=f"moved {statement_id} from {old} to {thread}")
     drop_empty_threads(conn)
     refresh_labels(conn, {thread} | ({old} if old else set()))

@@ -94,6 +94,34 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+@contextmanager
+def grouped_transactions(conn: sqlite3.Connection, size: int, before_commit=lambda: None) -> Iterator:
+    """Transactions of `size` units each: call the yielded function after each unit is written.
+
+    A crash loses at most the open group, never part of a unit; a re-run redoes it.
+    `before_commit` writes what belongs to the whole group (document frequencies).
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    count = 0
+
+    def written() -> None:
+        nonlocal count
+        count += 1
+        if count >= size:
+            before_commit()
+            conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            count = 0
+
+    try:
+        yield written
+        before_commit()
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def _insert(conn: sqlite3.Connection, table: str, row: dict) -> None:
     columns = ", ".join(row)
     marks = ", ".join("?" for _ in row)
@@ -176,34 +204,52 @@ def duplicate_candidates(conn: sqlite3.Connection, doc: Document) -> list[tuple[
 
 
 def _insert_children(conn: sqlite3.Connection, doc: Document) -> None:
-    for line in doc.removed:
-        _insert(conn, "removed_lines", {"document_id": doc.id, "line_no": line.line_no, "reason": line.reason, "text": line.text})
-    for person in doc.people:
-        _insert(conn, "people", {"document_id": doc.id, "name": person.name, "title": person.title})
-    _insert(conn, "search_index", {"document_id": doc.id, "statement_id": None, "text": doc.body, "folded": fold(doc.body)})
+    conn.executemany(
+        "INSERT INTO removed_lines (document_id, line_no, reason, text) VALUES (?, ?, ?, ?)",
+        [(doc.id, line.line_no, line.reason, line.text) for line in doc.removed],
+    )
+    conn.executemany(
+        "INSERT INTO people (document_id, name, title) VALUES (?, ?, ?)", [(doc.id, p.name, p.title) for p in doc.people]
+    )
+    _index_for_search(conn, doc.id, None, doc.body)
+
+
+def _index_for_search(conn: sqlite3.Connection, document_id: str, statement_id: str | None, text: str) -> None:
+    cursor = conn.execute(
+        "INSERT INTO search_index (document_id, statement_id, text, folded) VALUES (?, ?, ?, ?)",
+        [document_id, statement_id, text, fold(text)],
+    )
+    conn.execute(
+        "INSERT INTO search_rows (search_rowid, document_id, statement_id) VALUES (?, ?, ?)",
+        [cursor.lastrowid, document_id, statement_id],
+    )
+
+
+def _unindex_for_search(conn: sqlite3.Connection, document_id: str, statements_only: bool) -> None:
+    """Remove a document's search rows by rowid (found through the indexed search_rows table)."""
+    where = "document_id = ?" + (" AND statement_id IS NOT NULL" if statements_only else "")
+    rowids = [(r[0],) for r in conn.execute(f"SELECT search_rowid FROM search_rows WHERE {where}", [document_id])]
+    conn.executemany("DELETE FROM search_index WHERE rowid = ?", rowids)
+    conn.executemany("DELETE FROM search_rows WHERE search_rowid = ?", rowids)
 
 
 def delete_document(conn: sqlite3.Connection, document_id: str) -> None:
     """Remove a document with everything extracted from it (inside the caller's transaction)."""
     from .link import count_document_terms
 
-    row = conn.execute("SELECT body, duplicate_of FROM documents WHERE id = ?", [document_id]).fetchone()
-    if row and row["duplicate_of"] is None:
-        count_document_terms(conn, row["body"], -1)
-    conn.execute("DELETE FROM search_index WHERE document_id = ?", [document_id])
+    row = conn.execute("SELECT body, terms_counted FROM documents WHERE id = ?", [document_id]).fetchone()
+    if row and row["terms_counted"]:
+        count_document_terms(conn, [(document_id, row["body"])], -1)
+    _unindex_for_search(conn, document_id, statements_only=False)
     conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
 
 
 def save_document(conn: sqlite3.Connection, doc: Document, extraction: Extraction, replaces: list[str]) -> None:
     """Write one document and its extraction, replacing older versions (inside the caller's transaction)."""
-    from .link import count_document_terms
-
     _insert(conn, "documents", document_row(doc))
     for old_id in replaces:
         conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [doc.id, old_id])
         delete_document(conn, old_id)
-    if doc.duplicate_of is None:
-        count_document_terms(conn, doc.body, 1)
     _insert_children(conn, doc)
     write_extraction(conn, doc.id, extraction)
 
@@ -251,7 +297,7 @@ def _save_statement(conn: sqlite3.Connection, row: dict) -> None:
 
     _insert(conn, "statements", row)
     index_statement(conn, row["id"], row["text"])
-    _insert(conn, "search_index", {"document_id": row["document_id"], "statement_id": row["id"], "text": row["text"], "folded": fold(row["text"])})
+    _index_for_search(conn, row["document_id"], row["id"], row["text"])
 
 
 def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Extraction) -> None:
@@ -263,7 +309,7 @@ def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Ext
     kept_threads = dict(
         conn.execute("SELECT text_key, thread_id FROM statements WHERE document_id = ? AND thread_id IS NOT NULL", [document_id])
     )
-    conn.execute("DELETE FROM search_index WHERE document_id = ? AND statement_id IS NOT NULL", [document_id])
+    _unindex_for_search(conn, document_id, statements_only=True)
     conn.execute("DELETE FROM statements WHERE document_id = ?", [document_id])
     conn.execute("DELETE FROM lists WHERE document_id = ?", [document_id])
     for position, found in enumerate(extraction.lists, start=1):

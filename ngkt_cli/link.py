@@ -20,6 +20,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .text import key
 
@@ -58,7 +59,17 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 
 
 def features(text: str, settings: LinkSettings = SETTINGS) -> Counter[str]:
-    """Term counts of a text: content syllables and adjacent syllable pairs of its key."""
+    """Term counts of a text: content syllables and adjacent syllable pairs of its key.
+
+    Cached: linking, labelling and explaining ask for the same statements' terms many times.
+    The returned Counter is shared; do not change it.
+    """
+    return _features(text, settings.ngrams)
+
+
+@lru_cache(maxsize=65536)
+def _features(text: str, ngrams: tuple[int, ...]) -> Counter[str]:
+    settings = LinkSettings(ngrams=ngrams)
     syllables = _SYLLABLE.findall(key(text))
     terms: Counter[str] = Counter()
     if 1 in settings.ngrams:
@@ -118,6 +129,13 @@ class Item:
     head_theme: str | None = None
 
 
+# How many of a thread's latest members a statement is compared with.
+MAX_COMPARED = 12
+
+# How many members the automatic label's centrality looks at (the first ones, in linking order).
+MAX_CENTRALITY = 24
+
+
 @dataclass
 class ThreadIndex:
     """Threads being built: members, their vectors, and an inverted index from term to thread."""
@@ -129,9 +147,15 @@ class ThreadIndex:
     by_term: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     thread_of: dict[str, str] = field(default_factory=dict)
 
+    def vector_of(self, item: Item) -> dict[str, float]:
+        """The item's tf-idf vector, computed once."""
+        if item.id not in self.vectors:
+            self.vectors[item.id] = vector(item.terms, self.idf)
+        return self.vectors[item.id]
+
     def add(self, item: Item, thread: str) -> None:
         self.members[thread].append(item)
-        self.vectors[item.id] = vector(item.terms, self.idf)
+        self.vector_of(item)
         self.thread_of[item.id] = thread
         for term in item.terms:
             self.by_term[term].add(thread)
@@ -143,14 +167,17 @@ class ThreadIndex:
 
     def pair_score(self, a: Item, b: Item) -> float:
         """Cosine of the tf-idf vectors, plus the bonus when both open on the same theme."""
-        va = self.vectors.get(a.id) or vector(a.terms, self.idf)
-        vb = self.vectors.get(b.id) or vector(b.terms, self.idf)
+        va, vb = self.vector_of(a), self.vector_of(b)
         same_head = a.head_theme is not None and a.head_theme == b.head_theme
         return cosine(va, vb) + (self.settings.head_theme_bonus if same_head else 0.0)
 
     def similarity(self, item: Item, thread: str) -> float:
-        """Similarity to a thread: to its closest member (a thread is a chain of rewordings)."""
-        return max(self.pair_score(item, m) for m in self.members[thread])
+        """Similarity to a thread: to its closest recent member (a thread is a chain of rewordings).
+
+        Only the latest MAX_COMPARED members count, so the cost of a comparison stays bounded
+        however long a thread grows.
+        """
+        return max(self.pair_score(item, m) for m in self.members[thread][-MAX_COMPARED:])
 
     def scores(self, item: Item, forbidden: set[str]) -> list[tuple[float, str]]:
         """(score, thread) for every candidate thread the item may join, above the threshold."""
@@ -244,38 +271,58 @@ def load_idf(conn: sqlite3.Connection) -> Idf:
     return Idf(df, int(paragraphs[0]) if paragraphs else 0)
 
 
-def count_document_terms(conn: sqlite3.Connection, body: str, sign: int) -> None:
-    """Add (sign=1) or remove (sign=-1) a body's paragraphs from the document frequencies."""
-    counts = paragraph_terms(body)
+def add_term_counts(conn: sqlite3.Connection, counts: Counter[str], paragraphs: int, document_ids: list[str], sign: int = 1) -> None:
+    """Add (or with sign=-1 remove) paragraph term counts to the document frequencies, in one write."""
+    if not paragraphs:
+        return
     conn.executemany(
         "INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
         [(term, sign * count) for term, count in counts.items()],
     )
-    conn.execute("DELETE FROM term_df WHERE df <= 0")
-    paragraphs = len(body.split("\n\n")) * sign
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES ('paragraphs', ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + ?",
-        [max(paragraphs, 0), paragraphs],
-    )
+    if sign < 0:
+        conn.execute("DELETE FROM term_df WHERE df <= 0")
+    _set_meta(conn, "paragraphs", max(0, _meta_int(conn, "paragraphs") + sign * paragraphs))
+    conn.executemany("UPDATE documents SET terms_counted = ? WHERE id = ?", [(int(sign > 0), d) for d in document_ids])
+
+
+def count_document_terms(conn: sqlite3.Connection, rows: list[tuple[str, str]], sign: int) -> None:
+    """Add or remove stored documents, given as (id, body), from the document frequencies."""
+    counts: Counter[str] = Counter()
+    for _, body in rows:
+        counts.update(paragraph_terms(body))
+    add_term_counts(conn, counts, sum(len(body.split("\n\n")) for _, body in rows), [i for i, _ in rows], sign)
+
+
+def count_new_documents(conn: sqlite3.Connection) -> None:
+    """Count the originals that no ingest counted yet (stored by an older ngkt, or re-extracted)."""
+    rows = conn.execute("SELECT id, body FROM documents WHERE terms_counted = 0 AND duplicate_of IS NULL").fetchall()
+    count_document_terms(conn, [(r["id"], r["body"]) for r in rows], 1)
 
 
 def index_statement(conn: sqlite3.Connection, statement_id: str, text: str) -> None:
-    """Store a statement's terms (the inverted index) and its themes in order of appearance."""
+    """Store a statement's themes in order of appearance (the first one names it)."""
     from .themes import code_positions, load_codebook
 
-    conn.executemany(
-        "INSERT OR REPLACE INTO statement_terms (statement_id, term, weight) VALUES (?, ?, ?)",
-        [(statement_id, term, count) for term, count in features(text).items()],
-    )
     conn.executemany(
         "INSERT OR REPLACE INTO statement_themes (statement_id, theme, position) VALUES (?, ?, ?)",
         [(statement_id, theme, position) for theme, position in code_positions(text, load_codebook())],
     )
 
 
-def _items(conn: sqlite3.Connection, where: str, params: Iterable = ()) -> list[Item]:
-    """Statements as linking items, in the order linking visits them (by year, date, position)."""
+def index_thread_terms(conn: sqlite3.Connection, items: Iterable[Item], thread_of: dict[str, str]) -> None:
+    """The inverted index from term to thread, for finding candidate threads without scanning."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO thread_terms (term, thread_id) VALUES (?, ?)",
+        sorted({(term, thread_of[item.id]) for item in items if item.id in thread_of for term in item.terms}),
+    )
+
+
+def _items(conn: sqlite3.Connection, where: str, params: Iterable = (), terms_for_last: int | None = None) -> list[Item]:
+    """Statements as linking items, in the order linking visits them (by year, date, position).
+
+    With `terms_for_last`, only the last that many items get their terms (the others are only
+    needed for their list): a long thread's old members are never compared again.
+    """
     rows = conn.execute(
         f"""SELECT s.id, s.kind, s.list_id, s.text, (SELECT theme FROM statement_themes t
                    WHERE t.statement_id = s.id ORDER BY t.position LIMIT 1) AS head_theme
@@ -284,7 +331,11 @@ def _items(conn: sqlite3.Connection, where: str, params: Iterable = ()) -> list[
             ORDER BY s.target_year IS NULL, s.target_year, d.date IS NULL, d.date, d.id, s.id""",
         list(params),
     ).fetchall()
-    return [Item(r["id"], r["kind"], r["list_id"], features(r["text"]), r["head_theme"]) for r in rows]
+    first_with_terms = 0 if terms_for_last is None else max(0, len(rows) - terms_for_last)
+    return [
+        Item(r["id"], r["kind"], r["list_id"], features(r["text"]) if n >= first_with_terms else Counter(), r["head_theme"])
+        for n, r in enumerate(rows)
+    ]
 
 
 def load_decisions(conn: sqlite3.Connection) -> Decisions:
@@ -315,23 +366,23 @@ def _index_for(conn: sqlite3.Connection, items: list[Item], idf: Idf) -> ThreadI
         threads |= {
             r[0]
             for r in conn.execute(
-                f"SELECT DISTINCT s.thread_id FROM statement_terms t JOIN statements s ON s.id = t.statement_id "
-                f"WHERE t.term IN ({marks}) AND s.thread_id IS NOT NULL",
-                chunk,
+                f"SELECT DISTINCT thread_id FROM thread_terms WHERE term IN ({marks})", chunk
             )
         }
     for thread in sorted(threads):
-        for member in _items(conn, "s.thread_id = ?", [thread]):
+        for member in _items(conn, "s.thread_id = ?", [thread], terms_for_last=MAX_COMPARED):
             index.add(member, thread)
     return index
 
 
 def _store_assignments(conn: sqlite3.Connection, assigned: dict[str, str], kinds: dict[str, str]) -> None:
-    for statement_id, thread in assigned.items():
-        conn.execute(
-            "INSERT OR IGNORE INTO threads (id, kind, created_at) VALUES (?, ?, ?)", [thread, kinds[statement_id], now()]
-        )
-        conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
+    created = now()
+    threads = {thread: kinds[statement_id] for statement_id, thread in assigned.items()}
+    conn.executemany(
+        "INSERT OR IGNORE INTO threads (id, kind, created_at) VALUES (?, ?, ?)",
+        [(thread, kind, created) for thread, kind in threads.items()],
+    )
+    conn.executemany("UPDATE statements SET thread_id = ? WHERE id = ?", [(t, s) for s, t in assigned.items()])
 
 
 def _duplicate_threads(conn: sqlite3.Connection, idf: Idf) -> dict[str, str]:
@@ -390,12 +441,14 @@ def link_pending(conn: sqlite3.Connection) -> int:
     order of their years, so that the result does not depend on the order files were given in.
     Returns how many statements were linked.
     """
+    count_new_documents(conn)
     idf = load_idf(conn)
     if idf.paragraphs > RELINK_GROWTH * _meta_int(conn, "paragraphs_at_relink"):
         return relink(conn)["statements"]
     items = _items(conn, "s.thread_id IS NULL AND d.duplicate_of IS NULL")
     assigned = assign(items, _index_for(conn, items, idf), lambda: _next_thread_id(conn), load_decisions(conn))
     _store_assignments(conn, assigned, {i.id: i.kind for i in items})
+    index_thread_terms(conn, items, assigned)
     for statement_id, thread in _duplicate_threads(conn, idf).items():
         conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
     refresh_labels(conn, set(assigned.values()))
@@ -439,7 +492,9 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
         thread = mapping.get(group) or _next_thread_id(conn)
         final.update({m: thread for m in groups[group]})
     conn.execute("UPDATE statements SET thread_id = NULL")
+    conn.execute("DELETE FROM thread_terms")
     _store_assignments(conn, final, {i.id: i.kind for i in originals})
+    index_thread_terms(conn, originals, final)
     for statement_id, thread in _duplicate_threads(conn, index.idf).items():
         conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
     drop_empty_threads(conn)
@@ -473,6 +528,7 @@ def thread_members(conn: sqlite3.Connection, thread: str) -> list[Item]:
 
 def centrality(members: list[Item], idf: Idf) -> dict[str, float]:
     """Each member's mean similarity to the others (1.0 for a thread of one)."""
+    members = members[:MAX_CENTRALITY]
     vectors = {m.id: vector(m.terms, idf) for m in members}
     if len(members) == 1:
         return {members[0].id: 1.0}
@@ -490,7 +546,7 @@ def refresh_labels(conn: sqlite3.Connection, threads: set[str]) -> None:
         if not members:
             continue
         scores = centrality(members, idf)
-        central = max(members, key=lambda m: (scores[m.id], m.id))
+        central = max(members[:MAX_CENTRALITY], key=lambda m: (scores[m.id], m.id))
         text = conn.execute("SELECT text FROM statements WHERE id = ?", [central.id]).fetchone()[0]
         conn.execute("UPDATE threads SET auto_label = ? WHERE id = ?", [short_label(text), thread])
 

@@ -190,10 +190,62 @@ def _005_threads(conn: sqlite3.Connection) -> None:
     )
 
 
+def _006_deferred_term_counts(conn: sqlite3.Connection) -> None:
+    """Document frequencies are counted once per ingest run; remember which documents are in."""
+    _run_script(
+        conn,
+        """
+        ALTER TABLE documents ADD COLUMN terms_counted INTEGER NOT NULL DEFAULT 0;
+        UPDATE documents SET terms_counted = 1 WHERE duplicate_of IS NULL;
+        CREATE INDEX documents_terms_counted ON documents(terms_counted) WHERE terms_counted = 0;
+        """,
+    )
+
+
+def _007_search_rows(conn: sqlite3.Connection) -> None:
+    """Which search rows belong to which document: deleting by an FTS5 UNINDEXED column scans the table."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE search_rows (
+            search_rowid INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            statement_id TEXT
+        );
+        CREATE INDEX search_rows_document ON search_rows(document_id);
+        INSERT INTO search_rows (search_rowid, document_id, statement_id)
+            SELECT rowid, document_id, statement_id FROM search_index;
+        """,
+    )
+
+
+def _008_thread_terms(conn: sqlite3.Connection) -> None:
+    """Index terms by thread, not by statement: far fewer rows, the same candidates.
+
+    The next ingest or `ngkt relink` fills it (the stored relink mark is cleared).
+    """
+    _run_script(
+        conn,
+        """
+        DROP TABLE statement_terms;
+        CREATE TABLE thread_terms (
+            term TEXT NOT NULL,
+            thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+            PRIMARY KEY (term, thread_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX thread_terms_thread ON thread_terms(thread_id);
+        DELETE FROM meta WHERE key = 'paragraphs_at_relink';
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
     _003_search,
     _004_views,
     _005_threads,
+    _006_deferred_term_counts,
+    _007_search_rows,
+    _008_thread_terms,
 ]
