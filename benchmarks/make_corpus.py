@@ -70,7 +70,7 @@ def article(rng: random.Random, sentences: list[str], items: list[str], years: r
     speaker = rng.choice(SPEAKERS)
     paragraphs = [
         f"Thứ {rng.choice(['Hai', 'Ba', 'Tư', 'Năm', 'Sáu'])}, {day:02d}/{month:02d}/{year} 08:{rng.randint(10, 59)}",
-        f"{speaker.split(' ', 2)[-1]} nêu các {rng.choice(NOUNS)} ngoại giao kinh tế năm {year}",
+        f"{speaker} nêu các {rng.choice(NOUNS)} ngoại giao kinh tế năm {year}",
         f"Sáng {day}/{month}, tại Hà Nội, {speaker} chủ trì hội nghị triển khai công tác ngoại giao kinh tế năm {year}.",
     ]
     paragraphs += rng.sample(sentences, rng.randint(3, 8))

@@ -264,7 +264,7 @@ def word_counts(statements: list[DiffStatement], idf: Idf) -> Counter[str]:
     """
     counts: Counter[str] = Counter()
     for statement in statements:
-        counts.update({t for t in features(statement.text) if "_" in t and idf.df.get(t, 0) >= 3})
+        counts.update({t for t in features(statement.text) if "_" in t and idf.frequency(t) >= 3})
     return counts
 
 

@@ -11,7 +11,7 @@ import os
 import re
 import sqlite3
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -118,10 +118,11 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
 # Syndicated copies
 
 
-@lru_cache(maxsize=4096)
-def _shingles(text: str) -> frozenset[str]:
+@lru_cache(maxsize=512)
+def _shingles(text: str) -> frozenset[int]:
     words = key(text).split()
-    return frozenset(" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1)))
+    # Hashes, not strings: a cached set stays small (the comparison needs equality only).
+    return frozenset(hash(tuple(words[i : i + SHINGLE_WORDS])) for i in range(max(1, len(words) - SHINGLE_WORDS + 1)))
 
 
 def find_original(conn: sqlite3.Connection, doc: Document, replaces: list[str]) -> str | None:
@@ -211,6 +212,9 @@ def _prepare_star(args: tuple) -> Prepared:
 # Below this many files the process pool costs more than it saves.
 PARALLEL_MIN_FILES = 32
 
+# Inputs being prepared at once in the pool, at most.
+PREPARE_WINDOW = 64
+
 # Documents written per transaction: each document is whole or absent after a crash, and
 # committing in groups spares the disk a sync per document.
 DOCUMENTS_PER_TRANSACTION = 50
@@ -227,7 +231,15 @@ def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(_prepare_star, jobs, chunksize=8)
+        # A bounded window of jobs in flight: pool.map would queue every result in memory when
+        # the writer is slower than the workers.
+        window: deque = deque()
+        for job in jobs:
+            window.append(pool.submit(_prepare_star, job))
+            if len(window) >= PREPARE_WINDOW:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
 
 
 class TermCounts:

@@ -90,15 +90,26 @@ def paragraph_terms(body: str) -> Counter[str]:
     return counts
 
 
-@dataclass
 class Idf:
-    """Inverse document frequency over the corpus's paragraphs."""
+    """Inverse document frequency over the corpus's paragraphs.
 
-    df: dict[str, int]
-    paragraphs: int
+    Frequencies come from a mapping, or are looked up in the database term by term and
+    remembered: an incremental link asks for a few thousand terms, not the whole vocabulary.
+    """
+
+    def __init__(self, df: dict[str, int] | None, paragraphs: int, conn: sqlite3.Connection | None = None) -> None:
+        self.df = dict(df or {})
+        self.paragraphs = paragraphs
+        self._conn = conn
+
+    def frequency(self, term: str) -> int:
+        if term not in self.df:
+            row = self._conn.execute("SELECT df FROM term_df WHERE term = ?", [term]).fetchone() if self._conn else None
+            self.df[term] = row[0] if row else 0
+        return self.df[term]
 
     def __call__(self, term: str) -> float:
-        return math.log(1 + (self.paragraphs + 1) / (self.df.get(term, 0) + 1))
+        return math.log(1 + (self.paragraphs + 1) / (self.frequency(term) + 1))
 
 
 def vector(terms: Counter[str], idf: Idf) -> dict[str, float]:
@@ -163,7 +174,7 @@ class ThreadIndex:
     def rare_terms(self, item: Item) -> list[str]:
         """The item's terms that are rare enough to look up candidate threads by."""
         limit = max(self.settings.blocking_min_df, self.settings.blocking_df_share * self.idf.paragraphs)
-        return sorted(t for t in item.terms if self.idf.df.get(t, 0) <= limit)
+        return sorted(t for t in item.terms if self.idf.frequency(t) <= limit)
 
     def pair_score(self, a: Item, b: Item) -> float:
         """Cosine of the tf-idf vectors, plus the bonus when both open on the same theme."""
@@ -265,10 +276,12 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def load_idf(conn: sqlite3.Connection) -> Idf:
-    paragraphs = conn.execute("SELECT value FROM meta WHERE key = 'paragraphs'").fetchone()
-    df = dict(conn.execute("SELECT term, df FROM term_df").fetchall())
-    return Idf(df, int(paragraphs[0]) if paragraphs else 0)
+def load_idf(conn: sqlite3.Connection, eager: bool = False) -> Idf:
+    """The corpus's frequencies: all of them at once (`eager`, for a full relink) or on demand."""
+    paragraphs = _meta_int(conn, "paragraphs")
+    if eager:
+        return Idf(dict(conn.execute("SELECT term, df FROM term_df").fetchall()), paragraphs)
+    return Idf(None, paragraphs, conn)
 
 
 def add_term_counts(conn: sqlite3.Connection, counts: Counter[str], paragraphs: int, document_ids: list[str], sign: int = 1) -> None:
@@ -317,11 +330,14 @@ def index_thread_terms(conn: sqlite3.Connection, items: Iterable[Item], thread_o
     )
 
 
-def _items(conn: sqlite3.Connection, where: str, params: Iterable = (), terms_for_last: int | None = None) -> list[Item]:
+def _items(
+    conn: sqlite3.Connection, where: str, params: Iterable = (), terms_for_last: int | None = None, terms_for_first: int | None = None
+) -> list[Item]:
     """Statements as linking items, in the order linking visits them (by year, date, position).
 
-    With `terms_for_last`, only the last that many items get their terms (the others are only
-    needed for their list): a long thread's old members are never compared again.
+    With `terms_for_last` (or `terms_for_first`), only the last (first) that many items get their
+    terms; the others are needed only for their list: a long thread's old members are never
+    compared again.
     """
     rows = conn.execute(
         f"""SELECT s.id, s.kind, s.list_id, s.text, (SELECT theme FROM statement_themes t
@@ -332,8 +348,10 @@ def _items(conn: sqlite3.Connection, where: str, params: Iterable = (), terms_fo
         list(params),
     ).fetchall()
     first_with_terms = 0 if terms_for_last is None else max(0, len(rows) - terms_for_last)
+    last_with_terms = len(rows) if terms_for_first is None else terms_for_first
     return [
-        Item(r["id"], r["kind"], r["list_id"], features(r["text"]) if n >= first_with_terms else Counter(), r["head_theme"])
+        Item(r["id"], r["kind"], r["list_id"],
+             features(r["text"]) if first_with_terms <= n < last_with_terms else Counter(), r["head_theme"])
         for n, r in enumerate(rows)
     ]
 
@@ -480,7 +498,7 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
     """Rebuild every thread from scratch, deterministically, keeping ids and labels where the members stay."""
     old = dict(conn.execute("SELECT id, thread_id FROM statements WHERE thread_id IS NOT NULL").fetchall())
     originals = _items(conn, "d.duplicate_of IS NULL")
-    index = ThreadIndex(load_idf(conn), settings)
+    index = ThreadIndex(load_idf(conn, eager=True), settings)
     counter = iter(range(1, 10**9))
     assigned = assign(originals, index, lambda: f"new{next(counter)}", load_decisions(conn))
     groups: dict[str, list[str]] = defaultdict(list)
@@ -522,8 +540,10 @@ def short_label(text: str) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
-def thread_members(conn: sqlite3.Connection, thread: str) -> list[Item]:
-    return _items(conn, "s.thread_id = ?", [thread])
+def thread_members(conn: sqlite3.Connection, thread: str, limit: int | None = None) -> list[Item]:
+    """A thread's members in linking order (the first `limit` of them)."""
+    members = _items(conn, "s.thread_id = ?", [thread], terms_for_first=limit)
+    return members[:limit] if limit else members
 
 
 def centrality(members: list[Item], idf: Idf) -> dict[str, float]:
@@ -542,7 +562,7 @@ def refresh_labels(conn: sqlite3.Connection, threads: set[str]) -> None:
     """Recompute the automatic label of each thread from its most central member."""
     idf = load_idf(conn)
     for thread in sorted(threads):
-        members = thread_members(conn, thread)
+        members = thread_members(conn, thread, MAX_CENTRALITY)
         if not members:
             continue
         scores = centrality(members, idf)
@@ -559,7 +579,7 @@ def shared_terms(members: list[Item], idf: Idf, limit: int = 6) -> list[str]:
     """
     counts = Counter(t for m in members for t in set(m.terms))
     # A pair seen in only a paragraph or two is two words side by side ("hóa thị"), not a word.
-    shared = [t for t, c in counts.items() if (c > 1 or len(members) == 1) and ("_" not in t or idf.df.get(t, 0) >= 3)]
+    shared = [t for t, c in counts.items() if (c > 1 or len(members) == 1) and ("_" not in t or idf.frequency(t) >= 3)]
     ranked = sorted(shared, key=lambda t: (-(idf(t) * counts[t] * (1.5 if "_" in t else 1.0)), t))
     chosen: list[str] = []
     for term in ranked:

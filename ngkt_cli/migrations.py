@@ -24,7 +24,8 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
 
 
 def _001_documents(conn: sqlite3.Connection) -> None:
-    _run_script(conn, 
+    _run_script(
+        conn,
         """
         CREATE TABLE documents (
             id TEXT PRIMARY KEY,
@@ -63,7 +64,8 @@ def _001_documents(conn: sqlite3.Connection) -> None:
 
 
 def _002_statements(conn: sqlite3.Connection) -> None:
-    _run_script(conn, 
+    _run_script(
+        conn,
         """
         CREATE TABLE lists (
             id TEXT PRIMARY KEY,
@@ -103,7 +105,8 @@ def _002_statements(conn: sqlite3.Connection) -> None:
 
 def _003_search(conn: sqlite3.Connection) -> None:
     """Full-text search over a second, folded column: unicode61 does not fold "đ" to "d"."""
-    _run_script(conn, 
+    _run_script(
+        conn,
         """
         CREATE VIRTUAL TABLE search_index USING fts5(
             document_id UNINDEXED, statement_id UNINDEXED, text UNINDEXED, folded,
@@ -115,7 +118,8 @@ def _003_search(conn: sqlite3.Connection) -> None:
 
 def _004_views(conn: sqlite3.Connection) -> None:
     """Joins an analyst would otherwise retype in Datasette or `sqlite-utils query`."""
-    _run_script(conn, 
+    _run_script(
+        conn,
         """
         CREATE VIEW statements_with_source AS
             SELECT s.id, s.kind, s.ordinal, s.target_year, s.speaker, s.text,

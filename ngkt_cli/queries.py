@@ -294,19 +294,27 @@ def document_themes(conn: sqlite3.Connection) -> list[dict]:
 # Diffs and timelines
 
 
-def _diff_statements(conn: sqlite3.Connection, kind: str, by: str) -> list:
+# The statements a diff counts: numbered items of originals that have a thread and a year.
+_COUNTED = "s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL AND {year} IS NOT NULL"
+
+
+def _year_column(by: str) -> str:
+    return "s.target_year" if by == "target" else "d.statement_year"
+
+
+def _diff_statements(conn: sqlite3.Connection, kind: str, by: str, years: tuple[int, ...] | None = None) -> list:
     """Numbered statements of originals with their year (target or stated), rank, source and themes."""
     from .diff import DiffStatement
 
-    year = "s.target_year" if by == "target" else "d.statement_year"
+    year = _year_column(by)
+    only = f" AND {year} IN ({', '.join('?' * len(years))})" if years else ""
     rows = conn.execute(
         f"""SELECT s.id, s.thread_id, {year} AS year, s.ordinal, s.text, s.speaker, d.id AS document_id,
                    d.title, d.date, (SELECT group_concat(theme, ' ') FROM statement_themes t WHERE t.statement_id = s.id) AS themes
             FROM statements s JOIN documents d ON d.id = s.document_id
-            WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL
-                  AND {year} IS NOT NULL
+            WHERE {_COUNTED.format(year=year)}{only}
             ORDER BY year, d.date, s.id""",
-        [kind],
+        [kind, *(years or ())],
     ).fetchall()
     return [
         DiffStatement(r["id"], r["thread_id"], r["year"], r["ordinal"], r["text"], r["speaker"], r["document_id"],
@@ -320,7 +328,25 @@ def thread_labels(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def years_with(conn: sqlite3.Connection, kind: str = "priority", by: str = "target") -> list[int]:
-    return sorted({s.year for s in _diff_statements(conn, kind, by)})
+    year = _year_column(by)
+    rows = conn.execute(
+        f"SELECT DISTINCT {year} FROM statements s JOIN documents d ON d.id = s.document_id WHERE {_COUNTED.format(year=year)}",
+        [kind],
+    )
+    return sorted(r[0] for r in rows)
+
+
+def _theme_corpus(conn: sqlite3.Connection, kind: str, by: str) -> "Counter[str]":
+    """How many counted statements of all years state each theme: the prior of the theme statistics."""
+    from collections import Counter
+
+    year = _year_column(by)
+    rows = conn.execute(
+        f"""SELECT t.theme, count(*) FROM statement_themes t JOIN statements s ON s.id = t.statement_id
+            JOIN documents d ON d.id = s.document_id WHERE {_COUNTED.format(year=year)} GROUP BY t.theme""",
+        [kind],
+    )
+    return Counter(dict(rows.fetchall()))
 
 
 def year_diff(conn: sqlite3.Connection, year_before: int, year_after: int, *, by: str = "target", kind: str = "priority"):
@@ -331,21 +357,23 @@ def year_diff(conn: sqlite3.Connection, year_before: int, year_after: int, *, by
     from .link import load_idf
     from .themes import load_codebook
 
-    statements = _diff_statements(conn, kind, by)
-    available = sorted({s.year for s in statements})
+    available = years_with(conn, kind, by)
     for year in (year_before, year_after):
         if year not in available:
             listed = ", ".join(map(str, available)) or "none yet (run `ngkt ingest`)"
             raise NotFound(f"no {kind} statements for {year} (by {by} year); years with some: {listed}")
+    statements = _diff_statements(conn, kind, by, (year_before, year_after))
     idf = load_idf(conn)
+    words = word_counts(statements, idf)
     return compare_years(
         [s for s in statements if s.year == year_before],
         [s for s in statements if s.year == year_after],
         year_before=year_before, year_after=year_after, by=by, kind=kind,
         labels=thread_labels(conn),
         theme_labels={t.id: t.label for t in load_codebook()},
-        theme_corpus=Counter(t for s in statements for t in set(s.themes)),
-        word_corpus=word_counts(statements, idf),
+        theme_corpus=_theme_corpus(conn, kind, by),
+        # The prior for words: how many paragraphs of the whole corpus use each word.
+        word_corpus=Counter({word: idf.frequency(word) for word in words}),
         idf=idf,
     )
 

@@ -1,0 +1,136 @@
+"""Benchmark ngkt against what a user could do without it, side by side in one run.
+
+    .venv/bin/python benchmarks/run.py                 # N = 2,000 and 10,000 (make bench)
+    .venv/bin/python benchmarks/run.py --sizes 50      # a quick run (the test suite does this)
+
+For each corpus size N (synthetic articles from benchmarks/make_corpus.py) it measures, as
+ratios taken in the same run, since absolute times on a shared machine are noise:
+
+1. `ngkt ingest` of the corpus against `sqlite-utils insert-files DB docs FILES --text`;
+2. adding 20 new articles to the N-article database against adding them to an empty one;
+3. `ngkt diff 2023 2024` on the N-article database against a bare `sqlite-utils query`;
+4. `ngkt --help` against `sqlite-utils --help`;
+
+and the peak memory (max RSS) of the ingest. It prints which targets are met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_corpus import write_corpus  # noqa: E402
+
+BIN = Path(sys.executable).parent
+NGKT = str(BIN / "ngkt")
+SQLITE_UTILS = str(BIN / "sqlite-utils")
+
+# name: (target ratio, what it compares)
+TARGETS = {
+    "ingest": 4.0,
+    "add 20": 2.0,
+    "diff": 3.0,
+    "help": 2.0,
+}
+MEMORY_TARGET_MB = 500
+
+
+def run(command: list[str]) -> tuple[float, int]:
+    """(seconds, peak RSS in KiB) of one command, which must succeed."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"benchmark: {' '.join(command[:4])} ... failed: {process.stderr.read().decode()[:500]}")
+    return elapsed, usage.ru_maxrss
+
+
+def best_of(command: list[str], times: int) -> float:
+    return min(run(command)[0] for _ in range(times))
+
+
+def copy_db(source: Path, target: Path) -> None:
+    source_conn, target_conn = sqlite3.connect(source), sqlite3.connect(target)
+    source_conn.backup(target_conn)
+    source_conn.close()
+    target_conn.close()
+
+
+def measure(size: int, workdir: Path) -> dict:
+    corpus, extra = workdir / f"corpus{size}", workdir / f"extra{size}"
+    files = write_corpus(corpus, size, seed=1)
+    write_corpus(extra, 20, seed=2)
+    floor_db, ngkt_db = workdir / f"floor{size}.db", workdir / f"ngkt{size}.db"
+    floor, _ = run([SQLITE_UTILS, "insert-files", str(floor_db), "docs", *map(str, files), "--text"])
+    ingest, rss = run([NGKT, "--db", str(ngkt_db), "ingest", "--quiet", str(corpus)])
+    grown, empty = workdir / f"grown{size}.db", workdir / f"empty{size}.db"
+    copy_db(ngkt_db, grown)
+    add_to_grown, _ = run([NGKT, "--db", str(grown), "ingest", "--quiet", str(extra)])
+    add_to_empty, _ = run([NGKT, "--db", str(empty), "ingest", "--quiet", str(extra)])
+    diff = best_of([NGKT, "--db", str(ngkt_db), "diff", "2023", "2024"], 3)
+    query = best_of([SQLITE_UTILS, "query", str(ngkt_db), "select count(*) from sqlite_master"], 3)
+    return {
+        "size": size,
+        "ingest": (ingest, floor),
+        "add 20": (add_to_grown, add_to_empty),
+        "diff": (diff, query),
+        "peak_rss_mb": rss / 1024,
+    }
+
+
+def report(results: list[dict], help_times: tuple[float, float]) -> str:
+    lines = [
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
+        "",
+        f"{'N':>6}  {'measure':<8} {'ngkt s':>8} {'reference s':>12} {'ratio':>7} {'target':>7}  met",
+    ]
+    for result in results:
+        for name in ("ingest", "add 20", "diff"):
+            ours, reference = result[name]
+            ratio = ours / reference
+            met = "yes" if ratio <= TARGETS[name] else "no"
+            lines.append(f"{result['size']:>6}  {name:<8} {ours:>8.3f} {reference:>12.3f} {ratio:>7.1f} {TARGETS[name]:>6.0f}x  {met}")
+        memory_met = "yes" if result["peak_rss_mb"] <= MEMORY_TARGET_MB else "no"
+        lines.append(f"{result['size']:>6}  {'max RSS':<8} {result['peak_rss_mb']:>7.0f}M {'':>12} {'':>7} {MEMORY_TARGET_MB:>6}M  {memory_met}")
+    ours, reference = help_times
+    lines.append(f"{'-':>6}  {'help':<8} {ours:>8.3f} {reference:>12.3f} {ours / reference:>7.1f} {TARGETS['help']:>6.0f}x  {'yes' if ours / reference <= TARGETS['help'] else 'no'}")
+    if len(results) >= 2:
+        first, last = results[0], results[-1]
+        growth = (last["ingest"][0] / last["ingest"][1]) / (first["ingest"][0] / first["ingest"][1])
+        lines.append(f"ingest ratio from N={first['size']} to N={last['size']}: x{growth:.2f} ({'not growing' if growth <= 1.1 else 'growing'})")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
+    parser.add_argument("--json", type=Path, help="Also write the raw figures here.")
+    parser.add_argument("--keep", action="store_true", help="Keep the work folder (corpora and databases).")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="ngkt-bench-"))
+    try:
+        results = [measure(size, workdir) for size in args.sizes]
+        help_times = (best_of([NGKT, "--help"], 5), best_of([SQLITE_UTILS, "--help"], 5))
+        print(report(results, help_times))
+        if args.json:
+            args.json.write_text(json.dumps({"results": results, "help": help_times}, indent=2), encoding="utf-8")
+    finally:
+        if args.keep:
+            print(f"work folder: {workdir}", file=sys.stderr)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
