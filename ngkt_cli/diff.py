@@ -24,6 +24,10 @@ PRIOR_STRENGTH = 10.0
 # Significance level for the "*" next to a shift.
 SIGNIFICANCE = 0.05
 
+# How many statements of each year a persisting thread's wordings are compared across (a thread
+# restated by many outlets would otherwise cost the square of its size).
+MAX_WORDINGS = 8
+
 # How many distinctive words each year shows.
 DISTINCTIVE_TERMS = 8
 
@@ -207,8 +211,8 @@ def closest_wordings(before: tuple[DiffStatement, ...], after: tuple[DiffStateme
     Sentences, not whole items: an item that runs over three paragraphs is compared by the one
     sentence that was reworded, which is what the analyst wants to see.
     """
-    old = [t for s in before for t in _sentences(s.text)]
-    new = [t for s in after for t in _sentences(s.text)]
+    old = [t for s in before[:MAX_WORDINGS] for t in _sentences(s.text)]
+    new = [t for s in after[:MAX_WORDINGS] for t in _sentences(s.text)]
     vectors = {t: vector(features(t), idf) for t in old + new}
     return max(((x, y) for x in old for y in new), key=lambda p: (cosine(vectors[p[0]], vectors[p[1]]), p))
 

@@ -144,7 +144,7 @@ class Item:
 MAX_COMPARED = 12
 
 # How many members the automatic label's centrality looks at (the first ones, in linking order).
-MAX_CENTRALITY = 24
+MAX_CENTRALITY = 12
 
 
 @dataclass
@@ -330,30 +330,25 @@ def index_thread_terms(conn: sqlite3.Connection, items: Iterable[Item], thread_o
     )
 
 
-def _items(
-    conn: sqlite3.Connection, where: str, params: Iterable = (), terms_for_last: int | None = None, terms_for_first: int | None = None
-) -> list[Item]:
-    """Statements as linking items, in the order linking visits them (by year, date, position).
+# The order linking visits statements in: by year, then date, then position in the document.
+_LINK_ORDER = "s.target_year IS NULL, s.target_year, d.date IS NULL, d.date, d.id, s.id"
+_LINK_ORDER_REVERSED = "s.target_year IS NULL DESC, s.target_year DESC, d.date IS NULL DESC, d.date DESC, d.id DESC, s.id DESC"
 
-    With `terms_for_last` (or `terms_for_first`), only the last (first) that many items get their
-    terms; the others are needed only for their list: a long thread's old members are never
-    compared again.
-    """
+
+def _items(
+    conn: sqlite3.Connection, where: str, params: Iterable = (), limit: int | None = None, newest_first: bool = False
+) -> list[Item]:
+    """Statements as linking items, in the order linking visits them (or the reverse, newest first)."""
     rows = conn.execute(
         f"""SELECT s.id, s.kind, s.list_id, s.text, (SELECT theme FROM statement_themes t
                    WHERE t.statement_id = s.id ORDER BY t.position LIMIT 1) AS head_theme
             FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE {where}
-            ORDER BY s.target_year IS NULL, s.target_year, d.date IS NULL, d.date, d.id, s.id""",
+            ORDER BY {_LINK_ORDER_REVERSED if newest_first else _LINK_ORDER}
+            {"LIMIT " + str(int(limit)) if limit else ""}""",
         list(params),
     ).fetchall()
-    first_with_terms = 0 if terms_for_last is None else max(0, len(rows) - terms_for_last)
-    last_with_terms = len(rows) if terms_for_first is None else terms_for_first
-    return [
-        Item(r["id"], r["kind"], r["list_id"],
-             features(r["text"]) if first_with_terms <= n < last_with_terms else Counter(), r["head_theme"])
-        for n, r in enumerate(rows)
-    ]
+    return [Item(r["id"], r["kind"], r["list_id"], features(r["text"]), r["head_theme"]) for r in rows]
 
 
 def load_decisions(conn: sqlite3.Connection) -> Decisions:
@@ -387,10 +382,26 @@ def _index_for(conn: sqlite3.Connection, items: list[Item], idf: Idf) -> ThreadI
                 f"SELECT DISTINCT thread_id FROM thread_terms WHERE term IN ({marks})", chunk
             )
         }
+    lists = sorted({item.list_id for item in items if item.list_id})
     for thread in sorted(threads):
-        for member in _items(conn, "s.thread_id = ?", [thread], terms_for_last=MAX_COMPARED):
+        for member in _candidate_members(conn, thread, lists):
             index.add(member, thread)
     return index
+
+
+def _candidate_members(conn: sqlite3.Connection, thread: str, lists: list[str]) -> list[Item]:
+    """The members a new statement is compared with (the latest few), and any of its own lists.
+
+    Members of the statement's own list matter for the rule that two items of one list never
+    share a thread (re-extraction keeps some items' threads); older members are never compared.
+    """
+    latest = _items(conn, "s.thread_id = ?", [thread], limit=MAX_COMPARED, newest_first=True)[::-1]
+    if not lists:
+        return latest
+    marks = ",".join("?" * len(lists))
+    same_list = _items(conn, f"s.thread_id = ? AND s.list_id IN ({marks})", [thread, *lists])
+    seen = {m.id for m in latest}
+    return [m for m in same_list if m.id not in seen] + latest
 
 
 def _store_assignments(conn: sqlite3.Connection, assigned: dict[str, str], kinds: dict[str, str]) -> None:
@@ -406,7 +417,10 @@ def _store_assignments(conn: sqlite3.Connection, assigned: dict[str, str], kinds
 def _duplicate_threads(conn: sqlite3.Connection, idf: Idf) -> dict[str, str]:
     """Each unthreaded statement of a duplicate joins the thread of its counterpart in the original."""
     assigned: dict[str, str] = {}
-    duplicates = conn.execute("SELECT id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY id").fetchall()
+    duplicates = conn.execute(
+        """SELECT DISTINCT d.id, d.duplicate_of FROM documents d JOIN statements s ON s.document_id = d.id
+           WHERE d.duplicate_of IS NOT NULL AND s.thread_id IS NULL ORDER BY d.id"""
+    ).fetchall()
     for doc_id, original in duplicates:
         index = ThreadIndex(idf, LinkSettings(threshold=DUPLICATE_MATCH))
         for member, thread in _threaded(conn, "s.document_id = ?", [original]):
@@ -542,8 +556,7 @@ def short_label(text: str) -> str:
 
 def thread_members(conn: sqlite3.Connection, thread: str, limit: int | None = None) -> list[Item]:
     """A thread's members in linking order (the first `limit` of them)."""
-    members = _items(conn, "s.thread_id = ?", [thread], terms_for_first=limit)
-    return members[:limit] if limit else members
+    return _items(conn, "s.thread_id = ?", [thread], limit=limit)
 
 
 def centrality(members: list[Item], idf: Idf) -> dict[str, float]:

@@ -32,6 +32,18 @@ def console(stderr: bool = False):
     return Console(file=stream, no_color=not styled, highlight=False, soft_wrap=not styled, force_terminal=styled or None)
 
 
+class _Plain:
+    """Console stand-in for pipes and NO_COLOR: prints the plain text of rich Text, no styling work."""
+
+    def print(self, *objects: Any) -> None:
+        print(*(getattr(o, "plain", o) for o in objects))
+
+
+def printer():
+    """A rich Console on a terminal, else the plain printer (much faster on long output)."""
+    return console() if use_rich() else _Plain()
+
+
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -145,7 +157,7 @@ def show_document(view: dict, with_removed: bool = False) -> None:
     """The article with each list announced and each item labelled where it starts."""
     from rich.text import Text
 
-    out = console()
+    out = printer()
     doc = view["document"]
     header = _document_header(doc)
     out.print(Text(header[0], style="bold"))
@@ -181,7 +193,7 @@ def quote_item(view: dict, item: dict) -> None:
 
     doc = view["document"]
     found = next(f for f in view["lists"] if f["id"] == item["list_id"])
-    out = console()
+    out = printer()
     out.print(Text(list_heading(found), style="bold magenta"))
     out.print(Text(f"cue: {found['cue']}", style="dim"))
     out.print(Text(f"{doc['title']} · {doc['date'] or 'undated'} · {doc['id']} · paragraph {item['paragraph'] + 1}, characters {item['char_start']}–{item['char_end']}", style="dim"))
@@ -202,7 +214,7 @@ def print_hits(hits: Sequence) -> None:
     """Search results: where each hit is, then its snippet with the matched words highlighted."""
     from rich.text import Text
 
-    out = console()
+    out = printer()
     styled = use_rich()
     for hit in hits:
         where = hit.statement_id or hit.document_id
@@ -241,7 +253,7 @@ def show_thread(view: dict) -> None:
     """A thread's story: members by year with source and similarity, then the shared key terms."""
     from rich.text import Text
 
-    out = console()
+    out = printer()
     labelled = "" if view["labelled"] else " (automatic label)"
     out.print(Text(f"{view['id']} · {view['kind']} · {view['label']}{labelled}", style="bold"))
     out.print(Text(f"years: {' '.join(map(str, view['years'])) or '-'} · shared key terms: {', '.join(view['shared_terms'])}", style="dim"))
@@ -347,7 +359,7 @@ def show_diff(diff) -> None:
     """The diff for a person: rich on a terminal, plain text (no escape codes) otherwise."""
     from rich.text import Text
 
-    out = console()
+    out = printer()
     styled = use_rich()
     a, b = diff.year_before, diff.year_after
     out.print(Text(f"{diff.kind.capitalize()} statements {a} → {b} (by {diff.by} year): {diff.statements_before} in {a}, {diff.statements_after} in {b}", style="bold"))
