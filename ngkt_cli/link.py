@@ -67,7 +67,7 @@ def features(text: str, settings: LinkSettings = SETTINGS) -> Counter[str]:
     return _features(text, settings.ngrams)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _features(text: str, ngrams: tuple[int, ...]) -> Counter[str]:
     settings = LinkSettings(ngrams=ngrams)
     syllables = _SYLLABLE.findall(key(text))
@@ -131,13 +131,18 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 @dataclass(frozen=True)
 class Item:
-    """What linking needs of one statement."""
+    """What linking needs of one statement. Its terms are computed when asked (and cached
+    briefly), so that a relink of a large corpus does not hold every statement's terms at once."""
 
     id: str
     kind: str
     list_id: str | None
-    terms: Counter[str]
+    text: str
     head_theme: str | None = None
+
+    @property
+    def terms(self) -> Counter[str]:
+        return features(self.text)
 
 
 # How many of a thread's latest members a statement is compared with.
@@ -165,10 +170,14 @@ class ThreadIndex:
         return self.vectors[item.id]
 
     def add(self, item: Item, thread: str) -> None:
-        self.members[thread].append(item)
+        """Add a member; only the latest MAX_COMPARED keep a vector, only rare terms are indexed."""
+        members = self.members[thread]
+        members.append(item)
         self.vector_of(item)
+        if len(members) > MAX_COMPARED:
+            self.vectors.pop(members[-MAX_COMPARED - 1].id, None)
         self.thread_of[item.id] = thread
-        for term in item.terms:
+        for term in self.rare_terms(item):
             self.by_term[term].add(thread)
 
     def rare_terms(self, item: Item) -> list[str]:
@@ -322,11 +331,15 @@ def index_statement(conn: sqlite3.Connection, statement_id: str, text: str) -> N
     )
 
 
-def index_thread_terms(conn: sqlite3.Connection, items: Iterable[Item], thread_of: dict[str, str]) -> None:
-    """The inverted index from term to thread, for finding candidate threads without scanning."""
+def index_thread_terms(conn: sqlite3.Connection, items: Iterable[Item], thread_of: dict[str, str], idf: Idf | None = None) -> None:
+    """The inverted index from term to thread, for finding candidate threads without scanning.
+
+    Only terms rare enough to look threads up by are indexed (common ones never are).
+    """
+    index = ThreadIndex(idf or load_idf(conn))
     conn.executemany(
         "INSERT OR IGNORE INTO thread_terms (term, thread_id) VALUES (?, ?)",
-        sorted({(term, thread_of[item.id]) for item in items if item.id in thread_of for term in item.terms}),
+        sorted({(term, thread_of[item.id]) for item in items if item.id in thread_of for term in index.rare_terms(item)}),
     )
 
 
@@ -348,7 +361,7 @@ def _items(
             {"LIMIT " + str(int(limit)) if limit else ""}""",
         list(params),
     ).fetchall()
-    return [Item(r["id"], r["kind"], r["list_id"], features(r["text"]), r["head_theme"]) for r in rows]
+    return [Item(r["id"], r["kind"], r["list_id"], r["text"], r["head_theme"]) for r in rows]
 
 
 def load_decisions(conn: sqlite3.Connection) -> Decisions:
@@ -480,7 +493,7 @@ def link_pending(conn: sqlite3.Connection) -> int:
     items = _items(conn, "s.thread_id IS NULL AND d.duplicate_of IS NULL")
     assigned = assign(items, _index_for(conn, items, idf), lambda: _next_thread_id(conn), load_decisions(conn))
     _store_assignments(conn, assigned, {i.id: i.kind for i in items})
-    index_thread_terms(conn, items, assigned)
+    index_thread_terms(conn, items, assigned, idf)
     for statement_id, thread in _duplicate_threads(conn, idf).items():
         conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
     refresh_labels(conn, set(assigned.values()))
@@ -526,7 +539,7 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
     conn.execute("UPDATE statements SET thread_id = NULL")
     conn.execute("DELETE FROM thread_terms")
     _store_assignments(conn, final, {i.id: i.kind for i in originals})
-    index_thread_terms(conn, originals, final)
+    index_thread_terms(conn, originals, final, index.idf)
     for statement_id, thread in _duplicate_threads(conn, index.idf).items():
         conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
     drop_empty_threads(conn)
