@@ -244,14 +244,16 @@ def delete_document(conn: sqlite3.Connection, document_id: str) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
 
 
-def save_document(conn: sqlite3.Connection, doc: Document, extraction: Extraction, replaces: list[str]) -> None:
+def save_document(
+    conn: sqlite3.Connection, doc: Document, extraction: Extraction, replaces: list[str], themes: dict | None = None
+) -> None:
     """Write one document and its extraction, replacing older versions (inside the caller's transaction)."""
     _insert(conn, "documents", document_row(doc))
     for old_id in replaces:
         conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [doc.id, old_id])
         delete_document(conn, old_id)
     _insert_children(conn, doc)
-    write_extraction(conn, doc.id, extraction)
+    write_extraction(conn, doc.id, extraction, themes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,15 +294,15 @@ def _list_row(found: StatementList, list_id: str, document_id: str, position: in
     }
 
 
-def _save_statement(conn: sqlite3.Connection, row: dict) -> None:
+def _save_statement(conn: sqlite3.Connection, row: dict, themes: dict | None) -> None:
     from .link import index_statement
 
     _insert(conn, "statements", row)
-    index_statement(conn, row["id"], row["text"])
+    index_statement(conn, row["id"], row["text"], (themes or {}).get(row["text"]))
     _index_for_search(conn, row["document_id"], row["id"], row["text"])
 
 
-def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Extraction) -> None:
+def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Extraction, themes: dict | None = None) -> None:
     """Replace a document's lists and statements (inside the caller's transaction).
 
     Ids say where a statement comes from: "<document>/L2.3" is item 3 of the document's second
@@ -316,9 +318,9 @@ def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Ext
         list_id = f"{document_id}/L{position}"
         _insert(conn, "lists", _list_row(found, list_id, document_id, position))
         for item in found.items:
-            _save_statement(conn, _statement_row(item, f"{list_id}.{item.ordinal}", document_id, list_id))
+            _save_statement(conn, _statement_row(item, f"{list_id}.{item.ordinal}", document_id, list_id), themes)
     for number, directive in enumerate(extraction.directives, start=1):
-        _save_statement(conn, _statement_row(directive, f"{document_id}/D{number}", document_id, None))
+        _save_statement(conn, _statement_row(directive, f"{document_id}/D{number}", document_id, None), themes)
     # A statement worded as before keeps its thread through re-extraction.
     conn.executemany(
         "UPDATE statements SET thread_id = ? WHERE document_id = ? AND text_key = ?",

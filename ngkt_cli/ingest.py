@@ -24,6 +24,7 @@ from .errors import RejectedInput
 from .extract import extract
 from .link import add_term_counts, link_pending, paragraph_terms
 from .metadata import date_document, find_people
+from .themes import code_positions, load_codebook
 from .models import Document, Extraction
 from .text import key
 
@@ -122,15 +123,16 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
 def _shingles(text: str) -> frozenset[int]:
     words = key(text).split()
     # Hashes, not strings: a cached set stays small (the comparison needs equality only).
+    # hash() is salted per process; the ingest workers are forked, so they share the salt.
     return frozenset(hash(tuple(words[i : i + SHINGLE_WORDS])) for i in range(max(1, len(words) - SHINGLE_WORDS + 1)))
 
 
-def find_original(conn: sqlite3.Connection, doc: Document, replaces: list[str]) -> str | None:
+def find_original(conn: sqlite3.Connection, doc: Document, replaces: list[str], mine: frozenset | None = None) -> str | None:
     """The stored document this one copies: same day (the blocking key), nearly the same body.
 
     The older version of the same file (`replaces`) is not an original: it is being replaced.
     """
-    mine = _shingles(doc.body)
+    mine = mine if mine is not None else _shingles(doc.body)
     for candidate_id, body in db.duplicate_candidates(conn, doc):
         if candidate_id in replaces:
             continue
@@ -192,6 +194,8 @@ class Prepared:
     extraction: Extraction | None = None
     reason: str | None = None
     term_counts: Counter | None = None  # each term once per paragraph, for the document frequencies
+    themes: dict | None = None  # statement text -> [(theme, position)]
+    shingles: frozenset | None = None  # for recognising a second outlet's copy
 
 
 def prepare(display: str, path: Path | None, max_bytes: int, user_date: str | None) -> Prepared:
@@ -202,7 +206,15 @@ def prepare(display: str, path: Path | None, max_bytes: int, user_date: str | No
     except RejectedInput as error:
         return Prepared(display, path, reason=str(error))
     doc = replace(doc, path=_stored_path(display, path, doc.id))
-    return Prepared(display, path, doc, extract(doc), term_counts=paragraph_terms(doc.body))
+    extraction = extract(doc)
+    codebook = load_codebook()
+    statements = [item for found in extraction.lists for item in found.items] + list(extraction.directives)
+    return Prepared(
+        display, path, doc, extraction,
+        term_counts=paragraph_terms(doc.body),
+        themes={s.text: code_positions(s.text, codebook) for s in statements},
+        shingles=_shingles(doc.body),
+    )
 
 
 def _prepare_star(args: tuple) -> Prepared:
@@ -268,9 +280,9 @@ def store(conn: sqlite3.Connection, prepared: Prepared) -> Outcome:
     if db.document_path(conn, doc.id) is not None:
         return Outcome(prepared.display, "unchanged", doc.id)
     replaces = db.document_ids_at_path(conn, doc.path)
-    original = find_original(conn, doc, replaces)
+    original = find_original(conn, doc, replaces, prepared.shingles)
     doc = replace(doc, duplicate_of=original)
-    db.save_document(conn, doc, prepared.extraction, replaces)
+    db.save_document(conn, doc, prepared.extraction, replaces, prepared.themes)
     status = "duplicate" if original else ("updated" if replaces else "new")
     return Outcome(prepared.display, status, doc.id, duplicate_of=original)
 

@@ -321,13 +321,18 @@ def count_new_documents(conn: sqlite3.Connection) -> None:
     count_document_terms(conn, [(r["id"], r["body"]) for r in rows], 1)
 
 
-def index_statement(conn: sqlite3.Connection, statement_id: str, text: str) -> None:
-    """Store a statement's themes in order of appearance (the first one names it)."""
+def index_statement(conn: sqlite3.Connection, statement_id: str, text: str, themes: list | None = None) -> None:
+    """Store a statement's themes in order of appearance (the first one names it).
+
+    `themes` is the coding already done elsewhere (by an ingest worker); None codes it here.
+    """
     from .themes import code_positions, load_codebook
 
+    if themes is None:
+        themes = code_positions(text, load_codebook())
     conn.executemany(
         "INSERT OR REPLACE INTO statement_themes (statement_id, theme, position) VALUES (?, ?, ?)",
-        [(statement_id, theme, position) for theme, position in code_positions(text, load_codebook())],
+        [(statement_id, theme, position) for theme, position in themes],
     )
 
 
