@@ -27,14 +27,21 @@ from .text import fold, is_capitalised, sentence_spans
 THU_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10}
 LA_ORDINALS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10}
 
-# "Thứ nhất, ...", "Thứ nhất là ...", "thứ hai: ..." (the item text starts after the punctuation).
-THU_MARKER = re.compile(r"\bthứ\s+(" + "|".join(THU_ORDINALS) + r")(?:\s*[,:]|\s+là\b\s*[,:]?)\s*", re.I)
+# Nouns that may name the item before its ordinal: "Nhiệm vụ thứ nhất là ...", "Giải pháp thứ hai, ...".
+ITEM_NOUNS = ("nhóm nhiệm vụ", "nhiệm vụ", "trọng tâm", "giải pháp", "định hướng", "ưu tiên", "bài học", "kết quả", "nội dung", "vấn đề", "đột phá")
+
+# "Thứ nhất, ...", "Thứ nhất là ...", "thứ hai: ...", "Nhiệm vụ thứ ba là ..." (the item text
+# starts after the punctuation).
+THU_MARKER = re.compile(
+    r"(?:\b(?:" + "|".join(ITEM_NOUNS) + r")\s+)?\bthứ\s+(" + "|".join(THU_ORDINALS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?)\s*",
+    re.I,
+)
 
 # "Một là, ...", "hai là: ..."
 LA_MARKER = re.compile(r"\b(" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
 
-# "1. ...", "2) ...", "(3) ..." at the start of a paragraph.
-NUMBER_MARKER = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
+# "1. ...", "2) ...", "(3) ...", "4/ ..." at the start of a paragraph.
+NUMBER_MARKER = re.compile(r"^\(?(\d{1,2})[.)/]\s+(?=\S)")
 
 # "(1) ... (2) ..." inside a paragraph.
 PAREN_NUMBER_MARKER = re.compile(r"\((\d{1,2})\)\s+(?=\S)")
@@ -82,11 +89,21 @@ def _at_item_start(paragraph: str, position: int) -> bool:
     return not before or before[-1] in ITEM_START_AFTER
 
 
+def _spoken_continuation(paragraph: str, match: re.Match[str]) -> bool:
+    """ "Thứ nhất là A, thứ hai là B": after a comma, only a lower-case "thứ ... là" starts an item."""
+    return (
+        paragraph[: match.start()].rstrip().endswith(",")
+        and match.group(0)[0].islower()
+        and match.re is THU_MARKER
+        and match.group(2) is not None
+    )
+
+
 def _word_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
     markers = []
     for family, pattern, ordinals in (("thu", THU_MARKER, THU_ORDINALS), ("la", LA_MARKER, LA_ORDINALS)):
         for match in pattern.finditer(paragraph):
-            if not _at_item_start(paragraph, match.start()):
+            if not (_at_item_start(paragraph, match.start()) or _spoken_continuation(paragraph, match)):
                 continue
             if family == "thu" and WEEKDAY_FOLLOWS.match(paragraph[match.end():]):
                 continue

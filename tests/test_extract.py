@@ -149,6 +149,22 @@ def test_parenthesised_numbers_inline():
     assert items_of(found) == ["hoàn thiện thể chế", "phát triển hạ tầng", "phát triển nguồn nhân lực"]
 
 
+def test_ordinals_named_by_their_noun():
+    [found] = lists_of("Thủ tướng Phạm Minh Chính nêu rõ hai nhiệm vụ. Nhiệm vụ thứ nhất là ổn định vĩ mô. Nhiệm vụ thứ hai là tháo gỡ điểm nghẽn.")
+    assert items_of(found) == ["ổn định vĩ mô", "tháo gỡ điểm nghẽn"]
+    assert found.announced_count == 2
+
+
+def test_spoken_ordinals_after_commas():
+    [found] = lists_of("Bộ trưởng cho biết ba trọng tâm: thứ nhất là đổi mới tư duy, thứ hai là hoàn thiện thể chế, thứ ba là nâng cao năng lực.")
+    assert items_of(found) == ["đổi mới tư duy", "hoàn thiện thể chế", "nâng cao năng lực"]
+
+
+def test_numbered_with_slashes():
+    [found] = lists_of("Các giải pháp trọng tâm:\n\n1/ Hoàn thiện thể chế.\n\n2/ Đẩy mạnh xúc tiến đầu tư.")
+    assert items_of(found) == ["Hoàn thiện thể chế", "Đẩy mạnh xúc tiến đầu tư"]
+
+
 def test_numbered_paragraphs():
     [found] = lists_of("""
 Các nhiệm vụ trọng tâm năm 2026:
@@ -210,6 +226,8 @@ def test_count_mismatch_keeps_the_split_and_flags_it():
 @pytest.mark.parametrize("text", [
     "Thứ Hai, 10/03/2025. Thứ Ba tới, đoàn sẽ làm việc với Bộ Công Thương.",
     "Thứ nhất hôm nay là ngày đẹp. Thứ Tư, ngày 5/6, đoàn làm việc tại Hà Nội.",
+    "Hội nghị lần thứ nhất là dịp tốt, lần thứ hai là dịp khác.",
+    "Ngày 1/1, đoàn đến. Ngày 2/1, đoàn về.",
     "Thứ trưởng Bộ Ngoại giao Nguyễn Minh Hằng tiếp Đại sứ. Thứ trưởng nhấn mạnh hợp tác.",
     "Đây là lần thứ nhất hội nghị được tổ chức. Việt Nam là đối tác thương mại lớn thứ ba của khu vực.",
     "Năm 2024 có 3 dự án được khởi công, 2 dự án hoàn thành và 5 dự án đang chuẩn bị.",
