@@ -160,7 +160,7 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
             yield raw, path
 
 
-def read_input(display: str, path: Path | None, max_bytes: int) -> bytes:
+def read_input(path: Path | None, max_bytes: int) -> bytes:
     """The bytes of one input, or RejectedInput naming the reason."""
     if path is None:
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -180,7 +180,7 @@ def read_input(display: str, path: Path | None, max_bytes: int) -> bytes:
     return data
 
 
-def _stored_path(display: str, path: Path | None, doc_id: str) -> str:
+def _stored_path(path: Path | None, doc_id: str) -> str:
     return f"stdin/{doc_id}.txt" if path is None else str(path)
 
 
@@ -201,12 +201,14 @@ class Prepared:
 def prepare(display: str, path: Path | None, max_bytes: int, user_date: str | None) -> Prepared:
     """Everything about one input that needs no database: a pure function of the file."""
     try:
-        data = read_input(display, path, max_bytes)
+        data = read_input(path, max_bytes)
         doc = build_document(data, display if path else "stdin.txt", user_date)
+        extraction = extract(doc)
     except RejectedInput as error:
         return Prepared(display, path, reason=str(error))
-    doc = replace(doc, path=_stored_path(display, path, doc.id))
-    extraction = extract(doc)
+    except Exception as error:  # a bug must not stop the run either: the file is reported, the rest go on
+        return Prepared(display, path, reason=f"could not be processed ({type(error).__name__}: {error}); please report it")
+    doc = replace(doc, path=_stored_path(path, doc.id))
     codebook = load_codebook()
     statements = [item for found in extraction.lists for item in found.items] + list(extraction.directives)
     return Prepared(

@@ -406,3 +406,22 @@ def test_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(tmp_pa
     rerun = subprocess.run([*ngkt_command(), "--db", str(db), "ingest", "-q", str(folder)], timeout=120)
     assert rerun.returncode == 0
     assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0] == 80
+
+
+def test_an_internal_failure_on_one_file_does_not_stop_the_run(tmp_path, db_path, cli, monkeypatch):
+    from ngkt_cli import ingest
+
+    real_extract = ingest.extract
+
+    def failing_extract(doc):
+        if "poison" in doc.body:
+            raise ValueError("boom")
+        return real_extract(doc)
+
+    monkeypatch.setattr(ingest, "extract", failing_extract)
+    write(tmp_path / "good.txt", ARTICLE.encode())
+    write(tmp_path / "bad.txt", (ARTICLE + "\npoison\n").encode())
+    result = cli("ingest", str(tmp_path / "good.txt"), str(tmp_path / "bad.txt"))
+    assert result.exit_code == 1
+    assert f"rejected {tmp_path / 'bad.txt'}: could not be processed (ValueError: boom); please report it" in result.stderr
+    assert [Path(d["path"]).name for d in documents(db_path)] == ["good.txt"]
