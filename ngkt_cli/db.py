@@ -211,18 +211,18 @@ def _insert_children(conn: sqlite3.Connection, doc: Document) -> None:
     conn.executemany(
         "INSERT INTO people (document_id, name, title) VALUES (?, ?, ?)", [(doc.id, p.name, p.title) for p in doc.people]
     )
-    _index_for_search(conn, doc.id, None, doc.body)
+    _index_for_search(conn, doc.id, [(None, doc.body)])
 
 
-def _index_for_search(conn: sqlite3.Connection, document_id: str, statement_id: str | None, text: str) -> None:
-    cursor = conn.execute(
-        "INSERT INTO search_index (document_id, statement_id, text, folded) VALUES (?, ?, ?, ?)",
-        [document_id, statement_id, text, fold(text)],
+def _index_for_search(conn: sqlite3.Connection, document_id: str, entries: list[tuple[str | None, str]]) -> None:
+    """Add (statement id or None for the body, text) rows to the search index, in two statements."""
+    first = conn.execute("SELECT coalesce(max(search_rowid), 0) + 1 FROM search_rows").fetchone()[0]
+    rows = [(first + n, document_id, statement_id, text) for n, (statement_id, text) in enumerate(entries)]
+    conn.executemany(
+        "INSERT INTO search_index (rowid, document_id, statement_id, text, folded) VALUES (?, ?, ?, ?, ?)",
+        [(*row, fold(row[3])) for row in rows],
     )
-    conn.execute(
-        "INSERT INTO search_rows (search_rowid, document_id, statement_id) VALUES (?, ?, ?)",
-        [cursor.lastrowid, document_id, statement_id],
-    )
+    conn.executemany("INSERT INTO search_rows (search_rowid, document_id, statement_id) VALUES (?, ?, ?)", [row[:3] for row in rows])
 
 
 def _unindex_for_search(conn: sqlite3.Connection, document_id: str, statements_only: bool) -> None:
@@ -294,12 +294,19 @@ def _list_row(found: StatementList, list_id: str, document_id: str, position: in
     }
 
 
-def _save_statement(conn: sqlite3.Connection, row: dict, themes: dict | None) -> None:
-    from .link import index_statement
+def _save_statements(conn: sqlite3.Connection, document_id: str, rows: list[dict], themes: dict | None) -> None:
+    """Insert a document's statements with their themes and search rows, a statement per table."""
+    from .link import index_statements
 
-    _insert(conn, "statements", row)
-    index_statement(conn, row["id"], row["text"], (themes or {}).get(row["text"]))
-    _index_for_search(conn, row["document_id"], row["id"], row["text"])
+    if not rows:
+        return
+    columns = list(rows[0])
+    conn.executemany(
+        f"INSERT INTO statements ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [[row[c] for c in columns] for row in rows],
+    )
+    index_statements(conn, [(row["id"], row["text"]) for row in rows], themes)
+    _index_for_search(conn, document_id, [(row["id"], row["text"]) for row in rows])
 
 
 def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Extraction, themes: dict | None = None) -> None:
@@ -314,13 +321,14 @@ def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Ext
     _unindex_for_search(conn, document_id, statements_only=True)
     conn.execute("DELETE FROM statements WHERE document_id = ?", [document_id])
     conn.execute("DELETE FROM lists WHERE document_id = ?", [document_id])
+    statements = []
     for position, found in enumerate(extraction.lists, start=1):
         list_id = f"{document_id}/L{position}"
         _insert(conn, "lists", _list_row(found, list_id, document_id, position))
-        for item in found.items:
-            _save_statement(conn, _statement_row(item, f"{list_id}.{item.ordinal}", document_id, list_id), themes)
+        statements += [_statement_row(item, f"{list_id}.{item.ordinal}", document_id, list_id) for item in found.items]
     for number, directive in enumerate(extraction.directives, start=1):
-        _save_statement(conn, _statement_row(directive, f"{document_id}/D{number}", document_id, None), themes)
+        statements.append(_statement_row(directive, f"{document_id}/D{number}", document_id, None))
+    _save_statements(conn, document_id, statements, themes)
     # A statement worded as before keeps its thread through re-extraction.
     conn.executemany(
         "UPDATE statements SET thread_id = ? WHERE document_id = ? AND text_key = ?",

@@ -321,18 +321,22 @@ def count_new_documents(conn: sqlite3.Connection) -> None:
     count_document_terms(conn, [(r["id"], r["body"]) for r in rows], 1)
 
 
-def index_statement(conn: sqlite3.Connection, statement_id: str, text: str, themes: list | None = None) -> None:
-    """Store a statement's themes in order of appearance (the first one names it).
+def index_statements(conn: sqlite3.Connection, statements: list[tuple[str, str]], themes: dict | None = None) -> None:
+    """Store (statement id, text)s' themes in order of appearance (the first one names it).
 
-    `themes` is the coding already done elsewhere (by an ingest worker); None codes it here.
+    `themes` maps a text to its coding already done elsewhere (by an ingest worker); a text it
+    lacks is coded here.
     """
     from .themes import code_positions, load_codebook
 
-    if themes is None:
-        themes = code_positions(text, load_codebook())
+    codebook = load_codebook()
     conn.executemany(
         "INSERT OR REPLACE INTO statement_themes (statement_id, theme, position) VALUES (?, ?, ?)",
-        [(statement_id, theme, position) for theme, position in themes],
+        [
+            (statement_id, theme, position)
+            for statement_id, text in statements
+            for theme, position in (themes[text] if themes and text in themes else code_positions(text, codebook))
+        ],
     )
 
 
@@ -480,8 +484,7 @@ def _set_meta(conn: sqlite3.Connection, name: str, value: object) -> None:
 def recode_themes(conn: sqlite3.Connection) -> None:
     """Code every statement again with the current codebook (after --codebook changes)."""
     conn.execute("DELETE FROM statement_themes")
-    for statement_id, text in conn.execute("SELECT id, text FROM statements").fetchall():
-        index_statement(conn, statement_id, text)
+    index_statements(conn, conn.execute("SELECT id, text FROM statements").fetchall())
 
 
 def link_pending(conn: sqlite3.Connection) -> int:
