@@ -43,7 +43,8 @@ class Kind(str, Enum):
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output: table (terminal), json, csv or markdown.")]
 
-_state: dict[str, str] = {}
+# The global options and the open connection of the command being run.
+_state: dict[str, object] = {}
 
 
 def _version(value: bool) -> None:
