@@ -159,6 +159,7 @@ class ThreadIndex:
     idf: Idf
     settings: LinkSettings = SETTINGS
     members: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
+    lists: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     vectors: dict[str, dict[str, float]] = field(default_factory=dict)
     by_term: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     thread_of: dict[str, str] = field(default_factory=dict)
@@ -173,6 +174,8 @@ class ThreadIndex:
         """Add a member; only the latest MAX_COMPARED keep a vector, only rare terms are indexed."""
         members = self.members[thread]
         members.append(item)
+        if item.list_id:
+            self.lists[thread].add(item.list_id)
         self.vector_of(item)
         if len(members) > MAX_COMPARED:
             self.vectors.pop(members[-MAX_COMPARED - 1].id, None)
@@ -206,7 +209,7 @@ class ThreadIndex:
         for thread in sorted(candidates):
             if thread in forbidden or self.members[thread][0].kind != item.kind:
                 continue
-            if item.list_id and any(m.list_id == item.list_id for m in self.members[thread]):
+            if item.list_id in self.lists[thread]:
                 continue  # two items of one list are never the same priority
             score = self.similarity(item, thread)
             if score >= self.settings.threshold:
@@ -383,11 +386,28 @@ def load_decisions(conn: sqlite3.Connection) -> Decisions:
     return Decisions(linked, unlinked)
 
 
+class ThreadIds:
+    """New thread ids, handed out in memory and recorded once (`save`); ids are never reused,
+    so a saved report's "T0007" keeps its meaning."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.last = _meta_int(conn, "last_thread")
+
+    def __call__(self) -> str:
+        self.last += 1
+        return f"T{self.last:04d}"
+
+    def save(self) -> None:
+        _set_meta(self.conn, "last_thread", self.last)
+
+
 def _next_thread_id(conn: sqlite3.Connection) -> str:
-    """A new thread id; ids are never reused, so a saved report's "T0007" keeps its meaning."""
-    number = _meta_int(conn, "last_thread") + 1
-    _set_meta(conn, "last_thread", number)
-    return f"T{number:04d}"
+    """One new thread id, recorded at once."""
+    ids = ThreadIds(conn)
+    thread = ids()
+    ids.save()
+    return thread
 
 
 def _index_for(conn: sqlite3.Connection, items: list[Item], idf: Idf) -> ThreadIndex:
@@ -499,7 +519,9 @@ def link_pending(conn: sqlite3.Connection) -> int:
     if idf.paragraphs > RELINK_GROWTH * _meta_int(conn, "paragraphs_at_relink"):
         return relink(conn)["statements"]
     items = _items(conn, "s.thread_id IS NULL AND d.duplicate_of IS NULL")
-    assigned = assign(items, _index_for(conn, items, idf), lambda: _next_thread_id(conn), load_decisions(conn))
+    new_ids = ThreadIds(conn)
+    assigned = assign(items, _index_for(conn, items, idf), new_ids, load_decisions(conn))
+    new_ids.save()
     _store_assignments(conn, assigned, {i.id: i.kind for i in items})
     index_thread_terms(conn, items, assigned, idf)
     for statement_id, thread in _duplicate_threads(conn, idf).items():
@@ -522,10 +544,12 @@ def _match_old_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[st
         key=lambda x: (-x[0], x[1], x[2]),
     )
     mapping: dict[str, str] = {}
+    taken: set[str] = set()
     for count, group, thread in overlaps:
-        if group in mapping or thread in mapping.values() or count * 2 <= old_sizes[thread]:
+        if group in mapping or thread in taken or count * 2 <= old_sizes[thread]:
             continue
         mapping[group] = thread
+        taken.add(thread)
     return mapping
 
 
@@ -541,9 +565,11 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
         groups[group].append(statement_id)
     mapping = _match_old_ids(groups, old)
     final = {}
+    new_ids = ThreadIds(conn)
     for group in sorted(groups, key=lambda g: min(groups[g])):
-        thread = mapping.get(group) or _next_thread_id(conn)
+        thread = mapping.get(group) or new_ids()
         final.update({m: thread for m in groups[group]})
+    new_ids.save()
     conn.execute("UPDATE statements SET thread_id = NULL")
     conn.execute("DELETE FROM thread_terms")
     _store_assignments(conn, final, {i.id: i.kind for i in originals})
