@@ -10,12 +10,12 @@ from __future__ import annotations
 import sqlite3
 
 from .errors import NotFound, UsageError
-from .link import _items, _next_thread_id, drop_empty_threads, index_thread_terms, now, refresh_labels
+from .link import drop_empty_threads, index_thread_terms, load_items, next_thread_id, now, refresh_labels
 
 
 def _reindex(conn: sqlite3.Connection, thread: str) -> None:
     """Let the thread's new members find it as a candidate from now on."""
-    members = _items(conn, "s.thread_id = ?", [thread])
+    members = load_items(conn, "s.thread_id = ?", [thread])
     index_thread_terms(conn, members, {m.id: thread for m in members})
 
 
@@ -81,7 +81,7 @@ def split(conn: sqlite3.Connection, statement_id: str) -> str:
     if not others:
         raise UsageError(f"{statement_id} is already alone in its thread")
     _forget_links(conn, statement_id)
-    new_thread = _next_thread_id(conn)
+    new_thread = next_thread_id(conn)
     for member in others:
         _pair(conn, "unlink", statement_id, member["id"], new_thread)
     conn.execute("INSERT INTO threads (id, kind, created_at) VALUES (?, ?, ?)", [new_thread, statement["kind"], now()])

@@ -145,6 +145,12 @@ class Item:
         return features(self.text)
 
 
+def rare_terms(item: Item, idf: Idf, settings: LinkSettings = SETTINGS) -> list[str]:
+    """The item's terms that are rare enough to look up candidate threads by."""
+    limit = max(settings.blocking_min_df, settings.blocking_df_share * idf.paragraphs)
+    return sorted(t for t in item.terms if idf.frequency(t) <= limit)
+
+
 # How many of a thread's latest members a statement is compared with.
 MAX_COMPARED = 12
 
@@ -184,9 +190,7 @@ class ThreadIndex:
             self.by_term[term].add(thread)
 
     def rare_terms(self, item: Item) -> list[str]:
-        """The item's terms that are rare enough to look up candidate threads by."""
-        limit = max(self.settings.blocking_min_df, self.settings.blocking_df_share * self.idf.paragraphs)
-        return sorted(t for t in item.terms if self.idf.frequency(t) <= limit)
+        return rare_terms(item, self.idf, self.settings)
 
     def pair_score(self, a: Item, b: Item) -> float:
         """Cosine of the tf-idf vectors, plus the bonus when both open on the same theme."""
@@ -348,10 +352,10 @@ def index_thread_terms(conn: sqlite3.Connection, items: Iterable[Item], thread_o
 
     Only terms rare enough to look threads up by are indexed (common ones never are).
     """
-    index = ThreadIndex(idf or load_idf(conn))
+    idf = idf or load_idf(conn)
     conn.executemany(
         "INSERT OR IGNORE INTO thread_terms (term, thread_id) VALUES (?, ?)",
-        sorted({(term, thread_of[item.id]) for item in items if item.id in thread_of for term in index.rare_terms(item)}),
+        sorted({(term, thread_of[item.id]) for item in items if item.id in thread_of for term in rare_terms(item, idf)}),
     )
 
 
@@ -360,7 +364,7 @@ _LINK_ORDER = "s.target_year IS NULL, s.target_year, d.date IS NULL, d.date, d.i
 _LINK_ORDER_REVERSED = "s.target_year IS NULL DESC, s.target_year DESC, d.date IS NULL DESC, d.date DESC, d.id DESC, s.id DESC"
 
 
-def _items(
+def load_items(
     conn: sqlite3.Connection, where: str, params: Iterable = (), limit: int | None = None, newest_first: bool = False
 ) -> list[Item]:
     """Statements as linking items, in the order linking visits them (or the reverse, newest first)."""
@@ -402,7 +406,7 @@ class ThreadIds:
         _set_meta(self.conn, "last_thread", self.last)
 
 
-def _next_thread_id(conn: sqlite3.Connection) -> str:
+def next_thread_id(conn: sqlite3.Connection) -> str:
     """One new thread id, recorded at once."""
     ids = ThreadIds(conn)
     thread = ids()
@@ -437,11 +441,11 @@ def _candidate_members(conn: sqlite3.Connection, thread: str, lists: list[str]) 
     Members of the statement's own list matter for the rule that two items of one list never
     share a thread (re-extraction keeps some items' threads); older members are never compared.
     """
-    latest = _items(conn, "s.thread_id = ?", [thread], limit=MAX_COMPARED, newest_first=True)[::-1]
+    latest = load_items(conn, "s.thread_id = ?", [thread], limit=MAX_COMPARED, newest_first=True)[::-1]
     if not lists:
         return latest
     marks = ",".join("?" * len(lists))
-    same_list = _items(conn, f"s.thread_id = ? AND s.list_id IN ({marks})", [thread, *lists])
+    same_list = load_items(conn, f"s.thread_id = ? AND s.list_id IN ({marks})", [thread, *lists])
     seen = {m.id for m in latest}
     return [m for m in same_list if m.id not in seen] + latest
 
@@ -467,7 +471,7 @@ def _duplicate_threads(conn: sqlite3.Connection, idf: Idf) -> dict[str, str]:
         index = ThreadIndex(idf, LinkSettings(threshold=DUPLICATE_MATCH))
         for member, thread in _threaded(conn, "s.document_id = ?", [original]):
             index.add(member, thread)
-        for item in _items(conn, "s.document_id = ? AND s.thread_id IS NULL", [doc_id]):
+        for item in load_items(conn, "s.document_id = ? AND s.thread_id IS NULL", [doc_id]):
             thread, _ = index.best_thread(item, set())
             if thread:
                 assigned[item.id] = thread
@@ -479,7 +483,7 @@ DUPLICATE_MATCH = 0.5
 
 
 def _threaded(conn: sqlite3.Connection, where: str, params: list) -> list[tuple[Item, str]]:
-    items = _items(conn, f"{where} AND s.thread_id IS NOT NULL", params)
+    items = load_items(conn, f"{where} AND s.thread_id IS NOT NULL", params)
     threads = dict(conn.execute(f"SELECT s.id, s.thread_id FROM statements s WHERE {where}", params).fetchall())
     return [(item, threads[item.id]) for item in items]
 
@@ -518,7 +522,7 @@ def link_pending(conn: sqlite3.Connection) -> int:
     idf = load_idf(conn)
     if idf.paragraphs > RELINK_GROWTH * _meta_int(conn, "paragraphs_at_relink"):
         return relink(conn)["statements"]
-    items = _items(conn, "s.thread_id IS NULL AND d.duplicate_of IS NULL")
+    items = load_items(conn, "s.thread_id IS NULL AND d.duplicate_of IS NULL")
     new_ids = ThreadIds(conn)
     assigned = assign(items, _index_for(conn, items, idf), new_ids, load_decisions(conn))
     new_ids.save()
@@ -556,7 +560,7 @@ def _match_old_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[st
 def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[str, int]:
     """Rebuild every thread from scratch, deterministically, keeping ids and labels where the members stay."""
     old = dict(conn.execute("SELECT id, thread_id FROM statements WHERE thread_id IS NOT NULL").fetchall())
-    originals = _items(conn, "d.duplicate_of IS NULL")
+    originals = load_items(conn, "d.duplicate_of IS NULL")
     index = ThreadIndex(load_idf(conn, eager=True), settings)
     counter = iter(range(1, 10**9))
     assigned = assign(originals, index, lambda: f"new{next(counter)}", load_decisions(conn))
@@ -603,7 +607,7 @@ def short_label(text: str) -> str:
 
 def thread_members(conn: sqlite3.Connection, thread: str, limit: int | None = None) -> list[Item]:
     """A thread's members in linking order (the first `limit` of them)."""
-    return _items(conn, "s.thread_id = ?", [thread], limit=limit)
+    return load_items(conn, "s.thread_id = ?", [thread], limit=limit)
 
 
 def centrality(members: list[Item], idf: Idf) -> dict[str, float]:
