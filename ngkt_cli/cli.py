@@ -39,6 +39,7 @@ class Kind(str, Enum):
     achievement = "achievement"
     lesson = "lesson"
     agenda = "agenda"
+    other = "other"
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output: table (terminal), json, csv or markdown.")]

@@ -267,6 +267,15 @@ LIST_NOUNS = {
     "noi dung": "agenda",
     "chu de": "agenda",
     "van de": "agenda",
+    # Lists that are none of the four: shortcomings, causes, challenges ("3 hạn chế", "hai
+    # nguyên nhân"). Calling them priorities would put them in every diff.
+    "han che": "other",
+    "ton tai": "other",
+    "yeu kem": "other",
+    "nguyen nhan": "other",
+    "kho khan": "other",
+    "thach thuc": "other",
+    "rui ro": "other",
 }
 _NOUN_RE = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
 
@@ -311,11 +320,12 @@ def announced(cue: str) -> tuple[int | None, str | None]:
     """(count, noun) of the list a lead-in announces: "6 trọng tâm" -> (6, "trong tam").
 
     A counted noun wins over one with "các"/"những": in "thực hiện các mục tiêu ..., xác định
-    triển khai 4 trọng tâm" the list is the 4 priorities.
+    triển khai 4 trọng tâm" the list is the 4 priorities. Among several, the one nearest the list
+    (the last) wins: "Trước những thách thức đó, Bộ đặt ra các nhiệm vụ:" announces tasks.
     """
     matches = [(_quantity(m.group(1)), m.group(2)) for m in ANNOUNCED.finditer(fold(cue))]
     counted = [match for match in matches if match[0] is not None]
-    return (counted or matches or [(None, None)])[0]
+    return (counted or matches or [(None, None)])[-1]
 
 
 def _count_elsewhere(noun: str, texts: list[str]) -> int | None:

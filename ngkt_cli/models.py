@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("priority", "achievement", "lesson", "agenda")
+# "other": an enumerated list that states none of the four (shortcomings, causes, challenges).
+KINDS = ("priority", "achievement", "lesson", "agenda", "other")
 
 
 @dataclass(frozen=True)

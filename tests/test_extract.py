@@ -271,6 +271,17 @@ def test_a_far_later_ordinal_does_not_extend_a_finished_list():
     assert len(found.items) == 2
 
 
+def test_shortcomings_and_causes_are_not_priorities():
+    for lead in ("Thủ tướng chỉ ra 3 hạn chế.", "Bộ trưởng nêu hai nguyên nhân chính.", "Ngành đối mặt với 2 thách thức."):
+        [found] = lists_of(f"{lead} Thứ nhất, công tác dự báo còn chậm. Thứ hai, phối hợp chưa chặt chẽ.")
+        assert found.kind == "other", lead
+
+
+def test_the_noun_nearest_the_list_names_it():
+    [found] = lists_of("Trước những thách thức đó, Bộ đặt ra các nhiệm vụ: Một là, giữ vững ổn định. Hai là, mở rộng thị trường.")
+    assert found.kind == "priority"
+
+
 def test_kind_from_item_tense_when_lead_in_is_silent():
     [found] = lists_of("Ông cho biết như sau. Thứ nhất, ngành đã ký 40 thỏa thuận. Thứ hai, ngành đã tổ chức 70 hoạt động.")
     assert found.kind == "achievement"
