@@ -37,6 +37,11 @@ class LinkSettings:
     # a priority name it ("triển khai ... đường lối đối ngoại" ~ "thể chế hóa đường lối đối ngoại"),
     # the rest elaborates. Without it one gold link (the foreign-policy line) is always missed.
     head_theme_bonus: float = 0.15
+    # The bonus tips a weak lexical match over the threshold, it never makes one from nothing:
+    # below this cosine two statements do not link whatever their themes. On the seeds, the
+    # weakest same-theme pair the analyst links scores 0.06-0.10; unrelated same-theme pairs
+    # ("hoàn thiện thể chế" / "vai trò điều phối của Ban Chỉ đạo") score under 0.04.
+    min_cosine: float = 0.05
     # A term looks up candidate threads unless it is common: found in more paragraphs than this
     # share of the corpus (and than blocking_min_df). Common terms alone never make a link, and
     # skipping them keeps each lookup small however large the corpus grows.
@@ -194,9 +199,11 @@ class ThreadIndex:
 
     def pair_score(self, a: Item, b: Item) -> float:
         """Cosine of the tf-idf vectors, plus the bonus when both open on the same theme."""
-        va, vb = self.vector_of(a), self.vector_of(b)
+        similarity = cosine(self.vector_of(a), self.vector_of(b))
+        if similarity < self.settings.min_cosine:
+            return similarity
         same_head = a.head_theme is not None and a.head_theme == b.head_theme
-        return cosine(va, vb) + (self.settings.head_theme_bonus if same_head else 0.0)
+        return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
 
     def similarity(self, item: Item, thread: str) -> float:
         """Similarity to a thread: to its closest recent member (a thread is a chain of rewordings).
