@@ -240,3 +240,20 @@ def test_broken_codebook_is_a_clear_error(seeded_db, tmp_path):
     result = run_cli(seeded_db, "--codebook", str(codebook), "themes")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"ngkt: error: {codebook}: theme 'x' is not valid")
+
+
+def test_a_later_article_in_other_words_joins_the_seed_threads(seeded_db, tmp_path):
+    """A December 2024 conference restating four seed priorities in new words, and one new one."""
+    db = copy_db(seeded_db, tmp_path)
+    article = Path(__file__).parent / "data" / "unseen" / "2025_hoi_nghi_ngoai_giao_33.txt"
+    assert run_cli(db, "ingest", str(article)).exit_code == 0
+    threads = thread_of(db)
+    [(doc_id,)] = sqlite3.connect(db).execute("SELECT id FROM documents WHERE path LIKE '%hoi_nghi%'").fetchall()
+    new = {n: threads[f"{doc_id}/L1.{n}"] for n in range(1, 6)}
+    assert new[1] == threads[statement_id(db, "002/priority#1")]  # the foreign-policy line
+    assert new[2] == threads[statement_id(db, "002/priority#4")]  # diversify markets and supply chains
+    assert new[3] == threads[statement_id(db, "001/priority#3")]  # research, advice, forecasting
+    assert new[4] in {threads[statement_id(db, "004/priority#1")], threads[statement_id(db, "000/priority#3")]}  # growth drivers
+    assert new[5] not in set(thread_of(seeded_db).values())  # tourism: a new thread
+    diff = json.loads(run_cli(db, "diff", "2024", "2025", "-f", "json").stdout)
+    assert {c["thread_id"] for c in diff["new"]} == {new[5]}
