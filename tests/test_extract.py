@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -351,3 +352,21 @@ def test_extract_never_fails_and_spans_are_disjoint_and_inside(parts):
     spans.sort()
     for (_, end), (start, _) in zip(spans, spans[1:]):
         assert end <= start
+
+
+def test_a_news_page_in_another_outlets_style(tmp_path):
+    """A saved page with a menu, a figure caption, a weekday stamp, "Thứ Hai tới" and a related box."""
+    from conftest import run_cli
+
+    db = tmp_path / "page.db"
+    page = Path(__file__).parent / "data" / "unseen" / "vnexpress_style.html"
+    assert run_cli(db, "ingest", str(page)).exit_code == 0
+    export = json.loads(run_cli(db, "export").stdout)
+    [doc] = export["documents"]
+    assert (doc["date"], doc["published"], doc["statement_year"], doc["byline"]) == ("2024-12-19", "2024-12-20", 2024, "Vũ Anh")
+    [found] = export["lists"]
+    assert (found["kind"], found["announced_count"], found["target_year"], found["speaker"]) == ("priority", 5, 2025, "Phạm Minh Chính")
+    texts = [s["text"] for s in export["statements"]]
+    assert texts[0] == "thu hút đầu tư chất lượng cao, nhất là trong lĩnh vực bán dẫn, trí tuệ nhân tạo"
+    assert texts[-1] == "phối hợp chặt chẽ giữa các bộ, ngành, địa phương"
+    assert len(texts) == 5
