@@ -188,11 +188,25 @@ def _paragraph_end(body: str, position: int) -> int:
     return len(body) if end < 0 else end
 
 
+# A quotation's attribution after its closing mark: '..." - Bộ trưởng Bùi Thanh Sơn nói.' or
+# '...”, Thủ tướng nhấn mạnh.' It ends the last item of a quoted list; it is not item text.
+QUOTE_ATTRIBUTION = re.compile(
+    r"[”\"]\s*(?:[,–-]\s*)[^.!?”\"]{0,100}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ|cho hay|phát biểu)\b[^.!?]{0,40}[.!?]?\s*$"
+)
+
+
+def _last_item_end(body: str, start: int) -> int:
+    """The last item runs to the end of its paragraph, short of a trailing quote attribution."""
+    end = _paragraph_end(body, start)
+    attribution = QUOTE_ATTRIBUTION.search(body, start, end)
+    return attribution.start() if attribution else end
+
+
 def item_spans(body: str, run: list[Marker]) -> list[Span]:
     """Each item runs to the next marker; the last one to the end of its paragraph."""
     spans = []
     for marker, following in zip(run, run[1:] + [None]):
-        end = following.start if following else _paragraph_end(body, marker.content)
+        end = following.start if following else _last_item_end(body, marker.content)
         paragraph_break = body.rfind("\n\n", marker.content, end)
         if paragraph_break >= 0 and not body[paragraph_break:end].strip(BULLET_CHARS + " \n"):
             end = paragraph_break  # the next item's bullet ("- Thứ hai") is not this item's text
@@ -489,7 +503,13 @@ def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> Sta
         lookback_start = cue_span.start
     else:
         lookback_start = _paragraph_start(body, max(0, candidate.first_paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
-    speaker, title = speaker_before(body, candidate.lead_end, lookback_start, people)
+    speaker, title = speaker_before(body, candidate.lead_end, cue_span.start, people)
+    if speaker is None and kind != "agenda":
+        # A quoted list names its speaker after the closing quote ("...”, Bộ trưởng ... nói.").
+        tail_end = _paragraph_end(body, spans[-1].end)
+        speaker, title = speaker_before(body, tail_end, spans[-1].end, people)
+    if speaker is None:
+        speaker, title = speaker_before(body, candidate.lead_end, lookback_start, people)
     items = tuple(
         Statement(kind, n, text, _paragraph_of(body, s.start), s.start, s.end, year, speaker)
         for n, (s, text) in enumerate(zip(spans, texts), start=1)

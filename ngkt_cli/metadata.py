@@ -221,6 +221,9 @@ SPEECH_VERBS = re.compile(
     r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi)\b"
 )
 
+# In an interview the answer follows the name and a colon: "Bộ trưởng Bùi Thanh Sơn: Thứ nhất, ...".
+INTERVIEW_ANSWER = re.compile(r"^\s*:\s+\S")
+
 # How far (characters) a verb of saying may follow the person it attributes to.
 ATTRIBUTION_WINDOW = 80
 
@@ -284,6 +287,7 @@ def attributions(text: str, people: list[Person]) -> list[Mention]:
         verb_is_ours = verb and (nxt is None or mention.end + verb.start() < nxt.start)
         verb_is_ours = verb_is_ours and not re.search(r"[.!?]\s", after[: verb.start()])
         introduced = re.search(r"\btheo\s*$", text[max(0, mention.start - 8) : mention.start], re.I)
-        if verb_is_ours or introduced:
+        answers = INTERVIEW_ANSWER.match(after)  # "Bộ trưởng Bùi Thanh Sơn: Thứ nhất, ..."
+        if verb_is_ours or introduced or answers:
             found.append(mention)
     return found

@@ -312,6 +312,25 @@ Bộ đặt ra các trọng tâm thời gian tới. Thứ nhất, mở rộng th
     assert found.speaker == "Bùi Thanh Sơn"
 
 
+def test_interview_answer_names_the_speaker():
+    [found] = lists_of("""
+PV: Xin Bộ trưởng cho biết trọng tâm năm tới?
+
+Bộ trưởng Nguyễn Hồng Diên: Năm tới ngành có 2 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, phát triển thương mại điện tử.
+""")
+    assert found.speaker == "Nguyễn Hồng Diên"
+
+
+def test_quoted_list_takes_the_speaker_after_the_quote_and_not_as_item_text():
+    [found] = lists_of("""
+Thủ tướng Phạm Minh Chính dự hội nghị.
+
+“Năm tới cần tập trung 2 nhiệm vụ. Thứ nhất, giữ vững ổn định. Thứ hai, mở rộng thị trường”, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn nhấn mạnh.
+""")
+    assert items_of(found) == ["giữ vững ổn định", "mở rộng thị trường"]
+    assert found.speaker == "Bùi Thanh Sơn"
+
+
 def test_title_alone_resolves_to_the_named_holder():
     [found] = lists_of("""
 Đồng chí Phạm Minh Chính – Thủ tướng Chính phủ dự hội nghị.
