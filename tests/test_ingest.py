@@ -223,12 +223,14 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_ingested(tmp_path, d
     write(folder / "binary.txt", bytes(range(256)) * 4)
     write(folder / "big.txt", ARTICLE.encode() * 100)
     write(folder / "picture.jpg", b"\xff\xd8\xff\xe0")
+    write(folder / "broken16.txt", b"\xff\xfe" + "Thủ tướng".encode("utf-16-le") + b"\x00\xd8\x41\x00")
     result = cli("ingest", "--max-bytes", "5000", str(folder), str(tmp_path / "missing.txt"))
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("ngkt: error:")]
     reasons = {line.split(": ")[2].split(" ", 1)[1]: line.split(": ", 3)[3] for line in errors}
     assert reasons == {
         str(folder / "binary.txt"): "binary file (contains NUL bytes)",
+        str(folder / "broken16.txt"): "not valid UTF-16",
         str(folder / "big.txt"): "larger than the 5,000-byte limit (--max-bytes)",
         str(folder / "blank.md"): "empty file",
         str(folder / "empty.txt"): "empty file",
@@ -237,7 +239,7 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_ingested(tmp_path, d
     }
     assert "Traceback" not in result.output
     assert [d["path"] for d in documents(db_path)] == [str(folder / "good.txt")]
-    assert "1 new, 0 updated, 0 unchanged, 0 duplicate, 6 rejected" in result.stderr
+    assert "1 new, 0 updated, 0 unchanged, 0 duplicate, 7 rejected" in result.stderr
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
