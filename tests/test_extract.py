@@ -389,3 +389,18 @@ def test_a_news_page_in_another_outlets_style(tmp_path):
     assert texts[0] == "thu hút đầu tư chất lượng cao, nhất là trong lĩnh vực bán dẫn, trí tuệ nhân tạo"
     assert texts[-1] == "phối hợp chặt chẽ giữa các bộ, ngành, địa phương"
     assert len(texts) == 5
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.sampled_from(["Tin liên quan", "image banner", "Họ tên", "Chủ nhật 29/12/2024 07:37", "Sáng 18/3,", "Hoàng Giang"]), st.text(max_size=8)), max_size=40))
+def test_the_whole_pipeline_never_fails_on_arbitrary_text(parts):
+    from ngkt_cli.errors import RejectedInput
+
+    text = "".join(parts)
+    try:
+        doc = build_document(text.encode("utf-8", "surrogatepass"), "x.txt")
+    except (RejectedInput, UnicodeEncodeError):
+        return
+    for found in extract(doc).lists:
+        for item in found.items:
+            assert doc.body[item.start:item.end] == item.text
