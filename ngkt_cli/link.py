@@ -156,6 +156,10 @@ def rare_terms(item: Item, idf: Idf, settings: LinkSettings = SETTINGS) -> list[
     return sorted(t for t in item.terms if idf.frequency(t) <= limit)
 
 
+# How many candidate threads a statement is scored against: those sharing the most rare terms
+# with it. A rewording shares many; this bounds the cost of a statement however large the corpus.
+MAX_CANDIDATES = 30
+
 # How many of a thread's latest members a statement is compared with.
 MAX_COMPARED = 12
 
@@ -215,7 +219,8 @@ class ThreadIndex:
 
     def scores(self, item: Item, forbidden: set[str]) -> list[tuple[float, str]]:
         """(score, thread) for every candidate thread the item may join, above the threshold."""
-        candidates = {t for term in self.rare_terms(item) for t in self.by_term.get(term, ())}
+        shared = Counter(t for term in self.rare_terms(item) for t in self.by_term.get(term, ()))
+        candidates = sorted(shared, key=lambda t: (-shared[t], t))[:MAX_CANDIDATES]
         found = []
         for thread in sorted(candidates):
             if thread in forbidden or self.members[thread][0].kind != item.kind:
@@ -582,13 +587,18 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
         final.update({m: thread for m in groups[group]})
     new_ids.save()
     conn.execute("UPDATE statements SET thread_id = NULL")
-    conn.execute("DELETE FROM thread_terms")
+    # thread_terms is not emptied: kept threads keep valid terms, dropped threads lose theirs by
+    # cascade, and a stale term only adds a candidate that scoring then rejects. (Emptying it
+    # row by row, as SQLite must for a table with foreign keys, took 7 s of a 15 s relink.)
     _store_assignments(conn, final, {i.id: i.kind for i in originals})
     index_thread_terms(conn, originals, final, index.idf)
     for statement_id, thread in _duplicate_threads(conn, index.idf).items():
         conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
     drop_empty_threads(conn)
-    refresh_labels(conn, set(final.values()))
+    by_thread: dict[str, list[Item]] = defaultdict(list)
+    for item in originals:
+        by_thread[final[item.id]].append(item)
+    refresh_labels(conn, set(by_thread), by_thread)
     _set_meta(conn, "paragraphs_at_relink", index.idf.paragraphs)
     return {"statements": len(final), "threads": len(set(final.values())), "kept": len(mapping)}
 
@@ -629,17 +639,22 @@ def centrality(members: list[Item], idf: Idf) -> dict[str, float]:
     }
 
 
-def refresh_labels(conn: sqlite3.Connection, threads: set[str]) -> None:
-    """Recompute the automatic label of each thread from its most central member."""
+def central_label(members: list[Item], idf: Idf) -> str:
+    """The automatic label: a phrase from the most central of the (first) members."""
+    members = members[:MAX_CENTRALITY]
+    scores = centrality(members, idf)
+    return short_label(max(members, key=lambda m: (scores[m.id], m.id)).text)
+
+
+def refresh_labels(conn: sqlite3.Connection, threads: set[str], members: dict[str, list[Item]] | None = None) -> None:
+    """Recompute the automatic label of each thread; `members` (in linking order) spares the lookups."""
     idf = load_idf(conn)
+    labels = []
     for thread in sorted(threads):
-        members = thread_members(conn, thread, MAX_CENTRALITY)
-        if not members:
-            continue
-        scores = centrality(members, idf)
-        central = max(members[:MAX_CENTRALITY], key=lambda m: (scores[m.id], m.id))
-        text = conn.execute("SELECT text FROM statements WHERE id = ?", [central.id]).fetchone()[0]
-        conn.execute("UPDATE threads SET auto_label = ? WHERE id = ?", [short_label(text), thread])
+        found = members[thread] if members is not None else thread_members(conn, thread, MAX_CENTRALITY)
+        if found:
+            labels.append((central_label(found, idf), thread))
+    conn.executemany("UPDATE threads SET auto_label = ? WHERE id = ?", labels)
 
 
 def shared_terms(members: list[Item], idf: Idf, limit: int = 6) -> list[str]:
