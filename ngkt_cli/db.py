@@ -147,6 +147,8 @@ def document_row(doc: Document) -> dict:
         "encoding": doc.encoding,
         "source_format": doc.source_format,
         "source_sha": doc.source_sha,
+        "sketch": doc.sketch,
+        "shingle_count": doc.shingle_count,
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
 
@@ -190,17 +192,19 @@ def document_path(conn: sqlite3.Connection, document_id: str) -> str | None:
     return row["path"] if row else None
 
 
-def duplicate_candidates(conn: sqlite3.Connection, doc: Document) -> list[tuple[str, str]]:
-    """(id, body) of stored originals from the same day (or the same undated year): the blocking key."""
+def duplicate_candidates(conn: sqlite3.Connection, doc: Document, sketch_of) -> list[tuple[str, tuple[int, bytes]]]:
+    """(id, (shingle count, sketch)) of stored originals from the same day (or the same undated
+    year): the blocking key. Documents stored before sketches existed get one from their body."""
     if doc.date:
         sql, params = "date = ?", [doc.date]
     else:
         sql, params = "date IS NULL AND statement_year IS ?", [doc.statement_year]
     rows = conn.execute(
-        f"SELECT id, body FROM documents WHERE {sql} AND duplicate_of IS NULL AND id != ? ORDER BY ingested_at, id",
+        f"""SELECT id, shingle_count, sketch, CASE WHEN sketch IS NULL THEN body END AS body FROM documents
+            WHERE {sql} AND duplicate_of IS NULL AND id != ? ORDER BY ingested_at, id""",
         [*params, doc.id],
     )
-    return [(r["id"], r["body"]) for r in rows]
+    return [(r["id"], (r["shingle_count"], r["sketch"]) if r["sketch"] else sketch_of(r["body"])) for r in rows]
 
 
 def _insert_children(conn: sqlite3.Connection, doc: Document) -> None:

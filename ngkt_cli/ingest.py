@@ -7,14 +7,15 @@ in one transaction; a bad file is reported and skipped, never costing what is al
 from __future__ import annotations
 
 import hashlib
+import heapq
 import os
 import re
 import sqlite3
+import struct
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 from . import db
@@ -97,6 +98,7 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
         raise RejectedInput("no article text left after removing boilerplate")
     body = "\n\n".join(clean.paragraphs)
     dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date)
+    shingle_count, body_sketch = sketch(body)
     return Document(
         id=document_id(body),
         path=path,
@@ -112,6 +114,8 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
         encoding=encoding,
         source_format=source_format,
         source_sha=hashlib.sha256(data).hexdigest(),
+        sketch=body_sketch,
+        shingle_count=shingle_count,
     )
 
 
@@ -119,25 +123,49 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
 # Syndicated copies
 
 
-@lru_cache(maxsize=512)
-def _shingles(text: str) -> frozenset[int]:
-    words = key(text).split()
-    # Hashes, not strings: a cached set stays small (the comparison needs equality only).
-    # hash() is salted per process; the ingest workers are forked, so they share the salt.
-    return frozenset(hash(tuple(words[i : i + SHINGLE_WORDS])) for i in range(max(1, len(words) - SHINGLE_WORDS + 1)))
+# Shingles kept per document: the smallest hashes of its word 4-grams (a bottom-k sketch). Two
+# sketches estimate how much two bodies share without reading either body again.
+SKETCH_SIZE = 128
 
 
-def find_original(conn: sqlite3.Connection, doc: Document, replaces: list[str], mine: frozenset | None = None) -> str | None:
+def _stable_hash(shingle: str) -> int:
+    """A hash that is the same in every process (Python's hash() is salted per process)."""
+    return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
+
+
+def sketch(body: str) -> tuple[int, bytes]:
+    """(number of distinct shingles, the SKETCH_SIZE smallest shingle hashes packed as bytes)."""
+    words = key(body).split()
+    hashes = {_stable_hash(" ".join(words[i : i + SHINGLE_WORDS])) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    smallest = heapq.nsmallest(SKETCH_SIZE, hashes)
+    return len(hashes), struct.pack(f">{len(smallest)}Q", *smallest)
+
+
+def containment(mine: tuple[int, bytes], theirs: tuple[int, bytes]) -> float:
+    """Estimated share of the smaller body's shingles that the other has too.
+
+    The Jaccard index J is estimated from the bottom-k of the union of the two sketches; then
+    |A ∩ B| = J (|A| + |B|) / (1 + J).
+    """
+    (count_a, packed_a), (count_b, packed_b) = mine, theirs
+    a = set(struct.unpack(f">{len(packed_a) // 8}Q", packed_a))
+    b = set(struct.unpack(f">{len(packed_b) // 8}Q", packed_b))
+    union = heapq.nsmallest(SKETCH_SIZE, a | b)
+    if not union:
+        return 0.0
+    jaccard = sum(1 for h in union if h in a and h in b) / len(union)
+    shared = jaccard * (count_a + count_b) / (1 + jaccard)
+    return shared / max(1, min(count_a, count_b))
+
+
+def find_original(conn: sqlite3.Connection, doc: Document, replaces: list[str]) -> str | None:
     """The stored document this one copies: same day (the blocking key), nearly the same body.
 
     The older version of the same file (`replaces`) is not an original: it is being replaced.
     """
-    mine = mine if mine is not None else _shingles(doc.body)
-    for candidate_id, body in db.duplicate_candidates(conn, doc):
-        if candidate_id in replaces:
-            continue
-        theirs = _shingles(body)
-        if len(mine & theirs) / max(1, min(len(mine), len(theirs))) >= DUPLICATE_CONTAINMENT:
+    mine = (doc.shingle_count, doc.sketch) if doc.sketch else sketch(doc.body)
+    for candidate_id, theirs in db.duplicate_candidates(conn, doc, sketch):
+        if candidate_id not in replaces and containment(mine, theirs) >= DUPLICATE_CONTAINMENT:
             return candidate_id
     return None
 
@@ -195,7 +223,6 @@ class Prepared:
     reason: str | None = None
     term_counts: Counter | None = None  # each term once per paragraph, for the document frequencies
     themes: dict | None = None  # statement text -> [(theme, position)]
-    shingles: frozenset | None = None  # for recognising a second outlet's copy
 
 
 def prepare(display: str, path: Path | None, max_bytes: int, user_date: str | None) -> Prepared:
@@ -215,7 +242,6 @@ def prepare(display: str, path: Path | None, max_bytes: int, user_date: str | No
         display, path, doc, extraction,
         term_counts=paragraph_terms(doc.body),
         themes={s.text: code_positions(s.text, codebook) for s in statements},
-        shingles=_shingles(doc.body),
     )
 
 
@@ -282,7 +308,7 @@ def store(conn: sqlite3.Connection, prepared: Prepared) -> Outcome:
     if db.document_path(conn, doc.id) is not None:
         return Outcome(prepared.display, "unchanged", doc.id)
     replaces = db.document_ids_at_path(conn, doc.path)
-    original = find_original(conn, doc, replaces, prepared.shingles)
+    original = find_original(conn, doc, replaces)
     doc = replace(doc, duplicate_of=original)
     db.save_document(conn, doc, prepared.extraction, replaces, prepared.themes)
     status = "duplicate" if original else ("updated" if replaces else "new")

@@ -243,6 +243,17 @@ def _008_thread_terms(conn: sqlite3.Connection) -> None:
     )
 
 
+def _009_sketches(conn: sqlite3.Connection) -> None:
+    """A bottom-k sketch of each body's shingles: syndicated copies found without rereading bodies."""
+    _run_script(
+        conn,
+        """
+        ALTER TABLE documents ADD COLUMN sketch BLOB;
+        ALTER TABLE documents ADD COLUMN shingle_count INTEGER;
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -252,4 +263,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _006_deferred_term_counts,
     _007_search_rows,
     _008_thread_terms,
+    _009_sketches,
 ]

@@ -44,6 +44,8 @@ class Document:
     source_format: str = "text"
     source_sha: str = ""
     duplicate_of: str | None = None
+    sketch: bytes | None = None  # smallest shingle hashes, for recognising a second outlet's copy
+    shingle_count: int = 0
 
     @property
     def paragraphs(self) -> list[str]:

@@ -427,3 +427,14 @@ def test_an_internal_failure_on_one_file_does_not_stop_the_run(tmp_path, db_path
     assert result.exit_code == 1
     assert f"rejected {tmp_path / 'bad.txt'}: could not be processed (ValueError: boom); please report it" in result.stderr
     assert [Path(d["path"]).name for d in documents(db_path)] == ["good.txt"]
+
+
+def test_sketches_estimate_how_much_two_bodies_share():
+    from ngkt_cli.ingest import containment, sketch
+
+    original = (SEEDS / "000_27309452084d270c.txt").read_text(encoding="utf-8")
+    copy = original.replace("Phó Chủ tịch Quốc hội Nguyễn Khắc Định điều hành nội dung phiên họp.", "")
+    other = (SEEDS / "002_7f21be67278d383d.txt").read_text(encoding="utf-8")
+    assert containment(sketch(original), sketch(copy)) > 0.9
+    assert containment(sketch(original), sketch(other)) < 0.1
+    assert containment(sketch("một hai ba bốn năm"), sketch("một hai ba bốn năm")) == 1.0
