@@ -483,6 +483,24 @@ def _paragraph_of(body: str, position: int) -> int:
     return body.count("\n\n", 0, position)
 
 
+def _speaker(
+    body: str, candidate: Candidate, cue: Span, last_item: Span, kind: str, people: list[Person]
+) -> tuple[str | None, str | None]:
+    """Who states a list: the person named in its lead-in; for a quoted list, the one after the
+    closing quote ("...”, Bộ trưởng ... nói."); else the last attribution a few paragraphs above.
+
+    An agenda is what a meeting discussed: only a speaker named in its lead-in states it.
+    """
+    speaker = speaker_before(body, candidate.lead_end, cue.start, people)
+    if speaker[0] or kind == "agenda":
+        return speaker
+    speaker = speaker_before(body, _paragraph_end(body, last_item.end), last_item.end, people)
+    if speaker[0]:
+        return speaker
+    lookback = _paragraph_start(body, max(0, candidate.first_paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
+    return speaker_before(body, candidate.lead_end, lookback, people)
+
+
 def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> StatementList | None:
     body, paragraphs = doc.body, doc.paragraphs
     cue_span = _cue(body, candidate)
@@ -498,18 +516,7 @@ def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> Sta
     opener = texts[0].split(",")[0]
     kind = classify(cue, opener, texts)
     year = target_year(kind, cue, doc)
-    # An agenda is what a meeting discussed: only a speaker named in its lead-in states it.
-    if kind == "agenda":
-        lookback_start = cue_span.start
-    else:
-        lookback_start = _paragraph_start(body, max(0, candidate.first_paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
-    speaker, title = speaker_before(body, candidate.lead_end, cue_span.start, people)
-    if speaker is None and kind != "agenda":
-        # A quoted list names its speaker after the closing quote ("...”, Bộ trưởng ... nói.").
-        tail_end = _paragraph_end(body, spans[-1].end)
-        speaker, title = speaker_before(body, tail_end, spans[-1].end, people)
-    if speaker is None:
-        speaker, title = speaker_before(body, candidate.lead_end, lookback_start, people)
+    speaker, title = _speaker(body, candidate, cue_span, spans[-1], kind, people)
     items = tuple(
         Statement(kind, n, text, _paragraph_of(body, s.start), s.start, s.end, year, speaker)
         for n, (s, text) in enumerate(zip(spans, texts), start=1)
