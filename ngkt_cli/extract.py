@@ -260,7 +260,7 @@ def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[
 
 # Nouns a list announces ("6 trọng tâm", "4 bài học", "3 nội dung chính"), folded, with the kind
 # each one signals.
-LIST_NOUNS = {
+LIST_NOUNS: dict[str, str | None] = {
     "trong tam": "priority",
     "nhiem vu": "priority",
     "uu tien": "priority",
@@ -290,6 +290,10 @@ LIST_NOUNS = {
     "kho khan": "other",
     "thach thuc": "other",
     "rui ro": "other",
+    # Nouns that announce a count but not a kind ("ba việc", "5 điểm"): the kind comes from the
+    # rest of the lead-in or from the items.
+    "viec": None,
+    "diem": None,
 }
 _NOUN_RE = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
 
@@ -359,7 +363,7 @@ DISCUSSION = re.compile(r"\b(?:thao luan|tham luan|trao doi|ban ve|ban bac)\b")
 def classify(cue: str, opener: str, items: list[str]) -> str:
     """The kind from the counted noun, then lead-in phrases, then the items' tense."""
     count, noun = announced(cue)
-    if noun:
+    if noun and LIST_NOUNS[noun]:
         kind = LIST_NOUNS[noun]
         folded = fold(cue)
         if kind == "agenda" and DIRECTIVE.search(folded) and not DISCUSSION.search(folded):

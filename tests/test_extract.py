@@ -156,6 +156,11 @@ def test_ordinals_named_by_their_noun():
     assert found.announced_count == 2
 
 
+def test_a_count_of_things_to_do():
+    [found] = lists_of("Phó Thủ tướng yêu cầu tập trung vào ba việc: thứ nhất, hoàn thiện thể chế; thứ hai, đẩy mạnh xúc tiến đầu tư; thứ ba, đào tạo nhân lực.")
+    assert (found.kind, found.announced_count, len(found.items)) == ("priority", 3, 3)
+
+
 def test_spoken_ordinals_after_commas():
     [found] = lists_of("Bộ trưởng cho biết ba trọng tâm: thứ nhất là đổi mới tư duy, thứ hai là hoàn thiện thể chế, thứ ba là nâng cao năng lực.")
     assert items_of(found) == ["đổi mới tư duy", "hoàn thiện thể chế", "nâng cao năng lực"]
