@@ -17,6 +17,7 @@ import typer.core
 
 from . import __version__, render
 from .errors import NgktError, UsageError
+from .models import KINDS
 
 app = typer.Typer(
     help="Track the stated priorities of Vietnam's economic diplomacy across years.",
@@ -27,19 +28,10 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class Kind(str, Enum):
-    priority = "priority"
-    achievement = "achievement"
-    lesson = "lesson"
-    agenda = "agenda"
-    other = "other"
+# The choices come from where the values are defined (render.FORMATS, models.KINDS), so a new
+# format or list kind is one edit.
+Format = Enum("Format", {name: name for name in render.FORMATS}, type=str)
+Kind = Enum("Kind", {name: name for name in KINDS}, type=str)
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output: table (terminal), json, csv or markdown.")]
