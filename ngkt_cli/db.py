@@ -122,10 +122,17 @@ def grouped_transactions(conn: sqlite3.Connection, size: int, before_commit=lamb
     conn.execute("COMMIT")
 
 
+def _insert_many(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+    """Insert rows that share their keys, in one statement."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    marks = ", ".join("?" for _ in columns)
+    conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", [[r[c] for c in columns] for r in rows])
+
+
 def _insert(conn: sqlite3.Connection, table: str, row: dict) -> None:
-    columns = ", ".join(row)
-    marks = ", ".join("?" for _ in row)
-    conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+    _insert_many(conn, table, [row])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -304,11 +311,7 @@ def _save_statements(conn: sqlite3.Connection, document_id: str, rows: list[dict
 
     if not rows:
         return
-    columns = list(rows[0])
-    conn.executemany(
-        f"INSERT INTO statements ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-        [[row[c] for c in columns] for row in rows],
-    )
+    _insert_many(conn, "statements", rows)
     index_statements(conn, [(row["id"], row["text"]) for row in rows], themes)
     _index_for_search(conn, document_id, [(row["id"], row["text"]) for row in rows])
 

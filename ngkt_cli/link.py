@@ -335,7 +335,8 @@ def count_document_terms(conn: sqlite3.Connection, rows: list[tuple[str, str]], 
 
 
 def count_new_documents(conn: sqlite3.Connection) -> None:
-    """Count the originals that no ingest counted yet (stored by an older ngkt, or re-extracted)."""
+    """Count the originals that no ingest counted: a duplicate whose original was deleted (it is
+    an original now), or anything written outside `ingest_paths`."""
     rows = conn.execute("SELECT id, body FROM documents WHERE terms_counted = 0 AND duplicate_of IS NULL").fetchall()
     count_document_terms(conn, [(r["id"], r["body"]) for r in rows], 1)
 
