@@ -539,13 +539,19 @@ def link_pending(conn: sqlite3.Connection) -> int:
     new_ids = ThreadIds(conn)
     assigned = assign(items, _index_for(conn, items, idf), new_ids, load_decisions(conn))
     new_ids.save()
-    _store_assignments(conn, assigned, {i.id: i.kind for i in items})
-    index_thread_terms(conn, items, assigned, idf)
-    for statement_id, thread in _duplicate_threads(conn, idf).items():
-        conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
+    _write_links(conn, items, assigned, idf)
     refresh_labels(conn, set(assigned.values()))
     drop_empty_threads(conn)
     return len(assigned)
+
+
+def _write_links(conn: sqlite3.Connection, items: list[Item], assigned: dict[str, str], idf: Idf) -> None:
+    """Record the originals' threads, index their terms, and let duplicates follow their originals."""
+    _store_assignments(conn, assigned, {i.id: i.kind for i in items})
+    index_thread_terms(conn, items, assigned, idf)
+    conn.executemany(
+        "UPDATE statements SET thread_id = ? WHERE id = ?", [(t, s) for s, t in _duplicate_threads(conn, idf).items()]
+    )
 
 
 def drop_empty_threads(conn: sqlite3.Connection) -> None:
@@ -591,10 +597,7 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
     # thread_terms is not emptied: kept threads keep valid terms, dropped threads lose theirs by
     # cascade, and a stale term only adds a candidate that scoring then rejects. (Emptying it
     # row by row, as SQLite must for a table with foreign keys, took 7 s of a 15 s relink.)
-    _store_assignments(conn, final, {i.id: i.kind for i in originals})
-    index_thread_terms(conn, originals, final, index.idf)
-    for statement_id, thread in _duplicate_threads(conn, index.idf).items():
-        conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
+    _write_links(conn, originals, final, index.idf)
     drop_empty_threads(conn)
     by_thread: dict[str, list[Item]] = defaultdict(list)
     for item in originals:
