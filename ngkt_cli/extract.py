@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .metadata import Person, attributions, find_people
 from .models import Document, Extraction, Statement, StatementList
-from .text import fold, is_capitalised, sentence_spans
+from .text import PARAGRAPH_BREAK, fold, is_capitalised, paragraph_starts, sentence_spans
 
 # ---------------------------------------------------------------------------------------------
 # Markers
@@ -131,11 +131,9 @@ def _symbol_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
 def find_markers(paragraphs: list[str]) -> list[Marker]:
     """Every item marker in the body, in reading order."""
     markers: list[Marker] = []
-    offset = 0
-    for index, paragraph in enumerate(paragraphs):
+    for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
         markers += _word_markers(paragraph, offset, index)
         markers += _symbol_markers(paragraph, offset, index)
-        offset += len(paragraph) + 2
     return sorted(markers, key=lambda m: m.start)
 
 
@@ -408,10 +406,7 @@ def speaker_before(body: str, position: int, lookback_start: int, people: list[P
 
 
 def _paragraph_start(body: str, paragraph: int) -> int:
-    offset = 0
-    for _ in range(paragraph):
-        offset = body.index("\n\n", offset) + 2
-    return offset
+    return paragraph_starts(body.split(PARAGRAPH_BREAK))[paragraph]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -452,14 +447,12 @@ def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
 
 def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
-    offset = 0
-    for index, paragraph in enumerate(paragraphs):
+    for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
         for colon, merged, raw in inline_lists(paragraph):
             spans = tuple(_trim(body, offset + s, offset + e) for s, e in merged)
             raw_spans = tuple(_trim(body, offset + s, offset + e) for s, e in raw)
             if len(spans) >= 2 or len(raw_spans) >= 2:
                 candidates.append(Candidate(spans, "inline", index, offset + colon, raw_spans))
-        offset += len(paragraph) + 2
     return candidates
 
 

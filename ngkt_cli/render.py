@@ -15,6 +15,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from .text import PARAGRAPH_BREAK, paragraph_starts
+
 FORMATS = ("table", "json", "csv", "markdown")
 
 
@@ -165,8 +167,8 @@ def show_document(view: dict, with_removed: bool = False) -> None:
         out.print(Text(line, style="dim"))
     labels = {item["char_start"]: item for found in view["lists"] for item in found["items"]}
     headings = {found["items"][0]["paragraph"]: found for found in view["lists"] if found["items"]}
-    offset = 0
-    for index, paragraph in enumerate(doc["body"].split("\n\n")):
+    paragraphs = doc["body"].split(PARAGRAPH_BREAK)
+    for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
         out.print()
         if index in headings:
             out.print(Text("── " + list_heading(headings[index]), style="bold magenta"))
@@ -179,7 +181,6 @@ def show_document(view: dict, with_removed: bool = False) -> None:
             cursor = start
         text.append(paragraph[cursor:])
         out.print(text)
-        offset += len(paragraph) + 2
     if with_removed and view["removed"]:
         out.print()
         out.print(Text("Removed as boilerplate:", style="dim bold"))
@@ -197,10 +198,10 @@ def quote_item(view: dict, item: dict) -> None:
     out.print(Text(list_heading(found), style="bold magenta"))
     out.print(Text(f"cue: {found['cue']}", style="dim"))
     out.print(Text(f"{doc['title']} · {doc['date'] or 'undated'} · {doc['id']} · paragraph {item['paragraph'] + 1}, characters {item['char_start']}–{item['char_end']}", style="dim"))
-    paragraphs = doc["body"].split("\n\n")
-    start_of = sum(len(p) + 2 for p in paragraphs[: item["paragraph"]])
-    end_paragraph = doc["body"].count("\n\n", 0, item["char_end"])
-    quoted = doc["body"][start_of : start_of + len("\n\n".join(paragraphs[item["paragraph"] : end_paragraph + 1]))]
+    paragraphs = doc["body"].split(PARAGRAPH_BREAK)
+    start_of = paragraph_starts(paragraphs)[item["paragraph"]]
+    end_paragraph = doc["body"].count(PARAGRAPH_BREAK, 0, item["char_end"])
+    quoted = doc["body"][start_of : start_of + len(PARAGRAPH_BREAK.join(paragraphs[item["paragraph"] : end_paragraph + 1]))]
     start, end = item["char_start"] - start_of, item["char_end"] - start_of
     text = Text(quoted[:start])
     styled = use_rich()

@@ -109,3 +109,16 @@ def is_capitalised(text: str) -> bool:
         if char.isalpha():
             return char.isupper()
     return False
+
+
+# Stored bodies are paragraphs joined by one blank line.
+PARAGRAPH_BREAK = "\n\n"
+
+
+def paragraph_starts(paragraphs: list[str]) -> list[int]:
+    """The offset in the stored body where each paragraph begins."""
+    starts, offset = [], 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + len(PARAGRAPH_BREAK)
+    return starts
