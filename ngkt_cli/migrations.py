@@ -254,6 +254,12 @@ def _009_sketches(conn: sqlite3.Connection) -> None:
     )
 
 
+def _010_faster_sketches(conn: sqlite3.Connection) -> None:
+    """Sketches now hash shingles differently (ingest.sketch): old ones are dropped, and the
+    duplicate check computes them again from the body when it meets them."""
+    conn.execute("UPDATE documents SET sketch = NULL, shingle_count = NULL")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -264,4 +270,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _007_search_rows,
     _008_thread_terms,
     _009_sketches,
+    _010_faster_sketches,
 ]
