@@ -28,7 +28,7 @@ from .link import add_term_counts, link_pending, paragraph_terms
 from .metadata import date_document, find_people
 from .themes import code_positions, load_codebook
 from .models import Document, Extraction
-from .text import key
+from .text import fold, key
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 
@@ -240,7 +240,7 @@ class Prepared:
     extraction: Extraction | None = None
     reason: str | None = None
     term_counts: Counter | None = None  # each term once per paragraph, for the document frequencies
-    themes: dict | None = None  # statement text -> [(theme, position)]
+    coded: db.Coded | None = None  # folded body, statement keys and themes
 
 
 def prepare(display: str, path: Path | None, max_bytes: int, user_date: str | None) -> Prepared:
@@ -255,12 +255,9 @@ def prepare(display: str, path: Path | None, max_bytes: int, user_date: str | No
         return Prepared(display, path, reason=f"could not be processed ({type(error).__name__}: {error}); please report it")
     doc = replace(doc, path=_stored_path(path, doc.id))
     codebook = load_codebook()
-    statements = [item for found in extraction.lists for item in found.items] + list(extraction.directives)
-    return Prepared(
-        display, path, doc, extraction,
-        term_counts=paragraph_terms(doc.body),
-        themes={s.text: code_positions(s.text, codebook) for s in statements},
-    )
+    texts = {item.text for found in extraction.lists for item in found.items} | {d.text for d in extraction.directives}
+    coded = db.Coded(fold(doc.body), {t: key(t) for t in texts}, {t: code_positions(t, codebook) for t in texts})
+    return Prepared(display, path, doc, extraction, term_counts=paragraph_terms(doc.body), coded=coded)
 
 
 def _prepare_star(args: tuple) -> Prepared:
@@ -318,8 +315,9 @@ class TermCounts:
         self.__init__()
 
 
-def store(conn: sqlite3.Connection, prepared: Prepared) -> Outcome:
-    """Write one prepared document (inside the caller's transaction); returns what happened."""
+def store(conn: sqlite3.Connection, prepared: Prepared, pending: db.PendingRows | None = None) -> Outcome:
+    """Write one prepared document (inside the caller's transaction; rows that can wait go to
+    `pending`, which the caller flushes before committing); returns what happened."""
     if prepared.doc is None:
         return Outcome(prepared.display, "rejected", reason=prepared.reason)
     doc = prepared.doc
@@ -328,7 +326,7 @@ def store(conn: sqlite3.Connection, prepared: Prepared) -> Outcome:
     replaces = db.document_ids_at_path(conn, doc.path)
     original = find_original(conn, doc, replaces)
     doc = replace(doc, duplicate_of=original)
-    db.save_document(conn, doc, prepared.extraction, replaces, prepared.themes)
+    db.save_document(conn, doc, prepared.extraction, replaces, prepared.coded, pending)
     status = "duplicate" if original else ("updated" if replaces else "new")
     return Outcome(prepared.display, status, doc.id, duplicate_of=original)
 
@@ -344,9 +342,15 @@ def ingest_paths(
     """Ingest every input, then link the new statements; one bad file never stops the run."""
     outcomes = []
     frequencies = TermCounts()
-    with db.grouped_transactions(conn, DOCUMENTS_PER_TRANSACTION, before_commit=lambda: frequencies.flush(conn)) as written:
+    pending = db.PendingRows()
+
+    def before_commit() -> None:
+        pending.flush(conn)
+        frequencies.flush(conn)
+
+    with db.grouped_transactions(conn, DOCUMENTS_PER_TRANSACTION, before_commit=before_commit) as written:
         for prepared in prepare_all(list(iter_inputs(paths)), max_bytes, user_date):
-            outcome = store(conn, prepared)
+            outcome = store(conn, prepared, pending)
             if outcome.status in ("new", "updated"):
                 frequencies.add(outcome.document_id, prepared)
             outcomes.append(outcome)

@@ -14,6 +14,7 @@ linking every time it runs: at ingest, at re-extraction and at `ngkt relink`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 import sqlite3
@@ -149,6 +150,15 @@ class Item:
     def terms(self) -> Counter[str]:
         return features(self.text)
 
+    @property
+    def key(self) -> str:
+        return _cached_key(self.text)
+
+
+@lru_cache(maxsize=8192)
+def _cached_key(text: str) -> str:
+    return key(text)
+
 
 def rare_terms(item: Item, idf: Idf, settings: LinkSettings = SETTINGS) -> list[str]:
     """The item's terms that are rare enough to look up candidate threads by."""
@@ -177,6 +187,7 @@ class ThreadIndex:
     lists: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     vectors: dict[str, dict[str, float]] = field(default_factory=dict)
     by_term: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     thread_of: dict[str, str] = field(default_factory=dict)
 
     def vector_of(self, item: Item) -> dict[str, float]:
@@ -195,6 +206,8 @@ class ThreadIndex:
         if len(members) > MAX_COMPARED:
             self.vectors.pop(members[-MAX_COMPARED - 1].id, None)
         self.thread_of[item.id] = thread
+        if thread not in self.by_key[item.key]:
+            self.by_key[item.key].append(thread)
         for term in self.rare_terms(item):
             self.by_term[term].add(thread)
 
@@ -217,16 +230,31 @@ class ThreadIndex:
         """
         return max(self.pair_score(item, m) for m in self.members[thread][-MAX_COMPARED:])
 
+    def may_join(self, item: Item, thread: str, forbidden: set[str]) -> bool:
+        """Same kind, not forbidden by the analyst, and no item of the same list in it already."""
+        if thread in forbidden or self.members[thread][0].kind != item.kind:
+            return False
+        return item.list_id is None or item.list_id not in self.lists[thread]  # one list, distinct priorities
+
+    def same_words(self, item: Item, forbidden: set[str]) -> tuple[float, str] | None:
+        """(score, thread) of the latest thread the item may join that has a member worded exactly
+        like it (same key): no other thread can score higher, so no other need be scored.
+        Syndicated reprints and standing formulas recur word for word."""
+        for thread in reversed(self.by_key.get(item.key, ())):
+            if self.may_join(item, thread, forbidden):
+                return 1.0 + (self.settings.head_theme_bonus if item.head_theme else 0.0), thread
+        return None
+
     def scores(self, item: Item, forbidden: set[str]) -> list[tuple[float, str]]:
         """(score, thread) for every candidate thread the item may join, above the threshold."""
+        if exact := self.same_words(item, forbidden):
+            return [exact]
         shared = Counter(t for term in self.rare_terms(item) for t in self.by_term.get(term, ()))
         candidates = sorted(shared, key=lambda t: (-shared[t], t))[:MAX_CANDIDATES]
         found = []
         for thread in sorted(candidates):
-            if thread in forbidden or self.members[thread][0].kind != item.kind:
+            if not self.may_join(item, thread, forbidden):
                 continue
-            if item.list_id in self.lists[thread]:
-                continue  # two items of one list are never the same priority
             score = self.similarity(item, thread)
             if score >= self.settings.threshold:
                 found.append((score, thread))
@@ -341,8 +369,8 @@ def count_new_documents(conn: sqlite3.Connection) -> None:
     count_document_terms(conn, [(r["id"], r["body"]) for r in rows], 1)
 
 
-def index_statements(conn: sqlite3.Connection, statements: list[tuple[str, str]], themes: dict | None = None) -> None:
-    """Store (statement id, text)s' themes in order of appearance (the first one names it).
+def statement_theme_rows(statements: list[tuple[str, str]], themes: dict | None = None) -> list[dict]:
+    """statement_themes rows for (statement id, text)s, in order of appearance (the first names it).
 
     `themes` maps a text to its coding already done elsewhere (by an ingest worker); a text it
     lacks is coded here.
@@ -350,26 +378,34 @@ def index_statements(conn: sqlite3.Connection, statements: list[tuple[str, str]]
     from .themes import code_positions, load_codebook
 
     codebook = load_codebook()
-    conn.executemany(
-        "INSERT OR REPLACE INTO statement_themes (statement_id, theme, position) VALUES (?, ?, ?)",
-        [
-            (statement_id, theme, position)
-            for statement_id, text in statements
-            for theme, position in (themes[text] if themes and text in themes else code_positions(text, codebook))
-        ],
-    )
+    return [
+        {"statement_id": statement_id, "theme": theme, "position": position}
+        for statement_id, text in statements
+        for theme, position in (themes[text] if themes and text in themes else code_positions(text, codebook))
+    ]
 
 
 def index_thread_terms(conn: sqlite3.Connection, items: Iterable[Item], thread_of: dict[str, str], idf: Idf | None = None) -> None:
     """The inverted index from term to thread, for finding candidate threads without scanning.
 
-    Only terms rare enough to look threads up by are indexed (common ones never are).
+    Only terms rare enough to look threads up by are indexed (common ones never are), and each
+    statement's wording (`wording_term`), so that a word-for-word repeat finds its thread.
     """
     idf = idf or load_idf(conn)
     conn.executemany(
         "INSERT OR IGNORE INTO thread_terms (term, thread_id) VALUES (?, ?)",
-        sorted({(term, thread_of[item.id]) for item in items if item.id in thread_of for term in rare_terms(item, idf)}),
+        sorted({(term, thread_of[item.id]) for item in items if item.id in thread_of for term in lookup_terms(item, idf)}),
     )
+
+
+def wording_term(item: Item) -> str:
+    """An index term for the statement's exact wording (a hash of its key; never a syllable)."""
+    return "=" + hashlib.blake2b(item.key.encode(), digest_size=8).hexdigest()
+
+
+def lookup_terms(item: Item, idf: Idf) -> list[str]:
+    """The terms a statement finds its candidate threads by: its rare terms and its wording."""
+    return [*rare_terms(item, idf), wording_term(item)]
 
 
 # The order linking visits statements in: by year, then date, then position in the document.
@@ -430,7 +466,7 @@ def next_thread_id(conn: sqlite3.Connection) -> str:
 def _index_for(conn: sqlite3.Connection, items: list[Item], idf: Idf) -> ThreadIndex:
     """An index of the stored threads that share a rare term with `items` (the candidates only)."""
     index = ThreadIndex(idf)
-    terms = sorted({t for item in items for t in index.rare_terms(item)})
+    terms = sorted({t for item in items for t in lookup_terms(item, idf)})
     threads: set[str] = set()
     for start in range(0, len(terms), 500):
         chunk = terms[start : start + 500]
@@ -521,7 +557,10 @@ def _set_meta(conn: sqlite3.Connection, name: str, value: object) -> None:
 def recode_themes(conn: sqlite3.Connection) -> None:
     """Code every statement again with the current codebook (after --codebook changes)."""
     conn.execute("DELETE FROM statement_themes")
-    index_statements(conn, conn.execute("SELECT id, text FROM statements").fetchall())
+    conn.executemany(
+        "INSERT INTO statement_themes (statement_id, theme, position) VALUES (:statement_id, :theme, :position)",
+        statement_theme_rows(conn.execute("SELECT id, text FROM statements").fetchall()),
+    )
 
 
 def link_pending(conn: sqlite3.Connection) -> int:

@@ -260,6 +260,31 @@ def _010_faster_sketches(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE documents SET sketch = NULL, shingle_count = NULL")
 
 
+def _011_contentless_search(conn: sqlite3.Connection) -> None:
+    """Search indexes each body once, folded, without storing it again (`content=''`): the index
+    held every body twice (as written and folded) and every statement a third time. Statement
+    hits are found inside the matching bodies by their spans (queries.search)."""
+    from .text import fold
+
+    _run_script(
+        conn,
+        """
+        DROP TABLE search_index;
+        DROP TABLE search_rows;
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            folded, content = '', tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE search_rows (
+            search_rowid INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL UNIQUE
+        );
+        """,
+    )
+    rows = conn.execute("SELECT id, body FROM documents ORDER BY rowid").fetchall()
+    conn.executemany("INSERT INTO search_rows (search_rowid, document_id) VALUES (?, ?)", [(n, r[0]) for n, r in enumerate(rows, 1)])
+    conn.executemany("INSERT INTO search_index (rowid, folded) VALUES (?, ?)", [(n, fold(r[1])) for n, r in enumerate(rows, 1)])
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -271,4 +296,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _008_thread_terms,
     _009_sketches,
     _010_faster_sketches,
+    _011_contentless_search,
 ]

@@ -146,36 +146,49 @@ def _snippet(text: str, words: list[str]) -> tuple[str, tuple[tuple[int, int], .
     return snippet, marks
 
 
-def _search_rows(conn: sqlite3.Connection, expression: str, limit: int) -> list[sqlite3.Row]:
+def _matching_documents(conn: sqlite3.Connection, expression: str, limit: int) -> list[sqlite3.Row]:
+    """Originals whose body matches an FTS5 expression, best first."""
     return conn.execute(
-        """SELECT s.document_id, s.statement_id, s.text, d.title, d.date
-           FROM search_index s JOIN documents d ON d.id = s.document_id
+        """SELECT d.id, d.title, d.date, d.body
+           FROM search_index s JOIN search_rows r ON r.search_rowid = s.rowid JOIN documents d ON d.id = r.document_id
            WHERE search_index MATCH ? AND d.duplicate_of IS NULL
-           ORDER BY rank LIMIT ?""",
-        [f"folded : ({expression})", limit],
+           ORDER BY s.rank LIMIT ?""",
+        [expression, limit],
     ).fetchall()
+
+
+def _holds(text: str, words: list[str], as_phrase: bool) -> bool:
+    """Whether `text` holds the words as a phrase (or, not `as_phrase`, each of them), accents ignored."""
+    folded = fold(text)
+    if as_phrase:
+        return re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", folded) is not None
+    return all(re.search(rf"\b{re.escape(word)}\b", folded) for word in words)
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
     """Statements and documents holding the words of `query` (as a phrase first), accents and "đ" ignored.
 
-    A document is listed only when none of its statements matched: the statement is the
-    more precise source.
+    The index holds bodies; within each matching body, the statements that hold the words are
+    the hits (the more precise source), and the document itself only when none does.
     """
     words = _query_words(query)
     if not words:
         raise UsageError("the search query has no words")
-    rows = _search_rows(conn, '"' + " ".join(words) + '"', limit) or _search_rows(
-        conn, " AND ".join(f'"{w}"' for w in words), limit
-    )
-    with_statements = {row["document_id"] for row in rows if row["statement_id"]}
-    hits = []
-    for row in rows:
-        if row["statement_id"] is None and row["document_id"] in with_statements:
-            continue
-        snippet, marks = _snippet(row["text"], words)
-        hits.append(Hit(row["document_id"], row["statement_id"], row["title"], row["date"], snippet, marks))
-    return hits
+    as_phrase = True
+    documents = _matching_documents(conn, '"' + " ".join(words) + '"', limit)
+    if not documents:
+        as_phrase = False
+        documents = _matching_documents(conn, " AND ".join(f'"{w}"' for w in words), limit)
+    hits: list[Hit] = []
+    for doc in documents:
+        statements = conn.execute(
+            "SELECT id, text FROM statements WHERE document_id = ? ORDER BY char_start, id", [doc["id"]]
+        ).fetchall()
+        holding = [s for s in statements if _holds(s["text"], words, as_phrase)]
+        for statement_id, text in [(s["id"], s["text"]) for s in holding] or [(None, doc["body"])]:
+            snippet, marks = _snippet(text, words)
+            hits.append(Hit(doc["id"], statement_id, doc["title"], doc["date"], snippet, marks))
+    return hits[:limit]
 
 
 def require_document_id(conn: sqlite3.Connection, prefix: str) -> str:

@@ -134,6 +134,25 @@ def test_search_ignores_accents_and_d(tmp_path):
     assert run_cli(db, "search", "khong co tu nay").exit_code == 1
 
 
+def test_search_names_the_statement_else_the_document(tmp_path):
+    db = tmp_path / "s.db"
+    run_cli(db, "ingest", str(write(tmp_path / "a.txt", ARTICLE.encode())))
+    statement_hits = json.loads(run_cli(db, "search", "thu hut dau tu", "--format", "json").stdout)
+    assert [h["statement_id"][-5:] for h in statement_hits] == ["/L1.2"]
+    assert statement_hits[0]["marks"]
+    document_hits = json.loads(run_cli(db, "search", "ha noi", "--format", "json").stdout)
+    assert [(h["statement_id"], "[Hà Nội]" in h["snippet"] or bool(h["marks"])) for h in document_hits] == [(None, True)]
+    both_words = json.loads(run_cli(db, "search", "xanh da dang", "--format", "json").stdout)
+    assert both_words and all(h["statement_id"] is None for h in both_words)  # no one item holds both words
+
+
+def indexed_words(db: Path) -> set[str]:
+    """Every word the search index holds (the contentless index keeps no text, only its words)."""
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, search_index, row)")
+    return {row[0] for row in conn.execute("SELECT term FROM temp.words WHERE cnt > 0")}
+
+
 # --- HTML and stdin ----------------------------------------------------------------------------
 
 HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Bộ trưởng: 2 trọng tâm | Báo X</title>
@@ -280,6 +299,9 @@ def test_changed_file_is_updated_in_place(tmp_path, db_path, cli):
     export = json.loads(cli("export").stdout)
     assert len(export["documents"]) == 1
     assert [s["text"] for s in export["statements"]][-1] == "phát triển kinh tế số"
+    assert cli("search", "kinh te so").exit_code == 0
+    assert "xanh" not in indexed_words(db_path)  # the old body left the index whole
+    assert cli("search", "chuyen doi xanh").exit_code == 1
 
 
 def test_second_outlets_copy_is_a_duplicate_and_not_counted(tmp_path, db_path, cli):
@@ -337,6 +359,25 @@ def test_old_database_is_upgraded(tmp_path):
     upgraded = open_db(path)
     assert upgraded.execute("PRAGMA user_version").fetchone()[0] == len(migrations.MIGRATIONS)
     assert upgraded.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+
+
+def test_database_of_the_previous_search_index_is_upgraded_and_searchable(tmp_path):
+    from ngkt_cli import migrations
+    from ngkt_cli.db import open_db
+    from ngkt_cli.queries import search
+
+    path = tmp_path / "v10.db"
+    conn = sqlite3.connect(path)
+    for step in migrations.MIGRATIONS[:10]:
+        step(conn)
+    conn.execute("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'Thúc đẩy chuyển đổi xanh.', 'x')")
+    conn.execute("INSERT INTO search_index (document_id, text, folded) VALUES ('d1', 'Thúc đẩy chuyển đổi xanh.', 'thuc day chuyen doi xanh.')")
+    conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 10")
+    conn.commit()
+    conn.close()
+    hits = search(open_db(path), "chuyen doi xanh")
+    assert [(h.document_id, h.snippet) for h in hits] == [("d1", "Thúc đẩy chuyển đổi xanh.")]
 
 
 def test_newer_database_is_refused(tmp_path):
