@@ -239,7 +239,7 @@ class Prepared:
     doc: Document | None = None
     extraction: Extraction | None = None
     reason: str | None = None
-    term_counts: Counter | None = None  # each term once per paragraph, for the document frequencies
+    term_counts: list[str] | None = None  # each term once per paragraph, for the document frequencies
     coded: db.Coded | None = None  # folded body, statement keys and themes
 
 
@@ -271,8 +271,9 @@ PARALLEL_MIN_FILES = 32
 PREPARE_WINDOW = 64
 
 # Documents written per transaction: each document is whole or absent after a crash, and
-# committing in groups spares the disk a sync per document.
-DOCUMENTS_PER_TRANSACTION = 50
+# committing in groups spares a commit per document (each also flushes the search index's
+# pending terms into a new segment: 43 commits took 0.45 s of a 1.6 s write of 2,000 articles).
+DOCUMENTS_PER_TRANSACTION = 200
 
 
 def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date: str | None) -> Iterator[Prepared]:
@@ -298,7 +299,7 @@ def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date
 
 
 class TermCounts:
-    """Document frequencies of the documents written in the open transaction, written with it."""
+    """Document frequencies of the documents written by a run, written at its end in one go."""
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
@@ -340,16 +341,27 @@ def ingest_paths(
     on_progress: Callable[[Outcome], None] | None = None,
 ) -> list[Outcome]:
     """Ingest every input, then link the new statements; one bad file never stops the run."""
-    outcomes = []
     frequencies = TermCounts()
-    pending = db.PendingRows()
-
-    def before_commit() -> None:
-        pending.flush(conn)
+    outcomes = write_prepared(conn, prepare_all(list(iter_inputs(paths)), max_bytes, user_date), frequencies, on_progress)
+    with db.transaction(conn):
         frequencies.flush(conn)
+        link_pending(conn)
+    return outcomes
 
-    with db.grouped_transactions(conn, DOCUMENTS_PER_TRANSACTION, before_commit=before_commit) as written:
-        for prepared in prepare_all(list(iter_inputs(paths)), max_bytes, user_date):
+
+def write_prepared(
+    conn: sqlite3.Connection,
+    prepared_inputs: Iterable[Prepared],
+    frequencies: TermCounts,
+    on_progress: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Store prepared inputs, DOCUMENTS_PER_TRANSACTION to a transaction; their term counts are
+    added to `frequencies`, which the caller writes with the linking that needs them. (A crash
+    before that leaves documents marked uncounted, which the next linking counts.)"""
+    outcomes = []
+    pending = db.PendingRows()
+    with db.grouped_transactions(conn, DOCUMENTS_PER_TRANSACTION, before_commit=lambda: pending.flush(conn)) as written:
+        for prepared in prepared_inputs:
             outcome = store(conn, prepared, pending)
             if outcome.status in ("new", "updated"):
                 frequencies.add(outcome.document_id, prepared)
@@ -357,8 +369,6 @@ def ingest_paths(
             written()
             if on_progress:
                 on_progress(outcome)
-    with db.transaction(conn):
-        link_pending(conn)
     return outcomes
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import GOLD, SEEDS, run_cli
-from ngkt_cli.link import features
+from collections import Counter
+
+from ngkt_cli.link import features, paragraph_terms
 
 SEED_FILES = sorted(SEEDS.iterdir())
 
@@ -257,3 +259,10 @@ def test_a_later_article_in_other_words_joins_the_seed_threads(seeded_db, tmp_pa
     assert new[5] not in set(thread_of(seeded_db).values())  # tourism: a new thread
     diff = json.loads(run_cli(db, "diff", "2024", "2025", "-f", "json").stdout)
     assert {c["thread_id"] for c in diff["new"]} == {new[5]}
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_document_frequencies_count_each_statement_term_once_per_paragraph(path):
+    body = path.read_text(encoding="utf-8").replace("\r\n", "\n") + "\n\nThoả thuận HOÁ   đơn"
+    expected = Counter(term for paragraph in body.split("\n\n") for term in set(features(paragraph)))
+    assert Counter(paragraph_terms(body)) == expected
