@@ -205,17 +205,18 @@ class ThreadIndex:
         return self.vectors[item.id]
 
     def add(self, item: Item, thread: str) -> None:
-        """Add a member; only the latest MAX_COMPARED keep a vector, only rare terms are indexed."""
+        """Add a member; only the latest MAX_COMPARED may keep a vector (computed when first
+        compared), only rare terms are indexed, and only once per wording in a thread."""
         members = self.members[thread]
         members.append(item)
         if item.list_id:
             self.lists[thread].add(item.list_id)
-        self.vector_of(item)
         if len(members) > MAX_COMPARED:
             self.vectors.pop(members[-MAX_COMPARED - 1].id, None)
         self.thread_of[item.id] = thread
-        if thread not in self.by_key[item.key]:
-            self.by_key[item.key].append(thread)
+        if thread in self.by_key[item.key]:
+            return  # the thread has these words already: their terms are indexed
+        self.by_key[item.key].append(thread)
         for term in self.rare_terms(item):
             self.by_term[term].add(thread)
 
@@ -400,9 +401,11 @@ def index_thread_terms(conn: sqlite3.Connection, items: Iterable[Item], thread_o
     statement's wording (`wording_term`), so that a word-for-word repeat finds its thread.
     """
     idf = idf or load_idf(conn)
+    # Statements worded alike have the same terms: one of them per thread is enough.
+    one_per_wording = {(item.key, thread_of[item.id]): item for item in items if item.id in thread_of}
     conn.executemany(
         "INSERT OR IGNORE INTO thread_terms (term, thread_id) VALUES (?, ?)",
-        sorted({(term, thread_of[item.id]) for item in items if item.id in thread_of for term in lookup_terms(item, idf)}),
+        sorted({(term, thread) for (_, thread), item in one_per_wording.items() for term in lookup_terms(item, idf)}),
     )
 
 
