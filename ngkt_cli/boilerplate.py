@@ -87,15 +87,16 @@ def classify_line(line: str, title: str | None) -> str | None:
         return "banner"
     if IMAGE_LINE.match(folded) or _is_title_echo(line, title):
         return "image"
-    if STAMP_LINE.match(folded) and len(line) <= 80:
+    # Length first: most lines are body paragraphs, too long for the patterns below.
+    if len(line) <= 80 and STAMP_LINE.match(folded):
         return "stamp"
-    if RELATED_HEADING.match(folded) and len(line) <= 80:
+    if len(line) <= 80 and RELATED_HEADING.match(folded):
         return "related"
     if COMMENT_FORM.match(folded):
         return "comment form"
-    if BREADCRUMB.match(folded) and len(line) <= 120:
+    if len(line) <= 120 and BREADCRUMB.match(folded):
         return "breadcrumb"
-    if CAPTION_CREDIT.search(folded) and len(line) <= CAPTION_MAX_CHARS:
+    if len(line) <= CAPTION_MAX_CHARS and CAPTION_CREDIT.search(folded):
         return "caption"
     return None
 

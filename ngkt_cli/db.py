@@ -215,6 +215,18 @@ def duplicate_candidates(conn: sqlite3.Connection, doc: Document, sketch_of) -> 
     return [(r["id"], (r["shingle_count"], r["sketch"]) if r["sketch"] else sketch_of(r["body"])) for r in rows]
 
 
+def keep_sketches_of_scheme(conn: sqlite3.Connection, scheme: str) -> None:
+    """Drop the stored sketches unless they were made by `scheme` (ingest.SKETCH_SCHEME): the
+    duplicate check computes a missing sketch from the body."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'sketch_scheme'").fetchone()
+    if row is None or row[0] != scheme:
+        conn.execute("UPDATE documents SET sketch = NULL, shingle_count = NULL WHERE sketch IS NOT NULL")
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('sketch_scheme', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [scheme],
+        )
+
+
 class PendingRows:
     """Rows of the open transaction's documents, written table by table just before it commits:
     one statement per table for a group of documents instead of a dozen per document.

@@ -99,9 +99,19 @@ def _spoken_continuation(paragraph: str, match: re.Match[str]) -> bool:
     )
 
 
+# What a paragraph must hold for the word markers to be worth looking for: the two patterns are
+# case-insensitive alternations that the regex engine tries at every position, a plain substring
+# test on the lower-cased paragraph is many times cheaper, and most paragraphs hold neither.
+LA_HINT = re.compile(r"là\s*[,:]")
+
+
 def _word_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
     markers = []
-    for family, pattern, ordinals in (("thu", THU_MARKER, THU_ORDINALS), ("la", LA_MARKER, LA_ORDINALS)):
+    lowered = paragraph.lower()
+    families = [("thu", THU_MARKER, THU_ORDINALS)] if "thứ" in lowered else []
+    if LA_HINT.search(lowered):
+        families.append(("la", LA_MARKER, LA_ORDINALS))
+    for family, pattern, ordinals in families:
         for match in pattern.finditer(paragraph):
             if not (_at_item_start(paragraph, match.start()) or _spoken_continuation(paragraph, match)):
                 continue

@@ -7,7 +7,6 @@ in one transaction; a bad file is reported and skipped, never costing what is al
 from __future__ import annotations
 
 import hashlib
-import heapq
 import os
 import re
 import sqlite3
@@ -130,33 +129,36 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
 SKETCH_SIZE = 128
 
 
-# Word hashes are CRC-32s (the same in every process and every run, unlike Python's salted
-# hash()), remembered per process: an archive's vocabulary is small. A shingle's hash mixes its
-# four word hashes into 64 bits with integer arithmetic, not a digest of its text: 4x faster.
-_WORD_HASHES: dict[str, int] = {}
-_MIX = 0x100000001B3
-_MASK = (1 << 64) - 1
+class _WordHashes(dict):
+    """word -> CRC-32 (the same in every process and run, unlike Python's salted str hash()),
+    computed on first sight: an archive's vocabulary is small, its words many."""
+
+    def __missing__(self, word: str) -> int:
+        found = self[word] = zlib.crc32(word.encode())
+        return found
 
 
-def _word_hash(word: str) -> int:
-    found = _WORD_HASHES.get(word)
-    if found is None:
-        found = _WORD_HASHES[word] = zlib.crc32(word.encode()) | (len(word) << 32)
-    return found
-
-
-def _shingle_hash(a: int, b: int, c: int, d: int) -> int:
-    return (((a * _MIX ^ b) * _MIX ^ c) * _MIX ^ d) & _MASK
+_WORD_HASHES = _WordHashes()
 
 
 def sketch(body: str, body_key: str | None = None) -> tuple[int, bytes]:
-    """(number of distinct shingles, the SKETCH_SIZE smallest shingle hashes packed as bytes)."""
-    hashes = [_word_hash(word) for word in (body_key or key(body)).split()]
-    while len(hashes) < SHINGLE_WORDS:
-        hashes.append(0)
-    shingles = set(map(_shingle_hash, hashes, hashes[1:], hashes[2:], hashes[3:]))
-    smallest = heapq.nsmallest(SKETCH_SIZE, shingles)
-    return len(shingles), struct.pack(f">{len(smallest)}Q", *smallest)
+    """(number of distinct shingles, the SKETCH_SIZE smallest shingle hashes packed as bytes).
+
+    A shingle's hash is Python's hash of the tuple of its four word hashes: integers and tuples
+    of integers hash the same in every process and run (only str and bytes are salted), and it
+    is computed in C. `SKETCH_SCHEME` records it with the sketches, in case a Python release
+    ever changes it.
+    """
+    hashes = list(map(_WORD_HASHES.__getitem__, (body_key or key(body)).split()))
+    hashes += [0] * (SHINGLE_WORDS - len(hashes))
+    shingles = set(map(hash, zip(hashes, hashes[1:], hashes[2:], hashes[3:])))
+    smallest = sorted(shingles)[:SKETCH_SIZE]
+    return len(shingles), struct.pack(f">{len(smallest)}q", *smallest)
+
+
+# Changes when the shingle hash does: sketches stored under another scheme are dropped (and
+# computed again from their bodies when the duplicate check meets them).
+SKETCH_SCHEME = str(hash((1, 2, 3, 4)))
 
 
 def containment(mine: tuple[int, bytes], theirs: tuple[int, bytes]) -> float:
@@ -166,9 +168,9 @@ def containment(mine: tuple[int, bytes], theirs: tuple[int, bytes]) -> float:
     |A ∩ B| = J (|A| + |B|) / (1 + J).
     """
     (count_a, packed_a), (count_b, packed_b) = mine, theirs
-    a = set(struct.unpack(f">{len(packed_a) // 8}Q", packed_a))
-    b = set(struct.unpack(f">{len(packed_b) // 8}Q", packed_b))
-    union = heapq.nsmallest(SKETCH_SIZE, a | b)
+    a = set(struct.unpack(f">{len(packed_a) // 8}q", packed_a))
+    b = set(struct.unpack(f">{len(packed_b) // 8}q", packed_b))
+    union = sorted(a | b)[:SKETCH_SIZE]
     if not union:
         return 0.0
     jaccard = sum(1 for h in union if h in a and h in b) / len(union)
@@ -239,7 +241,9 @@ class Prepared:
     doc: Document | None = None
     extraction: Extraction | None = None
     reason: str | None = None
-    term_counts: list[str] | None = None  # each term once per paragraph, for the document frequencies
+    # Each term once per paragraph, for the document frequencies, one per line: a single string
+    # crosses from a worker to the writer far cheaper than a list of a thousand.
+    paragraph_terms: str = ""
     coded: db.Coded | None = None  # folded body, statement keys and themes
 
 
@@ -257,7 +261,7 @@ def prepare(display: str, path: Path | None, max_bytes: int, user_date: str | No
     codebook = load_codebook()
     texts = {item.text for found in extraction.lists for item in found.items} | {d.text for d in extraction.directives}
     coded = db.Coded(fold(doc.body), {t: key(t) for t in texts}, {t: code_positions(t, codebook) for t in texts})
-    return Prepared(display, path, doc, extraction, term_counts=paragraph_terms(doc.body), coded=coded)
+    return Prepared(display, path, doc, extraction, paragraph_terms="\n".join(paragraph_terms(doc.body)), coded=coded)
 
 
 def _prepare_star(args: tuple) -> Prepared:
@@ -307,7 +311,8 @@ class TermCounts:
         self.document_ids: list[str] = []
 
     def add(self, document_id: str, prepared: Prepared) -> None:
-        self.counts.update(prepared.term_counts)
+        if prepared.paragraph_terms:
+            self.counts.update(prepared.paragraph_terms.split("\n"))
         self.paragraphs += len(prepared.doc.paragraphs)
         self.document_ids.append(document_id)
 
@@ -360,6 +365,8 @@ def write_prepared(
     before that leaves documents marked uncounted, which the next linking counts.)"""
     outcomes = []
     pending = db.PendingRows()
+    with db.transaction(conn):
+        db.keep_sketches_of_scheme(conn, SKETCH_SCHEME)
     with db.grouped_transactions(conn, DOCUMENTS_PER_TRANSACTION, before_commit=lambda: pending.flush(conn)) as written:
         for prepared in prepared_inputs:
             outcome = store(conn, prepared, pending)

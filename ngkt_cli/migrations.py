@@ -254,13 +254,7 @@ def _009_sketches(conn: sqlite3.Connection) -> None:
     )
 
 
-def _010_faster_sketches(conn: sqlite3.Connection) -> None:
-    """Sketches now hash shingles differently (ingest.sketch): old ones are dropped, and the
-    duplicate check computes them again from the body when it meets them."""
-    conn.execute("UPDATE documents SET sketch = NULL, shingle_count = NULL")
-
-
-def _011_contentless_search(conn: sqlite3.Connection) -> None:
+def _010_contentless_search(conn: sqlite3.Connection) -> None:
     """Search indexes each body once, folded, without storing it again (`content=''`): the index
     held every body twice (as written and folded) and every statement a third time. Statement
     hits are found inside the matching bodies by their spans (queries.search)."""
@@ -295,6 +289,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _007_search_rows,
     _008_thread_terms,
     _009_sketches,
-    _010_faster_sketches,
-    _011_contentless_search,
+    _010_contentless_search,
 ]

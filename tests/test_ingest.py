@@ -319,6 +319,19 @@ def test_second_outlets_copy_is_a_duplicate_and_not_counted(tmp_path, db_path, c
     assert "duplicate of" in cli("docs").stdout
 
 
+def test_sketches_of_another_hash_scheme_are_recomputed(tmp_path, db_path, cli):
+    original = (SEEDS / "000_27309452084d270c.txt").read_text(encoding="utf-8")
+    write(tmp_path / "outlet_a.txt", original.encode())
+    cli("ingest", str(tmp_path / "outlet_a.txt"))
+    conn = sqlite3.connect(db_path)
+    with conn:  # as if an older ngkt (or another Python) had hashed the shingles differently
+        conn.execute("UPDATE documents SET sketch = zeroblob(1024)")
+        conn.execute("UPDATE meta SET value = 'another' WHERE key = 'sketch_scheme'")
+    copy = original.replace("Phó Chủ tịch Quốc hội Nguyễn Khắc Định điều hành nội dung phiên họp.", "")
+    write(tmp_path / "outlet_b.txt", copy.encode())
+    assert "1 duplicate" in cli("ingest", str(tmp_path / "outlet_b.txt")).stderr
+
+
 def test_a_different_report_of_the_same_day_is_not_a_duplicate(tmp_path, db_path, cli):
     other = "Tin khác về hội nghị\n\nSáng 15/1, tại Hà Nội, Thủ tướng Phạm Minh Chính làm việc với tỉnh Nghệ An về đầu tư hạ tầng giao thông và phát triển công nghiệp chế biến."
     cli("ingest", str(write(tmp_path / "a.txt", ARTICLE.encode())), str(write(tmp_path / "b.txt", other.encode())))
@@ -366,14 +379,14 @@ def test_database_of_the_previous_search_index_is_upgraded_and_searchable(tmp_pa
     from ngkt_cli.db import open_db
     from ngkt_cli.queries import search
 
-    path = tmp_path / "v10.db"
+    path = tmp_path / "v9.db"
     conn = sqlite3.connect(path)
-    for step in migrations.MIGRATIONS[:10]:
+    for step in migrations.MIGRATIONS[:9]:
         step(conn)
     conn.execute("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'Thúc đẩy chuyển đổi xanh.', 'x')")
     conn.execute("INSERT INTO search_index (document_id, text, folded) VALUES ('d1', 'Thúc đẩy chuyển đổi xanh.', 'thuc day chuyen doi xanh.')")
     conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
-    conn.execute("PRAGMA user_version = 10")
+    conn.execute("PRAGMA user_version = 9")
     conn.commit()
     conn.close()
     hits = search(open_db(path), "chuyen doi xanh")
