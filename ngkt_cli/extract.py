@@ -129,7 +129,7 @@ def _symbol_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
     else:
         for match in PAREN_NUMBER_MARKER.finditer(paragraph):
             markers.append(Marker("paren", int(match.group(1)), offset + match.start(), offset + match.end(), index))
-    for match in LETTER_MARKER.finditer(paragraph):
+    for match in LETTER_MARKER.finditer(paragraph) if ")" in paragraph else ():
         if _at_item_start(paragraph, match.start()):
             ordinal = LETTERS.index(match.group(1)) + 1
             markers.append(Marker("letter", ordinal, offset + match.start(), offset + match.end(), index))
@@ -249,7 +249,9 @@ def _merge_continuations(text: str, pieces: list[tuple[int, int]]) -> list[tuple
 
 def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]]]]:
     """(colon offset, merged pieces, raw pieces) for each ';' list after a colon in a paragraph."""
-    found = []
+    found: list = []
+    if ":" not in paragraph or ";" not in paragraph:
+        return found  # a cheap test first: the pattern's look-behinds cost it a fast scan
     for intro in INLINE_INTRO.finditer(paragraph):
         rest_start = intro.end()
         rest = paragraph[rest_start:]

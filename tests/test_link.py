@@ -266,3 +266,34 @@ def test_document_frequencies_count_each_statement_term_once_per_paragraph(path)
     body = path.read_text(encoding="utf-8").replace("\r\n", "\n") + "\n\nThoả thuận HOÁ   đơn"
     expected = Counter(term for paragraph in body.split("\n\n") for term in set(features(paragraph)))
     assert Counter(paragraph_terms(body)) == expected
+
+
+def test_theme_openings_skip_only_themes_that_cannot_match(tmp_path):
+    from ngkt_cli.text import fold
+    from ngkt_cli.themes import _load, code_positions
+
+    codebook = tmp_path / "codebook.toml"
+    codebook.write_text(
+        """[[theme]]
+id = "optional_letter"
+patterns = ["vac ?xin", "khoa hoc,? cong nghe"]
+[[theme]]
+id = "gap"
+patterns = ["ho tro (?:\\\\w+,? ){0,3}?doanh nghiep"]
+[[theme]]
+id = "alternation"
+patterns = ["chip|ban dan"]
+[[theme]]
+id = "lookahead"
+patterns = ["the che(?! hoa)"]
+""",
+        encoding="utf-8",
+    )
+    themes = _load(str(codebook))
+    texts = ["Sản xuất vắc-xin và vacxin", "khoa học công nghệ", "Khoa học, công nghệ", "hỗ trợ các doanh nghiệp",
+             "hỗ trợ doanh nghiệp", "bán dẫn", "thể chế hóa", "hoàn thiện thể chế", "không gì cả"]
+    for text in texts:
+        plain = sorted((t.id, m.start()) for t in themes if (m := t.pattern.search(fold(text))))
+        assert code_positions(text, themes) == sorted(plain, key=lambda p: (p[1], p[0]))
+    assert [t.openings for t in themes] == [("vac", "khoa hoc"), ("ho tro ",), None, ("the che",)]
+    assert [code_positions(t, themes) for t in texts[:2]] == [[("optional_letter", 20)], [("optional_letter", 0)]]  # "vắc-xin" has a hyphen
