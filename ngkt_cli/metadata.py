@@ -190,9 +190,25 @@ TITLES = (
 # Every capital letter Vietnamese writes ("Ả", "Ước", "Đ"), for names and organisations.
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
 
-_TITLE_RE = "|".join(
-    f"[{re.escape(t[0])}{re.escape(t[0].lower())}]{re.escape(t[1:])}" for t in sorted(TITLES, key=len, reverse=True)
-)
+
+
+def _alternation(words: list[str], first_letter_either_case: bool) -> str:
+    """A regex alternation of `words` (tried in the order given), grouped by first letter.
+
+    The same matches as "a|b|c", but the regex engine, which tries alternatives one by one at
+    every position, rejects a position after one letter test instead of one per word.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        (f"[{re.escape(first)}{re.escape(first.lower())}]" if first_letter_either_case else re.escape(first))
+        + "(?:" + "|".join(rests) + ")"
+        for first, rests in groups.items()
+    )
+
+
+_TITLE_RE = _alternation(sorted(TITLES, key=len, reverse=True), first_letter_either_case=True)
 
 # The organisation that may follow a title: "Bộ Ngoại giao", "Chính phủ", "UBND tỉnh Nghệ An",
 # "Tỉnh ủy": capitalised words and the lower-case syllables of institution names.
@@ -200,7 +216,7 @@ _ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|giao|phủ|hội|vụ|tỉnh|ủy|n�
 _ORG = rf"(?:\s+{_ORG_WORD})*"
 _ORG_LAZY = rf"(?:\s+{_ORG_WORD})*?"
 
-_SURNAME_RE = "|".join(sorted(SURNAMES, key=len, reverse=True))
+_SURNAME_RE = _alternation(sorted(SURNAMES, key=len, reverse=True), first_letter_either_case=False)
 
 # Look-aheads on the letters a title or a name can open with: a pure filter that spares the
 # regex engine trying dozens of alternatives at every position of the text (3-6x faster).
