@@ -74,10 +74,15 @@ def _headline_like(line: str) -> bool:
     return len(line) <= 200 and not line.rstrip().endswith((".", ":", ";"))
 
 
+TITLE_ECHO = re.compile(r"^(.{10,}?)\s+-\s+\d{1,2}$")
+
+
 def _is_title_echo(line: str, title: str | None) -> bool:
     """An image alt text that repeats the title: "Bộ trưởng Ngoại giao: ... - 1"."""
-    match = re.match(r"^(.{10,}?)\s+-\s+\d{1,2}$", line)
-    return bool(match and title and fold(match.group(1)) == fold(title))
+    if not (title and line[-1:].isdigit()):
+        return False
+    match = TITLE_ECHO.match(line)
+    return bool(match and fold(match.group(1)) == fold(title))
 
 
 def classify_line(line: str, title: str | None) -> str | None:
@@ -96,7 +101,7 @@ def classify_line(line: str, title: str | None) -> str | None:
         return "comment form"
     if len(line) <= 120 and BREADCRUMB.match(folded):
         return "breadcrumb"
-    if len(line) <= CAPTION_MAX_CHARS and CAPTION_CREDIT.search(folded):
+    if len(line) <= CAPTION_MAX_CHARS and ":" in folded and CAPTION_CREDIT.search(folded):
         return "caption"
     return None
 

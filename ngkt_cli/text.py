@@ -79,9 +79,20 @@ class _FoldTable(dict):
 _FOLD = _FoldTable()
 
 
+# Characters below this (Latin, Vietnamese, general punctuation such as quotes and dashes) fold
+# through a list indexed by code point, twice as fast as the dictionary; text with any character
+# beyond it goes through the dictionary.
+_BEYOND_FOLD_LIST = re.compile("[\u2200-\U0010ffff]")
+_fold_list: list[str] = []
+
+
 def fold(text: str) -> str:
     """Strip every mark, fold "đ" to "d", lower-case; same length as `text` when it is NFC."""
-    return text.translate(_FOLD)
+    if _BEYOND_FOLD_LIST.search(text):
+        return text.translate(_FOLD)
+    if not _fold_list:
+        _fold_list.extend(_FOLD[codepoint] for codepoint in range(0x2200))
+    return text.translate(_fold_list)
 
 
 # A sentence may end at . ! ? or … (then a closing quote), followed by white space; it does end
