@@ -85,9 +85,10 @@ def _is_title_echo(line: str, title: str | None) -> bool:
     return bool(match and fold(match.group(1)) == fold(title))
 
 
-def classify_line(line: str, title: str | None) -> str | None:
-    """The boilerplate reason for one line on its own, or None for article text."""
-    folded = fold(line).strip()
+def classify_line(line: str, title: str | None, folded: str | None = None) -> str | None:
+    """The boilerplate reason for one line on its own, or None for article text (`folded`: the
+    line folded, when the caller has it)."""
+    folded = fold(line) if folded is None else folded
     if BANNER.match(folded):
         return "banner"
     if IMAGE_LINE.match(folded) or _is_title_echo(line, title):
@@ -106,13 +107,13 @@ def classify_line(line: str, title: str | None) -> str | None:
     return None
 
 
-def _reason_in_context(line: str, previous: str | None, title: str | None) -> str | None:
+def _reason_in_context(line: str, folded: str, previous: str | None, title: str | None) -> str | None:
     """The reason for a line given the reason of the line before it (blocks, captions)."""
     if previous == "related" and _headline_like(line):
         return "related"
     if previous == "comment form" and len(line) <= 80:
         return "comment form"
-    reason = classify_line(line, title)
+    reason = classify_line(line, title, folded)
     if reason is None and previous == "image" and len(line) <= CAPTION_MAX_CHARS:
         return "caption"
     return reason
@@ -140,15 +141,19 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     clean = CleanText(title=title)
     kept_line_numbers: list[int] = []
     previous: str | None = None
-    for line_no, raw in enumerate(text.splitlines(), start=1):
+    folded_title = fold(title) if title is not None else None
+    # Folded once for the whole text (fold keeps every character's place, line breaks included).
+    folded_lines = fold(text).splitlines()
+    for line_no, (raw, folded_raw) in enumerate(zip(text.splitlines(), folded_lines), start=1):
         line = " ".join(raw.split())
         if not line:
             continue
-        reason = _reason_in_context(line, previous, clean.title)
+        folded = " ".join(folded_raw.split())
+        reason = _reason_in_context(line, folded, previous, clean.title)
         if reason is None and clean.title is None:
             clean.title = line
             reason = "title"
-        elif reason is None and title is not None and fold(line) == fold(title):
+        elif reason is None and folded == folded_title:
             reason = "title"
         if reason is None:
             clean.paragraphs.append(line)

@@ -30,8 +30,19 @@ class Theme:
     # and its regex is not run (a substring test is many times cheaper than a regex scan).
     openings: tuple[str, ...] | None = None
 
-    def may_match(self, folded: str) -> bool:
-        return self.openings is None or any(opening in folded for opening in self.openings)
+    def may_match(self, present: set[str]) -> bool:
+        """Whether the theme can match a text holding the `present` openings (`_present`)."""
+        return self.openings is None or not present.isdisjoint(self.openings)
+
+
+@lru_cache(maxsize=8)
+def _all_openings(codebook: tuple[Theme, ...]) -> tuple[str, ...]:
+    return tuple(sorted({opening for theme in codebook for opening in theme.openings or ()}))
+
+
+def _present(folded: str, codebook: tuple[Theme, ...]) -> set[str]:
+    """The codebook's openings found in a folded text, each tested once for all the themes."""
+    return {opening for opening in _all_openings(codebook) if opening in folded}
 
 
 def _opening(pattern: str) -> str:
@@ -90,13 +101,15 @@ def _load(path: str | None) -> tuple[Theme, ...]:
 def code(text: str, codebook: tuple[Theme, ...]) -> list[str]:
     """The ids of the themes whose patterns occur in `text`, in codebook order."""
     folded = fold(text)
-    return [theme.id for theme in codebook if theme.may_match(folded) and theme.pattern.search(folded)]
+    present = _present(folded, codebook)
+    return [theme.id for theme in codebook if theme.may_match(present) and theme.pattern.search(folded)]
 
 
 def code_positions(text: str, codebook: tuple[Theme, ...]) -> list[tuple[str, int]]:
     """(theme id, offset of its first match) for each theme in `text`, earliest first."""
     folded = fold(text)
+    present = _present(folded, codebook)
     found = [
-        (theme.id, match.start()) for theme in codebook if theme.may_match(folded) and (match := theme.pattern.search(folded))
+        (theme.id, match.start()) for theme in codebook if theme.may_match(present) and (match := theme.pattern.search(folded))
     ]
     return sorted(found, key=lambda pair: (pair[1], pair[0]))
