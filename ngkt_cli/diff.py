@@ -211,8 +211,9 @@ def closest_wordings(before: tuple[DiffStatement, ...], after: tuple[DiffStateme
     Sentences, not whole items: an item that runs over three paragraphs is compared by the one
     sentence that was reworded, which is what the analyst wants to see.
     """
-    old = [t for s in before[:MAX_WORDINGS] for t in _sentences(s.text)]
-    new = [t for s in after[:MAX_WORDINGS] for t in _sentences(s.text)]
+    # Each distinct sentence once: outlets restate a priority word for word.
+    old = list(dict.fromkeys(t for s in before[:MAX_WORDINGS] for t in _sentences(s.text)))
+    new = list(dict.fromkeys(t for s in after[:MAX_WORDINGS] for t in _sentences(s.text)))
     vectors = {t: vector(features(t), idf) for t in old + new}
     return max(((x, y) for x in old for y in new), key=lambda p: (cosine(vectors[p[0]], vectors[p[1]]), p))
 
@@ -267,22 +268,30 @@ def word_counts(statements: list[DiffStatement], idf: Idf) -> Counter[str]:
     "thị trường"); a pair that happens to stand side by side once ("hóa thị") does not.
     """
     counts: Counter[str] = Counter()
+    words_of: dict[str, set[str]] = {}  # by text: outlets restate priorities word for word
     for statement in statements:
-        counts.update({t for t in features(statement.text) if "_" in t and idf.frequency(t) >= 3})
+        if statement.text not in words_of:
+            words_of[statement.text] = {t for t in features(statement.text) if "_" in t and idf.frequency(t) >= 3}
+        counts.update(words_of[statement.text])
     return counts
 
 
 def compare_years(
     before: list[DiffStatement], after: list[DiffStatement], *, year_before: int, year_after: int,
     by: str, kind: str, labels: dict[str, str], theme_labels: dict[str, str], theme_corpus: Counter[str],
-    word_corpus: Counter[str], idf: Idf,
+    idf: Idf,
 ) -> YearDiff:
-    """The whole comparison of two years' statements (pure: everything it needs is passed in)."""
+    """The whole comparison of two years' statements (pure: everything it needs is passed in).
+
+    The prior for words is how many paragraphs of the whole corpus use each (`idf.frequency`).
+    """
     new, dropped, persisting = thread_changes(before, after, labels, idf)
     themes_before = Counter(t for s in before for t in set(s.themes))
     themes_after = Counter(t for s in after for t in set(s.themes))
     themes = keyness(themes_before, len(before), themes_after, len(after), theme_corpus, theme_labels)
-    words = keyness(word_counts(before, idf), len(before), word_counts(after, idf), len(after), word_corpus,
+    words_before, words_after = word_counts(before, idf), word_counts(after, idf)
+    word_corpus = Counter({word: idf.frequency(word) for word in words_before | words_after})
+    words = keyness(words_before, len(before), words_after, len(after), word_corpus,
                     {w: w.replace("_", " ") for w in word_corpus})
     return YearDiff(
         year_before, year_after, by, kind, len(before), len(after), new, dropped, persisting,

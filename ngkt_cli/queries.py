@@ -364,9 +364,7 @@ def _theme_corpus(conn: sqlite3.Connection, kind: str, by: str) -> "Counter[str]
 
 def year_diff(conn: sqlite3.Connection, year_before: int, year_after: int, *, by: str = "target", kind: str = "priority"):
     """Load what the diff needs and compare the two years (see diff.compare_years)."""
-    from collections import Counter
-
-    from .diff import compare_years, word_counts
+    from .diff import compare_years
     from .link import load_idf
     from .themes import load_codebook
 
@@ -376,8 +374,6 @@ def year_diff(conn: sqlite3.Connection, year_before: int, year_after: int, *, by
             listed = ", ".join(map(str, available)) or "none yet (run `ngkt ingest`)"
             raise NotFound(f"no {kind} statements for {year} (by {by} year); years with some: {listed}")
     statements = _diff_statements(conn, kind, by, (year_before, year_after))
-    idf = load_idf(conn)
-    words = word_counts(statements, idf)
     return compare_years(
         [s for s in statements if s.year == year_before],
         [s for s in statements if s.year == year_after],
@@ -385,9 +381,7 @@ def year_diff(conn: sqlite3.Connection, year_before: int, year_after: int, *, by
         labels=thread_labels(conn),
         theme_labels={t.id: t.label for t in load_codebook()},
         theme_corpus=_theme_corpus(conn, kind, by),
-        # The prior for words: how many paragraphs of the whole corpus use each word.
-        word_corpus=Counter({word: idf.frequency(word) for word in words}),
-        idf=idf,
+        idf=load_idf(conn),
     )
 
 
