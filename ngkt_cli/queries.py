@@ -368,12 +368,12 @@ def year_diff(conn: sqlite3.Connection, year_before: int, year_after: int, *, by
     from .link import load_idf
     from .themes import load_codebook
 
-    available = years_with(conn, kind, by)
-    for year in (year_before, year_after):
-        if year not in available:
-            listed = ", ".join(map(str, available)) or "none yet (run `ngkt ingest`)"
-            raise NotFound(f"no {kind} statements for {year} (by {by} year); years with some: {listed}")
     statements = _diff_statements(conn, kind, by, (year_before, year_after))
+    found = {s.year for s in statements}
+    for year in (year_before, year_after):
+        if year not in found:
+            listed = ", ".join(map(str, years_with(conn, kind, by))) or "none yet (run `ngkt ingest`)"
+            raise NotFound(f"no {kind} statements for {year} (by {by} year); years with some: {listed}")
     return compare_years(
         [s for s in statements if s.year == year_before],
         [s for s in statements if s.year == year_after],
