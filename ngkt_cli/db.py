@@ -308,7 +308,7 @@ def save_document(
         conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [doc.id, old_id])
         delete_document(conn, old_id)
     _children(doc, coded.folded_body if coded else None, rows, _search_rowid(conn, doc.id))
-    _add_extraction(doc.id, extraction, coded, rows)
+    _add_extraction(doc.id, doc.date, extraction, coded, rows)
     if pending is None:
         rows.flush(conn)
 
@@ -317,7 +317,11 @@ def save_document(
 # Lists and statements
 
 
-def _statement_row(statement: Statement, statement_id: str, document_id: str, list_id: str | None, coded: Coded | None) -> dict:
+def _statement_row(
+    statement: Statement, statement_id: str, document_id: str, date: str | None, list_id: str | None, coded: Coded | None
+) -> dict:
+    from .link import link_order
+
     return {
         "id": statement_id,
         "document_id": document_id,
@@ -331,6 +335,7 @@ def _statement_row(statement: Statement, statement_id: str, document_id: str, li
         "paragraph": statement.paragraph,
         "char_start": statement.start,
         "char_end": statement.end,
+        "link_order": link_order(statement.target_year, date, document_id, statement_id),
     }
 
 
@@ -351,7 +356,9 @@ def _list_row(found: StatementList, list_id: str, document_id: str, position: in
     }
 
 
-def _add_extraction(document_id: str, extraction: Extraction, coded: Coded | None, pending: PendingRows) -> None:
+def _add_extraction(
+    document_id: str, date: str | None, extraction: Extraction, coded: Coded | None, pending: PendingRows
+) -> None:
     """A document's lists, statements and their themes, as pending rows.
 
     Ids say where a statement comes from: "<document>/L2.3" is item 3 of the document's second
@@ -363,9 +370,9 @@ def _add_extraction(document_id: str, extraction: Extraction, coded: Coded | Non
     for position, found in enumerate(extraction.lists, start=1):
         list_id = f"{document_id}/L{position}"
         pending.add("lists", [_list_row(found, list_id, document_id, position)])
-        statements += [_statement_row(item, f"{list_id}.{item.ordinal}", document_id, list_id, coded) for item in found.items]
+        statements += [_statement_row(item, f"{list_id}.{item.ordinal}", document_id, date, list_id, coded) for item in found.items]
     for number, directive in enumerate(extraction.directives, start=1):
-        statements.append(_statement_row(directive, f"{document_id}/D{number}", document_id, None, coded))
+        statements.append(_statement_row(directive, f"{document_id}/D{number}", document_id, date, None, coded))
     pending.add("statements", statements)
     pending.add("statement_themes", statement_theme_rows([(row["id"], row["text"]) for row in statements], coded.themes if coded else None))
 
@@ -377,8 +384,9 @@ def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Ext
     )
     conn.execute("DELETE FROM statements WHERE document_id = ?", [document_id])
     conn.execute("DELETE FROM lists WHERE document_id = ?", [document_id])
+    date = conn.execute("SELECT date FROM documents WHERE id = ?", [document_id]).fetchone()[0]
     pending = PendingRows()
-    _add_extraction(document_id, extraction, None, pending)
+    _add_extraction(document_id, date, extraction, None, pending)
     pending.flush(conn)
     # A statement worded as before keeps its thread through re-extraction.
     conn.executemany(

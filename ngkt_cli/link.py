@@ -419,9 +419,16 @@ def lookup_terms(item: Item, idf: Idf) -> list[str]:
     return [*rare_terms(item, idf), wording_term(item)]
 
 
-# The order linking visits statements in: by year, then date, then position in the document.
-_LINK_ORDER = "s.target_year IS NULL, s.target_year, d.date IS NULL, d.date, d.id, s.id"
-_LINK_ORDER_REVERSED = "s.target_year IS NULL DESC, s.target_year DESC, d.date IS NULL DESC, d.date DESC, d.id DESC, s.id DESC"
+def link_order(target_year: int | None, date: str | None, document_id: str, statement_id: str) -> str:
+    """The order linking visits statements in, as one sortable string stored with each statement
+    (indexed with its thread): by target year, then date (unknown ones last), then place.
+
+    A thread's latest or first few members are then read off the index, however long the
+    thread; migration 11 computes the same string in SQL for statements stored before it.
+    """
+    year = "1" if target_year is None else f"0{target_year:04d}"
+    day = "1" if date is None else f"0{date}"
+    return f"{year}|{day}|{document_id}|{statement_id}"
 
 
 def load_items(
@@ -433,7 +440,7 @@ def load_items(
                    WHERE t.statement_id = s.id ORDER BY t.position LIMIT 1) AS head_theme
             FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE {where}
-            ORDER BY {_LINK_ORDER_REVERSED if newest_first else _LINK_ORDER}
+            ORDER BY s.link_order {"DESC" if newest_first else ""}
             {"LIMIT " + str(int(limit)) if limit else ""}""",
         list(params),
     ).fetchall()
@@ -590,7 +597,7 @@ def link_pending(conn: sqlite3.Connection) -> int:
     assigned = assign(items, _index_for(conn, items, idf), new_ids, load_decisions(conn))
     new_ids.save()
     _write_links(conn, items, assigned, idf)
-    refresh_labels(conn, set(assigned.values()))
+    refresh_labels(conn, set(assigned.values()), joined=set(assigned))
     drop_empty_threads(conn)
     return len(assigned)
 
@@ -700,13 +707,19 @@ def central_label(members: list[Item], idf: Idf) -> str:
     return short_label(max(members, key=lambda m: (scores[m.id], m.id)).text)
 
 
-def refresh_labels(conn: sqlite3.Connection, threads: set[str], members: dict[str, list[Item]] | None = None) -> None:
-    """Recompute the automatic label of each thread; `members` (in linking order) spares the lookups."""
+def refresh_labels(
+    conn: sqlite3.Connection, threads: set[str], members: dict[str, list[Item]] | None = None, joined: set[str] | None = None
+) -> None:
+    """Recompute the automatic label of each thread; `members` (in linking order) spares the lookups.
+
+    With `joined` (statements just linked), a thread whose label-giving first members include
+    none of them keeps its label: it would come out the same.
+    """
     idf = load_idf(conn)
     labels = []
     for thread in sorted(threads):
         found = members[thread] if members is not None else thread_members(conn, thread, MAX_CENTRALITY)
-        if found:
+        if found and (joined is None or any(m.id in joined for m in found[:MAX_CENTRALITY])):
             labels.append((central_label(found, idf), thread))
     conn.executemany("UPDATE threads SET auto_label = ? WHERE id = ?", labels)
 

@@ -279,6 +279,22 @@ def _010_contentless_search(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT INTO search_index (rowid, folded) VALUES (?, ?)", [(n, fold(r[1])) for n, r in enumerate(rows, 1)])
 
 
+def _011_link_order(conn: sqlite3.Connection) -> None:
+    """Each statement's place in the linking order (link.link_order), indexed with its thread:
+    a thread's latest members were found by sorting all of them, thousands in a large archive."""
+    _run_script(
+        conn,
+        """
+        ALTER TABLE statements ADD COLUMN link_order TEXT;
+        UPDATE statements SET link_order =
+            (CASE WHEN target_year IS NULL THEN '1' ELSE '0' || printf('%04d', target_year) END) || '|' ||
+            (SELECT CASE WHEN d.date IS NULL THEN '1' ELSE '0' || d.date END FROM documents d WHERE d.id = statements.document_id)
+            || '|' || document_id || '|' || id;
+        CREATE INDEX statements_thread_order ON statements(thread_id, link_order);
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -290,4 +306,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _008_thread_terms,
     _009_sketches,
     _010_contentless_search,
+    _011_link_order,
 ]
