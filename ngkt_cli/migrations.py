@@ -281,7 +281,8 @@ def _010_contentless_search(conn: sqlite3.Connection) -> None:
 
 def _011_link_order(conn: sqlite3.Connection) -> None:
     """Each statement's place in the linking order (link.link_order), indexed with its thread:
-    a thread's latest members were found by sorting all of them, thousands in a large archive."""
+    a thread's latest members were found by sorting all of them, thousands in a large archive.
+    The new index serves every lookup by thread, so the old one goes (one fewer to update)."""
     _run_script(
         conn,
         """
@@ -291,6 +292,7 @@ def _011_link_order(conn: sqlite3.Connection) -> None:
             (SELECT CASE WHEN d.date IS NULL THEN '1' ELSE '0' || d.date END FROM documents d WHERE d.id = statements.document_id)
             || '|' || document_id || '|' || id;
         CREATE INDEX statements_thread_order ON statements(thread_id, link_order);
+        DROP INDEX statements_thread;
         """,
     )
 
