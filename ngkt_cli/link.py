@@ -134,9 +134,12 @@ def vector(terms: Counter[str], idf: Idf) -> dict[str, float]:
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    """Dot product of two unit vectors, over the terms they share (a set intersection in C).
+
+    math.fsum is exactly rounded, so the result does not depend on the order the shared terms
+    come in (a set's order changes from run to run).
+    """
+    return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,16 +196,17 @@ class ThreadIndex:
     settings: LinkSettings = SETTINGS
     members: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
     lists: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    vectors: dict[str, dict[str, float]] = field(default_factory=dict)
+    vectors: dict[str, dict[str, float]] = field(default_factory=dict)  # by text
     by_term: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     by_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     thread_of: dict[str, str] = field(default_factory=dict)
 
     def vector_of(self, item: Item) -> dict[str, float]:
-        """The item's tf-idf vector, computed once."""
-        if item.id not in self.vectors:
-            self.vectors[item.id] = vector(item.terms, self.idf)
-        return self.vectors[item.id]
+        """The item's tf-idf vector, computed once per wording."""
+        found = self.vectors.get(item.text)
+        if found is None:
+            found = self.vectors[item.text] = vector(item.terms, self.idf)
+        return found
 
     def add(self, item: Item, thread: str) -> None:
         """Add a member; only the latest MAX_COMPARED may keep a vector (computed when first
@@ -212,7 +216,7 @@ class ThreadIndex:
         if item.list_id:
             self.lists[thread].add(item.list_id)
         if len(members) > MAX_COMPARED:
-            self.vectors.pop(members[-MAX_COMPARED - 1].id, None)
+            self.vectors.pop(members[-MAX_COMPARED - 1].text, None)  # computed again if still needed
         self.thread_of[item.id] = thread
         if thread in self.by_key[item.key]:
             return  # the thread has these words already: their terms are indexed
@@ -237,7 +241,8 @@ class ThreadIndex:
         Only the latest MAX_COMPARED members count, so the cost of a comparison stays bounded
         however long a thread grows.
         """
-        return max(self.pair_score(item, m) for m in self.members[thread][-MAX_COMPARED:])
+        recent = {m.text: m for m in self.members[thread][-MAX_COMPARED:]}  # each wording once
+        return max(self.pair_score(item, m) for m in recent.values())
 
     def may_join(self, item: Item, thread: str, forbidden: set[str]) -> bool:
         """Same kind, not forbidden by the analyst, and no item of the same list in it already."""
