@@ -171,10 +171,22 @@ def _cached_key(text: str) -> str:
     return key(text)
 
 
+# A statement looks candidate threads up by at least this many terms: its rarest ones when too
+# few are rare. A priority restated in the words every article uses ("đa dạng hóa thị trường")
+# had no rare term but an inserted pair ("mới_thị") that no thread has, and started a thread of
+# its own however close it was to one.
+MIN_LOOKUP_TERMS = 3
+
+
 def rare_terms(item: Item, idf: Idf, settings: LinkSettings = SETTINGS) -> list[str]:
-    """The item's terms that are rare enough to look up candidate threads by."""
+    """The item's terms to look up candidate threads by: those rare enough, or if there are
+    fewer than MIN_LOOKUP_TERMS of them, the MIN_LOOKUP_TERMS rarest."""
     limit = max(settings.blocking_min_df, settings.blocking_df_share * idf.paragraphs)
-    return sorted(t for t in item.terms if idf.frequency(t) <= limit)
+    rare = sorted(t for t in item.terms if idf.frequency(t) <= limit)
+    if len(rare) >= MIN_LOOKUP_TERMS:
+        return rare
+    rarest = sorted(item.terms, key=lambda t: (idf.frequency(t), t))[:MIN_LOOKUP_TERMS]
+    return sorted(set(rare) | set(rarest))
 
 
 # How many candidate threads a statement is scored against: those sharing the most rare terms
@@ -183,6 +195,9 @@ MAX_CANDIDATES = 30
 
 # How many of a thread's latest members a statement is compared with.
 MAX_COMPARED = 12
+
+# How many wordings' vectors linking keeps at once (about 3 KB each).
+MAX_VECTORS = 20_000
 
 # How many members the automatic label's centrality looks at (the first ones, in linking order).
 MAX_CENTRALITY = 12
@@ -202,21 +217,21 @@ class ThreadIndex:
     thread_of: dict[str, str] = field(default_factory=dict)
 
     def vector_of(self, item: Item) -> dict[str, float]:
-        """The item's tf-idf vector, computed once per wording."""
+        """The item's tf-idf vector, computed once per wording (the oldest forgotten past
+        MAX_VECTORS, to bound the memory of a relink)."""
         found = self.vectors.get(item.text)
         if found is None:
+            if len(self.vectors) >= MAX_VECTORS:
+                del self.vectors[next(iter(self.vectors))]
             found = self.vectors[item.text] = vector(item.terms, self.idf)
         return found
 
     def add(self, item: Item, thread: str) -> None:
-        """Add a member; only the latest MAX_COMPARED may keep a vector (computed when first
-        compared), only rare terms are indexed, and only once per wording in a thread."""
+        """Add a member; only rare terms are indexed, and only once per wording in a thread."""
         members = self.members[thread]
         members.append(item)
         if item.list_id:
             self.lists[thread].add(item.list_id)
-        if len(members) > MAX_COMPARED:
-            self.vectors.pop(members[-MAX_COMPARED - 1].text, None)  # computed again if still needed
         self.thread_of[item.id] = thread
         if thread in self.by_key[item.key]:
             return  # the thread has these words already: their terms are indexed
@@ -487,17 +502,19 @@ def next_thread_id(conn: sqlite3.Connection) -> str:
 
 
 def _index_for(conn: sqlite3.Connection, items: list[Item], idf: Idf) -> ThreadIndex:
-    """An index of the stored threads that share a rare term with `items` (the candidates only)."""
+    """An index of the stored threads that `items` may join: for each wording, the
+    MAX_CANDIDATES threads sharing most of its lookup terms (as `ThreadIndex.scores` picks them)."""
     index = ThreadIndex(idf)
-    terms = sorted({t for item in items for t in lookup_terms(item, idf)})
     threads: set[str] = set()
-    for start in range(0, len(terms), 500):
-        chunk = terms[start : start + 500]
-        marks = ",".join("?" * len(chunk))
+    for item in {item.key: item for item in items}.values():
+        terms = lookup_terms(item, idf)
+        marks = ",".join("?" * len(terms))
         threads |= {
             r[0]
             for r in conn.execute(
-                f"SELECT DISTINCT thread_id FROM thread_terms WHERE term IN ({marks})", chunk
+                f"""SELECT thread_id FROM thread_terms WHERE term IN ({marks})
+                    GROUP BY thread_id ORDER BY count(*) DESC, thread_id LIMIT ?""",
+                [*terms, MAX_CANDIDATES],
             )
         }
     lists = sorted({item.list_id for item in items if item.list_id})
