@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,23 @@ def ngkt_command() -> list[str]:
     """The installed console script, for tests that need a real process."""
     script = Path(os.sys.executable).parent / "ngkt"
     return [str(script)] if script.exists() else [os.sys.executable, "-m", "ngkt_cli.cli"]
+
+
+def database_at_version(path: Path, version: int, *statements: tuple[str, list]) -> Path:
+    """A database as ngkt left it at schema `version` (the first `version` migrations), holding
+    the rows the (sql, params) `statements` write: for testing the migrations after it."""
+    from ngkt_cli import migrations
+
+    conn = sqlite3.connect(path)
+    for step in migrations.MIGRATIONS[:version]:
+        step(conn)
+    for sql, params in statements:
+        if params and isinstance(params[0], (list, tuple)):
+            conn.executemany(sql, params)  # several rows
+        else:
+            conn.execute(sql, params)
+    conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+    return path

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLD, SEEDS, ngkt_command, run_cli
+from conftest import database_at_version, GOLD, SEEDS, ngkt_command, run_cli
 
 ARTICLE = """Bộ trưởng nêu 3 trọng tâm hợp tác năm 2025
 
@@ -362,33 +362,20 @@ def test_old_database_is_upgraded(tmp_path):
     from ngkt_cli import migrations
     from ngkt_cli.db import open_db
 
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
-    migrations.MIGRATIONS[0](conn)
-    conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
-    conn.execute("PRAGMA user_version = 1")
-    conn.commit()
-    conn.close()
-    upgraded = open_db(path)
+    upgraded = open_db(database_at_version(tmp_path / "old.db", 1))
     assert upgraded.execute("PRAGMA user_version").fetchone()[0] == len(migrations.MIGRATIONS)
     assert upgraded.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
 
 
 def test_database_of_the_previous_search_index_is_upgraded_and_searchable(tmp_path):
-    from ngkt_cli import migrations
     from ngkt_cli.db import open_db
     from ngkt_cli.queries import search
 
-    path = tmp_path / "v9.db"
-    conn = sqlite3.connect(path)
-    for step in migrations.MIGRATIONS[:9]:
-        step(conn)
-    conn.execute("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'Thúc đẩy chuyển đổi xanh.', 'x')")
-    conn.execute("INSERT INTO search_index (document_id, text, folded) VALUES ('d1', 'Thúc đẩy chuyển đổi xanh.', 'thuc day chuyen doi xanh.')")
-    conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
-    conn.execute("PRAGMA user_version = 9")
-    conn.commit()
-    conn.close()
+    path = database_at_version(
+        tmp_path / "v9.db", 9,
+        ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'Thúc đẩy chuyển đổi xanh.', 'x')", []),
+        ("INSERT INTO search_index (document_id, text, folded) VALUES ('d1', 'Thúc đẩy chuyển đổi xanh.', 'thuc day chuyen doi xanh.')", []),
+    )
     hits = search(open_db(path), "chuyen doi xanh")
     assert [(h.document_id, h.snippet) for h in hits] == [("d1", "Thúc đẩy chuyển đổi xanh.")]
 

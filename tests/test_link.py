@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLD, SEEDS, run_cli
+from conftest import database_at_version, GOLD, SEEDS, run_cli
 from collections import Counter
 
 from ngkt_cli.link import features, paragraph_terms
@@ -300,23 +300,17 @@ patterns = ["the che(?! hoa)"]
 
 
 def test_link_order_of_statements_stored_before_it_existed_is_the_same(tmp_path):
-    from ngkt_cli import migrations
     from ngkt_cli.db import open_db
     from ngkt_cli.link import link_order
 
-    path = tmp_path / "v10.db"
-    conn = sqlite3.connect(path)
-    for step in migrations.MIGRATIONS[:10]:
-        step(conn)
-    conn.execute("INSERT INTO documents (id, path, body, date, ingested_at) VALUES ('d1', 'a', 'x', '2024-12-20', 'x')")
-    conn.execute("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d2', 'b', 'y', 'x')")
     rows = [("d1/L1.1", "d1", 2025), ("d1/L1.10", "d1", None), ("d2/L1.2", "d2", 2024), ("d2/L1.3", "d2", None)]
-    conn.executemany("INSERT INTO statements (id, document_id, kind, ordinal, text, text_key, paragraph, char_start, char_end, target_year) "
-                     "VALUES (?, ?, 'priority', 1, 't', 't', 0, 0, 1, ?)", rows)
-    conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
-    conn.execute("PRAGMA user_version = 10")
-    conn.commit()
-    conn.close()
+    path = database_at_version(
+        tmp_path / "v10.db", 10,
+        ("INSERT INTO documents (id, path, body, date, ingested_at) VALUES ('d1', 'a', 'x', '2024-12-20', 'x')", []),
+        ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d2', 'b', 'y', 'x')", []),
+        ("INSERT INTO statements (id, document_id, kind, ordinal, text, text_key, paragraph, char_start, char_end, target_year) "
+         "VALUES (?, ?, 'priority', 1, 't', 't', 0, 0, 1, ?)", rows),
+    )
     stored = dict(open_db(path).execute("SELECT id, link_order FROM statements").fetchall())
     dates = {"d1": "2024-12-20", "d2": None}
     assert stored == {s: link_order(year, dates[d], d, s) for s, d, year in rows}
