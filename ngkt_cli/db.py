@@ -251,9 +251,13 @@ class PendingRows:
 
 
 def _children(doc: Document, folded_body: str | None, pending: PendingRows, search_rowid: int) -> None:
-    pending.add("removed_lines", ({"document_id": doc.id, "line_no": line.line_no, "reason": line.reason, "text": line.text} for line in doc.removed))
+    """A document's removed lines, people and search entry, as pending rows."""
+    pending.add("removed_lines", (
+        {"document_id": doc.id, "line_no": line.line_no, "reason": line.reason, "text": line.text} for line in doc.removed
+    ))
     pending.add("people", ({"document_id": doc.id, "name": p.name, "title": p.title} for p in doc.people))
-    pending.add("search_index", [{"rowid": search_rowid, "folded": folded_body if folded_body is not None else fold(doc.body)}])
+    folded = folded_body if folded_body is not None else fold(doc.body)
+    pending.add("search_index", [{"rowid": search_rowid, "folded": folded}])
 
 
 def _search_rowid(conn: sqlite3.Connection, document_id: str) -> int:
@@ -300,9 +304,9 @@ def save_document(
 ) -> None:
     """Write one document and its extraction, replacing older versions (inside the caller's
     transaction). With `pending`, the rows that can wait are left there for the caller to flush."""
-    rows = pending or PendingRows()
+    rows = pending if pending is not None else PendingRows()
     _insert(conn, "documents", document_row(doc))
-    if replaces and pending:
+    if replaces and pending is not None:
         pending.flush(conn)  # the replaced version may be among the pending rows
     for old_id in replaces:
         conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [doc.id, old_id])
@@ -374,7 +378,8 @@ def _add_extraction(
     for number, directive in enumerate(extraction.directives, start=1):
         statements.append(_statement_row(directive, f"{document_id}/D{number}", document_id, date, None, coded))
     pending.add("statements", statements)
-    pending.add("statement_themes", statement_theme_rows([(row["id"], row["text"]) for row in statements], coded.themes if coded else None))
+    themes = coded.themes if coded else None
+    pending.add("statement_themes", statement_theme_rows([(row["id"], row["text"]) for row in statements], themes))
 
 
 def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Extraction) -> None:

@@ -151,14 +151,14 @@ def sketch(body: str, body_key: str | None = None) -> tuple[int, bytes]:
     """
     hashes = list(map(_WORD_HASHES.__getitem__, (body_key or key(body)).split()))
     hashes += [0] * (SHINGLE_WORDS - len(hashes))
-    shingles = set(map(hash, zip(hashes, hashes[1:], hashes[2:], hashes[3:])))
+    shingles = set(map(hash, zip(*(hashes[start:] for start in range(SHINGLE_WORDS)))))
     smallest = sorted(shingles)[:SKETCH_SIZE]
     return len(shingles), struct.pack(f">{len(smallest)}q", *smallest)
 
 
 # Changes when the shingle hash does: sketches stored under another scheme are dropped (and
 # computed again from their bodies when the duplicate check meets them).
-SKETCH_SCHEME = str(hash((1, 2, 3, 4)))
+SKETCH_SCHEME = f"crc32-words-{SHINGLE_WORDS}:{hash(tuple(range(SHINGLE_WORDS)))}"
 
 
 def containment(mine: tuple[int, bytes], theirs: tuple[int, bytes]) -> float:

@@ -14,7 +14,6 @@ linking every time it runs: at ingest, at re-extraction and at `ngkt relink`.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 import re
 import sqlite3
@@ -419,26 +418,16 @@ def statement_theme_rows(statements: list[tuple[str, str]], themes: dict | None 
 def index_thread_terms(conn: sqlite3.Connection, items: Iterable[Item], thread_of: dict[str, str], idf: Idf | None = None) -> None:
     """The inverted index from term to thread, for finding candidate threads without scanning.
 
-    Only terms rare enough to look threads up by are indexed (common ones never are), and each
-    statement's wording (`wording_term`), so that a word-for-word repeat finds its thread.
+    Only terms rare enough to look threads up by are indexed (common ones never are); a
+    word-for-word repeat finds its thread through the statements' `text_key` instead.
     """
     idf = idf or load_idf(conn)
     # Statements worded alike have the same terms: one of them per thread is enough.
     one_per_wording = {(item.key, thread_of[item.id]): item for item in items if item.id in thread_of}
     conn.executemany(
         "INSERT OR IGNORE INTO thread_terms (term, thread_id) VALUES (?, ?)",
-        sorted({(term, thread) for (_, thread), item in one_per_wording.items() for term in lookup_terms(item, idf)}),
+        sorted({(term, thread) for (_, thread), item in one_per_wording.items() for term in rare_terms(item, idf)}),
     )
-
-
-def wording_term(item: Item) -> str:
-    """An index term for the statement's exact wording (a hash of its key; never a syllable)."""
-    return "=" + hashlib.blake2b(item.key.encode(), digest_size=8).hexdigest()
-
-
-def lookup_terms(item: Item, idf: Idf) -> list[str]:
-    """The terms a statement finds its candidate threads by: its rare terms and its wording."""
-    return [*rare_terms(item, idf), wording_term(item)]
 
 
 def link_order(target_year: int | None, date: str | None, document_id: str, statement_id: str) -> str:
@@ -505,11 +494,13 @@ def next_thread_id(conn: sqlite3.Connection) -> str:
 
 def _index_for(conn: sqlite3.Connection, items: list[Item], idf: Idf) -> ThreadIndex:
     """An index of the stored threads that `items` may join: for each wording, the
-    MAX_CANDIDATES threads sharing most of its lookup terms (as `ThreadIndex.scores` picks them)."""
+    MAX_CANDIDATES threads sharing most of its rare terms (as `ThreadIndex.scores` picks them),
+    and every thread with a member worded exactly like one of them, however old that member."""
     index = ThreadIndex(idf)
+    by_wording = {item.key: item for item in items}
     threads: set[str] = set()
-    for item in {item.key: item for item in items}.values():
-        terms = lookup_terms(item, idf)
+    for item in by_wording.values():
+        terms = rare_terms(item, idf)
         marks = ",".join("?" * len(terms))
         threads |= {
             r[0]
@@ -519,24 +510,52 @@ def _index_for(conn: sqlite3.Connection, items: list[Item], idf: Idf) -> ThreadI
                 [*terms, MAX_CANDIDATES],
             )
         }
-    lists = sorted({item.list_id for item in items if item.list_id})
+    same_words = _threads_worded(conn, sorted(by_wording))
+    threads |= {thread for thread, _ in same_words}
+    same_list = _threaded_members_of_lists(conn, sorted({item.list_id for item in items if item.list_id}))
     for thread in sorted(threads):
-        for member in _candidate_members(conn, thread, lists):
+        for member in _candidate_members(conn, thread, same_list.get(thread, [])):
             index.add(member, thread)
+    for thread, wording in same_words:
+        if thread not in index.by_key[wording]:
+            index.by_key[wording].append(thread)
     return index
 
 
-def _candidate_members(conn: sqlite3.Connection, thread: str, lists: list[str]) -> list[Item]:
-    """The members a new statement is compared with (the latest few), and any of its own lists.
+def _threads_worded(conn: sqlite3.Connection, wordings: list[str]) -> list[tuple[str, str]]:
+    """(thread, wording) for each stored thread with a member of one of these wordings (keys)."""
+    found: list[tuple[str, str]] = []
+    for start in range(0, len(wordings), 500):
+        chunk = wordings[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found += conn.execute(
+            f"""SELECT DISTINCT thread_id, text_key FROM statements
+                WHERE text_key IN ({marks}) AND thread_id IS NOT NULL ORDER BY thread_id, text_key""",
+            chunk,
+        ).fetchall()
+    return [tuple(row) for row in found]
 
-    Members of the statement's own list matter for the rule that two items of one list never
-    share a thread (re-extraction keeps some items' threads); older members are never compared.
+
+def _threaded_members_of_lists(conn: sqlite3.Connection, lists: list[str]) -> dict[str, list[Item]]:
+    """thread -> its members from these lists (found through their documents' index).
+
+    They matter for the rule that two items of one list never share a thread: re-extraction
+    keeps some items' threads.
     """
+    found: dict[str, list[Item]] = defaultdict(list)
+    for start in range(0, len(lists), 500):
+        chunk = lists[start : start + 500]
+        documents = sorted({list_id.rsplit("/L", 1)[0] for list_id in chunk})
+        where = f"s.document_id IN ({','.join('?' * len(documents))}) AND s.list_id IN ({','.join('?' * len(chunk))})"
+        for member, thread in _threaded(conn, where, [*documents, *chunk]):
+            found[thread].append(member)
+    return found
+
+
+def _candidate_members(conn: sqlite3.Connection, thread: str, same_list: list[Item]) -> list[Item]:
+    """The members a new statement is compared with (the latest few, read off the thread's
+    index), after those of the statement's own lists; older members are never compared."""
     latest = load_items(conn, "s.thread_id = ?", [thread], limit=MAX_COMPARED, newest_first=True)[::-1]
-    if not lists:
-        return latest
-    marks = ",".join("?" * len(lists))
-    same_list = load_items(conn, f"s.thread_id = ? AND s.list_id IN ({marks})", [thread, *lists])
     seen = {m.id for m in latest}
     return [m for m in same_list if m.id not in seen] + latest
 

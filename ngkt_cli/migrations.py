@@ -257,7 +257,9 @@ def _009_sketches(conn: sqlite3.Connection) -> None:
 def _010_contentless_search(conn: sqlite3.Connection) -> None:
     """Search indexes each body once, folded, without storing it again (`content=''`): the index
     held every body twice (as written and folded) and every statement a third time. Statement
-    hits are found inside the matching bodies by their spans (queries.search)."""
+    hits are the statements of a matching body that hold the words (queries.search). Row ids are never
+    reused (AUTOINCREMENT): an index entry left by a document deleted outside ngkt (whose
+    mapping row goes with it) can then never match a later document."""
     from .text import fold
 
     _run_script(
@@ -269,8 +271,8 @@ def _010_contentless_search(conn: sqlite3.Connection) -> None:
             folded, content = '', tokenize = 'unicode61 remove_diacritics 2'
         );
         CREATE TABLE search_rows (
-            search_rowid INTEGER PRIMARY KEY,
-            document_id TEXT NOT NULL UNIQUE
+            search_rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE
         );
         """,
     )
@@ -282,7 +284,8 @@ def _010_contentless_search(conn: sqlite3.Connection) -> None:
 def _011_link_order(conn: sqlite3.Connection) -> None:
     """Each statement's place in the linking order (link.link_order), indexed with its thread:
     a thread's latest members were found by sorting all of them, thousands in a large archive.
-    The new index serves every lookup by thread, so the old one goes (one fewer to update)."""
+    The new index serves every lookup by thread, so the old one goes (one fewer to update).
+    And statements by wording: an incremental link finds the threads of a word-for-word repeat."""
     _run_script(
         conn,
         """
@@ -293,6 +296,7 @@ def _011_link_order(conn: sqlite3.Connection) -> None:
             || '|' || document_id || '|' || id;
         CREATE INDEX statements_thread_order ON statements(thread_id, link_order);
         DROP INDEX statements_thread;
+        CREATE INDEX statements_wording ON statements(text_key, thread_id);
         """,
     )
 
