@@ -693,7 +693,7 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
         thread = mapping.get(group) or new_ids()
         final.update({m: thread for m in groups[group]})
     new_ids.save()
-    conn.execute("UPDATE statements SET thread_id = NULL")
+    conn.execute("UPDATE statements SET thread_id = NULL WHERE thread_id IS NOT NULL")
     # thread_terms is not emptied: kept threads keep valid terms, dropped threads lose theirs by
     # cascade, and a stale term only adds a candidate that scoring then rejects. (Emptying it
     # row by row, as SQLite must for a table with foreign keys, took 7 s of a 15 s relink.)

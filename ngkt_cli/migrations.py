@@ -296,7 +296,7 @@ def _011_link_order(conn: sqlite3.Connection) -> None:
             || '|' || document_id || '|' || id;
         CREATE INDEX statements_thread_order ON statements(thread_id, link_order);
         DROP INDEX statements_thread;
-        CREATE INDEX statements_wording ON statements(text_key, thread_id);
+        CREATE INDEX statements_wording ON statements(text_key);
         """,
     )
 
