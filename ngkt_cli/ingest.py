@@ -353,10 +353,11 @@ def ingest_paths(
 ) -> list[Outcome]:
     """Ingest every input, then link the new statements; one bad file never stops the run."""
     frequencies = TermCounts()
-    outcomes = write_prepared(conn, prepare_all(list(iter_inputs(paths)), max_bytes, user_date), frequencies, on_progress)
-    with db.transaction(conn):
-        frequencies.flush(conn)
-        link_pending(conn)
+    with db.bulk_writes(conn):
+        outcomes = write_prepared(conn, prepare_all(list(iter_inputs(paths)), max_bytes, user_date), frequencies, on_progress)
+        with db.transaction(conn):
+            frequencies.flush(conn)
+            link_pending(conn)
     return outcomes
 
 
