@@ -209,13 +209,11 @@ def get_document(conn: sqlite3.Connection, document_id: str) -> Document | None:
     return row_to_document(conn, rows[0]) if len(rows) == 1 else None
 
 
-def document_ids_at_path(conn: sqlite3.Connection, path: str) -> list[str]:
-    return [r["id"] for r in conn.execute("SELECT id FROM documents WHERE path = ?", [path])]
-
-
-def document_path(conn: sqlite3.Connection, document_id: str) -> str | None:
-    row = conn.execute("SELECT path FROM documents WHERE id = ?", [document_id]).fetchone()
-    return row["path"] if row else None
+def stored_versions(conn: sqlite3.Connection, document_id: str, path: str) -> tuple[bool, list[str]]:
+    """(whether this content is stored already, ids of the other documents stored from `path`),
+    in one query: it runs once per input."""
+    rows = conn.execute("SELECT id, path FROM documents WHERE id = ? OR path = ?", [document_id, path]).fetchall()
+    return any(r["id"] == document_id for r in rows), [r["id"] for r in rows if r["path"] == path and r["id"] != document_id]
 
 
 def duplicate_candidates(conn: sqlite3.Connection, doc: Document, sketch_of) -> list[tuple[str, tuple[int, bytes]]]:

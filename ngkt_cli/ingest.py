@@ -333,9 +333,9 @@ def store(conn: sqlite3.Connection, prepared: Prepared, pending: db.PendingRows 
     if prepared.doc is None:
         return Outcome(prepared.display, "rejected", reason=prepared.reason)
     doc = prepared.doc
-    if db.document_path(conn, doc.id) is not None:
+    stored, replaces = db.stored_versions(conn, doc.id, doc.path)
+    if stored:
         return Outcome(prepared.display, "unchanged", doc.id)
-    replaces = db.document_ids_at_path(conn, doc.path)
     original = find_original(conn, doc, replaces)
     doc = replace(doc, duplicate_of=original)
     db.save_document(conn, doc, prepared.extraction, replaces, prepared.coded, pending)
