@@ -88,7 +88,7 @@ def _is_title_echo(line: str, title: str | None) -> bool:
 def classify_line(line: str, title: str | None, folded: str | None = None) -> str | None:
     """The boilerplate reason for one line on its own, or None for article text (`folded`: the
     line folded, when the caller has it)."""
-    folded = fold(line) if folded is None else folded
+    folded = fold(line).strip() if folded is None else folded
     if BANNER.match(folded):
         return "banner"
     if IMAGE_LINE.match(folded) or _is_title_echo(line, title):

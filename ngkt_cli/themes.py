@@ -35,9 +35,16 @@ class Theme:
         return self.openings is None or not present.isdisjoint(self.openings)
 
 
-@lru_cache(maxsize=8)
+# codebook id -> (the codebook, its openings). By identity: hashing 17 themes for an lru_cache
+# key cost more than the tests it spares.
+_openings: dict[int, tuple[tuple[Theme, ...], tuple[str, ...]]] = {}
+
+
 def _all_openings(codebook: tuple[Theme, ...]) -> tuple[str, ...]:
-    return tuple(sorted({opening for theme in codebook for opening in theme.openings or ()}))
+    cached = _openings.get(id(codebook))
+    if cached is None or cached[0] is not codebook:
+        cached = _openings[id(codebook)] = (codebook, tuple(sorted({o for theme in codebook for o in theme.openings or ()})))
+    return cached[1]
 
 
 def _present(folded: str, codebook: tuple[Theme, ...]) -> set[str]:
