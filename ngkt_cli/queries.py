@@ -123,12 +123,19 @@ def _query_words(query: str) -> list[str]:
     return re.findall(r"\w+", fold(query))
 
 
+def _as_phrase(words: list[str]) -> str:
+    return r"\b" + r"\W+".join(re.escape(word) for word in words) + r"\b"
+
+
+def _as_word(word: str) -> str:
+    return rf"\b{re.escape(word)}\b"
+
+
 def _hit_spans(folded: str, words: list[str]) -> list[tuple[int, int]]:
     """Where the words stand as a phrase in the folded text, else where each word stands."""
-    phrase = r"\W+".join(re.escape(word) for word in words)
-    spans = [(m.start(), m.end()) for m in re.finditer(rf"\b{phrase}\b", folded)]
+    spans = [(m.start(), m.end()) for m in re.finditer(_as_phrase(words), folded)]
     if not spans:
-        spans = sorted((m.start(), m.end()) for word in words for m in re.finditer(rf"\b{re.escape(word)}\b", folded))
+        spans = sorted((m.start(), m.end()) for word in words for m in re.finditer(_as_word(word), folded))
     return spans
 
 
@@ -161,8 +168,8 @@ def _holds(text: str, words: list[str], as_phrase: bool) -> bool:
     """Whether `text` holds the words as a phrase (or, not `as_phrase`, each of them), accents ignored."""
     folded = fold(text)
     if as_phrase:
-        return re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", folded) is not None
-    return all(re.search(rf"\b{re.escape(word)}\b", folded) for word in words)
+        return re.search(_as_phrase(words), folded) is not None
+    return all(re.search(_as_word(word), folded) for word in words)
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
