@@ -164,20 +164,12 @@ class Item:
     kind: str
     list_id: str | None
     text: str
+    key: str  # the stored text_key: statements worded alike share it
     head_theme: str | None = None
 
     @property
     def terms(self) -> Counter[str]:
         return features(self.text)
-
-    @property
-    def key(self) -> str:
-        return _cached_key(self.text)
-
-
-@lru_cache(maxsize=8192)
-def _cached_key(text: str) -> str:
-    return key(text)
 
 
 # A statement looks candidate threads up by at least this many terms: its rarest ones when too
@@ -460,7 +452,7 @@ def load_items(
 ) -> list[Item]:
     """Statements as linking items, in the order linking visits them (or the reverse, newest first)."""
     rows = conn.execute(
-        f"""SELECT s.id, s.kind, s.list_id, s.text, (SELECT theme FROM statement_themes t
+        f"""SELECT s.id, s.kind, s.list_id, s.text, s.text_key, (SELECT theme FROM statement_themes t
                    WHERE t.statement_id = s.id ORDER BY t.position LIMIT 1) AS head_theme
             FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE {where}
@@ -468,7 +460,7 @@ def load_items(
             {"LIMIT " + str(int(limit)) if limit else ""}""",
         list(params),
     ).fetchall()
-    return [Item(r["id"], r["kind"], r["list_id"], r["text"], r["head_theme"]) for r in rows]
+    return [Item(r["id"], r["kind"], r["list_id"], r["text"], r["text_key"], r["head_theme"]) for r in rows]
 
 
 def load_decisions(conn: sqlite3.Connection) -> Decisions:
