@@ -254,7 +254,7 @@ def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     }
     statements = _rows(
         conn,
-        f"""SELECT id, target_year, ordinal, speaker, text, document_id, document_title, document_date, duplicate_of
+        """SELECT id, target_year, ordinal, speaker, text, document_id, document_title, document_date, duplicate_of
             FROM statements_with_source WHERE thread_id = ? ORDER BY target_year, document_date, id""",
         [thread],
     )

@@ -85,8 +85,6 @@ def test_export_csv_writes_one_file_per_table(seeded_db, tmp_path):
 
 
 def test_reextract_rebuilds_the_same_lists(seeded_db, tmp_path):
-    import shutil
-
     copy = tmp_path / "copy.db"
     sqlite3.connect(seeded_db).backup(sqlite3.connect(copy))
     before = json.loads(run_cli(copy, "export").stdout)
