@@ -136,9 +136,11 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     """Split `text` into title, body paragraphs and removed lines.
 
     `title` comes from HTML metadata when there is one; otherwise the first line of article text
-    is the title.
+    is the title when it reads as a headline (a text that opens with its lede has no title: the
+    lede's date and speaker belong to the body).
     """
     clean = CleanText(title=title)
+    looking_for_title = title is None
     kept_line_numbers: list[int] = []
     previous: str | None = None
     folded_title = fold(title) if title is not None else None
@@ -150,9 +152,11 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
             continue
         folded = " ".join(folded_raw.split())
         reason = _reason_in_context(line, folded, previous, clean.title)
-        if reason is None and clean.title is None:
-            clean.title = line
-            reason = "title"
+        if reason is None and looking_for_title:
+            looking_for_title = False
+            if _headline_like(line):
+                clean.title = line
+                reason = "title"
         elif reason is None and folded == folded_title:
             reason = "title"
         if reason is None:

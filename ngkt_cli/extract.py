@@ -46,6 +46,10 @@ NUMBER_MARKER = re.compile(r"^\(?(\d{1,2})[.)/]\s+(?=\S)")
 # "(1) ... (2) ..." inside a paragraph.
 PAREN_NUMBER_MARKER = re.compile(r"\((\d{1,2})\)\s+(?=\S)")
 
+# "(i) ... (ii) ..." inside a paragraph: lower-case Roman numerals in brackets.
+ROMAN_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+ROMAN_MARKER = re.compile(r"\((" + "|".join(ROMAN_NUMERALS) + r")\)\s+(?=\S)")
+
 # "a) ...", "b. ..." at the start of a paragraph or after ';' / ':'.
 LETTERS = "abcdđeghik"
 LETTER_MARKER = re.compile(r"(?<![^\s;:])([" + LETTERS + r"])\)\s+(?=\S)")
@@ -63,7 +67,7 @@ MAX_ITEM_PARAGRAPHS = 5
 
 # When lists of two families cover the same text, the one earlier here wins: "- Thứ nhất, ..."
 # is a "Thứ" list written with dashes, and numbered items beat a ';' split.
-FAMILY_PRECEDENCE = ("thu", "la", "number", "paren", "letter", "bullet", "inline")
+FAMILY_PRECEDENCE = ("thu", "la", "number", "paren", "roman", "letter", "bullet", "inline")
 
 # Characters after which a new item may start: sentence ends, ';', ':', opening quotes.
 ITEM_START_AFTER = ".!?;:…\"“”'(–-"
@@ -129,6 +133,9 @@ def _symbol_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
     else:
         for match in PAREN_NUMBER_MARKER.finditer(paragraph):
             markers.append(Marker("paren", int(match.group(1)), offset + match.start(), offset + match.end(), index))
+    for match in ROMAN_MARKER.finditer(paragraph) if "(i" in paragraph else ():
+        ordinal = ROMAN_NUMERALS.index(match.group(1)) + 1
+        markers.append(Marker("roman", ordinal, offset + match.start(), offset + match.end(), index))
     for match in LETTER_MARKER.finditer(paragraph) if ")" in paragraph else ():
         if _at_item_start(paragraph, match.start()):
             ordinal = LETTERS.index(match.group(1)) + 1

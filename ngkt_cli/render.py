@@ -220,7 +220,7 @@ def quote_item(view: dict, item: dict) -> None:
     out = printer()
     out.print(Text(list_heading(found), style="bold magenta"))
     out.print(Text(f"cue: {found['cue']}", style="dim"))
-    out.print(Text(f"{doc['title']} · {doc['date'] or 'undated'} · {doc['id']} · paragraph {item['paragraph'] + 1}, characters {item['char_start']}–{item['char_end']}", style="dim"))
+    out.print(Text(f"{doc['title'] or '(untitled)'} · {doc['date'] or 'undated'} · {doc['id']} · paragraph {item['paragraph'] + 1}, characters {item['char_start']}–{item['char_end']}", style="dim"))
     paragraphs = doc["body"].split(PARAGRAPH_BREAK)
     start_of = paragraph_starts(paragraphs)[item["paragraph"]]
     end_paragraph = doc["body"].count(PARAGRAPH_BREAK, 0, item["char_end"])

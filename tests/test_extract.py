@@ -150,6 +150,12 @@ def test_parenthesised_numbers_inline():
     assert items_of(found) == ["hoàn thiện thể chế", "phát triển hạ tầng", "phát triển nguồn nhân lực"]
 
 
+def test_roman_numerals_inline_are_stripped_from_the_items():
+    [found] = lists_of("Hội nghị thảo luận 3 nội dung chính: (i) đánh giá tình hình kinh tế thế giới; (ii) kết quả năm 2023; (iii) định hướng năm 2024.")
+    assert items_of(found) == ["đánh giá tình hình kinh tế thế giới", "kết quả năm 2023", "định hướng năm 2024"]
+    assert (found.kind, found.announced_count) == ("agenda", 3)
+
+
 def test_ordinals_named_by_their_noun():
     [found] = lists_of("Thủ tướng Phạm Minh Chính nêu rõ hai nhiệm vụ. Nhiệm vụ thứ nhất là ổn định vĩ mô. Nhiệm vụ thứ hai là tháo gỡ điểm nghẽn.")
     assert items_of(found) == ["ổn định vĩ mô", "tháo gỡ điểm nghẽn"]
@@ -350,6 +356,30 @@ def test_extraction_of_a_whole_file_goes_through_ingest(tmp_path):
     doc = build_document(text.encode(), "x.txt")
     [found] = extract(doc).lists
     assert found.speaker == "Bùi Thanh Sơn" and found.target_year == doc.statement_year
+
+
+def test_a_text_that_opens_with_its_lede_keeps_its_date_and_speaker(tmp_path):
+    text = (
+        "Ngày 15 tháng 1 năm 2025, Thứ trưởng Bộ Ngoại giao Nguyễn Minh Hằng phát biểu tại phiên họp lần thứ hai.\n\n"
+        "Thứ trưởng cho biết năm nay cần tập trung vào 2 trọng tâm gồm: thúc đẩy hợp tác với đối tác lớn; hỗ trợ địa phương."
+    )
+    doc = build_document(text.encode(), "x.txt")
+    assert doc.title is None and doc.body.startswith("Ngày 15 tháng 1 năm 2025")
+    assert (doc.date, doc.date_source) == ("2025-01-15", "body")
+    [found] = extract(doc).lists
+    assert (found.speaker, found.target_year) == ("Nguyễn Minh Hằng", 2025)
+
+
+def test_a_bulleted_list_after_nêu_names_its_speaker():
+    [found] = lists_of("""
+Phó Thủ tướng Trần Hồng Hà nêu các nhiệm vụ trong năm 2024:
+
+- Tập trung thu hút đầu tư chất lượng cao;
+
+- Mở rộng thị trường cho nông sản.
+""")
+    assert found.speaker == "Trần Hồng Hà" and found.target_year == 2024
+    assert items_of(found) == ["Tập trung thu hút đầu tư chất lượng cao", "Mở rộng thị trường cho nông sản"]
 
 
 # --- properties --------------------------------------------------------------------------------
