@@ -41,10 +41,10 @@ COMMENT_FORM = re.compile(
 BREADCRUMB = re.compile(r"^(?:trang chu\b.*|(?:[^>»/|]{1,30}\s[>»/|]\s){1,6}[^>»/|]{1,40})$")
 
 # Page stamps: "Chủ nhật 29/12/2024 07:37", "Nhịp sống - Ngày đăng : 18:18, 18/12/2023",
-# "Thứ Tư, 05/06/2024 14:20 (GMT+7)", "Cập nhật: 15/01/2025".
+# "Thứ Tư, 05/06/2024 14:20 (GMT+7)", "Cập nhật: 15/01/2025", "Ngày 9/1/2025".
 STAMP_LINE = re.compile(
     r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|xuat ban)\s*:?.*"
-    r"|(?:thu \w+|chu nhat)?,?\s*\d{1,2}[/-]\d{1,2}[/-]\d{4}.{0,25}"
+    r"|(?:thu \w+|chu nhat|ngay)?,?\s*\d{1,2}[/-]\d{1,2}[/-]\d{4}.{0,25}"
     r"|\d{1,2}:\d{2}.{0,5}\d{1,2}[/-]\d{1,2}[/-]\d{4}.{0,15})$"
 )
 

@@ -322,6 +322,9 @@ ANNOUNCED = re.compile(
     r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung|mot so)\s+(?:nhom\s+|loai\s+|linh vuc\s+)?(" + _NOUN_RE + r")\b"
 )
 
+# A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".
+QUOTED_COUNT = re.compile(r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]')
+
 # Lead-in phrases without a counted noun that still say what the list is.
 KIND_CUES = (
     ("lesson", re.compile(r"\bbai hoc\b")),
@@ -357,10 +360,13 @@ def announced(cue: str) -> tuple[int | None, str | None]:
     A counted noun wins over one with "các"/"những": in "thực hiện các mục tiêu ..., xác định
     triển khai 4 trọng tâm" the list is the 4 priorities. Among several, the one nearest the list
     (the last) wins: "Trước những thách thức đó, Bộ đặt ra các nhiệm vụ:" announces tasks.
+    A counted slogan in quotes ("3 đẩy mạnh") gives a count and leaves the noun to the rest.
     """
-    matches = [(_quantity(m.group(1)), m.group(2)) for m in ANNOUNCED.finditer(fold(cue))]
+    folded = fold(cue)
+    matches = [(_quantity(m.group(1)), m.group(2)) for m in ANNOUNCED.finditer(folded)]
     counted = [match for match in matches if match[0] is not None]
-    return (counted or matches or [(None, None)])[-1]
+    slogans = [(_quantity(m.group(1)), None) for m in QUOTED_COUNT.finditer(folded)]
+    return (counted or slogans or matches or [(None, None)])[-1]
 
 
 def _count_elsewhere(noun: str, texts: list[str]) -> int | None:

@@ -44,6 +44,11 @@ HORIZON_BEFORE = re.compile(r"(?:den|toi|tam nhin|giai doan|nhiem ky)(?: nam)?\s
 PAST_MARKERS = re.compile(r"\b(?:da|dat duoc|dat|vua qua|tang|giam)\b")
 FUTURE_MARKERS = re.compile(r"\b(?:can|se|phai|trong tam|nhiem vu|ke hoach|phan dau|muc tieu|trien khai)\b")
 
+# The words just before a year that say which way it looks, whatever the rest of the sentence
+# says: "Hội nghị tổng kết năm 2024 và triển khai nhiệm vụ năm 2025" reviews 2024, plans 2025.
+REVIEWED_YEAR_BEFORE = re.compile(r"\b(?:tong ket|danh gia|nhin lai|ket qua)\b[^\d.;]{0,30}$")
+PLANNED_YEAR_BEFORE = re.compile(r"\b(?:trien khai|ke hoach|phuong huong|nhiem vu|muc tieu)\b[^\d.;]{0,30}$")
+
 # A year-end conference (from this month on) sets the coming year's course.
 YEAR_END_MONTH = 9
 
@@ -103,15 +108,19 @@ def _year_mentions(paragraphs: list[str]) -> tuple[Counter[int], set[int], set[i
     for paragraph in paragraphs:
         for sentence in sentences(paragraph):
             folded = fold(sentence)
-            years = [
-                int(m.group(1)) for m in YEAR.finditer(folded) if not HORIZON_BEFORE.search(folded[: m.start()])
-            ]
-            counts.update(years)
+            matches = [m for m in YEAR.finditer(folded) if not HORIZON_BEFORE.search(folded[: m.start()])]
+            counts.update(int(m.group(1)) for m in matches)
             looks_back, looks_ahead = bool(PAST_MARKERS.search(folded)), bool(FUTURE_MARKERS.search(folded))
-            if looks_back and not looks_ahead:
-                past.update(years)
-            elif looks_ahead and not looks_back:
-                future.update(years)
+            for match in matches:
+                year, before = int(match.group(1)), folded[max(0, match.start() - 45) : match.start()]
+                if REVIEWED_YEAR_BEFORE.search(before):
+                    past.add(year)
+                elif PLANNED_YEAR_BEFORE.search(before):
+                    future.add(year)
+                elif looks_back and not looks_ahead:
+                    past.add(year)
+                elif looks_ahead and not looks_back:
+                    future.add(year)
     return counts, past, future
 
 

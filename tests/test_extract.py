@@ -382,6 +382,25 @@ Phó Thủ tướng Trần Hồng Hà nêu các nhiệm vụ trong năm 2024:
     assert items_of(found) == ["Tập trung thu hút đầu tư chất lượng cao", "Mở rộng thị trường cho nông sản"]
 
 
+def test_a_january_review_and_plan_conference_is_dated_in_the_planned_year():
+    text = (
+        "(Chinhphu.vn) - Chiều 8/1, Thủ tướng Phạm Minh Chính dự Hội nghị tổng kết năm 2024 và triển khai nhiệm vụ năm 2025.\n\n"
+        "Thủ tướng đề nghị thực hiện tốt \"3 đẩy mạnh\":\n\n"
+        "Thứ nhất là đẩy mạnh ngoại giao kinh tế.\n\nThứ hai là đẩy mạnh ngoại giao công nghệ.\n\nThứ ba là đẩy mạnh hội nhập quốc tế."
+    )
+    doc = build_document(text.encode(), "x.txt")
+    assert (doc.date, doc.date_source) == ("2025-01-08", "inferred")
+    [found] = extract(doc).lists
+    assert (found.kind, found.announced_count, found.target_year) == ("priority", 3, 2025)
+    assert not found.count_mismatch
+
+
+def test_a_date_line_at_the_foot_is_the_page_stamp():
+    doc = build_document("Hai trọng tâm\n\nChiều 8/1, Bộ trưởng phát biểu.\n\nNgày 9/1/2025\n".encode(), "x.txt")
+    assert (doc.date, doc.date_source, doc.published) == ("2025-01-08", "inferred", "2025-01-09")
+    assert "Ngày 9/1/2025" not in doc.body
+
+
 # --- properties --------------------------------------------------------------------------------
 
 PIECES = st.sampled_from([
