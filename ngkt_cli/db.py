@@ -234,6 +234,18 @@ def duplicate_candidates(conn: sqlite3.Connection, doc: Document, sketch_of) -> 
     return [(r["id"], (r["shingle_count"], r["sketch"]) if r["sketch"] else sketch_of(r["body"])) for r in rows]
 
 
+def list_wordings(conn: sqlite3.Connection, document_id: str) -> list[tuple[str | None, tuple[str, ...]]]:
+    """(speaker, item keys in order) of each stored list of a document."""
+    lists: dict[str, tuple[str | None, list[str]]] = {}
+    for list_id, speaker, text_key in conn.execute(
+        """SELECT l.id, l.speaker, s.text_key FROM lists l JOIN statements s ON s.list_id = l.id
+           WHERE l.document_id = ? ORDER BY l.position, s.ordinal""",
+        [document_id],
+    ):
+        lists.setdefault(list_id, (speaker, []))[1].append(text_key)
+    return [(speaker, tuple(keys)) for speaker, keys in lists.values()]
+
+
 def keep_sketches_of_scheme(conn: sqlite3.Connection, scheme: str) -> None:
     """Drop the stored sketches unless they were made by `scheme` (ingest.SKETCH_SCHEME): the
     duplicate check computes a missing sketch from the body."""

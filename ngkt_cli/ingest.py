@@ -178,14 +178,67 @@ def containment(mine: tuple[int, bytes], theirs: tuple[int, bytes]) -> float:
     return shared / max(1, min(count_a, count_b))
 
 
-def find_original(conn: sqlite3.Connection, doc: Document, replaces: list[str]) -> str | None:
-    """The stored document this one copies: same day (the blocking key), nearly the same body.
+# ---------------------------------------------------------------------------------------------
+# Reports of the same speech
+
+# Two outlets rewrite the story but quote the speaker's list: item by item, this share of the
+# shorter item's words must be in the other's.
+SAME_ITEM_WORDS = 0.8
+
+_WORD = re.compile(r"\w+")
+
+# (speaker, item keys) of one list: what a report of the same speech restates.
+ListWording = tuple[str | None, tuple[str, ...]]
+
+
+def list_wordings(extraction: Extraction, keys: dict[str, str]) -> tuple[ListWording, ...]:
+    """The lists of an extraction as `ListWording`s (`keys`: item text -> key)."""
+    return tuple((found.speaker, tuple(keys.get(item.text) or key(item.text) for item in found.items)) for found in extraction.lists)
+
+
+def _same_item(mine: str, theirs: str) -> bool:
+    my_words, their_words = set(_WORD.findall(mine)), set(_WORD.findall(theirs))
+    return len(my_words & their_words) >= SAME_ITEM_WORDS * max(1, min(len(my_words), len(their_words)))
+
+
+def _restates(mine: ListWording, theirs: ListWording) -> bool:
+    (my_speaker, my_items), (their_speaker, their_items) = mine, theirs
+    if my_speaker and their_speaker and my_speaker != their_speaker:
+        return False
+    return len(my_items) == len(their_items) and all(map(_same_item, my_items, their_items))
+
+
+def same_speech(mine: Iterable[ListWording], theirs: Iterable[ListWording]) -> bool:
+    """True when every list of `mine` restates one of `theirs`: a second report of the same
+    speech, which must count once even though its own words differ."""
+    mine, theirs = list(mine), list(theirs)
+    return bool(mine) and all(any(_restates(m, t) for t in theirs) for m in mine)
+
+
+def find_original(
+    conn: sqlite3.Connection,
+    doc: Document,
+    replaces: list[str],
+    wordings: tuple[ListWording, ...] = (),
+    written: dict[str, tuple[ListWording, ...]] | None = None,
+) -> str | None:
+    """The stored document this one copies or reports again, among those of the same day (the
+    blocking key): nearly the same body, or (for a dated document) the same lists.
 
     The older version of the same file (`replaces`) is not an original: it is being replaced.
+    `written` holds the wordings of documents written by this run (their rows may still be pending).
     """
     mine = (doc.shingle_count, doc.sketch) if doc.sketch else sketch(doc.body)
-    for candidate_id, theirs in db.duplicate_candidates(conn, doc, sketch):
-        if candidate_id not in replaces and containment(mine, theirs) >= DUPLICATE_CONTAINMENT:
+    candidates = [(cid, theirs) for cid, theirs in db.duplicate_candidates(conn, doc, sketch) if cid not in replaces]
+    for candidate_id, theirs in candidates:
+        if containment(mine, theirs) >= DUPLICATE_CONTAINMENT:
+            return candidate_id
+    if not (doc.date and wordings):
+        return None
+    written = written or {}
+    for candidate_id, _ in candidates:
+        stored = written[candidate_id] if candidate_id in written else db.list_wordings(conn, candidate_id)
+        if same_speech(wordings, stored):
             return candidate_id
     return None
 
@@ -327,16 +380,25 @@ class TermCounts:
         self.__init__()
 
 
-def store(conn: sqlite3.Connection, prepared: Prepared, pending: db.PendingRows | None = None) -> Outcome:
+def store(
+    conn: sqlite3.Connection,
+    prepared: Prepared,
+    pending: db.PendingRows | None = None,
+    written: dict[str, tuple[ListWording, ...]] | None = None,
+) -> Outcome:
     """Write one prepared document (inside the caller's transaction; rows that can wait go to
-    `pending`, which the caller flushes before committing); returns what happened."""
+    `pending`, which the caller flushes before committing); returns what happened. `written`
+    collects the list wordings of the documents written, for the same-speech check of the next."""
     if prepared.doc is None:
         return Outcome(prepared.display, "rejected", reason=prepared.reason)
     doc = prepared.doc
     stored, replaces = db.stored_versions(conn, doc.id, doc.path)
     if stored:
         return Outcome(prepared.display, "unchanged", doc.id)
-    original = find_original(conn, doc, replaces)
+    wordings = list_wordings(prepared.extraction, prepared.coded.keys if prepared.coded else {})
+    original = find_original(conn, doc, replaces, wordings, written)
+    if written is not None and original is None:
+        written[doc.id] = wordings
     doc = replace(doc, duplicate_of=original)
     db.save_document(conn, doc, prepared.extraction, replaces, prepared.coded, pending)
     status = "duplicate" if original else ("updated" if replaces else "new")
@@ -372,11 +434,12 @@ def write_prepared(
     before that leaves documents marked uncounted, which the next linking counts.)"""
     outcomes = []
     pending = db.PendingRows()
+    lists_written: dict[str, tuple[ListWording, ...]] = {}
     with db.transaction(conn):
         db.keep_sketches_of_scheme(conn, SKETCH_SCHEME)
     with db.grouped_transactions(conn, DOCUMENTS_PER_TRANSACTION, before_commit=lambda: pending.flush(conn)) as written:
         for prepared in prepared_inputs:
-            outcome = store(conn, prepared, pending)
+            outcome = store(conn, prepared, pending, lists_written)
             if outcome.status in ("new", "updated"):
                 frequencies.add(outcome.document_id, prepared)
             outcomes.append(outcome)

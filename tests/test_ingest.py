@@ -319,6 +319,33 @@ def test_second_outlets_copy_is_a_duplicate_and_not_counted(tmp_path, db_path, c
     assert "duplicate of" in cli("docs").stdout
 
 
+SAME_SPEECH = Path(__file__).parent / "data" / "unseen" / "same_speech"
+
+
+@pytest.mark.parametrize("one_run", [True, False], ids=["one run", "one file per run"])
+def test_a_second_outlets_own_report_of_the_same_speech_counts_once(db_path, cli, one_run):
+    files = sorted(str(p) for p in SAME_SPEECH.iterdir())
+    if one_run:
+        assert "1 new, 0 updated, 0 unchanged, 1 duplicate" in cli("ingest", *files).stderr
+    else:
+        assert "1 new" in cli("ingest", files[0]).stderr and "1 duplicate" in cli("ingest", files[1]).stderr
+    docs = {Path(d["path"]).name: d for d in documents(db_path)}
+    assert docs["vov_2025-12-21.txt"]["duplicate_of"] == docs["baoquocte_2025-12-20.txt"]["id"]
+    threads = json.loads(cli("threads", "--format", "json").stdout)
+    assert [t["statements"] for t in threads] == [1, 1, 1]
+
+
+def test_the_same_day_with_other_lists_is_not_the_same_speech(tmp_path, db_path, cli):
+    first = (SAME_SPEECH / "baoquocte_2025-12-20.txt").read_text(encoding="utf-8")
+    other = (
+        "Thứ trưởng nêu 3 nhiệm vụ về công tác lãnh sự\n\nChiều 19/12, Thứ trưởng Ngoại giao Nguyễn Minh Hằng cho biết "
+        "năm 2026 ngành có 3 nhiệm vụ. Thứ nhất, phục vụ tăng trưởng hai con số. Thứ hai, bảo hộ công dân ở nước ngoài. "
+        "Thứ ba, cải cách thủ tục lãnh sự."
+    )
+    cli("ingest", *(str(write(tmp_path / name, text.encode())) for name, text in (("a.txt", first), ("b.txt", other))))
+    assert [d["duplicate_of"] for d in documents(db_path)] == [None, None]
+
+
 def test_sketches_of_another_hash_scheme_are_recomputed(tmp_path, db_path, cli):
     original = (SEEDS / "000_27309452084d270c.txt").read_text(encoding="utf-8")
     write(tmp_path / "outlet_a.txt", original.encode())
