@@ -195,7 +195,16 @@ def _trim(body: str, start: int, end: int) -> Span:
         end -= 1
     if end - start > 1 and body[end - 1] == "." and body[end - 2] != ".":
         end -= 1
+    if _unbalanced_closing_quote(body[start:end]):
+        return _trim(body, start, end - 1)  # “Thứ nhất, ... Thứ sáu, ... tham mưu”.
     return Span(start, end)
+
+
+def _unbalanced_closing_quote(text: str) -> bool:
+    """A closing quote that ends `text` and opens nowhere in it: the quote began before the list."""
+    if text.endswith("”"):
+        return text.count("“") < text.count("”")
+    return text.endswith('"') and text.count('"') % 2 == 1
 
 
 def _paragraph_end(body: str, position: int) -> int:

@@ -342,6 +342,16 @@ Thủ tướng Phạm Minh Chính dự hội nghị.
     assert found.speaker == "Bùi Thanh Sơn"
 
 
+def test_a_quote_around_the_whole_list_is_not_part_of_the_last_item():
+    [found] = lists_of("""
+Bộ trưởng Bùi Thanh Sơn: Năm 2025 có hai trọng tâm. “Thứ nhất, thúc đẩy đầu tư.
+
+Thứ hai, nâng cao năng lực nghiên cứu, tham mưu”.
+""")
+    assert items_of(found) == ["thúc đẩy đầu tư", "nâng cao năng lực nghiên cứu, tham mưu"]
+    assert found.speaker == "Bùi Thanh Sơn"
+
+
 def test_title_alone_resolves_to_the_named_holder():
     [found] = lists_of("""
 Đồng chí Phạm Minh Chính – Thủ tướng Chính phủ dự hội nghị.
