@@ -68,7 +68,39 @@ def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
     )
     if extracted is None or not (extracted.text or "").strip():
         raise RejectedInput("no article text found in the HTML")
-    return extracted.text, extracted.title, extracted.date, extracted.author
+    article = extracted.text
+    lede = _lede(text)
+    if lede and fold(" ".join(lede.split())) not in fold(" ".join(article.split())):
+        article = f"{lede}\n{article}"
+    return article, extracted.title, extracted.date, extracted.author
+
+
+# Class names Vietnamese news pages give the lede (the "sapo"): "sapo", "article__sapo",
+# "detail-sapo", "summary", "description", "lead", "chapeau".
+LEDE_CLASS_PARTS = {"sapo", "lead", "lede", "summary", "description", "desc", "chapeau", "excerpt"}
+# A lede inside these is another article's teaser (related news, menus, footers).
+NOT_LEDE_INSIDE = {"li", "aside", "nav", "footer", "a"}
+LEDE_MIN_CHARS = 40
+
+
+def _lede(html: str) -> str | None:
+    """The page's lede, which trafilatura drops as boilerplate on many news sites although it
+    holds the event's date and the speaker's full name ("(Chinhphu.vn) - Sáng 21/12, Thủ tướng
+    Phạm Minh Chính ...")."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for element in root.iter("*"):
+        parts = re.split(r"[\s_-]+", str(element.get("class") or "").lower())
+        if LEDE_CLASS_PARTS.isdisjoint(parts) or any(a.tag in NOT_LEDE_INSIDE for a in element.iterancestors()):
+            continue
+        lede = " ".join(element.text_content().split())
+        if len(lede) >= LEDE_MIN_CHARS:
+            return lede
+    return None
 
 
 def _markdown_to_text(text: str) -> str:

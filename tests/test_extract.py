@@ -455,6 +455,24 @@ def test_a_news_page_in_another_outlets_style(tmp_path):
     assert len(texts) == 5
 
 
+def test_a_page_whose_lede_trafilatura_drops_keeps_the_ledes_date_and_speaker(tmp_path):
+    """The lede ("sapo") sits in its own <div>: it names the day and the Prime Minister."""
+    from conftest import run_cli
+
+    db = tmp_path / "page.db"
+    page = Path(__file__).parent / "data" / "unseen" / "chinhphu_style.html"
+    assert run_cli(db, "ingest", str(page)).exit_code == 0
+    export = json.loads(run_cli(db, "export").stdout)
+    [doc] = export["documents"]
+    assert (doc["date"], doc["date_source"], doc["published"], doc["byline"]) == ("2025-12-21", "inferred", "2025-12-22", "Minh Khôi")
+    body = run_cli(db, "show", doc["id"]).stdout
+    assert "(Chinhphu.vn) - Sáng 21/12" in body and "Năm 2023: 6 trọng tâm" not in body
+    [found] = export["lists"]
+    assert (found["kind"], found["announced_count"], found["target_year"], found["speaker"]) == ("priority", 5, 2026, "Phạm Minh Chính")
+    texts = [s["text"] for s in export["statements"]]
+    assert texts[0] == "bám sát các mục tiêu tăng trưởng hai con số" and len(texts) == 5
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.one_of(PIECES, st.sampled_from(["Tin liên quan", "image banner", "Họ tên", "Chủ nhật 29/12/2024 07:37", "Sáng 18/3,", "Hoàng Giang"]), st.text(max_size=8)), max_size=40))
 def test_the_whole_pipeline_never_fails_on_arbitrary_text(parts):
