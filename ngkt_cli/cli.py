@@ -78,6 +78,9 @@ def friendly_errors(command):
         except KeyboardInterrupt:
             render.error("interrupted; what was written before is kept")
             raise typer.Exit(130) from None
+        except BrokenPipeError:  # `ngkt diff ... | head`: the reader has all it wants
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error when Python flushes stdout at exit
+            raise typer.Exit(141) from None
         except Exception as error:  # a bug: say so in one line, keep the traceback for NGKT_DEBUG
             if os.environ.get("NGKT_DEBUG"):
                 raise

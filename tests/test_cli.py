@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+import os
 import subprocess
 
 from conftest import ngkt_command, run_cli
@@ -91,6 +92,20 @@ def test_reextract_rebuilds_the_same_lists(seeded_db, tmp_path):
     result = run_cli(copy, "reextract")
     assert result.exit_code == 0 and "re-extracted 5 document(s)" in result.stderr
     assert json.loads(run_cli(copy, "export").stdout) == before
+
+
+def test_a_reader_that_stops_early_gets_no_error(seeded_db):
+    """`ngkt export | head`: the pipe closes while ngkt still writes."""
+    import fcntl
+
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)  # smaller than the export, so the write blocks
+    process = subprocess.Popen([*ngkt_command(), "--db", str(seeded_db), "export"], stdout=write_end, stderr=subprocess.PIPE)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as reader:
+        assert reader.read(100).startswith(b"{")
+    assert process.wait(timeout=60) == 141
+    assert process.stderr.read() == b""
 
 
 def test_console_script_runs_without_a_terminal(tmp_path):
