@@ -239,8 +239,8 @@ def list_wordings(conn: sqlite3.Connection, document_id: str) -> list[tuple[str 
     lists: dict[str, tuple[str | None, list[str]]] = {}
     for list_id, speaker, text_key in conn.execute(
         """SELECT l.id, l.speaker, s.text_key FROM lists l JOIN statements s ON s.list_id = l.id
-           WHERE l.document_id = ? ORDER BY l.position, s.ordinal""",
-        [document_id],
+           WHERE l.document_id = ? AND s.document_id = ? ORDER BY l.position, s.ordinal""",
+        [document_id, document_id],  # both: statements are indexed by document, not by list
     ):
         lists.setdefault(list_id, (speaker, []))[1].append(text_key)
     return [(speaker, tuple(keys)) for speaker, keys in lists.values()]

@@ -69,7 +69,7 @@ def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
     if extracted is None or not (extracted.text or "").strip():
         raise RejectedInput("no article text found in the HTML")
     article = extracted.text
-    lede = _lede(text)
+    lede = html_lede(text)
     if lede and fold(" ".join(lede.split())) not in fold(" ".join(article.split())):
         article = f"{lede}\n{article}"
     return article, extracted.title, extracted.date, extracted.author
@@ -78,12 +78,16 @@ def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
 # Class names Vietnamese news pages give the lede (the "sapo"): "sapo", "article__sapo",
 # "detail-sapo", "summary", "description", "lead", "chapeau".
 LEDE_CLASS_PARTS = {"sapo", "lead", "lede", "summary", "description", "desc", "chapeau", "excerpt"}
+# "lead-image", "summary-thumb": a picture's box, not the lede.
+NOT_LEDE_CLASS_PARTS = {"image", "img", "photo", "thumb", "thumbnail", "video", "figure", "caption"}
 # A lede inside these is another article's teaser (related news, menus, footers).
-NOT_LEDE_INSIDE = {"li", "aside", "nav", "footer", "a"}
-LEDE_MIN_CHARS = 40
+NOT_LEDE_INSIDE = {"li", "aside", "nav", "footer", "a", "figure"}
+# A lede is a sentence or three; a longer "summary" box may wrap the article itself, which must
+# not be read twice.
+LEDE_MIN_CHARS, LEDE_MAX_CHARS = 40, 800
 
 
-def _lede(html: str) -> str | None:
+def html_lede(html: str) -> str | None:
     """The page's lede, which trafilatura drops as boilerplate on many news sites although it
     holds the event's date and the speaker's full name ("(Chinhphu.vn) - Sáng 21/12, Thủ tướng
     Phạm Minh Chính ...")."""
@@ -94,11 +98,13 @@ def _lede(html: str) -> str | None:
     except (ValueError, lxml.etree.ParserError):
         return None
     for element in root.iter("*"):
-        parts = re.split(r"[\s_-]+", str(element.get("class") or "").lower())
-        if LEDE_CLASS_PARTS.isdisjoint(parts) or any(a.tag in NOT_LEDE_INSIDE for a in element.iterancestors()):
+        parts = set(re.split(r"[\s_-]+", str(element.get("class") or "").lower()))
+        if LEDE_CLASS_PARTS.isdisjoint(parts) or not NOT_LEDE_CLASS_PARTS.isdisjoint(parts):
+            continue
+        if element.tag in NOT_LEDE_INSIDE or any(a.tag in NOT_LEDE_INSIDE for a in element.iterancestors()):
             continue
         lede = " ".join(element.text_content().split())
-        if len(lede) >= LEDE_MIN_CHARS:
+        if LEDE_MIN_CHARS <= len(lede) <= LEDE_MAX_CHARS:
             return lede
     return None
 

@@ -473,6 +473,16 @@ def test_a_page_whose_lede_trafilatura_drops_keeps_the_ledes_date_and_speaker(tm
     assert texts[0] == "bám sát các mục tiêu tăng trưởng hai con số" and len(texts) == 5
 
 
+def test_a_lede_is_a_short_box_named_so_and_not_a_picture_nor_a_teaser():
+    from ngkt_cli.ingest import html_lede
+
+    sapo = "Sáng 21/12, Thủ tướng Phạm Minh Chính dự Hội nghị Ngoại giao lần thứ 33."
+    assert html_lede(f'<div class="detail__sapo"><b>(TGVN)</b> {sapo}</div>') == f"(TGVN) {sapo}"
+    assert html_lede(f'<div class="lead-image">{sapo}</div>') is None
+    assert html_lede(f'<ul><li><p class="sapo">{sapo}</p></li></ul>') is None
+    assert html_lede(f'<div class="summary">{sapo * 20}</div>') is None  # a box that wraps the article
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.one_of(PIECES, st.sampled_from(["Tin liên quan", "image banner", "Họ tên", "Chủ nhật 29/12/2024 07:37", "Sáng 18/3,", "Hoàng Giang"]), st.text(max_size=8)), max_size=40))
 def test_the_whole_pipeline_never_fails_on_arbitrary_text(parts):
