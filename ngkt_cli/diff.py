@@ -46,6 +46,7 @@ class DiffStatement:
     document_title: str | None
     document_date: str | None
     themes: tuple[str, ...] = ()
+    document_path: str | None = None
 
 
 @dataclass(frozen=True)

@@ -254,7 +254,7 @@ def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     }
     statements = _rows(
         conn,
-        """SELECT id, target_year, ordinal, speaker, text, document_id, document_title, document_date, duplicate_of
+        """SELECT id, target_year, ordinal, speaker, text, document_id, document_title, document_date, document_path, duplicate_of
             FROM statements_with_source WHERE thread_id = ? ORDER BY target_year, document_date, id""",
         [thread],
     )
@@ -330,7 +330,7 @@ def _diff_statements(conn: sqlite3.Connection, kind: str, by: str, years: tuple[
     only = f" AND {year} IN ({', '.join('?' * len(years))})" if years else ""
     rows = conn.execute(
         f"""SELECT s.id, s.thread_id, {year} AS year, s.ordinal, s.text, s.speaker, d.id AS document_id,
-                   d.title, d.date, (SELECT group_concat(theme, ' ') FROM statement_themes t WHERE t.statement_id = s.id) AS themes
+                   d.title, d.date, d.path, (SELECT group_concat(theme, ' ') FROM statement_themes t WHERE t.statement_id = s.id) AS themes
             FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE {_COUNTED.format(year=year)}{only}
             ORDER BY year, d.date, s.id""",
@@ -338,7 +338,7 @@ def _diff_statements(conn: sqlite3.Connection, kind: str, by: str, years: tuple[
     ).fetchall()
     return [
         DiffStatement(r["id"], r["thread_id"], r["year"], r["ordinal"], r["text"], r["speaker"], r["document_id"],
-                      r["title"], r["date"], tuple((r["themes"] or "").split()))
+                      r["title"], r["date"], tuple((r["themes"] or "").split()), r["path"])
         for r in rows
     ]
 

@@ -13,12 +13,20 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import PurePath
 from typing import Any
 
 from .text import PARAGRAPH_BREAK, paragraph_starts
 
 FORMATS = ("table", "json", "csv", "markdown")
 
+
+
+def document_name(title: str | None, path: str | None) -> str:
+    """How a source is cited: its title, or for a text without one, its file name."""
+    if title:
+        return title
+    return f"(untitled) {PurePath(path).name}" if path else "(untitled)"
 
 def use_rich(stream: Any = None) -> bool:
     """Styled output only for a person at a terminal who has not asked for NO_COLOR."""
@@ -168,7 +176,7 @@ def list_heading(found: dict) -> str:
 
 def _document_header(doc: dict) -> list[str]:
     date = f"{doc['date']} ({doc['date_source']})" if doc["date"] else "undated"
-    lines = [doc["title"] or "(untitled)", f"id {doc['id']} · {doc['path']}", f"date {date} · statement year {doc['statement_year'] or '?'}"]
+    lines = [document_name(doc["title"], doc["path"]), f"id {doc['id']} · {doc['path']}", f"date {date} · statement year {doc['statement_year'] or '?'}"]
     if doc["published"]:
         lines[-1] += f" · published {doc['published']}"
     if doc["byline"]:
@@ -220,7 +228,7 @@ def quote_item(view: dict, item: dict) -> None:
     out = printer()
     out.print(Text(list_heading(found), style="bold magenta"))
     out.print(Text(f"cue: {found['cue']}", style="dim"))
-    out.print(Text(f"{doc['title'] or '(untitled)'} · {doc['date'] or 'undated'} · {doc['id']} · paragraph {item['paragraph'] + 1}, characters {item['char_start']}–{item['char_end']}", style="dim"))
+    out.print(Text(f"{document_name(doc['title'], doc['path'])} · {doc['date'] or 'undated'} · {doc['id']} · paragraph {item['paragraph'] + 1}, characters {item['char_start']}–{item['char_end']}", style="dim"))
     paragraphs = doc["body"].split(PARAGRAPH_BREAK)
     start_of = paragraph_starts(paragraphs)[item["paragraph"]]
     end_paragraph = doc["body"].count(PARAGRAPH_BREAK, 0, item["char_end"])
@@ -284,7 +292,7 @@ def show_thread(view: dict) -> None:
     for statement in view["statements"]:
         duplicate = " (duplicate, not counted)" if statement["duplicate_of"] else ""
         out.print()
-        source = f"{statement['document_title']} · {statement['document_date'] or 'undated'} · {statement['speaker'] or 'speaker unknown'}"
+        source = f"{document_name(statement['document_title'], statement['document_path'])} · {statement['document_date'] or 'undated'} · {statement['speaker'] or 'speaker unknown'}"
         out.print(Text(f"{statement['target_year'] or '?'}  {statement['id']}  similarity {statement['similarity']:.2f}{duplicate}", style="bold cyan"))
         out.print(Text(f"      {source}", style="dim"))
         out.print(f"      {statement['text']}")
@@ -343,7 +351,7 @@ def one_line(text: str) -> str:
 
 
 def _source(s) -> str:
-    return f"{s.document_title or '(untitled)'}, {s.document_date or 'undated'}, {s.speaker or 'speaker unknown'} [{s.id}]"
+    return f"{document_name(s.document_title, s.document_path)}, {s.document_date or 'undated'}, {s.speaker or 'speaker unknown'} [{s.id}]"
 
 
 def _wording_text(wording, styled: bool):

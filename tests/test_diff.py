@@ -53,6 +53,20 @@ def test_persisting_rows_have_ranks_arrows_and_wording(seed_diff):
     assert {"op": "+", "text": "và vai trò điều phối của Ban Chỉ đạo Ngoại giao kinh tế"} in coordination["wording"]
 
 
+def test_a_text_without_a_title_is_cited_by_its_file_name(tmp_path):
+    for name, year, month in (("lede_2023.txt", 2023, 3), ("lede_2024.txt", 2024, 3)):
+        text = f"Ngày 5/{month}/{year}, Bộ trưởng Bùi Thanh Sơn cho biết năm {year} có 2 trọng tâm. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư năm {year}."
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "x.db"
+    assert run_cli(db, "ingest", str(tmp_path)).exit_code == 0
+    for output in ("table", "markdown"):
+        shown = run_cli(db, "diff", "2023", "2024", "--format", output).stdout
+        assert "(untitled) lede_2023.txt, 2023-03-05, Bùi Thanh Sơn" in shown and "None," not in shown
+    report = tmp_path / "reports"
+    assert run_cli(db, "report", "--out", str(report)).exit_code == 0
+    assert "(untitled) lede_2024.txt, 2024-03-05" in (report / "diff-2023-2024.html").read_text(encoding="utf-8")
+
+
 def test_every_row_cites_its_sources(seed_diff):
     for section in ("new", "dropped", "persisting"):
         for change in seed_diff[section]:
