@@ -53,6 +53,7 @@ ROMAN_MARKER = re.compile(r"\((" + "|".join(ROMAN_NUMERALS) + r")\)\s+(?=\S)")
 # "a) ...", "b. ..." at the start of a paragraph or after ';' / ':'.
 LETTERS = "abcdđeghik"
 LETTER_MARKER = re.compile(r"(?<![^\s;:])([" + LETTERS + r"])\)\s+(?=\S)")
+LETTER_DOT_MARKER = re.compile(r"^([" + LETTERS + r"])\.\s+(?=\S)")  # "a. ..." only at a paragraph's start
 
 # "• ...", "- ...", "+ ..." at the start of a paragraph.
 BULLET_CHARS = "•-+–—*·●▪"
@@ -140,6 +141,8 @@ def _symbol_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
         if _at_item_start(paragraph, match.start()):
             ordinal = LETTERS.index(match.group(1)) + 1
             markers.append(Marker("letter", ordinal, offset + match.start(), offset + match.end(), index))
+    if match := LETTER_DOT_MARKER.match(paragraph):
+        markers.append(Marker("letter", LETTERS.index(match.group(1)) + 1, offset, offset + match.end(), index))
     if match := BULLET_MARKER.match(paragraph):
         markers.append(Marker("bullet", 0, offset, offset + match.end(), index))
     return markers

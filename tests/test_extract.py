@@ -200,6 +200,20 @@ b) Tăng cường phối hợp.
     assert items_of(found) == ["Hoàn thiện thể chế", "Tăng cường phối hợp"]
 
 
+def test_letters_with_full_stops_at_paragraph_starts():
+    [found] = lists_of("""
+Bộ trưởng Nguyễn Hồng Diên yêu cầu thực hiện 3 nhiệm vụ:
+
+a. Hoàn thiện thể chế về xuất nhập khẩu.
+
+b. Phát triển thị trường trong nước.
+
+c. Đẩy mạnh chuyển đổi số.
+""")
+    assert items_of(found) == ["Hoàn thiện thể chế về xuất nhập khẩu", "Phát triển thị trường trong nước", "Đẩy mạnh chuyển đổi số"]
+    assert (found.announced_count, found.speaker) == (3, "Nguyễn Hồng Diên")
+
+
 def test_bullets():
     [found] = lists_of("""
 Hội nghị thống nhất các ưu tiên thời gian tới:
