@@ -109,10 +109,20 @@ def html_lede(html: str) -> str | None:
     return None
 
 
+# Markdown that is not article text: images, link targets, emphasis marks.
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+MD_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])")
+
+
 def _markdown_to_text(text: str) -> str:
-    """Drop heading hashes and emphasis marks; list markers stay for the extractor."""
+    """Drop heading hashes, images, link targets and emphasis marks ("*Thứ Hai, 22/12/2025*" must
+    read as the page stamp it is); list markers ("1.", "-", "* ") stay for the extractor."""
     text = re.sub(r"(?m)^#{1,6}\s+", "", text)
-    return re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = MD_LINK.sub(r"\1", MD_IMAGE.sub("", text))
+    text = MD_STRONG.sub(r"\2", text)
+    return MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
 
 
 def document_id(body: str, body_key: str | None = None) -> str:

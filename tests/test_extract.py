@@ -487,6 +487,17 @@ def test_a_page_whose_lede_trafilatura_drops_keeps_the_ledes_date_and_speaker(tm
     assert texts[0] == "bám sát các mục tiêu tăng trưởng hai con số" and len(texts) == 5
 
 
+def test_a_markdown_note_reads_like_the_page_it_was_copied_from():
+    """Emphasis around the page stamp, an image and its credit, italics inside an item."""
+    page = Path(__file__).parent / "data" / "unseen" / "markdown_note.md"
+    doc = build_document(page.read_bytes(), page.name)
+    assert (doc.date, doc.published, doc.title) == ("2025-12-21", "2025-12-22", "Thủ tướng: 3 trọng tâm ngoại giao kinh tế năm 2026")
+    assert "jpg" not in doc.body and "Ảnh: VGP" not in doc.body and "*" not in doc.body
+    [found] = extract(doc).lists
+    assert items_of(found) == ["Phục vụ tăng trưởng hai con số", "Thu hút đầu tư có chọn lọc", "Hỗ trợ doanh nghiệp vươn ra quốc tế"]
+    assert (found.target_year, found.speaker) == (2026, "Phạm Minh Chính")
+
+
 def test_a_lede_is_a_short_box_named_so_and_not_a_picture_nor_a_teaser():
     from ngkt_cli.ingest import html_lede
 
