@@ -40,6 +40,16 @@ COMMENT_FORM = re.compile(
 # "Trang chủ > Thời sự > Chính trị", "Trang chủ / Ngoại giao"
 BREADCRUMB = re.compile(r"^(?:trang chu\b.*|(?:[^>»/|]{1,30}\s[>»/|]\s){1,6}[^>»/|]{1,40})$")
 
+# Sharing and tool buttons, one or several to a line: "Chia sẻ", "Facebook", "Zalo", "In bài".
+SHARE_BUTTONS = re.compile(
+    r"^(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
+    r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|gui bai|gui email|theo doi|bao loi"
+    r"|nghe bai|nghe doc bai|co chu|a\+|a-)\s*[|:·•,-]?\s*)+$"
+)
+
+# Tag lines under the article: "Từ khóa: ngoại giao kinh tế, năm 2023", "Tags: ...", "Thẻ: ...".
+TAG_LINE = re.compile(r"^(?:tu khoa|tags?|the)\s*:")
+
 # Page stamps: "Chủ nhật 29/12/2024 07:37", "Nhịp sống - Ngày đăng : 18:18, 18/12/2023",
 # "Thứ Tư, 05/06/2024 14:20 (GMT+7)", "Cập nhật: 15/01/2025", "Ngày 9/1/2025".
 STAMP_LINE = re.compile(
@@ -91,6 +101,10 @@ def classify_line(line: str, title: str | None, folded: str | None = None) -> st
     folded = fold(line).strip() if folded is None else folded
     if BANNER.match(folded):
         return "banner"
+    if len(line) <= 80 and SHARE_BUTTONS.match(folded):
+        return "share"
+    if len(line) <= 300 and TAG_LINE.match(folded):
+        return "tags"
     if IMAGE_LINE.match(folded) or _is_title_echo(line, title):
         return "image"
     # Length first: most lines are body paragraphs, too long for the patterns below.

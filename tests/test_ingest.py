@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import database_at_version, GOLD, SEEDS, ngkt_command, run_cli
+from ngkt_cli.ingest import build_document
 
 ARTICLE = """Bộ trưởng nêu 3 trọng tâm hợp tác năm 2025
 
@@ -78,6 +79,17 @@ def test_trailing_headline_blocks_are_not_in_bodies(seeded_db):
     assert reasons["Tin cùng chuyên mục"] == "related"
     assert reasons["Mã kiểm tra no image"] == "comment form"
     assert reasons["image banner"] == "banner"
+
+
+def test_share_buttons_and_tag_lines_are_boilerplate():
+    page = Path(__file__).parent / "data" / "unseen" / "copied_page_with_buttons.txt"
+    doc = build_document(page.read_bytes(), page.name)
+    assert doc.title == "Bộ trưởng: Ngoại giao kinh tế năm 2025 có 3 trọng tâm"
+    assert doc.body.startswith("Sáng 27/12, Bộ trưởng Bùi Thanh Sơn") and doc.body.endswith("vai trò của doanh nghiệp.")
+    reasons = {line.text: line.reason for line in doc.removed}
+    assert [reasons[t] for t in ("Chia sẻ", "Facebook", "Zalo", "In bài")] == ["share"] * 4
+    assert reasons["Từ khóa: ngoại giao kinh tế, Bộ Ngoại giao, năm 2023"] == "tags"
+    assert (doc.date, doc.published) == ("2024-12-27", "2024-12-28")
 
 
 def test_show_prints_removed_lines_on_request(seeded_db):
