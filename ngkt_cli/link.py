@@ -200,6 +200,9 @@ MAX_COMPARED = 12
 # How many wordings' vectors linking keeps at once (about 3 KB each).
 MAX_VECTORS = 20_000
 
+# How many threads' centroids linking keeps at once (up to MAX_COMPARED vectors' terms each).
+MAX_CENTROIDS = 2_000
+
 # How many members the automatic label's centrality looks at (the first ones, in linking order).
 MAX_CENTRALITY = 12
 
@@ -217,6 +220,9 @@ class ThreadIndex:
     by_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     lookup: dict[str, list[str]] = field(default_factory=dict)  # text -> rare terms
     thread_of: dict[str, str] = field(default_factory=dict)
+    # thread -> (unit centroid of its recent wordings, the themes they open on); dropped when
+    # the thread gains a member
+    centroids: dict[str, tuple[dict[str, float], frozenset[str | None]]] = field(default_factory=dict)
 
     def vector_of(self, item: Item) -> dict[str, float]:
         """The item's tf-idf vector, computed once per wording (the oldest forgotten past
@@ -232,6 +238,7 @@ class ThreadIndex:
         """Add a member; only rare terms are indexed, and only once per wording in a thread."""
         members = self.members[thread]
         members.append(item)
+        self.centroids.pop(thread, None)
         if item.list_id:
             self.lists[thread].add(item.list_id)
         self.thread_of[item.id] = thread
@@ -256,14 +263,37 @@ class ThreadIndex:
         same_head = a.head_theme is not None and a.head_theme == b.head_theme
         return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
 
-    def similarity(self, item: Item, thread: str) -> float:
-        """Similarity to a thread: to its closest recent member (a thread is a chain of rewordings).
+    def centroid(self, thread: str) -> tuple[dict[str, float], frozenset[str | None]]:
+        """The unit-length sum of the vectors of the thread's recent wordings (the latest
+        MAX_COMPARED members, each wording once), and the themes those wordings open on."""
+        found = self.centroids.get(thread)
+        if found is None:
+            recent = {m.text: m for m in self.members[thread][-MAX_COMPARED:]}
+            total: dict[str, float] = {}
+            for member in recent.values():
+                for term, weight in self.vector_of(member).items():
+                    total[term] = total.get(term, 0.0) + weight
+            norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+            if len(self.centroids) >= MAX_CENTROIDS:
+                del self.centroids[next(iter(self.centroids))]
+            found = self.centroids[thread] = ({t: w / norm for t, w in total.items()}, frozenset(m.head_theme for m in recent.values()))
+        return found
 
-        Only the latest MAX_COMPARED members count, so the cost of a comparison stays bounded
+    def similarity(self, item: Item, thread: str) -> float:
+        """Similarity to a thread: the cosine with its centroid, plus the bonus when the item
+        opens on a theme one of its recent wordings opens on.
+
+        The centroid, not the closest member: an item that covers two topics (markets and
+        partners in one paragraph) would otherwise bridge every rewording of either into one
+        thread. Only the latest MAX_COMPARED members count, so a comparison costs the same
         however long a thread grows.
         """
-        recent = {m.text: m for m in self.members[thread][-MAX_COMPARED:]}  # each wording once
-        return max(self.pair_score(item, m) for m in recent.values())
+        centroid, head_themes = self.centroid(thread)
+        similarity = cosine(self.vector_of(item), centroid)
+        if similarity < self.settings.min_cosine:
+            return similarity
+        same_head = item.head_theme is not None and item.head_theme in head_themes
+        return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
 
     def may_join(self, item: Item, thread: str, forbidden: set[str]) -> bool:
         """Same kind, not forbidden by the analyst, and no item of the same list in it already."""

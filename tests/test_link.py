@@ -260,6 +260,40 @@ def test_a_later_article_in_other_words_joins_the_seed_threads(seeded_db, tmp_pa
     assert {c["thread_id"] for c in diff["new"]} == {new[5]}
 
 
+def _thread_of_text(db: Path, start: str) -> str:
+    """The thread of the statement worded exactly `start`, else of the one that starts so."""
+    conn = sqlite3.connect(db)
+    for condition, value in (("text = ?", start), ("text LIKE ?", start + "%")):
+        found = conn.execute(f"SELECT DISTINCT thread_id FROM statements WHERE list_id IS NOT NULL AND {condition}", [value]).fetchall()
+        if found:
+            [(thread,)] = found
+            return thread
+    raise AssertionError(f"no statement starts with {start!r}")
+
+
+def test_an_item_on_two_topics_does_not_chain_them(tmp_path):
+    """Seeds and every unseen article. 001's second priority speaks of partners and of export
+    markets: a statement compared with the closest member of a thread let it pull both topics,
+    and what each resembles, into one thread; compared with a thread's centroid, it does not."""
+    db = tmp_path / "x.db"
+    assert run_cli(db, "ingest", str(SEEDS), str(Path(__file__).parent / "data" / "unseen")).exit_code == 0
+    same = [
+        ("Đa dạng hoá thị trường xuất khẩu, khai thác hiệu quả", "đa dạng hóa thị trường xuất khẩu, sản phẩm và chuỗi cung ứng"),
+        ("thúc đẩy hợp tác khoa học công nghệ", "đẩy mạnh hợp tác khoa học công nghệ và đổi mới sáng tạo"),
+        ("thúc đẩy hợp tác kinh tế", "thúc đẩy hợp tác kinh tế với các đối tác lớn"),
+        ("phục vụ tăng trưởng hai con số", "đẩy mạnh ngoại giao kinh tế phục vụ tăng trưởng hai con số"),
+    ]
+    for first, second in same:
+        assert _thread_of_text(db, first) == _thread_of_text(db, second), (first, second)
+    apart = [
+        ("thúc đẩy hợp tác khoa học công nghệ", "Đa dạng hoá thị trường xuất khẩu, khai thác hiệu quả"),
+        ("triển khai hiệu quả các thỏa thuận đã ký kết", "Đa dạng hóa thị trường, đa dạng sản phẩm"),
+    ]
+    for first, second in apart:
+        assert _thread_of_text(db, first) != _thread_of_text(db, second), (first, second)
+    assert_gold_threads(db)
+
+
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_document_frequencies_count_each_statement_term_once_per_paragraph(path):
     body = path.read_text(encoding="utf-8").replace("\r\n", "\n") + "\n\nThoả thuận HOÁ   đơn"
