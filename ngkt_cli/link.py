@@ -802,6 +802,28 @@ def refresh_labels(
     conn.executemany("UPDATE threads SET auto_label = ? WHERE id = ?", labels)
 
 
+def similarity_to_rest(members: list[Item], index: ThreadIndex) -> dict[str, float]:
+    """Each member's score with the centroid of the thread's other wordings (the score linking
+    gives a statement with a thread, over the whole thread): why it belongs, or does not."""
+    wordings = {m.text: m for m in members}
+    if len(wordings) < 2:
+        return {m.id: 1.0 for m in members}
+    total: dict[str, float] = {}
+    for member in wordings.values():
+        for term, weight in index.vector_of(member).items():
+            total[term] = total.get(term, 0.0) + weight
+    scores = {}
+    for member in members:
+        mine = index.vector_of(member)
+        rest = {t: w - mine.get(t, 0.0) for t, w in total.items()}
+        norm = math.sqrt(sum(w * w for w in rest.values())) or 1.0
+        similarity = cosine(mine, {t: w / norm for t, w in rest.items()})
+        heads = {m.head_theme for m in wordings.values() if m.text != member.text}
+        same_head = similarity >= index.settings.min_cosine and member.head_theme is not None and member.head_theme in heads
+        scores[member.id] = similarity + (index.settings.head_theme_bonus if same_head else 0.0)
+    return scores
+
+
 def shared_terms(members: list[Item], idf: Idf, limit: int = 6) -> list[str]:
     """The rarest words that more than one member uses: why these statements are one thread.
 

@@ -241,17 +241,14 @@ def find_item(view: dict, wanted: str) -> dict:
 
 def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     """A thread's members by year with their source, similarity to the thread and shared key terms."""
-    from .link import ThreadIndex, load_idf, shared_terms, thread_members
+    from .link import ThreadIndex, load_idf, shared_terms, similarity_to_rest, thread_members
 
     row = conn.execute("SELECT id, kind, label, auto_label FROM threads WHERE id = ?", [thread]).fetchone()
     if row is None:
         raise NotFound(f"no thread '{thread}' (see `ngkt threads`)")
     members = thread_members(conn, thread)
     idf = load_idf(conn)
-    index = ThreadIndex(idf)
-    scores = {
-        m.id: max((index.pair_score(m, o) for o in members if o.id != m.id), default=1.0) for m in members
-    }
+    scores = similarity_to_rest(members, ThreadIndex(idf))
     statements = _rows(
         conn,
         """SELECT id, target_year, ordinal, speaker, text, document_id, document_title, document_date, document_path, duplicate_of

@@ -152,6 +152,19 @@ def test_thread_show_explains_members(seeded_db):
     assert all(0 < s["similarity"] <= 1.5 for s in view["statements"])
 
 
+def test_a_members_similarity_is_its_score_with_the_rest_of_the_thread(seeded_db):
+    from ngkt_cli.link import Item, ThreadIndex, load_idf, similarity_to_rest
+
+    index = ThreadIndex(load_idf(sqlite3.connect(seeded_db)))
+    a = Item("a", "priority", "L1", "đa dạng hóa thị trường xuất khẩu", "k1", "markets")
+    b = Item("b", "priority", "L2", "đa dạng hóa thị trường, sản phẩm và chuỗi cung ứng", "k2", "markets")
+    c = Item("c", "priority", "L3", "nâng cao năng lực nghiên cứu, tham mưu", "k3", "research")
+    pair = similarity_to_rest([a, b], index)
+    assert pair["a"] == pair["b"] == pytest.approx(index.pair_score(a, b))
+    three = similarity_to_rest([a, b, c], index)
+    assert three["c"] < index.settings.threshold < three["a"]  # the odd one out shows
+
+
 def test_unknown_thread_is_one_line_exit_1(seeded_db):
     result = run_cli(seeded_db, "thread", "T9999")
     assert result.exit_code == 1
