@@ -50,9 +50,9 @@ PAREN_NUMBER_MARKER = re.compile(r"\((\d{1,2})\)\s+(?=\S)")
 ROMAN_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 ROMAN_MARKER = re.compile(r"\((" + "|".join(ROMAN_NUMERALS) + r")\)\s+(?=\S)")
 
-# "a) ...", "b. ..." at the start of a paragraph or after ';' / ':'.
+# "a) ...", "(b) ..." at the start of a paragraph or after ';' / ':' ("a. ..." at a paragraph's start only).
 LETTERS = "abcdđeghik"
-LETTER_MARKER = re.compile(r"(?<![^\s;:])([" + LETTERS + r"])\)\s+(?=\S)")
+LETTER_MARKER = re.compile(r"(?<![^\s;:])\(?([" + LETTERS + r"])\)\s+(?=\S)")  # also "(a) ..."
 LETTER_DOT_MARKER = re.compile(r"^([" + LETTERS + r"])\.\s+(?=\S)")  # "a. ..." only at a paragraph's start
 
 # "• ...", "- ...", "+ ..." at the start of a paragraph.

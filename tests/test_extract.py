@@ -200,6 +200,12 @@ b) Tăng cường phối hợp.
     assert items_of(found) == ["Hoàn thiện thể chế", "Tăng cường phối hợp"]
 
 
+def test_bracketed_letters_inline():
+    [found] = lists_of("Bộ trưởng Bùi Thanh Sơn đề nghị tập trung 3 nhiệm vụ: (a) hoàn thiện thể chế; (b) mở rộng thị trường; (c) nâng cao năng lực cán bộ.")
+    assert items_of(found) == ["hoàn thiện thể chế", "mở rộng thị trường", "nâng cao năng lực cán bộ"]
+    assert (found.announced_count, found.speaker) == (3, "Bùi Thanh Sơn")
+
+
 def test_letters_with_full_stops_at_paragraph_starts():
     [found] = lists_of("""
 Bộ trưởng Nguyễn Hồng Diên yêu cầu thực hiện 3 nhiệm vụ:
