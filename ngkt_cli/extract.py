@@ -43,6 +43,9 @@ LA_MARKER = re.compile(r"\b(" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re
 # "1. ...", "2) ...", "(3) ...", "4/ ..." at the start of a paragraph.
 NUMBER_MARKER = re.compile(r"^\(?(\d{1,2})[.)/]\s+(?=\S)")
 
+# "gồm: 1) ...; 2) ..." or "1. ...; 2. ..." inside a paragraph, after a colon or a semicolon.
+INLINE_NUMBER_MARKER = re.compile(r"[:;]\s*((\d{1,2})[.)]\s+)(?=\S)")
+
 # "(1) ... (2) ..." inside a paragraph.
 PAREN_NUMBER_MARKER = re.compile(r"\((\d{1,2})\)\s+(?=\S)")
 
@@ -131,6 +134,8 @@ def _symbol_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
     markers = []
     if match := NUMBER_MARKER.match(paragraph):
         markers.append(Marker("number", int(match.group(1)), offset, offset + match.end(), index))
+    for match in INLINE_NUMBER_MARKER.finditer(paragraph) if ";" in paragraph else ():
+        markers.append(Marker("number", int(match.group(2)), offset + match.start(1), offset + match.end(), index))
     else:
         for match in PAREN_NUMBER_MARKER.finditer(paragraph):
             markers.append(Marker("paren", int(match.group(1)), offset + match.start(), offset + match.end(), index))

@@ -200,6 +200,14 @@ b) Tăng cường phối hợp.
     assert items_of(found) == ["Hoàn thiện thể chế", "Tăng cường phối hợp"]
 
 
+def test_numbers_inline_after_a_colon_and_semicolons():
+    for marks in ("1) 2) 3)", "1. 2. 3."):
+        one, two, three = marks.split()
+        [found] = lists_of(f"Bộ trưởng Bùi Thanh Sơn đề nghị 3 nhiệm vụ gồm: {one} hoàn thiện thể chế; {two} mở rộng thị trường; {three} nâng cao năng lực.")
+        assert items_of(found) == ["hoàn thiện thể chế", "mở rộng thị trường", "nâng cao năng lực"], marks
+        assert found.announced_count == 3
+
+
 def test_bracketed_letters_inline():
     [found] = lists_of("Bộ trưởng Bùi Thanh Sơn đề nghị tập trung 3 nhiệm vụ: (a) hoàn thiện thể chế; (b) mở rộng thị trường; (c) nâng cao năng lực cán bộ.")
     assert items_of(found) == ["hoàn thiện thể chế", "mở rộng thị trường", "nâng cao năng lực cán bộ"]
