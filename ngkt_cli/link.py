@@ -207,6 +207,54 @@ MAX_CENTROIDS = 2_000
 MAX_CENTRALITY = 12
 
 
+class Centroid:
+    """The sum of the vectors of a thread's recent wordings (the latest MAX_COMPARED members,
+    each wording once) and the themes they open on, kept up to date as members enter and leave
+    that window: a thread that gains a member costs two vectors' worth of updates, not a new sum
+    of twelve."""
+
+    __slots__ = ("texts", "terms", "total", "heads", "_norm")
+
+    def __init__(self) -> None:
+        self.texts: Counter[str] = Counter()  # wording -> members in the window
+        self.terms: Counter[str] = Counter()  # term -> wordings in the window that have it
+        self.total: dict[str, float] = {}
+        self.heads: Counter[str | None] = Counter()
+        self._norm: float | None = None
+
+    def enter(self, item: Item, weights: dict[str, float]) -> None:
+        self.texts[item.text] += 1
+        if self.texts[item.text] > 1:
+            return
+        for term, weight in weights.items():
+            self.total[term] = self.total.get(term, 0.0) + weight
+        self.terms.update(weights.keys())
+        self.heads[item.head_theme] += 1
+        self._norm = None
+
+    def leave(self, item: Item, weights: dict[str, float]) -> None:
+        self.texts[item.text] -= 1
+        if self.texts[item.text]:
+            return
+        del self.texts[item.text]
+        for term, weight in weights.items():
+            self.terms[term] -= 1
+            if self.terms[term]:
+                self.total[term] -= weight
+            else:  # no wording left with it: dropped, not left as a rounding residue
+                del self.terms[term], self.total[term]
+        self.heads[item.head_theme] -= 1
+        if not self.heads[item.head_theme]:
+            del self.heads[item.head_theme]
+        self._norm = None
+
+    def cosine(self, weights: dict[str, float]) -> float:
+        """Cosine of a unit vector with the centroid."""
+        if self._norm is None:
+            self._norm = math.sqrt(sum(map(mul, self.total.values(), self.total.values()))) or 1.0
+        return cosine(weights, self.total) / self._norm
+
+
 @dataclass
 class ThreadIndex:
     """Threads being built: members, their vectors, and an inverted index from term to thread."""
@@ -220,9 +268,7 @@ class ThreadIndex:
     by_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     lookup: dict[str, list[str]] = field(default_factory=dict)  # text -> rare terms
     thread_of: dict[str, str] = field(default_factory=dict)
-    # thread -> (unit centroid of its recent wordings, the themes they open on); dropped when
-    # the thread gains a member
-    centroids: dict[str, tuple[dict[str, float], frozenset[str | None]]] = field(default_factory=dict)
+    centroids: dict[str, Centroid] = field(default_factory=dict)  # built when first compared
 
     def vector_of(self, item: Item) -> dict[str, float]:
         """The item's tf-idf vector, computed once per wording (the oldest forgotten past
@@ -238,7 +284,11 @@ class ThreadIndex:
         """Add a member; only rare terms are indexed, and only once per wording in a thread."""
         members = self.members[thread]
         members.append(item)
-        self.centroids.pop(thread, None)
+        if centroid := self.centroids.get(thread):
+            centroid.enter(item, self.vector_of(item))
+            if len(members) > MAX_COMPARED:
+                leaving = members[-MAX_COMPARED - 1]
+                centroid.leave(leaving, self.vector_of(leaving))
         if item.list_id:
             self.lists[thread].add(item.list_id)
         self.thread_of[item.id] = thread
@@ -263,20 +313,16 @@ class ThreadIndex:
         same_head = a.head_theme is not None and a.head_theme == b.head_theme
         return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
 
-    def centroid(self, thread: str) -> tuple[dict[str, float], frozenset[str | None]]:
-        """The unit-length sum of the vectors of the thread's recent wordings (the latest
-        MAX_COMPARED members, each wording once), and the themes those wordings open on."""
+    def centroid(self, thread: str) -> Centroid:
+        """The thread's centroid, built from its latest members when first asked for (the
+        oldest forgotten past MAX_CENTROIDS, and built again if asked for again)."""
         found = self.centroids.get(thread)
         if found is None:
-            recent = {m.text: m for m in self.members[thread][-MAX_COMPARED:]}
-            total: dict[str, float] = {}
-            for member in recent.values():
-                for term, weight in self.vector_of(member).items():
-                    total[term] = total.get(term, 0.0) + weight
-            norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
             if len(self.centroids) >= MAX_CENTROIDS:
                 del self.centroids[next(iter(self.centroids))]
-            found = self.centroids[thread] = ({t: w / norm for t, w in total.items()}, frozenset(m.head_theme for m in recent.values()))
+            found = self.centroids[thread] = Centroid()
+            for member in self.members[thread][-MAX_COMPARED:]:
+                found.enter(member, self.vector_of(member))
         return found
 
     def similarity(self, item: Item, thread: str) -> float:
@@ -288,11 +334,11 @@ class ThreadIndex:
         thread. Only the latest MAX_COMPARED members count, so a comparison costs the same
         however long a thread grows.
         """
-        centroid, head_themes = self.centroid(thread)
-        similarity = cosine(self.vector_of(item), centroid)
+        centroid = self.centroid(thread)
+        similarity = centroid.cosine(self.vector_of(item))
         if similarity < self.settings.min_cosine:
             return similarity
-        same_head = item.head_theme is not None and item.head_theme in head_themes
+        same_head = item.head_theme is not None and item.head_theme in centroid.heads
         return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
 
     def may_join(self, item: Item, thread: str, forbidden: set[str]) -> bool:
