@@ -194,7 +194,7 @@ TITLES = (
     "Phó Thủ tướng", "Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Phó Chủ tịch", "Chủ tịch", "Cục trưởng",
     "Phó Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Đại sứ", "Đại biểu", "Phó Bí thư", "Bí thư",
     "Giám đốc", "Phó Giám đốc", "Trưởng ban", "Phó Trưởng ban", "Người phát ngôn", "Tổng Giám đốc",
-    "Tổng thư ký", "Chánh Văn phòng", "Trưởng đoàn", "Trưởng Cơ quan đại diện",
+    "Tổng thư ký", "Chánh Văn phòng", "Trưởng đoàn", "Trưởng Cơ quan đại diện", "Chủ nhiệm",
 )
 # Every capital letter Vietnamese writes ("Ả", "Ước", "Đ"), for names and organisations.
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
@@ -221,7 +221,14 @@ _TITLE_RE = _alternation(sorted(TITLES, key=len, reverse=True), first_letter_eit
 
 # The organisation that may follow a title: "Bộ Ngoại giao", "Chính phủ", "UBND tỉnh Nghệ An",
 # "Tỉnh ủy": capitalised words and the lower-case syllables of institution names.
-_ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|giao|phủ|hội|vụ|tỉnh|ủy|nước|trị|thành phố|trung ương)"
+# "Thường trực" (standing), "tại Nhật Bản" (an ambassador's post), "Văn phòng Chính phủ", and
+# the second syllables of ministries' names ("Kế hoạch và Đầu tư", "Nông nghiệp và Phát triển
+# nông thôn", "Tài chính", "Y tế").
+_ORG_LOWER = (
+    "giao phủ hội vụ tỉnh ủy nước trị trực tại và phòng hoạch tư chính thương nghiệp triển thôn nông "
+    "nguyên trường dục tạo tế lịch thao hóa hoá học nghệ thông sản dựng tải lợi binh ninh"
+).split() + ["thành phố", "trung ương"]
+_ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)})"
 _ORG = rf"(?:\s+{_ORG_WORD})*"
 _ORG_LAZY = rf"(?:\s+{_ORG_WORD})*?"
 
@@ -232,10 +239,13 @@ _SURNAME_RE = _alternation(sorted(SURNAMES, key=len, reverse=True), first_letter
 _TITLE_START = "(?=[" + "".join(sorted({c for t in TITLES for c in (t[0], t[0].lower())})) + "])"
 _NAME_START = "(?=[" + "".join(sorted({s[0] for s in SURNAMES} | set("đĐôÔbB"))) + "])"
 _NAME = rf"(?P<name>(?:{_SURNAME_RE})(?:\s+[{UPPER}][^\W\d_]*){{1,3}})"
+# A name is not followed by another capitalised word: in "Phó Chủ tịch UBND TP Hồ Chí Minh Võ Văn
+# Hoan" the city, which opens with a family name, belongs to the organisation.
+_NAME_END = rf"(?![^\W\d_])(?!\s+[{UPPER}])"
 
 # "Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn": the lazy organisation lets the name start at the
 # first family name.
-TITLED_NAME = re.compile(rf"{_TITLE_START}(?P<title>(?:{_TITLE_RE}){_ORG_LAZY})\s+{_NAME}")
+TITLED_NAME = re.compile(rf"{_TITLE_START}(?P<title>(?:{_TITLE_RE}){_ORG_LAZY})\s+{_NAME}{_NAME_END}")
 # "đồng chí Phạm Minh Chính – Ủy viên Bộ Chính trị, Thủ tướng Chính phủ"
 NAME_THEN_TITLE = re.compile(
     rf"{_NAME_START}(?:(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+)?{_NAME}\s*[–-]\s*(?P<title>(?:{_TITLE_RE}){_ORG}(?:,\s*(?:{_TITLE_RE}){_ORG})*)"

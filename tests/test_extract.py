@@ -380,6 +380,18 @@ Thứ hai, nâng cao năng lực nghiên cứu, tham mưu”.
     assert found.speaker == "Bùi Thanh Sơn"
 
 
+@pytest.mark.parametrize("written, name, title", [
+    ("Phó Thủ tướng Thường trực Nguyễn Hòa Bình", "Nguyễn Hòa Bình", "Phó Thủ tướng Thường trực"),
+    ("Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu", "Phạm Quang Hiệu", "Đại sứ Việt Nam tại Nhật Bản"),
+    ("Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng", "Nguyễn Chí Dũng", "Bộ trưởng Bộ Kế hoạch và Đầu tư"),
+    ("Phó Chủ tịch UBND TP Hồ Chí Minh Võ Văn Hoan", "Võ Văn Hoan", "Phó Chủ tịch UBND TP Hồ Chí Minh"),
+    ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Trần Văn Sơn", "Trần Văn Sơn", "Chủ nhiệm Văn phòng Chính phủ"),
+])
+def test_speakers_with_long_titles(written, name, title):
+    [found] = lists_of(f"{written} cho biết năm 2024 có 2 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư.")
+    assert (found.speaker, found.speaker_title) == (name, title)
+
+
 def test_title_alone_resolves_to_the_named_holder():
     [found] = lists_of("""
 Đồng chí Phạm Minh Chính – Thủ tướng Chính phủ dự hội nghị.
