@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 
 from .errors import NotFound, UsageError
@@ -353,10 +354,8 @@ def years_with(conn: sqlite3.Connection, kind: str = "priority", by: str = "targ
     return sorted(r[0] for r in rows)
 
 
-def _theme_corpus(conn: sqlite3.Connection, kind: str, by: str) -> "Counter[str]":
+def _theme_corpus(conn: sqlite3.Connection, kind: str, by: str) -> Counter[str]:
     """How many counted statements of all years state each theme: the prior of the theme statistics."""
-    from collections import Counter
-
     year = _year_column(by)
     rows = conn.execute(
         f"""SELECT t.theme, count(*) FROM statement_themes t JOIN statements s ON s.id = t.statement_id
