@@ -851,21 +851,19 @@ def refresh_labels(
 def similarity_to_rest(members: list[Item], index: ThreadIndex) -> dict[str, float]:
     """Each member's score with the centroid of the thread's other wordings (the score linking
     gives a statement with a thread, over the whole thread): why it belongs, or does not."""
-    wordings = {m.text: m for m in members}
-    if len(wordings) < 2:
+    whole = Centroid()
+    for member in {m.text: m for m in members}.values():
+        whole.enter(member, index.vector_of(member))
+    if len(whole.texts) < 2:
         return {m.id: 1.0 for m in members}
-    total: dict[str, float] = {}
-    for member in wordings.values():
-        for term, weight in index.vector_of(member).items():
-            total[term] = total.get(term, 0.0) + weight
     scores = {}
     for member in members:
         mine = index.vector_of(member)
-        rest = {t: w - mine.get(t, 0.0) for t, w in total.items()}
-        norm = math.sqrt(sum(w * w for w in rest.values())) or 1.0
-        similarity = cosine(mine, {t: w / norm for t, w in rest.items()})
-        heads = {m.head_theme for m in wordings.values() if m.text != member.text}
-        same_head = similarity >= index.settings.min_cosine and member.head_theme is not None and member.head_theme in heads
+        rest = {t: w - mine.get(t, 0.0) for t, w in whole.total.items()}
+        norm = math.sqrt(sum(map(mul, rest.values(), rest.values()))) or 1.0
+        similarity = cosine(mine, rest) / norm
+        others_open_alike = whole.heads[member.head_theme] > 1  # one wording of it is the member's own
+        same_head = similarity >= index.settings.min_cosine and member.head_theme is not None and others_open_alike
         scores[member.id] = similarity + (index.settings.head_theme_bonus if same_head else 0.0)
     return scores
 

@@ -21,7 +21,6 @@ from .text import PARAGRAPH_BREAK, paragraph_starts
 FORMATS = ("table", "json", "csv", "markdown")
 
 
-
 def document_name(title: str | None, path: str | None) -> str:
     """How a source is cited: its title, or for a text without one, its file name."""
     if title:
