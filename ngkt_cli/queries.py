@@ -118,6 +118,7 @@ class Hit:
     date: str | None
     snippet: str
     marks: tuple[tuple[int, int], ...]  # spans of `snippet` that matched
+    path: str | None = None
 
 
 def _query_words(query: str) -> list[str]:
@@ -157,7 +158,7 @@ def _snippet(text: str, words: list[str]) -> tuple[str, tuple[tuple[int, int], .
 def _matching_documents(conn: sqlite3.Connection, expression: str, limit: int) -> list[sqlite3.Row]:
     """Originals whose body matches an FTS5 expression, best first."""
     return conn.execute(
-        """SELECT d.id, d.title, d.date, d.body
+        """SELECT d.id, d.title, d.date, d.body, d.path
            FROM search_index s JOIN search_rows r ON r.search_rowid = s.rowid JOIN documents d ON d.id = r.document_id
            WHERE search_index MATCH ? AND d.duplicate_of IS NULL
            ORDER BY s.rank LIMIT ?""",
@@ -195,7 +196,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[Hit]:
         holding = [s for s in statements if _holds(s["text"], words, as_phrase)]
         for statement_id, text in [(s["id"], s["text"]) for s in holding] or [(None, doc["body"])]:
             snippet, marks = _snippet(text, words)
-            hits.append(Hit(doc["id"], statement_id, doc["title"], doc["date"], snippet, marks))
+            hits.append(Hit(doc["id"], statement_id, doc["title"], doc["date"], snippet, marks, doc["path"]))
     return hits[:limit]
 
 

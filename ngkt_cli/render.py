@@ -249,7 +249,7 @@ def print_hits(hits: Sequence) -> None:
     styled = use_rich()
     for hit in hits:
         where = hit.statement_id or hit.document_id
-        out.print(Text(f"{where} · {hit.title or '(untitled)'} · {hit.date or 'undated'}", style="bold"))
+        out.print(Text(f"{where} · {document_name(hit.title, hit.path)} · {hit.date or 'undated'}", style="bold"))
         text, cursor = Text("  "), 0
         for start, end in hit.marks:
             if start < cursor:
