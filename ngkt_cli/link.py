@@ -119,10 +119,12 @@ class Idf:
         self._weights: dict[str, float] = {}
 
     def frequency(self, term: str) -> int:
-        if term not in self.df:
+        try:
+            return self.df[term]
+        except KeyError:
             row = self._conn.execute("SELECT df FROM term_df WHERE term = ?", [term]).fetchone() if self._conn else None
-            self.df[term] = row[0] if row else 0
-        return self.df[term]
+            found = self.df[term] = row[0] if row else 0
+            return found
 
     def __call__(self, term: str) -> float:
         weight = self._weights.get(term)
@@ -183,10 +185,11 @@ def rare_terms(item: Item, idf: Idf, settings: LinkSettings = SETTINGS) -> list[
     """The item's terms to look up candidate threads by: those rare enough, or if there are
     fewer than MIN_LOOKUP_TERMS of them, the MIN_LOOKUP_TERMS rarest."""
     limit = max(settings.blocking_min_df, settings.blocking_df_share * idf.paragraphs)
-    rare = sorted(t for t in item.terms if idf.frequency(t) <= limit)
+    frequencies = {term: idf.frequency(term) for term in item.terms}
+    rare = sorted(t for t, df in frequencies.items() if df <= limit)
     if len(rare) >= MIN_LOOKUP_TERMS:
         return rare
-    rarest = sorted(item.terms, key=lambda t: (idf.frequency(t), t))[:MIN_LOOKUP_TERMS]
+    rarest = sorted(frequencies, key=lambda t: (frequencies[t], t))[:MIN_LOOKUP_TERMS]
     return sorted(set(rare) | set(rarest))
 
 
