@@ -59,7 +59,7 @@ LETTER_MARKER = re.compile(r"(?<![^\s;:])\(?([" + LETTERS + r"])\)\s+(?=\S)")  #
 LETTER_DOT_MARKER = re.compile(r"^([" + LETTERS + r"])\.\s+(?=\S)")  # "a. ..." only at a paragraph's start
 
 # "• ...", "- ...", "+ ..." at the start of a paragraph.
-BULLET_CHARS = "•-+–—*·●▪"
+BULLET_CHARS = "•-+–—*·●▪■◆❖➢►▶✓✔○◦"
 BULLET_MARKER = re.compile(r"^[" + re.escape(BULLET_CHARS) + r"]\s+(?=\S)")
 
 # A weekday is "Thứ Hai, 10/03/2025" or "Thứ Tư, ngày 5/6": a date follows.

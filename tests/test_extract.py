@@ -228,6 +228,12 @@ c. Đẩy mạnh chuyển đổi số.
     assert (found.announced_count, found.speaker) == (3, "Nguyễn Hồng Diên")
 
 
+@pytest.mark.parametrize("bullet", ["➢", "■", "✓", "❖"])
+def test_bullets_of_other_shapes(bullet):
+    [found] = lists_of(f"Bộ trưởng đề nghị tập trung 2 nhiệm vụ:\n\n{bullet} Hoàn thiện thể chế.\n\n{bullet} Mở rộng thị trường.")
+    assert items_of(found) == ["Hoàn thiện thể chế", "Mở rộng thị trường"]
+
+
 def test_bullets():
     [found] = lists_of("""
 Hội nghị thống nhất các ưu tiên thời gian tới:
