@@ -350,8 +350,8 @@ def test_a_second_outlets_own_report_of_the_same_speech_counts_once(db_path, cli
 def test_the_same_day_with_other_lists_is_not_the_same_speech(tmp_path, db_path, cli):
     first = (SAME_SPEECH / "baoquocte_2025-12-20.txt").read_text(encoding="utf-8")
     other = (
-        "Thứ trưởng nêu 3 nhiệm vụ về công tác lãnh sự\n\nChiều 19/12, Thứ trưởng Ngoại giao Nguyễn Minh Hằng cho biết "
-        "năm 2026 ngành có 3 nhiệm vụ. Thứ nhất, phục vụ tăng trưởng hai con số. Thứ hai, bảo hộ công dân ở nước ngoài. "
+        "Bộ trưởng nêu 3 nhiệm vụ về công tác lãnh sự\n\nChiều 19/12, Bộ trưởng Bùi Thanh Sơn cho biết năm 2026 "
+        "ngành có 3 nhiệm vụ. Thứ nhất, phục vụ tăng trưởng hai con số. Thứ hai, bảo hộ công dân ở nước ngoài. "
         "Thứ ba, cải cách thủ tục lãnh sự."
     )
     cli("ingest", *(str(write(tmp_path / name, text.encode())) for name, text in (("a.txt", first), ("b.txt", other))))
