@@ -176,6 +176,8 @@ def docs(fmt: FormatOption = Format.table) -> None:
     from .queries import documents
 
     rows = documents(_open())
+    if fmt in (Format.table, Format.markdown):  # for reading: a text without a title by its file name
+        rows = [{**row, "title": render.document_name(row["title"], row["path"])} for row in rows]
     columns = ["id", "date", "statement_year", "lists", "flags", "title"]
     render.print_rows(rows, columns if fmt != Format.json else list(rows[0]) if rows else columns, fmt.value)
 

@@ -66,6 +66,8 @@ def test_a_text_without_a_title_is_cited_by_its_file_name(tmp_path):
     assert run_cli(db, "report", "--out", str(report)).exit_code == 0
     assert "(untitled) lede_2024.txt, 2024-03-05" in (report / "diff-2023-2024.html").read_text(encoding="utf-8")
     assert "(untitled) lede_2023.txt · 2023-03-05" in run_cli(db, "search", "mo rong thi truong").stdout
+    assert "(untitled) lede_2023.txt" in run_cli(db, "docs").stdout
+    assert [d["title"] for d in json.loads(run_cli(db, "docs", "--format", "json").stdout)] == [None, None]
 
 
 def test_every_row_cites_its_sources(seed_diff):
