@@ -484,14 +484,18 @@ def test_extract_never_fails_and_spans_are_disjoint_and_inside(parts):
         assert end <= start
 
 
-def test_a_news_page_in_another_outlets_style(tmp_path):
-    """A saved page with a menu, a figure caption, a weekday stamp, "Thứ Hai tới" and a related box."""
+def _ingest_unseen_page(tmp_path: Path, name: str) -> tuple[Path, dict]:
+    """(database, its export) after ingesting one page of tests/data/unseen into a new database."""
     from conftest import run_cli
 
     db = tmp_path / "page.db"
-    page = Path(__file__).parent / "data" / "unseen" / "vnexpress_style.html"
-    assert run_cli(db, "ingest", str(page)).exit_code == 0
-    export = json.loads(run_cli(db, "export").stdout)
+    assert run_cli(db, "ingest", str(Path(__file__).parent / "data" / "unseen" / name)).exit_code == 0
+    return db, json.loads(run_cli(db, "export").stdout)
+
+
+def test_a_news_page_in_another_outlets_style(tmp_path):
+    """A saved page with a menu, a figure caption, a weekday stamp, "Thứ Hai tới" and a related box."""
+    _, export = _ingest_unseen_page(tmp_path, "vnexpress_style.html")
     [doc] = export["documents"]
     assert (doc["date"], doc["published"], doc["statement_year"], doc["byline"]) == ("2024-12-19", "2024-12-20", 2024, "Vũ Anh")
     [found] = export["lists"]
@@ -506,10 +510,7 @@ def test_a_page_whose_lede_trafilatura_drops_keeps_the_ledes_date_and_speaker(tm
     """The lede ("sapo") sits in its own <div>: it names the day and the Prime Minister."""
     from conftest import run_cli
 
-    db = tmp_path / "page.db"
-    page = Path(__file__).parent / "data" / "unseen" / "chinhphu_style.html"
-    assert run_cli(db, "ingest", str(page)).exit_code == 0
-    export = json.loads(run_cli(db, "export").stdout)
+    db, export = _ingest_unseen_page(tmp_path, "chinhphu_style.html")
     [doc] = export["documents"]
     assert (doc["date"], doc["date_source"], doc["published"], doc["byline"]) == ("2025-12-21", "inferred", "2025-12-22", "Minh Khôi")
     body = run_cli(db, "show", doc["id"]).stdout
