@@ -44,7 +44,21 @@ BREADCRUMB = re.compile(r"^(?:trang chu\b.*|(?:[^>»/|]{1,30}\s[>»/|]\s){1,6}[^
 SHARE_BUTTONS = re.compile(
     r"^(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
     r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|gui bai|gui email|theo doi|bao loi"
-    r"|nghe bai|nghe doc bai|co chu|a\+|a-)\s*[|:·•,-]?\s*)+$"
+    r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve"
+    r"|theo doi(?: [^|]{1,30})? tren google news)\s*[|:·•,-]?\s*)+$"
+)
+
+# An embedded player and its title, which is another story's headline: "Video đang được xử lý",
+# "Xem video", "Video: Hội nghị Ngoại giao 33 ...".
+VIDEO_LINE = re.compile(r"^(?:video dang duoc xu ly|dang tai video|xem video|video\s*:.*|clip\s*:.*)$")
+
+# Where the article came from, on a line of its own: "Nguồn: Cổng thông tin điện tử Chính phủ".
+SOURCE_LINE = re.compile(r"^(?:nguon|nguon tin|theo nguon)\s*:\s*\S.{0,80}$")
+
+# The site's footer: "© 2025 Báo ...", "Bản quyền thuộc ...", "Ghi rõ nguồn khi phát hành lại ...".
+FOOTER_LINE = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b|ban quyen\b|ghi ro nguon\b|giay phep (?:so|xuat ban)\b"
+    r"|chiu trach nhiem (?:noi dung|xuat ban)\b|tong bien tap\s*:|toa soan\s*:)"
 )
 
 # Tag lines under the article: "Từ khóa: ngoại giao kinh tế, năm 2023", "Tags: ...", "Thẻ: ...".
@@ -105,6 +119,12 @@ def classify_line(line: str, title: str | None, folded: str | None = None) -> st
         return "share"
     if len(line) <= 300 and TAG_LINE.match(folded):
         return "tags"
+    if len(line) <= 300 and FOOTER_LINE.match(folded):
+        return "footer"
+    if len(line) <= 120 and VIDEO_LINE.match(folded):
+        return "video"
+    if len(line) <= 100 and SOURCE_LINE.match(folded):
+        return "source"
     if IMAGE_LINE.match(folded) or _is_title_echo(line, title):
         return "image"
     # Length first: most lines are body paragraphs, too long for the patterns below.
@@ -130,6 +150,8 @@ def _reason_in_context(line: str, folded: str, previous: str | None, title: str 
     reason = classify_line(line, title, folded)
     if reason is None and previous == "image" and len(line) <= CAPTION_MAX_CHARS:
         return "caption"
+    if reason is None and previous == "video" and _headline_like(line):
+        return "video"
     return reason
 
 

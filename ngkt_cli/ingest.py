@@ -145,7 +145,7 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
     if not clean.paragraphs:
         raise RejectedInput("no article text left after removing boilerplate")
     body = "\n\n".join(clean.paragraphs)
-    dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date)
+    dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date, clean.title)
     body_key = key(body)
     shingle_count, body_sketch = sketch(body, body_key)
     return Document(

@@ -149,8 +149,18 @@ def _year_before_stamp(day: int, month: int, stamp: dt.date) -> int:
     return stamp.year - 1 if candidate and candidate > stamp else stamp.year
 
 
+def _year_from_text(paragraphs: list[str], title: str | None, month: int | None = None) -> int | None:
+    """`infer_year` of the body, else of the title: a short item whose body never names its year
+    ("Ngày 22-2, ... 2 nhiệm vụ trọng tâm năm nay") often has it in its headline."""
+    return infer_year(paragraphs, month) or (infer_year([title], month) if title else None)
+
+
 def date_document(
-    paragraphs: list[str], stamps: list[str], html_date: str | None = None, user_date: str | None = None
+    paragraphs: list[str],
+    stamps: list[str],
+    html_date: str | None = None,
+    user_date: str | None = None,
+    title: str | None = None,
 ) -> DatedText:
     """Settle date, date_source, published and statement_year for one article."""
     published = next((d for d in (parse_full_date(s) for s in stamps) if d), None)
@@ -163,7 +173,7 @@ def date_document(
     if event is None:
         if published:
             return DatedText(published_iso, "stamp", published_iso, published.year)
-        return DatedText(None, None, None, infer_year(paragraphs))
+        return DatedText(None, None, None, _year_from_text(paragraphs, title))
     day, month, year = event
     if year is not None:
         date, source = _valid(year, month, day), "body"
@@ -171,10 +181,10 @@ def date_document(
         date = _valid(_year_before_stamp(day, month, published), month, day)
         source = "stamp" if date == published else "inferred"
     else:
-        inferred = infer_year(paragraphs, month)
+        inferred = _year_from_text(paragraphs, title, month)
         date, source = (_valid(inferred, month, day), "inferred") if inferred else (None, None)
     if date is None:
-        return DatedText(None, None, published_iso, infer_year(paragraphs))
+        return DatedText(None, None, published_iso, _year_from_text(paragraphs, title))
     return DatedText(date.isoformat(), source, published_iso, date.year)
 
 

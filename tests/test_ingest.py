@@ -92,6 +92,45 @@ def test_share_buttons_and_tag_lines_are_boilerplate():
     assert (doc.date, doc.published) == ("2024-12-27", "2024-12-28")
 
 
+def test_players_source_lines_and_footers_are_boilerplate():
+    """A government portal's page: a video player and its title between the article and the
+    related block, a source line, print and back-to-top buttons, a copyright footer."""
+    page = Path(__file__).parent / "data" / "unseen" / "probes" / "chinhphu_page_with_footer.txt"
+    doc = build_document(page.read_bytes(), page.name)
+    assert doc.body.startswith("(Chinhphu.vn) - Chiều 21/12, Thủ tướng Phạm Minh Chính")
+    assert doc.body.endswith("Bốn là, hỗ trợ địa phương, doanh nghiệp vươn ra thị trường quốc tế.")
+    reasons = {line.text[:30]: line.reason for line in doc.removed}
+    assert reasons == {
+        "Trang chủ » Thời sự » Đối ngoạ": "breadcrumb",
+        "Thủ tướng: Ngoại giao kinh tế ": "title",
+        "15:30 | 22/12/2025": "stamp",
+        "Theo dõi Báo trên Google News": "share",
+        "Nghe đọc bài": "share",
+        "Thủ tướng Phạm Minh Chính phát": "caption",
+        "Video đang được xử lý": "video",
+        "Hội nghị Ngoại giao 33: Nhìn l": "video",
+        "Nguồn: Cổng thông tin điện tử ": "source",
+        "Bản in": "share",
+        "Lên đầu trang": "share",
+        "Tin cùng chuyên mục": "related",
+        "Năm 2024: Thứ nhất, xuất khẩu ": "related",
+        "Phó Thủ tướng Bùi Thanh Sơn ti": "related",
+        "Tin mới": "related",
+        "6 trọng tâm ngoại giao kinh tế": "related",
+        "© 2025 Cổng Thông tin điện tử ": "footer",
+        "Bản quyền thuộc Cổng Thông tin": "footer",
+    }
+    assert (doc.date, doc.published) == ("2025-12-21", "2025-12-22")
+
+
+def test_a_body_that_names_no_year_borrows_the_headlines():
+    """A Windows-1258 note: "Ngày 22-2 ... năm nay" under "... năm 2023", and no page stamp."""
+    page = Path(__file__).parent / "data" / "unseen" / "probes" / "legacy_1258_year_in_headline.txt"
+    doc = build_document(page.read_bytes(), page.name)
+    assert (doc.encoding, doc.title) == ("cp1258", "Triển khai ngoại giao kinh tế năm 2023")
+    assert (doc.date, doc.date_source, doc.statement_year) == ("2023-02-22", "inferred", 2023)
+
+
 def test_show_prints_removed_lines_on_request(seeded_db):
     doc_id = next(d["id"] for d in documents(seeded_db) if d["path"].endswith("002_7f21be67278d383d.txt"))
     result = run_cli(seeded_db, "show", doc_id, "--removed")
