@@ -339,13 +339,82 @@ def save_document(
     _insert(conn, "documents", document_row(doc))
     if replaces and pending is not None:
         pending.flush(conn)  # the replaced version may be among the pending rows
+    replaced_statements = statement_keys(conn, replaces)
     for old_id in replaces:
         conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [doc.id, old_id])
         delete_document(conn, old_id)
     _children(doc, coded.folded_body if coded else None, rows, _search_rowid(conn, doc.id))
-    _add_extraction(doc.id, doc.date, extraction, coded, rows)
+    statements = _add_extraction(doc.id, doc.date, extraction, coded, rows)
+    carry_decisions(conn, replaced_statements, [(row["id"], row["text_key"]) for row in statements])
     if pending is None:
         rows.flush(conn)
+
+
+def statement_keys(conn: sqlite3.Connection, document_ids: list[str]) -> list[tuple[str, str, str | None]]:
+    """(id, text_key, thread_id) of the documents' statements, in document order."""
+    if not document_ids:
+        return []
+    marks = ", ".join("?" * len(document_ids))
+    return [tuple(row) for row in conn.execute(
+        f"SELECT id, text_key, thread_id FROM statements WHERE document_id IN ({marks}) ORDER BY rowid", document_ids
+    )]
+
+
+def _successors(old: list[tuple[str, str, str | None]], new: list[tuple[str, str]]) -> dict[str, str | None]:
+    """Old statement id -> the new statement worded the same (the same id first), or None."""
+    free: dict[str, list[str]] = {}
+    for new_id, text_key in new:
+        free.setdefault(text_key, []).append(new_id)
+    successor: dict[str, str | None] = {}
+    for old_id, text_key, _ in old:
+        if old_id in free.get(text_key, ()):
+            free[text_key].remove(old_id)
+            successor[old_id] = old_id
+    for old_id, text_key, _ in old:
+        if old_id not in successor:
+            successor[old_id] = free[text_key].pop(0) if free.get(text_key) else None
+    return successor
+
+
+def carry_decisions(conn: sqlite3.Connection, old: list[tuple[str, str, str | None]], new: list[tuple[str, str]]) -> None:
+    """Point the analyst's decisions about a document's old statements at its new ones.
+
+    Statement ids say where an item sits ("<document>/L2.3"): a changed file gets a new document
+    id, and a re-extraction that finds one more list renumbers the rest. A decision follows the
+    statement worded the same; one whose statement is gone is dropped, and the drop is recorded
+    in its thread's history rather than left to bind whatever statement takes the id next.
+    """
+    if not old:
+        return
+    old_ids = [old_id for old_id, _, _ in old]
+    marks = ", ".join("?" * len(old_ids))
+    decisions = conn.execute(
+        f"SELECT id, action, statement_id, other_statement_id FROM decisions"
+        f" WHERE statement_id IN ({marks}) OR other_statement_id IN ({marks})",
+        old_ids + old_ids,
+    ).fetchall()
+    if not decisions:
+        return
+    from .link import now
+
+    successor, threads = _successors(old, new), {old_id: thread for old_id, _, thread in old}
+    gone: set[str] = set()
+    for decision_id, action, first, second in decisions:
+        first_now, second_now = successor.get(first, first), successor.get(second, second)
+        if action in ("link", "unlink") and (first_now is None or second_now is None):
+            conn.execute("DELETE FROM decisions WHERE id = ?", [decision_id])
+            gone.update(i for i in (first, second) if i in successor and successor[i] is None)
+        else:
+            conn.execute(
+                "UPDATE decisions SET statement_id = ?, other_statement_id = ? WHERE id = ?",
+                [first_now or first, second_now or second, decision_id],
+            )
+    for statement_id in sorted(gone):
+        note = f"dropped the decisions about {statement_id}: its article changed and no statement in it reads the same now"
+        conn.execute(
+            "INSERT INTO decisions (action, statement_id, thread_id, note, created_at) VALUES ('forget', ?, ?, ?, ?)",
+            [statement_id, threads[statement_id], note, now()],
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -393,8 +462,8 @@ def _list_row(found: StatementList, list_id: str, document_id: str, position: in
 
 def _add_extraction(
     document_id: str, date: str | None, extraction: Extraction, coded: Coded | None, pending: PendingRows
-) -> None:
-    """A document's lists, statements and their themes, as pending rows.
+) -> list[dict]:
+    """A document's lists, statements and their themes, as pending rows; returns the statements' rows.
 
     Ids say where a statement comes from: "<document>/L2.3" is item 3 of the document's second
     list, "<document>/D1" its first unnumbered directive.
@@ -411,19 +480,20 @@ def _add_extraction(
     pending.add("statements", statements)
     themes = coded.themes if coded else None
     pending.add("statement_themes", statement_theme_rows([(row["id"], row["text"]) for row in statements], themes))
+    return statements
 
 
 def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Extraction) -> None:
     """Replace a stored document's lists and statements (inside the caller's transaction)."""
-    kept_threads = dict(
-        conn.execute("SELECT text_key, thread_id FROM statements WHERE document_id = ? AND thread_id IS NOT NULL", [document_id])
-    )
+    old = statement_keys(conn, [document_id])
+    kept_threads = {text_key: thread for _, text_key, thread in old if thread is not None}
     conn.execute("DELETE FROM statements WHERE document_id = ?", [document_id])
     conn.execute("DELETE FROM lists WHERE document_id = ?", [document_id])
     date = conn.execute("SELECT date FROM documents WHERE id = ?", [document_id]).fetchone()[0]
     pending = PendingRows()
-    _add_extraction(document_id, date, extraction, None, pending)
+    statements = _add_extraction(document_id, date, extraction, None, pending)
     pending.flush(conn)
+    carry_decisions(conn, old, [(row["id"], row["text_key"]) for row in statements])
     # A statement worded as before keeps its thread through re-extraction.
     conn.executemany(
         "UPDATE statements SET thread_id = ? WHERE document_id = ? AND text_key = ?",
