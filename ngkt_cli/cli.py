@@ -445,7 +445,7 @@ def diff(
     year_to: Annotated[str, typer.Argument(metavar="TO", help="The later year, e.g. 2024.")],
     by: Annotated[By, typer.Option("--by", help="target: the year a priority is for; stated: the year it was said.")] = By.target,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind to compare.")] = Kind.priority,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (terminal or plain text), json or markdown.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (terminal or plain text), json, csv (one row per cited statement) or markdown.")] = Format.table,
 ) -> None:
     """What changed between two years: new, dropped and persisting priorities, themes, words.
 
@@ -459,7 +459,7 @@ def diff(
     elif fmt == Format.markdown:
         print(render.diff_markdown(result))
     elif fmt == Format.csv:
-        raise UsageError("diff prints table, json or markdown")
+        render.print_rows(render.diff_rows(result), render.DIFF_CSV_COLUMNS, "csv")
     else:
         render.show_diff(result)
 

@@ -344,6 +344,31 @@ def diff_to_dict(diff) -> dict:
     }
 
 
+DIFF_CSV_COLUMNS = [
+    "section", "thread_id", "label", "rank_before", "rank_after", "movement", "year", "rank", "text",
+    "speaker", "document", "document_date", "document_path", "statement_id", "themes",
+]
+
+
+def diff_rows(diff) -> list[dict]:
+    """The YearDiff flattened for a spreadsheet: one row per cited statement, each row naming its
+    section and thread and the sentence's source (the themes and distinctive words are left to
+    the json output, which keeps their statistics)."""
+    rows = []
+    for section in ("new", "dropped", "persisting"):
+        for change in getattr(diff, section):
+            for statement in change.before + change.after:
+                rows.append({
+                    "section": section, "thread_id": change.thread_id, "label": change.label,
+                    "rank_before": change.rank_before, "rank_after": change.rank_after, "movement": change.movement,
+                    "year": statement.year, "rank": statement.rank, "text": statement.text, "speaker": statement.speaker,
+                    "document": document_name(statement.document_title, statement.document_path),
+                    "document_date": statement.document_date, "document_path": statement.document_path,
+                    "statement_id": statement.id, "themes": ";".join(statement.themes),
+                })
+    return rows
+
+
 def one_line(text: str) -> str:
     """An item over several paragraphs on one line, its paragraph breaks shown as "¶"."""
     return text.replace("\n\n", " ¶ ")

@@ -93,6 +93,24 @@ def test_markdown_format(seeded_db):
     assert "~~chú trọng~~ **tăng cường hiệu quả, đổi mới sáng tạo trong**" in result.stdout
 
 
+def test_csv_format_is_one_row_per_cited_statement(seeded_db, seed_diff):
+    import csv
+    import io
+
+    result = run_cli(seeded_db, "diff", "2023", "2024", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    cited = [(section, c["thread_id"], s["id"]) for section in ("new", "dropped", "persisting")
+             for c in seed_diff[section] for s in c["before"] + c["after"]]
+    assert [(r["section"], r["thread_id"], r["statement_id"]) for r in rows] == cited
+    research = [r for r in rows if r["label"].startswith("Chú trọng công tác nghiên cứu")]
+    assert [(r["year"], r["rank"]) for r in research] == [("2023", "3"), ("2024", "2"), ("2024", "5")]
+    assert (research[0]["rank_before"], research[0]["rank_after"], research[0]["movement"]) == ("3", "2", "up")
+    assert research[0]["text"].startswith("chú trọng công tác nghiên cứu, tham mưu")
+    assert research[0]["speaker"] == "Bùi Thanh Sơn" and research[0]["document_path"].endswith(".txt")
+    assert "research" in research[0]["themes"].split(";")
+
+
 def test_by_stated_year_and_other_kinds(seeded_db):
     stated = json.loads(run_cli(seeded_db, "diff", "2023", "2024", "--by", "stated", "-f", "json").stdout)
     assert stated["statements"] == {"from": 6, "to": 9}
