@@ -128,7 +128,7 @@ def ingest(
     ] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Reject files larger than this.")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table: summary on stderr; json: one record per input on stdout.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table: summary on stderr; json, csv or markdown: one record per input on stdout.")] = Format.table,
 ) -> None:
     """Store articles (.txt, .md, .html) as clean, dated documents and extract their lists.
 
@@ -145,8 +145,8 @@ def ingest(
     for outcome in outcomes:
         if outcome.status == "rejected":
             render.error(f"rejected {outcome.path}: {outcome.reason}")
-    if fmt == Format.json:
-        print(render.to_json([outcome.__dict__ for outcome in outcomes]))
+    if fmt != Format.table:
+        render.print_rows([outcome.__dict__ for outcome in outcomes], ["path", "status", "document_id", "reason", "duplicate_of"], fmt.value)
     elif not quiet:
         counts = Counter(outcome.status for outcome in outcomes)
         summary = ", ".join(f"{counts[s]} {s}" for s in ("new", "updated", "unchanged", "duplicate", "rejected"))
@@ -206,11 +206,13 @@ def show(
     document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it.")],
     item: Annotated[Optional[str], typer.Option("--item", "-i", help="Quote one item: N in reading order, or L<list>.<item>.")] = None,
     removed: Annotated[bool, typer.Option("--removed", help="Also print the lines removed as boilerplate (dimmed).")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article) or json.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article) or json; csv and markdown are refused.")] = Format.table,
 ) -> None:
     """Print an article with its lists marked and each item numbered."""
     from .queries import document_view, find_item
 
+    if fmt in (Format.csv, Format.markdown):
+        raise UsageError(f"show prints table or json, not {fmt.value}")
     view = document_view(_open(), document)
     if item is not None:
         found = find_item(view, item)
@@ -226,7 +228,7 @@ def show(
 def search(
     query: Annotated[str, typer.Argument(help="Words to find; accents optional ('dau tu' finds 'đầu tư').")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many results.")] = 20,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """Full-text search over documents and statements, accent-insensitive."""
     from .queries import search as run_search
@@ -238,7 +240,10 @@ def search(
     if not hits:
         render.message(f"no match for '{query}'")
         raise typer.Exit(1)
-    render.print_hits(hits)
+    if fmt == Format.table:
+        render.print_hits(hits)
+    else:
+        render.print_rows([hit.__dict__ for hit in hits], render.SEARCH_COLUMNS, fmt.value)
 
 
 @app.command()
@@ -316,16 +321,12 @@ app.add_typer(thread_app, name="thread")
 @friendly_errors
 def thread_show(
     thread: Annotated[str, typer.Argument(help="Thread id, e.g. T0003.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """Members by year with source, similarity to the thread and shared key terms."""
     from .queries import thread_view
 
-    view = thread_view(_open(), thread.upper())
-    if fmt == Format.json:
-        print(render.to_json(view))
-    else:
-        render.show_thread(view)
+    render.print_thread(thread_view(_open(), thread.upper()), fmt.value)
 
 
 def _curate(action, *args):
@@ -477,8 +478,7 @@ def timeline(
     from .queries import thread_view, timeline as grid
 
     if thread:
-        view = thread_view(_open(), thread.upper())
-        print(render.to_json(view)) if fmt == Format.json else render.show_thread(view)
+        render.print_thread(thread_view(_open(), thread.upper()), fmt.value)
         return
     years, rows = grid(_open(), kind.value, by.value, min_years)
     render.show_timeline(years, rows, fmt.value)

@@ -280,6 +280,23 @@ def write_csv_tables(data: dict[str, list[dict]], folder) -> list:
     return written
 
 
+SEARCH_COLUMNS = ["document_id", "statement_id", "title", "date", "path", "snippet"]
+THREAD_COLUMNS = [
+    "thread_id", "target_year", "ordinal", "id", "text", "speaker", "document_title", "document_date",
+    "document_path", "duplicate_of", "similarity",
+]
+
+
+def print_thread(view: dict, fmt: str) -> None:
+    """A thread as its story (table), its view (json), or its members one to a row (csv, markdown)."""
+    if fmt == "json":
+        print(to_json(view))
+    elif fmt == "table":
+        show_thread(view)
+    else:
+        print_rows([{"thread_id": view["id"], **statement} for statement in view["statements"]], THREAD_COLUMNS, fmt)
+
+
 def show_thread(view: dict) -> None:
     """A thread's story: members by year with source and similarity, then the shared key terms."""
     from rich.text import Text

@@ -61,6 +61,12 @@ def test_show_item_quotes_it_in_its_paragraph(seeded_db):
     assert run_cli(seeded_db, "show", "d4ac4190215c", "--item", "6").stdout == result.stdout
 
 
+def test_show_refuses_formats_it_cannot_print(seeded_db):
+    result = run_cli(seeded_db, "show", "d4ac4190215c", "--format", "csv")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "ngkt: error: show prints table or json, not csv\n"
+
+
 def test_show_unknown_document_or_item_is_one_line_and_exit_1(seeded_db):
     result = run_cli(seeded_db, "show", "zzzz")
     assert result.exit_code == 1

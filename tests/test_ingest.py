@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import signal
@@ -195,6 +197,9 @@ def test_search_names_the_statement_else_the_document(tmp_path):
     assert [(h["statement_id"], "[Hà Nội]" in h["snippet"] or bool(h["marks"])) for h in document_hits] == [(None, True)]
     both_words = json.loads(run_cli(db, "search", "xanh da dang", "--format", "json").stdout)
     assert both_words and all(h["statement_id"] is None for h in both_words)  # no one item holds both words
+    rows = run_cli(db, "search", "thu hut dau tu", "--format", "csv").stdout.splitlines()
+    assert rows[0] == "document_id,statement_id,title,date,path,snippet"
+    assert [row.split(",")[1] for row in rows[1:]] == [statement_hits[0]["statement_id"]]
 
 
 def indexed_words(db: Path) -> set[str]:
@@ -310,6 +315,12 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_ingested(tmp_path, d
     assert "Traceback" not in result.output
     assert [d["path"] for d in documents(db_path)] == [str(folder / "good.txt")]
     assert "1 new, 0 updated, 0 unchanged, 0 duplicate, 7 rejected" in result.stderr
+    again = cli("ingest", "--max-bytes", "5000", "--format", "csv", str(folder))
+    assert again.exit_code == 1
+    rows = {row["path"]: row for row in csv.DictReader(io.StringIO(again.stdout))}
+    assert rows[str(folder / "good.txt")]["status"] == "unchanged"
+    assert rows[str(folder / "empty.txt")]["status"] == "rejected" and rows[str(folder / "empty.txt")]["reason"] == "empty file"
+    assert len(rows) == 7
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")

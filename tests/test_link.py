@@ -151,6 +151,13 @@ def test_thread_show_explains_members(seeded_db):
     view = json.loads(run_cli(seeded_db, "thread", "show", research, "--format", "json").stdout)
     assert view["years"] == [2023, 2024]
     assert all(0 < s["similarity"] <= 1.5 for s in view["statements"])
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run_cli(seeded_db, "thread", "show", research, "--format", "csv").stdout)))
+    assert [(r["thread_id"], r["id"], r["similarity"]) for r in rows] == [(research, s["id"], str(s["similarity"])) for s in view["statements"]]
+    assert run_cli(seeded_db, "timeline", "--thread", research, "-f", "csv").stdout == run_cli(seeded_db, "thread", research, "-f", "csv").stdout
+    assert run_cli(seeded_db, "thread", research, "-f", "markdown").stdout.startswith("| thread_id | target_year |")
 
 
 def test_a_members_similarity_is_its_score_with_the_rest_of_the_thread(seeded_db):
