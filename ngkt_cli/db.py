@@ -220,16 +220,20 @@ def stored_versions(conn: sqlite3.Connection, document_id: str, path: str) -> tu
 
 
 def duplicate_candidates(conn: sqlite3.Connection, doc: Document, sketch_of) -> list[tuple[str, tuple[int, bytes]]]:
-    """(id, (shingle count, sketch)) of stored originals from the same day (or the same undated
-    year): the blocking key. Documents stored before sketches existed get one from their body."""
+    """(id, (shingle count, sketch)) of stored originals dated within a day of `doc`, the same
+    day first (or of the same undated year): the blocking key. A report dated by its page stamp
+    only is often a day after the report that names the event's day. Documents stored before
+    sketches existed get one from their body."""
     if doc.date:
-        sql, params = "date = ?", [doc.date]
+        day = dt.date.fromisoformat(doc.date)
+        sql = "date BETWEEN ? AND ?"
+        params = [(day - dt.timedelta(days=1)).isoformat(), (day + dt.timedelta(days=1)).isoformat()]
     else:
         sql, params = "date IS NULL AND statement_year IS ?", [doc.statement_year]
     rows = conn.execute(
         f"""SELECT id, shingle_count, sketch, CASE WHEN sketch IS NULL THEN body END AS body FROM documents
-            WHERE {sql} AND duplicate_of IS NULL AND id != ? ORDER BY ingested_at, id""",
-        [*params, doc.id],
+            WHERE {sql} AND duplicate_of IS NULL AND id != ? ORDER BY date IS NOT ?, ingested_at, id""",
+        [*params, doc.id, doc.date],
     )
     return [(r["id"], (r["shingle_count"], r["sketch"]) if r["sketch"] else sketch_of(r["body"])) for r in rows]
 

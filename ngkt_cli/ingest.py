@@ -270,7 +270,7 @@ def find_original(
     wordings: tuple[ListWording, ...] = (),
     written: dict[str, tuple[ListWording, ...]] | None = None,
 ) -> str | None:
-    """The stored document this one copies or reports again, among those of the same day (the
+    """The stored document this one copies or reports again, among those within a day of it (the
     blocking key): nearly the same body, or (for a dated document) the same lists.
 
     The older version of the same file (`replaces`) is not an original: it is being replaced.

@@ -397,6 +397,26 @@ def test_a_second_outlets_own_report_of_the_same_speech_counts_once(db_path, cli
     assert [t["statements"] for t in threads] == [1, 1, 1]
 
 
+def test_a_report_dated_only_by_its_next_day_stamp_is_the_same_speech(tmp_path, db_path, cli):
+    """The first outlet names the day (19/12); the second only has its page stamp (20/12)."""
+    stamped = (
+        "Ba trọng tâm ngoại giao kinh tế 2026\n\nThứ Bảy, 20/12/2025 07:30\n\nTại Hội nghị Ngoại giao lần thứ 33, "
+        "Bộ trưởng Bùi Thanh Sơn nêu 3 trọng tâm của năm 2026. Thứ nhất, phục vụ tăng trưởng hai con số. "
+        "Thứ hai, thu hút đầu tư công nghệ cao. Thứ ba, hỗ trợ doanh nghiệp vươn ra thị trường quốc tế."
+    )
+    files = [str(SAME_SPEECH / "baoquocte_2025-12-20.txt"), str(write(tmp_path / "stamped.txt", stamped.encode()))]
+    assert "1 new, 0 updated, 0 unchanged, 1 duplicate" in cli("ingest", *files).stderr
+    dates = {Path(d["path"]).name: (d["date"], d["duplicate_of"]) for d in documents(db_path)}
+    original = next(d["id"] for d in documents(db_path) if d["path"].endswith("baoquocte_2025-12-20.txt"))
+    assert dates == {"baoquocte_2025-12-20.txt": ("2025-12-19", None), "stamped.txt": ("2025-12-20", original)}
+
+
+def test_the_same_list_two_days_apart_is_another_speech(tmp_path, db_path, cli):
+    later = (SAME_SPEECH / "baoquocte_2025-12-20.txt").read_text(encoding="utf-8").replace("Sáng 19/12", "Sáng 21/12")
+    cli("ingest", str(SAME_SPEECH / "baoquocte_2025-12-20.txt"), str(write(tmp_path / "later.txt", later.encode())))
+    assert [d["duplicate_of"] for d in documents(db_path)] == [None, None]
+
+
 def test_the_same_day_with_other_lists_is_not_the_same_speech(tmp_path, db_path, cli):
     first = (SAME_SPEECH / "baoquocte_2025-12-20.txt").read_text(encoding="utf-8")
     other = (
