@@ -159,9 +159,12 @@ def ingest(
 @friendly_errors
 def reextract() -> None:
     """Run the list extractor again over every stored document (after upgrading ngkt)."""
+    from .db import document_count
     from .ingest import reextract_all
 
-    count = reextract_all(_open())
+    conn = _open()
+    with render.progress(document_count(conn), "re-extracting") as advance:
+        count = reextract_all(conn, on_progress=lambda _: advance())
     render.message(f"re-extracted {count} document(s)")
 
 
@@ -279,7 +282,7 @@ def relink() -> None:
     from .link import recode_themes, relink as rebuild
 
     conn = _open()
-    with transaction(conn):
+    with render.working("relinking every statement"), transaction(conn):
         recode_themes(conn)
         summary = rebuild(conn)
     render.message(f"relinked {summary['statements']} statement(s) into {summary['threads']} thread(s); {summary['kept']} kept their id")

@@ -505,5 +505,9 @@ def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Ext
     )
 
 
+def document_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+
 def all_document_ids(conn: sqlite3.Connection) -> list[str]:
     return [r["id"] for r in conn.execute("SELECT id FROM documents ORDER BY date, id")]

@@ -497,14 +497,17 @@ def write_prepared(
     return outcomes
 
 
-def reextract_all(conn: sqlite3.Connection) -> int:
-    """Run the extractor again on every stored body (after an upgrade); returns documents done."""
+def reextract_all(conn: sqlite3.Connection, on_progress: Callable[[str], None] | None = None) -> int:
+    """Run the extractor again on every stored body (after an upgrade); returns documents done.
+    `on_progress` is called with each document's id once it is written."""
     count = 0
     for doc_id in db.all_document_ids(conn):
         doc = db.get_document(conn, doc_id)
         with db.transaction(conn):
             db.write_extraction(conn, doc.id, extract(doc))
         count += 1
+        if on_progress:
+            on_progress(doc_id)
     with db.transaction(conn):
         link_pending(conn)
     return count

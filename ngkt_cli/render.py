@@ -158,6 +158,16 @@ def progress(total: int, label: str, enabled: bool = True) -> Iterator:
         yield lambda: bar.advance(task)
 
 
+@contextmanager
+def working(label: str) -> Iterator[None]:
+    """A spinner on stderr for long work that cannot count its steps; nothing off a terminal."""
+    if not use_rich(sys.stderr):
+        yield
+        return
+    with console(stderr=True).status(label):
+        yield
+
+
 # ---------------------------------------------------------------------------------------------
 # One document
 

@@ -7,8 +7,9 @@ import json
 import os
 import sqlite3
 import subprocess
+import sys
 
-from conftest import ngkt_command, run_cli
+from conftest import ROOT, ngkt_command, run_cli
 
 
 def test_help_lists_the_commands(db_path):
@@ -122,3 +123,38 @@ def test_console_script_runs_without_a_terminal(tmp_path):
 
 def test_usage_error_exits_2(db_path):
     assert run_cli(db_path, "priorities", "--kind", "wishes").exit_code == 2
+
+
+def _on_a_terminal(*args: str) -> str:
+    """What `ngkt ARGS` shows a person at a terminal (stdout and stderr on one pseudo-terminal)."""
+    import pty
+
+    main, secondary = pty.openpty()
+    process = subprocess.Popen([*ngkt_command(), *args], stdout=secondary, stderr=secondary, env={**os.environ, "TERM": "xterm", "COLUMNS": "100"})
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        shown += chunk
+    assert process.wait(timeout=120) == 0
+    os.close(main)
+    return shown.decode("utf-8", "replace")
+
+
+def test_long_work_shows_progress_at_a_terminal_only(tmp_path, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_corpus import write_corpus
+
+    write_corpus(tmp_path / "corpus", 30, seed=3)
+    db = str(tmp_path / "p.db")
+    assert "ingesting" in _on_a_terminal("--db", db, "ingest", str(tmp_path / "corpus"))
+    assert "re-extracting" in _on_a_terminal("--db", db, "reextract")
+    assert "relinking every statement" in _on_a_terminal("--db", db, "relink")
+    piped = subprocess.run([*ngkt_command(), "--db", db, "reextract"], capture_output=True, text=True)
+    assert piped.stderr == "re-extracted 30 document(s)\n"
