@@ -134,14 +134,15 @@ def ingest(
 
     Re-ingesting unchanged files changes nothing; a changed file replaces its older version;
     a second outlet's copy of a stored report is kept as a duplicate and never counted twice.
-    Exit status: 0 when every input was stored or unchanged, 1 when any was rejected.
+    Inside folders, files that are not articles (pictures, PDFs, a saved page's asset folder) are
+    skipped. Exit status: 0 when every input was stored, unchanged or skipped, 1 when any was rejected.
     """
-    from .ingest import ingest_paths, iter_inputs
+    from .ingest import collect_inputs, ingest_paths
 
-    inputs = list(iter_inputs(paths or ["seeds"]))
+    paths = paths or ["seeds"]
     conn = _open()
-    with render.progress(len(inputs), "ingesting", enabled=not quiet) as advance:
-        outcomes = ingest_paths(conn, [d for d, _ in inputs], max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance())
+    with render.progress(len(collect_inputs(paths)[0]), "ingesting", enabled=not quiet) as advance:
+        outcomes = ingest_paths(conn, paths, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance())
     for outcome in outcomes:
         if outcome.status == "rejected":
             render.error(f"rejected {outcome.path}: {outcome.reason}")
@@ -150,7 +151,9 @@ def ingest(
     elif not quiet:
         counts = Counter(outcome.status for outcome in outcomes)
         summary = ", ".join(f"{counts[s]} {s}" for s in ("new", "updated", "unchanged", "duplicate", "rejected"))
-        render.message(f"ingested {len(outcomes)} input(s) into {_state['db']}: {summary}")
+        if counts["skipped"]:
+            summary += f"; skipped {counts['skipped']} other file(s) in the folders (--format json lists them)"
+        render.message(f"ingested {len(outcomes) - counts['skipped']} input(s) into {_state['db']}: {summary}")
     if any(outcome.status == "rejected" for outcome in outcomes):
         raise typer.Exit(1)
 

@@ -295,18 +295,53 @@ def find_original(
 # Files
 
 
-def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
-    """(display path, file) for every input; folders are walked recursively, '-' is stdin."""
+# A page saved by a browser ("Trang.html") keeps its pictures, scripts and frames in "Trang_files".
+SAVED_PAGE_ASSETS = ("_files", "-files", "_tệp")
+
+
+def _saved_page_of(folder: Path) -> Path | None:
+    """The saved page whose assets `folder` holds, if it is such a folder."""
+    for ending in SAVED_PAGE_ASSETS:
+        if folder.name.endswith(ending):
+            stem = folder.name[: -len(ending)]
+            return next((page for suffix in (".html", ".htm") if (page := folder.with_name(stem + suffix)).is_file()), None)
+    return None
+
+
+def _skip_reason(child: Path, root: Path) -> str | None:
+    """Why a file found by walking a folder is no article input (None: it is one)."""
+    for folder in child.relative_to(root).parents:
+        if (page := _saved_page_of(root / folder)) is not None:
+            return f"part of the saved page {page.name}"
+    if child.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return f"not an article file ({child.suffix or 'no extension'}; ingest reads .txt, .md, .html and .htm)"
+    return None
+
+
+def collect_inputs(paths: Iterable[str]) -> tuple[list[tuple[str, Path | None]], list[Outcome]]:
+    """(display path, file) for every input, and the files a folder holds that are not articles.
+
+    Folders are walked recursively and '-' is stdin. A file named on the command line is always an
+    input (and rejected with its reason if it cannot be read as an article); pictures, scripts,
+    PDFs and a saved page's asset folder found inside a folder are skipped, so an archive folder
+    ingests cleanly from cron.
+    """
+    inputs: list[tuple[str, Path | None]] = []
+    skipped: list[Outcome] = []
     for raw in paths:
         if raw == "-":
-            yield "-", None
+            inputs.append(("-", None))
             continue
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                yield str(child), child
-        else:
-            yield raw, path
+        if not path.is_dir():
+            inputs.append((raw, path))
+            continue
+        for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            if reason := _skip_reason(child, path):
+                skipped.append(Outcome(str(child), "skipped", reason=reason))
+            else:
+                inputs.append((str(child), child))
+    return inputs, skipped
 
 
 def read_input(path: Path | None, max_bytes: int) -> bytes:
@@ -461,14 +496,16 @@ def ingest_paths(
     user_date: str | None = None,
     on_progress: Callable[[Outcome], None] | None = None,
 ) -> list[Outcome]:
-    """Ingest every input, then link the new statements; one bad file never stops the run."""
+    """Ingest every input, then link the new statements; one bad file never stops the run.
+    Returns an outcome per input, then one per file skipped in a folder (`collect_inputs`)."""
+    inputs, skipped = collect_inputs(paths)
     frequencies = TermCounts()
     with db.bulk_writes(conn):
-        outcomes = write_prepared(conn, prepare_all(list(iter_inputs(paths)), max_bytes, user_date), frequencies, on_progress)
+        outcomes = write_prepared(conn, prepare_all(inputs, max_bytes, user_date), frequencies, on_progress)
         with db.transaction(conn):
             frequencies.flush(conn)
             link_pending(conn)
-    return outcomes
+    return outcomes + skipped
 
 
 def write_prepared(

@@ -43,6 +43,7 @@ def documents(db: Path) -> list[dict]:
 
 
 def write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
 
@@ -297,9 +298,9 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_ingested(tmp_path, d
     write(folder / "blank.md", b"  \n\n ")
     write(folder / "binary.txt", bytes(range(256)) * 4)
     write(folder / "big.txt", ARTICLE.encode() * 100)
-    write(folder / "picture.jpg", b"\xff\xd8\xff\xe0")
+    write(tmp_path / "picture.jpg", b"\xff\xd8\xff\xe0")
     write(folder / "broken16.txt", b"\xff\xfe" + "Thủ tướng".encode("utf-16-le") + b"\x00\xd8\x41\x00")
-    result = cli("ingest", "--max-bytes", "5000", str(folder), str(tmp_path / "missing.txt"))
+    result = cli("ingest", "--max-bytes", "5000", str(folder), str(tmp_path / "missing.txt"), str(tmp_path / "picture.jpg"))
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("ngkt: error:")]
     reasons = {line.split(": ")[2].split(" ", 1)[1]: line.split(": ", 3)[3] for line in errors}
@@ -309,7 +310,7 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_ingested(tmp_path, d
         str(folder / "big.txt"): "larger than the 5,000-byte limit (--max-bytes)",
         str(folder / "blank.md"): "empty file",
         str(folder / "empty.txt"): "empty file",
-        str(folder / "picture.jpg"): "unsupported file type '.jpg' (use .txt, .md, .html or .htm)",
+        str(tmp_path / "picture.jpg"): "unsupported file type '.jpg' (use .txt, .md, .html or .htm)",
         str(tmp_path / "missing.txt"): "no such file or folder",
     }
     assert "Traceback" not in result.output
@@ -320,7 +321,29 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_ingested(tmp_path, d
     rows = {row["path"]: row for row in csv.DictReader(io.StringIO(again.stdout))}
     assert rows[str(folder / "good.txt")]["status"] == "unchanged"
     assert rows[str(folder / "empty.txt")]["status"] == "rejected" and rows[str(folder / "empty.txt")]["reason"] == "empty file"
-    assert len(rows) == 7
+    assert len(rows) == 6
+
+
+def test_other_files_in_a_folder_are_skipped_not_rejected(tmp_path, db_path, cli):
+    """An archive folder as a browser saves it: pages, their asset folders, pictures, a PDF."""
+    archive = tmp_path / "archive"
+    write(archive / "2024" / "trang.html", HTML.encode())
+    write(archive / "2024" / "trang_files" / "quang-cao.htm", b"<html><body><p>Qu\xe1\xba\xa3ng c\xc3\xa1o</p></body></html>")
+    write(archive / "2024" / "trang_files" / "logo.png", b"\x89PNG")
+    write(archive / "2024" / "bai.txt", ARTICLE.encode())
+    write(archive / "bao-cao.pdf", b"%PDF-1.4")
+    write(archive / "notes_files" / "keep.txt", (SEEDS / "001_f3b76767b57ea755.txt").read_bytes())  # no notes.html: not assets
+    result = cli("ingest", str(archive))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"ingested 3 input(s) into {db_path}: 3 new, 0 updated, 0 unchanged, 0 duplicate, 0 rejected; "
+        "skipped 3 other file(s) in the folders (--format json lists them)\n"
+    )
+    listed = {Path(o["path"]).name: o for o in json.loads(cli("ingest", "--format", "json", str(archive)).stdout)}
+    assert listed["quang-cao.htm"]["status"] == listed["logo.png"]["status"] == "skipped"
+    assert listed["quang-cao.htm"]["reason"] == "part of the saved page trang.html"
+    assert listed["bao-cao.pdf"]["reason"] == "not an article file (.pdf; ingest reads .txt, .md, .html and .htm)"
+    assert {listed[name]["status"] for name in ("trang.html", "bai.txt", "keep.txt")} == {"unchanged"}
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
