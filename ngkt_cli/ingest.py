@@ -6,6 +6,7 @@ in one transaction; a bad file is reported and skipped, never costing what is al
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -16,6 +17,7 @@ import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from . import db
@@ -209,21 +211,60 @@ def sketch(body: str, body_key: str | None = None) -> tuple[int, bytes]:
 SKETCH_SCHEME = f"crc32-words-{SHINGLE_WORDS}:{hash(tuple(range(SHINGLE_WORDS)))}"
 
 
-def containment(mine: tuple[int, bytes], theirs: tuple[int, bytes]) -> float:
+@dataclass(frozen=True)
+class UnpackedSketch:
+    """A stored sketch unpacked once for many comparisons: its hashes in ascending order (as
+    stored), and as a set when it is the one compared with many others."""
+
+    count: int
+    ascending: tuple[int, ...]
+
+    @cached_property
+    def hashes(self) -> frozenset[int]:
+        return frozenset(self.ascending)
+
+    @classmethod
+    def of(cls, stored: tuple[int, bytes] | UnpackedSketch) -> UnpackedSketch:
+        if isinstance(stored, UnpackedSketch):
+            return stored
+        count, packed = stored
+        return cls(count, struct.unpack(f">{len(packed) // 8}q", packed))
+
+
+def containment(mine: tuple[int, bytes] | UnpackedSketch, theirs: tuple[int, bytes] | UnpackedSketch) -> float:
     """Estimated share of the smaller body's shingles that the other has too.
 
-    The Jaccard index J is estimated from the bottom-k of the union of the two sketches; then
-    |A ∩ B| = J (|A| + |B|) / (1 + J).
+    The Jaccard index J is estimated from the bottom-k of the union of the two sketches (the
+    share of it in both); then |A ∩ B| = J (|A| + |B|) / (1 + J).
     """
-    (count_a, packed_a), (count_b, packed_b) = mine, theirs
-    a = set(struct.unpack(f">{len(packed_a) // 8}q", packed_a))
-    b = set(struct.unpack(f">{len(packed_b) // 8}q", packed_b))
-    union = sorted(a | b)[:SKETCH_SIZE]
-    if not union:
+    a, b = UnpackedSketch.of(mine), UnpackedSketch.of(theirs)
+    in_both = sorted(a.hashes.intersection(b.ascending))
+    if not in_both:  # no shingle in common: nothing to merge
         return 0.0
-    jaccard = sum(1 for h in union if h in a and h in b) / len(union)
-    shared = jaccard * (count_a + count_b) / (1 + jaccard)
-    return shared / max(1, min(count_a, count_b))
+    size = min(SKETCH_SIZE, len(a.ascending) + len(b.ascending) - len(in_both))
+    last = _kth_of_union(sorted(a.ascending + b.ascending), in_both, size)
+    jaccard = bisect.bisect_right(in_both, last) / size
+    shared = jaccard * (a.count + b.count) / (1 + jaccard)
+    return shared / max(1, min(a.count, b.count))
+
+
+def _kth_of_union(merged: list[int], in_both: list[int], k: int) -> int:
+    """The k-th smallest distinct hash of two ascending sketches, given `merged` (both, sorted:
+    the sort merges two runs in C) and the ascending hashes they share (which `merged` holds
+    twice). The k-th distinct value's first copy sits at k - 1 plus the number of shared values
+    below it; that number only grows, so this settles in a step or two. (Sorting the union as a
+    set instead took a quarter of a 10,000-article ingest.)"""
+    below = 0
+    while True:
+        position = k - 1 + below
+        value = merged[position]
+        shared_below = bisect.bisect_left(in_both, value)
+        if shared_below != below:
+            below = shared_below
+        elif position and merged[position - 1] == value:  # the second copy of a shared value
+            below += 1
+        else:
+            return value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,7 +317,7 @@ def find_original(
     The older version of the same file (`replaces`) is not an original: it is being replaced.
     `written` holds the wordings of documents written by this run (their rows may still be pending).
     """
-    mine = (doc.shingle_count, doc.sketch) if doc.sketch else sketch(doc.body)
+    mine = UnpackedSketch.of((doc.shingle_count, doc.sketch) if doc.sketch else sketch(doc.body))
     candidates = [(cid, theirs) for cid, theirs in db.duplicate_candidates(conn, doc, sketch) if cid not in replaces]
     for candidate_id, theirs in candidates:
         if containment(mine, theirs) >= DUPLICATE_CONTAINMENT:

@@ -14,6 +14,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import database_at_version, GOLD, SEEDS, ngkt_command, run_cli
 from ngkt_cli.ingest import build_document
@@ -611,3 +613,19 @@ def test_sketches_estimate_how_much_two_bodies_share():
     assert containment(sketch(original), sketch(copy)) > 0.9
     assert containment(sketch(original), sketch(other)) < 0.1
     assert containment(sketch("một hai ba bốn năm"), sketch("một hai ba bốn năm")) == 1.0
+
+
+@given(
+    st.sets(st.integers(-(2**63), 2**63 - 1), min_size=1, max_size=300),
+    st.sets(st.integers(-(2**63), 2**63 - 1), max_size=300),
+    st.data(),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_kth_hash_of_two_sketches_is_their_unions(first, second, data):
+    """The merge behind `containment` against the plain definition, shared hashes included."""
+    from ngkt_cli.ingest import _kth_of_union
+
+    second |= set(data.draw(st.lists(st.sampled_from(sorted(first)), max_size=20)))
+    union = sorted(first | second)
+    k = data.draw(st.integers(1, len(union)))
+    assert _kth_of_union(sorted(sorted(first) + sorted(second)), sorted(first & second), k) == union[k - 1]
