@@ -30,10 +30,11 @@ LA_ORDINALS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "
 # Nouns that may name the item before its ordinal: "Nhiệm vụ thứ nhất là ...", "Giải pháp thứ hai, ...".
 ITEM_NOUNS = ("nhóm nhiệm vụ", "nhiệm vụ", "trọng tâm", "giải pháp", "định hướng", "ưu tiên", "bài học", "kết quả", "nội dung", "vấn đề", "đột phá")
 
-# "Thứ nhất, ...", "Thứ nhất là ...", "thứ hai: ...", "Nhiệm vụ thứ ba là ..." (the item text
-# starts after the punctuation).
+# "Thứ nhất, ...", "Thứ nhất là ...", "thứ hai: ...", "Nhiệm vụ thứ ba là ...", "Thứ nhất. Tăng
+# cường ..." (the item text starts after the punctuation; after a full stop, only a capital).
 THU_MARKER = re.compile(
-    r"(?:\b(?:" + "|".join(ITEM_NOUNS) + r")\s+)?\bthứ\s+(" + "|".join(THU_ORDINALS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?)\s*",
+    r"(?:\b(?:" + "|".join(ITEM_NOUNS) + r")\s+)?\bthứ\s+(" + "|".join(THU_ORDINALS) + r")"
+    r"(?:\s*[,:]|\s+(là)\b\s*[,:]?|(\.)(?=\s+\S))\s*",
     re.I,
 )
 
@@ -125,6 +126,8 @@ def _word_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
                 continue
             if family == "thu" and WEEKDAY_FOLLOWS.match(paragraph[match.end():]):
                 continue
+            if family == "thu" and match.group(3) and not paragraph[match.end() : match.end() + 1].isupper():
+                continue  # "... lần thứ hai. sau đó": a full stop ends an ordinal only before a capital
             ordinal = ordinals[match.group(1).lower()]
             markers.append(Marker(family, ordinal, offset + match.start(), offset + match.end(), index))
     return markers

@@ -120,6 +120,20 @@ def test_thu_nhat_la_inline_in_one_paragraph():
     assert found.announced_count == 3
 
 
+def test_thu_nhat_with_a_full_stop_before_a_capital():
+    [found] = lists_of("""
+Cụ thể, Thủ tướng yêu cầu năm 2026 tập trung 3 nhiệm vụ.
+
+Thứ nhất. Tăng cường kết nối doanh nghiệp với thị trường quốc tế.
+
+Thứ hai. Thu hút nguồn vốn chất lượng cao.
+
+Thứ ba. Đẩy mạnh ngoại giao công nghệ.
+""")
+    assert items_of(found) == ["Tăng cường kết nối doanh nghiệp với thị trường quốc tế", "Thu hút nguồn vốn chất lượng cao", "Đẩy mạnh ngoại giao công nghệ"]
+    assert found.announced_count == 3
+
+
 def test_mot_la_with_an_item_over_several_paragraphs():
     [found] = lists_of("""
 Bộ Ngoại giao xác định các nhiệm vụ trọng tâm.
@@ -278,6 +292,7 @@ def test_count_mismatch_keeps_the_split_and_flags_it():
     "Đây là lần thứ nhất hội nghị được tổ chức. Việt Nam là đối tác thương mại lớn thứ ba của khu vực.",
     "Năm 2024 có 3 dự án được khởi công, 2 dự án hoàn thành và 5 dự án đang chuẩn bị.",
     "Thứ hai, chúng tôi sẽ làm việc với địa phương.",
+    "Đoàn làm việc hai buổi. Thứ nhất. rồi nghỉ. Thứ hai. sau đó đoàn về.",
     "Các lĩnh vực mới như: bán dẫn; công nghệ cao; đổi mới sáng tạo.",
 ])
 def test_never_a_list(text):
