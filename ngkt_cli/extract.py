@@ -14,6 +14,7 @@ The steps, each a small function below:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .metadata import Person, attributions, find_people
@@ -231,8 +232,11 @@ QUOTE_ATTRIBUTION = re.compile(
 
 
 def _last_item_end(body: str, start: int) -> int:
-    """The last item runs to the end of its paragraph, short of a trailing quote attribution."""
+    """The last item runs to the end of its paragraph, short of a trailing quote attribution; a
+    marker alone on its line ("Thứ hai:") has its text in the next paragraph."""
     end = _paragraph_end(body, start)
+    if end < len(body) and not body[start:end].strip(" \n:,;.–-"):
+        end = _paragraph_end(body, end + 2)
     attribution = QUOTE_ATTRIBUTION.search(body, start, end)
     return attribution.start() if attribution else end
 
@@ -486,8 +490,13 @@ def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
     for run in chain_markers(find_markers(paragraphs)):
         spans = item_spans(body, run)
-        candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start))
+        if _all_worded(spans):  # "(1) (2) ...": markers with nothing between them are no list
+            candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start))
     return candidates
+
+
+def _all_worded(spans: Iterable[Span]) -> bool:
+    return all(span.end > span.start for span in spans)
 
 
 def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
@@ -496,7 +505,9 @@ def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
         for colon, merged, raw in inline_lists(paragraph):
             spans = tuple(_trim(body, offset + s, offset + e) for s, e in merged)
             raw_spans = tuple(_trim(body, offset + s, offset + e) for s, e in raw)
-            if len(spans) >= 2 or len(raw_spans) >= 2:
+            if not _all_worded(raw_spans):
+                raw_spans = spans
+            if _all_worded(spans) and (len(spans) >= 2 or len(raw_spans) >= 2):
                 candidates.append(Candidate(spans, "inline", index, offset + colon, raw_spans))
     return candidates
 

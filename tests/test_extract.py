@@ -134,6 +134,23 @@ Thứ ba. Đẩy mạnh ngoại giao công nghệ.
     assert found.announced_count == 3
 
 
+def test_a_marker_alone_on_its_line_has_its_text_in_the_next_paragraph():
+    [found] = lists_of("""
+Bộ trưởng Bùi Thanh Sơn cho biết năm 2025 ngoại giao kinh tế có 2 trọng tâm.
+
+Thứ nhất:
+
+Tạo đột phá trong hợp tác kinh tế với các đối tác chiến lược.
+
+Thứ hai:
+
+Nâng cao năng lực hỗ trợ doanh nghiệp.
+
+Bộ trưởng cũng nhắc lại bài học năm 2024.
+""")
+    assert items_of(found) == ["Tạo đột phá trong hợp tác kinh tế với các đối tác chiến lược", "Nâng cao năng lực hỗ trợ doanh nghiệp"]
+
+
 def test_mot_la_with_an_item_over_several_paragraphs():
     [found] = lists_of("""
 Bộ Ngoại giao xác định các nhiệm vụ trọng tâm.
@@ -479,6 +496,7 @@ PIECES = st.sampled_from([
     "• ", "- ", "gồm: ", "; ", ": ", ". ", "\n\n", "\n", "Thứ Tư, 05/06/2024 ", "Thứ trưởng ", "lần thứ hai ",
     "6 trọng tâm ", "Bộ trưởng Bùi Thanh Sơn cho biết ", "năm 2024 ", "đã ", "cần ", "hoá ", "Đ", "x", " ",
     "(i) ", "(ii) ", "(a) ", "(b) ", "a. ", "b. ", ": 1) ", "; 2) ", "; 2. ", "“", "”", '"3 đẩy mạnh" ',
+    "Thứ nhất:\n\n", "Thứ hai.\n\n", "Thứ ba. ", "- ", "+ ", "1.\n\n",
 ])
 
 
@@ -491,7 +509,7 @@ def test_extract_never_fails_and_spans_are_disjoint_and_inside(parts):
     for found in extract(doc).lists:
         assert len(found.items) >= 2
         for item in found.items:
-            assert 0 <= item.start <= item.end <= len(doc.body)
+            assert 0 <= item.start < item.end <= len(doc.body)  # never an empty item
             assert doc.body[item.start:item.end] == item.text
             spans.append((item.start, item.end))
     spans.sort()
