@@ -209,7 +209,7 @@ def priorities(
 @app.command()
 @friendly_errors
 def show(
-    document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it.")],
+    document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it; a statement id (DOC/L2.3, as diffs cite it) quotes that item.")],
     item: Annotated[Optional[str], typer.Option("--item", "-i", help="Quote one item: N in reading order, or L<list>.<item>.")] = None,
     removed: Annotated[bool, typer.Option("--removed", help="Also print the lines removed as boilerplate (dimmed).")] = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article) or json; csv and markdown are refused.")] = Format.table,
@@ -219,6 +219,8 @@ def show(
 
     if fmt in (Format.csv, Format.markdown):
         raise UsageError(f"show prints table or json, not {fmt.value}")
+    if "/" in document and item is None:  # a statement id as diffs and reports cite it
+        document, item = document.split("/", 1)
     view = document_view(_open(), document)
     if item is not None:
         found = find_item(view, item)

@@ -60,6 +60,7 @@ def test_show_item_quotes_it_in_its_paragraph(seeded_db):
     assert "»nâng cao hiệu quả công tác ngoại giao kinh tế và vai trò điều phối của Ban Chỉ đạo Ngoại giao kinh tế«" in result.stdout
     assert "cue: Do đó, Bộ trưởng Bùi Thanh Sơn xác định" in result.stdout
     assert run_cli(seeded_db, "show", "d4ac4190215c", "--item", "6").stdout == result.stdout
+    assert run_cli(seeded_db, "show", "d4ac4190215c/L2.3").stdout == result.stdout  # as a diff cites it
 
 
 def test_show_refuses_formats_it_cannot_print(seeded_db):
