@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .models import Person
@@ -205,6 +206,9 @@ TITLES = (
     "Phó Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Đại sứ", "Đại biểu", "Phó Bí thư", "Bí thư",
     "Giám đốc", "Phó Giám đốc", "Trưởng ban", "Phó Trưởng ban", "Người phát ngôn", "Tổng Giám đốc",
     "Tổng thư ký", "Chánh Văn phòng", "Trưởng đoàn", "Trưởng Cơ quan đại diện", "Chủ nhiệm",
+    "Ủy viên Trung ương Đảng", "Trưởng Ban", "Phó Trưởng Ban", "Viện trưởng", "Phó Viện trưởng",
+    # Scholars quoted for their proposals: "TS. Nguyễn Văn Bình", "PGS.TS Trần Đình Thiên".
+    "GS.TS.", "GS.TS", "PGS.TS.", "PGS.TS", "GS.", "PGS.", "TS.", "ThS.", "Tiến sĩ", "Giáo sư", "Phó Giáo sư",
 )
 # Every capital letter Vietnamese writes ("Ả", "Ước", "Đ"), for names and organisations.
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
@@ -236,8 +240,9 @@ _TITLE_RE = _alternation(sorted(TITLES, key=len, reverse=True), first_letter_eit
 # nông thôn", "Tài chính", "Y tế").
 _ORG_LOWER = (
     "giao phủ hội vụ tỉnh ủy nước trị trực tại và phòng hoạch tư chính thương nghiệp triển thôn nông "
-    "nguyên trường dục tạo tế lịch thao hóa hoá học nghệ thông sản dựng tải lợi binh ninh"
-).split() + ["thành phố", "trung ương"]
+    "nguyên trường dục tạo tế lịch thao hóa hoá học nghệ thông sản dựng tải lợi binh ninh "
+    "xúc tiến mại hợp tác kinh phương ngoại ương"  # "Cục Xúc tiến thương mại", "Vụ Hợp tác kinh tế đa phương"
+).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại"]
 _ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)})"
 _ORG = rf"(?:\s+{_ORG_WORD})*"
 _ORG_LAZY = rf"(?:\s+{_ORG_WORD})*?"
@@ -256,9 +261,10 @@ _NAME_END = rf"(?![^\W\d_])(?!\s+[{UPPER}])"
 # "Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn": the lazy organisation lets the name start at the
 # first family name.
 TITLED_NAME = re.compile(rf"{_TITLE_START}(?P<title>(?:{_TITLE_RE}){_ORG_LAZY})\s+{_NAME}{_NAME_END}")
-# "đồng chí Phạm Minh Chính – Ủy viên Bộ Chính trị, Thủ tướng Chính phủ"
+# "đồng chí Phạm Minh Chính – Ủy viên Bộ Chính trị, Thủ tướng Chính phủ", "Ông Vũ Bá Phú, Cục
+# trưởng Cục Xúc tiến thương mại"
 NAME_THEN_TITLE = re.compile(
-    rf"{_NAME_START}(?:(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+)?{_NAME}\s*[–-]\s*(?P<title>(?:{_TITLE_RE}){_ORG}(?:,\s*(?:{_TITLE_RE}){_ORG})*)"
+    rf"{_NAME_START}(?:(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+)?{_NAME}\s*[,–-]\s*(?P<title>(?:{_TITLE_RE}){_ORG}(?:,\s*(?:{_TITLE_RE}){_ORG})*)"
 )
 # "Thủ tướng Chính phủ nhấn mạnh": a title alone, resolved to a named holder in the same article.
 TITLE_ALONE = re.compile(rf"{_TITLE_START}(?P<title>(?:{_TITLE_RE}){_ORG})")
@@ -299,19 +305,26 @@ def _title_head(title: str | None) -> str | None:
     return heads[-1] if heads else None
 
 
+def _names_then_titles(text: str) -> Iterator[re.Match[str]]:
+    """NAME_THEN_TITLE matches, but not "Nguyễn Minh Vũ, Bộ trưởng Bùi Thanh Sơn": a title that
+    another name follows is that person's, and the comma only separates two people."""
+    for match in NAME_THEN_TITLE.finditer(text):
+        if not TITLED_NAME.search(match.group(0), match.start("title") - match.start()):
+            yield match
+
+
 def find_people(text: str) -> list[Person]:
     """Everyone named in `text` with a title, first title seen for each name."""
     seen: dict[str, str | None] = {}
-    for pattern in (TITLED_NAME, NAME_THEN_TITLE):
-        for match in pattern.finditer(text):
-            seen.setdefault(match.group("name"), match.group("title").strip(" ,–-"))
+    for match in (*TITLED_NAME.finditer(text), *_names_then_titles(text)):
+        seen.setdefault(match.group("name"), match.group("title").strip(" ,–-"))
     return [Person(name, title) for name, title in seen.items()]
 
 
 def find_mentions(text: str, people: list[Person]) -> list[Mention]:
     """Person mentions in `text`, with titles alone and "ông Sơn" resolved against `people`."""
     mentions = [Mention(m.start(), m.end(), m.group("name"), m.group("title")) for m in TITLED_NAME.finditer(text)]
-    mentions += [Mention(m.start(), m.end(), m.group("name"), m.group("title")) for m in NAME_THEN_TITLE.finditer(text)]
+    mentions += [Mention(m.start(), m.end(), m.group("name"), m.group("title")) for m in _names_then_titles(text)]
     covered = [(m.start, m.end) for m in mentions]
     for match in TITLE_ALONE.finditer(text):
         if any(start <= match.start() < end for start, end in covered):

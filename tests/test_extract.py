@@ -424,6 +424,14 @@ Thứ hai, nâng cao năng lực nghiên cứu, tham mưu”.
     ("Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng", "Nguyễn Chí Dũng", "Bộ trưởng Bộ Kế hoạch và Đầu tư"),
     ("Phó Chủ tịch UBND TP Hồ Chí Minh Võ Văn Hoan", "Võ Văn Hoan", "Phó Chủ tịch UBND TP Hồ Chí Minh"),
     ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Trần Văn Sơn", "Trần Văn Sơn", "Chủ nhiệm Văn phòng Chính phủ"),
+    # The name first, the title after a comma.
+    ("Ông Vũ Bá Phú, Cục trưởng Cục Xúc tiến thương mại (Bộ Công Thương)", "Vũ Bá Phú", "Cục trưởng Cục Xúc tiến thương mại"),
+    ("Bà Nguyễn Thị Hằng, Vụ trưởng Vụ Hợp tác kinh tế đa phương,", "Nguyễn Thị Hằng", "Vụ trưởng Vụ Hợp tác kinh tế đa phương"),
+    ("Đồng chí Trần Lưu Quang, Ủy viên Trung ương Đảng, Trưởng Ban Kinh tế Trung ương", "Trần Lưu Quang",
+     "Ủy viên Trung ương Đảng, Trưởng Ban Kinh tế Trung ương"),
+    # A scholar's proposals; two people separated by a comma are two people.
+    ("TS. Nguyễn Văn Bình, chuyên gia kinh tế,", "Nguyễn Văn Bình", "TS."),
+    ("Thứ trưởng Nguyễn Minh Vũ, Bộ trưởng Bùi Thanh Sơn", "Bùi Thanh Sơn", "Bộ trưởng"),
 ])
 def test_speakers_with_long_titles(written, name, title):
     [found] = lists_of(f"{written} cho biết năm 2024 có 2 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư.")
