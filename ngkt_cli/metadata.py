@@ -19,8 +19,9 @@ from .text import fold, sentences
 
 # Full dates: "29/12/2024", "18-12-2023", "ngày 15 tháng 1 năm 2025" (matched on folded text).
 FULL_DATE = re.compile(
-    r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)"
+    r"(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d.])"  # 15/01/2025, 15-1-2025, 15.01.2025
     r"|ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})"
+    r"|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"  # 2025-01-15
 )
 
 # Event dates in the body, often without a year. Strong: a time of day or "hôm nay" names when
@@ -72,7 +73,13 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
 def parse_full_date(text: str) -> dt.date | None:
     """The first complete day/month/year date in `text`, or None."""
     for match in FULL_DATE.finditer(fold(text)):
-        day, month, year = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:]))
+        groups = match.groups()
+        if groups[0]:
+            day, month, year = int(groups[0]), int(groups[2]), int(groups[3])
+        elif groups[4]:
+            day, month, year = (int(g) for g in groups[4:7])
+        else:
+            year, month, day = (int(g) for g in groups[7:10])
         found = _valid(year, month, day)
         if found:
             return found

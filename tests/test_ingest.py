@@ -128,6 +128,17 @@ def test_players_source_lines_and_footers_are_boilerplate():
     assert (doc.date, doc.published) == ("2025-12-21", "2025-12-22")
 
 
+@pytest.mark.parametrize("stamp", [
+    "15.01.2025 | 08:30", "Ngày đăng: 15.01.2025", "Đăng lúc: 2025-01-15 08:30", "2025-01-15T08:30:00+07:00",
+    "08:30 | 15-01-2025", "Thứ Tư, 15/1/2025, 08:30 (GMT+7)",
+])
+def test_page_stamps_in_every_common_notation(stamp):
+    text = f"Bộ trưởng nêu 2 trọng tâm\n\n{stamp}\n\nBộ trưởng Bùi Thanh Sơn cho biết năm nay có 2 trọng tâm.\n"
+    doc = build_document(text.encode(), "x.txt")
+    assert (doc.date, doc.published, doc.date_source) == ("2025-01-15", "2025-01-15", "stamp")
+    assert [(line.reason, line.text) for line in doc.removed] == [("title", "Bộ trưởng nêu 2 trọng tâm"), ("stamp", stamp)]
+
+
 def test_a_body_that_names_no_year_borrows_the_headlines():
     """A Windows-1258 note: "Ngày 22-2 ... năm nay" under "... năm 2023", and no page stamp."""
     page = Path(__file__).parent / "data" / "unseen" / "probes" / "legacy_1258_year_in_headline.txt"
