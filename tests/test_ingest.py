@@ -139,6 +139,19 @@ def test_page_stamps_in_every_common_notation(stamp):
     assert [(line.reason, line.text) for line in doc.removed] == [("title", "Bộ trưởng nêu 2 trọng tâm"), ("stamp", stamp)]
 
 
+@pytest.mark.parametrize("lede, date", [
+    ("Hôm 15/1, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-15"),
+    ("Chiều thứ Sáu (10/1), Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-10"),
+    ("Trong hai ngày 9-10/1, tại Hà Nội, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-09"),
+    ("Sáng nay, 15/1, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-15"),
+    ("Ngày 22-2, Bộ trưởng Bùi Thanh Sơn cho biết", "2024-02-22"),  # after the stamp: the year before
+])
+def test_the_event_day_in_the_lede_beats_the_stamp(lede, date):
+    text = f"Bộ trưởng nêu 2 trọng tâm\n\nThứ Bảy, 18/01/2025 09:00\n\n{lede} năm nay có 2 trọng tâm.\n"
+    doc = build_document(text.encode(), "x.txt")
+    assert (doc.date, doc.date_source, doc.published) == (date, "inferred", "2025-01-18")
+
+
 def test_a_body_that_names_no_year_borrows_the_headlines():
     """A Windows-1258 note: "Ngày 22-2 ... năm nay" under "... năm 2023", and no page stamp."""
     page = Path(__file__).parent / "data" / "unseen" / "probes" / "legacy_1258_year_in_headline.txt"
