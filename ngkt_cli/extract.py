@@ -316,10 +316,15 @@ LIST_NOUNS: dict[str, str | None] = {
     "yeu cau": "priority",
     "de xuat": "priority",
     "kien nghi": "priority",
+    "phuong cham": "priority",
+    "tru cot": "priority",
     "ket qua": "achievement",
     "thanh tuu": "achievement",
     "thanh tich": "achievement",
     "diem sang": "achievement",
+    # A year's "5 dấu ấn", "3 điểm nhấn" look back, unless the lead-in asks for them ("cần tạo").
+    "dau an": "achievement",
+    "diem nhan": "achievement",
     "bai hoc": "lesson",
     "noi dung": "agenda",
     "chu de": "agenda",
@@ -333,6 +338,10 @@ LIST_NOUNS: dict[str, str | None] = {
     "kho khan": "other",
     "thach thuc": "other",
     "rui ro": "other",
+    "diem nghen": "other",
+    "nut that": "other",
+    "vuong mac": "other",
+    "co hoi": "other",
     # Nouns that announce a count but not a kind ("ba việc", "5 điểm"): the kind comes from the
     # rest of the lead-in or from the items.
     "viec": None,
@@ -345,7 +354,7 @@ NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam"
 
 # "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "các trọng tâm", "những nhiệm vụ".
 ANNOUNCED = re.compile(
-    r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung|mot so)\s+(?:nhom\s+|loai\s+|linh vuc\s+)?(" + _NOUN_RE + r")\b"
+    r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung|mot so)\s+(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+)?(" + _NOUN_RE + r")\b"
 )
 
 # A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".
@@ -404,6 +413,9 @@ def _count_elsewhere(noun: str, texts: list[str]) -> int | None:
     return None
 
 
+# "Cần tạo 3 điểm nhấn": what the lead-in asks for lies ahead.
+LOOKS_BACK_UNLESS_ASKED = {"dau an", "diem nhan"}
+
 # "5 nội dung trọng tâm cần tập trung" is a set of priorities, not a meeting's agenda.
 DIRECTIVE = re.compile(r"\b(?:can|phai|yeu cau|de nghi|chi dao|trong tam|uu tien)\b")
 DISCUSSION = re.compile(r"\b(?:thao luan|tham luan|trao doi|ban ve|ban bac)\b")
@@ -416,6 +428,8 @@ def classify(cue: str, opener: str, items: list[str]) -> str:
         kind = LIST_NOUNS[noun]
         folded = fold(cue)
         if kind == "agenda" and DIRECTIVE.search(folded) and not DISCUSSION.search(folded):
+            return "priority"
+        if noun in LOOKS_BACK_UNLESS_ASKED and DIRECTIVE.search(folded):
             return "priority"
         return kind
     for text in (cue, opener):

@@ -323,6 +323,21 @@ def test_kind_from_lead_in():
     assert kinds == ["achievement", "lesson", "agenda", "priority"]
 
 
+@pytest.mark.parametrize("lead, kind", [
+    ("Năm 2024 ngoại giao kinh tế để lại 2 dấu ấn.", "achievement"),
+    ("Bộ trưởng điểm lại 2 điểm nhấn của năm 2024.", "achievement"),
+    ("Năm 2025 cần tạo 2 điểm nhấn.", "priority"),
+    ("Doanh nghiệp còn gặp 2 điểm nghẽn.", "other"),
+    ("Bộ trưởng chỉ ra 2 vướng mắc.", "other"),
+    ("Bối cảnh mới mở ra 2 cơ hội.", "other"),
+    ("Năm 2025 tập trung 2 khâu đột phá.", "priority"),
+    ("Ngành xác định 2 trụ cột.", "priority"),
+])
+def test_kind_from_more_list_nouns(lead, kind):
+    [found] = lists_of(f"{lead} Thứ nhất, mở rộng thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao.")
+    assert (found.kind, found.announced_count) == (kind, 2)
+
+
 def test_directive_nouns_of_agenda_words_are_priorities():
     [found] = lists_of("Thủ tướng yêu cầu tập trung 2 nội dung trọng tâm: Một là, gỡ vướng thể chế. Hai là, đẩy nhanh giải ngân.")
     assert found.kind == "priority"
