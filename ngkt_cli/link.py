@@ -64,9 +64,38 @@ STOP_SYLLABLES = frozenset(
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 
+# Acronyms the press writes interchangeably with the words they stand for ("tận dụng các FTA" /
+# "khai thác các hiệp định thương mại tự do"): a text's terms include the words, so that the two
+# wordings share them. Matched as written (upper case): "AI" is artificial intelligence, "ai" is "who".
+ACRONYMS = {
+    "FTA": "hiệp định thương mại tự do",
+    "FDI": "đầu tư trực tiếp nước ngoài",
+    "ODA": "hỗ trợ phát triển chính thức",
+    "AI": "trí tuệ nhân tạo",
+    "KH&CN": "khoa học và công nghệ",
+    "KHCN": "khoa học và công nghệ",
+    "ĐMST": "đổi mới sáng tạo",
+    "CĐS": "chuyển đổi số",
+    "NGKT": "ngoại giao kinh tế",
+    "DNNVV": "doanh nghiệp nhỏ và vừa",
+    "DN": "doanh nghiệp",
+    "XNK": "xuất nhập khẩu",
+    "XTTM": "xúc tiến thương mại",
+    "KT-XH": "kinh tế - xã hội",
+}
+_ACRONYM = re.compile(r"(?<![^\W_])(" + "|".join(map(re.escape, sorted(ACRONYMS, key=len, reverse=True))) + r")(?![^\W_])")
+
+
+def spell_out(text: str) -> str:
+    """`text` with each acronym followed by its words ("các FTA" -> "các FTA hiệp định thương mại tự do")."""
+    if not any(acronym in text for acronym in ACRONYMS):  # most texts: a few substring tests in C
+        return text
+    return _ACRONYM.sub(lambda match: f"{match.group(1)} {ACRONYMS[match.group(1)]}", text)
+
 
 def features(text: str, settings: LinkSettings = SETTINGS) -> Counter[str]:
-    """Term counts of a text: content syllables and adjacent syllable pairs of its key.
+    """Term counts of a text: content syllables and adjacent syllable pairs of its key, acronyms
+    spelt out.
 
     Cached: linking, labelling and explaining ask for the same statements' terms many times.
     The returned Counter is shared; do not change it.
@@ -77,7 +106,7 @@ def features(text: str, settings: LinkSettings = SETTINGS) -> Counter[str]:
 @lru_cache(maxsize=8192)
 def _features(text: str, ngrams: tuple[int, ...]) -> Counter[str]:
     settings = LinkSettings(ngrams=ngrams)
-    syllables = _SYLLABLE.findall(key(text))
+    syllables = _SYLLABLE.findall(key(spell_out(text)))
     terms: Counter[str] = Counter()
     if 1 in settings.ngrams:
         terms.update(s for s in syllables if s not in STOP_SYLLABLES)
@@ -97,7 +126,7 @@ def paragraph_terms(body: str) -> list[str]:
     whose cache is kept for statements (a paragraph rarely recurs).
     """
     terms: list[str] = []
-    for paragraph in unify_tone_placement(body).lower().split("\n\n"):
+    for paragraph in unify_tone_placement(spell_out(body)).lower().split("\n\n"):
         syllables = _SYLLABLE.findall(paragraph)
         content = set(syllables) - STOP_SYLLABLES
         terms += content

@@ -301,6 +301,20 @@ def _011_link_order(conn: sqlite3.Connection) -> None:
     )
 
 
+def _012_recount_terms(conn: sqlite3.Connection) -> None:
+    """Terms now spell out acronyms ("FTA" counts as "hiệp định thương mại tự do" too): the
+    document frequencies are counted again, by the next linking, from the stored bodies (the way
+    a crash between writing and counting is made good)."""
+    _run_script(
+        conn,
+        """
+        DELETE FROM term_df;
+        UPDATE documents SET terms_counted = 0;
+        UPDATE meta SET value = '0' WHERE key = 'paragraphs';
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -313,4 +327,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _009_sketches,
     _010_contentless_search,
     _011_link_order,
+    _012_recount_terms,
 ]

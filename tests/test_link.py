@@ -262,6 +262,41 @@ def test_decisions_about_a_statement_that_is_gone_are_dropped_and_say_so(seeds_c
     assert dropped["note"] == f"dropped the decisions about {research}: its article changed and no statement in it reads the same now"
 
 
+def test_an_acronym_and_its_words_are_one_priority(tmp_path):
+    """2024 writes "các FTA", 2025 "các hiệp định thương mại tự do": the same priority."""
+    texts = {
+        "2024.txt": "Ngoại giao kinh tế 2024\n\nNgày 5/1/2024, Bộ trưởng Bùi Thanh Sơn nêu 2 trọng tâm. "
+                    "Thứ nhất, tận dụng hiệu quả các FTA. Thứ hai, nâng cao năng lực nghiên cứu, dự báo.",
+        "2025.txt": "Ngoại giao kinh tế 2025\n\nNgày 6/1/2025, Bộ trưởng Bùi Thanh Sơn nêu 2 trọng tâm. "
+                    "Thứ nhất, thu hút đầu tư vào bán dẫn. Thứ hai, khai thác tốt các hiệp định thương mại tự do.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "a.db"
+    assert run_cli(db, "ingest", str(tmp_path)).exit_code == 0
+    threads = {text: thread for text, thread in sqlite3.connect(db).execute("SELECT text, thread_id FROM statements")}
+    assert threads["tận dụng hiệu quả các FTA"] == threads["khai thác tốt các hiệp định thương mại tự do"]
+    assert len(set(threads.values())) == 3
+
+
+def test_upgraded_databases_count_their_terms_again(tmp_path):
+    from ngkt_cli.db import open_db
+
+    path = database_at_version(
+        tmp_path / "v11.db", 11,
+        ("INSERT INTO documents (id, path, body, ingested_at, terms_counted) VALUES ('d1', 'a', 'Tận dụng các FTA.\n\nMở rộng thị trường.', 'x', 1)", []),
+        ("INSERT INTO term_df (term, df) VALUES ('fta', 1), ('stale', 5)", []),
+        ("INSERT INTO meta (key, value) VALUES ('paragraphs', '7')", []),
+    )
+    open_db(path).close()
+    (tmp_path / "empty").mkdir()
+    assert run_cli(path, "ingest", str(tmp_path / "empty")).exit_code == 0  # the linking that counts them
+    conn = sqlite3.connect(path)
+    df = dict(conn.execute("SELECT term, df FROM term_df"))
+    assert "stale" not in df and df["fta"] == df["hiệp_định"] == df["thị_trường"] == 1
+    assert conn.execute("SELECT value FROM meta WHERE key = 'paragraphs'").fetchone() == ("2",)
+
+
 def test_merge_refuses_two_items_of_one_list(seeded_db, tmp_path):
     db = copy_db(seeded_db, tmp_path)
     threads = thread_of(db)
