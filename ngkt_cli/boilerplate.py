@@ -26,9 +26,11 @@ CAPTION_CREDIT = re.compile(r"(?:^|[\s(])(?:anh|nguon anh|photo)\s*:\s*[^.]{1,80
 
 # "Tin cùng chuyên mục", "Tin liên quan", "Bài viết cùng chủ đề: Bộ Ngoại giao", "Xem thêm"
 RELATED_HEADING = re.compile(
-    r"^(?:tin cung chuyen muc|tin lien quan|bai viet cung chu de|bai viet lien quan|cung chuyen muc"
+    r"^(?:>>|»|[-•*])?\s*(?:tin cung chuyen muc|tin lien quan|bai viet cung chu de|bai viet lien quan|cung chuyen muc"
     r"|tin khac|tin moi|tin moi nhat|tin doc nhieu|doc nhieu|xem them|doc them|co the ban quan tam"
-    r"|chu de lien quan|tin bai lien quan)\s*(?::.{0,60})?$"
+    r"|chu de lien quan|tin bai lien quan|bai lien quan|tin cung chu de|video lien quan|tin noi bat|tin xem nhieu"
+    r"|ban dang doc bai viet)\s*(?:(?::|>>|»).{0,60})?$"
+    r"|^moi (?:quy )?doc gia xem them\b.{0,60}$"
 )
 
 # "Họ tên no image", "Mã kiểm tra", "Gửi bình luận", "Ý kiến bạn đọc"
@@ -45,7 +47,8 @@ SHARE_BUTTONS = re.compile(
     r"^(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
     r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|gui bai|gui email|theo doi|bao loi"
     r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve"
-    r"|theo doi(?: [^|]{1,30})? tren google news)\s*[|:·•,-]?\s*)+$"
+    r"|theo doi(?: [^|]{1,30})? tren google news|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
+    r"|\(?xem tiep trang \d+\)?)\s*[|:·•,-]?\s*)+$"
 )
 
 # An embedded player and its title, which is another story's headline: "Video đang được xử lý",
@@ -76,8 +79,13 @@ STAMP_LINE = re.compile(
 # A byline: two to four capitalised words and nothing else ("Hoàng Giang", "Kim Oanh", "Hà Mỹ").
 BYLINE = re.compile(r"^(?:[^\W\d_]+\s){1,3}[^\W\d_]+$")
 
-# Agency and reporter bylines: "PV", "Nhóm PV", "TTXVN", "Theo TTXVN", "Minh Anh (TTXVN)".
-BYLINE_AGENCY = re.compile(r"^(?:PV|Nhóm PV|[A-ZĐ]{2,6}|Theo [^\s.]{2,20}(?: [^\s.]{1,20}){0,3}|[^().]{2,40} \([A-ZĐ][\w+/ ]{1,20}\))$")
+# Agency and reporter bylines: "PV", "Nhóm PV", "TTXVN", "TTXVN/Vietnam+", "Theo TTXVN", "Minh Anh (TTXVN)".
+BYLINE_AGENCY = re.compile(
+    r"^(?:PV|Nhóm PV|[A-ZĐ]{2,6}(?:/[\w+]{2,20})?|Theo [^\s.]{2,20}(?: [^\s.]{1,20}){0,3}|[^().]{2,40} \([A-ZĐ][\w+/ ]{1,20}\))$"
+)
+
+# What may follow the reporters' names: "(t/h)", "(tổng hợp)", "(theo VnExpress)", "- Ảnh: Quang Hòa".
+BYLINE_TAIL = re.compile(r"\s*(?:\((?:t/h|th|tổng hợp|theo [^()]{2,30})\)|[-–]\s*Ảnh\s*:\s*[^()]{2,40})$", re.I)
 
 # Captions under an image are short; body paragraphs rarely are.
 CAPTION_MAX_CHARS = 250
@@ -156,14 +164,26 @@ def _reason_in_context(line: str, folded: str, previous: str | None, title: str 
     return reason
 
 
+def _is_name(text: str) -> bool:
+    return bool(BYLINE.match(text)) and all(word[0].isupper() for word in text.split())
+
+
+def _is_byline(line: str) -> bool:
+    """Reporters' names ("Hoàng Giang", "Hoàng Anh - Thu Hà", "Hồng Nhung (t/h)") or an agency."""
+    if len(line) > 60:
+        return False
+    if BYLINE_AGENCY.match(line) and len(line) <= 40:
+        return True
+    names = BYLINE_TAIL.sub("", line)
+    return all(_is_name(name) for name in re.split(r"\s*[-–,]\s*", names))
+
+
 def _take_byline(clean: CleanText, line_numbers: list[int]) -> None:
-    """Move a trailing name-only line from the body to the byline."""
+    """Move a trailing line of reporters' names (or an agency) from the body to the byline."""
     if not clean.paragraphs:
         return
     last = clean.paragraphs[-1]
-    words = last.split()
-    name_only = BYLINE.match(last) and all(word[0].isupper() for word in words)
-    if (name_only or BYLINE_AGENCY.match(last)) and len(last) <= 40:
+    if _is_byline(last):
         clean.byline = last
         clean.paragraphs.pop()
         clean.removed.append(RemovedLine(line_numbers.pop(), "byline", last))

@@ -152,6 +152,29 @@ def test_the_event_day_in_the_lede_beats_the_stamp(lede, date):
     assert (doc.date, doc.date_source, doc.published) == (date, "inferred", "2025-01-18")
 
 
+@pytest.mark.parametrize("line, reason", [
+    (">> Xem thêm: Ngoại giao kinh tế 2024 đạt nhiều kết quả", "related"),
+    ("Đọc thêm >> 5 trọng tâm năm 2023", "related"),
+    ("Bài liên quan:", "related"),
+    ("Video liên quan", "related"),
+    ("Mời quý độc giả xem thêm các tin bài liên quan", "related"),
+    ("Bạn đang đọc bài viết: Ngoại giao kinh tế năm 2024", "related"),
+    ("(Xem tiếp trang 3)", "share"),
+    ("Quay lại trang chủ", "share"),
+])
+def test_pointers_to_other_pages_in_the_middle_of_an_article(line, reason):
+    text = f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{line}\n\nĐoạn cuối của bài viết.\n"
+    doc = build_document(text.encode(), "x.txt")
+    assert [(r.reason, r.text) for r in doc.removed] == [("title", "Tiêu đề bài"), (reason, line)]
+    assert doc.body == "Đoạn một của bài viết.\n\nĐoạn cuối của bài viết."
+
+
+@pytest.mark.parametrize("last", ["Hoàng Anh - Thu Hà", "Hồng Nhung (t/h)", "Minh Châu (tổng hợp)", "TTXVN/Vietnam+", "Thu Hà, Minh Anh"])
+def test_bylines_of_several_reporters_or_a_compilation(last):
+    doc = build_document(f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{last}\n".encode(), "x.txt")
+    assert (doc.byline, doc.body) == (last, "Đoạn một của bài viết.")
+
+
 def test_a_body_that_names_no_year_borrows_the_headlines():
     """A Windows-1258 note: "Ngày 22-2 ... năm nay" under "... năm 2023", and no page stamp."""
     page = Path(__file__).parent / "data" / "unseen" / "probes" / "legacy_1258_year_in_headline.txt"
