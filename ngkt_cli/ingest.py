@@ -337,16 +337,15 @@ def find_original(
 
 
 # A page saved by a browser ("Trang.html") keeps its pictures, scripts and frames in "Trang_files".
-SAVED_PAGE_ASSETS = ("_files", "-files", "_tệp")
+SAVED_PAGE_ASSETS = "_files"
 
 
 def _saved_page_of(folder: Path) -> Path | None:
     """The saved page whose assets `folder` holds, if it is such a folder."""
-    for ending in SAVED_PAGE_ASSETS:
-        if folder.name.endswith(ending):
-            stem = folder.name[: -len(ending)]
-            return next((page for suffix in (".html", ".htm") if (page := folder.with_name(stem + suffix)).is_file()), None)
-    return None
+    if not folder.name.endswith(SAVED_PAGE_ASSETS):
+        return None
+    stem = folder.name[: -len(SAVED_PAGE_ASSETS)]
+    return next((page for suffix in (".html", ".htm") if (page := folder.with_name(stem + suffix)).is_file()), None)
 
 
 def _skip_reason(child: Path, root: Path) -> str | None:
