@@ -16,8 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .metadata import Person, attributions, find_people
 from .models import Document, Extraction, Statement, StatementList
