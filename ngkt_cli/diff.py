@@ -105,6 +105,10 @@ class YearDiff:
     distinctive_before: tuple[Keyness, ...] = ()
     distinctive_after: tuple[Keyness, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
+    # How many articles state each year's statements: a priority "dropped" from a year covered by
+    # one article may only be unreported.
+    documents_before: int = 0
+    documents_after: int = 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -300,4 +304,6 @@ def compare_years(
         tuple(k for k in words if k.z < 0)[:DISTINCTIVE_TERMS],
         tuple(k for k in words if k.z > 0)[:DISTINCTIVE_TERMS],
         labels,
+        documents_before=len({s.document_id for s in before}),
+        documents_after=len({s.document_id for s in after}),
     )

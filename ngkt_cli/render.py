@@ -360,6 +360,7 @@ def diff_to_dict(diff) -> dict:
     return {
         "from": diff.year_before, "to": diff.year_after, "by": diff.by, "kind": diff.kind,
         "statements": {"from": diff.statements_before, "to": diff.statements_after},
+        "documents": {"from": diff.documents_before, "to": diff.documents_after},
         "new": [change(c) for c in diff.new],
         "dropped": [change(c) for c in diff.dropped],
         "persisting": [change(c) for c in diff.persisting],
@@ -442,7 +443,7 @@ def show_diff(diff) -> None:
     styled = use_rich()
     Text = text_type(styled)
     a, b = diff.year_before, diff.year_after
-    out.print(Text(f"{diff.kind.capitalize()} statements {a} → {b} (by {diff.by} year): {diff.statements_before} in {a}, {diff.statements_after} in {b}", style="bold"))
+    out.print(Text(f"{diff.kind.capitalize()} statements {a} → {b} (by {diff.by} year): {coverage(diff)}", style="bold"))
     sections = ((f"New in {b}", diff.new), (f"Dropped since {a}", diff.dropped), ("Persisting", diff.persisting))
     for title, changes in sections:
         out.print()
@@ -476,11 +477,21 @@ def _markdown_wording(wording) -> str:
     return " ".join(parts)
 
 
+def _articles(count: int) -> str:
+    return f"{count} article" + ("" if count == 1 else "s")
+
+
+def coverage(diff) -> str:
+    """"4 in 2023 (1 article), 15 in 2024 (3 articles)": how much each year of a diff rests on."""
+    return (f"{diff.statements_before} in {diff.year_before} ({_articles(diff.documents_before)}), "
+            f"{diff.statements_after} in {diff.year_after} ({_articles(diff.documents_after)})")
+
+
 def diff_markdown(diff) -> str:
     """The diff as Markdown: headings per section, a line per statement with its source."""
     a, b = diff.year_before, diff.year_after
     lines = [f"# {diff.kind.capitalize()} statements {a} → {b}", "",
-             f"By {diff.by} year: {diff.statements_before} statements in {a}, {diff.statements_after} in {b}.", ""]
+             f"By {diff.by} year: {coverage(diff)}.", ""]
     sections = ((f"New in {b}", diff.new), (f"Dropped since {a}", diff.dropped), ("Persisting", diff.persisting))
     for title, changes in sections:
         lines += [f"## {title} ({len(changes)})", ""]

@@ -125,7 +125,7 @@ def build_report(conn: sqlite3.Connection, folder: Path, extra: tuple[int, int] 
         data = render.diff_to_dict(diff)
         written.append(write_if_changed(folder / f"{stem}.md", render.diff_markdown(diff)))
         written.append(write_if_changed(folder / f"{stem}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n"))
-        html = env.get_template("diff.html.j2").render(diff=diff, data=data, theme_rows=render.theme_rows(diff), arrows=render.ARROWS, one_line=render.one_line, document_name=render.document_name)
+        html = env.get_template("diff.html.j2").render(diff=diff, data=data, theme_rows=render.theme_rows(diff), arrows=render.ARROWS, one_line=render.one_line, document_name=render.document_name, coverage=render.coverage(diff))
         written.append(write_if_changed(folder / f"{stem}.html", html))
         pages.append({"from": before, "to": after, "stem": stem, "new": len(diff.new), "dropped": len(diff.dropped), "persisting": len(diff.persisting)})
     index = {

@@ -37,6 +37,10 @@ def test_seed_expectations_new_items(seeded_db, seed_diff):
         assert statement_id(seeded_db, ref) in new_statements, ref
 
 
+def test_json_says_how_many_statements_and_articles_each_year_has(seed_diff):
+    assert (seed_diff["statements"], seed_diff["documents"]) == ({"from": 4, "to": 15}, {"from": 1, "to": 3})
+
+
 def test_seed_expectations_rising_theme(seed_diff):
     growth = next(t for t in seed_diff["themes"] if t["theme"] == "growth_drivers")
     assert growth["label"] == "Growth drivers" and growth["trend"] == "rising"
@@ -80,6 +84,8 @@ def test_every_row_cites_its_sources(seed_diff):
 def test_terminal_view_is_plain_when_piped(seeded_db):
     result = run_cli(seeded_db, "diff", "2023", "2024")
     assert "\x1b[" not in result.stdout
+    # What each year rests on: the 2023 priorities are one article's (001), 2024's three (000, 002, 004).
+    assert result.stdout.splitlines()[0] == "Priority statements 2023 → 2024 (by target year): 4 in 2023 (1 article), 15 in 2024 (3 articles)"
     for heading in ("New in 2024 (7)", "Dropped since 2023 (0)", "Persisting (4)", "Themes (share of each year's statements; * p < 0.05)", "Distinctive words"):
         assert heading in result.stdout
     assert "rank 3 → 2 ↑" in result.stdout
