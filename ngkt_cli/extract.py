@@ -233,21 +233,33 @@ QUOTE_ATTRIBUTION = re.compile(
 )
 
 
-def _last_item_end(body: str, start: int) -> int:
-    """The last item runs to the end of its paragraph, short of a trailing quote attribution; a
-    marker alone on its line ("Thứ hai:") has its text in the next paragraph."""
+# A sentence after the last item that sums the list up: "Đó là 2 nhiệm vụ trọng tâm năm 2025 mà
+# Bộ trưởng nêu." It is not item text; it may be the list's only lead-in.
+WRAP_UP = re.compile(r"(?<=[.!?…])\s+(?=(?:Đó|Đây|Trên đây)(?: cũng| chính)? là\b)")
+
+
+def _last_item_end(body: str, start: int, limit: int | None = None) -> int:
+    """The last item runs to the end of its paragraph, short of a trailing quote attribution or
+    a wrap-up sentence; a marker alone on its line ("Thứ hai:") has its text in the next
+    paragraph. `limit`: where the next list of the same shape begins, whose lead-in (the
+    sentence before it) is not this item's either."""
     end = _paragraph_end(body, start)
     if end < len(body) and not body[start:end].strip(" \n:,;.–-"):
         end = _paragraph_end(body, end + 2)
+    if limit is not None and limit < end:
+        sentence_end = max(body.rfind(stop, start, limit) for stop in (". ", "! ", "? "))
+        end = sentence_end + 1 if sentence_end > start else limit
+    if wrap_up := WRAP_UP.search(body, start, end):
+        end = wrap_up.start()
     attribution = QUOTE_ATTRIBUTION.search(body, start, end)
     return attribution.start() if attribution else end
 
 
-def item_spans(body: str, run: list[Marker]) -> list[Span]:
-    """Each item runs to the next marker; the last one to the end of its paragraph."""
+def item_spans(body: str, run: list[Marker], limit: int | None = None) -> list[Span]:
+    """Each item runs to the next marker; the last one to the end of its paragraph (or `limit`)."""
     spans = []
     for marker, following in zip(run, run[1:] + [None]):
-        end = following.start if following else _last_item_end(body, marker.content)
+        end = following.start if following else _last_item_end(body, marker.content, limit)
         paragraph_break = body.rfind("\n\n", marker.content, end)
         if paragraph_break >= 0 and not body[paragraph_break:end].strip(BULLET_CHARS + " \n"):
             end = paragraph_break  # the next item's bullet ("- Thứ hai") is not this item's text
@@ -511,8 +523,12 @@ def _cue(body: str, candidate: Candidate) -> Span:
 
 def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
-    for run in chain_markers(find_markers(paragraphs)):
-        spans = item_spans(body, run)
+    runs = chain_markers(find_markers(paragraphs))
+    for run in runs:
+        # "... 2 kết quả: một là, ...; hai là, .... Năm 2025 cần 2 nhiệm vụ: một là, ...": the
+        # next list of the same shape ends this one.
+        limit = min((r[0].start for r in runs if r[0].family == run[0].family and r[0].start > run[-1].start), default=None)
+        spans = item_spans(body, run, limit)
         if _all_worded(spans):  # "(1) (2) ...": markers with nothing between them are no list
             candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start))
     return candidates
@@ -577,11 +593,22 @@ def _speaker(
     return speaker_before(body, candidate.lead_end, lookback, people)
 
 
+def _wrap_up(body: str, last_item: Span) -> str | None:
+    """The sentence that sums the list up after its last item, if there is one."""
+    rest = body[last_item.end : _paragraph_end(body, last_item.end)]
+    match = WRAP_UP.search(rest)
+    if not match or rest[: match.start()].strip(" .!?…"):
+        return None
+    return body[last_item.end + match.end() : last_item.end + len(rest)].strip()
+
+
 def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> StatementList | None:
     body, paragraphs = doc.body, doc.paragraphs
     cue_span = _cue(body, candidate)
     cue = body[cue_span.start : cue_span.end]
     count, noun = announced(cue)
+    if noun is None and (wrap_up := _wrap_up(body, candidate.spans[-1])) and announced(wrap_up)[1]:
+        cue, (count, noun) = wrap_up, announced(wrap_up)  # the lead-in comes after the list
     if count is None and noun:
         lede = [doc.title or ""] + paragraphs[: candidate.first_paragraph]
         count = _count_elsewhere(noun, lede)

@@ -151,6 +151,25 @@ Bộ trưởng cũng nhắc lại bài học năm 2024.
     assert items_of(found) == ["Tạo đột phá trong hợp tác kinh tế với các đối tác chiến lược", "Nâng cao năng lực hỗ trợ doanh nghiệp"]
 
 
+def test_results_then_tasks_in_one_paragraph_are_two_lists():
+    results, tasks = lists_of(
+        "Bộ trưởng Bùi Thanh Sơn cho biết năm 2024 ngành đạt 2 kết quả: một là, xuất khẩu tăng 14%; hai là, FDI đạt kỷ lục. "
+        "Năm 2025 cần tập trung 2 nhiệm vụ: một là, mở rộng thị trường; hai là, thu hút đầu tư chất lượng cao."
+    )
+    assert (results.kind, items_of(results)) == ("achievement", ["xuất khẩu tăng 14%", "FDI đạt kỷ lục"])
+    assert (tasks.kind, tasks.cue, items_of(tasks)) == ("priority", "Năm 2025 cần tập trung 2 nhiệm vụ:", ["mở rộng thị trường", "thu hút đầu tư chất lượng cao"])
+
+
+def test_a_wrap_up_after_the_list_is_its_lead_in_and_not_item_text():
+    [found] = lists_of(
+        "Hội nghị diễn ra tại Hà Nội với sự tham dự của nhiều đại biểu.\n\nThứ nhất, mở rộng thị trường xuất khẩu. "
+        "Thứ hai, thu hút đầu tư chất lượng cao. Đó là 2 nhiệm vụ trọng tâm năm 2025 mà Bộ trưởng Bùi Thanh Sơn nêu tại hội nghị."
+    )
+    assert items_of(found) == ["mở rộng thị trường xuất khẩu", "thu hút đầu tư chất lượng cao"]
+    assert (found.kind, found.announced_count, found.target_year, found.speaker) == ("priority", 2, 2025, "Bùi Thanh Sơn")
+    assert found.cue == "Đó là 2 nhiệm vụ trọng tâm năm 2025 mà Bộ trưởng Bùi Thanh Sơn nêu tại hội nghị."
+
+
 def test_mot_la_with_an_item_over_several_paragraphs():
     [found] = lists_of("""
 Bộ Ngoại giao xác định các nhiệm vụ trọng tâm.
