@@ -576,30 +576,40 @@ def _paragraph_of(body: str, position: int) -> int:
 
 
 def _speaker(
-    body: str, candidate: Candidate, cue: Span, last_item: Span, kind: str, people: list[Person]
+    body: str, candidate: Candidate, cue: Span, after: Span, kind: str, people: list[Person]
 ) -> tuple[str | None, str | None]:
     """Who states a list: the person named in its lead-in; for a quoted list, the one after the
-    closing quote ("...”, Bộ trưởng ... nói."); else the last attribution a few paragraphs above.
+    closing quote ("...”, Bộ trưởng ... nói."), or in the sentence that sums it up (`after`: that
+    sentence, else where the last item ends); else the last attribution a few paragraphs above.
 
     An agenda is what a meeting discussed: only a speaker named in its lead-in states it.
     """
     speaker = speaker_before(body, candidate.lead_end, cue.start, people)
     if speaker[0] or kind == "agenda":
         return speaker
-    speaker = speaker_before(body, _paragraph_end(body, last_item.end), last_item.end, people)
+    speaker = speaker_before(body, _paragraph_end(body, after.start), after.start, people)
     if speaker[0]:
         return speaker
     lookback = _paragraph_start(body, max(0, candidate.first_paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
     return speaker_before(body, candidate.lead_end, lookback, people)
 
 
-def _wrap_up(body: str, last_item: Span) -> str | None:
-    """The sentence that sums the list up after its last item, if there is one."""
-    rest = body[last_item.end : _paragraph_end(body, last_item.end)]
-    match = WRAP_UP.search(rest)
-    if not match or rest[: match.start()].strip(" .!?…"):
-        return None
-    return body[last_item.end + match.end() : last_item.end + len(rest)].strip()
+WRAP_UP_PARAGRAPH = re.compile(r"(?:Đó|Đây|Trên đây)(?: cũng| chính)? là\b[^.!?]*[.!?]?")
+
+
+def _wrap_up(body: str, last_item: Span) -> Span | None:
+    """The sentence that sums the list up after its last item, in its paragraph or opening the
+    next one, if there is one."""
+    paragraph_end = _paragraph_end(body, last_item.end)
+    rest = body[last_item.end : paragraph_end]
+    if rest.strip(" .!?…"):
+        match = WRAP_UP.search(rest)
+        if not match or rest[: match.start()].strip(" .!?…"):
+            return None
+        return Span(last_item.end + match.end(), paragraph_end)
+    following = paragraph_end + len(PARAGRAPH_BREAK)
+    match = WRAP_UP_PARAGRAPH.match(body, following) if following < len(body) else None
+    return Span(match.start(), match.end()) if match else None
 
 
 def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> StatementList | None:
@@ -607,8 +617,10 @@ def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> Sta
     cue_span = _cue(body, candidate)
     cue = body[cue_span.start : cue_span.end]
     count, noun = announced(cue)
-    if noun is None and (wrap_up := _wrap_up(body, candidate.spans[-1])) and announced(wrap_up)[1]:
-        cue, (count, noun) = wrap_up, announced(wrap_up)  # the lead-in comes after the list
+    wrap_up = _wrap_up(body, candidate.spans[-1])
+    if noun is None and wrap_up and announced(body[wrap_up.start : wrap_up.end])[1]:
+        cue = body[wrap_up.start : wrap_up.end].strip()  # the lead-in comes after the list
+        count, noun = announced(cue)
     if count is None and noun:
         lede = [doc.title or ""] + paragraphs[: candidate.first_paragraph]
         count = _count_elsewhere(noun, lede)
@@ -619,7 +631,8 @@ def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> Sta
     opener = texts[0].split(",")[0]
     kind = classify(cue, opener, texts)
     year = target_year(kind, cue, doc)
-    speaker, title = _speaker(body, candidate, cue_span, spans[-1], kind, people)
+    after = wrap_up or Span(spans[-1].end, spans[-1].end)
+    speaker, title = _speaker(body, candidate, cue_span, after, kind, people)
     items = tuple(
         Statement(kind, n, text, _paragraph_of(body, s.start), s.start, s.end, year, speaker)
         for n, (s, text) in enumerate(zip(spans, texts), start=1)

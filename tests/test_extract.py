@@ -170,6 +170,20 @@ def test_a_wrap_up_after_the_list_is_its_lead_in_and_not_item_text():
     assert found.cue == "Đó là 2 nhiệm vụ trọng tâm năm 2025 mà Bộ trưởng Bùi Thanh Sơn nêu tại hội nghị."
 
 
+def test_a_wrap_up_opening_the_next_paragraph_is_the_lead_in_too():
+    [found] = lists_of(
+        "Hội nghị diễn ra tại Hà Nội.\n\nThứ nhất, mở rộng thị trường xuất khẩu.\n\nThứ hai, thu hút đầu tư chất lượng cao.\n\n"
+        "Đó là 2 nhiệm vụ trọng tâm năm 2025 mà Bộ trưởng Bùi Thanh Sơn nêu tại hội nghị. Hội nghị kết thúc lúc 17 giờ."
+    )
+    assert (found.announced_count, found.target_year, found.speaker) == (2, 2025, "Bùi Thanh Sơn")
+    assert found.cue == "Đó là 2 nhiệm vụ trọng tâm năm 2025 mà Bộ trưởng Bùi Thanh Sơn nêu tại hội nghị."
+
+
+def test_a_person_named_inside_the_last_item_is_not_its_speaker():
+    [found] = lists_of("Hội nghị nêu 2 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, hỗ trợ doanh nghiệp như Bộ trưởng Nguyễn Hồng Diên đề nghị.")
+    assert found.speaker is None
+
+
 def test_mot_la_with_an_item_over_several_paragraphs():
     [found] = lists_of("""
 Bộ Ngoại giao xác định các nhiệm vụ trọng tâm.
