@@ -81,6 +81,9 @@ def friendly_errors(command):
         except BrokenPipeError:  # `ngkt diff ... | head`: the reader has all it wants
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error when Python flushes stdout at exit
             raise typer.Exit(141) from None
+        except OSError as error:  # a folder that cannot be created, a full disk, a file without permission
+            render.error(f"{error.filename or 'a file'}: {error.strerror or error}")
+            raise typer.Exit(1) from None
         except Exception as error:  # a bug: say so in one line, keep the traceback for NGKT_DEBUG
             if os.environ.get("NGKT_DEBUG"):
                 raise
@@ -221,6 +224,8 @@ def show(
         raise UsageError(f"show prints table or json, not {fmt.value}")
     if "/" in document and item is None:  # a statement id as diffs and reports cite it
         document, item = document.split("/", 1)
+    if not document.strip():
+        raise UsageError("give a document id, as `ngkt docs` prints it")
     view = document_view(_open(), document)
     if item is not None:
         found = find_item(view, item)
@@ -441,6 +446,13 @@ class By(str, Enum):
     stated = "stated"
 
 
+def _ordered_years(before: int, after: int) -> tuple[int, int]:
+    """A pair of years to compare: the earlier first, never the same year twice."""
+    if before >= after:
+        raise UsageError(f"the first year must be earlier than the second (got {before} and {after})")
+    return before, after
+
+
 def _year(value: str) -> int:
     if not value.isdigit() or not 1900 <= int(value) <= 2200:
         raise UsageError(f"'{value}' is not a year such as 2024")
@@ -462,7 +474,8 @@ def diff(
     """
     from .queries import year_diff
 
-    result = year_diff(_open(), _year(year_from), _year(year_to), by=by.value, kind=kind.value)
+    before, after = _ordered_years(_year(year_from), _year(year_to))
+    result = year_diff(_open(), before, after, by=by.value, kind=kind.value)
     if fmt == Format.json:
         print(render.to_json(render.diff_to_dict(result)))
     elif fmt == Format.markdown:
@@ -507,9 +520,10 @@ def report(
     """
     from .report import build_report, report_lock
 
+    pair = _ordered_years(*years) if years else None
     conn = _open()
     with report_lock(out, wait):
-        written = build_report(conn, out, tuple(years) if years else None)
+        written = build_report(conn, out, pair)
     if verbose:
         for item in written:
             render.message(f"{'wrote' if item.changed else 'unchanged'} {item.path}")

@@ -63,6 +63,12 @@ def test_show_item_quotes_it_in_its_paragraph(seeded_db):
     assert run_cli(seeded_db, "show", "d4ac4190215c/L2.3").stdout == result.stdout  # as a diff cites it
 
 
+def test_show_without_a_document_id_is_a_usage_error(seeded_db):
+    for given in ("", "/L1.1"):
+        result = run_cli(seeded_db, "show", given)
+        assert (result.exit_code, result.stderr) == (2, "ngkt: error: give a document id, as `ngkt docs` prints it\n")
+
+
 def test_show_refuses_formats_it_cannot_print(seeded_db):
     result = run_cli(seeded_db, "show", "d4ac4190215c", "--format", "csv")
     assert (result.exit_code, result.stdout) == (2, "")

@@ -136,6 +136,13 @@ def test_non_year_is_a_usage_error(seeded_db):
     assert "'last' is not a year" in result.stderr
 
 
+@pytest.mark.parametrize("years", [("2023", "2023"), ("2024", "2023")])
+def test_the_first_year_must_come_first(seeded_db, years):
+    result = run_cli(seeded_db, "diff", *years)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"ngkt: error: the first year must be earlier than the second (got {years[0]} and {years[1]})\n"
+
+
 def test_timeline_grid(seeded_db):
     result = run_cli(seeded_db, "timeline", "--min-years", "2")
     header, *rows = result.stdout.splitlines()

@@ -117,3 +117,13 @@ def test_years_option_adds_a_pair_and_checks_it(seeded_db, tmp_path):
     result = run_cli(seeded_db, "report", "--out", str(tmp_path / "o"), "--years", "2021", "2024")
     assert result.exit_code == 2
     assert "--years: no priority statements for 2021" in result.stderr
+    backwards = run_cli(seeded_db, "report", "--out", str(tmp_path / "b"), "--years", "2024", "2023")
+    assert (backwards.exit_code, backwards.stderr) == (2, "ngkt: error: the first year must be earlier than the second (got 2024 and 2023)\n")
+    assert not (tmp_path / "b").exists()
+
+
+def test_a_report_folder_that_cannot_be_made_is_one_line(seeded_db, tmp_path):
+    (tmp_path / "file").write_text("not a folder")
+    result = run_cli(seeded_db, "report", "--out", str(tmp_path / "file" / "reports"))
+    assert result.exit_code == 1
+    assert result.stderr == f"ngkt: error: {tmp_path / 'file' / 'reports'}: Not a directory\n"
