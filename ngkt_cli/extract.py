@@ -31,12 +31,17 @@ THU_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, 
 LA_ORDINALS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10}
 
 # Nouns that may name the item before its ordinal: "Nhiệm vụ thứ nhất là ...", "Giải pháp thứ hai, ...".
-ITEM_NOUNS = ("nhóm nhiệm vụ", "nhiệm vụ", "trọng tâm", "giải pháp", "định hướng", "ưu tiên", "bài học", "kết quả", "nội dung", "vấn đề", "đột phá")
+ITEM_NOUNS = (
+    "nhiệm vụ", "trọng tâm", "giải pháp", "định hướng", "phương hướng", "ưu tiên", "mục tiêu", "yêu cầu",
+    "biện pháp", "khâu đột phá", "đột phá", "trụ cột", "lĩnh vực", "đề xuất", "kiến nghị", "bài học",
+    "kết quả", "thành tựu", "điểm nhấn", "điểm sáng", "dấu ấn", "nội dung", "vấn đề", "thách thức",
+    "nguyên nhân", "hạn chế", "điểm",
+)
 
 # "Thứ nhất, ...", "Thứ nhất là ...", "thứ hai: ...", "Nhiệm vụ thứ ba là ...", "Thứ nhất. Tăng
 # cường ..." (the item text starts after the punctuation; after a full stop, only a capital).
 THU_MARKER = re.compile(
-    r"(?:\b(?:" + "|".join(ITEM_NOUNS) + r")\s+)?\bthứ\s+(" + "|".join(THU_ORDINALS) + r")"
+    r"(?:\b(?:nhóm\s+)?(?:" + "|".join(ITEM_NOUNS) + r")\s+)?\bthứ\s+(" + "|".join(THU_ORDINALS) + r")"
     r"(?:\s*[,:]|\s+(là)\b\s*[,:]?|(\.)(?=\s+\S))\s*",
     re.I,
 )
@@ -358,6 +363,7 @@ LIST_NOUNS: dict[str, str | None] = {
     # rest of the lead-in or from the items.
     "viec": None,
     "diem": None,
+    "linh vuc": None,
 }
 _NOUN_RE = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
 

@@ -120,6 +120,12 @@ def test_thu_nhat_la_inline_in_one_paragraph():
     assert found.announced_count == 3
 
 
+@pytest.mark.parametrize("noun", ["Nhóm giải pháp", "Mục tiêu", "Khâu đột phá", "Lĩnh vực", "Trụ cột", "Điểm"])
+def test_ordinals_after_any_list_noun(noun):
+    [found] = lists_of(f"Bộ trưởng cho biết năm 2025 có 2 {noun.lower()}.\n\n{noun} thứ nhất là mở rộng thị trường.\n\n{noun} thứ hai là thu hút đầu tư.")
+    assert (items_of(found), found.announced_count) == (["mở rộng thị trường", "thu hút đầu tư"], 2)
+
+
 def test_thu_nhat_with_a_full_stop_before_a_capital():
     [found] = lists_of("""
 Cụ thể, Thủ tướng yêu cầu năm 2026 tập trung 3 nhiệm vụ.
