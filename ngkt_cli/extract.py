@@ -46,6 +46,12 @@ THU_MARKER = re.compile(
     re.I,
 )
 
+# Words that open or close a run of "Thứ" ordinals: "Trước hết, ... Thứ hai, ... Cuối cùng, ...".
+# "Cuối cùng" takes the number after the previous item's (NEXT_ORDINAL), only right after it.
+SEQUENCE_WORDS = {"trước hết": 1, "trước tiên": 1, "đầu tiên": 1, "cuối cùng": 0}
+NEXT_ORDINAL = 0
+SEQUENCE_MARKER = re.compile(r"\b(" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?)\s*", re.I)
+
 # "Một là, ...", "hai là: ..."
 LA_MARKER = re.compile(r"\b(" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
 
@@ -126,6 +132,8 @@ def _word_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
     markers = []
     lowered = paragraph.lower()
     families = [("thu", THU_MARKER, THU_ORDINALS)] if "thứ" in lowered else []
+    if "trước" in lowered or "đầu tiên" in lowered or "cuối cùng" in lowered:
+        families.append(("thu", SEQUENCE_MARKER, SEQUENCE_WORDS))
     if LA_HINT.search(lowered):
         families.append(("la", LA_MARKER, LA_ORDINALS))
     for family, pattern, ordinals in families:
@@ -134,7 +142,7 @@ def _word_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
                 continue
             if family == "thu" and WEEKDAY_FOLLOWS.match(paragraph[match.end():]):
                 continue
-            if family == "thu" and match.group(3) and not paragraph[match.end() : match.end() + 1].isupper():
+            if pattern is THU_MARKER and match.group(3) and not paragraph[match.end() : match.end() + 1].isupper():
                 continue  # "... lần thứ hai. sau đó": a full stop ends an ordinal only before a capital
             ordinal = ordinals[match.group(1).lower()]
             markers.append(Marker(family, ordinal, offset + match.start(), offset + match.end(), index))
@@ -183,6 +191,11 @@ def chain_markers(markers: list[Marker]) -> list[list[Marker]]:
             follows = run and marker.paragraph == run[-1].paragraph + 1
             marker = Marker("bullet", len(run) + 1 if follows else 1, marker.start, marker.content, marker.paragraph)
         near = run and marker.paragraph - run[-1].paragraph <= MAX_ITEM_PARAGRAPHS
+        if marker.ordinal == NEXT_ORDINAL:  # "Cuối cùng, ..." ends the run it closely follows
+            if run and len(run) >= 2 and marker.paragraph - run[-1].paragraph <= 1:
+                run.append(Marker(marker.family, run[-1].ordinal + 1, marker.start, marker.content, marker.paragraph))
+                open_runs.pop(marker.family)
+            continue
         if near and marker.ordinal == run[-1].ordinal + 1:
             run.append(marker)
             continue
@@ -603,6 +616,10 @@ def _speaker(
 WRAP_UP_PARAGRAPH = re.compile(r"(?:Đó|Đây|Trên đây)(?: cũng| chính)? là\b[^.!?]*[.!?]?")
 
 
+def _closes_with_cuoi_cung(body: str, item: Span) -> bool:
+    return "cuối cùng" in body[max(0, item.start - 16) : item.start].lower()
+
+
 def _wrap_up(body: str, last_item: Span) -> Span | None:
     """The sentence that sums the list up after its last item, in its paragraph or opening the
     next one, if there is one."""
@@ -631,6 +648,8 @@ def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> Sta
         lede = [doc.title or ""] + paragraphs[: candidate.first_paragraph]
         count = _count_elsewhere(noun, lede)
     spans = _fit_count(candidate, count)
+    if count is not None and len(spans) == count + 1 and _closes_with_cuoi_cung(body, spans[-1]):
+        spans = spans[:-1]  # "2 nhiệm vụ: Thứ nhất, ... Thứ hai, ....  Cuối cùng, Bộ trưởng cảm ơn ..."
     if len(spans) < 2:
         return None
     texts = [body[s.start : s.end] for s in spans]

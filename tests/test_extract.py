@@ -126,6 +126,22 @@ def test_ordinals_after_any_list_noun(noun):
     assert (items_of(found), found.announced_count) == (["mở rộng thị trường", "thu hút đầu tư"], 2)
 
 
+@pytest.mark.parametrize("text", [
+    "Bộ trưởng nêu 3 nhiệm vụ. Trước hết, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, hỗ trợ doanh nghiệp.",
+    "Bộ trưởng nêu 3 nhiệm vụ.\n\nĐầu tiên là mở rộng thị trường.\n\nThứ hai là thu hút đầu tư.\n\nCuối cùng là hỗ trợ doanh nghiệp.",
+    "Bộ trưởng nêu 3 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Cuối cùng, hỗ trợ doanh nghiệp.",
+])
+def test_runs_opened_by_truoc_het_or_closed_by_cuoi_cung(text):
+    [found] = lists_of(text)
+    assert (items_of(found), found.count_mismatch) == (["mở rộng thị trường", "thu hút đầu tư", "hỗ trợ doanh nghiệp"], False)
+
+
+@pytest.mark.parametrize("after", ["\n\nCuối cùng, Bộ trưởng cảm ơn các đại biểu.", "\n\nHội nghị kéo dài 2 ngày.\n\nCuối cùng, hội nghị bế mạc."])
+def test_a_closing_cuoi_cung_beyond_the_announced_count_or_further_on_is_not_an_item(after):
+    [found] = lists_of("Bộ trưởng nêu 2 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư." + after)
+    assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư"]
+
+
 def test_thu_nhat_with_a_full_stop_before_a_capital():
     [found] = lists_of("""
 Cụ thể, Thủ tướng yêu cầu năm 2026 tập trung 3 nhiệm vụ.
@@ -348,6 +364,7 @@ def test_count_mismatch_keeps_the_split_and_flags_it():
     "Đây là lần thứ nhất hội nghị được tổ chức. Việt Nam là đối tác thương mại lớn thứ ba của khu vực.",
     "Năm 2024 có 3 dự án được khởi công, 2 dự án hoàn thành và 5 dự án đang chuẩn bị.",
     "Thứ hai, chúng tôi sẽ làm việc với địa phương.",
+    "Trước hết, tôi xin cảm ơn các đại biểu. Cuối cùng, chúc hội nghị thành công.",
     "Đoàn làm việc hai buổi. Thứ nhất. rồi nghỉ. Thứ hai. sau đó đoàn về.",
     "Các lĩnh vực mới như: bán dẫn; công nghệ cao; đổi mới sáng tạo.",
 ])
