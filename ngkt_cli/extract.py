@@ -41,10 +41,12 @@ ITEM_NOUNS = (
 # "Thứ nhất, ...", "Thứ nhất là ...", "thứ hai: ...", "Nhiệm vụ thứ ba là ...", "Thứ nhất. Tăng
 # cường ..." (the item text starts after the punctuation; after a full stop, only a capital).
 THU_MARKER = re.compile(
-    r"(?:\b(?:nhóm\s+)?(?:" + "|".join(ITEM_NOUNS) + r")\s+)?\bthứ\s+(" + "|".join(THU_ORDINALS) + r")"
-    r"(?:\s*[,:]|\s+(là)\b\s*[,:]?|(\.)(?=\s+\S))\s*",
+    r"\bthứ\s+(" + "|".join(THU_ORDINALS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?|(\.)(?=\s+\S))\s*",
     re.I,
 )
+# The noun a "Thứ" ordinal may follow, which belongs to its marker: looked for just before a
+# match rather than as part of the pattern, which the regex engine would try at every position.
+NOUN_BEFORE_ORDINAL = re.compile(r"\b(?:nhóm\s+)?(?:" + "|".join(ITEM_NOUNS) + r")\s+$", re.I)
 
 # Words that open or close a run of "Thứ" ordinals: "Trước hết, ... Thứ hai, ... Cuối cùng, ...".
 # "Cuối cùng" takes the number after the previous item's (NEXT_ORDINAL), only right after it.
@@ -112,11 +114,12 @@ def _at_item_start(paragraph: str, position: int) -> bool:
     return not before or before[-1] in ITEM_START_AFTER
 
 
-def _spoken_continuation(paragraph: str, match: re.Match[str]) -> bool:
-    """ "Thứ nhất là A, thứ hai là B": after a comma, only a lower-case "thứ ... là" starts an item."""
+def _spoken_continuation(paragraph: str, match: re.Match[str], start: int) -> bool:
+    """ "Thứ nhất là A, thứ hai là B": after a comma, only a lower-case "thứ ... là" (or "nhiệm vụ
+    thứ hai là") starts an item; `start` is where its marker begins."""
     return (
-        paragraph[: match.start()].rstrip().endswith(",")
-        and match.group(0)[0].islower()
+        paragraph[:start].rstrip().endswith(",")
+        and paragraph[start].islower()
         and match.re is THU_MARKER
         and match.group(2) is not None
     )
@@ -138,14 +141,17 @@ def _word_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
         families.append(("la", LA_MARKER, LA_ORDINALS))
     for family, pattern, ordinals in families:
         for match in pattern.finditer(paragraph):
-            if not (_at_item_start(paragraph, match.start()) or _spoken_continuation(paragraph, match)):
+            start = match.start()
+            if pattern is THU_MARKER and (noun := NOUN_BEFORE_ORDINAL.search(paragraph, max(0, start - 24), start)):
+                start = noun.start()  # "Nhiệm vụ thứ ba là ...": the noun opens the item's marker
+            if not (_at_item_start(paragraph, start) or _spoken_continuation(paragraph, match, start)):
                 continue
             if family == "thu" and WEEKDAY_FOLLOWS.match(paragraph[match.end():]):
                 continue
             if pattern is THU_MARKER and match.group(3) and not paragraph[match.end() : match.end() + 1].isupper():
                 continue  # "... lần thứ hai. sau đó": a full stop ends an ordinal only before a capital
             ordinal = ordinals[match.group(1).lower()]
-            markers.append(Marker(family, ordinal, offset + match.start(), offset + match.end(), index))
+            markers.append(Marker(family, ordinal, offset + start, offset + match.end(), index))
     return markers
 
 

@@ -142,6 +142,11 @@ def test_a_closing_cuoi_cung_beyond_the_announced_count_or_further_on_is_not_an_
     assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư"]
 
 
+def test_spoken_ordinals_after_their_noun_and_a_comma():
+    [found] = lists_of("Bộ trưởng nêu 2 nhiệm vụ: nhiệm vụ thứ nhất là mở rộng thị trường, nhiệm vụ thứ hai là thu hút đầu tư.")
+    assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư"]
+
+
 def test_thu_nhat_with_a_full_stop_before_a_capital():
     [found] = lists_of("""
 Cụ thể, Thủ tướng yêu cầu năm 2026 tập trung 3 nhiệm vụ.
