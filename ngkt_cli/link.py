@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import repeat
 from operator import mul
 
-from .text import key, unify_tone_placement
+from .text import key, spell_out, unify_tone_placement
 
 
 @dataclass(frozen=True)
@@ -63,35 +63,6 @@ STOP_SYLLABLES = frozenset(
 )
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
-
-# Acronyms the press writes interchangeably with the words they stand for ("tận dụng các FTA" /
-# "khai thác các hiệp định thương mại tự do"): a text's terms include the words, so that the two
-# wordings share them. Matched as written (upper case): "AI" is artificial intelligence, "ai" is "who".
-ACRONYMS = {
-    "FTA": "hiệp định thương mại tự do",
-    "FDI": "đầu tư trực tiếp nước ngoài",
-    "ODA": "hỗ trợ phát triển chính thức",
-    "AI": "trí tuệ nhân tạo",
-    "KH&CN": "khoa học và công nghệ",
-    "KHCN": "khoa học và công nghệ",
-    "ĐMST": "đổi mới sáng tạo",
-    "CĐS": "chuyển đổi số",
-    "NGKT": "ngoại giao kinh tế",
-    "DNNVV": "doanh nghiệp nhỏ và vừa",
-    "DN": "doanh nghiệp",
-    "XNK": "xuất nhập khẩu",
-    "XTTM": "xúc tiến thương mại",
-    "KT-XH": "kinh tế - xã hội",
-}
-_ACRONYM = re.compile(r"(?<![^\W_])(" + "|".join(map(re.escape, sorted(ACRONYMS, key=len, reverse=True))) + r")(?![^\W_])")
-
-
-def spell_out(text: str) -> str:
-    """`text` with each acronym followed by its words ("các FTA" -> "các FTA hiệp định thương mại tự do")."""
-    if not any(acronym in text for acronym in ACRONYMS):  # most texts: a few substring tests in C
-        return text
-    return _ACRONYM.sub(lambda match: f"{match.group(1)} {ACRONYMS[match.group(1)]}", text)
-
 
 def features(text: str, settings: LinkSettings = SETTINGS) -> Counter[str]:
     """Term counts of a text: content syllables and adjacent syllable pairs of its key, acronyms

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import UsageError
-from .text import fold
+from .text import fold, spell_out
 
 
 @dataclass(frozen=True)
@@ -106,15 +106,16 @@ def _load(path: str | None) -> tuple[Theme, ...]:
 
 
 def code(text: str, codebook: tuple[Theme, ...]) -> list[str]:
-    """The ids of the themes whose patterns occur in `text`, in codebook order."""
-    folded = fold(text)
+    """The ids of the themes whose patterns occur in `text` (acronyms spelt out), in codebook order."""
+    folded = fold(spell_out(text))
     present = _present(folded, codebook)
     return [theme.id for theme in codebook if theme.may_match(present) and theme.pattern.search(folded)]
 
 
 def code_positions(text: str, codebook: tuple[Theme, ...]) -> list[tuple[str, int]]:
-    """(theme id, offset of its first match) for each theme in `text`, earliest first."""
-    folded = fold(text)
+    """(theme id, offset of its first match) for each theme in `text` (acronyms spelt out: "AI" is
+    "trí tuệ nhân tạo"), earliest first."""
+    folded = fold(spell_out(text))
     present = _present(folded, codebook)
     found = [
         (theme.id, match.start()) for theme in codebook if theme.may_match(present) and (match := theme.pattern.search(folded))

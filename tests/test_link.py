@@ -344,6 +344,14 @@ def test_themes_are_shares_per_year(seeded_db):
     assert "Growth drivers" in table and "2024" in table.splitlines()[0]
 
 
+def test_themes_read_acronyms_as_their_words():
+    from ngkt_cli.themes import code, load_codebook
+
+    codebook = load_codebook()
+    assert code("thúc đẩy hợp tác về AI", codebook) == ["digital"]
+    assert code("ai cũng biết điều đó", codebook) == []
+
+
 def test_themes_by_document(seeded_db):
     rows = json.loads(run_cli(seeded_db, "themes", "--by", "document", "-f", "json").stdout)
     assert len(rows) == 5 and all("themes" in r for r in rows)
