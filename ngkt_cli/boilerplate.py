@@ -8,6 +8,7 @@ and none of it may feed the metadata, but all of it stays inspectable as `Remove
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .models import RemovedLine
@@ -189,6 +190,36 @@ def _take_byline(clean: CleanText, line_numbers: list[int]) -> None:
         clean.removed.append(RemovedLine(line_numbers.pop(), "byline", last))
 
 
+# A line that ends without one of these and is followed by one that opens in lower case was
+# wrapped: text copied from a PDF or an e-mail breaks sentences ("... Bộ trưởng cho\nbiết ...",
+# "... Thứ\nhai, ...") that a line-per-paragraph reading would cut, markers and all.
+LINE_END_PUNCTUATION = ".!?:;,\"”)…]"
+
+
+def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
+    """(line number, line, folded line) of `text`, a wrapped line joined to the one it continues."""
+    # Folded once for the whole text (fold keeps every character's place, line breaks included).
+    pending: list = []
+    for line_no, (raw, folded) in enumerate(zip(text.splitlines(), fold(text).splitlines()), start=1):
+        stripped = raw.strip()
+        continues = (
+            pending
+            and stripped[:1].islower()
+            and pending[1].rstrip()[-1:] not in LINE_END_PUNCTUATION
+            and not classify_line(stripped, None)  # "Họ tên no image" / "no image": boilerplate, each
+            and not classify_line(" ".join(pending[1].split()), None)
+        )
+        if continues:
+            pending[1] += " " + raw
+            pending[2] += " " + folded
+            continue
+        if pending:
+            yield tuple(pending)
+        pending = [line_no, raw, folded] if stripped else []
+    if pending:
+        yield tuple(pending)
+
+
 def clean_lines(text: str, title: str | None = None) -> CleanText:
     """Split `text` into title, body paragraphs and removed lines.
 
@@ -201,9 +232,7 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     kept_line_numbers: list[int] = []
     previous: str | None = None
     folded_title = fold(title) if title is not None else None
-    # Folded once for the whole text (fold keeps every character's place, line breaks included).
-    folded_lines = fold(text).splitlines()
-    for line_no, (raw, folded_raw) in enumerate(zip(text.splitlines(), folded_lines), start=1):
+    for line_no, raw, folded_raw in _unwrapped_lines(text):
         line = " ".join(raw.split())
         if not line:
             continue

@@ -610,6 +610,22 @@ def _ingest_unseen_page(tmp_path: Path, name: str) -> tuple[Path, dict]:
     return db, json.loads(run_cli(db, "export").stdout)
 
 
+def test_text_wrapped_at_80_columns_reads_as_its_paragraphs():
+    """Copied from a PDF: sentences, and "Thứ / hai", broken across lines."""
+    from ngkt_cli.ingest import build_document
+
+    page = Path(__file__).parent / "data" / "unseen" / "probes" / "wrapped_at_80_columns.txt"
+    doc = build_document(page.read_bytes(), page.name)
+    assert len(doc.paragraphs) == 2 and doc.paragraphs[0].startswith("Ngày 27/12/2024, phát biểu tại Hội nghị tổng kết, Bộ trưởng Bùi Thanh Sơn cho biết")
+    [found] = extract(doc).lists
+    assert items_of(found) == [
+        "phục vụ tăng trưởng hai con số, tháo gỡ điểm nghẽn trong quan hệ với các đối tác",
+        "mở rộng thị trường xuất khẩu, đa dạng hóa chuỗi cung ứng",
+        "thu hút đầu tư chất lượng cao vào bán dẫn, trí tuệ nhân tạo và năng lượng sạch, nâng cao vai trò của doanh nghiệp",
+    ]
+    assert (found.announced_count, found.target_year, found.speaker) == (3, 2025, "Bùi Thanh Sơn")
+
+
 def test_a_news_page_in_another_outlets_style(tmp_path):
     """A saved page with a menu, a figure caption, a weekday stamp, "Thứ Hai tới" and a related box."""
     _, export = _ingest_unseen_page(tmp_path, "vnexpress_style.html")
