@@ -64,6 +64,7 @@ STOP_SYLLABLES = frozenset(
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 
+
 def features(text: str, settings: LinkSettings = SETTINGS) -> Counter[str]:
     """Term counts of a text: content syllables and adjacent syllable pairs of its key, acronyms
     spelt out.

@@ -26,9 +26,9 @@ FULL_DATE = re.compile(
 
 # Event dates in the body, often without a year. Strong: a time of day or "hôm nay" names when
 # something happened ("chiều 18/3", "Sáng nay (14/10)", "tối qua 5/6", "Hôm 15/1", "Chiều thứ
-# Sáu (10/1)"), or the lede opens with
-# it ("Ngày 22-2, tại Hà Nội"). Weak: any other "ngày 18/12" ("tổ chức ngày 18/12 tại Hà Nội").
-# "18/3", "18-3-2024", "18 tháng 3 năm 2024", and the first day of a span "9-10/1".
+# Sáu (10/1)"), or the lede opens with it ("Ngày 22-2, tại Hà Nội"). Weak: any other "ngày
+# 18/12" ("tổ chức ngày 18/12 tại Hà Nội"). A day is "18/3", "18-3-2024", "18 tháng 3 năm 2024",
+# or the first day of a span "9-10/1".
 _DAY_MONTH = (
     r"\(?(?:(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-])|(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
     r"|(\d{1,2})\s*[-–]\s*\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-]))"
