@@ -65,6 +65,9 @@ FOOTER_LINE = re.compile(
     r"|chiu trach nhiem (?:noi dung|xuat ban)\b|tong bien tap\s*:|toa soan\s*:)"
 )
 
+# A table's rule under its header row, as HTML tables come out of extraction: "|---|---|".
+TABLE_RULE = re.compile(r"^\|[\s:|-]*-[\s:|-]*\|?$")
+
 # Tag lines under the article: "Từ khóa: ngoại giao kinh tế, năm 2023", "Tags: ...", "Thẻ: ...".
 TAG_LINE = re.compile(r"^(?:tu khoa|tags?|the)\s*:")
 
@@ -129,6 +132,8 @@ def classify_line(line: str, title: str | None, folded: str | None = None) -> st
         return "share"
     if len(line) <= 300 and TAG_LINE.match(folded):
         return "tags"
+    if TABLE_RULE.match(folded):
+        return "table rule"
     if len(line) <= 300 and FOOTER_LINE.match(folded):
         return "footer"
     if len(line) <= 120 and VIDEO_LINE.match(folded):

@@ -60,6 +60,9 @@ LA_MARKER = re.compile(r"\b(" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re
 # "1. ...", "2) ...", "(3) ...", "4/ ..." at the start of a paragraph.
 NUMBER_MARKER = re.compile(r"^\(?(\d{1,2})[.)/]\s+(?=\S)")
 
+# A table's row numbered in its first cell, as HTML tables come out of extraction: "| 1 | Mở rộng ... |".
+TABLE_ROW_MARKER = re.compile(r"^\|\s*(\d{1,2})\.?\s*\|\s*(?=[^\s|])")
+
 # "gồm: 1) ...; 2) ..." or "1. ...; 2. ..." inside a paragraph, after a colon or a semicolon.
 INLINE_NUMBER_MARKER = re.compile(r"[:;]\s*((\d{1,2})[.)]\s+)(?=\S)")
 
@@ -157,7 +160,7 @@ def _word_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
 
 def _symbol_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
     markers = []
-    if match := NUMBER_MARKER.match(paragraph):
+    if match := NUMBER_MARKER.match(paragraph) or TABLE_ROW_MARKER.match(paragraph):
         markers.append(Marker("number", int(match.group(1)), offset, offset + match.end(), index))
     for match in INLINE_NUMBER_MARKER.finditer(paragraph) if ";" in paragraph else ():
         markers.append(Marker("number", int(match.group(2)), offset + match.start(1), offset + match.end(), index))
@@ -229,8 +232,8 @@ def _trim(body: str, start: int, end: int) -> Span:
     """
     while start < end and (body[start].isspace() or body[start] in ",;:"):
         start += 1
-    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;"):
-        end -= 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;|"):
+        end -= 1  # "|": the closing bar of a table row
     if end - start > 1 and body[end - 1] == "." and body[end - 2] != ".":
         end -= 1
     if _unbalanced_closing_quote(body[start:end]):
@@ -539,10 +542,13 @@ def _cue(body: str, candidate: Candidate) -> Span:
     if body[start : candidate.lead_end].strip(BULLET_CHARS + " "):
         last_sentence = sentence_spans(body[start : candidate.lead_end])[-1]
         return _trim(body, start + last_sentence[0], candidate.lead_end)
-    if candidate.first_paragraph == 0:
+    previous = candidate.first_paragraph - 1
+    while previous >= 0 and body.startswith("|", _paragraph_start(body, previous)):
+        previous -= 1  # a table's header row ("| STT | Trọng tâm |"): the lead-in is above the table
+    if previous < 0:
         return Span(start, start)
-    previous_start = _paragraph_start(body, candidate.first_paragraph - 1)
-    last_sentence = sentence_spans(body[previous_start : start - 2])[-1]
+    previous_start = _paragraph_start(body, previous)
+    last_sentence = sentence_spans(body[previous_start : _paragraph_end(body, previous_start)])[-1]
     return _trim(body, previous_start + last_sentence[0], previous_start + last_sentence[1])
 
 

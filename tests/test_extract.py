@@ -626,6 +626,18 @@ def test_text_wrapped_at_80_columns_reads_as_its_paragraphs():
     assert (found.announced_count, found.target_year, found.speaker) == (3, 2025, "Bùi Thanh Sơn")
 
 
+def test_priorities_in_a_table_numbered_in_its_first_column():
+    from ngkt_cli.ingest import build_document
+
+    page = Path(__file__).parent / "data" / "unseen" / "probes" / "priorities_in_a_table.html"
+    doc = build_document(page.read_bytes(), page.name)
+    assert [line.reason for line in doc.removed] == ["title", "table rule"]  # the <h1> repeats the page title
+    [found] = extract(doc).lists
+    assert items_of(found) == ["Phục vụ tăng trưởng hai con số", "Mở rộng thị trường xuất khẩu", "Thu hút đầu tư chất lượng cao"]
+    assert (found.announced_count, found.target_year, found.speaker) == (3, 2025, "Bùi Thanh Sơn")
+    assert found.cue.startswith("Ngày 6/1/2025, Bộ trưởng Bùi Thanh Sơn nêu 3 trọng tâm")
+
+
 def test_a_news_page_in_another_outlets_style(tmp_path):
     """A saved page with a menu, a figure caption, a weekday stamp, "Thứ Hai tới" and a related box."""
     _, export = _ingest_unseen_page(tmp_path, "vnexpress_style.html")
