@@ -65,6 +65,9 @@ FOOTER_LINE = re.compile(
     r"|chiu trach nhiem (?:noi dung|xuat ban)\b|tong bien tap\s*:|toa soan\s*:)"
 )
 
+# Page numbers of a document copied from a PDF: "- 3 -", "Trang 3", "Trang 3/10", "3/10".
+PAGE_NUMBER = re.compile(r"^(?:[-–]\s*\d{1,3}\s*[-–]|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$")
+
 # A table's rule under its header row, as HTML tables come out of extraction: "|---|---|".
 TABLE_RULE = re.compile(r"^\|[\s:|-]*-[\s:|-]*\|?$")
 
@@ -134,6 +137,8 @@ def classify_line(line: str, title: str | None, folded: str | None = None) -> st
         return "tags"
     if TABLE_RULE.match(folded):
         return "table rule"
+    if len(line) <= 16 and PAGE_NUMBER.match(folded):
+        return "page number"
     if len(line) <= 300 and FOOTER_LINE.match(folded):
         return "footer"
     if len(line) <= 120 and VIDEO_LINE.match(folded):
@@ -207,6 +212,9 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
     pending: list = []
     for line_no, (raw, folded) in enumerate(zip(text.splitlines(), fold(text).splitlines()), start=1):
         stripped = raw.strip()
+        if pending and len(stripped) <= 16 and PAGE_NUMBER.match(" ".join(folded.split())):
+            yield line_no, raw, folded  # a page break inside a paragraph: the paragraph goes on
+            continue
         continues = (
             pending
             and stripped[:1].islower()

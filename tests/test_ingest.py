@@ -169,6 +169,13 @@ def test_pointers_to_other_pages_in_the_middle_of_an_article(line, reason):
     assert doc.body == "Đoạn một của bài viết.\n\nĐoạn cuối của bài viết."
 
 
+def test_page_numbers_of_a_pdf_copy_are_removed_and_do_not_cut_a_paragraph():
+    text = "Ngoại giao kinh tế 2025\n\nBộ trưởng Bùi Thanh Sơn cho\n- 3 -\nbiết năm 2025 có 2 trọng tâm.\n\nTrang 4/10\n\nĐoạn cuối.\n"
+    doc = build_document(text.encode(), "x.txt")
+    assert doc.body == "Bộ trưởng Bùi Thanh Sơn cho biết năm 2025 có 2 trọng tâm.\n\nĐoạn cuối."
+    assert [(r.reason, r.text) for r in doc.removed] == [("title", "Ngoại giao kinh tế 2025"), ("page number", "- 3 -"), ("page number", "Trang 4/10")]
+
+
 @pytest.mark.parametrize("last", ["Hoàng Anh - Thu Hà", "Hồng Nhung (t/h)", "Minh Châu (tổng hợp)", "TTXVN/Vietnam+", "Thu Hà, Minh Anh"])
 def test_bylines_of_several_reporters_or_a_compilation(last):
     doc = build_document(f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{last}\n".encode(), "x.txt")
