@@ -233,6 +233,16 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
         yield tuple(pending)
 
 
+# A row of one cell, as a layout table (the page laid out in a <table>, as older sites are) comes
+# out of extraction: "| Ngày 10/1/2012, Bộ trưởng ... |". Its text is a paragraph like any other.
+ONE_CELL_ROW = re.compile(r"^\|\s?((?:[^|\\]|\\\|)*?)\s?\|$")
+
+
+def _one_cell_text(line: str) -> str:
+    match = ONE_CELL_ROW.match(line)
+    return match.group(1).replace("\\|", "|") if match else line
+
+
 def clean_lines(text: str, title: str | None = None) -> CleanText:
     """Split `text` into title, body paragraphs and removed lines.
 
@@ -246,10 +256,10 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     previous: str | None = None
     folded_title = fold(title) if title is not None else None
     for line_no, raw, folded_raw in _unwrapped_lines(text):
-        line = " ".join(raw.split())
+        line = _one_cell_text(" ".join(raw.split()))
         if not line:
             continue
-        folded = " ".join(folded_raw.split())
+        folded = _one_cell_text(" ".join(folded_raw.split()))
         reason = _reason_in_context(line, folded, previous, clean.title)
         if reason is None and looking_for_title:
             looking_for_title = False

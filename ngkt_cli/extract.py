@@ -287,11 +287,36 @@ def item_spans(body: str, run: list[Marker], limit: int | None = None) -> list[S
     spans = []
     for marker, following in zip(run, run[1:] + [None]):
         end = following.start if following else _last_item_end(body, marker.content, limit)
+        if following is None and _semicolon_run(body, run):
+            end = _sentence_end(body, marker.content, end)
         paragraph_break = body.rfind("\n\n", marker.content, end)
         if paragraph_break >= 0 and not body[paragraph_break:end].strip(BULLET_CHARS + " \n"):
             end = paragraph_break  # the next item's bullet ("- Thứ hai") is not this item's text
+        end = _before_next_bullet(body, marker.content, end)
         spans.append(_trim(body, marker.content, end))
     return spans
+
+
+def _semicolon_run(body: str, run: list[Marker]) -> bool:
+    """All items in one paragraph, each but the last closed by ';': "...: một là, A; hai là, B."."""
+    if run[0].paragraph != run[-1].paragraph:
+        return False
+    return all(body[m.content : nxt.start].rstrip(BULLET_CHARS + " ").endswith(";") for m, nxt in zip(run, run[1:]))
+
+
+def _sentence_end(body: str, start: int, end: int) -> int:
+    """Where the sentence that opens at `start` ends, within `end`: the last item of a ';' run
+    ends with its sentence ("...; ba là, C. Hội nghị diễn ra trong một ngày.")."""
+    stop = min((i for i in (body.find(mark, start, end) for mark in (". ", "! ", "? ")) if i >= 0), default=-1)
+    return stop + 1 if stop >= 0 else end
+
+
+def _before_next_bullet(body: str, start: int, end: int) -> int:
+    """Short of the next item's bullet when items share a line ("A; - Hai là, B")."""
+    text = body[start:end].rstrip()
+    if len(text) > 1 and text[-1] in BULLET_CHARS and text[-2].isspace():
+        return start + len(text) - 1
+    return end
 
 
 def _inline_pieces(text: str) -> list[tuple[int, int]]:

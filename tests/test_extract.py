@@ -638,6 +638,24 @@ def test_priorities_in_a_table_numbered_in_its_first_column():
     assert found.cue.startswith("Ngày 6/1/2025, Bộ trưởng Bùi Thanh Sơn nêu 3 trọng tâm")
 
 
+def test_an_older_page_laid_out_in_a_table():
+    """A 2012 ministry page: menu, article and footer are cells of a layout table, the list's lines
+    joined by <br> into one cell: "...: - Một là, A; - Hai là, B; - Ba là, C. Hội nghị ..."."""
+    from ngkt_cli.ingest import build_document
+
+    page = Path(__file__).parent / "data" / "unseen" / "probes" / "layout_table_2012.html"
+    doc = build_document(page.read_bytes(), page.name)
+    assert [(line.reason, line.text) for line in doc.removed] == [
+        ("breadcrumb", "Trang chủ | Tin tức"), ("footer", "Bản quyền thuộc Bộ Ngoại giao")
+    ]
+    [found] = extract(doc).lists
+    assert items_of(found) == [
+        "triển khai Chiến lược ngoại giao kinh tế", "hỗ trợ doanh nghiệp mở rộng thị trường",
+        "vận động công nhận quy chế kinh tế thị trường",
+    ]
+    assert (doc.date, found.announced_count, found.target_year, found.speaker) == ("2012-01-10", 3, 2012, "Phạm Bình Minh")
+
+
 def test_a_news_page_in_another_outlets_style(tmp_path):
     """A saved page with a menu, a figure caption, a weekday stamp, "Thứ Hai tới" and a related box."""
     _, export = _ingest_unseen_page(tmp_path, "vnexpress_style.html")
