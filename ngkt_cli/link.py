@@ -717,6 +717,9 @@ def link_pending(conn: sqlite3.Connection) -> int:
     Returns how many statements were linked.
     """
     count_new_documents(conn)
+    if _meta_int(conn, "themes_stale"):  # set by a migration that changed how texts are coded
+        recode_themes(conn)
+        _set_meta(conn, "themes_stale", 0)
     idf = load_idf(conn)
     if idf.paragraphs > RELINK_GROWTH * _meta_int(conn, "paragraphs_at_relink"):
         return relink(conn)["statements"]

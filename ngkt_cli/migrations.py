@@ -302,15 +302,17 @@ def _011_link_order(conn: sqlite3.Connection) -> None:
 
 
 def _012_recount_terms(conn: sqlite3.Connection) -> None:
-    """Terms now spell out acronyms ("FTA" counts as "hiệp định thương mại tự do" too): the
-    document frequencies are counted again, by the next linking, from the stored bodies (the way
-    a crash between writing and counting is made good)."""
+    """Terms and themes now spell out acronyms ("FTA" counts as "hiệp định thương mại tự do" too):
+    the document frequencies are counted again, by the next linking, from the stored bodies (the
+    way a crash between writing and counting is made good), and the statements coded again."""
     _run_script(
         conn,
         """
         DELETE FROM term_df;
         UPDATE documents SET terms_counted = 0;
         UPDATE meta SET value = '0' WHERE key = 'paragraphs';
+        INSERT INTO meta (key, value) VALUES ('themes_stale', '1')
+            ON CONFLICT(key) DO UPDATE SET value = excluded.value;
         """,
     )
 

@@ -287,6 +287,8 @@ def test_upgraded_databases_count_their_terms_again(tmp_path):
         ("INSERT INTO documents (id, path, body, ingested_at, terms_counted) VALUES ('d1', 'a', 'Tận dụng các FTA.\n\nMở rộng thị trường.', 'x', 1)", []),
         ("INSERT INTO term_df (term, df) VALUES ('fta', 1), ('stale', 5)", []),
         ("INSERT INTO meta (key, value) VALUES ('paragraphs', '7')", []),
+        ("INSERT INTO statements (id, document_id, kind, ordinal, text, text_key, paragraph, char_start, char_end, thread_id) "
+         "VALUES ('d1/L1.1', 'd1', 'priority', 1, 'hợp tác về AI', 'hợp tác về ai', 0, 0, 13, NULL)", []),
     )
     open_db(path).close()
     (tmp_path / "empty").mkdir()
@@ -295,6 +297,7 @@ def test_upgraded_databases_count_their_terms_again(tmp_path):
     df = dict(conn.execute("SELECT term, df FROM term_df"))
     assert "stale" not in df and df["fta"] == df["hiệp_định"] == df["thị_trường"] == 1
     assert conn.execute("SELECT value FROM meta WHERE key = 'paragraphs'").fetchone() == ("2",)
+    assert conn.execute("SELECT theme FROM statement_themes WHERE statement_id = 'd1/L1.1'").fetchall() == [("digital",)]
 
 
 def test_merge_refuses_two_items_of_one_list(seeded_db, tmp_path):
