@@ -82,6 +82,10 @@ LETTER_DOT_MARKER = re.compile(r"^([" + LETTERS + r"])\.\s+(?=\S)")  # "a. ..." 
 BULLET_CHARS = "•-+–—*·●▪■◆❖➢►▶✓✔○◦"
 BULLET_MARKER = re.compile(r"^[" + re.escape(BULLET_CHARS) + r"]\s+(?=\S)")
 
+# What may stand before an item's marker without being text: its bullet, or the opening quote
+# each paragraph of a long quotation starts with (“Một là, ... ¶ “Hai là, ...).
+BEFORE_MARKER = BULLET_CHARS + "“\"‘'( "
+
 # A weekday is "Thứ Hai, 10/03/2025" or "Thứ Tư, ngày 5/6": a date follows.
 WEEKDAY_FOLLOWS = re.compile(r"^\s*\(?(?:ngày\s+)?\d{1,2}[/-]\d{1,2}", re.I)
 
@@ -290,8 +294,8 @@ def item_spans(body: str, run: list[Marker], limit: int | None = None) -> list[S
         if following is None and _semicolon_run(body, run):
             end = _sentence_end(body, marker.content, end)
         paragraph_break = body.rfind("\n\n", marker.content, end)
-        if paragraph_break >= 0 and not body[paragraph_break:end].strip(BULLET_CHARS + " \n"):
-            end = paragraph_break  # the next item's bullet ("- Thứ hai") is not this item's text
+        if paragraph_break >= 0 and not body[paragraph_break:end].strip(BEFORE_MARKER + "\n"):
+            end = paragraph_break  # the next item's bullet ("- Thứ hai") or quote is not this item's text
         end = _before_next_bullet(body, marker.content, end)
         spans.append(_trim(body, marker.content, end))
     return spans
@@ -564,7 +568,7 @@ class Candidate:
 def _cue(body: str, candidate: Candidate) -> Span:
     """The lead-in: the sentence before the first item, in its paragraph or the one before."""
     start = _paragraph_start(body, candidate.first_paragraph)
-    if body[start : candidate.lead_end].strip(BULLET_CHARS + " "):
+    if body[start : candidate.lead_end].strip(BEFORE_MARKER):
         last_sentence = sentence_spans(body[start : candidate.lead_end])[-1]
         return _trim(body, start + last_sentence[0], candidate.lead_end)
     previous = candidate.first_paragraph - 1

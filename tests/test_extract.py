@@ -484,6 +484,15 @@ Thủ tướng Phạm Minh Chính dự hội nghị.
     assert found.speaker == "Bùi Thanh Sơn"
 
 
+def test_a_quotation_whose_every_paragraph_opens_with_a_quote_mark():
+    [found] = lists_of(
+        "Thủ tướng Phạm Minh Chính nói: “Tôi đề nghị các đồng chí tập trung làm tốt 3 việc.\n\n“Một là, bám sát tình hình.\n\n"
+        "“Hai là, tháo gỡ điểm nghẽn cho các dự án lớn.\n\n“Ba là, hỗ trợ doanh nghiệp vươn ra thị trường quốc tế”."
+    )
+    assert items_of(found) == ["bám sát tình hình", "tháo gỡ điểm nghẽn cho các dự án lớn", "hỗ trợ doanh nghiệp vươn ra thị trường quốc tế"]
+    assert (found.announced_count, found.speaker) == (3, "Phạm Minh Chính")
+
+
 def test_a_quote_around_the_whole_list_is_not_part_of_the_last_item():
     [found] = lists_of("""
 Bộ trưởng Bùi Thanh Sơn: Năm 2025 có hai trọng tâm. “Thứ nhất, thúc đẩy đầu tư.
