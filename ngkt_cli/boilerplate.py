@@ -76,10 +76,11 @@ TAG_LINE = re.compile(r"^(?:tu khoa|tags?|the)\s*:")
 
 # Page stamps: "Chủ nhật 29/12/2024 07:37", "Nhịp sống - Ngày đăng : 18:18, 18/12/2023",
 # "Thứ Tư, 05/06/2024 14:20 (GMT+7)", "Cập nhật: 15/01/2025", "Ngày 9/1/2025", "15.01.2025 | 08:30",
-# "Đăng lúc: 2025-01-15 08:30".
+# "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025".
 STAMP_LINE = re.compile(
     r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|xuat ban)\s*:?.*"
     r"|(?:thu \w+|chu nhat|ngay)?,?\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}-\d{2}-\d{2}).{0,25}"
+    r"|(?:(?:thu \w+|chu nhat),?\s*)?ngay \d{1,2} thang \d{1,2} nam \d{4}.{0,25}"
     r"|\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15})$"
 )
 

@@ -130,7 +130,7 @@ def test_players_source_lines_and_footers_are_boilerplate():
 
 @pytest.mark.parametrize("stamp", [
     "15.01.2025 | 08:30", "Ngày đăng: 15.01.2025", "Đăng lúc: 2025-01-15 08:30", "2025-01-15T08:30:00+07:00",
-    "08:30 | 15-01-2025", "Thứ Tư, 15/1/2025, 08:30 (GMT+7)",
+    "08:30 | 15-01-2025", "Thứ Tư, 15/1/2025, 08:30 (GMT+7)", "Thứ Tư, ngày 15 tháng 1 năm 2025",
 ])
 def test_page_stamps_in_every_common_notation(stamp):
     text = f"Bộ trưởng nêu 2 trọng tâm\n\n{stamp}\n\nBộ trưởng Bùi Thanh Sơn cho biết năm nay có 2 trọng tâm.\n"
