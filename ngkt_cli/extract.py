@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .metadata import Person, attributions, find_people
 from .models import Document, Extraction, Statement, StatementList
-from .text import PARAGRAPH_BREAK, fold, is_capitalised, paragraph_starts, sentence_spans
+from .text import PARAGRAPH_BREAK, fold, is_capitalised, key, paragraph_starts, sentence_spans
 
 # ---------------------------------------------------------------------------------------------
 # Markers
@@ -353,17 +353,31 @@ def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[
     found: list = []
     if ":" not in paragraph or ";" not in paragraph:
         return found  # a cheap test first: the pattern's look-behinds cost it a fast scan
-    for intro in INLINE_INTRO.finditer(paragraph):
-        rest_start = intro.end()
-        rest = paragraph[rest_start:]
+    intros = list(INLINE_INTRO.finditer(paragraph))
+    resume_at = 0
+    for number, intro in enumerate(intros):
+        if intro.start() < resume_at:
+            continue  # a colon inside the list found before: part of an item
+        rest_start, rest_end = intro.end(), _next_lead_in(paragraph, intro.end(), intros[number + 1 :])
+        rest = paragraph[rest_start:rest_end]
         if ";" not in rest:
             continue
         raw = [(rest_start + s, rest_start + e) for s, e in _inline_pieces(rest)]
         raw = [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()]
         if len(raw) >= 2:
             found.append((intro.start(), _merge_continuations(paragraph, raw), raw))
-            break
+            resume_at = raw[-1][1]
     return found
+
+
+def _next_lead_in(paragraph: str, start: int, later_intros: list[re.Match[str]]) -> int:
+    """Where the sentence that leads into the next ';' list begins ("... kỷ lục. Năm 2025 cần 2
+    nhiệm vụ gồm: ..."), or the paragraph's end: a list's pieces never run into the next list."""
+    for later in later_intros:
+        stop = max(paragraph.rfind(mark, start, later.start()) for mark in (". ", "! ", "? "))
+        if stop >= 0:
+            return stop + 1
+    return len(paragraph)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -706,10 +720,41 @@ def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> Sta
     return StatementList(kind, items, count, year, speaker, title, cue, candidate.marker)
 
 
+# The same list worded twice (a summary and the list itself, or two reports of one speech):
+# item by item, this share of the shorter item's words is in the other's.
+SAME_ITEM_WORDS = 0.8
+
+_WORD = re.compile(r"\w+")
+
+
+def _same_item(mine: str, theirs: str) -> bool:
+    my_words, their_words = set(_WORD.findall(mine)), set(_WORD.findall(theirs))
+    return len(my_words & their_words) >= SAME_ITEM_WORDS * max(1, min(len(my_words), len(their_words)))
+
+
+def same_items(mine: Sequence[str], theirs: Sequence[str]) -> bool:
+    """True when two lists' items (as keys: lower case, one tone placement) say the same, one by one."""
+    return len(mine) == len(theirs) and all(map(_same_item, mine, theirs))
+
+
+def _without_repeats(lists: list[StatementList]) -> list[StatementList]:
+    """One list per set of items: the lede's "3 nhiệm vụ gồm: A; B; C" and the body's "Thứ nhất,
+    A ... Thứ hai, B ..." are one statement of three priorities, kept in its fuller wording."""
+    kept: list[StatementList] = []
+    for found in lists:
+        keys = [key(item.text) for item in found.items]
+        twin = next((i for i, k in enumerate(kept) if k.kind == found.kind and same_items(keys, [key(t.text) for t in k.items])), None)
+        if twin is None:
+            kept.append(found)
+        elif sum(len(item.text) for item in found.items) > sum(len(item.text) for item in kept[twin].items):
+            kept[twin] = found
+    return sorted(kept, key=lambda found: found.items[0].start)
+
+
 def extract(doc: Document) -> Extraction:
     """Every enumerated list stated in `doc`, in reading order."""
     paragraphs = doc.paragraphs
     people = list(doc.people) or find_people(doc.body)
     candidates = _choose(marker_candidates(doc.body, paragraphs) + inline_candidates(doc.body, paragraphs))
     lists = [built for c in candidates if (built := build_list(doc, c, people))]
-    return Extraction(lists=tuple(lists))
+    return Extraction(lists=tuple(_without_repeats(lists)))

@@ -24,7 +24,7 @@ from . import db
 from .boilerplate import clean_lines
 from .decode import decode_bytes
 from .errors import RejectedInput
-from .extract import extract
+from .extract import extract, same_items
 from .link import add_term_counts, link_pending, paragraph_terms
 from .metadata import date_document, find_people
 from .themes import code_positions, load_codebook
@@ -270,12 +270,6 @@ def _kth_of_union(merged: list[int], in_both: list[int], k: int) -> int:
 # ---------------------------------------------------------------------------------------------
 # Reports of the same speech
 
-# Two outlets rewrite the story but quote the speaker's list: item by item, this share of the
-# shorter item's words must be in the other's.
-SAME_ITEM_WORDS = 0.8
-
-_WORD = re.compile(r"\w+")
-
 # (speaker, item keys) of one list: what a report of the same speech restates.
 ListWording = tuple[str | None, tuple[str, ...]]
 
@@ -285,16 +279,12 @@ def list_wordings(extraction: Extraction, keys: dict[str, str]) -> tuple[ListWor
     return tuple((found.speaker, tuple(keys.get(item.text) or key(item.text) for item in found.items)) for found in extraction.lists)
 
 
-def _same_item(mine: str, theirs: str) -> bool:
-    my_words, their_words = set(_WORD.findall(mine)), set(_WORD.findall(theirs))
-    return len(my_words & their_words) >= SAME_ITEM_WORDS * max(1, min(len(my_words), len(their_words)))
-
-
 def _restates(mine: ListWording, theirs: ListWording) -> bool:
+    """Two outlets rewrite the story but quote the speaker's list (`same_items`)."""
     (my_speaker, my_items), (their_speaker, their_items) = mine, theirs
     if my_speaker and their_speaker and my_speaker != their_speaker:
         return False
-    return len(my_items) == len(their_items) and all(map(_same_item, my_items, their_items))
+    return same_items(my_items, their_items)
 
 
 def same_speech(mine: Iterable[ListWording], theirs: Iterable[ListWording]) -> bool:

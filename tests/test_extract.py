@@ -187,6 +187,24 @@ def test_results_then_tasks_in_one_paragraph_are_two_lists():
     assert (tasks.kind, tasks.cue, items_of(tasks)) == ("priority", "Năm 2025 cần tập trung 2 nhiệm vụ:", ["mở rộng thị trường", "thu hút đầu tư chất lượng cao"])
 
 
+def test_a_list_summed_up_in_the_lede_and_then_detailed_counts_once():
+    [found] = lists_of(
+        "Thủ tướng Phạm Minh Chính yêu cầu năm 2025 tập trung 3 nhiệm vụ gồm: đa dạng hóa thị trường; thu hút đầu tư chất lượng cao; "
+        "hỗ trợ doanh nghiệp vươn ra quốc tế.\n\nThủ tướng nhấn mạnh 3 nhiệm vụ cụ thể.\n\n"
+        "Thứ nhất, đa dạng hóa thị trường, sản phẩm và chuỗi cung ứng.\n\nThứ hai, thu hút đầu tư chất lượng cao vào bán dẫn.\n\n"
+        "Thứ ba, hỗ trợ doanh nghiệp vươn ra quốc tế, xây dựng thương hiệu quốc gia."
+    )
+    assert found.marker == "thu"  # the fuller wording
+    assert items_of(found)[0] == "đa dạng hóa thị trường, sản phẩm và chuỗi cung ứng"
+
+
+def test_two_lists_of_other_items_in_one_article_are_both_kept():
+    assert len(lists_of(
+        "Năm 2024 ngành đạt 2 kết quả gồm: xuất khẩu tăng mạnh; thu hút FDI kỷ lục. "
+        "Năm 2025 cần 2 nhiệm vụ gồm: mở rộng thị trường mới; nâng cao năng lực dự báo."
+    )) == 2
+
+
 def test_a_wrap_up_after_the_list_is_its_lead_in_and_not_item_text():
     [found] = lists_of(
         "Hội nghị diễn ra tại Hà Nội với sự tham dự của nhiều đại biểu.\n\nThứ nhất, mở rộng thị trường xuất khẩu. "
