@@ -126,37 +126,35 @@ def _is_title_echo(line: str, title: str | None) -> bool:
     return bool(match and fold(match.group(1)) == fold(title))
 
 
+# (reason, longest line it may be, pattern on the folded line), tried in this order. Length
+# first: most lines are body paragraphs, too long for most of the patterns.
+ANY_LENGTH = 10_000
+LINE_RULES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+    ("banner", ANY_LENGTH, BANNER),
+    ("share", 80, SHARE_BUTTONS),
+    ("tags", 300, TAG_LINE),
+    ("table rule", ANY_LENGTH, TABLE_RULE),
+    ("page number", 16, PAGE_NUMBER),
+    ("footer", 300, FOOTER_LINE),
+    ("video", 120, VIDEO_LINE),
+    ("source", 100, SOURCE_LINE),
+    ("image", ANY_LENGTH, IMAGE_LINE),
+    ("stamp", 80, STAMP_LINE),
+    ("related", 80, RELATED_HEADING),
+    ("comment form", ANY_LENGTH, COMMENT_FORM),
+    ("breadcrumb", 120, BREADCRUMB),
+)
+
+
 def classify_line(line: str, title: str | None, folded: str | None = None) -> str | None:
     """The boilerplate reason for one line on its own, or None for article text (`folded`: the
     line folded, when the caller has it)."""
     folded = fold(line).strip() if folded is None else folded
-    if BANNER.match(folded):
-        return "banner"
-    if len(line) <= 80 and SHARE_BUTTONS.match(folded):
-        return "share"
-    if len(line) <= 300 and TAG_LINE.match(folded):
-        return "tags"
-    if TABLE_RULE.match(folded):
-        return "table rule"
-    if len(line) <= 16 and PAGE_NUMBER.match(folded):
-        return "page number"
-    if len(line) <= 300 and FOOTER_LINE.match(folded):
-        return "footer"
-    if len(line) <= 120 and VIDEO_LINE.match(folded):
-        return "video"
-    if len(line) <= 100 and SOURCE_LINE.match(folded):
-        return "source"
-    if IMAGE_LINE.match(folded) or _is_title_echo(line, title):
+    for reason, longest, pattern in LINE_RULES:
+        if len(line) <= longest and pattern.match(folded):
+            return reason
+    if _is_title_echo(line, title):
         return "image"
-    # Length first: most lines are body paragraphs, too long for the patterns below.
-    if len(line) <= 80 and STAMP_LINE.match(folded):
-        return "stamp"
-    if len(line) <= 80 and RELATED_HEADING.match(folded):
-        return "related"
-    if COMMENT_FORM.match(folded):
-        return "comment form"
-    if len(line) <= 120 and BREADCRUMB.match(folded):
-        return "breadcrumb"
     if len(line) <= CAPTION_MAX_CHARS and ":" in folded and CAPTION_CREDIT.search(folded):
         return "caption"
     return None
