@@ -17,9 +17,10 @@ from .text import fold
 # "image banner", "image advertisement image advertisement", "no image", "Quảng cáo"
 BANNER = re.compile(r"^(?:(?:image|banner|advertisement|ads?|no|quang cao|photo)\s*)+$")
 
-# "z5183786703005-ad99d7a67d6af617d8ecd74c83955548-133.jpg", "Anh-tin-bai", "[Ảnh minh họa]"
+# "z5183786703005-ad99d7a67d6af617d8ecd74c83955548-133.jpg", "Anh-tin-bai", "[Ảnh minh họa]", and
+# an image's alt text numbered as VOV writes it: "Thủ tướng làm việc với ... - ảnh 1".
 IMAGE_LINE = re.compile(
-    r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo)$"
+    r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo|.{10,200} - anh \d{1,2})$"
 )
 
 # "... (Ảnh: Báo Thế giới và Việt Nam).", "... Ảnh: Quochoi.vn", "Ảnh: TTXVN"
@@ -30,7 +31,7 @@ RELATED_HEADING = re.compile(
     r"^(?:>>|»|[-•*])?\s*(?:tin cung chuyen muc|tin lien quan|bai viet cung chu de|bai viet lien quan|cung chuyen muc"
     r"|tin khac|tin moi|tin moi nhat|tin doc nhieu|doc nhieu|xem them|doc them|co the ban quan tam"
     r"|chu de lien quan|tin bai lien quan|bai lien quan|tin cung chu de|video lien quan|tin noi bat|tin xem nhieu"
-    r"|ban dang doc bai viet)\s*(?:(?::|>>|»).{0,60})?$"
+    r"|ban dang doc bai viet|you may also like|related news|related articles|read more)\s*(?:(?::|>>|»|\.\.\.|…).{0,60})?$"
     r"|^moi (?:quy )?doc gia xem them\b.{0,60}$"
 )
 
@@ -160,6 +161,15 @@ def classify_line(line: str, title: str | None, folded: str | None = None) -> st
     return None
 
 
+# A caption is a sentence, perhaps with its credit: "Thủ tướng phát biểu tại hội nghị. (Ảnh: VGP)".
+SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
+
+
+def _caption_like(line: str) -> bool:
+    """Short, and one sentence: the paragraph after a picture may be the article going on."""
+    return len(line) <= CAPTION_MAX_CHARS and len(SENTENCE_BREAK.findall(line)) <= 1
+
+
 def _reason_in_context(line: str, folded: str, previous: str | None, title: str | None) -> str | None:
     """The reason for a line given the reason of the line before it (blocks, captions)."""
     if previous == "related" and _headline_like(line):
@@ -167,7 +177,7 @@ def _reason_in_context(line: str, folded: str, previous: str | None, title: str 
     if previous == "comment form" and len(line) <= 80:
         return "comment form"
     reason = classify_line(line, title, folded)
-    if reason is None and previous == "image" and len(line) <= CAPTION_MAX_CHARS:
+    if reason is None and previous == "image" and _caption_like(line):
         return "caption"
     if reason is None and previous == "video" and _headline_like(line):
         return "video"
@@ -242,6 +252,19 @@ def _one_cell_text(line: str) -> str:
     return match.group(1).replace("\\|", "|") if match else line
 
 
+# A label of a few words above the headline names the site's section: "Video Tin trong nước",
+# "Thời sự", "Đối ngoại".
+SECTION_LABEL_WORDS = 4
+
+
+def _section_label(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """A short headline-like line right above another, longer one, that is the headline."""
+    if len(line.split()) > SECTION_LABEL_WORDS or not _headline_like(line) or not following:
+        return False
+    _, after, after_folded = following[0]
+    return len(after) > len(line) and _headline_like(after) and classify_line(after, None, after_folded) is None
+
+
 def clean_lines(text: str, title: str | None = None) -> CleanText:
     """Split `text` into title, body paragraphs and removed lines.
 
@@ -254,13 +277,14 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     kept_line_numbers: list[int] = []
     previous: str | None = None
     folded_title = fold(title) if title is not None else None
-    for line_no, raw, folded_raw in _unwrapped_lines(text):
-        line = _one_cell_text(" ".join(raw.split()))
+    lines = [(n, _one_cell_text(" ".join(raw.split())), _one_cell_text(" ".join(folded.split()))) for n, raw, folded in _unwrapped_lines(text)]
+    for index, (line_no, line, folded) in enumerate(lines):
         if not line:
             continue
-        folded = _one_cell_text(" ".join(folded_raw.split()))
         reason = _reason_in_context(line, folded, previous, clean.title)
-        if reason is None and looking_for_title:
+        if reason is None and looking_for_title and _section_label(line, lines[index + 1 : index + 2]):
+            reason = "section"
+        elif reason is None and looking_for_title:
             looking_for_title = False
             if _headline_like(line):
                 clean.title = line
@@ -277,4 +301,13 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
         previous = reason if reason != "title" else None
     _take_byline(clean, kept_line_numbers)
     clean.removed.sort(key=lambda removed: removed.line_no)
+    _byline_after_related(clean)
     return clean
+
+
+def _byline_after_related(clean: CleanText) -> None:
+    """The reporter's name under a related-news block ends the page, not the block."""
+    last = clean.removed[-1] if clean.removed else None
+    if clean.byline is None and last and last.reason == "related" and _is_byline(last.text):
+        clean.byline = last.text
+        clean.removed[-1] = RemovedLine(last.line_no, "byline", last.text)

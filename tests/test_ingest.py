@@ -182,6 +182,16 @@ def test_bylines_of_several_reporters_or_a_compilation(last):
     assert (doc.byline, doc.body) == (last, "Đoạn một của bài viết.")
 
 
+def test_a_video_page_with_a_section_label_an_alt_text_and_a_byline_under_related_news():
+    page = Path(__file__).parent / "data" / "unseen" / "probes" / "video_page_with_section_label.txt"
+    doc = build_document(page.read_bytes(), page.name)
+    assert (doc.title, doc.byline, doc.date, doc.published) == (
+        "Thủ tướng làm việc với các Trưởng Cơ quan đại diện", "PHAN THẢO", "2023-03-16", "2023-03-17"
+    )
+    assert [line.reason for line in doc.removed] == ["section", "title", "stamp", "image", "related", "related", "byline"]
+    assert doc.body.endswith("Thứ nhất, thúc đẩy hợp tác kinh tế. Thứ hai, bảo hộ công dân.")  # not a caption
+
+
 def test_a_body_that_names_no_year_borrows_the_headlines():
     """A Windows-1258 note: "Ngày 22-2 ... năm nay" under "... năm 2023", and no page stamp."""
     page = Path(__file__).parent / "data" / "unseen" / "probes" / "legacy_1258_year_in_headline.txt"
