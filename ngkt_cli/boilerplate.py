@@ -50,7 +50,7 @@ SHARE_BUTTONS = re.compile(
     r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|gui bai|gui email|theo doi|bao loi"
     r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve"
     r"|theo doi(?: [^|]{1,30})? tren google news|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
-    r"|\(?xem tiep trang \d+\)?)\s*[|:·•,-]?\s*)+$"
+    r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp)\s*[|:·•,-]?\s*)+$"
 )
 
 # An embedded player and its title, which is another story's headline: "Video đang được xử lý",

@@ -260,7 +260,8 @@ _ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)})"
 _ORG = rf"(?:\s+{_ORG_WORD})*"
 _ORG_LAZY = rf"(?:\s+{_ORG_WORD})*?"
 
-_SURNAME_RE = _alternation(sorted(SURNAMES, key=len, reverse=True), first_letter_either_case=False)
+# Also in capitals, as interviews print the person answering: "Bộ trưởng Bộ Ngoại giao BÙI THANH SƠN:".
+_SURNAME_RE = _alternation(sorted(SURNAMES | {s.upper() for s in SURNAMES}, key=len, reverse=True), first_letter_either_case=False)
 
 # Look-aheads on the letters a title or a name can open with: a pure filter that spares the
 # regex engine trying dozens of alternatives at every position of the text (3-6x faster).
@@ -326,18 +327,24 @@ def _names_then_titles(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+def _name(match: re.Match[str]) -> str:
+    """The matched name as names are written in running text: "BÙI THANH SƠN" is "Bùi Thanh Sơn"."""
+    name = match.group("name")
+    return name.title() if name.isupper() else name
+
+
 def find_people(text: str) -> list[Person]:
     """Everyone named in `text` with a title, first title seen for each name."""
     seen: dict[str, str | None] = {}
     for match in (*TITLED_NAME.finditer(text), *_names_then_titles(text)):
-        seen.setdefault(match.group("name"), match.group("title").strip(" ,–-"))
+        seen.setdefault(_name(match), match.group("title").strip(" ,–-"))
     return [Person(name, title) for name, title in seen.items()]
 
 
 def find_mentions(text: str, people: list[Person]) -> list[Mention]:
     """Person mentions in `text`, with titles alone and "ông Sơn" resolved against `people`."""
-    mentions = [Mention(m.start(), m.end(), m.group("name"), m.group("title")) for m in TITLED_NAME.finditer(text)]
-    mentions += [Mention(m.start(), m.end(), m.group("name"), m.group("title")) for m in _names_then_titles(text)]
+    mentions = [Mention(m.start(), m.end(), _name(m), m.group("title")) for m in TITLED_NAME.finditer(text)]
+    mentions += [Mention(m.start(), m.end(), _name(m), m.group("title")) for m in _names_then_titles(text)]
     covered = [(m.start, m.end) for m in mentions]
     for match in TITLE_ALONE.finditer(text):
         if any(start <= match.start() < end for start, end in covered):

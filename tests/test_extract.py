@@ -535,6 +535,8 @@ Thứ hai, nâng cao năng lực nghiên cứu, tham mưu”.
     # A scholar's proposals; two people separated by a comma are two people.
     ("TS. Nguyễn Văn Bình, chuyên gia kinh tế,", "Nguyễn Văn Bình", "TS."),
     ("Thứ trưởng Nguyễn Minh Vũ, Bộ trưởng Bùi Thanh Sơn", "Bùi Thanh Sơn", "Bộ trưởng"),
+    # An interview prints the name in capitals; it is stored as running text writes it.
+    ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao BÙI THANH SƠN:", "Bùi Thanh Sơn", "Bộ trưởng Bộ Ngoại giao"),
 ])
 def test_speakers_with_long_titles(written, name, title):
     [found] = lists_of(f"{written} cho biết năm 2024 có 2 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư.")

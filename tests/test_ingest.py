@@ -161,6 +161,8 @@ def test_the_event_day_in_the_lede_beats_the_stamp(lede, date):
     ("Bạn đang đọc bài viết: Ngoại giao kinh tế năm 2024", "related"),
     ("(Xem tiếp trang 3)", "share"),
     ("Quay lại trang chủ", "share"),
+    ("Install 24HMoneyTải App", "share"),
+    ("menu", "share"),
 ])
 def test_pointers_to_other_pages_in_the_middle_of_an_article(line, reason):
     text = f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{line}\n\nĐoạn cuối của bài viết.\n"
