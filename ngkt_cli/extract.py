@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .metadata import Person, attributions, find_people
+from .metadata import Person, attributions, find_people, opens_with_person
 from .models import Document, Extraction, Statement, StatementList
 from .text import PARAGRAPH_BREAK, fold, is_capitalised, key, paragraph_starts, sentence_spans
 
@@ -675,6 +675,22 @@ def _closes_with_cuoi_cung(body: str, item: Span) -> bool:
     return "cuối cùng" in body[max(0, item.start - 16) : item.start].lower()
 
 
+# Who attended, not what was stated: "Cùng dự hội nghị có các đồng chí: A, Bí thư ...; B, Phó Thủ
+# tướng ...; lãnh đạo các bộ, ngành". Every conference report has such a list.
+ATTENDANCE = re.compile(
+    r"\b(?:tham du|cung du|du hoi nghi|du buoi|du le|co mat|(?:dong )?chu tri|thanh phan|cac dong chi|khach moi|"
+    r"co su tham gia cua)\b"
+)
+
+
+def _names_people(cue: str, texts: list[str]) -> bool:
+    """A list of people (attendees, a delegation) rather than of what they said: its lead-in
+    speaks of attending, or half its items open with a title or a full name."""
+    if ATTENDANCE.search(fold(cue)):
+        return True
+    return sum(map(opens_with_person, texts)) * 2 >= len(texts)
+
+
 def _wrap_up(body: str, last_item: Span) -> Span | None:
     """The sentence that sums the list up after its last item, in its paragraph or opening the
     next one, if there is one."""
@@ -708,6 +724,8 @@ def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> Sta
     if len(spans) < 2:
         return None
     texts = [body[s.start : s.end] for s in spans]
+    if noun is None and _names_people(cue, texts):
+        return None
     opener = texts[0].split(",")[0]
     kind = classify(cue, opener, texts)
     year = target_year(kind, cue, doc)

@@ -327,6 +327,17 @@ def _names_then_titles(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+# A text that begins with a person: a title ("Phó Thủ tướng Bùi Thanh Sơn; ..."), or a full name
+# and what follows it ("Lê Hoài Trung, Bí thư Trung ương Đảng"), not a place ("Hà Nội tập trung ...").
+PERSON_OPENING = re.compile(
+    rf"(?:(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+)?(?:{_TITLE_START}(?:{_TITLE_RE})\b|{_NAME}\s*[,(–-])"
+)
+
+
+def opens_with_person(text: str) -> bool:
+    return bool(PERSON_OPENING.match(text))
+
+
 def _name(match: re.Match[str]) -> str:
     """The matched name as names are written in running text: "BÙI THANH SƠN" is "Bùi Thanh Sơn"."""
     name = match.group("name")

@@ -379,6 +379,21 @@ def test_count_mismatch_keeps_the_split_and_flags_it():
 
 
 @pytest.mark.parametrize("text", [
+    "Cùng dự hội nghị có các đồng chí: Lê Hoài Trung, Bí thư Trung ương Đảng, Bộ trưởng Bộ Ngoại giao; Bùi Thanh Sơn, "
+    "Ủy viên Trung ương Đảng, Phó Thủ tướng Chính phủ; lãnh đạo các bộ, ngành; 98 Đại sứ, Trưởng Cơ quan đại diện.",
+    "Hội nghị có: Phó Thủ tướng Bùi Thanh Sơn; Bộ trưởng Nguyễn Hồng Diên; đại diện các hiệp hội doanh nghiệp.",
+    "Đoàn công tác gồm:\n\n- Thứ trưởng Nguyễn Minh Hằng, trưởng đoàn;\n\n- Vụ trưởng Vụ Hợp tác kinh tế đa phương;\n\n- Đại diện Bộ Công Thương.",
+])
+def test_who_attended_is_never_a_list_of_priorities(text):
+    assert lists_of(text) == ()
+
+
+def test_tasks_of_places_are_still_a_list():
+    [found] = lists_of("Thủ tướng giao nhiệm vụ: Hà Nội tập trung thu hút đầu tư; Đà Nẵng phát triển du lịch; Cần Thơ mở rộng thị trường nông sản.")
+    assert len(found.items) == 3
+
+
+@pytest.mark.parametrize("text", [
     "Thứ Hai, 10/03/2025. Thứ Ba tới, đoàn sẽ làm việc với Bộ Công Thương.",
     "Thứ nhất hôm nay là ngày đẹp. Thứ Tư, ngày 5/6, đoàn làm việc tại Hà Nội.",
     "Hội nghị lần thứ nhất là dịp tốt, lần thứ hai là dịp khác.",
