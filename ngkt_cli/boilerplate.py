@@ -50,7 +50,7 @@ SHARE_BUTTONS = re.compile(
     r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|gui bai|gui email|theo doi|bao loi"
     r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve"
     r"|theo doi(?: [^|]{1,30})? tren google news|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
-    r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp)\s*[|:·•,-]?\s*)+$"
+    r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp|luot (?:xem|doc|thich)\s*:?\s*[\d.,]+)\s*[|:·•,-]?\s*)+$"
 )
 
 # An embedded player and its title, which is another story's headline: "Video đang được xử lý",
@@ -79,7 +79,7 @@ TAG_LINE = re.compile(r"^(?:tu khoa|tags?|the)\s*:")
 # "Thứ Tư, 05/06/2024 14:20 (GMT+7)", "Cập nhật: 15/01/2025", "Ngày 9/1/2025", "15.01.2025 | 08:30",
 # "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025".
 STAMP_LINE = re.compile(
-    r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|xuat ban)\s*:?.*"
+    r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban)\s*:?.*"
     r"|(?:thu \w+|chu nhat|ngay)?,?\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}-\d{2}-\d{2}).{0,25}"
     r"|(?:(?:thu \w+|chu nhat),?\s*)?ngay \d{1,2} thang \d{1,2} nam \d{4}.{0,25}"
     r"|\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15})$"
