@@ -20,7 +20,7 @@ BANNER = re.compile(r"^(?:(?:image|banner|advertisement|ads?|no|quang cao|photo)
 # "z5183786703005-ad99d7a67d6af617d8ecd74c83955548-133.jpg", "Anh-tin-bai", "[Ảnh minh họa]", and
 # an image's alt text numbered as VOV writes it: "Thủ tướng làm việc với ... - ảnh 1".
 IMAGE_LINE = re.compile(
-    r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo|.{10,200} - anh \d{1,2})$"
+    r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo|.{10,200} - anh \d{1,2}\.?)$"
 )
 
 # "... (Ảnh: Báo Thế giới và Việt Nam).", "... Ảnh: Quochoi.vn", "Ảnh: TTXVN"
@@ -31,7 +31,8 @@ RELATED_HEADING = re.compile(
     r"^(?:>>|»|[-•*])?\s*(?:tin cung chuyen muc|tin lien quan|bai viet cung chu de|bai viet lien quan|cung chuyen muc"
     r"|tin khac|tin moi|tin moi nhat|tin doc nhieu|doc nhieu|xem them|doc them|co the ban quan tam"
     r"|chu de lien quan|tin bai lien quan|bai lien quan|tin cung chu de|video lien quan|tin noi bat|tin xem nhieu"
-    r"|ban dang doc bai viet|you may also like|related news|related articles|read more)\s*(?:(?::|>>|»|\.\.\.|…).{0,60})?$"
+    r"|ban dang doc bai viet|dung bo lo|video dang xem nhieu|xem nhieu|video xem nhieu|you may also like|related news"
+    r"|related articles|read more)\s*(?:(?::|>>|»|\.\.\.|…).{0,60})?$"
     r"|^moi (?:quy )?doc gia xem them\b.{0,60}$"
 )
 
@@ -49,7 +50,7 @@ SHARE_BUTTONS = re.compile(
     r"^(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
     r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|gui bai|gui email|theo doi|bao loi"
     r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve"
-    r"|theo doi(?: [^|]{1,30})? tren google news|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
+    r"|theo doi(?: [^|]{1,30})? tren(?: google news)?|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
     r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp|luot (?:xem|doc|thich)\s*:?\s*[\d.,]+)\s*[|:·•,-]?\s*)+$"
 )
 
@@ -166,8 +167,13 @@ SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
 
 
 def _caption_like(line: str) -> bool:
-    """Short, and one sentence: the paragraph after a picture may be the article going on."""
-    return len(line) <= CAPTION_MAX_CHARS and len(SENTENCE_BREAK.findall(line)) <= 1
+    """Short, one sentence, not closed as article sentences are ("Hội nghị được tổ chức theo cả
+    hai hình thức"): the paragraph after a picture may be the article going on."""
+    return (
+        len(line) <= CAPTION_MAX_CHARS
+        and len(SENTENCE_BREAK.findall(line)) <= 1
+        and not line.rstrip().endswith((".", "!", "?", "…", ":", ";"))
+    )
 
 
 def _reason_in_context(line: str, folded: str, previous: str | None, title: str | None) -> str | None:
@@ -185,7 +191,7 @@ def _reason_in_context(line: str, folded: str, previous: str | None, title: str 
 
 
 def _is_name(text: str) -> bool:
-    return bool(BYLINE.match(text)) and all(word[0].isupper() for word in text.split())
+    return len(text) <= 40 and bool(BYLINE.match(text)) and all(word[0].isupper() for word in text.split())
 
 
 def _is_byline(line: str) -> bool:
@@ -278,6 +284,7 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     previous: str | None = None
     folded_title = fold(title) if title is not None else None
     lines = [(n, _one_cell_text(" ".join(raw.split())), _one_cell_text(" ".join(folded.split()))) for n, raw, folded in _unwrapped_lines(text)]
+    after_title = False
     for index, (line_no, line, folded) in enumerate(lines):
         if not line:
             continue
@@ -291,6 +298,8 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
                 reason = "title"
         elif reason is None and folded == folded_title:
             reason = "title"
+        elif reason is None and after_title and clean.byline is None and _is_name(line):
+            clean.byline, reason = line, "byline"  # "Minh Nhật" under the headline
         if reason is None:
             clean.paragraphs.append(line)
             kept_line_numbers.append(line_no)
@@ -298,6 +307,7 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
             if reason == "stamp":
                 clean.stamps.append(line)
             clean.removed.append(RemovedLine(line_no, reason, line))
+        after_title = reason == "title"
         previous = reason if reason != "title" else None
     _take_byline(clean, kept_line_numbers)
     clean.removed.sort(key=lambda removed: removed.line_no)

@@ -196,6 +196,19 @@ def test_a_video_page_with_a_section_label_an_alt_text_and_a_byline_under_relate
     assert doc.body.endswith("Thứ nhất, thúc đẩy hợp tác kinh tế. Thứ hai, bảo hộ công dân.")  # not a caption
 
 
+def test_a_byline_under_the_headline_follow_buttons_numbered_alt_texts_and_dont_miss_blocks():
+    text = (
+        "Thủ tướng gặp Trưởng cơ quan đại diện: Ngoại giao kinh tế là ưu tiên cao\n\nMinh Nhật\nTheo dõi TGVN trên\n"
+        "Chiều 16/3/2023, tại Văn phòng Chính phủ, Thủ tướng Phạm Minh Chính gặp các Trưởng cơ quan đại diện.\n\n"
+        "Thủ tướng gặp Trưởng cơ quan đại diện: Ngoại giao kinh tế là ưu tiên cao - Ảnh 1.\n\n"
+        "Thủ tướng đề nghị các Đại sứ coi ngoại giao kinh tế là ưu tiên cao.\n\nĐừng bỏ lỡ\n\nVideo đang xem nhiều\n"
+    )
+    doc = build_document(text.encode(), "x.txt")
+    assert doc.byline == "Minh Nhật"
+    assert [line.reason for line in doc.removed] == ["title", "byline", "share", "image", "related", "related"]
+    assert doc.body.endswith("coi ngoại giao kinh tế là ưu tiên cao.")
+
+
 def test_a_body_that_names_no_year_borrows_the_headlines():
     """A Windows-1258 note: "Ngày 22-2 ... năm nay" under "... năm 2023", and no page stamp."""
     page = Path(__file__).parent / "data" / "unseen" / "probes" / "legacy_1258_year_in_headline.txt"
