@@ -32,7 +32,7 @@ RELATED_HEADING = re.compile(
     r"|tin khac|tin moi|tin moi nhat|tin doc nhieu|doc nhieu|xem them|doc them|co the ban quan tam"
     r"|chu de lien quan|tin bai lien quan|bai lien quan|tin cung chu de|video lien quan|tin noi bat|tin xem nhieu"
     r"|ban dang doc bai viet|dung bo lo|video dang xem nhieu|xem nhieu|video xem nhieu|you may also like|related news"
-    r"|related articles|read more)\s*(?:(?::|>>|»|\.\.\.|…).{0,60})?$"
+    r"|related articles|read more|moi nhat|doc nhanh)\s*(?:(?::|>>|»|\.\.\.|…|!).{0,60})?$"
     r"|^moi (?:quy )?doc gia xem them\b.{0,60}$"
 )
 
@@ -69,6 +69,9 @@ FOOTER_LINE = re.compile(
 
 # Page numbers of a document copied from a PDF: "- 3 -", "Trang 3", "Trang 3/10", "3/10".
 PAGE_NUMBER = re.compile(r"^(?:[-–]\s*\d{1,3}\s*[-–]|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$")
+
+# A row of stars or dashes between parts of a page: "*   *   *", "———".
+SEPARATOR = re.compile(r"^[*•·\-–—_=~#\s]{3,}$")
 
 # A table's rule under its header row, as HTML tables come out of extraction: "|---|---|".
 TABLE_RULE = re.compile(r"^\|[\s:|-]*-[\s:|-]*\|?$")
@@ -136,6 +139,7 @@ LINE_RULES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("share", 80, SHARE_BUTTONS),
     ("tags", 300, TAG_LINE),
     ("table rule", ANY_LENGTH, TABLE_RULE),
+    ("separator", 80, SEPARATOR),
     ("page number", 16, PAGE_NUMBER),
     ("footer", 300, FOOTER_LINE),
     ("video", 120, VIDEO_LINE),

@@ -57,6 +57,9 @@ SEQUENCE_MARKER = re.compile(r"\b(" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\
 # "Một là, ...", "hai là: ..."
 LA_MARKER = re.compile(r"\b(" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
 
+# Spoken without a comma, capitalised where a sentence starts: "Một là chúng ta đã vượt qua ...".
+LA_BARE_MARKER = re.compile(r"\b(" + "|".join(word.capitalize() for word in LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])")
+
 # "1. ...", "2) ...", "(3) ...", "4/ ..." at the start of a paragraph.
 NUMBER_MARKER = re.compile(r"^\(?(\d{1,2})[.)/]\s+(?=\S)")
 
@@ -146,6 +149,8 @@ def _word_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
         families.append(("thu", SEQUENCE_MARKER, SEQUENCE_WORDS))
     if LA_HINT.search(lowered):
         families.append(("la", LA_MARKER, LA_ORDINALS))
+    elif " là " in paragraph:
+        families.append(("la", LA_BARE_MARKER, LA_ORDINALS))
     for family, pattern, ordinals in families:
         for match in pattern.finditer(paragraph):
             start = match.start()
@@ -417,6 +422,7 @@ LIST_NOUNS: dict[str, str | None] = {
     "ton tai": "other",
     "yeu kem": "other",
     "nguyen nhan": "other",
+    "ly do": "other",
     "kho khan": "other",
     "thach thuc": "other",
     "rui ro": "other",

@@ -147,6 +147,11 @@ def test_spoken_ordinals_after_their_noun_and_a_comma():
     assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư"]
 
 
+def test_mot_la_spoken_without_a_comma():
+    [found] = lists_of("Đại sứ cho rằng có 2 lý do.\n\nMột là chúng ta đã vượt qua khó khăn.\n\nHai là chúng ta hội nhập sâu rộng.")
+    assert (items_of(found), found.kind, found.announced_count) == (["chúng ta đã vượt qua khó khăn", "chúng ta hội nhập sâu rộng"], "other", 2)
+
+
 def test_thu_nhat_with_a_full_stop_before_a_capital():
     [found] = lists_of("""
 Cụ thể, Thủ tướng yêu cầu năm 2026 tập trung 3 nhiệm vụ.
@@ -403,6 +408,7 @@ def test_tasks_of_places_are_still_a_list():
     "Năm 2024 có 3 dự án được khởi công, 2 dự án hoàn thành và 5 dự án đang chuẩn bị.",
     "Thứ hai, chúng tôi sẽ làm việc với địa phương.",
     "Trước hết, tôi xin cảm ơn các đại biểu. Cuối cùng, chúc hội nghị thành công.",
+    "Con số hai là rất nhỏ. Một là quá ít.",
     "Đoàn làm việc hai buổi. Thứ nhất. rồi nghỉ. Thứ hai. sau đó đoàn về.",
     "Các lĩnh vực mới như: bán dẫn; công nghệ cao; đổi mới sáng tạo.",
 ])

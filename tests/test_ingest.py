@@ -165,6 +165,9 @@ def test_the_event_day_in_the_lede_beats_the_stamp(lede, date):
     ("Install 24HMoneyTải App", "share"),
     ("menu", "share"),
     ("Lượt xem: 38", "share"),
+    ("MỚI NHẤT!", "related"),
+    ("Đọc nhanh >>", "related"),
+    ("* * *", "separator"),
 ])
 def test_pointers_to_other_pages_in_the_middle_of_an_article(line, reason):
     text = f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{line}\n\nĐoạn cuối của bài viết.\n"
