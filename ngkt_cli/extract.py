@@ -764,15 +764,15 @@ def same_items(mine: Sequence[str], theirs: Sequence[str]) -> bool:
 def _without_repeats(lists: list[StatementList]) -> list[StatementList]:
     """One list per set of items: the lede's "3 nhiệm vụ gồm: A; B; C" and the body's "Thứ nhất,
     A ... Thứ hai, B ..." are one statement of three priorities, kept in its fuller wording."""
-    kept: list[StatementList] = []
+    kept: list[tuple[StatementList, list[str]]] = []
     for found in lists:
         keys = [key(item.text) for item in found.items]
-        twin = next((i for i, k in enumerate(kept) if k.kind == found.kind and same_items(keys, [key(t.text) for t in k.items])), None)
+        twin = next((i for i, (k, k_keys) in enumerate(kept) if k.kind == found.kind and same_items(keys, k_keys)), None)
         if twin is None:
-            kept.append(found)
-        elif sum(len(item.text) for item in found.items) > sum(len(item.text) for item in kept[twin].items):
-            kept[twin] = found
-    return sorted(kept, key=lambda found: found.items[0].start)
+            kept.append((found, keys))
+        elif sum(len(item.text) for item in found.items) > sum(len(item.text) for item in kept[twin][0].items):
+            kept[twin] = (found, keys)
+    return sorted((found for found, _ in kept), key=lambda found: found.items[0].start)
 
 
 def extract(doc: Document) -> Extraction:
