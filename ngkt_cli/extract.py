@@ -683,9 +683,10 @@ def _closes_with_cuoi_cung(body: str, item: Span) -> bool:
 
 # Who attended, not what was stated: "Cùng dự hội nghị có các đồng chí: A, Bí thư ...; B, Phó Thủ
 # tướng ...; lãnh đạo các bộ, ngành". Every conference report has such a list.
+# Only words of attending: "chủ trì" and "các đồng chí" also lead into what a chair asks of them
+# ("Tôi đề nghị các đồng chí: một là, ...").
 ATTENDANCE = re.compile(
-    r"\b(?:tham du|cung du|du hoi nghi|du buoi|du le|co mat|(?:dong )?chu tri|thanh phan|cac dong chi|khach moi|"
-    r"co su tham gia cua)\b"
+    r"\b(?:tham du|cung du|du hoi nghi|du buoi|du le|co mat|chu tri diem cau|thanh phan|khach moi|co su tham gia cua)\b"
 )
 
 

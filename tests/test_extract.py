@@ -393,6 +393,11 @@ def test_who_attended_is_never_a_list_of_priorities(text):
     assert lists_of(text) == ()
 
 
+def test_a_chair_addressing_the_attendees_still_states_a_list():
+    [found] = lists_of("Kết luận hội nghị do Thủ tướng chủ trì, Thủ tướng đề nghị các đồng chí: một là, bám sát tình hình; hai là, tháo gỡ điểm nghẽn.")
+    assert items_of(found) == ["bám sát tình hình", "tháo gỡ điểm nghẽn"]
+
+
 def test_tasks_of_places_are_still_a_list():
     [found] = lists_of("Thủ tướng giao nhiệm vụ: Hà Nội tập trung thu hút đầu tư; Đà Nẵng phát triển du lịch; Cần Thơ mở rộng thị trường nông sản.")
     assert len(found.items) == 3
