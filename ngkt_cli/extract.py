@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .metadata import Person, attributions, find_people, opens_with_person
+from .metadata import Person, attributions, find_people, names_a_person
 from .models import Document, Extraction, Statement, StatementList
 from .text import PARAGRAPH_BREAK, fold, is_capitalised, key, paragraph_starts, sentence_spans
 
@@ -686,16 +686,17 @@ def _closes_with_cuoi_cung(body: str, item: Span) -> bool:
 # Only words of attending: "chủ trì" and "các đồng chí" also lead into what a chair asks of them
 # ("Tôi đề nghị các đồng chí: một là, ...").
 ATTENDANCE = re.compile(
-    r"\b(?:tham du|cung du|du hoi nghi|du buoi|du le|co mat|chu tri diem cau|thanh phan|khach moi|co su tham gia cua)\b"
+    r"\b(?:tham du|cung du|du hoi nghi|du buoi|du le|co mat|chu tri diem cau|thanh phan|khach moi|co su tham gia cua"
+    r"|doan(?: cong tac)? gom)\b"
 )
 
 
 def _names_people(cue: str, texts: list[str]) -> bool:
     """A list of people (attendees, a delegation) rather than of what they said: its lead-in
-    speaks of attending, or half its items open with a title or a full name."""
+    speaks of attending, or half its items are a named person with a title."""
     if ATTENDANCE.search(fold(cue)):
         return True
-    return sum(map(opens_with_person, texts)) * 2 >= len(texts)
+    return sum(map(names_a_person, texts)) * 2 >= len(texts)
 
 
 def _wrap_up(body: str, last_item: Span) -> Span | None:

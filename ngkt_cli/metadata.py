@@ -327,15 +327,20 @@ def _names_then_titles(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-# A text that begins with a person: a title ("Phó Thủ tướng Bùi Thanh Sơn; ..."), or a full name
-# and what follows it ("Lê Hoài Trung, Bí thư Trung ương Đảng"), not a place ("Hà Nội tập trung ...").
-PERSON_OPENING = re.compile(
-    rf"(?:(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+)?(?:{_TITLE_START}(?:{_TITLE_RE})\b|{_NAME}\s*[,(–-])"
-)
+# How much may follow a named person in an entry of a list of people: ", trưởng đoàn".
+PERSON_ENTRY_TAIL = 25
 
 
-def opens_with_person(text: str) -> bool:
-    return bool(PERSON_OPENING.match(text))
+def names_a_person(text: str) -> bool:
+    """True when `text` is an entry of a list of people: a named person with a title ("Phó Thủ
+    tướng Bùi Thanh Sơn", "Lê Hoài Trung, Bí thư Trung ương Đảng") and little else, not a task
+    that opens with its performer ("Bộ trưởng Bộ Công Thương chỉ đạo đẩy mạnh ...")."""
+    text = re.sub(r"^(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+", "", text.strip())
+    match = TITLED_NAME.match(text) or NAME_THEN_TITLE.match(text)
+    if not match:
+        return False
+    tail = text[match.end() :].strip()
+    return len(tail) <= PERSON_ENTRY_TAIL or tail.startswith(",")
 
 
 def _name(match: re.Match[str]) -> str:

@@ -398,6 +398,11 @@ def test_a_chair_addressing_the_attendees_still_states_a_list():
     assert items_of(found) == ["bám sát tình hình", "tháo gỡ điểm nghẽn"]
 
 
+def test_tasks_given_to_ministers_are_still_a_list():
+    [found] = lists_of("Thủ tướng giao nhiệm vụ: Bộ trưởng Bộ Ngoại giao chủ trì rà soát các thỏa thuận đã ký; Bộ trưởng Bộ Công Thương đẩy mạnh xúc tiến thương mại.")
+    assert len(found.items) == 2
+
+
 def test_tasks_of_places_are_still_a_list():
     [found] = lists_of("Thủ tướng giao nhiệm vụ: Hà Nội tập trung thu hút đầu tư; Đà Nẵng phát triển du lịch; Cần Thơ mở rộng thị trường nông sản.")
     assert len(found.items) == 3
