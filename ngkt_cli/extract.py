@@ -369,6 +369,8 @@ def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[
             continue
         raw = [(rest_start + s, rest_start + e) for s, e in _inline_pieces(rest)]
         raw = [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()]
+        if raw and any(raw[0][0] <= later.start() < raw[0][1] for later in intros[number + 1 :]):
+            continue  # 'nhấn mạnh: “Năm 2025 cần: A; B”': the colon nearest the pieces leads them in
         if len(raw) >= 2:
             found.append((intro.start(), _merge_continuations(paragraph, raw), raw))
             resume_at = raw[-1][1]
@@ -691,6 +693,12 @@ ATTENDANCE = re.compile(
 )
 
 
+def _quoted_motto(body: str, candidate: Candidate) -> bool:
+    """A motto quoted whole after a colon ("tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng
+    tạo; ...”"), not a list of things to do: the quote opens right where the pieces begin."""
+    return candidate.marker == "inline" and body[candidate.lead_end :].lstrip(": ")[:1] in "“\"‘"
+
+
 def _names_people(cue: str, texts: list[str]) -> bool:
     """A list of people (attendees, a delegation) rather than of what they said: its lead-in
     speaks of attending, or half its items are a named person with a title."""
@@ -732,7 +740,7 @@ def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> Sta
     if len(spans) < 2:
         return None
     texts = [body[s.start : s.end] for s in spans]
-    if noun is None and _names_people(cue, texts):
+    if noun is None and (_names_people(cue, texts) or _quoted_motto(body, candidate)):
         return None
     opener = texts[0].split(",")[0]
     kind = classify(cue, opener, texts)

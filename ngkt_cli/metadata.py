@@ -27,10 +27,10 @@ FULL_DATE = re.compile(
 # Event dates in the body, often without a year. Strong: a time of day or "hôm nay" names when
 # something happened ("chiều 18/3", "Sáng nay (14/10)", "tối qua 5/6", "Hôm 15/1", "Chiều thứ
 # Sáu (10/1)"), or the lede opens with it ("Ngày 22-2, tại Hà Nội"). Weak: any other "ngày
-# 18/12" ("tổ chức ngày 18/12 tại Hà Nội"). A day is "18/3", "18-3-2024", "18 tháng 3 năm 2024",
-# or the first day of a span "9-10/1".
+# 18/12" ("tổ chức ngày 18/12 tại Hà Nội"). A day is "18/3", "18-3-2024", "29.12" (as Thanh Niên
+# writes it), "18 tháng 3 năm 2024", or the first day of a span "9-10/1".
 _DAY_MONTH = (
-    r"\(?(?:(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-])|(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
+    r"\(?(?:(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![\d/-]|\.\d)|(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
     r"|(\d{1,2})\s*[-–]\s*\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-]))"
 )
 STRONG_EVENT_DATE = re.compile(
@@ -94,6 +94,7 @@ def parse_full_date(text: str) -> dt.date | None:
 
 def _day_month_year(match: re.Match[str]) -> tuple[int, int, int | None] | None:
     groups = match.groups()
+    groups = groups[:1] + groups[2:]  # without the separator "18/3", "18-3", "29.12"
     day, month, year = next(groups[i : i + 3] for i in (0, 3, 6) if groups[i])
     if not _valid(2000, int(month), int(day)):
         return None

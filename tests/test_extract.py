@@ -398,6 +398,18 @@ def test_a_chair_addressing_the_attendees_still_states_a_list():
     assert items_of(found) == ["bám sát tình hình", "tháo gỡ điểm nghẽn"]
 
 
+def test_a_motto_quoted_after_a_colon_is_not_a_list():
+    assert lists_of(
+        "Thủ tướng mong muốn cán bộ ngoại giao phát huy tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; "
+        "bản lĩnh, linh hoạt; hiệu quả hàng đầu; Tổ quốc trên hết.”"
+    ) == ()
+
+
+def test_a_list_quoted_with_its_own_lead_in_is_led_in_by_the_nearer_colon():
+    [found] = lists_of("Bộ trưởng nhấn mạnh: “Năm 2025 cần tập trung: mở rộng thị trường; thu hút đầu tư”.")
+    assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư"]
+
+
 def test_tasks_given_to_ministers_are_still_a_list():
     [found] = lists_of("Thủ tướng giao nhiệm vụ: Bộ trưởng Bộ Ngoại giao chủ trì rà soát các thỏa thuận đã ký; Bộ trưởng Bộ Công Thương đẩy mạnh xúc tiến thương mại.")
     assert len(found.items) == 2

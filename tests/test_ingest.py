@@ -146,6 +146,7 @@ def test_page_stamps_in_every_common_notation(stamp):
     ("Trong hai ngày 9-10/1, tại Hà Nội, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-09"),
     ("Sáng nay, 15/1, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-15"),
     ("Ngày 22-2, Bộ trưởng Bùi Thanh Sơn cho biết", "2024-02-22"),  # after the stamp: the year before
+    ("Chiều 14.1, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-14"),  # as Thanh Niên writes a day
 ])
 def test_the_event_day_in_the_lede_beats_the_stamp(lede, date):
     text = f"Bộ trưởng nêu 2 trọng tâm\n\nThứ Bảy, 18/01/2025 09:00\n\n{lede} năm nay có 2 trọng tâm.\n"
