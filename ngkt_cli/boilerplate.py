@@ -51,7 +51,7 @@ SHARE_BUTTONS = re.compile(
     r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|gui bai|gui email|theo doi|bao loi"
     r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve"
     r"|theo doi(?: [^|]{1,30})? tren(?: google news)?|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
-    r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp|luot (?:xem|doc|thich)\s*:?\s*[\d.,]+)\s*[|:·•,-]?\s*)+$"
+    r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp|luot (?:xem|doc|thich)\s*:?\s*[\d.,]+|[\d.,]+ luot (?:xem|doc|thich))\s*[|:·•,-]?\s*)+$"
 )
 
 # An embedded player and its title, which is another story's headline: "Video đang được xử lý",
@@ -70,6 +70,9 @@ FOOTER_LINE = re.compile(
 # Page numbers of a document copied from a PDF: "- 3 -", "Trang 3", "Trang 3/10", "3/10".
 PAGE_NUMBER = re.compile(r"^(?:[-–]\s*\d{1,3}\s*[-–]|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$")
 
+# A weather widget: "Hà Nội: 15°C", "TP Hồ Chí Minh: 25°C".
+WEATHER = re.compile(r"^[^\d:]{2,30}:\s*-?\d{1,2}\s*°\s*c$")
+
 # A row of stars or dashes between parts of a page: "*   *   *", "———".
 SEPARATOR = re.compile(r"^[*•·\-–—_=~#\s]{3,}$")
 
@@ -81,11 +84,12 @@ TAG_LINE = re.compile(r"^(?:tu khoa|tags?|the)\s*:")
 
 # Page stamps: "Chủ nhật 29/12/2024 07:37", "Nhịp sống - Ngày đăng : 18:18, 18/12/2023",
 # "Thứ Tư, 05/06/2024 14:20 (GMT+7)", "Cập nhật: 15/01/2025", "Ngày 9/1/2025", "15.01.2025 | 08:30",
-# "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025".
+# "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025", "Chủ nhật, 06 Tháng 6 2021 15:44".
 STAMP_LINE = re.compile(
     r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban)\s*:?.*"
     r"|(?:thu \w+|chu nhat|ngay)?,?\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}-\d{2}-\d{2}).{0,25}"
     r"|(?:(?:thu \w+|chu nhat),?\s*)?ngay \d{1,2} thang \d{1,2} nam \d{4}.{0,25}"
+    r"|(?:thu \w+|chu nhat),?\s*\d{1,2} thang \d{1,2},? \d{4}.{0,15}"
     r"|\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15})$"
 )
 
@@ -140,6 +144,7 @@ LINE_RULES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("tags", 300, TAG_LINE),
     ("table rule", ANY_LENGTH, TABLE_RULE),
     ("separator", 80, SEPARATOR),
+    ("weather", 40, WEATHER),
     ("page number", 16, PAGE_NUMBER),
     ("footer", 300, FOOTER_LINE),
     ("video", 120, VIDEO_LINE),

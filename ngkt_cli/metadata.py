@@ -22,6 +22,7 @@ FULL_DATE = re.compile(
     r"(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d.])"  # 15/01/2025, 15-1-2025, 15.01.2025
     r"|ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})"
     r"|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"  # 2025-01-15
+    r"|(?<!\d)(\d{1,2}) thang (\d{1,2}),? (\d{4})(?!\d)"  # 06 Tháng 6 2021
 )
 
 # Event dates in the body, often without a year. Strong: a time of day or "hôm nay" names when
@@ -84,8 +85,10 @@ def parse_full_date(text: str) -> dt.date | None:
             day, month, year = int(groups[0]), int(groups[2]), int(groups[3])
         elif groups[4]:
             day, month, year = (int(g) for g in groups[4:7])
-        else:
+        elif groups[7]:
             year, month, day = (int(g) for g in groups[7:10])
+        else:
+            day, month, year = (int(g) for g in groups[10:13])
         found = _valid(year, month, day)
         if found:
             return found

@@ -131,7 +131,7 @@ def test_players_source_lines_and_footers_are_boilerplate():
 @pytest.mark.parametrize("stamp", [
     "15.01.2025 | 08:30", "Ngày đăng: 15.01.2025", "Đăng lúc: 2025-01-15 08:30", "2025-01-15T08:30:00+07:00",
     "08:30 | 15-01-2025", "Thứ Tư, 15/1/2025, 08:30 (GMT+7)", "Thứ Tư, ngày 15 tháng 1 năm 2025",
-    "Thời gian đăng: 15/01/2025 11:44:29 AM - Lượt đọc: 653",
+    "Thời gian đăng: 15/01/2025 11:44:29 AM - Lượt đọc: 653", "Thứ Tư, 15 Tháng 1 2025 15:44",
 ])
 def test_page_stamps_in_every_common_notation(stamp):
     text = f"Bộ trưởng nêu 2 trọng tâm\n\n{stamp}\n\nBộ trưởng Bùi Thanh Sơn cho biết năm nay có 2 trọng tâm.\n"
@@ -169,6 +169,8 @@ def test_the_event_day_in_the_lede_beats_the_stamp(lede, date):
     ("MỚI NHẤT!", "related"),
     ("Đọc nhanh >>", "related"),
     ("* * *", "separator"),
+    ("2498 Lượt xem", "share"),
+    ("Hà Nội: 15°C", "weather"),
 ])
 def test_pointers_to_other_pages_in_the_middle_of_an_article(line, reason):
     text = f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{line}\n\nĐoạn cuối của bài viết.\n"
