@@ -72,6 +72,10 @@ INLINE_NUMBER_MARKER = re.compile(r"[:;]\s*((\d{1,2})[.)]\s+)(?=\S)")
 # "(1) ... (2) ..." inside a paragraph.
 PAREN_NUMBER_MARKER = re.compile(r"\((\d{1,2})\)\s+(?=\S)")
 
+# What may come just before "(2)" in a running enumeration ("gồm (1) A, (2) B và (3) C"); a
+# footnote's "(1)" follows a word ("thu hút đầu tư (1) và ...") and starts nothing.
+ENUMERATION_BEFORE = re.compile(r"(?:[,;:]|\b(?:và|gồm|bao gồm|là|như|cụ thể|sau))\s*$", re.I)
+
 # "(i) ... (ii) ..." inside a paragraph: lower-case Roman numerals in brackets.
 ROMAN_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 ROMAN_MARKER = re.compile(r"\((" + "|".join(ROMAN_NUMERALS) + r")\)\s+(?=\S)")
@@ -175,7 +179,8 @@ def _symbol_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
         markers.append(Marker("number", int(match.group(2)), offset + match.start(1), offset + match.end(), index))
     else:
         for match in PAREN_NUMBER_MARKER.finditer(paragraph):
-            markers.append(Marker("paren", int(match.group(1)), offset + match.start(), offset + match.end(), index))
+            if _at_item_start(paragraph, match.start()) or ENUMERATION_BEFORE.search(paragraph, 0, match.start()):
+                markers.append(Marker("paren", int(match.group(1)), offset + match.start(), offset + match.end(), index))
     for match in ROMAN_MARKER.finditer(paragraph) if "(i" in paragraph else ():
         ordinal = ROMAN_NUMERALS.index(match.group(1)) + 1
         markers.append(Marker("roman", ordinal, offset + match.start(), offset + match.end(), index))
@@ -233,6 +238,9 @@ class Span:
     end: int
 
 
+TRAILING_CONJUNCTION = re.compile(r"\s+(?:và|hoặc|cùng)$")
+
+
 def _trim(body: str, start: int, end: int) -> Span:
     """Shrink a span past surrounding white space, joining punctuation and one final full stop.
 
@@ -243,6 +251,8 @@ def _trim(body: str, start: int, end: int) -> Span:
         start += 1
     while end > start and (body[end - 1].isspace() or body[end - 1] in ",;|"):
         end -= 1  # "|": the closing bar of a table row
+    if conjunction := TRAILING_CONJUNCTION.search(body, start, end):
+        return _trim(body, start, conjunction.start())  # "(2) B và (3) C": "và" joins, it is not B's
     if end - start > 1 and body[end - 1] == "." and body[end - 2] != ".":
         end -= 1
     if _unbalanced_closing_quote(body[start:end]):

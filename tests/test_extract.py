@@ -264,6 +264,11 @@ def test_parenthesised_numbers_inline():
     assert items_of(found) == ["hoàn thiện thể chế", "phát triển hạ tầng", "phát triển nguồn nhân lực"]
 
 
+def test_parenthesised_numbers_in_a_running_sentence():
+    [found] = lists_of("Năm 2025 có 3 nhiệm vụ gồm (1) mở rộng thị trường, (2) thu hút đầu tư và (3) hỗ trợ doanh nghiệp.")
+    assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư", "hỗ trợ doanh nghiệp"]
+
+
 def test_roman_numerals_inline_are_stripped_from_the_items():
     [found] = lists_of("Hội nghị thảo luận 3 nội dung chính: (i) đánh giá tình hình kinh tế thế giới; (ii) kết quả năm 2023; (iii) định hướng năm 2024.")
     assert items_of(found) == ["đánh giá tình hình kinh tế thế giới", "kết quả năm 2023", "định hướng năm 2024"]
@@ -431,6 +436,7 @@ def test_tasks_of_places_are_still_a_list():
     "Thứ hai, chúng tôi sẽ làm việc với địa phương.",
     "Trước hết, tôi xin cảm ơn các đại biểu. Cuối cùng, chúc hội nghị thành công.",
     "Con số hai là rất nhỏ. Một là quá ít.",
+    "Ngoại giao kinh tế góp phần thu hút đầu tư (1) và mở rộng thị trường (2) trong nhiều năm qua.",  # footnotes
     "Đoàn làm việc hai buổi. Thứ nhất. rồi nghỉ. Thứ hai. sau đó đoàn về.",
     "Các lĩnh vực mới như: bán dẫn; công nghệ cao; đổi mới sáng tạo.",
 ])
