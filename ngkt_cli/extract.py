@@ -703,6 +703,15 @@ ATTENDANCE = re.compile(
 )
 
 
+# A source cited in a footnote: "Nxb. Chính trị quốc gia, Hà Nội, 2021, t. I, tr. 164", "Sđd, tr. 165".
+CITATION = re.compile(r"(?:\btr\.\s*\d|\bsđd\b|\bnxb\b|nhà xuất bản|\btoàn tập\b|https?://|\bwww\.)", re.I)
+
+
+def _citations(texts: list[str]) -> bool:
+    """The notes under a long article, "(1) Hồ Chí Minh: Toàn tập, Nxb. ..., tr. 470", are no list."""
+    return sum(bool(CITATION.search(text)) for text in texts) * 2 >= len(texts)
+
+
 def _quoted_motto(body: str, candidate: Candidate) -> bool:
     """A motto quoted whole after a colon ("tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng
     tạo; ...”"), not a list of things to do: the quote opens right where the pieces begin."""
@@ -750,7 +759,7 @@ def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> Sta
     if len(spans) < 2:
         return None
     texts = [body[s.start : s.end] for s in spans]
-    if noun is None and (_names_people(cue, texts) or _quoted_motto(body, candidate)):
+    if noun is None and (_names_people(cue, texts) or _quoted_motto(body, candidate)) or _citations(texts):
         return None
     opener = texts[0].split(",")[0]
     kind = classify(cue, opener, texts)

@@ -437,6 +437,8 @@ def test_tasks_of_places_are_still_a_list():
     "Trước hết, tôi xin cảm ơn các đại biểu. Cuối cùng, chúc hội nghị thành công.",
     "Con số hai là rất nhỏ. Một là quá ít.",
     "Ngoại giao kinh tế góp phần thu hút đầu tư (1) và mở rộng thị trường (2) trong nhiều năm qua.",  # footnotes
+    "Bài viết đề xuất các giải pháp.\n\n(1) Hồ Chí Minh: Toàn tập, Nxb. Chính trị quốc gia, Hà Nội, 2011, t. 4, tr. 470.\n\n"
+    "(2) Văn kiện Đại hội XIII, Nxb. Chính trị quốc gia Sự thật, Hà Nội, 2021, tr. 164.\n\n(3) Sđd, tr. 165.",  # their notes
     "Đoàn làm việc hai buổi. Thứ nhất. rồi nghỉ. Thứ hai. sau đó đoàn về.",
     "Các lĩnh vực mới như: bán dẫn; công nghệ cao; đổi mới sáng tạo.",
 ])
