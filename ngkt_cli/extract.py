@@ -621,8 +621,11 @@ def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
         # next list of the same shape ends this one.
         limit = min((r[0].start for r in runs if r[0].family == run[0].family and r[0].start > run[-1].start), default=None)
         spans = item_spans(body, run, limit)
-        if _all_worded(spans):  # "(1) (2) ...": markers with nothing between them are no list
-            candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start))
+        if not _all_worded(spans):  # "(1) (2) ...": markers with nothing between them are no list
+            continue
+        if _sections([body[span.start : span.end] for span in spans]):
+            continue  # a long article's numbered sections: the lists inside them may stand
+        candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start))
     return candidates
 
 
@@ -705,6 +708,27 @@ ATTENDANCE = re.compile(
 
 # A source cited in a footnote: "Nxb. Chính trị quốc gia, Hà Nội, 2021, t. I, tr. 164", "Sđd, tr. 165".
 CITATION = re.compile(r"(?:\btr\.\s*\d|\bsđd\b|\bnxb\b|nhà xuất bản|\btoàn tập\b|https?://|\bwww\.)", re.I)
+
+
+# A numbered heading over paragraphs of its own ("1. Chủ trương, quan điểm" ¶ ...): a short line
+# that no punctuation closes, with at least this much text under it.
+SECTION_HEADING_WORDS = 12
+SECTION_BODY_CHARS = 150
+
+
+def _sections(texts: list[str]) -> bool:
+    """The numbered sections of a long article, not a list: every item a short heading with
+    paragraphs under it."""
+    def section(text: str) -> bool:
+        heading, _, under = text.partition(PARAGRAPH_BREAK)
+        return (
+            bool(under)
+            and len(heading.split()) <= SECTION_HEADING_WORDS
+            and not heading.rstrip().endswith((".", ":", ";", "!", "?", "…"))
+            and len(under) >= SECTION_BODY_CHARS
+        )
+
+    return all(map(section, texts[:-1])) and len(texts) > 1
 
 
 def _citations(texts: list[str]) -> bool:

@@ -415,6 +415,17 @@ def test_a_list_quoted_with_its_own_lead_in_is_led_in_by_the_nearer_colon():
     assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư"]
 
 
+def test_the_numbered_sections_of_a_long_article_are_not_a_list_but_the_lists_inside_them_are():
+    paragraph = ("Ngay sau khi giành được độc lập, Chủ tịch Hồ Chí Minh đã rất chú ý tới công tác ngoại giao phục vụ phát triển "
+                 "kinh tế. Quán triệt tư tưởng của Người, ngoại giao kinh tế được đẩy mạnh.")
+    [found] = lists_of(
+        f"Bài viết nêu những phương hướng, nhiệm vụ và giải pháp.\n\n1. Chủ trương, quan điểm\n\n{paragraph}\n\n"
+        f"2. Kết quả đạt được\n\n{paragraph}\n\n3. Phương hướng, nhiệm vụ\n\nNăm tới cần 2 nhiệm vụ:\n\n"
+        "- Mở rộng thị trường.\n\n- Thu hút đầu tư."
+    )
+    assert (found.marker, items_of(found)) == ("bullet", ["Mở rộng thị trường", "Thu hút đầu tư"])
+
+
 def test_tasks_given_to_ministers_are_still_a_list():
     [found] = lists_of("Thủ tướng giao nhiệm vụ: Bộ trưởng Bộ Ngoại giao chủ trì rà soát các thỏa thuận đã ký; Bộ trưởng Bộ Công Thương đẩy mạnh xúc tiến thương mại.")
     assert len(found.items) == 2
