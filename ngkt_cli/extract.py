@@ -582,6 +582,11 @@ def _paragraph_start(body: str, paragraph: int) -> int:
     return _body_paragraph_starts(body)[paragraph]
 
 
+def _paragraph_text(body: str, paragraph: int) -> str:
+    start = _paragraph_start(body, paragraph)
+    return body[start : _paragraph_end(body, start)]
+
+
 # ---------------------------------------------------------------------------------------------
 # Putting it together
 
@@ -604,7 +609,7 @@ def _cue(body: str, candidate: Candidate) -> Span:
         last_sentence = sentence_spans(body[start : candidate.lead_end])[-1]
         return _trim(body, start + last_sentence[0], candidate.lead_end)
     previous = candidate.first_paragraph - 1
-    while previous >= 0 and body.startswith("|", _paragraph_start(body, previous)):
+    while previous >= 0 and (body.startswith("|", _paragraph_start(body, previous)) or not _paragraph_text(body, previous).strip()):
         previous -= 1  # a table's header row ("| STT | Trọng tâm |"): the lead-in is above the table
     if previous < 0:
         return Span(start, start)

@@ -671,7 +671,7 @@ PIECES = st.sampled_from([
     "• ", "- ", "gồm: ", "; ", ": ", ". ", "\n\n", "\n", "Thứ Tư, 05/06/2024 ", "Thứ trưởng ", "lần thứ hai ",
     "6 trọng tâm ", "Bộ trưởng Bùi Thanh Sơn cho biết ", "năm 2024 ", "đã ", "cần ", "hoá ", "Đ", "x", " ",
     "(i) ", "(ii) ", "(a) ", "(b) ", "a. ", "b. ", ": 1) ", "; 2) ", "; 2. ", "“", "”", '"3 đẩy mạnh" ',
-    "Thứ nhất:\n\n", "Thứ hai.\n\n", "Thứ ba. ", "- ", "+ ", "1.\n\n",
+    "Thứ nhất:\n\n", "Thứ hai.\n\n", "Thứ ba. ", "- ", "+ ", "1.\n\n", "1. Chủ trương\n\n", "2. Kết quả\n\n",
 ])
 
 
