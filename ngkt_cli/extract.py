@@ -179,7 +179,7 @@ def _symbol_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
         markers.append(Marker("number", int(match.group(2)), offset + match.start(1), offset + match.end(), index))
     else:
         for match in PAREN_NUMBER_MARKER.finditer(paragraph):
-            if _at_item_start(paragraph, match.start()) or ENUMERATION_BEFORE.search(paragraph, 0, match.start()):
+            if _at_item_start(paragraph, match.start()) or ENUMERATION_BEFORE.search(paragraph, max(0, match.start() - 12), match.start()):
                 markers.append(Marker("paren", int(match.group(1)), offset + match.start(), offset + match.end(), index))
     for match in ROMAN_MARKER.finditer(paragraph) if "(i" in paragraph else ():
         ordinal = ROMAN_NUMERALS.index(match.group(1)) + 1
@@ -251,7 +251,7 @@ def _trim(body: str, start: int, end: int) -> Span:
         start += 1
     while end > start and (body[end - 1].isspace() or body[end - 1] in ",;|"):
         end -= 1  # "|": the closing bar of a table row
-    if conjunction := TRAILING_CONJUNCTION.search(body, start, end):
+    if conjunction := TRAILING_CONJUNCTION.search(body, max(start, end - 8), end):  # the tail only: fast
         return _trim(body, start, conjunction.start())  # "(2) B và (3) C": "và" joins, it is not B's
     if end - start > 1 and body[end - 1] == "." and body[end - 2] != ".":
         end -= 1
@@ -736,9 +736,19 @@ def _sections(texts: list[str]) -> bool:
     return all(map(section, texts[:-1])) and len(texts) > 1
 
 
+# What a citation must hold for the pattern to be worth trying (a case-insensitive alternation
+# without a literal prefix, tried at every position, costs more than a few substring tests).
+CITATION_HINTS = ("tr.", "sđd", "nxb", "nhà xuất bản", "toàn tập", "http", "www.")
+
+
+def _cites(text: str) -> bool:
+    lowered = text.lower()
+    return any(hint in lowered for hint in CITATION_HINTS) and bool(CITATION.search(text))
+
+
 def _citations(texts: list[str]) -> bool:
     """The notes under a long article, "(1) Hồ Chí Minh: Toàn tập, Nxb. ..., tr. 470", are no list."""
-    return sum(bool(CITATION.search(text)) for text in texts) * 2 >= len(texts)
+    return sum(map(_cites, texts)) * 2 >= len(texts)
 
 
 def _quoted_motto(body: str, candidate: Candidate) -> bool:
