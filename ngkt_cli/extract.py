@@ -609,7 +609,7 @@ def _cue(body: str, candidate: Candidate) -> Span:
         last_sentence = sentence_spans(body[start : candidate.lead_end])[-1]
         return _trim(body, start + last_sentence[0], candidate.lead_end)
     previous = candidate.first_paragraph - 1
-    while previous >= 0 and (body.startswith("|", _paragraph_start(body, previous)) or not _paragraph_text(body, previous).strip()):
+    while previous >= 0 and (_paragraph_text(body, previous).startswith("|") or not _paragraph_text(body, previous).strip()):
         previous -= 1  # a table's header row ("| STT | Trọng tâm |"): the lead-in is above the table
     if previous < 0:
         return Span(start, start)
@@ -798,8 +798,8 @@ def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> Sta
     if len(spans) < 2:
         return None
     texts = [body[s.start : s.end] for s in spans]
-    if noun is None and (_names_people(cue, texts) or _quoted_motto(body, candidate)) or _citations(texts):
-        return None
+    if _citations(texts) or (noun is None and (_names_people(cue, texts) or _quoted_motto(body, candidate))):
+        return None  # notes, attendees, a motto: no list of what was stated, unless a list noun says so
     opener = texts[0].split(",")[0]
     kind = classify(cue, opener, texts)
     year = target_year(kind, cue, doc)
