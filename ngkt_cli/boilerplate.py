@@ -58,6 +58,9 @@ SHARE_BUTTONS = re.compile(
 # "Xem video", "Video: Hội nghị Ngoại giao 33 ...".
 VIDEO_LINE = re.compile(r"^(?:video dang duoc xu ly|dang tai video|xem video|video\s*:.*|clip\s*:.*)$")
 
+# An audio or video player's clock: "0:00 / 0:00", "0:00".
+PLAYER_CLOCK = re.compile(r"^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}$|^0:00$")
+
 # Where the article came from, on a line of its own: "Nguồn: Cổng thông tin điện tử Chính phủ".
 SOURCE_LINE = re.compile(r"^(?:nguon|nguon tin|theo nguon)\s*:\s*\S.{0,80}$")
 
@@ -148,6 +151,7 @@ LINE_RULES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("page number", 16, PAGE_NUMBER),
     ("footer", 300, FOOTER_LINE),
     ("video", 120, VIDEO_LINE),
+    ("player", 20, PLAYER_CLOCK),
     ("source", 100, SOURCE_LINE),
     ("image", ANY_LENGTH, IMAGE_LINE),
     ("stamp", 80, STAMP_LINE),

@@ -171,6 +171,7 @@ def test_the_event_day_in_the_lede_beats_the_stamp(lede, date):
     ("* * *", "separator"),
     ("2498 Lượt xem", "share"),
     ("Hà Nội: 15°C", "weather"),
+    ("0:00 / 0:00", "player"),
 ])
 def test_pointers_to_other_pages_in_the_middle_of_an_article(line, reason):
     text = f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{line}\n\nĐoạn cuối của bài viết.\n"
