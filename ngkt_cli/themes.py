@@ -107,9 +107,8 @@ def _load(path: str | None) -> tuple[Theme, ...]:
 
 def code(text: str, codebook: tuple[Theme, ...]) -> list[str]:
     """The ids of the themes whose patterns occur in `text` (acronyms spelt out), in codebook order."""
-    folded = fold(spell_out(text))
-    present = _present(folded, codebook)
-    return [theme.id for theme in codebook if theme.may_match(present) and theme.pattern.search(folded)]
+    found = {theme_id for theme_id, _ in code_positions(text, codebook)}
+    return [theme.id for theme in codebook if theme.id in found]
 
 
 def code_positions(text: str, codebook: tuple[Theme, ...]) -> list[tuple[str, int]]:
