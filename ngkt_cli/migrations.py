@@ -257,9 +257,7 @@ def _009_sketches(conn: sqlite3.Connection) -> None:
 def _010_contentless_search(conn: sqlite3.Connection) -> None:
     """Search indexes each body once, folded, without storing it again (`content=''`): the index
     held every body twice (as written and folded) and every statement a third time. Statement
-    hits are the statements of a matching body that hold the words (queries.search). Row ids are never
-    reused (AUTOINCREMENT): an index entry left by a document deleted outside ngkt (whose
-    mapping row goes with it) can then never match a later document."""
+    hits are found inside the matching bodies by their spans (queries.search)."""
     from .text import fold
 
     _run_script(
@@ -271,8 +269,8 @@ def _010_contentless_search(conn: sqlite3.Connection) -> None:
             folded, content = '', tokenize = 'unicode61 remove_diacritics 2'
         );
         CREATE TABLE search_rows (
-            search_rowid INTEGER PRIMARY KEY AUTOINCREMENT,
-            document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE
+            search_rowid INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL UNIQUE
         );
         """,
     )
@@ -317,6 +315,32 @@ def _012_recount_terms(conn: sqlite3.Connection) -> None:
     )
 
 
+def _013_search_rows_never_reused(conn: sqlite3.Connection) -> None:
+    """Search row ids are never reused (AUTOINCREMENT, counting from the highest id the index
+    has held) and a document's mapping row goes with it: an index entry left by a document
+    deleted outside ngkt can then never match a later document. (Migration 10 made the table
+    without either; ngkt itself deletes both rows of a document it replaces.)"""
+    _run_script(
+        conn,
+        """
+        ALTER TABLE search_rows RENAME TO search_rows_before_013;
+        CREATE TABLE search_rows (
+            search_rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE
+        );
+        INSERT INTO search_rows (search_rowid, document_id)
+            SELECT search_rowid, document_id FROM search_rows_before_013
+            WHERE document_id IN (SELECT id FROM documents) ORDER BY search_rowid;
+        DROP TABLE search_rows_before_013;
+        DELETE FROM sqlite_sequence WHERE name = 'search_rows';
+        INSERT INTO sqlite_sequence (name, seq) VALUES ('search_rows', max(
+            coalesce((SELECT max(search_rowid) FROM search_rows), 0),
+            coalesce((SELECT max(rowid) FROM search_index), 0)
+        ));
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -330,4 +354,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _010_contentless_search,
     _011_link_order,
     _012_recount_terms,
+    _013_search_rows_never_reused,
 ]

@@ -602,6 +602,28 @@ def test_database_of_the_previous_search_index_is_upgraded_and_searchable(tmp_pa
     assert [(h.document_id, h.snippet) for h in hits] == [("d1", "Thúc đẩy chuyển đổi xanh.")]
 
 
+def test_search_rows_of_a_version_12_database_are_never_reused_after_upgrade(tmp_path):
+    """Migration 13: an index entry left by a document deleted outside ngkt (rowid 2, its mapping
+    row gone) must not come back as a hit for the next document written."""
+    from ngkt_cli.db import open_db
+    from ngkt_cli.ingest import ingest_paths
+    from ngkt_cli.queries import search
+
+    path = database_at_version(
+        tmp_path / "v12.db", 12,
+        ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'Thúc đẩy chuyển đổi xanh.', 'x')", []),
+        ("INSERT INTO search_rows (search_rowid, document_id) VALUES (1, 'd1')", []),
+        ("INSERT INTO search_index (rowid, folded) VALUES (?, ?)", [(1, "thuc day chuyen doi xanh."), (2, "mo rong thi truong halal")]),
+    )
+    conn = open_db(path)
+    ingest_paths(conn, [str(write(tmp_path / "new.txt", ARTICLE.encode()))])
+    assert search(conn, "thi truong halal") == []
+    assert "d1" in [h.document_id for h in search(conn, "chuyen doi xanh")]
+    with conn:
+        conn.execute("DELETE FROM documents WHERE id = 'd1'")
+    assert conn.execute("SELECT count(*) FROM search_rows WHERE document_id = 'd1'").fetchone()[0] == 0
+
+
 def test_newer_database_is_refused(tmp_path):
     path = tmp_path / "new.db"
     run_cli(path, "docs")
