@@ -140,12 +140,12 @@ def ingest(
     Inside folders, files that are not articles (pictures, PDFs, a saved page's asset folder) are
     skipped. Exit status: 0 when every input was stored, unchanged or skipped, 1 when any was rejected.
     """
-    from .ingest import collect_inputs, ingest_paths
+    from .ingest import collect_inputs, ingest_inputs
 
-    paths = paths or ["seeds"]
     conn = _open()
-    with render.progress(len(collect_inputs(paths)[0]), "ingesting", enabled=not quiet) as advance:
-        outcomes = ingest_paths(conn, paths, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance())
+    inputs, skipped = collect_inputs(paths or ["seeds"])
+    with render.progress(len(inputs), "ingesting", enabled=not quiet) as advance:
+        outcomes = ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance()) + skipped
     for outcome in outcomes:
         if outcome.status == "rejected":
             render.error(f"rejected {outcome.path}: {outcome.reason}")

@@ -529,13 +529,26 @@ def ingest_paths(
     """Ingest every input, then link the new statements; one bad file never stops the run.
     Returns an outcome per input, then one per file skipped in a folder (`collect_inputs`)."""
     inputs, skipped = collect_inputs(paths)
+    return ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=user_date, on_progress=on_progress) + skipped
+
+
+def ingest_inputs(
+    conn: sqlite3.Connection,
+    inputs: list[tuple[str, Path | None]],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    user_date: str | None = None,
+    on_progress: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """`ingest_paths` for inputs already collected (the CLI counts them first for its progress
+    bar, and a folder is walked once)."""
     frequencies = TermCounts()
     with db.bulk_writes(conn):
         outcomes = write_prepared(conn, prepare_all(inputs, max_bytes, user_date), frequencies, on_progress)
         with db.transaction(conn):
             frequencies.flush(conn)
             link_pending(conn)
-    return outcomes + skipped
+    return outcomes
 
 
 def write_prepared(

@@ -27,6 +27,7 @@ def document_name(title: str | None, path: str | None) -> str:
         return title
     return f"(untitled) {PurePath(path).name}" if path else "(untitled)"
 
+
 def use_rich(stream: Any = None) -> bool:
     """Styled output only for a person at a terminal who has not asked for NO_COLOR."""
     stream = stream or sys.stdout
