@@ -1,0 +1,151 @@
+"""The linker measured on the gold spans, not on ngkt's extraction.
+
+    .venv/bin/python benchmarks/link_eval.py [--signal NAME ...] [--grid]
+
+Takes every gold priority item and directive of ../shared/realistic/gold.json and
+../shared/gold/seeds.json, cut out of its article as benchmarks/gold_spans.py describes, with its
+document's statement year, kind and actor level, links them all in ngkt's order (year, then
+document) with each signal, and counts the link checks that hold: each must_link group in one
+thread (with 'with_any_of': sharing a thread with one of those), each must_not_link pair apart,
+the semantics of ../shared/tools/evaluate.py. The corpus frequencies are those of the same
+articles' paragraphs, as an ingest of them would count them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from gold_spans import GoldItem, load  # noqa: E402
+
+from ngkt_cli.ingest import build_document  # noqa: E402
+
+SHARED = ROOT.parent.parent / "shared" if (ROOT.parent.parent / "shared").exists() else Path("/work/shared")
+SETS = [(SHARED / "gold" / "seeds.json", SHARED / "seeds"), (SHARED / "realistic" / "gold.json", SHARED / "realistic" / "articles")]
+
+
+def gold_items() -> list[GoldItem]:
+    return [item for gold, articles in SETS for item in load(gold, articles)]
+
+
+def checks() -> tuple[list[dict], list[list[str]], dict[str, list]]:
+    """must_link groups and must_not_link pairs of both sets, and which set each came from."""
+    groups, pairs, origin = [], [], {"seeds": [], "realistic": []}
+    for (gold, _), name in zip(SETS, ("seeds", "realistic")):
+        threads = json.loads(gold.read_text(encoding="utf-8"))["threads"]
+        groups += threads["must_link"]
+        pairs += threads["must_not_link"]
+        origin[name] += [g["name"] for g in threads["must_link"]] + [tuple(p) for p in threads["must_not_link"]]
+    return groups, pairs, origin
+
+
+def bodies() -> list[str]:
+    return [build_document(p.read_bytes(), str(p)).body for _, folder in SETS for p in sorted(folder.iterdir())]
+
+
+def score(thread: dict[str, str], verbose: bool = False) -> dict[str, tuple[int, int]]:
+    """(held, all) per set, and the failures printed when verbose."""
+    groups, pairs, origin = checks()
+    held: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for group in groups:
+        where = "seeds" if group["name"] in origin["seeds"] else "realistic"
+        together = {thread[r] for r in group["items"]}
+        extra = {thread[r] for r in group.get("with_any_of", [])}
+        good = len(together) == 1 and (not extra or bool(together & extra))
+        held[where] += good
+        total[where] += 1
+        if verbose and not good:
+            print(f"  split: {group['name']}: " + ", ".join(f"{r}={thread[r]}" for r in group["items"] + group.get("with_any_of", [])))
+    for first, second in pairs:
+        where = "seeds" if (first, second) in origin["seeds"] else "realistic"
+        good = thread[first] != thread[second]
+        held[where] += good
+        total[where] += 1
+        if verbose and not good:
+            print(f"  joined: {first} ~ {second} ({thread[first]})")
+    return {k: (held[k], total[k]) for k in ("seeds", "realistic")}
+
+
+def order(items: list[GoldItem]) -> list[GoldItem]:
+    """ngkt's linking order: by target year, then document, then place in it."""
+    place = {item.ref: n for n, item in enumerate(items)}
+    return sorted(items, key=lambda i: (i.year or 9999, i.document, place[i.ref]))
+
+
+def run_baseline(items: list[GoldItem], threshold: float | None = None) -> dict[str, str]:
+    """Today's linker (syllables and syllable pairs, corpus tf-idf, head-theme bonus)."""
+    from ngkt_cli import link
+    from ngkt_cli.themes import code_positions, load_codebook
+    from ngkt_cli.text import key
+
+    df: Counter[str] = Counter()
+    paragraphs = 0
+    for body in bodies():
+        df.update(link.paragraph_terms(body))
+        paragraphs += len(body.split("\n\n"))
+    codebook = load_codebook()
+    linked = [link.Item(i.ref, i.kind, i.list_id, i.text, key(i.text),
+                        next(iter(code_positions(i.text, codebook)), (None,))[0]) for i in order(items)]
+    settings = link.LinkSettings() if threshold is None else link.LinkSettings(threshold=threshold)
+    index = link.ThreadIndex(link.Idf(dict(df), paragraphs), settings)
+    counter = iter(range(1, 10**6))
+    return link.assign(linked, index, lambda: f"T{next(counter)}")
+
+
+def report(name: str, result: dict[str, tuple[int, int]]) -> str:
+    (s, st), (r, rt) = result["seeds"], result["realistic"]
+    return f"{name:<28} seeds {s}/{st}  realistic {r}/{rt} ({r / rt:.2f})  all {s + r}/{st + rt}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--grid", action="store_true", help="each signal over a range of thresholds")
+    args = parser.parse_args()
+    items = gold_items()
+    print(report("syllables (before #15)", score(run_baseline(items), args.verbose)))
+    if args.grid:
+        for t in (0.10, 0.14, 0.18, 0.22, 0.26, 0.30):
+            print(report(f"  threshold {t:.2f}", score(run_baseline(items, t))))
+    from dataclasses import replace
+
+    from ngkt_cli.similarity import SETTINGS
+    print(report("words (after #15)", score(run_words(items), args.verbose)))
+    if args.grid:
+        for t in (0.10, 0.14, 0.18, 0.22, 0.26, 0.30, 0.35, 0.40):
+            print(report(f"  threshold {t:.2f}", score(run_words(items, replace(SETTINGS, threshold=t)))))
+
+
+def run_words(items: list[GoldItem], settings=None, semantic=None) -> dict[str, str]:
+    """ngkt's linker after #15: words, genre weights, background, themes, actor levels."""
+    from ngkt_cli import similarity as sim
+    from ngkt_cli.actors import actor_level
+    from ngkt_cli.themes import code_positions, load_codebook
+    from ngkt_cli.text import key
+
+    df: Counter[str] = Counter()
+    paragraphs = 0
+    for body in bodies():
+        df.update(sim.paragraph_terms(body))
+        paragraphs += len(body.split("\n\n"))
+    codebook = load_codebook()
+    linked = []
+    for i in order(items):
+        themes = tuple(t for t, _ in code_positions(i.text, codebook))
+        level = actor_level(i.speaker, i.text, None, i.lead)
+        linked.append(sim.Item(i.ref, i.kind, i.list_id, i.text, key(i.text), themes[0] if themes else None, themes, level))
+    index = sim.ThreadIndex(sim.Idf(dict(df), paragraphs), settings or sim.SETTINGS)
+    counter = iter(range(1, 10**6))
+    return sim.assign(linked, index, lambda: f"T{next(counter)}")
+
+
+if __name__ == "__main__":
+    main()
