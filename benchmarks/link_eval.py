@@ -119,12 +119,21 @@ def main() -> None:
 
     from ngkt_cli.similarity import SETTINGS
     print(report("words (after #15)", score(run_words(items), args.verbose)))
+    try:
+        import wordfreq  # noqa: F401  (measured, not a dependency: pip install wordfreq)
+
+        print(report("  with background (wordfreq)", score(run_words(items, replace(SETTINGS, background=True)))))
+    except ImportError:
+        print("  with background: pip install wordfreq to measure it")
+    print(report("  without genre weights", score(run_words(items, replace(SETTINGS, genre_weight=1.0)))))
+    print(report("  without themes", score(run_words(items, replace(SETTINGS, theme_weight=0.0, head_theme_bonus=0.0)))))
+    print(report("  without actor levels", score(run_words(items, levels=False))))
     if args.grid:
         for t in (0.10, 0.14, 0.18, 0.22, 0.26, 0.30, 0.35, 0.40):
             print(report(f"  threshold {t:.2f}", score(run_words(items, replace(SETTINGS, threshold=t)))))
 
 
-def run_words(items: list[GoldItem], settings=None, semantic=None) -> dict[str, str]:
+def run_words(items: list[GoldItem], settings=None, levels: bool = True) -> dict[str, str]:
     """ngkt's linker after #15: words, genre weights, background, themes, actor levels."""
     from ngkt_cli import similarity as sim
     from ngkt_cli.actors import actor_level
@@ -140,7 +149,7 @@ def run_words(items: list[GoldItem], settings=None, semantic=None) -> dict[str, 
     linked = []
     for i in order(items):
         themes = tuple(t for t, _ in code_positions(i.text, codebook))
-        level = actor_level(i.speaker, i.text, None, i.lead)
+        level = actor_level(i.speaker, i.text, None, i.lead) if levels else "national"
         linked.append(sim.Item(i.ref, i.kind, i.list_id, i.text, key(i.text), themes[0] if themes else None, themes, level))
     index = sim.ThreadIndex(sim.Idf(dict(df), paragraphs), settings or sim.SETTINGS)
     counter = iter(range(1, 10**6))

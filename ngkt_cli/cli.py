@@ -157,6 +157,10 @@ def ingest(
         if counts["skipped"]:
             summary += f"; skipped {counts['skipped']} other file(s) in the folders (--format json lists them)"
         render.message(f"ingested {len(outcomes) - counts['skipped']} input(s) into {_state['db']}: {summary}")
+        from .link import relink_advice
+
+        if advice := relink_advice(conn):
+            render.message(advice)
     if any(outcome.status == "rejected" for outcome in outcomes):
         raise typer.Exit(1)
 

@@ -1,442 +1,43 @@
 """Stage 3: statements -> threads, one priority followed across documents and years.
 
-A statement is compared with the threads that share one of its rarest terms (an inverted index:
-the cost of a new document does not grow with the square of the corpus) and joins the most
-similar one above the threshold, or starts a thread of its own. Terms are syllables and syllable
-pairs of the normalised text ("đa_dạng", "chuỗi_cung", "cung_ứng"), weighted by how rare they are
-among the corpus's paragraphs, so that "ngoại giao kinh tế", "công tác" and "tiếp tục", which every
-article uses, link nothing on their own.
-
-The analyst's decisions (link, unlink, label) are stored apart and win over the automatic
-linking every time it runs: at ingest, at re-extraction and at `ngkt relink`.
+The similarity and the assignment to threads are pure (`similarity`, with `words` and
+`actors`); this module feeds them from the database and stores what they decide: the document
+frequencies of words, the thread index of rare terms, each statement's actor level, thread ids
+and labels, and the analyst's decisions, which win over the automatic linking every time it
+runs: at ingest, at re-extraction and at `ngkt relink`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import repeat
-from operator import mul
 
-from .text import key, spell_out, unify_tone_placement
-
-
-@dataclass(frozen=True)
-class LinkSettings:
-    """Linking thresholds; defaults chosen by measurement on the seeds' gold links (docs/linking.md)."""
-
-    # Score from which a statement joins a thread: every gold link and separation holds for any
-    # threshold from 0.08 to 0.22 (with the bonus below); 0.18 sits inside that plateau, away
-    # from its low end, where unrelated priorities begin to chain.
-    threshold: float = 0.18
-    # Added to the cosine when two statements open on the same codebook theme: the first words of
-    # a priority name it ("triển khai ... đường lối đối ngoại" ~ "thể chế hóa đường lối đối ngoại"),
-    # the rest elaborates. Without it one gold link (the foreign-policy line) is always missed.
-    head_theme_bonus: float = 0.15
-    # The bonus tips a weak lexical match over the threshold, it never makes one from nothing:
-    # below this cosine two statements do not link whatever their themes. On the seeds, the
-    # weakest same-theme pair the analyst links scores 0.06-0.10; unrelated same-theme pairs
-    # ("hoàn thiện thể chế" / "vai trò điều phối của Ban Chỉ đạo") score under 0.04.
-    min_cosine: float = 0.05
-    # A term looks up candidate threads unless it is common: found in more paragraphs than this
-    # share of the corpus (and than blocking_min_df). Common terms alone never make a link, and
-    # skipping them keeps each lookup small however large the corpus grows.
-    blocking_df_share: float = 0.01
-    blocking_min_df: int = 50
-    # Syllable n-gram sizes used as terms (measured on the gold links: unigrams alone over-link,
-    # adding triples dilutes; syllables with pairs separate best).
-    ngrams: tuple[int, ...] = (1, 2)
-
-
-SETTINGS = LinkSettings()
-
-# Function syllables that carry no topic ("các", "của", "và"): never a term on their own.
-STOP_SYLLABLES = frozenset(
-    "các của và với cho trong để là những có được đã sẽ cần phải này đó theo một như thì mà cũng nhằm bằng "
-    "qua việc".split()
+from .actors import actor_level
+from .similarity import (  # noqa: F401  (re-exported: the other stages import them from here)
+    MAX_CANDIDATES,
+    MAX_CENTRALITY,
+    MAX_COMPARED,
+    SETTINGS,
+    Centroid,
+    Decisions,
+    Idf,
+    Item,
+    LinkSettings,
+    ThreadIndex,
+    assign,
+    central_label,
+    centrality,
+    cosine,
+    features,
+    paragraph_terms,
+    rare_terms,
+    short_label,
+    shared_terms,
+    similarity_to_rest,
+    vector,
 )
-
-_SYLLABLE = re.compile(r"[^\W\d_]+")
-
-
-def features(text: str, settings: LinkSettings = SETTINGS) -> Counter[str]:
-    """Term counts of a text: content syllables and adjacent syllable pairs of its key, acronyms
-    spelt out.
-
-    Cached: linking, labelling and explaining ask for the same statements' terms many times.
-    The returned Counter is shared; do not change it.
-    """
-    return _features(text, settings.ngrams)
-
-
-@lru_cache(maxsize=8192)
-def _features(text: str, ngrams: tuple[int, ...]) -> Counter[str]:
-    settings = LinkSettings(ngrams=ngrams)
-    syllables = _SYLLABLE.findall(key(spell_out(text)))
-    terms: Counter[str] = Counter()
-    if 1 in settings.ngrams:
-        terms.update(s for s in syllables if s not in STOP_SYLLABLES)
-    for size in (n for n in settings.ngrams if n > 1):
-        for start in range(len(syllables) - size + 1):
-            gram = syllables[start : start + size]
-            if gram[0] not in STOP_SYLLABLES and gram[-1] not in STOP_SYLLABLES:
-                terms["_".join(gram)] += 1
-    return terms
-
-
-def paragraph_terms(body: str) -> list[str]:
-    """Document frequency contributions of a body: each term of `features` once per paragraph.
-
-    A list, not a Counter: the writer adds thousands of documents' lists to one Counter, which
-    counts a list in C but a mapping in Python. Written out rather than through `features`,
-    whose cache is kept for statements (a paragraph rarely recurs).
-    """
-    terms: list[str] = []
-    for paragraph in unify_tone_placement(spell_out(body)).lower().split("\n\n"):
-        syllables = _SYLLABLE.findall(paragraph)
-        content = set(syllables) - STOP_SYLLABLES
-        terms += content
-        terms += {a + "_" + b for a, b in zip(syllables, syllables[1:]) if a in content and b in content}
-    return terms
-
-
-class Idf:
-    """Inverse document frequency over the corpus's paragraphs.
-
-    Frequencies come from a mapping, or are looked up in the database term by term and
-    remembered: an incremental link asks for a few thousand terms, not the whole vocabulary.
-    """
-
-    def __init__(self, df: dict[str, int] | None, paragraphs: int, conn: sqlite3.Connection | None = None) -> None:
-        self.df = dict(df or {})
-        self.paragraphs = paragraphs
-        self._conn = conn
-        self._weights: dict[str, float] = {}
-
-    def frequency(self, term: str) -> int:
-        try:
-            return self.df[term]
-        except KeyError:
-            row = self._conn.execute("SELECT df FROM term_df WHERE term = ?", [term]).fetchone() if self._conn else None
-            found = self.df[term] = row[0] if row else 0
-            return found
-
-    def __call__(self, term: str) -> float:
-        weight = self._weights.get(term)
-        if weight is None:
-            weight = self._weights[term] = math.log(1 + (self.paragraphs + 1) / (self.frequency(term) + 1))
-        return weight
-
-
-def vector(terms: Counter[str], idf: Idf) -> dict[str, float]:
-    """Unit-length tf-idf vector (sub-linear tf)."""
-    weights = {t: (1 + math.log(c)) * idf(t) for t, c in terms.items()}
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-    return {t: w / norm for t, w in weights.items()}
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two unit vectors, summed in the smaller one's term order (deterministic).
-
-    Measured against a set intersection with an exactly rounded sum: restatements share most
-    of their terms, and the intersection was slower on the reworded benchmark corpus. The
-    products are formed and summed by map and sum, without a Python frame per term.
-    """
-    if len(a) > len(b):
-        a, b = b, a
-    # sum(w * b.get(t, 0.0) for t, w in a.items()), the same terms in the same order, in C.
-    return sum(map(mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
-
-
-# ---------------------------------------------------------------------------------------------
-# Assigning statements to threads (pure, in memory)
-
-
-@dataclass(frozen=True)
-class Item:
-    """What linking needs of one statement. Its terms are computed when asked (and cached
-    briefly), so that a relink of a large corpus does not hold every statement's terms at once."""
-
-    id: str
-    kind: str
-    list_id: str | None
-    text: str
-    key: str  # the stored text_key: statements worded alike share it
-    head_theme: str | None = None
-
-    @property
-    def terms(self) -> Counter[str]:
-        return features(self.text)
-
-
-# A statement looks candidate threads up by at least this many terms: its rarest ones when too
-# few are rare. A priority restated in the words every article uses ("đa dạng hóa thị trường")
-# had no rare term but an inserted pair ("mới_thị") that no thread has, and started a thread of
-# its own however close it was to one.
-MIN_LOOKUP_TERMS = 3
-
-
-def rare_terms(item: Item, idf: Idf, settings: LinkSettings = SETTINGS) -> list[str]:
-    """The item's terms to look up candidate threads by: those rare enough, or if there are
-    fewer than MIN_LOOKUP_TERMS of them, the MIN_LOOKUP_TERMS rarest."""
-    limit = max(settings.blocking_min_df, settings.blocking_df_share * idf.paragraphs)
-    frequencies = {term: idf.frequency(term) for term in item.terms}
-    rare = sorted(t for t, df in frequencies.items() if df <= limit)
-    if len(rare) >= MIN_LOOKUP_TERMS:
-        return rare
-    rarest = sorted(frequencies, key=lambda t: (frequencies[t], t))[:MIN_LOOKUP_TERMS]
-    return sorted(set(rare) | set(rarest))
-
-
-# How many candidate threads a statement is scored against: those sharing the most rare terms
-# with it. A rewording shares many; this bounds the cost of a statement however large the corpus.
-MAX_CANDIDATES = 30
-
-# How many of a thread's latest members a statement is compared with.
-MAX_COMPARED = 12
-
-# How many wordings' vectors linking keeps at once (about 3 KB each).
-MAX_VECTORS = 20_000
-
-# How many threads' centroids linking keeps at once (up to MAX_COMPARED vectors' terms each).
-MAX_CENTROIDS = 2_000
-
-# How many members the automatic label's centrality looks at (the first ones, in linking order).
-MAX_CENTRALITY = 12
-
-
-class Centroid:
-    """The sum of the vectors of a thread's recent wordings (the latest MAX_COMPARED members,
-    each wording once) and the themes they open on, kept up to date as members enter and leave
-    that window: a thread that gains a member costs two vectors' worth of updates, not a new sum
-    of twelve."""
-
-    __slots__ = ("texts", "terms", "total", "heads", "_norm")
-
-    def __init__(self) -> None:
-        self.texts: Counter[str] = Counter()  # wording -> members in the window
-        self.terms: Counter[str] = Counter()  # term -> wordings in the window that have it
-        self.total: dict[str, float] = {}
-        self.heads: Counter[str | None] = Counter()
-        self._norm: float | None = None
-
-    def enter(self, item: Item, weights: dict[str, float]) -> None:
-        self.texts[item.text] += 1
-        if self.texts[item.text] > 1:
-            return
-        for term, weight in weights.items():
-            self.total[term] = self.total.get(term, 0.0) + weight
-        self.terms.update(weights.keys())
-        self.heads[item.head_theme] += 1
-        self._norm = None
-
-    def leave(self, item: Item, weights: dict[str, float]) -> None:
-        self.texts[item.text] -= 1
-        if self.texts[item.text]:
-            return
-        del self.texts[item.text]
-        for term, weight in weights.items():
-            self.terms[term] -= 1
-            if self.terms[term]:
-                self.total[term] -= weight
-            else:  # no wording left with it: dropped, not left as a rounding residue
-                del self.terms[term], self.total[term]
-        self.heads[item.head_theme] -= 1
-        if not self.heads[item.head_theme]:
-            del self.heads[item.head_theme]
-        self._norm = None
-
-    def cosine(self, weights: dict[str, float]) -> float:
-        """Cosine of a unit vector with the centroid."""
-        if self._norm is None:
-            self._norm = math.sqrt(sum(map(mul, self.total.values(), self.total.values()))) or 1.0
-        return cosine(weights, self.total) / self._norm
-
-
-@dataclass
-class ThreadIndex:
-    """Threads being built: members, their vectors, and an inverted index from term to thread."""
-
-    idf: Idf
-    settings: LinkSettings = SETTINGS
-    members: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
-    lists: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    vectors: dict[str, dict[str, float]] = field(default_factory=dict)  # by text
-    by_term: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    by_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    lookup: dict[str, list[str]] = field(default_factory=dict)  # text -> rare terms
-    thread_of: dict[str, str] = field(default_factory=dict)
-    centroids: dict[str, Centroid] = field(default_factory=dict)  # built when first compared
-
-    def vector_of(self, item: Item) -> dict[str, float]:
-        """The item's tf-idf vector, computed once per wording (the oldest forgotten past
-        MAX_VECTORS, to bound the memory of a relink)."""
-        found = self.vectors.get(item.text)
-        if found is None:
-            if len(self.vectors) >= MAX_VECTORS:
-                del self.vectors[next(iter(self.vectors))]
-            found = self.vectors[item.text] = vector(item.terms, self.idf)
-        return found
-
-    def add(self, item: Item, thread: str) -> None:
-        """Add a member; only rare terms are indexed, and only once per wording in a thread."""
-        members = self.members[thread]
-        members.append(item)
-        if centroid := self.centroids.get(thread):
-            centroid.enter(item, self.vector_of(item))
-            if len(members) > MAX_COMPARED:
-                leaving = members[-MAX_COMPARED - 1]
-                centroid.leave(leaving, self.vector_of(leaving))
-        if item.list_id:
-            self.lists[thread].add(item.list_id)
-        self.thread_of[item.id] = thread
-        if thread in self.by_key[item.key]:
-            return  # the thread has these words already: their terms are indexed
-        self.by_key[item.key].append(thread)
-        for term in self.rare_terms(item):
-            self.by_term[term].add(thread)
-
-    def rare_terms(self, item: Item) -> list[str]:
-        """The item's lookup terms, worked out once per wording."""
-        found = self.lookup.get(item.text)
-        if found is None:
-            found = self.lookup[item.text] = rare_terms(item, self.idf, self.settings)
-        return found
-
-    def pair_score(self, a: Item, b: Item) -> float:
-        """Cosine of the tf-idf vectors, plus the bonus when both open on the same theme."""
-        similarity = cosine(self.vector_of(a), self.vector_of(b))
-        if similarity < self.settings.min_cosine:
-            return similarity
-        same_head = a.head_theme is not None and a.head_theme == b.head_theme
-        return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
-
-    def centroid(self, thread: str) -> Centroid:
-        """The thread's centroid, built from its latest members when first asked for (the
-        oldest forgotten past MAX_CENTROIDS, and built again if asked for again)."""
-        found = self.centroids.get(thread)
-        if found is None:
-            if len(self.centroids) >= MAX_CENTROIDS:
-                del self.centroids[next(iter(self.centroids))]
-            found = self.centroids[thread] = Centroid()
-            for member in self.members[thread][-MAX_COMPARED:]:
-                found.enter(member, self.vector_of(member))
-        return found
-
-    def similarity(self, item: Item, thread: str) -> float:
-        """Similarity to a thread: the cosine with its centroid, plus the bonus when the item
-        opens on a theme one of its recent wordings opens on.
-
-        The centroid, not the closest member: an item that covers two topics (markets and
-        partners in one paragraph) would otherwise bridge every rewording of either into one
-        thread. Only the latest MAX_COMPARED members count, so a comparison costs the same
-        however long a thread grows.
-        """
-        centroid = self.centroid(thread)
-        similarity = centroid.cosine(self.vector_of(item))
-        if similarity < self.settings.min_cosine:
-            return similarity
-        same_head = item.head_theme is not None and item.head_theme in centroid.heads
-        return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
-
-    def may_join(self, item: Item, thread: str, forbidden: set[str]) -> bool:
-        """Same kind, not forbidden by the analyst, and no item of the same list in it already."""
-        if thread in forbidden or self.members[thread][0].kind != item.kind:
-            return False
-        return item.list_id is None or item.list_id not in self.lists[thread]  # one list, distinct priorities
-
-    def same_words(self, item: Item, forbidden: set[str]) -> tuple[float, str] | None:
-        """(score, thread) of the latest thread the item may join that has a member worded exactly
-        like it (same key): no other thread can score higher, so no other need be scored.
-        Syndicated reprints and standing formulas recur word for word."""
-        for thread in reversed(self.by_key.get(item.key, ())):
-            if self.may_join(item, thread, forbidden):
-                return 1.0 + (self.settings.head_theme_bonus if item.head_theme else 0.0), thread
-        return None
-
-    def scores(self, item: Item, forbidden: set[str]) -> list[tuple[float, str]]:
-        """(score, thread) for every candidate thread the item may join, above the threshold."""
-        if exact := self.same_words(item, forbidden):
-            return [exact]
-        shared = Counter(t for term in self.rare_terms(item) for t in self.by_term.get(term, ()))
-        candidates = sorted(shared, key=lambda t: (-shared[t], t))[:MAX_CANDIDATES]
-        found = []
-        for thread in sorted(candidates):
-            if not self.may_join(item, thread, forbidden):
-                continue
-            score = self.similarity(item, thread)
-            if score >= self.settings.threshold:
-                found.append((score, thread))
-        return found
-
-    def best_thread(self, item: Item, forbidden: set[str]) -> tuple[str | None, float]:
-        return max(self.scores(item, forbidden), default=(0.0, None))[::-1]
-
-
-@dataclass(frozen=True)
-class Decisions:
-    """The analyst's standing decisions: pairs that must, and pairs that must not, share a thread."""
-
-    linked: dict[str, set[str]]
-    unlinked: dict[str, set[str]]
-
-    def forced_thread(self, item: Item, index: ThreadIndex) -> str | None:
-        partners = sorted(self.linked.get(item.id, ()))
-        return next((index.thread_of[p] for p in partners if p in index.thread_of), None)
-
-    def forbidden_threads(self, item: Item, index: ThreadIndex) -> set[str]:
-        return {index.thread_of[p] for p in self.unlinked.get(item.id, ()) if p in index.thread_of}
-
-
-NO_DECISIONS = Decisions({}, {})
-
-
-def _groups(items: Iterable[Item]) -> list[list[Item]]:
-    """Consecutive items of one list form a group; an item outside a list is a group of its own."""
-    groups: list[list[Item]] = []
-    for item in items:
-        if groups and item.list_id and groups[-1][0].list_id == item.list_id:
-            groups[-1].append(item)
-        else:
-            groups.append([item])
-    return groups
-
-
-def _assign_group(group: list[Item], index: ThreadIndex, decisions: Decisions) -> dict[str, str | None]:
-    """Best pairs first: the item that fits a thread best gets it, whatever its place in the list."""
-    chosen: dict[str, str | None] = {}
-    for item in group:
-        if forced := decisions.forced_thread(item, index):
-            chosen[item.id] = forced
-    pairs = sorted(
-        ((score, item.id, thread) for item in group if item.id not in chosen
-         for score, thread in index.scores(item, decisions.forbidden_threads(item, index))),
-        key=lambda p: (-p[0], p[1], p[2]),
-    )
-    taken = set(chosen.values())
-    for _, item_id, thread in pairs:
-        if item_id not in chosen and thread not in taken:
-            chosen[item_id] = thread
-            taken.add(thread)
-    return chosen
-
-
-def assign(items: Iterable[Item], index: ThreadIndex, new_thread, decisions: Decisions = NO_DECISIONS) -> dict[str, str]:
-    """Give each item a thread (an existing one or `new_thread()`), list by list; returns item -> thread."""
-    assigned = {}
-    for group in _groups(items):
-        chosen = _assign_group(group, index, decisions)
-        for item in group:
-            thread = chosen.get(item.id) or new_thread()
-            index.add(item, thread)
-            assigned[item.id] = thread
-    return assigned
 
 
 # ---------------------------------------------------------------------------------------------
@@ -452,7 +53,26 @@ def load_idf(conn: sqlite3.Connection, eager: bool = False) -> Idf:
     paragraphs = _meta_int(conn, "paragraphs")
     if eager:
         return Idf(dict(conn.execute("SELECT term, df FROM term_df").fetchall()), paragraphs)
-    return Idf(None, paragraphs, conn)
+    return Idf(None, paragraphs, lambda term: _stored_frequency(conn, term))
+
+
+def _stored_frequency(conn: sqlite3.Connection, term: str) -> int:
+    row = conn.execute("SELECT df FROM term_df WHERE term = ?", [term]).fetchone()
+    return row[0] if row else 0
+
+
+def frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
+    """The stored document frequencies of these terms (0 for a term never seen), in a few queries."""
+    wanted = sorted(set(terms))
+    found = dict.fromkeys(wanted, 0)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    return found
+
+
+def paragraph_count(conn: sqlite3.Connection) -> int:
+    return _meta_int(conn, "paragraphs")
 
 
 def add_term_counts(conn: sqlite3.Connection, counts: Counter[str], paragraphs: int, document_ids: list[str], sign: int = 1) -> None:
@@ -532,15 +152,35 @@ def load_items(
 ) -> list[Item]:
     """Statements as linking items, in the order linking visits them (or the reverse, newest first)."""
     rows = conn.execute(
-        f"""SELECT s.id, s.kind, s.list_id, s.text, s.text_key, (SELECT theme FROM statement_themes t
-                   WHERE t.statement_id = s.id ORDER BY t.position LIMIT 1) AS head_theme
+        f"""SELECT s.id, s.kind, s.list_id, s.text, s.text_key, (SELECT group_concat(theme, ' ') FROM
+                   (SELECT theme FROM statement_themes t WHERE t.statement_id = s.id ORDER BY t.position)) AS themes,
+                   coalesce(s.actor_level, 'national') AS actor_level
             FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE {where}
             ORDER BY s.link_order {"DESC" if newest_first else ""}
             {"LIMIT " + str(int(limit)) if limit else ""}""",
         list(params),
     ).fetchall()
-    return [Item(r["id"], r["kind"], r["list_id"], r["text"], r["text_key"], r["head_theme"]) for r in rows]
+    items = []
+    for r in rows:
+        themes = tuple(r["themes"].split()) if r["themes"] else ()
+        items.append(Item(r["id"], r["kind"], r["list_id"], r["text"], r["text_key"], themes[0] if themes else None, themes, r["actor_level"]))
+    return items
+
+
+def store_actor_levels(conn: sqlite3.Connection) -> None:
+    """Work out the actor level (national, local, foreign: `actors.actor_level`) of every
+    statement that has none yet, from its speaker, its opening, its list's lead-in and its
+    document's first paragraph."""
+    rows = conn.execute(
+        """SELECT s.id, s.speaker, s.text, l.cue, substr(d.body, 1, 600) AS lead
+           FROM statements s JOIN documents d ON d.id = s.document_id LEFT JOIN lists l ON l.id = s.list_id
+           WHERE s.actor_level IS NULL"""
+    ).fetchall()
+    conn.executemany(
+        "UPDATE statements SET actor_level = ? WHERE id = ?",
+        [(actor_level(r["speaker"], r["text"], r["cue"], r["lead"].split("\n\n")[0]), r["id"]) for r in rows],
+    )
 
 
 def load_decisions(conn: sqlite3.Connection) -> Decisions:
@@ -684,9 +324,20 @@ def _threaded(conn: sqlite3.Connection, where: str, params: list) -> list[tuple[
 
 
 # Weights learnt from a small corpus are unreliable: when the corpus has grown this many times
-# over since the last full linking, the next ingest relinks everything (ids and decisions kept).
-# Growth by doubling keeps the total cost of these relinks within twice the cost of the last one.
+# over since the last full linking, ingest says so and advises `ngkt relink` (ids and decisions
+# kept). It never relinks by itself: a relink may renumber threads a report already cites.
 RELINK_GROWTH = 2
+
+
+def relink_advice(conn: sqlite3.Connection) -> str | None:
+    """One line advising a full relink when the corpus has grown RELINK_GROWTH times over since
+    the last one, else None."""
+    before = _meta_int(conn, "paragraphs_at_relink")
+    now_ = _meta_int(conn, "paragraphs")
+    if before and now_ > RELINK_GROWTH * before:
+        return (f"the archive has grown {now_ / before:.1f} times since threads were last rebuilt: run `ngkt relink` "
+                "to weigh words by the whole archive (thread ids, labels and your decisions are kept)")
+    return None
 
 
 def _meta_int(conn: sqlite3.Connection, name: str) -> int:
@@ -714,14 +365,16 @@ def link_pending(conn: sqlite3.Connection) -> int:
 
     Runs at the end of each ingest and re-extraction, over all new statements at once, in the
     order of their years, so that the result does not depend on the order files were given in.
-    Returns how many statements were linked.
+    Only a database's first linking links everything; later growth is met by `relink_advice`
+    and an explicit `ngkt relink`. Returns how many statements were linked.
     """
     count_new_documents(conn)
     if _meta_int(conn, "themes_stale"):  # set by a migration that changed how texts are coded
         recode_themes(conn)
         _set_meta(conn, "themes_stale", 0)
+    store_actor_levels(conn)
     idf = load_idf(conn)
-    if idf.paragraphs > RELINK_GROWTH * _meta_int(conn, "paragraphs_at_relink"):
+    if not _meta_int(conn, "paragraphs_at_relink"):  # the first linking of a database: all of it
         return relink(conn)["statements"]
     items = load_items(conn, "s.thread_id IS NULL AND d.duplicate_of IS NULL")
     new_ids = ThreadIds(conn)
@@ -766,6 +419,7 @@ def _match_old_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[st
 
 def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[str, int]:
     """Rebuild every thread from scratch, deterministically, keeping ids and labels where the members stay."""
+    store_actor_levels(conn)
     old = dict(conn.execute("SELECT id, thread_id FROM statements WHERE thread_id IS NOT NULL").fetchall())
     originals = load_items(conn, "d.duplicate_of IS NULL")
     index = ThreadIndex(load_idf(conn, eager=True), settings)
@@ -798,44 +452,10 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
 # ---------------------------------------------------------------------------------------------
 # Labels and explanations
 
-# How many words of the most central statement make a thread's automatic label.
-LABEL_WORDS = 12
-
-
-def short_label(text: str) -> str:
-    """A readable phrase: the opening clauses of a statement, at least 5 and at most LABEL_WORDS words."""
-    words: list[str] = []
-    for clause in re.split(r"(?<=[,;:.])\s+", text.strip()):
-        words += clause.split()
-        if len(words) >= 5:
-            break
-    phrase = " ".join(words[:LABEL_WORDS]).rstrip(",;:.")
-    phrase += "…" if len(words) > LABEL_WORDS else ""
-    return phrase[:1].upper() + phrase[1:]
-
 
 def thread_members(conn: sqlite3.Connection, thread: str, limit: int | None = None) -> list[Item]:
     """A thread's members in linking order (the first `limit` of them)."""
     return load_items(conn, "s.thread_id = ?", [thread], limit=limit)
-
-
-def centrality(members: list[Item], idf: Idf) -> dict[str, float]:
-    """Each member's mean similarity to the others (1.0 for a thread of one)."""
-    members = members[:MAX_CENTRALITY]
-    vectors = {m.id: vector(m.terms, idf) for m in members}
-    if len(members) == 1:
-        return {members[0].id: 1.0}
-    return {
-        m.id: sum(cosine(vectors[m.id], vectors[o.id]) for o in members if o.id != m.id) / (len(members) - 1)
-        for m in members
-    }
-
-
-def central_label(members: list[Item], idf: Idf) -> str:
-    """The automatic label: a phrase from the most central of the (first) members."""
-    members = members[:MAX_CENTRALITY]
-    scores = centrality(members, idf)
-    return short_label(max(members, key=lambda m: (scores[m.id], m.id)).text)
 
 
 def refresh_labels(
@@ -853,43 +473,3 @@ def refresh_labels(
         if found and (joined is None or any(m.id in joined for m in found[:MAX_CENTRALITY])):
             labels.append((central_label(found, idf), thread))
     conn.executemany("UPDATE threads SET auto_label = ? WHERE id = ?", labels)
-
-
-def similarity_to_rest(members: list[Item], index: ThreadIndex) -> dict[str, float]:
-    """Each member's score with the centroid of the thread's other wordings (the score linking
-    gives a statement with a thread, over the whole thread): why it belongs, or does not."""
-    whole = Centroid()
-    for member in {m.text: m for m in members}.values():
-        whole.enter(member, index.vector_of(member))
-    if len(whole.texts) < 2:
-        return {m.id: 1.0 for m in members}
-    scores = {}
-    for member in members:
-        mine = index.vector_of(member)
-        rest = {t: w - mine.get(t, 0.0) for t, w in whole.total.items()}
-        norm = math.sqrt(sum(map(mul, rest.values(), rest.values()))) or 1.0
-        similarity = cosine(mine, rest) / norm
-        others_open_alike = whole.heads[member.head_theme] > 1  # one wording of it is the member's own
-        same_head = similarity >= index.settings.min_cosine and member.head_theme is not None and others_open_alike
-        scores[member.id] = similarity + (index.settings.head_theme_bonus if same_head else 0.0)
-    return scores
-
-
-def shared_terms(members: list[Item], idf: Idf, limit: int = 6) -> list[str]:
-    """The rarest words that more than one member uses: why these statements are one thread.
-
-    Syllable pairs ("nghiên cứu") come before single syllables, which are shown only when no
-    pair already holds them.
-    """
-    counts = Counter(t for m in members for t in set(m.terms))
-    # A pair seen in only a paragraph or two is two words side by side ("hóa thị"), not a word.
-    shared = [t for t, c in counts.items() if (c > 1 or len(members) == 1) and ("_" not in t or idf.frequency(t) >= 3)]
-    ranked = sorted(shared, key=lambda t: (-(idf(t) * counts[t] * (1.5 if "_" in t else 1.0)), t))
-    chosen: list[str] = []
-    for term in ranked:
-        if "_" not in term and any(term in c.split("_") for c in chosen):
-            continue
-        chosen.append(term)
-        if len(chosen) == limit:
-            break
-    return [t.replace("_", " ") for t in chosen]

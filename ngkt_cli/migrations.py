@@ -341,6 +341,26 @@ def _013_search_rows_never_reused(conn: sqlite3.Connection) -> None:
     )
 
 
+def _014_words_and_actor_levels(conn: sqlite3.Connection) -> None:
+    """Linking weighs words, not syllables and syllable pairs (ngkt_cli/words.py): the document
+    frequencies are counted again by the next linking, the statements coded again (the codebook
+    gained patterns), and each statement gets an actor level (national, local, foreign), worked
+    out by the next linking for every statement that has none; that linking rebuilds the threads
+    once (ids, labels and decisions kept, as `ngkt relink` does)."""
+    _run_script(
+        conn,
+        """
+        ALTER TABLE statements ADD COLUMN actor_level TEXT;
+        DELETE FROM term_df;
+        UPDATE documents SET terms_counted = 0;
+        UPDATE meta SET value = '0' WHERE key = 'paragraphs';
+        UPDATE meta SET value = '0' WHERE key = 'paragraphs_at_relink';
+        INSERT INTO meta (key, value) VALUES ('themes_stale', '1')
+            ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -355,4 +375,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _011_link_order,
     _012_recount_terms,
     _013_search_rows_never_reused,
+    _014_words_and_actor_levels,
 ]

@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import repeat
 from operator import mul
 
-from .words import is_generic, segment, shown
+from .words import FUNCTION_WORDS, is_generic, segment, shown
 
 
 
@@ -55,11 +55,16 @@ class LinkSettings:
     # Weight of a codebook theme the statement speaks of, as a concept term ("theme:research"),
     # against a word's idf (about 3 for a word in one paragraph of twenty): themes carry a
     # priority across rewordings, words tell two priorities of one theme apart.
-    theme_weight: float = 2.0
+    theme_weight: float = 3.0
     # Share of its weight a generic word of the genre keeps ("tiếp tục", "yêu cầu", "thứ nhất").
     genre_weight: float = 0.05
-    # Whether words frequent in Vietnamese at large (wordfreq's frequencies) weigh less.
-    background: bool = True
+    # How far a statement's score with a thread moves from its cosine with the centroid towards
+    # its cosine with the closest member (0: centroid only, 1: closest member only).
+    closest_share: float = 0.5
+    # Whether words frequent in Vietnamese at large (wordfreq's frequencies) weigh less. Measured
+    # on the gold spans (benchmarks/link_eval.py): no link check changes either way, so wordfreq
+    # (56 MB) is not a dependency; the genre's word list does that work.
+    background: bool = False
 
 
 SETTINGS = LinkSettings()
@@ -77,9 +82,24 @@ def features(text: str) -> Counter[str]:
     return _features(text)
 
 
+# Terms for the syllables inside a word begin with this ("~xanh" of "chuyển_đổi_xanh"): a
+# compound shares its head with its kin ("tăng_trưởng_xanh", "kinh_tế_xanh") without the
+# syllable pairs across word boundaries that made "words" of "hóa thị".
+PART_TERM = "~"
+
+# Which share of its words' weight a word's syllables get (0: none).
+PART_WEIGHT = 0.3
+
+
+def word_parts(words: Iterable[str]) -> list[str]:
+    """The content syllables of the multi-syllable content words, as PART_TERM terms."""
+    return [PART_TERM + s for w in words if "_" in w and not is_generic(w) for s in w.split("_") if s not in FUNCTION_WORDS]
+
+
 @lru_cache(maxsize=8192)
 def _features(text: str) -> Counter[str]:
-    return Counter(segment(text))
+    words = segment(text)
+    return Counter(words + word_parts(words)) if PART_WEIGHT else Counter(words)
 
 
 def paragraph_terms(body: str) -> list[str]:
@@ -90,7 +110,10 @@ def paragraph_terms(body: str) -> list[str]:
     """
     terms: list[str] = []
     for paragraph in body.split("\n\n"):
-        terms += set(segment(paragraph))
+        words = set(segment(paragraph))
+        terms += words
+        if PART_WEIGHT:
+            terms += set(word_parts(words))
     return terms
 
 
@@ -140,6 +163,8 @@ def term_weight(term: str, idf: Idf, settings: LinkSettings = SETTINGS) -> float
     if term.startswith(THEME_TERM):
         return settings.theme_weight
     weight = idf(term)
+    if term.startswith(PART_TERM):
+        return weight * PART_WEIGHT
     if is_generic(term):
         return weight * settings.genre_weight
     return weight * background_weight(term) if settings.background else weight
@@ -365,7 +390,11 @@ class ThreadIndex:
         however long a thread grows.
         """
         centroid = self.centroid(thread)
-        similarity = centroid.cosine(self.vector_of(item))
+        mine = self.vector_of(item)
+        similarity = centroid.cosine(mine)
+        if self.settings.closest_share:
+            closest = max(cosine(mine, self.vector_of(m)) for m in self.members[thread][-MAX_COMPARED:])
+            similarity += self.settings.closest_share * (closest - similarity)
         if similarity < self.settings.min_cosine:
             return similarity
         same_head = item.head_theme is not None and item.head_theme in centroid.heads
