@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import database_at_version, GOLD, SEEDS, run_cli
 from collections import Counter
+
+from conftest import database_at_version, GOLD, SEEDS, run_cli
 
 from ngkt_cli.link import features, paragraph_terms
 
@@ -484,3 +485,75 @@ def test_link_order_of_statements_stored_before_it_existed_is_the_same(tmp_path)
     dates = {"d1": "2024-12-20", "d2": None}
     assert stored == {s: link_order(year, dates[d], d, s) for s, d, year in rows}
     assert sorted(stored, key=stored.get) == ["d2/L1.2", "d1/L1.1", "d1/L1.10", "d2/L1.3"]
+
+
+# --- words, genre, actor levels (#15) ------------------------------------------------------------
+
+
+def _link_plainly(statements: list[tuple[str, str, str | None, str]]) -> dict[str, str]:
+    """Link (id, text, list id, level) statements with the pure similarity module, in order, over
+    a corpus of the statements' own texts."""
+    from ngkt_cli import similarity as sim
+    from ngkt_cli.text import key
+    from ngkt_cli.themes import code_positions, load_codebook
+
+    df: Counter[str] = Counter()
+    for _, text, _, _ in statements:
+        df.update(sim.paragraph_terms(text))
+    items = []
+    for sid, text, list_id, level in statements:
+        themes = tuple(t for t, _ in code_positions(text, load_codebook()))
+        items.append(sim.Item(sid, "priority", list_id, text, key(text), themes[0] if themes else None, themes, level))
+    counter = iter(range(1, 100))
+    return sim.assign(items, sim.ThreadIndex(sim.Idf(dict(df), len(statements) * 4)), lambda: f"T{next(counter)}")
+
+
+def test_a_priority_returns_in_other_words_years_later():
+    thread = _link_plainly([
+        ("2020", "Đa dạng hóa thị trường xuất khẩu, sản phẩm và chuỗi cung ứng", "a/L1", "national"),
+        ("2020b", "Nâng cao chất lượng nghiên cứu, dự báo chiến lược", "a/L1", "national"),
+        ("2026", "Tận dụng tối đa mạng lưới FTA, mở rộng sang Trung Đông, châu Phi", None, "national"),
+    ])
+    assert thread["2020"] == thread["2026"] != thread["2020b"]  # one concept (export markets, FTAs), few words alike
+
+
+def test_generic_words_of_the_genre_link_nothing():
+    thread = _link_plainly([
+        ("apec", "Tiếp tục đẩy mạnh, nâng cao hiệu quả thúc đẩy tăng trưởng bền vững, sáng tạo và bao trùm", "a/L1", "national"),
+        ("line", "Tiếp tục đẩy mạnh, nâng cao hiệu quả ngoại giao kinh tế, động lực thúc đẩy đất nước phát triển nhanh và bền vững",
+         "b/L1", "national"),
+        ("ask", "Thứ nhất, yêu cầu các cơ quan đại diện cần tiếp tục đẩy mạnh, nâng cao hiệu quả công tác, phát triển nhanh và bền vững",
+         None, "national"),
+    ])
+    assert len(set(thread.values())) == 3
+
+
+def test_a_citys_task_never_joins_the_national_priority_of_the_same_words():
+    from ngkt_cli.actors import actor_level
+
+    city = "Sở Công Thương và Sở Du lịch tập trung làm mới các động lực tăng trưởng truyền thống, kích cầu tiêu dùng"
+    assert actor_level(None, city) == "local"
+    assert actor_level("Nguyễn Minh Hằng", "Làm mới các động lực tăng trưởng truyền thống là xuất khẩu, đầu tư") == "national"
+    thread = _link_plainly([
+        ("nation", "Làm mới các động lực tăng trưởng truyền thống là xuất khẩu, đầu tư và tiêu dùng", "a/L1", "national"),
+        ("city", city, None, actor_level(None, city)),
+        ("nation2", "Phải đẩy mạnh làm mới các động lực tăng trưởng truyền thống", None, "national"),
+    ])
+    assert thread["nation"] == thread["nation2"] != thread["city"]
+
+
+def test_no_thread_mixes_actor_levels(seeded_db, tmp_path):
+    db = copy_db(seeded_db, tmp_path)
+    (tmp_path / "city").mkdir()
+    (tmp_path / "city" / "hn.txt").write_text(
+        "Hà Nội thúc đẩy các động lực tăng trưởng\n\nNgày 5/3/2024, UBND thành phố yêu cầu các sở, ngành thực hiện "
+        "các nhiệm vụ sau. Thứ nhất, làm mới các động lực tăng trưởng truyền thống, kích cầu tiêu dùng. Thứ hai, "
+        "nâng cao hiệu quả công tác nghiên cứu, tham mưu.\n", encoding="utf-8")
+    assert run_cli(db, "ingest", str(tmp_path / "city")).exit_code == 0
+    assert run_cli(db, "relink").exit_code == 0
+    conn = sqlite3.connect(db)
+    mixed = conn.execute(
+        "SELECT thread_id FROM statements WHERE thread_id IS NOT NULL GROUP BY thread_id HAVING count(DISTINCT actor_level) > 1"
+    ).fetchall()
+    assert mixed == []
+    assert conn.execute("SELECT count(*) FROM statements WHERE actor_level = 'local'").fetchone()[0] >= 1
