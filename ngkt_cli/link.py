@@ -30,6 +30,7 @@ from .similarity import (  # noqa: F401  (re-exported: the other stages import t
     central_label,
     centrality,
     cosine,
+    explain,
     features,
     paragraph_terms,
     rare_terms,

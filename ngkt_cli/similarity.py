@@ -557,15 +557,21 @@ def similarity_to_rest(members: list[Item], index: ThreadIndex) -> dict[str, flo
     return scores
 
 
+def is_word(term: str) -> bool:
+    """A term an analyst reads as a word: not a theme, not a syllable inside a word, not a
+    generic word of the genre."""
+    return not term.startswith((THEME_TERM, PART_TERM)) and not is_generic(term)
+
+
 def shared_terms(members: list[Item], idf: Idf, limit: int = 6) -> list[str]:
     """The rarest words that more than one member uses: why these statements are one thread.
 
-    Syllable pairs ("nghiên cứu") come before single syllables, which are shown only when no
-    pair already holds them.
+    Words of the word list ("chuỗi cung ứng", "thị trường"), never two syllables that merely
+    stand side by side ("phương doanh", "tâm trọng"), nor the genre's generic words; words of
+    several syllables come first, single syllables only when no chosen word holds them.
     """
-    counts = Counter(t for m in members for t in set(m.terms))
-    # A pair seen in only a paragraph or two is two words side by side ("hóa thị"), not a word.
-    shared = [t for t, c in counts.items() if (c > 1 or len(members) == 1) and ("_" not in t or idf.frequency(t) >= 3)]
+    counts = Counter(t for m in members for t in set(m.terms) if is_word(t))
+    shared = [t for t, c in counts.items() if c > 1 or len(members) == 1]
     ranked = sorted(shared, key=lambda t: (-(idf(t) * counts[t] * (1.5 if "_" in t else 1.0)), t))
     chosen: list[str] = []
     for term in ranked:
@@ -574,5 +580,43 @@ def shared_terms(members: list[Item], idf: Idf, limit: int = 6) -> list[str]:
         chosen.append(term)
         if len(chosen) == limit:
             break
-    return [t.replace("_", " ") for t in chosen]
+    return [shown(t) for t in chosen]
 
+
+def _lower_first(label: str) -> str:
+    """"Supply chains" -> "supply chains" inside a sentence; "ODA and ..." stays."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+# How many shared words an explanation names.
+EXPLAINED_WORDS = 4
+
+
+def explain(member: Item, others: list[Item], index: ThreadIndex, theme_labels: dict[str, str]) -> dict:
+    """Why a member is in its thread, in words an analyst reads: the themes it shares with the
+    other members and the words that weigh most in its similarity to them.
+
+    {"themes": [labels], "words": [words], "text": "linked because: both about export markets
+    and FTAs (theme); shared words: đa dạng, thị trường"}.
+    """
+    if not others:
+        return {"themes": [], "words": [], "text": "a thread of its own: no other statement was close enough"}
+    mine = index.vector_of(member)
+    rest: dict[str, float] = {}
+    for other in {o.text: o for o in others}.values():
+        for term, weight in index.vector_of(other).items():
+            rest[term] = rest.get(term, 0.0) + weight
+    common = sorted(((mine[t] * rest[t], t) for t in mine if t in rest), reverse=True)
+    themes = [_lower_first(theme_labels.get(t[len(THEME_TERM):], t[len(THEME_TERM):])) for _, t in common if t.startswith(THEME_TERM)]
+    words = [shown(t) for _, t in common if is_word(t)][:EXPLAINED_WORDS]
+    parts = []
+    if themes:
+        like = "both about" if len(others) == 1 else "about"
+        tail = "" if len(others) == 1 else ", like the rest of the thread"
+        parts.append(f"{like} {', '.join(themes)}{tail} (theme)")
+    if words:
+        parts.append(f"shared words: {', '.join(words)}")
+    if not parts:
+        linked = "linked by the analyst" if not common else "linked on weak evidence"
+        return {"themes": [], "words": [], "text": linked}
+    return {"themes": themes, "words": words, "text": "linked because: " + "; ".join(parts)}

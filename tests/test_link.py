@@ -161,6 +161,26 @@ def test_thread_show_explains_members(seeded_db):
     assert run_cli(seeded_db, "thread", research, "-f", "markdown").stdout.startswith("| thread_id | target_year |")
 
 
+def test_each_link_is_explained_in_words_an_analyst_reads(seeded_db):
+    research = thread_of(seeded_db)[statement_id(seeded_db, "001/priority#3")]
+    view = json.loads(run_cli(seeded_db, "thread", "show", research, "--format", "json").stdout)
+    first = view["statements"][0]
+    assert first["linked_because"].startswith("linked because: about research, advice and forecasting, like the rest")
+    assert first["shared_themes"][0] == "research, advice and forecasting"
+    assert {"nghiên cứu", "tham mưu"} <= set(first["shared_words"])
+    assert "linked because: " in run_cli(seeded_db, "thread", research).stdout
+    # Real words only: never two syllables side by side across a word boundary, never the genre's stock words.
+    words = [w for s in view["statements"] for w in s["shared_words"]] + view["shared_terms"]
+    assert not {"cứu tham", "công tác", "nâng cao", "tiếp tục"} & set(words)
+
+
+def test_distinctive_words_are_words(seeded_db):
+    diff = json.loads(run_cli(seeded_db, "diff", "2023", "2024", "--format", "json").stdout)
+    shown = [w["label"] for side in diff["distinctive_words"].values() for w in side]
+    assert "tăng trưởng" in shown and "động lực" in shown
+    assert not {"tiếp tục", "nâng cao", "phát triển", "phương doanh", "tâm trọng"} & set(shown)
+
+
 def test_a_members_similarity_is_its_score_with_the_rest_of_the_thread(seeded_db):
     from ngkt_cli.link import Item, ThreadIndex, load_idf, similarity_to_rest
 
