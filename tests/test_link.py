@@ -577,3 +577,17 @@ def test_no_thread_mixes_actor_levels(seeded_db, tmp_path):
     ).fetchall()
     assert mixed == []
     assert conn.execute("SELECT count(*) FROM statements WHERE actor_level = 'local'").fetchone()[0] >= 1
+
+
+def test_a_growing_archive_is_relinked_only_when_asked(tmp_path):
+    db = tmp_path / "grow.db"
+    assert run_cli(db, "ingest", str(SEED_FILES[1])).exit_code == 0
+    before = thread_of(db)
+    grown = run_cli(db, "ingest", *map(str, SEED_FILES))
+    assert grown.exit_code == 0
+    assert "run `ngkt relink` to weigh words by the whole archive" in grown.output
+    assert {s: t for s, t in thread_of(db).items() if s in before} == before  # nothing renumbered behind the user's back
+    relinked = run_cli(db, "relink")
+    assert "relinked" in relinked.output and "kept their id" in relinked.output
+    assert "ngkt relink" not in run_cli(db, "ingest", str(SEED_FILES[0])).output  # advice given until followed
+    assert_gold_threads(db)
