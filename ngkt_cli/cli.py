@@ -174,6 +174,52 @@ def reextract() -> None:
     render.message(f"re-extracted {count} document(s)")
 
 
+@app.command()
+@friendly_errors
+def fetch(
+    urls: Annotated[Optional[list[str]], typer.Argument(help="Article pages to fetch.")] = None,
+    feed: Annotated[Optional[list[str]], typer.Option("--feed", help="An RSS or Atom feed whose items to fetch (repeatable).")] = None,
+    sitemap: Annotated[Optional[list[str]], typer.Option("--sitemap", help="A sitemap whose pages to fetch (repeatable).")] = None,
+    sources: Annotated[Optional[Path], typer.Option("--sources", help="A TOML file of sources (see examples/sources.toml).")] = None,
+    again: Annotated[bool, typer.Option("--again", help="No network: ingest every stored page again from its kept HTML.")] = False,
+    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Pages requested per source and run, at most.")] = 100,
+    delay: Annotated[Optional[float], typer.Option("--delay", min=0, help="Seconds between requests to one host (default: each source's, 1).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait to connect, and again to read.")] = 20,
+    retries: Annotated[int, typer.Option("--retries", min=0, help="More tries after a 5xx/429 answer or a timeout, with backoff.")] = 2,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress.")] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Fetch new and changed articles from the web and ingest them like files.
+
+    Pages, feeds and sitemaps are fetched politely (robots.txt, a delay per host, conditional
+    requests, retries) and each page's HTML is kept with its URL and fetch time. Exit status: 0
+    when anything was fetched or nothing was new (failures are listed on stderr), 1 on a usage or
+    database error, 3 when every source failed, 130 when interrupted.
+    """
+    from .fetch import Settings, Source, fetch as fetch_sources, ingest_stored, load_sources, summary
+
+    conn = _open()
+    if again:
+        outcomes = ingest_stored(conn)
+    else:
+        wanted = load_sources(sources) if sources else []
+        if urls or feed or sitemap:
+            wanted.append(Source("command line", tuple(urls or ()), tuple(feed or ()), tuple(sitemap or ())))
+        if not wanted:
+            raise UsageError("nothing to fetch: give URLs, --feed, --sitemap, --sources or --again")
+        settings = Settings(timeout=timeout, retries=retries, delay=delay, max_pages=max_pages)
+        lock_dir = Path(f"{_state['db']}.locks")
+        with render.working("fetching"):
+            outcomes = fetch_sources(conn, wanted, settings, lock_dir)
+    for outcome in outcomes:
+        if outcome.status == "failed" and not quiet:
+            render.error(f"{outcome.url}: {outcome.reason}")
+    if fmt != Format.table:
+        render.print_rows([o.__dict__ for o in outcomes], ["url", "source", "status", "reason", "document_id"], fmt.value)
+    elif not quiet:
+        render.message(summary(outcomes))
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading what is stored
 

@@ -413,17 +413,21 @@ class Prepared:
     coded: db.Coded | None = None  # folded body, statement keys and themes
 
 
-def prepare(display: str, path: Path | None, max_bytes: int, user_date: str | None) -> Prepared:
-    """Everything about one input that needs no database: a pure function of the file."""
+def prepare(
+    display: str, path: Path | None, max_bytes: int, user_date: str | None, data: bytes | None = None
+) -> Prepared:
+    """Everything about one input that needs no database: a pure function of the file. `data`,
+    when given, is the input's content already read (a fetched page; `display` is its URL)."""
+    in_memory = data is not None
     try:
-        data = read_input(path, max_bytes)
-        doc = build_document(data, display if path else "stdin.txt", user_date)
+        content = data if data is not None else read_input(path, max_bytes)
+        doc = build_document(content, display if path or in_memory else "stdin.txt", user_date)
         extraction = extract(doc)
     except RejectedInput as error:
         return Prepared(display, path, reason=str(error))
     except Exception as error:  # a bug must not stop the run either: the file is reported, the rest go on
         return Prepared(display, path, reason=f"could not be processed ({type(error).__name__}: {error}); please report it")
-    doc = replace(doc, path=_stored_path(path, doc.id))
+    doc = replace(doc, path=display if in_memory else _stored_path(path, doc.id))
     codebook = load_codebook()
     texts = {item.text for found in extraction.lists for item in found.items} | {d.text for d in extraction.directives}
     coded = db.Coded(fold(doc.body), {t: key(t) for t in texts}, {t: code_positions(t, codebook) for t in texts})
@@ -545,6 +549,19 @@ def ingest_inputs(
     frequencies = TermCounts()
     with db.bulk_writes(conn):
         outcomes = write_prepared(conn, prepare_all(inputs, max_bytes, user_date), frequencies, on_progress)
+        with db.transaction(conn):
+            frequencies.flush(conn)
+            link_pending(conn)
+    return outcomes
+
+
+def ingest_data(conn: sqlite3.Connection, items: list[tuple[str, bytes]]) -> list[Outcome]:
+    """`ingest_inputs` for contents already in memory: (source, bytes) pairs, where the source (a
+    fetched page's URL) is the document's path. One outcome per item, in order."""
+    frequencies = TermCounts()
+    with db.bulk_writes(conn):
+        prepared = (prepare(source, None, DEFAULT_MAX_BYTES, None, data) for source, data in items)
+        outcomes = write_prepared(conn, prepared, frequencies)
         with db.transaction(conn):
             frequencies.flush(conn)
             link_pending(conn)

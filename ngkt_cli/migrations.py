@@ -341,6 +341,30 @@ def _013_search_rows_never_reused(conn: sqlite3.Connection) -> None:
     )
 
 
+def _014_web_resources(conn: sqlite3.Connection) -> None:
+    """What `ngkt fetch` fetched: pages (raw HTML kept, compressed) and feeds or sitemaps
+    (validators only, for conditional requests). A page's document has the page's canonical URL
+    as its path."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE web_resources (
+            url TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('page', 'listing')),
+            canonical_url TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            http_date TEXT,
+            fetched_at TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            content_sha TEXT,
+            html BLOB
+        );
+        CREATE INDEX web_resources_canonical ON web_resources(canonical_url);
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -355,4 +379,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _011_link_order,
     _012_recount_terms,
     _013_search_rows_never_reused,
+    _014_web_resources,
 ]
