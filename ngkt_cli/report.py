@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import queries, render
+from . import charts, queries, render
 from .errors import LockTimeout, UsageError
 
 LOCK_NAME = ".ngkt-report.lock"
@@ -111,6 +111,20 @@ def _theme_matrix(conn: sqlite3.Connection, years: list[int]) -> list[dict]:
     return list(shares.values())
 
 
+def index_html(env, index: dict) -> str:
+    """The index page: the diffs, then the timeline and the heat map drawn to fit the page."""
+    timeline = charts.timeline_chart(index["timeline"]["years"], index["timeline"]["threads"])
+    heat_map = charts.heat_map(index["years"], index["themes"])
+    return env.get_template("index.html.j2").render(**index, timeline_chart=timeline, heat_map=heat_map)
+
+
+def diff_html(env, diff) -> str:
+    return env.get_template("diff.html.j2").render(
+        diff=diff, theme_rows=render.theme_rows(diff), theme_bars=charts.theme_bars(diff), arrows=render.ARROWS,
+        one_line=render.one_line, document_name=render.document_name, coverage=render.coverage(diff),
+    )
+
+
 def build_report(conn: sqlite3.Connection, folder: Path, extra: tuple[int, int] | None = None) -> list[Written]:
     """Write the index and every diff page; returns what was written (changed or not)."""
     years = queries.years_with(conn)
@@ -125,8 +139,7 @@ def build_report(conn: sqlite3.Connection, folder: Path, extra: tuple[int, int] 
         data = render.diff_to_dict(diff)
         written.append(write_if_changed(folder / f"{stem}.md", render.diff_markdown(diff)))
         written.append(write_if_changed(folder / f"{stem}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n"))
-        html = env.get_template("diff.html.j2").render(diff=diff, data=data, theme_rows=render.theme_rows(diff), arrows=render.ARROWS, one_line=render.one_line, document_name=render.document_name, coverage=render.coverage(diff))
-        written.append(write_if_changed(folder / f"{stem}.html", html))
+        written.append(write_if_changed(folder / f"{stem}.html", diff_html(env, diff)))
         pages.append({"from": before, "to": after, "stem": stem, "new": len(diff.new), "dropped": len(diff.dropped), "persisting": len(diff.persisting)})
     index = {
         "as_of": _as_of(conn), "years": years, "diffs": pages,
@@ -135,5 +148,5 @@ def build_report(conn: sqlite3.Connection, folder: Path, extra: tuple[int, int] 
     }
     written.append(write_if_changed(folder / "index.json", json.dumps(index, ensure_ascii=False, indent=2, default=str) + "\n"))
     written.append(write_if_changed(folder / "index.md", env.get_template("index.md.j2").render(**index)))
-    written.append(write_if_changed(folder / "index.html", env.get_template("index.html.j2").render(**index)))
+    written.append(write_if_changed(folder / "index.html", index_html(env, index)))
     return written

@@ -5,12 +5,15 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from conftest import ngkt_command, run_cli
+from ngkt_cli import charts
 from ngkt_cli import report as report_module
 
 GOLDEN = Path(__file__).parent / "data" / "golden" / "diff-2023-2024.md"
@@ -127,3 +130,110 @@ def test_a_report_folder_that_cannot_be_made_is_one_line(seeded_db, tmp_path):
     result = run_cli(seeded_db, "report", "--out", str(tmp_path / "file" / "reports"))
     assert result.exit_code == 1
     assert result.stderr == f"ngkt: error: {tmp_path / 'file' / 'reports'}: Not a directory\n"
+
+
+# --- many years: the charts fit the page -----------------------------------------------------
+
+SIXTEEN_YEARS = range(2009, 2025)
+AIMS = [  # one year's list takes three of these in turn, so threads come and go over the years
+    "mở rộng thị trường xuất khẩu nông sản sang châu Phi và Trung Đông",
+    "thu hút dòng vốn đầu tư vào công nghệ bán dẫn và trí tuệ nhân tạo",
+    "thúc đẩy chuyển đổi xanh và năng lượng tái tạo",
+    "đưa thương mại điện tử vào xúc tiến thương mại ở các địa phương",
+    "giữ chuỗi cung ứng ổn định cho các ngành sản xuất chủ lực",
+]
+
+
+def write_yearly_articles(folder: Path, years) -> Path:
+    """One short conference article per year, each listing three of AIMS."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, year in enumerate(years):
+        aims = [AIMS[(i + k) % len(AIMS)] for k in range(3)]
+        text = (f"Hội nghị ngoại giao kinh tế năm {year}\n\nNgày 6/1/{year}, Thứ trưởng cho biết năm {year} ngành có 3 trọng tâm. "
+                + " ".join(f"{marker}, {aim}." for marker, aim in zip(["Thứ nhất", "Thứ hai", "Thứ ba"], aims)))
+        (folder / f"hoi-nghi-{year}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def many_years_db(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("many")
+    db = root / "many.db"
+    result = run_cli(db, "ingest", str(write_yearly_articles(root / "articles", SIXTEEN_YEARS)))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="module")
+def many_years_report(many_years_db, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("many-report") / "reports"
+    assert run_cli(many_years_db, "report", "--out", str(out)).exit_code == 0
+    return out
+
+
+def svgs(html: str) -> list[ET.Element]:
+    return [ET.fromstring(match) for match in re.findall(r"<svg\b.*?</svg>", html, flags=re.S)]
+
+
+def visible_text(element: ET.Element) -> str:
+    return (element.text or "") + "".join(child.tail or "" for child in element)
+
+
+def extent(element: ET.Element) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of an SVG shape; text by the charts' own width estimate."""
+    tag = element.tag.split("}")[-1]
+    number = lambda name, default=0.0: float(element.get(name, default))
+    if tag == "rect":
+        return number("x"), number("y"), number("x") + number("width"), number("y") + number("height")
+    if tag == "circle":
+        r = number("r")
+        return number("cx") - r, number("cy") - r, number("cx") + r, number("cy") + r
+    size = number("font-size", charts.FONT_SIZE)
+    width = charts.text_width(visible_text(element), size, bold=element.get("font-weight") == "bold",
+                              mono=element.get("font-family") == "monospace")
+    start = {"start": 0.0, "middle": -width / 2, "end": -width}[element.get("text-anchor", "start")]
+    x, y = number("x"), number("y")
+    corners = [(start, -0.8 * size), (start + width, -0.8 * size), (start, 0.25 * size), (start + width, 0.25 * size)]
+    if "rotate(-90" in element.get("transform", ""):
+        corners = [(dy, -dx) for dx, dy in corners]  # a quarter turn anticlockwise about (x, y)
+    xs, ys = [x + dx for dx, _ in corners], [y + dy for _, dy in corners]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def assert_every_shape_inside(svg: ET.Element) -> None:
+    _, _, width, height = map(float, svg.get("viewBox").split())
+    shapes = [e for e in svg.iter() if e.tag.split("}")[-1] in ("rect", "circle", "text")]
+    assert shapes
+    for shape in shapes:
+        left, top, right, bottom = extent(shape)
+        assert left >= 0 and top >= 0 and right <= width and bottom <= height, (ET.tostring(shape, encoding="unicode"), svg.get("viewBox"))
+
+
+def test_charts_of_sixteen_years_scale_to_the_page_with_every_label_inside(many_years_report):
+    index = svgs((many_years_report / "index.html").read_text(encoding="utf-8"))
+    diff = svgs((many_years_report / "diff-2023-2024.html").read_text(encoding="utf-8"))
+    assert len(index) == 2 and len(diff) == 1
+    for svg in index + diff:
+        assert svg.get("width") == "100%" and "height" not in svg.attrib
+        assert float(svg.get("viewBox").split()[2]) <= charts.PAGE_WIDTH  # drawn 1:1 on a 1200 px page
+        assert_every_shape_inside(svg)
+    timeline, heat_map = index
+    years_drawn = lambda svg: [visible_text(t) for t in svg.iter("{http://www.w3.org/2000/svg}text") if visible_text(t) in map(str, SIXTEEN_YEARS)]
+    assert years_drawn(timeline) == years_drawn(heat_map) == [str(y) for y in SIXTEEN_YEARS]
+    assert len(list(heat_map.iter("{http://www.w3.org/2000/svg}rect"))) == 16 * len(json.loads((many_years_report / "index.json").read_text())["themes"])
+
+
+def test_forty_years_and_long_labels_stand_years_upright_and_cut_labels(tmp_path):
+    years = list(range(1985, 2025))
+    long_label = "Tăng cường hợp tác kinh tế quốc tế " * 6
+    index = {
+        "as_of": "2024-12-31", "years": years, "diffs": [],
+        "timeline": {"years": years, "threads": [{"thread_id": "T0001", "label": long_label, "years": {y: 1 for y in years}, "statements": 40}]},
+        "themes": [{"label": long_label, "shares": {y: 1.0 for y in years}}],
+    }
+    timeline, heat_map = svgs(report_module.index_html(report_module._environment(), index))
+    for svg in (timeline, heat_map):
+        assert_every_shape_inside(svg)
+        assert any("rotate(-90" in t.get("transform", "") for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+    labels = [t for t in timeline.iter("{http://www.w3.org/2000/svg}text") if visible_text(t).startswith("Tăng")]
+    assert visible_text(labels[0]).endswith("…") and labels[0].find("{http://www.w3.org/2000/svg}title").text == long_label
