@@ -105,6 +105,11 @@ def _label(x: float, y: float, label: str, room: float, **options) -> Shape:
     return _text(x, y, shown, title=label if shown != label else "", **options)
 
 
+def counted(count: int, statements: int, share: float) -> str:
+    """"2 of 4 statements, 50%": a share says little without what it is a share of."""
+    return f"{count} of {statements} statement{'' if statements == 1 else 's'}, {share:.0%}"
+
+
 def _column_width(count: int, room: float, smallest: float, largest: float) -> float:
     return max(smallest, min(largest, room / max(count, 1)))
 
@@ -192,7 +197,7 @@ def heat_map(years: list[int], themes: list[dict]) -> Chart | None:
 
 def _heat_cell(theme: dict, year: int, x: float, y: float, column: float) -> list[Shape]:
     share = theme["shares"][year]
-    title = f"{theme['label']} {year}: {share:.0%}"
+    title = f"{theme['label']} {year}: {counted(theme['counts'][year], theme['statements'][year], share)}"
     cell = Shape("rect", {"x": _num(x + 2), "y": _num(y), "width": _num(column - 4), "height": "18",
                           "fill": "#0969da", "fill-opacity": f"{0.08 + 0.92 * share:.2f}"}, title=title)
     figure = f"{share:.0%}"
@@ -220,9 +225,11 @@ def theme_bars(diff) -> Chart | None:
     for row, k in enumerate(diff.themes):
         y = BAR_ROW * row + 4
         shapes.append(_label(left - 10, y + 14, k.label, BAR_LABEL_ROOM, anchor="end"))
-        for offset, year, share, colour in ((0, diff.year_before, k.share_before, "#8c959f"), (10, diff.year_after, k.share_after, "#0969da")):
+        bars = ((0, diff.year_before, k.count_before, diff.statements_before, k.share_before, "#8c959f"),
+                (10, diff.year_after, k.count_after, diff.statements_after, k.share_after, "#0969da"))
+        for offset, year, count, statements, share, colour in bars:
             shapes.append(Shape("rect", {"x": _num(left), "y": _num(y + offset), "width": _num(BAR_LENGTH * share), "height": "9", "fill": colour},
-                                title=f"{year}: {share:.0%}"))
+                                title=f"{year}: {counted(count, statements, share)}"))
         change = f"{100 * k.change:+.0f} pp" + ("*" if k.significant else "")
         x = left + BAR_LENGTH * max(k.share_before, k.share_after) + 6
         widest = max(widest, x + text_width(change))

@@ -102,13 +102,18 @@ def _as_of(conn: sqlite3.Connection) -> str | None:
 
 
 def _theme_matrix(conn: sqlite3.Connection, years: list[int]) -> list[dict]:
-    """Each theme's share per year, for the chart of theme shares over the years."""
-    shares: dict[str, dict] = {}
+    """Each theme's count and share per year, out of the year's statements, for the heat map."""
+    base = queries.theme_base(conn)
+    matrix: dict[str, dict] = {}
     for row in queries.theme_shares(conn):
-        entry = shares.setdefault(row["theme"], {"label": row["label"], "shares": {y: 0.0 for y in years}})
+        entry = matrix.setdefault(row["theme"], {
+            "label": row["label"], "shares": {y: 0.0 for y in years}, "counts": {y: 0 for y in years},
+            "statements": {y: base.get(y, 0) for y in years},
+        })
         if row["year"] in entry["shares"]:
             entry["shares"][row["year"]] = row["share"]
-    return list(shares.values())
+            entry["counts"][row["year"]] = row["count"]
+    return list(matrix.values())
 
 
 def index_html(env, index: dict) -> str:

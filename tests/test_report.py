@@ -229,7 +229,7 @@ def test_forty_years_and_long_labels_stand_years_upright_and_cut_labels(tmp_path
     index = {
         "as_of": "2024-12-31", "years": years, "diffs": [],
         "timeline": {"years": years, "threads": [{"thread_id": "T0001", "label": long_label, "years": {y: 1 for y in years}, "statements": 40}]},
-        "themes": [{"label": long_label, "shares": {y: 1.0 for y in years}}],
+        "themes": [{"label": long_label, "shares": {y: 1.0 for y in years}, "counts": {y: 1 for y in years}, "statements": {y: 1 for y in years}}],
     }
     timeline, heat_map = svgs(report_module.index_html(report_module._environment(), index))
     for svg in (timeline, heat_map):
@@ -237,3 +237,21 @@ def test_forty_years_and_long_labels_stand_years_upright_and_cut_labels(tmp_path
         assert any("rotate(-90" in t.get("transform", "") for t in svg.iter("{http://www.w3.org/2000/svg}text"))
     labels = [t for t in timeline.iter("{http://www.w3.org/2000/svg}text") if visible_text(t).startswith("Tăng")]
     assert visible_text(labels[0]).endswith("…") and labels[0].find("{http://www.w3.org/2000/svg}title").text == long_label
+
+
+def test_chart_tooltips_give_counts_as_well_as_shares(many_years_report):
+    """Each year lists three aims, so every tooltip reads "N of 3 statements" (33% is 1 of 3, not 1 of 300)."""
+    titles = lambda page: [t.text for t in svgs((many_years_report / page).read_text(encoding="utf-8"))[-1].iter("{http://www.w3.org/2000/svg}title")]
+    heat_map = [t for t in titles("index.html") if re.search(r" \d{4}: ", t)]
+    bars = titles("diff-2023-2024.html")
+    assert len(heat_map) == 16 * len(json.loads((many_years_report / "index.json").read_text())["themes"]) and bars
+    for title in heat_map + bars:
+        count, share = map(int, re.search(r": (\d) of 3 statements, (\d+)%$", title).groups())
+        assert share == round(100 * count / 3)
+    assert "Green transition 2011: 1 of 3 statements, 33%" in heat_map
+    assert "2023: 0 of 3 statements, 0%" in bars and "2024: 1 of 3 statements, 33%" in bars
+
+
+def test_index_json_holds_each_themes_counts(many_years_report):
+    green = next(t for t in json.loads((many_years_report / "index.json").read_text())["themes"] if t["label"] == "Green transition")
+    assert (green["counts"]["2011"], green["statements"]["2011"], green["shares"]["2011"]) == (1, 3, 0.333)
