@@ -526,7 +526,7 @@ def report(
         written = build_report(conn, out, pair)
     if verbose:
         for item in written:
-            render.message(f"{'wrote' if item.changed else 'unchanged'} {item.path}")
+            render.message(f"{item.action} {item.path}")
 
 
 def main() -> None:

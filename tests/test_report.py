@@ -29,8 +29,8 @@ def seed_report(seeded_db, tmp_path_factory) -> Path:
 
 
 def test_report_set_files(seed_report):
-    names = sorted(p.name for p in seed_report.iterdir() if not p.name.startswith("."))
-    assert names == ["diff-2023-2024.html", "diff-2023-2024.json", "diff-2023-2024.md", "index.html", "index.json", "index.md"]
+    names = sorted(p.name for p in seed_report.iterdir())
+    assert names == [".ngkt-report.json", "diff-2023-2024.html", "diff-2023-2024.json", "diff-2023-2024.md", "index.html", "index.json", "index.md"]
     index = json.loads((seed_report / "index.json").read_text(encoding="utf-8"))
     assert index["as_of"] == "2024-03-18" and index["years"] == [2023, 2024]
     assert index["diffs"] == [{"from": 2023, "to": 2024, "stem": "diff-2023-2024", "new": 7, "dropped": 0, "persisting": 4}]
@@ -75,15 +75,18 @@ def test_rerun_over_unchanged_data_rewrites_nothing(seeded_db, tmp_path):
     before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     result = run_cli(seeded_db, "report", "--out", str(out), "--verbose")
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
-    assert result.stderr.count("unchanged ") == 6 and "wrote " not in result.stderr
+    assert result.stderr.count("unchanged ") == 7 and "wrote " not in result.stderr
 
 
 def test_a_held_lock_makes_a_second_run_wait_then_exit_75(seeded_db, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    with open(out / ".ngkt-report.lock", "w") as handle:
+    handle = os.open(out, os.O_RDONLY)  # another run: it holds the folder itself
+    try:
         fcntl.flock(handle, fcntl.LOCK_EX)
         result = run_cli(seeded_db, "report", "--out", str(out), "--wait", "0.3")
+    finally:
+        os.close(handle)
     assert result.exit_code == 75
     assert "another `ngkt report` still holds the lock after 0.3s" in result.stderr
     assert run_cli(seeded_db, "report", "--out", str(out)).exit_code == 0
@@ -255,3 +258,64 @@ def test_chart_tooltips_give_counts_as_well_as_shares(many_years_report):
 def test_index_json_holds_each_themes_counts(many_years_report):
     green = next(t for t in json.loads((many_years_report / "index.json").read_text())["themes"] if t["label"] == "Green transition")
     assert (green["counts"]["2011"], green["statements"]["2011"], green["shares"]["2011"]) == (1, 3, 0.333)
+
+
+# --- the published folder holds the current report set, and nothing ngkt did not write is touched --
+
+def report_set(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_files_of_pairs_no_longer_reported_leave_the_published_folder(many_years_db, tmp_path):
+    out = tmp_path / "reports"
+    assert run_cli(many_years_db, "report", "--out", str(out), "--years", "2009", "2024").exit_code == 0
+    assert (out / "diff-2009-2024.html").exists()
+    result = run_cli(many_years_db, "report", "--out", str(out), "--verbose")
+    assert result.exit_code == 0
+    stems = [f"diff-{y}-{y + 1}" for y in range(2009, 2024)]
+    expected = sorted([f"{s}.{ext}" for s in stems for ext in ("html", "json", "md")] + ["index.html", "index.json", "index.md", report_module.MANIFEST_NAME])
+    assert report_set(out) == expected
+    assert [line for line in result.stderr.splitlines() if line.startswith("removed")] == [f"removed {out / f'diff-2009-2024.{ext}'}" for ext in ("html", "json", "md")]
+    assert report_set(tmp_path) == ["reports"]  # no lock file in the folder or beside it
+
+
+def test_a_folder_holding_files_ngkt_did_not_write_is_refused_and_left_alone(seeded_db, tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "about.html").write_text("<p>our team</p>", encoding="utf-8")
+    result = run_cli(seeded_db, "report", "--out", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == (f"ngkt: error: {out}: holds files ngkt did not write (about.html); "
+                             "give `report --out` an empty or new folder, or one it wrote before\n")
+    assert report_set(out) == ["about.html"]
+
+
+def test_files_added_to_a_report_folder_later_are_kept(seeded_db, tmp_path):
+    out = tmp_path / "reports"
+    assert run_cli(seeded_db, "report", "--out", str(out)).exit_code == 0
+    (out / "README.txt").write_text("published nightly", encoding="utf-8")
+    (out / "diff-2023-2024.md").unlink()
+    assert run_cli(seeded_db, "report", "--out", str(out)).exit_code == 0
+    assert "README.txt" in report_set(out) and "diff-2023-2024.md" in report_set(out)
+    assert "README.txt" not in (out / report_module.MANIFEST_NAME).read_text(encoding="utf-8")
+
+
+def test_a_folder_written_by_an_earlier_ngkt_is_taken_over(seeded_db, tmp_path):
+    """Before the manifest, the lock file sat in the folder with the report files."""
+    out = tmp_path / "reports"
+    out.mkdir()
+    for name in ("index.html", "index.json", "index.md", "diff-2009-2010.md", "diff-2009-2010.html", ".ngkt-report.lock", ".index.html.x1y2.tmp"):
+        (out / name).write_text("old", encoding="utf-8")
+    assert run_cli(seeded_db, "report", "--out", str(out)).exit_code == 0
+    assert report_set(out) == sorted(["diff-2023-2024.html", "diff-2023-2024.json", "diff-2023-2024.md", "index.html", "index.json", "index.md", report_module.MANIFEST_NAME])
+
+
+def test_a_manifest_names_only_report_files_in_the_folder(seeded_db, tmp_path):
+    out = tmp_path / "reports"
+    out.mkdir()
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    (out / "notes.md").write_text("mine too", encoding="utf-8")
+    (out / report_module.MANIFEST_NAME).write_text(json.dumps({"files": ["../notes.txt", "notes.md", "diff-2001-2002.md"]}), encoding="utf-8")
+    (out / "diff-2001-2002.md").write_text("stale", encoding="utf-8")
+    assert run_cli(seeded_db, "report", "--out", str(out)).exit_code == 0
+    assert (tmp_path / "notes.txt").exists() and (out / "notes.md").exists() and not (out / "diff-2001-2002.md").exists()
