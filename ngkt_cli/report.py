@@ -143,6 +143,19 @@ def index_html(env, index: dict) -> str:
     return env.get_template("index.html.j2").render(**index, timeline_chart=timeline, heat_map=heat_map)
 
 
+def index_markdown(env, index: dict) -> str:
+    """The index as Markdown; each table well-formed (escaped cells), or a sentence when it would be empty."""
+    years, threads = index["timeline"]["years"], index["timeline"]["threads"]
+    mark = lambda ranks, y: ("#%d" % ranks[y] if ranks[y] else "●") if y in ranks else "·"
+    thread_rows = [{"thread": t["thread_id"], **{str(y): mark(t["years"], y) for y in years}, "label": t["label"]} for t in threads]
+    theme_rows = [{"theme": t["label"], **{str(y): f"{t['shares'][y]:.0%}" for y in index["years"]}} for t in index["themes"]]
+    return env.get_template("index.md.j2").render(
+        **index,
+        thread_table=render.markdown_table(thread_rows, ["thread", *map(str, years), "label"]) if thread_rows else None,
+        theme_table=render.markdown_table(theme_rows, ["theme", *map(str, index["years"])]) if theme_rows and index["years"] else None,
+    )
+
+
 def diff_html(env, diff) -> str:
     return env.get_template("diff.html.j2").render(
         diff=diff, theme_rows=render.theme_rows(diff), theme_bars=charts.theme_bars(diff), arrows=render.ARROWS,
@@ -171,7 +184,7 @@ def report_pages(conn: sqlite3.Connection, extra: tuple[int, int] | None = None)
         "themes": _theme_matrix(conn, years),
     }
     files["index.json"] = json.dumps(index, ensure_ascii=False, indent=2, default=str) + "\n"
-    files["index.md"] = env.get_template("index.md.j2").render(**index)
+    files["index.md"] = index_markdown(env, index)
     files["index.html"] = index_html(env, index)
     return files
 

@@ -319,3 +319,66 @@ def test_a_manifest_names_only_report_files_in_the_folder(seeded_db, tmp_path):
     (out / "diff-2001-2002.md").write_text("stale", encoding="utf-8")
     assert run_cli(seeded_db, "report", "--out", str(out)).exit_code == 0
     assert (tmp_path / "notes.txt").exists() and (out / "notes.md").exists() and not (out / "diff-2001-2002.md").exists()
+
+
+# --- Markdown tables are well-formed, whatever the data ------------------------------------------
+
+def markdown_tables(markdown: str) -> list[list[str]]:
+    tables, current = [], []
+    for line in markdown.splitlines() + [""]:
+        if line.startswith("|"):
+            current.append(line)
+        elif current:
+            tables.append(current)
+            current = []
+    return tables
+
+
+def cells(line: str) -> int:
+    return len(re.findall(r"(?<!\\)\|", line)) - 1
+
+
+def assert_tables_well_formed(markdown: str) -> None:
+    for table in markdown_tables(markdown):
+        assert len(table) >= 2 and re.fullmatch(r"\|(\s*:?-{3,}:?\s*\|)+", table[1]), table
+        assert {cells(line) for line in table} == {cells(table[0])}, table
+
+
+def test_an_empty_database_gives_sentences_not_broken_tables(tmp_path):
+    from ngkt_cli.db import open_db
+
+    open_db(tmp_path / "empty.db").close()
+    out = tmp_path / "out"
+    assert run_cli(tmp_path / "empty.db", "report", "--out", str(out)).exit_code == 0
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert_tables_well_formed(index)
+    assert markdown_tables(index) == []
+    assert "## Threads over the years\n\nNo threads yet.\n" in index and "## Theme shares\n\nNo theme coded yet.\n" in index
+
+
+def test_labels_with_pipes_and_line_breaks_keep_index_tables_whole():
+    years = [2023, 2024]
+    index = {
+        "as_of": "2024-03-18", "years": years, "diffs": [],
+        "timeline": {"years": years, "threads": [{"thread_id": "T0001", "label": "Xuất khẩu | nhập khẩu\nbền vững", "years": {2024: 1}, "statements": 1}]},
+        "themes": [{"label": "Trade | FTAs", "shares": {2023: 0.5, 2024: 0.0}, "counts": {2023: 1, 2024: 0}, "statements": {2023: 2, 2024: 1}}],
+    }
+    markdown = report_module.index_markdown(report_module._environment(), index)
+    assert_tables_well_formed(markdown)
+    assert "| T0001 | · | #1 | Xuất khẩu \\| nhập khẩu bền vững |" in markdown
+    assert "| Trade \\| FTAs | 50% | 0% |" in markdown
+
+
+def test_a_diff_whose_years_state_no_theme_says_so_instead_of_an_empty_table(tmp_path):
+    for year in (2023, 2024):
+        (tmp_path / f"{year}.txt").write_text(
+            f"Hội nghị năm {year}\n\nNgày 5/1/{year}, Bộ trưởng cho biết năm {year} có 2 trọng tâm. "
+            "Thứ nhất, sắp xếp lại bộ máy các cơ quan đại diện. Thứ hai, bồi dưỡng cán bộ trẻ của ngành.", encoding="utf-8")
+    db = tmp_path / "x.db"
+    assert run_cli(db, "ingest", str(tmp_path / "2023.txt"), str(tmp_path / "2024.txt")).exit_code == 0
+    out = tmp_path / "out"
+    assert run_cli(db, "report", "--out", str(out)).exit_code == 0
+    diff = (out / "diff-2023-2024.md").read_text(encoding="utf-8")
+    assert "## Themes\n\nNo theme coded in 2023 or 2024.\n" in diff
+    for page in ("diff-2023-2024.md", "index.md"):
+        assert_tables_well_formed((out / page).read_text(encoding="utf-8"))
