@@ -6,6 +6,7 @@ import fcntl
 import json
 import os
 import re
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -382,3 +383,24 @@ def test_a_diff_whose_years_state_no_theme_says_so_instead_of_an_empty_table(tmp
     assert "## Themes\n\nNo theme coded in 2023 or 2024.\n" in diff
     for page in ("diff-2023-2024.md", "index.md"):
         assert_tables_well_formed((out / page).read_text(encoding="utf-8"))
+
+
+# --- a real browser: a desktop and a phone width ---------------------------------------------------
+
+BROWSER_CHECK = Path(__file__).resolve().parent.parent / "benchmarks" / "browser_check.py"
+
+
+def test_pages_declare_a_phone_viewport(seed_report):
+    """Without it a phone lays the page out 980 px wide and shrinks everything to fit."""
+    for page in ("index.html", "diff-2023-2024.html"):
+        assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in (seed_report / page).read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not any(shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome")), reason="no chromium installed")
+@pytest.mark.parametrize("report_folder", ["seed_report", "many_years_report"])
+def test_pages_read_well_in_chromium_at_1200_and_390_px(report_folder, request):
+    folder = request.getfixturevalue(report_folder)
+    result = subprocess.run([os.sys.executable, str(BROWSER_CHECK), str(folder)], capture_output=True, text=True, timeout=240)
+    pages = sorted(p.name for p in folder.glob("*.html"))
+    assert result.stdout.splitlines() == [f"{page} at {width} px: ok" for page in pages for width in (1200, 390)], result.stdout + result.stderr
+    assert result.returncode == 0
