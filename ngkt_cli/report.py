@@ -28,7 +28,8 @@ MANIFEST_NAME = ".ngkt-report.json"  # the files ngkt wrote in the folder: the o
 LEGACY_LOCK_NAME = ".ngkt-report.lock"  # where ngkt kept its lock before, inside the folder
 # A folder without a manifest that holds only these was written by an earlier ngkt: it is taken over.
 REPORT_FILE = re.compile(r"(index|diff-\d{4}-\d{4})\.(md|html|json)")  # index.html, diff-2023-2024.md
-TEMPORARY_FILE = re.compile(r"\.(index|diff-\d{4}-\d{4})\.(md|html|json)\..+\.tmp")  # a write cut short by kill -9
+# A write cut short by kill -9: ".index.html.k2x9q1.tmp", "..ngkt-report.json.k2x9q1.tmp".
+TEMPORARY_FILE = re.compile(r"\.((index|diff-\d{4}-\d{4})\.(md|html|json)|\.ngkt-report\.json)\..+\.tmp")
 
 
 class ForeignFolder(NgktError):

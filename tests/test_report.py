@@ -305,7 +305,7 @@ def test_a_folder_written_by_an_earlier_ngkt_is_taken_over(seeded_db, tmp_path):
     """Before the manifest, the lock file sat in the folder with the report files."""
     out = tmp_path / "reports"
     out.mkdir()
-    for name in ("index.html", "index.json", "index.md", "diff-2009-2010.md", "diff-2009-2010.html", ".ngkt-report.lock", ".index.html.x1y2.tmp"):
+    for name in ("index.html", "index.json", "index.md", "diff-2009-2010.md", "diff-2009-2010.html", ".ngkt-report.lock", ".index.html.x1y2.tmp", "..ngkt-report.json.x1y2.tmp"):
         (out / name).write_text("old", encoding="utf-8")
     assert run_cli(seeded_db, "report", "--out", str(out)).exit_code == 0
     assert report_set(out) == sorted(["diff-2023-2024.html", "diff-2023-2024.json", "diff-2023-2024.md", "index.html", "index.json", "index.md", report_module.MANIFEST_NAME])
