@@ -243,6 +243,13 @@ def test_forty_years_and_long_labels_stand_years_upright_and_cut_labels(tmp_path
     assert visible_text(labels[0]).endswith("…") and labels[0].find("{http://www.w3.org/2000/svg}title").text == long_label
 
 
+def test_a_label_too_long_for_its_room_is_cut_at_a_word():
+    room = charts.text_width("Đẩy mạnh thu hút") + charts.text_width("…")
+    assert charts.fit("Đẩy mạnh thu hút nguồn lực bên ngoài", room) == "Đẩy mạnh thu hút…"
+    assert charts.fit("Đẩy mạnh", room) == "Đẩy mạnh"
+    assert charts.fit("Chuyểnđổisốtoàndiện", charts.text_width("Chuyển…")) == "Chuyển…"  # no word fits: cut at a letter
+
+
 def test_chart_tooltips_give_counts_as_well_as_shares(many_years_report):
     """Each year lists three aims, so every tooltip reads "N of 3 statements" (33% is 1 of 3, not 1 of 300)."""
     titles = lambda page: [t.text for t in svgs((many_years_report / page).read_text(encoding="utf-8"))[-1].iter("{http://www.w3.org/2000/svg}title")]
