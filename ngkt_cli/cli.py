@@ -554,14 +554,15 @@ def timeline(
 @app.command()
 @friendly_errors
 def report(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report set (created if missing).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report set (created if missing); refused if it holds files ngkt did not write.")],
     years: Annotated[Optional[tuple[int, int]], typer.Option("--years", help="Also write the diff of these two years.")] = None,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another run's lock; then exit 75.")] = 60,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the files written and unchanged.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the files written, unchanged and removed.")] = False,
 ) -> None:
     """Write a report set for cron: index and year-on-year diffs as Markdown, HTML and JSON.
 
-    Quiet on success; files are replaced atomically and only when their content changed.
+    Quiet on success; files are replaced atomically and only when their content changed, and
+    files an earlier run wrote that this one did not (years no longer reported) are removed.
     Exit status: 0 done, 1 error, 2 usage, 75 another run held the lock longer than --wait.
     """
     from .report import build_report, report_lock
@@ -572,7 +573,7 @@ def report(
         written = build_report(conn, out, pair)
     if verbose:
         for item in written:
-            render.message(f"{'wrote' if item.changed else 'unchanged'} {item.path}")
+            render.message(f"{item.action} {item.path}")
 
 
 def main() -> None:

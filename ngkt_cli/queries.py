@@ -271,6 +271,16 @@ def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     }
 
 
+def theme_base(conn: sqlite3.Connection, kind: str = "priority") -> dict[int, int]:
+    """How many statements each target year has: what theme shares are shares of."""
+    return dict(conn.execute(
+        """SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
+           WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
+           GROUP BY s.target_year""",
+        [kind],
+    ).fetchall())
+
+
 def theme_shares(conn: sqlite3.Connection, kind: str = "priority") -> list[dict]:
     """How often each theme is stated per target year, as a share of that year's statements.
 
@@ -278,12 +288,7 @@ def theme_shares(conn: sqlite3.Connection, kind: str = "priority") -> list[dict]
     """
     from .themes import load_codebook
 
-    totals = dict(conn.execute(
-        """SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
-           WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
-           GROUP BY s.target_year""",
-        [kind],
-    ).fetchall())
+    totals = theme_base(conn, kind)
     counts = conn.execute(
         """SELECT t.theme, s.target_year, count(*) AS n FROM statement_themes t
            JOIN statements s ON s.id = t.statement_id JOIN documents d ON d.id = s.document_id

@@ -506,8 +506,11 @@ def diff_markdown(diff) -> str:
             if change.wording:
                 lines += [f"- wording: {_markdown_wording(change.wording)}"]
             lines.append("")
-    lines += ["## Themes", "", "Share of each year's statements; * marks p < 0.05.", ""]
-    lines += [markdown_table(theme_rows(diff), ["theme", str(a), str(b), "change", "G2", "p", "log-odds z", "trend"]), ""]
+    if diff.themes:
+        lines += ["## Themes", "", "Share of each year's statements; * marks p < 0.05.", ""]
+        lines += [markdown_table(theme_rows(diff), ["theme", str(a), str(b), "change", "G2", "p", "log-odds z", "trend"]), ""]
+    else:
+        lines += ["## Themes", "", f"No theme coded in {a} or {b}.", ""]
     lines += ["## Distinctive words", "", f"- {a}: {_distinctive(diff.distinctive_before)}", f"- {b}: {_distinctive(diff.distinctive_after)}", ""]
     return "\n".join(lines)
 
