@@ -111,23 +111,27 @@ def _theme_matrix(conn: sqlite3.Connection, years: list[int]) -> list[dict]:
     return list(shares.values())
 
 
-def build_report(conn: sqlite3.Connection, folder: Path, extra: tuple[int, int] | None = None) -> list[Written]:
-    """Write the index and every diff page; returns what was written (changed or not)."""
-    years = queries.years_with(conn)
+def build_report(
+    conn: sqlite3.Connection, folder: Path, extra: tuple[int, int] | None = None, include_out_of_scope: bool = False
+) -> list[Written]:
+    """Write the index and every diff page; returns what was written (changed or not).
+    Off-topic articles are left out (and counted as such) unless `include_out_of_scope`."""
+    years = queries.years_with(conn, include_out_of_scope=include_out_of_scope)
     pairs = year_pairs(years, extra)
     env = _environment()
-    timeline_years, timeline_rows = queries.timeline(conn)
+    timeline_years, timeline_rows = queries.timeline(conn, include_out_of_scope=include_out_of_scope)
     written = []
     pages = []
     for before, after in pairs:
-        diff = queries.year_diff(conn, before, after)
+        diff = queries.year_diff(conn, before, after, include_out_of_scope=include_out_of_scope)
         stem = f"diff-{before}-{after}"
         data = render.diff_to_dict(diff)
         written.append(write_if_changed(folder / f"{stem}.md", render.diff_markdown(diff)))
         written.append(write_if_changed(folder / f"{stem}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n"))
-        html = env.get_template("diff.html.j2").render(diff=diff, data=data, theme_rows=render.theme_rows(diff), arrows=render.ARROWS, one_line=render.one_line, document_name=render.document_name, coverage=render.coverage(diff))
+        html = env.get_template("diff.html.j2").render(diff=diff, data=data, theme_rows=render.theme_rows(diff), arrows=render.ARROWS, one_line=render.one_line, document_name=render.document_name, coverage=render.coverage(diff), cautions=render.cautions(diff))
         written.append(write_if_changed(folder / f"{stem}.html", html))
-        pages.append({"from": before, "to": after, "stem": stem, "new": len(diff.new), "dropped": len(diff.dropped), "persisting": len(diff.persisting)})
+        pages.append({"from": before, "to": after, "stem": stem, "new": len(diff.new), "dropped": len(diff.dropped), "persisting": len(diff.persisting),
+                      "thin": [y for y, thin in ((before, diff.thin_before), (after, diff.thin_after)) if thin]})
     index = {
         "as_of": _as_of(conn), "years": years, "diffs": pages,
         "timeline": {"years": timeline_years, "threads": timeline_rows},
