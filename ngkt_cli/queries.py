@@ -48,7 +48,7 @@ def suspect_documents(conn: sqlite3.Connection) -> list[dict]:
 
     rows = _rows(
         conn,
-        """SELECT id, path, title, date, date_source, statement_year, scope, body FROM documents
+        """SELECT id, path, title, date, date_source, published, statement_year, scope, body FROM documents
            ORDER BY date IS NULL, date, statement_year, id""",
     )
     found = []

@@ -133,7 +133,7 @@ def weigh(title: str | None, paragraphs: list[str], rules: ScopeRules) -> dict[s
 
 
 def _strongest(weights: dict[str, float], rules: ScopeRules, side: str) -> tuple[str | None, list[str], float]:
-    """(what the side's heaviest group marks, its heaviest terms as written, the side's total)."""
+    """(what the side's heaviest group marks, that group's heaviest terms as written, the side's total)."""
     index = rules.by_term
     found = sorted(((w, term) for term, w in weights.items() if index[term][1].side == side), key=lambda x: (-x[0], x[1]))
     if not found:
@@ -142,7 +142,8 @@ def _strongest(weights: dict[str, float], rules: ScopeRules, side: str) -> tuple
     for weight, term in found:
         by_group[index[term][1].what] += weight
     what = max(by_group, key=lambda g: (by_group[g], g))
-    return what, [index[term][0] for _, term in found[:REASON_TERMS]], sum(w for w, _ in found)
+    quoted = [index[term][0] for _, term in found if index[term][1].what == what][:REASON_TERMS]
+    return what, quoted, sum(w for w, _ in found)
 
 
 def _quoted(terms: list[str]) -> str:
