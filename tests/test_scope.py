@@ -45,6 +45,16 @@ OUT_OF_SCOPE = {
         ["Các nhà thầu tăng ca để kịp thông xe tuyến cao tốc trước Tết; công tác giải phóng mặt bằng cơ bản hoàn tất.",
          "Bộ Giao thông vận tải yêu cầu đẩy nhanh giải ngân vốn đầu tư công cho các dự án giao thông trọng điểm."],
     ),
+    "another country's diplomacy": (
+        "Hai cường quốc nối lại đàm phán thương mại",
+        ["Ngày 10/5, Ngoại trưởng Mỹ gặp Phó Thủ tướng Trung Quốc tại Geneva trong bối cảnh quan hệ song phương căng thẳng.",
+         "Nhà Trắng cho biết hai bên bàn về thuế quan và cuộc gặp mang tính xây dựng."],
+    ),
+    "a brand's ambassador and a company deal": (
+        "Ra mắt đại sứ thương hiệu mới",
+        ["Công ty công bố đại sứ thương hiệu cho dòng sản phẩm mới và hoàn tất thương vụ M&A với một đối thủ.",
+         "Cổ phiếu của công ty tăng mạnh sau thông tin này; đại hội cổ đông sẽ họp vào tháng tới."],
+    ),
 }
 
 IN_SCOPE = {
