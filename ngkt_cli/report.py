@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import queries, render
 from .errors import LockTimeout, UsageError
+from .scope import SQL_IN_SCOPE
 
 LOCK_NAME = ".ngkt-report.lock"
 
@@ -97,8 +98,9 @@ def year_pairs(years: list[int], extra: tuple[int, int] | None) -> list[tuple[in
     return pairs
 
 
-def _as_of(conn: sqlite3.Connection) -> str | None:
-    return conn.execute("SELECT max(date) FROM documents WHERE duplicate_of IS NULL").fetchone()[0]
+def _as_of(conn: sqlite3.Connection, include_out_of_scope: bool = False) -> str | None:
+    scope = "" if include_out_of_scope else f" AND {SQL_IN_SCOPE}"
+    return conn.execute(f"SELECT max(date) FROM documents d WHERE duplicate_of IS NULL{scope}").fetchone()[0]
 
 
 def _theme_matrix(conn: sqlite3.Connection, years: list[int]) -> list[dict]:
@@ -133,7 +135,7 @@ def build_report(
         pages.append({"from": before, "to": after, "stem": stem, "new": len(diff.new), "dropped": len(diff.dropped), "persisting": len(diff.persisting),
                       "thin": [y for y, thin in ((before, diff.thin_before), (after, diff.thin_after)) if thin]})
     index = {
-        "as_of": _as_of(conn), "years": years, "diffs": pages,
+        "as_of": _as_of(conn, include_out_of_scope), "years": years, "diffs": pages,
         "timeline": {"years": timeline_years, "threads": timeline_rows},
         "themes": _theme_matrix(conn, years),
     }
