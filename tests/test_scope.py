@@ -429,3 +429,24 @@ def test_docs_suspect_lists_only_the_doubtful_articles_with_their_reasons(tmp_pa
     ]
     table = run_cli(db, "docs", "--suspect").stdout.splitlines()
     assert table[0].split()[:5] == ["id", "date", "date_source", "statement_year", "doubts"] and len(table) == 2
+
+
+UNDATED = """Ngành ngoại giao bàn nhiệm vụ
+
+Bộ trưởng Ngoại giao nêu 3 nhiệm vụ trọng tâm của ngành ngoại giao:
+
+1. Đẩy mạnh ngoại giao kinh tế phục vụ phát triển.
+
+2. Mở rộng quan hệ với các đối tác.
+
+3. Bảo vệ công dân ở nước ngoài.
+"""
+
+
+def test_the_diff_counts_undated_articles_that_no_year_can_hold(corpus):
+    db, folder = corpus
+    (folder / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    assert run_cli(db, "ingest", str(folder)).exit_code == 0
+    data = json.loads(run_cli(db, "diff", "2023", "2024", "--format", "json").stdout)
+    assert data["left_out"] == {"out_of_scope": {"from": 0, "to": 1}, "undated": 1}
+    assert "left out: 1 off-topic article of 2024, 1 undated article" in run_cli(db, "diff", "2023", "2024", "--format", "markdown").stdout
