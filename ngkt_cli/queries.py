@@ -138,13 +138,13 @@ def _unlinked_rows(conn: sqlite3.Connection, year: int | None, min_years: int, k
         """SELECT s.id, s.kind, s.text, s.target_year FROM statements s JOIN documents d ON d.id = s.document_id
            WHERE d.scope = 'out' AND d.duplicate_of IS NULL AND s.list_id IS NOT NULL ORDER BY s.id""",
     )
-    return [
-        {"id": UNLINKED_PREFIX + r["id"], "label": f"(out of scope, not linked) {_short(r['text'])}", "labelled": False,
-         "kind": r["kind"], "statement_ids": [r["id"]], "years": [r["target_year"]] if r["target_year"] else []}
-        for r in rows
-        if len([r["target_year"]] if r["target_year"] else []) >= min_years
-        and (year is None or r["target_year"] == year) and (kind is None or r["kind"] == kind)
-    ]
+    found = []
+    for r in rows:
+        years = [r["target_year"]] if r["target_year"] else []
+        if len(years) >= min_years and (year is None or year in years) and (kind is None or r["kind"] == kind):
+            found.append({"id": UNLINKED_PREFIX + r["id"], "label": f"(out of scope, not linked) {_short(r['text'])}",
+                          "labelled": False, "kind": r["kind"], "statement_ids": [r["id"]], "years": years})
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -323,18 +323,18 @@ def theme_shares(conn: sqlite3.Connection, kind: str = "priority") -> list[dict]
     from .themes import load_codebook
 
     totals = dict(conn.execute(
-        """SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
+        f"""SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
            WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
              AND {SQL_IN_SCOPE}
-           GROUP BY s.target_year""".format(SQL_IN_SCOPE=SQL_IN_SCOPE),
+           GROUP BY s.target_year""",
         [kind],
     ).fetchall())
     counts = conn.execute(
-        """SELECT t.theme, s.target_year, count(*) AS n FROM statement_themes t
+        f"""SELECT t.theme, s.target_year, count(*) AS n FROM statement_themes t
            JOIN statements s ON s.id = t.statement_id JOIN documents d ON d.id = s.document_id
            WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
              AND {SQL_IN_SCOPE}
-           GROUP BY t.theme, s.target_year""".format(SQL_IN_SCOPE=SQL_IN_SCOPE),
+           GROUP BY t.theme, s.target_year""",
         [kind],
     ).fetchall()
     labels = {theme.id: theme.label for theme in load_codebook()}
@@ -405,8 +405,7 @@ def thread_labels(conn: sqlite3.Connection, statements: list | None = None) -> d
     labels = dict(conn.execute("SELECT id, coalesce(label, auto_label, id) FROM threads").fetchall())
     for s in statements or ():
         if s.thread_id.startswith(UNLINKED_PREFIX):
-            words = _short(s.text)
-            labels[s.thread_id] = f"(out of scope, not linked) {words}"
+            labels[s.thread_id] = f"(out of scope, not linked) {_short(s.text)}"
     return labels
 
 
