@@ -48,6 +48,7 @@ class TermGroup:
     weight: float
     terms: tuple[str, ...]
     example: str
+    cap: float | None = None  # the most the row adds up to in one document (None: no limit)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def parse_rules(text: str, source: str = "scope.toml") -> ScopeRules:
             missing = [field for field in ("what", "weight", "terms", "example") if field not in row]
             if missing:
                 raise UsageError(f"{source}: [[{side}]] row {number} lacks {', '.join(missing)}")
-            groups.append(TermGroup(side, row["what"], float(row["weight"]), tuple(row["terms"]), row["example"]))
+            cap = float(row["cap"]) if "cap" in row else None
+            groups.append(TermGroup(side, row["what"], float(row["weight"]), tuple(row["terms"]), row["example"], cap))
     settings = data.get("settings", {})
     return ScopeRules(tuple(groups), **{name: settings[name] for name in ("lead_paragraphs", "lead_factor", "body_hits", "in_minimum") if name in settings})
 
@@ -138,12 +140,13 @@ def _strongest(weights: dict[str, float], rules: ScopeRules, side: str) -> tuple
     found = sorted(((w, term) for term, w in weights.items() if index[term][1].side == side), key=lambda x: (-x[0], x[1]))
     if not found:
         return None, [], 0.0
-    by_group: dict[str, float] = defaultdict(float)
+    by_group: dict[TermGroup, float] = defaultdict(float)
     for weight, term in found:
-        by_group[index[term][1].what] += weight
-    what = max(by_group, key=lambda g: (by_group[g], g))
-    quoted = [index[term][0] for _, term in found if index[term][1].what == what][:REASON_TERMS]
-    return what, quoted, sum(w for w, _ in found)
+        by_group[index[term][1]] += weight
+    totals = {group: min(total, group.cap) if group.cap is not None else total for group, total in by_group.items()}
+    group = max(totals, key=lambda g: (totals[g], g.what))
+    quoted = [index[term][0] for _, term in found if index[term][1] is group][:REASON_TERMS]
+    return group.what, quoted, sum(totals.values())
 
 
 def _quoted(terms: list[str]) -> str:

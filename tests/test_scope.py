@@ -55,6 +55,19 @@ OUT_OF_SCOPE = {
         ["Công ty công bố đại sứ thương hiệu cho dòng sản phẩm mới và hoàn tất thương vụ M&A với một đối thủ.",
          "Cổ phiếu của công ty tăng mạnh sau thông tin này; đại hội cổ đông sẽ họp vào tháng tới."],
     ),
+    "the government's monthly meeting, with a line on foreign affairs": (
+        "Chính phủ họp phiên thường kỳ tháng 10",
+        ["Sáng 5/11, Thủ tướng chủ trì phiên họp Chính phủ thường kỳ tháng 10, bàn tình hình kinh tế - xã hội 10 tháng.",
+         "Kinh tế vĩ mô ổn định, lạm phát được kiểm soát; giải ngân vốn đầu tư công đạt 60% kế hoạch; an sinh xã hội được bảo đảm.",
+         "Thủ tướng yêu cầu đẩy mạnh cải cách hành chính, gỡ khó cho thị trường bất động sản, giữ trật tự an toàn xã hội.",
+         "Công tác đối ngoại và hội nhập quốc tế được triển khai đồng bộ.",
+         "Các bộ, ngành tập trung phòng, chống thiên tai, khắc phục hậu quả bão lũ, chăm lo đời sống nhân dân."],
+    ),
+    "investment figures": (
+        "Vốn FDI 10 tháng đạt 25 tỷ USD",
+        ["Tổng vốn đầu tư trực tiếp nước ngoài đăng ký 10 tháng ước đạt 25 tỷ USD, tăng 15% so với cùng kỳ.",
+         "Các nhà đầu tư nước ngoài rót vốn nhiều nhất vào công nghiệp chế biến, chế tạo."],
+    ),
 }
 
 IN_SCOPE = {
@@ -73,6 +86,13 @@ IN_SCOPE = {
         None,
         ["Chủ đề mà Việt Nam chọn cho Năm APEC được các nền kinh tế thành viên đánh giá cao.",
          "Việt Nam nêu bốn ưu tiên hợp tác, thuận theo xu thế hội nhập quốc tế."],
+    ),
+    "a province's foreign-affairs review": (
+        "Sở Ngoại vụ tổng kết công tác đối ngoại năm 2023",
+        ["Chiều 28/12, Sở Ngoại vụ tỉnh tổng kết công tác đối ngoại năm 2023 và triển khai nhiệm vụ năm 2024.",
+         "Năm qua, UBND tỉnh đón 40 đoàn khách quốc tế; Tỉnh ủy chỉ đạo sát sao công tác đối ngoại trên địa bàn.",
+         "Ngoại giao kinh tế góp phần thu hút 12 dự án FDI; toàn tỉnh tổ chức 3 hội nghị xúc tiến đầu tư ở nước ngoài.",
+         "Năm 2024, Sở Ngoại vụ phối hợp với Bộ Ngoại giao và các cơ quan đại diện Việt Nam ở nước ngoài."],
     ),
     "a short note naming the Foreign Minister": (
         "Hai trọng tâm năm tới",
