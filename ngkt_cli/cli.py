@@ -577,8 +577,9 @@ def doc_scope(
     from .curate import set_scope
 
     done = _curate(set_scope, document, scope.value)
-    change = "unchanged" if done["was"] == done["scope"] else f"was {done['was']}"
-    render.message(f"{done['id']} is now {done['scope']} of scope ({change}); {done['reason']}")
+    where = {"in": "in scope", "out": "out of scope"}
+    change = "unchanged" if done["was"] == done["scope"] else f"was {where[done['was']]}"
+    render.message(f"{done['id']} is now {where[done['scope']]} ({change}); {done['reason']}")
 
 
 def main() -> None:

@@ -224,6 +224,8 @@ def test_docs_and_export_give_each_document_its_scope_and_reason(corpus):
     assert sorted(d["scope"] for d in exported) == ["in", "in", "out"]
     table = run_cli(db, "docs").stdout.splitlines()
     assert [line.split()[4] for line in table[1:]] == ["in", "in", "out"]
+    shown = run_cli(db, "show", province["id"]).stdout
+    assert f"scope out (rule): {province['scope_reason']}" in shown
 
 
 def test_an_off_topic_page_is_stored_and_searchable(corpus):
@@ -286,7 +288,7 @@ def test_the_analyst_overrides_the_scope_and_the_override_survives_reingest(corp
     db, folder = corpus
     province = _document(db, "province_2024.txt")
     result = run_cli(db, "doc", "scope", province["id"][:8], "in")
-    assert result.exit_code == 0 and "is now in of scope (was out)" in result.stderr
+    assert result.exit_code == 0 and f"{province['id']} is now in scope (was out of scope); set by the analyst" in result.stderr
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT thread_id FROM statements WHERE text = ?", [OFF_TOPIC_ITEM]).fetchone()[0] is not None
     # A corrected version of the file: new content, same source. The analyst's choice stays.
