@@ -25,7 +25,7 @@ from .boilerplate import clean_lines
 from .decode import decode_bytes
 from .errors import RejectedInput
 from .extract import extract, same_items
-from .link import add_term_counts, link_pending, paragraph_terms
+from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
 from .metadata import date_document, find_people
 from .scope import SOURCE_USER, decide as decide_scope
 from .themes import code_positions, load_codebook
@@ -585,16 +585,18 @@ def reextract_all(conn: sqlite3.Connection, on_progress: Callable[[str], None] |
     """Run the extractor again on every stored body (after an upgrade); returns documents done.
     `on_progress` is called with each document's id once it is written."""
     count = 0
+    left: set[str] = set()  # threads that lost the statements of a document now out of scope
     for doc_id in db.all_document_ids(conn):
         doc = db.get_document(conn, doc_id)
         with db.transaction(conn):
             db.write_extraction(conn, doc.id, extract(doc))
             if doc.scope_source != SOURCE_USER:  # the scope rule may have changed too
                 found = decide_scope(doc.title, doc.paragraphs)
-                db.set_scope(conn, doc.id, found.scope, found.reason, "rule")
+                left |= db.set_scope(conn, doc.id, found.scope, found.reason, "rule")
         count += 1
         if on_progress:
             on_progress(doc_id)
     with db.transaction(conn):
         link_pending(conn)
+        refresh_labels(conn, left & {r[0] for r in conn.execute("SELECT id FROM threads")})
     return count

@@ -472,3 +472,16 @@ def test_the_diff_counts_undated_articles_that_no_year_can_hold(corpus):
     data = json.loads(run_cli(db, "diff", "2023", "2024", "--format", "json").stdout)
     assert data["left_out"] == {"out_of_scope": {"from": 0, "to": 1}, "undated": 1}
     assert "left out: 1 off-topic article of 2024, 1 undated article" in run_cli(db, "diff", "2023", "2024", "--format", "markdown").stdout
+
+
+def test_reextract_decides_the_rule_made_scopes_again(corpus):
+    """After the rule file changes, `ngkt reextract` decides again (what an older rule let in goes out)."""
+    db, _ = corpus
+    conn = sqlite3.connect(db)
+    with conn:  # as an older, looser rule would have left it
+        conn.execute("UPDATE documents SET scope = 'in', scope_reason = 'in: older rule' WHERE path LIKE '%province_2024.txt'")
+    assert run_cli(db, "relink").exit_code == 0
+    assert conn.execute("SELECT thread_id FROM statements WHERE text = ?", [OFF_TOPIC_ITEM]).fetchone()[0] is not None
+    assert run_cli(db, "reextract").exit_code == 0
+    assert _document(db, "province_2024.txt")["scope_reason"].startswith("out: local government")
+    assert conn.execute("SELECT thread_id FROM statements WHERE text = ?", [OFF_TOPIC_ITEM]).fetchone()[0] is None
