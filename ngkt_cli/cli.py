@@ -35,6 +35,9 @@ Kind = Enum("Kind", {name: name for name in KINDS}, type=str)
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output: table (terminal), json, csv or markdown.")]
+IncludeOutOfScope = Annotated[
+    bool, typer.Option("--include-out-of-scope", help="Also count the statements of off-topic articles (`ngkt docs` shows each one's scope).")
+]
 
 # The global options and the open connection of the command being run.
 _state: dict[str, object] = {}
@@ -226,14 +229,23 @@ def fetch(
 
 @app.command()
 @friendly_errors
-def docs(fmt: FormatOption = Format.table) -> None:
-    """List documents with date, statement year, lists found and flags."""
-    from .queries import documents
+def docs(
+    suspect: Annotated[bool, typer.Option("--suspect", help="Only articles whose date is doubtful, with the reasons.")] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List documents with date, statement year, lists found, scope and flags.
 
-    rows = documents(_open())
+    Off-topic articles (scope "out") are stored and searchable but left out of threads,
+    priorities, diffs, timelines and reports; `ngkt doc scope DOC in|out` overrides the rule.
+    """
+    from .queries import documents, suspect_documents
+
+    rows = suspect_documents(_open()) if suspect else documents(_open())
     if fmt in (Format.table, Format.markdown):  # for reading: a text without a title by its file name
         rows = [{**row, "title": render.document_name(row["title"], row["path"])} for row in rows]
-    columns = ["id", "date", "statement_year", "lists", "flags", "title"]
+    columns = ["id", "date", "statement_year", "lists", "scope", "flags", "title"]
+    if suspect:
+        columns = ["id", "date", "date_source", "statement_year", "doubts", "title"]
     render.print_rows(rows, columns if fmt != Format.json else list(rows[0]) if rows else columns, fmt.value)
 
 
@@ -243,12 +255,13 @@ def priorities(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only statements for this target year.")] = None,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (accents optional).")] = None,
+    include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stated items with their document, date, list and ordinal."""
     from .queries import statements
 
-    rows = statements(_open(), year=year, kind=kind.value, speaker=speaker)
+    rows = statements(_open(), year=year, kind=kind.value, speaker=speaker, include_out_of_scope=include_out_of_scope)
     columns = ["id", "target_year", "ordinal", "speaker", "document_date", "text"]
     if fmt in (Format.json, Format.csv):
         columns = list(rows[0]) if rows else columns
@@ -350,12 +363,16 @@ def threads(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only threads with a statement for this year.")] = None,
     min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
+    include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """List threads (one priority followed over the years) with their years and label."""
+    """List threads (one priority followed over the years) with their years and label.
+
+    Off-topic articles' items are never linked; --include-out-of-scope lists each one alone.
+    """
     from .queries import threads as list_threads
 
-    rows = list_threads(_open(), year=year, min_years=min_years, kind=kind.value)
+    rows = list_threads(_open(), year=year, min_years=min_years, kind=kind.value, include_out_of_scope=include_out_of_scope)
     for row in rows:
         row["statements"] = len(row["statement_ids"])
         if fmt != Format.json:
@@ -512,16 +529,19 @@ def diff(
     year_to: Annotated[str, typer.Argument(metavar="TO", help="The later year, e.g. 2024.")],
     by: Annotated[By, typer.Option("--by", help="target: the year a priority is for; stated: the year it was said.")] = By.target,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind to compare.")] = Kind.priority,
+    include_out_of_scope: IncludeOutOfScope = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table (terminal or plain text), json, csv (one row per cited statement) or markdown.")] = Format.table,
 ) -> None:
     """What changed between two years: new, dropped and persisting priorities, themes, words.
 
-    Every row cites its sources (document, date, speaker, statement id for `ngkt show`).
+    Every row cites its sources (document, date, speaker, statement id for `ngkt show`). The
+    header says how many statements and articles each year rests on, which articles are left
+    out (off-topic, undated), and flags a year whose evidence is thin.
     """
     from .queries import year_diff
 
     before, after = _ordered_years(_year(year_from), _year(year_to))
-    result = year_diff(_open(), before, after, by=by.value, kind=kind.value)
+    result = year_diff(_open(), before, after, by=by.value, kind=kind.value, include_out_of_scope=include_out_of_scope)
     if fmt == Format.json:
         print(render.to_json(render.diff_to_dict(result)))
     elif fmt == Format.markdown:
@@ -539,6 +559,7 @@ def timeline(
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
     by: Annotated[By, typer.Option("--by", help="target or stated year.")] = By.target,
     min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
+    include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Threads x years: which priorities appear in which years (best rank), strongest first."""
@@ -547,7 +568,7 @@ def timeline(
     if thread:
         render.print_thread(thread_view(_open(), thread.upper()), fmt.value)
         return
-    years, rows = grid(_open(), kind.value, by.value, min_years)
+    years, rows = grid(_open(), kind.value, by.value, min_years, include_out_of_scope)
     render.show_timeline(years, rows, fmt.value)
 
 
@@ -558,6 +579,7 @@ def report(
     years: Annotated[Optional[tuple[int, int]], typer.Option("--years", help="Also write the diff of these two years.")] = None,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another run's lock; then exit 75.")] = 60,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the files written, unchanged and removed.")] = False,
+    include_out_of_scope: IncludeOutOfScope = False,
 ) -> None:
     """Write a report set for cron: index and year-on-year diffs as Markdown, HTML and JSON.
 
@@ -570,10 +592,41 @@ def report(
     pair = _ordered_years(*years) if years else None
     conn = _open()
     with report_lock(out, wait):
-        written = build_report(conn, out, pair)
+        written = build_report(conn, out, pair, include_out_of_scope)
     if verbose:
         for item in written:
             render.message(f"{item.action} {item.path}")
+
+
+# ---------------------------------------------------------------------------------------------
+# One document: the analyst's corrections
+
+doc_app = typer.Typer(no_args_is_help=True, help="Correct one document: its scope (your corrections last through re-ingest).")
+app.add_typer(doc_app, name="doc")
+
+
+class ScopeChoice(str, Enum):
+    in_ = "in"
+    out = "out"
+
+
+@doc_app.command("scope")
+@friendly_errors
+def doc_scope(
+    document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it.")],
+    scope: Annotated[ScopeChoice, typer.Argument(help="in: about Vietnam's foreign affairs; out: off-topic.")],
+) -> None:
+    """Set a document's scope by hand (scope_source "user"), overriding the rule for good.
+
+    Out of scope, its statements leave their threads and every year view; in scope, they are
+    linked at once. The choice survives re-ingesting a changed version of the file.
+    """
+    from .curate import set_scope
+
+    done = _curate(set_scope, document, scope.value)
+    where = {"in": "in scope", "out": "out of scope"}
+    change = "unchanged" if done["was"] == done["scope"] else f"was {where[done['was']]}"
+    render.message(f"{done['id']} is now {where[done['scope']]} ({change}); {done['reason']}")
 
 
 def main() -> None:

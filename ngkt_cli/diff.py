@@ -31,6 +31,11 @@ MAX_WORDINGS = 8
 # How many distinctive words each year shows.
 DISTINCTIVE_TERMS = 8
 
+# A year resting on fewer articles or statements than these is flagged as thin evidence: what
+# is "new" or "dropped" there may only be what one article happened to report.
+THIN_ARTICLES = 3
+THIN_STATEMENTS = 5
+
 
 @dataclass(frozen=True)
 class DiffStatement:
@@ -109,6 +114,24 @@ class YearDiff:
     # one article may only be unreported.
     documents_before: int = 0
     documents_after: int = 0
+    # Articles the diff leaves out: off-topic ones whose items fall in each year, and undated
+    # ones that no year can hold (the same number on both sides).
+    out_of_scope_before: int = 0
+    out_of_scope_after: int = 0
+    undated: int = 0
+
+    @property
+    def thin_before(self) -> bool:
+        return is_thin(self.documents_before, self.statements_before)
+
+    @property
+    def thin_after(self) -> bool:
+        return is_thin(self.documents_after, self.statements_after)
+
+
+def is_thin(documents: int, statements: int) -> bool:
+    """Whether a year rests on too little to read its "new" and "dropped" as a change of policy."""
+    return documents < THIN_ARTICLES or statements < THIN_STATEMENTS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,12 +307,15 @@ def word_counts(statements: list[DiffStatement], idf: Idf) -> Counter[str]:
 def compare_years(
     before: list[DiffStatement], after: list[DiffStatement], *, year_before: int, year_after: int,
     by: str, kind: str, labels: dict[str, str], theme_labels: dict[str, str], theme_corpus: Counter[str],
-    idf: Idf,
+    idf: Idf, left_out: dict | None = None,
 ) -> YearDiff:
     """The whole comparison of two years' statements (pure: everything it needs is passed in).
 
     The prior for words is how many paragraphs of the whole corpus use each (`idf.frequency`).
+    `left_out` ({"out_of_scope": {year: n}, "undated": n}, from queries.left_out) is reported as is.
     """
+    left_out = left_out or {}
+    out_of_scope = left_out.get("out_of_scope", {})
     new, dropped, persisting = thread_changes(before, after, labels, idf)
     themes_before = Counter(t for s in before for t in set(s.themes))
     themes_after = Counter(t for s in after for t in set(s.themes))
@@ -306,4 +332,7 @@ def compare_years(
         labels,
         documents_before=len({s.document_id for s in before}),
         documents_after=len({s.document_id for s in after}),
+        out_of_scope_before=out_of_scope.get(year_before, 0),
+        out_of_scope_after=out_of_scope.get(year_after, 0),
+        undated=left_out.get("undated", 0),
     )

@@ -25,8 +25,9 @@ from .boilerplate import clean_lines
 from .decode import decode_bytes
 from .errors import RejectedInput
 from .extract import extract, same_items
-from .link import add_term_counts, link_pending, paragraph_terms
+from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
 from .metadata import date_document, find_people
+from .scope import SOURCE_USER, decide as decide_scope
 from .themes import code_positions, load_codebook
 from .models import Document, Extraction
 from .text import fold, key
@@ -150,6 +151,7 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
     dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date, clean.title)
     body_key = key(body)
     shingle_count, body_sketch = sketch(body, body_key)
+    scope = decide_scope(clean.title, clean.paragraphs)
     return Document(
         id=document_id(body, body_key),
         path=path,
@@ -167,6 +169,8 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
         source_sha=hashlib.sha256(data).hexdigest(),
         sketch=body_sketch,
         shingle_count=shingle_count,
+        scope=scope.scope,
+        scope_reason=scope.reason,
     )
 
 
@@ -516,7 +520,7 @@ def store(
     original = find_original(conn, doc, replaces, wordings, written)
     if written is not None and original is None:
         written[doc.id] = wordings
-    doc = replace(doc, duplicate_of=original)
+    doc = replace(doc, duplicate_of=original, **db.user_scope(conn, replaces))
     db.save_document(conn, doc, prepared.extraction, replaces, prepared.coded, pending)
     status = "duplicate" if original else ("updated" if replaces else "new")
     return Outcome(prepared.display, status, doc.id, duplicate_of=original)
@@ -598,13 +602,18 @@ def reextract_all(conn: sqlite3.Connection, on_progress: Callable[[str], None] |
     """Run the extractor again on every stored body (after an upgrade); returns documents done.
     `on_progress` is called with each document's id once it is written."""
     count = 0
+    left: set[str] = set()  # threads that lost the statements of a document now out of scope
     for doc_id in db.all_document_ids(conn):
         doc = db.get_document(conn, doc_id)
         with db.transaction(conn):
             db.write_extraction(conn, doc.id, extract(doc))
+            if doc.scope_source != SOURCE_USER:  # the scope rule may have changed too
+                found = decide_scope(doc.title, doc.paragraphs)
+                left |= db.set_scope(conn, doc.id, found.scope, found.reason, "rule")
         count += 1
         if on_progress:
             on_progress(doc_id)
     with db.transaction(conn):
         link_pending(conn)
+        refresh_labels(conn, left & {r[0] for r in conn.execute("SELECT id FROM threads")})
     return count

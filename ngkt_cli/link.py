@@ -25,6 +25,7 @@ from itertools import repeat
 from operator import mul
 
 from .text import key, spell_out, unify_tone_placement
+from .scope import SQL_IN_SCOPE
 
 
 @dataclass(frozen=True)
@@ -723,7 +724,7 @@ def link_pending(conn: sqlite3.Connection) -> int:
     idf = load_idf(conn)
     if idf.paragraphs > RELINK_GROWTH * _meta_int(conn, "paragraphs_at_relink"):
         return relink(conn)["statements"]
-    items = load_items(conn, "s.thread_id IS NULL AND d.duplicate_of IS NULL")
+    items = load_items(conn, f"s.thread_id IS NULL AND d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
     new_ids = ThreadIds(conn)
     assigned = assign(items, _index_for(conn, items, idf), new_ids, load_decisions(conn))
     new_ids.save()
@@ -767,7 +768,7 @@ def _match_old_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[st
 def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[str, int]:
     """Rebuild every thread from scratch, deterministically, keeping ids and labels where the members stay."""
     old = dict(conn.execute("SELECT id, thread_id FROM statements WHERE thread_id IS NOT NULL").fetchall())
-    originals = load_items(conn, "d.duplicate_of IS NULL")
+    originals = load_items(conn, f"d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
     index = ThreadIndex(load_idf(conn, eager=True), settings)
     counter = iter(range(1, 10**9))
     assigned = assign(originals, index, lambda: f"new{next(counter)}", load_decisions(conn))

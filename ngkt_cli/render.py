@@ -193,6 +193,8 @@ def _document_header(doc: dict) -> list[str]:
         lines.append(f"by {doc['byline']}")
     if doc["duplicate_of"]:
         lines.append(f"duplicate of {doc['duplicate_of']}: not counted")
+    if doc.get("scope_reason"):
+        lines.append(f"scope {doc['scope']} ({doc['scope_source']}): {doc['scope_reason']}")
     return lines
 
 
@@ -362,6 +364,9 @@ def diff_to_dict(diff) -> dict:
         "from": diff.year_before, "to": diff.year_after, "by": diff.by, "kind": diff.kind,
         "statements": {"from": diff.statements_before, "to": diff.statements_after},
         "documents": {"from": diff.documents_before, "to": diff.documents_after},
+        "left_out": {"out_of_scope": {"from": diff.out_of_scope_before, "to": diff.out_of_scope_after}, "undated": diff.undated},
+        "thin_evidence": {"from": diff.thin_before, "to": diff.thin_after},
+        "cautions": cautions(diff),
         "new": [change(c) for c in diff.new],
         "dropped": [change(c) for c in diff.dropped],
         "persisting": [change(c) for c in diff.persisting],
@@ -445,6 +450,8 @@ def show_diff(diff) -> None:
     Text = text_type(styled)
     a, b = diff.year_before, diff.year_after
     out.print(Text(f"{diff.kind.capitalize()} statements {a} → {b} (by {diff.by} year): {coverage(diff)}", style="bold"))
+    for caution in cautions(diff):
+        out.print(Text(f"! {caution}", style="yellow"))
     sections = ((f"New in {b}", diff.new), (f"Dropped since {a}", diff.dropped), ("Persisting", diff.persisting))
     for title, changes in sections:
         out.print()
@@ -483,9 +490,29 @@ def _articles(count: int) -> str:
 
 
 def coverage(diff) -> str:
-    """"4 in 2023 (1 article), 15 in 2024 (3 articles)": how much each year of a diff rests on."""
-    return (f"{diff.statements_before} in {diff.year_before} ({_articles(diff.documents_before)}), "
+    """"4 in 2023 (1 article), 15 in 2024 (3 articles)": how much each year of a diff rests on,
+    and what it leaves out ("; left out: 1 off-topic article of 2023, 2 undated articles")."""
+    text = (f"{diff.statements_before} in {diff.year_before} ({_articles(diff.documents_before)}), "
             f"{diff.statements_after} in {diff.year_after} ({_articles(diff.documents_after)})")
+    left = [f"{_articles(n).replace('article', 'off-topic article')} of {year}"
+            for n, year in ((diff.out_of_scope_before, diff.year_before), (diff.out_of_scope_after, diff.year_after)) if n]
+    left += [_articles(diff.undated).replace("article", "undated article")] if diff.undated else []
+    return text + (f"; left out: {', '.join(left)}" if left else "")
+
+
+def cautions(diff) -> list[str]:
+    """A warning for each year of a diff that rests on thin evidence (diff.THIN_ARTICLES, THIN_STATEMENTS)."""
+    from .diff import THIN_ARTICLES, THIN_STATEMENTS
+
+    return [
+        f"Thin evidence for {year}: {_articles(documents)}, {statements} statement{'' if statements == 1 else 's'} "
+        f"(fewer than {THIN_ARTICLES} articles or {THIN_STATEMENTS} statements); read New and Dropped with care."
+        for year, documents, statements, thin in (
+            (diff.year_before, diff.documents_before, diff.statements_before, diff.thin_before),
+            (diff.year_after, diff.documents_after, diff.statements_after, diff.thin_after),
+        )
+        if thin
+    ]
 
 
 def diff_markdown(diff) -> str:
@@ -493,6 +520,7 @@ def diff_markdown(diff) -> str:
     a, b = diff.year_before, diff.year_after
     lines = [f"# {diff.kind.capitalize()} statements {a} → {b}", "",
              f"By {diff.by} year: {coverage(diff)}.", ""]
+    lines += [line for caution in cautions(diff) for line in (f"> **{caution}**", "")]
     sections = ((f"New in {b}", diff.new), (f"Dropped since {a}", diff.dropped), ("Persisting", diff.persisting))
     for title, changes in sections:
         lines += [f"## {title} ({len(changes)})", ""]

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from . import charts, queries, render
 from .errors import LockTimeout, NgktError, UsageError
+from .scope import SQL_IN_SCOPE
 
 MANIFEST_NAME = ".ngkt-report.json"  # the files ngkt wrote in the folder: the only ones it ever removes
 LEGACY_LOCK_NAME = ".ngkt-report.lock"  # where ngkt kept its lock before, inside the folder
@@ -118,8 +119,9 @@ def year_pairs(years: list[int], extra: tuple[int, int] | None) -> list[tuple[in
     return pairs
 
 
-def _as_of(conn: sqlite3.Connection) -> str | None:
-    return conn.execute("SELECT max(date) FROM documents WHERE duplicate_of IS NULL").fetchone()[0]
+def _as_of(conn: sqlite3.Connection, include_out_of_scope: bool = False) -> str | None:
+    scope = "" if include_out_of_scope else f" AND {SQL_IN_SCOPE}"
+    return conn.execute(f"SELECT max(date) FROM documents d WHERE duplicate_of IS NULL{scope}").fetchone()[0]
 
 
 def _theme_matrix(conn: sqlite3.Connection, years: list[int]) -> list[dict]:
@@ -161,26 +163,31 @@ def diff_html(env, diff) -> str:
     return env.get_template("diff.html.j2").render(
         diff=diff, theme_rows=render.theme_rows(diff), theme_bars=charts.theme_bars(diff), arrows=render.ARROWS,
         one_line=render.one_line, document_name=render.document_name, coverage=render.coverage(diff),
+        cautions=render.cautions(diff),
     )
 
 
-def report_pages(conn: sqlite3.Connection, extra: tuple[int, int] | None = None) -> dict[str, str]:
-    """Every file of the report set by name: the index and each diff page, in three formats."""
-    years = queries.years_with(conn)
+def report_pages(
+    conn: sqlite3.Connection, extra: tuple[int, int] | None = None, include_out_of_scope: bool = False
+) -> dict[str, str]:
+    """Every file of the report set by name: the index and each diff page, in three formats.
+    Off-topic articles are left out (and counted as such) unless `include_out_of_scope`."""
+    years = queries.years_with(conn, include_out_of_scope=include_out_of_scope)
     pairs = year_pairs(years, extra)
     env = _environment()
-    timeline_years, timeline_rows = queries.timeline(conn)
+    timeline_years, timeline_rows = queries.timeline(conn, include_out_of_scope=include_out_of_scope)
     files: dict[str, str] = {}
     pages = []
     for before, after in pairs:
-        diff = queries.year_diff(conn, before, after)
+        diff = queries.year_diff(conn, before, after, include_out_of_scope=include_out_of_scope)
         stem = f"diff-{before}-{after}"
         files[f"{stem}.md"] = render.diff_markdown(diff)
         files[f"{stem}.json"] = json.dumps(render.diff_to_dict(diff), ensure_ascii=False, indent=2) + "\n"
         files[f"{stem}.html"] = diff_html(env, diff)
-        pages.append({"from": before, "to": after, "stem": stem, "new": len(diff.new), "dropped": len(diff.dropped), "persisting": len(diff.persisting)})
+        pages.append({"from": before, "to": after, "stem": stem, "new": len(diff.new), "dropped": len(diff.dropped), "persisting": len(diff.persisting),
+                      "thin": [y for y, thin in ((before, diff.thin_before), (after, diff.thin_after)) if thin]})
     index = {
-        "as_of": _as_of(conn), "years": years, "diffs": pages,
+        "as_of": _as_of(conn, include_out_of_scope), "years": years, "diffs": pages,
         "timeline": {"years": timeline_years, "threads": timeline_rows},
         "themes": _theme_matrix(conn, years),
     }
@@ -229,6 +236,8 @@ def publish(folder: Path, files: dict[str, str]) -> list[Written]:
     return written
 
 
-def build_report(conn: sqlite3.Connection, folder: Path, extra: tuple[int, int] | None = None) -> list[Written]:
+def build_report(
+    conn: sqlite3.Connection, folder: Path, extra: tuple[int, int] | None = None, include_out_of_scope: bool = False
+) -> list[Written]:
     """Write the index and every diff page, remove what no longer belongs; returns what was done."""
-    return publish(folder, report_pages(conn, extra))
+    return publish(folder, report_pages(conn, extra, include_out_of_scope))

@@ -23,7 +23,7 @@ def test_docs_table_is_plain_text_when_not_a_terminal(seeded_db):
     result = run_cli(seeded_db, "docs")
     assert "\x1b[" not in result.stdout
     header, *rows = result.stdout.splitlines()
-    assert header.split() == ["id", "date", "statement_year", "lists", "flags", "title"]
+    assert header.split() == ["id", "date", "statement_year", "lists", "scope", "flags", "title"]
     assert len(rows) == 5
     assert any("undated" in row for row in rows)
 
