@@ -49,7 +49,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     db: Annotated[
-        str, typer.Option("--db", envvar="NGKT_DB", help="SQLite database file (created with its folder on first use).")
+        str, typer.Option("--db", envvar="NGKT_DB", help="SQLite database file (ingest creates it and its folder; every other command needs it to exist).")
     ] = "db/ngkt.db",
     codebook: Annotated[
         Optional[str], typer.Option("--codebook", envvar="NGKT_CODEBOOK", help="Theme codebook (TOML) instead of the default.")
@@ -102,10 +102,12 @@ def _close() -> None:
         conn.close()
 
 
-def _open():
+def _open(create: bool = False):
+    """The command's connection. Only `ingest` creates a database: any other command on a
+    mistyped path must fail, not report on an empty database made up on the spot."""
     from .db import open_db
 
-    _state["conn"] = open_db(_state.get("db", "db/ngkt.db"))
+    _state["conn"] = open_db(_state.get("db", "db/ngkt.db"), create=create)
     return _state["conn"]
 
 
@@ -142,7 +144,7 @@ def ingest(
     """
     from .ingest import collect_inputs, ingest_inputs
 
-    conn = _open()
+    conn = _open(create=True)
     inputs, skipped = collect_inputs(paths or ["seeds"])
     with render.progress(len(inputs), "ingesting", enabled=not quiet) as advance:
         outcomes = ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance()) + skipped

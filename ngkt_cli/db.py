@@ -65,9 +65,12 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.05)
 
 
-def open_db(path: str | Path = DEFAULT_DB) -> sqlite3.Connection:
-    """Connect (creating the file and its folder), enable WAL and foreign keys, migrate."""
+def open_db(path: str | Path = DEFAULT_DB, *, create: bool = True) -> sqlite3.Connection:
+    """Connect (creating the file and its folder, unless `create` is false: then a missing
+    database is a DatabaseError, never an empty one made up), enable WAL and foreign keys, migrate."""
     path = Path(path)
+    if not create and not path.exists():
+        raise DatabaseError(f"{path}: no database there; run `ngkt ingest` first to create it")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)

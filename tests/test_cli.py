@@ -122,8 +122,8 @@ def test_a_reader_that_stops_early_gets_no_error(seeded_db):
     assert process.stderr.read() == b""
 
 
-def test_console_script_runs_without_a_terminal(tmp_path):
-    result = subprocess.run([*ngkt_command(), "--db", str(tmp_path / "x.db"), "docs"], capture_output=True, text=True)
+def test_console_script_runs_without_a_terminal(seeded_db):
+    result = subprocess.run([*ngkt_command(), "--db", str(seeded_db), "docs"], capture_output=True, text=True)
     assert result.returncode == 0
     assert result.stdout.startswith("id")
 

@@ -563,9 +563,9 @@ def test_a_different_report_of_the_same_day_is_not_a_duplicate(tmp_path, db_path
 # --- storage -----------------------------------------------------------------------------------
 
 
-def test_database_and_folder_are_created_on_first_use(tmp_path):
+def test_database_and_folder_are_created_on_first_ingest(tmp_path):
     db = tmp_path / "deep" / "er" / "ngkt.db"
-    assert run_cli(db, "docs").exit_code == 0
+    assert run_cli(db, "ingest", "--quiet", str(SEEDS)).exit_code == 0
     assert db.exists()
 
 
@@ -576,7 +576,7 @@ def test_db_option_reads_ngkt_db_environment(tmp_path, monkeypatch):
 
     from ngkt_cli.cli import app
 
-    CliRunner().invoke(app, ["docs"])
+    CliRunner().invoke(app, ["ingest", "--quiet", str(SEEDS)])
     assert db.exists()
 
 
