@@ -140,9 +140,11 @@ def ingest(
     Re-ingesting unchanged files changes nothing; a changed file replaces its older version;
     a second outlet's copy of a stored report is kept as a duplicate and never counted twice.
     Inside folders, files that are not articles (pictures, PDFs, a saved page's asset folder) are
-    skipped. Exit status: 0 when every input was stored, unchanged or skipped, 1 when any was rejected.
+    skipped. Exit status: 1 when a file named on the command line was rejected, or when nothing
+    could be read; a file rejected inside a folder is named on stderr and counted, exit 0
+    (so one bad file in a cron inbox never stops the report). See docs/cron.md.
     """
-    from .ingest import collect_inputs, ingest_inputs
+    from .ingest import collect_inputs, ingest_inputs, named_inputs, run_failed
 
     conn = _open(create=True)
     inputs, skipped = collect_inputs(paths or ["seeds"])
@@ -159,7 +161,7 @@ def ingest(
         if counts["skipped"]:
             summary += f"; skipped {counts['skipped']} other file(s) in the folders (--format json lists them)"
         render.message(f"ingested {len(outcomes) - counts['skipped']} input(s) into {_state['db']}: {summary}")
-    if any(outcome.status == "rejected" for outcome in outcomes):
+    if run_failed(outcomes, named_inputs(paths or ["seeds"])):
         raise typer.Exit(1)
 
 

@@ -374,6 +374,21 @@ def collect_inputs(paths: Iterable[str]) -> tuple[list[tuple[str, Path | None]],
     return inputs, skipped
 
 
+def named_inputs(paths: Iterable[str]) -> set[str]:
+    """The inputs named on the command line one by one (files and '-'), not found in a folder."""
+    return {raw for raw in paths if raw == "-" or not Path(raw).is_dir()}
+
+
+def run_failed(outcomes: Iterable[Outcome], named: set[str]) -> bool:
+    """The exit policy for unattended runs: a rejected file the user named is a failure, and so
+    is a run that could read nothing at all; a bad file found inside a folder is reported and
+    counted but fails nothing, or one file left in a cron inbox would stop every later report."""
+    outcomes = list(outcomes)
+    rejected = [o for o in outcomes if o.status == "rejected"]
+    read = [o for o in outcomes if o.status not in ("rejected", "skipped")]
+    return any(o.path in named for o in rejected) or bool(rejected and not read)
+
+
 def read_input(path: Path | None, max_bytes: int) -> bytes:
     """The bytes of one input, or RejectedInput naming the reason."""
     if path is None:

@@ -40,3 +40,65 @@ def test_only_ingest_creates_a_database(tmp_path):
     target = tmp_path / "new" / "ngkt.db"
     assert run_cli(target, "ingest", "--quiet", str(SEEDS / next(p.name for p in SEEDS.iterdir()))).exit_code == 0
     assert target.exists()
+
+
+# --- the exit policy: a bad file in the inbox never stops the nightly report ----------------------
+
+
+def _crontab_command(root) -> str:
+    """The command of docs/cron.md's crontab line, with its paths moved under `root`."""
+    from conftest import ROOT, ngkt_command
+
+    line = next(l for l in (ROOT / "docs" / "cron.md").read_text(encoding="utf-8").splitlines() if l.startswith("15 "))
+    command = line.split(None, 5)[5]
+    return command.replace("/opt/ngkt/.venv/bin/ngkt", ngkt_command()[0]).replace("/srv/ngkt", str(root))
+
+
+def _inbox(root, good: int, bad: int):
+    inbox = root / "inbox"
+    inbox.mkdir(parents=True)
+    for seed in sorted(SEEDS.iterdir())[:good]:
+        (inbox / seed.name).write_bytes(seed.read_bytes())
+    for number in range(bad):
+        (inbox / f"broken{number}.txt").write_bytes(b"\x00\x01 not an article")
+    return inbox
+
+
+def test_the_documented_crontab_line_reports_every_night_despite_a_bad_inbox_file(tmp_path):
+    import subprocess
+
+    _inbox(tmp_path, good=5, bad=1)
+    for night in range(2):  # the bad file stays for good; the report runs every night
+        run = subprocess.run(["sh", "-c", _crontab_command(tmp_path)], capture_output=True, text=True, env={})
+        assert run.returncode == 0, run.stderr
+        assert run.stderr == f"ngkt: error: rejected {tmp_path / 'inbox' / 'broken0.txt'}: binary file (contains NUL bytes)\n"
+        assert (tmp_path / "reports" / "index.html").exists()
+
+
+def test_an_inbox_of_bad_files_only_fails_and_publishes_nothing(tmp_path):
+    import subprocess
+
+    _inbox(tmp_path, good=0, bad=2)
+    run = subprocess.run(["sh", "-c", _crontab_command(tmp_path)], capture_output=True, text=True, env={})
+    assert run.returncode == 1
+    assert not (tmp_path / "reports").exists()
+
+
+def test_a_bad_file_inside_a_folder_is_counted_but_exits_0(tmp_path, db_path):
+    inbox = _inbox(tmp_path, good=2, bad=1)
+    result = run_cli(db_path, "ingest", str(inbox))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == f"ingested 3 input(s) into {db_path}: 2 new, 0 updated, 0 unchanged, 0 duplicate, 1 rejected"
+
+
+def test_a_bad_file_named_on_the_command_line_exits_1(tmp_path, db_path):
+    inbox = _inbox(tmp_path, good=2, bad=1)
+    result = run_cli(db_path, "ingest", "--quiet", str(inbox), str(inbox / "broken0.txt"))
+    assert result.exit_code == 1
+    assert result.stderr.count("rejected") == 2  # once found in the folder, once as named
+
+
+def test_an_empty_inbox_is_a_quiet_night(tmp_path, db_path):
+    (tmp_path / "inbox").mkdir()
+    result = run_cli(db_path, "ingest", "--quiet", str(tmp_path / "inbox"))
+    assert (result.exit_code, result.output) == (0, "")
