@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import signal
 import sys
 from collections import Counter
 from enum import Enum
@@ -63,6 +64,16 @@ def main_options(
     select_codebook(codebook)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, a cron or systemd timeout), handled as Ctrl-C is: the open transaction is
+    rolled back, the pool stopped, what was committed kept."""
+
+
+def _terminate(signum, frame) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
+    raise Terminated()
+
+
 def friendly_errors(command):
     """Library errors become one line on stderr and their exit code; never a traceback."""
 
@@ -75,6 +86,9 @@ def friendly_errors(command):
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, click.ClickException):
             raise
+        except Terminated:
+            render.error("terminated (SIGTERM); what was written before is kept")
+            raise typer.Exit(143) from None
         except KeyboardInterrupt:
             render.error("interrupted; what was written before is kept")
             raise typer.Exit(130) from None
@@ -535,6 +549,7 @@ def report(
 
 def main() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGTERM, _terminate)
     app(prog_name="ngkt")
 
 

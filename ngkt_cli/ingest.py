@@ -10,9 +10,12 @@ import bisect
 import hashlib
 import os
 import re
+import signal
 import sqlite3
 import struct
 import sys
+import threading
+import time
 import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -465,6 +468,55 @@ PREPARE_WINDOW = 4
 DOCUMENTS_PER_TRANSACTION = 200
 
 
+# Linux's prctl(PR_SET_PDEATHSIG, signal): the kernel sends the signal when the parent dies.
+PR_SET_PDEATHSIG = 1
+
+# How often a pool worker checks that the ingest that started it is still alive.
+PARENT_POLL_SECONDS = 1.0
+
+
+def _parent_death_signal(signum: int) -> bool:
+    """Ask Linux to send `signum` to this process when its parent dies; False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """The portable way: once the parent is gone the worker is re-parented; then end at once."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool worker set-up: a worker never outlives the ingest that started it (`kill -9`, a cron
+    timeout), where it would wait forever on a pipe nobody reads. Ctrl-C is the parent's to
+    handle (it stops the pool), SIGTERM ends a worker at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _parent_death_signal(signal.SIGKILL)  # the parent thread's death on Linux; the watcher covers the rest
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # died before we asked
+        os._exit(1)
+
+
+def _stop_pool(pool) -> None:
+    """Stop now: cancel the queued chunks and end the workers, rather than let the pool's exit
+    wait for every chunk in flight (what `with ProcessPoolExecutor` does on an interrupt)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # the only handle on the workers
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
 def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date: str | None) -> Iterator[Prepared]:
     """Prepare inputs in order, on every core when there are many (extraction is per document)."""
     jobs = [(display, path, max_bytes, user_date) for display, path in inputs]
@@ -477,7 +529,10 @@ def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date
     from concurrent.futures import ProcessPoolExecutor
 
     chunks = [jobs[start : start + PREPARE_CHUNK] for start in range(0, len(jobs), PREPARE_CHUNK)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent, initargs=(os.getpid(),)
+    )
+    try:
         # A bounded window of chunks in flight: pool.map would queue every result in memory
         # when the writer is slower than the workers.
         window: deque = deque()
@@ -487,6 +542,10 @@ def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
+    except BaseException:  # Ctrl-C, SIGTERM, the writer's error (the generator is closed)
+        _stop_pool(pool)
+        raise
+    pool.shutdown()
 
 
 class TermCounts:
