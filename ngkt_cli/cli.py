@@ -141,7 +141,7 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 @app.command()
 @friendly_errors
 def ingest(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders (recursive); '-' reads stdin. Default: seeds/.")] = None,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders to ingest (required): folders are read recursively, '-' reads stdin.")],
     date: Annotated[
         Optional[str], typer.Option("--date", callback=_check_date, help="Set the statement date (YYYY-MM-DD) of every input.")
     ] = None,
@@ -161,7 +161,7 @@ def ingest(
     from .ingest import collect_inputs, ingest_inputs, named_inputs, run_failed
 
     conn = _open(create=True)
-    inputs, skipped = collect_inputs(paths or ["seeds"])
+    inputs, skipped = collect_inputs(paths)
     with render.progress(len(inputs), "ingesting", enabled=not quiet) as advance:
         outcomes = ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance()) + skipped
     for outcome in outcomes:
@@ -175,7 +175,7 @@ def ingest(
         if counts["skipped"]:
             summary += f"; skipped {counts['skipped']} other file(s) in the folders (--format json lists them)"
         render.message(f"ingested {len(outcomes) - counts['skipped']} input(s) into {_state['db']}: {summary}")
-    if run_failed(outcomes, named_inputs(paths or ["seeds"])):
+    if run_failed(outcomes, named_inputs(paths)):
         raise typer.Exit(1)
 
 

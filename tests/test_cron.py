@@ -222,3 +222,17 @@ def test_kill_9_of_an_ingest_leaves_no_worker_behind(tmp_path, big_corpus):
     process.wait(timeout=30)
     assert _wait_until(lambda: not any(map(_alive, workers)), 10), "pool workers outlived the ingest"
     assert 0 < _assert_whole_documents(db) < CORPUS_SIZE
+
+
+def test_ingest_needs_a_path_and_never_guesses_seeds(tmp_path):
+    import shutil
+    import subprocess
+
+    from conftest import ngkt_command
+
+    shutil.copytree(SEEDS, tmp_path / "seeds")  # a folder the user never named
+    run = subprocess.run([*ngkt_command(), "--db", "my.db", "ingest"], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 2
+    assert "Missing argument 'PATH...'" in run.stderr
+    assert not (tmp_path / "my.db").exists()
+    assert "PATH...  Files or folders to ingest (required)" in run_cli(tmp_path / "x.db", "ingest", "--help").stdout
