@@ -507,14 +507,11 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _stop_pool(pool) -> None:
-    """Stop now: cancel the queued chunks and end the workers, rather than let the pool's exit
-    wait for every chunk in flight (what `with ProcessPoolExecutor` does on an interrupt)."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())  # the only handle on the workers
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join(timeout=5)
+    """Stop soon: cancel the queued chunks and wait only for the few already handed to a worker
+    (well under a second), rather than for every chunk in flight (what `with ProcessPoolExecutor`
+    does on an interrupt). Workers are not killed: one killed while writing its result would
+    leave half a message in the pipe, and the pool's reader thread waiting for the rest forever."""
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date: str | None) -> Iterator[Prepared]:
