@@ -20,7 +20,27 @@ from . import __version__, render
 from .errors import NgktError, UsageError
 from .models import KINDS
 
+def _db_after_command(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> None:
+    if value is not None:
+        _state["db"] = value
+
+
+class _Group(typer.core.TyperGroup):
+    """Every command also takes `--db` after its name (`ngkt docs --db x.db`), as sqlite-utils'
+    commands do; given in both places, the one after the command wins."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            if not isinstance(command, click.Group) and not any("--db" in p.opts for p in command.params):
+                command.params.append(typer.core.TyperOption(
+                    param_decls=["--db"], callback=_db_after_command, expose_value=False, metavar="PATH",
+                    help="SQLite database file, as `ngkt --db` (either place works).",
+                ))
+
+
 app = typer.Typer(
+    cls=_Group,
     help="Track the stated priorities of Vietnam's economic diplomacy across years.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -298,6 +318,21 @@ def export(
         raise UsageError("export writes json or csv")
 
 
+@app.command()
+@friendly_errors
+def info(fmt: Annotated[Format, typer.Option("--format", "-f", help="table (one field a line), json, csv or markdown.")] = Format.table) -> None:
+    """What the database is and holds: path, schema version, counts, codebook, last ingest."""
+    from .queries import info as database_info
+
+    facts = database_info(_open())
+    if fmt == Format.json:
+        print(render.to_json(facts))
+    elif fmt == Format.csv:
+        render.print_rows([facts], list(facts), "csv")
+    else:
+        render.print_rows([{"field": k, "value": v} for k, v in facts.items()], ["field", "value"], fmt.value)
+
+
 # ---------------------------------------------------------------------------------------------
 # Stage 3: threads and themes
 
@@ -335,7 +370,7 @@ def threads(
     render.print_rows(rows, ["id", "years", "statements", "label"] if fmt != Format.json else list(rows[0]) if rows else [], fmt.value)
 
 
-class _ThreadGroup(typer.core.TyperGroup):
+class _ThreadGroup(_Group):
     """`ngkt thread T0003` is `ngkt thread show T0003`."""
 
     def parse_args(self, ctx, args):

@@ -7,6 +7,7 @@ in one transaction; a bad file is reported and skipped, never costing what is al
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import os
 import re
@@ -619,6 +620,7 @@ def ingest_inputs(
         with db.transaction(conn):
             frequencies.flush(conn)
             link_pending(conn)
+            db.set_meta(conn, "last_ingest", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
     return outcomes
 
 

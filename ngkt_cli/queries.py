@@ -82,6 +82,29 @@ def export(conn: sqlite3.Connection) -> dict:
     return {"documents": docs, "lists": lists, "statements": stmts, "threads": threads(conn)}
 
 
+def info(conn: sqlite3.Connection) -> dict:
+    """What a database is and holds: its file, schema version, counts, codebook, last ingest."""
+    from .db import meta_value
+    from .themes import codebook_source
+
+    def count(sql: str) -> int:
+        return conn.execute(sql).fetchone()[0]
+
+    last = meta_value(conn, "last_ingest") or conn.execute("SELECT max(ingested_at) FROM documents").fetchone()[0]
+    return {
+        "path": conn.execute("PRAGMA database_list").fetchone()[2],
+        "schema_version": count("PRAGMA user_version"),
+        "documents": count("SELECT count(*) FROM documents"),
+        "duplicates": count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+        "lists": count("SELECT count(*) FROM lists"),
+        "statements": count("SELECT count(*) FROM statements"),
+        "threads": count("SELECT count(*) FROM threads"),
+        "decisions": count("SELECT count(*) FROM decisions WHERE action NOT IN ('link', 'unlink')"),
+        "codebook": meta_value(conn, "codebook") or codebook_source(),
+        "last_ingest": last,
+    }
+
+
 def threads(conn: sqlite3.Connection, year: int | None = None, min_years: int = 1, kind: str | None = None) -> list[dict]:
     """Threads with their label, kind, members (originals only) and the target years they appear in."""
     rows = _rows(

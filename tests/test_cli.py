@@ -165,3 +165,54 @@ def test_long_work_shows_progress_at_a_terminal_only(tmp_path, monkeypatch):
     assert "relinking every statement" in _on_a_terminal("--db", db, "relink")
     piped = subprocess.run([*ngkt_command(), "--db", db, "reextract"], capture_output=True, text=True)
     assert piped.stderr == "re-extracted 30 document(s)\n"
+
+
+# --- --db after the command, and `ngkt info` ---------------------------------------------------
+
+
+def test_db_is_accepted_after_the_command_as_well_as_before(seeded_db, tmp_path):
+    from typer.testing import CliRunner
+
+    from ngkt_cli.cli import app
+
+    before = run_cli(seeded_db, "docs").stdout
+    after = CliRunner().invoke(app, ["docs", "--db", str(seeded_db)])
+    assert (after.exit_code, after.stdout) == (0, before)
+    nested = CliRunner().invoke(app, ["thread", "show", "T0001", "--db", str(seeded_db), "-f", "json"])
+    assert nested.exit_code == 0 and json.loads(nested.stdout)["id"] == "T0001"
+    # the one after the command wins, as the nearer one
+    assert run_cli(tmp_path / "missing.db", "docs", "--db", str(seeded_db)).stdout == before
+
+
+def test_every_command_takes_db(db_path):
+    import typer.main
+
+    from ngkt_cli.cli import app
+
+    sys.path.insert(0, str(ROOT / "docs"))
+    import _cog
+
+    group = typer.main.get_command(app)
+    for path in _cog.command_paths():
+        command = group
+        for name in path:
+            command = command.commands[name]
+        if not hasattr(command, "commands"):
+            assert any("--db" in p.opts for p in command.params), f"ngkt {' '.join(path)} has no --db"
+
+
+def test_info_says_what_the_database_holds(seeded_db):
+    info = json.loads(run_cli(seeded_db, "info", "--format", "json").stdout)
+    from ngkt_cli.migrations import MIGRATIONS
+
+    assert info["path"] == str(seeded_db.resolve())
+    assert info["schema_version"] == len(MIGRATIONS)
+    conn = sqlite3.connect(seeded_db)
+    for table in ("documents", "lists", "statements", "threads"):
+        assert info[table] == conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0
+    assert info["documents"] == 5
+    assert info["codebook"] == "default"
+    assert info["last_ingest"][:4] >= "2024"
+    table = run_cli(seeded_db, "info").stdout
+    assert f"path            {seeded_db.resolve()}" in table.splitlines()
+    assert "documents       5" in table.splitlines()

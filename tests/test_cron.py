@@ -13,7 +13,7 @@ READ_COMMANDS = [
     ("diff", "2023", "2024"), ("timeline",), ("themes",), ("threads",), ("thread", "show", "T0001"),
     ("thread", "T0001"), ("thread", "merge", "T0001", "T0002"), ("thread", "split", "x/L1.1"),
     ("thread", "move", "x/L1.1", "T0002"), ("thread", "label", "T0001", "x"), ("thread", "history", "T0001"),
-    ("relink",), ("reextract",),
+    ("relink",), ("reextract",), ("info",),
 ]
 
 
