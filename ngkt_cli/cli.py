@@ -253,23 +253,25 @@ def show(
     document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it; a statement id (DOC/L2.3, as diffs cite it) quotes that item.")],
     item: Annotated[Optional[str], typer.Option("--item", "-i", help="Quote one item: N in reading order, or L<list>.<item>.")] = None,
     removed: Annotated[bool, typer.Option("--removed", help="Also print the lines removed as boilerplate (dimmed).")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article) or json; csv and markdown are refused.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article), json, csv (its items, one to a row) or markdown (the article).")] = Format.table,
 ) -> None:
     """Print an article with its lists marked and each item numbered."""
     from .queries import document_view, find_item
 
-    if fmt in (Format.csv, Format.markdown):
-        raise UsageError(f"show prints table or json, not {fmt.value}")
     if "/" in document and item is None:  # a statement id as diffs and reports cite it
         document, item = document.split("/", 1)
     if not document.strip():
         raise UsageError("give a document id, as `ngkt docs` prints it")
     view = document_view(_open(), document)
-    if item is not None:
-        found = find_item(view, item)
-        print(render.to_json(found)) if fmt == Format.json else render.quote_item(view, found)
-    elif fmt == Format.json:
-        print(render.to_json(view))
+    found = find_item(view, item) if item is not None else None
+    if fmt == Format.json:
+        print(render.to_json(found or view))
+    elif fmt == Format.csv:
+        render.print_rows([found] if found else render.item_rows(view), render.ITEM_COLUMNS, "csv")
+    elif fmt == Format.markdown:
+        print(render.item_markdown(view, found) if found else render.document_markdown(view))
+    elif found:
+        render.quote_item(view, found)
     else:
         render.show_document(view, with_removed=removed)
 
@@ -297,25 +299,55 @@ def search(
         render.print_rows([hit.__dict__ for hit in hits], render.SEARCH_COLUMNS, fmt.value)
 
 
+class ExportFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+
+
 @app.command()
 @friendly_errors
 def export(
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json (stdout) or csv (one file per table in --out).")] = Format.json,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for csv files.")] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json (stdout, or export.json in --out) or csv (one file per table in --out).")] = ExportFormat.json,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder to write into (created if missing); needed for csv.")] = None,
 ) -> None:
-    """Print the whole dataset (documents, lists, statements, threads) for scripts."""
+    """The whole dataset for scripts and backups: documents with their text, lists, statements
+    with their themes, threads, the codebook and your decisions (see docs/export.md).
+    `ngkt import` applies the decisions of an export to another database of the same articles."""
     from .queries import export as dataset
 
+    if fmt == ExportFormat.csv and out is None:
+        raise UsageError("--format csv needs --out DIR (one CSV file per table)")
     data = dataset(_open())
-    if fmt == Format.json:
+    if out is None:
         print(render.to_json(data))
-    elif fmt == Format.csv:
-        if out is None:
-            raise UsageError("--format csv needs --out DIR (one CSV file per table)")
-        written = render.write_csv_tables(data, out)
-        render.message(f"wrote {', '.join(str(p) for p in written)}")
-    else:
-        raise UsageError("export writes json or csv")
+        return
+    written = render.write_export(data, out, fmt.value)
+    render.message(f"wrote {', '.join(str(p) for p in written)}")
+
+
+@app.command("import")
+@friendly_errors
+def import_(
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="An export: the JSON `ngkt export` prints, or the folder `export --out` wrote.")],
+) -> None:
+    """Apply the decisions of an export (merges, splits, moves, labels) to this database.
+
+    For a database holding the same articles (rebuilt, or a colleague's): decisions about
+    statements it does not hold are skipped and counted; then threads are rebuilt with the
+    decisions, and each labelled thread's label goes to the thread now holding its statements.
+    Importing the same export twice changes nothing.
+    """
+    from .db import transaction
+    from .restore import import_decisions, read_export
+
+    data = read_export(source)
+    conn = _open()
+    with render.working("applying decisions and relinking"), transaction(conn):
+        done = import_decisions(conn, data, str(source))
+    render.message(
+        f"imported {source}: {done.new} new decision(s), {done.present} already here, {done.missing} about statements "
+        f"not in this database; {done.labels} label(s) applied; {done.threads} thread(s)"
+    )
 
 
 @app.command()
@@ -367,6 +399,8 @@ def threads(
         row["statements"] = len(row["statement_ids"])
         if fmt != Format.json:
             row["years"] = " ".join(map(str, row["years"]))
+        if fmt == Format.table:
+            row["label"] = render.cut_label(row["label"])
     render.print_rows(rows, ["id", "years", "statements", "label"] if fmt != Format.json else list(rows[0]) if rows else [], fmt.value)
 
 
