@@ -340,8 +340,8 @@ def import_(
     from .db import transaction
     from .restore import import_decisions, read_export
 
-    data = read_export(source)
     conn = _open()
+    data = read_export(source)
     with render.working("applying decisions and relinking"), transaction(conn):
         done = import_decisions(conn, data, str(source))
     render.message(

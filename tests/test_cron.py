@@ -13,14 +13,14 @@ READ_COMMANDS = [
     ("diff", "2023", "2024"), ("timeline",), ("themes",), ("threads",), ("thread", "show", "T0001"),
     ("thread", "T0001"), ("thread", "merge", "T0001", "T0002"), ("thread", "split", "x/L1.1"),
     ("thread", "move", "x/L1.1", "T0002"), ("thread", "label", "T0001", "x"), ("thread", "history", "T0001"),
-    ("relink",), ("reextract",), ("info",),
+    ("relink",), ("reextract",), ("info",), ("report", "--out", "{tmp}/reports"), ("import", "{tmp}/export.json"),
 ]
 
 
 @pytest.mark.parametrize("command", READ_COMMANDS, ids=" ".join)
 def test_a_read_command_refuses_a_database_that_does_not_exist(tmp_path, command):
     missing = tmp_path / "typo" / "ngkt.db"
-    result = run_cli(missing, *command)
+    result = run_cli(missing, *(arg.format(tmp=tmp_path) for arg in command))
     assert result.exit_code == 1
     assert result.stderr == f"ngkt: error: {missing}: no database there; run `ngkt ingest` first to create it\n"
     assert list(tmp_path.iterdir()) == []  # neither the file nor its folder was made
