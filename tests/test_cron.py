@@ -109,6 +109,8 @@ def test_an_empty_inbox_is_a_quiet_night(tmp_path, db_path):
 
 CORPUS_SIZE = 1500  # about 4 s of ingest on two cores: long enough to be stopped mid-run
 
+needs_a_pool = pytest.mark.skipif((__import__("os").cpu_count() or 1) < 2, reason="one core: ingest runs no worker pool")
+
 
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory):
@@ -201,6 +203,7 @@ def _assert_whole_documents(db) -> int:
     return count
 
 
+@needs_a_pool
 def test_sigterm_stops_an_ingest_like_ctrl_c_and_keeps_what_was_committed(tmp_path, big_corpus):
     import signal
 
@@ -213,6 +216,7 @@ def test_sigterm_stops_an_ingest_like_ctrl_c_and_keeps_what_was_committed(tmp_pa
     assert 0 < _assert_whole_documents(db) < CORPUS_SIZE
 
 
+@needs_a_pool
 def test_kill_9_of_an_ingest_leaves_no_worker_behind(tmp_path, big_corpus):
     import signal
 
