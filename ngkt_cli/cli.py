@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import signal
 import sys
 from collections import Counter
 from enum import Enum
@@ -19,7 +20,27 @@ from . import __version__, render
 from .errors import NgktError, UsageError
 from .models import KINDS
 
+def _db_after_command(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> None:
+    if value is not None:
+        _state["db"] = value
+
+
+class _Group(typer.core.TyperGroup):
+    """Every command also takes `--db` after its name (`ngkt docs --db x.db`), as sqlite-utils'
+    commands do; given in both places, the one after the command wins."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            if not isinstance(command, click.Group) and not any("--db" in p.opts for p in command.params):
+                command.params.append(typer.core.TyperOption(
+                    param_decls=["--db"], callback=_db_after_command, expose_value=False, metavar="PATH",
+                    help="SQLite database file, as `ngkt --db` (either place works).",
+                ))
+
+
 app = typer.Typer(
+    cls=_Group,
     help="Track the stated priorities of Vietnam's economic diplomacy across years.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -52,7 +73,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     db: Annotated[
-        str, typer.Option("--db", envvar="NGKT_DB", help="SQLite database file (created with its folder on first use).")
+        str, typer.Option("--db", envvar="NGKT_DB", help="SQLite database file (ingest creates it and its folder; every other command needs it to exist).")
     ] = "db/ngkt.db",
     codebook: Annotated[
         Optional[str], typer.Option("--codebook", envvar="NGKT_CODEBOOK", help="Theme codebook (TOML) instead of the default.")
@@ -64,6 +85,16 @@ def main_options(
 
     _state["db"] = db
     select_codebook(codebook)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, a cron or systemd timeout), handled as Ctrl-C is: the open transaction is
+    rolled back, the pool stopped, what was committed kept."""
+
+
+def _terminate(signum, frame) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
+    raise Terminated()
 
 
 def friendly_errors(command):
@@ -78,6 +109,9 @@ def friendly_errors(command):
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, click.ClickException):
             raise
+        except Terminated:
+            render.error("terminated (SIGTERM); what was written before is kept")
+            raise typer.Exit(143) from None
         except KeyboardInterrupt:
             render.error("interrupted; what was written before is kept")
             raise typer.Exit(130) from None
@@ -105,10 +139,12 @@ def _close() -> None:
         conn.close()
 
 
-def _open():
+def _open(create: bool = False):
+    """The command's connection. Only `ingest` and `fetch` create a database: any other command
+    on a mistyped path must fail, not report on an empty database made up on the spot."""
     from .db import open_db
 
-    _state["conn"] = open_db(_state.get("db", "db/ngkt.db"))
+    _state["conn"] = open_db(_state.get("db", "db/ngkt.db"), create=create)
     return _state["conn"]
 
 
@@ -128,7 +164,7 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 @app.command()
 @friendly_errors
 def ingest(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders (recursive); '-' reads stdin. Default: seeds/.")] = None,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders to ingest (required): folders are read recursively, '-' reads stdin.")],
     date: Annotated[
         Optional[str], typer.Option("--date", callback=_check_date, help="Set the statement date (YYYY-MM-DD) of every input.")
     ] = None,
@@ -141,12 +177,14 @@ def ingest(
     Re-ingesting unchanged files changes nothing; a changed file replaces its older version;
     a second outlet's copy of a stored report is kept as a duplicate and never counted twice.
     Inside folders, files that are not articles (pictures, PDFs, a saved page's asset folder) are
-    skipped. Exit status: 0 when every input was stored, unchanged or skipped, 1 when any was rejected.
+    skipped. Exit status: 1 when a file named on the command line was rejected, or when nothing
+    could be read; a file rejected inside a folder is named on stderr and counted, exit 0
+    (so one bad file in a cron inbox never stops the report). See docs/cron.md.
     """
-    from .ingest import collect_inputs, ingest_inputs
+    from .ingest import collect_inputs, ingest_inputs, named_inputs, run_failed
 
-    conn = _open()
-    inputs, skipped = collect_inputs(paths or ["seeds"])
+    conn = _open(create=True)
+    inputs, skipped = collect_inputs(paths)
     with render.progress(len(inputs), "ingesting", enabled=not quiet) as advance:
         outcomes = ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance()) + skipped
     for outcome in outcomes:
@@ -160,7 +198,7 @@ def ingest(
         if counts["skipped"]:
             summary += f"; skipped {counts['skipped']} other file(s) in the folders (--format json lists them)"
         render.message(f"ingested {len(outcomes) - counts['skipped']} input(s) into {_state['db']}: {summary}")
-    if any(outcome.status == "rejected" for outcome in outcomes):
+    if run_failed(outcomes, named_inputs(paths)):
         raise typer.Exit(1)
 
 
@@ -201,7 +239,7 @@ def fetch(
     """
     from .fetch import Settings, Source, fetch as fetch_sources, ingest_stored, load_sources, summary
 
-    conn = _open()
+    conn = _open(create=not again)
     if again:
         outcomes = ingest_stored(conn)
     else:
@@ -274,23 +312,25 @@ def show(
     document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it; a statement id (DOC/L2.3, as diffs cite it) quotes that item.")],
     item: Annotated[Optional[str], typer.Option("--item", "-i", help="Quote one item: N in reading order, or L<list>.<item>.")] = None,
     removed: Annotated[bool, typer.Option("--removed", help="Also print the lines removed as boilerplate (dimmed).")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article) or json; csv and markdown are refused.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article), json, csv (its items, one to a row) or markdown (the article).")] = Format.table,
 ) -> None:
     """Print an article with its lists marked and each item numbered."""
     from .queries import document_view, find_item
 
-    if fmt in (Format.csv, Format.markdown):
-        raise UsageError(f"show prints table or json, not {fmt.value}")
     if "/" in document and item is None:  # a statement id as diffs and reports cite it
         document, item = document.split("/", 1)
     if not document.strip():
         raise UsageError("give a document id, as `ngkt docs` prints it")
     view = document_view(_open(), document)
-    if item is not None:
-        found = find_item(view, item)
-        print(render.to_json(found)) if fmt == Format.json else render.quote_item(view, found)
-    elif fmt == Format.json:
-        print(render.to_json(view))
+    found = find_item(view, item) if item is not None else None
+    if fmt == Format.json:
+        print(render.to_json(found or view))
+    elif fmt == Format.csv:
+        render.print_rows([found] if found else render.item_rows(view), render.ITEM_COLUMNS, "csv")
+    elif fmt == Format.markdown:
+        print(render.item_markdown(view, found) if found else render.document_markdown(view))
+    elif found:
+        render.quote_item(view, found)
     else:
         render.show_document(view, with_removed=removed)
 
@@ -318,25 +358,70 @@ def search(
         render.print_rows([hit.__dict__ for hit in hits], render.SEARCH_COLUMNS, fmt.value)
 
 
+class ExportFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+
+
 @app.command()
 @friendly_errors
 def export(
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json (stdout) or csv (one file per table in --out).")] = Format.json,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for csv files.")] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json (stdout, or export.json in --out) or csv (one file per table in --out).")] = ExportFormat.json,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder to write into (created if missing); needed for csv.")] = None,
 ) -> None:
-    """Print the whole dataset (documents, lists, statements, threads) for scripts."""
+    """The whole dataset for scripts and backups: documents with their text, lists, statements
+    with their themes, threads, the codebook and your decisions (see docs/export.md).
+    `ngkt import` applies the decisions of an export to another database of the same articles."""
     from .queries import export as dataset
 
+    if fmt == ExportFormat.csv and out is None:
+        raise UsageError("--format csv needs --out DIR (one CSV file per table)")
     data = dataset(_open())
-    if fmt == Format.json:
+    if out is None:
         print(render.to_json(data))
+        return
+    written = render.write_export(data, out, fmt.value)
+    render.message(f"wrote {', '.join(str(p) for p in written)}")
+
+
+@app.command("import")
+@friendly_errors
+def import_(
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="An export: the JSON `ngkt export` prints, or the folder `export --out` wrote.")],
+) -> None:
+    """Apply the decisions of an export (merges, splits, moves, labels) to this database.
+
+    For a database holding the same articles (rebuilt, or a colleague's): decisions about
+    statements it does not hold are skipped and counted; then threads are rebuilt with the
+    decisions, and each labelled thread's label goes to the thread now holding its statements.
+    Importing the same export twice changes nothing.
+    """
+    from .db import transaction
+    from .restore import import_decisions, read_export
+
+    conn = _open()
+    data = read_export(source)
+    with render.working("applying decisions and relinking"), transaction(conn):
+        done = import_decisions(conn, data, str(source))
+    render.message(
+        f"imported {source}: {done.new} new decision(s), {done.present} already here, {done.missing} about statements "
+        f"not in this database; {done.labels} label(s) applied; {done.threads} thread(s)"
+    )
+
+
+@app.command()
+@friendly_errors
+def info(fmt: Annotated[Format, typer.Option("--format", "-f", help="table (one field a line), json, csv or markdown.")] = Format.table) -> None:
+    """What the database is and holds: path, schema version, counts, codebook, last ingest."""
+    from .queries import info as database_info
+
+    facts = database_info(_open())
+    if fmt == Format.json:
+        print(render.to_json(facts))
     elif fmt == Format.csv:
-        if out is None:
-            raise UsageError("--format csv needs --out DIR (one CSV file per table)")
-        written = render.write_csv_tables(data, out)
-        render.message(f"wrote {', '.join(str(p) for p in written)}")
+        render.print_rows([facts], list(facts), "csv")
     else:
-        raise UsageError("export writes json or csv")
+        render.print_rows([{"field": k, "value": v} for k, v in facts.items()], ["field", "value"], fmt.value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -377,10 +462,12 @@ def threads(
         row["statements"] = len(row["statement_ids"])
         if fmt != Format.json:
             row["years"] = " ".join(map(str, row["years"]))
+        if fmt == Format.table:
+            row["label"] = render.cut_label(row["label"])
     render.print_rows(rows, ["id", "years", "statements", "label"] if fmt != Format.json else list(rows[0]) if rows else [], fmt.value)
 
 
-class _ThreadGroup(typer.core.TyperGroup):
+class _ThreadGroup(_Group):
     """`ngkt thread T0003` is `ngkt thread show T0003`."""
 
     def parse_args(self, ctx, args):
@@ -601,7 +688,7 @@ def report(
 # ---------------------------------------------------------------------------------------------
 # One document: the analyst's corrections
 
-doc_app = typer.Typer(no_args_is_help=True, help="Correct one document: its scope (your corrections last through re-ingest).")
+doc_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Correct one document: its scope (your corrections last through re-ingest).")
 app.add_typer(doc_app, name="doc")
 
 
@@ -631,6 +718,7 @@ def doc_scope(
 
 def main() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGTERM, _terminate)
     app(prog_name="ngkt")
 
 

@@ -65,9 +65,12 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.05)
 
 
-def open_db(path: str | Path = DEFAULT_DB) -> sqlite3.Connection:
-    """Connect (creating the file and its folder), enable WAL and foreign keys, migrate."""
+def open_db(path: str | Path = DEFAULT_DB, *, create: bool = True) -> sqlite3.Connection:
+    """Connect (creating the file and its folder, unless `create` is false: then a missing
+    database is a DatabaseError, never an empty one made up), enable WAL and foreign keys, migrate."""
     path = Path(path)
+    if not create and not path.exists():
+        raise DatabaseError(f"{path}: no database there; run `ngkt ingest` first to create it")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
@@ -536,6 +539,17 @@ def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Ext
         "UPDATE statements SET thread_id = ? WHERE document_id = ? AND text_key = ?",
         [(thread, document_id, text_key) for text_key, thread in kept_threads.items()],
     )
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: object) -> None:
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, str(value)]
+    )
+
+
+def meta_value(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
 
 
 def document_count(conn: sqlite3.Connection) -> int:

@@ -7,12 +7,16 @@ in one transaction; a bad file is reported and skipped, never costing what is al
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import os
 import re
+import signal
 import sqlite3
 import struct
 import sys
+import threading
+import time
 import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -378,6 +382,21 @@ def collect_inputs(paths: Iterable[str]) -> tuple[list[tuple[str, Path | None]],
     return inputs, skipped
 
 
+def named_inputs(paths: Iterable[str]) -> set[str]:
+    """The inputs named on the command line one by one (files and '-'), not found in a folder."""
+    return {raw for raw in paths if raw == "-" or not Path(raw).is_dir()}
+
+
+def run_failed(outcomes: Iterable[Outcome], named: set[str]) -> bool:
+    """The exit policy for unattended runs: a rejected file the user named is a failure, and so
+    is a run that could read nothing at all; a bad file found inside a folder is reported and
+    counted but fails nothing, or one file left in a cron inbox would stop every later report."""
+    outcomes = list(outcomes)
+    rejected = [o for o in outcomes if o.status == "rejected"]
+    read = [o for o in outcomes if o.status not in ("rejected", "skipped")]
+    return any(o.path in named for o in rejected) or bool(rejected and not read)
+
+
 def read_input(path: Path | None, max_bytes: int) -> bytes:
     """The bytes of one input, or RejectedInput naming the reason."""
     if path is None:
@@ -458,6 +477,52 @@ PREPARE_WINDOW = 4
 DOCUMENTS_PER_TRANSACTION = 200
 
 
+# Linux's prctl(PR_SET_PDEATHSIG, signal): the kernel sends the signal when the parent dies.
+PR_SET_PDEATHSIG = 1
+
+# How often a pool worker checks that the ingest that started it is still alive.
+PARENT_POLL_SECONDS = 1.0
+
+
+def _parent_death_signal(signum: int) -> bool:
+    """Ask Linux to send `signum` to this process when its parent dies; False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """The portable way: once the parent is gone the worker is re-parented; then end at once."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool worker set-up: a worker never outlives the ingest that started it (`kill -9`, a cron
+    timeout), where it would wait forever on a pipe nobody reads. Ctrl-C is the parent's to
+    handle (it stops the pool), SIGTERM ends a worker at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _parent_death_signal(signal.SIGKILL)  # the parent thread's death on Linux; the watcher covers the rest
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # died before we asked
+        os._exit(1)
+
+
+def _stop_pool(pool) -> None:
+    """Stop soon: cancel the queued chunks and wait only for the few already handed to a worker
+    (well under a second), rather than for every chunk in flight (what `with ProcessPoolExecutor`
+    does on an interrupt). Workers are not killed: one killed while writing its result would
+    leave half a message in the pipe, and the pool's reader thread waiting for the rest forever."""
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
 def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date: str | None) -> Iterator[Prepared]:
     """Prepare inputs in order, on every core when there are many (extraction is per document)."""
     jobs = [(display, path, max_bytes, user_date) for display, path in inputs]
@@ -470,7 +535,10 @@ def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date
     from concurrent.futures import ProcessPoolExecutor
 
     chunks = [jobs[start : start + PREPARE_CHUNK] for start in range(0, len(jobs), PREPARE_CHUNK)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent, initargs=(os.getpid(),)
+    )
+    try:
         # A bounded window of chunks in flight: pool.map would queue every result in memory
         # when the writer is slower than the workers.
         window: deque = deque()
@@ -480,6 +548,10 @@ def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
+    except BaseException:  # Ctrl-C, SIGTERM, the writer's error (the generator is closed)
+        _stop_pool(pool)
+        raise
+    pool.shutdown()
 
 
 class TermCounts:
@@ -556,6 +628,7 @@ def ingest_inputs(
         with db.transaction(conn):
             frequencies.flush(conn)
             link_pending(conn)
+            db.set_meta(conn, "last_ingest", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
     return outcomes
 
 

@@ -21,6 +21,13 @@ LIST_FIELDS = ("id", "document_id", "kind", "announced_count", "item_count", "co
 STATEMENT_FIELDS = ("id", "document_id", "list_id", "kind", "ordinal", "target_year", "speaker", "text", "paragraph", "char_start", "char_end")
 
 
+def _statement_columns() -> str:
+    """STATEMENT_FIELDS for a SELECT. Paragraphs are numbered from 1 wherever they are read
+    (`show` prints "paragraph 3", JSON and CSV say 3); the database keeps the extractor's
+    0-based index."""
+    return ", ".join("paragraph + 1 AS paragraph" if f == "paragraph" else f for f in STATEMENT_FIELDS)
+
+
 def _rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[dict]:
     return [dict(row) for row in conn.execute(sql, params)]
 
@@ -96,14 +103,52 @@ def statements(
     return rows
 
 
+DECISION_FIELDS = ("id", "action", "statement_id", "other_statement_id", "thread_id", "other_thread_id", "label", "note", "created_at")
+
+
 def export(conn: sqlite3.Connection) -> dict:
-    """The whole dataset as the documented JSON shape."""
-    docs = _rows(conn, f"SELECT {', '.join(DOCUMENT_FIELDS)} FROM documents ORDER BY date IS NULL, date, id")
+    """The whole dataset as the documented JSON shape (docs/export.md): documents with their text,
+    lists, statements with their themes, threads, the codebook, and the analyst's decisions."""
+    from .themes import load_codebook
+
+    docs = _rows(conn, f"SELECT {', '.join(DOCUMENT_FIELDS)}, body FROM documents ORDER BY date IS NULL, date, id")
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists ORDER BY document_id, position")
     for row in lists:
         row["count_mismatch"] = bool(row["count_mismatch"])
-    stmts = _rows(conn, f"SELECT {', '.join(STATEMENT_FIELDS)}, thread_id FROM statements ORDER BY document_id, id")
-    return {"documents": docs, "lists": lists, "statements": stmts, "threads": threads(conn)}
+    stmts = _rows(conn, f"SELECT {_statement_columns()}, thread_id FROM statements ORDER BY document_id, id")
+    coded: dict[str, list[str]] = {}
+    for statement_id, theme in conn.execute("SELECT statement_id, theme FROM statement_themes ORDER BY statement_id, position"):
+        coded.setdefault(statement_id, []).append(theme)
+    for row in stmts:
+        row["themes"] = coded.get(row["id"], [])
+    return {
+        "documents": docs, "lists": lists, "statements": stmts, "threads": threads(conn),
+        "themes": [{"id": t.id, "label": t.label, "label_vi": t.label_vi} for t in load_codebook()],
+        "decisions": _rows(conn, f"SELECT {', '.join(DECISION_FIELDS)} FROM decisions ORDER BY id"),
+    }
+
+
+def info(conn: sqlite3.Connection) -> dict:
+    """What a database is and holds: its file, schema version, counts, codebook, last ingest."""
+    from .db import meta_value
+    from .themes import codebook_source
+
+    def count(sql: str) -> int:
+        return conn.execute(sql).fetchone()[0]
+
+    last = meta_value(conn, "last_ingest") or conn.execute("SELECT max(ingested_at) FROM documents").fetchone()[0]
+    return {
+        "path": conn.execute("PRAGMA database_list").fetchone()[2],
+        "schema_version": count("PRAGMA user_version"),
+        "documents": count("SELECT count(*) FROM documents"),
+        "duplicates": count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+        "lists": count("SELECT count(*) FROM lists"),
+        "statements": count("SELECT count(*) FROM statements"),
+        "threads": count("SELECT count(*) FROM threads"),
+        "decisions": count("SELECT count(*) FROM decisions WHERE action NOT IN ('link', 'unlink')"),
+        "codebook": meta_value(conn, "codebook") or codebook_source(),
+        "last_ingest": last,
+    }
 
 
 def threads(
@@ -257,12 +302,13 @@ def require_document_id(conn: sqlite3.Connection, prefix: str) -> str:
 def document_view(conn: sqlite3.Connection, prefix: str) -> dict:
     """A document with its lists and their items, as `ngkt show` prints it."""
     doc_id = require_document_id(conn, prefix)
-    document = _rows(conn, "SELECT * FROM documents WHERE id = ?", [doc_id])[0]
+    row = _rows(conn, "SELECT * FROM documents WHERE id = ?", [doc_id])[0]
+    document = {k: v for k, v in row.items() if not isinstance(v, bytes)}  # the sketch is for the duplicate check
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists WHERE document_id = ? ORDER BY position", [doc_id])
     for row in lists:
         row["count_mismatch"] = bool(row["count_mismatch"])
         row["items"] = _rows(
-            conn, f"SELECT {', '.join(STATEMENT_FIELDS)} FROM statements WHERE list_id = ? ORDER BY ordinal", [row["id"]]
+            conn, f"SELECT {_statement_columns()} FROM statements WHERE list_id = ? ORDER BY ordinal", [row["id"]]
         )
     removed = _rows(conn, "SELECT line_no, reason, text FROM removed_lines WHERE document_id = ? ORDER BY line_no", [doc_id])
     people = _rows(conn, "SELECT name, title FROM people WHERE document_id = ?", [doc_id])
