@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import signal
 import sys
 from collections import Counter
 from enum import Enum
@@ -19,7 +20,27 @@ from . import __version__, render
 from .errors import NgktError, UsageError
 from .models import KINDS
 
+def _db_after_command(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> None:
+    if value is not None:
+        _state["db"] = value
+
+
+class _Group(typer.core.TyperGroup):
+    """Every command also takes `--db` after its name (`ngkt docs --db x.db`), as sqlite-utils'
+    commands do; given in both places, the one after the command wins."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            if not isinstance(command, click.Group) and not any("--db" in p.opts for p in command.params):
+                command.params.append(typer.core.TyperOption(
+                    param_decls=["--db"], callback=_db_after_command, expose_value=False, metavar="PATH",
+                    help="SQLite database file, as `ngkt --db` (either place works).",
+                ))
+
+
 app = typer.Typer(
+    cls=_Group,
     help="Track the stated priorities of Vietnam's economic diplomacy across years.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -35,6 +56,9 @@ Kind = Enum("Kind", {name: name for name in KINDS}, type=str)
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output: table (terminal), json, csv or markdown.")]
+IncludeOutOfScope = Annotated[
+    bool, typer.Option("--include-out-of-scope", help="Also count the statements of off-topic articles (`ngkt docs` shows each one's scope).")
+]
 
 # The global options and the open connection of the command being run.
 _state: dict[str, object] = {}
@@ -49,7 +73,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     db: Annotated[
-        str, typer.Option("--db", envvar="NGKT_DB", help="SQLite database file (created with its folder on first use).")
+        str, typer.Option("--db", envvar="NGKT_DB", help="SQLite database file (ingest creates it and its folder; every other command needs it to exist).")
     ] = "db/ngkt.db",
     codebook: Annotated[
         Optional[str], typer.Option("--codebook", envvar="NGKT_CODEBOOK", help="Theme codebook (TOML) instead of the default.")
@@ -61,6 +85,16 @@ def main_options(
 
     _state["db"] = db
     select_codebook(codebook)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`kill`, a cron or systemd timeout), handled as Ctrl-C is: the open transaction is
+    rolled back, the pool stopped, what was committed kept."""
+
+
+def _terminate(signum, frame) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
+    raise Terminated()
 
 
 def friendly_errors(command):
@@ -75,6 +109,9 @@ def friendly_errors(command):
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, click.ClickException):
             raise
+        except Terminated:
+            render.error("terminated (SIGTERM); what was written before is kept")
+            raise typer.Exit(143) from None
         except KeyboardInterrupt:
             render.error("interrupted; what was written before is kept")
             raise typer.Exit(130) from None
@@ -102,10 +139,12 @@ def _close() -> None:
         conn.close()
 
 
-def _open():
+def _open(create: bool = False):
+    """The command's connection. Only `ingest` and `fetch` create a database: any other command
+    on a mistyped path must fail, not report on an empty database made up on the spot."""
     from .db import open_db
 
-    _state["conn"] = open_db(_state.get("db", "db/ngkt.db"))
+    _state["conn"] = open_db(_state.get("db", "db/ngkt.db"), create=create)
     return _state["conn"]
 
 
@@ -125,7 +164,7 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 @app.command()
 @friendly_errors
 def ingest(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders (recursive); '-' reads stdin. Default: seeds/.")] = None,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders to ingest (required): folders are read recursively, '-' reads stdin.")],
     date: Annotated[
         Optional[str], typer.Option("--date", callback=_check_date, help="Set the statement date (YYYY-MM-DD) of every input.")
     ] = None,
@@ -138,12 +177,14 @@ def ingest(
     Re-ingesting unchanged files changes nothing; a changed file replaces its older version;
     a second outlet's copy of a stored report is kept as a duplicate and never counted twice.
     Inside folders, files that are not articles (pictures, PDFs, a saved page's asset folder) are
-    skipped. Exit status: 0 when every input was stored, unchanged or skipped, 1 when any was rejected.
+    skipped. Exit status: 1 when a file named on the command line was rejected, or when nothing
+    could be read; a file rejected inside a folder is named on stderr and counted, exit 0
+    (so one bad file in a cron inbox never stops the report). See docs/cron.md.
     """
-    from .ingest import collect_inputs, ingest_inputs
+    from .ingest import collect_inputs, ingest_inputs, named_inputs, run_failed
 
-    conn = _open()
-    inputs, skipped = collect_inputs(paths or ["seeds"])
+    conn = _open(create=True)
+    inputs, skipped = collect_inputs(paths)
     with render.progress(len(inputs), "ingesting", enabled=not quiet) as advance:
         outcomes = ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance()) + skipped
     for outcome in outcomes:
@@ -161,7 +202,7 @@ def ingest(
 
         if advice := relink_advice(conn):
             render.message(advice)
-    if any(outcome.status == "rejected" for outcome in outcomes):
+    if run_failed(outcomes, named_inputs(paths)):
         raise typer.Exit(1)
 
 
@@ -178,20 +219,75 @@ def reextract() -> None:
     render.message(f"re-extracted {count} document(s)")
 
 
+@app.command()
+@friendly_errors
+def fetch(
+    urls: Annotated[Optional[list[str]], typer.Argument(help="Article pages to fetch.")] = None,
+    feed: Annotated[Optional[list[str]], typer.Option("--feed", help="An RSS or Atom feed whose items to fetch (repeatable).")] = None,
+    sitemap: Annotated[Optional[list[str]], typer.Option("--sitemap", help="A sitemap whose pages to fetch (repeatable).")] = None,
+    sources: Annotated[Optional[Path], typer.Option("--sources", help="A TOML file of sources (see examples/sources.toml).")] = None,
+    again: Annotated[bool, typer.Option("--again", help="No network: ingest every stored page again from its kept HTML.")] = False,
+    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Pages requested per source and run, at most.")] = 100,
+    delay: Annotated[Optional[float], typer.Option("--delay", min=0, help="Seconds between requests to one host (default: each source's, 1).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait to connect, and again to read.")] = 20,
+    retries: Annotated[int, typer.Option("--retries", min=0, help="More tries after a 5xx/429 answer or a timeout, with backoff.")] = 2,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress.")] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Fetch new and changed articles from the web and ingest them like files.
+
+    Pages, feeds and sitemaps are fetched politely (robots.txt, a delay per host, conditional
+    requests, retries) and each page's HTML is kept with its URL and fetch time. Exit status: 0
+    when anything was fetched or nothing was new (failures are listed on stderr), 1 on a usage or
+    database error, 3 when every source failed, 130 when interrupted.
+    """
+    from .fetch import Settings, Source, fetch as fetch_sources, ingest_stored, load_sources, summary
+
+    conn = _open(create=not again)
+    if again:
+        outcomes = ingest_stored(conn)
+    else:
+        wanted = load_sources(sources) if sources else []
+        if urls or feed or sitemap:
+            wanted.append(Source("command line", tuple(urls or ()), tuple(feed or ()), tuple(sitemap or ())))
+        if not wanted:
+            raise UsageError("nothing to fetch: give URLs, --feed, --sitemap, --sources or --again")
+        settings = Settings(timeout=timeout, retries=retries, delay=delay, max_pages=max_pages)
+        lock_dir = Path(f"{_state['db']}.locks")
+        with render.working("fetching"):
+            outcomes = fetch_sources(conn, wanted, settings, lock_dir)
+    for outcome in outcomes:
+        if outcome.status == "failed" and not quiet:
+            render.error(f"{outcome.url}: {outcome.reason}")
+    if fmt != Format.table:
+        render.print_rows([o.__dict__ for o in outcomes], ["url", "source", "status", "reason", "document_id"], fmt.value)
+    elif not quiet:
+        render.message(summary(outcomes))
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading what is stored
 
 
 @app.command()
 @friendly_errors
-def docs(fmt: FormatOption = Format.table) -> None:
-    """List documents with date, statement year, lists found and flags."""
-    from .queries import documents
+def docs(
+    suspect: Annotated[bool, typer.Option("--suspect", help="Only articles whose date is doubtful, with the reasons.")] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List documents with date, statement year, lists found, scope and flags.
 
-    rows = documents(_open())
+    Off-topic articles (scope "out") are stored and searchable but left out of threads,
+    priorities, diffs, timelines and reports; `ngkt doc scope DOC in|out` overrides the rule.
+    """
+    from .queries import documents, suspect_documents
+
+    rows = suspect_documents(_open()) if suspect else documents(_open())
     if fmt in (Format.table, Format.markdown):  # for reading: a text without a title by its file name
         rows = [{**row, "title": render.document_name(row["title"], row["path"])} for row in rows]
-    columns = ["id", "date", "statement_year", "lists", "flags", "title"]
+    columns = ["id", "date", "statement_year", "lists", "scope", "flags", "title"]
+    if suspect:
+        columns = ["id", "date", "date_source", "statement_year", "doubts", "title"]
     render.print_rows(rows, columns if fmt != Format.json else list(rows[0]) if rows else columns, fmt.value)
 
 
@@ -201,12 +297,13 @@ def priorities(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only statements for this target year.")] = None,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (accents optional).")] = None,
+    include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stated items with their document, date, list and ordinal."""
     from .queries import statements
 
-    rows = statements(_open(), year=year, kind=kind.value, speaker=speaker)
+    rows = statements(_open(), year=year, kind=kind.value, speaker=speaker, include_out_of_scope=include_out_of_scope)
     columns = ["id", "target_year", "ordinal", "speaker", "document_date", "text"]
     if fmt in (Format.json, Format.csv):
         columns = list(rows[0]) if rows else columns
@@ -219,23 +316,25 @@ def show(
     document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it; a statement id (DOC/L2.3, as diffs cite it) quotes that item.")],
     item: Annotated[Optional[str], typer.Option("--item", "-i", help="Quote one item: N in reading order, or L<list>.<item>.")] = None,
     removed: Annotated[bool, typer.Option("--removed", help="Also print the lines removed as boilerplate (dimmed).")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article) or json; csv and markdown are refused.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article), json, csv (its items, one to a row) or markdown (the article).")] = Format.table,
 ) -> None:
     """Print an article with its lists marked and each item numbered."""
     from .queries import document_view, find_item
 
-    if fmt in (Format.csv, Format.markdown):
-        raise UsageError(f"show prints table or json, not {fmt.value}")
     if "/" in document and item is None:  # a statement id as diffs and reports cite it
         document, item = document.split("/", 1)
     if not document.strip():
         raise UsageError("give a document id, as `ngkt docs` prints it")
     view = document_view(_open(), document)
-    if item is not None:
-        found = find_item(view, item)
-        print(render.to_json(found)) if fmt == Format.json else render.quote_item(view, found)
-    elif fmt == Format.json:
-        print(render.to_json(view))
+    found = find_item(view, item) if item is not None else None
+    if fmt == Format.json:
+        print(render.to_json(found or view))
+    elif fmt == Format.csv:
+        render.print_rows([found] if found else render.item_rows(view), render.ITEM_COLUMNS, "csv")
+    elif fmt == Format.markdown:
+        print(render.item_markdown(view, found) if found else render.document_markdown(view))
+    elif found:
+        render.quote_item(view, found)
     else:
         render.show_document(view, with_removed=removed)
 
@@ -263,25 +362,70 @@ def search(
         render.print_rows([hit.__dict__ for hit in hits], render.SEARCH_COLUMNS, fmt.value)
 
 
+class ExportFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+
+
 @app.command()
 @friendly_errors
 def export(
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json (stdout) or csv (one file per table in --out).")] = Format.json,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder for csv files.")] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json (stdout, or export.json in --out) or csv (one file per table in --out).")] = ExportFormat.json,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder to write into (created if missing); needed for csv.")] = None,
 ) -> None:
-    """Print the whole dataset (documents, lists, statements, threads) for scripts."""
+    """The whole dataset for scripts and backups: documents with their text, lists, statements
+    with their themes, threads, the codebook and your decisions (see docs/export.md).
+    `ngkt import` applies the decisions of an export to another database of the same articles."""
     from .queries import export as dataset
 
+    if fmt == ExportFormat.csv and out is None:
+        raise UsageError("--format csv needs --out DIR (one CSV file per table)")
     data = dataset(_open())
-    if fmt == Format.json:
+    if out is None:
         print(render.to_json(data))
+        return
+    written = render.write_export(data, out, fmt.value)
+    render.message(f"wrote {', '.join(str(p) for p in written)}")
+
+
+@app.command("import")
+@friendly_errors
+def import_(
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="An export: the JSON `ngkt export` prints, or the folder `export --out` wrote.")],
+) -> None:
+    """Apply the decisions of an export (merges, splits, moves, labels) to this database.
+
+    For a database holding the same articles (rebuilt, or a colleague's): decisions about
+    statements it does not hold are skipped and counted; then threads are rebuilt with the
+    decisions, and each labelled thread's label goes to the thread now holding its statements.
+    Importing the same export twice changes nothing.
+    """
+    from .db import transaction
+    from .restore import import_decisions, read_export
+
+    conn = _open()
+    data = read_export(source)
+    with render.working("applying decisions and relinking"), transaction(conn):
+        done = import_decisions(conn, data, str(source))
+    render.message(
+        f"imported {source}: {done.new} new decision(s), {done.present} already here, {done.missing} about statements "
+        f"not in this database; {done.labels} label(s) applied; {done.threads} thread(s)"
+    )
+
+
+@app.command()
+@friendly_errors
+def info(fmt: Annotated[Format, typer.Option("--format", "-f", help="table (one field a line), json, csv or markdown.")] = Format.table) -> None:
+    """What the database is and holds: path, schema version, counts, codebook, last ingest."""
+    from .queries import info as database_info
+
+    facts = database_info(_open())
+    if fmt == Format.json:
+        print(render.to_json(facts))
     elif fmt == Format.csv:
-        if out is None:
-            raise UsageError("--format csv needs --out DIR (one CSV file per table)")
-        written = render.write_csv_tables(data, out)
-        render.message(f"wrote {', '.join(str(p) for p in written)}")
+        render.print_rows([facts], list(facts), "csv")
     else:
-        raise UsageError("export writes json or csv")
+        render.print_rows([{"field": k, "value": v} for k, v in facts.items()], ["field", "value"], fmt.value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -308,20 +452,26 @@ def threads(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only threads with a statement for this year.")] = None,
     min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
+    include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """List threads (one priority followed over the years) with their years and label."""
+    """List threads (one priority followed over the years) with their years and label.
+
+    Off-topic articles' items are never linked; --include-out-of-scope lists each one alone.
+    """
     from .queries import threads as list_threads
 
-    rows = list_threads(_open(), year=year, min_years=min_years, kind=kind.value)
+    rows = list_threads(_open(), year=year, min_years=min_years, kind=kind.value, include_out_of_scope=include_out_of_scope)
     for row in rows:
         row["statements"] = len(row["statement_ids"])
         if fmt != Format.json:
             row["years"] = " ".join(map(str, row["years"]))
+        if fmt == Format.table:
+            row["label"] = render.cut_label(row["label"])
     render.print_rows(rows, ["id", "years", "statements", "label"] if fmt != Format.json else list(rows[0]) if rows else [], fmt.value)
 
 
-class _ThreadGroup(typer.core.TyperGroup):
+class _ThreadGroup(_Group):
     """`ngkt thread T0003` is `ngkt thread show T0003`."""
 
     def parse_args(self, ctx, args):
@@ -470,16 +620,19 @@ def diff(
     year_to: Annotated[str, typer.Argument(metavar="TO", help="The later year, e.g. 2024.")],
     by: Annotated[By, typer.Option("--by", help="target: the year a priority is for; stated: the year it was said.")] = By.target,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind to compare.")] = Kind.priority,
+    include_out_of_scope: IncludeOutOfScope = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table (terminal or plain text), json, csv (one row per cited statement) or markdown.")] = Format.table,
 ) -> None:
     """What changed between two years: new, dropped and persisting priorities, themes, words.
 
-    Every row cites its sources (document, date, speaker, statement id for `ngkt show`).
+    Every row cites its sources (document, date, speaker, statement id for `ngkt show`). The
+    header says how many statements and articles each year rests on, which articles are left
+    out (off-topic, undated), and flags a year whose evidence is thin.
     """
     from .queries import year_diff
 
     before, after = _ordered_years(_year(year_from), _year(year_to))
-    result = year_diff(_open(), before, after, by=by.value, kind=kind.value)
+    result = year_diff(_open(), before, after, by=by.value, kind=kind.value, include_out_of_scope=include_out_of_scope)
     if fmt == Format.json:
         print(render.to_json(render.diff_to_dict(result)))
     elif fmt == Format.markdown:
@@ -497,6 +650,7 @@ def timeline(
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
     by: Annotated[By, typer.Option("--by", help="target or stated year.")] = By.target,
     min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
+    include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Threads x years: which priorities appear in which years (best rank), strongest first."""
@@ -505,21 +659,23 @@ def timeline(
     if thread:
         render.print_thread(thread_view(_open(), thread.upper()), fmt.value)
         return
-    years, rows = grid(_open(), kind.value, by.value, min_years)
+    years, rows = grid(_open(), kind.value, by.value, min_years, include_out_of_scope)
     render.show_timeline(years, rows, fmt.value)
 
 
 @app.command()
 @friendly_errors
 def report(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report set (created if missing).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report set (created if missing); refused if it holds files ngkt did not write.")],
     years: Annotated[Optional[tuple[int, int]], typer.Option("--years", help="Also write the diff of these two years.")] = None,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another run's lock; then exit 75.")] = 60,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the files written and unchanged.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the files written, unchanged and removed.")] = False,
+    include_out_of_scope: IncludeOutOfScope = False,
 ) -> None:
     """Write a report set for cron: index and year-on-year diffs as Markdown, HTML and JSON.
 
-    Quiet on success; files are replaced atomically and only when their content changed.
+    Quiet on success; files are replaced atomically and only when their content changed, and
+    files an earlier run wrote that this one did not (years no longer reported) are removed.
     Exit status: 0 done, 1 error, 2 usage, 75 another run held the lock longer than --wait.
     """
     from .report import build_report, report_lock
@@ -527,14 +683,46 @@ def report(
     pair = _ordered_years(*years) if years else None
     conn = _open()
     with report_lock(out, wait):
-        written = build_report(conn, out, pair)
+        written = build_report(conn, out, pair, include_out_of_scope)
     if verbose:
         for item in written:
-            render.message(f"{'wrote' if item.changed else 'unchanged'} {item.path}")
+            render.message(f"{item.action} {item.path}")
+
+
+# ---------------------------------------------------------------------------------------------
+# One document: the analyst's corrections
+
+doc_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Correct one document: its scope (your corrections last through re-ingest).")
+app.add_typer(doc_app, name="doc")
+
+
+class ScopeChoice(str, Enum):
+    in_ = "in"
+    out = "out"
+
+
+@doc_app.command("scope")
+@friendly_errors
+def doc_scope(
+    document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it.")],
+    scope: Annotated[ScopeChoice, typer.Argument(help="in: about Vietnam's foreign affairs; out: off-topic.")],
+) -> None:
+    """Set a document's scope by hand (scope_source "user"), overriding the rule for good.
+
+    Out of scope, its statements leave their threads and every year view; in scope, they are
+    linked at once. The choice survives re-ingesting a changed version of the file.
+    """
+    from .curate import set_scope
+
+    done = _curate(set_scope, document, scope.value)
+    where = {"in": "in scope", "out": "out of scope"}
+    change = "unchanged" if done["was"] == done["scope"] else f"was {where[done['was']]}"
+    render.message(f"{done['id']} is now {where[done['scope']]} ({change}); {done['reason']}")
 
 
 def main() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGTERM, _terminate)
     app(prog_name="ngkt")
 
 

@@ -130,3 +130,24 @@ def history(conn: sqlite3.Connection, thread: str) -> list[dict]:
         [thread, thread],
     ).fetchall()
     return [dict(row) for row in rows]
+
+
+def set_scope(conn: sqlite3.Connection, prefix: str, scope: str) -> dict:
+    """The analyst's scope for one document (by id or unique prefix), kept through re-ingest and
+    re-extraction. Out of scope, its statements leave their threads; in scope, they are linked."""
+    from .db import get_document, set_scope as record
+    from .link import link_pending
+    from .queries import require_document_id
+    from .scope import SIDES, SOURCE_USER, decide
+
+    if scope not in SIDES:
+        raise UsageError(f"scope is 'in' or 'out', not '{scope}'")
+    document = get_document(conn, require_document_id(conn, prefix))
+    rule = decide(document.title, document.paragraphs)
+    reason = f"set by the analyst; the rule says {rule.reason}"
+    left = record(conn, document.id, scope, reason, SOURCE_USER)
+    linked = link_pending(conn)
+    drop_empty_threads(conn)
+    kept = {r[0] for r in conn.execute("SELECT id FROM threads")} & left
+    refresh_labels(conn, kept)
+    return {"id": document.id, "scope": scope, "was": document.scope, "reason": reason, "left_threads": len(left), "linked": linked}

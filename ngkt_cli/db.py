@@ -65,9 +65,12 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.05)
 
 
-def open_db(path: str | Path = DEFAULT_DB) -> sqlite3.Connection:
-    """Connect (creating the file and its folder), enable WAL and foreign keys, migrate."""
+def open_db(path: str | Path = DEFAULT_DB, *, create: bool = True) -> sqlite3.Connection:
+    """Connect (creating the file and its folder, unless `create` is false: then a missing
+    database is a DatabaseError, never an empty one made up), enable WAL and foreign keys, migrate."""
     path = Path(path)
+    if not create and not path.exists():
+        raise DatabaseError(f"{path}: no database there; run `ngkt ingest` first to create it")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
@@ -178,6 +181,9 @@ def document_row(doc: Document) -> dict:
         "source_sha": doc.source_sha,
         "sketch": doc.sketch,
         "shingle_count": doc.shingle_count,
+        "scope": doc.scope,
+        "scope_reason": doc.scope_reason,
+        "scope_source": doc.scope_source,
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
 
@@ -203,6 +209,9 @@ def row_to_document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
         source_format=row["source_format"],
         source_sha=row["source_sha"],
         duplicate_of=row["duplicate_of"],
+        scope=row["scope"] or "in",
+        scope_reason=row["scope_reason"],
+        scope_source=row["scope_source"] or "rule",
     )
 
 
@@ -217,6 +226,32 @@ def stored_versions(conn: sqlite3.Connection, document_id: str, path: str) -> tu
     in one query: it runs once per input."""
     rows = conn.execute("SELECT id, path FROM documents WHERE id = ? OR path = ?", [document_id, path]).fetchall()
     return any(r["id"] == document_id for r in rows), [r["id"] for r in rows if r["path"] == path and r["id"] != document_id]
+
+
+def user_scope(conn: sqlite3.Connection, document_ids: list[str]) -> dict:
+    """The scope the analyst set on one of these documents (older versions of a file being
+    re-ingested), as Document fields, or {} when the rule decides."""
+    if not document_ids:
+        return {}
+    marks = ", ".join("?" * len(document_ids))
+    row = conn.execute(
+        f"SELECT scope, scope_reason FROM documents WHERE id IN ({marks}) AND scope_source = 'user' LIMIT 1", document_ids
+    ).fetchone()
+    return {"scope": row["scope"], "scope_reason": row["scope_reason"], "scope_source": "user"} if row else {}
+
+
+def set_scope(conn: sqlite3.Connection, document_id: str, scope: str, reason: str, source: str) -> set[str]:
+    """Record a document's scope (inside the caller's transaction). Out of scope, its statements
+    leave their threads; returns the threads they left (the caller relabels them). In scope, its
+    unthreaded statements are linked by the caller's next `link_pending`."""
+    conn.execute("UPDATE documents SET scope = ?, scope_reason = ?, scope_source = ? WHERE id = ?", [scope, reason, source, document_id])
+    if scope != "out":
+        return set()
+    left = {r[0] for r in conn.execute(
+        "SELECT DISTINCT thread_id FROM statements WHERE document_id = ? AND thread_id IS NOT NULL", [document_id]
+    )}
+    conn.execute("UPDATE statements SET thread_id = NULL WHERE document_id = ?", [document_id])
+    return left
 
 
 def duplicate_candidates(conn: sqlite3.Connection, doc: Document, sketch_of) -> list[tuple[str, tuple[int, bytes]]]:
@@ -504,6 +539,17 @@ def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Ext
         "UPDATE statements SET thread_id = ? WHERE document_id = ? AND text_key = ?",
         [(thread, document_id, text_key) for text_key, thread in kept_threads.items()],
     )
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: object) -> None:
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, str(value)]
+    )
+
+
+def meta_value(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
 
 
 def document_count(conn: sqlite3.Connection) -> int:

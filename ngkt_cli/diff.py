@@ -32,6 +32,11 @@ MAX_WORDINGS = 8
 # How many distinctive words each year shows.
 DISTINCTIVE_TERMS = 8
 
+# A year resting on fewer articles or statements than these is flagged as thin evidence: what
+# is "new" or "dropped" there may only be what one article happened to report.
+THIN_ARTICLES = 3
+THIN_STATEMENTS = 5
+
 
 @dataclass(frozen=True)
 class DiffStatement:
@@ -110,6 +115,24 @@ class YearDiff:
     # one article may only be unreported.
     documents_before: int = 0
     documents_after: int = 0
+    # Articles the diff leaves out: off-topic ones whose items fall in each year, and undated
+    # ones that no year can hold (the same number on both sides).
+    out_of_scope_before: int = 0
+    out_of_scope_after: int = 0
+    undated: int = 0
+
+    @property
+    def thin_before(self) -> bool:
+        return is_thin(self.documents_before, self.statements_before)
+
+    @property
+    def thin_after(self) -> bool:
+        return is_thin(self.documents_after, self.statements_after)
+
+
+def is_thin(documents: int, statements: int) -> bool:
+    """Whether a year rests on too little to read its "new" and "dropped" as a change of policy."""
+    return documents < THIN_ARTICLES or statements < THIN_STATEMENTS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -128,8 +151,10 @@ def g2_test(a: int, n_a: int, b: int, n_b: int) -> tuple[float, float]:
 
 def log_odds_dirichlet(a: int, n_a: int, b: int, n_b: int, prior: float, prior_total: float) -> tuple[float, float]:
     """(log-odds ratio of b against a, its z-score) with an informative Dirichlet prior."""
-    odds_b = (b + prior) / (n_b + prior_total - b - prior)
-    odds_a = (a + prior) / (n_a + prior_total - a - prior)
+    # Half a count at least on the other side: a word every statement of a tiny corpus uses would
+    # otherwise leave nothing there (infinite odds).
+    odds_b = (b + prior) / max(n_b + prior_total - b - prior, 0.5)
+    odds_a = (a + prior) / max(n_a + prior_total - a - prior, 0.5)
     delta = math.log(odds_b) - math.log(odds_a)
     variance = 1 / (b + prior) + 1 / (a + prior)
     return delta, delta / math.sqrt(variance)
@@ -294,15 +319,18 @@ def word_counts(statements: list[DiffStatement]) -> Counter[str]:
 def compare_years(
     before: list[DiffStatement], after: list[DiffStatement], *, year_before: int, year_after: int,
     by: str, kind: str, labels: dict[str, str], theme_labels: dict[str, str], theme_corpus: Counter[str],
-    frequencies: dict[str, int], paragraphs: int,
+    frequencies: dict[str, int], paragraphs: int, left_out: dict | None = None,
 ) -> YearDiff:
     """The whole comparison of two years' statements (pure: everything it needs is passed in).
 
     `frequencies` holds, for each term of `words_needed(before + after)`, how many paragraphs of
     the whole corpus use it (of `paragraphs`): the weights of the closest wordings and the prior
     of the distinctive words. A term it lacks counts as never seen.
+    `left_out` ({"out_of_scope": {year: n}, "undated": n}, from queries.left_out) is reported as is.
     """
     idf = Idf(frequencies, paragraphs)
+    left_out = left_out or {}
+    out_of_scope = left_out.get("out_of_scope", {})
     new, dropped, persisting = thread_changes(before, after, labels, idf)
     themes_before = Counter(t for s in before for t in set(s.themes))
     themes_after = Counter(t for s in after for t in set(s.themes))
@@ -318,4 +346,7 @@ def compare_years(
         labels,
         documents_before=len({s.document_id for s in before}),
         documents_after=len({s.document_id for s in after}),
+        out_of_scope_before=out_of_scope.get(year_before, 0),
+        out_of_scope_after=out_of_scope.get(year_after, 0),
+        undated=left_out.get("undated", 0),
     )

@@ -7,12 +7,16 @@ in one transaction; a bad file is reported and skipped, never costing what is al
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import os
 import re
+import signal
 import sqlite3
 import struct
 import sys
+import threading
+import time
 import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,8 +29,9 @@ from .boilerplate import clean_lines
 from .decode import decode_bytes
 from .errors import RejectedInput
 from .extract import extract, same_items
-from .link import add_term_counts, link_pending, paragraph_terms
+from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
 from .metadata import date_document, find_people
+from .scope import SOURCE_USER, decide as decide_scope
 from .themes import code_positions, load_codebook
 from .models import Document, Extraction
 from .text import fold, key
@@ -150,6 +155,7 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
     dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date, clean.title)
     body_key = key(body)
     shingle_count, body_sketch = sketch(body, body_key)
+    scope = decide_scope(clean.title, clean.paragraphs)
     return Document(
         id=document_id(body, body_key),
         path=path,
@@ -167,6 +173,8 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
         source_sha=hashlib.sha256(data).hexdigest(),
         sketch=body_sketch,
         shingle_count=shingle_count,
+        scope=scope.scope,
+        scope_reason=scope.reason,
     )
 
 
@@ -374,6 +382,21 @@ def collect_inputs(paths: Iterable[str]) -> tuple[list[tuple[str, Path | None]],
     return inputs, skipped
 
 
+def named_inputs(paths: Iterable[str]) -> set[str]:
+    """The inputs named on the command line one by one (files and '-'), not found in a folder."""
+    return {raw for raw in paths if raw == "-" or not Path(raw).is_dir()}
+
+
+def run_failed(outcomes: Iterable[Outcome], named: set[str]) -> bool:
+    """The exit policy for unattended runs: a rejected file the user named is a failure, and so
+    is a run that could read nothing at all; a bad file found inside a folder is reported and
+    counted but fails nothing, or one file left in a cron inbox would stop every later report."""
+    outcomes = list(outcomes)
+    rejected = [o for o in outcomes if o.status == "rejected"]
+    read = [o for o in outcomes if o.status not in ("rejected", "skipped")]
+    return any(o.path in named for o in rejected) or bool(rejected and not read)
+
+
 def read_input(path: Path | None, max_bytes: int) -> bytes:
     """The bytes of one input, or RejectedInput naming the reason."""
     if path is None:
@@ -413,17 +436,21 @@ class Prepared:
     coded: db.Coded | None = None  # folded body, statement keys and themes
 
 
-def prepare(display: str, path: Path | None, max_bytes: int, user_date: str | None) -> Prepared:
-    """Everything about one input that needs no database: a pure function of the file."""
+def prepare(
+    display: str, path: Path | None, max_bytes: int, user_date: str | None, data: bytes | None = None
+) -> Prepared:
+    """Everything about one input that needs no database: a pure function of the file. `data`,
+    when given, is the input's content already read (a fetched page; `display` is its URL)."""
+    in_memory = data is not None
     try:
-        data = read_input(path, max_bytes)
-        doc = build_document(data, display if path else "stdin.txt", user_date)
+        content = data if data is not None else read_input(path, max_bytes)
+        doc = build_document(content, display if path or in_memory else "stdin.txt", user_date)
         extraction = extract(doc)
     except RejectedInput as error:
         return Prepared(display, path, reason=str(error))
     except Exception as error:  # a bug must not stop the run either: the file is reported, the rest go on
         return Prepared(display, path, reason=f"could not be processed ({type(error).__name__}: {error}); please report it")
-    doc = replace(doc, path=_stored_path(path, doc.id))
+    doc = replace(doc, path=display if in_memory else _stored_path(path, doc.id))
     codebook = load_codebook()
     texts = {item.text for found in extraction.lists for item in found.items} | {d.text for d in extraction.directives}
     coded = db.Coded(fold(doc.body), {t: key(t) for t in texts}, {t: code_positions(t, codebook) for t in texts})
@@ -450,6 +477,52 @@ PREPARE_WINDOW = 4
 DOCUMENTS_PER_TRANSACTION = 200
 
 
+# Linux's prctl(PR_SET_PDEATHSIG, signal): the kernel sends the signal when the parent dies.
+PR_SET_PDEATHSIG = 1
+
+# How often a pool worker checks that the ingest that started it is still alive.
+PARENT_POLL_SECONDS = 1.0
+
+
+def _parent_death_signal(signum: int) -> bool:
+    """Ask Linux to send `signum` to this process when its parent dies; False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """The portable way: once the parent is gone the worker is re-parented; then end at once."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool worker set-up: a worker never outlives the ingest that started it (`kill -9`, a cron
+    timeout), where it would wait forever on a pipe nobody reads. Ctrl-C is the parent's to
+    handle (it stops the pool), SIGTERM ends a worker at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _parent_death_signal(signal.SIGKILL)  # the parent thread's death on Linux; the watcher covers the rest
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # died before we asked
+        os._exit(1)
+
+
+def _stop_pool(pool) -> None:
+    """Stop soon: cancel the queued chunks and wait only for the few already handed to a worker
+    (well under a second), rather than for every chunk in flight (what `with ProcessPoolExecutor`
+    does on an interrupt). Workers are not killed: one killed while writing its result would
+    leave half a message in the pipe, and the pool's reader thread waiting for the rest forever."""
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
 def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date: str | None) -> Iterator[Prepared]:
     """Prepare inputs in order, on every core when there are many (extraction is per document)."""
     jobs = [(display, path, max_bytes, user_date) for display, path in inputs]
@@ -462,7 +535,10 @@ def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date
     from concurrent.futures import ProcessPoolExecutor
 
     chunks = [jobs[start : start + PREPARE_CHUNK] for start in range(0, len(jobs), PREPARE_CHUNK)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent, initargs=(os.getpid(),)
+    )
+    try:
         # A bounded window of chunks in flight: pool.map would queue every result in memory
         # when the writer is slower than the workers.
         window: deque = deque()
@@ -472,6 +548,10 @@ def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
+    except BaseException:  # Ctrl-C, SIGTERM, the writer's error (the generator is closed)
+        _stop_pool(pool)
+        raise
+    pool.shutdown()
 
 
 class TermCounts:
@@ -512,7 +592,7 @@ def store(
     original = find_original(conn, doc, replaces, wordings, written)
     if written is not None and original is None:
         written[doc.id] = wordings
-    doc = replace(doc, duplicate_of=original)
+    doc = replace(doc, duplicate_of=original, **db.user_scope(conn, replaces))
     db.save_document(conn, doc, prepared.extraction, replaces, prepared.coded, pending)
     status = "duplicate" if original else ("updated" if replaces else "new")
     return Outcome(prepared.display, status, doc.id, duplicate_of=original)
@@ -545,6 +625,20 @@ def ingest_inputs(
     frequencies = TermCounts()
     with db.bulk_writes(conn):
         outcomes = write_prepared(conn, prepare_all(inputs, max_bytes, user_date), frequencies, on_progress)
+        with db.transaction(conn):
+            frequencies.flush(conn)
+            link_pending(conn)
+            db.set_meta(conn, "last_ingest", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+    return outcomes
+
+
+def ingest_data(conn: sqlite3.Connection, items: list[tuple[str, bytes]]) -> list[Outcome]:
+    """`ingest_inputs` for contents already in memory: (source, bytes) pairs, where the source (a
+    fetched page's URL) is the document's path. One outcome per item, in order."""
+    frequencies = TermCounts()
+    with db.bulk_writes(conn):
+        prepared = (prepare(source, None, DEFAULT_MAX_BYTES, None, data) for source, data in items)
+        outcomes = write_prepared(conn, prepared, frequencies)
         with db.transaction(conn):
             frequencies.flush(conn)
             link_pending(conn)
@@ -581,13 +675,18 @@ def reextract_all(conn: sqlite3.Connection, on_progress: Callable[[str], None] |
     """Run the extractor again on every stored body (after an upgrade); returns documents done.
     `on_progress` is called with each document's id once it is written."""
     count = 0
+    left: set[str] = set()  # threads that lost the statements of a document now out of scope
     for doc_id in db.all_document_ids(conn):
         doc = db.get_document(conn, doc_id)
         with db.transaction(conn):
             db.write_extraction(conn, doc.id, extract(doc))
+            if doc.scope_source != SOURCE_USER:  # the scope rule may have changed too
+                found = decide_scope(doc.title, doc.paragraphs)
+                left |= db.set_scope(conn, doc.id, found.scope, found.reason, "rule")
         count += 1
         if on_progress:
             on_progress(doc_id)
     with db.transaction(conn):
         link_pending(conn)
+        refresh_labels(conn, left & {r[0] for r in conn.execute("SELECT id FROM threads")})
     return count

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter, defaultdict
 
+from .scope import SQL_IN_SCOPE
 from .link_store import (  # noqa: F401  (re-exported: the other stages import them from here)
     ThreadIds,
     add_term_counts,
@@ -154,7 +155,7 @@ def link_pending(conn: sqlite3.Connection) -> int:
     idf = load_idf(conn)
     if not meta_int(conn, "paragraphs_at_relink"):  # the first linking of a database: all of it
         return relink(conn)["statements"]
-    items = load_items(conn, "s.thread_id IS NULL AND d.duplicate_of IS NULL")
+    items = load_items(conn, f"s.thread_id IS NULL AND d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
     new_ids = ThreadIds(conn)
     assigned = assign(items, _index_for(conn, items, idf), new_ids, load_decisions(conn))
     new_ids.save()
@@ -193,7 +194,7 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
     """Rebuild every thread from scratch, deterministically, keeping ids and labels where the members stay."""
     store_actor_levels(conn)
     old = threads_of_statements(conn)
-    originals = load_items(conn, "d.duplicate_of IS NULL")
+    originals = load_items(conn, f"d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
     index = ThreadIndex(load_idf(conn, eager=True), settings)
     counter = iter(range(1, 10**9))
     assigned = assign(originals, index, lambda: f"new{next(counter)}", load_decisions(conn))

@@ -341,7 +341,73 @@ def _013_search_rows_never_reused(conn: sqlite3.Connection) -> None:
     )
 
 
-def _014_words_and_actor_levels(conn: sqlite3.Connection) -> None:
+def _014_web_resources(conn: sqlite3.Connection) -> None:
+    """What `ngkt fetch` fetched: pages (raw HTML kept, compressed) and feeds or sitemaps
+    (validators only, for conditional requests). A page's document has the page's canonical URL
+    as its path."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE web_resources (
+            url TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('page', 'listing')),
+            canonical_url TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            http_date TEXT,
+            fetched_at TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            content_sha TEXT,
+            html BLOB
+        );
+        CREATE INDEX web_resources_canonical ON web_resources(canonical_url);
+        """,
+    )
+
+
+def _015_scope(conn: sqlite3.Connection) -> None:
+    """Each document's scope (about Vietnam's foreign affairs or not), why, and who decided
+    (scope.py's rule, or the analyst). Stored documents are decided by the rule now; the views
+    show the scope, and `priorities` keeps to in-scope documents. Statements of documents found
+    out of scope leave their threads (linking keeps to in-scope documents)."""
+    from .scope import decide
+
+    _run_script(
+        conn,
+        """
+        ALTER TABLE documents ADD COLUMN scope TEXT;
+        ALTER TABLE documents ADD COLUMN scope_reason TEXT;
+        ALTER TABLE documents ADD COLUMN scope_source TEXT;
+        """,
+    )
+    rows = conn.execute("SELECT id, title, body FROM documents").fetchall()
+    decided = [(found.scope, found.reason, "rule", r[0]) for r in rows for found in [decide(r[1], r[2].split("\n\n"))]]
+    conn.executemany("UPDATE documents SET scope = ?, scope_reason = ?, scope_source = ? WHERE id = ?", decided)
+    _run_script(
+        conn,
+        """
+        UPDATE statements SET thread_id = NULL
+            WHERE document_id IN (SELECT id FROM documents WHERE scope = 'out');
+        DELETE FROM threads WHERE id NOT IN (SELECT thread_id FROM statements WHERE thread_id IS NOT NULL);
+        DROP VIEW priorities;
+        DROP VIEW statements_with_source;
+        CREATE VIEW statements_with_source AS
+            SELECT s.id, s.kind, s.ordinal, s.target_year, s.speaker, s.text, s.thread_id,
+                   s.list_id, l.announced_count, l.cue,
+                   d.id AS document_id, d.title AS document_title, d.date AS document_date,
+                   d.path AS document_path, d.duplicate_of, d.scope AS document_scope
+            FROM statements s
+            JOIN documents d ON d.id = s.document_id
+            LEFT JOIN lists l ON l.id = s.list_id;
+        CREATE VIEW priorities AS
+            SELECT * FROM statements_with_source
+            WHERE kind = 'priority' AND list_id IS NOT NULL AND duplicate_of IS NULL
+              AND coalesce(document_scope, 'in') != 'out';
+        """,
+    )
+
+
+def _016_words_and_actor_levels(conn: sqlite3.Connection) -> None:
     """Linking weighs words, not syllables and syllable pairs (ngkt_cli/words.py): the document
     frequencies are counted again by the next linking, the statements coded again (the codebook
     gained patterns), and each statement gets an actor level (national, local, foreign), worked
@@ -375,5 +441,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _011_link_order,
     _012_recount_terms,
     _013_search_rows_never_reused,
-    _014_words_and_actor_levels,
+    _014_web_resources,
+    _015_scope,
+    _016_words_and_actor_levels,
 ]

@@ -46,6 +46,11 @@ class Document:
     duplicate_of: str | None = None
     sketch: bytes | None = None  # smallest shingle hashes, for recognising a second outlet's copy
     shingle_count: int = 0
+    # About Vietnam's foreign affairs ("in") or not ("out"), why, and who decided: the rule of
+    # scope.py or the analyst ("user", kept through re-ingest).
+    scope: str = "in"
+    scope_reason: str | None = None
+    scope_source: str = "rule"
 
     @property
     def paragraphs(self) -> list[str]:

@@ -12,11 +12,20 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .errors import NotFound, UsageError
+from .scope import SQL_IN_SCOPE
 from .text import fold
 
-DOCUMENT_FIELDS = ("id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of")
+DOCUMENT_FIELDS = ("id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of",
+                   "scope", "scope_reason", "scope_source")
 LIST_FIELDS = ("id", "document_id", "kind", "announced_count", "item_count", "count_mismatch", "target_year", "speaker", "speaker_title", "cue", "marker")
 STATEMENT_FIELDS = ("id", "document_id", "list_id", "kind", "ordinal", "target_year", "speaker", "text", "paragraph", "char_start", "char_end")
+
+
+def _statement_columns() -> str:
+    """STATEMENT_FIELDS for a SELECT. Paragraphs are numbered from 1 wherever they are read
+    (`show` prints "paragraph 3", JSON and CSV say 3); the database keeps the extractor's
+    0-based index."""
+    return ", ".join("paragraph + 1 AS paragraph" if f == "paragraph" else f for f in STATEMENT_FIELDS)
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[dict]:
@@ -40,6 +49,24 @@ def documents(conn: sqlite3.Connection) -> list[dict]:
     return rows
 
 
+def suspect_documents(conn: sqlite3.Connection) -> list[dict]:
+    """The documents whose date is doubtful (doubts.DOUBTS), each with its reasons."""
+    from .doubts import doubts
+
+    rows = _rows(
+        conn,
+        """SELECT id, path, title, date, date_source, published, statement_year, scope, body FROM documents
+           ORDER BY date IS NULL, date, statement_year, id""",
+    )
+    found = []
+    for row in rows:
+        reasons = doubts(row)
+        if reasons:
+            del row["body"]
+            found.append({**row, "doubts": "; ".join(reasons)})
+    return found
+
+
 def statements(
     conn: sqlite3.Connection,
     *,
@@ -47,9 +74,13 @@ def statements(
     kind: str | None = "priority",
     speaker: str | None = None,
     numbered_only: bool = True,
+    include_out_of_scope: bool = False,
 ) -> list[dict]:
-    """Statements with their document, date, list and ordinal (originals only)."""
+    """Statements with their document, date, list and ordinal (originals only; of documents in
+    scope unless `include_out_of_scope`)."""
     where, params = ["duplicate_of IS NULL"], []
+    if not include_out_of_scope:
+        where.append("coalesce(document_scope, 'in') != 'out'")
     if numbered_only:
         where.append("list_id IS NOT NULL")
     if year is not None:
@@ -61,7 +92,7 @@ def statements(
     rows = _rows(
         conn,
         f"""SELECT id, kind, target_year, ordinal, speaker, text, list_id, announced_count, cue,
-                   document_id, document_title, document_date, document_path
+                   document_id, document_title, document_date, document_path, document_scope
             FROM statements_with_source WHERE {" AND ".join(where)}
             ORDER BY target_year, document_date, id""",
         params,
@@ -72,18 +103,60 @@ def statements(
     return rows
 
 
+DECISION_FIELDS = ("id", "action", "statement_id", "other_statement_id", "thread_id", "other_thread_id", "label", "note", "created_at")
+
+
 def export(conn: sqlite3.Connection) -> dict:
-    """The whole dataset as the documented JSON shape."""
-    docs = _rows(conn, f"SELECT {', '.join(DOCUMENT_FIELDS)} FROM documents ORDER BY date IS NULL, date, id")
+    """The whole dataset as the documented JSON shape (docs/export.md): documents with their text,
+    lists, statements with their themes, threads, the codebook, and the analyst's decisions."""
+    from .themes import load_codebook
+
+    docs = _rows(conn, f"SELECT {', '.join(DOCUMENT_FIELDS)}, body FROM documents ORDER BY date IS NULL, date, id")
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists ORDER BY document_id, position")
     for row in lists:
         row["count_mismatch"] = bool(row["count_mismatch"])
-    stmts = _rows(conn, f"SELECT {', '.join(STATEMENT_FIELDS)}, thread_id FROM statements ORDER BY document_id, id")
-    return {"documents": docs, "lists": lists, "statements": stmts, "threads": threads(conn)}
+    stmts = _rows(conn, f"SELECT {_statement_columns()}, thread_id FROM statements ORDER BY document_id, id")
+    coded: dict[str, list[str]] = {}
+    for statement_id, theme in conn.execute("SELECT statement_id, theme FROM statement_themes ORDER BY statement_id, position"):
+        coded.setdefault(statement_id, []).append(theme)
+    for row in stmts:
+        row["themes"] = coded.get(row["id"], [])
+    return {
+        "documents": docs, "lists": lists, "statements": stmts, "threads": threads(conn),
+        "themes": [{"id": t.id, "label": t.label, "label_vi": t.label_vi} for t in load_codebook()],
+        "decisions": _rows(conn, f"SELECT {', '.join(DECISION_FIELDS)} FROM decisions ORDER BY id"),
+    }
 
 
-def threads(conn: sqlite3.Connection, year: int | None = None, min_years: int = 1, kind: str | None = None) -> list[dict]:
-    """Threads with their label, kind, members (originals only) and the target years they appear in."""
+def info(conn: sqlite3.Connection) -> dict:
+    """What a database is and holds: its file, schema version, counts, codebook, last ingest."""
+    from .db import meta_value
+    from .themes import codebook_source
+
+    def count(sql: str) -> int:
+        return conn.execute(sql).fetchone()[0]
+
+    last = meta_value(conn, "last_ingest") or conn.execute("SELECT max(ingested_at) FROM documents").fetchone()[0]
+    return {
+        "path": conn.execute("PRAGMA database_list").fetchone()[2],
+        "schema_version": count("PRAGMA user_version"),
+        "documents": count("SELECT count(*) FROM documents"),
+        "duplicates": count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+        "lists": count("SELECT count(*) FROM lists"),
+        "statements": count("SELECT count(*) FROM statements"),
+        "threads": count("SELECT count(*) FROM threads"),
+        "decisions": count("SELECT count(*) FROM decisions WHERE action NOT IN ('link', 'unlink')"),
+        "codebook": meta_value(conn, "codebook") or codebook_source(),
+        "last_ingest": last,
+    }
+
+
+def threads(
+    conn: sqlite3.Connection, year: int | None = None, min_years: int = 1, kind: str | None = None,
+    include_out_of_scope: bool = False,
+) -> list[dict]:
+    """Threads with their label, kind, members (originals only) and the target years they appear in.
+    With `include_out_of_scope`, each numbered item of an off-topic original too, alone (never linked)."""
     rows = _rows(
         conn,
         """SELECT t.id, coalesce(t.label, t.auto_label) AS label, t.label IS NOT NULL AS labelled, t.kind,
@@ -100,7 +173,23 @@ def threads(conn: sqlite3.Connection, year: int | None = None, min_years: int = 
         row["labelled"] = bool(row["labelled"])
         if len(row["years"]) >= min_years and (year is None or year in row["years"]) and (kind is None or row["kind"] == kind):
             result.append(row)
-    return result
+    return result + (_unlinked_rows(conn, year, min_years, kind) if include_out_of_scope else [])
+
+
+def _unlinked_rows(conn: sqlite3.Connection, year: int | None, min_years: int, kind: str | None) -> list[dict]:
+    """The numbered items of off-topic originals as rows of `threads`, under UNLINKED_PREFIX ids."""
+    rows = _rows(
+        conn,
+        """SELECT s.id, s.kind, s.text, s.target_year FROM statements s JOIN documents d ON d.id = s.document_id
+           WHERE d.scope = 'out' AND d.duplicate_of IS NULL AND s.list_id IS NOT NULL ORDER BY s.id""",
+    )
+    found = []
+    for r in rows:
+        years = [r["target_year"]] if r["target_year"] else []
+        if len(years) >= min_years and (year is None or year in years) and (kind is None or r["kind"] == kind):
+            found.append({"id": UNLINKED_PREFIX + r["id"], "label": f"(out of scope, not linked) {_short(r['text'])}",
+                          "labelled": False, "kind": r["kind"], "statement_ids": [r["id"]], "years": years})
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,12 +302,13 @@ def require_document_id(conn: sqlite3.Connection, prefix: str) -> str:
 def document_view(conn: sqlite3.Connection, prefix: str) -> dict:
     """A document with its lists and their items, as `ngkt show` prints it."""
     doc_id = require_document_id(conn, prefix)
-    document = _rows(conn, "SELECT * FROM documents WHERE id = ?", [doc_id])[0]
+    row = _rows(conn, "SELECT * FROM documents WHERE id = ?", [doc_id])[0]
+    document = {k: v for k, v in row.items() if not isinstance(v, bytes)}  # the sketch is for the duplicate check
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists WHERE document_id = ? ORDER BY position", [doc_id])
     for row in lists:
         row["count_mismatch"] = bool(row["count_mismatch"])
         row["items"] = _rows(
-            conn, f"SELECT {', '.join(STATEMENT_FIELDS)} FROM statements WHERE list_id = ? ORDER BY ordinal", [row["id"]]
+            conn, f"SELECT {_statement_columns()} FROM statements WHERE list_id = ? ORDER BY ordinal", [row["id"]]
         )
     removed = _rows(conn, "SELECT line_no, reason, text FROM removed_lines WHERE document_id = ? ORDER BY line_no", [doc_id])
     people = _rows(conn, "SELECT name, title FROM people WHERE document_id = ?", [doc_id])
@@ -278,6 +368,17 @@ def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     }
 
 
+def theme_base(conn: sqlite3.Connection, kind: str = "priority") -> dict[int, int]:
+    """How many statements each target year has: what theme shares are shares of."""
+    return dict(conn.execute(
+        f"""SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
+           WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
+             AND {SQL_IN_SCOPE}
+           GROUP BY s.target_year""",
+        [kind],
+    ).fetchall())
+
+
 def theme_shares(conn: sqlite3.Connection, kind: str = "priority") -> list[dict]:
     """How often each theme is stated per target year, as a share of that year's statements.
 
@@ -285,16 +386,12 @@ def theme_shares(conn: sqlite3.Connection, kind: str = "priority") -> list[dict]
     """
     from .themes import load_codebook
 
-    totals = dict(conn.execute(
-        """SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
-           WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
-           GROUP BY s.target_year""",
-        [kind],
-    ).fetchall())
+    totals = theme_base(conn, kind)
     counts = conn.execute(
-        """SELECT t.theme, s.target_year, count(*) AS n FROM statement_themes t
+        f"""SELECT t.theme, s.target_year, count(*) AS n FROM statement_themes t
            JOIN statements s ON s.id = t.statement_id JOIN documents d ON d.id = s.document_id
            WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
+             AND {SQL_IN_SCOPE}
            GROUP BY t.theme, s.target_year""",
         [kind],
     ).fetchall()
@@ -320,25 +417,37 @@ def document_themes(conn: sqlite3.Connection) -> list[dict]:
 # Diffs and timelines
 
 
-# The statements a diff counts: numbered items of originals that have a thread and a year.
-_COUNTED = "s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL AND {year} IS NOT NULL"
+# The statements a diff counts: numbered items of originals in scope that have a thread and a year.
+_COUNTED = "s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL AND {year} IS NOT NULL AND " + SQL_IN_SCOPE
+# With `include_out_of_scope`: the items of out-of-scope originals too, which are never linked.
+_COUNTED_ALL = "s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND (s.thread_id IS NOT NULL OR d.scope = 'out') AND {year} IS NOT NULL"
+
+# An out-of-scope statement (never linked) stands alone in a diff or timeline, under this id.
+UNLINKED_PREFIX = "out:"
+
+
+def _counted(by: str, include_out_of_scope: bool = False) -> str:
+    return (_COUNTED_ALL if include_out_of_scope else _COUNTED).format(year=_year_column(by))
 
 
 def _year_column(by: str) -> str:
     return "s.target_year" if by == "target" else "d.statement_year"
 
 
-def _diff_statements(conn: sqlite3.Connection, kind: str, by: str, years: tuple[int, ...] | None = None) -> list:
+def _diff_statements(
+    conn: sqlite3.Connection, kind: str, by: str, years: tuple[int, ...] | None = None, include_out_of_scope: bool = False
+) -> list:
     """Numbered statements of originals with their year (target or stated), rank, source and themes."""
     from .diff import DiffStatement
 
     year = _year_column(by)
     only = f" AND {year} IN ({', '.join('?' * len(years))})" if years else ""
     rows = conn.execute(
-        f"""SELECT s.id, s.thread_id, {year} AS year, s.ordinal, s.text, s.speaker, d.id AS document_id,
-                   d.title, d.date, d.path, (SELECT group_concat(theme, ' ') FROM statement_themes t WHERE t.statement_id = s.id) AS themes
+        f"""SELECT s.id, coalesce(s.thread_id, '{UNLINKED_PREFIX}' || s.id) AS thread_id, {year} AS year, s.ordinal, s.text,
+                   s.speaker, d.id AS document_id, d.title, d.date, d.path,
+                   (SELECT group_concat(theme, ' ') FROM statement_themes t WHERE t.statement_id = s.id) AS themes
             FROM statements s JOIN documents d ON d.id = s.document_id
-            WHERE {_COUNTED.format(year=year)}{only}
+            WHERE {_counted(by, include_out_of_scope)}{only}
             ORDER BY year, d.date, s.id""",
         [kind, *(years or ())],
     ).fetchall()
@@ -349,59 +458,100 @@ def _diff_statements(conn: sqlite3.Connection, kind: str, by: str, years: tuple[
     ]
 
 
-def thread_labels(conn: sqlite3.Connection) -> dict[str, str]:
-    return dict(conn.execute("SELECT id, coalesce(label, auto_label, id) FROM threads").fetchall())
+def thread_labels(conn: sqlite3.Connection, statements: list | None = None) -> dict[str, str]:
+    """Thread id -> label; an unlinked out-of-scope statement among `statements` is labelled by its words."""
+    labels = dict(conn.execute("SELECT id, coalesce(label, auto_label, id) FROM threads").fetchall())
+    for s in statements or ():
+        if s.thread_id.startswith(UNLINKED_PREFIX):
+            labels[s.thread_id] = f"(out of scope, not linked) {_short(s.text)}"
+    return labels
 
 
-def years_with(conn: sqlite3.Connection, kind: str = "priority", by: str = "target") -> list[int]:
+def _short(text: str, limit: int = 80) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def years_with(conn: sqlite3.Connection, kind: str = "priority", by: str = "target", include_out_of_scope: bool = False) -> list[int]:
     year = _year_column(by)
     rows = conn.execute(
-        f"SELECT DISTINCT {year} FROM statements s JOIN documents d ON d.id = s.document_id WHERE {_COUNTED.format(year=year)}",
+        f"SELECT DISTINCT {year} FROM statements s JOIN documents d ON d.id = s.document_id WHERE {_counted(by, include_out_of_scope)}",
         [kind],
     )
     return sorted(r[0] for r in rows)
 
 
-def _theme_corpus(conn: sqlite3.Connection, kind: str, by: str) -> Counter[str]:
+def _theme_corpus(conn: sqlite3.Connection, kind: str, by: str, include_out_of_scope: bool = False) -> Counter[str]:
     """How many counted statements of all years state each theme: the prior of the theme statistics."""
-    year = _year_column(by)
     rows = conn.execute(
         f"""SELECT t.theme, count(*) FROM statement_themes t JOIN statements s ON s.id = t.statement_id
-            JOIN documents d ON d.id = s.document_id WHERE {_COUNTED.format(year=year)} GROUP BY t.theme""",
+            JOIN documents d ON d.id = s.document_id WHERE {_counted(by, include_out_of_scope)} GROUP BY t.theme""",
         [kind],
     )
     return Counter(dict(rows.fetchall()))
 
 
-def year_diff(conn: sqlite3.Connection, year_before: int, year_after: int, *, by: str = "target", kind: str = "priority"):
+def left_out(conn: sqlite3.Connection, years: tuple[int, ...], *, kind: str = "priority", by: str = "target") -> dict:
+    """The articles a year view leaves out: {"out_of_scope": {year: n}, "undated": n}.
+
+    Out of scope: originals found off-topic whose items would count for that year. Undated:
+    originals in scope without a date whose items have no year either, so no year can hold them.
+    """
+    year = _year_column(by)
+    marks = ", ".join("?" * len(years))
+    counts = dict(conn.execute(
+        f"""SELECT {year}, count(DISTINCT d.id) FROM statements s JOIN documents d ON d.id = s.document_id
+            WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND d.scope = 'out' AND {year} IN ({marks})
+            GROUP BY {year}""",
+        [kind, *years],
+    ).fetchall())
+    undated = conn.execute(
+        f"""SELECT count(DISTINCT d.id) FROM statements s JOIN documents d ON d.id = s.document_id
+            WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND {SQL_IN_SCOPE}
+              AND d.date IS NULL AND {year} IS NULL""",
+        [kind],
+    ).fetchone()[0]
+    return {"out_of_scope": {y: counts.get(y, 0) for y in years}, "undated": undated}
+
+
+def year_diff(
+    conn: sqlite3.Connection, year_before: int, year_after: int, *, by: str = "target", kind: str = "priority",
+    include_out_of_scope: bool = False,
+):
     """Load what the diff needs and compare the two years (see diff.compare_years)."""
     from .diff import compare_years, words_needed
     from .link import frequencies, paragraph_count
     from .themes import load_codebook
 
-    statements = _diff_statements(conn, kind, by, (year_before, year_after))
+    statements = _diff_statements(conn, kind, by, (year_before, year_after), include_out_of_scope)
     found = {s.year for s in statements}
     for year in (year_before, year_after):
         if year not in found:
-            listed = ", ".join(map(str, years_with(conn, kind, by))) or "none yet (run `ngkt ingest`)"
+            listed = ", ".join(map(str, years_with(conn, kind, by, include_out_of_scope))) or "none yet (run `ngkt ingest`)"
             raise NotFound(f"no {kind} statements for {year} (by {by} year); years with some: {listed}")
+    missing = left_out(conn, (year_before, year_after), kind=kind, by=by)
+    if include_out_of_scope:  # counted, not left out
+        missing["out_of_scope"] = {year: 0 for year in missing["out_of_scope"]}
     return compare_years(
         [s for s in statements if s.year == year_before],
         [s for s in statements if s.year == year_after],
         year_before=year_before, year_after=year_after, by=by, kind=kind,
-        labels=thread_labels(conn),
+        labels=thread_labels(conn, statements),
         theme_labels={t.id: t.label for t in load_codebook()},
-        theme_corpus=_theme_corpus(conn, kind, by),
+        theme_corpus=_theme_corpus(conn, kind, by, include_out_of_scope),
         frequencies=frequencies(conn, words_needed(statements)),
         paragraphs=paragraph_count(conn),
+        left_out=missing,
     )
 
 
-def timeline(conn: sqlite3.Connection, kind: str = "priority", by: str = "target", min_years: int = 1) -> tuple[list[int], list[dict]]:
+def timeline(
+    conn: sqlite3.Connection, kind: str = "priority", by: str = "target", min_years: int = 1, include_out_of_scope: bool = False
+) -> tuple[list[int], list[dict]]:
     """Threads x years: each thread's best rank per year, strongest threads (most years) first."""
-    statements = _diff_statements(conn, kind, by)
+    statements = _diff_statements(conn, kind, by, include_out_of_scope=include_out_of_scope)
     years = sorted({s.year for s in statements})
-    labels = thread_labels(conn)
+    labels = thread_labels(conn, statements)
     grid: dict[str, dict[int, int | None]] = {}
     counts: dict[str, int] = {}
     for s in statements:

@@ -82,7 +82,20 @@ def to_json(data: Any) -> str:
 
 
 def _cell(value: Any) -> str:
+    """A value as table or CSV text: nothing for null, true/false for booleans (as in JSON)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return "" if value is None else str(value)
+
+
+# How many words of a thread's label a table shows; the label itself is stored and exported whole.
+LABEL_WORDS = 12
+
+
+def cut_label(label: str | None) -> str | None:
+    """A long label shortened for a table row, "…" marking the cut."""
+    words = (label or "").split()
+    return label if len(words) <= LABEL_WORDS else " ".join(words[:LABEL_WORDS]).rstrip(",;:.") + "…"
 
 
 def plain_table(rows: Sequence[dict], columns: Sequence[str]) -> str:
@@ -193,6 +206,8 @@ def _document_header(doc: dict) -> list[str]:
         lines.append(f"by {doc['byline']}")
     if doc["duplicate_of"]:
         lines.append(f"duplicate of {doc['duplicate_of']}: not counted")
+    if doc.get("scope_reason"):
+        lines.append(f"scope {doc['scope']} ({doc['scope_source']}): {doc['scope_reason']}")
     return lines
 
 
@@ -207,7 +222,7 @@ def show_document(view: dict, with_removed: bool = False) -> None:
     for line in header[1:]:
         out.print(Text(line, style="dim"))
     labels = {item["char_start"]: item for found in view["lists"] for item in found["items"]}
-    headings = {found["items"][0]["paragraph"]: found for found in view["lists"] if found["items"]}
+    headings = {found["items"][0]["paragraph"] - 1: found for found in view["lists"] if found["items"]}
     paragraphs = doc["body"].split(PARAGRAPH_BREAK)
     for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
         out.print()
@@ -238,11 +253,12 @@ def quote_item(view: dict, item: dict) -> None:
     out = printer()
     out.print(Text(list_heading(found), style="bold magenta"))
     out.print(Text(f"cue: {found['cue']}", style="dim"))
-    out.print(Text(f"{document_name(doc['title'], doc['path'])} · {doc['date'] or 'undated'} · {doc['id']} · paragraph {item['paragraph'] + 1}, characters {item['char_start']}–{item['char_end']}", style="dim"))
+    out.print(Text(f"{document_name(doc['title'], doc['path'])} · {doc['date'] or 'undated'} · {doc['id']} · paragraph {item['paragraph']}, characters {item['char_start']}–{item['char_end']}", style="dim"))
     paragraphs = doc["body"].split(PARAGRAPH_BREAK)
-    start_of = paragraph_starts(paragraphs)[item["paragraph"]]
+    index = item["paragraph"] - 1  # paragraphs are numbered from 1
+    start_of = paragraph_starts(paragraphs)[index]
     end_paragraph = doc["body"].count(PARAGRAPH_BREAK, 0, item["char_end"])
-    quoted = doc["body"][start_of : start_of + len(PARAGRAPH_BREAK.join(paragraphs[item["paragraph"] : end_paragraph + 1]))]
+    quoted = doc["body"][start_of : start_of + len(PARAGRAPH_BREAK.join(paragraphs[index : end_paragraph + 1]))]
     start, end = item["char_start"] - start_of, item["char_end"] - start_of
     text = Text(quoted[:start])
     styled = use_rich()
@@ -250,6 +266,42 @@ def quote_item(view: dict, item: dict) -> None:
     text.append(quoted[end:])
     out.print()
     out.print(text)
+
+
+ITEM_COLUMNS = ["id", "list_id", "kind", "ordinal", "target_year", "speaker", "paragraph", "char_start", "char_end", "text"]
+
+
+def item_rows(view: dict) -> list[dict]:
+    """A document's items one to a row (`show --format csv`)."""
+    return [item for found in view["lists"] for item in found["items"]]
+
+
+def document_markdown(view: dict) -> str:
+    """The article as Markdown: its header, each list announced by a heading, each item's label
+    in bold where it starts."""
+    doc = view["document"]
+    header = _document_header(doc)
+    lines = [f"# {header[0]}", "", *(f"*{line}*  " for line in header[1:]), ""]
+    labels = {item["char_start"]: item for found in view["lists"] for item in found["items"]}
+    headings = {found["items"][0]["paragraph"] - 1: found for found in view["lists"] if found["items"]}
+    paragraphs = doc["body"].split(PARAGRAPH_BREAK)
+    for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
+        if index in headings:
+            lines += [f"### {list_heading(headings[index])}", ""]
+        text, cursor = "", 0
+        for start in sorted(p - offset for p in labels if offset <= p < offset + len(paragraph)):
+            text += paragraph[cursor:start] + f"**[{labels[start + offset]['id'].rsplit('/', 1)[1]}]** "
+            cursor = start
+        lines += [text + paragraph[cursor:], ""]
+    return "\n".join(lines)
+
+
+def item_markdown(view: dict, item: dict) -> str:
+    """One item as a Markdown quote with its list and source."""
+    doc = view["document"]
+    found = next(f for f in view["lists"] if f["id"] == item["list_id"])
+    source = f"{document_name(doc['title'], doc['path'])}, {doc['date'] or 'undated'}, paragraph {item['paragraph']} [{item['id']}]"
+    return f"**{list_heading(found)}**\n\n> {one_line(item['text'])}\n\n*{source}*\n"
 
 
 def print_hits(hits: Sequence) -> None:
@@ -271,6 +323,20 @@ def print_hits(hits: Sequence) -> None:
             cursor = end
         text.append(hit.snippet[cursor:])
         out.print(text)
+
+
+def write_export(data: dict[str, list[dict]], folder, fmt: str) -> list:
+    """An export into a folder: `export.json`, or one CSV file per table."""
+    from pathlib import Path
+
+    if fmt == "csv":
+        return write_csv_tables(data, folder)
+    target = Path(folder) / "export.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(".json.tmp")
+    temporary.write_text(to_json(data) + "\n", encoding="utf-8")
+    temporary.replace(target)
+    return [target]
 
 
 def write_csv_tables(data: dict[str, list[dict]], folder) -> list:
@@ -364,6 +430,9 @@ def diff_to_dict(diff) -> dict:
         "from": diff.year_before, "to": diff.year_after, "by": diff.by, "kind": diff.kind,
         "statements": {"from": diff.statements_before, "to": diff.statements_after},
         "documents": {"from": diff.documents_before, "to": diff.documents_after},
+        "left_out": {"out_of_scope": {"from": diff.out_of_scope_before, "to": diff.out_of_scope_after}, "undated": diff.undated},
+        "thin_evidence": {"from": diff.thin_before, "to": diff.thin_after},
+        "cautions": cautions(diff),
         "new": [change(c) for c in diff.new],
         "dropped": [change(c) for c in diff.dropped],
         "persisting": [change(c) for c in diff.persisting],
@@ -447,6 +516,8 @@ def show_diff(diff) -> None:
     Text = text_type(styled)
     a, b = diff.year_before, diff.year_after
     out.print(Text(f"{diff.kind.capitalize()} statements {a} → {b} (by {diff.by} year): {coverage(diff)}", style="bold"))
+    for caution in cautions(diff):
+        out.print(Text(f"! {caution}", style="yellow"))
     sections = ((f"New in {b}", diff.new), (f"Dropped since {a}", diff.dropped), ("Persisting", diff.persisting))
     for title, changes in sections:
         out.print()
@@ -457,7 +528,7 @@ def show_diff(diff) -> None:
             ranks = ""
             if change.status == "persisting":
                 ranks = f"  rank {change.rank_before or '?'} → {change.rank_after or '?'} {ARROWS[change.movement]}".rstrip()
-            out.print(Text(f"  {change.thread_id}  {change.label}{ranks}", style="bold cyan"))
+            out.print(Text(f"  {change.thread_id}  {cut_label(change.label)}{ranks}", style="bold cyan"))
             for year, statements in ((a, change.before), (b, change.after)):
                 for s in statements:
                     out.print(f"    {year} #{s.rank or '-'}: {one_line(s.text)}")
@@ -485,9 +556,29 @@ def _articles(count: int) -> str:
 
 
 def coverage(diff) -> str:
-    """"4 in 2023 (1 article), 15 in 2024 (3 articles)": how much each year of a diff rests on."""
-    return (f"{diff.statements_before} in {diff.year_before} ({_articles(diff.documents_before)}), "
+    """"4 in 2023 (1 article), 15 in 2024 (3 articles)": how much each year of a diff rests on,
+    and what it leaves out ("; left out: 1 off-topic article of 2023, 2 undated articles")."""
+    text = (f"{diff.statements_before} in {diff.year_before} ({_articles(diff.documents_before)}), "
             f"{diff.statements_after} in {diff.year_after} ({_articles(diff.documents_after)})")
+    left = [f"{_articles(n).replace('article', 'off-topic article')} of {year}"
+            for n, year in ((diff.out_of_scope_before, diff.year_before), (diff.out_of_scope_after, diff.year_after)) if n]
+    left += [_articles(diff.undated).replace("article", "undated article")] if diff.undated else []
+    return text + (f"; left out: {', '.join(left)}" if left else "")
+
+
+def cautions(diff) -> list[str]:
+    """A warning for each year of a diff that rests on thin evidence (diff.THIN_ARTICLES, THIN_STATEMENTS)."""
+    from .diff import THIN_ARTICLES, THIN_STATEMENTS
+
+    return [
+        f"Thin evidence for {year}: {_articles(documents)}, {statements} statement{'' if statements == 1 else 's'} "
+        f"(fewer than {THIN_ARTICLES} articles or {THIN_STATEMENTS} statements); read New and Dropped with care."
+        for year, documents, statements, thin in (
+            (diff.year_before, diff.documents_before, diff.statements_before, diff.thin_before),
+            (diff.year_after, diff.documents_after, diff.statements_after, diff.thin_after),
+        )
+        if thin
+    ]
 
 
 def diff_markdown(diff) -> str:
@@ -495,6 +586,7 @@ def diff_markdown(diff) -> str:
     a, b = diff.year_before, diff.year_after
     lines = [f"# {diff.kind.capitalize()} statements {a} → {b}", "",
              f"By {diff.by} year: {coverage(diff)}.", ""]
+    lines += [line for caution in cautions(diff) for line in (f"> **{caution}**", "")]
     sections = ((f"New in {b}", diff.new), (f"Dropped since {a}", diff.dropped), ("Persisting", diff.persisting))
     for title, changes in sections:
         lines += [f"## {title} ({len(changes)})", ""]
@@ -502,14 +594,17 @@ def diff_markdown(diff) -> str:
             lines += ["None.", ""]
         for change in changes:
             ranks = f" — rank {change.rank_before or '?'} → {change.rank_after or '?'} {ARROWS[change.movement]}" if change.status == "persisting" else ""
-            lines += [f"### {change.thread_id}: {change.label}{ranks}", ""]
+            lines += [f"### {change.thread_id}: {cut_label(change.label)}{ranks}", ""]
             for year, statements in ((a, change.before), (b, change.after)):
                 lines += [f"- {year} #{s.rank or '-'}: {one_line(s.text)} — *{_source(s)}*" for s in statements]
             if change.wording:
                 lines += [f"- wording: {_markdown_wording(change.wording)}"]
             lines.append("")
-    lines += ["## Themes", "", "Share of each year's statements; * marks p < 0.05.", ""]
-    lines += [markdown_table(theme_rows(diff), ["theme", str(a), str(b), "change", "G2", "p", "log-odds z", "trend"]), ""]
+    if diff.themes:
+        lines += ["## Themes", "", "Share of each year's statements; * marks p < 0.05.", ""]
+        lines += [markdown_table(theme_rows(diff), ["theme", str(a), str(b), "change", "G2", "p", "log-odds z", "trend"]), ""]
+    else:
+        lines += ["## Themes", "", f"No theme coded in {a} or {b}.", ""]
     lines += ["## Distinctive words", "", f"- {a}: {_distinctive(diff.distinctive_before)}", f"- {b}: {_distinctive(diff.distinctive_after)}", ""]
     return "\n".join(lines)
 
@@ -520,7 +615,8 @@ def show_timeline(years: list[int], rows: list[dict], fmt: str) -> None:
         print(to_json({"years": years, "threads": rows}))
         return
     table = [
-        {"thread": r["thread_id"], **{str(y): (f"#{r['years'][y]}" if r["years"].get(y) else "●") if y in r["years"] else "·" for y in years}, "label": r["label"]}
+        {"thread": r["thread_id"], **{str(y): (f"#{r['years'][y]}" if r["years"].get(y) else "●") if y in r["years"] else "·" for y in years},
+         "label": cut_label(r["label"]) if fmt == "table" else r["label"]}
         for r in rows
     ]
     print_rows(table, ["thread", *map(str, years), "label"], fmt)

@@ -500,19 +500,15 @@ def assign(items: Iterable[Item], index: ThreadIndex, new_thread, decisions: Dec
 # ---------------------------------------------------------------------------------------------
 # Labels and explanations
 
-# How many words of the most central statement make a thread's automatic label.
-LABEL_WORDS = 12
-
-
 def short_label(text: str) -> str:
-    """A readable phrase: the opening clauses of a statement, at least 5 and at most LABEL_WORDS words."""
+    """A readable phrase: the opening clauses of a statement, at least 5 words. Stored whole, so
+    that JSON and CSV carry it uncut; a table shortens it for reading (render.cut_label)."""
     words: list[str] = []
     for clause in re.split(r"(?<=[,;:.])\s+", text.strip()):
         words += clause.split()
         if len(words) >= 5:
             break
-    phrase = " ".join(words[:LABEL_WORDS]).rstrip(",;:.")
-    phrase += "…" if len(words) > LABEL_WORDS else ""
+    phrase = " ".join(words).rstrip(",;:.")
     return phrase[:1].upper() + phrase[1:]
 
 

@@ -82,6 +82,11 @@ def select_codebook(path: str | None) -> None:
     _selected["path"] = path
 
 
+def codebook_source() -> str:
+    """Which codebook is in use: its file, or "default"."""
+    return _selected["path"] or os.environ.get("NGKT_CODEBOOK") or "default"
+
+
 def load_codebook() -> tuple[Theme, ...]:
     """The themes of the selected codebook: --codebook, else NGKT_CODEBOOK, else the default."""
     return _load(_selected["path"] or os.environ.get("NGKT_CODEBOOK") or None)

@@ -23,7 +23,7 @@ def test_docs_table_is_plain_text_when_not_a_terminal(seeded_db):
     result = run_cli(seeded_db, "docs")
     assert "\x1b[" not in result.stdout
     header, *rows = result.stdout.splitlines()
-    assert header.split() == ["id", "date", "statement_year", "lists", "flags", "title"]
+    assert header.split() == ["id", "date", "statement_year", "lists", "scope", "flags", "title"]
     assert len(rows) == 5
     assert any("undated" in row for row in rows)
 
@@ -69,12 +69,6 @@ def test_show_without_a_document_id_is_a_usage_error(seeded_db):
         assert (result.exit_code, result.stderr) == (2, "ngkt: error: give a document id, as `ngkt docs` prints it\n")
 
 
-def test_show_refuses_formats_it_cannot_print(seeded_db):
-    result = run_cli(seeded_db, "show", "d4ac4190215c", "--format", "csv")
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "ngkt: error: show prints table or json, not csv\n"
-
-
 def test_show_unknown_document_or_item_is_one_line_and_exit_1(seeded_db):
     result = run_cli(seeded_db, "show", "zzzz")
     assert result.exit_code == 1
@@ -83,7 +77,7 @@ def test_show_unknown_document_or_item_is_one_line_and_exit_1(seeded_db):
 
 
 def test_export_json_has_the_documented_fields(seed_export):
-    assert set(seed_export) == {"documents", "lists", "statements", "threads"}
+    assert set(seed_export) == {"documents", "lists", "statements", "threads", "themes", "decisions"}
     assert {"id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of"} <= set(seed_export["documents"][0])
     assert {"id", "document_id", "kind", "announced_count", "target_year", "speaker", "cue"} <= set(seed_export["lists"][0])
     assert {"id", "document_id", "list_id", "kind", "ordinal", "target_year", "speaker", "text", "thread_id"} <= set(seed_export["statements"][0])
@@ -93,7 +87,7 @@ def test_export_csv_writes_one_file_per_table(seeded_db, tmp_path):
     result = run_cli(seeded_db, "export", "--format", "csv", "--out", str(tmp_path / "out"))
     assert result.exit_code == 0
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["documents.csv", "lists.csv", "statements.csv", "threads.csv"]
+    assert names == ["decisions.csv", "documents.csv", "lists.csv", "statements.csv", "themes.csv", "threads.csv"]
     statements = list(csv.DictReader((tmp_path / "out" / "statements.csv").open(encoding="utf-8")))
     assert len(statements) == 37
     assert run_cli(seeded_db, "export", "--format", "csv").exit_code == 2
@@ -122,8 +116,8 @@ def test_a_reader_that_stops_early_gets_no_error(seeded_db):
     assert process.stderr.read() == b""
 
 
-def test_console_script_runs_without_a_terminal(tmp_path):
-    result = subprocess.run([*ngkt_command(), "--db", str(tmp_path / "x.db"), "docs"], capture_output=True, text=True)
+def test_console_script_runs_without_a_terminal(seeded_db):
+    result = subprocess.run([*ngkt_command(), "--db", str(seeded_db), "docs"], capture_output=True, text=True)
     assert result.returncode == 0
     assert result.stdout.startswith("id")
 
@@ -165,3 +159,54 @@ def test_long_work_shows_progress_at_a_terminal_only(tmp_path, monkeypatch):
     assert "relinking every statement" in _on_a_terminal("--db", db, "relink")
     piped = subprocess.run([*ngkt_command(), "--db", db, "reextract"], capture_output=True, text=True)
     assert piped.stderr == "re-extracted 30 document(s)\n"
+
+
+# --- --db after the command, and `ngkt info` ---------------------------------------------------
+
+
+def test_db_is_accepted_after_the_command_as_well_as_before(seeded_db, tmp_path):
+    from typer.testing import CliRunner
+
+    from ngkt_cli.cli import app
+
+    before = run_cli(seeded_db, "docs").stdout
+    after = CliRunner().invoke(app, ["docs", "--db", str(seeded_db)])
+    assert (after.exit_code, after.stdout) == (0, before)
+    nested = CliRunner().invoke(app, ["thread", "show", "T0001", "--db", str(seeded_db), "-f", "json"])
+    assert nested.exit_code == 0 and json.loads(nested.stdout)["id"] == "T0001"
+    # the one after the command wins, as the nearer one
+    assert run_cli(tmp_path / "missing.db", "docs", "--db", str(seeded_db)).stdout == before
+
+
+def test_every_command_takes_db(db_path):
+    import typer.main
+
+    from ngkt_cli.cli import app
+
+    sys.path.insert(0, str(ROOT / "docs"))
+    import _cog
+
+    group = typer.main.get_command(app)
+    for path in _cog.command_paths():
+        command = group
+        for name in path:
+            command = command.commands[name]
+        if not hasattr(command, "commands"):
+            assert any("--db" in p.opts for p in command.params), f"ngkt {' '.join(path)} has no --db"
+
+
+def test_info_says_what_the_database_holds(seeded_db):
+    info = json.loads(run_cli(seeded_db, "info", "--format", "json").stdout)
+    from ngkt_cli.migrations import MIGRATIONS
+
+    assert info["path"] == str(seeded_db.resolve())
+    assert info["schema_version"] == len(MIGRATIONS)
+    conn = sqlite3.connect(seeded_db)
+    for table in ("documents", "lists", "statements", "threads"):
+        assert info[table] == conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0
+    assert info["documents"] == 5
+    assert info["codebook"] == "default"
+    assert info["last_ingest"][:4] >= "2024"
+    table = run_cli(seeded_db, "info").stdout
+    assert f"path            {seeded_db.resolve()}" in table.splitlines()
+    assert "documents       5" in table.splitlines()
