@@ -309,6 +309,20 @@ def test_merge_refuses_two_items_of_one_list(seeded_db, tmp_path):
     assert "two items of one list are never one priority" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["merge", "move"])
+def test_merge_and_move_refuse_to_mix_kinds(seeded_db, tmp_path, command):
+    """Threads never mix kinds: an achievement never joins a priority's thread."""
+    db = copy_db(seeded_db, tmp_path)
+    achievement, priority = statement_id(db, "001/achievement#1"), statement_id(db, "000/priority#5")
+    threads = thread_of(db)
+    args = (threads[priority], threads[achievement]) if command == "merge" else (achievement, threads[priority])
+    result = run_cli(db, "thread", command, *args)
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "threads never mix kinds" in result.stderr
+    assert "achievement" in result.stderr and "priority" in result.stderr
+    assert thread_of(db) == threads
+
+
 def test_split_and_move_last_through_relink(seeded_db, tmp_path):
     db = copy_db(seeded_db, tmp_path)
     research = statement_id(db, "000/priority#5")
