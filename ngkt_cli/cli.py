@@ -212,13 +212,13 @@ def priorities(
 @app.command()
 @friendly_errors
 def show(
-    document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it; a statement id (DOC/L2.3, as diffs cite it) quotes that item.")],
+    document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it; a statement id (DOC/L2.3, as diffs cite it) quotes that item as it reads now, saying how corrections changed it.")],
     item: Annotated[Optional[str], typer.Option("--item", "-i", help="Quote one item: N in reading order, or L<list>.<item>.")] = None,
     removed: Annotated[bool, typer.Option("--removed", help="Also print the lines removed as boilerplate (dimmed).")] = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article) or json; csv and markdown are refused.")] = Format.table,
 ) -> None:
     """Print an article with its lists marked and each item numbered."""
-    from .queries import document_view, find_item
+    from .queries import cited_item, document_view
 
     if fmt in (Format.csv, Format.markdown):
         raise UsageError(f"show prints table or json, not {fmt.value}")
@@ -226,10 +226,16 @@ def show(
         document, item = document.split("/", 1)
     if not document.strip():
         raise UsageError("give a document id, as `ngkt docs` prints it")
-    view = document_view(_open(), document)
-    if item is not None:
-        found = find_item(view, item)
-        print(render.to_json(found)) if fmt == Format.json else render.quote_item(view, found)
+    conn = _open()
+    view = document_view(conn, document)
+    if item is not None:  # followed through the article's corrections (docs/ingest.md)
+        cited = cited_item(conn, view, item)
+        if fmt == Format.json:
+            print(render.to_json({**(cited.item or {"id": cited.cited, "removed": True}), "history": cited.changes}))
+            return
+        if cited.item is not None:
+            render.quote_item(view, cited.item)
+        render.print_citation_notes(view, cited)
     elif fmt == Format.json:
         print(render.to_json(view))
     else:

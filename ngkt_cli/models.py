@@ -46,6 +46,9 @@ class Document:
     duplicate_of: str | None = None
     sketch: bytes | None = None  # smallest shingle hashes, for recognising a second outlet's copy
     shingle_count: int = 0
+    # Who the document is: the file's absolute path (None for stdin: its text is its identity).
+    source: str | None = None
+    content_sha: str = ""  # which version: the hash of the normalised body
 
     @property
     def paragraphs(self) -> list[str]:

@@ -241,6 +241,59 @@ def find_item(view: dict, wanted: str) -> dict:
     return matches[0]
 
 
+def statement_changes(conn: sqlite3.Connection, statement_id: str) -> list[dict]:
+    """What corrections of its article did to the item a citation names, oldest first: followed
+    from id to id when a correction renumbered the lists, until it reads as now or was removed.
+    Each is {statement_id, version, changed_at, change, text (as it read before), successor_id}."""
+    changes: list[dict] = []
+    current, since = statement_id, 0
+    while current is not None:
+        row = conn.execute(
+            """SELECT statement_id, version, changed_at, change, text, successor_id FROM statement_history
+               WHERE statement_id = ? AND version > ? ORDER BY version LIMIT 1""",
+            [current, since],
+        ).fetchone()
+        if row is None:
+            break
+        changes.append(dict(row))
+        current, since = row["successor_id"], row["version"]
+    return changes
+
+
+# An item named by its place ("L2.3", "2.3") or as an unnumbered directive ("D1"), not by reading order.
+ITEM_ID = re.compile(r"^(?:L?(\d+\.\d+)|(D\d+))$", re.I)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """An item as a citation printed before names it: `item` as it reads now (None when it was
+    removed), and `changes` (statement_changes) when a correction changed it or reused its id."""
+
+    cited: str
+    item: dict | None
+    changes: list[dict]
+
+    @property
+    def reused(self) -> bool:
+        """The id names another item now than before the first change (which moved or removed it)."""
+        return self.item is not None and self.item["id"] == self.cited and bool(self.changes) and self.changes[0]["change"] != "reworded"
+
+
+def cited_item(conn: sqlite3.Connection, view: dict, wanted: str) -> Cited:
+    """An item of a document view by "N", "L2.3" or "D1", followed through the article's corrections:
+    a citation printed before a correction still resolves (NotFound only for an id never given)."""
+    match = ITEM_ID.match(wanted.strip())
+    cited = f"{view['document']['id']}/{f'L{match[1]}' if match[1] else match[2].upper()}" if match else None
+    changes = statement_changes(conn, cited) if cited else []
+    try:
+        found: dict | None = find_item(view, wanted)
+    except NotFound:
+        if not changes:
+            raise
+        found = next((i for f in view["lists"] for i in f["items"] if i["id"] == changes[-1]["successor_id"]), None)
+    return Cited(cited or found["id"], found, changes)
+
+
 def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     """A thread's members by year with their source, similarity to the thread and shared key terms."""
     from .link import ThreadIndex, load_idf, shared_terms, similarity_to_rest, thread_members

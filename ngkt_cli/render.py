@@ -252,6 +252,36 @@ def quote_item(view: dict, item: dict) -> None:
     out.print(text)
 
 
+def citation_notes(cited) -> list[str]:
+    """What corrections of the article did to a cited item (queries.Cited), one line each."""
+    lines = []
+    if cited.reused:
+        lines.append(f"{cited.cited} names the item above since version {cited.changes[0]['version']} of the article; before, it named another one:")
+    for change in cited.changes:
+        when = f"version {change['version']} of the article ({change['changed_at'][:10]})"
+        if change["change"] == "reworded":
+            lines.append(f"{change['statement_id']} was reworded in {when}; it read: {change['text']}")
+        elif change["change"] == "moved":
+            lines.append(f"{change['statement_id']} moved in {when}: it is now {change['successor_id']}")
+        else:
+            lines.append(f"{change['statement_id']} was removed in {when}: the corrected article no longer states it; it read: {change['text']}")
+    return lines
+
+
+def print_citation_notes(view: dict, cited) -> None:
+    """After the quote (or instead of it, for a removed item): how the cited item changed."""
+    from rich.text import Text
+
+    out = printer()
+    doc = view["document"]
+    if cited.item is None:
+        out.print(Text(f"{document_name(doc['title'], doc['path'])} · {doc['date'] or 'undated'} · {doc['id']}", style="dim"))
+    elif cited.changes:
+        out.print()
+    for line in citation_notes(cited):
+        out.print(Text(line, style="italic"))
+
+
 def print_hits(hits: Sequence) -> None:
     """Search results: where each hit is, then its snippet with the matched words highlighted."""
     from rich.text import Text
