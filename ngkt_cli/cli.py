@@ -52,7 +52,7 @@ def main_options(
         str, typer.Option("--db", envvar="NGKT_DB", help="SQLite database file (created with its folder on first use).")
     ] = "db/ngkt.db",
     codebook: Annotated[
-        Optional[str], typer.Option("--codebook", envvar="NGKT_CODEBOOK", help="Theme codebook (TOML) instead of the default.")
+        Optional[str], typer.Option("--codebook", envvar="NGKT_CODEBOOK", help="Theme codebook (TOML; 'default': the shipped one). Without it, the one the database records; another is refused except by relink, which recodes with it.")
     ] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
@@ -60,6 +60,7 @@ def main_options(
     from .themes import select_codebook
 
     _state["db"] = db
+    _state["codebook"] = codebook
     select_codebook(codebook)
 
 
@@ -102,11 +103,21 @@ def _close() -> None:
         conn.close()
 
 
-def _open():
-    from .db import open_db
+def _open(codes: bool = False, switch_codebook: bool = False):
+    """Open the database and choose the codebook: the database's own unless --codebook names
+    another, which is refused unless `switch_codebook` (relink). A command that `codes`
+    statements records the codebook first (docs/linking.md)."""
+    from .db import open_db, transaction
+    from .themes import bind_codebook, record_codebook
 
-    _state["conn"] = open_db(_state.get("db", "db/ngkt.db"))
-    return _state["conn"]
+    conn = _state["conn"] = open_db(_state.get("db", "db/ngkt.db"))
+    binding = _state["binding"] = bind_codebook(conn, _state.get("codebook"), switch=switch_codebook)
+    if codes:
+        if binding.switched:  # only the default can change under a command that is not relink: a newer ngkt's
+            render.message("the default codebook changed with this version of ngkt: every statement is coded again")
+        with transaction(conn):
+            record_codebook(conn, binding)
+    return conn
 
 
 def _check_date(value: Optional[str]) -> Optional[str]:
@@ -142,7 +153,7 @@ def ingest(
     """
     from .ingest import collect_inputs, ingest_inputs
 
-    conn = _open()
+    conn = _open(codes=True)
     inputs, skipped = collect_inputs(paths or ["seeds"])
     with render.progress(len(inputs), "ingesting", enabled=not quiet) as advance:
         outcomes = ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance()) + skipped
@@ -168,7 +179,7 @@ def reextract() -> None:
     from .db import document_count
     from .ingest import reextract_all
 
-    conn = _open()
+    conn = _open(codes=True)
     with render.progress(document_count(conn), "re-extracting") as advance:
         count = reextract_all(conn, on_progress=lambda _: advance())
     render.message(f"re-extracted {count} document(s)")
@@ -293,14 +304,23 @@ def export(
 @app.command()
 @friendly_errors
 def relink() -> None:
-    """Rebuild every thread from scratch (deterministic); ids, labels and your decisions are kept."""
+    """Rebuild every thread from scratch (deterministic); ids, labels and your decisions are kept.
+
+    Every statement is coded again too: with `--codebook FILE`, with that codebook, which the
+    database records as its own from then on.
+    """
     from .db import transaction
     from .link import recode_themes, relink as rebuild
+    from .themes import describe, record_codebook
 
-    conn = _open()
+    conn = _open(switch_codebook=True)
+    binding = _state["binding"]
     with render.working("relinking every statement"), transaction(conn):
         recode_themes(conn)
+        record_codebook(conn, binding)
         summary = rebuild(conn)
+    if binding.switched:
+        render.message(f"recoded every statement with {describe(binding.name, binding.sha)}; the database was coded with {describe(*binding.recorded)}")
     render.message(f"relinked {summary['statements']} statement(s) into {summary['threads']} thread(s); {summary['kept']} kept their id")
 
 

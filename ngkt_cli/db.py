@@ -278,6 +278,19 @@ def list_wordings(conn: sqlite3.Connection, document_id: str) -> list[tuple[str 
     return [(speaker, tuple(keys)) for speaker, keys in lists.values()]
 
 
+def meta_values(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
+    """The stored values of these `meta` keys (absent keys are left out)."""
+    keys = list(keys)
+    rows = conn.execute(f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * len(keys))})", keys).fetchall()
+    return {row[0]: row[1] for row in rows}
+
+
+def set_meta_values(conn: sqlite3.Connection, values: dict[str, str]) -> None:
+    conn.executemany(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", list(values.items())
+    )
+
+
 def keep_sketches_of_scheme(conn: sqlite3.Connection, scheme: str) -> None:
     """Drop the stored sketches unless they were made by `scheme` (ingest.SKETCH_SCHEME): the
     duplicate check computes a missing sketch from the body."""

@@ -354,12 +354,17 @@ def theme_shares(conn: sqlite3.Connection, kind: str = "priority") -> list[dict]
 
 
 def document_themes(conn: sqlite3.Connection) -> list[dict]:
-    """Each original document's themes, coded on its whole body."""
+    """Each original document's themes, coded on its whole body: their labels, and their ids for scripts."""
     from .themes import code, load_codebook
 
     codebook = load_codebook()
+    labels = {theme.id: theme.label for theme in codebook}
     rows = _rows(conn, "SELECT id, date, title, body FROM documents WHERE duplicate_of IS NULL ORDER BY date IS NULL, date, id")
-    return [{"id": r["id"], "date": r["date"], "title": r["title"], "themes": " ".join(code(r["body"], codebook))} for r in rows]
+    coded = [(r, code(r["body"], codebook)) for r in rows]
+    return [
+        {"id": r["id"], "date": r["date"], "title": r["title"], "themes": ", ".join(labels[t] for t in ids), "theme_ids": " ".join(ids)}
+        for r, ids in coded
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
