@@ -230,8 +230,16 @@ def stored_document(conn: sqlite3.Connection, doc: Document) -> sqlite3.Row | No
 
 
 def claim_source(conn: sqlite3.Connection, document_id: str, source: str) -> None:
-    """Record the source of a document stored before sources were (found by its path)."""
-    conn.execute("UPDATE documents SET source = ? WHERE id = ? AND source IS NULL", [source, document_id])
+    """Record the source of a document stored before sources were (found by its path), or
+    the new place of a file that moved."""
+    conn.execute("UPDATE documents SET source = ? WHERE id = ?", [source, document_id])
+
+
+def sources_of_content(conn: sqlite3.Connection, content_sha: str) -> list[sqlite3.Row]:
+    """(id, content_sha, source) of the documents from a source whose current text this is."""
+    return conn.execute(
+        "SELECT id, content_sha, source FROM documents WHERE content_sha = ? AND source IS NOT NULL ORDER BY rowid", [content_sha]
+    ).fetchall()
 
 
 def new_document_id(conn: sqlite3.Connection, doc: Document) -> str:

@@ -502,6 +502,15 @@ class TermCounts:
         self.__init__()
 
 
+def moved_from(conn: sqlite3.Connection, doc: Document) -> sqlite3.Row | None:
+    """The stored document whose file moved to `doc`'s place: the same text, from a source file
+    that is gone (an archive folder moved or renamed). A copy whose original is still there is
+    another document (a duplicate)."""
+    if doc.source is None:
+        return None
+    return next((row for row in db.sources_of_content(conn, doc.content_sha) if not os.path.exists(row["source"])), None)
+
+
 def store(
     conn: sqlite3.Connection,
     prepared: Prepared,
@@ -513,8 +522,8 @@ def store(
     collects the list wordings of the documents written, for the same-speech check of the next."""
     if prepared.doc is None:
         return Outcome(prepared.display, "rejected", reason=prepared.reason)
-    stored = db.stored_document(conn, prepared.doc)
-    if stored and stored["source"] is None and prepared.doc.source:
+    stored = db.stored_document(conn, prepared.doc) or moved_from(conn, prepared.doc)
+    if stored and stored["source"] != prepared.doc.source and prepared.doc.source:
         db.claim_source(conn, stored["id"], prepared.doc.source)
     if stored and stored["content_sha"] == prepared.doc.content_sha:
         return Outcome(prepared.display, "unchanged", stored["id"])

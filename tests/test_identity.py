@@ -128,6 +128,17 @@ def test_the_same_file_named_two_ways_is_one_document(seeds_copy, db_path, cli, 
     assert rows(db_path, "SELECT id FROM documents") == [(SEED_ID,)]
 
 
+def test_a_moved_archive_keeps_its_documents(seeds_copy, db_path, cli):
+    assert cli("ingest", str(seeds_copy)).exit_code == 0
+    before = threads_by_statement(db_path)
+    moved = seeds_copy.rename(seeds_copy.parent / "archive")
+    assert "0 new, 0 updated, 5 unchanged, 0 duplicate" in cli("ingest", str(moved)).stderr
+    edit(moved / SEED, "trong thời gian tới, Bộ Ngoại giao đã đặt ra", "thời gian tới, Bộ Ngoại giao đặt ra")
+    assert "1 updated" in cli("ingest", str(moved)).stderr
+    assert threads_by_statement(db_path) == before
+    assert rows(db_path, "SELECT source FROM documents WHERE id = ?", [SEED_ID]) == [(str((moved / SEED).resolve()),)]
+
+
 def test_a_database_built_before_versions_upgrades_and_its_citations_resolve(tmp_path, monkeypatch):
     """tests/data/schema13_one_seed.db: `ngkt ingest seeds/000_....txt` by ngkt at schema 13,
     when a correction gave the document a new id."""
