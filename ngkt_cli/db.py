@@ -221,12 +221,13 @@ def stored_document(conn: sqlite3.Connection, doc: Document) -> sqlite3.Row | No
     """(id, content_sha, source) of the stored document `doc` is a version of: the one from the same
     source, else one stored before sources were recorded from the same path (which the new
     version claims). Text read from stdin has no source: the same text is the same document."""
+
+    def first(where: str, value: str) -> sqlite3.Row | None:
+        return conn.execute(f"SELECT id, content_sha, source FROM documents WHERE {where} LIMIT 1", [value]).fetchone()
+
     if doc.source is None:
-        return conn.execute("SELECT id, content_sha, source FROM documents WHERE content_sha = ? LIMIT 1", [doc.content_sha]).fetchone()
-    found = conn.execute("SELECT id, content_sha, source FROM documents WHERE source = ?", [doc.source]).fetchone()
-    if found is None:
-        found = conn.execute("SELECT id, content_sha, source FROM documents WHERE source IS NULL AND path = ? LIMIT 1", [doc.path]).fetchone()
-    return found
+        return first("content_sha = ?", doc.content_sha)
+    return first("source = ?", doc.source) or first("source IS NULL AND path = ?", doc.path)
 
 
 def claim_source(conn: sqlite3.Connection, document_id: str, source: str) -> None:

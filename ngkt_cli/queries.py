@@ -276,7 +276,8 @@ class Cited:
     @property
     def reused(self) -> bool:
         """The id names another item now than before the first change (which moved or removed it)."""
-        return self.item is not None and self.item["id"] == self.cited and bool(self.changes) and self.changes[0]["change"] != "reworded"
+        first = self.changes[0] if self.changes else None
+        return self.item is not None and self.item["id"] == self.cited and first is not None and first["change"] != "reworded"
 
 
 def cited_item(conn: sqlite3.Connection, view: dict, wanted: str) -> Cited:
