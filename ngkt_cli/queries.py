@@ -222,7 +222,10 @@ def document_view(conn: sqlite3.Connection, prefix: str) -> dict:
         )
     removed = _rows(conn, "SELECT line_no, reason, text FROM removed_lines WHERE document_id = ? ORDER BY line_no", [doc_id])
     people = _rows(conn, "SELECT name, title FROM people WHERE document_id = ?", [doc_id])
-    return {"document": document, "lists": lists, "removed": removed, "people": people}
+    versions = _rows(
+        conn, "SELECT version, content_sha, path, ingested_at, replaced_at FROM document_versions WHERE document_id = ? ORDER BY version", [doc_id]
+    )
+    return {"document": document, "lists": lists, "removed": removed, "people": people, "earlier_versions": versions}
 
 
 def find_item(view: dict, wanted: str) -> dict:

@@ -196,13 +196,22 @@ def _document_header(doc: dict) -> list[str]:
     return lines
 
 
+def _version_line(view: dict) -> list[str]:
+    """Which version of a corrected article this is, and when its text last changed."""
+    earlier = view.get("earlier_versions") or []
+    if not earlier:
+        return []
+    return [f"version {view['document']['version']}: the text changed on {earlier[-1]['replaced_at'][:10]}"
+            f" (`ngkt show {view['document']['id']}/L1.1` says how a cited item changed)"]
+
+
 def show_document(view: dict, with_removed: bool = False) -> None:
     """The article with each list announced and each item labelled where it starts."""
     from rich.text import Text
 
     out = printer()
     doc = view["document"]
-    header = _document_header(doc)
+    header = _document_header(doc) + _version_line(view)
     out.print(Text(header[0], style="bold"))
     for line in header[1:]:
         out.print(Text(line, style="dim"))

@@ -57,6 +57,7 @@ def test_a_correction_outside_the_lists_keeps_every_id(seeds_copy, db_path, cli)
     assert rows(db_path, "SELECT id, version FROM documents WHERE path LIKE ?", [f"%{SEED}"]) == [(SEED_ID, 2)]
     shown = cli("show", f"{SEED_ID}/L1.3")
     assert shown.exit_code == 0 and "đẩy mạnh thu hút nguồn lực" in shown.stdout
+    assert "version 2: the text changed on " in cli("show", SEED_ID).stdout
 
 
 def test_a_reworded_item_keeps_its_id_and_thread_and_show_says_how_it_read(seeds_copy, db_path, cli):
