@@ -171,10 +171,13 @@ def bind_codebook(conn, requested: str | None, switch: bool = False) -> Binding:
 
 def record_codebook(conn, binding: Binding) -> None:
     """Record the codebook the database is coded with (inside the caller's transaction). A newer
-    default codebook (an upgrade of ngkt) has every statement coded again by the next linking."""
+    default codebook (an upgrade of ngkt), or statements stored before codebooks were recorded
+    (coded with who knows which), have every statement coded again by the next linking."""
     from . import db
 
-    if binding.switched and binding.name == DEFAULT and binding.recorded[0] == DEFAULT:
+    upgraded_default = binding.switched and binding.name == DEFAULT and binding.recorded[0] == DEFAULT
+    unknown = binding.recorded is None and conn.execute("SELECT 1 FROM statements LIMIT 1").fetchone() is not None
+    if upgraded_default or unknown:
         db.set_meta_values(conn, {"themes_stale": "1"})
     db.set_meta_values(conn, {"codebook_name": binding.name, "codebook_sha": binding.sha, "codebook_text": binding.text})
 

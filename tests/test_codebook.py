@@ -84,3 +84,13 @@ def test_themes_by_document_shows_labels_not_ids(seeded_db):
     assert "Green transition" in table and "markets_fta" not in table
     rows = json.loads(run_cli(seeded_db, "themes", "--by", "document", "-f", "json").stdout)
     assert "Green transition" in rows[0]["themes"] and "green" in rows[0]["theme_ids"].split()
+
+
+def test_a_database_from_before_codebooks_were_recorded_is_coded_again_with_its_next_one(db_path, mine):
+    assert run_cli(db_path, "ingest", *map(str, SEED_FILES[:3])).exit_code == 0
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("DELETE FROM meta WHERE key LIKE 'codebook_%'")  # as ngkt left it until now
+    conn.close()
+    assert run_cli(db_path, "--codebook", str(mine), "ingest", str(SEED_FILES[3])).exit_code == 0
+    assert themes_of(db_path, SEED_FILES[2].name) == {"markets"}  # stored before, coded again
