@@ -420,9 +420,7 @@ def save_version(conn: sqlite3.Connection, doc: Document, extraction: Extraction
     if old["terms_counted"]:
         count_document_terms(conn, [(doc.id, old["body"])], -1)
     _unindex_for_search(conn, doc.id)
-    before = conn.execute(
-        "SELECT id, text_key, thread_id, text, kind FROM statements WHERE document_id = ? ORDER BY rowid", [doc.id]
-    ).fetchall()
+    before = _statements_of(conn, doc.id)
     for table in ("statements", "lists", "removed_lines", "people"):
         conn.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc.id])
     row = {**document_row(doc), "version": version, "terms_counted": 0}
@@ -435,11 +433,25 @@ def save_version(conn: sqlite3.Connection, doc: Document, extraction: Extraction
     carry_decisions(conn, [(r["id"], r["text_key"], r["thread_id"]) for r in before], [(r["id"], r["text_key"]) for r in after])
     changes = _version_changes(before, after)
     _keep_threads(conn, before, after, changes)
+    _record_changes(conn, doc.id, version, "correction", before, changes, when)
+
+
+def _statements_of(conn: sqlite3.Connection, document_id: str) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT id, text_key, thread_id, text, kind FROM statements WHERE document_id = ? ORDER BY rowid", [document_id]
+    ).fetchall()
+
+
+def _record_changes(
+    conn: sqlite3.Connection, document_id: str, version: int, cause: str,
+    before: list[sqlite3.Row], changes: dict[str, tuple[str, str | None]], when: str,
+) -> None:
+    """What a correction or a re-extraction did to each statement id it changed (`_version_changes`)."""
     conn.executemany(
-        """INSERT INTO statement_history (statement_id, document_id, version, change, text, successor_id, changed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)""",
-        [(r["id"], doc.id, version, changes[r["id"]][0], r["text"], changes[r["id"]][1], when)
-         for r in before if changes[r["id"]] != ("unchanged", r["id"])],
+        """INSERT INTO statement_history (statement_id, document_id, version, cause, change, text, successor_id, changed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        [(r["id"], document_id, version, cause, change, r["text"], successor, when)
+         for r in before for change, successor in [changes[r["id"]]] if (change, successor) != ("unchanged", r["id"])],
     )
 
 
@@ -627,16 +639,21 @@ def _add_extraction(
 
 
 def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Extraction) -> None:
-    """Replace a stored document's lists and statements (inside the caller's transaction)."""
-    old = statement_keys(conn, [document_id])
+    """Replace a stored document's lists and statements (inside the caller's transaction); what
+    became of each statement id that changed is recorded, as for a correction."""
+    from .link import now
+
+    before = _statements_of(conn, document_id)
+    old = [(r["id"], r["text_key"], r["thread_id"]) for r in before]
     kept_threads = {text_key: thread for _, text_key, thread in old if thread is not None}
     conn.execute("DELETE FROM statements WHERE document_id = ?", [document_id])
     conn.execute("DELETE FROM lists WHERE document_id = ?", [document_id])
-    date = conn.execute("SELECT date FROM documents WHERE id = ?", [document_id]).fetchone()[0]
+    date, version = conn.execute("SELECT date, version FROM documents WHERE id = ?", [document_id]).fetchone()
     pending = PendingRows()
     statements = _add_extraction(document_id, date, extraction, None, pending)
     pending.flush(conn)
     carry_decisions(conn, old, [(row["id"], row["text_key"]) for row in statements])
+    _record_changes(conn, document_id, version, "re-extraction", before, _version_changes(before, statements), now())
     # A statement worded as before keeps its thread through re-extraction.
     conn.executemany(
         "UPDATE statements SET thread_id = ? WHERE document_id = ? AND text_key = ?",

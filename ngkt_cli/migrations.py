@@ -348,7 +348,8 @@ def _014_document_sources_and_versions(conn: sqlite3.Connection) -> None:
     stored before: the next ingest of the same path claims it, as ngkt matched paths until now.
     `content_sha` is the hash of the normalised body (what the id was made of), `version` counts
     corrections; `document_versions` keeps each replaced version, and `statement_history` says
-    what became of each statement id a correction changed, so an old citation still resolves.
+    what became of each statement id a correction (or a re-extraction) changed, so an old
+    citation still resolves.
     """
     from .text import key
 
@@ -374,15 +375,17 @@ def _014_document_sources_and_versions(conn: sqlite3.Connection) -> None:
             PRIMARY KEY (document_id, version)
         );
         CREATE TABLE statement_history (
+            id INTEGER PRIMARY KEY,
             statement_id TEXT NOT NULL,
             document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             version INTEGER NOT NULL,
+            cause TEXT NOT NULL,
             change TEXT NOT NULL,
             text TEXT NOT NULL,
             successor_id TEXT,
-            changed_at TEXT NOT NULL,
-            PRIMARY KEY (statement_id, version)
+            changed_at TEXT NOT NULL
         );
+        CREATE INDEX statement_history_statement ON statement_history(statement_id, id);
         CREATE INDEX statement_history_document ON statement_history(document_id);
         """,
     )

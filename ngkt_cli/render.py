@@ -265,9 +265,12 @@ def citation_notes(cited) -> list[str]:
     """What corrections of the article did to a cited item (queries.Cited), one line each."""
     lines = []
     if cited.reused:
-        lines.append(f"{cited.cited} names the item above since version {cited.changes[0]['version']} of the article; before, it named another one:")
+        first = cited.changes[0]
+        since = f"version {first['version']} of the article" if first["cause"] == "correction" else f"the re-extraction of {first['changed_at'][:10]}"
+        lines.append(f"{cited.cited} names the item above since {since}; before, it named another one:")
     for change in cited.changes:
-        when = f"version {change['version']} of the article ({change['changed_at'][:10]})"
+        day = change["changed_at"][:10]
+        when = f"version {change['version']} of the article ({day})" if change["cause"] == "correction" else f"the re-extraction of {day}"
         if change["change"] == "reworded":
             lines.append(f"{change['statement_id']} was reworded in {when}; it read: {change['text']}")
         elif change["change"] == "moved":

@@ -160,3 +160,25 @@ def test_a_database_built_before_versions_upgrades_and_its_citations_resolve(tmp
     after = threads_by_statement(db)
     assert {k: v[1] for k, v in after.items()} == {k: v[1] for k, v in before.items()}
     assert rows(db, "SELECT source FROM documents") == [(str((tmp_path / "seeds" / SEED).resolve()),)]
+
+
+def test_old_citations_survive_a_reextraction_that_renumbers(seeds_copy, db_path, cli):
+    """A newer extractor finds one more list before the others: every list id after it shifts."""
+    from dataclasses import replace
+
+    from ngkt_cli import db as store
+    from ngkt_cli.extract import extract
+
+    assert cli("ingest", str(seeds_copy)).exit_code == 0
+    old_text = threads_by_statement(db_path)[f"{SEED_ID}/L1.5"][0]
+    conn = store.open_db(db_path)
+    found = extract(store.get_document(conn, SEED_ID))
+    earlier = replace(found.lists[0], items=found.lists[0].items[:2], kind="achievement")
+    with store.transaction(conn):
+        store.write_extraction(conn, SEED_ID, replace(found, lists=(earlier,) + found.lists))
+    conn.close()
+    assert threads_by_statement(db_path)[f"{SEED_ID}/L2.5"][0] == old_text
+    shown = cli("show", f"{SEED_ID}/L1.5")
+    assert shown.exit_code == 0
+    assert old_text in shown.stdout and f"moved in the re-extraction of " in shown.stdout
+    assert f"it is now {SEED_ID}/L2.5" in shown.stdout
