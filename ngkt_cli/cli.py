@@ -113,7 +113,7 @@ def _open(codes: bool = False, switch_codebook: bool = False):
     conn = _state["conn"] = open_db(_state.get("db", "db/ngkt.db"))
     binding = _state["binding"] = bind_codebook(conn, _state.get("codebook"), switch=switch_codebook)
     if codes:
-        if binding.switched:  # only the default can change under a command that is not relink: a newer ngkt's
+        if binding.newer_default:
             render.message("the default codebook changed with this version of ngkt: every statement is coded again")
         with transaction(conn):
             record_codebook(conn, binding)

@@ -143,6 +143,11 @@ class Binding:
     def switched(self) -> bool:
         return self.recorded is not None and self.recorded[1] != self.sha
 
+    @property
+    def newer_default(self) -> bool:
+        """The default codebook changed under a database coded with it: an upgrade of ngkt, not another codebook."""
+        return self.switched and self.name == DEFAULT and self.recorded[0] == DEFAULT
+
 
 def bind_codebook(conn, requested: str | None, switch: bool = False) -> Binding:
     """Select this command's codebook: without `requested`, the one the database was coded with
@@ -160,12 +165,11 @@ def bind_codebook(conn, requested: str | None, switch: bool = False) -> Binding:
     _parse(text, requested if name != DEFAULT else "default codebook")  # a broken codebook says so first
     select_codebook(None, text, "default codebook" if name == DEFAULT else requested)
     binding = Binding(name, content_hash(text), text, recorded)
-    upgraded_default = name == DEFAULT and recorded is not None and recorded[0] == DEFAULT
-    if requested is not None and binding.switched and not upgraded_default and not switch:
+    if requested is not None and binding.switched and not binding.newer_default and not switch:
         raise Refused(
-                f"{requested}: the database was coded with {describe(*recorded)}; run `ngkt relink --codebook {requested}`"
-                " to recode every statement with this one, or leave --codebook out to use the database's"
-            )
+            f"{requested}: the database was coded with {describe(*recorded)}; run `ngkt relink --codebook {requested}`"
+            " to recode every statement with this one, or leave --codebook out to use the database's"
+        )
     return binding
 
 
@@ -175,9 +179,7 @@ def record_codebook(conn, binding: Binding) -> None:
     (coded with who knows which), have every statement coded again by the next linking."""
     from . import db
 
-    upgraded_default = binding.switched and binding.name == DEFAULT and binding.recorded[0] == DEFAULT
-    unknown = binding.recorded is None and conn.execute("SELECT 1 FROM statements LIMIT 1").fetchone() is not None
-    if upgraded_default or unknown:
+    if binding.newer_default or (binding.recorded is None and db.document_count(conn)):
         db.set_meta_values(conn, {"themes_stale": "1"})
     db.set_meta_values(conn, {"codebook_name": binding.name, "codebook_sha": binding.sha, "codebook_text": binding.text})
 

@@ -94,3 +94,16 @@ def test_a_database_from_before_codebooks_were_recorded_is_coded_again_with_its_
     conn.close()
     assert run_cli(db_path, "--codebook", str(mine), "ingest", str(SEED_FILES[3])).exit_code == 0
     assert themes_of(db_path, SEED_FILES[2].name) == {"markets"}  # stored before, coded again
+
+
+def test_a_newer_default_codebook_recodes_a_database_coded_with_the_default(db_path):
+    assert run_cli(db_path, "ingest", *map(str, SEED_FILES[:3])).exit_code == 0
+    coded = themes_of(db_path, SEED_FILES[2].name)
+    conn = sqlite3.connect(db_path)
+    with conn:  # as an older ngkt's default codebook left it: other content, other codes
+        conn.execute("UPDATE meta SET value = '000000000000' WHERE key = 'codebook_sha'")
+        conn.execute("DELETE FROM statement_themes")
+    conn.close()
+    result = run_cli(db_path, "ingest", str(SEED_FILES[3]))
+    assert result.exit_code == 0 and "the default codebook changed with this version of ngkt" in result.stderr
+    assert themes_of(db_path, SEED_FILES[2].name) == coded
