@@ -247,20 +247,20 @@ def find_item(view: dict, wanted: str) -> dict:
 def statement_changes(conn: sqlite3.Connection, statement_id: str) -> list[dict]:
     """What corrections of its article did to the item a citation names, oldest first: followed
     from id to id when a correction renumbered the lists, until it reads as now or was removed.
-    Each is {id, statement_id, version, cause ("correction" or "re-extraction"), changed_at,
+    Each is {event (their order), statement_id, version, cause ("correction" or "re-extraction"), changed_at,
     change, text (as it read before), successor_id}."""
     changes: list[dict] = []
     current, since = statement_id, 0
     while current is not None:
         row = conn.execute(
-            """SELECT id, statement_id, version, cause, changed_at, change, text, successor_id FROM statement_history
+            """SELECT id AS event, statement_id, version, cause, changed_at, change, text, successor_id FROM statement_history
                WHERE statement_id = ? AND id > ? ORDER BY id LIMIT 1""",
             [current, since],
         ).fetchone()
         if row is None:
             break
         changes.append(dict(row))
-        current, since = row["successor_id"], row["id"]
+        current, since = row["successor_id"], row["event"]
     return changes
 
 
