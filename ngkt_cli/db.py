@@ -236,11 +236,9 @@ def claim_source(conn: sqlite3.Connection, document_id: str, source: str) -> Non
     conn.execute("UPDATE documents SET source = ? WHERE id = ?", [source, document_id])
 
 
-def sources_of_content(conn: sqlite3.Connection, content_sha: str) -> list[sqlite3.Row]:
-    """(id, content_sha, source) of the documents from a source whose current text this is."""
-    return conn.execute(
-        "SELECT id, content_sha, source FROM documents WHERE content_sha = ? AND source IS NOT NULL ORDER BY rowid", [content_sha]
-    ).fetchall()
+def documents_of_content(conn: sqlite3.Connection, content_sha: str) -> list[sqlite3.Row]:
+    """(id, content_sha, source) of the documents whose current text this is."""
+    return conn.execute("SELECT id, content_sha, source FROM documents WHERE content_sha = ? ORDER BY rowid", [content_sha]).fetchall()
 
 
 def new_document_id(conn: sqlite3.Connection, doc: Document) -> str:

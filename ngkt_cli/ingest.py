@@ -504,11 +504,13 @@ class TermCounts:
 
 def moved_from(conn: sqlite3.Connection, doc: Document) -> sqlite3.Row | None:
     """The stored document whose file moved to `doc`'s place: the same text, from a source file
-    that is gone (an archive folder moved or renamed). A copy whose original is still there is
-    another document (a duplicate)."""
+    that is gone (an archive folder moved or renamed), or stored before sources were recorded
+    and not claimed by its path (ingested then from another folder). A copy whose original is
+    still there is another document (a duplicate)."""
     if doc.source is None:
         return None
-    return next((row for row in db.sources_of_content(conn, doc.content_sha) if not os.path.exists(row["source"])), None)
+    gone = (row for row in db.documents_of_content(conn, doc.content_sha) if row["source"] is None or not os.path.exists(row["source"]))
+    return next(gone, None)
 
 
 def store(

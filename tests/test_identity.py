@@ -182,3 +182,12 @@ def test_old_citations_survive_a_reextraction_that_renumbers(seeds_copy, db_path
     assert shown.exit_code == 0
     assert old_text in shown.stdout and f"moved in the re-extraction of " in shown.stdout
     assert f"it is now {SEED_ID}/L2.5" in shown.stdout
+
+
+def test_a_database_built_before_versions_claims_its_documents_by_their_text_from_elsewhere(tmp_path, monkeypatch):
+    """Ingested then as seeds/... from one folder, now by an absolute path from another."""
+    db = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema13_one_seed.db", db)
+    monkeypatch.chdir(tmp_path)
+    assert "0 new, 0 updated, 1 unchanged, 0 duplicate" in run_cli(db, "ingest", str(SEEDS / SEED)).stderr
+    assert rows(db, "SELECT id, source FROM documents") == [(SEED_ID, str((SEEDS / SEED).resolve()))]
