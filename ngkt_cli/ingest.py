@@ -133,7 +133,8 @@ def _markdown_to_text(text: str) -> str:
 
 
 def document_id(body: str, body_key: str | None = None) -> str:
-    """Identity from content: the hash of the normalised body, so re-ingesting is a no-op."""
+    """Which version: the hash of the normalised body, so re-ingesting the same text is a no-op
+    (and the id a source seen for the first time gets, `db.new_document_id`)."""
     return hashlib.sha256((body_key or key(body)).encode()).hexdigest()[:12]
 
 
@@ -156,8 +157,10 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
     body_key = key(body)
     shingle_count, body_sketch = sketch(body, body_key)
     scope = decide_scope(clean.title, clean.paragraphs)
+    version = document_id(body, body_key)
     return Document(
-        id=document_id(body, body_key),
+        id=version,
+        content_sha=version,
         path=path,
         title=clean.title,
         body=body,
@@ -417,6 +420,12 @@ def read_input(path: Path | None, max_bytes: int) -> bytes:
     return data
 
 
+def source_of(path: Path | None) -> str | None:
+    """Who a document is: the file's absolute path, however it was named on the command line
+    ("seeds/a.txt", "./seeds/a.txt", "/srv/ngkt/seeds/a.txt"); stdin has none."""
+    return None if path is None else str(path.resolve())
+
+
 def _stored_path(path: Path | None, doc_id: str) -> str:
     return f"stdin/{doc_id}.txt" if path is None else str(path)
 
@@ -450,7 +459,11 @@ def prepare(
         return Prepared(display, path, reason=str(error))
     except Exception as error:  # a bug must not stop the run either: the file is reported, the rest go on
         return Prepared(display, path, reason=f"could not be processed ({type(error).__name__}: {error}); please report it")
-    doc = replace(doc, path=display if in_memory else _stored_path(path, doc.id))
+    doc = replace(
+        doc,
+        path=display if in_memory else _stored_path(path, doc.id),
+        source=display if in_memory else source_of(path),  # a fetched page is who its URL says
+    )
     codebook = load_codebook()
     texts = {item.text for found in extraction.lists for item in found.items} | {d.text for d in extraction.directives}
     coded = db.Coded(fold(doc.body), {t: key(t) for t in texts}, {t: code_positions(t, codebook) for t in texts})
@@ -573,6 +586,17 @@ class TermCounts:
         self.__init__()
 
 
+def moved_from(conn: sqlite3.Connection, doc: Document) -> sqlite3.Row | None:
+    """The stored document whose file moved to `doc`'s place: the same text, from a source file
+    that is gone (an archive folder moved or renamed), or stored before sources were recorded
+    and not claimed by its path (ingested then from another folder). A copy whose original is
+    still there is another document (a duplicate)."""
+    if doc.source is None:
+        return None
+    gone = (row for row in db.documents_of_content(conn, doc.content_sha) if row["source"] is None or not os.path.exists(row["source"]))
+    return next(gone, None)
+
+
 def store(
     conn: sqlite3.Connection,
     prepared: Prepared,
@@ -584,17 +608,24 @@ def store(
     collects the list wordings of the documents written, for the same-speech check of the next."""
     if prepared.doc is None:
         return Outcome(prepared.display, "rejected", reason=prepared.reason)
-    doc = prepared.doc
-    stored, replaces = db.stored_versions(conn, doc.id, doc.path)
-    if stored:
-        return Outcome(prepared.display, "unchanged", doc.id)
+    stored = db.stored_document(conn, prepared.doc) or moved_from(conn, prepared.doc)
+    if stored and stored["source"] != prepared.doc.source and prepared.doc.source:
+        db.claim_source(conn, stored["id"], prepared.doc.source)
+    if stored and stored["content_sha"] == prepared.doc.content_sha:
+        return Outcome(prepared.display, "unchanged", stored["id"])
+    doc = replace(prepared.doc, id=stored["id"] if stored else db.new_document_id(conn, prepared.doc))
     wordings = list_wordings(prepared.extraction, prepared.coded.keys if prepared.coded else {})
-    original = find_original(conn, doc, replaces, wordings, written)
+    original = find_original(conn, doc, [], wordings, written)
     if written is not None and original is None:
         written[doc.id] = wordings
-    doc = replace(doc, duplicate_of=original, **db.user_scope(conn, replaces))
-    db.save_document(conn, doc, prepared.extraction, replaces, prepared.coded, pending)
-    status = "duplicate" if original else ("updated" if replaces else "new")
+    doc = replace(doc, duplicate_of=original, **db.user_scope(conn, [stored["id"]] if stored else []))
+    if stored:  # a new version of the same source: same id, so citations and threads keep their meaning
+        if pending is not None:
+            pending.flush(conn)  # the version replaced may be among the pending rows
+        db.save_version(conn, doc, prepared.extraction, prepared.coded)
+    else:
+        db.save_document(conn, doc, prepared.extraction, [], prepared.coded, pending)
+    status = "duplicate" if original else ("updated" if stored else "new")
     return Outcome(prepared.display, status, doc.id, duplicate_of=original)
 
 
