@@ -26,7 +26,8 @@ from .decode import decode_bytes
 from .errors import RejectedInput
 from .extract import extract, same_items
 from .link import add_term_counts, link_pending, paragraph_terms
-from .metadata import date_document, find_people
+from .dates import date_document
+from .metadata import find_people
 from .themes import code_positions, load_codebook
 from .models import Document, Extraction
 from .text import fold, key
@@ -147,7 +148,7 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
     if not clean.paragraphs:
         raise RejectedInput("no article text left after removing boilerplate")
     body = "\n\n".join(clean.paragraphs)
-    dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date, clean.title)
+    dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date, clean.title, clean.header_stamps)
     body_key = key(body)
     shingle_count, body_sketch = sketch(body, body_key)
     return Document(

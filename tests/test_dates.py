@@ -1,0 +1,244 @@
+"""When an article's statements were made: date, date_source and statement year, as real pages
+give them (stamps, days without years, reviews and plans, horizons, recalled dates), and titles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ngkt_cli.dates import YEAR_CLUES, dated_facts, infer_year, lunar_year, parse_full_date
+from ngkt_cli.ingest import build_document
+
+
+def dated(text: str, name: str = "bai.txt"):
+    doc = build_document(text.encode(), name)
+    return doc.date, doc.date_source, doc.statement_year
+
+
+# --- reviews and plans -------------------------------------------------------------------------
+
+
+def test_a_year_end_review_held_in_january_is_said_in_the_planned_year():
+    text = (
+        "Sáng 9/1, Bộ Ngoại giao tổ chức Hội nghị tổng kết công tác năm 2024, triển khai nhiệm vụ năm 2025.\n\n"
+        "Năm 2024, ngoại giao kinh tế đã đạt nhiều kết quả. Năm 2025 cần tập trung vào ba trọng tâm."
+    )
+    assert dated(text) == ("2025-01-09", "inferred", 2025)
+
+
+def test_the_same_review_held_in_december_is_said_in_the_reviewed_year():
+    text = "Chiều 27/12, Hội nghị tổng kết công tác năm 2024, triển khai nhiệm vụ năm 2025 đã diễn ra tại Hà Nội."
+    assert dated(text) == ("2024-12-27", "inferred", 2024)
+
+
+def test_a_mid_year_review_in_july_is_said_that_year():
+    text = (
+        "Chiều 15/7, Bộ Công Thương sơ kết 6 tháng đầu năm 2024 và bàn nhiệm vụ 6 tháng cuối năm.\n\n"
+        "Kim ngạch xuất khẩu 6 tháng đầu năm 2024 đã tăng so với cùng kỳ."
+    )
+    assert dated(text) == ("2024-07-15", "inferred", 2024)
+
+
+def test_a_text_reviewing_the_previous_year_is_said_in_the_current_one():
+    text = (
+        "Phóng viên trao đổi với Thứ trưởng về chặng đường vừa qua.\n\n"
+        "Thưa Thứ trưởng, khi nhìn lại năm 2025, bà đánh giá thế nào về ngoại giao kinh tế?\n\n"
+        "Trong năm 2025, ngoại giao kinh tế đã góp phần giữ vững thị trường xuất khẩu."
+    )
+    assert dated(text) == (None, None, 2026)
+
+
+def test_a_text_about_next_years_goals_is_said_this_year():
+    text = "Các đại sứ bàn về những mục tiêu lớn của năm tới (2026), khi tăng trưởng phải đạt hai con số."
+    assert dated(text)[2] == 2025
+
+
+def test_a_stamped_text_about_next_years_goals_keeps_its_own_year():
+    text = "Thứ Hai, 22/12/2025 09:10\n\nNgoại giao kinh tế năm 2026 sẽ tập trung vào thị trường mới và chuyển đổi xanh."
+    assert dated(text) == ("2025-12-22", "stamp", 2025)
+
+
+def test_same_period_last_year_and_a_data_cutoff_place_a_statistics_release():
+    text = (
+        "- Thu ngân sách ước đạt 16.000 tỷ đồng, bằng 140% cùng kỳ năm 2023.\n\n"
+        "- Tính đến tháng 9/2024, toàn tỉnh có 320 xã đạt chuẩn nông thôn mới."
+    )
+    assert dated(text) == (None, None, 2024)
+
+
+def test_a_lunar_new_year_interview_is_said_in_the_year_of_that_spring():
+    text = (
+        "Nhân dịp đầu Xuân Giáp Thìn, Bí thư Tỉnh ủy trò chuyện với phóng viên.\n\n"
+        "Năm 2023, tỉnh đã tăng tốc để bù lại hai năm đầu nhiệm kỳ 2020 – 2025."
+    )
+    assert dated(text) == (None, None, 2024)
+
+
+@pytest.mark.parametrize("stem, branch, year", [("giap", "thin", 2024), ("at", "ty", 2025), ("canh", "ty", 2020), ("quy", "mao", 2023)])
+def test_lunar_years_of_the_sixty_year_cycle(stem, branch, year):
+    assert lunar_year(stem, branch) == year
+
+
+# --- years that are not the statement year ----------------------------------------------------
+
+
+def test_a_horizon_is_never_the_statement_year():
+    text = (
+        "Hội nghị bàn cách thực hiện Chiến lược phát triển đến năm 2030, tầm nhìn 2045 và các mục tiêu phát triển 2030, 2045.\n\n"
+        "Năm 2022, ngành ngoại giao đã chuyển trọng tâm sang ngoại giao kinh tế."
+    )
+    assert dated(text)[2] == 2022
+    assert infer_year(["Cần triển khai Chiến lược đến năm 2030, tầm nhìn 2045 và các mục tiêu phát triển 2030, 2045."]) is None
+
+
+def test_years_in_passing_do_not_outvote_the_year_the_text_is_in():
+    text = (
+        "Sáng 14.1, Phó Thủ tướng chủ trì phiên họp thường kỳ của Ban Chỉ đạo.\n\n"
+        "Phó Thủ tướng khẳng định, bước sang năm 2019, tình hình thế giới sẽ còn biến chuyển nhanh.\n\n"
+        "Các bộ cần chuẩn bị cho vai trò Chủ tịch ASEAN năm 2020 và Ủy viên không thường trực nhiệm kỳ 2020 - 2021, "
+        "tiếp nối Năm APEC 2017 và những cam kết năm 2020."
+    )
+    assert dated(text) == ("2019-01-14", "inferred", 2019)
+
+
+def test_a_month_the_text_recalls_is_a_floor_for_its_year():
+    text = (
+        "Nửa nhiệm kỳ nhìn lại.\n\n"
+        "Năm 2022, nhiều hoạt động đối ngoại cấp cao đã diễn ra. Tại Hội nghị Trung ương giữa nhiệm kỳ (5/2023), "
+        "Tổng Bí thư đánh giá đối ngoại đã thu về nhiều kết quả."
+    )
+    assert dated(text)[2] == 2023
+
+
+def test_a_deadline_is_not_a_recalled_month():
+    assert infer_year(["Năm 2019, ngoại giao kinh tế đạt nhiều kết quả; các đơn vị cần hoàn thành báo cáo trong quý I/2020."]) == 2019
+
+
+def test_a_recalled_date_in_a_later_text_is_not_the_event_date():
+    text = (
+        "Thứ Tư, 28/12/2022 06:45\n\nKết quả ngoại giao kinh tế năm 2022\n\n"
+        "Ngày 10/8/2022, Ban Bí thư ban hành Chỉ thị về ngoại giao kinh tế, đã tạo xung lực mới cho toàn ngành."
+    )
+    assert dated(text) == ("2022-12-28", "stamp", 2022)
+
+
+def test_a_documents_date_and_a_data_cutoff_are_not_the_event_date():
+    text = (
+        "Chỉ thị số 41-CT/TW, ngày 15/4/2010 của Ban Bí thư được tổng kết sau 12 năm.\n\n"
+        "Tính đến ngày 31/01/2024, cả nước có 15 FTA đã ký kết."
+    )
+    assert dated(text)[:2] == (None, None)
+
+
+# --- stamps, titles and the page around the article ----------------------------------------------
+
+
+def test_a_crawl_stamp_above_the_site_name_loses_to_the_articles_stamp_line():
+    text = (
+        "Thứ bảy, 28/02/2026\nTạp Chí Doanh Nghiệp\n\nTạp Chí Doanh Nghiệp\n\n  • Click để sao chép\n\n"
+        "Ban Bí thư ban hành Chỉ thị mới về ngoại giao kinh tế\n\nT.H\n- 21:40, 23/08/2022\n\n"
+        "(TCDN) - Thường trực Ban Bí thư đã ký ban hành Chỉ thị về công tác ngoại giao kinh tế."
+    )
+    doc = build_document(text.encode(), "bai.txt")
+    assert (doc.title, doc.date, doc.date_source, doc.statement_year) == (
+        "Ban Bí thư ban hành Chỉ thị mới về ngoại giao kinh tế", "2022-08-23", "stamp", 2022)
+
+
+def test_the_site_name_above_the_menu_is_never_the_title():
+    text = (
+        "KINH TẾ 365 - Chuyên trang kinh tế đối ngoại\nThời sự | Kinh tế | Ngoại giao kinh tế | Doanh nghiệp\n\n"
+        "Chủ nhật, 28/12/2025 08:05\n\nNgoại giao kinh tế đồng hành cùng tăng trưởng năm 2026\n\n"
+        "(KT365) - Chiều 26/12, Bộ Ngoại giao tổ chức hội nghị tổng kết năm 2025."
+    )
+    doc = build_document(text.encode(), "bai.txt")
+    assert (doc.title, doc.date, doc.published) == ("Ngoại giao kinh tế đồng hành cùng tăng trưởng năm 2026", "2025-12-26", "2025-12-28")
+
+
+def test_a_photo_caption_and_a_section_heading_are_never_the_title():
+    text = (
+        "Vụ trưởng Vụ Tổng hợp kinh tế trả lời phỏng vấn báo chí. (Ảnh: T.Anh) |\nNhiệm vụ trung tâm\n"
+        "Hội nghị Ngoại giao lần thứ 31 mang ý nghĩa đặc biệt, triển khai Chiến lược đến năm 2030 và các mục tiêu 2030, 2045."
+    )
+    doc = build_document(text.encode(), "bai.txt")
+    assert (doc.title, doc.date, doc.date_source, doc.statement_year) == (None, None, None, 2021)
+    assert doc.body.startswith("Nhiệm vụ trung tâm")
+
+
+def test_a_report_that_opens_with_its_first_numbered_section_has_no_title():
+    doc = build_document("1. Những kết quả chủ yếu\n\n1.1. Về kinh tế:\n\n- Thu ngân sách tăng 12%.".encode(), "bai.txt")
+    assert doc.title is None and doc.body.startswith("1. Những kết quả chủ yếu")
+
+
+# --- a day without its year --------------------------------------------------------------------
+
+
+def test_a_day_without_year_takes_the_year_of_the_page_stamp():
+    text = "Thứ Sáu, 20/12/2024 10:00\n\nChiều 19/12, Thủ tướng phát biểu chỉ đạo hội nghị."
+    assert dated(text) == ("2024-12-19", "inferred", 2024)
+
+
+def test_a_numbered_diplomatic_conference_places_a_day_without_year():
+    text = (
+        "Sáng 23-12, sau 5 ngày làm việc, Hội nghị Ngoại giao lần thứ 32 đã bế mạc.\n\n"
+        "Hội nghị xác định nhiệm vụ bao trùm của ngành trong thời gian tới."
+    )
+    assert dated(text) == ("2023-12-23", "event", 2023)
+
+
+def test_a_numbered_apec_summit_places_the_delegations_departure():
+    text = (
+        "Tối ngày 16/11, Thủ tướng lên đường dự Hội nghị Cấp cao Diễn đàn Hợp tác kinh tế châu Á-Thái Bình Dương (APEC) lần thứ 26.\n\n"
+        "Việt Nam sẽ tiếp tục thúc đẩy Tầm nhìn APEC sau 2020."
+    )
+    assert dated(text) == ("2018-11-16", "event", 2018)
+
+
+def test_an_office_holder_places_a_day_when_only_one_year_fits():
+    text = "Sáng 20/12, Chủ tịch nước Võ Văn Thưởng tiếp các Đại sứ, Trưởng Cơ quan đại diện Việt Nam ở nước ngoài."
+    assert dated(text) == ("2023-12-20", "office", 2023)
+
+
+def test_a_former_holder_places_nothing():
+    assert dated("Sáng 20/12, nguyên Chủ tịch nước Võ Văn Thưởng dự lễ kỷ niệm.")[:2] == (None, None)
+
+
+def test_a_day_nothing_places_stays_undated():
+    text = (
+        "Tối 22/7, Thủ tướng Phạm Minh Chính chủ trì hội nghị với các Trưởng Cơ quan đại diện, "
+        "góp phần hoàn thành mục tiêu tăng trưởng 6 tháng cuối năm nay."
+    )
+    assert dated(text) == (None, None, None)
+
+
+def test_an_interview_about_a_numbered_conference_is_said_in_its_year():
+    assert dated("Nhìn lại Hội nghị Ngoại giao lần thứ 31, các đại biểu đã thống nhất nhiều định hướng.")[2] == 2021
+
+
+def test_every_dated_fact_has_a_source_and_a_term_that_runs_forward():
+    facts = dated_facts()
+    spans = [span for _, held in facts.events for span in held.values()]
+    spans += [span for _, holders in facts.offices for _, span in holders]
+    assert spans and all(span.source and (span.end is None or span.start <= span.end) for span in spans)
+
+
+# --- parsing --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Thứ Năm, ngày 16 tháng 1 năm 2025", dt.date(2025, 1, 16)),
+    ("Chủ nhật, 06 Tháng 6 2021 15:44", dt.date(2021, 6, 6)),
+    ("15.01.2025 | 08:30", dt.date(2025, 1, 15)),
+    ("Đăng lúc: 2025-01-15 08:30", dt.date(2025, 1, 15)),
+    ("- 21:40, 23/08/2022", dt.date(2022, 8, 23)),
+    ("31/02/2024", None),
+])
+def test_full_dates_as_pages_write_them(text, day):
+    assert parse_full_date(text) == day
+
+
+def test_every_year_clue_reads_its_own_example():
+    from ngkt_cli.text import fold
+
+    for clue in YEAR_CLUES:
+        assert clue.pattern.search(fold(clue.example)), clue.name
