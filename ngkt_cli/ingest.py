@@ -60,14 +60,21 @@ class Outcome:
 # Bytes -> Document (pure)
 
 
+# How trafilatura's htmldate may look for a page's date: in what the page states, never guessed.
+HTML_DATE_SEARCH = {"extensive_search": False, "original_date": True}
+
+
 def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
     """(article text, title, date, author) of an HTML page via trafilatura."""
     import trafilatura
 
     # favor_recall: the precise mode drops a <ul> of priorities that sits outside <article>;
-    # what recall lets through is boilerplate the line cleaner removes anyway.
+    # what recall lets through is boilerplate the line cleaner removes anyway. Dates only from
+    # what the page states (meta tags, <time>, markup): htmldate's extensive search would make
+    # one up from a year in the title ("... năm 2023" -> 2023-01-01).
     extracted = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True
+        text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True,
+        date_extraction_params=HTML_DATE_SEARCH,
     )
     if extracted is None or not (extracted.text or "").strip():
         raise RejectedInput("no article text found in the HTML")

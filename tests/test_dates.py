@@ -242,3 +242,22 @@ def test_every_year_clue_reads_its_own_example():
 
     for clue in YEAR_CLUES:
         assert clue.pattern.search(fold(clue.example)), clue.name
+
+
+# --- HTML pages: only the dates a page states ------------------------------------------------------
+
+PAGE = """<html><head><title>Ngoại giao kinh tế năm 2023: ba trọng tâm</title>{head}</head><body><article>
+<h1>Ngoại giao kinh tế năm 2023: ba trọng tâm</h1>
+<p>Bộ trưởng cho biết ngoại giao kinh tế sẽ tập trung vào ba trọng tâm trong thời gian tới, gồm thị trường,
+đầu tư và công nghệ, với nhiều giải pháp cụ thể cho các địa phương và doanh nghiệp.</p></article></body></html>"""
+
+
+def test_an_html_page_that_states_no_date_gets_none_made_up_from_its_title():
+    doc = build_document(PAGE.format(head="").encode(), "trang.html")
+    assert (doc.date, doc.date_source, doc.published) == (None, None, None)
+
+
+def test_an_html_pages_published_time_is_its_stamp():
+    head = '<meta property="article:published_time" content="2022-12-28T06:45:00+07:00">'
+    doc = build_document(PAGE.format(head=head).encode(), "trang.html")
+    assert (doc.date, doc.date_source, doc.published) == ("2022-12-28", "stamp", "2022-12-28")
