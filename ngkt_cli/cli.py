@@ -127,7 +127,7 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 def ingest(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders (recursive); '-' reads stdin. Default: seeds/.")] = None,
     date: Annotated[
-        Optional[str], typer.Option("--date", callback=_check_date, help="Set the statement date (YYYY-MM-DD) of every input.")
+        Optional[str], typer.Option("--date", callback=_check_date, help="Set the statement date (YYYY-MM-DD) of every input, stored ones too.")
     ] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Reject files larger than this.")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")] = False,
@@ -324,6 +324,26 @@ class _ThreadGroup(typer.core.TyperGroup):
         if args and args[0] not in self.commands and not args[0].startswith("-"):
             args = ["show", *args]
         return super().parse_args(ctx, args)
+
+
+doc_app = typer.Typer(no_args_is_help=True, help="Correct one document by hand (your corrections last through re-ingest).")
+app.add_typer(doc_app, name="doc")
+
+
+@doc_app.command("date")
+@friendly_errors
+def doc_date(
+    doc: Annotated[str, typer.Argument(help="Document id or unique prefix (as `ngkt docs` prints it).")],
+    date: Annotated[str, typer.Argument(callback=_check_date, help="The day its statements were made (YYYY-MM-DD).")],
+) -> None:
+    """Set a document's date by hand (date_source "user"); its lists are extracted again."""
+    from .ingest import set_date
+    from .queries import require_document_id
+
+    conn = _open()
+    doc_id = require_document_id(conn, doc)
+    changed = set_date(conn, doc_id, date)
+    render.message(f"{doc_id}: dated {date} by hand" if changed else f"{doc_id}: already dated {date} by hand")
 
 
 thread_app = typer.Typer(cls=_ThreadGroup, no_args_is_help=True, help="Show one thread, or correct threads (your corrections last).")

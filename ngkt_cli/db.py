@@ -212,6 +212,23 @@ def get_document(conn: sqlite3.Connection, document_id: str) -> Document | None:
     return row_to_document(conn, rows[0]) if len(rows) == 1 else None
 
 
+def set_document_date(conn: sqlite3.Connection, doc: Document) -> None:
+    """Write a document's date, date_source and statement year (inside the caller's transaction)."""
+    conn.execute(
+        "UPDATE documents SET date = ?, date_source = ?, statement_year = ? WHERE id = ?",
+        [doc.date, doc.date_source, doc.statement_year, doc.id],
+    )
+
+
+def user_date_of(conn: sqlite3.Connection, document_ids: list[str]) -> str | None:
+    """The date set by hand on any of these documents (older versions of a file), if one was."""
+    marks = ", ".join("?" * len(document_ids))
+    row = conn.execute(
+        f"SELECT date FROM documents WHERE id IN ({marks}) AND date_source = 'user' AND date IS NOT NULL LIMIT 1", document_ids
+    ).fetchone()
+    return row[0] if row else None
+
+
 def stored_versions(conn: sqlite3.Connection, document_id: str, path: str) -> tuple[bool, list[str]]:
     """(whether this content is stored already, ids of the other documents stored from `path`),
     in one query: it runs once per input."""

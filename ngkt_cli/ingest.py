@@ -22,11 +22,11 @@ from pathlib import Path
 
 from . import db
 from .boilerplate import clean_lines
+from .dates import date_document
 from .decode import decode_bytes
-from .errors import RejectedInput
+from .errors import NotFound, RejectedInput
 from .extract import extract, same_items
 from .link import add_term_counts, link_pending, paragraph_terms
-from .dates import date_document
 from .metadata import find_people
 from .themes import code_positions, load_codebook
 from .models import Document, Extraction
@@ -515,7 +515,11 @@ def store(
     doc = prepared.doc
     stored, replaces = db.stored_versions(conn, doc.id, doc.path)
     if stored:
-        return Outcome(prepared.display, "unchanged", doc.id)
+        redated = doc.date_source == "user" and date_stored(conn, doc.id, doc.date)
+        return Outcome(prepared.display, "updated" if redated else "unchanged", doc.id)
+    if replaces and doc.date_source != "user" and (kept := db.user_date_of(conn, replaces)):
+        prepared = _dated_by_hand(prepared, kept)  # a corrected file keeps the date set by hand
+        doc = prepared.doc
     wordings = list_wordings(prepared.extraction, prepared.coded.keys if prepared.coded else {})
     original = find_original(conn, doc, replaces, wordings, written)
     if written is not None and original is None:
@@ -524,6 +528,39 @@ def store(
     db.save_document(conn, doc, prepared.extraction, replaces, prepared.coded, pending)
     status = "duplicate" if original else ("updated" if replaces else "new")
     return Outcome(prepared.display, status, doc.id, duplicate_of=original)
+
+
+def _with_user_date(doc: Document, date: str) -> Document:
+    return replace(doc, date=date, date_source="user", statement_year=int(date[:4]))
+
+
+def _dated_by_hand(prepared: Prepared, date: str) -> Prepared:
+    """`prepared` dated `date` by hand, extracted again: target years follow the statement year."""
+    doc = _with_user_date(prepared.doc, date)
+    return replace(prepared, doc=doc, extraction=extract(doc))
+
+
+def date_stored(conn: sqlite3.Connection, document_id: str, date: str) -> bool:
+    """Date a stored document by hand (date_source "user", kept through re-ingest) and extract it
+    again, inside the caller's transaction; False when it already had that date by hand. The
+    caller links what the new extraction left unlinked (`link_pending`)."""
+    doc = db.get_document(conn, document_id)
+    if doc is None:
+        raise NotFound(f"no document with id '{document_id}' (see `ngkt docs`)")
+    if (doc.date, doc.date_source) == (date, "user"):
+        return False
+    doc = _with_user_date(doc, date)
+    db.set_document_date(conn, doc)
+    db.write_extraction(conn, doc.id, extract(doc))
+    return True
+
+
+def set_date(conn: sqlite3.Connection, document_id: str, date: str) -> bool:
+    """`ngkt doc date`: date one stored document by hand, then link its statements."""
+    with db.transaction(conn):
+        changed = date_stored(conn, document_id, date)
+        link_pending(conn)
+    return changed
 
 
 def ingest_paths(

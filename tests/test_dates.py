@@ -261,3 +261,66 @@ def test_an_html_pages_published_time_is_its_stamp():
     head = '<meta property="article:published_time" content="2022-12-28T06:45:00+07:00">'
     doc = build_document(PAGE.format(head=head).encode(), "trang.html")
     assert (doc.date, doc.date_source, doc.published) == ("2022-12-28", "stamp", "2022-12-28")
+
+
+# --- dates set by hand -----------------------------------------------------------------------------
+
+UNDATED = """Bộ trưởng nêu 3 trọng tâm hợp tác trong thời gian tới
+
+Bộ trưởng Bùi Thanh Sơn cho biết, thời gian tới có 3 trọng tâm. Thứ nhất, đa dạng hoá thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao. Thứ ba, thúc đẩy chuyển đổi xanh.
+"""
+
+
+def _export(db) -> dict:
+    import json
+
+    from conftest import run_cli
+
+    return json.loads(run_cli(db, "export", "--format", "json").stdout)
+
+
+def test_ingest_date_on_a_stored_undated_article_applies_the_date(tmp_path, db_path):
+    from conftest import run_cli
+
+    article = tmp_path / "bai.txt"
+    article.write_text(UNDATED, encoding="utf-8")
+    assert run_cli(db_path, "ingest", str(article)).exit_code == 0
+    before = _export(db_path)
+    assert [d["date"] for d in before["documents"]] == [None] and {s["target_year"] for s in before["statements"]} == {None}
+    result = run_cli(db_path, "ingest", "--date", "2022-12-28", str(article))
+    assert result.exit_code == 0 and "0 new, 1 updated, 0 unchanged" in result.stderr
+    export = _export(db_path)
+    [doc] = export["documents"]
+    assert (doc["date"], doc["date_source"], doc["statement_year"]) == ("2022-12-28", "user", 2022)
+    assert {s["target_year"] for s in export["statements"]} == {2023}  # "thời gian tới", said in late December
+    assert "0 new, 0 updated, 1 unchanged" in run_cli(db_path, "ingest", "--date", "2022-12-28", str(article)).stderr
+
+
+def test_a_date_set_by_hand_survives_re_ingest_and_a_corrected_file(tmp_path, db_path):
+    from conftest import run_cli
+
+    article = tmp_path / "bai.txt"
+    article.write_text(UNDATED, encoding="utf-8")
+    run_cli(db_path, "ingest", str(article))
+    [doc] = _export(db_path)["documents"]
+    result = run_cli(db_path, "doc", "date", doc["id"][:6], "2022-12-28")
+    assert result.exit_code == 0 and f"{doc['id']}: dated 2022-12-28 by hand" in result.stderr
+    assert "1 unchanged" in run_cli(db_path, "ingest", str(article)).stderr
+    article.write_text(UNDATED.replace("chuyển đổi xanh", "chuyển đổi xanh và số"), encoding="utf-8")
+    assert "1 updated" in run_cli(db_path, "ingest", str(article)).stderr
+    [doc] = _export(db_path)["documents"]
+    assert (doc["date"], doc["date_source"], doc["statement_year"]) == ("2022-12-28", "user", 2022)
+
+
+def test_doc_date_refuses_a_bad_date_and_an_unknown_document(db_path, tmp_path):
+    from conftest import run_cli
+
+    article = tmp_path / "bai.txt"
+    article.write_text(UNDATED, encoding="utf-8")
+    run_cli(db_path, "ingest", str(article))
+    [doc] = _export(db_path)["documents"]
+    bad = run_cli(db_path, "doc", "date", doc["id"], "28-12-2022")
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+    unknown = run_cli(db_path, "doc", "date", "ffffffff", "2022-12-28")
+    assert unknown.exit_code == 1 and "no document with id 'ffffffff'" in unknown.stderr
+    assert _export(db_path)["documents"][0]["date"] is None
