@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import db
 from .boilerplate import clean_lines
-from .dates import date_document
+from .dates import date_document, find_event_date
 from .decode import decode_bytes
 from .errors import NotFound, RejectedInput
 from .extract import extract, same_items
@@ -316,7 +316,9 @@ def find_original(
     `written` holds the wordings of documents written by this run (their rows may still be pending).
     """
     mine = UnpackedSketch.of((doc.shingle_count, doc.sketch) if doc.sketch else sketch(doc.body))
-    candidates = [(cid, theirs) for cid, theirs in db.duplicate_candidates(conn, doc, sketch) if cid not in replaces]
+    day = None if doc.date else find_event_date(doc.paragraphs)
+    candidates = db.duplicate_candidates(conn, doc, sketch, day[:2] if day else None)
+    candidates = [(cid, theirs) for cid, theirs in candidates if cid not in replaces]
     for candidate_id, theirs in candidates:
         if containment(mine, theirs) >= DUPLICATE_CONTAINMENT:
             return candidate_id

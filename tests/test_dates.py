@@ -324,3 +324,32 @@ def test_doc_date_refuses_a_bad_date_and_an_unknown_document(db_path, tmp_path):
     unknown = run_cli(db_path, "doc", "date", "ffffffff", "2022-12-28")
     assert unknown.exit_code == 1 and "no document with id 'ffffffff'" in unknown.stderr
     assert _export(db_path)["documents"][0]["date"] is None
+
+
+# --- syndicated copies that drop the year -----------------------------------------------------------
+
+SPEECH = (
+    "Phát biểu bế mạc hội nghị, Bộ trưởng yêu cầu toàn ngành tiếp tục phát huy vai trò tiên phong của đối ngoại, "
+    "kiến tạo môi trường hòa bình, ổn định và thu hút nguồn lực bên ngoài cho phát triển. Các cơ quan đại diện cần "
+    "bám sát nhu cầu của địa phương, doanh nghiệp, kịp thời thông tin về thị trường và đối tác, đồng thời nâng cao "
+    "chất lượng công tác nghiên cứu, dự báo, tham mưu chiến lược cho lãnh đạo về những vấn đề mới nổi lên."
+)
+
+
+@pytest.mark.parametrize("copy_opening", [
+    "Sáng 23-12, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.",  # a day without its year
+    "Hội nghị tổng kết năm 2023 của ngành ngoại giao đã bế mạc tại Hà Nội.",  # a year without a day
+])
+def test_a_syndicated_copy_without_a_year_of_its_own_is_a_copy_of_the_dated_original(tmp_path, db_path, copy_opening):
+    from conftest import run_cli
+
+    original = tmp_path / "a" / "goc.txt"
+    original.parent.mkdir()
+    original.write_text(f"Thứ Bảy, 23/12/2023 11:30\n\nSáng 23/12/2023, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.\n\n{SPEECH}\n", encoding="utf-8")
+    copy = tmp_path / "b" / "ban_sao.txt"
+    copy.parent.mkdir()
+    copy.write_text(f"{copy_opening}\n\n{SPEECH}\n", encoding="utf-8")
+    assert "1 new" in run_cli(db_path, "ingest", str(original)).stderr
+    assert "1 duplicate" in run_cli(db_path, "ingest", str(copy)).stderr
+    docs = {d["path"].split("/")[-1]: d for d in _export(db_path)["documents"]}
+    assert docs["ban_sao.txt"]["date"] is None and docs["ban_sao.txt"]["duplicate_of"] == docs["goc.txt"]["id"]
