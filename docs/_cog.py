@@ -59,3 +59,16 @@ def all_help() -> str:
     for path in command_paths():
         out.append(f"\n## ngkt {' '.join(path)}\n\n" + help_block(*path))
     return "".join(out)
+
+
+def dated_facts_table() -> str:
+    """The events and office-holders of ngkt_cli/data/dated_facts.toml as a Markdown table."""
+    from ngkt_cli.dates import dated_facts
+
+    facts = dated_facts()
+    rows = ["| fact | from | to | source |", "| --- | --- | --- | --- |"]
+    spans = [span for _, held in facts.events for span in held.values()]
+    spans += [span for _, holders in facts.offices for _, span in holders]
+    for span in spans:
+        rows.append(f"| {span.label} | {span.start} | {span.end or '(in office)'} | {span.source} |")
+    return "\n".join(rows) + "\n"
