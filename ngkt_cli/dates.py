@@ -415,12 +415,32 @@ def _undated_year(paragraphs: list[str], title: str | None) -> int | None:
     return events[-1].end.year if events else _text_year(paragraphs, title)
 
 
-def page_stamp(stamps: list[str], header_stamps: list[str] = (), html_date: str | None = None) -> dt.date | None:
+def headline_years(title: str | None) -> set[int]:
+    """The years a headline names as its own (not horizons, spans or deadlines)."""
+    if not title:
+        return set()
+    evidence = year_evidence([title])
+    return set(evidence.plain) | {y for meaning, years in evidence.by_meaning.items() if meaning != "not" for y in years}
+
+
+# A stamp above the headline this many years away from every year the headline names is the
+# site's (a crawl date, the site's clock), not the article's.
+HEADER_STAMP_YEARS_OFF = 2
+
+
+def page_stamp(
+    stamps: list[str], header_stamps: list[str] = (), html_date: str | None = None, title: str | None = None
+) -> dt.date | None:
     """The article's own stamp: the first below its headline, else the last above it (a crawl
-    stamp or the site's clock sits above the site's name, the article's just under the headline),
-    else the page's published-date metadata."""
-    for stamp in (*stamps, *reversed(header_stamps)):
+    stamp or the site's clock sits above the site's name, the article's just under the headline)
+    unless the headline's own year says otherwise, else the page's published-date metadata."""
+    for stamp in stamps:
         if found := parse_full_date(stamp):
+            return found
+    years = headline_years(title)
+    for stamp in reversed(header_stamps):
+        found = parse_full_date(stamp)
+        if found and not (years and all(abs(found.year - y) >= HEADER_STAMP_YEARS_OFF for y in years)):
             return found
     if html_date:
         return _valid(*(int(x) for x in html_date[:10].split("-")))
@@ -436,7 +456,7 @@ def date_document(
     header_stamps: list[str] = (),
 ) -> DatedText:
     """Settle date, date_source, published and statement_year for one article."""
-    published = page_stamp(stamps, header_stamps, html_date)
+    published = page_stamp(stamps, header_stamps, html_date, title)
     published_iso = published.isoformat() if published else None
     if user_date:
         return DatedText(user_date, "user", published_iso, int(user_date[:4]))

@@ -353,3 +353,13 @@ def test_a_syndicated_copy_without_a_year_of_its_own_is_a_copy_of_the_dated_orig
     assert "1 duplicate" in run_cli(db_path, "ingest", str(copy)).stderr
     docs = {d["path"].split("/")[-1]: d for d in _export(db_path)["documents"]}
     assert docs["ban_sao.txt"]["date"] is None and docs["ban_sao.txt"]["duplicate_of"] == docs["goc.txt"]["id"]
+
+
+def test_a_headline_naming_a_year_far_from_the_only_stamp_above_it_is_a_signal_not_noise():
+    text = (
+        "Thứ bảy, 28/02/2026\n\nNgoại giao kinh tế năm 2022: mở rộng thị trường\n\n"
+        "Trong năm 2022, ngành ngoại giao đã hỗ trợ doanh nghiệp mở rộng thị trường xuất khẩu."
+    )
+    assert dated(text) == (None, None, 2022)
+    near = text.replace("28/02/2026", "29/12/2022")
+    assert dated(near) == ("2022-12-29", "stamp", 2022)
