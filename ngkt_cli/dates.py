@@ -477,3 +477,37 @@ def date_document(
     if date is None:
         return DatedText(None, None, published_iso, _undated_year(paragraphs, title))
     return DatedText(date.isoformat(), source, published_iso, date.year)
+
+
+# ---------------------------------------------------------------------------------------------
+# Doubts: why a date may be wrong (for `ngkt docs --suspect`)
+
+# Distinct years a text may name, the most named not outnumbering the next twice over, before
+# its year is in doubt.
+COMPETING_YEARS = 3
+
+
+def date_doubts(doc) -> list[str]:
+    """Why `doc`'s date or statement year may be wrong, in words an analyst reads; [] when sure.
+
+    A headline year that is neither the statement year nor next to it, a date placed by the
+    text's years or by office-holders rather than stated, a day written without its year, no
+    date at all, many years competing in the text. A date set by hand is never in doubt.
+    """
+    if doc.date_source == "user":
+        return []
+    doubts = []
+    year = doc.statement_year
+    named = headline_years(doc.title)
+    if named and year and all(abs(y - year) > 1 for y in named):
+        doubts.append(f"the headline names {', '.join(map(str, sorted(named)))}, the statement year is {year}")
+    if doc.date is None:
+        doubts.append("undated" if year else "undated, no statement year")
+    elif doc.date_source in ("inferred", "event", "office") and not doc.published:
+        doubts.append(f"a day without its year, the year placed by {'the text' if doc.date_source == 'inferred' else 'an ' + doc.date_source}")
+    evidence = year_evidence(doc.paragraphs)
+    counts = evidence.plain + evidence.years("reviewed") + evidence.years("planned")
+    top = counts.most_common(2)
+    if len(counts) >= COMPETING_YEARS and top[0][1] < 2 * top[1][1]:
+        doubts.append(f"{len(counts)} years compete in the text ({', '.join(str(y) for y, _ in counts.most_common(4))})")
+    return doubts

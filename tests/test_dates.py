@@ -363,3 +363,20 @@ def test_a_headline_naming_a_year_far_from_the_only_stamp_above_it_is_a_signal_n
     assert dated(text) == (None, None, 2022)
     near = text.replace("28/02/2026", "29/12/2022")
     assert dated(near) == ("2022-12-29", "stamp", 2022)
+
+
+def test_date_doubts_say_why_a_date_may_be_wrong():
+    from ngkt_cli.dates import date_doubts
+
+    def doubts(text):
+        return date_doubts(build_document(text.encode(), "bai.txt"))
+
+    assert doubts("Thứ Hai, 22/12/2025 09:10\n\nChiều 19/12, Bộ trưởng nêu trọng tâm năm 2026.") == []
+    assert doubts("Sáng 20/12, Chủ tịch nước Võ Văn Thưởng tiếp các Đại sứ.") == ["a day without its year, the year placed by an office"]
+    assert doubts("Tối 22/7, Thủ tướng chủ trì hội nghị trực tuyến.") == ["undated, no statement year"]
+    assert doubts(
+        "Ngoại giao kinh tế năm 2020: nhìn lại\n\nThứ Hai, 22/12/2025 09:10\n\nChiều 19/12, Bộ trưởng đánh giá kết quả."
+    ) == ["the headline names 2020, the statement year is 2025"]
+    assert doubts(
+        "Năm 2019 đạt kết quả tốt. Năm 2021 có nhiều đổi thay. Năm 2023 có thêm đối tác. Năm 2019 và 2021 là mốc quan trọng."
+    ) == ["undated", "3 years compete in the text (2019, 2021, 2023)"]
