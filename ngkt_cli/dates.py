@@ -178,6 +178,9 @@ YEAR_CLUES: tuple[YearClue, ...] = (
              "Hội nghị Trung ương giữa nhiệm kỳ (5/2023); Tháng 10/2022, Tổng Bí thư thăm Trung Quốc"),
 )
 
+# Any year at all, for a quick look before the clues are tried.
+ANY_YEAR = re.compile(rf"(?<!\d){_Y}(?!\d)")
+
 # A year the rows leave, alone: "năm 2023", "2024"; not part of a date "18/12/2023".
 YEAR = re.compile(rf"(?<![\d/.,-])({_Y})(?![\d/-])")
 
@@ -219,17 +222,19 @@ class YearEvidence:
 
 
 def _read_sentence(folded: str, evidence: YearEvidence) -> None:
+    for match in LUNAR_YEAR.finditer(folded):
+        if year := lunar_year(*match.groups()):
+            evidence.years("now")[year] += 1
+    if not ANY_YEAR.search(folded):
+        return  # most sentences name no year: no clue to try
     taken: list[tuple[int, int]] = []
     for clue in YEAR_CLUES:
         for match in clue.pattern.finditer(folded):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             taken.append(match.span())
-            for year in re.findall(rf"(?<!\d){_Y}(?!\d)", match.group(0)):
+            for year in ANY_YEAR.findall(match.group(0)):
                 evidence.years(clue.meaning)[int(year)] += 1
-    for match in LUNAR_YEAR.finditer(folded):
-        if year := lunar_year(*match.groups()):
-            evidence.years("now")[year] += 1
     looks_back, looks_ahead = bool(PAST_MARKERS.search(folded)), bool(FUTURE_MARKERS.search(folded))
     for match in YEAR.finditer(folded):
         if any(start <= match.start() < end for start, end in taken):
@@ -272,7 +277,11 @@ def infer_year(paragraphs: list[str], month: int | None = None) -> int | None:
     ("nhìn lại năm 2025", "cùng kỳ năm 2023"), the year before the one it calls the next ("năm
     tới (2026)"), its review and plan years, the year it names most; and never earlier than a
     month it recalls ("(5/2023)")."""
-    evidence = year_evidence(paragraphs)
+    return year_from(year_evidence(paragraphs), month)
+
+
+def year_from(evidence: YearEvidence, month: int | None = None) -> int | None:
+    """`infer_year` for years already read."""
     previous, ahead = evidence.years("previous"), evidence.years("next")
     year = (
         _most(evidence.years("now"))
@@ -398,21 +407,20 @@ def _year_before_stamp(day: int, month: int, stamp: dt.date) -> int:
     return stamp.year - 1 if candidate and candidate > stamp else stamp.year
 
 
-def _text_year(paragraphs: list[str], title: str | None, month: int | None = None) -> int | None:
-    """`infer_year` of the body, else of the title: a short item whose body never names its year
-    ("Ngày 22-2, ... 2 nhiệm vụ trọng tâm năm nay") often has it in its headline."""
-    return infer_year(paragraphs, month) or (infer_year([title], month) if title else None)
+def _text_year(evidence: YearEvidence, title: str | None, month: int | None = None) -> int | None:
+    """The year the body speaks from, else the title's: a short item whose body never names its
+    year ("Ngày 22-2, ... 2 nhiệm vụ trọng tâm năm nay") often has it in its headline."""
+    return year_from(evidence, month) or (infer_year([title], month) if title else None)
 
 
-def _undated_year(paragraphs: list[str], title: str | None) -> int | None:
+def _undated_year(evidence: YearEvidence, folded_body: str, title: str | None) -> int | None:
     """The statement year of a text with no day at all: the year it says it speaks in, else the
     year of a numbered event it names (an interview about the 31st Diplomatic Conference), else
     what its other years say."""
-    evidence = year_evidence(paragraphs)
     if evidence.years("now"):
-        return infer_year(paragraphs)
-    events = events_named(fold("\n".join(paragraphs)))
-    return events[-1].end.year if events else _text_year(paragraphs, title)
+        return year_from(evidence)
+    events = events_named(folded_body)
+    return events[-1].end.year if events else _text_year(evidence, title)
 
 
 def headline_years(title: str | None) -> set[int]:
@@ -461,22 +469,24 @@ def date_document(
     if user_date:
         return DatedText(user_date, "user", published_iso, int(user_date[:4]))
     event = find_event_date(paragraphs, published)
-    if event is None:
-        if published:
-            return DatedText(published_iso, "stamp", published_iso, published.year)
-        return DatedText(None, None, None, _undated_year(paragraphs, title))
-    day, month, year = event
-    if year is not None:
-        date, source = _valid(year, month, day), "body"
-    elif published:
-        date = _valid(_year_before_stamp(day, month, published), month, day)
+    if event and event[2] is not None:
+        date, source = _valid(event[2], event[1], event[0]), "body"
+    elif event and published:
+        date = _valid(_year_before_stamp(event[0], event[1], published), event[1], event[0])
         source = "stamp" if date == published else "inferred"
+    elif published:
+        date, source = published, "stamp"
     else:
-        year, source = place_day(day, month, fold("\n".join(paragraphs)), _text_year(paragraphs, title, month))
-        date = _valid(year, month, day) if year else None
-    if date is None:
-        return DatedText(None, None, published_iso, _undated_year(paragraphs, title))
-    return DatedText(date.isoformat(), source, published_iso, date.year)
+        date, source = None, None
+    if date is not None:
+        return DatedText(date.isoformat(), source, published_iso, date.year)
+    evidence, folded_body = year_evidence(paragraphs), fold("\n".join(paragraphs))
+    if event:
+        day, month, _ = event
+        year, source = place_day(day, month, folded_body, _text_year(evidence, title, month))
+        if year and (date := _valid(year, month, day)):
+            return DatedText(date.isoformat(), source, published_iso, year)
+    return DatedText(None, None, published_iso, _undated_year(evidence, folded_body, title))
 
 
 # ---------------------------------------------------------------------------------------------
