@@ -186,6 +186,12 @@ def test_a_numbered_diplomatic_conference_places_a_day_without_year():
     assert dated(text) == ("2023-12-23", "event", 2023)
 
 
+def test_an_august_diplomatic_conference_is_placed_in_its_own_month():
+    text = "Sáng 22/8, Hội nghị Ngoại giao lần thứ 29 khai mạc tại Hà Nội với sự tham dự của các Trưởng Cơ quan đại diện."
+    assert dated(text) == ("2016-08-22", "event", 2016)
+    assert dated(text.replace("22/8", "22/12"))[:2] == (None, None)  # not near the 29th: nothing places it
+
+
 def test_a_numbered_apec_summit_places_the_delegations_departure():
     text = (
         "Tối ngày 16/11, Thủ tướng lên đường dự Hội nghị Cấp cao Diễn đàn Hợp tác kinh tế châu Á-Thái Bình Dương (APEC) lần thứ 26.\n\n"
