@@ -91,11 +91,11 @@ TAG_LINE = re.compile(r"^(?:tu khoa|tags?|the)\s*:")
 # "- 21:40, 23/08/2022" (under the reporter's initials),
 # "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025", "Chủ nhật, 06 Tháng 6 2021 15:44".
 STAMP_LINE = re.compile(
-    r"^[-–•|]?\s*(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban)\s*:?.*"
+    r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban)\s*:?.*"
     r"|(?:thu \w+|chu nhat|ngay)?,?\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}-\d{2}-\d{2}).{0,25}"
     r"|(?:(?:thu \w+|chu nhat),?\s*)?ngay \d{1,2} thang \d{1,2} nam \d{4}.{0,25}"
     r"|(?:thu \w+|chu nhat),?\s*\d{1,2} thang \d{1,2},? \d{4}.{0,15}"
-    r"|\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15})$"
+    r"|(?:[-–•|]\s*)?\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15})$"
 )
 
 # A byline: two to four capitalised words and nothing else ("Hoàng Giang", "Kim Oanh", "Hà Mỹ").
@@ -303,12 +303,20 @@ NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|[ivxlc]{1,5}\.|[a-z]
 SITE_NAME_REPEAT_LINES = 3
 
 
+# A site's name is a few words ("Doanh Nhân Trẻ", "Báo Quốc tế"); a headline said twice is longer.
+SITE_NAME_WORDS = 6
+
+
 def _site_furniture(folded: str, seen: set[str], following: list[tuple[int, str, str]]) -> bool:
     """A line above the headline that belongs to the site, not the article: its name said twice,
     a line the menu follows, or a tagline."""
-    after = [f for _, line, f in following[:SITE_NAME_REPEAT_LINES] if line]
-    menu_next = bool(after) and classify_line(following[0][1], None, after[0]) == "breadcrumb"
-    return folded in seen or folded in after or menu_next or bool(SITE_TAGLINE.match(folded))
+    if SITE_TAGLINE.match(folded):
+        return True
+    if len(folded.split()) > SITE_NAME_WORDS or not following:
+        return False
+    after = [f for _, _, f in following]
+    menu_next = classify_line(following[0][1], None, after[0]) == "breadcrumb"
+    return folded in seen or folded in after or menu_next
 
 
 def _heading_over_body(line: str, folded: str, following: list[tuple[int, str, str]], previous: str | None) -> bool:

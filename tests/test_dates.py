@@ -386,3 +386,14 @@ def test_date_doubts_say_why_a_date_may_be_wrong():
     assert doubts(
         "Năm 2019 đạt kết quả tốt. Năm 2021 có nhiều đổi thay. Năm 2023 có thêm đối tác. Năm 2019 và 2021 là mốc quan trọng."
     ) == ["undated", "3 years compete in the text (2019, 2021, 2023)"]
+
+
+def test_a_headline_said_twice_is_still_the_title():
+    text = "Bộ trưởng nêu ba trọng tâm ngoại giao kinh tế năm 2025\nBộ trưởng nêu ba trọng tâm ngoại giao kinh tế năm 2025\n\nSáng 15/1, Bộ trưởng chủ trì hội nghị."
+    assert build_document(text.encode(), "bai.txt").title == "Bộ trưởng nêu ba trọng tâm ngoại giao kinh tế năm 2025"
+
+
+def test_a_dated_line_in_a_dash_list_stays_in_the_body():
+    text = "Những mốc đáng nhớ\n\nSáng 15/1, Bộ trưởng điểm lại các mốc:\n\n- 30/6/2019: ký EVFTA\n\n- 14/1/2019: CPTPP có hiệu lực"
+    doc = build_document(text.encode(), "bai.txt")
+    assert "- 30/6/2019: ký EVFTA" in doc.body and doc.published is None
