@@ -161,8 +161,8 @@ YEAR_CLUES: tuple[YearClue, ...] = (
              "bước sang năm 2019, tình hình thế giới ...; phỏng vấn đầu Xuân 2025"),
     YearClue("data cut-off", "now", re.compile(rf"\btinh (?:den|toi|tu dau nam den) (?:ngay \d{{1,2}}/)?(?:thang )?\d{{1,2}}/{_Y}"),
              "tính đến tháng 9/2024, số xã đạt chuẩn ..."),
-    YearClue("part of the year", "now", re.compile(rf"\b(?:\d{{1,2}}|sau|chin|ba) thang (?:dau )?nam {_Y}|\bnua dau nam {_Y}"),
-             "6 tháng đầu năm 2024"),
+    YearClue("part of the year", "now", re.compile(rf"\b(?:\d{{1,2}}|sau|chin|ba) thang (?:dau |cuoi )?nam {_Y}|\bnua (?:dau|cuoi) nam {_Y}"),
+             "6 tháng đầu năm 2024; mục tiêu tăng trưởng 6 tháng cuối năm 2025"),
     YearClue("same period last year", "previous", re.compile(rf"\bcung ky(?: nam)? {_Y}"), "bằng 143,2% cùng kỳ năm 2023"),
     YearClue("looking back on a past year", "previous", re.compile(
         rf"\bnhin lai(?: ca)?(?: nam)? {_Y}|\bnam {_Y} (?:vua qua|da qua)"), "khi nhìn lại năm 2025, bà đánh giá thế nào ..."),
@@ -174,6 +174,8 @@ YEAR_CLUES: tuple[YearClue, ...] = (
     YearClue("planned year", "planned", re.compile(
         rf"\b(?:trien khai|ke hoach|phuong huong|nhiem vu|muc tieu|dinh huong|cho nam|xu huong)\b[^\d.;]{{0,45}}?(?:nam )?{_Y}"),
              "triển khai nhiệm vụ năm 2025; những xu hướng, định hướng của năm 2020"),
+    YearClue("recalled day", "after", re.compile(rf"(?<![\d/.])\d{{1,2}}([/.-])\d{{1,2}}\1{_Y}(?![\d/])"),
+             "cuộc làm việc được tổ chức cách đây đúng 1 tháng, ngày 19/8/2022"),
     YearClue("recalled month", "after", re.compile(rf"(?<![\d/])(?:thang )?\d{{1,2}}/{_Y}(?![\d/])"),
              "Hội nghị Trung ương giữa nhiệm kỳ (5/2023); Tháng 10/2022, Tổng Bí thư thăm Trung Quốc"),
 )
@@ -378,10 +380,15 @@ def place_day(day: int, month: int, folded: str, text_year: int | None) -> tuple
     ("inferred": its own words outrank our table); else the one year in which the office-holders
     it names all held office on that day ("office"); else nothing.
     """
+    near = []  # (days outside the edition, year) of each edition the day may belong to
     for span in events_named(folded):
         for year in range(span.start.year, span.end.year + 1):
-            if (d := _valid(year, month, day)) and span.start - dt.timedelta(EVENT_WINDOW_DAYS) <= d <= span.end + dt.timedelta(EVENT_WINDOW_DAYS):
-                return year, "event"
+            if d := _valid(year, month, day):
+                off = max((span.start - d).days, (d - span.end).days, 0)
+                if off <= EVENT_WINDOW_DAYS:
+                    near.append((off, year))
+    if near:
+        return min(near)[1], "event"
     if text_year:
         return text_year, "inferred"
     holders = offices_named(folded)

@@ -397,3 +397,26 @@ def test_a_dated_line_in_a_dash_list_stays_in_the_body():
     text = "Những mốc đáng nhớ\n\nSáng 15/1, Bộ trưởng điểm lại các mốc:\n\n- 30/6/2019: ký EVFTA\n\n- 14/1/2019: CPTPP có hiệu lực"
     doc = build_document(text.encode(), "bai.txt")
     assert "- 30/6/2019: ký EVFTA" in doc.body and doc.published is None
+
+
+def test_a_dated_day_the_text_recalls_places_a_later_day_without_year():
+    text = (
+        "Chiều tối 19/9, Thủ tướng chủ trì hội nghị trực tuyến với các trưởng cơ quan đại diện.\n\n"
+        "Hội nghị tiếp nối buổi làm việc với các tham tán thương mại ngày 19/8/2022, ngay sau Chỉ thị số 15-CT/TW ngày 10/8/2022."
+    )
+    assert dated(text) == ("2022-09-19", "inferred", 2022)
+
+
+def test_the_second_half_of_a_named_year_is_the_year_the_text_is_in():
+    text = "Chiều tối 22/7, Thủ tướng chủ trì hội nghị góp phần thực hiện mục tiêu tăng trưởng 6 tháng cuối năm 2025 và giai đoạn 2026-2030."
+    assert dated(text) == ("2025-07-22", "inferred", 2025)
+
+
+def test_of_two_conferences_named_the_day_belongs_to_the_one_it_falls_in():
+    text = (
+        "Sáng 21/12, Thủ tướng dự phiên toàn thể về ngoại giao kinh tế của Hội nghị Ngoại giao 32.\n\n"
+        "Từ Hội nghị Ngoại giao lần thứ 31 đến nay, tình hình thế giới đã biến động lớn."
+    )
+    assert dated(text) == ("2023-12-21", "event", 2023)
+    swapped = "Sáng 21/12, Thủ tướng dự Hội nghị. Từ Hội nghị Ngoại giao lần thứ 31 đến Hội nghị Ngoại giao 32, nhiều việc đã làm."
+    assert dated(swapped) == ("2023-12-21", "event", 2023)
