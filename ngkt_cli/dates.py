@@ -134,10 +134,11 @@ class YearClue:
     """A way a text names a year, and what that year is to the text.
 
     meaning: "not" (never the statement year: a horizon, a term, a deadline), "now" (the year the
-    text speaks in), "previous" / "next" (the year before / after it), "reviewed" / "planned" (the year a review
-    looks back on / a plan looks ahead to: a year-end conference held in December speaks in the
-    reviewed year, one held in January in the planned year), "after" (a month recalled: the text
-    is no earlier). Every year inside the matched span takes the row's meaning.
+    text speaks in), "previous" / "next" (the year before / after it), "reviewed" / "planned"
+    (the year a review looks back on / a plan looks ahead to: a year-end conference held in
+    December speaks in the reviewed year, one held in January in the planned year), "after" (a
+    day or month recalled: the text is no earlier). Every year inside the matched span takes the
+    row's meaning.
     """
 
     name: str
@@ -205,6 +206,7 @@ YEAR_END_MONTH = 9
 
 def lunar_year(stem: str, branch: str) -> int | None:
     """The Gregorian year whose Tết opens the lunar year `stem branch` ("giap", "thin": 2024)."""
+    branch = {"ti": "ty", "meo": "mao"}.get(branch, branch)  # Tị is Tỵ, Mẹo is Mão
     for offset in range(60):
         year = LUNAR_CYCLE_START + offset
         if STEMS[year % 10 - 4] == stem and BRANCHES[(year - 4) % 12] == branch:
@@ -229,15 +231,17 @@ def _read_sentence(folded: str, evidence: YearEvidence) -> None:
             evidence.years("now")[year] += 1
     if not ANY_YEAR.search(folded):
         return  # most sentences name no year: no clue to try
+    looks_back, looks_ahead = bool(PAST_MARKERS.search(folded)), bool(FUTURE_MARKERS.search(folded))
     taken: list[tuple[int, int]] = []
     for clue in YEAR_CLUES:
+        # A date in a sentence that only looks ahead is to come ("sẽ diễn ra vào tháng 6/2026").
+        meaning = "not" if clue.meaning == "after" and looks_ahead and not looks_back else clue.meaning
         for match in clue.pattern.finditer(folded):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             taken.append(match.span())
             for year in ANY_YEAR.findall(match.group(0)):
-                evidence.years(clue.meaning)[int(year)] += 1
-    looks_back, looks_ahead = bool(PAST_MARKERS.search(folded)), bool(FUTURE_MARKERS.search(folded))
+                evidence.years(meaning)[int(year)] += 1
     for match in YEAR.finditer(folded):
         if any(start <= match.start() < end for start, end in taken):
             continue

@@ -75,7 +75,7 @@ def test_a_lunar_new_year_interview_is_said_in_the_year_of_that_spring():
     assert dated(text) == (None, None, 2024)
 
 
-@pytest.mark.parametrize("stem, branch, year", [("giap", "thin", 2024), ("at", "ty", 2025), ("canh", "ty", 2020), ("quy", "mao", 2023)])
+@pytest.mark.parametrize("stem, branch, year", [("giap", "thin", 2024), ("at", "ty", 2025), ("at", "ti", 2025), ("canh", "ty", 2020), ("quy", "meo", 2023)])
 def test_lunar_years_of_the_sixty_year_cycle(stem, branch, year):
     assert lunar_year(stem, branch) == year
 
@@ -109,6 +109,10 @@ def test_a_month_the_text_recalls_is_a_floor_for_its_year():
         "Tổng Bí thư đánh giá đối ngoại đã thu về nhiều kết quả."
     )
     assert dated(text)[2] == 2023
+
+
+def test_a_month_to_come_is_not_a_recalled_month():
+    assert infer_year(["Năm 2025, ngoại giao kinh tế đạt nhiều kết quả.", "Hội nghị tiếp theo sẽ diễn ra vào tháng 6/2026."]) == 2025
 
 
 def test_a_deadline_is_not_a_recalled_month():
