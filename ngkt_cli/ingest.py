@@ -82,7 +82,19 @@ def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
     lede = html_lede(text)
     if lede and fold(" ".join(lede.split())) not in fold(" ".join(article.split())):
         article = f"{lede}\n{article}"
-    return article, extracted.title, extracted.date, extracted.author
+    title = None if _is_site_name(extracted.title, extracted.sitename) else extracted.title
+    return article, title, extracted.date, extracted.author
+
+
+# A page title that is only the site's address: "VOV.VN", "baoquocte.vn".
+SITE_ADDRESS = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+
+def _is_site_name(title: str | None, site_name: str | None) -> bool:
+    """A page whose <title> names only the site has no headline there (the text may hold one)."""
+    if not title:
+        return False
+    return bool(SITE_ADDRESS.match(title.strip())) or bool(site_name and fold(title.strip()) == fold(site_name.strip()))
 
 
 # Class names Vietnamese news pages give the lede (the "sapo"): "sapo", "article__sapo",

@@ -424,3 +424,13 @@ def test_of_two_conferences_named_the_day_belongs_to_the_one_it_falls_in():
     assert dated(text) == ("2023-12-21", "event", 2023)
     swapped = "Sáng 21/12, Thủ tướng dự Hội nghị. Từ Hội nghị Ngoại giao lần thứ 31 đến Hội nghị Ngoại giao 32, nhiều việc đã làm."
     assert dated(swapped) == ("2023-12-21", "event", 2023)
+
+
+@pytest.mark.parametrize("head", [
+    "<title>VOV.VN</title>",
+    '<meta property="og:site_name" content="Báo Quốc tế"><title>Báo Quốc tế</title>',
+])
+def test_an_html_pages_site_name_is_never_its_title(head):
+    page = PAGE.replace("<title>Ngoại giao kinh tế năm 2023: ba trọng tâm</title>{head}", head).replace(
+        "<h1>Ngoại giao kinh tế năm 2023: ba trọng tâm</h1>", "")
+    assert build_document(page.encode(), "trang.html").title is None
