@@ -76,6 +76,7 @@ ngkt ingest seeds/                    # .txt, .md, .html files or folders; '-' r
 ngkt docs                             # what is stored: dates, statement years, lists, scope, flags
 ngkt docs --suspect                   # the articles whose date is doubtful, with the reasons
 ngkt doc scope {document} in        # correct the scope rule by hand (in|out); kept through re-ingest
+ngkt doc date {document} 2024-03-18  # date an article by hand (or: ingest --date 2024-03-18 FILE)
 ngkt show {document}                # an article with its lists marked and items numbered
 ngkt show {statement}           # one item quoted in its paragraph (the id a diff cites; or --item {item})
 ngkt priorities --year 2024           # every stated priority for 2024 with its source
@@ -116,3 +117,16 @@ def all_help() -> str:
     for path in command_paths():
         out.append(f"\n## ngkt {' '.join(path)}\n\n" + help_block(*path))
     return "".join(out)
+
+
+def dated_facts_table() -> str:
+    """The events and office-holders of ngkt_cli/data/dated_facts.toml as a Markdown table."""
+    from ngkt_cli.dates import dated_facts
+
+    facts = dated_facts()
+    rows = ["| fact | from | to | source |", "| --- | --- | --- | --- |"]
+    spans = [span for _, held in facts.events for span in held.values()]
+    spans += [span for _, holders in facts.offices for _, span in holders]
+    for span in spans:
+        rows.append(f"| {span.label} | {span.start} | {span.end or '(in office)'} | {span.source} |")
+    return "\n".join(rows) + "\n"

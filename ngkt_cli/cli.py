@@ -177,7 +177,7 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 def ingest(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders to ingest (required): folders are read recursively, '-' reads stdin.")],
     date: Annotated[
-        Optional[str], typer.Option("--date", callback=_check_date, help="Set the statement date (YYYY-MM-DD) of every input.")
+        Optional[str], typer.Option("--date", callback=_check_date, help="Set the statement date (YYYY-MM-DD) of every input, stored ones too.")
     ] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Reject files larger than this.")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")] = False,
@@ -506,6 +506,26 @@ class _ThreadGroup(_Group):
         return super().parse_args(ctx, args)
 
 
+doc_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Correct one document by hand, its date or its scope (your corrections last through re-ingest).")
+app.add_typer(doc_app, name="doc")
+
+
+@doc_app.command("date")
+@friendly_errors
+def doc_date(
+    doc: Annotated[str, typer.Argument(help="Document id or unique prefix (as `ngkt docs` prints it).")],
+    date: Annotated[str, typer.Argument(callback=_check_date, help="The day its statements were made (YYYY-MM-DD).")],
+) -> None:
+    """Set a document's date by hand (date_source "user"); its lists are extracted again."""
+    from .ingest import set_date
+    from .queries import require_document_id
+
+    conn = _open()
+    doc_id = require_document_id(conn, doc)
+    changed = set_date(conn, doc_id, date)
+    render.message(f"{doc_id}: dated {date} by hand" if changed else f"{doc_id}: already dated {date} by hand")
+
+
 thread_app = typer.Typer(cls=_ThreadGroup, no_args_is_help=True, help="Show one thread, or correct threads (your corrections last).")
 app.add_typer(thread_app, name="thread")
 
@@ -716,10 +736,7 @@ def report(
 
 
 # ---------------------------------------------------------------------------------------------
-# One document: the analyst's corrections
-
-doc_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Correct one document: its scope (your corrections last through re-ingest).")
-app.add_typer(doc_app, name="doc")
+# One document: the analyst's corrections (`doc date` is above, with the group)
 
 
 class ScopeChoice(str, Enum):

@@ -288,16 +288,45 @@ def set_scope(conn: sqlite3.Connection, document_id: str, scope: str, reason: st
     return left
 
 
-def duplicate_candidates(conn: sqlite3.Connection, doc: Document, sketch_of) -> list[tuple[str, tuple[int, bytes]]]:
+def set_document_date(conn: sqlite3.Connection, doc: Document) -> None:
+    """Write a document's date, date_source and statement year (inside the caller's transaction)."""
+    conn.execute(
+        "UPDATE documents SET date = ?, date_source = ?, statement_year = ? WHERE id = ?",
+        [doc.date, doc.date_source, doc.statement_year, doc.id],
+    )
+
+
+def user_date_of(conn: sqlite3.Connection, document_ids: list[str]) -> str | None:
+    """The date set by hand on any of these documents (older versions of a file), if one was."""
+    marks = ", ".join("?" * len(document_ids))
+    row = conn.execute(
+        f"SELECT date FROM documents WHERE id IN ({marks}) AND date_source = 'user' AND date IS NOT NULL LIMIT 1", document_ids
+    ).fetchone()
+    return row[0] if row else None
+
+
+def duplicate_candidates(
+    conn: sqlite3.Connection, doc: Document, sketch_of, day_without_year: tuple[int, int] | None = None
+) -> list[tuple[str, tuple[int, bytes]]]:
     """(id, (shingle count, sketch)) of stored originals dated within a day of `doc`, the same
     day first (or of the same undated year): the blocking key. A report dated by its page stamp
-    only is often a day after the report that names the event's day. Documents stored before
-    sketches existed get one from their body."""
+    only is often a day after the report that names the event's day. An undated copy is also
+    compared with the originals dated within a day of the (day, month) it names in any year, or,
+    naming none, dated in its statement year: a syndicated copy often drops the year. Documents
+    stored before sketches existed get one from their body."""
     if doc.date:
         day = dt.date.fromisoformat(doc.date)
         sql, params = "date IN (?, ?, ?)", [(day + dt.timedelta(days=shift)).isoformat() for shift in (-1, 0, 1)]
     else:
-        sql, params = "date IS NULL AND statement_year IS ?", [doc.statement_year]
+        sql, params = "(date IS NULL AND statement_year IS ?)", [doc.statement_year]
+        if day_without_year:
+            day = dt.date(2000, day_without_year[1], day_without_year[0])  # a leap year: 29/2 exists
+            sql += " OR substr(date, 6) IN (?, ?, ?)"
+            params += [(day + dt.timedelta(days=shift)).isoformat()[5:] for shift in (-1, 0, 1)]
+        elif doc.statement_year is not None:
+            sql += " OR substr(date, 1, 4) = ?"
+            params.append(str(doc.statement_year))
+        sql = f"({sql})"
     # "+duplicate_of": never through the duplicate_of index, which SQLite would otherwise choose
     # for three days (every original has duplicate_of NULL: a scan of all documents, 8 ms at 10,000).
     rows = conn.execute(

@@ -26,11 +26,12 @@ from pathlib import Path
 
 from . import db
 from .boilerplate import clean_lines
+from .dates import date_document, find_event_date
 from .decode import decode_bytes
-from .errors import RejectedInput
+from .errors import NotFound, RejectedInput
 from .extract import extract, same_items
 from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
-from .metadata import date_document, find_people
+from .metadata import find_people
 from .scope import SOURCE_USER, decide as decide_scope
 from .themes import code_positions, load_codebook
 from .models import Document, Extraction
@@ -64,14 +65,21 @@ class Outcome:
 # Bytes -> Document (pure)
 
 
+# How trafilatura's htmldate may look for a page's date: in what the page states, never guessed.
+HTML_DATE_SEARCH = {"extensive_search": False, "original_date": True}
+
+
 def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
     """(article text, title, date, author) of an HTML page via trafilatura."""
     import trafilatura
 
     # favor_recall: the precise mode drops a <ul> of priorities that sits outside <article>;
-    # what recall lets through is boilerplate the line cleaner removes anyway.
+    # what recall lets through is boilerplate the line cleaner removes anyway. Dates only from
+    # what the page states (meta tags, <time>, markup): htmldate's extensive search would make
+    # one up from a year in the title ("... năm 2023" -> 2023-01-01).
     extracted = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True
+        text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True,
+        date_extraction_params=HTML_DATE_SEARCH,
     )
     if extracted is None or not (extracted.text or "").strip():
         raise RejectedInput("no article text found in the HTML")
@@ -79,7 +87,19 @@ def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
     lede = html_lede(text)
     if lede and fold(" ".join(lede.split())) not in fold(" ".join(article.split())):
         article = f"{lede}\n{article}"
-    return article, extracted.title, extracted.date, extracted.author
+    title = None if _is_site_name(extracted.title, extracted.sitename) else extracted.title
+    return article, title, extracted.date, extracted.author
+
+
+# A page title that is only the site's address: "VOV.VN", "baoquocte.vn".
+SITE_ADDRESS = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+
+def _is_site_name(title: str | None, site_name: str | None) -> bool:
+    """A page whose <title> names only the site has no headline there (the text may hold one)."""
+    if not title:
+        return False
+    return bool(SITE_ADDRESS.match(title.strip())) or bool(site_name and fold(title.strip()) == fold(site_name.strip()))
 
 
 # Class names Vietnamese news pages give the lede (the "sapo"): "sapo", "article__sapo",
@@ -153,7 +173,7 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
     if not clean.paragraphs:
         raise RejectedInput("no article text left after removing boilerplate")
     body = "\n\n".join(clean.paragraphs)
-    dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date, clean.title)
+    dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date, clean.title, clean.header_stamps)
     body_key = key(body)
     shingle_count, body_sketch = sketch(body, body_key)
     scope = decide_scope(clean.title, clean.paragraphs)
@@ -319,7 +339,9 @@ def find_original(
     `written` holds the wordings of documents written by this run (their rows may still be pending).
     """
     mine = UnpackedSketch.of((doc.shingle_count, doc.sketch) if doc.sketch else sketch(doc.body))
-    candidates = [(cid, theirs) for cid, theirs in db.duplicate_candidates(conn, doc, sketch) if cid not in replaces]
+    day = None if doc.date else find_event_date(doc.paragraphs)
+    candidates = db.duplicate_candidates(conn, doc, sketch, day[:2] if day else None)
+    candidates = [(cid, theirs) for cid, theirs in candidates if cid not in replaces]
     for candidate_id, theirs in candidates:
         if containment(mine, theirs) >= DUPLICATE_CONTAINMENT:
             return candidate_id
@@ -612,7 +634,10 @@ def store(
     if stored and stored["source"] != prepared.doc.source and prepared.doc.source:
         db.claim_source(conn, stored["id"], prepared.doc.source)
     if stored and stored["content_sha"] == prepared.doc.content_sha:
-        return Outcome(prepared.display, "unchanged", stored["id"])
+        redated = prepared.doc.date_source == "user" and date_stored(conn, stored["id"], prepared.doc.date)
+        return Outcome(prepared.display, "updated" if redated else "unchanged", stored["id"])
+    if stored and prepared.doc.date_source != "user" and (kept := db.user_date_of(conn, [stored["id"]])):
+        prepared = _dated_by_hand(prepared, kept)  # a corrected file keeps the date set by hand
     doc = replace(prepared.doc, id=stored["id"] if stored else db.new_document_id(conn, prepared.doc))
     wordings = list_wordings(prepared.extraction, prepared.coded.keys if prepared.coded else {})
     original = find_original(conn, doc, [], wordings, written)
@@ -627,6 +652,39 @@ def store(
         db.save_document(conn, doc, prepared.extraction, [], prepared.coded, pending)
     status = "duplicate" if original else ("updated" if stored else "new")
     return Outcome(prepared.display, status, doc.id, duplicate_of=original)
+
+
+def _with_user_date(doc: Document, date: str) -> Document:
+    return replace(doc, date=date, date_source="user", statement_year=int(date[:4]))
+
+
+def _dated_by_hand(prepared: Prepared, date: str) -> Prepared:
+    """`prepared` dated `date` by hand, extracted again: target years follow the statement year."""
+    doc = _with_user_date(prepared.doc, date)
+    return replace(prepared, doc=doc, extraction=extract(doc))
+
+
+def date_stored(conn: sqlite3.Connection, document_id: str, date: str) -> bool:
+    """Date a stored document by hand (date_source "user", kept through re-ingest) and extract it
+    again, inside the caller's transaction; False when it already had that date by hand. The
+    caller links what the new extraction left unlinked (`link_pending`)."""
+    doc = db.get_document(conn, document_id)
+    if doc is None:
+        raise NotFound(f"no document with id '{document_id}' (see `ngkt docs`)")
+    if (doc.date, doc.date_source) == (date, "user"):
+        return False
+    doc = _with_user_date(doc, date)
+    db.set_document_date(conn, doc)
+    db.write_extraction(conn, doc.id, extract(doc))
+    return True
+
+
+def set_date(conn: sqlite3.Connection, document_id: str, date: str) -> bool:
+    """`ngkt doc date`: date one stored document by hand, then link its statements."""
+    with db.transaction(conn):
+        changed = date_stored(conn, document_id, date)
+        link_pending(conn)
+    return changed
 
 
 def ingest_paths(
