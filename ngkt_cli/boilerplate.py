@@ -23,8 +23,8 @@ IMAGE_LINE = re.compile(
     r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo|.{10,200} - anh \d{1,2}\.?)$"
 )
 
-# "... (Ảnh: Báo Thế giới và Việt Nam).", "... Ảnh: Quochoi.vn", "Ảnh: TTXVN"
-CAPTION_CREDIT = re.compile(r"(?:^|[\s(])(?:anh|nguon anh|photo)\s*:\s*[^.]{1,80}\)?\.?$")
+# "... (Ảnh: Báo Thế giới và Việt Nam).", "... Ảnh: Quochoi.vn", "Ảnh: TTXVN", "... (Ảnh: N.Hồng) |"
+CAPTION_CREDIT = re.compile(r"(?:^|[\s(])(?:anh|nguon anh|photo)\s*:\s*(?:[^.]{1,80}\)?\.?|[^|()]{1,80}\)\s*\|)$")
 
 # "Tin cùng chuyên mục", "Tin liên quan", "Bài viết cùng chủ đề: Bộ Ngoại giao", "Xem thêm"
 RELATED_HEADING = re.compile(
@@ -45,10 +45,11 @@ COMMENT_FORM = re.compile(
 # "Trang chủ > Thời sự > Chính trị", "Trang chủ / Ngoại giao"
 BREADCRUMB = re.compile(r"^(?:trang chu\b.*|(?:[^>»/|]{1,30}\s[>»/|]\s){1,6}[^>»/|]{1,40})$")
 
-# Sharing and tool buttons, one or several to a line: "Chia sẻ", "Facebook", "Zalo", "In bài".
+# Sharing and tool buttons, one or several to a line: "Chia sẻ", "Facebook", "Zalo", "In bài",
+# "• Click để sao chép".
 SHARE_BUTTONS = re.compile(
-    r"^(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
-    r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|gui bai|gui email|theo doi|bao loi"
+    r"^[•·]?\s*(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
+    r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|click de sao chep|gui bai|gui email|theo doi|bao loi"
     r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve"
     r"|theo doi(?: [^|]{1,30})? tren(?: google news)?|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
     r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp|luot (?:xem|doc|thich)\s*:?\s*[\d.,]+|[\d.,]+ luot (?:xem|doc|thich))\s*[|:·•,-]?\s*)+$"
@@ -87,13 +88,14 @@ TAG_LINE = re.compile(r"^(?:tu khoa|tags?|the)\s*:")
 
 # Page stamps: "Chủ nhật 29/12/2024 07:37", "Nhịp sống - Ngày đăng : 18:18, 18/12/2023",
 # "Thứ Tư, 05/06/2024 14:20 (GMT+7)", "Cập nhật: 15/01/2025", "Ngày 9/1/2025", "15.01.2025 | 08:30",
+# "- 21:40, 23/08/2022" (under the reporter's initials),
 # "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025", "Chủ nhật, 06 Tháng 6 2021 15:44".
 STAMP_LINE = re.compile(
     r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban)\s*:?.*"
     r"|(?:thu \w+|chu nhat|ngay)?,?\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}-\d{2}-\d{2}).{0,25}"
     r"|(?:(?:thu \w+|chu nhat),?\s*)?ngay \d{1,2} thang \d{1,2} nam \d{4}.{0,25}"
     r"|(?:thu \w+|chu nhat),?\s*\d{1,2} thang \d{1,2},? \d{4}.{0,15}"
-    r"|\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15})$"
+    r"|(?:[-–•|]\s*)?\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15})$"
 )
 
 # A byline: two to four capitalised words and nothing else ("Hoàng Giang", "Kim Oanh", "Hà Mỹ").
@@ -119,6 +121,9 @@ class CleanText:
     paragraphs: list[str] = field(default_factory=list)
     byline: str | None = None
     stamps: list[str] = field(default_factory=list)
+    # Stamps above the headline: a crawl stamp or the site's clock, or the article's own when
+    # none follows the headline.
+    header_stamps: list[str] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
 
 
@@ -284,6 +289,57 @@ def _section_label(line: str, following: list[tuple[int, str, str]]) -> bool:
     return len(after) > len(line) and _headline_like(after) and classify_line(after, None, after_folded) is None
 
 
+# The site's name and tagline above the headline: "HỘI NHẬP 24H - Chuyên trang kinh tế đối ngoại",
+# "Báo Điện tử ... - Cơ quan của ...".
+SITE_TAGLINE = re.compile(
+    r"^.{2,40}\s[-–|]\s(?:chuyen trang|trang tin|bao dien tu|tap chi dien tu|cong thong tin|co quan (?:ngon luan|cua))\b.{0,60}$"
+)
+
+# A heading numbered as a report's sections are ("1. Những kết quả chủ yếu", "II. Nhiệm vụ",
+# "1.1. Về kinh tế"): the text opens with its first section, not with a headline.
+NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|[ivxlc]{1,5}\.|[a-z]\))\s")
+
+# How many following lines are read for the site's name said again ("Doanh Nhân Trẻ" twice).
+SITE_NAME_REPEAT_LINES = 3
+
+
+# A site's name is a few words ("Doanh Nhân Trẻ", "Báo Quốc tế"); a headline said twice is longer.
+SITE_NAME_WORDS = 6
+
+
+def _site_furniture(folded: str, seen: set[str], following: list[tuple[int, str, str]]) -> bool:
+    """A line above the headline that belongs to the site, not the article: its name said twice,
+    a line the menu follows, or a tagline."""
+    if SITE_TAGLINE.match(folded):
+        return True
+    if len(folded.split()) > SITE_NAME_WORDS or not following:
+        return False
+    after = [f for _, _, f in following]
+    menu_next = classify_line(following[0][1], None, after[0]) == "breadcrumb"
+    return folded in seen or folded in after or menu_next
+
+
+def _heading_over_body(line: str, folded: str, following: list[tuple[int, str, str]], previous: str | None) -> bool:
+    """A section heading the article opens with, never its title: numbered ("1. Những kết quả chủ
+    yếu"), or a few words ("Nhiệm vụ trung tâm") under a picture and over a paragraph of sentences
+    (a copy that starts at the article's first picture has lost its headline)."""
+    if NUMBERED_HEADING.match(folded):
+        return True
+    short = len(line.split()) <= SECTION_LABEL_WORDS and previous in ("caption", "image")
+    return short and bool(following) and not _headline_like(following[0][1])
+
+
+def _next_lines(lines: list[tuple[int, str, str]], index: int) -> list[tuple[int, str, str]]:
+    """The SITE_NAME_REPEAT_LINES non-blank lines after `index`."""
+    found = []
+    for entry in lines[index + 1 :]:
+        if entry[1]:
+            found.append(entry)
+            if len(found) == SITE_NAME_REPEAT_LINES:
+                break
+    return found
+
+
 def clean_lines(text: str, title: str | None = None) -> CleanText:
     """Split `text` into title, body paragraphs and removed lines.
 
@@ -298,15 +354,19 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     folded_title = fold(title) if title is not None else None
     lines = [(n, _one_cell_text(" ".join(raw.split())), _one_cell_text(" ".join(folded.split()))) for n, raw, folded in _unwrapped_lines(text)]
     after_title = False
+    seen_above_title: set[str] = set()
     for index, (line_no, line, folded) in enumerate(lines):
         if not line:
             continue
         reason = _reason_in_context(line, folded, previous, clean.title)
-        if reason is None and looking_for_title and _section_label(line, lines[index + 1 : index + 2]):
+        following = _next_lines(lines, index) if looking_for_title else []
+        if reason is None and looking_for_title and _site_furniture(folded, seen_above_title, following):
+            reason = "site"
+        elif reason is None and looking_for_title and _section_label(line, following[:1]):
             reason = "section"
         elif reason is None and looking_for_title:
             looking_for_title = False
-            if _headline_like(line):
+            if _headline_like(line) and not _heading_over_body(line, folded, following, previous):
                 clean.title = line
                 reason = "title"
         elif reason is None and folded == folded_title:
@@ -318,10 +378,12 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
             kept_line_numbers.append(line_no)
         else:
             if reason == "stamp":
-                clean.stamps.append(line)
+                (clean.header_stamps if looking_for_title else clean.stamps).append(line)
             clean.removed.append(RemovedLine(line_no, reason, line))
         after_title = reason == "title"
         previous = reason if reason != "title" else None
+        if looking_for_title:
+            seen_above_title.add(folded)
     _take_byline(clean, kept_line_numbers)
     clean.removed.sort(key=lambda removed: removed.line_no)
     _byline_after_related(clean)

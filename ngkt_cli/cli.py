@@ -76,7 +76,7 @@ def main_options(
         str, typer.Option("--db", envvar="NGKT_DB", help="SQLite database file (ingest creates it and its folder; every other command needs it to exist).")
     ] = "db/ngkt.db",
     codebook: Annotated[
-        Optional[str], typer.Option("--codebook", envvar="NGKT_CODEBOOK", help="Theme codebook (TOML) instead of the default.")
+        Optional[str], typer.Option("--codebook", envvar="NGKT_CODEBOOK", help="Theme codebook (TOML; 'default': the shipped one). Without it, the one the database records; another is refused except by relink, which recodes with it.")
     ] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
@@ -84,6 +84,7 @@ def main_options(
     from .themes import select_codebook
 
     _state["db"] = db
+    _state["codebook"] = codebook
     select_codebook(codebook)
 
 
@@ -139,13 +140,23 @@ def _close() -> None:
         conn.close()
 
 
-def _open(create: bool = False):
-    """The command's connection. Only `ingest` and `fetch` create a database: any other command
-    on a mistyped path must fail, not report on an empty database made up on the spot."""
-    from .db import open_db
+def _open(create: bool = False, codes: bool = False, switch_codebook: bool = False):
+    """Open the database and choose the codebook: the database's own unless --codebook names
+    another, which is refused unless `switch_codebook` (relink). A command that `codes`
+    statements records the codebook first (docs/linking.md). Only `ingest` and `fetch` create a
+    database: any other command on a mistyped path must fail, not report on an empty database
+    made up on the spot."""
+    from .db import open_db, transaction
+    from .themes import bind_codebook, record_codebook
 
-    _state["conn"] = open_db(_state.get("db", "db/ngkt.db"), create=create)
-    return _state["conn"]
+    conn = _state["conn"] = open_db(_state.get("db", "db/ngkt.db"), create=create)
+    binding = _state["binding"] = bind_codebook(conn, _state.get("codebook"), switch=switch_codebook)
+    if codes:
+        if binding.newer_default:
+            render.message("the default codebook changed with this version of ngkt: every statement is coded again")
+        with transaction(conn):
+            record_codebook(conn, binding)
+    return conn
 
 
 def _check_date(value: Optional[str]) -> Optional[str]:
@@ -166,7 +177,7 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 def ingest(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders to ingest (required): folders are read recursively, '-' reads stdin.")],
     date: Annotated[
-        Optional[str], typer.Option("--date", callback=_check_date, help="Set the statement date (YYYY-MM-DD) of every input.")
+        Optional[str], typer.Option("--date", callback=_check_date, help="Set the statement date (YYYY-MM-DD) of every input, stored ones too.")
     ] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Reject files larger than this.")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")] = False,
@@ -183,7 +194,7 @@ def ingest(
     """
     from .ingest import collect_inputs, ingest_inputs, named_inputs, run_failed
 
-    conn = _open(create=True)
+    conn = _open(create=True, codes=True)
     inputs, skipped = collect_inputs(paths)
     with render.progress(len(inputs), "ingesting", enabled=not quiet) as advance:
         outcomes = ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance()) + skipped
@@ -213,7 +224,7 @@ def reextract() -> None:
     from .db import document_count
     from .ingest import reextract_all
 
-    conn = _open()
+    conn = _open(codes=True)
     with render.progress(document_count(conn), "re-extracting") as advance:
         count = reextract_all(conn, on_progress=lambda _: advance())
     render.message(f"re-extracted {count} document(s)")
@@ -243,7 +254,7 @@ def fetch(
     """
     from .fetch import Settings, Source, fetch as fetch_sources, ingest_stored, load_sources, summary
 
-    conn = _open(create=not again)
+    conn = _open(create=not again, codes=True)
     if again:
         outcomes = ingest_stored(conn)
     else:
@@ -313,28 +324,38 @@ def priorities(
 @app.command()
 @friendly_errors
 def show(
-    document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it; a statement id (DOC/L2.3, as diffs cite it) quotes that item.")],
+    document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it; a statement id (DOC/L2.3, as diffs cite it) quotes that item as it reads now, saying how corrections changed it.")],
     item: Annotated[Optional[str], typer.Option("--item", "-i", help="Quote one item: N in reading order, or L<list>.<item>.")] = None,
     removed: Annotated[bool, typer.Option("--removed", help="Also print the lines removed as boilerplate (dimmed).")] = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article), json, csv (its items, one to a row) or markdown (the article).")] = Format.table,
 ) -> None:
     """Print an article with its lists marked and each item numbered."""
-    from .queries import document_view, find_item
+    from .queries import cited_item, document_view
 
     if "/" in document and item is None:  # a statement id as diffs and reports cite it
         document, item = document.split("/", 1)
     if not document.strip():
         raise UsageError("give a document id, as `ngkt docs` prints it")
-    view = document_view(_open(), document)
-    found = find_item(view, item) if item is not None else None
-    if fmt == Format.json:
-        print(render.to_json(found or view))
+    conn = _open()
+    view = document_view(conn, document)
+    if item is not None:  # followed through the article's corrections (docs/ingest.md)
+        cited = cited_item(conn, view, item)
+        if fmt == Format.json:
+            print(render.to_json({**(cited.item or {"id": cited.cited, "removed": True}), "history": cited.changes}))
+        elif fmt == Format.csv:
+            render.print_rows([cited.item] if cited.item else [], render.ITEM_COLUMNS, "csv")
+        elif fmt == Format.markdown and cited.item is not None:
+            print(render.item_markdown(view, cited.item))
+        else:
+            if cited.item is not None:
+                render.quote_item(view, cited.item)
+            render.print_citation_notes(view, cited)
+    elif fmt == Format.json:
+        print(render.to_json(view))
     elif fmt == Format.csv:
-        render.print_rows([found] if found else render.item_rows(view), render.ITEM_COLUMNS, "csv")
+        render.print_rows(render.item_rows(view), render.ITEM_COLUMNS, "csv")
     elif fmt == Format.markdown:
-        print(render.item_markdown(view, found) if found else render.document_markdown(view))
-    elif found:
-        render.quote_item(view, found)
+        print(render.document_markdown(view))
     else:
         render.show_document(view, with_removed=removed)
 
@@ -435,14 +456,23 @@ def info(fmt: Annotated[Format, typer.Option("--format", "-f", help="table (one 
 @app.command()
 @friendly_errors
 def relink() -> None:
-    """Rebuild every thread from scratch (deterministic); ids, labels and your decisions are kept."""
+    """Rebuild every thread from scratch (deterministic); ids, labels and your decisions are kept.
+
+    Every statement is coded again too: with `--codebook FILE`, with that codebook, which the
+    database records as its own from then on.
+    """
     from .db import transaction
     from .link import recode_themes, relink as rebuild
+    from .themes import describe, record_codebook
 
-    conn = _open()
+    conn = _open(switch_codebook=True)
+    binding = _state["binding"]
     with render.working("relinking every statement"), transaction(conn):
         recode_themes(conn)
+        record_codebook(conn, binding)
         summary = rebuild(conn)
+    if binding.switched:
+        render.message(f"recoded every statement with {describe(binding.name, binding.sha)}; the database was coded with {describe(*binding.recorded)}")
     render.message(f"relinked {summary['statements']} statement(s) into {summary['threads']} thread(s); {summary['kept']} kept their id")
 
 
@@ -478,6 +508,26 @@ class _ThreadGroup(_Group):
         if args and args[0] not in self.commands and not args[0].startswith("-"):
             args = ["show", *args]
         return super().parse_args(ctx, args)
+
+
+doc_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Correct one document by hand, its date or its scope (your corrections last through re-ingest).")
+app.add_typer(doc_app, name="doc")
+
+
+@doc_app.command("date")
+@friendly_errors
+def doc_date(
+    doc: Annotated[str, typer.Argument(help="Document id or unique prefix (as `ngkt docs` prints it).")],
+    date: Annotated[str, typer.Argument(callback=_check_date, help="The day its statements were made (YYYY-MM-DD).")],
+) -> None:
+    """Set a document's date by hand (date_source "user"); its lists are extracted again."""
+    from .ingest import set_date
+    from .queries import require_document_id
+
+    conn = _open()
+    doc_id = require_document_id(conn, doc)
+    changed = set_date(conn, doc_id, date)
+    render.message(f"{doc_id}: dated {date} by hand" if changed else f"{doc_id}: already dated {date} by hand")
 
 
 thread_app = typer.Typer(cls=_ThreadGroup, no_args_is_help=True, help="Show one thread, or correct threads (your corrections last).")
@@ -690,10 +740,7 @@ def report(
 
 
 # ---------------------------------------------------------------------------------------------
-# One document: the analyst's corrections
-
-doc_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Correct one document: its scope (your corrections last through re-ingest).")
-app.add_typer(doc_app, name="doc")
+# One document: the analyst's corrections (`doc date` is above, with the group)
 
 
 class ScopeChoice(str, Enum):

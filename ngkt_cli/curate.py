@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .errors import NotFound, UsageError
+from .errors import NotFound, Refused, UsageError
 from .link import drop_empty_threads, index_thread_terms, load_items, next_thread_id, now, refresh_labels
 
 
@@ -57,11 +57,25 @@ def _check_lists(first: list[sqlite3.Row], second: list[sqlite3.Row], what: str)
         raise UsageError(f"cannot {what}: both hold items of list {sorted(shared)[0]}, and two items of one list are never one priority")
 
 
+def _thread_kind(conn: sqlite3.Connection, thread: str) -> str | None:
+    row = conn.execute("SELECT kind FROM threads WHERE id = ?", [thread]).fetchone()
+    return row["kind"] if row else None
+
+
+def _check_kinds(moving: tuple[str, str | None], target: tuple[str, str | None], what: str) -> None:
+    """Threads never mix kinds: an achievement in a priority's thread would count as a priority.
+    `moving` and `target` are (name, kind)."""
+    (name, kind), (target_name, target_kind) = moving, target
+    if kind and target_kind and kind != target_kind:
+        raise Refused(f"cannot {what}: {name} is {kind}, {target_name} is {target_kind}, and threads never mix kinds")
+
+
 def merge(conn: sqlite3.Connection, keep: str, other: str) -> int:
     """Move every member of `other` into `keep`; returns how many moved."""
     if keep == other:
         raise UsageError("cannot merge a thread with itself")
     kept, moved = _members(conn, keep), _members(conn, other)
+    _check_kinds((other, _thread_kind(conn, other)), (keep, _thread_kind(conn, keep)), f"merge {other} into {keep}")
     _check_lists(kept, moved, f"merge {other} into {keep}")
     for statement in moved:
         for member in kept:
@@ -99,6 +113,7 @@ def move(conn: sqlite3.Connection, statement_id: str, thread: str) -> None:
     target = _members(conn, thread)
     if statement["thread_id"] == thread:
         raise UsageError(f"{statement_id} is already in {thread}")
+    _check_kinds((statement_id, statement["kind"]), (thread, _thread_kind(conn, thread)), f"move {statement_id} into {thread}")
     _check_lists([statement], target, f"move {statement_id} into {thread}")
     old = statement["thread_id"]
     _forget_links(conn, statement_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -184,6 +185,8 @@ def document_row(doc: Document) -> dict:
         "scope": doc.scope,
         "scope_reason": doc.scope_reason,
         "scope_source": doc.scope_source,
+        "source": doc.source,
+        "content_sha": doc.content_sha,
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
 
@@ -212,6 +215,8 @@ def row_to_document(conn: sqlite3.Connection, row: sqlite3.Row) -> Document:
         scope=row["scope"] or "in",
         scope_reason=row["scope_reason"],
         scope_source=row["scope_source"] or "rule",
+        source=row["source"],
+        content_sha=row["content_sha"] or "",
     )
 
 
@@ -221,11 +226,40 @@ def get_document(conn: sqlite3.Connection, document_id: str) -> Document | None:
     return row_to_document(conn, rows[0]) if len(rows) == 1 else None
 
 
-def stored_versions(conn: sqlite3.Connection, document_id: str, path: str) -> tuple[bool, list[str]]:
-    """(whether this content is stored already, ids of the other documents stored from `path`),
-    in one query: it runs once per input."""
-    rows = conn.execute("SELECT id, path FROM documents WHERE id = ? OR path = ?", [document_id, path]).fetchall()
-    return any(r["id"] == document_id for r in rows), [r["id"] for r in rows if r["path"] == path and r["id"] != document_id]
+def stored_document(conn: sqlite3.Connection, doc: Document) -> sqlite3.Row | None:
+    """(id, content_sha, source) of the stored document `doc` is a version of: the one from the same
+    source, else one stored before sources were recorded from the same path (which the new
+    version claims). Text read from stdin has no source: the same text is the same document."""
+
+    def first(where: str, value: str) -> sqlite3.Row | None:
+        return conn.execute(f"SELECT id, content_sha, source FROM documents WHERE {where} LIMIT 1", [value]).fetchone()
+
+    if doc.source is None:
+        return first("content_sha = ?", doc.content_sha)
+    return first("source = ?", doc.source) or first("source IS NULL AND path = ?", doc.path)
+
+
+def claim_source(conn: sqlite3.Connection, document_id: str, source: str) -> None:
+    """Record the source of a document stored before sources were (found by its path), or
+    the new place of a file that moved."""
+    conn.execute("UPDATE documents SET source = ? WHERE id = ?", [source, document_id])
+
+
+def documents_of_content(conn: sqlite3.Connection, content_sha: str) -> list[sqlite3.Row]:
+    """(id, content_sha, source) of the documents whose current text this is."""
+    return conn.execute("SELECT id, content_sha, source FROM documents WHERE content_sha = ? ORDER BY rowid", [content_sha]).fetchall()
+
+
+def new_document_id(conn: sqlite3.Connection, doc: Document) -> str:
+    """The id of a source seen for the first time: the hash of its text, as every id was before
+    sources were recorded (a database rebuilt from the same files gets the same ids); when
+    another document holds that id (the same text from another source, or an older version of
+    another document), the hash of its text and source."""
+    candidate, salt = doc.content_sha, 0
+    while conn.execute("SELECT 1 FROM documents WHERE id = ?", [candidate]).fetchone():
+        salt += 1
+        candidate = hashlib.sha256(f"{doc.content_sha}\n{doc.source}\n{salt}".encode()).hexdigest()[:12]
+    return candidate
 
 
 def user_scope(conn: sqlite3.Connection, document_ids: list[str]) -> dict:
@@ -254,16 +288,45 @@ def set_scope(conn: sqlite3.Connection, document_id: str, scope: str, reason: st
     return left
 
 
-def duplicate_candidates(conn: sqlite3.Connection, doc: Document, sketch_of) -> list[tuple[str, tuple[int, bytes]]]:
+def set_document_date(conn: sqlite3.Connection, doc: Document) -> None:
+    """Write a document's date, date_source and statement year (inside the caller's transaction)."""
+    conn.execute(
+        "UPDATE documents SET date = ?, date_source = ?, statement_year = ? WHERE id = ?",
+        [doc.date, doc.date_source, doc.statement_year, doc.id],
+    )
+
+
+def user_date_of(conn: sqlite3.Connection, document_ids: list[str]) -> str | None:
+    """The date set by hand on any of these documents (older versions of a file), if one was."""
+    marks = ", ".join("?" * len(document_ids))
+    row = conn.execute(
+        f"SELECT date FROM documents WHERE id IN ({marks}) AND date_source = 'user' AND date IS NOT NULL LIMIT 1", document_ids
+    ).fetchone()
+    return row[0] if row else None
+
+
+def duplicate_candidates(
+    conn: sqlite3.Connection, doc: Document, sketch_of, day_without_year: tuple[int, int] | None = None
+) -> list[tuple[str, tuple[int, bytes]]]:
     """(id, (shingle count, sketch)) of stored originals dated within a day of `doc`, the same
     day first (or of the same undated year): the blocking key. A report dated by its page stamp
-    only is often a day after the report that names the event's day. Documents stored before
-    sketches existed get one from their body."""
+    only is often a day after the report that names the event's day. An undated copy is also
+    compared with the originals dated within a day of the (day, month) it names in any year, or,
+    naming none, dated in its statement year: a syndicated copy often drops the year. Documents
+    stored before sketches existed get one from their body."""
     if doc.date:
         day = dt.date.fromisoformat(doc.date)
         sql, params = "date IN (?, ?, ?)", [(day + dt.timedelta(days=shift)).isoformat() for shift in (-1, 0, 1)]
     else:
-        sql, params = "date IS NULL AND statement_year IS ?", [doc.statement_year]
+        sql, params = "(date IS NULL AND statement_year IS ?)", [doc.statement_year]
+        if day_without_year:
+            day = dt.date(2000, day_without_year[1], day_without_year[0])  # a leap year: 29/2 exists
+            sql += " OR substr(date, 6) IN (?, ?, ?)"
+            params += [(day + dt.timedelta(days=shift)).isoformat()[5:] for shift in (-1, 0, 1)]
+        elif doc.statement_year is not None:
+            sql += " OR substr(date, 1, 4) = ?"
+            params.append(str(doc.statement_year))
+        sql = f"({sql})"
     # "+duplicate_of": never through the duplicate_of index, which SQLite would otherwise choose
     # for three days (every original has duplicate_of NULL: a scan of all documents, 8 ms at 10,000).
     rows = conn.execute(
@@ -284,6 +347,19 @@ def list_wordings(conn: sqlite3.Connection, document_id: str) -> list[tuple[str 
     ):
         lists.setdefault(list_id, (speaker, []))[1].append(text_key)
     return [(speaker, tuple(keys)) for speaker, keys in lists.values()]
+
+
+def meta_values(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
+    """The stored values of these `meta` keys (absent keys are left out)."""
+    keys = list(keys)
+    rows = conn.execute(f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * len(keys))})", keys).fetchall()
+    return {row[0]: row[1] for row in rows}
+
+
+def set_meta_values(conn: sqlite3.Connection, values: dict[str, str]) -> None:
+    conn.executemany(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", list(values.items())
+    )
 
 
 def keep_sketches_of_scheme(conn: sqlite3.Connection, scheme: str) -> None:
@@ -388,6 +464,107 @@ def save_document(
     carry_decisions(conn, replaced_statements, [(row["id"], row["text_key"]) for row in statements])
     if pending is None:
         rows.flush(conn)
+
+
+def save_version(conn: sqlite3.Connection, doc: Document, extraction: Extraction, coded: Coded | None = None) -> None:
+    """Write a new version of a stored document under its id (inside the caller's transaction).
+
+    The replaced version is kept in `document_versions`; statements worded as before keep their
+    thread (and the analyst's decisions, `carry_decisions`), a reworded item its thread too; what
+    became of every statement id the correction changed goes into `statement_history`, where
+    `ngkt show` finds an old citation.
+    """
+    from .link import count_document_terms, now
+
+    old = conn.execute("SELECT * FROM documents WHERE id = ?", [doc.id]).fetchone()
+    version, when = old["version"] + 1, now()
+    _keep_version(conn, old, when)
+    if old["terms_counted"]:
+        count_document_terms(conn, [(doc.id, old["body"])], -1)
+    _unindex_for_search(conn, doc.id)
+    before = _statements_of(conn, doc.id)
+    for table in ("statements", "lists", "removed_lines", "people"):
+        conn.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc.id])
+    row = {**document_row(doc), "version": version, "terms_counted": 0}
+    del row["id"]
+    conn.execute(f"UPDATE documents SET {', '.join(f'{c} = ?' for c in row)} WHERE id = ?", [*row.values(), doc.id])
+    pending = PendingRows()
+    _children(doc, coded.folded_body if coded else None, pending, _search_rowid(conn, doc.id))
+    after = _add_extraction(doc.id, doc.date, extraction, coded, pending)
+    pending.flush(conn)
+    carry_decisions(conn, [(r["id"], r["text_key"], r["thread_id"]) for r in before], [(r["id"], r["text_key"]) for r in after])
+    changes = _version_changes(before, after)
+    _keep_threads(conn, before, after, changes)
+    _record_changes(conn, doc.id, version, "correction", before, changes, when)
+
+
+def _statements_of(conn: sqlite3.Connection, document_id: str) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT id, text_key, thread_id, text, kind FROM statements WHERE document_id = ? ORDER BY rowid", [document_id]
+    ).fetchall()
+
+
+def _record_changes(
+    conn: sqlite3.Connection, document_id: str, version: int, cause: str,
+    before: list[sqlite3.Row], changes: dict[str, tuple[str, str | None]], when: str,
+) -> None:
+    """What a correction or a re-extraction did to each statement id it changed (`_version_changes`)."""
+    conn.executemany(
+        """INSERT INTO statement_history (statement_id, document_id, version, cause, change, text, successor_id, changed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        [(r["id"], document_id, version, cause, change, r["text"], successor, when)
+         for r in before for change, successor in [changes[r["id"]]] if (change, successor) != ("unchanged", r["id"])],
+    )
+
+
+def _keep_version(conn: sqlite3.Connection, old: sqlite3.Row, replaced_at: str) -> None:
+    conn.execute(
+        """INSERT INTO document_versions
+           (document_id, version, content_sha, source_sha, path, title, date, body, ingested_at, replaced_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [old["id"], old["version"], old["content_sha"] or "", old["source_sha"], old["path"], old["title"], old["date"],
+         old["body"], old["ingested_at"], replaced_at],
+    )
+
+
+def _version_changes(before: list[sqlite3.Row], after: list[dict]) -> dict[str, tuple[str, str | None]]:
+    """Old statement id -> (what the new version did to it, the id it has now or None):
+    "unchanged" (same id, same words), "moved" (the same words under another id: a list before
+    it came or went), "reworded" (same id, and 80% or more of the shorter wording's words
+    shared: a correction of the item itself), or "removed"."""
+    from .extract import same_items
+
+    worded = _successors([(r["id"], r["text_key"], r["thread_id"]) for r in before], [(r["id"], r["text_key"]) for r in after])
+    taken = {new_id for new_id in worded.values() if new_id}
+    now_at = {r["id"]: r["text_key"] for r in after}
+    changes: dict[str, tuple[str, str | None]] = {}
+    for old in before:
+        new_id = worded[old["id"]]
+        if new_id:
+            changes[old["id"]] = ("unchanged" if new_id == old["id"] else "moved", new_id)
+        elif old["id"] in now_at and old["id"] not in taken and same_items([old["text_key"]], [now_at[old["id"]]]):
+            changes[old["id"]] = ("reworded", old["id"])
+            taken.add(old["id"])
+        else:
+            changes[old["id"]] = ("removed", None)
+    return changes
+
+
+def _keep_threads(
+    conn: sqlite3.Connection, before: list[sqlite3.Row], after: list[dict], changes: dict[str, tuple[str, str | None]]
+) -> None:
+    """A statement that survives a correction stays in its thread (of its kind: a corrected
+    lead-in may make the list another kind, and threads never mix kinds)."""
+    from .link import refresh_labels
+
+    kinds = {r["id"]: r["kind"] for r in after}
+    kept = [
+        (old["thread_id"], changes[old["id"]][1]) for old in before
+        if old["thread_id"] and changes[old["id"]][1] and kinds[changes[old["id"]][1]] == old["kind"]
+    ]
+    conn.executemany("UPDATE statements SET thread_id = ? WHERE id = ?", kept)
+    reworded = {old["thread_id"] for old in before if old["thread_id"] and changes[old["id"]][0] == "reworded"}
+    refresh_labels(conn, reworded & {thread for thread, _ in kept})
 
 
 def statement_keys(conn: sqlite3.Connection, document_ids: list[str]) -> list[tuple[str, str, str | None]]:
@@ -524,16 +701,21 @@ def _add_extraction(
 
 
 def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Extraction) -> None:
-    """Replace a stored document's lists and statements (inside the caller's transaction)."""
-    old = statement_keys(conn, [document_id])
+    """Replace a stored document's lists and statements (inside the caller's transaction); what
+    became of each statement id that changed is recorded, as for a correction."""
+    from .link import now
+
+    before = _statements_of(conn, document_id)
+    old = [(r["id"], r["text_key"], r["thread_id"]) for r in before]
     kept_threads = {text_key: thread for _, text_key, thread in old if thread is not None}
     conn.execute("DELETE FROM statements WHERE document_id = ?", [document_id])
     conn.execute("DELETE FROM lists WHERE document_id = ?", [document_id])
-    date = conn.execute("SELECT date FROM documents WHERE id = ?", [document_id]).fetchone()[0]
+    date, version = conn.execute("SELECT date, version FROM documents WHERE id = ?", [document_id]).fetchone()
     pending = PendingRows()
     statements = _add_extraction(document_id, date, extraction, None, pending)
     pending.flush(conn)
     carry_decisions(conn, old, [(row["id"], row["text_key"]) for row in statements])
+    _record_changes(conn, document_id, version, "re-extraction", before, _version_changes(before, statements), now())
     # A statement worded as before keeps its thread through re-extraction.
     conn.executemany(
         "UPDATE statements SET thread_id = ? WHERE document_id = ? AND text_key = ?",

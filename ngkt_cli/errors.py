@@ -13,6 +13,12 @@ class UsageError(NgktError):
     exit_code = 2
 
 
+class Refused(NgktError):
+    """A correction that would break a rule the data keeps (threads never mix kinds)."""
+
+    exit_code = 1
+
+
 class DatabaseError(NgktError):
     """The database cannot be opened: corrupt, foreign, or written by a newer ngkt."""
 

@@ -28,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 from . import __version__, db
 from .errors import NgktError, UsageError
+from .scope import off_topic_listing
 
 # Sent with every request, so a site's operator can see who fetches and why.
 USER_AGENT = f"ngkt/{__version__} (economic-diplomacy policy tracker; honours robots.txt)"
@@ -409,6 +410,9 @@ def _fetch_source(run: Run, source: Source) -> bool:
         if candidate.url in seen or candidate.url in run.requested or not source.wants(candidate.url):
             continue
         seen.add(candidate.url)
+        if candidate.title and (why := off_topic_listing(candidate.title, candidate.summary)):
+            run.outcomes.append(Fetched(candidate.url, source.name, "skipped", f"off-topic by its feed entry ({why})"))
+            continue
         known = _known(run.conn, candidate.url)
         if known and candidate.url not in source.pages and not _listed_as_newer(candidate, known):
             continue  # a feed or sitemap item fetched before, not said to have changed: no request

@@ -26,11 +26,12 @@ from pathlib import Path
 
 from . import db
 from .boilerplate import clean_lines
+from .dates import date_document, find_event_date
 from .decode import decode_bytes
-from .errors import RejectedInput
+from .errors import NotFound, RejectedInput
 from .extract import extract, same_items
 from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
-from .metadata import date_document, find_people
+from .metadata import find_people
 from .scope import SOURCE_USER, decide as decide_scope
 from .themes import code_positions, load_codebook
 from .models import Document, Extraction
@@ -64,14 +65,21 @@ class Outcome:
 # Bytes -> Document (pure)
 
 
+# How trafilatura's htmldate may look for a page's date: in what the page states, never guessed.
+HTML_DATE_SEARCH = {"extensive_search": False, "original_date": True}
+
+
 def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
     """(article text, title, date, author) of an HTML page via trafilatura."""
     import trafilatura
 
     # favor_recall: the precise mode drops a <ul> of priorities that sits outside <article>;
-    # what recall lets through is boilerplate the line cleaner removes anyway.
+    # what recall lets through is boilerplate the line cleaner removes anyway. Dates only from
+    # what the page states (meta tags, <time>, markup): htmldate's extensive search would make
+    # one up from a year in the title ("... năm 2023" -> 2023-01-01).
     extracted = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True
+        text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True,
+        date_extraction_params=HTML_DATE_SEARCH,
     )
     if extracted is None or not (extracted.text or "").strip():
         raise RejectedInput("no article text found in the HTML")
@@ -79,7 +87,19 @@ def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
     lede = html_lede(text)
     if lede and fold(" ".join(lede.split())) not in fold(" ".join(article.split())):
         article = f"{lede}\n{article}"
-    return article, extracted.title, extracted.date, extracted.author
+    title = None if _is_site_name(extracted.title, extracted.sitename) else extracted.title
+    return article, title, extracted.date, extracted.author
+
+
+# A page title that is only the site's address: "VOV.VN", "baoquocte.vn".
+SITE_ADDRESS = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+
+def _is_site_name(title: str | None, site_name: str | None) -> bool:
+    """A page whose <title> names only the site has no headline there (the text may hold one)."""
+    if not title:
+        return False
+    return bool(SITE_ADDRESS.match(title.strip())) or bool(site_name and fold(title.strip()) == fold(site_name.strip()))
 
 
 # Class names Vietnamese news pages give the lede (the "sapo"): "sapo", "article__sapo",
@@ -133,7 +153,8 @@ def _markdown_to_text(text: str) -> str:
 
 
 def document_id(body: str, body_key: str | None = None) -> str:
-    """Identity from content: the hash of the normalised body, so re-ingesting is a no-op."""
+    """Which version: the hash of the normalised body, so re-ingesting the same text is a no-op
+    (and the id a source seen for the first time gets, `db.new_document_id`)."""
     return hashlib.sha256((body_key or key(body)).encode()).hexdigest()[:12]
 
 
@@ -152,12 +173,14 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
     if not clean.paragraphs:
         raise RejectedInput("no article text left after removing boilerplate")
     body = "\n\n".join(clean.paragraphs)
-    dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date, clean.title)
+    dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date, clean.title, clean.header_stamps)
     body_key = key(body)
     shingle_count, body_sketch = sketch(body, body_key)
     scope = decide_scope(clean.title, clean.paragraphs)
+    version = document_id(body, body_key)
     return Document(
-        id=document_id(body, body_key),
+        id=version,
+        content_sha=version,
         path=path,
         title=clean.title,
         body=body,
@@ -316,7 +339,9 @@ def find_original(
     `written` holds the wordings of documents written by this run (their rows may still be pending).
     """
     mine = UnpackedSketch.of((doc.shingle_count, doc.sketch) if doc.sketch else sketch(doc.body))
-    candidates = [(cid, theirs) for cid, theirs in db.duplicate_candidates(conn, doc, sketch) if cid not in replaces]
+    day = None if doc.date else find_event_date(doc.paragraphs)
+    candidates = db.duplicate_candidates(conn, doc, sketch, day[:2] if day else None)
+    candidates = [(cid, theirs) for cid, theirs in candidates if cid not in replaces]
     for candidate_id, theirs in candidates:
         if containment(mine, theirs) >= DUPLICATE_CONTAINMENT:
             return candidate_id
@@ -417,6 +442,12 @@ def read_input(path: Path | None, max_bytes: int) -> bytes:
     return data
 
 
+def source_of(path: Path | None) -> str | None:
+    """Who a document is: the file's absolute path, however it was named on the command line
+    ("seeds/a.txt", "./seeds/a.txt", "/srv/ngkt/seeds/a.txt"); stdin has none."""
+    return None if path is None else str(path.resolve())
+
+
 def _stored_path(path: Path | None, doc_id: str) -> str:
     return f"stdin/{doc_id}.txt" if path is None else str(path)
 
@@ -450,7 +481,11 @@ def prepare(
         return Prepared(display, path, reason=str(error))
     except Exception as error:  # a bug must not stop the run either: the file is reported, the rest go on
         return Prepared(display, path, reason=f"could not be processed ({type(error).__name__}: {error}); please report it")
-    doc = replace(doc, path=display if in_memory else _stored_path(path, doc.id))
+    doc = replace(
+        doc,
+        path=display if in_memory else _stored_path(path, doc.id),
+        source=display if in_memory else source_of(path),  # a fetched page is who its URL says
+    )
     codebook = load_codebook()
     texts = {item.text for found in extraction.lists for item in found.items} | {d.text for d in extraction.directives}
     coded = db.Coded(fold(doc.body), {t: key(t) for t in texts}, {t: code_positions(t, codebook) for t in texts})
@@ -573,6 +608,17 @@ class TermCounts:
         self.__init__()
 
 
+def moved_from(conn: sqlite3.Connection, doc: Document) -> sqlite3.Row | None:
+    """The stored document whose file moved to `doc`'s place: the same text, from a source file
+    that is gone (an archive folder moved or renamed), or stored before sources were recorded
+    and not claimed by its path (ingested then from another folder). A copy whose original is
+    still there is another document (a duplicate)."""
+    if doc.source is None:
+        return None
+    gone = (row for row in db.documents_of_content(conn, doc.content_sha) if row["source"] is None or not os.path.exists(row["source"]))
+    return next(gone, None)
+
+
 def store(
     conn: sqlite3.Connection,
     prepared: Prepared,
@@ -584,18 +630,61 @@ def store(
     collects the list wordings of the documents written, for the same-speech check of the next."""
     if prepared.doc is None:
         return Outcome(prepared.display, "rejected", reason=prepared.reason)
-    doc = prepared.doc
-    stored, replaces = db.stored_versions(conn, doc.id, doc.path)
-    if stored:
-        return Outcome(prepared.display, "unchanged", doc.id)
+    stored = db.stored_document(conn, prepared.doc) or moved_from(conn, prepared.doc)
+    if stored and stored["source"] != prepared.doc.source and prepared.doc.source:
+        db.claim_source(conn, stored["id"], prepared.doc.source)
+    if stored and stored["content_sha"] == prepared.doc.content_sha:
+        redated = prepared.doc.date_source == "user" and date_stored(conn, stored["id"], prepared.doc.date)
+        return Outcome(prepared.display, "updated" if redated else "unchanged", stored["id"])
+    if stored and prepared.doc.date_source != "user" and (kept := db.user_date_of(conn, [stored["id"]])):
+        prepared = _dated_by_hand(prepared, kept)  # a corrected file keeps the date set by hand
+    doc = replace(prepared.doc, id=stored["id"] if stored else db.new_document_id(conn, prepared.doc))
     wordings = list_wordings(prepared.extraction, prepared.coded.keys if prepared.coded else {})
-    original = find_original(conn, doc, replaces, wordings, written)
+    original = find_original(conn, doc, [], wordings, written)
     if written is not None and original is None:
         written[doc.id] = wordings
-    doc = replace(doc, duplicate_of=original, **db.user_scope(conn, replaces))
-    db.save_document(conn, doc, prepared.extraction, replaces, prepared.coded, pending)
-    status = "duplicate" if original else ("updated" if replaces else "new")
+    doc = replace(doc, duplicate_of=original, **db.user_scope(conn, [stored["id"]] if stored else []))
+    if stored:  # a new version of the same source: same id, so citations and threads keep their meaning
+        if pending is not None:
+            pending.flush(conn)  # the version replaced may be among the pending rows
+        db.save_version(conn, doc, prepared.extraction, prepared.coded)
+    else:
+        db.save_document(conn, doc, prepared.extraction, [], prepared.coded, pending)
+    status = "duplicate" if original else ("updated" if stored else "new")
     return Outcome(prepared.display, status, doc.id, duplicate_of=original)
+
+
+def _with_user_date(doc: Document, date: str) -> Document:
+    return replace(doc, date=date, date_source="user", statement_year=int(date[:4]))
+
+
+def _dated_by_hand(prepared: Prepared, date: str) -> Prepared:
+    """`prepared` dated `date` by hand, extracted again: target years follow the statement year."""
+    doc = _with_user_date(prepared.doc, date)
+    return replace(prepared, doc=doc, extraction=extract(doc))
+
+
+def date_stored(conn: sqlite3.Connection, document_id: str, date: str) -> bool:
+    """Date a stored document by hand (date_source "user", kept through re-ingest) and extract it
+    again, inside the caller's transaction; False when it already had that date by hand. The
+    caller links what the new extraction left unlinked (`link_pending`)."""
+    doc = db.get_document(conn, document_id)
+    if doc is None:
+        raise NotFound(f"no document with id '{document_id}' (see `ngkt docs`)")
+    if (doc.date, doc.date_source) == (date, "user"):
+        return False
+    doc = _with_user_date(doc, date)
+    db.set_document_date(conn, doc)
+    db.write_extraction(conn, doc.id, extract(doc))
+    return True
+
+
+def set_date(conn: sqlite3.Connection, document_id: str, date: str) -> bool:
+    """`ngkt doc date`: date one stored document by hand, then link its statements."""
+    with db.transaction(conn):
+        changed = date_stored(conn, document_id, date)
+        link_pending(conn)
+    return changed
 
 
 def ingest_paths(

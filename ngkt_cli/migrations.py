@@ -407,7 +407,64 @@ def _015_scope(conn: sqlite3.Connection) -> None:
     )
 
 
-def _016_words_and_actor_levels(conn: sqlite3.Connection) -> None:
+def _016_document_sources_and_versions(conn: sqlite3.Connection) -> None:
+    """A document is identified by its source (the file's absolute path), a version by its text.
+
+    Ids stay as they were (they are printed in memos). `source` stays empty for the documents
+    stored before: the next ingest of the same path claims it, as ngkt matched paths until now.
+    `content_sha` is the hash of the normalised body (what the id was made of), `version` counts
+    corrections; `document_versions` keeps each replaced version, and `statement_history` says
+    what became of each statement id a correction (or a re-extraction) changed, so an old
+    citation still resolves.
+    """
+    from .text import key
+
+    _run_script(
+        conn,
+        """
+        ALTER TABLE documents ADD COLUMN source TEXT;
+        ALTER TABLE documents ADD COLUMN content_sha TEXT;
+        ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        CREATE UNIQUE INDEX documents_source ON documents(source) WHERE source IS NOT NULL;
+        CREATE INDEX documents_content_sha ON documents(content_sha);
+        CREATE TABLE document_versions (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            content_sha TEXT NOT NULL,
+            source_sha TEXT,
+            path TEXT,
+            title TEXT,
+            date TEXT,
+            body TEXT NOT NULL,
+            ingested_at TEXT,
+            replaced_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, version)
+        );
+        CREATE TABLE statement_history (
+            id INTEGER PRIMARY KEY,
+            statement_id TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            cause TEXT NOT NULL,
+            change TEXT NOT NULL,
+            text TEXT NOT NULL,
+            successor_id TEXT,
+            changed_at TEXT NOT NULL
+        );
+        CREATE INDEX statement_history_statement ON statement_history(statement_id, id);
+        CREATE INDEX statement_history_document ON statement_history(document_id);
+        """,
+    )
+    import hashlib
+
+    rows = conn.execute("SELECT id, body FROM documents").fetchall()
+    conn.executemany(
+        "UPDATE documents SET content_sha = ? WHERE id = ?",
+        [(hashlib.sha256(key(body).encode()).hexdigest()[:12], doc_id) for doc_id, body in rows],
+    )
+
+
+def _017_words_and_actor_levels(conn: sqlite3.Connection) -> None:
     """Linking weighs words, not syllables and syllable pairs (ngkt_cli/words.py): the document
     frequencies are counted again by the next linking, the statements coded again (the codebook
     gained patterns), and each statement gets an actor level (national, local, foreign), worked
@@ -443,5 +500,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _013_search_rows_never_reused,
     _014_web_resources,
     _015_scope,
-    _016_words_and_actor_levels,
+    _016_document_sources_and_versions,
+    _017_words_and_actor_levels,
 ]

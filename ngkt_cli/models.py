@@ -51,6 +51,9 @@ class Document:
     scope: str = "in"
     scope_reason: str | None = None
     scope_source: str = "rule"
+    # Who the document is: the file's absolute path (None for stdin: its text is its identity).
+    source: str | None = None
+    content_sha: str = ""  # which version: the hash of the normalised body
 
     @property
     def paragraphs(self) -> list[str]:

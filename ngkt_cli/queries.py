@@ -312,7 +312,10 @@ def document_view(conn: sqlite3.Connection, prefix: str) -> dict:
         )
     removed = _rows(conn, "SELECT line_no, reason, text FROM removed_lines WHERE document_id = ? ORDER BY line_no", [doc_id])
     people = _rows(conn, "SELECT name, title FROM people WHERE document_id = ?", [doc_id])
-    return {"document": document, "lists": lists, "removed": removed, "people": people}
+    versions = _rows(
+        conn, "SELECT version, content_sha, path, ingested_at, replaced_at FROM document_versions WHERE document_id = ? ORDER BY version", [doc_id]
+    )
+    return {"document": document, "lists": lists, "removed": removed, "people": people, "earlier_versions": versions}
 
 
 def find_item(view: dict, wanted: str) -> dict:
@@ -329,6 +332,61 @@ def find_item(view: dict, wanted: str) -> dict:
     if not matches:
         raise NotFound(f"no item '{wanted}' in document {view['document']['id']} ({len(items)} items; use N or L<list>.<item>)")
     return matches[0]
+
+
+def statement_changes(conn: sqlite3.Connection, statement_id: str) -> list[dict]:
+    """What corrections of its article did to the item a citation names, oldest first: followed
+    from id to id when a correction renumbered the lists, until it reads as now or was removed.
+    Each is {event (their order), statement_id, version, cause ("correction" or "re-extraction"), changed_at,
+    change, text (as it read before), successor_id}."""
+    changes: list[dict] = []
+    current, since = statement_id, 0
+    while current is not None:
+        row = conn.execute(
+            """SELECT id AS event, statement_id, version, cause, changed_at, change, text, successor_id FROM statement_history
+               WHERE statement_id = ? AND id > ? ORDER BY id LIMIT 1""",
+            [current, since],
+        ).fetchone()
+        if row is None:
+            break
+        changes.append(dict(row))
+        current, since = row["successor_id"], row["event"]
+    return changes
+
+
+# An item named by its place ("L2.3", "2.3") or as an unnumbered directive ("D1"), not by reading order.
+ITEM_ID = re.compile(r"^(?:L?(\d+\.\d+)|(D\d+))$", re.I)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """An item as a citation printed before names it: `item` as it reads now (None when it was
+    removed), and `changes` (statement_changes) when a correction changed it or reused its id."""
+
+    cited: str
+    item: dict | None
+    changes: list[dict]
+
+    @property
+    def reused(self) -> bool:
+        """The id names another item now than before the first change (which moved or removed it)."""
+        first = self.changes[0] if self.changes else None
+        return self.item is not None and self.item["id"] == self.cited and first is not None and first["change"] != "reworded"
+
+
+def cited_item(conn: sqlite3.Connection, view: dict, wanted: str) -> Cited:
+    """An item of a document view by "N", "L2.3" or "D1", followed through the article's corrections:
+    a citation printed before a correction still resolves (NotFound only for an id never given)."""
+    match = ITEM_ID.match(wanted.strip())
+    cited = f"{view['document']['id']}/{f'L{match[1]}' if match[1] else match[2].upper()}" if match else None
+    changes = statement_changes(conn, cited) if cited else []
+    try:
+        found: dict | None = find_item(view, wanted)
+    except NotFound:
+        if not changes:
+            raise
+        found = next((i for f in view["lists"] for i in f["items"] if i["id"] == changes[-1]["successor_id"]), None)
+    return Cited(cited or found["id"], found, changes)
 
 
 def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
@@ -405,12 +463,17 @@ def theme_shares(conn: sqlite3.Connection, kind: str = "priority") -> list[dict]
 
 
 def document_themes(conn: sqlite3.Connection) -> list[dict]:
-    """Each original document's themes, coded on its whole body."""
+    """Each original document's themes, coded on its whole body: their labels, and their ids for scripts."""
     from .themes import code, load_codebook
 
     codebook = load_codebook()
+    labels = {theme.id: theme.label for theme in codebook}
     rows = _rows(conn, "SELECT id, date, title, body FROM documents WHERE duplicate_of IS NULL ORDER BY date IS NULL, date, id")
-    return [{"id": r["id"], "date": r["date"], "title": r["title"], "themes": " ".join(code(r["body"], codebook))} for r in rows]
+    coded = [(r, code(r["body"], codebook)) for r in rows]
+    return [
+        {"id": r["id"], "date": r["date"], "title": r["title"], "themes": ", ".join(labels[t] for t in ids), "theme_ids": " ".join(ids)}
+        for r, ids in coded
+    ]
 
 
 # ---------------------------------------------------------------------------------------------

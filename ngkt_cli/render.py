@@ -211,13 +211,22 @@ def _document_header(doc: dict) -> list[str]:
     return lines
 
 
+def _version_line(view: dict) -> list[str]:
+    """Which version of a corrected article this is, and when its text last changed."""
+    earlier = view.get("earlier_versions") or []
+    if not earlier:
+        return []
+    return [f"version {view['document']['version']}: the text changed on {earlier[-1]['replaced_at'][:10]}"
+            f" (`ngkt show {view['document']['id']}/L1.1` says how a cited item changed)"]
+
+
 def show_document(view: dict, with_removed: bool = False) -> None:
     """The article with each list announced and each item labelled where it starts."""
     from rich.text import Text
 
     out = printer()
     doc = view["document"]
-    header = _document_header(doc)
+    header = _document_header(doc) + _version_line(view)
     out.print(Text(header[0], style="bold"))
     for line in header[1:]:
         out.print(Text(line, style="dim"))
@@ -302,6 +311,39 @@ def item_markdown(view: dict, item: dict) -> str:
     found = next(f for f in view["lists"] if f["id"] == item["list_id"])
     source = f"{document_name(doc['title'], doc['path'])}, {doc['date'] or 'undated'}, paragraph {item['paragraph']} [{item['id']}]"
     return f"**{list_heading(found)}**\n\n> {one_line(item['text'])}\n\n*{source}*\n"
+
+
+def citation_notes(cited) -> list[str]:
+    """What corrections of the article did to a cited item (queries.Cited), one line each."""
+    lines = []
+    if cited.reused:
+        first = cited.changes[0]
+        since = f"version {first['version']} of the article" if first["cause"] == "correction" else f"the re-extraction of {first['changed_at'][:10]}"
+        lines.append(f"{cited.cited} names the item above since {since}; before, it named another one:")
+    for change in cited.changes:
+        day = change["changed_at"][:10]
+        when = f"version {change['version']} of the article ({day})" if change["cause"] == "correction" else f"the re-extraction of {day}"
+        if change["change"] == "reworded":
+            lines.append(f"{change['statement_id']} was reworded in {when}; it read: {change['text']}")
+        elif change["change"] == "moved":
+            lines.append(f"{change['statement_id']} moved in {when}: it is now {change['successor_id']}")
+        else:
+            lines.append(f"{change['statement_id']} was removed in {when}: the corrected article no longer states it; it read: {change['text']}")
+    return lines
+
+
+def print_citation_notes(view: dict, cited) -> None:
+    """After the quote (or instead of it, for a removed item): how the cited item changed."""
+    from rich.text import Text
+
+    out = printer()
+    doc = view["document"]
+    if cited.item is None:
+        out.print(Text(f"{document_name(doc['title'], doc['path'])} · {doc['date'] or 'undated'} · {doc['id']}", style="dim"))
+    elif cited.changes:
+        out.print()
+    for line in citation_notes(cited):
+        out.print(Text(line, style="italic"))
 
 
 def print_hits(hits: Sequence) -> None:

@@ -38,6 +38,12 @@ SOURCE_RULE, SOURCE_USER = "rule", "user"
 # How many of the deciding terms a reason quotes.
 REASON_TERMS = 3
 
+# A feed item's title and summary say too little to decide "in"; they are enough to skip, before
+# fetching, an item whose local, domestic or sporting subject weighs this much in the lede and
+# which names not one foreign-affairs term: "Đội tuyển thắng trận giao hữu, hai bàn thắng" (sport
+# 4 x 2 x 2 terms = 16).
+CLEARLY_OFF_TOPIC = 6
+
 
 @dataclass(frozen=True)
 class TermGroup:
@@ -180,3 +186,12 @@ def decide(title: str | None, paragraphs: list[str], rules: ScopeRules | None = 
         foreign = f"foreign-affairs terms outweighed ({_quoted(in_terms)})"
     reason = f"out: {out_what} — {_quoted(out_terms)}; {foreign}" if out_what else f"out: {foreign}"
     return Scope("out", reason, in_weight, out_weight)
+
+
+def off_topic_listing(title: str, summary: str, rules: ScopeRules | None = None) -> str | None:
+    """Why a feed item is clearly off-topic from its title and summary alone, or None (fetch it):
+    only a listing with no foreign-affairs term and a heavy local, domestic or sporting subject."""
+    decided = decide(title, [summary], rules)
+    if decided.in_weight == 0 and decided.out_weight >= CLEARLY_OFF_TOPIC:
+        return decided.reason
+    return None

@@ -7,6 +7,7 @@ or NGKT_CODEBOOK swaps in the analyst's own.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tomllib
@@ -15,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import Refused, UsageError
 from .text import fold, spell_out
 
 
@@ -74,12 +75,16 @@ def _compile(theme: dict, source: str) -> Theme:
         raise UsageError(f"{source}: theme {theme.get('id', '?')!r} is not valid ({error})") from None
 
 
-_selected: dict[str, str | None] = {"path": None}
+# The name `--codebook default` gives the codebook shipped with ngkt.
+DEFAULT = "default"
+
+_selected: dict[str, str | None] = {"path": None, "name": None, "text": None}
 
 
-def select_codebook(path: str | None) -> None:
-    """Use this codebook file for the rest of the process (None: NGKT_CODEBOOK or the default)."""
-    _selected["path"] = path
+def select_codebook(path: str | None, text: str | None = None, name: str | None = None) -> None:
+    """Use this codebook for the rest of the process: a file (None: NGKT_CODEBOOK or the default),
+    or the `text` of one (a database's own, `bind_codebook`)."""
+    _selected.update(path=path, name=name, text=text)
 
 
 def codebook_source() -> str:
@@ -89,25 +94,99 @@ def codebook_source() -> str:
 
 def load_codebook() -> tuple[Theme, ...]:
     """The themes of the selected codebook: --codebook, else NGKT_CODEBOOK, else the default."""
+    if _selected["text"] is not None:
+        return _parse(_selected["text"], _selected["name"] or "codebook")
     return _load(_selected["path"] or os.environ.get("NGKT_CODEBOOK") or None)
 
 
-@lru_cache(maxsize=8)
-def _load(path: str | None) -> tuple[Theme, ...]:
-    if path:
+def read_codebook(path: str | None) -> tuple[str, str]:
+    """(name, text) of a codebook file, or of the default (None or "default")."""
+    if path and path != DEFAULT:
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            return Path(path).name, Path(path).read_text(encoding="utf-8")
         except OSError as error:
             raise UsageError(f"{path}: cannot read the codebook ({error.strerror})") from None
-        source = path
-    else:
-        text = resources.files("ngkt_cli").joinpath("data/codebook.toml").read_text(encoding="utf-8")
-        source = "default codebook"
+    return DEFAULT, resources.files("ngkt_cli").joinpath("data/codebook.toml").read_text(encoding="utf-8")
+
+
+def _load(path: str | None) -> tuple[Theme, ...]:
+    name, text = read_codebook(path)
+    return _parse(text, path if name != DEFAULT else "default codebook")
+
+
+@lru_cache(maxsize=8)
+def _parse(text: str, source: str) -> tuple[Theme, ...]:
     try:
         themes = tomllib.loads(text).get("theme", [])
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{source}: not valid TOML ({error})") from None
     return tuple(_compile(theme, source) for theme in themes)
+
+
+# ---------------------------------------------------------------------------------------------
+# The database's own codebook
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def describe(name: str, sha: str) -> str:
+    return "the default codebook" if name == DEFAULT else f"codebook {name} (content {sha})"
+
+
+@dataclass(frozen=True)
+class Binding:
+    """The codebook a command codes and labels with, and the one the database recorded (None: none yet)."""
+
+    name: str
+    sha: str
+    text: str
+    recorded: tuple[str, str] | None  # (name, sha)
+
+    @property
+    def switched(self) -> bool:
+        return self.recorded is not None and self.recorded[1] != self.sha
+
+    @property
+    def newer_default(self) -> bool:
+        """The default codebook changed under a database coded with it: an upgrade of ngkt, not another codebook."""
+        return self.switched and self.name == DEFAULT and self.recorded[0] == DEFAULT
+
+
+def bind_codebook(conn, requested: str | None, switch: bool = False) -> Binding:
+    """Select this command's codebook: without `requested`, the one the database was coded with
+    (its text is stored with it; the default is always the shipped one); a `requested` one that
+    differs is refused (`Refused`) unless `switch` (`ngkt relink`, which recodes everything)."""
+    from . import db
+
+    stored = db.meta_values(conn, ("codebook_name", "codebook_sha", "codebook_text"))
+    recorded = (stored["codebook_name"], stored["codebook_sha"]) if "codebook_sha" in stored else None
+    if requested is None and recorded and recorded[0] != DEFAULT:
+        name, text = recorded[0], stored["codebook_text"]
+        select_codebook(None, text, name)
+        return Binding(name, recorded[1], text, recorded)
+    name, text = read_codebook(requested)
+    _parse(text, requested if name != DEFAULT else "default codebook")  # a broken codebook says so first
+    select_codebook(None, text, "default codebook" if name == DEFAULT else requested)
+    binding = Binding(name, content_hash(text), text, recorded)
+    if requested is not None and binding.switched and not binding.newer_default and not switch:
+        raise Refused(
+            f"{requested}: the database was coded with {describe(*recorded)}; run `ngkt relink --codebook {requested}`"
+            " to recode every statement with this one, or leave --codebook out to use the database's"
+        )
+    return binding
+
+
+def record_codebook(conn, binding: Binding) -> None:
+    """Record the codebook the database is coded with (inside the caller's transaction). A newer
+    default codebook (an upgrade of ngkt), or statements stored before codebooks were recorded
+    (coded with who knows which), have every statement coded again by the next linking."""
+    from . import db
+
+    if binding.newer_default or (binding.recorded is None and db.document_count(conn)):
+        db.set_meta_values(conn, {"themes_stale": "1"})
+    db.set_meta_values(conn, {"codebook_name": binding.name, "codebook_sha": binding.sha, "codebook_text": binding.text})
 
 
 def code(text: str, codebook: tuple[Theme, ...]) -> list[str]:

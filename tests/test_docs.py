@@ -11,7 +11,7 @@ import _cog  # noqa: E402
 
 def test_cog_blocks_are_current():
     result = subprocess.run(
-        [sys.executable, "-m", "cogapp", "--check", "README.md", "docs/commands.md"],
+        [sys.executable, "-m", "cogapp", "--check", "README.md", "docs/commands.md", "docs/ingest.md"],
         cwd=ROOT, capture_output=True, text=True,
     )
     assert result.returncode == 0, f"run `make docs`: {result.stdout}{result.stderr}"
@@ -38,3 +38,29 @@ def test_every_command_and_option_is_in_the_reference():
 def test_readme_gives_the_two_setup_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make run" in readme and "make test" in readme
+
+
+def _everyday_commands() -> list[str]:
+    """The command lines of the README's "Everyday use" block, without their comments."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Everyday use", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```", 2)[1]
+    return [line.split("  #", 1)[0].strip() for line in block.splitlines() if line.startswith("ngkt ")]
+
+
+def test_every_readme_example_runs_as_printed_on_the_seeds(seeded_db, tmp_path, monkeypatch):
+    import shlex
+    import shutil
+    import sqlite3
+
+    from conftest import SEEDS, run_cli
+
+    db = tmp_path / "copy.db"
+    sqlite3.connect(seeded_db).backup(sqlite3.connect(db))
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    commands = _everyday_commands()
+    assert len(commands) >= 10
+    for line in commands:
+        result = run_cli(db, *shlex.split(line)[1:])
+        assert result.exit_code == 0, f"{line}: {result.output}"

@@ -41,7 +41,7 @@ def page_requests(site: Site) -> list[str]:
 def test_a_feed_brings_its_articles_in_as_documents_with_their_statements(db_path, site):
     result = fetch(db_path, "--feed", f"{site.base}/rss/kinh-te.xml", *FAST)
     assert result.exit_code == 0, result.output
-    assert result.stderr.strip() == "fetched 2 new, 0 changed, 0 unchanged, 1 skipped, 0 failed"
+    assert result.stderr.strip() == "fetched 2 new, 0 changed, 0 unchanged, 2 skipped, 0 failed"
     paths = sorted(doc["path"] for doc in documents(db_path))
     # The page's canonical URL names the document, not the feed's tracking link.
     assert paths == [f"{site.base}/ngoai-giao-kinh-te/bai-1.html", f"{site.base}/tin-tuc/bai-2.html"]
@@ -60,6 +60,16 @@ def test_every_request_names_ngkt_and_robots_txt_is_honoured(db_path, site):
     assert outcomes["bai-3.html"]["reason"] == "robots.txt disallows it"
     assert "/private/bai-3.html" not in page_requests(site)
     assert all(headers["user-agent"].startswith("ngkt/") for _, _, headers in site.log)
+
+
+def test_a_feed_item_clearly_off_topic_is_skipped_before_it_is_fetched(db_path, site):
+    result = fetch(db_path, "--feed", f"{site.base}/rss/kinh-te.xml", "--format", "json", *FAST)
+    outcomes = {Path(o["url"]).name: o for o in json.loads(result.stdout)}
+    assert outcomes["bong-da.html"]["status"] == "skipped"
+    assert outcomes["bong-da.html"]["reason"].startswith("off-topic by its feed entry (out: sport — 'đội tuyển'")
+    assert "/the-thao/bong-da.html" not in page_requests(site)
+    # A feed entry naming no subject either way is fetched: a listing says too little to judge.
+    assert outcomes["bai-2.html?utm_source=rss"]["status"] == "new"
 
 
 def test_an_unchanged_feed_costs_one_conditional_request(db_path, site):

@@ -65,7 +65,7 @@ def test_seed_metadata_matches_gold(seed_export, gold):
 
 def test_seed_dates_record_their_source(seed_export):
     sources = {Path(d["path"]).name[:3]: d["date_source"] for d in seed_export["documents"]}
-    assert sources == {"000": "inferred", "001": None, "002": "inferred", "003": "stamp", "004": "inferred"}
+    assert sources == {"000": "inferred", "001": None, "002": "event", "003": "stamp", "004": "inferred"}
 
 
 def test_trailing_headline_blocks_are_not_in_bodies(seeded_db):

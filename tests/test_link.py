@@ -222,7 +222,7 @@ def _members_elsewhere(db: Path, thread: str, statement: str) -> set[str]:
 
 
 def test_a_split_lasts_when_its_article_file_changes(seeds_copy, tmp_path):
-    """The outlet corrects its lede: the file gets a new document id, so new statement ids."""
+    """The outlet corrects its lede: a new version of the same document, whose statements keep their ids."""
     db = tmp_path / "n.db"
     assert run_cli(db, "ingest", str(seeds_copy)).exit_code == 0
     research = statement_id(db, "000/priority#5")
@@ -234,7 +234,7 @@ def test_a_split_lasts_when_its_article_file_changes(seeds_copy, tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("trong thời gian tới, Bộ Ngoại giao đã đặt ra", "thời gian tới, Bộ Ngoại giao đặt ra"), encoding="utf-8")
     assert "1 updated" in run_cli(db, "ingest", str(seeds_copy)).stderr
     successor = statement_id(db, "000/priority#5")
-    assert successor != research
+    assert successor == research
     for command in ([], ["relink"]):
         assert not command or run_cli(db, *command).exit_code == 0
         threads = thread_of(db)
@@ -329,6 +329,20 @@ def test_merge_refuses_two_items_of_one_list(seeded_db, tmp_path):
     result = run_cli(db, "thread", "merge", first, second)
     assert result.exit_code == 2
     assert "two items of one list are never one priority" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["merge", "move"])
+def test_merge_and_move_refuse_to_mix_kinds(seeded_db, tmp_path, command):
+    """Threads never mix kinds: an achievement never joins a priority's thread."""
+    db = copy_db(seeded_db, tmp_path)
+    achievement, priority = statement_id(db, "001/achievement#1"), statement_id(db, "000/priority#5")
+    threads = thread_of(db)
+    args = (threads[priority], threads[achievement]) if command == "merge" else (achievement, threads[priority])
+    result = run_cli(db, "thread", command, *args)
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "threads never mix kinds" in result.stderr
+    assert "achievement" in result.stderr and "priority" in result.stderr
+    assert thread_of(db) == threads
 
 
 def test_split_and_move_last_through_relink(seeded_db, tmp_path):

@@ -68,11 +68,12 @@ def default_pages(base: str) -> dict[str, bytes]:
 
 def feed(base: str) -> bytes:
     items = "".join(
-        f"<item><title>{title}</title><link>{base}{path}</link><description>{title}</description></item>"
-        for path, title in [
-            ("/ngoai-giao-kinh-te/bai-1.html", "Ngoại giao kinh tế năm 2025"),
-            ("/tin-tuc/bai-2.html?utm_source=rss", "Đẩy mạnh ngoại giao kinh tế"),
-            ("/private/bai-3.html", "Trang nội bộ"),
+        f"<item><title>{title}</title><link>{base}{path}</link><description>{summary}</description></item>"
+        for path, title, summary in [
+            ("/ngoai-giao-kinh-te/bai-1.html", "Ngoại giao kinh tế năm 2025", "Ba nhiệm vụ trọng tâm của ngành ngoại giao."),
+            ("/tin-tuc/bai-2.html?utm_source=rss", "Đẩy mạnh ngoại giao kinh tế", "Hội nghị bàn cách tận dụng các FTA."),
+            ("/private/bai-3.html", "Trang nội bộ", "Không công bố."),
+            ("/the-thao/bong-da.html", "Đội tuyển thắng trận giao hữu", "Hai bàn thắng ở hiệp hai giúp đội tuyển thắng trận."),
         ]
     )
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Kinh tế</title>'

@@ -1,0 +1,534 @@
+"""Stage 1 helper: when an article's statements were made (date, where it came from, statement year).
+
+The date that matters is when the statements were made. A page stamp ("Chủ nhật 29/12/2024") can
+be months after the speech the body reports ("chiều 18/3"), so an event day in the body wins and
+the stamp only lends its year. A day without a year and without a stamp is placed by the years the
+text speaks from (`YEAR_CLUES`), or by the numbered events and office-holders it names (the dated
+table `data/dated_facts.toml`); when nothing places it, the article stays undated.
+
+Dates are found with our own patterns and only the matched span is parsed (by dateutil, taught the
+Vietnamese words): its fuzzy mode on whole sentences reads "6 trọng tâm ngày 18/3" as 2003-06-18.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+from dateutil import parser as dateutil_parser
+
+from .text import fold, sentences
+
+# ---------------------------------------------------------------------------------------------
+# Days and full dates
+
+# Full dates: "29/12/2024", "18-12-2023", "ngày 15 tháng 1 năm 2025" (matched on folded text).
+FULL_DATE = re.compile(
+    r"(?<![\d.])\d{1,2}([/.-])\d{1,2}\1\d{4}(?![\d.])"  # 15/01/2025, 15-1-2025, 15.01.2025
+    r"|ngay \d{1,2} thang \d{1,2} nam \d{4}"
+    r"|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"  # 2025-01-15
+    r"|(?<!\d)\d{1,2} thang \d{1,2},? \d{4}(?!\d)"  # 06 Tháng 6 2021
+)
+
+
+class _VietnameseDates(dateutil_parser.parserinfo):
+    """dateutil's parser, told that "ngày", "tháng", "năm" (folded) only join a date's numbers."""
+
+    JUMP = [*dateutil_parser.parserinfo.JUMP, "ngay", "thang", "nam", "luc"]
+
+
+_DATES = _VietnameseDates(dayfirst=True)
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_full_date(text: str) -> dt.date | None:
+    """The first complete day/month/year date in `text`, or None."""
+    for match in FULL_DATE.finditer(fold(text)):
+        try:
+            return dateutil_parser.parse(match.group(0), parserinfo=_DATES).date()
+        except (ValueError, OverflowError):
+            continue
+    return None
+
+
+# Event days in the body, often without a year. Strong: a time of day or "hôm nay" names when
+# something happened ("chiều 18/3", "Sáng nay (14/10)", "tối qua 5/6", "Hôm 15/1", "Chiều thứ
+# Sáu (10/1)", "Tối ngày 16/11"), or the lede opens with it ("Ngày 22-2, tại Hà Nội"). Weak: any
+# other "ngày 18/12" ("tổ chức ngày 18/12 tại Hà Nội"). A day is "18/3", "18-3-2024", "29.12" and
+# "14.1" (as Thanh Niên writes it), "18 tháng 3 năm 2024", or the first day of a span "9-10/1".
+_DAY_MONTH = (
+    r"\(?(?:(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![\d/-]|\.\d)|(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
+    r"|(\d{1,2})\s*[-–]\s*\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-]))"
+)
+STRONG_EVENT_DATE = re.compile(
+    r"(?:\b(?:sang|trua|chieu|toi|dem)(?: nay| qua| hom nay| hom qua)?|\bhom(?: nay| qua)?|^ngay)"
+    r"(?:\s+(?:thu \w+|chu nhat))?\s*(?:\(|,)?\s*(?:ngay\s+)?" + _DAY_MONTH
+)
+EVENT_DATE = re.compile(r"\bngay\s*" + _DAY_MONTH)
+
+# What may stand just before a day that is not the event's: a document's date ("Chỉ thị số
+# 41-CT/TW, ngày 15/4/2010"), a deadline ("trước ngày 30/6/2026"), a data cut-off ("tính đến
+# ngày 31/01/2024") or the start of a validity ("có hiệu lực từ ngày 14/1/2019").
+NOT_EVENT_BEFORE = re.compile(
+    r"(?:\b(?:chi thi|nghi quyet|quyet dinh|ket luan|nghi dinh|thong tu|cong van|luat)(?: so)? \d[^.;:]{0,30}"
+    r"|\b(?:truoc|den|tinh den|cho den|tu|ke tu|sau|hieu luc)\s*)$"
+)
+
+# How many paragraphs from the top an event day may sit (the lede and the next few).
+EVENT_DATE_PARAGRAPHS = 6
+
+# A dated day this long before the page stamp is recalled ("Ngày 10/8/2022, Ban Bí thư ban hành
+# ..." in a report stamped in December), not the event's.
+RECALLED_AFTER_DAYS = 31
+
+
+def _day_month_year(match: re.Match[str]) -> tuple[int, int, int | None] | None:
+    groups = match.groups()
+    groups = groups[:1] + groups[2:]  # without the separator "18/3", "18-3", "29.12"
+    day, month, year = next(groups[i : i + 3] for i in (0, 3, 6) if groups[i])
+    if not _valid(2000, int(month), int(day)):
+        return None
+    return int(day), int(month), int(year) if year else None
+
+
+def _recalled(found: tuple[int, int, int | None], stamp: dt.date | None) -> bool:
+    day, month, year = found
+    dated = _valid(year, month, day) if year else None
+    return bool(dated and stamp and (stamp - dated).days > RECALLED_AFTER_DAYS)
+
+
+def find_event_date(paragraphs: list[str], stamp: dt.date | None = None) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) of when the reported event happened, from the opening paragraphs.
+
+    The first strong day wins; failing that, the first weak one. Documents' dates, deadlines,
+    cut-offs and days recalled long before the page stamp are not the event's.
+    """
+    opening = [fold(p) for p in paragraphs[:EVENT_DATE_PARAGRAPHS]]
+    for pattern in (STRONG_EVENT_DATE, EVENT_DATE):
+        for paragraph in opening:
+            for match in pattern.finditer(paragraph):
+                if NOT_EVENT_BEFORE.search(paragraph[max(0, match.start() - 60) : match.start()]):
+                    continue
+                if (found := _day_month_year(match)) and not _recalled(found, stamp):
+                    return found
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Year clues: which year a text speaks from
+
+
+@dataclass(frozen=True)
+class YearClue:
+    """A way a text names a year, and what that year is to the text.
+
+    meaning: "not" (never the statement year: a horizon, a term, a deadline), "now" (the year the
+    text speaks in), "previous" / "next" (the year before / after it), "reviewed" / "planned"
+    (the year a review looks back on / a plan looks ahead to: a year-end conference held in
+    December speaks in the reviewed year, one held in January in the planned year), "after" (a
+    day or month recalled: the text is no earlier). Every year inside the matched span takes the
+    row's meaning.
+    """
+
+    name: str
+    meaning: str
+    pattern: re.Pattern[str]
+    example: str
+
+
+_Y = r"(?:19|20)\d{2}"
+
+# Rows in precedence order: a year a row has read is not read again by a later one.
+YEAR_CLUES: tuple[YearClue, ...] = (
+    YearClue("span of years", "not", re.compile(rf"(?<![\d/]){_Y}\s*[-–—]\s*(?:{_Y}|\d{{2}})(?![\d/])"),
+             "Ủy viên không thường trực nhiệm kỳ 2020 - 2021; nhiệm kỳ 2020 – 2025"),
+    YearClue("horizon", "not", re.compile(
+        rf"\b(?:den|toi|tam nhin|sau|truoc|muc tieu(?: phat trien)?|chien luoc)(?: nam)? {_Y}(?:(?:,| va) (?:nam )?{_Y})*"),
+             "Chiến lược phát triển đến năm 2030, các mục tiêu phát triển 2030, 2045; Tầm nhìn APEC sau 2020"),
+    YearClue("deadline", "not", re.compile(rf"\b(?:truoc|den|cuoi) (?:ngay \d{{1,2}}/)?(?:thang |quy [ivx\d]+/)?\d{{1,2}}/{_Y}|\bquy [ivx\d]+/{_Y}"),
+             "hoàn thành trước ngày 30/6/2026; trong quý I/2020"),
+    YearClue("entering the year", "now", re.compile(rf"\b(?:buoc sang|buoc vao|dau xuan|don xuan|nam nay,?)(?: nam)?(?: apec)? {_Y}"),
+             "bước sang năm 2019, tình hình thế giới ...; phỏng vấn đầu Xuân 2025"),
+    YearClue("data cut-off", "now", re.compile(rf"\btinh (?:den|toi|tu dau nam den) (?:ngay \d{{1,2}}/)?(?:thang )?\d{{1,2}}/{_Y}"),
+             "tính đến tháng 9/2024, số xã đạt chuẩn ..."),
+    YearClue("part of the year", "now", re.compile(rf"\b(?:\d{{1,2}}|sau|chin|ba) thang (?:dau |cuoi )?nam {_Y}|\bnua (?:dau|cuoi) nam {_Y}"),
+             "6 tháng đầu năm 2024; mục tiêu tăng trưởng 6 tháng cuối năm 2025"),
+    YearClue("same period last year", "previous", re.compile(rf"\bcung ky(?: nam)? {_Y}"), "bằng 143,2% cùng kỳ năm 2023"),
+    YearClue("looking back on a past year", "previous", re.compile(
+        rf"\bnhin lai(?: ca)?(?: nam)? {_Y}|\bnam {_Y} (?:vua qua|da qua)"), "khi nhìn lại năm 2025, bà đánh giá thế nào ..."),
+    YearClue("the year ahead", "next", re.compile(rf"\b(?:nam toi|nam sau|sang nam)\b[^\d.;]{{0,20}}?(?:\(|nam )?{_Y}"),
+             "những mục tiêu lớn của năm tới (2026)"),
+    YearClue("reviewed year", "reviewed", re.compile(
+        rf"\b(?:tong ket|so ket|danh gia|ket qua|thanh tuu)\b[^\d.;]{{0,45}}?(?:nam )?{_Y}"),
+             "Hội nghị tổng kết công tác ngoại giao kinh tế năm 2024"),
+    YearClue("planned year", "planned", re.compile(
+        rf"\b(?:trien khai|ke hoach|phuong huong|nhiem vu|muc tieu|dinh huong|cho nam|xu huong)\b[^\d.;]{{0,45}}?(?:nam )?{_Y}"),
+             "triển khai nhiệm vụ năm 2025; những xu hướng, định hướng của năm 2020"),
+    YearClue("recalled day", "after", re.compile(rf"(?<![\d/.])\d{{1,2}}([/.-])\d{{1,2}}\1{_Y}(?![\d/])"),
+             "cuộc làm việc được tổ chức cách đây đúng 1 tháng, ngày 19/8/2022"),
+    YearClue("recalled month", "after", re.compile(rf"(?<![\d/])(?:thang )?\d{{1,2}}/{_Y}(?![\d/])"),
+             "Hội nghị Trung ương giữa nhiệm kỳ (5/2023); Tháng 10/2022, Tổng Bí thư thăm Trung Quốc"),
+)
+
+# Any year at all, for a quick look before the clues are tried.
+ANY_YEAR = re.compile(rf"(?<!\d){_Y}(?!\d)")
+
+# A year the rows leave, alone: "năm 2023", "2024"; not part of a date "18/12/2023".
+YEAR = re.compile(rf"(?<![\d/.,-])({_Y})(?![\d/-])")
+
+# The Tết of a year named in the sixty-year cycle: "đầu Xuân Giáp Thìn" is early 2024.
+LUNAR_YEAR = re.compile(
+    r"\b(?:xuan|tet|nam) (giap|at|binh|dinh|mau|ky|canh|tan|nham|quy) (ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
+)
+STEMS = "giap at binh dinh mau ky canh tan nham quy".split()
+BRANCHES = "ty suu dan mao thin ty ngo mui than dau tuat hoi".split()  # Tý and Tỵ fold alike
+# The cycle read: 1984 (Giáp Tý) to 2043 (Quý Hợi).
+LUNAR_CYCLE_START = 1984
+
+# Sentences that look back ("đã", "đạt", "vừa qua") or forward ("cần", "sẽ", "trọng tâm").
+PAST_MARKERS = re.compile(r"\b(?:da|dat duoc|dat|vua qua|tang|giam)\b")
+FUTURE_MARKERS = re.compile(r"\b(?:can|se|phai|trong tam|nhiem vu|ke hoach|phan dau|muc tieu|trien khai|du kien)\b")
+
+# A year-end conference (from this month on) sets the coming year's course.
+YEAR_END_MONTH = 9
+
+
+def lunar_year(stem: str, branch: str) -> int | None:
+    """The Gregorian year whose Tết opens the lunar year `stem branch` ("giap", "thin": 2024)."""
+    branch = {"ti": "ty", "meo": "mao"}.get(branch, branch)  # Tị is Tỵ, Mẹo is Mão
+    for offset in range(60):
+        year = LUNAR_CYCLE_START + offset
+        if STEMS[year % 10 - 4] == stem and BRANCHES[(year - 4) % 12] == branch:
+            return year
+    return None
+
+
+@dataclass
+class YearEvidence:
+    """The years a text names, by what they are to it."""
+
+    by_meaning: dict[str, Counter[int]]
+    plain: Counter[int]
+
+    def years(self, meaning: str) -> Counter[int]:
+        return self.by_meaning.setdefault(meaning, Counter())
+
+
+def _read_sentence(folded: str, evidence: YearEvidence) -> None:
+    for match in LUNAR_YEAR.finditer(folded):
+        if year := lunar_year(*match.groups()):
+            evidence.years("now")[year] += 1
+    if not ANY_YEAR.search(folded):
+        return  # most sentences name no year: no clue to try
+    looks_back, looks_ahead = bool(PAST_MARKERS.search(folded)), bool(FUTURE_MARKERS.search(folded))
+    taken: list[tuple[int, int]] = []
+    for clue in YEAR_CLUES:
+        # A date in a sentence that only looks ahead is to come ("sẽ diễn ra vào tháng 6/2026").
+        meaning = "not" if clue.meaning == "after" and looks_ahead and not looks_back else clue.meaning
+        for match in clue.pattern.finditer(folded):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            taken.append(match.span())
+            for year in ANY_YEAR.findall(match.group(0)):
+                evidence.years(meaning)[int(year)] += 1
+    for match in YEAR.finditer(folded):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        year = int(match.group(1))
+        evidence.plain[year] += 1
+        if looks_back != looks_ahead:
+            evidence.years("past" if looks_back else "future")[year] += 1
+
+
+def year_evidence(paragraphs: list[str]) -> YearEvidence:
+    """Every year the text names, read through `YEAR_CLUES` sentence by sentence."""
+    evidence = YearEvidence({}, Counter())
+    for paragraph in paragraphs:
+        for sentence in sentences(paragraph):
+            _read_sentence(fold(sentence), evidence)
+    return evidence
+
+
+def _most(counts: Counter[int]) -> int | None:
+    """The most named year, the latest on a tie."""
+    return max(counts, key=lambda year: (counts[year], year)) if counts else None
+
+
+def _review_and_plan(evidence: YearEvidence, month: int | None) -> int | None:
+    """The year of a text that reviews year R and/or plans year P: a review and a plan of R + 1
+    is a year-end conference, held in R from September on and in R + 1 before."""
+    reviewed = evidence.years("reviewed") + evidence.years("past")
+    planned = evidence.years("planned") + evidence.years("future")
+    review = max(reviewed) if reviewed else None
+    plans = sorted(year for year in planned if review is None or year > review)
+    if review and plans and plans[0] == review + 1 and month is not None and month < YEAR_END_MONTH:
+        return plans[0]
+    return review or (plans[0] if plans else None)
+
+
+def infer_year(paragraphs: list[str], month: int | None = None) -> int | None:
+    """The year an undated text speaks from, by precedence: the year it says it is in ("bước sang
+    năm 2019", "đầu Xuân Giáp Thìn", a data cut-off), the year after the one it looks back on
+    ("nhìn lại năm 2025", "cùng kỳ năm 2023"), the year before the one it calls the next ("năm
+    tới (2026)"), its review and plan years, the year it names most; and never earlier than a
+    month it recalls ("(5/2023)")."""
+    return year_from(year_evidence(paragraphs), month)
+
+
+def year_from(evidence: YearEvidence, month: int | None = None) -> int | None:
+    """`infer_year` for years already read."""
+    previous, ahead = evidence.years("previous"), evidence.years("next")
+    year = (
+        _most(evidence.years("now"))
+        or (max(previous) + 1 if previous else None)
+        or (min(ahead) - 1 if ahead else None)
+        or _review_and_plan(evidence, month)
+        or _most(evidence.plain)
+    )
+    recalled = evidence.years("after")
+    if recalled and (year is None or max(recalled) > year):
+        return max(recalled)
+    return year
+
+
+# ---------------------------------------------------------------------------------------------
+# Dated facts: numbered events and office-holders
+
+
+@dataclass(frozen=True)
+class Span:
+    """Days from `start` to `end` (None: still going), with the note saying how it is known."""
+
+    label: str
+    start: dt.date
+    end: dt.date | None
+    source: str
+
+    def years_holding(self, day: int, month: int) -> set[int]:
+        last = (self.end or dt.date.today()).year
+        return {y for y in range(self.start.year, last + 1) if (d := _valid(y, month, day)) and self.start <= d <= (self.end or d)}
+
+
+@dataclass(frozen=True)
+class DatedFacts:
+    events: tuple[tuple[re.Pattern[str], dict[int, Span]], ...]
+    offices: tuple[tuple[re.Pattern[str], tuple[tuple[str, Span], ...]], ...]
+
+
+@functools.cache
+def dated_facts() -> DatedFacts:
+    """The table of numbered events and office-holders shipped in `data/dated_facts.toml`."""
+    text = resources.files("ngkt_cli").joinpath("data/dated_facts.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text)
+    events = tuple(
+        (re.compile(event["pattern"]), {row["number"]: Span(f"{event['name']} {row['number']}", row["from"], row["to"], row["source"]) for row in event["held"]})
+        for event in table.get("event", [])
+    )
+    offices = tuple(
+        (re.compile(office["pattern"]), tuple(
+            (fold(row["name"]), Span(f"{office['name']}: {row['name']}", row["from"], row.get("to"), row["source"])) for row in office["holder"]
+        ))
+        for office in table.get("office", [])
+    )
+    return DatedFacts(events, offices)
+
+
+# How many days around a numbered event a day it places may fall (a delegation leaves the day
+# before a summit; a report follows the closing).
+EVENT_WINDOW_DAYS = 7
+
+# How far before a holder's name the office's title may stand: "Thủ tướng Chính phủ Phạm Minh
+# Chính", "Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh".
+OFFICE_BEFORE_NAME = 40
+
+
+def events_named(folded: str) -> list[Span]:
+    """The editions of numbered events the text names ("Hội nghị Ngoại giao lần thứ 32")."""
+    found = []
+    for pattern, held in dated_facts().events:
+        for match in pattern.finditer(folded):
+            if (span := held.get(int(match.group(1)))) and span not in found:
+                found.append(span)
+    return found
+
+
+def offices_named(folded: str) -> list[Span]:
+    """The terms of the office-holders the text names with their title ("Chủ tịch nước Võ Văn
+    Thưởng"); a former holder ("nguyên Thủ tướng") places nothing."""
+    found = []
+    for pattern, holders in dated_facts().offices:
+        for name, span in holders:
+            for at in (m.start() for m in re.finditer(re.escape(name), folded)):
+                before = folded[max(0, at - OFFICE_BEFORE_NAME) : at]
+                title = list(pattern.finditer(before))
+                if title and not re.search(r"\b(?:nguyen|co)\s*$", before[: title[-1].start()]) and span not in found:
+                    found.append(span)
+    return found
+
+
+def place_day(day: int, month: int, folded: str, text_year: int | None) -> tuple[int | None, str | None]:
+    """(year, date_source) for a day written without its year and without a page stamp.
+
+    A numbered event the text names places it ("event"); else the year the text speaks from
+    ("inferred": its own words outrank our table); else the one year in which the office-holders
+    it names all held office on that day ("office"); else nothing.
+    """
+    near = []  # (days outside the edition, year) of each edition the day may belong to
+    for span in events_named(folded):
+        for year in range(span.start.year, span.end.year + 1):
+            if d := _valid(year, month, day):
+                off = max((span.start - d).days, (d - span.end).days, 0)
+                if off <= EVENT_WINDOW_DAYS:
+                    near.append((off, year))
+    if near:
+        return min(near)[1], "event"
+    if text_year:
+        return text_year, "inferred"
+    holders = offices_named(folded)
+    years = functools.reduce(set.intersection, (s.years_holding(day, month) for s in holders)) if holders else set()
+    return (years.pop(), "office") if len(years) == 1 else (None, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# The date of one article
+
+
+@dataclass(frozen=True)
+class DatedText:
+    date: str | None
+    date_source: str | None
+    published: str | None
+    statement_year: int | None
+
+
+def _year_before_stamp(day: int, month: int, stamp: dt.date) -> int:
+    """The stamp's year, or the one before when the event would otherwise follow the stamp."""
+    candidate = _valid(stamp.year, month, day)
+    return stamp.year - 1 if candidate and candidate > stamp else stamp.year
+
+
+def _text_year(evidence: YearEvidence, title: str | None, month: int | None = None) -> int | None:
+    """The year the body speaks from, else the title's: a short item whose body never names its
+    year ("Ngày 22-2, ... 2 nhiệm vụ trọng tâm năm nay") often has it in its headline."""
+    return year_from(evidence, month) or (infer_year([title], month) if title else None)
+
+
+def _undated_year(evidence: YearEvidence, folded_body: str, title: str | None) -> int | None:
+    """The statement year of a text with no day at all: the year it says it speaks in, else the
+    year of a numbered event it names (an interview about the 31st Diplomatic Conference), else
+    what its other years say."""
+    if evidence.years("now"):
+        return year_from(evidence)
+    events = events_named(folded_body)
+    return events[-1].end.year if events else _text_year(evidence, title)
+
+
+def headline_years(title: str | None) -> set[int]:
+    """The years a headline names as its own (not horizons, spans or deadlines)."""
+    if not title:
+        return set()
+    evidence = year_evidence([title])
+    return set(evidence.plain) | {y for meaning, years in evidence.by_meaning.items() if meaning != "not" for y in years}
+
+
+# A stamp above the headline this many years away from every year the headline names is the
+# site's (a crawl date, the site's clock), not the article's.
+HEADER_STAMP_YEARS_OFF = 2
+
+
+def page_stamp(
+    stamps: list[str], header_stamps: list[str] = (), html_date: str | None = None, title: str | None = None
+) -> dt.date | None:
+    """The article's own stamp: the first below its headline, else the last above it (a crawl
+    stamp or the site's clock sits above the site's name, the article's just under the headline)
+    unless the headline's own year says otherwise, else the page's published-date metadata."""
+    for stamp in stamps:
+        if found := parse_full_date(stamp):
+            return found
+    years = headline_years(title)
+    for stamp in reversed(header_stamps):
+        found = parse_full_date(stamp)
+        if found and not (years and all(abs(found.year - y) >= HEADER_STAMP_YEARS_OFF for y in years)):
+            return found
+    if html_date:
+        return _valid(*(int(x) for x in html_date[:10].split("-")))
+    return None
+
+
+def date_document(
+    paragraphs: list[str],
+    stamps: list[str],
+    html_date: str | None = None,
+    user_date: str | None = None,
+    title: str | None = None,
+    header_stamps: list[str] = (),
+) -> DatedText:
+    """Settle date, date_source, published and statement_year for one article."""
+    published = page_stamp(stamps, header_stamps, html_date, title)
+    published_iso = published.isoformat() if published else None
+    if user_date:
+        return DatedText(user_date, "user", published_iso, int(user_date[:4]))
+    event = find_event_date(paragraphs, published)
+    if event and event[2] is not None:
+        date, source = _valid(event[2], event[1], event[0]), "body"
+    elif event and published:
+        date = _valid(_year_before_stamp(event[0], event[1], published), event[1], event[0])
+        source = "stamp" if date == published else "inferred"
+    elif published:
+        date, source = published, "stamp"
+    else:
+        date, source = None, None
+    if date is not None:
+        return DatedText(date.isoformat(), source, published_iso, date.year)
+    evidence, folded_body = year_evidence(paragraphs), fold("\n".join(paragraphs))
+    if event:
+        day, month, _ = event
+        year, source = place_day(day, month, folded_body, _text_year(evidence, title, month))
+        if year and (date := _valid(year, month, day)):
+            return DatedText(date.isoformat(), source, published_iso, year)
+    return DatedText(None, None, published_iso, _undated_year(evidence, folded_body, title))
+
+
+# ---------------------------------------------------------------------------------------------
+# Doubts: why a date may be wrong (for `ngkt docs --suspect`)
+
+# Distinct years a text may name, the most named not outnumbering the next twice over, before
+# its year is in doubt.
+COMPETING_YEARS = 3
+
+
+def date_doubts(doc) -> list[str]:
+    """Why `doc`'s date or statement year may be wrong, in words an analyst reads; [] when sure.
+
+    A headline year that is neither the statement year nor next to it, a date placed by the
+    text's years or by office-holders rather than stated, a day written without its year, no
+    date at all, many years competing in the text. A date set by hand is never in doubt.
+    """
+    if doc.date_source == "user":
+        return []
+    doubts = []
+    year = doc.statement_year
+    named = headline_years(doc.title)
+    if named and year and all(abs(y - year) > 1 for y in named):
+        doubts.append(f"the headline names {', '.join(map(str, sorted(named)))}, the statement year is {year}")
+    if doc.date is None:
+        doubts.append("undated" if year else "undated, no statement year")
+    elif doc.date_source in ("inferred", "event", "office") and not doc.published:
+        doubts.append(f"a day without its year, the year placed by {'the text' if doc.date_source == 'inferred' else 'an ' + doc.date_source}")
+    evidence = year_evidence(doc.paragraphs)
+    counts = evidence.plain + evidence.years("reviewed") + evidence.years("planned")
+    top = counts.most_common(2)
+    if len(counts) >= COMPETING_YEARS and top[0][1] < 2 * top[1][1]:
+        doubts.append(f"{len(counts)} years compete in the text ({', '.join(str(y) for y, _ in counts.most_common(4))})")
+    return doubts
