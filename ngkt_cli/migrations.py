@@ -469,11 +469,13 @@ def _017_words_and_actor_levels(conn: sqlite3.Connection) -> None:
     frequencies are counted again by the next linking, the statements coded again (the codebook
     gained patterns), and each statement gets an actor level (national, local, foreign), worked
     out by the next linking for every statement that has none; that linking rebuilds the threads
-    once (ids, labels and decisions kept, as `ngkt relink` does)."""
+    once (ids, labels and decisions kept, as `ngkt relink` does). The column is added only when
+    missing: a database made by a development build numbered this migration differently."""
+    if "actor_level" not in {row[1] for row in conn.execute("PRAGMA table_info(statements)")}:
+        conn.execute("ALTER TABLE statements ADD COLUMN actor_level TEXT")
     _run_script(
         conn,
         """
-        ALTER TABLE statements ADD COLUMN actor_level TEXT;
         DELETE FROM term_df;
         UPDATE documents SET terms_counted = 0;
         UPDATE meta SET value = '0' WHERE key = 'paragraphs';
