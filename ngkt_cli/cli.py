@@ -17,7 +17,7 @@ import typer.core
 
 from . import __version__, render
 from .errors import NgktError, UsageError
-from .models import KINDS
+from .models import FORMS, KINDS
 
 app = typer.Typer(
     help="Track the stated priorities of Vietnam's economic diplomacy across years.",
@@ -32,6 +32,10 @@ app = typer.Typer(
 # format or list kind is one edit.
 Format = Enum("Format", {name: name for name in render.FORMATS}, type=str)
 Kind = Enum("Kind", {name: name for name in KINDS}, type=str)
+Form = Enum("Form", {name: name for name in FORMS}, type=str)
+FormFilter = Annotated[
+    Optional[Form], typer.Option("--form", help="Only list items or only directives (unnumbered); both when not given.")
+]
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output: table (terminal), json, csv or markdown.")]
@@ -197,15 +201,18 @@ def priorities(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only statements for this target year.")] = None,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (accents optional).")] = None,
+    form: FormFilter = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """List stated items with their document, date, list and ordinal."""
+    """List stated items with their document, date, list and ordinal; directives marked ◆."""
     from .queries import statements
 
-    rows = statements(_open(), year=year, kind=kind.value, speaker=speaker)
+    rows = statements(_open(), year=year, kind=kind.value, speaker=speaker, form=form.value if form else None)
     columns = ["id", "target_year", "ordinal", "speaker", "document_date", "text"]
     if fmt in (Format.json, Format.csv):
         columns = list(rows[0]) if rows else columns
+    else:
+        rows = [{**row, "ordinal": render.rank_label(row["form"], row["ordinal"])} for row in rows]
     render.print_rows(rows, columns, fmt.value)
 
 
@@ -304,12 +311,13 @@ def threads(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only threads with a statement for this year.")] = None,
     min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
+    form: FormFilter = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List threads (one priority followed over the years) with their years and label."""
     from .queries import threads as list_threads
 
-    rows = list_threads(_open(), year=year, min_years=min_years, kind=kind.value)
+    rows = list_threads(_open(), year=year, min_years=min_years, kind=kind.value, form=form.value if form else None)
     for row in rows:
         row["statements"] = len(row["statement_ids"])
         if fmt != Format.json:
@@ -466,6 +474,7 @@ def diff(
     year_to: Annotated[str, typer.Argument(metavar="TO", help="The later year, e.g. 2024.")],
     by: Annotated[By, typer.Option("--by", help="target: the year a priority is for; stated: the year it was said.")] = By.target,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind to compare.")] = Kind.priority,
+    form: FormFilter = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table (terminal or plain text), json, csv (one row per cited statement) or markdown.")] = Format.table,
 ) -> None:
     """What changed between two years: new, dropped and persisting priorities, themes, words.
@@ -475,7 +484,7 @@ def diff(
     from .queries import year_diff
 
     before, after = _ordered_years(_year(year_from), _year(year_to))
-    result = year_diff(_open(), before, after, by=by.value, kind=kind.value)
+    result = year_diff(_open(), before, after, by=by.value, kind=kind.value, form=form.value if form else None)
     if fmt == Format.json:
         print(render.to_json(render.diff_to_dict(result)))
     elif fmt == Format.markdown:
@@ -493,6 +502,7 @@ def timeline(
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
     by: Annotated[By, typer.Option("--by", help="target or stated year.")] = By.target,
     min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
+    form: FormFilter = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Threads x years: which priorities appear in which years (best rank), strongest first."""
@@ -501,7 +511,7 @@ def timeline(
     if thread:
         render.print_thread(thread_view(_open(), thread.upper()), fmt.value)
         return
-    years, rows = grid(_open(), kind.value, by.value, min_years)
+    years, rows = grid(_open(), kind.value, by.value, min_years, form.value if form else None)
     render.show_timeline(years, rows, fmt.value)
 
 

@@ -16,7 +16,10 @@ from .text import fold
 
 DOCUMENT_FIELDS = ("id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of")
 LIST_FIELDS = ("id", "document_id", "kind", "announced_count", "item_count", "count_mismatch", "target_year", "speaker", "speaker_title", "cue", "marker")
-STATEMENT_FIELDS = ("id", "document_id", "list_id", "kind", "ordinal", "target_year", "speaker", "text", "paragraph", "char_start", "char_end")
+STATEMENT_FIELDS = (
+    "id", "document_id", "list_id", "kind", "form", "ordinal", "target_year", "speaker", "text", "paragraph", "char_start", "char_end",
+    "cue", "cue_start", "cue_end",
+)
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[dict]:
@@ -46,12 +49,14 @@ def statements(
     year: int | None = None,
     kind: str | None = "priority",
     speaker: str | None = None,
-    numbered_only: bool = True,
+    form: str | None = None,
 ) -> list[dict]:
-    """Statements with their document, date, list and ordinal (originals only)."""
+    """Statements with their document, date, list and ordinal (originals only): list items and
+    directives, or one `form` of them."""
     where, params = ["duplicate_of IS NULL"], []
-    if numbered_only:
-        where.append("list_id IS NOT NULL")
+    if form:
+        where.append("form = ?")
+        params.append(form)
     if year is not None:
         where.append("target_year = ?")
         params.append(year)
@@ -60,10 +65,10 @@ def statements(
         params.append(kind)
     rows = _rows(
         conn,
-        f"""SELECT id, kind, target_year, ordinal, speaker, text, list_id, announced_count, cue,
+        f"""SELECT id, kind, form, target_year, ordinal, speaker, text, list_id, announced_count, cue,
                    document_id, document_title, document_date, document_path
             FROM statements_with_source WHERE {" AND ".join(where)}
-            ORDER BY target_year, document_date, id""",
+            ORDER BY target_year, document_date, list_id IS NULL, id""",
         params,
     )
     if speaker:
@@ -82,16 +87,20 @@ def export(conn: sqlite3.Connection) -> dict:
     return {"documents": docs, "lists": lists, "statements": stmts, "threads": threads(conn)}
 
 
-def threads(conn: sqlite3.Connection, year: int | None = None, min_years: int = 1, kind: str | None = None) -> list[dict]:
-    """Threads with their label, kind, members (originals only) and the target years they appear in."""
+def threads(
+    conn: sqlite3.Connection, year: int | None = None, min_years: int = 1, kind: str | None = None, form: str | None = None
+) -> list[dict]:
+    """Threads with their label, kind, members (originals only, or those of one `form`) and the
+    target years they appear in."""
     rows = _rows(
         conn,
-        """SELECT t.id, coalesce(t.label, t.auto_label) AS label, t.label IS NOT NULL AS labelled, t.kind,
+        f"""SELECT t.id, coalesce(t.label, t.auto_label) AS label, t.label IS NOT NULL AS labelled, t.kind,
                   group_concat(s.id, ' ') AS statement_ids,
                   group_concat(DISTINCT s.target_year) AS years
            FROM threads t JOIN statements s ON s.thread_id = t.id JOIN documents d ON d.id = s.document_id
-           WHERE d.duplicate_of IS NULL
+           WHERE d.duplicate_of IS NULL{" AND s.form = ?" if form else ""}
            GROUP BY t.id ORDER BY t.id""",
+        [form] if form else [],
     )
     result = []
     for row in rows:
@@ -220,16 +229,22 @@ def document_view(conn: sqlite3.Connection, prefix: str) -> dict:
         row["items"] = _rows(
             conn, f"SELECT {', '.join(STATEMENT_FIELDS)} FROM statements WHERE list_id = ? ORDER BY ordinal", [row["id"]]
         )
+    directives = _rows(
+        conn, f"SELECT {', '.join(STATEMENT_FIELDS)} FROM statements WHERE document_id = ? AND form = 'directive' ORDER BY char_start", [doc_id]
+    )
     removed = _rows(conn, "SELECT line_no, reason, text FROM removed_lines WHERE document_id = ? ORDER BY line_no", [doc_id])
     people = _rows(conn, "SELECT name, title FROM people WHERE document_id = ?", [doc_id])
-    return {"document": document, "lists": lists, "removed": removed, "people": people}
+    return {"document": document, "lists": lists, "directives": directives, "removed": removed, "people": people}
 
 
 def find_item(view: dict, wanted: str) -> dict:
-    """An item of a document view by "N" (reading order), "2.3" or "L2.3" (list 2, item 3)."""
+    """An item of a document view by "N" (reading order), "2.3" or "L2.3" (list 2, item 3), or a
+    directive by "D3"."""
     items = [item for found in view["lists"] for item in found["items"]]
     label = wanted.upper().lstrip("L")
-    if "." in label:
+    if label.startswith("D") and label[1:].isdigit():
+        matches = [d for d in view.get("directives", []) if d["id"].endswith(f"/{label}")]
+    elif "." in label:
         position, _, ordinal = label.partition(".")
         matches = [i for i in items if i["list_id"].endswith(f"/L{position}") and str(i["ordinal"]) == ordinal]
     elif label.isdigit() and 1 <= int(label) <= len(items):
@@ -237,7 +252,10 @@ def find_item(view: dict, wanted: str) -> dict:
     else:
         matches = []
     if not matches:
-        raise NotFound(f"no item '{wanted}' in document {view['document']['id']} ({len(items)} items; use N or L<list>.<item>)")
+        directives = len(view.get("directives", []))
+        raise NotFound(
+            f"no item '{wanted}' in document {view['document']['id']} ({len(items)} items, {directives} directives; use N, L<list>.<item> or D<n>)"
+        )
     return matches[0]
 
 
@@ -253,7 +271,7 @@ def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     scores = similarity_to_rest(members, ThreadIndex(idf))
     statements = _rows(
         conn,
-        """SELECT id, target_year, ordinal, speaker, text, document_id, document_title, document_date, document_path, duplicate_of
+        """SELECT id, form, target_year, ordinal, speaker, text, document_id, document_title, document_date, document_path, duplicate_of
             FROM statements_with_source WHERE thread_id = ? ORDER BY target_year, document_date, id""",
         [thread],
     )
@@ -280,14 +298,14 @@ def theme_shares(conn: sqlite3.Connection, kind: str = "priority") -> list[dict]
 
     totals = dict(conn.execute(
         """SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
-           WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
+           WHERE s.kind = ? AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
            GROUP BY s.target_year""",
         [kind],
     ).fetchall())
     counts = conn.execute(
         """SELECT t.theme, s.target_year, count(*) AS n FROM statement_themes t
            JOIN statements s ON s.id = t.statement_id JOIN documents d ON d.id = s.document_id
-           WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
+           WHERE s.kind = ? AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
            GROUP BY t.theme, s.target_year""",
         [kind],
     ).fetchall()
@@ -313,31 +331,34 @@ def document_themes(conn: sqlite3.Connection) -> list[dict]:
 # Diffs and timelines
 
 
-# The statements a diff counts: numbered items of originals that have a thread and a year.
-_COUNTED = "s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL AND {year} IS NOT NULL"
+# The statements a diff counts: list items and directives of originals that have a thread and a year.
+_COUNTED = "s.kind = ? AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL AND {year} IS NOT NULL"
 
 
 def _year_column(by: str) -> str:
     return "s.target_year" if by == "target" else "d.statement_year"
 
 
-def _diff_statements(conn: sqlite3.Connection, kind: str, by: str, years: tuple[int, ...] | None = None) -> list:
-    """Numbered statements of originals with their year (target or stated), rank, source and themes."""
+def _diff_statements(
+    conn: sqlite3.Connection, kind: str, by: str, years: tuple[int, ...] | None = None, form: str | None = None
+) -> list:
+    """Statements of originals with their year (target or stated), rank, source and themes."""
     from .diff import DiffStatement
 
     year = _year_column(by)
     only = f" AND {year} IN ({', '.join('?' * len(years))})" if years else ""
+    only += " AND s.form = ?" if form else ""
     rows = conn.execute(
-        f"""SELECT s.id, s.thread_id, {year} AS year, s.ordinal, s.text, s.speaker, d.id AS document_id,
+        f"""SELECT s.id, s.thread_id, {year} AS year, s.ordinal, s.text, s.speaker, s.form, d.id AS document_id,
                    d.title, d.date, d.path, (SELECT group_concat(theme, ' ') FROM statement_themes t WHERE t.statement_id = s.id) AS themes
             FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE {_COUNTED.format(year=year)}{only}
             ORDER BY year, d.date, s.id""",
-        [kind, *(years or ())],
+        [kind, *(years or ()), *([form] if form else [])],
     ).fetchall()
     return [
         DiffStatement(r["id"], r["thread_id"], r["year"], r["ordinal"], r["text"], r["speaker"], r["document_id"],
-                      r["title"], r["date"], tuple((r["themes"] or "").split()), r["path"])
+                      r["title"], r["date"], tuple((r["themes"] or "").split()), r["path"], r["form"])
         for r in rows
     ]
 
@@ -366,13 +387,15 @@ def _theme_corpus(conn: sqlite3.Connection, kind: str, by: str) -> Counter[str]:
     return Counter(dict(rows.fetchall()))
 
 
-def year_diff(conn: sqlite3.Connection, year_before: int, year_after: int, *, by: str = "target", kind: str = "priority"):
+def year_diff(
+    conn: sqlite3.Connection, year_before: int, year_after: int, *, by: str = "target", kind: str = "priority", form: str | None = None
+):
     """Load what the diff needs and compare the two years (see diff.compare_years)."""
     from .diff import compare_years
     from .link import load_idf
     from .themes import load_codebook
 
-    statements = _diff_statements(conn, kind, by, (year_before, year_after))
+    statements = _diff_statements(conn, kind, by, (year_before, year_after), form)
     found = {s.year for s in statements}
     for year in (year_before, year_after):
         if year not in found:
@@ -389,9 +412,11 @@ def year_diff(conn: sqlite3.Connection, year_before: int, year_after: int, *, by
     )
 
 
-def timeline(conn: sqlite3.Connection, kind: str = "priority", by: str = "target", min_years: int = 1) -> tuple[list[int], list[dict]]:
+def timeline(
+    conn: sqlite3.Connection, kind: str = "priority", by: str = "target", min_years: int = 1, form: str | None = None
+) -> tuple[list[int], list[dict]]:
     """Threads x years: each thread's best rank per year, strongest threads (most years) first."""
-    statements = _diff_statements(conn, kind, by)
+    statements = _diff_statements(conn, kind, by, form=form)
     years = sorted({s.year for s in statements})
     labels = thread_labels(conn)
     grid: dict[str, dict[int, int | None]] = {}
