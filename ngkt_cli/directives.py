@@ -290,12 +290,12 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
     NotRule("principle or belief", re.compile(r"\b(?:nguyên tắc|niềm tin|tin tưởng|tin rằng|bao giờ cũng|hy vọng|quan điểm)\b", re.I), "before",
             "Chúng tôi tin rằng hợp tác phải dựa trên sự bình đẳng."),
     NotRule("another country's or the delegates' request", re.compile(
-        r"(?:\bphía\s+(?:bạn|[" + UPPER_CASE + r"])|\bBạn\b|\b(?:Tổng thống|Ngoại trưởng|Quốc vương|Nhà vua|Ngài|nước chủ nhà)\b"
+        r"(?:\b[pP]hía\s+(?:bạn|[" + UPPER_CASE + r"])|\bBạn\b|\b(?:Tổng thống|Ngoại trưởng|Quốc vương|Nhà vua|Ngài|nước chủ nhà)\b"
         r"|\btại Việt Nam\b|\b(?:[cC]ác|[nN]hiều)\s+(?:đại biểu|Đại sứ|ý kiến|doanh nghiệp|chuyên gia|nhà đầu tư)\b"
         r"|^\s*(?:Đại biểu|Đại diện|Ý kiến)\b|\bđại biểu\s+[" + UPPER_CASE + r"])"
     ), "before", "Phía Nhật Bản đề nghị Việt Nam cần sớm hoàn tất thủ tục."),
     NotRule("what was done", re.compile(r"^\s*(?:đã|vừa|từng)\b", re.I), "after",
-            "Bộ trưởng yêu cầu ... đã được các đơn vị triển khai."),
+            "Các nội dung Bộ trưởng yêu cầu đã được các đơn vị triển khai xong."),
     NotRule("the list above, asked for again", re.compile(
         r"\b(?:trọng tâm|nhiệm vụ|giải pháp|nội dung|định hướng|ưu tiên|đề xuất)(?:\s+[^\s,.;]+)?\s+(?:trên|nêu trên|kể trên|vừa nêu|này)\b", re.I
     ), "after", "Bộ trưởng đề nghị các đơn vị thực hiện tốt các nhiệm vụ nêu trên."),
