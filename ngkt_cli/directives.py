@@ -388,6 +388,18 @@ def _touches(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in spans)
 
 
+# "Thủ tướng chỉ rõ 5 nhóm nhiệm vụ, trong đó nhấn mạnh, ngành phải ...": what follows "trong
+# đó" is one of them singled out, a directive of its own; the count before it leads in nothing here.
+SINGLED_OUT = re.compile(r"\b(?:trong đó|đặc biệt là|nhất là)\b", re.I)
+
+
+def _lead_in_part(sentence: str, cue: int) -> str:
+    """The part of a sentence a count in it would lead in: all of it, or what follows the last
+    "trong đó" before the cue (the count then leads in the set the cue's task is singled out of)."""
+    singled = [m.end() for m in SINGLED_OUT.finditer(sentence, 0, cue)]
+    return sentence[singled[-1] :] if singled else sentence
+
+
 def _announces_a_count(text: str) -> bool:
     """ "Bộ trưởng đề nghị tập trung vào 4 nhóm nhiệm vụ trọng tâm.": the lead-in of a list."""
     from .extract import announced
@@ -398,7 +410,12 @@ def _announces_a_count(text: str) -> bool:
 # Where a demand's own words end and the basis, manner or purpose it serves begins: "..., trên cơ
 # sở bình đẳng, cùng có lợi", "..., qua đó góp phần ...", "nhằm ...". A directive, like a list
 # item, is the action itself; its tail would make every directive resemble every other one.
-DEMAND_TAIL = re.compile(r",?\s+(?:trên cơ sở|theo hướng|với phương châm|qua đó|nhờ đó|từ đó|góp phần|nhằm)\b", re.I)
+DEMAND_TAIL = re.compile(
+    r",?\s+(?:trên cơ sở|theo hướng|với phương châm|qua đó|nhờ đó|từ đó|góp phần|nhằm)\b"
+    # and who said it, after it: "..., ông nói.", "...”, Thủ tướng nhấn mạnh."
+    r"|[”\"]?\s*[,–-]\s*[^,;]{0,60}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ)\s*[.!]?\s*$",
+    re.I,
+)
 
 
 def _demand_end(body: str, start: int, end: int) -> int:
@@ -432,7 +449,7 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
     drafts: list[Draft] = []
     for pieces in sentences:
         sentence = body[pieces[0].sentence_start : pieces[-1].end]
-        if any(_refused(r, sentence, "", "") for r in NOT_DIRECTIVES if r.where == "sentence") or _announces_a_count(sentence):
+        if any(_refused(r, sentence, "", "") for r in NOT_DIRECTIVES if r.where == "sentence"):
             continue
         previous: Draft | None = None
         for piece in pieces:
@@ -452,6 +469,9 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
                     previous = None
                 continue
             before, after = text[: found.start], text[found.text_start :]
+            if _announces_a_count(_lead_in_part(sentence, piece.start + found.start - pieces[0].sentence_start)):
+                previous = None
+                continue
             if any(_refused(r, sentence, before, after, found.rule) for r in NOT_DIRECTIVES if r.where != "sentence"):
                 previous = None
                 continue
@@ -486,6 +506,11 @@ def _speaker(body: str, draft: Draft, people: list[Person]) -> str | None:
     named = _people_and_bodies(before, people, body, attributed=True)
     if named:
         return named[-1].name or named[-1].title
+    after = body[draft.end : draft.piece.end]  # "..., Thủ tướng nhấn mạnh."
+    if said_after := _people_and_bodies(after, people, body, attributed=True):
+        return said_after[0].name or said_after[0].title
+    if re.search(r"\b(?:ông|bà)\s+(?:nói|cho biết|nhấn mạnh|khẳng định)", after):
+        return _last_person(body[: draft.piece.sentence_start], people)
     if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà)\b", before, re.I):
         return _last_person(body[: draft.piece.sentence_start], people)
     paragraph_start = _paragraph_start(body, max(0, draft.piece.paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))

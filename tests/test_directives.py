@@ -192,6 +192,20 @@ def test_a_directive_never_overlaps_a_list_nor_its_lead_in():
     assert [d.text for d in found.directives] == ["các địa phương chủ động phối hợp với Bộ Ngoại giao ngay từ đầu năm"]
 
 
+def test_one_task_singled_out_of_a_counted_set_is_a_directive():
+    found = directives_of("Thủ tướng chỉ rõ 4 nhóm giải pháp, trong đó nhấn mạnh, ngành ngoại giao phải phục vụ mục tiêu tăng trưởng ít nhất 8%.")
+    assert [d.text for d in found] == ["phải phục vụ mục tiêu tăng trưởng ít nhất 8%"]
+    assert directives_of("Thủ tướng chỉ rõ 4 nhóm giải pháp mà ngành ngoại giao phải thực hiện.") == ()
+
+
+def test_who_said_it_after_the_demand_is_its_speaker_not_its_text():
+    [found] = directives_of(
+        "Sáng 4/2, Thủ tướng Nguyễn Văn Hải tiếp các Đại sứ sắp nhận nhiệm vụ.\n\n"
+        "Các trưởng cơ quan đại diện phải đặc biệt chú ý thúc đẩy hợp tác kinh tế và thương mại, ông nói."
+    )
+    assert (found.text, found.speaker) == ("phải đặc biệt chú ý thúc đẩy hợp tác kinh tế và thương mại", "Nguyễn Văn Hải")
+
+
 def test_a_wrap_up_that_asks_for_the_list_again_is_not_a_new_directive():
     assert texts("Bộ trưởng đề nghị các đơn vị triển khai nghiêm túc các nhiệm vụ nêu trên.") == []
 
@@ -233,6 +247,13 @@ def test_titles_written_in_lower_case_and_the_ministers_assistant():
     }
     # "Bộ trưởng" alone is the minister, not the assistant.
     assert [m.name for m in find_mentions("Bộ trưởng nhấn mạnh", [*find_people("Trợ lý Bộ trưởng Đỗ Thị Hoa")])] == [None]
+
+
+def test_who_sums_up_is_attributed():
+    from ngkt_cli.metadata import attributions
+
+    text = "Trợ lý Bộ trưởng Nguyễn Thị Lan đã đúc kết hai tinh thần xuyên suốt hội nghị."
+    assert [m.name for m in attributions(text, find_people(text))] == ["Nguyễn Thị Lan"]
 
 
 @pytest.mark.parametrize("text, names", [
