@@ -429,6 +429,7 @@ class ThemesBy(str, Enum):
 def themes(
     by: Annotated[ThemesBy, typer.Option("--by", help="year: share of each year's statements; document: each article's themes.")] = ThemesBy.year,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind (with --by year).")] = Kind.priority,
+    form: FormFilter = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """How often each theme of the codebook is stated, per target year (as shares) or per document."""
@@ -438,7 +439,7 @@ def themes(
     if by == ThemesBy.document:
         render.print_rows(document_themes(conn), ["id", "date", "themes", "title"], fmt.value)
         return
-    rows = theme_shares(conn, kind.value)
+    rows = theme_shares(conn, kind.value, form.value if form else None)
     if fmt in (Format.json, Format.csv):
         render.print_rows(rows, ["theme", "label", "year", "count", "statements", "share"], fmt.value)
     else:

@@ -289,7 +289,7 @@ def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     }
 
 
-def theme_shares(conn: sqlite3.Connection, kind: str = "priority") -> list[dict]:
+def theme_shares(conn: sqlite3.Connection, kind: str = "priority", form: str | None = None) -> list[dict]:
     """How often each theme is stated per target year, as a share of that year's statements.
 
     Shares, not counts, so that a year with more articles does not look more important.
@@ -298,16 +298,16 @@ def theme_shares(conn: sqlite3.Connection, kind: str = "priority") -> list[dict]
 
     totals = dict(conn.execute(
         """SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
-           WHERE s.kind = ? AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
+           WHERE s.kind = ? AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL AND (? IS NULL OR s.form = ?)
            GROUP BY s.target_year""",
-        [kind],
+        [kind, form, form],
     ).fetchall())
     counts = conn.execute(
         """SELECT t.theme, s.target_year, count(*) AS n FROM statement_themes t
            JOIN statements s ON s.id = t.statement_id JOIN documents d ON d.id = s.document_id
-           WHERE s.kind = ? AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
+           WHERE s.kind = ? AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL AND (? IS NULL OR s.form = ?)
            GROUP BY t.theme, s.target_year""",
-        [kind],
+        [kind, form, form],
     ).fetchall()
     labels = {theme.id: theme.label for theme in load_codebook()}
     rows = [

@@ -317,6 +317,15 @@ def test_show_marks_directives_and_quotes_one_by_its_id(seeded_db, seed_export):
     assert f"»{directive['text']}«" in quoted.stdout
 
 
+def test_themes_filter_by_form(seeded_db):
+    def statements_per_year(*form: str) -> dict:
+        rows = json.loads(run_cli(seeded_db, "themes", *form, "-f", "json").stdout)
+        return {r["year"]: r["statements"] for r in rows}
+
+    assert statements_per_year("--form", "directive") == {2024: 4}
+    assert statements_per_year()[2024] == statements_per_year("--form", "list")[2024] + 4
+
+
 def test_threads_filter_by_form(seeded_db):
     rows = json.loads(run_cli(seeded_db, "threads", "--form", "directive", "-f", "json").stdout)
     assert rows and all(all(i.split("/")[1].startswith("D") for i in r["statement_ids"]) for r in rows)
