@@ -291,7 +291,7 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
             "Chúng tôi tin rằng hợp tác phải dựa trên sự bình đẳng."),
     NotRule("another country's or the delegates' request", re.compile(
         r"(?:\b[pP]hía\s+(?:bạn|[" + UPPER_CASE + r"])|\bBạn\b|\b(?:Tổng thống|Ngoại trưởng|Quốc vương|Nhà vua|Ngài|nước chủ nhà)\b"
-        r"|\btại Việt Nam\b|\b(?:[cC]ác|[nN]hiều)\s+(?:đại biểu|Đại sứ|ý kiến|doanh nghiệp|chuyên gia|nhà đầu tư)\b"
+        r"|\btại Việt Nam\b|\b(?:[cC]ác|[nN]hiều)\s+(?:đại biểu|[đĐ]ại sứ|ý kiến|doanh nghiệp|chuyên gia|nhà đầu tư)\b"
         r"|^\s*(?:Đại biểu|Đại diện|Ý kiến)\b|\bđại biểu\s+[" + UPPER_CASE + r"])"
     ), "before", "Phía Nhật Bản đề nghị Việt Nam cần sớm hoàn tất thủ tục."),
     NotRule("what was done", re.compile(r"^\s*(?:đã|vừa|từng)\b", re.I), "after",

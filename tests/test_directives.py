@@ -118,6 +118,10 @@ def test_a_modal_inside_a_noun_phrase_or_a_circumstance_asks_nothing(sentence):
     "Phó Thủ tướng đã chủ trì, chỉ đạo 3 hội nghị về ngoại giao kinh tế.",
     # Asking the delegates to discuss is procedure, not a course of action.
     "Bộ trưởng đề nghị các đại biểu thảo luận thẳng thắn về những hạn chế.",
+    # A pledge to a forum or a host, and the ambassadors' own: the press's readers (and the
+    # realistic set's) do not record them as the year's priorities.
+    "Việt Nam cam kết sẽ tiếp tục đóng góp tích cực vào hợp tác khu vực.",
+    "Các đại sứ cam kết sẽ làm hết sức mình để tăng cường hợp tác.",
     # The nouns "yêu cầu" and "lưu ý".
     "Năm 2026 đặt ra yêu cầu rất cao đối với công tác đối ngoại.",
     "Ông đặc biệt lưu ý tính kỷ luật trong thực thi.",
