@@ -280,6 +280,17 @@ class NotRule:
     rules: tuple[str, ...] = ()  # the cue rules it applies to; all when empty
 
 
+# Countries and organisations whose leaders' requests are theirs, not Vietnam's priorities.
+PARTNERS = (
+    "Nhật Bản", "Hàn Quốc", "Trung Quốc", "Hoa Kỳ", "Mỹ", "Nga", "Ấn Độ", "Australia", "Úc", "Pháp", "Đức", "Anh",
+    "Singapore", "Lào", "Campuchia", "Thái Lan", "Indonesia", "Malaysia", "Philippines", "Canada", "New Zealand",
+    "EU", "ASEAN", "APEC", "Liên hợp quốc", "LHQ", "WTO", "IMF", "Ngân hàng Thế giới", "WB", "ADB",
+)
+FOREIGN_LEADER = re.compile(
+    r"\b(?:Thủ tướng|Tổng thống|Bộ trưởng|Ngoại trưởng|Chủ tịch|Đại sứ|Tổng Thư ký|Tổng thư ký|Chính phủ|Quốc hội|Lãnh đạo)"
+    r"(?:\s+(?!tại\b)[^\s,.;:]+){0,2}?\s+(?:" + "|".join(PARTNERS) + r")\b"
+)
+
 NOT_DIRECTIVES: tuple[NotRule, ...] = (
     NotRule("question", re.compile(r"\?\s*[”\"’)]*\s*$|^\s*[-–*•]?\s*(?:Thưa|PV|Phóng viên)\b"), "sentence",
             "Thưa Bộ trưởng, ngoại giao kinh tế cần làm gì trong năm tới?"),
@@ -294,6 +305,8 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
         r"|\btại Việt Nam\b|\b(?:[cC]ác|[nN]hiều)\s+(?:đại biểu|[đĐ]ại sứ|ý kiến|doanh nghiệp|chuyên gia|nhà đầu tư)\b"
         r"|^\s*(?:Đại biểu|Đại diện|Ý kiến)\b|\bđại biểu\s+[" + UPPER_CASE + r"])"
     ), "before", "Phía Nhật Bản đề nghị Việt Nam cần sớm hoàn tất thủ tục."),
+    NotRule("another country's leader", FOREIGN_LEADER, "before",
+            "Thủ tướng Nhật Bản đề nghị Việt Nam tạo điều kiện cho doanh nghiệp Nhật mở rộng đầu tư."),
     NotRule("what was done", re.compile(r"^\s*(?:đã|vừa|từng)\b", re.I), "after",
             "Các nội dung Bộ trưởng yêu cầu đã được các đơn vị triển khai xong."),
     NotRule("the list above, asked for again", re.compile(

@@ -113,6 +113,8 @@ def test_a_modal_inside_a_noun_phrase_or_a_circumstance_asks_nothing(sentence):
     "Phía Hàn Quốc đề nghị Việt Nam sớm cấp phép cho các dự án năng lượng.",
     "Tại hội nghị, nhiều Đại sứ đề nghị sớm hoàn thiện cơ chế hỗ trợ doanh nghiệp.",
     "Các đại biểu cũng đề nghị tăng cường cung cấp thông tin thị trường.",
+    "Tổng thống Hàn Quốc đề nghị hai bên sớm nâng kim ngạch thương mại lên 150 tỷ USD.",
+    "Chính phủ Australia yêu cầu các nhà xuất khẩu tuân thủ quy định mới về an toàn thực phẩm.",
     # A meeting directed, a speech: no demand.
     "Thủ tướng Phạm Minh Chính phát biểu chỉ đạo hội nghị.",
     "Phó Thủ tướng đã chủ trì, chỉ đạo 3 hội nghị về ngoại giao kinh tế.",
@@ -128,6 +130,11 @@ def test_a_modal_inside_a_noun_phrase_or_a_circumstance_asks_nothing(sentence):
 ])
 def test_what_is_not_a_directive(sentence):
     assert directives_of(sentence) == ()
+
+
+def test_vietnams_ambassador_abroad_is_no_foreign_leader():
+    [found] = directives_of("Đại sứ Việt Nam tại Nhật Bản Phạm Văn Nam đề nghị các địa phương chủ động giới thiệu dự án cho nhà đầu tư Nhật.")
+    assert found.speaker == "Phạm Văn Nam"
 
 
 def test_a_heading_is_not_a_directive_but_a_caption_quoting_a_person_is():
