@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .metadata import (
     SPEECH_VERBS,
@@ -561,8 +562,13 @@ def _last_person(text: str, people: list[Person]) -> str | None:
     return mentions[-1].name if mentions else None
 
 
+@lru_cache(maxsize=4)
+def _paragraph_starts_of(body: str) -> list[int]:
+    return paragraph_starts(body.split(PARAGRAPH_BREAK))
+
+
 def _paragraph_start(body: str, paragraph: int) -> int:
-    return paragraph_starts(body.split(PARAGRAPH_BREAK))[paragraph]
+    return _paragraph_starts_of(body)[paragraph]
 
 
 def _target_year(body: str, draft: Draft, doc: Document) -> int | None:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .models import Person
 from .text import fold, sentences
@@ -465,13 +466,19 @@ BARE_BODY_HEADS = {fold(head) for head in ("Hội nghị", "Ban Chỉ đạo", "
 BODY_SOURCE_BEFORE = re.compile(r"\btheo\s+(?:[^\W\d_]+\s+){0,3}(?:của\s+)?$", re.I)
 
 
+@lru_cache(maxsize=4)
+def _bodies_named_in(context: str) -> tuple[str, ...]:
+    """Every naming of a body in an article, worked out once per article."""
+    return tuple(m.group("body") for m in BODY.finditer(context))
+
+
 def _fullest_body(written: str, context: str) -> str:
     """A body named by its head alone, as the article names it in full ("hội nghị" -> "Hội nghị
     Ngoại giao lần thứ 32"): the longest naming of that head in `context`; else as written."""
     if fold(written) not in BARE_BODY_HEADS:
         return written
     head = fold(written)
-    named = [m.group("body") for m in BODY.finditer(context) if fold(m.group("body")).startswith(head)]
+    named = [body for body in _bodies_named_in(context) if fold(body).startswith(head)]
     fullest = max(named, key=len, default=written)
     return fullest if len(fullest) > len(written) else written[0].upper() + written[1:]
 
