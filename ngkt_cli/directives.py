@@ -212,6 +212,9 @@ def _asker_pattern() -> str:
 
 ASKER_BEFORE = re.compile(_asker_pattern())
 
+# Who issues a directive, a resolution or a conclusion ("Ban Bí thư nêu rõ trong Chỉ thị: ...").
+INSTRUMENT_ISSUER = re.compile(r"\b(?:Ban Bí thư|Bộ Chính trị|Chính phủ|Trung ương|Quốc hội)\b")
+
 # "thời gian tới", "năm 2024", "hàng đầu": a task named for the time ahead, not one looked back on.
 FORWARD_CONTEXT = re.compile(
     r"\b(?:thời gian tới|sắp tới|năm tới|năm nay|giai đoạn tới|trước mắt|hàng đầu|bao trùm|đặt ra|(?:trong|cho) năm (?:19|20)\d\d)\b",
@@ -230,7 +233,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "instrument",
         re.compile(r"(?<!\w)(?:chỉ rõ|nêu rõ|xác định)\s+(?:trong|tại)\s+(?:Chỉ thị|Nghị quyết|Kết luận|Chương trình hành động)\b[^.:;]{0,40}:\s*", re.I),
-        lambda piece, match: match.end() if re.search(r"\b(?:Ban Bí thư|Bộ Chính trị|Chính phủ|Trung ương|Quốc hội)\b", piece[: match.start()]) else None,
+        lambda piece, match: match.end() if INSTRUMENT_ISSUER.search(piece[: match.start()]) else None,
         "a body's directive, resolution or conclusion quoted after a colon",
         2,
         "Ban Bí thư nêu rõ trong Chỉ thị: Coi ngoại giao kinh tế là nhiệm vụ trung tâm của ngành.",
@@ -257,7 +260,11 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "one_of",
-        re.compile(r"^\s*Một trong (?:số )?(?:đó|những [^,.;]{1,30}(?:đó|này)) là (?:việc\s+)?", re.I),
+        re.compile(
+            r"^\s*Một trong (?:số )?(?:đó|những (?:giải pháp|nhiệm vụ|vấn đề|đề xuất|trọng tâm|ưu tiên|định hướng)[^,.;]{0,20}?(?:đó|này))"
+            r" là (?:việc\s+)?",
+            re.I,
+        ),
         _one_of,
         "one of the matters a leader has just raised",
         5,

@@ -124,6 +124,8 @@ def test_a_modal_inside_a_noun_phrase_or_a_circumstance_asks_nothing(sentence):
     # realistic set's) do not record them as the year's priorities.
     "Việt Nam cam kết sẽ tiếp tục đóng góp tích cực vào hợp tác khu vực.",
     "Các đại sứ cam kết sẽ làm hết sức mình để tăng cường hợp tác.",
+    # One of the causes, not of the matters raised.
+    "Một trong những nguyên nhân đó là việc thiếu thông tin về thị trường nước ngoài.",
     # The nouns "yêu cầu" and "lưu ý".
     "Năm 2026 đặt ra yêu cầu rất cao đối với công tác đối ngoại.",
     "Ông đặc biệt lưu ý tính kỷ luật trong thực thi.",
