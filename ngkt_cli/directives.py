@@ -87,8 +87,8 @@ TASK_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(TASK_NOUNS) + r")(?:\s+[^\s,;:
 
 # A modal verb that states what a situation demands or what must be said, not what someone must
 # do: "tình hình ... đòi hỏi phải ...", "buộc chúng ta phải ...", "có lẽ phải nói rất dài".
-CIRCUMSTANCE_BEFORE = re.compile(r"\b(?:đòi hỏi|buộc|khiến|bắt buộc|có lẽ|vấp|gặp|mắc|chịu|đang|đã|không|chưa|rất|lại)(?:\s+\S+){0,2}\s*$", re.I)
-NOT_AN_ACTION_AFTER = re.compile(r"^\s*(?:thiết|chăng|nói|kể|thừa nhận|đối mặt|để|gì)\b", re.I)
+CIRCUMSTANCE_BEFORE = re.compile(r"\b(?:đòi hỏi|buộc|khiến|bắt buộc|có lẽ|vấp|gặp|mắc|chịu|đang|đã|không|chưa|rất|lại|sẽ)(?:\s+\S+){0,2}\s*$", re.I)
+NOT_AN_ACTION_AFTER = re.compile(r"^\s*(?:thiết|chăng|nói|kể|thừa nhận|đối mặt|chịu|gánh|để|gì)\b", re.I)
 
 # Verbs of asking; the asker stands just before them.
 REQUEST_VERBS = ("yêu cầu", "đề nghị", "chỉ đạo", "lưu ý", "kêu gọi", "nhắc nhở")
@@ -300,7 +300,7 @@ FOREIGN_LEADER = re.compile(
 )
 
 NOT_DIRECTIVES: tuple[NotRule, ...] = (
-    NotRule("question", re.compile(r"\?\s*[”\"’)]*\s*$|^\s*[-–*•]?\s*(?:Thưa|PV|Phóng viên)\b"), "sentence",
+    NotRule("question", re.compile(r"\?\s*[”\"’)]*\s*$|^\s*[-–*•]?\s*(?:Thưa|PV|Phóng viên)\b|\b(?:làm gì|như thế nào|ra sao)\b"), "sentence",
             "Thưa Bộ trưởng, ngoại giao kinh tế cần làm gì trong năm tới?"),
     NotRule("lead-in of a list", re.compile(r":\s*[”\"]?\s*$"), "sentence",
             "Thứ trưởng đề nghị toàn ngành tập trung vào các nhiệm vụ sau:"),
@@ -313,6 +313,8 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
         r"|\btại Việt Nam\b|\b(?:[cC]ác|[nN]hiều)\s+(?:đại biểu|[đĐ]ại sứ|ý kiến|doanh nghiệp|chuyên gia|nhà đầu tư)\b"
         r"|^\s*(?:Đại biểu|Đại diện|Ý kiến)\b|\bđại biểu\s+[" + UPPER_CASE + r"])"
     ), "before", "Phía Nhật Bản đề nghị Việt Nam cần sớm hoàn tất thủ tục."),
+    NotRule("what another country needs", re.compile(r"\b(?:" + "|".join(PARTNERS) + r")\s*$"), "before",
+            "Theo ông, Nhật Bản cần thêm nhiều lao động có tay nghề cao.", ("obligation",)),
     NotRule("another country's leader", FOREIGN_LEADER, "before",
             "Thủ tướng Nhật Bản đề nghị Việt Nam tạo điều kiện cho doanh nghiệp Nhật mở rộng đầu tư."),
     NotRule("what was done", re.compile(r"^\s*(?:đã|vừa|từng)\b", re.I), "after",

@@ -93,6 +93,8 @@ def test_obligations_with_or_without_who_must_act(sentence):
     "Tình hình diễn biến nhanh đòi hỏi phải có ứng phó kịp thời.",
     "Muốn đánh giá cho đủ thì có lẽ phải nói rất dài.",
     "Tỉnh chuẩn bị các điều kiện cần thiết để đón nhà đầu tư.",
+    "Nếu chậm thích ứng, doanh nghiệp sẽ phải chịu thiệt hại lớn khi quy định mới có hiệu lực.",
+    "Câu hỏi đặt ra là các địa phương cần làm gì để đón dòng vốn mới.",
     "Đây là những gì đất nước đang cần để phát triển.",
 ])
 def test_a_modal_inside_a_noun_phrase_or_a_circumstance_asks_nothing(sentence):
