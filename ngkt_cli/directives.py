@@ -192,7 +192,7 @@ def _task(piece: str, match: re.Match[str]) -> int | None:
     """ "Nhiệm vụ bao trùm ... vẫn là tiếp tục ...": the task named, as an action, for the time ahead."""
     if not FORWARD_CONTEXT.search(piece):
         return None
-    return _after_saying(piece, match.start())
+    return match.end()  # the action the task is: "tiếp tục phát huy vai trò tiên phong ..."
 
 
 def _one_of(piece: str, match: re.Match[str]) -> int | None:
@@ -211,6 +211,16 @@ def _asker_pattern() -> str:
 
 
 ASKER_BEFORE = re.compile(_asker_pattern())
+
+
+def _named_without_title() -> str:
+    from .metadata import _NAME
+
+    return rf"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+{_NAME}[\s,]*(?:{ADVERBS}[\s,]*)*$"
+
+
+# "ông Trần Văn Bảo đề nghị ...": a person the article gives no title, asking.
+NAMED_WITHOUT_TITLE_BEFORE = re.compile(_named_without_title())
 
 # Who issues a directive, a resolution or a conclusion ("Ban Bí thư nêu rõ trong Chỉ thị: ...").
 INSTRUMENT_ISSUER = re.compile(r"\b(?:Ban Bí thư|Bộ Chính trị|Chính phủ|Trung ương|Quốc hội)\b")
@@ -561,6 +571,8 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
     mentions = _people_and_bodies(before, people, body, attributed=False)
     if mentions and ADVERBS_ONLY.match(before[mentions[-1].end :]):
         return mentions[-1].name or mentions[-1].title
+    if named := NAMED_WITHOUT_TITLE_BEFORE.search(before):  # "ông Trần Văn Bảo đề nghị"
+        return named.group("name")
     if re.search(r"\b(?:ông|bà)\s*$", before, re.I):
         return _last_person(before, people)
     return None

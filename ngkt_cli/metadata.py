@@ -453,9 +453,10 @@ BODY_HEADS = (
     "Chính phủ", "Quốc hội", "Hội nghị", "Ban Chỉ đạo", "Ủy ban nhân dân", "UBND", "Tỉnh ủy", "Thành ủy",
 )
 _BODY_HEAD_RE = _alternation(sorted(BODY_HEADS, key=len, reverse=True), first_letter_either_case=True)
-# "Hội nghị Ngoại giao lần thứ 32", "Bộ Công Thương" (a ministry: "Bộ" and a capitalised name).
+# "Hội nghị Ngoại giao lần thứ 32" (or "Hội nghị Ngoại giao 32"), "Bộ Công Thương" (a ministry:
+# "Bộ" and a capitalised name).
 BODY = re.compile(
-    rf"(?<![^\W\d_])(?P<body>(?:{_BODY_HEAD_RE}|Bộ(?=\s+[{UPPER}])){_ORG}(?:\s+lần(?:\s+thứ)?\s+(?:\d+|[IVXLC]+)\b)?)"
+    rf"(?<![^\W\d_])(?P<body>(?:{_BODY_HEAD_RE}|Bộ(?=\s+[{UPPER}])){_ORG}(?:\s+(?:lần(?:\s+thứ)?\s+)?(?:\d+|[IVXLC]+)\b)?)"
 )
 
 # Bodies named by their head alone, which an article names in full elsewhere: "Theo kết luận
