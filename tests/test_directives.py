@@ -16,11 +16,12 @@ from hypothesis import strategies as st
 
 from conftest import GOLD, ROOT, SEEDS, database_at_version, run_cli
 from ngkt_cli import migrations
-from ngkt_cli.directives import CUE_RULES, NOT_DIRECTIVES, find_directives
+from ngkt_cli.directives import CUE_RULES, NOT_DIRECTIVES
+from ngkt_cli.directives import _sentences as sentences_of
 from ngkt_cli.extract import extract
 from ngkt_cli.metadata import find_mentions, find_people
 from ngkt_cli.models import Document
-from ngkt_cli.text import key
+from ngkt_cli.text import key, paragraph_starts
 
 
 def doc_from(text: str, date: str | None = "2024-03-18") -> Document:
@@ -389,10 +390,13 @@ def test_directives_stay_in_their_sentence_never_empty_never_on_a_list(parts):
     doc = doc_from(text if text.strip() else "x")
     found = extract(doc)
     items = [(i.start, i.end) for lst in found.lists for i in lst.items]
+    starts = paragraph_starts(doc.paragraphs)
     for directive in found.directives:
         assert 0 <= directive.start < directive.end <= len(doc.body)
         assert doc.body[directive.start : directive.end] == directive.text and directive.text.strip()
-        assert "\n\n" not in directive.text  # inside one paragraph
+        offset = starts[directive.paragraph]
+        sentences = [(offset + a, offset + b) for a, b in sentences_of(doc.paragraphs[directive.paragraph])]
+        assert any(a <= directive.start and directive.end <= b for a, b in sentences)  # inside one sentence
         assert not any(directive.start < end and start < directive.end for start, end in items)
         assert directive.cue_start is not None and doc.body[directive.cue_start : directive.cue_end].strip()
 
