@@ -441,3 +441,11 @@ def test_directives_of_the_realistic_set_hold_their_floors(realistic_export):
 def test_the_rule_tables_in_the_docs_are_current():
     result = subprocess.run([sys.executable, "-m", "cogapp", "--check", "docs/extraction.md"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, f"run `make docs`: {result.stdout}{result.stderr}"
+
+
+def test_reports_mark_directives_where_items_show_their_rank(seeded_db, tmp_path):
+    assert run_cli(seeded_db, "report", "--out", str(tmp_path)).exit_code == 0
+    markdown = (tmp_path / "diff-2023-2024.md").read_text(encoding="utf-8")
+    html = (tmp_path / "diff-2023-2024.html").read_text(encoding="utf-8")
+    assert markdown.count("- 2024 ◆: ") == 4 and "- 2024 #1: " in markdown
+    assert html.count("2024 ◆:") == 4
