@@ -433,11 +433,16 @@ def _lead_in_part(sentence: str, cue: int) -> str:
     return sentence[singled[-1] :] if singled else sentence
 
 
+# A capitalised word is a name, never a count: "Hoàng Văn Nam yêu cầu" folds to "... nam yeu cau",
+# which would read as "năm (5) yêu cầu".
+CAPITALISED_WORD = re.compile(rf"(?<!\w)[{UPPER_CASE}]\w*")
+
+
 def _announces_a_count(text: str) -> bool:
     """ "Bộ trưởng đề nghị tập trung vào 4 nhóm nhiệm vụ trọng tâm.": the lead-in of a list."""
     from .extract import announced
 
-    return announced(text)[0] is not None
+    return announced(CAPITALISED_WORD.sub("X", text))[0] is not None
 
 
 # Where a demand's own words end and the basis, manner or purpose it serves begins: "..., trên cơ

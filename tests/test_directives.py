@@ -232,6 +232,17 @@ def test_who_said_it_after_the_demand_is_its_speaker_not_its_text():
     assert (found.text, found.speaker) == ("phải đặc biệt chú ý thúc đẩy hợp tác kinh tế và thương mại", "Nguyễn Văn Hải")
 
 
+def test_a_name_ending_in_nam_announces_no_count():
+    found = directives_of(
+        "Phó Chủ tịch UBND tỉnh Hoàng Văn Nam yêu cầu Sở Ngoại vụ tham mưu tổ chức tốt các hoạt động đối ngoại; "
+        "các địa phương cần chủ động kết nối với cơ quan đại diện ở nước ngoài."
+    )
+    assert [d.text for d in found] == [
+        "Sở Ngoại vụ tham mưu tổ chức tốt các hoạt động đối ngoại", "cần chủ động kết nối với cơ quan đại diện ở nước ngoài"
+    ]
+    assert {d.speaker for d in found} == {"Hoàng Văn Nam"}
+
+
 def test_a_wrap_up_that_asks_for_the_list_again_is_not_a_new_directive():
     assert texts("Bộ trưởng đề nghị các đơn vị triển khai nghiêm túc các nhiệm vụ nêu trên.") == []
 
