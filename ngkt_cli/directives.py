@@ -642,10 +642,16 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
     statements = [
         Statement(
             "priority", None, body[d.start : d.end], d.piece.paragraph, d.start, d.end, _target_year(body, d, doc),
-            _speaker(body, d, people), form="directive", cue=d.cue, cue_start=d.cue_start, cue_end=d.cue_end,
+            speaker, form="directive", cue=d.cue, cue_start=d.cue_start, cue_end=d.cue_end,
         )
         for d in _drafts(body, sentences, _blocked_spans(body, lists))
+        if (speaker := _speaker(body, d, people)) or d.rule in ASKED
     ]
     return tuple(_without_repeats(statements))
+
+
+# Rules whose cue names who asks. A demand under any other rule that no person or body in the
+# article states ("Doanh nghiệp cần ..." in a reporter's analysis) is the writer's, not a directive.
+ASKED = ("request", "instrument")
 
 
