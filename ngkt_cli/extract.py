@@ -849,4 +849,7 @@ def extract(doc: Document) -> Extraction:
     people = list(doc.people) or find_people(doc.body)
     candidates = _choose(marker_candidates(doc.body, paragraphs) + inline_candidates(doc.body, paragraphs))
     lists = [built for c in candidates if (built := build_list(doc, c, people))]
-    return Extraction(lists=tuple(_without_repeats(lists)))
+    lists = _without_repeats(lists)
+    from .directives import find_directives  # directives read the lists found here, never the reverse
+
+    return Extraction(lists=tuple(lists), directives=find_directives(doc, lists))

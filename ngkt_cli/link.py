@@ -344,6 +344,8 @@ class ThreadIndex:
         if similarity < self.settings.min_cosine:
             return similarity
         same_head = item.head_theme is not None and item.head_theme in centroid.heads
+        if item.list_id is None:
+            same_head = False  # a directive's first theme is often whom it asks or about, not what
         return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
 
     def may_join(self, item: Item, thread: str, forbidden: set[str]) -> bool:

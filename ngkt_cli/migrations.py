@@ -464,6 +464,36 @@ def _016_document_sources_and_versions(conn: sqlite3.Connection) -> None:
     )
 
 
+def _017_statement_form(conn: sqlite3.Connection) -> None:
+    """Statements say their form: "list" (an item of an enumerated list) or "directive" (a
+    sentence asking for a course of action without numbering it), with the cue a directive rests
+    on ("yêu cầu", "cần") and the cue's span. The `priorities` view shows directives too (of
+    documents in scope, as before)."""
+    _run_script(
+        conn,
+        """
+        ALTER TABLE statements ADD COLUMN form TEXT NOT NULL DEFAULT 'list';
+        ALTER TABLE statements ADD COLUMN cue TEXT;
+        ALTER TABLE statements ADD COLUMN cue_start INTEGER;
+        ALTER TABLE statements ADD COLUMN cue_end INTEGER;
+        UPDATE statements SET form = 'directive' WHERE list_id IS NULL;
+        DROP VIEW priorities;
+        DROP VIEW statements_with_source;
+        CREATE VIEW statements_with_source AS
+            SELECT s.id, s.kind, s.form, s.ordinal, s.target_year, s.speaker, s.text, s.thread_id,
+                   s.list_id, l.announced_count, coalesce(l.cue, s.cue) AS cue,
+                   d.id AS document_id, d.title AS document_title, d.date AS document_date,
+                   d.path AS document_path, d.duplicate_of, d.scope AS document_scope
+            FROM statements s
+            JOIN documents d ON d.id = s.document_id
+            LEFT JOIN lists l ON l.id = s.list_id;
+        CREATE VIEW priorities AS
+            SELECT * FROM statements_with_source
+            WHERE kind = 'priority' AND duplicate_of IS NULL AND coalesce(document_scope, 'in') != 'out';
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -481,4 +511,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _014_web_resources,
     _015_scope,
     _016_document_sources_and_versions,
+    _017_statement_form,
 ]
