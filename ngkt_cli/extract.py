@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .metadata import Person, attributions, find_people, names_a_person
@@ -41,7 +41,7 @@ ITEM_NOUNS = (
 # "Thứ nhất, ...", "Thứ nhất là ...", "thứ hai: ...", "Nhiệm vụ thứ ba là ...", "Thứ nhất. Tăng
 # cường ..." (the item text starts after the punctuation; after a full stop, only a capital).
 THU_MARKER = re.compile(
-    r"\bthứ\s+(" + "|".join(THU_ORDINALS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?|(\.)(?=\s+\S))\s*",
+    r"\bthứ\s+(?P<n>" + "|".join(THU_ORDINALS) + r")(?:\s*[,:]|\s+(?P<la>là)\b\s*[,:]?|(?P<stop>\.)(?=\s+\S))\s*",
     re.I,
 )
 # The noun a "Thứ" ordinal may follow, which belongs to its marker: looked for just before a
@@ -52,25 +52,26 @@ NOUN_BEFORE_ORDINAL = re.compile(r"\b(?:nhóm\s+)?(?:" + "|".join(ITEM_NOUNS) + 
 # "Cuối cùng" takes the number after the previous item's (NEXT_ORDINAL), only right after it.
 SEQUENCE_WORDS = {"trước hết": 1, "trước tiên": 1, "đầu tiên": 1, "cuối cùng": 0}
 NEXT_ORDINAL = 0
-SEQUENCE_MARKER = re.compile(r"\b(" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?)\s*", re.I)
+SEQUENCE_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?)\s*", re.I)
 
 # "Một là, ...", "hai là: ..."
-LA_MARKER = re.compile(r"\b(" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
+LA_MARKER = re.compile(r"\b(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
 
 # Spoken without a comma, capitalised where a sentence starts: "Một là chúng ta đã vượt qua ...".
-LA_BARE_MARKER = re.compile(r"\b(" + "|".join(word.capitalize() for word in LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])")
+LA_BARE_MARKER = re.compile(r"\b(?P<n>" + "|".join(word.capitalize() for word in LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])")
 
 # "1. ...", "2) ...", "(3) ...", "4/ ..." at the start of a paragraph.
-NUMBER_MARKER = re.compile(r"^\(?(\d{1,2})[.)/]\s+(?=\S)")
+NUMBER_MARKER = re.compile(r"^\(?(?P<n>\d{1,2})[.)/]\s+(?=\S)")
 
 # A table's row numbered in its first cell, as HTML tables come out of extraction: "| 1 | Mở rộng ... |".
-TABLE_ROW_MARKER = re.compile(r"^\|\s*(\d{1,2})\.?\s*\|\s*(?=[^\s|])")
+TABLE_ROW_MARKER = re.compile(r"^\|\s*(?P<n>\d{1,2})\.?\s*\|\s*(?=[^\s|])")
 
-# "gồm: 1) ...; 2) ..." or "1. ...; 2. ..." inside a paragraph, after a colon or a semicolon.
-INLINE_NUMBER_MARKER = re.compile(r"[:;]\s*((\d{1,2})[.)]\s+)(?=\S)")
+# "gồm: 1) ...; 2) ..." or "1. ...; 2. ..." inside a paragraph, after a colon or a semicolon (the
+# marker starts at group "m", after the punctuation).
+INLINE_NUMBER_MARKER = re.compile(r"[:;]\s*(?P<m>(?P<n>\d{1,2})[.)]\s+)(?=\S)")
 
 # "(1) ... (2) ..." inside a paragraph.
-PAREN_NUMBER_MARKER = re.compile(r"\((\d{1,2})\)\s+(?=\S)")
+PAREN_NUMBER_MARKER = re.compile(r"\((?P<n>\d{1,2})\)\s+(?=\S)")
 
 # What may come just before "(2)" in a running enumeration ("gồm (1) A, (2) B và (3) C"); a
 # footnote's "(1)" follows a word ("thu hút đầu tư (1) và ...") and starts nothing.
@@ -78,12 +79,12 @@ ENUMERATION_BEFORE = re.compile(r"(?:[,;:]|\b(?:và|gồm|bao gồm|là|như|c�
 
 # "(i) ... (ii) ..." inside a paragraph: lower-case Roman numerals in brackets.
 ROMAN_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
-ROMAN_MARKER = re.compile(r"\((" + "|".join(ROMAN_NUMERALS) + r")\)\s+(?=\S)")
+ROMAN_MARKER = re.compile(r"\((?P<n>" + "|".join(ROMAN_NUMERALS) + r")\)\s+(?=\S)")
 
 # "a) ...", "(b) ..." at the start of a paragraph or after ';' / ':' ("a. ..." at a paragraph's start only).
 LETTERS = "abcdđeghik"
-LETTER_MARKER = re.compile(r"(?<![^\s;:])\(?([" + LETTERS + r"])\)\s+(?=\S)")  # also "(a) ..."
-LETTER_DOT_MARKER = re.compile(r"^([" + LETTERS + r"])\.\s+(?=\S)")  # "a. ..." only at a paragraph's start
+LETTER_MARKER = re.compile(r"(?<![^\s;:])\(?(?P<n>[" + LETTERS + r"])\)\s+(?=\S)")  # also "(a) ..."
+LETTER_DOT_MARKER = re.compile(r"^(?P<n>[" + LETTERS + r"])\.\s+(?=\S)")  # "a. ..." only at a paragraph's start
 
 # "• ...", "- ...", "+ ..." at the start of a paragraph.
 BULLET_CHARS = "•-+–—*·●▪■◆❖➢►▶✓✔○◦"
@@ -100,15 +101,149 @@ WEEKDAY_FOLLOWS = re.compile(r"^\s*\(?(?:ngày\s+)?\d{1,2}[/-]\d{1,2}", re.I)
 # "Thứ Ba, ..." pages later does not extend a list that ended long before.
 MAX_ITEM_PARAGRAPHS = 5
 
-# When lists of two families cover the same text, the one earlier here wins: "- Thứ nhất, ..."
-# is a "Thứ" list written with dashes, and numbered items beat a ';' split.
-FAMILY_PRECEDENCE = ("thu", "la", "number", "paren", "roman", "letter", "bullet", "inline")
-
 # Characters after which a new item may start: sentence ends, ';', ':', opening quotes.
 ITEM_START_AFTER = ".!?;:…\"“”'(–-"
 
 # Inline lists: a colon that introduces ';'-separated pieces. "như:" and "ví dụ:" give examples.
 INLINE_INTRO = re.compile(r"(?<!\bnhư)(?<!\bví dụ)\s*:\s+", re.I)
+
+# A bullet's number is its place in its run of consecutive bulleted paragraphs.
+BY_POSITION = -1
+
+
+def _at_item_start(paragraph: str, position: int) -> bool:
+    """True at the start of a paragraph, a sentence, or after ';' / ':'."""
+    before = paragraph[:position].rstrip()
+    return not before or before[-1] in ITEM_START_AFTER
+
+
+# Where a rule's match may stand: each takes (paragraph, match, where its marker starts).
+def anywhere(paragraph: str, match: re.Match[str], start: int) -> bool:
+    return True
+
+
+def at_item_start(paragraph: str, match: re.Match[str], start: int) -> bool:
+    return _at_item_start(paragraph, start)
+
+
+def in_enumeration(paragraph: str, match: re.Match[str], start: int) -> bool:
+    """At an item's start or after a word that enumerates ("gồm (1) A, (2) B và (3) C")."""
+    return _at_item_start(paragraph, start) or bool(ENUMERATION_BEFORE.search(paragraph, max(0, start - 12), start))
+
+
+def as_ordinal(paragraph: str, match: re.Match[str], start: int) -> bool:
+    """An ordinal word where an item starts (or a spoken "..., thứ hai là ..."), not a weekday
+    ("Thứ Tư, 05/06") nor "lần thứ hai. sau đó" (a full stop ends an ordinal only before a capital)."""
+    if not (_at_item_start(paragraph, start) or _spoken_continuation(paragraph, match, start)):
+        return False
+    if WEEKDAY_FOLLOWS.match(paragraph[match.end() :]):
+        return False
+    return not (match.groupdict().get("stop") and not paragraph[match.end() : match.end() + 1].isupper())
+
+
+def _spoken_continuation(paragraph: str, match: re.Match[str], start: int) -> bool:
+    """ "Thứ nhất là A, thứ hai là B": after a comma, only a lower-case "thứ ... là" (or "nhiệm vụ
+    thứ hai là") starts an item; `start` is where its marker begins."""
+    return paragraph[:start].rstrip().endswith(",") and paragraph[start].islower() and bool(match.groupdict().get("la"))
+
+
+# Where a rule's marker starts, given its match.
+def match_start(paragraph: str, match: re.Match[str]) -> int:
+    return match.start("m") if "m" in match.re.groupindex else match.start()
+
+
+def noun_then_ordinal(paragraph: str, match: re.Match[str]) -> int:
+    """ "Nhiệm vụ thứ ba là ...": the noun before the ordinal opens the item's marker."""
+    noun = NOUN_BEFORE_ORDINAL.search(paragraph, max(0, match.start() - 24), match.start())
+    return noun.start() if noun else match.start()
+
+
+def _required_text(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Text every match of `pattern` holds: its longest literal run, or the words an alternation
+    starts with when they are longer. A paragraph holding none of them
+    (lower-cased when the pattern ignores case) need not be searched: a plain substring test is
+    many times cheaper than a case-insensitive alternation tried at every position, and most
+    paragraphs hold no marker. Empty when nothing is required."""
+    from re import _parser  # the parser of the `re` module itself, so the check is the pattern's own
+
+    def walk(items) -> tuple[str, tuple[str, ...]]:
+        best, branch, run = "", (), ""
+        for op, arg in list(items) + [(None, None)]:
+            if op is _parser.LITERAL:
+                run += chr(arg)
+                continue
+            best, run = max(best, run, key=len), ""
+            if op is _parser.SUBPATTERN:
+                inner, inner_branch = walk(arg[-1])
+                best, branch = max(best, inner, key=len), branch or inner_branch
+            elif op is _parser.BRANCH and not branch:
+                heads = [walk(alternative)[0] for alternative in arg[1]]
+                branch = tuple(heads) if all(heads) else ()
+        return best, branch
+
+    best, branch = walk(_parser.parse(pattern.pattern, pattern.flags))
+    found = branch if branch and len(best) < min(map(len, branch)) else (best,)
+    found = tuple(text for text in found if text)
+    return tuple(text.lower() for text in found) if pattern.flags & re.I else found
+
+
+@dataclass(frozen=True)
+class MarkerRule:
+    """One shape of item marker: a row of MARKER_RULES. The pattern's group "n" holds the number."""
+
+    name: str
+    family: str  # markers of one family chain into one list: "Thứ nhất" ... "Thứ hai" ...
+    precedence: int  # of two lists over the same text, the lower wins
+    pattern: re.Pattern[str]
+    number: Callable[[str], int]  # the item's number from group "n"
+    place: Callable[[str, re.Match[str], int], bool] = anywhere
+    start: Callable[[str, re.Match[str]], int] = match_start
+    required: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "required", _required_text(self.pattern))
+
+    def worth_searching(self, paragraph: str, lowered: str) -> bool:
+        text = lowered if self.pattern.flags & re.I else paragraph
+        return not self.required or any(part in text for part in self.required)
+
+
+def _words(table: dict[str, int]) -> Callable[[str], int]:
+    return lambda word: table[word.lower()]
+
+
+# Every marker shape, one row each. A new shape is one row here and one test. When lists of two
+# families cover the same text, the lower precedence wins: "- Thứ nhất, ..." is a "Thứ" list
+# written with dashes, and numbered items beat a ';' split (INLINE_PRECEDENCE).
+MARKER_RULES = (
+    # "Thứ nhất, mở rộng thị trường ... Thứ hai là ..." (also "Nhiệm vụ thứ ba là ...")
+    MarkerRule("thứ ordinal", "thu", 0, THU_MARKER, _words(THU_ORDINALS), as_ordinal, noun_then_ordinal),
+    # "Trước hết, ... Thứ hai, ... Cuối cùng, ..."
+    MarkerRule("sequence word", "thu", 0, SEQUENCE_MARKER, _words(SEQUENCE_WORDS), as_ordinal),
+    # "Một là, giữ vững ...; hai là, ..."
+    MarkerRule("là ordinal", "la", 1, LA_MARKER, _words(LA_ORDINALS), at_item_start),
+    # "Một là chúng ta đã vượt qua ... Hai là chúng ta ..."
+    MarkerRule("là ordinal, no comma", "la", 1, LA_BARE_MARKER, _words(LA_ORDINALS), at_item_start),
+    # "1. Mở rộng thị trường ..." ¶ "2) Thu hút ..." at a paragraph's start
+    MarkerRule("number", "number", 2, NUMBER_MARKER, int),
+    # "| 1 | Mở rộng thị trường |" ¶ "| 2 | ... |"
+    MarkerRule("table row number", "number", 2, TABLE_ROW_MARKER, int),
+    # "... gồm: 1) mở rộng ...; 2) thu hút ..."
+    MarkerRule("inline number", "number", 2, INLINE_NUMBER_MARKER, int),
+    # "... gồm (1) mở rộng ..., (2) thu hút ... và (3) ..."
+    MarkerRule("bracketed number", "paren", 3, PAREN_NUMBER_MARKER, int, in_enumeration),
+    # "(i) mở rộng ...; (ii) thu hút ..."
+    MarkerRule("roman numeral", "roman", 4, ROMAN_MARKER, lambda n: ROMAN_NUMERALS.index(n) + 1),
+    # "a) mở rộng ...; b) thu hút ..." and "(a) ..."
+    MarkerRule("letter", "letter", 5, LETTER_MARKER, lambda n: LETTERS.index(n) + 1, at_item_start),
+    # "a. Mở rộng ..." ¶ "b. Thu hút ..." at a paragraph's start
+    MarkerRule("letter with a full stop", "letter", 5, LETTER_DOT_MARKER, lambda n: LETTERS.index(n) + 1),
+    # "- Mở rộng ..." ¶ "- Thu hút ..." (numbered by their place in the run)
+    MarkerRule("bullet", "bullet", 6, BULLET_MARKER, lambda _: BY_POSITION),
+)
+
+# A ';' split after a colon yields to every marker family.
+INLINE_PRECEDENCE = 1 + max(rule.precedence for rule in MARKER_RULES)
 
 
 @dataclass(frozen=True)
@@ -120,78 +255,20 @@ class Marker:
     start: int  # offset in the body where the marker begins
     content: int  # offset in the body where the item's text begins
     paragraph: int
+    precedence: int = 0
 
 
-def _at_item_start(paragraph: str, position: int) -> bool:
-    """True at the start of a paragraph, a sentence, or after ';' / ':'."""
-    before = paragraph[:position].rstrip()
-    return not before or before[-1] in ITEM_START_AFTER
-
-
-def _spoken_continuation(paragraph: str, match: re.Match[str], start: int) -> bool:
-    """ "Thứ nhất là A, thứ hai là B": after a comma, only a lower-case "thứ ... là" (or "nhiệm vụ
-    thứ hai là") starts an item; `start` is where its marker begins."""
-    return (
-        paragraph[:start].rstrip().endswith(",")
-        and paragraph[start].islower()
-        and match.re is THU_MARKER
-        and match.group(2) is not None
-    )
-
-
-# What a paragraph must hold for the word markers to be worth looking for: the two patterns are
-# case-insensitive alternations that the regex engine tries at every position, a plain substring
-# test on the lower-cased paragraph is many times cheaper, and most paragraphs hold neither.
-LA_HINT = re.compile(r"là\s*[,:]")
-
-
-def _word_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
+def _paragraph_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
     markers = []
     lowered = paragraph.lower()
-    families = [("thu", THU_MARKER, THU_ORDINALS)] if "thứ" in lowered else []
-    if "trước" in lowered or "đầu tiên" in lowered or "cuối cùng" in lowered:
-        families.append(("thu", SEQUENCE_MARKER, SEQUENCE_WORDS))
-    if LA_HINT.search(lowered):
-        families.append(("la", LA_MARKER, LA_ORDINALS))
-    elif " là " in paragraph:
-        families.append(("la", LA_BARE_MARKER, LA_ORDINALS))
-    for family, pattern, ordinals in families:
-        for match in pattern.finditer(paragraph):
-            start = match.start()
-            if pattern is THU_MARKER and (noun := NOUN_BEFORE_ORDINAL.search(paragraph, max(0, start - 24), start)):
-                start = noun.start()  # "Nhiệm vụ thứ ba là ...": the noun opens the item's marker
-            if not (_at_item_start(paragraph, start) or _spoken_continuation(paragraph, match, start)):
-                continue
-            if family == "thu" and WEEKDAY_FOLLOWS.match(paragraph[match.end():]):
-                continue
-            if pattern is THU_MARKER and match.group(3) and not paragraph[match.end() : match.end() + 1].isupper():
-                continue  # "... lần thứ hai. sau đó": a full stop ends an ordinal only before a capital
-            ordinal = ordinals[match.group(1).lower()]
-            markers.append(Marker(family, ordinal, offset + start, offset + match.end(), index))
-    return markers
-
-
-def _symbol_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
-    markers = []
-    if match := NUMBER_MARKER.match(paragraph) or TABLE_ROW_MARKER.match(paragraph):
-        markers.append(Marker("number", int(match.group(1)), offset, offset + match.end(), index))
-    for match in INLINE_NUMBER_MARKER.finditer(paragraph) if ";" in paragraph else ():
-        markers.append(Marker("number", int(match.group(2)), offset + match.start(1), offset + match.end(), index))
-    else:
-        for match in PAREN_NUMBER_MARKER.finditer(paragraph):
-            if _at_item_start(paragraph, match.start()) or ENUMERATION_BEFORE.search(paragraph, max(0, match.start() - 12), match.start()):
-                markers.append(Marker("paren", int(match.group(1)), offset + match.start(), offset + match.end(), index))
-    for match in ROMAN_MARKER.finditer(paragraph) if "(i" in paragraph else ():
-        ordinal = ROMAN_NUMERALS.index(match.group(1)) + 1
-        markers.append(Marker("roman", ordinal, offset + match.start(), offset + match.end(), index))
-    for match in LETTER_MARKER.finditer(paragraph) if ")" in paragraph else ():
-        if _at_item_start(paragraph, match.start()):
-            ordinal = LETTERS.index(match.group(1)) + 1
-            markers.append(Marker("letter", ordinal, offset + match.start(), offset + match.end(), index))
-    if match := LETTER_DOT_MARKER.match(paragraph):
-        markers.append(Marker("letter", LETTERS.index(match.group(1)) + 1, offset, offset + match.end(), index))
-    if match := BULLET_MARKER.match(paragraph):
-        markers.append(Marker("bullet", 0, offset, offset + match.end(), index))
+    for rule in MARKER_RULES:
+        if not rule.worth_searching(paragraph, lowered):
+            continue
+        for match in rule.pattern.finditer(paragraph):
+            start = rule.start(paragraph, match)
+            if rule.place(paragraph, match, start):
+                number = rule.number(match.group("n")) if "n" in rule.pattern.groupindex else BY_POSITION
+                markers.append(Marker(rule.family, number, offset + start, offset + match.end(), index, rule.precedence))
     return markers
 
 
@@ -199,8 +276,7 @@ def find_markers(paragraphs: list[str]) -> list[Marker]:
     """Every item marker in the body, in reading order."""
     markers: list[Marker] = []
     for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
-        markers += _word_markers(paragraph, offset, index)
-        markers += _symbol_markers(paragraph, offset, index)
+        markers += _paragraph_markers(paragraph, offset, index)
     return sorted(markers, key=lambda m: m.start)
 
 
@@ -210,13 +286,13 @@ def chain_markers(markers: list[Marker]) -> list[list[Marker]]:
     open_runs: dict[str, list[Marker]] = {}
     for marker in markers:
         run = open_runs.get(marker.family)
-        if marker.family == "bullet":
+        if marker.ordinal == BY_POSITION:
             follows = run and marker.paragraph == run[-1].paragraph + 1
-            marker = Marker("bullet", len(run) + 1 if follows else 1, marker.start, marker.content, marker.paragraph)
+            marker = replace(marker, ordinal=len(run) + 1 if follows else 1)
         near = run and marker.paragraph - run[-1].paragraph <= MAX_ITEM_PARAGRAPHS
         if marker.ordinal == NEXT_ORDINAL:  # "Cuối cùng, ..." ends the run it closely follows
             if run and len(run) >= 2 and marker.paragraph - run[-1].paragraph <= 1:
-                run.append(Marker(marker.family, run[-1].ordinal + 1, marker.start, marker.content, marker.paragraph))
+                run.append(replace(marker, ordinal=run[-1].ordinal + 1))
                 open_runs.pop(marker.family)
             continue
         if near and marker.ordinal == run[-1].ordinal + 1:
@@ -600,6 +676,7 @@ class Candidate:
     first_paragraph: int
     lead_end: int  # where the lead-in stops: the first marker, or the colon of an inline list
     raw_spans: tuple[Span, ...] = ()
+    precedence: int = INLINE_PRECEDENCE  # of its marker rule: the lower wins where lists overlap
 
 
 def _cue(body: str, candidate: Candidate) -> Span:
@@ -626,11 +703,7 @@ def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
         # next list of the same shape ends this one.
         limit = min((r[0].start for r in runs if r[0].family == run[0].family and r[0].start > run[-1].start), default=None)
         spans = item_spans(body, run, limit)
-        if not _all_worded(spans):  # "(1) (2) ...": markers with nothing between them are no list
-            continue
-        if _sections([body[span.start : span.end] for span in spans]):
-            continue  # a long article's numbered sections: the lists inside them may stand
-        candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start))
+        candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start, precedence=run[0].precedence))
     return candidates
 
 
@@ -646,22 +719,22 @@ def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
             raw_spans = tuple(_trim(body, offset + s, offset + e) for s, e in raw)
             if not _all_worded(raw_spans):
                 raw_spans = spans
-            if _all_worded(spans) and (len(spans) >= 2 or len(raw_spans) >= 2):
+            if len(spans) >= 2 or len(raw_spans) >= 2:
                 candidates.append(Candidate(spans, "inline", index, offset + colon, raw_spans))
     return candidates
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
+def _overlaps(a: Reading, b: Reading) -> bool:
     return a.spans[0].start < b.spans[-1].end and b.spans[0].start < a.spans[-1].end
 
 
-def _choose(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep lists that do not overlap one already kept, in FAMILY_PRECEDENCE order."""
-    kept: list[Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (FAMILY_PRECEDENCE.index(c.marker), c.spans[0].start)):
-        if not any(_overlaps(candidate, other) for other in kept):
-            kept.append(candidate)
-    return sorted(kept, key=lambda c: c.spans[0].start)
+def _choose(readings: list[Reading]) -> list[Reading]:
+    """Keep lists that do not overlap one already kept, by their shape's precedence."""
+    kept: list[Reading] = []
+    for reading in sorted(readings, key=lambda r: (r.candidate.precedence, r.spans[0].start)):
+        if not any(_overlaps(reading, other) for other in kept):
+            kept.append(reading)
+    return sorted(kept, key=lambda r: r.spans[0].start)
 
 
 def _fit_count(candidate: Candidate, count: int | None) -> tuple[Span, ...]:
@@ -780,7 +853,23 @@ def _wrap_up(body: str, last_item: Span) -> Span | None:
     return Span(match.start(), match.end()) if match else None
 
 
-def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> StatementList | None:
+@dataclass(frozen=True)
+class Reading:
+    """A candidate list with its lead-in read: what the "not a list" rules and build_list see."""
+
+    candidate: Candidate
+    cue_span: Span
+    cue: str
+    count: int | None
+    noun: str | None  # the list noun the lead-in announces ("trong tam"), if any
+    spans: tuple[Span, ...]
+    texts: tuple[str, ...]
+    wrap_up: Span | None
+    body: str
+
+
+def read(doc: Document, candidate: Candidate) -> Reading:
+    """The lead-in (or the sentence that sums the list up), its count and noun, and the items."""
     body, paragraphs = doc.body, doc.paragraphs
     cue_span = _cue(body, candidate)
     cue = body[cue_span.start : cue_span.end]
@@ -795,21 +884,43 @@ def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> Sta
     spans = _fit_count(candidate, count)
     if count is not None and len(spans) == count + 1 and _closes_with_cuoi_cung(body, spans[-1]):
         spans = spans[:-1]  # "2 nhiệm vụ: Thứ nhất, ... Thứ hai, ....  Cuối cùng, Bộ trưởng cảm ơn ..."
-    if len(spans) < 2:
-        return None
-    texts = [body[s.start : s.end] for s in spans]
-    if _citations(texts) or (noun is None and (_names_people(cue, texts) or _quoted_motto(body, candidate))):
-        return None  # notes, attendees, a motto: no list of what was stated, unless a list noun says so
+    texts = tuple(body[s.start : s.end] for s in spans)
+    return Reading(candidate, cue_span, cue, count, noun, spans, texts, wrap_up, body)
+
+
+# What is not a list of things stated, one row each: (name, test). Unless noted, a list noun
+# in the lead-in ("3 nhiệm vụ") overrules the row.
+NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
+    # "(1) (2) ...": one item alone, or markers with nothing between them
+    ("fewer than two items", lambda r: len(r.spans) < 2 or not _all_worded(r.spans)),
+    # "1. Chủ trương, quan điểm" ¶ paragraphs ¶ "2. Nhiệm vụ, giải pháp" ¶ ...: the lists inside may stand
+    ("numbered sections", lambda r: r.candidate.marker != "inline" and _sections(list(r.texts))),
+    # "(1) Hồ Chí Minh: Toàn tập, Nxb. Chính trị quốc gia, tr. 470"
+    ("notes citing sources", lambda r: _citations(list(r.texts))),
+    # "Cùng dự có các đồng chí: A, Bí thư ...; B, Phó Thủ tướng ..."
+    ("people who attended", lambda r: r.noun is None and _names_people(r.cue, list(r.texts))),
+    # "tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; ...”"
+    ("a motto quoted whole", lambda r: r.noun is None and _quoted_motto(r.body, r.candidate)),
+)
+
+
+def not_a_list(reading: Reading) -> str | None:
+    """The name of the first NOT_A_LIST row that `reading` meets, or None for a list."""
+    return next((name for name, test in NOT_A_LIST if test(reading)), None)
+
+
+def build_list(doc: Document, reading: Reading, people: list[Person]) -> StatementList:
+    body, candidate, cue, spans, texts = doc.body, reading.candidate, reading.cue, reading.spans, reading.texts
     opener = texts[0].split(",")[0]
-    kind = classify(cue, opener, texts)
+    kind = classify(cue, opener, list(texts))
     year = target_year(kind, cue, doc)
-    after = wrap_up or Span(spans[-1].end, spans[-1].end)
-    speaker, title = _speaker(body, candidate, cue_span, after, kind, people)
+    after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
+    speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)
     items = tuple(
         Statement(kind, n, text, _paragraph_of(body, s.start), s.start, s.end, year, speaker)
         for n, (s, text) in enumerate(zip(spans, texts), start=1)
     )
-    return StatementList(kind, items, count, year, speaker, title, cue, candidate.marker)
+    return StatementList(kind, items, reading.count, year, speaker, title, cue, candidate.marker)
 
 
 # The same list worded twice (a summary and the list itself, or two reports of one speech):
@@ -847,6 +958,7 @@ def extract(doc: Document) -> Extraction:
     """Every enumerated list stated in `doc`, in reading order."""
     paragraphs = doc.paragraphs
     people = list(doc.people) or find_people(doc.body)
-    candidates = _choose(marker_candidates(doc.body, paragraphs) + inline_candidates(doc.body, paragraphs))
-    lists = [built for c in candidates if (built := build_list(doc, c, people))]
+    candidates = marker_candidates(doc.body, paragraphs) + inline_candidates(doc.body, paragraphs)
+    readings = _choose([reading for c in candidates if not not_a_list(reading := read(doc, c))])
+    lists = [build_list(doc, reading, people) for reading in readings]
     return Extraction(lists=tuple(_without_repeats(lists)))
