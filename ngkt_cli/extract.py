@@ -598,8 +598,22 @@ DIRECTIVE = re.compile(r"\b(?:can|phai|yeu cau|de nghi|chi dao|trong tam|uu tien
 DISCUSSION = re.compile(r"\b(?:thao luan|tham luan|trao doi|ban ve|ban bac)\b")
 
 
+# Figures reported, not set: "tổng mức bán lẻ ước đạt 82.900 tỷ đồng, tăng 22,3% so với cùng kỳ".
+FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|tỷ\b|triệu\b|nghìn\b|ha\b|tấn\b|lượt\b|USD\b)", re.I)
+REPORTED = re.compile(r"\b(?:ước đạt|ước tính|ước|đạt|tăng|giảm|cùng kỳ|bằng)\b", re.I)
+# What a target says: "phấn đấu tăng trưởng 8%", "chỉ tiêu xuất khẩu tăng 12%".
+ASPIRED = re.compile(r"\b(?:phấn đấu|cần|sẽ|phải|mục tiêu|chỉ tiêu|hướng tới)\b", re.I)
+
+
+def _statistics(items: list[str]) -> bool:
+    """Items that report figures (a province's nine months under "Về kinh tế:"): results, not
+    priorities, however the press bulleted them."""
+    reported = sum(bool(FIGURE.search(item) and REPORTED.search(item)) for item in items)
+    return reported * 2 >= len(items) and not any(ASPIRED.search(item) for item in items)
+
+
 def classify(cue: str, opener: str, items: list[str]) -> str:
-    """The kind from the counted noun, then lead-in phrases, then the items' tense."""
+    """The kind from the counted noun, then figures reported, then lead-in phrases, then the items' tense."""
     count, noun = announced(cue)
     if noun and LIST_NOUNS[noun]:
         kind = LIST_NOUNS[noun]
@@ -609,6 +623,8 @@ def classify(cue: str, opener: str, items: list[str]) -> str:
         if noun in LOOKS_BACK_UNLESS_ASKED and DIRECTIVE.search(folded):
             return "priority"
         return kind
+    if _statistics(items):
+        return "achievement"
     for text in (cue, opener):
         for kind, pattern in KIND_CUES:
             if pattern.search(fold(text)):

@@ -521,6 +521,24 @@ def test_kind_from_item_tense_when_lead_in_is_silent():
     assert found.kind == "achievement"
 
 
+@pytest.mark.parametrize("text", [
+    "Về kinh tế:\n\n- Về công nghiệp: chỉ số sản xuất 9 tháng ước tăng 8,1% so với cùng kỳ.\n\n"
+    "- Về thương mại: tổng mức bán lẻ ước đạt 41.200 tỷ đồng, tăng 12,5%.\n\n"
+    "- Thu ngân sách ước đạt 9.870 tỷ đồng, bằng 96% dự toán.",
+    "Kết quả 6 tháng đầu năm như sau:\n\n1. Kim ngạch xuất khẩu đạt 1,2 tỷ USD, tăng 15%.\n\n"
+    "2. Du lịch đón 3,4 triệu lượt khách, bằng 120% cùng kỳ.",
+])
+def test_figures_reported_under_headings_are_results_not_priorities(text):
+    [found] = lists_of(text)
+    assert found.kind == "achievement"
+
+
+def test_targets_in_figures_stay_priorities():
+    [found] = lists_of("Năm tới tỉnh đặt ra:\n\n- Phấn đấu kim ngạch xuất khẩu tăng 10%.\n\n"
+                       "- Thu hút 500 triệu USD vốn đầu tư, tăng 20% so với năm nay.")
+    assert found.kind == "priority"
+
+
 def test_target_year_of_a_december_statement_is_next_year():
     [found] = lists_of("Thủ tướng đề nghị thời gian tới cần thực hiện 2 nhiệm vụ gồm: Hoàn thiện thể chế; Phát triển hạ tầng.", date="2023-12-21")
     assert found.target_year == 2024
