@@ -518,6 +518,9 @@ LIST_NOUNS: dict[str, str | None] = {
     "nut that": "other",
     "vuong mac": "other",
     "co hoi": "other",
+    "thuan loi": "other",
+    # What a meeting was like, not what it set: hai “tinh thần” xuyên suốt Hội nghị.
+    "tinh than": "other",
     # Nouns that announce a count but not a kind ("ba việc", "5 điểm"): the kind comes from the
     # rest of the lead-in or from the items.
     "viec": None,
@@ -529,9 +532,11 @@ _NOUN_RE = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
 # Counts written as words, folded ("ba trọng tâm" -> "ba trong tam").
 NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 
-# "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "các trọng tâm", "những nhiệm vụ".
+# "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "các trọng tâm", "những nhiệm vụ", a noun in
+# quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam" counts nothing.
 ANNOUNCED = re.compile(
-    r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung|mot so)\s+(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+)?(" + _NOUN_RE + r")\b"
+    r"(?<!viet )(?<!mien )(?<!phia )\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung|mot so)\s+[\"“]?"
+    r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+)?(" + _NOUN_RE + r")\b"
 )
 
 # A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".

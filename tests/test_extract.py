@@ -473,10 +473,24 @@ def test_kind_from_lead_in():
     ("Bối cảnh mới mở ra 2 cơ hội.", "other"),
     ("Năm 2025 tập trung 2 khâu đột phá.", "priority"),
     ("Ngành xác định 2 trụ cột.", "priority"),
+    ("Tỉnh có 2 thuận lợi lớn.", "other"),
+    ("Hội nghị toát lên hai “tinh thần” xuyên suốt.", "other"),
+    ("Diễn đàn nêu bật hai \"tinh thần\" chủ đạo.", "other"),
+    ("Bộ đề ra hai “nhiệm vụ” then chốt.", "priority"),
 ])
 def test_kind_from_more_list_nouns(lead, kind):
     [found] = lists_of(f"{lead} Thứ nhất, mở rộng thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao.")
     assert (found.kind, found.announced_count) == (kind, 2)
+
+
+@pytest.mark.parametrize("lead", [
+    "Hai ưu tiên do Việt Nam đề xuất cho năm tới:",
+    "Hai nhiệm vụ mà miền Nam cần làm ngay:",
+    "Theo Bộ trưởng, hai trọng tâm phía Nam đặt ra là:",
+])
+def test_the_nam_of_a_place_counts_nothing(lead):
+    [found] = lists_of(f"{lead} Thứ nhất, mở rộng thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao.")
+    assert found.announced_count == 2
 
 
 def test_directive_nouns_of_agenda_words_are_priorities():
