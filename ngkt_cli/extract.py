@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -104,8 +104,6 @@ MAX_ITEM_PARAGRAPHS = 5
 # Characters after which a new item may start: sentence ends, ';', ':', opening quotes.
 ITEM_START_AFTER = ".!?;:…\"“”'(–-"
 
-# Inline lists: a colon that introduces ';'-separated pieces. "như:" and "ví dụ:" give examples.
-INLINE_INTRO = re.compile(r"(?<!\bnhư)(?<!\bví dụ)\s*:\s+", re.I)
 
 # A bullet's number is its place in its run of consecutive bulleted paragraphs.
 BY_POSITION = -1
@@ -199,12 +197,16 @@ class MarkerRule:
     place: Callable[[str, re.Match[str], int], bool] = anywhere
     start: Callable[[str, re.Match[str]], int] = match_start
     required: tuple[str, ...] = field(init=False)
+    ignores_case: bool = field(init=False)
+    numbered: bool = field(init=False)  # a group "n" holds the number; else BY_POSITION
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "required", _required_text(self.pattern))
+        object.__setattr__(self, "ignores_case", bool(self.pattern.flags & re.I))
+        object.__setattr__(self, "numbered", "n" in self.pattern.groupindex)
 
     def worth_searching(self, paragraph: str, lowered: str) -> bool:
-        text = lowered if self.pattern.flags & re.I else paragraph
+        text = lowered if self.ignores_case else paragraph
         return not self.required or any(part in text for part in self.required)
 
 
@@ -267,7 +269,7 @@ def _paragraph_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
         for match in rule.pattern.finditer(paragraph):
             start = rule.start(paragraph, match)
             if rule.place(paragraph, match, start):
-                number = rule.number(match.group("n")) if "n" in rule.pattern.groupindex else BY_POSITION
+                number = rule.number(match.group("n")) if rule.numbered else BY_POSITION
                 markers.append(Marker(rule.family, number, offset + start, offset + match.end(), index, rule.precedence))
     return markers
 
@@ -315,6 +317,8 @@ class Span:
 
 
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:và|hoặc|cùng)$")
+# "...; và củng cố an ninh lương thực": the joining "và" before the last piece is not its text.
+LEADING_CONJUNCTION = re.compile(r"(?:và|hoặc)\s+(?=\S)")
 
 
 def _trim(body: str, start: int, end: int) -> Span:
@@ -325,6 +329,8 @@ def _trim(body: str, start: int, end: int) -> Span:
     """
     while start < end and (body[start].isspace() or body[start] in ",;:"):
         start += 1
+    if conjunction := LEADING_CONJUNCTION.match(body, start, end):
+        start = conjunction.end()
     while end > start and (body[end - 1].isspace() or body[end - 1] in ",;|"):
         end -= 1  # "|": the closing bar of a table row
     if conjunction := TRAILING_CONJUNCTION.search(body, max(start, end - 8), end):  # the tail only: fast
@@ -439,35 +445,64 @@ def _merge_continuations(text: str, pieces: list[tuple[int, int]]) -> list[tuple
     return merged
 
 
-def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]]]]:
-    """(colon offset, merged pieces, raw pieces) for each ';' list after a colon in a paragraph."""
+def _intros(paragraph: str) -> list[tuple[int, int, InlineIntro]]:
+    """(start, end, row) of every INLINE_INTROS lead-in in a paragraph, in reading order."""
+    folded = fold(paragraph)  # one character per character: offsets hold in the paragraph
+    semicolons = [m.start() for m in re.finditer(";", folded)]
+    stops = [m.start() for m in re.finditer(r"\. ", folded)]
+    found = [(m.start(), m.end(), intro) for intro in INLINE_INTROS for m in intro.finditer(folded, semicolons, stops)]
+    return sorted(found, key=lambda f: f[0])
+
+
+def _sentence_stop(paragraph: str, start: int) -> int:
+    """Where the sentence running at `start` ends (after its full stop), or the paragraph's end."""
+    spans = sentence_spans(paragraph[start:])
+    return start + spans[0][1] if spans else len(paragraph)
+
+
+def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
+    """(lead-in end, merged pieces, raw pieces, row) for each ';' list of a paragraph."""
     found: list = []
-    if ":" not in paragraph or ";" not in paragraph:
-        return found  # a cheap test first: the pattern's look-behinds cost it a fast scan
-    intros = list(INLINE_INTRO.finditer(paragraph))
+    if ";" not in paragraph:
+        return found  # a cheap test first: every inline list has a ';'
+    intros = _intros(paragraph)
     resume_at = 0
-    for number, intro in enumerate(intros):
-        if intro.start() < resume_at:
+    for number, (intro_start, intro_end, intro) in enumerate(intros):
+        if intro_start < resume_at:
             continue  # a colon inside the list found before: part of an item
-        rest_start, rest_end = intro.end(), _next_lead_in(paragraph, intro.end(), intros[number + 1 :])
-        rest = paragraph[rest_start:rest_end]
+        later = [i for i in intros[number + 1 :] if i[0] >= intro_end]
+        rest_end = _next_lead_in(paragraph, intro_end, later)
+        if intro.one_sentence:
+            rest_end = min(rest_end, _sentence_stop(paragraph, intro_end))
+        rest = paragraph[intro_end:rest_end]
         if ";" not in rest:
             continue
-        raw = [(rest_start + s, rest_start + e) for s, e in _inline_pieces(rest)]
+        raw = [(intro_end + s, intro_end + e) for s, e in _inline_pieces(rest)]
         raw = [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()]
-        if raw and any(raw[0][0] <= later.start() < raw[0][1] for later in intros[number + 1 :]):
-            continue  # 'nhấn mạnh: “Năm 2025 cần: A; B”': the colon nearest the pieces leads them in
+        if raw and any(raw[0][0] <= i[0] < raw[0][1] for i in later):
+            continue  # 'nhấn mạnh: “Năm 2025 cần: A; B”': the lead-in nearest the pieces leads them in
         if len(raw) >= 2:
-            found.append((intro.start(), _merge_continuations(paragraph, raw), raw))
+            raw[-1] = (raw[-1][0], _before_predicate(paragraph, intro_start, *raw[-1]))
+            found.append((intro.lead_end(intro_start, intro_end), _merge_continuations(paragraph, raw), raw, intro))
             resume_at = raw[-1][1]
     return found
 
 
-def _next_lead_in(paragraph: str, start: int, later_intros: list[re.Match[str]]) -> int:
+def _before_predicate(paragraph: str, lead_start: int, start: int, end: int) -> int:
+    """A list that is its sentence's subject ("Bốn ưu tiên ...: A; B; C; D đã nhận được sự ủng
+    hộ ...") ends where the sentence's own predicate begins."""
+    sentence_start = max(paragraph.rfind(mark, 0, lead_start) for mark in (". ", "! ", "? ")) + 1
+    if not ANNOUNCED.match(fold(paragraph[sentence_start:lead_start]).lstrip(" \"“")):
+        return end
+    predicate = PREDICATE.search(paragraph, start, end)
+    return predicate.start() if predicate else end
+
+
+def _next_lead_in(paragraph: str, start: int, later_intros: list[tuple[int, int, InlineIntro]]) -> int:
     """Where the sentence that leads into the next ';' list begins ("... kỷ lục. Năm 2025 cần 2
     nhiệm vụ gồm: ..."), or the paragraph's end: a list's pieces never run into the next list."""
-    for later in later_intros:
-        stop = max(paragraph.rfind(mark, start, later.start()) for mark in (". ", "! ", "? "))
+    for later_start, _, _ in later_intros:
+        stop = max(paragraph.rfind(mark, start, later_start) for mark in (". ", "! ", "? "))
         if stop >= 0:
             return stop + 1
     return len(paragraph)
@@ -535,9 +570,80 @@ NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam"
 # "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "các trọng tâm", "những nhiệm vụ", a noun in
 # quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam" counts nothing.
 ANNOUNCED = re.compile(
-    r"(?<!viet )(?<!mien )(?<!phia )\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung|mot so)\s+[\"“]?"
+    r"(?<!viet )(?<!mien )(?<!phia )\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung|mot so|khong it|nhieu)\s+[\"“]?"
     r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+)?(" + _NOUN_RE + r")\b"
 )
+
+@dataclass(frozen=True)
+class InlineIntro:
+    """One way a ';' list is led into inside a paragraph: a row of INLINE_INTROS. Both patterns
+    are matched on the folded paragraph (no marks, lower case): `pattern` finds the word that
+    leads into the pieces, `before` (if any) must end the text just before it. Split so that
+    the costly part (an alternation of list nouns) is tried only where the cheap one matched."""
+
+    name: str
+    pattern: re.Pattern[str]
+    before: re.Pattern[str] | None = None
+    one_sentence: bool = True  # the pieces end with the lead-in's sentence
+    lead_in: str = "before"  # "before": the lead-in ends where the pattern starts (the colon);
+    # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
+    # sentence before it too ("... không ít thuận lợi. Đó là")
+
+    def lead_end(self, start: int, end: int) -> int:
+        return start if self.lead_in == "before" else end
+
+    def finditer(self, folded: str, semicolons: list[int], stops: list[int]) -> Iterator[re.Match[str]]:
+        """Matches that may lead into a list: with a ';' after them (in their sentence, for the
+        rows that keep to one) and the text `before` requires."""
+        for match in self.pattern.finditer(folded, 0, semicolons[-1]):
+            if self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
+                continue  # a cheap test first: most "là" lead into no list
+            if self.before is None or self.before.search(folded, max(0, match.start() - LEAD_WINDOW), match.start()):
+                yield match
+
+
+def _semicolon_in_sentence(start: int, semicolons: list[int], stops: list[int]) -> bool:
+    semicolon = semicolons[bisect.bisect_left(semicolons, start)] if semicolons[-1] >= start else None
+    stop_at = bisect.bisect_left(stops, start)
+    return semicolon is not None and (stop_at == len(stops) or semicolon < stops[stop_at])
+
+
+# How far before its joining word a lead-in's list noun may stand ("bốn ưu tiên lớn về").
+LEAD_WINDOW = 60
+
+INLINE_INTROS = (
+    # "Năm 2025 cần tập trung 3 nhiệm vụ: A; B; C" ("như:" and "ví dụ:" give examples)
+    InlineIntro("colon", re.compile(r"(?<!\bnhu)(?<!\bvi du)\s*:\s+"), one_sentence=False),
+    # "Năm APEC 2018 đặt ra ba ưu tiên gồm A; B; C", "nêu bốn ưu tiên lớn về A; B; và C"
+    InlineIntro(
+        "counted noun, no colon",
+        re.compile(r" (?:bao gom|gom co|gom|ve|la) (?=[^\W\d])"),
+        re.compile(
+            r"(?<!viet )(?<!mien )\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+[\"“]?(?:nhom\s+)?"
+            r"(?:" + _NOUN_RE + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,4}$"
+        ),
+        lead_in="through",
+    ),
+    # "kết quả bao trùm là A; B; C", "các nhiệm vụ trọng tâm gồm A; B" (a noun that says the kind:
+    # "làm việc đã được đưa về nước; ..." leads into nothing)
+    InlineIntro(
+        "list noun, no colon",
+        re.compile(r" (?:bao gom|gom co|gom|la) (?=[^\W\d])"),
+        re.compile(r"\b(?:" + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True)) + r")\b(?:\s+[^\s;:.,]+){0,2}$"),
+        lead_in="through",
+    ),
+    # "... có không ít thuận lợi. Đó là A; B; C."
+    InlineIntro("Đó là", re.compile(r"\bla (?=[^\W\d])"), re.compile(r"(?:^|[.!?…] )(?:do|day)(?: cung| chinh)? $"), lead_in="previous"),
+)
+
+
+# The predicate of a sentence whose subject is the list ("A; B; C; D đã nhận được sự ủng hộ").
+PREDICATE = re.compile(
+    r"\s+(?:(?:đã|đều|cũng|đang)\s+)*(?:nhận được|được\s+(?:[^\s;,.]+\s+){0,8}?"
+    r"(?:ủng hộ|đánh giá cao|hoan nghênh|thông qua|nhất trí|đồng thuận|hưởng ứng))\b",
+    re.I,
+)
+
 
 # A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".
 QUOTED_COUNT = re.compile(r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]')
@@ -698,14 +804,15 @@ class Candidate:
     lead_end: int  # where the lead-in stops: the first marker, or the colon of an inline list
     raw_spans: tuple[Span, ...] = ()
     precedence: int = INLINE_PRECEDENCE  # of its marker rule: the lower wins where lists overlap
+    lead_sentences: int = 1  # sentences the lead-in takes: "... không ít thuận lợi. Đó là" takes two
 
 
 def _cue(body: str, candidate: Candidate) -> Span:
     """The lead-in: the sentence before the first item, in its paragraph or the one before."""
     start = _paragraph_start(body, candidate.first_paragraph)
     if body[start : candidate.lead_end].strip(BEFORE_MARKER):
-        last_sentence = sentence_spans(body[start : candidate.lead_end])[-1]
-        return _trim(body, start + last_sentence[0], candidate.lead_end)
+        last_sentences = sentence_spans(body[start : candidate.lead_end])[-candidate.lead_sentences :]
+        return _trim(body, start + last_sentences[0][0], candidate.lead_end)
     previous = candidate.first_paragraph - 1
     while previous >= 0 and (_paragraph_text(body, previous).startswith("|") or not _paragraph_text(body, previous).strip()):
         previous -= 1  # a table's header row ("| STT | Trọng tâm |"): the lead-in is above the table
@@ -735,13 +842,14 @@ def _all_worded(spans: Iterable[Span]) -> bool:
 def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
     for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
-        for colon, merged, raw in inline_lists(paragraph):
+        for lead_end, merged, raw, intro in inline_lists(paragraph):
             spans = tuple(_trim(body, offset + s, offset + e) for s, e in merged)
             raw_spans = tuple(_trim(body, offset + s, offset + e) for s, e in raw)
             if not _all_worded(raw_spans):
                 raw_spans = spans
             if len(spans) >= 2 or len(raw_spans) >= 2:
-                candidates.append(Candidate(spans, "inline", index, offset + colon, raw_spans))
+                lead_sentences = 2 if intro.lead_in == "previous" else 1
+                candidates.append(Candidate(spans, "inline", index, offset + lead_end, raw_spans, lead_sentences=lead_sentences))
     return candidates
 
 

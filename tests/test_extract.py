@@ -380,6 +380,62 @@ def test_inline_all_lower_case_pieces_are_each_an_item():
     assert len(found.items) == 3
 
 
+@pytest.mark.parametrize("text", [
+    "Năm nay Bộ đặt ra ba ưu tiên gồm mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; phát triển du lịch xanh.",
+    "Việt Nam nêu ba ưu tiên lớn về mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; và phát triển du lịch xanh.",
+    "Ngành xác định 3 nhiệm vụ trọng tâm là mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; phát triển du lịch xanh.",
+])
+def test_an_inline_list_after_a_counted_noun_needs_no_colon(text):
+    [found] = lists_of(text)
+    assert (found.kind, found.announced_count) == ("priority", 3)
+    assert items_of(found) == ["mở rộng thị trường xuất khẩu", "thu hút đầu tư công nghệ cao", "phát triển du lịch xanh"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Theo Bộ trưởng, kết quả nổi bật là thị trường được mở rộng; đầu tư được thu hút mạnh; du lịch được phục hồi.", "achievement"),
+    ("Nhiệm vụ trọng tâm năm tới là giữ vững thị trường truyền thống; mở thêm thị trường mới.", "priority"),
+])
+def test_an_inline_list_after_a_list_noun_and_la(text, kind):
+    [found] = lists_of(text)
+    assert found.kind == kind and len(found.items) == text.count(";") + 1
+
+
+@pytest.mark.parametrize("text", [
+    "Nhiều người làm việc được đưa về nước; hơn 300 ngư dân được hỗ trợ hồi hương.",
+    "Công việc chung là việc của mọi người; ai cũng phải góp sức.",
+    "Trước các vấn đề về biên giới; lãnh hải, ta kiên trì đối thoại.",
+])
+def test_a_list_noun_in_passing_leads_into_nothing(text):
+    assert lists_of(text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Tỉnh gặp không ít khó khăn nhưng cũng có nhiều thuận lợi. Đó là sự quan tâm của Trung ương; cao tốc mới được thông xe; lượng khách du lịch tăng mạnh.",
+    "Năm qua tỉnh có không ít thuận lợi. Đây là sự quan tâm của Trung ương; cao tốc mới được thông xe; lượng khách du lịch tăng mạnh.",
+])
+def test_do_la_leads_into_a_list_named_in_the_sentence_before(text):
+    [found] = lists_of(text)
+    assert found.kind == "other" and len(found.items) == 3
+    assert "thuận lợi" in found.cue
+
+
+@pytest.mark.parametrize("predicate", [
+    " đã nhận được sự ủng hộ của các thành viên.",
+    " được các nền kinh tế thành viên nhiệt liệt ủng hộ.",
+    " đều được các đối tác đánh giá cao.",
+])
+def test_a_list_that_is_its_sentences_subject_ends_before_the_predicate(predicate):
+    [found] = lists_of("Ba ưu tiên do Việt Nam đề xuất cho năm 2027: mở rộng thương mại; thúc đẩy đổi mới sáng tạo; "
+                       "bảo đảm an ninh năng lượng" + predicate)
+    assert items_of(found)[-1] == "bảo đảm an ninh năng lượng"
+    assert found.announced_count == 3
+
+
+def test_an_achievement_item_that_received_something_keeps_it():
+    [found] = lists_of("Bộ trưởng cho biết 2 kết quả: đàm phán xong hiệp định; Việt Nam đã nhận được 10 triệu liều vắc xin.")
+    assert items_of(found)[-1] == "Việt Nam đã nhận được 10 triệu liều vắc xin"
+
+
 def test_count_mismatch_keeps_the_split_and_flags_it():
     [found] = lists_of("Bộ trưởng nêu 4 trọng tâm. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, đổi mới sáng tạo.")
     assert len(found.items) == 3 and found.announced_count == 4 and found.count_mismatch
