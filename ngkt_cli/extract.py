@@ -723,8 +723,27 @@ def _statistics(items: list[str]) -> bool:
     return reported * 2 >= len(items) and not any(ASPIRED.search(item) for item in items)
 
 
+# Another host's or organisation's priorities, not Vietnam's: "Năm APEC 2018 đặt ra ba ưu tiên",
+# "Nhật Bản, nước chủ nhà G7, xác định 3 ưu tiên", "ưu tiên của ASEAN 2026" (folded).
+FORUMS = r"(?:apec|asean|g20|g7|brics|wto|oecd|eu|lien hop quoc|lhq|nuoc chu nha|chu nha)"
+FOREIGN_AGENDA = re.compile(
+    r"\b" + FORUMS + r"(?:\s+\d{4})?(?:,?\s+[^\s,.;:]+){0,2}?,?\s+(?:da\s+)?(?:dat ra|de ra|xac dinh|dua ra|lua chon|chon|neu ra)\b"
+    r"|\buu tien cua (?:nam )?" + FORUMS
+)
+# ... unless Vietnam is the one setting them: "Năm APEC 2017 do Việt Nam đăng cai đặt ra ...".
+OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
+
+
+def _foreign_agenda(cue: str) -> bool:
+    folded = fold(cue)
+    return bool(FOREIGN_AGENDA.search(folded)) and not OUR_SIDE.search(folded)
+
+
 def classify(cue: str, opener: str, items: list[str]) -> str:
-    """The kind from the counted noun, then figures reported, then lead-in phrases, then the items' tense."""
+    """Another forum's agenda is "other"; else the kind from the counted noun, then figures
+    reported, then lead-in phrases, then the items' tense."""
+    if _foreign_agenda(cue):
+        return "other"
     count, noun = announced(cue)
     if noun and LIST_NOUNS[noun]:
         kind = LIST_NOUNS[noun]

@@ -609,6 +609,25 @@ def test_targets_in_figures_stay_priorities():
     assert found.kind == "priority"
 
 
+@pytest.mark.parametrize("lead", [
+    "Với chủ đề “Hợp tác vì tương lai xanh”, Năm APEC 2031 đặt ra ba ưu tiên gồm",
+    "Nhật Bản, nước chủ nhà G7 năm nay, đã xác định ba ưu tiên gồm",
+    "Chủ tịch ASEAN 2029 Philippines lựa chọn ba ưu tiên gồm",
+])
+def test_another_hosts_priorities_are_other(lead):
+    [found] = lists_of(f"{lead} kết nối chuỗi cung ứng; tài chính bền vững; kinh tế số bao trùm.")
+    assert found.kind == "other"
+
+
+@pytest.mark.parametrize("lead", [
+    "Năm APEC 2027 do Việt Nam đăng cai đặt ra ba ưu tiên gồm",
+    "Việt Nam đề xuất cho Năm APEC 2027 ba ưu tiên gồm",
+])
+def test_priorities_vietnam_sets_as_host_stay_priorities(lead):
+    [found] = lists_of(f"{lead} kết nối chuỗi cung ứng; tài chính bền vững; kinh tế số bao trùm.")
+    assert found.kind == "priority"
+
+
 def test_target_year_of_a_december_statement_is_next_year():
     [found] = lists_of("Thủ tướng đề nghị thời gian tới cần thực hiện 2 nhiệm vụ gồm: Hoàn thiện thể chế; Phát triển hạ tầng.", date="2023-12-21")
     assert found.target_year == 2024
