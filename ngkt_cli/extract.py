@@ -474,6 +474,10 @@ def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[
         rest_end = _next_lead_in(paragraph, intro_end, later)
         if intro.one_sentence:
             rest_end = min(rest_end, _sentence_stop(paragraph, intro_end))
+        if intro.runs_on and (pieces := _sentence_items(paragraph, intro_start, intro_end, rest_end)):
+            found.append((intro.lead_end(intro_start, intro_end), pieces, pieces, intro))
+            resume_at = pieces[-1][1]
+            continue
         rest = paragraph[intro_end:rest_end]
         if ";" not in rest:
             continue
@@ -486,6 +490,75 @@ def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[
             found.append((intro.lead_end(intro_start, intro_end), _merge_continuations(paragraph, raw), raw, intro))
             resume_at = raw[-1][1]
     return found
+
+
+# A sentence end, spaced or glued to the next sentence ("... phát triển KTXH.Giải quyết ...",
+# '... công dân."Điều cuối cùng ...'): a capital (after an opening quote) must follow.
+SENTENCE_END = re.compile(r"[.!?…]+[\"”’]?\s*(?=[\"“‘]?[^\W\d_])")
+
+# "TP.Hồ Chí Minh", "PGS.TS": a short capitalised abbreviation before a full stop ends nothing.
+ABBREVIATION = re.compile(r"(?:^|\W)[^\W\d_]{1,3}$")
+
+# Sentences that tell of the list rather than add to it: the wrap-up, a new speaker or scene.
+NOT_AN_ITEM = re.compile(
+    r"[\"“‘]?(?:Đó|Đây|Trên đây|Như vậy|Theo|Hội nghị|Bộ trưởng|Thủ tướng|Thứ trưởng|Ông|Bà|Phát biểu|Tại|Kết thúc"
+    r"|Ngoài ra|Bên cạnh đó|Trước đó|Sau đó)\b"
+)
+
+
+def _sentences_of(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence between `start` and `end`, glued ones too."""
+    spans, begin = [], start
+    for match in SENTENCE_END.finditer(paragraph, start, end):
+        if not paragraph[match.end() :].lstrip("\"“‘")[:1].isupper():
+            continue
+        if match.group().startswith(".") and ABBREVIATION.search(paragraph, max(start, match.start() - 5), match.start()):
+            if paragraph[match.start() - 1].isupper() and match.end() == match.start() + 1:
+                continue  # "TP.Hồ Chí Minh"
+        spans.append((begin, match.end()))
+        begin = match.end()
+    if paragraph[begin:end].strip():
+        spans.append((begin, end))
+    return spans
+
+
+def _lead_sentence(paragraph: str, lead_start: int) -> str:
+    sentences = _sentences_of(paragraph, 0, lead_start)
+    return paragraph[sentences[-1][0] : lead_start] if sentences else ""
+
+
+def _sentence_items(paragraph: str, lead_start: int, start: int, end: int) -> list[tuple[int, int]] | None:
+    """Items written as sentences after a colon lead-in that announces them ("những việc trọng
+    tâm thời gian tới là: Nâng cao ...; đưa ... . Tiếp tục ... . Thực hiện ..."), each sentence
+    and each ';' piece one item, to the paragraph's end or a sentence that tells of the list
+    rather than adds to it; a quotation's attribution ('...", Bộ trưởng nói.') is not an item.
+    None unless there are two sentences or more, all capitalised, and as many pieces as announced."""
+    lead = _lead_sentence(paragraph, lead_start)
+    count, noun = announced(lead)
+    if noun is None or LIST_NOUNS[noun] == "agenda" or DISCUSSION.search(fold(lead)):
+        return None  # what a meeting discussed ("các nội dung gồm: Đánh giá ... . Triển vọng ...") is summed up, not listed
+    if not is_capitalised(paragraph[start : start + 4]):
+        return None
+    if attribution := QUOTE_ATTRIBUTION.search(paragraph, start, end):
+        end = attribution.start() + 1
+    sentences = []
+    for begin, stop in _sentences_of(paragraph, start, end):
+        if NOT_AN_ITEM.match(paragraph, begin) or not is_capitalised(paragraph[begin:stop]):
+            break
+        sentences.append((begin, stop))
+    if len(sentences) < 2:
+        return None
+    pieces = [(begin + s, begin + e) for begin, stop in sentences for s, e in _semicolon_pieces(paragraph[begin:stop])]
+    pieces = [piece for piece in pieces if paragraph[piece[0] : piece[1]].strip(" .;\"“”")]
+    return pieces if count is None or len(pieces) == count else None
+
+
+def _semicolon_pieces(text: str) -> list[tuple[int, int]]:
+    pieces, begin = [], 0
+    for match in re.finditer(";", text):
+        pieces.append((begin, match.start()))
+        begin = match.end()
+    return pieces + [(begin, len(text))]
 
 
 def _before_predicate(paragraph: str, lead_start: int, start: int, end: int) -> int:
@@ -585,6 +658,7 @@ class InlineIntro:
     pattern: re.Pattern[str]
     before: re.Pattern[str] | None = None
     one_sentence: bool = True  # the pieces end with the lead-in's sentence
+    runs_on: bool = False  # items may be sentences running on to the paragraph's end
     lead_in: str = "before"  # "before": the lead-in ends where the pattern starts (the colon);
     # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
     # sentence before it too ("... không ít thuận lợi. Đó là")
@@ -613,7 +687,7 @@ LEAD_WINDOW = 60
 
 INLINE_INTROS = (
     # "Năm 2025 cần tập trung 3 nhiệm vụ: A; B; C" ("như:" and "ví dụ:" give examples)
-    InlineIntro("colon", re.compile(r"(?<!\bnhu)(?<!\bvi du)\s*:\s+"), one_sentence=False),
+    InlineIntro("colon", re.compile(r"(?<!\bnhu)(?<!\bvi du)\s*:\s+"), one_sentence=False, runs_on=True),
     # "Năm APEC 2018 đặt ra ba ưu tiên gồm A; B; C", "nêu bốn ưu tiên lớn về A; B; và C"
     InlineIntro(
         "counted noun, no colon",
@@ -831,7 +905,10 @@ def _cue(body: str, candidate: Candidate) -> Span:
     start = _paragraph_start(body, candidate.first_paragraph)
     if body[start : candidate.lead_end].strip(BEFORE_MARKER):
         last_sentences = sentence_spans(body[start : candidate.lead_end])[-candidate.lead_sentences :]
-        return _trim(body, start + last_sentences[0][0], candidate.lead_end)
+        begin = start + last_sentences[0][0]
+        if candidate.lead_sentences == 1:  # "... tế của đất nước.Theo Bộ trưởng, những việc ...:"
+            begin = _sentences_of(body, begin, candidate.lead_end)[-1][0]
+        return _trim(body, begin, candidate.lead_end)
     previous = candidate.first_paragraph - 1
     while previous >= 0 and (_paragraph_text(body, previous).startswith("|") or not _paragraph_text(body, previous).strip()):
         previous -= 1  # a table's header row ("| STT | Trọng tâm |"): the lead-in is above the table

@@ -436,6 +436,38 @@ def test_an_achievement_item_that_received_something_keeps_it():
     assert items_of(found)[-1] == "Việt Nam đã nhận được 10 triệu liều vắc xin"
 
 
+@pytest.mark.parametrize("text", [
+    "Theo Thứ trưởng, những việc cần làm ngay là: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường. "
+    "Tăng cường xúc tiến thương mại tại châu Phi. Hỗ trợ doanh nghiệp xử lý tranh chấp.",
+    # glued sentences, as some pages print them
+    "Theo Thứ trưởng, những việc cần làm ngay là: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường."
+    "Tăng cường xúc tiến thương mại tại châu Phi.Hỗ trợ doanh nghiệp xử lý tranh chấp.",
+    # the end of the list quoted, with its attribution
+    "Thứ trưởng nêu các nhiệm vụ trọng tâm: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường. "
+    "Tăng cường xúc tiến thương mại tại châu Phi. “Hỗ trợ doanh nghiệp xử lý tranh chấp”, Thứ trưởng nói.",
+    # a sentence that tells of the list ends it
+    "Thứ trưởng nêu các nhiệm vụ trọng tâm: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường. "
+    "Tăng cường xúc tiến thương mại tại châu Phi. Hỗ trợ doanh nghiệp xử lý tranh chấp. Hội nghị kết thúc lúc 17 giờ.",
+])
+def test_items_written_as_sentences_after_a_colon_lead_in(text):
+    [found] = lists_of(text)
+    assert found.kind == "priority"
+    assert [key(item).strip("“”\"") for item in items_of(found)] == [
+        "rà soát các hiệp định đã ký", "cập nhật cơ sở dữ liệu thị trường",
+        "tăng cường xúc tiến thương mại tại châu phi", "hỗ trợ doanh nghiệp xử lý tranh chấp"]
+
+
+def test_sentences_beyond_the_announced_count_are_no_items():
+    [found] = lists_of("Bộ nêu 2 nhiệm vụ: Mở rộng thị trường; thu hút đầu tư. Năm nay thời tiết thuận lợi. Giá dầu giảm.")
+    assert items_of(found) == ["Mở rộng thị trường", "thu hút đầu tư"]
+
+
+def test_topics_a_meeting_discussed_are_not_read_on_as_sentences():
+    found = lists_of("Các đại biểu thảo luận các nội dung gồm: Triển vọng kinh tế thế giới; xu thế đầu tư. "
+                     "Thu hút vốn từ các quỹ. Kinh nghiệm tận dụng các hiệp định.")
+    assert all("Thu hút vốn" not in text for f in found for text in items_of(f))
+
+
 def test_count_mismatch_keeps_the_split_and_flags_it():
     [found] = lists_of("Bộ trưởng nêu 4 trọng tâm. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, đổi mới sáng tạo.")
     assert len(found.items) == 3 and found.announced_count == 4 and found.count_mismatch
