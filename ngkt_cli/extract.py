@@ -433,8 +433,13 @@ def _inline_pieces(text: str) -> list[tuple[int, int]]:
 
 
 def _merge_continuations(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A lower-case piece continues the previous one when the list's first piece is capitalised."""
+    """A lower-case piece continues the previous one when the list's first piece is capitalised,
+    unless the whole list is one sentence whose other pieces are all lower case: its capital then
+    only opens the sentence ("khẳng định: “Quan hệ ... được mở rộng; vị thế ... được nâng lên”")."""
     if not is_capitalised(text[pieces[0][0] : pieces[0][1]]):
+        return pieces
+    later_capitals = any(is_capitalised(text[start:end]) for start, end in pieces[1:])
+    if not later_capitals and len(sentence_spans(text[pieces[0][0] : pieces[-1][1]])) == 1:
         return pieces
     merged = [pieces[0]]
     for start, end in pieces[1:]:
@@ -731,7 +736,9 @@ KIND_CUES = (
 )
 
 # Tense markers in the items: backward-looking "đã", forward-looking "cần", "sẽ", "phải".
-PAST_TENSE = re.compile(r"\b(?:đã|đạt được|vừa qua)\b", re.I)
+# A result told in the passive counts as done: "hội nhập quốc tế được mở rộng", "uy tín tiếp tục
+# được nâng lên" (not "cần được", "phải được", "sẽ được": those ask).
+PAST_TENSE = re.compile(r"\b(?:đã|đạt được|vừa qua|thu về|(?<!cần )(?<!phải )(?<!sẽ )(?<!để )được(?= [^\W\d_]))\b", re.I)
 FUTURE_TENSE = re.compile(r"\b(?:cần|sẽ|phải|hãy|cần phải)\b", re.I)
 
 # A year in a lead-in, not a horizon ("đến năm 2030") nor a range ("2021-2025").
@@ -1049,10 +1056,18 @@ def _citations(texts: list[str]) -> bool:
     return sum(map(_cites, texts)) * 2 >= len(texts)
 
 
+# A motto's pieces are a few words each ("Trung thành, tận tụy"); a statement quoted after a colon
+# has clauses ("“Đối ngoại, hội nhập quốc tế được mở rộng hơn nữa, thu về nhiều kết quả; ...”").
+MOTTO_WORDS = 6
+
+
 def _quoted_motto(body: str, candidate: Candidate) -> bool:
     """A motto quoted whole after a colon ("tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng
-    tạo; ...”"), not a list of things to do: the quote opens right where the pieces begin."""
-    return candidate.marker == "inline" and body[candidate.lead_end :].lstrip(": ")[:1] in "“\"‘"
+    tạo; ...”"), not a list of things to do: the quote opens right where the pieces begin, and
+    every piece is a few words."""
+    opens_quote = candidate.marker == "inline" and body[candidate.lead_end :].lstrip(": ")[:1] in "“\"‘"
+    pieces = candidate.raw_spans or candidate.spans
+    return opens_quote and all(len(body[p.start : p.end].split()) <= MOTTO_WORDS for p in pieces)
 
 
 def _names_people(cue: str, texts: list[str]) -> bool:
@@ -1124,9 +1139,32 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     ("notes citing sources", lambda r: _citations(list(r.texts))),
     # "Cùng dự có các đồng chí: A, Bí thư ...; B, Phó Thủ tướng ..."
     ("people who attended", lambda r: r.noun is None and _names_people(r.cue, list(r.texts))),
+    # "TS. Trần Du Lịch hỏi: Xưa nay ...; thời gian tới, ... như thế nào?", "* Phóng viên: ...?"
+    ("a question", lambda r: _asks(r.body, r.cue, r.spans[-1])),
+    # "* Phóng viên: Năm tới doanh nghiệp cần gì?" ¶ "* Bộ trưởng: Trước hết, ..."
+    ("an interview's turns", lambda r: _interview(r.texts)),
     # "tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; ...”"
     ("a motto quoted whole", lambda r: r.noun is None and _quoted_motto(r.body, r.candidate)),
 )
+
+
+# A lead-in that asks: "Phóng viên hỏi", "PV:", "TS. Trần Du Lịch hỏi" (not "2 cơ hội": marks matter).
+QUESTION_CUE = re.compile(r"\b(?:hỏi|phóng viên|pv|nhà báo)\W*$", re.I)
+
+# An interview's turns: "* Phóng viên: ...?" ¶ "* Bộ trưởng: ..." (a label of a few words and a colon).
+INTERVIEW_TURN = re.compile(r"^[^:.;?!]{2,60}:\s")
+
+
+def _asks(body: str, cue: str, last: Span) -> bool:
+    """A question put in an interview, however many ';' it holds: its lead-in asks, or its last
+    piece ends with a question mark."""
+    return bool(QUESTION_CUE.search(cue)) or body[last.end : last.end + 2].lstrip(" ”\"").startswith("?")
+
+
+def _interview(texts: Sequence[str]) -> bool:
+    """Turns of an interview marked like items: half open with a speaker's label, and one asks."""
+    turns = sum(bool(INTERVIEW_TURN.match(text)) for text in texts)
+    return turns * 2 >= len(texts) and any("?" in text for text in texts)
 
 
 def not_a_list(reading: Reading) -> str | None:

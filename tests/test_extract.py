@@ -498,6 +498,29 @@ def test_a_motto_quoted_after_a_colon_is_not_a_list():
     ) == ()
 
 
+@pytest.mark.parametrize("text", [
+    "Tổng Bí thư khẳng định: “Quan hệ với các đối tác được mở rộng, đi vào chiều sâu; vị thế quốc tế của đất nước tiếp tục được nâng lên”.",
+    "Chủ tịch nước nhận định: \"Hợp tác kinh tế với các nước láng giềng được củng cố vững chắc; nguồn lực bên ngoài được huy động hiệu quả\".",
+])
+def test_a_statement_of_results_quoted_after_a_colon_is_a_list(text):
+    [found] = lists_of(text)
+    assert found.kind == "achievement" and len(found.items) == 2
+
+
+def test_what_must_be_done_in_the_passive_is_a_priority():
+    [found] = lists_of("Thủ tướng nhấn mạnh: “Thể chế cần được hoàn thiện sớm hơn nữa; thủ tục phải được cắt giảm mạnh mẽ”.")
+    assert found.kind == "priority"
+
+
+@pytest.mark.parametrize("text", [
+    "Phóng viên hỏi: Năm qua xuất khẩu tăng mạnh; năm tới doanh nghiệp cần chuẩn bị gì?",
+    "* PV: Thị trường châu Phi còn xa lạ; Bộ sẽ hỗ trợ doanh nghiệp ra sao?\n\n* Thứ trưởng: Chúng tôi mở thêm văn phòng.",
+    "Nhà báo đặt câu hỏi: thuế quan tăng; chuỗi cung ứng đứt gãy; Việt Nam ứng phó thế nào?",
+])
+def test_a_question_is_not_a_list(text):
+    assert lists_of(text) == ()
+
+
 def test_a_list_quoted_with_its_own_lead_in_is_led_in_by_the_nearer_colon():
     [found] = lists_of("Bộ trưởng nhấn mạnh: “Năm 2025 cần tập trung: mở rộng thị trường; thu hút đầu tư”.")
     assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư"]
