@@ -468,8 +468,8 @@ def _sentence_stop(paragraph: str, start: int) -> int:
 def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
     """(lead-in end, merged pieces, raw pieces, row) for each ';' list of a paragraph."""
     found: list = []
-    if ";" not in paragraph:
-        return found  # a cheap test first: every inline list has a ';'
+    if ";" not in paragraph and "," not in paragraph:
+        return found  # a cheap test first: every inline list has a ';' or a ','
     intros = _intros(paragraph)
     resume_at = 0
     for number, (intro_start, intro_end, intro) in enumerate(intros):
@@ -479,6 +479,11 @@ def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[
         rest_end = _next_lead_in(paragraph, intro_end, later)
         if intro.one_sentence:
             rest_end = min(rest_end, _sentence_stop(paragraph, intro_end))
+        if intro.separator == ",":
+            if pieces := _comma_items(paragraph, intro_start, intro_end, rest_end):
+                found.append((intro.lead_end(intro_start, intro_end), pieces, pieces, intro))
+                resume_at = pieces[-1][1]
+            continue
         if intro.runs_on and (pieces := _sentence_items(paragraph, intro_start, intro_end, rest_end)):
             found.append((intro.lead_end(intro_start, intro_end), pieces, pieces, intro))
             resume_at = pieces[-1][1]
@@ -556,6 +561,39 @@ def _sentence_items(paragraph: str, lead_start: int, start: int, end: int) -> li
     pieces = [(begin + s, begin + e) for begin, stop in sentences for s, e in _semicolon_pieces(paragraph[begin:stop])]
     pieces = [piece for piece in pieces if paragraph[piece[0] : piece[1]].strip(" .;\"“”")]
     return pieces if count is None or len(pieces) == count else None
+
+
+# The "và" that joins a list's last item ("A, B và C"), or one inside an item's own series.
+AND = re.compile(r"\s+và\s+")
+# A comma list has at least this many items unless its lead-in counts them.
+COMMA_LIST_ITEMS = 3
+
+
+def _comma_items(paragraph: str, lead_start: int, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The items of a comma list in one sentence ("các dấu ấn như: A, B, C…", "3 bài học gồm: A, B
+    và C"). A final "và" joins the last item; a list left open ("C…") has no such "và", and an
+    item holding one ("hoạt động nghiên cứu, dự báo và tham mưu") finishes the item before it."""
+    if ";" in paragraph[start:end]:
+        return None
+    pieces, begin = [], start
+    for match in re.finditer(r",\s+", paragraph[start:end]):
+        pieces.append((begin, start + match.start()))
+        begin = start + match.end()
+    pieces.append((begin, end))
+    last_and = list(AND.finditer(paragraph, pieces[-1][0], pieces[-1][1]))
+    if last_and:
+        pieces[-1:] = [(pieces[-1][0], last_and[-1].start()), (last_and[-1].end(), pieces[-1][1])]
+    else:
+        merged = pieces[:1]
+        for piece in pieces[1:]:
+            if AND.search(paragraph, *piece):
+                merged[-1] = (merged[-1][0], piece[1])
+            else:
+                merged.append(piece)
+        pieces = merged
+    count, _ = announced(_lead_sentence(paragraph, lead_start))
+    enough = len(pieces) == count if count else len(pieces) >= COMMA_LIST_ITEMS
+    return pieces if enough and all(paragraph[s:e].strip() for s, e in pieces) else None
 
 
 def _semicolon_pieces(text: str) -> list[tuple[int, int]]:
@@ -664,6 +702,8 @@ class InlineIntro:
     before: re.Pattern[str] | None = None
     one_sentence: bool = True  # the pieces end with the lead-in's sentence
     runs_on: bool = False  # items may be sentences running on to the paragraph's end
+    separator: str = ";"  # "," for a list of short items joined by commas and a final "và"
+    precedence: int = INLINE_PRECEDENCE  # a ';' split yields to every marker family
     lead_in: str = "before"  # "before": the lead-in ends where the pattern starts (the colon);
     # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
     # sentence before it too ("... không ít thuận lợi. Đó là")
@@ -674,8 +714,11 @@ class InlineIntro:
     def finditer(self, folded: str, semicolons: list[int], stops: list[int]) -> Iterator[re.Match[str]]:
         """Matches that may lead into a list: with a ';' after them (in their sentence, for the
         rows that keep to one) and the text `before` requires."""
-        for match in self.pattern.finditer(folded, 0, semicolons[-1]):
-            if self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
+        by_semicolons = self.separator == ";"
+        if by_semicolons and not semicolons:
+            return
+        for match in self.pattern.finditer(folded, 0, semicolons[-1] if by_semicolons else len(folded)):
+            if by_semicolons and self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
                 continue  # a cheap test first: most "là" lead into no list
             if self.before is None or self.before.search(folded, max(0, match.start() - LEAD_WINDOW), match.start()):
                 yield match
@@ -710,6 +753,19 @@ INLINE_INTROS = (
         re.compile(r" (?:bao gom|gom co|gom|la) (?=[^\W\d])"),
         re.compile(r"\b(?:" + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True)) + r")\b(?:\s+[^\s;:.,]+){0,2}$"),
         lead_in="through",
+    ),
+    # "... với các dấu ấn như: Ngoại giao vắc xin, hoạt động nghiên cứu, dự báo và tham mưu, ...…",
+    # "rút ra 3 bài học gồm: kiên trì, linh hoạt và chủ động" (a noun that says the kind)
+    InlineIntro(
+        "list noun, commas",
+        re.compile(r"(?:\s+(?:nhu|gom co|bao gom|gom))?\s*:\s+|\s+(?:nhu|gom co|bao gom|gom)\s+(?=[^\W\d])"),
+        re.compile(
+            r"\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung)\s+[\"“]?(?:nhom\s+)?(?:"
+            + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
+            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,3}$"
+        ),
+        separator=",",
+        precedence=INLINE_PRECEDENCE + 1,
     ),
     # "... có không ít thuận lợi. Đó là A; B; C."
     InlineIntro("Đó là", re.compile(r"\bla (?=[^\W\d])"), re.compile(r"(?:^|[.!?…] )(?:do|day)(?: cung| chinh)? $"), lead_in="previous"),
@@ -952,7 +1008,7 @@ def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
                 raw_spans = spans
             if len(spans) >= 2 or len(raw_spans) >= 2:
                 lead_sentences = 2 if intro.lead_in == "previous" else 1
-                candidates.append(Candidate(spans, "inline", index, offset + lead_end, raw_spans, lead_sentences=lead_sentences))
+                candidates.append(Candidate(spans, "inline", index, offset + lead_end, raw_spans, intro.precedence, lead_sentences))
     return candidates
 
 
@@ -1128,8 +1184,7 @@ def read(doc: Document, candidate: Candidate) -> Reading:
     return Reading(candidate, cue_span, cue, count, noun, spans, texts, wrap_up, body)
 
 
-# What is not a list of things stated, one row each: (name, test). Unless noted, a list noun
-# in the lead-in ("3 nhiệm vụ") overrules the row.
+# What is not a list of things stated, one row each: (name, test), in the order they are tried.
 NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     # "(1) (2) ...": one item alone, or markers with nothing between them
     ("fewer than two items", lambda r: len(r.spans) < 2 or not _all_worded(r.spans)),
@@ -1144,7 +1199,7 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     # "* Phóng viên: Năm tới doanh nghiệp cần gì?" ¶ "* Bộ trưởng: Trước hết, ..."
     ("an interview's turns", lambda r: _interview(r.texts)),
     # "tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; ...”"
-    ("a motto quoted whole", lambda r: r.noun is None and _quoted_motto(r.body, r.candidate)),
+    ("a motto quoted whole", lambda r: _quoted_motto(r.body, r.candidate)),
 )
 
 

@@ -468,6 +468,30 @@ def test_topics_a_meeting_discussed_are_not_read_on_as_sentences():
     assert all("Thu hút vốn" not in text for f in found for text in items_of(f))
 
 
+@pytest.mark.parametrize("text, items", [
+    ("Năm qua ngành để lại các dấu ấn như: Ngoại giao vắc xin, hoạt động nghiên cứu, dự báo và tham mưu, "
+     "tổ chức trực tuyến các hội nghị cấp cao…",
+     ["Ngoại giao vắc xin", "hoạt động nghiên cứu, dự báo và tham mưu", "tổ chức trực tuyến các hội nghị cấp cao…"]),
+    ("Hội nghị rút ra 3 bài học gồm: kiên trì mục tiêu, linh hoạt trong cách làm và chủ động phối hợp.",
+     ["kiên trì mục tiêu", "linh hoạt trong cách làm", "chủ động phối hợp"]),
+    ("Bộ xác định các nhiệm vụ trọng tâm như mở rộng thị trường, thu hút đầu tư xanh, hỗ trợ doanh nghiệp và phát triển du lịch.",
+     ["mở rộng thị trường", "thu hút đầu tư xanh", "hỗ trợ doanh nghiệp", "phát triển du lịch"]),
+])
+def test_a_comma_list_after_a_list_noun(text, items):
+    [found] = lists_of(text)
+    assert items_of(found) == items
+
+
+@pytest.mark.parametrize("text", [
+    "Tiếp đoàn có Thủ tướng Phạm Minh Chính, Phó Thủ tướng Bùi Thanh Sơn và Bộ trưởng Nguyễn Hồng Diên.",
+    "Doanh nghiệp xuất khẩu sang các thị trường như: Nhật Bản, Hàn Quốc, Hoa Kỳ và EU.",
+    "Cán bộ cần thấm nhuần phương châm: “Nghĩ lớn, làm chuẩn, đi xa”.",
+    "Bộ đã hoàn thành 2 nhiệm vụ: ký hiệp định, mở văn phòng và đón đoàn.",
+])
+def test_commas_that_list_no_stated_items(text):
+    assert lists_of(text) == ()
+
+
 def test_count_mismatch_keeps_the_split_and_flags_it():
     [found] = lists_of("Bộ trưởng nêu 4 trọng tâm. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, đổi mới sáng tạo.")
     assert len(found.items) == 3 and found.announced_count == 4 and found.count_mismatch
