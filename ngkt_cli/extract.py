@@ -14,6 +14,7 @@ The steps, each a small function below:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -156,33 +157,79 @@ def noun_then_ordinal(paragraph: str, match: re.Match[str]) -> int:
     return noun.start() if noun else match.start()
 
 
-def _required_text(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """Text every match of `pattern` holds: its longest literal run, or the words an alternation
-    starts with when they are longer. A paragraph holding none of them
-    (lower-cased when the pattern ignores case) need not be searched: a plain substring test is
-    many times cheaper than a case-insensitive alternation tried at every position, and most
-    paragraphs hold no marker. Empty when nothing is required."""
-    from re import _parser  # the parser of the `re` module itself, so the check is the pattern's own
+from re import _constants as _sre, _parser  # the `re` module's own parser: the hint is the pattern's own
 
-    def walk(items) -> tuple[str, tuple[str, ...]]:
-        best, branch, run = "", (), ""
-        for op, arg in list(items) + [(None, None)]:
-            if op is _parser.LITERAL:
-                run += chr(arg)
-                continue
-            best, run = max(best, run, key=len), ""
-            if op is _parser.SUBPATTERN:
-                inner, inner_branch = walk(arg[-1])
-                best, branch = max(best, inner, key=len), branch or inner_branch
-            elif op is _parser.BRANCH and not branch:
-                heads = [walk(alternative)[0] for alternative in arg[1]]
-                branch = tuple(heads) if all(heads) else ()
-        return best, branch
+# Character-class items the hint can write back ("\\s", "\\d"): others end the hint.
+_CATEGORIES = {
+    _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+}
 
-    best, branch = walk(_parser.parse(pattern.pattern, pattern.flags))
-    found = branch if branch and len(best) < min(map(len, branch)) else (best,)
-    found = tuple(text for text in found if text)
-    return tuple(text.lower() for text in found) if pattern.flags & re.I else found
+
+def _written(op, arg, lower: bool) -> str | None:
+    """One simple parsed item (a literal, a class, a repeat of one) as pattern source, or None."""
+    if op is _sre.LITERAL:
+        char = chr(arg)
+        return re.escape(char.lower() if lower else char)
+    if op is _sre.IN:
+        parts = []
+        for item_op, item_arg in arg:
+            if item_op is _sre.NEGATE:
+                parts.append("^")
+            elif item_op is _sre.LITERAL:
+                parts.append(re.escape(chr(item_arg).lower() if lower else chr(item_arg)))
+            elif item_op is _sre.RANGE:
+                parts.append(re.escape(chr(item_arg[0])) + "-" + re.escape(chr(item_arg[1])))
+            elif item_op is _sre.CATEGORY and item_arg in _CATEGORIES:
+                parts.append(_CATEGORIES[item_arg])
+            else:
+                return None
+        return "[" + "".join(parts) + "]"
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and len(arg[2]) == 1:
+        inner = _written(*arg[2][0], lower)
+        most = "" if arg[1] is _sre.MAXREPEAT else str(arg[1])
+        return None if inner is None else f"(?:{inner}){{{arg[0]},{most}}}"
+    return None
+
+
+def _branch_words(items) -> tuple[str, ...]:
+    """The words a top-level alternation (in a group) starts with, when each starts with one."""
+    for op, arg in items:
+        if op is _sre.SUBPATTERN:
+            return _branch_words(arg[-1])
+        if op is _sre.BRANCH:
+            heads = ["".join(chr(a) for _, a in itertools.takewhile(lambda i: i[0] is _sre.LITERAL, alt)) for alt in arg[1]]
+            return tuple(heads) if all(heads) else ()
+    return ()
+
+
+def _hint(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A quick test derived from `pattern`: its longest run of literal text with the simple items
+    after it ("là\\s*[,:]\\s*" out of "\\b(một|hai|...)\\s+là\\s*[,:]\\s*"), else the words its
+    alternation starts with. A paragraph it does not find (lower-cased when the pattern ignores
+    case) need not be searched: a literal prefix is found many times faster than a
+    case-insensitive alternation is tried at every position, and most paragraphs hold no marker.
+    None when the pattern has no such part (it is then always tried)."""
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    lower = bool(pattern.flags & re.I)
+    best_at, best_len, position = None, 0, 0
+    for is_literal, group in itertools.groupby(op is _sre.LITERAL for op, _ in items):
+        length = len(list(group))
+        if is_literal and length > best_len:
+            best_at, best_len = position, length
+        position += length
+    words = _branch_words(items)
+    if words and best_len < min(map(len, words)):
+        return re.compile("|".join(re.escape(word.lower() if lower else word) for word in words))
+    if best_at is None:
+        return None
+    source = ""
+    for op, arg in items[best_at:]:
+        written = _written(op, arg, lower)
+        if written is None:
+            break
+        source += written
+    return re.compile(source)
 
 
 @dataclass(frozen=True)
@@ -196,18 +243,18 @@ class MarkerRule:
     number: Callable[[str], int]  # the item's number from group "n"
     place: Callable[[str, re.Match[str], int], bool] = anywhere
     start: Callable[[str, re.Match[str]], int] = match_start
-    required: tuple[str, ...] = field(init=False)
+    hint: re.Pattern[str] | None = field(init=False)
     ignores_case: bool = field(init=False)
     numbered: bool = field(init=False)  # a group "n" holds the number; else BY_POSITION
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "required", _required_text(self.pattern))
+        object.__setattr__(self, "hint", _hint(self.pattern))
         object.__setattr__(self, "ignores_case", bool(self.pattern.flags & re.I))
         object.__setattr__(self, "numbered", "n" in self.pattern.groupindex)
 
     def worth_searching(self, paragraph: str, lowered: str) -> bool:
         text = lowered if self.ignores_case else paragraph
-        return not self.required or any(part in text for part in self.required)
+        return self.hint is None or self.hint.search(text) is not None
 
 
 def _words(table: dict[str, int]) -> Callable[[str], int]:
@@ -260,10 +307,9 @@ class Marker:
     precedence: int = 0
 
 
-def _paragraph_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
+def _paragraph_markers(paragraph: str, lowered: str, offset: int, index: int, rules: Sequence[MarkerRule]) -> list[Marker]:
     markers = []
-    lowered = paragraph.lower()
-    for rule in MARKER_RULES:
+    for rule in rules:
         if not rule.worth_searching(paragraph, lowered):
             continue
         for match in rule.pattern.finditer(paragraph):
@@ -275,10 +321,16 @@ def _paragraph_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
 
 
 def find_markers(paragraphs: list[str]) -> list[Marker]:
-    """Every item marker in the body, in reading order."""
+    """Every item marker in the body, in reading order. A rule whose quick test fails on the
+    whole text is not tried paragraph by paragraph."""
+    whole = PARAGRAPH_BREAK.join(paragraphs)
+    lowered = whole.lower()  # once for the body: lower-casing paragraph by paragraph cost more
+    if len(lowered) != len(whole):  # a letter whose lower case is longer: offsets would shift
+        lowered = "".join(character.lower()[0] for character in whole)
+    rules = [rule for rule in MARKER_RULES if rule.worth_searching(whole, lowered)]
     markers: list[Marker] = []
     for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
-        markers += _paragraph_markers(paragraph, offset, index)
+        markers += _paragraph_markers(paragraph, lowered[offset : offset + len(paragraph)], offset, index, rules)
     return sorted(markers, key=lambda m: m.start)
 
 
@@ -468,8 +520,8 @@ def _sentence_stop(paragraph: str, start: int) -> int:
 def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
     """(lead-in end, merged pieces, raw pieces, row) for each ';' list of a paragraph."""
     found: list = []
-    if ";" not in paragraph and "," not in paragraph:
-        return found  # a cheap test first: every inline list has a ';' or a ','
+    if ";" not in paragraph and not ("," in paragraph and any(word in paragraph for word in COMMA_LEAD_WORDS)):
+        return found  # a cheap test first: a ';' list has a ';', a comma list a ',' and a word that leads in
     intros = _intros(paragraph)
     resume_at = 0
     for number, (intro_start, intro_end, intro) in enumerate(intros):
@@ -565,6 +617,8 @@ def _sentence_items(paragraph: str, lead_start: int, start: int, end: int) -> li
 
 # The "và" that joins a list's last item ("A, B và C"), or one inside an item's own series.
 AND = re.compile(r"\s+và\s+")
+# What a comma list's lead-in holds, one of them at least (the quick test before any search).
+COMMA_LEAD_WORDS = (":", "như", "gồm")
 # A comma list has at least this many items unless its lead-in counts them.
 COMMA_LIST_ITEMS = 3
 
@@ -700,6 +754,7 @@ class InlineIntro:
     name: str
     pattern: re.Pattern[str]
     before: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None  # what must not end the text just before it
     one_sentence: bool = True  # the pieces end with the lead-in's sentence
     runs_on: bool = False  # items may be sentences running on to the paragraph's end
     separator: str = ";"  # "," for a list of short items joined by commas and a final "và"
@@ -720,7 +775,10 @@ class InlineIntro:
         for match in self.pattern.finditer(folded, 0, semicolons[-1] if by_semicolons else len(folded)):
             if by_semicolons and self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
                 continue  # a cheap test first: most "là" lead into no list
-            if self.before is None or self.before.search(folded, max(0, match.start() - LEAD_WINDOW), match.start()):
+            window = max(0, match.start() - LEAD_WINDOW), match.start()
+            if self.unless is not None and self.unless.search(folded, *window):
+                continue
+            if self.before is None or self.before.search(folded, *window):
                 yield match
 
 
@@ -735,7 +793,7 @@ LEAD_WINDOW = 60
 
 INLINE_INTROS = (
     # "Năm 2025 cần tập trung 3 nhiệm vụ: A; B; C" ("như:" and "ví dụ:" give examples)
-    InlineIntro("colon", re.compile(r"(?<!\bnhu)(?<!\bvi du)\s*:\s+"), one_sentence=False, runs_on=True),
+    InlineIntro("colon", re.compile(r":\s+"), unless=re.compile(r"\b(?:nhu|vi du)\s*$"), one_sentence=False, runs_on=True),
     # "Năm APEC 2018 đặt ra ba ưu tiên gồm A; B; C", "nêu bốn ưu tiên lớn về A; B; và C"
     InlineIntro(
         "counted noun, no colon",
@@ -758,11 +816,11 @@ INLINE_INTROS = (
     # "rút ra 3 bài học gồm: kiên trì, linh hoạt và chủ động" (a noun that says the kind)
     InlineIntro(
         "list noun, commas",
-        re.compile(r"(?:\s+(?:nhu|gom co|bao gom|gom))?\s*:\s+|\s+(?:nhu|gom co|bao gom|gom)\s+(?=[^\W\d])"),
+        re.compile(r"(?:nhu|gom)(?: co)?\s*:?\s+(?=[^\W\d])|:\s+"),
         re.compile(
             r"\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung)\s+[\"“]?(?:nhom\s+)?(?:"
             + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
-            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,3}$"
+            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
         separator=",",
         precedence=INLINE_PRECEDENCE + 1,
