@@ -858,7 +858,19 @@ PIECES = st.sampled_from([
     "6 trọng tâm ", "Bộ trưởng Bùi Thanh Sơn cho biết ", "năm 2024 ", "đã ", "cần ", "hoá ", "Đ", "x", " ",
     "(i) ", "(ii) ", "(a) ", "(b) ", "a. ", "b. ", ": 1) ", "; 2) ", "; 2. ", "“", "”", '"3 đẩy mạnh" ',
     "Thứ nhất:\n\n", "Thứ hai.\n\n", "Thứ ba. ", "- ", "+ ", "1.\n\n", "1. Chủ trương\n\n", "2. Kết quả\n\n",
+    "ba ưu tiên gồm ", "bốn ưu tiên lớn về ", "kết quả nổi bật là ", "Đó là ", "các dấu ấn như: ", ", ", " và ",
+    "? ", "* PV: ", "những việc trọng tâm là: ", "Tăng cường hợp tác", "KTXH.Giải quyết ", "…", " đã nhận được ",
 ])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=30))
+def test_a_marker_rules_quick_test_never_hides_a_marker(parts):
+    from ngkt_cli.extract import MARKER_RULES
+    text = "".join(parts)
+    for rule in MARKER_RULES:
+        if rule.pattern.search(text):
+            assert rule.worth_searching(text, text.lower()), rule.name
 
 
 @settings(max_examples=150, deadline=None)
