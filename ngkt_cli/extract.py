@@ -1285,6 +1285,22 @@ def not_a_list(reading: Reading) -> str | None:
     return next((name for name, test in NOT_A_LIST if test(reading)), None)
 
 
+# What a sentence or an item may end with; text that stops on anything else was cut off.
+CLOSING = ".!?…;:”\"’)]»"
+
+
+def _cut_off(body: str, spans: Sequence[Span], count: int | None) -> bool:
+    """True when the text ends inside the last item, mid-sentence ("... ước thực hi"), where the
+    items before it were closed by punctuation or the lead-in announced more: the page or the copy
+    was cut off, and the item (and maybe the list) is incomplete. The same test for every shape
+    of list; bullets that no item closes ("- Thu hút đầu tư" at an article's end) are not cut off."""
+    last = spans[-1]
+    if body[last.end :].strip() or body[last.end - 1] in CLOSING:
+        return False
+    closed = any(body[span.end : span.end + 3].lstrip()[:1] in tuple(CLOSING) for span in spans[:-1])
+    return closed or (count is not None and count > len(spans))
+
+
 def build_list(doc: Document, reading: Reading, people: list[Person]) -> StatementList:
     body, candidate, cue, spans, texts = doc.body, reading.candidate, reading.cue, reading.spans, reading.texts
     opener = texts[0].split(",")[0]
@@ -1296,7 +1312,7 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
         Statement(kind, n, text, _paragraph_of(body, s.start), s.start, s.end, year, speaker)
         for n, (s, text) in enumerate(zip(spans, texts), start=1)
     )
-    return StatementList(kind, items, reading.count, year, speaker, title, cue, candidate.marker)
+    return StatementList(kind, items, reading.count, year, speaker, title, cue, candidate.marker, _cut_off(body, spans, reading.count))
 
 
 # The same list worded twice (a summary and the list itself, or two reports of one speech):

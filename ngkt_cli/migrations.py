@@ -341,6 +341,12 @@ def _013_search_rows_never_reused(conn: sqlite3.Connection) -> None:
     )
 
 
+def _014_list_truncated(conn: sqlite3.Connection) -> None:
+    """A list whose last item the text's end cuts off ("... ước thực hi") is flagged `truncated`.
+    Lists stored before are not flagged until `ngkt reextract` reads them again."""
+    _run_script(conn, "ALTER TABLE lists ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -355,4 +361,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _011_link_order,
     _012_recount_terms,
     _013_search_rows_never_reused,
+    _014_list_truncated,
 ]

@@ -15,7 +15,7 @@ from .errors import NotFound, UsageError
 from .text import fold
 
 DOCUMENT_FIELDS = ("id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of")
-LIST_FIELDS = ("id", "document_id", "kind", "announced_count", "item_count", "count_mismatch", "target_year", "speaker", "speaker_title", "cue", "marker")
+LIST_FIELDS = ("id", "document_id", "kind", "announced_count", "item_count", "count_mismatch", "target_year", "speaker", "speaker_title", "cue", "marker", "truncated")
 STATEMENT_FIELDS = ("id", "document_id", "list_id", "kind", "ordinal", "target_year", "speaker", "text", "paragraph", "char_start", "char_end")
 
 
@@ -78,6 +78,7 @@ def export(conn: sqlite3.Connection) -> dict:
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists ORDER BY document_id, position")
     for row in lists:
         row["count_mismatch"] = bool(row["count_mismatch"])
+        row["truncated"] = bool(row["truncated"])
     stmts = _rows(conn, f"SELECT {', '.join(STATEMENT_FIELDS)}, thread_id FROM statements ORDER BY document_id, id")
     return {"documents": docs, "lists": lists, "statements": stmts, "threads": threads(conn)}
 
@@ -217,6 +218,7 @@ def document_view(conn: sqlite3.Connection, prefix: str) -> dict:
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists WHERE document_id = ? ORDER BY position", [doc_id])
     for row in lists:
         row["count_mismatch"] = bool(row["count_mismatch"])
+        row["truncated"] = bool(row["truncated"])
         row["items"] = _rows(
             conn, f"SELECT {', '.join(STATEMENT_FIELDS)} FROM statements WHERE list_id = ? ORDER BY ordinal", [row["id"]]
         )

@@ -800,6 +800,41 @@ Thủ tướng Chính phủ nhấn mạnh 2 nhiệm vụ gồm: Hoàn thiện th
     assert (found.speaker, found.speaker_title) == ("Phạm Minh Chính", "Thủ tướng Chính phủ")
 
 
+@pytest.mark.parametrize("text", [
+    "Bộ nêu 3 nhiệm vụ:\n\n- Mở rộng thị trường.\n\n- Thu hút đầu tư xanh.\n\n- Hỗ trợ doanh nghiệp nhỏ và v",
+    "Thứ trưởng nêu 3 nhiệm vụ: Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, hỗ trợ doanh ngh",
+    "Hội nghị xác định ba nhiệm vụ gồm mở rộng thị trường; thu hút đầu tư xanh; hỗ trợ doanh",
+    "Bộ nêu 4 nhiệm vụ:\n\n- Mở rộng thị trường\n\n- Thu hút đầu tư xanh\n\n- Hỗ trợ doanh nghiệp",
+])
+def test_a_list_cut_off_by_the_end_of_the_text_is_kept_and_flagged(text):
+    [found] = lists_of(text)
+    assert found.truncated and len(found.items) >= 2
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ nêu các nhiệm vụ:\n\n- Mở rộng thị trường\n\n- Thu hút đầu tư xanh\n\n- Hỗ trợ doanh nghiệp",
+    "Bộ nêu 3 nhiệm vụ:\n\n- Mở rộng thị trường.\n\n- Thu hút đầu tư xanh.\n\n- Hỗ trợ doanh nghiệp.",
+    "Bộ nêu 3 nhiệm vụ: mở rộng thị trường; thu hút đầu tư; hỗ trợ doanh nghiệp…",
+    "Bộ nêu 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư. Hội nghị kết thúc lúc 17 giờ",
+])
+def test_a_list_the_text_does_not_cut_is_not_flagged(text):
+    [found] = lists_of(text)
+    assert not found.truncated
+
+
+def test_a_cut_off_list_is_flagged_in_show_and_export(tmp_path):
+    from conftest import run_cli
+
+    path = tmp_path / "cut.txt"
+    path.write_text("Tỉnh nêu kết quả\n\nVề kinh tế, tỉnh đạt 3 kết quả:\n\n- Xuất khẩu tăng 12%.\n\n"
+                    "- Thu ngân sách vượt dự toán.\n\n- Du lịch đón 3 triệu lượt khách, doanh thu ước", encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert run_cli(db, "ingest", str(path)).exit_code == 0
+    [found] = json.loads(run_cli(db, "export", "--format", "json").stdout)["lists"]
+    assert found["truncated"] is True
+    assert "CUT OFF" in run_cli(db, "show", found["document_id"]).stdout
+
+
 def test_extraction_of_a_whole_file_goes_through_ingest(tmp_path):
     text = "Hai trọng tâm hợp tác\n\nSáng 5/6, Bộ trưởng Bùi Thanh Sơn cho biết 2 trọng tâm: Mở rộng thị trường; Thu hút đầu tư."
     doc = build_document(text.encode(), "x.txt")
