@@ -1252,6 +1252,8 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     ("notes citing sources", lambda r: _citations(list(r.texts))),
     # "Cùng dự có các đồng chí: A, Bí thư ...; B, Phó Thủ tướng ..."
     ("people who attended", lambda r: r.noun is None and _names_people(r.cue, list(r.texts))),
+    # "Ảnh: TTXVN ...; ...": a picture's credit leads into the page's next words, not a list
+    ("a picture's credit", lambda r: bool(CREDIT_CUE.match(r.cue))),
     # "TS. Trần Du Lịch hỏi: Xưa nay ...; thời gian tới, ... như thế nào?", "* Phóng viên: ...?"
     ("a question", lambda r: _asks(r.body, r.cue, r.spans[-1])),
     # "* Phóng viên: Năm tới doanh nghiệp cần gì?" ¶ "* Bộ trưởng: Trước hết, ..."
@@ -1260,6 +1262,9 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     ("a motto quoted whole", lambda r: _quoted_motto(r.body, r.candidate)),
 )
 
+
+# A picture's credit as a lead-in: "Ảnh", "Ảnh minh họa", "Nguồn", "Ảnh: TTXVN".
+CREDIT_CUE = re.compile(r"\W*(?:Ảnh|Nguồn|Photo|Đồ họa)(?:\s+minh\s+họa)?\W*$", re.I)
 
 # A lead-in that asks: "Phóng viên hỏi", "PV:", "TS. Trần Du Lịch hỏi" (not "2 cơ hội": marks matter).
 QUESTION_CUE = re.compile(r"\b(?:hỏi|phóng viên|pv|nhà báo)\W*$", re.I)

@@ -545,6 +545,15 @@ def test_a_question_is_not_a_list(text):
     assert lists_of(text) == ()
 
 
+@pytest.mark.parametrize("text", [
+    "Quang cảnh hội nghị. Ảnh: TTXVNQuan hệ với các đối tác được mở rộng; nhiều hiệp định được ký kết.",
+    "Ảnh minh họa: Cảng Hải Phòng ngày càng đông tàu; lượng hàng qua cảng tăng mạnh.",
+    "Nguồn: Tổng cục Thống kê; số liệu sơ bộ.",
+])
+def test_a_pictures_credit_leads_into_no_list(text):
+    assert lists_of(text) == ()
+
+
 def test_a_list_quoted_with_its_own_lead_in_is_led_in_by_the_nearer_colon():
     [found] = lists_of("Bộ trưởng nhấn mạnh: “Năm 2025 cần tập trung: mở rộng thị trường; thu hút đầu tư”.")
     assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư"]
