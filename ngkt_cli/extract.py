@@ -1021,8 +1021,35 @@ class Candidate:
     lead_sentences: int = 1  # sentences the lead-in takes: "... không ít thuận lợi. Đó là" takes two
 
 
+# A lead-in that only says a list follows ("Cụ thể:", "Như sau:"): the sentence before it says which.
+BARE_LEAD = re.compile(r"(?:Cụ thể(?: là)?|Như sau|Sau đây|Bao gồm|Gồm|Đó là)\W*$", re.I)
+
+
 def _cue(body: str, candidate: Candidate) -> Span:
-    """The lead-in: the sentence before the first item, in its paragraph or the one before."""
+    """The lead-in: the sentence before the first item, in its paragraph or the one before; with
+    the sentence before that when it only says a list follows ("... đạt nhiều kết quả. Cụ thể:")."""
+    cue = _lead_in(body, candidate)
+    if cue.end > cue.start and BARE_LEAD.fullmatch(body, cue.start, cue.end):
+        before = _sentence_before(body, cue.start)
+        return Span(before, cue.end) if before is not None else cue
+    return cue
+
+
+def _sentence_before(body: str, position: int) -> int | None:
+    """Where the sentence before the one starting at `position` begins (in its paragraph or the
+    paragraph before), or None at the text's start."""
+    paragraph = _paragraph_of(body, position)
+    start = _paragraph_start(body, paragraph)
+    if body[start:position].strip():
+        return start + sentence_spans(body[start:position])[-1][0]
+    if paragraph == 0:
+        return None
+    previous = _paragraph_start(body, paragraph - 1)
+    spans = sentence_spans(body[previous : _paragraph_end(body, previous)])
+    return previous + spans[-1][0] if spans else None
+
+
+def _lead_in(body: str, candidate: Candidate) -> Span:
     start = _paragraph_start(body, candidate.first_paragraph)
     if body[start : candidate.lead_end].strip(BEFORE_MARKER):
         last_sentences = sentence_spans(body[start : candidate.lead_end])[-candidate.lead_sentences :]

@@ -492,6 +492,17 @@ def test_commas_that_list_no_stated_items(text):
     assert lists_of(text) == ()
 
 
+@pytest.mark.parametrize("text", [
+    "Năm qua, ngành đạt 2 kết quả nổi bật. Cụ thể:\n\nMột là, ký thêm ba hiệp định.\n\nHai là, mở thêm hai thị trường.",
+    "Năm qua, ngành đạt 2 kết quả nổi bật.\n\nCụ thể là:\n\nMột là, ký thêm ba hiệp định.\n\nHai là, mở thêm hai thị trường.",
+    "Bộ trưởng nêu 2 nhiệm vụ năm 2027. Như sau: thứ nhất, ký thêm ba hiệp định; thứ hai, mở thêm hai thị trường.",
+])
+def test_a_bare_lead_in_takes_the_sentence_before(text):
+    [found] = lists_of(text)
+    assert found.announced_count == 2 and found.kind in ("achievement", "priority")
+    assert "2 " in found.cue
+
+
 def test_count_mismatch_keeps_the_split_and_flags_it():
     [found] = lists_of("Bộ trưởng nêu 4 trọng tâm. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, đổi mới sáng tạo.")
     assert len(found.items) == 3 and found.announced_count == 4 and found.count_mismatch
