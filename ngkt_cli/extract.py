@@ -528,7 +528,7 @@ def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[
         if intro_start < resume_at:
             continue  # a colon inside the list found before: part of an item
         later = [i for i in intros[number + 1 :] if i[0] >= intro_end]
-        rest_end = _next_lead_in(paragraph, intro_end, later)
+        rest_end = _next_lead_in(paragraph, intro_end, [i for i in later if i[2].strong])
         if intro.one_sentence:
             rest_end = min(rest_end, _sentence_stop(paragraph, intro_end))
         if intro.separator == ",":
@@ -545,7 +545,7 @@ def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[
             continue
         raw = [(intro_end + s, intro_end + e) for s, e in _inline_pieces(rest)]
         raw = [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()]
-        if raw and any(raw[0][0] <= i[0] < raw[0][1] for i in later):
+        if raw and any(raw[0][0] <= i[0] < raw[0][1] for i in later if i[2].strong):
             continue  # 'nhấn mạnh: “Năm 2025 cần: A; B”': the lead-in nearest the pieces leads them in
         if len(raw) >= 2:
             raw[-1] = (raw[-1][0], _before_predicate(paragraph, intro_start, *raw[-1]))
@@ -758,6 +758,9 @@ class InlineIntro:
     one_sentence: bool = True  # the pieces end with the lead-in's sentence
     runs_on: bool = False  # items may be sentences running on to the paragraph's end
     separator: str = ";"  # "," for a list of short items joined by commas and a final "và"
+    # A strong lead-in (a colon, a count) ends the list before it and, inside that list's first
+    # piece, leads the pieces in instead; a weak one ("ưu tiên hàng đầu là") inside a list does neither.
+    strong: bool = False
     precedence: int = INLINE_PRECEDENCE  # a ';' split yields to every marker family
     lead_in: str = "before"  # "before": the lead-in ends where the pattern starts (the colon);
     # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
@@ -793,7 +796,9 @@ LEAD_WINDOW = 60
 
 INLINE_INTROS = (
     # "Năm 2025 cần tập trung 3 nhiệm vụ: A; B; C" ("như:" and "ví dụ:" give examples)
-    InlineIntro("colon", re.compile(r":\s+"), unless=re.compile(r"\b(?:nhu|vi du)\s*$"), one_sentence=False, runs_on=True),
+    InlineIntro(
+        "colon", re.compile(r":\s+"), unless=re.compile(r"\b(?:nhu|vi du)\s*$"), one_sentence=False, runs_on=True, strong=True
+    ),
     # "Năm APEC 2018 đặt ra ba ưu tiên gồm A; B; C", "nêu bốn ưu tiên lớn về A; B; và C"
     InlineIntro(
         "counted noun, no colon",
@@ -803,6 +808,7 @@ INLINE_INTROS = (
             r"(?:" + _NOUN_RE + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,4}$"
         ),
         lead_in="through",
+        strong=True,
     ),
     # "kết quả bao trùm là A; B; C", "các nhiệm vụ trọng tâm gồm A; B" (a noun that says the kind:
     # "làm việc đã được đưa về nước; ..." leads into nothing)
@@ -1069,7 +1075,12 @@ def _lead_in(body: str, candidate: Candidate) -> Span:
 
 def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
-    runs = chain_markers(find_markers(paragraphs))
+    markers = find_markers(paragraphs)
+    runs = chain_markers(markers)
+    in_runs = {marker.start for run in runs for marker in run}
+    for marker in markers:
+        if marker.start not in in_runs and (completed := _completed_by_count(body, paragraphs, marker)):
+            candidates.append(completed)
     for run in runs:
         # "... 2 kết quả: một là, ...; hai là, .... Năm 2025 cần 2 nhiệm vụ: một là, ...": the
         # next list of the same shape ends this one.
@@ -1077,6 +1088,47 @@ def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
         spans = item_spans(body, run, limit)
         candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start, precedence=run[0].precedence))
     return candidates
+
+
+# Families whose first item alone may open a list the count completes ("6 ưu tiên. ¶ Một là, ... ¶ ...").
+COUNT_COMPLETES = ("thu", "la")
+
+
+def _completed_by_count(body: str, paragraphs: list[str], marker: Marker) -> Candidate | None:
+    """A list whose first item alone is marked, opening its paragraph ("Một là, củng cố ..."),
+    and whose other items are the paragraphs after it, as many as the lead-in announces ("sẽ tập
+    trung vào 6 ưu tiên. ¶ Một là, ... ¶ Đẩy mạnh ... ¶ Tranh thủ ..."). Each of those paragraphs
+    must be a closed sentence with no marker of its own."""
+    if marker.ordinal != 1 or marker.family not in COUNT_COMPLETES:
+        return None
+    start = _paragraph_start(body, marker.paragraph)
+    if body[start : marker.start].strip(BEFORE_MARKER):
+        return None
+    first = Candidate((Span(marker.content, _paragraph_end(body, marker.content)),), marker.family, marker.paragraph, marker.start)
+    cue_span = _cue(body, first)
+    if ";" in body[cue_span.start : cue_span.end]:
+        return None  # the count's items are listed in the lead-in already ("hai giải pháp gồm: A; B")
+    count, _ = announced(body[cue_span.start : cue_span.end])
+    following = paragraphs[marker.paragraph + 1 : marker.paragraph + (count or 0)]
+    if not count or count < 2 or len(following) != count - 1 or not all(map(_plain_item, following)):
+        return None
+    spans = [_trim(body, marker.content, _paragraph_end(body, marker.content))]
+    for number in range(marker.paragraph + 1, marker.paragraph + count):
+        begin = _paragraph_start(body, number)
+        spans.append(_trim(body, begin, _paragraph_end(body, begin)))
+    return Candidate(tuple(spans), marker.family, marker.paragraph, marker.start, precedence=marker.precedence)
+
+
+def _plain_item(paragraph: str) -> bool:
+    """A paragraph that may be an unmarked item: a closed sentence, no marker nor bullet of its own."""
+    text = paragraph.strip()
+    return (
+        bool(text)
+        and text[-1] in ".;…!"
+        and text[0] not in BULLET_CHARS
+        and not NUMBER_MARKER.match(text)
+        and not NOT_AN_ITEM.match(text)  # "Đây là nguồn cổ vũ ...": a sentence about the list
+    )
 
 
 def _all_worded(spans: Iterable[Span]) -> bool:

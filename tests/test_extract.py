@@ -400,6 +400,13 @@ def test_an_inline_list_after_a_list_noun_and_la(text, kind):
     assert found.kind == kind and len(found.items) == text.count(";") + 1
 
 
+def test_a_list_noun_inside_the_first_item_does_not_take_the_list_over():
+    [found] = lists_of("Bộ trưởng cho biết có ba nhiệm vụ gồm: Giữ vững thị trường. Mở rộng hợp tác, trong đó ưu tiên "
+                       "hàng đầu là đầu tư xanh; Hỗ trợ doanh nghiệp; Phát triển du lịch.")
+    assert found.announced_count == 3 and items_of(found)[-1] == "Phát triển du lịch"
+    assert items_of(found)[0].startswith("Giữ vững thị trường")
+
+
 @pytest.mark.parametrize("text", [
     "Nhiều người làm việc được đưa về nước; hơn 300 ngư dân được hỗ trợ hồi hương.",
     "Công việc chung là việc của mọi người; ai cũng phải góp sức.",
@@ -501,6 +508,35 @@ def test_a_bare_lead_in_takes_the_sentence_before(text):
     [found] = lists_of(text)
     assert found.announced_count == 2 and found.kind in ("achievement", "priority")
     assert "2 " in found.cue
+
+
+@pytest.mark.parametrize("text", [
+    "Theo Bộ trưởng, ngành sẽ tập trung vào 3 ưu tiên trong năm 2027.\n\nMột là, củng cố quan hệ với các nước láng giềng.\n\n"
+    "Mở rộng thị trường xuất khẩu sang châu Phi.\n\nNâng cao năng lực dự báo chính sách.\n\nHội nghị bế mạc cùng ngày.",
+    "Thứ trưởng nêu ba nhiệm vụ:\n\nThứ nhất, củng cố quan hệ với các nước láng giềng.\n\n"
+    "Mở rộng thị trường xuất khẩu sang châu Phi.\n\nNâng cao năng lực dự báo chính sách.",
+])
+def test_a_first_ordinal_then_as_many_plain_paragraphs_as_announced(text):
+    [found] = lists_of(text)
+    assert found.kind == "priority" and found.announced_count == 3
+    assert items_of(found) == ["củng cố quan hệ với các nước láng giềng", "Mở rộng thị trường xuất khẩu sang châu Phi",
+                               "Nâng cao năng lực dự báo chính sách"]
+
+
+@pytest.mark.parametrize("text", [
+    # no count: nothing says where such a list would end
+    "Ngành sẽ tập trung vào các ưu tiên.\n\nMột là, củng cố quan hệ láng giềng.\n\nMở rộng thị trường.\n\nNâng cao dự báo.",
+    # fewer paragraphs than announced
+    "Ngành có 3 ưu tiên.\n\nMột là, củng cố quan hệ láng giềng.\n\nMở rộng thị trường.",
+    # a heading among them
+    "Ngành có 3 ưu tiên.\n\nMột là, củng cố quan hệ láng giềng.\n\nKết quả đối ngoại\n\nMở rộng thị trường.",
+    # a sentence about what came before, not an item
+    "Ngành có 2 ưu tiên.\n\nThứ nhất, củng cố quan hệ láng giềng.\n\nĐây là nguồn động viên lớn cho toàn ngành.",
+    # the counted items are already listed in the lead-in
+    "Ngành có 2 ưu tiên gồm: mở rộng thị trường; thu hút đầu tư.\n\nThứ nhất, củng cố quan hệ láng giềng.\n\nKý thêm hiệp định.",
+])
+def test_a_lone_first_ordinal_opens_no_list_unless_the_count_completes_it(text):
+    assert all("củng cố quan hệ láng giềng" not in item for found in lists_of(text) for item in items_of(found))
 
 
 def test_count_mismatch_keeps_the_split_and_flags_it():
