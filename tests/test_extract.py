@@ -601,6 +601,15 @@ def test_a_pictures_credit_leads_into_no_list(text):
     assert lists_of(text) == ()
 
 
+@pytest.mark.parametrize("text", [
+    "Điện mừng được gửi tới: Tổng Bí thư Tô Lâm; Chủ tịch nước Lương Cường; Thủ tướng Phạm Minh Chính.",
+    "Đón đoàn có: Phó Thủ tướng Bùi Thanh Sơn, Bộ trưởng Nguyễn Hồng Diên và Thứ trưởng Nguyễn Minh Hằng.",
+    "Thư chúc mừng của Chủ tịch Quốc hội Trần Thanh Mẫn; Thủ tướng Phạm Minh Chính; Bộ trưởng Lê Hoài Trung được đọc tại lễ.",
+])
+def test_a_sentence_naming_leaders_is_not_a_list(text):
+    assert lists_of(text) == ()
+
+
 def test_a_list_quoted_with_its_own_lead_in_is_led_in_by_the_nearer_colon():
     [found] = lists_of("Bộ trưởng nhấn mạnh: “Năm 2025 cần tập trung: mở rộng thị trường; thu hút đầu tư”.")
     assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư"]
