@@ -473,14 +473,17 @@ def _before_next_bullet(body: str, start: int, end: int) -> int:
 
 
 def _inline_pieces(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the ';' pieces of `text`; the last piece stops at its sentence's end."""
+    """(start, end) of the ';' pieces of `text`; the last piece stops at its sentence's end, a
+    sentence glued to it included ("... doanh nghiệp nhỏ.Hội nghị kết thúc ...")."""
     pieces, start = [], 0
     for match in re.finditer(";", text):
         pieces.append((start, match.start()))
         start = match.end()
     tail = text[start:]
     first_sentence = sentence_spans(tail)[:1]
-    pieces.append((start, start + (first_sentence[0][1] if first_sentence else len(tail))))
+    end = start + (first_sentence[0][1] if first_sentence else len(tail))
+    glued = _sentences_of(text, start, end)
+    pieces.append((start, glued[0][1] if glued else end))
     return pieces
 
 

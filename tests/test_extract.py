@@ -900,6 +900,18 @@ def test_a_cut_off_list_is_flagged_in_show_and_export(tmp_path):
     assert "CUT OFF" in run_cli(db, "show", found["document_id"]).stdout
 
 
+@pytest.mark.parametrize("text", [
+    "Bộ trưởng nêu 3 nhiệm vụ trọng tâm năm 2027:\nThứ nhất, mở rộng thị trường xuất khẩu sang châu\nPhi và Trung Đông. "
+    "Thứ hai, thu hút đầu tư công ngh\nệ cao. Thứ ba, hỗ trợ doanh nghiệp nhỏ.\nHội nghị kết thúc cùng ngày.",
+    "Bộ trưởng nêu 3 nhiệm vụ trọng tâm năm 2027: mở rộng thị trường xuất khẩu; thu hút đầu\ntư công nghệ cao; hỗ trợ "
+    "doanh nghiệp nhỏ.Hội nghị kết thúc cùng ngày.",
+])
+def test_a_list_broken_across_lines_or_glued_to_the_next_sentence_keeps_its_items(text):
+    [found] = extract(build_document(text.encode(), "x.txt")).lists
+    assert found.announced_count == 3 and len(found.items) == 3 and found.target_year == 2027
+    assert key(found.items[2].text) == "hỗ trợ doanh nghiệp nhỏ"
+
+
 def test_extraction_of_a_whole_file_goes_through_ingest(tmp_path):
     text = "Hai trọng tâm hợp tác\n\nSáng 5/6, Bộ trưởng Bùi Thanh Sơn cho biết 2 trọng tâm: Mở rộng thị trường; Thu hút đầu tư."
     doc = build_document(text.encode(), "x.txt")
