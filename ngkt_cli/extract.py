@@ -535,26 +535,30 @@ def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[
         if intro.one_sentence:
             rest_end = min(rest_end, _sentence_stop(paragraph, intro_end))
         if intro.separator == ",":
-            if pieces := _comma_items(paragraph, intro_start, intro_end, rest_end):
-                found.append((intro.lead_end(intro_start, intro_end), pieces, pieces, intro))
-                resume_at = pieces[-1][1]
-            continue
-        if intro.runs_on and (pieces := _sentence_items(paragraph, intro_start, intro_end, rest_end)):
-            found.append((intro.lead_end(intro_start, intro_end), pieces, pieces, intro))
-            resume_at = pieces[-1][1]
-            continue
-        rest = paragraph[intro_end:rest_end]
-        if ";" not in rest:
-            continue
-        raw = [(intro_end + s, intro_end + e) for s, e in _inline_pieces(rest)]
-        raw = [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()]
-        if raw and any(raw[0][0] <= i[0] < raw[0][1] for i in later if i[2].strong):
-            continue  # 'nhấn mạnh: “Năm 2025 cần: A; B”': the lead-in nearest the pieces leads them in
-        if len(raw) >= 2:
-            raw[-1] = (raw[-1][0], _before_predicate(paragraph, intro_start, *raw[-1]))
-            found.append((intro.lead_end(intro_start, intro_end), _merge_continuations(paragraph, raw), raw, intro))
-            resume_at = raw[-1][1]
+            pieces = _comma_items(paragraph, intro_start, intro_end, rest_end)
+            split = (pieces, pieces) if pieces else None
+        elif intro.runs_on and (pieces := _sentence_items(paragraph, intro_start, intro_end, rest_end)):
+            split = (pieces, pieces)
+        else:
+            split = _semicolon_items(paragraph, intro_start, intro_end, rest_end, later)
+        if split:
+            found.append((intro.lead_end(intro_start, intro_end), *split, intro))
+            resume_at = split[1][-1][1]
     return found
+
+
+def _semicolon_items(
+    paragraph: str, intro_start: int, start: int, end: int, later: list[tuple[int, int, InlineIntro]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """(merged, raw) pieces of a ';' list between `start` and `end`, or None."""
+    if ";" not in paragraph[start:end]:
+        return None
+    raw = [(start + s, start + e) for s, e in _inline_pieces(paragraph[start:end])]
+    raw = [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()]
+    if len(raw) < 2 or any(raw[0][0] <= i[0] < raw[0][1] for i in later if i[2].strong):
+        return None  # 'nhấn mạnh: “Năm 2025 cần: A; B”': the lead-in nearest the pieces leads them in
+    raw[-1] = (raw[-1][0], _before_predicate(paragraph, intro_start, *raw[-1]))
+    return _merge_continuations(paragraph, raw), raw
 
 
 # A sentence end, spaced or glued to the next sentence ("... phát triển KTXH.Giải quyết ...",
