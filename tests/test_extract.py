@@ -741,6 +741,8 @@ def test_kind_from_item_tense_when_lead_in_is_silent():
     "- Thu ngân sách ước đạt 9.870 tỷ đồng, bằng 96% dự toán.",
     "Kết quả 6 tháng đầu năm như sau:\n\n1. Kim ngạch xuất khẩu đạt 1,2 tỷ USD, tăng 15%.\n\n"
     "2. Du lịch đón 3,4 triệu lượt khách, bằng 120% cùng kỳ.",
+    "Về dịch vụ: tổng mức bán lẻ ước đạt 61.300 tỷ đồng, tăng 18,2%; doanh thu du lịch ước đạt 7.450 tỷ đồng, "
+    "tăng 11% so với cùng kỳ.",
 ])
 def test_figures_reported_under_headings_are_results_not_priorities(text):
     [found] = lists_of(text)
