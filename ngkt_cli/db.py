@@ -678,6 +678,7 @@ def _list_row(found: StatementList, list_id: str, document_id: str, position: in
         "speaker_title": found.speaker_title,
         "cue": found.cue,
         "marker": found.marker,
+        "truncated": int(found.truncated),
     }
 
 

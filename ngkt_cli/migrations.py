@@ -494,6 +494,12 @@ def _017_statement_form(conn: sqlite3.Connection) -> None:
     )
 
 
+def _018_list_truncated(conn: sqlite3.Connection) -> None:
+    """A list whose last item the text's end cuts off ("... ước thực hi") is flagged `truncated`.
+    Lists stored before are not flagged until `ngkt reextract` reads them again."""
+    _run_script(conn, "ALTER TABLE lists ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -512,4 +518,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _015_scope,
     _016_document_sources_and_versions,
     _017_statement_form,
+    _018_list_truncated,
 ]

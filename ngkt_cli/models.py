@@ -95,6 +95,7 @@ class StatementList:
     speaker_title: str | None
     cue: str
     marker: str
+    truncated: bool = False  # the text ends inside the last item: the page was cut off
 
     @property
     def count_mismatch(self) -> bool:

@@ -16,8 +16,8 @@ from .scope import SQL_IN_SCOPE
 from .text import fold
 
 DOCUMENT_FIELDS = ("id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of",
-                   "scope", "scope_reason", "scope_source")
-LIST_FIELDS = ("id", "document_id", "kind", "announced_count", "item_count", "count_mismatch", "target_year", "speaker", "speaker_title", "cue", "marker")
+                   "scope", "scope_reason", "scope_source", "source", "version")
+LIST_FIELDS = ("id", "document_id", "kind", "announced_count", "item_count", "count_mismatch", "target_year", "speaker", "speaker_title", "cue", "marker", "truncated")
 STATEMENT_FIELDS = (
     "id", "document_id", "list_id", "kind", "form", "ordinal", "target_year", "speaker", "text", "paragraph", "char_start", "char_end",
     "cue", "cue_start", "cue_end",
@@ -119,6 +119,7 @@ def export(conn: sqlite3.Connection) -> dict:
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists ORDER BY document_id, position")
     for row in lists:
         row["count_mismatch"] = bool(row["count_mismatch"])
+        row["truncated"] = bool(row["truncated"])
     stmts = _rows(conn, f"SELECT {_statement_columns()}, thread_id FROM statements ORDER BY document_id, id")
     coded: dict[str, list[str]] = {}
     for statement_id, theme in conn.execute("SELECT statement_id, theme FROM statement_themes ORDER BY statement_id, position"):
@@ -314,6 +315,7 @@ def document_view(conn: sqlite3.Connection, prefix: str) -> dict:
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists WHERE document_id = ? ORDER BY position", [doc_id])
     for row in lists:
         row["count_mismatch"] = bool(row["count_mismatch"])
+        row["truncated"] = bool(row["truncated"])
         row["items"] = _rows(
             conn, f"SELECT {_statement_columns()} FROM statements WHERE list_id = ? ORDER BY ordinal", [row["id"]]
         )

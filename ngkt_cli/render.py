@@ -194,7 +194,8 @@ def list_heading(found: dict) -> str:
     parts = [f"{found['id'].rsplit('/', 1)[1]} {found['kind']}", counts, f"for {found['target_year'] or '?'}"]
     parts.append(found["speaker"] or "speaker unknown")
     heading = " · ".join(parts)
-    return heading + ("  [COUNT MISMATCH]" if found["count_mismatch"] else "")
+    heading += "  [COUNT MISMATCH]" if found["count_mismatch"] else ""
+    return heading + ("  [CUT OFF BY THE END OF THE TEXT]" if found.get("truncated") else "")
 
 
 def _document_header(doc: dict) -> list[str]:
