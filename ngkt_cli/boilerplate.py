@@ -186,12 +186,22 @@ SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
 
 def _caption_like(line: str) -> bool:
     """Short, one sentence, not closed as article sentences are ("Hội nghị được tổ chức theo cả
-    hai hình thức"): the paragraph after a picture may be the article going on."""
+    hai hình thức"): the paragraph after a picture may be the article going on. A line that
+    quotes a named person ("Bộ trưởng Bùi Thanh Sơn: ngoại giao kinh tế phải ...") is what that
+    person said, often said nowhere else in the article: it stays."""
     return (
         len(line) <= CAPTION_MAX_CHARS
         and len(SENTENCE_BREAK.findall(line)) <= 1
         and not line.rstrip().endswith((".", "!", "?", "…", ":", ";"))
+        and not _quotes_a_person(line)
     )
+
+
+def _quotes_a_person(line: str) -> bool:
+    from .metadata import TITLED_NAME
+
+    label, colon, said = line.partition(":")
+    return bool(colon and said.strip() and TITLED_NAME.fullmatch(label.strip()) and "ảnh" not in fold(said)[:40])
 
 
 def _reason_in_context(line: str, folded: str, previous: str | None, title: str | None) -> str | None:

@@ -18,7 +18,7 @@ import typer.core
 
 from . import __version__, render
 from .errors import NgktError, UsageError
-from .models import KINDS
+from .models import FORMS, KINDS
 
 def _db_after_command(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> None:
     if value is not None:
@@ -53,6 +53,10 @@ app = typer.Typer(
 # format or list kind is one edit.
 Format = Enum("Format", {name: name for name in render.FORMATS}, type=str)
 Kind = Enum("Kind", {name: name for name in KINDS}, type=str)
+Form = Enum("Form", {name: name for name in FORMS}, type=str)
+FormFilter = Annotated[
+    Optional[Form], typer.Option("--form", help="Only list items or only directives (unnumbered); both when not given.")
+]
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output: table (terminal), json, csv or markdown.")]
@@ -308,16 +312,19 @@ def priorities(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only statements for this target year.")] = None,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (accents optional).")] = None,
+    form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """List stated items with their document, date, list and ordinal."""
+    """List stated items with their document, date, list and ordinal; directives marked ◆."""
     from .queries import statements
 
-    rows = statements(_open(), year=year, kind=kind.value, speaker=speaker, include_out_of_scope=include_out_of_scope)
+    rows = statements(_open(), year=year, kind=kind.value, speaker=speaker, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
     columns = ["id", "target_year", "ordinal", "speaker", "document_date", "text"]
     if fmt in (Format.json, Format.csv):
         columns = list(rows[0]) if rows else columns
+    else:
+        rows = [{**row, "ordinal": render.rank_label(row["form"], row["ordinal"])} for row in rows]
     render.print_rows(rows, columns, fmt.value)
 
 
@@ -482,6 +489,7 @@ def threads(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only threads with a statement for this year.")] = None,
     min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
+    form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -491,7 +499,7 @@ def threads(
     """
     from .queries import threads as list_threads
 
-    rows = list_threads(_open(), year=year, min_years=min_years, kind=kind.value, include_out_of_scope=include_out_of_scope)
+    rows = list_threads(_open(), year=year, min_years=min_years, kind=kind.value, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
     for row in rows:
         row["statements"] = len(row["statement_ids"])
         if fmt != Format.json:
@@ -625,6 +633,7 @@ class ThemesBy(str, Enum):
 def themes(
     by: Annotated[ThemesBy, typer.Option("--by", help="year: share of each year's statements; document: each article's themes.")] = ThemesBy.year,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind (with --by year).")] = Kind.priority,
+    form: FormFilter = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """How often each theme of the codebook is stated, per target year (as shares) or per document."""
@@ -634,7 +643,7 @@ def themes(
     if by == ThemesBy.document:
         render.print_rows(document_themes(conn), ["id", "date", "themes", "title"], fmt.value)
         return
-    rows = theme_shares(conn, kind.value)
+    rows = theme_shares(conn, kind.value, form.value if form else None)
     if fmt in (Format.json, Format.csv):
         render.print_rows(rows, ["theme", "label", "year", "count", "statements", "share"], fmt.value)
     else:
@@ -670,6 +679,7 @@ def diff(
     year_to: Annotated[str, typer.Argument(metavar="TO", help="The later year, e.g. 2024.")],
     by: Annotated[By, typer.Option("--by", help="target: the year a priority is for; stated: the year it was said.")] = By.target,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind to compare.")] = Kind.priority,
+    form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table (terminal or plain text), json, csv (one row per cited statement) or markdown.")] = Format.table,
 ) -> None:
@@ -682,7 +692,7 @@ def diff(
     from .queries import year_diff
 
     before, after = _ordered_years(_year(year_from), _year(year_to))
-    result = year_diff(_open(), before, after, by=by.value, kind=kind.value, include_out_of_scope=include_out_of_scope)
+    result = year_diff(_open(), before, after, by=by.value, kind=kind.value, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
     if fmt == Format.json:
         print(render.to_json(render.diff_to_dict(result)))
     elif fmt == Format.markdown:
@@ -700,6 +710,7 @@ def timeline(
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
     by: Annotated[By, typer.Option("--by", help="target or stated year.")] = By.target,
     min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
+    form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -709,7 +720,7 @@ def timeline(
     if thread:
         render.print_thread(thread_view(_open(), thread.upper()), fmt.value)
         return
-    years, rows = grid(_open(), kind.value, by.value, min_years, include_out_of_scope)
+    years, rows = grid(_open(), kind.value, by.value, min_years, include_out_of_scope, form.value if form else None)
     render.show_timeline(years, rows, fmt.value)
 
 

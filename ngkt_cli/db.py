@@ -657,6 +657,10 @@ def _statement_row(
         "char_start": statement.start,
         "char_end": statement.end,
         "link_order": link_order(statement.target_year, date, document_id, statement_id),
+        "form": statement.form,
+        "cue": statement.cue,
+        "cue_start": statement.cue_start,
+        "cue_end": statement.cue_end,
     }
 
 
@@ -674,6 +678,7 @@ def _list_row(found: StatementList, list_id: str, document_id: str, position: in
         "speaker_title": found.speaker_title,
         "cue": found.cue,
         "marker": found.marker,
+        "truncated": int(found.truncated),
     }
 
 

@@ -53,6 +53,7 @@ class DiffStatement:
     document_date: str | None
     themes: tuple[str, ...] = ()
     document_path: str | None = None
+    form: str = "list"  # "directive": stated without a number, so without a rank
 
 
 @dataclass(frozen=True)

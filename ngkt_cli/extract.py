@@ -14,9 +14,10 @@ The steps, each a small function below:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .metadata import Person, attributions, find_people, names_a_person
@@ -41,7 +42,7 @@ ITEM_NOUNS = (
 # "Thứ nhất, ...", "Thứ nhất là ...", "thứ hai: ...", "Nhiệm vụ thứ ba là ...", "Thứ nhất. Tăng
 # cường ..." (the item text starts after the punctuation; after a full stop, only a capital).
 THU_MARKER = re.compile(
-    r"\bthứ\s+(" + "|".join(THU_ORDINALS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?|(\.)(?=\s+\S))\s*",
+    r"\bthứ\s+(?P<n>" + "|".join(THU_ORDINALS) + r")(?:\s*[,:]|\s+(?P<la>là)\b\s*[,:]?|(?P<stop>\.)(?=\s+\S))\s*",
     re.I,
 )
 # The noun a "Thứ" ordinal may follow, which belongs to its marker: looked for just before a
@@ -52,25 +53,26 @@ NOUN_BEFORE_ORDINAL = re.compile(r"\b(?:nhóm\s+)?(?:" + "|".join(ITEM_NOUNS) + 
 # "Cuối cùng" takes the number after the previous item's (NEXT_ORDINAL), only right after it.
 SEQUENCE_WORDS = {"trước hết": 1, "trước tiên": 1, "đầu tiên": 1, "cuối cùng": 0}
 NEXT_ORDINAL = 0
-SEQUENCE_MARKER = re.compile(r"\b(" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?)\s*", re.I)
+SEQUENCE_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?)\s*", re.I)
 
 # "Một là, ...", "hai là: ..."
-LA_MARKER = re.compile(r"\b(" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
+LA_MARKER = re.compile(r"\b(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
 
 # Spoken without a comma, capitalised where a sentence starts: "Một là chúng ta đã vượt qua ...".
-LA_BARE_MARKER = re.compile(r"\b(" + "|".join(word.capitalize() for word in LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])")
+LA_BARE_MARKER = re.compile(r"\b(?P<n>" + "|".join(word.capitalize() for word in LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])")
 
 # "1. ...", "2) ...", "(3) ...", "4/ ..." at the start of a paragraph.
-NUMBER_MARKER = re.compile(r"^\(?(\d{1,2})[.)/]\s+(?=\S)")
+NUMBER_MARKER = re.compile(r"^\(?(?P<n>\d{1,2})[.)/]\s+(?=\S)")
 
 # A table's row numbered in its first cell, as HTML tables come out of extraction: "| 1 | Mở rộng ... |".
-TABLE_ROW_MARKER = re.compile(r"^\|\s*(\d{1,2})\.?\s*\|\s*(?=[^\s|])")
+TABLE_ROW_MARKER = re.compile(r"^\|\s*(?P<n>\d{1,2})\.?\s*\|\s*(?=[^\s|])")
 
-# "gồm: 1) ...; 2) ..." or "1. ...; 2. ..." inside a paragraph, after a colon or a semicolon.
-INLINE_NUMBER_MARKER = re.compile(r"[:;]\s*((\d{1,2})[.)]\s+)(?=\S)")
+# "gồm: 1) ...; 2) ..." or "1. ...; 2. ..." inside a paragraph, after a colon or a semicolon (the
+# marker starts at group "m", after the punctuation).
+INLINE_NUMBER_MARKER = re.compile(r"[:;]\s*(?P<m>(?P<n>\d{1,2})[.)]\s+)(?=\S)")
 
 # "(1) ... (2) ..." inside a paragraph.
-PAREN_NUMBER_MARKER = re.compile(r"\((\d{1,2})\)\s+(?=\S)")
+PAREN_NUMBER_MARKER = re.compile(r"\((?P<n>\d{1,2})\)\s+(?=\S)")
 
 # What may come just before "(2)" in a running enumeration ("gồm (1) A, (2) B và (3) C"); a
 # footnote's "(1)" follows a word ("thu hút đầu tư (1) và ...") and starts nothing.
@@ -78,12 +80,12 @@ ENUMERATION_BEFORE = re.compile(r"(?:[,;:]|\b(?:và|gồm|bao gồm|là|như|c�
 
 # "(i) ... (ii) ..." inside a paragraph: lower-case Roman numerals in brackets.
 ROMAN_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
-ROMAN_MARKER = re.compile(r"\((" + "|".join(ROMAN_NUMERALS) + r")\)\s+(?=\S)")
+ROMAN_MARKER = re.compile(r"\((?P<n>" + "|".join(ROMAN_NUMERALS) + r")\)\s+(?=\S)")
 
 # "a) ...", "(b) ..." at the start of a paragraph or after ';' / ':' ("a. ..." at a paragraph's start only).
 LETTERS = "abcdđeghik"
-LETTER_MARKER = re.compile(r"(?<![^\s;:])\(?([" + LETTERS + r"])\)\s+(?=\S)")  # also "(a) ..."
-LETTER_DOT_MARKER = re.compile(r"^([" + LETTERS + r"])\.\s+(?=\S)")  # "a. ..." only at a paragraph's start
+LETTER_MARKER = re.compile(r"(?<![^\s;:])\(?(?P<n>[" + LETTERS + r"])\)\s+(?=\S)")  # also "(a) ..."
+LETTER_DOT_MARKER = re.compile(r"^(?P<n>[" + LETTERS + r"])\.\s+(?=\S)")  # "a. ..." only at a paragraph's start
 
 # "• ...", "- ...", "+ ..." at the start of a paragraph.
 BULLET_CHARS = "•-+–—*·●▪■◆❖➢►▶✓✔○◦"
@@ -100,15 +102,197 @@ WEEKDAY_FOLLOWS = re.compile(r"^\s*\(?(?:ngày\s+)?\d{1,2}[/-]\d{1,2}", re.I)
 # "Thứ Ba, ..." pages later does not extend a list that ended long before.
 MAX_ITEM_PARAGRAPHS = 5
 
-# When lists of two families cover the same text, the one earlier here wins: "- Thứ nhất, ..."
-# is a "Thứ" list written with dashes, and numbered items beat a ';' split.
-FAMILY_PRECEDENCE = ("thu", "la", "number", "paren", "roman", "letter", "bullet", "inline")
-
 # Characters after which a new item may start: sentence ends, ';', ':', opening quotes.
 ITEM_START_AFTER = ".!?;:…\"“”'(–-"
 
-# Inline lists: a colon that introduces ';'-separated pieces. "như:" and "ví dụ:" give examples.
-INLINE_INTRO = re.compile(r"(?<!\bnhư)(?<!\bví dụ)\s*:\s+", re.I)
+
+# A bullet's number is its place in its run of consecutive bulleted paragraphs.
+BY_POSITION = -1
+
+
+def _at_item_start(paragraph: str, position: int) -> bool:
+    """True at the start of a paragraph, a sentence, or after ';' / ':'."""
+    before = paragraph[:position].rstrip()
+    return not before or before[-1] in ITEM_START_AFTER
+
+
+# Where a rule's match may stand: each takes (paragraph, match, where its marker starts).
+def anywhere(paragraph: str, match: re.Match[str], start: int) -> bool:
+    return True
+
+
+def at_item_start(paragraph: str, match: re.Match[str], start: int) -> bool:
+    return _at_item_start(paragraph, start)
+
+
+def in_enumeration(paragraph: str, match: re.Match[str], start: int) -> bool:
+    """At an item's start or after a word that enumerates ("gồm (1) A, (2) B và (3) C")."""
+    return _at_item_start(paragraph, start) or bool(ENUMERATION_BEFORE.search(paragraph, max(0, start - 12), start))
+
+
+def as_ordinal(paragraph: str, match: re.Match[str], start: int) -> bool:
+    """An ordinal word where an item starts (or a spoken "..., thứ hai là ..."), not a weekday
+    ("Thứ Tư, 05/06") nor "lần thứ hai. sau đó" (a full stop ends an ordinal only before a capital)."""
+    if not (_at_item_start(paragraph, start) or _spoken_continuation(paragraph, match, start)):
+        return False
+    if WEEKDAY_FOLLOWS.match(paragraph[match.end() :]):
+        return False
+    return not (match.groupdict().get("stop") and not paragraph[match.end() : match.end() + 1].isupper())
+
+
+def _spoken_continuation(paragraph: str, match: re.Match[str], start: int) -> bool:
+    """ "Thứ nhất là A, thứ hai là B": after a comma, only a lower-case "thứ ... là" (or "nhiệm vụ
+    thứ hai là") starts an item; `start` is where its marker begins."""
+    return paragraph[:start].rstrip().endswith(",") and paragraph[start].islower() and bool(match.groupdict().get("la"))
+
+
+# Where a rule's marker starts, given its match.
+def match_start(paragraph: str, match: re.Match[str]) -> int:
+    return match.start("m") if "m" in match.re.groupindex else match.start()
+
+
+def noun_then_ordinal(paragraph: str, match: re.Match[str]) -> int:
+    """ "Nhiệm vụ thứ ba là ...": the noun before the ordinal opens the item's marker."""
+    noun = NOUN_BEFORE_ORDINAL.search(paragraph, max(0, match.start() - 24), match.start())
+    return noun.start() if noun else match.start()
+
+
+from re import _constants as _sre, _parser  # the `re` module's own parser: the hint is the pattern's own
+
+# Character-class items the hint can write back ("\\s", "\\d"): others end the hint.
+_CATEGORIES = {
+    _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _written(op, arg, lower: bool) -> str | None:
+    """One simple parsed item (a literal, a class, a repeat of one) as pattern source, or None."""
+    if op is _sre.LITERAL:
+        char = chr(arg)
+        return re.escape(char.lower() if lower else char)
+    if op is _sre.IN:
+        parts = []
+        for item_op, item_arg in arg:
+            if item_op is _sre.NEGATE:
+                parts.append("^")
+            elif item_op is _sre.LITERAL:
+                parts.append(re.escape(chr(item_arg).lower() if lower else chr(item_arg)))
+            elif item_op is _sre.RANGE:
+                parts.append(re.escape(chr(item_arg[0])) + "-" + re.escape(chr(item_arg[1])))
+            elif item_op is _sre.CATEGORY and item_arg in _CATEGORIES:
+                parts.append(_CATEGORIES[item_arg])
+            else:
+                return None
+        return "[" + "".join(parts) + "]"
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and len(arg[2]) == 1:
+        inner = _written(*arg[2][0], lower)
+        most = "" if arg[1] is _sre.MAXREPEAT else str(arg[1])
+        return None if inner is None else f"(?:{inner}){{{arg[0]},{most}}}"
+    return None
+
+
+def _branch_words(items) -> tuple[str, ...]:
+    """The words a top-level alternation (in a group) starts with, when each starts with one."""
+    for op, arg in items:
+        if op is _sre.SUBPATTERN:
+            return _branch_words(arg[-1])
+        if op is _sre.BRANCH:
+            heads = ["".join(chr(a) for _, a in itertools.takewhile(lambda i: i[0] is _sre.LITERAL, alt)) for alt in arg[1]]
+            return tuple(heads) if all(heads) else ()
+    return ()
+
+
+def _hint(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A quick test derived from `pattern`: its longest run of literal text with the simple items
+    after it ("là\\s*[,:]\\s*" out of "\\b(một|hai|...)\\s+là\\s*[,:]\\s*"), else the words its
+    alternation starts with. A paragraph it does not find (lower-cased when the pattern ignores
+    case) need not be searched: a literal prefix is found many times faster than a
+    case-insensitive alternation is tried at every position, and most paragraphs hold no marker.
+    None when the pattern has no such part (it is then always tried)."""
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    lower = bool(pattern.flags & re.I)
+    best_at, best_len, position = None, 0, 0
+    for is_literal, group in itertools.groupby(op is _sre.LITERAL for op, _ in items):
+        length = len(list(group))
+        if is_literal and length > best_len:
+            best_at, best_len = position, length
+        position += length
+    words = _branch_words(items)
+    if words and best_len < min(map(len, words)):
+        return re.compile("|".join(re.escape(word.lower() if lower else word) for word in words))
+    if best_at is None:
+        return None
+    source = ""
+    for op, arg in items[best_at:]:
+        written = _written(op, arg, lower)
+        if written is None:
+            break
+        source += written
+    return re.compile(source)
+
+
+@dataclass(frozen=True)
+class MarkerRule:
+    """One shape of item marker: a row of MARKER_RULES. The pattern's group "n" holds the number."""
+
+    name: str
+    family: str  # markers of one family chain into one list: "Thứ nhất" ... "Thứ hai" ...
+    precedence: int  # of two lists over the same text, the lower wins
+    pattern: re.Pattern[str]
+    number: Callable[[str], int]  # the item's number from group "n"
+    place: Callable[[str, re.Match[str], int], bool] = anywhere
+    start: Callable[[str, re.Match[str]], int] = match_start
+    hint: re.Pattern[str] | None = field(init=False)
+    ignores_case: bool = field(init=False)
+    numbered: bool = field(init=False)  # a group "n" holds the number; else BY_POSITION
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hint", _hint(self.pattern))
+        object.__setattr__(self, "ignores_case", bool(self.pattern.flags & re.I))
+        object.__setattr__(self, "numbered", "n" in self.pattern.groupindex)
+
+    def worth_searching(self, paragraph: str, lowered: str) -> bool:
+        text = lowered if self.ignores_case else paragraph
+        return self.hint is None or self.hint.search(text) is not None
+
+
+def _words(table: dict[str, int]) -> Callable[[str], int]:
+    return lambda word: table[word.lower()]
+
+
+# Every marker shape, one row each. A new shape is one row here and one test. When lists of two
+# families cover the same text, the lower precedence wins: "- Thứ nhất, ..." is a "Thứ" list
+# written with dashes, and numbered items beat a ';' split (INLINE_PRECEDENCE).
+MARKER_RULES = (
+    # "Thứ nhất, mở rộng thị trường ... Thứ hai là ..." (also "Nhiệm vụ thứ ba là ...")
+    MarkerRule("thứ ordinal", "thu", 0, THU_MARKER, _words(THU_ORDINALS), as_ordinal, noun_then_ordinal),
+    # "Trước hết, ... Thứ hai, ... Cuối cùng, ..."
+    MarkerRule("sequence word", "thu", 0, SEQUENCE_MARKER, _words(SEQUENCE_WORDS), as_ordinal),
+    # "Một là, giữ vững ...; hai là, ..."
+    MarkerRule("là ordinal", "la", 1, LA_MARKER, _words(LA_ORDINALS), at_item_start),
+    # "Một là chúng ta đã vượt qua ... Hai là chúng ta ..."
+    MarkerRule("là ordinal, no comma", "la", 1, LA_BARE_MARKER, _words(LA_ORDINALS), at_item_start),
+    # "1. Mở rộng thị trường ..." ¶ "2) Thu hút ..." at a paragraph's start
+    MarkerRule("number", "number", 2, NUMBER_MARKER, int),
+    # "| 1 | Mở rộng thị trường |" ¶ "| 2 | ... |"
+    MarkerRule("table row number", "number", 2, TABLE_ROW_MARKER, int),
+    # "... gồm: 1) mở rộng ...; 2) thu hút ..."
+    MarkerRule("inline number", "number", 2, INLINE_NUMBER_MARKER, int),
+    # "... gồm (1) mở rộng ..., (2) thu hút ... và (3) ..."
+    MarkerRule("bracketed number", "paren", 3, PAREN_NUMBER_MARKER, int, in_enumeration),
+    # "(i) mở rộng ...; (ii) thu hút ..."
+    MarkerRule("roman numeral", "roman", 4, ROMAN_MARKER, lambda n: ROMAN_NUMERALS.index(n) + 1),
+    # "a) mở rộng ...; b) thu hút ..." and "(a) ..."
+    MarkerRule("letter", "letter", 5, LETTER_MARKER, lambda n: LETTERS.index(n) + 1, at_item_start),
+    # "a. Mở rộng ..." ¶ "b. Thu hút ..." at a paragraph's start
+    MarkerRule("letter with a full stop", "letter", 5, LETTER_DOT_MARKER, lambda n: LETTERS.index(n) + 1),
+    # "- Mở rộng ..." ¶ "- Thu hút ..." (numbered by their place in the run)
+    MarkerRule("bullet", "bullet", 6, BULLET_MARKER, lambda _: BY_POSITION),
+)
+
+# A ';' split after a colon yields to every marker family.
+INLINE_PRECEDENCE = 1 + max(rule.precedence for rule in MARKER_RULES)
 
 
 @dataclass(frozen=True)
@@ -120,87 +304,33 @@ class Marker:
     start: int  # offset in the body where the marker begins
     content: int  # offset in the body where the item's text begins
     paragraph: int
+    precedence: int = 0
 
 
-def _at_item_start(paragraph: str, position: int) -> bool:
-    """True at the start of a paragraph, a sentence, or after ';' / ':'."""
-    before = paragraph[:position].rstrip()
-    return not before or before[-1] in ITEM_START_AFTER
-
-
-def _spoken_continuation(paragraph: str, match: re.Match[str], start: int) -> bool:
-    """ "Thứ nhất là A, thứ hai là B": after a comma, only a lower-case "thứ ... là" (or "nhiệm vụ
-    thứ hai là") starts an item; `start` is where its marker begins."""
-    return (
-        paragraph[:start].rstrip().endswith(",")
-        and paragraph[start].islower()
-        and match.re is THU_MARKER
-        and match.group(2) is not None
-    )
-
-
-# What a paragraph must hold for the word markers to be worth looking for: the two patterns are
-# case-insensitive alternations that the regex engine tries at every position, a plain substring
-# test on the lower-cased paragraph is many times cheaper, and most paragraphs hold neither.
-LA_HINT = re.compile(r"là\s*[,:]")
-
-
-def _word_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
+def _paragraph_markers(paragraph: str, lowered: str, offset: int, index: int, rules: Sequence[MarkerRule]) -> list[Marker]:
     markers = []
-    lowered = paragraph.lower()
-    families = [("thu", THU_MARKER, THU_ORDINALS)] if "thứ" in lowered else []
-    if "trước" in lowered or "đầu tiên" in lowered or "cuối cùng" in lowered:
-        families.append(("thu", SEQUENCE_MARKER, SEQUENCE_WORDS))
-    if LA_HINT.search(lowered):
-        families.append(("la", LA_MARKER, LA_ORDINALS))
-    elif " là " in paragraph:
-        families.append(("la", LA_BARE_MARKER, LA_ORDINALS))
-    for family, pattern, ordinals in families:
-        for match in pattern.finditer(paragraph):
-            start = match.start()
-            if pattern is THU_MARKER and (noun := NOUN_BEFORE_ORDINAL.search(paragraph, max(0, start - 24), start)):
-                start = noun.start()  # "Nhiệm vụ thứ ba là ...": the noun opens the item's marker
-            if not (_at_item_start(paragraph, start) or _spoken_continuation(paragraph, match, start)):
-                continue
-            if family == "thu" and WEEKDAY_FOLLOWS.match(paragraph[match.end():]):
-                continue
-            if pattern is THU_MARKER and match.group(3) and not paragraph[match.end() : match.end() + 1].isupper():
-                continue  # "... lần thứ hai. sau đó": a full stop ends an ordinal only before a capital
-            ordinal = ordinals[match.group(1).lower()]
-            markers.append(Marker(family, ordinal, offset + start, offset + match.end(), index))
-    return markers
-
-
-def _symbol_markers(paragraph: str, offset: int, index: int) -> list[Marker]:
-    markers = []
-    if match := NUMBER_MARKER.match(paragraph) or TABLE_ROW_MARKER.match(paragraph):
-        markers.append(Marker("number", int(match.group(1)), offset, offset + match.end(), index))
-    for match in INLINE_NUMBER_MARKER.finditer(paragraph) if ";" in paragraph else ():
-        markers.append(Marker("number", int(match.group(2)), offset + match.start(1), offset + match.end(), index))
-    else:
-        for match in PAREN_NUMBER_MARKER.finditer(paragraph):
-            if _at_item_start(paragraph, match.start()) or ENUMERATION_BEFORE.search(paragraph, max(0, match.start() - 12), match.start()):
-                markers.append(Marker("paren", int(match.group(1)), offset + match.start(), offset + match.end(), index))
-    for match in ROMAN_MARKER.finditer(paragraph) if "(i" in paragraph else ():
-        ordinal = ROMAN_NUMERALS.index(match.group(1)) + 1
-        markers.append(Marker("roman", ordinal, offset + match.start(), offset + match.end(), index))
-    for match in LETTER_MARKER.finditer(paragraph) if ")" in paragraph else ():
-        if _at_item_start(paragraph, match.start()):
-            ordinal = LETTERS.index(match.group(1)) + 1
-            markers.append(Marker("letter", ordinal, offset + match.start(), offset + match.end(), index))
-    if match := LETTER_DOT_MARKER.match(paragraph):
-        markers.append(Marker("letter", LETTERS.index(match.group(1)) + 1, offset, offset + match.end(), index))
-    if match := BULLET_MARKER.match(paragraph):
-        markers.append(Marker("bullet", 0, offset, offset + match.end(), index))
+    for rule in rules:
+        if not rule.worth_searching(paragraph, lowered):
+            continue
+        for match in rule.pattern.finditer(paragraph):
+            start = rule.start(paragraph, match)
+            if rule.place(paragraph, match, start):
+                number = rule.number(match.group("n")) if rule.numbered else BY_POSITION
+                markers.append(Marker(rule.family, number, offset + start, offset + match.end(), index, rule.precedence))
     return markers
 
 
 def find_markers(paragraphs: list[str]) -> list[Marker]:
-    """Every item marker in the body, in reading order."""
+    """Every item marker in the body, in reading order. A rule whose quick test fails on the
+    whole text is not tried paragraph by paragraph."""
+    whole = PARAGRAPH_BREAK.join(paragraphs)
+    lowered = whole.lower()  # once for the body: lower-casing paragraph by paragraph cost more
+    if len(lowered) != len(whole):  # a letter whose lower case is longer: offsets would shift
+        lowered = "".join(character.lower()[0] for character in whole)
+    rules = [rule for rule in MARKER_RULES if rule.worth_searching(whole, lowered)]
     markers: list[Marker] = []
     for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
-        markers += _word_markers(paragraph, offset, index)
-        markers += _symbol_markers(paragraph, offset, index)
+        markers += _paragraph_markers(paragraph, lowered[offset : offset + len(paragraph)], offset, index, rules)
     return sorted(markers, key=lambda m: m.start)
 
 
@@ -210,13 +340,13 @@ def chain_markers(markers: list[Marker]) -> list[list[Marker]]:
     open_runs: dict[str, list[Marker]] = {}
     for marker in markers:
         run = open_runs.get(marker.family)
-        if marker.family == "bullet":
+        if marker.ordinal == BY_POSITION:
             follows = run and marker.paragraph == run[-1].paragraph + 1
-            marker = Marker("bullet", len(run) + 1 if follows else 1, marker.start, marker.content, marker.paragraph)
+            marker = replace(marker, ordinal=len(run) + 1 if follows else 1)
         near = run and marker.paragraph - run[-1].paragraph <= MAX_ITEM_PARAGRAPHS
         if marker.ordinal == NEXT_ORDINAL:  # "Cuối cùng, ..." ends the run it closely follows
             if run and len(run) >= 2 and marker.paragraph - run[-1].paragraph <= 1:
-                run.append(Marker(marker.family, run[-1].ordinal + 1, marker.start, marker.content, marker.paragraph))
+                run.append(replace(marker, ordinal=run[-1].ordinal + 1))
                 open_runs.pop(marker.family)
             continue
         if near and marker.ordinal == run[-1].ordinal + 1:
@@ -239,6 +369,8 @@ class Span:
 
 
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:và|hoặc|cùng)$")
+# "...; và củng cố an ninh lương thực": the joining "và" before the last piece is not its text.
+LEADING_CONJUNCTION = re.compile(r"(?:và|hoặc)\s+(?=\S)")
 
 
 def _trim(body: str, start: int, end: int) -> Span:
@@ -249,6 +381,8 @@ def _trim(body: str, start: int, end: int) -> Span:
     """
     while start < end and (body[start].isspace() or body[start] in ",;:"):
         start += 1
+    if conjunction := LEADING_CONJUNCTION.match(body, start, end):
+        start = conjunction.end()
     while end > start and (body[end - 1].isspace() or body[end - 1] in ",;|"):
         end -= 1  # "|": the closing bar of a table row
     if conjunction := TRAILING_CONJUNCTION.search(body, max(start, end - 8), end):  # the tail only: fast
@@ -339,20 +473,28 @@ def _before_next_bullet(body: str, start: int, end: int) -> int:
 
 
 def _inline_pieces(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the ';' pieces of `text`; the last piece stops at its sentence's end."""
+    """(start, end) of the ';' pieces of `text`; the last piece stops at its sentence's end, a
+    sentence glued to it included ("... doanh nghiệp nhỏ.Hội nghị kết thúc ...")."""
     pieces, start = [], 0
     for match in re.finditer(";", text):
         pieces.append((start, match.start()))
         start = match.end()
     tail = text[start:]
     first_sentence = sentence_spans(tail)[:1]
-    pieces.append((start, start + (first_sentence[0][1] if first_sentence else len(tail))))
+    end = start + (first_sentence[0][1] if first_sentence else len(tail))
+    glued = _sentences_of(text, start, end)
+    pieces.append((start, glued[0][1] if glued else end))
     return pieces
 
 
 def _merge_continuations(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A lower-case piece continues the previous one when the list's first piece is capitalised."""
+    """A lower-case piece continues the previous one when the list's first piece is capitalised,
+    unless the whole list is one sentence whose other pieces are all lower case: its capital then
+    only opens the sentence ("khẳng định: “Quan hệ ... được mở rộng; vị thế ... được nâng lên”")."""
     if not is_capitalised(text[pieces[0][0] : pieces[0][1]]):
+        return pieces
+    later_capitals = any(is_capitalised(text[start:end]) for start, end in pieces[1:])
+    if not later_capitals and len(sentence_spans(text[pieces[0][0] : pieces[-1][1]])) == 1:
         return pieces
     merged = [pieces[0]]
     for start, end in pieces[1:]:
@@ -363,35 +505,181 @@ def _merge_continuations(text: str, pieces: list[tuple[int, int]]) -> list[tuple
     return merged
 
 
-def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]]]]:
-    """(colon offset, merged pieces, raw pieces) for each ';' list after a colon in a paragraph."""
+def _intros(paragraph: str) -> list[tuple[int, int, InlineIntro]]:
+    """(start, end, row) of every INLINE_INTROS lead-in in a paragraph, in reading order."""
+    folded = fold(paragraph)  # one character per character: offsets hold in the paragraph
+    semicolons = [m.start() for m in re.finditer(";", folded)]
+    stops = [m.start() for m in re.finditer(r"\. ", folded)]
+    found = [(m.start(), m.end(), intro) for intro in INLINE_INTROS for m in intro.finditer(folded, semicolons, stops)]
+    return sorted(found, key=lambda f: f[0])
+
+
+def _sentence_stop(paragraph: str, start: int) -> int:
+    """Where the sentence running at `start` ends (after its full stop), or the paragraph's end."""
+    spans = sentence_spans(paragraph[start:])
+    return start + spans[0][1] if spans else len(paragraph)
+
+
+def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
+    """(lead-in end, merged pieces, raw pieces, row) for each ';' list of a paragraph."""
     found: list = []
-    if ":" not in paragraph or ";" not in paragraph:
-        return found  # a cheap test first: the pattern's look-behinds cost it a fast scan
-    intros = list(INLINE_INTRO.finditer(paragraph))
+    if ";" not in paragraph and not ("," in paragraph and any(word in paragraph for word in COMMA_LEAD_WORDS)):
+        return found  # a cheap test first: a ';' list has a ';', a comma list a ',' and a word that leads in
+    intros = _intros(paragraph)
     resume_at = 0
-    for number, intro in enumerate(intros):
-        if intro.start() < resume_at:
+    for number, (intro_start, intro_end, intro) in enumerate(intros):
+        if intro_start < resume_at:
             continue  # a colon inside the list found before: part of an item
-        rest_start, rest_end = intro.end(), _next_lead_in(paragraph, intro.end(), intros[number + 1 :])
-        rest = paragraph[rest_start:rest_end]
-        if ";" not in rest:
-            continue
-        raw = [(rest_start + s, rest_start + e) for s, e in _inline_pieces(rest)]
-        raw = [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()]
-        if raw and any(raw[0][0] <= later.start() < raw[0][1] for later in intros[number + 1 :]):
-            continue  # 'nhấn mạnh: “Năm 2025 cần: A; B”': the colon nearest the pieces leads them in
-        if len(raw) >= 2:
-            found.append((intro.start(), _merge_continuations(paragraph, raw), raw))
-            resume_at = raw[-1][1]
+        later = [i for i in intros[number + 1 :] if i[0] >= intro_end]
+        rest_end = _next_lead_in(paragraph, intro_end, [i for i in later if i[2].strong])
+        if intro.one_sentence:
+            rest_end = min(rest_end, _sentence_stop(paragraph, intro_end))
+        if intro.separator == ",":
+            pieces = _comma_items(paragraph, intro_start, intro_end, rest_end)
+            split = (pieces, pieces) if pieces else None
+        elif intro.runs_on and (pieces := _sentence_items(paragraph, intro_start, intro_end, rest_end)):
+            split = (pieces, pieces)
+        else:
+            split = _semicolon_items(paragraph, intro_start, intro_end, rest_end, later)
+        if split:
+            found.append((intro.lead_end(intro_start, intro_end), *split, intro))
+            resume_at = split[1][-1][1]
     return found
 
 
-def _next_lead_in(paragraph: str, start: int, later_intros: list[re.Match[str]]) -> int:
+def _semicolon_items(
+    paragraph: str, intro_start: int, start: int, end: int, later: list[tuple[int, int, InlineIntro]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """(merged, raw) pieces of a ';' list between `start` and `end`, or None."""
+    if ";" not in paragraph[start:end]:
+        return None
+    raw = [(start + s, start + e) for s, e in _inline_pieces(paragraph[start:end])]
+    raw = [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()]
+    if len(raw) < 2 or any(raw[0][0] <= i[0] < raw[0][1] for i in later if i[2].strong):
+        return None  # 'nhấn mạnh: “Năm 2025 cần: A; B”': the lead-in nearest the pieces leads them in
+    raw[-1] = (raw[-1][0], _before_predicate(paragraph, intro_start, *raw[-1]))
+    return _merge_continuations(paragraph, raw), raw
+
+
+# A sentence end, spaced or glued to the next sentence ("... phát triển KTXH.Giải quyết ...",
+# '... công dân."Điều cuối cùng ...'): a capital (after an opening quote) must follow.
+SENTENCE_END = re.compile(r"[.!?…]+[\"”’]?\s*(?=[\"“‘]?[^\W\d_])")
+
+# "TP.Hồ Chí Minh", "PGS.TS": a short capitalised abbreviation before a full stop ends nothing.
+ABBREVIATION = re.compile(r"(?:^|\W)[^\W\d_]{1,3}$")
+
+# Sentences that tell of the list rather than add to it: the wrap-up, a new speaker or scene.
+NOT_AN_ITEM = re.compile(
+    r"[\"“‘]?(?:Đó|Đây|Trên đây|Như vậy|Theo|Hội nghị|Bộ trưởng|Thủ tướng|Thứ trưởng|Ông|Bà|Phát biểu|Tại|Kết thúc"
+    r"|Ngoài ra|Bên cạnh đó|Trước đó|Sau đó)\b"
+)
+
+
+def _sentences_of(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence between `start` and `end`, glued ones too."""
+    spans, begin = [], start
+    for match in SENTENCE_END.finditer(paragraph, start, end):
+        if not paragraph[match.end() :].lstrip("\"“‘")[:1].isupper():
+            continue
+        if match.group().startswith(".") and ABBREVIATION.search(paragraph, max(start, match.start() - 5), match.start()):
+            if paragraph[match.start() - 1].isupper() and match.end() == match.start() + 1:
+                continue  # "TP.Hồ Chí Minh"
+        spans.append((begin, match.end()))
+        begin = match.end()
+    if paragraph[begin:end].strip():
+        spans.append((begin, end))
+    return spans
+
+
+def _lead_sentence(paragraph: str, lead_start: int) -> str:
+    sentences = _sentences_of(paragraph, 0, lead_start)
+    return paragraph[sentences[-1][0] : lead_start] if sentences else ""
+
+
+def _sentence_items(paragraph: str, lead_start: int, start: int, end: int) -> list[tuple[int, int]] | None:
+    """Items written as sentences after a colon lead-in that announces them ("những việc trọng
+    tâm thời gian tới là: Nâng cao ...; đưa ... . Tiếp tục ... . Thực hiện ..."), each sentence
+    and each ';' piece one item, to the paragraph's end or a sentence that tells of the list
+    rather than adds to it; a quotation's attribution ('...", Bộ trưởng nói.') is not an item.
+    None unless there are two sentences or more, all capitalised, and as many pieces as announced."""
+    lead = _lead_sentence(paragraph, lead_start)
+    count, noun = announced(lead)
+    if noun is None or LIST_NOUNS[noun] == "agenda" or DISCUSSION.search(fold(lead)):
+        return None  # what a meeting discussed ("các nội dung gồm: Đánh giá ... . Triển vọng ...") is summed up, not listed
+    if not is_capitalised(paragraph[start : start + 4]):
+        return None
+    if attribution := QUOTE_ATTRIBUTION.search(paragraph, start, end):
+        end = attribution.start() + 1
+    sentences = []
+    for begin, stop in _sentences_of(paragraph, start, end):
+        if NOT_AN_ITEM.match(paragraph, begin) or not is_capitalised(paragraph[begin:stop]):
+            break
+        sentences.append((begin, stop))
+    if len(sentences) < 2:
+        return None
+    pieces = [(begin + s, begin + e) for begin, stop in sentences for s, e in _semicolon_pieces(paragraph[begin:stop])]
+    pieces = [piece for piece in pieces if paragraph[piece[0] : piece[1]].strip(" .;\"“”")]
+    return pieces if count is None or len(pieces) == count else None
+
+
+# The "và" that joins a list's last item ("A, B và C"), or one inside an item's own series.
+AND = re.compile(r"\s+và\s+")
+# What a comma list's lead-in holds, one of them at least (the quick test before any search).
+COMMA_LEAD_WORDS = (":", "như", "gồm")
+# A comma list has at least this many items unless its lead-in counts them.
+COMMA_LIST_ITEMS = 3
+
+
+def _comma_items(paragraph: str, lead_start: int, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The items of a comma list in one sentence ("các dấu ấn như: A, B, C…", "3 bài học gồm: A, B
+    và C"). A final "và" joins the last item; a list left open ("C…") has no such "và", and an
+    item holding one ("hoạt động nghiên cứu, dự báo và tham mưu") finishes the item before it."""
+    if ";" in paragraph[start:end]:
+        return None
+    pieces, begin = [], start
+    for match in re.finditer(r",\s+", paragraph[start:end]):
+        pieces.append((begin, start + match.start()))
+        begin = start + match.end()
+    pieces.append((begin, end))
+    last_and = list(AND.finditer(paragraph, pieces[-1][0], pieces[-1][1]))
+    if last_and:
+        pieces[-1:] = [(pieces[-1][0], last_and[-1].start()), (last_and[-1].end(), pieces[-1][1])]
+    else:
+        merged = pieces[:1]
+        for piece in pieces[1:]:
+            if AND.search(paragraph, *piece):
+                merged[-1] = (merged[-1][0], piece[1])
+            else:
+                merged.append(piece)
+        pieces = merged
+    count, _ = announced(_lead_sentence(paragraph, lead_start))
+    enough = len(pieces) == count if count else len(pieces) >= COMMA_LIST_ITEMS
+    return pieces if enough and all(paragraph[s:e].strip() for s, e in pieces) else None
+
+
+def _semicolon_pieces(text: str) -> list[tuple[int, int]]:
+    pieces, begin = [], 0
+    for match in re.finditer(";", text):
+        pieces.append((begin, match.start()))
+        begin = match.end()
+    return pieces + [(begin, len(text))]
+
+
+def _before_predicate(paragraph: str, lead_start: int, start: int, end: int) -> int:
+    """A list that is its sentence's subject ("Bốn ưu tiên ...: A; B; C; D đã nhận được sự ủng
+    hộ ...") ends where the sentence's own predicate begins."""
+    sentence_start = max(paragraph.rfind(mark, 0, lead_start) for mark in (". ", "! ", "? ")) + 1
+    if not ANNOUNCED.match(fold(paragraph[sentence_start:lead_start]).lstrip(" \"“")):
+        return end
+    predicate = PREDICATE.search(paragraph, start, end)
+    return predicate.start() if predicate else end
+
+
+def _next_lead_in(paragraph: str, start: int, later_intros: list[tuple[int, int, InlineIntro]]) -> int:
     """Where the sentence that leads into the next ';' list begins ("... kỷ lục. Năm 2025 cần 2
     nhiệm vụ gồm: ..."), or the paragraph's end: a list's pieces never run into the next list."""
-    for later in later_intros:
-        stop = max(paragraph.rfind(mark, start, later.start()) for mark in (". ", "! ", "? "))
+    for later_start, _, _ in later_intros:
+        stop = max(paragraph.rfind(mark, start, later_start) for mark in (". ", "! ", "? "))
         if stop >= 0:
             return stop + 1
     return len(paragraph)
@@ -442,6 +730,9 @@ LIST_NOUNS: dict[str, str | None] = {
     "nut that": "other",
     "vuong mac": "other",
     "co hoi": "other",
+    "thuan loi": "other",
+    # What a meeting was like, not what it set: hai “tinh thần” xuyên suốt Hội nghị.
+    "tinh than": "other",
     # Nouns that announce a count but not a kind ("ba việc", "5 điểm"): the kind comes from the
     # rest of the lead-in or from the items.
     "viec": None,
@@ -453,10 +744,112 @@ _NOUN_RE = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
 # Counts written as words, folded ("ba trọng tâm" -> "ba trong tam").
 NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 
-# "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "các trọng tâm", "những nhiệm vụ".
+# "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "các trọng tâm", "những nhiệm vụ", a noun in
+# quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam" counts nothing.
 ANNOUNCED = re.compile(
-    r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung|mot so)\s+(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+)?(" + _NOUN_RE + r")\b"
+    r"(?<!viet )(?<!mien )(?<!phia )\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung|mot so|khong it|nhieu)\s+[\"“]?"
+    r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+)?(" + _NOUN_RE + r")\b"
 )
+
+@dataclass(frozen=True)
+class InlineIntro:
+    """One way a ';' list is led into inside a paragraph: a row of INLINE_INTROS. Both patterns
+    are matched on the folded paragraph (no marks, lower case): `pattern` finds the word that
+    leads into the pieces, `before` (if any) must end the text just before it. Split so that
+    the costly part (an alternation of list nouns) is tried only where the cheap one matched."""
+
+    name: str
+    pattern: re.Pattern[str]
+    before: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None  # what must not end the text just before it
+    one_sentence: bool = True  # the pieces end with the lead-in's sentence
+    runs_on: bool = False  # items may be sentences running on to the paragraph's end
+    separator: str = ";"  # "," for a list of short items joined by commas and a final "và"
+    # A strong lead-in (a colon, a count) ends the list before it and, inside that list's first
+    # piece, leads the pieces in instead; a weak one ("ưu tiên hàng đầu là") inside a list does neither.
+    strong: bool = False
+    precedence: int = INLINE_PRECEDENCE  # a ';' split yields to every marker family
+    lead_in: str = "before"  # "before": the lead-in ends where the pattern starts (the colon);
+    # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
+    # sentence before it too ("... không ít thuận lợi. Đó là")
+
+    def lead_end(self, start: int, end: int) -> int:
+        return start if self.lead_in == "before" else end
+
+    def finditer(self, folded: str, semicolons: list[int], stops: list[int]) -> Iterator[re.Match[str]]:
+        """Matches that may lead into a list: with a ';' after them (in their sentence, for the
+        rows that keep to one) and the text `before` requires."""
+        by_semicolons = self.separator == ";"
+        if by_semicolons and not semicolons:
+            return
+        for match in self.pattern.finditer(folded, 0, semicolons[-1] if by_semicolons else len(folded)):
+            if by_semicolons and self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
+                continue  # a cheap test first: most "là" lead into no list
+            window = max(0, match.start() - LEAD_WINDOW), match.start()
+            if self.unless is not None and self.unless.search(folded, *window):
+                continue
+            if self.before is None or self.before.search(folded, *window):
+                yield match
+
+
+def _semicolon_in_sentence(start: int, semicolons: list[int], stops: list[int]) -> bool:
+    semicolon = semicolons[bisect.bisect_left(semicolons, start)] if semicolons[-1] >= start else None
+    stop_at = bisect.bisect_left(stops, start)
+    return semicolon is not None and (stop_at == len(stops) or semicolon < stops[stop_at])
+
+
+# How far before its joining word a lead-in's list noun may stand ("bốn ưu tiên lớn về").
+LEAD_WINDOW = 60
+
+INLINE_INTROS = (
+    # "Năm 2025 cần tập trung 3 nhiệm vụ: A; B; C" ("như:" and "ví dụ:" give examples)
+    InlineIntro(
+        "colon", re.compile(r":\s+"), unless=re.compile(r"\b(?:nhu|vi du)\s*$"), one_sentence=False, runs_on=True, strong=True
+    ),
+    # "Năm APEC 2018 đặt ra ba ưu tiên gồm A; B; C", "nêu bốn ưu tiên lớn về A; B; và C"
+    InlineIntro(
+        "counted noun, no colon",
+        re.compile(r" (?:bao gom|gom co|gom|ve|la) (?=[^\W\d])"),
+        re.compile(
+            r"(?<!viet )(?<!mien )\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+[\"“]?(?:nhom\s+)?"
+            r"(?:" + _NOUN_RE + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,4}$"
+        ),
+        lead_in="through",
+        strong=True,
+    ),
+    # "kết quả bao trùm là A; B; C", "các nhiệm vụ trọng tâm gồm A; B" (a noun that says the kind:
+    # "làm việc đã được đưa về nước; ..." leads into nothing)
+    InlineIntro(
+        "list noun, no colon",
+        re.compile(r" (?:bao gom|gom co|gom|la) (?=[^\W\d])"),
+        re.compile(r"\b(?:" + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True)) + r")\b(?:\s+[^\s;:.,]+){0,2}$"),
+        lead_in="through",
+    ),
+    # "... với các dấu ấn như: Ngoại giao vắc xin, hoạt động nghiên cứu, dự báo và tham mưu, ...…",
+    # "rút ra 3 bài học gồm: kiên trì, linh hoạt và chủ động" (a noun that says the kind)
+    InlineIntro(
+        "list noun, commas",
+        re.compile(r"(?:nhu|gom)(?: co)?\s*:?\s+(?=[^\W\d])|:\s+"),
+        re.compile(
+            r"\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung)\s+[\"“]?(?:nhom\s+)?(?:"
+            + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
+            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,3}\s*$"
+        ),
+        separator=",",
+        precedence=INLINE_PRECEDENCE + 1,
+    ),
+    # "... có không ít thuận lợi. Đó là A; B; C."
+    InlineIntro("Đó là", re.compile(r"\bla (?=[^\W\d])"), re.compile(r"(?:^|[.!?…] )(?:do|day)(?: cung| chinh)? $"), lead_in="previous"),
+)
+
+
+# The predicate of a sentence whose subject is the list ("A; B; C; D đã nhận được sự ủng hộ").
+PREDICATE = re.compile(
+    r"\s+(?:(?:đã|đều|cũng|đang)\s+)*(?:nhận được|được\s+(?:[^\s;,.]+\s+){0,8}?"
+    r"(?:ủng hộ|đánh giá cao|hoan nghênh|thông qua|nhất trí|đồng thuận|hưởng ứng))\b",
+    re.I,
+)
+
 
 # A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".
 QUOTED_COUNT = re.compile(r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]')
@@ -470,7 +863,9 @@ KIND_CUES = (
 )
 
 # Tense markers in the items: backward-looking "đã", forward-looking "cần", "sẽ", "phải".
-PAST_TENSE = re.compile(r"\b(?:đã|đạt được|vừa qua)\b", re.I)
+# A result told in the passive counts as done: "hội nhập quốc tế được mở rộng", "uy tín tiếp tục
+# được nâng lên" (not "cần được", "phải được", "sẽ được": those ask).
+PAST_TENSE = re.compile(r"\b(?:đã|đạt được|vừa qua|thu về|(?<!cần )(?<!phải )(?<!sẽ )(?<!để )được(?= [^\W\d_]))\b", re.I)
 FUTURE_TENSE = re.compile(r"\b(?:cần|sẽ|phải|hãy|cần phải)\b", re.I)
 
 # A year in a lead-in, not a horizon ("đến năm 2030") nor a range ("2021-2025").
@@ -522,8 +917,41 @@ DIRECTIVE = re.compile(r"\b(?:can|phai|yeu cau|de nghi|chi dao|trong tam|uu tien
 DISCUSSION = re.compile(r"\b(?:thao luan|tham luan|trao doi|ban ve|ban bac)\b")
 
 
+# Figures reported, not set: "tổng mức bán lẻ ước đạt 82.900 tỷ đồng, tăng 22,3% so với cùng kỳ".
+FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|tỷ\b|triệu\b|nghìn\b|ha\b|tấn\b|lượt\b|USD\b)", re.I)
+REPORTED = re.compile(r"\b(?:ước đạt|ước tính|ước|đạt|tăng|giảm|cùng kỳ|bằng)\b", re.I)
+# What a target says: "phấn đấu tăng trưởng 8%", "chỉ tiêu xuất khẩu tăng 12%".
+ASPIRED = re.compile(r"\b(?:phấn đấu|cần|sẽ|phải|mục tiêu|chỉ tiêu|hướng tới)\b", re.I)
+
+
+def _statistics(items: list[str]) -> bool:
+    """Items that report figures (a province's nine months under "Về kinh tế:"): results, not
+    priorities, however the press bulleted them."""
+    reported = sum(bool(FIGURE.search(item) and REPORTED.search(item)) for item in items)
+    return reported * 2 >= len(items) and not any(ASPIRED.search(item) for item in items)
+
+
+# Another host's or organisation's priorities, not Vietnam's: "Năm APEC 2018 đặt ra ba ưu tiên",
+# "Nhật Bản, nước chủ nhà G7, xác định 3 ưu tiên", "ưu tiên của ASEAN 2026" (folded).
+FORUMS = r"(?:apec|asean|g20|g7|brics|wto|oecd|eu|lien hop quoc|lhq|nuoc chu nha|chu nha)"
+FOREIGN_AGENDA = re.compile(
+    r"\b" + FORUMS + r"(?:\s+\d{4})?(?:,?\s+[^\s,.;:]+){0,2}?,?\s+(?:da\s+)?(?:dat ra|de ra|xac dinh|dua ra|lua chon|chon|neu ra)\b"
+    r"|\buu tien cua (?:nam )?" + FORUMS
+)
+# ... unless Vietnam is the one setting them: "Năm APEC 2017 do Việt Nam đăng cai đặt ra ...".
+OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
+
+
+def _foreign_agenda(cue: str) -> bool:
+    folded = fold(cue)
+    return bool(FOREIGN_AGENDA.search(folded)) and not OUR_SIDE.search(folded)
+
+
 def classify(cue: str, opener: str, items: list[str]) -> str:
-    """The kind from the counted noun, then lead-in phrases, then the items' tense."""
+    """Another forum's agenda is "other"; else the kind from the counted noun, then figures
+    reported, then lead-in phrases, then the items' tense."""
+    if _foreign_agenda(cue):
+        return "other"
     count, noun = announced(cue)
     if noun and LIST_NOUNS[noun]:
         kind = LIST_NOUNS[noun]
@@ -533,6 +961,8 @@ def classify(cue: str, opener: str, items: list[str]) -> str:
         if noun in LOOKS_BACK_UNLESS_ASKED and DIRECTIVE.search(folded):
             return "priority"
         return kind
+    if _statistics(items):
+        return "achievement"
     for text in (cue, opener):
         for kind, pattern in KIND_CUES:
             if pattern.search(fold(text)):
@@ -600,14 +1030,46 @@ class Candidate:
     first_paragraph: int
     lead_end: int  # where the lead-in stops: the first marker, or the colon of an inline list
     raw_spans: tuple[Span, ...] = ()
+    precedence: int = INLINE_PRECEDENCE  # of its marker rule: the lower wins where lists overlap
+    lead_sentences: int = 1  # sentences the lead-in takes: "... không ít thuận lợi. Đó là" takes two
+
+
+# A lead-in that only says a list follows ("Cụ thể:", "Như sau:"): the sentence before it says which.
+BARE_LEAD = re.compile(r"(?:Cụ thể(?: là)?|Như sau|Sau đây|Bao gồm|Gồm|Đó là)\W*$", re.I)
 
 
 def _cue(body: str, candidate: Candidate) -> Span:
-    """The lead-in: the sentence before the first item, in its paragraph or the one before."""
+    """The lead-in: the sentence before the first item, in its paragraph or the one before; with
+    the sentence before that when it only says a list follows ("... đạt nhiều kết quả. Cụ thể:")."""
+    cue = _lead_in(body, candidate)
+    if cue.end > cue.start and BARE_LEAD.fullmatch(body, cue.start, cue.end):
+        before = _sentence_before(body, cue.start)
+        return Span(before, cue.end) if before is not None else cue
+    return cue
+
+
+def _sentence_before(body: str, position: int) -> int | None:
+    """Where the sentence before the one starting at `position` begins (in its paragraph or the
+    paragraph before), or None at the text's start."""
+    paragraph = _paragraph_of(body, position)
+    start = _paragraph_start(body, paragraph)
+    if body[start:position].strip():
+        return start + sentence_spans(body[start:position])[-1][0]
+    if paragraph == 0:
+        return None
+    previous = _paragraph_start(body, paragraph - 1)
+    spans = sentence_spans(body[previous : _paragraph_end(body, previous)])
+    return previous + spans[-1][0] if spans else None
+
+
+def _lead_in(body: str, candidate: Candidate) -> Span:
     start = _paragraph_start(body, candidate.first_paragraph)
     if body[start : candidate.lead_end].strip(BEFORE_MARKER):
-        last_sentence = sentence_spans(body[start : candidate.lead_end])[-1]
-        return _trim(body, start + last_sentence[0], candidate.lead_end)
+        last_sentences = sentence_spans(body[start : candidate.lead_end])[-candidate.lead_sentences :]
+        begin = start + last_sentences[0][0]
+        if candidate.lead_sentences == 1:  # "... tế của đất nước.Theo Bộ trưởng, những việc ...:"
+            begin = _sentences_of(body, begin, candidate.lead_end)[-1][0]
+        return _trim(body, begin, candidate.lead_end)
     previous = candidate.first_paragraph - 1
     while previous >= 0 and (_paragraph_text(body, previous).startswith("|") or not _paragraph_text(body, previous).strip()):
         previous -= 1  # a table's header row ("| STT | Trọng tâm |"): the lead-in is above the table
@@ -620,18 +1082,60 @@ def _cue(body: str, candidate: Candidate) -> Span:
 
 def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
-    runs = chain_markers(find_markers(paragraphs))
+    markers = find_markers(paragraphs)
+    runs = chain_markers(markers)
+    in_runs = {marker.start for run in runs for marker in run}
+    for marker in markers:
+        if marker.start not in in_runs and (completed := _completed_by_count(body, paragraphs, marker)):
+            candidates.append(completed)
     for run in runs:
         # "... 2 kết quả: một là, ...; hai là, .... Năm 2025 cần 2 nhiệm vụ: một là, ...": the
         # next list of the same shape ends this one.
         limit = min((r[0].start for r in runs if r[0].family == run[0].family and r[0].start > run[-1].start), default=None)
         spans = item_spans(body, run, limit)
-        if not _all_worded(spans):  # "(1) (2) ...": markers with nothing between them are no list
-            continue
-        if _sections([body[span.start : span.end] for span in spans]):
-            continue  # a long article's numbered sections: the lists inside them may stand
-        candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start))
+        candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start, precedence=run[0].precedence))
     return candidates
+
+
+# Families whose first item alone may open a list the count completes ("6 ưu tiên. ¶ Một là, ... ¶ ...").
+COUNT_COMPLETES = ("thu", "la")
+
+
+def _completed_by_count(body: str, paragraphs: list[str], marker: Marker) -> Candidate | None:
+    """A list whose first item alone is marked, opening its paragraph ("Một là, củng cố ..."),
+    and whose other items are the paragraphs after it, as many as the lead-in announces ("sẽ tập
+    trung vào 6 ưu tiên. ¶ Một là, ... ¶ Đẩy mạnh ... ¶ Tranh thủ ..."). Each of those paragraphs
+    must be a closed sentence with no marker of its own."""
+    if marker.ordinal != 1 or marker.family not in COUNT_COMPLETES:
+        return None
+    start = _paragraph_start(body, marker.paragraph)
+    if body[start : marker.start].strip(BEFORE_MARKER):
+        return None
+    first = Candidate((Span(marker.content, _paragraph_end(body, marker.content)),), marker.family, marker.paragraph, marker.start)
+    cue_span = _cue(body, first)
+    if ";" in body[cue_span.start : cue_span.end]:
+        return None  # the count's items are listed in the lead-in already ("hai giải pháp gồm: A; B")
+    count, _ = announced(body[cue_span.start : cue_span.end])
+    following = paragraphs[marker.paragraph + 1 : marker.paragraph + (count or 0)]
+    if not count or count < 2 or len(following) != count - 1 or not all(map(_plain_item, following)):
+        return None
+    spans = [_trim(body, marker.content, _paragraph_end(body, marker.content))]
+    for number in range(marker.paragraph + 1, marker.paragraph + count):
+        begin = _paragraph_start(body, number)
+        spans.append(_trim(body, begin, _paragraph_end(body, begin)))
+    return Candidate(tuple(spans), marker.family, marker.paragraph, marker.start, precedence=marker.precedence)
+
+
+def _plain_item(paragraph: str) -> bool:
+    """A paragraph that may be an unmarked item: a closed sentence, no marker nor bullet of its own."""
+    text = paragraph.strip()
+    return (
+        bool(text)
+        and text[-1] in ".;…!"
+        and text[0] not in BULLET_CHARS
+        and not NUMBER_MARKER.match(text)
+        and not NOT_AN_ITEM.match(text)  # "Đây là nguồn cổ vũ ...": a sentence about the list
+    )
 
 
 def _all_worded(spans: Iterable[Span]) -> bool:
@@ -641,27 +1145,28 @@ def _all_worded(spans: Iterable[Span]) -> bool:
 def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
     for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
-        for colon, merged, raw in inline_lists(paragraph):
+        for lead_end, merged, raw, intro in inline_lists(paragraph):
             spans = tuple(_trim(body, offset + s, offset + e) for s, e in merged)
             raw_spans = tuple(_trim(body, offset + s, offset + e) for s, e in raw)
             if not _all_worded(raw_spans):
                 raw_spans = spans
-            if _all_worded(spans) and (len(spans) >= 2 or len(raw_spans) >= 2):
-                candidates.append(Candidate(spans, "inline", index, offset + colon, raw_spans))
+            if len(spans) >= 2 or len(raw_spans) >= 2:
+                lead_sentences = 2 if intro.lead_in == "previous" else 1
+                candidates.append(Candidate(spans, "inline", index, offset + lead_end, raw_spans, intro.precedence, lead_sentences))
     return candidates
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
+def _overlaps(a: Reading, b: Reading) -> bool:
     return a.spans[0].start < b.spans[-1].end and b.spans[0].start < a.spans[-1].end
 
 
-def _choose(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep lists that do not overlap one already kept, in FAMILY_PRECEDENCE order."""
-    kept: list[Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (FAMILY_PRECEDENCE.index(c.marker), c.spans[0].start)):
-        if not any(_overlaps(candidate, other) for other in kept):
-            kept.append(candidate)
-    return sorted(kept, key=lambda c: c.spans[0].start)
+def _choose(readings: list[Reading]) -> list[Reading]:
+    """Keep lists that do not overlap one already kept, by their shape's precedence."""
+    kept: list[Reading] = []
+    for reading in sorted(readings, key=lambda r: (r.candidate.precedence, r.spans[0].start)):
+        if not any(_overlaps(reading, other) for other in kept):
+            kept.append(reading)
+    return sorted(kept, key=lambda r: r.spans[0].start)
 
 
 def _fit_count(candidate: Candidate, count: int | None) -> tuple[Span, ...]:
@@ -751,10 +1256,18 @@ def _citations(texts: list[str]) -> bool:
     return sum(map(_cites, texts)) * 2 >= len(texts)
 
 
+# A motto's pieces are a few words each ("Trung thành, tận tụy"); a statement quoted after a colon
+# has clauses ("“Đối ngoại, hội nhập quốc tế được mở rộng hơn nữa, thu về nhiều kết quả; ...”").
+MOTTO_WORDS = 6
+
+
 def _quoted_motto(body: str, candidate: Candidate) -> bool:
     """A motto quoted whole after a colon ("tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng
-    tạo; ...”"), not a list of things to do: the quote opens right where the pieces begin."""
-    return candidate.marker == "inline" and body[candidate.lead_end :].lstrip(": ")[:1] in "“\"‘"
+    tạo; ...”"), not a list of things to do: the quote opens right where the pieces begin, and
+    every piece is a few words."""
+    opens_quote = candidate.marker == "inline" and body[candidate.lead_end :].lstrip(": ")[:1] in "“\"‘"
+    pieces = candidate.raw_spans or candidate.spans
+    return opens_quote and all(len(body[p.start : p.end].split()) <= MOTTO_WORDS for p in pieces)
 
 
 def _names_people(cue: str, texts: list[str]) -> bool:
@@ -780,7 +1293,23 @@ def _wrap_up(body: str, last_item: Span) -> Span | None:
     return Span(match.start(), match.end()) if match else None
 
 
-def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> StatementList | None:
+@dataclass(frozen=True)
+class Reading:
+    """A candidate list with its lead-in read: what the "not a list" rules and build_list see."""
+
+    candidate: Candidate
+    cue_span: Span
+    cue: str
+    count: int | None
+    noun: str | None  # the list noun the lead-in announces ("trong tam"), if any
+    spans: tuple[Span, ...]
+    texts: tuple[str, ...]
+    wrap_up: Span | None
+    body: str
+
+
+def read(doc: Document, candidate: Candidate) -> Reading:
+    """The lead-in (or the sentence that sums the list up), its count and noun, and the items."""
     body, paragraphs = doc.body, doc.paragraphs
     cue_span = _cue(body, candidate)
     cue = body[cue_span.start : cue_span.end]
@@ -795,21 +1324,86 @@ def build_list(doc: Document, candidate: Candidate, people: list[Person]) -> Sta
     spans = _fit_count(candidate, count)
     if count is not None and len(spans) == count + 1 and _closes_with_cuoi_cung(body, spans[-1]):
         spans = spans[:-1]  # "2 nhiệm vụ: Thứ nhất, ... Thứ hai, ....  Cuối cùng, Bộ trưởng cảm ơn ..."
-    if len(spans) < 2:
-        return None
-    texts = [body[s.start : s.end] for s in spans]
-    if _citations(texts) or (noun is None and (_names_people(cue, texts) or _quoted_motto(body, candidate))):
-        return None  # notes, attendees, a motto: no list of what was stated, unless a list noun says so
+    texts = tuple(body[s.start : s.end] for s in spans)
+    return Reading(candidate, cue_span, cue, count, noun, spans, texts, wrap_up, body)
+
+
+# What is not a list of things stated, one row each: (name, test), in the order they are tried.
+NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
+    # "(1) (2) ...": one item alone, or markers with nothing between them
+    ("fewer than two items", lambda r: len(r.spans) < 2 or not _all_worded(r.spans)),
+    # "1. Chủ trương, quan điểm" ¶ paragraphs ¶ "2. Nhiệm vụ, giải pháp" ¶ ...: the lists inside may stand
+    ("numbered sections", lambda r: r.candidate.marker != "inline" and _sections(list(r.texts))),
+    # "(1) Hồ Chí Minh: Toàn tập, Nxb. Chính trị quốc gia, tr. 470"
+    ("notes citing sources", lambda r: _citations(list(r.texts))),
+    # "Cùng dự có các đồng chí: A, Bí thư ...; B, Phó Thủ tướng ..."
+    ("people who attended", lambda r: r.noun is None and _names_people(r.cue, list(r.texts))),
+    # "Ảnh: TTXVN ...; ...": a picture's credit leads into the page's next words, not a list
+    ("a picture's credit", lambda r: bool(CREDIT_CUE.match(r.cue))),
+    # "TS. Trần Du Lịch hỏi: Xưa nay ...; thời gian tới, ... như thế nào?", "* Phóng viên: ...?"
+    ("a question", lambda r: _asks(r.body, r.cue, r.spans[-1])),
+    # "* Phóng viên: Năm tới doanh nghiệp cần gì?" ¶ "* Bộ trưởng: Trước hết, ..."
+    ("an interview's turns", lambda r: _interview(r.texts)),
+    # "tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; ...”"
+    ("a motto quoted whole", lambda r: _quoted_motto(r.body, r.candidate)),
+)
+
+
+# A picture's credit as a lead-in: "Ảnh", "Ảnh minh họa", "Nguồn", "Ảnh: TTXVN".
+CREDIT_CUE = re.compile(r"\W*(?:Ảnh|Nguồn|Photo|Đồ họa)(?:\s+minh\s+họa)?\W*$", re.I)
+
+# A lead-in that asks: "Phóng viên hỏi", "PV:", "TS. Trần Du Lịch hỏi" (not "2 cơ hội": marks matter).
+QUESTION_CUE = re.compile(r"\b(?:hỏi|phóng viên|pv|nhà báo)\W*$", re.I)
+
+# An interview's turns: "* Phóng viên: ...?" ¶ "* Bộ trưởng: ..." (a label of a few words and a colon).
+INTERVIEW_TURN = re.compile(r"^[^:.;?!]{2,60}:\s")
+
+
+def _asks(body: str, cue: str, last: Span) -> bool:
+    """A question put in an interview, however many ';' it holds: its lead-in asks, or its last
+    piece ends with a question mark."""
+    return bool(QUESTION_CUE.search(cue)) or body[last.end : last.end + 2].lstrip(" ”\"").startswith("?")
+
+
+def _interview(texts: Sequence[str]) -> bool:
+    """Turns of an interview marked like items: half open with a speaker's label, and one asks."""
+    turns = sum(bool(INTERVIEW_TURN.match(text)) for text in texts)
+    return turns * 2 >= len(texts) and any("?" in text for text in texts)
+
+
+def not_a_list(reading: Reading) -> str | None:
+    """The name of the first NOT_A_LIST row that `reading` meets, or None for a list."""
+    return next((name for name, test in NOT_A_LIST if test(reading)), None)
+
+
+# What a sentence or an item may end with; text that stops on anything else was cut off.
+CLOSING = ".!?…;:”\"’)]»"
+
+
+def _cut_off(body: str, spans: Sequence[Span], count: int | None) -> bool:
+    """True when the text ends inside the last item, mid-sentence ("... ước thực hi"), where the
+    items before it were closed by punctuation or the lead-in announced more: the page or the copy
+    was cut off, and the item (and maybe the list) is incomplete. The same test for every shape
+    of list; bullets that no item closes ("- Thu hút đầu tư" at an article's end) are not cut off."""
+    last = spans[-1]
+    if body[last.end :].strip() or body[last.end - 1] in CLOSING:
+        return False
+    closed = any(body[span.end : span.end + 3].lstrip()[:1] in tuple(CLOSING) for span in spans[:-1])
+    return closed or (count is not None and count > len(spans))
+
+
+def build_list(doc: Document, reading: Reading, people: list[Person]) -> StatementList:
+    body, candidate, cue, spans, texts = doc.body, reading.candidate, reading.cue, reading.spans, reading.texts
     opener = texts[0].split(",")[0]
-    kind = classify(cue, opener, texts)
+    kind = classify(cue, opener, list(texts))
     year = target_year(kind, cue, doc)
-    after = wrap_up or Span(spans[-1].end, spans[-1].end)
-    speaker, title = _speaker(body, candidate, cue_span, after, kind, people)
+    after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
+    speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)
     items = tuple(
         Statement(kind, n, text, _paragraph_of(body, s.start), s.start, s.end, year, speaker)
         for n, (s, text) in enumerate(zip(spans, texts), start=1)
     )
-    return StatementList(kind, items, count, year, speaker, title, cue, candidate.marker)
+    return StatementList(kind, items, reading.count, year, speaker, title, cue, candidate.marker, _cut_off(body, spans, reading.count))
 
 
 # The same list worded twice (a summary and the list itself, or two reports of one speech):
@@ -847,6 +1441,9 @@ def extract(doc: Document) -> Extraction:
     """Every enumerated list stated in `doc`, in reading order."""
     paragraphs = doc.paragraphs
     people = list(doc.people) or find_people(doc.body)
-    candidates = _choose(marker_candidates(doc.body, paragraphs) + inline_candidates(doc.body, paragraphs))
-    lists = [built for c in candidates if (built := build_list(doc, c, people))]
-    return Extraction(lists=tuple(_without_repeats(lists)))
+    candidates = marker_candidates(doc.body, paragraphs) + inline_candidates(doc.body, paragraphs)
+    readings = _choose([reading for c in candidates if not not_a_list(reading := read(doc, c))])
+    lists = _without_repeats([build_list(doc, reading, people) for reading in readings])
+    from .directives import find_directives  # directives read the lists found here, never the reverse
+
+    return Extraction(lists=tuple(lists), directives=find_directives(doc, lists))

@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .models import Person
+from .text import fold
 
 
 # ---------------------------------------------------------------------------------------------
@@ -32,6 +34,19 @@ TITLES = (
     "Ủy viên Trung ương Đảng", "Trưởng Ban", "Phó Trưởng Ban", "Viện trưởng", "Phó Viện trưởng",
     # Scholars quoted for their proposals: "TS. Nguyễn Văn Bình", "PGS.TS Trần Đình Thiên".
     "GS.TS.", "GS.TS", "PGS.TS.", "PGS.TS", "GS.", "PGS.", "TS.", "ThS.", "Tiến sĩ", "Giáo sư", "Phó Giáo sư",
+    # The minister's assistant is not the minister: "Trợ lý Bộ trưởng Nguyễn Minh Hằng".
+    "Trợ lý Bộ trưởng", "Trợ lý Thủ tướng",
+)
+# Titles as the press also writes them, in lower case after the first word ("Phó thủ tướng",
+# "Tổng bí thư"), each read as the title it spells.
+CANONICAL_TITLES = {title.lower(): title for title in TITLES}
+_WRITTEN_TITLES = sorted({*TITLES, *(t.split(" ", 1)[0] + " " + t.split(" ", 1)[1].lower() for t in TITLES if " " in t)}, key=len, reverse=True)
+
+# Places whose first word is also a family name: "Bí thư Thành ủy Hà Nội" names no person "Hà Nội".
+PLACE_NAMES = (
+    "Hà Nội", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Hà Đông", "Cao Bằng", "Lâm Đồng", "Ninh Bình", "Ninh Thuận",
+    "Thái Bình", "Thái Nguyên", "Lý Sơn", "Kim Bảng", "Hồ Chí Minh", "Vĩnh Phúc", "Lạng Sơn", "Quảng Ninh",
+    "Bình Dương", "Bình Định", "Bình Thuận", "Bình Phước", "Hoàng Sa", "Trường Sa", "Phú Thọ", "Phú Yên",
 )
 # Every capital letter Vietnamese writes ("Ả", "Ước", "Đ"), for names and organisations.
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
@@ -54,7 +69,7 @@ def _alternation(words: list[str], first_letter_either_case: bool) -> str:
     )
 
 
-_TITLE_RE = _alternation(sorted(TITLES, key=len, reverse=True), first_letter_either_case=True)
+_TITLE_RE = _alternation(_WRITTEN_TITLES, first_letter_either_case=True)
 
 # The organisation that may follow a title: "Bộ Ngoại giao", "Chính phủ", "UBND tỉnh Nghệ An",
 # "Tỉnh ủy": capitalised words and the lower-case syllables of institution names.
@@ -77,10 +92,16 @@ _SURNAME_RE = _alternation(sorted(SURNAMES | {s.upper() for s in SURNAMES}, key=
 # regex engine trying dozens of alternatives at every position of the text (3-6x faster).
 _TITLE_START = "(?=[" + "".join(sorted({c for t in TITLES for c in (t[0], t[0].lower())})) + "])"
 _NAME_START = "(?=[" + "".join(sorted({s[0] for s in SURNAMES} | set("đĐôÔbB"))) + "])"
-_NAME = rf"(?P<name>(?:{_SURNAME_RE})(?:\s+[{UPPER}][^\W\d_]*){{1,3}})"
+_LOWER = rf"[^\W\d_{UPPER}]"
+# A word of a name: "Sơn", or in capitals "SƠN". Its words are on one line ("Nguyễn Minh Hằng" ¶
+# "Chiều 25/9" is no four-word name) and a capital glued to it starts the next sentence
+# ("Bùi Thanh SơnTheo Bộ trưởng", as pages lose their line breaks).
+_NAME_WORD = rf"[{UPPER}](?:[{UPPER}]+(?!{_LOWER})|{_LOWER}*)"
+_NOT_A_PLACE = "(?!(?:" + "|".join(PLACE_NAMES) + r")\b)"
+_NAME = rf"(?P<name>{_NOT_A_PLACE}(?:{_SURNAME_RE})(?:[ \t]+{_NAME_WORD}){{1,3}})"
 # A name is not followed by another capitalised word: in "Phó Chủ tịch UBND TP Hồ Chí Minh Võ Văn
 # Hoan" the city, which opens with a family name, belongs to the organisation.
-_NAME_END = rf"(?![^\W\d_])(?!\s+[{UPPER}])"
+_NAME_END = rf"(?!{_LOWER})(?![ \t]+[{UPPER}])"
 
 # "Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn": the lazy organisation lets the name start at the
 # first family name.
@@ -98,7 +119,7 @@ PRONOUN_NAME = re.compile(rf"\b(?:[ôÔ]ng|[bB]à)\s+(?P<given>[{UPPER}][^\W\d_]
 SPEECH_VERBS = re.compile(
     r"\b(?:cho biết|cho hay|cho rằng|nói|nhấn mạnh|khẳng định|đề nghị|yêu cầu|phát biểu|chỉ đạo|"
     r"xác định|đánh giá|thông tin|chia sẻ|nêu rõ|lưu ý|kết luận|trả lời|đề xuất|chỉ rõ|chỉ ra|"
-    r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt)\b"
+    r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt|đúc kết)\b"
 )
 
 # In an interview the answer follows the name and a colon: "Bộ trưởng Bùi Thanh Sơn: Thứ nhất, ...".
@@ -120,7 +141,8 @@ class Mention:
 
 def _title_heads(title: str | None) -> list[str]:
     """The bare titles ("Thủ tướng") in a written title ("Ủy viên Bộ Chính trị, Thủ tướng Chính phủ")."""
-    return [head[0].upper() + head[1:] for head in re.findall(_TITLE_RE, title or "")]
+    heads = (head[0].upper() + head[1:] for head in re.findall(_TITLE_RE, title or ""))
+    return [CANONICAL_TITLES.get(head.lower(), head) for head in heads]
 
 
 def _title_head(title: str | None) -> str | None:
@@ -159,12 +181,32 @@ def _name(match: re.Match[str]) -> str:
     return name.title() if name.isupper() else name
 
 
+# Titles written one after another before a name, each followed by a comma or a dash: "Phó Thủ
+# tướng, Bộ trưởng Bộ Ngoại giao Phạm Bình Minh", "Ủy viên Bộ Chính trị - Phó thủ tướng - ...".
+TITLE_CHAIN_BEFORE = re.compile(rf"(?:(?:{_TITLE_RE}){_ORG}\s*[,–-]\s*)+$")
+
+# How far back (characters) a chain of titles before a name is looked for.
+TITLE_CHAIN_WINDOW = 120
+
+
+def _full_title(text: str, match: re.Match[str]) -> str:
+    """The title of a TITLED_NAME match with the titles chained before it: the person is found
+    again under either ("Theo Phó Thủ tướng, ..." and "Bộ trưởng ... cho biết" are one person)."""
+    title = match.group("title").strip(" ,–-")
+    window = text[max(0, match.start() - TITLE_CHAIN_WINDOW) : match.start()]
+    chain = TITLE_CHAIN_BEFORE.search(window) if window.rstrip().endswith((",", "-", "–")) else None
+    return f"{chain.group(0).strip()} {title}" if chain else title
+
+
 def find_people(text: str) -> list[Person]:
-    """Everyone named in `text` with a title, first title seen for each name."""
-    seen: dict[str, str | None] = {}
-    for match in (*TITLED_NAME.finditer(text), *_names_then_titles(text)):
-        seen.setdefault(_name(match), match.group("title").strip(" ,–-"))
-    return [Person(name, title) for name, title in seen.items()]
+    """Everyone named in `text` with a title: every title seen for a name, in reading order."""
+    seen: dict[str, list[str]] = {}
+    titled = [(m, _full_title(text, m)) for m in TITLED_NAME.finditer(text)]
+    for match, title in (*titled, *((m, m.group("title").strip(" ,–-")) for m in _names_then_titles(text))):
+        titles = seen.setdefault(_name(match), [])
+        if not any(set(_title_heads(title)) <= set(_title_heads(known)) for known in titles):
+            titles.append(title)
+    return [Person(name, ", ".join(titles)) for name, titles in seen.items()]
 
 
 def find_mentions(text: str, people: list[Person]) -> list[Mention]:
@@ -182,6 +224,11 @@ def find_mentions(text: str, people: list[Person]) -> list[Mention]:
         holder = next((p for p in people if p.name.split()[-1] == match.group("given")), None)
         if holder:
             mentions.append(Mention(match.start(), match.end(), holder.name, holder.title))
+    covered = [(m.start, m.end) for m in mentions]
+    for person in people:  # a known name written without its title: "Người đứng đầu Chính phủ Phạm Minh Chính"
+        for match in re.finditer(rf"(?<!\w){re.escape(person.name)}(?!\w)", text):
+            if not any(start <= match.start() < end for start, end in covered):
+                mentions.append(Mention(match.start(), match.end(), person.name, person.title))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -195,8 +242,70 @@ def attributions(text: str, people: list[Person]) -> list[Mention]:
         nxt = next((m for m in mentions if m.start > mention.start), None)
         verb_is_ours = verb and (nxt is None or mention.end + verb.start() < nxt.start)
         verb_is_ours = verb_is_ours and not re.search(r"[.!?]\s", after[: verb.start()])
-        introduced = re.search(r"\btheo\s*$", text[max(0, mention.start - 8) : mention.start], re.I)
+        # "Theo Bộ trưởng ...", also glued to the sentence before ("... Bùi Thanh SơnTheo Bộ trưởng").
+        introduced = re.search(r"(?:\b[tT]heo|Theo)\s*$", text[max(0, mention.start - 8) : mention.start])
         answers = INTERVIEW_ANSWER.match(after)  # "Bộ trưởng Bùi Thanh Sơn: Thứ nhất, ..."
         if verb_is_ours or introduced or answers:
+            found.append(mention)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Bodies as speakers
+
+# A body that sets a course, as a conclusion, a directive or a request states it: "Ban Bí thư",
+# "Chính phủ", "Hội nghị Ngoại giao lần thứ 32", "UBND thành phố", "Bộ Ngoại giao".
+BODY_HEADS = (
+    "Ban Chấp hành Trung ương", "Ủy ban Thường vụ Quốc hội", "Thường trực Chính phủ", "Ban Bí thư", "Bộ Chính trị",
+    "Chính phủ", "Quốc hội", "Hội nghị", "Ban Chỉ đạo", "Ủy ban nhân dân", "UBND", "Tỉnh ủy", "Thành ủy",
+)
+_BODY_HEAD_RE = _alternation(sorted(BODY_HEADS, key=len, reverse=True), first_letter_either_case=True)
+# "Hội nghị Ngoại giao lần thứ 32" (or "Hội nghị Ngoại giao 32"), "Bộ Công Thương" (a ministry:
+# "Bộ" and a capitalised name).
+BODY = re.compile(
+    rf"(?<![^\W\d_])(?P<body>(?:{_BODY_HEAD_RE}|Bộ(?=\s+[{UPPER}])){_ORG}(?:\s+(?:lần(?:\s+thứ)?\s+)?(?:\d+|[IVXLC]+)\b)?)"
+)
+
+# Bodies named by their head alone, which an article names in full elsewhere: "Theo kết luận
+# của hội nghị" is the "Hội nghị Ngoại giao lần thứ 32" of the lede.
+BARE_BODY_HEADS = {fold(head) for head in ("Hội nghị", "Ban Chỉ đạo", "UBND", "Ủy ban nhân dân", "Chính phủ")}
+
+# "Theo kết luận của hội nghị,", "Theo chỉ đạo của Chính phủ,": the body the statement is from.
+BODY_SOURCE_BEFORE = re.compile(r"\btheo\s+(?:[^\W\d_]+\s+){0,3}(?:của\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _bodies_named_in(context: str) -> tuple[str, ...]:
+    """Every naming of a body in an article, worked out once per article."""
+    return tuple(m.group("body") for m in BODY.finditer(context))
+
+
+def _fullest_body(written: str, context: str) -> str:
+    """A body named by its head alone, as the article names it in full ("hội nghị" -> "Hội nghị
+    Ngoại giao lần thứ 32"): the longest naming of that head in `context`; else as written."""
+    if fold(written) not in BARE_BODY_HEADS:
+        return written
+    head = fold(written)
+    named = [body for body in _bodies_named_in(context) if fold(body).startswith(head)]
+    fullest = max(named, key=len, default=written)
+    return fullest if len(fullest) > len(written) else written[0].upper() + written[1:]
+
+
+def find_bodies(text: str, context: str = "") -> list[Mention]:
+    """Bodies named in `text`, each with its fullest name in `context` (the whole article)."""
+    return [
+        Mention(m.start(), m.end(), _fullest_body(m.group("body"), context or text), None)
+        for m in BODY.finditer(text)
+    ]
+
+
+def body_attributions(text: str, context: str = "") -> list[Mention]:
+    """Bodies that a verb of saying follows ("Ban Bí thư chỉ rõ", "Hội nghị xác định") or that
+    "theo" introduces ("Theo kết luận của hội nghị, ..."), in order."""
+    found = []
+    for mention in find_bodies(text, context):
+        after = text[mention.end : mention.end + ATTRIBUTION_WINDOW // 2]
+        verb = SPEECH_VERBS.match(after.lstrip()) or re.match(r"\s*(?:cũng|đã|tiếp tục)\s+", after) and SPEECH_VERBS.search(after[:20])
+        if verb or BODY_SOURCE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]):
             found.append(mention)
     return found

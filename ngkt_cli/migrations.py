@@ -464,7 +464,43 @@ def _016_document_sources_and_versions(conn: sqlite3.Connection) -> None:
     )
 
 
-def _017_words_and_actor_levels(conn: sqlite3.Connection) -> None:
+def _017_statement_form(conn: sqlite3.Connection) -> None:
+    """Statements say their form: "list" (an item of an enumerated list) or "directive" (a
+    sentence asking for a course of action without numbering it), with the cue a directive rests
+    on ("yêu cầu", "cần") and the cue's span. The `priorities` view shows directives too (of
+    documents in scope, as before)."""
+    _run_script(
+        conn,
+        """
+        ALTER TABLE statements ADD COLUMN form TEXT NOT NULL DEFAULT 'list';
+        ALTER TABLE statements ADD COLUMN cue TEXT;
+        ALTER TABLE statements ADD COLUMN cue_start INTEGER;
+        ALTER TABLE statements ADD COLUMN cue_end INTEGER;
+        UPDATE statements SET form = 'directive' WHERE list_id IS NULL;
+        DROP VIEW priorities;
+        DROP VIEW statements_with_source;
+        CREATE VIEW statements_with_source AS
+            SELECT s.id, s.kind, s.form, s.ordinal, s.target_year, s.speaker, s.text, s.thread_id,
+                   s.list_id, l.announced_count, coalesce(l.cue, s.cue) AS cue,
+                   d.id AS document_id, d.title AS document_title, d.date AS document_date,
+                   d.path AS document_path, d.duplicate_of, d.scope AS document_scope
+            FROM statements s
+            JOIN documents d ON d.id = s.document_id
+            LEFT JOIN lists l ON l.id = s.list_id;
+        CREATE VIEW priorities AS
+            SELECT * FROM statements_with_source
+            WHERE kind = 'priority' AND duplicate_of IS NULL AND coalesce(document_scope, 'in') != 'out';
+        """,
+    )
+
+
+def _018_list_truncated(conn: sqlite3.Connection) -> None:
+    """A list whose last item the text's end cuts off ("... ước thực hi") is flagged `truncated`.
+    Lists stored before are not flagged until `ngkt reextract` reads them again."""
+    _run_script(conn, "ALTER TABLE lists ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;")
+
+
+def _019_words_and_actor_levels(conn: sqlite3.Connection) -> None:
     """Linking weighs words, not syllables and syllable pairs (ngkt_cli/words.py): the document
     frequencies are counted again by the next linking, the statements coded again (the codebook
     gained patterns), and each statement gets an actor level (national, local, foreign), worked
@@ -503,5 +539,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _014_web_resources,
     _015_scope,
     _016_document_sources_and_versions,
-    _017_words_and_actor_levels,
+    _017_statement_form,
+    _018_list_truncated,
+    _019_words_and_actor_levels,
 ]

@@ -72,6 +72,15 @@ class Statement:
     end: int
     target_year: int | None
     speaker: str | None
+    # "list": an item of an enumerated list; "directive": a sentence that asks for a course of
+    # action without numbering it, with its cue ("yêu cầu", "cần") and the cue's span.
+    form: str = "list"
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+FORMS = ("list", "directive")
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,7 @@ class StatementList:
     speaker_title: str | None
     cue: str
     marker: str
+    truncated: bool = False  # the text ends inside the last item: the page was cut off
 
     @property
     def count_mismatch(self) -> bool:

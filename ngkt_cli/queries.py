@@ -16,9 +16,12 @@ from .scope import SQL_IN_SCOPE
 from .text import fold
 
 DOCUMENT_FIELDS = ("id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of",
-                   "scope", "scope_reason", "scope_source")
-LIST_FIELDS = ("id", "document_id", "kind", "announced_count", "item_count", "count_mismatch", "target_year", "speaker", "speaker_title", "cue", "marker")
-STATEMENT_FIELDS = ("id", "document_id", "list_id", "kind", "ordinal", "target_year", "speaker", "text", "paragraph", "char_start", "char_end")
+                   "scope", "scope_reason", "scope_source", "source", "version")
+LIST_FIELDS = ("id", "document_id", "kind", "announced_count", "item_count", "count_mismatch", "target_year", "speaker", "speaker_title", "cue", "marker", "truncated")
+STATEMENT_FIELDS = (
+    "id", "document_id", "list_id", "kind", "form", "ordinal", "target_year", "speaker", "text", "paragraph", "char_start", "char_end",
+    "cue", "cue_start", "cue_end",
+)
 
 
 def _statement_columns() -> str:
@@ -73,16 +76,17 @@ def statements(
     year: int | None = None,
     kind: str | None = "priority",
     speaker: str | None = None,
-    numbered_only: bool = True,
+    form: str | None = None,
     include_out_of_scope: bool = False,
 ) -> list[dict]:
     """Statements with their document, date, list and ordinal (originals only; of documents in
-    scope unless `include_out_of_scope`)."""
+    scope unless `include_out_of_scope`): list items and directives, or one `form` of them."""
     where, params = ["duplicate_of IS NULL"], []
     if not include_out_of_scope:
         where.append("coalesce(document_scope, 'in') != 'out'")
-    if numbered_only:
-        where.append("list_id IS NOT NULL")
+    if form:
+        where.append("form = ?")
+        params.append(form)
     if year is not None:
         where.append("target_year = ?")
         params.append(year)
@@ -91,10 +95,10 @@ def statements(
         params.append(kind)
     rows = _rows(
         conn,
-        f"""SELECT id, kind, target_year, ordinal, speaker, text, list_id, announced_count, cue,
+        f"""SELECT id, kind, form, target_year, ordinal, speaker, text, list_id, announced_count, cue,
                    document_id, document_title, document_date, document_path, document_scope
             FROM statements_with_source WHERE {" AND ".join(where)}
-            ORDER BY target_year, document_date, id""",
+            ORDER BY target_year, document_date, list_id IS NULL, id""",
         params,
     )
     if speaker:
@@ -115,6 +119,7 @@ def export(conn: sqlite3.Connection) -> dict:
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists ORDER BY document_id, position")
     for row in lists:
         row["count_mismatch"] = bool(row["count_mismatch"])
+        row["truncated"] = bool(row["truncated"])
     stmts = _rows(conn, f"SELECT {_statement_columns()}, thread_id FROM statements ORDER BY document_id, id")
     coded: dict[str, list[str]] = {}
     for statement_id, theme in conn.execute("SELECT statement_id, theme FROM statement_themes ORDER BY statement_id, position"):
@@ -153,18 +158,20 @@ def info(conn: sqlite3.Connection) -> dict:
 
 def threads(
     conn: sqlite3.Connection, year: int | None = None, min_years: int = 1, kind: str | None = None,
-    include_out_of_scope: bool = False,
+    form: str | None = None, include_out_of_scope: bool = False,
 ) -> list[dict]:
-    """Threads with their label, kind, members (originals only) and the target years they appear in.
-    With `include_out_of_scope`, each numbered item of an off-topic original too, alone (never linked)."""
+    """Threads with their label, kind, members (originals only, or those of one `form`) and the
+    target years they appear in. With `include_out_of_scope`, each item of an off-topic original
+    too, alone (never linked)."""
     rows = _rows(
         conn,
-        """SELECT t.id, coalesce(t.label, t.auto_label) AS label, t.label IS NOT NULL AS labelled, t.kind,
+        f"""SELECT t.id, coalesce(t.label, t.auto_label) AS label, t.label IS NOT NULL AS labelled, t.kind,
                   group_concat(s.id, ' ') AS statement_ids,
                   group_concat(DISTINCT s.target_year) AS years
            FROM threads t JOIN statements s ON s.thread_id = t.id JOIN documents d ON d.id = s.document_id
-           WHERE d.duplicate_of IS NULL
+           WHERE d.duplicate_of IS NULL{" AND s.form = ?" if form else ""}
            GROUP BY t.id ORDER BY t.id""",
+        [form] if form else [],
     )
     result = []
     for row in rows:
@@ -173,15 +180,16 @@ def threads(
         row["labelled"] = bool(row["labelled"])
         if len(row["years"]) >= min_years and (year is None or year in row["years"]) and (kind is None or row["kind"] == kind):
             result.append(row)
-    return result + (_unlinked_rows(conn, year, min_years, kind) if include_out_of_scope else [])
+    return result + (_unlinked_rows(conn, year, min_years, kind, form) if include_out_of_scope else [])
 
 
-def _unlinked_rows(conn: sqlite3.Connection, year: int | None, min_years: int, kind: str | None) -> list[dict]:
-    """The numbered items of off-topic originals as rows of `threads`, under UNLINKED_PREFIX ids."""
+def _unlinked_rows(conn: sqlite3.Connection, year: int | None, min_years: int, kind: str | None, form: str | None) -> list[dict]:
+    """The statements of off-topic originals as rows of `threads`, under UNLINKED_PREFIX ids."""
     rows = _rows(
         conn,
         """SELECT s.id, s.kind, s.text, s.target_year FROM statements s JOIN documents d ON d.id = s.document_id
-           WHERE d.scope = 'out' AND d.duplicate_of IS NULL AND s.list_id IS NOT NULL ORDER BY s.id""",
+           WHERE d.scope = 'out' AND d.duplicate_of IS NULL AND (? IS NULL OR s.form = ?) ORDER BY s.id""",
+        [form, form],
     )
     found = []
     for r in rows:
@@ -307,22 +315,29 @@ def document_view(conn: sqlite3.Connection, prefix: str) -> dict:
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists WHERE document_id = ? ORDER BY position", [doc_id])
     for row in lists:
         row["count_mismatch"] = bool(row["count_mismatch"])
+        row["truncated"] = bool(row["truncated"])
         row["items"] = _rows(
             conn, f"SELECT {_statement_columns()} FROM statements WHERE list_id = ? ORDER BY ordinal", [row["id"]]
         )
+    directives = _rows(
+        conn, f"SELECT {_statement_columns()} FROM statements WHERE document_id = ? AND form = 'directive' ORDER BY char_start", [doc_id]
+    )
     removed = _rows(conn, "SELECT line_no, reason, text FROM removed_lines WHERE document_id = ? ORDER BY line_no", [doc_id])
     people = _rows(conn, "SELECT name, title FROM people WHERE document_id = ?", [doc_id])
     versions = _rows(
         conn, "SELECT version, content_sha, path, ingested_at, replaced_at FROM document_versions WHERE document_id = ? ORDER BY version", [doc_id]
     )
-    return {"document": document, "lists": lists, "removed": removed, "people": people, "earlier_versions": versions}
+    return {"document": document, "lists": lists, "directives": directives, "removed": removed, "people": people, "earlier_versions": versions}
 
 
 def find_item(view: dict, wanted: str) -> dict:
-    """An item of a document view by "N" (reading order), "2.3" or "L2.3" (list 2, item 3)."""
+    """An item of a document view by "N" (reading order), "2.3" or "L2.3" (list 2, item 3), or a
+    directive by "D3"."""
     items = [item for found in view["lists"] for item in found["items"]]
     label = wanted.upper().lstrip("L")
-    if "." in label:
+    if label.startswith("D") and label[1:].isdigit():
+        matches = [d for d in view.get("directives", []) if d["id"].endswith(f"/{label}")]
+    elif "." in label:
         position, _, ordinal = label.partition(".")
         matches = [i for i in items if i["list_id"].endswith(f"/L{position}") and str(i["ordinal"]) == ordinal]
     elif label.isdigit() and 1 <= int(label) <= len(items):
@@ -330,7 +345,10 @@ def find_item(view: dict, wanted: str) -> dict:
     else:
         matches = []
     if not matches:
-        raise NotFound(f"no item '{wanted}' in document {view['document']['id']} ({len(items)} items; use N or L<list>.<item>)")
+        directives = len(view.get("directives", []))
+        raise NotFound(
+            f"no item '{wanted}' in document {view['document']['id']} ({len(items)} items, {directives} directives; use N, L<list>.<item> or D<n>)"
+        )
     return matches[0]
 
 
@@ -405,7 +423,7 @@ def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     reasons = {m.id: explain(m, [o for o in members if o.id != m.id], index, theme_labels) for m in members}
     statements = _rows(
         conn,
-        """SELECT id, target_year, ordinal, speaker, text, document_id, document_title, document_date, document_path, duplicate_of
+        """SELECT id, form, target_year, ordinal, speaker, text, document_id, document_title, document_date, document_path, duplicate_of
             FROM statements_with_source WHERE thread_id = ? ORDER BY target_year, document_date, id""",
         [thread],
     )
@@ -426,32 +444,32 @@ def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     }
 
 
-def theme_base(conn: sqlite3.Connection, kind: str = "priority") -> dict[int, int]:
+def theme_base(conn: sqlite3.Connection, kind: str = "priority", form: str | None = None) -> dict[int, int]:
     """How many statements each target year has: what theme shares are shares of."""
     return dict(conn.execute(
         f"""SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
-           WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
+           WHERE s.kind = ? AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL AND (? IS NULL OR s.form = ?)
              AND {SQL_IN_SCOPE}
            GROUP BY s.target_year""",
-        [kind],
+        [kind, form, form],
     ).fetchall())
 
 
-def theme_shares(conn: sqlite3.Connection, kind: str = "priority") -> list[dict]:
+def theme_shares(conn: sqlite3.Connection, kind: str = "priority", form: str | None = None) -> list[dict]:
     """How often each theme is stated per target year, as a share of that year's statements.
 
     Shares, not counts, so that a year with more articles does not look more important.
     """
     from .themes import load_codebook
 
-    totals = theme_base(conn, kind)
+    totals = theme_base(conn, kind, form)
     counts = conn.execute(
         f"""SELECT t.theme, s.target_year, count(*) AS n FROM statement_themes t
            JOIN statements s ON s.id = t.statement_id JOIN documents d ON d.id = s.document_id
-           WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL
+           WHERE s.kind = ? AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL AND (? IS NULL OR s.form = ?)
              AND {SQL_IN_SCOPE}
            GROUP BY t.theme, s.target_year""",
-        [kind],
+        [kind, form, form],
     ).fetchall()
     labels = {theme.id: theme.label for theme in load_codebook()}
     rows = [
@@ -480,10 +498,11 @@ def document_themes(conn: sqlite3.Connection) -> list[dict]:
 # Diffs and timelines
 
 
-# The statements a diff counts: numbered items of originals in scope that have a thread and a year.
-_COUNTED = "s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL AND {year} IS NOT NULL AND " + SQL_IN_SCOPE
-# With `include_out_of_scope`: the items of out-of-scope originals too, which are never linked.
-_COUNTED_ALL = "s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND (s.thread_id IS NOT NULL OR d.scope = 'out') AND {year} IS NOT NULL"
+# The statements a diff counts: list items and directives of originals in scope that have a
+# thread and a year.
+_COUNTED = "s.kind = ? AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL AND {year} IS NOT NULL AND " + SQL_IN_SCOPE
+# With `include_out_of_scope`: the statements of out-of-scope originals too, which are never linked.
+_COUNTED_ALL = "s.kind = ? AND d.duplicate_of IS NULL AND (s.thread_id IS NOT NULL OR d.scope = 'out') AND {year} IS NOT NULL"
 
 # An out-of-scope statement (never linked) stands alone in a diff or timeline, under this id.
 UNLINKED_PREFIX = "out:"
@@ -498,25 +517,27 @@ def _year_column(by: str) -> str:
 
 
 def _diff_statements(
-    conn: sqlite3.Connection, kind: str, by: str, years: tuple[int, ...] | None = None, include_out_of_scope: bool = False
+    conn: sqlite3.Connection, kind: str, by: str, years: tuple[int, ...] | None = None, include_out_of_scope: bool = False,
+    form: str | None = None,
 ) -> list:
-    """Numbered statements of originals with their year (target or stated), rank, source and themes."""
+    """Statements of originals with their year (target or stated), rank, source and themes."""
     from .diff import DiffStatement
 
     year = _year_column(by)
     only = f" AND {year} IN ({', '.join('?' * len(years))})" if years else ""
+    only += " AND s.form = ?" if form else ""
     rows = conn.execute(
         f"""SELECT s.id, coalesce(s.thread_id, '{UNLINKED_PREFIX}' || s.id) AS thread_id, {year} AS year, s.ordinal, s.text,
-                   s.speaker, d.id AS document_id, d.title, d.date, d.path,
+                   s.speaker, s.form, d.id AS document_id, d.title, d.date, d.path,
                    (SELECT group_concat(theme, ' ') FROM statement_themes t WHERE t.statement_id = s.id) AS themes
             FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE {_counted(by, include_out_of_scope)}{only}
             ORDER BY year, d.date, s.id""",
-        [kind, *(years or ())],
+        [kind, *(years or ()), *([form] if form else [])],
     ).fetchall()
     return [
         DiffStatement(r["id"], r["thread_id"], r["year"], r["ordinal"], r["text"], r["speaker"], r["document_id"],
-                      r["title"], r["date"], tuple((r["themes"] or "").split()), r["path"])
+                      r["title"], r["date"], tuple((r["themes"] or "").split()), r["path"], r["form"])
         for r in rows
     ]
 
@@ -564,13 +585,13 @@ def left_out(conn: sqlite3.Connection, years: tuple[int, ...], *, kind: str = "p
     marks = ", ".join("?" * len(years))
     counts = dict(conn.execute(
         f"""SELECT {year}, count(DISTINCT d.id) FROM statements s JOIN documents d ON d.id = s.document_id
-            WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND d.scope = 'out' AND {year} IN ({marks})
+            WHERE s.kind = ? AND d.duplicate_of IS NULL AND d.scope = 'out' AND {year} IN ({marks})
             GROUP BY {year}""",
         [kind, *years],
     ).fetchall())
     undated = conn.execute(
         f"""SELECT count(DISTINCT d.id) FROM statements s JOIN documents d ON d.id = s.document_id
-            WHERE s.kind = ? AND s.list_id IS NOT NULL AND d.duplicate_of IS NULL AND {SQL_IN_SCOPE}
+            WHERE s.kind = ? AND d.duplicate_of IS NULL AND {SQL_IN_SCOPE}
               AND d.date IS NULL AND {year} IS NULL""",
         [kind],
     ).fetchone()[0]
@@ -579,14 +600,14 @@ def left_out(conn: sqlite3.Connection, years: tuple[int, ...], *, kind: str = "p
 
 def year_diff(
     conn: sqlite3.Connection, year_before: int, year_after: int, *, by: str = "target", kind: str = "priority",
-    include_out_of_scope: bool = False,
+    form: str | None = None, include_out_of_scope: bool = False,
 ):
     """Load what the diff needs and compare the two years (see diff.compare_years)."""
     from .diff import compare_years, words_needed
     from .link import frequencies, paragraph_count
     from .themes import load_codebook
 
-    statements = _diff_statements(conn, kind, by, (year_before, year_after), include_out_of_scope)
+    statements = _diff_statements(conn, kind, by, (year_before, year_after), include_out_of_scope, form)
     found = {s.year for s in statements}
     for year in (year_before, year_after):
         if year not in found:
@@ -609,10 +630,11 @@ def year_diff(
 
 
 def timeline(
-    conn: sqlite3.Connection, kind: str = "priority", by: str = "target", min_years: int = 1, include_out_of_scope: bool = False
+    conn: sqlite3.Connection, kind: str = "priority", by: str = "target", min_years: int = 1, include_out_of_scope: bool = False,
+    form: str | None = None,
 ) -> tuple[list[int], list[dict]]:
     """Threads x years: each thread's best rank per year, strongest threads (most years) first."""
-    statements = _diff_statements(conn, kind, by, include_out_of_scope=include_out_of_scope)
+    statements = _diff_statements(conn, kind, by, include_out_of_scope=include_out_of_scope, form=form)
     years = sorted({s.year for s in statements})
     labels = thread_labels(conn, statements)
     grid: dict[str, dict[int, int | None]] = {}

@@ -194,7 +194,8 @@ def list_heading(found: dict) -> str:
     parts = [f"{found['id'].rsplit('/', 1)[1]} {found['kind']}", counts, f"for {found['target_year'] or '?'}"]
     parts.append(found["speaker"] or "speaker unknown")
     heading = " · ".join(parts)
-    return heading + ("  [COUNT MISMATCH]" if found["count_mismatch"] else "")
+    heading += "  [COUNT MISMATCH]" if found["count_mismatch"] else ""
+    return heading + ("  [CUT OFF BY THE END OF THE TEXT]" if found.get("truncated") else "")
 
 
 def _document_header(doc: dict) -> list[str]:
@@ -231,6 +232,7 @@ def show_document(view: dict, with_removed: bool = False) -> None:
     for line in header[1:]:
         out.print(Text(line, style="dim"))
     labels = {item["char_start"]: item for found in view["lists"] for item in found["items"]}
+    labels.update({d["char_start"]: d for d in view.get("directives", [])})
     headings = {found["items"][0]["paragraph"] - 1: found for found in view["lists"] if found["items"]}
     paragraphs = doc["body"].split(PARAGRAPH_BREAK)
     for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
@@ -242,7 +244,8 @@ def show_document(view: dict, with_removed: bool = False) -> None:
         for start in sorted(p - offset for p in labels if offset <= p < offset + len(paragraph)):
             item = labels[start + offset]
             text.append(paragraph[cursor:start])
-            text.append(f"[{item['id'].rsplit('/', 1)[1]}] ", style="bold cyan")
+            label = item["id"].rsplit("/", 1)[1] + (f" {DIRECTIVE_MARK} {item['cue']}" if item.get("form") == "directive" else "")
+            text.append(f"[{label}] ", style="bold cyan")
             cursor = start
         text.append(paragraph[cursor:])
         out.print(text)
@@ -258,10 +261,15 @@ def quote_item(view: dict, item: dict) -> None:
     from rich.text import Text
 
     doc = view["document"]
-    found = next(f for f in view["lists"] if f["id"] == item["list_id"])
     out = printer()
-    out.print(Text(list_heading(found), style="bold magenta"))
-    out.print(Text(f"cue: {found['cue']}", style="dim"))
+    if item.get("form") == "directive":
+        heading = f"{item['id'].rsplit('/', 1)[1]} {DIRECTIVE_MARK} directive · {item['kind']} · for {item['target_year'] or '?'} · {item['speaker'] or 'speaker unknown'}"
+        out.print(Text(heading, style="bold magenta"))
+        out.print(Text(f"cue: {item['cue']}", style="dim"))
+    else:
+        found = next(f for f in view["lists"] if f["id"] == item["list_id"])
+        out.print(Text(list_heading(found), style="bold magenta"))
+        out.print(Text(f"cue: {found['cue']}", style="dim"))
     out.print(Text(f"{document_name(doc['title'], doc['path'])} · {doc['date'] or 'undated'} · {doc['id']} · paragraph {item['paragraph']}, characters {item['char_start']}–{item['char_end']}", style="dim"))
     paragraphs = doc["body"].split(PARAGRAPH_BREAK)
     index = item["paragraph"] - 1  # paragraphs are numbered from 1
@@ -277,12 +285,12 @@ def quote_item(view: dict, item: dict) -> None:
     out.print(text)
 
 
-ITEM_COLUMNS = ["id", "list_id", "kind", "ordinal", "target_year", "speaker", "paragraph", "char_start", "char_end", "text"]
+ITEM_COLUMNS = ["id", "list_id", "kind", "form", "ordinal", "target_year", "speaker", "paragraph", "char_start", "char_end", "text"]
 
 
 def item_rows(view: dict) -> list[dict]:
-    """A document's items one to a row (`show --format csv`)."""
-    return [item for found in view["lists"] for item in found["items"]]
+    """A document's items one to a row (`show --format csv`): list items, then directives."""
+    return [item for found in view["lists"] for item in found["items"]] + list(view.get("directives", []))
 
 
 def document_markdown(view: dict) -> str:
@@ -292,6 +300,7 @@ def document_markdown(view: dict) -> str:
     header = _document_header(doc)
     lines = [f"# {header[0]}", "", *(f"*{line}*  " for line in header[1:]), ""]
     labels = {item["char_start"]: item for found in view["lists"] for item in found["items"]}
+    labels.update({d["char_start"]: d for d in view.get("directives", [])})
     headings = {found["items"][0]["paragraph"] - 1: found for found in view["lists"] if found["items"]}
     paragraphs = doc["body"].split(PARAGRAPH_BREAK)
     for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
@@ -401,7 +410,7 @@ def write_csv_tables(data: dict[str, list[dict]], folder) -> list:
 
 SEARCH_COLUMNS = ["document_id", "statement_id", "title", "date", "path", "snippet"]
 THREAD_COLUMNS = [
-    "thread_id", "target_year", "ordinal", "id", "text", "speaker", "document_title", "document_date",
+    "thread_id", "target_year", "form", "ordinal", "id", "text", "speaker", "document_title", "document_date",
     "document_path", "duplicate_of", "similarity", "linked_because",
 ]
 
@@ -428,7 +437,8 @@ def show_thread(view: dict) -> None:
         duplicate = " (duplicate, not counted)" if statement["duplicate_of"] else ""
         out.print()
         source = f"{document_name(statement['document_title'], statement['document_path'])} · {statement['document_date'] or 'undated'} · {statement['speaker'] or 'speaker unknown'}"
-        out.print(Text(f"{statement['target_year'] or '?'}  {statement['id']}  similarity {statement['similarity']:.2f}{duplicate}", style="bold cyan"))
+        form = f"  {DIRECTIVE_MARK} directive" if statement.get("form") == "directive" else ""
+        out.print(Text(f"{statement['target_year'] or '?'}  {statement['id']}{form}  similarity {statement['similarity']:.2f}{duplicate}", style="bold cyan"))
         out.print(Text(f"      {source}", style="dim"))
         out.print(f"      {statement['text']}")
         if statement.get("linked_because"):
@@ -487,7 +497,7 @@ def diff_to_dict(diff) -> dict:
 
 
 DIFF_CSV_COLUMNS = [
-    "section", "thread_id", "label", "rank_before", "rank_after", "movement", "year", "rank", "text",
+    "section", "thread_id", "label", "rank_before", "rank_after", "movement", "year", "rank", "form", "text",
     "speaker", "document", "document_date", "document_path", "statement_id", "themes",
 ]
 
@@ -503,12 +513,26 @@ def diff_rows(diff) -> list[dict]:
                 rows.append({
                     "section": section, "thread_id": change.thread_id, "label": change.label,
                     "rank_before": change.rank_before, "rank_after": change.rank_after, "movement": change.movement,
-                    "year": statement.year, "rank": statement.rank, "text": statement.text, "speaker": statement.speaker,
+                    "year": statement.year, "rank": statement.rank, "form": statement.form, "text": statement.text, "speaker": statement.speaker,
                     "document": document_name(statement.document_title, statement.document_path),
                     "document_date": statement.document_date, "document_path": statement.document_path,
                     "statement_id": statement.id, "themes": ";".join(statement.themes),
                 })
     return rows
+
+
+# How a directive shows where a list item shows its rank: it was stated without a number.
+DIRECTIVE_MARK = "◆"
+
+
+def rank_label(form: str | None, ordinal: int | None) -> str:
+    """ "3" for the third item of a list, "◆" for a directive."""
+    return DIRECTIVE_MARK if form == "directive" else "" if ordinal is None else str(ordinal)
+
+
+def statement_rank(s) -> str:
+    """ "#3" for a diff statement that was a list's third item, "◆" for a directive."""
+    return DIRECTIVE_MARK if s.form == "directive" else f"#{s.rank or '-'}"
 
 
 def one_line(text: str) -> str:
@@ -573,7 +597,7 @@ def show_diff(diff) -> None:
             out.print(Text(f"  {change.thread_id}  {cut_label(change.label)}{ranks}", style="bold cyan"))
             for year, statements in ((a, change.before), (b, change.after)):
                 for s in statements:
-                    out.print(f"    {year} #{s.rank or '-'}: {one_line(s.text)}")
+                    out.print(f"    {year} {statement_rank(s)}: {one_line(s.text)}")
                     out.print(Text(f"          {_source(s)}", style="dim"))
             if change.wording:
                 out.print(Text("    wording: ").append(_wording_text(change.wording, styled)))
@@ -638,7 +662,7 @@ def diff_markdown(diff) -> str:
             ranks = f" — rank {change.rank_before or '?'} → {change.rank_after or '?'} {ARROWS[change.movement]}" if change.status == "persisting" else ""
             lines += [f"### {change.thread_id}: {cut_label(change.label)}{ranks}", ""]
             for year, statements in ((a, change.before), (b, change.after)):
-                lines += [f"- {year} #{s.rank or '-'}: {one_line(s.text)} — *{_source(s)}*" for s in statements]
+                lines += [f"- {year} {statement_rank(s)}: {one_line(s.text)} — *{_source(s)}*" for s in statements]
             if change.wording:
                 lines += [f"- wording: {_markdown_wording(change.wording)}"]
             lines.append("")

@@ -55,12 +55,12 @@ class LinkSettings:
     # Weight of a codebook theme the statement speaks of, as a concept term ("theme:research"),
     # against a word's idf (about 3 for a word in one paragraph of twenty): themes carry a
     # priority across rewordings, words tell two priorities of one theme apart.
-    theme_weight: float = 3.0
+    theme_weight: float = 2.0
     # Share of its weight a generic word of the genre keeps ("tiếp tục", "yêu cầu", "thứ nhất").
     genre_weight: float = 0.05
     # How far a statement's score with a thread moves from its cosine with the centroid towards
     # its cosine with the closest member (0: centroid only, 1: closest member only).
-    closest_share: float = 0.5
+    closest_share: float = 0.25
     # Whether words frequent in Vietnamese at large (wordfreq's frequencies) weigh less. Measured
     # on the gold spans (benchmarks/link_eval.py): no link check changes either way, so wordfreq
     # (56 MB) is not a dependency; the genre's word list does that work.
@@ -262,6 +262,16 @@ MAX_CENTROIDS = 2_000
 MAX_CENTRALITY = 12
 
 
+def opening_theme(item: Item) -> str | None:
+    """The theme a statement opens on, which names the priority: a list item's first theme. A
+    directive's first theme is often whom it asks or what it cites ("thực hiện Chỉ thị 15"), not
+    what it asks for, so a directive has none, as a statement and as a member of a thread."""
+    return item.head_theme if item.list_id is not None or not DIRECTIVES_OPEN_WITHOUT_THEME else None
+
+
+DIRECTIVES_OPEN_WITHOUT_THEME = False
+
+
 class Centroid:
     """The sum of the vectors of a thread's recent wordings (the latest MAX_COMPARED members,
     each wording once) and the themes they open on, kept up to date as members enter and leave
@@ -284,7 +294,7 @@ class Centroid:
         for term, weight in weights.items():
             self.total[term] = self.total.get(term, 0.0) + weight
         self.terms.update(weights.keys())
-        self.heads[item.head_theme] += 1
+        self.heads[opening_theme(item)] += 1
         self._norm = None
 
     def leave(self, item: Item, weights: dict[str, float]) -> None:
@@ -298,9 +308,10 @@ class Centroid:
                 self.total[term] -= weight
             else:  # no wording left with it: dropped, not left as a rounding residue
                 del self.terms[term], self.total[term]
-        self.heads[item.head_theme] -= 1
-        if not self.heads[item.head_theme]:
-            del self.heads[item.head_theme]
+        head = opening_theme(item)
+        self.heads[head] -= 1
+        if not self.heads[head]:
+            del self.heads[head]
         self._norm = None
 
     def cosine(self, weights: dict[str, float]) -> float:
@@ -365,7 +376,7 @@ class ThreadIndex:
         similarity = cosine(self.vector_of(a), self.vector_of(b))
         if similarity < self.settings.min_cosine:
             return similarity
-        same_head = a.head_theme is not None and a.head_theme == b.head_theme
+        same_head = opening_theme(a) is not None and opening_theme(a) == opening_theme(b)
         return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
 
     def centroid(self, thread: str) -> Centroid:
@@ -397,7 +408,7 @@ class ThreadIndex:
             similarity += self.settings.closest_share * (closest - similarity)
         if similarity < self.settings.min_cosine:
             return similarity
-        same_head = item.head_theme is not None and item.head_theme in centroid.heads
+        same_head = opening_theme(item) is not None and opening_theme(item) in centroid.heads
         return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
 
     def may_join(self, item: Item, thread: str, forbidden: set[str]) -> bool:
@@ -414,7 +425,7 @@ class ThreadIndex:
         Syndicated reprints and standing formulas recur word for word."""
         for thread in reversed(self.by_key.get(item.key, ())):
             if self.may_join(item, thread, forbidden):
-                return 1.0 + (self.settings.head_theme_bonus if item.head_theme else 0.0), thread
+                return 1.0 + (self.settings.head_theme_bonus if opening_theme(item) else 0.0), thread
         return None
 
     def scores(self, item: Item, forbidden: set[str]) -> list[tuple[float, str]]:
@@ -547,8 +558,9 @@ def similarity_to_rest(members: list[Item], index: ThreadIndex) -> dict[str, flo
         rest = {t: w - mine.get(t, 0.0) for t, w in whole.total.items()}
         norm = math.sqrt(sum(map(mul, rest.values(), rest.values()))) or 1.0
         similarity = cosine(mine, rest) / norm
-        others_open_alike = whole.heads[member.head_theme] > 1  # one wording of it is the member's own
-        same_head = similarity >= index.settings.min_cosine and member.head_theme is not None and others_open_alike
+        head = opening_theme(member)
+        others_open_alike = whole.heads[head] > 1  # one wording of it is the member's own
+        same_head = similarity >= index.settings.min_cosine and head is not None and others_open_alike
         scores[member.id] = similarity + (index.settings.head_theme_bonus if same_head else 0.0)
     return scores
 

@@ -81,6 +81,7 @@ def test_export_json_has_the_documented_fields(seed_export):
     assert {"id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of"} <= set(seed_export["documents"][0])
     assert {"id", "document_id", "kind", "announced_count", "target_year", "speaker", "cue"} <= set(seed_export["lists"][0])
     assert {"id", "document_id", "list_id", "kind", "ordinal", "target_year", "speaker", "text", "thread_id"} <= set(seed_export["statements"][0])
+    assert {"form", "cue", "cue_start", "cue_end"} <= set(seed_export["statements"][0])
 
 
 def test_export_csv_writes_one_file_per_table(seeded_db, tmp_path):
@@ -89,7 +90,8 @@ def test_export_csv_writes_one_file_per_table(seeded_db, tmp_path):
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == ["decisions.csv", "documents.csv", "lists.csv", "statements.csv", "themes.csv", "threads.csv"]
     statements = list(csv.DictReader((tmp_path / "out" / "statements.csv").open(encoding="utf-8")))
-    assert len(statements) == 37
+    assert len(statements) == 37 + 4  # the seeds' list items and their four directives
+    assert sum(row["form"] == "directive" for row in statements) == 4
     assert run_cli(seeded_db, "export", "--format", "csv").exit_code == 2
 
 

@@ -38,7 +38,24 @@ def test_seed_expectations_new_items(seeded_db, seed_diff):
 
 
 def test_json_says_how_many_statements_and_articles_each_year_has(seed_diff):
-    assert (seed_diff["statements"], seed_diff["documents"]) == ({"from": 4, "to": 15}, {"from": 1, "to": 3})
+    # 2024: 15 list items of three articles and the four directives of a fourth (003, stated in
+    # December for the year ahead).
+    assert (seed_diff["statements"], seed_diff["documents"]) == ({"from": 4, "to": 19}, {"from": 1, "to": 4})
+
+
+def test_a_diff_of_list_items_alone_leaves_the_directives_out(seeded_db):
+    only_lists = json.loads(run_cli(seeded_db, "diff", "2023", "2024", "--form", "list", "-f", "json").stdout)
+    assert (only_lists["statements"], only_lists["documents"]) == ({"from": 4, "to": 15}, {"from": 1, "to": 3})
+    only_directives = run_cli(seeded_db, "diff", "2023", "2024", "--form", "directive")
+    assert only_directives.exit_code == 1 and "no priority statements for 2023" in only_directives.stderr
+
+
+def test_directives_show_in_the_diff_marked_and_without_rank(seeded_db):
+    result = run_cli(seeded_db, "diff", "2023", "2024")
+    assert "    2024 ◆: cần đổi mới tư duy hơn nữa để công tác đối ngoại địa phương" in result.stdout
+    rows = json.loads(run_cli(seeded_db, "diff", "2023", "2024", "-f", "json").stdout)
+    directives = [s for c in rows["new"] + rows["persisting"] for s in c["after"] if s["form"] == "directive"]
+    assert len(directives) == 4 and {s["rank"] for s in directives} == {None}
 
 
 def test_seed_expectations_rising_theme(seed_diff):
@@ -53,8 +70,8 @@ def test_persisting_rows_have_ranks_arrows_and_wording(seed_diff):
     assert (research["rank_before"], research["rank_after"], research["movement"]) == (3, 2, "up")
     assert {"op": "=", "text": "nghiên cứu, tham mưu"} in research["wording"]
     coordination = next(c for c in seed_diff["persisting"] if c["label"].startswith("Đổi mới phương thức"))
-    assert {"op": "=", "text": "hiệu quả"} in coordination["wording"]
-    assert {"op": "+", "text": "Phối hợp chặt chẽ,"} in coordination["wording"]
+    assert {"op": "=", "text": "đổi mới"} in coordination["wording"]
+    assert {"op": "+", "text": "tư duy hơn nữa để"} in coordination["wording"]
 
 
 def test_a_text_without_a_title_is_cited_by_its_file_name(tmp_path):
@@ -85,8 +102,8 @@ def test_terminal_view_is_plain_when_piped(seeded_db):
     result = run_cli(seeded_db, "diff", "2023", "2024")
     assert "\x1b[" not in result.stdout
     # What each year rests on: the 2023 priorities are one article's (001), 2024's three (000, 002, 004).
-    assert result.stdout.splitlines()[0] == "Priority statements 2023 → 2024 (by target year): 4 in 2023 (1 article), 15 in 2024 (3 articles)"
-    for heading in ("New in 2024 (6)", "Dropped since 2023 (0)", "Persisting (4)", "Themes (share of each year's statements; * p < 0.05)", "Distinctive words"):
+    assert result.stdout.splitlines()[0] == "Priority statements 2023 → 2024 (by target year): 4 in 2023 (1 article), 19 in 2024 (4 articles)"
+    for heading in ("New in 2024 (8)", "Dropped since 2023 (0)", "Persisting (4)", "Themes (share of each year's statements; * p < 0.05)", "Distinctive words"):
         assert heading in result.stdout
     assert "rank 3 → 2 ↑" in result.stdout
     assert "[-chú trọng công tác-] {+phát huy lợi thế, nâng cao hơn nữa vai trò ngoại giao trong+} nghiên cứu, tham mưu" in result.stdout
@@ -119,7 +136,7 @@ def test_csv_format_is_one_row_per_cited_statement(seeded_db, seed_diff):
 
 def test_by_stated_year_and_other_kinds(seeded_db):
     stated = json.loads(run_cli(seeded_db, "diff", "2023", "2024", "--by", "stated", "-f", "json").stdout)
-    assert stated["statements"] == {"from": 6, "to": 9}
+    assert stated["statements"] == {"from": 6 + 4, "to": 9}  # 003's four directives were stated in 2023
     lessons = run_cli(seeded_db, "diff", "2022", "2023", "--kind", "lesson")
     assert lessons.exit_code == 1 and "years with some: 2023" in lessons.stderr
 
@@ -149,7 +166,9 @@ def test_timeline_grid(seeded_db):
     assert header.split()[:3] == ["thread", "2023", "2024"]
     assert len(rows) == 4
     data = json.loads(run_cli(seeded_db, "timeline", "-f", "json").stdout)
-    assert data["years"] == [2023, 2024] and len(data["threads"]) == 10
+    assert data["years"] == [2023, 2024] and len(data["threads"]) == 12
+    only_lists = json.loads(run_cli(seeded_db, "timeline", "--form", "list", "-f", "json").stdout)
+    assert len(only_lists["threads"]) == 11
 
 
 def test_timeline_of_one_thread_quotes_it(seeded_db):

@@ -380,6 +380,165 @@ def test_inline_all_lower_case_pieces_are_each_an_item():
     assert len(found.items) == 3
 
 
+@pytest.mark.parametrize("text", [
+    "Năm nay Bộ đặt ra ba ưu tiên gồm mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; phát triển du lịch xanh.",
+    "Việt Nam nêu ba ưu tiên lớn về mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; và phát triển du lịch xanh.",
+    "Ngành xác định 3 nhiệm vụ trọng tâm là mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; phát triển du lịch xanh.",
+])
+def test_an_inline_list_after_a_counted_noun_needs_no_colon(text):
+    [found] = lists_of(text)
+    assert (found.kind, found.announced_count) == ("priority", 3)
+    assert items_of(found) == ["mở rộng thị trường xuất khẩu", "thu hút đầu tư công nghệ cao", "phát triển du lịch xanh"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Theo Bộ trưởng, kết quả nổi bật là thị trường được mở rộng; đầu tư được thu hút mạnh; du lịch được phục hồi.", "achievement"),
+    ("Nhiệm vụ trọng tâm năm tới là giữ vững thị trường truyền thống; mở thêm thị trường mới.", "priority"),
+])
+def test_an_inline_list_after_a_list_noun_and_la(text, kind):
+    [found] = lists_of(text)
+    assert found.kind == kind and len(found.items) == text.count(";") + 1
+
+
+def test_a_list_noun_inside_the_first_item_does_not_take_the_list_over():
+    [found] = lists_of("Bộ trưởng cho biết có ba nhiệm vụ gồm: Giữ vững thị trường. Mở rộng hợp tác, trong đó ưu tiên "
+                       "hàng đầu là đầu tư xanh; Hỗ trợ doanh nghiệp; Phát triển du lịch.")
+    assert found.announced_count == 3 and items_of(found)[-1] == "Phát triển du lịch"
+    assert items_of(found)[0].startswith("Giữ vững thị trường")
+
+
+@pytest.mark.parametrize("text", [
+    "Nhiều người làm việc được đưa về nước; hơn 300 ngư dân được hỗ trợ hồi hương.",
+    "Công việc chung là việc của mọi người; ai cũng phải góp sức.",
+    "Trước các vấn đề về biên giới; lãnh hải, ta kiên trì đối thoại.",
+])
+def test_a_list_noun_in_passing_leads_into_nothing(text):
+    assert lists_of(text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Tỉnh gặp không ít khó khăn nhưng cũng có nhiều thuận lợi. Đó là sự quan tâm của Trung ương; cao tốc mới được thông xe; lượng khách du lịch tăng mạnh.",
+    "Năm qua tỉnh có không ít thuận lợi. Đây là sự quan tâm của Trung ương; cao tốc mới được thông xe; lượng khách du lịch tăng mạnh.",
+])
+def test_do_la_leads_into_a_list_named_in_the_sentence_before(text):
+    [found] = lists_of(text)
+    assert found.kind == "other" and len(found.items) == 3
+    assert "thuận lợi" in found.cue
+
+
+@pytest.mark.parametrize("predicate", [
+    " đã nhận được sự ủng hộ của các thành viên.",
+    " được các nền kinh tế thành viên nhiệt liệt ủng hộ.",
+    " đều được các đối tác đánh giá cao.",
+])
+def test_a_list_that_is_its_sentences_subject_ends_before_the_predicate(predicate):
+    [found] = lists_of("Ba ưu tiên do Việt Nam đề xuất cho năm 2027: mở rộng thương mại; thúc đẩy đổi mới sáng tạo; "
+                       "bảo đảm an ninh năng lượng" + predicate)
+    assert items_of(found)[-1] == "bảo đảm an ninh năng lượng"
+    assert found.announced_count == 3
+
+
+def test_an_achievement_item_that_received_something_keeps_it():
+    [found] = lists_of("Bộ trưởng cho biết 2 kết quả: đàm phán xong hiệp định; Việt Nam đã nhận được 10 triệu liều vắc xin.")
+    assert items_of(found)[-1] == "Việt Nam đã nhận được 10 triệu liều vắc xin"
+
+
+@pytest.mark.parametrize("text", [
+    "Theo Thứ trưởng, những việc cần làm ngay là: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường. "
+    "Tăng cường xúc tiến thương mại tại châu Phi. Hỗ trợ doanh nghiệp xử lý tranh chấp.",
+    # glued sentences, as some pages print them
+    "Theo Thứ trưởng, những việc cần làm ngay là: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường."
+    "Tăng cường xúc tiến thương mại tại châu Phi.Hỗ trợ doanh nghiệp xử lý tranh chấp.",
+    # the end of the list quoted, with its attribution
+    "Thứ trưởng nêu các nhiệm vụ trọng tâm: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường. "
+    "Tăng cường xúc tiến thương mại tại châu Phi. “Hỗ trợ doanh nghiệp xử lý tranh chấp”, Thứ trưởng nói.",
+    # a sentence that tells of the list ends it
+    "Thứ trưởng nêu các nhiệm vụ trọng tâm: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường. "
+    "Tăng cường xúc tiến thương mại tại châu Phi. Hỗ trợ doanh nghiệp xử lý tranh chấp. Hội nghị kết thúc lúc 17 giờ.",
+])
+def test_items_written_as_sentences_after_a_colon_lead_in(text):
+    [found] = lists_of(text)
+    assert found.kind == "priority"
+    assert [key(item).strip("“”\"") for item in items_of(found)] == [
+        "rà soát các hiệp định đã ký", "cập nhật cơ sở dữ liệu thị trường",
+        "tăng cường xúc tiến thương mại tại châu phi", "hỗ trợ doanh nghiệp xử lý tranh chấp"]
+
+
+def test_sentences_beyond_the_announced_count_are_no_items():
+    [found] = lists_of("Bộ nêu 2 nhiệm vụ: Mở rộng thị trường; thu hút đầu tư. Năm nay thời tiết thuận lợi. Giá dầu giảm.")
+    assert items_of(found) == ["Mở rộng thị trường", "thu hút đầu tư"]
+
+
+def test_topics_a_meeting_discussed_are_not_read_on_as_sentences():
+    found = lists_of("Các đại biểu thảo luận các nội dung gồm: Triển vọng kinh tế thế giới; xu thế đầu tư. "
+                     "Thu hút vốn từ các quỹ. Kinh nghiệm tận dụng các hiệp định.")
+    assert all("Thu hút vốn" not in text for f in found for text in items_of(f))
+
+
+@pytest.mark.parametrize("text, items", [
+    ("Năm qua ngành để lại các dấu ấn như: Ngoại giao vắc xin, hoạt động nghiên cứu, dự báo và tham mưu, "
+     "tổ chức trực tuyến các hội nghị cấp cao…",
+     ["Ngoại giao vắc xin", "hoạt động nghiên cứu, dự báo và tham mưu", "tổ chức trực tuyến các hội nghị cấp cao…"]),
+    ("Hội nghị rút ra 3 bài học gồm: kiên trì mục tiêu, linh hoạt trong cách làm và chủ động phối hợp.",
+     ["kiên trì mục tiêu", "linh hoạt trong cách làm", "chủ động phối hợp"]),
+    ("Bộ xác định các nhiệm vụ trọng tâm như mở rộng thị trường, thu hút đầu tư xanh, hỗ trợ doanh nghiệp và phát triển du lịch.",
+     ["mở rộng thị trường", "thu hút đầu tư xanh", "hỗ trợ doanh nghiệp", "phát triển du lịch"]),
+])
+def test_a_comma_list_after_a_list_noun(text, items):
+    [found] = lists_of(text)
+    assert items_of(found) == items
+
+
+@pytest.mark.parametrize("text", [
+    "Tiếp đoàn có Thủ tướng Phạm Minh Chính, Phó Thủ tướng Bùi Thanh Sơn và Bộ trưởng Nguyễn Hồng Diên.",
+    "Doanh nghiệp xuất khẩu sang các thị trường như: Nhật Bản, Hàn Quốc, Hoa Kỳ và EU.",
+    "Cán bộ cần thấm nhuần phương châm: “Nghĩ lớn, làm chuẩn, đi xa”.",
+    "Bộ đã hoàn thành 2 nhiệm vụ: ký hiệp định, mở văn phòng và đón đoàn.",
+])
+def test_commas_that_list_no_stated_items(text):
+    assert lists_of(text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Năm qua, ngành đạt 2 kết quả nổi bật. Cụ thể:\n\nMột là, ký thêm ba hiệp định.\n\nHai là, mở thêm hai thị trường.",
+    "Năm qua, ngành đạt 2 kết quả nổi bật.\n\nCụ thể là:\n\nMột là, ký thêm ba hiệp định.\n\nHai là, mở thêm hai thị trường.",
+    "Bộ trưởng nêu 2 nhiệm vụ năm 2027. Như sau: thứ nhất, ký thêm ba hiệp định; thứ hai, mở thêm hai thị trường.",
+])
+def test_a_bare_lead_in_takes_the_sentence_before(text):
+    [found] = lists_of(text)
+    assert found.announced_count == 2 and found.kind in ("achievement", "priority")
+    assert "2 " in found.cue
+
+
+@pytest.mark.parametrize("text", [
+    "Theo Bộ trưởng, ngành sẽ tập trung vào 3 ưu tiên trong năm 2027.\n\nMột là, củng cố quan hệ với các nước láng giềng.\n\n"
+    "Mở rộng thị trường xuất khẩu sang châu Phi.\n\nNâng cao năng lực dự báo chính sách.\n\nHội nghị bế mạc cùng ngày.",
+    "Thứ trưởng nêu ba nhiệm vụ:\n\nThứ nhất, củng cố quan hệ với các nước láng giềng.\n\n"
+    "Mở rộng thị trường xuất khẩu sang châu Phi.\n\nNâng cao năng lực dự báo chính sách.",
+])
+def test_a_first_ordinal_then_as_many_plain_paragraphs_as_announced(text):
+    [found] = lists_of(text)
+    assert found.kind == "priority" and found.announced_count == 3
+    assert items_of(found) == ["củng cố quan hệ với các nước láng giềng", "Mở rộng thị trường xuất khẩu sang châu Phi",
+                               "Nâng cao năng lực dự báo chính sách"]
+
+
+@pytest.mark.parametrize("text", [
+    # no count: nothing says where such a list would end
+    "Ngành sẽ tập trung vào các ưu tiên.\n\nMột là, củng cố quan hệ láng giềng.\n\nMở rộng thị trường.\n\nNâng cao dự báo.",
+    # fewer paragraphs than announced
+    "Ngành có 3 ưu tiên.\n\nMột là, củng cố quan hệ láng giềng.\n\nMở rộng thị trường.",
+    # a heading among them
+    "Ngành có 3 ưu tiên.\n\nMột là, củng cố quan hệ láng giềng.\n\nKết quả đối ngoại\n\nMở rộng thị trường.",
+    # a sentence about what came before, not an item
+    "Ngành có 2 ưu tiên.\n\nThứ nhất, củng cố quan hệ láng giềng.\n\nĐây là nguồn động viên lớn cho toàn ngành.",
+    # the counted items are already listed in the lead-in
+    "Ngành có 2 ưu tiên gồm: mở rộng thị trường; thu hút đầu tư.\n\nThứ nhất, củng cố quan hệ láng giềng.\n\nKý thêm hiệp định.",
+])
+def test_a_lone_first_ordinal_opens_no_list_unless_the_count_completes_it(text):
+    assert all("củng cố quan hệ láng giềng" not in item for found in lists_of(text) for item in items_of(found))
+
+
 def test_count_mismatch_keeps_the_split_and_flags_it():
     [found] = lists_of("Bộ trưởng nêu 4 trọng tâm. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, đổi mới sáng tạo.")
     assert len(found.items) == 3 and found.announced_count == 4 and found.count_mismatch
@@ -408,6 +567,47 @@ def test_a_motto_quoted_after_a_colon_is_not_a_list():
         "Thủ tướng mong muốn cán bộ ngoại giao phát huy tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; "
         "bản lĩnh, linh hoạt; hiệu quả hàng đầu; Tổ quốc trên hết.”"
     ) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Tổng Bí thư khẳng định: “Quan hệ với các đối tác được mở rộng, đi vào chiều sâu; vị thế quốc tế của đất nước tiếp tục được nâng lên”.",
+    "Chủ tịch nước nhận định: \"Hợp tác kinh tế với các nước láng giềng được củng cố vững chắc; nguồn lực bên ngoài được huy động hiệu quả\".",
+])
+def test_a_statement_of_results_quoted_after_a_colon_is_a_list(text):
+    [found] = lists_of(text)
+    assert found.kind == "achievement" and len(found.items) == 2
+
+
+def test_what_must_be_done_in_the_passive_is_a_priority():
+    [found] = lists_of("Thủ tướng nhấn mạnh: “Thể chế cần được hoàn thiện sớm hơn nữa; thủ tục phải được cắt giảm mạnh mẽ”.")
+    assert found.kind == "priority"
+
+
+@pytest.mark.parametrize("text", [
+    "Phóng viên hỏi: Năm qua xuất khẩu tăng mạnh; năm tới doanh nghiệp cần chuẩn bị gì?",
+    "* PV: Thị trường châu Phi còn xa lạ; Bộ sẽ hỗ trợ doanh nghiệp ra sao?\n\n* Thứ trưởng: Chúng tôi mở thêm văn phòng.",
+    "Nhà báo đặt câu hỏi: thuế quan tăng; chuỗi cung ứng đứt gãy; Việt Nam ứng phó thế nào?",
+])
+def test_a_question_is_not_a_list(text):
+    assert lists_of(text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Quang cảnh hội nghị. Ảnh: TTXVNQuan hệ với các đối tác được mở rộng; nhiều hiệp định được ký kết.",
+    "Ảnh minh họa: Cảng Hải Phòng ngày càng đông tàu; lượng hàng qua cảng tăng mạnh.",
+    "Nguồn: Tổng cục Thống kê; số liệu sơ bộ.",
+])
+def test_a_pictures_credit_leads_into_no_list(text):
+    assert lists_of(text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Điện mừng được gửi tới: Tổng Bí thư Tô Lâm; Chủ tịch nước Lương Cường; Thủ tướng Phạm Minh Chính.",
+    "Đón đoàn có: Phó Thủ tướng Bùi Thanh Sơn, Bộ trưởng Nguyễn Hồng Diên và Thứ trưởng Nguyễn Minh Hằng.",
+    "Thư chúc mừng của Chủ tịch Quốc hội Trần Thanh Mẫn; Thủ tướng Phạm Minh Chính; Bộ trưởng Lê Hoài Trung được đọc tại lễ.",
+])
+def test_a_sentence_naming_leaders_is_not_a_list(text):
+    assert lists_of(text) == ()
 
 
 def test_a_list_quoted_with_its_own_lead_in_is_led_in_by_the_nearer_colon():
@@ -473,10 +673,24 @@ def test_kind_from_lead_in():
     ("Bối cảnh mới mở ra 2 cơ hội.", "other"),
     ("Năm 2025 tập trung 2 khâu đột phá.", "priority"),
     ("Ngành xác định 2 trụ cột.", "priority"),
+    ("Tỉnh có 2 thuận lợi lớn.", "other"),
+    ("Hội nghị toát lên hai “tinh thần” xuyên suốt.", "other"),
+    ("Diễn đàn nêu bật hai \"tinh thần\" chủ đạo.", "other"),
+    ("Bộ đề ra hai “nhiệm vụ” then chốt.", "priority"),
 ])
 def test_kind_from_more_list_nouns(lead, kind):
     [found] = lists_of(f"{lead} Thứ nhất, mở rộng thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao.")
     assert (found.kind, found.announced_count) == (kind, 2)
+
+
+@pytest.mark.parametrize("lead", [
+    "Hai ưu tiên do Việt Nam đề xuất cho năm tới:",
+    "Hai nhiệm vụ mà miền Nam cần làm ngay:",
+    "Theo Bộ trưởng, hai trọng tâm phía Nam đặt ra là:",
+])
+def test_the_nam_of_a_place_counts_nothing(lead):
+    [found] = lists_of(f"{lead} Thứ nhất, mở rộng thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao.")
+    assert found.announced_count == 2
 
 
 def test_directive_nouns_of_agenda_words_are_priorities():
@@ -519,6 +733,45 @@ def test_the_noun_nearest_the_list_names_it():
 def test_kind_from_item_tense_when_lead_in_is_silent():
     [found] = lists_of("Ông cho biết như sau. Thứ nhất, ngành đã ký 40 thỏa thuận. Thứ hai, ngành đã tổ chức 70 hoạt động.")
     assert found.kind == "achievement"
+
+
+@pytest.mark.parametrize("text", [
+    "Về kinh tế:\n\n- Về công nghiệp: chỉ số sản xuất 9 tháng ước tăng 8,1% so với cùng kỳ.\n\n"
+    "- Về thương mại: tổng mức bán lẻ ước đạt 41.200 tỷ đồng, tăng 12,5%.\n\n"
+    "- Thu ngân sách ước đạt 9.870 tỷ đồng, bằng 96% dự toán.",
+    "Kết quả 6 tháng đầu năm như sau:\n\n1. Kim ngạch xuất khẩu đạt 1,2 tỷ USD, tăng 15%.\n\n"
+    "2. Du lịch đón 3,4 triệu lượt khách, bằng 120% cùng kỳ.",
+    "Về dịch vụ: tổng mức bán lẻ ước đạt 61.300 tỷ đồng, tăng 18,2%; doanh thu du lịch ước đạt 7.450 tỷ đồng, "
+    "tăng 11% so với cùng kỳ.",
+])
+def test_figures_reported_under_headings_are_results_not_priorities(text):
+    [found] = lists_of(text)
+    assert found.kind == "achievement"
+
+
+def test_targets_in_figures_stay_priorities():
+    [found] = lists_of("Năm tới tỉnh đặt ra:\n\n- Phấn đấu kim ngạch xuất khẩu tăng 10%.\n\n"
+                       "- Thu hút 500 triệu USD vốn đầu tư, tăng 20% so với năm nay.")
+    assert found.kind == "priority"
+
+
+@pytest.mark.parametrize("lead", [
+    "Với chủ đề “Hợp tác vì tương lai xanh”, Năm APEC 2031 đặt ra ba ưu tiên gồm",
+    "Nhật Bản, nước chủ nhà G7 năm nay, đã xác định ba ưu tiên gồm",
+    "Chủ tịch ASEAN 2029 Philippines lựa chọn ba ưu tiên gồm",
+])
+def test_another_hosts_priorities_are_other(lead):
+    [found] = lists_of(f"{lead} kết nối chuỗi cung ứng; tài chính bền vững; kinh tế số bao trùm.")
+    assert found.kind == "other"
+
+
+@pytest.mark.parametrize("lead", [
+    "Năm APEC 2027 do Việt Nam đăng cai đặt ra ba ưu tiên gồm",
+    "Việt Nam đề xuất cho Năm APEC 2027 ba ưu tiên gồm",
+])
+def test_priorities_vietnam_sets_as_host_stay_priorities(lead):
+    [found] = lists_of(f"{lead} kết nối chuỗi cung ứng; tài chính bền vững; kinh tế số bao trùm.")
+    assert found.kind == "priority"
 
 
 def test_target_year_of_a_december_statement_is_next_year():
@@ -614,6 +867,53 @@ Thủ tướng Chính phủ nhấn mạnh 2 nhiệm vụ gồm: Hoàn thiện th
     assert (found.speaker, found.speaker_title) == ("Phạm Minh Chính", "Thủ tướng Chính phủ")
 
 
+@pytest.mark.parametrize("text", [
+    "Bộ nêu 3 nhiệm vụ:\n\n- Mở rộng thị trường.\n\n- Thu hút đầu tư xanh.\n\n- Hỗ trợ doanh nghiệp nhỏ và v",
+    "Thứ trưởng nêu 3 nhiệm vụ: Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, hỗ trợ doanh ngh",
+    "Hội nghị xác định ba nhiệm vụ gồm mở rộng thị trường; thu hút đầu tư xanh; hỗ trợ doanh",
+    "Bộ nêu 4 nhiệm vụ:\n\n- Mở rộng thị trường\n\n- Thu hút đầu tư xanh\n\n- Hỗ trợ doanh nghiệp",
+])
+def test_a_list_cut_off_by_the_end_of_the_text_is_kept_and_flagged(text):
+    [found] = lists_of(text)
+    assert found.truncated and len(found.items) >= 2
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ nêu các nhiệm vụ:\n\n- Mở rộng thị trường\n\n- Thu hút đầu tư xanh\n\n- Hỗ trợ doanh nghiệp",
+    "Bộ nêu 3 nhiệm vụ:\n\n- Mở rộng thị trường.\n\n- Thu hút đầu tư xanh.\n\n- Hỗ trợ doanh nghiệp.",
+    "Bộ nêu 3 nhiệm vụ: mở rộng thị trường; thu hút đầu tư; hỗ trợ doanh nghiệp…",
+    "Bộ nêu 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư. Hội nghị kết thúc lúc 17 giờ",
+])
+def test_a_list_the_text_does_not_cut_is_not_flagged(text):
+    [found] = lists_of(text)
+    assert not found.truncated
+
+
+def test_a_cut_off_list_is_flagged_in_show_and_export(tmp_path):
+    from conftest import run_cli
+
+    path = tmp_path / "cut.txt"
+    path.write_text("Tỉnh nêu kết quả\n\nVề kinh tế, tỉnh đạt 3 kết quả:\n\n- Xuất khẩu tăng 12%.\n\n"
+                    "- Thu ngân sách vượt dự toán.\n\n- Du lịch đón 3 triệu lượt khách, doanh thu ước", encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert run_cli(db, "ingest", str(path)).exit_code == 0
+    [found] = json.loads(run_cli(db, "export", "--format", "json").stdout)["lists"]
+    assert found["truncated"] is True
+    assert "CUT OFF" in run_cli(db, "show", found["document_id"]).stdout
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ trưởng nêu 3 nhiệm vụ trọng tâm năm 2027:\nThứ nhất, mở rộng thị trường xuất khẩu sang châu\nPhi và Trung Đông. "
+    "Thứ hai, thu hút đầu tư công ngh\nệ cao. Thứ ba, hỗ trợ doanh nghiệp nhỏ.\nHội nghị kết thúc cùng ngày.",
+    "Bộ trưởng nêu 3 nhiệm vụ trọng tâm năm 2027: mở rộng thị trường xuất khẩu; thu hút đầu\ntư công nghệ cao; hỗ trợ "
+    "doanh nghiệp nhỏ.Hội nghị kết thúc cùng ngày.",
+])
+def test_a_list_broken_across_lines_or_glued_to_the_next_sentence_keeps_its_items(text):
+    [found] = extract(build_document(text.encode(), "x.txt")).lists
+    assert found.announced_count == 3 and len(found.items) == 3 and found.target_year == 2027
+    assert key(found.items[2].text) == "hỗ trợ doanh nghiệp nhỏ"
+
+
 def test_extraction_of_a_whole_file_goes_through_ingest(tmp_path):
     text = "Hai trọng tâm hợp tác\n\nSáng 5/6, Bộ trưởng Bùi Thanh Sơn cho biết 2 trọng tâm: Mở rộng thị trường; Thu hút đầu tư."
     doc = build_document(text.encode(), "x.txt")
@@ -672,7 +972,19 @@ PIECES = st.sampled_from([
     "6 trọng tâm ", "Bộ trưởng Bùi Thanh Sơn cho biết ", "năm 2024 ", "đã ", "cần ", "hoá ", "Đ", "x", " ",
     "(i) ", "(ii) ", "(a) ", "(b) ", "a. ", "b. ", ": 1) ", "; 2) ", "; 2. ", "“", "”", '"3 đẩy mạnh" ',
     "Thứ nhất:\n\n", "Thứ hai.\n\n", "Thứ ba. ", "- ", "+ ", "1.\n\n", "1. Chủ trương\n\n", "2. Kết quả\n\n",
+    "ba ưu tiên gồm ", "bốn ưu tiên lớn về ", "kết quả nổi bật là ", "Đó là ", "các dấu ấn như: ", ", ", " và ",
+    "? ", "* PV: ", "những việc trọng tâm là: ", "Tăng cường hợp tác", "KTXH.Giải quyết ", "…", " đã nhận được ",
 ])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=30))
+def test_a_marker_rules_quick_test_never_hides_a_marker(parts):
+    from ngkt_cli.extract import MARKER_RULES
+    text = "".join(parts)
+    for rule in MARKER_RULES:
+        if rule.pattern.search(text):
+            assert rule.worth_searching(text, text.lower()), rule.name
 
 
 @settings(max_examples=150, deadline=None)

@@ -602,6 +602,20 @@ def test_database_of_the_previous_search_index_is_upgraded_and_searchable(tmp_pa
     assert [(h.document_id, h.snippet) for h in hits] == [("d1", "Thúc đẩy chuyển đổi xanh.")]
 
 
+def test_lists_of_a_version_13_database_gain_the_truncated_flag(tmp_path):
+    """Migration 14: lists stored before keep their rows, not flagged until reextracted."""
+    from ngkt_cli.db import open_db
+
+    path = database_at_version(
+        tmp_path / "v13.db", 13,
+        ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'x', 'x')", []),
+        ("INSERT INTO lists (id, document_id, position, kind, item_count, cue, marker) "
+         "VALUES ('d1/L1', 'd1', 1, 'priority', 2, 'cue', 'bullet')", []),
+    )
+    conn = open_db(path)
+    assert conn.execute("SELECT truncated FROM lists WHERE id = 'd1/L1'").fetchone()[0] == 0
+
+
 def test_search_rows_of_a_version_12_database_are_never_reused_after_upgrade(tmp_path):
     """Migration 13: an index entry left by a document deleted outside ngkt (rowid 2, its mapping
     row gone) must not come back as a hit for the next document written."""

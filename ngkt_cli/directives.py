@@ -1,0 +1,657 @@
+"""Stage 2, second half: priorities stated without enumeration (a pure function).
+
+A directive is a sentence in which a leader or a body asks for, sets or commits to a course of
+action for the coming period without numbering it: "Thủ tướng yêu cầu các cơ quan đại diện ...",
+"các địa phương cần ...", "nhiệm vụ bao trùm ... vẫn là tiếp tục ...". The steps:
+
+1. cut each paragraph into sentences, and each sentence into its ';' pieces (coordinated
+   demands are separate statements);
+2. drop what is no directive (NOT_DIRECTIVES: questions, lead-ins of a list, principles, what
+   another country or the delegates ask, what was done, headings) and every piece that touches
+   a list item or the lead-in of a list;
+3. find the cue in each piece with the rows of CUE_RULES, read in precedence order by one loop;
+   a piece without a cue that follows a directive in the same sentence is another demand of
+   that cue ("... cần A; B"), and one that draws a consequence ("; vì vậy, ...") or forbids
+   ("; không được ...") belongs to it;
+4. say who states it (the asker, the attribution in the sentence, or the last one above) and
+   for which year, and keep one statement when a caption or a lede repeats the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .metadata import (
+    SPEECH_VERBS,
+    UPPER as UPPER_CASE,
+    Person,
+    attributions,
+    body_attributions,
+    find_bodies,
+    find_mentions,
+    find_people,
+)
+from .models import Document, Statement, StatementList
+from .text import PARAGRAPH_BREAK, key, paragraph_starts, sentence_spans
+
+# ---------------------------------------------------------------------------------------------
+# What stands around a cue
+
+# Words between an asker and the verb of asking: "Thủ tướng cũng đề nghị", "Bộ trưởng đặc biệt lưu ý".
+ADVERBS = r"(?:cũng|đã|còn|tiếp tục|đặc biệt|đồng thời|một lần nữa|thẳng thắn|nhấn mạnh và|nhấn mạnh,?)"
+ADVERBS_ONLY = re.compile(rf"^[\s,]*(?:{ADVERBS}[\s,]*)*$", re.I)
+
+# Words that open a piece and tie it to what came before: "Bên cạnh đó, ...", "Đặc biệt, ...".
+CONNECTIVE = re.compile(
+    r"^\s*(?:Bên cạnh đó|Cùng với đó|Đặc biệt|Đồng thời|Ngoài ra|Do đó|Vì vậy|Vì thế|Bởi vậy|Cụ thể|Theo đó"
+    r"|Mặt khác|Trong đó|Trên cơ sở đó|Trong bối cảnh đó|Qua đó|Từ đó|Thời gian tới|Trong thời gian tới),?\s+",
+    re.I,
+)
+
+# A piece that draws a consequence of the demand before it: "...; vì vậy, mọi cấp cũng phải ...".
+CONSEQUENCE = re.compile(r"^\s*(?:vì vậy|vì thế|do đó|do vậy|bởi vậy|qua đó|nhờ đó|từ đó|như vậy)\b", re.I)
+
+# A piece that only forbids, after a demand: "...; không được chủ quan, lơ là".
+PROHIBITION = re.compile(r"^\s*(?:không được|không để|tránh|chớ|đừng)\b", re.I)
+
+# "Theo Bộ trưởng Bùi Thanh Sơn, ...", "Theo kết luận của hội nghị, ...": an attribution that
+# opens a sentence, not part of the demand.
+THEO_OPENING = re.compile(r"^\s*Theo\s+[^,;:]{1,90},\s*")
+
+# "Thủ tướng nêu rõ, ...", "cho biết cần ...", "chỉ rõ trong Chỉ thị: ...": the verb of saying
+# that hands over to the demand.
+SAYING = re.compile(SPEECH_VERBS.pattern + r"(?:\s+rằng)?(?:\s+(?:trong|tại)\s+[^,:;]{1,40}?)?\s*[,:]?\s+")
+
+# A year the demand is for, written before its cue: "bước sang năm 2019, ...", "trong năm 2024".
+FORWARD_YEAR = re.compile(r"\b(?:bước sang|trong|cho|của)\s+năm\s+((?:19|20)\d{2})\b(?![\d/-])", re.I)
+REVIEWED_BEFORE = re.compile(r"\b(?:tổng kết|đánh giá|kết quả|nhìn lại)\b[^,;]{0,20}$", re.I)
+
+# At least this many words of action after the cue: "Thủ tướng yêu cầu các" (cut off) is none.
+MIN_ACTION_WORDS = 3
+
+# How many paragraphs above a directive may hold the attribution of who states it.
+SPEAKER_LOOKBACK_PARAGRAPHS = 4
+
+# Nouns a modal verb may follow inside a noun phrase, which then names a task and asks nothing:
+# "các nhiệm vụ cần triển khai", "động lực cần tập trung thúc đẩy", "vướng mắc cần khắc phục".
+TASK_NOUNS = (
+    "nhiệm vụ", "giải pháp", "biện pháp", "vấn đề", "việc", "công việc", "nội dung", "nội hàm", "động lực",
+    "trọng tâm", "điều", "gì", "vướng mắc", "tồn tại", "hạn chế", "khó khăn", "thách thức", "yêu cầu",
+    "lĩnh vực", "điều kiện", "chỉ tiêu", "mục tiêu", "dự án", "thủ tục", "cơ chế", "chính sách", "điểm nghẽn",
+    "kiến nghị", "đề xuất", "bài học", "những gì", "cái",
+)
+TASK_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(TASK_NOUNS) + r")(?:\s+[^\s,;:.]+){0,2}\s*$", re.I)
+
+# A modal verb that states what a situation demands or what must be said, not what someone must
+# do: "tình hình ... đòi hỏi phải ...", "buộc chúng ta phải ...", "có lẽ phải nói rất dài".
+CIRCUMSTANCE_BEFORE = re.compile(r"\b(?:đòi hỏi|buộc|khiến|bắt buộc|có lẽ|vấp|gặp|mắc|chịu|đang|đã|không|chưa|rất|lại|sẽ)(?:\s+\S+){0,2}\s*$", re.I)
+NOT_AN_ACTION_AFTER = re.compile(r"^\s*(?:thiết|chăng|nói|kể|thừa nhận|đối mặt|chịu|gánh|để|gì)\b", re.I)
+
+# Verbs of asking; the asker stands just before them.
+REQUEST_VERBS = ("yêu cầu", "đề nghị", "chỉ đạo", "lưu ý", "kêu gọi", "nhắc nhở")
+
+# What an asker asks of a meeting, which is no course of action: "đề nghị các đại biểu thảo luận ...".
+PROCEDURAL = re.compile(r"^\s*(?:các\s+)?(?:đại biểu|đồng chí|đơn vị|ý kiến)?[^,.;]{0,20}?\b(?:thảo luận|cho ý kiến|góp ý|đóng góp ý kiến|tham luận|phát biểu)\b", re.I)
+
+# What "lưu ý" may point at without asking anything: "lưu ý tính kỷ luật", "lưu ý vai trò của ...".
+QUALITY_AFTER = re.compile(r"^\s*(?:tính|sự|vai trò|tầm quan trọng|ý nghĩa|bối cảnh|tình hình)\b", re.I)
+
+# Nouns of a meeting that "chỉ đạo" may direct ("chỉ đạo phiên họp", "phát biểu chỉ đạo hội nghị").
+MEETING_AFTER = re.compile(r"^\s*(?:\d+|các|những|một|hai|ba)?\s*(?:hội nghị|phiên|cuộc họp|buổi|lễ|tại|và)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A cue found in a piece: the rule's name, the cue's place in the piece and where the
+    demand's text begins."""
+
+    rule: str
+    start: int
+    end: int
+    text_start: int
+
+
+@dataclass(frozen=True)
+class CueRule:
+    """One shape of directive: a pattern for its cue, a check of what stands around it, what it
+    means, its precedence (lower first when several cues are in one piece) and an example."""
+
+    name: str
+    pattern: re.Pattern[str]
+    accepts: Callable[[str, re.Match[str]], int | None]  # -> where the demand's text begins, or None
+    meaning: str
+    precedence: int
+    example: str
+
+
+def _after_saying(piece: str, cue_start: int) -> int:
+    """Where the demand begins before a cue that is not a verb of asking: after the last verb of
+    saying ("... nêu rõ, "), else after an opening "Theo ..., ", else at the piece's start, and
+    after a connective ("Đặc biệt, ")."""
+    start = 0
+    for saying in SAYING.finditer(piece, 0, cue_start):
+        start = saying.end()
+    if (theo := THEO_OPENING.match(piece)) and start < theo.end() <= cue_start:
+        start = theo.end()
+    colon = piece.rfind(":", start, cue_start)
+    if colon >= 0 and len(piece[start:colon].split()) <= QUOTED_LABEL_WORDS:
+        start = colon + 1  # "Bộ trưởng Bùi Thanh Sơn: ngoại giao kinh tế phải ..."
+    connective = CONNECTIVE.match(piece, start)
+    start = connective.end() if connective and connective.end() <= cue_start else start
+    if FRAMING.match(piece, start) and (comma := piece.rfind(",", start, cue_start)) >= 0 and piece[comma + 1 : cue_start].strip():
+        start = comma + 1  # "với thế và lực mới, các địa phương cần ...": the demand starts at who must act
+    return start
+
+
+# A clause that frames a demand before whoever must act: "Với thế và lực mới, ...", "khi tình
+# hình thay đổi, ...", "Thấm nhuần bản sắc ..., ...", "kể từ năm 2026 trở đi, ...".
+FRAMING = re.compile(
+    r"\s*(?:với|khi|trong|trước|thấm nhuần|để|nhằm|kể từ|bước sang|từ|nếu|muốn|dù|mặc dù|cùng với|quán triệt|trên cơ sở|do|vì|bám sát)\b",
+    re.I,
+)
+
+
+# The longest label before a colon that quotes its speaker ("Bộ trưởng Ngoại giao Bùi Thanh Sơn:").
+QUOTED_LABEL_WORDS = 12
+
+
+def _asker_before(piece: str, match: re.Match[str]) -> int | None:
+    """A verb of asking counts when a person, a title or a body asks, just before it ("Thủ tướng
+    yêu cầu", "Ban Bí thư chỉ đạo"), not a noun ("đặt ra yêu cầu", "các yêu cầu của ...")."""
+    before = piece[: match.start()]
+    if not ASKER_BEFORE.search(before):
+        return None
+    rest = piece[match.end() :]
+    if match.group(0).lower() == "chỉ đạo" and (MEETING_AFTER.match(rest) or re.search(r"(?:phát biểu|ý kiến|sự)\s*$", before, re.I)):
+        return None  # "phát biểu chỉ đạo hội nghị": a speech, no demand
+    if PROCEDURAL.match(rest) or (match.group(0) == "lưu ý" and QUALITY_AFTER.match(rest)):
+        return None
+    if modal := MODAL_SOON_AFTER.match(rest):  # "yêu cầu các cơ quan đại diện cần chủ động ...": from the modal
+        return match.end() + modal.end(1) - len(modal.group(2))
+    return match.end() + len(rest) - len(rest.lstrip(" ,:"))
+
+
+# A modal verb a few words after a verb of asking, past the addressee: "yêu cầu các đơn vị cần ...".
+MODAL_SOON_AFTER = re.compile(r"^((?:\s*[^\s,.;:]+){1,8}?\s+(cần phải|cần|phải)(?=\s))", re.I)
+
+
+def _obligation(piece: str, match: re.Match[str]) -> int | None:
+    """A modal verb ("cần", "phải") counts after whoever must act or after nothing ("Đặc biệt, cần
+    ..."), not inside a noun phrase ("các nhiệm vụ cần triển khai") nor after a circumstance."""
+    before, after = piece[: match.start()], piece[match.end() :]
+    clause = re.split(r"[,:]", before)[-1]
+    if TASK_NOUN_BEFORE.search(clause) or CIRCUMSTANCE_BEFORE.search(clause) or NOT_AN_ACTION_AFTER.match(after):
+        return None
+    return match.start()  # the demand from its modal: "cần xác định tâm thế mới ...", as a list item reads
+
+
+def _task(piece: str, match: re.Match[str]) -> int | None:
+    """ "Nhiệm vụ bao trùm ... vẫn là tiếp tục ...": the task named, as an action, for the time ahead."""
+    if not FORWARD_CONTEXT.search(piece):
+        return None
+    return match.end()  # the action the task is: "tiếp tục phát huy vai trò tiên phong ..."
+
+
+def _one_of(piece: str, match: re.Match[str]) -> int | None:
+    """ "Một trong số đó là việc ...": one of the matters a leader has just raised."""
+    return match.end()
+
+
+def _asker_pattern() -> str:
+    from .metadata import _NAME, _ORG, _TITLE_RE, BODY
+
+    return (
+        rf"(?:(?:{_TITLE_RE}){_ORG}|{_NAME.replace('?P<name>', '')}|\b[ôÔ]ng(?:\s+[{UPPER_CASE}]\w*)?|\b[bB]à(?:\s+[{UPPER_CASE}]\w*)?"
+        rf"|{BODY.pattern.replace('?P<body>', '')}|[Nn]gười đứng đầu\s+[^\s,]+(?:\s+[{UPPER_CASE}]\w*)*)"
+        rf"[\s,]*(?:{ADVERBS}[\s,]*)*$"
+    )
+
+
+ASKER_BEFORE = re.compile(_asker_pattern())
+
+
+def _named_without_title() -> str:
+    from .metadata import _NAME
+
+    return rf"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+{_NAME}[\s,]*(?:{ADVERBS}[\s,]*)*$"
+
+
+# "ông Trần Văn Bảo đề nghị ...": a person the article gives no title, asking.
+NAMED_WITHOUT_TITLE_BEFORE = re.compile(_named_without_title())
+
+# Who issues a directive, a resolution or a conclusion ("Ban Bí thư nêu rõ trong Chỉ thị: ...").
+INSTRUMENT_ISSUER = re.compile(r"\b(?:Ban Bí thư|Bộ Chính trị|Chính phủ|Trung ương|Quốc hội)\b")
+
+# "thời gian tới", "năm 2024", "hàng đầu": a task named for the time ahead, not one looked back on.
+FORWARD_CONTEXT = re.compile(
+    r"\b(?:thời gian tới|sắp tới|năm tới|năm nay|giai đoạn tới|trước mắt|hàng đầu|bao trùm|đặt ra|(?:trong|cho) năm (?:19|20)\d\d)\b",
+    re.I,
+)
+
+CUE_RULES: tuple[CueRule, ...] = (
+    CueRule(
+        "request",
+        re.compile(r"(?<!\w)(?:" + "|".join(REQUEST_VERBS) + r")(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"),
+        _asker_before,
+        "a leader or a body asks someone to act",
+        1,
+        "Thủ tướng yêu cầu các bộ, ngành vào cuộc quyết liệt để đưa chủ trương vào cuộc sống.",
+    ),
+    CueRule(
+        "instrument",
+        re.compile(r"(?<!\w)(?:chỉ rõ|nêu rõ|xác định)\s+(?:trong|tại)\s+(?:Chỉ thị|Nghị quyết|Kết luận|Chương trình hành động)\b[^.:;]{0,40}:\s*", re.I),
+        lambda piece, match: match.end() if INSTRUMENT_ISSUER.search(piece[: match.start()]) else None,
+        "a body's directive, resolution or conclusion quoted after a colon",
+        2,
+        "Ban Bí thư nêu rõ trong Chỉ thị: Coi ngoại giao kinh tế là nhiệm vụ trung tâm của ngành.",
+    ),
+    CueRule(
+        "obligation",
+        re.compile(r"(?<!\w)(?:nhất thiết phải|cần phải|cần|phải)(?!\w)", re.I),
+        _obligation,
+        "what whoever is named must or should do",
+        3,
+        "Các địa phương cần chủ động kết nối với cơ quan đại diện ở nước ngoài.",
+    ),
+    CueRule(
+        "task",
+        re.compile(
+            r"(?<!\w)(?:nhiệm vụ|trọng tâm|ưu tiên)(?!\w)[^,.;:!?]{0,60}?\s(?:vẫn\s+|sẽ\s+|chính\s+|cũng\s+)?là\s+"
+            r"(?!(?:một|nhiệm vụ|những|các|động lực|công việc|năm|thời điểm|giai đoạn)\b)",
+            re.I,
+        ),
+        _task,
+        "the task or priority for the time ahead, named as an action",
+        4,
+        "Thời gian tới, nhiệm vụ hàng đầu của ngành vẫn là giữ vững môi trường hòa bình.",
+    ),
+    CueRule(
+        "one_of",
+        re.compile(
+            r"^\s*Một trong (?:số )?(?:đó|những (?:giải pháp|nhiệm vụ|vấn đề|đề xuất|trọng tâm|ưu tiên|định hướng)[^,.;]{0,20}?(?:đó|này))"
+            r" là (?:việc\s+)?",
+            re.I,
+        ),
+        _one_of,
+        "one of the matters a leader has just raised",
+        5,
+        "Một trong số đó là việc tận dụng các hiệp định thương mại tự do đã ký.",
+    ),
+)
+
+# ---------------------------------------------------------------------------------------------
+# What is not a directive
+
+
+@dataclass(frozen=True)
+class NotRule:
+    """A shape that holds a cue but no directive: its name, the pattern (on the sentence, or on
+    the text before the cue), and an example."""
+
+    name: str
+    pattern: re.Pattern[str]
+    where: str  # "sentence": the whole sentence; "before": the piece up to the cue; "after": the demand
+    example: str
+    rules: tuple[str, ...] = ()  # the cue rules it applies to; all when empty
+
+
+# Countries and organisations whose leaders' requests are theirs, not Vietnam's priorities.
+PARTNERS = (
+    "Nhật Bản", "Hàn Quốc", "Trung Quốc", "Hoa Kỳ", "Mỹ", "Nga", "Ấn Độ", "Australia", "Úc", "Pháp", "Đức", "Anh",
+    "Singapore", "Lào", "Campuchia", "Thái Lan", "Indonesia", "Malaysia", "Philippines", "Canada", "New Zealand",
+    "EU", "ASEAN", "APEC", "Liên hợp quốc", "LHQ", "WTO", "IMF", "Ngân hàng Thế giới", "WB", "ADB",
+)
+FOREIGN_LEADER = re.compile(
+    r"\b(?:Thủ tướng|Tổng thống|Bộ trưởng|Ngoại trưởng|Chủ tịch|Đại sứ|Tổng Thư ký|Tổng thư ký|Chính phủ|Quốc hội|Lãnh đạo)"
+    r"(?:\s+(?!tại\b)[^\s,.;:]+){0,2}?\s+(?:" + "|".join(PARTNERS) + r")\b"
+)
+
+NOT_DIRECTIVES: tuple[NotRule, ...] = (
+    NotRule("question", re.compile(r"\?\s*[”\"’)]*\s*$|^\s*[-–*•]?\s*(?:Thưa|PV|Phóng viên)\b|\b(?:làm gì|như thế nào|ra sao)\b"), "sentence",
+            "Thưa Bộ trưởng, ngoại giao kinh tế cần làm gì trong năm tới?"),
+    NotRule("lead-in of a list", re.compile(r":\s*[”\"]?\s*$"), "sentence",
+            "Thứ trưởng đề nghị toàn ngành tập trung vào các nhiệm vụ sau:"),
+    NotRule("a counted enumeration", re.compile(r"\b(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[“\"]?[^\s,.;:]+(?:\s+[^\s,.;:]+)?[”\"]?\s*:", re.I),
+            "after", "Lãnh đạo doanh nghiệp phải nhớ 3 điều: chọn người, chọn việc, chọn thời điểm."),
+    NotRule("principle or belief", re.compile(r"\b(?:nguyên tắc|niềm tin|tin tưởng|tin rằng|bao giờ cũng|hy vọng|quan điểm)\b", re.I), "before",
+            "Chúng tôi tin rằng hợp tác phải dựa trên sự bình đẳng."),
+    NotRule("another country's or the delegates' request", re.compile(
+        r"(?:\b[pP]hía\s+(?:bạn|[" + UPPER_CASE + r"])|\bBạn\b|\b(?:Tổng thống|Ngoại trưởng|Quốc vương|Nhà vua|Ngài|nước chủ nhà)\b"
+        r"|\btại Việt Nam\b|\b(?:[cC]ác|[nN]hiều)\s+(?:đại biểu|[đĐ]ại sứ|ý kiến|doanh nghiệp|chuyên gia|nhà đầu tư)\b"
+        r"|^\s*(?:Đại biểu|Đại diện|Ý kiến)\b|\bđại biểu\s+[" + UPPER_CASE + r"])"
+    ), "before", "Phía Nhật Bản đề nghị Việt Nam cần sớm hoàn tất thủ tục."),
+    NotRule("what another country needs", re.compile(r"\b(?:" + "|".join(PARTNERS) + r")\s*$"), "before",
+            "Theo ông, Nhật Bản cần thêm nhiều lao động có tay nghề cao.", ("obligation",)),
+    NotRule("another country's leader", FOREIGN_LEADER, "before",
+            "Thủ tướng Nhật Bản đề nghị Việt Nam tạo điều kiện cho doanh nghiệp Nhật mở rộng đầu tư."),
+    NotRule("what was done", re.compile(r"^\s*(?:đã|vừa|từng)\b", re.I), "after",
+            "Các nội dung Bộ trưởng yêu cầu đã được các đơn vị triển khai xong."),
+    NotRule("the list above, asked for again", re.compile(
+        r"\b(?:trọng tâm|nhiệm vụ|giải pháp|nội dung|định hướng|ưu tiên|đề xuất)(?:\s+[^\s,.;]+)?\s+(?:trên|nêu trên|kể trên|vừa nêu|này)\b", re.I
+    ), "after", "Bộ trưởng đề nghị các đơn vị thực hiện tốt các nhiệm vụ nêu trên."),
+    NotRule("a role, not an action", re.compile(
+        r"\b(?:đi trước,?\s+mở đường|đi đầu|giữ vai trò|đóng vai trò|là cầu nối|là động lực|là trụ cột)\b", re.I
+    ), "after", "Ngoại giao phải luôn đi trước, mở đường cho hợp tác.", ("obligation",)),
+)
+
+
+def _refused(rule: NotRule, sentence: str, before: str, after: str, cue_rule: str = "") -> bool:
+    if rule.rules and cue_rule not in rule.rules:
+        return False
+    return bool(rule.pattern.search({"sentence": sentence, "before": before, "after": after}[rule.where]))
+
+
+# A heading: a short paragraph that no punctuation closes ("Năm 2020: Năm bản lề"), unless it
+# quotes a person ("Bộ trưởng Bùi Thanh Sơn: ngoại giao kinh tế phải ...", a caption).
+HEADING_WORDS = 15
+
+
+def _heading(paragraph: str, people: list[Person]) -> bool:
+    text = paragraph.strip()
+    if text.endswith((".", "!", "?", "…", ";", "”", '"')) or len(text.split()) > HEADING_WORDS:
+        return False
+    label, colon, _ = text.partition(":")
+    return not (colon and find_mentions(label, people))
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding them
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A ';' piece of a sentence, with offsets in the body."""
+
+    start: int
+    end: int
+    sentence_start: int
+    paragraph: int
+
+
+# Sentences glued by a page that lost its line breaks: "... phức tạp hơn.Thấm nhuần ...".
+GLUED_SENTENCE = re.compile(rf"(?<=[^\W\d_][.!?])(?=[{UPPER_CASE}])")
+
+
+def _sentences(paragraph: str) -> list[tuple[int, int]]:
+    spans = []
+    for start, end in sentence_spans(paragraph):
+        cuts = [start, *(m.start() for m in GLUED_SENTENCE.finditer(paragraph, start, end)), end]
+        spans += [(a, b) for a, b in zip(cuts, cuts[1:]) if paragraph[a:b].strip()]
+    return spans
+
+
+def _pieces(body: str, paragraphs: list[str], people: list[Person]) -> list[list[Piece]]:
+    """The ';' pieces of every sentence, sentence by sentence (headings left out)."""
+    sentences = []
+    for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
+        if _heading(paragraph, people):
+            continue
+        for start, end in _sentences(paragraph):
+            cuts = [start] + [start + m.end() for m in re.finditer(";", paragraph[start:end])] + [end]
+            sentences.append([Piece(offset + a, offset + b, offset + start, index) for a, b in zip(cuts, cuts[1:])])
+    return sentences
+
+
+def _cue(piece: str) -> Found | None:
+    """The first cue of the highest-precedence rule that accepts it."""
+    for rule in sorted(CUE_RULES, key=lambda r: r.precedence):
+        for match in rule.pattern.finditer(piece):
+            text_start = rule.accepts(piece, match)
+            if text_start is not None:
+                return Found(rule.name, match.start(), match.end(), text_start)
+    return None
+
+
+def _blocked_spans(body: str, lists: Sequence[StatementList]) -> list[tuple[int, int]]:
+    """Where the lists stand: every item, and the lead-in before the first one."""
+    spans = []
+    for found in lists:
+        spans += [(item.start, item.end) for item in found.items]
+        first = found.items[0].start
+        lead_in = body.rfind(found.cue, max(0, first - len(found.cue) - 400), first) if found.cue else -1
+        if lead_in >= 0:
+            spans.append((lead_in, lead_in + len(found.cue)))
+    return spans
+
+
+def _touches(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+# "Thủ tướng chỉ rõ 5 nhóm nhiệm vụ, trong đó nhấn mạnh, ngành phải ...": what follows "trong
+# đó" is one of them singled out, a directive of its own; the count before it leads in nothing here.
+SINGLED_OUT = re.compile(r"\b(?:trong đó|đặc biệt là|nhất là)\b", re.I)
+
+
+def _lead_in_part(sentence: str, cue: int) -> str:
+    """The part of a sentence a count in it would lead in: all of it, or what follows the last
+    "trong đó" before the cue (the count then leads in the set the cue's task is singled out of)."""
+    singled = [m.end() for m in SINGLED_OUT.finditer(sentence, 0, cue)]
+    return sentence[singled[-1] :] if singled else sentence
+
+
+# A capitalised word is a name, never a count: "Hoàng Văn Nam yêu cầu" folds to "... nam yeu cau",
+# which would read as "năm (5) yêu cầu".
+CAPITALISED_WORD = re.compile(rf"(?<!\w)[{UPPER_CASE}]\w*")
+
+
+def _announces_a_count(text: str) -> bool:
+    """ "Bộ trưởng đề nghị tập trung vào 4 nhóm nhiệm vụ trọng tâm.": the lead-in of a list."""
+    from .extract import announced
+
+    return announced(CAPITALISED_WORD.sub("X", text))[0] is not None
+
+
+# Where a demand's own words end and the basis, manner or purpose it serves begins: "..., trên cơ
+# sở bình đẳng, cùng có lợi", "..., qua đó góp phần ...", "nhằm ...". A directive, like a list
+# item, is the action itself; its tail would make every directive resemble every other one.
+DEMAND_TAIL = re.compile(
+    r",?\s+(?:trên cơ sở|theo hướng|với phương châm|qua đó|nhờ đó|từ đó|góp phần|nhằm)\b"
+    # and who said it, after it: "..., ông nói.", "...”, Thủ tướng nhấn mạnh."
+    r"|[”\"]?\s*[,–-]\s*[^,;]{0,60}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ)\s*[.!]?\s*$",
+    re.I,
+)
+
+
+def _demand_end(body: str, start: int, end: int) -> int:
+    tail = DEMAND_TAIL.search(body, start, end)
+    return tail.start() if tail and len(body[start : tail.start()].split()) >= MIN_ACTION_WORDS else end
+
+
+def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
+    end = _demand_end(body, start, end)
+    while start < end and (body[start].isspace() or body[start] in ",;:–-"):
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:.…"):
+        end -= 1
+    return start, end
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A directive before its speaker and year are read."""
+
+    start: int
+    end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    rule: str
+    piece: Piece
+
+
+def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for pieces in sentences:
+        sentence = body[pieces[0].sentence_start : pieces[-1].end]
+        if any(_refused(r, sentence, "", "") for r in NOT_DIRECTIVES if r.where == "sentence"):
+            continue
+        previous: Draft | None = None
+        for piece in pieces:
+            text = body[piece.start : piece.end]
+            if _touches(piece.start, piece.end, blocked):
+                previous = None
+                continue
+            if previous and (CONSEQUENCE.match(text) or PROHIBITION.match(text)):
+                drafts[-1] = previous = replace(previous, end=_trimmed(body, previous.start, piece.end)[1])
+                continue
+            found = _cue(text)
+            if found is None:
+                if previous and len(text.split()) >= MIN_ACTION_WORDS:  # "... cần A; B": B is asked too
+                    start, end = _trimmed(body, piece.start + _after_connective(text), piece.end)
+                    drafts.append(previous := replace(previous, start=start, end=end, piece=piece))
+                else:
+                    previous = None
+                continue
+            before, after = text[: found.start], text[found.text_start :]
+            if _announces_a_count(_lead_in_part(sentence, piece.start + found.start - pieces[0].sentence_start)):
+                previous = None
+                continue
+            if any(_refused(r, sentence, before, after, found.rule) for r in NOT_DIRECTIVES if r.where != "sentence"):
+                previous = None
+                continue
+            start, end = _trimmed(body, piece.start + found.text_start, piece.end)
+            if len(body[piece.start + found.end : end].split()) < MIN_ACTION_WORDS:
+                previous = None
+                continue
+            cue = Draft(start, end, text[found.start : found.end].strip(" :"), piece.start + found.start,
+                        piece.start + found.start + len(text[found.start : found.end].rstrip(" :")), found.rule, piece)
+            drafts.append(previous := cue)
+    return drafts
+
+
+def _after_connective(text: str) -> int:
+    connective = CONNECTIVE.match(text)
+    return connective.end() if connective else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Speaker, year, repeats
+
+
+def _speaker(body: str, draft: Draft, people: list[Person]) -> str | None:
+    """The asker of a request; else the person or body the sentence attributes it to before
+    the cue ("Theo Bộ trưởng ...", "... cho rằng", "Name: ..."); else the last attribution in
+    the paragraphs above. "Theo ông, ..." is the person named last before it."""
+    before = body[draft.piece.sentence_start : draft.cue_start]
+    if draft.rule in ("request", "instrument"):
+        asker = _last_mention(before, people, body)
+        if asker:
+            return asker
+    named = _people_and_bodies(before, people, body, attributed=True)
+    if named:
+        return named[-1].name or named[-1].title
+    after = body[draft.end : draft.piece.end]  # "..., Thủ tướng nhấn mạnh."
+    if said_after := _people_and_bodies(after, people, body, attributed=True):
+        return said_after[0].name or said_after[0].title
+    if re.search(r"\b(?:ông|bà)\s+(?:nói|cho biết|nhấn mạnh|khẳng định)", after):
+        return _last_person(body[: draft.piece.sentence_start], people)
+    if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà)\b", before, re.I):
+        return _last_person(body[: draft.piece.sentence_start], people)
+    paragraph_start = _paragraph_start(body, max(0, draft.piece.paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
+    window = body[paragraph_start : draft.piece.sentence_start]
+    named = _people_and_bodies(window, people, body, attributed=True)
+    return (named[-1].name or named[-1].title) if named else None
+
+
+def _people_and_bodies(text: str, people: list[Person], body: str, *, attributed: bool) -> list:
+    """Mentions of people and bodies in `text`, in order; a body that holds a person's name
+    ("Bộ Ngoại giao Bùi Thanh Sơn") is that person, and "lãnh đạo Bộ Ngoại giao" is not the body."""
+    persons = attributions(text, people) if attributed else find_mentions(text, people)
+    bodies = body_attributions(text, body) if attributed else find_bodies(text, body)
+    named = [p for p in find_mentions(text, people) if p.name]
+    bodies = [
+        b for b in bodies
+        if not any(p.start < b.end and b.start < p.end for p in named)
+        and not re.search(r"\b(?:lãnh đạo|đại diện|thủ trưởng|cán bộ)\s*$", text[max(0, b.start - 20) : b.start], re.I)
+    ]
+    persons = [p for p in persons if p.name or not any(b.start <= p.start and p.end <= b.end for b in bodies)]  # "Ban Bí thư"
+    return sorted([*persons, *bodies], key=lambda m: (m.end, m.start))
+
+
+def _last_mention(before: str, people: list[Person], body: str) -> str | None:
+    mentions = _people_and_bodies(before, people, body, attributed=False)
+    if mentions and ADVERBS_ONLY.match(before[mentions[-1].end :]):
+        return mentions[-1].name or mentions[-1].title
+    if named := NAMED_WITHOUT_TITLE_BEFORE.search(before):  # "ông Trần Văn Bảo đề nghị"
+        return named.group("name")
+    if re.search(r"\b(?:ông|bà)\s*$", before, re.I):
+        return _last_person(before, people)
+    return None
+
+
+def _last_person(text: str, people: list[Person]) -> str | None:
+    mentions = [m for m in find_mentions(text[-3000:], people) if m.name]
+    return mentions[-1].name if mentions else None
+
+
+@lru_cache(maxsize=4)
+def _paragraph_starts_of(body: str) -> list[int]:
+    return paragraph_starts(body.split(PARAGRAPH_BREAK))
+
+
+def _paragraph_start(body: str, paragraph: int) -> int:
+    return _paragraph_starts_of(body)[paragraph]
+
+
+def _target_year(body: str, draft: Draft, doc: Document) -> int | None:
+    """A year written before the cue for the time ahead ("bước sang năm 2019, ... cần"), else
+    the statement year, the next one at a year-end conference (as for lists)."""
+    from .extract import target_year
+
+    before = body[draft.piece.sentence_start : draft.cue_start]
+    for match in FORWARD_YEAR.finditer(before):
+        if not REVIEWED_BEFORE.search(before[: match.start()]):
+            return int(match.group(1))
+    return target_year("priority", "", doc)
+
+
+# The same demand worded twice (a lede or a caption repeating the body): this share of the
+# shorter one's words is in the other's.
+SAME_WORDS = 0.8
+
+
+def _same(mine: str, theirs: str) -> bool:
+    my_words, their_words = set(re.findall(r"\w+", key(mine))), set(re.findall(r"\w+", key(theirs)))
+    return len(my_words & their_words) >= SAME_WORDS * max(1, min(len(my_words), len(their_words)))
+
+
+def _without_repeats(statements: list[Statement]) -> list[Statement]:
+    """One statement per demand, in its fuller wording; worded alike, the later one (the body's,
+    not the lede's that sums it up)."""
+    kept: list[Statement] = []
+    for statement in statements:
+        twin = next((i for i, k in enumerate(kept) if _same(k.text, statement.text)), None)
+        if twin is None:
+            kept.append(statement)
+        elif len(statement.text) >= len(kept[twin].text):
+            kept[twin] = statement
+    return sorted(kept, key=lambda s: s.start)
+
+
+def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple[Statement, ...]:
+    """Every unnumbered directive stated in `doc`, in reading order, none touching a list."""
+    body = doc.body
+    if not body:
+        return ()
+    people = list(doc.people) or find_people(body)
+    sentences = _pieces(body, doc.paragraphs, people)
+    statements = [
+        Statement(
+            "priority", None, body[d.start : d.end], d.piece.paragraph, d.start, d.end, _target_year(body, d, doc),
+            speaker, form="directive", cue=d.cue, cue_start=d.cue_start, cue_end=d.cue_end,
+        )
+        for d in _drafts(body, sentences, _blocked_spans(body, lists))
+        if (speaker := _speaker(body, d, people)) or d.rule in ASKED
+    ]
+    return tuple(_without_repeats(statements))
+
+
+# Rules whose cue names who asks. A demand under any other rule that no person or body in the
+# article states ("Doanh nghiệp cần ..." in a reporter's analysis) is the writer's, not a directive.
+ASKED = ("request", "instrument")
+
+
