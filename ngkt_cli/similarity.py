@@ -58,6 +58,8 @@ class LinkSettings:
     theme_weight: float = 2.0
     # Share of its weight a generic word of the genre keeps ("tiếp tục", "yêu cầu", "thứ nhất").
     genre_weight: float = 0.05
+    # A statement joins a thread only when it shares a theme or this many words with it (0: any).
+    min_evidence: int = 2
     # How far a statement's score with a thread moves from its cosine with the centroid towards
     # its cosine with the closest member (0: centroid only, 1: closest member only).
     closest_share: float = 0.25
@@ -272,6 +274,14 @@ def opening_theme(item: Item) -> str | None:
 DIRECTIVES_OPEN_WITHOUT_THEME = False
 
 
+def enough_evidence(mine: dict[str, float], theirs, words: int) -> bool:
+    """Whether a statement shares a theme, or at least `words` words (not generic, not syllables
+    inside words), with a thread's recent wordings: one common word ("tăng trưởng") is never a
+    reason to link."""
+    shared = [t for t in mine if t in theirs and not t.startswith(PART_TERM) and not is_generic(t)]
+    return any(t.startswith(THEME_TERM) for t in shared) or len(shared) >= words
+
+
 class Centroid:
     """The sum of the vectors of a thread's recent wordings (the latest MAX_COMPARED members,
     each wording once) and the themes they open on, kept up to date as members enter and leave
@@ -402,6 +412,8 @@ class ThreadIndex:
         """
         centroid = self.centroid(thread)
         mine = self.vector_of(item)
+        if self.settings.min_evidence and not enough_evidence(mine, centroid.terms, self.settings.min_evidence):
+            return 0.0
         similarity = centroid.cosine(mine)
         if self.settings.closest_share:
             closest = max(cosine(mine, self.vector_of(m)) for m in self.members[thread][-MAX_COMPARED:])
