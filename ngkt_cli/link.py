@@ -170,6 +170,21 @@ def _write_links(conn: sqlite3.Connection, items: list[Item], assigned: dict[str
     store_assignments(conn, assigned, {i.id: i.kind for i in items})
     index_thread_terms(conn, items, assigned, idf)
     set_threads(conn, _duplicate_threads(conn, idf))
+    _link_unmatched_duplicates(conn, idf)
+
+
+def _link_unmatched_duplicates(conn: sqlite3.Connection, idf: Idf) -> None:
+    """A second outlet's copy may state what its original does not (a headline's directive, an
+    added paragraph): such a statement is linked like any other. It is still never counted."""
+    items = load_items(conn, f"s.thread_id IS NULL AND d.duplicate_of IS NOT NULL AND {SQL_IN_SCOPE}")
+    if not items:
+        return
+    new_ids = ThreadIds(conn)
+    assigned = assign(items, _index_for(conn, items, idf), new_ids, load_decisions(conn))
+    new_ids.save()
+    store_assignments(conn, assigned, {i.id: i.kind for i in items})
+    index_thread_terms(conn, items, assigned, idf)
+    refresh_labels(conn, set(assigned.values()), joined=set(assigned))
 
 
 def _match_old_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[str, str]:

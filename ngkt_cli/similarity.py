@@ -62,7 +62,7 @@ class LinkSettings:
     min_evidence: int = 2
     # How far a statement's score with a thread moves from its cosine with the centroid towards
     # its cosine with the closest member (0: centroid only, 1: closest member only).
-    closest_share: float = 0.25
+    closest_share: float = 0.5
     # Whether words frequent in Vietnamese at large (wordfreq's frequencies) weigh less. Measured
     # on the gold spans (benchmarks/link_eval.py): no link check changes either way, so wordfreq
     # (56 MB) is not a dependency; the genre's word list does that work.
