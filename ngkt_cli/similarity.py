@@ -34,9 +34,9 @@ from .words import FUNCTION_WORDS, is_generic, segment, shown
 class LinkSettings:
     """Linking thresholds; defaults chosen by measurement on the seeds' gold links (docs/linking.md)."""
 
-    # Score from which a statement joins a thread: every gold link and separation holds for any
-    # threshold from 0.08 to 0.22 (with the bonus below); 0.18 sits inside that plateau, away
-    # from its low end, where unrelated priorities begin to chain.
+    # Score from which a statement joins a thread: on the seeds' own extraction every gold link
+    # and separation holds from 0.08 to 0.22 (benchmarks/tune_links.py); on the gold spans of the
+    # seeds and the realistic set both hold from 0.10 to 0.18 (benchmarks/link_eval.py --grid).
     threshold: float = 0.18
     # Added to the cosine when two statements open on the same codebook theme: the first words of
     # a priority name it ("triển khai ... đường lối đối ngoại" ~ "thể chế hóa đường lối đối ngoại"),
@@ -58,14 +58,18 @@ class LinkSettings:
     theme_weight: float = 2.0
     # Share of its weight a generic word of the genre keeps ("tiếp tục", "yêu cầu", "thứ nhất").
     genre_weight: float = 0.05
-    # A statement joins a thread only when it shares a theme or this many words with it (0: any).
+    # A statement joins a thread only when it shares a theme or this many words with it (0: any):
+    # with one common word ("tăng trưởng", "đổi mới") short statements chained unrelated threads.
     min_evidence: int = 2
     # How far a statement's score with a thread moves from its cosine with the centroid towards
-    # its cosine with the closest member (0: centroid only, 1: closest member only).
+    # its cosine with the closest member (0: centroid only, 1: closest member only). The centroid
+    # alone let a third member pull a thread away from a reworded return; the closest member
+    # alone lets an item on two topics chain both.
     closest_share: float = 0.5
     # Whether words frequent in Vietnamese at large (wordfreq's frequencies) weigh less. Measured
-    # on the gold spans (benchmarks/link_eval.py): no link check changes either way, so wordfreq
-    # (56 MB) is not a dependency; the genre's word list does that work.
+    # on the gold spans (benchmarks/link_eval.py): no check of the seeds or the realistic set
+    # changes, so wordfreq (56 MB) is not a dependency (on the held-out set, measured after this
+    # choice, it gains 2 of 19 checks: docs/linking.md).
     background: bool = False
 
 
@@ -264,16 +268,6 @@ MAX_CENTROIDS = 2_000
 MAX_CENTRALITY = 12
 
 
-def opening_theme(item: Item) -> str | None:
-    """The theme a statement opens on, which names the priority: a list item's first theme. A
-    directive's first theme is often whom it asks or what it cites ("thực hiện Chỉ thị 15"), not
-    what it asks for, so a directive has none, as a statement and as a member of a thread."""
-    return item.head_theme if item.list_id is not None or not DIRECTIVES_OPEN_WITHOUT_THEME else None
-
-
-DIRECTIVES_OPEN_WITHOUT_THEME = False
-
-
 def enough_evidence(mine: dict[str, float], theirs, words: int) -> bool:
     """Whether a statement shares a theme, or at least `words` words (not generic, not syllables
     inside words), with a thread's recent wordings: one common word ("tăng trưởng") is never a
@@ -304,7 +298,7 @@ class Centroid:
         for term, weight in weights.items():
             self.total[term] = self.total.get(term, 0.0) + weight
         self.terms.update(weights.keys())
-        self.heads[opening_theme(item)] += 1
+        self.heads[item.head_theme] += 1
         self._norm = None
 
     def leave(self, item: Item, weights: dict[str, float]) -> None:
@@ -318,7 +312,7 @@ class Centroid:
                 self.total[term] -= weight
             else:  # no wording left with it: dropped, not left as a rounding residue
                 del self.terms[term], self.total[term]
-        head = opening_theme(item)
+        head = item.head_theme
         self.heads[head] -= 1
         if not self.heads[head]:
             del self.heads[head]
@@ -386,7 +380,7 @@ class ThreadIndex:
         similarity = cosine(self.vector_of(a), self.vector_of(b))
         if similarity < self.settings.min_cosine:
             return similarity
-        same_head = opening_theme(a) is not None and opening_theme(a) == opening_theme(b)
+        same_head = a.head_theme is not None and a.head_theme == b.head_theme
         return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
 
     def centroid(self, thread: str) -> Centroid:
@@ -402,13 +396,14 @@ class ThreadIndex:
         return found
 
     def similarity(self, item: Item, thread: str) -> float:
-        """Similarity to a thread: the cosine with its centroid, plus the bonus when the item
-        opens on a theme one of its recent wordings opens on.
+        """Similarity to a thread: 0 without evidence (`enough_evidence`); else its cosine with
+        the thread's centroid moved `closest_share` of the way to its cosine with the closest
+        member, plus the bonus when the item opens on a theme one of its recent wordings opens on.
 
-        The centroid, not the closest member: an item that covers two topics (markets and
-        partners in one paragraph) would otherwise bridge every rewording of either into one
-        thread. Only the latest MAX_COMPARED members count, so a comparison costs the same
-        however long a thread grows.
+        Mostly the centroid: an item that covers two topics (markets and partners in one
+        paragraph) would otherwise bridge every rewording of either into one thread. Only the
+        latest MAX_COMPARED members count, so a comparison costs the same however long a thread
+        grows.
         """
         centroid = self.centroid(thread)
         mine = self.vector_of(item)
@@ -420,7 +415,7 @@ class ThreadIndex:
             similarity += self.settings.closest_share * (closest - similarity)
         if similarity < self.settings.min_cosine:
             return similarity
-        same_head = opening_theme(item) is not None and opening_theme(item) in centroid.heads
+        same_head = item.head_theme is not None and item.head_theme in centroid.heads
         return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
 
     def may_join(self, item: Item, thread: str, forbidden: set[str]) -> bool:
@@ -437,7 +432,7 @@ class ThreadIndex:
         Syndicated reprints and standing formulas recur word for word."""
         for thread in reversed(self.by_key.get(item.key, ())):
             if self.may_join(item, thread, forbidden):
-                return 1.0 + (self.settings.head_theme_bonus if opening_theme(item) else 0.0), thread
+                return 1.0 + (self.settings.head_theme_bonus if item.head_theme else 0.0), thread
         return None
 
     def scores(self, item: Item, forbidden: set[str]) -> list[tuple[float, str]]:
@@ -570,7 +565,7 @@ def similarity_to_rest(members: list[Item], index: ThreadIndex) -> dict[str, flo
         rest = {t: w - mine.get(t, 0.0) for t, w in whole.total.items()}
         norm = math.sqrt(sum(map(mul, rest.values(), rest.values()))) or 1.0
         similarity = cosine(mine, rest) / norm
-        head = opening_theme(member)
+        head = member.head_theme
         others_open_alike = whole.heads[head] > 1  # one wording of it is the member's own
         same_head = similarity >= index.settings.min_cosine and head is not None and others_open_alike
         scores[member.id] = similarity + (index.settings.head_theme_bonus if same_head else 0.0)
