@@ -37,7 +37,6 @@ COUNTRIES = (
 FOREIGN_ACTOR = re.compile(
     rf"\b(?:Tổng thống|Thủ tướng|Bộ trưởng|Ngoại trưởng|Chủ tịch|Quốc vương|Thủ hiến|Đại sứ)(?: [a-zđà-ỹ]+)* (?:{COUNTRIES})\b"
     rf"|\b(?:{COUNTRIES}),? (?:nước chủ nhà|chủ nhà|với tư cách chủ nhà|nước đăng cai)"
-    r"|\bnước chủ nhà\b"
 )
 
 # The verb that ends the opening of a directive: who asks comes before it.
@@ -60,10 +59,11 @@ def _named(text: str | None) -> str | None:
 
 
 def opening(text: str) -> str:
-    """The words before a statement's verb of asking (who asks), within OPENING characters."""
+    """A statement's words up to its verb of asking, the verb included (who asks: "tỉnh Nghệ An
+    tiếp tục"), within OPENING characters; "" when no verb of asking opens it."""
     head = text[:OPENING]
     found = _ASKING.search(head)
-    return head[: found.start()] if found else ""
+    return head[: found.end()] if found else ""
 
 
 def actor_level(
@@ -73,6 +73,8 @@ def actor_level(
     for source in (speaker, opening(text), lead_in):
         if level := _named(source):
             return level
+    if FOREIGN_ACTOR.search(text[:OPENING]):  # "Peru, nước chủ nhà APEC 2016, ưu tiên ..."
+        return FOREIGN
     if speaker:  # a named national speaker: the document's setting does not make it local
         return NATIONAL
     if document_lead and local_body_asks(document_lead):

@@ -581,6 +581,22 @@ def test_a_citys_task_never_joins_the_national_priority_of_the_same_words():
     assert thread["nation"] == thread["nation2"] != thread["city"]
 
 
+@pytest.mark.parametrize(("speaker", "text", "lead_in", "level"), [
+    (None, "Peru, nước chủ nhà APEC 2016, ưu tiên phát triển nguồn nhân lực", None, "foreign"),
+    ("Tổng thống Peru Pedro Pablo Kuczynski", "thúc đẩy hội nhập kinh tế khu vực", None, "foreign"),
+    (None, "thúc đẩy hội nhập kinh tế khu vực", "Thủ tướng Nhật Bản nêu ba ưu tiên:", "foreign"),
+    ("Bùi Thanh Sơn", "thúc đẩy quan hệ kinh tế với Nhật Bản", None, "national"),
+    (None, "Việt Nam, nước chủ nhà APEC 2017, đề xuất bốn ưu tiên", None, "national"),
+    (None, "tỉnh Nghệ An tiếp tục mở rộng quan hệ hợp tác với các đối tác", None, "local"),
+    (None, "UBND thành phố yêu cầu các sở, ngành phấn đấu giải ngân toàn bộ vốn đầu tư công", None, "local"),
+    (None, "các cơ quan đại diện cần hỗ trợ các địa phương, doanh nghiệp mở rộng thị trường", None, "national"),
+])
+def test_whose_priority_a_statement_is(speaker, text, lead_in, level):
+    from ngkt_cli.actors import actor_level
+
+    assert actor_level(speaker, text, lead_in) == level
+
+
 def test_no_thread_mixes_actor_levels(seeded_db, tmp_path):
     db = copy_db(seeded_db, tmp_path)
     (tmp_path / "city").mkdir()
