@@ -427,8 +427,10 @@ def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
             FROM statements_with_source WHERE thread_id = ? ORDER BY target_year, document_date, id""",
         [thread],
     )
+    levels = {m.id: m.level for m in members}
     for statement in statements:
         statement["similarity"] = round(scores[statement["id"]], 3)
+        statement["actor_level"] = levels.get(statement["id"])
         statement["linked_because"] = reasons[statement["id"]]["text"]
         statement["shared_themes"] = reasons[statement["id"]]["themes"]
         statement["shared_words"] = reasons[statement["id"]]["words"]

@@ -172,6 +172,7 @@ def test_each_link_is_explained_in_words_an_analyst_reads(seeded_db):
     first = view["statements"][0]
     assert first["linked_because"].startswith("linked because: about research, advice and forecasting, like the rest")
     assert first["shared_themes"][0] == "research, advice and forecasting"
+    assert {s["actor_level"] for s in view["statements"]} == {"national"}
     assert {"nghiên cứu", "tham mưu"} <= set(first["shared_words"])
     assert "linked because: " in run_cli(seeded_db, "thread", research).stdout
     # Real words only: never two syllables side by side across a word boundary, never the genre's stock words.
