@@ -168,7 +168,7 @@ def test_timeline_grid(seeded_db):
     data = json.loads(run_cli(seeded_db, "timeline", "-f", "json").stdout)
     assert data["years"] == [2023, 2024] and len(data["threads"]) == 13
     only_lists = json.loads(run_cli(seeded_db, "timeline", "--form", "list", "-f", "json").stdout)
-    assert len(only_lists["threads"]) == 11
+    assert len(only_lists["threads"]) == 10
 
 
 def test_timeline_of_one_thread_quotes_it(seeded_db):
