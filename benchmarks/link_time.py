@@ -27,6 +27,8 @@ from make_corpus import write_corpus  # noqa: E402
 
 MEASURE = """
 import sys, time
+import ngkt_cli
+sys.stderr.write(ngkt_cli.__file__ + "\\n")
 from ngkt_cli.db import open_db, transaction
 from ngkt_cli.link import relink, paragraph_terms
 conn = open_db(sys.argv[1])
@@ -46,8 +48,10 @@ def ingest(code: Path, db: Path, corpus: Path) -> float:
     """Ingest the corpus into a new database; returns the wall time."""
     env = {**os.environ, "PYTHONPATH": str(code)}
     start = time.perf_counter()
+    # From the database's folder: `python -m` and `-c` put the working directory first on the
+    # path, and from this checkout that would import its ngkt_cli whatever PYTHONPATH says.
     done = subprocess.run([sys.executable, "-m", "ngkt_cli.cli", "--db", str(db), "ingest", "--quiet", str(corpus)],
-                          env=env, capture_output=True, text=True)
+                          env=env, capture_output=True, text=True, cwd=db.parent)
     if done.returncode not in (0,):
         raise SystemExit(f"ingest with {code} failed ({done.returncode}): {done.stderr.strip()[-300:]}")
     return time.perf_counter() - start
@@ -55,7 +59,7 @@ def ingest(code: Path, db: Path, corpus: Path) -> float:
 
 def measure(code: Path, db: Path) -> tuple[float, float, int]:
     env = {**os.environ, "PYTHONPATH": str(code)}
-    out = subprocess.run([sys.executable, "-c", MEASURE, str(db)], env=env, check=True, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", MEASURE, str(db)], env=env, check=True, capture_output=True, text=True, cwd=db.parent)
     relink_s, counted_s, threads = out.stdout.split()
     return float(relink_s), float(counted_s), int(threads)
 

@@ -23,6 +23,7 @@ from .link_store import (  # noqa: F401  (re-exported: the other stages import t
     count_new_documents,
     drop_empty_threads,
     frequencies,
+    has_threads,
     index_thread_terms,
     link_order,
     load_decisions,
@@ -32,6 +33,7 @@ from .link_store import (  # noqa: F401  (re-exported: the other stages import t
     next_thread_id,
     now,
     paragraph_count,
+    pop_meta,
     replace_statement_themes,
     set_auto_labels,
     set_meta,
@@ -123,6 +125,12 @@ DUPLICATE_MATCH = 0.5
 RELINK_GROWTH = 2
 
 
+def relink_notice(conn: sqlite3.Connection) -> str | None:
+    """The line saying that the last linking rebuilt every thread (after an upgrade), once: it is
+    forgotten when read."""
+    return pop_meta(conn, "relink_notice")
+
+
 def relink_advice(conn: sqlite3.Connection) -> str | None:
     """One line advising a full relink when the corpus has grown RELINK_GROWTH times over since
     the last one, else None."""
@@ -154,7 +162,12 @@ def link_pending(conn: sqlite3.Connection) -> int:
     store_actor_levels(conn)
     idf = load_idf(conn)
     if not meta_int(conn, "paragraphs_at_relink"):  # the first linking of a database: all of it
-        return relink(conn)["statements"]
+        had_threads = has_threads(conn)
+        done = relink(conn)
+        if had_threads:  # an upgrade asked for it (migration 19): say so at the end of the run
+            set_meta(conn, "relink_notice", f"rebuilt every thread once for this version's linking: {done['statements']} "
+                     f"statement(s) in {done['threads']} thread(s), {done['kept']} kept their id (labels and your decisions are kept)")
+        return done["statements"]
     items = load_items(conn, f"s.thread_id IS NULL AND d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
     new_ids = ThreadIds(conn)
     assigned = assign(items, _index_for(conn, items, idf), new_ids, load_decisions(conn))

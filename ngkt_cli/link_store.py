@@ -306,3 +306,15 @@ def clear_threads(conn: sqlite3.Connection) -> None:
 def set_auto_labels(conn: sqlite3.Connection, labels: list[tuple[str, str]]) -> None:
     """(label, thread) pairs."""
     conn.executemany("UPDATE threads SET auto_label = ? WHERE id = ?", labels)
+
+
+def has_threads(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM threads LIMIT 1").fetchone() is not None
+
+
+def pop_meta(conn: sqlite3.Connection, name: str) -> str | None:
+    """A meta value, forgotten once read (None when there is none)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", [name]).fetchone()
+    if row:
+        conn.execute("DELETE FROM meta WHERE key = ?", [name])
+    return row[0] if row else None

@@ -627,3 +627,21 @@ def test_a_growing_archive_is_relinked_only_when_asked(tmp_path):
     assert "relinked" in relinked.output and "kept their id" in relinked.output
     assert "ngkt relink" not in run_cli(db, "ingest", str(SEED_FILES[0])).output  # advice given until followed
     assert_gold_threads(db)
+
+
+def test_the_upgrade_to_words_rebuilds_threads_once_and_says_so(tmp_path):
+    from ngkt_cli import migrations
+
+    db = tmp_path / "old.db"
+    assert run_cli(db, "ingest", str(SEED_FILES[0]), str(SEED_FILES[1])).exit_code == 0
+    before = thread_of(db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrations._019_words_and_actor_levels(conn)  # what an older database gets at its upgrade
+    conn.execute("UPDATE statements SET actor_level = NULL")
+    conn.close()
+    upgraded = run_cli(db, "ingest", str(SEED_FILES[2]))
+    assert "rebuilt every thread once for this version's linking" in upgraded.output
+    assert "kept their id" in upgraded.output
+    assert {s: t for s, t in thread_of(db).items() if s in before} == before  # same members, same ids
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM statements WHERE actor_level IS NULL").fetchone() == (0,)
+    assert "rebuilt every thread" not in run_cli(db, "ingest", str(SEED_FILES[3])).output  # said once
