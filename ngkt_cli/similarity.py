@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import repeat
 from operator import mul
 
-from .words import FUNCTION_WORDS, is_generic, segment, shown
+from .words import FUNCTION_WORDS, is_generic, segment, segment_paragraphs, shown
 
 
 
@@ -115,8 +115,8 @@ def paragraph_terms(body: str) -> list[str]:
     counts a list in C but a mapping in Python.
     """
     terms: list[str] = []
-    for paragraph in body.split("\n\n"):
-        words = set(segment(paragraph))
+    for paragraph in segment_paragraphs(body):
+        words = set(paragraph)
         terms += words
         if PART_WEIGHT:
             terms += set(word_parts(words))
@@ -226,6 +226,7 @@ def _item_terms(text: str, themes: tuple[str, ...]) -> Counter[str]:
     return terms
 
 
+@lru_cache(maxsize=None)
 def lookup_worthy(term: str) -> bool:
     """Whether a term may find candidate threads: words that name something, not themes (which
     half the corpus shares) nor the genre's generic words."""
@@ -410,8 +411,9 @@ class ThreadIndex:
         if self.settings.min_evidence and not enough_evidence(mine, centroid.terms, self.settings.min_evidence):
             return 0.0
         similarity = centroid.cosine(mine)
-        if self.settings.closest_share:
-            closest = max(cosine(mine, self.vector_of(m)) for m in self.members[thread][-MAX_COMPARED:])
+        if self.settings.closest_share:  # each wording of the window once (reprints repeat them)
+            wordings = {m.text: m for m in self.members[thread][-MAX_COMPARED:]}.values()
+            closest = max(cosine(mine, self.vector_of(m)) for m in wordings)
             similarity += self.settings.closest_share * (closest - similarity)
         if similarity < self.settings.min_cosine:
             return similarity

@@ -21,13 +21,11 @@ words ("2 con số" is "hai con số"), so both spellings of one thing are the s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .text import key, spell_out
-
-# The longest word of the list, in syllables.
-MAX_WORD = 6
+from .text import key, spell_out, unify_tone_placement
 
 # Function syllables that carry no topic: never a term.
 FUNCTION_WORDS = frozenset(
@@ -48,34 +46,60 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 
 # A list marker opening the statement ("(4)", "4.", "a)", "-"): not content.
 _LEADING_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zđ]\)|[-–•*+])\s*")
+_LEADING_MARKER_OF_LINE = re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-zđ]\)|[-–•*+])[ \t]*", re.M)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: frozenset[str]  # the word list, syllables joined by "_"
+    generic: frozenset[str]  # the genre's generic words
+    longest: dict[str, int]  # first syllable -> syllables in the longest listed word it starts
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """(the word list, the generic words of the genre), each word with its syllables joined by '_'."""
+def _lexicon() -> _Lexicon:
     def lines(name: str) -> list[str]:
         text = resources.files("ngkt_cli").joinpath(f"data/{name}").read_text(encoding="utf-8")
         return [key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
-    listed = {"_".join(_SYLLABLE.findall(line)) for line in lines("words_vi.txt")}
     genre_phrases = lines("genre_vi.txt")
-    listed |= {"_".join(_SYLLABLE.findall(p)) for p in genre_phrases if "," not in p}
-    words = frozenset(listed)
-    generic = frozenset(w for p in genre_phrases for w in _segment(_SYLLABLE.findall(p), words))
-    return words, generic
+    listed = [_SYLLABLE.findall(line) for line in lines("words_vi.txt") + [p for p in genre_phrases if "," not in p]]
+    longest: dict[str, int] = {}
+    for syllables in listed:
+        if len(syllables) > 1:
+            longest[syllables[0]] = max(longest.get(syllables[0], 1), len(syllables))
+    words = frozenset("_".join(s) for s in listed)
+    generic = frozenset(w for p in genre_phrases for w in _segment(_SYLLABLE.findall(p), words, longest))
+    return _Lexicon(words, generic, longest)
 
 
-def _segment(syllables: list[str], words: frozenset[str]) -> list[str]:
+def _segment(syllables: list[str], words: frozenset[str], longest: dict[str, int]) -> list[str]:
+    """Longest match: at each syllable the longest listed word it starts, else the syllable.
+
+    Most syllables start no listed word of two or more (one dict lookup each); the others try
+    only as many sizes as the longest listed word starting with them has syllables."""
     found: list[str] = []
+    append = found.append
+    starts = longest.get
     at = 0
-    while at < len(syllables):
-        for size in range(min(MAX_WORD, len(syllables) - at), 0, -1):
+    count = len(syllables)
+    while at < count:
+        word = syllables[at]
+        size = starts(word, 1)
+        if size == 1:
+            append(word)
+            at += 1
+            continue
+        size = min(size, count - at)
+        while size > 1:
             candidate = "_".join(syllables[at : at + size])
-            if size == 1 or candidate in words:
-                found.append(candidate)
-                at += size
+            if candidate in words:
+                word = candidate
                 break
-        if found[-1] != VERB_SUFFIX and at < len(syllables) and syllables[at] == VERB_SUFFIX and "_" in found[-1]:
+            size -= 1
+        append(word)
+        at += size
+        if size > 1 and at < count and syllables[at] == VERB_SUFFIX:
             at += 1  # "đa dạng hóa" is the word "đa dạng"
     return found
 
@@ -86,15 +110,26 @@ def normalise(text: str) -> str:
     return key(_SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(text)))
 
 
+def segment_paragraphs(body: str) -> list[list[str]]:
+    """`segment` of each paragraph of a body (paragraphs apart by a blank line), normalised in
+    one pass over the whole body rather than paragraph by paragraph."""
+    lexicon = _lexicon()
+    text = _LEADING_MARKER_OF_LINE.sub("", body)
+    text = unify_tone_placement(_SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(text))).lower()
+    return [[w for w in _segment(_SYLLABLE.findall(paragraph), lexicon.words, lexicon.longest) if w not in FUNCTION_WORDS]
+            for paragraph in text.split("\n\n")]
+
+
 def segment(text: str) -> list[str]:
     """The words of `text` in order, function words left out ("đa_dạng", "thị_trường", ...)."""
-    words, _ = _lexicon()
-    return [w for w in _segment(_SYLLABLE.findall(normalise(text)), words) if w not in FUNCTION_WORDS]
+    lexicon = _lexicon()
+    return [w for w in _segment(_SYLLABLE.findall(normalise(text)), lexicon.words, lexicon.longest) if w not in FUNCTION_WORDS]
 
 
+@lru_cache(maxsize=None)
 def is_generic(word: str) -> bool:
     """True for a word of the genre that names no priority ("tiếp_tục", "yêu_cầu", "thứ_nhất")."""
-    return word in _lexicon()[1]
+    return word in _lexicon().generic
 
 
 def shown(word: str) -> str:
