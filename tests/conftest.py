@@ -89,3 +89,79 @@ def database_at_version(path: Path, version: int, *statements: tuple[str, list])
     conn.commit()
     conn.close()
     return path
+
+
+# --- killing an ingest inside a transaction ---------------------------------------------------
+
+# The kill tests' corpus: more inputs than one transaction holds, so that a kill at PAUSE_AT
+# finds one group committed and the next one open.
+KILL_CORPUS_SIZE = 260
+PAUSE_AT = 230
+
+
+@pytest.fixture(scope="session")
+def kill_corpus(tmp_path_factory) -> Path:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_corpus import write_corpus
+
+    folder = tmp_path_factory.mktemp("corpus") / "inbox"
+    write_corpus(folder, KILL_CORPUS_SIZE, seed=5)
+    return folder
+
+
+# What belongs to one document, query by query (columns that only say when it was written, and
+# threads, which a run links at its end, left out).
+DOCUMENT_ROWS = {
+    "document": "SELECT id, path, title, date, statement_year, duplicate_of, content_sha, scope FROM documents WHERE id = ?",
+    "lists": "SELECT * FROM lists WHERE document_id = ? ORDER BY id",
+    "statements": "SELECT id, list_id, kind, ordinal, form, text, paragraph, char_start FROM statements WHERE document_id = ? ORDER BY id",
+    "themes": "SELECT t.* FROM statement_themes t JOIN statements s ON s.id = t.statement_id WHERE s.document_id = ? ORDER BY 1, 2",
+    "removed_lines": "SELECT line_no, reason FROM removed_lines WHERE document_id = ? ORDER BY line_no",
+    "people": "SELECT name, title FROM people WHERE document_id = ? ORDER BY name",
+    "search_rows": "SELECT count(*) FROM search_rows WHERE document_id = ?",
+}
+
+
+def document_rows(db: Path) -> dict[str, dict[str, list[tuple]]]:
+    """Every stored document's rows, by document id, after checking that the database is sound:
+    no broken reference and a search index entry for each search row and none other."""
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    indexed = {row[0] for row in conn.execute("SELECT rowid FROM search_index")}
+    assert indexed == {row[0] for row in conn.execute("SELECT search_rowid FROM search_rows")}
+    ids = [row[0] for row in conn.execute("SELECT id FROM documents ORDER BY id")]
+    rows = {doc: {name: conn.execute(sql, [doc]).fetchall() for name, sql in DOCUMENT_ROWS.items()} for doc in ids}
+    conn.close()
+    return rows
+
+
+@pytest.fixture(scope="session")
+def kill_reference(kill_corpus, tmp_path_factory) -> dict[str, dict[str, list[tuple]]]:
+    """The kill corpus's rows as an uninterrupted ingest writes them."""
+    db = tmp_path_factory.mktemp("reference") / "reference.db"
+    import subprocess
+
+    subprocess.run([*ngkt_command(), "--db", str(db), "ingest", "--quiet", str(kill_corpus)], check=True)
+    return document_rows(db)
+
+
+def paused_ingest(db: Path, corpus: Path, after: int = PAUSE_AT):
+    """An `ngkt ingest` process stopped by its test hook after writing `after` inputs, inside its
+    open transaction; kill it (or remove its pause file to let it go on)."""
+    import subprocess
+    import time
+
+    pause_file = db.with_name(db.name + ".paused")
+    env = {**os.environ, "NGKT_TEST_PAUSE_AFTER": str(after), "NGKT_TEST_PAUSE_FILE": str(pause_file)}
+    process = subprocess.Popen(
+        [*ngkt_command(), "--db", str(db), "ingest", "--quiet", str(corpus)], env=env, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while not pause_file.exists():
+        assert process.poll() is None, f"the ingest ended before its pause: {process.stderr.read()}"
+        assert time.monotonic() < deadline, "the ingest never reached its pause"
+        time.sleep(0.02)
+    return process
