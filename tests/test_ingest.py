@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from conftest import PAUSE_AT, database_at_version, document_rows, GOLD, paused_ingest, SEEDS, ngkt_command, run_cli
 from ngkt_cli.ingest import DOCUMENTS_PER_TRANSACTION
 from ngkt_cli.ingest import build_document
+from ngkt_cli.text import key
 
 ARTICLE = """Bộ trưởng nêu 3 trọng tâm hợp tác năm 2025
 
@@ -559,6 +560,43 @@ def test_a_different_report_of_the_same_day_is_not_a_duplicate(tmp_path, db_path
     other = "Tin khác về hội nghị\n\nSáng 15/1, tại Hà Nội, Thủ tướng Phạm Minh Chính làm việc với tỉnh Nghệ An về đầu tư hạ tầng giao thông và phát triển công nghiệp chế biến."
     cli("ingest", str(write(tmp_path / "a.txt", ARTICLE.encode())), str(write(tmp_path / "b.txt", other.encode())))
     assert [d["duplicate_of"] for d in documents(db_path)] == [None, None]
+
+
+# A report of a visit, with no list (so that only the bodies' overlap can make a copy a duplicate),
+# and what another outlet wrote about the afternoon.
+VISIT = (
+    "Đoàn doanh nghiệp Việt Nam làm việc tại Osaka\n\nSáng 15/1/2025, tại Osaka, đoàn doanh nghiệp Việt Nam do Thứ "
+    "trưởng Bộ Ngoại giao dẫn đầu đã làm việc với chính quyền tỉnh và hiệp hội thương mại địa phương.\n\nHai bên trao "
+    "đổi về cơ hội mở rộng xuất khẩu nông sản chế biến, thu hút vốn vào khu công nghiệp phía bắc và đào tạo kỹ sư trẻ "
+    "cho ngành bán dẫn.\n\nPhía Nhật Bản bày tỏ mong muốn tăng số chuyến bay thẳng giữa hai thành phố, đồng thời giới "
+    "thiệu chương trình hỗ trợ lãi suất cho nhà đầu tư nhỏ.\n\nKết thúc buổi làm việc, đại diện hiệp hội trao tặng đoàn "
+    "bộ tài liệu hướng dẫn thủ tục nhập khẩu gạo, cà phê và trái cây tươi vào thị trường này."
+)
+AFTERNOON = (
+    "Buổi chiều cùng ngày, đoàn thăm một nhà máy sản xuất linh kiện ô tô của tập đoàn lớn và gặp gỡ cộng đồng người "
+    "Việt đang sinh sống ở vùng Kansai. Các chuyên gia khuyến nghị doanh nghiệp trong nước chú ý tiêu chuẩn truy xuất "
+    "nguồn gốc, bao bì thân thiện môi trường và cam kết giao hàng đúng hạn."
+)
+
+
+def shared_share(first: str, second: str) -> float:
+    """The share of the smaller body's word 4-grams the other has, by the plain definition."""
+    def grams(text: str) -> set[tuple[str, ...]]:
+        words = key(build_document(text.encode(), "x.txt").body).split()
+        return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+    mine, theirs = grams(first), grams(second)
+    return len(mine & theirs) / min(len(mine), len(theirs))
+
+
+@pytest.mark.parametrize("rewritten, share, status", [(19, 0.85, "duplicate"), (37, 0.70, "new")])
+def test_a_copy_sharing_85_percent_is_a_duplicate_and_one_sharing_70_is_not(tmp_path, db_path, cli, rewritten, share, status):
+    """DUPLICATE_CONTAINMENT (0.8) from both sides: a copy whose last words another outlet wrote."""
+    words = VISIT.split(" ")
+    copy = " ".join(words[:-rewritten] + AFTERNOON.split(" ")[:rewritten])
+    assert shared_share(VISIT, copy) == pytest.approx(share, abs=0.01)
+    cli("ingest", str(write(tmp_path / "a.txt", VISIT.encode())))
+    assert f"1 {status}" in cli("ingest", str(write(tmp_path / "b.txt", copy.encode()))).stderr
 
 
 # --- storage -----------------------------------------------------------------------------------
