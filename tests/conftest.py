@@ -165,3 +165,44 @@ def paused_ingest(db: Path, corpus: Path, after: int = PAUSE_AT):
         assert time.monotonic() < deadline, "the ingest never reached its pause"
         time.sleep(0.02)
     return process
+
+
+def statement_id(db: Path, ref: str) -> str:
+    """The statement id of a gold reference such as "001/priority#3"."""
+    prefix, rest = ref.split("/")
+    kind, ordinal = rest.split("#")
+    [(found,)] = sqlite3.connect(db).execute(
+        """SELECT s.id FROM statements s JOIN documents d ON d.id = s.document_id
+           WHERE d.path LIKE ? AND s.kind = ? AND s.ordinal = ? AND s.list_id IS NOT NULL""",
+        [f"%/{prefix}%", kind, int(ordinal)],
+    ).fetchall()
+    return found
+
+
+def thread_of(db: Path) -> dict[str, str]:
+    return dict(sqlite3.connect(db).execute("SELECT id, thread_id FROM statements"))
+
+
+def copy_db(source: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "copy.db"
+    sqlite3.connect(source).backup(sqlite3.connect(target))
+    return target
+
+
+ARTICLE = """Bộ trưởng nêu 3 trọng tâm hợp tác năm 2025
+
+Sáng 15/1, tại Hà Nội, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn chủ trì hội nghị tổng kết năm 2024.
+
+Bộ trưởng Bùi Thanh Sơn cho biết, trong năm 2025 có 3 trọng tâm. Thứ nhất, đa dạng hoá thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao. Thứ ba, thúc đẩy chuyển đổi xanh.
+"""
+
+
+def documents(db: Path) -> list[dict]:
+    result = run_cli(db, "export", "--format", "json")
+    return json.loads(result.stdout)["documents"]
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path

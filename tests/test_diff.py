@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from conftest import GOLD, run_cli
+from conftest import GOLD, run_cli, statement_id
 from ngkt_cli.diff import g2_test, log_odds_dirichlet, word_diff
-from test_link import statement_id
+
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,106 @@
+"""Migrations (migrations.py): every older database upgrades to the current schema and keeps its data."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from conftest import ARTICLE, database_at_version, run_cli, write
+
+
+def test_upgraded_databases_count_their_terms_again(tmp_path):
+    from ngkt_cli.db import open_db
+
+    path = database_at_version(
+        tmp_path / "v11.db", 11,
+        ("INSERT INTO documents (id, path, body, ingested_at, terms_counted) VALUES ('d1', 'a', 'Tận dụng các FTA.\n\nMở rộng thị trường.', 'x', 1)", []),
+        ("INSERT INTO term_df (term, df) VALUES ('fta', 1), ('stale', 5)", []),
+        ("INSERT INTO meta (key, value) VALUES ('paragraphs', '7')", []),
+        ("INSERT INTO statements (id, document_id, kind, ordinal, text, text_key, paragraph, char_start, char_end, thread_id) "
+         "VALUES ('d1/L1.1', 'd1', 'priority', 1, 'hợp tác về AI', 'hợp tác về ai', 0, 0, 13, NULL)", []),
+    )
+    open_db(path).close()
+    (tmp_path / "empty").mkdir()
+    assert run_cli(path, "ingest", str(tmp_path / "empty")).exit_code == 0  # the linking that counts them
+    conn = sqlite3.connect(path)
+    df = dict(conn.execute("SELECT term, df FROM term_df"))
+    assert "stale" not in df and df["fta"] == df["hiệp_định"] == df["thị_trường"] == 1
+    assert conn.execute("SELECT value FROM meta WHERE key = 'paragraphs'").fetchone() == ("2",)
+    assert conn.execute("SELECT theme FROM statement_themes WHERE statement_id = 'd1/L1.1'").fetchall() == [("digital",)]
+
+
+def test_link_order_of_statements_stored_before_it_existed_is_the_same(tmp_path):
+    from ngkt_cli.db import open_db
+    from ngkt_cli.link import link_order
+
+    rows = [("d1/L1.1", "d1", 2025), ("d1/L1.10", "d1", None), ("d2/L1.2", "d2", 2024), ("d2/L1.3", "d2", None)]
+    path = database_at_version(
+        tmp_path / "v10.db", 10,
+        ("INSERT INTO documents (id, path, body, date, ingested_at) VALUES ('d1', 'a', 'x', '2024-12-20', 'x')", []),
+        ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d2', 'b', 'y', 'x')", []),
+        ("INSERT INTO statements (id, document_id, kind, ordinal, text, text_key, paragraph, char_start, char_end, target_year) "
+         "VALUES (?, ?, 'priority', 1, 't', 't', 0, 0, 1, ?)", rows),
+    )
+    stored = dict(open_db(path).execute("SELECT id, link_order FROM statements").fetchall())
+    dates = {"d1": "2024-12-20", "d2": None}
+    assert stored == {s: link_order(year, dates[d], d, s) for s, d, year in rows}
+    assert sorted(stored, key=stored.get) == ["d2/L1.2", "d1/L1.1", "d1/L1.10", "d2/L1.3"]
+
+
+def test_old_database_is_upgraded(tmp_path):
+    from ngkt_cli import migrations
+    from ngkt_cli.db import open_db
+
+    upgraded = open_db(database_at_version(tmp_path / "old.db", 1))
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == len(migrations.MIGRATIONS)
+    assert upgraded.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+
+
+def test_database_of_the_previous_search_index_is_upgraded_and_searchable(tmp_path):
+    from ngkt_cli.db import open_db
+    from ngkt_cli.queries import search
+
+    path = database_at_version(
+        tmp_path / "v9.db", 9,
+        ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'Thúc đẩy chuyển đổi xanh.', 'x')", []),
+        ("INSERT INTO search_index (document_id, text, folded) VALUES ('d1', 'Thúc đẩy chuyển đổi xanh.', 'thuc day chuyen doi xanh.')", []),
+    )
+    hits = search(open_db(path), "chuyen doi xanh")
+    assert [(h.document_id, h.snippet) for h in hits] == [("d1", "Thúc đẩy chuyển đổi xanh.")]
+
+
+def test_lists_of_a_version_13_database_gain_the_truncated_flag(tmp_path):
+    """Migration 14: lists stored before keep their rows, not flagged until reextracted."""
+    from ngkt_cli.db import open_db
+
+    path = database_at_version(
+        tmp_path / "v13.db", 13,
+        ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'x', 'x')", []),
+        ("INSERT INTO lists (id, document_id, position, kind, item_count, cue, marker) "
+         "VALUES ('d1/L1', 'd1', 1, 'priority', 2, 'cue', 'bullet')", []),
+    )
+    conn = open_db(path)
+    assert conn.execute("SELECT truncated FROM lists WHERE id = 'd1/L1'").fetchone()[0] == 0
+
+
+def test_search_rows_of_a_version_12_database_are_never_reused_after_upgrade(tmp_path):
+    """Migration 13: an index entry left by a document deleted outside ngkt (rowid 2, its mapping
+    row gone) must not come back as a hit for the next document written."""
+    from ngkt_cli.db import open_db
+    from ngkt_cli.ingest import ingest_paths
+    from ngkt_cli.queries import search
+
+    path = database_at_version(
+        tmp_path / "v12.db", 12,
+        ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'Thúc đẩy chuyển đổi xanh.', 'x')", []),
+        ("INSERT INTO search_rows (search_rowid, document_id) VALUES (1, 'd1')", []),
+        ("INSERT INTO search_index (rowid, folded) VALUES (?, ?)", [(1, "thuc day chuyen doi xanh."), (2, "mo rong thi truong halal")]),
+    )
+    conn = open_db(path)
+    ingest_paths(conn, [str(write(tmp_path / "new.txt", ARTICLE.encode()))])
+    assert search(conn, "thi truong halal") == []
+    assert "d1" in [h.document_id for h in search(conn, "chuyen doi xanh")]
+    with conn:
+        conn.execute("DELETE FROM documents WHERE id = 'd1'")
+    assert conn.execute("SELECT count(*) FROM search_rows WHERE document_id = 'd1'").fetchone()[0] == 0
