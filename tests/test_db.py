@@ -6,6 +6,8 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import ARTICLE, SEEDS, ngkt_command, run_cli, write
 
 
@@ -68,3 +70,33 @@ def make_articles(folder: Path, count: int, tag: str) -> Path:
         text = ARTICLE.replace("Sáng 15/1", f"Sáng {n % 28 + 1}/1").replace("tổng kết năm 2024", f"tổng kết số {tag}{n}")
         write(folder / f"{tag}{n:03}.txt", text.encode())
     return folder
+
+
+class Interrupted(Exception):
+    pass
+
+
+def _meta_keys(path: Path) -> list[str]:
+    return [row[0] for row in sqlite3.connect(path).execute("SELECT key FROM meta WHERE key LIKE 'unit%' ORDER BY key")]
+
+
+def test_a_write_that_fails_leaves_nothing_behind(tmp_path):
+    from ngkt_cli import db
+
+    conn = db.open_db(tmp_path / "t.db")
+    with pytest.raises(Interrupted), db.transaction(conn):
+        db.set_meta(conn, "unit1", "written")
+        raise Interrupted
+    assert _meta_keys(tmp_path / "t.db") == []
+
+
+def test_grouped_writes_keep_the_groups_committed_before_a_failure_and_none_of_the_open_one(tmp_path):
+    from ngkt_cli import db
+
+    conn = db.open_db(tmp_path / "t.db")
+    with pytest.raises(Interrupted), db.grouped_transactions(conn, 2) as written:
+        for n in range(1, 6):
+            db.set_meta(conn, f"unit{n}", "written")
+            written()
+        raise Interrupted  # the fifth unit's group is still open
+    assert _meta_keys(tmp_path / "t.db") == ["unit1", "unit2", "unit3", "unit4"]

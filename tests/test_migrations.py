@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
 
 from conftest import ARTICLE, database_at_version, run_cli, write
+from ngkt_cli.migrations import MIGRATIONS
 
 
 def test_upgraded_databases_count_their_terms_again(tmp_path):
@@ -104,3 +106,51 @@ def test_search_rows_of_a_version_12_database_are_never_reused_after_upgrade(tmp
     with conn:
         conn.execute("DELETE FROM documents WHERE id = 'd1'")
     assert conn.execute("SELECT count(*) FROM search_rows WHERE document_id = 'd1'").fetchone()[0] == 0
+
+
+# One article as every schema version can hold it: its document row, and (from the version
+# that has them) its list and first item.
+OLD_BODY = (
+    "Bộ trưởng nêu 2 trọng tâm năm 2025\n\nSáng 15/1/2025, Bộ trưởng Bùi Thanh Sơn nêu 2 trọng tâm. "
+    "Thứ nhất, mở rộng thị trường xuất khẩu. Thứ hai, thu hút đầu tư công nghệ cao."
+)
+OLD_ROWS = {
+    "documents": {"id": "d1", "path": "/archive/a.txt", "title": "Bộ trưởng nêu 2 trọng tâm năm 2025", "date": "2025-01-15",
+                  "statement_year": 2025, "body": OLD_BODY, "ingested_at": "2025-01-16T00:00:00+00:00"},
+    "lists": {"id": "d1/L1", "document_id": "d1", "position": 1, "kind": "priority", "announced_count": 2, "item_count": 2},
+    "statements": {"id": "d1/L1.1", "document_id": "d1", "list_id": "d1/L1", "kind": "priority", "ordinal": 1,
+                   "text": "mở rộng thị trường xuất khẩu", "text_key": "mở rộng thị trường xuất khẩu", "paragraph": 1,
+                   "char_start": 111, "char_end": 139, "target_year": 2025},
+}
+
+
+def _insert_as_of_its_version(conn: sqlite3.Connection, table: str, values: dict) -> None:
+    """The values the table has columns for, and a filler for any other column that needs one."""
+    columns = conn.execute(f"PRAGMA table_info({table})").fetchall()  # cid, name, type, notnull, default, pk
+    if not columns:
+        return  # not in this version yet
+    row = {name: values[name] for _, name, _, _, _, _ in columns if name in values}
+    for _, name, kind, notnull, default, _ in columns:
+        if name not in row and notnull and default is None:
+            row[name] = 0 if "INT" in kind.upper() else ""
+    conn.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})", list(row.values()))
+
+
+@pytest.mark.parametrize("version", range(1, len(MIGRATIONS)))
+def test_a_database_of_every_older_version_upgrades_and_keeps_its_article_and_items(tmp_path, version):
+    path = database_at_version(tmp_path / f"v{version}.db", version)
+    conn = sqlite3.connect(path)
+    for table, values in OLD_ROWS.items():
+        _insert_as_of_its_version(conn, table, values)
+    conn.commit()
+    has_items = bool(conn.execute("SELECT count(*) FROM statements").fetchone()[0]) if version >= 2 else False
+    conn.close()
+    [doc] = json.loads(run_cli(path, "docs", "--format", "json").stdout)
+    assert (doc["id"], doc["title"], doc["date"]) == ("d1", OLD_ROWS["documents"]["title"], "2025-01-15")
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    if has_items:
+        items = json.loads(run_cli(path, "priorities", "--format", "json").stdout)
+        assert [(i["id"], i["text"]) for i in items] == [("d1/L1.1", "mở rộng thị trường xuất khẩu")]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+import re
 import subprocess
 import sys
 
-from conftest import ROOT, documents, ngkt_command, run_cli
+from conftest import ROOT, copy_db, documents, ngkt_command, run_cli, statement_id, thread_of
 
 
 def test_docs_table_is_plain_text_when_not_a_terminal(seeded_db):
@@ -74,3 +77,51 @@ def test_show_prints_removed_lines_on_request(seeded_db):
     result = run_cli(seeded_db, "show", doc_id, "--removed")
     assert "Removed as boilerplate:" in result.stdout
     assert "comment form  Mã kiểm tra no image" in result.stdout
+
+
+def test_a_terminal_gets_rich_tables_and_no_color_plain_text(seeded_db, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    styled = _on_a_terminal("--db", str(seeded_db), "docs")
+    assert "\x1b[" in styled and "┃" in styled  # colour and a box around the table
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = _on_a_terminal("--db", str(seeded_db), "docs")
+    assert "\x1b[" not in plain and "┃" not in plain
+    assert plain.splitlines()[0].split() == ["id", "date", "statement_year", "lists", "scope", "flags", "title"]
+
+
+# A thread label with every character the formats must escape.
+AWKWARD_LABEL = 'Nghiên cứu | "dự báo", tham mưu'
+
+
+def test_csv_and_markdown_keep_a_label_with_quotes_commas_and_pipes_in_its_cell(seeded_db, tmp_path):
+    db = copy_db(seeded_db, tmp_path)
+    thread = thread_of(db)[statement_id(db, "001/priority#3")]
+    assert run_cli(db, "thread", "label", thread, AWKWARD_LABEL).exit_code == 0
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(run_cli(db, "threads", "--format", "csv").stdout))}
+    assert rows[thread]["label"] == AWKWARD_LABEL
+    header, rule, *lines = run_cli(db, "threads", "--format", "markdown").stdout.splitlines()
+    assert {len(markdown_cells(line)) for line in lines} == {len(markdown_cells(header))} == {rule.count("---")}
+    labelled = [line for line in lines if markdown_cells(line)[0] == thread]
+    assert AWKWARD_LABEL.replace("|", "\\|") in markdown_cells(labelled[0])
+
+
+def markdown_cells(line: str) -> list[str]:
+    """The cells of a Markdown table row, split at the pipes that are not escaped."""
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+
+
+def test_a_line_break_inside_a_value_stays_inside_its_row():
+    from ngkt_cli.render import csv_text, markdown_table
+
+    rows = [{"id": "a", "text": "dòng một\ndòng hai, có \"ngoặc\"", "flag": True, "empty": None}]
+    columns = ["id", "text", "flag", "empty"]
+    assert list(csv.DictReader(io.StringIO(csv_text(rows, columns)))) == [
+        {"id": "a", "text": "dòng một\ndòng hai, có \"ngoặc\"", "flag": "true", "empty": ""}
+    ]
+    assert markdown_table(rows, columns).splitlines()[2] == '| a | dòng một dòng hai, có "ngoặc" | true |  |'
+
+
+def test_plain_tables_align_every_column_but_the_last(seeded_db):
+    header, *rows = run_cli(seeded_db, "docs").stdout.splitlines()
+    title_at = header.index("title")
+    assert all(row[title_at - 2 : title_at] == "  " and row[title_at] != " " for row in rows)
