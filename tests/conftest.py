@@ -1,4 +1,5 @@
-"""Shared fixtures: a database on a temporary path, the seeds ingested once, the gold reading."""
+"""Shared fixtures: a database on a temporary path, the seeds ingested once, the gold reading,
+helpers several test files use, and an ingest paused inside its transaction for the kill tests."""
 
 from __future__ import annotations
 
@@ -91,6 +92,50 @@ def database_at_version(path: Path, version: int, *statements: tuple[str, list])
     return path
 
 
+# --- helpers several test files share -----------------------------------------------------------
+
+
+def statement_id(db: Path, ref: str) -> str:
+    """The statement id of a gold reference such as "001/priority#3"."""
+    prefix, rest = ref.split("/")
+    kind, ordinal = rest.split("#")
+    [(found,)] = sqlite3.connect(db).execute(
+        """SELECT s.id FROM statements s JOIN documents d ON d.id = s.document_id
+           WHERE d.path LIKE ? AND s.kind = ? AND s.ordinal = ? AND s.list_id IS NOT NULL""",
+        [f"%/{prefix}%", kind, int(ordinal)],
+    ).fetchall()
+    return found
+
+
+def thread_of(db: Path) -> dict[str, str]:
+    return dict(sqlite3.connect(db).execute("SELECT id, thread_id FROM statements"))
+
+
+def copy_db(source: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "copy.db"
+    sqlite3.connect(source).backup(sqlite3.connect(target))
+    return target
+
+
+ARTICLE = """Bộ trưởng nêu 3 trọng tâm hợp tác năm 2025
+
+Sáng 15/1, tại Hà Nội, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn chủ trì hội nghị tổng kết năm 2024.
+
+Bộ trưởng Bùi Thanh Sơn cho biết, trong năm 2025 có 3 trọng tâm. Thứ nhất, đa dạng hoá thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao. Thứ ba, thúc đẩy chuyển đổi xanh.
+"""
+
+
+def documents(db: Path) -> list[dict]:
+    result = run_cli(db, "export", "--format", "json")
+    return json.loads(result.stdout)["documents"]
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
 # --- killing an ingest inside a transaction ---------------------------------------------------
 
 # The kill tests' corpus: more inputs than one transaction holds, so that a kill at PAUSE_AT
@@ -101,13 +146,14 @@ PAUSE_AT = 230
 
 @pytest.fixture(scope="session")
 def kill_corpus(tmp_path_factory) -> Path:
-    import sys
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from make_corpus import write_corpus
-
+    """KILL_CORPUS_SIZE short articles, each dated a day of its own two days from any other (so
+    that none is another's duplicate), each with a list of three priorities."""
     folder = tmp_path_factory.mktemp("corpus") / "inbox"
-    write_corpus(folder, KILL_CORPUS_SIZE, seed=5)
+    folder.mkdir()
+    for n in range(KILL_CORPUS_SIZE):
+        day = f"{n % 14 * 2 + 1}/{n // 14 % 12 + 1}/{2001 + n // 168}"
+        text = ARTICLE.replace("Sáng 15/1", f"Sáng {day}").replace("tổng kết năm 2024", f"tổng kết số {n}")
+        (folder / f"article_{n:03}.txt").write_text(text, encoding="utf-8")
     return folder
 
 
@@ -165,44 +211,3 @@ def paused_ingest(db: Path, corpus: Path, after: int = PAUSE_AT):
         assert time.monotonic() < deadline, "the ingest never reached its pause"
         time.sleep(0.02)
     return process
-
-
-def statement_id(db: Path, ref: str) -> str:
-    """The statement id of a gold reference such as "001/priority#3"."""
-    prefix, rest = ref.split("/")
-    kind, ordinal = rest.split("#")
-    [(found,)] = sqlite3.connect(db).execute(
-        """SELECT s.id FROM statements s JOIN documents d ON d.id = s.document_id
-           WHERE d.path LIKE ? AND s.kind = ? AND s.ordinal = ? AND s.list_id IS NOT NULL""",
-        [f"%/{prefix}%", kind, int(ordinal)],
-    ).fetchall()
-    return found
-
-
-def thread_of(db: Path) -> dict[str, str]:
-    return dict(sqlite3.connect(db).execute("SELECT id, thread_id FROM statements"))
-
-
-def copy_db(source: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "copy.db"
-    sqlite3.connect(source).backup(sqlite3.connect(target))
-    return target
-
-
-ARTICLE = """Bộ trưởng nêu 3 trọng tâm hợp tác năm 2025
-
-Sáng 15/1, tại Hà Nội, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn chủ trì hội nghị tổng kết năm 2024.
-
-Bộ trưởng Bùi Thanh Sơn cho biết, trong năm 2025 có 3 trọng tâm. Thứ nhất, đa dạng hoá thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao. Thứ ba, thúc đẩy chuyển đổi xanh.
-"""
-
-
-def documents(db: Path) -> list[dict]:
-    result = run_cli(db, "export", "--format", "json")
-    return json.loads(result.stdout)["documents"]
-
-
-def write(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
