@@ -12,7 +12,7 @@ import pytest
 
 from conftest import SEEDS, run_cli
 
-DOC = "d4ac4190215c"  # the seed whose L2.3 `show` quotes in test_cli
+DOC = "d4ac4190215c"  # the seed whose L2.3 `show` quotes in test_render
 
 
 # --- show: every --format offered ---------------------------------------------------------------
