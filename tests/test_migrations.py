@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ARTICLE, database_at_version, run_cli, write
 from ngkt_cli.migrations import MIGRATIONS
+from ngkt_cli.text import fold
 
 
 def test_upgraded_databases_count_their_terms_again(tmp_path):
@@ -136,21 +137,38 @@ def _insert_as_of_its_version(conn: sqlite3.Connection, table: str, values: dict
     conn.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})", list(row.values()))
 
 
+def _index_as_of_its_version(conn: sqlite3.Connection, version: int) -> None:
+    """The article's search entry as ngkt wrote it at `version`: none before the index (3), its
+    text and folded text with a row id mapping from 7, its folded text alone from 10."""
+    folded = fold(OLD_BODY)
+    if 3 <= version < 10:
+        rowid = conn.execute(
+            "INSERT INTO search_index (document_id, statement_id, text, folded) VALUES ('d1', NULL, ?, ?)", [OLD_BODY, folded]
+        ).lastrowid
+        if version >= 7:
+            conn.execute("INSERT INTO search_rows (search_rowid, document_id, statement_id) VALUES (?, 'd1', NULL)", [rowid])
+    elif version >= 10:
+        rowid = conn.execute("INSERT INTO search_rows (document_id) VALUES ('d1')").lastrowid
+        conn.execute("INSERT INTO search_index (rowid, folded) VALUES (?, ?)", [rowid, folded])
+
+
 @pytest.mark.parametrize("version", range(1, len(MIGRATIONS)))
 def test_a_database_of_every_older_version_upgrades_and_keeps_its_article_and_items(tmp_path, version):
     path = database_at_version(tmp_path / f"v{version}.db", version)
     conn = sqlite3.connect(path)
     for table, values in OLD_ROWS.items():
         _insert_as_of_its_version(conn, table, values)
+    _index_as_of_its_version(conn, version)
     conn.commit()
-    has_items = bool(conn.execute("SELECT count(*) FROM statements").fetchone()[0]) if version >= 2 else False
+    items = [("d1/L1.1", "mở rộng thị trường xuất khẩu")] if version >= 2 else []  # statements came with version 2
     conn.close()
-    [doc] = json.loads(run_cli(path, "docs", "--format", "json").stdout)
-    assert (doc["id"], doc["title"], doc["date"]) == ("d1", OLD_ROWS["documents"]["title"], "2025-01-15")
+    export = json.loads(run_cli(path, "export", "--format", "json").stdout)
+    [doc] = export["documents"]
+    assert (doc["id"], doc["title"], doc["date"], doc["body"]) == ("d1", OLD_ROWS["documents"]["title"], "2025-01-15", OLD_BODY)
+    assert [(s["id"], s["text"]) for s in export["statements"]] == items
+    hits = json.loads(run_cli(path, "search", "thu hut dau tu", "--format", "json").stdout)
+    assert [hit["document_id"] for hit in hits] == ["d1"]  # found in the upgraded index
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    if has_items:
-        items = json.loads(run_cli(path, "priorities", "--format", "json").stdout)
-        assert [(i["id"], i["text"]) for i in items] == [("d1/L1.1", "mở rộng thị trường xuất khẩu")]
