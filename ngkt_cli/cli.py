@@ -213,6 +213,11 @@ def ingest(
         if counts["skipped"]:
             summary += f"; skipped {counts['skipped']} other file(s) in the folders (--format json lists them)"
         render.message(f"ingested {len(outcomes) - counts['skipped']} input(s) into {_state['db']}: {summary}")
+        from .link import relink_advice, relink_notice
+
+        for note in (relink_notice(conn), relink_advice(conn)):
+            if note:
+                render.message(note)
     if run_failed(outcomes, named_inputs(paths)):
         raise typer.Exit(1)
 

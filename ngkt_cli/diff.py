@@ -14,8 +14,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .link import Idf, cosine, features, vector
+from .similarity import Idf, cosine, features, vector
 from .text import key, sentences
+from .words import is_generic, shown
 
 # Pseudo-counts of the informative prior, spread over items in proportion to their frequency in
 # the whole corpus: enough to calm a theme seen once, too few to hide a real shift.
@@ -151,8 +152,10 @@ def g2_test(a: int, n_a: int, b: int, n_b: int) -> tuple[float, float]:
 
 def log_odds_dirichlet(a: int, n_a: int, b: int, n_b: int, prior: float, prior_total: float) -> tuple[float, float]:
     """(log-odds ratio of b against a, its z-score) with an informative Dirichlet prior."""
-    odds_b = (b + prior) / (n_b + prior_total - b - prior)
-    odds_a = (a + prior) / (n_a + prior_total - a - prior)
+    # Half a count at least on the other side: a word every statement of a tiny corpus uses would
+    # otherwise leave nothing there (infinite odds).
+    odds_b = (b + prior) / max(n_b + prior_total - b - prior, 0.5)
+    odds_a = (a + prior) / max(n_a + prior_total - a - prior, 0.5)
     delta = math.log(odds_b) - math.log(odds_a)
     variance = 1 / (b + prior) + 1 / (a + prior)
     return delta, delta / math.sqrt(variance)
@@ -290,17 +293,26 @@ def thread_changes(before: list[DiffStatement], after: list[DiffStatement], labe
 # Distinctive words
 
 
-def word_counts(statements: list[DiffStatement], idf: Idf) -> Counter[str]:
-    """Statements using each Vietnamese word: syllable pairs that the corpus uses as a unit.
+def key_words(text: str) -> set[str]:
+    """The words of a text that can say what it is about: words of the word list of more than
+    one syllable ("chuỗi_cung_ứng", "thị_trường"), never a generic word of the genre ("tiếp_tục")
+    nor two syllables that merely stand side by side ("hóa thị", "phương doanh")."""
+    return {t for t in features(text) if "_" in t and not t.startswith("~") and not is_generic(t)}
 
-    A pair counts as a word when it appears in several paragraphs of the corpus ("chuỗi cung",
-    "thị trường"); a pair that happens to stand side by side once ("hóa thị") does not.
-    """
+
+def words_needed(statements: list[DiffStatement]) -> set[str]:
+    """Every term whose corpus frequency `compare_years` asks for: the caller reads them at once."""
+    texts = {s.text for s in statements}
+    return {t for text in texts for piece in (text, *_sentences(text)) for t in features(piece)}
+
+
+def word_counts(statements: list[DiffStatement]) -> Counter[str]:
+    """Statements using each word (`key_words`)."""
     counts: Counter[str] = Counter()
     words_of: dict[str, set[str]] = {}  # by text: outlets restate priorities word for word
     for statement in statements:
         if statement.text not in words_of:
-            words_of[statement.text] = {t for t in features(statement.text) if "_" in t and idf.frequency(t) >= 3}
+            words_of[statement.text] = key_words(statement.text)
         counts.update(words_of[statement.text])
     return counts
 
@@ -308,23 +320,25 @@ def word_counts(statements: list[DiffStatement], idf: Idf) -> Counter[str]:
 def compare_years(
     before: list[DiffStatement], after: list[DiffStatement], *, year_before: int, year_after: int,
     by: str, kind: str, labels: dict[str, str], theme_labels: dict[str, str], theme_corpus: Counter[str],
-    idf: Idf, left_out: dict | None = None,
+    frequencies: dict[str, int], paragraphs: int, left_out: dict | None = None,
 ) -> YearDiff:
     """The whole comparison of two years' statements (pure: everything it needs is passed in).
 
-    The prior for words is how many paragraphs of the whole corpus use each (`idf.frequency`).
+    `frequencies` holds, for each term of `words_needed(before + after)`, how many paragraphs of
+    the whole corpus use it (of `paragraphs`): the weights of the closest wordings and the prior
+    of the distinctive words. A term it lacks counts as never seen.
     `left_out` ({"out_of_scope": {year: n}, "undated": n}, from queries.left_out) is reported as is.
     """
+    idf = Idf(frequencies, paragraphs)
     left_out = left_out or {}
     out_of_scope = left_out.get("out_of_scope", {})
     new, dropped, persisting = thread_changes(before, after, labels, idf)
     themes_before = Counter(t for s in before for t in set(s.themes))
     themes_after = Counter(t for s in after for t in set(s.themes))
     themes = keyness(themes_before, len(before), themes_after, len(after), theme_corpus, theme_labels)
-    words_before, words_after = word_counts(before, idf), word_counts(after, idf)
+    words_before, words_after = word_counts(before), word_counts(after)
     word_corpus = Counter({word: idf.frequency(word) for word in words_before | words_after})
-    words = keyness(words_before, len(before), words_after, len(after), word_corpus,
-                    {w: w.replace("_", " ") for w in word_corpus})
+    words = keyness(words_before, len(before), words_after, len(after), word_corpus, {w: shown(w) for w in word_corpus})
     return YearDiff(
         year_before, year_after, by, kind, len(before), len(after), new, dropped, persisting,
         tuple(sorted(themes, key=lambda k: (-k.change, k.item))),

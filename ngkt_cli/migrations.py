@@ -500,6 +500,28 @@ def _018_list_truncated(conn: sqlite3.Connection) -> None:
     _run_script(conn, "ALTER TABLE lists ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;")
 
 
+def _019_words_and_actor_levels(conn: sqlite3.Connection) -> None:
+    """Linking weighs words, not syllables and syllable pairs (ngkt_cli/words.py): the document
+    frequencies are counted again by the next linking, the statements coded again (the codebook
+    gained patterns), and each statement gets an actor level (national, local, foreign), worked
+    out by the next linking for every statement that has none; that linking rebuilds the threads
+    once (ids, labels and decisions kept, as `ngkt relink` does). The column is added only when
+    missing: a database made by a development build numbered this migration differently."""
+    if "actor_level" not in {row[1] for row in conn.execute("PRAGMA table_info(statements)")}:
+        conn.execute("ALTER TABLE statements ADD COLUMN actor_level TEXT")
+    _run_script(
+        conn,
+        """
+        DELETE FROM term_df;
+        UPDATE documents SET terms_counted = 0;
+        UPDATE meta SET value = '0' WHERE key = 'paragraphs';
+        UPDATE meta SET value = '0' WHERE key = 'paragraphs_at_relink';
+        INSERT INTO meta (key, value) VALUES ('themes_stale', '1')
+            ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -519,4 +541,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _016_document_sources_and_versions,
     _017_statement_form,
     _018_list_truncated,
+    _019_words_and_actor_levels,
 ]

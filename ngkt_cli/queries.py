@@ -409,22 +409,31 @@ def cited_item(conn: sqlite3.Connection, view: dict, wanted: str) -> Cited:
 
 def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     """A thread's members by year with their source, similarity to the thread and shared key terms."""
-    from .link import ThreadIndex, load_idf, shared_terms, similarity_to_rest, thread_members
+    from .link import ThreadIndex, explain, load_idf, shared_terms, similarity_to_rest, thread_members
+    from .themes import load_codebook
 
     row = conn.execute("SELECT id, kind, label, auto_label FROM threads WHERE id = ?", [thread]).fetchone()
     if row is None:
         raise NotFound(f"no thread '{thread}' (see `ngkt threads`)")
     members = thread_members(conn, thread)
     idf = load_idf(conn)
-    scores = similarity_to_rest(members, ThreadIndex(idf))
+    index = ThreadIndex(idf)
+    scores = similarity_to_rest(members, index)
+    theme_labels = {theme.id: theme.label for theme in load_codebook()}
+    reasons = {m.id: explain(m, [o for o in members if o.id != m.id], index, theme_labels) for m in members}
     statements = _rows(
         conn,
         """SELECT id, form, target_year, ordinal, speaker, text, document_id, document_title, document_date, document_path, duplicate_of
             FROM statements_with_source WHERE thread_id = ? ORDER BY target_year, document_date, id""",
         [thread],
     )
+    levels = {m.id: m.level for m in members}
     for statement in statements:
         statement["similarity"] = round(scores[statement["id"]], 3)
+        statement["actor_level"] = levels.get(statement["id"])
+        statement["linked_because"] = reasons[statement["id"]]["text"]
+        statement["shared_themes"] = reasons[statement["id"]]["themes"]
+        statement["shared_words"] = reasons[statement["id"]]["words"]
     originals = [m for m in members if not next(s for s in statements if s["id"] == m.id)["duplicate_of"]]
     return {
         "id": row["id"],
@@ -596,8 +605,8 @@ def year_diff(
     form: str | None = None, include_out_of_scope: bool = False,
 ):
     """Load what the diff needs and compare the two years (see diff.compare_years)."""
-    from .diff import compare_years
-    from .link import load_idf
+    from .diff import compare_years, words_needed
+    from .link import frequencies, paragraph_count
     from .themes import load_codebook
 
     statements = _diff_statements(conn, kind, by, (year_before, year_after), include_out_of_scope, form)
@@ -616,7 +625,8 @@ def year_diff(
         labels=thread_labels(conn, statements),
         theme_labels={t.id: t.label for t in load_codebook()},
         theme_corpus=_theme_corpus(conn, kind, by, include_out_of_scope),
-        idf=load_idf(conn),
+        frequencies=frequencies(conn, words_needed(statements)),
+        paragraphs=paragraph_count(conn),
         left_out=missing,
     )
 

@@ -411,7 +411,7 @@ def write_csv_tables(data: dict[str, list[dict]], folder) -> list:
 SEARCH_COLUMNS = ["document_id", "statement_id", "title", "date", "path", "snippet"]
 THREAD_COLUMNS = [
     "thread_id", "target_year", "form", "ordinal", "id", "text", "speaker", "document_title", "document_date",
-    "document_path", "duplicate_of", "similarity",
+    "document_path", "duplicate_of", "similarity", "linked_because",
 ]
 
 
@@ -441,6 +441,8 @@ def show_thread(view: dict) -> None:
         out.print(Text(f"{statement['target_year'] or '?'}  {statement['id']}{form}  similarity {statement['similarity']:.2f}{duplicate}", style="bold cyan"))
         out.print(Text(f"      {source}", style="dim"))
         out.print(f"      {statement['text']}")
+        if statement.get("linked_because"):
+            out.print(Text(f"      {statement['linked_because']}", style="dim"))
 
 
 def pivot_shares(rows: Sequence[dict]) -> tuple[list[dict], list[str]]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from conftest import GOLD, SEEDS, copy_db, run_cli, statement_id, thread_of
-from collections import Counter
 
+from conftest import GOLD, SEEDS, copy_db, run_cli, statement_id, thread_of
 from ngkt_cli.link import features, paragraph_terms
 
 SEED_FILES = sorted(SEEDS.iterdir())
@@ -52,9 +52,14 @@ def test_gold_threads_whatever_the_ingest_order(tmp_path, order):
 
 @pytest.mark.parametrize("order", [SEED_FILES[::-1], [SEED_FILES[i] for i in (1, 0, 3, 4, 2)]], ids=["reverse", "shuffled"])
 def test_gold_threads_when_files_arrive_one_run_at_a_time(tmp_path, order):
+    """An analyst who relinks when ingest advises it (the archive has doubled since the last
+    full linking) ends with the gold threads, whatever order the files came in."""
     db = tmp_path / "runs.db"
     for path in order:
-        assert run_cli(db, "ingest", str(path)).exit_code == 0
+        result = run_cli(db, "ingest", str(path))
+        assert result.exit_code == 0
+        if "run `ngkt relink`" in result.output:
+            assert run_cli(db, "relink").exit_code == 0
     assert_gold_threads(db)
 
 
@@ -135,6 +140,27 @@ def test_thread_show_explains_members(seeded_db):
     assert [(r["thread_id"], r["id"], r["similarity"]) for r in rows] == [(research, s["id"], str(s["similarity"])) for s in view["statements"]]
     assert run_cli(seeded_db, "timeline", "--thread", research, "-f", "csv").stdout == run_cli(seeded_db, "thread", research, "-f", "csv").stdout
     assert run_cli(seeded_db, "thread", research, "-f", "markdown").stdout.startswith("| thread_id | target_year |")
+
+
+def test_each_link_is_explained_in_words_an_analyst_reads(seeded_db):
+    research = thread_of(seeded_db)[statement_id(seeded_db, "001/priority#3")]
+    view = json.loads(run_cli(seeded_db, "thread", "show", research, "--format", "json").stdout)
+    first = view["statements"][0]
+    assert first["linked_because"].startswith("linked because: about research, advice and forecasting, like the rest")
+    assert first["shared_themes"][0] == "research, advice and forecasting"
+    assert {s["actor_level"] for s in view["statements"]} == {"national"}
+    assert {"nghiên cứu", "tham mưu"} <= set(first["shared_words"])
+    assert "linked because: " in run_cli(seeded_db, "thread", research).stdout
+    # Real words only: never two syllables side by side across a word boundary, never the genre's stock words.
+    words = [w for s in view["statements"] for w in s["shared_words"]] + view["shared_terms"]
+    assert not {"cứu tham", "công tác", "nâng cao", "tiếp tục"} & set(words)
+
+
+def test_distinctive_words_are_words(seeded_db):
+    diff = json.loads(run_cli(seeded_db, "diff", "2023", "2024", "--format", "json").stdout)
+    shown = [w["label"] for side in diff["distinctive_words"].values() for w in side]
+    assert "tăng trưởng" in shown and "động lực" in shown
+    assert not {"tiếp tục", "nâng cao", "phát triển", "phương doanh", "tâm trọng"} & set(shown)
 
 
 def test_a_members_similarity_is_its_score_with_the_rest_of_the_thread(seeded_db):

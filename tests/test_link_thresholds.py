@@ -32,7 +32,7 @@ def test_of_two_groups_sharing_a_thread_the_one_with_most_of_it_keeps_the_id():
     assert _match_old_ids({"small": ["a", "b"], "large": ["c", "d", "e"]}, old) == {"large": "T0001"}
 
 
-# --- the next ingest relinks everything once the corpus has more than doubled (RELINK_GROWTH) -----
+# --- ingest advises a full relink once the corpus has more than doubled (RELINK_GROWTH) ---------
 
 
 # Dated weeks apart, with lists of their own: no article is another's duplicate.
@@ -41,6 +41,7 @@ LISTS = {
     10: "Thứ nhất, phát triển du lịch biển. Thứ hai, bảo hộ công dân ở nước ngoài.",
     20: "Thứ nhất, cải cách thủ tục lãnh sự. Thứ hai, đào tạo cán bộ đối ngoại trẻ.",
 }
+ADVICE = "run `ngkt relink`"
 
 
 def _article(folder: Path, day: int, paragraphs: int) -> str:
@@ -56,11 +57,11 @@ def _paragraphs_at_relink(db: Path) -> int:
     return int(row[0])
 
 
-def test_an_ingest_relinks_everything_once_the_corpus_has_more_than_doubled(tmp_path):
+def test_ingest_advises_a_relink_once_the_corpus_has_more_than_doubled_and_never_relinks_by_itself(tmp_path):
     db = tmp_path / "g.db"
-    run_cli(db, "ingest", _article(tmp_path, 1, 10))
+    assert ADVICE not in run_cli(db, "ingest", _article(tmp_path, 1, 10)).output
     assert _paragraphs_at_relink(db) == 10  # the first ingest links everything
-    run_cli(db, "ingest", _article(tmp_path, 10, 10))
-    assert _paragraphs_at_relink(db) == 10  # 20 paragraphs: exactly twice as many, not more
-    run_cli(db, "ingest", _article(tmp_path, 20, 1))
-    assert _paragraphs_at_relink(db) == 21  # more than twice: everything relinked with the new weights
+    assert ADVICE not in run_cli(db, "ingest", _article(tmp_path, 10, 10)).output  # 20: exactly twice, not more
+    grown = run_cli(db, "ingest", _article(tmp_path, 20, 1))
+    assert ADVICE in grown.output  # 21 paragraphs: more than twice
+    assert _paragraphs_at_relink(db) == 10  # advised, not done behind the user's back

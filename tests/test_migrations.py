@@ -28,7 +28,8 @@ def test_upgraded_databases_count_their_terms_again(tmp_path):
     assert run_cli(path, "ingest", str(tmp_path / "empty")).exit_code == 0  # the linking that counts them
     conn = sqlite3.connect(path)
     df = dict(conn.execute("SELECT term, df FROM term_df"))
-    assert "stale" not in df and df["fta"] == df["hiệp_định"] == df["thị_trường"] == 1
+    assert "stale" not in df and df["fta"] == df["hiệp_định_thương_mại_tự_do"] == df["thị_trường"] == 1
+    assert conn.execute("SELECT actor_level FROM statements WHERE id = 'd1/L1.1'").fetchone() == ("national",)
     assert conn.execute("SELECT value FROM meta WHERE key = 'paragraphs'").fetchone() == ("2",)
     assert conn.execute("SELECT theme FROM statement_themes WHERE statement_id = 'd1/L1.1'").fetchall() == [("digital",)]
 

@@ -362,10 +362,9 @@ def _compare(before: list, after: list):
     from collections import Counter
 
     from ngkt_cli.diff import compare_years
-    from ngkt_cli.link import Idf
 
     return compare_years(before, after, year_before=2023, year_after=2024, by="target", kind="priority",
-                         labels={}, theme_labels={}, theme_corpus=Counter(), idf=Idf({}, 1))
+                         labels={}, theme_labels={}, theme_corpus=Counter(), frequencies={}, paragraphs=1)
 
 
 @pytest.mark.parametrize(("documents", "statements", "thin"), [(2, 9, True), (3, 4, True), (3, 5, False), (6, 20, False)])

@@ -1,0 +1,87 @@
+"""Whose priority a statement is: the nation's, a province's or city's, or another country's.
+
+A thread follows one priority of one actor across years: a city's "làm mới các động lực tăng
+trưởng truyền thống" (its shops and tourism) is not the national economic-diplomacy priority of
+the same words, and an APEC host's priorities are not Vietnam's. The level is read, in this
+order, from the statement's speaker, the words that open the statement (up to its verb of
+asking: "UBND thành phố yêu cầu ...", "Sở Du lịch tập trung ..."), the lead-in of its list, and
+the document's first paragraph when a local body is the one asking there. Whatever names no
+local or foreign actor is national: the genre's default speaker is a ministry or the government.
+Pure: text in, level out.
+"""
+
+from __future__ import annotations
+
+import re
+
+NATIONAL = "national"
+LOCAL = "local"
+FOREIGN = "foreign"
+LEVELS = (NATIONAL, LOCAL, FOREIGN)
+
+# A province's or city's bodies and offices, written as the press writes them.
+LOCAL_ACTOR = re.compile(
+    r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\b"
+    r"|\bSở (?:[A-ZĐ]\w*)"
+    r"|\b(?:[Tt]ỉnh|[Tt]hành phố|TP\.?) (?:[A-ZĐ]\w*)(?: [A-ZĐ]\w*)*(?=\s+(?:tiếp tục|đã|sẽ|cần|phải|yêu cầu|đề nghị|chỉ đạo|tập trung|phấn đấu))"
+    r"|\b(?:UBND|Ủy ban nhân dân) (?:tỉnh|thành phố|TP)\b"
+    r"|\b(?:[Cc]hủ tịch|[Bb]í thư|[Gg]iám đốc) (?:UBND|HĐND|Tỉnh ủy|Thành ủy|Sở)\b"
+)
+
+# Countries other than Vietnam, as the actor of a priority ("Peru, nước chủ nhà APEC 2016, ...").
+COUNTRIES = (
+    "Mỹ|Hoa Kỳ|Trung Quốc|Nhật Bản|Hàn Quốc|Ấn Độ|Nga|Pháp|Đức|Anh|Úc|Australia|Canada|Singapore|Thái Lan|"
+    "Malaysia|Indonesia|Philippines|Lào|Campuchia|Myanmar|Brunei|Peru|Chile|Papua New Guinea|New Zealand|Mexico|"
+    "Brazil|Argentina|Italy|Tây Ban Nha|Hà Lan|Thụy Sĩ|Israel|Ả Rập Xê Út|UAE|Ai Cập|Nam Phi|Nigeria"
+)
+FOREIGN_ACTOR = re.compile(
+    rf"\b(?:Tổng thống|Thủ tướng|Bộ trưởng|Ngoại trưởng|Chủ tịch|Quốc vương|Thủ hiến|Đại sứ)(?: [a-zđà-ỹ]+)* (?:{COUNTRIES})\b"
+    rf"|\b(?:{COUNTRIES}),? (?:nước chủ nhà|chủ nhà|với tư cách chủ nhà|nước đăng cai)"
+)
+
+# The verb that ends the opening of a directive: who asks comes before it.
+_ASKING = re.compile(
+    r"\b(?:yêu cầu|đề nghị|chỉ đạo|giao|lưu ý|nhấn mạnh|cho rằng|cho biết|nêu rõ|tập trung|phấn đấu|tiếp tục|cần|phải|có trách nhiệm)\b"
+)
+
+# How much of a statement's opening may name its actor, in characters.
+OPENING = 160
+
+
+def _named(text: str | None) -> str | None:
+    if not text:
+        return None
+    if FOREIGN_ACTOR.search(text):
+        return FOREIGN
+    if LOCAL_ACTOR.search(text):
+        return LOCAL
+    return None
+
+
+def opening(text: str) -> str:
+    """A statement's words up to its verb of asking, the verb included (who asks: "tỉnh Nghệ An
+    tiếp tục"), within OPENING characters; "" when no verb of asking opens it."""
+    head = text[:OPENING]
+    found = _ASKING.search(head)
+    return head[: found.end()] if found else ""
+
+
+def actor_level(
+    speaker: str | None, text: str, lead_in: str | None = None, document_lead: str | None = None
+) -> str:
+    """national, local or foreign (see the module's description)."""
+    for source in (speaker, opening(text), lead_in):
+        if level := _named(source):
+            return level
+    if FOREIGN_ACTOR.search(text[:OPENING]):  # "Peru, nước chủ nhà APEC 2016, ưu tiên ..."
+        return FOREIGN
+    if speaker:  # a named national speaker: the document's setting does not make it local
+        return NATIONAL
+    if document_lead and local_body_asks(document_lead):
+        return LOCAL
+    return NATIONAL
+
+
+def local_body_asks(text: str) -> bool:
+    """Whether a local body is the one asking in `text` ("UBND thành phố yêu cầu ...")."""
+    return any(_ASKING.match(text, m.end() + 1, m.end() + 40) for m in LOCAL_ACTOR.finditer(text[:600]))

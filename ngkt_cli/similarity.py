@@ -1,0 +1,637 @@
+"""Similarity of statements and their assignment to threads (pure: plain data in, threads out).
+
+A statement is a bag of terms: its words (`words.segment`: longest match against a word list,
+acronyms spelt out), each weighed by how rare it is among the corpus's paragraphs and, for the
+generic words of the genre ("tiếp tục", "đẩy mạnh", "yêu cầu ... cần", list markers), by almost
+nothing; and the codebook's themes it speaks of, as concept terms ("theme:research"), so that a
+priority said in other words ("nghiên cứu, dự báo" / "tham mưu chiến lược") still shares them.
+
+A statement is compared with the threads that share one of its rarest terms (an inverted index:
+the cost of a new document does not grow with the square of the corpus) and joins the most
+similar one above the threshold, or starts a thread of its own. A thread never mixes kinds,
+actor levels (national, local, foreign) or two items of one list.
+
+Nothing here reads the database: `link` gives it the statements, the frequencies and the
+analyst's decisions, and stores what comes out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
+from operator import mul
+
+from .words import FUNCTION_WORDS, is_generic, segment, shown
+
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """Linking thresholds; defaults chosen by measurement on the seeds' gold links (docs/linking.md)."""
+
+    # Score from which a statement joins a thread: on the seeds' own extraction every gold link
+    # and separation holds from 0.08 to 0.22 (benchmarks/tune_links.py); on the gold spans of the
+    # seeds and the realistic set both hold from 0.10 to 0.18 (benchmarks/link_eval.py --grid).
+    threshold: float = 0.18
+    # Added to the cosine when two statements open on the same codebook theme: the first words of
+    # a priority name it ("triển khai ... đường lối đối ngoại" ~ "thể chế hóa đường lối đối ngoại"),
+    # the rest elaborates. Without it one gold link (the foreign-policy line) is always missed.
+    head_theme_bonus: float = 0.15
+    # The bonus tips a weak lexical match over the threshold, it never makes one from nothing:
+    # below this cosine two statements do not link whatever their themes. On the seeds, the
+    # weakest same-theme pair the analyst links scores 0.06-0.10; unrelated same-theme pairs
+    # ("hoàn thiện thể chế" / "vai trò điều phối của Ban Chỉ đạo") score under 0.04.
+    min_cosine: float = 0.05
+    # A term looks up candidate threads unless it is common: found in more paragraphs than this
+    # share of the corpus (and than blocking_min_df). Common terms alone never make a link, and
+    # skipping them keeps each lookup small however large the corpus grows.
+    blocking_df_share: float = 0.01
+    blocking_min_df: int = 50
+    # Weight of a codebook theme the statement speaks of, as a concept term ("theme:research"),
+    # against a word's idf (about 3 for a word in one paragraph of twenty): themes carry a
+    # priority across rewordings, words tell two priorities of one theme apart.
+    theme_weight: float = 2.0
+    # Share of its weight a generic word of the genre keeps ("tiếp tục", "yêu cầu", "thứ nhất").
+    genre_weight: float = 0.05
+    # A statement joins a thread only when it shares a theme or this many words with it (0: any):
+    # with one common word ("tăng trưởng", "đổi mới") short statements chained unrelated threads.
+    min_evidence: int = 2
+    # How far a statement's score with a thread moves from its cosine with the centroid towards
+    # its cosine with the closest member (0: centroid only, 1: closest member only). The centroid
+    # alone let a third member pull a thread away from a reworded return; the closest member
+    # alone lets an item on two topics chain both.
+    closest_share: float = 0.5
+    # Whether words frequent in Vietnamese at large (wordfreq's frequencies) weigh less. Measured
+    # on the gold spans (benchmarks/link_eval.py): no check of the seeds or the realistic set
+    # changes, so wordfreq (56 MB) is not a dependency (on the held-out set, measured after this
+    # choice, it gains 2 of 19 checks: docs/linking.md).
+    background: bool = False
+
+
+SETTINGS = LinkSettings()
+
+# Terms that are concepts of the codebook, not words, begin with this.
+THEME_TERM = "theme:"
+
+
+def features(text: str) -> Counter[str]:
+    """Word counts of a text (`words.segment`: function words left out, acronyms spelt out).
+
+    Cached: linking, labelling and explaining ask for the same statements' terms many times.
+    The returned Counter is shared; do not change it.
+    """
+    return _features(text)
+
+
+# Terms for the syllables inside a word begin with this ("~xanh" of "chuyển_đổi_xanh"): a
+# compound shares its head with its kin ("tăng_trưởng_xanh", "kinh_tế_xanh") without the
+# syllable pairs across word boundaries that made "words" of "hóa thị".
+PART_TERM = "~"
+
+# Which share of its words' weight a word's syllables get (0: none).
+PART_WEIGHT = 0.3
+
+
+def word_parts(words: Iterable[str]) -> list[str]:
+    """The content syllables of the multi-syllable content words, as PART_TERM terms."""
+    return [PART_TERM + s for w in words if "_" in w and not is_generic(w) for s in w.split("_") if s not in FUNCTION_WORDS]
+
+
+@lru_cache(maxsize=8192)
+def _features(text: str) -> Counter[str]:
+    words = segment(text)
+    return Counter(words + word_parts(words)) if PART_WEIGHT else Counter(words)
+
+
+def paragraph_terms(body: str) -> list[str]:
+    """Document frequency contributions of a body: each word of `features` once per paragraph.
+
+    A list, not a Counter: the writer adds thousands of documents' lists to one Counter, which
+    counts a list in C but a mapping in Python.
+    """
+    terms: list[str] = []
+    for paragraph in body.split("\n\n"):
+        words = set(segment(paragraph))
+        terms += words
+        if PART_WEIGHT:
+            terms += set(word_parts(words))
+    return terms
+
+
+@lru_cache(maxsize=65536)
+def background_weight(word: str) -> float:
+    """How much of its weight a word keeps for being frequent in Vietnamese at large: 1.0 for a
+    word rarer than about once in a hundred thousand words (Zipf 5), down to 0.3 for the most
+    common ones ("hai", "con số", Zipf 6 and above). From wordfreq's Vietnamese list, which
+    ships inside the package (no download); imported when first needed."""
+    from wordfreq import zipf_frequency
+
+    zipf = zipf_frequency(shown(word), "vi")
+    return max(0.3, min(1.0, 1.0 - 0.7 * (zipf - 5.0)))
+
+
+class Idf:
+    """Inverse document frequency over the corpus's paragraphs.
+
+    Frequencies come from a mapping, or are asked of `lookup` term by term and remembered (the
+    database's term_df table, in `link`): an incremental link asks for a few thousand terms,
+    not the whole vocabulary.
+    """
+
+    def __init__(self, df: dict[str, int] | None, paragraphs: int, lookup: Callable[[str], int] | None = None) -> None:
+        self.df = dict(df or {})
+        self.paragraphs = paragraphs
+        self._lookup = lookup
+        self._weights: dict[str, float] = {}
+
+    def frequency(self, term: str) -> int:
+        try:
+            return self.df[term]
+        except KeyError:
+            found = self.df[term] = self._lookup(term) if self._lookup else 0
+            return found
+
+    def __call__(self, term: str) -> float:
+        weight = self._weights.get(term)
+        if weight is None:
+            weight = self._weights[term] = math.log(1 + (self.paragraphs + 1) / (self.frequency(term) + 1))
+        return weight
+
+
+def term_weight(term: str, idf: Idf, settings: LinkSettings = SETTINGS) -> float:
+    """A term's weight before tf: a theme's fixed weight, a word's idf, next to nothing for a
+    generic word of the genre, less for a word common in the language."""
+    if term.startswith(THEME_TERM):
+        return settings.theme_weight
+    weight = idf(term)
+    if term.startswith(PART_TERM):
+        return weight * PART_WEIGHT
+    if is_generic(term):
+        return weight * settings.genre_weight
+    return weight * background_weight(term) if settings.background else weight
+
+
+def vector(terms: Counter[str], idf: Idf, settings: LinkSettings = SETTINGS) -> dict[str, float]:
+    """Unit-length tf-idf vector (sub-linear tf, `term_weight`)."""
+    weights = {t: (1 + math.log(c)) * term_weight(t, idf, settings) for t, c in terms.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two unit vectors, summed in the smaller one's term order (deterministic).
+
+    Measured against a set intersection with an exactly rounded sum: restatements share most
+    of their terms, and the intersection was slower on the reworded benchmark corpus. The
+    products are formed and summed by map and sum, without a Python frame per term.
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    # sum(w * b.get(t, 0.0) for t, w in a.items()), the same terms in the same order, in C.
+    return sum(map(mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
+
+
+# ---------------------------------------------------------------------------------------------
+# Assigning statements to threads (pure, in memory)
+
+
+@dataclass(frozen=True)
+class Item:
+    """What linking needs of one statement. Its terms are computed when asked (and cached
+    briefly), so that a relink of a large corpus does not hold every statement's terms at once."""
+
+    id: str
+    kind: str
+    list_id: str | None
+    text: str
+    key: str  # the stored text_key: statements worded alike share it
+    head_theme: str | None = None
+    themes: tuple[str, ...] = ()  # the codebook themes it speaks of, first named first
+    level: str = "national"  # whose priority: national, local or foreign (`actors.actor_level`)
+
+    @property
+    def terms(self) -> Counter[str]:
+        return _item_terms(self.text, self.themes)
+
+
+@lru_cache(maxsize=8192)
+def _item_terms(text: str, themes: tuple[str, ...]) -> Counter[str]:
+    terms = Counter(features(text))
+    terms.update(THEME_TERM + theme for theme in themes)
+    return terms
+
+
+def lookup_worthy(term: str) -> bool:
+    """Whether a term may find candidate threads: words that name something, not themes (which
+    half the corpus shares) nor the genre's generic words."""
+    return not term.startswith(THEME_TERM) and not is_generic(term)
+
+
+# A statement looks candidate threads up by at least this many terms: its rarest ones when too
+# few are rare. A priority restated in the words every article uses ("đa dạng hóa thị trường")
+# had no rare term but an inserted pair ("mới_thị") that no thread has, and started a thread of
+# its own however close it was to one.
+MIN_LOOKUP_TERMS = 3
+
+
+def rare_terms(item: Item, idf: Idf, settings: LinkSettings = SETTINGS) -> list[str]:
+    """The item's terms to look up candidate threads by: those rare enough, or if there are
+    fewer than MIN_LOOKUP_TERMS of them, the MIN_LOOKUP_TERMS rarest."""
+    limit = max(settings.blocking_min_df, settings.blocking_df_share * idf.paragraphs)
+    frequencies = {term: idf.frequency(term) for term in item.terms if lookup_worthy(term)}
+    rare = sorted(t for t, df in frequencies.items() if df <= limit)
+    if len(rare) >= MIN_LOOKUP_TERMS:
+        return rare
+    rarest = sorted(frequencies, key=lambda t: (frequencies[t], t))[:MIN_LOOKUP_TERMS]
+    return sorted(set(rare) | set(rarest))
+
+
+# How many candidate threads a statement is scored against: those sharing the most rare terms
+# with it. A rewording shares many; this bounds the cost of a statement however large the corpus.
+MAX_CANDIDATES = 30
+
+# How many of a thread's latest members a statement is compared with.
+MAX_COMPARED = 12
+
+# How many wordings' vectors linking keeps at once (about 3 KB each).
+MAX_VECTORS = 20_000
+
+# How many threads' centroids linking keeps at once (up to MAX_COMPARED vectors' terms each).
+MAX_CENTROIDS = 2_000
+
+# How many members the automatic label's centrality looks at (the first ones, in linking order).
+MAX_CENTRALITY = 12
+
+
+def enough_evidence(mine: dict[str, float], theirs, words: int) -> bool:
+    """Whether a statement shares a theme, or at least `words` words (not generic, not syllables
+    inside words), with a thread's recent wordings: one common word ("tăng trưởng") is never a
+    reason to link."""
+    shared = [t for t in mine if t in theirs and not t.startswith(PART_TERM) and not is_generic(t)]
+    return any(t.startswith(THEME_TERM) for t in shared) or len(shared) >= words
+
+
+class Centroid:
+    """The sum of the vectors of a thread's recent wordings (the latest MAX_COMPARED members,
+    each wording once) and the themes they open on, kept up to date as members enter and leave
+    that window: a thread that gains a member costs two vectors' worth of updates, not a new sum
+    of twelve."""
+
+    __slots__ = ("texts", "terms", "total", "heads", "_norm")
+
+    def __init__(self) -> None:
+        self.texts: Counter[str] = Counter()  # wording -> members in the window
+        self.terms: Counter[str] = Counter()  # term -> wordings in the window that have it
+        self.total: dict[str, float] = {}
+        self.heads: Counter[str | None] = Counter()
+        self._norm: float | None = None
+
+    def enter(self, item: Item, weights: dict[str, float]) -> None:
+        self.texts[item.text] += 1
+        if self.texts[item.text] > 1:
+            return
+        for term, weight in weights.items():
+            self.total[term] = self.total.get(term, 0.0) + weight
+        self.terms.update(weights.keys())
+        self.heads[item.head_theme] += 1
+        self._norm = None
+
+    def leave(self, item: Item, weights: dict[str, float]) -> None:
+        self.texts[item.text] -= 1
+        if self.texts[item.text]:
+            return
+        del self.texts[item.text]
+        for term, weight in weights.items():
+            self.terms[term] -= 1
+            if self.terms[term]:
+                self.total[term] -= weight
+            else:  # no wording left with it: dropped, not left as a rounding residue
+                del self.terms[term], self.total[term]
+        head = item.head_theme
+        self.heads[head] -= 1
+        if not self.heads[head]:
+            del self.heads[head]
+        self._norm = None
+
+    def cosine(self, weights: dict[str, float]) -> float:
+        """Cosine of a unit vector with the centroid."""
+        if self._norm is None:
+            self._norm = math.sqrt(sum(map(mul, self.total.values(), self.total.values()))) or 1.0
+        return cosine(weights, self.total) / self._norm
+
+
+@dataclass
+class ThreadIndex:
+    """Threads being built: members, their vectors, and an inverted index from term to thread."""
+
+    idf: Idf
+    settings: LinkSettings = SETTINGS
+    members: dict[str, list[Item]] = field(default_factory=lambda: defaultdict(list))
+    lists: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    vectors: dict[str, dict[str, float]] = field(default_factory=dict)  # by text
+    by_term: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    lookup: dict[str, list[str]] = field(default_factory=dict)  # text -> rare terms
+    thread_of: dict[str, str] = field(default_factory=dict)
+    centroids: dict[str, Centroid] = field(default_factory=dict)  # built when first compared
+
+    def vector_of(self, item: Item) -> dict[str, float]:
+        """The item's tf-idf vector, computed once per wording (the oldest forgotten past
+        MAX_VECTORS, to bound the memory of a relink)."""
+        found = self.vectors.get(item.text)
+        if found is None:
+            if len(self.vectors) >= MAX_VECTORS:
+                del self.vectors[next(iter(self.vectors))]
+            found = self.vectors[item.text] = vector(item.terms, self.idf, self.settings)
+        return found
+
+    def add(self, item: Item, thread: str) -> None:
+        """Add a member; only rare terms are indexed, and only once per wording in a thread."""
+        members = self.members[thread]
+        members.append(item)
+        if centroid := self.centroids.get(thread):
+            centroid.enter(item, self.vector_of(item))
+            if len(members) > MAX_COMPARED:
+                leaving = members[-MAX_COMPARED - 1]
+                centroid.leave(leaving, self.vector_of(leaving))
+        if item.list_id:
+            self.lists[thread].add(item.list_id)
+        self.thread_of[item.id] = thread
+        if thread in self.by_key[item.key]:
+            return  # the thread has these words already: their terms are indexed
+        self.by_key[item.key].append(thread)
+        for term in self.rare_terms(item):
+            self.by_term[term].add(thread)
+
+    def rare_terms(self, item: Item) -> list[str]:
+        """The item's lookup terms, worked out once per wording."""
+        found = self.lookup.get(item.text)
+        if found is None:
+            found = self.lookup[item.text] = rare_terms(item, self.idf, self.settings)
+        return found
+
+    def pair_score(self, a: Item, b: Item) -> float:
+        """Cosine of the tf-idf vectors, plus the bonus when both open on the same theme."""
+        similarity = cosine(self.vector_of(a), self.vector_of(b))
+        if similarity < self.settings.min_cosine:
+            return similarity
+        same_head = a.head_theme is not None and a.head_theme == b.head_theme
+        return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
+
+    def centroid(self, thread: str) -> Centroid:
+        """The thread's centroid, built from its latest members when first asked for (the
+        oldest forgotten past MAX_CENTROIDS, and built again if asked for again)."""
+        found = self.centroids.get(thread)
+        if found is None:
+            if len(self.centroids) >= MAX_CENTROIDS:
+                del self.centroids[next(iter(self.centroids))]
+            found = self.centroids[thread] = Centroid()
+            for member in self.members[thread][-MAX_COMPARED:]:
+                found.enter(member, self.vector_of(member))
+        return found
+
+    def similarity(self, item: Item, thread: str) -> float:
+        """Similarity to a thread: 0 without evidence (`enough_evidence`); else its cosine with
+        the thread's centroid moved `closest_share` of the way to its cosine with the closest
+        member, plus the bonus when the item opens on a theme one of its recent wordings opens on.
+
+        Mostly the centroid: an item that covers two topics (markets and partners in one
+        paragraph) would otherwise bridge every rewording of either into one thread. Only the
+        latest MAX_COMPARED members count, so a comparison costs the same however long a thread
+        grows.
+        """
+        centroid = self.centroid(thread)
+        mine = self.vector_of(item)
+        if self.settings.min_evidence and not enough_evidence(mine, centroid.terms, self.settings.min_evidence):
+            return 0.0
+        similarity = centroid.cosine(mine)
+        if self.settings.closest_share:
+            closest = max(cosine(mine, self.vector_of(m)) for m in self.members[thread][-MAX_COMPARED:])
+            similarity += self.settings.closest_share * (closest - similarity)
+        if similarity < self.settings.min_cosine:
+            return similarity
+        same_head = item.head_theme is not None and item.head_theme in centroid.heads
+        return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
+
+    def may_join(self, item: Item, thread: str, forbidden: set[str]) -> bool:
+        """Same kind and actor level, not forbidden by the analyst, and no item of the same list in
+        it already."""
+        first = self.members[thread][0]
+        if thread in forbidden or first.kind != item.kind or first.level != item.level:
+            return False  # a province's tasks never join a national thread, nor a host country's
+        return item.list_id is None or item.list_id not in self.lists[thread]  # one list, distinct priorities
+
+    def same_words(self, item: Item, forbidden: set[str]) -> tuple[float, str] | None:
+        """(score, thread) of the latest thread the item may join that has a member worded exactly
+        like it (same key): no other thread can score higher, so no other need be scored.
+        Syndicated reprints and standing formulas recur word for word."""
+        for thread in reversed(self.by_key.get(item.key, ())):
+            if self.may_join(item, thread, forbidden):
+                return 1.0 + (self.settings.head_theme_bonus if item.head_theme else 0.0), thread
+        return None
+
+    def scores(self, item: Item, forbidden: set[str]) -> list[tuple[float, str]]:
+        """(score, thread) for every candidate thread the item may join, above the threshold."""
+        if exact := self.same_words(item, forbidden):
+            return [exact]
+        shared = Counter(t for term in self.rare_terms(item) for t in self.by_term.get(term, ()))
+        candidates = sorted(shared, key=lambda t: (-shared[t], t))[:MAX_CANDIDATES]
+        found = []
+        for thread in sorted(candidates):
+            if not self.may_join(item, thread, forbidden):
+                continue
+            score = self.similarity(item, thread)
+            if score >= self.settings.threshold:
+                found.append((score, thread))
+        return found
+
+    def best_thread(self, item: Item, forbidden: set[str]) -> tuple[str | None, float]:
+        return max(self.scores(item, forbidden), default=(0.0, None))[::-1]
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """The analyst's standing decisions: pairs that must, and pairs that must not, share a thread."""
+
+    linked: dict[str, set[str]]
+    unlinked: dict[str, set[str]]
+
+    def forced_thread(self, item: Item, index: ThreadIndex) -> str | None:
+        partners = sorted(self.linked.get(item.id, ()))
+        return next((index.thread_of[p] for p in partners if p in index.thread_of), None)
+
+    def forbidden_threads(self, item: Item, index: ThreadIndex) -> set[str]:
+        return {index.thread_of[p] for p in self.unlinked.get(item.id, ()) if p in index.thread_of}
+
+
+NO_DECISIONS = Decisions({}, {})
+
+
+def _groups(items: Iterable[Item]) -> list[list[Item]]:
+    """Consecutive items of one list form a group; an item outside a list is a group of its own."""
+    groups: list[list[Item]] = []
+    for item in items:
+        if groups and item.list_id and groups[-1][0].list_id == item.list_id:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _assign_group(group: list[Item], index: ThreadIndex, decisions: Decisions) -> dict[str, str | None]:
+    """Best pairs first: the item that fits a thread best gets it, whatever its place in the list."""
+    chosen: dict[str, str | None] = {}
+    for item in group:
+        if forced := decisions.forced_thread(item, index):
+            chosen[item.id] = forced
+    pairs = sorted(
+        ((score, item.id, thread) for item in group if item.id not in chosen
+         for score, thread in index.scores(item, decisions.forbidden_threads(item, index))),
+        key=lambda p: (-p[0], p[1], p[2]),
+    )
+    taken = set(chosen.values())
+    for _, item_id, thread in pairs:
+        if item_id not in chosen and thread not in taken:
+            chosen[item_id] = thread
+            taken.add(thread)
+    return chosen
+
+
+def assign(items: Iterable[Item], index: ThreadIndex, new_thread, decisions: Decisions = NO_DECISIONS) -> dict[str, str]:
+    """Give each item a thread (an existing one or `new_thread()`), list by list; returns item -> thread."""
+    assigned = {}
+    for group in _groups(items):
+        chosen = _assign_group(group, index, decisions)
+        for item in group:
+            thread = chosen.get(item.id) or new_thread()
+            index.add(item, thread)
+            assigned[item.id] = thread
+    return assigned
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Labels and explanations
+
+def short_label(text: str) -> str:
+    """A readable phrase: the opening clauses of a statement, at least 5 words. Stored whole, so
+    that JSON and CSV carry it uncut; a table shortens it for reading (render.cut_label)."""
+    words: list[str] = []
+    for clause in re.split(r"(?<=[,;:.])\s+", text.strip()):
+        words += clause.split()
+        if len(words) >= 5:
+            break
+    phrase = " ".join(words).rstrip(",;:.")
+    return phrase[:1].upper() + phrase[1:]
+
+
+
+def centrality(members: list[Item], idf: Idf) -> dict[str, float]:
+    """Each member's mean similarity to the others (1.0 for a thread of one)."""
+    members = members[:MAX_CENTRALITY]
+    vectors = {m.id: vector(m.terms, idf) for m in members}
+    if len(members) == 1:
+        return {members[0].id: 1.0}
+    return {
+        m.id: sum(cosine(vectors[m.id], vectors[o.id]) for o in members if o.id != m.id) / (len(members) - 1)
+        for m in members
+    }
+
+
+def central_label(members: list[Item], idf: Idf) -> str:
+    """The automatic label: a phrase from the most central of the (first) members."""
+    members = members[:MAX_CENTRALITY]
+    scores = centrality(members, idf)
+    return short_label(max(members, key=lambda m: (scores[m.id], m.id)).text)
+
+
+
+def similarity_to_rest(members: list[Item], index: ThreadIndex) -> dict[str, float]:
+    """Each member's score with the centroid of the thread's other wordings (the score linking
+    gives a statement with a thread, over the whole thread): why it belongs, or does not."""
+    whole = Centroid()
+    for member in {m.text: m for m in members}.values():
+        whole.enter(member, index.vector_of(member))
+    if len(whole.texts) < 2:
+        return {m.id: 1.0 for m in members}
+    scores = {}
+    for member in members:
+        mine = index.vector_of(member)
+        rest = {t: w - mine.get(t, 0.0) for t, w in whole.total.items()}
+        norm = math.sqrt(sum(map(mul, rest.values(), rest.values()))) or 1.0
+        similarity = cosine(mine, rest) / norm
+        head = member.head_theme
+        others_open_alike = whole.heads[head] > 1  # one wording of it is the member's own
+        same_head = similarity >= index.settings.min_cosine and head is not None and others_open_alike
+        scores[member.id] = similarity + (index.settings.head_theme_bonus if same_head else 0.0)
+    return scores
+
+
+def is_word(term: str) -> bool:
+    """A term an analyst reads as a word: not a theme, not a syllable inside a word, not a
+    generic word of the genre."""
+    return not term.startswith((THEME_TERM, PART_TERM)) and not is_generic(term)
+
+
+def shared_terms(members: list[Item], idf: Idf, limit: int = 6) -> list[str]:
+    """The rarest words that more than one member uses: why these statements are one thread.
+
+    Words of the word list ("chuỗi cung ứng", "thị trường"), never two syllables that merely
+    stand side by side ("phương doanh", "tâm trọng"), nor the genre's generic words; words of
+    several syllables come first, single syllables only when no chosen word holds them.
+    """
+    counts = Counter(t for m in members for t in set(m.terms) if is_word(t))
+    shared = [t for t, c in counts.items() if c > 1 or len(members) == 1]
+    ranked = sorted(shared, key=lambda t: (-(idf(t) * counts[t] * (1.5 if "_" in t else 1.0)), t))
+    chosen: list[str] = []
+    for term in ranked:
+        if "_" not in term and any(term in c.split("_") for c in chosen):
+            continue
+        chosen.append(term)
+        if len(chosen) == limit:
+            break
+    return [shown(t) for t in chosen]
+
+
+def _lower_first(label: str) -> str:
+    """"Supply chains" -> "supply chains" inside a sentence; "ODA and ..." stays."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+# How many shared words an explanation names.
+EXPLAINED_WORDS = 4
+
+
+def explain(member: Item, others: list[Item], index: ThreadIndex, theme_labels: dict[str, str]) -> dict:
+    """Why a member is in its thread, in words an analyst reads: the themes it shares with the
+    other members and the words that weigh most in its similarity to them.
+
+    {"themes": [labels], "words": [words], "text": "linked because: both about export markets
+    and FTAs (theme); shared words: đa dạng, thị trường"}.
+    """
+    if not others:
+        return {"themes": [], "words": [], "text": "a thread of its own: no other statement was close enough"}
+    mine = index.vector_of(member)
+    rest: dict[str, float] = {}
+    for other in {o.text: o for o in others}.values():
+        for term, weight in index.vector_of(other).items():
+            rest[term] = rest.get(term, 0.0) + weight
+    common = sorted(((mine[t] * rest[t], t) for t in mine if t in rest), reverse=True)
+    themes = [_lower_first(theme_labels.get(t[len(THEME_TERM):], t[len(THEME_TERM):])) for _, t in common if t.startswith(THEME_TERM)]
+    words = [shown(t) for _, t in common if is_word(t)][:EXPLAINED_WORDS]
+    parts = []
+    if themes:
+        like = "both about" if len(others) == 1 else "about"
+        tail = "" if len(others) == 1 else ", like the rest of the thread"
+        parts.append(f"{like} {', '.join(themes)}{tail} (theme)")
+    if words:
+        parts.append(f"shared words: {', '.join(words)}")
+    if not parts:
+        linked = "linked by the analyst" if not common else "linked on weak evidence"
+        return {"themes": [], "words": [], "text": linked}
+    return {"themes": themes, "words": words, "text": "linked because: " + "; ".join(parts)}
