@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench docs clean
+.PHONY: run test bench docs golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 docs: $(STAMP)
+	$(BIN)/cog -r README.md docs/*.md
+
+# After a change that alters the seeds' diff on purpose: rewrite the one golden file
+# (tests/data/golden/diff-2023-2024.md) and the docs' real-output blocks, then read `git diff`.
+golden: $(STAMP)
+	NGKT_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_report.py -k golden
 	$(BIN)/cog -r README.md docs/*.md
 
 clean:

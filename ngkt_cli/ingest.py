@@ -734,6 +734,19 @@ def ingest_data(conn: sqlite3.Connection, items: list[tuple[str, bytes]]) -> lis
     return outcomes
 
 
+def _test_pause(written_count: int) -> None:
+    """A test hook (no effect unless both variables are set): with NGKT_TEST_PAUSE_AFTER=N and
+    NGKT_TEST_PAUSE_FILE=PATH, the writer stops after the Nth input of a run, inside its open
+    transaction, creates PATH and waits until it is removed. The kill tests use it to kill an
+    ingest mid-transaction, deterministically."""
+    pause_file = os.environ.get("NGKT_TEST_PAUSE_FILE")
+    if not pause_file or os.environ.get("NGKT_TEST_PAUSE_AFTER") != str(written_count):
+        return
+    Path(pause_file).touch()
+    while os.path.exists(pause_file):
+        time.sleep(0.05)
+
+
 def write_prepared(
     conn: sqlite3.Connection,
     prepared_inputs: Iterable[Prepared],
@@ -755,6 +768,7 @@ def write_prepared(
                 frequencies.add(outcome.document_id, prepared)
             outcomes.append(outcome)
             written()
+            _test_pause(len(outcomes))
             if on_progress:
                 on_progress(outcome)
     return outcomes

@@ -1,4 +1,5 @@
-"""Shared fixtures: a database on a temporary path, the seeds ingested once, the gold reading."""
+"""Shared fixtures: a database on a temporary path, the seeds ingested once, the gold reading,
+helpers several test files use, and an ingest paused inside its transaction for the kill tests."""
 
 from __future__ import annotations
 
@@ -89,3 +90,124 @@ def database_at_version(path: Path, version: int, *statements: tuple[str, list])
     conn.commit()
     conn.close()
     return path
+
+
+# --- helpers several test files share -----------------------------------------------------------
+
+
+def statement_id(db: Path, ref: str) -> str:
+    """The statement id of a gold reference such as "001/priority#3"."""
+    prefix, rest = ref.split("/")
+    kind, ordinal = rest.split("#")
+    [(found,)] = sqlite3.connect(db).execute(
+        """SELECT s.id FROM statements s JOIN documents d ON d.id = s.document_id
+           WHERE d.path LIKE ? AND s.kind = ? AND s.ordinal = ? AND s.list_id IS NOT NULL""",
+        [f"%/{prefix}%", kind, int(ordinal)],
+    ).fetchall()
+    return found
+
+
+def thread_of(db: Path) -> dict[str, str]:
+    return dict(sqlite3.connect(db).execute("SELECT id, thread_id FROM statements"))
+
+
+def copy_db(source: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "copy.db"
+    sqlite3.connect(source).backup(sqlite3.connect(target))
+    return target
+
+
+ARTICLE = """Bộ trưởng nêu 3 trọng tâm hợp tác năm 2025
+
+Sáng 15/1, tại Hà Nội, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn chủ trì hội nghị tổng kết năm 2024.
+
+Bộ trưởng Bùi Thanh Sơn cho biết, trong năm 2025 có 3 trọng tâm. Thứ nhất, đa dạng hoá thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao. Thứ ba, thúc đẩy chuyển đổi xanh.
+"""
+
+
+def documents(db: Path) -> list[dict]:
+    result = run_cli(db, "export", "--format", "json")
+    return json.loads(result.stdout)["documents"]
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+# --- killing an ingest inside a transaction ---------------------------------------------------
+
+# The kill tests' corpus: more inputs than one transaction holds, so that a kill at PAUSE_AT
+# finds one group committed and the next one open.
+KILL_CORPUS_SIZE = 260
+PAUSE_AT = 230
+
+
+@pytest.fixture(scope="session")
+def kill_corpus(tmp_path_factory) -> Path:
+    """KILL_CORPUS_SIZE short articles, each dated a day of its own two days from any other (so
+    that none is another's duplicate), each with a list of three priorities."""
+    folder = tmp_path_factory.mktemp("corpus") / "inbox"
+    folder.mkdir()
+    for n in range(KILL_CORPUS_SIZE):
+        day = f"{n % 14 * 2 + 1}/{n // 14 % 12 + 1}/{2001 + n // 168}"
+        text = ARTICLE.replace("Sáng 15/1", f"Sáng {day}").replace("tổng kết năm 2024", f"tổng kết số {n}")
+        (folder / f"article_{n:03}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+# What belongs to one document, query by query (columns that only say when it was written, and
+# threads, which a run links at its end, left out).
+DOCUMENT_ROWS = {
+    "document": "SELECT id, path, title, date, statement_year, duplicate_of, content_sha, scope FROM documents WHERE id = ?",
+    "lists": "SELECT * FROM lists WHERE document_id = ? ORDER BY id",
+    "statements": "SELECT id, list_id, kind, ordinal, form, text, paragraph, char_start FROM statements WHERE document_id = ? ORDER BY id",
+    "themes": "SELECT t.* FROM statement_themes t JOIN statements s ON s.id = t.statement_id WHERE s.document_id = ? ORDER BY 1, 2",
+    "removed_lines": "SELECT line_no, reason FROM removed_lines WHERE document_id = ? ORDER BY line_no",
+    "people": "SELECT name, title FROM people WHERE document_id = ? ORDER BY name",
+    "search_rows": "SELECT count(*) FROM search_rows WHERE document_id = ?",
+}
+
+
+def document_rows(db: Path) -> dict[str, dict[str, list[tuple]]]:
+    """Every stored document's rows, by document id, after checking that the database is sound:
+    no broken reference and a search index entry for each search row and none other."""
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    indexed = {row[0] for row in conn.execute("SELECT rowid FROM search_index")}
+    assert indexed == {row[0] for row in conn.execute("SELECT search_rowid FROM search_rows")}
+    ids = [row[0] for row in conn.execute("SELECT id FROM documents ORDER BY id")]
+    rows = {doc: {name: conn.execute(sql, [doc]).fetchall() for name, sql in DOCUMENT_ROWS.items()} for doc in ids}
+    conn.close()
+    return rows
+
+
+@pytest.fixture(scope="session")
+def kill_reference(kill_corpus, tmp_path_factory) -> dict[str, dict[str, list[tuple]]]:
+    """The kill corpus's rows as an uninterrupted ingest writes them."""
+    db = tmp_path_factory.mktemp("reference") / "reference.db"
+    import subprocess
+
+    subprocess.run([*ngkt_command(), "--db", str(db), "ingest", "--quiet", str(kill_corpus)], check=True)
+    return document_rows(db)
+
+
+def paused_ingest(db: Path, corpus: Path, after: int = PAUSE_AT):
+    """An `ngkt ingest` process stopped by its test hook after writing `after` inputs, inside its
+    open transaction; kill it (or remove its pause file to let it go on)."""
+    import subprocess
+    import time
+
+    pause_file = db.with_name(db.name + ".paused")
+    env = {**os.environ, "NGKT_TEST_PAUSE_AFTER": str(after), "NGKT_TEST_PAUSE_FILE": str(pause_file)}
+    process = subprocess.Popen(
+        [*ngkt_command(), "--db", str(db), "ingest", "--quiet", str(corpus)], env=env, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while not pause_file.exists():
+        assert process.poll() is None, f"the ingest ended before its pause: {process.stderr.read()}"
+        assert time.monotonic() < deadline, "the ingest never reached its pause"
+        time.sleep(0.02)
+    return process

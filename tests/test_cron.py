@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEEDS, run_cli
+from conftest import PAUSE_AT, SEEDS, document_rows, paused_ingest, run_cli
 
 # Every command that reads (or corrects) a stored database, with the arguments it needs.
 READ_COMMANDS = [
@@ -107,23 +107,7 @@ def test_an_empty_inbox_is_a_quiet_night(tmp_path, db_path):
 # --- killing an ingest: no worker left behind, what was committed kept ----------------------------
 
 
-CORPUS_SIZE = 1500  # about 4 s of ingest on two cores: long enough to be stopped mid-run
-
 needs_a_pool = pytest.mark.skipif((__import__("os").cpu_count() or 1) < 2, reason="one core: ingest runs no worker pool")
-
-
-@pytest.fixture(scope="module")
-def big_corpus(tmp_path_factory):
-    import sys
-
-    from conftest import ROOT
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from make_corpus import write_corpus
-
-    folder = tmp_path_factory.mktemp("corpus") / "inbox"
-    write_corpus(folder, CORPUS_SIZE, seed=5)
-    return folder
 
 
 def _children(pid: int) -> list[int]:
@@ -162,70 +146,49 @@ def _wait_until(condition, seconds: float) -> bool:
     return condition()
 
 
-def _stored_documents(db) -> int:
-    import sqlite3
-
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1) as conn:
-            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except sqlite3.Error:
-        return 0
-
-
-def _ingest_until_mid_run(db, corpus):
-    """An `ngkt ingest` process with its pool workers running and a first group of documents committed."""
-    import subprocess
-
-    from conftest import ngkt_command
-
-    process = subprocess.Popen([*ngkt_command(), "--db", str(db), "ingest", "--quiet", str(corpus)], stderr=subprocess.PIPE, text=True)
-    assert _wait_until(lambda: _stored_documents(db) > 0 or process.poll() is not None, 60)
+def _ingest_paused_mid_run(db, corpus):
+    """An `ngkt ingest` process with its pool workers running, stopped by its test hook inside
+    its second transaction (the first one committed)."""
+    process = paused_ingest(db, corpus, PAUSE_AT)
     workers = _children(process.pid)
-    assert process.poll() is None and len(workers) >= 2, "the ingest ended before it could be stopped"
+    assert len(workers) >= 2, "the ingest runs no worker pool"
     return process, workers
 
 
-def _assert_whole_documents(db) -> int:
-    """The database opens, is sound, and every stored document has all its rows; returns how many."""
-    import sqlite3
+def _assert_whole_documents(db, reference) -> None:
+    """Every stored document is as an uninterrupted ingest writes it; the committed group is
+    kept and the open one gone; the database reads."""
+    from ngkt_cli.ingest import DOCUMENTS_PER_TRANSACTION
 
-    conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert conn.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM search_rows r WHERE r.document_id = d.id)").fetchone()[0] == 0
-    partial = conn.execute(
-        "SELECT count(*) FROM lists l WHERE l.item_count != (SELECT count(*) FROM statements s WHERE s.list_id = l.id)"
-    ).fetchone()[0]
-    assert partial == 0
-    assert conn.execute("SELECT count(*) FROM lists").fetchone()[0] > 0
-    count = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    conn.close()
+    survivors = document_rows(db)
+    assert {doc: reference[doc] for doc in survivors} == survivors
+    assert len(survivors) == DOCUMENTS_PER_TRANSACTION
     assert run_cli(db, "docs", "--format", "json").exit_code == 0
-    return count
 
 
 @needs_a_pool
-def test_sigterm_stops_an_ingest_like_ctrl_c_and_keeps_what_was_committed(tmp_path, big_corpus):
+def test_sigterm_stops_an_ingest_like_ctrl_c_and_keeps_what_was_committed(tmp_path, kill_corpus, kill_reference):
     import signal
 
     db = tmp_path / "ngkt.db"
-    process, workers = _ingest_until_mid_run(db, big_corpus)
+    process, workers = _ingest_paused_mid_run(db, kill_corpus)
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 143
     assert process.stderr.read() == "ngkt: error: terminated (SIGTERM); what was written before is kept\n"
     assert _wait_until(lambda: not any(map(_alive, workers)), 10), "pool workers outlived the ingest"
-    assert 0 < _assert_whole_documents(db) < CORPUS_SIZE
+    _assert_whole_documents(db, kill_reference)
 
 
 @needs_a_pool
-def test_kill_9_of_an_ingest_leaves_no_worker_behind(tmp_path, big_corpus):
+def test_kill_9_of_an_ingest_leaves_no_worker_behind(tmp_path, kill_corpus, kill_reference):
     import signal
 
     db = tmp_path / "ngkt.db"
-    process, workers = _ingest_until_mid_run(db, big_corpus)
+    process, workers = _ingest_paused_mid_run(db, kill_corpus)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     assert _wait_until(lambda: not any(map(_alive, workers)), 10), "pool workers outlived the ingest"
-    assert 0 < _assert_whole_documents(db) < CORPUS_SIZE
+    _assert_whole_documents(db, kill_reference)
 
 
 def test_ingest_needs_a_path_and_never_guesses_seeds(tmp_path):

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import SEEDS, run_cli
 
-DOC = "d4ac4190215c"  # the seed whose L2.3 `show` quotes in test_cli
+DOC = "d4ac4190215c"  # the seed whose L2.3 `show` quotes in test_render
 
 
 # --- show: every --format offered ---------------------------------------------------------------
@@ -182,3 +182,22 @@ def test_import_refuses_a_file_that_is_no_export(seeded_db, tmp_path):
     path.write_text('{"hello": 1}', encoding="utf-8")
     result = run_cli(seeded_db, "import", str(path))
     assert (result.exit_code, result.stderr) == (1, f"ngkt: error: {path}: not an ngkt export (no \"decisions\"; made by `ngkt export`)\n")
+
+
+def test_export_json_has_the_documented_fields(seed_export):
+    assert set(seed_export) == {"documents", "lists", "statements", "threads", "themes", "decisions"}
+    assert {"id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of"} <= set(seed_export["documents"][0])
+    assert {"id", "document_id", "kind", "announced_count", "target_year", "speaker", "cue"} <= set(seed_export["lists"][0])
+    assert {"id", "document_id", "list_id", "kind", "ordinal", "target_year", "speaker", "text", "thread_id"} <= set(seed_export["statements"][0])
+    assert {"form", "cue", "cue_start", "cue_end"} <= set(seed_export["statements"][0])
+
+
+def test_export_csv_writes_one_file_per_table(seeded_db, tmp_path):
+    result = run_cli(seeded_db, "export", "--format", "csv", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["decisions.csv", "documents.csv", "lists.csv", "statements.csv", "themes.csv", "threads.csv"]
+    statements = list(csv.DictReader((tmp_path / "out" / "statements.csv").open(encoding="utf-8")))
+    assert len(statements) == 37 + 4  # the seeds' list items and their four directives
+    assert sum(row["form"] == "directive" for row in statements) == 4
+    assert run_cli(seeded_db, "export", "--format", "csv").exit_code == 2

@@ -210,6 +210,24 @@ def test_two_lists_of_other_items_in_one_article_are_both_kept():
     )) == 2
 
 
+# The lede sums a list up, the body details it: item by item, the words of the shorter wording
+# that the other has (SAME_ITEM_WORDS, 0.8) say whether it is one list or two.
+SUMMED_UP = "Bộ trưởng Bùi Thanh Sơn nêu năm 2025 có 3 nhiệm vụ gồm: mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; phát triển kinh tế số bền vững."
+
+
+@pytest.mark.parametrize("details, lists", [
+    # 5 of 6 words, 6 of 7, 7 of 7: the same items in fuller words
+    (("mở rộng thị trường xuất hàng sang châu Âu", "thu hút đầu tư công nghệ mới vào miền Trung", "phát triển kinh tế số bền vững hơn ở các đô thị"), 1),
+    # 4 of 6 words, 4 of 7, 4 of 7: other items that start alike
+    (("mở rộng thị trường cho nông sản", "thu hút đầu tư vào hạ tầng", "phát triển kinh tế biển và du lịch"), 2),
+], ids=["83 percent alike", "67 percent alike"])
+def test_a_lede_and_a_body_list_are_one_list_when_their_items_share_80_percent_of_their_words(details, lists):
+    first, second, third = details
+    found = lists_of(f"{SUMMED_UP}\n\nBộ trưởng nói rõ 3 nhiệm vụ.\n\nThứ nhất, {first}.\n\nThứ hai, {second}.\n\nThứ ba, {third}.")
+    assert [items_of(f) for f in found][-1] == list(details)
+    assert len(found) == lists
+
+
 def test_a_wrap_up_after_the_list_is_its_lead_in_and_not_item_text():
     [found] = lists_of(
         "Hội nghị diễn ra tại Hà Nội với sự tham dự của nhiều đại biểu.\n\nThứ nhất, mở rộng thị trường xuất khẩu. "

@@ -6,10 +6,8 @@ import csv
 import io
 import json
 import os
-import signal
 import sqlite3
 import subprocess
-import time
 import unicodedata
 from pathlib import Path
 
@@ -17,15 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import database_at_version, GOLD, SEEDS, ngkt_command, run_cli
+from conftest import ARTICLE, PAUSE_AT, document_rows, documents, GOLD, paused_ingest, SEEDS, ngkt_command, run_cli, write
+from ngkt_cli.ingest import DOCUMENTS_PER_TRANSACTION
 from ngkt_cli.ingest import build_document
-
-ARTICLE = """Bộ trưởng nêu 3 trọng tâm hợp tác năm 2025
-
-Sáng 15/1, tại Hà Nội, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn chủ trì hội nghị tổng kết năm 2024.
-
-Bộ trưởng Bùi Thanh Sơn cho biết, trong năm 2025 có 3 trọng tâm. Thứ nhất, đa dạng hoá thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao. Thứ ba, thúc đẩy chuyển đổi xanh.
-"""
+from ngkt_cli.text import key
 
 
 def cp1258_bytes(text: str) -> bytes:
@@ -37,17 +30,6 @@ def cp1258_bytes(text: str) -> bytes:
         tone = "".join(c for c in parts if c in tones)
         out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)) + tone)
     return "".join(out).encode("cp1258")
-
-
-def documents(db: Path) -> list[dict]:
-    result = run_cli(db, "export", "--format", "json")
-    return json.loads(result.stdout)["documents"]
-
-
-def write(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
 
 
 # --- the seeds, held to the gold reading -------------------------------------------------------
@@ -224,13 +206,6 @@ def test_a_body_that_names_no_year_borrows_the_headlines():
     assert (doc.date, doc.date_source, doc.statement_year) == ("2023-02-22", "inferred", 2023)
 
 
-def test_show_prints_removed_lines_on_request(seeded_db):
-    doc_id = next(d["id"] for d in documents(seeded_db) if d["path"].endswith("002_7f21be67278d383d.txt"))
-    result = run_cli(seeded_db, "show", doc_id, "--removed")
-    assert "Removed as boilerplate:" in result.stdout
-    assert "comment form  Mã kiểm tra no image" in result.stdout
-
-
 # --- encodings ---------------------------------------------------------------------------------
 
 
@@ -266,31 +241,6 @@ def test_short_cp1258_file_is_read_as_vietnamese(tmp_path):
     db = tmp_path / "short.db"
     assert run_cli(db, "ingest", str(path)).exit_code == 0
     assert documents(db)[0]["title"] == text
-
-
-def test_search_ignores_accents_and_d(tmp_path):
-    db = tmp_path / "s.db"
-    run_cli(db, "ingest", str(write(tmp_path / "a.txt", ARTICLE.encode())))
-    result = run_cli(db, "search", "dau tu chat luong")
-    assert result.exit_code == 0
-    assert "[đầu tư chất lượng]" in result.stdout
-    assert "[chuyển đổi xanh]" in run_cli(db, "search", "chuyen doi xanh").stdout
-    assert run_cli(db, "search", "khong co tu nay").exit_code == 1
-
-
-def test_search_names_the_statement_else_the_document(tmp_path):
-    db = tmp_path / "s.db"
-    run_cli(db, "ingest", str(write(tmp_path / "a.txt", ARTICLE.encode())))
-    statement_hits = json.loads(run_cli(db, "search", "thu hut dau tu", "--format", "json").stdout)
-    assert [h["statement_id"][-5:] for h in statement_hits] == ["/L1.2"]
-    assert statement_hits[0]["marks"]
-    document_hits = json.loads(run_cli(db, "search", "ha noi", "--format", "json").stdout)
-    assert [(h["statement_id"], "[Hà Nội]" in h["snippet"] or bool(h["marks"])) for h in document_hits] == [(None, True)]
-    both_words = json.loads(run_cli(db, "search", "xanh da dang", "--format", "json").stdout)
-    assert both_words and all(h["statement_id"] is None for h in both_words)  # no one item holds both words
-    rows = run_cli(db, "search", "thu hut dau tu", "--format", "csv").stdout.splitlines()
-    assert rows[0] == "document_id,statement_id,title,date,path,snippet"
-    assert [row.split(",")[1] for row in rows[1:]] == [statement_hits[0]["statement_id"]]
 
 
 def indexed_words(db: Path) -> set[str]:
@@ -560,153 +510,65 @@ def test_a_different_report_of_the_same_day_is_not_a_duplicate(tmp_path, db_path
     assert [d["duplicate_of"] for d in documents(db_path)] == [None, None]
 
 
+# A report of a visit, with no list (so that only the bodies' overlap can make a copy a duplicate),
+# and what another outlet wrote about the afternoon.
+VISIT = (
+    "Đoàn doanh nghiệp Việt Nam làm việc tại Osaka\n\nSáng 15/1/2025, tại Osaka, đoàn doanh nghiệp Việt Nam do Thứ "
+    "trưởng Bộ Ngoại giao dẫn đầu đã làm việc với chính quyền tỉnh và hiệp hội thương mại địa phương.\n\nHai bên trao "
+    "đổi về cơ hội mở rộng xuất khẩu nông sản chế biến, thu hút vốn vào khu công nghiệp phía bắc và đào tạo kỹ sư trẻ "
+    "cho ngành bán dẫn.\n\nPhía Nhật Bản bày tỏ mong muốn tăng số chuyến bay thẳng giữa hai thành phố, đồng thời giới "
+    "thiệu chương trình hỗ trợ lãi suất cho nhà đầu tư nhỏ.\n\nKết thúc buổi làm việc, đại diện hiệp hội trao tặng đoàn "
+    "bộ tài liệu hướng dẫn thủ tục nhập khẩu gạo, cà phê và trái cây tươi vào thị trường này."
+)
+AFTERNOON = (
+    "Buổi chiều cùng ngày, đoàn thăm một nhà máy sản xuất linh kiện ô tô của tập đoàn lớn và gặp gỡ cộng đồng người "
+    "Việt đang sinh sống ở vùng Kansai. Các chuyên gia khuyến nghị doanh nghiệp trong nước chú ý tiêu chuẩn truy xuất "
+    "nguồn gốc, bao bì thân thiện môi trường và cam kết giao hàng đúng hạn."
+)
+
+
+def shared_share(first: str, second: str) -> float:
+    """The share of the smaller body's word 4-grams the other has, by the plain definition."""
+    def grams(text: str) -> set[tuple[str, ...]]:
+        words = key(build_document(text.encode(), "x.txt").body).split()
+        return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+    mine, theirs = grams(first), grams(second)
+    return len(mine & theirs) / min(len(mine), len(theirs))
+
+
+@pytest.mark.parametrize("rewritten, share, status", [(19, 0.85, "duplicate"), (37, 0.70, "new")])
+def test_a_copy_sharing_85_percent_is_a_duplicate_and_one_sharing_70_is_not(tmp_path, db_path, cli, rewritten, share, status):
+    """DUPLICATE_CONTAINMENT (0.8) from both sides: a copy whose last words another outlet wrote."""
+    words = VISIT.split(" ")
+    copy = " ".join(words[:-rewritten] + AFTERNOON.split(" ")[:rewritten])
+    assert shared_share(VISIT, copy) == pytest.approx(share, abs=0.01)
+    cli("ingest", str(write(tmp_path / "a.txt", VISIT.encode())))
+    assert f"1 {status}" in cli("ingest", str(write(tmp_path / "b.txt", copy.encode()))).stderr
+
+
 # --- storage -----------------------------------------------------------------------------------
-
-
-def test_database_and_folder_are_created_on_first_ingest(tmp_path):
-    db = tmp_path / "deep" / "er" / "ngkt.db"
-    assert run_cli(db, "ingest", "--quiet", str(SEEDS)).exit_code == 0
-    assert db.exists()
-
-
-def test_db_option_reads_ngkt_db_environment(tmp_path, monkeypatch):
-    db = tmp_path / "env.db"
-    monkeypatch.setenv("NGKT_DB", str(db))
-    from typer.testing import CliRunner
-
-    from ngkt_cli.cli import app
-
-    CliRunner().invoke(app, ["ingest", "--quiet", str(SEEDS)])
-    assert db.exists()
-
-
-def test_old_database_is_upgraded(tmp_path):
-    from ngkt_cli import migrations
-    from ngkt_cli.db import open_db
-
-    upgraded = open_db(database_at_version(tmp_path / "old.db", 1))
-    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == len(migrations.MIGRATIONS)
-    assert upgraded.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
-
-
-def test_database_of_the_previous_search_index_is_upgraded_and_searchable(tmp_path):
-    from ngkt_cli.db import open_db
-    from ngkt_cli.queries import search
-
-    path = database_at_version(
-        tmp_path / "v9.db", 9,
-        ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'Thúc đẩy chuyển đổi xanh.', 'x')", []),
-        ("INSERT INTO search_index (document_id, text, folded) VALUES ('d1', 'Thúc đẩy chuyển đổi xanh.', 'thuc day chuyen doi xanh.')", []),
-    )
-    hits = search(open_db(path), "chuyen doi xanh")
-    assert [(h.document_id, h.snippet) for h in hits] == [("d1", "Thúc đẩy chuyển đổi xanh.")]
-
-
-def test_lists_of_a_version_13_database_gain_the_truncated_flag(tmp_path):
-    """Migration 14: lists stored before keep their rows, not flagged until reextracted."""
-    from ngkt_cli.db import open_db
-
-    path = database_at_version(
-        tmp_path / "v13.db", 13,
-        ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'x', 'x')", []),
-        ("INSERT INTO lists (id, document_id, position, kind, item_count, cue, marker) "
-         "VALUES ('d1/L1', 'd1', 1, 'priority', 2, 'cue', 'bullet')", []),
-    )
-    conn = open_db(path)
-    assert conn.execute("SELECT truncated FROM lists WHERE id = 'd1/L1'").fetchone()[0] == 0
-
-
-def test_search_rows_of_a_version_12_database_are_never_reused_after_upgrade(tmp_path):
-    """Migration 13: an index entry left by a document deleted outside ngkt (rowid 2, its mapping
-    row gone) must not come back as a hit for the next document written."""
-    from ngkt_cli.db import open_db
-    from ngkt_cli.ingest import ingest_paths
-    from ngkt_cli.queries import search
-
-    path = database_at_version(
-        tmp_path / "v12.db", 12,
-        ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'Thúc đẩy chuyển đổi xanh.', 'x')", []),
-        ("INSERT INTO search_rows (search_rowid, document_id) VALUES (1, 'd1')", []),
-        ("INSERT INTO search_index (rowid, folded) VALUES (?, ?)", [(1, "thuc day chuyen doi xanh."), (2, "mo rong thi truong halal")]),
-    )
-    conn = open_db(path)
-    ingest_paths(conn, [str(write(tmp_path / "new.txt", ARTICLE.encode()))])
-    assert search(conn, "thi truong halal") == []
-    assert "d1" in [h.document_id for h in search(conn, "chuyen doi xanh")]
-    with conn:
-        conn.execute("DELETE FROM documents WHERE id = 'd1'")
-    assert conn.execute("SELECT count(*) FROM search_rows WHERE document_id = 'd1'").fetchone()[0] == 0
-
-
-def test_newer_database_is_refused(tmp_path):
-    path = tmp_path / "new.db"
-    run_cli(path, "docs")
-    sqlite3.connect(path).execute("PRAGMA user_version = 999")
-    result = run_cli(path, "docs")
-    assert result.exit_code == 1
-    assert "written by a newer ngkt" in result.stderr
-
-
-def test_foreign_database_is_refused(tmp_path):
-    path = tmp_path / "other.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE invoices (id INTEGER)")
-    conn.commit()
-    result = run_cli(path, "docs")
-    assert result.exit_code == 1
-    assert "not an ngkt database" in result.stderr
-    assert sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall() == [("invoices",)]
-
-
-def test_corrupt_database_gives_a_clear_error(tmp_path):
-    path = write(tmp_path / "corrupt.db", b"this is not sqlite at all" * 100)
-    result = run_cli(path, "docs")
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"ngkt: error: {path}: cannot open the database")
-    assert "Traceback" not in result.output
 
 
 # --- processes: concurrency and interruption ---------------------------------------------------
 
 
-def make_articles(folder: Path, count: int, tag: str) -> Path:
-    folder.mkdir(parents=True)
-    for n in range(count):
-        text = ARTICLE.replace("Sáng 15/1", f"Sáng {n % 28 + 1}/1").replace("tổng kết năm 2024", f"tổng kết số {tag}{n}")
-        write(folder / f"{tag}{n:03}.txt", text.encode())
-    return folder
-
-
-def test_two_concurrent_ingests_both_finish(tmp_path):
-    db = tmp_path / "both.db"
-    first, second = make_articles(tmp_path / "a", 15, "a"), make_articles(tmp_path / "b", 15, "b")
-    procs = [subprocess.Popen([*ngkt_command(), "--db", str(db), "ingest", "-q", str(f)]) for f in (first, second)]
-    assert [p.wait(timeout=120) for p in procs] == [0, 0]
-    assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0] == 30
-
-
-def test_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(tmp_path):
+def test_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(tmp_path, kill_corpus, kill_reference):
+    """kill -9 while the writer holds an open transaction: the group committed before it is kept,
+    every stored document whole (its lists, statements, themes and search rows as an
+    uninterrupted ingest writes them), the open group gone entirely; a rerun completes."""
     db = tmp_path / "killed.db"
-    folder = make_articles(tmp_path / "many", 80, "k")
-    proc = subprocess.Popen([*ngkt_command(), "--db", str(db), "ingest", "-q", str(folder)])
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        time.sleep(0.05)
-        if db.exists() and sqlite3.connect(db, timeout=30).execute(
-            "SELECT count(*) FROM sqlite_master WHERE name = 'documents'"
-        ).fetchone()[0] and sqlite3.connect(db, timeout=30).execute("SELECT count(*) FROM documents").fetchone()[0] > 3:
-            break
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    with_lists = conn.execute("SELECT count(DISTINCT document_id) FROM lists").fetchone()[0]
-    assert stored == with_lists  # every stored document came with its extraction
-    rerun = subprocess.run([*ngkt_command(), "--db", str(db), "ingest", "-q", str(folder)], timeout=120)
+    process = paused_ingest(db, kill_corpus, PAUSE_AT)
+    process.kill()
+    process.wait()
+    survivors = document_rows(db)
+    assert {doc: kill_reference[doc] for doc in survivors} == survivors
+    assert len(survivors) == DOCUMENTS_PER_TRANSACTION < PAUSE_AT
+    rerun = subprocess.run([*ngkt_command(), "--db", str(db), "ingest", "-q", str(kill_corpus)], timeout=120)
     assert rerun.returncode == 0
-    assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0] == 80
+    assert document_rows(db) == kill_reference
+    unlinked = "SELECT count(*) FROM statements WHERE thread_id IS NULL"
+    assert sqlite3.connect(db).execute(unlinked).fetchone()[0] == 0  # the rerun linked what the killed run could not
 
 
 def test_an_internal_failure_on_one_file_does_not_stop_the_run(tmp_path, db_path, cli, monkeypatch):
@@ -753,3 +615,12 @@ def test_the_kth_hash_of_two_sketches_is_their_unions(first, second, data):
     union = sorted(first | second)
     k = data.draw(st.integers(1, len(union)))
     assert _kth_of_union(sorted(sorted(first) + sorted(second)), sorted(first & second), k) == union[k - 1]
+
+
+def test_reextract_rebuilds_the_same_lists(seeded_db, tmp_path):
+    copy = tmp_path / "copy.db"
+    sqlite3.connect(seeded_db).backup(sqlite3.connect(copy))
+    before = json.loads(run_cli(copy, "export").stdout)
+    result = run_cli(copy, "reextract")
+    assert result.exit_code == 0 and "re-extracted 5 document(s)" in result.stderr
+    assert json.loads(run_cli(copy, "export").stdout) == before

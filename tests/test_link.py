@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from collections import Counter
 
-from conftest import database_at_version, GOLD, SEEDS, run_cli
-
+from conftest import GOLD, SEEDS, copy_db, run_cli, statement_id, thread_of
 from ngkt_cli.link import features, paragraph_terms
 
 SEED_FILES = sorted(SEEDS.iterdir())
-
-
-def statement_id(db: Path, ref: str) -> str:
-    """The statement id of a gold reference such as "001/priority#3"."""
-    prefix, rest = ref.split("/")
-    kind, ordinal = rest.split("#")
-    [(found,)] = sqlite3.connect(db).execute(
-        """SELECT s.id FROM statements s JOIN documents d ON d.id = s.document_id
-           WHERE d.path LIKE ? AND s.kind = ? AND s.ordinal = ? AND s.list_id IS NOT NULL""",
-        [f"%/{prefix}%", kind, int(ordinal)],
-    ).fetchall()
-    return found
-
-
-def thread_of(db: Path) -> dict[str, str]:
-    return dict(sqlite3.connect(db).execute("SELECT id, thread_id FROM statements"))
 
 
 def assert_gold_threads(db: Path) -> None:
@@ -43,12 +25,6 @@ def assert_gold_threads(db: Path) -> None:
             assert any(threads[statement_id(db, ref)] in together for ref in group["with_any_of"]), group["name"]
     for first, second in GOLD["threads"]["must_not_link"]:
         assert threads[statement_id(db, first)] != threads[statement_id(db, second)], (first, second)
-
-
-def copy_db(source: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "copy.db"
-    sqlite3.connect(source).backup(sqlite3.connect(target))
-    return target
 
 
 # --- the gold links ----------------------------------------------------------------------------
@@ -206,89 +182,6 @@ def test_unknown_thread_is_one_line_exit_1(seeded_db):
     assert result.stderr == "ngkt: error: no thread 'T9999' (see `ngkt threads`)\n"
 
 
-def test_merge_survives_relink_reingest_and_reextract(seeded_db, tmp_path):
-    db = copy_db(seeded_db, tmp_path)
-    a, b = statement_id(db, "002/priority#5"), statement_id(db, "004/priority#2")
-    threads = thread_of(db)
-    keep, other = threads[a], threads[b]
-    assert keep != other
-    assert run_cli(db, "thread", "merge", keep, other).exit_code == 0
-    assert thread_of(db)[b] == keep
-    for command in (["relink"], ["ingest", str(SEEDS)], ["reextract"]):
-        assert run_cli(db, *command).exit_code == 0
-        assert thread_of(db)[a] == thread_of(db)[b] == keep, command
-    history = run_cli(db, "thread", "history", keep).stdout
-    assert f"merged {other} into {keep}" in history
-
-
-def _members_elsewhere(db: Path, thread: str, statement: str) -> set[str]:
-    """The other members of `thread` from other documents than `statement`'s."""
-    document = statement.split("/")[0]
-    return {s for s, t in thread_of(db).items() if t == thread and not s.startswith(document)}
-
-
-def test_a_split_lasts_when_its_article_file_changes(seeds_copy, tmp_path):
-    """The outlet corrects its lede: a new version of the same document, whose statements keep their ids."""
-    db = tmp_path / "n.db"
-    assert run_cli(db, "ingest", str(seeds_copy)).exit_code == 0
-    research = statement_id(db, "000/priority#5")
-    old_thread = thread_of(db)[research]
-    left_behind = _members_elsewhere(db, old_thread, research)
-    assert left_behind
-    assert run_cli(db, "thread", "split", research).exit_code == 0
-    page = next(seeds_copy.glob("000_*"))
-    page.write_text(page.read_text(encoding="utf-8").replace("trong thời gian tới, Bộ Ngoại giao đã đặt ra", "thời gian tới, Bộ Ngoại giao đặt ra"), encoding="utf-8")
-    assert "1 updated" in run_cli(db, "ingest", str(seeds_copy)).stderr
-    successor = statement_id(db, "000/priority#5")
-    assert successor == research
-    for command in ([], ["relink"]):
-        assert not command or run_cli(db, *command).exit_code == 0
-        threads = thread_of(db)
-        assert not {threads[s] for s in left_behind} & {threads[successor]}, command
-    rules = sqlite3.connect(db).execute("SELECT DISTINCT statement_id FROM decisions WHERE action = 'unlink'").fetchall()
-    assert rules == [(successor,)]
-
-
-def test_decisions_follow_their_statement_when_reextraction_renumbers(seeded_db, tmp_path):
-    """A newer extractor finds one more list before the others: every list id shifts by one."""
-    from ngkt_cli import db as store
-    from ngkt_cli.extract import extract
-
-    db = copy_db(seeded_db, tmp_path)
-    research = statement_id(db, "000/priority#5")
-    left_behind = _members_elsewhere(db, thread_of(db)[research], research)
-    assert run_cli(db, "thread", "split", research).exit_code == 0
-    conn = store.open_db(db)
-    found = extract(store.get_document(conn, research.split("/")[0]))
-    earlier = extract(store.get_document(conn, statement_id(db, "001/achievement#1").split("/")[0])).lists[0]
-    with store.transaction(conn):
-        store.write_extraction(conn, research.split("/")[0], replace(found, lists=(earlier,) + found.lists))
-    conn.close()
-    renumbered = statement_id(db, "000/priority#5")  # now in L2
-    assert renumbered == research.replace("/L1.", "/L2.")
-    assert run_cli(db, "relink").exit_code == 0
-    threads = thread_of(db)
-    assert not {threads[s] for s in left_behind} & {threads[renumbered]}
-
-
-def test_decisions_about_a_statement_that_is_gone_are_dropped_and_say_so(seeds_copy, tmp_path):
-    db = tmp_path / "n.db"
-    assert run_cli(db, "ingest", str(seeds_copy)).exit_code == 0
-    research = statement_id(db, "000/priority#5")
-    old_thread = thread_of(db)[research]
-    assert run_cli(db, "thread", "split", research).exit_code == 0
-    alone = thread_of(db)[research]
-    page = next(seeds_copy.glob("000_*"))
-    page.write_text(page.read_text(encoding="utf-8").replace("Thứ năm là phát huy lợi thế, nâng cao hơn nữa vai trò ngoại giao", "Thứ năm là nâng cao vai trò ngoại giao"), encoding="utf-8")
-    assert run_cli(db, "ingest", str(seeds_copy)).exit_code == 0
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT count(*) FROM decisions WHERE action IN ('link', 'unlink')").fetchone() == (0,)
-    assert f"split {research} from {old_thread}" in run_cli(db, "thread", "history", old_thread).stdout
-    [dropped] = json.loads(run_cli(db, "thread", "history", alone, "-f", "json").stdout)[-1:]
-    assert (dropped["action"], dropped["statement_id"]) == ("forget", research)
-    assert dropped["note"] == f"dropped the decisions about {research}: its article changed and no statement in it reads the same now"
-
-
 def test_an_acronym_and_its_words_are_one_priority(tmp_path):
     """2024 writes "các FTA", 2025 "các hiệp định thương mại tự do": the same priority."""
     texts = {
@@ -304,77 +197,6 @@ def test_an_acronym_and_its_words_are_one_priority(tmp_path):
     threads = {text: thread for text, thread in sqlite3.connect(db).execute("SELECT text, thread_id FROM statements")}
     assert threads["tận dụng hiệu quả các FTA"] == threads["khai thác tốt các hiệp định thương mại tự do"]
     assert len(set(threads.values())) == 3
-
-
-def test_upgraded_databases_count_their_terms_again(tmp_path):
-    from ngkt_cli.db import open_db
-
-    path = database_at_version(
-        tmp_path / "v11.db", 11,
-        ("INSERT INTO documents (id, path, body, ingested_at, terms_counted) VALUES ('d1', 'a', 'Tận dụng các FTA.\n\nMở rộng thị trường.', 'x', 1)", []),
-        ("INSERT INTO term_df (term, df) VALUES ('fta', 1), ('stale', 5)", []),
-        ("INSERT INTO meta (key, value) VALUES ('paragraphs', '7')", []),
-        ("INSERT INTO statements (id, document_id, kind, ordinal, text, text_key, paragraph, char_start, char_end, thread_id) "
-         "VALUES ('d1/L1.1', 'd1', 'priority', 1, 'hợp tác về AI', 'hợp tác về ai', 0, 0, 13, NULL)", []),
-    )
-    open_db(path).close()
-    (tmp_path / "empty").mkdir()
-    assert run_cli(path, "ingest", str(tmp_path / "empty")).exit_code == 0  # the linking that counts them
-    conn = sqlite3.connect(path)
-    df = dict(conn.execute("SELECT term, df FROM term_df"))
-    assert "stale" not in df and df["fta"] == df["hiệp_định_thương_mại_tự_do"] == df["thị_trường"] == 1
-    assert conn.execute("SELECT actor_level FROM statements WHERE id = 'd1/L1.1'").fetchone() == ("national",)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'paragraphs'").fetchone() == ("2",)
-    assert conn.execute("SELECT theme FROM statement_themes WHERE statement_id = 'd1/L1.1'").fetchall() == [("digital",)]
-
-
-def test_merge_refuses_two_items_of_one_list(seeded_db, tmp_path):
-    db = copy_db(seeded_db, tmp_path)
-    threads = thread_of(db)
-    first, second = threads[statement_id(db, "000/priority#1")], threads[statement_id(db, "000/priority#6")]
-    result = run_cli(db, "thread", "merge", first, second)
-    assert result.exit_code == 2
-    assert "two items of one list are never one priority" in result.stderr
-
-
-@pytest.mark.parametrize("command", ["merge", "move"])
-def test_merge_and_move_refuse_to_mix_kinds(seeded_db, tmp_path, command):
-    """Threads never mix kinds: an achievement never joins a priority's thread."""
-    db = copy_db(seeded_db, tmp_path)
-    achievement, priority = statement_id(db, "001/achievement#1"), statement_id(db, "000/priority#5")
-    threads = thread_of(db)
-    args = (threads[priority], threads[achievement]) if command == "merge" else (achievement, threads[priority])
-    result = run_cli(db, "thread", command, *args)
-    assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1 and "threads never mix kinds" in result.stderr
-    assert "achievement" in result.stderr and "priority" in result.stderr
-    assert thread_of(db) == threads
-
-
-def test_split_and_move_last_through_relink(seeded_db, tmp_path):
-    db = copy_db(seeded_db, tmp_path)
-    research = statement_id(db, "000/priority#5")
-    old_thread = thread_of(db)[research]
-    result = run_cli(db, "thread", "split", research)
-    assert result.exit_code == 0
-    alone = thread_of(db)[research]
-    assert alone != old_thread
-    run_cli(db, "relink")
-    assert thread_of(db)[research] not in {thread_of(db)[statement_id(db, "001/priority#3")]}
-    target = thread_of(db)[statement_id(db, "001/priority#3")]
-    assert run_cli(db, "thread", "move", research, target).exit_code == 0
-    run_cli(db, "relink")
-    assert thread_of(db)[research] == thread_of(db)[statement_id(db, "001/priority#3")]
-    assert "split" in run_cli(db, "thread", "history", old_thread).stdout
-
-
-def test_label_stays_through_relink(seeded_db, tmp_path):
-    db = copy_db(seeded_db, tmp_path)
-    thread = thread_of(db)[statement_id(db, "001/priority#3")]
-    run_cli(db, "thread", "label", thread, "Nghiên cứu, tham mưu, dự báo")
-    run_cli(db, "relink")
-    rows = {r["id"]: r for r in json.loads(run_cli(db, "threads", "-f", "json").stdout)}
-    assert rows[thread]["label"] == "Nghiên cứu, tham mưu, dự báo" and rows[thread]["labelled"]
 
 
 # --- themes ------------------------------------------------------------------------------------
@@ -509,139 +331,3 @@ patterns = ["the che(?! hoa)"]
     assert [code_positions(t, themes) for t in texts[:2]] == [[("optional_letter", 20)], [("optional_letter", 0)]]  # "vắc-xin" has a hyphen
 
 
-def test_link_order_of_statements_stored_before_it_existed_is_the_same(tmp_path):
-    from ngkt_cli.db import open_db
-    from ngkt_cli.link import link_order
-
-    rows = [("d1/L1.1", "d1", 2025), ("d1/L1.10", "d1", None), ("d2/L1.2", "d2", 2024), ("d2/L1.3", "d2", None)]
-    path = database_at_version(
-        tmp_path / "v10.db", 10,
-        ("INSERT INTO documents (id, path, body, date, ingested_at) VALUES ('d1', 'a', 'x', '2024-12-20', 'x')", []),
-        ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d2', 'b', 'y', 'x')", []),
-        ("INSERT INTO statements (id, document_id, kind, ordinal, text, text_key, paragraph, char_start, char_end, target_year) "
-         "VALUES (?, ?, 'priority', 1, 't', 't', 0, 0, 1, ?)", rows),
-    )
-    stored = dict(open_db(path).execute("SELECT id, link_order FROM statements").fetchall())
-    dates = {"d1": "2024-12-20", "d2": None}
-    assert stored == {s: link_order(year, dates[d], d, s) for s, d, year in rows}
-    assert sorted(stored, key=stored.get) == ["d2/L1.2", "d1/L1.1", "d1/L1.10", "d2/L1.3"]
-
-
-# --- words, genre, actor levels (#15) ------------------------------------------------------------
-
-
-def _link_plainly(statements: list[tuple[str, str, str | None, str]]) -> dict[str, str]:
-    """Link (id, text, list id, level) statements with the pure similarity module, in order, over
-    a corpus of the statements' own texts."""
-    from ngkt_cli import similarity as sim
-    from ngkt_cli.text import key
-    from ngkt_cli.themes import code_positions, load_codebook
-
-    df: Counter[str] = Counter()
-    for _, text, _, _ in statements:
-        df.update(sim.paragraph_terms(text))
-    items = []
-    for sid, text, list_id, level in statements:
-        themes = tuple(t for t, _ in code_positions(text, load_codebook()))
-        items.append(sim.Item(sid, "priority", list_id, text, key(text), themes[0] if themes else None, themes, level))
-    counter = iter(range(1, 100))
-    return sim.assign(items, sim.ThreadIndex(sim.Idf(dict(df), len(statements) * 4)), lambda: f"T{next(counter)}")
-
-
-def test_a_priority_returns_in_other_words_years_later():
-    thread = _link_plainly([
-        ("2020", "Đa dạng hóa thị trường xuất khẩu, sản phẩm và chuỗi cung ứng", "a/L1", "national"),
-        ("2020b", "Nâng cao chất lượng nghiên cứu, dự báo chiến lược", "a/L1", "national"),
-        ("2026", "Tận dụng tối đa mạng lưới FTA, mở rộng sang Trung Đông, châu Phi", None, "national"),
-    ])
-    assert thread["2020"] == thread["2026"] != thread["2020b"]  # one concept (export markets, FTAs), few words alike
-
-
-def test_generic_words_of_the_genre_link_nothing():
-    thread = _link_plainly([
-        ("apec", "Tiếp tục đẩy mạnh, nâng cao hiệu quả thúc đẩy tăng trưởng bền vững, sáng tạo và bao trùm", "a/L1", "national"),
-        ("line", "Tiếp tục đẩy mạnh, nâng cao hiệu quả ngoại giao kinh tế, động lực thúc đẩy đất nước phát triển nhanh và bền vững",
-         "b/L1", "national"),
-        ("ask", "Thứ nhất, yêu cầu các cơ quan đại diện cần tiếp tục đẩy mạnh, nâng cao hiệu quả công tác, phát triển nhanh và bền vững",
-         None, "national"),
-    ])
-    assert len(set(thread.values())) == 3
-
-
-def test_a_citys_task_never_joins_the_national_priority_of_the_same_words():
-    from ngkt_cli.actors import actor_level
-
-    city = "Sở Công Thương và Sở Du lịch tập trung làm mới các động lực tăng trưởng truyền thống, kích cầu tiêu dùng"
-    assert actor_level(None, city) == "local"
-    assert actor_level("Nguyễn Minh Hằng", "Làm mới các động lực tăng trưởng truyền thống là xuất khẩu, đầu tư") == "national"
-    thread = _link_plainly([
-        ("nation", "Làm mới các động lực tăng trưởng truyền thống là xuất khẩu, đầu tư và tiêu dùng", "a/L1", "national"),
-        ("city", city, None, actor_level(None, city)),
-        ("nation2", "Phải đẩy mạnh làm mới các động lực tăng trưởng truyền thống", None, "national"),
-    ])
-    assert thread["nation"] == thread["nation2"] != thread["city"]
-
-
-@pytest.mark.parametrize(("speaker", "text", "lead_in", "level"), [
-    (None, "Peru, nước chủ nhà APEC 2016, ưu tiên phát triển nguồn nhân lực", None, "foreign"),
-    ("Tổng thống Peru Pedro Pablo Kuczynski", "thúc đẩy hội nhập kinh tế khu vực", None, "foreign"),
-    (None, "thúc đẩy hội nhập kinh tế khu vực", "Thủ tướng Nhật Bản nêu ba ưu tiên:", "foreign"),
-    ("Bùi Thanh Sơn", "thúc đẩy quan hệ kinh tế với Nhật Bản", None, "national"),
-    (None, "Việt Nam, nước chủ nhà APEC 2017, đề xuất bốn ưu tiên", None, "national"),
-    (None, "tỉnh Nghệ An tiếp tục mở rộng quan hệ hợp tác với các đối tác", None, "local"),
-    (None, "UBND thành phố yêu cầu các sở, ngành phấn đấu giải ngân toàn bộ vốn đầu tư công", None, "local"),
-    (None, "các cơ quan đại diện cần hỗ trợ các địa phương, doanh nghiệp mở rộng thị trường", None, "national"),
-])
-def test_whose_priority_a_statement_is(speaker, text, lead_in, level):
-    from ngkt_cli.actors import actor_level
-
-    assert actor_level(speaker, text, lead_in) == level
-
-
-def test_no_thread_mixes_actor_levels(seeded_db, tmp_path):
-    db = copy_db(seeded_db, tmp_path)
-    (tmp_path / "city").mkdir()
-    (tmp_path / "city" / "hn.txt").write_text(
-        "Hà Nội thúc đẩy các động lực tăng trưởng\n\nNgày 5/3/2024, UBND thành phố yêu cầu các sở, ngành thực hiện "
-        "các nhiệm vụ sau. Thứ nhất, làm mới các động lực tăng trưởng truyền thống, kích cầu tiêu dùng. Thứ hai, "
-        "nâng cao hiệu quả công tác nghiên cứu, tham mưu.\n", encoding="utf-8")
-    assert run_cli(db, "ingest", str(tmp_path / "city")).exit_code == 0
-    assert run_cli(db, "relink").exit_code == 0
-    conn = sqlite3.connect(db)
-    mixed = conn.execute(
-        "SELECT thread_id FROM statements WHERE thread_id IS NOT NULL GROUP BY thread_id HAVING count(DISTINCT actor_level) > 1"
-    ).fetchall()
-    assert mixed == []
-    assert conn.execute("SELECT count(*) FROM statements WHERE actor_level = 'local'").fetchone()[0] >= 1
-
-
-def test_a_growing_archive_is_relinked_only_when_asked(tmp_path):
-    db = tmp_path / "grow.db"
-    assert run_cli(db, "ingest", str(SEED_FILES[1])).exit_code == 0
-    before = thread_of(db)
-    grown = run_cli(db, "ingest", *map(str, SEED_FILES))
-    assert grown.exit_code == 0
-    assert "run `ngkt relink` to weigh words by the whole archive" in grown.output
-    assert {s: t for s, t in thread_of(db).items() if s in before} == before  # nothing renumbered behind the user's back
-    relinked = run_cli(db, "relink")
-    assert "relinked" in relinked.output and "kept their id" in relinked.output
-    assert "ngkt relink" not in run_cli(db, "ingest", str(SEED_FILES[0])).output  # advice given until followed
-    assert_gold_threads(db)
-
-
-def test_the_upgrade_to_words_rebuilds_threads_once_and_says_so(tmp_path):
-    from ngkt_cli import migrations
-
-    db = tmp_path / "old.db"
-    assert run_cli(db, "ingest", str(SEED_FILES[0]), str(SEED_FILES[1])).exit_code == 0
-    before = thread_of(db)
-    conn = sqlite3.connect(db, isolation_level=None)
-    migrations._019_words_and_actor_levels(conn)  # what an older database gets at its upgrade
-    conn.execute("UPDATE statements SET actor_level = NULL")
-    conn.close()
-    upgraded = run_cli(db, "ingest", str(SEED_FILES[2]))
-    assert "rebuilt every thread once for this version's linking" in upgraded.output
-    assert "kept their id" in upgraded.output
-    assert {s: t for s, t in thread_of(db).items() if s in before} == before  # same members, same ids
-    assert sqlite3.connect(db).execute("SELECT count(*) FROM statements WHERE actor_level IS NULL").fetchone() == (0,)
-    assert "rebuilt every thread" not in run_cli(db, "ingest", str(SEED_FILES[3])).output  # said once
