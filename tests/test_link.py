@@ -331,3 +331,123 @@ patterns = ["the che(?! hoa)"]
     assert [code_positions(t, themes) for t in texts[:2]] == [[("optional_letter", 20)], [("optional_letter", 0)]]  # "vắc-xin" has a hyphen
 
 
+
+
+# --- words, genre, actor levels, explicit relinking (#15) ------------------------------------
+
+
+def _link_plainly(statements: list[tuple[str, str, str | None, str]]) -> dict[str, str]:
+    """Link (id, text, list id, level) statements with the pure similarity module, in order, over
+    a corpus of the statements' own texts."""
+    from ngkt_cli import similarity as sim
+    from ngkt_cli.text import key
+    from ngkt_cli.themes import code_positions, load_codebook
+
+    df: Counter[str] = Counter()
+    for _, text, _, _ in statements:
+        df.update(sim.paragraph_terms(text))
+    items = []
+    for sid, text, list_id, level in statements:
+        themes = tuple(t for t, _ in code_positions(text, load_codebook()))
+        items.append(sim.Item(sid, "priority", list_id, text, key(text), themes[0] if themes else None, themes, level))
+    counter = iter(range(1, 100))
+    return sim.assign(items, sim.ThreadIndex(sim.Idf(dict(df), len(statements) * 4)), lambda: f"T{next(counter)}")
+
+
+def test_a_priority_returns_in_other_words_years_later():
+    thread = _link_plainly([
+        ("2020", "Đa dạng hóa thị trường xuất khẩu, sản phẩm và chuỗi cung ứng", "a/L1", "national"),
+        ("2020b", "Nâng cao chất lượng nghiên cứu, dự báo chiến lược", "a/L1", "national"),
+        ("2026", "Tận dụng tối đa mạng lưới FTA, mở rộng sang Trung Đông, châu Phi", None, "national"),
+    ])
+    assert thread["2020"] == thread["2026"] != thread["2020b"]  # one concept (export markets, FTAs), few words alike
+
+
+def test_generic_words_of_the_genre_link_nothing():
+    thread = _link_plainly([
+        ("apec", "Tiếp tục đẩy mạnh, nâng cao hiệu quả thúc đẩy tăng trưởng bền vững, sáng tạo và bao trùm", "a/L1", "national"),
+        ("line", "Tiếp tục đẩy mạnh, nâng cao hiệu quả ngoại giao kinh tế, động lực thúc đẩy đất nước phát triển nhanh và bền vững",
+         "b/L1", "national"),
+        ("ask", "Thứ nhất, yêu cầu các cơ quan đại diện cần tiếp tục đẩy mạnh, nâng cao hiệu quả công tác, phát triển nhanh và bền vững",
+         None, "national"),
+    ])
+    assert len(set(thread.values())) == 3
+
+
+def test_a_citys_task_never_joins_the_national_priority_of_the_same_words():
+    from ngkt_cli.actors import actor_level
+
+    city = "Sở Công Thương và Sở Du lịch tập trung làm mới các động lực tăng trưởng truyền thống, kích cầu tiêu dùng"
+    assert actor_level(None, city) == "local"
+    assert actor_level("Nguyễn Minh Hằng", "Làm mới các động lực tăng trưởng truyền thống là xuất khẩu, đầu tư") == "national"
+    thread = _link_plainly([
+        ("nation", "Làm mới các động lực tăng trưởng truyền thống là xuất khẩu, đầu tư và tiêu dùng", "a/L1", "national"),
+        ("city", city, None, actor_level(None, city)),
+        ("nation2", "Phải đẩy mạnh làm mới các động lực tăng trưởng truyền thống", None, "national"),
+    ])
+    assert thread["nation"] == thread["nation2"] != thread["city"]
+
+
+@pytest.mark.parametrize(("speaker", "text", "lead_in", "level"), [
+    (None, "Peru, nước chủ nhà APEC 2016, ưu tiên phát triển nguồn nhân lực", None, "foreign"),
+    ("Tổng thống Peru Pedro Pablo Kuczynski", "thúc đẩy hội nhập kinh tế khu vực", None, "foreign"),
+    (None, "thúc đẩy hội nhập kinh tế khu vực", "Thủ tướng Nhật Bản nêu ba ưu tiên:", "foreign"),
+    ("Bùi Thanh Sơn", "thúc đẩy quan hệ kinh tế với Nhật Bản", None, "national"),
+    (None, "Việt Nam, nước chủ nhà APEC 2017, đề xuất bốn ưu tiên", None, "national"),
+    (None, "tỉnh Nghệ An tiếp tục mở rộng quan hệ hợp tác với các đối tác", None, "local"),
+    (None, "UBND thành phố yêu cầu các sở, ngành phấn đấu giải ngân toàn bộ vốn đầu tư công", None, "local"),
+    (None, "các cơ quan đại diện cần hỗ trợ các địa phương, doanh nghiệp mở rộng thị trường", None, "national"),
+])
+def test_whose_priority_a_statement_is(speaker, text, lead_in, level):
+    from ngkt_cli.actors import actor_level
+
+    assert actor_level(speaker, text, lead_in) == level
+
+
+def test_no_thread_mixes_actor_levels(seeded_db, tmp_path):
+    db = copy_db(seeded_db, tmp_path)
+    (tmp_path / "city").mkdir()
+    (tmp_path / "city" / "hn.txt").write_text(
+        "Hà Nội thúc đẩy các động lực tăng trưởng\n\nNgày 5/3/2024, UBND thành phố yêu cầu các sở, ngành thực hiện "
+        "các nhiệm vụ sau. Thứ nhất, làm mới các động lực tăng trưởng truyền thống, kích cầu tiêu dùng. Thứ hai, "
+        "nâng cao hiệu quả công tác nghiên cứu, tham mưu.\n", encoding="utf-8")
+    assert run_cli(db, "ingest", str(tmp_path / "city")).exit_code == 0
+    assert run_cli(db, "relink").exit_code == 0
+    conn = sqlite3.connect(db)
+    mixed = conn.execute(
+        "SELECT thread_id FROM statements WHERE thread_id IS NOT NULL GROUP BY thread_id HAVING count(DISTINCT actor_level) > 1"
+    ).fetchall()
+    assert mixed == []
+    assert conn.execute("SELECT count(*) FROM statements WHERE actor_level = 'local'").fetchone()[0] >= 1
+
+
+def test_a_growing_archive_is_relinked_only_when_asked(tmp_path):
+    db = tmp_path / "grow.db"
+    assert run_cli(db, "ingest", str(SEED_FILES[1])).exit_code == 0
+    before = thread_of(db)
+    grown = run_cli(db, "ingest", *map(str, SEED_FILES))
+    assert grown.exit_code == 0
+    assert "run `ngkt relink` to weigh words by the whole archive" in grown.output
+    assert {s: t for s, t in thread_of(db).items() if s in before} == before  # nothing renumbered behind the user's back
+    relinked = run_cli(db, "relink")
+    assert "relinked" in relinked.output and "kept their id" in relinked.output
+    assert "ngkt relink" not in run_cli(db, "ingest", str(SEED_FILES[0])).output  # advice given until followed
+    assert_gold_threads(db)
+
+
+def test_the_upgrade_to_words_rebuilds_threads_once_and_says_so(tmp_path):
+    from ngkt_cli import migrations
+
+    db = tmp_path / "old.db"
+    assert run_cli(db, "ingest", str(SEED_FILES[0]), str(SEED_FILES[1])).exit_code == 0
+    before = thread_of(db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrations._019_words_and_actor_levels(conn)  # what an older database gets at its upgrade
+    conn.execute("UPDATE statements SET actor_level = NULL")
+    conn.close()
+    upgraded = run_cli(db, "ingest", str(SEED_FILES[2]))
+    assert "rebuilt every thread once for this version's linking" in upgraded.output
+    assert "kept their id" in upgraded.output
+    assert {s: t for s, t in thread_of(db).items() if s in before} == before  # same members, same ids
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM statements WHERE actor_level IS NULL").fetchone() == (0,)
+    assert "rebuilt every thread" not in run_cli(db, "ingest", str(SEED_FILES[3])).output  # said once
