@@ -231,6 +231,25 @@ FORWARD_CONTEXT = re.compile(
     re.I,
 )
 
+# Who a soft request ("mong muốn các Đại sứ ...") may ask: Vietnam's own missions, ministries,
+# localities and businesses. A wish about an outcome ("mong muốn sẽ có thêm dự án") or about a
+# partner ("mong muốn Hàn Quốc ...") names none of them and is no course of action.
+DOMESTIC_ADDRESSEE = re.compile(
+    r"^\s*(?:với\s+)?(?:các|những|mỗi|từng|quý)?\s*(?:vị\s+)?"
+    r"(?:[đĐ]ại sứ(?: quán)?|[tT]rưởng [cC]ơ quan đại diện|[cC]ơ quan đại diện|[tT]ổng [lL]ãnh sự quán|[pP]hái đoàn"
+    r"|[bB]ộ|ngành|địa phương|tỉnh|thành phố|[sS]ở|doanh nghiệp|[hH]iệp hội|đơn vị|[nN]gành ngoại giao)(?!\w)"
+)
+
+
+def _soft_request(piece: str, match: re.Match[str]) -> int | None:
+    """ "Chủ tịch UBND tỉnh mong muốn các Đại sứ tiếp tục hỗ trợ tỉnh ...": a wish that Vietnam's
+    own missions, ministries or localities act, as a request is."""
+    rest = piece[match.end() :]
+    if not DOMESTIC_ADDRESSEE.match(rest) or FOREIGN_ADDRESSEE.match(rest):
+        return None
+    return _asker_before(piece, match)
+
+
 CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "request",
@@ -239,6 +258,14 @@ CUE_RULES: tuple[CueRule, ...] = (
         "a leader or a body asks someone to act",
         1,
         "Thủ tướng yêu cầu các bộ, ngành vào cuộc quyết liệt để đưa chủ trương vào cuộc sống.",
+    ),
+    CueRule(
+        "soft request",
+        re.compile(r"(?<!\w)(?:bày tỏ\s+)?(?:mong muốn|mong)(?!\w)(?:\s+rằng)?"),
+        _soft_request,
+        "a leader wishes that Vietnam's missions, ministries or localities act",
+        2,
+        "Chủ tịch UBND tỉnh mong muốn các Đại sứ tiếp tục quan tâm, hỗ trợ tỉnh kết nối với nhà đầu tư.",
     ),
     CueRule(
         "instrument",
@@ -308,6 +335,9 @@ FOREIGN_LEADER = re.compile(
     r"\b(?:Thủ tướng|Tổng thống|Bộ trưởng|Ngoại trưởng|Chủ tịch|Đại sứ|Tổng Thư ký|Tổng thư ký|Chính phủ|Quốc hội|Lãnh đạo)"
     r"(?:\s+(?!tại\b)[^\s,.;:]+){0,2}?\s+(?:" + "|".join(PARTNERS) + r")\b"
 )
+
+# A soft request to a partner's envoy, not to Vietnam's own: "mong muốn Đại sứ Hàn Quốc ...".
+FOREIGN_ADDRESSEE = re.compile(r"^(?:\s*[^\s,.;]+){1,4}?\s+(?:" + "|".join(PARTNERS) + r")\b")
 
 NOT_DIRECTIVES: tuple[NotRule, ...] = (
     NotRule("question", re.compile(r"\?\s*[”\"’)]*\s*$|^\s*[-–*•]?\s*(?:Thưa|PV|Phóng viên)\b|\b(?:làm gì|như thế nào|ra sao)\b"), "sentence",
@@ -481,6 +511,7 @@ class Draft:
     cue_end: int
     rule: str
     piece: Piece
+    carried_from: Draft | None = None  # the request a paragraph carries on with no cue of its own
 
 
 def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
@@ -523,6 +554,57 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
     return drafts
 
 
+# A paragraph that carries on a request of the paragraph before, naming the same addressee and
+# asking with no cue of its own: "Thủ tướng yêu cầu các cơ quan đại diện nắm chắc tình hình. ¶
+# Các cơ quan đại diện theo dõi sát chính sách thương mại của nước sở tại, ...". The addressee
+# must be named again (at least this many words, the first a plural or "mỗi"), and what follows
+# it must be an action, not a report of what was done ("Các cơ quan đại diện đã tổ chức ...").
+CARRIED_ADDRESSEE_WORDS = 3
+ADDRESSEE_OPENING = re.compile(r"^(?:các|những|mỗi|từng)\s", re.I)
+NOT_CARRIED_AFTER = re.compile(r"^\s*(?:là|có|cũng là)\b|^[^,;.]*?\b(?:đã|đang|được|vừa|từng|chưa|không|bị)\b", re.I)
+
+
+def _addressee_named_again(request: str, text: str) -> int | None:
+    """Where the action begins in `text` when it opens with `request`'s addressee, else None."""
+    if not ADDRESSEE_OPENING.match(request):
+        return None
+    mine, theirs = re.findall(r"\S+", text), re.findall(r"\S+", request)
+    same = 0
+    while same < min(len(mine), len(theirs)) and key(mine[same]) == key(theirs[same]):
+        same += 1
+    if same < CARRIED_ADDRESSEE_WORDS:
+        return None
+    end = [m.end() for m in re.finditer(r"\S+", text)][same - 1]
+    return None if NOT_CARRIED_AFTER.match(text[end:]) else 0
+
+
+def _carried(body: str, sentences: list[list[Piece]], drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[Draft]:
+    """The first sentence of each paragraph that carries on the request ending the paragraph before."""
+    last_of_paragraph = {d.piece.paragraph: d for d in drafts if d.rule == "request"}
+    drafted = {d.piece.sentence_start for d in drafts}
+    carried, seen = [], set()
+    for pieces in sentences:
+        paragraph, first = pieces[0].paragraph, pieces[0]
+        request = last_of_paragraph.get(paragraph - 1)
+        if paragraph in seen or request is None or first.sentence_start in drafted:
+            seen.add(paragraph)
+            continue
+        seen.add(paragraph)
+        sentence = body[first.sentence_start : pieces[-1].end]
+        if any(_refused(r, sentence, "", "") for r in NOT_DIRECTIVES if r.where == "sentence"):
+            continue
+        for piece in pieces:
+            text = body[piece.start : piece.end]
+            opening = _after_connective(text)
+            if _touches(piece.start, piece.end, blocked) or len(text.split()) < MIN_ACTION_WORDS:
+                break
+            if piece is first and _addressee_named_again(body[request.start : request.end], text[opening:]) is None:
+                break
+            start, end = _trimmed(body, piece.start + opening, piece.end)
+            carried.append(replace(request, start=start, end=end, piece=piece, carried_from=request))
+    return carried
+
+
 def _after_connective(text: str) -> int:
     connective = CONNECTIVE.match(text)
     return connective.end() if connective else 0
@@ -537,7 +619,9 @@ def _speaker(body: str, draft: Draft, people: list[Person]) -> str | None:
     the cue ("Theo Bộ trưởng ...", "... cho rằng", "Name: ..."); else the last attribution in
     the paragraphs above. "Theo ông, ..." is the person named last before it."""
     before = body[draft.piece.sentence_start : draft.cue_start]
-    if draft.rule in ("request", "instrument"):
+    if draft.carried_from:
+        return _speaker(body, draft.carried_from, people)
+    if draft.rule in ASKED:
         asker = _last_mention(before, people, body)
         if asker:
             return asker
@@ -566,7 +650,7 @@ def _people_and_bodies(text: str, people: list[Person], body: str, *, attributed
     bodies = [
         b for b in bodies
         if not any(p.start < b.end and b.start < p.end for p in named)
-        and not re.search(r"\b(?:lãnh đạo|đại diện|thủ trưởng|cán bộ)\s*$", text[max(0, b.start - 20) : b.start], re.I)
+        and not re.search(r"\b(?:lãnh đạo|đại diện|thủ trưởng|cán bộ|người đứng đầu)\s*$", text[max(0, b.start - 20) : b.start], re.I)
     ]
     persons = [p for p in persons if p.name or not any(b.start <= p.start and p.end <= b.end for b in bodies)]  # "Ban Bí thư"
     return sorted([*persons, *bodies], key=lambda m: (m.end, m.start))
@@ -644,14 +728,19 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             "priority", None, body[d.start : d.end], d.piece.paragraph, d.start, d.end, _target_year(body, d, doc),
             speaker, form="directive", cue=d.cue, cue_start=d.cue_start, cue_end=d.cue_end,
         )
-        for d in _drafts(body, sentences, _blocked_spans(body, lists))
+        for d in _all_drafts(body, sentences, _blocked_spans(body, lists))
         if (speaker := _speaker(body, d, people)) or d.rule in ASKED
     ]
     return tuple(_without_repeats(statements))
 
 
+def _all_drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
+    drafts = _drafts(body, sentences, blocked)
+    return sorted(drafts + _carried(body, sentences, drafts, blocked), key=lambda d: d.start)
+
+
 # Rules whose cue names who asks. A demand under any other rule that no person or body in the
 # article states ("Doanh nghiệp cần ..." in a reporter's analysis) is the writer's, not a directive.
-ASKED = ("request", "instrument")
+ASKED = ("request", "soft request", "instrument")
 
 

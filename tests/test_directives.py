@@ -470,3 +470,67 @@ def test_reports_mark_directives_where_items_show_their_rank(seeded_db, tmp_path
     html = (tmp_path / "diff-2023-2024.html").read_text(encoding="utf-8")
     assert markdown.count("- 2024 ◆: ") == 4 and "- 2024 #1: " in markdown
     assert html.count("2024 ◆:") == 4
+
+
+# --- shapes of real pages, round two: soft requests, a request carried into the next paragraph ---
+
+
+@pytest.mark.parametrize("text, demand, speaker", [
+    ("Sáng 28/9, Chủ tịch UBND tỉnh Lê Văn An tiếp đoàn Đại sứ.\n\n"
+     "Chủ tịch UBND tỉnh mong muốn các Đại sứ tiếp tục quan tâm, hỗ trợ tỉnh kết nối với các nhà đầu tư có tiềm lực.",
+     "các Đại sứ tiếp tục quan tâm, hỗ trợ tỉnh kết nối với các nhà đầu tư có tiềm lực", "Lê Văn An"),
+    ("Bí thư Tỉnh ủy Nguyễn Văn Thắng làm việc với Đại sứ quán.\n\n"
+     "Ông bày tỏ mong muốn Đại sứ quán hỗ trợ tỉnh quảng bá sản phẩm nông nghiệp tại châu Âu.",
+     "Đại sứ quán hỗ trợ tỉnh quảng bá sản phẩm nông nghiệp tại châu Âu", "Nguyễn Văn Thắng"),
+    ("Đồng chí Hoàng Trung Dũng làm việc với Phái đoàn.\n\n"
+     "Đồng chí Hoàng Trung Dũng mong muốn các cơ quan đại diện trong thời gian tới tích cực giới thiệu đối tác tin cậy cho các tỉnh.",
+     "các cơ quan đại diện trong thời gian tới tích cực giới thiệu đối tác tin cậy cho các tỉnh", "Hoàng Trung Dũng"),
+])
+def test_a_soft_request_to_vietnams_own_missions_or_localities_is_a_directive(text, demand, speaker):
+    [found] = directives_of(text)
+    assert (found.text, found.speaker, found.cue) == (demand, speaker, found.cue)
+    assert found.cue.endswith(("mong muốn", "mong"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chủ tịch UBND tỉnh mong muốn sẽ có thêm nhiều dự án chất lượng cao đầu tư vào tỉnh.",  # an outcome
+    "Chủ tịch UBND tỉnh mong muốn các doanh nghiệp Hàn Quốc tiếp tục mở rộng đầu tư vào tỉnh.",  # a partner's
+    "Đại sứ Nhật Bản mong muốn tỉnh tiếp tục cải thiện môi trường đầu tư.",  # a partner asks
+    "Chủ tịch UBND tỉnh mong muốn được đón thêm nhiều đoàn doanh nghiệp nước ngoài.",  # for itself
+    "Bộ trưởng hy vọng các tân Trưởng Cơ quan đại diện sẽ hoàn thành tốt nhiệm vụ được giao.",  # a hope
+])
+def test_a_wish_that_asks_no_mission_or_locality_to_act_is_not_a_directive(sentence):
+    assert directives_of("Chủ tịch UBND tỉnh Lê Văn An tiếp Đại sứ.\n\n" + sentence) == ()
+
+
+REQUEST_ABOVE = (
+    "Chiều 16/3, Thủ tướng Phạm Minh Chính làm việc với các Đại sứ.\n\n"
+    "Thủ tướng yêu cầu các cơ quan đại diện nắm chắc tình hình sở tại.\n\n"
+)
+
+
+def test_a_request_carried_into_the_next_paragraph_by_its_addressee_is_a_directive():
+    found = directives_of(REQUEST_ABOVE + "Các cơ quan đại diện theo dõi sát chính sách thương mại của nước sở tại, "
+                          "kịp thời tham mưu cho Chính phủ; chủ động tìm thị trường mới cho nông sản.")
+    assert [(d.text, d.speaker) for d in found] == [
+        ("các cơ quan đại diện nắm chắc tình hình sở tại", "Phạm Minh Chính"),
+        ("Các cơ quan đại diện theo dõi sát chính sách thương mại của nước sở tại, kịp thời tham mưu cho Chính phủ", "Phạm Minh Chính"),
+        ("chủ động tìm thị trường mới cho nông sản", "Phạm Minh Chính"),
+    ]
+    assert found[1].paragraph == 2 and found[1].form == "directive"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Các cơ quan đại diện Việt Nam ở nước ngoài trong 6 tháng qua đã tổ chức gần 300 hoạt động xúc tiến.",  # done
+    "Các cơ quan đại diện là cầu nối giữa trong nước và thế giới.",  # what they are
+    "Các doanh nghiệp theo dõi sát chính sách thương mại của nước sở tại.",  # another addressee
+])
+def test_a_next_paragraph_that_reports_or_names_another_addressee_carries_nothing(paragraph):
+    assert len(directives_of(REQUEST_ABOVE + paragraph)) == 1
+
+
+@pytest.mark.parametrize("alias", ["Người đứng đầu Chính phủ", "người đứng đầu Chính phủ"])
+def test_the_head_of_government_is_the_prime_minister_not_the_government(alias):
+    found = directives_of("Tối 10/1, Thủ tướng Phạm Minh Chính chủ trì hội nghị với các Đại sứ.\n\n"
+                          f"Phát biểu kết luận, {alias} cho biết, từ năm 2026 trở đi các địa phương phải tăng trưởng hai con số.")
+    assert [(d.text, d.speaker) for d in found] == [("phải tăng trưởng hai con số", "Phạm Minh Chính")]
