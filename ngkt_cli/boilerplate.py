@@ -24,7 +24,12 @@ IMAGE_LINE = re.compile(
 )
 
 # "... (Ảnh: Báo Thế giới và Việt Nam).", "... Ảnh: Quochoi.vn", "Ảnh: TTXVN", "... (Ảnh: N.Hồng) |"
-CAPTION_CREDIT = re.compile(r"(?:^|[\s(])(?:anh|nguon anh|photo)\s*:\s*(?:[^.]{1,80}\)?\.?|[^|()]{1,80}\)\s*\|)$")
+# The full stop of a website's name is part of the credit, not its end: "Ảnh: Quochoi.vn", "(Ảnh:
+# baochinhphu.vn)". (Initials, "Ảnh: T.L", are not read as a credit: such a line may be the only
+# place a quoted directive stands.)
+CAPTION_CREDIT = re.compile(
+    r"(?:^|[\s(])(?:anh|nguon anh|photo)\s*:\s*(?:(?:[^.]|\.(?=(?:vn|com|net|org|gov)\b)){1,80}\)?\.?|[^|()]{1,80}\)\s*\|)$"
+)
 
 # "Tin cùng chuyên mục", "Tin liên quan", "Bài viết cùng chủ đề: Bộ Ngoại giao", "Xem thêm"
 RELATED_HEADING = re.compile(
@@ -86,6 +91,10 @@ TABLE_RULE = re.compile(r"^\|[\s:|-]*-[\s:|-]*\|?$")
 # Tag lines under the article: "Từ khóa: ngoại giao kinh tế, năm 2023", "Tags: ...", "Thẻ: ...".
 TAG_LINE = re.compile(r"^(?:tu khoa|tags?|the)\s*:")
 
+# What may stand before a page stamp: the agency in brackets "(VOV)", the site "VOV.VN -", the
+# section "Thời sự |" (matched on folded text).
+STAMP_PREFIX = r"(?:\([^()\d]{2,25}\)\s*[-–]?\s*|[a-z0-9.]{2,25}\.(?:vn|com|net|org)\s*[-–|]\s*|[^\d|]{2,30}\s[|–-]\s)"
+
 # Page stamps: "Chủ nhật 29/12/2024 07:37", "Nhịp sống - Ngày đăng : 18:18, 18/12/2023",
 # "Thứ Tư, 05/06/2024 14:20 (GMT+7)", "Cập nhật: 15/01/2025", "Ngày 9/1/2025", "15.01.2025 | 08:30",
 # "- 21:40, 23/08/2022" (under the reporter's initials),
@@ -95,7 +104,15 @@ STAMP_LINE = re.compile(
     r"|(?:thu \w+|chu nhat|ngay)?,?\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}-\d{2}-\d{2}).{0,25}"
     r"|(?:(?:thu \w+|chu nhat),?\s*)?ngay \d{1,2} thang \d{1,2} nam \d{4}.{0,25}"
     r"|(?:thu \w+|chu nhat),?\s*\d{1,2} thang \d{1,2},? \d{4}.{0,15}"
-    r"|(?:[-–•|]\s*)?\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15})$"
+    r"|(?:[-–•|]\s*)?\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15}"
+    # a stamp after the agency, the site or the section: "(VOV) Chủ nhật 21/12/2025 08:00",
+    # "VOV.VN - Chủ nhật, 21/12/2025 08:00", "Thời sự | 10/01/2026 - 22:15", "Chính trị - Thứ bảy, 10/01/2026"
+    rf"|{STAMP_PREFIX}(?:(?:thu \w+|chu nhat),?\s*)?\d{{1,2}}([/.-])\d{{1,2}}\2\d{{4}}.{{0,25}}"
+    # in brackets: "(13:35 | 03/05/2018)"; after the reporter's name, with the time: "Quốc Trần 26/08/2025 20:47";
+    # glued to the site's name: "Báo Quốc TếBáo Quốc Tế02/01/2024"
+    r"|\(\s*\d{1,2}:\d{2}\s*[|,–-]?\s*\d{1,2}/\d{1,2}/\d{4}\s*\)"
+    r"|(?:[^\W\d_]+ ){1,3}\d{1,2}/\d{1,2}/\d{4},? \d{1,2}:\d{2}"
+    r"|[^\d]{2,40}[^\s\d]\d{1,2}/\d{1,2}/\d{4})$"
 )
 
 # A byline: two to four capitalised words and nothing else ("Hoàng Giang", "Kim Oanh", "Hà Mỹ").

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import database_at_version, GOLD, SEEDS, ngkt_command, run_cli
+from ngkt_cli.boilerplate import classify_line
 from ngkt_cli.ingest import build_document
 
 ARTICLE = """Bộ trưởng nêu 3 trọng tâm hợp tác năm 2025
@@ -132,12 +133,33 @@ def test_players_source_lines_and_footers_are_boilerplate():
     "15.01.2025 | 08:30", "Ngày đăng: 15.01.2025", "Đăng lúc: 2025-01-15 08:30", "2025-01-15T08:30:00+07:00",
     "08:30 | 15-01-2025", "Thứ Tư, 15/1/2025, 08:30 (GMT+7)", "Thứ Tư, ngày 15 tháng 1 năm 2025",
     "Thời gian đăng: 15/01/2025 11:44:29 AM - Lượt đọc: 653", "Thứ Tư, 15 Tháng 1 2025 15:44",
+    # after the agency, the site or the section; in brackets; after the reporter; glued to the site's name
+    "(VOV) Thứ Tư 15/01/2025 08:30", "VOV.VN - Thứ Tư, 15/01/2025 08:30", "Thời sự | 15/01/2025 - 08:30",
+    "Chính trị - Thứ Tư, 15/01/2025 08:30", "(08:30 | 15/01/2025)", "Minh Anh 15/01/2025 08:30",
+    "Báo Quốc TếBáo Quốc Tế15/01/2025",
 ])
 def test_page_stamps_in_every_common_notation(stamp):
     text = f"Bộ trưởng nêu 2 trọng tâm\n\n{stamp}\n\nBộ trưởng Bùi Thanh Sơn cho biết năm nay có 2 trọng tâm.\n"
     doc = build_document(text.encode(), "x.txt")
     assert (doc.date, doc.published, doc.date_source) == ("2025-01-15", "2025-01-15", "stamp")
     assert [(line.reason, line.text) for line in doc.removed] == [("title", "Bộ trưởng nêu 2 trọng tâm"), ("stamp", stamp)]
+
+
+@pytest.mark.parametrize("line", [
+    "Hội nghị diễn ra ngày 15/01/2025.", "Ngày 15/01/2025, Thủ tướng chủ trì hội nghị.",
+    "Thủ tướng chủ trì hội nghị ngày 15/01/2025", "Hội nghị ngoại giao - tổng kết 15/01/2025",
+])
+def test_a_short_sentence_with_a_date_is_no_stamp(line):
+    assert classify_line(line, None) is None
+
+
+@pytest.mark.parametrize("caption", [
+    "Thủ tướng phát biểu tại hội nghị. Ảnh: Quochoi.vn", "Toàn cảnh phiên họp. (Ảnh: baochinhphu.vn)", "Ảnh: Quochoi.vn",
+])
+def test_a_picture_credit_naming_a_website_is_a_caption(caption):
+    text = f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{caption}\n\nĐoạn cuối của bài viết.\n"
+    doc = build_document(text.encode(), "x.txt")
+    assert [(r.reason, r.text) for r in doc.removed] == [("title", "Tiêu đề bài"), ("caption", caption)]
 
 
 @pytest.mark.parametrize("lede, date", [
