@@ -447,18 +447,46 @@ def headline_years(title: str | None) -> set[int]:
 HEADER_STAMP_YEARS_OFF = 2
 
 
+# When a page was last updated, not when it was posted: "Cập nhật: 20/03/2025 10:15", "Updated
+# 20/03/2025", "Sửa lúc 20/03/2025". Months may separate the two, so an update is read only when
+# the page gives no other stamp, and on a line with both, the part before it is the posting.
+UPDATE_MARK = re.compile(r"\b(?:cap nhat|cap nhap|updated?|sua luc|chinh sua|sua doi)\b")
+
+
+def _posted_date(stamp: str) -> dt.date | None:
+    """The posting date of a stamp line: "Đăng: 15/01/2025 | Cập nhật: 20/03/2025" is 15/01."""
+    folded = fold(stamp)
+    update = UPDATE_MARK.search(folded)
+    if update and (before := parse_full_date(folded[: update.start()])):
+        return before
+    return parse_full_date(stamp)
+
+
+def _update_only(stamp: str) -> bool:
+    """A stamp that says when the page was updated and not when it was posted."""
+    folded = fold(stamp)
+    update = UPDATE_MARK.search(folded)
+    return bool(update) and not parse_full_date(folded[: update.start()])
+
+
+def _posted_first(stamps: list[str]) -> list[str]:
+    """Stamps that say when the page was posted, then those that only say when it was updated."""
+    return sorted(stamps, key=_update_only)
+
+
 def page_stamp(
     stamps: list[str], header_stamps: list[str] = (), html_date: str | None = None, title: str | None = None
 ) -> dt.date | None:
     """The article's own stamp: the first below its headline, else the last above it (a crawl
     stamp or the site's clock sits above the site's name, the article's just under the headline)
-    unless the headline's own year says otherwise, else the page's published-date metadata."""
-    for stamp in stamps:
-        if found := parse_full_date(stamp):
+    unless the headline's own year says otherwise, else the page's published-date metadata. A
+    stamp of when the page was posted is read before one of when it was updated."""
+    for stamp in _posted_first(stamps):
+        if found := _posted_date(stamp):
             return found
     years = headline_years(title)
-    for stamp in reversed(header_stamps):
-        found = parse_full_date(stamp)
+    for stamp in _posted_first(list(reversed(header_stamps))):
+        found = _posted_date(stamp)
         if found and not (years and all(abs(found.year - y) >= HEADER_STAMP_YEARS_OFF for y in years)):
             return found
     if html_date:
@@ -479,7 +507,10 @@ def date_document(
     published_iso = published.isoformat() if published else None
     if user_date:
         return DatedText(user_date, "user", published_iso, int(user_date[:4]))
-    event = find_event_date(paragraphs, published)
+    dated_stamps = [stamp for stamp in [*stamps, *header_stamps] if parse_full_date(stamp)]
+    updated_only = bool(dated_stamps) and all(map(_update_only, dated_stamps))
+    # A day recalled long before the posting is not the event's; long before an update, it may be.
+    event = find_event_date(paragraphs, None if updated_only else published)
     if event and event[2] is not None:
         date, source = _valid(event[2], event[1], event[0]), "body"
     elif event and published:

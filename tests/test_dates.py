@@ -182,6 +182,25 @@ def test_a_day_without_year_takes_the_year_of_the_page_stamp():
     assert dated(text) == ("2024-12-19", "inferred", 2024)
 
 
+STAMPED_PAGE = "Bộ trưởng nêu 2 trọng tâm\n\n{stamps}\n\n{lede} Bộ trưởng Bùi Thanh Sơn cho biết năm nay có 2 trọng tâm.\n"
+
+
+@pytest.mark.parametrize("stamps", [
+    "Cập nhật: 20/03/2025 10:15\n\nNgày đăng: 15/01/2025 08:00",  # the update above the posting
+    "Đăng: 15/01/2025 08:00 | Cập nhật: 20/03/2025 10:15",  # both on one line
+    "15/01/2025 08:00\n\nUpdated 20/03/2025",
+])
+def test_a_late_update_stamp_is_not_when_the_page_was_posted(stamps):
+    doc = build_document(STAMPED_PAGE.format(stamps=stamps, lede="").encode(), "x.txt")
+    assert (doc.date, doc.date_source, doc.published) == ("2025-01-15", "stamp", "2025-01-15")
+
+
+@pytest.mark.parametrize("lede, source", [("Ngày 15/1/2025,", "body"), ("Sáng 15/1,", "inferred")])
+def test_a_dated_lede_months_before_the_only_update_stamp_is_the_event(lede, source):
+    doc = build_document(STAMPED_PAGE.format(stamps="Cập nhật: 20/03/2025 10:15", lede=lede).encode(), "x.txt")
+    assert (doc.date, doc.date_source, doc.published) == ("2025-01-15", source, "2025-03-20")
+
+
 def test_a_numbered_diplomatic_conference_places_a_day_without_year():
     text = (
         "Sáng 23-12, sau 5 ngày làm việc, Hội nghị Ngoại giao lần thứ 32 đã bế mạc.\n\n"
