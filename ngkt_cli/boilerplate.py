@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .metadata import UPPER
 from .models import RemovedLine
 from .text import fold
 
@@ -317,10 +318,42 @@ def _section_label(line: str, following: list[tuple[int, str, str]]) -> bool:
 
 
 # The site's name and tagline above the headline: "HỘI NHẬP 24H - Chuyên trang kinh tế đối ngoại",
-# "Báo Điện tử ... - Cơ quan của ...".
+# "Báo Điện tử ... - Cơ quan của ...", "Vietnam.vn - Nền tảng quảng bá Việt Nam", and the page's
+# own label "Chi tiết tin - Tin tức sự kiện - Sở Ngoại vụ".
 SITE_TAGLINE = re.compile(
-    r"^.{2,40}\s[-–|]\s(?:chuyen trang|trang tin|bao dien tu|tap chi dien tu|cong thong tin|co quan (?:ngon luan|cua))\b.{0,60}$"
+    r"^.{2,40}\s[-–|]\s(?:chuyen trang|trang tin|bao dien tu|tap chi dien tu|cong thong tin|co quan (?:ngon luan|cua)|nen tang)\b.{0,60}$"
+    r"|^[a-z0-9.-]{2,30}\.(?:vn|com|net|org)\s[-–|]\s.{2,60}$|^chi tiet tin\b.{0,80}$"
 )
+
+# A menu item of the site, in capitals, alone on a line: "- TRANG CHỦ", "GIỚI THIỆU ▼", "TIN TỨC - SỰ KIỆN".
+MENU_ITEM = re.compile(rf"^[-•*]?\s*[{UPPER}][{UPPER}\s&/–-]{{1,38}}(?:\s*[▼▾›»])?$")
+MENU_ITEM_WORDS = 5
+
+# What a headline carries that is not its words: the agency before it ("(TTV) Công tác đối ngoại
+# ..."), the site after it ("... - Báo Điện tử Chính phủ", "... | VOV.VN").
+TITLE_AGENCY = re.compile(r"^\((?:[A-ZĐ][\w.+/]{1,15})\)\s*[-–]?\s*")
+TITLE_SITE = re.compile(
+    r"\s+[-–|]\s+(?:(?:Báo|Tạp chí|Cổng thông tin|Trang tin)\b[^-–|]{0,50}|[\w.-]{2,30}\.(?:vn|com|net|org))\s*$",
+    re.I,
+)
+# A kicker naming who speaks, on its own line above the headline: "Phó Thủ tướng Vương Đình Huệ:".
+KICKER_WORDS = 8
+
+
+def _menu_item(line: str) -> bool:
+    """A menu item above the headline (below it, a line in capitals may be a section heading)."""
+    return bool(MENU_ITEM.match(line)) and len(re.findall(r"\w+", line)) <= MENU_ITEM_WORDS and sum(c.isalpha() for c in line) >= 4
+
+
+def _menu(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """A menu item among others ("- TRANG CHỦ" over "- GIỚI THIỆU ▼"), or marked as one; a single
+    line in capitals may be the article's own heading."""
+    marked = line.lstrip()[:1] in "-•*" or line.rstrip()[-1:] in "▼▾›»"
+    return _menu_item(line) and (marked or bool(following and _menu_item(following[0][1])))
+
+
+def _title_text(line: str) -> str:
+    return TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
 
 # A heading numbered as a report's sections are ("1. Những kết quả chủ yếu", "II. Nhiệm vụ",
 # "1.1. Về kinh tế"): the text opens with its first section, not with a headline.
@@ -342,7 +375,7 @@ def _site_furniture(folded: str, seen: set[str], following: list[tuple[int, str,
     if len(folded.split()) > SITE_NAME_WORDS or not following:
         return False
     after = [f for _, _, f in following]
-    menu_next = classify_line(following[0][1], None, after[0]) == "breadcrumb"
+    menu_next = classify_line(following[0][1], None, after[0]) == "breadcrumb" or _menu(following[0][1], following[1:])
     return folded in seen or folded in after or menu_next
 
 
@@ -354,6 +387,17 @@ def _heading_over_body(line: str, folded: str, following: list[tuple[int, str, s
         return True
     short = len(line.split()) <= SECTION_LABEL_WORDS and previous in ("caption", "image")
     return short and bool(following) and not _headline_like(following[0][1])
+
+
+def _kicker(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """ "Phó Thủ tướng Vương Đình Huệ:" over "Hội nhập kinh tế quốc tế là trọng tâm": who speaks,
+    said above the headline (a named person and a colon, nothing after it)."""
+    from .metadata import TITLED_NAME
+
+    label = line.rstrip()
+    if not label.endswith(":") or len(label.split()) > KICKER_WORDS or not following:
+        return False
+    return bool(TITLED_NAME.fullmatch(label[:-1].strip())) and _headline_like(following[0][1])
 
 
 def _next_lines(lines: list[tuple[int, str, str]], index: int) -> list[tuple[int, str, str]]:
@@ -381,20 +425,25 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     folded_title = fold(title) if title is not None else None
     lines = [(n, _one_cell_text(" ".join(raw.split())), _one_cell_text(" ".join(folded.split()))) for n, raw, folded in _unwrapped_lines(text)]
     after_title = False
+    kicker = ""
     seen_above_title: set[str] = set()
     for index, (line_no, line, folded) in enumerate(lines):
         if not line:
             continue
         reason = _reason_in_context(line, folded, previous, clean.title)
         following = _next_lines(lines, index) if looking_for_title else []
-        if reason is None and looking_for_title and _site_furniture(folded, seen_above_title, following):
+        if reason is None and looking_for_title and _menu(line, following):
+            reason = "menu"
+        elif reason is None and looking_for_title and _site_furniture(folded, seen_above_title, following):
             reason = "site"
         elif reason is None and looking_for_title and _section_label(line, following[:1]):
             reason = "section"
+        elif reason is None and looking_for_title and _kicker(line, following):
+            reason, kicker = "title", line  # joined to the headline under it
         elif reason is None and looking_for_title:
             looking_for_title = False
             if _headline_like(line) and not _heading_over_body(line, folded, following, previous):
-                clean.title = line
+                clean.title = _title_text(f"{kicker} {line}" if kicker else line)
                 reason = "title"
         elif reason is None and folded == folded_title:
             reason = "title"

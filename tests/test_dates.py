@@ -159,6 +159,32 @@ def test_the_site_name_above_the_menu_is_never_the_title():
     assert (doc.title, doc.date, doc.published) == ("Ngoại giao kinh tế đồng hành cùng tăng trưởng năm 2026", "2025-12-26", "2025-12-28")
 
 
+BODY = "\n\nChiều 26/12, Bộ Ngoại giao tổ chức hội nghị tổng kết năm 2025."
+
+
+@pytest.mark.parametrize("top, title", [
+    ("(TTV) Ngoại giao kinh tế đồng hành cùng tăng trưởng", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
+    ("Ngoại giao kinh tế đồng hành cùng tăng trưởng - Báo Điện tử Chính phủ", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
+    ("Ngoại giao kinh tế đồng hành cùng tăng trưởng | VOV.VN", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
+    ("Vietnam.vn - Nền tảng quảng bá Việt Nam\n\nNgoại giao kinh tế đồng hành cùng tăng trưởng",
+     "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
+    ("Chi tiết tin - Tin tức sự kiện - Sở Ngoại vụ\n- TRANG CHỦ\n- GIỚI THIỆU ▼\n- TIN TỨC - SỰ KIỆN\n"
+     "Ngoại giao kinh tế đồng hành cùng tăng trưởng", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
+    ("Phó Thủ tướng Vương Đình Huệ:\n\nHội nhập kinh tế quốc tế là trọng tâm",
+     "Phó Thủ tướng Vương Đình Huệ: Hội nhập kinh tế quốc tế là trọng tâm"),
+    # what only looks like furniture stays
+    ("Việt Nam - Đài Loan thúc đẩy hợp tác thương mại", "Việt Nam - Đài Loan thúc đẩy hợp tác thương mại"),
+    ("Ngoại giao kinh tế - động lực tăng trưởng", "Ngoại giao kinh tế - động lực tăng trưởng"),
+])
+def test_the_headline_without_the_sites_furniture_around_it(top, title):
+    assert build_document((top + BODY).encode(), "bai.txt").title == title
+
+
+def test_a_line_in_capitals_under_the_headline_is_no_menu():
+    doc = build_document(("Ngoại giao kinh tế năm 2025\n\nNHỮNG KẾT QUẢ NỔI BẬT" + BODY).encode(), "bai.txt")
+    assert doc.body.startswith("NHỮNG KẾT QUẢ NỔI BẬT")
+
+
 def test_a_photo_caption_and_a_section_heading_are_never_the_title():
     text = (
         "Vụ trưởng Vụ Tổng hợp kinh tế trả lời phỏng vấn báo chí. (Ảnh: T.Anh) |\nNhiệm vụ trung tâm\n"
