@@ -69,10 +69,12 @@ def parse_full_date(text: str) -> dt.date | None:
 # "14.1" (as Thanh Niên writes it), "18 tháng 3 năm 2024", or the first day of a span "9-10/1".
 _DAY_MONTH = (
     r"\(?(?:(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![\d/-]|\.\d)|(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
-    r"|(\d{1,2})\s*[-–]\s*\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-]))"
+    r"|(\d{1,2})\s*[-–]\s*\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-])"
+    # the first day of a span written out: "hai ngày 17 và 18/6", "từ ngày 16 đến 18/6"
+    r"|(\d{1,2}) (?:va|den|toi) (?:ngay )?\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-]))"
 )
 STRONG_EVENT_DATE = re.compile(
-    r"(?:\b(?:sang|trua|chieu|toi|dem)(?: nay| qua| hom nay| hom qua)?|\bhom(?: nay| qua)?|^ngay)"
+    r"(?:\b(?:sang|trua|chieu|toi|dem)(?: som| nay| qua| hom nay| hom qua)?|\bhom(?: nay| qua)?|^ngay)"
     r"(?:\s+(?:thu \w+|chu nhat))?\s*(?:\(|,)?\s*(?:ngay\s+)?" + _DAY_MONTH
 )
 EVENT_DATE = re.compile(r"\bngay\s*" + _DAY_MONTH)
@@ -96,7 +98,7 @@ RECALLED_AFTER_DAYS = 31
 def _day_month_year(match: re.Match[str]) -> tuple[int, int, int | None] | None:
     groups = match.groups()
     groups = groups[:1] + groups[2:]  # without the separator "18/3", "18-3", "29.12"
-    day, month, year = next(groups[i : i + 3] for i in (0, 3, 6) if groups[i])
+    day, month, year = next(groups[i : i + 3] for i in (0, 3, 6, 9) if groups[i])
     if not _valid(2000, int(month), int(day)):
         return None
     return int(day), int(month), int(year) if year else None
@@ -118,7 +120,10 @@ def find_event_date(paragraphs: list[str], stamp: dt.date | None = None) -> tupl
     for pattern in (STRONG_EVENT_DATE, EVENT_DATE):
         for paragraph in opening:
             for match in pattern.finditer(paragraph):
-                if NOT_EVENT_BEFORE.search(paragraph[max(0, match.start() - 60) : match.start()]):
+                before = paragraph[max(0, match.start() - 60) : match.start()]
+                # "Từ ngày 16 đến 18/6, tại Hà Nội": a span the sentence opens with, not a validity's start
+                opens_a_span = match.group(match.re.groups - 2) and re.search(r"(?:^|[,.;:]\s*)tu\s*$", paragraph[: match.start()])
+                if NOT_EVENT_BEFORE.search(before) and not opens_a_span:
                     continue
                 if (found := _day_month_year(match)) and not _recalled(found, stamp):
                     return found

@@ -227,6 +227,23 @@ def test_a_dated_lede_months_before_the_only_update_stamp_is_the_event(lede, sou
     assert (doc.date, doc.date_source, doc.published) == ("2025-01-15", source, "2025-03-20")
 
 
+@pytest.mark.parametrize("lede, date", [
+    ("Trong hai ngày 17 và 18/6, tại Hà Nội,", "2025-06-17"),  # a span written out: its first day
+    ("Từ ngày 16 đến 18/6, tại Hà Nội,", "2025-06-16"),
+    ("Sáng sớm 18/6,", "2025-06-18"),
+    ("Hôm qua (18/6),", "2025-06-18"),
+])
+def test_event_days_as_ledes_write_them(lede, date):
+    doc = build_document(STAMPED_PAGE.format(stamps="Thứ Bảy, 20/06/2025 09:00", lede=lede).encode(), "x.txt")
+    assert (doc.date, doc.date_source) == (date, "inferred")
+
+
+@pytest.mark.parametrize("lede", ["Từ ngày 1/7/2025, nghị định mới có hiệu lực.", "Nghị định có hiệu lực từ ngày 16 đến 18/6."])
+def test_the_start_of_a_validity_is_no_event_day(lede):
+    doc = build_document(STAMPED_PAGE.format(stamps="Thứ Bảy, 20/06/2025 09:00", lede=lede).encode(), "x.txt")
+    assert (doc.date, doc.date_source) == ("2025-06-20", "stamp")
+
+
 def test_a_numbered_diplomatic_conference_places_a_day_without_year():
     text = (
         "Sáng 23-12, sau 5 ngày làm việc, Hội nghị Ngoại giao lần thứ 32 đã bế mạc.\n\n"
