@@ -250,10 +250,44 @@ def _soft_request(piece: str, match: re.Match[str]) -> int | None:
     return _asker_before(piece, match)
 
 
+# Who a leader assigns a task to: "giao Sở Ngoại vụ chủ trì ...", "giao cho các sở, ngành ...".
+ASSIGNEE = re.compile(r"^\s*(?:cho\s+)?(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|Ban|Văn phòng|Cục|Vụ|sở|bộ|ngành|địa phương|đơn vị)(?!\w)")
+
+
+def _assignment(piece: str, match: re.Match[str]) -> int | None:
+    """ "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì ...": a task handed to a department."""
+    if not ASSIGNEE.match(piece[match.end() :]):
+        return None
+    return _asker_before(piece, match)
+
+
+# Who commits to a course for the time ahead: Vietnam's own bodies and "we" ("Bộ Ngoại giao sẽ
+# tập trung ...", "ngành ngoại giao sẽ tiếp tục ...", "Thời gian tới, tỉnh chú trọng ..."), just
+# before the cue; a forecast ("kim ngạch sẽ tiếp tục tăng") or a partner names none of them.
+COMMITTING_ACTOR = re.compile(
+    rf"(?:^|[,:;]\s*|\b(?:Theo\s+\S+(?:\s+\S+){{0,3}},\s*))(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
+    rf"|Bộ\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}}|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|[Cc]ác cơ quan đại diện)"
+    rf"\s+(?:cũng\s+|vẫn\s+)?$"
+)
+COMMITMENT_VERBS = ("tập trung", "chú trọng", "ưu tiên", "đẩy mạnh", "tăng cường")
+
+
+def _commitment(piece: str, match: re.Match[str]) -> int | None:
+    """ "Năm 2024, Bộ Ngoại giao sẽ tập trung thúc đẩy ...": a body commits to a course; without
+    "sẽ", only when the piece names the time ahead ("Thời gian tới, tỉnh chú trọng ...")."""
+    before = piece[: match.start()]
+    if not COMMITTING_ACTOR.search(before) or FOREIGN_ADDRESSEE.search(before[-40:]):
+        return None
+    if not match.group(0).startswith("sẽ") and not FORWARD_CONTEXT.search(piece):
+        return None
+    return match.start() + (len(match.group("will") or ""))
+
+
 CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "request",
-        re.compile(r"(?<!\w)(?:" + "|".join(REQUEST_VERBS) + r")(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"),
+        # not "Trưởng Ban chỉ đạo ..." (a body's name, which a title precedes)
+        re.compile(r"(?<!\w)(?<![Bb]an )(?:" + "|".join(REQUEST_VERBS) + r")(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"),
         _asker_before,
         "a leader or a body asks someone to act",
         1,
@@ -294,6 +328,22 @@ CUE_RULES: tuple[CueRule, ...] = (
         "the task or priority for the time ahead, named as an action",
         4,
         "Thời gian tới, nhiệm vụ hàng đầu của ngành vẫn là giữ vững môi trường hòa bình.",
+    ),
+    CueRule(
+        "assignment",
+        re.compile(r"(?<!\w)(?<!được )giao(?!\w)(?=\s)"),
+        _assignment,
+        "a leader hands a task to a department",
+        2,
+        "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư.",
+    ),
+    CueRule(
+        "commitment",
+        re.compile(r"(?<!\w)(?P<will>sẽ\s+)?(?:(?:tiếp tục\s+)?(?:" + "|".join(COMMITMENT_VERBS) + r")|(?<=sẽ )tiếp tục)(?!\w)"),
+        _commitment,
+        "one of Vietnam's bodies commits to a course for the time ahead",
+        4,
+        "Thời gian tới, Bộ Ngoại giao sẽ tập trung thúc đẩy đàm phán các hiệp định thương mại tự do mới.",
     ),
     CueRule(
         "one_of",
@@ -605,6 +655,36 @@ def _carried(body: str, sentences: list[list[Piece]], drafts: list[Draft], block
     return carried
 
 
+# A sentence that goes on with the course the sentence before set, with no subject and no cue of
+# its own: "Tỉnh sẽ tập trung quảng bá hình ảnh ... . Ưu tiên thu hút các dự án công nghệ cao.
+# Chú trọng thu hút vốn ...". It opens with a verb of action, capitalised; one that names what
+# something is ("Thúc đẩy hợp tác là nhiệm vụ ...") or what was done ("đã") goes on with nothing.
+BARE_ACTION = re.compile(
+    r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra),\s*)?(?:Ưu tiên|Chú trọng|Tập trung|Đẩy mạnh|Tăng cường|Tiếp tục|Nâng cao"
+    r"|Khuyến khích|Thúc đẩy|Chủ động|Mở rộng|Hoàn thiện|Phát huy|Đa dạng hóa|Đa dạng hoá)(?!\w)"
+)
+NOT_BARE_ACTION = re.compile(r"\b(?:là|đã|đang|được|vừa)\b")
+
+
+def _continued(body: str, sentences: list[list[Piece]], drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[Draft]:
+    """Sentences that go on, verb first, with the directive of the sentence before in their paragraph."""
+    by_sentence = {d.piece.sentence_start: d for d in drafts}
+    found: list[Draft] = []
+    for before, pieces in zip(sentences, sentences[1:]):
+        previous = by_sentence.get(before[0].sentence_start)
+        if previous is None or pieces[0].paragraph != before[0].paragraph or pieces[0].sentence_start in by_sentence:
+            continue
+        piece = pieces[0]
+        text = body[piece.start : pieces[-1].end]
+        if not BARE_ACTION.match(text) or NOT_BARE_ACTION.search(text) or _touches(piece.start, pieces[-1].end, blocked):
+            continue
+        start, end = _trimmed(body, piece.start + _after_connective(text), pieces[-1].end)
+        origin = previous.carried_from or previous
+        by_sentence[piece.sentence_start] = draft = replace(origin, start=start, end=end, piece=piece, carried_from=origin)
+        found.append(draft)
+    return found
+
+
 def _after_connective(text: str) -> int:
     connective = CONNECTIVE.match(text)
     return connective.end() if connective else 0
@@ -736,11 +816,12 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
 
 def _all_drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
     drafts = _drafts(body, sentences, blocked)
-    return sorted(drafts + _carried(body, sentences, drafts, blocked), key=lambda d: d.start)
+    drafts += _carried(body, sentences, drafts, blocked)
+    return sorted(drafts + _continued(body, sentences, drafts, blocked), key=lambda d: d.start)
 
 
 # Rules whose cue names who asks. A demand under any other rule that no person or body in the
 # article states ("Doanh nghiệp cần ..." in a reporter's analysis) is the writer's, not a directive.
-ASKED = ("request", "soft request", "instrument")
+ASKED = ("request", "soft request", "assignment", "instrument")
 
 

@@ -80,7 +80,7 @@ _ORG_LOWER = (
     "giao phủ hội vụ tỉnh ủy nước trị trực tại và phòng hoạch tư chính thương nghiệp triển thôn nông "
     "nguyên trường dục tạo tế lịch thao hóa hoá học nghệ thông sản dựng tải lợi binh ninh "
     "xúc tiến mại hợp tác kinh phương ngoại ương"  # "Cục Xúc tiến thương mại", "Vụ Hợp tác kinh tế đa phương"
-).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại"]
+).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
 _ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)})"
 _ORG = rf"(?:\s+{_ORG_WORD})*"
 _ORG_LAZY = rf"(?:\s+{_ORG_WORD})*?"

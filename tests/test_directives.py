@@ -534,3 +534,64 @@ def test_the_head_of_government_is_the_prime_minister_not_the_government(alias):
     found = directives_of("Tối 10/1, Thủ tướng Phạm Minh Chính chủ trì hội nghị với các Đại sứ.\n\n"
                           f"Phát biểu kết luận, {alias} cho biết, từ năm 2026 trở đi các địa phương phải tăng trưởng hai con số.")
     assert [(d.text, d.speaker) for d in found] == [("phải tăng trưởng hai con số", "Phạm Minh Chính")]
+
+
+def test_a_task_handed_to_a_department_is_a_directive():
+    found = directives_of("Chiều 13/4, Chủ tịch UBND tỉnh Lê Duy Thành chủ trì cuộc họp.\n\n"
+                          "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư.")
+    assert [(d.text, d.speaker, d.cue) for d in found] == [
+        ("Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư", "Lê Duy Thành", "giao")
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đây là nhiệm vụ được giao cho Sở Ngoại vụ từ năm trước.",
+    "Hai bên tăng cường giao lưu nhân dân giữa các địa phương.",
+])
+def test_a_task_already_given_or_an_exchange_is_no_assignment(sentence):
+    assert directives_of("Chủ tịch UBND tỉnh Lê Duy Thành phát biểu.\n\n" + sentence) == ()
+
+
+def test_trưởng_ban_chỉ_đạo_is_a_title_not_a_cue():
+    found = directives_of("Bộ Ngoại giao tổ chức hội nghị.\n\nThứ trưởng Nguyễn Minh Vũ, Trưởng Ban chỉ đạo Ngoại giao kinh tế, "
+                          "đề nghị các Trưởng cơ quan đại diện tiếp tục phát huy tinh thần khẩn trương, quyết liệt.")
+    assert [(d.text, d.speaker, d.cue) for d in found] == [
+        ("các Trưởng cơ quan đại diện tiếp tục phát huy tinh thần khẩn trương, quyết liệt", "Nguyễn Minh Vũ", "đề nghị")
+    ]
+
+
+@pytest.mark.parametrize("sentence, demand", [
+    ("Theo ông, năm 2024, Bộ Ngoại giao sẽ tập trung thúc đẩy đàm phán các hiệp định thương mại tự do mới.",
+     "tập trung thúc đẩy đàm phán các hiệp định thương mại tự do mới"),
+    ("Ông nhấn mạnh, ngành ngoại giao sẽ tiếp tục đồng hành cùng doanh nghiệp mở rộng thị trường.",
+     "tiếp tục đồng hành cùng doanh nghiệp mở rộng thị trường"),
+    ("Thời gian tới, tỉnh chú trọng thu hút các dự án công nghệ cao, thân thiện với môi trường.",
+     "chú trọng thu hút các dự án công nghệ cao, thân thiện với môi trường"),
+])
+def test_a_body_committing_to_a_course_for_the_time_ahead_is_a_directive(sentence, demand):
+    found = directives_of("Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn.\n\n" + sentence)
+    assert [(d.text, d.speaker) for d in found] == [(demand, "Bùi Thanh Sơn")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hà Tĩnh luôn chú trọng mở rộng hợp tác với các nước láng giềng.",  # a habit, no time ahead
+    "Năm qua, tỉnh chú trọng thu hút các dự án công nghệ cao.",  # what was done
+    "Hội nghị sẽ diễn ra trong hai ngày tại Hà Nội.",  # an event to come
+    "Theo ông, kim ngạch xuất khẩu sẽ tiếp tục tăng trong năm tới.",  # a forecast
+    "Theo ông, Nhật Bản sẽ tiếp tục tăng cường đầu tư vào Việt Nam.",  # a partner
+])
+def test_a_habit_a_forecast_or_a_partners_plan_is_no_commitment(sentence):
+    assert directives_of("Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn.\n\n" + sentence) == ()
+
+
+def test_sentences_that_go_on_verb_first_with_the_course_above_are_directives():
+    found = directives_of("Chủ tịch UBND tỉnh Lê Duy Thành cho biết về đề án.\n\n"
+                          "Theo đề án, thời gian tới tỉnh sẽ tập trung quảng bá hình ảnh của tỉnh ra thế giới. "
+                          "Ưu tiên thu hút các dự án công nghệ cao, thân thiện với môi trường. "
+                          "Chú trọng thu hút vốn từ các tập đoàn đa quốc gia. "
+                          "Thu hút đầu tư là nhiệm vụ trọng tâm của tỉnh.")
+    assert [(d.text, d.speaker) for d in found] == [
+        ("tập trung quảng bá hình ảnh của tỉnh ra thế giới", "Lê Duy Thành"),
+        ("Ưu tiên thu hút các dự án công nghệ cao, thân thiện với môi trường", "Lê Duy Thành"),
+        ("Chú trọng thu hút vốn từ các tập đoàn đa quốc gia", "Lê Duy Thành"),
+    ]
