@@ -192,9 +192,10 @@ ANY_YEAR = re.compile(rf"(?<!\d){_Y}(?!\d)")
 # A year the rows leave, alone: "năm 2023", "2024"; not part of a date "18/12/2023".
 YEAR = re.compile(rf"(?<![\d/.,-])({_Y})(?![\d/-])")
 
-# The Tết of a year named in the sixty-year cycle: "đầu Xuân Giáp Thìn" is early 2024.
+# The Tết of a year named in the sixty-year cycle: "đầu Xuân Giáp Thìn" is early 2024, and so
+# are "Tết Nguyên đán Giáp Thìn" and "năm mới Giáp Thìn".
 LUNAR_YEAR = re.compile(
-    r"\b(?:xuan|tet|nam) (giap|at|binh|dinh|mau|ky|canh|tan|nham|quy) (ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
+    r"\b(?:xuan|tet|nam)(?: nguyen dan| moi| am lich)? (giap|at|binh|dinh|mau|ky|canh|tan|nham|quy) (ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
 )
 STEMS = "giap at binh dinh mau ky canh tan nham quy".split()
 BRANCHES = "ty suu dan mao thin ty ngo mui than dau tuat hoi".split()  # Tý and Tỵ fold alike

@@ -75,6 +75,13 @@ def test_a_lunar_new_year_interview_is_said_in_the_year_of_that_spring():
     assert dated(text) == (None, None, 2024)
 
 
+@pytest.mark.parametrize("opening, year", [
+    ("Nhân dịp Tết Nguyên đán Ất Tỵ", 2025), ("Nhân dịp năm mới Giáp Thìn", 2024), ("Đón Xuân Bính Ngọ", 2026),
+])
+def test_the_lunar_new_year_as_interviews_name_it(opening, year):
+    assert dated(f"Ngoại giao kinh tế đầu xuân\n\n{opening}, Bộ trưởng trả lời phỏng vấn về ngoại giao kinh tế.") == (None, None, year)
+
+
 @pytest.mark.parametrize("stem, branch, year", [("giap", "thin", 2024), ("at", "ty", 2025), ("at", "ti", 2025), ("canh", "ty", 2020), ("quy", "meo", 2023)])
 def test_lunar_years_of_the_sixty_year_cycle(stem, branch, year):
     assert lunar_year(stem, branch) == year
