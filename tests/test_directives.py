@@ -595,3 +595,10 @@ def test_sentences_that_go_on_verb_first_with_the_course_above_are_directives():
         ("Ưu tiên thu hút các dự án công nghệ cao, thân thiện với môi trường", "Lê Duy Thành"),
         ("Chú trọng thu hút vốn từ các tập đoàn đa quốc gia", "Lê Duy Thành"),
     ]
+
+
+@pytest.mark.parametrize("tail", [", theo ông", ", theo Bộ trưởng"])
+def test_who_said_it_after_theo_is_its_speaker_not_its_text(tail):
+    found = directives_of("Thủ tướng Phạm Minh Chính dự hội nghị. Bộ trưởng Bùi Thanh Sơn phát biểu.\n\n"
+                          f"Doanh nghiệp cần chủ động tìm hiểu thị trường mới{tail}.")
+    assert [(d.text, d.speaker) for d in found] == [("cần chủ động tìm hiểu thị trường mới", "Bùi Thanh Sơn")]
