@@ -162,7 +162,7 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
     """A verb of asking counts when a person, a title or a body asks, just before it ("Thủ tướng
     yêu cầu", "Ban Bí thư chỉ đạo"), not a noun ("đặt ra yêu cầu", "các yêu cầu của ...")."""
     before = piece[: match.start()]
-    if not ASKER_BEFORE.search(before):
+    if not (ASKER_BEFORE.search(before) or ASKER_COORDINATED.search(before)):
         return None
     rest = piece[match.end() :]
     if match.group(0).lower() == "chỉ đạo" and (MEETING_AFTER.match(rest) or re.search(r"(?:phát biểu|ý kiến|sự)\s*$", before, re.I)):
@@ -201,16 +201,22 @@ def _one_of(piece: str, match: re.Match[str]) -> int | None:
 
 
 def _asker_pattern() -> str:
+    """Who may ask: a title, a name, "ông"/"bà", a body, "người đứng đầu ..."."""
     from .metadata import _NAME, _ORG, _TITLE_RE, BODY
 
     return (
         rf"(?:(?:{_TITLE_RE}){_ORG}|{_NAME.replace('?P<name>', '')}|\b[ôÔ]ng(?:\s+[{UPPER_CASE}]\w*)?|\b[bB]à(?:\s+[{UPPER_CASE}]\w*)?"
         rf"|{BODY.pattern.replace('?P<body>', '')}|[Nn]gười đứng đầu\s+[^\s,]+(?:\s+[{UPPER_CASE}]\w*)*)"
-        rf"[\s,]*(?:{ADVERBS}[\s,]*)*$"
     )
 
 
-ASKER_BEFORE = re.compile(_asker_pattern())
+ASKER_BEFORE = re.compile(_asker_pattern() + rf"[\s,]*(?:{ADVERBS}[\s,]*)*$")
+
+# An asker whose request is a second verb of the clause: "Đại sứ Nguyễn Minh Tâm cảm ơn sự đón
+# tiếp của tỉnh và đề nghị ...". What stands between holds no full stop, colon or ';'.
+COORDINATED_REQUEST = re.compile(r"^\s+[^.;:!?]{3,120}?\s+(?:và|đồng thời|,\s*đồng thời)\s*$")
+# The asker opens the clause ("Thay mặt đoàn, Đại sứ ... cảm ơn ... và đề nghị"), as a subject does.
+ASKER_COORDINATED = re.compile(r"(?:^\s*|,\s*)" + _asker_pattern() + r"(?=" + COORDINATED_REQUEST.pattern.removeprefix("^") + ")")
 
 
 def _named_without_title() -> str:
@@ -744,6 +750,9 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
         return mentions[-1].name or mentions[-1].title
     if named := NAMED_WITHOUT_TITLE_BEFORE.search(before):  # "ông Trần Văn Bảo đề nghị"
         return named.group("name")
+    for mention in reversed(mentions):  # "Đại sứ Nguyễn Minh Tâm cảm ơn ... và đề nghị"
+        if COORDINATED_REQUEST.match(before[mention.end :]):
+            return mention.name or mention.title
     if re.search(r"\b(?:ông|bà)\s*$", before, re.I):
         return _last_person(before, people)
     return None

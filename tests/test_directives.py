@@ -602,3 +602,41 @@ def test_who_said_it_after_theo_is_its_speaker_not_its_text(tail):
     found = directives_of("Thủ tướng Phạm Minh Chính dự hội nghị. Bộ trưởng Bùi Thanh Sơn phát biểu.\n\n"
                           f"Doanh nghiệp cần chủ động tìm hiểu thị trường mới{tail}.")
     assert [(d.text, d.speaker) for d in found] == [("cần chủ động tìm hiểu thị trường mới", "Bùi Thanh Sơn")]
+
+
+# --- whole pages in the shapes of real ones (tests/data/unseen/dir_*, written for these tests) ---
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+
+def read_page(name: str):
+    from ngkt_cli.ingest import build_document
+
+    doc = build_document((UNSEEN / name).read_bytes(), name)
+    return doc, extract(doc)
+
+
+def test_a_provincial_page_with_soft_requests_an_assignment_and_a_request_carried_on():
+    doc, found = read_page("dir_provincial_visit.txt")
+    assert (doc.title, doc.date, doc.published) == ("Tỉnh mong muốn các Đại sứ làm cầu nối thu hút đầu tư", "2025-06-11", "2025-06-12")
+    assert "Baotaynguyen.vn" not in doc.body  # the picture's credit is a caption
+    assert found.lists == ()
+    assert [(d.speaker, d.cue, d.text) for d in found.directives] == [
+        ("Trần Quốc Hưng", "mong muốn", "các Đại sứ tiếp tục quan tâm, giới thiệu tỉnh với các nhà đầu tư có tiềm lực tài chính và công nghệ ở nước sở tại"),
+        ("Trần Quốc Hưng", "giao", "Sở Ngoại vụ chủ trì, phối hợp với Sở Tài chính xây dựng danh mục dự án kêu gọi đầu tư gửi các cơ quan đại diện trước ngày 30/7"),
+        ("Nguyễn Minh Tâm", "đề nghị", "tỉnh chủ động cung cấp thông tin về các dự án trọng điểm để các cơ quan đại diện quảng bá"),
+        ("Nguyễn Minh Tâm", "đề nghị", "các sở, ngành của tỉnh chuẩn bị kỹ hồ sơ dự án bằng tiếng Anh"),
+        ("Nguyễn Minh Tâm", "đề nghị", "Các sở, ngành của tỉnh cập nhật thông tin về quỹ đất, hạ tầng và chính sách ưu đãi trên cổng thông tin điện tử của tỉnh"),
+    ]
+
+
+def test_a_new_year_interview_with_a_kicker_an_update_stamp_and_a_plan_said_verb_first():
+    doc, found = read_page("dir_new_year_interview.txt")
+    assert doc.title == "Bộ trưởng Ngoại giao Bùi Thanh Sơn: Ngoại giao kinh tế đồng hành cùng doanh nghiệp vươn ra thế giới"
+    assert (doc.date, doc.date_source, doc.statement_year) == ("2024-02-08", "stamp", 2024)
+    assert [(d.speaker, d.text, d.target_year) for d in found.directives] == [
+        ("Bùi Thanh Sơn", "tập trung đưa các khuôn khổ quan hệ đã nâng cấp vào thực chất, nhất là các hợp tác về bán dẫn và năng lượng sạch", 2024),
+        ("Bùi Thanh Sơn", "Ưu tiên kết nối doanh nghiệp Việt Nam với các chuỗi cung ứng mới", 2024),
+        ("Bùi Thanh Sơn", "Chú trọng hỗ trợ các địa phương xúc tiến đầu tư có chọn lọc", 2024),
+        ("Bùi Thanh Sơn", "cần chủ động nắm bắt các tiêu chuẩn xanh của thị trường", 2024),
+    ]
