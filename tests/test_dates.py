@@ -4,6 +4,7 @@ give them (stamps, days without years, reviews and plans, horizons, recalled dat
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -432,6 +433,41 @@ def test_a_syndicated_copy_without_a_year_of_its_own_is_a_copy_of_the_dated_orig
     assert "1 duplicate" in run_cli(db_path, "ingest", str(copy)).stderr
     docs = {d["path"].split("/")[-1]: d for d in _export(db_path)["documents"]}
     assert docs["ban_sao.txt"]["date"] is None and docs["ban_sao.txt"]["duplicate_of"] == docs["goc.txt"]["id"]
+
+
+@pytest.mark.parametrize("copy_opening", [
+    "Sáng 23-12, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.",
+    "Hội nghị tổng kết năm 2023 của ngành ngoại giao đã bế mạc tại Hà Nội.",
+])
+def test_an_undated_copy_stored_before_its_dated_original_becomes_its_copy(tmp_path, db_path, copy_opening):
+    from conftest import run_cli
+
+    copy = tmp_path / "b" / "ban_sao.txt"
+    copy.parent.mkdir()
+    copy.write_text(f"{copy_opening}\n\n{SPEECH}\n", encoding="utf-8")
+    original = tmp_path / "a" / "goc.txt"
+    original.parent.mkdir()
+    original.write_text(f"Thứ Bảy, 23/12/2023 11:30\n\nSáng 23/12/2023, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.\n\n{SPEECH}\n", encoding="utf-8")
+    assert "1 new" in run_cli(db_path, "ingest", str(copy)).stderr
+    assert "1 new" in run_cli(db_path, "ingest", str(original)).stderr
+    docs = {d["path"].split("/")[-1]: d for d in _export(db_path)["documents"]}
+    assert docs["goc.txt"]["duplicate_of"] is None and docs["goc.txt"]["date"] == "2023-12-23"
+    assert docs["ban_sao.txt"]["duplicate_of"] == docs["goc.txt"]["id"]
+    listed = run_cli(db_path, "priorities", "--format", "json")
+    assert {p["document_id"] for p in json.loads(listed.stdout)} == {docs["goc.txt"]["id"]}
+
+
+def test_a_dated_report_of_another_text_adopts_no_undated_page(tmp_path, db_path):
+    from conftest import run_cli
+
+    other = tmp_path / "khac.txt"
+    other.write_text("Hội nghị tổng kết năm 2023 của ngành công thương đã bế mạc.\n\nCác doanh nghiệp xuất khẩu cần "
+                     "đa dạng hóa thị trường, nâng cao chất lượng sản phẩm và xây dựng thương hiệu trên thị trường quốc tế.\n", encoding="utf-8")
+    original = tmp_path / "goc.txt"
+    original.write_text(f"Thứ Bảy, 23/12/2023 11:30\n\nSáng 23/12/2023, hội nghị đã bế mạc.\n\n{SPEECH}\n", encoding="utf-8")
+    run_cli(db_path, "ingest", str(other))
+    run_cli(db_path, "ingest", str(original))
+    assert {d["path"].split("/")[-1]: d["duplicate_of"] for d in _export(db_path)["documents"]} == {"khac.txt": None, "goc.txt": None}
 
 
 def test_a_headline_naming_a_year_far_from_the_only_stamp_above_it_is_a_signal_not_noise():
