@@ -20,8 +20,11 @@ BANNER = re.compile(r"^(?:(?:image|banner|advertisement|ads?|no|quang cao|photo)
 
 # "z5183786703005-ad99d7a67d6af617d8ecd74c83955548-133.jpg", "Anh-tin-bai", "[Ảnh minh họa]", and
 # an image's alt text numbered as VOV writes it: "Thủ tướng làm việc với ... - ảnh 1".
+# Also an image left as markup by a copy ("<image>data:...</image>", "![](...)", "![]() |"), and
+# the alt text glued to its dash ("... cơ chế- Ảnh 1.").
 IMAGE_LINE = re.compile(
-    r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo|.{10,200} - anh \d{1,2}\.?)$"
+    r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo|.{10,200}\s?-\s?anh \d{1,2}\.?"
+    r"|<image>.*</image>|!\[[^\]]*\]\([^)]*\)\s*\|?)$"
 )
 
 # "... (Ảnh: Báo Thế giới và Việt Nam).", "... Ảnh: Quochoi.vn", "Ảnh: TTXVN", "... (Ảnh: N.Hồng) |"
@@ -45,7 +48,7 @@ RELATED_HEADING = re.compile(
 # "Họ tên no image", "Mã kiểm tra", "Gửi bình luận", "Ý kiến bạn đọc"
 COMMENT_FORM = re.compile(
     r"^(?:ho ten|ho va ten|email|tieu de|noi dung|ma kiem tra|ma xac nhan|gui binh luan|binh luan"
-    r"|y kien ban doc|gui y kien|dang nhap|so dien thoai)\b(?:\s+no image)?\s*:?$"
+    r"|y kien ban doc|gui y kien|dang nhap|so dien thoai|no data)\b(?:\s+no image)?\s*:?$"
 )
 
 # "Trang chủ > Thời sự > Chính trị", "Trang chủ / Ngoại giao"
@@ -56,14 +59,14 @@ BREADCRUMB = re.compile(r"^(?:trang chu\b.*|(?:[^>»/|]{1,30}\s[>»/|]\s){1,6}[^
 SHARE_BUTTONS = re.compile(
     r"^[•·]?\s*(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
     r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|click de sao chep|gui bai|gui email|theo doi|bao loi"
-    r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve"
+    r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve|xem voi co chu\s*a*|comments?\s*\(\d+\)|ban phai dang nhap de binh luan\.?"
     r"|theo doi(?: [^|]{1,30})? tren(?: google news)?|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
     r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp|luot (?:xem|doc|thich)\s*:?\s*[\d.,]+|[\d.,]+ luot (?:xem|doc|thich))\s*[|:·•,-]?\s*)+$"
 )
 
 # An embedded player and its title, which is another story's headline: "Video đang được xử lý",
 # "Xem video", "Video: Hội nghị Ngoại giao 33 ...".
-VIDEO_LINE = re.compile(r"^(?:video dang duoc xu ly|dang tai video|xem video|video\s*:.*|clip\s*:.*)$")
+VIDEO_LINE = re.compile(r"^(?:video dang duoc xu ly|dang tai video|xem video|video\s*:.*|clip\s*:.*|your browser doesn.?t support\b.*)$")
 
 # An audio or video player's clock: "0:00 / 0:00", "0:00".
 PLAYER_CLOCK = re.compile(r"^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}$|^0:00$")

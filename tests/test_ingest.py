@@ -153,6 +153,11 @@ def test_a_short_sentence_with_a_date_is_no_stamp(line):
     assert classify_line(line, None) is None
 
 
+@pytest.mark.parametrize("line", ["Hội nghị bàn về xuất khẩu - ảnh hưởng của thuế quan", "Ngoại giao kinh tế-ảnh hưởng lớn"])
+def test_a_headline_about_influence_is_no_picture(line):
+    assert classify_line(line, None) is None
+
+
 @pytest.mark.parametrize("caption", [
     "Thủ tướng phát biểu tại hội nghị. Ảnh: Quochoi.vn", "Toàn cảnh phiên họp. (Ảnh: baochinhphu.vn)", "Ảnh: Quochoi.vn",
 ])
@@ -194,6 +199,14 @@ def test_the_event_day_in_the_lede_beats_the_stamp(lede, date):
     ("2498 Lượt xem", "share"),
     ("Hà Nội: 15°C", "weather"),
     ("0:00 / 0:00", "player"),
+    # furniture of copied pages: images left as markup, a player's notice, comment counts, text size
+    ('<image>data:image/s3,"s3://crabby-images/e2b5b/e2b5b8ae5d6ed0276823bd05c45f51fe64fa6cb8" alt="Hội nghị ngoại giao"</image>', "image"),
+    ("![]() |", "image"),
+    ("Thủ tướng: Khẩn trương hoàn thiện cơ chế hội nhập- Ảnh 1.", "image"),
+    ("Your browser doesn’t support HTML5", "video"),
+    ("Comment (0)", "share"),
+    ("Bạn phải đăng nhập để bình luận.", "share"),
+    ("Xem với cỡ chữAA", "share"),
 ])
 def test_pointers_to_other_pages_in_the_middle_of_an_article(line, reason):
     text = f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{line}\n\nĐoạn cuối của bài viết.\n"
