@@ -116,7 +116,12 @@ STAMP_LINE = re.compile(
     # glued to the site's name: "Báo Quốc TếBáo Quốc Tế02/01/2024"
     r"|\(\s*\d{1,2}:\d{2}\s*[|,–-]?\s*\d{1,2}/\d{1,2}/\d{4}\s*\)"
     r"|(?:[^\W\d_]+ ){1,3}\d{1,2}/\d{1,2}/\d{4},? \d{1,2}:\d{2}"
-    r"|[^\d]{2,40}[^\s\d]\d{1,2}/\d{1,2}/\d{4})$"
+    r"|[^\d]{2,40}[^\s\d]\d{1,2}/\d{1,2}/\d{4}"
+    # a label and the date: "Ngày: 21/07/2025", "Thời gian: ...", "Ngày phát hành: ...", "Published: ..."
+    r"|(?:ngay|thoi gian|ngay phat hanh|ngay xuat ban|published|posted|date)\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,20}"
+    # a place's dateline "Hà Nội, 21/7/2025"; "21 tháng 7, 2025"; "T2, 21/07/2025"; "Monday, 21/07/2025 10:00"
+    r"|[^\d,]{2,20},\s*(?:ngay\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2} thang \d{1,2},? \d{4}"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|t[2-7]|cn),?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,25})$"
 )
 
 # A byline: two to four capitalised words and nothing else ("Hoàng Giang", "Kim Oanh", "Hà Mỹ").

@@ -137,6 +137,9 @@ def test_players_source_lines_and_footers_are_boilerplate():
     "(VOV) Thứ Tư 15/01/2025 08:30", "VOV.VN - Thứ Tư, 15/01/2025 08:30", "Thời sự | 15/01/2025 - 08:30",
     "Chính trị - Thứ Tư, 15/01/2025 08:30", "(08:30 | 15/01/2025)", "Minh Anh 15/01/2025 08:30",
     "Báo Quốc TếBáo Quốc Tế15/01/2025",
+    # a label, a place's dateline, the month written out, a short or English weekday
+    "Ngày: 15/01/2025", "Thời gian: 15/01/2025 08:30", "Ngày phát hành: 15/01/2025", "Published: 15/01/2025",
+    "Hà Nội, 15/1/2025", "15 tháng 1, 2025", "T4, 15/01/2025", "Wednesday, 15/01/2025 08:30 (GMT+7)",
 ])
 def test_page_stamps_in_every_common_notation(stamp):
     text = f"Bộ trưởng nêu 2 trọng tâm\n\n{stamp}\n\nBộ trưởng Bùi Thanh Sơn cho biết năm nay có 2 trọng tâm.\n"
@@ -148,6 +151,7 @@ def test_page_stamps_in_every_common_notation(stamp):
 @pytest.mark.parametrize("line", [
     "Hội nghị diễn ra ngày 15/01/2025.", "Ngày 15/01/2025, Thủ tướng chủ trì hội nghị.",
     "Thủ tướng chủ trì hội nghị ngày 15/01/2025", "Hội nghị ngoại giao - tổng kết 15/01/2025",
+    "Hội nghị, ngày 15/1/2025 bế mạc.", "Tại Hà Nội, 15/1/2025, Thủ tướng chủ trì hội nghị.",
 ])
 def test_a_short_sentence_with_a_date_is_no_stamp(line):
     assert classify_line(line, None) is None
