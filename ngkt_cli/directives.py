@@ -413,6 +413,8 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
             "Theo ông, Nhật Bản cần thêm nhiều lao động có tay nghề cao.", ("obligation",)),
     NotRule("another country's leader", FOREIGN_LEADER, "before",
             "Thủ tướng Nhật Bản đề nghị Việt Nam tạo điều kiện cho doanh nghiệp Nhật mở rộng đầu tư."),
+    NotRule("recalled from long before", re.compile(r"^\s*(?:Trước đây|Cách đây\s+[^,]{1,30}|Hồi\s+[^,]{1,30}|Nhiều năm trước),"), "sentence",
+            "Cách đây một năm, Thủ tướng yêu cầu các bộ, ngành khẩn trương xây dựng chương trình hành động."),
     NotRule("what was done", re.compile(r"^\s*(?:đã|vừa|từng)\b", re.I), "after",
             "Các nội dung Bộ trưởng yêu cầu đã được các đơn vị triển khai xong."),
     NotRule("the list above, asked for again", re.compile(
