@@ -426,6 +426,7 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     is the title when it reads as a headline (a text that opens with its lede has no title: the
     lede's date and speaker belong to the body).
     """
+    title = _title_text(title) if title else title  # a page's <title> carries the site too: "... | VOV.VN"
     clean = CleanText(title=title)
     looking_for_title = title is None
     kept_line_numbers: list[int] = []

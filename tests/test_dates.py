@@ -188,6 +188,14 @@ def test_the_headline_without_the_sites_furniture_around_it(top, title):
     assert build_document((top + BODY).encode(), "bai.txt").title == title
 
 
+def test_an_html_pages_title_without_the_agency_before_it():
+    html = ("<html><head><title>(TTV) Công tác đối ngoại góp phần phát triển tỉnh</title></head><body><article>"
+            "<p>Năm 2023, công tác đối ngoại của tỉnh tiếp tục đạt được kết quả tích cực, góp phần phát triển kinh tế.</p>"
+            "<p>Sở Ngoại vụ cần tiếp tục tham mưu cho tỉnh mở rộng quan hệ hợp tác với các địa phương nước ngoài.</p>"
+            "</article></body></html>")
+    assert build_document(html.encode(), "trang.html").title == "Công tác đối ngoại góp phần phát triển tỉnh"
+
+
 def test_a_line_in_capitals_under_the_headline_is_no_menu():
     doc = build_document(("Ngoại giao kinh tế năm 2025\n\nNHỮNG KẾT QUẢ NỔI BẬT" + BODY).encode(), "bai.txt")
     assert doc.body.startswith("NHỮNG KẾT QUẢ NỔI BẬT")
