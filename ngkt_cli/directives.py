@@ -276,6 +276,9 @@ COMMITTING_ACTOR = re.compile(
     rf"\s+(?:cũng\s+|vẫn\s+)?$"
 )
 COMMITMENT_VERBS = ("tập trung", "chú trọng", "ưu tiên", "đẩy mạnh", "tăng cường")
+# What follows "sẽ tiếp tục" that is a state, not a course: "Việt Nam sẽ tiếp tục là điểm đến ...",
+# "... được đánh giá cao", "chúng tôi sẽ tiếp tục gặp nhiều khó khăn".
+NOT_A_COURSE_AFTER = re.compile(r"^\s*(?:là|được|bị|gặp|chịu|đối mặt|phải đối mặt|có|còn|đứng trước)\b")
 
 
 def _commitment(piece: str, match: re.Match[str]) -> int | None:
@@ -285,6 +288,8 @@ def _commitment(piece: str, match: re.Match[str]) -> int | None:
     if not COMMITTING_ACTOR.search(before) or FOREIGN_ADDRESSEE.search(before[-40:]):
         return None
     if not match.group(0).startswith("sẽ") and not FORWARD_CONTEXT.search(piece):
+        return None
+    if NOT_A_COURSE_AFTER.match(piece[match.end() :]):
         return None
     return match.start() + (len(match.group("will") or ""))
 

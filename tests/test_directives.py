@@ -579,6 +579,9 @@ def test_a_body_committing_to_a_course_for_the_time_ahead_is_a_directive(sentenc
     "Hội nghị sẽ diễn ra trong hai ngày tại Hà Nội.",  # an event to come
     "Theo ông, kim ngạch xuất khẩu sẽ tiếp tục tăng trong năm tới.",  # a forecast
     "Theo ông, Nhật Bản sẽ tiếp tục tăng cường đầu tư vào Việt Nam.",  # a partner
+    "Theo ông, Việt Nam sẽ tiếp tục là điểm đến hấp dẫn của các nhà đầu tư quốc tế.",  # a state
+    "Theo ông, Việt Nam sẽ tiếp tục được cộng đồng quốc tế đánh giá cao.",
+    "Ông cho biết, chúng tôi sẽ tiếp tục gặp nhiều khó khăn trong năm tới.",
 ])
 def test_a_habit_a_forecast_or_a_partners_plan_is_no_commitment(sentence):
     assert directives_of("Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn.\n\n" + sentence) == ()
