@@ -792,3 +792,9 @@ def test_the_kth_hash_of_two_sketches_is_their_unions(first, second, data):
     union = sorted(first | second)
     k = data.draw(st.integers(1, len(union)))
     assert _kth_of_union(sorted(sorted(first) + sorted(second)), sorted(first & second), k) == union[k - 1]
+
+
+def test_a_vov_stamp_after_the_agency_dates_the_page():
+    doc = build_document((SAME_SPEECH / "vov_2025-12-21.txt").read_bytes(), "vov_2025-12-21.txt")
+    assert (doc.date, doc.date_source, doc.published) == ("2025-12-19", "inferred", "2025-12-21")
+    assert ("stamp", "(VOV) Chủ nhật 21/12/2025 08:00") in [(r.reason, r.text) for r in doc.removed]
