@@ -171,7 +171,8 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
         return None
     if modal := MODAL_SOON_AFTER.match(rest):  # "yêu cầu các cơ quan đại diện cần chủ động ...": from the modal
         return match.end() + modal.end(1) - len(modal.group(2))
-    return match.end() + len(rest) - len(rest.lstrip(" ,:"))
+    addressed = re.match(r"[\s,:]*(?:với\s+)?", rest)  # "đề nghị với Đại sứ ...": from whom is asked
+    return match.end() + addressed.end()
 
 
 # A modal verb a few words after a verb of asking, past the addressee: "yêu cầu các đơn vị cần ...".

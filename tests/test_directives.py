@@ -643,3 +643,9 @@ def test_a_new_year_interview_with_a_kicker_an_update_stamp_and_a_plan_said_verb
         ("Bùi Thanh Sơn", "Chú trọng hỗ trợ các địa phương xúc tiến đầu tư có chọn lọc", 2024),
         ("Bùi Thanh Sơn", "cần chủ động nắm bắt các tiêu chuẩn xanh của thị trường", 2024),
     ]
+
+
+def test_a_request_made_to_someone_reads_from_whom_is_asked():
+    found = directives_of("Sáng 28/9, Phó Chủ tịch UBND tỉnh Võ Văn Bình tiếp Đại sứ.\n\n"
+                          "Phó Chủ tịch UBND tỉnh đề nghị với Đại sứ tiếp tục giới thiệu doanh nghiệp đến đầu tư vào tỉnh.")
+    assert [(d.text, d.speaker) for d in found] == [("Đại sứ tiếp tục giới thiệu doanh nghiệp đến đầu tư vào tỉnh", "Võ Văn Bình")]
