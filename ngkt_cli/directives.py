@@ -66,7 +66,14 @@ THEO_OPENING = re.compile(r"^\s*Theo\s+[^,;:]{1,90},\s*")
 SAYING = re.compile(SPEECH_VERBS.pattern + r"(?:\s+rằng)?(?:\s+(?:trong|tại)\s+[^,:;]{1,40}?)?\s*[,:]?\s+")
 
 # A year the demand is for, written before its cue: "bước sang năm 2019, ...", "trong năm 2024".
-FORWARD_YEAR = re.compile(r"\b(?:bước sang|trong|cho|của)\s+năm\s+((?:19|20)\d{2})\b(?![\d/-])", re.I)
+FORWARD_YEAR = re.compile(
+    r"\b(?:bước sang|sang|trong|cho|của)\s+năm\s+((?:19|20)\d{2})\b(?![\d/-])"
+    r"|^\s*(?:Trong\s+)?[Nn]ăm\s+((?:19|20)\d{2}),"  # opening the sentence: "Năm 2024, Bộ Ngoại giao sẽ ..."
+    r"|\bnăm tới\s*\(\s*((?:19|20)\d{2})\s*\)",  # "năm tới (2024)"
+    re.I,
+)
+# "năm tới", "sang năm", "năm sau" before the cue: the year after the statement year.
+NEXT_YEAR_BEFORE = re.compile(r"\b(?:năm tới|sang năm|năm sau)\b(?!\s*\(?\s*(?:19|20)\d{2})", re.I)
 REVIEWED_BEFORE = re.compile(r"\b(?:tổng kết|đánh giá|kết quả|nhìn lại)\b[^,;]{0,20}$", re.I)
 
 # At least this many words of action after the cue: "Thủ tướng yêu cầu các" (cut off) is none.
@@ -787,8 +794,11 @@ def _target_year(body: str, draft: Draft, doc: Document) -> int | None:
 
     before = body[draft.piece.sentence_start : draft.cue_start]
     for match in FORWARD_YEAR.finditer(before):
-        if not REVIEWED_BEFORE.search(before[: match.start()]):
-            return int(match.group(1))
+        year = int(next(group for group in match.groups() if group))
+        if not REVIEWED_BEFORE.search(before[: match.start()]) and not (doc.statement_year and year < doc.statement_year):
+            return year
+    if doc.statement_year and NEXT_YEAR_BEFORE.search(before):
+        return doc.statement_year + 1
     return target_year("priority", "", doc)
 
 

@@ -649,3 +649,15 @@ def test_a_request_made_to_someone_reads_from_whom_is_asked():
     found = directives_of("Sáng 28/9, Phó Chủ tịch UBND tỉnh Võ Văn Bình tiếp Đại sứ.\n\n"
                           "Phó Chủ tịch UBND tỉnh đề nghị với Đại sứ tiếp tục giới thiệu doanh nghiệp đến đầu tư vào tỉnh.")
     assert [(d.text, d.speaker) for d in found] == [("Đại sứ tiếp tục giới thiệu doanh nghiệp đến đầu tư vào tỉnh", "Võ Văn Bình")]
+
+
+@pytest.mark.parametrize("opening, date, year", [
+    ("Năm 2024, Bộ Ngoại giao sẽ tập trung", "2023-12-28", 2024),  # the year opening the sentence
+    ("Sang năm 2024, các cơ quan đại diện cần tập trung", "2023-12-28", 2024),
+    ("Trong năm tới, các cơ quan đại diện cần tập trung", "2023-06-28", 2024),  # the year after the statement year
+    ("Mục tiêu của năm tới (2024) đòi hỏi các cơ quan đại diện cần tập trung", "2023-06-28", 2024),
+    ("Năm 2022, các cơ quan đại diện cần tập trung", "2023-06-28", 2023),  # a year gone by is no target
+])
+def test_the_year_a_directive_names_for_itself(opening, date, year):
+    found = directives_of(f"Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn.\n\n{opening} tìm kiếm thị trường mới cho nông sản.", date=date)
+    assert [d.target_year for d in found] == [year]
