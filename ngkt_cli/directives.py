@@ -686,7 +686,11 @@ BARE_ACTION = re.compile(
     r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra),\s*)?(?:Ưu tiên|Chú trọng|Tập trung|Đẩy mạnh|Tăng cường|Tiếp tục|Nâng cao"
     r"|Khuyến khích|Thúc đẩy|Chủ động|Mở rộng|Hoàn thiện|Phát huy|Đa dạng hóa|Đa dạng hoá)(?!\w)"
 )
-NOT_BARE_ACTION = re.compile(r"\b(?:là|đã|đang|được|vừa)\b")
+NOT_BARE_ACTION = re.compile(
+    r"\b(?:là|đã|đang|được|vừa)\b"
+    # the report going on, not the course: "Tiếp tục chương trình làm việc, chiều 12/3, ..."
+    r"|^\s*Tiếp tục (?:chương trình|chuyến thăm|chuyến công tác|phiên|kỳ họp|hội nghị|buổi|các hoạt động)"
+)
 
 
 def _continued(body: str, sentences: list[list[Piece]], drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[Draft]:

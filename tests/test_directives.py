@@ -661,3 +661,10 @@ def test_a_request_made_to_someone_reads_from_whom_is_asked():
 def test_the_year_a_directive_names_for_itself(opening, date, year):
     found = directives_of(f"Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn.\n\n{opening} tìm kiếm thị trường mới cho nông sản.", date=date)
     assert [d.target_year for d in found] == [year]
+
+
+def test_the_report_going_on_is_no_course_going_on():
+    found = directives_of("Chủ tịch UBND tỉnh Lê Duy Thành cho biết về đề án.\n\n"
+                          "Theo đề án, thời gian tới tỉnh sẽ tập trung quảng bá hình ảnh của tỉnh ra thế giới. "
+                          "Tiếp tục chương trình làm việc, đoàn thăm khu công nghiệp của tỉnh.")
+    assert [d.text for d in found] == ["tập trung quảng bá hình ảnh của tỉnh ra thế giới"]
