@@ -265,14 +265,16 @@ def _soft_request(piece: str, match: re.Match[str]) -> int | None:
 
 
 # Who a leader assigns a task to: "giao Sở Ngoại vụ chủ trì ...", "giao cho các sở, ngành ...".
-ASSIGNEE = re.compile(r"^\s*(?:cho\s+)?(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|Ban|Văn phòng|Cục|Vụ|sở|bộ|ngành|địa phương|đơn vị)(?!\w)")
+ASSIGNEE = re.compile(r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|Ban|Văn phòng|Cục|Vụ|sở|bộ|ngành|địa phương|đơn vị)(?!\w)")
 
 
 def _assignment(piece: str, match: re.Match[str]) -> int | None:
     """ "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì ...": a task handed to a department."""
-    if not ASSIGNEE.match(piece[match.end() :]):
+    assignee = ASSIGNEE.match(piece[match.end() :])
+    if not assignee or _asker_before(piece, match) is None:
         return None
-    return _asker_before(piece, match)
+    rest = piece[match.end() :]
+    return match.end() + len(rest) - len(re.sub(r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?", "", rest))
 
 
 # Who commits to a course for the time ahead: Vietnam's own bodies and "we" ("Bộ Ngoại giao sẽ

@@ -536,9 +536,10 @@ def test_the_head_of_government_is_the_prime_minister_not_the_government(alias):
     assert [(d.text, d.speaker) for d in found] == [("phải tăng trưởng hai con số", "Phạm Minh Chính")]
 
 
-def test_a_task_handed_to_a_department_is_a_directive():
+@pytest.mark.parametrize("verb", ["giao", "giao cho", "giao nhiệm vụ cho"])
+def test_a_task_handed_to_a_department_is_a_directive(verb):
     found = directives_of("Chiều 13/4, Chủ tịch UBND tỉnh Lê Duy Thành chủ trì cuộc họp.\n\n"
-                          "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư.")
+                          f"Chủ tịch UBND tỉnh {verb} Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư.")
     assert [(d.text, d.speaker, d.cue) for d in found] == [
         ("Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư", "Lê Duy Thành", "giao")
     ]
@@ -547,6 +548,7 @@ def test_a_task_handed_to_a_department_is_a_directive():
 @pytest.mark.parametrize("sentence", [
     "Đây là nhiệm vụ được giao cho Sở Ngoại vụ từ năm trước.",
     "Hai bên tăng cường giao lưu nhân dân giữa các địa phương.",
+    "Chủ tịch UBND tỉnh giao ban với lãnh đạo các sở về công tác đối ngoại tháng tới.",  # a briefing
 ])
 def test_a_task_already_given_or_an_exchange_is_no_assignment(sentence):
     assert directives_of("Chủ tịch UBND tỉnh Lê Duy Thành phát biểu.\n\n" + sentence) == ()
