@@ -682,11 +682,13 @@ def _carried(body: str, sentences: list[list[Piece]], drafts: list[Draft], block
 
 # A sentence that goes on with the course the sentence before set, with no subject and no cue of
 # its own: "Tỉnh sẽ tập trung quảng bá hình ảnh ... . Ưu tiên thu hút các dự án công nghệ cao.
-# Chú trọng thu hút vốn ...". It opens with a verb of action, capitalised; one that names what
-# something is ("Thúc đẩy hợp tác là nhiệm vụ ...") or what was done ("đã") goes on with nothing.
+# Chú trọng thu hút vốn ...", also as the next paragraph after a request or a commitment ("Thủ
+# tướng chỉ đạo các bộ, ngành ... ¶ Trong đó, tập trung tạo đột phá ..."). It opens with a verb
+# of action; one that names what something is ("Thúc đẩy hợp tác là nhiệm vụ ...") or what was
+# done ("đã") goes on with nothing.
 BARE_ACTION = re.compile(
-    r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra),\s*)?(?:Ưu tiên|Chú trọng|Tập trung|Đẩy mạnh|Tăng cường|Tiếp tục|Nâng cao"
-    r"|Khuyến khích|Thúc đẩy|Chủ động|Mở rộng|Hoàn thiện|Phát huy|Đa dạng hóa|Đa dạng hoá)(?!\w)"
+    r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Cụ thể),\s*)?(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng cường|tiếp tục|nâng cao"
+    r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá)(?!\w)"
 )
 NOT_BARE_ACTION = re.compile(
     r"\b(?:là|đã|đang|được|vừa)\b"
@@ -701,8 +703,10 @@ def _continued(body: str, sentences: list[list[Piece]], drafts: list[Draft], blo
     found: list[Draft] = []
     for before, pieces in zip(sentences, sentences[1:]):
         previous = by_sentence.get(before[0].sentence_start)
-        if previous is None or pieces[0].paragraph != before[0].paragraph or pieces[0].sentence_start in by_sentence:
+        if previous is None or pieces[0].sentence_start in by_sentence:
             continue
+        if pieces[0].paragraph != before[0].paragraph and (previous.carried_from or previous).rule not in ASKED + ("commitment",):
+            continue  # into the next paragraph only after a request or a commitment
         piece = pieces[0]
         text = body[piece.start : pieces[-1].end]
         if not BARE_ACTION.match(text) or NOT_BARE_ACTION.search(text) or _touches(piece.start, pieces[-1].end, blocked):

@@ -670,3 +670,16 @@ def test_the_report_going_on_is_no_course_going_on():
                           "Theo đề án, thời gian tới tỉnh sẽ tập trung quảng bá hình ảnh của tỉnh ra thế giới. "
                           "Tiếp tục chương trình làm việc, đoàn thăm khu công nghiệp của tỉnh.")
     assert [d.text for d in found] == ["tập trung quảng bá hình ảnh của tỉnh ra thế giới"]
+
+
+def test_paragraphs_that_go_on_verb_first_after_a_request_are_its_demands():
+    found = directives_of("Tối 10/1, Thủ tướng Phạm Minh Chính chủ trì hội nghị.\n\n"
+                          "Thủ tướng chỉ đạo các bộ, ngành, địa phương quyết liệt cụ thể hóa các chủ trương về đối ngoại.\n\n"
+                          "Trong đó, tập trung tạo đột phá trong hợp tác quốc tế về khoa học công nghệ.\n\n"
+                          "Đẩy mạnh thu hút các tập đoàn công nghệ lớn vào Việt Nam.\n\n"
+                          "Tăng cường hợp tác với các nước láng giềng là chủ trương nhất quán.")
+    assert [(d.text, d.speaker, d.paragraph) for d in found] == [
+        ("các bộ, ngành, địa phương quyết liệt cụ thể hóa các chủ trương về đối ngoại", "Phạm Minh Chính", 1),
+        ("tập trung tạo đột phá trong hợp tác quốc tế về khoa học công nghệ", "Phạm Minh Chính", 2),
+        ("Đẩy mạnh thu hút các tập đoàn công nghệ lớn vào Việt Nam", "Phạm Minh Chính", 3),
+    ]
