@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .metadata import UPPER
 from .models import RemovedLine
 from .text import fold
 
@@ -19,12 +20,20 @@ BANNER = re.compile(r"^(?:(?:image|banner|advertisement|ads?|no|quang cao|photo)
 
 # "z5183786703005-ad99d7a67d6af617d8ecd74c83955548-133.jpg", "Anh-tin-bai", "[Ảnh minh họa]", and
 # an image's alt text numbered as VOV writes it: "Thủ tướng làm việc với ... - ảnh 1".
+# Also an image left as markup by a copy ("<image>data:...</image>", "![](...)", "![]() |"), and
+# the alt text glued to its dash ("... cơ chế- Ảnh 1.").
 IMAGE_LINE = re.compile(
-    r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo|.{10,200} - anh \d{1,2}\.?)$"
+    r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo|.{10,200}\s?-\s?anh \d{1,2}\.?"
+    r"|<image>.*</image>|!\[[^\]]*\]\([^)]*\)\s*\|?)$"
 )
 
 # "... (Ảnh: Báo Thế giới và Việt Nam).", "... Ảnh: Quochoi.vn", "Ảnh: TTXVN", "... (Ảnh: N.Hồng) |"
-CAPTION_CREDIT = re.compile(r"(?:^|[\s(])(?:anh|nguon anh|photo)\s*:\s*(?:[^.]{1,80}\)?\.?|[^|()]{1,80}\)\s*\|)$")
+# The full stop of a website's name is part of the credit, not its end: "Ảnh: Quochoi.vn", "(Ảnh:
+# baochinhphu.vn)". (Initials, "Ảnh: T.L", are not read as a credit: such a line may be the only
+# place a quoted directive stands.)
+CAPTION_CREDIT = re.compile(
+    r"(?:^|[\s(])(?:anh|nguon anh|photo)\s*:\s*(?:(?:[^.]|\.(?=(?:vn|com|net|org|gov)\b)){1,80}\)?\.?|[^|()]{1,80}\)\s*\|)$"
+)
 
 # "Tin cùng chuyên mục", "Tin liên quan", "Bài viết cùng chủ đề: Bộ Ngoại giao", "Xem thêm"
 RELATED_HEADING = re.compile(
@@ -39,7 +48,7 @@ RELATED_HEADING = re.compile(
 # "Họ tên no image", "Mã kiểm tra", "Gửi bình luận", "Ý kiến bạn đọc"
 COMMENT_FORM = re.compile(
     r"^(?:ho ten|ho va ten|email|tieu de|noi dung|ma kiem tra|ma xac nhan|gui binh luan|binh luan"
-    r"|y kien ban doc|gui y kien|dang nhap|so dien thoai)\b(?:\s+no image)?\s*:?$"
+    r"|y kien ban doc|gui y kien|dang nhap|so dien thoai|no data)\b(?:\s+no image)?\s*:?$"
 )
 
 # "Trang chủ > Thời sự > Chính trị", "Trang chủ / Ngoại giao"
@@ -50,14 +59,14 @@ BREADCRUMB = re.compile(r"^(?:trang chu\b.*|(?:[^>»/|]{1,30}\s[>»/|]\s){1,6}[^
 SHARE_BUTTONS = re.compile(
     r"^[•·]?\s*(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
     r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|click de sao chep|gui bai|gui email|theo doi|bao loi"
-    r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve"
+    r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve|xem voi co chu\s*a*|comments?\s*\(\d+\)|ban phai dang nhap de binh luan\.?"
     r"|theo doi(?: [^|]{1,30})? tren(?: google news)?|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
     r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp|luot (?:xem|doc|thich)\s*:?\s*[\d.,]+|[\d.,]+ luot (?:xem|doc|thich))\s*[|:·•,-]?\s*)+$"
 )
 
 # An embedded player and its title, which is another story's headline: "Video đang được xử lý",
 # "Xem video", "Video: Hội nghị Ngoại giao 33 ...".
-VIDEO_LINE = re.compile(r"^(?:video dang duoc xu ly|dang tai video|xem video|video\s*:.*|clip\s*:.*)$")
+VIDEO_LINE = re.compile(r"^(?:video dang duoc xu ly|dang tai video|xem video|video\s*:.*|clip\s*:.*|your browser doesn.?t support\b.*)$")
 
 # An audio or video player's clock: "0:00 / 0:00", "0:00".
 PLAYER_CLOCK = re.compile(r"^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}$|^0:00$")
@@ -86,16 +95,33 @@ TABLE_RULE = re.compile(r"^\|[\s:|-]*-[\s:|-]*\|?$")
 # Tag lines under the article: "Từ khóa: ngoại giao kinh tế, năm 2023", "Tags: ...", "Thẻ: ...".
 TAG_LINE = re.compile(r"^(?:tu khoa|tags?|the)\s*:")
 
+# What may stand before a page stamp: the agency in brackets "(VOV)", the site "VOV.VN -", the
+# section "Thời sự |" (matched on folded text).
+STAMP_PREFIX = r"(?:\([^()\d]{2,25}\)\s*[-–]?\s*|[a-z0-9.]{2,25}\.(?:vn|com|net|org)\s*[-–|]\s*|[^\d|]{2,30}\s[|–-]\s)"
+
 # Page stamps: "Chủ nhật 29/12/2024 07:37", "Nhịp sống - Ngày đăng : 18:18, 18/12/2023",
 # "Thứ Tư, 05/06/2024 14:20 (GMT+7)", "Cập nhật: 15/01/2025", "Ngày 9/1/2025", "15.01.2025 | 08:30",
 # "- 21:40, 23/08/2022" (under the reporter's initials),
 # "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025", "Chủ nhật, 06 Tháng 6 2021 15:44".
 STAMP_LINE = re.compile(
-    r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban)\s*:?.*"
+    r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban)\s*:?.*|dang\s*:\s*\d.*"
     r"|(?:thu \w+|chu nhat|ngay)?,?\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}-\d{2}-\d{2}).{0,25}"
     r"|(?:(?:thu \w+|chu nhat),?\s*)?ngay \d{1,2} thang \d{1,2} nam \d{4}.{0,25}"
     r"|(?:thu \w+|chu nhat),?\s*\d{1,2} thang \d{1,2},? \d{4}.{0,15}"
-    r"|(?:[-–•|]\s*)?\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15})$"
+    r"|(?:[-–•|]\s*)?\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15}"
+    # a stamp after the agency, the site or the section: "(VOV) Chủ nhật 21/12/2025 08:00",
+    # "VOV.VN - Chủ nhật, 21/12/2025 08:00", "Thời sự | 10/01/2026 - 22:15", "Chính trị - Thứ bảy, 10/01/2026"
+    rf"|{STAMP_PREFIX}(?:(?:thu \w+|chu nhat),?\s*)?\d{{1,2}}([/.-])\d{{1,2}}\2\d{{4}}.{{0,25}}"
+    # in brackets: "(13:35 | 03/05/2018)"; after the reporter's name, with the time: "Quốc Trần 26/08/2025 20:47";
+    # glued to the site's name: "Báo Quốc TếBáo Quốc Tế02/01/2024"
+    r"|\(\s*\d{1,2}:\d{2}\s*[|,–-]?\s*\d{1,2}/\d{1,2}/\d{4}\s*\)"
+    r"|(?:[^\W\d_]+ ){1,3}\d{1,2}/\d{1,2}/\d{4},? \d{1,2}:\d{2}"
+    r"|[^\d]{2,40}[^\s\d]\d{1,2}/\d{1,2}/\d{4}"
+    # a label and the date: "Ngày: 21/07/2025", "Thời gian: ...", "Ngày phát hành: ...", "Published: ..."
+    r"|(?:ngay|thoi gian|ngay phat hanh|ngay xuat ban|published|posted|date)\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,20}"
+    # a place's dateline "Hà Nội, 21/7/2025"; "21 tháng 7, 2025"; "T2, 21/07/2025"; "Monday, 21/07/2025 10:00"
+    r"|[^\d,]{2,20},\s*(?:ngay\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2} thang \d{1,2},? \d{4}"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|t[2-7]|cn),?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,25})$"
 )
 
 # A byline: two to four capitalised words and nothing else ("Hoàng Giang", "Kim Oanh", "Hà Mỹ").
@@ -300,10 +326,42 @@ def _section_label(line: str, following: list[tuple[int, str, str]]) -> bool:
 
 
 # The site's name and tagline above the headline: "HỘI NHẬP 24H - Chuyên trang kinh tế đối ngoại",
-# "Báo Điện tử ... - Cơ quan của ...".
+# "Báo Điện tử ... - Cơ quan của ...", "Vietnam.vn - Nền tảng quảng bá Việt Nam", and the page's
+# own label "Chi tiết tin - Tin tức sự kiện - Sở Ngoại vụ".
 SITE_TAGLINE = re.compile(
-    r"^.{2,40}\s[-–|]\s(?:chuyen trang|trang tin|bao dien tu|tap chi dien tu|cong thong tin|co quan (?:ngon luan|cua))\b.{0,60}$"
+    r"^.{2,40}\s[-–|]\s(?:chuyen trang|trang tin|bao dien tu|tap chi dien tu|cong thong tin|co quan (?:ngon luan|cua)|nen tang)\b.{0,60}$"
+    r"|^[a-z0-9.-]{2,30}\.(?:vn|com|net|org)\s[-–|]\s.{2,60}$|^chi tiet tin\b.{0,80}$"
 )
+
+# A menu item of the site, in capitals, alone on a line: "- TRANG CHỦ", "GIỚI THIỆU ▼", "TIN TỨC - SỰ KIỆN".
+MENU_ITEM = re.compile(rf"^[-•*]?\s*[{UPPER}][{UPPER}\s&/–-]{{1,38}}(?:\s*[▼▾›»])?$")
+MENU_ITEM_WORDS = 5
+
+# What a headline carries that is not its words: the agency before it ("(TTV) Công tác đối ngoại
+# ..."), the site after it ("... - Báo Điện tử Chính phủ", "... | VOV.VN").
+TITLE_AGENCY = re.compile(r"^\((?:[A-ZĐ][\w.+/]{1,15})\)\s*[-–]?\s*")
+TITLE_SITE = re.compile(
+    r"\s+[-–|]\s+(?:(?:Báo|Tạp chí|Cổng thông tin|Trang tin)\b[^-–|]{0,50}|[\w.-]{2,30}\.(?:vn|com|net|org))\s*$",
+    re.I,
+)
+# A kicker naming who speaks, on its own line above the headline: "Phó Thủ tướng Vương Đình Huệ:".
+KICKER_WORDS = 8
+
+
+def _menu_item(line: str) -> bool:
+    """A menu item above the headline (below it, a line in capitals may be a section heading)."""
+    return bool(MENU_ITEM.match(line)) and len(re.findall(r"\w+", line)) <= MENU_ITEM_WORDS and sum(c.isalpha() for c in line) >= 4
+
+
+def _menu(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """A menu item among others ("- TRANG CHỦ" over "- GIỚI THIỆU ▼"), or marked as one; a single
+    line in capitals may be the article's own heading."""
+    marked = line.lstrip()[:1] in "-•*" or line.rstrip()[-1:] in "▼▾›»"
+    return _menu_item(line) and (marked or bool(following and _menu_item(following[0][1])))
+
+
+def _title_text(line: str) -> str:
+    return TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
 
 # A heading numbered as a report's sections are ("1. Những kết quả chủ yếu", "II. Nhiệm vụ",
 # "1.1. Về kinh tế"): the text opens with its first section, not with a headline.
@@ -325,7 +383,7 @@ def _site_furniture(folded: str, seen: set[str], following: list[tuple[int, str,
     if len(folded.split()) > SITE_NAME_WORDS or not following:
         return False
     after = [f for _, _, f in following]
-    menu_next = classify_line(following[0][1], None, after[0]) == "breadcrumb"
+    menu_next = classify_line(following[0][1], None, after[0]) == "breadcrumb" or _menu(following[0][1], following[1:])
     return folded in seen or folded in after or menu_next
 
 
@@ -337,6 +395,17 @@ def _heading_over_body(line: str, folded: str, following: list[tuple[int, str, s
         return True
     short = len(line.split()) <= SECTION_LABEL_WORDS and previous in ("caption", "image")
     return short and bool(following) and not _headline_like(following[0][1])
+
+
+def _kicker(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """ "Phó Thủ tướng Vương Đình Huệ:" over "Hội nhập kinh tế quốc tế là trọng tâm": who speaks,
+    said above the headline (a named person and a colon, nothing after it)."""
+    from .metadata import TITLED_NAME
+
+    label = line.rstrip()
+    if not label.endswith(":") or len(label.split()) > KICKER_WORDS or not following:
+        return False
+    return bool(TITLED_NAME.fullmatch(label[:-1].strip())) and _headline_like(following[0][1])
 
 
 def _next_lines(lines: list[tuple[int, str, str]], index: int) -> list[tuple[int, str, str]]:
@@ -357,6 +426,7 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     is the title when it reads as a headline (a text that opens with its lede has no title: the
     lede's date and speaker belong to the body).
     """
+    title = _title_text(title) if title else title  # a page's <title> carries the site too: "... | VOV.VN"
     clean = CleanText(title=title)
     looking_for_title = title is None
     kept_line_numbers: list[int] = []
@@ -364,20 +434,25 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     folded_title = fold(title) if title is not None else None
     lines = [(n, _one_cell_text(" ".join(raw.split())), _one_cell_text(" ".join(folded.split()))) for n, raw, folded in _unwrapped_lines(text)]
     after_title = False
+    kicker = ""
     seen_above_title: set[str] = set()
     for index, (line_no, line, folded) in enumerate(lines):
         if not line:
             continue
         reason = _reason_in_context(line, folded, previous, clean.title)
         following = _next_lines(lines, index) if looking_for_title else []
-        if reason is None and looking_for_title and _site_furniture(folded, seen_above_title, following):
+        if reason is None and looking_for_title and _menu(line, following):
+            reason = "menu"
+        elif reason is None and looking_for_title and _site_furniture(folded, seen_above_title, following):
             reason = "site"
         elif reason is None and looking_for_title and _section_label(line, following[:1]):
             reason = "section"
+        elif reason is None and looking_for_title and _kicker(line, following):
+            reason, kicker = "title", line  # joined to the headline under it
         elif reason is None and looking_for_title:
             looking_for_title = False
             if _headline_like(line) and not _heading_over_body(line, folded, following, previous):
-                clean.title = line
+                clean.title = _title_text(f"{kicker} {line}" if kicker else line)
                 reason = "title"
         elif reason is None and folded == folded_title:
             reason = "title"

@@ -69,10 +69,12 @@ def parse_full_date(text: str) -> dt.date | None:
 # "14.1" (as Thanh Niên writes it), "18 tháng 3 năm 2024", or the first day of a span "9-10/1".
 _DAY_MONTH = (
     r"\(?(?:(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![\d/-]|\.\d)|(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
-    r"|(\d{1,2})\s*[-–]\s*\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-]))"
+    r"|(\d{1,2})\s*[-–]\s*\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-])"
+    # the first day of a span written out: "hai ngày 17 và 18/6", "từ ngày 16 đến 18/6"
+    r"|(\d{1,2}) (?:va|den|toi) (?:ngay )?\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-]))"
 )
 STRONG_EVENT_DATE = re.compile(
-    r"(?:\b(?:sang|trua|chieu|toi|dem)(?: nay| qua| hom nay| hom qua)?|\bhom(?: nay| qua)?|^ngay)"
+    r"(?:\b(?:sang|trua|chieu|toi|dem)(?: som| nay| qua| hom nay| hom qua)?|\bhom(?: nay| qua)?|^ngay)"
     r"(?:\s+(?:thu \w+|chu nhat))?\s*(?:\(|,)?\s*(?:ngay\s+)?" + _DAY_MONTH
 )
 EVENT_DATE = re.compile(r"\bngay\s*" + _DAY_MONTH)
@@ -96,7 +98,7 @@ RECALLED_AFTER_DAYS = 31
 def _day_month_year(match: re.Match[str]) -> tuple[int, int, int | None] | None:
     groups = match.groups()
     groups = groups[:1] + groups[2:]  # without the separator "18/3", "18-3", "29.12"
-    day, month, year = next(groups[i : i + 3] for i in (0, 3, 6) if groups[i])
+    day, month, year = next(groups[i : i + 3] for i in (0, 3, 6, 9) if groups[i])
     if not _valid(2000, int(month), int(day)):
         return None
     return int(day), int(month), int(year) if year else None
@@ -118,7 +120,10 @@ def find_event_date(paragraphs: list[str], stamp: dt.date | None = None) -> tupl
     for pattern in (STRONG_EVENT_DATE, EVENT_DATE):
         for paragraph in opening:
             for match in pattern.finditer(paragraph):
-                if NOT_EVENT_BEFORE.search(paragraph[max(0, match.start() - 60) : match.start()]):
+                before = paragraph[max(0, match.start() - 60) : match.start()]
+                # "Từ ngày 16 đến 18/6, tại Hà Nội": a span the sentence opens with, not a validity's start
+                opens_a_span = match.group(match.re.groups - 2) and re.search(r"(?:^|[,.;:]\s*)tu\s*$", paragraph[: match.start()])
+                if NOT_EVENT_BEFORE.search(before) and not opens_a_span:
                     continue
                 if (found := _day_month_year(match)) and not _recalled(found, stamp):
                     return found
@@ -187,9 +192,10 @@ ANY_YEAR = re.compile(rf"(?<!\d){_Y}(?!\d)")
 # A year the rows leave, alone: "năm 2023", "2024"; not part of a date "18/12/2023".
 YEAR = re.compile(rf"(?<![\d/.,-])({_Y})(?![\d/-])")
 
-# The Tết of a year named in the sixty-year cycle: "đầu Xuân Giáp Thìn" is early 2024.
+# The Tết of a year named in the sixty-year cycle: "đầu Xuân Giáp Thìn" is early 2024, and so
+# are "Tết Nguyên đán Giáp Thìn" and "năm mới Giáp Thìn".
 LUNAR_YEAR = re.compile(
-    r"\b(?:xuan|tet|nam) (giap|at|binh|dinh|mau|ky|canh|tan|nham|quy) (ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
+    r"\b(?:xuan|tet|nam)(?: nguyen dan| moi| am lich)? (giap|at|binh|dinh|mau|ky|canh|tan|nham|quy) (ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
 )
 STEMS = "giap at binh dinh mau ky canh tan nham quy".split()
 BRANCHES = "ty suu dan mao thin ty ngo mui than dau tuat hoi".split()  # Tý and Tỵ fold alike
@@ -447,18 +453,46 @@ def headline_years(title: str | None) -> set[int]:
 HEADER_STAMP_YEARS_OFF = 2
 
 
+# When a page was last updated, not when it was posted: "Cập nhật: 20/03/2025 10:15", "Updated
+# 20/03/2025", "Sửa lúc 20/03/2025". Months may separate the two, so an update is read only when
+# the page gives no other stamp, and on a line with both, the part before it is the posting.
+UPDATE_MARK = re.compile(r"\b(?:cap nhat|cap nhap|updated?|sua luc|chinh sua|sua doi)\b")
+
+
+def _posted_date(stamp: str) -> dt.date | None:
+    """The posting date of a stamp line: "Đăng: 15/01/2025 | Cập nhật: 20/03/2025" is 15/01."""
+    folded = fold(stamp)
+    update = UPDATE_MARK.search(folded)
+    if update and (before := parse_full_date(folded[: update.start()])):
+        return before
+    return parse_full_date(stamp)
+
+
+def _update_only(stamp: str) -> bool:
+    """A stamp that says when the page was updated and not when it was posted."""
+    folded = fold(stamp)
+    update = UPDATE_MARK.search(folded)
+    return bool(update) and not parse_full_date(folded[: update.start()])
+
+
+def _posted_first(stamps: list[str]) -> list[str]:
+    """Stamps that say when the page was posted, then those that only say when it was updated."""
+    return sorted(stamps, key=_update_only)
+
+
 def page_stamp(
     stamps: list[str], header_stamps: list[str] = (), html_date: str | None = None, title: str | None = None
 ) -> dt.date | None:
     """The article's own stamp: the first below its headline, else the last above it (a crawl
     stamp or the site's clock sits above the site's name, the article's just under the headline)
-    unless the headline's own year says otherwise, else the page's published-date metadata."""
-    for stamp in stamps:
-        if found := parse_full_date(stamp):
+    unless the headline's own year says otherwise, else the page's published-date metadata. A
+    stamp of when the page was posted is read before one of when it was updated."""
+    for stamp in _posted_first(stamps):
+        if found := _posted_date(stamp):
             return found
     years = headline_years(title)
-    for stamp in reversed(header_stamps):
-        found = parse_full_date(stamp)
+    for stamp in _posted_first(list(reversed(header_stamps))):
+        found = _posted_date(stamp)
         if found and not (years and all(abs(found.year - y) >= HEADER_STAMP_YEARS_OFF for y in years)):
             return found
     if html_date:
@@ -479,7 +513,10 @@ def date_document(
     published_iso = published.isoformat() if published else None
     if user_date:
         return DatedText(user_date, "user", published_iso, int(user_date[:4]))
-    event = find_event_date(paragraphs, published)
+    dated_stamps = [stamp for stamp in [*stamps, *header_stamps] if parse_full_date(stamp)]
+    updated_only = bool(dated_stamps) and all(map(_update_only, dated_stamps))
+    # A day recalled long before the posting is not the event's; long before an update, it may be.
+    event = find_event_date(paragraphs, None if updated_only else published)
     if event and event[2] is not None:
         date, source = _valid(event[2], event[1], event[0]), "body"
     elif event and published:

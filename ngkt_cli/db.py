@@ -337,6 +337,30 @@ def duplicate_candidates(
     return [(r["id"], (r["shingle_count"], r["sketch"]) if r["sketch"] else sketch_of(r["body"])) for r in rows]
 
 
+def undated_originals(conn: sqlite3.Connection, doc: Document, sketch_of) -> list[tuple[str, tuple[int, bytes]]]:
+    """(id, (shingle count, sketch)) of stored undated originals that `doc` (dated) may be the
+    original of: of its statement year or of none. A syndicated copy that drops the year is
+    often stored before the dated report it copies."""
+    rows = conn.execute(
+        """SELECT id, shingle_count, sketch, CASE WHEN sketch IS NULL THEN body END AS body FROM documents
+           WHERE date IS NULL AND (statement_year IS NULL OR statement_year = ?) AND +duplicate_of IS NULL AND id != ?""",
+        [doc.statement_year, doc.id],
+    )
+    return [(r["id"], (r["shingle_count"], r["sketch"]) if r["sketch"] else sketch_of(r["body"])) for r in rows]
+
+
+def make_duplicate(conn: sqlite3.Connection, document_id: str, original: str) -> None:
+    """Count `document_id` (and its own copies) as copies of `original` from now on; its words leave
+    the document frequencies, as a duplicate's never enter them."""
+    from .link import count_document_terms
+
+    row = conn.execute("SELECT body, terms_counted FROM documents WHERE id = ?", [document_id]).fetchone()
+    if row and row["terms_counted"]:
+        count_document_terms(conn, [(document_id, row["body"])], -1)
+    conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [original, document_id])
+    conn.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", [original, document_id])
+
+
 def list_wordings(conn: sqlite3.Connection, document_id: str) -> list[tuple[str | None, tuple[str, ...]]]:
     """(speaker, item keys in order) of each stored list of a document."""
     lists: dict[str, tuple[str | None, list[str]]] = {}

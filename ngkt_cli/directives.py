@@ -66,7 +66,14 @@ THEO_OPENING = re.compile(r"^\s*Theo\s+[^,;:]{1,90},\s*")
 SAYING = re.compile(SPEECH_VERBS.pattern + r"(?:\s+rằng)?(?:\s+(?:trong|tại)\s+[^,:;]{1,40}?)?\s*[,:]?\s+")
 
 # A year the demand is for, written before its cue: "bước sang năm 2019, ...", "trong năm 2024".
-FORWARD_YEAR = re.compile(r"\b(?:bước sang|trong|cho|của)\s+năm\s+((?:19|20)\d{2})\b(?![\d/-])", re.I)
+FORWARD_YEAR = re.compile(
+    r"\b(?:bước sang|sang|trong|cho|của)\s+năm\s+((?:19|20)\d{2})\b(?![\d/-])"
+    r"|^\s*(?:Trong\s+)?[Nn]ăm\s+((?:19|20)\d{2}),"  # opening the sentence: "Năm 2024, Bộ Ngoại giao sẽ ..."
+    r"|\bnăm tới\s*\(\s*((?:19|20)\d{2})\s*\)",  # "năm tới (2024)"
+    re.I,
+)
+# "năm tới", "sang năm", "năm sau" before the cue: the year after the statement year.
+NEXT_YEAR_BEFORE = re.compile(r"\b(?:năm tới|sang năm|năm sau)\b(?!\s*\(?\s*(?:19|20)\d{2})", re.I)
 REVIEWED_BEFORE = re.compile(r"\b(?:tổng kết|đánh giá|kết quả|nhìn lại)\b[^,;]{0,20}$", re.I)
 
 # At least this many words of action after the cue: "Thủ tướng yêu cầu các" (cut off) is none.
@@ -162,7 +169,7 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
     """A verb of asking counts when a person, a title or a body asks, just before it ("Thủ tướng
     yêu cầu", "Ban Bí thư chỉ đạo"), not a noun ("đặt ra yêu cầu", "các yêu cầu của ...")."""
     before = piece[: match.start()]
-    if not ASKER_BEFORE.search(before):
+    if not (ASKER_BEFORE.search(before) or ASKER_COORDINATED.search(before)):
         return None
     rest = piece[match.end() :]
     if match.group(0).lower() == "chỉ đạo" and (MEETING_AFTER.match(rest) or re.search(r"(?:phát biểu|ý kiến|sự)\s*$", before, re.I)):
@@ -171,7 +178,8 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
         return None
     if modal := MODAL_SOON_AFTER.match(rest):  # "yêu cầu các cơ quan đại diện cần chủ động ...": from the modal
         return match.end() + modal.end(1) - len(modal.group(2))
-    return match.end() + len(rest) - len(rest.lstrip(" ,:"))
+    addressed = re.match(r"[\s,:]*(?:với\s+)?", rest)  # "đề nghị với Đại sứ ...": from whom is asked
+    return match.end() + addressed.end()
 
 
 # A modal verb a few words after a verb of asking, past the addressee: "yêu cầu các đơn vị cần ...".
@@ -201,16 +209,22 @@ def _one_of(piece: str, match: re.Match[str]) -> int | None:
 
 
 def _asker_pattern() -> str:
+    """Who may ask: a title, a name, "ông"/"bà", a body, "người đứng đầu ..."."""
     from .metadata import _NAME, _ORG, _TITLE_RE, BODY
 
     return (
         rf"(?:(?:{_TITLE_RE}){_ORG}|{_NAME.replace('?P<name>', '')}|\b[ôÔ]ng(?:\s+[{UPPER_CASE}]\w*)?|\b[bB]à(?:\s+[{UPPER_CASE}]\w*)?"
         rf"|{BODY.pattern.replace('?P<body>', '')}|[Nn]gười đứng đầu\s+[^\s,]+(?:\s+[{UPPER_CASE}]\w*)*)"
-        rf"[\s,]*(?:{ADVERBS}[\s,]*)*$"
     )
 
 
-ASKER_BEFORE = re.compile(_asker_pattern())
+ASKER_BEFORE = re.compile(_asker_pattern() + rf"[\s,]*(?:{ADVERBS}[\s,]*)*$")
+
+# An asker whose request is a second verb of the clause: "Đại sứ Nguyễn Minh Tâm cảm ơn sự đón
+# tiếp của tỉnh và đề nghị ...". What stands between holds no full stop, colon or ';'.
+COORDINATED_REQUEST = re.compile(r"^\s+[^.;:!?]{3,120}?\s+(?:và|đồng thời|,\s*đồng thời)\s*$")
+# The asker opens the clause ("Thay mặt đoàn, Đại sứ ... cảm ơn ... và đề nghị"), as a subject does.
+ASKER_COORDINATED = re.compile(r"(?:^\s*|,\s*)" + _asker_pattern() + r"(?=" + COORDINATED_REQUEST.pattern.removeprefix("^") + ")")
 
 
 def _named_without_title() -> str:
@@ -231,14 +245,82 @@ FORWARD_CONTEXT = re.compile(
     re.I,
 )
 
+# Who a soft request ("mong muốn các Đại sứ ...") may ask: Vietnam's own missions, ministries,
+# localities and businesses. A wish about an outcome ("mong muốn sẽ có thêm dự án") or about a
+# partner ("mong muốn Hàn Quốc ...") names none of them and is no course of action.
+DOMESTIC_ADDRESSEE = re.compile(
+    r"^\s*(?:với\s+)?(?:các|những|mỗi|từng|quý)?\s*(?:vị\s+)?"
+    r"(?:[đĐ]ại sứ(?: quán)?|[tT]rưởng [cC]ơ quan đại diện|[cC]ơ quan đại diện|[tT]ổng [lL]ãnh sự quán|[pP]hái đoàn"
+    r"|[bB]ộ|ngành|địa phương|tỉnh|thành phố|[sS]ở|doanh nghiệp|[hH]iệp hội|đơn vị|[nN]gành ngoại giao)(?!\w)"
+)
+
+
+def _soft_request(piece: str, match: re.Match[str]) -> int | None:
+    """ "Chủ tịch UBND tỉnh mong muốn các Đại sứ tiếp tục hỗ trợ tỉnh ...": a wish that Vietnam's
+    own missions, ministries or localities act, as a request is."""
+    rest = piece[match.end() :]
+    if not DOMESTIC_ADDRESSEE.match(rest) or FOREIGN_ADDRESSEE.match(rest):
+        return None
+    return _asker_before(piece, match)
+
+
+# Who a leader assigns a task to: "giao Sở Ngoại vụ chủ trì ...", "giao cho các sở, ngành ...".
+ASSIGNEE = re.compile(r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|Ban|Văn phòng|Cục|Vụ|sở|bộ|ngành|địa phương|đơn vị)(?!\w)")
+
+
+def _assignment(piece: str, match: re.Match[str]) -> int | None:
+    """ "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì ...": a task handed to a department."""
+    assignee = ASSIGNEE.match(piece[match.end() :])
+    if not assignee or _asker_before(piece, match) is None:
+        return None
+    rest = piece[match.end() :]
+    return match.end() + len(rest) - len(re.sub(r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?", "", rest))
+
+
+# Who commits to a course for the time ahead: Vietnam's own bodies and "we" ("Bộ Ngoại giao sẽ
+# tập trung ...", "ngành ngoại giao sẽ tiếp tục ...", "Thời gian tới, tỉnh chú trọng ..."), just
+# before the cue; a forecast ("kim ngạch sẽ tiếp tục tăng") or a partner names none of them.
+COMMITTING_ACTOR = re.compile(
+    rf"(?:^|[,:;]\s*|\b(?:Theo\s+\S+(?:\s+\S+){{0,3}},\s*))(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
+    rf"|Bộ\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}}|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|[Cc]ác cơ quan đại diện)"
+    rf"\s+(?:cũng\s+|vẫn\s+)?$"
+)
+COMMITMENT_VERBS = ("tập trung", "chú trọng", "ưu tiên", "đẩy mạnh", "tăng cường")
+# What follows "sẽ tiếp tục" that is a state, not a course: "Việt Nam sẽ tiếp tục là điểm đến ...",
+# "... được đánh giá cao", "chúng tôi sẽ tiếp tục gặp nhiều khó khăn".
+NOT_A_COURSE_AFTER = re.compile(r"^\s*(?:là|được|bị|gặp|chịu|đối mặt|phải đối mặt|có|còn|đứng trước)\b")
+
+
+def _commitment(piece: str, match: re.Match[str]) -> int | None:
+    """ "Năm 2024, Bộ Ngoại giao sẽ tập trung thúc đẩy ...": a body commits to a course; without
+    "sẽ", only when the piece names the time ahead ("Thời gian tới, tỉnh chú trọng ...")."""
+    before = piece[: match.start()]
+    if not COMMITTING_ACTOR.search(before) or FOREIGN_ADDRESSEE.search(before[-40:]):
+        return None
+    if not match.group(0).startswith("sẽ") and not FORWARD_CONTEXT.search(piece):
+        return None
+    if NOT_A_COURSE_AFTER.match(piece[match.end() :]):
+        return None
+    return match.start() + (len(match.group("will") or ""))
+
+
 CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "request",
-        re.compile(r"(?<!\w)(?:" + "|".join(REQUEST_VERBS) + r")(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"),
+        # not "Trưởng Ban chỉ đạo ..." (a body's name, which a title precedes)
+        re.compile(r"(?<!\w)(?<![Bb]an )(?:" + "|".join(REQUEST_VERBS) + r")(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"),
         _asker_before,
         "a leader or a body asks someone to act",
         1,
         "Thủ tướng yêu cầu các bộ, ngành vào cuộc quyết liệt để đưa chủ trương vào cuộc sống.",
+    ),
+    CueRule(
+        "soft request",
+        re.compile(r"(?<!\w)(?:bày tỏ\s+)?(?:mong muốn|mong)(?!\w)(?:\s+rằng)?"),
+        _soft_request,
+        "a leader wishes that Vietnam's missions, ministries or localities act",
+        2,
+        "Chủ tịch UBND tỉnh mong muốn các Đại sứ tiếp tục quan tâm, hỗ trợ tỉnh kết nối với nhà đầu tư.",
     ),
     CueRule(
         "instrument",
@@ -267,6 +349,22 @@ CUE_RULES: tuple[CueRule, ...] = (
         "the task or priority for the time ahead, named as an action",
         4,
         "Thời gian tới, nhiệm vụ hàng đầu của ngành vẫn là giữ vững môi trường hòa bình.",
+    ),
+    CueRule(
+        "assignment",
+        re.compile(r"(?<!\w)(?<!được )giao(?!\w)(?=\s)"),
+        _assignment,
+        "a leader hands a task to a department",
+        2,
+        "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư.",
+    ),
+    CueRule(
+        "commitment",
+        re.compile(r"(?<!\w)(?P<will>sẽ\s+)?(?:(?:tiếp tục\s+)?(?:" + "|".join(COMMITMENT_VERBS) + r")|(?<=sẽ )tiếp tục)(?!\w)"),
+        _commitment,
+        "one of Vietnam's bodies commits to a course for the time ahead",
+        4,
+        "Thời gian tới, Bộ Ngoại giao sẽ tập trung thúc đẩy đàm phán các hiệp định thương mại tự do mới.",
     ),
     CueRule(
         "one_of",
@@ -309,6 +407,9 @@ FOREIGN_LEADER = re.compile(
     r"(?:\s+(?!tại\b)[^\s,.;:]+){0,2}?\s+(?:" + "|".join(PARTNERS) + r")\b"
 )
 
+# A soft request to a partner's envoy, not to Vietnam's own: "mong muốn Đại sứ Hàn Quốc ...".
+FOREIGN_ADDRESSEE = re.compile(r"^(?:\s*[^\s,.;]+){1,4}?\s+(?:" + "|".join(PARTNERS) + r")\b")
+
 NOT_DIRECTIVES: tuple[NotRule, ...] = (
     NotRule("question", re.compile(r"\?\s*[”\"’)]*\s*$|^\s*[-–*•]?\s*(?:Thưa|PV|Phóng viên)\b|\b(?:làm gì|như thế nào|ra sao)\b"), "sentence",
             "Thưa Bộ trưởng, ngoại giao kinh tế cần làm gì trong năm tới?"),
@@ -327,6 +428,8 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
             "Theo ông, Nhật Bản cần thêm nhiều lao động có tay nghề cao.", ("obligation",)),
     NotRule("another country's leader", FOREIGN_LEADER, "before",
             "Thủ tướng Nhật Bản đề nghị Việt Nam tạo điều kiện cho doanh nghiệp Nhật mở rộng đầu tư."),
+    NotRule("recalled from long before", re.compile(r"^\s*(?:Trước đây|Cách đây\s+[^,]{1,30}|Hồi\s+[^,]{1,30}|Nhiều năm trước),"), "sentence",
+            "Cách đây một năm, Thủ tướng yêu cầu các bộ, ngành khẩn trương xây dựng chương trình hành động."),
     NotRule("what was done", re.compile(r"^\s*(?:đã|vừa|từng)\b", re.I), "after",
             "Các nội dung Bộ trưởng yêu cầu đã được các đơn vị triển khai xong."),
     NotRule("the list above, asked for again", re.compile(
@@ -451,7 +554,9 @@ def _announces_a_count(text: str) -> bool:
 DEMAND_TAIL = re.compile(
     r",?\s+(?:trên cơ sở|theo hướng|với phương châm|qua đó|nhờ đó|từ đó|góp phần|nhằm)\b"
     # and who said it, after it: "..., ông nói.", "...”, Thủ tướng nhấn mạnh."
-    r"|[”\"]?\s*[,–-]\s*[^,;]{0,60}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ)\s*[.!]?\s*$",
+    r"|[”\"]?\s*[,–-]\s*[^,;]{0,60}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ)\s*[.!]?\s*$"
+    # or after "theo": "..., theo ông.", "..., theo Bộ trưởng Bùi Thanh Sơn."
+    r"|[”\"]?\s*,\s*theo\s+[^,;]{1,60}[.!]?\s*$",
     re.I,
 )
 
@@ -481,6 +586,7 @@ class Draft:
     cue_end: int
     rule: str
     piece: Piece
+    carried_from: Draft | None = None  # the request a paragraph carries on with no cue of its own
 
 
 def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
@@ -523,6 +629,95 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
     return drafts
 
 
+# A paragraph that carries on a request of the paragraph before, naming the same addressee and
+# asking with no cue of its own: "Thủ tướng yêu cầu các cơ quan đại diện nắm chắc tình hình. ¶
+# Các cơ quan đại diện theo dõi sát chính sách thương mại của nước sở tại, ...". The addressee
+# must be named again (at least this many words, the first a plural or "mỗi"), and what follows
+# it must be an action, not a report of what was done ("Các cơ quan đại diện đã tổ chức ...").
+CARRIED_ADDRESSEE_WORDS = 3
+ADDRESSEE_OPENING = re.compile(r"^(?:các|những|mỗi|từng)\s", re.I)
+NOT_CARRIED_AFTER = re.compile(r"^\s*(?:là|có|cũng là)\b|^[^,;.]*?\b(?:đã|đang|được|vừa|từng|chưa|không|bị)\b", re.I)
+
+
+def _addressee_named_again(request: str, text: str) -> int | None:
+    """Where the action begins in `text` when it opens with `request`'s addressee, else None."""
+    if not ADDRESSEE_OPENING.match(request):
+        return None
+    mine, theirs = re.findall(r"\S+", text), re.findall(r"\S+", request)
+    same = 0
+    while same < min(len(mine), len(theirs)) and key(mine[same]) == key(theirs[same]):
+        same += 1
+    if same < CARRIED_ADDRESSEE_WORDS:
+        return None
+    end = [m.end() for m in re.finditer(r"\S+", text)][same - 1]
+    return None if NOT_CARRIED_AFTER.match(text[end:]) else 0
+
+
+def _carried(body: str, sentences: list[list[Piece]], drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[Draft]:
+    """The first sentence of each paragraph that carries on the request ending the paragraph before."""
+    last_of_paragraph = {d.piece.paragraph: d for d in drafts if d.rule == "request"}
+    drafted = {d.piece.sentence_start for d in drafts}
+    carried, seen = [], set()
+    for pieces in sentences:
+        paragraph, first = pieces[0].paragraph, pieces[0]
+        request = last_of_paragraph.get(paragraph - 1)
+        if paragraph in seen or request is None or first.sentence_start in drafted:
+            seen.add(paragraph)
+            continue
+        seen.add(paragraph)
+        sentence = body[first.sentence_start : pieces[-1].end]
+        if any(_refused(r, sentence, "", "") for r in NOT_DIRECTIVES if r.where == "sentence"):
+            continue
+        for piece in pieces:
+            text = body[piece.start : piece.end]
+            opening = _after_connective(text)
+            if _touches(piece.start, piece.end, blocked) or len(text.split()) < MIN_ACTION_WORDS:
+                break
+            if piece is first and _addressee_named_again(body[request.start : request.end], text[opening:]) is None:
+                break
+            start, end = _trimmed(body, piece.start + opening, piece.end)
+            carried.append(replace(request, start=start, end=end, piece=piece, carried_from=request))
+    return carried
+
+
+# A sentence that goes on with the course the sentence before set, with no subject and no cue of
+# its own: "Tỉnh sẽ tập trung quảng bá hình ảnh ... . Ưu tiên thu hút các dự án công nghệ cao.
+# Chú trọng thu hút vốn ...", also as the next paragraph after a request or a commitment ("Thủ
+# tướng chỉ đạo các bộ, ngành ... ¶ Trong đó, tập trung tạo đột phá ..."). It opens with a verb
+# of action; one that names what something is ("Thúc đẩy hợp tác là nhiệm vụ ...") or what was
+# done ("đã") goes on with nothing.
+BARE_ACTION = re.compile(
+    r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Cụ thể),\s*)?(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng cường|tiếp tục|nâng cao"
+    r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá)(?!\w)"
+)
+NOT_BARE_ACTION = re.compile(
+    r"\b(?:là|đã|đang|được|vừa)\b"
+    # the report going on, not the course: "Tiếp tục chương trình làm việc, chiều 12/3, ..."
+    r"|^\s*Tiếp tục (?:chương trình|chuyến thăm|chuyến công tác|phiên|kỳ họp|hội nghị|buổi|các hoạt động)"
+)
+
+
+def _continued(body: str, sentences: list[list[Piece]], drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[Draft]:
+    """Sentences that go on, verb first, with the directive of the sentence before in their paragraph."""
+    by_sentence = {d.piece.sentence_start: d for d in drafts}
+    found: list[Draft] = []
+    for before, pieces in zip(sentences, sentences[1:]):
+        previous = by_sentence.get(before[0].sentence_start)
+        if previous is None or pieces[0].sentence_start in by_sentence:
+            continue
+        if pieces[0].paragraph != before[0].paragraph and (previous.carried_from or previous).rule not in ASKED + ("commitment",):
+            continue  # into the next paragraph only after a request or a commitment
+        piece = pieces[0]
+        text = body[piece.start : pieces[-1].end]
+        if not BARE_ACTION.match(text) or NOT_BARE_ACTION.search(text) or _touches(piece.start, pieces[-1].end, blocked):
+            continue
+        start, end = _trimmed(body, piece.start + _after_connective(text), pieces[-1].end)
+        origin = previous.carried_from or previous
+        by_sentence[piece.sentence_start] = draft = replace(origin, start=start, end=end, piece=piece, carried_from=origin)
+        found.append(draft)
+    return found
+
+
 def _after_connective(text: str) -> int:
     connective = CONNECTIVE.match(text)
     return connective.end() if connective else 0
@@ -537,7 +732,9 @@ def _speaker(body: str, draft: Draft, people: list[Person]) -> str | None:
     the cue ("Theo Bộ trưởng ...", "... cho rằng", "Name: ..."); else the last attribution in
     the paragraphs above. "Theo ông, ..." is the person named last before it."""
     before = body[draft.piece.sentence_start : draft.cue_start]
-    if draft.rule in ("request", "instrument"):
+    if draft.carried_from:
+        return _speaker(body, draft.carried_from, people)
+    if draft.rule in ASKED:
         asker = _last_mention(before, people, body)
         if asker:
             return asker
@@ -547,7 +744,7 @@ def _speaker(body: str, draft: Draft, people: list[Person]) -> str | None:
     after = body[draft.end : draft.piece.end]  # "..., Thủ tướng nhấn mạnh."
     if said_after := _people_and_bodies(after, people, body, attributed=True):
         return said_after[0].name or said_after[0].title
-    if re.search(r"\b(?:ông|bà)\s+(?:nói|cho biết|nhấn mạnh|khẳng định)", after):
+    if re.search(r"\b(?:ông|bà)\s+(?:nói|cho biết|nhấn mạnh|khẳng định)|\btheo\s+(?:ông|bà)\b", after):
         return _last_person(body[: draft.piece.sentence_start], people)
     if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà)\b", before, re.I):
         return _last_person(body[: draft.piece.sentence_start], people)
@@ -566,7 +763,7 @@ def _people_and_bodies(text: str, people: list[Person], body: str, *, attributed
     bodies = [
         b for b in bodies
         if not any(p.start < b.end and b.start < p.end for p in named)
-        and not re.search(r"\b(?:lãnh đạo|đại diện|thủ trưởng|cán bộ)\s*$", text[max(0, b.start - 20) : b.start], re.I)
+        and not re.search(r"\b(?:lãnh đạo|đại diện|thủ trưởng|cán bộ|người đứng đầu)\s*$", text[max(0, b.start - 20) : b.start], re.I)
     ]
     persons = [p for p in persons if p.name or not any(b.start <= p.start and p.end <= b.end for b in bodies)]  # "Ban Bí thư"
     return sorted([*persons, *bodies], key=lambda m: (m.end, m.start))
@@ -578,6 +775,9 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
         return mentions[-1].name or mentions[-1].title
     if named := NAMED_WITHOUT_TITLE_BEFORE.search(before):  # "ông Trần Văn Bảo đề nghị"
         return named.group("name")
+    for mention in reversed(mentions):  # "Đại sứ Nguyễn Minh Tâm cảm ơn ... và đề nghị"
+        if COORDINATED_REQUEST.match(before[mention.end :]):
+            return mention.name or mention.title
     if re.search(r"\b(?:ông|bà)\s*$", before, re.I):
         return _last_person(before, people)
     return None
@@ -604,8 +804,11 @@ def _target_year(body: str, draft: Draft, doc: Document) -> int | None:
 
     before = body[draft.piece.sentence_start : draft.cue_start]
     for match in FORWARD_YEAR.finditer(before):
-        if not REVIEWED_BEFORE.search(before[: match.start()]):
-            return int(match.group(1))
+        year = int(next(group for group in match.groups() if group))
+        if not REVIEWED_BEFORE.search(before[: match.start()]) and not (doc.statement_year and year < doc.statement_year):
+            return year
+    if doc.statement_year and NEXT_YEAR_BEFORE.search(before):
+        return doc.statement_year + 1
     return target_year("priority", "", doc)
 
 
@@ -644,14 +847,20 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             "priority", None, body[d.start : d.end], d.piece.paragraph, d.start, d.end, _target_year(body, d, doc),
             speaker, form="directive", cue=d.cue, cue_start=d.cue_start, cue_end=d.cue_end,
         )
-        for d in _drafts(body, sentences, _blocked_spans(body, lists))
+        for d in _all_drafts(body, sentences, _blocked_spans(body, lists))
         if (speaker := _speaker(body, d, people)) or d.rule in ASKED
     ]
     return tuple(_without_repeats(statements))
 
 
+def _all_drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
+    drafts = _drafts(body, sentences, blocked)
+    drafts += _carried(body, sentences, drafts, blocked)
+    return sorted(drafts + _continued(body, sentences, drafts, blocked), key=lambda d: d.start)
+
+
 # Rules whose cue names who asks. A demand under any other rule that no person or body in the
 # article states ("Doanh nghiệp cần ..." in a reporter's analysis) is the writer's, not a directive.
-ASKED = ("request", "instrument")
+ASKED = ("request", "soft request", "assignment", "instrument")
 
 

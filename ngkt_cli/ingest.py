@@ -650,8 +650,29 @@ def store(
         db.save_version(conn, doc, prepared.extraction, prepared.coded)
     else:
         db.save_document(conn, doc, prepared.extraction, [], prepared.coded, pending)
+    if original is None and doc.date:
+        adopt_undated_copies(conn, doc)
     status = "duplicate" if original else ("updated" if stored else "new")
     return Outcome(prepared.display, status, doc.id, duplicate_of=original)
+
+
+# A copy is a report, not a line: a stored text of fewer word 4-grams ("Thúc đẩy chuyển đổi
+# xanh.") is inside many articles without copying any of them.
+COPY_MIN_SHINGLES = 30
+
+
+def adopt_undated_copies(conn: sqlite3.Connection, doc: Document) -> list[str]:
+    """Make `doc` (dated, just stored) the original of the undated copies of it stored before it
+    (a syndicated copy that dropped the year, ingested first): the dated report is the one
+    counted, in its year. Returns the ids of the copies."""
+    mine = UnpackedSketch.of((doc.shingle_count, doc.sketch) if doc.sketch else sketch(doc.body))
+    copies = [
+        cid for cid, theirs in db.undated_originals(conn, doc, sketch)
+        if theirs[0] >= COPY_MIN_SHINGLES and containment(mine, theirs) >= DUPLICATE_CONTAINMENT
+    ]
+    for copy_id in copies:
+        db.make_duplicate(conn, copy_id, doc.id)
+    return copies
 
 
 def _with_user_date(doc: Document, date: str) -> Document:

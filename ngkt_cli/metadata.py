@@ -80,7 +80,7 @@ _ORG_LOWER = (
     "giao phủ hội vụ tỉnh ủy nước trị trực tại và phòng hoạch tư chính thương nghiệp triển thôn nông "
     "nguyên trường dục tạo tế lịch thao hóa hoá học nghệ thông sản dựng tải lợi binh ninh "
     "xúc tiến mại hợp tác kinh phương ngoại ương"  # "Cục Xúc tiến thương mại", "Vụ Hợp tác kinh tế đa phương"
-).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại"]
+).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
 _ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)})"
 _ORG = rf"(?:\s+{_ORG_WORD})*"
 _ORG_LAZY = rf"(?:\s+{_ORG_WORD})*?"
@@ -113,6 +113,10 @@ NAME_THEN_TITLE = re.compile(
 )
 # "Thủ tướng Chính phủ nhấn mạnh": a title alone, resolved to a named holder in the same article.
 TITLE_ALONE = re.compile(rf"{_TITLE_START}(?P<title>(?:{_TITLE_RE}){_ORG})")
+# What the press calls an office-holder in place of the title, to avoid repeating it: "Người
+# đứng đầu Chính phủ" is the Prime Minister, "người đứng đầu ngành ngoại giao" the Foreign Minister.
+ALIAS_TITLES = {"chính phủ": "Thủ tướng", "ngoại giao": "Bộ trưởng", "nhà nước": "Chủ tịch nước", "quốc hội": "Chủ tịch Quốc hội"}
+TITLE_ALIAS = re.compile(r"(?<!\w)(?:[nN]gười đứng đầu|[tT]rưởng)\s+(?:ngành\s+)?(?P<of>Chính phủ|[nN]goại giao|Nhà nước|Quốc hội)(?!\w)")
 PRONOUN_NAME = re.compile(rf"\b(?:[ôÔ]ng|[bB]à)\s+(?P<given>[{UPPER}][^\W\d_]*)(?!\s+[{UPPER}])")
 
 # Verbs of saying that attribute what follows to the person just before them.
@@ -220,6 +224,11 @@ def find_mentions(text: str, people: list[Person]) -> list[Mention]:
         head = _title_head(match.group("title"))
         holder = next((p for p in people if head in _title_heads(p.title)), None)
         mentions.append(Mention(match.start(), match.end(), holder.name if holder else None, match.group("title")))
+    for match in TITLE_ALIAS.finditer(text):  # "Người đứng đầu Chính phủ" is the Prime Minister
+        head = ALIAS_TITLES[match.group("of").lower()]
+        holder = next((p for p in people if head in _title_heads(p.title)), None)
+        if holder:
+            mentions.append(Mention(match.start(), match.end(), holder.name, head))
     for match in PRONOUN_NAME.finditer(text):
         holder = next((p for p in people if p.name.split()[-1] == match.group("given")), None)
         if holder:

@@ -4,6 +4,7 @@ give them (stamps, days without years, reviews and plans, horizons, recalled dat
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -73,6 +74,13 @@ def test_a_lunar_new_year_interview_is_said_in_the_year_of_that_spring():
         "Năm 2023, tỉnh đã tăng tốc để bù lại hai năm đầu nhiệm kỳ 2020 – 2025."
     )
     assert dated(text) == (None, None, 2024)
+
+
+@pytest.mark.parametrize("opening, year", [
+    ("Nhân dịp Tết Nguyên đán Ất Tỵ", 2025), ("Nhân dịp năm mới Giáp Thìn", 2024), ("Đón Xuân Bính Ngọ", 2026),
+])
+def test_the_lunar_new_year_as_interviews_name_it(opening, year):
+    assert dated(f"Ngoại giao kinh tế đầu xuân\n\n{opening}, Bộ trưởng trả lời phỏng vấn về ngoại giao kinh tế.") == (None, None, year)
 
 
 @pytest.mark.parametrize("stem, branch, year", [("giap", "thin", 2024), ("at", "ty", 2025), ("at", "ti", 2025), ("canh", "ty", 2020), ("quy", "meo", 2023)])
@@ -159,6 +167,40 @@ def test_the_site_name_above_the_menu_is_never_the_title():
     assert (doc.title, doc.date, doc.published) == ("Ngoại giao kinh tế đồng hành cùng tăng trưởng năm 2026", "2025-12-26", "2025-12-28")
 
 
+BODY = "\n\nChiều 26/12, Bộ Ngoại giao tổ chức hội nghị tổng kết năm 2025."
+
+
+@pytest.mark.parametrize("top, title", [
+    ("(TTV) Ngoại giao kinh tế đồng hành cùng tăng trưởng", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
+    ("Ngoại giao kinh tế đồng hành cùng tăng trưởng - Báo Điện tử Chính phủ", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
+    ("Ngoại giao kinh tế đồng hành cùng tăng trưởng | VOV.VN", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
+    ("Vietnam.vn - Nền tảng quảng bá Việt Nam\n\nNgoại giao kinh tế đồng hành cùng tăng trưởng",
+     "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
+    ("Chi tiết tin - Tin tức sự kiện - Sở Ngoại vụ\n- TRANG CHỦ\n- GIỚI THIỆU ▼\n- TIN TỨC - SỰ KIỆN\n"
+     "Ngoại giao kinh tế đồng hành cùng tăng trưởng", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
+    ("Phó Thủ tướng Vương Đình Huệ:\n\nHội nhập kinh tế quốc tế là trọng tâm",
+     "Phó Thủ tướng Vương Đình Huệ: Hội nhập kinh tế quốc tế là trọng tâm"),
+    # what only looks like furniture stays
+    ("Việt Nam - Đài Loan thúc đẩy hợp tác thương mại", "Việt Nam - Đài Loan thúc đẩy hợp tác thương mại"),
+    ("Ngoại giao kinh tế - động lực tăng trưởng", "Ngoại giao kinh tế - động lực tăng trưởng"),
+])
+def test_the_headline_without_the_sites_furniture_around_it(top, title):
+    assert build_document((top + BODY).encode(), "bai.txt").title == title
+
+
+def test_an_html_pages_title_without_the_agency_before_it():
+    html = ("<html><head><title>(TTV) Công tác đối ngoại góp phần phát triển tỉnh</title></head><body><article>"
+            "<p>Năm 2023, công tác đối ngoại của tỉnh tiếp tục đạt được kết quả tích cực, góp phần phát triển kinh tế.</p>"
+            "<p>Sở Ngoại vụ cần tiếp tục tham mưu cho tỉnh mở rộng quan hệ hợp tác với các địa phương nước ngoài.</p>"
+            "</article></body></html>")
+    assert build_document(html.encode(), "trang.html").title == "Công tác đối ngoại góp phần phát triển tỉnh"
+
+
+def test_a_line_in_capitals_under_the_headline_is_no_menu():
+    doc = build_document(("Ngoại giao kinh tế năm 2025\n\nNHỮNG KẾT QUẢ NỔI BẬT" + BODY).encode(), "bai.txt")
+    assert doc.body.startswith("NHỮNG KẾT QUẢ NỔI BẬT")
+
+
 def test_a_photo_caption_and_a_section_heading_are_never_the_title():
     text = (
         "Vụ trưởng Vụ Tổng hợp kinh tế trả lời phỏng vấn báo chí. (Ảnh: T.Anh) |\nNhiệm vụ trung tâm\n"
@@ -180,6 +222,42 @@ def test_a_report_that_opens_with_its_first_numbered_section_has_no_title():
 def test_a_day_without_year_takes_the_year_of_the_page_stamp():
     text = "Thứ Sáu, 20/12/2024 10:00\n\nChiều 19/12, Thủ tướng phát biểu chỉ đạo hội nghị."
     assert dated(text) == ("2024-12-19", "inferred", 2024)
+
+
+STAMPED_PAGE = "Bộ trưởng nêu 2 trọng tâm\n\n{stamps}\n\n{lede} Bộ trưởng Bùi Thanh Sơn cho biết năm nay có 2 trọng tâm.\n"
+
+
+@pytest.mark.parametrize("stamps", [
+    "Cập nhật: 20/03/2025 10:15\n\nNgày đăng: 15/01/2025 08:00",  # the update above the posting
+    "Đăng: 15/01/2025 08:00 | Cập nhật: 20/03/2025 10:15",  # both on one line
+    "15/01/2025 08:00\n\nUpdated 20/03/2025",
+])
+def test_a_late_update_stamp_is_not_when_the_page_was_posted(stamps):
+    doc = build_document(STAMPED_PAGE.format(stamps=stamps, lede="").encode(), "x.txt")
+    assert (doc.date, doc.date_source, doc.published) == ("2025-01-15", "stamp", "2025-01-15")
+
+
+@pytest.mark.parametrize("lede, source", [("Ngày 15/1/2025,", "body"), ("Sáng 15/1,", "inferred")])
+def test_a_dated_lede_months_before_the_only_update_stamp_is_the_event(lede, source):
+    doc = build_document(STAMPED_PAGE.format(stamps="Cập nhật: 20/03/2025 10:15", lede=lede).encode(), "x.txt")
+    assert (doc.date, doc.date_source, doc.published) == ("2025-01-15", source, "2025-03-20")
+
+
+@pytest.mark.parametrize("lede, date", [
+    ("Trong hai ngày 17 và 18/6, tại Hà Nội,", "2025-06-17"),  # a span written out: its first day
+    ("Từ ngày 16 đến 18/6, tại Hà Nội,", "2025-06-16"),
+    ("Sáng sớm 18/6,", "2025-06-18"),
+    ("Hôm qua (18/6),", "2025-06-18"),
+])
+def test_event_days_as_ledes_write_them(lede, date):
+    doc = build_document(STAMPED_PAGE.format(stamps="Thứ Bảy, 20/06/2025 09:00", lede=lede).encode(), "x.txt")
+    assert (doc.date, doc.date_source) == (date, "inferred")
+
+
+@pytest.mark.parametrize("lede", ["Từ ngày 1/7/2025, nghị định mới có hiệu lực.", "Nghị định có hiệu lực từ ngày 16 đến 18/6."])
+def test_the_start_of_a_validity_is_no_event_day(lede):
+    doc = build_document(STAMPED_PAGE.format(stamps="Thứ Bảy, 20/06/2025 09:00", lede=lede).encode(), "x.txt")
+    assert (doc.date, doc.date_source) == ("2025-06-20", "stamp")
 
 
 def test_a_numbered_diplomatic_conference_places_a_day_without_year():
@@ -363,6 +441,41 @@ def test_a_syndicated_copy_without_a_year_of_its_own_is_a_copy_of_the_dated_orig
     assert "1 duplicate" in run_cli(db_path, "ingest", str(copy)).stderr
     docs = {d["path"].split("/")[-1]: d for d in _export(db_path)["documents"]}
     assert docs["ban_sao.txt"]["date"] is None and docs["ban_sao.txt"]["duplicate_of"] == docs["goc.txt"]["id"]
+
+
+@pytest.mark.parametrize("copy_opening", [
+    "Sáng 23-12, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.",
+    "Hội nghị tổng kết năm 2023 của ngành ngoại giao đã bế mạc tại Hà Nội.",
+])
+def test_an_undated_copy_stored_before_its_dated_original_becomes_its_copy(tmp_path, db_path, copy_opening):
+    from conftest import run_cli
+
+    copy = tmp_path / "b" / "ban_sao.txt"
+    copy.parent.mkdir()
+    copy.write_text(f"{copy_opening}\n\n{SPEECH}\n", encoding="utf-8")
+    original = tmp_path / "a" / "goc.txt"
+    original.parent.mkdir()
+    original.write_text(f"Thứ Bảy, 23/12/2023 11:30\n\nSáng 23/12/2023, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.\n\n{SPEECH}\n", encoding="utf-8")
+    assert "1 new" in run_cli(db_path, "ingest", str(copy)).stderr
+    assert "1 new" in run_cli(db_path, "ingest", str(original)).stderr
+    docs = {d["path"].split("/")[-1]: d for d in _export(db_path)["documents"]}
+    assert docs["goc.txt"]["duplicate_of"] is None and docs["goc.txt"]["date"] == "2023-12-23"
+    assert docs["ban_sao.txt"]["duplicate_of"] == docs["goc.txt"]["id"]
+    listed = run_cli(db_path, "priorities", "--format", "json")
+    assert {p["document_id"] for p in json.loads(listed.stdout)} == {docs["goc.txt"]["id"]}
+
+
+def test_a_dated_report_of_another_text_adopts_no_undated_page(tmp_path, db_path):
+    from conftest import run_cli
+
+    other = tmp_path / "khac.txt"
+    other.write_text("Hội nghị tổng kết năm 2023 của ngành công thương đã bế mạc.\n\nCác doanh nghiệp xuất khẩu cần "
+                     "đa dạng hóa thị trường, nâng cao chất lượng sản phẩm và xây dựng thương hiệu trên thị trường quốc tế.\n", encoding="utf-8")
+    original = tmp_path / "goc.txt"
+    original.write_text(f"Thứ Bảy, 23/12/2023 11:30\n\nSáng 23/12/2023, hội nghị đã bế mạc.\n\n{SPEECH}\n", encoding="utf-8")
+    run_cli(db_path, "ingest", str(other))
+    run_cli(db_path, "ingest", str(original))
+    assert {d["path"].split("/")[-1]: d["duplicate_of"] for d in _export(db_path)["documents"]} == {"khac.txt": None, "goc.txt": None}
 
 
 def test_a_headline_naming_a_year_far_from_the_only_stamp_above_it_is_a_signal_not_noise():

@@ -470,3 +470,216 @@ def test_reports_mark_directives_where_items_show_their_rank(seeded_db, tmp_path
     html = (tmp_path / "diff-2023-2024.html").read_text(encoding="utf-8")
     assert markdown.count("- 2024 ◆: ") == 4 and "- 2024 #1: " in markdown
     assert html.count("2024 ◆:") == 4
+
+
+# --- shapes of real pages, round two: soft requests, a request carried into the next paragraph ---
+
+
+@pytest.mark.parametrize("text, demand, speaker", [
+    ("Sáng 28/9, Chủ tịch UBND tỉnh Lê Văn An tiếp đoàn Đại sứ.\n\n"
+     "Chủ tịch UBND tỉnh mong muốn các Đại sứ tiếp tục quan tâm, hỗ trợ tỉnh kết nối với các nhà đầu tư có tiềm lực.",
+     "các Đại sứ tiếp tục quan tâm, hỗ trợ tỉnh kết nối với các nhà đầu tư có tiềm lực", "Lê Văn An"),
+    ("Bí thư Tỉnh ủy Nguyễn Văn Thắng làm việc với Đại sứ quán.\n\n"
+     "Ông bày tỏ mong muốn Đại sứ quán hỗ trợ tỉnh quảng bá sản phẩm nông nghiệp tại châu Âu.",
+     "Đại sứ quán hỗ trợ tỉnh quảng bá sản phẩm nông nghiệp tại châu Âu", "Nguyễn Văn Thắng"),
+    ("Đồng chí Hoàng Trung Dũng làm việc với Phái đoàn.\n\n"
+     "Đồng chí Hoàng Trung Dũng mong muốn các cơ quan đại diện trong thời gian tới tích cực giới thiệu đối tác tin cậy cho các tỉnh.",
+     "các cơ quan đại diện trong thời gian tới tích cực giới thiệu đối tác tin cậy cho các tỉnh", "Hoàng Trung Dũng"),
+])
+def test_a_soft_request_to_vietnams_own_missions_or_localities_is_a_directive(text, demand, speaker):
+    [found] = directives_of(text)
+    assert (found.text, found.speaker, found.cue) == (demand, speaker, found.cue)
+    assert found.cue.endswith(("mong muốn", "mong"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chủ tịch UBND tỉnh mong muốn sẽ có thêm nhiều dự án chất lượng cao đầu tư vào tỉnh.",  # an outcome
+    "Chủ tịch UBND tỉnh mong muốn các doanh nghiệp Hàn Quốc tiếp tục mở rộng đầu tư vào tỉnh.",  # a partner's
+    "Đại sứ Nhật Bản mong muốn tỉnh tiếp tục cải thiện môi trường đầu tư.",  # a partner asks
+    "Chủ tịch UBND tỉnh mong muốn được đón thêm nhiều đoàn doanh nghiệp nước ngoài.",  # for itself
+    "Bộ trưởng hy vọng các tân Trưởng Cơ quan đại diện sẽ hoàn thành tốt nhiệm vụ được giao.",  # a hope
+])
+def test_a_wish_that_asks_no_mission_or_locality_to_act_is_not_a_directive(sentence):
+    assert directives_of("Chủ tịch UBND tỉnh Lê Văn An tiếp Đại sứ.\n\n" + sentence) == ()
+
+
+REQUEST_ABOVE = (
+    "Chiều 16/3, Thủ tướng Phạm Minh Chính làm việc với các Đại sứ.\n\n"
+    "Thủ tướng yêu cầu các cơ quan đại diện nắm chắc tình hình sở tại.\n\n"
+)
+
+
+def test_a_request_carried_into_the_next_paragraph_by_its_addressee_is_a_directive():
+    found = directives_of(REQUEST_ABOVE + "Các cơ quan đại diện theo dõi sát chính sách thương mại của nước sở tại, "
+                          "kịp thời tham mưu cho Chính phủ; chủ động tìm thị trường mới cho nông sản.")
+    assert [(d.text, d.speaker) for d in found] == [
+        ("các cơ quan đại diện nắm chắc tình hình sở tại", "Phạm Minh Chính"),
+        ("Các cơ quan đại diện theo dõi sát chính sách thương mại của nước sở tại, kịp thời tham mưu cho Chính phủ", "Phạm Minh Chính"),
+        ("chủ động tìm thị trường mới cho nông sản", "Phạm Minh Chính"),
+    ]
+    assert found[1].paragraph == 2 and found[1].form == "directive"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Các cơ quan đại diện Việt Nam ở nước ngoài trong 6 tháng qua đã tổ chức gần 300 hoạt động xúc tiến.",  # done
+    "Các cơ quan đại diện là cầu nối giữa trong nước và thế giới.",  # what they are
+    "Các doanh nghiệp theo dõi sát chính sách thương mại của nước sở tại.",  # another addressee
+])
+def test_a_next_paragraph_that_reports_or_names_another_addressee_carries_nothing(paragraph):
+    assert len(directives_of(REQUEST_ABOVE + paragraph)) == 1
+
+
+@pytest.mark.parametrize("alias", ["Người đứng đầu Chính phủ", "người đứng đầu Chính phủ"])
+def test_the_head_of_government_is_the_prime_minister_not_the_government(alias):
+    found = directives_of("Tối 10/1, Thủ tướng Phạm Minh Chính chủ trì hội nghị với các Đại sứ.\n\n"
+                          f"Phát biểu kết luận, {alias} cho biết, từ năm 2026 trở đi các địa phương phải tăng trưởng hai con số.")
+    assert [(d.text, d.speaker) for d in found] == [("phải tăng trưởng hai con số", "Phạm Minh Chính")]
+
+
+@pytest.mark.parametrize("verb", ["giao", "giao cho", "giao nhiệm vụ cho"])
+def test_a_task_handed_to_a_department_is_a_directive(verb):
+    found = directives_of("Chiều 13/4, Chủ tịch UBND tỉnh Lê Duy Thành chủ trì cuộc họp.\n\n"
+                          f"Chủ tịch UBND tỉnh {verb} Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư.")
+    assert [(d.text, d.speaker, d.cue) for d in found] == [
+        ("Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư", "Lê Duy Thành", "giao")
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đây là nhiệm vụ được giao cho Sở Ngoại vụ từ năm trước.",
+    "Hai bên tăng cường giao lưu nhân dân giữa các địa phương.",
+    "Chủ tịch UBND tỉnh giao ban với lãnh đạo các sở về công tác đối ngoại tháng tới.",  # a briefing
+])
+def test_a_task_already_given_or_an_exchange_is_no_assignment(sentence):
+    assert directives_of("Chủ tịch UBND tỉnh Lê Duy Thành phát biểu.\n\n" + sentence) == ()
+
+
+def test_trưởng_ban_chỉ_đạo_is_a_title_not_a_cue():
+    found = directives_of("Bộ Ngoại giao tổ chức hội nghị.\n\nThứ trưởng Nguyễn Minh Vũ, Trưởng Ban chỉ đạo Ngoại giao kinh tế, "
+                          "đề nghị các Trưởng cơ quan đại diện tiếp tục phát huy tinh thần khẩn trương, quyết liệt.")
+    assert [(d.text, d.speaker, d.cue) for d in found] == [
+        ("các Trưởng cơ quan đại diện tiếp tục phát huy tinh thần khẩn trương, quyết liệt", "Nguyễn Minh Vũ", "đề nghị")
+    ]
+
+
+@pytest.mark.parametrize("sentence, demand", [
+    ("Theo ông, năm 2024, Bộ Ngoại giao sẽ tập trung thúc đẩy đàm phán các hiệp định thương mại tự do mới.",
+     "tập trung thúc đẩy đàm phán các hiệp định thương mại tự do mới"),
+    ("Ông nhấn mạnh, ngành ngoại giao sẽ tiếp tục đồng hành cùng doanh nghiệp mở rộng thị trường.",
+     "tiếp tục đồng hành cùng doanh nghiệp mở rộng thị trường"),
+    ("Thời gian tới, tỉnh chú trọng thu hút các dự án công nghệ cao, thân thiện với môi trường.",
+     "chú trọng thu hút các dự án công nghệ cao, thân thiện với môi trường"),
+])
+def test_a_body_committing_to_a_course_for_the_time_ahead_is_a_directive(sentence, demand):
+    found = directives_of("Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn.\n\n" + sentence)
+    assert [(d.text, d.speaker) for d in found] == [(demand, "Bùi Thanh Sơn")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hà Tĩnh luôn chú trọng mở rộng hợp tác với các nước láng giềng.",  # a habit, no time ahead
+    "Năm qua, tỉnh chú trọng thu hút các dự án công nghệ cao.",  # what was done
+    "Hội nghị sẽ diễn ra trong hai ngày tại Hà Nội.",  # an event to come
+    "Theo ông, kim ngạch xuất khẩu sẽ tiếp tục tăng trong năm tới.",  # a forecast
+    "Theo ông, Nhật Bản sẽ tiếp tục tăng cường đầu tư vào Việt Nam.",  # a partner
+    "Theo ông, Việt Nam sẽ tiếp tục là điểm đến hấp dẫn của các nhà đầu tư quốc tế.",  # a state
+    "Theo ông, Việt Nam sẽ tiếp tục được cộng đồng quốc tế đánh giá cao.",
+    "Ông cho biết, chúng tôi sẽ tiếp tục gặp nhiều khó khăn trong năm tới.",
+])
+def test_a_habit_a_forecast_or_a_partners_plan_is_no_commitment(sentence):
+    assert directives_of("Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn.\n\n" + sentence) == ()
+
+
+def test_sentences_that_go_on_verb_first_with_the_course_above_are_directives():
+    found = directives_of("Chủ tịch UBND tỉnh Lê Duy Thành cho biết về đề án.\n\n"
+                          "Theo đề án, thời gian tới tỉnh sẽ tập trung quảng bá hình ảnh của tỉnh ra thế giới. "
+                          "Ưu tiên thu hút các dự án công nghệ cao, thân thiện với môi trường. "
+                          "Chú trọng thu hút vốn từ các tập đoàn đa quốc gia. "
+                          "Thu hút đầu tư là nhiệm vụ trọng tâm của tỉnh.")
+    assert [(d.text, d.speaker) for d in found] == [
+        ("tập trung quảng bá hình ảnh của tỉnh ra thế giới", "Lê Duy Thành"),
+        ("Ưu tiên thu hút các dự án công nghệ cao, thân thiện với môi trường", "Lê Duy Thành"),
+        ("Chú trọng thu hút vốn từ các tập đoàn đa quốc gia", "Lê Duy Thành"),
+    ]
+
+
+@pytest.mark.parametrize("tail", [", theo ông", ", theo Bộ trưởng"])
+def test_who_said_it_after_theo_is_its_speaker_not_its_text(tail):
+    found = directives_of("Thủ tướng Phạm Minh Chính dự hội nghị. Bộ trưởng Bùi Thanh Sơn phát biểu.\n\n"
+                          f"Doanh nghiệp cần chủ động tìm hiểu thị trường mới{tail}.")
+    assert [(d.text, d.speaker) for d in found] == [("cần chủ động tìm hiểu thị trường mới", "Bùi Thanh Sơn")]
+
+
+# --- whole pages in the shapes of real ones (tests/data/unseen/dir_*, written for these tests) ---
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+
+def read_page(name: str):
+    from ngkt_cli.ingest import build_document
+
+    doc = build_document((UNSEEN / name).read_bytes(), name)
+    return doc, extract(doc)
+
+
+def test_a_provincial_page_with_soft_requests_an_assignment_and_a_request_carried_on():
+    doc, found = read_page("dir_provincial_visit.txt")
+    assert (doc.title, doc.date, doc.published) == ("Tỉnh mong muốn các Đại sứ làm cầu nối thu hút đầu tư", "2025-06-11", "2025-06-12")
+    assert "Baotaynguyen.vn" not in doc.body  # the picture's credit is a caption
+    assert found.lists == ()
+    assert [(d.speaker, d.cue, d.text) for d in found.directives] == [
+        ("Trần Quốc Hưng", "mong muốn", "các Đại sứ tiếp tục quan tâm, giới thiệu tỉnh với các nhà đầu tư có tiềm lực tài chính và công nghệ ở nước sở tại"),
+        ("Trần Quốc Hưng", "giao", "Sở Ngoại vụ chủ trì, phối hợp với Sở Tài chính xây dựng danh mục dự án kêu gọi đầu tư gửi các cơ quan đại diện trước ngày 30/7"),
+        ("Nguyễn Minh Tâm", "đề nghị", "tỉnh chủ động cung cấp thông tin về các dự án trọng điểm để các cơ quan đại diện quảng bá"),
+        ("Nguyễn Minh Tâm", "đề nghị", "các sở, ngành của tỉnh chuẩn bị kỹ hồ sơ dự án bằng tiếng Anh"),
+        ("Nguyễn Minh Tâm", "đề nghị", "Các sở, ngành của tỉnh cập nhật thông tin về quỹ đất, hạ tầng và chính sách ưu đãi trên cổng thông tin điện tử của tỉnh"),
+    ]
+
+
+def test_a_new_year_interview_with_a_kicker_an_update_stamp_and_a_plan_said_verb_first():
+    doc, found = read_page("dir_new_year_interview.txt")
+    assert doc.title == "Bộ trưởng Ngoại giao Bùi Thanh Sơn: Ngoại giao kinh tế đồng hành cùng doanh nghiệp vươn ra thế giới"
+    assert (doc.date, doc.date_source, doc.statement_year) == ("2024-02-08", "stamp", 2024)
+    assert [(d.speaker, d.text, d.target_year) for d in found.directives] == [
+        ("Bùi Thanh Sơn", "tập trung đưa các khuôn khổ quan hệ đã nâng cấp vào thực chất, nhất là các hợp tác về bán dẫn và năng lượng sạch", 2024),
+        ("Bùi Thanh Sơn", "Ưu tiên kết nối doanh nghiệp Việt Nam với các chuỗi cung ứng mới", 2024),
+        ("Bùi Thanh Sơn", "Chú trọng hỗ trợ các địa phương xúc tiến đầu tư có chọn lọc", 2024),
+        ("Bùi Thanh Sơn", "cần chủ động nắm bắt các tiêu chuẩn xanh của thị trường", 2024),
+    ]
+
+
+def test_a_request_made_to_someone_reads_from_whom_is_asked():
+    found = directives_of("Sáng 28/9, Phó Chủ tịch UBND tỉnh Võ Văn Bình tiếp Đại sứ.\n\n"
+                          "Phó Chủ tịch UBND tỉnh đề nghị với Đại sứ tiếp tục giới thiệu doanh nghiệp đến đầu tư vào tỉnh.")
+    assert [(d.text, d.speaker) for d in found] == [("Đại sứ tiếp tục giới thiệu doanh nghiệp đến đầu tư vào tỉnh", "Võ Văn Bình")]
+
+
+@pytest.mark.parametrize("opening, date, year", [
+    ("Năm 2024, Bộ Ngoại giao sẽ tập trung", "2023-12-28", 2024),  # the year opening the sentence
+    ("Sang năm 2024, các cơ quan đại diện cần tập trung", "2023-12-28", 2024),
+    ("Trong năm tới, các cơ quan đại diện cần tập trung", "2023-06-28", 2024),  # the year after the statement year
+    ("Mục tiêu của năm tới (2024) đòi hỏi các cơ quan đại diện cần tập trung", "2023-06-28", 2024),
+    ("Năm 2022, các cơ quan đại diện cần tập trung", "2023-06-28", 2023),  # a year gone by is no target
+])
+def test_the_year_a_directive_names_for_itself(opening, date, year):
+    found = directives_of(f"Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn.\n\n{opening} tìm kiếm thị trường mới cho nông sản.", date=date)
+    assert [d.target_year for d in found] == [year]
+
+
+def test_the_report_going_on_is_no_course_going_on():
+    found = directives_of("Chủ tịch UBND tỉnh Lê Duy Thành cho biết về đề án.\n\n"
+                          "Theo đề án, thời gian tới tỉnh sẽ tập trung quảng bá hình ảnh của tỉnh ra thế giới. "
+                          "Tiếp tục chương trình làm việc, đoàn thăm khu công nghiệp của tỉnh.")
+    assert [d.text for d in found] == ["tập trung quảng bá hình ảnh của tỉnh ra thế giới"]
+
+
+def test_paragraphs_that_go_on_verb_first_after_a_request_are_its_demands():
+    found = directives_of("Tối 10/1, Thủ tướng Phạm Minh Chính chủ trì hội nghị.\n\n"
+                          "Thủ tướng chỉ đạo các bộ, ngành, địa phương quyết liệt cụ thể hóa các chủ trương về đối ngoại.\n\n"
+                          "Trong đó, tập trung tạo đột phá trong hợp tác quốc tế về khoa học công nghệ.\n\n"
+                          "Đẩy mạnh thu hút các tập đoàn công nghệ lớn vào Việt Nam.\n\n"
+                          "Tăng cường hợp tác với các nước láng giềng là chủ trương nhất quán.")
+    assert [(d.text, d.speaker, d.paragraph) for d in found] == [
+        ("các bộ, ngành, địa phương quyết liệt cụ thể hóa các chủ trương về đối ngoại", "Phạm Minh Chính", 1),
+        ("tập trung tạo đột phá trong hợp tác quốc tế về khoa học công nghệ", "Phạm Minh Chính", 2),
+        ("Đẩy mạnh thu hút các tập đoàn công nghệ lớn vào Việt Nam", "Phạm Minh Chính", 3),
+    ]

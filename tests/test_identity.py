@@ -10,8 +10,11 @@ from pathlib import Path
 
 from conftest import SEEDS, run_cli
 
-SEED = "000_27309452084d270c.txt"  # document bc4dfcb9f9f2: one list of six priorities for 2024
-SEED_ID = "bc4dfcb9f9f2"
+SEED = "000_27309452084d270c.txt"  # document 71d55a37be2b: one list of six priorities for 2024
+SEED_ID = "71d55a37be2b"
+# Its id in tests/data/schema13_one_seed.db, built when the picture's credit ("Ảnh: Quochoi.vn")
+# was still read as body text.
+OLD_SEED_ID = "bc4dfcb9f9f2"
 
 TWO_LISTS = """Bộ Ngoại giao tổng kết công tác ngoại giao kinh tế năm 2024
 
@@ -149,13 +152,15 @@ def test_a_database_built_before_versions_upgrades_and_its_citations_resolve(tmp
     shutil.copy(SEEDS / SEED, tmp_path / "seeds" / SEED)
     monkeypatch.chdir(tmp_path)
     old_text = "đẩy mạnh thu hút nguồn lực phục vụ cho thúc đẩy"
-    assert old_text in run_cli(db, "show", f"{SEED_ID}/L1.3").stdout
-    assert "1 unchanged" in run_cli(db, "ingest", f"seeds/{SEED}").stderr
+    assert old_text in run_cli(db, "show", f"{OLD_SEED_ID}/L1.3").stdout
+    # The cleaner now leaves the picture's credit out of the body: a new version, the same id.
+    assert "1 updated" in run_cli(db, "ingest", f"seeds/{SEED}").stderr
     assert "1 unchanged" in run_cli(db, "ingest", str(tmp_path / "seeds" / SEED)).stderr  # claimed by its path
+    assert old_text in run_cli(db, "show", f"{OLD_SEED_ID}/L1.3").stdout
     before = threads_by_statement(db)
     edit(tmp_path / "seeds" / SEED, "đẩy mạnh thu hút nguồn lực", "tăng cường thu hút nguồn lực")
     assert "1 updated" in run_cli(db, "ingest", f"seeds/{SEED}").stderr
-    shown = run_cli(db, "show", f"{SEED_ID}/L1.3")
+    shown = run_cli(db, "show", f"{OLD_SEED_ID}/L1.3")
     assert shown.exit_code == 0 and "tăng cường thu hút nguồn lực" in shown.stdout and old_text in shown.stdout
     after = threads_by_statement(db)
     assert {k: v[1] for k, v in after.items()} == {k: v[1] for k, v in before.items()}
@@ -189,5 +194,10 @@ def test_a_database_built_before_versions_claims_its_documents_by_their_text_fro
     db = tmp_path / "old.db"
     shutil.copy(Path(__file__).parent / "data" / "schema13_one_seed.db", db)
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEEDS / SEED, tmp_path / "seeds" / SEED)
+    # First read as the cleaner reads it today (it now leaves the picture's credit out), then moved.
+    assert "1 updated" in run_cli(db, "ingest", f"seeds/{SEED}").stderr
+    shutil.rmtree(tmp_path / "seeds")
     assert "0 new, 0 updated, 1 unchanged, 0 duplicate" in run_cli(db, "ingest", str(SEEDS / SEED)).stderr
-    assert rows(db, "SELECT id, source FROM documents") == [(SEED_ID, str((SEEDS / SEED).resolve()))]
+    assert rows(db, "SELECT id, source FROM documents") == [(OLD_SEED_ID, str((SEEDS / SEED).resolve()))]

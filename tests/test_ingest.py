@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ARTICLE, PAUSE_AT, document_rows, documents, GOLD, paused_ingest, SEEDS, ngkt_command, run_cli, write
+from ngkt_cli.boilerplate import classify_line
 from ngkt_cli.ingest import DOCUMENTS_PER_TRANSACTION
 from ngkt_cli.ingest import build_document
 from ngkt_cli.text import key
@@ -114,12 +115,42 @@ def test_players_source_lines_and_footers_are_boilerplate():
     "15.01.2025 | 08:30", "Ngày đăng: 15.01.2025", "Đăng lúc: 2025-01-15 08:30", "2025-01-15T08:30:00+07:00",
     "08:30 | 15-01-2025", "Thứ Tư, 15/1/2025, 08:30 (GMT+7)", "Thứ Tư, ngày 15 tháng 1 năm 2025",
     "Thời gian đăng: 15/01/2025 11:44:29 AM - Lượt đọc: 653", "Thứ Tư, 15 Tháng 1 2025 15:44",
+    # after the agency, the site or the section; in brackets; after the reporter; glued to the site's name
+    "(VOV) Thứ Tư 15/01/2025 08:30", "VOV.VN - Thứ Tư, 15/01/2025 08:30", "Thời sự | 15/01/2025 - 08:30",
+    "Chính trị - Thứ Tư, 15/01/2025 08:30", "(08:30 | 15/01/2025)", "Minh Anh 15/01/2025 08:30",
+    "Báo Quốc TếBáo Quốc Tế15/01/2025",
+    # a label, a place's dateline, the month written out, a short or English weekday
+    "Ngày: 15/01/2025", "Thời gian: 15/01/2025 08:30", "Ngày phát hành: 15/01/2025", "Published: 15/01/2025",
+    "Hà Nội, 15/1/2025", "15 tháng 1, 2025", "T4, 15/01/2025", "Wednesday, 15/01/2025 08:30 (GMT+7)",
 ])
 def test_page_stamps_in_every_common_notation(stamp):
     text = f"Bộ trưởng nêu 2 trọng tâm\n\n{stamp}\n\nBộ trưởng Bùi Thanh Sơn cho biết năm nay có 2 trọng tâm.\n"
     doc = build_document(text.encode(), "x.txt")
     assert (doc.date, doc.published, doc.date_source) == ("2025-01-15", "2025-01-15", "stamp")
     assert [(line.reason, line.text) for line in doc.removed] == [("title", "Bộ trưởng nêu 2 trọng tâm"), ("stamp", stamp)]
+
+
+@pytest.mark.parametrize("line", [
+    "Hội nghị diễn ra ngày 15/01/2025.", "Ngày 15/01/2025, Thủ tướng chủ trì hội nghị.",
+    "Thủ tướng chủ trì hội nghị ngày 15/01/2025", "Hội nghị ngoại giao - tổng kết 15/01/2025",
+    "Hội nghị, ngày 15/1/2025 bế mạc.", "Tại Hà Nội, 15/1/2025, Thủ tướng chủ trì hội nghị.",
+])
+def test_a_short_sentence_with_a_date_is_no_stamp(line):
+    assert classify_line(line, None) is None
+
+
+@pytest.mark.parametrize("line", ["Hội nghị bàn về xuất khẩu - ảnh hưởng của thuế quan", "Ngoại giao kinh tế-ảnh hưởng lớn"])
+def test_a_headline_about_influence_is_no_picture(line):
+    assert classify_line(line, None) is None
+
+
+@pytest.mark.parametrize("caption", [
+    "Thủ tướng phát biểu tại hội nghị. Ảnh: Quochoi.vn", "Toàn cảnh phiên họp. (Ảnh: baochinhphu.vn)", "Ảnh: Quochoi.vn",
+])
+def test_a_picture_credit_naming_a_website_is_a_caption(caption):
+    text = f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{caption}\n\nĐoạn cuối của bài viết.\n"
+    doc = build_document(text.encode(), "x.txt")
+    assert [(r.reason, r.text) for r in doc.removed] == [("title", "Tiêu đề bài"), ("caption", caption)]
 
 
 @pytest.mark.parametrize("lede, date", [
@@ -154,6 +185,14 @@ def test_the_event_day_in_the_lede_beats_the_stamp(lede, date):
     ("2498 Lượt xem", "share"),
     ("Hà Nội: 15°C", "weather"),
     ("0:00 / 0:00", "player"),
+    # furniture of copied pages: images left as markup, a player's notice, comment counts, text size
+    ('<image>data:image/s3,"s3://crabby-images/e2b5b/e2b5b8ae5d6ed0276823bd05c45f51fe64fa6cb8" alt="Hội nghị ngoại giao"</image>', "image"),
+    ("![]() |", "image"),
+    ("Thủ tướng: Khẩn trương hoàn thiện cơ chế hội nhập- Ảnh 1.", "image"),
+    ("Your browser doesn’t support HTML5", "video"),
+    ("Comment (0)", "share"),
+    ("Bạn phải đăng nhập để bình luận.", "share"),
+    ("Xem với cỡ chữAA", "share"),
 ])
 def test_pointers_to_other_pages_in_the_middle_of_an_article(line, reason):
     text = f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{line}\n\nĐoạn cuối của bài viết.\n"
@@ -624,3 +663,9 @@ def test_reextract_rebuilds_the_same_lists(seeded_db, tmp_path):
     result = run_cli(copy, "reextract")
     assert result.exit_code == 0 and "re-extracted 5 document(s)" in result.stderr
     assert json.loads(run_cli(copy, "export").stdout) == before
+
+
+def test_a_vov_stamp_after_the_agency_dates_the_page():
+    doc = build_document((SAME_SPEECH / "vov_2025-12-21.txt").read_bytes(), "vov_2025-12-21.txt")
+    assert (doc.date, doc.date_source, doc.published) == ("2025-12-19", "inferred", "2025-12-21")
+    assert ("stamp", "(VOV) Chủ nhật 21/12/2025 08:00") in [(r.reason, r.text) for r in doc.removed]

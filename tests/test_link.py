@@ -171,7 +171,7 @@ def test_a_members_similarity_is_its_score_with_the_rest_of_the_thread(seeded_db
     b = Item("b", "priority", "L2", "đa dạng hóa thị trường, sản phẩm và chuỗi cung ứng", "k2", "markets")
     c = Item("c", "priority", "L3", "nâng cao năng lực nghiên cứu, tham mưu", "k3", "research")
     pair = similarity_to_rest([a, b], index)
-    assert pair["a"] == pair["b"] == pytest.approx(index.pair_score(a, b))
+    assert pair["a"] == pytest.approx(pair["b"]) == pytest.approx(index.pair_score(a, b))
     three = similarity_to_rest([a, b, c], index)
     assert three["c"] < index.settings.threshold < three["a"]  # the odd one out shows
 
