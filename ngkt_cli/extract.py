@@ -854,13 +854,43 @@ PREDICATE = re.compile(
 # A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".
 QUOTED_COUNT = re.compile(r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]')
 
-# Lead-in phrases without a counted noun that still say what the list is.
+# Lead-in phrases without a counted noun that still say what the list is. The phrase nearest the
+# list wins: "Để phát huy kết quả đạt được, thời gian tới cần: ..." asks; "Dù còn khó khăn, ngành
+# đã đạt kết quả: ..." reports.
 KIND_CUES = (
     ("lesson", re.compile(r"\bbai hoc\b")),
     ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su)\b")),
-    ("achievement", re.compile(r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich)\b")),
-    ("priority", re.compile(r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi)\b")),
+    # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."
+    ("agenda", re.compile(r"\b(?:hoi nghi|hoi thao|dien dan|toa dam|cuoc hop|buoi lam viec)(?:\s+[^\s,.;:]+){0,3}?\s+nham\b")),
+    # work reported done: "Sở đã hoàn thành các công việc sau:"
+    ("achievement", re.compile(r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc)\b")),
+    # shortcomings and forecasts: "vẫn còn tồn tại, hạn chế: ...", "Theo dự báo, kinh tế thế giới sẽ: ..."
+    ("other", re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong)\b")),
+    ("priority", re.compile(
+        r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi|phan dau|chi tieu)\b"
+    )),
 )
+
+# A concession or an aim names what the list is not: "Bên cạnh những kết quả đạt được, ... vẫn còn
+# hạn chế:", "Tuy đạt nhiều thành tựu, ...", "Để khắc phục những hạn chế trên, cần: ..." (folded; the
+# clause up to its comma).
+CONCESSION = re.compile(
+    r"\b(?:(?:ben canh|ngoai) (?:nhung|cac)\b|tuy\b|mac du\b"
+    r"|de (?:khac phuc|vuot qua|giai quyet|thao go|ung pho|han che|thuc hien|dat|phat huy|tan dung)\b)[^,:;.]{0,80}?,\s*"
+)
+
+# Lead-ins that say what the list is whatever else they hold, tried first (folded): the grounds
+# for a hope ("có cơ sở để kỳ vọng ... Đó là A; B"), a plan's purposes and principles ("Mục đích:",
+# "I. QUAN ĐIỂM, MỤC TIÊU, YÊU CẦU", "Kế hoạch nhằm mục đích: ...").
+GROUNDS = re.compile(r"\b(?:co co so|co so de|nho vao cac|xuat phat tu cac)\b")
+PURPOSE_HEADING = re.compile(
+    r"^\W*(?:(?:[ivx]+|\d{1,2}|[a-d])\s*[.)/]\s*)?(?:muc dich|yeu cau|quan diem)"
+    r"(?:\s*(?:,|va)\s*(?:muc dich|muc tieu|yeu cau|quan diem))*\W*$"
+)
+PURPOSE = re.compile(r"\bmuc dich\b")
+
+# Priority nouns said to be done: "Các nhiệm vụ đã hoàn thành trong năm gồm: ...".
+DONE_AFTER_NOUN = r"(?:\s+[^\s,.;:]+){0,3}?\s+(?:da|duoc)\s+(?:hoan thanh|lam duoc|thuc hien xong|dat duoc)\b"
 
 # Tense markers in the items: backward-looking "đã", forward-looking "cần", "sẽ", "phải".
 # A result told in the passive counts as done: "hội nhập quốc tế được mở rộng", "uy tín tiếp tục
@@ -924,11 +954,11 @@ REPORTED = re.compile(r"\b(?:ước đạt|ước tính|ước|đạt|tăng|gi�
 ASPIRED = re.compile(r"\b(?:phấn đấu|cần|sẽ|phải|mục tiêu|chỉ tiêu|hướng tới)\b", re.I)
 
 
-def _statistics(items: list[str]) -> bool:
+def _statistics(items: list[str], cue: str = "") -> bool:
     """Items that report figures (a province's nine months under "Về kinh tế:"): results, not
-    priorities, however the press bulleted them."""
+    priorities, however the press bulleted them; not targets ("tỉnh phấn đấu đạt các chỉ tiêu sau:")."""
     reported = sum(bool(FIGURE.search(item) and REPORTED.search(item)) for item in items)
-    return reported * 2 >= len(items) and not any(ASPIRED.search(item) for item in items)
+    return reported * 2 >= len(items) and not any(ASPIRED.search(text) for text in (cue, *items))
 
 
 # Another host's or organisation's priorities, not Vietnam's: "Năm APEC 2018 đặt ra ba ưu tiên",
@@ -947,26 +977,42 @@ def _foreign_agenda(cue: str) -> bool:
     return bool(FOREIGN_AGENDA.search(folded)) and not OUR_SIDE.search(folded)
 
 
-def classify(cue: str, opener: str, items: list[str]) -> str:
-    """Another forum's agenda is "other"; else the kind from the counted noun, then figures
-    reported, then lead-in phrases, then the items' tense."""
-    if _foreign_agenda(cue):
+def _cue_kind(text: str) -> str | None:
+    """The kind of the KIND_CUES phrase nearest the end of `text` (folded), if any."""
+    found = [(match.end(), kind) for kind, pattern in KIND_CUES for match in pattern.finditer(text)]
+    return max(found)[1] if found else None
+
+
+def _first_kind(cue: str) -> str | None:
+    """What a lead-in says whatever else it holds: grounds and purposes are "other"."""
+    folded = fold(cue)
+    if _foreign_agenda(cue) or GROUNDS.search(folded) or PURPOSE_HEADING.match(folded) or PURPOSE.search(folded):
         return "other"
-    count, noun = announced(cue)
+    return None
+
+
+def classify(cue: str, opener: str, items: list[str], heading: str = "") -> str:
+    """Another forum's agenda, grounds and purposes are "other"; else the kind from the counted
+    noun, then figures reported, then lead-in phrases (of the lead-in, then the section heading
+    above it, then the first item), then the items' tense."""
+    if first := _first_kind(cue):
+        return first
+    folded = CONCESSION.sub("", fold(cue))
+    count, noun = announced(folded)
     if noun and LIST_NOUNS[noun]:
         kind = LIST_NOUNS[noun]
-        folded = fold(cue)
         if kind == "agenda" and DIRECTIVE.search(folded) and not DISCUSSION.search(folded):
             return "priority"
         if noun in LOOKS_BACK_UNLESS_ASKED and DIRECTIVE.search(folded):
             return "priority"
+        if kind == "priority" and re.search(r"\b" + noun + DONE_AFTER_NOUN, folded):
+            return "achievement"
         return kind
-    if _statistics(items):
+    if _statistics(items, cue):
         return "achievement"
-    for text in (cue, opener):
-        for kind, pattern in KIND_CUES:
-            if pattern.search(fold(text)):
-                return kind
+    for text in (folded, fold(heading), fold(opener)):
+        if kind := _cue_kind(text):
+            return kind
     joined = " ".join(items)
     return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
 
