@@ -89,7 +89,10 @@ LETTER_DOT_MARKER = re.compile(r"^(?P<n>[" + LETTERS + r"])\.\s+(?=\S)")  # "a. 
 
 # "• ...", "- ...", "+ ..." at the start of a paragraph.
 BULLET_CHARS = "•-+–—*·●▪■◆❖➢►▶✓✔○◦"
-BULLET_MARKER = re.compile(r"^[" + re.escape(BULLET_CHARS) + r"]\s+(?=\S)")
+# The second level of a bulleted text: "- Về ngoại giao kinh tế:" ¶ "+ Tổ chức đoàn ..." ¶ "+ Hỗ trợ ...".
+SUB_BULLET_CHARS = "+○◦"
+BULLET_MARKER = re.compile(r"^[" + re.escape(BULLET_CHARS.translate({ord(c): None for c in SUB_BULLET_CHARS})) + r"]\s+(?=\S)")
+SUB_BULLET_MARKER = re.compile(r"^[" + re.escape(SUB_BULLET_CHARS) + r"]\s+(?=\S)")
 
 # What may stand before an item's marker without being text: its bullet, or the opening quote
 # each paragraph of a long quotation starts with (“Một là, ... ¶ “Hai là, ...).
@@ -289,6 +292,9 @@ MARKER_RULES = (
     MarkerRule("letter with a full stop", "letter", 5, LETTER_DOT_MARKER, lambda n: LETTERS.index(n) + 1),
     # "- Mở rộng ..." ¶ "- Thu hút ..." (numbered by their place in the run)
     MarkerRule("bullet", "bullet", 6, BULLET_MARKER, lambda _: BY_POSITION),
+    # "+ Tổ chức đoàn ..." ¶ "+ Hỗ trợ ..." under a dash (or alone): a list of its own; where a dash
+    # list holds it, the dash list wins
+    MarkerRule("sub-bullet", "sub-bullet", 7, SUB_BULLET_MARKER, lambda _: BY_POSITION),
 )
 
 # A ';' split after a colon yields to every marker family.
@@ -338,10 +344,13 @@ def chain_markers(markers: list[Marker]) -> list[list[Marker]]:
     """Runs of one family numbered 1, 2, 3 ...; bullets chain by consecutive paragraphs."""
     runs: list[list[Marker]] = []
     open_runs: dict[str, list[Marker]] = {}
+    nested = {marker.paragraph for marker in markers if marker.family == "sub-bullet"}
     for marker in markers:
         run = open_runs.get(marker.family)
         if marker.ordinal == BY_POSITION:
-            follows = run and marker.paragraph == run[-1].paragraph + 1
+            between = range(run[-1].paragraph + 1, marker.paragraph) if run else range(0)
+            follows = run and (marker.paragraph == run[-1].paragraph + 1 or (
+                marker.family == "bullet" and all(p in nested for p in between)))  # "+" items nest in a dash item
             marker = replace(marker, ordinal=len(run) + 1 if follows else 1)
         near = run and marker.paragraph - run[-1].paragraph <= MAX_ITEM_PARAGRAPHS
         if marker.ordinal == NEXT_ORDINAL:  # "Cuối cùng, ..." ends the run it closely follows
@@ -426,6 +435,7 @@ def _last_item_end(body: str, start: int, limit: int | None = None) -> int:
     end = _paragraph_end(body, start)
     if end < len(body) and not body[start:end].strip(" \n:,;.–-"):
         end = _paragraph_end(body, end + 2)
+    end = _over_bullets_below(body, start, end)
     if limit is not None and limit < end:
         sentence_end = max(body.rfind(stop, start, limit) for stop in (". ", "! ", "? "))
         end = sentence_end + 1 if sentence_end > start else limit
@@ -433,6 +443,24 @@ def _last_item_end(body: str, start: int, limit: int | None = None) -> int:
         end = wrap_up.start()
     attribution = QUOTE_ATTRIBUTION.search(body, start, end)
     return attribution.start() if attribution else end
+
+
+# How many bulleted paragraphs a last item ending with a colon may take in ("2. Yêu cầu:" ¶ "- ..." ¶ "- ...").
+MAX_BULLETS_BELOW = 12
+
+
+def _over_bullets_below(body: str, start: int, end: int) -> int:
+    """An item that ends with a colon ("2. Yêu cầu:", "- Về công tác lãnh sự:") holds the bulleted
+    paragraphs right under it."""
+    text = body[start:end].strip()
+    if not (text.endswith(":") or _bare_label(text)):
+        return end
+    for _ in range(MAX_BULLETS_BELOW):
+        following = end + len(PARAGRAPH_BREAK)
+        if following >= len(body) or body[following] not in BULLET_CHARS:
+            break
+        end = _paragraph_end(body, following)
+    return end
 
 
 def item_spans(body: str, run: list[Marker], limit: int | None = None) -> list[Span]:
@@ -1287,6 +1315,29 @@ def _sections(texts: list[str]) -> bool:
     return all(map(section, texts[:-1])) and len(texts) > 1
 
 
+# What opens a section's label rather than an item: "Về đối ngoại chính trị", "Mục đích:", "Đối với doanh nghiệp:".
+SECTION_LABEL = re.compile(
+    r"(?:\*\*)?(?:Về|Đối với|Trên lĩnh vực|Lĩnh vực|Mục đích|Mục tiêu|Yêu cầu|Quan điểm|Nhiệm vụ|Giải pháp|Kết quả"
+    r"|Hạn chế|Tồn tại|Phương hướng|Nguyên nhân|Bài học|Nội dung)\b",
+    re.I,
+)
+
+
+def _bare_label(text: str) -> bool:
+    """A section's label alone: "Về đối ngoại chính trị", "Mục đích:" (short, no sentence closes it)."""
+    return (
+        bool(SECTION_LABEL.match(text))
+        and len(text.split()) <= SECTION_HEADING_WORDS
+        and not text.endswith((".", ";", "!", "?", "…"))
+    )
+
+
+def _label_over_list(text: str) -> bool:
+    """An item that is only a short label with a bulleted list under it."""
+    label, _, under = text.partition(PARAGRAPH_BREAK)
+    return bool(under) and under.lstrip()[:1] in BULLET_CHARS and _bare_label(label.strip())
+
+
 # What a citation must hold for the pattern to be worth trying (a case-insensitive alternation
 # without a literal prefix, tried at every position, costs more than a few substring tests).
 CITATION_HINTS = ("tr.", "sđd", "nxb", "nhà xuất bản", "toàn tập", "http", "www.")
@@ -1380,6 +1431,9 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     ("fewer than two items", lambda r: len(r.spans) < 2 or not _all_worded(r.spans)),
     # "1. Chủ trương, quan điểm" ¶ paragraphs ¶ "2. Nhiệm vụ, giải pháp" ¶ ...: the lists inside may stand
     ("numbered sections", lambda r: r.candidate.marker != "inline" and _sections(list(r.texts))),
+    # "1. Mục đích:" ¶ "- ..." ¶ "2. Yêu cầu:" ¶ "- ...", "- Về ngoại giao kinh tế:" ¶ "+ ..." ¶ "+ ...":
+    # labels over lists, which stand
+    ("labels over lists", lambda r: r.candidate.marker != "inline" and all(map(_label_over_list, r.texts))),
     # "(1) Hồ Chí Minh: Toàn tập, Nxb. Chính trị quốc gia, tr. 470"
     ("notes citing sources", lambda r: _citations(list(r.texts))),
     # "Cùng dự có các đồng chí: A, Bí thư ...; B, Phó Thủ tướng ..."
@@ -1438,10 +1492,29 @@ def _cut_off(body: str, spans: Sequence[Span], count: int | None) -> bool:
     return closed or (count is not None and count > len(spans))
 
 
+# A document's section heading: "I. KẾT QUẢ ĐẠT ĐƯỢC NĂM 2024", "II. PHƯƠNG HƯỚNG, NHIỆM VỤ".
+ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\s*[.)/-]\s+\S")
+# How far above a list its section's heading or its enclosing list's lead-in may stand.
+HEADING_LOOKBACK_PARAGRAPHS = 30
+
+
+def _heading_above(body: str, paragraph: int) -> str:
+    """What a list under a label ("Về đối ngoại chính trị" ¶ "- ...") belongs to, for its kind
+    when its own lead-in is silent: the nearest section heading above it (numbered in Roman or in
+    capitals) or lead-in ending with a colon, past the bullets and numbered labels between."""
+    for number in range(paragraph - 1, max(-1, paragraph - 1 - HEADING_LOOKBACK_PARAGRAPHS), -1):
+        text = _paragraph_text(body, number).strip()
+        if not text or text[0] in BULLET_CHARS or NUMBER_MARKER.match(text) or LETTER_MARKER.match(text):
+            continue
+        if ROMAN_HEADING.match(text) or text.endswith(":") or (text.isupper() and len(text.split()) >= 2):
+            return text
+    return ""
+
+
 def build_list(doc: Document, reading: Reading, people: list[Person]) -> StatementList:
     body, candidate, cue, spans, texts = doc.body, reading.candidate, reading.cue, reading.spans, reading.texts
     opener = texts[0].split(",")[0]
-    kind = classify(cue, opener, list(texts))
+    kind = classify(cue, opener, list(texts), _heading_above(body, candidate.first_paragraph))
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
     speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)

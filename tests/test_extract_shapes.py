@@ -89,3 +89,63 @@ def test_the_kind_of_a_list_comes_from_what_its_lead_in_says_nearest_the_items(t
     [found] = lists_in(text)
     assert found.kind == kind
     assert len(found.items) >= 2
+
+
+# --- a document's sections: labels over lists, the heading above for the kind --------------------
+
+
+def _lists_of_page(name: str) -> list[tuple[str, list[str]]]:
+    page = UNSEEN / name
+    doc = build_document(page.read_bytes(), page.name, "2025-01-10")
+    return [(found.kind, [item.text for item in found.items]) for found in extract(doc).lists]
+
+
+def test_a_plans_purposes_and_requirements_are_not_its_tasks():
+    assert _lists_of_page("lists_province_plan.txt") == [
+        ("other", ["Quán triệt sâu rộng vai trò của ngoại giao kinh tế tới cán bộ, công chức các sở, ngành và địa phương",
+                   "Huy động nguồn lực bên ngoài phục vụ mục tiêu tăng trưởng của tỉnh"]),
+        ("other", ["Các sở, ngành chủ động xây dựng kế hoạch của đơn vị, gắn với nhiệm vụ chuyên môn",
+                   "Bảo đảm phối hợp chặt chẽ, thường xuyên với Bộ Ngoại giao và các cơ quan đại diện",
+                   "Định kỳ báo cáo kết quả thực hiện về Sở Ngoại vụ"]),
+        ("priority", ["Tổ chức đoàn xúc tiến đầu tư của tỉnh tại Nhật Bản và Hàn Quốc trong quý II",
+                      "Phối hợp với các cơ quan đại diện giới thiệu sản phẩm chủ lực của tỉnh ra thị trường nước ngoài",
+                      "Hỗ trợ doanh nghiệp tỉnh tháo gỡ vướng mắc về hàng rào kỹ thuật tại thị trường nhập khẩu"]),
+    ]
+
+
+def test_bullets_under_labels_take_their_kind_from_the_section_heading():
+    assert _lists_of_page("lists_year_report.txt") == [
+        ("achievement", ["Tổ chức 15 đoàn của lãnh đạo tỉnh đi công tác nước ngoài",
+                         "Đón tiếp 40 đoàn khách quốc tế đến thăm và làm việc"]),
+        ("achievement", ["Thu hút 22 dự án có vốn đầu tư nước ngoài với tổng vốn 350 triệu USD",
+                         "Giới thiệu 12 doanh nghiệp của tỉnh tham gia hội chợ ở nước ngoài"]),
+        ("priority", ["Tổ chức hội nghị xúc tiến đầu tư tại Singapore",
+                      "Kết nối doanh nghiệp với các thương vụ Việt Nam ở nước ngoài"]),
+        ("priority", ["Làm tốt công tác bảo hộ công dân của tỉnh ở nước ngoài",
+                      "Rút ngắn thời gian xử lý hồ sơ đoàn vào"]),
+    ]
+
+
+def test_a_plans_principles_numbered_under_their_heading_are_other():
+    text = ("I. QUAN ĐIỂM, YÊU CẦU\n\n1. Bám sát chủ trương của Đảng về hội nhập quốc tế.\n\n"
+            "2. Bảo đảm thiết thực, hiệu quả, tiết kiệm.\n\nII. NHIỆM VỤ TRỌNG TÂM\n\n"
+            "1. Mở rộng hợp tác với các địa phương của Lào.\n\n2. Đẩy mạnh xúc tiến thương mại.")
+    assert [kind for kind, _ in kinds_and_items(text)] == ["other", "priority"]
+
+
+def test_a_dash_item_that_is_a_task_keeps_its_plus_details():
+    """Not a label ("Về ...", "Mục đích"): the dash items are the list, each with its details."""
+    text = ("Thời gian tới, Sở cần tập trung các nhiệm vụ sau:\n\n- Mở rộng thị trường xuất khẩu:\n\n"
+            "+ Trung Đông và châu Phi.\n\n+ Mỹ Latinh.\n\n- Thu hút đầu tư công nghệ cao.\n\n- Hỗ trợ doanh nghiệp nhỏ và vừa.")
+    [(kind, items)] = kinds_and_items(text)
+    assert kind == "priority" and len(items) == 3
+    assert items[0].startswith("Mở rộng thị trường xuất khẩu:") and "Mỹ Latinh" in items[0]
+    assert items[1:] == ["Thu hút đầu tư công nghệ cao", "Hỗ trợ doanh nghiệp nhỏ và vừa"]
+
+
+def test_a_last_label_holds_the_bullets_under_it():
+    text = ("Sở đề ra các nhiệm vụ sau:\n\n- Mở rộng thị trường.\n\n- Thu hút đầu tư, cụ thể:\n\n"
+            "+ Công nghệ bán dẫn.\n\n+ Năng lượng sạch.\n\nHội nghị kết thúc cùng ngày.")
+    [(kind, items)] = kinds_and_items(text)
+    assert items[0] == "Mở rộng thị trường"
+    assert "Năng lượng sạch" in items[1] and "Hội nghị" not in items[1]
