@@ -653,7 +653,7 @@ def _sentence_items(paragraph: str, lead_start: int, start: int, end: int) -> li
 # The "và" that joins a list's last item ("A, B và C"), or one inside an item's own series.
 AND = re.compile(r"\s+và\s+")
 # What a comma list's lead-in holds, one of them at least (the quick test before any search).
-COMMA_LEAD_WORDS = (":", "như", "gồm")
+COMMA_LEAD_WORDS = (":", "như", "gồm", " là ")
 # A comma list has at least this many items unless its lead-in counts them.
 COMMA_LIST_ITEMS = 3
 
@@ -862,6 +862,19 @@ INLINE_INTROS = (
             r"\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung)\s+[\"“]?(?:nhom\s+)?(?:"
             + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
             + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,3}\s*$"
+        ),
+        separator=",",
+        precedence=INLINE_PRECEDENCE + 1,
+    ),
+    # "ba trọng tâm là ngoại giao kinh tế, ngoại giao công nghệ và công tác người Việt Nam ở nước
+    # ngoài": after a counted noun and "là", as many comma pieces as counted
+    InlineIntro(
+        "counted noun, commas after là",
+        re.compile(r"\bla\s+(?=[^\W\d])"),
+        re.compile(
+            r"(?<!viet )(?<!mien )\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+[\"“]?(?:nhom\s+)?(?:"
+            + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
+            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,2}\s*$"
         ),
         separator=",",
         precedence=INLINE_PRECEDENCE + 1,

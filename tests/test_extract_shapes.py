@@ -149,3 +149,29 @@ def test_a_last_label_holds_the_bullets_under_it():
     [(kind, items)] = kinds_and_items(text)
     assert items[0] == "Mở rộng thị trường"
     assert "Năng lượng sạch" in items[1] and "Hội nghị" not in items[1]
+
+
+# --- a comma list after a counted noun and "là" --------------------------------------------------
+
+
+@pytest.mark.parametrize("text, kind, items", [
+    ("Bộ trưởng cho biết năm tới ngành cần tập trung vào ba trọng tâm là ngoại giao kinh tế, ngoại giao "
+     "công nghệ và công tác người Việt Nam ở nước ngoài.", "priority",
+     ["ngoại giao kinh tế", "ngoại giao công nghệ", "công tác người Việt Nam ở nước ngoài"]),
+    ("Theo ông Lâm, doanh nghiệp đang có ba cơ hội lớn là làn sóng dịch chuyển chuỗi cung ứng, các hiệp "
+     "định thương mại tự do và nhu cầu chuyển đổi xanh.", "other",
+     ["làn sóng dịch chuyển chuỗi cung ứng", "các hiệp định thương mại tự do", "nhu cầu chuyển đổi xanh"]),
+    ("Năm 2025, Sở xác định hai nhiệm vụ trọng tâm là xúc tiến đầu tư và hỗ trợ doanh nghiệp xuất khẩu.", "priority",
+     ["xúc tiến đầu tư", "hỗ trợ doanh nghiệp xuất khẩu"]),
+])
+def test_a_counted_noun_then_la_leads_into_a_comma_list(text, kind, items):
+    assert kinds_and_items(text) == [(kind, items)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hai nhiệm vụ này là rất quan trọng, cấp bách và lâu dài đối với ngành.",  # three qualities, two counted
+    "Ba kết quả nổi bật là minh chứng cho nỗ lực của toàn ngành, trong đó có đóng góp của địa phương, doanh nghiệp và cơ quan đại diện.",
+    "Các nhiệm vụ là rất nặng nề, phức tạp và lâu dài.",  # no count: no comma list after "là"
+])
+def test_a_sentence_about_counted_things_after_la_is_no_comma_list(text):
+    assert lists_in(text) == []
