@@ -99,7 +99,7 @@ SUB_BULLET_MARKER = re.compile(r"^[" + re.escape(SUB_BULLET_CHARS) + r"]\s+(?=\S
 BEFORE_MARKER = BULLET_CHARS + "“\"‘'( "
 
 # A weekday is "Thứ Hai, 10/03/2025" or "Thứ Tư, ngày 5/6": a date follows.
-WEEKDAY_FOLLOWS = re.compile(r"^\s*\(?(?:ngày\s+)?\d{1,2}[/-]\d{1,2}", re.I)
+WEEKDAY_FOLLOWS = re.compile(r"^\s*\(?(?:ngày\s+)?(?:0?[1-9]|[12]\d|3[01])[/-](?:0?[1-9]|1[0-2])(?!\d)", re.I)
 
 # An item runs over at most this many paragraphs: a marker further on starts afresh, so a
 # "Thứ Ba, ..." pages later does not extend a list that ended long before.
@@ -138,8 +138,8 @@ def as_ordinal(paragraph: str, match: re.Match[str], start: int) -> bool:
     ("Thứ Tư, 05/06") nor "lần thứ hai. sau đó" (a full stop ends an ordinal only before a capital)."""
     if not (_at_item_start(paragraph, start) or _spoken_continuation(paragraph, match, start)):
         return False
-    if WEEKDAY_FOLLOWS.match(paragraph[match.end() :]):
-        return False
+    if match.group("n").lower() != "nhất" and WEEKDAY_FOLLOWS.match(paragraph[match.end() :]):
+        return False  # no weekday is "Thứ nhất": "Thứ nhất, 15/15 chỉ tiêu ..." is an item
     return not (match.groupdict().get("stop") and not paragraph[match.end() : match.end() + 1].isupper())
 
 
@@ -1032,14 +1032,18 @@ def _first_kind(cue: str) -> str | None:
     return None
 
 
-def classify(cue: str, opener: str, items: list[str], heading: str = "") -> str:
+def classify(cue: str, opener: str, items: list[str], heading: str = "", title: str = "") -> str:
     """Another forum's agenda, grounds and purposes are "other"; else the kind from the counted
-    noun, then figures reported, then lead-in phrases (of the lead-in, then the section heading
-    above it, then the first item), then the items' tense."""
+    noun of the lead-in, or of a title just above a lead-in that tells rather than leads in ("Một
+    số thành tựu ..." ¶ "Năm 2024, ngoại giao kinh tế tiếp tục là trọng tâm ..." ¶ "Thứ nhất, ..."),
+    then figures reported, then lead-in phrases (of the lead-in, then the section heading above
+    it, then the first item), then the items' tense."""
     if first := _first_kind(cue):
         return first
     folded = CONCESSION.sub("", fold(cue))
     count, noun = announced(folded)
+    if noun is None and title and not cue.rstrip().endswith(":"):
+        count, noun = announced(fold(title))
     if noun and LIST_NOUNS[noun]:
         kind = LIST_NOUNS[noun]
         if kind == "agenda" and DIRECTIVE.search(folded) and not DISCUSSION.search(folded):
@@ -1524,10 +1528,24 @@ def _heading_above(body: str, paragraph: int) -> str:
     return ""
 
 
+# A title over a list's lead-in: a short line no punctuation closes, one or two paragraphs above the list.
+TITLE_WORDS = 15
+TITLE_LOOKBACK_PARAGRAPHS = 2
+
+
+def _title_above(body: str, paragraph: int) -> str:
+    for number in range(paragraph - 1, max(-1, paragraph - 1 - TITLE_LOOKBACK_PARAGRAPHS), -1):
+        text = _paragraph_text(body, number).strip()
+        if text and len(text.split()) <= TITLE_WORDS and text[-1] not in CLOSING and text[0] not in BULLET_CHARS:
+            return text
+    return ""
+
+
 def build_list(doc: Document, reading: Reading, people: list[Person]) -> StatementList:
     body, candidate, cue, spans, texts = doc.body, reading.candidate, reading.cue, reading.spans, reading.texts
     opener = texts[0].split(",")[0]
-    kind = classify(cue, opener, list(texts), _heading_above(body, candidate.first_paragraph))
+    first = candidate.first_paragraph
+    kind = classify(cue, opener, list(texts), _heading_above(body, first), _title_above(body, first))
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
     speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)

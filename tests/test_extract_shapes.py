@@ -175,3 +175,29 @@ def test_a_counted_noun_then_la_leads_into_a_comma_list(text, kind, items):
 ])
 def test_a_sentence_about_counted_things_after_la_is_no_comma_list(text):
     assert lists_in(text) == []
+
+
+# --- a title above a lead-in that tells rather than leads in --------------------------------------
+
+
+def test_a_title_above_a_telling_paragraph_gives_the_kind():
+    text = ("Một số thành tựu của ngoại giao kinh tế năm 2024\n\n"
+            "Năm 2024, ngoại giao kinh tế tiếp tục là trọng tâm của các hoạt động đối ngoại.\n\n"
+            "Thứ nhất, 15/15 chỉ tiêu kinh tế - xã hội đạt và vượt kế hoạch.\n\n"
+            "Thứ hai, hơn 170 thỏa thuận hợp tác được ký kết nhân các chuyến thăm cấp cao.")
+    [(kind, items)] = kinds_and_items(text)
+    assert kind == "achievement" and len(items) == 2
+
+
+def test_a_lead_in_with_a_colon_speaks_over_the_title_above_it():
+    text = ("Những kết quả nổi bật năm 2024\n\nĐể phát huy đà tăng trưởng, thời gian tới Sở cần:\n\n"
+            "- Mở rộng thị trường xuất khẩu.\n\n- Thu hút đầu tư công nghệ cao.")
+    assert [kind for kind, _ in kinds_and_items(text)] == ["priority"]
+
+
+def test_an_item_opening_with_a_fraction_is_no_weekday_and_date():
+    text = ("Năm 2024 đạt nhiều kết quả:\n\nThứ nhất, 15/15 chỉ tiêu đạt và vượt kế hoạch.\n\n"
+            "Thứ hai, 12/20 thị trường lớn tăng trưởng hai con số.")
+    [(kind, items)] = kinds_and_items(text)
+    assert items == ["15/15 chỉ tiêu đạt và vượt kế hoạch", "12/20 thị trường lớn tăng trưởng hai con số"]
+    assert lists_in("Thứ Hai, 10/03/2025\n\nThứ Ba, 11/03/2025") == []
