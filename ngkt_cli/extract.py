@@ -474,8 +474,23 @@ def item_spans(body: str, run: list[Marker], limit: int | None = None) -> list[S
         if paragraph_break >= 0 and not body[paragraph_break:end].strip(BEFORE_MARKER + "\n"):
             end = paragraph_break  # the next item's bullet ("- Thứ hai") or quote is not this item's text
         end = _before_next_bullet(body, marker.content, end)
+        if following is None and spans and all("\n\n" in body[span.start : span.end] for span in spans):
+            end = _explained_below(body, marker.content, end)
         spans.append(_trim(body, marker.content, end))
     return spans
+
+
+def _explained_below(body: str, start: int, end: int) -> int:
+    """The last of items that are each a heading and a paragraph explaining it ("1. Đổi mới tư duy
+    đối ngoại" ¶ "Ngành ngoại giao cần ..."): a heading that no punctuation closes takes the
+    paragraph under it, as the items before it did."""
+    heading = body[start:end].strip()
+    following = end + len(PARAGRAPH_BREAK)
+    if not heading or heading[-1] in CLOSING or "\n\n" in heading or following >= len(body):
+        return end
+    if len(heading.split()) > SECTION_HEADING_WORDS or body[following] in BULLET_CHARS or NOT_AN_ITEM.match(body, following):
+        return end
+    return _paragraph_end(body, following)
 
 
 def _semicolon_run(body: str, run: list[Marker]) -> bool:
@@ -1340,6 +1355,11 @@ SECTION_LABEL = re.compile(
 )
 
 
+def _announces(reading: Reading) -> bool:
+    """The lead-in names a kind of list and counts as many items as there are ("3 nhiệm vụ")."""
+    return bool(reading.noun and LIST_NOUNS[reading.noun]) and reading.count == len(reading.spans)
+
+
 def _bare_label(text: str) -> bool:
     """A section's label alone: "Về đối ngoại chính trị", "Mục đích:" (short, no sentence closes it)."""
     return (
@@ -1447,7 +1467,8 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     # "(1) (2) ...": one item alone, or markers with nothing between them
     ("fewer than two items", lambda r: len(r.spans) < 2 or not _all_worded(r.spans)),
     # "1. Chủ trương, quan điểm" ¶ paragraphs ¶ "2. Nhiệm vụ, giải pháp" ¶ ...: the lists inside may stand
-    ("numbered sections", lambda r: r.candidate.marker != "inline" and _sections(list(r.texts))),
+    # (unless the lead-in announces them: "Tổng Bí thư nêu 3 nhiệm vụ." ¶ "1. Đổi mới tư duy" ¶ paragraph ¶ ...)
+    ("numbered sections", lambda r: r.candidate.marker != "inline" and not _announces(r) and _sections(list(r.texts))),
     # "1. Mục đích:" ¶ "- ..." ¶ "2. Yêu cầu:" ¶ "- ...", "- Về ngoại giao kinh tế:" ¶ "+ ..." ¶ "+ ...":
     # labels over lists, which stand
     ("labels over lists", lambda r: r.candidate.marker != "inline" and all(map(_label_over_list, r.texts))),

@@ -201,3 +201,24 @@ def test_an_item_opening_with_a_fraction_is_no_weekday_and_date():
     [(kind, items)] = kinds_and_items(text)
     assert items == ["15/15 chỉ tiêu đạt và vượt kế hoạch", "12/20 thị trường lớn tăng trưởng hai con số"]
     assert lists_in("Thứ Hai, 10/03/2025\n\nThứ Ba, 11/03/2025") == []
+
+
+# --- items that are a heading and a paragraph explaining it ---------------------------------------
+
+
+def test_counted_items_each_a_heading_and_its_explanation_are_a_list():
+    page = UNSEEN / "lists_headed_items.txt"
+    [found] = extract(build_document(page.read_bytes(), page.name, "2024-12-19")).lists
+    assert (found.kind, found.announced_count, len(found.items)) == ("priority", 3, 3)
+    headings = ["Đổi mới mạnh mẽ tư duy đối ngoại", "Phát huy vai trò tiên phong của ngoại giao kinh tế",
+                "Xây dựng ngành ngoại giao toàn diện, hiện đại"]
+    for item, heading in zip(found.items, headings):
+        assert item.text.startswith(heading + "\n\n")
+    assert found.items[2].text.endswith("đáp ứng yêu cầu của tình hình mới") and "Hội nghị" not in found.items[2].text
+
+
+def test_an_essays_numbered_sections_without_a_counted_lead_in_stay_no_list():
+    under = ("Trải qua tám thập kỷ, nền ngoại giao Việt Nam đã đồng hành cùng dân tộc trong đấu tranh giành độc lập, "
+             "xây dựng và bảo vệ Tổ quốc, để lại nhiều bài học quý báu cho hôm nay và cho các thế hệ mai sau.")
+    text = f"Ngoại giao Việt Nam qua 80 năm\n\n1. Những chặng đường lịch sử\n\n{under}\n\n2. Vị thế mới của đất nước\n\n{under}"
+    assert lists_in(text) == []
