@@ -776,6 +776,21 @@ LIST_NOUNS: dict[str, str | None] = {
     "thuan loi": "other",
     # What a meeting was like, not what it set: hai “tinh thần” xuyên suốt Hội nghị.
     "tinh than": "other",
+    # More of each kind, as real pages name them: "những thành công lớn nhất", "3 chuyển biến",
+    # "những kinh nghiệm", "4 khuyến nghị", "những rào cản", "5 nguyên tắc", "3 xu hướng", "10 sự kiện".
+    "thanh cong": "achievement",
+    "buoc tien": "achievement",
+    "chuyen bien": "achievement",
+    "kinh nghiem": "lesson",
+    "khuyen nghi": "priority",
+    "rao can": "other",
+    "bat cap": "other",
+    "nguyen tac": "other",
+    "quan diem": "other",
+    "muc dich": "other",
+    "xu huong": "other",
+    "xu the": "other",
+    "su kien": "other",
     # Nouns that announce a count but not a kind ("ba việc", "5 điểm"): the kind comes from the
     # rest of the lead-in or from the items.
     "viec": None,

@@ -222,3 +222,17 @@ def test_an_essays_numbered_sections_without_a_counted_lead_in_stay_no_list():
              "xây dựng và bảo vệ Tổ quốc, để lại nhiều bài học quý báu cho hôm nay và cho các thế hệ mai sau.")
     text = f"Ngoại giao Việt Nam qua 80 năm\n\n1. Những chặng đường lịch sử\n\n{under}\n\n2. Vị thế mới của đất nước\n\n{under}"
     assert lists_in(text) == []
+
+
+@pytest.mark.parametrize("lead, kind", [
+    ("Người phát ngôn điểm lại những thành công lớn nhất của ngoại giao năm qua:", "achievement"),
+    ("Công tác ngoại giao kinh tế có 3 chuyển biến rõ nét:", "achievement"),
+    ("Các Đại sứ chia sẻ những kinh nghiệm khi thâm nhập thị trường mới:", "lesson"),
+    ("Chuyên gia đưa ra 3 khuyến nghị cho doanh nghiệp:", "priority"),
+    ("Doanh nghiệp đang gặp những rào cản lớn:", "other"),
+    ("Hoạt động đối ngoại của tỉnh tuân thủ 3 nguyên tắc:", "other"),
+    ("Kinh tế thế giới năm tới có 3 xu hướng đáng chú ý:", "other"),
+])
+def test_more_list_nouns_say_the_kind(lead, kind):
+    text = f"{lead}\n\n- Mở rộng quan hệ với các đối tác.\n\n- Gia tăng hàng rào kỹ thuật.\n\n- Thúc đẩy chuyển đổi số."
+    assert [found.kind for found in lists_in(text)] == [kind]
