@@ -340,8 +340,10 @@ def find_markers(paragraphs: list[str]) -> list[Marker]:
     return sorted(markers, key=lambda m: m.start)
 
 
-def chain_markers(markers: list[Marker]) -> list[list[Marker]]:
-    """Runs of one family numbered 1, 2, 3 ...; bullets chain by consecutive paragraphs."""
+def chain_markers(markers: list[Marker], labels: frozenset[int] = frozenset()) -> list[list[Marker]]:
+    """Runs of one family numbered 1, 2, 3 ...; bullets chain by consecutive paragraphs, past the
+    "+" items nested in them, and past the one paragraph explaining a bullet that is a label
+    ending with a colon (`labels`: such paragraphs' numbers): "- Về thể chế:" ¶ "Hoàn thiện ..." ¶ "- Về ..."."""
     runs: list[list[Marker]] = []
     open_runs: dict[str, list[Marker]] = {}
     nested = {marker.paragraph for marker in markers if marker.family == "sub-bullet"}
@@ -350,7 +352,8 @@ def chain_markers(markers: list[Marker]) -> list[list[Marker]]:
         if marker.ordinal == BY_POSITION:
             between = range(run[-1].paragraph + 1, marker.paragraph) if run else range(0)
             follows = run and (marker.paragraph == run[-1].paragraph + 1 or (
-                marker.family == "bullet" and all(p in nested for p in between)))  # "+" items nest in a dash item
+                marker.family == "bullet" and all(p in nested for p in between))  # "+" items nest in a dash item
+                or (run[-1].paragraph in labels and marker.paragraph == run[-1].paragraph + 2))
             marker = replace(marker, ordinal=len(run) + 1 if follows else 1)
         near = run and marker.paragraph - run[-1].paragraph <= MAX_ITEM_PARAGRAPHS
         if marker.ordinal == NEXT_ORDINAL:  # "Cuối cùng, ..." ends the run it closely follows
@@ -486,7 +489,7 @@ def _explained_below(body: str, start: int, end: int) -> int:
     paragraph under it, as the items before it did."""
     heading = body[start:end].strip()
     following = end + len(PARAGRAPH_BREAK)
-    if not heading or heading[-1] in CLOSING or "\n\n" in heading or following >= len(body):
+    if not heading or heading[-1] in CLOSING.replace(":", "") or "\n\n" in heading or following >= len(body):
         return end
     if len(heading.split()) > SECTION_HEADING_WORDS or body[following] in BULLET_CHARS or NOT_AN_ITEM.match(body, following):
         return end
@@ -1204,7 +1207,7 @@ def _lead_in(body: str, candidate: Candidate) -> Span:
 def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
     markers = find_markers(paragraphs)
-    runs = chain_markers(markers)
+    runs = chain_markers(markers, frozenset(i for i, p in enumerate(paragraphs) if p.endswith(":")))
     in_runs = {marker.start for run in runs for marker in run}
     for marker in markers:
         if marker.start not in in_runs and (completed := _completed_by_count(body, paragraphs, marker)):

@@ -236,3 +236,26 @@ def test_an_essays_numbered_sections_without_a_counted_lead_in_stay_no_list():
 def test_more_list_nouns_say_the_kind(lead, kind):
     text = f"{lead}\n\n- Mở rộng quan hệ với các đối tác.\n\n- Gia tăng hàng rào kỹ thuật.\n\n- Thúc đẩy chuyển đổi số."
     assert [found.kind for found in lists_in(text)] == [kind]
+
+
+# --- bullets that are labels over a paragraph ------------------------------------------------------
+
+
+def test_dash_labels_each_over_a_paragraph_are_one_list():
+    text = ("Thủ tướng yêu cầu ngành ngoại giao tập trung 3 nhiệm vụ:\n\n- Về thể chế:\n\n"
+            "Hoàn thiện khuôn khổ pháp lý cho ngoại giao kinh tế.\n\n- Về thị trường:\n\n"
+            "Khai thác hiệu quả các hiệp định thương mại tự do.\n\n- Về đầu tư:\n\n"
+            "Thu hút các dự án công nghệ cao.\n\nHội nghị kết thúc cùng ngày.")
+    [found] = lists_in(text)
+    assert (found.kind, found.announced_count) == ("priority", 3)
+    assert [item.text for item in found.items] == [
+        "Về thể chế:\n\nHoàn thiện khuôn khổ pháp lý cho ngoại giao kinh tế",
+        "Về thị trường:\n\nKhai thác hiệu quả các hiệp định thương mại tự do",
+        "Về đầu tư:\n\nThu hút các dự án công nghệ cao",
+    ]
+
+
+def test_bullets_a_paragraph_apart_without_labels_stay_apart():
+    text = ("Sở đề ra các nhiệm vụ sau.\n\n- Mở rộng thị trường.\n\nĐây là nhiệm vụ khó.\n\n- Thu hút đầu tư.\n\n"
+            "Năm nay cần nhiều cố gắng.")
+    assert lists_in(text) == []
