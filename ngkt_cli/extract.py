@@ -941,7 +941,7 @@ KIND_CUES = (
     # shortcomings and forecasts: "vẫn còn tồn tại, hạn chế: ...", "Theo dự báo, kinh tế thế giới sẽ: ..."
     ("other", re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong)\b")),
     ("priority", re.compile(
-        r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi|phan dau|chi tieu)\b"
+        r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi|phan dau|chi tieu|muc tieu)\b"
     )),
 )
 
@@ -956,15 +956,22 @@ CONCESSION = re.compile(
 # Lead-ins that say what the list is whatever else they hold, tried first (folded): the grounds
 # for a hope ("có cơ sở để kỳ vọng ... Đó là A; B"), a plan's purposes and principles ("Mục đích:",
 # "I. QUAN ĐIỂM, MỤC TIÊU, YÊU CẦU", "Kế hoạch nhằm mục đích: ...").
-GROUNDS = re.compile(r"\b(?:co co so|co so de|nho vao cac|xuat phat tu cac)\b")
+# Causes too: "Kết quả này có được là nhờ: ...", "Nguyên nhân chủ yếu là do: ...".
+GROUNDS = re.compile(r"\b(?:co co so|co so de|nho vao cac|xuat phat tu cac|la nho|co duoc la do|nguyen nhan(?: \S+){0,2} la do)\b")
 PURPOSE_HEADING = re.compile(
     r"^\W*(?:(?:[ivx]+|\d{1,2}|[a-d])\s*[.)/]\s*)?(?:muc dich|yeu cau|quan diem)"
     r"(?:\s*(?:,|va)\s*(?:muc dich|muc tieu|yeu cau|quan diem))*\W*$"
 )
-PURPOSE = re.compile(r"\bmuc dich\b")
+# "Kế hoạch nhằm: ...": what a document is for (what a meeting is for is its agenda, KIND_CUES).
+PURPOSE = re.compile(r"\bmuc dich\b|\b(?:ke hoach|chuong trinh|de an|van ban)(?:\s+[^\s,.;:]+){0,4}?\s+nham\W*$")
 
-# Priority nouns said to be done: "Các nhiệm vụ đã hoàn thành trong năm gồm: ...".
+# Priority nouns said to be done: "Các nhiệm vụ đã hoàn thành trong năm gồm: ...", "Sở đã thực
+# hiện tốt các nhiệm vụ: ..." (not "đã đề ra các nhiệm vụ").
 DONE_AFTER_NOUN = r"(?:\s+[^\s,.;:]+){0,3}?\s+(?:da|duoc)\s+(?:hoan thanh|lam duoc|thuc hien xong|dat duoc)\b"
+DONE_BEFORE_NOUN = (
+    r"\b(?:da|duoc)\s+(?:hoan thanh(?:\s+(?:tot|xuat sac))?|(?:thuc hien|trien khai|lam)\s+(?:tot|hieu qua|xong|thang loi))\s+"
+    r"(?:(?:cac|nhung|\d{1,2})\s+)?(?:nhom\s+)?"
+)
 
 # Tense markers in the items: backward-looking "đã", forward-looking "cần", "sẽ", "phải".
 # A result told in the passive counts as done: "hội nhập quốc tế được mở rộng", "uy tín tiếp tục
@@ -1083,7 +1090,7 @@ def classify(cue: str, opener: str, items: list[str], heading: str = "", title: 
             return "priority"
         if noun in LOOKS_BACK_UNLESS_ASKED and DIRECTIVE.search(folded):
             return "priority"
-        if kind == "priority" and re.search(r"\b" + noun + DONE_AFTER_NOUN, folded):
+        if kind == "priority" and re.search(r"\b" + noun + DONE_AFTER_NOUN + "|" + DONE_BEFORE_NOUN + noun + r"\b", folded):
             return "achievement"
         return kind
     if _statistics(items, cue):

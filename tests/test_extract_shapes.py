@@ -81,6 +81,29 @@ KINDS = [
         "Sau khi đã hoàn thành kế hoạch năm 2024, Bộ đề ra 3 nhiệm vụ cho năm 2025: mở rộng thị trường; "
         "thu hút đầu tư; hỗ trợ doanh nghiệp.",
         "priority", id="done-before-the-noun-then-tasks"),
+    pytest.param(
+        "Năm 2024, Sở đã thực hiện tốt các nhiệm vụ: tổ chức 12 đoàn ra; đón 45 đoàn vào; ký 6 thỏa thuận hợp tác.",
+        "achievement", id="tasks-carried-out-well"),
+    pytest.param(
+        "Năm 2024, Sở đã hoàn thành xuất sắc 3 nhiệm vụ: tổ chức hội nghị xúc tiến; đón đoàn Đại sứ; ra mắt cổng thông tin.",
+        "achievement", id="tasks-completed-with-distinction"),
+    pytest.param(
+        "Bộ đã triển khai 5 nhiệm vụ trọng tâm năm 2025: mở rộng quan hệ; xúc tiến đầu tư; đào tạo cán bộ; "
+        "hỗ trợ doanh nghiệp; bảo hộ công dân.",
+        "priority", id="tasks-launched-not-done"),
+    pytest.param(
+        "Kết quả này có được là nhờ: sự chỉ đạo sát sao của Chính phủ; sự vào cuộc của các bộ, ngành; nỗ lực của doanh nghiệp.",
+        "other", id="causes-of-a-result"),
+    pytest.param(
+        "Nguyên nhân chủ yếu là do: cầu thế giới suy giảm; chi phí vận chuyển tăng cao; doanh nghiệp thiếu thông tin.",
+        "other", id="causes"),
+    pytest.param(
+        "Kế hoạch nhằm: nâng cao nhận thức về ngoại giao kinh tế; phát huy vai trò của doanh nghiệp; tăng cường phối hợp.",
+        "other", id="what-a-plan-is-for"),
+    pytest.param(
+        "Năm 2025, tỉnh đặt mục tiêu: thu hút 500 triệu USD vốn FDI; kim ngạch xuất khẩu đạt 3 tỷ USD, tăng 10%; "
+        "đón 300 nghìn lượt khách quốc tế.",
+        "priority", id="targets-set"),
 ]
 
 
