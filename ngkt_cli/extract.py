@@ -1563,15 +1563,29 @@ HEADING_LOOKBACK_PARAGRAPHS = 30
 
 def _heading_above(body: str, paragraph: int) -> str:
     """What a list under a label ("Về đối ngoại chính trị" ¶ "- ...") belongs to, for its kind
-    when its own lead-in is silent: the nearest section heading above it (numbered in Roman or in
-    capitals) or lead-in ending with a colon, past the bullets and numbered labels between."""
+    when its own lead-in is silent: the section headings above it (numbered in Roman, in capitals,
+    "1. Những kết quả chủ yếu" over "1.1. Về đối ngoại:") and lead-ins ending with a colon, past
+    the bullets between, in reading order, so that the nearest one that names a kind names it."""
+    headings: list[str] = []
     for number in range(paragraph - 1, max(-1, paragraph - 1 - HEADING_LOOKBACK_PARAGRAPHS), -1):
         text = _paragraph_text(body, number).strip()
-        if not text or text[0] in BULLET_CHARS or NUMBER_MARKER.match(text) or LETTER_MARKER.match(text):
-            continue
-        if ROMAN_HEADING.match(text) or text.endswith(":") or (text.isupper() and len(text.split()) >= 2):
-            return text
-    return ""
+        if text and text[0] not in BULLET_CHARS and _is_heading(text):
+            headings.insert(0, text)
+            if len(headings) == MAX_HEADINGS:
+                break
+    return " | ".join(headings)
+
+
+# How many headings above a list are read for its kind: its label, its section, the part above.
+MAX_HEADINGS = 3
+# A numbered heading: "1. Những kết quả chủ yếu", "1.1. Về đối ngoại:", "2) Phương hướng".
+NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}[.)]){1,3}\s+\S")
+
+
+def _is_heading(text: str) -> bool:
+    if ROMAN_HEADING.match(text) or text.endswith(":") or (text.isupper() and len(text.split()) >= 2):
+        return True
+    return bool(NUMBERED_HEADING.match(text)) and len(text.split()) <= SECTION_HEADING_WORDS and text[-1] not in CLOSING
 
 
 # A title over a list's lead-in: a short line no punctuation closes, one or two paragraphs above the list.

@@ -282,3 +282,12 @@ def test_bullets_a_paragraph_apart_without_labels_stay_apart():
     text = ("Sở đề ra các nhiệm vụ sau.\n\n- Mở rộng thị trường.\n\nĐây là nhiệm vụ khó.\n\n- Thu hút đầu tư.\n\n"
             "Năm nay cần nhiều cố gắng.")
     assert lists_in(text) == []
+
+
+def test_decimal_sections_give_their_bullets_the_kind_of_the_part_above():
+    text = ("1. Những kết quả chủ yếu\n\n1.1. Về kinh tế đối ngoại:\n\n"
+            "- Xúc tiến đầu tư: Tổ chức 3 hội nghị xúc tiến tại Nhật Bản, Hàn Quốc và Singapore.\n\n"
+            "- Xuất khẩu: Nhiều mặt hàng nông sản của tỉnh vào thị trường khó tính.\n\n"
+            "2. Nhiệm vụ trọng tâm những tháng cuối năm\n\n2.1. Về kinh tế đối ngoại:\n\n"
+            "- Tổ chức hội nghị xúc tiến đầu tư tại Úc.\n\n- Kết nối doanh nghiệp với các thương vụ.")
+    assert [(kind, len(items)) for kind, items in kinds_and_items(text)] == [("achievement", 2), ("priority", 2)]
