@@ -937,7 +937,12 @@ KIND_CUES = (
     # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."
     ("agenda", re.compile(r"\b(?:hoi nghi|hoi thao|dien dan|toa dam|cuoc hop|buoi lam viec)(?:\s+[^\s,.;:]+){0,3}?\s+nham\b")),
     # work reported done: "Sở đã hoàn thành các công việc sau:"
-    ("achievement", re.compile(r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc)\b")),
+    # ... and what was done, told after "đã:" ("Trong năm, Sở Ngoại vụ đã: - Tham mưu ... - Đón ..."),
+    # and indicators reported ("Một số chỉ số chính của tỉnh 9 tháng:")
+    ("achievement", re.compile(
+        r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc"
+        r"|chi so|so lieu)\b|\bda\W*$"
+    )),
     # shortcomings and forecasts: "vẫn còn tồn tại, hạn chế: ...", "Theo dự báo, kinh tế thế giới sẽ: ..."
     ("other", re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong)\b")),
     ("priority", re.compile(
@@ -1030,7 +1035,11 @@ DISCUSSION = re.compile(r"\b(?:thao luan|tham luan|trao doi|ban ve|ban bac)\b")
 
 # Figures reported, not set: "tổng mức bán lẻ ước đạt 82.900 tỷ đồng, tăng 22,3% so với cùng kỳ".
 FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|tỷ\b|triệu\b|nghìn\b|ha\b|tấn\b|lượt\b|USD\b)", re.I)
-REPORTED = re.compile(r"\b(?:ước đạt|ước tính|ước|đạt|tăng|giảm|cùng kỳ|bằng)\b", re.I)
+REPORTED = re.compile(
+    r"\b(?:ước đạt|ước tính|ước|đạt|tăng|giảm|cùng kỳ|bằng|so với|chiếm|vượt|gấp)\b"
+    r"|^[^:;.]{2,50}:\s*(?:khoảng |gần |hơn |trên |ước )?\d",  # "Kim ngạch xuất khẩu: 2,1 tỷ USD"
+    re.I,
+)
 # What a target says: "phấn đấu tăng trưởng 8%", "chỉ tiêu xuất khẩu tăng 12%".
 ASPIRED = re.compile(r"\b(?:phấn đấu|cần|sẽ|phải|mục tiêu|chỉ tiêu|hướng tới)\b", re.I)
 

@@ -65,6 +65,18 @@ KINDS = [
         "Năm nay khó khăn còn lớn, song có cơ sở để ngành xuất khẩu kỳ vọng về đích. Đó là nhu cầu cuối năm "
         "sẽ tăng mạnh; kinh tế thế giới đang dần hồi phục; hàng Việt ngày càng được tin dùng.",
         "other", id="grounds"),
+    pytest.param(
+        "Tình hình 9 tháng năm 2024:\n\n- Kim ngạch xuất khẩu: 2,1 tỷ USD.\n\n- Vốn FDI thu hút mới: 400 triệu USD.\n\n"
+        "- Khách quốc tế: 320 nghìn lượt.",
+        "achievement", id="labelled-figures"),
+    pytest.param(
+        "Trong năm, Sở Ngoại vụ đã:\n\n- Tham mưu tổ chức 12 đoàn ra.\n\n- Đón 45 đoàn khách quốc tế.\n\n"
+        "- Ký kết 6 văn bản thỏa thuận quốc tế.",
+        "achievement", id="what-was-done-after-da"),
+    pytest.param(
+        "Năm 2025, tỉnh cần:\n\n- Thu hút 500 triệu USD vốn FDI, tăng 10% so với năm 2024.\n\n"
+        "- Nâng kim ngạch xuất khẩu lên 3 tỷ USD.",
+        "priority", id="figures-asked-for"),
     # negatives: the phrase nearest the list decides
     pytest.param(
         "Để phát huy kết quả đạt được, thời gian tới ngành cần: mở rộng thị trường xuất khẩu; thu hút "
