@@ -1233,8 +1233,23 @@ def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
         # next list of the same shape ends this one.
         limit = min((r[0].start for r in runs if r[0].family == run[0].family and r[0].start > run[-1].start), default=None)
         spans = item_spans(body, run, limit)
+        if run[0].family in ("bullet", "sub-bullet"):
+            spans = _without_group_labels(body, spans)
         candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start, precedence=run[0].precedence))
     return candidates
+
+
+def _without_group_labels(body: str, spans: list[Span]) -> list[Span]:
+    """Bullets flattened from nested HTML lists ("- Về ngoại giao kinh tế:" ¶ "- Tổ chức đoàn ..." ¶
+    "- Hỗ trợ ..." ¶ "- Về công tác lãnh sự:" ¶ ...): a label over the items after it is no item."""
+    def group_label(number: int) -> bool:
+        text = body[spans[number].start : spans[number].end].strip()
+        return number + 1 < len(spans) and text.endswith(":") and _bare_label(text)
+
+    labels = [number for number in range(len(spans)) if group_label(number)]
+    if not labels or len(labels) * 2 > len(spans):
+        return spans
+    return [span for number, span in enumerate(spans) if number not in labels]
 
 
 # Families whose first item alone may open a list the count completes ("6 ưu tiên. ¶ Một là, ... ¶ ...").

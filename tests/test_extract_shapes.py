@@ -303,3 +303,17 @@ def test_decimal_sections_give_their_bullets_the_kind_of_the_part_above():
             "2. Nhiệm vụ trọng tâm những tháng cuối năm\n\n2.1. Về kinh tế đối ngoại:\n\n"
             "- Tổ chức hội nghị xúc tiến đầu tư tại Úc.\n\n- Kết nối doanh nghiệp với các thương vụ.")
     assert [(kind, len(items)) for kind, items in kinds_and_items(text)] == [("achievement", 2), ("priority", 2)]
+
+
+# --- HTML lists ---------------------------------------------------------------------------------
+
+
+def test_a_nested_html_list_drops_its_group_labels_and_keeps_its_items():
+    """<ul><li>Về ngoại giao kinh tế:<ul><li>...</li></ul></li>...</ul> comes out as one run of dashes."""
+    assert _lists_of_page("lists_nested.html") == [
+        ("priority", ["Tổ chức đoàn xúc tiến đầu tư tại Nhật Bản", "Hỗ trợ doanh nghiệp tham gia hội chợ quốc tế",
+                      "Làm tốt công tác bảo hộ công dân", "Rút ngắn thời gian xử lý hồ sơ"]),
+        ("achievement", ["Đối ngoại cấp cao. Tỉnh đón 12 đoàn lãnh đạo cấp cao các nước",
+                         "Xúc tiến đầu tư. Thu hút 20 dự án FDI mới"]),
+    ]
+
