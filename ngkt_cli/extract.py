@@ -760,6 +760,7 @@ LIST_NOUNS: dict[str, str | None] = {
     "diem nhan": "achievement",
     "bai hoc": "lesson",
     "noi dung": "agenda",
+    "phien": "agenda",  # "Hội nghị gồm 3 phiên: ..."
     "chu de": "agenda",
     "van de": "agenda",
     # Lists that are none of the four: shortcomings, causes, challenges ("3 hạn chế", "hai
@@ -934,14 +935,19 @@ QUOTED_COUNT = re.compile(r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s
 KIND_CUES = (
     ("lesson", re.compile(r"\bbai hoc\b")),
     ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su)\b")),
-    # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."
-    ("agenda", re.compile(r"\b(?:hoi nghi|hoi thao|dien dan|toa dam|cuoc hop|buoi lam viec)(?:\s+[^\s,.;:]+){0,3}?\s+nham\b")),
+    # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."; its programme
+    # ("Chương trình hội nghị gồm: ..."); a visit's schedule ("Trong chuyến thăm, Thủ tướng sẽ: ...")
+    ("agenda", re.compile(
+        r"\b(?:hoi nghi|hoi thao|dien dan|toa dam|cuoc hop|buoi lam viec)(?:\s+[^\s,.;:]+){0,3}?\s+nham\b"
+        r"|\bchuong trinh (?:cua )?(?:hoi nghi|hoi thao|dien dan|toa dam|lam viec|chuyen tham)\b"
+        r"|\b(?:chuyen tham|chuyen cong tac|lich trinh)\b[^.;:]*\b(?:se|du kien)\b"
+    )),
     # work reported done: "Sở đã hoàn thành các công việc sau:"
     # ... and what was done, told after "đã:" ("Trong năm, Sở Ngoại vụ đã: - Tham mưu ... - Đón ..."),
     # and indicators reported ("Một số chỉ số chính của tỉnh 9 tháng:")
     ("achievement", re.compile(
         r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc"
-        r"|chi so|so lieu)\b|\bda\W*$"
+        r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc)\b|\bda\W*$"
     )),
     # shortcomings and forecasts: "vẫn còn tồn tại, hạn chế: ...", "Theo dự báo, kinh tế thế giới sẽ: ..."
     ("other", re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong)\b")),

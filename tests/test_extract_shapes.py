@@ -77,6 +77,18 @@ KINDS = [
         "Năm 2025, tỉnh cần:\n\n- Thu hút 500 triệu USD vốn FDI, tăng 10% so với năm 2024.\n\n"
         "- Nâng kim ngạch xuất khẩu lên 3 tỷ USD.",
         "priority", id="figures-asked-for"),
+    pytest.param(
+        "Chương trình hội nghị gồm: phiên khai mạc do Bộ trưởng chủ trì; phiên thảo luận về thị trường Halal; "
+        "phiên kết nối doanh nghiệp.", "agenda", id="a-meetings-programme"),
+    pytest.param(
+        "Trong chuyến thăm, Thủ tướng sẽ: hội kiến Tổng thống nước chủ nhà; dự diễn đàn doanh nghiệp hai nước; "
+        "thăm cộng đồng người Việt.", "agenda", id="a-visits-schedule"),
+    pytest.param(
+        "Hội nghị gồm 3 phiên: phiên toàn thể; phiên chuyên đề về đầu tư; phiên kết nối doanh nghiệp.",
+        "agenda", id="a-meetings-sessions"),
+    pytest.param(
+        "Trong chuyến thăm, hai bên đã ký: thỏa thuận về thương mại; bản ghi nhớ về đầu tư; hiệp định về lao động.",
+        "achievement", id="what-a-visit-signed"),
     # negatives: the phrase nearest the list decides
     pytest.param(
         "Để phát huy kết quả đạt được, thời gian tới ngành cần: mở rộng thị trường xuất khẩu; thu hút "
