@@ -1497,6 +1497,18 @@ class Reading:
     body: str
 
 
+def _counting_sentence(body: str, cue: Span, items: int) -> Span | None:
+    """The lead-in widened back to an earlier sentence of its paragraph that counts as many items
+    of a kind as the list has, when the sentence just before the list names none."""
+    start = _paragraph_start(body, _paragraph_of(body, cue.start))
+    sentences = sentence_spans(body[start : cue.start])
+    for begin, end in reversed(sentences):
+        count, noun = announced(body[start + begin : start + end])
+        if count == items and noun and LIST_NOUNS[noun]:
+            return Span(start + begin, cue.end)
+    return None
+
+
 def read(doc: Document, candidate: Candidate) -> Reading:
     """The lead-in (or the sentence that sums the list up), its count and noun, and the items."""
     body, paragraphs = doc.body, doc.paragraphs
@@ -1506,6 +1518,10 @@ def read(doc: Document, candidate: Candidate) -> Reading:
     wrap_up = _wrap_up(body, candidate.spans[-1])
     if noun is None and wrap_up and announced(body[wrap_up.start : wrap_up.end])[1]:
         cue = body[wrap_up.start : wrap_up.end].strip()  # the lead-in comes after the list
+        count, noun = announced(cue)
+    if noun is None and candidate.marker != "inline" and (counting := _counting_sentence(body, cue_span, len(candidate.spans))):
+        cue_span = counting  # "Thủ tướng nêu 3 nhiệm vụ. Trong đó, ngành cần chú ý ..." ¶ "Thứ nhất, ..."
+        cue = body[cue_span.start : cue_span.end]
         count, noun = announced(cue)
     if count is None and noun:
         lede = [doc.title or ""] + paragraphs[: candidate.first_paragraph]

@@ -329,3 +329,21 @@ def test_a_nested_html_list_drops_its_group_labels_and_keeps_its_items():
                          "Xúc tiến đầu tư. Thu hút 20 dự án FDI mới"]),
     ]
 
+
+
+# --- a count stated a sentence before the lead-in --------------------------------------------------
+
+
+def test_a_count_a_sentence_before_the_lead_in_counts_the_list():
+    text = ("Thủ tướng nêu 3 nhiệm vụ trọng tâm năm 2025. Trong đó, ngành cần đặc biệt chú ý tới hiệu quả thực chất.\n\n"
+            "Thứ nhất, hỗ trợ doanh nghiệp ứng phó với thuế quan.\n\nThứ hai, đa dạng hóa thị trường xuất khẩu.\n\n"
+            "Thứ ba, thu hút đầu tư công nghệ cao.")
+    [found] = lists_in(text)
+    assert (found.kind, found.announced_count, found.target_year) == ("priority", 3, 2025)
+
+
+def test_another_count_a_sentence_before_does_not():
+    text = ("Năm qua ngành đạt 5 kết quả nổi bật. Năm nay, Bộ trưởng nhấn mạnh một số việc.\n\n"
+            "Thứ nhất, hỗ trợ doanh nghiệp ứng phó với thuế quan.\n\nThứ hai, đa dạng hóa thị trường xuất khẩu.")
+    [found] = lists_in(text)
+    assert (found.kind, found.announced_count) == ("priority", None)
