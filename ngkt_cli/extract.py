@@ -569,8 +569,10 @@ def _sentence_stop(paragraph: str, start: int) -> int:
 def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
     """(lead-in end, merged pieces, raw pieces, row) for each ';' list of a paragraph."""
     found: list = []
-    if ";" not in paragraph and not ("," in paragraph and any(word in paragraph for word in COMMA_LEAD_WORDS)):
+    if ";" not in paragraph and not ("," in paragraph and any(word in paragraph for word in COMMA_LEAD_WORDS)
+                                     or " và " in paragraph and " là " in paragraph):
         return found  # a cheap test first: a ';' list has a ';', a comma list a ',' and a word that leads in
+        # (after "là", a counted list's "và": "hai trọng tâm là A và B", "ba trọng tâm là A, B và C")
     intros = _intros(paragraph)
     resume_at = 0
     for number, (intro_start, intro_end, intro) in enumerate(intros):
@@ -671,7 +673,7 @@ def _sentence_items(paragraph: str, lead_start: int, start: int, end: int) -> li
 # The "và" that joins a list's last item ("A, B và C"), or one inside an item's own series.
 AND = re.compile(r"\s+và\s+")
 # What a comma list's lead-in holds, one of them at least (the quick test before any search).
-COMMA_LEAD_WORDS = (":", "như", "gồm", " là ")
+COMMA_LEAD_WORDS = (":", "như", "gồm")
 # A comma list has at least this many items unless its lead-in counts them.
 COMMA_LIST_ITEMS = 3
 
@@ -1068,37 +1070,40 @@ FOREIGN_AGENDA = re.compile(
 OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
 
 
-def _foreign_agenda(cue: str) -> bool:
-    folded = fold(cue)
-    return bool(FOREIGN_AGENDA.search(folded)) and not OUR_SIDE.search(folded)
-
-
 def _cue_kind(text: str) -> str | None:
     """The kind of the KIND_CUES phrase nearest the end of `text` (folded), if any."""
     found = [(match.end(), kind) for kind, pattern in KIND_CUES for match in pattern.finditer(text)]
     return max(found)[1] if found else None
 
 
-def _first_kind(cue: str) -> str | None:
-    """What a lead-in says whatever else it holds: grounds and purposes are "other"."""
-    folded = fold(cue)
-    if _foreign_agenda(cue) or GROUNDS.search(folded) or PURPOSE_HEADING.match(folded) or PURPOSE.search(folded):
+def _first_kind(folded: str) -> str | None:
+    """What a lead-in (folded) says whatever else it holds: grounds and purposes are "other"."""
+    foreign = FOREIGN_AGENDA.search(folded) and not OUR_SIDE.search(folded)
+    if foreign or GROUNDS.search(folded) or PURPOSE_HEADING.match(folded) or PURPOSE.search(folded):
         return "other"
     return None
 
 
-def classify(cue: str, opener: str, items: list[str], heading: str = "", title: str = "") -> str:
+def _nothing() -> str:
+    return ""
+
+
+def classify(
+    cue: str, opener: str, items: list[str], heading: Callable[[], str] = _nothing, title: Callable[[], str] = _nothing
+) -> str:
     """Another forum's agenda, grounds and purposes are "other"; else the kind from the counted
     noun of the lead-in, or of a title just above a lead-in that tells rather than leads in ("Một
     số thành tựu ..." ¶ "Năm 2024, ngoại giao kinh tế tiếp tục là trọng tâm ..." ¶ "Thứ nhất, ..."),
     then figures reported, then lead-in phrases (of the lead-in, then the section heading above
-    it, then the first item), then the items' tense."""
-    if first := _first_kind(cue):
+    it, then the first item), then the items' tense. `heading` and `title` find those texts, only
+    when they are needed."""
+    folded = fold(cue)
+    if first := _first_kind(folded):
         return first
-    folded = CONCESSION.sub("", fold(cue))
+    folded = CONCESSION.sub("", folded)
     count, noun = announced(folded)
-    if noun is None and title and not cue.rstrip().endswith(":"):
-        count, noun = announced(fold(title))
+    if noun is None and not cue.rstrip().endswith(":") and (above := title()):
+        count, noun = announced(fold(above))
     if noun and LIST_NOUNS[noun]:
         kind = LIST_NOUNS[noun]
         if kind == "agenda" and DIRECTIVE.search(folded) and not DISCUSSION.search(folded):
@@ -1110,8 +1115,8 @@ def classify(cue: str, opener: str, items: list[str], heading: str = "", title: 
         return kind
     if _statistics(items, cue):
         return "achievement"
-    for text in (folded, fold(heading), fold(opener)):
-        if kind := _cue_kind(text):
+    for text in (folded, heading(), opener):
+        if kind := _cue_kind(fold(text)):
             return kind
     joined = " ".join(items)
     return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
@@ -1651,7 +1656,7 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
     body, candidate, cue, spans, texts = doc.body, reading.candidate, reading.cue, reading.spans, reading.texts
     opener = texts[0].split(",")[0]
     first = candidate.first_paragraph
-    kind = classify(cue, opener, list(texts), _heading_above(body, first), _title_above(body, first))
+    kind = classify(cue, opener, list(texts), lambda: _heading_above(body, first), lambda: _title_above(body, first))
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
     speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)
