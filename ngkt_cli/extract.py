@@ -906,12 +906,14 @@ INLINE_INTROS = (
     # ngoài": after a counted noun and "là", as many comma pieces as counted
     InlineIntro(
         "counted noun, commas after là",
-        re.compile(r"\bla\s+(?=[^\W\d])"),
+        # not a predicate ("là rất quan trọng, cấp bách và lâu dài") nor after "these" ("Hai nhiệm vụ này là ...")
+        re.compile(r"\bla\s+(?!(?:rat|deu|cung|khong|chua|hoan toan|vo cung|het suc)\b)(?=[^\W\d])"),
         re.compile(
             r"(?<!viet )(?<!mien )\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+[\"“]?(?:nhom\s+)?(?:"
             + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
             + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,2}\s*$"
         ),
+        unless=re.compile(r"\b(?:nay|do|tren|ay|noi tren)\s*$"),
         separator=",",
         precedence=INLINE_PRECEDENCE + 1,
     ),

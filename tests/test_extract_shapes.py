@@ -219,6 +219,9 @@ def test_a_counted_noun_then_la_leads_into_a_comma_list(text, kind, items):
     "Hai nhiệm vụ này là rất quan trọng, cấp bách và lâu dài đối với ngành.",  # three qualities, two counted
     "Ba kết quả nổi bật là minh chứng cho nỗ lực của toàn ngành, trong đó có đóng góp của địa phương, doanh nghiệp và cơ quan đại diện.",
     "Các nhiệm vụ là rất nặng nề, phức tạp và lâu dài.",  # no count: no comma list after "là"
+    "Hai nhiệm vụ này là cấp bách và lâu dài.",  # "these" points back
+    "Hai nhiệm vụ là rất cấp bách và lâu dài.",  # a predicate
+    "Ba trọng tâm nói trên là đúng đắn, kịp thời và sáng suốt.",
 ])
 def test_a_sentence_about_counted_things_after_la_is_no_comma_list(text):
     assert lists_in(text) == []
