@@ -1191,6 +1191,10 @@ class Candidate:
 BARE_LEAD = re.compile(r"(?:Cụ thể(?: là)?|Như sau|Sau đây|Bao gồm|Gồm|Đó là)\W*$", re.I)
 
 
+# An interview's answer opening with its speaker's label: "Thứ trưởng Nguyễn Minh Hằng: Thứ nhất, ...".
+SPEAKER_LABEL = re.compile(r"[^\W\d_][^:.;?!\d]{1,60}:")
+
+
 def _cue(body: str, candidate: Candidate) -> Span:
     """The lead-in: the sentence before the first item, in its paragraph or the one before; with
     the sentence before that when it only says a list follows ("... đạt nhiều kết quả. Cụ thể:")."""
@@ -1198,6 +1202,10 @@ def _cue(body: str, candidate: Candidate) -> Span:
     if cue.end > cue.start and BARE_LEAD.fullmatch(body, cue.start, cue.end):
         before = _sentence_before(body, cue.start)
         return Span(before, cue.end) if before is not None else cue
+    if cue.end > cue.start and SPEAKER_LABEL.fullmatch(body, cue.start, cue.end):
+        before = _sentence_before(body, cue.start)  # the question the answer's list replies to
+        if before is not None and body[before : cue.start].rstrip().endswith("?"):
+            return Span(before, cue.end)
     return cue
 
 

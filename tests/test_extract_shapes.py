@@ -350,3 +350,22 @@ def test_another_count_a_sentence_before_does_not():
             "Thứ nhất, hỗ trợ doanh nghiệp ứng phó với thuế quan.\n\nThứ hai, đa dạng hóa thị trường xuất khẩu.")
     [found] = lists_in(text)
     assert (found.kind, found.announced_count) == ("priority", None)
+
+
+# --- an interview's answer: the question leads in -------------------------------------------------
+
+
+def test_an_answer_opening_with_its_speakers_label_is_led_in_by_the_question():
+    text = ("Phóng viên: Xin Thứ trưởng điểm lại những kết quả nổi bật của ngoại giao kinh tế năm qua?\n\n"
+            "Thứ trưởng Nguyễn Minh Hằng: Thứ nhất, quan hệ với nhiều đối tác lớn lên tầm cao mới. Thứ hai, thị trường "
+            "xuất khẩu mở rộng sang Trung Đông, châu Phi. Thứ ba, nhiều tập đoàn công nghệ lớn chọn Việt Nam.")
+    [found] = lists_in(text)
+    assert (found.kind, len(found.items)) == ("achievement", 3)
+    assert found.items[0].text == "quan hệ với nhiều đối tác lớn lên tầm cao mới"
+
+
+def test_the_question_before_an_answers_list_gives_its_year_and_kind():
+    text = ("PV: Năm 2025, ngành sẽ tập trung vào những nhiệm vụ gì?\n\nThứ trưởng: Một là, hỗ trợ doanh nghiệp ứng phó "
+            "với thuế quan. Hai là, thúc đẩy các FTA mới. Ba là, thu hút đầu tư vào bán dẫn.")
+    [found] = lists_in(text, date="2024-12-28")
+    assert (found.kind, found.target_year, len(found.items)) == ("priority", 2025, 3)
