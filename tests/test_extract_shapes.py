@@ -369,3 +369,22 @@ def test_the_question_before_an_answers_list_gives_its_year_and_kind():
             "với thuế quan. Hai là, thúc đẩy các FTA mới. Ba là, thu hút đầu tư vào bán dẫn.")
     [found] = lists_in(text, date="2024-12-28")
     assert (found.kind, found.target_year, len(found.items)) == ("priority", 2025, 3)
+
+
+# --- the first item named by its noun ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Từ thực tiễn, Bộ trưởng rút ra ba bài học. Bài học đầu tiên là phải bám sát chỉ đạo của Trung ương. "
+     "Bài học thứ hai là phải lấy doanh nghiệp làm trung tâm. Bài học thứ ba là phải phối hợp chặt chẽ.", "lesson"),
+    ("Năm 2025 có hai việc lớn.\n\nNhiệm vụ đầu tiên là hỗ trợ doanh nghiệp ứng phó thuế quan.\n\n"
+     "Nhiệm vụ thứ hai là mở rộng thị trường xuất khẩu.", "priority"),
+])
+def test_a_run_whose_first_item_is_named_by_its_noun_and_dau_tien(text, kind):
+    [found] = lists_in(text)
+    assert found.kind == kind and found.announced_count == len(found.items)
+    assert found.items[0].text.startswith(("phải bám sát", "hỗ trợ doanh nghiệp"))
+
+
+def test_a_first_time_is_no_first_item():
+    assert lists_in("Đây là lần đầu tiên hội nghị được tổ chức. Lần thứ hai sẽ diễn ra năm sau.") == []
