@@ -55,12 +55,6 @@ SEQUENCE_WORDS = {"trước hết": 1, "trước tiên": 1, "đầu tiên": 1, "
 NEXT_ORDINAL = 0
 SEQUENCE_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?)\s*", re.I)
 
-# The first of a run named by its noun: "Bài học đầu tiên là ... Bài học thứ hai là ...", "Nhiệm vụ
-# trước hết là ..." (the later ones are "Thứ" ordinals after their noun).
-NOUN_FIRST_MARKER = re.compile(
-    r"\b(?:nhóm\s+)?(?:" + "|".join(ITEM_NOUNS) + r")\s+(?P<n>đầu tiên|trước hết|trước tiên)(?:\s*[,:]|\s+là\b\s*[,:]?)\s*", re.I
-)
-
 # "Một là, ...", "hai là: ..."
 LA_MARKER = re.compile(r"\b(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
 
@@ -276,10 +270,8 @@ def _words(table: dict[str, int]) -> Callable[[str], int]:
 MARKER_RULES = (
     # "Thứ nhất, mở rộng thị trường ... Thứ hai là ..." (also "Nhiệm vụ thứ ba là ...")
     MarkerRule("thứ ordinal", "thu", 0, THU_MARKER, _words(THU_ORDINALS), as_ordinal, noun_then_ordinal),
-    # "Trước hết, ... Thứ hai, ... Cuối cùng, ..."
-    MarkerRule("sequence word", "thu", 0, SEQUENCE_MARKER, _words(SEQUENCE_WORDS), as_ordinal),
-    # "Bài học đầu tiên là ... Bài học thứ hai là ..."
-    MarkerRule("noun, then đầu tiên", "thu", 0, NOUN_FIRST_MARKER, lambda _: 1, at_item_start),
+    # "Trước hết, ... Thứ hai, ... Cuối cùng, ..." (also "Bài học đầu tiên là ... Bài học thứ hai là ...")
+    MarkerRule("sequence word", "thu", 0, SEQUENCE_MARKER, _words(SEQUENCE_WORDS), as_ordinal, noun_then_ordinal),
     # "Một là, giữ vững ...; hai là, ..."
     MarkerRule("là ordinal", "la", 1, LA_MARKER, _words(LA_ORDINALS), at_item_start),
     # "Một là chúng ta đã vượt qua ... Hai là chúng ta ..."
