@@ -951,7 +951,8 @@ KIND_CUES = (
     # and indicators reported ("Một số chỉ số chính của tỉnh 9 tháng:")
     ("achievement", re.compile(
         r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc"
-        r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc)\b|\bda\W*$"
+        r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc|da gop phan|da giup|da mang lai|da tao ra)\b"
+        r"|\bda\W*$"
     )),
     # shortcomings and forecasts: "vẫn còn tồn tại, hạn chế: ...", "Theo dự báo, kinh tế thế giới sẽ: ..."
     ("other", re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong)\b")),

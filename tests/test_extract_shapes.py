@@ -89,6 +89,12 @@ KINDS = [
     pytest.param(
         "Trong chuyến thăm, hai bên đã ký: thỏa thuận về thương mại; bản ghi nhớ về đầu tư; hiệp định về lao động.",
         "achievement", id="what-a-visit-signed"),
+    pytest.param(
+        "Năm 2024, ngoại giao kinh tế đã góp phần:\n\n- Mở rộng thị trường cho hàng Việt Nam.\n\n"
+        "- Thu hút các dự án công nghệ cao.", "achievement", id="what-it-contributed"),
+    pytest.param(
+        "Năm 2025, ngoại giao kinh tế cần góp phần:\n\n- Mở rộng thị trường cho hàng Việt Nam.\n\n"
+        "- Thu hút các dự án công nghệ cao.", "priority", id="what-it-must-contribute"),
     # negatives: the phrase nearest the list decides
     pytest.param(
         "Để phát huy kết quả đạt được, thời gian tới ngành cần: mở rộng thị trường xuất khẩu; thu hút "
