@@ -353,7 +353,8 @@ def chain_markers(markers: list[Marker], labels: frozenset[int] = frozenset()) -
             between = range(run[-1].paragraph + 1, marker.paragraph) if run else range(0)
             follows = run and (marker.paragraph == run[-1].paragraph + 1 or (
                 marker.family == "bullet" and all(p in nested for p in between))  # "+" items nest in a dash item
-                or (run[-1].paragraph in labels and marker.paragraph == run[-1].paragraph + 2))
+                or (run[-1].paragraph in labels and marker.paragraph == run[-1].paragraph + 2
+                    and (len(run) == 1 or run[-1].paragraph - run[-2].paragraph == 2)))  # every item a heading over a paragraph
             marker = replace(marker, ordinal=len(run) + 1 if follows else 1)
         near = run and marker.paragraph - run[-1].paragraph <= MAX_ITEM_PARAGRAPHS
         if marker.ordinal == NEXT_ORDINAL:  # "Cuối cùng, ..." ends the run it closely follows
@@ -943,7 +944,8 @@ KIND_CUES = (
     # ("Chương trình hội nghị gồm: ..."); a visit's schedule ("Trong chuyến thăm, Thủ tướng sẽ: ...")
     ("agenda", re.compile(
         r"\b(?:hoi nghi|hoi thao|dien dan|toa dam|cuoc hop|buoi lam viec)(?:\s+[^\s,.;:]+){0,3}?\s+nham\b"
-        r"|\bchuong trinh (?:cua )?(?:hoi nghi|hoi thao|dien dan|toa dam|lam viec|chuyen tham)\b"
+        r"|(?<!trong )(?<!khuon kho )\bchuong trinh (?:cua )?(?:hoi nghi|hoi thao|dien dan|toa dam|lam viec|chuyen tham)\b"
+        r"(?:\s+[^\s,.;:]+){0,5}?\s*(?:gom|bao gom|nhu sau|co)?\W*$"  # the lead-in ends there: not "trong chương trình Hội nghị ..., Bộ ..."
         r"|\b(?:chuyen tham|chuyen cong tac|lich trinh)\b[^.;:]*\b(?:se|du kien)\b"
     )),
     # work reported done: "Sở đã hoàn thành các công việc sau:"
@@ -1245,7 +1247,7 @@ def _lead_in(body: str, candidate: Candidate) -> Span:
 def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
     markers = find_markers(paragraphs)
-    runs = chain_markers(markers, frozenset(i for i, p in enumerate(paragraphs) if p.endswith(":")))
+    runs = chain_markers(markers, frozenset(i for i, p in enumerate(paragraphs) if _heads_a_paragraph(p)))
     in_runs = {marker.start for run in runs for marker in run}
     for marker in markers:
         if marker.start not in in_runs and (completed := _completed_by_count(body, paragraphs, marker)):
@@ -1259,6 +1261,15 @@ def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
             spans = _without_group_labels(body, spans)
         candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start, precedence=run[0].precedence))
     return candidates
+
+
+def _heads_a_paragraph(paragraph: str) -> bool:
+    """A bullet that may be a heading over the paragraph after it: a label ending with a colon
+    ("- Về thể chế:"), or a short line no punctuation closes ("- Đổi mới tư duy đối ngoại")."""
+    text = paragraph.rstrip()
+    if text.endswith(":"):
+        return True
+    return bool(text) and text[0] in BULLET_CHARS and text[-1] not in CLOSING and len(text.split()) <= SECTION_HEADING_WORDS
 
 
 def _without_group_labels(body: str, spans: list[Span]) -> list[Span]:

@@ -80,6 +80,10 @@ KINDS = [
     pytest.param(
         "Chương trình hội nghị gồm: phiên khai mạc do Bộ trưởng chủ trì; phiên thảo luận về thị trường Halal; "
         "phiên kết nối doanh nghiệp.", "agenda", id="a-meetings-programme"),
+    pytest.param(  # "in the programme of" a conference is where, not what
+        "Sáng 21/12, trong chương trình Hội nghị Ngoại giao lần thứ 32, Bộ Ngoại giao tổ chức phiên về ngoại giao kinh tế.\n\n"
+        "Thứ nhất, củng cố các động lực tăng trưởng truyền thống.\n\nThứ hai, tăng cường nghiên cứu, tham mưu.",
+        "priority", id="in-a-meetings-programme"),
     pytest.param(
         "Trong chuyến thăm, Thủ tướng sẽ: hội kiến Tổng thống nước chủ nhà; dự diễn đàn doanh nghiệp hai nước; "
         "thăm cộng đồng người Việt.", "agenda", id="a-visits-schedule"),
@@ -394,3 +398,17 @@ def test_a_run_whose_first_item_is_named_by_its_noun_and_dau_tien(text, kind):
 
 def test_a_first_time_is_no_first_item():
     assert lists_in("Đây là lần đầu tiên hội nghị được tổ chức. Lần thứ hai sẽ diễn ra năm sau.") == []
+
+
+def test_dash_headings_each_over_a_paragraph_are_one_list_but_two_bullet_runs_apart_stay_two():
+    text = ("Tổng Bí thư nêu các nhiệm vụ trọng tâm của ngành:\n\n- Đổi mới tư duy đối ngoại\n\n"
+            "Ngành cần nắm chắc xu thế, dự báo sớm diễn biến.\n\n- Phát huy vai trò tiên phong của ngoại giao kinh tế\n\n"
+            "Các cơ quan đại diện coi hỗ trợ doanh nghiệp là nhiệm vụ trung tâm.\n\nHội nghị kết thúc cùng ngày.")
+    [found] = lists_in(text)
+    assert [item.text for item in found.items] == [
+        "Đổi mới tư duy đối ngoại\n\nNgành cần nắm chắc xu thế, dự báo sớm diễn biến",
+        "Phát huy vai trò tiên phong của ngoại giao kinh tế\n\nCác cơ quan đại diện coi hỗ trợ doanh nghiệp là nhiệm vụ trung tâm",
+    ]
+    apart = ("Năm 2025, Sở cần 2 nhiệm vụ:\n\n- Mở rộng thị trường\n\n- Thu hút đầu tư\n\nĐây là hai việc lớn.\n\n"
+             "- Hội chợ Halal\n\n- Diễn đàn doanh nghiệp")
+    assert [len(found.items) for found in lists_in(apart)] == [2, 2]
