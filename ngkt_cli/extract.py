@@ -89,14 +89,17 @@ LETTER_DOT_MARKER = re.compile(r"^(?P<n>[" + LETTERS + r"])\.\s+(?=\S)")  # "a. 
 
 # "• ...", "- ...", "+ ..." at the start of a paragraph.
 BULLET_CHARS = "•-+–—*·●▪■◆❖➢►▶✓✔○◦"
-BULLET_MARKER = re.compile(r"^[" + re.escape(BULLET_CHARS) + r"]\s+(?=\S)")
+# The second level of a bulleted text: "- Về ngoại giao kinh tế:" ¶ "+ Tổ chức đoàn ..." ¶ "+ Hỗ trợ ...".
+SUB_BULLET_CHARS = "+○◦"
+BULLET_MARKER = re.compile(r"^[" + re.escape(BULLET_CHARS.translate({ord(c): None for c in SUB_BULLET_CHARS})) + r"]\s+(?=\S)")
+SUB_BULLET_MARKER = re.compile(r"^[" + re.escape(SUB_BULLET_CHARS) + r"]\s+(?=\S)")
 
 # What may stand before an item's marker without being text: its bullet, or the opening quote
 # each paragraph of a long quotation starts with (“Một là, ... ¶ “Hai là, ...).
 BEFORE_MARKER = BULLET_CHARS + "“\"‘'( "
 
 # A weekday is "Thứ Hai, 10/03/2025" or "Thứ Tư, ngày 5/6": a date follows.
-WEEKDAY_FOLLOWS = re.compile(r"^\s*\(?(?:ngày\s+)?\d{1,2}[/-]\d{1,2}", re.I)
+WEEKDAY_FOLLOWS = re.compile(r"^\s*\(?(?:ngày\s+)?(?:0?[1-9]|[12]\d|3[01])[/-](?:0?[1-9]|1[0-2])(?!\d)", re.I)
 
 # An item runs over at most this many paragraphs: a marker further on starts afresh, so a
 # "Thứ Ba, ..." pages later does not extend a list that ended long before.
@@ -135,8 +138,8 @@ def as_ordinal(paragraph: str, match: re.Match[str], start: int) -> bool:
     ("Thứ Tư, 05/06") nor "lần thứ hai. sau đó" (a full stop ends an ordinal only before a capital)."""
     if not (_at_item_start(paragraph, start) or _spoken_continuation(paragraph, match, start)):
         return False
-    if WEEKDAY_FOLLOWS.match(paragraph[match.end() :]):
-        return False
+    if match.group("n").lower() != "nhất" and WEEKDAY_FOLLOWS.match(paragraph[match.end() :]):
+        return False  # no weekday is "Thứ nhất": "Thứ nhất, 15/15 chỉ tiêu ..." is an item
     return not (match.groupdict().get("stop") and not paragraph[match.end() : match.end() + 1].isupper())
 
 
@@ -267,8 +270,8 @@ def _words(table: dict[str, int]) -> Callable[[str], int]:
 MARKER_RULES = (
     # "Thứ nhất, mở rộng thị trường ... Thứ hai là ..." (also "Nhiệm vụ thứ ba là ...")
     MarkerRule("thứ ordinal", "thu", 0, THU_MARKER, _words(THU_ORDINALS), as_ordinal, noun_then_ordinal),
-    # "Trước hết, ... Thứ hai, ... Cuối cùng, ..."
-    MarkerRule("sequence word", "thu", 0, SEQUENCE_MARKER, _words(SEQUENCE_WORDS), as_ordinal),
+    # "Trước hết, ... Thứ hai, ... Cuối cùng, ..." (also "Bài học đầu tiên là ... Bài học thứ hai là ...")
+    MarkerRule("sequence word", "thu", 0, SEQUENCE_MARKER, _words(SEQUENCE_WORDS), as_ordinal, noun_then_ordinal),
     # "Một là, giữ vững ...; hai là, ..."
     MarkerRule("là ordinal", "la", 1, LA_MARKER, _words(LA_ORDINALS), at_item_start),
     # "Một là chúng ta đã vượt qua ... Hai là chúng ta ..."
@@ -289,6 +292,9 @@ MARKER_RULES = (
     MarkerRule("letter with a full stop", "letter", 5, LETTER_DOT_MARKER, lambda n: LETTERS.index(n) + 1),
     # "- Mở rộng ..." ¶ "- Thu hút ..." (numbered by their place in the run)
     MarkerRule("bullet", "bullet", 6, BULLET_MARKER, lambda _: BY_POSITION),
+    # "+ Tổ chức đoàn ..." ¶ "+ Hỗ trợ ..." under a dash (or alone): a list of its own; where a dash
+    # list holds it, the dash list wins
+    MarkerRule("sub-bullet", "sub-bullet", 7, SUB_BULLET_MARKER, lambda _: BY_POSITION),
 )
 
 # A ';' split after a colon yields to every marker family.
@@ -334,14 +340,21 @@ def find_markers(paragraphs: list[str]) -> list[Marker]:
     return sorted(markers, key=lambda m: m.start)
 
 
-def chain_markers(markers: list[Marker]) -> list[list[Marker]]:
-    """Runs of one family numbered 1, 2, 3 ...; bullets chain by consecutive paragraphs."""
+def chain_markers(markers: list[Marker], labels: frozenset[int] = frozenset()) -> list[list[Marker]]:
+    """Runs of one family numbered 1, 2, 3 ...; bullets chain by consecutive paragraphs, past the
+    "+" items nested in them, and past the one paragraph explaining a bullet that is a label
+    ending with a colon (`labels`: such paragraphs' numbers): "- Về thể chế:" ¶ "Hoàn thiện ..." ¶ "- Về ..."."""
     runs: list[list[Marker]] = []
     open_runs: dict[str, list[Marker]] = {}
+    nested = {marker.paragraph for marker in markers if marker.family == "sub-bullet"}
     for marker in markers:
         run = open_runs.get(marker.family)
         if marker.ordinal == BY_POSITION:
-            follows = run and marker.paragraph == run[-1].paragraph + 1
+            between = range(run[-1].paragraph + 1, marker.paragraph) if run else range(0)
+            follows = run and (marker.paragraph == run[-1].paragraph + 1 or (
+                marker.family == "bullet" and all(p in nested for p in between))  # "+" items nest in a dash item
+                or (run[-1].paragraph in labels and marker.paragraph == run[-1].paragraph + 2
+                    and (len(run) == 1 or run[-1].paragraph - run[-2].paragraph == 2)))  # every item a heading over a paragraph
             marker = replace(marker, ordinal=len(run) + 1 if follows else 1)
         near = run and marker.paragraph - run[-1].paragraph <= MAX_ITEM_PARAGRAPHS
         if marker.ordinal == NEXT_ORDINAL:  # "Cuối cùng, ..." ends the run it closely follows
@@ -426,6 +439,7 @@ def _last_item_end(body: str, start: int, limit: int | None = None) -> int:
     end = _paragraph_end(body, start)
     if end < len(body) and not body[start:end].strip(" \n:,;.–-"):
         end = _paragraph_end(body, end + 2)
+    end = _over_bullets_below(body, start, end)
     if limit is not None and limit < end:
         sentence_end = max(body.rfind(stop, start, limit) for stop in (". ", "! ", "? "))
         end = sentence_end + 1 if sentence_end > start else limit
@@ -433,6 +447,24 @@ def _last_item_end(body: str, start: int, limit: int | None = None) -> int:
         end = wrap_up.start()
     attribution = QUOTE_ATTRIBUTION.search(body, start, end)
     return attribution.start() if attribution else end
+
+
+# How many bulleted paragraphs a last item ending with a colon may take in ("2. Yêu cầu:" ¶ "- ..." ¶ "- ...").
+MAX_BULLETS_BELOW = 12
+
+
+def _over_bullets_below(body: str, start: int, end: int) -> int:
+    """An item that ends with a colon ("2. Yêu cầu:", "- Về công tác lãnh sự:") holds the bulleted
+    paragraphs right under it."""
+    text = body[start:end].strip()
+    if not (text.endswith(":") or _bare_label(text)):
+        return end
+    for _ in range(MAX_BULLETS_BELOW):
+        following = end + len(PARAGRAPH_BREAK)
+        if following >= len(body) or body[following] not in BULLET_CHARS:
+            break
+        end = _paragraph_end(body, following)
+    return end
 
 
 def item_spans(body: str, run: list[Marker], limit: int | None = None) -> list[Span]:
@@ -446,8 +478,23 @@ def item_spans(body: str, run: list[Marker], limit: int | None = None) -> list[S
         if paragraph_break >= 0 and not body[paragraph_break:end].strip(BEFORE_MARKER + "\n"):
             end = paragraph_break  # the next item's bullet ("- Thứ hai") or quote is not this item's text
         end = _before_next_bullet(body, marker.content, end)
+        if following is None and spans and all("\n\n" in body[span.start : span.end] for span in spans):
+            end = _explained_below(body, marker.content, end)
         spans.append(_trim(body, marker.content, end))
     return spans
+
+
+def _explained_below(body: str, start: int, end: int) -> int:
+    """The last of items that are each a heading and a paragraph explaining it ("1. Đổi mới tư duy
+    đối ngoại" ¶ "Ngành ngoại giao cần ..."): a heading that no punctuation closes takes the
+    paragraph under it, as the items before it did."""
+    heading = body[start:end].strip()
+    following = end + len(PARAGRAPH_BREAK)
+    if not heading or heading[-1] in CLOSING.replace(":", "") or "\n\n" in heading or following >= len(body):
+        return end
+    if len(heading.split()) > SECTION_HEADING_WORDS or body[following] in BULLET_CHARS or NOT_AN_ITEM.match(body, following):
+        return end
+    return _paragraph_end(body, following)
 
 
 def _semicolon_run(body: str, run: list[Marker]) -> bool:
@@ -523,8 +570,10 @@ def _sentence_stop(paragraph: str, start: int) -> int:
 def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
     """(lead-in end, merged pieces, raw pieces, row) for each ';' list of a paragraph."""
     found: list = []
-    if ";" not in paragraph and not ("," in paragraph and any(word in paragraph for word in COMMA_LEAD_WORDS)):
+    if ";" not in paragraph and not ("," in paragraph and any(word in paragraph for word in COMMA_LEAD_WORDS)
+                                     or " và " in paragraph and " là " in paragraph):
         return found  # a cheap test first: a ';' list has a ';', a comma list a ',' and a word that leads in
+        # (after "là", a counted list's "và": "hai trọng tâm là A và B", "ba trọng tâm là A, B và C")
     intros = _intros(paragraph)
     resume_at = 0
     for number, (intro_start, intro_end, intro) in enumerate(intros):
@@ -714,6 +763,7 @@ LIST_NOUNS: dict[str, str | None] = {
     "diem nhan": "achievement",
     "bai hoc": "lesson",
     "noi dung": "agenda",
+    "phien": "agenda",  # "Hội nghị gồm 3 phiên: ..."
     "chu de": "agenda",
     "van de": "agenda",
     # Lists that are none of the four: shortcomings, causes, challenges ("3 hạn chế", "hai
@@ -733,6 +783,21 @@ LIST_NOUNS: dict[str, str | None] = {
     "thuan loi": "other",
     # What a meeting was like, not what it set: hai “tinh thần” xuyên suốt Hội nghị.
     "tinh than": "other",
+    # More of each kind, as real pages name them: "những thành công lớn nhất", "3 chuyển biến",
+    # "những kinh nghiệm", "4 khuyến nghị", "những rào cản", "5 nguyên tắc", "3 xu hướng", "10 sự kiện".
+    "thanh cong": "achievement",
+    "buoc tien": "achievement",
+    "chuyen bien": "achievement",
+    "kinh nghiem": "lesson",
+    "khuyen nghi": "priority",
+    "rao can": "other",
+    "bat cap": "other",
+    "nguyen tac": "other",
+    "quan diem": "other",
+    "muc dich": "other",
+    "xu huong": "other",
+    "xu the": "other",
+    "su kien": "other",
     # Nouns that announce a count but not a kind ("ba việc", "5 điểm"): the kind comes from the
     # rest of the lead-in or from the items.
     "viec": None,
@@ -838,6 +903,21 @@ INLINE_INTROS = (
         separator=",",
         precedence=INLINE_PRECEDENCE + 1,
     ),
+    # "ba trọng tâm là ngoại giao kinh tế, ngoại giao công nghệ và công tác người Việt Nam ở nước
+    # ngoài": after a counted noun and "là", as many comma pieces as counted
+    InlineIntro(
+        "counted noun, commas after là",
+        # not a predicate ("là rất quan trọng, cấp bách và lâu dài") nor after "these" ("Hai nhiệm vụ này là ...")
+        re.compile(r"\bla\s+(?!(?:rat|deu|cung|khong|chua|hoan toan|vo cung|het suc)\b)(?=[^\W\d])"),
+        re.compile(
+            r"(?<!viet )(?<!mien )\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+[\"“]?(?:nhom\s+)?(?:"
+            + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
+            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,2}\s*$"
+        ),
+        unless=re.compile(r"\b(?:nay|do|tren|ay|noi tren)\s*$"),
+        separator=",",
+        precedence=INLINE_PRECEDENCE + 1,
+    ),
     # "... có không ít thuận lợi. Đó là A; B; C."
     InlineIntro("Đó là", re.compile(r"\bla (?=[^\W\d])"), re.compile(r"(?:^|[.!?…] )(?:do|day)(?: cung| chinh)? $"), lead_in="previous"),
 )
@@ -854,12 +934,61 @@ PREDICATE = re.compile(
 # A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".
 QUOTED_COUNT = re.compile(r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]')
 
-# Lead-in phrases without a counted noun that still say what the list is.
+# Lead-in phrases without a counted noun that still say what the list is. The phrase nearest the
+# list wins: "Để phát huy kết quả đạt được, thời gian tới cần: ..." asks; "Dù còn khó khăn, ngành
+# đã đạt kết quả: ..." reports.
 KIND_CUES = (
     ("lesson", re.compile(r"\bbai hoc\b")),
     ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su)\b")),
-    ("achievement", re.compile(r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich)\b")),
-    ("priority", re.compile(r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi)\b")),
+    # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."; its programme
+    # ("Chương trình hội nghị gồm: ..."); a visit's schedule ("Trong chuyến thăm, Thủ tướng sẽ: ...")
+    ("agenda", re.compile(
+        r"\b(?:hoi nghi|hoi thao|dien dan|toa dam|cuoc hop|buoi lam viec)(?:\s+[^\s,.;:]+){0,3}?\s+nham\b"
+        r"|(?<!trong )(?<!khuon kho )\bchuong trinh (?:cua )?(?:hoi nghi|hoi thao|dien dan|toa dam|lam viec|chuyen tham)\b"
+        r"(?:\s+[^\s,.;:]+){0,5}?\s*(?:gom|bao gom|nhu sau|co)?\W*$"  # the lead-in ends there: not "trong chương trình Hội nghị ..., Bộ ..."
+        r"|\b(?:chuyen tham|chuyen cong tac|lich trinh)\b[^.;:]*\b(?:se|du kien)\b"
+    )),
+    # work reported done: "Sở đã hoàn thành các công việc sau:"
+    # ... and what was done, told after "đã:" ("Trong năm, Sở Ngoại vụ đã: - Tham mưu ... - Đón ..."),
+    # and indicators reported ("Một số chỉ số chính của tỉnh 9 tháng:")
+    ("achievement", re.compile(
+        r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc"
+        r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc|da gop phan|da giup|da mang lai|da tao ra)\b"
+        r"|\bda\W*$"
+    )),
+    # shortcomings and forecasts: "vẫn còn tồn tại, hạn chế: ...", "Theo dự báo, kinh tế thế giới sẽ: ..."
+    ("other", re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong)\b")),
+    ("priority", re.compile(
+        r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi|phan dau|chi tieu|muc tieu)\b"
+    )),
+)
+
+# A concession or an aim names what the list is not: "Bên cạnh những kết quả đạt được, ... vẫn còn
+# hạn chế:", "Tuy đạt nhiều thành tựu, ...", "Để khắc phục những hạn chế trên, cần: ..." (folded; the
+# clause up to its comma).
+CONCESSION = re.compile(
+    r"\b(?:(?:ben canh|ngoai) (?:nhung|cac)\b|tuy\b|mac du\b"
+    r"|de (?:khac phuc|vuot qua|giai quyet|thao go|ung pho|han che|thuc hien|dat|phat huy|tan dung)\b)[^,:;.]{0,80}?,\s*"
+)
+
+# Lead-ins that say what the list is whatever else they hold, tried first (folded): the grounds
+# for a hope ("có cơ sở để kỳ vọng ... Đó là A; B"), a plan's purposes and principles ("Mục đích:",
+# "I. QUAN ĐIỂM, MỤC TIÊU, YÊU CẦU", "Kế hoạch nhằm mục đích: ...").
+# Causes too: "Kết quả này có được là nhờ: ...", "Nguyên nhân chủ yếu là do: ...".
+GROUNDS = re.compile(r"\b(?:co co so|co so de|nho vao cac|xuat phat tu cac|la nho|co duoc la do|nguyen nhan(?: \S+){0,2} la do)\b")
+PURPOSE_HEADING = re.compile(
+    r"^\W*(?:(?:[ivx]+|\d{1,2}|[a-d])\s*[.)/]\s*)?(?:muc dich|yeu cau|quan diem)"
+    r"(?:\s*(?:,|va)\s*(?:muc dich|muc tieu|yeu cau|quan diem))*\W*$"
+)
+# "Kế hoạch nhằm: ...": what a document is for (what a meeting is for is its agenda, KIND_CUES).
+PURPOSE = re.compile(r"\bmuc dich\b|\b(?:ke hoach|chuong trinh|de an|van ban)(?:\s+[^\s,.;:]+){0,4}?\s+nham\W*$")
+
+# Priority nouns said to be done: "Các nhiệm vụ đã hoàn thành trong năm gồm: ...", "Sở đã thực
+# hiện tốt các nhiệm vụ: ..." (not "đã đề ra các nhiệm vụ").
+DONE_AFTER_NOUN = r"(?:\s+[^\s,.;:]+){0,3}?\s+(?:da|duoc)\s+(?:hoan thanh|lam duoc|thuc hien xong|dat duoc)\b"
+DONE_BEFORE_NOUN = (
+    r"\b(?:da|duoc)\s+(?:hoan thanh(?:\s+(?:tot|xuat sac))?|(?:thuc hien|trien khai|lam)\s+(?:tot|hieu qua|xong|thang loi))\s+"
+    r"(?:(?:cac|nhung|\d{1,2})\s+)?(?:nhom\s+)?"
 )
 
 # Tense markers in the items: backward-looking "đã", forward-looking "cần", "sẽ", "phải".
@@ -919,16 +1048,20 @@ DISCUSSION = re.compile(r"\b(?:thao luan|tham luan|trao doi|ban ve|ban bac)\b")
 
 # Figures reported, not set: "tổng mức bán lẻ ước đạt 82.900 tỷ đồng, tăng 22,3% so với cùng kỳ".
 FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|tỷ\b|triệu\b|nghìn\b|ha\b|tấn\b|lượt\b|USD\b)", re.I)
-REPORTED = re.compile(r"\b(?:ước đạt|ước tính|ước|đạt|tăng|giảm|cùng kỳ|bằng)\b", re.I)
+REPORTED = re.compile(
+    r"\b(?:ước đạt|ước tính|ước|đạt|tăng|giảm|cùng kỳ|bằng|so với|chiếm|vượt|gấp)\b"
+    r"|^[^:;.]{2,50}:\s*(?:khoảng |gần |hơn |trên |ước )?\d",  # "Kim ngạch xuất khẩu: 2,1 tỷ USD"
+    re.I,
+)
 # What a target says: "phấn đấu tăng trưởng 8%", "chỉ tiêu xuất khẩu tăng 12%".
 ASPIRED = re.compile(r"\b(?:phấn đấu|cần|sẽ|phải|mục tiêu|chỉ tiêu|hướng tới)\b", re.I)
 
 
-def _statistics(items: list[str]) -> bool:
+def _statistics(items: list[str], cue: str = "") -> bool:
     """Items that report figures (a province's nine months under "Về kinh tế:"): results, not
-    priorities, however the press bulleted them."""
+    priorities, however the press bulleted them; not targets ("tỉnh phấn đấu đạt các chỉ tiêu sau:")."""
     reported = sum(bool(FIGURE.search(item) and REPORTED.search(item)) for item in items)
-    return reported * 2 >= len(items) and not any(ASPIRED.search(item) for item in items)
+    return reported * 2 >= len(items) and not any(ASPIRED.search(text) for text in (cue, *items))
 
 
 # Another host's or organisation's priorities, not Vietnam's: "Năm APEC 2018 đặt ra ba ưu tiên",
@@ -942,31 +1075,54 @@ FOREIGN_AGENDA = re.compile(
 OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
 
 
-def _foreign_agenda(cue: str) -> bool:
-    folded = fold(cue)
-    return bool(FOREIGN_AGENDA.search(folded)) and not OUR_SIDE.search(folded)
+def _cue_kind(text: str) -> str | None:
+    """The kind of the KIND_CUES phrase nearest the end of `text` (folded), if any."""
+    found = [(match.end(), kind) for kind, pattern in KIND_CUES for match in pattern.finditer(text)]
+    return max(found)[1] if found else None
 
 
-def classify(cue: str, opener: str, items: list[str]) -> str:
-    """Another forum's agenda is "other"; else the kind from the counted noun, then figures
-    reported, then lead-in phrases, then the items' tense."""
-    if _foreign_agenda(cue):
+def _first_kind(folded: str) -> str | None:
+    """What a lead-in (folded) says whatever else it holds: grounds and purposes are "other"."""
+    foreign = FOREIGN_AGENDA.search(folded) and not OUR_SIDE.search(folded)
+    if foreign or GROUNDS.search(folded) or PURPOSE_HEADING.match(folded) or PURPOSE.search(folded):
         return "other"
-    count, noun = announced(cue)
+    return None
+
+
+def _nothing() -> str:
+    return ""
+
+
+def classify(
+    cue: str, opener: str, items: list[str], heading: Callable[[], str] = _nothing, title: Callable[[], str] = _nothing
+) -> str:
+    """Another forum's agenda, grounds and purposes are "other"; else the kind from the counted
+    noun of the lead-in, or of a title just above a lead-in that tells rather than leads in ("Một
+    số thành tựu ..." ¶ "Năm 2024, ngoại giao kinh tế tiếp tục là trọng tâm ..." ¶ "Thứ nhất, ..."),
+    then figures reported, then lead-in phrases (of the lead-in, then the section heading above
+    it, then the first item), then the items' tense. `heading` and `title` find those texts, only
+    when they are needed."""
+    folded = fold(cue)
+    if first := _first_kind(folded):
+        return first
+    folded = CONCESSION.sub("", folded)
+    count, noun = announced(folded)
+    if noun is None and not cue.rstrip().endswith(":") and (above := title()):
+        count, noun = announced(fold(above))
     if noun and LIST_NOUNS[noun]:
         kind = LIST_NOUNS[noun]
-        folded = fold(cue)
         if kind == "agenda" and DIRECTIVE.search(folded) and not DISCUSSION.search(folded):
             return "priority"
         if noun in LOOKS_BACK_UNLESS_ASKED and DIRECTIVE.search(folded):
             return "priority"
+        if kind == "priority" and re.search(r"\b" + noun + DONE_AFTER_NOUN + "|" + DONE_BEFORE_NOUN + noun + r"\b", folded):
+            return "achievement"
         return kind
-    if _statistics(items):
+    if _statistics(items, cue):
         return "achievement"
-    for text in (cue, opener):
-        for kind, pattern in KIND_CUES:
-            if pattern.search(fold(text)):
-                return kind
+    for text in (folded, heading(), opener):
+        if kind := _cue_kind(fold(text)):
+            return kind
     joined = " ".join(items)
     return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
 
@@ -1038,6 +1194,10 @@ class Candidate:
 BARE_LEAD = re.compile(r"(?:Cụ thể(?: là)?|Như sau|Sau đây|Bao gồm|Gồm|Đó là)\W*$", re.I)
 
 
+# An interview's answer opening with its speaker's label: "Thứ trưởng Nguyễn Minh Hằng: Thứ nhất, ...".
+SPEAKER_LABEL = re.compile(r"[^\W\d_][^:.;?!\d]{1,60}:")
+
+
 def _cue(body: str, candidate: Candidate) -> Span:
     """The lead-in: the sentence before the first item, in its paragraph or the one before; with
     the sentence before that when it only says a list follows ("... đạt nhiều kết quả. Cụ thể:")."""
@@ -1045,6 +1205,10 @@ def _cue(body: str, candidate: Candidate) -> Span:
     if cue.end > cue.start and BARE_LEAD.fullmatch(body, cue.start, cue.end):
         before = _sentence_before(body, cue.start)
         return Span(before, cue.end) if before is not None else cue
+    if cue.end > cue.start and SPEAKER_LABEL.fullmatch(body, cue.start, cue.end):
+        before = _sentence_before(body, cue.start)  # the question the answer's list replies to
+        if before is not None and body[before : cue.start].rstrip().endswith("?"):
+            return Span(before, cue.end)
     return cue
 
 
@@ -1083,7 +1247,7 @@ def _lead_in(body: str, candidate: Candidate) -> Span:
 def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
     markers = find_markers(paragraphs)
-    runs = chain_markers(markers)
+    runs = chain_markers(markers, frozenset(i for i, p in enumerate(paragraphs) if _heads_a_paragraph(p)))
     in_runs = {marker.start for run in runs for marker in run}
     for marker in markers:
         if marker.start not in in_runs and (completed := _completed_by_count(body, paragraphs, marker)):
@@ -1093,8 +1257,32 @@ def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
         # next list of the same shape ends this one.
         limit = min((r[0].start for r in runs if r[0].family == run[0].family and r[0].start > run[-1].start), default=None)
         spans = item_spans(body, run, limit)
+        if run[0].family in ("bullet", "sub-bullet"):
+            spans = _without_group_labels(body, spans)
         candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start, precedence=run[0].precedence))
     return candidates
+
+
+def _heads_a_paragraph(paragraph: str) -> bool:
+    """A bullet that may be a heading over the paragraph after it: a label ending with a colon
+    ("- Về thể chế:"), or a short line no punctuation closes ("- Đổi mới tư duy đối ngoại")."""
+    text = paragraph.rstrip()
+    if text.endswith(":"):
+        return True
+    return bool(text) and text[0] in BULLET_CHARS and text[-1] not in CLOSING and len(text.split()) <= SECTION_HEADING_WORDS
+
+
+def _without_group_labels(body: str, spans: list[Span]) -> list[Span]:
+    """Bullets flattened from nested HTML lists ("- Về ngoại giao kinh tế:" ¶ "- Tổ chức đoàn ..." ¶
+    "- Hỗ trợ ..." ¶ "- Về công tác lãnh sự:" ¶ ...): a label over the items after it is no item."""
+    def group_label(number: int) -> bool:
+        text = body[spans[number].start : spans[number].end].strip()
+        return number + 1 < len(spans) and text.endswith(":") and _bare_label(text)
+
+    labels = [number for number in range(len(spans)) if group_label(number)]
+    if not labels or len(labels) * 2 > len(spans):
+        return spans
+    return [span for number, span in enumerate(spans) if number not in labels]
 
 
 # Families whose first item alone may open a list the count completes ("6 ưu tiên. ¶ Một là, ... ¶ ...").
@@ -1241,6 +1429,34 @@ def _sections(texts: list[str]) -> bool:
     return all(map(section, texts[:-1])) and len(texts) > 1
 
 
+# What opens a section's label rather than an item: "Về đối ngoại chính trị", "Mục đích:", "Đối với doanh nghiệp:".
+SECTION_LABEL = re.compile(
+    r"(?:\*\*)?(?:Về|Đối với|Trên lĩnh vực|Lĩnh vực|Mục đích|Mục tiêu|Yêu cầu|Quan điểm|Nhiệm vụ|Giải pháp|Kết quả"
+    r"|Hạn chế|Tồn tại|Phương hướng|Nguyên nhân|Bài học|Nội dung)\b",
+    re.I,
+)
+
+
+def _announces(reading: Reading) -> bool:
+    """The lead-in names a kind of list and counts as many items as there are ("3 nhiệm vụ")."""
+    return bool(reading.noun and LIST_NOUNS[reading.noun]) and reading.count == len(reading.spans)
+
+
+def _bare_label(text: str) -> bool:
+    """A section's label alone: "Về đối ngoại chính trị", "Mục đích:" (short, no sentence closes it)."""
+    return (
+        bool(SECTION_LABEL.match(text))
+        and len(text.split()) <= SECTION_HEADING_WORDS
+        and not text.endswith((".", ";", "!", "?", "…"))
+    )
+
+
+def _label_over_list(text: str) -> bool:
+    """An item that is only a short label with a bulleted list under it."""
+    label, _, under = text.partition(PARAGRAPH_BREAK)
+    return bool(under) and under.lstrip()[:1] in BULLET_CHARS and _bare_label(label.strip())
+
+
 # What a citation must hold for the pattern to be worth trying (a case-insensitive alternation
 # without a literal prefix, tried at every position, costs more than a few substring tests).
 CITATION_HINTS = ("tr.", "sđd", "nxb", "nhà xuất bản", "toàn tập", "http", "www.")
@@ -1308,6 +1524,18 @@ class Reading:
     body: str
 
 
+def _counting_sentence(body: str, cue: Span, items: int) -> Span | None:
+    """The lead-in widened back to an earlier sentence of its paragraph that counts as many items
+    of a kind as the list has, when the sentence just before the list names none."""
+    start = _paragraph_start(body, _paragraph_of(body, cue.start))
+    sentences = sentence_spans(body[start : cue.start])
+    for begin, end in reversed(sentences):
+        count, noun = announced(body[start + begin : start + end])
+        if count == items and noun and LIST_NOUNS[noun]:
+            return Span(start + begin, cue.end)
+    return None
+
+
 def read(doc: Document, candidate: Candidate) -> Reading:
     """The lead-in (or the sentence that sums the list up), its count and noun, and the items."""
     body, paragraphs = doc.body, doc.paragraphs
@@ -1317,6 +1545,10 @@ def read(doc: Document, candidate: Candidate) -> Reading:
     wrap_up = _wrap_up(body, candidate.spans[-1])
     if noun is None and wrap_up and announced(body[wrap_up.start : wrap_up.end])[1]:
         cue = body[wrap_up.start : wrap_up.end].strip()  # the lead-in comes after the list
+        count, noun = announced(cue)
+    if noun is None and candidate.marker != "inline" and (counting := _counting_sentence(body, cue_span, len(candidate.spans))):
+        cue_span = counting  # "Thủ tướng nêu 3 nhiệm vụ. Trong đó, ngành cần chú ý ..." ¶ "Thứ nhất, ..."
+        cue = body[cue_span.start : cue_span.end]
         count, noun = announced(cue)
     if count is None and noun:
         lede = [doc.title or ""] + paragraphs[: candidate.first_paragraph]
@@ -1333,7 +1565,11 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     # "(1) (2) ...": one item alone, or markers with nothing between them
     ("fewer than two items", lambda r: len(r.spans) < 2 or not _all_worded(r.spans)),
     # "1. Chủ trương, quan điểm" ¶ paragraphs ¶ "2. Nhiệm vụ, giải pháp" ¶ ...: the lists inside may stand
-    ("numbered sections", lambda r: r.candidate.marker != "inline" and _sections(list(r.texts))),
+    # (unless the lead-in announces them: "Tổng Bí thư nêu 3 nhiệm vụ." ¶ "1. Đổi mới tư duy" ¶ paragraph ¶ ...)
+    ("numbered sections", lambda r: r.candidate.marker != "inline" and not _announces(r) and _sections(list(r.texts))),
+    # "1. Mục đích:" ¶ "- ..." ¶ "2. Yêu cầu:" ¶ "- ...", "- Về ngoại giao kinh tế:" ¶ "+ ..." ¶ "+ ...":
+    # labels over lists, which stand
+    ("labels over lists", lambda r: r.candidate.marker != "inline" and all(map(_label_over_list, r.texts))),
     # "(1) Hồ Chí Minh: Toàn tập, Nxb. Chính trị quốc gia, tr. 470"
     ("notes citing sources", lambda r: _citations(list(r.texts))),
     # "Cùng dự có các đồng chí: A, Bí thư ...; B, Phó Thủ tướng ..."
@@ -1392,10 +1628,57 @@ def _cut_off(body: str, spans: Sequence[Span], count: int | None) -> bool:
     return closed or (count is not None and count > len(spans))
 
 
+# A document's section heading: "I. KẾT QUẢ ĐẠT ĐƯỢC NĂM 2024", "II. PHƯƠNG HƯỚNG, NHIỆM VỤ".
+ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\s*[.)/-]\s+\S")
+# How far above a list its section's heading or its enclosing list's lead-in may stand.
+HEADING_LOOKBACK_PARAGRAPHS = 30
+
+
+def _heading_above(body: str, paragraph: int) -> str:
+    """What a list under a label ("Về đối ngoại chính trị" ¶ "- ...") belongs to, for its kind
+    when its own lead-in is silent: the section headings above it (numbered in Roman, in capitals,
+    "1. Những kết quả chủ yếu" over "1.1. Về đối ngoại:") and lead-ins ending with a colon, past
+    the bullets between, in reading order, so that the nearest one that names a kind names it."""
+    headings: list[str] = []
+    for number in range(paragraph - 1, max(-1, paragraph - 1 - HEADING_LOOKBACK_PARAGRAPHS), -1):
+        text = _paragraph_text(body, number).strip()
+        if text and text[0] not in BULLET_CHARS and _is_heading(text):
+            headings.insert(0, text)
+            if len(headings) == MAX_HEADINGS:
+                break
+    return " | ".join(headings)
+
+
+# How many headings above a list are read for its kind: its label, its section, the part above.
+MAX_HEADINGS = 3
+# A numbered heading: "1. Những kết quả chủ yếu", "1.1. Về đối ngoại:", "2) Phương hướng".
+NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}[.)]){1,3}\s+\S")
+
+
+def _is_heading(text: str) -> bool:
+    if ROMAN_HEADING.match(text) or text.endswith(":") or (text.isupper() and len(text.split()) >= 2):
+        return True
+    return bool(NUMBERED_HEADING.match(text)) and len(text.split()) <= SECTION_HEADING_WORDS and text[-1] not in CLOSING
+
+
+# A title over a list's lead-in: a short line no punctuation closes, one or two paragraphs above the list.
+TITLE_WORDS = 15
+TITLE_LOOKBACK_PARAGRAPHS = 2
+
+
+def _title_above(body: str, paragraph: int) -> str:
+    for number in range(paragraph - 1, max(-1, paragraph - 1 - TITLE_LOOKBACK_PARAGRAPHS), -1):
+        text = _paragraph_text(body, number).strip()
+        if text and len(text.split()) <= TITLE_WORDS and text[-1] not in CLOSING and text[0] not in BULLET_CHARS:
+            return text
+    return ""
+
+
 def build_list(doc: Document, reading: Reading, people: list[Person]) -> StatementList:
     body, candidate, cue, spans, texts = doc.body, reading.candidate, reading.cue, reading.spans, reading.texts
     opener = texts[0].split(",")[0]
-    kind = classify(cue, opener, list(texts))
+    first = candidate.first_paragraph
+    kind = classify(cue, opener, list(texts), lambda: _heading_above(body, first), lambda: _title_above(body, first))
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
     speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)
