@@ -16,7 +16,7 @@ import click
 import typer
 import typer.core
 
-from . import __version__, render
+from . import __version__, ids, render
 from .errors import NgktError, UsageError
 from .models import FORMS, KINDS
 
@@ -340,8 +340,8 @@ def show(
     """Print an article with its lists marked and each item numbered."""
     from .queries import cited_item, document_view
 
-    if "/" in document and item is None:  # a statement id as diffs and reports cite it
-        document, item = document.split("/", 1)
+    if item is None:  # a statement id as diffs and reports cite it
+        document, item = ids.split_reference(document)
     if not document.strip():
         raise UsageError("give a document id, as `ngkt docs` prints it")
     conn = _open()

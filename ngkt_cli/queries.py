@@ -11,6 +11,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
+from . import ids
 from .errors import NotFound, UsageError
 from .scope import SQL_IN_SCOPE
 from .text import fold
@@ -334,12 +335,10 @@ def find_item(view: dict, wanted: str) -> dict:
     """An item of a document view by "N" (reading order), "2.3" or "L2.3" (list 2, item 3), or a
     directive by "D3"."""
     items = [item for found in view["lists"] for item in found["items"]]
-    label = wanted.upper().lstrip("L")
-    if label.startswith("D") and label[1:].isdigit():
-        matches = [d for d in view.get("directives", []) if d["id"].endswith(f"/{label}")]
-    elif "." in label:
-        position, _, ordinal = label.partition(".")
-        matches = [i for i in items if i["list_id"].endswith(f"/L{position}") and str(i["ordinal"]) == ordinal]
+    label = wanted.strip().upper()
+    wanted_id = _local_id(view["document"]["id"], label if label[:1] in "LD" else f"L{label}")
+    if isinstance(wanted_id, (ids.ItemId, ids.DirectiveId)):
+        matches = [i for i in items + list(view.get("directives", [])) if i["id"] == str(wanted_id)]
     elif label.isdigit() and 1 <= int(label) <= len(items):
         matches = [items[int(label) - 1]]
     else:
@@ -350,6 +349,13 @@ def find_item(view: dict, wanted: str) -> dict:
             f"no item '{wanted}' in document {view['document']['id']} ({len(items)} items, {directives} directives; use N, L<list>.<item> or D<n>)"
         )
     return matches[0]
+
+
+def _local_id(document: str, label: str) -> ids.AnyId | None:
+    try:
+        return ids.parse_local(document, label)
+    except ValueError:
+        return None
 
 
 def statement_changes(conn: sqlite3.Connection, statement_id: str) -> list[dict]:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import PurePath
 from typing import Any
 
+from . import ids
 from .text import PARAGRAPH_BREAK, paragraph_starts
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -191,7 +192,7 @@ def list_heading(found: dict) -> str:
     counts = f"{found['item_count']} found"
     if found["announced_count"] is not None:
         counts = f"{found['announced_count']} announced, " + counts
-    parts = [f"{found['id'].rsplit('/', 1)[1]} {found['kind']}", counts, f"for {found['target_year'] or '?'}"]
+    parts = [f"{ids.local_part(found['id'])} {found['kind']}", counts, f"for {found['target_year'] or '?'}"]
     parts.append(found["speaker"] or "speaker unknown")
     heading = " · ".join(parts)
     heading += "  [COUNT MISMATCH]" if found["count_mismatch"] else ""
@@ -218,7 +219,7 @@ def _version_line(view: dict) -> list[str]:
     if not earlier:
         return []
     return [f"version {view['document']['version']}: the text changed on {earlier[-1]['replaced_at'][:10]}"
-            f" (`ngkt show {view['document']['id']}/L1.1` says how a cited item changed)"]
+            f" (`ngkt show {ids.item_id(view['document']['id'], 1, 1)}` says how a cited item changed)"]
 
 
 def show_document(view: dict, with_removed: bool = False) -> None:
@@ -244,7 +245,7 @@ def show_document(view: dict, with_removed: bool = False) -> None:
         for start in sorted(p - offset for p in labels if offset <= p < offset + len(paragraph)):
             item = labels[start + offset]
             text.append(paragraph[cursor:start])
-            label = item["id"].rsplit("/", 1)[1] + (f" {DIRECTIVE_MARK} {item['cue']}" if item.get("form") == "directive" else "")
+            label = ids.local_part(item["id"]) + (f" {DIRECTIVE_MARK} {item['cue']}" if item.get("form") == "directive" else "")
             text.append(f"[{label}] ", style="bold cyan")
             cursor = start
         text.append(paragraph[cursor:])
@@ -263,7 +264,7 @@ def quote_item(view: dict, item: dict) -> None:
     doc = view["document"]
     out = printer()
     if item.get("form") == "directive":
-        heading = f"{item['id'].rsplit('/', 1)[1]} {DIRECTIVE_MARK} directive · {item['kind']} · for {item['target_year'] or '?'} · {item['speaker'] or 'speaker unknown'}"
+        heading = f"{ids.local_part(item['id'])} {DIRECTIVE_MARK} directive · {item['kind']} · for {item['target_year'] or '?'} · {item['speaker'] or 'speaker unknown'}"
         out.print(Text(heading, style="bold magenta"))
         out.print(Text(f"cue: {item['cue']}", style="dim"))
     else:
@@ -308,7 +309,7 @@ def document_markdown(view: dict) -> str:
             lines += [f"### {list_heading(headings[index])}", ""]
         text, cursor = "", 0
         for start in sorted(p - offset for p in labels if offset <= p < offset + len(paragraph)):
-            text += paragraph[cursor:start] + f"**[{labels[start + offset]['id'].rsplit('/', 1)[1]}]** "
+            text += paragraph[cursor:start] + f"**[{ids.local_part(labels[start + offset]['id'])}]** "
             cursor = start
         lines += [text + paragraph[cursor:], ""]
     return "\n".join(lines)
