@@ -7,7 +7,6 @@ import functools
 import os
 import signal
 import sys
-from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -25,17 +24,30 @@ def _db_after_command(ctx: click.Context, param: click.Parameter, value: Optiona
         _state["db"] = value
 
 
+def _nl(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        _state["nl"] = True
+
+
 class _Group(typer.core.TyperGroup):
     """Every command also takes `--db` after its name (`ngkt docs --db x.db`), as sqlite-utils'
-    commands do; given in both places, the one after the command wins."""
+    commands do; given in both places, the one after the command wins. Every command with
+    `--format` also takes `--nl`, short for `--format nl` (sqlite-utils' option of that name)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for command in self.commands.values():
-            if not isinstance(command, click.Group) and not any("--db" in p.opts for p in command.params):
+            if isinstance(command, typer.core.TyperGroup):
+                continue
+            if not any("--db" in p.opts for p in command.params):
                 command.params.append(typer.core.TyperOption(
                     param_decls=["--db"], callback=_db_after_command, expose_value=False, metavar="PATH",
                     help="SQLite database file, as `ngkt --db` (either place works).",
+                ))
+            if any("--format" in p.opts for p in command.params) and not any("--nl" in p.opts for p in command.params):
+                command.params.append(typer.core.TyperOption(
+                    param_decls=["--nl"], callback=_nl, expose_value=False, is_flag=True,
+                    help="Newline-delimited JSON, one record a line: short for --format nl.",
                 ))
 
 
@@ -59,10 +71,26 @@ FormFilter = Annotated[
 ]
 
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output: table (terminal), json, csv or markdown.")]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output: table (terminal), json, csv, markdown or nl (one JSON record a line).")
+]
 IncludeOutOfScope = Annotated[
     bool, typer.Option("--include-out-of-scope", help="Also count the statements of off-topic articles (`ngkt docs` shows each one's scope).")
 ]
+KindOption = Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")]
+
+
+class By(str, Enum):
+    target = "target"
+    stated = "stated"
+
+
+ByOption = Annotated[By, typer.Option("--by", help="target: the year a priority is for; stated: the year it was said.")]
+
+
+def _output(view: render.View, fmt: Format) -> None:
+    """The one output call of every command: `--nl` wins over --format."""
+    render.output(view, "nl" if _state.get("nl") else fmt.value)
 
 # The global options and the open connection of the command being run.
 _state: dict[str, object] = {}
@@ -89,6 +117,7 @@ def main_options(
 
     _state["db"] = db
     _state["codebook"] = codebook
+    _state["nl"] = False
     select_codebook(codebook)
 
 
@@ -185,7 +214,7 @@ def ingest(
     ] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Reject files larger than this.")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table: summary on stderr; json, csv or markdown: one record per input on stdout.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table: summary on stderr; json, csv, markdown or nl: one record per input on stdout.")] = Format.table,
 ) -> None:
     """Store articles (.txt, .md, .html) as clean, dated documents and extract their lists.
 
@@ -197,6 +226,7 @@ def ingest(
     (so one bad file in a cron inbox never stops the report). See docs/cron.md.
     """
     from .ingest import collect_inputs, ingest_inputs, named_inputs, run_failed
+    from .link import relink_advice, relink_notice
 
     conn = _open(create=True, codes=True)
     inputs, skipped = collect_inputs(paths)
@@ -205,19 +235,9 @@ def ingest(
     for outcome in outcomes:
         if outcome.status == "rejected":
             render.error(f"rejected {outcome.path}: {outcome.reason}")
-    if fmt != Format.table:
-        render.print_rows([outcome.__dict__ for outcome in outcomes], ["path", "status", "document_id", "reason", "duplicate_of"], fmt.value)
-    elif not quiet:
-        counts = Counter(outcome.status for outcome in outcomes)
-        summary = ", ".join(f"{counts[s]} {s}" for s in ("new", "updated", "unchanged", "duplicate", "rejected"))
-        if counts["skipped"]:
-            summary += f"; skipped {counts['skipped']} other file(s) in the folders (--format json lists them)"
-        render.message(f"ingested {len(outcomes) - counts['skipped']} input(s) into {_state['db']}: {summary}")
-        from .link import relink_advice, relink_notice
-
-        for note in (relink_notice(conn), relink_advice(conn)):
-            if note:
-                render.message(note)
+    notes = [note for note in (relink_notice(conn), relink_advice(conn)) if note]
+    summary = render.ingest_summary(outcomes, str(_state["db"]))
+    _output(render.outcomes_view(outcomes, render.OUTCOME_COLUMNS, lambda: quiet or render.message("\n".join([summary, *notes]))), fmt)
     if run_failed(outcomes, named_inputs(paths)):
         raise typer.Exit(1)
 
@@ -275,10 +295,7 @@ def fetch(
     for outcome in outcomes:
         if outcome.status == "failed" and not quiet:
             render.error(f"{outcome.url}: {outcome.reason}")
-    if fmt != Format.table:
-        render.print_rows([o.__dict__ for o in outcomes], ["url", "source", "status", "reason", "document_id"], fmt.value)
-    elif not quiet:
-        render.message(summary(outcomes))
+    _output(render.outcomes_view(outcomes, render.FETCH_COLUMNS, lambda: quiet or render.message(summary(outcomes))), fmt)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -299,19 +316,14 @@ def docs(
     from .queries import documents, suspect_documents
 
     rows = suspect_documents(_open()) if suspect else documents(_open())
-    if fmt in (Format.table, Format.markdown):  # for reading: a text without a title by its file name
-        rows = [{**row, "title": render.document_name(row["title"], row["path"])} for row in rows]
-    columns = ["id", "date", "statement_year", "lists", "scope", "flags", "title"]
-    if suspect:
-        columns = ["id", "date", "date_source", "statement_year", "doubts", "title"]
-    render.print_rows(rows, columns if fmt != Format.json else list(rows[0]) if rows else columns, fmt.value)
+    _output(render.documents_view(rows, suspect), fmt)
 
 
 @app.command()
 @friendly_errors
 def priorities(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only statements for this target year.")] = None,
-    kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
+    kind: KindOption = Kind.priority,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (accents optional).")] = None,
     form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
@@ -321,12 +333,7 @@ def priorities(
     from .queries import statements
 
     rows = statements(_open(), year=year, kind=kind.value, speaker=speaker, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
-    columns = ["id", "target_year", "ordinal", "speaker", "document_date", "text"]
-    if fmt in (Format.json, Format.csv):
-        columns = list(rows[0]) if rows else columns
-    else:
-        rows = [{**row, "ordinal": render.rank_label(row["form"], row["ordinal"])} for row in rows]
-    render.print_rows(rows, columns, fmt.value)
+    _output(render.statements_view(rows), fmt)
 
 
 @app.command()
@@ -335,7 +342,7 @@ def show(
     document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it; a statement id (DOC/L2.3, as diffs cite it) quotes that item as it reads now, saying how corrections changed it.")],
     item: Annotated[Optional[str], typer.Option("--item", "-i", help="Quote one item: N in reading order, or L<list>.<item>.")] = None,
     removed: Annotated[bool, typer.Option("--removed", help="Also print the lines removed as boilerplate (dimmed).")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article), json, csv (its items, one to a row) or markdown (the article).")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article), json, csv or nl (its items, one to a row) or markdown (the article).")] = Format.table,
 ) -> None:
     """Print an article with its lists marked and each item numbered."""
     from .queries import cited_item, document_view
@@ -346,26 +353,10 @@ def show(
         raise UsageError("give a document id, as `ngkt docs` prints it")
     conn = _open()
     view = document_view(conn, document)
-    if item is not None:  # followed through the article's corrections (docs/ingest.md)
-        cited = cited_item(conn, view, item)
-        if fmt == Format.json:
-            print(render.to_json({**(cited.item or {"id": cited.cited, "removed": True}), "history": cited.changes}))
-        elif fmt == Format.csv:
-            render.print_rows([cited.item] if cited.item else [], render.ITEM_COLUMNS, "csv")
-        elif fmt == Format.markdown and cited.item is not None:
-            print(render.item_markdown(view, cited.item))
-        else:
-            if cited.item is not None:
-                render.quote_item(view, cited.item)
-            render.print_citation_notes(view, cited)
-    elif fmt == Format.json:
-        print(render.to_json(view))
-    elif fmt == Format.csv:
-        render.print_rows(render.item_rows(view), render.ITEM_COLUMNS, "csv")
-    elif fmt == Format.markdown:
-        print(render.document_markdown(view))
-    else:
-        render.show_document(view, with_removed=removed)
+    if item is None:
+        _output(render.document_view(view, with_removed=removed), fmt)
+    else:  # followed through the article's corrections (docs/ingest.md)
+        _output(render.cited_view(view, cited_item(conn, view, item)), fmt)
 
 
 @app.command()
@@ -379,27 +370,22 @@ def search(
     from .queries import search as run_search
 
     hits = run_search(_open(), query, limit)
-    if fmt == Format.json:
-        print(render.to_json([hit.__dict__ for hit in hits]))
-        return
-    if not hits:
+    if not hits and fmt in (Format.table, Format.markdown, Format.csv):  # json and nl: an empty result
         render.message(f"no match for '{query}'")
         raise typer.Exit(1)
-    if fmt == Format.table:
-        render.print_hits(hits)
-    else:
-        render.print_rows([hit.__dict__ for hit in hits], render.SEARCH_COLUMNS, fmt.value)
+    _output(render.hits_view(hits), fmt)
 
 
 class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"
+    nl = "nl"
 
 
 @app.command()
 @friendly_errors
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json (stdout, or export.json in --out) or csv (one file per table in --out).")] = ExportFormat.json,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json (stdout, or export.json in --out), nl (one record a line naming its table; stdout or export.jsonl) or csv (one file per table in --out).")] = ExportFormat.json,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder to write into (created if missing); needed for csv.")] = None,
 ) -> None:
     """The whole dataset for scripts and backups: documents with their text, lists, statements
@@ -409,7 +395,11 @@ def export(
 
     if fmt == ExportFormat.csv and out is None:
         raise UsageError("--format csv needs --out DIR (one CSV file per table)")
+    fmt = ExportFormat.nl if _state.get("nl") else fmt
     data = dataset(_open())
+    if out is None and fmt == ExportFormat.nl:
+        print("\n".join(render.export_lines(data)))
+        return
     if out is None:
         print(render.to_json(data))
         return
@@ -444,17 +434,11 @@ def import_(
 
 @app.command()
 @friendly_errors
-def info(fmt: Annotated[Format, typer.Option("--format", "-f", help="table (one field a line), json, csv or markdown.")] = Format.table) -> None:
+def info(fmt: Annotated[Format, typer.Option("--format", "-f", help="table (one field a line), json, csv, markdown or nl.")] = Format.table) -> None:
     """What the database is and holds: path, schema version, counts, codebook, last ingest."""
     from .queries import info as database_info
 
-    facts = database_info(_open())
-    if fmt == Format.json:
-        print(render.to_json(facts))
-    elif fmt == Format.csv:
-        render.print_rows([facts], list(facts), "csv")
-    else:
-        render.print_rows([{"field": k, "value": v} for k, v in facts.items()], ["field", "value"], fmt.value)
+    _output(render.facts_view(database_info(_open())), fmt)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -489,7 +473,7 @@ def relink() -> None:
 def threads(
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only threads with a statement for this year.")] = None,
     min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
-    kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
+    kind: KindOption = Kind.priority,
     form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
@@ -501,13 +485,7 @@ def threads(
     from .queries import threads as list_threads
 
     rows = list_threads(_open(), year=year, min_years=min_years, kind=kind.value, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
-    for row in rows:
-        row["statements"] = len(row["statement_ids"])
-        if fmt != Format.json:
-            row["years"] = " ".join(map(str, row["years"]))
-        if fmt == Format.table:
-            row["label"] = render.cut_label(row["label"])
-    render.print_rows(rows, ["id", "years", "statements", "label"] if fmt != Format.json else list(rows[0]) if rows else [], fmt.value)
+    _output(render.threads_view(rows), fmt)
 
 
 class _ThreadGroup(_Group):
@@ -552,7 +530,7 @@ def thread_show(
     """Members by year with source, similarity to the thread and shared key terms."""
     from .queries import thread_view
 
-    render.print_thread(thread_view(_open(), thread.upper()), fmt.value)
+    _output(render.thread_view(thread_view(_open(), thread.upper())), fmt)
 
 
 def _curate(action, *args):
@@ -621,7 +599,7 @@ def thread_history(
     """Your decisions about a thread, oldest first."""
     from .curate import history
 
-    render.print_rows(history(_open(), thread.upper()), ["created_at", "action", "statement_id", "note"], fmt.value)
+    _output(render.View(history(_open(), thread.upper()), render.HISTORY_COLUMNS), fmt)
 
 
 class ThemesBy(str, Enum):
@@ -633,31 +611,21 @@ class ThemesBy(str, Enum):
 @friendly_errors
 def themes(
     by: Annotated[ThemesBy, typer.Option("--by", help="year: share of each year's statements; document: each article's themes.")] = ThemesBy.year,
-    kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind (with --by year).")] = Kind.priority,
+    kind: KindOption = Kind.priority,
     form: FormFilter = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """How often each theme of the codebook is stated, per target year (as shares) or per document."""
     from .queries import document_themes, theme_shares
 
-    conn = _open()
     if by == ThemesBy.document:
-        render.print_rows(document_themes(conn), ["id", "date", "themes", "title"], fmt.value)
-        return
-    rows = theme_shares(conn, kind.value, form.value if form else None)
-    if fmt in (Format.json, Format.csv):
-        render.print_rows(rows, ["theme", "label", "year", "count", "statements", "share"], fmt.value)
+        _output(render.View(document_themes(_open()), render.DOCUMENT_THEME_COLUMNS), fmt)
     else:
-        render.print_rows(*render.pivot_shares(rows), fmt.value)
+        _output(render.shares_view(theme_shares(_open(), kind.value, form.value if form else None)), fmt)
 
 
 # ---------------------------------------------------------------------------------------------
 # Stage 4 and 5: diffs, timelines, reports
-
-
-class By(str, Enum):
-    target = "target"
-    stated = "stated"
 
 
 def _ordered_years(before: int, after: int) -> tuple[int, int]:
@@ -678,11 +646,11 @@ def _year(value: str) -> int:
 def diff(
     year_from: Annotated[str, typer.Argument(metavar="FROM", help="The earlier year, e.g. 2023.")],
     year_to: Annotated[str, typer.Argument(metavar="TO", help="The later year, e.g. 2024.")],
-    by: Annotated[By, typer.Option("--by", help="target: the year a priority is for; stated: the year it was said.")] = By.target,
-    kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind to compare.")] = Kind.priority,
+    by: ByOption = By.target,
+    kind: KindOption = Kind.priority,
     form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (terminal or plain text), json, csv (one row per cited statement) or markdown.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (terminal or plain text), json, csv or nl (one row per cited statement) or markdown.")] = Format.table,
 ) -> None:
     """What changed between two years: new, dropped and persisting priorities, themes, words.
 
@@ -694,22 +662,15 @@ def diff(
 
     before, after = _ordered_years(_year(year_from), _year(year_to))
     result = year_diff(_open(), before, after, by=by.value, kind=kind.value, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
-    if fmt == Format.json:
-        print(render.to_json(render.diff_to_dict(result)))
-    elif fmt == Format.markdown:
-        print(render.diff_markdown(result))
-    elif fmt == Format.csv:
-        render.print_rows(render.diff_rows(result), render.DIFF_CSV_COLUMNS, "csv")
-    else:
-        render.show_diff(result)
+    _output(render.diff_view(result), fmt)
 
 
 @app.command()
 @friendly_errors
 def timeline(
     thread: Annotated[Optional[str], typer.Option("--thread", "-t", help="One thread's full story, with quotes.")] = None,
-    kind: Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")] = Kind.priority,
-    by: Annotated[By, typer.Option("--by", help="target or stated year.")] = By.target,
+    kind: KindOption = Kind.priority,
+    by: ByOption = By.target,
     min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
     form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
@@ -719,10 +680,9 @@ def timeline(
     from .queries import thread_view, timeline as grid
 
     if thread:
-        render.print_thread(thread_view(_open(), thread.upper()), fmt.value)
-        return
-    years, rows = grid(_open(), kind.value, by.value, min_years, include_out_of_scope, form.value if form else None)
-    render.show_timeline(years, rows, fmt.value)
+        _output(render.thread_view(thread_view(_open(), thread.upper())), fmt)
+    else:
+        _output(render.timeline_view(*grid(_open(), kind.value, by.value, min_years, include_out_of_scope, form.value if form else None)), fmt)
 
 
 @app.command()

@@ -11,15 +11,20 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
 from . import ids
 from .text import PARAGRAPH_BREAK, paragraph_starts
 
-FORMATS = ("table", "json", "csv", "markdown")
+# Every command with --format offers all of these (tests/test_output.py walks them): table for a
+# person, json for a script, csv for a spreadsheet, markdown for a note, nl (one JSON object a line)
+# for a stream of rows, as sqlite-utils' --nl.
+FORMATS = ("table", "json", "csv", "markdown", "nl")
 
 
 def document_name(title: str | None, path: str | None) -> str:
@@ -86,6 +91,8 @@ def _cell(value: Any) -> str:
     """A value as table or CSV text: nothing for null, true/false for booleans (as in JSON)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (list, tuple)):  # statement ids, years: space-separated, as a shell reads them
+        return " ".join(map(_cell, value))
     return "" if value is None else str(value)
 
 
@@ -128,10 +135,58 @@ def csv_text(rows: Sequence[dict], columns: Sequence[str]) -> str:
     return buffer.getvalue()
 
 
+@dataclass(frozen=True)
+class View:
+    """What a command prints, described once and printed in any format by `output`.
+
+    `rows` are the records (json, nl and csv give them as they are); `columns` the fields a
+    table, csv and markdown show; `cells` how a row reads for a person (table and markdown);
+    `document` what json prints instead of the rows when there is more than rows (a document
+    model); `table` and `markdown` a layout of their own for a person, where rows are not enough.
+    """
+
+    rows: Sequence[dict]
+    columns: Sequence[str]
+    cells: Callable[[dict], dict] | None = None
+    document: Any = None
+    table: Callable[[], None] | None = None
+    markdown: Callable[[], str] | None = None
+    title: str | None = None
+
+
+def output(view: View, fmt: str) -> None:
+    """The one output path: a View printed as table, json, csv, markdown or nl."""
+    if fmt == "json":
+        print(to_json(list(view.rows) if view.document is None else view.document))
+    elif fmt == "nl":
+        for row in view.rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        sys.stdout.write(csv_text(view.rows, view.columns))
+    elif fmt == "markdown":
+        print(view.markdown() if view.markdown else markdown_table(_cells(view), view.columns))
+    elif view.table:
+        view.table()
+    else:
+        print_rows(_cells(view), view.columns, "table", view.title)
+
+
+def _cells(view: View) -> list[dict]:
+    return [view.cells(row) for row in view.rows] if view.cells else list(view.rows)
+
+
+def columns_of(rows: Sequence[dict], default: Sequence[str]) -> list[str]:
+    """Every field of the rows (for csv of the full records), or `default` when there are none."""
+    return list(rows[0]) if rows else list(default)
+
+
 def print_rows(rows: Sequence[dict], columns: Sequence[str], fmt: str = "table", title: str | None = None) -> None:
     """Print records as a rich table, plain text, JSON, CSV or Markdown."""
     if fmt == "json":
         print(to_json(list(rows)))
+    elif fmt == "nl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
         sys.stdout.write(csv_text(rows, columns))
     elif fmt == "markdown":
@@ -316,11 +371,12 @@ def document_markdown(view: dict) -> str:
 
 
 def item_markdown(view: dict, item: dict) -> str:
-    """One item as a Markdown quote with its list and source."""
+    """One item as a Markdown quote with its list (or its cue, for a directive) and source."""
     doc = view["document"]
-    found = next(f for f in view["lists"] if f["id"] == item["list_id"])
+    found = next((f for f in view["lists"] if f["id"] == item["list_id"]), None)
+    heading = list_heading(found) if found else f"{ids.local_part(item['id'])} {DIRECTIVE_MARK} directive · cue: {item['cue']}"
     source = f"{document_name(doc['title'], doc['path'])}, {doc['date'] or 'undated'}, paragraph {item['paragraph']} [{item['id']}]"
-    return f"**{list_heading(found)}**\n\n> {one_line(item['text'])}\n\n*{source}*\n"
+    return f"**{heading}**\n\n> {one_line(item['text'])}\n\n*{source}*\n"
 
 
 def citation_notes(cited) -> list[str]:
@@ -378,15 +434,16 @@ def print_hits(hits: Sequence) -> None:
 
 
 def write_export(data: dict[str, list[dict]], folder, fmt: str) -> list:
-    """An export into a folder: `export.json`, or one CSV file per table."""
+    """An export into a folder: `export.json`, `export.jsonl` (nl), or one CSV file per table."""
     from pathlib import Path
 
     if fmt == "csv":
         return write_csv_tables(data, folder)
-    target = Path(folder) / "export.json"
+    target = Path(folder) / ("export.jsonl" if fmt == "nl" else "export.json")
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".json.tmp")
-    temporary.write_text(to_json(data) + "\n", encoding="utf-8")
+    temporary = target.with_suffix(target.suffix + ".tmp")
+    text = "".join(line + "\n" for line in export_lines(data)) if fmt == "nl" else to_json(data) + "\n"
+    temporary.write_text(text, encoding="utf-8")
     temporary.replace(target)
     return [target]
 
@@ -416,14 +473,10 @@ THREAD_COLUMNS = [
 ]
 
 
-def print_thread(view: dict, fmt: str) -> None:
-    """A thread as its story (table), its view (json), or its members one to a row (csv, markdown)."""
-    if fmt == "json":
-        print(to_json(view))
-    elif fmt == "table":
-        show_thread(view)
-    else:
-        print_rows([{"thread_id": view["id"], **statement} for statement in view["statements"]], THREAD_COLUMNS, fmt)
+def thread_view(view: dict) -> View:
+    """A thread as its story (table), its view (json), or its members one to a row (csv, markdown, nl)."""
+    members = [{"thread_id": view["id"], **statement} for statement in view["statements"]]
+    return View(members, THREAD_COLUMNS, document=view, table=lambda: show_thread(view))
 
 
 def show_thread(view: dict) -> None:
@@ -676,14 +729,120 @@ def diff_markdown(diff) -> str:
     return "\n".join(lines)
 
 
-def show_timeline(years: list[int], rows: list[dict], fmt: str) -> None:
+def timeline_view(years: list[int], rows: list[dict]) -> View:
     """Threads x years: the best rank in each year ("#1"), "·" where the thread is absent."""
-    if fmt == "json":
-        print(to_json({"years": years, "threads": rows}))
-        return
     table = [
         {"thread": r["thread_id"], **{str(y): (f"#{r['years'][y]}" if r["years"].get(y) else "●") if y in r["years"] else "·" for y in years},
-         "label": cut_label(r["label"]) if fmt == "table" else r["label"]}
+         "label": r["label"]}
         for r in rows
     ]
-    print_rows(table, ["thread", *map(str, years), "label"], fmt)
+    columns = ["thread", *map(str, years), "label"]
+    return View(table, columns, document={"years": years, "threads": rows},
+                table=lambda: print_rows([{**r, "label": cut_label(r["label"])} for r in table], columns))
+
+
+def diff_view(diff) -> View:
+    """The one place a YearDiff becomes output: its model as json, one row per cited statement
+    (csv, nl), its layout for the terminal and for Markdown (report.py writes the same two)."""
+    return View(diff_rows(diff), DIFF_CSV_COLUMNS, document=diff_to_dict(diff),
+                table=lambda: show_diff(diff), markdown=lambda: diff_markdown(diff))
+
+
+# ---------------------------------------------------------------------------------------------
+# Each command's rows as a View (cli.py prints them with `output`)
+
+OUTCOME_COLUMNS = ["path", "status", "document_id", "reason", "duplicate_of"]
+FETCH_COLUMNS = ["url", "source", "status", "reason", "document_id"]
+
+
+def outcomes_view(outcomes: Sequence, columns: Sequence[str], summary: Callable[[], None]) -> View:
+    """One record per input (ingest, fetch); for a person, the summary on stderr instead."""
+    return View([dict(vars(o)) for o in outcomes], columns, table=summary)
+
+
+def ingest_summary(outcomes: Sequence, db: str) -> str:
+    """ "ingested 5 input(s) into db/ngkt.db: 5 new, 0 updated, ..." for the person at the terminal."""
+    counts = Counter(outcome.status for outcome in outcomes)
+    summary = ", ".join(f"{counts[s]} {s}" for s in ("new", "updated", "unchanged", "duplicate", "rejected"))
+    if counts["skipped"]:
+        summary += f"; skipped {counts['skipped']} other file(s) in the folders (--format json lists them)"
+    return f"ingested {len(outcomes) - counts['skipped']} input(s) into {db}: {summary}"
+
+
+def documents_view(rows: list[dict], suspect: bool) -> View:
+    columns = ["id", "date", "statement_year", "lists", "scope", "flags", "title"]
+    if suspect:
+        columns = ["id", "date", "date_source", "statement_year", "doubts", "title"]
+    # for reading, a text without a title goes by its file name
+    return View(rows, columns, cells=lambda row: {**row, "title": document_name(row["title"], row["path"])})
+
+
+PRIORITY_COLUMNS = ["id", "target_year", "ordinal", "speaker", "document_date", "text"]
+
+
+def statements_view(rows: list[dict]) -> View:
+    """Stated items: every field for scripts, the reading columns (directives ranked ◆) for a person."""
+    return View(rows, columns_of(rows, PRIORITY_COLUMNS), table=lambda: print_rows(_ranked(rows), PRIORITY_COLUMNS),
+                markdown=lambda: markdown_table(_ranked(rows), PRIORITY_COLUMNS))
+
+
+def _ranked(rows: list[dict]) -> list[dict]:
+    return [{**row, "ordinal": rank_label(row["form"], row["ordinal"])} for row in rows]
+
+
+def document_view(view: dict, with_removed: bool = False) -> View:
+    """One article: its model (json), its items one to a row (csv, nl), the article marked up."""
+    return View(item_rows(view), ITEM_COLUMNS, document=view,
+                table=lambda: show_document(view, with_removed=with_removed), markdown=lambda: document_markdown(view))
+
+
+def cited_view(view: dict, cited) -> View:
+    """One cited item as it reads now, with what corrections did to it."""
+    item = cited.item
+    record = {**(item or {"id": cited.cited, "removed": True}), "history": cited.changes}
+
+    def table() -> None:
+        if item is not None:
+            quote_item(view, item)
+        print_citation_notes(view, cited)
+
+    def markdown() -> str:
+        quoted = item_markdown(view, item) if item is not None else ""
+        return quoted + "".join(f"\n*{line}*\n" for line in citation_notes(cited))
+
+    return View([record], ITEM_COLUMNS, document=record, table=table, markdown=markdown)
+
+
+def hits_view(hits: Sequence) -> View:
+    return View([dict(hit.__dict__) for hit in hits], SEARCH_COLUMNS, table=lambda: print_hits(hits))
+
+
+def facts_view(facts: dict) -> View:
+    """`ngkt info`: one record (json, csv, nl), one field a line for a person."""
+    lines = [{"field": k, "value": v} for k, v in facts.items()]
+    return View([facts], list(facts), document=facts, table=lambda: print_rows(lines, ["field", "value"]),
+                markdown=lambda: markdown_table(lines, ["field", "value"]))
+
+
+def threads_view(rows: list[dict]) -> View:
+    rows = [{**row, "statements": len(row["statement_ids"])} for row in rows]
+    columns = ["id", "years", "statements", "label"]
+    return View(rows, columns, table=lambda: print_rows([{**r, "label": cut_label(r["label"])} for r in rows], columns))
+
+
+HISTORY_COLUMNS = ["created_at", "action", "statement_id", "note"]
+SHARE_COLUMNS = ["theme", "label", "year", "count", "statements", "share"]
+DOCUMENT_THEME_COLUMNS = ["id", "date", "themes", "title"]
+
+
+def shares_view(rows: list[dict]) -> View:
+    """Theme shares: one row per theme and year for scripts, themes x years for a person."""
+    return View(rows, SHARE_COLUMNS, table=lambda: print_rows(*pivot_shares(rows)),
+                markdown=lambda: markdown_table(*pivot_shares(rows)))
+
+
+def export_lines(data: dict[str, list[dict]]) -> Iterator[str]:
+    """An export as newline-delimited JSON: one record a line, naming its table."""
+    for table, rows in data.items():
+        for row in rows:
+            yield json.dumps({"table": table, "row": row}, ensure_ascii=False)

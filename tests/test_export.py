@@ -90,9 +90,20 @@ def test_export_out_writes_json_to_the_folder(seeded_db, tmp_path, seed_export):
     assert json.loads((tmp_path / "backup" / "export.json").read_text(encoding="utf-8")) == seed_export
 
 
-def test_export_offers_only_json_and_csv(seeded_db):
-    assert "<json|csv>" in run_cli(seeded_db, "export", "--help").stdout
+def test_export_offers_only_json_csv_and_nl(seeded_db):
+    assert "<json|csv|nl>" in run_cli(seeded_db, "export", "--help").stdout
     assert run_cli(seeded_db, "export", "--format", "table").exit_code == 2
+
+
+def test_export_as_nl_is_one_record_a_line_naming_its_table(seeded_db, tmp_path, seed_export):
+    lines = run_cli(seeded_db, "export", "--nl").stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == sum(len(rows) for rows in seed_export.values())
+    assert {r["table"] for r in records} == {table for table, rows in seed_export.items() if rows}
+    statements = [r["row"] for r in records if r["table"] == "statements"]
+    assert statements == seed_export["statements"]
+    assert run_cli(seeded_db, "export", "--nl", "--out", str(tmp_path)).exit_code == 0
+    assert (tmp_path / "export.jsonl").read_text(encoding="utf-8").splitlines() == lines
 
 
 def test_csv_booleans_read_true_or_false(seeded_db, tmp_path):
