@@ -1,32 +1,44 @@
-"""The ngkt command line: parse options, call one library function, print. Nothing else."""
+"""The ngkt command line: parse options, call one library function, print. Nothing else.
+
+The stage modules (ingest, fetch, queries, link, curate, report, restore) are imported by the
+command that runs them: importing them all costs about 170 ms of regular expressions and
+standard-library modules on every start, `ngkt --help` included (measured with -X importtime).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import signal
+import sqlite3
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TypeVar
 
-import click
 import typer
 import typer.core
 
 from . import __version__, ids, render
+from .db import document_count, open_db, transaction
 from .errors import NgktError, UsageError
 from .models import FORMS, KINDS
+from .themes import Binding, Theme, bind_codebook, describe, load_codebook, record_codebook, select_codebook
 
-def _db_after_command(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> None:
+T = TypeVar("T")
+
+
+def _db_after_command(ctx: typer.Context, param: object, value: str | None) -> None:
     if value is not None:
-        _state["db"] = value
+        ctx.find_object(Session).db = value
 
 
-def _nl(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+def _nl(ctx: typer.Context, param: object, value: bool) -> None:
     if value:
-        _state["nl"] = True
+        ctx.find_object(Session).nl = True
 
 
 class _Group(typer.core.TyperGroup):
@@ -49,6 +61,10 @@ class _Group(typer.core.TyperGroup):
                     param_decls=["--nl"], callback=_nl, expose_value=False, is_flag=True,
                     help="Newline-delimited JSON, one record a line: short for --format nl.",
                 ))
+
+    def invoke(self, ctx: typer.Context) -> object:
+        with _friendly_errors():
+            return super().invoke(ctx)
 
 
 app = typer.Typer(
@@ -88,12 +104,48 @@ class By(str, Enum):
 ByOption = Annotated[By, typer.Option("--by", help="target: the year a priority is for; stated: the year it was said.")]
 
 
-def _output(view: render.View, fmt: Format) -> None:
-    """The one output call of every command: `--nl` wins over --format."""
-    render.output(view, "nl" if _state.get("nl") else fmt.value)
 
 # The global options and the open connection of the command being run.
-_state: dict[str, object] = {}
+@dataclass
+class Session:
+    """One run of ngkt: its global options and the database it opened. The root callback puts it on
+    the context (`ctx.obj`) and has the context close it when the run ends, however it ends."""
+
+    db: str = "db/ngkt.db"
+    codebook: str | None = None
+    nl: bool = False
+    conn: sqlite3.Connection | None = None
+    binding: Binding | None = None
+
+    def open(self, create: bool = False, codes: bool = False, switch_codebook: bool = False) -> sqlite3.Connection:
+        """Open the database and choose the codebook: the database's own unless --codebook names
+        another, which is refused unless `switch_codebook` (relink). A command that `codes`
+        statements records the codebook first (docs/linking.md). Only `ingest` and `fetch` create a
+        database: any other command on a mistyped path must fail, not report on an empty database
+        made up on the spot."""
+        self.conn = open_db(self.db, create=create)
+        self.binding = bind_codebook(self.conn, self.codebook, switch=switch_codebook)
+        if codes:
+            if self.binding.newer_default:
+                render.message("the default codebook changed with this version of ngkt: every statement is coded again")
+            with transaction(self.conn):
+                record_codebook(self.conn, self.binding)
+        return self.conn
+
+    @property
+    def themes(self) -> tuple[Theme, ...]:
+        """The codebook this run codes and labels with (the database's own, once opened)."""
+        return self.binding.themes if self.binding else load_codebook()
+
+    def output(self, view: render.View, fmt: Format | ExportFormat) -> None:
+        """The one output call of every command: `--nl` wins over --format."""
+        render.output(view, "nl" if self.nl else fmt.value)
+
+    def close(self) -> None:
+        """Close the connection: the last one to close folds the WAL back into the file."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
 
 def _version(value: bool) -> None:
@@ -104,6 +156,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     db: Annotated[
         str, typer.Option("--db", envvar="NGKT_DB", help="SQLite database file (ingest creates it and its folder; every other command needs it to exist).")
     ] = "db/ngkt.db",
@@ -113,12 +166,9 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
     """Track the stated priorities of Vietnam's economic diplomacy across years."""
-    from .themes import select_codebook
-
-    _state["db"] = db
-    _state["codebook"] = codebook
-    _state["nl"] = False
-    select_codebook(codebook)
+    select_codebook(codebook)  # TODO(#16): ingest.py and link_store.py still read the selected codebook
+    ctx.obj = Session(db, codebook)
+    ctx.call_on_close(ctx.obj.close)
 
 
 class Terminated(KeyboardInterrupt):
@@ -126,70 +176,38 @@ class Terminated(KeyboardInterrupt):
     rolled back, the pool stopped, what was committed kept."""
 
 
-def _terminate(signum, frame) -> None:
+def _terminate(signum: int, frame: object) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
     raise Terminated()
 
 
-def friendly_errors(command):
+@contextmanager
+def _friendly_errors() -> Iterator[None]:
     """Library errors become one line on stderr and their exit code; never a traceback."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except NgktError as error:
-            render.error(str(error))
-            raise typer.Exit(error.exit_code) from None
-        except (typer.Exit, typer.Abort, click.ClickException):
+    try:
+        yield
+    except NgktError as error:
+        render.error(str(error))
+        raise typer.Exit(error.exit_code) from None
+    except (typer.Exit, typer.Abort, typer.TyperException):
+        raise
+    except Terminated:
+        render.error("terminated (SIGTERM); what was written before is kept")
+        raise typer.Exit(143) from None
+    except KeyboardInterrupt:
+        render.error("interrupted; what was written before is kept")
+        raise typer.Exit(130) from None
+    except BrokenPipeError:  # `ngkt diff ... | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error when Python flushes stdout at exit
+        raise typer.Exit(141) from None
+    except OSError as error:  # a folder that cannot be created, a full disk, a file without permission
+        render.error(f"{error.filename or 'a file'}: {error.strerror or error}")
+        raise typer.Exit(1) from None
+    except Exception as error:  # a bug: say so in one line, keep the traceback for NGKT_DEBUG
+        if os.environ.get("NGKT_DEBUG"):
             raise
-        except Terminated:
-            render.error("terminated (SIGTERM); what was written before is kept")
-            raise typer.Exit(143) from None
-        except KeyboardInterrupt:
-            render.error("interrupted; what was written before is kept")
-            raise typer.Exit(130) from None
-        except BrokenPipeError:  # `ngkt diff ... | head`: the reader has all it wants
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error when Python flushes stdout at exit
-            raise typer.Exit(141) from None
-        except OSError as error:  # a folder that cannot be created, a full disk, a file without permission
-            render.error(f"{error.filename or 'a file'}: {error.strerror or error}")
-            raise typer.Exit(1) from None
-        except Exception as error:  # a bug: say so in one line, keep the traceback for NGKT_DEBUG
-            if os.environ.get("NGKT_DEBUG"):
-                raise
-            render.error(f"unexpected {type(error).__name__}: {error} (set NGKT_DEBUG=1 for details)")
-            raise typer.Exit(1) from None
-        finally:
-            _close()
-
-    return wrapper
-
-
-def _close() -> None:
-    """Close the command's connection: the last one to close folds the WAL back into the file."""
-    conn = _state.pop("conn", None)
-    if conn is not None:
-        conn.close()
-
-
-def _open(create: bool = False, codes: bool = False, switch_codebook: bool = False):
-    """Open the database and choose the codebook: the database's own unless --codebook names
-    another, which is refused unless `switch_codebook` (relink). A command that `codes`
-    statements records the codebook first (docs/linking.md). Only `ingest` and `fetch` create a
-    database: any other command on a mistyped path must fail, not report on an empty database
-    made up on the spot."""
-    from .db import open_db, transaction
-    from .themes import bind_codebook, record_codebook
-
-    conn = _state["conn"] = open_db(_state.get("db", "db/ngkt.db"), create=create)
-    binding = _state["binding"] = bind_codebook(conn, _state.get("codebook"), switch=switch_codebook)
-    if codes:
-        if binding.newer_default:
-            render.message("the default codebook changed with this version of ngkt: every statement is coded again")
-        with transaction(conn):
-            record_codebook(conn, binding)
-    return conn
+        render.error(f"unexpected {type(error).__name__}: {error} (set NGKT_DEBUG=1 for details)")
+        raise typer.Exit(1) from None
 
 
 def _check_date(value: Optional[str]) -> Optional[str]:
@@ -206,8 +224,8 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 
 
 @app.command()
-@friendly_errors
 def ingest(
+    ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders to ingest (required): folders are read recursively, '-' reads stdin.")],
     date: Annotated[
         Optional[str], typer.Option("--date", callback=_check_date, help="Set the statement date (YYYY-MM-DD) of every input, stored ones too.")
@@ -228,7 +246,7 @@ def ingest(
     from .ingest import collect_inputs, ingest_inputs, named_inputs, run_failed
     from .link import relink_advice, relink_notice
 
-    conn = _open(create=True, codes=True)
+    conn = ctx.obj.open(create=True, codes=True)
     inputs, skipped = collect_inputs(paths)
     with render.progress(len(inputs), "ingesting", enabled=not quiet) as advance:
         outcomes = ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance()) + skipped
@@ -236,28 +254,26 @@ def ingest(
         if outcome.status == "rejected":
             render.error(f"rejected {outcome.path}: {outcome.reason}")
     notes = [note for note in (relink_notice(conn), relink_advice(conn)) if note]
-    summary = render.ingest_summary(outcomes, str(_state["db"]))
-    _output(render.outcomes_view(outcomes, render.OUTCOME_COLUMNS, lambda: quiet or render.message("\n".join([summary, *notes]))), fmt)
+    summary = render.ingest_summary(outcomes, ctx.obj.db)
+    ctx.obj.output(render.outcomes_view(outcomes, render.OUTCOME_COLUMNS, lambda: quiet or render.message("\n".join([summary, *notes]))), fmt)
     if run_failed(outcomes, named_inputs(paths)):
         raise typer.Exit(1)
 
 
 @app.command()
-@friendly_errors
-def reextract() -> None:
+def reextract(ctx: typer.Context) -> None:
     """Run the list extractor again over every stored document (after upgrading ngkt)."""
-    from .db import document_count
     from .ingest import reextract_all
 
-    conn = _open(codes=True)
+    conn = ctx.obj.open(codes=True)
     with render.progress(document_count(conn), "re-extracting") as advance:
         count = reextract_all(conn, on_progress=lambda _: advance())
     render.message(f"re-extracted {count} document(s)")
 
 
 @app.command()
-@friendly_errors
 def fetch(
+    ctx: typer.Context,
     urls: Annotated[Optional[list[str]], typer.Argument(help="Article pages to fetch.")] = None,
     feed: Annotated[Optional[list[str]], typer.Option("--feed", help="An RSS or Atom feed whose items to fetch (repeatable).")] = None,
     sitemap: Annotated[Optional[list[str]], typer.Option("--sitemap", help="A sitemap whose pages to fetch (repeatable).")] = None,
@@ -279,7 +295,7 @@ def fetch(
     """
     from .fetch import Settings, Source, fetch as fetch_sources, ingest_stored, load_sources, summary
 
-    conn = _open(create=not again, codes=True)
+    conn = ctx.obj.open(create=not again, codes=True)
     if again:
         outcomes = ingest_stored(conn)
     else:
@@ -289,13 +305,13 @@ def fetch(
         if not wanted:
             raise UsageError("nothing to fetch: give URLs, --feed, --sitemap, --sources or --again")
         settings = Settings(timeout=timeout, retries=retries, delay=delay, max_pages=max_pages)
-        lock_dir = Path(f"{_state['db']}.locks")
+        lock_dir = Path(f"{ctx.obj.db}.locks")
         with render.working("fetching"):
             outcomes = fetch_sources(conn, wanted, settings, lock_dir)
     for outcome in outcomes:
         if outcome.status == "failed" and not quiet:
             render.error(f"{outcome.url}: {outcome.reason}")
-    _output(render.outcomes_view(outcomes, render.FETCH_COLUMNS, lambda: quiet or render.message(summary(outcomes))), fmt)
+    ctx.obj.output(render.outcomes_view(outcomes, render.FETCH_COLUMNS, lambda: quiet or render.message(summary(outcomes))), fmt)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -303,8 +319,8 @@ def fetch(
 
 
 @app.command()
-@friendly_errors
 def docs(
+    ctx: typer.Context,
     suspect: Annotated[bool, typer.Option("--suspect", help="Only articles whose date is doubtful, with the reasons.")] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -315,13 +331,13 @@ def docs(
     """
     from .queries import documents, suspect_documents
 
-    rows = suspect_documents(_open()) if suspect else documents(_open())
-    _output(render.documents_view(rows, suspect), fmt)
+    rows = suspect_documents(ctx.obj.open()) if suspect else documents(ctx.obj.open())
+    ctx.obj.output(render.documents_view(rows, suspect), fmt)
 
 
 @app.command()
-@friendly_errors
 def priorities(
+    ctx: typer.Context,
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only statements for this target year.")] = None,
     kind: KindOption = Kind.priority,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (accents optional).")] = None,
@@ -332,13 +348,13 @@ def priorities(
     """List stated items with their document, date, list and ordinal; directives marked ◆."""
     from .queries import statements
 
-    rows = statements(_open(), year=year, kind=kind.value, speaker=speaker, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
-    _output(render.statements_view(rows), fmt)
+    rows = statements(ctx.obj.open(), year=year, kind=kind.value, speaker=speaker, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
+    ctx.obj.output(render.statements_view(rows), fmt)
 
 
 @app.command()
-@friendly_errors
 def show(
+    ctx: typer.Context,
     document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it; a statement id (DOC/L2.3, as diffs cite it) quotes that item as it reads now, saying how corrections changed it.")],
     item: Annotated[Optional[str], typer.Option("--item", "-i", help="Quote one item: N in reading order, or L<list>.<item>.")] = None,
     removed: Annotated[bool, typer.Option("--removed", help="Also print the lines removed as boilerplate (dimmed).")] = False,
@@ -351,17 +367,17 @@ def show(
         document, item = ids.split_reference(document)
     if not document.strip():
         raise UsageError("give a document id, as `ngkt docs` prints it")
-    conn = _open()
+    conn = ctx.obj.open()
     view = document_view(conn, document)
     if item is None:
-        _output(render.document_view(view, with_removed=removed), fmt)
+        ctx.obj.output(render.document_view(view, with_removed=removed), fmt)
     else:  # followed through the article's corrections (docs/ingest.md)
-        _output(render.cited_view(view, cited_item(conn, view, item)), fmt)
+        ctx.obj.output(render.cited_view(view, cited_item(conn, view, item)), fmt)
 
 
 @app.command()
-@friendly_errors
 def search(
+    ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words to find; accents optional ('dau tu' finds 'đầu tư').")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many results.")] = 20,
     fmt: FormatOption = Format.table,
@@ -369,11 +385,11 @@ def search(
     """Full-text search over documents and statements, accent-insensitive."""
     from .queries import search as run_search
 
-    hits = run_search(_open(), query, limit)
+    hits = run_search(ctx.obj.open(), query, limit)
     if not hits and fmt in (Format.table, Format.markdown, Format.csv):  # json and nl: an empty result
         render.message(f"no match for '{query}'")
         raise typer.Exit(1)
-    _output(render.hits_view(hits), fmt)
+    ctx.obj.output(render.hits_view(hits), fmt)
 
 
 class ExportFormat(str, Enum):
@@ -383,8 +399,8 @@ class ExportFormat(str, Enum):
 
 
 @app.command()
-@friendly_errors
 def export(
+    ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json (stdout, or export.json in --out), nl (one record a line naming its table; stdout or export.jsonl) or csv (one file per table in --out).")] = ExportFormat.json,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder to write into (created if missing); needed for csv.")] = None,
 ) -> None:
@@ -395,8 +411,8 @@ def export(
 
     if fmt == ExportFormat.csv and out is None:
         raise UsageError("--format csv needs --out DIR (one CSV file per table)")
-    fmt = ExportFormat.nl if _state.get("nl") else fmt
-    data = dataset(_open())
+    fmt = ExportFormat.nl if ctx.obj.nl else fmt
+    data = dataset(ctx.obj.open(), ctx.obj.themes)
     if out is None and fmt == ExportFormat.nl:
         print("\n".join(render.export_lines(data)))
         return
@@ -408,8 +424,8 @@ def export(
 
 
 @app.command("import")
-@friendly_errors
 def import_(
+    ctx: typer.Context,
     source: Annotated[Path, typer.Argument(metavar="FILE", help="An export: the JSON `ngkt export` prints, or the folder `export --out` wrote.")],
 ) -> None:
     """Apply the decisions of an export (merges, splits, moves, labels) to this database.
@@ -419,10 +435,9 @@ def import_(
     decisions, and each labelled thread's label goes to the thread now holding its statements.
     Importing the same export twice changes nothing.
     """
-    from .db import transaction
     from .restore import import_decisions, read_export
 
-    conn = _open()
+    conn = ctx.obj.open()
     data = read_export(source)
     with render.working("applying decisions and relinking"), transaction(conn):
         done = import_decisions(conn, data, str(source))
@@ -433,12 +448,11 @@ def import_(
 
 
 @app.command()
-@friendly_errors
-def info(fmt: Annotated[Format, typer.Option("--format", "-f", help="table (one field a line), json, csv, markdown or nl.")] = Format.table) -> None:
+def info(ctx: typer.Context, fmt: Annotated[Format, typer.Option("--format", "-f", help="table (one field a line), json, csv, markdown or nl.")] = Format.table) -> None:
     """What the database is and holds: path, schema version, counts, codebook, last ingest."""
     from .queries import info as database_info
 
-    _output(render.facts_view(database_info(_open())), fmt)
+    ctx.obj.output(render.facts_view(database_info(ctx.obj.open(), ctx.obj.codebook or "default")), fmt)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -446,19 +460,16 @@ def info(fmt: Annotated[Format, typer.Option("--format", "-f", help="table (one 
 
 
 @app.command()
-@friendly_errors
-def relink() -> None:
+def relink(ctx: typer.Context) -> None:
     """Rebuild every thread from scratch (deterministic); ids, labels and your decisions are kept.
 
     Every statement is coded again too: with `--codebook FILE`, with that codebook, which the
     database records as its own from then on.
     """
-    from .db import transaction
     from .link import recode_themes, relink as rebuild
-    from .themes import describe, record_codebook
 
-    conn = _open(switch_codebook=True)
-    binding = _state["binding"]
+    conn = ctx.obj.open(switch_codebook=True)
+    binding = ctx.obj.binding
     with render.working("relinking every statement"), transaction(conn):
         recode_themes(conn)
         record_codebook(conn, binding)
@@ -469,8 +480,8 @@ def relink() -> None:
 
 
 @app.command()
-@friendly_errors
 def threads(
+    ctx: typer.Context,
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only threads with a statement for this year.")] = None,
     min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
     kind: KindOption = Kind.priority,
@@ -484,8 +495,8 @@ def threads(
     """
     from .queries import threads as list_threads
 
-    rows = list_threads(_open(), year=year, min_years=min_years, kind=kind.value, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
-    _output(render.threads_view(rows), fmt)
+    rows = list_threads(ctx.obj.open(), year=year, min_years=min_years, kind=kind.value, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
+    ctx.obj.output(render.threads_view(rows), fmt)
 
 
 class _ThreadGroup(_Group):
@@ -502,8 +513,8 @@ app.add_typer(doc_app, name="doc")
 
 
 @doc_app.command("date")
-@friendly_errors
 def doc_date(
+    ctx: typer.Context,
     doc: Annotated[str, typer.Argument(help="Document id or unique prefix (as `ngkt docs` prints it).")],
     date: Annotated[str, typer.Argument(callback=_check_date, help="The day its statements were made (YYYY-MM-DD).")],
 ) -> None:
@@ -511,7 +522,7 @@ def doc_date(
     from .ingest import set_date
     from .queries import require_document_id
 
-    conn = _open()
+    conn = ctx.obj.open()
     doc_id = require_document_id(conn, doc)
     changed = set_date(conn, doc_id, date)
     render.message(f"{doc_id}: dated {date} by hand" if changed else f"{doc_id}: already dated {date} by hand")
@@ -522,84 +533,81 @@ app.add_typer(thread_app, name="thread")
 
 
 @thread_app.command("show")
-@friendly_errors
 def thread_show(
+    ctx: typer.Context,
     thread: Annotated[str, typer.Argument(help="Thread id, e.g. T0003.")],
     fmt: FormatOption = Format.table,
 ) -> None:
     """Members by year with source, similarity to the thread and shared key terms."""
     from .queries import thread_view
 
-    _output(render.thread_view(thread_view(_open(), thread.upper())), fmt)
+    ctx.obj.output(render.thread_view(thread_view(ctx.obj.open(), thread.upper(), ctx.obj.themes)), fmt)
 
 
-def _curate(action, *args):
-    from .db import transaction
-
-    conn = _open()
+def _curate(session: Session, action: Callable[..., T], *args: object) -> T:
+    conn = session.open()
     with transaction(conn):
         return action(conn, *args)
 
 
 @thread_app.command("merge")
-@friendly_errors
 def thread_merge(
+    ctx: typer.Context,
     keep: Annotated[str, typer.Argument(help="Thread that stays (its id and label are kept).")],
     other: Annotated[str, typer.Argument(help="Thread whose statements move into KEEP.")],
 ) -> None:
     """Merge thread OTHER into KEEP, for good."""
     from .curate import merge
 
-    moved = _curate(merge, keep.upper(), other.upper())
+    moved = _curate(ctx.obj, merge, keep.upper(), other.upper())
     render.message(f"merged {other.upper()} into {keep.upper()}: {moved} statement(s) moved")
 
 
 @thread_app.command("split")
-@friendly_errors
-def thread_split(statement: Annotated[str, typer.Argument(help="Statement id, e.g. bc4dfcb9f9f2/L1.3.")]) -> None:
+def thread_split(ctx: typer.Context, statement: Annotated[str, typer.Argument(help="Statement id, e.g. bc4dfcb9f9f2/L1.3.")]) -> None:
     """Move a statement out of its thread into a thread of its own, for good."""
     from .curate import split
 
-    new_thread = _curate(split, statement)
+    new_thread = _curate(ctx.obj, split, statement)
     render.message(f"{statement} is now alone in {new_thread}")
 
 
 @thread_app.command("move")
-@friendly_errors
 def thread_move(
+    ctx: typer.Context,
     statement: Annotated[str, typer.Argument(help="Statement id.")],
     thread: Annotated[str, typer.Argument(help="Thread to move it into.")],
 ) -> None:
     """Move a statement into another thread, for good."""
     from .curate import move
 
-    _curate(move, statement, thread.upper())
+    _curate(ctx.obj, move, statement, thread.upper())
     render.message(f"moved {statement} to {thread.upper()}")
 
 
 @thread_app.command("label")
-@friendly_errors
 def thread_label(
+    ctx: typer.Context,
     thread: Annotated[str, typer.Argument(help="Thread id.")],
     text: Annotated[str, typer.Argument(help="The label; '' goes back to the automatic one.")],
 ) -> None:
     """Name a thread; the name stays through relinking."""
     from .curate import label
 
-    _curate(label, thread.upper(), text)
+    _curate(ctx.obj, label, thread.upper(), text)
     render.message(f"labelled {thread.upper()}")
 
 
 @thread_app.command("history")
-@friendly_errors
 def thread_history(
+    ctx: typer.Context,
     thread: Annotated[str, typer.Argument(help="Thread id.")],
     fmt: FormatOption = Format.table,
 ) -> None:
     """Your decisions about a thread, oldest first."""
     from .curate import history
 
-    _output(render.View(history(_open(), thread.upper()), render.HISTORY_COLUMNS), fmt)
+    ctx.obj.output(render.View(history(ctx.obj.open(), thread.upper()), render.HISTORY_COLUMNS), fmt)
 
 
 class ThemesBy(str, Enum):
@@ -608,8 +616,8 @@ class ThemesBy(str, Enum):
 
 
 @app.command()
-@friendly_errors
 def themes(
+    ctx: typer.Context,
     by: Annotated[ThemesBy, typer.Option("--by", help="year: share of each year's statements; document: each article's themes.")] = ThemesBy.year,
     kind: KindOption = Kind.priority,
     form: FormFilter = None,
@@ -619,9 +627,9 @@ def themes(
     from .queries import document_themes, theme_shares
 
     if by == ThemesBy.document:
-        _output(render.View(document_themes(_open()), render.DOCUMENT_THEME_COLUMNS), fmt)
+        ctx.obj.output(render.View(document_themes(ctx.obj.open(), ctx.obj.themes), render.DOCUMENT_THEME_COLUMNS), fmt)
     else:
-        _output(render.shares_view(theme_shares(_open(), kind.value, form.value if form else None)), fmt)
+        ctx.obj.output(render.shares_view(theme_shares(ctx.obj.open(), ctx.obj.themes, kind.value, form.value if form else None)), fmt)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -642,8 +650,8 @@ def _year(value: str) -> int:
 
 
 @app.command()
-@friendly_errors
 def diff(
+    ctx: typer.Context,
     year_from: Annotated[str, typer.Argument(metavar="FROM", help="The earlier year, e.g. 2023.")],
     year_to: Annotated[str, typer.Argument(metavar="TO", help="The later year, e.g. 2024.")],
     by: ByOption = By.target,
@@ -661,13 +669,13 @@ def diff(
     from .queries import year_diff
 
     before, after = _ordered_years(_year(year_from), _year(year_to))
-    result = year_diff(_open(), before, after, by=by.value, kind=kind.value, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
-    _output(render.diff_view(result), fmt)
+    result = year_diff(ctx.obj.open(), before, after, by=by.value, kind=kind.value, form=form.value if form else None, include_out_of_scope=include_out_of_scope, codebook=ctx.obj.themes)
+    ctx.obj.output(render.diff_view(result), fmt)
 
 
 @app.command()
-@friendly_errors
 def timeline(
+    ctx: typer.Context,
     thread: Annotated[Optional[str], typer.Option("--thread", "-t", help="One thread's full story, with quotes.")] = None,
     kind: KindOption = Kind.priority,
     by: ByOption = By.target,
@@ -680,14 +688,14 @@ def timeline(
     from .queries import thread_view, timeline as grid
 
     if thread:
-        _output(render.thread_view(thread_view(_open(), thread.upper())), fmt)
+        ctx.obj.output(render.thread_view(thread_view(ctx.obj.open(), thread.upper(), ctx.obj.themes)), fmt)
     else:
-        _output(render.timeline_view(*grid(_open(), kind.value, by.value, min_years, include_out_of_scope, form.value if form else None)), fmt)
+        ctx.obj.output(render.timeline_view(*grid(ctx.obj.open(), kind.value, by.value, min_years, include_out_of_scope, form.value if form else None)), fmt)
 
 
 @app.command()
-@friendly_errors
 def report(
+    ctx: typer.Context,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report set (created if missing); refused if it holds files ngkt did not write.")],
     years: Annotated[Optional[tuple[int, int]], typer.Option("--years", help="Also write the diff of these two years.")] = None,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another run's lock; then exit 75.")] = 60,
@@ -703,9 +711,9 @@ def report(
     from .report import build_report, report_lock
 
     pair = _ordered_years(*years) if years else None
-    conn = _open()
+    conn = ctx.obj.open()
     with report_lock(out, wait):
-        written = build_report(conn, out, pair, include_out_of_scope)
+        written = build_report(conn, out, ctx.obj.themes, pair, include_out_of_scope)
     if verbose:
         for item in written:
             render.message(f"{item.action} {item.path}")
@@ -721,8 +729,8 @@ class ScopeChoice(str, Enum):
 
 
 @doc_app.command("scope")
-@friendly_errors
 def doc_scope(
+    ctx: typer.Context,
     document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it.")],
     scope: Annotated[ScopeChoice, typer.Argument(help="in: about Vietnam's foreign affairs; out: off-topic.")],
 ) -> None:
@@ -733,7 +741,7 @@ def doc_scope(
     """
     from .curate import set_scope
 
-    done = _curate(set_scope, document, scope.value)
+    done = _curate(ctx.obj, set_scope, document, scope.value)
     where = {"in": "in scope", "out": "out of scope"}
     change = "unchanged" if done["was"] == done["scope"] else f"was {where[done['was']]}"
     render.message(f"{done['id']} is now {where[done['scope']]} ({change}); {done['reason']}")

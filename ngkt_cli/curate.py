@@ -10,7 +10,11 @@ from __future__ import annotations
 import sqlite3
 
 from .errors import NotFound, Refused, UsageError
-from .link import drop_empty_threads, index_thread_terms, load_items, next_thread_id, now, refresh_labels
+from .db import get_document
+from .db import set_scope as record_scope
+from .link import drop_empty_threads, index_thread_terms, link_pending, load_items, next_thread_id, now, refresh_labels
+from .queries import require_document_id
+from .scope import SIDES, SOURCE_USER, decide
 
 
 def _reindex(conn: sqlite3.Connection, thread: str) -> None:
@@ -150,17 +154,12 @@ def history(conn: sqlite3.Connection, thread: str) -> list[dict]:
 def set_scope(conn: sqlite3.Connection, prefix: str, scope: str) -> dict:
     """The analyst's scope for one document (by id or unique prefix), kept through re-ingest and
     re-extraction. Out of scope, its statements leave their threads; in scope, they are linked."""
-    from .db import get_document, set_scope as record
-    from .link import link_pending
-    from .queries import require_document_id
-    from .scope import SIDES, SOURCE_USER, decide
-
     if scope not in SIDES:
         raise UsageError(f"scope is 'in' or 'out', not '{scope}'")
     document = get_document(conn, require_document_id(conn, prefix))
     rule = decide(document.title, document.paragraphs)
     reason = f"set by the analyst; the rule says {rule.reason}"
-    left = record(conn, document.id, scope, reason, SOURCE_USER)
+    left = record_scope(conn, document.id, scope, reason, SOURCE_USER)
     linked = link_pending(conn)
     drop_empty_threads(conn)
     kept = {r[0] for r in conn.execute("SELECT id FROM threads")} & left

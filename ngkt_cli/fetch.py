@@ -28,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 from . import __version__, db
 from .errors import NgktError, UsageError
+from .ingest import ingest_data
 from .scope import off_topic_listing
 
 # Sent with every request, so a site's operator can see who fetches and why.
@@ -344,8 +345,6 @@ def fetch(
     """Fetch what each source lists that is new or changed, and ingest it. One outcome per page
     requested or skipped, and one per feed or sitemap that failed. Raises EverySourceFailed when
     not one source could be reached."""
-    from .ingest import ingest_data
-
     run = Run(client or Client(settings), conn, settings)
     failed_sources = 0
     for source in sources:
@@ -585,8 +584,6 @@ def stored_pages(conn: sqlite3.Connection) -> list[tuple[str, str, bytes]]:
 
 def ingest_stored(conn: sqlite3.Connection) -> list[Fetched]:
     """Ingest every stored page again from its kept HTML (after an upgrade): no network."""
-    from .ingest import ingest_data
-
     pages = stored_pages(conn)
     results = ingest_data(conn, [(path, html) for _, path, html in pages])
     return [

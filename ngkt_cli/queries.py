@@ -12,9 +12,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import ids
+from .db import meta_value
+from .diff import DiffStatement, compare_years, words_needed
+from .doubts import doubts
 from .errors import NotFound, UsageError
+from .link import (
+    ThreadIndex, explain, frequencies, load_idf, paragraph_count, shared_terms, similarity_to_rest, thread_members,
+)
 from .scope import SQL_IN_SCOPE
 from .text import fold
+from .themes import Theme, code
 
 DOCUMENT_FIELDS = ("id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of",
                    "scope", "scope_reason", "scope_source", "source", "version")
@@ -55,7 +62,6 @@ def documents(conn: sqlite3.Connection) -> list[dict]:
 
 def suspect_documents(conn: sqlite3.Connection) -> list[dict]:
     """The documents whose date is doubtful (doubts.DOUBTS), each with its reasons."""
-    from .doubts import doubts
 
     rows = _rows(
         conn,
@@ -111,10 +117,9 @@ def statements(
 DECISION_FIELDS = ("id", "action", "statement_id", "other_statement_id", "thread_id", "other_thread_id", "label", "note", "created_at")
 
 
-def export(conn: sqlite3.Connection) -> dict:
+def export(conn: sqlite3.Connection, codebook: tuple[Theme, ...]) -> dict:
     """The whole dataset as the documented JSON shape (docs/export.md): documents with their text,
     lists, statements with their themes, threads, the codebook, and the analyst's decisions."""
-    from .themes import load_codebook
 
     docs = _rows(conn, f"SELECT {', '.join(DOCUMENT_FIELDS)}, body FROM documents ORDER BY date IS NULL, date, id")
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists ORDER BY document_id, position")
@@ -129,15 +134,13 @@ def export(conn: sqlite3.Connection) -> dict:
         row["themes"] = coded.get(row["id"], [])
     return {
         "documents": docs, "lists": lists, "statements": stmts, "threads": threads(conn),
-        "themes": [{"id": t.id, "label": t.label, "label_vi": t.label_vi} for t in load_codebook()],
+        "themes": [{"id": t.id, "label": t.label, "label_vi": t.label_vi} for t in codebook],
         "decisions": _rows(conn, f"SELECT {', '.join(DECISION_FIELDS)} FROM decisions ORDER BY id"),
     }
 
 
-def info(conn: sqlite3.Connection) -> dict:
+def info(conn: sqlite3.Connection, codebook_source: str) -> dict:
     """What a database is and holds: its file, schema version, counts, codebook, last ingest."""
-    from .db import meta_value
-    from .themes import codebook_source
 
     def count(sql: str) -> int:
         return conn.execute(sql).fetchone()[0]
@@ -152,7 +155,7 @@ def info(conn: sqlite3.Connection) -> dict:
         "statements": count("SELECT count(*) FROM statements"),
         "threads": count("SELECT count(*) FROM threads"),
         "decisions": count("SELECT count(*) FROM decisions WHERE action NOT IN ('link', 'unlink')"),
-        "codebook": meta_value(conn, "codebook") or codebook_source(),
+        "codebook": meta_value(conn, "codebook") or codebook_source,
         "last_ingest": last,
     }
 
@@ -413,10 +416,8 @@ def cited_item(conn: sqlite3.Connection, view: dict, wanted: str) -> Cited:
     return Cited(cited or found["id"], found, changes)
 
 
-def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
+def thread_view(conn: sqlite3.Connection, thread: str, codebook: tuple[Theme, ...]) -> dict:
     """A thread's members by year with their source, similarity to the thread and shared key terms."""
-    from .link import ThreadIndex, explain, load_idf, shared_terms, similarity_to_rest, thread_members
-    from .themes import load_codebook
 
     row = conn.execute("SELECT id, kind, label, auto_label FROM threads WHERE id = ?", [thread]).fetchone()
     if row is None:
@@ -425,7 +426,7 @@ def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     idf = load_idf(conn)
     index = ThreadIndex(idf)
     scores = similarity_to_rest(members, index)
-    theme_labels = {theme.id: theme.label for theme in load_codebook()}
+    theme_labels = {theme.id: theme.label for theme in codebook}
     reasons = {m.id: explain(m, [o for o in members if o.id != m.id], index, theme_labels) for m in members}
     statements = _rows(
         conn,
@@ -463,12 +464,13 @@ def theme_base(conn: sqlite3.Connection, kind: str = "priority", form: str | Non
     ).fetchall())
 
 
-def theme_shares(conn: sqlite3.Connection, kind: str = "priority", form: str | None = None) -> list[dict]:
+def theme_shares(
+    conn: sqlite3.Connection, codebook: tuple[Theme, ...], kind: str = "priority", form: str | None = None
+) -> list[dict]:
     """How often each theme is stated per target year, as a share of that year's statements.
 
     Shares, not counts, so that a year with more articles does not look more important.
     """
-    from .themes import load_codebook
 
     totals = theme_base(conn, kind, form)
     counts = conn.execute(
@@ -479,7 +481,7 @@ def theme_shares(conn: sqlite3.Connection, kind: str = "priority", form: str | N
            GROUP BY t.theme, s.target_year""",
         [kind, form, form],
     ).fetchall()
-    labels = {theme.id: theme.label for theme in load_codebook()}
+    labels = {theme.id: theme.label for theme in codebook}
     rows = [
         {"theme": r["theme"], "label": labels.get(r["theme"], r["theme"]), "year": r["target_year"],
          "count": r["n"], "statements": totals[r["target_year"]], "share": round(r["n"] / totals[r["target_year"]], 3)}
@@ -488,11 +490,9 @@ def theme_shares(conn: sqlite3.Connection, kind: str = "priority", form: str | N
     return sorted(rows, key=lambda r: (list(labels).index(r["theme"]) if r["theme"] in labels else 99, r["year"]))
 
 
-def document_themes(conn: sqlite3.Connection) -> list[dict]:
+def document_themes(conn: sqlite3.Connection, codebook: tuple[Theme, ...]) -> list[dict]:
     """Each original document's themes, coded on its whole body: their labels, and their ids for scripts."""
-    from .themes import code, load_codebook
 
-    codebook = load_codebook()
     labels = {theme.id: theme.label for theme in codebook}
     rows = _rows(conn, "SELECT id, date, title, body FROM documents WHERE duplicate_of IS NULL ORDER BY date IS NULL, date, id")
     coded = [(r, code(r["body"], codebook)) for r in rows]
@@ -529,7 +529,6 @@ def _diff_statements(
     form: str | None = None,
 ) -> list:
     """Statements of originals with their year (target or stated), rank, source and themes."""
-    from .diff import DiffStatement
 
     year = _year_column(by)
     only = f" AND {year} IN ({', '.join('?' * len(years))})" if years else ""
@@ -608,12 +607,9 @@ def left_out(conn: sqlite3.Connection, years: tuple[int, ...], *, kind: str = "p
 
 def year_diff(
     conn: sqlite3.Connection, year_before: int, year_after: int, *, by: str = "target", kind: str = "priority",
-    form: str | None = None, include_out_of_scope: bool = False,
+    form: str | None = None, include_out_of_scope: bool = False, codebook: tuple[Theme, ...],
 ):
     """Load what the diff needs and compare the two years (see diff.compare_years)."""
-    from .diff import compare_years, words_needed
-    from .link import frequencies, paragraph_count
-    from .themes import load_codebook
 
     statements = _diff_statements(conn, kind, by, (year_before, year_after), include_out_of_scope, form)
     found = {s.year for s in statements}
@@ -629,7 +625,7 @@ def year_diff(
         [s for s in statements if s.year == year_after],
         year_before=year_before, year_after=year_after, by=by, kind=kind,
         labels=thread_labels(conn, statements),
-        theme_labels={t.id: t.label for t in load_codebook()},
+        theme_labels={t.id: t.label for t in codebook},
         theme_corpus=_theme_corpus(conn, kind, by, include_out_of_scope),
         frequencies=frequencies(conn, words_needed(statements)),
         paragraphs=paragraph_count(conn),

@@ -19,6 +19,7 @@ from pathlib import PurePath
 from typing import Any
 
 from . import ids
+from .diff import THIN_ARTICLES, THIN_STATEMENTS
 from .text import PARAGRAPH_BREAK, paragraph_starts
 
 # Every command with --format offers all of these (tests/test_output.py walks them): table for a
@@ -688,8 +689,6 @@ def coverage(diff) -> str:
 
 def cautions(diff) -> list[str]:
     """A warning for each year of a diff that rests on thin evidence (diff.THIN_ARTICLES, THIN_STATEMENTS)."""
-    from .diff import THIN_ARTICLES, THIN_STATEMENTS
-
     return [
         f"Thin evidence for {year}: {_articles(documents)}, {statements} statement{'' if statements == 1 else 's'} "
         f"(fewer than {THIN_ARTICLES} articles or {THIN_STATEMENTS} statements); read New and Dropped with care."

@@ -24,6 +24,7 @@ from pathlib import Path
 from . import charts, queries, render
 from .errors import LockTimeout, NgktError, UsageError
 from .scope import SQL_IN_SCOPE
+from .themes import Theme
 
 MANIFEST_NAME = ".ngkt-report.json"  # the files ngkt wrote in the folder: the only ones it ever removes
 LEGACY_LOCK_NAME = ".ngkt-report.lock"  # where ngkt kept its lock before, inside the folder
@@ -124,11 +125,11 @@ def _as_of(conn: sqlite3.Connection, include_out_of_scope: bool = False) -> str 
     return conn.execute(f"SELECT max(date) FROM documents d WHERE duplicate_of IS NULL{scope}").fetchone()[0]
 
 
-def _theme_matrix(conn: sqlite3.Connection, years: list[int]) -> list[dict]:
+def _theme_matrix(conn: sqlite3.Connection, years: list[int], codebook: tuple[Theme, ...]) -> list[dict]:
     """Each theme's count and share per year, out of the year's statements, for the heat map."""
     base = queries.theme_base(conn)
     matrix: dict[str, dict] = {}
-    for row in queries.theme_shares(conn):
+    for row in queries.theme_shares(conn, codebook):
         entry = matrix.setdefault(row["theme"], {
             "label": row["label"], "shares": {y: 0.0 for y in years}, "counts": {y: 0 for y in years},
             "statements": {y: base.get(y, 0) for y in years},
@@ -168,7 +169,8 @@ def diff_html(env, diff) -> str:
 
 
 def report_pages(
-    conn: sqlite3.Connection, extra: tuple[int, int] | None = None, include_out_of_scope: bool = False
+    conn: sqlite3.Connection, codebook: tuple[Theme, ...], extra: tuple[int, int] | None = None,
+    include_out_of_scope: bool = False,
 ) -> dict[str, str]:
     """Every file of the report set by name: the index and each diff page, in three formats.
     Off-topic articles are left out (and counted as such) unless `include_out_of_scope`."""
@@ -179,7 +181,7 @@ def report_pages(
     files: dict[str, str] = {}
     pages = []
     for before, after in pairs:
-        diff = queries.year_diff(conn, before, after, include_out_of_scope=include_out_of_scope)
+        diff = queries.year_diff(conn, before, after, include_out_of_scope=include_out_of_scope, codebook=codebook)
         stem = f"diff-{before}-{after}"
         files[f"{stem}.md"] = render.diff_markdown(diff)
         files[f"{stem}.json"] = json.dumps(render.diff_to_dict(diff), ensure_ascii=False, indent=2) + "\n"
@@ -189,7 +191,7 @@ def report_pages(
     index = {
         "as_of": _as_of(conn, include_out_of_scope), "years": years, "diffs": pages,
         "timeline": {"years": timeline_years, "threads": timeline_rows},
-        "themes": _theme_matrix(conn, years),
+        "themes": _theme_matrix(conn, years, codebook),
     }
     files["index.json"] = json.dumps(index, ensure_ascii=False, indent=2, default=str) + "\n"
     files["index.md"] = index_markdown(env, index)
@@ -237,7 +239,8 @@ def publish(folder: Path, files: dict[str, str]) -> list[Written]:
 
 
 def build_report(
-    conn: sqlite3.Connection, folder: Path, extra: tuple[int, int] | None = None, include_out_of_scope: bool = False
+    conn: sqlite3.Connection, folder: Path, codebook: tuple[Theme, ...], extra: tuple[int, int] | None = None,
+    include_out_of_scope: bool = False,
 ) -> list[Written]:
     """Write the index and every diff page, remove what no longer belongs; returns what was done."""
-    return publish(folder, report_pages(conn, extra, include_out_of_scope))
+    return publish(folder, report_pages(conn, codebook, extra, include_out_of_scope))

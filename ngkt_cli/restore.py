@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import NgktError
+from .link import recode_themes, relink
 from .queries import DECISION_FIELDS
 
 # Decisions that tie statements together (what linking reads), and the events kept for
@@ -85,8 +86,6 @@ def _apply_labels(conn: sqlite3.Connection, exported_threads: list[dict]) -> int
 def import_decisions(conn: sqlite3.Connection, data: dict, source: str = "export") -> Imported:
     """Add the export's decisions about statements held here, relink, apply labels (inside the
     caller's transaction). NgktError when none of them concerns this database."""
-    from .link import recode_themes, relink
-
     held = {r[0] for r in conn.execute("SELECT id FROM statements")}
     counts: Counter[str] = Counter()
     # Decisions about statements first; the events naming threads only (a merge, a label) come

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from . import db
 from .errors import Refused, UsageError
 from .text import fold, spell_out
 
@@ -149,6 +150,11 @@ class Binding:
         return self.recorded is not None and self.recorded[1] != self.sha
 
     @property
+    def themes(self) -> tuple[Theme, ...]:
+        """The parsed codebook, passed to whatever codes or labels statements."""
+        return _parse(self.text, self.name if self.name != DEFAULT else "default codebook")
+
+    @property
     def newer_default(self) -> bool:
         """The default codebook changed under a database coded with it: an upgrade of ngkt, not another codebook."""
         return self.switched and self.name == DEFAULT and self.recorded[0] == DEFAULT
@@ -158,8 +164,6 @@ def bind_codebook(conn, requested: str | None, switch: bool = False) -> Binding:
     """Select this command's codebook: without `requested`, the one the database was coded with
     (its text is stored with it; the default is always the shipped one); a `requested` one that
     differs is refused (`Refused`) unless `switch` (`ngkt relink`, which recodes everything)."""
-    from . import db
-
     stored = db.meta_values(conn, ("codebook_name", "codebook_sha", "codebook_text"))
     recorded = (stored["codebook_name"], stored["codebook_sha"]) if "codebook_sha" in stored else None
     if requested is None and recorded and recorded[0] != DEFAULT:
@@ -182,8 +186,6 @@ def record_codebook(conn, binding: Binding) -> None:
     """Record the codebook the database is coded with (inside the caller's transaction). A newer
     default codebook (an upgrade of ngkt), or statements stored before codebooks were recorded
     (coded with who knows which), have every statement coded again by the next linking."""
-    from . import db
-
     if binding.newer_default or (binding.recorded is None and db.document_count(conn)):
         db.set_meta_values(conn, {"themes_stale": "1"})
     db.set_meta_values(conn, {"codebook_name": binding.name, "codebook_sha": binding.sha, "codebook_text": binding.text})
