@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional, TypeVar
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 import typer.core
@@ -25,7 +25,6 @@ import typer.core
 from . import __version__, ids, render
 from .db import document_count, open_db, transaction
 from .errors import NgktError, UsageError
-from .models import FORMS, KINDS
 from .themes import Binding, Theme, bind_codebook, describe, load_codebook, record_codebook, select_codebook
 
 T = TypeVar("T")
@@ -33,12 +32,12 @@ T = TypeVar("T")
 
 def _db_after_command(ctx: typer.Context, param: object, value: str | None) -> None:
     if value is not None:
-        ctx.find_object(Session).db = value
+        ctx.ensure_object(Session).db = value
 
 
 def _nl(ctx: typer.Context, param: object, value: bool) -> None:
     if value:
-        ctx.find_object(Session).nl = True
+        ctx.ensure_object(Session).nl = True
 
 
 class _Group(typer.core.TyperGroup):
@@ -52,17 +51,27 @@ class _Group(typer.core.TyperGroup):
             if isinstance(command, typer.core.TyperGroup):
                 continue
             if not any("--db" in p.opts for p in command.params):
-                command.params.append(typer.core.TyperOption(
-                    param_decls=["--db"], callback=_db_after_command, expose_value=False, metavar="PATH",
-                    help="SQLite database file, as `ngkt --db` (either place works).",
-                ))
+                command.params.append(
+                    typer.core.TyperOption(
+                        param_decls=["--db"],
+                        callback=_db_after_command,
+                        expose_value=False,
+                        metavar="PATH",
+                        help="SQLite database file, as `ngkt --db` (either place works).",
+                    )
+                )
             if any("--format" in p.opts for p in command.params) and not any("--nl" in p.opts for p in command.params):
-                command.params.append(typer.core.TyperOption(
-                    param_decls=["--nl"], callback=_nl, expose_value=False, is_flag=True,
-                    help="Newline-delimited JSON, one record a line: short for --format nl.",
-                ))
+                command.params.append(
+                    typer.core.TyperOption(
+                        param_decls=["--nl"],
+                        callback=_nl,
+                        expose_value=False,
+                        is_flag=True,
+                        help="Newline-delimited JSON, one record a line: short for --format nl.",
+                    )
+                )
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: Any) -> Any:
         with _friendly_errors():
             return super().invoke(ctx)
 
@@ -77,21 +86,46 @@ app = typer.Typer(
 )
 
 
-# The choices come from where the values are defined (render.FORMATS, models.KINDS), so a new
-# format or list kind is one edit.
-Format = Enum("Format", {name: name for name in render.FORMATS}, type=str)
-Kind = Enum("Kind", {name: name for name in KINDS}, type=str)
-Form = Enum("Form", {name: name for name in FORMS}, type=str)
+# The choices of render.FORMATS, models.KINDS and models.FORMS, spelled out so that a type checker
+# knows them (tests/test_output.py fails when they drift apart).
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    nl = "nl"
+
+
+class Kind(str, Enum):
+    priority = "priority"
+    achievement = "achievement"
+    lesson = "lesson"
+    agenda = "agenda"
+    other = "other"
+
+
+class Form(str, Enum):
+    list = "list"
+    directive = "directive"
+
+
 FormFilter = Annotated[
     Optional[Form], typer.Option("--form", help="Only list items or only directives (unnumbered); both when not given.")
 ]
 
 
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output: table (terminal), json, csv, markdown or nl (one JSON record a line).")
+    Format,
+    typer.Option(
+        "--format", "-f", help="Output: table (terminal), json, csv, markdown or nl (one JSON record a line)."
+    ),
 ]
 IncludeOutOfScope = Annotated[
-    bool, typer.Option("--include-out-of-scope", help="Also count the statements of off-topic articles (`ngkt docs` shows each one's scope).")
+    bool,
+    typer.Option(
+        "--include-out-of-scope",
+        help="Also count the statements of off-topic articles (`ngkt docs` shows each one's scope).",
+    ),
 ]
 KindOption = Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")]
 
@@ -102,7 +136,6 @@ class By(str, Enum):
 
 
 ByOption = Annotated[By, typer.Option("--by", help="target: the year a priority is for; stated: the year it was said.")]
-
 
 
 # The global options and the open connection of the command being run.
@@ -158,12 +191,25 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     db: Annotated[
-        str, typer.Option("--db", envvar="NGKT_DB", help="SQLite database file (ingest creates it and its folder; every other command needs it to exist).")
+        str,
+        typer.Option(
+            "--db",
+            envvar="NGKT_DB",
+            help="SQLite database file (ingest creates it and its folder; every other command needs it to exist).",
+        ),
     ] = "db/ngkt.db",
     codebook: Annotated[
-        Optional[str], typer.Option("--codebook", envvar="NGKT_CODEBOOK", help="Theme codebook (TOML; 'default': the shipped one). Without it, the one the database records; another is refused except by relink, which recodes with it.")
+        Optional[str],
+        typer.Option(
+            "--codebook",
+            envvar="NGKT_CODEBOOK",
+            help="Theme codebook (TOML; 'default': the shipped one). Without it, the one the database records;"
+            " another is refused except by relink, which recodes with it.",
+        ),
     ] = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
 ) -> None:
     """Track the stated priorities of Vietnam's economic diplomacy across years."""
     select_codebook(codebook)  # TODO(#16): ingest.py and link_store.py still read the selected codebook
@@ -226,13 +272,29 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 @app.command()
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders to ingest (required): folders are read recursively, '-' reads stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...",
+            help="Files or folders to ingest (required): folders are read recursively, '-' reads stdin.",
+        ),
+    ],
     date: Annotated[
-        Optional[str], typer.Option("--date", callback=_check_date, help="Set the statement date (YYYY-MM-DD) of every input, stored ones too.")
+        Optional[str],
+        typer.Option(
+            "--date", callback=_check_date, help="Set the statement date (YYYY-MM-DD) of every input, stored ones too."
+        ),
     ] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Reject files larger than this.")] = 5_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress bar.")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table: summary on stderr; json, csv, markdown or nl: one record per input on stdout.")] = Format.table,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table: summary on stderr; json, csv, markdown or nl: one record per input on stdout.",
+        ),
+    ] = Format.table,
 ) -> None:
     """Store articles (.txt, .md, .html) as clean, dated documents and extract their lists.
 
@@ -249,13 +311,20 @@ def ingest(
     conn = ctx.obj.open(create=True, codes=True)
     inputs, skipped = collect_inputs(paths)
     with render.progress(len(inputs), "ingesting", enabled=not quiet) as advance:
-        outcomes = ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance()) + skipped
+        outcomes = (
+            ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance()) + skipped
+        )
     for outcome in outcomes:
         if outcome.status == "rejected":
             render.error(f"rejected {outcome.path}: {outcome.reason}")
     notes = [note for note in (relink_notice(conn), relink_advice(conn)) if note]
     summary = render.ingest_summary(outcomes, ctx.obj.db)
-    ctx.obj.output(render.outcomes_view(outcomes, render.OUTCOME_COLUMNS, lambda: quiet or render.message("\n".join([summary, *notes]))), fmt)
+    ctx.obj.output(
+        render.outcomes_view(
+            outcomes, render.OUTCOME_COLUMNS, lambda: None if quiet else render.message("\n".join([summary, *notes]))
+        ),
+        fmt,
+    )
     if run_failed(outcomes, named_inputs(paths)):
         raise typer.Exit(1)
 
@@ -275,14 +344,31 @@ def reextract(ctx: typer.Context) -> None:
 def fetch(
     ctx: typer.Context,
     urls: Annotated[Optional[list[str]], typer.Argument(help="Article pages to fetch.")] = None,
-    feed: Annotated[Optional[list[str]], typer.Option("--feed", help="An RSS or Atom feed whose items to fetch (repeatable).")] = None,
-    sitemap: Annotated[Optional[list[str]], typer.Option("--sitemap", help="A sitemap whose pages to fetch (repeatable).")] = None,
-    sources: Annotated[Optional[Path], typer.Option("--sources", help="A TOML file of sources (see examples/sources.toml).")] = None,
-    again: Annotated[bool, typer.Option("--again", help="No network: ingest every stored page again from its kept HTML.")] = False,
-    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Pages requested per source and run, at most.")] = 100,
-    delay: Annotated[Optional[float], typer.Option("--delay", min=0, help="Seconds between requests to one host (default: each source's, 1).")] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait to connect, and again to read.")] = 20,
-    retries: Annotated[int, typer.Option("--retries", min=0, help="More tries after a 5xx/429 answer or a timeout, with backoff.")] = 2,
+    feed: Annotated[
+        Optional[list[str]], typer.Option("--feed", help="An RSS or Atom feed whose items to fetch (repeatable).")
+    ] = None,
+    sitemap: Annotated[
+        Optional[list[str]], typer.Option("--sitemap", help="A sitemap whose pages to fetch (repeatable).")
+    ] = None,
+    sources: Annotated[
+        Optional[Path], typer.Option("--sources", help="A TOML file of sources (see examples/sources.toml).")
+    ] = None,
+    again: Annotated[
+        bool, typer.Option("--again", help="No network: ingest every stored page again from its kept HTML.")
+    ] = False,
+    max_pages: Annotated[
+        int, typer.Option("--max-pages", min=1, help="Pages requested per source and run, at most.")
+    ] = 100,
+    delay: Annotated[
+        Optional[float],
+        typer.Option("--delay", min=0, help="Seconds between requests to one host (default: each source's, 1)."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds to wait to connect, and again to read.")
+    ] = 20,
+    retries: Annotated[
+        int, typer.Option("--retries", min=0, help="More tries after a 5xx/429 answer or a timeout, with backoff.")
+    ] = 2,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress.")] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -293,7 +379,8 @@ def fetch(
     when anything was fetched or nothing was new (failures are listed on stderr), 1 on a usage or
     database error, 3 when every source failed, 130 when interrupted.
     """
-    from .fetch import Settings, Source, fetch as fetch_sources, ingest_stored, load_sources, summary
+    from .fetch import Settings, Source, ingest_stored, load_sources, summary
+    from .fetch import fetch as fetch_sources
 
     conn = ctx.obj.open(create=not again, codes=True)
     if again:
@@ -311,7 +398,12 @@ def fetch(
     for outcome in outcomes:
         if outcome.status == "failed" and not quiet:
             render.error(f"{outcome.url}: {outcome.reason}")
-    ctx.obj.output(render.outcomes_view(outcomes, render.FETCH_COLUMNS, lambda: quiet or render.message(summary(outcomes))), fmt)
+    ctx.obj.output(
+        render.outcomes_view(
+            outcomes, render.FETCH_COLUMNS, lambda: None if quiet else render.message(summary(outcomes))
+        ),
+        fmt,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -321,7 +413,9 @@ def fetch(
 @app.command()
 def docs(
     ctx: typer.Context,
-    suspect: Annotated[bool, typer.Option("--suspect", help="Only articles whose date is doubtful, with the reasons.")] = False,
+    suspect: Annotated[
+        bool, typer.Option("--suspect", help="Only articles whose date is doubtful, with the reasons.")
+    ] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List documents with date, statement year, lists found, scope and flags.
@@ -340,7 +434,9 @@ def priorities(
     ctx: typer.Context,
     year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only statements for this target year.")] = None,
     kind: KindOption = Kind.priority,
-    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (accents optional).")] = None,
+    speaker: Annotated[
+        Optional[str], typer.Option("--speaker", "-s", help="Only this speaker (accents optional).")
+    ] = None,
     form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
@@ -348,17 +444,41 @@ def priorities(
     """List stated items with their document, date, list and ordinal; directives marked ◆."""
     from .queries import statements
 
-    rows = statements(ctx.obj.open(), year=year, kind=kind.value, speaker=speaker, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
+    rows = statements(
+        ctx.obj.open(),
+        year=year,
+        kind=kind.value,
+        speaker=speaker,
+        form=form.value if form else None,
+        include_out_of_scope=include_out_of_scope,
+    )
     ctx.obj.output(render.statements_view(rows), fmt)
 
 
 @app.command()
 def show(
     ctx: typer.Context,
-    document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it; a statement id (DOC/L2.3, as diffs cite it) quotes that item as it reads now, saying how corrections changed it.")],
-    item: Annotated[Optional[str], typer.Option("--item", "-i", help="Quote one item: N in reading order, or L<list>.<item>.")] = None,
-    removed: Annotated[bool, typer.Option("--removed", help="Also print the lines removed as boilerplate (dimmed).")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (the article), json, csv or nl (its items, one to a row) or markdown (the article).")] = Format.table,
+    document: Annotated[
+        str,
+        typer.Argument(
+            help="Document id (or a unique prefix), as `ngkt docs` prints it; a statement id (DOC/L2.3, as diffs"
+            " cite it) quotes that item as it reads now, saying how corrections changed it."
+        ),
+    ],
+    item: Annotated[
+        Optional[str], typer.Option("--item", "-i", help="Quote one item: N in reading order, or L<list>.<item>.")
+    ] = None,
+    removed: Annotated[
+        bool, typer.Option("--removed", help="Also print the lines removed as boilerplate (dimmed).")
+    ] = False,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (the article), json, csv or nl (its items, one to a row) or markdown (the article).",
+        ),
+    ] = Format.table,
 ) -> None:
     """Print an article with its lists marked and each item numbered."""
     from .queries import cited_item, document_view
@@ -401,8 +521,18 @@ class ExportFormat(str, Enum):
 @app.command()
 def export(
     ctx: typer.Context,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json (stdout, or export.json in --out), nl (one record a line naming its table; stdout or export.jsonl) or csv (one file per table in --out).")] = ExportFormat.json,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder to write into (created if missing); needed for csv.")] = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (stdout, or export.json in --out), nl (one record a line naming its table; stdout or"
+            " export.jsonl) or csv (one file per table in --out).",
+        ),
+    ] = ExportFormat.json,
+    out: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Folder to write into (created if missing); needed for csv.")
+    ] = None,
 ) -> None:
     """The whole dataset for scripts and backups: documents with their text, lists, statements
     with their themes, threads, the codebook and your decisions (see docs/export.md).
@@ -426,7 +556,12 @@ def export(
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    source: Annotated[Path, typer.Argument(metavar="FILE", help="An export: the JSON `ngkt export` prints, or the folder `export --out` wrote.")],
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="An export: the JSON `ngkt export` prints, or the folder `export --out` wrote."
+        ),
+    ],
 ) -> None:
     """Apply the decisions of an export (merges, splits, moves, labels) to this database.
 
@@ -448,7 +583,12 @@ def import_(
 
 
 @app.command()
-def info(ctx: typer.Context, fmt: Annotated[Format, typer.Option("--format", "-f", help="table (one field a line), json, csv, markdown or nl.")] = Format.table) -> None:
+def info(
+    ctx: typer.Context,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table (one field a line), json, csv, markdown or nl.")
+    ] = Format.table,
+) -> None:
     """What the database is and holds: path, schema version, counts, codebook, last ingest."""
     from .queries import info as database_info
 
@@ -466,7 +606,8 @@ def relink(ctx: typer.Context) -> None:
     Every statement is coded again too: with `--codebook FILE`, with that codebook, which the
     database records as its own from then on.
     """
-    from .link import recode_themes, relink as rebuild
+    from .link import recode_themes
+    from .link import relink as rebuild
 
     conn = ctx.obj.open(switch_codebook=True)
     binding = ctx.obj.binding
@@ -475,15 +616,25 @@ def relink(ctx: typer.Context) -> None:
         record_codebook(conn, binding)
         summary = rebuild(conn)
     if binding.switched:
-        render.message(f"recoded every statement with {describe(binding.name, binding.sha)}; the database was coded with {describe(*binding.recorded)}")
-    render.message(f"relinked {summary['statements']} statement(s) into {summary['threads']} thread(s); {summary['kept']} kept their id")
+        render.message(
+            f"recoded every statement with {describe(binding.name, binding.sha)}; the database was coded with "
+            f"{describe(*binding.recorded)}"
+        )
+    render.message(
+        f"relinked {summary['statements']} statement(s) into {summary['threads']} thread(s); {summary['kept']} kept "
+        f"their id"
+    )
 
 
 @app.command()
 def threads(
     ctx: typer.Context,
-    year: Annotated[Optional[int], typer.Option("--year", "-y", help="Only threads with a statement for this year.")] = None,
-    min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
+    year: Annotated[
+        Optional[int], typer.Option("--year", "-y", help="Only threads with a statement for this year.")
+    ] = None,
+    min_years: Annotated[
+        int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")
+    ] = 1,
     kind: KindOption = Kind.priority,
     form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
@@ -495,7 +646,14 @@ def threads(
     """
     from .queries import threads as list_threads
 
-    rows = list_threads(ctx.obj.open(), year=year, min_years=min_years, kind=kind.value, form=form.value if form else None, include_out_of_scope=include_out_of_scope)
+    rows = list_threads(
+        ctx.obj.open(),
+        year=year,
+        min_years=min_years,
+        kind=kind.value,
+        form=form.value if form else None,
+        include_out_of_scope=include_out_of_scope,
+    )
     ctx.obj.output(render.threads_view(rows), fmt)
 
 
@@ -508,7 +666,11 @@ class _ThreadGroup(_Group):
         return super().parse_args(ctx, args)
 
 
-doc_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Correct one document by hand, its date or its scope (your corrections last through re-ingest).")
+doc_app = typer.Typer(
+    cls=_Group,
+    no_args_is_help=True,
+    help="Correct one document by hand, its date or its scope (your corrections last through re-ingest).",
+)
 app.add_typer(doc_app, name="doc")
 
 
@@ -528,7 +690,9 @@ def doc_date(
     render.message(f"{doc_id}: dated {date} by hand" if changed else f"{doc_id}: already dated {date} by hand")
 
 
-thread_app = typer.Typer(cls=_ThreadGroup, no_args_is_help=True, help="Show one thread, or correct threads (your corrections last).")
+thread_app = typer.Typer(
+    cls=_ThreadGroup, no_args_is_help=True, help="Show one thread, or correct threads (your corrections last)."
+)
 app.add_typer(thread_app, name="thread")
 
 
@@ -564,7 +728,9 @@ def thread_merge(
 
 
 @thread_app.command("split")
-def thread_split(ctx: typer.Context, statement: Annotated[str, typer.Argument(help="Statement id, e.g. bc4dfcb9f9f2/L1.3.")]) -> None:
+def thread_split(
+    ctx: typer.Context, statement: Annotated[str, typer.Argument(help="Statement id, e.g. bc4dfcb9f9f2/L1.3.")]
+) -> None:
     """Move a statement out of its thread into a thread of its own, for good."""
     from .curate import split
 
@@ -618,7 +784,9 @@ class ThemesBy(str, Enum):
 @app.command()
 def themes(
     ctx: typer.Context,
-    by: Annotated[ThemesBy, typer.Option("--by", help="year: share of each year's statements; document: each article's themes.")] = ThemesBy.year,
+    by: Annotated[
+        ThemesBy, typer.Option("--by", help="year: share of each year's statements; document: each article's themes.")
+    ] = ThemesBy.year,
     kind: KindOption = Kind.priority,
     form: FormFilter = None,
     fmt: FormatOption = Format.table,
@@ -629,7 +797,10 @@ def themes(
     if by == ThemesBy.document:
         ctx.obj.output(render.View(document_themes(ctx.obj.open(), ctx.obj.themes), render.DOCUMENT_THEME_COLUMNS), fmt)
     else:
-        ctx.obj.output(render.shares_view(theme_shares(ctx.obj.open(), ctx.obj.themes, kind.value, form.value if form else None)), fmt)
+        ctx.obj.output(
+            render.shares_view(theme_shares(ctx.obj.open(), ctx.obj.themes, kind.value, form.value if form else None)),
+            fmt,
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -658,7 +829,14 @@ def diff(
     kind: KindOption = Kind.priority,
     form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (terminal or plain text), json, csv or nl (one row per cited statement) or markdown.")] = Format.table,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (terminal or plain text), json, csv or nl (one row per cited statement) or markdown.",
+        ),
+    ] = Format.table,
 ) -> None:
     """What changed between two years: new, dropped and persisting priorities, themes, words.
 
@@ -669,37 +847,71 @@ def diff(
     from .queries import year_diff
 
     before, after = _ordered_years(_year(year_from), _year(year_to))
-    result = year_diff(ctx.obj.open(), before, after, by=by.value, kind=kind.value, form=form.value if form else None, include_out_of_scope=include_out_of_scope, codebook=ctx.obj.themes)
+    result = year_diff(
+        ctx.obj.open(),
+        before,
+        after,
+        by=by.value,
+        kind=kind.value,
+        form=form.value if form else None,
+        include_out_of_scope=include_out_of_scope,
+        codebook=ctx.obj.themes,
+    )
     ctx.obj.output(render.diff_view(result), fmt)
 
 
 @app.command()
 def timeline(
     ctx: typer.Context,
-    thread: Annotated[Optional[str], typer.Option("--thread", "-t", help="One thread's full story, with quotes.")] = None,
+    thread: Annotated[
+        Optional[str], typer.Option("--thread", "-t", help="One thread's full story, with quotes.")
+    ] = None,
     kind: KindOption = Kind.priority,
     by: ByOption = By.target,
-    min_years: Annotated[int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")] = 1,
+    min_years: Annotated[
+        int, typer.Option("--min-years", min=1, help="Only threads seen in at least this many years.")
+    ] = 1,
     form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Threads x years: which priorities appear in which years (best rank), strongest first."""
-    from .queries import thread_view, timeline as grid
+    from .queries import thread_view
+    from .queries import timeline as grid
 
     if thread:
         ctx.obj.output(render.thread_view(thread_view(ctx.obj.open(), thread.upper(), ctx.obj.themes)), fmt)
     else:
-        ctx.obj.output(render.timeline_view(*grid(ctx.obj.open(), kind.value, by.value, min_years, include_out_of_scope, form.value if form else None)), fmt)
+        ctx.obj.output(
+            render.timeline_view(
+                *grid(
+                    ctx.obj.open(), kind.value, by.value, min_years, include_out_of_scope, form.value if form else None
+                )
+            ),
+            fmt,
+        )
 
 
 @app.command()
 def report(
     ctx: typer.Context,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the report set (created if missing); refused if it holds files ngkt did not write.")],
-    years: Annotated[Optional[tuple[int, int]], typer.Option("--years", help="Also write the diff of these two years.")] = None,
-    wait: Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for another run's lock; then exit 75.")] = 60,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the files written, unchanged and removed.")] = False,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for the report set (created if missing); refused if it holds files ngkt did not write.",
+        ),
+    ],
+    years: Annotated[
+        Optional[tuple[int, int]], typer.Option("--years", help="Also write the diff of these two years.")
+    ] = None,
+    wait: Annotated[
+        float, typer.Option("--wait", min=0, help="Seconds to wait for another run's lock; then exit 75.")
+    ] = 60,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List the files written, unchanged and removed.")
+    ] = False,
     include_out_of_scope: IncludeOutOfScope = False,
 ) -> None:
     """Write a report set for cron: index and year-on-year diffs as Markdown, HTML and JSON.
@@ -754,4 +966,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

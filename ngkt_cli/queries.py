@@ -10,6 +10,7 @@ import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from . import ids
 from .db import meta_value
@@ -17,18 +18,65 @@ from .diff import DiffStatement, compare_years, words_needed
 from .doubts import doubts
 from .errors import NotFound, UsageError
 from .link import (
-    ThreadIndex, explain, frequencies, load_idf, paragraph_count, shared_terms, similarity_to_rest, thread_members,
+    ThreadIndex,
+    explain,
+    frequencies,
+    load_idf,
+    paragraph_count,
+    shared_terms,
+    similarity_to_rest,
+    thread_members,
 )
 from .scope import SQL_IN_SCOPE
 from .text import fold
 from .themes import Theme, code
 
-DOCUMENT_FIELDS = ("id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of",
-                   "scope", "scope_reason", "scope_source", "source", "version")
-LIST_FIELDS = ("id", "document_id", "kind", "announced_count", "item_count", "count_mismatch", "target_year", "speaker", "speaker_title", "cue", "marker", "truncated")
+DOCUMENT_FIELDS = (
+    "id",
+    "path",
+    "title",
+    "date",
+    "date_source",
+    "published",
+    "statement_year",
+    "byline",
+    "duplicate_of",
+    "scope",
+    "scope_reason",
+    "scope_source",
+    "source",
+    "version",
+)
+LIST_FIELDS = (
+    "id",
+    "document_id",
+    "kind",
+    "announced_count",
+    "item_count",
+    "count_mismatch",
+    "target_year",
+    "speaker",
+    "speaker_title",
+    "cue",
+    "marker",
+    "truncated",
+)
 STATEMENT_FIELDS = (
-    "id", "document_id", "list_id", "kind", "form", "ordinal", "target_year", "speaker", "text", "paragraph", "char_start", "char_end",
-    "cue", "cue_start", "cue_end",
+    "id",
+    "document_id",
+    "list_id",
+    "kind",
+    "form",
+    "ordinal",
+    "target_year",
+    "speaker",
+    "text",
+    "paragraph",
+    "char_start",
+    "char_end",
+    "cue",
+    "cue_start",
+    "cue_end",
 )
 
 
@@ -88,7 +136,8 @@ def statements(
 ) -> list[dict]:
     """Statements with their document, date, list and ordinal (originals only; of documents in
     scope unless `include_out_of_scope`): list items and directives, or one `form` of them."""
-    where, params = ["duplicate_of IS NULL"], []
+    where: list[str] = ["duplicate_of IS NULL"]
+    params: list[object] = []
     if not include_out_of_scope:
         where.append("coalesce(document_scope, 'in') != 'out'")
     if form:
@@ -114,7 +163,17 @@ def statements(
     return rows
 
 
-DECISION_FIELDS = ("id", "action", "statement_id", "other_statement_id", "thread_id", "other_thread_id", "label", "note", "created_at")
+DECISION_FIELDS = (
+    "id",
+    "action",
+    "statement_id",
+    "other_statement_id",
+    "thread_id",
+    "other_thread_id",
+    "label",
+    "note",
+    "created_at",
+)
 
 
 def export(conn: sqlite3.Connection, codebook: tuple[Theme, ...]) -> dict:
@@ -128,12 +187,17 @@ def export(conn: sqlite3.Connection, codebook: tuple[Theme, ...]) -> dict:
         row["truncated"] = bool(row["truncated"])
     stmts = _rows(conn, f"SELECT {_statement_columns()}, thread_id FROM statements ORDER BY document_id, id")
     coded: dict[str, list[str]] = {}
-    for statement_id, theme in conn.execute("SELECT statement_id, theme FROM statement_themes ORDER BY statement_id, position"):
+    for statement_id, theme in conn.execute(
+        "SELECT statement_id, theme FROM statement_themes ORDER BY statement_id, position"
+    ):
         coded.setdefault(statement_id, []).append(theme)
     for row in stmts:
         row["themes"] = coded.get(row["id"], [])
     return {
-        "documents": docs, "lists": lists, "statements": stmts, "threads": threads(conn),
+        "documents": docs,
+        "lists": lists,
+        "statements": stmts,
+        "threads": threads(conn),
         "themes": [{"id": t.id, "label": t.label, "label_vi": t.label_vi} for t in codebook],
         "decisions": _rows(conn, f"SELECT {', '.join(DECISION_FIELDS)} FROM decisions ORDER BY id"),
     }
@@ -161,8 +225,12 @@ def info(conn: sqlite3.Connection, codebook_source: str) -> dict:
 
 
 def threads(
-    conn: sqlite3.Connection, year: int | None = None, min_years: int = 1, kind: str | None = None,
-    form: str | None = None, include_out_of_scope: bool = False,
+    conn: sqlite3.Connection,
+    year: int | None = None,
+    min_years: int = 1,
+    kind: str | None = None,
+    form: str | None = None,
+    include_out_of_scope: bool = False,
 ) -> list[dict]:
     """Threads with their label, kind, members (originals only, or those of one `form`) and the
     target years they appear in. With `include_out_of_scope`, each item of an off-topic original
@@ -182,12 +250,18 @@ def threads(
         row["statement_ids"] = sorted(row["statement_ids"].split(" "))
         row["years"] = sorted(int(y) for y in (row["years"] or "").split(",") if y)
         row["labelled"] = bool(row["labelled"])
-        if len(row["years"]) >= min_years and (year is None or year in row["years"]) and (kind is None or row["kind"] == kind):
+        if (
+            len(row["years"]) >= min_years
+            and (year is None or year in row["years"])
+            and (kind is None or row["kind"] == kind)
+        ):
             result.append(row)
     return result + (_unlinked_rows(conn, year, min_years, kind, form) if include_out_of_scope else [])
 
 
-def _unlinked_rows(conn: sqlite3.Connection, year: int | None, min_years: int, kind: str | None, form: str | None) -> list[dict]:
+def _unlinked_rows(
+    conn: sqlite3.Connection, year: int | None, min_years: int, kind: str | None, form: str | None
+) -> list[dict]:
     """The statements of off-topic originals as rows of `threads`, under UNLINKED_PREFIX ids."""
     rows = _rows(
         conn,
@@ -199,8 +273,16 @@ def _unlinked_rows(conn: sqlite3.Connection, year: int | None, min_years: int, k
     for r in rows:
         years = [r["target_year"]] if r["target_year"] else []
         if len(years) >= min_years and (year is None or year in years) and (kind is None or r["kind"] == kind):
-            found.append({"id": UNLINKED_PREFIX + r["id"], "label": f"(out of scope, not linked) {_short(r['text'])}",
-                          "labelled": False, "kind": r["kind"], "statement_ids": [r["id"]], "years": years})
+            found.append(
+                {
+                    "id": UNLINKED_PREFIX + r["id"],
+                    "label": f"(out of scope, not linked) {_short(r['text'])}",
+                    "labelled": False,
+                    "kind": r["kind"],
+                    "statement_ids": [r["id"]],
+                    "years": years,
+                }
+            )
     return found
 
 
@@ -324,14 +406,29 @@ def document_view(conn: sqlite3.Connection, prefix: str) -> dict:
             conn, f"SELECT {_statement_columns()} FROM statements WHERE list_id = ? ORDER BY ordinal", [row["id"]]
         )
     directives = _rows(
-        conn, f"SELECT {_statement_columns()} FROM statements WHERE document_id = ? AND form = 'directive' ORDER BY char_start", [doc_id]
+        conn,
+        f"SELECT {_statement_columns()} FROM statements WHERE document_id = ? AND form = 'directive' ORDER BY "
+        f"char_start",
+        [doc_id],
     )
-    removed = _rows(conn, "SELECT line_no, reason, text FROM removed_lines WHERE document_id = ? ORDER BY line_no", [doc_id])
+    removed = _rows(
+        conn, "SELECT line_no, reason, text FROM removed_lines WHERE document_id = ? ORDER BY line_no", [doc_id]
+    )
     people = _rows(conn, "SELECT name, title FROM people WHERE document_id = ?", [doc_id])
     versions = _rows(
-        conn, "SELECT version, content_sha, path, ingested_at, replaced_at FROM document_versions WHERE document_id = ? ORDER BY version", [doc_id]
+        conn,
+        "SELECT version, content_sha, path, ingested_at, replaced_at FROM document_versions WHERE document_id = ? "
+        "ORDER BY version",
+        [doc_id],
     )
-    return {"document": document, "lists": lists, "directives": directives, "removed": removed, "people": people, "earlier_versions": versions}
+    return {
+        "document": document,
+        "lists": lists,
+        "directives": directives,
+        "removed": removed,
+        "people": people,
+        "earlier_versions": versions,
+    }
 
 
 def find_item(view: dict, wanted: str) -> dict:
@@ -339,9 +436,9 @@ def find_item(view: dict, wanted: str) -> dict:
     directive by "D3"."""
     items = [item for found in view["lists"] for item in found["items"]]
     label = wanted.strip().upper()
-    wanted_id = _local_id(view["document"]["id"], label if label[:1] in "LD" else f"L{label}")
-    if isinstance(wanted_id, (ids.ItemId, ids.DirectiveId)):
-        matches = [i for i in items + list(view.get("directives", [])) if i["id"] == str(wanted_id)]
+    placed = _placed_id(view["document"]["id"], wanted)
+    if placed:
+        matches = [i for i in items + list(view.get("directives", [])) if i["id"] == placed]
     elif label.isdigit() and 1 <= int(label) <= len(items):
         matches = [items[int(label) - 1]]
     else:
@@ -349,7 +446,8 @@ def find_item(view: dict, wanted: str) -> dict:
     if not matches:
         directives = len(view.get("directives", []))
         raise NotFound(
-            f"no item '{wanted}' in document {view['document']['id']} ({len(items)} items, {directives} directives; use N, L<list>.<item> or D<n>)"
+            f"no item '{wanted}' in document {view['document']['id']} ({len(items)} items, {directives} directives; "
+            f"use N, L<list>.<item> or D<n>)"
         )
     return matches[0]
 
@@ -370,7 +468,8 @@ def statement_changes(conn: sqlite3.Connection, statement_id: str) -> list[dict]
     current, since = statement_id, 0
     while current is not None:
         row = conn.execute(
-            """SELECT id AS event, statement_id, version, cause, changed_at, change, text, successor_id FROM statement_history
+            """SELECT id AS event, statement_id, version, cause, changed_at, change, text, successor_id
+            FROM statement_history
                WHERE statement_id = ? AND id > ? ORDER BY id LIMIT 1""",
             [current, since],
         ).fetchone()
@@ -381,8 +480,12 @@ def statement_changes(conn: sqlite3.Connection, statement_id: str) -> list[dict]
     return changes
 
 
-# An item named by its place ("L2.3", "2.3") or as an unnumbered directive ("D1"), not by reading order.
-ITEM_ID = re.compile(r"^(?:L?(\d+\.\d+)|(D\d+))$", re.I)
+def _placed_id(document: str, wanted: str) -> str | None:
+    """An item named by its place ("L2.3", "2.3") or as an unnumbered directive ("D1"), not by
+    reading order ("3"): its full id."""
+    label = wanted.strip().upper()
+    found = _local_id(document, label if label[:1] in ("L", "D") else f"L{label}")
+    return str(found) if isinstance(found, (ids.ItemId, ids.DirectiveId)) else None
 
 
 @dataclass(frozen=True)
@@ -398,14 +501,18 @@ class Cited:
     def reused(self) -> bool:
         """The id names another item now than before the first change (which moved or removed it)."""
         first = self.changes[0] if self.changes else None
-        return self.item is not None and self.item["id"] == self.cited and first is not None and first["change"] != "reworded"
+        return (
+            self.item is not None
+            and self.item["id"] == self.cited
+            and first is not None
+            and first["change"] != "reworded"
+        )
 
 
 def cited_item(conn: sqlite3.Connection, view: dict, wanted: str) -> Cited:
     """An item of a document view by "N", "L2.3" or "D1", followed through the article's corrections:
     a citation printed before a correction still resolves (NotFound only for an id never given)."""
-    match = ITEM_ID.match(wanted.strip())
-    cited = f"{view['document']['id']}/{f'L{match[1]}' if match[1] else match[2].upper()}" if match else None
+    cited = _placed_id(view["document"]["id"], wanted)
     changes = statement_changes(conn, cited) if cited else []
     try:
         found: dict | None = find_item(view, wanted)
@@ -413,7 +520,7 @@ def cited_item(conn: sqlite3.Connection, view: dict, wanted: str) -> Cited:
         if not changes:
             raise
         found = next((i for f in view["lists"] for i in f["items"] if i["id"] == changes[-1]["successor_id"]), None)
-    return Cited(cited or found["id"], found, changes)
+    return Cited(cited or (found or {}).get("id", wanted), found, changes)
 
 
 def thread_view(conn: sqlite3.Connection, thread: str, codebook: tuple[Theme, ...]) -> dict:
@@ -430,7 +537,8 @@ def thread_view(conn: sqlite3.Connection, thread: str, codebook: tuple[Theme, ..
     reasons = {m.id: explain(m, [o for o in members if o.id != m.id], index, theme_labels) for m in members}
     statements = _rows(
         conn,
-        """SELECT id, form, target_year, ordinal, speaker, text, document_id, document_title, document_date, document_path, duplicate_of
+        """SELECT id, form, target_year, ordinal, speaker, text, document_id, document_title, document_date,
+           document_path, duplicate_of
             FROM statements_with_source WHERE thread_id = ? ORDER BY target_year, document_date, id""",
         [thread],
     )
@@ -455,13 +563,15 @@ def thread_view(conn: sqlite3.Connection, thread: str, codebook: tuple[Theme, ..
 
 def theme_base(conn: sqlite3.Connection, kind: str = "priority", form: str | None = None) -> dict[int, int]:
     """How many statements each target year has: what theme shares are shares of."""
-    return dict(conn.execute(
-        f"""SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
+    return dict(
+        conn.execute(
+            f"""SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
            WHERE s.kind = ? AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL AND (? IS NULL OR s.form = ?)
              AND {SQL_IN_SCOPE}
            GROUP BY s.target_year""",
-        [kind, form, form],
-    ).fetchall())
+            [kind, form, form],
+        ).fetchall()
+    )
 
 
 def theme_shares(
@@ -483,8 +593,14 @@ def theme_shares(
     ).fetchall()
     labels = {theme.id: theme.label for theme in codebook}
     rows = [
-        {"theme": r["theme"], "label": labels.get(r["theme"], r["theme"]), "year": r["target_year"],
-         "count": r["n"], "statements": totals[r["target_year"]], "share": round(r["n"] / totals[r["target_year"]], 3)}
+        {
+            "theme": r["theme"],
+            "label": labels.get(r["theme"], r["theme"]),
+            "year": r["target_year"],
+            "count": r["n"],
+            "statements": totals[r["target_year"]],
+            "share": round(r["n"] / totals[r["target_year"]], 3),
+        }
         for r in counts
     ]
     return sorted(rows, key=lambda r: (list(labels).index(r["theme"]) if r["theme"] in labels else 99, r["year"]))
@@ -494,10 +610,18 @@ def document_themes(conn: sqlite3.Connection, codebook: tuple[Theme, ...]) -> li
     """Each original document's themes, coded on its whole body: their labels, and their ids for scripts."""
 
     labels = {theme.id: theme.label for theme in codebook}
-    rows = _rows(conn, "SELECT id, date, title, body FROM documents WHERE duplicate_of IS NULL ORDER BY date IS NULL, date, id")
+    rows = _rows(
+        conn, "SELECT id, date, title, body FROM documents WHERE duplicate_of IS NULL ORDER BY date IS NULL, date, id"
+    )
     coded = [(r, code(r["body"], codebook)) for r in rows]
     return [
-        {"id": r["id"], "date": r["date"], "title": r["title"], "themes": ", ".join(labels[t] for t in ids), "theme_ids": " ".join(ids)}
+        {
+            "id": r["id"],
+            "date": r["date"],
+            "title": r["title"],
+            "themes": ", ".join(labels[t] for t in ids),
+            "theme_ids": " ".join(ids),
+        }
         for r, ids in coded
     ]
 
@@ -508,9 +632,13 @@ def document_themes(conn: sqlite3.Connection, codebook: tuple[Theme, ...]) -> li
 
 # The statements a diff counts: list items and directives of originals in scope that have a
 # thread and a year.
-_COUNTED = "s.kind = ? AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL AND {year} IS NOT NULL AND " + SQL_IN_SCOPE
+_COUNTED = (
+    "s.kind = ? AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL AND {year} IS NOT NULL AND " + SQL_IN_SCOPE
+)
 # With `include_out_of_scope`: the statements of out-of-scope originals too, which are never linked.
-_COUNTED_ALL = "s.kind = ? AND d.duplicate_of IS NULL AND (s.thread_id IS NOT NULL OR d.scope = 'out') AND {year} IS NOT NULL"
+_COUNTED_ALL = (
+    "s.kind = ? AND d.duplicate_of IS NULL AND (s.thread_id IS NOT NULL OR d.scope = 'out') AND {year} IS NOT NULL"
+)
 
 # An out-of-scope statement (never linked) stands alone in a diff or timeline, under this id.
 UNLINKED_PREFIX = "out:"
@@ -525,7 +653,11 @@ def _year_column(by: str) -> str:
 
 
 def _diff_statements(
-    conn: sqlite3.Connection, kind: str, by: str, years: tuple[int, ...] | None = None, include_out_of_scope: bool = False,
+    conn: sqlite3.Connection,
+    kind: str,
+    by: str,
+    years: tuple[int, ...] | None = None,
+    include_out_of_scope: bool = False,
     form: str | None = None,
 ) -> list:
     """Statements of originals with their year (target or stated), rank, source and themes."""
@@ -534,7 +666,8 @@ def _diff_statements(
     only = f" AND {year} IN ({', '.join('?' * len(years))})" if years else ""
     only += " AND s.form = ?" if form else ""
     rows = conn.execute(
-        f"""SELECT s.id, coalesce(s.thread_id, '{UNLINKED_PREFIX}' || s.id) AS thread_id, {year} AS year, s.ordinal, s.text,
+        f"""SELECT s.id, coalesce(s.thread_id, '{UNLINKED_PREFIX}' || s.id) AS thread_id, {year} AS year,
+                  s.ordinal, s.text,
                    s.speaker, s.form, d.id AS document_id, d.title, d.date, d.path,
                    (SELECT group_concat(theme, ' ') FROM statement_themes t WHERE t.statement_id = s.id) AS themes
             FROM statements s JOIN documents d ON d.id = s.document_id
@@ -543,8 +676,20 @@ def _diff_statements(
         [kind, *(years or ()), *([form] if form else [])],
     ).fetchall()
     return [
-        DiffStatement(r["id"], r["thread_id"], r["year"], r["ordinal"], r["text"], r["speaker"], r["document_id"],
-                      r["title"], r["date"], tuple((r["themes"] or "").split()), r["path"], r["form"])
+        DiffStatement(
+            r["id"],
+            r["thread_id"],
+            r["year"],
+            r["ordinal"],
+            r["text"],
+            r["speaker"],
+            r["document_id"],
+            r["title"],
+            r["date"],
+            tuple((r["themes"] or "").split()),
+            r["path"],
+            r["form"],
+        )
         for r in rows
     ]
 
@@ -563,10 +708,13 @@ def _short(text: str, limit: int = 80) -> str:
     return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def years_with(conn: sqlite3.Connection, kind: str = "priority", by: str = "target", include_out_of_scope: bool = False) -> list[int]:
+def years_with(
+    conn: sqlite3.Connection, kind: str = "priority", by: str = "target", include_out_of_scope: bool = False
+) -> list[int]:
     year = _year_column(by)
     rows = conn.execute(
-        f"SELECT DISTINCT {year} FROM statements s JOIN documents d ON d.id = s.document_id WHERE {_counted(by, include_out_of_scope)}",
+        f"SELECT DISTINCT {year} FROM statements s JOIN documents d ON d.id = s.document_id WHERE "
+        f"{_counted(by, include_out_of_scope)}",
         [kind],
     )
     return sorted(r[0] for r in rows)
@@ -590,12 +738,14 @@ def left_out(conn: sqlite3.Connection, years: tuple[int, ...], *, kind: str = "p
     """
     year = _year_column(by)
     marks = ", ".join("?" * len(years))
-    counts = dict(conn.execute(
-        f"""SELECT {year}, count(DISTINCT d.id) FROM statements s JOIN documents d ON d.id = s.document_id
+    counts = dict(
+        conn.execute(
+            f"""SELECT {year}, count(DISTINCT d.id) FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE s.kind = ? AND d.duplicate_of IS NULL AND d.scope = 'out' AND {year} IN ({marks})
             GROUP BY {year}""",
-        [kind, *years],
-    ).fetchall())
+            [kind, *years],
+        ).fetchall()
+    )
     undated = conn.execute(
         f"""SELECT count(DISTINCT d.id) FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE s.kind = ? AND d.duplicate_of IS NULL AND {SQL_IN_SCOPE}
@@ -606,8 +756,15 @@ def left_out(conn: sqlite3.Connection, years: tuple[int, ...], *, kind: str = "p
 
 
 def year_diff(
-    conn: sqlite3.Connection, year_before: int, year_after: int, *, by: str = "target", kind: str = "priority",
-    form: str | None = None, include_out_of_scope: bool = False, codebook: tuple[Theme, ...],
+    conn: sqlite3.Connection,
+    year_before: int,
+    year_after: int,
+    *,
+    by: str = "target",
+    kind: str = "priority",
+    form: str | None = None,
+    include_out_of_scope: bool = False,
+    codebook: tuple[Theme, ...],
 ):
     """Load what the diff needs and compare the two years (see diff.compare_years)."""
 
@@ -615,7 +772,9 @@ def year_diff(
     found = {s.year for s in statements}
     for year in (year_before, year_after):
         if year not in found:
-            listed = ", ".join(map(str, years_with(conn, kind, by, include_out_of_scope))) or "none yet (run `ngkt ingest`)"
+            listed = (
+                ", ".join(map(str, years_with(conn, kind, by, include_out_of_scope))) or "none yet (run `ngkt ingest`)"
+            )
             raise NotFound(f"no {kind} statements for {year} (by {by} year); years with some: {listed}")
     missing = left_out(conn, (year_before, year_after), kind=kind, by=by)
     if include_out_of_scope:  # counted, not left out
@@ -623,7 +782,10 @@ def year_diff(
     return compare_years(
         [s for s in statements if s.year == year_before],
         [s for s in statements if s.year == year_after],
-        year_before=year_before, year_after=year_after, by=by, kind=kind,
+        year_before=year_before,
+        year_after=year_after,
+        by=by,
+        kind=kind,
         labels=thread_labels(conn, statements),
         theme_labels={t.id: t.label for t in codebook},
         theme_corpus=_theme_corpus(conn, kind, by, include_out_of_scope),
@@ -634,7 +796,11 @@ def year_diff(
 
 
 def timeline(
-    conn: sqlite3.Connection, kind: str = "priority", by: str = "target", min_years: int = 1, include_out_of_scope: bool = False,
+    conn: sqlite3.Connection,
+    kind: str = "priority",
+    by: str = "target",
+    min_years: int = 1,
+    include_out_of_scope: bool = False,
     form: str | None = None,
 ) -> tuple[list[int], list[dict]]:
     """Threads x years: each thread's best rank per year, strongest threads (most years) first."""
@@ -648,9 +814,15 @@ def timeline(
         ranks = [r for r in (cell.get(s.year), s.rank) if r is not None]
         cell[s.year] = min(ranks) if ranks else None
         counts[s.thread_id] = counts.get(s.thread_id, 0) + 1
-    rows = [
-        {"thread_id": t, "label": labels.get(t, t), "years": {y: grid[t][y] for y in sorted(grid[t])}, "statements": counts[t]}
-        for t in grid if len(grid[t]) >= min_years
+    rows: list[dict[str, Any]] = [
+        {
+            "thread_id": t,
+            "label": labels.get(t, t),
+            "years": {y: grid[t][y] for y in sorted(grid[t])},
+            "statements": counts[t],
+        }
+        for t in grid
+        if len(grid[t]) >= min_years
     ]
     rows.sort(key=lambda r: (-len(r["years"]), -r["statements"], min(r["years"]), r["thread_id"]))
     return years, rows

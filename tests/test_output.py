@@ -11,8 +11,8 @@ import shutil
 import pytest
 import typer.core
 import typer.main
-
 from conftest import SEEDS, run_cli
+
 from ngkt_cli.cli import app
 
 COMMAND = typer.main.get_command(app)
@@ -75,7 +75,9 @@ def test_every_command_with_format_is_walked(examples):
 def test_every_command_offers_every_format():
     """A command that refuses a format offers fewer; only export, which writes files, does."""
     everything = ["table", "json", "csv", "markdown", "nl"]
-    assert {path: formats for path, formats in FORMATTED.items() if formats != everything} == {("export",): ["json", "csv", "nl"]}
+    assert {path: formats for path, formats in FORMATTED.items() if formats != everything} == {
+        ("export",): ["json", "csv", "nl"]
+    }
 
 
 def _parsed(fmt: str, stdout: str):
@@ -124,3 +126,11 @@ def test_the_diff_in_nl_is_its_csv_rows(db):
     table = list(csv.DictReader(io.StringIO(run_cli(db, "diff", "2023", "2024", "--format", "csv").stdout)))
     assert [row["statement_id"] for row in rows] == [row["statement_id"] for row in table]
     assert {row["section"] for row in rows} == {"new", "dropped", "persisting"} & {row["section"] for row in table}
+
+
+def test_the_cli_choices_are_the_defined_values():
+    from ngkt_cli import cli, models, render
+
+    assert [f.value for f in cli.Format] == list(render.FORMATS)
+    assert [k.value for k in cli.Kind] == list(models.KINDS)
+    assert [f.value for f in cli.Form] == list(models.FORMS)
