@@ -1,8 +1,8 @@
 """The ngkt command line: parse options, call one library function, print. Nothing else.
 
-The stage modules (ingest, fetch, queries, link, curate, report, restore) are imported by the
-command that runs them: importing them all costs about 170 ms of regular expressions and
-standard-library modules on every start, `ngkt --help` included (measured with -X importtime).
+Only ingest and fetch are imported by the commands that run them: their rule tables and the
+HTTP modules cost about 110 ms on every start, `ngkt --help` included (-X importtime); the other
+stages cost about 15 ms together and are imported here.
 """
 
 from __future__ import annotations
@@ -23,8 +23,30 @@ import typer
 import typer.core
 
 from . import __version__, ids, render
+from .curate import history, label, merge, move, set_scope, split
 from .db import document_count, open_db, transaction
 from .errors import NgktError, UsageError
+from .link import recode_themes, relink_advice, relink_notice
+from .link import relink as rebuild
+from .queries import (
+    cited_item,
+    document_themes,
+    document_view,
+    documents,
+    require_document_id,
+    statements,
+    suspect_documents,
+    theme_shares,
+    thread_view,
+    year_diff,
+)
+from .queries import export as dataset
+from .queries import info as database_info
+from .queries import search as run_search
+from .queries import threads as list_threads
+from .queries import timeline as grid
+from .report import build_report, report_lock
+from .restore import import_decisions, read_export
 from .themes import Binding, Theme, bind_codebook, describe, load_codebook, record_codebook, select_codebook
 
 T = TypeVar("T")
@@ -306,7 +328,6 @@ def ingest(
     (so one bad file in a cron inbox never stops the report). See docs/cron.md.
     """
     from .ingest import collect_inputs, ingest_inputs, named_inputs, run_failed
-    from .link import relink_advice, relink_notice
 
     conn = ctx.obj.open(create=True, codes=True)
     inputs, skipped = collect_inputs(paths)
@@ -423,7 +444,6 @@ def docs(
     Off-topic articles (scope "out") are stored and searchable but left out of threads,
     priorities, diffs, timelines and reports; `ngkt doc scope DOC in|out` overrides the rule.
     """
-    from .queries import documents, suspect_documents
 
     rows = suspect_documents(ctx.obj.open()) if suspect else documents(ctx.obj.open())
     ctx.obj.output(render.documents_view(rows, suspect), fmt)
@@ -442,7 +462,6 @@ def priorities(
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stated items with their document, date, list and ordinal; directives marked ◆."""
-    from .queries import statements
 
     rows = statements(
         ctx.obj.open(),
@@ -481,7 +500,6 @@ def show(
     ] = Format.table,
 ) -> None:
     """Print an article with its lists marked and each item numbered."""
-    from .queries import cited_item, document_view
 
     if item is None:  # a statement id as diffs and reports cite it
         document, item = ids.split_reference(document)
@@ -503,7 +521,6 @@ def search(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Full-text search over documents and statements, accent-insensitive."""
-    from .queries import search as run_search
 
     hits = run_search(ctx.obj.open(), query, limit)
     if not hits and fmt in (Format.table, Format.markdown, Format.csv):  # json and nl: an empty result
@@ -537,7 +554,6 @@ def export(
     """The whole dataset for scripts and backups: documents with their text, lists, statements
     with their themes, threads, the codebook and your decisions (see docs/export.md).
     `ngkt import` applies the decisions of an export to another database of the same articles."""
-    from .queries import export as dataset
 
     if fmt == ExportFormat.csv and out is None:
         raise UsageError("--format csv needs --out DIR (one CSV file per table)")
@@ -570,7 +586,6 @@ def import_(
     decisions, and each labelled thread's label goes to the thread now holding its statements.
     Importing the same export twice changes nothing.
     """
-    from .restore import import_decisions, read_export
 
     conn = ctx.obj.open()
     data = read_export(source)
@@ -590,7 +605,6 @@ def info(
     ] = Format.table,
 ) -> None:
     """What the database is and holds: path, schema version, counts, codebook, last ingest."""
-    from .queries import info as database_info
 
     ctx.obj.output(render.facts_view(database_info(ctx.obj.open(), ctx.obj.codebook or "default")), fmt)
 
@@ -606,8 +620,6 @@ def relink(ctx: typer.Context) -> None:
     Every statement is coded again too: with `--codebook FILE`, with that codebook, which the
     database records as its own from then on.
     """
-    from .link import recode_themes
-    from .link import relink as rebuild
 
     conn = ctx.obj.open(switch_codebook=True)
     binding = ctx.obj.binding
@@ -644,7 +656,6 @@ def threads(
 
     Off-topic articles' items are never linked; --include-out-of-scope lists each one alone.
     """
-    from .queries import threads as list_threads
 
     rows = list_threads(
         ctx.obj.open(),
@@ -682,7 +693,6 @@ def doc_date(
 ) -> None:
     """Set a document's date by hand (date_source "user"); its lists are extracted again."""
     from .ingest import set_date
-    from .queries import require_document_id
 
     conn = ctx.obj.open()
     doc_id = require_document_id(conn, doc)
@@ -703,7 +713,6 @@ def thread_show(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Members by year with source, similarity to the thread and shared key terms."""
-    from .queries import thread_view
 
     ctx.obj.output(render.thread_view(thread_view(ctx.obj.open(), thread.upper(), ctx.obj.themes)), fmt)
 
@@ -721,7 +730,6 @@ def thread_merge(
     other: Annotated[str, typer.Argument(help="Thread whose statements move into KEEP.")],
 ) -> None:
     """Merge thread OTHER into KEEP, for good."""
-    from .curate import merge
 
     moved = _curate(ctx.obj, merge, keep.upper(), other.upper())
     render.message(f"merged {other.upper()} into {keep.upper()}: {moved} statement(s) moved")
@@ -732,7 +740,6 @@ def thread_split(
     ctx: typer.Context, statement: Annotated[str, typer.Argument(help="Statement id, e.g. bc4dfcb9f9f2/L1.3.")]
 ) -> None:
     """Move a statement out of its thread into a thread of its own, for good."""
-    from .curate import split
 
     new_thread = _curate(ctx.obj, split, statement)
     render.message(f"{statement} is now alone in {new_thread}")
@@ -745,7 +752,6 @@ def thread_move(
     thread: Annotated[str, typer.Argument(help="Thread to move it into.")],
 ) -> None:
     """Move a statement into another thread, for good."""
-    from .curate import move
 
     _curate(ctx.obj, move, statement, thread.upper())
     render.message(f"moved {statement} to {thread.upper()}")
@@ -758,7 +764,6 @@ def thread_label(
     text: Annotated[str, typer.Argument(help="The label; '' goes back to the automatic one.")],
 ) -> None:
     """Name a thread; the name stays through relinking."""
-    from .curate import label
 
     _curate(ctx.obj, label, thread.upper(), text)
     render.message(f"labelled {thread.upper()}")
@@ -771,7 +776,6 @@ def thread_history(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Your decisions about a thread, oldest first."""
-    from .curate import history
 
     ctx.obj.output(render.View(history(ctx.obj.open(), thread.upper()), render.HISTORY_COLUMNS), fmt)
 
@@ -792,7 +796,6 @@ def themes(
     fmt: FormatOption = Format.table,
 ) -> None:
     """How often each theme of the codebook is stated, per target year (as shares) or per document."""
-    from .queries import document_themes, theme_shares
 
     if by == ThemesBy.document:
         ctx.obj.output(render.View(document_themes(ctx.obj.open(), ctx.obj.themes), render.DOCUMENT_THEME_COLUMNS), fmt)
@@ -844,7 +847,6 @@ def diff(
     header says how many statements and articles each year rests on, which articles are left
     out (off-topic, undated), and flags a year whose evidence is thin.
     """
-    from .queries import year_diff
 
     before, after = _ordered_years(_year(year_from), _year(year_to))
     result = year_diff(
@@ -876,8 +878,6 @@ def timeline(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Threads x years: which priorities appear in which years (best rank), strongest first."""
-    from .queries import thread_view
-    from .queries import timeline as grid
 
     if thread:
         ctx.obj.output(render.thread_view(thread_view(ctx.obj.open(), thread.upper(), ctx.obj.themes)), fmt)
@@ -920,7 +920,6 @@ def report(
     files an earlier run wrote that this one did not (years no longer reported) are removed.
     Exit status: 0 done, 1 error, 2 usage, 75 another run held the lock longer than --wait.
     """
-    from .report import build_report, report_lock
 
     pair = _ordered_years(*years) if years else None
     conn = ctx.obj.open()
@@ -951,7 +950,6 @@ def doc_scope(
     Out of scope, its statements leave their threads and every year view; in scope, they are
     linked at once. The choice survives re-ingesting a changed version of the file.
     """
-    from .curate import set_scope
 
     done = _curate(ctx.obj, set_scope, document, scope.value)
     where = {"in": "in scope", "out": "out of scope"}
