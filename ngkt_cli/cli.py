@@ -192,9 +192,13 @@ class Session:
         """The codebook this run codes and labels with (the database's own, once opened)."""
         return self.binding.themes if self.binding else load_codebook()
 
+    def format(self, fmt: Format | ExportFormat) -> str:
+        """The format asked for: `--nl` wins over --format."""
+        return "nl" if self.nl else fmt.value
+
     def output(self, view: render.View, fmt: Format | ExportFormat) -> None:
-        """The one output call of every command: `--nl` wins over --format."""
-        render.output(view, "nl" if self.nl else fmt.value)
+        """The one output call of every command."""
+        render.output(view, self.format(fmt))
 
     def close(self) -> None:
         """Close the connection: the last one to close folds the WAL back into the file."""
@@ -523,7 +527,7 @@ def search(
     """Full-text search over documents and statements, accent-insensitive."""
 
     hits = run_search(ctx.obj.open(), query, limit)
-    if not hits and fmt in (Format.table, Format.markdown, Format.csv):  # json and nl: an empty result
+    if not hits and ctx.obj.format(fmt) in ("table", "markdown", "csv"):  # json and nl: an empty result
         render.message(f"no match for '{query}'")
         raise typer.Exit(1)
     ctx.obj.output(render.hits_view(hits), fmt)
@@ -554,19 +558,14 @@ def export(
     """The whole dataset for scripts and backups: documents with their text, lists, statements
     with their themes, threads, the codebook and your decisions (see docs/export.md).
     `ngkt import` applies the decisions of an export to another database of the same articles."""
-
-    if fmt == ExportFormat.csv and out is None:
+    if ctx.obj.format(fmt) == "csv" and out is None:
         raise UsageError("--format csv needs --out DIR (one CSV file per table)")
-    fmt = ExportFormat.nl if ctx.obj.nl else fmt
     data = dataset(ctx.obj.open(), ctx.obj.themes)
-    if out is None and fmt == ExportFormat.nl:
-        print("\n".join(render.export_lines(data)))
-        return
     if out is None:
-        print(render.to_json(data))
-        return
-    written = render.write_export(data, out, fmt.value)
-    render.message(f"wrote {', '.join(str(p) for p in written)}")
+        render.print_export(data, ctx.obj.format(fmt))
+    else:
+        written = render.write_export(data, out, ctx.obj.format(fmt))
+        render.message(f"wrote {', '.join(str(p) for p in written)}")
 
 
 @app.command("import")

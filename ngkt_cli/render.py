@@ -1012,6 +1012,11 @@ def shares_view(rows: list[dict]) -> View:
     )
 
 
+def print_export(data: dict[str, list[dict]], fmt: str) -> None:
+    """An export on stdout: one JSON document, or one record a line (nl)."""
+    print("\n".join(export_lines(data)) if fmt == "nl" else to_json(data))
+
+
 def export_lines(data: dict[str, list[dict]]) -> Iterator[str]:
     """An export as newline-delimited JSON: one record a line, naming its table."""
     for table, rows in data.items():

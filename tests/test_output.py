@@ -134,3 +134,11 @@ def test_the_cli_choices_are_the_defined_values():
     assert [f.value for f in cli.Format] == list(render.FORMATS)
     assert [k.value for k in cli.Kind] == list(models.KINDS)
     assert [f.value for f in cli.Form] == list(models.FORMS)
+
+
+def test_a_search_without_hits_is_an_empty_stream_in_nl(db):
+    for args in (["--nl"], ["--format", "nl"], ["--format", "json"]):
+        result = run_cli(db, "search", "zzzkhongco", *args)
+        assert result.exit_code == 0
+        assert result.stdout.strip() in ("", "[]")
+    assert run_cli(db, "search", "zzzkhongco").exit_code == 1
