@@ -342,14 +342,13 @@ def ingest(
     for outcome in outcomes:
         if outcome.status == "rejected":
             render.error(f"rejected {outcome.path}: {outcome.reason}")
-    notes = [note for note in (relink_notice(conn), relink_advice(conn)) if note]
-    summary = render.ingest_summary(outcomes, ctx.obj.db)
-    ctx.obj.output(
-        render.outcomes_view(
-            outcomes, render.OUTCOME_COLUMNS, lambda: None if quiet else render.message("\n".join([summary, *notes]))
-        ),
-        fmt,
-    )
+
+    def summary() -> None:  # for a person only: the relink notice is shown once, so read only here
+        if not quiet:
+            notes = [note for note in (relink_notice(conn), relink_advice(conn)) if note]
+            render.message("\n".join([render.ingest_summary(outcomes, ctx.obj.db), *notes]))
+
+    ctx.obj.output(render.outcomes_view(outcomes, render.OUTCOME_COLUMNS, summary), fmt)
     if run_failed(outcomes, named_inputs(paths)):
         raise typer.Exit(1)
 

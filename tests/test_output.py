@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import shutil
+import sqlite3
 
 import pytest
 import typer.core
@@ -142,3 +143,15 @@ def test_a_search_without_hits_is_an_empty_stream_in_nl(db):
         assert result.exit_code == 0
         assert result.stdout.strip() in ("", "[]")
     assert run_cli(db, "search", "zzzkhongco").exit_code == 1
+
+
+def test_the_relink_notice_waits_for_a_person_to_read_it(seeded_db, tmp_path):
+    """Shown once, on the terminal summary: a script's --format json or --quiet leaves it for later."""
+    db = tmp_path / "seeds.db"
+    shutil.copy(seeded_db, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO meta (key, value) VALUES ('relink_notice', 'rebuilt every thread once')")
+    for args in (["--format", "json"], ["--nl"], ["--quiet"]):
+        assert "rebuilt every thread" not in run_cli(db, "ingest", str(SEEDS), *args).stderr
+    assert "rebuilt every thread once" in run_cli(db, "ingest", str(SEEDS)).stderr
+    assert "rebuilt every thread" not in run_cli(db, "ingest", str(SEEDS)).stderr
