@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench docs golden clean
+.PHONY: run test check bench docs golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,14 @@ run: $(STAMP)
 	$(BIN)/ngkt ingest seeds
 	$(BIN)/ngkt diff 2023 2024
 
-test: $(STAMP)
+test: check
 	$(BIN)/python -m pytest -q
+
+# Lint, formatting and types (config in pyproject.toml); `make test` runs it first.
+check: $(STAMP)
+	$(BIN)/ruff check ngkt_cli tests
+	$(BIN)/ruff format --check ngkt_cli tests
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

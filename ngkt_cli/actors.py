@@ -23,7 +23,8 @@ LEVELS = (NATIONAL, LOCAL, FOREIGN)
 LOCAL_ACTOR = re.compile(
     r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\b"
     r"|\bSở (?:[A-ZĐ]\w*)"
-    r"|\b(?:[Tt]ỉnh|[Tt]hành phố|TP\.?) (?:[A-ZĐ]\w*)(?: [A-ZĐ]\w*)*(?=\s+(?:tiếp tục|đã|sẽ|cần|phải|yêu cầu|đề nghị|chỉ đạo|tập trung|phấn đấu))"
+    r"|\b(?:[Tt]ỉnh|[Tt]hành phố|TP\.?) (?:[A-ZĐ]\w*)(?: [A-ZĐ]\w*)*(?=\s+(?:tiếp tục|đã|sẽ|cần|phải|yêu cầu|đề "
+    r"nghị|chỉ đạo|tập trung|phấn đấu))"
     r"|\b(?:UBND|Ủy ban nhân dân) (?:tỉnh|thành phố|TP)\b"
     r"|\b(?:[Cc]hủ tịch|[Bb]í thư|[Gg]iám đốc) (?:UBND|HĐND|Tỉnh ủy|Thành ủy|Sở)\b"
 )
@@ -35,13 +36,15 @@ COUNTRIES = (
     "Brazil|Argentina|Italy|Tây Ban Nha|Hà Lan|Thụy Sĩ|Israel|Ả Rập Xê Út|UAE|Ai Cập|Nam Phi|Nigeria"
 )
 FOREIGN_ACTOR = re.compile(
-    rf"\b(?:Tổng thống|Thủ tướng|Bộ trưởng|Ngoại trưởng|Chủ tịch|Quốc vương|Thủ hiến|Đại sứ)(?: [a-zđà-ỹ]+)* (?:{COUNTRIES})\b"
+    rf"\b(?:Tổng thống|Thủ tướng|Bộ trưởng|Ngoại trưởng|Chủ tịch|Quốc vương|Thủ hiến|Đại sứ)(?: [a-zđà-ỹ]+)* "
+    rf"(?:{COUNTRIES})\b"
     rf"|\b(?:{COUNTRIES}),? (?:nước chủ nhà|chủ nhà|với tư cách chủ nhà|nước đăng cai)"
 )
 
 # The verb that ends the opening of a directive: who asks comes before it.
 _ASKING = re.compile(
-    r"\b(?:yêu cầu|đề nghị|chỉ đạo|giao|lưu ý|nhấn mạnh|cho rằng|cho biết|nêu rõ|tập trung|phấn đấu|tiếp tục|cần|phải|có trách nhiệm)\b"
+    r"\b(?:yêu cầu|đề nghị|chỉ đạo|giao|lưu ý|nhấn mạnh|cho rằng|cho biết|nêu rõ|tập trung|phấn đấu|tiếp "
+    r"tục|cần|phải|có trách nhiệm)\b"
 )
 
 # How much of a statement's opening may name its actor, in characters.
@@ -66,9 +69,7 @@ def opening(text: str) -> str:
     return head[: found.end()] if found else ""
 
 
-def actor_level(
-    speaker: str | None, text: str, lead_in: str | None = None, document_lead: str | None = None
-) -> str:
+def actor_level(speaker: str | None, text: str, lead_in: str | None = None, document_lead: str | None = None) -> str:
     """national, local or foreign (see the module's description)."""
     for source in (speaker, opening(text), lead_in):
         if level := _named(source):

@@ -92,8 +92,12 @@ def _num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _text(x: float, y: float, content: str, *, title: str = "", anchor: str = "start", upright: bool = False, **attrs) -> Shape:
-    attrs = {"x": _num(x), "y": _num(y), **({"text-anchor": anchor} if anchor != "start" else {}), **attrs}
+def _text(
+    x: float, y: float, content: str, *, title: str = "", anchor: str = "start", upright: bool = False, **svg: str
+) -> Shape:
+    """An SVG text; keyword attributes are written with hyphens (font_size= gives font-size)."""
+    attrs = {"x": _num(x), "y": _num(y), **({"text-anchor": anchor} if anchor != "start" else {})}
+    attrs.update({name.replace("_", "-"): value for name, value in svg.items()})
     if upright:
         attrs["transform"] = f"rotate(-90 {_num(x)} {_num(y)})"
     return Shape("text", attrs, content, title)
@@ -106,7 +110,7 @@ def _label(x: float, y: float, label: str, room: float, **options) -> Shape:
 
 
 def counted(count: int, statements: int, share: float) -> str:
-    """"2 of 4 statements, 50%": a share says little without what it is a share of."""
+    """ "2 of 4 statements, 50%": a share says little without what it is a share of."""
     return f"{count} of {statements} statement{'' if statements == 1 else 's'}, {share:.0%}"
 
 
@@ -121,11 +125,14 @@ def _years_across(years: list[int], left: float, column: float) -> tuple[list[Sh
     """
     year_width = max((text_width(str(y), bold=True) for y in years), default=0)
     if year_width + YEAR_PAD <= column:
-        shapes = [_text(left + column * (i + 0.5), 16, str(y), anchor="middle", **{"font-weight": "bold"}) for i, y in enumerate(years)]
+        shapes = [
+            _text(left + column * (i + 0.5), 16, str(y), anchor="middle", font_weight="bold")
+            for i, y in enumerate(years)
+        ]
         return shapes, 24
     height = year_width + 10
     shapes = [
-        _text(left + column * (i + 0.5) + FONT_SIZE * 0.35, height - 4, str(y), upright=True, **{"font-weight": "bold"})
+        _text(left + column * (i + 0.5) + FONT_SIZE * 0.35, height - 4, str(y), upright=True, font_weight="bold")
         for i, y in enumerate(years)
     ]
     return shapes, height
@@ -150,7 +157,7 @@ def timeline_chart(years: list[int], threads: list[dict]) -> Chart | None:
     widest = 0.0
     for row, thread in enumerate(threads):
         y = top + TIMELINE_ROW * row + TIMELINE_ROW / 2
-        shapes.append(_text(0, y + 4, thread["thread_id"], **{"font-family": "monospace"}))
+        shapes.append(_text(0, y + 4, thread["thread_id"], font_family="monospace"))
         for i, year in enumerate(years):
             x = id_width + column * (i + 0.5)
             shapes += _timeline_cell(thread, year, x, y, radius)
@@ -169,7 +176,7 @@ def _timeline_cell(thread: dict, year: int, x: float, y: float, radius: float) -
     dot = Shape("circle", {"cx": _num(x), "cy": _num(y), "r": _num(radius), "fill": "#0969da"}, title=title)
     if not rank:
         return [dot]
-    return [dot, _text(x, y + 3.5, str(rank), anchor="middle", fill="white", **{"font-size": "10"})]
+    return [dot, _text(x, y + 3.5, str(rank), anchor="middle", fill="white", font_size="10")]
 
 
 # --- the index: theme shares as a theme x year heat map -------------------------------------
@@ -198,13 +205,23 @@ def heat_map(years: list[int], themes: list[dict]) -> Chart | None:
 def _heat_cell(theme: dict, year: int, x: float, y: float, column: float) -> list[Shape]:
     share = theme["shares"][year]
     title = f"{theme['label']} {year}: {counted(theme['counts'][year], theme['statements'][year], share)}"
-    cell = Shape("rect", {"x": _num(x + 2), "y": _num(y), "width": _num(column - 4), "height": "18",
-                          "fill": "#0969da", "fill-opacity": f"{0.08 + 0.92 * share:.2f}"}, title=title)
+    cell = Shape(
+        "rect",
+        {
+            "x": _num(x + 2),
+            "y": _num(y),
+            "width": _num(column - 4),
+            "height": "18",
+            "fill": "#0969da",
+            "fill-opacity": f"{0.08 + 0.92 * share:.2f}",
+        },
+        title=title,
+    )
     figure = f"{share:.0%}"
     if text_width(figure, HEAT_CELL_FONT) > column - 8:
         return [cell]  # too narrow for the figure: the tooltip carries it
     colour = "white" if share > 0.45 else "#1d232a"
-    return [cell, _text(x + column / 2, y + 13, figure, anchor="middle", fill=colour, **{"font-size": str(HEAT_CELL_FONT)})]
+    return [cell, _text(x + column / 2, y + 13, figure, anchor="middle", fill=colour, font_size=str(HEAT_CELL_FONT))]
 
 
 # --- a diff page: each theme's share in the two years as paired bars -----------------------
@@ -225,14 +242,31 @@ def theme_bars(diff) -> Chart | None:
     for row, k in enumerate(diff.themes):
         y = BAR_ROW * row + 4
         shapes.append(_label(left - 10, y + 14, k.label, BAR_LABEL_ROOM, anchor="end"))
-        bars = ((0, diff.year_before, k.count_before, diff.statements_before, k.share_before, "#8c959f"),
-                (10, diff.year_after, k.count_after, diff.statements_after, k.share_after, "#0969da"))
+        bars = (
+            (0, diff.year_before, k.count_before, diff.statements_before, k.share_before, "#8c959f"),
+            (10, diff.year_after, k.count_after, diff.statements_after, k.share_after, "#0969da"),
+        )
         for offset, year, count, statements, share, colour in bars:
-            shapes.append(Shape("rect", {"x": _num(left), "y": _num(y + offset), "width": _num(BAR_LENGTH * share), "height": "9", "fill": colour},
-                                title=f"{year}: {counted(count, statements, share)}"))
+            shapes.append(
+                Shape(
+                    "rect",
+                    {
+                        "x": _num(left),
+                        "y": _num(y + offset),
+                        "width": _num(BAR_LENGTH * share),
+                        "height": "9",
+                        "fill": colour,
+                    },
+                    title=f"{year}: {counted(count, statements, share)}",
+                )
+            )
         change = f"{100 * k.change:+.0f} pp" + ("*" if k.significant else "")
         x = left + BAR_LENGTH * max(k.share_before, k.share_after) + 6
         widest = max(widest, x + text_width(change))
         shapes.append(_text(x, y + 14, change, fill="#57606a"))
-    return Chart(max(widest, left + BAR_LENGTH) + 2, BAR_ROW * len(diff.themes) + 10,
-                 f"Theme shares {diff.year_before} and {diff.year_after}", shapes)
+    return Chart(
+        max(widest, left + BAR_LENGTH) + 2,
+        BAR_ROW * len(diff.themes) + 10,
+        f"Theme shares {diff.year_before} and {diff.year_after}",
+        shapes,
+    )

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 
+from .db import get_document
+from .db import set_scope as record_scope
 from .errors import NotFound, Refused, UsageError
-from .link import drop_empty_threads, index_thread_terms, load_items, next_thread_id, now, refresh_labels
+from .link import drop_empty_threads, index_thread_terms, link_pending, load_items, next_thread_id, now, refresh_labels
+from .queries import require_document_id
+from .scope import SIDES, SOURCE_USER, decide
 
 
 def _reindex(conn: sqlite3.Connection, thread: str) -> None:
@@ -20,7 +24,9 @@ def _reindex(conn: sqlite3.Connection, thread: str) -> None:
 
 
 def _members(conn: sqlite3.Connection, thread: str) -> list[sqlite3.Row]:
-    rows = conn.execute("SELECT id, list_id, thread_id FROM statements WHERE thread_id = ? ORDER BY id", [thread]).fetchall()
+    rows = conn.execute(
+        "SELECT id, list_id, thread_id FROM statements WHERE thread_id = ? ORDER BY id", [thread]
+    ).fetchall()
     if not rows and not conn.execute("SELECT 1 FROM threads WHERE id = ?", [thread]).fetchone():
         raise NotFound(f"no thread '{thread}' (see `ngkt threads`)")
     return rows
@@ -54,7 +60,10 @@ def _forget_links(conn: sqlite3.Connection, statement_id: str) -> None:
 def _check_lists(first: list[sqlite3.Row], second: list[sqlite3.Row], what: str) -> None:
     shared = {r["list_id"] for r in first if r["list_id"]} & {r["list_id"] for r in second if r["list_id"]}
     if shared:
-        raise UsageError(f"cannot {what}: both hold items of list {sorted(shared)[0]}, and two items of one list are never one priority")
+        raise UsageError(
+            f"cannot {what}: both hold items of list {sorted(shared)[0]}, and two items of one list are never one "
+            f"priority"
+        )
 
 
 def _thread_kind(conn: sqlite3.Connection, thread: str) -> str | None:
@@ -82,7 +91,13 @@ def merge(conn: sqlite3.Connection, keep: str, other: str) -> int:
             _pair(conn, "link", statement["id"], member["id"], keep)
     conn.execute("UPDATE statements SET thread_id = ? WHERE thread_id = ?", [keep, other])
     _reindex(conn, keep)
-    _record(conn, "merge", thread_id=keep, other_thread_id=other, note=f"merged {other} into {keep} ({len(moved)} statements)")
+    _record(
+        conn,
+        "merge",
+        thread_id=keep,
+        other_thread_id=other,
+        note=f"merged {other} into {keep} ({len(moved)} statements)",
+    )
     drop_empty_threads(conn)
     refresh_labels(conn, {keep})
     return len(moved)
@@ -91,7 +106,9 @@ def merge(conn: sqlite3.Connection, keep: str, other: str) -> int:
 def split(conn: sqlite3.Connection, statement_id: str) -> str:
     """Move a statement out to a thread of its own; returns the new thread's id."""
     statement = _statement(conn, statement_id)
-    others = [m for m in _members(conn, statement["thread_id"]) if m["id"] != statement_id] if statement["thread_id"] else []
+    others = (
+        [m for m in _members(conn, statement["thread_id"]) if m["id"] != statement_id] if statement["thread_id"] else []
+    )
     if not others:
         raise UsageError(f"{statement_id} is already alone in its thread")
     _forget_links(conn, statement_id)
@@ -102,7 +119,14 @@ def split(conn: sqlite3.Connection, statement_id: str) -> str:
     conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [new_thread, statement_id])
     _reindex(conn, new_thread)
     note = f"split {statement_id} from {statement['thread_id']} into {new_thread}"
-    _record(conn, "split", statement_id=statement_id, thread_id=statement["thread_id"], other_thread_id=new_thread, note=note)
+    _record(
+        conn,
+        "split",
+        statement_id=statement_id,
+        thread_id=statement["thread_id"],
+        other_thread_id=new_thread,
+        note=note,
+    )
     refresh_labels(conn, {statement["thread_id"], new_thread})
     return new_thread
 
@@ -113,7 +137,9 @@ def move(conn: sqlite3.Connection, statement_id: str, thread: str) -> None:
     target = _members(conn, thread)
     if statement["thread_id"] == thread:
         raise UsageError(f"{statement_id} is already in {thread}")
-    _check_kinds((statement_id, statement["kind"]), (thread, _thread_kind(conn, thread)), f"move {statement_id} into {thread}")
+    _check_kinds(
+        (statement_id, statement["kind"]), (thread, _thread_kind(conn, thread)), f"move {statement_id} into {thread}"
+    )
     _check_lists([statement], target, f"move {statement_id} into {thread}")
     old = statement["thread_id"]
     _forget_links(conn, statement_id)
@@ -124,7 +150,14 @@ def move(conn: sqlite3.Connection, statement_id: str, thread: str) -> None:
         _pair(conn, "link", statement_id, member["id"], thread)
     conn.execute("UPDATE statements SET thread_id = ? WHERE id = ?", [thread, statement_id])
     _reindex(conn, thread)
-    _record(conn, "move", statement_id=statement_id, thread_id=thread, other_thread_id=old, note=f"moved {statement_id} from {old} to {thread}")
+    _record(
+        conn,
+        "move",
+        statement_id=statement_id,
+        thread_id=thread,
+        other_thread_id=old,
+        note=f"moved {statement_id} from {old} to {thread}",
+    )
     drop_empty_threads(conn)
     refresh_labels(conn, {thread} | ({old} if old else set()))
 
@@ -133,7 +166,9 @@ def label(conn: sqlite3.Connection, thread: str, text: str) -> None:
     """Name a thread; an empty text goes back to the automatic label."""
     _members(conn, thread)
     conn.execute("UPDATE threads SET label = ? WHERE id = ?", [text.strip() or None, thread])
-    _record(conn, "label", thread_id=thread, label=text.strip(), note=f"labelled {thread}: {text.strip() or '(automatic)'}")
+    _record(
+        conn, "label", thread_id=thread, label=text.strip(), note=f"labelled {thread}: {text.strip() or '(automatic)'}"
+    )
 
 
 def history(conn: sqlite3.Connection, thread: str) -> list[dict]:
@@ -150,19 +185,23 @@ def history(conn: sqlite3.Connection, thread: str) -> list[dict]:
 def set_scope(conn: sqlite3.Connection, prefix: str, scope: str) -> dict:
     """The analyst's scope for one document (by id or unique prefix), kept through re-ingest and
     re-extraction. Out of scope, its statements leave their threads; in scope, they are linked."""
-    from .db import get_document, set_scope as record
-    from .link import link_pending
-    from .queries import require_document_id
-    from .scope import SIDES, SOURCE_USER, decide
-
     if scope not in SIDES:
         raise UsageError(f"scope is 'in' or 'out', not '{scope}'")
     document = get_document(conn, require_document_id(conn, prefix))
+    if document is None:  # require_document_id found it: only a concurrent delete gets here
+        raise NotFound(f"no document '{prefix}'")
     rule = decide(document.title, document.paragraphs)
     reason = f"set by the analyst; the rule says {rule.reason}"
-    left = record(conn, document.id, scope, reason, SOURCE_USER)
+    left = record_scope(conn, document.id, scope, reason, SOURCE_USER)
     linked = link_pending(conn)
     drop_empty_threads(conn)
     kept = {r[0] for r in conn.execute("SELECT id FROM threads")} & left
     refresh_labels(conn, kept)
-    return {"id": document.id, "scope": scope, "was": document.scope, "reason": reason, "left_threads": len(left), "linked": linked}
+    return {
+        "id": document.id,
+        "scope": scope,
+        "was": document.scope,
+        "reason": reason,
+        "left_threads": len(left),
+        "linked": linked,
+    }

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import ids
 from .errors import DatabaseError
 from .migrations import APPLICATION_ID, MIGRATIONS
 from .models import Document, Extraction, Person, RemovedLine, Statement, StatementList
@@ -718,11 +719,14 @@ def _add_extraction(
 
     statements = []
     for position, found in enumerate(extraction.lists, start=1):
-        list_id = f"{document_id}/L{position}"
+        list_id = ids.list_id(document_id, position)
         pending.add("lists", [_list_row(found, list_id, document_id, position)])
-        statements += [_statement_row(item, f"{list_id}.{item.ordinal}", document_id, date, list_id, coded) for item in found.items]
+        statements += [
+            _statement_row(item, ids.item_id(document_id, position, item.ordinal), document_id, date, list_id, coded)
+            for item in found.items
+        ]
     for number, directive in enumerate(extraction.directives, start=1):
-        statements.append(_statement_row(directive, f"{document_id}/D{number}", document_id, date, None, coded))
+        statements.append(_statement_row(directive, ids.directive_id(document_id, number), document_id, date, None, coded))
     pending.add("statements", statements)
     themes = coded.themes if coded else None
     pending.add("statement_themes", statement_theme_rows([(row["id"], row["text"]) for row in statements], themes))

@@ -162,8 +162,12 @@ def log_odds_dirichlet(a: int, n_a: int, b: int, n_b: int, prior: float, prior_t
 
 
 def keyness(
-    counts_before: Counter[str], n_before: int, counts_after: Counter[str], n_after: int,
-    corpus: Counter[str], labels: dict[str, str],
+    counts_before: Counter[str],
+    n_before: int,
+    counts_after: Counter[str],
+    n_after: int,
+    corpus: Counter[str],
+    labels: dict[str, str],
 ) -> list[Keyness]:
     """Compare every item of either year; items sorted by the evidence of a shift (|z|)."""
     corpus_total = sum(corpus.values()) or 1
@@ -182,7 +186,7 @@ def keyness(
 
 
 def _comparable(word: str) -> str:
-    return key(word).strip(".,;:!?\"“”()")
+    return key(word).strip('.,;:!?"“”()')
 
 
 def _merge_runs(runs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -276,8 +280,17 @@ def thread_changes(before: list[DiffStatement], after: list[DiffStatement], labe
         was, now = old.get(thread, ()), new.get(thread, ())
         wording = word_diff(*closest_wordings(was, now, idf)) if was and now else ()
         rank_before, rank_after = _best_rank(was), _best_rank(now)
-        return ThreadChange(thread, labels.get(thread, thread), status, was, now, rank_before, rank_after,
-                            _movement(rank_before, rank_after), wording)
+        return ThreadChange(
+            thread,
+            labels.get(thread, thread),
+            status,
+            was,
+            now,
+            rank_before,
+            rank_after,
+            _movement(rank_before, rank_after),
+            wording,
+        )
 
     def order(changes: list[ThreadChange]) -> tuple[ThreadChange, ...]:
         return tuple(sorted(changes, key=lambda c: (c.rank_after or c.rank_before or 99, c.thread_id)))
@@ -318,9 +331,19 @@ def word_counts(statements: list[DiffStatement]) -> Counter[str]:
 
 
 def compare_years(
-    before: list[DiffStatement], after: list[DiffStatement], *, year_before: int, year_after: int,
-    by: str, kind: str, labels: dict[str, str], theme_labels: dict[str, str], theme_corpus: Counter[str],
-    frequencies: dict[str, int], paragraphs: int, left_out: dict | None = None,
+    before: list[DiffStatement],
+    after: list[DiffStatement],
+    *,
+    year_before: int,
+    year_after: int,
+    by: str,
+    kind: str,
+    labels: dict[str, str],
+    theme_labels: dict[str, str],
+    theme_corpus: Counter[str],
+    frequencies: dict[str, int],
+    paragraphs: int,
+    left_out: dict | None = None,
 ) -> YearDiff:
     """The whole comparison of two years' statements (pure: everything it needs is passed in).
 
@@ -340,7 +363,15 @@ def compare_years(
     word_corpus = Counter({word: idf.frequency(word) for word in words_before | words_after})
     words = keyness(words_before, len(before), words_after, len(after), word_corpus, {w: shown(w) for w in word_corpus})
     return YearDiff(
-        year_before, year_after, by, kind, len(before), len(after), new, dropped, persisting,
+        year_before,
+        year_after,
+        by,
+        kind,
+        len(before),
+        len(after),
+        new,
+        dropped,
+        persisting,
         tuple(sorted(themes, key=lambda k: (-k.change, k.item))),
         tuple(k for k in words if k.z < 0)[:DISTINCTIVE_TERMS],
         tuple(k for k in words if k.z > 0)[:DISTINCTIVE_TERMS],

@@ -52,7 +52,11 @@ COMPETING_YEARS = 4
 def named_years(text: str) -> list[int]:
     """The distinct years a text names, in order, leaving out horizons and periods."""
     text = PERIOD.sub(" ", text)
-    years = [int(m.group(1)) for m in YEAR.finditer(text) if not HORIZON_BEFORE.search(text[max(0, m.start() - 20) : m.start()])]
+    years = [
+        int(m.group(1))
+        for m in YEAR.finditer(text)
+        if not HORIZON_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+    ]
     return list(dict.fromkeys(years))
 
 
@@ -118,7 +122,12 @@ def _competing_years(row: dict) -> str | None:
 
 # Each sign of a doubtful date: a function of the row returning what to tell the reader, or None.
 DOUBTS: tuple[Callable[[dict], str | None], ...] = (
-    _undated, _weak_source, _day_without_year, _headline_year, _date_year_unnamed, _competing_years,
+    _undated,
+    _weak_source,
+    _day_without_year,
+    _headline_year,
+    _date_year_unnamed,
+    _competing_years,
 )
 
 

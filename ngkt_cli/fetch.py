@@ -22,12 +22,13 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from . import __version__, db
 from .errors import NgktError, UsageError
+from .ingest import ingest_data
 from .scope import off_topic_listing
 
 # Sent with every request, so a site's operator can see who fetches and why.
@@ -44,9 +45,7 @@ DEFAULT_MAX_PAGES = 100  # pages requested per source and run
 SITEMAP_DEPTH = 2  # a sitemap index, its sitemaps, their pages: deeper nests are not followed
 
 # <link rel="canonical" href="...">, in either attribute order: the page's own name for itself.
-CANONICAL = re.compile(
-    r"<link\b(?=[^>]*\brel\s*=\s*[\"']?canonical\b)[^>]*\bhref\s*=\s*[\"']([^\"'>\s]+)", re.I
-)
+CANONICAL = re.compile(r"<link\b(?=[^>]*\brel\s*=\s*[\"']?canonical\b)[^>]*\bhref\s*=\s*[\"']([^\"'>\s]+)", re.I)
 
 # Exit status when every source failed (network down, every host refusing): distinct from 1
 # (a usage or database problem) so that a cron line can tell "nothing could be reached".
@@ -179,7 +178,9 @@ class Client:
     def _pace(self, url: str, delay: float) -> None:
         host = urlsplit(url).netloc
         parser = self.robots.get(host)
-        crawl_delay = parser.crawl_delay(ROBOTS_AGENT) if isinstance(parser, urllib.robotparser.RobotFileParser) else None
+        crawl_delay = (
+            parser.crawl_delay(ROBOTS_AGENT) if isinstance(parser, urllib.robotparser.RobotFileParser) else None
+        )
         wait = max(delay, float(crawl_delay or 0))
         last = self.last_request.get(host)
         if last is not None and (remaining := last + wait - time.monotonic()) > 0:
@@ -204,7 +205,9 @@ class Client:
         finally:
             self.last_request[urlsplit(url).netloc] = time.monotonic()
         final = answer.geturl() or url
-        return Response(urljoin(url, final), answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.data)
+        return Response(
+            urljoin(url, final), answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.data
+        )
 
     def allowed(self, url: str, delay: float) -> bool:
         """Whether robots.txt lets ngkt fetch `url` (read once per host and run). A missing
@@ -227,7 +230,7 @@ class Client:
             return None
         parser = urllib.robotparser.RobotFileParser(robots_url)
         if answer.status >= 400:
-            parser.allow_all = True
+            parser.allow_all = True  # type: ignore[attr-defined]  # read by can_fetch, missing from the stubs
         else:
             parser.parse(answer.data.decode("utf-8", "replace").splitlines())
         return parser
@@ -330,7 +333,7 @@ class Run:
     outcomes: list[Fetched] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     requested: set[str] = field(default_factory=set)  # URLs asked for and canonical URLs found, this run
-    now: str = field(default_factory=lambda: datetime.now(timezone.utc).replace(microsecond=0).isoformat())
+    now: str = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0).isoformat())
 
 
 def fetch(
@@ -344,15 +347,15 @@ def fetch(
     """Fetch what each source lists that is new or changed, and ingest it. One outcome per page
     requested or skipped, and one per feed or sitemap that failed. Raises EverySourceFailed when
     not one source could be reached."""
-    from .ingest import ingest_data
-
     run = Run(client or Client(settings), conn, settings)
     failed_sources = 0
     for source in sources:
         before = len(run.outcomes)
         with _source_lock(lock_dir, source) as locked:
             if not locked:
-                run.outcomes.append(Fetched(source.name, source.name, "skipped", "another ngkt fetch is fetching this source"))
+                run.outcomes.append(
+                    Fetched(source.name, source.name, "skipped", "another ngkt fetch is fetching this source")
+                )
                 continue
             reached = _fetch_source(run, source)
         failed_sources += not reached
@@ -417,7 +420,9 @@ def _fetch_source(run: Run, source: Source) -> bool:
         if known and candidate.url not in source.pages and not _listed_as_newer(candidate, known):
             continue  # a feed or sitemap item fetched before, not said to have changed: no request
         if budget <= 0:
-            run.outcomes.append(Fetched(candidate.url, source.name, "skipped", "over this run's page cap (--max-pages)"))
+            run.outcomes.append(
+                Fetched(candidate.url, source.name, "skipped", "over this run's page cap (--max-pages)")
+            )
             continue
         budget -= 1
         pages_reached += _fetch_page(run, source, candidate.url, known, delay)
@@ -440,7 +445,7 @@ def _discover(run: Run, source: Source, delay: float) -> tuple[list[Candidate], 
         tried += 1
         found_nested: list[str] = []
 
-        def parse(data: bytes, base: str) -> tuple[list[Candidate], list[str]]:
+        def parse(data: bytes, base: str, found_nested: list[str] = found_nested) -> tuple[list[Candidate], list[str]]:
             pages, nested = sitemap_entries(data, base)
             found_nested.extend(nested)
             return pages, nested
@@ -578,15 +583,14 @@ def _remember_page(conn: sqlite3.Connection, page: Page, now: str) -> None:
 def stored_pages(conn: sqlite3.Connection) -> list[tuple[str, str, bytes]]:
     """(url, document path, raw HTML) of every page fetched, for `ngkt fetch --again`."""
     rows = conn.execute(
-        "SELECT url, coalesce(canonical_url, url), html FROM web_resources WHERE kind = 'page' AND html IS NOT NULL ORDER BY url"
+        "SELECT url, coalesce(canonical_url, url), html FROM web_resources WHERE kind = 'page' AND html IS NOT NULL "
+        "ORDER BY url"
     )
     return [(url, path, zlib.decompress(html)) for url, path, html in rows]
 
 
 def ingest_stored(conn: sqlite3.Connection) -> list[Fetched]:
     """Ingest every stored page again from its kept HTML (after an upgrade): no network."""
-    from .ingest import ingest_data
-
     pages = stored_pages(conn)
     results = ingest_data(conn, [(path, html) for _, path, html in pages])
     return [
@@ -597,7 +601,10 @@ def ingest_stored(conn: sqlite3.Connection) -> list[Fetched]:
 
 def summary(outcomes: list[Fetched]) -> str:
     """'fetched 12 new, 3 changed, 40 unchanged, 2 skipped, 1 failed (example.org: timeout)'."""
-    counts = {status: sum(o.status == status for o in outcomes) for status in ("new", "changed", "unchanged", "skipped", "failed")}
+    counts = {
+        status: sum(o.status == status for o in outcomes)
+        for status in ("new", "changed", "unchanged", "skipped", "failed")
+    }
     line = "fetched " + ", ".join(f"{n} {status}" for status, n in counts.items())
     failures = [o.reason or o.url for o in outcomes if o.status == "failed"]
     if failures:

@@ -12,6 +12,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from . import ids
 from .actors import actor_level
 from .similarity import MAX_COMPARED, Decisions, Idf, Item, paragraph_terms, rare_terms
 
@@ -211,7 +212,7 @@ def threaded_members_of_lists(conn: sqlite3.Connection, lists: list[str]) -> dic
     found: dict[str, list[Item]] = defaultdict(list)
     for start in range(0, len(lists), 500):
         chunk = lists[start : start + 500]
-        documents = sorted({list_id.rsplit("/L", 1)[0] for list_id in chunk})
+        documents = sorted({ids.document_of(list_id) for list_id in chunk})
         where = f"s.document_id IN ({','.join('?' * len(documents))}) AND s.list_id IN ({','.join('?' * len(chunk))})"
         for member, thread in threaded_in(conn, where, [*documents, *chunk]):
             found[thread].append(member)

@@ -10,17 +10,73 @@ import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
+from . import ids
+from .db import meta_value
+from .diff import DiffStatement, compare_years, words_needed
+from .doubts import doubts
 from .errors import NotFound, UsageError
+from .link import (
+    ThreadIndex,
+    explain,
+    frequencies,
+    load_idf,
+    paragraph_count,
+    shared_terms,
+    similarity_to_rest,
+    thread_members,
+)
 from .scope import SQL_IN_SCOPE
 from .text import fold
+from .themes import Theme, code
 
-DOCUMENT_FIELDS = ("id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of",
-                   "scope", "scope_reason", "scope_source", "source", "version")
-LIST_FIELDS = ("id", "document_id", "kind", "announced_count", "item_count", "count_mismatch", "target_year", "speaker", "speaker_title", "cue", "marker", "truncated")
+DOCUMENT_FIELDS = (
+    "id",
+    "path",
+    "title",
+    "date",
+    "date_source",
+    "published",
+    "statement_year",
+    "byline",
+    "duplicate_of",
+    "scope",
+    "scope_reason",
+    "scope_source",
+    "source",
+    "version",
+)
+LIST_FIELDS = (
+    "id",
+    "document_id",
+    "kind",
+    "announced_count",
+    "item_count",
+    "count_mismatch",
+    "target_year",
+    "speaker",
+    "speaker_title",
+    "cue",
+    "marker",
+    "truncated",
+)
 STATEMENT_FIELDS = (
-    "id", "document_id", "list_id", "kind", "form", "ordinal", "target_year", "speaker", "text", "paragraph", "char_start", "char_end",
-    "cue", "cue_start", "cue_end",
+    "id",
+    "document_id",
+    "list_id",
+    "kind",
+    "form",
+    "ordinal",
+    "target_year",
+    "speaker",
+    "text",
+    "paragraph",
+    "char_start",
+    "char_end",
+    "cue",
+    "cue_start",
+    "cue_end",
 )
 
 
@@ -54,7 +110,6 @@ def documents(conn: sqlite3.Connection) -> list[dict]:
 
 def suspect_documents(conn: sqlite3.Connection) -> list[dict]:
     """The documents whose date is doubtful (doubts.DOUBTS), each with its reasons."""
-    from .doubts import doubts
 
     rows = _rows(
         conn,
@@ -81,7 +136,8 @@ def statements(
 ) -> list[dict]:
     """Statements with their document, date, list and ordinal (originals only; of documents in
     scope unless `include_out_of_scope`): list items and directives, or one `form` of them."""
-    where, params = ["duplicate_of IS NULL"], []
+    where: list[str] = ["duplicate_of IS NULL"]
+    params: list[object] = []
     if not include_out_of_scope:
         where.append("coalesce(document_scope, 'in') != 'out'")
     if form:
@@ -107,13 +163,22 @@ def statements(
     return rows
 
 
-DECISION_FIELDS = ("id", "action", "statement_id", "other_statement_id", "thread_id", "other_thread_id", "label", "note", "created_at")
+DECISION_FIELDS = (
+    "id",
+    "action",
+    "statement_id",
+    "other_statement_id",
+    "thread_id",
+    "other_thread_id",
+    "label",
+    "note",
+    "created_at",
+)
 
 
-def export(conn: sqlite3.Connection) -> dict:
+def export(conn: sqlite3.Connection, codebook: tuple[Theme, ...]) -> dict:
     """The whole dataset as the documented JSON shape (docs/export.md): documents with their text,
     lists, statements with their themes, threads, the codebook, and the analyst's decisions."""
-    from .themes import load_codebook
 
     docs = _rows(conn, f"SELECT {', '.join(DOCUMENT_FIELDS)}, body FROM documents ORDER BY date IS NULL, date, id")
     lists = _rows(conn, f"SELECT {', '.join(LIST_FIELDS)} FROM lists ORDER BY document_id, position")
@@ -122,21 +187,24 @@ def export(conn: sqlite3.Connection) -> dict:
         row["truncated"] = bool(row["truncated"])
     stmts = _rows(conn, f"SELECT {_statement_columns()}, thread_id FROM statements ORDER BY document_id, id")
     coded: dict[str, list[str]] = {}
-    for statement_id, theme in conn.execute("SELECT statement_id, theme FROM statement_themes ORDER BY statement_id, position"):
+    for statement_id, theme in conn.execute(
+        "SELECT statement_id, theme FROM statement_themes ORDER BY statement_id, position"
+    ):
         coded.setdefault(statement_id, []).append(theme)
     for row in stmts:
         row["themes"] = coded.get(row["id"], [])
     return {
-        "documents": docs, "lists": lists, "statements": stmts, "threads": threads(conn),
-        "themes": [{"id": t.id, "label": t.label, "label_vi": t.label_vi} for t in load_codebook()],
+        "documents": docs,
+        "lists": lists,
+        "statements": stmts,
+        "threads": threads(conn),
+        "themes": [{"id": t.id, "label": t.label, "label_vi": t.label_vi} for t in codebook],
         "decisions": _rows(conn, f"SELECT {', '.join(DECISION_FIELDS)} FROM decisions ORDER BY id"),
     }
 
 
-def info(conn: sqlite3.Connection) -> dict:
+def info(conn: sqlite3.Connection, codebook_source: str) -> dict:
     """What a database is and holds: its file, schema version, counts, codebook, last ingest."""
-    from .db import meta_value
-    from .themes import codebook_source
 
     def count(sql: str) -> int:
         return conn.execute(sql).fetchone()[0]
@@ -151,14 +219,18 @@ def info(conn: sqlite3.Connection) -> dict:
         "statements": count("SELECT count(*) FROM statements"),
         "threads": count("SELECT count(*) FROM threads"),
         "decisions": count("SELECT count(*) FROM decisions WHERE action NOT IN ('link', 'unlink')"),
-        "codebook": meta_value(conn, "codebook") or codebook_source(),
+        "codebook": meta_value(conn, "codebook") or codebook_source,
         "last_ingest": last,
     }
 
 
 def threads(
-    conn: sqlite3.Connection, year: int | None = None, min_years: int = 1, kind: str | None = None,
-    form: str | None = None, include_out_of_scope: bool = False,
+    conn: sqlite3.Connection,
+    year: int | None = None,
+    min_years: int = 1,
+    kind: str | None = None,
+    form: str | None = None,
+    include_out_of_scope: bool = False,
 ) -> list[dict]:
     """Threads with their label, kind, members (originals only, or those of one `form`) and the
     target years they appear in. With `include_out_of_scope`, each item of an off-topic original
@@ -178,12 +250,18 @@ def threads(
         row["statement_ids"] = sorted(row["statement_ids"].split(" "))
         row["years"] = sorted(int(y) for y in (row["years"] or "").split(",") if y)
         row["labelled"] = bool(row["labelled"])
-        if len(row["years"]) >= min_years and (year is None or year in row["years"]) and (kind is None or row["kind"] == kind):
+        if (
+            len(row["years"]) >= min_years
+            and (year is None or year in row["years"])
+            and (kind is None or row["kind"] == kind)
+        ):
             result.append(row)
     return result + (_unlinked_rows(conn, year, min_years, kind, form) if include_out_of_scope else [])
 
 
-def _unlinked_rows(conn: sqlite3.Connection, year: int | None, min_years: int, kind: str | None, form: str | None) -> list[dict]:
+def _unlinked_rows(
+    conn: sqlite3.Connection, year: int | None, min_years: int, kind: str | None, form: str | None
+) -> list[dict]:
     """The statements of off-topic originals as rows of `threads`, under UNLINKED_PREFIX ids."""
     rows = _rows(
         conn,
@@ -195,8 +273,16 @@ def _unlinked_rows(conn: sqlite3.Connection, year: int | None, min_years: int, k
     for r in rows:
         years = [r["target_year"]] if r["target_year"] else []
         if len(years) >= min_years and (year is None or year in years) and (kind is None or r["kind"] == kind):
-            found.append({"id": UNLINKED_PREFIX + r["id"], "label": f"(out of scope, not linked) {_short(r['text'])}",
-                          "labelled": False, "kind": r["kind"], "statement_ids": [r["id"]], "years": years})
+            found.append(
+                {
+                    "id": UNLINKED_PREFIX + r["id"],
+                    "label": f"(out of scope, not linked) {_short(r['text'])}",
+                    "labelled": False,
+                    "kind": r["kind"],
+                    "statement_ids": [r["id"]],
+                    "years": years,
+                }
+            )
     return found
 
 
@@ -320,26 +406,39 @@ def document_view(conn: sqlite3.Connection, prefix: str) -> dict:
             conn, f"SELECT {_statement_columns()} FROM statements WHERE list_id = ? ORDER BY ordinal", [row["id"]]
         )
     directives = _rows(
-        conn, f"SELECT {_statement_columns()} FROM statements WHERE document_id = ? AND form = 'directive' ORDER BY char_start", [doc_id]
+        conn,
+        f"SELECT {_statement_columns()} FROM statements WHERE document_id = ? AND form = 'directive' ORDER BY "
+        f"char_start",
+        [doc_id],
     )
-    removed = _rows(conn, "SELECT line_no, reason, text FROM removed_lines WHERE document_id = ? ORDER BY line_no", [doc_id])
+    removed = _rows(
+        conn, "SELECT line_no, reason, text FROM removed_lines WHERE document_id = ? ORDER BY line_no", [doc_id]
+    )
     people = _rows(conn, "SELECT name, title FROM people WHERE document_id = ?", [doc_id])
     versions = _rows(
-        conn, "SELECT version, content_sha, path, ingested_at, replaced_at FROM document_versions WHERE document_id = ? ORDER BY version", [doc_id]
+        conn,
+        "SELECT version, content_sha, path, ingested_at, replaced_at FROM document_versions WHERE document_id = ? "
+        "ORDER BY version",
+        [doc_id],
     )
-    return {"document": document, "lists": lists, "directives": directives, "removed": removed, "people": people, "earlier_versions": versions}
+    return {
+        "document": document,
+        "lists": lists,
+        "directives": directives,
+        "removed": removed,
+        "people": people,
+        "earlier_versions": versions,
+    }
 
 
 def find_item(view: dict, wanted: str) -> dict:
     """An item of a document view by "N" (reading order), "2.3" or "L2.3" (list 2, item 3), or a
     directive by "D3"."""
     items = [item for found in view["lists"] for item in found["items"]]
-    label = wanted.upper().lstrip("L")
-    if label.startswith("D") and label[1:].isdigit():
-        matches = [d for d in view.get("directives", []) if d["id"].endswith(f"/{label}")]
-    elif "." in label:
-        position, _, ordinal = label.partition(".")
-        matches = [i for i in items if i["list_id"].endswith(f"/L{position}") and str(i["ordinal"]) == ordinal]
+    label = wanted.strip().upper()
+    placed = _placed_id(view["document"]["id"], wanted)
+    if placed:
+        matches = [i for i in items + list(view.get("directives", [])) if i["id"] == placed]
     elif label.isdigit() and 1 <= int(label) <= len(items):
         matches = [items[int(label) - 1]]
     else:
@@ -347,9 +446,17 @@ def find_item(view: dict, wanted: str) -> dict:
     if not matches:
         directives = len(view.get("directives", []))
         raise NotFound(
-            f"no item '{wanted}' in document {view['document']['id']} ({len(items)} items, {directives} directives; use N, L<list>.<item> or D<n>)"
+            f"no item '{wanted}' in document {view['document']['id']} ({len(items)} items, {directives} directives; "
+            f"use N, L<list>.<item> or D<n>)"
         )
     return matches[0]
+
+
+def _local_id(document: str, label: str) -> ids.AnyId | None:
+    try:
+        return ids.parse_local(document, label)
+    except ValueError:
+        return None
 
 
 def statement_changes(conn: sqlite3.Connection, statement_id: str) -> list[dict]:
@@ -361,7 +468,8 @@ def statement_changes(conn: sqlite3.Connection, statement_id: str) -> list[dict]
     current, since = statement_id, 0
     while current is not None:
         row = conn.execute(
-            """SELECT id AS event, statement_id, version, cause, changed_at, change, text, successor_id FROM statement_history
+            """SELECT id AS event, statement_id, version, cause, changed_at, change, text, successor_id
+            FROM statement_history
                WHERE statement_id = ? AND id > ? ORDER BY id LIMIT 1""",
             [current, since],
         ).fetchone()
@@ -372,8 +480,12 @@ def statement_changes(conn: sqlite3.Connection, statement_id: str) -> list[dict]
     return changes
 
 
-# An item named by its place ("L2.3", "2.3") or as an unnumbered directive ("D1"), not by reading order.
-ITEM_ID = re.compile(r"^(?:L?(\d+\.\d+)|(D\d+))$", re.I)
+def _placed_id(document: str, wanted: str) -> str | None:
+    """An item named by its place ("L2.3", "2.3") or as an unnumbered directive ("D1"), not by
+    reading order ("3"): its full id."""
+    label = wanted.strip().upper()
+    found = _local_id(document, label if label[:1] in ("L", "D") else f"L{label}")
+    return str(found) if isinstance(found, (ids.ItemId, ids.DirectiveId)) else None
 
 
 @dataclass(frozen=True)
@@ -389,14 +501,18 @@ class Cited:
     def reused(self) -> bool:
         """The id names another item now than before the first change (which moved or removed it)."""
         first = self.changes[0] if self.changes else None
-        return self.item is not None and self.item["id"] == self.cited and first is not None and first["change"] != "reworded"
+        return (
+            self.item is not None
+            and self.item["id"] == self.cited
+            and first is not None
+            and first["change"] != "reworded"
+        )
 
 
 def cited_item(conn: sqlite3.Connection, view: dict, wanted: str) -> Cited:
     """An item of a document view by "N", "L2.3" or "D1", followed through the article's corrections:
     a citation printed before a correction still resolves (NotFound only for an id never given)."""
-    match = ITEM_ID.match(wanted.strip())
-    cited = f"{view['document']['id']}/{f'L{match[1]}' if match[1] else match[2].upper()}" if match else None
+    cited = _placed_id(view["document"]["id"], wanted)
     changes = statement_changes(conn, cited) if cited else []
     try:
         found: dict | None = find_item(view, wanted)
@@ -404,13 +520,11 @@ def cited_item(conn: sqlite3.Connection, view: dict, wanted: str) -> Cited:
         if not changes:
             raise
         found = next((i for f in view["lists"] for i in f["items"] if i["id"] == changes[-1]["successor_id"]), None)
-    return Cited(cited or found["id"], found, changes)
+    return Cited(cited or (found or {}).get("id", wanted), found, changes)
 
 
-def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
+def thread_view(conn: sqlite3.Connection, thread: str, codebook: tuple[Theme, ...]) -> dict:
     """A thread's members by year with their source, similarity to the thread and shared key terms."""
-    from .link import ThreadIndex, explain, load_idf, shared_terms, similarity_to_rest, thread_members
-    from .themes import load_codebook
 
     row = conn.execute("SELECT id, kind, label, auto_label FROM threads WHERE id = ?", [thread]).fetchone()
     if row is None:
@@ -419,11 +533,12 @@ def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
     idf = load_idf(conn)
     index = ThreadIndex(idf)
     scores = similarity_to_rest(members, index)
-    theme_labels = {theme.id: theme.label for theme in load_codebook()}
+    theme_labels = {theme.id: theme.label for theme in codebook}
     reasons = {m.id: explain(m, [o for o in members if o.id != m.id], index, theme_labels) for m in members}
     statements = _rows(
         conn,
-        """SELECT id, form, target_year, ordinal, speaker, text, document_id, document_title, document_date, document_path, duplicate_of
+        """SELECT id, form, target_year, ordinal, speaker, text, document_id, document_title, document_date,
+           document_path, duplicate_of
             FROM statements_with_source WHERE thread_id = ? ORDER BY target_year, document_date, id""",
         [thread],
     )
@@ -448,21 +563,24 @@ def thread_view(conn: sqlite3.Connection, thread: str) -> dict:
 
 def theme_base(conn: sqlite3.Connection, kind: str = "priority", form: str | None = None) -> dict[int, int]:
     """How many statements each target year has: what theme shares are shares of."""
-    return dict(conn.execute(
-        f"""SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
+    return dict(
+        conn.execute(
+            f"""SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
            WHERE s.kind = ? AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL AND (? IS NULL OR s.form = ?)
              AND {SQL_IN_SCOPE}
            GROUP BY s.target_year""",
-        [kind, form, form],
-    ).fetchall())
+            [kind, form, form],
+        ).fetchall()
+    )
 
 
-def theme_shares(conn: sqlite3.Connection, kind: str = "priority", form: str | None = None) -> list[dict]:
+def theme_shares(
+    conn: sqlite3.Connection, codebook: tuple[Theme, ...], kind: str = "priority", form: str | None = None
+) -> list[dict]:
     """How often each theme is stated per target year, as a share of that year's statements.
 
     Shares, not counts, so that a year with more articles does not look more important.
     """
-    from .themes import load_codebook
 
     totals = theme_base(conn, kind, form)
     counts = conn.execute(
@@ -473,25 +591,37 @@ def theme_shares(conn: sqlite3.Connection, kind: str = "priority", form: str | N
            GROUP BY t.theme, s.target_year""",
         [kind, form, form],
     ).fetchall()
-    labels = {theme.id: theme.label for theme in load_codebook()}
+    labels = {theme.id: theme.label for theme in codebook}
     rows = [
-        {"theme": r["theme"], "label": labels.get(r["theme"], r["theme"]), "year": r["target_year"],
-         "count": r["n"], "statements": totals[r["target_year"]], "share": round(r["n"] / totals[r["target_year"]], 3)}
+        {
+            "theme": r["theme"],
+            "label": labels.get(r["theme"], r["theme"]),
+            "year": r["target_year"],
+            "count": r["n"],
+            "statements": totals[r["target_year"]],
+            "share": round(r["n"] / totals[r["target_year"]], 3),
+        }
         for r in counts
     ]
     return sorted(rows, key=lambda r: (list(labels).index(r["theme"]) if r["theme"] in labels else 99, r["year"]))
 
 
-def document_themes(conn: sqlite3.Connection) -> list[dict]:
+def document_themes(conn: sqlite3.Connection, codebook: tuple[Theme, ...]) -> list[dict]:
     """Each original document's themes, coded on its whole body: their labels, and their ids for scripts."""
-    from .themes import code, load_codebook
 
-    codebook = load_codebook()
     labels = {theme.id: theme.label for theme in codebook}
-    rows = _rows(conn, "SELECT id, date, title, body FROM documents WHERE duplicate_of IS NULL ORDER BY date IS NULL, date, id")
+    rows = _rows(
+        conn, "SELECT id, date, title, body FROM documents WHERE duplicate_of IS NULL ORDER BY date IS NULL, date, id"
+    )
     coded = [(r, code(r["body"], codebook)) for r in rows]
     return [
-        {"id": r["id"], "date": r["date"], "title": r["title"], "themes": ", ".join(labels[t] for t in ids), "theme_ids": " ".join(ids)}
+        {
+            "id": r["id"],
+            "date": r["date"],
+            "title": r["title"],
+            "themes": ", ".join(labels[t] for t in ids),
+            "theme_ids": " ".join(ids),
+        }
         for r, ids in coded
     ]
 
@@ -502,9 +632,13 @@ def document_themes(conn: sqlite3.Connection) -> list[dict]:
 
 # The statements a diff counts: list items and directives of originals in scope that have a
 # thread and a year.
-_COUNTED = "s.kind = ? AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL AND {year} IS NOT NULL AND " + SQL_IN_SCOPE
+_COUNTED = (
+    "s.kind = ? AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL AND {year} IS NOT NULL AND " + SQL_IN_SCOPE
+)
 # With `include_out_of_scope`: the statements of out-of-scope originals too, which are never linked.
-_COUNTED_ALL = "s.kind = ? AND d.duplicate_of IS NULL AND (s.thread_id IS NOT NULL OR d.scope = 'out') AND {year} IS NOT NULL"
+_COUNTED_ALL = (
+    "s.kind = ? AND d.duplicate_of IS NULL AND (s.thread_id IS NOT NULL OR d.scope = 'out') AND {year} IS NOT NULL"
+)
 
 # An out-of-scope statement (never linked) stands alone in a diff or timeline, under this id.
 UNLINKED_PREFIX = "out:"
@@ -519,17 +653,21 @@ def _year_column(by: str) -> str:
 
 
 def _diff_statements(
-    conn: sqlite3.Connection, kind: str, by: str, years: tuple[int, ...] | None = None, include_out_of_scope: bool = False,
+    conn: sqlite3.Connection,
+    kind: str,
+    by: str,
+    years: tuple[int, ...] | None = None,
+    include_out_of_scope: bool = False,
     form: str | None = None,
 ) -> list:
     """Statements of originals with their year (target or stated), rank, source and themes."""
-    from .diff import DiffStatement
 
     year = _year_column(by)
     only = f" AND {year} IN ({', '.join('?' * len(years))})" if years else ""
     only += " AND s.form = ?" if form else ""
     rows = conn.execute(
-        f"""SELECT s.id, coalesce(s.thread_id, '{UNLINKED_PREFIX}' || s.id) AS thread_id, {year} AS year, s.ordinal, s.text,
+        f"""SELECT s.id, coalesce(s.thread_id, '{UNLINKED_PREFIX}' || s.id) AS thread_id, {year} AS year,
+                  s.ordinal, s.text,
                    s.speaker, s.form, d.id AS document_id, d.title, d.date, d.path,
                    (SELECT group_concat(theme, ' ') FROM statement_themes t WHERE t.statement_id = s.id) AS themes
             FROM statements s JOIN documents d ON d.id = s.document_id
@@ -538,8 +676,20 @@ def _diff_statements(
         [kind, *(years or ()), *([form] if form else [])],
     ).fetchall()
     return [
-        DiffStatement(r["id"], r["thread_id"], r["year"], r["ordinal"], r["text"], r["speaker"], r["document_id"],
-                      r["title"], r["date"], tuple((r["themes"] or "").split()), r["path"], r["form"])
+        DiffStatement(
+            r["id"],
+            r["thread_id"],
+            r["year"],
+            r["ordinal"],
+            r["text"],
+            r["speaker"],
+            r["document_id"],
+            r["title"],
+            r["date"],
+            tuple((r["themes"] or "").split()),
+            r["path"],
+            r["form"],
+        )
         for r in rows
     ]
 
@@ -558,10 +708,13 @@ def _short(text: str, limit: int = 80) -> str:
     return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def years_with(conn: sqlite3.Connection, kind: str = "priority", by: str = "target", include_out_of_scope: bool = False) -> list[int]:
+def years_with(
+    conn: sqlite3.Connection, kind: str = "priority", by: str = "target", include_out_of_scope: bool = False
+) -> list[int]:
     year = _year_column(by)
     rows = conn.execute(
-        f"SELECT DISTINCT {year} FROM statements s JOIN documents d ON d.id = s.document_id WHERE {_counted(by, include_out_of_scope)}",
+        f"SELECT DISTINCT {year} FROM statements s JOIN documents d ON d.id = s.document_id WHERE "
+        f"{_counted(by, include_out_of_scope)}",
         [kind],
     )
     return sorted(r[0] for r in rows)
@@ -585,12 +738,14 @@ def left_out(conn: sqlite3.Connection, years: tuple[int, ...], *, kind: str = "p
     """
     year = _year_column(by)
     marks = ", ".join("?" * len(years))
-    counts = dict(conn.execute(
-        f"""SELECT {year}, count(DISTINCT d.id) FROM statements s JOIN documents d ON d.id = s.document_id
+    counts = dict(
+        conn.execute(
+            f"""SELECT {year}, count(DISTINCT d.id) FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE s.kind = ? AND d.duplicate_of IS NULL AND d.scope = 'out' AND {year} IN ({marks})
             GROUP BY {year}""",
-        [kind, *years],
-    ).fetchall())
+            [kind, *years],
+        ).fetchall()
+    )
     undated = conn.execute(
         f"""SELECT count(DISTINCT d.id) FROM statements s JOIN documents d ON d.id = s.document_id
             WHERE s.kind = ? AND d.duplicate_of IS NULL AND {SQL_IN_SCOPE}
@@ -601,19 +756,25 @@ def left_out(conn: sqlite3.Connection, years: tuple[int, ...], *, kind: str = "p
 
 
 def year_diff(
-    conn: sqlite3.Connection, year_before: int, year_after: int, *, by: str = "target", kind: str = "priority",
-    form: str | None = None, include_out_of_scope: bool = False,
+    conn: sqlite3.Connection,
+    year_before: int,
+    year_after: int,
+    *,
+    by: str = "target",
+    kind: str = "priority",
+    form: str | None = None,
+    include_out_of_scope: bool = False,
+    codebook: tuple[Theme, ...],
 ):
     """Load what the diff needs and compare the two years (see diff.compare_years)."""
-    from .diff import compare_years, words_needed
-    from .link import frequencies, paragraph_count
-    from .themes import load_codebook
 
     statements = _diff_statements(conn, kind, by, (year_before, year_after), include_out_of_scope, form)
     found = {s.year for s in statements}
     for year in (year_before, year_after):
         if year not in found:
-            listed = ", ".join(map(str, years_with(conn, kind, by, include_out_of_scope))) or "none yet (run `ngkt ingest`)"
+            listed = (
+                ", ".join(map(str, years_with(conn, kind, by, include_out_of_scope))) or "none yet (run `ngkt ingest`)"
+            )
             raise NotFound(f"no {kind} statements for {year} (by {by} year); years with some: {listed}")
     missing = left_out(conn, (year_before, year_after), kind=kind, by=by)
     if include_out_of_scope:  # counted, not left out
@@ -621,9 +782,12 @@ def year_diff(
     return compare_years(
         [s for s in statements if s.year == year_before],
         [s for s in statements if s.year == year_after],
-        year_before=year_before, year_after=year_after, by=by, kind=kind,
+        year_before=year_before,
+        year_after=year_after,
+        by=by,
+        kind=kind,
         labels=thread_labels(conn, statements),
-        theme_labels={t.id: t.label for t in load_codebook()},
+        theme_labels={t.id: t.label for t in codebook},
         theme_corpus=_theme_corpus(conn, kind, by, include_out_of_scope),
         frequencies=frequencies(conn, words_needed(statements)),
         paragraphs=paragraph_count(conn),
@@ -632,7 +796,11 @@ def year_diff(
 
 
 def timeline(
-    conn: sqlite3.Connection, kind: str = "priority", by: str = "target", min_years: int = 1, include_out_of_scope: bool = False,
+    conn: sqlite3.Connection,
+    kind: str = "priority",
+    by: str = "target",
+    min_years: int = 1,
+    include_out_of_scope: bool = False,
     form: str | None = None,
 ) -> tuple[list[int], list[dict]]:
     """Threads x years: each thread's best rank per year, strongest threads (most years) first."""
@@ -646,9 +814,15 @@ def timeline(
         ranks = [r for r in (cell.get(s.year), s.rank) if r is not None]
         cell[s.year] = min(ranks) if ranks else None
         counts[s.thread_id] = counts.get(s.thread_id, 0) + 1
-    rows = [
-        {"thread_id": t, "label": labels.get(t, t), "years": {y: grid[t][y] for y in sorted(grid[t])}, "statements": counts[t]}
-        for t in grid if len(grid[t]) >= min_years
+    rows: list[dict[str, Any]] = [
+        {
+            "thread_id": t,
+            "label": labels.get(t, t),
+            "years": {y: grid[t][y] for y in sorted(grid[t])},
+            "statements": counts[t],
+        }
+        for t in grid
+        if len(grid[t]) >= min_years
     ]
     rows.sort(key=lambda r: (-len(r["years"]), -r["statements"], min(r["years"]), r["thread_id"]))
     return years, rows

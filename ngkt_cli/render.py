@@ -11,14 +11,21 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from . import ids
+from .diff import THIN_ARTICLES, THIN_STATEMENTS
 from .text import PARAGRAPH_BREAK, paragraph_starts
 
-FORMATS = ("table", "json", "csv", "markdown")
+# Every command with --format offers all of these (tests/test_output.py walks them): table for a
+# person, json for a script, csv for a spreadsheet, markdown for a note, nl (one JSON object a line)
+# for a stream of rows, as sqlite-utils' --nl.
+FORMATS = ("table", "json", "csv", "markdown", "nl")
 
 
 def document_name(title: str | None, path: str | None) -> str:
@@ -39,7 +46,9 @@ def console(stderr: bool = False):
 
     stream = sys.stderr if stderr else sys.stdout
     styled = use_rich(stream)
-    return Console(file=stream, no_color=not styled, highlight=False, soft_wrap=not styled, force_terminal=styled or None)
+    return Console(
+        file=stream, no_color=not styled, highlight=False, soft_wrap=not styled, force_terminal=styled or None
+    )
 
 
 class _Plain:
@@ -60,7 +69,7 @@ class _PlainText:
     def __init__(self, text: str = "", style: str | None = None) -> None:
         self.plain = text
 
-    def append(self, text: Any, style: str | None = None) -> "_PlainText":
+    def append(self, text: Any, style: str | None = None) -> _PlainText:
         self.plain += getattr(text, "plain", text)
         return self
 
@@ -85,6 +94,8 @@ def _cell(value: Any) -> str:
     """A value as table or CSV text: nothing for null, true/false for booleans (as in JSON)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (list, tuple)):  # statement ids, years: space-separated, as a shell reads them
+        return " ".join(map(_cell, value))
     return "" if value is None else str(value)
 
 
@@ -127,10 +138,58 @@ def csv_text(rows: Sequence[dict], columns: Sequence[str]) -> str:
     return buffer.getvalue()
 
 
+@dataclass(frozen=True)
+class View:
+    """What a command prints, described once and printed in any format by `output`.
+
+    `rows` are the records (json, nl and csv give them as they are); `columns` the fields a
+    table, csv and markdown show; `cells` how a row reads for a person (table and markdown);
+    `document` what json prints instead of the rows when there is more than rows (a document
+    model); `table` and `markdown` a layout of their own for a person, where rows are not enough.
+    """
+
+    rows: Sequence[dict]
+    columns: Sequence[str]
+    cells: Callable[[dict], dict] | None = None
+    document: Any = None
+    table: Callable[[], None] | None = None
+    markdown: Callable[[], str] | None = None
+    title: str | None = None
+
+
+def output(view: View, fmt: str) -> None:
+    """The one output path: a View printed as table, json, csv, markdown or nl."""
+    if fmt == "json":
+        print(to_json(list(view.rows) if view.document is None else view.document))
+    elif fmt == "nl":
+        for row in view.rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        sys.stdout.write(csv_text(view.rows, view.columns))
+    elif fmt == "markdown":
+        print(view.markdown() if view.markdown else markdown_table(_cells(view), view.columns))
+    elif view.table:
+        view.table()
+    else:
+        print_rows(_cells(view), view.columns, "table", view.title)
+
+
+def _cells(view: View) -> list[dict]:
+    return [view.cells(row) for row in view.rows] if view.cells else list(view.rows)
+
+
+def columns_of(rows: Sequence[dict], default: Sequence[str]) -> list[str]:
+    """Every field of the rows (for csv of the full records), or `default` when there are none."""
+    return list(rows[0]) if rows else list(default)
+
+
 def print_rows(rows: Sequence[dict], columns: Sequence[str], fmt: str = "table", title: str | None = None) -> None:
     """Print records as a rich table, plain text, JSON, CSV or Markdown."""
     if fmt == "json":
         print(to_json(list(rows)))
+    elif fmt == "nl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
         sys.stdout.write(csv_text(rows, columns))
     elif fmt == "markdown":
@@ -187,11 +246,11 @@ def working(label: str) -> Iterator[None]:
 
 
 def list_heading(found: dict) -> str:
-    """"L1 priority · 6 announced, 6 found · for 2024 · Bùi Thanh Sơn" (and a mismatch warning)."""
+    """ "L1 priority · 6 announced, 6 found · for 2024 · Bùi Thanh Sơn" (and a mismatch warning)."""
     counts = f"{found['item_count']} found"
     if found["announced_count"] is not None:
         counts = f"{found['announced_count']} announced, " + counts
-    parts = [f"{found['id'].rsplit('/', 1)[1]} {found['kind']}", counts, f"for {found['target_year'] or '?'}"]
+    parts = [f"{ids.local_part(found['id'])} {found['kind']}", counts, f"for {found['target_year'] or '?'}"]
     parts.append(found["speaker"] or "speaker unknown")
     heading = " · ".join(parts)
     heading += "  [COUNT MISMATCH]" if found["count_mismatch"] else ""
@@ -200,7 +259,11 @@ def list_heading(found: dict) -> str:
 
 def _document_header(doc: dict) -> list[str]:
     date = f"{doc['date']} ({doc['date_source']})" if doc["date"] else "undated"
-    lines = [document_name(doc["title"], doc["path"]), f"id {doc['id']} · {doc['path']}", f"date {date} · statement year {doc['statement_year'] or '?'}"]
+    lines = [
+        document_name(doc["title"], doc["path"]),
+        f"id {doc['id']} · {doc['path']}",
+        f"date {date} · statement year {doc['statement_year'] or '?'}",
+    ]
     if doc["published"]:
         lines[-1] += f" · published {doc['published']}"
     if doc["byline"]:
@@ -217,8 +280,10 @@ def _version_line(view: dict) -> list[str]:
     earlier = view.get("earlier_versions") or []
     if not earlier:
         return []
-    return [f"version {view['document']['version']}: the text changed on {earlier[-1]['replaced_at'][:10]}"
-            f" (`ngkt show {view['document']['id']}/L1.1` says how a cited item changed)"]
+    return [
+        f"version {view['document']['version']}: the text changed on {earlier[-1]['replaced_at'][:10]}"
+        f" (`ngkt show {ids.item_id(view['document']['id'], 1, 1)}` says how a cited item changed)"
+    ]
 
 
 def show_document(view: dict, with_removed: bool = False) -> None:
@@ -244,7 +309,9 @@ def show_document(view: dict, with_removed: bool = False) -> None:
         for start in sorted(p - offset for p in labels if offset <= p < offset + len(paragraph)):
             item = labels[start + offset]
             text.append(paragraph[cursor:start])
-            label = item["id"].rsplit("/", 1)[1] + (f" {DIRECTIVE_MARK} {item['cue']}" if item.get("form") == "directive" else "")
+            label = ids.local_part(item["id"]) + (
+                f" {DIRECTIVE_MARK} {item['cue']}" if item.get("form") == "directive" else ""
+            )
             text.append(f"[{label}] ", style="bold cyan")
             cursor = start
         text.append(paragraph[cursor:])
@@ -263,14 +330,23 @@ def quote_item(view: dict, item: dict) -> None:
     doc = view["document"]
     out = printer()
     if item.get("form") == "directive":
-        heading = f"{item['id'].rsplit('/', 1)[1]} {DIRECTIVE_MARK} directive · {item['kind']} · for {item['target_year'] or '?'} · {item['speaker'] or 'speaker unknown'}"
+        heading = (
+            f"{ids.local_part(item['id'])} {DIRECTIVE_MARK} directive · {item['kind']}"
+            f" · for {item['target_year'] or '?'} · {item['speaker'] or 'speaker unknown'}"
+        )
         out.print(Text(heading, style="bold magenta"))
         out.print(Text(f"cue: {item['cue']}", style="dim"))
     else:
         found = next(f for f in view["lists"] if f["id"] == item["list_id"])
         out.print(Text(list_heading(found), style="bold magenta"))
         out.print(Text(f"cue: {found['cue']}", style="dim"))
-    out.print(Text(f"{document_name(doc['title'], doc['path'])} · {doc['date'] or 'undated'} · {doc['id']} · paragraph {item['paragraph']}, characters {item['char_start']}–{item['char_end']}", style="dim"))
+    out.print(
+        Text(
+            f"{document_name(doc['title'], doc['path'])} · {doc['date'] or 'undated'} · {doc['id']} · paragraph "
+            f"{item['paragraph']}, characters {item['char_start']}–{item['char_end']}",
+            style="dim",
+        )
+    )
     paragraphs = doc["body"].split(PARAGRAPH_BREAK)
     index = item["paragraph"] - 1  # paragraphs are numbered from 1
     start_of = paragraph_starts(paragraphs)[index]
@@ -285,7 +361,19 @@ def quote_item(view: dict, item: dict) -> None:
     out.print(text)
 
 
-ITEM_COLUMNS = ["id", "list_id", "kind", "form", "ordinal", "target_year", "speaker", "paragraph", "char_start", "char_end", "text"]
+ITEM_COLUMNS = [
+    "id",
+    "list_id",
+    "kind",
+    "form",
+    "ordinal",
+    "target_year",
+    "speaker",
+    "paragraph",
+    "char_start",
+    "char_end",
+    "text",
+]
 
 
 def item_rows(view: dict) -> list[dict]:
@@ -308,18 +396,24 @@ def document_markdown(view: dict) -> str:
             lines += [f"### {list_heading(headings[index])}", ""]
         text, cursor = "", 0
         for start in sorted(p - offset for p in labels if offset <= p < offset + len(paragraph)):
-            text += paragraph[cursor:start] + f"**[{labels[start + offset]['id'].rsplit('/', 1)[1]}]** "
+            text += paragraph[cursor:start] + f"**[{ids.local_part(labels[start + offset]['id'])}]** "
             cursor = start
         lines += [text + paragraph[cursor:], ""]
     return "\n".join(lines)
 
 
 def item_markdown(view: dict, item: dict) -> str:
-    """One item as a Markdown quote with its list and source."""
+    """One item as a Markdown quote with its list (or its cue, for a directive) and source."""
     doc = view["document"]
-    found = next(f for f in view["lists"] if f["id"] == item["list_id"])
-    source = f"{document_name(doc['title'], doc['path'])}, {doc['date'] or 'undated'}, paragraph {item['paragraph']} [{item['id']}]"
-    return f"**{list_heading(found)}**\n\n> {one_line(item['text'])}\n\n*{source}*\n"
+    found = next((f for f in view["lists"] if f["id"] == item["list_id"]), None)
+    heading = (
+        list_heading(found)
+        if found
+        else f"{ids.local_part(item['id'])} {DIRECTIVE_MARK} directive · cue: {item['cue']}"
+    )
+    name = document_name(doc["title"], doc["path"])
+    source = f"{name}, {doc['date'] or 'undated'}, paragraph {item['paragraph']} [{item['id']}]"
+    return f"**{heading}**\n\n> {one_line(item['text'])}\n\n*{source}*\n"
 
 
 def citation_notes(cited) -> list[str]:
@@ -327,17 +421,28 @@ def citation_notes(cited) -> list[str]:
     lines = []
     if cited.reused:
         first = cited.changes[0]
-        since = f"version {first['version']} of the article" if first["cause"] == "correction" else f"the re-extraction of {first['changed_at'][:10]}"
+        since = (
+            f"version {first['version']} of the article"
+            if first["cause"] == "correction"
+            else f"the re-extraction of {first['changed_at'][:10]}"
+        )
         lines.append(f"{cited.cited} names the item above since {since}; before, it named another one:")
     for change in cited.changes:
         day = change["changed_at"][:10]
-        when = f"version {change['version']} of the article ({day})" if change["cause"] == "correction" else f"the re-extraction of {day}"
+        when = (
+            f"version {change['version']} of the article ({day})"
+            if change["cause"] == "correction"
+            else f"the re-extraction of {day}"
+        )
         if change["change"] == "reworded":
             lines.append(f"{change['statement_id']} was reworded in {when}; it read: {change['text']}")
         elif change["change"] == "moved":
             lines.append(f"{change['statement_id']} moved in {when}: it is now {change['successor_id']}")
         else:
-            lines.append(f"{change['statement_id']} was removed in {when}: the corrected article no longer states it; it read: {change['text']}")
+            lines.append(
+                f"{change['statement_id']} was removed in {when}: the corrected article no longer states it; it read: "
+                f"{change['text']}"
+            )
     return lines
 
 
@@ -348,7 +453,9 @@ def print_citation_notes(view: dict, cited) -> None:
     out = printer()
     doc = view["document"]
     if cited.item is None:
-        out.print(Text(f"{document_name(doc['title'], doc['path'])} · {doc['date'] or 'undated'} · {doc['id']}", style="dim"))
+        out.print(
+            Text(f"{document_name(doc['title'], doc['path'])} · {doc['date'] or 'undated'} · {doc['id']}", style="dim")
+        )
     elif cited.changes:
         out.print()
     for line in citation_notes(cited):
@@ -377,15 +484,16 @@ def print_hits(hits: Sequence) -> None:
 
 
 def write_export(data: dict[str, list[dict]], folder, fmt: str) -> list:
-    """An export into a folder: `export.json`, or one CSV file per table."""
+    """An export into a folder: `export.json`, `export.jsonl` (nl), or one CSV file per table."""
     from pathlib import Path
 
     if fmt == "csv":
         return write_csv_tables(data, folder)
-    target = Path(folder) / "export.json"
+    target = Path(folder) / ("export.jsonl" if fmt == "nl" else "export.json")
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".json.tmp")
-    temporary.write_text(to_json(data) + "\n", encoding="utf-8")
+    temporary = target.with_suffix(target.suffix + ".tmp")
+    text = "".join(line + "\n" for line in export_lines(data)) if fmt == "nl" else to_json(data) + "\n"
+    temporary.write_text(text, encoding="utf-8")
     temporary.replace(target)
     return [target]
 
@@ -410,19 +518,26 @@ def write_csv_tables(data: dict[str, list[dict]], folder) -> list:
 
 SEARCH_COLUMNS = ["document_id", "statement_id", "title", "date", "path", "snippet"]
 THREAD_COLUMNS = [
-    "thread_id", "target_year", "form", "ordinal", "id", "text", "speaker", "document_title", "document_date",
-    "document_path", "duplicate_of", "similarity", "linked_because",
+    "thread_id",
+    "target_year",
+    "form",
+    "ordinal",
+    "id",
+    "text",
+    "speaker",
+    "document_title",
+    "document_date",
+    "document_path",
+    "duplicate_of",
+    "similarity",
+    "linked_because",
 ]
 
 
-def print_thread(view: dict, fmt: str) -> None:
-    """A thread as its story (table), its view (json), or its members one to a row (csv, markdown)."""
-    if fmt == "json":
-        print(to_json(view))
-    elif fmt == "table":
-        show_thread(view)
-    else:
-        print_rows([{"thread_id": view["id"], **statement} for statement in view["statements"]], THREAD_COLUMNS, fmt)
+def thread_view(view: dict) -> View:
+    """A thread as its story (table), its view (json), or its members one to a row (csv, markdown, nl)."""
+    members = [{"thread_id": view["id"], **statement} for statement in view["statements"]]
+    return View(members, THREAD_COLUMNS, document=view, table=lambda: show_thread(view))
 
 
 def show_thread(view: dict) -> None:
@@ -432,13 +547,25 @@ def show_thread(view: dict) -> None:
     out = printer()
     labelled = "" if view["labelled"] else " (automatic label)"
     out.print(Text(f"{view['id']} · {view['kind']} · {view['label']}{labelled}", style="bold"))
-    out.print(Text(f"years: {' '.join(map(str, view['years'])) or '-'} · shared key terms: {', '.join(view['shared_terms'])}", style="dim"))
+    out.print(
+        Text(
+            f"years: {' '.join(map(str, view['years'])) or '-'} · shared key terms: {', '.join(view['shared_terms'])}",
+            style="dim",
+        )
+    )
     for statement in view["statements"]:
         duplicate = " (duplicate, not counted)" if statement["duplicate_of"] else ""
         out.print()
-        source = f"{document_name(statement['document_title'], statement['document_path'])} · {statement['document_date'] or 'undated'} · {statement['speaker'] or 'speaker unknown'}"
+        name = document_name(statement["document_title"], statement["document_path"])
+        source = f"{name} · {statement['document_date'] or 'undated'} · {statement['speaker'] or 'speaker unknown'}"
         form = f"  {DIRECTIVE_MARK} directive" if statement.get("form") == "directive" else ""
-        out.print(Text(f"{statement['target_year'] or '?'}  {statement['id']}{form}  similarity {statement['similarity']:.2f}{duplicate}", style="bold cyan"))
+        out.print(
+            Text(
+                f"{statement['target_year'] or '?'}  {statement['id']}{form}  similarity "
+                f"{statement['similarity']:.2f}{duplicate}",
+                style="bold cyan",
+            )
+        )
         out.print(Text(f"      {source}", style="dim"))
         out.print(f"      {statement['text']}")
         if statement.get("linked_because"):
@@ -469,9 +596,19 @@ def diff_to_dict(diff) -> dict:
 
     def keyness(k, name: str) -> dict:
         data = asdict(k)
-        return {name: data.pop("item"), **data, "change": round(k.change, 4), "trend": k.trend, "significant": k.significant,
-                "g2": round(k.g2, 4), "p_value": round(k.p_value, 4), "log_odds": round(k.log_odds, 4), "z": round(k.z, 4),
-                "share_before": round(k.share_before, 4), "share_after": round(k.share_after, 4)}
+        return {
+            name: data.pop("item"),
+            **data,
+            "change": round(k.change, 4),
+            "trend": k.trend,
+            "significant": k.significant,
+            "g2": round(k.g2, 4),
+            "p_value": round(k.p_value, 4),
+            "log_odds": round(k.log_odds, 4),
+            "z": round(k.z, 4),
+            "share_before": round(k.share_before, 4),
+            "share_after": round(k.share_after, 4),
+        }
 
     def change(c) -> dict:
         data = asdict(c)
@@ -479,10 +616,16 @@ def diff_to_dict(diff) -> dict:
         return data
 
     return {
-        "from": diff.year_before, "to": diff.year_after, "by": diff.by, "kind": diff.kind,
+        "from": diff.year_before,
+        "to": diff.year_after,
+        "by": diff.by,
+        "kind": diff.kind,
         "statements": {"from": diff.statements_before, "to": diff.statements_after},
         "documents": {"from": diff.documents_before, "to": diff.documents_after},
-        "left_out": {"out_of_scope": {"from": diff.out_of_scope_before, "to": diff.out_of_scope_after}, "undated": diff.undated},
+        "left_out": {
+            "out_of_scope": {"from": diff.out_of_scope_before, "to": diff.out_of_scope_after},
+            "undated": diff.undated,
+        },
         "thin_evidence": {"from": diff.thin_before, "to": diff.thin_after},
         "cautions": cautions(diff),
         "new": [change(c) for c in diff.new],
@@ -497,8 +640,22 @@ def diff_to_dict(diff) -> dict:
 
 
 DIFF_CSV_COLUMNS = [
-    "section", "thread_id", "label", "rank_before", "rank_after", "movement", "year", "rank", "form", "text",
-    "speaker", "document", "document_date", "document_path", "statement_id", "themes",
+    "section",
+    "thread_id",
+    "label",
+    "rank_before",
+    "rank_after",
+    "movement",
+    "year",
+    "rank",
+    "form",
+    "text",
+    "speaker",
+    "document",
+    "document_date",
+    "document_path",
+    "statement_id",
+    "themes",
 ]
 
 
@@ -510,14 +667,26 @@ def diff_rows(diff) -> list[dict]:
     for section in ("new", "dropped", "persisting"):
         for change in getattr(diff, section):
             for statement in change.before + change.after:
-                rows.append({
-                    "section": section, "thread_id": change.thread_id, "label": change.label,
-                    "rank_before": change.rank_before, "rank_after": change.rank_after, "movement": change.movement,
-                    "year": statement.year, "rank": statement.rank, "form": statement.form, "text": statement.text, "speaker": statement.speaker,
-                    "document": document_name(statement.document_title, statement.document_path),
-                    "document_date": statement.document_date, "document_path": statement.document_path,
-                    "statement_id": statement.id, "themes": ";".join(statement.themes),
-                })
+                rows.append(
+                    {
+                        "section": section,
+                        "thread_id": change.thread_id,
+                        "label": change.label,
+                        "rank_before": change.rank_before,
+                        "rank_after": change.rank_after,
+                        "movement": change.movement,
+                        "year": statement.year,
+                        "rank": statement.rank,
+                        "form": statement.form,
+                        "text": statement.text,
+                        "speaker": statement.speaker,
+                        "document": document_name(statement.document_title, statement.document_path),
+                        "document_date": statement.document_date,
+                        "document_path": statement.document_path,
+                        "statement_id": statement.id,
+                        "themes": ";".join(statement.themes),
+                    }
+                )
     return rows
 
 
@@ -541,7 +710,8 @@ def one_line(text: str) -> str:
 
 
 def _source(s) -> str:
-    return f"{document_name(s.document_title, s.document_path)}, {s.document_date or 'undated'}, {s.speaker or 'speaker unknown'} [{s.id}]"
+    name = document_name(s.document_title, s.document_path)
+    return f"{name}, {s.document_date or 'undated'}, {s.speaker or 'speaker unknown'} [{s.id}]"
 
 
 def _wording_text(wording, styled: bool):
@@ -564,9 +734,16 @@ def _share(count: int, share: float) -> str:
 
 def theme_rows(diff) -> list[dict]:
     return [
-        {"theme": k.label, str(diff.year_before): _share(k.count_before, k.share_before),
-         str(diff.year_after): _share(k.count_after, k.share_after), "change": f"{k.change * 100:+.0f} pp",
-         "G2": f"{k.g2:.2f}", "p": f"{k.p_value:.2f}{'*' if k.significant else ''}", "log-odds z": f"{k.z:+.2f}", "trend": k.trend}
+        {
+            "theme": k.label,
+            str(diff.year_before): _share(k.count_before, k.share_before),
+            str(diff.year_after): _share(k.count_after, k.share_after),
+            "change": f"{k.change * 100:+.0f} pp",
+            "G2": f"{k.g2:.2f}",
+            "p": f"{k.p_value:.2f}{'*' if k.significant else ''}",
+            "log-odds z": f"{k.z:+.2f}",
+            "trend": k.trend,
+        }
         for k in diff.themes
     ]
 
@@ -581,7 +758,9 @@ def show_diff(diff) -> None:
     styled = use_rich()
     Text = text_type(styled)
     a, b = diff.year_before, diff.year_after
-    out.print(Text(f"{diff.kind.capitalize()} statements {a} → {b} (by {diff.by} year): {coverage(diff)}", style="bold"))
+    out.print(
+        Text(f"{diff.kind.capitalize()} statements {a} → {b} (by {diff.by} year): {coverage(diff)}", style="bold")
+    )
     for caution in cautions(diff):
         out.print(Text(f"! {caution}", style="yellow"))
     sections = ((f"New in {b}", diff.new), (f"Dropped since {a}", diff.dropped), ("Persisting", diff.persisting))
@@ -593,7 +772,8 @@ def show_diff(diff) -> None:
         for change in changes:
             ranks = ""
             if change.status == "persisting":
-                ranks = f"  rank {change.rank_before or '?'} → {change.rank_after or '?'} {ARROWS[change.movement]}".rstrip()
+                arrow = ARROWS[change.movement]
+                ranks = f"  rank {change.rank_before or '?'} → {change.rank_after or '?'} {arrow}".rstrip()
             out.print(Text(f"  {change.thread_id}  {cut_label(change.label)}{ranks}", style="bold cyan"))
             for year, statements in ((a, change.before), (b, change.after)):
                 for s in statements:
@@ -622,20 +802,23 @@ def _articles(count: int) -> str:
 
 
 def coverage(diff) -> str:
-    """"4 in 2023 (1 article), 15 in 2024 (3 articles)": how much each year of a diff rests on,
+    """ "4 in 2023 (1 article), 15 in 2024 (3 articles)": how much each year of a diff rests on,
     and what it leaves out ("; left out: 1 off-topic article of 2023, 2 undated articles")."""
-    text = (f"{diff.statements_before} in {diff.year_before} ({_articles(diff.documents_before)}), "
-            f"{diff.statements_after} in {diff.year_after} ({_articles(diff.documents_after)})")
-    left = [f"{_articles(n).replace('article', 'off-topic article')} of {year}"
-            for n, year in ((diff.out_of_scope_before, diff.year_before), (diff.out_of_scope_after, diff.year_after)) if n]
+    text = (
+        f"{diff.statements_before} in {diff.year_before} ({_articles(diff.documents_before)}), "
+        f"{diff.statements_after} in {diff.year_after} ({_articles(diff.documents_after)})"
+    )
+    left = [
+        f"{_articles(n).replace('article', 'off-topic article')} of {year}"
+        for n, year in ((diff.out_of_scope_before, diff.year_before), (diff.out_of_scope_after, diff.year_after))
+        if n
+    ]
     left += [_articles(diff.undated).replace("article", "undated article")] if diff.undated else []
     return text + (f"; left out: {', '.join(left)}" if left else "")
 
 
 def cautions(diff) -> list[str]:
     """A warning for each year of a diff that rests on thin evidence (diff.THIN_ARTICLES, THIN_STATEMENTS)."""
-    from .diff import THIN_ARTICLES, THIN_STATEMENTS
-
     return [
         f"Thin evidence for {year}: {_articles(documents)}, {statements} statement{'' if statements == 1 else 's'} "
         f"(fewer than {THIN_ARTICLES} articles or {THIN_STATEMENTS} statements); read New and Dropped with care."
@@ -650,8 +833,7 @@ def cautions(diff) -> list[str]:
 def diff_markdown(diff) -> str:
     """The diff as Markdown: headings per section, a line per statement with its source."""
     a, b = diff.year_before, diff.year_after
-    lines = [f"# {diff.kind.capitalize()} statements {a} → {b}", "",
-             f"By {diff.by} year: {coverage(diff)}.", ""]
+    lines = [f"# {diff.kind.capitalize()} statements {a} → {b}", "", f"By {diff.by} year: {coverage(diff)}.", ""]
     lines += [line for caution in cautions(diff) for line in (f"> **{caution}**", "")]
     sections = ((f"New in {b}", diff.new), (f"Dropped since {a}", diff.dropped), ("Persisting", diff.persisting))
     for title, changes in sections:
@@ -659,7 +841,11 @@ def diff_markdown(diff) -> str:
         if not changes:
             lines += ["None.", ""]
         for change in changes:
-            ranks = f" — rank {change.rank_before or '?'} → {change.rank_after or '?'} {ARROWS[change.movement]}" if change.status == "persisting" else ""
+            ranks = (
+                f" — rank {change.rank_before or '?'} → {change.rank_after or '?'} {ARROWS[change.movement]}"
+                if change.status == "persisting"
+                else ""
+            )
             lines += [f"### {change.thread_id}: {cut_label(change.label)}{ranks}", ""]
             for year, statements in ((a, change.before), (b, change.after)):
                 lines += [f"- {year} {statement_rank(s)}: {one_line(s.text)} — *{_source(s)}*" for s in statements]
@@ -668,21 +854,171 @@ def diff_markdown(diff) -> str:
             lines.append("")
     if diff.themes:
         lines += ["## Themes", "", "Share of each year's statements; * marks p < 0.05.", ""]
-        lines += [markdown_table(theme_rows(diff), ["theme", str(a), str(b), "change", "G2", "p", "log-odds z", "trend"]), ""]
+        lines += [
+            markdown_table(theme_rows(diff), ["theme", str(a), str(b), "change", "G2", "p", "log-odds z", "trend"]),
+            "",
+        ]
     else:
         lines += ["## Themes", "", f"No theme coded in {a} or {b}.", ""]
-    lines += ["## Distinctive words", "", f"- {a}: {_distinctive(diff.distinctive_before)}", f"- {b}: {_distinctive(diff.distinctive_after)}", ""]
+    lines += [
+        "## Distinctive words",
+        "",
+        f"- {a}: {_distinctive(diff.distinctive_before)}",
+        f"- {b}: {_distinctive(diff.distinctive_after)}",
+        "",
+    ]
     return "\n".join(lines)
 
 
-def show_timeline(years: list[int], rows: list[dict], fmt: str) -> None:
+def timeline_view(years: list[int], rows: list[dict]) -> View:
     """Threads x years: the best rank in each year ("#1"), "·" where the thread is absent."""
-    if fmt == "json":
-        print(to_json({"years": years, "threads": rows}))
-        return
     table = [
-        {"thread": r["thread_id"], **{str(y): (f"#{r['years'][y]}" if r["years"].get(y) else "●") if y in r["years"] else "·" for y in years},
-         "label": cut_label(r["label"]) if fmt == "table" else r["label"]}
+        {
+            "thread": r["thread_id"],
+            **{str(y): (f"#{r['years'][y]}" if r["years"].get(y) else "●") if y in r["years"] else "·" for y in years},
+            "label": r["label"],
+        }
         for r in rows
     ]
-    print_rows(table, ["thread", *map(str, years), "label"], fmt)
+    columns = ["thread", *map(str, years), "label"]
+    return View(
+        table,
+        columns,
+        document={"years": years, "threads": rows},
+        table=lambda: print_rows([{**r, "label": cut_label(r["label"])} for r in table], columns),
+    )
+
+
+def diff_view(diff) -> View:
+    """The one place a YearDiff becomes output: its model as json, one row per cited statement
+    (csv, nl), its layout for the terminal and for Markdown (report.py writes the same two)."""
+    return View(
+        diff_rows(diff),
+        DIFF_CSV_COLUMNS,
+        document=diff_to_dict(diff),
+        table=lambda: show_diff(diff),
+        markdown=lambda: diff_markdown(diff),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Each command's rows as a View (cli.py prints them with `output`)
+
+OUTCOME_COLUMNS = ["path", "status", "document_id", "reason", "duplicate_of"]
+FETCH_COLUMNS = ["url", "source", "status", "reason", "document_id"]
+
+
+def outcomes_view(outcomes: Sequence, columns: Sequence[str], summary: Callable[[], None]) -> View:
+    """One record per input (ingest, fetch); for a person, the summary on stderr instead."""
+    return View([dict(vars(o)) for o in outcomes], columns, table=summary)
+
+
+def ingest_summary(outcomes: Sequence, db: str) -> str:
+    """ "ingested 5 input(s) into db/ngkt.db: 5 new, 0 updated, ..." for the person at the terminal."""
+    counts = Counter(outcome.status for outcome in outcomes)
+    summary = ", ".join(f"{counts[s]} {s}" for s in ("new", "updated", "unchanged", "duplicate", "rejected"))
+    if counts["skipped"]:
+        summary += f"; skipped {counts['skipped']} other file(s) in the folders (--format json lists them)"
+    return f"ingested {len(outcomes) - counts['skipped']} input(s) into {db}: {summary}"
+
+
+def documents_view(rows: list[dict], suspect: bool) -> View:
+    columns = ["id", "date", "statement_year", "lists", "scope", "flags", "title"]
+    if suspect:
+        columns = ["id", "date", "date_source", "statement_year", "doubts", "title"]
+    # for reading, a text without a title goes by its file name
+    return View(rows, columns, cells=lambda row: {**row, "title": document_name(row["title"], row["path"])})
+
+
+PRIORITY_COLUMNS = ["id", "target_year", "ordinal", "speaker", "document_date", "text"]
+
+
+def statements_view(rows: list[dict]) -> View:
+    """Stated items: every field for scripts, the reading columns (directives ranked ◆) for a person."""
+    return View(
+        rows,
+        columns_of(rows, PRIORITY_COLUMNS),
+        table=lambda: print_rows(_ranked(rows), PRIORITY_COLUMNS),
+        markdown=lambda: markdown_table(_ranked(rows), PRIORITY_COLUMNS),
+    )
+
+
+def _ranked(rows: list[dict]) -> list[dict]:
+    return [{**row, "ordinal": rank_label(row["form"], row["ordinal"])} for row in rows]
+
+
+def document_view(view: dict, with_removed: bool = False) -> View:
+    """One article: its model (json), its items one to a row (csv, nl), the article marked up."""
+    return View(
+        item_rows(view),
+        ITEM_COLUMNS,
+        document=view,
+        table=lambda: show_document(view, with_removed=with_removed),
+        markdown=lambda: document_markdown(view),
+    )
+
+
+def cited_view(view: dict, cited) -> View:
+    """One cited item as it reads now, with what corrections did to it."""
+    item = cited.item
+    record = {**(item or {"id": cited.cited, "removed": True}), "history": cited.changes}
+
+    def table() -> None:
+        if item is not None:
+            quote_item(view, item)
+        print_citation_notes(view, cited)
+
+    def markdown() -> str:
+        quoted = item_markdown(view, item) if item is not None else ""
+        return quoted + "".join(f"\n*{line}*\n" for line in citation_notes(cited))
+
+    return View([record], ITEM_COLUMNS, document=record, table=table, markdown=markdown)
+
+
+def hits_view(hits: Sequence) -> View:
+    return View([dict(hit.__dict__) for hit in hits], SEARCH_COLUMNS, table=lambda: print_hits(hits))
+
+
+def facts_view(facts: dict) -> View:
+    """`ngkt info`: one record (json, csv, nl), one field a line for a person."""
+    lines = [{"field": k, "value": v} for k, v in facts.items()]
+    return View(
+        [facts],
+        list(facts),
+        document=facts,
+        table=lambda: print_rows(lines, ["field", "value"]),
+        markdown=lambda: markdown_table(lines, ["field", "value"]),
+    )
+
+
+def threads_view(rows: list[dict]) -> View:
+    rows = [{**row, "statements": len(row["statement_ids"])} for row in rows]
+    columns = ["id", "years", "statements", "label"]
+    return View(rows, columns, table=lambda: print_rows([{**r, "label": cut_label(r["label"])} for r in rows], columns))
+
+
+HISTORY_COLUMNS = ["created_at", "action", "statement_id", "note"]
+SHARE_COLUMNS = ["theme", "label", "year", "count", "statements", "share"]
+DOCUMENT_THEME_COLUMNS = ["id", "date", "themes", "title"]
+
+
+def shares_view(rows: list[dict]) -> View:
+    """Theme shares: one row per theme and year for scripts, themes x years for a person."""
+    return View(
+        rows,
+        SHARE_COLUMNS,
+        table=lambda: print_rows(*pivot_shares(rows)),
+        markdown=lambda: markdown_table(*pivot_shares(rows)),
+    )
+
+
+def print_export(data: dict[str, list[dict]], fmt: str) -> None:
+    """An export on stdout: one JSON document, or one record a line (nl)."""
+    print("\n".join(export_lines(data)) if fmt == "nl" else to_json(data))
+
+
+def export_lines(data: dict[str, list[dict]]) -> Iterator[str]:
+    """An export as newline-delimited JSON: one record a line, naming its table."""
+    for table, rows in data.items():
+        for row in rows:
+            yield json.dumps({"table": table, "row": row}, ensure_ascii=False)

@@ -24,6 +24,7 @@ from pathlib import Path
 from . import charts, queries, render
 from .errors import LockTimeout, NgktError, UsageError
 from .scope import SQL_IN_SCOPE
+from .themes import Theme
 
 MANIFEST_NAME = ".ngkt-report.json"  # the files ngkt wrote in the folder: the only ones it ever removes
 LEGACY_LOCK_NAME = ".ngkt-report.lock"  # where ngkt kept its lock before, inside the folder
@@ -65,7 +66,8 @@ def report_lock(folder: Path, wait_seconds: float):
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise LockTimeout(
-                        f"{folder}: another `ngkt report` still holds the lock after {wait_seconds:g}s; try again later or raise --wait"
+                        f"{folder}: another `ngkt report` still holds the lock after {wait_seconds:g}s; try again "
+                        f"later or raise --wait"
                     ) from None
                 time.sleep(0.1)
         yield
@@ -114,7 +116,9 @@ def year_pairs(years: list[int], extra: tuple[int, int] | None) -> list[tuple[in
     if extra and extra not in pairs:
         missing = [y for y in extra if y not in years]
         if missing:
-            raise UsageError(f"--years: no priority statements for {missing[0]}; years with some: {', '.join(map(str, years))}")
+            raise UsageError(
+                f"--years: no priority statements for {missing[0]}; years with some: {', '.join(map(str, years))}"
+            )
         pairs.append(extra)
     return pairs
 
@@ -124,15 +128,20 @@ def _as_of(conn: sqlite3.Connection, include_out_of_scope: bool = False) -> str 
     return conn.execute(f"SELECT max(date) FROM documents d WHERE duplicate_of IS NULL{scope}").fetchone()[0]
 
 
-def _theme_matrix(conn: sqlite3.Connection, years: list[int]) -> list[dict]:
+def _theme_matrix(conn: sqlite3.Connection, years: list[int], codebook: tuple[Theme, ...]) -> list[dict]:
     """Each theme's count and share per year, out of the year's statements, for the heat map."""
     base = queries.theme_base(conn)
     matrix: dict[str, dict] = {}
-    for row in queries.theme_shares(conn):
-        entry = matrix.setdefault(row["theme"], {
-            "label": row["label"], "shares": {y: 0.0 for y in years}, "counts": {y: 0 for y in years},
-            "statements": {y: base.get(y, 0) for y in years},
-        })
+    for row in queries.theme_shares(conn, codebook):
+        entry = matrix.setdefault(
+            row["theme"],
+            {
+                "label": row["label"],
+                "shares": {y: 0.0 for y in years},
+                "counts": {y: 0 for y in years},
+                "statements": {y: base.get(y, 0) for y in years},
+            },
+        )
         if row["year"] in entry["shares"]:
             entry["shares"][row["year"]] = row["share"]
             entry["counts"][row["year"]] = row["count"]
@@ -149,26 +158,43 @@ def index_html(env, index: dict) -> str:
 def index_markdown(env, index: dict) -> str:
     """The index as Markdown; each table well-formed (escaped cells), or a sentence when it would be empty."""
     years, threads = index["timeline"]["years"], index["timeline"]["threads"]
-    mark = lambda ranks, y: ("#%d" % ranks[y] if ranks[y] else "●") if y in ranks else "·"
-    thread_rows = [{"thread": t["thread_id"], **{str(y): mark(t["years"], y) for y in years}, "label": t["label"]} for t in threads]
-    theme_rows = [{"theme": t["label"], **{str(y): f"{t['shares'][y]:.0%}" for y in index["years"]}} for t in index["themes"]]
+
+    def mark(ranks: dict, y: int) -> str:
+        return (f"#{ranks[y]}" if ranks[y] else "●") if y in ranks else "·"
+
+    thread_rows = [
+        {"thread": t["thread_id"], **{str(y): mark(t["years"], y) for y in years}, "label": t["label"]} for t in threads
+    ]
+    theme_rows = [
+        {"theme": t["label"], **{str(y): f"{t['shares'][y]:.0%}" for y in index["years"]}} for t in index["themes"]
+    ]
     return env.get_template("index.md.j2").render(
         **index,
         thread_table=render.markdown_table(thread_rows, ["thread", *map(str, years), "label"]) if thread_rows else None,
-        theme_table=render.markdown_table(theme_rows, ["theme", *map(str, index["years"])]) if theme_rows and index["years"] else None,
+        theme_table=render.markdown_table(theme_rows, ["theme", *map(str, index["years"])])
+        if theme_rows and index["years"]
+        else None,
     )
 
 
 def diff_html(env, diff) -> str:
     return env.get_template("diff.html.j2").render(
-        diff=diff, theme_rows=render.theme_rows(diff), theme_bars=charts.theme_bars(diff), arrows=render.ARROWS,
-        one_line=render.one_line, document_name=render.document_name, coverage=render.coverage(diff),
+        diff=diff,
+        theme_rows=render.theme_rows(diff),
+        theme_bars=charts.theme_bars(diff),
+        arrows=render.ARROWS,
+        one_line=render.one_line,
+        document_name=render.document_name,
+        coverage=render.coverage(diff),
         cautions=render.cautions(diff),
     )
 
 
 def report_pages(
-    conn: sqlite3.Connection, extra: tuple[int, int] | None = None, include_out_of_scope: bool = False
+    conn: sqlite3.Connection,
+    codebook: tuple[Theme, ...],
+    extra: tuple[int, int] | None = None,
+    include_out_of_scope: bool = False,
 ) -> dict[str, str]:
     """Every file of the report set by name: the index and each diff page, in three formats.
     Off-topic articles are left out (and counted as such) unless `include_out_of_scope`."""
@@ -179,17 +205,28 @@ def report_pages(
     files: dict[str, str] = {}
     pages = []
     for before, after in pairs:
-        diff = queries.year_diff(conn, before, after, include_out_of_scope=include_out_of_scope)
+        diff = queries.year_diff(conn, before, after, include_out_of_scope=include_out_of_scope, codebook=codebook)
         stem = f"diff-{before}-{after}"
         files[f"{stem}.md"] = render.diff_markdown(diff)
         files[f"{stem}.json"] = json.dumps(render.diff_to_dict(diff), ensure_ascii=False, indent=2) + "\n"
         files[f"{stem}.html"] = diff_html(env, diff)
-        pages.append({"from": before, "to": after, "stem": stem, "new": len(diff.new), "dropped": len(diff.dropped), "persisting": len(diff.persisting),
-                      "thin": [y for y, thin in ((before, diff.thin_before), (after, diff.thin_after)) if thin]})
+        pages.append(
+            {
+                "from": before,
+                "to": after,
+                "stem": stem,
+                "new": len(diff.new),
+                "dropped": len(diff.dropped),
+                "persisting": len(diff.persisting),
+                "thin": [y for y, thin in ((before, diff.thin_before), (after, diff.thin_after)) if thin],
+            }
+        )
     index = {
-        "as_of": _as_of(conn, include_out_of_scope), "years": years, "diffs": pages,
+        "as_of": _as_of(conn, include_out_of_scope),
+        "years": years,
+        "diffs": pages,
         "timeline": {"years": timeline_years, "threads": timeline_rows},
-        "themes": _theme_matrix(conn, years),
+        "themes": _theme_matrix(conn, years, codebook),
     }
     files["index.json"] = json.dumps(index, ensure_ascii=False, indent=2, default=str) + "\n"
     files["index.md"] = index_markdown(env, index)
@@ -207,11 +244,17 @@ def earlier_files(folder: Path) -> set[str]:
             listed = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))["files"]
             return {name for name in listed if REPORT_FILE.fullmatch(name)} | leftovers  # never "../notes.txt"
         except (ValueError, KeyError, TypeError):
-            raise ForeignFolder(f"{folder / MANIFEST_NAME}: not a manifest ngkt can read; remove it to let `report` take the folder over") from None
+            raise ForeignFolder(
+                f"{folder / MANIFEST_NAME}: not a manifest ngkt can read; remove it to let `report` take the folder "
+                f"over"
+            ) from None
     foreign = sorted(name for name in present - leftovers - {LEGACY_LOCK_NAME} if not REPORT_FILE.fullmatch(name))
     if foreign:
         shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
-        raise ForeignFolder(f"{folder}: holds files ngkt did not write ({shown}); give `report --out` an empty or new folder, or one it wrote before")
+        raise ForeignFolder(
+            f"{folder}: holds files ngkt did not write ({shown}); give `report --out` an empty or new folder, or one "
+            f"it wrote before"
+        )
     return present
 
 
@@ -237,7 +280,11 @@ def publish(folder: Path, files: dict[str, str]) -> list[Written]:
 
 
 def build_report(
-    conn: sqlite3.Connection, folder: Path, extra: tuple[int, int] | None = None, include_out_of_scope: bool = False
+    conn: sqlite3.Connection,
+    folder: Path,
+    codebook: tuple[Theme, ...],
+    extra: tuple[int, int] | None = None,
+    include_out_of_scope: bool = False,
 ) -> list[Written]:
     """Write the index and every diff page, remove what no longer belongs; returns what was done."""
-    return publish(folder, report_pages(conn, extra, include_out_of_scope))
+    return publish(folder, report_pages(conn, codebook, extra, include_out_of_scope))

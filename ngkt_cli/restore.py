@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import NgktError
+from .link import recode_themes, relink
 from .queries import DECISION_FIELDS
 
 # Decisions that tie statements together (what linking reads), and the events kept for
@@ -53,7 +54,10 @@ def _named_statements(decision: dict) -> list[str]:
 def _already(conn: sqlite3.Connection, decision: dict) -> bool:
     if decision["action"] in PAIRS:
         sql = "SELECT 1 FROM decisions WHERE action = ? AND statement_id = ? AND other_statement_id = ?"
-        return conn.execute(sql, [decision["action"], decision["statement_id"], decision["other_statement_id"]]).fetchone() is not None
+        return (
+            conn.execute(sql, [decision["action"], decision["statement_id"], decision["other_statement_id"]]).fetchone()
+            is not None
+        )
     sql = "SELECT 1 FROM decisions WHERE action = ? AND created_at = ? AND note IS ?"
     return conn.execute(sql, [decision["action"], decision["created_at"], decision.get("note")]).fetchone() is not None
 
@@ -74,7 +78,12 @@ def _apply_labels(conn: sqlite3.Connection, exported_threads: list[dict]) -> int
             continue
         ids = thread.get("statement_ids") or []
         marks = ", ".join("?" * len(ids))
-        held = Counter(r[0] for r in conn.execute(f"SELECT thread_id FROM statements WHERE id IN ({marks}) AND thread_id IS NOT NULL", ids))
+        held = Counter(
+            r[0]
+            for r in conn.execute(
+                f"SELECT thread_id FROM statements WHERE id IN ({marks}) AND thread_id IS NOT NULL", ids
+            )
+        )
         if held:
             target = min(held, key=lambda t: (-held[t], t))
             conn.execute("UPDATE threads SET label = ? WHERE id = ?", [thread["label"], target])
@@ -85,8 +94,6 @@ def _apply_labels(conn: sqlite3.Connection, exported_threads: list[dict]) -> int
 def import_decisions(conn: sqlite3.Connection, data: dict, source: str = "export") -> Imported:
     """Add the export's decisions about statements held here, relink, apply labels (inside the
     caller's transaction). NgktError when none of them concerns this database."""
-    from .link import recode_themes, relink
-
     held = {r[0] for r in conn.execute("SELECT id FROM statements")}
     counts: Counter[str] = Counter()
     # Decisions about statements first; the events naming threads only (a merge, a label) come
@@ -101,9 +108,14 @@ def import_decisions(conn: sqlite3.Connection, data: dict, source: str = "export
         else:
             _insert(conn, decision)
             counts["new"] += 1
-    labelled = [t for t in data.get("threads", []) if t.get("labelled") and held.intersection(t.get("statement_ids") or [])]
+    labelled = [
+        t for t in data.get("threads", []) if t.get("labelled") and held.intersection(t.get("statement_ids") or [])
+    ]
     if data["decisions"] and not (counts["new"] or counts["present"] or labelled):
-        raise NgktError(f"{source}: none of its decisions is about a statement in this database (is it an export of other articles?)")
+        raise NgktError(
+            f"{source}: none of its decisions is about a statement in this database (is it an export of other "
+            f"articles?)"
+        )
     for decision in about_threads:
         if _already(conn, decision):
             counts["present"] += 1
@@ -112,4 +124,6 @@ def import_decisions(conn: sqlite3.Connection, data: dict, source: str = "export
             counts["new"] += 1
     recode_themes(conn)
     summary = relink(conn)
-    return Imported(counts["new"], counts["present"], counts["missing"], _apply_labels(conn, labelled), summary["threads"])
+    return Imported(
+        counts["new"], counts["present"], counts["missing"], _apply_labels(conn, labelled), summary["threads"]
+    )

@@ -120,7 +120,14 @@ def parse_rules(text: str, source: str = "scope.toml") -> ScopeRules:
             cap = float(row["cap"]) if "cap" in row else None
             groups.append(TermGroup(side, row["what"], float(row["weight"]), tuple(row["terms"]), row["example"], cap))
     settings = data.get("settings", {})
-    return ScopeRules(tuple(groups), **{name: settings[name] for name in ("lead_paragraphs", "lead_factor", "body_hits", "in_minimum") if name in settings})
+    return ScopeRules(
+        tuple(groups),
+        **{
+            name: settings[name]
+            for name in ("lead_paragraphs", "lead_factor", "body_hits", "in_minimum")
+            if name in settings
+        },
+    )
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +158,9 @@ def weigh(title: str | None, paragraphs: list[str], rules: ScopeRules) -> dict[s
 def _strongest(weights: dict[str, float], rules: ScopeRules, side: str) -> tuple[str | None, list[str], float]:
     """(what the side's heaviest group marks, that group's heaviest terms as written, the side's total)."""
     index = rules.by_term
-    found = sorted(((w, term) for term, w in weights.items() if index[term][1].side == side), key=lambda x: (-x[0], x[1]))
+    found = sorted(
+        ((w, term) for term, w in weights.items() if index[term][1].side == side), key=lambda x: (-x[0], x[1])
+    )
     if not found:
         return None, [], 0.0
     by_group: dict[TermGroup, float] = defaultdict(float)

@@ -23,7 +23,12 @@ def _old_to_new_placement() -> dict[str, str]:
     moves = {}
     for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
         for mark in TONE_MARKS:
-            for f, s in ((first, second), (first.upper(), second), (first, second.upper()), (first.upper(), second.upper())):
+            for f, s in (
+                (first, second),
+                (first.upper(), second),
+                (first, second.upper()),
+                (first.upper(), second.upper()),
+            ):
                 old = f + unicodedata.normalize("NFC", s + mark)
                 moves[old] = unicodedata.normalize("NFC", f + mark) + s
     return moves
@@ -101,7 +106,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)]?\s+")
 
 
 def _starts_sentence(text: str) -> bool:
-    head = text.lstrip("\"“‘(")
+    head = text.lstrip('"“‘(')
     return bool(head) and (head[0].isupper() or head[0].isdigit())
 
 
@@ -110,7 +115,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        if not _starts_sentence(text[match.end():]):
+        if not _starts_sentence(text[match.end() :]):
             continue
         end = match.start() + len(match.group(0).rstrip())
         if text[start:end].strip():
@@ -167,7 +172,9 @@ ACRONYMS = {
     "XTTM": "xúc tiến thương mại",
     "KT-XH": "kinh tế - xã hội",
 }
-_ACRONYM = re.compile(r"(?<![^\W_])(" + "|".join(map(re.escape, sorted(ACRONYMS, key=len, reverse=True))) + r")(?![^\W_])")
+_ACRONYM = re.compile(
+    r"(?<![^\W_])(" + "|".join(map(re.escape, sorted(ACRONYMS, key=len, reverse=True))) + r")(?![^\W_])"
+)
 
 
 def spell_out(text: str) -> str:

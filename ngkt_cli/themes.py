@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from . import db
 from .errors import Refused, UsageError
 from .text import fold, spell_out
 
@@ -44,7 +45,10 @@ _openings: dict[int, tuple[tuple[Theme, ...], tuple[str, ...]]] = {}
 def _all_openings(codebook: tuple[Theme, ...]) -> tuple[str, ...]:
     cached = _openings.get(id(codebook))
     if cached is None or cached[0] is not codebook:
-        cached = _openings[id(codebook)] = (codebook, tuple(sorted({o for theme in codebook for o in theme.openings or ()})))
+        cached = _openings[id(codebook)] = (
+            codebook,
+            tuple(sorted({o for theme in codebook for o in theme.openings or ()})),
+        )
     return cached[1]
 
 
@@ -57,7 +61,7 @@ def _opening(pattern: str) -> str:
     """The plain text every match of `pattern` begins with ('' when it cannot tell)."""
     if "|" in pattern:
         return ""
-    plain = re.match(r"[a-z0-9 ]*", pattern).group()
+    plain = re.match(r"[a-z0-9 ]*", pattern).group()  # type: ignore[union-attr]  # matches any string
     if pattern[len(plain) : len(plain) + 1] in ("?", "*", "{"):
         plain = plain[:-1]  # the last letter is optional
     return plain
@@ -68,8 +72,11 @@ def _compile(theme: dict, source: str) -> Theme:
         alternatives = "|".join(f"(?:{p})" for p in theme["patterns"])
         openings = tuple(_opening(p) for p in theme["patterns"])
         return Theme(
-            theme["id"], theme.get("label", theme["id"]), theme.get("label_vi", ""),
-            re.compile(rf"\b(?:{alternatives})\b"), None if "" in openings else openings,
+            theme["id"],
+            theme.get("label", theme["id"]),
+            theme.get("label_vi", ""),
+            re.compile(rf"\b(?:{alternatives})\b"),
+            None if "" in openings else openings,
         )
     except (KeyError, TypeError, re.error) as error:
         raise UsageError(f"{source}: theme {theme.get('id', '?')!r} is not valid ({error})") from None
@@ -149,17 +156,20 @@ class Binding:
         return self.recorded is not None and self.recorded[1] != self.sha
 
     @property
+    def themes(self) -> tuple[Theme, ...]:
+        """The parsed codebook, passed to whatever codes or labels statements."""
+        return _parse(self.text, self.name if self.name != DEFAULT else "default codebook")
+
+    @property
     def newer_default(self) -> bool:
         """The default codebook changed under a database coded with it: an upgrade of ngkt, not another codebook."""
-        return self.switched and self.name == DEFAULT and self.recorded[0] == DEFAULT
+        return self.switched and self.name == DEFAULT and self.recorded is not None and self.recorded[0] == DEFAULT
 
 
 def bind_codebook(conn, requested: str | None, switch: bool = False) -> Binding:
     """Select this command's codebook: without `requested`, the one the database was coded with
     (its text is stored with it; the default is always the shipped one); a `requested` one that
     differs is refused (`Refused`) unless `switch` (`ngkt relink`, which recodes everything)."""
-    from . import db
-
     stored = db.meta_values(conn, ("codebook_name", "codebook_sha", "codebook_text"))
     recorded = (stored["codebook_name"], stored["codebook_sha"]) if "codebook_sha" in stored else None
     if requested is None and recorded and recorded[0] != DEFAULT:
@@ -170,7 +180,7 @@ def bind_codebook(conn, requested: str | None, switch: bool = False) -> Binding:
     _parse(text, requested if name != DEFAULT else "default codebook")  # a broken codebook says so first
     select_codebook(None, text, "default codebook" if name == DEFAULT else requested)
     binding = Binding(name, content_hash(text), text, recorded)
-    if requested is not None and binding.switched and not binding.newer_default and not switch:
+    if requested is not None and recorded and binding.switched and not binding.newer_default and not switch:
         raise Refused(
             f"{requested}: the database was coded with {describe(*recorded)}; run `ngkt relink --codebook {requested}`"
             " to recode every statement with this one, or leave --codebook out to use the database's"
@@ -182,11 +192,11 @@ def record_codebook(conn, binding: Binding) -> None:
     """Record the codebook the database is coded with (inside the caller's transaction). A newer
     default codebook (an upgrade of ngkt), or statements stored before codebooks were recorded
     (coded with who knows which), have every statement coded again by the next linking."""
-    from . import db
-
     if binding.newer_default or (binding.recorded is None and db.document_count(conn)):
         db.set_meta_values(conn, {"themes_stale": "1"})
-    db.set_meta_values(conn, {"codebook_name": binding.name, "codebook_sha": binding.sha, "codebook_text": binding.text})
+    db.set_meta_values(
+        conn, {"codebook_name": binding.name, "codebook_sha": binding.sha, "codebook_text": binding.text}
+    )
 
 
 def code(text: str, codebook: tuple[Theme, ...]) -> list[str]:
@@ -201,6 +211,8 @@ def code_positions(text: str, codebook: tuple[Theme, ...]) -> list[tuple[str, in
     folded = fold(spell_out(text))
     present = _present(folded, codebook)
     found = [
-        (theme.id, match.start()) for theme in codebook if theme.may_match(present) and (match := theme.pattern.search(folded))
+        (theme.id, match.start())
+        for theme in codebook
+        if theme.may_match(present) and (match := theme.pattern.search(folded))
     ]
     return sorted(found, key=lambda pair: (pair[1], pair[0]))

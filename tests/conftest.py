@@ -99,11 +99,15 @@ def statement_id(db: Path, ref: str) -> str:
     """The statement id of a gold reference such as "001/priority#3"."""
     prefix, rest = ref.split("/")
     kind, ordinal = rest.split("#")
-    [(found,)] = sqlite3.connect(db).execute(
-        """SELECT s.id FROM statements s JOIN documents d ON d.id = s.document_id
+    [(found,)] = (
+        sqlite3.connect(db)
+        .execute(
+            """SELECT s.id FROM statements s JOIN documents d ON d.id = s.document_id
            WHERE d.path LIKE ? AND s.kind = ? AND s.ordinal = ? AND s.list_id IS NOT NULL""",
-        [f"%/{prefix}%", kind, int(ordinal)],
-    ).fetchall()
+            [f"%/{prefix}%", kind, int(ordinal)],
+        )
+        .fetchall()
+    )
     return found
 
 

@@ -36,7 +36,9 @@ def test_a_reader_that_stops_early_gets_no_error(seeded_db):
 
     read_end, write_end = os.pipe()
     fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)  # smaller than the export, so the write blocks
-    process = subprocess.Popen([*ngkt_command(), "--db", str(seeded_db), "export"], stdout=write_end, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [*ngkt_command(), "--db", str(seeded_db), "export"], stdout=write_end, stderr=subprocess.PIPE
+    )
     os.close(write_end)
     with os.fdopen(read_end, "rb") as reader:
         assert reader.read(100).startswith(b"{")
@@ -86,5 +88,3 @@ def test_every_command_takes_db(db_path):
             command = command.commands[name]
         if not hasattr(command, "commands"):
             assert any("--db" in p.opts for p in command.params), f"ngkt {' '.join(path)} has no --db"
-
-

@@ -8,7 +8,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, run_cli
 
 SEED_FILES = sorted(SEEDS.iterdir())

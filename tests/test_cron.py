@@ -4,16 +4,31 @@ report run, an ingest that can be killed cleanly."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import PAUSE_AT, SEEDS, document_rows, paused_ingest, run_cli
 
 # Every command that reads (or corrects) a stored database, with the arguments it needs.
 READ_COMMANDS = [
-    ("docs",), ("priorities",), ("show", "d4ac4190215c"), ("search", "kinh tế"), ("export",),
-    ("diff", "2023", "2024"), ("timeline",), ("themes",), ("threads",), ("thread", "show", "T0001"),
-    ("thread", "T0001"), ("thread", "merge", "T0001", "T0002"), ("thread", "split", "x/L1.1"),
-    ("thread", "move", "x/L1.1", "T0002"), ("thread", "label", "T0001", "x"), ("thread", "history", "T0001"),
-    ("relink",), ("reextract",), ("info",), ("report", "--out", "{tmp}/reports"), ("import", "{tmp}/export.json"),
+    ("docs",),
+    ("priorities",),
+    ("show", "d4ac4190215c"),
+    ("search", "kinh tế"),
+    ("export",),
+    ("diff", "2023", "2024"),
+    ("timeline",),
+    ("themes",),
+    ("threads",),
+    ("thread", "show", "T0001"),
+    ("thread", "T0001"),
+    ("thread", "merge", "T0001", "T0002"),
+    ("thread", "split", "x/L1.1"),
+    ("thread", "move", "x/L1.1", "T0002"),
+    ("thread", "label", "T0001", "x"),
+    ("thread", "history", "T0001"),
+    ("relink",),
+    ("reextract",),
+    ("info",),
+    ("report", "--out", "{tmp}/reports"),
+    ("import", "{tmp}/export.json"),
 ]
 
 
@@ -49,7 +64,9 @@ def _crontab_command(root) -> str:
     """The command of docs/cron.md's crontab line, with its paths moved under `root`."""
     from conftest import ROOT, ngkt_command
 
-    line = next(l for l in (ROOT / "docs" / "cron.md").read_text(encoding="utf-8").splitlines() if l.startswith("15 "))
+    line = next(
+        row for row in (ROOT / "docs" / "cron.md").read_text(encoding="utf-8").splitlines() if row.startswith("15 ")
+    )
     command = line.split(None, 5)[5]
     return command.replace("/opt/ngkt/.venv/bin/ngkt", ngkt_command()[0]).replace("/srv/ngkt", str(root))
 
@@ -68,10 +85,13 @@ def test_the_documented_crontab_line_reports_every_night_despite_a_bad_inbox_fil
     import subprocess
 
     _inbox(tmp_path, good=5, bad=1)
-    for night in range(2):  # the bad file stays for good; the report runs every night
+    for _night in range(2):  # the bad file stays for good; the report runs every night
         run = subprocess.run(["sh", "-c", _crontab_command(tmp_path)], capture_output=True, text=True, env={})
         assert run.returncode == 0, run.stderr
-        assert run.stderr == f"ngkt: error: rejected {tmp_path / 'inbox' / 'broken0.txt'}: binary file (contains NUL bytes)\n"
+        assert (
+            run.stderr
+            == f"ngkt: error: rejected {tmp_path / 'inbox' / 'broken0.txt'}: binary file (contains NUL bytes)\n"
+        )
         assert (tmp_path / "reports" / "index.html").exists()
 
 
@@ -88,7 +108,10 @@ def test_a_bad_file_inside_a_folder_is_counted_but_exits_0(tmp_path, db_path):
     inbox = _inbox(tmp_path, good=2, bad=1)
     result = run_cli(db_path, "ingest", str(inbox))
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[-1] == f"ingested 3 input(s) into {db_path}: 2 new, 0 updated, 0 unchanged, 0 duplicate, 1 rejected"
+    assert (
+        result.stderr.splitlines()[-1]
+        == f"ingested 3 input(s) into {db_path}: 2 new, 0 updated, 0 unchanged, 0 duplicate, 1 rejected"
+    )
 
 
 def test_a_bad_file_named_on_the_command_line_exits_1(tmp_path, db_path):
@@ -107,7 +130,9 @@ def test_an_empty_inbox_is_a_quiet_night(tmp_path, db_path):
 # --- killing an ingest: no worker left behind, what was committed kept ----------------------------
 
 
-needs_a_pool = pytest.mark.skipif((__import__("os").cpu_count() or 1) < 2, reason="one core: ingest runs no worker pool")
+needs_a_pool = pytest.mark.skipif(
+    (__import__("os").cpu_count() or 1) < 2, reason="one core: ingest runs no worker pool"
+)
 
 
 def _children(pid: int) -> list[int]:

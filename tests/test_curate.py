@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, copy_db, run_cli, statement_id, thread_of
 
 
@@ -43,7 +42,12 @@ def test_a_split_lasts_when_its_article_file_changes(seeds_copy, tmp_path):
     assert left_behind
     assert run_cli(db, "thread", "split", research).exit_code == 0
     page = next(seeds_copy.glob("000_*"))
-    page.write_text(page.read_text(encoding="utf-8").replace("trong thời gian tới, Bộ Ngoại giao đã đặt ra", "thời gian tới, Bộ Ngoại giao đặt ra"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "trong thời gian tới, Bộ Ngoại giao đã đặt ra", "thời gian tới, Bộ Ngoại giao đặt ra"
+        ),
+        encoding="utf-8",
+    )
     assert "1 updated" in run_cli(db, "ingest", str(seeds_copy)).stderr
     successor = statement_id(db, "000/priority#5")
     assert successor == research
@@ -51,7 +55,9 @@ def test_a_split_lasts_when_its_article_file_changes(seeds_copy, tmp_path):
         assert not command or run_cli(db, *command).exit_code == 0
         threads = thread_of(db)
         assert not {threads[s] for s in left_behind} & {threads[successor]}, command
-    rules = sqlite3.connect(db).execute("SELECT DISTINCT statement_id FROM decisions WHERE action = 'unlink'").fetchall()
+    rules = (
+        sqlite3.connect(db).execute("SELECT DISTINCT statement_id FROM decisions WHERE action = 'unlink'").fetchall()
+    )
     assert rules == [(successor,)]
 
 
@@ -85,14 +91,22 @@ def test_decisions_about_a_statement_that_is_gone_are_dropped_and_say_so(seeds_c
     assert run_cli(db, "thread", "split", research).exit_code == 0
     alone = thread_of(db)[research]
     page = next(seeds_copy.glob("000_*"))
-    page.write_text(page.read_text(encoding="utf-8").replace("Thứ năm là phát huy lợi thế, nâng cao hơn nữa vai trò ngoại giao", "Thứ năm là nâng cao vai trò ngoại giao"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "Thứ năm là phát huy lợi thế, nâng cao hơn nữa vai trò ngoại giao", "Thứ năm là nâng cao vai trò ngoại giao"
+        ),
+        encoding="utf-8",
+    )
     assert run_cli(db, "ingest", str(seeds_copy)).exit_code == 0
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM decisions WHERE action IN ('link', 'unlink')").fetchone() == (0,)
     assert f"split {research} from {old_thread}" in run_cli(db, "thread", "history", old_thread).stdout
     [dropped] = json.loads(run_cli(db, "thread", "history", alone, "-f", "json").stdout)[-1:]
     assert (dropped["action"], dropped["statement_id"]) == ("forget", research)
-    assert dropped["note"] == f"dropped the decisions about {research}: its article changed and no statement in it reads the same now"
+    assert (
+        dropped["note"]
+        == f"dropped the decisions about {research}: its article changed and no statement in it reads the same now"
+    )
 
 
 def test_merge_refuses_two_items_of_one_list(seeded_db, tmp_path):

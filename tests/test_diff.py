@@ -6,10 +6,9 @@ import json
 import re
 
 import pytest
-
 from conftest import GOLD, run_cli, statement_id
-from ngkt_cli.diff import g2_test, log_odds_dirichlet, word_diff
 
+from ngkt_cli.diff import g2_test, log_odds_dirichlet, word_diff
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +21,11 @@ def seed_diff(seeded_db) -> dict:
 def _thread_of(seeded_db, ref: str) -> str:
     import sqlite3
 
-    return sqlite3.connect(seeded_db).execute("SELECT thread_id FROM statements WHERE id = ?", [statement_id(seeded_db, ref)]).fetchone()[0]
+    return (
+        sqlite3.connect(seeded_db)
+        .execute("SELECT thread_id FROM statements WHERE id = ?", [statement_id(seeded_db, ref)])
+        .fetchone()[0]
+    )
 
 
 def test_seed_expectations_persisting_threads(seeded_db, seed_diff):
@@ -108,9 +111,13 @@ ARROWS = {"up": "↑", "down": "↓", "same": "="}
 
 def _headline_counts(line: str, diff: dict) -> bool:
     s, d = diff["statements"], diff["documents"]
-    return bool(re.search(
-        rf"\b{s['from']} in {diff['from']} \({d['from']} articles?\), {s['to']} in {diff['to']} \({d['to']} articles?\)", line
-    ))
+    return bool(
+        re.search(
+            rf"\b{s['from']} in {diff['from']} \({d['from']} articles?\), {s['to']} in {diff['to']} \({d['to']} "
+            rf"articles?\)",
+            line,
+        )
+    )
 
 
 def _cited(diff: dict) -> list[dict]:
@@ -122,14 +129,21 @@ def test_terminal_view_is_plain_when_piped_and_says_what_the_json_says(seeded_db
     assert "\x1b[" not in shown
     assert shown.startswith("Priority statements 2023 → 2024 (by target year): ")
     assert _headline_counts(shown.splitlines()[0], seed_diff)
-    for heading in (f"New in 2024 ({len(seed_diff['new'])})", f"Dropped since 2023 ({len(seed_diff['dropped'])})",
-                    f"Persisting ({len(seed_diff['persisting'])})", "Themes (share of each year's statements; * p < 0.05)", "Distinctive words"):
+    for heading in (
+        f"New in 2024 ({len(seed_diff['new'])})",
+        f"Dropped since 2023 ({len(seed_diff['dropped'])})",
+        f"Persisting ({len(seed_diff['persisting'])})",
+        "Themes (share of each year's statements; * p < 0.05)",
+        "Distinctive words",
+    ):
         assert heading in shown
     assert all(f"[{s['id']}]" in shown for s in _cited(seed_diff))
     for change in seed_diff["persisting"]:
         assert f"rank {change['rank_before']} → {change['rank_after']} {ARROWS[change['movement']]}" in shown
         for piece in change["wording"]:
-            assert {"-": f"[-{piece['text']}-]", "+": f"{{+{piece['text']}+}}", "=": piece["text"]}[piece["op"]] in shown
+            assert {"-": f"[-{piece['text']}-]", "+": f"{{+{piece['text']}+}}", "=": piece["text"]}[
+                piece["op"]
+            ] in shown
     assert all(t["label"] in shown for t in seed_diff["themes"])
 
 
@@ -150,8 +164,12 @@ def test_csv_format_is_one_row_per_cited_statement(seeded_db, seed_diff):
     result = run_cli(seeded_db, "diff", "2023", "2024", "--format", "csv")
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    cited = [(section, c["thread_id"], s["id"]) for section in ("new", "dropped", "persisting")
-             for c in seed_diff[section] for s in c["before"] + c["after"]]
+    cited = [
+        (section, c["thread_id"], s["id"])
+        for section in ("new", "dropped", "persisting")
+        for c in seed_diff[section]
+        for s in c["before"] + c["after"]
+    ]
     assert [(r["section"], r["thread_id"], r["statement_id"]) for r in rows] == cited
     research = [r for r in rows if r["label"].startswith("Chú trọng công tác nghiên cứu")]
     assert [(r["year"], r["rank"]) for r in research] == [("2023", "3"), ("2024", "2"), ("2024", "5")]
@@ -171,7 +189,9 @@ def test_by_stated_year_and_other_kinds(seeded_db):
 def test_year_without_priorities_lists_the_years_that_have_some(seeded_db):
     result = run_cli(seeded_db, "diff", "2019", "2024")
     assert result.exit_code == 1
-    assert result.stderr == "ngkt: error: no priority statements for 2019 (by target year); years with some: 2023, 2024\n"
+    assert (
+        result.stderr == "ngkt: error: no priority statements for 2019 (by target year); years with some: 2023, 2024\n"
+    )
 
 
 def test_non_year_is_a_usage_error(seeded_db):
@@ -184,7 +204,10 @@ def test_non_year_is_a_usage_error(seeded_db):
 def test_the_first_year_must_come_first(seeded_db, years):
     result = run_cli(seeded_db, "diff", *years)
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"ngkt: error: the first year must be earlier than the second (got {years[0]} and {years[1]})\n"
+    assert (
+        result.stderr
+        == f"ngkt: error: the first year must be earlier than the second (got {years[0]} and {years[1]})\n"
+    )
 
 
 def test_timeline_grid(seeded_db):

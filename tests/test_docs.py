@@ -12,7 +12,9 @@ import _cog  # noqa: E402
 def test_cog_blocks_are_current():
     result = subprocess.run(
         [sys.executable, "-m", "cogapp", "--check", "README.md", "docs/commands.md", "docs/ingest.md"],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, f"run `make docs`: {result.stdout}{result.stderr}"
 

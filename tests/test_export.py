@@ -9,7 +9,6 @@ import json
 import shutil
 
 import pytest
-
 from conftest import SEEDS, run_cli
 
 DOC = "d4ac4190215c"  # the seed whose L2.3 `show` quotes in test_render
@@ -32,7 +31,10 @@ def test_show_csv_lists_the_items_one_to_a_row(seeded_db):
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     third = next(row for row in rows if row["id"] == f"{DOC}/L2.3")
-    assert third["text"] == "nâng cao hiệu quả công tác ngoại giao kinh tế và vai trò điều phối của Ban Chỉ đạo Ngoại giao kinh tế"
+    assert (
+        third["text"]
+        == "nâng cao hiệu quả công tác ngoại giao kinh tế và vai trò điều phối của Ban Chỉ đạo Ngoại giao kinh tế"
+    )
     assert (third["list_id"], third["ordinal"], third["kind"]) == (f"{DOC}/L2", "3", "priority")
 
 
@@ -71,7 +73,9 @@ def test_export_holds_article_text_themes_and_decisions(seed_export):
 def test_export_keeps_what_the_gold_evaluation_reads(seed_export):
     """/work/shared/tools/evaluate.py reads these keys."""
     assert {"id", "path", "date", "statement_year", "title", "duplicate_of"} <= set(seed_export["documents"][0])
-    assert {"id", "document_id", "kind", "text", "target_year", "speaker", "list_id", "thread_id"} <= set(seed_export["statements"][0])
+    assert {"id", "document_id", "kind", "text", "target_year", "speaker", "list_id", "thread_id"} <= set(
+        seed_export["statements"][0]
+    )
     assert {"id", "announced_count"} <= set(seed_export["lists"][0])
 
 
@@ -80,7 +84,9 @@ def test_thread_labels_are_exported_in_full(seeded_db, seed_export):
     assert not any(label.endswith("…") for label in labels)
     long = max(labels, key=lambda label: len(label.split()))
     assert len(long.split()) > 12  # a label longer than a table shows
-    table = run_cli(seeded_db, "threads", "--kind", next(t["kind"] for t in seed_export["threads"] if t["label"] == long)).stdout
+    table = run_cli(
+        seeded_db, "threads", "--kind", next(t["kind"] for t in seed_export["threads"] if t["label"] == long)
+    ).stdout
     assert " ".join(long.split()[:12]) + "…" in table  # the table cuts it for reading, the data does not
 
 
@@ -90,9 +96,20 @@ def test_export_out_writes_json_to_the_folder(seeded_db, tmp_path, seed_export):
     assert json.loads((tmp_path / "backup" / "export.json").read_text(encoding="utf-8")) == seed_export
 
 
-def test_export_offers_only_json_and_csv(seeded_db):
-    assert "<json|csv>" in run_cli(seeded_db, "export", "--help").stdout
+def test_export_offers_only_json_csv_and_nl(seeded_db):
+    assert "<json|csv|nl>" in run_cli(seeded_db, "export", "--help").stdout
     assert run_cli(seeded_db, "export", "--format", "table").exit_code == 2
+
+
+def test_export_as_nl_is_one_record_a_line_naming_its_table(seeded_db, tmp_path, seed_export):
+    lines = run_cli(seeded_db, "export", "--nl").stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == sum(len(rows) for rows in seed_export.values())
+    assert {r["table"] for r in records} == {table for table, rows in seed_export.items() if rows}
+    statements = [r["row"] for r in records if r["table"] == "statements"]
+    assert statements == seed_export["statements"]
+    assert run_cli(seeded_db, "export", "--nl", "--out", str(tmp_path)).exit_code == 0
+    assert (tmp_path / "export.jsonl").read_text(encoding="utf-8").splitlines() == lines
 
 
 def test_csv_booleans_read_true_or_false(seeded_db, tmp_path):
@@ -113,7 +130,11 @@ def _memberships(db) -> set[frozenset[str]]:
 
 
 def _labels(db) -> dict[frozenset[str], str]:
-    return {frozenset(t["statement_ids"]): t["label"] for t in json.loads(run_cli(db, "export").stdout)["threads"] if t["labelled"]}
+    return {
+        frozenset(t["statement_ids"]): t["label"]
+        for t in json.loads(run_cli(db, "export").stdout)["threads"]
+        if t["labelled"]
+    }
 
 
 @pytest.fixture
@@ -125,7 +146,9 @@ def corrected_export(seeded_db, tmp_path):
     singles = [t for t in threads if len(t["statement_ids"]) == 1]
     largest = max(threads, key=lambda t: len(t["statement_ids"]))
     merged = next(
-        (a["id"], b["id"]) for a in singles for b in singles
+        (a["id"], b["id"])
+        for a in singles
+        for b in singles
         if a["id"] < b["id"] and a["statement_ids"][0].rsplit(".", 1)[0] != b["statement_ids"][0].rsplit(".", 1)[0]
     )
     assert run_cli(db, "thread", "merge", *merged).exit_code == 0
@@ -173,7 +196,9 @@ def test_import_into_a_database_without_those_articles_says_so(corrected_export,
     before = _memberships(other)
     result = run_cli(other, "import", str(exported))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"ngkt: error: {exported}: none of its decisions is about a statement in this database")
+    assert result.stderr.startswith(
+        f"ngkt: error: {exported}: none of its decisions is about a statement in this database"
+    )
     assert _memberships(other) == before
 
 
@@ -181,14 +206,31 @@ def test_import_refuses_a_file_that_is_no_export(seeded_db, tmp_path):
     path = tmp_path / "notes.json"
     path.write_text('{"hello": 1}', encoding="utf-8")
     result = run_cli(seeded_db, "import", str(path))
-    assert (result.exit_code, result.stderr) == (1, f"ngkt: error: {path}: not an ngkt export (no \"decisions\"; made by `ngkt export`)\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f'ngkt: error: {path}: not an ngkt export (no "decisions"; made by `ngkt export`)\n',
+    )
 
 
 def test_export_json_has_the_documented_fields(seed_export):
     assert set(seed_export) == {"documents", "lists", "statements", "threads", "themes", "decisions"}
-    assert {"id", "path", "title", "date", "date_source", "published", "statement_year", "byline", "duplicate_of"} <= set(seed_export["documents"][0])
-    assert {"id", "document_id", "kind", "announced_count", "target_year", "speaker", "cue"} <= set(seed_export["lists"][0])
-    assert {"id", "document_id", "list_id", "kind", "ordinal", "target_year", "speaker", "text", "thread_id"} <= set(seed_export["statements"][0])
+    assert {
+        "id",
+        "path",
+        "title",
+        "date",
+        "date_source",
+        "published",
+        "statement_year",
+        "byline",
+        "duplicate_of",
+    } <= set(seed_export["documents"][0])
+    assert {"id", "document_id", "kind", "announced_count", "target_year", "speaker", "cue"} <= set(
+        seed_export["lists"][0]
+    )
+    assert {"id", "document_id", "list_id", "kind", "ordinal", "target_year", "speaker", "text", "thread_id"} <= set(
+        seed_export["statements"][0]
+    )
     assert {"form", "cue", "cue_start", "cue_end"} <= set(seed_export["statements"][0])
 
 

@@ -10,7 +10,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
 from web_fixture import Site, article, serve
 
@@ -105,9 +104,11 @@ def test_a_page_fetched_again_is_unchanged_and_a_changed_page_is_a_new_version_o
 def test_the_raw_html_is_kept_with_url_fetch_time_and_http_date(db_path, site):
     url = f"{site.base}/ngoai-giao-kinh-te/bai-1.html"
     fetch(db_path, url, *FAST)
-    row = sqlite3.connect(db_path).execute(
-        "SELECT canonical_url, fetched_at, http_date, etag, html FROM web_resources WHERE url = ?", [url]
-    ).fetchone()
+    row = (
+        sqlite3.connect(db_path)
+        .execute("SELECT canonical_url, fetched_at, http_date, etag, html FROM web_resources WHERE url = ?", [url])
+        .fetchone()
+    )
     assert row[0] == url and row[1].startswith("20") and row[2].endswith("GMT") and row[3].startswith('"')
     assert zlib.decompress(row[4]) == site.pages["/ngoai-giao-kinh-te/bai-1.html"]
 

@@ -72,7 +72,9 @@ def test_a_reworded_item_keeps_its_id_and_thread_and_show_says_how_it_read(seeds
     after = threads_by_statement(db_path)
     assert after[f"{SEED_ID}/L1.3"][0].startswith("tăng cường thu hút nguồn lực")
     assert after[f"{SEED_ID}/L1.3"][1] == thread
-    assert {k: v for k, v in after.items() if k != f"{SEED_ID}/L1.3"} == {k: v for k, v in before.items() if k != f"{SEED_ID}/L1.3"}
+    assert {k: v for k, v in after.items() if k != f"{SEED_ID}/L1.3"} == {
+        k: v for k, v in before.items() if k != f"{SEED_ID}/L1.3"
+    }
     shown = cli("show", f"{SEED_ID}/L1.3")
     assert shown.exit_code == 0
     assert "tăng cường thu hút nguồn lực" in shown.stdout
@@ -104,7 +106,9 @@ def test_old_citations_of_renumbered_and_removed_items_resolve(tmp_path, db_path
     # L1.1 names another item now: the current one is printed, and what it named before is said.
     reused = cli("show", f"{doc}/L1.1")
     assert reused.exit_code == 0
-    assert "hỗ trợ doanh nghiệp tận dụng" in reused.stdout and "mở rộng thị trường xuất khẩu cho nông sản" in reused.stdout
+    assert (
+        "hỗ trợ doanh nghiệp tận dụng" in reused.stdout and "mở rộng thị trường xuất khẩu cho nông sản" in reused.stdout
+    )
     assert cli("show", f"{doc}/L3.1").exit_code == 1  # never an item: still not found
 
 
@@ -120,7 +124,10 @@ def test_the_same_text_at_two_paths_is_two_documents_one_a_duplicate(tmp_path, d
     assert copy_id != SEED_ID and docs["outlet_b"][1] == SEED_ID
     edit(second, "trong thời gian tới, Bộ Ngoại giao đã đặt ra", "thời gian tới, Bộ Ngoại giao đặt ra")
     assert "0 updated, 1 unchanged, 1 duplicate" in cli("ingest", str(first), str(second)).stderr
-    assert rows(db_path, "SELECT id, duplicate_of, version FROM documents ORDER BY version") == [(SEED_ID, None, 1), (copy_id, SEED_ID, 2)]
+    assert rows(db_path, "SELECT id, duplicate_of, version FROM documents ORDER BY version") == [
+        (SEED_ID, None, 1),
+        (copy_id, SEED_ID, 2),
+    ]
 
 
 def test_the_same_file_named_two_ways_is_one_document(seeds_copy, db_path, cli, monkeypatch):
@@ -185,7 +192,7 @@ def test_old_citations_survive_a_reextraction_that_renumbers(seeds_copy, db_path
     assert threads_by_statement(db_path)[f"{SEED_ID}/L2.5"][0] == old_text
     shown = cli("show", f"{SEED_ID}/L1.5")
     assert shown.exit_code == 0
-    assert old_text in shown.stdout and f"moved in the re-extraction of " in shown.stdout
+    assert old_text in shown.stdout and "moved in the re-extraction of " in shown.stdout
     assert f"it is now {SEED_ID}/L2.5" in shown.stdout
 
 

@@ -26,7 +26,9 @@ def test_search_names_the_statement_else_the_document(tmp_path):
     assert [h["statement_id"][-5:] for h in statement_hits] == ["/L1.2"]
     assert statement_hits[0]["marks"]
     document_hits = json.loads(run_cli(db, "search", "ha noi", "--format", "json").stdout)
-    assert [(h["statement_id"], "[Hà Nội]" in h["snippet"] or bool(h["marks"])) for h in document_hits] == [(None, True)]
+    assert [(h["statement_id"], "[Hà Nội]" in h["snippet"] or bool(h["marks"])) for h in document_hits] == [
+        (None, True)
+    ]
     both_words = json.loads(run_cli(db, "search", "xanh da dang", "--format", "json").stdout)
     assert both_words and all(h["statement_id"] is None for h in both_words)  # no one item holds both words
     rows = run_cli(db, "search", "thu hut dau tu", "--format", "csv").stdout.splitlines()
@@ -36,7 +38,9 @@ def test_search_names_the_statement_else_the_document(tmp_path):
 
 def test_docs_json_for_scripts(seeded_db):
     rows = json.loads(run_cli(seeded_db, "docs", "--format", "json").stdout)
-    assert {row["title"]: row["lists"] for row in rows}["Ngoại giao kinh tế hướng trọng tâm đến công nghệ cao và chuyển đổi xanh"] == 2
+    assert {row["title"]: row["lists"] for row in rows}[
+        "Ngoại giao kinh tế hướng trọng tâm đến công nghệ cao và chuyển đổi xanh"
+    ] == 2
 
 
 def test_priorities_filters_and_formats(seeded_db):

@@ -31,7 +31,10 @@ def test_show_marks_lists_and_items(seeded_db):
 
 def test_show_item_quotes_it_in_its_paragraph(seeded_db):
     result = run_cli(seeded_db, "show", "d4ac4190215c", "--item", "L2.3")
-    assert "»nâng cao hiệu quả công tác ngoại giao kinh tế và vai trò điều phối của Ban Chỉ đạo Ngoại giao kinh tế«" in result.stdout
+    assert (
+        "»nâng cao hiệu quả công tác ngoại giao kinh tế và vai trò điều phối của Ban Chỉ đạo Ngoại giao kinh tế«"
+        in result.stdout
+    )
     assert "cue: Do đó, Bộ trưởng Bùi Thanh Sơn xác định" in result.stdout
     assert run_cli(seeded_db, "show", "d4ac4190215c", "--item", "6").stdout == result.stdout
     assert run_cli(seeded_db, "show", "d4ac4190215c/L2.3").stdout == result.stdout  # as a diff cites it
@@ -42,7 +45,12 @@ def _on_a_terminal(*args: str) -> str:
     import pty
 
     main, secondary = pty.openpty()
-    process = subprocess.Popen([*ngkt_command(), *args], stdout=secondary, stderr=secondary, env={**os.environ, "TERM": "xterm", "COLUMNS": "100"})
+    process = subprocess.Popen(
+        [*ngkt_command(), *args],
+        stdout=secondary,
+        stderr=secondary,
+        env={**os.environ, "TERM": "xterm", "COLUMNS": "100"},
+    )
     os.close(secondary)
     shown = b""
     while True:
@@ -113,10 +121,10 @@ def markdown_cells(line: str) -> list[str]:
 def test_a_line_break_inside_a_value_stays_inside_its_row():
     from ngkt_cli.render import csv_text, markdown_table
 
-    rows = [{"id": "a", "text": "dòng một\ndòng hai, có \"ngoặc\"", "flag": True, "empty": None}]
+    rows = [{"id": "a", "text": 'dòng một\ndòng hai, có "ngoặc"', "flag": True, "empty": None}]
     columns = ["id", "text", "flag", "empty"]
     assert list(csv.DictReader(io.StringIO(csv_text(rows, columns)))) == [
-        {"id": "a", "text": "dòng một\ndòng hai, có \"ngoặc\"", "flag": "true", "empty": ""}
+        {"id": "a", "text": 'dòng một\ndòng hai, có "ngoặc"', "flag": "true", "empty": ""}
     ]
     assert markdown_table(rows, columns).splitlines()[2] == '| a | dòng một dòng hai, có "ngoặc" | true |  |'
 

@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import ngkt_command, run_cli
+
 from ngkt_cli import charts
 from ngkt_cli import report as report_module
 
@@ -31,7 +31,15 @@ def seed_report(seeded_db, tmp_path_factory) -> Path:
 
 def test_report_set_files(seed_report):
     names = sorted(p.name for p in seed_report.iterdir())
-    assert names == [".ngkt-report.json", "diff-2023-2024.html", "diff-2023-2024.json", "diff-2023-2024.md", "index.html", "index.json", "index.md"]
+    assert names == [
+        ".ngkt-report.json",
+        "diff-2023-2024.html",
+        "diff-2023-2024.json",
+        "diff-2023-2024.md",
+        "index.html",
+        "index.json",
+        "index.md",
+    ]
     index = json.loads((seed_report / "index.json").read_text(encoding="utf-8"))
     assert index["as_of"] == "2024-03-18" and index["years"] == [2023, 2024]
     diff = json.loads((seed_report / "diff-2023-2024.json").read_text(encoding="utf-8"))
@@ -59,7 +67,8 @@ def test_article_text_is_escaped_in_html(tmp_path):
     db = tmp_path / "x.db"
     for year, day in ((2023, "5/1"), (2024, "6/1")):
         article = (
-            f"Hội nghị năm {year}\n\nSáng {day}, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn cho biết năm {year} có 2 trọng tâm. "
+            f"Hội nghị năm {year}\n\nSáng {day}, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn cho biết năm {year} có 2 trọng "
+            f"tâm. "
             "Thứ nhất, mở rộng thị trường <script>alert('x')</script> xuất khẩu. Thứ hai, thu hút đầu tư & công nghệ."
         )
         (tmp_path / f"{year}.txt").write_text(article, encoding="utf-8")
@@ -116,7 +125,11 @@ def test_report_runs_from_cron_with_an_empty_environment(seeded_db, tmp_path):
     sqlite3.connect(seeded_db).backup(sqlite3.connect(db))
     result = subprocess.run(
         [*ngkt_command(), "--db", str(db), "report", "--out", str(tmp_path / "out")],
-        env={}, capture_output=True, text=True, cwd=tmp_path, stdin=subprocess.DEVNULL,
+        env={},
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
     )
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
     assert (tmp_path / "out" / "index.html").exists()
@@ -127,7 +140,10 @@ def test_years_option_adds_a_pair_and_checks_it(seeded_db, tmp_path):
     assert result.exit_code == 2
     assert "--years: no priority statements for 2021" in result.stderr
     backwards = run_cli(seeded_db, "report", "--out", str(tmp_path / "b"), "--years", "2024", "2023")
-    assert (backwards.exit_code, backwards.stderr) == (2, "ngkt: error: the first year must be earlier than the second (got 2024 and 2023)\n")
+    assert (backwards.exit_code, backwards.stderr) == (
+        2,
+        "ngkt: error: the first year must be earlier than the second (got 2024 and 2023)\n",
+    )
     assert not (tmp_path / "b").exists()
 
 
@@ -155,8 +171,11 @@ def write_yearly_articles(folder: Path, years) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i, year in enumerate(years):
         aims = [AIMS[(i + k) % len(AIMS)] for k in range(3)]
-        text = (f"Hội nghị ngoại giao kinh tế năm {year}\n\nNgày 6/1/{year}, Thứ trưởng cho biết năm {year} ngành có 3 trọng tâm. "
-                + " ".join(f"{marker}, {aim}." for marker, aim in zip(["Thứ nhất", "Thứ hai", "Thứ ba"], aims)))
+        text = (
+            f"Hội nghị ngoại giao kinh tế năm {year}\n\nNgày 6/1/{year}, Thứ trưởng cho biết năm {year} ngành có 3 "
+            f"trọng tâm. "
+            + " ".join(f"{marker}, {aim}." for marker, aim in zip(["Thứ nhất", "Thứ hai", "Thứ ba"], aims))
+        )
         (folder / f"hoi-nghi-{year}.txt").write_text(text, encoding="utf-8")
     return folder
 
@@ -195,8 +214,12 @@ def extent(element: ET.Element) -> tuple[float, float, float, float]:
         r = number("r")
         return number("cx") - r, number("cy") - r, number("cx") + r, number("cy") + r
     size = number("font-size", charts.FONT_SIZE)
-    width = charts.text_width(visible_text(element), size, bold=element.get("font-weight") == "bold",
-                              mono=element.get("font-family") == "monospace")
+    width = charts.text_width(
+        visible_text(element),
+        size,
+        bold=element.get("font-weight") == "bold",
+        mono=element.get("font-family") == "monospace",
+    )
     start = {"start": 0.0, "middle": -width / 2, "end": -width}[element.get("text-anchor", "start")]
     x, y = number("x"), number("y")
     corners = [(start, -0.8 * size), (start + width, -0.8 * size), (start, 0.25 * size), (start + width, 0.25 * size)]
@@ -212,7 +235,10 @@ def assert_every_shape_inside(svg: ET.Element) -> None:
     assert shapes
     for shape in shapes:
         left, top, right, bottom = extent(shape)
-        assert left >= 0 and top >= 0 and right <= width and bottom <= height, (ET.tostring(shape, encoding="unicode"), svg.get("viewBox"))
+        assert left >= 0 and top >= 0 and right <= width and bottom <= height, (
+            ET.tostring(shape, encoding="unicode"),
+            svg.get("viewBox"),
+        )
 
 
 def test_charts_of_sixteen_years_scale_to_the_page_with_every_label_inside(many_years_report):
@@ -224,25 +250,45 @@ def test_charts_of_sixteen_years_scale_to_the_page_with_every_label_inside(many_
         assert float(svg.get("viewBox").split()[2]) <= charts.PAGE_WIDTH  # drawn 1:1 on a 1200 px page
         assert_every_shape_inside(svg)
     timeline, heat_map = index
-    years_drawn = lambda svg: [visible_text(t) for t in svg.iter("{http://www.w3.org/2000/svg}text") if visible_text(t) in map(str, SIXTEEN_YEARS)]
+    years_drawn = lambda svg: [
+        visible_text(t)
+        for t in svg.iter("{http://www.w3.org/2000/svg}text")
+        if visible_text(t) in map(str, SIXTEEN_YEARS)
+    ]
     assert years_drawn(timeline) == years_drawn(heat_map) == [str(y) for y in SIXTEEN_YEARS]
-    assert len(list(heat_map.iter("{http://www.w3.org/2000/svg}rect"))) == 16 * len(json.loads((many_years_report / "index.json").read_text())["themes"])
+    assert len(list(heat_map.iter("{http://www.w3.org/2000/svg}rect"))) == 16 * len(
+        json.loads((many_years_report / "index.json").read_text())["themes"]
+    )
 
 
 def test_forty_years_and_long_labels_stand_years_upright_and_cut_labels(tmp_path):
     years = list(range(1985, 2025))
     long_label = "Tăng cường hợp tác kinh tế quốc tế " * 6
     index = {
-        "as_of": "2024-12-31", "years": years, "diffs": [],
-        "timeline": {"years": years, "threads": [{"thread_id": "T0001", "label": long_label, "years": {y: 1 for y in years}, "statements": 40}]},
-        "themes": [{"label": long_label, "shares": {y: 1.0 for y in years}, "counts": {y: 1 for y in years}, "statements": {y: 1 for y in years}}],
+        "as_of": "2024-12-31",
+        "years": years,
+        "diffs": [],
+        "timeline": {
+            "years": years,
+            "threads": [{"thread_id": "T0001", "label": long_label, "years": {y: 1 for y in years}, "statements": 40}],
+        },
+        "themes": [
+            {
+                "label": long_label,
+                "shares": {y: 1.0 for y in years},
+                "counts": {y: 1 for y in years},
+                "statements": {y: 1 for y in years},
+            }
+        ],
     }
     timeline, heat_map = svgs(report_module.index_html(report_module._environment(), index))
     for svg in (timeline, heat_map):
         assert_every_shape_inside(svg)
         assert any("rotate(-90" in t.get("transform", "") for t in svg.iter("{http://www.w3.org/2000/svg}text"))
     labels = [t for t in timeline.iter("{http://www.w3.org/2000/svg}text") if visible_text(t).startswith("Tăng")]
-    assert visible_text(labels[0]).endswith("…") and labels[0].find("{http://www.w3.org/2000/svg}title").text == long_label
+    assert (
+        visible_text(labels[0]).endswith("…") and labels[0].find("{http://www.w3.org/2000/svg}title").text == long_label
+    )
 
 
 def test_a_label_too_long_for_its_room_is_cut_at_a_word():
@@ -254,7 +300,12 @@ def test_a_label_too_long_for_its_room_is_cut_at_a_word():
 
 def test_chart_tooltips_give_counts_as_well_as_shares(many_years_report):
     """Each year lists three aims, so every tooltip reads "N of 3 statements" (33% is 1 of 3, not 1 of 300)."""
-    titles = lambda page: [t.text for t in svgs((many_years_report / page).read_text(encoding="utf-8"))[-1].iter("{http://www.w3.org/2000/svg}title")]
+    titles = lambda page: [
+        t.text
+        for t in svgs((many_years_report / page).read_text(encoding="utf-8"))[-1].iter(
+            "{http://www.w3.org/2000/svg}title"
+        )
+    ]
     heat_map = [t for t in titles("index.html") if re.search(r" \d{4}: ", t)]
     bars = titles("diff-2023-2024.html")
     assert len(heat_map) == 16 * len(json.loads((many_years_report / "index.json").read_text())["themes"]) and bars
@@ -266,11 +317,16 @@ def test_chart_tooltips_give_counts_as_well_as_shares(many_years_report):
 
 
 def test_index_json_holds_each_themes_counts(many_years_report):
-    green = next(t for t in json.loads((many_years_report / "index.json").read_text())["themes"] if t["label"] == "Green transition")
+    green = next(
+        t
+        for t in json.loads((many_years_report / "index.json").read_text())["themes"]
+        if t["label"] == "Green transition"
+    )
     assert (green["counts"]["2011"], green["statements"]["2011"], green["shares"]["2011"]) == (1, 3, 0.333)
 
 
 # --- the published folder holds the current report set, and nothing ngkt did not write is touched --
+
 
 def report_set(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
@@ -283,9 +339,14 @@ def test_files_of_pairs_no_longer_reported_leave_the_published_folder(many_years
     result = run_cli(many_years_db, "report", "--out", str(out), "--verbose")
     assert result.exit_code == 0
     stems = [f"diff-{y}-{y + 1}" for y in range(2009, 2024)]
-    expected = sorted([f"{s}.{ext}" for s in stems for ext in ("html", "json", "md")] + ["index.html", "index.json", "index.md", report_module.MANIFEST_NAME])
+    expected = sorted(
+        [f"{s}.{ext}" for s in stems for ext in ("html", "json", "md")]
+        + ["index.html", "index.json", "index.md", report_module.MANIFEST_NAME]
+    )
     assert report_set(out) == expected
-    assert [line for line in result.stderr.splitlines() if line.startswith("removed")] == [f"removed {out / f'diff-2009-2024.{ext}'}" for ext in ("html", "json", "md")]
+    assert [line for line in result.stderr.splitlines() if line.startswith("removed")] == [
+        f"removed {out / f'diff-2009-2024.{ext}'}" for ext in ("html", "json", "md")
+    ]
     assert report_set(tmp_path) == ["reports"]  # no lock file in the folder or beside it
 
 
@@ -295,8 +356,10 @@ def test_a_folder_holding_files_ngkt_did_not_write_is_refused_and_left_alone(see
     (out / "about.html").write_text("<p>our team</p>", encoding="utf-8")
     result = run_cli(seeded_db, "report", "--out", str(out))
     assert result.exit_code == 1
-    assert result.stderr == (f"ngkt: error: {out}: holds files ngkt did not write (about.html); "
-                             "give `report --out` an empty or new folder, or one it wrote before\n")
+    assert result.stderr == (
+        f"ngkt: error: {out}: holds files ngkt did not write (about.html); "
+        "give `report --out` an empty or new folder, or one it wrote before\n"
+    )
     assert report_set(out) == ["about.html"]
 
 
@@ -314,10 +377,29 @@ def test_a_folder_written_by_an_earlier_ngkt_is_taken_over(seeded_db, tmp_path):
     """Before the manifest, the lock file sat in the folder with the report files."""
     out = tmp_path / "reports"
     out.mkdir()
-    for name in ("index.html", "index.json", "index.md", "diff-2009-2010.md", "diff-2009-2010.html", ".ngkt-report.lock", ".index.html.x1y2.tmp", "..ngkt-report.json.x1y2.tmp"):
+    for name in (
+        "index.html",
+        "index.json",
+        "index.md",
+        "diff-2009-2010.md",
+        "diff-2009-2010.html",
+        ".ngkt-report.lock",
+        ".index.html.x1y2.tmp",
+        "..ngkt-report.json.x1y2.tmp",
+    ):
         (out / name).write_text("old", encoding="utf-8")
     assert run_cli(seeded_db, "report", "--out", str(out)).exit_code == 0
-    assert report_set(out) == sorted(["diff-2023-2024.html", "diff-2023-2024.json", "diff-2023-2024.md", "index.html", "index.json", "index.md", report_module.MANIFEST_NAME])
+    assert report_set(out) == sorted(
+        [
+            "diff-2023-2024.html",
+            "diff-2023-2024.json",
+            "diff-2023-2024.md",
+            "index.html",
+            "index.json",
+            "index.md",
+            report_module.MANIFEST_NAME,
+        ]
+    )
 
 
 def test_a_manifest_names_only_report_files_in_the_folder(seeded_db, tmp_path):
@@ -325,13 +407,18 @@ def test_a_manifest_names_only_report_files_in_the_folder(seeded_db, tmp_path):
     out.mkdir()
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     (out / "notes.md").write_text("mine too", encoding="utf-8")
-    (out / report_module.MANIFEST_NAME).write_text(json.dumps({"files": ["../notes.txt", "notes.md", "diff-2001-2002.md"]}), encoding="utf-8")
+    (out / report_module.MANIFEST_NAME).write_text(
+        json.dumps({"files": ["../notes.txt", "notes.md", "diff-2001-2002.md"]}), encoding="utf-8"
+    )
     (out / "diff-2001-2002.md").write_text("stale", encoding="utf-8")
     assert run_cli(seeded_db, "report", "--out", str(out)).exit_code == 0
-    assert (tmp_path / "notes.txt").exists() and (out / "notes.md").exists() and not (out / "diff-2001-2002.md").exists()
+    assert (
+        (tmp_path / "notes.txt").exists() and (out / "notes.md").exists() and not (out / "diff-2001-2002.md").exists()
+    )
 
 
 # --- Markdown tables are well-formed, whatever the data ------------------------------------------
+
 
 def markdown_tables(markdown: str) -> list[list[str]]:
     tables, current = [], []
@@ -363,15 +450,32 @@ def test_an_empty_database_gives_sentences_not_broken_tables(tmp_path):
     index = (out / "index.md").read_text(encoding="utf-8")
     assert_tables_well_formed(index)
     assert markdown_tables(index) == []
-    assert "## Threads over the years\n\nNo threads yet.\n" in index and "## Theme shares\n\nNo theme coded yet.\n" in index
+    assert (
+        "## Threads over the years\n\nNo threads yet.\n" in index
+        and "## Theme shares\n\nNo theme coded yet.\n" in index
+    )
 
 
 def test_labels_with_pipes_and_line_breaks_keep_index_tables_whole():
     years = [2023, 2024]
     index = {
-        "as_of": "2024-03-18", "years": years, "diffs": [],
-        "timeline": {"years": years, "threads": [{"thread_id": "T0001", "label": "Xuất khẩu | nhập khẩu\nbền vững", "years": {2024: 1}, "statements": 1}]},
-        "themes": [{"label": "Trade | FTAs", "shares": {2023: 0.5, 2024: 0.0}, "counts": {2023: 1, 2024: 0}, "statements": {2023: 2, 2024: 1}}],
+        "as_of": "2024-03-18",
+        "years": years,
+        "diffs": [],
+        "timeline": {
+            "years": years,
+            "threads": [
+                {"thread_id": "T0001", "label": "Xuất khẩu | nhập khẩu\nbền vững", "years": {2024: 1}, "statements": 1}
+            ],
+        },
+        "themes": [
+            {
+                "label": "Trade | FTAs",
+                "shares": {2023: 0.5, 2024: 0.0},
+                "counts": {2023: 1, 2024: 0},
+                "statements": {2023: 2, 2024: 1},
+            }
+        ],
     }
     markdown = report_module.index_markdown(report_module._environment(), index)
     assert_tables_well_formed(markdown)
@@ -383,7 +487,9 @@ def test_a_diff_whose_years_state_no_theme_says_so_instead_of_an_empty_table(tmp
     for year in (2023, 2024):
         (tmp_path / f"{year}.txt").write_text(
             f"Hội nghị năm {year}\n\nNgày 5/1/{year}, Bộ trưởng cho biết năm {year} có 2 trọng tâm. "
-            "Thứ nhất, sắp xếp lại bộ máy các cơ quan đại diện. Thứ hai, bồi dưỡng cán bộ trẻ của ngành.", encoding="utf-8")
+            "Thứ nhất, sắp xếp lại bộ máy các cơ quan đại diện. Thứ hai, bồi dưỡng cán bộ trẻ của ngành.",
+            encoding="utf-8",
+        )
     db = tmp_path / "x.db"
     assert run_cli(db, "ingest", str(tmp_path / "2023.txt"), str(tmp_path / "2024.txt")).exit_code == 0
     out = tmp_path / "out"
@@ -402,14 +508,22 @@ BROWSER_CHECK = Path(__file__).resolve().parent.parent / "benchmarks" / "browser
 def test_pages_declare_a_phone_viewport(seed_report):
     """Without it a phone lays the page out 980 px wide and shrinks everything to fit."""
     for page in ("index.html", "diff-2023-2024.html"):
-        assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in (seed_report / page).read_text(encoding="utf-8")
+        assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in (seed_report / page).read_text(
+            encoding="utf-8"
+        )
 
 
-@pytest.mark.skipif(not any(shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome")), reason="no chromium installed")
+@pytest.mark.skipif(
+    not any(shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome")), reason="no chromium installed"
+)
 @pytest.mark.parametrize("report_folder", ["seed_report", "many_years_report"])
 def test_pages_read_well_in_chromium_at_1200_and_390_px(report_folder, request):
     folder = request.getfixturevalue(report_folder)
-    result = subprocess.run([os.sys.executable, str(BROWSER_CHECK), str(folder)], capture_output=True, text=True, timeout=240)
+    result = subprocess.run(
+        [os.sys.executable, str(BROWSER_CHECK), str(folder)], capture_output=True, text=True, timeout=240
+    )
     pages = sorted(p.name for p in folder.glob("*.html"))
-    assert result.stdout.splitlines() == [f"{page} at {width} px: ok" for page in pages for width in (1200, 390)], result.stdout + result.stderr
+    assert result.stdout.splitlines() == [f"{page} at {width} px: ok" for page in pages for width in (1200, 390)], (
+        result.stdout + result.stderr
+    )
     assert result.returncode == 0

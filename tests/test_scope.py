@@ -8,8 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from conftest import database_at_version, run_cli
+
 from ngkt_cli import scope
 from ngkt_cli.errors import UsageError
 
@@ -19,84 +19,119 @@ from ngkt_cli.errors import UsageError
 OUT_OF_SCOPE = {
     "provincial statistics": (
         None,
-        ["1. Kết quả 9 tháng",
-         "Theo Cục Thống kê tỉnh, GRDP 9 tháng ước tăng 7,1% so với cùng kỳ; chỉ số sản xuất công nghiệp tăng 9%.",
-         "Toàn tỉnh gieo cấy vụ Hè Thu đạt 98% kế hoạch; tổng mức bán lẻ hàng hóa cao hơn cùng kỳ 15%."],
+        [
+            "1. Kết quả 9 tháng",
+            "Theo Cục Thống kê tỉnh, GRDP 9 tháng ước tăng 7,1% so với cùng kỳ; chỉ số sản xuất công nghiệp tăng 9%.",
+            "Toàn tỉnh gieo cấy vụ Hè Thu đạt 98% kế hoạch; tổng mức bán lẻ hàng hóa cao hơn cùng kỳ 15%.",
+        ],
     ),
     "a city's tasks worded like economic diplomacy": (
         "Thành phố đặt mục tiêu tăng trưởng cao",
-        ["UBND thành phố yêu cầu các sở, ban, ngành và UBND các xã, phường thúc đẩy các động lực tăng trưởng, "
-         "đẩy mạnh thu hút đầu tư và mở rộng thị trường cho sản phẩm địa phương.",
-         "Sở Tài chính chủ trì, phối hợp với cơ quan Thống kê thành phố bảo đảm GRDP tăng trên 8%.",
-         "Sở Công Thương tổ chức xúc tiến thương mại, kết nối cung cầu, kích cầu tiêu dùng trên địa bàn."],
+        [
+            "UBND thành phố yêu cầu các sở, ban, ngành và UBND các xã, phường thúc đẩy các động lực tăng trưởng, "
+            "đẩy mạnh thu hút đầu tư và mở rộng thị trường cho sản phẩm địa phương.",
+            "Sở Tài chính chủ trì, phối hợp với cơ quan Thống kê thành phố bảo đảm GRDP tăng trên 8%.",
+            "Sở Công Thương tổ chức xúc tiến thương mại, kết nối cung cầu, kích cầu tiêu dùng trên địa bàn.",
+        ],
     ),
     "football, with an ASEAN cup": (
         "Đội tuyển Việt Nam thắng ngược ở ASEAN Cup",
-        ["Tối qua, đội tuyển Việt Nam giành chiến thắng 2-1 nhờ bàn thắng ở phút cuối của trận đấu.",
-         "Huấn luyện viên cho biết các cầu thủ đã chơi đúng chiến thuật trước đối thủ khó chịu."],
+        [
+            "Tối qua, đội tuyển Việt Nam giành chiến thắng 2-1 nhờ bàn thắng ở phút cuối của trận đấu.",
+            "Huấn luyện viên cho biết các cầu thủ đã chơi đúng chiến thuật trước đối thủ khó chịu.",
+        ],
     ),
     "a CEO forum": (
         "Lãnh đạo trẻ cần nghĩ lớn, làm chuẩn",
-        ["Tại Diễn đàn CEO năm nay, Chủ tịch Tập đoàn chia sẻ với các doanh nhân trẻ bài học khởi nghiệp.",
-         "Theo ông, lãnh đạo doanh nghiệp phải giữ kỷ luật quản trị khi mở rộng quy mô ra thị trường khu vực."],
+        [
+            "Tại Diễn đàn CEO năm nay, Chủ tịch Tập đoàn chia sẻ với các doanh nhân trẻ bài học khởi nghiệp.",
+            "Theo ông, lãnh đạo doanh nghiệp phải giữ kỷ luật quản trị khi mở rộng quy mô ra thị trường khu vực.",
+        ],
     ),
     "a highway programme": (
         "Tăng tốc thi công tuyến cao tốc",
-        ["Các nhà thầu tăng ca để kịp thông xe tuyến cao tốc trước Tết; công tác giải phóng mặt bằng cơ bản hoàn tất.",
-         "Bộ Giao thông vận tải yêu cầu đẩy nhanh giải ngân vốn đầu tư công cho các dự án giao thông trọng điểm."],
+        [
+            "Các nhà thầu tăng ca để kịp thông xe tuyến cao tốc trước Tết; công tác giải phóng mặt bằng cơ bản hoàn "
+            "tất.",
+            "Bộ Giao thông vận tải yêu cầu đẩy nhanh giải ngân vốn đầu tư công cho các dự án giao thông trọng điểm.",
+        ],
     ),
     "another country's diplomacy": (
         "Hai cường quốc nối lại đàm phán thương mại",
-        ["Ngày 10/5, Ngoại trưởng Mỹ gặp Phó Thủ tướng Trung Quốc tại Geneva trong bối cảnh quan hệ song phương căng thẳng.",
-         "Nhà Trắng cho biết hai bên bàn về thuế quan và cuộc gặp mang tính xây dựng."],
+        [
+            "Ngày 10/5, Ngoại trưởng Mỹ gặp Phó Thủ tướng Trung Quốc tại Geneva trong bối cảnh quan hệ song phương "
+            "căng thẳng.",
+            "Nhà Trắng cho biết hai bên bàn về thuế quan và cuộc gặp mang tính xây dựng.",
+        ],
     ),
     "a brand's ambassador and a company deal": (
         "Ra mắt đại sứ thương hiệu mới",
-        ["Công ty công bố đại sứ thương hiệu cho dòng sản phẩm mới và hoàn tất thương vụ M&A với một đối thủ.",
-         "Cổ phiếu của công ty tăng mạnh sau thông tin này; đại hội cổ đông sẽ họp vào tháng tới."],
+        [
+            "Công ty công bố đại sứ thương hiệu cho dòng sản phẩm mới và hoàn tất thương vụ M&A với một đối thủ.",
+            "Cổ phiếu của công ty tăng mạnh sau thông tin này; đại hội cổ đông sẽ họp vào tháng tới.",
+        ],
     ),
     "the government's monthly meeting, with a line on foreign affairs": (
         "Chính phủ họp phiên thường kỳ tháng 10",
-        ["Sáng 5/11, Thủ tướng chủ trì phiên họp Chính phủ thường kỳ tháng 10, bàn tình hình kinh tế - xã hội 10 tháng.",
-         "Kinh tế vĩ mô ổn định, lạm phát được kiểm soát; giải ngân vốn đầu tư công đạt 60% kế hoạch; an sinh xã hội được bảo đảm.",
-         "Thủ tướng yêu cầu đẩy mạnh cải cách hành chính, gỡ khó cho thị trường bất động sản, giữ trật tự an toàn xã hội.",
-         "Công tác đối ngoại và hội nhập quốc tế được triển khai đồng bộ.",
-         "Các bộ, ngành tập trung phòng, chống thiên tai, khắc phục hậu quả bão lũ, chăm lo đời sống nhân dân."],
+        [
+            "Sáng 5/11, Thủ tướng chủ trì phiên họp Chính phủ thường kỳ tháng 10, bàn tình hình kinh tế - xã hội 10 "
+            "tháng.",
+            "Kinh tế vĩ mô ổn định, lạm phát được kiểm soát; giải ngân vốn đầu tư công đạt 60% kế hoạch; an sinh xã "
+            "hội được bảo đảm.",
+            "Thủ tướng yêu cầu đẩy mạnh cải cách hành chính, gỡ khó cho thị trường bất động sản, giữ trật tự an toàn "
+            "xã hội.",
+            "Công tác đối ngoại và hội nhập quốc tế được triển khai đồng bộ.",
+            "Các bộ, ngành tập trung phòng, chống thiên tai, khắc phục hậu quả bão lũ, chăm lo đời sống nhân dân.",
+        ],
     ),
     "investment figures": (
         "Vốn FDI 10 tháng đạt 25 tỷ USD",
-        ["Tổng vốn đầu tư trực tiếp nước ngoài đăng ký 10 tháng ước đạt 25 tỷ USD, tăng 15% so với cùng kỳ.",
-         "Các nhà đầu tư nước ngoài rót vốn nhiều nhất vào công nghiệp chế biến, chế tạo."],
+        [
+            "Tổng vốn đầu tư trực tiếp nước ngoài đăng ký 10 tháng ước đạt 25 tỷ USD, tăng 15% so với cùng kỳ.",
+            "Các nhà đầu tư nước ngoài rót vốn nhiều nhất vào công nghiệp chế biến, chế tạo.",
+        ],
     ),
 }
 
 IN_SCOPE = {
     "a Foreign Ministry conference": (
         "Bộ Ngoại giao triển khai nhiệm vụ năm mới",
-        ["Sáng 5/1, Bộ Ngoại giao họp trực tuyến với các Đại sứ, Trưởng Cơ quan đại diện Việt Nam ở nước ngoài.",
-         "Thứ trưởng cho biết công tác ngoại giao kinh tế năm nay tập trung hỗ trợ doanh nghiệp mở rộng thị trường."],
+        [
+            "Sáng 5/1, Bộ Ngoại giao họp trực tuyến với các Đại sứ, Trưởng Cơ quan đại diện Việt Nam ở nước ngoài.",
+            "Thứ trưởng cho biết công tác ngoại giao kinh tế năm nay tập trung hỗ trợ doanh nghiệp mở rộng thị trường.",
+        ],
     ),
     "a province receiving ambassadors": (
         "Tỉnh làm việc với đoàn Đại sứ",
-        ["Chiều 12/8, UBND tỉnh tiếp đoàn Đại sứ, Tổng Lãnh sự Việt Nam ở nước ngoài nhiệm kỳ mới.",
-         "Chủ tịch UBND tỉnh đề nghị các Đại sứ giới thiệu tỉnh với nhà đầu tư nước ngoài; Sở Ngoại vụ làm đầu mối.",
-         "Các Đại sứ hứa kết nối doanh nghiệp của tỉnh với đối tác tại sở tại."],
+        [
+            "Chiều 12/8, UBND tỉnh tiếp đoàn Đại sứ, Tổng Lãnh sự Việt Nam ở nước ngoài nhiệm kỳ mới.",
+            "Chủ tịch UBND tỉnh đề nghị các Đại sứ giới thiệu tỉnh với nhà đầu tư nước ngoài; Sở Ngoại vụ làm đầu mối.",
+            "Các Đại sứ hứa kết nối doanh nghiệp của tỉnh với đối tác tại sở tại.",
+        ],
     ),
     "APEC priorities, untitled": (
         None,
-        ["Chủ đề mà Việt Nam chọn cho Năm APEC được các nền kinh tế thành viên đánh giá cao.",
-         "Việt Nam nêu bốn ưu tiên hợp tác, thuận theo xu thế hội nhập quốc tế."],
+        [
+            "Chủ đề mà Việt Nam chọn cho Năm APEC được các nền kinh tế thành viên đánh giá cao.",
+            "Việt Nam nêu bốn ưu tiên hợp tác, thuận theo xu thế hội nhập quốc tế.",
+        ],
     ),
     "a province's foreign-affairs review": (
         "Sở Ngoại vụ tổng kết công tác đối ngoại năm 2023",
-        ["Chiều 28/12, Sở Ngoại vụ tỉnh tổng kết công tác đối ngoại năm 2023 và triển khai nhiệm vụ năm 2024.",
-         "Năm qua, UBND tỉnh đón 40 đoàn khách quốc tế; Tỉnh ủy chỉ đạo sát sao công tác đối ngoại trên địa bàn.",
-         "Ngoại giao kinh tế góp phần thu hút 12 dự án FDI; toàn tỉnh tổ chức 3 hội nghị xúc tiến đầu tư ở nước ngoài.",
-         "Năm 2024, Sở Ngoại vụ phối hợp với Bộ Ngoại giao và các cơ quan đại diện Việt Nam ở nước ngoài."],
+        [
+            "Chiều 28/12, Sở Ngoại vụ tỉnh tổng kết công tác đối ngoại năm 2023 và triển khai nhiệm vụ năm 2024.",
+            "Năm qua, UBND tỉnh đón 40 đoàn khách quốc tế; Tỉnh ủy chỉ đạo sát sao công tác đối ngoại trên địa bàn.",
+            "Ngoại giao kinh tế góp phần thu hút 12 dự án FDI; toàn tỉnh tổ chức 3 hội nghị xúc tiến đầu tư ở nước "
+            "ngoài.",
+            "Năm 2024, Sở Ngoại vụ phối hợp với Bộ Ngoại giao và các cơ quan đại diện Việt Nam ở nước ngoài.",
+        ],
     ),
     "a short note naming the Foreign Minister": (
         "Hai trọng tâm năm tới",
-        ["Sáng 20/12, Bộ trưởng Bùi Thanh Sơn cho biết năm tới có hai trọng tâm: thúc đẩy hợp tác kinh tế và hỗ trợ doanh nghiệp."],
+        [
+            "Sáng 20/12, Bộ trưởng Bùi Thanh Sơn cho biết năm tới có hai trọng tâm: thúc đẩy hợp tác kinh tế và hỗ "
+            "trợ doanh nghiệp."
+        ],
     ),
 }
 
@@ -116,7 +151,10 @@ def test_foreign_affairs_articles_are_in_scope(name):
 
 def test_the_reason_names_what_decided():
     statistics = scope.decide(*OUT_OF_SCOPE["provincial statistics"])
-    assert statistics.reason.startswith("out: provincial statistics — ") and "'Cục Thống kê tỉnh', 'GRDP'" in statistics.reason
+    assert (
+        statistics.reason.startswith("out: provincial statistics — ")
+        and "'Cục Thống kê tỉnh', 'GRDP'" in statistics.reason
+    )
     assert statistics.reason.endswith("; no foreign-affairs actor or object")
     city = scope.decide(*OUT_OF_SCOPE["a city's tasks worded like economic diplomacy"])
     assert city.reason.startswith("out: local government — ")
@@ -198,7 +236,11 @@ def corpus(tmp_path) -> tuple[Path, Path]:
     """(database, folder): two years of a minister's priorities and a province's tasks for 2024."""
     folder = tmp_path / "articles"
     folder.mkdir()
-    for name, text in (("minister_2023.txt", MINISTER_2023), ("minister_2024.txt", MINISTER_2024), ("province_2024.txt", PROVINCE_2024)):
+    for name, text in (
+        ("minister_2023.txt", MINISTER_2023),
+        ("minister_2024.txt", MINISTER_2024),
+        ("province_2024.txt", PROVINCE_2024),
+    ):
         (folder / name).write_text(text, encoding="utf-8")
     db = tmp_path / "x.db"
     assert run_cli(db, "ingest", str(folder)).exit_code == 0
@@ -238,7 +280,9 @@ def test_off_topic_statements_stay_out_of_priorities_unless_asked_for(corpus):
     db, _ = corpus
     shown = json.loads(run_cli(db, "priorities", "--year", "2024", "--format", "json").stdout)
     assert OFF_TOPIC_ITEM not in _texts(shown) and len(shown) == 3
-    everything = json.loads(run_cli(db, "priorities", "--year", "2024", "--include-out-of-scope", "--format", "json").stdout)
+    everything = json.loads(
+        run_cli(db, "priorities", "--year", "2024", "--include-out-of-scope", "--format", "json").stdout
+    )
     assert OFF_TOPIC_ITEM in _texts(everything) and len(everything) == 6
     conn = sqlite3.connect(db)
     assert OFF_TOPIC_ITEM not in {r[0] for r in conn.execute("SELECT text FROM priorities")}
@@ -258,7 +302,12 @@ def test_off_topic_statements_are_never_linked_into_threads(corpus):
 def test_the_diff_leaves_off_topic_statements_out_and_says_so(corpus):
     db, _ = corpus
     data = json.loads(run_cli(db, "diff", "2023", "2024", "--format", "json").stdout)
-    cited = {s["text"] for section in ("new", "dropped", "persisting") for c in data[section] for s in c["before"] + c["after"]}
+    cited = {
+        s["text"]
+        for section in ("new", "dropped", "persisting")
+        for c in data[section]
+        for s in c["before"] + c["after"]
+    }
     assert OFF_TOPIC_ITEM not in cited
     assert data["statements"] == {"from": 3, "to": 3} and data["documents"] == {"from": 1, "to": 1}
     assert data["left_out"] == {"out_of_scope": {"from": 0, "to": 1}, "undated": 0}
@@ -288,7 +337,10 @@ def test_the_analyst_overrides_the_scope_and_the_override_survives_reingest(corp
     db, folder = corpus
     province = _document(db, "province_2024.txt")
     result = run_cli(db, "doc", "scope", province["id"][:8], "in")
-    assert result.exit_code == 0 and f"{province['id']} is now in scope (was out of scope); set by the analyst" in result.stderr
+    assert (
+        result.exit_code == 0
+        and f"{province['id']} is now in scope (was out of scope); set by the analyst" in result.stderr
+    )
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT thread_id FROM statements WHERE text = ?", [OFF_TOPIC_ITEM]).fetchone()[0] is not None
     # A corrected version of the file: new content, same source. The analyst's choice stays.
@@ -309,18 +361,24 @@ def test_setting_a_document_out_of_scope_takes_its_statements_out_of_threads(cor
     minister = _document(db, "minister_2024.txt")
     assert run_cli(db, "doc", "scope", minister["id"], "out").exit_code == 0
     conn = sqlite3.connect(db)
-    threaded = conn.execute("SELECT count(*) FROM statements WHERE document_id = ? AND thread_id IS NOT NULL", [minister["id"]])
+    threaded = conn.execute(
+        "SELECT count(*) FROM statements WHERE document_id = ? AND thread_id IS NOT NULL", [minister["id"]]
+    )
     assert threaded.fetchone()[0] == 0
     assert json.loads(run_cli(db, "priorities", "--year", "2024", "--format", "json").stdout) == []
     assert run_cli(db, "relink").exit_code == 0  # a full relink keeps it out too
-    threaded = conn.execute("SELECT count(*) FROM statements WHERE document_id = ? AND thread_id IS NOT NULL", [minister["id"]])
+    threaded = conn.execute(
+        "SELECT count(*) FROM statements WHERE document_id = ? AND thread_id IS NOT NULL", [minister["id"]]
+    )
     assert threaded.fetchone()[0] == 0
 
 
 def test_doc_scope_refuses_an_unknown_document_in_one_line(corpus):
     db, _ = corpus
     result = run_cli(db, "doc", "scope", "ffffffff", "out")
-    assert result.exit_code == 1 and result.stderr.strip().splitlines() == ["ngkt: error: no document with id 'ffffffff' (see `ngkt docs`)"]
+    assert result.exit_code == 1 and result.stderr.strip().splitlines() == [
+        "ngkt: error: no document with id 'ffffffff' (see `ngkt docs`)"
+    ]
 
 
 def test_a_database_from_before_scopes_is_upgraded_and_its_off_topic_statements_leave_their_threads(tmp_path):
@@ -329,17 +387,36 @@ def test_a_database_from_before_scopes_is_upgraded_and_its_off_topic_statements_
 
     before = migrations.MIGRATIONS.index(migrations._015_scope)
     path = database_at_version(
-        tmp_path / "old.db", before,
-        ("INSERT INTO documents (id, path, title, body, ingested_at) VALUES (?, ?, ?, ?, 'x')",
-         [("d1", "a.txt", None, "\n\n".join(OUT_OF_SCOPE["provincial statistics"][1])),
-          ("d2", "b.txt", "Bộ Ngoại giao triển khai nhiệm vụ", "\n\n".join(IN_SCOPE["a Foreign Ministry conference"][1]))]),
+        tmp_path / "old.db",
+        before,
+        (
+            "INSERT INTO documents (id, path, title, body, ingested_at) VALUES (?, ?, ?, ?, 'x')",
+            [
+                ("d1", "a.txt", None, "\n\n".join(OUT_OF_SCOPE["provincial statistics"][1])),
+                (
+                    "d2",
+                    "b.txt",
+                    "Bộ Ngoại giao triển khai nhiệm vụ",
+                    "\n\n".join(IN_SCOPE["a Foreign Ministry conference"][1]),
+                ),
+            ],
+        ),
         ("INSERT INTO threads (id, kind) VALUES (?, 'priority')", [("T0001",), ("T0002",)]),
-        ("INSERT INTO statements (id, document_id, kind, text, text_key, paragraph, char_start, char_end, thread_id)"
-         " VALUES (?, ?, 'priority', 'x', 'x', 0, 0, 1, ?)", [("d1/L1.1", "d1", "T0001"), ("d2/L1.1", "d2", "T0002")]),
+        (
+            "INSERT INTO statements (id, document_id, kind, text, text_key, paragraph, char_start, char_end, thread_id)"
+            " VALUES (?, ?, 'priority', 'x', 'x', 0, 0, 1, ?)",
+            [("d1/L1.1", "d1", "T0001"), ("d2/L1.1", "d2", "T0002")],
+        ),
     )
     conn = open_db(path)
-    assert [tuple(r) for r in conn.execute("SELECT id, scope, scope_source FROM documents ORDER BY id")] == [("d1", "out", "rule"), ("d2", "in", "rule")]
-    assert [tuple(r) for r in conn.execute("SELECT id, thread_id FROM statements ORDER BY id")] == [("d1/L1.1", None), ("d2/L1.1", "T0002")]
+    assert [tuple(r) for r in conn.execute("SELECT id, scope, scope_source FROM documents ORDER BY id")] == [
+        ("d1", "out", "rule"),
+        ("d2", "in", "rule"),
+    ]
+    assert [tuple(r) for r in conn.execute("SELECT id, thread_id FROM statements ORDER BY id")] == [
+        ("d1/L1.1", None),
+        ("d2/L1.1", "T0002"),
+    ]
     assert [r[0] for r in conn.execute("SELECT id FROM threads")] == ["T0002"]
     assert "document_scope" in [r[1] for r in conn.execute("PRAGMA table_info(statements_with_source)")]
 
@@ -352,8 +429,17 @@ def _statements(year: int, documents: int, statements: int) -> list:
     from ngkt_cli.diff import DiffStatement
 
     return [
-        DiffStatement(f"d{year}-{n % documents}/L1.{n}", f"T{n:04d}", year, n + 1, f"Ưu tiên số {n} của năm {year}", None,
-                      f"d{year}-{n % documents}", None, f"{year}-01-0{1 + n % 9}")
+        DiffStatement(
+            f"d{year}-{n % documents}/L1.{n}",
+            f"T{n:04d}",
+            year,
+            n + 1,
+            f"Ưu tiên số {n} của năm {year}",
+            None,
+            f"d{year}-{n % documents}",
+            None,
+            f"{year}-01-0{1 + n % 9}",
+        )
         for n in range(statements)
     ]
 
@@ -363,11 +449,24 @@ def _compare(before: list, after: list):
 
     from ngkt_cli.diff import compare_years
 
-    return compare_years(before, after, year_before=2023, year_after=2024, by="target", kind="priority",
-                         labels={}, theme_labels={}, theme_corpus=Counter(), frequencies={}, paragraphs=1)
+    return compare_years(
+        before,
+        after,
+        year_before=2023,
+        year_after=2024,
+        by="target",
+        kind="priority",
+        labels={},
+        theme_labels={},
+        theme_corpus=Counter(),
+        frequencies={},
+        paragraphs=1,
+    )
 
 
-@pytest.mark.parametrize(("documents", "statements", "thin"), [(2, 9, True), (3, 4, True), (3, 5, False), (6, 20, False)])
+@pytest.mark.parametrize(
+    ("documents", "statements", "thin"), [(2, 9, True), (3, 4, True), (3, 5, False), (6, 20, False)]
+)
 def test_a_year_resting_on_few_articles_or_statements_is_flagged_thin(documents, statements, thin):
     from ngkt_cli.diff import THIN_ARTICLES, THIN_STATEMENTS
 
@@ -404,15 +503,21 @@ def test_the_report_flags_a_thin_year_in_html_and_the_index(corpus, tmp_path):
 def _doubts(**row) -> list[str]:
     from ngkt_cli.doubts import doubts
 
-    return doubts({"title": None, "body": "", "date": None, "date_source": None, "published": None, "statement_year": None, **row})
+    return doubts(
+        {"title": None, "body": "", "date": None, "date_source": None, "published": None, "statement_year": None, **row}
+    )
 
 
 def test_a_day_without_year_is_doubtful_unless_the_page_stamp_gives_the_year():
     body = "Sáng 23/12, Hội nghị bế mạc sau năm ngày làm việc."
     assert _doubts(body=body) == ["a day without year ('Sáng 23/12') that nothing places"]
     guessed = _doubts(body=body, date="2023-12-23", date_source="inferred", statement_year=2023)
-    assert guessed == ["day without year ('Sáng 23/12'), its year guessed from the years the text names (no page stamp)"]
-    assert _doubts(body=body, date="2023-12-23", date_source="inferred", published="2023-12-24", statement_year=2023) == []
+    assert guessed == [
+        "day without year ('Sáng 23/12'), its year guessed from the years the text names (no page stamp)"
+    ]
+    assert (
+        _doubts(body=body, date="2023-12-23", date_source="inferred", published="2023-12-24", statement_year=2023) == []
+    )
 
 
 def test_a_headline_year_other_than_the_statement_year_is_doubtful_except_at_the_turn_of_a_year():
@@ -420,7 +525,9 @@ def test_a_headline_year_other_than_the_statement_year_is_doubtful_except_at_the
         "headline names 2019, statement year 2023"
     ]
     # A plan for next year said in December, a review of last year held in January.
-    assert _doubts(title="Ngoại giao kinh tế năm 2024", date="2023-12-20", date_source="body", statement_year=2023) == []
+    assert (
+        _doubts(title="Ngoại giao kinh tế năm 2024", date="2023-12-20", date_source="body", statement_year=2023) == []
+    )
     assert _doubts(title="Tổng kết năm 2023", date="2024-01-10", date_source="body", statement_year=2024) == []
     # A horizon is not the year of the text.
     assert _doubts(title="Chiến lược đến năm 2030", date="2023-06-02", date_source="body", statement_year=2023) == []
@@ -428,20 +535,36 @@ def test_a_headline_year_other_than_the_statement_year_is_doubtful_except_at_the
 
 def test_a_date_whose_year_the_text_never_names_is_doubtful():
     body = "Ngày 15/4/2010, Ban Bí thư ban hành Chỉ thị. Năm 2022, Bộ Chính trị có kết luận mới."
-    assert _doubts(body=body, date="2026-02-28", date_source="stamp", statement_year=2026) == ["dated 2026 but the text names 2010, 2022"]
+    assert _doubts(body=body, date="2026-02-28", date_source="stamp", statement_year=2026) == [
+        "dated 2026 but the text names 2010, 2022"
+    ]
 
 
 def test_many_competing_years_are_doubtful_but_targets_beyond_the_year_are_not():
     body = "Năm 2016 và năm 2018 ... năm 2019 ... năm 2020. Mục tiêu 2030, 2045."
-    assert _doubts(body=body, date="2020-03-02", date_source="body", statement_year=2020) == ["4 years named (2016, 2018, 2019, 2020)"]
-    assert _doubts(body="Năm 2019 và 2020; mục tiêu 2025, 2030, 2045.", date="2020-03-02", date_source="body", statement_year=2020) == []
+    assert _doubts(body=body, date="2020-03-02", date_source="body", statement_year=2020) == [
+        "4 years named (2016, 2018, 2019, 2020)"
+    ]
+    assert (
+        _doubts(
+            body="Năm 2019 và 2020; mục tiêu 2025, 2030, 2045.",
+            date="2020-03-02",
+            date_source="body",
+            statement_year=2020,
+        )
+        == []
+    )
 
 
 def test_docs_suspect_lists_only_the_doubtful_articles_with_their_reasons(tmp_path):
     folder = tmp_path / "a"
     folder.mkdir()
-    (folder / "sure.txt").write_text("Bộ Ngoại giao họp\n\nNgày 5/1/2024, Bộ Ngoại giao họp với các Đại sứ về năm 2024.", encoding="utf-8")
-    (folder / "unplaced.txt").write_text("Hội nghị bế mạc\n\nSáng 23-12, Hội nghị Ngoại giao bế mạc sau năm ngày.", encoding="utf-8")
+    (folder / "sure.txt").write_text(
+        "Bộ Ngoại giao họp\n\nNgày 5/1/2024, Bộ Ngoại giao họp với các Đại sứ về năm 2024.", encoding="utf-8"
+    )
+    (folder / "unplaced.txt").write_text(
+        "Hội nghị bế mạc\n\nSáng 23-12, Hội nghị Ngoại giao bế mạc sau năm ngày.", encoding="utf-8"
+    )
     db = tmp_path / "x.db"
     assert run_cli(db, "ingest", str(folder)).exit_code == 0
     rows = json.loads(run_cli(db, "docs", "--suspect", "--format", "json").stdout)
@@ -470,7 +593,10 @@ def test_the_diff_counts_undated_articles_that_no_year_can_hold(corpus):
     assert run_cli(db, "ingest", str(folder)).exit_code == 0
     data = json.loads(run_cli(db, "diff", "2023", "2024", "--format", "json").stdout)
     assert data["left_out"] == {"out_of_scope": {"from": 0, "to": 1}, "undated": 1}
-    assert "left out: 1 off-topic article of 2024, 1 undated article" in run_cli(db, "diff", "2023", "2024", "--format", "markdown").stdout
+    assert (
+        "left out: 1 off-topic article of 2024, 1 undated article"
+        in run_cli(db, "diff", "2023", "2024", "--format", "markdown").stdout
+    )
 
 
 def test_reextract_decides_the_rule_made_scopes_again(corpus):
@@ -478,7 +604,9 @@ def test_reextract_decides_the_rule_made_scopes_again(corpus):
     db, _ = corpus
     conn = sqlite3.connect(db)
     with conn:  # as an older, looser rule would have left it
-        conn.execute("UPDATE documents SET scope = 'in', scope_reason = 'in: older rule' WHERE path LIKE '%province_2024.txt'")
+        conn.execute(
+            "UPDATE documents SET scope = 'in', scope_reason = 'in: older rule' WHERE path LIKE '%province_2024.txt'"
+        )
     assert run_cli(db, "relink").exit_code == 0
     assert conn.execute("SELECT thread_id FROM statements WHERE text = ?", [OFF_TOPIC_ITEM]).fetchone()[0] is not None
     assert run_cli(db, "reextract").exit_code == 0

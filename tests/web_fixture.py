@@ -32,35 +32,48 @@ def article(title: str, canonical: str, date: str, items: list[str]) -> bytes:
     year = date[:4]
     day = f"{int(date[8:10])}/{int(date[5:7])}"
     body = "\n".join(f"<p>{ORDINALS[n]}, {item}.</p>" for n, item in enumerate(items))
-    return ARTICLE.format(title=title, canonical=canonical, date=date, day=day, year=year, count=len(items), items=body).encode()
+    return ARTICLE.format(
+        title=title, canonical=canonical, date=date, day=day, year=year, count=len(items), items=body
+    ).encode()
 
 
 def default_pages(base: str) -> dict[str, bytes]:
     return {
         "/ngoai-giao-kinh-te/bai-1.html": article(
-            "Ngoại giao kinh tế năm 2025: ba nhiệm vụ trọng tâm", f"{base}/ngoai-giao-kinh-te/bai-1.html", "2025-01-10",
-            ["mở rộng thị trường xuất khẩu cho nông sản và hàng chế biến",
-             "thu hút đầu tư chất lượng cao vào công nghệ bán dẫn",
-             "hỗ trợ địa phương kết nối với đối tác nước ngoài"],
+            "Ngoại giao kinh tế năm 2025: ba nhiệm vụ trọng tâm",
+            f"{base}/ngoai-giao-kinh-te/bai-1.html",
+            "2025-01-10",
+            [
+                "mở rộng thị trường xuất khẩu cho nông sản và hàng chế biến",
+                "thu hút đầu tư chất lượng cao vào công nghệ bán dẫn",
+                "hỗ trợ địa phương kết nối với đối tác nước ngoài",
+            ],
         ),
         "/tin-tuc/bai-2.html": article(
-            "Đẩy mạnh ngoại giao kinh tế phục vụ tăng trưởng", f"{base}/tin-tuc/bai-2.html", "2025-02-03",
-            ["tận dụng các hiệp định thương mại tự do đã ký",
-             "thúc đẩy hợp tác chuyển đổi số với các đối tác lớn"],
+            "Đẩy mạnh ngoại giao kinh tế phục vụ tăng trưởng",
+            f"{base}/tin-tuc/bai-2.html",
+            "2025-02-03",
+            ["tận dụng các hiệp định thương mại tự do đã ký", "thúc đẩy hợp tác chuyển đổi số với các đối tác lớn"],
         ),
         "/private/bai-3.html": article(
             "Trang nội bộ", f"{base}/private/bai-3.html", "2025-02-04", ["không được thu thập trang này"]
         ),
         "/tin-tuc/bai-4.html": article(
-            "Kết nối doanh nghiệp với thị trường mới", f"{base}/tin-tuc/bai-4.html", "2025-03-12",
-            ["tổ chức diễn đàn doanh nghiệp tại các thị trường Trung Đông",
-             "cung cấp thông tin thị trường kịp thời cho hiệp hội ngành hàng"],
+            "Kết nối doanh nghiệp với thị trường mới",
+            f"{base}/tin-tuc/bai-4.html",
+            "2025-03-12",
+            [
+                "tổ chức diễn đàn doanh nghiệp tại các thị trường Trung Đông",
+                "cung cấp thông tin thị trường kịp thời cho hiệp hội ngành hàng",
+            ],
         ),
         "/the-thao/bong-da.html": article(
             "Đội tuyển thắng trận giao hữu", f"{base}/the-thao/bong-da.html", "2025-03-13", ["tập luyện chăm chỉ"]
         ),
         "/flaky.html": article(
-            "Hợp tác kinh tế với châu Phi", f"{base}/flaky.html", "2025-04-01",
+            "Hợp tác kinh tế với châu Phi",
+            f"{base}/flaky.html",
+            "2025-04-01",
             ["mở văn phòng xúc tiến thương mại tại châu Phi", "đưa doanh nghiệp tham gia hội chợ khu vực"],
         ),
     }
@@ -70,10 +83,22 @@ def feed(base: str) -> bytes:
     items = "".join(
         f"<item><title>{title}</title><link>{base}{path}</link><description>{summary}</description></item>"
         for path, title, summary in [
-            ("/ngoai-giao-kinh-te/bai-1.html", "Ngoại giao kinh tế năm 2025", "Ba nhiệm vụ trọng tâm của ngành ngoại giao."),
-            ("/tin-tuc/bai-2.html?utm_source=rss", "Đẩy mạnh ngoại giao kinh tế", "Hội nghị bàn cách tận dụng các FTA."),
+            (
+                "/ngoai-giao-kinh-te/bai-1.html",
+                "Ngoại giao kinh tế năm 2025",
+                "Ba nhiệm vụ trọng tâm của ngành ngoại giao.",
+            ),
+            (
+                "/tin-tuc/bai-2.html?utm_source=rss",
+                "Đẩy mạnh ngoại giao kinh tế",
+                "Hội nghị bàn cách tận dụng các FTA.",
+            ),
             ("/private/bai-3.html", "Trang nội bộ", "Không công bố."),
-            ("/the-thao/bong-da.html", "Đội tuyển thắng trận giao hữu", "Hai bàn thắng ở hiệp hai giúp đội tuyển thắng trận."),
+            (
+                "/the-thao/bong-da.html",
+                "Đội tuyển thắng trận giao hữu",
+                "Hai bàn thắng ở hiệp hai giúp đội tuyển thắng trận.",
+            ),
         ]
     )
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Kinh tế</title>'
