@@ -23,7 +23,8 @@ BANNER = re.compile(r"^(?:(?:image|banner|advertisement|ads?|no|quang cao|photo)
 # Also an image left as markup by a copy ("<image>data:...</image>", "![](...)", "![]() |"), and
 # the alt text glued to its dash ("... cơ chế- Ảnh 1.").
 IMAGE_LINE = re.compile(
-    r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo|.{10,200}\s?-\s?anh \d{1,2}\.?"
+    r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo|.{10,200}\s?-\s?anh"
+    r" \d{1,2}\.?"
     r"|<image>.*</image>|!\[[^\]]*\]\([^)]*\)\s*\|?)$"
 )
 
@@ -32,7 +33,8 @@ IMAGE_LINE = re.compile(
 # baochinhphu.vn)". (Initials, "Ảnh: T.L", are not read as a credit: such a line may be the only
 # place a quoted directive stands.)
 CAPTION_CREDIT = re.compile(
-    r"(?:^|[\s(])(?:anh|nguon anh|photo)\s*:\s*(?:(?:[^.]|\.(?=(?:vn|com|net|org|gov)\b)){1,80}\)?\.?|[^|()]{1,80}\)\s*\|)$"
+    r"(?:^|[\s(])(?:anh|nguon anh|photo)\s*:\s*(?:(?:[^.]|\.(?=(?:vn|com|net|org|gov)\b)){1,80}\)?\.?|[^|"
+    r"()]{1,80}\)\s*\|)$"
 )
 
 # "Tin cùng chuyên mục", "Tin liên quan", "Bài viết cùng chủ đề: Bộ Ngoại giao", "Xem thêm"
@@ -58,15 +60,20 @@ BREADCRUMB = re.compile(r"^(?:trang chu\b.*|(?:[^>»/|]{1,30}\s[>»/|]\s){1,6}[^
 # "• Click để sao chép".
 SHARE_BUTTONS = re.compile(
     r"^[•·]?\s*(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
-    r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|click de sao chep|gui bai|gui email|theo doi|bao loi"
-    r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve|xem voi co chu\s*a*|comments?\s*\(\d+\)|ban phai dang nhap de binh luan\.?"
+    r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|click de sao chep|gui bai|gui email|theo doi"
+    r"|bao loi"
+    r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve|xem voi co chu\s*a*"
+    r"|comments?\s*\(\d+\)|ban phai dang nhap de binh luan\.?"
     r"|theo doi(?: [^|]{1,30})? tren(?: google news)?|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
-    r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp|luot (?:xem|doc|thich)\s*:?\s*[\d.,]+|[\d.,]+ luot (?:xem|doc|thich))\s*[|:·•,-]?\s*)+$"
+    r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp|luot (?:xem|doc"
+    r"|thich)\s*:?\s*[\d.,]+|[\d.,]+ luot (?:xem|doc|thich))\s*[|:·•,-]?\s*)+$"
 )
 
 # An embedded player and its title, which is another story's headline: "Video đang được xử lý",
 # "Xem video", "Video: Hội nghị Ngoại giao 33 ...".
-VIDEO_LINE = re.compile(r"^(?:video dang duoc xu ly|dang tai video|xem video|video\s*:.*|clip\s*:.*|your browser doesn.?t support\b.*)$")
+VIDEO_LINE = re.compile(
+    r"^(?:video dang duoc xu ly|dang tai video|xem video|video\s*:.*|clip\s*:.*|your browser doesn.?t support\b.*)$"
+)
 
 # An audio or video player's clock: "0:00 / 0:00", "0:00".
 PLAYER_CLOCK = re.compile(r"^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}$|^0:00$")
@@ -129,7 +136,8 @@ BYLINE = re.compile(r"^(?:[^\W\d_]+\s){1,3}[^\W\d_]+$")
 
 # Agency and reporter bylines: "PV", "Nhóm PV", "TTXVN", "TTXVN/Vietnam+", "Theo TTXVN", "Minh Anh (TTXVN)".
 BYLINE_AGENCY = re.compile(
-    r"^(?:PV|Nhóm PV|[A-ZĐ]{2,6}(?:/[\w+]{2,20})?|Theo [^\s.]{2,20}(?: [^\s.]{1,20}){0,3}|[^().]{2,40} \([A-ZĐ][\w+/ ]{1,20}\))$"
+    r"^(?:PV|Nhóm PV|[A-ZĐ]{2,6}(?:/[\w+]{2,20})?|Theo [^\s.]{2,20}(?: [^\s.]{1,20}){0,3}|[^().]{2,40} \([A-ZĐ][\w+/"
+    r" ]{1,20}\))$"
 )
 
 # What may follow the reporters' names: "(t/h)", "(tổng hợp)", "(theo VnExpress)", "- Ảnh: Quang Hòa".
@@ -272,7 +280,7 @@ def _take_byline(clean: CleanText, line_numbers: list[int]) -> None:
 # A line that ends without one of these and is followed by one that opens in lower case was
 # wrapped: text copied from a PDF or an e-mail breaks sentences ("... Bộ trưởng cho\nbiết ...",
 # "... Thứ\nhai, ...") that a line-per-paragraph reading would cut, markers and all.
-LINE_END_PUNCTUATION = ".!?:;,\"”)…]"
+LINE_END_PUNCTUATION = '.!?:;,"”)…]'
 
 
 def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
@@ -329,7 +337,8 @@ def _section_label(line: str, following: list[tuple[int, str, str]]) -> bool:
 # "Báo Điện tử ... - Cơ quan của ...", "Vietnam.vn - Nền tảng quảng bá Việt Nam", and the page's
 # own label "Chi tiết tin - Tin tức sự kiện - Sở Ngoại vụ".
 SITE_TAGLINE = re.compile(
-    r"^.{2,40}\s[-–|]\s(?:chuyen trang|trang tin|bao dien tu|tap chi dien tu|cong thong tin|co quan (?:ngon luan|cua)|nen tang)\b.{0,60}$"
+    r"^.{2,40}\s[-–|]\s(?:chuyen trang|trang tin|bao dien tu|tap chi dien tu|cong thong tin|co quan (?:ngon luan"
+    r"|cua)|nen tang)\b.{0,60}$"
     r"|^[a-z0-9.-]{2,30}\.(?:vn|com|net|org)\s[-–|]\s.{2,60}$|^chi tiet tin\b.{0,80}$"
 )
 
@@ -350,7 +359,11 @@ KICKER_WORDS = 8
 
 def _menu_item(line: str) -> bool:
     """A menu item above the headline (below it, a line in capitals may be a section heading)."""
-    return bool(MENU_ITEM.match(line)) and len(re.findall(r"\w+", line)) <= MENU_ITEM_WORDS and sum(c.isalpha() for c in line) >= 4
+    return (
+        bool(MENU_ITEM.match(line))
+        and len(re.findall(r"\w+", line)) <= MENU_ITEM_WORDS
+        and sum(c.isalpha() for c in line) >= 4
+    )
 
 
 def _menu(line: str, following: list[tuple[int, str, str]]) -> bool:
@@ -362,6 +375,7 @@ def _menu(line: str, following: list[tuple[int, str, str]]) -> bool:
 
 def _title_text(line: str) -> str:
     return TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
+
 
 # A heading numbered as a report's sections are ("1. Những kết quả chủ yếu", "II. Nhiệm vụ",
 # "1.1. Về kinh tế"): the text opens with its first section, not with a headline.
@@ -432,7 +446,10 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     kept_line_numbers: list[int] = []
     previous: str | None = None
     folded_title = fold(title) if title is not None else None
-    lines = [(n, _one_cell_text(" ".join(raw.split())), _one_cell_text(" ".join(folded.split()))) for n, raw, folded in _unwrapped_lines(text)]
+    lines = [
+        (n, _one_cell_text(" ".join(raw.split())), _one_cell_text(" ".join(folded.split())))
+        for n, raw, folded in _unwrapped_lines(text)
+    ]
     after_title = False
     kicker = ""
     seen_above_title: set[str] = set()

@@ -17,6 +17,7 @@ import functools
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -122,7 +123,9 @@ def find_event_date(paragraphs: list[str], stamp: dt.date | None = None) -> tupl
             for match in pattern.finditer(paragraph):
                 before = paragraph[max(0, match.start() - 60) : match.start()]
                 # "Từ ngày 16 đến 18/6, tại Hà Nội": a span the sentence opens with, not a validity's start
-                opens_a_span = match.group(match.re.groups - 2) and re.search(r"(?:^|[,.;:]\s*)tu\s*$", paragraph[: match.start()])
+                opens_a_span = match.group(match.re.groups - 2) and re.search(
+                    r"(?:^|[,.;:]\s*)tu\s*$", paragraph[: match.start()]
+                )
                 if NOT_EVENT_BEFORE.search(before) and not opens_a_span:
                     continue
                 if (found := _day_month_year(match)) and not _recalled(found, stamp):
@@ -156,34 +159,89 @@ _Y = r"(?:19|20)\d{2}"
 
 # Rows in precedence order: a year a row has read is not read again by a later one.
 YEAR_CLUES: tuple[YearClue, ...] = (
-    YearClue("span of years", "not", re.compile(rf"(?<![\d/]){_Y}\s*[-–—]\s*(?:{_Y}|\d{{2}})(?![\d/])"),
-             "Ủy viên không thường trực nhiệm kỳ 2020 - 2021; nhiệm kỳ 2020 – 2025"),
-    YearClue("horizon", "not", re.compile(
-        rf"\b(?:den|toi|tam nhin|sau|truoc|muc tieu(?: phat trien)?|chien luoc)(?: nam)? {_Y}(?:(?:,| va) (?:nam )?{_Y})*"),
-             "Chiến lược phát triển đến năm 2030, các mục tiêu phát triển 2030, 2045; Tầm nhìn APEC sau 2020"),
-    YearClue("deadline", "not", re.compile(rf"\b(?:truoc|den|cuoi) (?:ngay \d{{1,2}}/)?(?:thang |quy [ivx\d]+/)?\d{{1,2}}/{_Y}|\bquy [ivx\d]+/{_Y}"),
-             "hoàn thành trước ngày 30/6/2026; trong quý I/2020"),
-    YearClue("entering the year", "now", re.compile(rf"\b(?:buoc sang|buoc vao|dau xuan|don xuan|nam nay,?)(?: nam)?(?: apec)? {_Y}"),
-             "bước sang năm 2019, tình hình thế giới ...; phỏng vấn đầu Xuân 2025"),
-    YearClue("data cut-off", "now", re.compile(rf"\btinh (?:den|toi|tu dau nam den) (?:ngay \d{{1,2}}/)?(?:thang )?\d{{1,2}}/{_Y}"),
-             "tính đến tháng 9/2024, số xã đạt chuẩn ..."),
-    YearClue("part of the year", "now", re.compile(rf"\b(?:\d{{1,2}}|sau|chin|ba) thang (?:dau |cuoi )?nam {_Y}|\bnua (?:dau|cuoi) nam {_Y}"),
-             "6 tháng đầu năm 2024; mục tiêu tăng trưởng 6 tháng cuối năm 2025"),
-    YearClue("same period last year", "previous", re.compile(rf"\bcung ky(?: nam)? {_Y}"), "bằng 143,2% cùng kỳ năm 2023"),
-    YearClue("looking back on a past year", "previous", re.compile(
-        rf"\bnhin lai(?: ca)?(?: nam)? {_Y}|\bnam {_Y} (?:vua qua|da qua)"), "khi nhìn lại năm 2025, bà đánh giá thế nào ..."),
-    YearClue("the year ahead", "next", re.compile(rf"\b(?:nam toi|nam sau|sang nam)\b[^\d.;]{{0,20}}?(?:\(|nam )?{_Y}"),
-             "những mục tiêu lớn của năm tới (2026)"),
-    YearClue("reviewed year", "reviewed", re.compile(
-        rf"\b(?:tong ket|so ket|danh gia|ket qua|thanh tuu)\b[^\d.;]{{0,45}}?(?:nam )?{_Y}"),
-             "Hội nghị tổng kết công tác ngoại giao kinh tế năm 2024"),
-    YearClue("planned year", "planned", re.compile(
-        rf"\b(?:trien khai|ke hoach|phuong huong|nhiem vu|muc tieu|dinh huong|cho nam|xu huong)\b[^\d.;]{{0,45}}?(?:nam )?{_Y}"),
-             "triển khai nhiệm vụ năm 2025; những xu hướng, định hướng của năm 2020"),
-    YearClue("recalled day", "after", re.compile(rf"(?<![\d/.])\d{{1,2}}([/.-])\d{{1,2}}\1{_Y}(?![\d/])"),
-             "cuộc làm việc được tổ chức cách đây đúng 1 tháng, ngày 19/8/2022"),
-    YearClue("recalled month", "after", re.compile(rf"(?<![\d/])(?:thang )?\d{{1,2}}/{_Y}(?![\d/])"),
-             "Hội nghị Trung ương giữa nhiệm kỳ (5/2023); Tháng 10/2022, Tổng Bí thư thăm Trung Quốc"),
+    YearClue(
+        "span of years",
+        "not",
+        re.compile(rf"(?<![\d/]){_Y}\s*[-–—]\s*(?:{_Y}|\d{{2}})(?![\d/])"),
+        "Ủy viên không thường trực nhiệm kỳ 2020 - 2021; nhiệm kỳ 2020 – 2025",
+    ),
+    YearClue(
+        "horizon",
+        "not",
+        re.compile(
+            rf"\b(?:den|toi|tam nhin|sau|truoc|muc tieu(?: phat trien)?|chien luoc)(?: nam)? {_Y}(?:(?:,| va) (?:nam"
+            rf" )?{_Y})*"
+        ),
+        "Chiến lược phát triển đến năm 2030, các mục tiêu phát triển 2030, 2045; Tầm nhìn APEC sau 2020",
+    ),
+    YearClue(
+        "deadline",
+        "not",
+        re.compile(
+            rf"\b(?:truoc|den|cuoi) (?:ngay \d{{1,2}}/)?(?:thang |quy [ivx\d]+/)?\d{{1,2}}/{_Y}|\bquy [ivx\d]+/{_Y}"
+        ),
+        "hoàn thành trước ngày 30/6/2026; trong quý I/2020",
+    ),
+    YearClue(
+        "entering the year",
+        "now",
+        re.compile(rf"\b(?:buoc sang|buoc vao|dau xuan|don xuan|nam nay,?)(?: nam)?(?: apec)? {_Y}"),
+        "bước sang năm 2019, tình hình thế giới ...; phỏng vấn đầu Xuân 2025",
+    ),
+    YearClue(
+        "data cut-off",
+        "now",
+        re.compile(rf"\btinh (?:den|toi|tu dau nam den) (?:ngay \d{{1,2}}/)?(?:thang )?\d{{1,2}}/{_Y}"),
+        "tính đến tháng 9/2024, số xã đạt chuẩn ...",
+    ),
+    YearClue(
+        "part of the year",
+        "now",
+        re.compile(rf"\b(?:\d{{1,2}}|sau|chin|ba) thang (?:dau |cuoi )?nam {_Y}|\bnua (?:dau|cuoi) nam {_Y}"),
+        "6 tháng đầu năm 2024; mục tiêu tăng trưởng 6 tháng cuối năm 2025",
+    ),
+    YearClue(
+        "same period last year", "previous", re.compile(rf"\bcung ky(?: nam)? {_Y}"), "bằng 143,2% cùng kỳ năm 2023"
+    ),
+    YearClue(
+        "looking back on a past year",
+        "previous",
+        re.compile(rf"\bnhin lai(?: ca)?(?: nam)? {_Y}|\bnam {_Y} (?:vua qua|da qua)"),
+        "khi nhìn lại năm 2025, bà đánh giá thế nào ...",
+    ),
+    YearClue(
+        "the year ahead",
+        "next",
+        re.compile(rf"\b(?:nam toi|nam sau|sang nam)\b[^\d.;]{{0,20}}?(?:\(|nam )?{_Y}"),
+        "những mục tiêu lớn của năm tới (2026)",
+    ),
+    YearClue(
+        "reviewed year",
+        "reviewed",
+        re.compile(rf"\b(?:tong ket|so ket|danh gia|ket qua|thanh tuu)\b[^\d.;]{{0,45}}?(?:nam )?{_Y}"),
+        "Hội nghị tổng kết công tác ngoại giao kinh tế năm 2024",
+    ),
+    YearClue(
+        "planned year",
+        "planned",
+        re.compile(
+            rf"\b(?:trien khai|ke hoach|phuong huong|nhiem vu|muc tieu|dinh huong|cho nam|xu"
+            rf" huong)\b[^\d.;]{{0,45}}?(?:nam )?{_Y}"
+        ),
+        "triển khai nhiệm vụ năm 2025; những xu hướng, định hướng của năm 2020",
+    ),
+    YearClue(
+        "recalled day",
+        "after",
+        re.compile(rf"(?<![\d/.])\d{{1,2}}([/.-])\d{{1,2}}\1{_Y}(?![\d/])"),
+        "cuộc làm việc được tổ chức cách đây đúng 1 tháng, ngày 19/8/2022",
+    ),
+    YearClue(
+        "recalled month",
+        "after",
+        re.compile(rf"(?<![\d/])(?:thang )?\d{{1,2}}/{_Y}(?![\d/])"),
+        "Hội nghị Trung ương giữa nhiệm kỳ (5/2023); Tháng 10/2022, Tổng Bí thư thăm Trung Quốc",
+    ),
 )
 
 # Any year at all, for a quick look before the clues are tried.
@@ -195,7 +253,8 @@ YEAR = re.compile(rf"(?<![\d/.,-])({_Y})(?![\d/-])")
 # The Tết of a year named in the sixty-year cycle: "đầu Xuân Giáp Thìn" is early 2024, and so
 # are "Tết Nguyên đán Giáp Thìn" and "năm mới Giáp Thìn".
 LUNAR_YEAR = re.compile(
-    r"\b(?:xuan|tet|nam)(?: nguyen dan| moi| am lich)? (giap|at|binh|dinh|mau|ky|canh|tan|nham|quy) (ty|suu|dan|mao|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
+    r"\b(?:xuan|tet|nam)(?: nguyen dan| moi| am lich)? (giap|at|binh|dinh|mau|ky|canh|tan|nham|quy) (ty|suu|dan|mao"
+    r"|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
 )
 STEMS = "giap at binh dinh mau ky canh tan nham quy".split()
 BRANCHES = "ty suu dan mao thin ty ngo mui than dau tuat hoi".split()  # Tý and Tỵ fold alike
@@ -323,7 +382,11 @@ class Span:
 
     def years_holding(self, day: int, month: int) -> set[int]:
         last = (self.end or dt.date.today()).year
-        return {y for y in range(self.start.year, last + 1) if (d := _valid(y, month, day)) and self.start <= d <= (self.end or d)}
+        return {
+            y
+            for y in range(self.start.year, last + 1)
+            if (d := _valid(y, month, day)) and self.start <= d <= (self.end or d)
+        }
 
 
 @dataclass(frozen=True)
@@ -338,13 +401,23 @@ def dated_facts() -> DatedFacts:
     text = resources.files("ngkt_cli").joinpath("data/dated_facts.toml").read_text(encoding="utf-8")
     table = tomllib.loads(text)
     events = tuple(
-        (re.compile(event["pattern"]), {row["number"]: Span(f"{event['name']} {row['number']}", row["from"], row["to"], row["source"]) for row in event["held"]})
+        (
+            re.compile(event["pattern"]),
+            {
+                row["number"]: Span(f"{event['name']} {row['number']}", row["from"], row["to"], row["source"])
+                for row in event["held"]
+            },
+        )
         for event in table.get("event", [])
     )
     offices = tuple(
-        (re.compile(office["pattern"]), tuple(
-            (fold(row["name"]), Span(f"{office['name']}: {row['name']}", row["from"], row.get("to"), row["source"])) for row in office["holder"]
-        ))
+        (
+            re.compile(office["pattern"]),
+            tuple(
+                (fold(row["name"]), Span(f"{office['name']}: {row['name']}", row["from"], row.get("to"), row["source"]))
+                for row in office["holder"]
+            ),
+        )
         for office in table.get("office", [])
     )
     return DatedFacts(events, offices)
@@ -392,9 +465,10 @@ def place_day(day: int, month: int, folded: str, text_year: int | None) -> tuple
     """
     near = []  # (days outside the edition, year) of each edition the day may belong to
     for span in events_named(folded):
-        for year in range(span.start.year, span.end.year + 1):
+        end = span.end or span.start
+        for year in range(span.start.year, end.year + 1):
             if d := _valid(year, month, day):
-                off = max((span.start - d).days, (d - span.end).days, 0)
+                off = max((span.start - d).days, (d - end).days, 0)
                 if off <= EVENT_WINDOW_DAYS:
                     near.append((off, year))
     if near:
@@ -437,7 +511,7 @@ def _undated_year(evidence: YearEvidence, folded_body: str, title: str | None) -
     if evidence.years("now"):
         return year_from(evidence)
     events = events_named(folded_body)
-    return events[-1].end.year if events else _text_year(evidence, title)
+    return (events[-1].end or events[-1].start).year if events else _text_year(evidence, title)
 
 
 def headline_years(title: str | None) -> set[int]:
@@ -445,7 +519,9 @@ def headline_years(title: str | None) -> set[int]:
     if not title:
         return set()
     evidence = year_evidence([title])
-    return set(evidence.plain) | {y for meaning, years in evidence.by_meaning.items() if meaning != "not" for y in years}
+    return set(evidence.plain) | {
+        y for meaning, years in evidence.by_meaning.items() if meaning != "not" for y in years
+    }
 
 
 # A stamp above the headline this many years away from every year the headline names is the
@@ -472,7 +548,7 @@ def _update_only(stamp: str) -> bool:
     """A stamp that says when the page was updated and not when it was posted."""
     folded = fold(stamp)
     update = UPDATE_MARK.search(folded)
-    return bool(update) and not parse_full_date(folded[: update.start()])
+    return update is not None and not parse_full_date(folded[: update.start()])
 
 
 def _posted_first(stamps: list[str]) -> list[str]:
@@ -481,7 +557,7 @@ def _posted_first(stamps: list[str]) -> list[str]:
 
 
 def page_stamp(
-    stamps: list[str], header_stamps: list[str] = (), html_date: str | None = None, title: str | None = None
+    stamps: list[str], header_stamps: Sequence[str] = (), html_date: str | None = None, title: str | None = None
 ) -> dt.date | None:
     """The article's own stamp: the first below its headline, else the last above it (a crawl
     stamp or the site's clock sits above the site's name, the article's just under the headline)
@@ -506,7 +582,7 @@ def date_document(
     html_date: str | None = None,
     user_date: str | None = None,
     title: str | None = None,
-    header_stamps: list[str] = (),
+    header_stamps: Sequence[str] = (),
 ) -> DatedText:
     """Settle date, date_source, published and statement_year for one article."""
     published = page_stamp(stamps, header_stamps, html_date, title)
@@ -562,10 +638,15 @@ def date_doubts(doc) -> list[str]:
     if doc.date is None:
         doubts.append("undated" if year else "undated, no statement year")
     elif doc.date_source in ("inferred", "event", "office") and not doc.published:
-        doubts.append(f"a day without its year, the year placed by {'the text' if doc.date_source == 'inferred' else 'an ' + doc.date_source}")
+        doubts.append(
+            f"a day without its year, the year placed by"
+            f" {'the text' if doc.date_source == 'inferred' else 'an ' + doc.date_source}"
+        )
     evidence = year_evidence(doc.paragraphs)
     counts = evidence.plain + evidence.years("reviewed") + evidence.years("planned")
     top = counts.most_common(2)
     if len(counts) >= COMPETING_YEARS and top[0][1] < 2 * top[1][1]:
-        doubts.append(f"{len(counts)} years compete in the text ({', '.join(str(y) for y, _ in counts.most_common(4))})")
+        doubts.append(
+            f"{len(counts)} years compete in the text ({', '.join(str(y) for y, _ in counts.most_common(4))})"
+        )
     return doubts

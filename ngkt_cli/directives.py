@@ -26,13 +26,15 @@ from functools import lru_cache
 
 from .metadata import (
     SPEECH_VERBS,
-    UPPER as UPPER_CASE,
     Person,
     attributions,
     body_attributions,
     find_bodies,
     find_mentions,
     find_people,
+)
+from .metadata import (
+    UPPER as UPPER_CASE,
 )
 from .models import Document, Statement, StatementList
 from .text import PARAGRAPH_BREAK, key, paragraph_starts, sentence_spans
@@ -85,23 +87,57 @@ SPEAKER_LOOKBACK_PARAGRAPHS = 4
 # Nouns a modal verb may follow inside a noun phrase, which then names a task and asks nothing:
 # "các nhiệm vụ cần triển khai", "động lực cần tập trung thúc đẩy", "vướng mắc cần khắc phục".
 TASK_NOUNS = (
-    "nhiệm vụ", "giải pháp", "biện pháp", "vấn đề", "việc", "công việc", "nội dung", "nội hàm", "động lực",
-    "trọng tâm", "điều", "gì", "vướng mắc", "tồn tại", "hạn chế", "khó khăn", "thách thức", "yêu cầu",
-    "lĩnh vực", "điều kiện", "chỉ tiêu", "mục tiêu", "dự án", "thủ tục", "cơ chế", "chính sách", "điểm nghẽn",
-    "kiến nghị", "đề xuất", "bài học", "những gì", "cái",
+    "nhiệm vụ",
+    "giải pháp",
+    "biện pháp",
+    "vấn đề",
+    "việc",
+    "công việc",
+    "nội dung",
+    "nội hàm",
+    "động lực",
+    "trọng tâm",
+    "điều",
+    "gì",
+    "vướng mắc",
+    "tồn tại",
+    "hạn chế",
+    "khó khăn",
+    "thách thức",
+    "yêu cầu",
+    "lĩnh vực",
+    "điều kiện",
+    "chỉ tiêu",
+    "mục tiêu",
+    "dự án",
+    "thủ tục",
+    "cơ chế",
+    "chính sách",
+    "điểm nghẽn",
+    "kiến nghị",
+    "đề xuất",
+    "bài học",
+    "những gì",
+    "cái",
 )
 TASK_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(TASK_NOUNS) + r")(?:\s+[^\s,;:.]+){0,2}\s*$", re.I)
 
 # A modal verb that states what a situation demands or what must be said, not what someone must
 # do: "tình hình ... đòi hỏi phải ...", "buộc chúng ta phải ...", "có lẽ phải nói rất dài".
-CIRCUMSTANCE_BEFORE = re.compile(r"\b(?:đòi hỏi|buộc|khiến|bắt buộc|có lẽ|vấp|gặp|mắc|chịu|đang|đã|không|chưa|rất|lại|sẽ)(?:\s+\S+){0,2}\s*$", re.I)
+CIRCUMSTANCE_BEFORE = re.compile(
+    r"\b(?:đòi hỏi|buộc|khiến|bắt buộc|có lẽ|vấp|gặp|mắc|chịu|đang|đã|không|chưa|rất|lại|sẽ)(?:\s+\S+){0,2}\s*$", re.I
+)
 NOT_AN_ACTION_AFTER = re.compile(r"^\s*(?:thiết|chăng|nói|kể|thừa nhận|đối mặt|chịu|gánh|để|gì)\b", re.I)
 
 # Verbs of asking; the asker stands just before them.
 REQUEST_VERBS = ("yêu cầu", "đề nghị", "chỉ đạo", "lưu ý", "kêu gọi", "nhắc nhở")
 
 # What an asker asks of a meeting, which is no course of action: "đề nghị các đại biểu thảo luận ...".
-PROCEDURAL = re.compile(r"^\s*(?:các\s+)?(?:đại biểu|đồng chí|đơn vị|ý kiến)?[^,.;]{0,20}?\b(?:thảo luận|cho ý kiến|góp ý|đóng góp ý kiến|tham luận|phát biểu)\b", re.I)
+PROCEDURAL = re.compile(
+    r"^\s*(?:các\s+)?(?:đại biểu|đồng chí|đơn vị|ý kiến)?[^,.;]{0,20}?\b(?:thảo luận|cho ý kiến|góp ý|đóng góp ý"
+    r" kiến|tham luận|phát biểu)\b",
+    re.I,
+)
 
 # What "lưu ý" may point at without asking anything: "lưu ý tính kỷ luật", "lưu ý vai trò của ...".
 QUALITY_AFTER = re.compile(r"^\s*(?:tính|sự|vai trò|tầm quan trọng|ý nghĩa|bối cảnh|tình hình)\b", re.I)
@@ -148,7 +184,11 @@ def _after_saying(piece: str, cue_start: int) -> int:
         start = colon + 1  # "Bộ trưởng Bùi Thanh Sơn: ngoại giao kinh tế phải ..."
     connective = CONNECTIVE.match(piece, start)
     start = connective.end() if connective and connective.end() <= cue_start else start
-    if FRAMING.match(piece, start) and (comma := piece.rfind(",", start, cue_start)) >= 0 and piece[comma + 1 : cue_start].strip():
+    if (
+        FRAMING.match(piece, start)
+        and (comma := piece.rfind(",", start, cue_start)) >= 0
+        and piece[comma + 1 : cue_start].strip()
+    ):
         start = comma + 1  # "với thế và lực mới, các địa phương cần ...": the demand starts at who must act
     return start
 
@@ -156,7 +196,8 @@ def _after_saying(piece: str, cue_start: int) -> int:
 # A clause that frames a demand before whoever must act: "Với thế và lực mới, ...", "khi tình
 # hình thay đổi, ...", "Thấm nhuần bản sắc ..., ...", "kể từ năm 2026 trở đi, ...".
 FRAMING = re.compile(
-    r"\s*(?:với|khi|trong|trước|thấm nhuần|để|nhằm|kể từ|bước sang|từ|nếu|muốn|dù|mặc dù|cùng với|quán triệt|trên cơ sở|do|vì|bám sát)\b",
+    r"\s*(?:với|khi|trong|trước|thấm nhuần|để|nhằm|kể từ|bước sang|từ|nếu|muốn|dù|mặc dù|cùng với|quán triệt|trên cơ"
+    r" sở|do|vì|bám sát)\b",
     re.I,
 )
 
@@ -172,14 +213,16 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
     if not (ASKER_BEFORE.search(before) or ASKER_COORDINATED.search(before)):
         return None
     rest = piece[match.end() :]
-    if match.group(0).lower() == "chỉ đạo" and (MEETING_AFTER.match(rest) or re.search(r"(?:phát biểu|ý kiến|sự)\s*$", before, re.I)):
+    if match.group(0).lower() == "chỉ đạo" and (
+        MEETING_AFTER.match(rest) or re.search(r"(?:phát biểu|ý kiến|sự)\s*$", before, re.I)
+    ):
         return None  # "phát biểu chỉ đạo hội nghị": a speech, no demand
     if PROCEDURAL.match(rest) or (match.group(0) == "lưu ý" and QUALITY_AFTER.match(rest)):
         return None
     if modal := MODAL_SOON_AFTER.match(rest):  # "yêu cầu các cơ quan đại diện cần chủ động ...": from the modal
         return match.end() + modal.end(1) - len(modal.group(2))
     addressed = re.match(r"[\s,:]*(?:với\s+)?", rest)  # "đề nghị với Đại sứ ...": from whom is asked
-    return match.end() + addressed.end()
+    return match.end() + (addressed.end() if addressed else 0)
 
 
 # A modal verb a few words after a verb of asking, past the addressee: "yêu cầu các đơn vị cần ...".
@@ -213,7 +256,8 @@ def _asker_pattern() -> str:
     from .metadata import _NAME, _ORG, _TITLE_RE, BODY
 
     return (
-        rf"(?:(?:{_TITLE_RE}){_ORG}|{_NAME.replace('?P<name>', '')}|\b[ôÔ]ng(?:\s+[{UPPER_CASE}]\w*)?|\b[bB]à(?:\s+[{UPPER_CASE}]\w*)?"
+        rf"(?:(?:{_TITLE_RE}){_ORG}|{_NAME.replace('?P<name>', '')}|\b[ôÔ]ng(?:\s+[{UPPER_CASE}]\w*)?|\b[bB]à"
+        rf"(?:\s+[{UPPER_CASE}]\w*)?"
         rf"|{BODY.pattern.replace('?P<body>', '')}|[Nn]gười đứng đầu\s+[^\s,]+(?:\s+[{UPPER_CASE}]\w*)*)"
     )
 
@@ -224,7 +268,9 @@ ASKER_BEFORE = re.compile(_asker_pattern() + rf"[\s,]*(?:{ADVERBS}[\s,]*)*$")
 # tiếp của tỉnh và đề nghị ...". What stands between holds no full stop, colon or ';'.
 COORDINATED_REQUEST = re.compile(r"^\s+[^.;:!?]{3,120}?\s+(?:và|đồng thời|,\s*đồng thời)\s*$")
 # The asker opens the clause ("Thay mặt đoàn, Đại sứ ... cảm ơn ... và đề nghị"), as a subject does.
-ASKER_COORDINATED = re.compile(r"(?:^\s*|,\s*)" + _asker_pattern() + r"(?=" + COORDINATED_REQUEST.pattern.removeprefix("^") + ")")
+ASKER_COORDINATED = re.compile(
+    r"(?:^\s*|,\s*)" + _asker_pattern() + r"(?=" + COORDINATED_REQUEST.pattern.removeprefix("^") + ")"
+)
 
 
 def _named_without_title() -> str:
@@ -241,7 +287,8 @@ INSTRUMENT_ISSUER = re.compile(r"\b(?:Ban Bí thư|Bộ Chính trị|Chính ph�
 
 # "thời gian tới", "năm 2024", "hàng đầu": a task named for the time ahead, not one looked back on.
 FORWARD_CONTEXT = re.compile(
-    r"\b(?:thời gian tới|sắp tới|năm tới|năm nay|giai đoạn tới|trước mắt|hàng đầu|bao trùm|đặt ra|(?:trong|cho) năm (?:19|20)\d\d)\b",
+    r"\b(?:thời gian tới|sắp tới|năm tới|năm nay|giai đoạn tới|trước mắt|hàng đầu|bao trùm|đặt ra|(?:trong|cho) năm "
+    r"(?:19|20)\d\d)\b",
     re.I,
 )
 
@@ -265,7 +312,10 @@ def _soft_request(piece: str, match: re.Match[str]) -> int | None:
 
 
 # Who a leader assigns a task to: "giao Sở Ngoại vụ chủ trì ...", "giao cho các sở, ngành ...".
-ASSIGNEE = re.compile(r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|Ban|Văn phòng|Cục|Vụ|sở|bộ|ngành|địa phương|đơn vị)(?!\w)")
+ASSIGNEE = re.compile(
+    r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|Ban|Văn phòng|Cục|Vụ|sở|bộ|ngành|địa phương|đơn"
+    r" vị)(?!\w)"
+)
 
 
 def _assignment(piece: str, match: re.Match[str]) -> int | None:
@@ -281,8 +331,10 @@ def _assignment(piece: str, match: re.Match[str]) -> int | None:
 # tập trung ...", "ngành ngoại giao sẽ tiếp tục ...", "Thời gian tới, tỉnh chú trọng ..."), just
 # before the cue; a forecast ("kim ngạch sẽ tiếp tục tăng") or a partner names none of them.
 COMMITTING_ACTOR = re.compile(
-    rf"(?:^|[,:;]\s*|\b(?:Theo\s+\S+(?:\s+\S+){{0,3}},\s*))(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
-    rf"|Bộ\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}}|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|[Cc]ác cơ quan đại diện)"
+    rf"(?:^|[,:;]\s*|\b(?:Theo\s+\S+(?:\s+\S+){{0,3}},\s*))(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?"
+    rf"(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
+    rf"|Bộ\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}}|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
+    rf"(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|[Cc]ác cơ quan đại diện)"
     rf"\s+(?:cũng\s+|vẫn\s+)?$"
 )
 COMMITMENT_VERBS = ("tập trung", "chú trọng", "ưu tiên", "đẩy mạnh", "tăng cường")
@@ -308,7 +360,11 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "request",
         # not "Trưởng Ban chỉ đạo ..." (a body's name, which a title precedes)
-        re.compile(r"(?<!\w)(?<![Bb]an )(?:" + "|".join(REQUEST_VERBS) + r")(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"),
+        re.compile(
+            r"(?<!\w)(?<![Bb]an )(?:"
+            + "|".join(REQUEST_VERBS)
+            + r")(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"
+        ),
         _asker_before,
         "a leader or a body asks someone to act",
         1,
@@ -324,7 +380,11 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "instrument",
-        re.compile(r"(?<!\w)(?:chỉ rõ|nêu rõ|xác định)\s+(?:trong|tại)\s+(?:Chỉ thị|Nghị quyết|Kết luận|Chương trình hành động)\b[^.:;]{0,40}:\s*", re.I),
+        re.compile(
+            r"(?<!\w)(?:chỉ rõ|nêu rõ|xác định)\s+(?:trong|tại)\s+(?:Chỉ thị|Nghị quyết|Kết luận|Chương trình hành"
+            r" động)\b[^.:;]{0,40}:\s*",
+            re.I,
+        ),
         lambda piece, match: match.end() if INSTRUMENT_ISSUER.search(piece[: match.start()]) else None,
         "a body's directive, resolution or conclusion quoted after a colon",
         2,
@@ -356,11 +416,14 @@ CUE_RULES: tuple[CueRule, ...] = (
         _assignment,
         "a leader hands a task to a department",
         2,
-        "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư.",
+        "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến"
+        " đầu tư.",
     ),
     CueRule(
         "commitment",
-        re.compile(r"(?<!\w)(?P<will>sẽ\s+)?(?:(?:tiếp tục\s+)?(?:" + "|".join(COMMITMENT_VERBS) + r")|(?<=sẽ )tiếp tục)(?!\w)"),
+        re.compile(
+            r"(?<!\w)(?P<will>sẽ\s+)?(?:(?:tiếp tục\s+)?(?:" + "|".join(COMMITMENT_VERBS) + r")|(?<=sẽ )tiếp tục)(?!\w)"
+        ),
         _commitment,
         "one of Vietnam's bodies commits to a course for the time ahead",
         4,
@@ -369,7 +432,8 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "one_of",
         re.compile(
-            r"^\s*Một trong (?:số )?(?:đó|những (?:giải pháp|nhiệm vụ|vấn đề|đề xuất|trọng tâm|ưu tiên|định hướng)[^,.;]{0,20}?(?:đó|này))"
+            r"^\s*Một trong (?:số )?(?:đó|những (?:giải pháp|nhiệm vụ|vấn đề|đề xuất|trọng tâm|ưu tiên|định"
+            r" hướng)[^,.;]{0,20}?(?:đó|này))"
             r" là (?:việc\s+)?",
             re.I,
         ),
@@ -398,12 +462,41 @@ class NotRule:
 
 # Countries and organisations whose leaders' requests are theirs, not Vietnam's priorities.
 PARTNERS = (
-    "Nhật Bản", "Hàn Quốc", "Trung Quốc", "Hoa Kỳ", "Mỹ", "Nga", "Ấn Độ", "Australia", "Úc", "Pháp", "Đức", "Anh",
-    "Singapore", "Lào", "Campuchia", "Thái Lan", "Indonesia", "Malaysia", "Philippines", "Canada", "New Zealand",
-    "EU", "ASEAN", "APEC", "Liên hợp quốc", "LHQ", "WTO", "IMF", "Ngân hàng Thế giới", "WB", "ADB",
+    "Nhật Bản",
+    "Hàn Quốc",
+    "Trung Quốc",
+    "Hoa Kỳ",
+    "Mỹ",
+    "Nga",
+    "Ấn Độ",
+    "Australia",
+    "Úc",
+    "Pháp",
+    "Đức",
+    "Anh",
+    "Singapore",
+    "Lào",
+    "Campuchia",
+    "Thái Lan",
+    "Indonesia",
+    "Malaysia",
+    "Philippines",
+    "Canada",
+    "New Zealand",
+    "EU",
+    "ASEAN",
+    "APEC",
+    "Liên hợp quốc",
+    "LHQ",
+    "WTO",
+    "IMF",
+    "Ngân hàng Thế giới",
+    "WB",
+    "ADB",
 )
 FOREIGN_LEADER = re.compile(
-    r"\b(?:Thủ tướng|Tổng thống|Bộ trưởng|Ngoại trưởng|Chủ tịch|Đại sứ|Tổng Thư ký|Tổng thư ký|Chính phủ|Quốc hội|Lãnh đạo)"
+    r"\b(?:Thủ tướng|Tổng thống|Bộ trưởng|Ngoại trưởng|Chủ tịch|Đại sứ|Tổng Thư ký|Tổng thư ký|Chính phủ|Quốc hội"
+    r"|Lãnh đạo)"
     r"(?:\s+(?!tại\b)[^\s,.;:]+){0,2}?\s+(?:" + "|".join(PARTNERS) + r")\b"
 )
 
@@ -411,33 +504,89 @@ FOREIGN_LEADER = re.compile(
 FOREIGN_ADDRESSEE = re.compile(r"^(?:\s*[^\s,.;]+){1,4}?\s+(?:" + "|".join(PARTNERS) + r")\b")
 
 NOT_DIRECTIVES: tuple[NotRule, ...] = (
-    NotRule("question", re.compile(r"\?\s*[”\"’)]*\s*$|^\s*[-–*•]?\s*(?:Thưa|PV|Phóng viên)\b|\b(?:làm gì|như thế nào|ra sao)\b"), "sentence",
-            "Thưa Bộ trưởng, ngoại giao kinh tế cần làm gì trong năm tới?"),
-    NotRule("lead-in of a list", re.compile(r":\s*[”\"]?\s*$"), "sentence",
-            "Thứ trưởng đề nghị toàn ngành tập trung vào các nhiệm vụ sau:"),
-    NotRule("a counted enumeration", re.compile(r"\b(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[“\"]?[^\s,.;:]+(?:\s+[^\s,.;:]+)?[”\"]?\s*:", re.I),
-            "after", "Lãnh đạo doanh nghiệp phải nhớ 3 điều: chọn người, chọn việc, chọn thời điểm."),
-    NotRule("principle or belief", re.compile(r"\b(?:nguyên tắc|niềm tin|tin tưởng|tin rằng|bao giờ cũng|hy vọng|quan điểm)\b", re.I), "before",
-            "Chúng tôi tin rằng hợp tác phải dựa trên sự bình đẳng."),
-    NotRule("another country's or the delegates' request", re.compile(
-        r"(?:\b[pP]hía\s+(?:bạn|[" + UPPER_CASE + r"])|\bBạn\b|\b(?:Tổng thống|Ngoại trưởng|Quốc vương|Nhà vua|Ngài|nước chủ nhà)\b"
-        r"|\btại Việt Nam\b|\b(?:[cC]ác|[nN]hiều)\s+(?:đại biểu|[đĐ]ại sứ|ý kiến|doanh nghiệp|chuyên gia|nhà đầu tư)\b"
-        r"|^\s*(?:Đại biểu|Đại diện|Ý kiến)\b|\bđại biểu\s+[" + UPPER_CASE + r"])"
-    ), "before", "Phía Nhật Bản đề nghị Việt Nam cần sớm hoàn tất thủ tục."),
-    NotRule("what another country needs", re.compile(r"\b(?:" + "|".join(PARTNERS) + r")\s*$"), "before",
-            "Theo ông, Nhật Bản cần thêm nhiều lao động có tay nghề cao.", ("obligation",)),
-    NotRule("another country's leader", FOREIGN_LEADER, "before",
-            "Thủ tướng Nhật Bản đề nghị Việt Nam tạo điều kiện cho doanh nghiệp Nhật mở rộng đầu tư."),
-    NotRule("recalled from long before", re.compile(r"^\s*(?:Trước đây|Cách đây\s+[^,]{1,30}|Hồi\s+[^,]{1,30}|Nhiều năm trước),"), "sentence",
-            "Cách đây một năm, Thủ tướng yêu cầu các bộ, ngành khẩn trương xây dựng chương trình hành động."),
-    NotRule("what was done", re.compile(r"^\s*(?:đã|vừa|từng)\b", re.I), "after",
-            "Các nội dung Bộ trưởng yêu cầu đã được các đơn vị triển khai xong."),
-    NotRule("the list above, asked for again", re.compile(
-        r"\b(?:trọng tâm|nhiệm vụ|giải pháp|nội dung|định hướng|ưu tiên|đề xuất)(?:\s+[^\s,.;]+)?\s+(?:trên|nêu trên|kể trên|vừa nêu|này)\b", re.I
-    ), "after", "Bộ trưởng đề nghị các đơn vị thực hiện tốt các nhiệm vụ nêu trên."),
-    NotRule("a role, not an action", re.compile(
-        r"\b(?:đi trước,?\s+mở đường|đi đầu|giữ vai trò|đóng vai trò|là cầu nối|là động lực|là trụ cột)\b", re.I
-    ), "after", "Ngoại giao phải luôn đi trước, mở đường cho hợp tác.", ("obligation",)),
+    NotRule(
+        "question",
+        re.compile(r"\?\s*[”\"’)]*\s*$|^\s*[-–*•]?\s*(?:Thưa|PV|Phóng viên)\b|\b(?:làm gì|như thế nào|ra sao)\b"),
+        "sentence",
+        "Thưa Bộ trưởng, ngoại giao kinh tế cần làm gì trong năm tới?",
+    ),
+    NotRule(
+        "lead-in of a list",
+        re.compile(r":\s*[”\"]?\s*$"),
+        "sentence",
+        "Thứ trưởng đề nghị toàn ngành tập trung vào các nhiệm vụ sau:",
+    ),
+    NotRule(
+        "a counted enumeration",
+        re.compile(
+            r"\b(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[“\"]?[^\s,.;:]+(?:\s+[^\s,.;:]+)?[”\"]?\s*:", re.I
+        ),
+        "after",
+        "Lãnh đạo doanh nghiệp phải nhớ 3 điều: chọn người, chọn việc, chọn thời điểm.",
+    ),
+    NotRule(
+        "principle or belief",
+        re.compile(r"\b(?:nguyên tắc|niềm tin|tin tưởng|tin rằng|bao giờ cũng|hy vọng|quan điểm)\b", re.I),
+        "before",
+        "Chúng tôi tin rằng hợp tác phải dựa trên sự bình đẳng.",
+    ),
+    NotRule(
+        "another country's or the delegates' request",
+        re.compile(
+            r"(?:\b[pP]hía\s+(?:bạn|["
+            + UPPER_CASE
+            + r"])|\bBạn\b|\b(?:Tổng thống|Ngoại trưởng|Quốc vương|Nhà vua|Ngài|nước chủ nhà)\b"
+            r"|\btại Việt Nam\b|\b(?:[cC]ác|[nN]hiều)\s+(?:đại biểu|[đĐ]ại sứ|ý kiến|doanh nghiệp|chuyên gia|nhà đầu"
+            r" tư)\b"
+            r"|^\s*(?:Đại biểu|Đại diện|Ý kiến)\b|\bđại biểu\s+[" + UPPER_CASE + r"])"
+        ),
+        "before",
+        "Phía Nhật Bản đề nghị Việt Nam cần sớm hoàn tất thủ tục.",
+    ),
+    NotRule(
+        "what another country needs",
+        re.compile(r"\b(?:" + "|".join(PARTNERS) + r")\s*$"),
+        "before",
+        "Theo ông, Nhật Bản cần thêm nhiều lao động có tay nghề cao.",
+        ("obligation",),
+    ),
+    NotRule(
+        "another country's leader",
+        FOREIGN_LEADER,
+        "before",
+        "Thủ tướng Nhật Bản đề nghị Việt Nam tạo điều kiện cho doanh nghiệp Nhật mở rộng đầu tư.",
+    ),
+    NotRule(
+        "recalled from long before",
+        re.compile(r"^\s*(?:Trước đây|Cách đây\s+[^,]{1,30}|Hồi\s+[^,]{1,30}|Nhiều năm trước),"),
+        "sentence",
+        "Cách đây một năm, Thủ tướng yêu cầu các bộ, ngành khẩn trương xây dựng chương trình hành động.",
+    ),
+    NotRule(
+        "what was done",
+        re.compile(r"^\s*(?:đã|vừa|từng)\b", re.I),
+        "after",
+        "Các nội dung Bộ trưởng yêu cầu đã được các đơn vị triển khai xong.",
+    ),
+    NotRule(
+        "the list above, asked for again",
+        re.compile(
+            r"\b(?:trọng tâm|nhiệm vụ|giải pháp|nội dung|định hướng|ưu tiên|đề xuất)(?:\s+[^\s,.;]+)?\s+(?:trên|nêu"
+            r" trên|kể trên|vừa nêu|này)\b",
+            re.I,
+        ),
+        "after",
+        "Bộ trưởng đề nghị các đơn vị thực hiện tốt các nhiệm vụ nêu trên.",
+    ),
+    NotRule(
+        "a role, not an action",
+        re.compile(
+            r"\b(?:đi trước,?\s+mở đường|đi đầu|giữ vai trò|đóng vai trò|là cầu nối|là động lực|là trụ cột)\b", re.I
+        ),
+        "after",
+        "Ngoại giao phải luôn đi trước, mở đường cho hợp tác.",
+        ("obligation",),
+    ),
 )
 
 
@@ -623,8 +772,15 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
             if len(body[piece.start + found.end : end].split()) < MIN_ACTION_WORDS:
                 previous = None
                 continue
-            cue = Draft(start, end, text[found.start : found.end].strip(" :"), piece.start + found.start,
-                        piece.start + found.start + len(text[found.start : found.end].rstrip(" :")), found.rule, piece)
+            cue = Draft(
+                start,
+                end,
+                text[found.start : found.end].strip(" :"),
+                piece.start + found.start,
+                piece.start + found.start + len(text[found.start : found.end].rstrip(" :")),
+                found.rule,
+                piece,
+            )
             drafts.append(previous := cue)
     return drafts
 
@@ -653,7 +809,9 @@ def _addressee_named_again(request: str, text: str) -> int | None:
     return None if NOT_CARRIED_AFTER.match(text[end:]) else 0
 
 
-def _carried(body: str, sentences: list[list[Piece]], drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[Draft]:
+def _carried(
+    body: str, sentences: list[list[Piece]], drafts: list[Draft], blocked: list[tuple[int, int]]
+) -> list[Draft]:
     """The first sentence of each paragraph that carries on the request ending the paragraph before."""
     last_of_paragraph = {d.piece.paragraph: d for d in drafts if d.rule == "request"}
     drafted = {d.piece.sentence_start for d in drafts}
@@ -687,7 +845,8 @@ def _carried(body: str, sentences: list[list[Piece]], drafts: list[Draft], block
 # of action; one that names what something is ("Thúc đẩy hợp tác là nhiệm vụ ...") or what was
 # done ("đã") goes on with nothing.
 BARE_ACTION = re.compile(
-    r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Cụ thể),\s*)?(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng cường|tiếp tục|nâng cao"
+    r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Cụ thể),\s*)?(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng"
+    r" cường|tiếp tục|nâng cao"
     r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá)(?!\w)"
 )
 NOT_BARE_ACTION = re.compile(
@@ -697,7 +856,9 @@ NOT_BARE_ACTION = re.compile(
 )
 
 
-def _continued(body: str, sentences: list[list[Piece]], drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[Draft]:
+def _continued(
+    body: str, sentences: list[list[Piece]], drafts: list[Draft], blocked: list[tuple[int, int]]
+) -> list[Draft]:
     """Sentences that go on, verb first, with the directive of the sentence before in their paragraph."""
     by_sentence = {d.piece.sentence_start: d for d in drafts}
     found: list[Draft] = []
@@ -705,15 +866,23 @@ def _continued(body: str, sentences: list[list[Piece]], drafts: list[Draft], blo
         previous = by_sentence.get(before[0].sentence_start)
         if previous is None or pieces[0].sentence_start in by_sentence:
             continue
-        if pieces[0].paragraph != before[0].paragraph and (previous.carried_from or previous).rule not in ASKED + ("commitment",):
+        if pieces[0].paragraph != before[0].paragraph and (previous.carried_from or previous).rule not in ASKED + (
+            "commitment",
+        ):
             continue  # into the next paragraph only after a request or a commitment
         piece = pieces[0]
         text = body[piece.start : pieces[-1].end]
-        if not BARE_ACTION.match(text) or NOT_BARE_ACTION.search(text) or _touches(piece.start, pieces[-1].end, blocked):
+        if (
+            not BARE_ACTION.match(text)
+            or NOT_BARE_ACTION.search(text)
+            or _touches(piece.start, pieces[-1].end, blocked)
+        ):
             continue
         start, end = _trimmed(body, piece.start + _after_connective(text), pieces[-1].end)
         origin = previous.carried_from or previous
-        by_sentence[piece.sentence_start] = draft = replace(origin, start=start, end=end, piece=piece, carried_from=origin)
+        by_sentence[piece.sentence_start] = draft = replace(
+            origin, start=start, end=end, piece=piece, carried_from=origin
+        )
         found.append(draft)
     return found
 
@@ -761,11 +930,16 @@ def _people_and_bodies(text: str, people: list[Person], body: str, *, attributed
     bodies = body_attributions(text, body) if attributed else find_bodies(text, body)
     named = [p for p in find_mentions(text, people) if p.name]
     bodies = [
-        b for b in bodies
+        b
+        for b in bodies
         if not any(p.start < b.end and b.start < p.end for p in named)
-        and not re.search(r"\b(?:lãnh đạo|đại diện|thủ trưởng|cán bộ|người đứng đầu)\s*$", text[max(0, b.start - 20) : b.start], re.I)
+        and not re.search(
+            r"\b(?:lãnh đạo|đại diện|thủ trưởng|cán bộ|người đứng đầu)\s*$", text[max(0, b.start - 20) : b.start], re.I
+        )
     ]
-    persons = [p for p in persons if p.name or not any(b.start <= p.start and p.end <= b.end for b in bodies)]  # "Ban Bí thư"
+    persons = [
+        p for p in persons if p.name or not any(b.start <= p.start and p.end <= b.end for b in bodies)
+    ]  # "Ban Bí thư"
     return sorted([*persons, *bodies], key=lambda m: (m.end, m.start))
 
 
@@ -805,7 +979,9 @@ def _target_year(body: str, draft: Draft, doc: Document) -> int | None:
     before = body[draft.piece.sentence_start : draft.cue_start]
     for match in FORWARD_YEAR.finditer(before):
         year = int(next(group for group in match.groups() if group))
-        if not REVIEWED_BEFORE.search(before[: match.start()]) and not (doc.statement_year and year < doc.statement_year):
+        if not REVIEWED_BEFORE.search(before[: match.start()]) and not (
+            doc.statement_year and year < doc.statement_year
+        ):
             return year
     if doc.statement_year and NEXT_YEAR_BEFORE.search(before):
         return doc.statement_year + 1
@@ -844,8 +1020,18 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
     sentences = _pieces(body, doc.paragraphs, people)
     statements = [
         Statement(
-            "priority", None, body[d.start : d.end], d.piece.paragraph, d.start, d.end, _target_year(body, d, doc),
-            speaker, form="directive", cue=d.cue, cue_start=d.cue_start, cue_end=d.cue_end,
+            "priority",
+            None,
+            body[d.start : d.end],
+            d.piece.paragraph,
+            d.start,
+            d.end,
+            _target_year(body, d, doc),
+            speaker,
+            form="directive",
+            cue=d.cue,
+            cue_start=d.cue_start,
+            cue_end=d.cue_end,
         )
         for d in _all_drafts(body, sentences, _blocked_spans(body, lists))
         if (speaker := _speaker(body, d, people)) or d.rule in ASKED
@@ -862,5 +1048,3 @@ def _all_drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int
 # Rules whose cue names who asks. A demand under any other rule that no person or body in the
 # article states ("Doanh nghiệp cần ..." in a reporter's analysis) is the writer's, not a directive.
 ASKED = ("request", "soft request", "assignment", "instrument")
-
-

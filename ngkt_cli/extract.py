@@ -28,15 +28,63 @@ from .text import PARAGRAPH_BREAK, fold, is_capitalised, key, paragraph_starts, 
 # Markers
 
 # Ordinal words after "Thứ" ("Thứ nhất", "Thứ tư") and before "là" ("Một là", "Bốn là").
-THU_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10}
-LA_ORDINALS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10}
+THU_ORDINALS = {
+    "nhất": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+LA_ORDINALS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
 
 # Nouns that may name the item before its ordinal: "Nhiệm vụ thứ nhất là ...", "Giải pháp thứ hai, ...".
 ITEM_NOUNS = (
-    "nhiệm vụ", "trọng tâm", "giải pháp", "định hướng", "phương hướng", "ưu tiên", "mục tiêu", "yêu cầu",
-    "biện pháp", "khâu đột phá", "đột phá", "trụ cột", "lĩnh vực", "đề xuất", "kiến nghị", "bài học",
-    "kết quả", "thành tựu", "điểm nhấn", "điểm sáng", "dấu ấn", "nội dung", "vấn đề", "thách thức",
-    "nguyên nhân", "hạn chế", "điểm",
+    "nhiệm vụ",
+    "trọng tâm",
+    "giải pháp",
+    "định hướng",
+    "phương hướng",
+    "ưu tiên",
+    "mục tiêu",
+    "yêu cầu",
+    "biện pháp",
+    "khâu đột phá",
+    "đột phá",
+    "trụ cột",
+    "lĩnh vực",
+    "đề xuất",
+    "kiến nghị",
+    "bài học",
+    "kết quả",
+    "thành tựu",
+    "điểm nhấn",
+    "điểm sáng",
+    "dấu ấn",
+    "nội dung",
+    "vấn đề",
+    "thách thức",
+    "nguyên nhân",
+    "hạn chế",
+    "điểm",
 )
 
 # "Thứ nhất, ...", "Thứ nhất là ...", "thứ hai: ...", "Nhiệm vụ thứ ba là ...", "Thứ nhất. Tăng
@@ -59,7 +107,9 @@ SEQUENCE_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[
 LA_MARKER = re.compile(r"\b(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
 
 # Spoken without a comma, capitalised where a sentence starts: "Một là chúng ta đã vượt qua ...".
-LA_BARE_MARKER = re.compile(r"\b(?P<n>" + "|".join(word.capitalize() for word in LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])")
+LA_BARE_MARKER = re.compile(
+    r"\b(?P<n>" + "|".join(word.capitalize() for word in LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])"
+)
 
 # "1. ...", "2) ...", "(3) ...", "4/ ..." at the start of a paragraph.
 NUMBER_MARKER = re.compile(r"^\(?(?P<n>\d{1,2})[.)/]\s+(?=\S)")
@@ -91,7 +141,9 @@ LETTER_DOT_MARKER = re.compile(r"^(?P<n>[" + LETTERS + r"])\.\s+(?=\S)")  # "a. 
 BULLET_CHARS = "•-+–—*·●▪■◆❖➢►▶✓✔○◦"
 # The second level of a bulleted text: "- Về ngoại giao kinh tế:" ¶ "+ Tổ chức đoàn ..." ¶ "+ Hỗ trợ ...".
 SUB_BULLET_CHARS = "+○◦"
-BULLET_MARKER = re.compile(r"^[" + re.escape(BULLET_CHARS.translate({ord(c): None for c in SUB_BULLET_CHARS})) + r"]\s+(?=\S)")
+BULLET_MARKER = re.compile(
+    r"^[" + re.escape(BULLET_CHARS.translate({ord(c): None for c in SUB_BULLET_CHARS})) + r"]\s+(?=\S)"
+)
 SUB_BULLET_MARKER = re.compile(r"^[" + re.escape(SUB_BULLET_CHARS) + r"]\s+(?=\S)")
 
 # What may stand before an item's marker without being text: its bullet, or the opening quote
@@ -160,12 +212,17 @@ def noun_then_ordinal(paragraph: str, match: re.Match[str]) -> int:
     return noun.start() if noun else match.start()
 
 
-from re import _constants as _sre, _parser  # the `re` module's own parser: the hint is the pattern's own
+from re import _constants as _sre  # type: ignore[attr-defined]  # noqa: E402  (the `re` module's own parser)
+from re import _parser  # type: ignore[attr-defined]  # noqa: E402
 
 # Character-class items the hint can write back ("\\s", "\\d"): others end the hint.
 _CATEGORIES = {
-    _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_DIGIT: r"\d",
-    _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+    _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S",
+    _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_NOT_DIGIT: r"\D",
+    _sre.CATEGORY_WORD: r"\w",
+    _sre.CATEGORY_NOT_WORD: r"\W",
 }
 
 
@@ -189,7 +246,7 @@ def _written(op, arg, lower: bool) -> str | None:
                 return None
         return "[" + "".join(parts) + "]"
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and len(arg[2]) == 1:
-        inner = _written(*arg[2][0], lower)
+        inner = _written(*arg[2][0], lower)  # type: ignore[call-arg]  # (op, arg) of the repeated item
         most = "" if arg[1] is _sre.MAXREPEAT else str(arg[1])
         return None if inner is None else f"(?:{inner}){{{arg[0]},{most}}}"
     return None
@@ -201,7 +258,9 @@ def _branch_words(items) -> tuple[str, ...]:
         if op is _sre.SUBPATTERN:
             return _branch_words(arg[-1])
         if op is _sre.BRANCH:
-            heads = ["".join(chr(a) for _, a in itertools.takewhile(lambda i: i[0] is _sre.LITERAL, alt)) for alt in arg[1]]
+            heads = [
+                "".join(chr(a) for _, a in itertools.takewhile(lambda i: i[0] is _sre.LITERAL, alt)) for alt in arg[1]
+            ]
             return tuple(heads) if all(heads) else ()
     return ()
 
@@ -313,7 +372,9 @@ class Marker:
     precedence: int = 0
 
 
-def _paragraph_markers(paragraph: str, lowered: str, offset: int, index: int, rules: Sequence[MarkerRule]) -> list[Marker]:
+def _paragraph_markers(
+    paragraph: str, lowered: str, offset: int, index: int, rules: Sequence[MarkerRule]
+) -> list[Marker]:
     markers = []
     for rule in rules:
         if not rule.worth_searching(paragraph, lowered):
@@ -322,7 +383,9 @@ def _paragraph_markers(paragraph: str, lowered: str, offset: int, index: int, ru
             start = rule.start(paragraph, match)
             if rule.place(paragraph, match, start):
                 number = rule.number(match.group("n")) if rule.numbered else BY_POSITION
-                markers.append(Marker(rule.family, number, offset + start, offset + match.end(), index, rule.precedence))
+                markers.append(
+                    Marker(rule.family, number, offset + start, offset + match.end(), index, rule.precedence)
+                )
     return markers
 
 
@@ -351,18 +414,23 @@ def chain_markers(markers: list[Marker], labels: frozenset[int] = frozenset()) -
         run = open_runs.get(marker.family)
         if marker.ordinal == BY_POSITION:
             between = range(run[-1].paragraph + 1, marker.paragraph) if run else range(0)
-            follows = run and (marker.paragraph == run[-1].paragraph + 1 or (
-                marker.family == "bullet" and all(p in nested for p in between))  # "+" items nest in a dash item
-                or (run[-1].paragraph in labels and marker.paragraph == run[-1].paragraph + 2
-                    and (len(run) == 1 or run[-1].paragraph - run[-2].paragraph == 2)))  # every item a heading over a paragraph
-            marker = replace(marker, ordinal=len(run) + 1 if follows else 1)
+            follows = run and (
+                marker.paragraph == run[-1].paragraph + 1
+                or (marker.family == "bullet" and all(p in nested for p in between))  # "+" items nest in a dash item
+                or (
+                    run[-1].paragraph in labels
+                    and marker.paragraph == run[-1].paragraph + 2
+                    and (len(run) == 1 or run[-1].paragraph - run[-2].paragraph == 2)
+                )
+            )  # every item a heading over a paragraph
+            marker = replace(marker, ordinal=len(run or ()) + 1 if follows else 1)
         near = run and marker.paragraph - run[-1].paragraph <= MAX_ITEM_PARAGRAPHS
         if marker.ordinal == NEXT_ORDINAL:  # "Cuối cùng, ..." ends the run it closely follows
             if run and len(run) >= 2 and marker.paragraph - run[-1].paragraph <= 1:
                 run.append(replace(marker, ordinal=run[-1].ordinal + 1))
                 open_runs.pop(marker.family)
             continue
-        if near and marker.ordinal == run[-1].ordinal + 1:
+        if run and near and marker.ordinal == run[-1].ordinal + 1:
             run.append(marker)
             continue
         if marker.ordinal == 1:
@@ -422,7 +490,8 @@ def _paragraph_end(body: str, position: int) -> int:
 # A quotation's attribution after its closing mark: '..." - Bộ trưởng Bùi Thanh Sơn nói.' or
 # '...”, Thủ tướng nhấn mạnh.' It ends the last item of a quoted list; it is not item text.
 QUOTE_ATTRIBUTION = re.compile(
-    r"[”\"]\s*(?:[,–-]\s*)[^.!?”\"]{0,100}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ|cho hay|phát biểu)\b[^.!?]{0,40}[.!?]?\s*$"
+    r"[”\"]\s*(?:[,–-]\s*)[^.!?”\"]{0,100}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ|cho hay|phát"
+    r" biểu)\b[^.!?]{0,40}[.!?]?\s*$"
 )
 
 
@@ -469,7 +538,7 @@ def _over_bullets_below(body: str, start: int, end: int) -> int:
 
 def item_spans(body: str, run: list[Marker], limit: int | None = None) -> list[Span]:
     """Each item runs to the next marker; the last one to the end of its paragraph (or `limit`)."""
-    spans = []
+    spans: list[Span] = []
     for marker, following in zip(run, run[1:] + [None]):
         end = following.start if following else _last_item_end(body, marker.content, limit)
         if following is None and _semicolon_run(body, run):
@@ -492,7 +561,11 @@ def _explained_below(body: str, start: int, end: int) -> int:
     following = end + len(PARAGRAPH_BREAK)
     if not heading or heading[-1] in CLOSING.replace(":", "") or "\n\n" in heading or following >= len(body):
         return end
-    if len(heading.split()) > SECTION_HEADING_WORDS or body[following] in BULLET_CHARS or NOT_AN_ITEM.match(body, following):
+    if (
+        len(heading.split()) > SECTION_HEADING_WORDS
+        or body[following] in BULLET_CHARS
+        or NOT_AN_ITEM.match(body, following)
+    ):
         return end
     return _paragraph_end(body, following)
 
@@ -570,8 +643,12 @@ def _sentence_stop(paragraph: str, start: int) -> int:
 def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
     """(lead-in end, merged pieces, raw pieces, row) for each ';' list of a paragraph."""
     found: list = []
-    if ";" not in paragraph and not ("," in paragraph and any(word in paragraph for word in COMMA_LEAD_WORDS)
-                                     or " và " in paragraph and " là " in paragraph):
+    if ";" not in paragraph and not (
+        "," in paragraph
+        and any(word in paragraph for word in COMMA_LEAD_WORDS)
+        or " và " in paragraph
+        and " là " in paragraph
+    ):
         return found  # a cheap test first: a ';' list has a ';', a comma list a ',' and a word that leads in
         # (after "là", a counted list's "và": "hai trọng tâm là A và B", "ba trọng tâm là A, B và C")
     intros = _intros(paragraph)
@@ -628,9 +705,11 @@ def _sentences_of(paragraph: str, start: int, end: int) -> list[tuple[int, int]]
     """(start, end) of each sentence between `start` and `end`, glued ones too."""
     spans, begin = [], start
     for match in SENTENCE_END.finditer(paragraph, start, end):
-        if not paragraph[match.end() :].lstrip("\"“‘")[:1].isupper():
+        if not paragraph[match.end() :].lstrip('"“‘')[:1].isupper():
             continue
-        if match.group().startswith(".") and ABBREVIATION.search(paragraph, max(start, match.start() - 5), match.start()):
+        if match.group().startswith(".") and ABBREVIATION.search(
+            paragraph, max(start, match.start() - 5), match.start()
+        ):
             if paragraph[match.start() - 1].isupper() and match.end() == match.start() + 1:
                 continue  # "TP.Hồ Chí Minh"
         spans.append((begin, match.end()))
@@ -654,7 +733,8 @@ def _sentence_items(paragraph: str, lead_start: int, start: int, end: int) -> li
     lead = _lead_sentence(paragraph, lead_start)
     count, noun = announced(lead)
     if noun is None or LIST_NOUNS[noun] == "agenda" or DISCUSSION.search(fold(lead)):
-        return None  # what a meeting discussed ("các nội dung gồm: Đánh giá ... . Triển vọng ...") is summed up, not listed
+        # What a meeting discussed ("các nội dung gồm: Đánh giá ... . Triển vọng ...") is summed up, not listed.
+        return None
     if not is_capitalised(paragraph[start : start + 4]):
         return None
     if attribution := QUOTE_ATTRIBUTION.search(paragraph, start, end):
@@ -667,7 +747,7 @@ def _sentence_items(paragraph: str, lead_start: int, start: int, end: int) -> li
     if len(sentences) < 2:
         return None
     pieces = [(begin + s, begin + e) for begin, stop in sentences for s, e in _semicolon_pieces(paragraph[begin:stop])]
-    pieces = [piece for piece in pieces if paragraph[piece[0] : piece[1]].strip(" .;\"“”")]
+    pieces = [piece for piece in pieces if paragraph[piece[0] : piece[1]].strip(' .;"“”')]
     return pieces if count is None or len(pieces) == count else None
 
 
@@ -718,7 +798,7 @@ def _before_predicate(paragraph: str, lead_start: int, start: int, end: int) -> 
     """A list that is its sentence's subject ("Bốn ưu tiên ...: A; B; C; D đã nhận được sự ủng
     hộ ...") ends where the sentence's own predicate begins."""
     sentence_start = max(paragraph.rfind(mark, 0, lead_start) for mark in (". ", "! ", "? ")) + 1
-    if not ANNOUNCED.match(fold(paragraph[sentence_start:lead_start]).lstrip(" \"“")):
+    if not ANNOUNCED.match(fold(paragraph[sentence_start:lead_start]).lstrip(' "“')):
         return end
     predicate = PREDICATE.search(paragraph, start, end)
     return predicate.start() if predicate else end
@@ -812,9 +892,12 @@ NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam"
 # "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "các trọng tâm", "những nhiệm vụ", a noun in
 # quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam" counts nothing.
 ANNOUNCED = re.compile(
-    r"(?<!viet )(?<!mien )(?<!phia )\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung|mot so|khong it|nhieu)\s+[\"“]?"
+    r"(?<!viet )(?<!mien )(?<!phia )\b(\d{1,2}|"
+    + "|".join(NUMBER_WORDS)
+    + r"|cac|nhung|mot so|khong it|nhieu)\s+[\"“]?"
     r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+)?(" + _NOUN_RE + r")\b"
 )
+
 
 @dataclass(frozen=True)
 class InlineIntro:
@@ -869,7 +952,12 @@ LEAD_WINDOW = 60
 INLINE_INTROS = (
     # "Năm 2025 cần tập trung 3 nhiệm vụ: A; B; C" ("như:" and "ví dụ:" give examples)
     InlineIntro(
-        "colon", re.compile(r":\s+"), unless=re.compile(r"\b(?:nhu|vi du)\s*$"), one_sentence=False, runs_on=True, strong=True
+        "colon",
+        re.compile(r":\s+"),
+        unless=re.compile(r"\b(?:nhu|vi du)\s*$"),
+        one_sentence=False,
+        runs_on=True,
+        strong=True,
     ),
     # "Năm APEC 2018 đặt ra ba ưu tiên gồm A; B; C", "nêu bốn ưu tiên lớn về A; B; và C"
     InlineIntro(
@@ -887,7 +975,11 @@ INLINE_INTROS = (
     InlineIntro(
         "list noun, no colon",
         re.compile(r" (?:bao gom|gom co|gom|la) (?=[^\W\d])"),
-        re.compile(r"\b(?:" + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True)) + r")\b(?:\s+[^\s;:.,]+){0,2}$"),
+        re.compile(
+            r"\b(?:"
+            + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
+            + r")\b(?:\s+[^\s;:.,]+){0,2}$"
+        ),
         lead_in="through",
     ),
     # "... với các dấu ấn như: Ngoại giao vắc xin, hoạt động nghiên cứu, dự báo và tham mưu, ...…",
@@ -896,7 +988,9 @@ INLINE_INTROS = (
         "list noun, commas",
         re.compile(r"(?:nhu|gom)(?: co)?\s*:?\s+(?=[^\W\d])|:\s+"),
         re.compile(
-            r"\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r"|cac|nhung)\s+[\"“]?(?:nhom\s+)?(?:"
+            r"\b(?:\d{1,2}|"
+            + "|".join(NUMBER_WORDS)
+            + r"|cac|nhung)\s+[\"“]?(?:nhom\s+)?(?:"
             + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
             + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
@@ -910,7 +1004,9 @@ INLINE_INTROS = (
         # not a predicate ("là rất quan trọng, cấp bách và lâu dài") nor after "these" ("Hai nhiệm vụ này là ...")
         re.compile(r"\bla\s+(?!(?:rat|deu|cung|khong|chua|hoan toan|vo cung|het suc)\b)(?=[^\W\d])"),
         re.compile(
-            r"(?<!viet )(?<!mien )\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+[\"“]?(?:nhom\s+)?(?:"
+            r"(?<!viet )(?<!mien )\b(?:\d{1,2}|"
+            + "|".join(NUMBER_WORDS)
+            + r")\s+[\"“]?(?:nhom\s+)?(?:"
             + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
             + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,2}\s*$"
         ),
@@ -919,7 +1015,12 @@ INLINE_INTROS = (
         precedence=INLINE_PRECEDENCE + 1,
     ),
     # "... có không ít thuận lợi. Đó là A; B; C."
-    InlineIntro("Đó là", re.compile(r"\bla (?=[^\W\d])"), re.compile(r"(?:^|[.!?…] )(?:do|day)(?: cung| chinh)? $"), lead_in="previous"),
+    InlineIntro(
+        "Đó là",
+        re.compile(r"\bla (?=[^\W\d])"),
+        re.compile(r"(?:^|[.!?…] )(?:do|day)(?: cung| chinh)? $"),
+        lead_in="previous",
+    ),
 )
 
 
@@ -942,25 +1043,38 @@ KIND_CUES = (
     ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su)\b")),
     # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."; its programme
     # ("Chương trình hội nghị gồm: ..."); a visit's schedule ("Trong chuyến thăm, Thủ tướng sẽ: ...")
-    ("agenda", re.compile(
-        r"\b(?:hoi nghi|hoi thao|dien dan|toa dam|cuoc hop|buoi lam viec)(?:\s+[^\s,.;:]+){0,3}?\s+nham\b"
-        r"|(?<!trong )(?<!khuon kho )\bchuong trinh (?:cua )?(?:hoi nghi|hoi thao|dien dan|toa dam|lam viec|chuyen tham)\b"
-        r"(?:\s+[^\s,.;:]+){0,5}?\s*(?:gom|bao gom|nhu sau|co)?\W*$"  # the lead-in ends there: not "trong chương trình Hội nghị ..., Bộ ..."
-        r"|\b(?:chuyen tham|chuyen cong tac|lich trinh)\b[^.;:]*\b(?:se|du kien)\b"
-    )),
+    (
+        "agenda",
+        re.compile(
+            r"\b(?:hoi nghi|hoi thao|dien dan|toa dam|cuoc hop|buoi lam viec)(?:\s+[^\s,.;:]+){0,3}?\s+nham\b"
+            r"|(?<!trong )(?<!khuon kho )\bchuong trinh (?:cua )?(?:hoi nghi|hoi thao|dien dan|toa dam|lam viec"
+            r"|chuyen tham)\b"
+            # The lead-in ends there: not "trong chương trình Hội nghị ..., Bộ ...".
+            r"(?:\s+[^\s,.;:]+){0,5}?\s*(?:gom|bao gom|nhu sau|co)?\W*$"
+            r"|\b(?:chuyen tham|chuyen cong tac|lich trinh)\b[^.;:]*\b(?:se|du kien)\b"
+        ),
+    ),
     # work reported done: "Sở đã hoàn thành các công việc sau:"
     # ... and what was done, told after "đã:" ("Trong năm, Sở Ngoại vụ đã: - Tham mưu ... - Đón ..."),
     # and indicators reported ("Một số chỉ số chính của tỉnh 9 tháng:")
-    ("achievement", re.compile(
-        r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc"
-        r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc|da gop phan|da giup|da mang lai|da tao ra)\b"
-        r"|\bda\W*$"
-    )),
+    (
+        "achievement",
+        re.compile(
+            r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc"
+            r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc|da gop phan|da giup|da mang lai|da"
+            r" tao ra)\b"
+            r"|\bda\W*$"
+        ),
+    ),
     # shortcomings and forecasts: "vẫn còn tồn tại, hạn chế: ...", "Theo dự báo, kinh tế thế giới sẽ: ..."
     ("other", re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong)\b")),
-    ("priority", re.compile(
-        r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi|phan dau|chi tieu|muc tieu)\b"
-    )),
+    (
+        "priority",
+        re.compile(
+            r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi|phan dau|chi"
+            r" tieu|muc tieu)\b"
+        ),
+    ),
 )
 
 # A concession or an aim names what the list is not: "Bên cạnh những kết quả đạt được, ... vẫn còn
@@ -968,14 +1082,17 @@ KIND_CUES = (
 # clause up to its comma).
 CONCESSION = re.compile(
     r"\b(?:(?:ben canh|ngoai) (?:nhung|cac)\b|tuy\b|mac du\b"
-    r"|de (?:khac phuc|vuot qua|giai quyet|thao go|ung pho|han che|thuc hien|dat|phat huy|tan dung)\b)[^,:;.]{0,80}?,\s*"
+    r"|de (?:khac phuc|vuot qua|giai quyet|thao go|ung pho|han che|thuc hien|dat|phat huy|tan"
+    r" dung)\b)[^,:;.]{0,80}?,\s*"
 )
 
 # Lead-ins that say what the list is whatever else they hold, tried first (folded): the grounds
 # for a hope ("có cơ sở để kỳ vọng ... Đó là A; B"), a plan's purposes and principles ("Mục đích:",
 # "I. QUAN ĐIỂM, MỤC TIÊU, YÊU CẦU", "Kế hoạch nhằm mục đích: ...").
 # Causes too: "Kết quả này có được là nhờ: ...", "Nguyên nhân chủ yếu là do: ...".
-GROUNDS = re.compile(r"\b(?:co co so|co so de|nho vao cac|xuat phat tu cac|la nho|co duoc la do|nguyen nhan(?: \S+){0,2} la do)\b")
+GROUNDS = re.compile(
+    r"\b(?:co co so|co so de|nho vao cac|xuat phat tu cac|la nho|co duoc la do|nguyen nhan(?: \S+){0,2} la do)\b"
+)
 PURPOSE_HEADING = re.compile(
     r"^\W*(?:(?:[ivx]+|\d{1,2}|[a-d])\s*[.)/]\s*)?(?:muc dich|yeu cau|quan diem)"
     r"(?:\s*(?:,|va)\s*(?:muc dich|muc tieu|yeu cau|quan diem))*\W*$"
@@ -987,14 +1104,17 @@ PURPOSE = re.compile(r"\bmuc dich\b|\b(?:ke hoach|chuong trinh|de an|van ban)(?:
 # hiện tốt các nhiệm vụ: ..." (not "đã đề ra các nhiệm vụ").
 DONE_AFTER_NOUN = r"(?:\s+[^\s,.;:]+){0,3}?\s+(?:da|duoc)\s+(?:hoan thanh|lam duoc|thuc hien xong|dat duoc)\b"
 DONE_BEFORE_NOUN = (
-    r"\b(?:da|duoc)\s+(?:hoan thanh(?:\s+(?:tot|xuat sac))?|(?:thuc hien|trien khai|lam)\s+(?:tot|hieu qua|xong|thang loi))\s+"
+    r"\b(?:da|duoc)\s+(?:hoan thanh(?:\s+(?:tot|xuat sac))?|(?:thuc hien|trien khai|lam)\s+(?:tot|hieu qua|xong"
+    r"|thang loi))\s+"
     r"(?:(?:cac|nhung|\d{1,2})\s+)?(?:nhom\s+)?"
 )
 
 # Tense markers in the items: backward-looking "đã", forward-looking "cần", "sẽ", "phải".
 # A result told in the passive counts as done: "hội nhập quốc tế được mở rộng", "uy tín tiếp tục
 # được nâng lên" (not "cần được", "phải được", "sẽ được": those ask).
-PAST_TENSE = re.compile(r"\b(?:đã|đạt được|vừa qua|thu về|(?<!cần )(?<!phải )(?<!sẽ )(?<!để )được(?= [^\W\d_]))\b", re.I)
+PAST_TENSE = re.compile(
+    r"\b(?:đã|đạt được|vừa qua|thu về|(?<!cần )(?<!phải )(?<!sẽ )(?<!để )được(?= [^\W\d_]))\b", re.I
+)
 FUTURE_TENSE = re.compile(r"\b(?:cần|sẽ|phải|hãy|cần phải)\b", re.I)
 
 # A year in a lead-in, not a horizon ("đến năm 2030") nor a range ("2021-2025").
@@ -1068,7 +1188,9 @@ def _statistics(items: list[str], cue: str = "") -> bool:
 # "Nhật Bản, nước chủ nhà G7, xác định 3 ưu tiên", "ưu tiên của ASEAN 2026" (folded).
 FORUMS = r"(?:apec|asean|g20|g7|brics|wto|oecd|eu|lien hop quoc|lhq|nuoc chu nha|chu nha)"
 FOREIGN_AGENDA = re.compile(
-    r"\b" + FORUMS + r"(?:\s+\d{4})?(?:,?\s+[^\s,.;:]+){0,2}?,?\s+(?:da\s+)?(?:dat ra|de ra|xac dinh|dua ra|lua chon|chon|neu ra)\b"
+    r"\b"
+    + FORUMS
+    + r"(?:\s+\d{4})?(?:,?\s+[^\s,.;:]+){0,2}?,?\s+(?:da\s+)?(?:dat ra|de ra|xac dinh|dua ra|lua chon|chon|neu ra)\b"
     r"|\buu tien cua (?:nam )?" + FORUMS
 )
 # ... unless Vietnam is the one setting them: "Năm APEC 2017 do Việt Nam đăng cai đặt ra ...".
@@ -1110,19 +1232,21 @@ def classify(
     if noun is None and not cue.rstrip().endswith(":") and (above := title()):
         count, noun = announced(fold(above))
     if noun and LIST_NOUNS[noun]:
-        kind = LIST_NOUNS[noun]
+        kind = str(LIST_NOUNS[noun])
         if kind == "agenda" and DIRECTIVE.search(folded) and not DISCUSSION.search(folded):
             return "priority"
         if noun in LOOKS_BACK_UNLESS_ASKED and DIRECTIVE.search(folded):
             return "priority"
-        if kind == "priority" and re.search(r"\b" + noun + DONE_AFTER_NOUN + "|" + DONE_BEFORE_NOUN + noun + r"\b", folded):
+        if kind == "priority" and re.search(
+            r"\b" + noun + DONE_AFTER_NOUN + "|" + DONE_BEFORE_NOUN + noun + r"\b", folded
+        ):
             return "achievement"
         return kind
     if _statistics(items, cue):
         return "achievement"
     for text in (folded, heading(), opener):
-        if kind := _cue_kind(fold(text)):
-            return kind
+        if said := _cue_kind(fold(text)):
+            return said
     joined = " ".join(items)
     return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
 
@@ -1147,7 +1271,9 @@ def target_year(kind: str, cue: str, doc: Document) -> int | None:
 # Speaker
 
 
-def speaker_before(body: str, position: int, lookback_start: int, people: list[Person]) -> tuple[str | None, str | None]:
+def speaker_before(
+    body: str, position: int, lookback_start: int, people: list[Person]
+) -> tuple[str | None, str | None]:
     """(speaker, title) of the last attribution between `lookback_start` and `position`."""
     window = body[lookback_start:position]
     found = attributions(window, people)
@@ -1235,7 +1361,9 @@ def _lead_in(body: str, candidate: Candidate) -> Span:
             begin = _sentences_of(body, begin, candidate.lead_end)[-1][0]
         return _trim(body, begin, candidate.lead_end)
     previous = candidate.first_paragraph - 1
-    while previous >= 0 and (_paragraph_text(body, previous).startswith("|") or not _paragraph_text(body, previous).strip()):
+    while previous >= 0 and (
+        _paragraph_text(body, previous).startswith("|") or not _paragraph_text(body, previous).strip()
+    ):
         previous -= 1  # a table's header row ("| STT | Trọng tâm |"): the lead-in is above the table
     if previous < 0:
         return Span(start, start)
@@ -1255,11 +1383,15 @@ def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     for run in runs:
         # "... 2 kết quả: một là, ...; hai là, .... Năm 2025 cần 2 nhiệm vụ: một là, ...": the
         # next list of the same shape ends this one.
-        limit = min((r[0].start for r in runs if r[0].family == run[0].family and r[0].start > run[-1].start), default=None)
+        limit = min(
+            (r[0].start for r in runs if r[0].family == run[0].family and r[0].start > run[-1].start), default=None
+        )
         spans = item_spans(body, run, limit)
         if run[0].family in ("bullet", "sub-bullet"):
             spans = _without_group_labels(body, spans)
-        candidates.append(Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start, precedence=run[0].precedence))
+        candidates.append(
+            Candidate(tuple(spans), run[0].family, run[0].paragraph, run[0].start, precedence=run[0].precedence)
+        )
     return candidates
 
 
@@ -1269,12 +1401,18 @@ def _heads_a_paragraph(paragraph: str) -> bool:
     text = paragraph.rstrip()
     if text.endswith(":"):
         return True
-    return bool(text) and text[0] in BULLET_CHARS and text[-1] not in CLOSING and len(text.split()) <= SECTION_HEADING_WORDS
+    return (
+        bool(text)
+        and text[0] in BULLET_CHARS
+        and text[-1] not in CLOSING
+        and len(text.split()) <= SECTION_HEADING_WORDS
+    )
 
 
 def _without_group_labels(body: str, spans: list[Span]) -> list[Span]:
     """Bullets flattened from nested HTML lists ("- Về ngoại giao kinh tế:" ¶ "- Tổ chức đoàn ..." ¶
     "- Hỗ trợ ..." ¶ "- Về công tác lãnh sự:" ¶ ...): a label over the items after it is no item."""
+
     def group_label(number: int) -> bool:
         text = body[spans[number].start : spans[number].end].strip()
         return number + 1 < len(spans) and text.endswith(":") and _bare_label(text)
@@ -1299,7 +1437,9 @@ def _completed_by_count(body: str, paragraphs: list[str], marker: Marker) -> Can
     start = _paragraph_start(body, marker.paragraph)
     if body[start : marker.start].strip(BEFORE_MARKER):
         return None
-    first = Candidate((Span(marker.content, _paragraph_end(body, marker.content)),), marker.family, marker.paragraph, marker.start)
+    first = Candidate(
+        (Span(marker.content, _paragraph_end(body, marker.content)),), marker.family, marker.paragraph, marker.start
+    )
     cue_span = _cue(body, first)
     if ";" in body[cue_span.start : cue_span.end]:
         return None  # the count's items are listed in the lead-in already ("hai giải pháp gồm: A; B")
@@ -1340,7 +1480,9 @@ def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
                 raw_spans = spans
             if len(spans) >= 2 or len(raw_spans) >= 2:
                 lead_sentences = 2 if intro.lead_in == "previous" else 1
-                candidates.append(Candidate(spans, "inline", index, offset + lead_end, raw_spans, intro.precedence, lead_sentences))
+                candidates.append(
+                    Candidate(spans, "inline", index, offset + lead_end, raw_spans, intro.precedence, lead_sentences)
+                )
     return candidates
 
 
@@ -1417,6 +1559,7 @@ SECTION_BODY_CHARS = 150
 def _sections(texts: list[str]) -> bool:
     """The numbered sections of a long article, not a list: every item a short heading with
     paragraphs under it."""
+
     def section(text: str) -> bool:
         heading, _, under = text.partition(PARAGRAPH_BREAK)
         return (
@@ -1481,7 +1624,7 @@ def _quoted_motto(body: str, candidate: Candidate) -> bool:
     """A motto quoted whole after a colon ("tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng
     tạo; ...”"), not a list of things to do: the quote opens right where the pieces begin, and
     every piece is a few words."""
-    opens_quote = candidate.marker == "inline" and body[candidate.lead_end :].lstrip(": ")[:1] in "“\"‘"
+    opens_quote = candidate.marker == "inline" and body[candidate.lead_end :].lstrip(": ")[:1] in '“"‘'
     pieces = candidate.raw_spans or candidate.spans
     return opens_quote and all(len(body[p.start : p.end].split()) <= MOTTO_WORDS for p in pieces)
 
@@ -1546,7 +1689,11 @@ def read(doc: Document, candidate: Candidate) -> Reading:
     if noun is None and wrap_up and announced(body[wrap_up.start : wrap_up.end])[1]:
         cue = body[wrap_up.start : wrap_up.end].strip()  # the lead-in comes after the list
         count, noun = announced(cue)
-    if noun is None and candidate.marker != "inline" and (counting := _counting_sentence(body, cue_span, len(candidate.spans))):
+    if (
+        noun is None
+        and candidate.marker != "inline"
+        and (counting := _counting_sentence(body, cue_span, len(candidate.spans)))
+    ):
         cue_span = counting  # "Thủ tướng nêu 3 nhiệm vụ. Trong đó, ngành cần chú ý ..." ¶ "Thứ nhất, ..."
         cue = body[cue_span.start : cue_span.end]
         count, noun = announced(cue)
@@ -1586,7 +1733,7 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
 
 
 # A picture's credit as a lead-in: "Ảnh", "Ảnh minh họa", "Nguồn", "Ảnh: TTXVN".
-CREDIT_CUE = re.compile(r"\W*(?:Ảnh|Nguồn|Photo|Đồ họa)(?:\s+minh\s+họa)?\W*$", re.I)
+CREDIT_CUE: re.Pattern[str] = re.compile(r"\W*(?:Ảnh|Nguồn|Photo|Đồ họa)(?:\s+minh\s+họa)?\W*$", re.I)
 
 # A lead-in that asks: "Phóng viên hỏi", "PV:", "TS. Trần Du Lịch hỏi" (not "2 cơ hội": marks matter).
 QUESTION_CUE = re.compile(r"\b(?:hỏi|phóng viên|pv|nhà báo)\W*$", re.I)
@@ -1598,7 +1745,7 @@ INTERVIEW_TURN = re.compile(r"^[^:.;?!]{2,60}:\s")
 def _asks(body: str, cue: str, last: Span) -> bool:
     """A question put in an interview, however many ';' it holds: its lead-in asks, or its last
     piece ends with a question mark."""
-    return bool(QUESTION_CUE.search(cue)) or body[last.end : last.end + 2].lstrip(" ”\"").startswith("?")
+    return bool(QUESTION_CUE.search(cue)) or body[last.end : last.end + 2].lstrip(' ”"').startswith("?")
 
 
 def _interview(texts: Sequence[str]) -> bool:
@@ -1613,7 +1760,7 @@ def not_a_list(reading: Reading) -> str | None:
 
 
 # What a sentence or an item may end with; text that stops on anything else was cut off.
-CLOSING = ".!?…;:”\"’)]»"
+CLOSING = '.!?…;:”"’)]»'
 
 
 def _cut_off(body: str, spans: Sequence[Span], count: int | None) -> bool:
@@ -1686,7 +1833,9 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
         Statement(kind, n, text, _paragraph_of(body, s.start), s.start, s.end, year, speaker)
         for n, (s, text) in enumerate(zip(spans, texts), start=1)
     )
-    return StatementList(kind, items, reading.count, year, speaker, title, cue, candidate.marker, _cut_off(body, spans, reading.count))
+    return StatementList(
+        kind, items, reading.count, year, speaker, title, cue, candidate.marker, _cut_off(body, spans, reading.count)
+    )
 
 
 # The same list worded twice (a summary and the list itself, or two reports of one speech):
@@ -1712,7 +1861,9 @@ def _without_repeats(lists: list[StatementList]) -> list[StatementList]:
     kept: list[tuple[StatementList, list[str]]] = []
     for found in lists:
         keys = [key(item.text) for item in found.items]
-        twin = next((i for i, (k, k_keys) in enumerate(kept) if k.kind == found.kind and same_items(keys, k_keys)), None)
+        twin = next(
+            (i for i, (k, k_keys) in enumerate(kept) if k.kind == found.kind and same_items(keys, k_keys)), None
+        )
         if twin is None:
             kept.append((found, keys))
         elif sum(len(item.text) for item in found.items) > sum(len(item.text) for item in kept[twin][0].items):

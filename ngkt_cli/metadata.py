@@ -13,7 +13,6 @@ from functools import lru_cache
 from .models import Person
 from .text import fold
 
-
 # ---------------------------------------------------------------------------------------------
 # People
 
@@ -26,31 +25,96 @@ SURNAMES = frozenset(
 
 # Titles, longest first so that "Phó Thủ tướng" is not read as "Thủ tướng".
 TITLES = (
-    "Ủy viên Bộ Chính trị", "Tổng Bí thư", "Phó Chủ tịch Quốc hội", "Chủ tịch Quốc hội", "Chủ tịch nước",
-    "Phó Thủ tướng", "Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Phó Chủ tịch", "Chủ tịch", "Cục trưởng",
-    "Phó Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Đại sứ", "Đại biểu", "Phó Bí thư", "Bí thư",
-    "Giám đốc", "Phó Giám đốc", "Trưởng ban", "Phó Trưởng ban", "Người phát ngôn", "Tổng Giám đốc",
-    "Tổng thư ký", "Chánh Văn phòng", "Trưởng đoàn", "Trưởng Cơ quan đại diện", "Chủ nhiệm",
-    "Ủy viên Trung ương Đảng", "Trưởng Ban", "Phó Trưởng Ban", "Viện trưởng", "Phó Viện trưởng",
+    "Ủy viên Bộ Chính trị",
+    "Tổng Bí thư",
+    "Phó Chủ tịch Quốc hội",
+    "Chủ tịch Quốc hội",
+    "Chủ tịch nước",
+    "Phó Thủ tướng",
+    "Thủ tướng",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Phó Chủ tịch",
+    "Chủ tịch",
+    "Cục trưởng",
+    "Phó Cục trưởng",
+    "Vụ trưởng",
+    "Phó Vụ trưởng",
+    "Đại sứ",
+    "Đại biểu",
+    "Phó Bí thư",
+    "Bí thư",
+    "Giám đốc",
+    "Phó Giám đốc",
+    "Trưởng ban",
+    "Phó Trưởng ban",
+    "Người phát ngôn",
+    "Tổng Giám đốc",
+    "Tổng thư ký",
+    "Chánh Văn phòng",
+    "Trưởng đoàn",
+    "Trưởng Cơ quan đại diện",
+    "Chủ nhiệm",
+    "Ủy viên Trung ương Đảng",
+    "Trưởng Ban",
+    "Phó Trưởng Ban",
+    "Viện trưởng",
+    "Phó Viện trưởng",
     # Scholars quoted for their proposals: "TS. Nguyễn Văn Bình", "PGS.TS Trần Đình Thiên".
-    "GS.TS.", "GS.TS", "PGS.TS.", "PGS.TS", "GS.", "PGS.", "TS.", "ThS.", "Tiến sĩ", "Giáo sư", "Phó Giáo sư",
+    "GS.TS.",
+    "GS.TS",
+    "PGS.TS.",
+    "PGS.TS",
+    "GS.",
+    "PGS.",
+    "TS.",
+    "ThS.",
+    "Tiến sĩ",
+    "Giáo sư",
+    "Phó Giáo sư",
     # The minister's assistant is not the minister: "Trợ lý Bộ trưởng Nguyễn Minh Hằng".
-    "Trợ lý Bộ trưởng", "Trợ lý Thủ tướng",
+    "Trợ lý Bộ trưởng",
+    "Trợ lý Thủ tướng",
 )
 # Titles as the press also writes them, in lower case after the first word ("Phó thủ tướng",
 # "Tổng bí thư"), each read as the title it spells.
 CANONICAL_TITLES = {title.lower(): title for title in TITLES}
-_WRITTEN_TITLES = sorted({*TITLES, *(t.split(" ", 1)[0] + " " + t.split(" ", 1)[1].lower() for t in TITLES if " " in t)}, key=len, reverse=True)
+_WRITTEN_TITLES = sorted(
+    {*TITLES, *(t.split(" ", 1)[0] + " " + t.split(" ", 1)[1].lower() for t in TITLES if " " in t)},
+    key=len,
+    reverse=True,
+)
 
 # Places whose first word is also a family name: "Bí thư Thành ủy Hà Nội" names no person "Hà Nội".
 PLACE_NAMES = (
-    "Hà Nội", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Hà Đông", "Cao Bằng", "Lâm Đồng", "Ninh Bình", "Ninh Thuận",
-    "Thái Bình", "Thái Nguyên", "Lý Sơn", "Kim Bảng", "Hồ Chí Minh", "Vĩnh Phúc", "Lạng Sơn", "Quảng Ninh",
-    "Bình Dương", "Bình Định", "Bình Thuận", "Bình Phước", "Hoàng Sa", "Trường Sa", "Phú Thọ", "Phú Yên",
+    "Hà Nội",
+    "Hà Tĩnh",
+    "Hà Giang",
+    "Hà Nam",
+    "Hà Đông",
+    "Cao Bằng",
+    "Lâm Đồng",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Lý Sơn",
+    "Kim Bảng",
+    "Hồ Chí Minh",
+    "Vĩnh Phúc",
+    "Lạng Sơn",
+    "Quảng Ninh",
+    "Bình Dương",
+    "Bình Định",
+    "Bình Thuận",
+    "Bình Phước",
+    "Hoàng Sa",
+    "Trường Sa",
+    "Phú Thọ",
+    "Phú Yên",
 )
 # Every capital letter Vietnamese writes ("Ả", "Ước", "Đ"), for names and organisations.
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
-
 
 
 def _alternation(words: list[str], first_letter_either_case: bool) -> str:
@@ -64,7 +128,9 @@ def _alternation(words: list[str], first_letter_either_case: bool) -> str:
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     return "|".join(
         (f"[{re.escape(first)}{re.escape(first.lower())}]" if first_letter_either_case else re.escape(first))
-        + "(?:" + "|".join(rests) + ")"
+        + "(?:"
+        + "|".join(rests)
+        + ")"
         for first, rests in groups.items()
     )
 
@@ -86,7 +152,9 @@ _ORG = rf"(?:\s+{_ORG_WORD})*"
 _ORG_LAZY = rf"(?:\s+{_ORG_WORD})*?"
 
 # Also in capitals, as interviews print the person answering: "Bộ trưởng Bộ Ngoại giao BÙI THANH SƠN:".
-_SURNAME_RE = _alternation(sorted(SURNAMES | {s.upper() for s in SURNAMES}, key=len, reverse=True), first_letter_either_case=False)
+_SURNAME_RE = _alternation(
+    sorted(SURNAMES | {s.upper() for s in SURNAMES}, key=len, reverse=True), first_letter_either_case=False
+)
 
 # Look-aheads on the letters a title or a name can open with: a pure filter that spares the
 # regex engine trying dozens of alternatives at every position of the text (3-6x faster).
@@ -109,14 +177,22 @@ TITLED_NAME = re.compile(rf"{_TITLE_START}(?P<title>(?:{_TITLE_RE}){_ORG_LAZY})\
 # "đồng chí Phạm Minh Chính – Ủy viên Bộ Chính trị, Thủ tướng Chính phủ", "Ông Vũ Bá Phú, Cục
 # trưởng Cục Xúc tiến thương mại"
 NAME_THEN_TITLE = re.compile(
-    rf"{_NAME_START}(?:(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+)?{_NAME}\s*[,–-]\s*(?P<title>(?:{_TITLE_RE}){_ORG}(?:,\s*(?:{_TITLE_RE}){_ORG})*)"
+    rf"{_NAME_START}(?:(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+)?{_NAME}\s*[,–-]\s*(?P<title>(?:{_TITLE_RE}){_ORG}(?:,\s*"
+    rf"(?:{_TITLE_RE}){_ORG})*)"
 )
 # "Thủ tướng Chính phủ nhấn mạnh": a title alone, resolved to a named holder in the same article.
 TITLE_ALONE = re.compile(rf"{_TITLE_START}(?P<title>(?:{_TITLE_RE}){_ORG})")
 # What the press calls an office-holder in place of the title, to avoid repeating it: "Người
 # đứng đầu Chính phủ" is the Prime Minister, "người đứng đầu ngành ngoại giao" the Foreign Minister.
-ALIAS_TITLES = {"chính phủ": "Thủ tướng", "ngoại giao": "Bộ trưởng", "nhà nước": "Chủ tịch nước", "quốc hội": "Chủ tịch Quốc hội"}
-TITLE_ALIAS = re.compile(r"(?<!\w)(?:[nN]gười đứng đầu|[tT]rưởng)\s+(?:ngành\s+)?(?P<of>Chính phủ|[nN]goại giao|Nhà nước|Quốc hội)(?!\w)")
+ALIAS_TITLES = {
+    "chính phủ": "Thủ tướng",
+    "ngoại giao": "Bộ trưởng",
+    "nhà nước": "Chủ tịch nước",
+    "quốc hội": "Chủ tịch Quốc hội",
+}
+TITLE_ALIAS = re.compile(
+    r"(?<!\w)(?:[nN]gười đứng đầu|[tT]rưởng)\s+(?:ngành\s+)?(?P<of>Chính phủ|[nN]goại giao|Nhà nước|Quốc hội)(?!\w)"
+)
 PRONOUN_NAME = re.compile(rf"\b(?:[ôÔ]ng|[bB]à)\s+(?P<given>[{UPPER}][^\W\d_]*)(?!\s+[{UPPER}])")
 
 # Verbs of saying that attribute what follows to the person just before them.
@@ -250,7 +326,7 @@ def attributions(text: str, people: list[Person]) -> list[Mention]:
         verb = SPEECH_VERBS.search(after)
         nxt = next((m for m in mentions if m.start > mention.start), None)
         verb_is_ours = verb and (nxt is None or mention.end + verb.start() < nxt.start)
-        verb_is_ours = verb_is_ours and not re.search(r"[.!?]\s", after[: verb.start()])
+        verb_is_ours = verb_is_ours and verb is not None and not re.search(r"[.!?]\s", after[: verb.start()])
         # "Theo Bộ trưởng ...", also glued to the sentence before ("... Bùi Thanh SơnTheo Bộ trưởng").
         introduced = re.search(r"(?:\b[tT]heo|Theo)\s*$", text[max(0, mention.start - 8) : mention.start])
         answers = INTERVIEW_ANSWER.match(after)  # "Bộ trưởng Bùi Thanh Sơn: Thứ nhất, ..."
@@ -265,8 +341,19 @@ def attributions(text: str, people: list[Person]) -> list[Mention]:
 # A body that sets a course, as a conclusion, a directive or a request states it: "Ban Bí thư",
 # "Chính phủ", "Hội nghị Ngoại giao lần thứ 32", "UBND thành phố", "Bộ Ngoại giao".
 BODY_HEADS = (
-    "Ban Chấp hành Trung ương", "Ủy ban Thường vụ Quốc hội", "Thường trực Chính phủ", "Ban Bí thư", "Bộ Chính trị",
-    "Chính phủ", "Quốc hội", "Hội nghị", "Ban Chỉ đạo", "Ủy ban nhân dân", "UBND", "Tỉnh ủy", "Thành ủy",
+    "Ban Chấp hành Trung ương",
+    "Ủy ban Thường vụ Quốc hội",
+    "Thường trực Chính phủ",
+    "Ban Bí thư",
+    "Bộ Chính trị",
+    "Chính phủ",
+    "Quốc hội",
+    "Hội nghị",
+    "Ban Chỉ đạo",
+    "Ủy ban nhân dân",
+    "UBND",
+    "Tỉnh ủy",
+    "Thành ủy",
 )
 _BODY_HEAD_RE = _alternation(sorted(BODY_HEADS, key=len, reverse=True), first_letter_either_case=True)
 # "Hội nghị Ngoại giao lần thứ 32" (or "Hội nghị Ngoại giao 32"), "Bộ Công Thương" (a ministry:
@@ -303,8 +390,7 @@ def _fullest_body(written: str, context: str) -> str:
 def find_bodies(text: str, context: str = "") -> list[Mention]:
     """Bodies named in `text`, each with its fullest name in `context` (the whole article)."""
     return [
-        Mention(m.start(), m.end(), _fullest_body(m.group("body"), context or text), None)
-        for m in BODY.finditer(text)
+        Mention(m.start(), m.end(), _fullest_body(m.group("body"), context or text), None) for m in BODY.finditer(text)
     ]
 
 
@@ -314,7 +400,11 @@ def body_attributions(text: str, context: str = "") -> list[Mention]:
     found = []
     for mention in find_bodies(text, context):
         after = text[mention.end : mention.end + ATTRIBUTION_WINDOW // 2]
-        verb = SPEECH_VERBS.match(after.lstrip()) or re.match(r"\s*(?:cũng|đã|tiếp tục)\s+", after) and SPEECH_VERBS.search(after[:20])
+        verb = (
+            SPEECH_VERBS.match(after.lstrip())
+            or re.match(r"\s*(?:cũng|đã|tiếp tục)\s+", after)
+            and SPEECH_VERBS.search(after[:20])
+        )
         if verb or BODY_SOURCE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]):
             found.append(mention)
     return found

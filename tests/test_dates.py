@@ -56,7 +56,9 @@ def test_a_text_about_next_years_goals_is_said_this_year():
 
 
 def test_a_stamped_text_about_next_years_goals_keeps_its_own_year():
-    text = "Thứ Hai, 22/12/2025 09:10\n\nNgoại giao kinh tế năm 2026 sẽ tập trung vào thị trường mới và chuyển đổi xanh."
+    text = (
+        "Thứ Hai, 22/12/2025 09:10\n\nNgoại giao kinh tế năm 2026 sẽ tập trung vào thị trường mới và chuyển đổi xanh."
+    )
     assert dated(text) == ("2025-12-22", "stamp", 2025)
 
 
@@ -76,14 +78,26 @@ def test_a_lunar_new_year_interview_is_said_in_the_year_of_that_spring():
     assert dated(text) == (None, None, 2024)
 
 
-@pytest.mark.parametrize("opening, year", [
-    ("Nhân dịp Tết Nguyên đán Ất Tỵ", 2025), ("Nhân dịp năm mới Giáp Thìn", 2024), ("Đón Xuân Bính Ngọ", 2026),
-])
+@pytest.mark.parametrize(
+    "opening, year",
+    [
+        ("Nhân dịp Tết Nguyên đán Ất Tỵ", 2025),
+        ("Nhân dịp năm mới Giáp Thìn", 2024),
+        ("Đón Xuân Bính Ngọ", 2026),
+    ],
+)
 def test_the_lunar_new_year_as_interviews_name_it(opening, year):
-    assert dated(f"Ngoại giao kinh tế đầu xuân\n\n{opening}, Bộ trưởng trả lời phỏng vấn về ngoại giao kinh tế.") == (None, None, year)
+    assert dated(f"Ngoại giao kinh tế đầu xuân\n\n{opening}, Bộ trưởng trả lời phỏng vấn về ngoại giao kinh tế.") == (
+        None,
+        None,
+        year,
+    )
 
 
-@pytest.mark.parametrize("stem, branch, year", [("giap", "thin", 2024), ("at", "ty", 2025), ("at", "ti", 2025), ("canh", "ty", 2020), ("quy", "meo", 2023)])
+@pytest.mark.parametrize(
+    "stem, branch, year",
+    [("giap", "thin", 2024), ("at", "ty", 2025), ("at", "ti", 2025), ("canh", "ty", 2020), ("quy", "meo", 2023)],
+)
 def test_lunar_years_of_the_sixty_year_cycle(stem, branch, year):
     assert lunar_year(stem, branch) == year
 
@@ -97,7 +111,10 @@ def test_a_horizon_is_never_the_statement_year():
         "Năm 2022, ngành ngoại giao đã chuyển trọng tâm sang ngoại giao kinh tế."
     )
     assert dated(text)[2] == 2022
-    assert infer_year(["Cần triển khai Chiến lược đến năm 2030, tầm nhìn 2045 và các mục tiêu phát triển 2030, 2045."]) is None
+    assert (
+        infer_year(["Cần triển khai Chiến lược đến năm 2030, tầm nhìn 2045 và các mục tiêu phát triển 2030, 2045."])
+        is None
+    )
 
 
 def test_years_in_passing_do_not_outvote_the_year_the_text_is_in():
@@ -120,11 +137,21 @@ def test_a_month_the_text_recalls_is_a_floor_for_its_year():
 
 
 def test_a_month_to_come_is_not_a_recalled_month():
-    assert infer_year(["Năm 2025, ngoại giao kinh tế đạt nhiều kết quả.", "Hội nghị tiếp theo sẽ diễn ra vào tháng 6/2026."]) == 2025
+    assert (
+        infer_year(
+            ["Năm 2025, ngoại giao kinh tế đạt nhiều kết quả.", "Hội nghị tiếp theo sẽ diễn ra vào tháng 6/2026."]
+        )
+        == 2025
+    )
 
 
 def test_a_deadline_is_not_a_recalled_month():
-    assert infer_year(["Năm 2019, ngoại giao kinh tế đạt nhiều kết quả; các đơn vị cần hoàn thành báo cáo trong quý I/2020."]) == 2019
+    assert (
+        infer_year(
+            ["Năm 2019, ngoại giao kinh tế đạt nhiều kết quả; các đơn vị cần hoàn thành báo cáo trong quý I/2020."]
+        )
+        == 2019
+    )
 
 
 def test_a_recalled_date_in_a_later_text_is_not_the_event_date():
@@ -154,7 +181,11 @@ def test_a_crawl_stamp_above_the_site_name_loses_to_the_articles_stamp_line():
     )
     doc = build_document(text.encode(), "bai.txt")
     assert (doc.title, doc.date, doc.date_source, doc.statement_year) == (
-        "Ban Bí thư ban hành Chỉ thị mới về ngoại giao kinh tế", "2022-08-23", "stamp", 2022)
+        "Ban Bí thư ban hành Chỉ thị mới về ngoại giao kinh tế",
+        "2022-08-23",
+        "stamp",
+        2022,
+    )
 
 
 def test_the_site_name_above_the_menu_is_never_the_title():
@@ -164,35 +195,54 @@ def test_the_site_name_above_the_menu_is_never_the_title():
         "(KT365) - Chiều 26/12, Bộ Ngoại giao tổ chức hội nghị tổng kết năm 2025."
     )
     doc = build_document(text.encode(), "bai.txt")
-    assert (doc.title, doc.date, doc.published) == ("Ngoại giao kinh tế đồng hành cùng tăng trưởng năm 2026", "2025-12-26", "2025-12-28")
+    assert (doc.title, doc.date, doc.published) == (
+        "Ngoại giao kinh tế đồng hành cùng tăng trưởng năm 2026",
+        "2025-12-26",
+        "2025-12-28",
+    )
 
 
 BODY = "\n\nChiều 26/12, Bộ Ngoại giao tổ chức hội nghị tổng kết năm 2025."
 
 
-@pytest.mark.parametrize("top, title", [
-    ("(TTV) Ngoại giao kinh tế đồng hành cùng tăng trưởng", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
-    ("Ngoại giao kinh tế đồng hành cùng tăng trưởng - Báo Điện tử Chính phủ", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
-    ("Ngoại giao kinh tế đồng hành cùng tăng trưởng | VOV.VN", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
-    ("Vietnam.vn - Nền tảng quảng bá Việt Nam\n\nNgoại giao kinh tế đồng hành cùng tăng trưởng",
-     "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
-    ("Chi tiết tin - Tin tức sự kiện - Sở Ngoại vụ\n- TRANG CHỦ\n- GIỚI THIỆU ▼\n- TIN TỨC - SỰ KIỆN\n"
-     "Ngoại giao kinh tế đồng hành cùng tăng trưởng", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
-    ("Phó Thủ tướng Vương Đình Huệ:\n\nHội nhập kinh tế quốc tế là trọng tâm",
-     "Phó Thủ tướng Vương Đình Huệ: Hội nhập kinh tế quốc tế là trọng tâm"),
-    # what only looks like furniture stays
-    ("Việt Nam - Đài Loan thúc đẩy hợp tác thương mại", "Việt Nam - Đài Loan thúc đẩy hợp tác thương mại"),
-    ("Ngoại giao kinh tế - động lực tăng trưởng", "Ngoại giao kinh tế - động lực tăng trưởng"),
-])
+@pytest.mark.parametrize(
+    "top, title",
+    [
+        ("(TTV) Ngoại giao kinh tế đồng hành cùng tăng trưởng", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
+        (
+            "Ngoại giao kinh tế đồng hành cùng tăng trưởng - Báo Điện tử Chính phủ",
+            "Ngoại giao kinh tế đồng hành cùng tăng trưởng",
+        ),
+        ("Ngoại giao kinh tế đồng hành cùng tăng trưởng | VOV.VN", "Ngoại giao kinh tế đồng hành cùng tăng trưởng"),
+        (
+            "Vietnam.vn - Nền tảng quảng bá Việt Nam\n\nNgoại giao kinh tế đồng hành cùng tăng trưởng",
+            "Ngoại giao kinh tế đồng hành cùng tăng trưởng",
+        ),
+        (
+            "Chi tiết tin - Tin tức sự kiện - Sở Ngoại vụ\n- TRANG CHỦ\n- GIỚI THIỆU ▼\n- TIN TỨC - SỰ KIỆN\n"
+            "Ngoại giao kinh tế đồng hành cùng tăng trưởng",
+            "Ngoại giao kinh tế đồng hành cùng tăng trưởng",
+        ),
+        (
+            "Phó Thủ tướng Vương Đình Huệ:\n\nHội nhập kinh tế quốc tế là trọng tâm",
+            "Phó Thủ tướng Vương Đình Huệ: Hội nhập kinh tế quốc tế là trọng tâm",
+        ),
+        # what only looks like furniture stays
+        ("Việt Nam - Đài Loan thúc đẩy hợp tác thương mại", "Việt Nam - Đài Loan thúc đẩy hợp tác thương mại"),
+        ("Ngoại giao kinh tế - động lực tăng trưởng", "Ngoại giao kinh tế - động lực tăng trưởng"),
+    ],
+)
 def test_the_headline_without_the_sites_furniture_around_it(top, title):
     assert build_document((top + BODY).encode(), "bai.txt").title == title
 
 
 def test_an_html_pages_title_without_the_agency_before_it():
-    html = ("<html><head><title>(TTV) Công tác đối ngoại góp phần phát triển tỉnh</title></head><body><article>"
-            "<p>Năm 2023, công tác đối ngoại của tỉnh tiếp tục đạt được kết quả tích cực, góp phần phát triển kinh tế.</p>"
-            "<p>Sở Ngoại vụ cần tiếp tục tham mưu cho tỉnh mở rộng quan hệ hợp tác với các địa phương nước ngoài.</p>"
-            "</article></body></html>")
+    html = (
+        "<html><head><title>(TTV) Công tác đối ngoại góp phần phát triển tỉnh</title></head><body><article>"
+        "<p>Năm 2023, công tác đối ngoại của tỉnh tiếp tục đạt được kết quả tích cực, góp phần phát triển kinh tế.</p>"
+        "<p>Sở Ngoại vụ cần tiếp tục tham mưu cho tỉnh mở rộng quan hệ hợp tác với các địa phương nước ngoài.</p>"
+        "</article></body></html>"
+    )
     assert build_document(html.encode(), "trang.html").title == "Công tác đối ngoại góp phần phát triển tỉnh"
 
 
@@ -212,7 +262,9 @@ def test_a_photo_caption_and_a_section_heading_are_never_the_title():
 
 
 def test_a_report_that_opens_with_its_first_numbered_section_has_no_title():
-    doc = build_document("1. Những kết quả chủ yếu\n\n1.1. Về kinh tế:\n\n- Thu ngân sách tăng 12%.".encode(), "bai.txt")
+    doc = build_document(
+        "1. Những kết quả chủ yếu\n\n1.1. Về kinh tế:\n\n- Thu ngân sách tăng 12%.".encode(), "bai.txt"
+    )
     assert doc.title is None and doc.body.startswith("1. Những kết quả chủ yếu")
 
 
@@ -224,14 +276,19 @@ def test_a_day_without_year_takes_the_year_of_the_page_stamp():
     assert dated(text) == ("2024-12-19", "inferred", 2024)
 
 
-STAMPED_PAGE = "Bộ trưởng nêu 2 trọng tâm\n\n{stamps}\n\n{lede} Bộ trưởng Bùi Thanh Sơn cho biết năm nay có 2 trọng tâm.\n"
+STAMPED_PAGE = (
+    "Bộ trưởng nêu 2 trọng tâm\n\n{stamps}\n\n{lede} Bộ trưởng Bùi Thanh Sơn cho biết năm nay có 2 trọng tâm.\n"
+)
 
 
-@pytest.mark.parametrize("stamps", [
-    "Cập nhật: 20/03/2025 10:15\n\nNgày đăng: 15/01/2025 08:00",  # the update above the posting
-    "Đăng: 15/01/2025 08:00 | Cập nhật: 20/03/2025 10:15",  # both on one line
-    "15/01/2025 08:00\n\nUpdated 20/03/2025",
-])
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        "Cập nhật: 20/03/2025 10:15\n\nNgày đăng: 15/01/2025 08:00",  # the update above the posting
+        "Đăng: 15/01/2025 08:00 | Cập nhật: 20/03/2025 10:15",  # both on one line
+        "15/01/2025 08:00\n\nUpdated 20/03/2025",
+    ],
+)
 def test_a_late_update_stamp_is_not_when_the_page_was_posted(stamps):
     doc = build_document(STAMPED_PAGE.format(stamps=stamps, lede="").encode(), "x.txt")
     assert (doc.date, doc.date_source, doc.published) == ("2025-01-15", "stamp", "2025-01-15")
@@ -243,18 +300,23 @@ def test_a_dated_lede_months_before_the_only_update_stamp_is_the_event(lede, sou
     assert (doc.date, doc.date_source, doc.published) == ("2025-01-15", source, "2025-03-20")
 
 
-@pytest.mark.parametrize("lede, date", [
-    ("Trong hai ngày 17 và 18/6, tại Hà Nội,", "2025-06-17"),  # a span written out: its first day
-    ("Từ ngày 16 đến 18/6, tại Hà Nội,", "2025-06-16"),
-    ("Sáng sớm 18/6,", "2025-06-18"),
-    ("Hôm qua (18/6),", "2025-06-18"),
-])
+@pytest.mark.parametrize(
+    "lede, date",
+    [
+        ("Trong hai ngày 17 và 18/6, tại Hà Nội,", "2025-06-17"),  # a span written out: its first day
+        ("Từ ngày 16 đến 18/6, tại Hà Nội,", "2025-06-16"),
+        ("Sáng sớm 18/6,", "2025-06-18"),
+        ("Hôm qua (18/6),", "2025-06-18"),
+    ],
+)
 def test_event_days_as_ledes_write_them(lede, date):
     doc = build_document(STAMPED_PAGE.format(stamps="Thứ Bảy, 20/06/2025 09:00", lede=lede).encode(), "x.txt")
     assert (doc.date, doc.date_source) == (date, "inferred")
 
 
-@pytest.mark.parametrize("lede", ["Từ ngày 1/7/2025, nghị định mới có hiệu lực.", "Nghị định có hiệu lực từ ngày 16 đến 18/6."])
+@pytest.mark.parametrize(
+    "lede", ["Từ ngày 1/7/2025, nghị định mới có hiệu lực.", "Nghị định có hiệu lực từ ngày 16 đến 18/6."]
+)
 def test_the_start_of_a_validity_is_no_event_day(lede):
     doc = build_document(STAMPED_PAGE.format(stamps="Thứ Bảy, 20/06/2025 09:00", lede=lede).encode(), "x.txt")
     assert (doc.date, doc.date_source) == ("2025-06-20", "stamp")
@@ -269,7 +331,9 @@ def test_a_numbered_diplomatic_conference_places_a_day_without_year():
 
 
 def test_an_august_diplomatic_conference_is_placed_in_its_own_month():
-    text = "Sáng 22/8, Hội nghị Ngoại giao lần thứ 29 khai mạc tại Hà Nội với sự tham dự của các Trưởng Cơ quan đại diện."
+    text = (
+        "Sáng 22/8, Hội nghị Ngoại giao lần thứ 29 khai mạc tại Hà Nội với sự tham dự của các Trưởng Cơ quan đại diện."
+    )
     assert dated(text) == ("2016-08-22", "event", 2016)
     assert dated(text.replace("22/8", "22/12"))[:2] == (None, None)  # not near the 29th: nothing places it
 
@@ -313,14 +377,17 @@ def test_every_dated_fact_has_a_source_and_a_term_that_runs_forward():
 # --- parsing --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, day", [
-    ("Thứ Năm, ngày 16 tháng 1 năm 2025", dt.date(2025, 1, 16)),
-    ("Chủ nhật, 06 Tháng 6 2021 15:44", dt.date(2021, 6, 6)),
-    ("15.01.2025 | 08:30", dt.date(2025, 1, 15)),
-    ("Đăng lúc: 2025-01-15 08:30", dt.date(2025, 1, 15)),
-    ("- 21:40, 23/08/2022", dt.date(2022, 8, 23)),
-    ("31/02/2024", None),
-])
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("Thứ Năm, ngày 16 tháng 1 năm 2025", dt.date(2025, 1, 16)),
+        ("Chủ nhật, 06 Tháng 6 2021 15:44", dt.date(2021, 6, 6)),
+        ("15.01.2025 | 08:30", dt.date(2025, 1, 15)),
+        ("Đăng lúc: 2025-01-15 08:30", dt.date(2025, 1, 15)),
+        ("- 21:40, 23/08/2022", dt.date(2022, 8, 23)),
+        ("31/02/2024", None),
+    ],
+)
 def test_full_dates_as_pages_write_them(text, day):
     assert parse_full_date(text) == day
 
@@ -374,7 +441,9 @@ def test_ingest_date_on_a_stored_undated_article_applies_the_date(tmp_path, db_p
     article.write_text(UNDATED, encoding="utf-8")
     assert run_cli(db_path, "ingest", str(article)).exit_code == 0
     before = _export(db_path)
-    assert [d["date"] for d in before["documents"]] == [None] and {s["target_year"] for s in before["statements"]} == {None}
+    assert [d["date"] for d in before["documents"]] == [None] and {s["target_year"] for s in before["statements"]} == {
+        None
+    }
     result = run_cli(db_path, "ingest", "--date", "2022-12-28", str(article))
     assert result.exit_code == 0 and "0 new, 1 updated, 0 unchanged" in result.stderr
     export = _export(db_path)
@@ -424,16 +493,22 @@ SPEECH = (
 )
 
 
-@pytest.mark.parametrize("copy_opening", [
-    "Sáng 23-12, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.",  # a day without its year
-    "Hội nghị tổng kết năm 2023 của ngành ngoại giao đã bế mạc tại Hà Nội.",  # a year without a day
-])
+@pytest.mark.parametrize(
+    "copy_opening",
+    [
+        "Sáng 23-12, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.",  # a day without its year
+        "Hội nghị tổng kết năm 2023 của ngành ngoại giao đã bế mạc tại Hà Nội.",  # a year without a day
+    ],
+)
 def test_a_syndicated_copy_without_a_year_of_its_own_is_a_copy_of_the_dated_original(tmp_path, db_path, copy_opening):
     from conftest import run_cli
 
     original = tmp_path / "a" / "goc.txt"
     original.parent.mkdir()
-    original.write_text(f"Thứ Bảy, 23/12/2023 11:30\n\nSáng 23/12/2023, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.\n\n{SPEECH}\n", encoding="utf-8")
+    original.write_text(
+        f"Thứ Bảy, 23/12/2023 11:30\n\nSáng 23/12/2023, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.\n\n{SPEECH}\n",
+        encoding="utf-8",
+    )
     copy = tmp_path / "b" / "ban_sao.txt"
     copy.parent.mkdir()
     copy.write_text(f"{copy_opening}\n\n{SPEECH}\n", encoding="utf-8")
@@ -443,10 +518,13 @@ def test_a_syndicated_copy_without_a_year_of_its_own_is_a_copy_of_the_dated_orig
     assert docs["ban_sao.txt"]["date"] is None and docs["ban_sao.txt"]["duplicate_of"] == docs["goc.txt"]["id"]
 
 
-@pytest.mark.parametrize("copy_opening", [
-    "Sáng 23-12, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.",
-    "Hội nghị tổng kết năm 2023 của ngành ngoại giao đã bế mạc tại Hà Nội.",
-])
+@pytest.mark.parametrize(
+    "copy_opening",
+    [
+        "Sáng 23-12, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.",
+        "Hội nghị tổng kết năm 2023 của ngành ngoại giao đã bế mạc tại Hà Nội.",
+    ],
+)
 def test_an_undated_copy_stored_before_its_dated_original_becomes_its_copy(tmp_path, db_path, copy_opening):
     from conftest import run_cli
 
@@ -455,7 +533,10 @@ def test_an_undated_copy_stored_before_its_dated_original_becomes_its_copy(tmp_p
     copy.write_text(f"{copy_opening}\n\n{SPEECH}\n", encoding="utf-8")
     original = tmp_path / "a" / "goc.txt"
     original.parent.mkdir()
-    original.write_text(f"Thứ Bảy, 23/12/2023 11:30\n\nSáng 23/12/2023, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.\n\n{SPEECH}\n", encoding="utf-8")
+    original.write_text(
+        f"Thứ Bảy, 23/12/2023 11:30\n\nSáng 23/12/2023, hội nghị của ngành ngoại giao đã bế mạc tại Hà Nội.\n\n{SPEECH}\n",
+        encoding="utf-8",
+    )
     assert "1 new" in run_cli(db_path, "ingest", str(copy)).stderr
     assert "1 new" in run_cli(db_path, "ingest", str(original)).stderr
     docs = {d["path"].split("/")[-1]: d for d in _export(db_path)["documents"]}
@@ -469,13 +550,21 @@ def test_a_dated_report_of_another_text_adopts_no_undated_page(tmp_path, db_path
     from conftest import run_cli
 
     other = tmp_path / "khac.txt"
-    other.write_text("Hội nghị tổng kết năm 2023 của ngành công thương đã bế mạc.\n\nCác doanh nghiệp xuất khẩu cần "
-                     "đa dạng hóa thị trường, nâng cao chất lượng sản phẩm và xây dựng thương hiệu trên thị trường quốc tế.\n", encoding="utf-8")
+    other.write_text(
+        "Hội nghị tổng kết năm 2023 của ngành công thương đã bế mạc.\n\nCác doanh nghiệp xuất khẩu cần "
+        "đa dạng hóa thị trường, nâng cao chất lượng sản phẩm và xây dựng thương hiệu trên thị trường quốc tế.\n",
+        encoding="utf-8",
+    )
     original = tmp_path / "goc.txt"
-    original.write_text(f"Thứ Bảy, 23/12/2023 11:30\n\nSáng 23/12/2023, hội nghị đã bế mạc.\n\n{SPEECH}\n", encoding="utf-8")
+    original.write_text(
+        f"Thứ Bảy, 23/12/2023 11:30\n\nSáng 23/12/2023, hội nghị đã bế mạc.\n\n{SPEECH}\n", encoding="utf-8"
+    )
     run_cli(db_path, "ingest", str(other))
     run_cli(db_path, "ingest", str(original))
-    assert {d["path"].split("/")[-1]: d["duplicate_of"] for d in _export(db_path)["documents"]} == {"khac.txt": None, "goc.txt": None}
+    assert {d["path"].split("/")[-1]: d["duplicate_of"] for d in _export(db_path)["documents"]} == {
+        "khac.txt": None,
+        "goc.txt": None,
+    }
 
 
 def test_a_headline_naming_a_year_far_from_the_only_stamp_above_it_is_a_signal_not_noise():
@@ -495,7 +584,9 @@ def test_date_doubts_say_why_a_date_may_be_wrong():
         return date_doubts(build_document(text.encode(), "bai.txt"))
 
     assert doubts("Thứ Hai, 22/12/2025 09:10\n\nChiều 19/12, Bộ trưởng nêu trọng tâm năm 2026.") == []
-    assert doubts("Sáng 20/12, Chủ tịch nước Võ Văn Thưởng tiếp các Đại sứ.") == ["a day without its year, the year placed by an office"]
+    assert doubts("Sáng 20/12, Chủ tịch nước Võ Văn Thưởng tiếp các Đại sứ.") == [
+        "a day without its year, the year placed by an office"
+    ]
     assert doubts("Tối 22/7, Thủ tướng chủ trì hội nghị trực tuyến.") == ["undated, no statement year"]
     assert doubts(
         "Ngoại giao kinh tế năm 2020: nhìn lại\n\nThứ Hai, 22/12/2025 09:10\n\nChiều 19/12, Bộ trưởng đánh giá kết quả."
@@ -539,11 +630,15 @@ def test_of_two_conferences_named_the_day_belongs_to_the_one_it_falls_in():
     assert dated(swapped) == ("2023-12-21", "event", 2023)
 
 
-@pytest.mark.parametrize("head", [
-    "<title>VOV.VN</title>",
-    '<meta property="og:site_name" content="Báo Quốc tế"><title>Báo Quốc tế</title>',
-])
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<title>VOV.VN</title>",
+        '<meta property="og:site_name" content="Báo Quốc tế"><title>Báo Quốc tế</title>',
+    ],
+)
 def test_an_html_pages_site_name_is_never_its_title(head):
     page = PAGE.replace("<title>Ngoại giao kinh tế năm 2023: ba trọng tâm</title>{head}", head).replace(
-        "<h1>Ngoại giao kinh tế năm 2023: ba trọng tâm</h1>", "")
+        "<h1>Ngoại giao kinh tế năm 2023: ba trọng tâm</h1>", ""
+    )
     assert build_document(page.encode(), "trang.html").title is None

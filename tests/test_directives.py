@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import GOLD, ROOT, SEEDS, database_at_version, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import GOLD, ROOT, SEEDS, database_at_version, run_cli
 from ngkt_cli import migrations
 from ngkt_cli.directives import CUE_RULES, NOT_DIRECTIVES
 from ngkt_cli.directives import _sentences as sentences_of
@@ -26,8 +26,17 @@ from ngkt_cli.text import key, paragraph_starts
 
 def doc_from(text: str, date: str | None = "2024-03-18") -> Document:
     body = "\n\n".join(p.strip() for p in text.strip().split("\n\n"))
-    return Document(id="t", path="t.txt", title=None, body=body, date=date, date_source="user",
-                    published=None, statement_year=int(date[:4]) if date else None, byline=None)
+    return Document(
+        id="t",
+        path="t.txt",
+        title=None,
+        body=body,
+        date=date,
+        date_source="user",
+        published=None,
+        statement_year=int(date[:4]) if date else None,
+        byline=None,
+    )
 
 
 def directives_of(text: str, **kwargs):
@@ -72,70 +81,79 @@ def test_a_request_is_the_demand_after_its_verb_with_the_asker_as_speaker():
 
 
 def test_a_request_with_a_modal_reads_from_the_modal():
-    assert texts("Bộ trưởng Bùi Thanh Sơn đề nghị các cơ quan đại diện cần chủ động tìm kiếm thị trường mới cho nông sản.") == [
-        "cần chủ động tìm kiếm thị trường mới cho nông sản"
-    ]
+    assert texts(
+        "Bộ trưởng Bùi Thanh Sơn đề nghị các cơ quan đại diện cần chủ động tìm kiếm thị trường mới cho nông sản."
+    ) == ["cần chủ động tìm kiếm thị trường mới cho nông sản"]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Ngoại giao kinh tế phải bám sát nhu cầu của doanh nghiệp trong năm tới.",
-    "Đặc biệt, cần ưu tiên thu hút đầu tư vào bán dẫn và trí tuệ nhân tạo.",
-    "Thứ trưởng Nguyễn Minh Hằng cho biết cần sớm hoàn thiện cơ chế hỗ trợ doanh nghiệp mở thị trường mới.",
-    "Theo Bộ trưởng Bùi Thanh Sơn, các địa phương cần chủ động kết nối với cơ quan đại diện ở nước ngoài.",
-    "Với vị thế mới của đất nước, các địa phương cần đổi mới cách tiếp cận đối tác nước ngoài.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ngoại giao kinh tế phải bám sát nhu cầu của doanh nghiệp trong năm tới.",
+        "Đặc biệt, cần ưu tiên thu hút đầu tư vào bán dẫn và trí tuệ nhân tạo.",
+        "Thứ trưởng Nguyễn Minh Hằng cho biết cần sớm hoàn thiện cơ chế hỗ trợ doanh nghiệp mở thị trường mới.",
+        "Theo Bộ trưởng Bùi Thanh Sơn, các địa phương cần chủ động kết nối với cơ quan đại diện ở nước ngoài.",
+        "Với vị thế mới của đất nước, các địa phương cần đổi mới cách tiếp cận đối tác nước ngoài.",
+    ],
+)
 def test_obligations_with_or_without_who_must_act(sentence):
     [found] = directives_of(SPOKEN + sentence)
     assert found.text.startswith(("phải", "cần")) and found.cue in ("phải", "cần")
 
 
-@pytest.mark.parametrize("sentence", [
-    # A noun phrase: the task named, nothing asked.
-    "Hội nghị xác định các nhiệm vụ cần triển khai trong năm 2024 và thảo luận các giải pháp.",
-    "Thủ tướng chỉ ra một số vướng mắc cần khắc phục trong thời gian tới.",
-    # What a situation demands, what must be said, what is needed as a thing.
-    "Tình hình diễn biến nhanh đòi hỏi phải có ứng phó kịp thời.",
-    "Muốn đánh giá cho đủ thì có lẽ phải nói rất dài.",
-    "Tỉnh chuẩn bị các điều kiện cần thiết để đón nhà đầu tư.",
-    "Nếu chậm thích ứng, doanh nghiệp sẽ phải chịu thiệt hại lớn khi quy định mới có hiệu lực.",
-    "Câu hỏi đặt ra là các địa phương cần làm gì để đón dòng vốn mới.",
-    "Đây là những gì đất nước đang cần để phát triển.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A noun phrase: the task named, nothing asked.
+        "Hội nghị xác định các nhiệm vụ cần triển khai trong năm 2024 và thảo luận các giải pháp.",
+        "Thủ tướng chỉ ra một số vướng mắc cần khắc phục trong thời gian tới.",
+        # What a situation demands, what must be said, what is needed as a thing.
+        "Tình hình diễn biến nhanh đòi hỏi phải có ứng phó kịp thời.",
+        "Muốn đánh giá cho đủ thì có lẽ phải nói rất dài.",
+        "Tỉnh chuẩn bị các điều kiện cần thiết để đón nhà đầu tư.",
+        "Nếu chậm thích ứng, doanh nghiệp sẽ phải chịu thiệt hại lớn khi quy định mới có hiệu lực.",
+        "Câu hỏi đặt ra là các địa phương cần làm gì để đón dòng vốn mới.",
+        "Đây là những gì đất nước đang cần để phát triển.",
+    ],
+)
 def test_a_modal_inside_a_noun_phrase_or_a_circumstance_asks_nothing(sentence):
     assert directives_of(SPOKEN + sentence) == ()
 
 
-@pytest.mark.parametrize("sentence", [
-    # What was done.
-    "Năm qua, các cơ quan đại diện đã tổ chức gần 300 hoạt động xúc tiến thương mại.",
-    "Những việc Bộ trưởng Bùi Thanh Sơn yêu cầu đã được các đơn vị triển khai nghiêm túc.",
-    # A reporter's question, an interview's question.
-    "Phóng viên: Thời gian tới, ngoại giao kinh tế cần tập trung vào đâu?",
-    "Thưa Thứ trưởng, các địa phương cần làm gì để thu hút đầu tư chất lượng cao?",
-    # A principle or a belief, a role.
-    "Chúng tôi tin tưởng hợp tác kinh tế phải dựa trên lợi ích hài hòa, rủi ro chia sẻ.",
-    "Ngoại giao phải luôn đi trước, mở đường cho hợp tác kinh tế.",
-    # Another country's, or the delegates', requests.
-    "Phía Hàn Quốc đề nghị Việt Nam sớm cấp phép cho các dự án năng lượng.",
-    "Tại hội nghị, nhiều Đại sứ đề nghị sớm hoàn thiện cơ chế hỗ trợ doanh nghiệp.",
-    "Các đại biểu cũng đề nghị tăng cường cung cấp thông tin thị trường.",
-    "Tổng thống Hàn Quốc đề nghị hai bên sớm nâng kim ngạch thương mại lên 150 tỷ USD.",
-    "Chính phủ Australia yêu cầu các nhà xuất khẩu tuân thủ quy định mới về an toàn thực phẩm.",
-    # A meeting directed, a speech: no demand.
-    "Thủ tướng Phạm Minh Chính phát biểu chỉ đạo hội nghị.",
-    "Phó Thủ tướng đã chủ trì, chỉ đạo 3 hội nghị về ngoại giao kinh tế.",
-    # Asking the delegates to discuss is procedure, not a course of action.
-    "Bộ trưởng đề nghị các đại biểu thảo luận thẳng thắn về những hạn chế.",
-    # A pledge to a forum or a host, and the ambassadors' own: the press's readers (and the
-    # realistic set's) do not record them as the year's priorities.
-    "Việt Nam cam kết sẽ tiếp tục đóng góp tích cực vào hợp tác khu vực.",
-    "Các đại sứ cam kết sẽ làm hết sức mình để tăng cường hợp tác.",
-    # One of the causes, not of the matters raised.
-    "Một trong những nguyên nhân đó là việc thiếu thông tin về thị trường nước ngoài.",
-    # The nouns "yêu cầu" and "lưu ý".
-    "Năm 2026 đặt ra yêu cầu rất cao đối với công tác đối ngoại.",
-    "Ông đặc biệt lưu ý tính kỷ luật trong thực thi.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # What was done.
+        "Năm qua, các cơ quan đại diện đã tổ chức gần 300 hoạt động xúc tiến thương mại.",
+        "Những việc Bộ trưởng Bùi Thanh Sơn yêu cầu đã được các đơn vị triển khai nghiêm túc.",
+        # A reporter's question, an interview's question.
+        "Phóng viên: Thời gian tới, ngoại giao kinh tế cần tập trung vào đâu?",
+        "Thưa Thứ trưởng, các địa phương cần làm gì để thu hút đầu tư chất lượng cao?",
+        # A principle or a belief, a role.
+        "Chúng tôi tin tưởng hợp tác kinh tế phải dựa trên lợi ích hài hòa, rủi ro chia sẻ.",
+        "Ngoại giao phải luôn đi trước, mở đường cho hợp tác kinh tế.",
+        # Another country's, or the delegates', requests.
+        "Phía Hàn Quốc đề nghị Việt Nam sớm cấp phép cho các dự án năng lượng.",
+        "Tại hội nghị, nhiều Đại sứ đề nghị sớm hoàn thiện cơ chế hỗ trợ doanh nghiệp.",
+        "Các đại biểu cũng đề nghị tăng cường cung cấp thông tin thị trường.",
+        "Tổng thống Hàn Quốc đề nghị hai bên sớm nâng kim ngạch thương mại lên 150 tỷ USD.",
+        "Chính phủ Australia yêu cầu các nhà xuất khẩu tuân thủ quy định mới về an toàn thực phẩm.",
+        # A meeting directed, a speech: no demand.
+        "Thủ tướng Phạm Minh Chính phát biểu chỉ đạo hội nghị.",
+        "Phó Thủ tướng đã chủ trì, chỉ đạo 3 hội nghị về ngoại giao kinh tế.",
+        # Asking the delegates to discuss is procedure, not a course of action.
+        "Bộ trưởng đề nghị các đại biểu thảo luận thẳng thắn về những hạn chế.",
+        # A pledge to a forum or a host, and the ambassadors' own: the press's readers (and the
+        # realistic set's) do not record them as the year's priorities.
+        "Việt Nam cam kết sẽ tiếp tục đóng góp tích cực vào hợp tác khu vực.",
+        "Các đại sứ cam kết sẽ làm hết sức mình để tăng cường hợp tác.",
+        # One of the causes, not of the matters raised.
+        "Một trong những nguyên nhân đó là việc thiếu thông tin về thị trường nước ngoài.",
+        # The nouns "yêu cầu" and "lưu ý".
+        "Năm 2026 đặt ra yêu cầu rất cao đối với công tác đối ngoại.",
+        "Ông đặc biệt lưu ý tính kỷ luật trong thực thi.",
+    ],
+)
 def test_what_is_not_a_directive(sentence):
     assert directives_of(SPOKEN + sentence) == ()
 
@@ -147,7 +165,9 @@ def test_a_demand_nobody_states_is_the_writers():
 
 
 def test_vietnams_ambassador_abroad_is_no_foreign_leader():
-    [found] = directives_of("Đại sứ Việt Nam tại Nhật Bản Phạm Văn Nam đề nghị các địa phương chủ động giới thiệu dự án cho nhà đầu tư Nhật.")
+    [found] = directives_of(
+        "Đại sứ Việt Nam tại Nhật Bản Phạm Văn Nam đề nghị các địa phương chủ động giới thiệu dự án cho nhà đầu tư Nhật."
+    )
     assert found.speaker == "Phạm Văn Nam"
 
 
@@ -168,17 +188,26 @@ def test_the_task_for_the_time_ahead_named_as_an_action():
 
 
 def test_a_person_without_a_title_asks_too():
-    [found] = directives_of("Thay mặt đoàn, ông Trần Văn Bảo đề nghị tỉnh sớm thành lập Sở Ngoại vụ để kết nối với các đại sứ quán.")
-    assert (found.speaker, found.text) == ("Trần Văn Bảo", "tỉnh sớm thành lập Sở Ngoại vụ để kết nối với các đại sứ quán")
+    [found] = directives_of(
+        "Thay mặt đoàn, ông Trần Văn Bảo đề nghị tỉnh sớm thành lập Sở Ngoại vụ để kết nối với các đại sứ quán."
+    )
+    assert (found.speaker, found.text) == (
+        "Trần Văn Bảo",
+        "tỉnh sớm thành lập Sở Ngoại vụ để kết nối với các đại sứ quán",
+    )
 
 
 def test_a_conference_named_by_its_number_speaks():
-    [found] = directives_of("Hội nghị Ngoại giao 32 xác định ngành ngoại giao cần tiếp tục huy động nguồn lực bên ngoài cho phát triển.")
+    [found] = directives_of(
+        "Hội nghị Ngoại giao 32 xác định ngành ngoại giao cần tiếp tục huy động nguồn lực bên ngoài cho phát triển."
+    )
     assert found.speaker == "Hội nghị Ngoại giao 32"
 
 
 def test_a_body_speaks_for_its_directive():
-    [found] = directives_of("Ban Bí thư nêu rõ trong Chỉ thị: Coi ngoại giao kinh tế là nhiệm vụ trung tâm của cả hệ thống chính trị.")
+    [found] = directives_of(
+        "Ban Bí thư nêu rõ trong Chỉ thị: Coi ngoại giao kinh tế là nhiệm vụ trung tâm của cả hệ thống chính trị."
+    )
     assert (found.speaker, found.cue) == ("Ban Bí thư", "nêu rõ trong Chỉ thị")
 
 
@@ -200,9 +229,13 @@ def test_coordinated_demands_separated_by_semicolons_are_separate_statements():
 
 
 def test_a_consequence_or_a_prohibition_belongs_to_the_demand_before_it():
-    found = directives_of("Thủ tướng nêu rõ, nước ta phải tăng trưởng hai con số; vì vậy, mọi địa phương cũng phải tăng tốc.")
+    found = directives_of(
+        "Thủ tướng nêu rõ, nước ta phải tăng trưởng hai con số; vì vậy, mọi địa phương cũng phải tăng tốc."
+    )
     assert [d.text for d in found] == ["phải tăng trưởng hai con số; vì vậy, mọi địa phương cũng phải tăng tốc"]
-    found = directives_of("Thủ tướng yêu cầu tiếp tục linh hoạt thích ứng với tình hình mới; không được chủ quan, lơ là.")
+    found = directives_of(
+        "Thủ tướng yêu cầu tiếp tục linh hoạt thích ứng với tình hình mới; không được chủ quan, lơ là."
+    )
     assert len(found) == 1 and found[0].text.endswith("không được chủ quan, lơ là")
 
 
@@ -228,7 +261,9 @@ def test_a_directive_never_overlaps_a_list_nor_its_lead_in():
 
 
 def test_one_task_singled_out_of_a_counted_set_is_a_directive():
-    found = directives_of("Thủ tướng chỉ rõ 4 nhóm giải pháp, trong đó nhấn mạnh, ngành ngoại giao phải phục vụ mục tiêu tăng trưởng ít nhất 8%.")
+    found = directives_of(
+        "Thủ tướng chỉ rõ 4 nhóm giải pháp, trong đó nhấn mạnh, ngành ngoại giao phải phục vụ mục tiêu tăng trưởng ít nhất 8%."
+    )
     assert [d.text for d in found] == ["phải phục vụ mục tiêu tăng trưởng ít nhất 8%"]
     assert directives_of("Thủ tướng chỉ rõ 4 nhóm giải pháp mà ngành ngoại giao phải thực hiện.") == ()
 
@@ -238,7 +273,10 @@ def test_who_said_it_after_the_demand_is_its_speaker_not_its_text():
         "Sáng 4/2, Thủ tướng Nguyễn Văn Hải tiếp các Đại sứ sắp nhận nhiệm vụ.\n\n"
         "Các trưởng cơ quan đại diện phải đặc biệt chú ý thúc đẩy hợp tác kinh tế và thương mại, ông nói."
     )
-    assert (found.text, found.speaker) == ("phải đặc biệt chú ý thúc đẩy hợp tác kinh tế và thương mại", "Nguyễn Văn Hải")
+    assert (found.text, found.speaker) == (
+        "phải đặc biệt chú ý thúc đẩy hợp tác kinh tế và thương mại",
+        "Nguyễn Văn Hải",
+    )
 
 
 def test_a_name_ending_in_nam_announces_no_count():
@@ -247,7 +285,8 @@ def test_a_name_ending_in_nam_announces_no_count():
         "các địa phương cần chủ động kết nối với cơ quan đại diện ở nước ngoài."
     )
     assert [d.text for d in found] == [
-        "Sở Ngoại vụ tham mưu tổ chức tốt các hoạt động đối ngoại", "cần chủ động kết nối với cơ quan đại diện ở nước ngoài"
+        "Sở Ngoại vụ tham mưu tổ chức tốt các hoạt động đối ngoại",
+        "cần chủ động kết nối với cơ quan đại diện ở nước ngoài",
     ]
     assert {d.speaker for d in found} == {"Hoàng Văn Nam"}
 
@@ -261,11 +300,17 @@ def test_a_wrap_up_that_asks_for_the_list_again_is_not_a_new_directive():
 
 def test_the_year_of_a_directive():
     # A year named before the cue for the time ahead; else the statement year, the next at a year-end conference.
-    [found] = directives_of("Phó Thủ tướng khẳng định, bước sang năm 2019, các bộ, ngành cần chủ động dự báo tình hình.", date="2019-01-14")
+    [found] = directives_of(
+        "Phó Thủ tướng khẳng định, bước sang năm 2019, các bộ, ngành cần chủ động dự báo tình hình.", date="2019-01-14"
+    )
     assert found.target_year == 2019
-    [found] = directives_of("Thứ trưởng yêu cầu các đơn vị cần tăng cường nghiên cứu tác động của thuế quan.", date="2025-12-26")
+    [found] = directives_of(
+        "Thứ trưởng yêu cầu các đơn vị cần tăng cường nghiên cứu tác động của thuế quan.", date="2025-12-26"
+    )
     assert found.target_year == 2026
-    [found] = directives_of("Tổng kết năm 2024, Bộ trưởng đề nghị các cơ quan đại diện cần bám sát thị trường.", date="2024-06-01")
+    [found] = directives_of(
+        "Tổng kết năm 2024, Bộ trưởng đề nghị các cơ quan đại diện cần bám sát thị trường.", date="2024-06-01"
+    )
     assert found.target_year == 2024
 
 
@@ -273,8 +318,10 @@ def test_the_year_of_a_directive():
 
 
 def test_a_person_with_two_titles_is_found_again_under_either():
-    text = ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Trần Văn An đã gặp báo chí.\n\n"
-            "Phó Thủ tướng cho biết, các địa phương cần sớm chuẩn bị cho năm APEC.")
+    text = (
+        "Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Trần Văn An đã gặp báo chí.\n\n"
+        "Phó Thủ tướng cho biết, các địa phương cần sớm chuẩn bị cho năm APEC."
+    )
     [found] = directives_of(text)
     assert found.speaker == "Trần Văn An"
     [person] = find_people(text)
@@ -282,17 +329,22 @@ def test_a_person_with_two_titles_is_found_again_under_either():
 
 
 def test_titles_written_in_lower_case_and_the_ministers_assistant():
-    people = {p.name: p.title for p in find_people(
-        "Ủy viên Bộ Chính trị - Phó thủ tướng - Bộ trưởng Bộ Ngoại giao Lê Văn Bình chủ trì. "
-        "Trợ lý Bộ trưởng Đỗ Thị Hoa trả lời phỏng vấn. Tổng bí thư Vũ Văn Khải dự."
-    )}
+    people = {
+        p.name: p.title
+        for p in find_people(
+            "Ủy viên Bộ Chính trị - Phó thủ tướng - Bộ trưởng Bộ Ngoại giao Lê Văn Bình chủ trì. "
+            "Trợ lý Bộ trưởng Đỗ Thị Hoa trả lời phỏng vấn. Tổng bí thư Vũ Văn Khải dự."
+        )
+    }
     assert people == {
         "Lê Văn Bình": "Ủy viên Bộ Chính trị - Phó thủ tướng - Bộ trưởng Bộ Ngoại giao",
         "Đỗ Thị Hoa": "Trợ lý Bộ trưởng",
         "Vũ Văn Khải": "Tổng bí thư",
     }
     # "Bộ trưởng" alone is the minister, not the assistant.
-    assert [m.name for m in find_mentions("Bộ trưởng nhấn mạnh", [*find_people("Trợ lý Bộ trưởng Đỗ Thị Hoa")])] == [None]
+    assert [m.name for m in find_mentions("Bộ trưởng nhấn mạnh", [*find_people("Trợ lý Bộ trưởng Đỗ Thị Hoa")])] == [
+        None
+    ]
 
 
 def test_who_sums_up_is_attributed():
@@ -302,19 +354,27 @@ def test_who_sums_up_is_attributed():
     assert [m.name for m in attributions(text, find_people(text))] == ["Nguyễn Thị Lan"]
 
 
-@pytest.mark.parametrize("text, names", [
-    ("Bí thư Thành ủy Hà Nội phát biểu.", []),  # a place is no person
-    ("Thứ trưởng Nguyễn Minh Hằng\n\nChiều 25/9, hội nghị khai mạc.", ["Nguyễn Minh Hằng"]),  # no name across a line break
-    ("Bộ trưởng Ngoại giao Bùi Thanh SơnTheo Bộ trưởng, x.", ["Bùi Thanh Sơn"]),  # nor into a glued sentence
-])
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Bí thư Thành ủy Hà Nội phát biểu.", []),  # a place is no person
+        (
+            "Thứ trưởng Nguyễn Minh Hằng\n\nChiều 25/9, hội nghị khai mạc.",
+            ["Nguyễn Minh Hằng"],
+        ),  # no name across a line break
+        ("Bộ trưởng Ngoại giao Bùi Thanh SơnTheo Bộ trưởng, x.", ["Bùi Thanh Sơn"]),  # nor into a glued sentence
+    ],
+)
 def test_names_stop_where_they_end(text, names):
     assert [p.name for p in find_people(text)] == names
 
 
 def test_a_known_name_without_its_title_and_ong_resolve_to_the_person():
-    text = ("Tối 22/7, Thủ tướng Phạm Minh Chính chủ trì hội nghị.\n\n"
-            "Người đứng đầu Chính phủ Phạm Minh Chính yêu cầu các cơ quan đại diện chủ động tìm thị trường mới.\n\n"
-            "Cục trưởng Cục Ngoại vụ Lê Thị Thu phát biểu. Theo bà, công tác đối ngoại địa phương cần tập trung vào xúc tiến đầu tư.")
+    text = (
+        "Tối 22/7, Thủ tướng Phạm Minh Chính chủ trì hội nghị.\n\n"
+        "Người đứng đầu Chính phủ Phạm Minh Chính yêu cầu các cơ quan đại diện chủ động tìm thị trường mới.\n\n"
+        "Cục trưởng Cục Ngoại vụ Lê Thị Thu phát biểu. Theo bà, công tác đối ngoại địa phương cần tập trung vào xúc tiến đầu tư."
+    )
     found = directives_of(text)
     assert [d.speaker for d in found] == ["Phạm Minh Chính", "Lê Thị Thu"]
 
@@ -325,7 +385,9 @@ def test_a_known_name_without_its_title_and_ong_resolve_to_the_person():
 def test_the_seeds_directives_are_found_with_their_speakers(seed_export):
     for document in GOLD["documents"]:
         doc = next(d for d in seed_export["documents"] if d["path"].endswith(document["file"]))
-        directives = [s for s in seed_export["statements"] if s["document_id"] == doc["id"] and s["form"] == "directive"]
+        directives = [
+            s for s in seed_export["statements"] if s["document_id"] == doc["id"] and s["form"] == "directive"
+        ]
         for gold in document.get("directives", []):
             matches = [d for d in directives if key(gold["anchor"]) in key(d["text"])]
             if gold.get("optional"):
@@ -359,7 +421,9 @@ def test_show_marks_directives_and_quotes_one_by_its_id(seeded_db, seed_export):
     assert f"[{label} ◆ {directive['cue']}] " in shown
     quoted = run_cli(seeded_db, "show", directive["id"])
     assert quoted.exit_code == 0
-    assert quoted.stdout.startswith(f"{label} ◆ directive · priority · for {directive['target_year']} · {directive['speaker']}")
+    assert quoted.stdout.startswith(
+        f"{label} ◆ directive · priority · for {directive['target_year']} · {directive['speaker']}"
+    )
     assert f"»{directive['text']}«" in quoted.stdout
 
 
@@ -381,11 +445,17 @@ def test_a_version_13_database_gains_the_form_of_its_statements(tmp_path):
     from ngkt_cli.db import open_db
 
     path = database_at_version(
-        tmp_path / "v13.db", 13,
+        tmp_path / "v13.db",
+        13,
         ("INSERT INTO documents (id, path, body, ingested_at) VALUES ('d1', 'a.txt', 'x', 'x')", []),
-        ("INSERT INTO lists (id, document_id, position, kind, item_count) VALUES ('d1/L1', 'd1', 1, 'priority', 1)", []),
-        ("INSERT INTO statements (id, document_id, list_id, kind, text, text_key, paragraph, char_start, char_end) VALUES (?, 'd1', ?, 'priority', 'x', 'x', 0, 0, 1)",
-         [("d1/L1.1", "d1/L1"), ("d1/D1", None)]),
+        (
+            "INSERT INTO lists (id, document_id, position, kind, item_count) VALUES ('d1/L1', 'd1', 1, 'priority', 1)",
+            [],
+        ),
+        (
+            "INSERT INTO statements (id, document_id, list_id, kind, text, text_key, paragraph, char_start, char_end) VALUES (?, 'd1', ?, 'priority', 'x', 'x', 0, 0, 1)",
+            [("d1/L1.1", "d1/L1"), ("d1/D1", None)],
+        ),
     )
     conn = open_db(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(migrations.MIGRATIONS)
@@ -396,12 +466,42 @@ def test_a_version_13_database_gains_the_form_of_its_statements(tmp_path):
 
 # --- properties ---------------------------------------------------------------------------------
 
-PIECES = st.sampled_from([
-    "Thủ tướng yêu cầu ", "Bộ trưởng Bùi Thanh Sơn đề nghị ", "các địa phương cần ", "phải ", "cần ", "đã ",
-    "Thứ nhất, ", "Thứ hai, ", "Một là, ", "hai là, ", "1. ", "2. ", "- ", "; ", ": ", ". ", ", ", "\n\n", "\n",
-    "vì vậy, ", "không được ", "nhiệm vụ hàng đầu vẫn là ", "Một trong số đó là việc ", "Theo ông, ", "?",
-    "đẩy mạnh xuất khẩu ", "mở rộng thị trường ", "năm 2025 ", "Ban Bí thư nêu rõ trong Chỉ thị: ", "“", "”", "x",
-])
+PIECES = st.sampled_from(
+    [
+        "Thủ tướng yêu cầu ",
+        "Bộ trưởng Bùi Thanh Sơn đề nghị ",
+        "các địa phương cần ",
+        "phải ",
+        "cần ",
+        "đã ",
+        "Thứ nhất, ",
+        "Thứ hai, ",
+        "Một là, ",
+        "hai là, ",
+        "1. ",
+        "2. ",
+        "- ",
+        "; ",
+        ": ",
+        ". ",
+        ", ",
+        "\n\n",
+        "\n",
+        "vì vậy, ",
+        "không được ",
+        "nhiệm vụ hàng đầu vẫn là ",
+        "Một trong số đó là việc ",
+        "Theo ông, ",
+        "?",
+        "đẩy mạnh xuất khẩu ",
+        "mở rộng thị trường ",
+        "năm 2025 ",
+        "Ban Bí thư nêu rõ trong Chỉ thị: ",
+        "“",
+        "”",
+        "x",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -446,7 +546,9 @@ def test_directives_of_the_realistic_set_hold_their_floors(realistic_export):
         if document.get("scope") == "out" or isinstance(document["lists"], str):
             continue  # an off-topic article's directives are not priorities to find
         doc = next(d for d in realistic_export["documents"] if d["path"].endswith(document["file"]))
-        directives = [s for s in realistic_export["statements"] if s["document_id"] == doc["id"] and s["form"] == "directive"]
+        directives = [
+            s for s in realistic_export["statements"] if s["document_id"] == doc["id"] and s["form"] == "directive"
+        ]
         anchors = [key(d["anchor"]) for d in document.get("directives", [])]
         anchors_of_lists = [key(item["anchor"]) for found_list in document["lists"] for item in found_list["items"]]
         for gold_directive, anchor in zip(document.get("directives", []), anchors):
@@ -460,7 +562,9 @@ def test_directives_of_the_realistic_set_hold_their_floors(realistic_export):
 
 
 def test_the_rule_tables_in_the_docs_are_current():
-    result = subprocess.run([sys.executable, "-m", "cogapp", "--check", "docs/extraction.md"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "cogapp", "--check", "docs/extraction.md"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, f"run `make docs`: {result.stdout}{result.stderr}"
 
 
@@ -475,30 +579,45 @@ def test_reports_mark_directives_where_items_show_their_rank(seeded_db, tmp_path
 # --- shapes of real pages, round two: soft requests, a request carried into the next paragraph ---
 
 
-@pytest.mark.parametrize("text, demand, speaker", [
-    ("Sáng 28/9, Chủ tịch UBND tỉnh Lê Văn An tiếp đoàn Đại sứ.\n\n"
-     "Chủ tịch UBND tỉnh mong muốn các Đại sứ tiếp tục quan tâm, hỗ trợ tỉnh kết nối với các nhà đầu tư có tiềm lực.",
-     "các Đại sứ tiếp tục quan tâm, hỗ trợ tỉnh kết nối với các nhà đầu tư có tiềm lực", "Lê Văn An"),
-    ("Bí thư Tỉnh ủy Nguyễn Văn Thắng làm việc với Đại sứ quán.\n\n"
-     "Ông bày tỏ mong muốn Đại sứ quán hỗ trợ tỉnh quảng bá sản phẩm nông nghiệp tại châu Âu.",
-     "Đại sứ quán hỗ trợ tỉnh quảng bá sản phẩm nông nghiệp tại châu Âu", "Nguyễn Văn Thắng"),
-    ("Đồng chí Hoàng Trung Dũng làm việc với Phái đoàn.\n\n"
-     "Đồng chí Hoàng Trung Dũng mong muốn các cơ quan đại diện trong thời gian tới tích cực giới thiệu đối tác tin cậy cho các tỉnh.",
-     "các cơ quan đại diện trong thời gian tới tích cực giới thiệu đối tác tin cậy cho các tỉnh", "Hoàng Trung Dũng"),
-])
+@pytest.mark.parametrize(
+    "text, demand, speaker",
+    [
+        (
+            "Sáng 28/9, Chủ tịch UBND tỉnh Lê Văn An tiếp đoàn Đại sứ.\n\n"
+            "Chủ tịch UBND tỉnh mong muốn các Đại sứ tiếp tục quan tâm, hỗ trợ tỉnh kết nối với các nhà đầu tư có tiềm lực.",
+            "các Đại sứ tiếp tục quan tâm, hỗ trợ tỉnh kết nối với các nhà đầu tư có tiềm lực",
+            "Lê Văn An",
+        ),
+        (
+            "Bí thư Tỉnh ủy Nguyễn Văn Thắng làm việc với Đại sứ quán.\n\n"
+            "Ông bày tỏ mong muốn Đại sứ quán hỗ trợ tỉnh quảng bá sản phẩm nông nghiệp tại châu Âu.",
+            "Đại sứ quán hỗ trợ tỉnh quảng bá sản phẩm nông nghiệp tại châu Âu",
+            "Nguyễn Văn Thắng",
+        ),
+        (
+            "Đồng chí Hoàng Trung Dũng làm việc với Phái đoàn.\n\n"
+            "Đồng chí Hoàng Trung Dũng mong muốn các cơ quan đại diện trong thời gian tới tích cực giới thiệu đối tác tin cậy cho các tỉnh.",
+            "các cơ quan đại diện trong thời gian tới tích cực giới thiệu đối tác tin cậy cho các tỉnh",
+            "Hoàng Trung Dũng",
+        ),
+    ],
+)
 def test_a_soft_request_to_vietnams_own_missions_or_localities_is_a_directive(text, demand, speaker):
     [found] = directives_of(text)
     assert (found.text, found.speaker, found.cue) == (demand, speaker, found.cue)
     assert found.cue.endswith(("mong muốn", "mong"))
 
 
-@pytest.mark.parametrize("sentence", [
-    "Chủ tịch UBND tỉnh mong muốn sẽ có thêm nhiều dự án chất lượng cao đầu tư vào tỉnh.",  # an outcome
-    "Chủ tịch UBND tỉnh mong muốn các doanh nghiệp Hàn Quốc tiếp tục mở rộng đầu tư vào tỉnh.",  # a partner's
-    "Đại sứ Nhật Bản mong muốn tỉnh tiếp tục cải thiện môi trường đầu tư.",  # a partner asks
-    "Chủ tịch UBND tỉnh mong muốn được đón thêm nhiều đoàn doanh nghiệp nước ngoài.",  # for itself
-    "Bộ trưởng hy vọng các tân Trưởng Cơ quan đại diện sẽ hoàn thành tốt nhiệm vụ được giao.",  # a hope
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chủ tịch UBND tỉnh mong muốn sẽ có thêm nhiều dự án chất lượng cao đầu tư vào tỉnh.",  # an outcome
+        "Chủ tịch UBND tỉnh mong muốn các doanh nghiệp Hàn Quốc tiếp tục mở rộng đầu tư vào tỉnh.",  # a partner's
+        "Đại sứ Nhật Bản mong muốn tỉnh tiếp tục cải thiện môi trường đầu tư.",  # a partner asks
+        "Chủ tịch UBND tỉnh mong muốn được đón thêm nhiều đoàn doanh nghiệp nước ngoài.",  # for itself
+        "Bộ trưởng hy vọng các tân Trưởng Cơ quan đại diện sẽ hoàn thành tốt nhiệm vụ được giao.",  # a hope
+    ],
+)
 def test_a_wish_that_asks_no_mission_or_locality_to_act_is_not_a_directive(sentence):
     assert directives_of("Chủ tịch UBND tỉnh Lê Văn An tiếp Đại sứ.\n\n" + sentence) == ()
 
@@ -510,91 +629,126 @@ REQUEST_ABOVE = (
 
 
 def test_a_request_carried_into_the_next_paragraph_by_its_addressee_is_a_directive():
-    found = directives_of(REQUEST_ABOVE + "Các cơ quan đại diện theo dõi sát chính sách thương mại của nước sở tại, "
-                          "kịp thời tham mưu cho Chính phủ; chủ động tìm thị trường mới cho nông sản.")
+    found = directives_of(
+        REQUEST_ABOVE + "Các cơ quan đại diện theo dõi sát chính sách thương mại của nước sở tại, "
+        "kịp thời tham mưu cho Chính phủ; chủ động tìm thị trường mới cho nông sản."
+    )
     assert [(d.text, d.speaker) for d in found] == [
         ("các cơ quan đại diện nắm chắc tình hình sở tại", "Phạm Minh Chính"),
-        ("Các cơ quan đại diện theo dõi sát chính sách thương mại của nước sở tại, kịp thời tham mưu cho Chính phủ", "Phạm Minh Chính"),
+        (
+            "Các cơ quan đại diện theo dõi sát chính sách thương mại của nước sở tại, kịp thời tham mưu cho Chính phủ",
+            "Phạm Minh Chính",
+        ),
         ("chủ động tìm thị trường mới cho nông sản", "Phạm Minh Chính"),
     ]
     assert found[1].paragraph == 2 and found[1].form == "directive"
 
 
-@pytest.mark.parametrize("paragraph", [
-    "Các cơ quan đại diện Việt Nam ở nước ngoài trong 6 tháng qua đã tổ chức gần 300 hoạt động xúc tiến.",  # done
-    "Các cơ quan đại diện là cầu nối giữa trong nước và thế giới.",  # what they are
-    "Các doanh nghiệp theo dõi sát chính sách thương mại của nước sở tại.",  # another addressee
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Các cơ quan đại diện Việt Nam ở nước ngoài trong 6 tháng qua đã tổ chức gần 300 hoạt động xúc tiến.",  # done
+        "Các cơ quan đại diện là cầu nối giữa trong nước và thế giới.",  # what they are
+        "Các doanh nghiệp theo dõi sát chính sách thương mại của nước sở tại.",  # another addressee
+    ],
+)
 def test_a_next_paragraph_that_reports_or_names_another_addressee_carries_nothing(paragraph):
     assert len(directives_of(REQUEST_ABOVE + paragraph)) == 1
 
 
 @pytest.mark.parametrize("alias", ["Người đứng đầu Chính phủ", "người đứng đầu Chính phủ"])
 def test_the_head_of_government_is_the_prime_minister_not_the_government(alias):
-    found = directives_of("Tối 10/1, Thủ tướng Phạm Minh Chính chủ trì hội nghị với các Đại sứ.\n\n"
-                          f"Phát biểu kết luận, {alias} cho biết, từ năm 2026 trở đi các địa phương phải tăng trưởng hai con số.")
+    found = directives_of(
+        "Tối 10/1, Thủ tướng Phạm Minh Chính chủ trì hội nghị với các Đại sứ.\n\n"
+        f"Phát biểu kết luận, {alias} cho biết, từ năm 2026 trở đi các địa phương phải tăng trưởng hai con số."
+    )
     assert [(d.text, d.speaker) for d in found] == [("phải tăng trưởng hai con số", "Phạm Minh Chính")]
 
 
 @pytest.mark.parametrize("verb", ["giao", "giao cho", "giao nhiệm vụ cho"])
 def test_a_task_handed_to_a_department_is_a_directive(verb):
-    found = directives_of("Chiều 13/4, Chủ tịch UBND tỉnh Lê Duy Thành chủ trì cuộc họp.\n\n"
-                          f"Chủ tịch UBND tỉnh {verb} Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư.")
+    found = directives_of(
+        "Chiều 13/4, Chủ tịch UBND tỉnh Lê Duy Thành chủ trì cuộc họp.\n\n"
+        f"Chủ tịch UBND tỉnh {verb} Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư."
+    )
     assert [(d.text, d.speaker, d.cue) for d in found] == [
-        ("Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư", "Lê Duy Thành", "giao")
+        (
+            "Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành hoàn thiện chương trình xúc tiến đầu tư",
+            "Lê Duy Thành",
+            "giao",
+        )
     ]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Đây là nhiệm vụ được giao cho Sở Ngoại vụ từ năm trước.",
-    "Hai bên tăng cường giao lưu nhân dân giữa các địa phương.",
-    "Chủ tịch UBND tỉnh giao ban với lãnh đạo các sở về công tác đối ngoại tháng tới.",  # a briefing
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đây là nhiệm vụ được giao cho Sở Ngoại vụ từ năm trước.",
+        "Hai bên tăng cường giao lưu nhân dân giữa các địa phương.",
+        "Chủ tịch UBND tỉnh giao ban với lãnh đạo các sở về công tác đối ngoại tháng tới.",  # a briefing
+    ],
+)
 def test_a_task_already_given_or_an_exchange_is_no_assignment(sentence):
     assert directives_of("Chủ tịch UBND tỉnh Lê Duy Thành phát biểu.\n\n" + sentence) == ()
 
 
 def test_trưởng_ban_chỉ_đạo_is_a_title_not_a_cue():
-    found = directives_of("Bộ Ngoại giao tổ chức hội nghị.\n\nThứ trưởng Nguyễn Minh Vũ, Trưởng Ban chỉ đạo Ngoại giao kinh tế, "
-                          "đề nghị các Trưởng cơ quan đại diện tiếp tục phát huy tinh thần khẩn trương, quyết liệt.")
+    found = directives_of(
+        "Bộ Ngoại giao tổ chức hội nghị.\n\nThứ trưởng Nguyễn Minh Vũ, Trưởng Ban chỉ đạo Ngoại giao kinh tế, "
+        "đề nghị các Trưởng cơ quan đại diện tiếp tục phát huy tinh thần khẩn trương, quyết liệt."
+    )
     assert [(d.text, d.speaker, d.cue) for d in found] == [
         ("các Trưởng cơ quan đại diện tiếp tục phát huy tinh thần khẩn trương, quyết liệt", "Nguyễn Minh Vũ", "đề nghị")
     ]
 
 
-@pytest.mark.parametrize("sentence, demand", [
-    ("Theo ông, năm 2024, Bộ Ngoại giao sẽ tập trung thúc đẩy đàm phán các hiệp định thương mại tự do mới.",
-     "tập trung thúc đẩy đàm phán các hiệp định thương mại tự do mới"),
-    ("Ông nhấn mạnh, ngành ngoại giao sẽ tiếp tục đồng hành cùng doanh nghiệp mở rộng thị trường.",
-     "tiếp tục đồng hành cùng doanh nghiệp mở rộng thị trường"),
-    ("Thời gian tới, tỉnh chú trọng thu hút các dự án công nghệ cao, thân thiện với môi trường.",
-     "chú trọng thu hút các dự án công nghệ cao, thân thiện với môi trường"),
-])
+@pytest.mark.parametrize(
+    "sentence, demand",
+    [
+        (
+            "Theo ông, năm 2024, Bộ Ngoại giao sẽ tập trung thúc đẩy đàm phán các hiệp định thương mại tự do mới.",
+            "tập trung thúc đẩy đàm phán các hiệp định thương mại tự do mới",
+        ),
+        (
+            "Ông nhấn mạnh, ngành ngoại giao sẽ tiếp tục đồng hành cùng doanh nghiệp mở rộng thị trường.",
+            "tiếp tục đồng hành cùng doanh nghiệp mở rộng thị trường",
+        ),
+        (
+            "Thời gian tới, tỉnh chú trọng thu hút các dự án công nghệ cao, thân thiện với môi trường.",
+            "chú trọng thu hút các dự án công nghệ cao, thân thiện với môi trường",
+        ),
+    ],
+)
 def test_a_body_committing_to_a_course_for_the_time_ahead_is_a_directive(sentence, demand):
     found = directives_of("Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn.\n\n" + sentence)
     assert [(d.text, d.speaker) for d in found] == [(demand, "Bùi Thanh Sơn")]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Hà Tĩnh luôn chú trọng mở rộng hợp tác với các nước láng giềng.",  # a habit, no time ahead
-    "Năm qua, tỉnh chú trọng thu hút các dự án công nghệ cao.",  # what was done
-    "Hội nghị sẽ diễn ra trong hai ngày tại Hà Nội.",  # an event to come
-    "Theo ông, kim ngạch xuất khẩu sẽ tiếp tục tăng trong năm tới.",  # a forecast
-    "Theo ông, Nhật Bản sẽ tiếp tục tăng cường đầu tư vào Việt Nam.",  # a partner
-    "Theo ông, Việt Nam sẽ tiếp tục là điểm đến hấp dẫn của các nhà đầu tư quốc tế.",  # a state
-    "Theo ông, Việt Nam sẽ tiếp tục được cộng đồng quốc tế đánh giá cao.",
-    "Ông cho biết, chúng tôi sẽ tiếp tục gặp nhiều khó khăn trong năm tới.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hà Tĩnh luôn chú trọng mở rộng hợp tác với các nước láng giềng.",  # a habit, no time ahead
+        "Năm qua, tỉnh chú trọng thu hút các dự án công nghệ cao.",  # what was done
+        "Hội nghị sẽ diễn ra trong hai ngày tại Hà Nội.",  # an event to come
+        "Theo ông, kim ngạch xuất khẩu sẽ tiếp tục tăng trong năm tới.",  # a forecast
+        "Theo ông, Nhật Bản sẽ tiếp tục tăng cường đầu tư vào Việt Nam.",  # a partner
+        "Theo ông, Việt Nam sẽ tiếp tục là điểm đến hấp dẫn của các nhà đầu tư quốc tế.",  # a state
+        "Theo ông, Việt Nam sẽ tiếp tục được cộng đồng quốc tế đánh giá cao.",
+        "Ông cho biết, chúng tôi sẽ tiếp tục gặp nhiều khó khăn trong năm tới.",
+    ],
+)
 def test_a_habit_a_forecast_or_a_partners_plan_is_no_commitment(sentence):
     assert directives_of("Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn.\n\n" + sentence) == ()
 
 
 def test_sentences_that_go_on_verb_first_with_the_course_above_are_directives():
-    found = directives_of("Chủ tịch UBND tỉnh Lê Duy Thành cho biết về đề án.\n\n"
-                          "Theo đề án, thời gian tới tỉnh sẽ tập trung quảng bá hình ảnh của tỉnh ra thế giới. "
-                          "Ưu tiên thu hút các dự án công nghệ cao, thân thiện với môi trường. "
-                          "Chú trọng thu hút vốn từ các tập đoàn đa quốc gia. "
-                          "Thu hút đầu tư là nhiệm vụ trọng tâm của tỉnh.")
+    found = directives_of(
+        "Chủ tịch UBND tỉnh Lê Duy Thành cho biết về đề án.\n\n"
+        "Theo đề án, thời gian tới tỉnh sẽ tập trung quảng bá hình ảnh của tỉnh ra thế giới. "
+        "Ưu tiên thu hút các dự án công nghệ cao, thân thiện với môi trường. "
+        "Chú trọng thu hút vốn từ các tập đoàn đa quốc gia. "
+        "Thu hút đầu tư là nhiệm vụ trọng tâm của tỉnh."
+    )
     assert [(d.text, d.speaker) for d in found] == [
         ("tập trung quảng bá hình ảnh của tỉnh ra thế giới", "Lê Duy Thành"),
         ("Ưu tiên thu hút các dự án công nghệ cao, thân thiện với môi trường", "Lê Duy Thành"),
@@ -604,8 +758,10 @@ def test_sentences_that_go_on_verb_first_with_the_course_above_are_directives():
 
 @pytest.mark.parametrize("tail", [", theo ông", ", theo Bộ trưởng"])
 def test_who_said_it_after_theo_is_its_speaker_not_its_text(tail):
-    found = directives_of("Thủ tướng Phạm Minh Chính dự hội nghị. Bộ trưởng Bùi Thanh Sơn phát biểu.\n\n"
-                          f"Doanh nghiệp cần chủ động tìm hiểu thị trường mới{tail}.")
+    found = directives_of(
+        "Thủ tướng Phạm Minh Chính dự hội nghị. Bộ trưởng Bùi Thanh Sơn phát biểu.\n\n"
+        f"Doanh nghiệp cần chủ động tìm hiểu thị trường mới{tail}."
+    )
     assert [(d.text, d.speaker) for d in found] == [("cần chủ động tìm hiểu thị trường mới", "Bùi Thanh Sơn")]
 
 
@@ -623,24 +779,51 @@ def read_page(name: str):
 
 def test_a_provincial_page_with_soft_requests_an_assignment_and_a_request_carried_on():
     doc, found = read_page("dir_provincial_visit.txt")
-    assert (doc.title, doc.date, doc.published) == ("Tỉnh mong muốn các Đại sứ làm cầu nối thu hút đầu tư", "2025-06-11", "2025-06-12")
+    assert (doc.title, doc.date, doc.published) == (
+        "Tỉnh mong muốn các Đại sứ làm cầu nối thu hút đầu tư",
+        "2025-06-11",
+        "2025-06-12",
+    )
     assert "Baotaynguyen.vn" not in doc.body  # the picture's credit is a caption
     assert found.lists == ()
     assert [(d.speaker, d.cue, d.text) for d in found.directives] == [
-        ("Trần Quốc Hưng", "mong muốn", "các Đại sứ tiếp tục quan tâm, giới thiệu tỉnh với các nhà đầu tư có tiềm lực tài chính và công nghệ ở nước sở tại"),
-        ("Trần Quốc Hưng", "giao", "Sở Ngoại vụ chủ trì, phối hợp với Sở Tài chính xây dựng danh mục dự án kêu gọi đầu tư gửi các cơ quan đại diện trước ngày 30/7"),
-        ("Nguyễn Minh Tâm", "đề nghị", "tỉnh chủ động cung cấp thông tin về các dự án trọng điểm để các cơ quan đại diện quảng bá"),
+        (
+            "Trần Quốc Hưng",
+            "mong muốn",
+            "các Đại sứ tiếp tục quan tâm, giới thiệu tỉnh với các nhà đầu tư có tiềm lực tài chính và công nghệ ở nước sở tại",
+        ),
+        (
+            "Trần Quốc Hưng",
+            "giao",
+            "Sở Ngoại vụ chủ trì, phối hợp với Sở Tài chính xây dựng danh mục dự án kêu gọi đầu tư gửi các cơ quan đại diện trước ngày 30/7",
+        ),
+        (
+            "Nguyễn Minh Tâm",
+            "đề nghị",
+            "tỉnh chủ động cung cấp thông tin về các dự án trọng điểm để các cơ quan đại diện quảng bá",
+        ),
         ("Nguyễn Minh Tâm", "đề nghị", "các sở, ngành của tỉnh chuẩn bị kỹ hồ sơ dự án bằng tiếng Anh"),
-        ("Nguyễn Minh Tâm", "đề nghị", "Các sở, ngành của tỉnh cập nhật thông tin về quỹ đất, hạ tầng và chính sách ưu đãi trên cổng thông tin điện tử của tỉnh"),
+        (
+            "Nguyễn Minh Tâm",
+            "đề nghị",
+            "Các sở, ngành của tỉnh cập nhật thông tin về quỹ đất, hạ tầng và chính sách ưu đãi trên cổng thông tin điện tử của tỉnh",
+        ),
     ]
 
 
 def test_a_new_year_interview_with_a_kicker_an_update_stamp_and_a_plan_said_verb_first():
     doc, found = read_page("dir_new_year_interview.txt")
-    assert doc.title == "Bộ trưởng Ngoại giao Bùi Thanh Sơn: Ngoại giao kinh tế đồng hành cùng doanh nghiệp vươn ra thế giới"
+    assert (
+        doc.title
+        == "Bộ trưởng Ngoại giao Bùi Thanh Sơn: Ngoại giao kinh tế đồng hành cùng doanh nghiệp vươn ra thế giới"
+    )
     assert (doc.date, doc.date_source, doc.statement_year) == ("2024-02-08", "stamp", 2024)
     assert [(d.speaker, d.text, d.target_year) for d in found.directives] == [
-        ("Bùi Thanh Sơn", "tập trung đưa các khuôn khổ quan hệ đã nâng cấp vào thực chất, nhất là các hợp tác về bán dẫn và năng lượng sạch", 2024),
+        (
+            "Bùi Thanh Sơn",
+            "tập trung đưa các khuôn khổ quan hệ đã nâng cấp vào thực chất, nhất là các hợp tác về bán dẫn và năng lượng sạch",
+            2024,
+        ),
         ("Bùi Thanh Sơn", "Ưu tiên kết nối doanh nghiệp Việt Nam với các chuỗi cung ứng mới", 2024),
         ("Bùi Thanh Sơn", "Chú trọng hỗ trợ các địa phương xúc tiến đầu tư có chọn lọc", 2024),
         ("Bùi Thanh Sơn", "cần chủ động nắm bắt các tiêu chuẩn xanh của thị trường", 2024),
@@ -648,36 +831,49 @@ def test_a_new_year_interview_with_a_kicker_an_update_stamp_and_a_plan_said_verb
 
 
 def test_a_request_made_to_someone_reads_from_whom_is_asked():
-    found = directives_of("Sáng 28/9, Phó Chủ tịch UBND tỉnh Võ Văn Bình tiếp Đại sứ.\n\n"
-                          "Phó Chủ tịch UBND tỉnh đề nghị với Đại sứ tiếp tục giới thiệu doanh nghiệp đến đầu tư vào tỉnh.")
-    assert [(d.text, d.speaker) for d in found] == [("Đại sứ tiếp tục giới thiệu doanh nghiệp đến đầu tư vào tỉnh", "Võ Văn Bình")]
+    found = directives_of(
+        "Sáng 28/9, Phó Chủ tịch UBND tỉnh Võ Văn Bình tiếp Đại sứ.\n\n"
+        "Phó Chủ tịch UBND tỉnh đề nghị với Đại sứ tiếp tục giới thiệu doanh nghiệp đến đầu tư vào tỉnh."
+    )
+    assert [(d.text, d.speaker) for d in found] == [
+        ("Đại sứ tiếp tục giới thiệu doanh nghiệp đến đầu tư vào tỉnh", "Võ Văn Bình")
+    ]
 
 
-@pytest.mark.parametrize("opening, date, year", [
-    ("Năm 2024, Bộ Ngoại giao sẽ tập trung", "2023-12-28", 2024),  # the year opening the sentence
-    ("Sang năm 2024, các cơ quan đại diện cần tập trung", "2023-12-28", 2024),
-    ("Trong năm tới, các cơ quan đại diện cần tập trung", "2023-06-28", 2024),  # the year after the statement year
-    ("Mục tiêu của năm tới (2024) đòi hỏi các cơ quan đại diện cần tập trung", "2023-06-28", 2024),
-    ("Năm 2022, các cơ quan đại diện cần tập trung", "2023-06-28", 2023),  # a year gone by is no target
-])
+@pytest.mark.parametrize(
+    "opening, date, year",
+    [
+        ("Năm 2024, Bộ Ngoại giao sẽ tập trung", "2023-12-28", 2024),  # the year opening the sentence
+        ("Sang năm 2024, các cơ quan đại diện cần tập trung", "2023-12-28", 2024),
+        ("Trong năm tới, các cơ quan đại diện cần tập trung", "2023-06-28", 2024),  # the year after the statement year
+        ("Mục tiêu của năm tới (2024) đòi hỏi các cơ quan đại diện cần tập trung", "2023-06-28", 2024),
+        ("Năm 2022, các cơ quan đại diện cần tập trung", "2023-06-28", 2023),  # a year gone by is no target
+    ],
+)
 def test_the_year_a_directive_names_for_itself(opening, date, year):
-    found = directives_of(f"Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn.\n\n{opening} tìm kiếm thị trường mới cho nông sản.", date=date)
+    found = directives_of(
+        f"Bộ trưởng Bùi Thanh Sơn trả lời phỏng vấn.\n\n{opening} tìm kiếm thị trường mới cho nông sản.", date=date
+    )
     assert [d.target_year for d in found] == [year]
 
 
 def test_the_report_going_on_is_no_course_going_on():
-    found = directives_of("Chủ tịch UBND tỉnh Lê Duy Thành cho biết về đề án.\n\n"
-                          "Theo đề án, thời gian tới tỉnh sẽ tập trung quảng bá hình ảnh của tỉnh ra thế giới. "
-                          "Tiếp tục chương trình làm việc, đoàn thăm khu công nghiệp của tỉnh.")
+    found = directives_of(
+        "Chủ tịch UBND tỉnh Lê Duy Thành cho biết về đề án.\n\n"
+        "Theo đề án, thời gian tới tỉnh sẽ tập trung quảng bá hình ảnh của tỉnh ra thế giới. "
+        "Tiếp tục chương trình làm việc, đoàn thăm khu công nghiệp của tỉnh."
+    )
     assert [d.text for d in found] == ["tập trung quảng bá hình ảnh của tỉnh ra thế giới"]
 
 
 def test_paragraphs_that_go_on_verb_first_after_a_request_are_its_demands():
-    found = directives_of("Tối 10/1, Thủ tướng Phạm Minh Chính chủ trì hội nghị.\n\n"
-                          "Thủ tướng chỉ đạo các bộ, ngành, địa phương quyết liệt cụ thể hóa các chủ trương về đối ngoại.\n\n"
-                          "Trong đó, tập trung tạo đột phá trong hợp tác quốc tế về khoa học công nghệ.\n\n"
-                          "Đẩy mạnh thu hút các tập đoàn công nghệ lớn vào Việt Nam.\n\n"
-                          "Tăng cường hợp tác với các nước láng giềng là chủ trương nhất quán.")
+    found = directives_of(
+        "Tối 10/1, Thủ tướng Phạm Minh Chính chủ trì hội nghị.\n\n"
+        "Thủ tướng chỉ đạo các bộ, ngành, địa phương quyết liệt cụ thể hóa các chủ trương về đối ngoại.\n\n"
+        "Trong đó, tập trung tạo đột phá trong hợp tác quốc tế về khoa học công nghệ.\n\n"
+        "Đẩy mạnh thu hút các tập đoàn công nghệ lớn vào Việt Nam.\n\n"
+        "Tăng cường hợp tác với các nước láng giềng là chủ trương nhất quán."
+    )
     assert [(d.text, d.speaker, d.paragraph) for d in found] == [
         ("các bộ, ngành, địa phương quyết liệt cụ thể hóa các chủ trương về đối ngoại", "Phạm Minh Chính", 1),
         ("tập trung tạo đột phá trong hợp tác quốc tế về khoa học công nghệ", "Phạm Minh Chính", 2),

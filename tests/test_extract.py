@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import GOLD
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import GOLD
 from ngkt_cli.extract import extract
 from ngkt_cli.ingest import build_document
 from ngkt_cli.models import Document
@@ -20,8 +20,17 @@ def doc_from(text: str, date: str | None = "2024-03-18", statement_year: int | N
     """A document whose body is `text` (paragraphs separated by blank lines), as extract() sees it."""
     body = "\n\n".join(p.strip() for p in text.strip().split("\n\n"))
     year = statement_year or (int(date[:4]) if date else None)
-    return Document(id="t", path="t.txt", title=None, body=body, date=date, date_source="user",
-                    published=None, statement_year=year, byline=None)
+    return Document(
+        id="t",
+        path="t.txt",
+        title=None,
+        body=body,
+        date=date,
+        date_source="user",
+        published=None,
+        statement_year=year,
+        byline=None,
+    )
 
 
 def lists_of(text: str, **kwargs):
@@ -43,7 +52,7 @@ def _gold_lists():
 
 def _lists_for(export: dict, file: str) -> list[dict]:
     doc = next(d for d in export["documents"] if d["path"].endswith(file))
-    lists = [l for l in export["lists"] if l["document_id"] == doc["id"]]
+    lists = [lst for lst in export["lists"] if lst["document_id"] == doc["id"]]
     for found in lists:
         found["items"] = [s for s in export["statements"] if s["list_id"] == found["id"]]
     return lists
@@ -51,9 +60,12 @@ def _lists_for(export: dict, file: str) -> list[dict]:
 
 @pytest.mark.parametrize("file, number, gold", list(_gold_lists()))
 def test_seed_list_matches_gold(seed_export, file, number, gold):
-    candidates = [l for l in _lists_for(seed_export, file) if l["kind"] == gold["kind"]]
-    found = next(l for l in candidates if all(
-        any(key(g["anchor"]) in key(s["text"]) for s in l["items"]) for g in gold["items"]))
+    candidates = [lst for lst in _lists_for(seed_export, file) if lst["kind"] == gold["kind"]]
+    found = next(
+        lst
+        for lst in candidates
+        if all(any(key(g["anchor"]) in key(s["text"]) for s in lst["items"]) for g in gold["items"])
+    )
     assert found["announced_count"] == gold["announced_count"]
     assert found["target_year"] == gold["target_year"]
     assert found["speaker"] == gold["speaker"]
@@ -74,14 +86,20 @@ def test_seed_list_matches_gold(seed_export, file, number, gold):
 def test_seeds_have_no_lists_beyond_gold(seed_export):
     for document in GOLD["documents"]:
         found = _lists_for(seed_export, document["file"])
-        assert sorted(l["kind"] for l in found) == sorted(g["kind"] for g in document["lists"]), document["file"]
+        assert sorted(lst["kind"] for lst in found) == sorted(g["kind"] for g in document["lists"]), document["file"]
 
 
 def test_seed_cues_hold_the_lead_in(seed_export):
-    cues = [l["cue"] for l in seed_export["lists"]]
-    for phrase in ("6 nhiệm vụ gồm", "4 bài học kinh nghiệm gồm", "6 kết quả gồm", "3 nội dung chính",
-                   "3 nhóm nhiệm vụ trọng tâm", "4 trọng tâm ngoại giao kinh tế",
-                   "đặt ra các trọng tâm trong ngoại giao kinh tế thời gian tới"):
+    cues = [lst["cue"] for lst in seed_export["lists"]]
+    for phrase in (
+        "6 nhiệm vụ gồm",
+        "4 bài học kinh nghiệm gồm",
+        "6 kết quả gồm",
+        "3 nội dung chính",
+        "3 nhóm nhiệm vụ trọng tâm",
+        "4 trọng tâm ngoại giao kinh tế",
+        "đặt ra các trọng tâm trong ngoại giao kinh tế thời gian tới",
+    ):
         assert any(phrase in cue for cue in cues), phrase
 
 
@@ -115,41 +133,62 @@ Thứ hai, phát triển thương mại điện tử.
 
 
 def test_thu_nhat_la_inline_in_one_paragraph():
-    [found] = lists_of("Thủ tướng Phạm Minh Chính nêu ba trọng tâm. Thứ nhất là ổn định kinh tế vĩ mô. Thứ hai là gỡ vướng thể chế. Thứ ba là đầu tư hạ tầng.")
+    [found] = lists_of(
+        "Thủ tướng Phạm Minh Chính nêu ba trọng tâm. Thứ nhất là ổn định kinh tế vĩ mô. Thứ hai là gỡ vướng thể chế. Thứ ba là đầu tư hạ tầng."
+    )
     assert items_of(found) == ["ổn định kinh tế vĩ mô", "gỡ vướng thể chế", "đầu tư hạ tầng"]
     assert found.announced_count == 3
 
 
 @pytest.mark.parametrize("noun", ["Nhóm giải pháp", "Mục tiêu", "Khâu đột phá", "Lĩnh vực", "Trụ cột", "Điểm"])
 def test_ordinals_after_any_list_noun(noun):
-    [found] = lists_of(f"Bộ trưởng cho biết năm 2025 có 2 {noun.lower()}.\n\n{noun} thứ nhất là mở rộng thị trường.\n\n{noun} thứ hai là thu hút đầu tư.")
+    [found] = lists_of(
+        f"Bộ trưởng cho biết năm 2025 có 2 {noun.lower()}.\n\n{noun} thứ nhất là mở rộng thị trường.\n\n{noun} thứ hai là thu hút đầu tư."
+    )
     assert (items_of(found), found.announced_count) == (["mở rộng thị trường", "thu hút đầu tư"], 2)
 
 
-@pytest.mark.parametrize("text", [
-    "Bộ trưởng nêu 3 nhiệm vụ. Trước hết, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, hỗ trợ doanh nghiệp.",
-    "Bộ trưởng nêu 3 nhiệm vụ.\n\nĐầu tiên là mở rộng thị trường.\n\nThứ hai là thu hút đầu tư.\n\nCuối cùng là hỗ trợ doanh nghiệp.",
-    "Bộ trưởng nêu 3 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Cuối cùng, hỗ trợ doanh nghiệp.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bộ trưởng nêu 3 nhiệm vụ. Trước hết, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, hỗ trợ doanh nghiệp.",
+        "Bộ trưởng nêu 3 nhiệm vụ.\n\nĐầu tiên là mở rộng thị trường.\n\nThứ hai là thu hút đầu tư.\n\nCuối cùng là hỗ trợ doanh nghiệp.",
+        "Bộ trưởng nêu 3 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Cuối cùng, hỗ trợ doanh nghiệp.",
+    ],
+)
 def test_runs_opened_by_truoc_het_or_closed_by_cuoi_cung(text):
     [found] = lists_of(text)
-    assert (items_of(found), found.count_mismatch) == (["mở rộng thị trường", "thu hút đầu tư", "hỗ trợ doanh nghiệp"], False)
+    assert (items_of(found), found.count_mismatch) == (
+        ["mở rộng thị trường", "thu hút đầu tư", "hỗ trợ doanh nghiệp"],
+        False,
+    )
 
 
-@pytest.mark.parametrize("after", ["\n\nCuối cùng, Bộ trưởng cảm ơn các đại biểu.", "\n\nHội nghị kéo dài 2 ngày.\n\nCuối cùng, hội nghị bế mạc."])
+@pytest.mark.parametrize(
+    "after",
+    ["\n\nCuối cùng, Bộ trưởng cảm ơn các đại biểu.", "\n\nHội nghị kéo dài 2 ngày.\n\nCuối cùng, hội nghị bế mạc."],
+)
 def test_a_closing_cuoi_cung_beyond_the_announced_count_or_further_on_is_not_an_item(after):
     [found] = lists_of("Bộ trưởng nêu 2 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư." + after)
     assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư"]
 
 
 def test_spoken_ordinals_after_their_noun_and_a_comma():
-    [found] = lists_of("Bộ trưởng nêu 2 nhiệm vụ: nhiệm vụ thứ nhất là mở rộng thị trường, nhiệm vụ thứ hai là thu hút đầu tư.")
+    [found] = lists_of(
+        "Bộ trưởng nêu 2 nhiệm vụ: nhiệm vụ thứ nhất là mở rộng thị trường, nhiệm vụ thứ hai là thu hút đầu tư."
+    )
     assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư"]
 
 
 def test_mot_la_spoken_without_a_comma():
-    [found] = lists_of("Đại sứ cho rằng có 2 lý do.\n\nMột là chúng ta đã vượt qua khó khăn.\n\nHai là chúng ta hội nhập sâu rộng.")
-    assert (items_of(found), found.kind, found.announced_count) == (["chúng ta đã vượt qua khó khăn", "chúng ta hội nhập sâu rộng"], "other", 2)
+    [found] = lists_of(
+        "Đại sứ cho rằng có 2 lý do.\n\nMột là chúng ta đã vượt qua khó khăn.\n\nHai là chúng ta hội nhập sâu rộng."
+    )
+    assert (items_of(found), found.kind, found.announced_count) == (
+        ["chúng ta đã vượt qua khó khăn", "chúng ta hội nhập sâu rộng"],
+        "other",
+        2,
+    )
 
 
 def test_thu_nhat_with_a_full_stop_before_a_capital():
@@ -162,7 +201,11 @@ Thứ hai. Thu hút nguồn vốn chất lượng cao.
 
 Thứ ba. Đẩy mạnh ngoại giao công nghệ.
 """)
-    assert items_of(found) == ["Tăng cường kết nối doanh nghiệp với thị trường quốc tế", "Thu hút nguồn vốn chất lượng cao", "Đẩy mạnh ngoại giao công nghệ"]
+    assert items_of(found) == [
+        "Tăng cường kết nối doanh nghiệp với thị trường quốc tế",
+        "Thu hút nguồn vốn chất lượng cao",
+        "Đẩy mạnh ngoại giao công nghệ",
+    ]
     assert found.announced_count == 3
 
 
@@ -180,7 +223,10 @@ Nâng cao năng lực hỗ trợ doanh nghiệp.
 
 Bộ trưởng cũng nhắc lại bài học năm 2024.
 """)
-    assert items_of(found) == ["Tạo đột phá trong hợp tác kinh tế với các đối tác chiến lược", "Nâng cao năng lực hỗ trợ doanh nghiệp"]
+    assert items_of(found) == [
+        "Tạo đột phá trong hợp tác kinh tế với các đối tác chiến lược",
+        "Nâng cao năng lực hỗ trợ doanh nghiệp",
+    ]
 
 
 def test_results_then_tasks_in_one_paragraph_are_two_lists():
@@ -189,7 +235,11 @@ def test_results_then_tasks_in_one_paragraph_are_two_lists():
         "Năm 2025 cần tập trung 2 nhiệm vụ: một là, mở rộng thị trường; hai là, thu hút đầu tư chất lượng cao."
     )
     assert (results.kind, items_of(results)) == ("achievement", ["xuất khẩu tăng 14%", "FDI đạt kỷ lục"])
-    assert (tasks.kind, tasks.cue, items_of(tasks)) == ("priority", "Năm 2025 cần tập trung 2 nhiệm vụ:", ["mở rộng thị trường", "thu hút đầu tư chất lượng cao"])
+    assert (tasks.kind, tasks.cue, items_of(tasks)) == (
+        "priority",
+        "Năm 2025 cần tập trung 2 nhiệm vụ:",
+        ["mở rộng thị trường", "thu hút đầu tư chất lượng cao"],
+    )
 
 
 def test_a_list_summed_up_in_the_lede_and_then_detailed_counts_once():
@@ -204,10 +254,15 @@ def test_a_list_summed_up_in_the_lede_and_then_detailed_counts_once():
 
 
 def test_two_lists_of_other_items_in_one_article_are_both_kept():
-    assert len(lists_of(
-        "Năm 2024 ngành đạt 2 kết quả gồm: xuất khẩu tăng mạnh; thu hút FDI kỷ lục. "
-        "Năm 2025 cần 2 nhiệm vụ gồm: mở rộng thị trường mới; nâng cao năng lực dự báo."
-    )) == 2
+    assert (
+        len(
+            lists_of(
+                "Năm 2024 ngành đạt 2 kết quả gồm: xuất khẩu tăng mạnh; thu hút FDI kỷ lục. "
+                "Năm 2025 cần 2 nhiệm vụ gồm: mở rộng thị trường mới; nâng cao năng lực dự báo."
+            )
+        )
+        == 2
+    )
 
 
 # The lede sums a list up, the body details it: item by item, the words of the shorter wording
@@ -215,15 +270,28 @@ def test_two_lists_of_other_items_in_one_article_are_both_kept():
 SUMMED_UP = "Bộ trưởng Bùi Thanh Sơn nêu năm 2025 có 3 nhiệm vụ gồm: mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; phát triển kinh tế số bền vững."
 
 
-@pytest.mark.parametrize("details, lists", [
-    # 5 of 6 words, 6 of 7, 7 of 7: the same items in fuller words
-    (("mở rộng thị trường xuất hàng sang châu Âu", "thu hút đầu tư công nghệ mới vào miền Trung", "phát triển kinh tế số bền vững hơn ở các đô thị"), 1),
-    # 4 of 6 words, 4 of 7, 4 of 7: other items that start alike
-    (("mở rộng thị trường cho nông sản", "thu hút đầu tư vào hạ tầng", "phát triển kinh tế biển và du lịch"), 2),
-], ids=["83 percent alike", "67 percent alike"])
+@pytest.mark.parametrize(
+    "details, lists",
+    [
+        # 5 of 6 words, 6 of 7, 7 of 7: the same items in fuller words
+        (
+            (
+                "mở rộng thị trường xuất hàng sang châu Âu",
+                "thu hút đầu tư công nghệ mới vào miền Trung",
+                "phát triển kinh tế số bền vững hơn ở các đô thị",
+            ),
+            1,
+        ),
+        # 4 of 6 words, 4 of 7, 4 of 7: other items that start alike
+        (("mở rộng thị trường cho nông sản", "thu hút đầu tư vào hạ tầng", "phát triển kinh tế biển và du lịch"), 2),
+    ],
+    ids=["83 percent alike", "67 percent alike"],
+)
 def test_a_lede_and_a_body_list_are_one_list_when_their_items_share_80_percent_of_their_words(details, lists):
     first, second, third = details
-    found = lists_of(f"{SUMMED_UP}\n\nBộ trưởng nói rõ 3 nhiệm vụ.\n\nThứ nhất, {first}.\n\nThứ hai, {second}.\n\nThứ ba, {third}.")
+    found = lists_of(
+        f"{SUMMED_UP}\n\nBộ trưởng nói rõ 3 nhiệm vụ.\n\nThứ nhất, {first}.\n\nThứ hai, {second}.\n\nThứ ba, {third}."
+    )
     assert [items_of(f) for f in found][-1] == list(details)
     assert len(found) == lists
 
@@ -234,7 +302,12 @@ def test_a_wrap_up_after_the_list_is_its_lead_in_and_not_item_text():
         "Thứ hai, thu hút đầu tư chất lượng cao. Đó là 2 nhiệm vụ trọng tâm năm 2025 mà Bộ trưởng Bùi Thanh Sơn nêu tại hội nghị."
     )
     assert items_of(found) == ["mở rộng thị trường xuất khẩu", "thu hút đầu tư chất lượng cao"]
-    assert (found.kind, found.announced_count, found.target_year, found.speaker) == ("priority", 2, 2025, "Bùi Thanh Sơn")
+    assert (found.kind, found.announced_count, found.target_year, found.speaker) == (
+        "priority",
+        2,
+        2025,
+        "Bùi Thanh Sơn",
+    )
     assert found.cue == "Đó là 2 nhiệm vụ trọng tâm năm 2025 mà Bộ trưởng Bùi Thanh Sơn nêu tại hội nghị."
 
 
@@ -248,7 +321,9 @@ def test_a_wrap_up_opening_the_next_paragraph_is_the_lead_in_too():
 
 
 def test_a_person_named_inside_the_last_item_is_not_its_speaker():
-    [found] = lists_of("Hội nghị nêu 2 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, hỗ trợ doanh nghiệp như Bộ trưởng Nguyễn Hồng Diên đề nghị.")
+    [found] = lists_of(
+        "Hội nghị nêu 2 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, hỗ trợ doanh nghiệp như Bộ trưởng Nguyễn Hồng Diên đề nghị."
+    )
     assert found.speaker is None
 
 
@@ -272,40 +347,54 @@ Ba là, đổi mới phương thức triển khai.
 
 
 def test_lower_case_inline_mot_la():
-    [found] = lists_of("Thứ trưởng Bộ Ngoại giao cho biết cần làm hai việc: một là, rà soát cam kết; hai là, đôn đốc triển khai.")
+    [found] = lists_of(
+        "Thứ trưởng Bộ Ngoại giao cho biết cần làm hai việc: một là, rà soát cam kết; hai là, đôn đốc triển khai."
+    )
     assert items_of(found) == ["rà soát cam kết", "đôn đốc triển khai"]
     assert found.speaker == "Thứ trưởng Bộ Ngoại giao"
 
 
 def test_parenthesised_numbers_inline():
-    [found] = lists_of("Các nhiệm vụ gồm (1) hoàn thiện thể chế; (2) phát triển hạ tầng; (3) phát triển nguồn nhân lực.")
+    [found] = lists_of(
+        "Các nhiệm vụ gồm (1) hoàn thiện thể chế; (2) phát triển hạ tầng; (3) phát triển nguồn nhân lực."
+    )
     assert items_of(found) == ["hoàn thiện thể chế", "phát triển hạ tầng", "phát triển nguồn nhân lực"]
 
 
 def test_parenthesised_numbers_in_a_running_sentence():
-    [found] = lists_of("Năm 2025 có 3 nhiệm vụ gồm (1) mở rộng thị trường, (2) thu hút đầu tư và (3) hỗ trợ doanh nghiệp.")
+    [found] = lists_of(
+        "Năm 2025 có 3 nhiệm vụ gồm (1) mở rộng thị trường, (2) thu hút đầu tư và (3) hỗ trợ doanh nghiệp."
+    )
     assert items_of(found) == ["mở rộng thị trường", "thu hút đầu tư", "hỗ trợ doanh nghiệp"]
 
 
 def test_roman_numerals_inline_are_stripped_from_the_items():
-    [found] = lists_of("Hội nghị thảo luận 3 nội dung chính: (i) đánh giá tình hình kinh tế thế giới; (ii) kết quả năm 2023; (iii) định hướng năm 2024.")
+    [found] = lists_of(
+        "Hội nghị thảo luận 3 nội dung chính: (i) đánh giá tình hình kinh tế thế giới; (ii) kết quả năm 2023; (iii) định hướng năm 2024."
+    )
     assert items_of(found) == ["đánh giá tình hình kinh tế thế giới", "kết quả năm 2023", "định hướng năm 2024"]
     assert (found.kind, found.announced_count) == ("agenda", 3)
 
 
 def test_ordinals_named_by_their_noun():
-    [found] = lists_of("Thủ tướng Phạm Minh Chính nêu rõ hai nhiệm vụ. Nhiệm vụ thứ nhất là ổn định vĩ mô. Nhiệm vụ thứ hai là tháo gỡ điểm nghẽn.")
+    [found] = lists_of(
+        "Thủ tướng Phạm Minh Chính nêu rõ hai nhiệm vụ. Nhiệm vụ thứ nhất là ổn định vĩ mô. Nhiệm vụ thứ hai là tháo gỡ điểm nghẽn."
+    )
     assert items_of(found) == ["ổn định vĩ mô", "tháo gỡ điểm nghẽn"]
     assert found.announced_count == 2
 
 
 def test_a_count_of_things_to_do():
-    [found] = lists_of("Phó Thủ tướng yêu cầu tập trung vào ba việc: thứ nhất, hoàn thiện thể chế; thứ hai, đẩy mạnh xúc tiến đầu tư; thứ ba, đào tạo nhân lực.")
+    [found] = lists_of(
+        "Phó Thủ tướng yêu cầu tập trung vào ba việc: thứ nhất, hoàn thiện thể chế; thứ hai, đẩy mạnh xúc tiến đầu tư; thứ ba, đào tạo nhân lực."
+    )
     assert (found.kind, found.announced_count, len(found.items)) == ("priority", 3, 3)
 
 
 def test_spoken_ordinals_after_commas():
-    [found] = lists_of("Bộ trưởng cho biết ba trọng tâm: thứ nhất là đổi mới tư duy, thứ hai là hoàn thiện thể chế, thứ ba là nâng cao năng lực.")
+    [found] = lists_of(
+        "Bộ trưởng cho biết ba trọng tâm: thứ nhất là đổi mới tư duy, thứ hai là hoàn thiện thể chế, thứ ba là nâng cao năng lực."
+    )
     assert items_of(found) == ["đổi mới tư duy", "hoàn thiện thể chế", "nâng cao năng lực"]
 
 
@@ -340,13 +429,17 @@ b) Tăng cường phối hợp.
 def test_numbers_inline_after_a_colon_and_semicolons():
     for marks in ("1) 2) 3)", "1. 2. 3."):
         one, two, three = marks.split()
-        [found] = lists_of(f"Bộ trưởng Bùi Thanh Sơn đề nghị 3 nhiệm vụ gồm: {one} hoàn thiện thể chế; {two} mở rộng thị trường; {three} nâng cao năng lực.")
+        [found] = lists_of(
+            f"Bộ trưởng Bùi Thanh Sơn đề nghị 3 nhiệm vụ gồm: {one} hoàn thiện thể chế; {two} mở rộng thị trường; {three} nâng cao năng lực."
+        )
         assert items_of(found) == ["hoàn thiện thể chế", "mở rộng thị trường", "nâng cao năng lực"], marks
         assert found.announced_count == 3
 
 
 def test_bracketed_letters_inline():
-    [found] = lists_of("Bộ trưởng Bùi Thanh Sơn đề nghị tập trung 3 nhiệm vụ: (a) hoàn thiện thể chế; (b) mở rộng thị trường; (c) nâng cao năng lực cán bộ.")
+    [found] = lists_of(
+        "Bộ trưởng Bùi Thanh Sơn đề nghị tập trung 3 nhiệm vụ: (a) hoàn thiện thể chế; (b) mở rộng thị trường; (c) nâng cao năng lực cán bộ."
+    )
     assert items_of(found) == ["hoàn thiện thể chế", "mở rộng thị trường", "nâng cao năng lực cán bộ"]
     assert (found.announced_count, found.speaker) == (3, "Bùi Thanh Sơn")
 
@@ -361,13 +454,19 @@ b. Phát triển thị trường trong nước.
 
 c. Đẩy mạnh chuyển đổi số.
 """)
-    assert items_of(found) == ["Hoàn thiện thể chế về xuất nhập khẩu", "Phát triển thị trường trong nước", "Đẩy mạnh chuyển đổi số"]
+    assert items_of(found) == [
+        "Hoàn thiện thể chế về xuất nhập khẩu",
+        "Phát triển thị trường trong nước",
+        "Đẩy mạnh chuyển đổi số",
+    ]
     assert (found.announced_count, found.speaker) == (3, "Nguyễn Hồng Diên")
 
 
 @pytest.mark.parametrize("bullet", ["➢", "■", "✓", "❖"])
 def test_bullets_of_other_shapes(bullet):
-    [found] = lists_of(f"Bộ trưởng đề nghị tập trung 2 nhiệm vụ:\n\n{bullet} Hoàn thiện thể chế.\n\n{bullet} Mở rộng thị trường.")
+    [found] = lists_of(
+        f"Bộ trưởng đề nghị tập trung 2 nhiệm vụ:\n\n{bullet} Hoàn thiện thể chế.\n\n{bullet} Mở rộng thị trường."
+    )
     assert items_of(found) == ["Hoàn thiện thể chế", "Mở rộng thị trường"]
 
 
@@ -386,7 +485,9 @@ Hội nghị thống nhất các ưu tiên thời gian tới:
 
 
 def test_inline_semicolons_with_lower_case_continuation():
-    [found] = lists_of("Thủ tướng nêu 3 bài học gồm: Kiên định mục tiêu; Lắng nghe doanh nghiệp; bám sát thực tiễn; Đổi mới cách làm.")
+    [found] = lists_of(
+        "Thủ tướng nêu 3 bài học gồm: Kiên định mục tiêu; Lắng nghe doanh nghiệp; bám sát thực tiễn; Đổi mới cách làm."
+    )
     assert found.kind == "lesson"
     assert items_of(found) == ["Kiên định mục tiêu", "Lắng nghe doanh nghiệp; bám sát thực tiễn", "Đổi mới cách làm"]
     assert not found.count_mismatch
@@ -398,232 +499,322 @@ def test_inline_all_lower_case_pieces_are_each_an_item():
     assert len(found.items) == 3
 
 
-@pytest.mark.parametrize("text", [
-    "Năm nay Bộ đặt ra ba ưu tiên gồm mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; phát triển du lịch xanh.",
-    "Việt Nam nêu ba ưu tiên lớn về mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; và phát triển du lịch xanh.",
-    "Ngành xác định 3 nhiệm vụ trọng tâm là mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; phát triển du lịch xanh.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm nay Bộ đặt ra ba ưu tiên gồm mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; phát triển du lịch xanh.",
+        "Việt Nam nêu ba ưu tiên lớn về mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; và phát triển du lịch xanh.",
+        "Ngành xác định 3 nhiệm vụ trọng tâm là mở rộng thị trường xuất khẩu; thu hút đầu tư công nghệ cao; phát triển du lịch xanh.",
+    ],
+)
 def test_an_inline_list_after_a_counted_noun_needs_no_colon(text):
     [found] = lists_of(text)
     assert (found.kind, found.announced_count) == ("priority", 3)
-    assert items_of(found) == ["mở rộng thị trường xuất khẩu", "thu hút đầu tư công nghệ cao", "phát triển du lịch xanh"]
+    assert items_of(found) == [
+        "mở rộng thị trường xuất khẩu",
+        "thu hút đầu tư công nghệ cao",
+        "phát triển du lịch xanh",
+    ]
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("Theo Bộ trưởng, kết quả nổi bật là thị trường được mở rộng; đầu tư được thu hút mạnh; du lịch được phục hồi.", "achievement"),
-    ("Nhiệm vụ trọng tâm năm tới là giữ vững thị trường truyền thống; mở thêm thị trường mới.", "priority"),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (
+            "Theo Bộ trưởng, kết quả nổi bật là thị trường được mở rộng; đầu tư được thu hút mạnh; du lịch được phục hồi.",
+            "achievement",
+        ),
+        ("Nhiệm vụ trọng tâm năm tới là giữ vững thị trường truyền thống; mở thêm thị trường mới.", "priority"),
+    ],
+)
 def test_an_inline_list_after_a_list_noun_and_la(text, kind):
     [found] = lists_of(text)
     assert found.kind == kind and len(found.items) == text.count(";") + 1
 
 
 def test_a_list_noun_inside_the_first_item_does_not_take_the_list_over():
-    [found] = lists_of("Bộ trưởng cho biết có ba nhiệm vụ gồm: Giữ vững thị trường. Mở rộng hợp tác, trong đó ưu tiên "
-                       "hàng đầu là đầu tư xanh; Hỗ trợ doanh nghiệp; Phát triển du lịch.")
+    [found] = lists_of(
+        "Bộ trưởng cho biết có ba nhiệm vụ gồm: Giữ vững thị trường. Mở rộng hợp tác, trong đó ưu tiên "
+        "hàng đầu là đầu tư xanh; Hỗ trợ doanh nghiệp; Phát triển du lịch."
+    )
     assert found.announced_count == 3 and items_of(found)[-1] == "Phát triển du lịch"
     assert items_of(found)[0].startswith("Giữ vững thị trường")
 
 
-@pytest.mark.parametrize("text", [
-    "Nhiều người làm việc được đưa về nước; hơn 300 ngư dân được hỗ trợ hồi hương.",
-    "Công việc chung là việc của mọi người; ai cũng phải góp sức.",
-    "Trước các vấn đề về biên giới; lãnh hải, ta kiên trì đối thoại.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhiều người làm việc được đưa về nước; hơn 300 ngư dân được hỗ trợ hồi hương.",
+        "Công việc chung là việc của mọi người; ai cũng phải góp sức.",
+        "Trước các vấn đề về biên giới; lãnh hải, ta kiên trì đối thoại.",
+    ],
+)
 def test_a_list_noun_in_passing_leads_into_nothing(text):
     assert lists_of(text) == ()
 
 
-@pytest.mark.parametrize("text", [
-    "Tỉnh gặp không ít khó khăn nhưng cũng có nhiều thuận lợi. Đó là sự quan tâm của Trung ương; cao tốc mới được thông xe; lượng khách du lịch tăng mạnh.",
-    "Năm qua tỉnh có không ít thuận lợi. Đây là sự quan tâm của Trung ương; cao tốc mới được thông xe; lượng khách du lịch tăng mạnh.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỉnh gặp không ít khó khăn nhưng cũng có nhiều thuận lợi. Đó là sự quan tâm của Trung ương; cao tốc mới được thông xe; lượng khách du lịch tăng mạnh.",
+        "Năm qua tỉnh có không ít thuận lợi. Đây là sự quan tâm của Trung ương; cao tốc mới được thông xe; lượng khách du lịch tăng mạnh.",
+    ],
+)
 def test_do_la_leads_into_a_list_named_in_the_sentence_before(text):
     [found] = lists_of(text)
     assert found.kind == "other" and len(found.items) == 3
     assert "thuận lợi" in found.cue
 
 
-@pytest.mark.parametrize("predicate", [
-    " đã nhận được sự ủng hộ của các thành viên.",
-    " được các nền kinh tế thành viên nhiệt liệt ủng hộ.",
-    " đều được các đối tác đánh giá cao.",
-])
+@pytest.mark.parametrize(
+    "predicate",
+    [
+        " đã nhận được sự ủng hộ của các thành viên.",
+        " được các nền kinh tế thành viên nhiệt liệt ủng hộ.",
+        " đều được các đối tác đánh giá cao.",
+    ],
+)
 def test_a_list_that_is_its_sentences_subject_ends_before_the_predicate(predicate):
-    [found] = lists_of("Ba ưu tiên do Việt Nam đề xuất cho năm 2027: mở rộng thương mại; thúc đẩy đổi mới sáng tạo; "
-                       "bảo đảm an ninh năng lượng" + predicate)
+    [found] = lists_of(
+        "Ba ưu tiên do Việt Nam đề xuất cho năm 2027: mở rộng thương mại; thúc đẩy đổi mới sáng tạo; "
+        "bảo đảm an ninh năng lượng" + predicate
+    )
     assert items_of(found)[-1] == "bảo đảm an ninh năng lượng"
     assert found.announced_count == 3
 
 
 def test_an_achievement_item_that_received_something_keeps_it():
-    [found] = lists_of("Bộ trưởng cho biết 2 kết quả: đàm phán xong hiệp định; Việt Nam đã nhận được 10 triệu liều vắc xin.")
+    [found] = lists_of(
+        "Bộ trưởng cho biết 2 kết quả: đàm phán xong hiệp định; Việt Nam đã nhận được 10 triệu liều vắc xin."
+    )
     assert items_of(found)[-1] == "Việt Nam đã nhận được 10 triệu liều vắc xin"
 
 
-@pytest.mark.parametrize("text", [
-    "Theo Thứ trưởng, những việc cần làm ngay là: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường. "
-    "Tăng cường xúc tiến thương mại tại châu Phi. Hỗ trợ doanh nghiệp xử lý tranh chấp.",
-    # glued sentences, as some pages print them
-    "Theo Thứ trưởng, những việc cần làm ngay là: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường."
-    "Tăng cường xúc tiến thương mại tại châu Phi.Hỗ trợ doanh nghiệp xử lý tranh chấp.",
-    # the end of the list quoted, with its attribution
-    "Thứ trưởng nêu các nhiệm vụ trọng tâm: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường. "
-    "Tăng cường xúc tiến thương mại tại châu Phi. “Hỗ trợ doanh nghiệp xử lý tranh chấp”, Thứ trưởng nói.",
-    # a sentence that tells of the list ends it
-    "Thứ trưởng nêu các nhiệm vụ trọng tâm: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường. "
-    "Tăng cường xúc tiến thương mại tại châu Phi. Hỗ trợ doanh nghiệp xử lý tranh chấp. Hội nghị kết thúc lúc 17 giờ.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo Thứ trưởng, những việc cần làm ngay là: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường. "
+        "Tăng cường xúc tiến thương mại tại châu Phi. Hỗ trợ doanh nghiệp xử lý tranh chấp.",
+        # glued sentences, as some pages print them
+        "Theo Thứ trưởng, những việc cần làm ngay là: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường."
+        "Tăng cường xúc tiến thương mại tại châu Phi.Hỗ trợ doanh nghiệp xử lý tranh chấp.",
+        # the end of the list quoted, with its attribution
+        "Thứ trưởng nêu các nhiệm vụ trọng tâm: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường. "
+        "Tăng cường xúc tiến thương mại tại châu Phi. “Hỗ trợ doanh nghiệp xử lý tranh chấp”, Thứ trưởng nói.",
+        # a sentence that tells of the list ends it
+        "Thứ trưởng nêu các nhiệm vụ trọng tâm: Rà soát các hiệp định đã ký; cập nhật cơ sở dữ liệu thị trường. "
+        "Tăng cường xúc tiến thương mại tại châu Phi. Hỗ trợ doanh nghiệp xử lý tranh chấp. Hội nghị kết thúc lúc 17 giờ.",
+    ],
+)
 def test_items_written_as_sentences_after_a_colon_lead_in(text):
     [found] = lists_of(text)
     assert found.kind == "priority"
-    assert [key(item).strip("“”\"") for item in items_of(found)] == [
-        "rà soát các hiệp định đã ký", "cập nhật cơ sở dữ liệu thị trường",
-        "tăng cường xúc tiến thương mại tại châu phi", "hỗ trợ doanh nghiệp xử lý tranh chấp"]
+    assert [key(item).strip('“”"') for item in items_of(found)] == [
+        "rà soát các hiệp định đã ký",
+        "cập nhật cơ sở dữ liệu thị trường",
+        "tăng cường xúc tiến thương mại tại châu phi",
+        "hỗ trợ doanh nghiệp xử lý tranh chấp",
+    ]
 
 
 def test_sentences_beyond_the_announced_count_are_no_items():
-    [found] = lists_of("Bộ nêu 2 nhiệm vụ: Mở rộng thị trường; thu hút đầu tư. Năm nay thời tiết thuận lợi. Giá dầu giảm.")
+    [found] = lists_of(
+        "Bộ nêu 2 nhiệm vụ: Mở rộng thị trường; thu hút đầu tư. Năm nay thời tiết thuận lợi. Giá dầu giảm."
+    )
     assert items_of(found) == ["Mở rộng thị trường", "thu hút đầu tư"]
 
 
 def test_topics_a_meeting_discussed_are_not_read_on_as_sentences():
-    found = lists_of("Các đại biểu thảo luận các nội dung gồm: Triển vọng kinh tế thế giới; xu thế đầu tư. "
-                     "Thu hút vốn từ các quỹ. Kinh nghiệm tận dụng các hiệp định.")
+    found = lists_of(
+        "Các đại biểu thảo luận các nội dung gồm: Triển vọng kinh tế thế giới; xu thế đầu tư. "
+        "Thu hút vốn từ các quỹ. Kinh nghiệm tận dụng các hiệp định."
+    )
     assert all("Thu hút vốn" not in text for f in found for text in items_of(f))
 
 
-@pytest.mark.parametrize("text, items", [
-    ("Năm qua ngành để lại các dấu ấn như: Ngoại giao vắc xin, hoạt động nghiên cứu, dự báo và tham mưu, "
-     "tổ chức trực tuyến các hội nghị cấp cao…",
-     ["Ngoại giao vắc xin", "hoạt động nghiên cứu, dự báo và tham mưu", "tổ chức trực tuyến các hội nghị cấp cao…"]),
-    ("Hội nghị rút ra 3 bài học gồm: kiên trì mục tiêu, linh hoạt trong cách làm và chủ động phối hợp.",
-     ["kiên trì mục tiêu", "linh hoạt trong cách làm", "chủ động phối hợp"]),
-    ("Bộ xác định các nhiệm vụ trọng tâm như mở rộng thị trường, thu hút đầu tư xanh, hỗ trợ doanh nghiệp và phát triển du lịch.",
-     ["mở rộng thị trường", "thu hút đầu tư xanh", "hỗ trợ doanh nghiệp", "phát triển du lịch"]),
-])
+@pytest.mark.parametrize(
+    "text, items",
+    [
+        (
+            "Năm qua ngành để lại các dấu ấn như: Ngoại giao vắc xin, hoạt động nghiên cứu, dự báo và tham mưu, "
+            "tổ chức trực tuyến các hội nghị cấp cao…",
+            [
+                "Ngoại giao vắc xin",
+                "hoạt động nghiên cứu, dự báo và tham mưu",
+                "tổ chức trực tuyến các hội nghị cấp cao…",
+            ],
+        ),
+        (
+            "Hội nghị rút ra 3 bài học gồm: kiên trì mục tiêu, linh hoạt trong cách làm và chủ động phối hợp.",
+            ["kiên trì mục tiêu", "linh hoạt trong cách làm", "chủ động phối hợp"],
+        ),
+        (
+            "Bộ xác định các nhiệm vụ trọng tâm như mở rộng thị trường, thu hút đầu tư xanh, hỗ trợ doanh nghiệp và phát triển du lịch.",
+            ["mở rộng thị trường", "thu hút đầu tư xanh", "hỗ trợ doanh nghiệp", "phát triển du lịch"],
+        ),
+    ],
+)
 def test_a_comma_list_after_a_list_noun(text, items):
     [found] = lists_of(text)
     assert items_of(found) == items
 
 
-@pytest.mark.parametrize("text", [
-    "Tiếp đoàn có Thủ tướng Phạm Minh Chính, Phó Thủ tướng Bùi Thanh Sơn và Bộ trưởng Nguyễn Hồng Diên.",
-    "Doanh nghiệp xuất khẩu sang các thị trường như: Nhật Bản, Hàn Quốc, Hoa Kỳ và EU.",
-    "Cán bộ cần thấm nhuần phương châm: “Nghĩ lớn, làm chuẩn, đi xa”.",
-    "Bộ đã hoàn thành 2 nhiệm vụ: ký hiệp định, mở văn phòng và đón đoàn.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tiếp đoàn có Thủ tướng Phạm Minh Chính, Phó Thủ tướng Bùi Thanh Sơn và Bộ trưởng Nguyễn Hồng Diên.",
+        "Doanh nghiệp xuất khẩu sang các thị trường như: Nhật Bản, Hàn Quốc, Hoa Kỳ và EU.",
+        "Cán bộ cần thấm nhuần phương châm: “Nghĩ lớn, làm chuẩn, đi xa”.",
+        "Bộ đã hoàn thành 2 nhiệm vụ: ký hiệp định, mở văn phòng và đón đoàn.",
+    ],
+)
 def test_commas_that_list_no_stated_items(text):
     assert lists_of(text) == ()
 
 
-@pytest.mark.parametrize("text", [
-    "Năm qua, ngành đạt 2 kết quả nổi bật. Cụ thể:\n\nMột là, ký thêm ba hiệp định.\n\nHai là, mở thêm hai thị trường.",
-    "Năm qua, ngành đạt 2 kết quả nổi bật.\n\nCụ thể là:\n\nMột là, ký thêm ba hiệp định.\n\nHai là, mở thêm hai thị trường.",
-    "Bộ trưởng nêu 2 nhiệm vụ năm 2027. Như sau: thứ nhất, ký thêm ba hiệp định; thứ hai, mở thêm hai thị trường.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm qua, ngành đạt 2 kết quả nổi bật. Cụ thể:\n\nMột là, ký thêm ba hiệp định.\n\nHai là, mở thêm hai thị trường.",
+        "Năm qua, ngành đạt 2 kết quả nổi bật.\n\nCụ thể là:\n\nMột là, ký thêm ba hiệp định.\n\nHai là, mở thêm hai thị trường.",
+        "Bộ trưởng nêu 2 nhiệm vụ năm 2027. Như sau: thứ nhất, ký thêm ba hiệp định; thứ hai, mở thêm hai thị trường.",
+    ],
+)
 def test_a_bare_lead_in_takes_the_sentence_before(text):
     [found] = lists_of(text)
     assert found.announced_count == 2 and found.kind in ("achievement", "priority")
     assert "2 " in found.cue
 
 
-@pytest.mark.parametrize("text", [
-    "Theo Bộ trưởng, ngành sẽ tập trung vào 3 ưu tiên trong năm 2027.\n\nMột là, củng cố quan hệ với các nước láng giềng.\n\n"
-    "Mở rộng thị trường xuất khẩu sang châu Phi.\n\nNâng cao năng lực dự báo chính sách.\n\nHội nghị bế mạc cùng ngày.",
-    "Thứ trưởng nêu ba nhiệm vụ:\n\nThứ nhất, củng cố quan hệ với các nước láng giềng.\n\n"
-    "Mở rộng thị trường xuất khẩu sang châu Phi.\n\nNâng cao năng lực dự báo chính sách.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo Bộ trưởng, ngành sẽ tập trung vào 3 ưu tiên trong năm 2027.\n\nMột là, củng cố quan hệ với các nước láng giềng.\n\n"
+        "Mở rộng thị trường xuất khẩu sang châu Phi.\n\nNâng cao năng lực dự báo chính sách.\n\nHội nghị bế mạc cùng ngày.",
+        "Thứ trưởng nêu ba nhiệm vụ:\n\nThứ nhất, củng cố quan hệ với các nước láng giềng.\n\n"
+        "Mở rộng thị trường xuất khẩu sang châu Phi.\n\nNâng cao năng lực dự báo chính sách.",
+    ],
+)
 def test_a_first_ordinal_then_as_many_plain_paragraphs_as_announced(text):
     [found] = lists_of(text)
     assert found.kind == "priority" and found.announced_count == 3
-    assert items_of(found) == ["củng cố quan hệ với các nước láng giềng", "Mở rộng thị trường xuất khẩu sang châu Phi",
-                               "Nâng cao năng lực dự báo chính sách"]
+    assert items_of(found) == [
+        "củng cố quan hệ với các nước láng giềng",
+        "Mở rộng thị trường xuất khẩu sang châu Phi",
+        "Nâng cao năng lực dự báo chính sách",
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    # no count: nothing says where such a list would end
-    "Ngành sẽ tập trung vào các ưu tiên.\n\nMột là, củng cố quan hệ láng giềng.\n\nMở rộng thị trường.\n\nNâng cao dự báo.",
-    # fewer paragraphs than announced
-    "Ngành có 3 ưu tiên.\n\nMột là, củng cố quan hệ láng giềng.\n\nMở rộng thị trường.",
-    # a heading among them
-    "Ngành có 3 ưu tiên.\n\nMột là, củng cố quan hệ láng giềng.\n\nKết quả đối ngoại\n\nMở rộng thị trường.",
-    # a sentence about what came before, not an item
-    "Ngành có 2 ưu tiên.\n\nThứ nhất, củng cố quan hệ láng giềng.\n\nĐây là nguồn động viên lớn cho toàn ngành.",
-    # the counted items are already listed in the lead-in
-    "Ngành có 2 ưu tiên gồm: mở rộng thị trường; thu hút đầu tư.\n\nThứ nhất, củng cố quan hệ láng giềng.\n\nKý thêm hiệp định.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no count: nothing says where such a list would end
+        "Ngành sẽ tập trung vào các ưu tiên.\n\nMột là, củng cố quan hệ láng giềng.\n\nMở rộng thị trường.\n\nNâng cao dự báo.",
+        # fewer paragraphs than announced
+        "Ngành có 3 ưu tiên.\n\nMột là, củng cố quan hệ láng giềng.\n\nMở rộng thị trường.",
+        # a heading among them
+        "Ngành có 3 ưu tiên.\n\nMột là, củng cố quan hệ láng giềng.\n\nKết quả đối ngoại\n\nMở rộng thị trường.",
+        # a sentence about what came before, not an item
+        "Ngành có 2 ưu tiên.\n\nThứ nhất, củng cố quan hệ láng giềng.\n\nĐây là nguồn động viên lớn cho toàn ngành.",
+        # the counted items are already listed in the lead-in
+        "Ngành có 2 ưu tiên gồm: mở rộng thị trường; thu hút đầu tư.\n\nThứ nhất, củng cố quan hệ láng giềng.\n\nKý thêm hiệp định.",
+    ],
+)
 def test_a_lone_first_ordinal_opens_no_list_unless_the_count_completes_it(text):
     assert all("củng cố quan hệ láng giềng" not in item for found in lists_of(text) for item in items_of(found))
 
 
 def test_count_mismatch_keeps_the_split_and_flags_it():
-    [found] = lists_of("Bộ trưởng nêu 4 trọng tâm. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, đổi mới sáng tạo.")
+    [found] = lists_of(
+        "Bộ trưởng nêu 4 trọng tâm. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, đổi mới sáng tạo."
+    )
     assert len(found.items) == 3 and found.announced_count == 4 and found.count_mismatch
 
 
 # --- traps -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Cùng dự hội nghị có các đồng chí: Lê Hoài Trung, Bí thư Trung ương Đảng, Bộ trưởng Bộ Ngoại giao; Bùi Thanh Sơn, "
-    "Ủy viên Trung ương Đảng, Phó Thủ tướng Chính phủ; lãnh đạo các bộ, ngành; 98 Đại sứ, Trưởng Cơ quan đại diện.",
-    "Hội nghị có: Phó Thủ tướng Bùi Thanh Sơn; Bộ trưởng Nguyễn Hồng Diên; đại diện các hiệp hội doanh nghiệp.",
-    "Đoàn công tác gồm:\n\n- Thứ trưởng Nguyễn Minh Hằng, trưởng đoàn;\n\n- Vụ trưởng Vụ Hợp tác kinh tế đa phương;\n\n- Đại diện Bộ Công Thương.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cùng dự hội nghị có các đồng chí: Lê Hoài Trung, Bí thư Trung ương Đảng, Bộ trưởng Bộ Ngoại giao; Bùi Thanh Sơn, "
+        "Ủy viên Trung ương Đảng, Phó Thủ tướng Chính phủ; lãnh đạo các bộ, ngành; 98 Đại sứ, Trưởng Cơ quan đại diện.",
+        "Hội nghị có: Phó Thủ tướng Bùi Thanh Sơn; Bộ trưởng Nguyễn Hồng Diên; đại diện các hiệp hội doanh nghiệp.",
+        "Đoàn công tác gồm:\n\n- Thứ trưởng Nguyễn Minh Hằng, trưởng đoàn;\n\n- Vụ trưởng Vụ Hợp tác kinh tế đa phương;\n\n- Đại diện Bộ Công Thương.",
+    ],
+)
 def test_who_attended_is_never_a_list_of_priorities(text):
     assert lists_of(text) == ()
 
 
 def test_a_chair_addressing_the_attendees_still_states_a_list():
-    [found] = lists_of("Kết luận hội nghị do Thủ tướng chủ trì, Thủ tướng đề nghị các đồng chí: một là, bám sát tình hình; hai là, tháo gỡ điểm nghẽn.")
+    [found] = lists_of(
+        "Kết luận hội nghị do Thủ tướng chủ trì, Thủ tướng đề nghị các đồng chí: một là, bám sát tình hình; hai là, tháo gỡ điểm nghẽn."
+    )
     assert items_of(found) == ["bám sát tình hình", "tháo gỡ điểm nghẽn"]
 
 
 def test_a_motto_quoted_after_a_colon_is_not_a_list():
-    assert lists_of(
-        "Thủ tướng mong muốn cán bộ ngoại giao phát huy tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; "
-        "bản lĩnh, linh hoạt; hiệu quả hàng đầu; Tổ quốc trên hết.”"
-    ) == ()
+    assert (
+        lists_of(
+            "Thủ tướng mong muốn cán bộ ngoại giao phát huy tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; "
+            "bản lĩnh, linh hoạt; hiệu quả hàng đầu; Tổ quốc trên hết.”"
+        )
+        == ()
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "Tổng Bí thư khẳng định: “Quan hệ với các đối tác được mở rộng, đi vào chiều sâu; vị thế quốc tế của đất nước tiếp tục được nâng lên”.",
-    "Chủ tịch nước nhận định: \"Hợp tác kinh tế với các nước láng giềng được củng cố vững chắc; nguồn lực bên ngoài được huy động hiệu quả\".",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng Bí thư khẳng định: “Quan hệ với các đối tác được mở rộng, đi vào chiều sâu; vị thế quốc tế của đất nước tiếp tục được nâng lên”.",
+        'Chủ tịch nước nhận định: "Hợp tác kinh tế với các nước láng giềng được củng cố vững chắc; nguồn lực bên ngoài được huy động hiệu quả".',
+    ],
+)
 def test_a_statement_of_results_quoted_after_a_colon_is_a_list(text):
     [found] = lists_of(text)
     assert found.kind == "achievement" and len(found.items) == 2
 
 
 def test_what_must_be_done_in_the_passive_is_a_priority():
-    [found] = lists_of("Thủ tướng nhấn mạnh: “Thể chế cần được hoàn thiện sớm hơn nữa; thủ tục phải được cắt giảm mạnh mẽ”.")
+    [found] = lists_of(
+        "Thủ tướng nhấn mạnh: “Thể chế cần được hoàn thiện sớm hơn nữa; thủ tục phải được cắt giảm mạnh mẽ”."
+    )
     assert found.kind == "priority"
 
 
-@pytest.mark.parametrize("text", [
-    "Phóng viên hỏi: Năm qua xuất khẩu tăng mạnh; năm tới doanh nghiệp cần chuẩn bị gì?",
-    "* PV: Thị trường châu Phi còn xa lạ; Bộ sẽ hỗ trợ doanh nghiệp ra sao?\n\n* Thứ trưởng: Chúng tôi mở thêm văn phòng.",
-    "Nhà báo đặt câu hỏi: thuế quan tăng; chuỗi cung ứng đứt gãy; Việt Nam ứng phó thế nào?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phóng viên hỏi: Năm qua xuất khẩu tăng mạnh; năm tới doanh nghiệp cần chuẩn bị gì?",
+        "* PV: Thị trường châu Phi còn xa lạ; Bộ sẽ hỗ trợ doanh nghiệp ra sao?\n\n* Thứ trưởng: Chúng tôi mở thêm văn phòng.",
+        "Nhà báo đặt câu hỏi: thuế quan tăng; chuỗi cung ứng đứt gãy; Việt Nam ứng phó thế nào?",
+    ],
+)
 def test_a_question_is_not_a_list(text):
     assert lists_of(text) == ()
 
 
-@pytest.mark.parametrize("text", [
-    "Quang cảnh hội nghị. Ảnh: TTXVNQuan hệ với các đối tác được mở rộng; nhiều hiệp định được ký kết.",
-    "Ảnh minh họa: Cảng Hải Phòng ngày càng đông tàu; lượng hàng qua cảng tăng mạnh.",
-    "Nguồn: Tổng cục Thống kê; số liệu sơ bộ.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quang cảnh hội nghị. Ảnh: TTXVNQuan hệ với các đối tác được mở rộng; nhiều hiệp định được ký kết.",
+        "Ảnh minh họa: Cảng Hải Phòng ngày càng đông tàu; lượng hàng qua cảng tăng mạnh.",
+        "Nguồn: Tổng cục Thống kê; số liệu sơ bộ.",
+    ],
+)
 def test_a_pictures_credit_leads_into_no_list(text):
     assert lists_of(text) == ()
 
 
-@pytest.mark.parametrize("text", [
-    "Điện mừng được gửi tới: Tổng Bí thư Tô Lâm; Chủ tịch nước Lương Cường; Thủ tướng Phạm Minh Chính.",
-    "Đón đoàn có: Phó Thủ tướng Bùi Thanh Sơn, Bộ trưởng Nguyễn Hồng Diên và Thứ trưởng Nguyễn Minh Hằng.",
-    "Thư chúc mừng của Chủ tịch Quốc hội Trần Thanh Mẫn; Thủ tướng Phạm Minh Chính; Bộ trưởng Lê Hoài Trung được đọc tại lễ.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Điện mừng được gửi tới: Tổng Bí thư Tô Lâm; Chủ tịch nước Lương Cường; Thủ tướng Phạm Minh Chính.",
+        "Đón đoàn có: Phó Thủ tướng Bùi Thanh Sơn, Bộ trưởng Nguyễn Hồng Diên và Thứ trưởng Nguyễn Minh Hằng.",
+        "Thư chúc mừng của Chủ tịch Quốc hội Trần Thanh Mẫn; Thủ tướng Phạm Minh Chính; Bộ trưởng Lê Hoài Trung được đọc tại lễ.",
+    ],
+)
 def test_a_sentence_naming_leaders_is_not_a_list(text):
     assert lists_of(text) == ()
 
@@ -634,8 +825,10 @@ def test_a_list_quoted_with_its_own_lead_in_is_led_in_by_the_nearer_colon():
 
 
 def test_the_numbered_sections_of_a_long_article_are_not_a_list_but_the_lists_inside_them_are():
-    paragraph = ("Ngay sau khi giành được độc lập, Chủ tịch Hồ Chí Minh đã rất chú ý tới công tác ngoại giao phục vụ phát triển "
-                 "kinh tế. Quán triệt tư tưởng của Người, ngoại giao kinh tế được đẩy mạnh.")
+    paragraph = (
+        "Ngay sau khi giành được độc lập, Chủ tịch Hồ Chí Minh đã rất chú ý tới công tác ngoại giao phục vụ phát triển "
+        "kinh tế. Quán triệt tư tưởng của Người, ngoại giao kinh tế được đẩy mạnh."
+    )
     [found] = lists_of(
         f"Bài viết nêu những phương hướng, nhiệm vụ và giải pháp.\n\n1. Chủ trương, quan điểm\n\n{paragraph}\n\n"
         f"2. Kết quả đạt được\n\n{paragraph}\n\n3. Phương hướng, nhiệm vụ\n\nNăm tới cần 2 nhiệm vụ:\n\n"
@@ -645,74 +838,95 @@ def test_the_numbered_sections_of_a_long_article_are_not_a_list_but_the_lists_in
 
 
 def test_tasks_given_to_ministers_are_still_a_list():
-    [found] = lists_of("Thủ tướng giao nhiệm vụ: Bộ trưởng Bộ Ngoại giao chủ trì rà soát các thỏa thuận đã ký; Bộ trưởng Bộ Công Thương đẩy mạnh xúc tiến thương mại.")
+    [found] = lists_of(
+        "Thủ tướng giao nhiệm vụ: Bộ trưởng Bộ Ngoại giao chủ trì rà soát các thỏa thuận đã ký; Bộ trưởng Bộ Công Thương đẩy mạnh xúc tiến thương mại."
+    )
     assert len(found.items) == 2
 
 
 def test_tasks_of_places_are_still_a_list():
-    [found] = lists_of("Thủ tướng giao nhiệm vụ: Hà Nội tập trung thu hút đầu tư; Đà Nẵng phát triển du lịch; Cần Thơ mở rộng thị trường nông sản.")
+    [found] = lists_of(
+        "Thủ tướng giao nhiệm vụ: Hà Nội tập trung thu hút đầu tư; Đà Nẵng phát triển du lịch; Cần Thơ mở rộng thị trường nông sản."
+    )
     assert len(found.items) == 3
 
 
-@pytest.mark.parametrize("text", [
-    "Thứ Hai, 10/03/2025. Thứ Ba tới, đoàn sẽ làm việc với Bộ Công Thương.",
-    "Thứ nhất hôm nay là ngày đẹp. Thứ Tư, ngày 5/6, đoàn làm việc tại Hà Nội.",
-    "Hội nghị lần thứ nhất là dịp tốt, lần thứ hai là dịp khác.",
-    "Ngày 1/1, đoàn đến. Ngày 2/1, đoàn về.",
-    "Thứ trưởng Bộ Ngoại giao Nguyễn Minh Hằng tiếp Đại sứ. Thứ trưởng nhấn mạnh hợp tác.",
-    "Đây là lần thứ nhất hội nghị được tổ chức. Việt Nam là đối tác thương mại lớn thứ ba của khu vực.",
-    "Năm 2024 có 3 dự án được khởi công, 2 dự án hoàn thành và 5 dự án đang chuẩn bị.",
-    "Thứ hai, chúng tôi sẽ làm việc với địa phương.",
-    "Trước hết, tôi xin cảm ơn các đại biểu. Cuối cùng, chúc hội nghị thành công.",
-    "Con số hai là rất nhỏ. Một là quá ít.",
-    "Ngoại giao kinh tế góp phần thu hút đầu tư (1) và mở rộng thị trường (2) trong nhiều năm qua.",  # footnotes
-    "Bài viết đề xuất các giải pháp.\n\n(1) Hồ Chí Minh: Toàn tập, Nxb. Chính trị quốc gia, Hà Nội, 2011, t. 4, tr. 470.\n\n"
-    "(2) Văn kiện Đại hội XIII, Nxb. Chính trị quốc gia Sự thật, Hà Nội, 2021, tr. 164.\n\n(3) Sđd, tr. 165.",  # their notes
-    "Đoàn làm việc hai buổi. Thứ nhất. rồi nghỉ. Thứ hai. sau đó đoàn về.",
-    "Các lĩnh vực mới như: bán dẫn; công nghệ cao; đổi mới sáng tạo.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thứ Hai, 10/03/2025. Thứ Ba tới, đoàn sẽ làm việc với Bộ Công Thương.",
+        "Thứ nhất hôm nay là ngày đẹp. Thứ Tư, ngày 5/6, đoàn làm việc tại Hà Nội.",
+        "Hội nghị lần thứ nhất là dịp tốt, lần thứ hai là dịp khác.",
+        "Ngày 1/1, đoàn đến. Ngày 2/1, đoàn về.",
+        "Thứ trưởng Bộ Ngoại giao Nguyễn Minh Hằng tiếp Đại sứ. Thứ trưởng nhấn mạnh hợp tác.",
+        "Đây là lần thứ nhất hội nghị được tổ chức. Việt Nam là đối tác thương mại lớn thứ ba của khu vực.",
+        "Năm 2024 có 3 dự án được khởi công, 2 dự án hoàn thành và 5 dự án đang chuẩn bị.",
+        "Thứ hai, chúng tôi sẽ làm việc với địa phương.",
+        "Trước hết, tôi xin cảm ơn các đại biểu. Cuối cùng, chúc hội nghị thành công.",
+        "Con số hai là rất nhỏ. Một là quá ít.",
+        "Ngoại giao kinh tế góp phần thu hút đầu tư (1) và mở rộng thị trường (2) trong nhiều năm qua.",  # footnotes
+        "Bài viết đề xuất các giải pháp.\n\n(1) Hồ Chí Minh: Toàn tập, Nxb. Chính trị quốc gia, Hà Nội, 2011, t. 4, tr. 470.\n\n"
+        "(2) Văn kiện Đại hội XIII, Nxb. Chính trị quốc gia Sự thật, Hà Nội, 2021, tr. 164.\n\n(3) Sđd, tr. 165.",  # their notes
+        "Đoàn làm việc hai buổi. Thứ nhất. rồi nghỉ. Thứ hai. sau đó đoàn về.",
+        "Các lĩnh vực mới như: bán dẫn; công nghệ cao; đổi mới sáng tạo.",
+    ],
+)
 def test_never_a_list(text):
     assert lists_of(text) == ()
 
 
 def test_kind_from_lead_in():
-    kinds = [lists_of(f"{lead} Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư.")[0].kind for lead in (
-        "Năm qua ngành đạt 2 kết quả nổi bật.", "Hội nghị rút ra 2 bài học.", "Các đại biểu thảo luận 2 nội dung.",
-        "Năm tới cần tập trung 2 định hướng.")]
+    kinds = [
+        lists_of(f"{lead} Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư.")[0].kind
+        for lead in (
+            "Năm qua ngành đạt 2 kết quả nổi bật.",
+            "Hội nghị rút ra 2 bài học.",
+            "Các đại biểu thảo luận 2 nội dung.",
+            "Năm tới cần tập trung 2 định hướng.",
+        )
+    ]
     assert kinds == ["achievement", "lesson", "agenda", "priority"]
 
 
-@pytest.mark.parametrize("lead, kind", [
-    ("Năm 2024 ngoại giao kinh tế để lại 2 dấu ấn.", "achievement"),
-    ("Bộ trưởng điểm lại 2 điểm nhấn của năm 2024.", "achievement"),
-    ("Năm 2025 cần tạo 2 điểm nhấn.", "priority"),
-    ("Doanh nghiệp còn gặp 2 điểm nghẽn.", "other"),
-    ("Bộ trưởng chỉ ra 2 vướng mắc.", "other"),
-    ("Bối cảnh mới mở ra 2 cơ hội.", "other"),
-    ("Năm 2025 tập trung 2 khâu đột phá.", "priority"),
-    ("Ngành xác định 2 trụ cột.", "priority"),
-    ("Tỉnh có 2 thuận lợi lớn.", "other"),
-    ("Hội nghị toát lên hai “tinh thần” xuyên suốt.", "other"),
-    ("Diễn đàn nêu bật hai \"tinh thần\" chủ đạo.", "other"),
-    ("Bộ đề ra hai “nhiệm vụ” then chốt.", "priority"),
-])
+@pytest.mark.parametrize(
+    "lead, kind",
+    [
+        ("Năm 2024 ngoại giao kinh tế để lại 2 dấu ấn.", "achievement"),
+        ("Bộ trưởng điểm lại 2 điểm nhấn của năm 2024.", "achievement"),
+        ("Năm 2025 cần tạo 2 điểm nhấn.", "priority"),
+        ("Doanh nghiệp còn gặp 2 điểm nghẽn.", "other"),
+        ("Bộ trưởng chỉ ra 2 vướng mắc.", "other"),
+        ("Bối cảnh mới mở ra 2 cơ hội.", "other"),
+        ("Năm 2025 tập trung 2 khâu đột phá.", "priority"),
+        ("Ngành xác định 2 trụ cột.", "priority"),
+        ("Tỉnh có 2 thuận lợi lớn.", "other"),
+        ("Hội nghị toát lên hai “tinh thần” xuyên suốt.", "other"),
+        ('Diễn đàn nêu bật hai "tinh thần" chủ đạo.', "other"),
+        ("Bộ đề ra hai “nhiệm vụ” then chốt.", "priority"),
+    ],
+)
 def test_kind_from_more_list_nouns(lead, kind):
     [found] = lists_of(f"{lead} Thứ nhất, mở rộng thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao.")
     assert (found.kind, found.announced_count) == (kind, 2)
 
 
-@pytest.mark.parametrize("lead", [
-    "Hai ưu tiên do Việt Nam đề xuất cho năm tới:",
-    "Hai nhiệm vụ mà miền Nam cần làm ngay:",
-    "Theo Bộ trưởng, hai trọng tâm phía Nam đặt ra là:",
-])
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Hai ưu tiên do Việt Nam đề xuất cho năm tới:",
+        "Hai nhiệm vụ mà miền Nam cần làm ngay:",
+        "Theo Bộ trưởng, hai trọng tâm phía Nam đặt ra là:",
+    ],
+)
 def test_the_nam_of_a_place_counts_nothing(lead):
     [found] = lists_of(f"{lead} Thứ nhất, mở rộng thị trường xuất khẩu. Thứ hai, thu hút đầu tư chất lượng cao.")
     assert found.announced_count == 2
 
 
 def test_directive_nouns_of_agenda_words_are_priorities():
-    [found] = lists_of("Thủ tướng yêu cầu tập trung 2 nội dung trọng tâm: Một là, gỡ vướng thể chế. Hai là, đẩy nhanh giải ngân.")
+    [found] = lists_of(
+        "Thủ tướng yêu cầu tập trung 2 nội dung trọng tâm: Một là, gỡ vướng thể chế. Hai là, đẩy nhanh giải ngân."
+    )
     assert found.kind == "priority"
 
 
@@ -738,72 +952,99 @@ def test_a_far_later_ordinal_does_not_extend_a_finished_list():
 
 
 def test_shortcomings_and_causes_are_not_priorities():
-    for lead in ("Thủ tướng chỉ ra 3 hạn chế.", "Bộ trưởng nêu hai nguyên nhân chính.", "Ngành đối mặt với 2 thách thức."):
+    for lead in (
+        "Thủ tướng chỉ ra 3 hạn chế.",
+        "Bộ trưởng nêu hai nguyên nhân chính.",
+        "Ngành đối mặt với 2 thách thức.",
+    ):
         [found] = lists_of(f"{lead} Thứ nhất, công tác dự báo còn chậm. Thứ hai, phối hợp chưa chặt chẽ.")
         assert found.kind == "other", lead
 
 
 def test_the_noun_nearest_the_list_names_it():
-    [found] = lists_of("Trước những thách thức đó, Bộ đặt ra các nhiệm vụ: Một là, giữ vững ổn định. Hai là, mở rộng thị trường.")
+    [found] = lists_of(
+        "Trước những thách thức đó, Bộ đặt ra các nhiệm vụ: Một là, giữ vững ổn định. Hai là, mở rộng thị trường."
+    )
     assert found.kind == "priority"
 
 
 def test_kind_from_item_tense_when_lead_in_is_silent():
-    [found] = lists_of("Ông cho biết như sau. Thứ nhất, ngành đã ký 40 thỏa thuận. Thứ hai, ngành đã tổ chức 70 hoạt động.")
+    [found] = lists_of(
+        "Ông cho biết như sau. Thứ nhất, ngành đã ký 40 thỏa thuận. Thứ hai, ngành đã tổ chức 70 hoạt động."
+    )
     assert found.kind == "achievement"
 
 
-@pytest.mark.parametrize("text", [
-    "Về kinh tế:\n\n- Về công nghiệp: chỉ số sản xuất 9 tháng ước tăng 8,1% so với cùng kỳ.\n\n"
-    "- Về thương mại: tổng mức bán lẻ ước đạt 41.200 tỷ đồng, tăng 12,5%.\n\n"
-    "- Thu ngân sách ước đạt 9.870 tỷ đồng, bằng 96% dự toán.",
-    "Kết quả 6 tháng đầu năm như sau:\n\n1. Kim ngạch xuất khẩu đạt 1,2 tỷ USD, tăng 15%.\n\n"
-    "2. Du lịch đón 3,4 triệu lượt khách, bằng 120% cùng kỳ.",
-    "Về dịch vụ: tổng mức bán lẻ ước đạt 61.300 tỷ đồng, tăng 18,2%; doanh thu du lịch ước đạt 7.450 tỷ đồng, "
-    "tăng 11% so với cùng kỳ.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Về kinh tế:\n\n- Về công nghiệp: chỉ số sản xuất 9 tháng ước tăng 8,1% so với cùng kỳ.\n\n"
+        "- Về thương mại: tổng mức bán lẻ ước đạt 41.200 tỷ đồng, tăng 12,5%.\n\n"
+        "- Thu ngân sách ước đạt 9.870 tỷ đồng, bằng 96% dự toán.",
+        "Kết quả 6 tháng đầu năm như sau:\n\n1. Kim ngạch xuất khẩu đạt 1,2 tỷ USD, tăng 15%.\n\n"
+        "2. Du lịch đón 3,4 triệu lượt khách, bằng 120% cùng kỳ.",
+        "Về dịch vụ: tổng mức bán lẻ ước đạt 61.300 tỷ đồng, tăng 18,2%; doanh thu du lịch ước đạt 7.450 tỷ đồng, "
+        "tăng 11% so với cùng kỳ.",
+    ],
+)
 def test_figures_reported_under_headings_are_results_not_priorities(text):
     [found] = lists_of(text)
     assert found.kind == "achievement"
 
 
 def test_targets_in_figures_stay_priorities():
-    [found] = lists_of("Năm tới tỉnh đặt ra:\n\n- Phấn đấu kim ngạch xuất khẩu tăng 10%.\n\n"
-                       "- Thu hút 500 triệu USD vốn đầu tư, tăng 20% so với năm nay.")
+    [found] = lists_of(
+        "Năm tới tỉnh đặt ra:\n\n- Phấn đấu kim ngạch xuất khẩu tăng 10%.\n\n"
+        "- Thu hút 500 triệu USD vốn đầu tư, tăng 20% so với năm nay."
+    )
     assert found.kind == "priority"
 
 
-@pytest.mark.parametrize("lead", [
-    "Với chủ đề “Hợp tác vì tương lai xanh”, Năm APEC 2031 đặt ra ba ưu tiên gồm",
-    "Nhật Bản, nước chủ nhà G7 năm nay, đã xác định ba ưu tiên gồm",
-    "Chủ tịch ASEAN 2029 Philippines lựa chọn ba ưu tiên gồm",
-])
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Với chủ đề “Hợp tác vì tương lai xanh”, Năm APEC 2031 đặt ra ba ưu tiên gồm",
+        "Nhật Bản, nước chủ nhà G7 năm nay, đã xác định ba ưu tiên gồm",
+        "Chủ tịch ASEAN 2029 Philippines lựa chọn ba ưu tiên gồm",
+    ],
+)
 def test_another_hosts_priorities_are_other(lead):
     [found] = lists_of(f"{lead} kết nối chuỗi cung ứng; tài chính bền vững; kinh tế số bao trùm.")
     assert found.kind == "other"
 
 
-@pytest.mark.parametrize("lead", [
-    "Năm APEC 2027 do Việt Nam đăng cai đặt ra ba ưu tiên gồm",
-    "Việt Nam đề xuất cho Năm APEC 2027 ba ưu tiên gồm",
-])
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Năm APEC 2027 do Việt Nam đăng cai đặt ra ba ưu tiên gồm",
+        "Việt Nam đề xuất cho Năm APEC 2027 ba ưu tiên gồm",
+    ],
+)
 def test_priorities_vietnam_sets_as_host_stay_priorities(lead):
     [found] = lists_of(f"{lead} kết nối chuỗi cung ứng; tài chính bền vững; kinh tế số bao trùm.")
     assert found.kind == "priority"
 
 
 def test_target_year_of_a_december_statement_is_next_year():
-    [found] = lists_of("Thủ tướng đề nghị thời gian tới cần thực hiện 2 nhiệm vụ gồm: Hoàn thiện thể chế; Phát triển hạ tầng.", date="2023-12-21")
+    [found] = lists_of(
+        "Thủ tướng đề nghị thời gian tới cần thực hiện 2 nhiệm vụ gồm: Hoàn thiện thể chế; Phát triển hạ tầng.",
+        date="2023-12-21",
+    )
     assert found.target_year == 2024
 
 
 def test_explicit_year_in_lead_in_wins():
-    [found] = lists_of("Trong năm 2023, cần thực hiện 2 nhiệm vụ gồm: Hoàn thiện thể chế; Phát triển hạ tầng.", date="2022-12-30")
+    [found] = lists_of(
+        "Trong năm 2023, cần thực hiện 2 nhiệm vụ gồm: Hoàn thiện thể chế; Phát triển hạ tầng.", date="2022-12-30"
+    )
     assert found.target_year == 2023
 
 
 def test_horizon_year_is_not_the_target():
-    [found] = lists_of("Để đạt mục tiêu đến năm 2030, cần thực hiện 2 nhiệm vụ gồm: Hoàn thiện thể chế; Phát triển hạ tầng.", date="2024-05-02")
+    [found] = lists_of(
+        "Để đạt mục tiêu đến năm 2030, cần thực hiện 2 nhiệm vụ gồm: Hoàn thiện thể chế; Phát triển hạ tầng.",
+        date="2024-05-02",
+    )
     assert found.target_year == 2024
 
 
@@ -840,7 +1081,11 @@ def test_a_quotation_whose_every_paragraph_opens_with_a_quote_mark():
         "Thủ tướng Phạm Minh Chính nói: “Tôi đề nghị các đồng chí tập trung làm tốt 3 việc.\n\n“Một là, bám sát tình hình.\n\n"
         "“Hai là, tháo gỡ điểm nghẽn cho các dự án lớn.\n\n“Ba là, hỗ trợ doanh nghiệp vươn ra thị trường quốc tế”."
     )
-    assert items_of(found) == ["bám sát tình hình", "tháo gỡ điểm nghẽn cho các dự án lớn", "hỗ trợ doanh nghiệp vươn ra thị trường quốc tế"]
+    assert items_of(found) == [
+        "bám sát tình hình",
+        "tháo gỡ điểm nghẽn cho các dự án lớn",
+        "hỗ trợ doanh nghiệp vươn ra thị trường quốc tế",
+    ]
     assert (found.announced_count, found.speaker) == (3, "Phạm Minh Chính")
 
 
@@ -854,25 +1099,41 @@ Thứ hai, nâng cao năng lực nghiên cứu, tham mưu”.
     assert found.speaker == "Bùi Thanh Sơn"
 
 
-@pytest.mark.parametrize("written, name, title", [
-    ("Phó Thủ tướng Thường trực Nguyễn Hòa Bình", "Nguyễn Hòa Bình", "Phó Thủ tướng Thường trực"),
-    ("Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu", "Phạm Quang Hiệu", "Đại sứ Việt Nam tại Nhật Bản"),
-    ("Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng", "Nguyễn Chí Dũng", "Bộ trưởng Bộ Kế hoạch và Đầu tư"),
-    ("Phó Chủ tịch UBND TP Hồ Chí Minh Võ Văn Hoan", "Võ Văn Hoan", "Phó Chủ tịch UBND TP Hồ Chí Minh"),
-    ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Trần Văn Sơn", "Trần Văn Sơn", "Chủ nhiệm Văn phòng Chính phủ"),
-    # The name first, the title after a comma.
-    ("Ông Vũ Bá Phú, Cục trưởng Cục Xúc tiến thương mại (Bộ Công Thương)", "Vũ Bá Phú", "Cục trưởng Cục Xúc tiến thương mại"),
-    ("Bà Nguyễn Thị Hằng, Vụ trưởng Vụ Hợp tác kinh tế đa phương,", "Nguyễn Thị Hằng", "Vụ trưởng Vụ Hợp tác kinh tế đa phương"),
-    ("Đồng chí Trần Lưu Quang, Ủy viên Trung ương Đảng, Trưởng Ban Kinh tế Trung ương", "Trần Lưu Quang",
-     "Ủy viên Trung ương Đảng, Trưởng Ban Kinh tế Trung ương"),
-    # A scholar's proposals; two people separated by a comma are two people.
-    ("TS. Nguyễn Văn Bình, chuyên gia kinh tế,", "Nguyễn Văn Bình", "TS."),
-    ("Thứ trưởng Nguyễn Minh Vũ, Bộ trưởng Bùi Thanh Sơn", "Bùi Thanh Sơn", "Bộ trưởng"),
-    # An interview prints the name in capitals; it is stored as running text writes it.
-    ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao BÙI THANH SƠN:", "Bùi Thanh Sơn", "Bộ trưởng Bộ Ngoại giao"),
-])
+@pytest.mark.parametrize(
+    "written, name, title",
+    [
+        ("Phó Thủ tướng Thường trực Nguyễn Hòa Bình", "Nguyễn Hòa Bình", "Phó Thủ tướng Thường trực"),
+        ("Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu", "Phạm Quang Hiệu", "Đại sứ Việt Nam tại Nhật Bản"),
+        ("Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng", "Nguyễn Chí Dũng", "Bộ trưởng Bộ Kế hoạch và Đầu tư"),
+        ("Phó Chủ tịch UBND TP Hồ Chí Minh Võ Văn Hoan", "Võ Văn Hoan", "Phó Chủ tịch UBND TP Hồ Chí Minh"),
+        ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Trần Văn Sơn", "Trần Văn Sơn", "Chủ nhiệm Văn phòng Chính phủ"),
+        # The name first, the title after a comma.
+        (
+            "Ông Vũ Bá Phú, Cục trưởng Cục Xúc tiến thương mại (Bộ Công Thương)",
+            "Vũ Bá Phú",
+            "Cục trưởng Cục Xúc tiến thương mại",
+        ),
+        (
+            "Bà Nguyễn Thị Hằng, Vụ trưởng Vụ Hợp tác kinh tế đa phương,",
+            "Nguyễn Thị Hằng",
+            "Vụ trưởng Vụ Hợp tác kinh tế đa phương",
+        ),
+        (
+            "Đồng chí Trần Lưu Quang, Ủy viên Trung ương Đảng, Trưởng Ban Kinh tế Trung ương",
+            "Trần Lưu Quang",
+            "Ủy viên Trung ương Đảng, Trưởng Ban Kinh tế Trung ương",
+        ),
+        # A scholar's proposals; two people separated by a comma are two people.
+        ("TS. Nguyễn Văn Bình, chuyên gia kinh tế,", "Nguyễn Văn Bình", "TS."),
+        ("Thứ trưởng Nguyễn Minh Vũ, Bộ trưởng Bùi Thanh Sơn", "Bùi Thanh Sơn", "Bộ trưởng"),
+        # An interview prints the name in capitals; it is stored as running text writes it.
+        ("Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao BÙI THANH SƠN:", "Bùi Thanh Sơn", "Bộ trưởng Bộ Ngoại giao"),
+    ],
+)
 def test_speakers_with_long_titles(written, name, title):
-    [found] = lists_of(f"{written} cho biết năm 2024 có 2 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư.")
+    [found] = lists_of(
+        f"{written} cho biết năm 2024 có 2 nhiệm vụ. Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư."
+    )
     assert (found.speaker, found.speaker_title) == (name, title)
 
 
@@ -885,23 +1146,29 @@ Thủ tướng Chính phủ nhấn mạnh 2 nhiệm vụ gồm: Hoàn thiện th
     assert (found.speaker, found.speaker_title) == ("Phạm Minh Chính", "Thủ tướng Chính phủ")
 
 
-@pytest.mark.parametrize("text", [
-    "Bộ nêu 3 nhiệm vụ:\n\n- Mở rộng thị trường.\n\n- Thu hút đầu tư xanh.\n\n- Hỗ trợ doanh nghiệp nhỏ và v",
-    "Thứ trưởng nêu 3 nhiệm vụ: Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, hỗ trợ doanh ngh",
-    "Hội nghị xác định ba nhiệm vụ gồm mở rộng thị trường; thu hút đầu tư xanh; hỗ trợ doanh",
-    "Bộ nêu 4 nhiệm vụ:\n\n- Mở rộng thị trường\n\n- Thu hút đầu tư xanh\n\n- Hỗ trợ doanh nghiệp",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bộ nêu 3 nhiệm vụ:\n\n- Mở rộng thị trường.\n\n- Thu hút đầu tư xanh.\n\n- Hỗ trợ doanh nghiệp nhỏ và v",
+        "Thứ trưởng nêu 3 nhiệm vụ: Thứ nhất, mở rộng thị trường. Thứ hai, thu hút đầu tư. Thứ ba, hỗ trợ doanh ngh",
+        "Hội nghị xác định ba nhiệm vụ gồm mở rộng thị trường; thu hút đầu tư xanh; hỗ trợ doanh",
+        "Bộ nêu 4 nhiệm vụ:\n\n- Mở rộng thị trường\n\n- Thu hút đầu tư xanh\n\n- Hỗ trợ doanh nghiệp",
+    ],
+)
 def test_a_list_cut_off_by_the_end_of_the_text_is_kept_and_flagged(text):
     [found] = lists_of(text)
     assert found.truncated and len(found.items) >= 2
 
 
-@pytest.mark.parametrize("text", [
-    "Bộ nêu các nhiệm vụ:\n\n- Mở rộng thị trường\n\n- Thu hút đầu tư xanh\n\n- Hỗ trợ doanh nghiệp",
-    "Bộ nêu 3 nhiệm vụ:\n\n- Mở rộng thị trường.\n\n- Thu hút đầu tư xanh.\n\n- Hỗ trợ doanh nghiệp.",
-    "Bộ nêu 3 nhiệm vụ: mở rộng thị trường; thu hút đầu tư; hỗ trợ doanh nghiệp…",
-    "Bộ nêu 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư. Hội nghị kết thúc lúc 17 giờ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bộ nêu các nhiệm vụ:\n\n- Mở rộng thị trường\n\n- Thu hút đầu tư xanh\n\n- Hỗ trợ doanh nghiệp",
+        "Bộ nêu 3 nhiệm vụ:\n\n- Mở rộng thị trường.\n\n- Thu hút đầu tư xanh.\n\n- Hỗ trợ doanh nghiệp.",
+        "Bộ nêu 3 nhiệm vụ: mở rộng thị trường; thu hút đầu tư; hỗ trợ doanh nghiệp…",
+        "Bộ nêu 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư. Hội nghị kết thúc lúc 17 giờ",
+    ],
+)
 def test_a_list_the_text_does_not_cut_is_not_flagged(text):
     [found] = lists_of(text)
     assert not found.truncated
@@ -911,8 +1178,11 @@ def test_a_cut_off_list_is_flagged_in_show_and_export(tmp_path):
     from conftest import run_cli
 
     path = tmp_path / "cut.txt"
-    path.write_text("Tỉnh nêu kết quả\n\nVề kinh tế, tỉnh đạt 3 kết quả:\n\n- Xuất khẩu tăng 12%.\n\n"
-                    "- Thu ngân sách vượt dự toán.\n\n- Du lịch đón 3 triệu lượt khách, doanh thu ước", encoding="utf-8")
+    path.write_text(
+        "Tỉnh nêu kết quả\n\nVề kinh tế, tỉnh đạt 3 kết quả:\n\n- Xuất khẩu tăng 12%.\n\n"
+        "- Thu ngân sách vượt dự toán.\n\n- Du lịch đón 3 triệu lượt khách, doanh thu ước",
+        encoding="utf-8",
+    )
     db = tmp_path / "t.db"
     assert run_cli(db, "ingest", str(path)).exit_code == 0
     [found] = json.loads(run_cli(db, "export", "--format", "json").stdout)["lists"]
@@ -920,12 +1190,15 @@ def test_a_cut_off_list_is_flagged_in_show_and_export(tmp_path):
     assert "CUT OFF" in run_cli(db, "show", found["document_id"]).stdout
 
 
-@pytest.mark.parametrize("text", [
-    "Bộ trưởng nêu 3 nhiệm vụ trọng tâm năm 2027:\nThứ nhất, mở rộng thị trường xuất khẩu sang châu\nPhi và Trung Đông. "
-    "Thứ hai, thu hút đầu tư công ngh\nệ cao. Thứ ba, hỗ trợ doanh nghiệp nhỏ.\nHội nghị kết thúc cùng ngày.",
-    "Bộ trưởng nêu 3 nhiệm vụ trọng tâm năm 2027: mở rộng thị trường xuất khẩu; thu hút đầu\ntư công nghệ cao; hỗ trợ "
-    "doanh nghiệp nhỏ.Hội nghị kết thúc cùng ngày.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bộ trưởng nêu 3 nhiệm vụ trọng tâm năm 2027:\nThứ nhất, mở rộng thị trường xuất khẩu sang châu\nPhi và Trung Đông. "
+        "Thứ hai, thu hút đầu tư công ngh\nệ cao. Thứ ba, hỗ trợ doanh nghiệp nhỏ.\nHội nghị kết thúc cùng ngày.",
+        "Bộ trưởng nêu 3 nhiệm vụ trọng tâm năm 2027: mở rộng thị trường xuất khẩu; thu hút đầu\ntư công nghệ cao; hỗ trợ "
+        "doanh nghiệp nhỏ.Hội nghị kết thúc cùng ngày.",
+    ],
+)
 def test_a_list_broken_across_lines_or_glued_to_the_next_sentence_keeps_its_items(text):
     [found] = extract(build_document(text.encode(), "x.txt")).lists
     assert found.announced_count == 3 and len(found.items) == 3 and found.target_year == 2027
@@ -966,7 +1239,7 @@ Phó Thủ tướng Trần Hồng Hà nêu các nhiệm vụ trong năm 2024:
 def test_a_january_review_and_plan_conference_is_dated_in_the_planned_year():
     text = (
         "(Chinhphu.vn) - Chiều 8/1, Thủ tướng Phạm Minh Chính dự Hội nghị tổng kết năm 2024 và triển khai nhiệm vụ năm 2025.\n\n"
-        "Thủ tướng đề nghị thực hiện tốt \"3 đẩy mạnh\":\n\n"
+        'Thủ tướng đề nghị thực hiện tốt "3 đẩy mạnh":\n\n'
         "Thứ nhất là đẩy mạnh ngoại giao kinh tế.\n\nThứ hai là đẩy mạnh ngoại giao công nghệ.\n\nThứ ba là đẩy mạnh hội nhập quốc tế."
     )
     doc = build_document(text.encode(), "x.txt")
@@ -984,21 +1257,82 @@ def test_a_date_line_at_the_foot_is_the_page_stamp():
 
 # --- properties --------------------------------------------------------------------------------
 
-PIECES = st.sampled_from([
-    "Thứ nhất, ", "Thứ hai là ", "thứ ba: ", "Một là, ", "hai là, ", "(1) ", "(2) ", "1. ", "2) ", "a) ", "b) ",
-    "• ", "- ", "gồm: ", "; ", ": ", ". ", "\n\n", "\n", "Thứ Tư, 05/06/2024 ", "Thứ trưởng ", "lần thứ hai ",
-    "6 trọng tâm ", "Bộ trưởng Bùi Thanh Sơn cho biết ", "năm 2024 ", "đã ", "cần ", "hoá ", "Đ", "x", " ",
-    "(i) ", "(ii) ", "(a) ", "(b) ", "a. ", "b. ", ": 1) ", "; 2) ", "; 2. ", "“", "”", '"3 đẩy mạnh" ',
-    "Thứ nhất:\n\n", "Thứ hai.\n\n", "Thứ ba. ", "- ", "+ ", "1.\n\n", "1. Chủ trương\n\n", "2. Kết quả\n\n",
-    "ba ưu tiên gồm ", "bốn ưu tiên lớn về ", "kết quả nổi bật là ", "Đó là ", "các dấu ấn như: ", ", ", " và ",
-    "? ", "* PV: ", "những việc trọng tâm là: ", "Tăng cường hợp tác", "KTXH.Giải quyết ", "…", " đã nhận được ",
-])
+PIECES = st.sampled_from(
+    [
+        "Thứ nhất, ",
+        "Thứ hai là ",
+        "thứ ba: ",
+        "Một là, ",
+        "hai là, ",
+        "(1) ",
+        "(2) ",
+        "1. ",
+        "2) ",
+        "a) ",
+        "b) ",
+        "• ",
+        "- ",
+        "gồm: ",
+        "; ",
+        ": ",
+        ". ",
+        "\n\n",
+        "\n",
+        "Thứ Tư, 05/06/2024 ",
+        "Thứ trưởng ",
+        "lần thứ hai ",
+        "6 trọng tâm ",
+        "Bộ trưởng Bùi Thanh Sơn cho biết ",
+        "năm 2024 ",
+        "đã ",
+        "cần ",
+        "hoá ",
+        "Đ",
+        "x",
+        " ",
+        "(i) ",
+        "(ii) ",
+        "(a) ",
+        "(b) ",
+        "a. ",
+        "b. ",
+        ": 1) ",
+        "; 2) ",
+        "; 2. ",
+        "“",
+        "”",
+        '"3 đẩy mạnh" ',
+        "Thứ nhất:\n\n",
+        "Thứ hai.\n\n",
+        "Thứ ba. ",
+        "- ",
+        "+ ",
+        "1.\n\n",
+        "1. Chủ trương\n\n",
+        "2. Kết quả\n\n",
+        "ba ưu tiên gồm ",
+        "bốn ưu tiên lớn về ",
+        "kết quả nổi bật là ",
+        "Đó là ",
+        "các dấu ấn như: ",
+        ", ",
+        " và ",
+        "? ",
+        "* PV: ",
+        "những việc trọng tâm là: ",
+        "Tăng cường hợp tác",
+        "KTXH.Giải quyết ",
+        "…",
+        " đã nhận được ",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=30))
 def test_a_marker_rules_quick_test_never_hides_a_marker(parts):
     from ngkt_cli.extract import MARKER_RULES
+
     text = "".join(parts)
     for rule in MARKER_RULES:
         if rule.pattern.search(text):
@@ -1015,7 +1349,7 @@ def test_extract_never_fails_and_spans_are_disjoint_and_inside(parts):
         assert len(found.items) >= 2
         for item in found.items:
             assert 0 <= item.start < item.end <= len(doc.body)  # never an empty item
-            assert doc.body[item.start:item.end] == item.text
+            assert doc.body[item.start : item.end] == item.text
             spans.append((item.start, item.end))
     spans.sort()
     for (_, end), (start, _) in zip(spans, spans[1:]):
@@ -1037,7 +1371,9 @@ def test_text_wrapped_at_80_columns_reads_as_its_paragraphs():
 
     page = Path(__file__).parent / "data" / "unseen" / "probes" / "wrapped_at_80_columns.txt"
     doc = build_document(page.read_bytes(), page.name)
-    assert len(doc.paragraphs) == 2 and doc.paragraphs[0].startswith("Ngày 27/12/2024, phát biểu tại Hội nghị tổng kết, Bộ trưởng Bùi Thanh Sơn cho biết")
+    assert len(doc.paragraphs) == 2 and doc.paragraphs[0].startswith(
+        "Ngày 27/12/2024, phát biểu tại Hội nghị tổng kết, Bộ trưởng Bùi Thanh Sơn cho biết"
+    )
     [found] = extract(doc).lists
     assert items_of(found) == [
         "phục vụ tăng trưởng hai con số, tháo gỡ điểm nghẽn trong quan hệ với các đối tác",
@@ -1054,7 +1390,11 @@ def test_priorities_in_a_table_numbered_in_its_first_column():
     doc = build_document(page.read_bytes(), page.name)
     assert [line.reason for line in doc.removed] == ["title", "table rule"]  # the <h1> repeats the page title
     [found] = extract(doc).lists
-    assert items_of(found) == ["Phục vụ tăng trưởng hai con số", "Mở rộng thị trường xuất khẩu", "Thu hút đầu tư chất lượng cao"]
+    assert items_of(found) == [
+        "Phục vụ tăng trưởng hai con số",
+        "Mở rộng thị trường xuất khẩu",
+        "Thu hút đầu tư chất lượng cao",
+    ]
     assert (found.announced_count, found.target_year, found.speaker) == (3, 2025, "Bùi Thanh Sơn")
     assert found.cue.startswith("Ngày 6/1/2025, Bộ trưởng Bùi Thanh Sơn nêu 3 trọng tâm")
 
@@ -1067,23 +1407,40 @@ def test_an_older_page_laid_out_in_a_table():
     page = Path(__file__).parent / "data" / "unseen" / "probes" / "layout_table_2012.html"
     doc = build_document(page.read_bytes(), page.name)
     assert [(line.reason, line.text) for line in doc.removed] == [
-        ("breadcrumb", "Trang chủ | Tin tức"), ("footer", "Bản quyền thuộc Bộ Ngoại giao")
+        ("breadcrumb", "Trang chủ | Tin tức"),
+        ("footer", "Bản quyền thuộc Bộ Ngoại giao"),
     ]
     [found] = extract(doc).lists
     assert items_of(found) == [
-        "triển khai Chiến lược ngoại giao kinh tế", "hỗ trợ doanh nghiệp mở rộng thị trường",
+        "triển khai Chiến lược ngoại giao kinh tế",
+        "hỗ trợ doanh nghiệp mở rộng thị trường",
         "vận động công nhận quy chế kinh tế thị trường",
     ]
-    assert (doc.date, found.announced_count, found.target_year, found.speaker) == ("2012-01-10", 3, 2012, "Phạm Bình Minh")
+    assert (doc.date, found.announced_count, found.target_year, found.speaker) == (
+        "2012-01-10",
+        3,
+        2012,
+        "Phạm Bình Minh",
+    )
 
 
 def test_a_news_page_in_another_outlets_style(tmp_path):
     """A saved page with a menu, a figure caption, a weekday stamp, "Thứ Hai tới" and a related box."""
     _, export = _ingest_unseen_page(tmp_path, "vnexpress_style.html")
     [doc] = export["documents"]
-    assert (doc["date"], doc["published"], doc["statement_year"], doc["byline"]) == ("2024-12-19", "2024-12-20", 2024, "Vũ Anh")
+    assert (doc["date"], doc["published"], doc["statement_year"], doc["byline"]) == (
+        "2024-12-19",
+        "2024-12-20",
+        2024,
+        "Vũ Anh",
+    )
     [found] = export["lists"]
-    assert (found["kind"], found["announced_count"], found["target_year"], found["speaker"]) == ("priority", 5, 2025, "Phạm Minh Chính")
+    assert (found["kind"], found["announced_count"], found["target_year"], found["speaker"]) == (
+        "priority",
+        5,
+        2025,
+        "Phạm Minh Chính",
+    )
     texts = [s["text"] for s in export["statements"]]
     assert texts[0] == "thu hút đầu tư chất lượng cao, nhất là trong lĩnh vực bán dẫn, trí tuệ nhân tạo"
     assert texts[-1] == "phối hợp chặt chẽ giữa các bộ, ngành, địa phương"
@@ -1096,11 +1453,21 @@ def test_a_page_whose_lede_trafilatura_drops_keeps_the_ledes_date_and_speaker(tm
 
     db, export = _ingest_unseen_page(tmp_path, "chinhphu_style.html")
     [doc] = export["documents"]
-    assert (doc["date"], doc["date_source"], doc["published"], doc["byline"]) == ("2025-12-21", "inferred", "2025-12-22", "Minh Khôi")
+    assert (doc["date"], doc["date_source"], doc["published"], doc["byline"]) == (
+        "2025-12-21",
+        "inferred",
+        "2025-12-22",
+        "Minh Khôi",
+    )
     body = run_cli(db, "show", doc["id"]).stdout
     assert "(Chinhphu.vn) - Sáng 21/12" in body and "Năm 2023: 6 trọng tâm" not in body
     [found] = export["lists"]
-    assert (found["kind"], found["announced_count"], found["target_year"], found["speaker"]) == ("priority", 5, 2026, "Phạm Minh Chính")
+    assert (found["kind"], found["announced_count"], found["target_year"], found["speaker"]) == (
+        "priority",
+        5,
+        2026,
+        "Phạm Minh Chính",
+    )
     texts = [s["text"] for s in export["statements"]]
     assert texts[0] == "bám sát các mục tiêu tăng trưởng hai con số" and len(texts) == 5
 
@@ -1109,10 +1476,18 @@ def test_a_markdown_note_reads_like_the_page_it_was_copied_from():
     """Emphasis around the page stamp, an image and its credit, italics inside an item."""
     page = Path(__file__).parent / "data" / "unseen" / "markdown_note.md"
     doc = build_document(page.read_bytes(), page.name)
-    assert (doc.date, doc.published, doc.title) == ("2025-12-21", "2025-12-22", "Thủ tướng: 3 trọng tâm ngoại giao kinh tế năm 2026")
+    assert (doc.date, doc.published, doc.title) == (
+        "2025-12-21",
+        "2025-12-22",
+        "Thủ tướng: 3 trọng tâm ngoại giao kinh tế năm 2026",
+    )
     assert "jpg" not in doc.body and "Ảnh: VGP" not in doc.body and "*" not in doc.body
     [found] = extract(doc).lists
-    assert items_of(found) == ["Phục vụ tăng trưởng hai con số", "Thu hút đầu tư có chọn lọc", "Hỗ trợ doanh nghiệp vươn ra quốc tế"]
+    assert items_of(found) == [
+        "Phục vụ tăng trưởng hai con số",
+        "Thu hút đầu tư có chọn lọc",
+        "Hỗ trợ doanh nghiệp vươn ra quốc tế",
+    ]
     assert (found.target_year, found.speaker) == (2026, "Phạm Minh Chính")
 
 
@@ -1127,7 +1502,18 @@ def test_a_lede_is_a_short_box_named_so_and_not_a_picture_nor_a_teaser():
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.one_of(PIECES, st.sampled_from(["Tin liên quan", "image banner", "Họ tên", "Chủ nhật 29/12/2024 07:37", "Sáng 18/3,", "Hoàng Giang"]), st.text(max_size=8)), max_size=40))
+@given(
+    st.lists(
+        st.one_of(
+            PIECES,
+            st.sampled_from(
+                ["Tin liên quan", "image banner", "Họ tên", "Chủ nhật 29/12/2024 07:37", "Sáng 18/3,", "Hoàng Giang"]
+            ),
+            st.text(max_size=8),
+        ),
+        max_size=40,
+    )
+)
 def test_the_whole_pipeline_never_fails_on_arbitrary_text(parts):
     from ngkt_cli.errors import RejectedInput
 
@@ -1138,4 +1524,4 @@ def test_the_whole_pipeline_never_fails_on_arbitrary_text(parts):
         return
     for found in extract(doc).lists:
         for item in found.items:
-            assert doc.body[item.start:item.end] == item.text
+            assert doc.body[item.start : item.end] == item.text

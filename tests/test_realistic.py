@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, run_cli
 
 REALISTIC = Path(__file__).parent / "data" / "realistic"
@@ -50,9 +49,25 @@ def scored(tmp_path_factory) -> dict[str, float]:
     json.loads(export.stdout)
     (folder / "export.json").write_text(export.stdout, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, str(REALISTIC / "evaluate.py"), str(REALISTIC / "gold.json"), str(folder / "export.json"),
-         "--seed-gold", str(SEED_GOLD), "--min-f1", "0", "--min-other", "0", "--min-links", "0", "--min-meta", "0"],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            str(REALISTIC / "evaluate.py"),
+            str(REALISTIC / "gold.json"),
+            str(folder / "export.json"),
+            "--seed-gold",
+            str(SEED_GOLD),
+            "--min-f1",
+            "0",
+            "--min-other",
+            "0",
+            "--min-links",
+            "0",
+            "--min-meta",
+            "0",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     summary = result.stdout.strip().splitlines()[-1]
     found = SUMMARY.search(summary)
@@ -75,4 +90,6 @@ def scored(tmp_path_factory) -> dict[str, float]:
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))
 def test_realistic_set_stays_above_its_floor(scored, measure):
-    assert scored[measure] >= FLOORS[measure], f"{measure} {scored[measure]:.2f} < floor {FLOORS[measure]}\n{scored['report']}"
+    assert scored[measure] >= FLOORS[measure], (
+        f"{measure} {scored[measure]:.2f} < floor {FLOORS[measure]}\n{scored['report']}"
+    )
