@@ -388,6 +388,19 @@ def test_a_theme_one_member_mentions_in_passing_does_not_draw_that_theme_into_th
     assert thread["s1"] == thread["s2"] != thread["m1"]
 
 
+def test_a_thread_that_names_a_theme_among_others_is_not_that_themes_thread():
+    """An investment thread whose members name AI among the sectors to attract does not take
+    "Đẩy mạnh chuyển đổi số" on the digital theme and the one word "chuyển đổi số"."""
+    thread = _link_plainly([
+        ("i1", "Thu hút đầu tư chất lượng cao vào bán dẫn, trí tuệ nhân tạo", "a/L1", "national"),
+        ("i2", "Thu hút đầu tư có chọn lọc, gắn với chuyển đổi số", "b/L1", "national"),
+        ("i3", "Tập trung thu hút đầu tư chất lượng cao", "c/L1", "national"),
+        ("i4", "Thu hút đầu tư công nghệ cao", "d/L1", "national"),
+        ("d1", "Đẩy mạnh chuyển đổi số", "e/L1", "national"),
+    ])
+    assert thread["i1"] == thread["i2"] == thread["i3"] == thread["i4"] != thread["d1"]
+
+
 def test_a_provinces_plan_is_local_in_every_task():
     from ngkt_cli.actors import actor_level
 
