@@ -83,6 +83,21 @@ def actor_level(speaker: str | None, text: str, lead_in: str | None = None, docu
     return NATIONAL
 
 
+# What may stand between a local body and its verb in a document's lead: the place it governs
+# ("Ủy ban nhân dân tỉnh ban hành ...", "UBND thành phố Đà Nẵng yêu cầu ...").
+_ITS_PLACE = re.compile(r"\s*(?:(?:tỉnh|thành phố|TP\.?)(?: [A-ZĐ]\w*)*\s+)?")
+
+# A local body issuing the document's plan ("Ủy ban nhân dân tỉnh ban hành Kế hoạch ...") is the
+# one asking in each of its tasks, as much as one that "yêu cầu".
+_ISSUING = re.compile(r"ban hành\b")
+
+
 def local_body_asks(text: str) -> bool:
-    """Whether a local body is the one asking in `text` ("UBND thành phố yêu cầu ...")."""
-    return any(_ASKING.match(text, m.end() + 1, m.end() + 40) for m in LOCAL_ACTOR.finditer(text[:600]))
+    """Whether a local body is the one asking in `text` ("UBND thành phố yêu cầu ...", "Ủy ban
+    nhân dân tỉnh ban hành Kế hoạch ...")."""
+    text = text[:600]
+    for found in LOCAL_ACTOR.finditer(text):
+        verb = _ITS_PLACE.match(text, found.end()).end()
+        if _ASKING.match(text, verb, verb + 40) or _ISSUING.match(text, verb):
+            return True
+    return False

@@ -269,12 +269,29 @@ MAX_CENTROIDS = 2_000
 MAX_CENTRALITY = 12
 
 
-def enough_evidence(mine: dict[str, float], theirs, words: int) -> bool:
-    """Whether a statement shares a theme, or at least `words` words (not generic, not syllables
-    inside words), with a thread's recent wordings: one common word ("tăng trưởng") is never a
-    reason to link."""
-    shared = [t for t in mine if t in theirs and not t.startswith(PART_TERM) and not is_generic(t)]
-    return any(t.startswith(THEME_TERM) for t in shared) or len(shared) >= words
+# Share of a thread's recent wordings that must speak of a theme for it to be the thread's theme
+# (evidence for a statement of that theme), not one a member mentions in passing.
+THREAD_THEME_SHARE = 0.5
+
+
+def enough_evidence(
+    mine: dict[str, float], theirs: Counter[str], words: int, wordings: int = 1, heads: Iterable[str | None] = ()
+) -> bool:
+    """Whether a statement shares a theme of the thread, or at least `words` words (not generic,
+    not syllables inside words), with its recent wordings: one common word ("tăng trưởng") is
+    never a reason to link.
+
+    `theirs` counts, for each term, the recent wordings (of `wordings`) that have it, and `heads`
+    are the themes they open on. A theme is the thread's when the thread opens on it and at least
+    THREAD_THEME_SHARE of its wordings speak of it. A markets thread whose one member adds "nhất
+    là các hợp tác về bán dẫn" is not a high-technology thread: that member's theme, with one
+    common word ("hợp tác"), drew "thúc đẩy hợp tác khoa học công nghệ" into it, then the next
+    technology statement, until the thread drifted (issue #15). Nor is an investment thread whose
+    members name AI among the sectors a digital-transformation thread."""
+    shared = [t for t in mine if theirs.get(t) and not t.startswith(PART_TERM) and not is_generic(t)]
+    opened_on = {THEME_TERM + head for head in heads if head}
+    themes = [t for t in shared if t in opened_on and theirs[t] >= THREAD_THEME_SHARE * wordings]
+    return bool(themes) or len([t for t in shared if not t.startswith(THEME_TERM)]) >= words
 
 
 class Centroid:
@@ -408,7 +425,9 @@ class ThreadIndex:
         """
         centroid = self.centroid(thread)
         mine = self.vector_of(item)
-        if self.settings.min_evidence and not enough_evidence(mine, centroid.terms, self.settings.min_evidence):
+        if self.settings.min_evidence and not enough_evidence(
+            mine, centroid.terms, self.settings.min_evidence, len(centroid.texts), centroid.heads
+        ):
             return 0.0
         similarity = centroid.cosine(mine)
         if self.settings.closest_share:  # each wording of the window once (reprints repeat them)
