@@ -97,7 +97,8 @@ def local_body_asks(text: str) -> bool:
     nhân dân tỉnh ban hành Kế hoạch ...")."""
     text = text[:600]
     for found in LOCAL_ACTOR.finditer(text):
-        verb = _ITS_PLACE.match(text, found.end()).end()
+        place = _ITS_PLACE.match(text, found.end())  # "tỉnh", "thành phố": may match nothing
+        verb = place.end() if place else found.end()
         if _ASKING.match(text, verb, verb + 40) or _ISSUING.match(text, verb):
             return True
     return False
