@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .metadata import UPPER
+from .metadata import TITLED_NAME, UPPER
 from .models import RemovedLine
 from .text import fold
 
@@ -232,8 +232,6 @@ def _caption_like(line: str) -> bool:
 
 
 def _quotes_a_person(line: str) -> bool:
-    from .metadata import TITLED_NAME
-
     label, colon, said = line.partition(":")
     return bool(colon and said.strip() and TITLED_NAME.fullmatch(label.strip()) and "ảnh" not in fold(said)[:40])
 
@@ -414,8 +412,6 @@ def _heading_over_body(line: str, folded: str, following: list[tuple[int, str, s
 def _kicker(line: str, following: list[tuple[int, str, str]]) -> bool:
     """ "Phó Thủ tướng Vương Đình Huệ:" over "Hội nhập kinh tế quốc tế là trọng tâm": who speaks,
     said above the headline (a named person and a colon, nothing after it)."""
-    from .metadata import TITLED_NAME
-
     label = line.rstrip()
     if not label.endswith(":") or len(label.split()) > KICKER_WORDS or not following:
         return False

@@ -25,6 +25,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .metadata import (
+    _NAME,
+    _ORG,
+    _TITLE_RE,
+    BODY,
     SPEECH_VERBS,
     Person,
     attributions,
@@ -253,8 +257,6 @@ def _one_of(piece: str, match: re.Match[str]) -> int | None:
 
 def _asker_pattern() -> str:
     """Who may ask: a title, a name, "ông"/"bà", a body, "người đứng đầu ..."."""
-    from .metadata import _NAME, _ORG, _TITLE_RE, BODY
-
     return (
         rf"(?:(?:{_TITLE_RE}){_ORG}|{_NAME.replace('?P<name>', '')}|\b[ôÔ]ng(?:\s+[{UPPER_CASE}]\w*)?|\b[bB]à"
         rf"(?:\s+[{UPPER_CASE}]\w*)?"
@@ -274,8 +276,6 @@ ASKER_COORDINATED = re.compile(
 
 
 def _named_without_title() -> str:
-    from .metadata import _NAME
-
     return rf"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+{_NAME}[\s,]*(?:{ADVERBS}[\s,]*)*$"
 
 
