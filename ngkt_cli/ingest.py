@@ -31,6 +31,7 @@ from .decode import decode_bytes
 from .errors import NotFound, RejectedInput
 from .extract import extract, same_items
 from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
+from .actors import actor_level
 from .metadata import find_people
 from .scope import SOURCE_USER, decide as decide_scope
 from .themes import code_positions, load_codebook
@@ -468,7 +469,8 @@ class Prepared:
 
 
 def prepare(
-    display: str, path: Path | None, max_bytes: int, user_date: str | None, data: bytes | None = None
+    display: str, path: Path | None, max_bytes: int, user_date: str | None, data: bytes | None = None,
+    codebook: tuple | None = None,
 ) -> Prepared:
     """Everything about one input that needs no database: a pure function of the file. `data`,
     when given, is the input's content already read (a fetched page; `display` is its URL)."""
@@ -486,14 +488,28 @@ def prepare(
         path=display if in_memory else _stored_path(path, doc.id),
         source=display if in_memory else source_of(path),  # a fetched page is who its URL says
     )
-    codebook = load_codebook()
+    codebook = codebook or load_codebook()
     texts = {item.text for found in extraction.lists for item in found.items} | {d.text for d in extraction.directives}
-    coded = db.Coded(fold(doc.body), {t: key(t) for t in texts}, {t: code_positions(t, codebook) for t in texts})
+    coded = db.Coded(
+        fold(doc.body), {t: key(t) for t in texts}, {t: code_positions(t, codebook) for t in texts}, actor_levels(doc, extraction)
+    )
     return Prepared(display, path, doc, extraction, paragraph_terms="\n".join(paragraph_terms(doc.body)), coded=coded)
 
 
+def actor_levels(doc: Document, extraction: Extraction) -> dict[tuple[str | None, str, str | None], str]:
+    """The actor level of each statement, keyed as `db.Coded.actor_levels`: worked out here, in
+    the worker, from what the linking's `store_actor_levels` would read back from the rows (the
+    speaker, the text, its list's lead-in and the first paragraph of the body's first 600
+    characters), so the single writer need not."""
+    lead = doc.body[:600].split("\n\n")[0]
+    found = [(item.speaker, item.text, statement_list.cue) for statement_list in extraction.lists for item in statement_list.items]
+    found += [(directive.speaker, directive.text, None) for directive in extraction.directives]
+    return {(speaker, text, cue): actor_level(speaker, text, cue, lead) for speaker, text, cue in found}
+
+
 def _prepare_chunk(jobs: list[tuple]) -> list[Prepared]:
-    return [prepare(*job) for job in jobs]
+    codebook = load_codebook()  # once per chunk: reading and checking it costs 0.5 ms
+    return [prepare(*job, codebook=codebook) for job in jobs]
 
 
 # Below this many files the process pool costs more than it saves.
@@ -563,8 +579,9 @@ def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date
     jobs = [(display, path, max_bytes, user_date) for display, path in inputs]
     workers = min(os.cpu_count() or 1, 4)
     if workers < 2 or len(jobs) < PARALLEL_MIN_FILES or any(path is None for _, path in inputs):
+        codebook = load_codebook() if jobs else None
         for job in jobs:
-            yield prepare(*job)
+            yield prepare(*job, codebook=codebook)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
