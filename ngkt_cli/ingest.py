@@ -466,6 +466,11 @@ class Prepared:
     # crosses from a worker to the writer far cheaper than a list of a thousand.
     paragraph_terms: str = ""
     coded: db.Coded | None = None  # folded body, statement keys and themes
+    # Set on the first input of a chunk prepared by a pool worker: the paragraph term counts of
+    # every document of the chunk, counted there (`TermCounts`), so the writer adds one Counter
+    # per chunk instead of counting each document's terms.
+    chunk_counts: Counter | None = None
+    counted_in_chunk: bool = False
 
 
 def prepare(
@@ -509,7 +514,15 @@ def actor_levels(doc: Document, extraction: Extraction) -> dict[tuple[str | None
 
 def _prepare_chunk(jobs: list[tuple]) -> list[Prepared]:
     codebook = load_codebook()  # once per chunk: reading and checking it costs 0.5 ms
-    return [prepare(*job, codebook=codebook) for job in jobs]
+    prepared = [prepare(*job, codebook=codebook) for job in jobs]
+    counts: Counter[str] = Counter()
+    for one in prepared:
+        if one.paragraph_terms:
+            counts.update(one.paragraph_terms.split("\n"))  # a list: counted in C
+    prepared = [replace(one, counted_in_chunk=True) for one in prepared]
+    if prepared:
+        prepared[0] = replace(prepared[0], chunk_counts=counts)
+    return prepared
 
 
 # Below this many files the process pool costs more than it saves.
@@ -574,10 +587,23 @@ def _stop_pool(pool) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
 
 
+# NGKT_WORKERS=N: how many worker processes prepare the inputs (default: one per core; 1 prepares
+# them in the writer's own process).
+WORKERS_VARIABLE = "NGKT_WORKERS"
+
+
+def worker_count() -> int:
+    """The pool's size: NGKT_WORKERS when it is a positive whole number, else one per core."""
+    setting = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date: str | None) -> Iterator[Prepared]:
     """Prepare inputs in order, on every core when there are many (extraction is per document)."""
     jobs = [(display, path, max_bytes, user_date) for display, path in inputs]
-    workers = min(os.cpu_count() or 1, 4)
+    workers = worker_count()
     if workers < 2 or len(jobs) < PARALLEL_MIN_FILES or any(path is None for _, path in inputs):
         codebook = load_codebook() if jobs else None
         for job in jobs:
@@ -607,20 +633,35 @@ def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date
 
 
 class TermCounts:
-    """Document frequencies of the documents written by a run, written at its end in one go."""
+    """Document frequencies of the documents written by a run, written at its end in one go.
+
+    A pool worker counts its whole chunk (`Prepared.chunk_counts`); the few documents of it that
+    are not written as new (duplicates, unchanged files) are taken off again at the end.
+    """
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
+        self.not_counted: Counter[str] = Counter()
         self.paragraphs = 0
         self.document_ids: list[str] = []
 
-    def add(self, document_id: str, prepared: Prepared) -> None:
-        if prepared.paragraph_terms:
+    def take(self, prepared: Prepared, document_id: str | None) -> None:
+        """Count `prepared` when it was written as `document_id` (None: not written, or unchanged)."""
+        if prepared.chunk_counts:
+            self.counts.update(prepared.chunk_counts)
+        if document_id is None:
+            if prepared.counted_in_chunk and prepared.paragraph_terms:
+                self.not_counted.update(prepared.paragraph_terms.split("\n"))
+            return
+        if prepared.paragraph_terms and not prepared.counted_in_chunk:
             self.counts.update(prepared.paragraph_terms.split("\n"))
         self.paragraphs += len(prepared.doc.paragraphs)
         self.document_ids.append(document_id)
 
     def flush(self, conn: sqlite3.Connection) -> None:
+        if self.not_counted:
+            self.counts.subtract(self.not_counted)
+            self.counts = +self.counts  # terms only the documents not written had
         add_term_counts(conn, self.counts, self.paragraphs, self.document_ids)
         self.__init__()
 
@@ -781,8 +822,7 @@ def write_prepared(
     with db.grouped_transactions(conn, DOCUMENTS_PER_TRANSACTION, before_commit=lambda: pending.flush(conn)) as written:
         for prepared in prepared_inputs:
             outcome = store(conn, prepared, pending, lists_written)
-            if outcome.status in ("new", "updated"):
-                frequencies.add(outcome.document_id, prepared)
+            frequencies.take(prepared, outcome.document_id if outcome.status in ("new", "updated") else None)
             outcomes.append(outcome)
             written()
             _test_pause(len(outcomes))
