@@ -468,6 +468,10 @@ class Coded:
     folded_body: str
     keys: dict[str, str]
     themes: dict[str, list[tuple[str, int]]]
+    # (speaker, text, list lead-in) -> actor level (`actors.actor_level`), as the linking's
+    # `store_actor_levels` would work it out from the stored rows; a statement missing here gets
+    # its level there.
+    actor_levels: dict[tuple[str | None, str, str | None], str] | None = None
 
 
 def save_document(
@@ -664,10 +668,12 @@ def carry_decisions(conn: sqlite3.Connection, old: list[tuple[str, str, str | No
 
 
 def _statement_row(
-    statement: Statement, statement_id: str, document_id: str, date: str | None, list_id: str | None, coded: Coded | None
+    statement: Statement, statement_id: str, document_id: str, date: str | None, list_id: str | None, coded: Coded | None,
+    lead_in: str | None = None,
 ) -> dict:
     from .link import link_order
 
+    levels = coded.actor_levels if coded and coded.actor_levels else {}
     return {
         "id": statement_id,
         "document_id": document_id,
@@ -686,6 +692,7 @@ def _statement_row(
         "cue": statement.cue,
         "cue_start": statement.cue_start,
         "cue_end": statement.cue_end,
+        "actor_level": levels.get((statement.speaker, statement.text, lead_in)),
     }
 
 
@@ -722,7 +729,7 @@ def _add_extraction(
         list_id = ids.list_id(document_id, position)
         pending.add("lists", [_list_row(found, list_id, document_id, position)])
         statements += [
-            _statement_row(item, ids.item_id(document_id, position, item.ordinal), document_id, date, list_id, coded)
+            _statement_row(item, ids.item_id(document_id, position, item.ordinal), document_id, date, list_id, coded, found.cue)
             for item in found.items
         ]
     for number, directive in enumerate(extraction.directives, start=1):

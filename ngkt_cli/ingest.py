@@ -31,6 +31,7 @@ from .decode import decode_bytes
 from .errors import NotFound, RejectedInput
 from .extract import extract, same_items
 from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
+from .actors import actor_level
 from .metadata import find_people
 from .scope import SOURCE_USER, decide as decide_scope
 from .themes import code_positions, load_codebook
@@ -465,10 +466,16 @@ class Prepared:
     # crosses from a worker to the writer far cheaper than a list of a thousand.
     paragraph_terms: str = ""
     coded: db.Coded | None = None  # folded body, statement keys and themes
+    # Set on the first input of a chunk prepared by a pool worker: the paragraph term counts of
+    # every document of the chunk, counted there (`TermCounts`), so the writer adds one Counter
+    # per chunk instead of counting each document's terms.
+    chunk_counts: Counter | None = None
+    counted_in_chunk: bool = False
 
 
 def prepare(
-    display: str, path: Path | None, max_bytes: int, user_date: str | None, data: bytes | None = None
+    display: str, path: Path | None, max_bytes: int, user_date: str | None, data: bytes | None = None,
+    codebook: tuple | None = None,
 ) -> Prepared:
     """Everything about one input that needs no database: a pure function of the file. `data`,
     when given, is the input's content already read (a fetched page; `display` is its URL)."""
@@ -486,14 +493,36 @@ def prepare(
         path=display if in_memory else _stored_path(path, doc.id),
         source=display if in_memory else source_of(path),  # a fetched page is who its URL says
     )
-    codebook = load_codebook()
+    codebook = codebook or load_codebook()
     texts = {item.text for found in extraction.lists for item in found.items} | {d.text for d in extraction.directives}
-    coded = db.Coded(fold(doc.body), {t: key(t) for t in texts}, {t: code_positions(t, codebook) for t in texts})
+    coded = db.Coded(
+        fold(doc.body), {t: key(t) for t in texts}, {t: code_positions(t, codebook) for t in texts}, actor_levels(doc, extraction)
+    )
     return Prepared(display, path, doc, extraction, paragraph_terms="\n".join(paragraph_terms(doc.body)), coded=coded)
 
 
+def actor_levels(doc: Document, extraction: Extraction) -> dict[tuple[str | None, str, str | None], str]:
+    """The actor level of each statement, keyed as `db.Coded.actor_levels`: worked out here, in
+    the worker, from what the linking's `store_actor_levels` would read back from the rows (the
+    speaker, the text, its list's lead-in and the first paragraph of the body's first 600
+    characters), so the single writer need not."""
+    lead = doc.body[:600].split("\n\n")[0]
+    found = [(item.speaker, item.text, statement_list.cue) for statement_list in extraction.lists for item in statement_list.items]
+    found += [(directive.speaker, directive.text, None) for directive in extraction.directives]
+    return {(speaker, text, cue): actor_level(speaker, text, cue, lead) for speaker, text, cue in found}
+
+
 def _prepare_chunk(jobs: list[tuple]) -> list[Prepared]:
-    return [prepare(*job) for job in jobs]
+    codebook = load_codebook()  # once per chunk: reading and checking it costs 0.5 ms
+    prepared = [prepare(*job, codebook=codebook) for job in jobs]
+    counts: Counter[str] = Counter()
+    for one in prepared:
+        if one.paragraph_terms:
+            counts.update(one.paragraph_terms.split("\n"))  # a list: counted in C
+    prepared = [replace(one, counted_in_chunk=True) for one in prepared]
+    if prepared:
+        prepared[0] = replace(prepared[0], chunk_counts=counts)
+    return prepared
 
 
 # Below this many files the process pool costs more than it saves.
@@ -558,13 +587,27 @@ def _stop_pool(pool) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
 
 
+# NGKT_WORKERS=N: how many worker processes prepare the inputs (default: one per core; 1 prepares
+# them in the writer's own process).
+WORKERS_VARIABLE = "NGKT_WORKERS"
+
+
+def worker_count() -> int:
+    """The pool's size: NGKT_WORKERS when it is a positive whole number, else one per core."""
+    setting = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date: str | None) -> Iterator[Prepared]:
     """Prepare inputs in order, on every core when there are many (extraction is per document)."""
     jobs = [(display, path, max_bytes, user_date) for display, path in inputs]
-    workers = min(os.cpu_count() or 1, 4)
+    workers = worker_count()
     if workers < 2 or len(jobs) < PARALLEL_MIN_FILES or any(path is None for _, path in inputs):
+        codebook = load_codebook() if jobs else None
         for job in jobs:
-            yield prepare(*job)
+            yield prepare(*job, codebook=codebook)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -590,20 +633,35 @@ def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date
 
 
 class TermCounts:
-    """Document frequencies of the documents written by a run, written at its end in one go."""
+    """Document frequencies of the documents written by a run, written at its end in one go.
+
+    A pool worker counts its whole chunk (`Prepared.chunk_counts`); the few documents of it that
+    are not written as new (duplicates, unchanged files) are taken off again at the end.
+    """
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
+        self.not_counted: Counter[str] = Counter()
         self.paragraphs = 0
         self.document_ids: list[str] = []
 
-    def add(self, document_id: str, prepared: Prepared) -> None:
-        if prepared.paragraph_terms:
+    def take(self, prepared: Prepared, document_id: str | None) -> None:
+        """Count `prepared` when it was written as `document_id` (None: not written, or unchanged)."""
+        if prepared.chunk_counts:
+            self.counts.update(prepared.chunk_counts)
+        if document_id is None:
+            if prepared.counted_in_chunk and prepared.paragraph_terms:
+                self.not_counted.update(prepared.paragraph_terms.split("\n"))
+            return
+        if prepared.paragraph_terms and not prepared.counted_in_chunk:
             self.counts.update(prepared.paragraph_terms.split("\n"))
         self.paragraphs += len(prepared.doc.paragraphs)
         self.document_ids.append(document_id)
 
     def flush(self, conn: sqlite3.Connection) -> None:
+        if self.not_counted:
+            self.counts.subtract(self.not_counted)
+            self.counts = +self.counts  # terms only the documents not written had
         add_term_counts(conn, self.counts, self.paragraphs, self.document_ids)
         self.__init__()
 
@@ -785,8 +843,7 @@ def write_prepared(
     with db.grouped_transactions(conn, DOCUMENTS_PER_TRANSACTION, before_commit=lambda: pending.flush(conn)) as written:
         for prepared in prepared_inputs:
             outcome = store(conn, prepared, pending, lists_written)
-            if outcome.status in ("new", "updated"):
-                frequencies.add(outcome.document_id, prepared)
+            frequencies.take(prepared, outcome.document_id if outcome.status in ("new", "updated") else None)
             outcomes.append(outcome)
             written()
             _test_pause(len(outcomes))

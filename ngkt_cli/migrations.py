@@ -522,6 +522,15 @@ def _019_words_and_actor_levels(conn: sqlite3.Connection) -> None:
     )
 
 
+def _020_nothing_stale_when_empty(conn: sqlite3.Connection) -> None:
+    """Migrations 12 and 19 ask the next linking to code every statement again; on a database
+    with no statement yet (a new one, made by running every migration) there is nothing to code
+    again, and a first ingest would otherwise throw away the themes its workers found and code
+    every statement again on one core (a third of the linking of 2,000 articles)."""
+    if conn.execute("SELECT 1 FROM statements LIMIT 1").fetchone() is None:
+        conn.execute("DELETE FROM meta WHERE key = 'themes_stale'")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -542,4 +551,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _017_statement_form,
     _018_list_truncated,
     _019_words_and_actor_levels,
+    _020_nothing_stale_when_empty,
 ]
