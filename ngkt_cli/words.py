@@ -61,7 +61,8 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     genre_phrases = lines("genre_vi.txt")
     listed |= {"_".join(_SYLLABLE.findall(p)) for p in genre_phrases if "," not in p}
     words = frozenset(listed)
-    generic = frozenset(w for p in genre_phrases for w in _segment(_SYLLABLE.findall(p), words))
+    longest = _longest_from(words)
+    generic = frozenset(w for p in genre_phrases for w in _segment(_SYLLABLE.findall(p), words, longest))
     return words, generic
 
 
