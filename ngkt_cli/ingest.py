@@ -587,17 +587,23 @@ def _stop_pool(pool) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-# NGKT_WORKERS=N: how many worker processes prepare the inputs (default: one per core; 1 prepares
-# them in the writer's own process).
+# NGKT_WORKERS=N: how many worker processes prepare the inputs (default: one per core, at most
+# DEFAULT_MAX_WORKERS; 1 prepares them in the writer's own process).
 WORKERS_VARIABLE = "NGKT_WORKERS"
+
+# Past about seven workers the single writer is the bottleneck (docs/benchmarks.md, worker
+# scaling): more would only hold more documents in memory.
+DEFAULT_MAX_WORKERS = 8
 
 
 def worker_count() -> int:
-    """The pool's size: NGKT_WORKERS when it is a positive whole number, else one per core."""
+    """The pool's size: NGKT_WORKERS when it is a positive whole number, else one per core the
+    process may use, at most DEFAULT_MAX_WORKERS."""
     setting = os.environ.get(WORKERS_VARIABLE, "").strip()
     if setting.isdigit() and int(setting) > 0:
         return int(setting)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, DEFAULT_MAX_WORKERS)
 
 
 def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date: str | None) -> Iterator[Prepared]:

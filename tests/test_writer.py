@@ -55,3 +55,12 @@ def test_term_counts_of_a_pooled_ingest_are_those_of_the_stored_bodies(kill_corp
     count_new_documents(conn)
     assert dict(conn.execute("SELECT term, df FROM term_df")) == written
     assert conn.execute("SELECT value FROM meta WHERE key = 'paragraphs'").fetchone()[0] == paragraphs
+
+
+def test_ngkt_workers_sets_the_pool_size(monkeypatch):
+    from ngkt_cli.ingest import DEFAULT_MAX_WORKERS, worker_count
+
+    monkeypatch.setenv("NGKT_WORKERS", "3")
+    assert worker_count() == 3
+    monkeypatch.setenv("NGKT_WORKERS", "none")
+    assert 1 <= worker_count() <= DEFAULT_MAX_WORKERS
