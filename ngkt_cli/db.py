@@ -155,7 +155,9 @@ def _insert_many(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None
         return
     columns = list(rows[0])
     marks = ", ".join("?" for _ in columns)
-    conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", [[r[c] for c in columns] for r in rows])
+    conn.executemany(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", [[r[c] for c in columns] for r in rows]
+    )
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict) -> None:
@@ -188,7 +190,7 @@ def document_row(doc: Document) -> dict:
         "scope_source": doc.scope_source,
         "source": doc.source,
         "content_sha": doc.content_sha,
-        "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
 
 
@@ -248,7 +250,9 @@ def claim_source(conn: sqlite3.Connection, document_id: str, source: str) -> Non
 
 def documents_of_content(conn: sqlite3.Connection, content_sha: str) -> list[sqlite3.Row]:
     """(id, content_sha, source) of the documents whose current text this is."""
-    return conn.execute("SELECT id, content_sha, source FROM documents WHERE content_sha = ? ORDER BY rowid", [content_sha]).fetchall()
+    return conn.execute(
+        "SELECT id, content_sha, source FROM documents WHERE content_sha = ? ORDER BY rowid", [content_sha]
+    ).fetchall()
 
 
 def new_document_id(conn: sqlite3.Connection, doc: Document) -> str:
@@ -270,7 +274,8 @@ def user_scope(conn: sqlite3.Connection, document_ids: list[str]) -> dict:
         return {}
     marks = ", ".join("?" * len(document_ids))
     row = conn.execute(
-        f"SELECT scope, scope_reason FROM documents WHERE id IN ({marks}) AND scope_source = 'user' LIMIT 1", document_ids
+        f"SELECT scope, scope_reason FROM documents WHERE id IN ({marks}) AND scope_source = 'user' LIMIT 1",
+        document_ids,
     ).fetchone()
     return {"scope": row["scope"], "scope_reason": row["scope_reason"], "scope_source": "user"} if row else {}
 
@@ -279,12 +284,18 @@ def set_scope(conn: sqlite3.Connection, document_id: str, scope: str, reason: st
     """Record a document's scope (inside the caller's transaction). Out of scope, its statements
     leave their threads; returns the threads they left (the caller relabels them). In scope, its
     unthreaded statements are linked by the caller's next `link_pending`."""
-    conn.execute("UPDATE documents SET scope = ?, scope_reason = ?, scope_source = ? WHERE id = ?", [scope, reason, source, document_id])
+    conn.execute(
+        "UPDATE documents SET scope = ?, scope_reason = ?, scope_source = ? WHERE id = ?",
+        [scope, reason, source, document_id],
+    )
     if scope != "out":
         return set()
-    left = {r[0] for r in conn.execute(
-        "SELECT DISTINCT thread_id FROM statements WHERE document_id = ? AND thread_id IS NOT NULL", [document_id]
-    )}
+    left = {
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT thread_id FROM statements WHERE document_id = ? AND thread_id IS NOT NULL", [document_id]
+        )
+    }
     conn.execute("UPDATE statements SET thread_id = NULL WHERE document_id = ?", [document_id])
     return left
 
@@ -301,7 +312,8 @@ def user_date_of(conn: sqlite3.Connection, document_ids: list[str]) -> str | Non
     """The date set by hand on any of these documents (older versions of a file), if one was."""
     marks = ", ".join("?" * len(document_ids))
     row = conn.execute(
-        f"SELECT date FROM documents WHERE id IN ({marks}) AND date_source = 'user' AND date IS NOT NULL LIMIT 1", document_ids
+        f"SELECT date FROM documents WHERE id IN ({marks}) AND date_source = 'user' AND date IS NOT NULL LIMIT 1",
+        document_ids,
     ).fetchone()
     return row[0] if row else None
 
@@ -315,6 +327,7 @@ def duplicate_candidates(
     compared with the originals dated within a day of the (day, month) it names in any year, or,
     naming none, dated in its statement year: a syndicated copy often drops the year. Documents
     stored before sketches existed get one from their body."""
+    params: list[object]
     if doc.date:
         day = dt.date.fromisoformat(doc.date)
         sql, params = "date IN (?, ?, ?)", [(day + dt.timedelta(days=shift)).isoformat() for shift in (-1, 0, 1)]
@@ -344,7 +357,8 @@ def undated_originals(conn: sqlite3.Connection, doc: Document, sketch_of) -> lis
     often stored before the dated report it copies."""
     rows = conn.execute(
         """SELECT id, shingle_count, sketch, CASE WHEN sketch IS NULL THEN body END AS body FROM documents
-           WHERE date IS NULL AND (statement_year IS NULL OR statement_year = ?) AND +duplicate_of IS NULL AND id != ?""",
+           WHERE date IS NULL AND (statement_year IS NULL OR statement_year = ?) AND +duplicate_of IS NULL
+             AND id != ?""",
         [doc.statement_year, doc.id],
     )
     return [(r["id"], (r["shingle_count"], r["sketch"]) if r["sketch"] else sketch_of(r["body"])) for r in rows]
@@ -383,7 +397,8 @@ def meta_values(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]
 
 def set_meta_values(conn: sqlite3.Connection, values: dict[str, str]) -> None:
     conn.executemany(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", list(values.items())
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        list(values.items()),
     )
 
 
@@ -394,7 +409,8 @@ def keep_sketches_of_scheme(conn: sqlite3.Connection, scheme: str) -> None:
     if row is None or row[0] != scheme:
         conn.execute("UPDATE documents SET sketch = NULL, shingle_count = NULL WHERE sketch IS NOT NULL")
         conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('sketch_scheme', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO meta (key, value) VALUES ('sketch_scheme', ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [scheme],
         )
 
@@ -411,6 +427,9 @@ class PendingRows:
     TABLES = ("removed_lines", "people", "lists", "statements", "statement_themes", "search_index")
 
     def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
         self.rows: dict[str, list[dict]] = {table: [] for table in self.TABLES}
 
     def add(self, table: str, rows: Iterable[dict]) -> None:
@@ -419,14 +438,18 @@ class PendingRows:
     def flush(self, conn: sqlite3.Connection) -> None:
         for table in self.TABLES:
             _insert_many(conn, table, self.rows[table])
-        self.__init__()
+        self.clear()
 
 
 def _children(doc: Document, folded_body: str | None, pending: PendingRows, search_rowid: int) -> None:
     """A document's removed lines, people and search entry, as pending rows."""
-    pending.add("removed_lines", (
-        {"document_id": doc.id, "line_no": line.line_no, "reason": line.reason, "text": line.text} for line in doc.removed
-    ))
+    pending.add(
+        "removed_lines",
+        (
+            {"document_id": doc.id, "line_no": line.line_no, "reason": line.reason, "text": line.text}
+            for line in doc.removed
+        ),
+    )
     pending.add("people", ({"document_id": doc.id, "name": p.name, "title": p.title} for p in doc.people))
     folded = folded_body if folded_body is not None else fold(doc.body)
     pending.add("search_index", [{"rowid": search_rowid, "folded": folded}])
@@ -434,18 +457,23 @@ def _children(doc: Document, folded_body: str | None, pending: PendingRows, sear
 
 def _search_rowid(conn: sqlite3.Connection, document_id: str) -> int:
     """The search index row of a new document (its folded body goes into the index with the pending rows)."""
-    return conn.execute("INSERT INTO search_rows (document_id) VALUES (?)", [document_id]).lastrowid
+    rowid = conn.execute("INSERT INTO search_rows (document_id) VALUES (?)", [document_id]).lastrowid
+    assert rowid is not None  # an INSERT always has one
+    return rowid
 
 
 def _unindex_for_search(conn: sqlite3.Connection, document_id: str) -> None:
     """Remove a document's body from the contentless search index, which must be told the
     folded text it indexed (it keeps no copy)."""
     row = conn.execute(
-        "SELECT r.search_rowid, d.body FROM search_rows r JOIN documents d ON d.id = r.document_id WHERE r.document_id = ?",
+        "SELECT r.search_rowid, d.body FROM search_rows r JOIN documents d ON d.id = r.document_id"
+        " WHERE r.document_id = ?",
         [document_id],
     ).fetchone()
     if row:
-        conn.execute("INSERT INTO search_index (search_index, rowid, folded) VALUES ('delete', ?, ?)", [row[0], fold(row[1])])
+        conn.execute(
+            "INSERT INTO search_index (search_index, rowid, folded) VALUES ('delete', ?, ?)", [row[0], fold(row[1])]
+        )
         conn.execute("DELETE FROM search_rows WHERE search_rowid = ?", [row[0]])
 
 
@@ -475,8 +503,12 @@ class Coded:
 
 
 def save_document(
-    conn: sqlite3.Connection, doc: Document, extraction: Extraction, replaces: list[str],
-    coded: Coded | None = None, pending: PendingRows | None = None,
+    conn: sqlite3.Connection,
+    doc: Document,
+    extraction: Extraction,
+    replaces: list[str],
+    coded: Coded | None = None,
+    pending: PendingRows | None = None,
 ) -> None:
     """Write one document and its extraction, replacing older versions (inside the caller's
     transaction). With `pending`, the rows that can wait are left there for the caller to flush."""
@@ -521,7 +553,9 @@ def save_version(conn: sqlite3.Connection, doc: Document, extraction: Extraction
     _children(doc, coded.folded_body if coded else None, pending, _search_rowid(conn, doc.id))
     after = _add_extraction(doc.id, doc.date, extraction, coded, pending)
     pending.flush(conn)
-    carry_decisions(conn, [(r["id"], r["text_key"], r["thread_id"]) for r in before], [(r["id"], r["text_key"]) for r in after])
+    carry_decisions(
+        conn, [(r["id"], r["text_key"], r["thread_id"]) for r in before], [(r["id"], r["text_key"]) for r in after]
+    )
     changes = _version_changes(before, after)
     _keep_threads(conn, before, after, changes)
     _record_changes(conn, doc.id, version, "correction", before, changes, when)
@@ -534,15 +568,25 @@ def _statements_of(conn: sqlite3.Connection, document_id: str) -> list[sqlite3.R
 
 
 def _record_changes(
-    conn: sqlite3.Connection, document_id: str, version: int, cause: str,
-    before: list[sqlite3.Row], changes: dict[str, tuple[str, str | None]], when: str,
+    conn: sqlite3.Connection,
+    document_id: str,
+    version: int,
+    cause: str,
+    before: list[sqlite3.Row],
+    changes: dict[str, tuple[str, str | None]],
+    when: str,
 ) -> None:
     """What a correction or a re-extraction did to each statement id it changed (`_version_changes`)."""
     conn.executemany(
-        """INSERT INTO statement_history (statement_id, document_id, version, cause, change, text, successor_id, changed_at)
+        """INSERT INTO statement_history
+               (statement_id, document_id, version, cause, change, text, successor_id, changed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        [(r["id"], document_id, version, cause, change, r["text"], successor, when)
-         for r in before for change, successor in [changes[r["id"]]] if (change, successor) != ("unchanged", r["id"])],
+        [
+            (r["id"], document_id, version, cause, change, r["text"], successor, when)
+            for r in before
+            for change, successor in [changes[r["id"]]]
+            if (change, successor) != ("unchanged", r["id"])
+        ],
     )
 
 
@@ -551,8 +595,18 @@ def _keep_version(conn: sqlite3.Connection, old: sqlite3.Row, replaced_at: str) 
         """INSERT INTO document_versions
            (document_id, version, content_sha, source_sha, path, title, date, body, ingested_at, replaced_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        [old["id"], old["version"], old["content_sha"] or "", old["source_sha"], old["path"], old["title"], old["date"],
-         old["body"], old["ingested_at"], replaced_at],
+        [
+            old["id"],
+            old["version"],
+            old["content_sha"] or "",
+            old["source_sha"],
+            old["path"],
+            old["title"],
+            old["date"],
+            old["body"],
+            old["ingested_at"],
+            replaced_at,
+        ],
     )
 
 
@@ -563,7 +617,9 @@ def _version_changes(before: list[sqlite3.Row], after: list[dict]) -> dict[str, 
     shared: a correction of the item itself), or "removed"."""
     from .extract import same_items
 
-    worded = _successors([(r["id"], r["text_key"], r["thread_id"]) for r in before], [(r["id"], r["text_key"]) for r in after])
+    worded = _successors(
+        [(r["id"], r["text_key"], r["thread_id"]) for r in before], [(r["id"], r["text_key"]) for r in after]
+    )
     taken = {new_id for new_id in worded.values() if new_id}
     now_at = {r["id"]: r["text_key"] for r in after}
     changes: dict[str, tuple[str, str | None]] = {}
@@ -588,7 +644,8 @@ def _keep_threads(
 
     kinds = {r["id"]: r["kind"] for r in after}
     kept = [
-        (old["thread_id"], changes[old["id"]][1]) for old in before
+        (old["thread_id"], changes[old["id"]][1])
+        for old in before
         if old["thread_id"] and changes[old["id"]][1] and kinds[changes[old["id"]][1]] == old["kind"]
     ]
     conn.executemany("UPDATE statements SET thread_id = ? WHERE id = ?", kept)
@@ -601,9 +658,13 @@ def statement_keys(conn: sqlite3.Connection, document_ids: list[str]) -> list[tu
     if not document_ids:
         return []
     marks = ", ".join("?" * len(document_ids))
-    return [tuple(row) for row in conn.execute(
-        f"SELECT id, text_key, thread_id FROM statements WHERE document_id IN ({marks}) ORDER BY rowid", document_ids
-    )]
+    return [
+        tuple(row)
+        for row in conn.execute(
+            f"SELECT id, text_key, thread_id FROM statements WHERE document_id IN ({marks}) ORDER BY rowid",
+            document_ids,
+        )
+    ]
 
 
 def _successors(old: list[tuple[str, str, str | None]], new: list[tuple[str, str]]) -> dict[str, str | None]:
@@ -622,7 +683,9 @@ def _successors(old: list[tuple[str, str, str | None]], new: list[tuple[str, str
     return successor
 
 
-def carry_decisions(conn: sqlite3.Connection, old: list[tuple[str, str, str | None]], new: list[tuple[str, str]]) -> None:
+def carry_decisions(
+    conn: sqlite3.Connection, old: list[tuple[str, str, str | None]], new: list[tuple[str, str]]
+) -> None:
     """Point the analyst's decisions about a document's old statements at its new ones.
 
     Statement ids say where an item sits ("<document>/L2.3"): a changed file gets a new document
@@ -656,7 +719,9 @@ def carry_decisions(conn: sqlite3.Connection, old: list[tuple[str, str, str | No
                 [first_now or first, second_now or second, decision_id],
             )
     for statement_id in sorted(gone):
-        note = f"dropped the decisions about {statement_id}: its article changed and no statement in it reads the same now"
+        note = (
+            f"dropped the decisions about {statement_id}: its article changed and no statement in it reads the same now"
+        )
         conn.execute(
             "INSERT INTO decisions (action, statement_id, thread_id, note, created_at) VALUES ('forget', ?, ?, ?, ?)",
             [statement_id, threads[statement_id], note, now()],
@@ -668,7 +733,12 @@ def carry_decisions(conn: sqlite3.Connection, old: list[tuple[str, str, str | No
 
 
 def _statement_row(
-    statement: Statement, statement_id: str, document_id: str, date: str | None, list_id: str | None, coded: Coded | None,
+    statement: Statement,
+    statement_id: str,
+    document_id: str,
+    date: str | None,
+    list_id: str | None,
+    coded: Coded | None,
     lead_in: str | None = None,
 ) -> dict:
     from .link import link_order
@@ -729,11 +799,21 @@ def _add_extraction(
         list_id = ids.list_id(document_id, position)
         pending.add("lists", [_list_row(found, list_id, document_id, position)])
         statements += [
-            _statement_row(item, ids.item_id(document_id, position, item.ordinal), document_id, date, list_id, coded, found.cue)
+            _statement_row(
+                item,
+                ids.item_id(document_id, position, item.ordinal or 0),
+                document_id,
+                date,
+                list_id,
+                coded,
+                found.cue,
+            )
             for item in found.items
         ]
     for number, directive in enumerate(extraction.directives, start=1):
-        statements.append(_statement_row(directive, ids.directive_id(document_id, number), document_id, date, None, coded))
+        statements.append(
+            _statement_row(directive, ids.directive_id(document_id, number), document_id, date, None, coded)
+        )
     pending.add("statements", statements)
     themes = coded.themes if coded else None
     pending.add("statement_themes", statement_theme_rows([(row["id"], row["text"]) for row in statements], themes))
@@ -765,7 +845,8 @@ def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Ext
 
 def set_meta(conn: sqlite3.Connection, key: str, value: object) -> None:
     conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, str(value)]
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, str(value)],
     )
 
 

@@ -23,20 +23,22 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from . import db
+from .actors import actor_level
 from .boilerplate import clean_lines
 from .dates import date_document, find_event_date
 from .decode import decode_bytes
 from .errors import NotFound, RejectedInput
 from .extract import extract, same_items
 from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
-from .actors import actor_level
 from .metadata import find_people
-from .scope import SOURCE_USER, decide as decide_scope
-from .themes import code_positions, load_codebook
 from .models import Document, Extraction
+from .scope import SOURCE_USER
+from .scope import decide as decide_scope
 from .text import fold, key
+from .themes import code_positions, load_codebook
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 
@@ -78,8 +80,12 @@ def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
     # what recall lets through is boilerplate the line cleaner removes anyway. Dates only from
     # what the page states (meta tags, <time>, markup): htmldate's extensive search would make
     # one up from a year in the title ("... năm 2023" -> 2023-01-01).
-    extracted = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True,
+    extracted: Any = trafilatura.bare_extraction(  # a trafilatura Document (as_dict=False)
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
         date_extraction_params=HTML_DATE_SEARCH,
     )
     if extracted is None or not (extracted.text or "").strip():
@@ -308,7 +314,10 @@ ListWording = tuple[str | None, tuple[str, ...]]
 
 def list_wordings(extraction: Extraction, keys: dict[str, str]) -> tuple[ListWording, ...]:
     """The lists of an extraction as `ListWording`s (`keys`: item text -> key)."""
-    return tuple((found.speaker, tuple(keys.get(item.text) or key(item.text) for item in found.items)) for found in extraction.lists)
+    return tuple(
+        (found.speaker, tuple(keys.get(item.text) or key(item.text) for item in found.items))
+        for found in extraction.lists
+    )
 
 
 def _restates(mine: ListWording, theirs: ListWording) -> bool:
@@ -474,7 +483,11 @@ class Prepared:
 
 
 def prepare(
-    display: str, path: Path | None, max_bytes: int, user_date: str | None, data: bytes | None = None,
+    display: str,
+    path: Path | None,
+    max_bytes: int,
+    user_date: str | None,
+    data: bytes | None = None,
     codebook: tuple | None = None,
 ) -> Prepared:
     """Everything about one input that needs no database: a pure function of the file. `data`,
@@ -487,7 +500,9 @@ def prepare(
     except RejectedInput as error:
         return Prepared(display, path, reason=str(error))
     except Exception as error:  # a bug must not stop the run either: the file is reported, the rest go on
-        return Prepared(display, path, reason=f"could not be processed ({type(error).__name__}: {error}); please report it")
+        return Prepared(
+            display, path, reason=f"could not be processed ({type(error).__name__}: {error}); please report it"
+        )
     doc = replace(
         doc,
         path=display if in_memory else _stored_path(path, doc.id),
@@ -496,7 +511,10 @@ def prepare(
     codebook = codebook or load_codebook()
     texts = {item.text for found in extraction.lists for item in found.items} | {d.text for d in extraction.directives}
     coded = db.Coded(
-        fold(doc.body), {t: key(t) for t in texts}, {t: code_positions(t, codebook) for t in texts}, actor_levels(doc, extraction)
+        fold(doc.body),
+        {t: key(t) for t in texts},
+        {t: code_positions(t, codebook) for t in texts},
+        actor_levels(doc, extraction),
     )
     return Prepared(display, path, doc, extraction, paragraph_terms="\n".join(paragraph_terms(doc.body)), coded=coded)
 
@@ -507,12 +525,19 @@ def actor_levels(doc: Document, extraction: Extraction) -> dict[tuple[str | None
     speaker, the text, its list's lead-in and the first paragraph of the body's first 600
     characters), so the single writer need not."""
     lead = doc.body[:600].split("\n\n")[0]
-    found = [(item.speaker, item.text, statement_list.cue) for statement_list in extraction.lists for item in statement_list.items]
+    found: list[tuple[str | None, str, str | None]] = [
+        (item.speaker, item.text, statement_list.cue)
+        for statement_list in extraction.lists
+        for item in statement_list.items
+    ]
     found += [(directive.speaker, directive.text, None) for directive in extraction.directives]
     return {(speaker, text, cue): actor_level(speaker, text, cue, lead) for speaker, text, cue in found}
 
 
-def _prepare_chunk(jobs: list[tuple]) -> list[Prepared]:
+Job = tuple[str, Path | None, int, str | None]  # (display, path, max_bytes, user_date)
+
+
+def _prepare_chunk(jobs: list[Job]) -> list[Prepared]:
     codebook = load_codebook()  # once per chunk: reading and checking it costs 0.5 ms
     prepared = [prepare(*job, codebook=codebook) for job in jobs]
     counts: Counter[str] = Counter()
@@ -608,7 +633,7 @@ def worker_count() -> int:
 
 def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date: str | None) -> Iterator[Prepared]:
     """Prepare inputs in order, on every core when there are many (extraction is per document)."""
-    jobs = [(display, path, max_bytes, user_date) for display, path in inputs]
+    jobs: list[Job] = [(display, path, max_bytes, user_date) for display, path in inputs]
     workers = worker_count()
     if workers < 2 or len(jobs) < PARALLEL_MIN_FILES or any(path is None for _, path in inputs):
         codebook = load_codebook() if jobs else None
@@ -646,6 +671,9 @@ class TermCounts:
     """
 
     def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
         self.counts: Counter[str] = Counter()
         self.not_counted: Counter[str] = Counter()
         self.paragraphs = 0
@@ -661,7 +689,7 @@ class TermCounts:
             return
         if prepared.paragraph_terms and not prepared.counted_in_chunk:
             self.counts.update(prepared.paragraph_terms.split("\n"))
-        self.paragraphs += len(prepared.doc.paragraphs)
+        self.paragraphs += len(prepared.doc.paragraphs) if prepared.doc else 0
         self.document_ids.append(document_id)
 
     def flush(self, conn: sqlite3.Connection) -> None:
@@ -669,7 +697,7 @@ class TermCounts:
             self.counts.subtract(self.not_counted)
             self.counts = +self.counts  # terms only the documents not written had
         add_term_counts(conn, self.counts, self.paragraphs, self.document_ids)
-        self.__init__()
+        self.clear()
 
 
 def moved_from(conn: sqlite3.Connection, doc: Document) -> sqlite3.Row | None:
@@ -679,7 +707,11 @@ def moved_from(conn: sqlite3.Connection, doc: Document) -> sqlite3.Row | None:
     still there is another document (a duplicate)."""
     if doc.source is None:
         return None
-    gone = (row for row in db.documents_of_content(conn, doc.content_sha) if row["source"] is None or not os.path.exists(row["source"]))
+    gone = (
+        row
+        for row in db.documents_of_content(conn, doc.content_sha)
+        if row["source"] is None or not os.path.exists(row["source"])
+    )
     return next(gone, None)
 
 
@@ -692,18 +724,20 @@ def store(
     """Write one prepared document (inside the caller's transaction; rows that can wait go to
     `pending`, which the caller flushes before committing); returns what happened. `written`
     collects the list wordings of the documents written, for the same-speech check of the next."""
-    if prepared.doc is None:
+    if prepared.doc is None or prepared.extraction is None:
         return Outcome(prepared.display, "rejected", reason=prepared.reason)
-    stored = db.stored_document(conn, prepared.doc) or moved_from(conn, prepared.doc)
-    if stored and stored["source"] != prepared.doc.source and prepared.doc.source:
-        db.claim_source(conn, stored["id"], prepared.doc.source)
-    if stored and stored["content_sha"] == prepared.doc.content_sha:
-        redated = prepared.doc.date_source == "user" and date_stored(conn, stored["id"], prepared.doc.date)
+    doc, extraction = prepared.doc, prepared.extraction
+    stored = db.stored_document(conn, doc) or moved_from(conn, doc)
+    if stored and stored["source"] != doc.source and doc.source:
+        db.claim_source(conn, stored["id"], doc.source)
+    if stored and stored["content_sha"] == doc.content_sha:
+        redated = doc.date_source == "user" and doc.date is not None and date_stored(conn, stored["id"], doc.date)
         return Outcome(prepared.display, "updated" if redated else "unchanged", stored["id"])
-    if stored and prepared.doc.date_source != "user" and (kept := db.user_date_of(conn, [stored["id"]])):
-        prepared = _dated_by_hand(prepared, kept)  # a corrected file keeps the date set by hand
-    doc = replace(prepared.doc, id=stored["id"] if stored else db.new_document_id(conn, prepared.doc))
-    wordings = list_wordings(prepared.extraction, prepared.coded.keys if prepared.coded else {})
+    if stored and doc.date_source != "user" and (kept := db.user_date_of(conn, [stored["id"]])):
+        doc = _with_user_date(doc, kept)  # a corrected file keeps the date set by hand
+        extraction = extract(doc)  # target years follow the statement year
+    doc = replace(doc, id=stored["id"] if stored else db.new_document_id(conn, doc))
+    wordings = list_wordings(extraction, prepared.coded.keys if prepared.coded else {})
     original = find_original(conn, doc, [], wordings, written)
     if written is not None and original is None:
         written[doc.id] = wordings
@@ -711,9 +745,9 @@ def store(
     if stored:  # a new version of the same source: same id, so citations and threads keep their meaning
         if pending is not None:
             pending.flush(conn)  # the version replaced may be among the pending rows
-        db.save_version(conn, doc, prepared.extraction, prepared.coded)
+        db.save_version(conn, doc, extraction, prepared.coded)
     else:
-        db.save_document(conn, doc, prepared.extraction, [], prepared.coded, pending)
+        db.save_document(conn, doc, extraction, [], prepared.coded, pending)
     if original is None and doc.date:
         adopt_undated_copies(conn, doc)
     status = "duplicate" if original else ("updated" if stored else "new")
@@ -731,7 +765,8 @@ def adopt_undated_copies(conn: sqlite3.Connection, doc: Document) -> list[str]:
     counted, in its year. Returns the ids of the copies."""
     mine = UnpackedSketch.of((doc.shingle_count, doc.sketch) if doc.sketch else sketch(doc.body))
     copies = [
-        cid for cid, theirs in db.undated_originals(conn, doc, sketch)
+        cid
+        for cid, theirs in db.undated_originals(conn, doc, sketch)
         if theirs[0] >= COPY_MIN_SHINGLES and containment(mine, theirs) >= DUPLICATE_CONTAINMENT
     ]
     for copy_id in copies:
@@ -741,12 +776,6 @@ def adopt_undated_copies(conn: sqlite3.Connection, doc: Document) -> list[str]:
 
 def _with_user_date(doc: Document, date: str) -> Document:
     return replace(doc, date=date, date_source="user", statement_year=int(date[:4]))
-
-
-def _dated_by_hand(prepared: Prepared, date: str) -> Prepared:
-    """`prepared` dated `date` by hand, extracted again: target years follow the statement year."""
-    doc = _with_user_date(prepared.doc, date)
-    return replace(prepared, doc=doc, extraction=extract(doc))
 
 
 def date_stored(conn: sqlite3.Connection, document_id: str, date: str) -> bool:
@@ -802,7 +831,7 @@ def ingest_inputs(
         with db.transaction(conn):
             frequencies.flush(conn)
             link_pending(conn)
-            db.set_meta(conn, "last_ingest", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+            db.set_meta(conn, "last_ingest", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     return outcomes
 
 
@@ -865,6 +894,8 @@ def reextract_all(conn: sqlite3.Connection, on_progress: Callable[[str], None] |
     left: set[str] = set()  # threads that lost the statements of a document now out of scope
     for doc_id in db.all_document_ids(conn):
         doc = db.get_document(conn, doc_id)
+        if doc is None:  # removed while this ran
+            continue
         with db.transaction(conn):
             db.write_extraction(conn, doc.id, extract(doc))
             if doc.scope_source != SOURCE_USER:  # the scope rule may have changed too

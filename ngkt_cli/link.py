@@ -13,7 +13,6 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter, defaultdict
 
-from .scope import SQL_IN_SCOPE
 from .link_store import (  # noqa: F401  (re-exported: the other stages import them from here)
     ThreadIds,
     add_term_counts,
@@ -50,6 +49,7 @@ from .link_store import (  # noqa: F401  (re-exported: the other stages import t
     threads_worded,
     unthreaded_duplicates,
 )
+from .scope import SQL_IN_SCOPE
 from .similarity import (  # noqa: F401  (re-exported: the other stages import them from here)
     MAX_CANDIDATES,
     MAX_CENTRALITY,
@@ -69,12 +69,11 @@ from .similarity import (  # noqa: F401  (re-exported: the other stages import t
     features,
     paragraph_terms,
     rare_terms,
-    short_label,
     shared_terms,
+    short_label,
     similarity_to_rest,
     vector,
 )
-
 
 # ---------------------------------------------------------------------------------------------
 # Linking runs
@@ -109,9 +108,9 @@ def _duplicate_threads(conn: sqlite3.Connection, idf: Idf) -> dict[str, str]:
         for member, thread in threaded_in(conn, "s.document_id = ?", [original]):
             index.add(member, thread)
         for item in load_items(conn, "s.document_id = ? AND s.thread_id IS NULL", [doc_id]):
-            thread, _ = index.best_thread(item, set())
-            if thread:
-                assigned[item.id] = thread
+            best, _ = index.best_thread(item, set())
+            if best:
+                assigned[item.id] = best
     return assigned
 
 
@@ -137,8 +136,10 @@ def relink_advice(conn: sqlite3.Connection) -> str | None:
     before = meta_int(conn, "paragraphs_at_relink")
     now_ = meta_int(conn, "paragraphs")
     if before and now_ > RELINK_GROWTH * before:
-        return (f"the archive has grown {now_ / before:.1f} times since threads were last rebuilt: run `ngkt relink` "
-                "to weigh words by the whole archive (thread ids, labels and your decisions are kept)")
+        return (
+            f"the archive has grown {now_ / before:.1f} times since threads were last rebuilt: run `ngkt relink` "
+            "to weigh words by the whole archive (thread ids, labels and your decisions are kept)"
+        )
     return None
 
 
@@ -165,8 +166,13 @@ def link_pending(conn: sqlite3.Connection) -> int:
         had_threads = has_threads(conn)
         done = relink(conn)
         if had_threads:  # an upgrade asked for it (migration 19): say so at the end of the run
-            set_meta(conn, "relink_notice", f"rebuilt every thread once for this version's linking: {done['statements']} "
-                     f"statement(s) in {done['threads']} thread(s), {done['kept']} kept their id (labels and your decisions are kept)")
+            set_meta(
+                conn,
+                "relink_notice",
+                f"rebuilt every thread once for this version's linking: {done['statements']} "
+                f"statement(s) in {done['threads']} thread(s), {done['kept']} kept their id "
+                "(labels and your decisions are kept)",
+            )
         return done["statements"]
     items = load_items(conn, f"s.thread_id IS NULL AND d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
     new_ids = ThreadIds(conn)
@@ -204,8 +210,11 @@ def _match_old_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[st
     """Map new groups to old thread ids: a thread keeps its id while it keeps most of its members."""
     old_sizes = Counter(old.values())
     overlaps = sorted(
-        ((count, group, thread) for group, members in groups.items()
-         for thread, count in Counter(old[m] for m in members if m in old).items()),
+        (
+            (count, group, thread)
+            for group, members in groups.items()
+            for thread, count in Counter(old[m] for m in members if m in old).items()
+        ),
         key=lambda x: (-x[0], x[1], x[2]),
     )
     mapping: dict[str, str] = {}
@@ -255,7 +264,10 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
 
 
 def refresh_labels(
-    conn: sqlite3.Connection, threads: set[str], members: dict[str, list[Item]] | None = None, joined: set[str] | None = None
+    conn: sqlite3.Connection,
+    threads: set[str],
+    members: dict[str, list[Item]] | None = None,
+    joined: set[str] | None = None,
 ) -> None:
     """Recompute the automatic label of each thread; `members` (in linking order) spares the lookups.
 

@@ -16,8 +16,9 @@ from . import ids
 from .actors import actor_level
 from .similarity import MAX_COMPARED, Decisions, Idf, Item, paragraph_terms, rare_terms
 
+
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def load_idf(conn: sqlite3.Connection, eager: bool = False) -> Idf:
@@ -39,7 +40,9 @@ def frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int
     found = dict.fromkeys(wanted, 0)
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        found.update(conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        found.update(
+            conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        )
     return found
 
 
@@ -47,7 +50,9 @@ def paragraph_count(conn: sqlite3.Connection) -> int:
     return meta_int(conn, "paragraphs")
 
 
-def add_term_counts(conn: sqlite3.Connection, counts: Counter[str], paragraphs: int, document_ids: list[str], sign: int = 1) -> None:
+def add_term_counts(
+    conn: sqlite3.Connection, counts: Counter[str], paragraphs: int, document_ids: list[str], sign: int = 1
+) -> None:
     """Add (or with sign=-1 remove) paragraph term counts to the document frequencies, in one write."""
     if not paragraphs:
         return
@@ -85,7 +90,7 @@ def statement_theme_rows(statements: list[tuple[str, str]], themes: dict | None 
     from .themes import code_positions, load_codebook
 
     codebook = None  # read only when a text must be coded here (reading it costs 0.5 ms)
-    rows = []
+    rows: list[dict] = []
     for statement_id, text in statements:
         if themes and text in themes:
             found = themes[text]
@@ -96,7 +101,9 @@ def statement_theme_rows(statements: list[tuple[str, str]], themes: dict | None 
     return rows
 
 
-def index_thread_terms(conn: sqlite3.Connection, items: Iterable[Item], thread_of: dict[str, str], idf: Idf | None = None) -> None:
+def index_thread_terms(
+    conn: sqlite3.Connection, items: Iterable[Item], thread_of: dict[str, str], idf: Idf | None = None
+) -> None:
     """The inverted index from term to thread, for finding candidate threads without scanning.
 
     Only terms rare enough to look threads up by are indexed (common ones never are); a
@@ -140,7 +147,18 @@ def load_items(
     items = []
     for r in rows:
         themes = tuple(r["themes"].split()) if r["themes"] else ()
-        items.append(Item(r["id"], r["kind"], r["list_id"], r["text"], r["text_key"], themes[0] if themes else None, themes, r["actor_level"]))
+        items.append(
+            Item(
+                r["id"],
+                r["kind"],
+                r["list_id"],
+                r["text"],
+                r["text_key"],
+                themes[0] if themes else None,
+                themes,
+                r["actor_level"],
+            )
+        )
     return items
 
 
@@ -162,7 +180,9 @@ def store_actor_levels(conn: sqlite3.Connection) -> None:
 def load_decisions(conn: sqlite3.Connection) -> Decisions:
     linked: dict[str, set[str]] = defaultdict(set)
     unlinked: dict[str, set[str]] = defaultdict(set)
-    for row in conn.execute("SELECT action, statement_id, other_statement_id FROM decisions WHERE action IN ('link', 'unlink')"):
+    for row in conn.execute(
+        "SELECT action, statement_id, other_statement_id FROM decisions WHERE action IN ('link', 'unlink')"
+    ):
         target = linked if row["action"] == "link" else unlinked
         target[row["statement_id"]].add(row["other_statement_id"])
         target[row["other_statement_id"]].add(row["statement_id"])
@@ -204,7 +224,7 @@ def threads_worded(conn: sqlite3.Connection, wordings: list[str]) -> list[tuple[
                 WHERE text_key IN ({marks}) AND thread_id IS NOT NULL ORDER BY thread_id, text_key""",
             chunk,
         ).fetchall()
-    return [tuple(row) for row in found]
+    return [(row[0], row[1]) for row in found]
 
 
 def threaded_members_of_lists(conn: sqlite3.Connection, lists: list[str]) -> dict[str, list[Item]]:
@@ -254,12 +274,15 @@ def meta_int(conn: sqlite3.Connection, name: str) -> int:
 
 def set_meta(conn: sqlite3.Connection, name: str, value: object) -> None:
     conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [name, str(value)]
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [name, str(value)],
     )
 
 
 def drop_empty_threads(conn: sqlite3.Connection) -> None:
-    conn.execute("DELETE FROM threads WHERE id NOT IN (SELECT DISTINCT thread_id FROM statements WHERE thread_id IS NOT NULL)")
+    conn.execute(
+        "DELETE FROM threads WHERE id NOT IN (SELECT DISTINCT thread_id FROM statements WHERE thread_id IS NOT NULL)"
+    )
 
 
 def thread_members(conn: sqlite3.Connection, thread: str, limit: int | None = None) -> list[Item]:
@@ -281,10 +304,13 @@ def threads_sharing(conn: sqlite3.Connection, terms: list[str], limit: int) -> s
 
 def unthreaded_duplicates(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(duplicate, original) for each duplicate document with a statement not yet threaded."""
-    return [tuple(r) for r in conn.execute(
-        """SELECT DISTINCT d.id, d.duplicate_of FROM documents d JOIN statements s ON s.document_id = d.id
+    return [
+        tuple(r)
+        for r in conn.execute(
+            """SELECT DISTINCT d.id, d.duplicate_of FROM documents d JOIN statements s ON s.document_id = d.id
            WHERE d.duplicate_of IS NOT NULL AND s.thread_id IS NULL ORDER BY d.id"""
-    )]
+        )
+    ]
 
 
 def statement_texts(conn: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -293,7 +319,9 @@ def statement_texts(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def replace_statement_themes(conn: sqlite3.Connection, rows: list[dict]) -> None:
     conn.execute("DELETE FROM statement_themes")
-    conn.executemany("INSERT INTO statement_themes (statement_id, theme, position) VALUES (:statement_id, :theme, :position)", rows)
+    conn.executemany(
+        "INSERT INTO statement_themes (statement_id, theme, position) VALUES (:statement_id, :theme, :position)", rows
+    )
 
 
 def set_threads(conn: sqlite3.Connection, thread_of: dict[str, str]) -> None:

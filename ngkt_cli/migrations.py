@@ -59,7 +59,7 @@ def _001_documents(conn: sqlite3.Connection) -> None:
             title TEXT,
             PRIMARY KEY (document_id, name)
         );
-        """
+        """,
     )
 
 
@@ -99,7 +99,7 @@ def _002_statements(conn: sqlite3.Connection) -> None:
         CREATE INDEX statements_document ON statements(document_id);
         CREATE INDEX statements_target_year ON statements(target_year, kind);
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-        """
+        """,
     )
 
 
@@ -112,7 +112,7 @@ def _003_search(conn: sqlite3.Connection) -> None:
             document_id UNINDEXED, statement_id UNINDEXED, text UNINDEXED, folded,
             tokenize = 'unicode61 remove_diacritics 2'
         );
-        """
+        """,
     )
 
 
@@ -132,7 +132,7 @@ def _004_views(conn: sqlite3.Connection) -> None:
         CREATE VIEW priorities AS
             SELECT * FROM statements_with_source
             WHERE kind = 'priority' AND list_id IS NOT NULL AND duplicate_of IS NULL;
-        """
+        """,
     )
 
 
@@ -275,8 +275,12 @@ def _010_contentless_search(conn: sqlite3.Connection) -> None:
         """,
     )
     rows = conn.execute("SELECT id, body FROM documents ORDER BY rowid").fetchall()
-    conn.executemany("INSERT INTO search_rows (search_rowid, document_id) VALUES (?, ?)", [(n, r[0]) for n, r in enumerate(rows, 1)])
-    conn.executemany("INSERT INTO search_index (rowid, folded) VALUES (?, ?)", [(n, fold(r[1])) for n, r in enumerate(rows, 1)])
+    conn.executemany(
+        "INSERT INTO search_rows (search_rowid, document_id) VALUES (?, ?)", [(n, r[0]) for n, r in enumerate(rows, 1)]
+    )
+    conn.executemany(
+        "INSERT INTO search_index (rowid, folded) VALUES (?, ?)", [(n, fold(r[1])) for n, r in enumerate(rows, 1)]
+    )
 
 
 def _011_link_order(conn: sqlite3.Connection) -> None:

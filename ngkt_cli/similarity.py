@@ -22,12 +22,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import repeat
 from operator import mul
 
 from .words import FUNCTION_WORDS, is_generic, segment, segment_paragraphs, shown
-
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,9 @@ PART_WEIGHT = 0.3
 
 def word_parts(words: Iterable[str]) -> list[str]:
     """The content syllables of the multi-syllable content words, as PART_TERM terms."""
-    return [PART_TERM + s for w in words if "_" in w and not is_generic(w) for s in w.split("_") if s not in FUNCTION_WORDS]
+    return [
+        PART_TERM + s for w in words if "_" in w and not is_generic(w) for s in w.split("_") if s not in FUNCTION_WORDS
+    ]
 
 
 @lru_cache(maxsize=8192)
@@ -226,7 +227,7 @@ def _item_terms(text: str, themes: tuple[str, ...]) -> Counter[str]:
     return terms
 
 
-@lru_cache(maxsize=None)
+@cache
 def lookup_worthy(term: str) -> bool:
     """Whether a term may find candidate threads: words that name something, not themes (which
     half the corpus shares) nor the genre's generic words."""
@@ -511,8 +512,12 @@ def _assign_group(group: list[Item], index: ThreadIndex, decisions: Decisions) -
         if forced := decisions.forced_thread(item, index):
             chosen[item.id] = forced
     pairs = sorted(
-        ((score, item.id, thread) for item in group if item.id not in chosen
-         for score, thread in index.scores(item, decisions.forbidden_threads(item, index))),
+        (
+            (score, item.id, thread)
+            for item in group
+            if item.id not in chosen
+            for score, thread in index.scores(item, decisions.forbidden_threads(item, index))
+        ),
         key=lambda p: (-p[0], p[1], p[2]),
     )
     taken = set(chosen.values())
@@ -523,7 +528,9 @@ def _assign_group(group: list[Item], index: ThreadIndex, decisions: Decisions) -
     return chosen
 
 
-def assign(items: Iterable[Item], index: ThreadIndex, new_thread, decisions: Decisions = NO_DECISIONS) -> dict[str, str]:
+def assign(
+    items: Iterable[Item], index: ThreadIndex, new_thread, decisions: Decisions = NO_DECISIONS
+) -> dict[str, str]:
     """Give each item a thread (an existing one or `new_thread()`), list by list; returns item -> thread."""
     assigned = {}
     for group in _groups(items):
@@ -535,9 +542,9 @@ def assign(items: Iterable[Item], index: ThreadIndex, new_thread, decisions: Dec
     return assigned
 
 
-
 # ---------------------------------------------------------------------------------------------
 # Labels and explanations
+
 
 def short_label(text: str) -> str:
     """A readable phrase: the opening clauses of a statement, at least 5 words. Stored whole, so
@@ -549,7 +556,6 @@ def short_label(text: str) -> str:
             break
     phrase = " ".join(words).rstrip(",;:.")
     return phrase[:1].upper() + phrase[1:]
-
 
 
 def centrality(members: list[Item], idf: Idf) -> dict[str, float]:
@@ -569,7 +575,6 @@ def central_label(members: list[Item], idf: Idf) -> str:
     members = members[:MAX_CENTRALITY]
     scores = centrality(members, idf)
     return short_label(max(members, key=lambda m: (scores[m.id], m.id)).text)
-
 
 
 def similarity_to_rest(members: list[Item], index: ThreadIndex) -> dict[str, float]:
@@ -620,7 +625,7 @@ def shared_terms(members: list[Item], idf: Idf, limit: int = 6) -> list[str]:
 
 
 def _lower_first(label: str) -> str:
-    """"Supply chains" -> "supply chains" inside a sentence; "ODA and ..." stays."""
+    """ "Supply chains" -> "supply chains" inside a sentence; "ODA and ..." stays."""
     return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
@@ -643,7 +648,11 @@ def explain(member: Item, others: list[Item], index: ThreadIndex, theme_labels: 
         for term, weight in index.vector_of(other).items():
             rest[term] = rest.get(term, 0.0) + weight
     common = sorted(((mine[t] * rest[t], t) for t in mine if t in rest), reverse=True)
-    themes = [_lower_first(theme_labels.get(t[len(THEME_TERM):], t[len(THEME_TERM):])) for _, t in common if t.startswith(THEME_TERM)]
+    themes = [
+        _lower_first(theme_labels.get(t[len(THEME_TERM) :], t[len(THEME_TERM) :]))
+        for _, t in common
+        if t.startswith(THEME_TERM)
+    ]
     words = [shown(t) for _, t in common if is_word(t)][:EXPLAINED_WORDS]
     parts = []
     if themes:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .text import key, spell_out, unify_tone_placement
@@ -116,17 +116,23 @@ def segment_paragraphs(body: str) -> list[list[str]]:
     lexicon = _lexicon()
     text = _LEADING_MARKER_OF_LINE.sub("", body)
     text = unify_tone_placement(_SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(text))).lower()
-    return [[w for w in _segment(_SYLLABLE.findall(paragraph), lexicon.words, lexicon.longest) if w not in FUNCTION_WORDS]
-            for paragraph in text.split("\n\n")]
+    return [
+        [w for w in _segment(_SYLLABLE.findall(paragraph), lexicon.words, lexicon.longest) if w not in FUNCTION_WORDS]
+        for paragraph in text.split("\n\n")
+    ]
 
 
 def segment(text: str) -> list[str]:
     """The words of `text` in order, function words left out ("đa_dạng", "thị_trường", ...)."""
     lexicon = _lexicon()
-    return [w for w in _segment(_SYLLABLE.findall(normalise(text)), lexicon.words, lexicon.longest) if w not in FUNCTION_WORDS]
+    return [
+        w
+        for w in _segment(_SYLLABLE.findall(normalise(text)), lexicon.words, lexicon.longest)
+        if w not in FUNCTION_WORDS
+    ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def is_generic(word: str) -> bool:
     """True for a word of the genre that names no priority ("tiếp_tục", "yêu_cầu", "thứ_nhất")."""
     return word in _lexicon().generic

@@ -9,7 +9,9 @@ from conftest import ROOT
 def test_benchmark_runs_and_reports_every_measure():
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "50"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     measures = [line.split()[1] for line in result.stdout.splitlines() if line.strip().startswith(("50 ", "- "))]
@@ -35,4 +37,6 @@ def test_reworded_corpus_restates_items_in_other_words(tmp_path):
     verbatim = [p.read_text(encoding="utf-8") for p in write_corpus(tmp_path / "a", 20, seed=7)]
     reworded = [p.read_text(encoding="utf-8") for p in write_corpus(tmp_path / "b", 20, seed=7, rewording=1.0)]
     assert verbatim != reworded
-    assert any(phrase in text for text in reworded for phrase in ("trong bối cảnh mới", "một cách thực chất", "hơn nữa"))
+    assert any(
+        phrase in text for text in reworded for phrase in ("trong bối cảnh mới", "một cách thực chất", "hơn nữa")
+    )

@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ARTICLE, SEEDS, ngkt_command, run_cli, write
 
 
@@ -67,7 +66,9 @@ def test_two_concurrent_ingests_both_finish(tmp_path):
 def make_articles(folder: Path, count: int, tag: str) -> Path:
     folder.mkdir(parents=True)
     for n in range(count):
-        text = ARTICLE.replace("Sáng 15/1", f"Sáng {n % 28 + 1}/1").replace("tổng kết năm 2024", f"tổng kết số {tag}{n}")
+        text = ARTICLE.replace("Sáng 15/1", f"Sáng {n % 28 + 1}/1").replace(
+            "tổng kết năm 2024", f"tổng kết số {tag}{n}"
+        )
         write(folder / f"{tag}{n:03}.txt", text.encode())
     return folder
 

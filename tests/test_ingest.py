@@ -12,13 +12,23 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import (
+    ARTICLE,
+    GOLD,
+    PAUSE_AT,
+    SEEDS,
+    document_rows,
+    documents,
+    ngkt_command,
+    paused_ingest,
+    run_cli,
+    write,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ARTICLE, PAUSE_AT, document_rows, documents, GOLD, paused_ingest, SEEDS, ngkt_command, run_cli, write
 from ngkt_cli.boilerplate import classify_line
-from ngkt_cli.ingest import DOCUMENTS_PER_TRANSACTION
-from ngkt_cli.ingest import build_document
+from ngkt_cli.ingest import DOCUMENTS_PER_TRANSACTION, build_document
 from ngkt_cli.text import key
 
 
@@ -111,89 +121,133 @@ def test_players_source_lines_and_footers_are_boilerplate():
     assert (doc.date, doc.published) == ("2025-12-21", "2025-12-22")
 
 
-@pytest.mark.parametrize("stamp", [
-    "15.01.2025 | 08:30", "Ngày đăng: 15.01.2025", "Đăng lúc: 2025-01-15 08:30", "2025-01-15T08:30:00+07:00",
-    "08:30 | 15-01-2025", "Thứ Tư, 15/1/2025, 08:30 (GMT+7)", "Thứ Tư, ngày 15 tháng 1 năm 2025",
-    "Thời gian đăng: 15/01/2025 11:44:29 AM - Lượt đọc: 653", "Thứ Tư, 15 Tháng 1 2025 15:44",
-    # after the agency, the site or the section; in brackets; after the reporter; glued to the site's name
-    "(VOV) Thứ Tư 15/01/2025 08:30", "VOV.VN - Thứ Tư, 15/01/2025 08:30", "Thời sự | 15/01/2025 - 08:30",
-    "Chính trị - Thứ Tư, 15/01/2025 08:30", "(08:30 | 15/01/2025)", "Minh Anh 15/01/2025 08:30",
-    "Báo Quốc TếBáo Quốc Tế15/01/2025",
-    # a label, a place's dateline, the month written out, a short or English weekday
-    "Ngày: 15/01/2025", "Thời gian: 15/01/2025 08:30", "Ngày phát hành: 15/01/2025", "Published: 15/01/2025",
-    "Hà Nội, 15/1/2025", "15 tháng 1, 2025", "T4, 15/01/2025", "Wednesday, 15/01/2025 08:30 (GMT+7)",
-])
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "15.01.2025 | 08:30",
+        "Ngày đăng: 15.01.2025",
+        "Đăng lúc: 2025-01-15 08:30",
+        "2025-01-15T08:30:00+07:00",
+        "08:30 | 15-01-2025",
+        "Thứ Tư, 15/1/2025, 08:30 (GMT+7)",
+        "Thứ Tư, ngày 15 tháng 1 năm 2025",
+        "Thời gian đăng: 15/01/2025 11:44:29 AM - Lượt đọc: 653",
+        "Thứ Tư, 15 Tháng 1 2025 15:44",
+        # after the agency, the site or the section; in brackets; after the reporter; glued to the site's name
+        "(VOV) Thứ Tư 15/01/2025 08:30",
+        "VOV.VN - Thứ Tư, 15/01/2025 08:30",
+        "Thời sự | 15/01/2025 - 08:30",
+        "Chính trị - Thứ Tư, 15/01/2025 08:30",
+        "(08:30 | 15/01/2025)",
+        "Minh Anh 15/01/2025 08:30",
+        "Báo Quốc TếBáo Quốc Tế15/01/2025",
+        # a label, a place's dateline, the month written out, a short or English weekday
+        "Ngày: 15/01/2025",
+        "Thời gian: 15/01/2025 08:30",
+        "Ngày phát hành: 15/01/2025",
+        "Published: 15/01/2025",
+        "Hà Nội, 15/1/2025",
+        "15 tháng 1, 2025",
+        "T4, 15/01/2025",
+        "Wednesday, 15/01/2025 08:30 (GMT+7)",
+    ],
+)
 def test_page_stamps_in_every_common_notation(stamp):
     text = f"Bộ trưởng nêu 2 trọng tâm\n\n{stamp}\n\nBộ trưởng Bùi Thanh Sơn cho biết năm nay có 2 trọng tâm.\n"
     doc = build_document(text.encode(), "x.txt")
     assert (doc.date, doc.published, doc.date_source) == ("2025-01-15", "2025-01-15", "stamp")
-    assert [(line.reason, line.text) for line in doc.removed] == [("title", "Bộ trưởng nêu 2 trọng tâm"), ("stamp", stamp)]
+    assert [(line.reason, line.text) for line in doc.removed] == [
+        ("title", "Bộ trưởng nêu 2 trọng tâm"),
+        ("stamp", stamp),
+    ]
 
 
-@pytest.mark.parametrize("line", [
-    "Hội nghị diễn ra ngày 15/01/2025.", "Ngày 15/01/2025, Thủ tướng chủ trì hội nghị.",
-    "Thủ tướng chủ trì hội nghị ngày 15/01/2025", "Hội nghị ngoại giao - tổng kết 15/01/2025",
-    "Hội nghị, ngày 15/1/2025 bế mạc.", "Tại Hà Nội, 15/1/2025, Thủ tướng chủ trì hội nghị.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hội nghị diễn ra ngày 15/01/2025.",
+        "Ngày 15/01/2025, Thủ tướng chủ trì hội nghị.",
+        "Thủ tướng chủ trì hội nghị ngày 15/01/2025",
+        "Hội nghị ngoại giao - tổng kết 15/01/2025",
+        "Hội nghị, ngày 15/1/2025 bế mạc.",
+        "Tại Hà Nội, 15/1/2025, Thủ tướng chủ trì hội nghị.",
+    ],
+)
 def test_a_short_sentence_with_a_date_is_no_stamp(line):
     assert classify_line(line, None) is None
 
 
-@pytest.mark.parametrize("line", ["Hội nghị bàn về xuất khẩu - ảnh hưởng của thuế quan", "Ngoại giao kinh tế-ảnh hưởng lớn"])
+@pytest.mark.parametrize(
+    "line", ["Hội nghị bàn về xuất khẩu - ảnh hưởng của thuế quan", "Ngoại giao kinh tế-ảnh hưởng lớn"]
+)
 def test_a_headline_about_influence_is_no_picture(line):
     assert classify_line(line, None) is None
 
 
-@pytest.mark.parametrize("caption", [
-    "Thủ tướng phát biểu tại hội nghị. Ảnh: Quochoi.vn", "Toàn cảnh phiên họp. (Ảnh: baochinhphu.vn)", "Ảnh: Quochoi.vn",
-])
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Thủ tướng phát biểu tại hội nghị. Ảnh: Quochoi.vn",
+        "Toàn cảnh phiên họp. (Ảnh: baochinhphu.vn)",
+        "Ảnh: Quochoi.vn",
+    ],
+)
 def test_a_picture_credit_naming_a_website_is_a_caption(caption):
     text = f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{caption}\n\nĐoạn cuối của bài viết.\n"
     doc = build_document(text.encode(), "x.txt")
     assert [(r.reason, r.text) for r in doc.removed] == [("title", "Tiêu đề bài"), ("caption", caption)]
 
 
-@pytest.mark.parametrize("lede, date", [
-    ("Hôm 15/1, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-15"),
-    ("Chiều thứ Sáu (10/1), Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-10"),
-    ("Trong hai ngày 9-10/1, tại Hà Nội, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-09"),
-    ("Sáng nay, 15/1, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-15"),
-    ("Ngày 22-2, Bộ trưởng Bùi Thanh Sơn cho biết", "2024-02-22"),  # after the stamp: the year before
-    ("Chiều 14.1, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-14"),  # as Thanh Niên writes a day
-])
+@pytest.mark.parametrize(
+    "lede, date",
+    [
+        ("Hôm 15/1, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-15"),
+        ("Chiều thứ Sáu (10/1), Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-10"),
+        ("Trong hai ngày 9-10/1, tại Hà Nội, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-09"),
+        ("Sáng nay, 15/1, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-15"),
+        ("Ngày 22-2, Bộ trưởng Bùi Thanh Sơn cho biết", "2024-02-22"),  # after the stamp: the year before
+        ("Chiều 14.1, Bộ trưởng Bùi Thanh Sơn cho biết", "2025-01-14"),  # as Thanh Niên writes a day
+    ],
+)
 def test_the_event_day_in_the_lede_beats_the_stamp(lede, date):
     text = f"Bộ trưởng nêu 2 trọng tâm\n\nThứ Bảy, 18/01/2025 09:00\n\n{lede} năm nay có 2 trọng tâm.\n"
     doc = build_document(text.encode(), "x.txt")
     assert (doc.date, doc.date_source, doc.published) == (date, "inferred", "2025-01-18")
 
 
-@pytest.mark.parametrize("line, reason", [
-    (">> Xem thêm: Ngoại giao kinh tế 2024 đạt nhiều kết quả", "related"),
-    ("Đọc thêm >> 5 trọng tâm năm 2023", "related"),
-    ("Bài liên quan:", "related"),
-    ("Video liên quan", "related"),
-    ("Mời quý độc giả xem thêm các tin bài liên quan", "related"),
-    ("Bạn đang đọc bài viết: Ngoại giao kinh tế năm 2024", "related"),
-    ("(Xem tiếp trang 3)", "share"),
-    ("Quay lại trang chủ", "share"),
-    ("Install 24HMoneyTải App", "share"),
-    ("menu", "share"),
-    ("Lượt xem: 38", "share"),
-    ("MỚI NHẤT!", "related"),
-    ("Đọc nhanh >>", "related"),
-    ("* * *", "separator"),
-    ("2498 Lượt xem", "share"),
-    ("Hà Nội: 15°C", "weather"),
-    ("0:00 / 0:00", "player"),
-    # furniture of copied pages: images left as markup, a player's notice, comment counts, text size
-    ('<image>data:image/s3,"s3://crabby-images/e2b5b/e2b5b8ae5d6ed0276823bd05c45f51fe64fa6cb8" alt="Hội nghị ngoại giao"</image>', "image"),
-    ("![]() |", "image"),
-    ("Thủ tướng: Khẩn trương hoàn thiện cơ chế hội nhập- Ảnh 1.", "image"),
-    ("Your browser doesn’t support HTML5", "video"),
-    ("Comment (0)", "share"),
-    ("Bạn phải đăng nhập để bình luận.", "share"),
-    ("Xem với cỡ chữAA", "share"),
-])
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        (">> Xem thêm: Ngoại giao kinh tế 2024 đạt nhiều kết quả", "related"),
+        ("Đọc thêm >> 5 trọng tâm năm 2023", "related"),
+        ("Bài liên quan:", "related"),
+        ("Video liên quan", "related"),
+        ("Mời quý độc giả xem thêm các tin bài liên quan", "related"),
+        ("Bạn đang đọc bài viết: Ngoại giao kinh tế năm 2024", "related"),
+        ("(Xem tiếp trang 3)", "share"),
+        ("Quay lại trang chủ", "share"),
+        ("Install 24HMoneyTải App", "share"),
+        ("menu", "share"),
+        ("Lượt xem: 38", "share"),
+        ("MỚI NHẤT!", "related"),
+        ("Đọc nhanh >>", "related"),
+        ("* * *", "separator"),
+        ("2498 Lượt xem", "share"),
+        ("Hà Nội: 15°C", "weather"),
+        ("0:00 / 0:00", "player"),
+        # furniture of copied pages: images left as markup, a player's notice, comment counts, text size
+        (
+            '<image>data:image/s3,"s3://crabby-images/e2b5b/e2b5b8ae5d6ed0276823bd05c45f51fe64fa6cb8" alt="Hội nghị ngoại giao"</image>',
+            "image",
+        ),
+        ("![]() |", "image"),
+        ("Thủ tướng: Khẩn trương hoàn thiện cơ chế hội nhập- Ảnh 1.", "image"),
+        ("Your browser doesn’t support HTML5", "video"),
+        ("Comment (0)", "share"),
+        ("Bạn phải đăng nhập để bình luận.", "share"),
+        ("Xem với cỡ chữAA", "share"),
+    ],
+)
 def test_pointers_to_other_pages_in_the_middle_of_an_article(line, reason):
     text = f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{line}\n\nĐoạn cuối của bài viết.\n"
     doc = build_document(text.encode(), "x.txt")
@@ -205,10 +259,16 @@ def test_page_numbers_of_a_pdf_copy_are_removed_and_do_not_cut_a_paragraph():
     text = "Ngoại giao kinh tế 2025\n\nBộ trưởng Bùi Thanh Sơn cho\n- 3 -\nbiết năm 2025 có 2 trọng tâm.\n\nTrang 4/10\n\nĐoạn cuối.\n"
     doc = build_document(text.encode(), "x.txt")
     assert doc.body == "Bộ trưởng Bùi Thanh Sơn cho biết năm 2025 có 2 trọng tâm.\n\nĐoạn cuối."
-    assert [(r.reason, r.text) for r in doc.removed] == [("title", "Ngoại giao kinh tế 2025"), ("page number", "- 3 -"), ("page number", "Trang 4/10")]
+    assert [(r.reason, r.text) for r in doc.removed] == [
+        ("title", "Ngoại giao kinh tế 2025"),
+        ("page number", "- 3 -"),
+        ("page number", "Trang 4/10"),
+    ]
 
 
-@pytest.mark.parametrize("last", ["Hoàng Anh - Thu Hà", "Hồng Nhung (t/h)", "Minh Châu (tổng hợp)", "TTXVN/Vietnam+", "Thu Hà, Minh Anh"])
+@pytest.mark.parametrize(
+    "last", ["Hoàng Anh - Thu Hà", "Hồng Nhung (t/h)", "Minh Châu (tổng hợp)", "TTXVN/Vietnam+", "Thu Hà, Minh Anh"]
+)
 def test_bylines_of_several_reporters_or_a_compilation(last):
     doc = build_document(f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{last}\n".encode(), "x.txt")
     assert (doc.byline, doc.body) == (last, "Đoạn một của bài viết.")
@@ -218,9 +278,20 @@ def test_a_video_page_with_a_section_label_an_alt_text_and_a_byline_under_relate
     page = Path(__file__).parent / "data" / "unseen" / "probes" / "video_page_with_section_label.txt"
     doc = build_document(page.read_bytes(), page.name)
     assert (doc.title, doc.byline, doc.date, doc.published) == (
-        "Thủ tướng làm việc với các Trưởng Cơ quan đại diện", "PHAN THẢO", "2023-03-16", "2023-03-17"
+        "Thủ tướng làm việc với các Trưởng Cơ quan đại diện",
+        "PHAN THẢO",
+        "2023-03-16",
+        "2023-03-17",
     )
-    assert [line.reason for line in doc.removed] == ["section", "title", "stamp", "image", "related", "related", "byline"]
+    assert [line.reason for line in doc.removed] == [
+        "section",
+        "title",
+        "stamp",
+        "image",
+        "related",
+        "related",
+        "byline",
+    ]
     assert doc.body.endswith("Thứ nhất, thúc đẩy hợp tác kinh tế. Thứ hai, bảo hộ công dân.")  # not a caption
 
 
@@ -330,11 +401,18 @@ def test_html_list_items_outside_the_article_element_are_kept(tmp_path):
     [doc] = documents(db)
     assert (doc["date"], doc["published"]) == ("2024-10-14", "2024-10-15")
     export = json.loads(run_cli(db, "export").stdout)
-    assert [s["text"] for s in export["statements"]] == ["thúc đẩy kinh tế số", "phát triển kinh tế xanh", "tăng cường liên kết vùng"]
+    assert [s["text"] for s in export["statements"]] == [
+        "thúc đẩy kinh tế số",
+        "phát triển kinh tế xanh",
+        "tăng cường liên kết vùng",
+    ]
     assert export["lists"][0]["announced_count"] == 3
 
 
-@pytest.mark.parametrize("last_line, byline", [("PV", "PV"), ("Theo TTXVN", "Theo TTXVN"), ("Minh Anh (TTXVN)", "Minh Anh (TTXVN)"), ("Kim Oanh", "Kim Oanh")])
+@pytest.mark.parametrize(
+    "last_line, byline",
+    [("PV", "PV"), ("Theo TTXVN", "Theo TTXVN"), ("Minh Anh (TTXVN)", "Minh Anh (TTXVN)"), ("Kim Oanh", "Kim Oanh")],
+)
 def test_bylines_of_reporters_and_agencies(tmp_path, last_line, byline):
     db = tmp_path / "b.db"
     run_cli(db, "ingest", str(write(tmp_path / "a.txt", (ARTICLE + "\n" + last_line + "\n").encode())))
@@ -379,7 +457,9 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_ingested(tmp_path, d
     write(folder / "big.txt", ARTICLE.encode() * 100)
     write(tmp_path / "picture.jpg", b"\xff\xd8\xff\xe0")
     write(folder / "broken16.txt", b"\xff\xfe" + "Thủ tướng".encode("utf-16-le") + b"\x00\xd8\x41\x00")
-    result = cli("ingest", "--max-bytes", "5000", str(folder), str(tmp_path / "missing.txt"), str(tmp_path / "picture.jpg"))
+    result = cli(
+        "ingest", "--max-bytes", "5000", str(folder), str(tmp_path / "missing.txt"), str(tmp_path / "picture.jpg")
+    )
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("ngkt: error:")]
     reasons = {line.split(": ")[2].split(" ", 1)[1]: line.split(": ", 3)[3] for line in errors}
@@ -399,7 +479,10 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_ingested(tmp_path, d
     assert again.exit_code == 0  # rejected inside a folder: reported and counted (docs/cron.md)
     rows = {row["path"]: row for row in csv.DictReader(io.StringIO(again.stdout))}
     assert rows[str(folder / "good.txt")]["status"] == "unchanged"
-    assert rows[str(folder / "empty.txt")]["status"] == "rejected" and rows[str(folder / "empty.txt")]["reason"] == "empty file"
+    assert (
+        rows[str(folder / "empty.txt")]["status"] == "rejected"
+        and rows[str(folder / "empty.txt")]["reason"] == "empty file"
+    )
     assert len(rows) == 6
 
 
@@ -407,11 +490,16 @@ def test_other_files_in_a_folder_are_skipped_not_rejected(tmp_path, db_path, cli
     """An archive folder as a browser saves it: pages, their asset folders, pictures, a PDF."""
     archive = tmp_path / "archive"
     write(archive / "2024" / "trang.html", HTML.encode())
-    write(archive / "2024" / "trang_files" / "quang-cao.htm", b"<html><body><p>Qu\xe1\xba\xa3ng c\xc3\xa1o</p></body></html>")
+    write(
+        archive / "2024" / "trang_files" / "quang-cao.htm",
+        b"<html><body><p>Qu\xe1\xba\xa3ng c\xc3\xa1o</p></body></html>",
+    )
     write(archive / "2024" / "trang_files" / "logo.png", b"\x89PNG")
     write(archive / "2024" / "bai.txt", ARTICLE.encode())
     write(archive / "bao-cao.pdf", b"%PDF-1.4")
-    write(archive / "notes_files" / "keep.txt", (SEEDS / "001_f3b76767b57ea755.txt").read_bytes())  # no notes.html: not assets
+    write(
+        archive / "notes_files" / "keep.txt", (SEEDS / "001_f3b76767b57ea755.txt").read_bytes()
+    )  # no notes.html: not assets
     result = cli("ingest", str(archive))
     assert result.exit_code == 0
     assert result.stderr == (
@@ -568,6 +656,7 @@ AFTERNOON = (
 
 def shared_share(first: str, second: str) -> float:
     """The share of the smaller body's word 4-grams the other has, by the plain definition."""
+
     def grams(text: str) -> set[tuple[str, ...]]:
         words = key(build_document(text.encode(), "x.txt").body).split()
         return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
@@ -577,7 +666,9 @@ def shared_share(first: str, second: str) -> float:
 
 
 @pytest.mark.parametrize("rewritten, share, status", [(19, 0.85, "duplicate"), (37, 0.70, "new")])
-def test_a_copy_sharing_85_percent_is_a_duplicate_and_one_sharing_70_is_not(tmp_path, db_path, cli, rewritten, share, status):
+def test_a_copy_sharing_85_percent_is_a_duplicate_and_one_sharing_70_is_not(
+    tmp_path, db_path, cli, rewritten, share, status
+):
     """DUPLICATE_CONTAINMENT (0.8) from both sides: a copy whose last words another outlet wrote."""
     words = VISIT.split(" ")
     copy = " ".join(words[:-rewritten] + AFTERNOON.split(" ")[:rewritten])
@@ -625,7 +716,9 @@ def test_an_internal_failure_on_one_file_does_not_stop_the_run(tmp_path, db_path
     write(tmp_path / "bad.txt", (ARTICLE + "\npoison\n").encode())
     result = cli("ingest", str(tmp_path / "good.txt"), str(tmp_path / "bad.txt"))
     assert result.exit_code == 1
-    assert f"rejected {tmp_path / 'bad.txt'}: could not be processed (ValueError: boom); please report it" in result.stderr
+    assert (
+        f"rejected {tmp_path / 'bad.txt'}: could not be processed (ValueError: boom); please report it" in result.stderr
+    )
     assert [Path(d["path"]).name for d in documents(db_path)] == ["good.txt"]
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
-
-
 from conftest import GOLD, SEEDS, copy_db, run_cli, statement_id, thread_of
+
 from ngkt_cli.link import features, paragraph_terms
 
 SEED_FILES = sorted(SEEDS.iterdir())
@@ -43,14 +42,18 @@ def test_gold_threads_after_relink(seeded_db, tmp_path):
     assert thread_of(db) == before  # nothing changed, so every thread keeps its id
 
 
-@pytest.mark.parametrize("order", [SEED_FILES[::-1], [SEED_FILES[i] for i in (2, 4, 0, 3, 1)]], ids=["reverse", "shuffled"])
+@pytest.mark.parametrize(
+    "order", [SEED_FILES[::-1], [SEED_FILES[i] for i in (2, 4, 0, 3, 1)]], ids=["reverse", "shuffled"]
+)
 def test_gold_threads_whatever_the_ingest_order(tmp_path, order):
     db = tmp_path / "order.db"
     assert run_cli(db, "ingest", *map(str, order)).exit_code == 0
     assert_gold_threads(db)
 
 
-@pytest.mark.parametrize("order", [SEED_FILES[::-1], [SEED_FILES[i] for i in (1, 0, 3, 4, 2)]], ids=["reverse", "shuffled"])
+@pytest.mark.parametrize(
+    "order", [SEED_FILES[::-1], [SEED_FILES[i] for i in (1, 0, 3, 4, 2)]], ids=["reverse", "shuffled"]
+)
 def test_gold_threads_when_files_arrive_one_run_at_a_time(tmp_path, order):
     """An analyst who relinks when ingest advises it (the archive has doubled since the last
     full linking) ends with the gold threads, whatever order the files came in."""
@@ -64,9 +67,13 @@ def test_gold_threads_when_files_arrive_one_run_at_a_time(tmp_path, order):
 
 
 def test_two_items_of_one_list_never_share_a_thread(seeded_db):
-    rows = sqlite3.connect(seeded_db).execute(
-        "SELECT list_id, thread_id, count(*) FROM statements WHERE list_id IS NOT NULL GROUP BY list_id, thread_id HAVING count(*) > 1"
-    ).fetchall()
+    rows = (
+        sqlite3.connect(seeded_db)
+        .execute(
+            "SELECT list_id, thread_id, count(*) FROM statements WHERE list_id IS NOT NULL GROUP BY list_id, thread_id HAVING count(*) > 1"
+        )
+        .fetchall()
+    )
     assert rows == []
 
 
@@ -81,11 +88,15 @@ def test_duplicate_statements_join_the_original_threads_and_are_not_counted(tmp_
     copy = original.replace("Phó Chủ tịch Quốc hội Nguyễn Khắc Định điều hành nội dung phiên họp.", "")
     (tmp_path / "b.txt").write_text(copy, encoding="utf-8")
     run_cli(db, "ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
-    rows = sqlite3.connect(db).execute(
-        "SELECT d.path, s.ordinal, s.thread_id FROM statements s JOIN documents d ON d.id = s.document_id ORDER BY s.ordinal"
-    ).fetchall()
+    rows = (
+        sqlite3.connect(db)
+        .execute(
+            "SELECT d.path, s.ordinal, s.thread_id FROM statements s JOIN documents d ON d.id = s.document_id ORDER BY s.ordinal"
+        )
+        .fetchall()
+    )
     by_path = {}
-    for path, ordinal, thread in rows:
+    for path, _ordinal, thread in rows:
         by_path.setdefault(Path(path).name, []).append(thread)
     assert by_path["a.txt"] == by_path["b.txt"]
     listed = json.loads(run_cli(db, "threads", "--format", "json").stdout)
@@ -137,8 +148,13 @@ def test_thread_show_explains_members(seeded_db):
     import io
 
     rows = list(csv.DictReader(io.StringIO(run_cli(seeded_db, "thread", "show", research, "--format", "csv").stdout)))
-    assert [(r["thread_id"], r["id"], r["similarity"]) for r in rows] == [(research, s["id"], str(s["similarity"])) for s in view["statements"]]
-    assert run_cli(seeded_db, "timeline", "--thread", research, "-f", "csv").stdout == run_cli(seeded_db, "thread", research, "-f", "csv").stdout
+    assert [(r["thread_id"], r["id"], r["similarity"]) for r in rows] == [
+        (research, s["id"], str(s["similarity"])) for s in view["statements"]
+    ]
+    assert (
+        run_cli(seeded_db, "timeline", "--thread", research, "-f", "csv").stdout
+        == run_cli(seeded_db, "thread", research, "-f", "csv").stdout
+    )
     assert run_cli(seeded_db, "thread", research, "-f", "markdown").stdout.startswith("| thread_id | target_year |")
 
 
@@ -186,9 +202,9 @@ def test_an_acronym_and_its_words_are_one_priority(tmp_path):
     """2024 writes "các FTA", 2025 "các hiệp định thương mại tự do": the same priority."""
     texts = {
         "2024.txt": "Ngoại giao kinh tế 2024\n\nNgày 5/1/2024, Bộ trưởng Bùi Thanh Sơn nêu 2 trọng tâm. "
-                    "Thứ nhất, tận dụng hiệu quả các FTA. Thứ hai, nâng cao năng lực nghiên cứu, dự báo.",
+        "Thứ nhất, tận dụng hiệu quả các FTA. Thứ hai, nâng cao năng lực nghiên cứu, dự báo.",
         "2025.txt": "Ngoại giao kinh tế 2025\n\nNgày 6/1/2025, Bộ trưởng Bùi Thanh Sơn nêu 2 trọng tâm. "
-                    "Thứ nhất, thu hút đầu tư vào bán dẫn. Thứ hai, khai thác tốt các hiệp định thương mại tự do.",
+        "Thứ nhất, thu hút đầu tư vào bán dẫn. Thứ hai, khai thác tốt các hiệp định thương mại tự do.",
     }
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -227,8 +243,11 @@ def test_themes_by_document(seeded_db):
 def test_own_codebook_replaces_the_default(seeded_db, tmp_path):
     db = copy_db(seeded_db, tmp_path)
     codebook = tmp_path / "mine.toml"
-    codebook.write_text('[[theme]]\nid = "tourism"\nlabel = "Tourism"\npatterns = ["du lich"]\n'
-                        '[[theme]]\nid = "markets"\nlabel = "Markets"\npatterns = ["thi truong"]\n', encoding="utf-8")
+    codebook.write_text(
+        '[[theme]]\nid = "tourism"\nlabel = "Tourism"\npatterns = ["du lich"]\n'
+        '[[theme]]\nid = "markets"\nlabel = "Markets"\npatterns = ["thi truong"]\n',
+        encoding="utf-8",
+    )
     assert run_cli(db, "--codebook", str(codebook), "relink").exit_code == 0
     rows = json.loads(run_cli(db, "--codebook", str(codebook), "themes", "-f", "json").stdout)
     assert {r["theme"] for r in rows} == {"markets"}
@@ -253,7 +272,10 @@ def test_a_later_article_in_other_words_joins_the_seed_threads(seeded_db, tmp_pa
     assert new[1] == threads[statement_id(db, "002/priority#1")]  # the foreign-policy line
     assert new[2] == threads[statement_id(db, "002/priority#4")]  # diversify markets and supply chains
     assert new[3] == threads[statement_id(db, "001/priority#3")]  # research, advice, forecasting
-    assert new[4] in {threads[statement_id(db, "004/priority#1")], threads[statement_id(db, "000/priority#3")]}  # growth drivers
+    assert new[4] in {
+        threads[statement_id(db, "004/priority#1")],
+        threads[statement_id(db, "000/priority#3")],
+    }  # growth drivers
     assert new[5] not in set(thread_of(seeded_db).values())  # tourism: a new thread
     diff = json.loads(run_cli(db, "diff", "2024", "2025", "-f", "json").stdout)
     assert {c["thread_id"] for c in diff["new"]} == {new[5]}
@@ -263,7 +285,9 @@ def _thread_of_text(db: Path, start: str) -> str:
     """The thread of the statement worded exactly `start`, else of the one that starts so."""
     conn = sqlite3.connect(db)
     for condition, value in (("text = ?", start), ("text LIKE ?", start + "%")):
-        found = conn.execute(f"SELECT DISTINCT thread_id FROM statements WHERE list_id IS NOT NULL AND {condition}", [value]).fetchall()
+        found = conn.execute(
+            f"SELECT DISTINCT thread_id FROM statements WHERE list_id IS NOT NULL AND {condition}", [value]
+        ).fetchall()
         if found:
             [(thread,)] = found
             return thread
@@ -271,13 +295,18 @@ def _thread_of_text(db: Path, start: str) -> str:
 
 
 # The unseen articles written before session 5's list fixtures (lists_*.txt, lists_nested.html).
-FIRST_UNSEEN = [p for p in (Path(__file__).parent / "data" / "unseen").iterdir() if not p.name.startswith(("lists_", "dir_"))]
+FIRST_UNSEEN = [
+    p for p in (Path(__file__).parent / "data" / "unseen").iterdir() if not p.name.startswith(("lists_", "dir_"))
+]
 
 
-@pytest.mark.parametrize("corpus", [
-    pytest.param("first", id="seeds and the first unseen articles"),
-    pytest.param("all", id="seeds and every unseen article"),
-])
+@pytest.mark.parametrize(
+    "corpus",
+    [
+        pytest.param("first", id="seeds and the first unseen articles"),
+        pytest.param("all", id="seeds and every unseen article"),
+    ],
+)
 def test_an_item_on_two_topics_does_not_chain_them(tmp_path, corpus):
     """001's second priority speaks of partners and of export markets: a statement compared with
     the closest member of a thread let it pull both topics, and what each resembles, into one
@@ -286,7 +315,10 @@ def test_an_item_on_two_topics_does_not_chain_them(tmp_path, corpus):
     inputs = FIRST_UNSEEN if corpus == "first" else [Path(__file__).parent / "data" / "unseen"]
     assert run_cli(db, "ingest", str(SEEDS), *map(str, inputs)).exit_code == 0
     same = [
-        ("Đa dạng hoá thị trường xuất khẩu, khai thác hiệu quả", "đa dạng hóa thị trường xuất khẩu, sản phẩm và chuỗi cung ứng"),
+        (
+            "Đa dạng hoá thị trường xuất khẩu, khai thác hiệu quả",
+            "đa dạng hóa thị trường xuất khẩu, sản phẩm và chuỗi cung ứng",
+        ),
         ("thúc đẩy hợp tác khoa học công nghệ", "đẩy mạnh hợp tác khoa học công nghệ và đổi mới sáng tạo"),
         ("thúc đẩy hợp tác kinh tế", "thúc đẩy hợp tác kinh tế với các đối tác lớn"),
         ("phục vụ tăng trưởng hai con số", "đẩy mạnh ngoại giao kinh tế phục vụ tăng trưởng hai con số"),
@@ -331,15 +363,25 @@ patterns = ["the che(?! hoa)"]
         encoding="utf-8",
     )
     themes = _load(str(codebook))
-    texts = ["Sản xuất vắc-xin và vacxin", "khoa học công nghệ", "Khoa học, công nghệ", "hỗ trợ các doanh nghiệp",
-             "hỗ trợ doanh nghiệp", "bán dẫn", "thể chế hóa", "hoàn thiện thể chế", "không gì cả"]
+    texts = [
+        "Sản xuất vắc-xin và vacxin",
+        "khoa học công nghệ",
+        "Khoa học, công nghệ",
+        "hỗ trợ các doanh nghiệp",
+        "hỗ trợ doanh nghiệp",
+        "bán dẫn",
+        "thể chế hóa",
+        "hoàn thiện thể chế",
+        "không gì cả",
+    ]
     for text in texts:
         plain = sorted((t.id, m.start()) for t in themes if (m := t.pattern.search(fold(text))))
         assert code_positions(text, themes) == sorted(plain, key=lambda p: (p[1], p[0]))
     assert [t.openings for t in themes] == [("vac", "khoa hoc"), ("ho tro ",), None, ("the che",)]
-    assert [code_positions(t, themes) for t in texts[:2]] == [[("optional_letter", 20)], [("optional_letter", 0)]]  # "vắc-xin" has a hyphen
-
-
+    assert [code_positions(t, themes) for t in texts[:2]] == [
+        [("optional_letter", 20)],
+        [("optional_letter", 0)],
+    ]  # "vắc-xin" has a hyphen
 
 
 # --- words, genre, actor levels, explicit relinking (#15) ------------------------------------
@@ -364,11 +406,13 @@ def _link_plainly(statements: list[tuple[str, str, str | None, str]]) -> dict[st
 
 
 def test_a_priority_returns_in_other_words_years_later():
-    thread = _link_plainly([
-        ("2020", "Đa dạng hóa thị trường xuất khẩu, sản phẩm và chuỗi cung ứng", "a/L1", "national"),
-        ("2020b", "Nâng cao chất lượng nghiên cứu, dự báo chiến lược", "a/L1", "national"),
-        ("2026", "Tận dụng tối đa mạng lưới FTA, mở rộng sang Trung Đông, châu Phi", None, "national"),
-    ])
+    thread = _link_plainly(
+        [
+            ("2020", "Đa dạng hóa thị trường xuất khẩu, sản phẩm và chuỗi cung ứng", "a/L1", "national"),
+            ("2020b", "Nâng cao chất lượng nghiên cứu, dự báo chiến lược", "a/L1", "national"),
+            ("2026", "Tận dụng tối đa mạng lưới FTA, mở rộng sang Trung Đông, châu Phi", None, "national"),
+        ]
+    )
     assert thread["2020"] == thread["2026"] != thread["2020b"]  # one concept (export markets, FTAs), few words alike
 
 
@@ -376,14 +420,20 @@ def test_a_theme_one_member_mentions_in_passing_does_not_draw_that_theme_into_th
     """Issue #15's drift: a markets thread with one member adding "nhất là hợp tác về bán dẫn"
     took, on that theme and one common word ("hợp tác"), every science-cooperation statement
     that came later, and the next statement of that kind then found a thread of its kind."""
-    thread = _link_plainly([
-        ("m1", "Đa dạng hóa thị trường xuất khẩu, tận dụng hiệu quả các FTA", "a/L1", "national"),
-        ("m2", "Mở rộng thị trường xuất khẩu, thúc đẩy hợp tác kinh tế với các đối tác, nhất là hợp tác về bán dẫn",
-         "b/L1", "national"),
-        ("m3", "Khai thác hiệu quả các FTA, mở rộng thị trường Trung Đông", "c/L1", "national"),
-        ("s1", "Thúc đẩy hợp tác khoa học công nghệ", "d/L1", "national"),
-        ("s2", "Đẩy mạnh hợp tác khoa học công nghệ và đổi mới sáng tạo", "e/L1", "national"),
-    ])
+    thread = _link_plainly(
+        [
+            ("m1", "Đa dạng hóa thị trường xuất khẩu, tận dụng hiệu quả các FTA", "a/L1", "national"),
+            (
+                "m2",
+                "Mở rộng thị trường xuất khẩu, thúc đẩy hợp tác kinh tế với các đối tác, nhất là hợp tác về bán dẫn",
+                "b/L1",
+                "national",
+            ),
+            ("m3", "Khai thác hiệu quả các FTA, mở rộng thị trường Trung Đông", "c/L1", "national"),
+            ("s1", "Thúc đẩy hợp tác khoa học công nghệ", "d/L1", "national"),
+            ("s2", "Đẩy mạnh hợp tác khoa học công nghệ và đổi mới sáng tạo", "e/L1", "national"),
+        ]
+    )
     assert thread["m1"] == thread["m2"] == thread["m3"]
     assert thread["s1"] == thread["s2"] != thread["m1"]
 
@@ -391,32 +441,54 @@ def test_a_theme_one_member_mentions_in_passing_does_not_draw_that_theme_into_th
 def test_a_thread_that_names_a_theme_among_others_is_not_that_themes_thread():
     """An investment thread whose members name AI among the sectors to attract does not take
     "Đẩy mạnh chuyển đổi số" on the digital theme and the one word "chuyển đổi số"."""
-    thread = _link_plainly([
-        ("i1", "Thu hút đầu tư chất lượng cao vào bán dẫn, trí tuệ nhân tạo", "a/L1", "national"),
-        ("i2", "Thu hút đầu tư có chọn lọc, gắn với chuyển đổi số", "b/L1", "national"),
-        ("i3", "Tập trung thu hút đầu tư chất lượng cao", "c/L1", "national"),
-        ("i4", "Thu hút đầu tư công nghệ cao", "d/L1", "national"),
-        ("d1", "Đẩy mạnh chuyển đổi số", "e/L1", "national"),
-    ])
+    thread = _link_plainly(
+        [
+            ("i1", "Thu hút đầu tư chất lượng cao vào bán dẫn, trí tuệ nhân tạo", "a/L1", "national"),
+            ("i2", "Thu hút đầu tư có chọn lọc, gắn với chuyển đổi số", "b/L1", "national"),
+            ("i3", "Tập trung thu hút đầu tư chất lượng cao", "c/L1", "national"),
+            ("i4", "Thu hút đầu tư công nghệ cao", "d/L1", "national"),
+            ("d1", "Đẩy mạnh chuyển đổi số", "e/L1", "national"),
+        ]
+    )
     assert thread["i1"] == thread["i2"] == thread["i3"] == thread["i4"] != thread["d1"]
 
 
 def test_a_provinces_plan_is_local_in_every_task():
     from ngkt_cli.actors import actor_level
 
-    lead = "Thực hiện Chỉ thị của Ban Bí thư, Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai công tác năm 2025 như sau:"
+    lead = (
+        "Thực hiện Chỉ thị của Ban Bí thư, Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai công tác năm 2025 như sau:"
+    )
     assert actor_level(None, "Tổ chức đoàn xúc tiến đầu tư của tỉnh tại Nhật Bản", None, lead) == "local"
-    assert actor_level(None, "Tổ chức đoàn xúc tiến đầu tư tại Nhật Bản", None, "Bộ Ngoại giao ban hành Kế hoạch năm 2025") == "national"
+    assert (
+        actor_level(None, "Tổ chức đoàn xúc tiến đầu tư tại Nhật Bản", None, "Bộ Ngoại giao ban hành Kế hoạch năm 2025")
+        == "national"
+    )
 
 
 def test_generic_words_of_the_genre_link_nothing():
-    thread = _link_plainly([
-        ("apec", "Tiếp tục đẩy mạnh, nâng cao hiệu quả thúc đẩy tăng trưởng bền vững, sáng tạo và bao trùm", "a/L1", "national"),
-        ("line", "Tiếp tục đẩy mạnh, nâng cao hiệu quả ngoại giao kinh tế, động lực thúc đẩy đất nước phát triển nhanh và bền vững",
-         "b/L1", "national"),
-        ("ask", "Thứ nhất, yêu cầu các cơ quan đại diện cần tiếp tục đẩy mạnh, nâng cao hiệu quả công tác, phát triển nhanh và bền vững",
-         None, "national"),
-    ])
+    thread = _link_plainly(
+        [
+            (
+                "apec",
+                "Tiếp tục đẩy mạnh, nâng cao hiệu quả thúc đẩy tăng trưởng bền vững, sáng tạo và bao trùm",
+                "a/L1",
+                "national",
+            ),
+            (
+                "line",
+                "Tiếp tục đẩy mạnh, nâng cao hiệu quả ngoại giao kinh tế, động lực thúc đẩy đất nước phát triển nhanh và bền vững",
+                "b/L1",
+                "national",
+            ),
+            (
+                "ask",
+                "Thứ nhất, yêu cầu các cơ quan đại diện cần tiếp tục đẩy mạnh, nâng cao hiệu quả công tác, phát triển nhanh và bền vững",
+                None,
+                "national",
+            ),
+        ]
+    )
     assert len(set(thread.values())) == 3
 
 
@@ -425,25 +497,38 @@ def test_a_citys_task_never_joins_the_national_priority_of_the_same_words():
 
     city = "Sở Công Thương và Sở Du lịch tập trung làm mới các động lực tăng trưởng truyền thống, kích cầu tiêu dùng"
     assert actor_level(None, city) == "local"
-    assert actor_level("Nguyễn Minh Hằng", "Làm mới các động lực tăng trưởng truyền thống là xuất khẩu, đầu tư") == "national"
-    thread = _link_plainly([
-        ("nation", "Làm mới các động lực tăng trưởng truyền thống là xuất khẩu, đầu tư và tiêu dùng", "a/L1", "national"),
-        ("city", city, None, actor_level(None, city)),
-        ("nation2", "Phải đẩy mạnh làm mới các động lực tăng trưởng truyền thống", None, "national"),
-    ])
+    assert (
+        actor_level("Nguyễn Minh Hằng", "Làm mới các động lực tăng trưởng truyền thống là xuất khẩu, đầu tư")
+        == "national"
+    )
+    thread = _link_plainly(
+        [
+            (
+                "nation",
+                "Làm mới các động lực tăng trưởng truyền thống là xuất khẩu, đầu tư và tiêu dùng",
+                "a/L1",
+                "national",
+            ),
+            ("city", city, None, actor_level(None, city)),
+            ("nation2", "Phải đẩy mạnh làm mới các động lực tăng trưởng truyền thống", None, "national"),
+        ]
+    )
     assert thread["nation"] == thread["nation2"] != thread["city"]
 
 
-@pytest.mark.parametrize(("speaker", "text", "lead_in", "level"), [
-    (None, "Peru, nước chủ nhà APEC 2016, ưu tiên phát triển nguồn nhân lực", None, "foreign"),
-    ("Tổng thống Peru Pedro Pablo Kuczynski", "thúc đẩy hội nhập kinh tế khu vực", None, "foreign"),
-    (None, "thúc đẩy hội nhập kinh tế khu vực", "Thủ tướng Nhật Bản nêu ba ưu tiên:", "foreign"),
-    ("Bùi Thanh Sơn", "thúc đẩy quan hệ kinh tế với Nhật Bản", None, "national"),
-    (None, "Việt Nam, nước chủ nhà APEC 2017, đề xuất bốn ưu tiên", None, "national"),
-    (None, "tỉnh Nghệ An tiếp tục mở rộng quan hệ hợp tác với các đối tác", None, "local"),
-    (None, "UBND thành phố yêu cầu các sở, ngành phấn đấu giải ngân toàn bộ vốn đầu tư công", None, "local"),
-    (None, "các cơ quan đại diện cần hỗ trợ các địa phương, doanh nghiệp mở rộng thị trường", None, "national"),
-])
+@pytest.mark.parametrize(
+    ("speaker", "text", "lead_in", "level"),
+    [
+        (None, "Peru, nước chủ nhà APEC 2016, ưu tiên phát triển nguồn nhân lực", None, "foreign"),
+        ("Tổng thống Peru Pedro Pablo Kuczynski", "thúc đẩy hội nhập kinh tế khu vực", None, "foreign"),
+        (None, "thúc đẩy hội nhập kinh tế khu vực", "Thủ tướng Nhật Bản nêu ba ưu tiên:", "foreign"),
+        ("Bùi Thanh Sơn", "thúc đẩy quan hệ kinh tế với Nhật Bản", None, "national"),
+        (None, "Việt Nam, nước chủ nhà APEC 2017, đề xuất bốn ưu tiên", None, "national"),
+        (None, "tỉnh Nghệ An tiếp tục mở rộng quan hệ hợp tác với các đối tác", None, "local"),
+        (None, "UBND thành phố yêu cầu các sở, ngành phấn đấu giải ngân toàn bộ vốn đầu tư công", None, "local"),
+        (None, "các cơ quan đại diện cần hỗ trợ các địa phương, doanh nghiệp mở rộng thị trường", None, "national"),
+    ],
+)
 def test_whose_priority_a_statement_is(speaker, text, lead_in, level):
     from ngkt_cli.actors import actor_level
 
@@ -456,7 +541,9 @@ def test_no_thread_mixes_actor_levels(seeded_db, tmp_path):
     (tmp_path / "city" / "hn.txt").write_text(
         "Hà Nội thúc đẩy các động lực tăng trưởng\n\nNgày 5/3/2024, UBND thành phố yêu cầu các sở, ngành thực hiện "
         "các nhiệm vụ sau. Thứ nhất, làm mới các động lực tăng trưởng truyền thống, kích cầu tiêu dùng. Thứ hai, "
-        "nâng cao hiệu quả công tác nghiên cứu, tham mưu.\n", encoding="utf-8")
+        "nâng cao hiệu quả công tác nghiên cứu, tham mưu.\n",
+        encoding="utf-8",
+    )
     assert run_cli(db, "ingest", str(tmp_path / "city")).exit_code == 0
     assert run_cli(db, "relink").exit_code == 0
     conn = sqlite3.connect(db)
@@ -474,7 +561,9 @@ def test_a_growing_archive_is_relinked_only_when_asked(tmp_path):
     grown = run_cli(db, "ingest", *map(str, SEED_FILES))
     assert grown.exit_code == 0
     assert "run `ngkt relink` to weigh words by the whole archive" in grown.output
-    assert {s: t for s, t in thread_of(db).items() if s in before} == before  # nothing renumbered behind the user's back
+    assert {
+        s: t for s, t in thread_of(db).items() if s in before
+    } == before  # nothing renumbered behind the user's back
     relinked = run_cli(db, "relink")
     assert "relinked" in relinked.output and "kept their id" in relinked.output
     assert "ngkt relink" not in run_cli(db, "ingest", str(SEED_FILES[0])).output  # advice given until followed

@@ -7,10 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli, write
-from ngkt_cli.link import _match_old_ids
 
+from ngkt_cli.link import _match_old_ids
 
 # --- a relinked thread keeps its id while the new group holds more than half of its members ----
 
@@ -18,11 +17,15 @@ from ngkt_cli.link import _match_old_ids
 OLD = {"a": "T0001", "b": "T0001", "c": "T0001", "d": "T0001"}
 
 
-@pytest.mark.parametrize("members, kept", [
-    (["a", "b", "c", "x"], True),   # 3 of its 4 members
-    (["a", "b", "x", "y"], False),  # 2 of 4: exactly half is not most
-    (["a", "x", "y", "z"], False),
-], ids=["three of four", "half", "one of four"])
+@pytest.mark.parametrize(
+    "members, kept",
+    [
+        (["a", "b", "c", "x"], True),  # 3 of its 4 members
+        (["a", "b", "x", "y"], False),  # 2 of 4: exactly half is not most
+        (["a", "x", "y", "z"], False),
+    ],
+    ids=["three of four", "half", "one of four"],
+)
 def test_a_relinked_thread_keeps_its_id_only_while_it_keeps_most_of_its_members(members, kept):
     assert _match_old_ids({"group": members}, OLD) == ({"group": "T0001"} if kept else {})
 
