@@ -215,3 +215,22 @@ def paused_ingest(db: Path, corpus: Path, after: int = PAUSE_AT):
         assert time.monotonic() < deadline, "the ingest never reached its pause"
         time.sleep(0.02)
     return process
+
+
+def doc_from(text: str, date: str | None = "2024-03-18", statement_year: int | None = None):
+    """A document whose body is `text` (paragraphs separated by blank lines), as extract() sees it."""
+    from ngkt_cli.models import Document
+
+    body = "\n\n".join(p.strip() for p in text.strip().split("\n\n"))
+    year = statement_year or (int(date[:4]) if date else None)
+    return Document(
+        id="t",
+        path="t.txt",
+        title=None,
+        body=body,
+        date=date,
+        date_source="user",
+        published=None,
+        statement_year=year,
+        byline=None,
+    )

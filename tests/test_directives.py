@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import GOLD, ROOT, SEEDS, database_at_version, run_cli
+from conftest import GOLD, ROOT, SEEDS, database_at_version, doc_from, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,23 +20,7 @@ from ngkt_cli.directives import CUE_RULES, NOT_DIRECTIVES
 from ngkt_cli.directives import _sentences as sentences_of
 from ngkt_cli.extract import extract
 from ngkt_cli.metadata import find_mentions, find_people
-from ngkt_cli.models import Document
 from ngkt_cli.text import key, paragraph_starts
-
-
-def doc_from(text: str, date: str | None = "2024-03-18") -> Document:
-    body = "\n\n".join(p.strip() for p in text.strip().split("\n\n"))
-    return Document(
-        id="t",
-        path="t.txt",
-        title=None,
-        body=body,
-        date=date,
-        date_source="user",
-        published=None,
-        statement_year=int(date[:4]) if date else None,
-        byline=None,
-    )
 
 
 def directives_of(text: str, **kwargs):

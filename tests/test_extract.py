@@ -6,31 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import GOLD
+from conftest import GOLD, doc_from
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ngkt_cli.extract import extract
 from ngkt_cli.ingest import build_document
-from ngkt_cli.models import Document
 from ngkt_cli.text import key
-
-
-def doc_from(text: str, date: str | None = "2024-03-18", statement_year: int | None = None) -> Document:
-    """A document whose body is `text` (paragraphs separated by blank lines), as extract() sees it."""
-    body = "\n\n".join(p.strip() for p in text.strip().split("\n\n"))
-    year = statement_year or (int(date[:4]) if date else None)
-    return Document(
-        id="t",
-        path="t.txt",
-        title=None,
-        body=body,
-        date=date,
-        date_source="user",
-        published=None,
-        statement_year=year,
-        byline=None,
-    )
 
 
 def lists_of(text: str, **kwargs):

@@ -7,28 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import doc_from
 
 from ngkt_cli.extract import extract
 from ngkt_cli.ingest import build_document
-from ngkt_cli.models import Document
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 
 
 def lists_in(text: str, date: str = "2025-01-15") -> list:
-    body = "\n\n".join(p.strip() for p in text.strip().split("\n\n"))
-    doc = Document(
-        id="t",
-        path="t.txt",
-        title=None,
-        body=body,
-        date=date,
-        date_source="user",
-        published=None,
-        statement_year=int(date[:4]),
-        byline=None,
-    )
-    return list(extract(doc).lists)
+    return list(extract(doc_from(text, date)).lists)
 
 
 def kinds_and_items(text: str) -> list[tuple[str, list[str]]]:
