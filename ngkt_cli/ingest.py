@@ -825,26 +825,28 @@ def ingest_inputs(
 ) -> list[Outcome]:
     """`ingest_paths` for inputs already collected (the CLI counts them first for its progress
     bar, and a folder is walked once)."""
-    frequencies = TermCounts()
-    with db.bulk_writes(conn):
-        outcomes = write_prepared(conn, prepare_all(inputs, max_bytes, user_date), frequencies, on_progress)
-        with db.transaction(conn):
-            frequencies.flush(conn)
-            link_pending(conn)
-            db.set_meta(conn, "last_ingest", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    return outcomes
+    return _write_and_link(conn, prepare_all(inputs, max_bytes, user_date), on_progress)
 
 
 def ingest_data(conn: sqlite3.Connection, items: list[tuple[str, bytes]]) -> list[Outcome]:
     """`ingest_inputs` for contents already in memory: (source, bytes) pairs, where the source (a
     fetched page's URL) is the document's path. One outcome per item, in order."""
+    codebook = load_codebook() if items else None  # read once, not once per item
+    prepared = (prepare(source, None, DEFAULT_MAX_BYTES, None, data, codebook=codebook) for source, data in items)
+    return _write_and_link(conn, prepared)
+
+
+def _write_and_link(
+    conn: sqlite3.Connection, prepared: Iterable[Prepared], on_progress: Callable[[Outcome], None] | None = None
+) -> list[Outcome]:
+    """Write prepared inputs, then their term counts and the linking, and note when this ingest ran."""
     frequencies = TermCounts()
     with db.bulk_writes(conn):
-        prepared = (prepare(source, None, DEFAULT_MAX_BYTES, None, data) for source, data in items)
-        outcomes = write_prepared(conn, prepared, frequencies)
+        outcomes = write_prepared(conn, prepared, frequencies, on_progress)
         with db.transaction(conn):
             frequencies.flush(conn)
             link_pending(conn)
+            db.set_meta(conn, "last_ingest", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     return outcomes
 
 
