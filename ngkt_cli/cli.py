@@ -24,7 +24,7 @@ import typer.core
 
 from . import __version__, ids, render
 from .curate import history, label, merge, move, set_scope, split
-from .db import document_count, open_db, transaction
+from .db import bind_codebook, document_count, open_db, record_codebook, transaction
 from .errors import NgktError, UsageError
 from .link import recode_themes, relink_advice, relink_notice
 from .link import relink as rebuild
@@ -47,7 +47,7 @@ from .queries import threads as list_threads
 from .queries import timeline as grid
 from .report import build_report, report_lock
 from .restore import import_decisions, read_export
-from .themes import Binding, Theme, bind_codebook, describe, load_codebook, record_codebook, select_codebook
+from .themes import Binding, Codebook, describe, load_codebook
 
 T = TypeVar("T")
 
@@ -188,9 +188,10 @@ class Session:
         return self.conn
 
     @property
-    def themes(self) -> tuple[Theme, ...]:
-        """The codebook this run codes and labels with (the database's own, once opened)."""
-        return self.binding.themes if self.binding else load_codebook()
+    def themes(self) -> Codebook:
+        """The codebook this run codes and labels with: the database's own once opened (`open`),
+        else --codebook's (None: the shipped one)."""
+        return self.binding.themes if self.binding else load_codebook(self.codebook)
 
     def format(self, fmt: Format | ExportFormat) -> str:
         """The format asked for: `--nl` wins over --format."""
@@ -238,7 +239,6 @@ def main_options(
     ] = False,
 ) -> None:
     """Track the stated priorities of Vietnam's economic diplomacy across years."""
-    select_codebook(codebook)  # TODO(#16): ingest.py and link_store.py still read the selected codebook
     ctx.obj = Session(db, codebook)
     ctx.call_on_close(ctx.obj.close)
 
@@ -337,7 +337,15 @@ def ingest(
     inputs, skipped = collect_inputs(paths)
     with render.progress(len(inputs), "ingesting", enabled=not quiet) as advance:
         outcomes = (
-            ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=date, on_progress=lambda _: advance()) + skipped
+            ingest_inputs(
+                conn,
+                inputs,
+                max_bytes=max_bytes,
+                user_date=date,
+                on_progress=lambda _: advance(),
+                codebook=ctx.obj.themes,
+            )
+            + skipped
         )
     for outcome in outcomes:
         if outcome.status == "rejected":
@@ -360,7 +368,7 @@ def reextract(ctx: typer.Context) -> None:
 
     conn = ctx.obj.open(codes=True)
     with render.progress(document_count(conn), "re-extracting") as advance:
-        count = reextract_all(conn, on_progress=lambda _: advance())
+        count = reextract_all(conn, on_progress=lambda _: advance(), codebook=ctx.obj.themes)
     render.message(f"re-extracted {count} document(s)")
 
 
@@ -408,7 +416,7 @@ def fetch(
 
     conn = ctx.obj.open(create=not again, codes=True)
     if again:
-        outcomes = ingest_stored(conn)
+        outcomes = ingest_stored(conn, ctx.obj.themes)
     else:
         wanted = load_sources(sources) if sources else []
         if urls or feed or sitemap:
@@ -418,7 +426,7 @@ def fetch(
         settings = Settings(timeout=timeout, retries=retries, delay=delay, max_pages=max_pages)
         lock_dir = Path(f"{ctx.obj.db}.locks")
         with render.working("fetching"):
-            outcomes = fetch_sources(conn, wanted, settings, lock_dir)
+            outcomes = fetch_sources(conn, wanted, settings, lock_dir, codebook=ctx.obj.themes)
     for outcome in outcomes:
         if outcome.status == "failed" and not quiet:
             render.error(f"{outcome.url}: {outcome.reason}")
@@ -588,7 +596,7 @@ def import_(
     conn = ctx.obj.open()
     data = read_export(source)
     with render.working("applying decisions and relinking"), transaction(conn):
-        done = import_decisions(conn, data, str(source))
+        done = import_decisions(conn, data, str(source), ctx.obj.themes)
     render.message(
         f"imported {source}: {done.new} new decision(s), {done.present} already here, {done.missing} about statements "
         f"not in this database; {done.labels} label(s) applied; {done.threads} thread(s)"
@@ -622,7 +630,7 @@ def relink(ctx: typer.Context) -> None:
     conn = ctx.obj.open(switch_codebook=True)
     binding = ctx.obj.binding
     with render.working("relinking every statement"), transaction(conn):
-        recode_themes(conn)
+        recode_themes(conn, binding.themes)
         record_codebook(conn, binding)
         summary = rebuild(conn)
     if binding.switched:
@@ -694,7 +702,7 @@ def doc_date(
 
     conn = ctx.obj.open()
     doc_id = require_document_id(conn, doc)
-    changed = set_date(conn, doc_id, date)
+    changed = set_date(conn, doc_id, date, ctx.obj.themes)
     render.message(f"{doc_id}: dated {date} by hand" if changed else f"{doc_id}: already dated {date} by hand")
 
 
@@ -949,7 +957,7 @@ def doc_scope(
     linked at once. The choice survives re-ingesting a changed version of the file.
     """
 
-    done = _curate(ctx.obj, set_scope, document, scope.value)
+    done = _curate(ctx.obj, lambda conn: set_scope(conn, document, scope.value, ctx.obj.themes))
     where = {"in": "in scope", "out": "out of scope"}
     change = "unchanged" if done["was"] == done["scope"] else f"was {where[done['was']]}"
     render.message(f"{done['id']} is now {where[done['scope']]} ({change}); {done['reason']}")

@@ -15,6 +15,7 @@ from .errors import NotFound, Refused, UsageError
 from .link import drop_empty_threads, index_thread_terms, link_pending, load_items, next_thread_id, now, refresh_labels
 from .queries import require_document_id
 from .scope import SIDES, SOURCE_USER, decide
+from .themes import Codebook
 
 
 def _reindex(conn: sqlite3.Connection, thread: str) -> None:
@@ -182,9 +183,10 @@ def history(conn: sqlite3.Connection, thread: str) -> list[dict]:
     return [dict(row) for row in rows]
 
 
-def set_scope(conn: sqlite3.Connection, prefix: str, scope: str) -> dict:
+def set_scope(conn: sqlite3.Connection, prefix: str, scope: str, codebook: Codebook | None = None) -> dict:
     """The analyst's scope for one document (by id or unique prefix), kept through re-ingest and
-    re-extraction. Out of scope, its statements leave their threads; in scope, they are linked."""
+    re-extraction. Out of scope, its statements leave their threads; in scope, they are linked
+    (`link_pending`, which codes statements again with `codebook` when the database asks)."""
     if scope not in SIDES:
         raise UsageError(f"scope is 'in' or 'out', not '{scope}'")
     document = get_document(conn, require_document_id(conn, prefix))
@@ -193,7 +195,7 @@ def set_scope(conn: sqlite3.Connection, prefix: str, scope: str) -> dict:
     rule = decide(document.title, document.paragraphs)
     reason = f"set by the analyst; the rule says {rule.reason}"
     left = record_scope(conn, document.id, scope, reason, SOURCE_USER)
-    linked = link_pending(conn)
+    linked = link_pending(conn, codebook)
     drop_empty_threads(conn)
     kept = {r[0] for r in conn.execute("SELECT id FROM threads")} & left
     refresh_labels(conn, kept)

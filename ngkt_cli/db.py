@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ids
-from .errors import DatabaseError
+from .errors import DatabaseError, Refused
 from .migrations import APPLICATION_ID, MIGRATIONS
 from .models import Document, Extraction, Person, RemovedLine, Statement, StatementList
 from .text import fold, key
+from .themes import DEFAULT, Binding, Codebook, content_hash, describe, load_codebook, read_codebook
 
 DEFAULT_DB = "db/ngkt.db"
 
@@ -785,9 +786,15 @@ def _list_row(found: StatementList, list_id: str, document_id: str, position: in
 
 
 def _add_extraction(
-    document_id: str, date: str | None, extraction: Extraction, coded: Coded | None, pending: PendingRows
+    document_id: str,
+    date: str | None,
+    extraction: Extraction,
+    coded: Coded | None,
+    pending: PendingRows,
+    codebook: Codebook | None = None,
 ) -> list[dict]:
     """A document's lists, statements and their themes, as pending rows; returns the statements' rows.
+    The themes are `coded`'s (done by an ingest worker), else coded here with `codebook`.
 
     Ids say where a statement comes from: "<document>/L2.3" is item 3 of the document's second
     list, "<document>/D1" its first unnumbered directive.
@@ -816,13 +823,18 @@ def _add_extraction(
         )
     pending.add("statements", statements)
     themes = coded.themes if coded else None
-    pending.add("statement_themes", statement_theme_rows([(row["id"], row["text"]) for row in statements], themes))
+    pending.add(
+        "statement_themes", statement_theme_rows([(row["id"], row["text"]) for row in statements], themes, codebook)
+    )
     return statements
 
 
-def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Extraction) -> None:
-    """Replace a stored document's lists and statements (inside the caller's transaction); what
-    became of each statement id that changed is recorded, as for a correction."""
+def write_extraction(
+    conn: sqlite3.Connection, document_id: str, extraction: Extraction, codebook: Codebook | None = None
+) -> None:
+    """Replace a stored document's lists and statements, coded with `codebook` (None: the shipped
+    one), inside the caller's transaction; what became of each statement id that changed is
+    recorded, as for a correction."""
     from .link import now
 
     before = _statements_of(conn, document_id)
@@ -832,7 +844,7 @@ def write_extraction(conn: sqlite3.Connection, document_id: str, extraction: Ext
     conn.execute("DELETE FROM lists WHERE document_id = ?", [document_id])
     date, version = conn.execute("SELECT date, version FROM documents WHERE id = ?", [document_id]).fetchone()
     pending = PendingRows()
-    statements = _add_extraction(document_id, date, extraction, None, pending)
+    statements = _add_extraction(document_id, date, extraction, None, pending, codebook)
     pending.flush(conn)
     carry_decisions(conn, old, [(row["id"], row["text_key"]) for row in statements])
     _record_changes(conn, document_id, version, "re-extraction", before, _version_changes(before, statements), now())
@@ -861,3 +873,36 @@ def document_count(conn: sqlite3.Connection) -> int:
 
 def all_document_ids(conn: sqlite3.Connection) -> list[str]:
     return [r["id"] for r in conn.execute("SELECT id FROM documents ORDER BY date, id")]
+
+
+# ---------------------------------------------------------------------------------------------
+# The codebook a database is coded with (meta: codebook_name, codebook_sha, codebook_text)
+
+
+def bind_codebook(conn: sqlite3.Connection, requested: str | None, switch: bool = False) -> Binding:
+    """Select this command's codebook: without `requested`, the one the database was coded with
+    (its text is stored with it; the default is always the shipped one); a `requested` one that
+    differs is refused (`Refused`) unless `switch` (`ngkt relink`, which recodes everything)."""
+    stored = meta_values(conn, ("codebook_name", "codebook_sha", "codebook_text"))
+    recorded = (stored["codebook_name"], stored["codebook_sha"]) if "codebook_sha" in stored else None
+    if requested is None and recorded and recorded[0] != DEFAULT:
+        name, text = recorded[0], stored["codebook_text"]
+        return Binding(name, recorded[1], text, recorded)
+    name, text = read_codebook(requested)
+    load_codebook(requested)  # a broken codebook says so first
+    binding = Binding(name, content_hash(text), text, recorded)
+    if requested is not None and recorded and binding.switched and not binding.newer_default and not switch:
+        raise Refused(
+            f"{requested}: the database was coded with {describe(*recorded)}; run `ngkt relink --codebook {requested}`"
+            " to recode every statement with this one, or leave --codebook out to use the database's"
+        )
+    return binding
+
+
+def record_codebook(conn: sqlite3.Connection, binding: Binding) -> None:
+    """Record the codebook the database is coded with (inside the caller's transaction). A newer
+    default codebook (an upgrade of ngkt), or statements stored before codebooks were recorded
+    (coded with who knows which), have every statement coded again by the next linking."""
+    if binding.newer_default or (binding.recorded is None and document_count(conn)):
+        set_meta_values(conn, {"themes_stale": "1"})
+    set_meta_values(conn, {"codebook_name": binding.name, "codebook_sha": binding.sha, "codebook_text": binding.text})

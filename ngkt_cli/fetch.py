@@ -30,6 +30,7 @@ from . import __version__, db
 from .errors import NgktError, UsageError
 from .ingest import ingest_data
 from .scope import off_topic_listing
+from .themes import Codebook
 
 # Sent with every request, so a site's operator can see who fetches and why.
 USER_AGENT = f"ngkt/{__version__} (economic-diplomacy policy tracker; honours robots.txt)"
@@ -343,10 +344,11 @@ def fetch(
     lock_dir: Path,
     on_progress: Callable[[Fetched], None] | None = None,
     client: Client | None = None,
+    codebook: Codebook | None = None,
 ) -> list[Fetched]:
-    """Fetch what each source lists that is new or changed, and ingest it. One outcome per page
-    requested or skipped, and one per feed or sitemap that failed. Raises EverySourceFailed when
-    not one source could be reached."""
+    """Fetch what each source lists that is new or changed, and ingest it (statements coded with
+    `codebook`, None: the shipped one). One outcome per page requested or skipped, and one per
+    feed or sitemap that failed. Raises EverySourceFailed when not one source could be reached."""
     run = Run(client or Client(settings), conn, settings)
     failed_sources = 0
     for source in sources:
@@ -362,7 +364,7 @@ def fetch(
         if on_progress:
             for outcome in run.outcomes[before:]:
                 on_progress(outcome)
-    stored = ingest_data(conn, [(page.canonical, page.data) for page in run.pages])
+    stored = ingest_data(conn, [(page.canonical, page.data) for page in run.pages], codebook)
     outcomes = [_outcome(page, result) for page, result in zip(run.pages, stored)]
     with db.transaction(conn):
         for page, outcome in zip(run.pages, outcomes):
@@ -589,10 +591,10 @@ def stored_pages(conn: sqlite3.Connection) -> list[tuple[str, str, bytes]]:
     return [(url, path, zlib.decompress(html)) for url, path, html in rows]
 
 
-def ingest_stored(conn: sqlite3.Connection) -> list[Fetched]:
+def ingest_stored(conn: sqlite3.Connection, codebook: Codebook | None = None) -> list[Fetched]:
     """Ingest every stored page again from its kept HTML (after an upgrade): no network."""
     pages = stored_pages(conn)
-    results = ingest_data(conn, [(path, html) for _, path, html in pages])
+    results = ingest_data(conn, [(path, html) for _, path, html in pages], codebook)
     return [
         Fetched(url, "stored", {"new": "new", "updated": "changed"}.get(r.status, r.status), r.reason, r.document_id)
         for (url, _, _), r in zip(pages, results)

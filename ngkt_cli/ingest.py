@@ -38,7 +38,7 @@ from .models import Document, Extraction
 from .scope import SOURCE_USER
 from .scope import decide as decide_scope
 from .text import fold, key
-from .themes import code_positions, load_codebook
+from .themes import Codebook, code_positions, load_codebook
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 
@@ -488,10 +488,11 @@ def prepare(
     max_bytes: int,
     user_date: str | None,
     data: bytes | None = None,
-    codebook: tuple | None = None,
+    codebook: Codebook | None = None,
 ) -> Prepared:
     """Everything about one input that needs no database: a pure function of the file. `data`,
-    when given, is the input's content already read (a fetched page; `display` is its URL)."""
+    when given, is the input's content already read (a fetched page; `display` is its URL);
+    `codebook` codes its statements (None: the shipped one)."""
     in_memory = data is not None
     try:
         content = data if data is not None else read_input(path, max_bytes)
@@ -537,8 +538,7 @@ def actor_levels(doc: Document, extraction: Extraction) -> dict[tuple[str | None
 Job = tuple[str, Path | None, int, str | None]  # (display, path, max_bytes, user_date)
 
 
-def _prepare_chunk(jobs: list[Job]) -> list[Prepared]:
-    codebook = load_codebook()  # once per chunk: reading and checking it costs 0.5 ms
+def _prepare_chunk(jobs: list[Job], codebook: Codebook) -> list[Prepared]:
     prepared = [prepare(*job, codebook=codebook) for job in jobs]
     counts: Counter[str] = Counter()
     for one in prepared:
@@ -631,12 +631,15 @@ def worker_count() -> int:
     return min(cores, DEFAULT_MAX_WORKERS)
 
 
-def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date: str | None) -> Iterator[Prepared]:
-    """Prepare inputs in order, on every core when there are many (extraction is per document)."""
+def prepare_all(
+    inputs: list[tuple[str, Path | None]], max_bytes: int, user_date: str | None, codebook: Codebook | None = None
+) -> Iterator[Prepared]:
+    """Prepare inputs in order, on every core when there are many (extraction is per document).
+    The codebook goes to the workers with each chunk (None: the shipped one)."""
     jobs: list[Job] = [(display, path, max_bytes, user_date) for display, path in inputs]
+    codebook = codebook or load_codebook()
     workers = worker_count()
     if workers < 2 or len(jobs) < PARALLEL_MIN_FILES or any(path is None for _, path in inputs):
-        codebook = load_codebook() if jobs else None
         for job in jobs:
             yield prepare(*job, codebook=codebook)
         return
@@ -652,7 +655,7 @@ def prepare_all(inputs: list[tuple[str, Path | None]], max_bytes: int, user_date
         # when the writer is slower than the workers.
         window: deque = deque()
         for chunk in chunks:
-            window.append(pool.submit(_prepare_chunk, chunk))
+            window.append(pool.submit(_prepare_chunk, chunk, codebook))
             if len(window) >= PREPARE_WINDOW * workers:
                 yield from window.popleft().result()
         while window:
@@ -720,6 +723,7 @@ def store(
     prepared: Prepared,
     pending: db.PendingRows | None = None,
     written: dict[str, tuple[ListWording, ...]] | None = None,
+    codebook: Codebook | None = None,
 ) -> Outcome:
     """Write one prepared document (inside the caller's transaction; rows that can wait go to
     `pending`, which the caller flushes before committing); returns what happened. `written`
@@ -731,7 +735,9 @@ def store(
     if stored and stored["source"] != doc.source and doc.source:
         db.claim_source(conn, stored["id"], doc.source)
     if stored and stored["content_sha"] == doc.content_sha:
-        redated = doc.date_source == "user" and doc.date is not None and date_stored(conn, stored["id"], doc.date)
+        redated = (
+            doc.date_source == "user" and doc.date is not None and date_stored(conn, stored["id"], doc.date, codebook)
+        )
         return Outcome(prepared.display, "updated" if redated else "unchanged", stored["id"])
     if stored and doc.date_source != "user" and (kept := db.user_date_of(conn, [stored["id"]])):
         doc = _with_user_date(doc, kept)  # a corrected file keeps the date set by hand
@@ -778,10 +784,11 @@ def _with_user_date(doc: Document, date: str) -> Document:
     return replace(doc, date=date, date_source="user", statement_year=int(date[:4]))
 
 
-def date_stored(conn: sqlite3.Connection, document_id: str, date: str) -> bool:
+def date_stored(conn: sqlite3.Connection, document_id: str, date: str, codebook: Codebook | None = None) -> bool:
     """Date a stored document by hand (date_source "user", kept through re-ingest) and extract it
-    again, inside the caller's transaction; False when it already had that date by hand. The
-    caller links what the new extraction left unlinked (`link_pending`)."""
+    again, its statements coded with `codebook`, inside the caller's transaction; False when it
+    already had that date by hand. The caller links what the new extraction left unlinked
+    (`link_pending`)."""
     doc = db.get_document(conn, document_id)
     if doc is None:
         raise NotFound(f"no document with id '{document_id}' (see `ngkt docs`)")
@@ -789,15 +796,15 @@ def date_stored(conn: sqlite3.Connection, document_id: str, date: str) -> bool:
         return False
     doc = _with_user_date(doc, date)
     db.set_document_date(conn, doc)
-    db.write_extraction(conn, doc.id, extract(doc))
+    db.write_extraction(conn, doc.id, extract(doc), codebook)
     return True
 
 
-def set_date(conn: sqlite3.Connection, document_id: str, date: str) -> bool:
+def set_date(conn: sqlite3.Connection, document_id: str, date: str, codebook: Codebook | None = None) -> bool:
     """`ngkt doc date`: date one stored document by hand, then link its statements."""
     with db.transaction(conn):
-        changed = date_stored(conn, document_id, date)
-        link_pending(conn)
+        changed = date_stored(conn, document_id, date, codebook)
+        link_pending(conn, codebook)
     return changed
 
 
@@ -808,11 +815,16 @@ def ingest_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     user_date: str | None = None,
     on_progress: Callable[[Outcome], None] | None = None,
+    codebook: Codebook | None = None,
 ) -> list[Outcome]:
     """Ingest every input, then link the new statements; one bad file never stops the run.
-    Returns an outcome per input, then one per file skipped in a folder (`collect_inputs`)."""
+    Statements are coded with `codebook` (None: the shipped one). Returns an outcome per input,
+    then one per file skipped in a folder (`collect_inputs`)."""
     inputs, skipped = collect_inputs(paths)
-    return ingest_inputs(conn, inputs, max_bytes=max_bytes, user_date=user_date, on_progress=on_progress) + skipped
+    outcomes = ingest_inputs(
+        conn, inputs, max_bytes=max_bytes, user_date=user_date, on_progress=on_progress, codebook=codebook
+    )
+    return outcomes + skipped
 
 
 def ingest_inputs(
@@ -822,30 +834,37 @@ def ingest_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     user_date: str | None = None,
     on_progress: Callable[[Outcome], None] | None = None,
+    codebook: Codebook | None = None,
 ) -> list[Outcome]:
     """`ingest_paths` for inputs already collected (the CLI counts them first for its progress
     bar, and a folder is walked once)."""
-    return _write_and_link(conn, prepare_all(inputs, max_bytes, user_date), on_progress)
+    codebook = codebook or load_codebook()
+    return _write_and_link(conn, prepare_all(inputs, max_bytes, user_date, codebook), codebook, on_progress)
 
 
-def ingest_data(conn: sqlite3.Connection, items: list[tuple[str, bytes]]) -> list[Outcome]:
+def ingest_data(
+    conn: sqlite3.Connection, items: list[tuple[str, bytes]], codebook: Codebook | None = None
+) -> list[Outcome]:
     """`ingest_inputs` for contents already in memory: (source, bytes) pairs, where the source (a
     fetched page's URL) is the document's path. One outcome per item, in order."""
-    codebook = load_codebook() if items else None  # read once, not once per item
+    codebook = codebook or load_codebook()
     prepared = (prepare(source, None, DEFAULT_MAX_BYTES, None, data, codebook=codebook) for source, data in items)
-    return _write_and_link(conn, prepared)
+    return _write_and_link(conn, prepared, codebook)
 
 
 def _write_and_link(
-    conn: sqlite3.Connection, prepared: Iterable[Prepared], on_progress: Callable[[Outcome], None] | None = None
+    conn: sqlite3.Connection,
+    prepared: Iterable[Prepared],
+    codebook: Codebook,
+    on_progress: Callable[[Outcome], None] | None = None,
 ) -> list[Outcome]:
     """Write prepared inputs, then their term counts and the linking, and note when this ingest ran."""
     frequencies = TermCounts()
     with db.bulk_writes(conn):
-        outcomes = write_prepared(conn, prepared, frequencies, on_progress)
+        outcomes = write_prepared(conn, prepared, frequencies, on_progress, codebook)
         with db.transaction(conn):
             frequencies.flush(conn)
-            link_pending(conn)
+            link_pending(conn, codebook)
             db.set_meta(conn, "last_ingest", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     return outcomes
 
@@ -868,6 +887,7 @@ def write_prepared(
     prepared_inputs: Iterable[Prepared],
     frequencies: TermCounts,
     on_progress: Callable[[Outcome], None] | None = None,
+    codebook: Codebook | None = None,
 ) -> list[Outcome]:
     """Store prepared inputs, DOCUMENTS_PER_TRANSACTION to a transaction; their term counts are
     added to `frequencies`, which the caller writes with the linking that needs them. (A crash
@@ -879,7 +899,7 @@ def write_prepared(
         db.keep_sketches_of_scheme(conn, SKETCH_SCHEME)
     with db.grouped_transactions(conn, DOCUMENTS_PER_TRANSACTION, before_commit=lambda: pending.flush(conn)) as written:
         for prepared in prepared_inputs:
-            outcome = store(conn, prepared, pending, lists_written)
+            outcome = store(conn, prepared, pending, lists_written, codebook)
             frequencies.take(prepared, outcome.document_id if outcome.status in ("new", "updated") else None)
             outcomes.append(outcome)
             written()
@@ -889,9 +909,13 @@ def write_prepared(
     return outcomes
 
 
-def reextract_all(conn: sqlite3.Connection, on_progress: Callable[[str], None] | None = None) -> int:
-    """Run the extractor again on every stored body (after an upgrade); returns documents done.
-    `on_progress` is called with each document's id once it is written."""
+def reextract_all(
+    conn: sqlite3.Connection, on_progress: Callable[[str], None] | None = None, codebook: Codebook | None = None
+) -> int:
+    """Run the extractor again on every stored body (after an upgrade), its statements coded with
+    `codebook` (None: the shipped one); returns documents done. `on_progress` is called with each
+    document's id once it is written."""
+    codebook = codebook or load_codebook()
     count = 0
     left: set[str] = set()  # threads that lost the statements of a document now out of scope
     for doc_id in db.all_document_ids(conn):
@@ -899,7 +923,7 @@ def reextract_all(conn: sqlite3.Connection, on_progress: Callable[[str], None] |
         if doc is None:  # removed while this ran
             continue
         with db.transaction(conn):
-            db.write_extraction(conn, doc.id, extract(doc))
+            db.write_extraction(conn, doc.id, extract(doc), codebook)
             if doc.scope_source != SOURCE_USER:  # the scope rule may have changed too
                 found = decide_scope(doc.title, doc.paragraphs)
                 left |= db.set_scope(conn, doc.id, found.scope, found.reason, "rule")
@@ -907,6 +931,6 @@ def reextract_all(conn: sqlite3.Connection, on_progress: Callable[[str], None] |
         if on_progress:
             on_progress(doc_id)
     with db.transaction(conn):
-        link_pending(conn)
+        link_pending(conn, codebook)
         refresh_labels(conn, left & {r[0] for r in conn.execute("SELECT id FROM threads")})
     return count

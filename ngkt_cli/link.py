@@ -74,6 +74,7 @@ from .similarity import (  # noqa: F401  (re-exported: the other stages import t
     similarity_to_rest,
     vector,
 )
+from .themes import Codebook
 
 # ---------------------------------------------------------------------------------------------
 # Linking runs
@@ -143,22 +144,23 @@ def relink_advice(conn: sqlite3.Connection) -> str | None:
     return None
 
 
-def recode_themes(conn: sqlite3.Connection) -> None:
-    """Code every statement again with the current codebook (after --codebook changes)."""
-    replace_statement_themes(conn, statement_theme_rows(statement_texts(conn)))
+def recode_themes(conn: sqlite3.Connection, codebook: Codebook | None = None) -> None:
+    """Code every statement again with `codebook` (None: the shipped one), after it changed."""
+    replace_statement_themes(conn, statement_theme_rows(statement_texts(conn), codebook=codebook))
 
 
-def link_pending(conn: sqlite3.Connection) -> int:
+def link_pending(conn: sqlite3.Connection, codebook: Codebook | None = None) -> int:
     """Link every statement without a thread against the stored threads (in the caller's transaction).
 
     Runs at the end of each ingest and re-extraction, over all new statements at once, in the
     order of their years, so that the result does not depend on the order files were given in.
     Only a database's first linking links everything; later growth is met by `relink_advice`
-    and an explicit `ngkt relink`. Returns how many statements were linked.
+    and an explicit `ngkt relink`. Returns how many statements were linked. Statements are
+    coded again with `codebook` (None: the shipped one) when the database asks for it.
     """
     count_new_documents(conn)
     if meta_int(conn, "themes_stale"):  # set by a migration that changed how texts are coded
-        recode_themes(conn)
+        recode_themes(conn, codebook)
         set_meta(conn, "themes_stale", 0)
     store_actor_levels(conn)
     idf = load_idf(conn)

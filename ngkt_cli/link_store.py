@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from . import ids
 from .actors import actor_level
 from .similarity import MAX_COMPARED, Decisions, Idf, Item, paragraph_terms, rare_terms
+from .themes import Codebook, code_positions, load_codebook
 
 
 def now() -> str:
@@ -81,21 +82,20 @@ def count_new_documents(conn: sqlite3.Connection) -> None:
     count_document_terms(conn, [(r["id"], r["body"]) for r in rows], 1)
 
 
-def statement_theme_rows(statements: list[tuple[str, str]], themes: dict | None = None) -> list[dict]:
+def statement_theme_rows(
+    statements: list[tuple[str, str]], themes: dict | None = None, codebook: Codebook | None = None
+) -> list[dict]:
     """statement_themes rows for (statement id, text)s, in order of appearance (the first names it).
 
     `themes` maps a text to its coding already done elsewhere (by an ingest worker); a text it
-    lacks is coded here.
+    lacks is coded here, with `codebook` (None: the shipped one).
     """
-    from .themes import code_positions, load_codebook
-
-    codebook = None  # read only when a text must be coded here (reading it costs 0.5 ms)
     rows: list[dict] = []
     for statement_id, text in statements:
         if themes and text in themes:
             found = themes[text]
         else:
-            codebook = codebook or load_codebook()
+            codebook = codebook or load_codebook()  # read only when a text must be coded here
             found = code_positions(text, codebook)
         rows += ({"statement_id": statement_id, "theme": theme, "position": position} for theme, position in found)
     return rows

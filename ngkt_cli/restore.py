@@ -18,6 +18,7 @@ from pathlib import Path
 from .errors import NgktError
 from .link import recode_themes, relink
 from .queries import DECISION_FIELDS
+from .themes import Codebook
 
 # Decisions that tie statements together (what linking reads), and the events kept for
 # `ngkt thread history`.
@@ -91,9 +92,12 @@ def _apply_labels(conn: sqlite3.Connection, exported_threads: list[dict]) -> int
     return applied
 
 
-def import_decisions(conn: sqlite3.Connection, data: dict, source: str = "export") -> Imported:
-    """Add the export's decisions about statements held here, relink, apply labels (inside the
-    caller's transaction). NgktError when none of them concerns this database."""
+def import_decisions(
+    conn: sqlite3.Connection, data: dict, source: str = "export", codebook: Codebook | None = None
+) -> Imported:
+    """Add the export's decisions about statements held here, recode (with `codebook`, None: the
+    shipped one) and relink, apply labels (inside the caller's transaction). NgktError when none
+    of them concerns this database."""
     held = {r[0] for r in conn.execute("SELECT id FROM statements")}
     counts: Counter[str] = Counter()
     # Decisions about statements first; the events naming threads only (a merge, a label) come
@@ -122,7 +126,7 @@ def import_decisions(conn: sqlite3.Connection, data: dict, source: str = "export
         else:
             _insert(conn, decision)
             counts["new"] += 1
-    recode_themes(conn)
+    recode_themes(conn, codebook)
     summary = relink(conn)
     return Imported(
         counts["new"], counts["present"], counts["missing"], _apply_labels(conn, labelled), summary["threads"]

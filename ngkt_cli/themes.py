@@ -8,7 +8,6 @@ or NGKT_CODEBOOK swaps in the analyst's own.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -16,8 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from . import db
-from .errors import Refused, UsageError
+from .errors import UsageError
 from .text import fold, spell_out
 
 
@@ -85,25 +83,16 @@ def _compile(theme: dict, source: str) -> Theme:
 # The name `--codebook default` gives the codebook shipped with ngkt.
 DEFAULT = "default"
 
-_selected: dict[str, str | None] = {"path": None, "name": None, "text": None}
+# A parsed codebook: its themes in order. What the library's coding functions take (`codebook`,
+# None: the shipped one).
+Codebook = tuple[Theme, ...]
 
 
-def select_codebook(path: str | None, text: str | None = None, name: str | None = None) -> None:
-    """Use this codebook for the rest of the process: a file (None: NGKT_CODEBOOK or the default),
-    or the `text` of one (a database's own, `bind_codebook`)."""
-    _selected.update(path=path, name=name, text=text)
-
-
-def codebook_source() -> str:
-    """Which codebook is in use: its file, or "default"."""
-    return _selected["path"] or os.environ.get("NGKT_CODEBOOK") or "default"
-
-
-def load_codebook() -> tuple[Theme, ...]:
-    """The themes of the selected codebook: --codebook, else NGKT_CODEBOOK, else the default."""
-    if _selected["text"] is not None:
-        return _parse(_selected["text"], _selected["name"] or "codebook")
-    return _load(_selected["path"] or os.environ.get("NGKT_CODEBOOK") or None)
+def load_codebook(path: str | None = None) -> tuple[Theme, ...]:
+    """The themes of a codebook file, or of the shipped one (None or "default"): the default of
+    every library function that codes statements. The CLI passes the codebook its run is bound
+    to (`bind_codebook`: the database's own, or --codebook / NGKT_CODEBOOK)."""
+    return _load(path)
 
 
 def read_codebook(path: str | None) -> tuple[str, str]:
@@ -131,7 +120,7 @@ def _parse(text: str, source: str) -> tuple[Theme, ...]:
 
 
 # ---------------------------------------------------------------------------------------------
-# The database's own codebook
+# The database's own codebook (`db.bind_codebook` reads it, `db.record_codebook` writes it)
 
 
 def content_hash(text: str) -> str:
@@ -164,39 +153,6 @@ class Binding:
     def newer_default(self) -> bool:
         """The default codebook changed under a database coded with it: an upgrade of ngkt, not another codebook."""
         return self.switched and self.name == DEFAULT and self.recorded is not None and self.recorded[0] == DEFAULT
-
-
-def bind_codebook(conn, requested: str | None, switch: bool = False) -> Binding:
-    """Select this command's codebook: without `requested`, the one the database was coded with
-    (its text is stored with it; the default is always the shipped one); a `requested` one that
-    differs is refused (`Refused`) unless `switch` (`ngkt relink`, which recodes everything)."""
-    stored = db.meta_values(conn, ("codebook_name", "codebook_sha", "codebook_text"))
-    recorded = (stored["codebook_name"], stored["codebook_sha"]) if "codebook_sha" in stored else None
-    if requested is None and recorded and recorded[0] != DEFAULT:
-        name, text = recorded[0], stored["codebook_text"]
-        select_codebook(None, text, name)
-        return Binding(name, recorded[1], text, recorded)
-    name, text = read_codebook(requested)
-    _parse(text, requested if name != DEFAULT else "default codebook")  # a broken codebook says so first
-    select_codebook(None, text, "default codebook" if name == DEFAULT else requested)
-    binding = Binding(name, content_hash(text), text, recorded)
-    if requested is not None and recorded and binding.switched and not binding.newer_default and not switch:
-        raise Refused(
-            f"{requested}: the database was coded with {describe(*recorded)}; run `ngkt relink --codebook {requested}`"
-            " to recode every statement with this one, or leave --codebook out to use the database's"
-        )
-    return binding
-
-
-def record_codebook(conn, binding: Binding) -> None:
-    """Record the codebook the database is coded with (inside the caller's transaction). A newer
-    default codebook (an upgrade of ngkt), or statements stored before codebooks were recorded
-    (coded with who knows which), have every statement coded again by the next linking."""
-    if binding.newer_default or (binding.recorded is None and db.document_count(conn)):
-        db.set_meta_values(conn, {"themes_stale": "1"})
-    db.set_meta_values(
-        conn, {"codebook_name": binding.name, "codebook_sha": binding.sha, "codebook_text": binding.text}
-    )
 
 
 def code(text: str, codebook: tuple[Theme, ...]) -> list[str]:

@@ -106,3 +106,33 @@ def test_a_newer_default_codebook_recodes_a_database_coded_with_the_default(db_p
     result = run_cli(db_path, "ingest", str(SEED_FILES[3]))
     assert result.exit_code == 0 and "the default codebook changed with this version of ngkt" in result.stderr
     assert themes_of(db_path, SEED_FILES[2].name) == coded
+
+
+def test_the_ingest_workers_code_with_the_codebook_of_the_run(db_path, tmp_path, monkeypatch):
+    """Enough files for the worker pool: each worker codes its chunk with the run's codebook,
+    passed to it with the chunk, not with the codebook shipped with ngkt."""
+    from conftest import ARTICLE
+
+    from ngkt_cli.ingest import PARALLEL_MIN_FILES
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(PARALLEL_MIN_FILES + 8):
+        day = f"{n % 14 * 2 + 1}/{n // 14 + 1}/2025"
+        text = ARTICLE.replace("Sáng 15/1", f"Sáng {day}").replace("tổng kết năm 2024", f"tổng kết số {n}")
+        (inbox / f"article_{n:02}.txt").write_text(text, encoding="utf-8")
+    own = tmp_path / "own.toml"
+    own.write_text('[[theme]]\nid = "investment"\nlabel = "Investment"\npatterns = ["dau tu"]\n', encoding="utf-8")
+    monkeypatch.setenv("NGKT_WORKERS", "2")
+    assert run_cli(db_path, "--codebook", str(own), "ingest", str(inbox)).exit_code == 0
+    conn = sqlite3.connect(db_path)
+    coded = conn.execute(
+        "SELECT s.text, t.theme FROM statements s LEFT JOIN statement_themes t ON t.statement_id = s.id"
+    ).fetchall()
+    conn.close()
+    assert len(coded) == 3 * (PARALLEL_MIN_FILES + 8)
+    assert {(text, theme) for text, theme in coded} == {
+        ("đa dạng hoá thị trường xuất khẩu", None),
+        ("thu hút đầu tư chất lượng cao", "investment"),
+        ("thúc đẩy chuyển đổi xanh", None),
+    }
