@@ -13,9 +13,10 @@ from pathlib import Path
 
 from . import ids
 from .errors import DatabaseError, Refused
+from .link import count_document_terms, link_order, now, refresh_labels, statement_theme_rows
 from .migrations import APPLICATION_ID, MIGRATIONS
 from .models import Document, Extraction, Person, RemovedLine, Statement, StatementList
-from .text import fold, key
+from .text import fold, key, same_items
 from .themes import DEFAULT, Binding, Codebook, content_hash, describe, load_codebook, read_codebook
 
 DEFAULT_DB = "db/ngkt.db"
@@ -368,8 +369,6 @@ def undated_originals(conn: sqlite3.Connection, doc: Document, sketch_of) -> lis
 def make_duplicate(conn: sqlite3.Connection, document_id: str, original: str) -> None:
     """Count `document_id` (and its own copies) as copies of `original` from now on; its words leave
     the document frequencies, as a duplicate's never enter them."""
-    from .link import count_document_terms
-
     row = conn.execute("SELECT body, terms_counted FROM documents WHERE id = ?", [document_id]).fetchone()
     if row and row["terms_counted"]:
         count_document_terms(conn, [(document_id, row["body"])], -1)
@@ -480,8 +479,6 @@ def _unindex_for_search(conn: sqlite3.Connection, document_id: str) -> None:
 
 def delete_document(conn: sqlite3.Connection, document_id: str) -> None:
     """Remove a document with everything extracted from it (inside the caller's transaction)."""
-    from .link import count_document_terms
-
     row = conn.execute("SELECT body, terms_counted FROM documents WHERE id = ?", [document_id]).fetchone()
     if row and row["terms_counted"]:
         count_document_terms(conn, [(document_id, row["body"])], -1)
@@ -536,8 +533,6 @@ def save_version(conn: sqlite3.Connection, doc: Document, extraction: Extraction
     became of every statement id the correction changed goes into `statement_history`, where
     `ngkt show` finds an old citation.
     """
-    from .link import count_document_terms, now
-
     old = conn.execute("SELECT * FROM documents WHERE id = ?", [doc.id]).fetchone()
     version, when = old["version"] + 1, now()
     _keep_version(conn, old, when)
@@ -616,8 +611,6 @@ def _version_changes(before: list[sqlite3.Row], after: list[dict]) -> dict[str, 
     "unchanged" (same id, same words), "moved" (the same words under another id: a list before
     it came or went), "reworded" (same id, and 80% or more of the shorter wording's words
     shared: a correction of the item itself), or "removed"."""
-    from .extract import same_items
-
     worded = _successors(
         [(r["id"], r["text_key"], r["thread_id"]) for r in before], [(r["id"], r["text_key"]) for r in after]
     )
@@ -641,8 +634,6 @@ def _keep_threads(
 ) -> None:
     """A statement that survives a correction stays in its thread (of its kind: a corrected
     lead-in may make the list another kind, and threads never mix kinds)."""
-    from .link import refresh_labels
-
     kinds = {r["id"]: r["kind"] for r in after}
     kept = [
         (old["thread_id"], changes[old["id"]][1])
@@ -705,8 +696,6 @@ def carry_decisions(
     ).fetchall()
     if not decisions:
         return
-    from .link import now
-
     successor, threads = _successors(old, new), {old_id: thread for old_id, _, thread in old}
     gone: set[str] = set()
     for decision_id, action, first, second in decisions:
@@ -742,8 +731,6 @@ def _statement_row(
     coded: Coded | None,
     lead_in: str | None = None,
 ) -> dict:
-    from .link import link_order
-
     levels = coded.actor_levels if coded and coded.actor_levels else {}
     return {
         "id": statement_id,
@@ -799,8 +786,6 @@ def _add_extraction(
     Ids say where a statement comes from: "<document>/L2.3" is item 3 of the document's second
     list, "<document>/D1" its first unnumbered directive.
     """
-    from .link import statement_theme_rows
-
     statements = []
     for position, found in enumerate(extraction.lists, start=1):
         list_id = ids.list_id(document_id, position)
@@ -835,8 +820,6 @@ def write_extraction(
     """Replace a stored document's lists and statements, coded with `codebook` (None: the shipped
     one), inside the caller's transaction; what became of each statement id that changed is
     recorded, as for a correction."""
-    from .link import now
-
     before = _statements_of(conn, document_id)
     old = [(r["id"], r["text_key"], r["thread_id"]) for r in before]
     kept_threads = {text_key: thread for _, text_key, thread in old if thread is not None}

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .cues import announced, target_year
 from .metadata import (
     _NAME,
     _ORG,
@@ -692,8 +693,6 @@ CAPITALISED_WORD = re.compile(rf"(?<!\w)[{UPPER_CASE}]\w*")
 
 def _announces_a_count(text: str) -> bool:
     """ "Bộ trưởng đề nghị tập trung vào 4 nhóm nhiệm vụ trọng tâm.": the lead-in of a list."""
-    from .extract import announced
-
     return announced(CAPITALISED_WORD.sub("X", text))[0] is not None
 
 
@@ -974,8 +973,6 @@ def _paragraph_start(body: str, paragraph: int) -> int:
 def _target_year(body: str, draft: Draft, doc: Document) -> int | None:
     """A year written before the cue for the time ahead ("bước sang năm 2019, ... cần"), else
     the statement year, the next one at a year-end conference (as for lists)."""
-    from .extract import target_year
-
     before = body[draft.piece.sentence_start : draft.cue_start]
     for match in FORWARD_YEAR.finditer(before):
         year = int(next(group for group in match.groups() if group))

@@ -20,9 +20,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .cues import ANNOUNCED, LIST_NOUN_ALTERNATION, LIST_NOUNS, NUMBER_WORDS, announced, target_year
+from .directives import find_directives  # directives read the lists found here, never the reverse
 from .metadata import Person, attributions, find_people, names_a_person
 from .models import Document, Extraction, Statement, StatementList
-from .text import PARAGRAPH_BREAK, fold, is_capitalised, key, paragraph_starts, sentence_spans
+from .text import PARAGRAPH_BREAK, fold, is_capitalised, key, paragraph_starts, same_items, sentence_spans
 
 # ---------------------------------------------------------------------------------------------
 # Markers
@@ -817,87 +819,6 @@ def _next_lead_in(paragraph: str, start: int, later_intros: list[tuple[int, int,
 # ---------------------------------------------------------------------------------------------
 # Lead-in: kind, count, target year
 
-# Nouns a list announces ("6 trọng tâm", "4 bài học", "3 nội dung chính"), folded, with the kind
-# each one signals.
-LIST_NOUNS: dict[str, str | None] = {
-    "trong tam": "priority",
-    "nhiem vu": "priority",
-    "uu tien": "priority",
-    "dinh huong": "priority",
-    "giai phap": "priority",
-    "phuong huong": "priority",
-    "muc tieu": "priority",
-    "dot pha": "priority",
-    "bien phap": "priority",
-    "yeu cau": "priority",
-    "de xuat": "priority",
-    "kien nghi": "priority",
-    "phuong cham": "priority",
-    "tru cot": "priority",
-    "ket qua": "achievement",
-    "thanh tuu": "achievement",
-    "thanh tich": "achievement",
-    "diem sang": "achievement",
-    # A year's "5 dấu ấn", "3 điểm nhấn" look back, unless the lead-in asks for them ("cần tạo").
-    "dau an": "achievement",
-    "diem nhan": "achievement",
-    "bai hoc": "lesson",
-    "noi dung": "agenda",
-    "phien": "agenda",  # "Hội nghị gồm 3 phiên: ..."
-    "chu de": "agenda",
-    "van de": "agenda",
-    # Lists that are none of the four: shortcomings, causes, challenges ("3 hạn chế", "hai
-    # nguyên nhân"). Calling them priorities would put them in every diff.
-    "han che": "other",
-    "ton tai": "other",
-    "yeu kem": "other",
-    "nguyen nhan": "other",
-    "ly do": "other",
-    "kho khan": "other",
-    "thach thuc": "other",
-    "rui ro": "other",
-    "diem nghen": "other",
-    "nut that": "other",
-    "vuong mac": "other",
-    "co hoi": "other",
-    "thuan loi": "other",
-    # What a meeting was like, not what it set: hai “tinh thần” xuyên suốt Hội nghị.
-    "tinh than": "other",
-    # More of each kind, as real pages name them: "những thành công lớn nhất", "3 chuyển biến",
-    # "những kinh nghiệm", "4 khuyến nghị", "những rào cản", "5 nguyên tắc", "3 xu hướng", "10 sự kiện".
-    "thanh cong": "achievement",
-    "buoc tien": "achievement",
-    "chuyen bien": "achievement",
-    "kinh nghiem": "lesson",
-    "khuyen nghi": "priority",
-    "rao can": "other",
-    "bat cap": "other",
-    "nguyen tac": "other",
-    "quan diem": "other",
-    "muc dich": "other",
-    "xu huong": "other",
-    "xu the": "other",
-    "su kien": "other",
-    # Nouns that announce a count but not a kind ("ba việc", "5 điểm"): the kind comes from the
-    # rest of the lead-in or from the items.
-    "viec": None,
-    "diem": None,
-    "linh vuc": None,
-}
-_NOUN_RE = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
-
-# Counts written as words, folded ("ba trọng tâm" -> "ba trong tam").
-NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
-
-# "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "các trọng tâm", "những nhiệm vụ", a noun in
-# quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam" counts nothing.
-ANNOUNCED = re.compile(
-    r"(?<!viet )(?<!mien )(?<!phia )\b(\d{1,2}|"
-    + "|".join(NUMBER_WORDS)
-    + r"|cac|nhung|mot so|khong it|nhieu)\s+[\"“]?"
-    r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+)?(" + _NOUN_RE + r")\b"
-)
-
 
 @dataclass(frozen=True)
 class InlineIntro:
@@ -965,7 +886,7 @@ INLINE_INTROS = (
         re.compile(r" (?:bao gom|gom co|gom|ve|la) (?=[^\W\d])"),
         re.compile(
             r"(?<!viet )(?<!mien )\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+[\"“]?(?:nhom\s+)?"
-            r"(?:" + _NOUN_RE + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,4}$"
+            r"(?:" + LIST_NOUN_ALTERNATION + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,4}$"
         ),
         lead_in="through",
         strong=True,
@@ -1031,9 +952,6 @@ PREDICATE = re.compile(
     re.I,
 )
 
-
-# A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".
-QUOTED_COUNT = re.compile(r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]')
 
 # Lead-in phrases without a counted noun that still say what the list is. The phrase nearest the
 # list wins: "Để phát huy kết quả đạt được, thời gian tới cần: ..." asks; "Dù còn khó khăn, ngành
@@ -1117,36 +1035,8 @@ PAST_TENSE = re.compile(
 )
 FUTURE_TENSE = re.compile(r"\b(?:cần|sẽ|phải|hãy|cần phải)\b", re.I)
 
-# A year in a lead-in, not a horizon ("đến năm 2030") nor a range ("2021-2025").
-CUE_YEAR = re.compile(r"(?<!den )(?<!toi )(?<!den nam )(?<!toi nam )(?<![\d/-])((?:19|20)\d{2})(?![\d/-])")
-
-# Priorities stated from this month on (year-end conferences) are for the next year.
-NEXT_YEAR_FROM_MONTH = 12
-
-# Reviews stated up to this month (New Year conferences) look at the year before.
-REVIEW_PREVIOUS_YEAR_UNTIL_MONTH = 2
-
 # How many paragraphs before a list may hold the attribution of who states it.
 SPEAKER_LOOKBACK_PARAGRAPHS = 4
-
-
-def _quantity(word: str) -> int | None:
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
-
-
-def announced(cue: str) -> tuple[int | None, str | None]:
-    """(count, noun) of the list a lead-in announces: "6 trọng tâm" -> (6, "trong tam").
-
-    A counted noun wins over one with "các"/"những": in "thực hiện các mục tiêu ..., xác định
-    triển khai 4 trọng tâm" the list is the 4 priorities. Among several, the one nearest the list
-    (the last) wins: "Trước những thách thức đó, Bộ đặt ra các nhiệm vụ:" announces tasks.
-    A counted slogan in quotes ("3 đẩy mạnh") gives a count and leaves the noun to the rest.
-    """
-    folded = fold(cue)
-    matches = [(_quantity(m.group(1)), m.group(2)) for m in ANNOUNCED.finditer(folded)]
-    counted = [match for match in matches if match[0] is not None]
-    slogans = [(_quantity(m.group(1)), None) for m in QUOTED_COUNT.finditer(folded)]
-    return (counted or slogans or matches or [(None, None)])[-1]
 
 
 def _count_elsewhere(noun: str, texts: list[str]) -> int | None:
@@ -1249,22 +1139,6 @@ def classify(
             return said
     joined = " ".join(items)
     return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
-
-
-def target_year(kind: str, cue: str, doc: Document) -> int | None:
-    """Explicit year in the lead-in, else the statement year (shifted at the turn of the year)."""
-    years = [int(m.group(1)) for m in CUE_YEAR.finditer(fold(cue))]
-    if years:
-        return years[0]
-    year = doc.statement_year
-    month = int(doc.date[5:7]) if doc.date else None
-    if year is None or month is None:
-        return year
-    if kind in ("priority", "agenda") and month >= NEXT_YEAR_FROM_MONTH:
-        return year + 1
-    if kind in ("achievement", "lesson") and month <= REVIEW_PREVIOUS_YEAR_UNTIL_MONTH:
-        return year - 1
-    return year
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1838,23 +1712,6 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
     )
 
 
-# The same list worded twice (a summary and the list itself, or two reports of one speech):
-# item by item, this share of the shorter item's words is in the other's.
-SAME_ITEM_WORDS = 0.8
-
-_WORD = re.compile(r"\w+")
-
-
-def _same_item(mine: str, theirs: str) -> bool:
-    my_words, their_words = set(_WORD.findall(mine)), set(_WORD.findall(theirs))
-    return len(my_words & their_words) >= SAME_ITEM_WORDS * max(1, min(len(my_words), len(their_words)))
-
-
-def same_items(mine: Sequence[str], theirs: Sequence[str]) -> bool:
-    """True when two lists' items (as keys: lower case, one tone placement) say the same, one by one."""
-    return len(mine) == len(theirs) and all(map(_same_item, mine, theirs))
-
-
 def _without_repeats(lists: list[StatementList]) -> list[StatementList]:
     """One list per set of items: the lede's "3 nhiệm vụ gồm: A; B; C" and the body's "Thứ nhất,
     A ... Thứ hai, B ..." are one statement of three priorities, kept in its fuller wording."""
@@ -1878,6 +1735,4 @@ def extract(doc: Document) -> Extraction:
     candidates = marker_candidates(doc.body, paragraphs) + inline_candidates(doc.body, paragraphs)
     readings = _choose([reading for c in candidates if not not_a_list(reading := read(doc, c))])
     lists = _without_repeats([build_list(doc, reading, people) for reading in readings])
-    from .directives import find_directives  # directives read the lists found here, never the reverse
-
     return Extraction(lists=tuple(lists), directives=find_directives(doc, lists))

@@ -6,8 +6,12 @@ The database records how many steps it has (PRAGMA user_version) and that it is 
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable
+
+from .scope import decide
+from .text import fold, key
 
 # "ngkt" in ASCII: marks a database as ours for `sqlite3`, `file` and ourselves.
 APPLICATION_ID = 0x6E676B74
@@ -258,8 +262,6 @@ def _010_contentless_search(conn: sqlite3.Connection) -> None:
     """Search indexes each body once, folded, without storing it again (`content=''`): the index
     held every body twice (as written and folded) and every statement a third time. Statement
     hits are found inside the matching bodies by their spans (queries.search)."""
-    from .text import fold
-
     _run_script(
         conn,
         """
@@ -374,8 +376,6 @@ def _015_scope(conn: sqlite3.Connection) -> None:
     (scope.py's rule, or the analyst). Stored documents are decided by the rule now; the views
     show the scope, and `priorities` keeps to in-scope documents. Statements of documents found
     out of scope leave their threads (linking keeps to in-scope documents)."""
-    from .scope import decide
-
     _run_script(
         conn,
         """
@@ -421,8 +421,6 @@ def _016_document_sources_and_versions(conn: sqlite3.Connection) -> None:
     what became of each statement id a correction (or a re-extraction) changed, so an old
     citation still resolves.
     """
-    from .text import key
-
     _run_script(
         conn,
         """
@@ -459,8 +457,6 @@ def _016_document_sources_and_versions(conn: sqlite3.Connection) -> None:
         CREATE INDEX statement_history_document ON statement_history(document_id);
         """,
     )
-    import hashlib
-
     rows = conn.execute("SELECT id, body FROM documents").fetchall()
     conn.executemany(
         "UPDATE documents SET content_sha = ? WHERE id = ?",

@@ -14,8 +14,8 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import PurePath
+from dataclasses import asdict, dataclass
+from pathlib import Path, PurePath
 from typing import Any
 
 from . import ids
@@ -485,8 +485,6 @@ def print_hits(hits: Sequence) -> None:
 
 def write_export(data: dict[str, list[dict]], folder, fmt: str) -> list:
     """An export into a folder: `export.json`, `export.jsonl` (nl), or one CSV file per table."""
-    from pathlib import Path
-
     if fmt == "csv":
         return write_csv_tables(data, folder)
     target = Path(folder) / ("export.jsonl" if fmt == "nl" else "export.json")
@@ -500,8 +498,6 @@ def write_export(data: dict[str, list[dict]], folder, fmt: str) -> list:
 
 def write_csv_tables(data: dict[str, list[dict]], folder) -> list:
     """One CSV file per table of an export, written atomically (temporary file, then rename)."""
-    from pathlib import Path
-
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -592,7 +588,6 @@ ARROWS = {"up": "↑", "down": "↓", "same": "=", "": ""}
 
 def diff_to_dict(diff) -> dict:
     """The YearDiff as JSON-ready data: sections as arrays with thread ids, statements, ranks, figures."""
-    from dataclasses import asdict
 
     def keyness(k, name: str) -> dict:
         data = asdict(k)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 # Combining tone marks (grave, acute, tilde, hook above, dot below) as NFD writes them.
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
@@ -182,3 +183,20 @@ def spell_out(text: str) -> str:
     if not any(acronym in text for acronym in ACRONYMS):  # most texts: a few substring tests in C
         return text
     return _ACRONYM.sub(lambda match: f"{match.group(1)} {ACRONYMS[match.group(1)]}", text)
+
+
+# The same list worded twice (a summary and the list itself, or two reports of one speech):
+# item by item, this share of the shorter item's words is in the other's.
+SAME_ITEM_WORDS = 0.8
+
+_WORD = re.compile(r"\w+")
+
+
+def _same_item(mine: str, theirs: str) -> bool:
+    my_words, their_words = set(_WORD.findall(mine)), set(_WORD.findall(theirs))
+    return len(my_words & their_words) >= SAME_ITEM_WORDS * max(1, min(len(my_words), len(their_words)))
+
+
+def same_items(mine: Sequence[str], theirs: Sequence[str]) -> bool:
+    """True when two lists' items (as keys: lower case, one tone placement) say the same, one by one."""
+    return len(mine) == len(theirs) and all(map(_same_item, mine, theirs))

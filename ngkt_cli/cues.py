@@ -1,0 +1,140 @@
+"""What a list's lead-in announces: the noun it counts and the kind that noun signals ("6 trọng
+tâm" -> 6 priorities), and the year the statements are for. Read by the list extractor and by
+the directive finder alike (a directive announcing a count leads into a list).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Document
+from .text import fold
+
+# Nouns a list announces ("6 trọng tâm", "4 bài học", "3 nội dung chính"), folded, with the kind
+# each one signals.
+LIST_NOUNS: dict[str, str | None] = {
+    "trong tam": "priority",
+    "nhiem vu": "priority",
+    "uu tien": "priority",
+    "dinh huong": "priority",
+    "giai phap": "priority",
+    "phuong huong": "priority",
+    "muc tieu": "priority",
+    "dot pha": "priority",
+    "bien phap": "priority",
+    "yeu cau": "priority",
+    "de xuat": "priority",
+    "kien nghi": "priority",
+    "phuong cham": "priority",
+    "tru cot": "priority",
+    "ket qua": "achievement",
+    "thanh tuu": "achievement",
+    "thanh tich": "achievement",
+    "diem sang": "achievement",
+    # A year's "5 dấu ấn", "3 điểm nhấn" look back, unless the lead-in asks for them ("cần tạo").
+    "dau an": "achievement",
+    "diem nhan": "achievement",
+    "bai hoc": "lesson",
+    "noi dung": "agenda",
+    "phien": "agenda",  # "Hội nghị gồm 3 phiên: ..."
+    "chu de": "agenda",
+    "van de": "agenda",
+    # Lists that are none of the four: shortcomings, causes, challenges ("3 hạn chế", "hai
+    # nguyên nhân"). Calling them priorities would put them in every diff.
+    "han che": "other",
+    "ton tai": "other",
+    "yeu kem": "other",
+    "nguyen nhan": "other",
+    "ly do": "other",
+    "kho khan": "other",
+    "thach thuc": "other",
+    "rui ro": "other",
+    "diem nghen": "other",
+    "nut that": "other",
+    "vuong mac": "other",
+    "co hoi": "other",
+    "thuan loi": "other",
+    # What a meeting was like, not what it set: hai “tinh thần” xuyên suốt Hội nghị.
+    "tinh than": "other",
+    # More of each kind, as real pages name them: "những thành công lớn nhất", "3 chuyển biến",
+    # "những kinh nghiệm", "4 khuyến nghị", "những rào cản", "5 nguyên tắc", "3 xu hướng", "10 sự kiện".
+    "thanh cong": "achievement",
+    "buoc tien": "achievement",
+    "chuyen bien": "achievement",
+    "kinh nghiem": "lesson",
+    "khuyen nghi": "priority",
+    "rao can": "other",
+    "bat cap": "other",
+    "nguyen tac": "other",
+    "quan diem": "other",
+    "muc dich": "other",
+    "xu huong": "other",
+    "xu the": "other",
+    "su kien": "other",
+    # Nouns that announce a count but not a kind ("ba việc", "5 điểm"): the kind comes from the
+    # rest of the lead-in or from the items.
+    "viec": None,
+    "diem": None,
+    "linh vuc": None,
+}
+# The nouns as one regex alternation, longest first.
+LIST_NOUN_ALTERNATION = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
+
+# Counts written as words, folded ("ba trọng tâm" -> "ba trong tam").
+NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+
+# "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "các trọng tâm", "những nhiệm vụ", a noun in
+# quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam" counts nothing.
+ANNOUNCED = re.compile(
+    r"(?<!viet )(?<!mien )(?<!phia )\b(\d{1,2}|"
+    + "|".join(NUMBER_WORDS)
+    + r"|cac|nhung|mot so|khong it|nhieu)\s+[\"“]?"
+    r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+)?(" + LIST_NOUN_ALTERNATION + r")\b"
+)
+
+# A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".
+QUOTED_COUNT = re.compile(r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]')
+
+# A year in a lead-in, not a horizon ("đến năm 2030") nor a range ("2021-2025").
+CUE_YEAR = re.compile(r"(?<!den )(?<!toi )(?<!den nam )(?<!toi nam )(?<![\d/-])((?:19|20)\d{2})(?![\d/-])")
+
+# Priorities stated from this month on (year-end conferences) are for the next year.
+NEXT_YEAR_FROM_MONTH = 12
+
+# Reviews stated up to this month (New Year conferences) look at the year before.
+REVIEW_PREVIOUS_YEAR_UNTIL_MONTH = 2
+
+
+def _quantity(word: str) -> int | None:
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def announced(cue: str) -> tuple[int | None, str | None]:
+    """(count, noun) of the list a lead-in announces: "6 trọng tâm" -> (6, "trong tam").
+
+    A counted noun wins over one with "các"/"những": in "thực hiện các mục tiêu ..., xác định
+    triển khai 4 trọng tâm" the list is the 4 priorities. Among several, the one nearest the list
+    (the last) wins: "Trước những thách thức đó, Bộ đặt ra các nhiệm vụ:" announces tasks.
+    A counted slogan in quotes ("3 đẩy mạnh") gives a count and leaves the noun to the rest.
+    """
+    folded = fold(cue)
+    matches = [(_quantity(m.group(1)), m.group(2)) for m in ANNOUNCED.finditer(folded)]
+    counted = [match for match in matches if match[0] is not None]
+    slogans = [(_quantity(m.group(1)), None) for m in QUOTED_COUNT.finditer(folded)]
+    return (counted or slogans or matches or [(None, None)])[-1]
+
+
+def target_year(kind: str, cue: str, doc: Document) -> int | None:
+    """Explicit year in the lead-in, else the statement year (shifted at the turn of the year)."""
+    years = [int(m.group(1)) for m in CUE_YEAR.finditer(fold(cue))]
+    if years:
+        return years[0]
+    year = doc.statement_year
+    month = int(doc.date[5:7]) if doc.date else None
+    if year is None or month is None:
+        return year
+    if kind in ("priority", "agenda") and month >= NEXT_YEAR_FROM_MONTH:
+        return year + 1
+    if kind in ("achievement", "lesson") and month <= REVIEW_PREVIOUS_YEAR_UNTIL_MONTH:
+        return year - 1
+    return year
