@@ -704,11 +704,6 @@ def one_line(text: str) -> str:
     return text.replace("\n\n", " ¶ ")
 
 
-def _source(s) -> str:
-    name = document_name(s.document_title, s.document_path)
-    return f"{name}, {s.document_date or 'undated'}, {s.speaker or 'speaker unknown'} [{s.id}]"
-
-
 def _wording_text(wording, styled: bool):
     text = text_type(styled)()
     for op, words in wording:
@@ -747,42 +742,76 @@ def _distinctive(terms) -> str:
     return ", ".join(f"{k.label} ({k.z:+.2f})" for k in terms) or "none"
 
 
+def diff_model(diff) -> dict:
+    """The YearDiff as every layout of it reads it (the terminal's, Markdown's, the HTML report's
+    template): its sections, each change with its statements and sources, the theme table and
+    the distinctive words, worded once. A layout only places and marks these up."""
+    a, b = diff.year_before, diff.year_after
+
+    def statement(year: int, s) -> dict:
+        name = document_name(s.document_title, s.document_path)
+        source = f"{name}, {s.document_date or 'undated'}, {s.speaker or 'speaker unknown'}"
+        return {"year": year, "rank": statement_rank(s), "text": one_line(s.text), "source": source, "id": s.id}
+
+    def change(c) -> dict:
+        persisting = c.status == "persisting"
+        return {
+            "thread_id": c.thread_id,
+            "label": c.label,
+            "ranks": f"rank {c.rank_before or '?'} → {c.rank_after or '?'} {ARROWS[c.movement]}" if persisting else "",
+            "movement": c.movement,
+            "statements": [statement(a, s) for s in c.before] + [statement(b, s) for s in c.after],
+            "wording": list(c.wording),
+        }
+
+    sections = ((f"New in {b}", "new", diff.new), (f"Dropped since {a}", "dropped", diff.dropped))
+    return {
+        "title": f"{diff.kind.capitalize()} statements {a} → {b}",
+        "kind": diff.kind,
+        "year_before": a,
+        "year_after": b,
+        "by": diff.by,
+        "coverage": coverage(diff),
+        "cautions": cautions(diff),
+        "sections": [
+            {"title": title, "status": status, "changes": [change(c) for c in changes]}
+            for title, status, changes in (*sections, ("Persisting", "persisting", diff.persisting))
+        ],
+        "theme_columns": ["theme", str(a), str(b), "change", "G2", "p", "log-odds z", "trend"],
+        "theme_rows": theme_rows(diff),
+        "distinctive": [(a, _distinctive(diff.distinctive_before)), (b, _distinctive(diff.distinctive_after))],
+    }
+
+
 def show_diff(diff) -> None:
-    """The diff for a person: rich on a terminal, plain text (no escape codes) otherwise."""
+    """The diff for a person (`diff_model`): rich on a terminal, plain text (no escape codes) otherwise."""
+    model = diff_model(diff)
     out = printer()
     styled = use_rich()
     Text = text_type(styled)
-    a, b = diff.year_before, diff.year_after
-    out.print(
-        Text(f"{diff.kind.capitalize()} statements {a} → {b} (by {diff.by} year): {coverage(diff)}", style="bold")
-    )
-    for caution in cautions(diff):
+    out.print(Text(f"{model['title']} (by {model['by']} year): {model['coverage']}", style="bold"))
+    for caution in model["cautions"]:
         out.print(Text(f"! {caution}", style="yellow"))
-    sections = ((f"New in {b}", diff.new), (f"Dropped since {a}", diff.dropped), ("Persisting", diff.persisting))
-    for title, changes in sections:
+    for section in model["sections"]:
         out.print()
-        out.print(Text(f"{title} ({len(changes)})", style="bold underline"))
-        if not changes:
+        out.print(Text(f"{section['title']} ({len(section['changes'])})", style="bold underline"))
+        if not section["changes"]:
             out.print("  none")
-        for change in changes:
-            ranks = ""
-            if change.status == "persisting":
-                arrow = ARROWS[change.movement]
-                ranks = f"  rank {change.rank_before or '?'} → {change.rank_after or '?'} {arrow}".rstrip()
-            out.print(Text(f"  {change.thread_id}  {cut_label(change.label)}{ranks}", style="bold cyan"))
-            for year, statements in ((a, change.before), (b, change.after)):
-                for s in statements:
-                    out.print(f"    {year} {statement_rank(s)}: {one_line(s.text)}")
-                    out.print(Text(f"          {_source(s)}", style="dim"))
-            if change.wording:
-                out.print(Text("    wording: ").append(_wording_text(change.wording, styled)))
+        for change in section["changes"]:
+            ranks = f"  {change['ranks']}".rstrip()
+            out.print(Text(f"  {change['thread_id']}  {cut_label(change['label'])}{ranks}", style="bold cyan"))
+            for s in change["statements"]:
+                out.print(f"    {s['year']} {s['rank']}: {s['text']}")
+                out.print(Text(f"          {s['source']} [{s['id']}]", style="dim"))
+            if change["wording"]:
+                out.print(Text("    wording: ").append(_wording_text(change["wording"], styled)))
     out.print()
     out.print(Text("Themes (share of each year's statements; * p < 0.05)", style="bold underline"))
-    print_rows(theme_rows(diff), ["theme", str(a), str(b), "change", "G2", "p", "log-odds z", "trend"])
+    print_rows(model["theme_rows"], model["theme_columns"])
     out.print()
     out.print(Text("Distinctive words (log-odds z)", style="bold underline"))
-    out.print(f"  {a}: {_distinctive(diff.distinctive_before)}")
-    out.print(f"  {b}: {_distinctive(diff.distinctive_after)}")
+    for year, words in model["distinctive"]:
+        out.print(f"  {year}: {words}")
 
 
 def _markdown_wording(wording) -> str:
@@ -826,42 +855,29 @@ def cautions(diff) -> list[str]:
 
 
 def diff_markdown(diff) -> str:
-    """The diff as Markdown: headings per section, a line per statement with its source."""
-    a, b = diff.year_before, diff.year_after
-    lines = [f"# {diff.kind.capitalize()} statements {a} → {b}", "", f"By {diff.by} year: {coverage(diff)}.", ""]
-    lines += [line for caution in cautions(diff) for line in (f"> **{caution}**", "")]
-    sections = ((f"New in {b}", diff.new), (f"Dropped since {a}", diff.dropped), ("Persisting", diff.persisting))
-    for title, changes in sections:
-        lines += [f"## {title} ({len(changes)})", ""]
-        if not changes:
+    """The diff as Markdown (`diff_model`): headings per section, a line per statement with its source."""
+    model = diff_model(diff)
+    a, b = model["year_before"], model["year_after"]
+    lines = [f"# {model['title']}", "", f"By {model['by']} year: {model['coverage']}.", ""]
+    lines += [line for caution in model["cautions"] for line in (f"> **{caution}**", "")]
+    for section in model["sections"]:
+        lines += [f"## {section['title']} ({len(section['changes'])})", ""]
+        if not section["changes"]:
             lines += ["None.", ""]
-        for change in changes:
-            ranks = (
-                f" — rank {change.rank_before or '?'} → {change.rank_after or '?'} {ARROWS[change.movement]}"
-                if change.status == "persisting"
-                else ""
-            )
-            lines += [f"### {change.thread_id}: {cut_label(change.label)}{ranks}", ""]
-            for year, statements in ((a, change.before), (b, change.after)):
-                lines += [f"- {year} {statement_rank(s)}: {one_line(s.text)} — *{_source(s)}*" for s in statements]
-            if change.wording:
-                lines += [f"- wording: {_markdown_wording(change.wording)}"]
+        for change in section["changes"]:
+            ranks = f" — {change['ranks']}" if change["ranks"] else ""
+            lines += [f"### {change['thread_id']}: {cut_label(change['label'])}{ranks}", ""]
+            for s in change["statements"]:
+                lines.append(f"- {s['year']} {s['rank']}: {s['text']} — *{s['source']} [{s['id']}]*")
+            if change["wording"]:
+                lines += [f"- wording: {_markdown_wording(change['wording'])}"]
             lines.append("")
-    if diff.themes:
+    if model["theme_rows"]:
         lines += ["## Themes", "", "Share of each year's statements; * marks p < 0.05.", ""]
-        lines += [
-            markdown_table(theme_rows(diff), ["theme", str(a), str(b), "change", "G2", "p", "log-odds z", "trend"]),
-            "",
-        ]
+        lines += [markdown_table(model["theme_rows"], model["theme_columns"]), ""]
     else:
         lines += ["## Themes", "", f"No theme coded in {a} or {b}.", ""]
-    lines += [
-        "## Distinctive words",
-        "",
-        f"- {a}: {_distinctive(diff.distinctive_before)}",
-        f"- {b}: {_distinctive(diff.distinctive_after)}",
-        "",
-    ]
+    lines += ["## Distinctive words", "", *(f"- {year}: {words}" for year, words in model["distinctive"]), ""]
     return "\n".join(lines)
 
 
@@ -885,8 +901,9 @@ def timeline_view(years: list[int], rows: list[dict]) -> View:
 
 
 def diff_view(diff) -> View:
-    """The one place a YearDiff becomes output: its model as json, one row per cited statement
-    (csv, nl), its layout for the terminal and for Markdown (report.py writes the same two)."""
+    """The one place a YearDiff becomes output: its data as json, one row per cited statement
+    (csv, nl), and `diff_model` laid out for the terminal and for Markdown (report.py writes the
+    same Markdown, and the HTML page from the same model through its template)."""
     return View(
         diff_rows(diff),
         DIFF_CSV_COLUMNS,

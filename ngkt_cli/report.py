@@ -178,16 +178,9 @@ def index_markdown(env, index: dict) -> str:
 
 
 def diff_html(env, diff) -> str:
-    return env.get_template("diff.html.j2").render(
-        diff=diff,
-        theme_rows=render.theme_rows(diff),
-        theme_bars=charts.theme_bars(diff),
-        arrows=render.ARROWS,
-        one_line=render.one_line,
-        document_name=render.document_name,
-        coverage=render.coverage(diff),
-        cautions=render.cautions(diff),
-    )
+    """The diff page: the template of `render.diff_model`, the model the terminal and Markdown
+    layouts read, with the theme chart drawn to fit."""
+    return env.get_template("diff.html.j2").render(diff=render.diff_model(diff), theme_bars=charts.theme_bars(diff))
 
 
 def report_pages(

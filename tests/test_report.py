@@ -54,6 +54,46 @@ def test_markdown_report_matches_the_golden_file(seed_report):
     assert produced == GOLDEN.read_text(encoding="utf-8")
 
 
+def _markdown_sections(markdown: str) -> dict[str, list[tuple[str, list[str]]]]:
+    """Section title -> [(thread id, the ids of the statements cited under it)] of a Markdown diff."""
+    sections: dict[str, list[tuple[str, list[str]]]] = {}
+    for line in markdown.splitlines():
+        if heading := re.fullmatch(r"## (.+) \((\d+)\)", line):
+            current = sections.setdefault(heading.group(1), [])
+        elif thread := re.match(r"### (T\d+): ", line):
+            current.append((thread.group(1), []))
+        elif cited := re.fullmatch(r"- \d{4} .+ \[([^\]]+)\]\*", line):
+            current[-1][1].append(cited.group(1))
+    return sections
+
+
+def _html_sections(html: str) -> dict[str, list[tuple[str, list[str]]]]:
+    """The same read off the HTML page: <h2> sections, <h3> threads, each <li>'s statement id."""
+    sections: dict[str, list[tuple[str, list[str]]]] = {}
+    for line in html.splitlines():
+        if heading := re.fullmatch(r"<h2>(.+) \((\d+)\)</h2>", line):
+            current = sections.setdefault(heading.group(1), [])
+        elif thread := re.match(r'<h3><span class="id">(T\d+)</span>', line):
+            current.append((thread.group(1), []))
+        elif cited := re.match(r'<li>\d{4} .*<span class="id">([^<]+)</span></span></li>$', line):
+            current[-1][1].append(cited.group(1))
+    return sections
+
+
+def test_html_and_markdown_diffs_cite_the_same_threads_and_statements(seed_report, many_years_report):
+    """Both pages are layouts of one diff model: the same sections, threads and cited statements,
+    for the seeds (nothing dropped there) and for sixteen years of articles (something everywhere)."""
+    seen = set()
+    for folder in (seed_report, many_years_report):
+        for stem in sorted(p.stem for p in folder.glob("diff-*.md")):
+            markdown = _markdown_sections((folder / f"{stem}.md").read_text(encoding="utf-8"))
+            html = _html_sections((folder / f"{stem}.html").read_text(encoding="utf-8"))
+            assert len(markdown) == 3 and all(cited for changes in markdown.values() for _, cited in changes)
+            assert markdown == html, stem
+            seen |= {title.split()[0] for title, changes in markdown.items() if changes}
+    assert seen == {"New", "Dropped", "Persisting"}  # every section was compared with something in it
+
+
 def test_html_is_self_contained_with_inline_svg(seed_report):
     html = (seed_report / "index.html").read_text(encoding="utf-8")
     assert html.count("<svg") == 2
