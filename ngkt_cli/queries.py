@@ -6,6 +6,7 @@ statements keeps to documents whose `duplicate_of` is null unless asked otherwis
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections import Counter
@@ -730,6 +731,50 @@ def _theme_corpus(conn: sqlite3.Connection, kind: str, by: str, include_out_of_s
     return Counter(dict(rows.fetchall()))
 
 
+def theme_prior(conn: sqlite3.Connection, kind: str, by: str, include_out_of_scope: bool = False) -> Counter[str]:
+    """`_theme_corpus`, kept in the database once worked out (table theme_priors, which triggers
+    clear whenever a statement's themes, thread, year or scope may have changed: migration 21).
+
+    Reading 90,000 theme rows of 10,000 articles costs a diff a fifth of its time. The count is
+    stored in the same write transaction that worked it out, so no writer can change what it counts
+    in between; when another process is writing, or the database cannot be written, it is worked
+    out and not kept (never waited for: a read command does not queue behind an ingest)."""
+    counting = f"{kind} by {by}{' with out of scope' if include_out_of_scope else ''}"
+    stored = conn.execute("SELECT counts FROM theme_priors WHERE counting = ?", [counting]).fetchone()
+    if stored is not None:
+        return Counter(json.loads(stored[0]))
+    if conn.in_transaction or not _begin_now(conn):
+        return _theme_corpus(conn, kind, by, include_out_of_scope)
+    try:
+        prior = _theme_corpus(conn, kind, by, include_out_of_scope)
+        conn.execute(
+            "INSERT INTO theme_priors (counting, counts) VALUES (?, ?)",
+            [counting, json.dumps(dict(sorted(prior.items())), ensure_ascii=False)],
+        )
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError:  # kept or not, the prior is right
+        conn.execute("ROLLBACK")
+    return prior
+
+
+def _begin_now(conn: sqlite3.Connection) -> bool:
+    """BEGIN IMMEDIATE if the write lock is free at once (the connection's busy timeout is set
+    aside for it), else False: nothing started."""
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        return True
+    except sqlite3.OperationalError:  # locked by a writer, or a read-only file
+        return False
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+
+
 def left_out(conn: sqlite3.Connection, years: tuple[int, ...], *, kind: str = "priority", by: str = "target") -> dict:
     """The articles a year view leaves out: {"out_of_scope": {year: n}, "undated": n}.
 
@@ -788,7 +833,7 @@ def year_diff(
         kind=kind,
         labels=thread_labels(conn, statements),
         theme_labels={t.id: t.label for t in codebook},
-        theme_corpus=_theme_corpus(conn, kind, by, include_out_of_scope),
+        theme_corpus=theme_prior(conn, kind, by, include_out_of_scope),
         frequencies=frequencies(conn, words_needed(statements)),
         paragraphs=paragraph_count(conn),
         left_out=missing,

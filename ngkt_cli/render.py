@@ -146,9 +146,11 @@ class View:
     table, csv and markdown show; `cells` how a row reads for a person (table and markdown);
     `document` what json prints instead of the rows when there is more than rows (a document
     model); `table` and `markdown` a layout of their own for a person, where rows are not enough.
+    `rows` and `document` may also be functions that build them, called only for a format that
+    prints them (a diff's model costs more than its plain layout).
     """
 
-    rows: Sequence[dict]
+    rows: Sequence[dict] | Callable[[], Sequence[dict]]
     columns: Sequence[str]
     cells: Callable[[dict], dict] | None = None
     document: Any = None
@@ -160,12 +162,13 @@ class View:
 def output(view: View, fmt: str) -> None:
     """The one output path: a View printed as table, json, csv, markdown or nl."""
     if fmt == "json":
-        print(to_json(list(view.rows) if view.document is None else view.document))
+        document = view.document() if callable(view.document) else view.document
+        print(to_json(list(_rows_of(view)) if document is None else document))
     elif fmt == "nl":
-        for row in view.rows:
+        for row in _rows_of(view):
             print(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
-        sys.stdout.write(csv_text(view.rows, view.columns))
+        sys.stdout.write(csv_text(_rows_of(view), view.columns))
     elif fmt == "markdown":
         print(view.markdown() if view.markdown else markdown_table(_cells(view), view.columns))
     elif view.table:
@@ -174,8 +177,13 @@ def output(view: View, fmt: str) -> None:
         print_rows(_cells(view), view.columns, "table", view.title)
 
 
+def _rows_of(view: View) -> Sequence[dict]:
+    return view.rows() if callable(view.rows) else view.rows
+
+
 def _cells(view: View) -> list[dict]:
-    return [view.cells(row) for row in view.rows] if view.cells else list(view.rows)
+    rows = _rows_of(view)
+    return [view.cells(row) for row in rows] if view.cells else list(rows)
 
 
 def columns_of(rows: Sequence[dict], default: Sequence[str]) -> list[str]:
@@ -893,9 +901,9 @@ def diff_view(diff) -> View:
     """The one place a YearDiff becomes output: its model as json, one row per cited statement
     (csv, nl), its layout for the terminal and for Markdown (report.py writes the same two)."""
     return View(
-        diff_rows(diff),
+        lambda: diff_rows(diff),
         DIFF_CSV_COLUMNS,
-        document=diff_to_dict(diff),
+        document=lambda: diff_to_dict(diff),
         table=lambda: show_diff(diff),
         markdown=lambda: diff_markdown(diff),
     )
