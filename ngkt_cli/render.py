@@ -722,6 +722,22 @@ def _source(s) -> str:
     return f"{name}, {s.document_date or 'undated'}, {s.speaker or 'speaker unknown'} [{s.id}]"
 
 
+def _cited_lines(year: int, s) -> tuple[tuple[str, str | None], tuple[str, str | None]]:
+    """A statement a diff cites, as (line, style): its words, then its source."""
+    return (f"    {year} {statement_rank(s)}: {one_line(s.text)}", None), (f"          {_source(s)}", "dim")
+
+
+def print_lines(out, lines: Sequence[tuple[str, str | None]], styled: bool) -> None:
+    """(text, style) lines: written at once when plain (a print a line costs a diff of 30,000 lines
+    a tenth of its time), each through rich on a terminal."""
+    if not styled:
+        sys.stdout.write("".join(f"{text}\n" for text, _ in lines))
+        return
+    Text = text_type(styled)
+    for text, style in lines:
+        out.print(Text(text, style=style) if style else text)
+
+
 def _wording_text(wording, styled: bool):
     text = text_type(styled)()
     for op, words in wording:
@@ -783,10 +799,8 @@ def show_diff(diff) -> None:
                 arrow = ARROWS[change.movement]
                 ranks = f"  rank {change.rank_before or '?'} → {change.rank_after or '?'} {arrow}".rstrip()
             out.print(Text(f"  {change.thread_id}  {cut_label(change.label)}{ranks}", style="bold cyan"))
-            for year, statements in ((a, change.before), (b, change.after)):
-                for s in statements:
-                    out.print(f"    {year} {statement_rank(s)}: {one_line(s.text)}")
-                    out.print(Text(f"          {_source(s)}", style="dim"))
+            cited = ((year, s) for year, statements in ((a, change.before), (b, change.after)) for s in statements)
+            print_lines(out, [line for year, s in cited for line in _cited_lines(year, s)], styled)
             if change.wording:
                 out.print(Text("    wording: ").append(_wording_text(change.wording, styled)))
     out.print()

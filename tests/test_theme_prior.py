@@ -189,6 +189,7 @@ def test_a_database_from_before_the_kept_prior_upgrades_and_diffs_the_same(seeds
     expected = _diff(seeds_db)
     with sqlite3.connect(seeds_db) as conn:  # as ngkt left it at version 20
         conn.execute("DROP TABLE theme_priors")
+        conn.execute("DROP INDEX documents_scope")
         for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
             if trigger.startswith("theme_priors_"):
                 conn.execute(f"DROP TRIGGER {trigger}")
