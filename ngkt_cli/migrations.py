@@ -531,6 +531,34 @@ def _020_nothing_stale_when_empty(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM meta WHERE key = 'themes_stale'")
 
 
+def _021_theme_priors_and_scope_index(conn: sqlite3.Connection) -> None:
+    """The theme prior of `ngkt diff` (how many counted statements of all years state each theme,
+    queries.theme_prior) is kept once worked out, one row per way of counting, and cleared by
+    triggers whenever anything it counts may have changed: a statement's themes, its kind, thread,
+    target year or document, or its document's year, scope or duplicate mark (a statement or
+    document deleted takes its theme rows with it, which clears it too). The triggers act only when
+    something is kept, so a bulk ingest pays a test per row, never a delete. Documents are indexed
+    by scope: a diff counts the off-topic ones it leaves out from there."""
+    clear = "WHEN EXISTS (SELECT 1 FROM theme_priors) BEGIN DELETE FROM theme_priors; END;"
+    _run_script(
+        conn,
+        f"""
+        CREATE INDEX documents_scope ON documents(scope);
+        CREATE TABLE theme_priors (
+            counting TEXT PRIMARY KEY,
+            counts TEXT NOT NULL
+        );
+        CREATE TRIGGER theme_priors_theme_added AFTER INSERT ON statement_themes {clear}
+        CREATE TRIGGER theme_priors_theme_removed AFTER DELETE ON statement_themes {clear}
+        CREATE TRIGGER theme_priors_theme_changed AFTER UPDATE ON statement_themes {clear}
+        CREATE TRIGGER theme_priors_statement_changed
+            AFTER UPDATE OF kind, thread_id, target_year, document_id ON statements {clear}
+        CREATE TRIGGER theme_priors_document_changed
+            AFTER UPDATE OF duplicate_of, scope, statement_year ON documents {clear}
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -552,4 +580,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _018_list_truncated,
     _019_words_and_actor_levels,
     _020_nothing_stale_when_empty,
+    _021_theme_priors_and_scope_index,
 ]
