@@ -136,3 +136,20 @@ def test_the_ingest_workers_code_with_the_codebook_of_the_run(db_path, tmp_path,
         ("thu hút đầu tư chất lượng cao", "investment"),
         ("thúc đẩy chuyển đổi xanh", None),
     }
+
+
+def test_corrections_by_hand_code_with_the_databases_own_codebook(db_path, mine):
+    """`doc date` extracts a document again and `doc scope` links (recoding when the database asks
+    for it): both code with the analyst's codebook the database records, not the shipped one."""
+    assert run_cli(db_path, "--codebook", str(mine), "ingest", *map(str, SEED_FILES[:3])).exit_code == 0
+    rows = json.loads(run_cli(db_path, "docs", "-f", "json").stdout)
+    doc_id = next(row["id"] for row in rows if row["path"].endswith(SEED_FILES[2].name))
+    assert run_cli(db_path, "doc", "date", doc_id, "2024-01-10").exit_code == 0
+    assert themes_of(db_path, SEED_FILES[2].name) == {"markets"}
+    conn = sqlite3.connect(db_path)
+    with conn:  # as a migration leaves a database whose coding changed
+        conn.execute("DELETE FROM statement_themes")
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('themes_stale', '1')")
+    conn.close()
+    assert run_cli(db_path, "doc", "scope", doc_id, "in").exit_code == 0
+    assert themes_of(db_path, SEED_FILES[2].name) == {"markets"}
