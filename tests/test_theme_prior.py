@@ -47,6 +47,8 @@ def _document(db: Path, date: str | None) -> str:
 def seeds_db(seeded_db, tmp_path) -> Path:
     target = tmp_path / "seeds.db"
     shutil.copy(seeded_db, target)
+    with sqlite3.connect(target) as conn:  # other tests' diffs on the shared database keep priors too
+        conn.execute("DELETE FROM theme_priors")
     return target
 
 
