@@ -20,7 +20,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .metadata import Person, attributions, find_people, names_a_person
+from .metadata import (
+    SPEECH_VERBS,
+    Person,
+    attributions,
+    find_bodies,
+    find_people,
+    names_a_person,
+    pronoun_speaker,
+)
 from .models import Document, Extraction, Statement, StatementList
 from .text import PARAGRAPH_BREAK, fold, is_capitalised, key, paragraph_starts, sentence_spans
 
@@ -115,6 +123,9 @@ LA_BARE_MARKER = re.compile(
 NUMBER_MARKER = re.compile(r"^\(?(?P<n>\d{1,2})[.)/]\s+(?=\S)")
 
 # A table's row numbered in its first cell, as HTML tables come out of extraction: "| 1 | Mở rộng ... |".
+# "1 - Tổ chức thành công ..." ¶ "2 - ...": a year's highlights numbered with a dash
+NUMBER_DASH_MARKER = re.compile(r"^(?P<n>\d{1,2})\s*[-–]\s+(?=[^\W\d_])")
+
 TABLE_ROW_MARKER = re.compile(r"^\|\s*(?P<n>\d{1,2})\.?\s*\|\s*(?=[^\s|])")
 
 # "gồm: 1) ...; 2) ..." or "1. ...; 2. ..." inside a paragraph, after a colon or a semicolon (the
@@ -337,6 +348,8 @@ MARKER_RULES = (
     MarkerRule("là ordinal, no comma", "la", 1, LA_BARE_MARKER, _words(LA_ORDINALS), at_item_start),
     # "1. Mở rộng thị trường ..." ¶ "2) Thu hút ..." at a paragraph's start
     MarkerRule("number", "number", 2, NUMBER_MARKER, int),
+    # "1 - Tổ chức thành công năm APEC ..." ¶ "2 - Nhiều chuyến thăm ..."
+    MarkerRule("number and dash", "number", 2, NUMBER_DASH_MARKER, int),
     # "| 1 | Mở rộng thị trường |" ¶ "| 2 | ... |"
     MarkerRule("table row number", "number", 2, TABLE_ROW_MARKER, int),
     # "... gồm: 1) mở rộng ...; 2) thu hút ..."
@@ -548,21 +561,36 @@ def item_spans(body: str, run: list[Marker], limit: int | None = None) -> list[S
             end = paragraph_break  # the next item's bullet ("- Thứ hai") or quote is not this item's text
         end = _before_next_bullet(body, marker.content, end)
         if following is None and spans and all("\n\n" in body[span.start : span.end] for span in spans):
-            end = _explained_below(body, marker.content, end)
+            end = _explained_below(body, marker.content, end, _closed_headings(body, spans))
         spans.append(_trim(body, marker.content, end))
     return spans
 
 
-def _explained_below(body: str, start: int, end: int) -> int:
+def _closed_headings(body: str, spans: list[Span]) -> bool:
+    """Every item so far a one-sentence heading closed by a full stop over one paragraph ("1. Hoạt
+    động đối ngoại cấp cao diễn ra sôi động." ¶ "Trong năm, ..."): a year's highlights."""
+    for span in spans:
+        parts = body[span.start : span.end].split(PARAGRAPH_BREAK)
+        if len(parts) != 2 or not parts[0].rstrip().endswith(".") or len(sentence_spans(parts[0])) != 1:
+            return False
+    return True
+
+
+def _explained_below(body: str, start: int, end: int, closed: bool = False) -> int:
     """The last of items that are each a heading and a paragraph explaining it ("1. Đổi mới tư duy
     đối ngoại" ¶ "Ngành ngoại giao cần ..."): a heading that no punctuation closes takes the
-    paragraph under it, as the items before it did."""
+    paragraph under it, as the items before it did; so does a closed one-sentence heading when
+    every heading before it was closed too (`closed`)."""
     heading = body[start:end].strip()
     following = end + len(PARAGRAPH_BREAK)
-    if not heading or heading[-1] in CLOSING.replace(":", "") or "\n\n" in heading or following >= len(body):
+    if not heading or "\n\n" in heading or following >= len(body):
+        return end
+    if heading[-1] in CLOSING.replace(":", "") and not (
+        closed and heading[-1] == "." and len(sentence_spans(heading)) == 1
+    ):
         return end
     if (
-        len(heading.split()) > SECTION_HEADING_WORDS
+        len(heading.split()) > SECTION_HEADING_WORDS * (2 if closed else 1)
         or body[following] in BULLET_CHARS
         or NOT_AN_ITEM.match(body, following)
     ):
@@ -927,10 +955,12 @@ class InlineIntro:
     def finditer(self, folded: str, semicolons: list[int], stops: list[int]) -> Iterator[re.Match[str]]:
         """Matches that may lead into a list: with a ';' after them (in their sentence, for the
         rows that keep to one) and the text `before` requires."""
-        by_semicolons = self.separator == ";"
+        # A row whose items may be sentences needs no ';' ("các trọng tâm là: Tiếp tục A. Làm tốt B.")
+        by_semicolons = self.separator == ";" and not (self.runs_on and not semicolons)
         if by_semicolons and not semicolons:
             return
-        for match in self.pattern.finditer(folded, 0, semicolons[-1] if by_semicolons else len(folded)):
+        end = semicolons[-1] if by_semicolons and not self.runs_on else len(folded)
+        for match in self.pattern.finditer(folded, 0, end):
             if by_semicolons and self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
                 continue  # a cheap test first: most "là" lead into no list
             window = max(0, match.start() - LEAD_WINDOW), match.start()
@@ -1014,10 +1044,23 @@ INLINE_INTROS = (
         separator=",",
         precedence=INLINE_PRECEDENCE + 1,
     ),
-    # "... có không ít thuận lợi. Đó là A; B; C."
+    # "... đặt ra một số trọng tâm công tác như: A; B; C" (a noun that says the kind: after other
+    # words "như:" gives examples)
+    InlineIntro(
+        "list noun, như",
+        re.compile(r"\bnhu\s*:\s+(?=[^\W\d])"),
+        re.compile(
+            r"\b(?:\d{1,2}|"
+            + "|".join(NUMBER_WORDS)
+            + r"|cac|nhung|mot so)\s+(?:nhom\s+)?(?:"
+            + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
+            + r")\b(?:\s+[^\s;:.,]+){0,3}\s*$"
+        ),
+    ),
+    # "... có không ít thuận lợi. Đó là A; B; C." (also "Đó là, A; B; C")
     InlineIntro(
         "Đó là",
-        re.compile(r"\bla (?=[^\W\d])"),
+        re.compile(r"\bla,? (?=[^\W\d])"),
         re.compile(r"(?:^|[.!?…] )(?:do|day)(?: cung| chinh)? $"),
         lead_in="previous",
     ),
@@ -1278,7 +1321,8 @@ def speaker_before(
     window = body[lookback_start:position]
     found = attributions(window, people)
     if not found:
-        return None, None
+        pronoun = pronoun_speaker(body, lookback_start, position, people)  # "Ông nhấn mạnh ..."
+        return (pronoun.name, pronoun.title) if pronoun else (None, None)
     last = found[-1]
     return (last.name or last.title), last.title
 
@@ -1525,8 +1569,28 @@ def _speaker(
     speaker = speaker_before(body, _paragraph_end(body, after.start), after.start, people)
     if speaker[0]:
         return speaker
+    if stated_by := _body_in_lead_in(body, cue.start, candidate.lead_end):
+        return stated_by, None
     lookback = _paragraph_start(body, max(0, candidate.first_paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
     return speaker_before(body, candidate.lead_end, lookback, people)
+
+
+# A body that states the list in the lead-in it opens: "Hội nghị đã thảo luận ..., từ đó đặt ra
+# một số trọng tâm", "Năm 2025, UBND tỉnh xác định 5 nhiệm vụ" (a framing clause may come first),
+# but not "lãnh đạo Bộ Ngoại giao", nor a body in passing ("... do Bộ Ngoại giao tổ chức").
+BODY_SUBJECT_BEFORE = re.compile(r"^\W*(?:[^,.;:!?]{0,40},\s*)?$")
+BODY_STATES = re.compile(
+    SPEECH_VERBS.pattern[:-3] + r"|đề ra|thống nhất|thông qua|xác định|tập trung|rút ra|ghi nhận)\b"
+)
+
+
+def _body_in_lead_in(body: str, start: int, end: int) -> str | None:
+    """The body that opens the lead-in body[start:end] as its subject and states the list."""
+    lead = body[start:end]
+    for mention in find_bodies(lead, body):
+        if BODY_SUBJECT_BEFORE.match(lead[: mention.start]) and BODY_STATES.search(lead, mention.end):
+            return mention.name
+    return None
 
 
 WRAP_UP_PARAGRAPH = re.compile(r"(?:Đó|Đây|Trên đây)(?: cũng| chính)? là\b[^.!?]*[.!?]?")

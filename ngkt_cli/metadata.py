@@ -335,6 +335,28 @@ def attributions(text: str, people: list[Person]) -> list[Mention]:
     return found
 
 
+# A speaker named by a pronoun only, the person the article named last: "Ông nhấn mạnh ...",
+# "Đồng chí đề nghị ...", "Theo bà, ...". (In "ông Sơn" the given name says who: PRONOUN_NAME.)
+BARE_PRONOUN_SPEAKER = re.compile(
+    r"(?:(?<![^\s,.;:“\"(])(?<!các )(?<!Các )(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+(?:cũng\s+|đã\s+|tiếp tục\s+|còn\s+)*"
+    + SPEECH_VERBS.pattern
+    + r"|\b[tT]heo\s+(?:ông|bà|đồng chí)\s*,)"
+)
+
+# How far back (characters) the person a pronoun stands for is looked for.
+PRONOUN_LOOKBACK = 1500
+
+
+def pronoun_speaker(text: str, start: int, end: int, people: list[Person]) -> Mention | None:
+    """The person the last pronoun that speaks in text[start:end] stands for: the last person
+    named before it, or None when no pronoun speaks there or nobody was named."""
+    spoken = [m.start() for m in BARE_PRONOUN_SPEAKER.finditer(text, start, end)]
+    if not spoken:
+        return None
+    named = [m for m in find_mentions(text[max(0, spoken[-1] - PRONOUN_LOOKBACK) : spoken[-1]], people) if m.name]
+    return named[-1] if named else None
+
+
 # ---------------------------------------------------------------------------------------------
 # Bodies as speakers
 

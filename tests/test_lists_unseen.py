@@ -1,0 +1,120 @@
+"""Lists on whole pages in the shapes of real press pages that the realistic set lacks: a year's
+highlights, numbers with a dash, "Đó là," after a count, "như:" after a noun that names the kind,
+items as sentences after a colon, and who states a list when the lead-in names a pronoun or a
+body. Every page is written for these tests (tests/data/unseen/lists_*), in the shapes read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ngkt_cli.extract import extract
+from ngkt_cli.ingest import build_document
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+
+def lists_on(name: str, date: str | None = None) -> list:
+    page = UNSEEN / name
+    return list(extract(build_document(page.read_bytes(), page.name, date)).lists)
+
+
+def items(found) -> list[str]:
+    return [item.text for item in found.items]
+
+
+def test_a_years_highlights_each_a_closed_heading_over_a_paragraph_keep_the_last_paragraph():
+    [found] = lists_on("lists_year_highlights.txt")
+    assert (found.kind, found.announced_count, found.target_year) == ("achievement", 3, 2023)
+    assert [text.split("\n\n") for text in items(found)] == [
+        [
+            "Hoạt động đối ngoại cấp cao diễn ra dồn dập, nâng tầm quan hệ với nhiều đối tác lớn.",
+            "Trong năm, lãnh đạo chủ chốt đã thực hiện hơn 50 chuyến thăm và tiếp đón, ký kết hàng trăm văn kiện"
+            " hợp tác với các đối tác quan trọng",
+        ],
+        [
+            "Ngoại giao kinh tế đóng góp thiết thực vào tăng trưởng.",
+            "Nhiều thỏa thuận về thương mại, đầu tư, chuyển đổi năng lượng được ký kết, góp phần đưa kim ngạch"
+            " xuất nhập khẩu vượt 680 tỷ USD",
+        ],
+        [
+            "Việt Nam đảm nhận tốt các trọng trách tại các diễn đàn đa phương.",
+            "Các đoàn Việt Nam đã đưa ra nhiều sáng kiến được bạn bè quốc tế đánh giá cao tại Liên hợp quốc và ASEAN",
+        ],
+    ]
+
+
+def test_numbers_with_a_dash_mark_items():
+    [found] = lists_on("lists_dash_numbered.txt")
+    assert (found.kind, found.announced_count, found.target_year, found.marker) == ("achievement", 3, 2018, "number")
+    assert [text.split(".")[0] for text in items(found)] == [
+        "Tổ chức thành công Diễn đàn Kinh tế thế giới về ASEAN",
+        "Nhiều chuyến thăm song phương quan trọng",
+        "Phê chuẩn Hiệp định CPTPP",
+    ]
+    assert items(found)[2].endswith("tiếp cận các thị trường châu Mỹ")
+
+
+def test_a_dash_after_a_number_inside_a_sentence_or_between_numbers_marks_nothing():
+    from conftest import doc_from
+
+    text = "Kim ngạch tăng 2 - 3% mỗi năm.\n\n2 - 3 tỷ USD là mức dự kiến.\n\n10 - 12 doanh nghiệp sẽ tham gia."
+    assert extract(doc_from(text)).lists == ()
+
+
+def test_do_la_with_a_comma_after_a_counted_sentence_leads_in_each_list():
+    results, shortcomings = lists_on("lists_do_la_comma.txt")
+    assert (results.kind, results.announced_count, results.speaker) == ("achievement", 4, "Phạm Minh Chính")
+    assert items(results) == [
+        "đã tiếp tục đổi mới tư duy về hội nhập",
+        "kết hợp nội lực với ngoại lực",
+        "góp phần giải quyết các vấn đề toàn cầu như an ninh năng lượng",
+        "thúc đẩy quan hệ kinh tế giữa doanh nghiệp và địa phương",
+    ]
+    assert (shortcomings.kind, shortcomings.announced_count) == ("other", 3)
+    assert items(shortcomings) == [
+        "công tác dự báo có lúc chưa kịp thời",
+        "phối hợp giữa các bộ chưa nhịp nhàng",
+        "nguồn lực cho ngoại giao kinh tế còn hạn hẹp",
+    ]
+
+
+def test_nhu_after_a_noun_that_names_the_kind_leads_in_and_the_conference_states_it():
+    [found] = lists_on("lists_conference_nhu.txt")  # "các thị trường như: Nhật Bản; ..." is no list
+    assert (found.kind, found.speaker) == ("priority", "Hội nghị Ngoại giao lần thứ 30")
+    assert items(found) == [
+        "làm tốt công tác bảo hộ công dân ở nước ngoài",
+        "nâng cao chất lượng tham mưu, dự báo chiến lược",
+        "triển khai mạnh mẽ ngoại giao kinh tế phục vụ phát triển",
+    ]
+
+
+def test_items_written_as_sentences_after_a_colon_need_no_semicolon():
+    [found] = lists_on("lists_sentences_after_colon.txt")
+    assert (found.kind, found.target_year, found.speaker) == ("priority", 2011, "Trần Văn Hải")
+    assert items(found) == [
+        "Tiếp tục tham mưu tăng cường quản lý nhà nước về đối ngoại trên địa bàn",
+        "Làm tốt công tác đón tiếp các đoàn khách nước ngoài",
+        "Đẩy mạnh thu hút đầu tư từ Hàn Quốc và Nhật Bản",
+    ]
+
+
+def test_a_pronoun_that_states_a_list_is_the_person_named_last():
+    tasks, challenges = lists_on("lists_pronoun_speakers.txt")
+    assert (tasks.kind, tasks.announced_count, tasks.speaker) == ("priority", 3, "Nguyễn Văn Khánh")
+    assert (challenges.kind, challenges.speaker) == ("other", "Trần Quang Minh")  # "Theo ông, ..."
+
+
+def test_a_pronoun_with_nobody_named_before_it_names_no_speaker():
+    from conftest import doc_from
+
+    [found] = extract(doc_from("Ông nhấn mạnh 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư.")).lists
+    assert found.speaker is None
+
+
+def test_a_body_named_in_passing_in_the_lead_in_does_not_state_the_list():
+    from conftest import doc_from
+
+    [found] = extract(
+        doc_from("Tại hội nghị do Bộ Ngoại giao tổ chức, doanh nghiệp nêu 2 kiến nghị: giảm thủ tục; mở rộng tín dụng.")
+    ).lists
+    assert found.speaker is None
