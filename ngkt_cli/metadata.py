@@ -199,7 +199,11 @@ PRONOUN_NAME = re.compile(rf"\b(?:[ôÔ]ng|[bB]à)\s+(?P<given>[{UPPER}][^\W\d_]
 SPEECH_VERBS = re.compile(
     r"\b(?:cho biết|cho hay|cho rằng|nói|nhấn mạnh|khẳng định|đề nghị|yêu cầu|phát biểu|chỉ đạo|"
     r"xác định|đánh giá|thông tin|chia sẻ|nêu rõ|lưu ý|kết luận|trả lời|đề xuất|chỉ rõ|chỉ ra|"
-    r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt|đúc kết)\b"
+    r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt|đúc kết|"
+    # a leader reviewing results ("ghi nhận", "biểu dương"), a director reporting them (not "nghe
+    # báo cáo", "theo báo cáo", "trong báo cáo")
+    r"ghi nhận|biểu dương|điểm lại|nhìn lại|tổng kết|nhắc lại|"
+    r"(?<!nghe )(?<![tT]heo )(?<!trong )(?<!bản )(?<!các )báo cáo)\b"
 )
 
 # In an interview the answer follows the name and a colon: "Bộ trưởng Bùi Thanh Sơn: Thứ nhất, ...".

@@ -118,3 +118,33 @@ def test_a_body_named_in_passing_in_the_lead_in_does_not_state_the_list():
         doc_from("Tại hội nghị do Bộ Ngoại giao tổ chức, doanh nghiệp nêu 2 kiến nghị: giảm thủ tục; mở rộng tín dụng.")
     ).lists
     assert found.speaker is None
+
+
+def test_years_named_relative_to_the_statement_and_who_reports_or_praises_results():
+    results, praised, targets, breakthroughs = lists_on("lists_review_relative_years.txt")  # stated March 2025
+    assert (results.kind, results.target_year, results.speaker) == ("achievement", 2024, "Trần Khánh Minh")
+    assert items(results) == ["thu hút 25 dự án FDI mới", "tổ chức 12 đoàn xúc tiến đầu tư", "đón 40 đoàn khách quốc tế"]
+    assert (praised.kind, praised.speaker, praised.announced_count) == ("achievement", "Lê Văn Bình", 2)
+    assert (targets.kind, targets.target_year) == ("priority", 2026)  # "năm tới"
+    assert (breakthroughs.kind, breakthroughs.target_year) == ("priority", 2025)  # a period "2021 – 2025" is no target
+
+
+def test_an_interview_answer_that_focuses_on_tasks_is_a_priority_list_and_one_on_work_done_is_results():
+    ahead, done = lists_on("lists_interview_focus.txt")  # stated 2 January 2025
+    assert (ahead.kind, ahead.target_year, ahead.speaker, ahead.announced_count) == (
+        "priority",
+        2025,
+        "Nguyễn Minh Hằng",
+        3,
+    )
+    assert items(ahead)[0] == "đưa các thỏa thuận đã ký vào cuộc sống"
+    assert (done.kind, done.target_year) == ("achievement", 2024)
+
+
+def test_nam_nay_in_december_is_the_year_stated():
+    from conftest import doc_from
+
+    [found] = extract(
+        doc_from("Trong năm nay, Bộ tập trung 2 nhiệm vụ: hoàn tất đàm phán FTA; mở thêm thị trường.", "2024-12-05")
+    ).lists
+    assert found.target_year == 2024
