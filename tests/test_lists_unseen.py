@@ -123,7 +123,11 @@ def test_a_body_named_in_passing_in_the_lead_in_does_not_state_the_list():
 def test_years_named_relative_to_the_statement_and_who_reports_or_praises_results():
     results, praised, targets, breakthroughs = lists_on("lists_review_relative_years.txt")  # stated March 2025
     assert (results.kind, results.target_year, results.speaker) == ("achievement", 2024, "Trần Khánh Minh")
-    assert items(results) == ["thu hút 25 dự án FDI mới", "tổ chức 12 đoàn xúc tiến đầu tư", "đón 40 đoàn khách quốc tế"]
+    assert items(results) == [
+        "thu hút 25 dự án FDI mới",
+        "tổ chức 12 đoàn xúc tiến đầu tư",
+        "đón 40 đoàn khách quốc tế",
+    ]
     assert (praised.kind, praised.speaker, praised.announced_count) == ("achievement", "Lê Văn Bình", 2)
     assert (targets.kind, targets.target_year) == ("priority", 2026)  # "năm tới"
     assert (breakthroughs.kind, breakthroughs.target_year) == ("priority", 2025)  # a period "2021 – 2025" is no target
