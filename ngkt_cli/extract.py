@@ -911,6 +911,10 @@ LIST_NOUNS: dict[str, str | None] = {
     "viec": None,
     "diem": None,
     "linh vuc": None,
+    # "chứng kiến lễ ký 5 văn kiện, gồm: ...", "nhắn nhủ 3 điều: ..."
+    "van kien": None,
+    "thoa thuan": None,
+    "dieu": None,
 }
 _NOUN_RE = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
 
@@ -1106,6 +1110,7 @@ KIND_CUES = (
             r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc"
             r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc|da gop phan|da giup|da mang lai|da"
             r" tao ra)\b"
+            r"|\bchung kien (?:le )?(?:ky|trao)\b"  # "Hai Thủ tướng chứng kiến lễ ký 5 văn kiện, gồm: ..."
             r"|\bda\W*$"
         ),
     ),
@@ -1306,7 +1311,8 @@ def classify(
     for text in (folded, heading(), opener):
         if said := _cue_kind(fold(text)):
             return said
-    joined = " ".join(items)
+    # the items' tense, and the lead-in's: "Năm 2024, các cơ quan đã hỗ trợ 300 hoạt động, trong đó:"
+    joined = " ".join([*items, CONCESSION.sub("", cue)])
     return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
 
 

@@ -202,7 +202,7 @@ SPEECH_VERBS = re.compile(
     r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt|đúc kết|"
     # a leader reviewing results ("ghi nhận", "biểu dương"), a director reporting them (not "nghe
     # báo cáo", "theo báo cáo", "trong báo cáo")
-    r"ghi nhận|biểu dương|điểm lại|nhìn lại|tổng kết|nhắc lại|"
+    r"ghi nhận|biểu dương|điểm lại|nhìn lại|nhắc lại|"
     r"(?<!nghe )(?<![tT]heo )(?<!trong )(?<!bản )(?<!các )báo cáo)\b"
 )
 

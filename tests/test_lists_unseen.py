@@ -152,3 +152,19 @@ def test_nam_nay_in_december_is_the_year_stated():
         doc_from("Trong năm nay, Bộ tập trung 2 nhiệm vụ: hoàn tất đàm phán FTA; mở thêm thị trường.", "2024-12-05")
     ).lists
     assert found.target_year == 2024
+
+
+def test_what_was_done_told_in_the_lead_in_and_documents_signed_are_results():
+    from conftest import doc_from
+
+    signed, broken_down = extract(
+        doc_from(
+            "Hai Thủ tướng chứng kiến lễ ký 3 văn kiện hợp tác, gồm: bản ghi nhớ về kinh tế số; thỏa thuận về"
+            " năng lượng sạch; kế hoạch hợp tác giáo dục.\n\n"
+            "Năm 2024, các cơ quan đại diện đã hỗ trợ tổ chức 300 hoạt động xúc tiến, trong đó:\n\n"
+            "- 120 hoạt động xúc tiến thương mại;\n\n- 100 hoạt động xúc tiến đầu tư;\n\n- 80 hoạt động quảng bá du lịch.",
+            "2024-10-10",
+        )
+    ).lists
+    assert (signed.kind, signed.announced_count, len(signed.items)) == ("achievement", 3, 3)
+    assert (broken_down.kind, items(broken_down)[0]) == ("achievement", "120 hoạt động xúc tiến thương mại")
