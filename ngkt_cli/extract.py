@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .metadata import (
+    BODY_SOURCE_BEFORE,
     SPEECH_VERBS,
     Person,
     attributions,
@@ -1111,6 +1112,7 @@ KIND_CUES = (
             r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc|da gop phan|da giup|da mang lai|da"
             r" tao ra)\b"
             r"|\bchung kien (?:le )?(?:ky|trao)\b"  # "Hai Thủ tướng chứng kiến lễ ký 5 văn kiện, gồm: ..."
+            r"|^\W*noi bat(?: nhat)?(?: la| nhu)?\W*$"  # "Nổi bật là: A; B; C" after a year's review
             r"|\bda\W*$"
         ),
     ),
@@ -1615,6 +1617,8 @@ def _body_in_lead_in(body: str, start: int, end: int) -> str | None:
     for mention in find_bodies(lead, body):
         if BODY_SUBJECT_BEFORE.match(lead[: mention.start]) and BODY_STATES.search(lead, mention.end):
             return mention.name
+        if BODY_SOURCE_BEFORE.search(lead[max(0, mention.start - 30) : mention.start]):
+            return mention.name  # "Theo báo cáo của Bộ Ngoại giao, năm 2024 đạt 3 kết quả: ..."
     return None
 
 

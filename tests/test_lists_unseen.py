@@ -168,3 +168,16 @@ def test_what_was_done_told_in_the_lead_in_and_documents_signed_are_results():
     ).lists
     assert (signed.kind, signed.announced_count, len(signed.items)) == ("achievement", 3, 3)
     assert (broken_down.kind, items(broken_down)[0]) == ("achievement", "120 hoạt động xúc tiến thương mại")
+
+
+def test_a_years_review_gives_results_shortcomings_and_opportunities_each_its_kind():
+    reported, highlights, shortcomings, opportunities = lists_on("lists_review_other_kinds.txt")
+    assert (reported.kind, reported.target_year, reported.speaker) == ("achievement", 2024, "Bộ Ngoại giao")
+    assert (highlights.kind, highlights.target_year) == ("achievement", 2024)  # "Nổi bật là: ..." in December
+    assert items(highlights) == [
+        "ký kết 150 văn bản hợp tác",
+        "nâng tầm quan hệ với 4 đối tác",
+        "mở cửa thị trường cho 8 loại trái cây",
+    ]
+    assert (shortcomings.kind, len(shortcomings.items)) == ("other", 3)  # "một số hạn chế như: ..."
+    assert (opportunities.kind, opportunities.speaker) == ("other", "Hội nghị")
