@@ -75,6 +75,18 @@ TITLES = (
     # The minister's assistant is not the minister: "Trợ lý Bộ trưởng Nguyễn Minh Hằng".
     "Trợ lý Bộ trưởng",
     "Trợ lý Thủ tướng",
+    # Provincial and party ranks that open a chain of titles ("ông Lê Hữu Hoàng - Ủy viên Ban
+    # Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh"), posts abroad, general departments.
+    "Ủy viên Ban Thường vụ",
+    "Ủy viên Ban Chấp hành",
+    "Tỉnh ủy viên",
+    "Thành ủy viên",
+    "Bí thư Trung ương Đảng",
+    "Tổng Lãnh sự",
+    "Tham tán Công sứ",
+    "Tham tán",
+    "Tổng cục trưởng",
+    "Phó Tổng cục trưởng",
 )
 # Titles as the press also writes them, in lower case after the first word ("Phó thủ tướng",
 # "Tổng bí thư"), each read as the title it spells.
@@ -145,11 +157,14 @@ _TITLE_RE = _alternation(_WRITTEN_TITLES, first_letter_either_case=True)
 _ORG_LOWER = (
     "giao phủ hội vụ tỉnh ủy nước trị trực tại và phòng hoạch tư chính thương nghiệp triển thôn nông "
     "nguyên trường dục tạo tế lịch thao hóa hoá học nghệ thông sản dựng tải lợi binh ninh "
-    "xúc tiến mại hợp tác kinh phương ngoại ương"  # "Cục Xúc tiến thương mại", "Vụ Hợp tác kinh tế đa phương"
+    # "Cục Xúc tiến thương mại", "Vụ Hợp tác kinh tế đa phương", "Tổng cục Du lịch"
+    "xúc tiến mại hợp tác kinh phương ngoại ương cục"
 ).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
 _ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)})"
 _ORG = rf"(?:\s+{_ORG_WORD})*"
-_ORG_LAZY = rf"(?:\s+{_ORG_WORD})*?"
+# Between a title and its holder's name, also a short aside in brackets: "Chủ tịch Phòng Thương
+# mại và Công nghiệp Việt Nam (VCCI) Phạm Tấn Công", "Vụ trưởng Vụ Tổng hợp kinh tế (Bộ Ngoại giao) ...".
+_ORG_LAZY = rf"(?:\s+(?:{_ORG_WORD}|\([{UPPER}][^()\n.;:]{{0,40}}\)))*?"
 
 # Also in capitals, as interviews print the person answering: "Bộ trưởng Bộ Ngoại giao BÙI THANH SƠN:".
 _SURNAME_RE = _alternation(

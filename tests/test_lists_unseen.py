@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ngkt_cli.extract import extract
 from ngkt_cli.ingest import build_document
 
@@ -181,3 +183,22 @@ def test_a_years_review_gives_results_shortcomings_and_opportunities_each_its_ki
     ]
     assert (shortcomings.kind, len(shortcomings.items)) == ("other", 3)  # "một số hạn chế như: ..."
     assert (opportunities.kind, opportunities.speaker) == ("other", "Hội nghị")
+
+
+SPEAKERS = [
+    ("Ông Lê Hữu Hoàng - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh nhấn mạnh", "Lê Hữu Hoàng"),
+    ("Đồng chí Quách Tất Liêm - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh đề nghị", "Quách Tất Liêm"),
+    ("Tổng Lãnh sự Việt Nam tại Osaka Ngô Trịnh Hà cho biết", "Ngô Trịnh Hà"),
+    ("Tham tán Công sứ Thương mại Việt Nam tại Hoa Kỳ Đỗ Ngọc Hưng nêu", "Đỗ Ngọc Hưng"),
+    ("Tổng cục trưởng Tổng cục Du lịch Nguyễn Trùng Khánh nêu", "Nguyễn Trùng Khánh"),
+    ("Chủ tịch Phòng Thương mại và Công nghiệp Việt Nam (VCCI) Phạm Tấn Công đề xuất", "Phạm Tấn Công"),
+    ("Vụ trưởng Vụ Tổng hợp kinh tế (Bộ Ngoại giao) Nguyễn Văn Thảo nêu", "Nguyễn Văn Thảo"),
+]
+
+
+@pytest.mark.parametrize(("lead", "speaker"), SPEAKERS, ids=[s for _, s in SPEAKERS])
+def test_the_speaker_under_a_chain_of_titles_a_post_abroad_or_a_bracketed_aside(lead, speaker):
+    from conftest import doc_from
+
+    [found] = extract(doc_from(f"{lead} 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư.")).lists
+    assert found.speaker == speaker
