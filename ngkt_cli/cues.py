@@ -6,6 +6,7 @@ the directive finder alike (a directive announcing a count leads into a list).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .models import Document
 from .text import fold
@@ -76,6 +77,10 @@ LIST_NOUNS: dict[str, str | None] = {
     "viec": None,
     "diem": None,
     "linh vuc": None,
+    # "chứng kiến lễ ký 5 văn kiện, gồm: ...", "nhắn nhủ 3 điều: ..."
+    "van kien": None,
+    "thoa thuan": None,
+    "dieu": None,
 }
 # The nouns as one regex alternation, longest first.
 LIST_NOUN_ALTERNATION = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
@@ -96,7 +101,22 @@ ANNOUNCED = re.compile(
 QUOTED_COUNT = re.compile(r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]')
 
 # A year in a lead-in, not a horizon ("đến năm 2030") nor a range ("2021-2025").
-CUE_YEAR = re.compile(r"(?<!den )(?<!toi )(?<!den nam )(?<!toi nam )(?<![\d/-])((?:19|20)\d{2})(?![\d/-])")
+CUE_YEAR = re.compile(
+    r"(?<!den )(?<!toi )(?<!den nam )(?<!toi nam )(?<![\d/-])(?<!- )(?<!– )((?:19|20)\d{2})(?![\d/-])"
+    r"(?!\s[-–]\s(?:19|20)\d{2})"  # nor a period written with spaces: "giai đoạn 2021 – 2025"
+)
+
+# A year named relative to the statement in a lead-in with no year of its own (folded), and how
+# to reach it from the statement's year and month: "năm ngoái" is the year before; "năm qua" is
+# the year just ending when stated from November on, else the year before ("Trong năm qua, ..." in
+# March 2025 is 2024); "năm tới", "sang năm" the year after (as for directives); "năm nay" the
+# statement's own year, even in December.
+RELATIVE_YEARS: tuple[tuple[re.Pattern[str], Callable[[int, int], int]], ...] = (
+    (re.compile(r"\bnam (?:ngoai|truoc)\b"), lambda year, month: year - 1),
+    (re.compile(r"\bnam (?:vua )?qua\b"), lambda year, month: year if month >= 11 else year - 1),
+    (re.compile(r"\b(?:nam toi|nam sau|sang nam)\b"), lambda year, month: year + 1),
+    (re.compile(r"\bnam nay\b"), lambda year, month: year),
+)
 
 # Priorities stated from this month on (year-end conferences) are for the next year.
 NEXT_YEAR_FROM_MONTH = 12
@@ -133,6 +153,9 @@ def target_year(kind: str, cue: str, doc: Document) -> int | None:
     month = int(doc.date[5:7]) if doc.date else None
     if year is None or month is None:
         return year
+    for relative, reach in RELATIVE_YEARS:
+        if relative.search(fold(cue)):
+            return reach(year, month)
     if kind in ("priority", "agenda") and month >= NEXT_YEAR_FROM_MONTH:
         return year + 1
     if kind in ("achievement", "lesson") and month <= REVIEW_PREVIOUS_YEAR_UNTIL_MONTH:

@@ -22,7 +22,16 @@ from functools import lru_cache
 
 from .cues import ANNOUNCED, LIST_NOUN_ALTERNATION, LIST_NOUNS, NUMBER_WORDS, announced, target_year
 from .directives import find_directives  # directives read the lists found here, never the reverse
-from .metadata import Person, attributions, find_people, names_a_person
+from .metadata import (
+    BODY_SOURCE_BEFORE,
+    SPEECH_VERBS,
+    Person,
+    attributions,
+    find_bodies,
+    find_people,
+    names_a_person,
+    pronoun_speaker,
+)
 from .models import Document, Extraction, Statement, StatementList
 from .text import PARAGRAPH_BREAK, fold, is_capitalised, key, paragraph_starts, same_items, sentence_spans
 
@@ -117,6 +126,9 @@ LA_BARE_MARKER = re.compile(
 NUMBER_MARKER = re.compile(r"^\(?(?P<n>\d{1,2})[.)/]\s+(?=\S)")
 
 # A table's row numbered in its first cell, as HTML tables come out of extraction: "| 1 | Mở rộng ... |".
+# "1 - Tổ chức thành công ..." ¶ "2 - ...": a year's highlights numbered with a dash
+NUMBER_DASH_MARKER = re.compile(r"^(?P<n>\d{1,2})\s*[-–]\s+(?=[^\W\d_])")
+
 TABLE_ROW_MARKER = re.compile(r"^\|\s*(?P<n>\d{1,2})\.?\s*\|\s*(?=[^\s|])")
 
 # "gồm: 1) ...; 2) ..." or "1. ...; 2. ..." inside a paragraph, after a colon or a semicolon (the
@@ -339,6 +351,8 @@ MARKER_RULES = (
     MarkerRule("là ordinal, no comma", "la", 1, LA_BARE_MARKER, _words(LA_ORDINALS), at_item_start),
     # "1. Mở rộng thị trường ..." ¶ "2) Thu hút ..." at a paragraph's start
     MarkerRule("number", "number", 2, NUMBER_MARKER, int),
+    # "1 - Tổ chức thành công năm APEC ..." ¶ "2 - Nhiều chuyến thăm ..."
+    MarkerRule("number and dash", "number", 2, NUMBER_DASH_MARKER, int),
     # "| 1 | Mở rộng thị trường |" ¶ "| 2 | ... |"
     MarkerRule("table row number", "number", 2, TABLE_ROW_MARKER, int),
     # "... gồm: 1) mở rộng ...; 2) thu hút ..."
@@ -550,21 +564,36 @@ def item_spans(body: str, run: list[Marker], limit: int | None = None) -> list[S
             end = paragraph_break  # the next item's bullet ("- Thứ hai") or quote is not this item's text
         end = _before_next_bullet(body, marker.content, end)
         if following is None and spans and all("\n\n" in body[span.start : span.end] for span in spans):
-            end = _explained_below(body, marker.content, end)
+            end = _explained_below(body, marker.content, end, _closed_headings(body, spans))
         spans.append(_trim(body, marker.content, end))
     return spans
 
 
-def _explained_below(body: str, start: int, end: int) -> int:
+def _closed_headings(body: str, spans: list[Span]) -> bool:
+    """Every item so far a one-sentence heading closed by a full stop over one paragraph ("1. Hoạt
+    động đối ngoại cấp cao diễn ra sôi động." ¶ "Trong năm, ..."): a year's highlights."""
+    for span in spans:
+        parts = body[span.start : span.end].split(PARAGRAPH_BREAK)
+        if len(parts) != 2 or not parts[0].rstrip().endswith(".") or len(sentence_spans(parts[0])) != 1:
+            return False
+    return True
+
+
+def _explained_below(body: str, start: int, end: int, closed: bool = False) -> int:
     """The last of items that are each a heading and a paragraph explaining it ("1. Đổi mới tư duy
     đối ngoại" ¶ "Ngành ngoại giao cần ..."): a heading that no punctuation closes takes the
-    paragraph under it, as the items before it did."""
+    paragraph under it, as the items before it did; so does a closed one-sentence heading when
+    every heading before it was closed too (`closed`)."""
     heading = body[start:end].strip()
     following = end + len(PARAGRAPH_BREAK)
-    if not heading or heading[-1] in CLOSING.replace(":", "") or "\n\n" in heading or following >= len(body):
+    if not heading or "\n\n" in heading or following >= len(body):
+        return end
+    if heading[-1] in CLOSING.replace(":", "") and not (
+        closed and heading[-1] == "." and len(sentence_spans(heading)) == 1
+    ):
         return end
     if (
-        len(heading.split()) > SECTION_HEADING_WORDS
+        len(heading.split()) > SECTION_HEADING_WORDS * (2 if closed else 1)
         or body[following] in BULLET_CHARS
         or NOT_AN_ITEM.match(body, following)
     ):
@@ -848,10 +877,12 @@ class InlineIntro:
     def finditer(self, folded: str, semicolons: list[int], stops: list[int]) -> Iterator[re.Match[str]]:
         """Matches that may lead into a list: with a ';' after them (in their sentence, for the
         rows that keep to one) and the text `before` requires."""
-        by_semicolons = self.separator == ";"
+        # A row whose items may be sentences needs no ';' ("các trọng tâm là: Tiếp tục A. Làm tốt B.")
+        by_semicolons = self.separator == ";" and not (self.runs_on and not semicolons)
         if by_semicolons and not semicolons:
             return
-        for match in self.pattern.finditer(folded, 0, semicolons[-1] if by_semicolons else len(folded)):
+        end = semicolons[-1] if by_semicolons and not self.runs_on else len(folded)
+        for match in self.pattern.finditer(folded, 0, end):
             if by_semicolons and self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
                 continue  # a cheap test first: most "là" lead into no list
             window = max(0, match.start() - LEAD_WINDOW), match.start()
@@ -935,10 +966,23 @@ INLINE_INTROS = (
         separator=",",
         precedence=INLINE_PRECEDENCE + 1,
     ),
-    # "... có không ít thuận lợi. Đó là A; B; C."
+    # "... đặt ra một số trọng tâm công tác như: A; B; C" (a noun that says the kind: after other
+    # words "như:" gives examples)
+    InlineIntro(
+        "list noun, như",
+        re.compile(r"\bnhu\s*:\s+(?=[^\W\d])"),
+        re.compile(
+            r"\b(?:\d{1,2}|"
+            + "|".join(NUMBER_WORDS)
+            + r"|cac|nhung|mot so)\s+(?:nhom\s+)?(?:"
+            + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
+            + r")\b(?:\s+[^\s;:.,]+){0,3}\s*$"
+        ),
+    ),
+    # "... có không ít thuận lợi. Đó là A; B; C." (also "Đó là, A; B; C")
     InlineIntro(
         "Đó là",
-        re.compile(r"\bla (?=[^\W\d])"),
+        re.compile(r"\bla,? (?=[^\W\d])"),
         re.compile(r"(?:^|[.!?…] )(?:do|day)(?: cung| chinh)? $"),
         lead_in="previous",
     ),
@@ -981,6 +1025,8 @@ KIND_CUES = (
             r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc"
             r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc|da gop phan|da giup|da mang lai|da"
             r" tao ra)\b"
+            r"|\bchung kien (?:le )?(?:ky|trao)\b"  # "Hai Thủ tướng chứng kiến lễ ký 5 văn kiện, gồm: ..."
+            r"|^\W*noi bat(?: nhat)?(?: la| nhu)?\W*$"  # "Nổi bật là: A; B; C" after a year's review
             r"|\bda\W*$"
         ),
     ),
@@ -991,6 +1037,7 @@ KIND_CUES = (
         re.compile(
             r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi|phan dau|chi"
             r" tieu|muc tieu)\b"
+            r"|(?<!da )\btap trung (?:vao|thuc hien|lam)\b"  # "Năm 2025, ngành tập trung vào ba việc"
         ),
     ),
 )
@@ -1137,7 +1184,8 @@ def classify(
     for text in (folded, heading(), opener):
         if said := _cue_kind(fold(text)):
             return said
-    joined = " ".join(items)
+    # the items' tense, and the lead-in's: "Năm 2024, các cơ quan đã hỗ trợ 300 hoạt động, trong đó:"
+    joined = " ".join([*items, CONCESSION.sub("", cue)])
     return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
 
 
@@ -1152,7 +1200,8 @@ def speaker_before(
     window = body[lookback_start:position]
     found = attributions(window, people)
     if not found:
-        return None, None
+        pronoun = pronoun_speaker(body, lookback_start, position, people)  # "Ông nhấn mạnh ..."
+        return (pronoun.name, pronoun.title) if pronoun else (None, None)
     last = found[-1]
     return (last.name or last.title), last.title
 
@@ -1399,8 +1448,30 @@ def _speaker(
     speaker = speaker_before(body, _paragraph_end(body, after.start), after.start, people)
     if speaker[0]:
         return speaker
+    if stated_by := _body_in_lead_in(body, cue.start, candidate.lead_end):
+        return stated_by, None
     lookback = _paragraph_start(body, max(0, candidate.first_paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
     return speaker_before(body, candidate.lead_end, lookback, people)
+
+
+# A body that states the list in the lead-in it opens: "Hội nghị đã thảo luận ..., từ đó đặt ra
+# một số trọng tâm", "Năm 2025, UBND tỉnh xác định 5 nhiệm vụ" (a framing clause may come first),
+# but not "lãnh đạo Bộ Ngoại giao", nor a body in passing ("... do Bộ Ngoại giao tổ chức").
+BODY_SUBJECT_BEFORE = re.compile(r"^\W*(?:[^,.;:!?]{0,40},\s*)?$")
+BODY_STATES = re.compile(
+    SPEECH_VERBS.pattern[:-3] + r"|đề ra|thống nhất|thông qua|xác định|tập trung|rút ra|ghi nhận)\b"
+)
+
+
+def _body_in_lead_in(body: str, start: int, end: int) -> str | None:
+    """The body that opens the lead-in body[start:end] as its subject and states the list."""
+    lead = body[start:end]
+    for mention in find_bodies(lead, body):
+        if BODY_SUBJECT_BEFORE.match(lead[: mention.start]) and BODY_STATES.search(lead, mention.end):
+            return mention.name
+        if BODY_SOURCE_BEFORE.search(lead[max(0, mention.start - 30) : mention.start]):
+            return mention.name  # "Theo báo cáo của Bộ Ngoại giao, năm 2024 đạt 3 kết quả: ..."
+    return None
 
 
 WRAP_UP_PARAGRAPH = re.compile(r"(?:Đó|Đây|Trên đây)(?: cũng| chính)? là\b[^.!?]*[.!?]?")

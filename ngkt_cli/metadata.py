@@ -75,6 +75,18 @@ TITLES = (
     # The minister's assistant is not the minister: "Trợ lý Bộ trưởng Nguyễn Minh Hằng".
     "Trợ lý Bộ trưởng",
     "Trợ lý Thủ tướng",
+    # Provincial and party ranks that open a chain of titles ("ông Lê Hữu Hoàng - Ủy viên Ban
+    # Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh"), posts abroad, general departments.
+    "Ủy viên Ban Thường vụ",
+    "Ủy viên Ban Chấp hành",
+    "Tỉnh ủy viên",
+    "Thành ủy viên",
+    "Bí thư Trung ương Đảng",
+    "Tổng Lãnh sự",
+    "Tham tán Công sứ",
+    "Tham tán",
+    "Tổng cục trưởng",
+    "Phó Tổng cục trưởng",
 )
 # Titles as the press also writes them, in lower case after the first word ("Phó thủ tướng",
 # "Tổng bí thư"), each read as the title it spells.
@@ -145,11 +157,14 @@ _TITLE_RE = _alternation(_WRITTEN_TITLES, first_letter_either_case=True)
 _ORG_LOWER = (
     "giao phủ hội vụ tỉnh ủy nước trị trực tại và phòng hoạch tư chính thương nghiệp triển thôn nông "
     "nguyên trường dục tạo tế lịch thao hóa hoá học nghệ thông sản dựng tải lợi binh ninh "
-    "xúc tiến mại hợp tác kinh phương ngoại ương"  # "Cục Xúc tiến thương mại", "Vụ Hợp tác kinh tế đa phương"
+    # "Cục Xúc tiến thương mại", "Vụ Hợp tác kinh tế đa phương", "Tổng cục Du lịch"
+    "xúc tiến mại hợp tác kinh phương ngoại ương cục"
 ).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
 _ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)})"
 _ORG = rf"(?:\s+{_ORG_WORD})*"
-_ORG_LAZY = rf"(?:\s+{_ORG_WORD})*?"
+# Between a title and its holder's name, also a short aside in brackets: "Chủ tịch Phòng Thương
+# mại và Công nghiệp Việt Nam (VCCI) Phạm Tấn Công", "Vụ trưởng Vụ Tổng hợp kinh tế (Bộ Ngoại giao) ...".
+_ORG_LAZY = rf"(?:\s+(?:{_ORG_WORD}|\([{UPPER}][^()\n.;:]{{0,40}}\)))*?"
 
 # Also in capitals, as interviews print the person answering: "Bộ trưởng Bộ Ngoại giao BÙI THANH SƠN:".
 _SURNAME_RE = _alternation(
@@ -199,7 +214,11 @@ PRONOUN_NAME = re.compile(rf"\b(?:[ôÔ]ng|[bB]à)\s+(?P<given>[{UPPER}][^\W\d_]
 SPEECH_VERBS = re.compile(
     r"\b(?:cho biết|cho hay|cho rằng|nói|nhấn mạnh|khẳng định|đề nghị|yêu cầu|phát biểu|chỉ đạo|"
     r"xác định|đánh giá|thông tin|chia sẻ|nêu rõ|lưu ý|kết luận|trả lời|đề xuất|chỉ rõ|chỉ ra|"
-    r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt|đúc kết)\b"
+    r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt|đúc kết|"
+    # a leader reviewing results ("ghi nhận", "biểu dương"), a director reporting them (not "nghe
+    # báo cáo", "theo báo cáo", "trong báo cáo")
+    r"ghi nhận|biểu dương|điểm lại|nhìn lại|nhắc lại|"
+    r"(?<!nghe )(?<![tT]heo )(?<!trong )(?<!bản )(?<!các )báo cáo)\b"
 )
 
 # In an interview the answer follows the name and a colon: "Bộ trưởng Bùi Thanh Sơn: Thứ nhất, ...".
@@ -333,6 +352,28 @@ def attributions(text: str, people: list[Person]) -> list[Mention]:
         if verb_is_ours or introduced or answers:
             found.append(mention)
     return found
+
+
+# A speaker named by a pronoun only, the person the article named last: "Ông nhấn mạnh ...",
+# "Đồng chí đề nghị ...", "Theo bà, ...". (In "ông Sơn" the given name says who: PRONOUN_NAME.)
+BARE_PRONOUN_SPEAKER = re.compile(
+    r"(?:(?<![^\s,.;:“\"(])(?<!các )(?<!Các )(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+(?:cũng\s+|đã\s+|tiếp tục\s+|còn\s+)*"
+    + SPEECH_VERBS.pattern
+    + r"|\b[tT]heo\s+(?:ông|bà|đồng chí)\s*,)"
+)
+
+# How far back (characters) the person a pronoun stands for is looked for.
+PRONOUN_LOOKBACK = 1500
+
+
+def pronoun_speaker(text: str, start: int, end: int, people: list[Person]) -> Mention | None:
+    """The person the last pronoun that speaks in text[start:end] stands for: the last person
+    named before it, or None when no pronoun speaks there or nobody was named."""
+    spoken = [m.start() for m in BARE_PRONOUN_SPEAKER.finditer(text, start, end)]
+    if not spoken:
+        return None
+    named = [m for m in find_mentions(text[max(0, spoken[-1] - PRONOUN_LOOKBACK) : spoken[-1]], people) if m.name]
+    return named[-1] if named else None
 
 
 # ---------------------------------------------------------------------------------------------
