@@ -136,6 +136,7 @@ def _alternation(words: list[str], first_letter_either_case: bool) -> str:
 
 
 _TITLE_RE = _alternation(_WRITTEN_TITLES, first_letter_either_case=True)
+_TITLE_WORDS = re.compile(_TITLE_RE)
 
 # The organisation that may follow a title: "Bộ Ngoại giao", "Chính phủ", "UBND tỉnh Nghệ An",
 # "Tỉnh ủy": capitalised words and the lower-case syllables of institution names.
@@ -219,10 +220,11 @@ class Mention:
     title: str | None
 
 
-def _title_heads(title: str | None) -> list[str]:
+@lru_cache(maxsize=1024)  # an article's few titles are asked for again and again
+def _title_heads(title: str | None) -> tuple[str, ...]:
     """The bare titles ("Thủ tướng") in a written title ("Ủy viên Bộ Chính trị, Thủ tướng Chính phủ")."""
-    heads = (head[0].upper() + head[1:] for head in re.findall(_TITLE_RE, title or ""))
-    return [CANONICAL_TITLES.get(head.lower(), head) for head in heads]
+    heads = (head[0].upper() + head[1:] for head in _TITLE_WORDS.findall(title or ""))
+    return tuple(CANONICAL_TITLES.get(head.lower(), head) for head in heads)
 
 
 def _title_head(title: str | None) -> str | None:
@@ -280,13 +282,24 @@ def _full_title(text: str, match: re.Match[str]) -> str:
 
 def find_people(text: str) -> list[Person]:
     """Everyone named in `text` with a title: every title seen for a name, in reading order."""
+    return list(_people_in(text))
+
+
+@lru_cache(maxsize=4)  # asked again of a body that names nobody: by the lists, then the directives
+def _people_in(text: str) -> tuple[Person, ...]:
     seen: dict[str, list[str]] = {}
     titled = [(m, _full_title(text, m)) for m in TITLED_NAME.finditer(text)]
     for match, title in (*titled, *((m, m.group("title").strip(" ,–-")) for m in _names_then_titles(text))):
         titles = seen.setdefault(_name(match), [])
         if not any(set(_title_heads(title)) <= set(_title_heads(known)) for known in titles):
             titles.append(title)
-    return [Person(name, ", ".join(titles)) for name, titles in seen.items()]
+    return tuple(Person(name, ", ".join(titles)) for name, titles in seen.items())
+
+
+@lru_cache(maxsize=256)
+def _written_name(name: str) -> re.Pattern[str]:
+    """A person's name as a whole word: compiled once per name, not once per text searched."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 def find_mentions(text: str, people: list[Person]) -> list[Mention]:
@@ -311,7 +324,9 @@ def find_mentions(text: str, people: list[Person]) -> list[Mention]:
             mentions.append(Mention(match.start(), match.end(), holder.name, holder.title))
     covered = [(m.start, m.end) for m in mentions]
     for person in people:  # a known name written without its title: "Người đứng đầu Chính phủ Phạm Minh Chính"
-        for match in re.finditer(rf"(?<!\w){re.escape(person.name)}(?!\w)", text):
+        if person.name not in text:
+            continue  # a quick test first: most windows name few of the article's people
+        for match in _written_name(person.name).finditer(text):
             if not any(start <= match.start() < end for start, end in covered):
                 mentions.append(Mention(match.start(), match.end(), person.name, person.title))
     return sorted(mentions, key=lambda m: m.start)
