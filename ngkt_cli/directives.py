@@ -640,9 +640,10 @@ GLUED_SENTENCE = re.compile(rf"[.!?](?<=[^\W\d_][.!?])(?=[{UPPER_CASE}])")
 
 
 def _sentences(paragraph: str) -> list[tuple[int, int]]:
+    glued = [m.start() + 1 for m in GLUED_SENTENCE.finditer(paragraph)]  # once for the paragraph
     spans = []
     for start, end in sentence_spans(paragraph):
-        cuts = [start, *(m.start() + 1 for m in GLUED_SENTENCE.finditer(paragraph, start, end)), end]
+        cuts = [start, *(cut for cut in glued if start < cut < end), end] if glued else [start, end]
         spans += [(a, b) for a, b in zip(cuts, cuts[1:]) if paragraph[a:b].strip()]
     return spans
 
