@@ -724,8 +724,14 @@ def cue_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(word) for word in sorted(words)))
 
 
-# The cue rules in the order `_cue` tries them, each with its quick test.
+# The cue rules in the order `_cue` tries them, each with its quick test, and all the tests in one
+# (None when a rule has none): a piece without any rule's word is skipped with one search.
 _RULES_IN_ORDER = tuple((rule, cue_test(rule.pattern)) for rule in sorted(CUE_RULES, key=lambda r: r.precedence))
+_ANY_CUE_WORD = (
+    None
+    if any(test is None for _, test in _RULES_IN_ORDER)
+    else re.compile("|".join(test.pattern for _, test in _RULES_IN_ORDER if test is not None))
+)
 
 
 def _cue(
@@ -734,6 +740,8 @@ def _cue(
     """The first cue of the highest-precedence rule that accepts it. `low` is the piece lower-cased
     (`lowered`), `rules` the rules left to try (`_RULES_IN_ORDER`, less those the text lacks)."""
     low = lowered(piece) if low is None else low
+    if _ANY_CUE_WORD is not None and not _ANY_CUE_WORD.search(low):
+        return None
     for rule, test in rules:
         if test is not None and not test.search(low):
             continue  # no word the rule needs: no match

@@ -905,7 +905,7 @@ CUE_PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(CUE_PIECES, st.text(max_size=4)), max_size=20))
 def test_a_cue_rules_quick_test_never_hides_a_match(parts):
-    from ngkt_cli.directives import cue_test, lowered
+    from ngkt_cli.directives import _ANY_CUE_WORD, cue_test, lowered
 
     text = "".join(parts)
     assert len(lowered(text)) == len(text)
@@ -913,6 +913,7 @@ def test_a_cue_rules_quick_test_never_hides_a_match(parts):
         test = cue_test(rule.pattern)
         if rule.pattern.search(text):
             assert test is None or test.search(lowered(text)), rule.name
+            assert _ANY_CUE_WORD is None or _ANY_CUE_WORD.search(lowered(text)), rule.name
 
 
 def test_every_cue_rule_has_a_quick_test_that_skips_a_piece_without_its_words():
