@@ -31,7 +31,7 @@ from .boilerplate import clean_lines
 from .dates import date_document, find_event_date
 from .decode import decode_bytes
 from .errors import NotFound, RejectedInput
-from .extract import extract, same_items
+from .extract import extract, folded_body, same_items
 from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
 from .metadata import find_people
 from .models import Document, Extraction
@@ -511,7 +511,7 @@ def prepare(
     codebook = codebook or load_codebook()
     texts = {item.text for found in extraction.lists for item in found.items} | {d.text for d in extraction.directives}
     coded = db.Coded(
-        fold(doc.body),
+        folded_body(doc.body),  # folded once: the lists' lead-ins read it too
         {t: key(t) for t in texts},
         {t: code_positions(t, codebook) for t in texts},
         actor_levels(doc, extraction),
