@@ -23,7 +23,7 @@ from importlib import resources
 
 from dateutil import parser as dateutil_parser
 
-from .text import fold, sentences
+from .text import PARAGRAPH_BREAK, fold, folded_body, sentences
 
 # ---------------------------------------------------------------------------------------------
 # Days and full dates
@@ -136,7 +136,10 @@ def find_event_date(paragraphs: list[str], stamp: dt.date | None = None) -> tupl
     The first strong day wins; failing that, the first weak one. Documents' dates, deadlines,
     cut-offs and days recalled long before the page stamp are not the event's.
     """
-    opening = [fold(p) for p in paragraphs[:EVENT_DATE_PARAGRAPHS]]
+    folded, offset, opening = folded_body(PARAGRAPH_BREAK.join(paragraphs)), 0, []
+    for paragraph in paragraphs[:EVENT_DATE_PARAGRAPHS]:  # slices of the body folded once (shared)
+        opening.append(folded[offset : offset + len(paragraph)])
+        offset += len(paragraph) + len(PARAGRAPH_BREAK)
     for pattern in (STRONG_EVENT_DATE, EVENT_DATE):
         for paragraph in opening:
             for match in pattern.finditer(paragraph):

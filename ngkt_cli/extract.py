@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .metadata import Person, attributions, find_people, names_a_person
 from .models import Document, Extraction, Statement, StatementList
-from .text import PARAGRAPH_BREAK, fold, is_capitalised, key, paragraph_starts, sentence_spans
+from .text import PARAGRAPH_BREAK, fold, folded_body, is_capitalised, key, paragraph_starts, sentence_spans
 
 # ---------------------------------------------------------------------------------------------
 # Markers
@@ -1474,14 +1474,6 @@ def _plain_item(paragraph: str) -> bool:
 
 def _all_worded(spans: Iterable[Span]) -> bool:
     return all(span.end > span.start for span in spans)
-
-
-@lru_cache(maxsize=2)
-def folded_body(body: str) -> str:
-    """`fold(body)`, worked out once per body: the lead-ins of inline lists are read folded
-    (a slice of it is the paragraph folded, as folding keeps one character per character),
-    and the ingest worker keeps the folded body for the writer."""
-    return fold(body)
 
 
 def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:

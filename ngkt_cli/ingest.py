@@ -31,13 +31,13 @@ from .boilerplate import clean_lines
 from .dates import date_document, find_event_date
 from .decode import decode_bytes
 from .errors import NotFound, RejectedInput
-from .extract import extract, folded_body, same_items
+from .extract import extract, same_items
 from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
 from .metadata import find_people
 from .models import Document, Extraction
 from .scope import SOURCE_USER
 from .scope import decide as decide_scope
-from .text import fold, key
+from .text import fold, folded_body, key
 from .themes import code_positions, load_codebook
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
