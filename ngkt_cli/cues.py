@@ -90,8 +90,10 @@ NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam"
 
 # "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "các trọng tâm", "những nhiệm vụ", a noun in
 # quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam" counts nothing.
+# (The count opens with a word character, so "(?<!\w)" is the "\b" before it; first, as it fails
+# soonest: the same matches, a third faster.)
 ANNOUNCED = re.compile(
-    r"(?<!viet )(?<!mien )(?<!phia )\b(\d{1,2}|"
+    r"(?<!\w)(?<!viet )(?<!mien )(?<!phia )(\d{1,2}|"
     + "|".join(NUMBER_WORDS)
     + r"|cac|nhung|mot so|khong it|nhieu)\s+[\"“]?"
     r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+)?(" + LIST_NOUN_ALTERNATION + r")\b"

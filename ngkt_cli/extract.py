@@ -33,7 +33,7 @@ from .metadata import (
     pronoun_speaker,
 )
 from .models import Document, Extraction, Statement, StatementList
-from .text import PARAGRAPH_BREAK, fold, is_capitalised, key, paragraph_starts, same_items, sentence_spans
+from .text import PARAGRAPH_BREAK, fold, folded_body, is_capitalised, key, paragraph_starts, same_items, sentence_spans
 
 # ---------------------------------------------------------------------------------------------
 # Markers
@@ -656,9 +656,10 @@ def _merge_continuations(text: str, pieces: list[tuple[int, int]]) -> list[tuple
     return merged
 
 
-def _intros(paragraph: str) -> list[tuple[int, int, InlineIntro]]:
-    """(start, end, row) of every INLINE_INTROS lead-in in a paragraph, in reading order."""
-    folded = fold(paragraph)  # one character per character: offsets hold in the paragraph
+def _intros(paragraph: str, folded: str | None = None) -> list[tuple[int, int, InlineIntro]]:
+    """(start, end, row) of every INLINE_INTROS lead-in in a paragraph, in reading order.
+    `folded` is the paragraph folded, when the caller has it."""
+    folded = fold(paragraph) if folded is None else folded  # one character per character: offsets hold
     semicolons = [m.start() for m in re.finditer(";", folded)]
     stops = [m.start() for m in re.finditer(r"\. ", folded)]
     found = [(m.start(), m.end(), intro) for intro in INLINE_INTROS for m in intro.finditer(folded, semicolons, stops)]
@@ -671,8 +672,11 @@ def _sentence_stop(paragraph: str, start: int) -> int:
     return start + spans[0][1] if spans else len(paragraph)
 
 
-def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
-    """(lead-in end, merged pieces, raw pieces, row) for each ';' list of a paragraph."""
+def inline_lists(
+    paragraph: str, folded: str | None = None
+) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
+    """(lead-in end, merged pieces, raw pieces, row) for each ';' list of a paragraph
+    (`folded`: the paragraph folded, when the caller has it)."""
     found: list = []
     if ";" not in paragraph and not (
         "," in paragraph
@@ -682,7 +686,7 @@ def inline_lists(paragraph: str) -> list[tuple[int, list[tuple[int, int]], list[
     ):
         return found  # a cheap test first: a ';' list has a ';', a comma list a ',' and a word that leads in
         # (after "là", a counted list's "và": "hai trọng tâm là A và B", "ba trọng tâm là A, B và C")
-    intros = _intros(paragraph)
+    intros = _intros(paragraph, folded)
     resume_at = 0
     for number, (intro_start, intro_end, intro) in enumerate(intros):
         if intro_start < resume_at:
@@ -1395,8 +1399,10 @@ def _all_worded(spans: Iterable[Span]) -> bool:
 
 def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
+    folded = folded_body(body) if body == PARAGRAPH_BREAK.join(paragraphs) else None
     for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
-        for lead_end, merged, raw, intro in inline_lists(paragraph):
+        own = folded[offset : offset + len(paragraph)] if folded is not None else None
+        for lead_end, merged, raw, intro in inline_lists(paragraph, own):
             spans = tuple(_trim(body, offset + s, offset + e) for s, e in merged)
             raw_spans = tuple(_trim(body, offset + s, offset + e) for s, e in raw)
             if not _all_worded(raw_spans):
@@ -1626,7 +1632,7 @@ def _counting_sentence(body: str, cue: Span, items: int) -> Span | None:
 
 def read(doc: Document, candidate: Candidate) -> Reading:
     """The lead-in (or the sentence that sums the list up), its count and noun, and the items."""
-    body, paragraphs = doc.body, doc.paragraphs
+    body = doc.body
     cue_span = _cue(body, candidate)
     cue = body[cue_span.start : cue_span.end]
     count, noun = announced(cue)
@@ -1643,7 +1649,7 @@ def read(doc: Document, candidate: Candidate) -> Reading:
         cue = body[cue_span.start : cue_span.end]
         count, noun = announced(cue)
     if count is None and noun:
-        lede = [doc.title or ""] + paragraphs[: candidate.first_paragraph]
+        lede = [doc.title or ""] + doc.paragraphs[: candidate.first_paragraph]  # split only when needed
         count = _count_elsewhere(noun, lede)
     spans = _fit_count(candidate, count)
     if count is not None and len(spans) == count + 1 and _closes_with_cuoi_cung(body, spans[-1]):

@@ -37,7 +37,7 @@ from .metadata import find_people
 from .models import Document, Extraction
 from .scope import SOURCE_USER
 from .scope import decide as decide_scope
-from .text import fold, key, same_items
+from .text import fold, folded_body, key, same_items
 from .themes import Codebook, code_positions, load_codebook
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
@@ -512,7 +512,7 @@ def prepare(
     codebook = codebook or load_codebook()
     texts = {item.text for found in extraction.lists for item in found.items} | {d.text for d in extraction.directives}
     coded = db.Coded(
-        fold(doc.body),
+        folded_body(doc.body),  # folded once: the lists' lead-ins read it too
         {t: key(t) for t in texts},
         {t: code_positions(t, codebook) for t in texts},
         actor_levels(doc, extraction),

@@ -642,3 +642,30 @@ def test_an_html_pages_site_name_is_never_its_title(head):
         "<h1>Ngoại giao kinh tế năm 2023: ba trọng tâm</h1>", ""
     )
     assert build_document(page.encode(), "trang.html").title is None
+
+
+def test_a_full_date_read_directly_is_the_date_dateutil_reads():
+    """The direct reading of day-first dates (the parser is twenty times slower) gives what
+    dateutil gives, over every day and month 0-35 in every shape FULL_DATE matches, invalid
+    ones and the year-first shape (which dateutil reads day first) included."""
+    from dateutil import parser as dateutil_parser
+
+    from ngkt_cli.dates import _DATES, FULL_DATE, _parsed
+
+    def dateutil_reading(written: str) -> dt.date | None:
+        try:
+            return dateutil_parser.parse(written, parserinfo=_DATES).date()
+        except (ValueError, OverflowError):
+            return None
+
+    shapes = []
+    for day in range(36):
+        for month in range(16):
+            for year in (2000, 2025):
+                shapes += [f"{day}/{month}/{year}", f"{day:02d}.{month:02d}.{year}", f"{day}-{month:02d}-{year}"]
+                shapes += [f"ngay {day} thang {month} nam {year}", f"{day:02d} thang {month}, {year}"]
+                shapes.append(f"{year}-{month:02d}-{day:02d}")
+    written = [shape for shape in shapes if FULL_DATE.fullmatch(shape)]
+    assert len(written) > 6000
+    assert [(w, _parsed(w)) for w in written] == [(w, dateutil_reading(w)) for w in written]
+    assert parse_full_date("Cập nhật: 2025-02-01") == dt.date(2025, 1, 2)  # as dateutil has it

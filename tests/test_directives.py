@@ -863,3 +863,75 @@ def test_paragraphs_that_go_on_verb_first_after_a_request_are_its_demands():
         ("tập trung tạo đột phá trong hợp tác quốc tế về khoa học công nghệ", "Phạm Minh Chính", 2),
         ("Đẩy mạnh thu hút các tập đoàn công nghệ lớn vào Việt Nam", "Phạm Minh Chính", 3),
     ]
+
+
+# --- the quick tests that spare most pieces the cue patterns ----------------------------------
+
+# Pieces of text that put cue words, their neighbours and the letters the regex engine folds
+# oddly ("ſ" is "s", "İ" and "ı" are "i" when case is ignored) side by side.
+CUE_PIECES = st.sampled_from(
+    [
+        "Thủ tướng ",
+        "Bộ trưởng Bùi Thanh Sơn ",
+        "yêu cầu ",
+        "YÊU CẦU ",
+        "Đề nghị ",
+        "mong muốn ",
+        "bày tỏ mong ",
+        "cần ",
+        "CẦN PHẢI ",
+        "phải ",
+        "nhiệm vụ hàng đầu vẫn là ",
+        "Ưu tiên ",
+        "sẽ ",
+        "tiếp tục ",
+        "tập trung ",
+        "giao ",
+        "Sở Ngoại vụ ",
+        "Một trong số đó là ",
+        "nêu rõ trong Chỉ thị: ",
+        "Ban ",
+        "các địa phương ",
+        ", ",
+        "; ",
+        ". ",
+        "ſ",
+        "İ",
+        "ı",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(CUE_PIECES, st.text(max_size=4)), max_size=20))
+def test_a_cue_rules_quick_test_never_hides_a_match(parts):
+    from ngkt_cli.directives import _ANY_CUE_WORD, cue_test, lowered
+
+    text = "".join(parts)
+    assert len(lowered(text)) == len(text)
+    for rule in CUE_RULES:
+        test = cue_test(rule.pattern)
+        if rule.pattern.search(text):
+            assert test is None or test.search(lowered(text)), rule.name
+            assert _ANY_CUE_WORD is None or _ANY_CUE_WORD.search(lowered(text)), rule.name
+
+
+def test_every_cue_rule_has_a_quick_test_that_skips_a_piece_without_its_words():
+    from ngkt_cli.directives import cue_test
+
+    for rule in CUE_RULES:
+        test = cue_test(rule.pattern)
+        assert test is not None, rule.name
+        assert not test.search("các đại biểu thảo luận về tình hình kinh tế thế giới"), rule.name
+
+
+def test_the_quick_test_reads_case_alike_letters_as_the_regex_engine_does():
+    import re
+
+    from ngkt_cli.directives import cue_test, lowered
+
+    pattern = re.compile(r"(?<!\w)(?:sẽ\s+)?chính sách(?!\w)", re.I)
+    test = cue_test(pattern)
+    assert test is not None and test.pattern == r"chính\ sách"
+    for text in ["theo CHÍNH SÁCH mới", "theo chính ſách", "Chính sách"]:
+        assert pattern.search(text) and test.search(lowered(text)), text
