@@ -172,9 +172,18 @@ ACRONYMS = {
     "XTTM": "xúc tiến thương mại",
     "KT-XH": "kinh tế - xã hội",
 }
-_ACRONYM = re.compile(
-    r"(?<![^\W_])(" + "|".join(map(re.escape, sorted(ACRONYMS, key=len, reverse=True))) + r")(?![^\W_])"
-)
+
+
+def _after_no_letter(acronym: str) -> str:
+    """`acronym` as a pattern that matches only where no letter or digit comes before it, the
+    look-behind placed after its first letter ("F(?<![^\\W_]F)TA"): an alternation whose branches
+    all open with a letter lets the regex engine skip ahead to those letters in C, where a
+    look-behind in front had it try every position."""
+    first = re.escape(acronym[0])
+    return rf"{first}(?<![^\W_]{first}){re.escape(acronym[1:])}"
+
+
+_ACRONYM = re.compile("(" + "|".join(map(_after_no_letter, sorted(ACRONYMS, key=len, reverse=True))) + r")(?![^\W_])")
 
 
 def spell_out(text: str) -> str:
