@@ -37,7 +37,7 @@ from .metadata import find_people
 from .models import Document, Extraction
 from .scope import SOURCE_USER
 from .scope import decide as decide_scope
-from .text import fold, key
+from .text import fold, joined_key, key, paragraph_keys
 from .themes import code_positions, load_codebook
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
@@ -181,9 +181,10 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
         raise RejectedInput("no article text left after removing boilerplate")
     body = "\n\n".join(clean.paragraphs)
     dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date, clean.title, clean.header_stamps)
-    body_key = key(body)
+    keys = paragraph_keys(clean.paragraphs)  # the body's key, and the scope's lede and rest
+    body_key = joined_key(keys)
     shingle_count, body_sketch = sketch(body, body_key)
-    scope = decide_scope(clean.title, clean.paragraphs)
+    scope = decide_scope(clean.title, clean.paragraphs, keys=keys)
     version = document_id(body, body_key)
     return Document(
         id=version,

@@ -67,6 +67,19 @@ def key(text: str) -> str:
     return " ".join(unify_tone_placement(text).lower().split())
 
 
+def paragraph_keys(paragraphs: list[str]) -> list[str]:
+    """`key` of each paragraph, in one pass over all of them when none holds a line break (the
+    key's steps change no line break and see no further than the next character)."""
+    if len(paragraphs) < 2 or any("\n" in paragraph for paragraph in paragraphs):
+        return [key(paragraph) for paragraph in paragraphs]
+    return [" ".join(part.split()) for part in unify_tone_placement("\n".join(paragraphs)).lower().split("\n")]
+
+
+def joined_key(keys: list[str]) -> str:
+    """The key of texts joined by line breaks (a body's paragraphs), from their keys."""
+    return " ".join(filter(None, keys))
+
+
 class _FoldTable(dict):
     """str.translate table that folds each character on first sight and remembers it."""
 

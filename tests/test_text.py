@@ -2,7 +2,10 @@
 
 import unicodedata
 
-from ngkt_cli.text import fold, key, sentences
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ngkt_cli.text import fold, joined_key, key, paragraph_keys, sentences
 
 
 def test_key_unifies_tone_placement_and_case():
@@ -34,3 +37,37 @@ def test_sentences_split_before_capitals_only():
         "Thứ hai, tăng cường... dự báo.",
         "Thứ ba, nâng cao.",
     ]
+
+
+# Letters the key's steps treat specially: old-style tone pairs, "q" before them, a final sigma,
+# a capital whose lower case is longer, combining marks (NFD input), spaces of every kind.
+KEY_PIECES = st.sampled_from(
+    [
+        "hoá",
+        "Hoá",
+        "quý",
+        "qu",
+        "oá",
+        "uỳ",
+        "ΟΔΟΣ",
+        "Σ",
+        "İ",
+        "\u0301",
+        "o\u0301",
+        "a",
+        " ",
+        "\u00a0",
+        "\t",
+        "\n",
+        ".",
+        "Đ",
+    ]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.lists(st.one_of(KEY_PIECES, st.text(max_size=3)), max_size=8).map("".join), max_size=6))
+def test_paragraph_keys_are_each_paragraphs_key_and_join_to_the_bodys(paragraphs):
+    keys = paragraph_keys(paragraphs)
+    assert keys == [key(paragraph) for paragraph in paragraphs]
+    assert joined_key(keys) == key("\n".join(paragraphs)) == key("\n\n".join(paragraphs))
