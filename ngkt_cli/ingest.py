@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import db
-from .actors import actor_level
+from .actors import actor_levels as document_actor_levels
 from .boilerplate import clean_lines
 from .dates import date_document, find_event_date
 from .decode import decode_bytes
@@ -532,7 +532,7 @@ def actor_levels(doc: Document, extraction: Extraction) -> dict[tuple[str | None
         for item in statement_list.items
     ]
     found += [(directive.speaker, directive.text, None) for directive in extraction.directives]
-    return {(speaker, text, cue): actor_level(speaker, text, cue, lead) for speaker, text, cue in found}
+    return document_actor_levels(found, lead)
 
 
 Job = tuple[str, Path | None, int, str | None]  # (display, path, max_bytes, user_date)
