@@ -115,12 +115,15 @@ def fold(text: str) -> str:
 
 # A sentence may end at . ! ? or … (then a closing quote), followed by white space; it does end
 # there when the next word starts with a capital, a digit or an opening quote ("... tới. Thứ hai, ...").
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)]?\s+")
+_SENTENCE_BREAK = re.compile(r"[.!?…]([\"”’)]?\s+)")  # the break is group 1, after the stop
+
+# What opens the text after a break: opening quotes and brackets, then its first character.
+_SENTENCE_HEAD = re.compile(r'["“‘(]*([^"“‘(])')
 
 
-def _starts_sentence(text: str) -> bool:
-    head = text.lstrip('"“‘(')
-    return bool(head) and (head[0].isupper() or head[0].isdigit())
+def _starts_sentence(text: str, at: int = 0) -> bool:
+    head = _SENTENCE_HEAD.match(text, at)
+    return head is not None and (head.group(1).isupper() or head.group(1).isdigit())
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -128,9 +131,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        if not _starts_sentence(text[match.end() :]):
+        if not _starts_sentence(text, match.end()):
             continue
-        end = match.start() + len(match.group(0).rstrip())
+        end = match.start(1) + len(match.group(1).rstrip())
         if text[start:end].strip():
             spans.append((start, end))
         start = match.end()
@@ -201,6 +204,6 @@ _ACRONYM = re.compile("(" + "|".join(map(_after_no_letter, sorted(ACRONYMS, key=
 
 def spell_out(text: str) -> str:
     """`text` with each acronym followed by its words ("các FTA" -> "các FTA hiệp định thương mại tự do")."""
-    if not any(acronym in text for acronym in ACRONYMS):  # most texts: a few substring tests in C
+    if not _ACRONYM.search(text):  # most texts: one scan for the acronyms' first letters, in C
         return text
     return _ACRONYM.sub(lambda match: f"{match.group(1)} {ACRONYMS[match.group(1)]}", text)
