@@ -39,13 +39,13 @@ WORDS = st.sampled_from(
 TEXTS = st.lists(st.one_of(WORDS, st.text(max_size=4)), max_size=10).map(" ".join)
 
 
-@settings(max_examples=400)
+@settings(max_examples=150)
 @given(TEXTS)
 def test_the_country_test_never_hides_a_foreign_actor(text):
     assert _foreign(text) == bool(FOREIGN_ACTOR.search(text))
 
 
-@settings(max_examples=200)
+@settings(max_examples=80)
 @given(
     st.lists(st.tuples(st.one_of(st.none(), TEXTS), TEXTS, st.one_of(st.none(), TEXTS)), max_size=6),
     st.one_of(st.none(), TEXTS),

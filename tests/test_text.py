@@ -66,7 +66,7 @@ KEY_PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=400)
+@settings(max_examples=150)
 @given(st.lists(st.lists(st.one_of(KEY_PIECES, st.text(max_size=3)), max_size=8).map("".join), max_size=6))
 def test_paragraph_keys_are_each_paragraphs_key_and_join_to_the_bodys(paragraphs):
     keys = paragraph_keys(paragraphs)
@@ -96,7 +96,7 @@ SENTENCE_PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=500)
+@settings(max_examples=120)
 @given(st.lists(st.one_of(SENTENCE_PIECES, st.text(max_size=3)), max_size=20).map("".join))
 def test_sentence_spans_break_where_the_plain_definition_does(text):
     assert sentence_spans(text) == _sentence_spans_plainly(text)

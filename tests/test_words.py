@@ -48,14 +48,14 @@ PIECES_OF_WORDS = st.one_of(
 )
 
 
-@settings(max_examples=400)
+@settings(max_examples=150)
 @given(st.lists(PIECES_OF_WORDS, max_size=12).map(lambda pieces: [s for piece in pieces for s in piece]))
 def test_the_trie_finds_the_longest_listed_word_at_each_syllable(syllables):
     assert _segment(syllables, LEXICON.trie, frozenset())[0] == longest_match(syllables)
     assert _segment(syllables, LEXICON.trie)[0] == [w for w in longest_match(syllables) if w not in FUNCTION_WORDS]
 
 
-@settings(max_examples=200)
+@settings(max_examples=120)
 @given(st.lists(st.lists(st.sampled_from(SYLLABLES), max_size=12), max_size=6))
 def test_a_body_is_segmented_paragraph_by_paragraph(paragraphs):
     body = "\n\n".join(" ".join(p) for p in paragraphs)
@@ -75,7 +75,7 @@ PLAIN_ACRONYM = re.compile(
 PIECES = st.sampled_from([*ACRONYMS, "1", "7", "12", "3.5", "4/5", "9%", "_", "x", "é", ".", ",", "/", " ", "\n", "٣"])
 
 
-@settings(max_examples=500)
+@settings(max_examples=120)
 @given(st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=12))
 def test_acronyms_and_small_numbers_are_found_where_the_plain_patterns_find_them(parts):
     text = "".join(parts)
