@@ -13,6 +13,7 @@ Pure: text in, level out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 NATIONAL = "national"
 LOCAL = "local"
@@ -41,6 +42,16 @@ FOREIGN_ACTOR = re.compile(
     rf"|\b(?:{COUNTRIES}),? (?:nước chủ nhà|chủ nhà|với tư cách chủ nhà|nước đăng cai)"
 )
 
+# Any country of COUNTRIES: every form of FOREIGN_ACTOR names one, so a text with none is not
+# searched for a foreign actor (country names open with capitals, which the regex engine skips
+# ahead to in C; FOREIGN_ACTOR's look-around is tried at every position).
+_ANY_COUNTRY = re.compile(COUNTRIES)
+
+
+def _foreign(text: str) -> bool:
+    return _ANY_COUNTRY.search(text) is not None and FOREIGN_ACTOR.search(text) is not None
+
+
 # The verb that ends the opening of a directive: who asks comes before it.
 _ASKING = re.compile(
     r"\b(?:yêu cầu|đề nghị|chỉ đạo|giao|lưu ý|nhấn mạnh|cho rằng|cho biết|nêu rõ|tập trung|phấn đấu|tiếp "
@@ -54,7 +65,7 @@ OPENING = 160
 def _named(text: str | None) -> str | None:
     if not text:
         return None
-    if FOREIGN_ACTOR.search(text):
+    if _foreign(text):
         return FOREIGN
     if LOCAL_ACTOR.search(text):
         return LOCAL
@@ -71,16 +82,47 @@ def opening(text: str) -> str:
 
 def actor_level(speaker: str | None, text: str, lead_in: str | None = None, document_lead: str | None = None) -> str:
     """national, local or foreign (see the module's description)."""
+    return _level(speaker, text, lead_in, _named, lambda: bool(document_lead) and local_body_asks(document_lead or ""))
+
+
+def _level(
+    speaker: str | None,
+    text: str,
+    lead_in: str | None,
+    named: Callable[[str | None], str | None],
+    lead_asks: Callable[[], bool],
+) -> str:
     for source in (speaker, opening(text), lead_in):
-        if level := _named(source):
+        if level := named(source):
             return level
-    if FOREIGN_ACTOR.search(text[:OPENING]):  # "Peru, nước chủ nhà APEC 2016, ưu tiên ..."
+    if _foreign(text[:OPENING]):  # "Peru, nước chủ nhà APEC 2016, ưu tiên ..."
         return FOREIGN
     if speaker:  # a named national speaker: the document's setting does not make it local
         return NATIONAL
-    if document_lead and local_body_asks(document_lead):
+    if lead_asks():
         return LOCAL
     return NATIONAL
+
+
+def actor_levels(
+    statements: Iterable[tuple[str | None, str, str | None]], document_lead: str | None
+) -> dict[tuple[str | None, str, str | None], str]:
+    """`actor_level` of each (speaker, text, lead-in) of one document: a speaker or list lead-in
+    shared by several statements, and the document's lead, are read once."""
+    named: dict[str | None, str | None] = {}
+    asks: list[bool] = []
+
+    def named_once(source: str | None) -> str | None:
+        if source not in named:
+            named[source] = _named(source)
+        return named[source]
+
+    def lead_asks() -> bool:
+        if not asks:
+            asks.append(bool(document_lead) and local_body_asks(document_lead or ""))
+        return asks[0]
+
+    return {found: _level(*found, named_once, lead_asks) for found in statements}
 
 
 # What may stand between a local body and its verb in a document's lead: the place it governs

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import db
-from .actors import actor_level
+from .actors import actor_levels as document_actor_levels
 from .boilerplate import clean_lines
 from .dates import date_document, find_event_date
 from .decode import decode_bytes
@@ -37,7 +37,7 @@ from .metadata import find_people
 from .models import Document, Extraction
 from .scope import SOURCE_USER
 from .scope import decide as decide_scope
-from .text import fold, folded_body, key, same_items
+from .text import fold, folded_body, joined_key, key, paragraph_keys, same_items
 from .themes import Codebook, code_positions, load_codebook
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
@@ -181,9 +181,10 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
         raise RejectedInput("no article text left after removing boilerplate")
     body = "\n\n".join(clean.paragraphs)
     dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date, clean.title, clean.header_stamps)
-    body_key = key(body)
+    keys = paragraph_keys(clean.paragraphs)  # the body's key, and the scope's lede and rest
+    body_key = joined_key(keys)
     shingle_count, body_sketch = sketch(body, body_key)
-    scope = decide_scope(clean.title, clean.paragraphs)
+    scope = decide_scope(clean.title, clean.paragraphs, keys=keys)
     version = document_id(body, body_key)
     return Document(
         id=version,
@@ -532,7 +533,7 @@ def actor_levels(doc: Document, extraction: Extraction) -> dict[tuple[str | None
         for item in statement_list.items
     ]
     found += [(directive.speaker, directive.text, None) for directive in extraction.directives]
-    return {(speaker, text, cue): actor_level(speaker, text, cue, lead) for speaker, text, cue in found}
+    return document_actor_levels(found, lead)
 
 
 Job = tuple[str, Path | None, int, str | None]  # (display, path, max_bytes, user_date)

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .errors import UsageError
-from .text import key
+from .text import joined_key, key, paragraph_keys
 
 SIDES = ("in", "out")
 
@@ -136,18 +136,22 @@ def load_rules() -> ScopeRules:
     return parse_rules(resources.files("ngkt_cli").joinpath("data/scope.toml").read_text(encoding="utf-8"))
 
 
-def _hits(text: str, rules: ScopeRules) -> dict[str, int]:
+def _hits(text_key: str, rules: ScopeRules) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
-    for match in rules.pattern.finditer(key(text)):
+    for match in rules.pattern.finditer(text_key):
         counts[match.group(1)] += 1
     return counts
 
 
-def weigh(title: str | None, paragraphs: list[str], rules: ScopeRules) -> dict[str, float]:
+def weigh(
+    title: str | None, paragraphs: list[str], rules: ScopeRules, keys: list[str] | None = None
+) -> dict[str, float]:
     """Each term found -> its weight in this document: lede hits count `lead_factor` times, hits
-    in the rest of the body up to `body_hits` times."""
-    lede = "\n".join([title or "", *paragraphs[: rules.lead_paragraphs]])
-    lead, body = _hits(lede, rules), _hits("\n".join(paragraphs[rules.lead_paragraphs :]), rules)
+    in the rest of the body up to `body_hits` times. `keys`: the paragraphs' keys, when the
+    caller has them (`text.paragraph_keys`)."""
+    keys = paragraph_keys(paragraphs) if keys is None else keys
+    lede = joined_key([key(title or ""), *keys[: rules.lead_paragraphs]])
+    lead, body = _hits(lede, rules), _hits(joined_key(keys[rules.lead_paragraphs :]), rules)
     index = rules.by_term
     return {
         term: index[term][1].weight * (lead.get(term, 0) * rules.lead_factor + min(body.get(term, 0), rules.body_hits))
@@ -176,10 +180,13 @@ def _quoted(terms: list[str]) -> str:
     return ", ".join(f"'{term}'" for term in terms)
 
 
-def decide(title: str | None, paragraphs: list[str], rules: ScopeRules | None = None) -> Scope:
-    """In or out, and why: "out: provincial statistics — 'Cục Thống kê', 'GRDP'; no foreign-affairs actor"."""
+def decide(
+    title: str | None, paragraphs: list[str], rules: ScopeRules | None = None, keys: list[str] | None = None
+) -> Scope:
+    """In or out, and why: "out: provincial statistics — 'Cục Thống kê', 'GRDP'; no foreign-affairs actor".
+    `keys`: the paragraphs' keys, when the caller has them."""
     rules = rules or load_rules()
-    weights = weigh(title, paragraphs, rules)
+    weights = weigh(title, paragraphs, rules, keys)
     in_what, in_terms, in_weight = _strongest(weights, rules, "in")
     out_what, out_terms, out_weight = _strongest(weights, rules, "out")
     if in_weight >= rules.in_minimum and in_weight >= out_weight:

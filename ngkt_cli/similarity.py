@@ -23,10 +23,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul
 
-from .words import FUNCTION_WORDS, is_generic, segment, segment_paragraphs, shown
+from .words import FUNCTION_WORDS, is_generic, listed_words, segment, segment_paragraphs, shown
 
 
 @dataclass(frozen=True)
@@ -116,12 +116,20 @@ def paragraph_terms(body: str) -> list[str]:
     counts a list in C but a mapping in Python.
     """
     terms: list[str] = []
+    parts = _word_part_table().get
     for paragraph in segment_paragraphs(body):
         words = set(paragraph)
         terms += words
         if PART_WEIGHT:
-            terms += set(word_parts(words))
+            terms += set(chain.from_iterable(map(parts, words, repeat(()))))
     return terms
+
+
+@cache
+def _word_part_table() -> dict[str, tuple[str, ...]]:
+    """`word_parts` of each listed word that has parts, worked out once: every word of two
+    syllables or more is a listed one (`words.segment`), a single syllable has none."""
+    return {word: parts for word in listed_words() if (parts := tuple(word_parts([word])))}
 
 
 @lru_cache(maxsize=65536)

@@ -69,6 +69,19 @@ def key(text: str) -> str:
     return " ".join(unify_tone_placement(text).lower().split())
 
 
+def paragraph_keys(paragraphs: list[str]) -> list[str]:
+    """`key` of each paragraph, in one pass over all of them when none holds a line break (the
+    key's steps change no line break and see no further than the next character)."""
+    if len(paragraphs) < 2 or any("\n" in paragraph for paragraph in paragraphs):
+        return [key(paragraph) for paragraph in paragraphs]
+    return [" ".join(part.split()) for part in unify_tone_placement("\n".join(paragraphs)).lower().split("\n")]
+
+
+def joined_key(keys: list[str]) -> str:
+    """The key of texts joined by line breaks (a body's paragraphs), from their keys."""
+    return " ".join(filter(None, keys))
+
+
 class _FoldTable(dict):
     """str.translate table that folds each character on first sight and remembers it."""
 
@@ -104,12 +117,15 @@ def fold(text: str) -> str:
 
 # A sentence may end at . ! ? or … (then a closing quote), followed by white space; it does end
 # there when the next word starts with a capital, a digit or an opening quote ("... tới. Thứ hai, ...").
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)]?\s+")
+_SENTENCE_BREAK = re.compile(r"[.!?…]([\"”’)]?\s+)")  # the break is group 1, after the stop
+
+# What opens the text after a break: opening quotes and brackets, then its first character.
+_SENTENCE_HEAD = re.compile(r'["“‘(]*([^"“‘(])')
 
 
-def _starts_sentence(text: str) -> bool:
-    head = text.lstrip('"“‘(')
-    return bool(head) and (head[0].isupper() or head[0].isdigit())
+def _starts_sentence(text: str, at: int = 0) -> bool:
+    head = _SENTENCE_HEAD.match(text, at)
+    return head is not None and (head.group(1).isupper() or head.group(1).isdigit())
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -117,9 +133,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        if not _starts_sentence(text[match.end() :]):
+        if not _starts_sentence(text, match.end()):
             continue
-        end = match.start() + len(match.group(0).rstrip())
+        end = match.start(1) + len(match.group(1).rstrip())
         if text[start:end].strip():
             spans.append((start, end))
         start = match.end()
@@ -174,14 +190,23 @@ ACRONYMS = {
     "XTTM": "xúc tiến thương mại",
     "KT-XH": "kinh tế - xã hội",
 }
-_ACRONYM = re.compile(
-    r"(?<![^\W_])(" + "|".join(map(re.escape, sorted(ACRONYMS, key=len, reverse=True))) + r")(?![^\W_])"
-)
+
+
+def _after_no_letter(acronym: str) -> str:
+    """`acronym` as a pattern that matches only where no letter or digit comes before it, the
+    look-behind placed after its first letter ("F(?<![^\\W_]F)TA"): an alternation whose branches
+    all open with a letter lets the regex engine skip ahead to those letters in C, where a
+    look-behind in front had it try every position."""
+    first = re.escape(acronym[0])
+    return rf"{first}(?<![^\W_]{first}){re.escape(acronym[1:])}"
+
+
+_ACRONYM = re.compile("(" + "|".join(map(_after_no_letter, sorted(ACRONYMS, key=len, reverse=True))) + r")(?![^\W_])")
 
 
 def spell_out(text: str) -> str:
     """`text` with each acronym followed by its words ("các FTA" -> "các FTA hiệp định thương mại tự do")."""
-    if not any(acronym in text for acronym in ACRONYMS):  # most texts: a few substring tests in C
+    if not _ACRONYM.search(text):  # most texts: one scan for the acronyms' first letters, in C
         return text
     return _ACRONYM.sub(lambda match: f"{match.group(1)} {ACRONYMS[match.group(1)]}", text)
 

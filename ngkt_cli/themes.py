@@ -55,9 +55,29 @@ def _present(folded: str, codebook: tuple[Theme, ...]) -> set[str]:
     return {opening for opening in _all_openings(codebook) if opening in folded}
 
 
+def _alternatives_at_top(pattern: str) -> bool:
+    """Whether `pattern` is an alternation ("chip|ban dan"), not one with alternatives inside a
+    group ("ho tro (?:dia phuong|doanh nghiep)"). Errs towards True (a "|" in a class it misreads)."""
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth <= 0:
+            return True
+    return False
+
+
 def _opening(pattern: str) -> str:
     """The plain text every match of `pattern` begins with ('' when it cannot tell)."""
-    if "|" in pattern:
+    if _alternatives_at_top(pattern):
         return ""
     plain = re.match(r"[a-z0-9 ]*", pattern).group()  # type: ignore[union-attr]  # matches any string
     if pattern[len(plain) : len(plain) + 1] in ("?", "*", "{"):

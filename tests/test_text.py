@@ -1,8 +1,12 @@
 """Vietnamese normalisation: one key for every spelling of a word, folding that keeps offsets."""
 
+import re
 import unicodedata
 
-from ngkt_cli.text import fold, key, sentences
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ngkt_cli.text import fold, joined_key, key, paragraph_keys, sentence_spans, sentences
 
 
 def test_key_unifies_tone_placement_and_case():
@@ -34,3 +38,65 @@ def test_sentences_split_before_capitals_only():
         "Thứ hai, tăng cường... dự báo.",
         "Thứ ba, nâng cao.",
     ]
+
+
+# Letters the key's steps treat specially: old-style tone pairs, "q" before them, a final sigma,
+# a capital whose lower case is longer, combining marks (NFD input), spaces of every kind.
+KEY_PIECES = st.sampled_from(
+    [
+        "hoá",
+        "Hoá",
+        "quý",
+        "qu",
+        "oá",
+        "uỳ",
+        "ΟΔΟΣ",
+        "Σ",
+        "İ",
+        "\u0301",
+        "o\u0301",
+        "a",
+        " ",
+        "\u00a0",
+        "\t",
+        "\n",
+        ".",
+        "Đ",
+    ]
+)
+
+
+@settings(max_examples=150)
+@given(st.lists(st.lists(st.one_of(KEY_PIECES, st.text(max_size=3)), max_size=8).map("".join), max_size=6))
+def test_paragraph_keys_are_each_paragraphs_key_and_join_to_the_bodys(paragraphs):
+    keys = paragraph_keys(paragraphs)
+    assert keys == [key(paragraph) for paragraph in paragraphs]
+    assert joined_key(keys) == key("\n".join(paragraphs)) == key("\n\n".join(paragraphs))
+
+
+def _sentence_spans_plainly(text: str) -> list[tuple[int, int]]:
+    """The definition: a break is white space after a stop (and perhaps a closing quote) before
+    a capital or a digit, opening quotes and brackets skipped."""
+    spans, start = [], 0
+    for match in re.finditer(r"(?<=[.!?…])[\"”’)]?\s+", text):
+        head = text[match.end() :].lstrip('"“‘(')
+        if not (head and (head[0].isupper() or head[0].isdigit())):
+            continue
+        end = match.start() + len(match.group(0).rstrip())
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+SENTENCE_PIECES = st.sampled_from(
+    [".", "!", "?", "…", '"', "”", "’", ")", "(", "“", "‘", " ", "\n", "A", "a", "Đ", "1", "x."]
+)
+
+
+@settings(max_examples=120)
+@given(st.lists(st.one_of(SENTENCE_PIECES, st.text(max_size=3)), max_size=20).map("".join))
+def test_sentence_spans_break_where_the_plain_definition_does(text):
+    assert sentence_spans(text) == _sentence_spans_plainly(text)

@@ -1,0 +1,40 @@
+"""Theme coding: the openings tested before a theme's regex skip only themes that cannot match."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+
+from ngkt_cli.text import fold, spell_out
+from ngkt_cli.themes import _opening, code_positions, load_codebook
+
+
+@pytest.mark.parametrize(
+    ("pattern", "opening"),
+    [
+        ("ho tro (?:\\w+,? ){0,6}?(?:dia phuong|doanh nghiep)", "ho tro "),  # alternatives inside a group
+        ("quan he (?:(?:cac|nhung) )?doi tac", "quan he "),
+        ("chip|ban dan", ""),  # an alternation: no one opening
+        ("(?:ban|chip) dan", ""),
+        ("a[|(]b", "a"),  # a "|" or "(" in a class opens nothing
+        ("ab\\|cd", "ab"),  # an escaped "|" is a letter
+        ("vac ?xin", "vac"),
+    ],
+)
+def test_a_patterns_opening_is_the_text_every_match_begins_with(pattern, opening):
+    assert _opening(pattern) == opening
+
+
+def test_every_default_theme_has_openings():
+    assert all(theme.openings for theme in load_codebook())
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_coding_a_seeds_sentences_finds_what_every_themes_regex_finds(path):
+    codebook = load_codebook()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        folded = fold(spell_out(line))
+        plain = sorted(
+            ((t.id, m.start()) for t in codebook if (m := t.pattern.search(folded))), key=lambda p: (p[1], p[0])
+        )
+        assert code_positions(line, codebook) == plain

@@ -1,0 +1,83 @@
+"""Words of a statement and of a body: the fast paths find what the plain definitions find."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ngkt_cli.similarity import paragraph_terms, word_parts
+from ngkt_cli.text import ACRONYMS, spell_out
+from ngkt_cli.words import (
+    _SMALL_NUMBER,
+    FUNCTION_WORDS,
+    VERB_SUFFIX,
+    _lexicon,
+    _segment,
+    segment,
+    segment_paragraphs,
+)
+
+LEXICON = _lexicon()
+LISTED = sorted(w for w in LEXICON.words if "_" in w)
+SYLLABLES = sorted({s for w in LISTED for s in w.split("_")} | {VERB_SUFFIX, "các", "và", "mới"})
+
+
+def longest_match(syllables: list[str]) -> list[str]:
+    """The definition: at each syllable the longest listed word starting there (two syllables
+    or more), else the syllable; "hóa" after a word of several syllables is part of it."""
+    found, at = [], 0
+    while at < len(syllables):
+        size = next(
+            (n for n in range(len(syllables) - at, 1, -1) if "_".join(syllables[at : at + n]) in LEXICON.words), 1
+        )
+        found.append("_".join(syllables[at : at + size]))
+        at += size
+        if size > 1 and at < len(syllables) and syllables[at] == VERB_SUFFIX:
+            at += 1
+    return found
+
+
+# Listed words whole or cut short, and single syllables: runs in which listed words overlap,
+# nest and stop one syllable early.
+PIECES_OF_WORDS = st.one_of(
+    st.sampled_from(SYLLABLES).map(lambda s: [s]),
+    st.tuples(st.sampled_from(LISTED), st.integers(1, 6)).map(lambda p: p[0].split("_")[: p[1]]),
+)
+
+
+@settings(max_examples=150)
+@given(st.lists(PIECES_OF_WORDS, max_size=12).map(lambda pieces: [s for piece in pieces for s in piece]))
+def test_the_trie_finds_the_longest_listed_word_at_each_syllable(syllables):
+    assert _segment(syllables, LEXICON.trie, frozenset())[0] == longest_match(syllables)
+    assert _segment(syllables, LEXICON.trie)[0] == [w for w in longest_match(syllables) if w not in FUNCTION_WORDS]
+
+
+@settings(max_examples=120)
+@given(st.lists(st.lists(st.sampled_from(SYLLABLES), max_size=12), max_size=6))
+def test_a_body_is_segmented_paragraph_by_paragraph(paragraphs):
+    body = "\n\n".join(" ".join(p) for p in paragraphs)
+    assert segment_paragraphs(body) == [segment(p) for p in body.split("\n\n")]
+    expected: Counter[str] = Counter()
+    for words in map(set, segment_paragraphs(body)):
+        expected.update(words)
+        expected.update(set(word_parts(words)))
+    assert Counter(paragraph_terms(body)) == expected
+
+
+# The plain forms of the patterns words.py and text.py write for speed.
+PLAIN_SMALL_NUMBER = re.compile(r"(?<![\d.,/])\b(\d)\b(?![\d.,/%])")
+PLAIN_ACRONYM = re.compile(
+    r"(?<![^\W_])(" + "|".join(map(re.escape, sorted(ACRONYMS, key=len, reverse=True))) + r")(?![^\W_])"
+)
+PIECES = st.sampled_from([*ACRONYMS, "1", "7", "12", "3.5", "4/5", "9%", "_", "x", "é", ".", ",", "/", " ", "\n", "٣"])
+
+
+@settings(max_examples=120)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=12))
+def test_acronyms_and_small_numbers_are_found_where_the_plain_patterns_find_them(parts):
+    text = "".join(parts)
+    assert spell_out(text) == PLAIN_ACRONYM.sub(lambda m: f"{m.group(1)} {ACRONYMS[m.group(1)]}", text)
+    assert [m.span() for m in _SMALL_NUMBER.finditer(text)] == [m.span() for m in PLAIN_SMALL_NUMBER.finditer(text)]
