@@ -20,7 +20,7 @@ action for the coming period without numbering it: "Thủ tướng yêu cầu c�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -267,8 +267,12 @@ def _asker_pattern() -> str:
 ASKER_BEFORE = re.compile(_asker_pattern() + rf"[\s,]*(?:{ADVERBS}[\s,]*)*$")
 
 # An asker whose request is a second verb of the clause: "Đại sứ Nguyễn Minh Tâm cảm ơn sự đón
-# tiếp của tỉnh và đề nghị ...". What stands between holds no full stop, colon or ';'.
-COORDINATED_REQUEST = re.compile(r"^\s+[^.;:!?]{3,120}?\s+(?:và|đồng thời|,\s*đồng thời)\s*$")
+# tiếp của tỉnh và đề nghị ...", also after a comma ("Thủ tướng Phạm Minh Chính đánh giá như vậy
+# trong hội nghị ngày 18-7, yêu cầu ..."). What stands between holds no full stop, colon or ';'.
+# ("..., sự lãnh đạo, chỉ đạo đúng đắn" lists nouns: a clause closed by a comma holds no other one).
+COORDINATED_REQUEST = re.compile(
+    r"^\s+(?:[^.;:!?]{3,220}?(?:\s+(?:và|đồng thời)|,\s*đồng thời)|[^.;:!?,]{3,220}?,)\s*$"
+)
 # The asker opens the clause ("Thay mặt đoàn, Đại sứ ... cảm ơn ... và đề nghị"), as a subject does.
 ASKER_COORDINATED = re.compile(
     r"(?:^\s*|,\s*)" + _asker_pattern() + r"(?=" + COORDINATED_REQUEST.pattern.removeprefix("^") + ")"
@@ -649,12 +653,18 @@ def _pieces(body: str, paragraphs: list[str], people: list[Person]) -> list[list
 
 def _cue(piece: str) -> Found | None:
     """The first cue of the highest-precedence rule that accepts it."""
+    return next(_cues(piece), None)
+
+
+def _cues(piece: str) -> Iterator[Found]:
+    """Every cue some rule accepts, highest precedence first: when the first is refused ("...
+    thúc đẩy hợp tác phải vừa là động lực ..." is a role), a later one may still hold a demand
+    ("Trọng tâm hàng đầu là tổ chức thành công ...")."""
     for rule in sorted(CUE_RULES, key=lambda r: r.precedence):
         for match in rule.pattern.finditer(piece):
             text_start = rule.accepts(piece, match)
             if text_start is not None:
-                return Found(rule.name, match.start(), match.end(), text_start)
-    return None
+                yield Found(rule.name, match.start(), match.end(), text_start)
 
 
 def _blocked_spans(body: str, lists: Sequence[StatementList]) -> list[tuple[int, int]]:
@@ -753,25 +763,20 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
             if previous and (CONSEQUENCE.match(text) or PROHIBITION.match(text)):
                 drafts[-1] = previous = replace(previous, end=_trimmed(body, previous.start, piece.end)[1])
                 continue
-            found = _cue(text)
-            if found is None:
+            cues = list(_cues(text))
+            if not cues:
                 if previous and len(text.split()) >= MIN_ACTION_WORDS:  # "... cần A; B": B is asked too
                     start, end = _trimmed(body, piece.start + _after_connective(text), piece.end)
                     drafts.append(previous := replace(previous, start=start, end=end, piece=piece))
                 else:
                     previous = None
                 continue
-            before, after = text[: found.start], text[found.text_start :]
-            if _announces_a_count(_lead_in_part(sentence, piece.start + found.start - pieces[0].sentence_start)):
+            accepted = next((c for c in cues if _stands(body, sentence, pieces[0], piece, text, c)), None)
+            if accepted is None:
                 previous = None
                 continue
-            if any(_refused(r, sentence, before, after, found.rule) for r in NOT_DIRECTIVES if r.where != "sentence"):
-                previous = None
-                continue
+            found = accepted
             start, end = _trimmed(body, piece.start + found.text_start, piece.end)
-            if len(body[piece.start + found.end : end].split()) < MIN_ACTION_WORDS:
-                previous = None
-                continue
             cue = Draft(
                 start,
                 end,
@@ -783,6 +788,18 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
             )
             drafts.append(previous := cue)
     return drafts
+
+
+def _stands(body: str, sentence: str, first: Piece, piece: Piece, text: str, found: Found) -> bool:
+    """Whether a cue found in a piece makes a directive: it leads in no counted list, no row of
+    NOT_DIRECTIVES refuses it, and at least MIN_ACTION_WORDS words of action follow it."""
+    before, after = text[: found.start], text[found.text_start :]
+    if _announces_a_count(_lead_in_part(sentence, piece.start + found.start - first.sentence_start)):
+        return False
+    if any(_refused(r, sentence, before, after, found.rule) for r in NOT_DIRECTIVES if r.where != "sentence"):
+        return False
+    _, end = _trimmed(body, piece.start + found.text_start, piece.end)
+    return len(body[piece.start + found.end : end].split()) >= MIN_ACTION_WORDS
 
 
 # A paragraph that carries on a request of the paragraph before, naming the same addressee and
@@ -896,7 +913,7 @@ def _after_connective(text: str) -> int:
 # Speaker, year, repeats
 
 
-def _speaker(body: str, draft: Draft, people: list[Person]) -> str | None:
+def _speaker(body: str, draft: Draft, people: list[Person], previous: Draft | None = None) -> str | None:
     """The asker of a request; else the person or body the sentence attributes it to before
     the cue ("Theo Bộ trưởng ...", "... cho rằng", "Name: ..."); else the last attribution in
     the paragraphs above. "Theo ông, ..." is the person named last before it."""
@@ -917,6 +934,10 @@ def _speaker(body: str, draft: Draft, people: list[Person]) -> str | None:
         return _last_person(body[: draft.piece.sentence_start], people)
     if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà)\b", before, re.I):
         return _last_person(body[: draft.piece.sentence_start], people)
+    if previous is not None and previous.piece.paragraph == draft.piece.paragraph:
+        # "Thủ tướng yêu cầu, mỗi Trưởng Cơ quan đại diện cần ... . Trọng tâm hàng đầu là ...": the
+        # asker goes on; the addressee named in between is no speaker.
+        return _speaker(body, previous, people)
     paragraph_start = _paragraph_start(body, max(0, draft.piece.paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
     window = body[paragraph_start : draft.piece.sentence_start]
     named = _people_and_bodies(window, people, body, attributed=True)
@@ -950,7 +971,7 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
     if named := NAMED_WITHOUT_TITLE_BEFORE.search(before):  # "ông Trần Văn Bảo đề nghị"
         return named.group("name")
     for mention in reversed(mentions):  # "Đại sứ Nguyễn Minh Tâm cảm ơn ... và đề nghị"
-        if COORDINATED_REQUEST.match(before[mention.end :]):
+        if COORDINATED_REQUEST.match(before[mention.end :]) and re.search(r"(?:^|,)\s*$", before[: mention.start]):
             return mention.name or mention.title
     if re.search(r"\b(?:ông|bà)\s*$", before, re.I):
         return _last_person(before, people)
@@ -1018,6 +1039,7 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
         return ()
     people = list(doc.people) or find_people(body)
     sentences = _pieces(body, doc.paragraphs, people)
+    drafts = _all_drafts(body, sentences, _blocked_spans(body, lists))
     statements = [
         Statement(
             "priority",
@@ -1033,8 +1055,8 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             cue_start=d.cue_start,
             cue_end=d.cue_end,
         )
-        for d in _all_drafts(body, sentences, _blocked_spans(body, lists))
-        if (speaker := _speaker(body, d, people)) or d.rule in ASKED
+        for d, previous in zip(drafts, [None, *drafts])
+        if (speaker := _speaker(body, d, people, previous)) or d.rule in ASKED
     ]
     return tuple(_without_repeats(statements))
 

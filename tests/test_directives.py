@@ -863,3 +863,56 @@ def test_paragraphs_that_go_on_verb_first_after_a_request_are_its_demands():
         ("tập trung tạo đột phá trong hợp tác quốc tế về khoa học công nghệ", "Phạm Minh Chính", 2),
         ("Đẩy mạnh thu hút các tập đoàn công nghệ lớn vào Việt Nam", "Phạm Minh Chính", 3),
     ]
+
+
+# --- session 7: shapes read on real pages (gen-directives) ---
+
+
+def test_a_cue_refused_leaves_the_next_cue_of_the_sentence_to_be_read():
+    # the first cue ("phải vừa là động lực": a role) is refused; the task before it still stands
+    found = directives_of(
+        "Chiều 16/3, Thủ tướng Phạm Minh Chính làm việc với các Đại sứ sắp lên đường nhận nhiệm vụ.\n\n"
+        "Thủ tướng yêu cầu, mỗi Đại sứ cần coi hợp tác kinh tế là một ưu tiên cao trong nhiệm kỳ. "
+        "Thời gian tới, trọng tâm hàng đầu là tổ chức tốt các chuyến thăm cấp cao, "
+        "trong đó hợp tác đầu tư phải vừa là động lực vừa là mục tiêu."
+    )
+    assert [(d.cue, d.speaker) for d in found] == [
+        ("yêu cầu", "Phạm Minh Chính"),
+        ("trọng tâm hàng đầu là", "Phạm Minh Chính"),  # the asker goes on, not the Đại sứ asked
+    ]
+    assert found[1].text.startswith("tổ chức tốt các chuyến thăm cấp cao")
+
+
+def test_a_request_after_a_long_clause_the_asker_opens():
+    found = directives_of(
+        "Chiều 28/11, Bộ Ngoại giao tổ chức hội nghị giao ban với các cơ quan đại diện.\n\n"
+        "Bộ trưởng Ngoại giao Bùi Thanh Sơn khẳng định công tác ngoại giao kinh tế đã trở thành nhiệm vụ trung "
+        "tâm, thường xuyên của mọi cơ quan đại diện Việt Nam ở nước ngoài trong suốt nhiệm kỳ và yêu cầu các cơ "
+        "quan đại diện tăng cường nghiên cứu, dự báo xu hướng kinh tế; tiếp tục giúp doanh nghiệp tìm đối tác "
+        "mới."
+    )
+    assert [(d.text, d.speaker) for d in found] == [
+        ("các cơ quan đại diện tăng cường nghiên cứu, dự báo xu hướng kinh tế", "Bùi Thanh Sơn"),
+        ("tiếp tục giúp doanh nghiệp tìm đối tác mới", "Bùi Thanh Sơn"),
+    ]
+
+
+def test_a_request_after_a_comma_is_the_clause_openers():
+    found = directives_of(
+        "Thủ tướng Phạm Minh Chính nhận định như vậy tại hội nghị về ngoại giao kinh tế ngày 18-7, "
+        "yêu cầu đàm phán và ký kết thêm nhiều hiệp định thương mại tự do."
+    )
+    assert [(d.text, d.speaker) for d in found] == [
+        ("đàm phán và ký kết thêm nhiều hiệp định thương mại tự do", "Phạm Minh Chính")
+    ]
+
+
+def test_nouns_listed_after_a_comma_ask_nothing():
+    # "sự lãnh đạo, chỉ đạo đúng đắn": "chỉ đạo" is a noun of the list, not a request
+    assert (
+        texts(
+            "Bộ trưởng Bùi Thanh Sơn nhấn mạnh, tầm nhìn chiến lược, sự lãnh đạo, chỉ đạo đúng đắn của Chính phủ "
+            "đã tạo động lực lớn cho toàn ngành ngoại giao."
+        )
+        == []
+    )
