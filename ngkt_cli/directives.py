@@ -139,7 +139,9 @@ REQUEST_VERBS = ("yêu cầu", "đề nghị", "chỉ đạo", "lưu ý", "kêu 
 # What an asker asks of a meeting, which is no course of action: "đề nghị các đại biểu thảo luận ...".
 PROCEDURAL = re.compile(
     r"^\s*(?:các\s+)?(?:đại biểu|đồng chí|đơn vị|ý kiến)?[^,.;]{0,20}?\b(?:thảo luận|cho ý kiến|góp ý|đóng góp ý"
-    r" kiến|tham luận|phát biểu)\b",
+    r" kiến|tham luận|phát biểu)\b"
+    # "đề nghị các đại biểu dự hội nghị quán triệt ...": the meeting's own work
+    r"|^\s*(?:các\s+)?(?:vị\s+)?đại biểu\b",
     re.I,
 )
 
@@ -159,6 +161,7 @@ class Found:
     start: int
     end: int
     text_start: int
+    text_end: int | None = None  # where the demand ends when it stands before its cue; else the piece's end
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,7 @@ class CueRule:
     meaning: str
     precedence: int
     example: str
+    demand_before: bool = False  # the demand is named before the cue ("A là nhiệm vụ hàng đầu")
 
 
 def _after_saying(piece: str, cue_start: int) -> int:
@@ -248,6 +252,24 @@ def _task(piece: str, match: re.Match[str]) -> int | None:
     if not FORWARD_CONTEXT.search(piece):
         return None
     return match.end()  # the action the task is: "tiếp tục phát huy vai trò tiên phong ..."
+
+
+# The action a named task opens with: "Thúc đẩy các thỏa thuận ... là giải pháp trọng tâm".
+NAMED_ACTION = re.compile(
+    r"(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng cường|tiếp tục|nâng cao|khuyến khích|thúc đẩy|chủ động|mở rộng"
+    r"|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá|đảm bảo|bảo đảm|giữ vững|tận dụng|thu hút|khai thác|đổi mới"
+    r"|hoàn thành|triển khai|xây dựng|đàm phán|kết nối|hỗ trợ)(?!\w)"
+)
+
+
+def _named_task(piece: str, match: re.Match[str]) -> int | None:
+    """ "Trong đó, bảo đảm nguồn cung ... là nhiệm vụ quan trọng hàng đầu": the action the piece
+    opens with (after a connective or who says it), named as the task for the time ahead."""
+    start = _after_saying(piece, match.start())
+    start += len(piece[start:]) - len(piece[start:].lstrip(" ,"))
+    if not NAMED_ACTION.match(piece, start) or not FORWARD_CONTEXT.search(piece):
+        return None
+    return start
 
 
 def _one_of(piece: str, match: re.Match[str]) -> int | None:
@@ -335,13 +357,17 @@ def _assignment(piece: str, match: re.Match[str]) -> int | None:
 # tập trung ...", "ngành ngoại giao sẽ tiếp tục ...", "Thời gian tới, tỉnh chú trọng ..."), just
 # before the cue; a forecast ("kim ngạch sẽ tiếp tục tăng") or a partner names none of them.
 COMMITTING_ACTOR = re.compile(
-    rf"(?:^|[,:;]\s*|\b(?:Theo\s+\S+(?:\s+\S+){{0,3}},\s*))(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?"
+    rf"(?:^|[,:;]\s*|\b(?:Theo\s+\S+(?:\s+\S+){{0,3}},\s*)"
+    rf"|\b(?:khẳng định|cho biết|nhấn mạnh|nêu rõ)(?:\s+rằng)?\s+)"  # "Bộ trưởng khẳng định ngành ngoại giao sẽ ..."
+    rf"(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?"
     rf"(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
     rf"|Bộ\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}}|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
-    rf"(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|[Cc]ác cơ quan đại diện)"
+    rf"(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|[Cc]ác cơ quan đại diện|TP(?:\.?\s*[{UPPER_CASE}]\w*)*)"
     rf"\s+(?:cũng\s+|vẫn\s+)?$"
 )
 COMMITMENT_VERBS = ("tập trung", "chú trọng", "ưu tiên", "đẩy mạnh", "tăng cường")
+# Verbs of a course that count only after "sẽ": "ngành ngoại giao sẽ phát huy “sức mạnh mềm” ...".
+WILL_VERBS = ("phát huy", "thúc đẩy", "mở rộng", "nâng cao", "hoàn thiện", "triển khai", "đa dạng hóa", "đa dạng hoá")
 # What follows "sẽ tiếp tục" that is a state, not a course: "Việt Nam sẽ tiếp tục là điểm đến ...",
 # "... được đánh giá cao", "chúng tôi sẽ tiếp tục gặp nhiều khó khăn".
 NOT_A_COURSE_AFTER = re.compile(r"^\s*(?:là|được|bị|gặp|chịu|đối mặt|phải đối mặt|có|còn|đứng trước)\b")
@@ -426,7 +452,11 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "commitment",
         re.compile(
-            r"(?<!\w)(?P<will>sẽ\s+)?(?:(?:tiếp tục\s+)?(?:" + "|".join(COMMITMENT_VERBS) + r")|(?<=sẽ )tiếp tục)(?!\w)"
+            r"(?<!\w)(?P<will>sẽ\s+)?(?:(?:tiếp tục\s+)?(?:"
+            + "|".join(COMMITMENT_VERBS)
+            + r")|(?<=sẽ )tiếp tục|(?<=sẽ )(?:"
+            + "|".join(WILL_VERBS)
+            + r"))(?!\w)"
         ),
         _commitment,
         "one of Vietnam's bodies commits to a course for the time ahead",
@@ -434,11 +464,25 @@ CUE_RULES: tuple[CueRule, ...] = (
         "Thời gian tới, Bộ Ngoại giao sẽ tập trung thúc đẩy đàm phán các hiệp định thương mại tự do mới.",
     ),
     CueRule(
+        "named task",
+        re.compile(
+            r"\s(?:(?:đã\s+)?được\s+[^,.;:]{1,60}?\s+xác định\s+|cũng\s+|vẫn\s+|sẽ\s+|chính\s+)?là\s+(?:một\s+"
+            r"(?:trong\s+(?:các|những)\s+)?)?(?:nhiệm vụ|giải pháp|ưu tiên|trọng tâm)"
+            r"(?:\s+(?:trọng tâm|hàng đầu|quan trọng|then chốt|cấp bách|ưu tiên|xuyên suốt|trọng yếu|số một))+(?!\w)",
+            re.I,
+        ),
+        _named_task,
+        "an action named first, then said to be the task or priority ahead",
+        4,
+        "Trong năm 2024, thúc đẩy hợp tác về bán dẫn được Bộ Ngoại giao xác định là giải pháp trọng tâm.",
+        demand_before=True,
+    ),
+    CueRule(
         "one_of",
         re.compile(
-            r"^\s*Một trong (?:số )?(?:đó|những (?:giải pháp|nhiệm vụ|vấn đề|đề xuất|trọng tâm|ưu tiên|định"
+            r"^\s*(?:Một trong (?:số )?(?:đó|những (?:giải pháp|nhiệm vụ|vấn đề|đề xuất|trọng tâm|ưu tiên|định"
             r" hướng)[^,.;]{0,20}?(?:đó|này))"
-            r" là (?:việc\s+)?",
+            r" là (?:việc\s+)?|Trong (?:số )?đó,? có việc\s+)",
             re.I,
         ),
         _one_of,
@@ -664,7 +708,9 @@ def _cues(piece: str) -> Iterator[Found]:
         for match in rule.pattern.finditer(piece):
             text_start = rule.accepts(piece, match)
             if text_start is not None:
-                yield Found(rule.name, match.start(), match.end(), text_start)
+                yield Found(
+                    rule.name, match.start(), match.end(), text_start, match.start() if rule.demand_before else None
+                )
 
 
 def _blocked_spans(body: str, lists: Sequence[StatementList]) -> list[tuple[int, int]]:
@@ -750,8 +796,11 @@ class Draft:
 
 def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
     drafts: list[Draft] = []
-    for pieces in sentences:
+    for index, pieces in enumerate(sentences):
         sentence = body[pieces[0].sentence_start : pieces[-1].end]
+        before_it = sentences[index - 1] if index else []
+        prior = body[before_it[0].sentence_start : before_it[-1].end] if before_it else ""
+        prior = prior if before_it and before_it[0].paragraph == pieces[0].paragraph else ""
         if any(_refused(r, sentence, "", "") for r in NOT_DIRECTIVES if r.where == "sentence"):
             continue
         previous: Draft | None = None
@@ -771,12 +820,19 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
                 else:
                     previous = None
                 continue
-            accepted = next((c for c in cues if _stands(body, sentence, pieces[0], piece, text, c)), None)
+            accepted = next(
+                (
+                    c
+                    for c in cues
+                    if _stands(body, sentence, pieces[0], piece, text, c) and _member_of_set(text, c, prior)
+                ),
+                None,
+            )
             if accepted is None:
                 previous = None
                 continue
             found = accepted
-            start, end = _trimmed(body, piece.start + found.text_start, piece.end)
+            start, end = _trimmed(body, piece.start + found.text_start, _demand_stop(piece, found))
             cue = Draft(
                 start,
                 end,
@@ -790,6 +846,21 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
     return drafts
 
 
+# "Trong đó có việc tiếp tục đổi mới tư duy ...": one of the set of tasks the sentence before named
+# ("Tổng Bí thư nhấn mạnh tám nhóm biện pháp mà ngành cần tập trung thúc đẩy trong thời gian tới.");
+# after anything else ("Năm qua đạt nhiều kết quả. Trong đó có việc ký kết ...") it is no task.
+SET_MEMBER = re.compile(r"^\s*Trong (?:số )?đó,? có việc\s+", re.I)
+SET_OF_TASKS = re.compile(
+    r"\b(?:nhiệm vụ|giải pháp|biện pháp|trọng tâm|ưu tiên|định hướng)\b[^.]*"
+    r"\b(?:cần|phải|thời gian tới|sắp tới|năm tới)\b",
+    re.I,
+)
+
+
+def _member_of_set(text: str, found: Found, prior: str) -> bool:
+    return found.rule != "one_of" or not SET_MEMBER.match(text) or bool(SET_OF_TASKS.search(prior))
+
+
 def _stands(body: str, sentence: str, first: Piece, piece: Piece, text: str, found: Found) -> bool:
     """Whether a cue found in a piece makes a directive: it leads in no counted list, no row of
     NOT_DIRECTIVES refuses it, and at least MIN_ACTION_WORDS words of action follow it."""
@@ -798,8 +869,14 @@ def _stands(body: str, sentence: str, first: Piece, piece: Piece, text: str, fou
         return False
     if any(_refused(r, sentence, before, after, found.rule) for r in NOT_DIRECTIVES if r.where != "sentence"):
         return False
-    _, end = _trimmed(body, piece.start + found.text_start, piece.end)
+    start, end = _trimmed(body, piece.start + found.text_start, _demand_stop(piece, found))
+    if found.text_end is not None:
+        return len(body[start:end].split()) >= MIN_ACTION_WORDS
     return len(body[piece.start + found.end : end].split()) >= MIN_ACTION_WORDS
+
+
+def _demand_stop(piece: Piece, found: Found) -> int:
+    return piece.end if found.text_end is None else piece.start + found.text_end
 
 
 # A paragraph that carries on a request of the paragraph before, naming the same addressee and

@@ -916,3 +916,59 @@ def test_nouns_listed_after_a_comma_ask_nothing():
         )
         == []
     )
+
+
+def test_a_local_affairs_conference_page_with_set_members_a_named_task_and_commitments():
+    doc, found = read_page("dir_local_affairs_conference.txt")
+    assert (doc.date, doc.statement_year) == ("2024-08-14", 2024)
+    assert found.lists == ()
+    assert [(d.speaker, d.target_year, d.cue, d.text) for d in found.directives] == [
+        (  # one of the counted set just named ("sáu nhóm giải pháp ... cần ... thời gian tới")
+            "Bùi Thanh Sơn",
+            2024,
+            "Trong đó có việc",
+            "nâng cao năng lực dự báo, tham mưu của các sở ngoại vụ về xu hướng dịch chuyển đầu tư",
+        ),
+        (  # the action named first, then called the task ahead
+            "Bùi Thanh Sơn",
+            2025,
+            "là nhiệm vụ trọng tâm hàng đầu",
+            "kết nối doanh nghiệp địa phương với các cơ quan đại diện ở nước ngoài",
+        ),
+        (  # "TP" commits, as "thành phố" does
+            "Lê Văn Hòa",
+            2024,
+            "sẽ tập trung",
+            "tập trung thu hút các dự án công nghệ cao và logistics, mở rộng hợp tác với các địa phương của Hàn "
+            "Quốc và Nhật Bản",
+        ),
+        # "Năm qua có nhiều kết quả. Trong đó có việc ký kết ...": a result, no task
+        (  # "sẽ phát huy" after who says it
+            "Bùi Thanh Sơn",
+            2024,
+            "sẽ phát huy",
+            "phát huy vai trò đầu mối, đồng hành cùng các địa phương trong vận động nguồn lực phát triển",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hội nhập kinh tế quốc tế là trọng tâm của hội nhập quốc tế nói chung.",  # no action named
+        "Trong năm qua, thúc đẩy xuất khẩu đã là nhiệm vụ trọng tâm của ngành.",  # looked back on
+        "Thúc đẩy hợp tác với các nước láng giềng là chủ trương nhất quán.",  # no task named
+    ],
+)
+def test_what_is_no_named_task(sentence):
+    assert texts(SPOKEN + sentence) == []
+
+
+def test_delegates_asked_to_grasp_the_line_is_the_meetings_own_work():
+    assert (
+        texts(
+            "Bộ trưởng Phạm Bình Minh đề nghị các đại biểu dự hội nghị quán triệt các chủ trương đối ngoại của Đảng, "
+            "tập trung trí tuệ làm rõ các vấn đề còn tồn tại."
+        )
+        == []
+    )
