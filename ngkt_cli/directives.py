@@ -131,6 +131,7 @@ TASK_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(TASK_NOUNS) + r")(?:\s+[^\s,;:
 CIRCUMSTANCE_BEFORE = re.compile(
     r"\b(?:đòi hỏi|buộc|khiến|bắt buộc|có lẽ|vấp|gặp|mắc|chịu|đang|đã|không|chưa|rất|lại|sẽ)(?:\s+\S+){0,2}\s*$", re.I
 )
+RELATIVE_BEFORE = re.compile(r"\b(?:những|các|một số|mọi)\s+[^,;:.]{1,40}?\s+mà\s+[^,;:.]{1,80}$", re.I)
 NOT_AN_ACTION_AFTER = re.compile(r"^\s*(?:thiết|chăng|nói|kể|thừa nhận|đối mặt|chịu|gánh|để|gì)\b", re.I)
 
 # Verbs of asking; the asker stands just before them.
@@ -243,6 +244,8 @@ def _obligation(piece: str, match: re.Match[str]) -> int | None:
     before, after = piece[: match.start()], piece[match.end() :]
     clause = re.split(r"[,:]", before)[-1]
     if TASK_NOUN_BEFORE.search(clause) or CIRCUMSTANCE_BEFORE.search(clause) or NOT_AN_ACTION_AFTER.match(after):
+        return None
+    if RELATIVE_BEFORE.search(clause):  # "những mục tiêu cụ thể mà hội nghị cần thực hiện": a noun phrase
         return None
     return match.start()  # the demand from its modal: "cần xác định tâm thế mới ...", as a list item reads
 
@@ -506,6 +509,9 @@ class NotRule:
     where: str  # "sentence": the whole sentence; "before": the piece up to the cue; "after": the demand
     example: str
     rules: tuple[str, ...] = ()  # the cue rules it applies to; all when empty
+    # cue rules for which it refuses only when a verb of saying follows what it found: "Các Đại sứ
+    # cho rằng Việt Nam cần ..." is their view, "Bên cạnh đó, các Đại sứ cần tập trung ..." is asked of them
+    spoken_for: tuple[str, ...] = ()
 
 
 # Countries and organisations whose leaders' requests are theirs, not Vietnam's priorities.
@@ -590,6 +596,7 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
         ),
         "before",
         "Phía Nhật Bản đề nghị Việt Nam cần sớm hoàn tất thủ tục.",
+        spoken_for=("obligation",),
     ),
     NotRule(
         "what another country needs",
@@ -641,7 +648,14 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
 def _refused(rule: NotRule, sentence: str, before: str, after: str, cue_rule: str = "") -> bool:
     if rule.rules and cue_rule not in rule.rules:
         return False
-    return bool(rule.pattern.search({"sentence": sentence, "before": before, "after": after}[rule.where]))
+    text = {"sentence": sentence, "before": before, "after": after}[rule.where]
+    if cue_rule in rule.spoken_for:
+        return any(SAID_AFTER.search(text, match.end()) for match in rule.pattern.finditer(text))
+    return bool(rule.pattern.search(text))
+
+
+# A verb of saying or asking after who says it: "Các Đại sứ cho rằng ...", "nhiều doanh nghiệp kiến nghị ...".
+SAID_AFTER = re.compile(SPEECH_VERBS.pattern + r"|\b(?:kiến nghị|mong muốn|bày tỏ|cho hay|đề xuất)\b")
 
 
 # A heading: a short paragraph that no punctuation closes ("Năm 2020: Năm bản lề"), unless it
@@ -691,8 +705,27 @@ def _pieces(body: str, paragraphs: list[str], people: list[Person]) -> list[list
             continue
         for start, end in _sentences(paragraph):
             cuts = [start] + [start + m.end() for m in re.finditer(";", paragraph[start:end])] + [end]
+            if (framed := _framing_attribution(paragraph, start, end)) is not None:
+                cuts = sorted({*cuts, framed})
             sentences.append([Piece(offset + a, offset + b, offset + start, index) for a, b in zip(cuts, cuts[1:])])
     return sentences
+
+
+# A sentence that opens with the speaker's verb and names the speaker after it: "Nhấn mạnh công tác
+# đối ngoại phải góp phần ..., Thủ tướng cho rằng ...", "Khẳng định phải luôn ..., Chủ tịch QH nhấn
+# mạnh ngành ngoại giao cần ...": the framing clause and what the speaker then says are two pieces.
+FRAMING_SPEECH = re.compile(r"\s*(?:Khẳng định|Nhấn mạnh|Cho rằng|Lưu ý|Chỉ rõ|Nêu rõ|Đánh giá)\b")
+ATTRIBUTION_AFTER_FRAME = re.compile(
+    r",\s*(?=" + _asker_pattern() + r"\s+(?:cũng\s+)?(?:" + SPEECH_VERBS.pattern.removeprefix(r"\b") + r"))"
+)
+
+
+def _framing_attribution(paragraph: str, start: int, end: int) -> int | None:
+    """Where the speaker's own clause begins in a sentence a framing clause opens, else None."""
+    if not FRAMING_SPEECH.match(paragraph, start):
+        return None
+    found = ATTRIBUTION_AFTER_FRAME.search(paragraph, start, end)
+    return found.end() if found else None
 
 
 def _cue(piece: str) -> Found | None:
@@ -809,7 +842,7 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
             if _touches(piece.start, piece.end, blocked):
                 previous = None
                 continue
-            if previous and (CONSEQUENCE.match(text) or PROHIBITION.match(text)):
+            if previous and (CONSEQUENCE.match(text) or PROHIBITION.match(text) or _a_noun_item(text)):
                 drafts[-1] = previous = replace(previous, end=_trimmed(body, previous.start, piece.end)[1])
                 continue
             cues = list(_cues(text))
@@ -859,6 +892,15 @@ SET_OF_TASKS = re.compile(
 
 def _member_of_set(text: str, found: Found, prior: str) -> bool:
     return found.rule != "one_of" or not SET_MEMBER.match(text) or bool(SET_OF_TASKS.search(prior))
+
+
+# A ';' piece this short after a demand names one more field of it, not another demand: "... tăng
+# cường hợp tác trong các lĩnh vực văn hóa; giáo dục - đào tạo; khoa học, kỹ thuật".
+NOUN_ITEM_WORDS = 4
+
+
+def _a_noun_item(text: str) -> bool:
+    return len(re.findall(r"[^\W\d_]+", text)) <= NOUN_ITEM_WORDS and _cue(text) is None
 
 
 def _stands(body: str, sentence: str, first: Piece, piece: Piece, text: str, found: Found) -> bool:
@@ -941,7 +983,7 @@ def _carried(
 BARE_ACTION = re.compile(
     r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Cụ thể),\s*)?(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng"
     r" cường|tiếp tục|nâng cao"
-    r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá)(?!\w)"
+    r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá|làm tốt)(?!\w)"
 )
 NOT_BARE_ACTION = re.compile(
     r"\b(?:là|đã|đang|được|vừa)\b"
@@ -1004,6 +1046,10 @@ def _speaker(body: str, draft: Draft, people: list[Person], previous: Draft | No
     named = _people_and_bodies(before, people, body, attributed=True)
     if named:
         return named[-1].name or named[-1].title
+    if FRAMING_SPEECH.match(body, draft.piece.sentence_start) and (
+        framed := _people_and_bodies(body[draft.piece.end : draft.piece.end + 120], people, body, attributed=True)
+    ):  # "Khẳng định phải ..., Chủ tịch Quốc hội nhấn mạnh ...": who speaks comes after the framing clause
+        return framed[0].name or framed[0].title
     after = body[draft.end : draft.piece.end]  # "..., Thủ tướng nhấn mạnh."
     if said_after := _people_and_bodies(after, people, body, attributed=True):
         return said_after[0].name or said_after[0].title

@@ -972,3 +972,30 @@ def test_delegates_asked_to_grasp_the_line_is_the_meetings_own_work():
         )
         == []
     )
+
+
+def test_an_envoys_reception_page_with_framing_clauses_and_ambassadors_asked():
+    doc, found = read_page("dir_envoys_reception.txt")
+    assert (doc.date, doc.statement_year) == ("2024-09-19", 2024)
+    assert [(d.speaker, d.text) for d in found.directives] == [
+        # "các Đại sứ cho rằng Việt Nam cần ...": the ambassadors' view, no directive
+        ("Trần Thanh Mẫn", "phải luôn đặt lợi ích quốc gia lên trên hết"),  # the framing clause, said by who follows
+        ("Trần Thanh Mẫn", "cần phối hợp chặt chẽ với các bộ, ngành để mở thêm kênh đối thoại với các nghị viện"),
+        ("Trần Thanh Mẫn", "cần coi trọng ngoại giao kinh tế"),  # the ambassadors are asked, not asking
+        ("Trần Thanh Mẫn", "tích cực kết nối doanh nghiệp trong nước với đối tác nước ngoài"),
+        # short ';' pieces are fields of the demand, not demands of their own
+        ("Trần Thanh Mẫn", "cần mở rộng hợp tác trong các lĩnh vực giáo dục; y tế; văn hóa, thể thao"),
+        # "những việc cụ thể mà mỗi cơ quan đại diện cần thực hiện": a noun phrase
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Các Đại sứ cho rằng Việt Nam cần đơn giản hóa thủ tục cấp thị thực.",
+        "Nhiều doanh nghiệp kiến nghị các bộ, ngành cần sớm tháo gỡ vướng mắc.",
+        "Bộ trưởng nêu những kết quả mà các cơ quan đại diện cần phát huy trong thời gian tới.",
+    ],
+)
+def test_what_others_say_is_needed_and_tasks_named_in_a_noun_phrase_ask_nothing(sentence):
+    assert texts(SPOKEN + sentence) == []
