@@ -285,6 +285,8 @@ def _asker_pattern() -> str:
     return (
         rf"(?:(?:{_TITLE_RE}){_ORG}|{_NAME.replace('?P<name>', '')}|\b[ôÔ]ng(?:\s+[{UPPER_CASE}]\w*)?|\b[bB]à"
         rf"(?:\s+[{UPPER_CASE}]\w*)?"
+        # "Đồng chí mong muốn ...": the person just named
+        rf"|(?<![Cc]ác )(?<!những )\b[Đđ]ồng chí(?:\s+[{UPPER_CASE}]\w*)?"
         rf"|{BODY.pattern.replace('?P<body>', '')}|[Nn]gười đứng đầu\s+[^\s,]+(?:\s+[{UPPER_CASE}]\w*)*)"
     )
 
@@ -790,7 +792,7 @@ def _announces_a_count(text: str) -> bool:
 # sở bình đẳng, cùng có lợi", "..., qua đó góp phần ...", "nhằm ...". A directive, like a list
 # item, is the action itself; its tail would make every directive resemble every other one.
 DEMAND_TAIL = re.compile(
-    r",?\s+(?:trên cơ sở|theo hướng|với phương châm|qua đó|nhờ đó|từ đó|góp phần|nhằm)\b"
+    r",?\s+(?:trên cơ sở|theo hướng|với phương châm|thông qua đó|qua đó|nhờ đó|từ đó|góp phần|nhằm)\b"
     # and who said it, after it: "..., ông nói.", "...”, Thủ tướng nhấn mạnh."
     r"|[”\"]?\s*[,–-]\s*[^,;]{0,60}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ)\s*[.!]?\s*$"
     # or after "theo": "..., theo ông.", "..., theo Bộ trưởng Bùi Thanh Sơn."
@@ -1055,7 +1057,7 @@ def _speaker(body: str, draft: Draft, people: list[Person], previous: Draft | No
         return said_after[0].name or said_after[0].title
     if re.search(r"\b(?:ông|bà)\s+(?:nói|cho biết|nhấn mạnh|khẳng định)|\btheo\s+(?:ông|bà)\b", after):
         return _last_person(body[: draft.piece.sentence_start], people)
-    if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà)\b", before, re.I):
+    if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà|đồng chí)\b", before, re.I):
         return _last_person(body[: draft.piece.sentence_start], people)
     if previous is not None and previous.piece.paragraph == draft.piece.paragraph:
         # "Thủ tướng yêu cầu, mỗi Trưởng Cơ quan đại diện cần ... . Trọng tâm hàng đầu là ...": the
@@ -1096,14 +1098,21 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
     for mention in reversed(mentions):  # "Đại sứ Nguyễn Minh Tâm cảm ơn ... và đề nghị"
         if COORDINATED_REQUEST.match(before[mention.end :]) and re.search(r"(?:^|,)\s*$", before[: mention.start]):
             return mention.name or mention.title
-    if re.search(r"\b(?:ông|bà)\s*$", before, re.I):
+    if re.search(r"\b(?:ông|bà|đồng chí)\s*$", before, re.I):
         return _last_person(before, people)
     return None
 
 
 def _last_person(text: str, people: list[Person]) -> str | None:
-    mentions = [m for m in find_mentions(text[-3000:], people) if m.name]
-    return mentions[-1].name if mentions else None
+    """The person named last in `text`, with a title or as "ông Tô Anh Dũng"."""
+    tail = text[-3000:]
+    named = [(m.end, m.name) for m in find_mentions(tail, people) if m.name]
+    named += [(m.end(), m.group("name")) for m in NAMED_PERSON.finditer(tail)]
+    return max(named)[1] if named else None
+
+
+# "ông Tô Anh Dũng", "bà Vũ Thị Bích Ngọc", "đồng chí Lê Thành Đô": a person the article gives no title.
+NAMED_PERSON = re.compile(rf"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+{_NAME}")
 
 
 @lru_cache(maxsize=4)

@@ -999,3 +999,22 @@ def test_an_envoys_reception_page_with_framing_clauses_and_ambassadors_asked():
 )
 def test_what_others_say_is_needed_and_tasks_named_in_a_noun_phrase_ask_nothing(sentence):
     assert texts(SPOKEN + sentence) == []
+
+
+def test_đồng_chí_asks_as_the_person_named_last_and_a_purpose_after_thông_qua_đó_is_cut():
+    found = directives_of(
+        "Sáng 12/7, Phó Chủ tịch UBND tỉnh Hoàng Minh Đức làm việc với đoàn Trưởng cơ quan đại diện.\n\n"
+        "Đồng chí mong muốn các vị Đại sứ luôn giữ liên hệ thường xuyên với doanh nghiệp của tỉnh.\n\n"
+        "Thay mặt đoàn, ông Lê Quang Vinh đề nghị tỉnh sớm lập bộ phận xúc tiến đầu tư chuyên trách, "
+        "thông qua đó quảng bá hình ảnh của tỉnh ra thế giới. "
+        "Đồng chí mong muốn các doanh nghiệp chủ động đào tạo nhân lực ngoại ngữ."
+    )
+    assert [(d.speaker, d.text) for d in found] == [
+        ("Hoàng Minh Đức", "các vị Đại sứ luôn giữ liên hệ thường xuyên với doanh nghiệp của tỉnh"),
+        ("Lê Quang Vinh", "tỉnh sớm lập bộ phận xúc tiến đầu tư chuyên trách"),
+        ("Lê Quang Vinh", "các doanh nghiệp chủ động đào tạo nhân lực ngoại ngữ"),
+    ]
+
+
+def test_the_comrades_addressed_are_no_askers():
+    assert texts(SPOKEN + "Các đồng chí đề nghị tăng kinh phí cho hoạt động xúc tiến thương mại.") == []
