@@ -1018,3 +1018,12 @@ def test_đồng_chí_asks_as_the_person_named_last_and_a_purpose_after_thông_q
 
 def test_the_comrades_addressed_are_no_askers():
     assert texts(SPOKEN + "Các đồng chí đề nghị tăng kinh phí cho hoạt động xúc tiến thương mại.") == []
+
+
+@pytest.mark.parametrize("place", ["Bình Dương", "Bắc Giang", "Tây Ninh"])
+def test_a_province_ending_in_a_family_name_is_not_part_of_the_speakers_name(place):
+    found = directives_of(
+        f"Theo Chủ tịch UBND tỉnh {place} Võ Văn Minh, để tiếp tục thu hút đầu tư, tỉnh cần nâng cao hiệu quả "
+        "công tác đối ngoại."
+    )
+    assert [d.speaker for d in found] == ["Võ Văn Minh"]
