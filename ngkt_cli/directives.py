@@ -316,6 +316,22 @@ NAMED_WITHOUT_TITLE_BEFORE = re.compile(_named_without_title())
 # Who issues a directive, a resolution or a conclusion ("Ban Bí thư nêu rõ trong Chỉ thị: ...").
 INSTRUMENT_ISSUER = re.compile(r"\b(?:Ban Bí thư|Bộ Chính trị|Chính phủ|Trung ương|Quốc hội)\b")
 
+
+def _issued(piece: str, match: re.Match[str]) -> bool:
+    """A body issues the instrument quoted after the colon, and, when the instrument speaks itself,
+    what follows is a demand ("Xác định ...", "Tập trung ..."), not its review of the past ("Chỉ
+    thị nêu rõ: Sau 12 năm thực hiện ...")."""
+    if not INSTRUMENT_ISSUER.search(piece[: match.end()]):
+        return False
+    return not match.group("instrument") or bool(INSTRUMENT_DEMAND.match(piece, match.end()))
+
+
+INSTRUMENT_DEMAND = re.compile(
+    r"(?i:xác định|coi|tập trung|tiếp tục|đẩy mạnh|tăng cường|chủ động|nâng cao|đổi mới|phát huy|thúc đẩy|mở rộng"
+    r"|hoàn thiện|bảo đảm|đảm bảo|các cấp|mọi cấp)(?!\w)"
+)
+
+
 # "thời gian tới", "năm 2024", "hàng đầu": a task named for the time ahead, not one looked back on.
 FORWARD_CONTEXT = re.compile(
     r"\b(?:thời gian tới|sắp tới|năm tới|năm nay|giai đoạn tới|trước mắt|hàng đầu|bao trùm|đặt ra|(?:trong|cho) năm "
@@ -417,10 +433,13 @@ CUE_RULES: tuple[CueRule, ...] = (
         "instrument",
         re.compile(
             r"(?<!\w)(?:chỉ rõ|nêu rõ|xác định)\s+(?:trong|tại)\s+(?:Chỉ thị|Nghị quyết|Kết luận|Chương trình hành"
-            r" động)\b[^.:;]{0,40}:\s*",
+            r" động)\b[^.:;]{0,40}:\s*"
+            # the instrument speaking itself: "Chỉ thị của Ban Bí thư nêu rõ: Xác định ..."
+            r"|(?<!\w)(?P<instrument>Chỉ thị|Nghị quyết|Kết luận|Chương trình hành động)\b[^.:;]{0,40}?\s(?:chỉ rõ|nêu"
+            r" rõ|xác định|yêu cầu)\s*:\s*",
             re.I,
         ),
-        lambda piece, match: match.end() if INSTRUMENT_ISSUER.search(piece[: match.start()]) else None,
+        lambda piece, match: match.end() if _issued(piece, match) else None,
         "a body's directive, resolution or conclusion quoted after a colon",
         2,
         "Ban Bí thư nêu rõ trong Chỉ thị: Coi ngoại giao kinh tế là nhiệm vụ trung tâm của ngành.",
@@ -1045,6 +1064,13 @@ def _speaker(body: str, draft: Draft, people: list[Person], previous: Draft | No
         asker = _last_mention(before, people, body)
         if asker:
             return asker
+    if (
+        draft.rule == "instrument"
+        and (  # "Chỉ thị của Ban Bí thư nêu rõ: ...": the issuer named in the cue
+            issuers := find_bodies(body[draft.piece.sentence_start : draft.cue_end], body)
+        )
+    ):
+        return issuers[-1].name or issuers[-1].title
     named = _people_and_bodies(before, people, body, attributed=True)
     if named:
         return named[-1].name or named[-1].title

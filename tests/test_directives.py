@@ -1027,3 +1027,19 @@ def test_a_province_ending_in_a_family_name_is_not_part_of_the_speakers_name(pla
         "công tác đối ngoại."
     )
     assert [d.speaker for d in found] == ["Võ Văn Minh"]
+
+
+def test_an_instrument_that_speaks_itself_is_its_issuers_demand_not_its_review():
+    found = directives_of(
+        "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Võ Văn Thưởng ký ban hành Chỉ thị về ngoại giao kinh tế.\n\n"
+        "Chỉ thị của Ban Bí thư nêu rõ: Xác định ngoại giao kinh tế là một nhiệm vụ cơ bản, trung tâm của nền "
+        "ngoại giao Việt Nam.\n\n"
+        "Chỉ thị nêu rõ: Sau 10 năm thực hiện, công tác ngoại giao kinh tế đã có chuyển biến mạnh mẽ."
+    )
+    assert [(d.speaker, d.cue, d.text) for d in found] == [
+        (
+            "Ban Bí thư",  # the body, not the person holding a title in it
+            "Chỉ thị của Ban Bí thư nêu rõ",
+            "Xác định ngoại giao kinh tế là một nhiệm vụ cơ bản, trung tâm của nền ngoại giao Việt Nam",
+        )
+    ]
