@@ -343,7 +343,7 @@ FORWARD_CONTEXT = re.compile(
 # localities and businesses. A wish about an outcome ("mong muốn sẽ có thêm dự án") or about a
 # partner ("mong muốn Hàn Quốc ...") names none of them and is no course of action.
 DOMESTIC_ADDRESSEE = re.compile(
-    r"^\s*(?:với\s+)?(?:các|những|mỗi|từng|quý)?\s*(?:vị\s+)?"
+    r"^\s*(?:với\s+)?(?:các|những|mỗi|từng|quý|toàn)?\s*(?:vị\s+)?"
     r"(?:[đĐ]ại sứ(?: quán)?|[tT]rưởng [cC]ơ quan đại diện|[cC]ơ quan đại diện|[tT]ổng [lL]ãnh sự quán|[pP]hái đoàn"
     r"|[bB]ộ|ngành|địa phương|tỉnh|thành phố|[sS]ở|doanh nghiệp|[hH]iệp hội|đơn vị|[nN]gành ngoại giao)(?!\w)"
 )
@@ -423,7 +423,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "soft request",
-        re.compile(r"(?<!\w)(?:bày tỏ\s+)?(?:mong muốn|mong)(?!\w)(?:\s+rằng)?"),
+        re.compile(r"(?<!\w)(?:bày tỏ\s+)?(?:mong muốn|mong|kỳ vọng)(?!\w)(?:\s+rằng)?"),
         _soft_request,
         "a leader wishes that Vietnam's missions, ministries or localities act",
         2,

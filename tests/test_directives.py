@@ -1043,3 +1043,14 @@ def test_an_instrument_that_speaks_itself_is_its_issuers_demand_not_its_review()
             "Xác định ngoại giao kinh tế là một nhiệm vụ cơ bản, trung tâm của nền ngoại giao Việt Nam",
         )
     ]
+
+
+def test_an_expectation_of_vietnams_own_is_asked_as_a_wish_is():
+    found = directives_of(
+        "Sáng 25/8, Tổng Bí thư Tô Lâm dự lễ kỷ niệm ngày thành lập ngành Ngoại giao.\n\n"
+        "Tổng Bí thư kỳ vọng toàn ngành Ngoại giao tiếp tục đổi mới, sáng tạo, lập nên nhiều thành tựu mới. "
+        "Chính phủ kỳ vọng ngoại giao kinh tế sẽ đóng góp nhiều hơn vào tăng trưởng."
+    )
+    assert [(d.speaker, d.cue, d.text) for d in found] == [
+        ("Tô Lâm", "kỳ vọng", "toàn ngành Ngoại giao tiếp tục đổi mới, sáng tạo, lập nên nhiều thành tựu mới")
+    ]
