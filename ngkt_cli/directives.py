@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from re import _constants as _sre  # type: ignore[attr-defined]  # the `re` module's own parser
@@ -137,6 +137,7 @@ TASK_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(TASK_NOUNS) + r")(?:\s+[^\s,;:
 CIRCUMSTANCE_BEFORE = re.compile(
     r"\b(?:đòi hỏi|buộc|khiến|bắt buộc|có lẽ|vấp|gặp|mắc|chịu|đang|đã|không|chưa|rất|lại|sẽ)(?:\s+\S+){0,2}\s*$", re.I
 )
+RELATIVE_BEFORE = re.compile(r"\b(?:những|các|một số|mọi)\s+[^,;:.]{1,40}?\s+mà\s+[^,;:.]{1,80}$", re.I)
 NOT_AN_ACTION_AFTER = re.compile(r"^\s*(?:thiết|chăng|nói|kể|thừa nhận|đối mặt|chịu|gánh|để|gì)\b", re.I)
 
 # Verbs of asking; the asker stands just before them.
@@ -145,7 +146,9 @@ REQUEST_VERBS = ("yêu cầu", "đề nghị", "chỉ đạo", "lưu ý", "kêu 
 # What an asker asks of a meeting, which is no course of action: "đề nghị các đại biểu thảo luận ...".
 PROCEDURAL = re.compile(
     r"^\s*(?:các\s+)?(?:đại biểu|đồng chí|đơn vị|ý kiến)?[^,.;]{0,20}?\b(?:thảo luận|cho ý kiến|góp ý|đóng góp ý"
-    r" kiến|tham luận|phát biểu)\b",
+    r" kiến|tham luận|phát biểu)\b"
+    # "đề nghị các đại biểu dự hội nghị quán triệt ...": the meeting's own work
+    r"|^\s*(?:các\s+)?(?:vị\s+)?đại biểu\b",
     re.I,
 )
 
@@ -165,6 +168,7 @@ class Found:
     start: int
     end: int
     text_start: int
+    text_end: int | None = None  # where the demand ends when it stands before its cue; else the piece's end
 
 
 @dataclass(frozen=True)
@@ -178,6 +182,7 @@ class CueRule:
     meaning: str
     precedence: int
     example: str
+    demand_before: bool = False  # the demand is named before the cue ("A là nhiệm vụ hàng đầu")
 
 
 def _after_saying(piece: str, cue_start: int) -> int:
@@ -246,6 +251,8 @@ def _obligation(piece: str, match: re.Match[str]) -> int | None:
     clause = re.split(r"[,:]", before)[-1]
     if TASK_NOUN_BEFORE.search(clause) or CIRCUMSTANCE_BEFORE.search(clause) or NOT_AN_ACTION_AFTER.match(after):
         return None
+    if RELATIVE_BEFORE.search(clause):  # "những mục tiêu cụ thể mà hội nghị cần thực hiện": a noun phrase
+        return None
     return match.start()  # the demand from its modal: "cần xác định tâm thế mới ...", as a list item reads
 
 
@@ -254,6 +261,24 @@ def _task(piece: str, match: re.Match[str]) -> int | None:
     if not FORWARD_CONTEXT.search(piece):
         return None
     return match.end()  # the action the task is: "tiếp tục phát huy vai trò tiên phong ..."
+
+
+# The action a named task opens with: "Thúc đẩy các thỏa thuận ... là giải pháp trọng tâm".
+NAMED_ACTION = re.compile(
+    r"(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng cường|tiếp tục|nâng cao|khuyến khích|thúc đẩy|chủ động|mở rộng"
+    r"|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá|đảm bảo|bảo đảm|giữ vững|tận dụng|thu hút|khai thác|đổi mới"
+    r"|hoàn thành|triển khai|xây dựng|đàm phán|kết nối|hỗ trợ)(?!\w)"
+)
+
+
+def _named_task(piece: str, match: re.Match[str]) -> int | None:
+    """ "Trong đó, bảo đảm nguồn cung ... là nhiệm vụ quan trọng hàng đầu": the action the piece
+    opens with (after a connective or who says it), named as the task for the time ahead."""
+    start = _after_saying(piece, match.start())
+    start += len(piece[start:]) - len(piece[start:].lstrip(" ,"))
+    if not NAMED_ACTION.match(piece, start) or not FORWARD_CONTEXT.search(piece):
+        return None
+    return start
 
 
 def _one_of(piece: str, match: re.Match[str]) -> int | None:
@@ -266,6 +291,8 @@ def _asker_pattern() -> str:
     return (
         rf"(?:(?:{_TITLE_RE}){_ORG}|{_NAME.replace('?P<name>', '')}|\b[ôÔ]ng(?:\s+[{UPPER_CASE}]\w*)?|\b[bB]à"
         rf"(?:\s+[{UPPER_CASE}]\w*)?"
+        # "Đồng chí mong muốn ...": the person just named
+        rf"|(?<![Cc]ác )(?<!những )\b[Đđ]ồng chí(?:\s+[{UPPER_CASE}]\w*)?"
         rf"|{BODY.pattern.replace('?P<body>', '')}|[Nn]gười đứng đầu\s+[^\s,]+(?:\s+[{UPPER_CASE}]\w*)*)"
     )
 
@@ -273,8 +300,12 @@ def _asker_pattern() -> str:
 ASKER_BEFORE = re.compile(_asker_pattern() + rf"[\s,]*(?:{ADVERBS}[\s,]*)*$")
 
 # An asker whose request is a second verb of the clause: "Đại sứ Nguyễn Minh Tâm cảm ơn sự đón
-# tiếp của tỉnh và đề nghị ...". What stands between holds no full stop, colon or ';'.
-COORDINATED_REQUEST = re.compile(r"^\s+[^.;:!?]{3,120}?\s+(?:và|đồng thời|,\s*đồng thời)\s*$")
+# tiếp của tỉnh và đề nghị ...", also after a comma ("Thủ tướng Phạm Minh Chính đánh giá như vậy
+# trong hội nghị ngày 18-7, yêu cầu ..."). What stands between holds no full stop, colon or ';'.
+# ("..., sự lãnh đạo, chỉ đạo đúng đắn" lists nouns: a clause closed by a comma holds no other one).
+COORDINATED_REQUEST = re.compile(
+    r"^\s+(?:[^.;:!?]{3,220}?(?:\s+(?:và|đồng thời)|,\s*đồng thời)|[^.;:!?,]{3,220}?,)\s*$"
+)
 # The asker opens the clause ("Thay mặt đoàn, Đại sứ ... cảm ơn ... và đề nghị"), as a subject does.
 ASKER_COORDINATED = re.compile(
     r"(?:^\s*|,\s*)" + _asker_pattern() + r"(?=" + COORDINATED_REQUEST.pattern.removeprefix("^") + ")"
@@ -291,6 +322,22 @@ NAMED_WITHOUT_TITLE_BEFORE = re.compile(_named_without_title())
 # Who issues a directive, a resolution or a conclusion ("Ban Bí thư nêu rõ trong Chỉ thị: ...").
 INSTRUMENT_ISSUER = re.compile(r"\b(?:Ban Bí thư|Bộ Chính trị|Chính phủ|Trung ương|Quốc hội)\b")
 
+
+def _issued(piece: str, match: re.Match[str]) -> bool:
+    """A body issues the instrument quoted after the colon, and, when the instrument speaks itself,
+    what follows is a demand ("Xác định ...", "Tập trung ..."), not its review of the past ("Chỉ
+    thị nêu rõ: Sau 12 năm thực hiện ...")."""
+    if not INSTRUMENT_ISSUER.search(piece[: match.end()]):
+        return False
+    return not match.group("instrument") or bool(INSTRUMENT_DEMAND.match(piece, match.end()))
+
+
+INSTRUMENT_DEMAND = re.compile(
+    r"(?i:xác định|coi|tập trung|tiếp tục|đẩy mạnh|tăng cường|chủ động|nâng cao|đổi mới|phát huy|thúc đẩy|mở rộng"
+    r"|hoàn thiện|bảo đảm|đảm bảo|các cấp|mọi cấp)(?!\w)"
+)
+
+
 # "thời gian tới", "năm 2024", "hàng đầu": a task named for the time ahead, not one looked back on.
 FORWARD_CONTEXT = re.compile(
     r"\b(?:thời gian tới|sắp tới|năm tới|năm nay|giai đoạn tới|trước mắt|hàng đầu|bao trùm|đặt ra|(?:trong|cho) năm "
@@ -302,7 +349,7 @@ FORWARD_CONTEXT = re.compile(
 # localities and businesses. A wish about an outcome ("mong muốn sẽ có thêm dự án") or about a
 # partner ("mong muốn Hàn Quốc ...") names none of them and is no course of action.
 DOMESTIC_ADDRESSEE = re.compile(
-    r"^\s*(?:với\s+)?(?:các|những|mỗi|từng|quý)?\s*(?:vị\s+)?"
+    r"^\s*(?:với\s+)?(?:các|những|mỗi|từng|quý|toàn)?\s*(?:vị\s+)?"
     r"(?:[đĐ]ại sứ(?: quán)?|[tT]rưởng [cC]ơ quan đại diện|[cC]ơ quan đại diện|[tT]ổng [lL]ãnh sự quán|[pP]hái đoàn"
     r"|[bB]ộ|ngành|địa phương|tỉnh|thành phố|[sS]ở|doanh nghiệp|[hH]iệp hội|đơn vị|[nN]gành ngoại giao)(?!\w)"
 )
@@ -337,13 +384,17 @@ def _assignment(piece: str, match: re.Match[str]) -> int | None:
 # tập trung ...", "ngành ngoại giao sẽ tiếp tục ...", "Thời gian tới, tỉnh chú trọng ..."), just
 # before the cue; a forecast ("kim ngạch sẽ tiếp tục tăng") or a partner names none of them.
 COMMITTING_ACTOR = re.compile(
-    rf"(?:^|[,:;]\s*|\b(?:Theo\s+\S+(?:\s+\S+){{0,3}},\s*))(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?"
+    rf"(?:^|[,:;]\s*|\b(?:Theo\s+\S+(?:\s+\S+){{0,3}},\s*)"
+    rf"|\b(?:khẳng định|cho biết|nhấn mạnh|nêu rõ)(?:\s+rằng)?\s+)"  # "Bộ trưởng khẳng định ngành ngoại giao sẽ ..."
+    rf"(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?"
     rf"(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
     rf"|Bộ\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}}|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
-    rf"(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|[Cc]ác cơ quan đại diện)"
+    rf"(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|[Cc]ác cơ quan đại diện|TP(?:\.?\s*[{UPPER_CASE}]\w*)*)"
     rf"\s+(?:cũng\s+|vẫn\s+)?$"
 )
 COMMITMENT_VERBS = ("tập trung", "chú trọng", "ưu tiên", "đẩy mạnh", "tăng cường")
+# Verbs of a course that count only after "sẽ": "ngành ngoại giao sẽ phát huy “sức mạnh mềm” ...".
+WILL_VERBS = ("phát huy", "thúc đẩy", "mở rộng", "nâng cao", "hoàn thiện", "triển khai", "đa dạng hóa", "đa dạng hoá")
 # What follows "sẽ tiếp tục" that is a state, not a course: "Việt Nam sẽ tiếp tục là điểm đến ...",
 # "... được đánh giá cao", "chúng tôi sẽ tiếp tục gặp nhiều khó khăn".
 NOT_A_COURSE_AFTER = re.compile(r"^\s*(?:là|được|bị|gặp|chịu|đối mặt|phải đối mặt|có|còn|đứng trước)\b")
@@ -378,7 +429,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "soft request",
-        re.compile(r"(?<!\w)(?:bày tỏ\s+)?(?:mong muốn|mong)(?!\w)(?:\s+rằng)?"),
+        re.compile(r"(?<!\w)(?:bày tỏ\s+)?(?:mong muốn|mong|kỳ vọng)(?!\w)(?:\s+rằng)?"),
         _soft_request,
         "a leader wishes that Vietnam's missions, ministries or localities act",
         2,
@@ -388,10 +439,13 @@ CUE_RULES: tuple[CueRule, ...] = (
         "instrument",
         re.compile(
             r"(?<!\w)(?:chỉ rõ|nêu rõ|xác định)\s+(?:trong|tại)\s+(?:Chỉ thị|Nghị quyết|Kết luận|Chương trình hành"
-            r" động)\b[^.:;]{0,40}:\s*",
+            r" động)\b[^.:;]{0,40}:\s*"
+            # the instrument speaking itself: "Chỉ thị của Ban Bí thư nêu rõ: Xác định ..."
+            r"|(?<!\w)(?P<instrument>Chỉ thị|Nghị quyết|Kết luận|Chương trình hành động)\b[^.:;]{0,40}?\s(?:chỉ rõ|nêu"
+            r" rõ|xác định|yêu cầu)\s*:\s*",
             re.I,
         ),
-        lambda piece, match: match.end() if INSTRUMENT_ISSUER.search(piece[: match.start()]) else None,
+        lambda piece, match: match.end() if _issued(piece, match) else None,
         "a body's directive, resolution or conclusion quoted after a colon",
         2,
         "Ban Bí thư nêu rõ trong Chỉ thị: Coi ngoại giao kinh tế là nhiệm vụ trung tâm của ngành.",
@@ -428,7 +482,11 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "commitment",
         re.compile(
-            r"(?<!\w)(?P<will>sẽ\s+)?(?:(?:tiếp tục\s+)?(?:" + "|".join(COMMITMENT_VERBS) + r")|(?<=sẽ )tiếp tục)(?!\w)"
+            r"(?<!\w)(?P<will>sẽ\s+)?(?:(?:tiếp tục\s+)?(?:"
+            + "|".join(COMMITMENT_VERBS)
+            + r")|(?<=sẽ )tiếp tục|(?<=sẽ )(?:"
+            + "|".join(WILL_VERBS)
+            + r"))(?!\w)"
         ),
         _commitment,
         "one of Vietnam's bodies commits to a course for the time ahead",
@@ -436,11 +494,25 @@ CUE_RULES: tuple[CueRule, ...] = (
         "Thời gian tới, Bộ Ngoại giao sẽ tập trung thúc đẩy đàm phán các hiệp định thương mại tự do mới.",
     ),
     CueRule(
+        "named task",
+        re.compile(
+            r"\s(?:(?:đã\s+)?được\s+[^,.;:]{1,60}?\s+xác định\s+|cũng\s+|vẫn\s+|sẽ\s+|chính\s+)?là\s+(?:một\s+"
+            r"(?:trong\s+(?:các|những)\s+)?)?(?:nhiệm vụ|giải pháp|ưu tiên|trọng tâm)"
+            r"(?:\s+(?:trọng tâm|hàng đầu|quan trọng|then chốt|cấp bách|ưu tiên|xuyên suốt|trọng yếu|số một))+(?!\w)",
+            re.I,
+        ),
+        _named_task,
+        "an action named first, then said to be the task or priority ahead",
+        4,
+        "Trong năm 2024, thúc đẩy hợp tác về bán dẫn được Bộ Ngoại giao xác định là giải pháp trọng tâm.",
+        demand_before=True,
+    ),
+    CueRule(
         "one_of",
         re.compile(
-            r"^\s*Một trong (?:số )?(?:đó|những (?:giải pháp|nhiệm vụ|vấn đề|đề xuất|trọng tâm|ưu tiên|định"
+            r"^\s*(?:Một trong (?:số )?(?:đó|những (?:giải pháp|nhiệm vụ|vấn đề|đề xuất|trọng tâm|ưu tiên|định"
             r" hướng)[^,.;]{0,20}?(?:đó|này))"
-            r" là (?:việc\s+)?",
+            r" là (?:việc\s+)?|Trong (?:số )?đó,? có việc\s+)",
             re.I,
         ),
         _one_of,
@@ -464,6 +536,9 @@ class NotRule:
     where: str  # "sentence": the whole sentence; "before": the piece up to the cue; "after": the demand
     example: str
     rules: tuple[str, ...] = ()  # the cue rules it applies to; all when empty
+    # cue rules for which it refuses only when a verb of saying follows what it found: "Các Đại sứ
+    # cho rằng Việt Nam cần ..." is their view, "Bên cạnh đó, các Đại sứ cần tập trung ..." is asked of them
+    spoken_for: tuple[str, ...] = ()
 
 
 # Countries and organisations whose leaders' requests are theirs, not Vietnam's priorities.
@@ -548,6 +623,7 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
         ),
         "before",
         "Phía Nhật Bản đề nghị Việt Nam cần sớm hoàn tất thủ tục.",
+        spoken_for=("obligation",),
     ),
     NotRule(
         "what another country needs",
@@ -604,7 +680,14 @@ CUE_REFUSALS = tuple(rule for rule in NOT_DIRECTIVES if rule.where != "sentence"
 def _refused(rule: NotRule, sentence: str, before: str, after: str, cue_rule: str = "") -> bool:
     if rule.rules and cue_rule not in rule.rules:
         return False
-    return bool(rule.pattern.search({"sentence": sentence, "before": before, "after": after}[rule.where]))
+    text = {"sentence": sentence, "before": before, "after": after}[rule.where]
+    if cue_rule in rule.spoken_for:
+        return any(SAID_AFTER.search(text, match.end()) for match in rule.pattern.finditer(text))
+    return bool(rule.pattern.search(text))
+
+
+# A verb of saying or asking after who says it: "Các Đại sứ cho rằng ...", "nhiều doanh nghiệp kiến nghị ...".
+SAID_AFTER = re.compile(SPEECH_VERBS.pattern + r"|\b(?:kiến nghị|mong muốn|bày tỏ|cho hay|đề xuất)\b")
 
 
 # A heading: a short paragraph that no punctuation closes ("Năm 2020: Năm bản lề"), unless it
@@ -659,6 +742,8 @@ def _pieces(body: str, paragraphs: list[str], people: list[Person]) -> list[list
             cuts = [start, end]
             if ";" in paragraph[start:end]:
                 cuts = [start] + [start + m.end() for m in re.finditer(";", paragraph[start:end])] + [end]
+            if (framed := _framing_attribution(paragraph, start, end)) is not None:
+                cuts = sorted({*cuts, framed})
             sentences.append([Piece(offset + a, offset + b, offset + start, index) for a, b in zip(cuts, cuts[1:])])
     return sentences
 
@@ -735,22 +820,45 @@ _ANY_CUE_WORD = (
 )
 
 
-def _cue(
-    piece: str, low: str | None = None, rules: Sequence[tuple[CueRule, re.Pattern[str] | None]] = _RULES_IN_ORDER
-) -> Found | None:
-    """The first cue of the highest-precedence rule that accepts it. `low` is the piece lower-cased
-    (`lowered`), `rules` the rules left to try (`_RULES_IN_ORDER`, less those the text lacks)."""
+# A sentence that opens with the speaker's verb and names the speaker after it: "Nhấn mạnh công tác
+# đối ngoại phải góp phần ..., Thủ tướng cho rằng ...", "Khẳng định phải luôn ..., Chủ tịch QH nhấn
+# mạnh ngành ngoại giao cần ...": the framing clause and what the speaker then says are two pieces.
+FRAMING_SPEECH = re.compile(r"\s*(?:Khẳng định|Nhấn mạnh|Cho rằng|Lưu ý|Chỉ rõ|Nêu rõ|Đánh giá)\b")
+ATTRIBUTION_AFTER_FRAME = re.compile(
+    r",\s*(?=" + _asker_pattern() + r"\s+(?:cũng\s+)?(?:" + SPEECH_VERBS.pattern.removeprefix(r"\b") + r"))"
+)
+
+
+def _framing_attribution(paragraph: str, start: int, end: int) -> int | None:
+    """Where the speaker's own clause begins in a sentence a framing clause opens, else None."""
+    if not FRAMING_SPEECH.match(paragraph, start):
+        return None
+    found = ATTRIBUTION_AFTER_FRAME.search(paragraph, start, end)
+    return found.end() if found else None
+
+
+def _cue(piece: str, low: str | None = None) -> Found | None:
+    """The first cue of the highest-precedence rule that accepts it."""
+    return next(_cues(piece, low), None)
+
+
+def _cues(piece: str, low: str | None = None) -> Iterator[Found]:
+    """Every cue some rule accepts, highest precedence first: when the first is refused ("...
+    thúc đẩy hợp tác phải vừa là động lực ..." is a role), a later one may still hold a demand
+    ("Trọng tâm hàng đầu là tổ chức thành công ..."). `low` is the piece lower-cased (`lowered`):
+    a rule whose quick test it fails is not tried."""
     low = lowered(piece) if low is None else low
     if _ANY_CUE_WORD is not None and not _ANY_CUE_WORD.search(low):
-        return None
-    for rule, test in rules:
+        return
+    for rule, test in _RULES_IN_ORDER:
         if test is not None and not test.search(low):
             continue  # no word the rule needs: no match
         for match in rule.pattern.finditer(piece):
             text_start = rule.accepts(piece, match)
             if text_start is not None:
-                return Found(rule.name, match.start(), match.end(), text_start)
-    return None
+                yield Found(
+                    rule.name, match.start(), match.end(), text_start, match.start() if rule.demand_before else None
+                )
 
 
 def _blocked_spans(body: str, lists: Sequence[StatementList]) -> list[tuple[int, int]]:
@@ -809,7 +917,7 @@ def _announces_a_count(text: str) -> bool:
 # sở bình đẳng, cùng có lợi", "..., qua đó góp phần ...", "nhằm ...". A directive, like a list
 # item, is the action itself; its tail would make every directive resemble every other one.
 DEMAND_TAIL = re.compile(
-    r",?\s+(?:trên cơ sở|theo hướng|với phương châm|qua đó|nhờ đó|từ đó|góp phần|nhằm)\b"
+    r",?\s+(?:trên cơ sở|theo hướng|với phương châm|thông qua đó|qua đó|nhờ đó|từ đó|góp phần|nhằm)\b"
     # and who said it, after it: "..., ông nói.", "...”, Thủ tướng nhấn mạnh."
     r"|[”\"]?\s*[,–-]\s*[^,;]{0,60}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ)\s*[.!]?\s*$"
     # or after "theo": "..., theo ông.", "..., theo Bộ trưởng Bùi Thanh Sơn."
@@ -850,8 +958,11 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
     drafts: list[Draft] = []
     low = lowered(body)
     touches = _Blocked(blocked).touches
-    for pieces in sentences:
+    for index, pieces in enumerate(sentences):
         sentence = body[pieces[0].sentence_start : pieces[-1].end]
+        before_it = sentences[index - 1] if index else []
+        prior = body[before_it[0].sentence_start : before_it[-1].end] if before_it else ""
+        prior = prior if before_it and before_it[0].paragraph == pieces[0].paragraph else ""
         checked = False  # whether the sentence is one NOT_DIRECTIVES refuses whole: asked at its first cue
         previous: Draft | None = None
         for piece in pieces:
@@ -859,32 +970,35 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
                 previous = None
                 continue
             text = body[piece.start : piece.end]
-            if previous and (CONSEQUENCE.match(text) or PROHIBITION.match(text)):
+            if previous and (CONSEQUENCE.match(text) or PROHIBITION.match(text) or _a_noun_item(text)):
                 drafts[-1] = previous = replace(previous, end=_trimmed(body, previous.start, piece.end)[1])
                 continue
-            found = _cue(text, low[piece.start : piece.end])
-            if found is not None and not checked:
+            cues = _cues(text, low[piece.start : piece.end])
+            first = next(cues, None)
+            if first is not None and not checked:
                 if any(_refused(r, sentence, "", "") for r in SENTENCE_REFUSALS):
                     break
                 checked = True
-            if found is None:
+            if first is None:
                 if previous and len(text.split()) >= MIN_ACTION_WORDS:  # "... cần A; B": B is asked too
                     start, end = _trimmed(body, piece.start + _after_connective(text), piece.end)
                     drafts.append(previous := replace(previous, start=start, end=end, piece=piece))
                 else:
                     previous = None
                 continue
-            before, after = text[: found.start], text[found.text_start :]
-            if _announces_a_count(_lead_in_part(sentence, piece.start + found.start - pieces[0].sentence_start)):
+            accepted = next(
+                (
+                    c
+                    for c in itertools.chain([first], cues)
+                    if _stands(body, sentence, pieces[0], piece, text, c) and _member_of_set(text, c, prior)
+                ),
+                None,
+            )
+            if accepted is None:
                 previous = None
                 continue
-            if any(_refused(r, sentence, before, after, found.rule) for r in CUE_REFUSALS):
-                previous = None
-                continue
-            start, end = _trimmed(body, piece.start + found.text_start, piece.end)
-            if len(body[piece.start + found.end : end].split()) < MIN_ACTION_WORDS:
-                previous = None
-                continue
+            found = accepted
+            start, end = _trimmed(body, piece.start + found.text_start, _demand_stop(piece, found))
             cue = Draft(
                 start,
                 end,
@@ -896,6 +1010,48 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
             )
             drafts.append(previous := cue)
     return drafts
+
+
+# "Trong đó có việc tiếp tục đổi mới tư duy ...": one of the set of tasks the sentence before named
+# ("Tổng Bí thư nhấn mạnh tám nhóm biện pháp mà ngành cần tập trung thúc đẩy trong thời gian tới.");
+# after anything else ("Năm qua đạt nhiều kết quả. Trong đó có việc ký kết ...") it is no task.
+SET_MEMBER = re.compile(r"^\s*Trong (?:số )?đó,? có việc\s+", re.I)
+SET_OF_TASKS = re.compile(
+    r"\b(?:nhiệm vụ|giải pháp|biện pháp|trọng tâm|ưu tiên|định hướng)\b[^.]*"
+    r"\b(?:cần|phải|thời gian tới|sắp tới|năm tới)\b",
+    re.I,
+)
+
+
+def _member_of_set(text: str, found: Found, prior: str) -> bool:
+    return found.rule != "one_of" or not SET_MEMBER.match(text) or bool(SET_OF_TASKS.search(prior))
+
+
+# A ';' piece this short after a demand names one more field of it, not another demand: "... tăng
+# cường hợp tác trong các lĩnh vực văn hóa; giáo dục - đào tạo; khoa học, kỹ thuật".
+NOUN_ITEM_WORDS = 4
+
+
+def _a_noun_item(text: str) -> bool:
+    return len(re.findall(r"[^\W\d_]+", text)) <= NOUN_ITEM_WORDS and _cue(text) is None
+
+
+def _stands(body: str, sentence: str, first: Piece, piece: Piece, text: str, found: Found) -> bool:
+    """Whether a cue found in a piece makes a directive: it leads in no counted list, no row of
+    NOT_DIRECTIVES refuses it, and at least MIN_ACTION_WORDS words of action follow it."""
+    before, after = text[: found.start], text[found.text_start :]
+    if _announces_a_count(_lead_in_part(sentence, piece.start + found.start - first.sentence_start)):
+        return False
+    if any(_refused(r, sentence, before, after, found.rule) for r in CUE_REFUSALS):
+        return False
+    start, end = _trimmed(body, piece.start + found.text_start, _demand_stop(piece, found))
+    if found.text_end is not None:
+        return len(body[start:end].split()) >= MIN_ACTION_WORDS
+    return len(body[piece.start + found.end : end].split()) >= MIN_ACTION_WORDS
+
+
+def _demand_stop(piece: Piece, found: Found) -> int:
+    return piece.end if found.text_end is None else piece.start + found.text_end
 
 
 # A paragraph that carries on a request of the paragraph before, naming the same addressee and
@@ -960,7 +1116,7 @@ def _carried(
 BARE_ACTION = re.compile(
     r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Cụ thể),\s*)?(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng"
     r" cường|tiếp tục|nâng cao"
-    r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá)(?!\w)"
+    r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá|làm tốt)(?!\w)"
 )
 NOT_BARE_ACTION = re.compile(
     r"\b(?:là|đã|đang|được|vừa)\b"
@@ -1009,7 +1165,7 @@ def _after_connective(text: str) -> int:
 # Speaker, year, repeats
 
 
-def _speaker(body: str, draft: Draft, people: list[Person]) -> str | None:
+def _speaker(body: str, draft: Draft, people: list[Person], previous: Draft | None = None) -> str | None:
     """The asker of a request; else the person or body the sentence attributes it to before
     the cue ("Theo Bộ trưởng ...", "... cho rằng", "Name: ..."); else the last attribution in
     the paragraphs above. "Theo ông, ..." is the person named last before it."""
@@ -1020,16 +1176,31 @@ def _speaker(body: str, draft: Draft, people: list[Person]) -> str | None:
         asker = _last_mention(before, people, body)
         if asker:
             return asker
+    if (
+        draft.rule == "instrument"
+        and (  # "Chỉ thị của Ban Bí thư nêu rõ: ...": the issuer named in the cue
+            issuers := find_bodies(body[draft.piece.sentence_start : draft.cue_end], body)
+        )
+    ):
+        return issuers[-1].name or issuers[-1].title
     named = _people_and_bodies(before, people, body, attributed=True)
     if named:
         return named[-1].name or named[-1].title
+    if FRAMING_SPEECH.match(body, draft.piece.sentence_start) and (
+        framed := _people_and_bodies(body[draft.piece.end : draft.piece.end + 120], people, body, attributed=True)
+    ):  # "Khẳng định phải ..., Chủ tịch Quốc hội nhấn mạnh ...": who speaks comes after the framing clause
+        return framed[0].name or framed[0].title
     after = body[draft.end : draft.piece.end]  # "..., Thủ tướng nhấn mạnh."
     if said_after := _people_and_bodies(after, people, body, attributed=True):
         return said_after[0].name or said_after[0].title
     if re.search(r"\b(?:ông|bà)\s+(?:nói|cho biết|nhấn mạnh|khẳng định)|\btheo\s+(?:ông|bà)\b", after):
         return _last_person(body[: draft.piece.sentence_start], people)
-    if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà)\b", before, re.I):
+    if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà|đồng chí)\b", before, re.I):
         return _last_person(body[: draft.piece.sentence_start], people)
+    if previous is not None and previous.piece.paragraph == draft.piece.paragraph:
+        # "Thủ tướng yêu cầu, mỗi Trưởng Cơ quan đại diện cần ... . Trọng tâm hàng đầu là ...": the
+        # asker goes on; the addressee named in between is no speaker.
+        return _speaker(body, previous, people)
     paragraph_start = _paragraph_start(body, max(0, draft.piece.paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
     window = body[paragraph_start : draft.piece.sentence_start]
     named = _people_and_bodies(window, people, body, attributed=True)
@@ -1063,16 +1234,23 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
     if named := NAMED_WITHOUT_TITLE_BEFORE.search(before):  # "ông Trần Văn Bảo đề nghị"
         return named.group("name")
     for mention in reversed(mentions):  # "Đại sứ Nguyễn Minh Tâm cảm ơn ... và đề nghị"
-        if COORDINATED_REQUEST.match(before[mention.end :]):
+        if COORDINATED_REQUEST.match(before[mention.end :]) and re.search(r"(?:^|,)\s*$", before[: mention.start]):
             return mention.name or mention.title
-    if re.search(r"\b(?:ông|bà)\s*$", before, re.I):
+    if re.search(r"\b(?:ông|bà|đồng chí)\s*$", before, re.I):
         return _last_person(before, people)
     return None
 
 
 def _last_person(text: str, people: list[Person]) -> str | None:
-    mentions = [m for m in find_mentions(text[-3000:], people) if m.name]
-    return mentions[-1].name if mentions else None
+    """The person named last in `text`, with a title or as "ông Tô Anh Dũng"."""
+    tail = text[-3000:]
+    named = [(m.end, m.name) for m in find_mentions(tail, people) if m.name]
+    named += [(m.end(), m.group("name")) for m in NAMED_PERSON.finditer(tail)]
+    return max(named)[1] if named else None
+
+
+# "ông Tô Anh Dũng", "bà Vũ Thị Bích Ngọc", "đồng chí Lê Thành Đô": a person the article gives no title.
+NAMED_PERSON = re.compile(rf"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+{_NAME}")
 
 
 @lru_cache(maxsize=4)
@@ -1129,6 +1307,7 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
         return ()
     people = list(doc.people) or find_people(body)
     sentences = _pieces(body, doc.paragraphs, people)
+    drafts = _all_drafts(body, sentences, _blocked_spans(body, lists))
     statements = [
         Statement(
             "priority",
@@ -1144,8 +1323,8 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             cue_start=d.cue_start,
             cue_end=d.cue_end,
         )
-        for d in _all_drafts(body, sentences, _blocked_spans(body, lists))
-        if (speaker := _speaker(body, d, people)) or d.rule in ASKED
+        for d, previous in zip(drafts, [None, *drafts])
+        if (speaker := _speaker(body, d, people, previous)) or d.rule in ASKED
     ]
     return tuple(_without_repeats(statements))
 

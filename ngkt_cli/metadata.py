@@ -184,7 +184,21 @@ _LOWER = rf"[^\W\d_{UPPER}]"
 # ("Bùi Thanh SơnTheo Bộ trưởng", as pages lose their line breaks).
 _NAME_WORD = rf"[{UPPER}](?:[{UPPER}]+(?!{_LOWER})|{_LOWER}*)"
 _NOT_A_PLACE = "(?!(?:" + "|".join(PLACE_NAMES) + r")\b)"
-_NAME = rf"(?P<name>{_NOT_A_PLACE}(?:{_SURNAME_RE})(?:[ \t]+{_NAME_WORD}){{1,3}})"
+# Places whose last word is a family name: in "Chủ tịch UBND tỉnh Bình Dương Võ Văn Minh" the name
+# is "Võ Văn Minh", not "Dương Võ Văn Minh".
+PLACE_TAILS = (
+    "Bình Dương",
+    "Hải Dương",
+    "Bắc Giang",
+    "Hậu Giang",
+    "Tiền Giang",
+    "Kiên Giang",
+    "Bắc Ninh",
+    "Tây Ninh",
+    "Lai Châu",
+)
+_NOT_A_PLACE_TAIL = "".join(sorted({f"(?<!{place.split()[0]} )" for place in PLACE_TAILS}))
+_NAME = rf"(?P<name>{_NOT_A_PLACE}{_NOT_A_PLACE_TAIL}(?:{_SURNAME_RE})(?:[ \t]+{_NAME_WORD}){{1,3}})"
 # A name is not followed by another capitalised word: in "Phó Chủ tịch UBND TP Hồ Chí Minh Võ Văn
 # Hoan" the city, which opens with a family name, belongs to the organisation.
 _NAME_END = rf"(?!{_LOWER})(?![ \t]+[{UPPER}])"
