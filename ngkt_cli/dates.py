@@ -31,10 +31,14 @@ from .text import fold, sentences
 # Full dates: "29/12/2024", "18-12-2023", "ngày 15 tháng 1 năm 2025" (matched on folded text).
 FULL_DATE = re.compile(
     r"(?<![\d.])\d{1,2}([/.-])\d{1,2}\1\d{4}(?![\d.])"  # 15/01/2025, 15-1-2025, 15.01.2025
-    r"|ngay \d{1,2} thang \d{1,2} nam \d{4}"
+    r"|(?:ngay |(?<!\d))\d{1,2} thang \d{1,2} nam \d{4}"  # ngày 15 tháng 1 năm 2025, 15 tháng 01 năm 2025
     r"|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"  # 2025-01-15
     r"|(?<!\d)\d{1,2} thang \d{1,2},? \d{4}(?!\d)"  # 06 Tháng 6 2021
 )
+
+
+# A date written year first ("2023-11-07 14:30", as a page's clock or a feed writes it).
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 class _VietnameseDates(dateutil_parser.parserinfo):
@@ -56,6 +60,10 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
 def parse_full_date(text: str) -> dt.date | None:
     """The first complete day/month/year date in `text`, or None."""
     for match in FULL_DATE.finditer(fold(text)):
+        if iso := ISO_DATE.fullmatch(match.group(0)):  # year first: dayfirst would read 2023-11-07 as 11 July
+            if found := _valid(*(int(part) for part in iso.groups())):
+                return found
+            continue
         try:
             return dateutil_parser.parse(match.group(0), parserinfo=_DATES).date()
         except (ValueError, OverflowError):
@@ -111,12 +119,32 @@ def _recalled(found: tuple[int, int, int | None], stamp: dt.date | None) -> bool
     return bool(dated and stamp and (stamp - dated).days > RECALLED_AFTER_DAYS)
 
 
-def find_event_date(paragraphs: list[str], stamp: dt.date | None = None) -> tuple[int, int, int | None] | None:
+# A lede whose first sentence holds this share of the headline's words reports the headline's
+# event: its dated day is the event's, however long before the page stamp ("Sở Ngoại vụ tổ chức
+# Hội nghị sơ kết ..." over "Ngày 7/7/2011, Sở Ngoại vụ đã tổ chức Hội nghị sơ kết ...", posted
+# in September).
+HEADLINE_RESTATED = 0.8
+
+
+def _restates_headline(paragraph: str, headline: str | None) -> bool:
+    if not headline:
+        return False
+    words = set(re.findall(r"\w+", fold(headline)))
+    first = set(re.findall(r"\w+", fold(sentences(paragraph)[0] if sentences(paragraph) else paragraph)))
+    return bool(words) and len(words & first) >= HEADLINE_RESTATED * len(words)
+
+
+def find_event_date(
+    paragraphs: list[str], stamp: dt.date | None = None, headline: str | None = None
+) -> tuple[int, int, int | None] | None:
     """(day, month, year or None) of when the reported event happened, from the opening paragraphs.
 
     The first strong day wins; failing that, the first weak one. Documents' dates, deadlines,
-    cut-offs and days recalled long before the page stamp are not the event's.
+    cut-offs and days recalled long before the page stamp are not the event's (unless the lede
+    that opens with the day restates the headline: the page was posted late).
     """
+    if paragraphs and _restates_headline(paragraphs[0], headline):
+        stamp = None
     opening = [fold(p) for p in paragraphs[:EVENT_DATE_PARAGRAPHS]]
     for pattern in (STRONG_EVENT_DATE, EVENT_DATE):
         for paragraph in opening:
@@ -267,6 +295,9 @@ FUTURE_MARKERS = re.compile(r"\b(?:can|se|phai|trong tam|nhiem vu|ke hoach|phan 
 
 # A year-end conference (from this month on) sets the coming year's course.
 YEAR_END_MONTH = 9
+# A plan alone said in this month is for the coming year: a December day that only plans year P
+# (no review, no year it says it is in) is in P - 1.
+PLAN_AHEAD_MONTH = 12
 
 
 def lunar_year(stem: str, branch: str) -> int | None:
@@ -339,6 +370,8 @@ def _review_and_plan(evidence: YearEvidence, month: int | None) -> int | None:
     plans = sorted(year for year in planned if review is None or year > review)
     if review and plans and plans[0] == review + 1 and month is not None and month < YEAR_END_MONTH:
         return plans[0]
+    if review is None and plans and month is not None and month >= PLAN_AHEAD_MONTH:
+        return plans[0] - 1  # "Tối 20/12, ... triển khai nhiệm vụ năm 2025": December sets next year's course
     return review or (plans[0] if plans else None)
 
 
@@ -556,17 +589,30 @@ def _posted_first(stamps: list[str]) -> list[str]:
     return sorted(stamps, key=_update_only)
 
 
+def _text_years(paragraphs: Sequence[str]) -> set[int]:
+    """The year the body speaks from and the years of the numbered events it names: what a stamp
+    above the headline is checked against when the headline names no year."""
+    year = infer_year(list(paragraphs))
+    events = events_named(fold("\n".join(paragraphs)))
+    return {y for y in (year, *((span.end or span.start).year for span in events)) if y}
+
+
 def page_stamp(
-    stamps: list[str], header_stamps: Sequence[str] = (), html_date: str | None = None, title: str | None = None
+    stamps: list[str],
+    header_stamps: Sequence[str] = (),
+    html_date: str | None = None,
+    title: str | None = None,
+    paragraphs: Sequence[str] = (),
 ) -> dt.date | None:
     """The article's own stamp: the first below its headline, else the last above it (a crawl
     stamp or the site's clock sits above the site's name, the article's just under the headline)
-    unless the headline's own year says otherwise, else the page's published-date metadata. A
-    stamp of when the page was posted is read before one of when it was updated."""
+    unless the headline's own year says otherwise (or, naming none, the body's: a crawl stamp of
+    2026 over a report of the 32nd Diplomatic Conference), else the page's published-date
+    metadata. A stamp of when the page was posted is read before one of when it was updated."""
     for stamp in _posted_first(stamps):
         if found := _posted_date(stamp):
             return found
-    years = headline_years(title)
+    years = headline_years(title) or (_text_years(paragraphs) if header_stamps else set())
     for stamp in _posted_first(list(reversed(header_stamps))):
         found = _posted_date(stamp)
         if found and not (years and all(abs(found.year - y) >= HEADER_STAMP_YEARS_OFF for y in years)):
@@ -585,14 +631,14 @@ def date_document(
     header_stamps: Sequence[str] = (),
 ) -> DatedText:
     """Settle date, date_source, published and statement_year for one article."""
-    published = page_stamp(stamps, header_stamps, html_date, title)
+    published = page_stamp(stamps, header_stamps, html_date, title, paragraphs)
     published_iso = published.isoformat() if published else None
     if user_date:
         return DatedText(user_date, "user", published_iso, int(user_date[:4]))
     dated_stamps = [stamp for stamp in [*stamps, *header_stamps] if parse_full_date(stamp)]
     updated_only = bool(dated_stamps) and all(map(_update_only, dated_stamps))
     # A day recalled long before the posting is not the event's; long before an update, it may be.
-    event = find_event_date(paragraphs, None if updated_only else published)
+    event = find_event_date(paragraphs, None if updated_only else published, title)
     if event and event[2] is not None:
         date, source = _valid(event[2], event[1], event[0]), "body"
     elif event and published:
