@@ -481,6 +481,20 @@ SAYS = re.compile(
 )
 
 
+def _headline_over_stamp(lines: list[tuple[int, str, str]], index: int, following: list[tuple[int, str, str]]) -> bool:
+    """A headline set apart by a blank line, with the page's stamp under it (perhaps under the
+    reporter's name): the article's own headline, not one more related headline."""
+    apart = index > 0 and lines[index][0] - lines[index - 1][0] > 1  # a blank line above it
+    if not apart or not _headline_like(lines[index][1]):
+        return False
+    for _, after, after_folded in following[:2]:
+        if len(after) <= 80 and STAMP_LINE.match(after_folded):
+            return True
+        if not _is_name(after):
+            return False
+    return False
+
+
 def _next_lines(lines: list[tuple[int, str, str]], index: int) -> list[tuple[int, str, str]]:
     """The SITE_NAME_REPEAT_LINES non-blank lines after `index`."""
     found = []
@@ -515,8 +529,10 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     for index, (line_no, line, folded) in enumerate(lines):
         if not line:
             continue
-        reason = _reason_in_context(line, folded, previous, clean.title)
         following = _next_lines(lines, index) if looking_for_title else []
+        if looking_for_title and previous == "related" and _headline_over_stamp(lines, index, following):
+            previous = None  # a related block above the page's headline ends at it
+        reason = _reason_in_context(line, folded, previous, clean.title)
         if reason is None and looking_for_title and _menu(line, following):
             reason = "menu"
         elif reason is None and looking_for_title and _site_furniture(folded, seen_above_title, following):

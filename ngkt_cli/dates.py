@@ -213,8 +213,14 @@ YEAR_CLUES: tuple[YearClue, ...] = (
     YearClue(
         "entering the year",
         "now",
-        re.compile(rf"\b(?:buoc sang|buoc vao|dau xuan|don xuan|nam nay,?)(?: nam)?(?: apec)? {_Y}"),
-        "bước sang năm 2019, tình hình thế giới ...; phỏng vấn đầu Xuân 2025",
+        re.compile(rf"\b(?:buoc sang|buoc vao|dau xuan|don xuan|nam nay,?)(?: moi)?(?: nam)?(?: apec)? {_Y}"),
+        "bước sang năm 2019, tình hình thế giới ...; phỏng vấn đầu Xuân 2025; nhân dịp đầu Xuân mới 2025",
+    ),
+    YearClue(
+        "the new year, this year so far",
+        "now",
+        re.compile(rf"\bnam moi,? {_Y}|\btu dau nam {_Y} (?:den|toi) nay"),
+        "Nhân dịp năm mới 2025, Bộ trưởng trả lời phỏng vấn; từ đầu năm 2024 đến nay, ...",
     ),
     YearClue(
         "data cut-off",

@@ -351,6 +351,24 @@ def test_an_office_holder_places_a_day_when_only_one_year_fits():
     assert dated(text) == ("2023-12-20", "office", 2023)
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # Chủ tịch nước Nguyễn Xuân Phúc, 5/4/2021 to 18/1/2023: only February 2022 fits
+        ("Sáng 15/2, Chủ tịch nước Nguyễn Xuân Phúc tiếp các Đại sứ, Trưởng Cơ quan đại diện.", "2022-02-15"),
+        # Tổng Bí thư Nguyễn Phú Trọng (to 19/7/2024) with Chủ tịch nước Võ Văn Thưởng: June 2023
+        ("Chiều 20/6, Tổng Bí thư Nguyễn Phú Trọng và Chủ tịch nước Võ Văn Thưởng gặp mặt các Đại sứ.", "2023-06-20"),
+        # Tổng Bí thư Tô Lâm (from 3/8/2024) with Thủ tướng Chính phủ Phạm Minh Chính and
+        # Chủ tịch nước Võ Văn Thưởng (to 21/3/2024): no day fits all three
+        ("Sáng 10/8, Tổng Bí thư Tô Lâm, Chủ tịch nước Võ Văn Thưởng dự hội nghị.", None),
+        # Chủ tịch nước Lương Cường, from 21/10/2024 and still in office: several years fit
+        ("Chiều 30/10, Chủ tịch nước Lương Cường tiếp các Trưởng Cơ quan đại diện.", None),
+    ],
+)
+def test_presidents_and_general_secretaries_place_a_day_when_one_year_fits(text, day):
+    assert dated(text)[0] == day
+
+
 def test_a_former_holder_places_nothing():
     assert dated("Sáng 20/12, nguyên Chủ tịch nước Võ Văn Thưởng dự lễ kỷ niệm.")[:2] == (None, None)
 

@@ -52,6 +52,13 @@ def meta(name: str) -> tuple[str | None, str | None, int | None]:
             None,
             2019,
         ),
+        # a related-news block above the headline ends at it: the headline has the stamp under it
+        (
+            "meta_related_above_headline.txt",
+            "Ngoại giao kinh tế năm 2021 bám sát nhu cầu của doanh nghiệp",
+            "2021-01-22",
+            2021,
+        ),
         # "[Infographic]" labels the page's form, not its subject
         ("meta_bracket_label.txt", "Năm dấu ấn của ngoại giao kinh tế năm 2022", "2022-12-28", 2022),
         # a lede that restates the headline dates the headline's event, though the page was
@@ -61,6 +68,13 @@ def meta(name: str) -> tuple[str | None, str | None, int | None]:
             "Sở Ngoại vụ tổ chức hội nghị sơ kết công tác đối ngoại 6 tháng đầu năm 2012",
             "2012-07-05",
             2012,
+        ),
+        # an undated interview "on the new year 2025" about how 2024 went speaks from 2025
+        (
+            "meta_new_year_interview.txt",
+            "Đại sứ Việt Nam tại Hàn Quốc: Hợp tác kinh tế còn nhiều dư địa",
+            None,
+            2025,
         ),
         # a December conference that only sets the next year's tasks is held the year before
         (
