@@ -129,6 +129,8 @@ STAMP_LINE = re.compile(
     # a place's dateline "Hà Nội, 21/7/2025"; "21 tháng 7, 2025"; "T2, 21/07/2025"; "Monday, 21/07/2025 10:00"
     r"|[^\d,]{2,20},\s*(?:ngay\s*)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2} thang \d{1,2} nam \d{4})"
     r"|\d{1,2} thang \d{1,2},? \d{4}"
+    # the section and the date, nothing else: "Thời sự 22-05-2024", "Tin tức 14/06/2018 09:15"
+    r"|[^\d:]{2,25}\s\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|t[2-7]|cn),?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,25})$"
 )
 
@@ -421,8 +423,18 @@ def _capitals_over_headline(line: str, following: list[tuple[int, str, str]]) ->
     )
 
 
+# A national outlet's name after the headline, as a browser tab shows it ("... - VnExpress",
+# "... | Vietnam+ (VietnamPlus)", "... - Tuổi Trẻ Online"); written as the outlet writes it.
+TITLE_OUTLET = re.compile(
+    r"\s+[-–|]\s+(?:VnExpress|Tuổi Trẻ Online|Tuổi Trẻ|Thanh Niên|VietNamNet|Vietnamnet|Vietnam\+(?: \(VietnamPlus\))?"
+    r"|VietnamPlus|Dân trí|Dân Trí|Nhân Dân|Người Lao Động|Tiền Phong|Lao Động|Znews|Zing News|CafeF|VnEconomy|VOV|VTV"
+    r"|Thông tấn xã Việt Nam|TTXVN|Đại biểu Nhân dân|Quân đội nhân dân|Thời báo [^-–|]{2,40})\s*$"
+)
+
+
 def _title_text(line: str) -> str:
     line = TITLE_LABEL.sub("", line).strip() or line  # "[Infographic] ...", "... [Edited]"
+    line = TITLE_OUTLET.sub("", line).strip() or line
     return TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
 
 

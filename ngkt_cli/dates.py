@@ -161,6 +161,16 @@ def find_event_date(
     return None
 
 
+# A lede that says the event was yesterday, without its day ("Chiều qua, tại Hà Nội, ...",
+# "Hôm qua, Bộ Ngoại giao ..."): the day before the page's stamp.
+YESTERDAY = re.compile(r"\b(?:ngay hom qua|hom qua|(?:sang|trua|chieu|toi|dem) qua)\b(?!\s*\(?\s*\d)")
+YESTERDAY_PARAGRAPHS = 2
+
+
+def _says_yesterday(paragraphs: list[str]) -> bool:
+    return any(YESTERDAY.search(fold(p)) for p in paragraphs[:YESTERDAY_PARAGRAPHS])
+
+
 # ---------------------------------------------------------------------------------------------
 # Year clues: which year a text speaks from
 
@@ -650,6 +660,8 @@ def date_document(
     elif event and published:
         date = _valid(_year_before_stamp(event[0], event[1], published), event[1], event[0])
         source = "stamp" if date == published else "inferred"
+    elif published and _says_yesterday(paragraphs):
+        date, source = published - dt.timedelta(days=1), "inferred"
     elif published:
         date, source = published, "stamp"
     else:

@@ -59,6 +59,8 @@ def meta(name: str) -> tuple[str | None, str | None, int | None]:
             "2021-01-22",
             2021,
         ),
+        # "Chiều qua" in a lede stamped on the morning of 9/10: the day before the stamp
+        ("meta_yesterday.txt", "Doanh nghiệp Việt tìm cơ hội ở thị trường Mỹ Latinh", "2024-10-08", 2024),
         # "[Infographic]" labels the page's form, not its subject
         ("meta_bracket_label.txt", "Năm dấu ấn của ngoại giao kinh tế năm 2022", "2022-12-28", 2022),
         # a lede that restates the headline dates the headline's event, though the page was
@@ -116,6 +118,7 @@ def test_a_date_written_year_first_is_read_year_month_day():
         ("(ĐCSVN) - Ngày 14/6/2018", "2018-06-14"),
         ("Hà Nội, ngày 14 tháng 6 năm 2018", "2018-06-14"),
         ("2018-06-14 09:15", "2018-06-14"),
+        ("Thời sự 14-06-2018", "2018-06-14"),
     ],
 )
 def test_page_stamps_written_out_are_stamps(line, day):
@@ -125,3 +128,26 @@ def test_page_stamps_written_out_are_stamps(line, day):
     clean = clean_lines(f"Ngoại giao kinh tế mở đường cho doanh nghiệp\n{line}\nBộ Ngoại giao tổ chức hội nghị.\n")
     assert clean.stamps == [line] and clean.paragraphs == ["Bộ Ngoại giao tổ chức hội nghị."]
     assert parse_full_date(line).isoformat() == day
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Ngoại giao kinh tế mở đường cho doanh nghiệp - VnExpress",
+        "Ngoại giao kinh tế mở đường cho doanh nghiệp | Vietnam+ (VietnamPlus)",
+        "Ngoại giao kinh tế mở đường cho doanh nghiệp - Tuổi Trẻ Online",
+        "Ngoại giao kinh tế mở đường cho doanh nghiệp - Thời báo Tài chính Việt Nam",
+    ],
+)
+def test_a_headline_copied_from_the_browser_tab_loses_the_outlets_name(headline):
+    from ngkt_cli.boilerplate import clean_lines
+
+    clean = clean_lines(f"{headline}\n\nChiều 14/6, Bộ Ngoại giao tổ chức hội nghị.\n")
+    assert clean.title == "Ngoại giao kinh tế mở đường cho doanh nghiệp"
+
+
+def test_a_headline_naming_two_countries_keeps_them():
+    from ngkt_cli.boilerplate import clean_lines
+
+    clean = clean_lines("Hợp tác kinh tế Việt Nam - Lào\n\nChiều 14/6, Bộ Ngoại giao tổ chức hội nghị.\n")
+    assert clean.title == "Hợp tác kinh tế Việt Nam - Lào"
