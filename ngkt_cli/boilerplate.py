@@ -364,6 +364,8 @@ TITLE_SITE = re.compile(
 )
 # A kicker naming who speaks, on its own line above the headline: "Phó Thủ tướng Vương Đình Huệ:".
 KICKER_WORDS = 8
+# The fewest words of a headline a topic kicker stands over.
+KICKER_HEADLINE_WORDS = 6
 
 
 def _menu_item(line: str) -> bool:
@@ -482,7 +484,12 @@ def _kicker(line: str, following: list[tuple[int, str, str]]) -> bool:
     if not _headline_like(after) or NUMBERED_HEADING.match(following[0][2]) or after[:1] in "-•*+":
         return False
     # or the topic the headline is filed under: "Ngoại giao kinh tế năm 2024:" over its headline
-    topic = len(label.split()) >= 2 and label[:1].isupper() and not SAYS.search(fold(label))
+    topic = (
+        len(label.split()) >= 2
+        and label[:1].isupper()
+        and not SAYS.search(fold(label))
+        and len(after.split()) >= KICKER_HEADLINE_WORDS  # a headline, not a short item of a list
+    )
     return bool(TITLED_NAME.fullmatch(label[:-1].strip())) or topic
 
 

@@ -90,10 +90,13 @@ EVENT_DATE = re.compile(r"\bngay\s*" + _DAY_MONTH)
 
 # What may stand just before a day that is not the event's: a document's date ("Chỉ thị số
 # 41-CT/TW, ngày 15/4/2010"), a deadline ("trước ngày 30/6/2026"), a data cut-off ("tính đến
-# ngày 31/01/2024") or the start of a validity ("có hiệu lực từ ngày 14/1/2019").
+# ngày 31/01/2024"), the start of a validity ("có hiệu lực từ ngày 14/1/2019") or an event
+# still to come ("sẽ diễn ra vào ngày 19-5-2017").
 NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:chi thi|nghi quyet|quyet dinh|ket luan|nghi dinh|thong tu|cong van|luat)(?: so)? \d[^.;:]{0,30}"
-    r"|\b(?:truoc|den|tinh den|cho den|tu|ke tu|sau|hieu luc)\s*)$"
+    r"|\b(?:truoc|den|tinh den|cho den|tu|ke tu|sau|hieu luc)\s*"
+    # an event still to come: "Hội nghị sẽ chính thức diễn ra vào ngày 19-5-2017", "dự kiến tổ chức ngày 20/6"
+    r"|\b(?:se|du kien|sap)\b[^.;:]{0,40})$"
 )
 
 # How many paragraphs from the top an event day may sit (the lede and the next few).

@@ -61,6 +61,13 @@ def meta(name: str) -> tuple[str | None, str | None, int | None]:
         ),
         # "Chiều qua" in a lede stamped on the morning of 9/10: the day before the stamp
         ("meta_yesterday.txt", "Doanh nghiệp Việt tìm cơ hội ở thị trường Mỹ Latinh", "2024-10-08", 2024),
+        # the day a forum "sẽ chính thức diễn ra" is still to come: the briefing is the stamp's
+        (
+            "meta_future_event.txt",
+            "Họp báo giới thiệu Diễn đàn hợp tác kinh tế Việt Nam - châu Phi",
+            "2019-06-10",
+            2019,
+        ),
         # "[Infographic]" labels the page's form, not its subject
         ("meta_bracket_label.txt", "Năm dấu ấn của ngoại giao kinh tế năm 2022", "2022-12-28", 2022),
         # a lede that restates the headline dates the headline's event, though the page was
@@ -151,3 +158,11 @@ def test_a_headline_naming_two_countries_keeps_them():
 
     clean = clean_lines("Hợp tác kinh tế Việt Nam - Lào\n\nChiều 14/6, Bộ Ngoại giao tổ chức hội nghị.\n")
     assert clean.title == "Hợp tác kinh tế Việt Nam - Lào"
+
+
+def test_a_heading_over_short_list_items_is_no_kicker():
+    """A text that opens with a heading and its items has no headline to join it to."""
+    from ngkt_cli.boilerplate import clean_lines
+
+    clean = clean_lines("Kết quả nổi bật:\nXuất khẩu tăng 14%\nFDI tăng 10%\n")
+    assert clean.title is None and clean.paragraphs == ["Kết quả nổi bật:", "Xuất khẩu tăng 14%", "FDI tăng 10%"]
