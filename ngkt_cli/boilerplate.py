@@ -43,7 +43,9 @@ RELATED_HEADING = re.compile(
     r"|tin khac|tin moi|tin moi nhat|tin doc nhieu|doc nhieu|xem them|doc them|co the ban quan tam"
     r"|chu de lien quan|tin bai lien quan|bai lien quan|tin cung chu de|video lien quan|tin noi bat|tin xem nhieu"
     r"|ban dang doc bai viet|dung bo lo|video dang xem nhieu|xem nhieu|video xem nhieu|you may also like|related news"
-    r"|related articles|read more|moi nhat|doc nhanh)\s*(?:(?::|>>|»|\.\.\.|…|!).{0,60})?$"
+    r"|related articles|read more|moi nhat|doc nhanh"
+    r"|cac tin khac|tin da dua|cac tin da dua|tin cu hon|tin moi hon|tin tuc khac|bai viet khac|cac bai viet khac"
+    r"|tin tiep theo|tin truoc|tin cung loai)\s*(?:(?::|>>|»|\.\.\.|…|!).{0,60})?$"
     r"|^moi (?:quy )?doc gia xem them\b.{0,60}$"
 )
 
@@ -112,6 +114,9 @@ STAMP_PREFIX = r"(?:\([^()\d]{2,25}\)\s*[-–]?\s*|[a-z0-9.]{2,25}\.(?:vn|com|ne
 # "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025", "Chủ nhật, 06 Tháng 6 2021 15:44".
 STAMP_LINE = re.compile(
     r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban)\s*:?.*|dang\s*:\s*\d.*"
+    # when the page was saved, not written (dates.CRAWL_MARK): "Ngày truy cập: 12/03/2026", "Retrieved 12/03/2026"
+    r"|[^\d]{0,20}(?:truy cap|ngay tai|thu thap|luu tru|accessed|retrieved|archived)\b[^\d]{0,12}"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}).{0,20}"
     r"|(?:thu \w+|chu nhat)?,?\s*(?:ngay)?\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}-\d{2}-\d{2}).{0,25}"
     r"|(?:(?:thu \w+|chu nhat),?\s*)?(?:ngay )?\d{1,2} thang \d{1,2} nam \d{4}.{0,25}"
     r"|(?:thu \w+|chu nhat),?\s*\d{1,2} thang \d{1,2},? \d{4}.{0,15}"

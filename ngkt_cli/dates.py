@@ -603,9 +603,15 @@ def _update_only(stamp: str) -> bool:
     return update is not None and not parse_full_date(folded[: update.start()])
 
 
-def _posted_first(stamps: list[str]) -> list[str]:
-    """Stamps that say when the page was posted, then those that only say when it was updated."""
-    return sorted(stamps, key=_update_only)
+# When the page was saved, not when it was written: "Ngày truy cập: 12/03/2026", "Lưu trữ ngày
+# ...", "Retrieved 12/03/2026". Such a line dates nothing.
+CRAWL_MARK = re.compile(r"\b(?:truy cap|ngay tai|thu thap|luu tru|accessed|retrieved|archived)\b")
+
+
+def _posted_first(stamps: Sequence[str]) -> list[str]:
+    """Stamps that say when the page was posted, then those that only say when it was updated
+    (never one of when the page was saved)."""
+    return sorted((stamp for stamp in stamps if not CRAWL_MARK.search(fold(stamp))), key=_update_only)
 
 
 def _text_years(paragraphs: Sequence[str]) -> set[int]:
@@ -654,7 +660,7 @@ def date_document(
     published_iso = published.isoformat() if published else None
     if user_date:
         return DatedText(user_date, "user", published_iso, int(user_date[:4]))
-    dated_stamps = [stamp for stamp in [*stamps, *header_stamps] if parse_full_date(stamp)]
+    dated_stamps = [stamp for stamp in _posted_first([*stamps, *header_stamps]) if parse_full_date(stamp)]
     updated_only = bool(dated_stamps) and all(map(_update_only, dated_stamps))
     # A day recalled long before the posting is not the event's; long before an update, it may be.
     event = find_event_date(paragraphs, None if updated_only else published, title)

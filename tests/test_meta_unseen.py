@@ -68,6 +68,14 @@ def meta(name: str) -> tuple[str | None, str | None, int | None]:
             "2019-06-10",
             2019,
         ),
+        # "Truy cập ngày 02/03/2026" says when the page was saved: it dates nothing (read as text,
+        # its year made the lede's "Chiều 18/4" a day of 2026)
+        (
+            "meta_saved_page.txt",
+            "Ngoại giao kinh tế đồng hành cùng doanh nghiệp tại thị trường Halal",
+            "2024-04-18",
+            2024,
+        ),
         # "[Infographic]" labels the page's form, not its subject
         ("meta_bracket_label.txt", "Năm dấu ấn của ngoại giao kinh tế năm 2022", "2022-12-28", 2022),
         # a lede that restates the headline dates the headline's event, though the page was
@@ -166,3 +174,14 @@ def test_a_heading_over_short_list_items_is_no_kicker():
 
     clean = clean_lines("Kết quả nổi bật:\nXuất khẩu tăng 14%\nFDI tăng 10%\n")
     assert clean.title is None and clean.paragraphs == ["Kết quả nổi bật:", "Xuất khẩu tăng 14%", "FDI tăng 10%"]
+
+
+@pytest.mark.parametrize("label", ["Tin mới hơn", "Các tin khác", "Tin đã đưa", "Bài viết khác"])
+def test_dated_headlines_under_a_related_label_do_not_stamp_the_page(label):
+    from ngkt_cli.boilerplate import clean_lines
+
+    clean = clean_lines(
+        "Ngoại giao kinh tế đồng hành cùng doanh nghiệp\n\nChiều 18/4, Bộ Ngoại giao tổ chức hội thảo.\n\n"
+        f"{label}\nQuốc hội họp phiên bế mạc kỳ họp\n22:07 | 29/06/2025 Tin tức\n"
+    )
+    assert clean.stamps == [] and clean.paragraphs == ["Chiều 18/4, Bộ Ngoại giao tổ chức hội thảo."]
