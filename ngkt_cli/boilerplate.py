@@ -404,6 +404,18 @@ SITE_NAME_MAX_WORDS = 12
 TITLE_LABEL = re.compile(r"^\[[^\]]{2,20}\]\s*|\s*\[[^\]]{2,20}\]$")
 
 
+# A page <title> that is a site's name ("Báo Quốc tế") is short; "Báo Nhật ca ngợi ..." is a headline.
+SITE_TITLE_WORDS = 4
+
+
+def is_site_title(title: str) -> bool:
+    """A page's <title> or og:title that names the site, not the article: its tagline ("Báo Quốc
+    tế - Cơ quan của Bộ Ngoại giao") or its short name ("Báo Quốc tế")."""
+    return bool(SITE_TAGLINE.match(fold(title))) or (
+        bool(SITE_NAME.match(title)) and len(title.split()) <= SITE_TITLE_WORDS
+    )
+
+
 def _site_name(line: str, following: list[tuple[int, str, str]]) -> bool:
     return (
         bool(SITE_NAME.match(line))

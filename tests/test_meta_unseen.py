@@ -76,6 +76,13 @@ def meta(name: str) -> tuple[str | None, str | None, int | None]:
             "2024-04-18",
             2024,
         ),
+        # an HTML page whose og:title is the newspaper's tagline has its headline in its <h1>
+        (
+            "meta_site_og_title.html",
+            "Thứ trưởng Ngoại giao: Ngoại giao kinh tế phải bám sát nhu cầu doanh nghiệp",
+            "2024-09-25",
+            2024,
+        ),
         # "[Infographic]" labels the page's form, not its subject
         ("meta_bracket_label.txt", "Năm dấu ấn của ngoại giao kinh tế năm 2022", "2022-12-28", 2022),
         # a lede that restates the headline dates the headline's event, though the page was
