@@ -43,7 +43,9 @@ RELATED_HEADING = re.compile(
     r"|tin khac|tin moi|tin moi nhat|tin doc nhieu|doc nhieu|xem them|doc them|co the ban quan tam"
     r"|chu de lien quan|tin bai lien quan|bai lien quan|tin cung chu de|video lien quan|tin noi bat|tin xem nhieu"
     r"|ban dang doc bai viet|dung bo lo|video dang xem nhieu|xem nhieu|video xem nhieu|you may also like|related news"
-    r"|related articles|read more|moi nhat|doc nhanh)\s*(?:(?::|>>|»|\.\.\.|…|!).{0,60})?$"
+    r"|related articles|read more|moi nhat|doc nhanh"
+    r"|cac tin khac|tin da dua|cac tin da dua|tin cu hon|tin moi hon|tin tuc khac|bai viet khac|cac bai viet khac"
+    r"|tin tiep theo|tin truoc|tin cung loai)\s*(?:(?::|>>|»|\.\.\.|…|!).{0,60})?$"
     r"|^moi (?:quy )?doc gia xem them\b.{0,60}$"
 )
 
@@ -112,13 +114,16 @@ STAMP_PREFIX = r"(?:\([^()\d]{2,25}\)\s*[-–]?\s*|[a-z0-9.]{2,25}\.(?:vn|com|ne
 # "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025", "Chủ nhật, 06 Tháng 6 2021 15:44".
 STAMP_LINE = re.compile(
     r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban)\s*:?.*|dang\s*:\s*\d.*"
-    r"|(?:thu \w+|chu nhat|ngay)?,?\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}-\d{2}-\d{2}).{0,25}"
-    r"|(?:(?:thu \w+|chu nhat),?\s*)?ngay \d{1,2} thang \d{1,2} nam \d{4}.{0,25}"
+    # when the page was saved, not written (dates.CRAWL_MARK): "Ngày truy cập: 12/03/2026", "Retrieved 12/03/2026"
+    r"|[^\d]{0,20}(?:truy cap|ngay tai|thu thap|luu tru|accessed|retrieved|archived)\b[^\d]{0,12}"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}).{0,20}"
+    r"|(?:thu \w+|chu nhat)?,?\s*(?:ngay)?\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}-\d{2}-\d{2}).{0,25}"
+    r"|(?:(?:thu \w+|chu nhat),?\s*)?(?:ngay )?\d{1,2} thang \d{1,2} nam \d{4}.{0,25}"
     r"|(?:thu \w+|chu nhat),?\s*\d{1,2} thang \d{1,2},? \d{4}.{0,15}"
     r"|(?:[-–•|]\s*)?\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15}"
     # a stamp after the agency, the site or the section: "(VOV) Chủ nhật 21/12/2025 08:00",
     # "VOV.VN - Chủ nhật, 21/12/2025 08:00", "Thời sự | 10/01/2026 - 22:15", "Chính trị - Thứ bảy, 10/01/2026"
-    rf"|{STAMP_PREFIX}(?:(?:thu \w+|chu nhat),?\s*)?\d{{1,2}}([/.-])\d{{1,2}}\2\d{{4}}.{{0,25}}"
+    rf"|{STAMP_PREFIX}(?:(?:thu \w+|chu nhat),?\s*)?(?:ngay\s*)?\d{{1,2}}([/.-])\d{{1,2}}\2\d{{4}}.{{0,25}}"
     # in brackets: "(13:35 | 03/05/2018)"; after the reporter's name, with the time: "Quốc Trần 26/08/2025 20:47";
     # glued to the site's name: "Báo Quốc TếBáo Quốc Tế02/01/2024"
     r"|\(\s*\d{1,2}:\d{2}\s*[|,–-]?\s*\d{1,2}/\d{1,2}/\d{4}\s*\)"
@@ -127,7 +132,10 @@ STAMP_LINE = re.compile(
     # a label and the date: "Ngày: 21/07/2025", "Thời gian: ...", "Ngày phát hành: ...", "Published: ..."
     r"|(?:ngay|thoi gian|ngay phat hanh|ngay xuat ban|published|posted|date)\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,20}"
     # a place's dateline "Hà Nội, 21/7/2025"; "21 tháng 7, 2025"; "T2, 21/07/2025"; "Monday, 21/07/2025 10:00"
-    r"|[^\d,]{2,20},\s*(?:ngay\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2} thang \d{1,2},? \d{4}"
+    r"|[^\d,]{2,20},\s*(?:ngay\s*)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2} thang \d{1,2} nam \d{4})"
+    r"|\d{1,2} thang \d{1,2},? \d{4}"
+    # the section and the date, nothing else: "Thời sự 22-05-2024", "Tin tức 14/06/2018 09:15"
+    r"|[^\d:]{2,25}\s\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|t[2-7]|cn),?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,25})$"
 )
 
@@ -325,10 +333,18 @@ SECTION_LABEL_WORDS = 4
 
 def _section_label(line: str, following: list[tuple[int, str, str]]) -> bool:
     """A short headline-like line right above another, longer one, that is the headline."""
-    if len(line.split()) > SECTION_LABEL_WORDS or not _headline_like(line) or not following:
+    if len(re.findall(r"\w+", line)) > SECTION_LABEL_WORDS or not _headline_like(line) or not following:
         return False
     _, after, after_folded = following[0]
     return len(after) > len(line) and _headline_like(after) and classify_line(after, None, after_folded) is None
+
+
+def _label_over_label(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """A section label over the section's own label ("Tin tức - Sự kiện" over "Đối ngoại"), the
+    headline under both."""
+    return (
+        len(following) >= 2 and _section_label(following[0][1], following[1:2]) and _section_label(line, [following[1]])
+    )
 
 
 # The site's name and tagline above the headline: "HỘI NHẬP 24H - Chuyên trang kinh tế đối ngoại",
@@ -353,6 +369,8 @@ TITLE_SITE = re.compile(
 )
 # A kicker naming who speaks, on its own line above the headline: "Phó Thủ tướng Vương Đình Huệ:".
 KICKER_WORDS = 8
+# The fewest words of a headline a topic kicker stands over.
+KICKER_HEADLINE_WORDS = 6
 
 
 def _menu_item(line: str) -> bool:
@@ -371,7 +389,71 @@ def _menu(line: str, following: list[tuple[int, str, str]]) -> bool:
     return _menu_item(line) and (marked or bool(following and _menu_item(following[0][1])))
 
 
+# A site's own name alone on a line above the headline: "Cổng Thông tin điện tử tỉnh Lạng Sơn",
+# "Báo Thế giới và Việt Nam", "Đài Phát thanh và Truyền hình Nghệ An" (a headline opening with
+# "Báo cáo ..." or "Báo chí ..." is not one: the word after "Báo" is a name's).
+SITE_NAME = re.compile(
+    r"^(?:(?:Báo|Tạp chí)(?: điện tử)? [A-ZĐ]|(?:Cổng|Trang) [Tt]hông tin\b|Đài [Pp]hát thanh\b|Đài [Tt]ruyền hình\b"
+    r"|Bộ [A-ZĐ][^\s,]* [^\s,]+ [-–] Cổng\b)[^.:;!?]{0,60}$"
+)
+SITE_NAME_MAX_WORDS = 12
+
+# An all-capitals line over the headline is its kicker or the site's heading ("HỘI NGHỊ NGOẠI GIAO
+# LẦN THỨ 32" over "Ngoại giao kinh tế tiếp tục mở đường ..."); a headline in capitals has the
+# lede, a sentence, under it.
+TITLE_LABEL = re.compile(r"^\[[^\]]{2,20}\]\s*|\s*\[[^\]]{2,20}\]$")
+
+
+# A page <title> that is a site's name ("Báo Quốc tế") is short; "Báo Nhật ca ngợi ..." is a headline.
+SITE_TITLE_WORDS = 4
+
+
+def is_site_title(title: str) -> bool:
+    """A page's <title> or og:title that names the site, not the article: its tagline ("Báo Quốc
+    tế - Cơ quan của Bộ Ngoại giao") or its short name ("Báo Quốc tế")."""
+    return bool(SITE_TAGLINE.match(fold(title))) or (
+        bool(SITE_NAME.match(title)) and len(title.split()) <= SITE_TITLE_WORDS
+    )
+
+
+def _site_name(line: str, following: list[tuple[int, str, str]]) -> bool:
+    return (
+        bool(SITE_NAME.match(line))
+        and len(line.split()) <= SITE_NAME_MAX_WORDS
+        and bool(following)
+        and _headline_like(following[0][1])
+    )
+
+
+def _all_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _capitals_over_headline(line: str, following: list[tuple[int, str, str]]) -> bool:
+    if not (_all_capitals(line) and following):
+        return False
+    _, after, after_folded = following[0]
+    return (
+        _headline_like(after)
+        and not _all_capitals(after)
+        and len(after.split()) >= SECTION_LABEL_WORDS
+        and classify_line(after, None, after_folded) is None
+    )
+
+
+# A national outlet's name after the headline, as a browser tab shows it ("... - VnExpress",
+# "... | Vietnam+ (VietnamPlus)", "... - Tuổi Trẻ Online"); written as the outlet writes it.
+TITLE_OUTLET = re.compile(
+    r"\s+[-–|]\s+(?:VnExpress|Tuổi Trẻ Online|Tuổi Trẻ|Thanh Niên|VietNamNet|Vietnamnet|Vietnam\+(?: \(VietnamPlus\))?"
+    r"|VietnamPlus|Dân trí|Dân Trí|Nhân Dân|Người Lao Động|Tiền Phong|Lao Động|Znews|Zing News|CafeF|VnEconomy|VOV|VTV"
+    r"|Thông tấn xã Việt Nam|TTXVN|Đại biểu Nhân dân|Quân đội nhân dân|Thời báo [^-–|]{2,40})\s*$"
+)
+
+
 def _title_text(line: str) -> str:
+    line = TITLE_LABEL.sub("", line).strip() or line  # "[Infographic] ...", "... [Edited]"
+    line = TITLE_OUTLET.sub("", line).strip() or line
     return TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
 
 
@@ -415,7 +497,38 @@ def _kicker(line: str, following: list[tuple[int, str, str]]) -> bool:
     label = line.rstrip()
     if not label.endswith(":") or len(label.split()) > KICKER_WORDS or not following:
         return False
-    return bool(TITLED_NAME.fullmatch(label[:-1].strip())) and _headline_like(following[0][1])
+    after = following[0][1]
+    if not _headline_like(after) or NUMBERED_HEADING.match(following[0][2]) or after[:1] in "-•*+":
+        return False
+    # or the topic the headline is filed under: "Ngoại giao kinh tế năm 2024:" over its headline
+    topic = (
+        len(label.split()) >= 2
+        and label[:1].isupper()
+        and not SAYS.search(fold(label))
+        and len(after.split()) >= KICKER_HEADLINE_WORDS  # a headline, not a short item of a list
+    )
+    return bool(TITLED_NAME.fullmatch(label[:-1].strip())) or topic
+
+
+# A line that introduces what someone said, not a kicker: "Bộ trưởng nhấn mạnh:", "Theo đó:".
+SAYS = re.compile(
+    r"\b(?:nhan manh|cho biet|neu ro|neu|khang dinh|phat bieu|yeu cau|de nghi|chi dao|cho rang|noi|theo do|nhu sau"
+    r"|gom|bao gom|la)\s*:$"
+)
+
+
+def _headline_over_stamp(lines: list[tuple[int, str, str]], index: int, following: list[tuple[int, str, str]]) -> bool:
+    """A headline set apart by a blank line, with the page's stamp under it (perhaps under the
+    reporter's name): the article's own headline, not one more related headline."""
+    apart = index > 0 and lines[index][0] - lines[index - 1][0] > 1  # a blank line above it
+    if not apart or not _headline_like(lines[index][1]):
+        return False
+    for _, after, after_folded in following[:2]:
+        if len(after) <= 80 and STAMP_LINE.match(after_folded):
+            return True
+        if not _is_name(after):
+            return False
+    return False
 
 
 def _next_lines(lines: list[tuple[int, str, str]], index: int) -> list[tuple[int, str, str]]:
@@ -452,13 +565,23 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     for index, (line_no, line, folded) in enumerate(lines):
         if not line:
             continue
-        reason = _reason_in_context(line, folded, previous, clean.title)
         following = _next_lines(lines, index) if looking_for_title else []
+        if looking_for_title and previous == "related" and _headline_over_stamp(lines, index, following):
+            previous = None  # a related block above the page's headline ends at it
+        reason = _reason_in_context(line, folded, previous, clean.title)
         if reason is None and looking_for_title and _menu(line, following):
             reason = "menu"
         elif reason is None and looking_for_title and _site_furniture(folded, seen_above_title, following):
             reason = "site"
-        elif reason is None and looking_for_title and _section_label(line, following[:1]):
+        elif (
+            reason is None
+            and looking_for_title
+            and (_section_label(line, following[:1]) or _label_over_label(line, following))
+        ):
+            reason = "section"
+        elif reason is None and looking_for_title and _site_name(line, following):
+            reason = "site"
+        elif reason is None and looking_for_title and _capitals_over_headline(line, following):
             reason = "section"
         elif reason is None and looking_for_title and _kicker(line, following):
             reason, kicker = "title", line  # joined to the headline under it

@@ -31,10 +31,14 @@ from .text import PARAGRAPH_BREAK, fold, folded_body, sentences
 # Full dates: "29/12/2024", "18-12-2023", "ngày 15 tháng 1 năm 2025" (matched on folded text).
 FULL_DATE = re.compile(
     r"(?<![\d.])\d{1,2}([/.-])\d{1,2}\1\d{4}(?![\d.])"  # 15/01/2025, 15-1-2025, 15.01.2025
-    r"|ngay \d{1,2} thang \d{1,2} nam \d{4}"
+    r"|(?:ngay |(?<!\d))\d{1,2} thang \d{1,2} nam \d{4}"  # ngày 15 tháng 1 năm 2025, 15 tháng 01 năm 2025
     r"|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"  # 2025-01-15
     r"|(?<!\d)\d{1,2} thang \d{1,2},? \d{4}(?!\d)"  # 06 Tháng 6 2021
 )
+
+
+# A date written year first ("2023-11-07 14:30", as a page's clock or a feed writes it).
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 class _VietnameseDates(dateutil_parser.parserinfo):
@@ -69,8 +73,11 @@ def _parsed(written: str) -> dt.date | None:
     """A FULL_DATE match as a date. A day-first date ("15/01/2025", "ngày 15 tháng 1 năm 2025")
     is read directly when its numbers make a valid date with a month of 1-12, which is what
     dateutil reads it as (a test compares the two over every day, month and shape); anything
-    else (a "month" of 13 or more that dateutil swaps, a day out of range, the year-first
-    "2025-02-01" that dateutil reads day first) goes to dateutil, twenty times slower."""
+    else (a "month" of 13 or more that dateutil swaps, a day out of range) goes to dateutil,
+    twenty times slower. The year-first "2025-02-01" is read year first (dateutil, asked for
+    day-first dates, would read 2023-11-07 as 11 July)."""
+    if iso := ISO_DATE.fullmatch(written):  # year first: dayfirst would read 2023-11-07 as 11 July
+        return _valid(*(int(part) for part in iso.groups()))
     numbers = [int(n) for n in _NUMBERS.findall(written)]
     if len(numbers) == 3 and numbers[0] <= 31 and written.isascii():
         day, month, year = numbers
@@ -101,10 +108,13 @@ EVENT_DATE = re.compile(r"\bngay\s*" + _DAY_MONTH)
 
 # What may stand just before a day that is not the event's: a document's date ("Chỉ thị số
 # 41-CT/TW, ngày 15/4/2010"), a deadline ("trước ngày 30/6/2026"), a data cut-off ("tính đến
-# ngày 31/01/2024") or the start of a validity ("có hiệu lực từ ngày 14/1/2019").
+# ngày 31/01/2024"), the start of a validity ("có hiệu lực từ ngày 14/1/2019") or an event
+# still to come ("sẽ diễn ra vào ngày 19-5-2017").
 NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:chi thi|nghi quyet|quyet dinh|ket luan|nghi dinh|thong tu|cong van|luat)(?: so)? \d[^.;:]{0,30}"
-    r"|\b(?:truoc|den|tinh den|cho den|tu|ke tu|sau|hieu luc)\s*)$"
+    r"|\b(?:truoc|den|tinh den|cho den|tu|ke tu|sau|hieu luc)\s*"
+    # an event still to come: "Hội nghị sẽ chính thức diễn ra vào ngày 19-5-2017", "dự kiến tổ chức ngày 20/6"
+    r"|\b(?:se|du kien|sap)\b[^.;:]{0,40})$"
 )
 
 # How many paragraphs from the top an event day may sit (the lede and the next few).
@@ -130,12 +140,32 @@ def _recalled(found: tuple[int, int, int | None], stamp: dt.date | None) -> bool
     return bool(dated and stamp and (stamp - dated).days > RECALLED_AFTER_DAYS)
 
 
-def find_event_date(paragraphs: list[str], stamp: dt.date | None = None) -> tuple[int, int, int | None] | None:
+# A lede whose first sentence holds this share of the headline's words reports the headline's
+# event: its dated day is the event's, however long before the page stamp ("Sở Ngoại vụ tổ chức
+# Hội nghị sơ kết ..." over "Ngày 7/7/2011, Sở Ngoại vụ đã tổ chức Hội nghị sơ kết ...", posted
+# in September).
+HEADLINE_RESTATED = 0.8
+
+
+def _restates_headline(paragraph: str, headline: str | None) -> bool:
+    if not headline:
+        return False
+    words = set(re.findall(r"\w+", fold(headline)))
+    first = set(re.findall(r"\w+", fold(sentences(paragraph)[0] if sentences(paragraph) else paragraph)))
+    return bool(words) and len(words & first) >= HEADLINE_RESTATED * len(words)
+
+
+def find_event_date(
+    paragraphs: list[str], stamp: dt.date | None = None, headline: str | None = None
+) -> tuple[int, int, int | None] | None:
     """(day, month, year or None) of when the reported event happened, from the opening paragraphs.
 
     The first strong day wins; failing that, the first weak one. Documents' dates, deadlines,
-    cut-offs and days recalled long before the page stamp are not the event's.
+    cut-offs and days recalled long before the page stamp are not the event's (unless the lede
+    that opens with the day restates the headline: the page was posted late).
     """
+    if paragraphs and _restates_headline(paragraphs[0], headline):
+        stamp = None
     folded, offset, opening = folded_body(PARAGRAPH_BREAK.join(paragraphs)), 0, []
     for paragraph in paragraphs[:EVENT_DATE_PARAGRAPHS]:  # slices of the body folded once (shared)
         opening.append(folded[offset : offset + len(paragraph)])
@@ -153,6 +183,16 @@ def find_event_date(paragraphs: list[str], stamp: dt.date | None = None) -> tupl
                 if (found := _day_month_year(match)) and not _recalled(found, stamp):
                     return found
     return None
+
+
+# A lede that says the event was yesterday, without its day ("Chiều qua, tại Hà Nội, ...",
+# "Hôm qua, Bộ Ngoại giao ..."): the day before the page's stamp.
+YESTERDAY = re.compile(r"\b(?:ngay hom qua|hom qua|(?:sang|trua|chieu|toi|dem) qua)\b(?!\s*\(?\s*\d)")
+YESTERDAY_PARAGRAPHS = 2
+
+
+def _says_yesterday(paragraphs: list[str]) -> bool:
+    return any(YESTERDAY.search(fold(p)) for p in paragraphs[:YESTERDAY_PARAGRAPHS])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -207,8 +247,14 @@ YEAR_CLUES: tuple[YearClue, ...] = (
     YearClue(
         "entering the year",
         "now",
-        re.compile(rf"\b(?:buoc sang|buoc vao|dau xuan|don xuan|nam nay,?)(?: nam)?(?: apec)? {_Y}"),
-        "bước sang năm 2019, tình hình thế giới ...; phỏng vấn đầu Xuân 2025",
+        re.compile(rf"\b(?:buoc sang|buoc vao|dau xuan|don xuan|nam nay,?)(?: moi)?(?: nam)?(?: apec)? {_Y}"),
+        "bước sang năm 2019, tình hình thế giới ...; phỏng vấn đầu Xuân 2025; nhân dịp đầu Xuân mới 2025",
+    ),
+    YearClue(
+        "the new year, this year so far",
+        "now",
+        re.compile(rf"\bnam moi,? {_Y}|\btu dau nam {_Y} (?:den|toi) nay"),
+        "Nhân dịp năm mới 2025, Bộ trưởng trả lời phỏng vấn; từ đầu năm 2024 đến nay, ...",
     ),
     YearClue(
         "data cut-off",
@@ -289,6 +335,9 @@ FUTURE_MARKERS = re.compile(r"\b(?:can|se|phai|trong tam|nhiem vu|ke hoach|phan 
 
 # A year-end conference (from this month on) sets the coming year's course.
 YEAR_END_MONTH = 9
+# A plan alone said in this month is for the coming year: a December day that only plans year P
+# (no review, no year it says it is in) is in P - 1.
+PLAN_AHEAD_MONTH = 12
 
 
 def lunar_year(stem: str, branch: str) -> int | None:
@@ -361,6 +410,8 @@ def _review_and_plan(evidence: YearEvidence, month: int | None) -> int | None:
     plans = sorted(year for year in planned if review is None or year > review)
     if review and plans and plans[0] == review + 1 and month is not None and month < YEAR_END_MONTH:
         return plans[0]
+    if review is None and plans and month is not None and month >= PLAN_AHEAD_MONTH:
+        return plans[0] - 1  # "Tối 20/12, ... triển khai nhiệm vụ năm 2025": December sets next year's course
     return review or (plans[0] if plans else None)
 
 
@@ -573,26 +624,45 @@ def _update_only(stamp: str) -> bool:
     return update is not None and not parse_full_date(folded[: update.start()])
 
 
-def _posted_first(stamps: list[str]) -> list[str]:
-    """Stamps that say when the page was posted, then those that only say when it was updated."""
-    return sorted(stamps, key=_update_only)
+# When the page was saved, not when it was written: "Ngày truy cập: 12/03/2026", "Lưu trữ ngày
+# ...", "Retrieved 12/03/2026". Such a line dates nothing.
+CRAWL_MARK = re.compile(r"\b(?:truy cap|ngay tai|thu thap|luu tru|accessed|retrieved|archived)\b")
+
+
+def _posted_first(stamps: Sequence[str]) -> list[str]:
+    """Stamps that say when the page was posted, then those that only say when it was updated
+    (never one of when the page was saved)."""
+    return sorted((stamp for stamp in stamps if not CRAWL_MARK.search(fold(stamp))), key=_update_only)
+
+
+def _text_years(paragraphs: Sequence[str]) -> set[int]:
+    """The year the body speaks from and the years of the numbered events it names: what a stamp
+    above the headline is checked against when the headline names no year."""
+    year = infer_year(list(paragraphs))
+    events = events_named(fold("\n".join(paragraphs)))
+    return {y for y in (year, *((span.end or span.start).year for span in events)) if y}
 
 
 def page_stamp(
-    stamps: list[str], header_stamps: Sequence[str] = (), html_date: str | None = None, title: str | None = None
+    stamps: list[str],
+    header_stamps: Sequence[str] = (),
+    html_date: str | None = None,
+    title: str | None = None,
+    paragraphs: Sequence[str] = (),
 ) -> dt.date | None:
     """The article's own stamp: the first below its headline, else the last above it (a crawl
     stamp or the site's clock sits above the site's name, the article's just under the headline)
-    unless the headline's own year says otherwise, else the page's published-date metadata. A
-    stamp of when the page was posted is read before one of when it was updated."""
+    unless the headline's own year says otherwise (or, naming none, the body's: a crawl stamp of
+    2026 over a report of the 32nd Diplomatic Conference), else the page's published-date
+    metadata. A stamp of when the page was posted is read before one of when it was updated."""
     for stamp in _posted_first(stamps):
         if found := _posted_date(stamp):
             return found
-    years: set[int] | None = None  # the headline's, read when a stamp above it is found
+    years: set[int] | None = None  # the headline's (else the text's), read when a stamp above it is found
     for stamp in _posted_first(list(reversed(header_stamps))):
         found = _posted_date(stamp)
         if found and years is None:
-            years = headline_years(title)
+            years = headline_years(title) or _text_years(paragraphs)
         if found and not (years and all(abs(found.year - y) >= HEADER_STAMP_YEARS_OFF for y in years)):
             return found
     if html_date:
@@ -609,19 +679,21 @@ def date_document(
     header_stamps: Sequence[str] = (),
 ) -> DatedText:
     """Settle date, date_source, published and statement_year for one article."""
-    published = page_stamp(stamps, header_stamps, html_date, title)
+    published = page_stamp(stamps, header_stamps, html_date, title, paragraphs)
     published_iso = published.isoformat() if published else None
     if user_date:
         return DatedText(user_date, "user", published_iso, int(user_date[:4]))
-    dated_stamps = [stamp for stamp in [*stamps, *header_stamps] if parse_full_date(stamp)]
+    dated_stamps = [stamp for stamp in _posted_first([*stamps, *header_stamps]) if parse_full_date(stamp)]
     updated_only = bool(dated_stamps) and all(map(_update_only, dated_stamps))
     # A day recalled long before the posting is not the event's; long before an update, it may be.
-    event = find_event_date(paragraphs, None if updated_only else published)
+    event = find_event_date(paragraphs, None if updated_only else published, title)
     if event and event[2] is not None:
         date, source = _valid(event[2], event[1], event[0]), "body"
     elif event and published:
         date = _valid(_year_before_stamp(event[0], event[1], published), event[1], event[0])
         source = "stamp" if date == published else "inferred"
+    elif published and _says_yesterday(paragraphs):
+        date, source = published - dt.timedelta(days=1), "inferred"
     elif published:
         date, source = published, "stamp"
     else:

@@ -27,7 +27,7 @@ from typing import Any
 
 from . import db
 from .actors import actor_levels as document_actor_levels
-from .boilerplate import clean_lines
+from .boilerplate import clean_lines, is_site_title
 from .dates import date_document, find_event_date
 from .decode import decode_bytes
 from .errors import NotFound, RejectedInput
@@ -106,7 +106,11 @@ def _is_site_name(title: str | None, site_name: str | None) -> bool:
     """A page whose <title> names only the site has no headline there (the text may hold one)."""
     if not title:
         return False
-    return bool(SITE_ADDRESS.match(title.strip())) or bool(site_name and fold(title.strip()) == fold(site_name.strip()))
+    return (
+        bool(SITE_ADDRESS.match(title.strip()))
+        or bool(site_name and fold(title.strip()) == fold(site_name.strip()))
+        or is_site_title(title.strip())  # "Báo Quốc tế - Cơ quan của Bộ Ngoại giao", "Báo Quốc tế"
+    )
 
 
 # Class names Vietnamese news pages give the lede (the "sapo"): "sapo", "article__sapo",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -351,6 +352,24 @@ def test_an_office_holder_places_a_day_when_only_one_year_fits():
     assert dated(text) == ("2023-12-20", "office", 2023)
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # Chủ tịch nước Nguyễn Xuân Phúc, 5/4/2021 to 18/1/2023: only February 2022 fits
+        ("Sáng 15/2, Chủ tịch nước Nguyễn Xuân Phúc tiếp các Đại sứ, Trưởng Cơ quan đại diện.", "2022-02-15"),
+        # Tổng Bí thư Nguyễn Phú Trọng (to 19/7/2024) with Chủ tịch nước Võ Văn Thưởng: June 2023
+        ("Chiều 20/6, Tổng Bí thư Nguyễn Phú Trọng và Chủ tịch nước Võ Văn Thưởng gặp mặt các Đại sứ.", "2023-06-20"),
+        # Tổng Bí thư Tô Lâm (from 3/8/2024) with Thủ tướng Chính phủ Phạm Minh Chính and
+        # Chủ tịch nước Võ Văn Thưởng (to 21/3/2024): no day fits all three
+        ("Sáng 10/8, Tổng Bí thư Tô Lâm, Chủ tịch nước Võ Văn Thưởng dự hội nghị.", None),
+        # Chủ tịch nước Lương Cường, from 21/10/2024 and still in office: several years fit
+        ("Chiều 30/10, Chủ tịch nước Lương Cường tiếp các Trưởng Cơ quan đại diện.", None),
+    ],
+)
+def test_presidents_and_general_secretaries_place_a_day_when_one_year_fits(text, day):
+    assert dated(text)[0] == day
+
+
 def test_a_former_holder_places_nothing():
     assert dated("Sáng 20/12, nguyên Chủ tịch nước Võ Văn Thưởng dự lễ kỷ niệm.")[:2] == (None, None)
 
@@ -647,12 +666,18 @@ def test_an_html_pages_site_name_is_never_its_title(head):
 def test_a_full_date_read_directly_is_the_date_dateutil_reads():
     """The direct reading of day-first dates (the parser is twenty times slower) gives what
     dateutil gives, over every day and month 0-35 in every shape FULL_DATE matches, invalid
-    ones and the year-first shape (which dateutil reads day first) included."""
+    ones included; the year-first shape is read year first (dateutil, asked for day-first dates,
+    would read 2023-11-07 as 11 July)."""
     from dateutil import parser as dateutil_parser
 
     from ngkt_cli.dates import _DATES, FULL_DATE, _parsed
 
     def dateutil_reading(written: str) -> dt.date | None:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):
+            try:
+                return dt.date.fromisoformat(written)
+            except ValueError:
+                return None
         try:
             return dateutil_parser.parse(written, parserinfo=_DATES).date()
         except (ValueError, OverflowError):
@@ -668,4 +693,4 @@ def test_a_full_date_read_directly_is_the_date_dateutil_reads():
     written = [shape for shape in shapes if FULL_DATE.fullmatch(shape)]
     assert len(written) > 6000
     assert [(w, _parsed(w)) for w in written] == [(w, dateutil_reading(w)) for w in written]
-    assert parse_full_date("Cập nhật: 2025-02-01") == dt.date(2025, 1, 2)  # as dateutil has it
+    assert parse_full_date("Cập nhật: 2025-02-01") == dt.date(2025, 2, 1)
