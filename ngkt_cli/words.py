@@ -54,6 +54,8 @@ class _Lexicon:
     words: frozenset[str]  # the word list, syllables joined by "_"
     generic: frozenset[str]  # the genre's generic words
     longest: dict[str, int]  # first syllable -> syllables in the longest listed word it starts
+    synonyms: dict[str, tuple[str, ...]]  # a variant -> its canonical words (data/synonyms_vi.txt)
+    contrasts: tuple[tuple[str, str], ...]  # words of two priorities that share the rest of their words
 
 
 @lru_cache(maxsize=1)
@@ -63,14 +65,33 @@ def _lexicon() -> _Lexicon:
         return [key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
     genre_phrases = lines("genre_vi.txt")
+    groups = [line.split(":", 1) for line in lines("synonyms_vi.txt") if "!=" not in line]
+    contrasts = [tuple(p.strip() for p in line.split("!=")) for line in lines("synonyms_vi.txt") if "!=" in line]
+    variants = [(_SYLLABLE.findall(v), canonical) for canonical, found in groups for v in found.split(";")]
     listed = [_SYLLABLE.findall(line) for line in lines("words_vi.txt") + [p for p in genre_phrases if "," not in p]]
+    base_words, base_longest = _index(listed)  # what a canonical phrase is cut into
+    words, longest = _index(listed + [syllables for syllables, _ in variants])
+    generic = frozenset(w for p in genre_phrases for w in _segment(_SYLLABLE.findall(p), words, longest))
+    variant_words = {"_".join(syllables) for syllables, _ in variants}
+    synonyms = {}
+    for syllables, canonical in variants:
+        found = [w for w in _segment(_SYLLABLE.findall(canonical), base_words, base_longest) if w not in FUNCTION_WORDS]
+        whole = "_".join(_SYLLABLE.findall(canonical))
+        if whole in variant_words and whole not in found:  # a phrase listed as its own variant: a word too
+            found.append(whole)
+        synonyms["_".join(syllables)] = tuple(found)
+    pairs = [tuple("_".join(_SYLLABLE.findall(p)) for p in pair) for pair in contrasts]
+    return _Lexicon(words, generic, longest, synonyms, tuple((a, b) for a, b in pairs))
+
+
+def _index(listed: list[list[str]]) -> tuple[frozenset[str], dict[str, int]]:
+    """The listed words (syllables joined by "_") and, for each first syllable, the syllables of
+    the longest listed word it starts."""
     longest: dict[str, int] = {}
     for syllables in listed:
         if len(syllables) > 1:
             longest[syllables[0]] = max(longest.get(syllables[0], 1), len(syllables))
-    words = frozenset("_".join(s) for s in listed)
-    generic = frozenset(w for p in genre_phrases for w in _segment(_SYLLABLE.findall(p), words, longest))
-    return _Lexicon(words, generic, longest)
+    return frozenset("_".join(s) for s in listed), longest
 
 
 def _segment(syllables: list[str], words: frozenset[str], longest: dict[str, int]) -> list[str]:
@@ -130,6 +151,19 @@ def segment(text: str) -> list[str]:
         for w in _segment(_SYLLABLE.findall(normalise(text)), lexicon.words, lexicon.longest)
         if w not in FUNCTION_WORDS
     ]
+
+
+def canonical(words: list[str]) -> list[str]:
+    """`words` with each variant of a synonym group (data/synonyms_vi.txt) read as its canonical
+    words: "đtnn" and "đầu_tư_trực_tiếp_nước_ngoài" are "đầu_tư", "nước_ngoài"; "tỉnh" is "địa_phương"."""
+    synonyms = _lexicon().synonyms
+    return [c for w in words for c in synonyms.get(w, (w,))]
+
+
+def contrasts() -> tuple[tuple[str, str], ...]:
+    """Pairs of words that name two priorities sharing the rest of their words ("động lực tăng
+    trưởng mới" != "động lực tăng trưởng truyền thống"): data/synonyms_vi.txt's "A != B" lines."""
+    return _lexicon().contrasts
 
 
 @cache
