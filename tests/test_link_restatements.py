@@ -99,8 +99,8 @@ def test_consolidating_is_a_generic_verb():
     """ "củng cố" (consolidate) opens priorities of every topic: a growth-drivers item joined the
     food-security thread on it when it was two rare syllables."""
     statements = [
-        {"id": "food", "year": 2017, "text": "Củng cố an ninh lương thực, phát triển nông nghiệp bền vững"},
-        {"id": "drivers", "year": 2024, "text": "Củng cố các động lực tăng trưởng truyền thống"},
+        {"id": "food", "year": 2017, "text": "Củng cố an ninh lương thực"},
+        {"id": "drivers", "year": 2024, "text": "Củng cố các động lực tăng trưởng"},
     ]
     thread = _link(statements)
     assert thread["food"] != thread["drivers"]
