@@ -25,7 +25,8 @@ LOCAL_ACTOR = re.compile(
     r"|\bSở (?:[A-ZĐ]\w*)"
     r"|\b(?:[Tt]ỉnh|[Tt]hành phố|TP\.?) ?(?:[A-ZĐ]\w*)(?: [A-ZĐ]\w*)*(?=\s+(?:tiếp tục|đã|sẽ|cần|phải|yêu cầu|đề "
     r"nghị|chỉ đạo|tập trung|phấn đấu|đặt mục tiêu|đặt ra|đề ra|xác định|ưu tiên|đẩy mạnh|chủ động))"
-    r"|\b(?:Hà Nội|Đà Nẵng|Hải Phòng|Cần Thơ|Huế)(?=\s+(?:tiếp tục|sẽ|cần|phải|tập trung|phấn đấu|đặt mục tiêu|ưu tiên))"
+    r"|\b(?:Hà Nội|Đà Nẵng|Hải Phòng|Cần Thơ|Huế)"
+    r"(?=\s+(?:tiếp tục|sẽ|cần|phải|tập trung|phấn đấu|đặt mục tiêu|ưu tiên))"
     r"|\b(?:UBND|Ủy ban nhân dân) (?:tỉnh|thành phố|TP)\b"
     r"|\b(?:[Cc]hủ tịch|[Bb]í thư|[Gg]iám đốc) (?:UBND|HĐND|Tỉnh ủy|Thành ủy|Sở)\b"
 )
