@@ -177,8 +177,9 @@ def main() -> None:
     from ngkt_cli.similarity import SETTINGS
     print(report("words (after #15)", score(run_words(items), args.verbose)))
     if args.restatements:
-        held, total = score_restatements(verbose=args.verbose)
-        print(f"{'  restatement fixture':<28} {held}/{total} ({held / total:.2f})")
+        for n, path in enumerate(sorted(RESTATEMENTS.parent.glob("links_restatements*.json")), 1):
+            held, total = score_restatements(verbose=args.verbose, path=path)
+            print(f"{f'  restatement set {n}':<28} {held}/{total} ({held / total:.2f})")
     try:
         import wordfreq  # noqa: F401  (measured, not a dependency: pip install wordfreq)
 

@@ -36,21 +36,31 @@ def _link(statements: list[dict]) -> dict[str, str]:
     return sim.assign(items, sim.ThreadIndex(sim.Idf(dict(df), len(statements))), lambda: f"T{next(counter)}")
 
 
-def _checks() -> tuple[dict[str, str], list[tuple[str, bool]]]:
-    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+def _checks(path: Path = FIXTURE) -> list[tuple[str, bool]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
     thread = _link(data["statements"])
     held = [(g["name"], len({thread[i] for i in g["items"]}) == 1) for g in data["must_link"]]
-    held += [(f"{a} apart from {b}", thread[a] != thread[b]) for a, b in data["must_not_link"]]
-    return thread, held
+    return held + [(f"{a} apart from {b}", thread[a] != thread[b]) for a, b in data["must_not_link"]]
 
 
-def test_restated_priorities_link_and_different_ones_do_not():
-    """18 of the fixture's 19 checks hold (13 before synonyms and contrasts). The one left: "đồng
-    hành với các tỉnh, thành phố và doanh nghiệp trong ... xúc tiến thương mại" opens on the
-    export-markets theme ("xúc tiến thương mại") and joins the markets thread."""
-    _, held = _checks()
-    missed = [name for name, good in held if not good]
-    assert len(held) == 19 and len(missed) <= 1, missed
+@pytest.mark.parametrize(
+    "name, total, floor",
+    [
+        ("links_restatements.json", 19, 18),
+        ("links_restatements_2.json", 21, 18),
+        ("links_restatements_3.json", 13, 11),
+    ],
+    ids=["first set", "second set", "third set"],
+)
+def test_restated_priorities_link_and_different_ones_do_not(name, total, floor):
+    """The checks that hold on each set (docs/linking.md has each change's figures; 13, 17 and 10
+    before this work). Still missed on the first: "đồng hành với các tỉnh, thành phố và doanh
+    nghiệp trong ... xúc tiến thương mại" joins the markets thread (it opens on that theme); on the
+    second and third, items that name exports or new markets joined by the markets theme's bonus,
+    a health item without "vaccine", advice said as "đề xuất, kiến nghị chính sách"."""
+    held = _checks(FIXTURE.with_name(name))
+    missed = [check for check, good in held if not good]
+    assert len(held) == total and len(held) - len(missed) >= floor, missed
 
 
 def test_foreign_investment_is_the_same_words_however_spelt():
