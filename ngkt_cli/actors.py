@@ -24,8 +24,10 @@ LEVELS = (NATIONAL, LOCAL, FOREIGN)
 LOCAL_ACTOR = re.compile(
     r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\b"
     r"|\bSở (?:[A-ZĐ]\w*)"
-    r"|\b(?:[Tt]ỉnh|[Tt]hành phố|TP\.?) (?:[A-ZĐ]\w*)(?: [A-ZĐ]\w*)*(?=\s+(?:tiếp tục|đã|sẽ|cần|phải|yêu cầu|đề "
-    r"nghị|chỉ đạo|tập trung|phấn đấu))"
+    r"|\b(?:[Tt]ỉnh|[Tt]hành phố|TP\.?) ?(?:[A-ZĐ]\w*)(?: [A-ZĐ]\w*)*(?=\s+(?:tiếp tục|đã|sẽ|cần|phải|yêu cầu|đề "
+    r"nghị|chỉ đạo|tập trung|phấn đấu|đặt mục tiêu|đặt ra|đề ra|xác định|ưu tiên|đẩy mạnh|chủ động))"
+    r"|\b(?:Hà Nội|Đà Nẵng|Hải Phòng|Cần Thơ|Huế)"
+    r"(?=\s+(?:tiếp tục|sẽ|cần|phải|tập trung|phấn đấu|đặt mục tiêu|ưu tiên))"
     r"|\b(?:UBND|Ủy ban nhân dân) (?:tỉnh|thành phố|TP)\b"
     r"|\b(?:[Cc]hủ tịch|[Bb]í thư|[Gg]iám đốc) (?:UBND|HĐND|Tỉnh ủy|Thành ủy|Sở)\b"
 )
@@ -55,7 +57,7 @@ def _foreign(text: str) -> bool:
 # The verb that ends the opening of a directive: who asks comes before it.
 _ASKING = re.compile(
     r"\b(?:yêu cầu|đề nghị|chỉ đạo|giao|lưu ý|nhấn mạnh|cho rằng|cho biết|nêu rõ|tập trung|phấn đấu|tiếp "
-    r"tục|cần|phải|có trách nhiệm)\b"
+    r"tục|cần|phải|có trách nhiệm|ưu tiên|đặt mục tiêu)\b"
 )
 
 # How much of a statement's opening may name its actor, in characters.
@@ -127,20 +129,39 @@ def actor_levels(
 
 # What may stand between a local body and its verb in a document's lead: the place it governs
 # ("Ủy ban nhân dân tỉnh ban hành ...", "UBND thành phố Đà Nẵng yêu cầu ...").
-_ITS_PLACE = re.compile(r"\s*(?:(?:tỉnh|thành phố|TP\.?)(?: [A-ZĐ]\w*)*\s+)?")
+_ITS_PLACE = re.compile(r"\s*(?:(?:tỉnh|thành phố|TP\.?)(?: ?[A-ZĐ]\w*)?(?: [A-ZĐ]\w*)*\s+)?")
 
 # A local body issuing the document's plan ("Ủy ban nhân dân tỉnh ban hành Kế hoạch ...") is the
 # one asking in each of its tasks, as much as one that "yêu cầu".
 _ISSUING = re.compile(r"ban hành\b")
 
 
+# What a local body does in a lead when the tasks that follow are its own: asks, issues the plan
+# or sets its tasks out ("Kế hoạch của UBND tỉnh Kon Tum nêu 7 nhiệm vụ", "Sở Ngoại vụ tỉnh Bình
+# Dương cho biết"), after a few words of its name or place within one clause.
+_LOCAL_VERB = re.compile(
+    rf"(?P<gap>[^.;:\n]{{0,60}}?)(?:{_ASKING.pattern}|\b(?:ban hành|nêu|đề ra|đặt ra|đặt mục tiêu)\b)"
+)
+
+# A national leader or body named in the clause of a local body, before the verb, is the one
+# asking ("đại diện UBND các tỉnh, thành phố, Thủ tướng nhấn mạnh ...", "Bộ trưởng làm việc với
+# UBND tỉnh, đề nghị ...").
+_NATIONAL_ASKER = re.compile(
+    r"\b(?:Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Chính phủ|Bộ [A-ZĐ]|Tổng Bí thư|Chủ tịch nước)"
+)
+
+
 def local_body_asks(text: str) -> bool:
     """Whether a local body is the one asking in `text` ("UBND thành phố yêu cầu ...", "Ủy ban
-    nhân dân tỉnh ban hành Kế hoạch ...")."""
+    nhân dân tỉnh ban hành Kế hoạch ...", "UBND TP.HCM ban hành ...")."""
     text = text[:600]
     for found in LOCAL_ACTOR.finditer(text):
         place = _ITS_PLACE.match(text, found.end())  # "tỉnh", "thành phố": may match nothing
         verb = place.end() if place else found.end()
         if _ASKING.match(text, verb, verb + 40) or _ISSUING.match(text, verb):
+            return True
+        later = _LOCAL_VERB.match(text, verb)
+        clause = text[max(text.rfind(c, 0, found.start()) for c in ".;:\n") + 1 : found.start()]
+        if later and not _NATIONAL_ASKER.search(clause + " " + later.group("gap")):
             return True
     return False

@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from itertools import chain, repeat
 from operator import mul
 
-from .words import FUNCTION_WORDS, is_generic, listed_words, segment, segment_paragraphs, shown
+from .words import FUNCTION_WORDS, canonical, contrasts, is_generic, listed_words, segment, segment_paragraphs, shown
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def word_parts(words: Iterable[str]) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _features(text: str) -> Counter[str]:
-    words = segment(text)
+    words = canonical(segment(text))
     return Counter(words + word_parts(words)) if PART_WEIGHT else Counter(words)
 
 
@@ -118,7 +118,7 @@ def paragraph_terms(body: str) -> list[str]:
     terms: list[str] = []
     parts = _word_part_table().get
     for paragraph in segment_paragraphs(body):
-        words = set(paragraph)
+        words = set(canonical(paragraph))
         terms += words
         if PART_WEIGHT:
             terms += set(chain.from_iterable(map(parts, words, repeat(()))))
@@ -303,6 +303,17 @@ def enough_evidence(
     return bool(themes) or len([t for t in shared if not t.startswith(THEME_TERM)]) >= words
 
 
+def contrasting(mine: dict[str, float], theirs: Counter[str]) -> bool:
+    """Whether a statement says one of a pair of contrasting words (`words.contrasts`: "động lực
+    tăng trưởng mới" / "... truyền thống") and the thread's recent wordings the other, each
+    without the first: two priorities of one theme that share every other word."""
+    for a, b in contrasts():
+        for one, other in ((a, b), (b, a)):
+            if one in mine and other not in mine and theirs.get(other) and not theirs.get(one):
+                return True
+    return False
+
+
 class Centroid:
     """The sum of the vectors of a thread's recent wordings (the latest MAX_COMPARED members,
     each wording once) and the themes they open on, kept up to date as members enter and leave
@@ -434,6 +445,8 @@ class ThreadIndex:
         """
         centroid = self.centroid(thread)
         mine = self.vector_of(item)
+        if contrasting(mine, centroid.terms):
+            return 0.0
         if self.settings.min_evidence and not enough_evidence(
             mine, centroid.terms, self.settings.min_evidence, len(centroid.texts), centroid.heads
         ):

@@ -66,6 +66,8 @@ class _Lexicon:
     # The listed words of two syllables or more as a trie: first syllable -> next syllable -> ...,
     # with _WORD_END in the node where a listed word ends. PARAGRAPH_TOKEN maps to itself.
     trie: dict
+    synonyms: dict[str, tuple[str, ...]]  # a variant -> its canonical words (data/synonyms_vi.txt)
+    contrasts: tuple[tuple[str, str], ...]  # words of two priorities that share the rest of their words
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +77,30 @@ def _lexicon() -> _Lexicon:
         return [key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
     genre_phrases = lines("genre_vi.txt")
+    groups = [line.split(":", 1) for line in lines("synonyms_vi.txt") if "!=" not in line]
+    contrasts = [tuple(p.strip() for p in line.split("!=")) for line in lines("synonyms_vi.txt") if "!=" in line]
+    variants = [(_SYLLABLE.findall(v), canonical) for canonical, found in groups for v in found.split(";")]
     listed = [_SYLLABLE.findall(line) for line in lines("words_vi.txt") + [p for p in genre_phrases if "," not in p]]
+    base_trie = _trie(listed)  # what a canonical phrase is cut into
+    listed += [syllables for syllables, _ in variants]
+    trie = _trie(listed)
+    words = frozenset("_".join(s) for s in listed)
+    generic = frozenset(w for p in genre_phrases for w in _segment(_SYLLABLE.findall(p), trie, frozenset())[0])
+    variant_words = {"_".join(syllables) for syllables, _ in variants}
+    synonyms = {}
+    for syllables, canonical in variants:
+        found = _segment(_SYLLABLE.findall(canonical), base_trie)[0]
+        whole = "_".join(_SYLLABLE.findall(canonical))
+        if whole in variant_words and whole not in found:  # a phrase listed as its own variant: a word too
+            found.append(whole)
+        synonyms["_".join(syllables)] = tuple(found)
+    pairs = [tuple("_".join(_SYLLABLE.findall(p)) for p in pair) for pair in contrasts]
+    return _Lexicon(words, generic, trie, synonyms, tuple((a, b) for a, b in pairs))
+
+
+def _trie(listed: list[list[str]]) -> dict:
+    """The listed words of two syllables or more as a trie: first syllable -> next syllable -> ...,
+    with _WORD_END in the node where a listed word ends. PARAGRAPH_TOKEN maps to itself."""
     trie: dict = {PARAGRAPH_TOKEN: PARAGRAPH_TOKEN}
     for syllables in listed:
         if len(syllables) > 1:
@@ -83,9 +108,7 @@ def _lexicon() -> _Lexicon:
             for syllable in syllables:
                 node = node.setdefault(syllable, {})
             node[_WORD_END] = True
-    words = frozenset("_".join(s) for s in listed)
-    generic = frozenset(w for p in genre_phrases for w in _segment(_SYLLABLE.findall(p), trie, frozenset())[0])
-    return _Lexicon(words, generic, trie)
+    return trie
 
 
 def _segment(syllables: list[str], trie: dict, dropped: frozenset[str] = FUNCTION_WORDS) -> list[list[str]]:
@@ -158,6 +181,19 @@ def listed_words() -> frozenset[str]:
     """The word list's words, syllables joined by "_" (every word of two syllables or more that
     `segment` finds is one of them)."""
     return _lexicon().words
+
+
+def canonical(words: list[str]) -> list[str]:
+    """`words` with each variant of a synonym group (data/synonyms_vi.txt) read as its canonical
+    words: "đtnn" and "đầu_tư_trực_tiếp_nước_ngoài" are "đầu_tư", "nước_ngoài"; "tỉnh" is "địa_phương"."""
+    synonyms = _lexicon().synonyms
+    return [c for w in words for c in synonyms.get(w, (w,))]
+
+
+def contrasts() -> tuple[tuple[str, str], ...]:
+    """Pairs of words that name two priorities sharing the rest of their words ("động lực tăng
+    trưởng mới" != "động lực tăng trưởng truyền thống"): data/synonyms_vi.txt's "A != B" lines."""
+    return _lexicon().contrasts
 
 
 @cache

@@ -296,7 +296,9 @@ def _thread_of_text(db: Path, start: str) -> str:
 
 # The unseen articles written before session 5's list fixtures (lists_*.txt, lists_nested.html).
 FIRST_UNSEEN = [
-    p for p in (Path(__file__).parent / "data" / "unseen").iterdir() if not p.name.startswith(("lists_", "dir_"))
+    p
+    for p in (Path(__file__).parent / "data" / "unseen").iterdir()
+    if not p.name.startswith(("lists_", "dir_", "links_"))
 ]
 
 
