@@ -16,6 +16,7 @@ from ngkt_cli.words import (
     VERB_SUFFIX,
     _lexicon,
     _segment,
+    canonical,
     segment,
     segment_paragraphs,
 )
@@ -61,7 +62,7 @@ def test_a_body_is_segmented_paragraph_by_paragraph(paragraphs):
     body = "\n\n".join(" ".join(p) for p in paragraphs)
     assert segment_paragraphs(body) == [segment(p) for p in body.split("\n\n")]
     expected: Counter[str] = Counter()
-    for words in map(set, segment_paragraphs(body)):
+    for words in (set(canonical(paragraph)) for paragraph in segment_paragraphs(body)):
         expected.update(words)
         expected.update(set(word_parts(words)))
     assert Counter(paragraph_terms(body)) == expected
