@@ -146,11 +146,10 @@ def find_event_date(
     cut-offs and days recalled long before the page stamp are not the event's (unless the lede
     that opens with the day restates the headline: the page was posted late).
     """
-    if paragraphs and _restates_headline(paragraphs[0], headline):
-        stamp = None
+    restated = bool(paragraphs) and _restates_headline(paragraphs[0], headline)
     opening = [fold(p) for p in paragraphs[:EVENT_DATE_PARAGRAPHS]]
     for pattern in (STRONG_EVENT_DATE, EVENT_DATE):
-        for paragraph in opening:
+        for index, paragraph in enumerate(opening):
             for match in pattern.finditer(paragraph):
                 before = paragraph[max(0, match.start() - 60) : match.start()]
                 # "Từ ngày 16 đến 18/6, tại Hà Nội": a span the sentence opens with, not a validity's start
@@ -159,7 +158,10 @@ def find_event_date(
                 )
                 if NOT_EVENT_BEFORE.search(before) and not opens_a_span:
                     continue
-                if (found := _day_month_year(match)) and not _recalled(found, stamp):
+                lede_restates_headline = restated and index == 0
+                if (found := _day_month_year(match)) and not _recalled(
+                    found, None if lede_restates_headline else stamp
+                ):
                     return found
     return None
 
