@@ -510,6 +510,34 @@ def offices_named(folded: str) -> list[Span]:
     return found
 
 
+# A holder called new ("tân Bộ trưởng Ngoại giao Bùi Thanh Sơn", "tân Chủ tịch nước Lương Cường")
+# has just taken office: a day without its year is within this many days of the term's start.
+NEW_HOLDER_DAYS = 60
+
+
+def new_holders(folded: str) -> list[Span]:
+    """The terms of the office-holders the text calls new ("tân") with their title."""
+    found = []
+    for pattern, holders in dated_facts().offices:
+        for name, span in holders:
+            for at in (m.start() for m in re.finditer(re.escape(name), folded)):
+                before = folded[max(0, at - OFFICE_BEFORE_NAME) : at]
+                title = list(pattern.finditer(before))
+                if title and re.search(r"\btan\s*$", before[: title[-1].start()]) and span not in found:
+                    found.append(span)
+    return found
+
+
+def _year_of_new_holder(day: int, month: int, folded: str) -> int | None:
+    years = {
+        y
+        for span in new_holders(folded)
+        for y in span.years_holding(day, month)
+        if (d := _valid(y, month, day)) and (d - span.start).days <= NEW_HOLDER_DAYS
+    }
+    return years.pop() if len(years) == 1 else None
+
+
 def place_day(day: int, month: int, folded: str, text_year: int | None) -> tuple[int | None, str | None]:
     """(year, date_source) for a day written without its year and without a page stamp.
 
@@ -529,6 +557,8 @@ def place_day(day: int, month: int, folded: str, text_year: int | None) -> tuple
         return min(near)[1], "event"
     if text_year:
         return text_year, "inferred"
+    if new_holder_year := _year_of_new_holder(day, month, folded):
+        return new_holder_year, "office"
     holders = offices_named(folded)
     years = functools.reduce(set.intersection, (s.years_holding(day, month) for s in holders)) if holders else set()
     return (years.pop(), "office") if len(years) == 1 else (None, None)
