@@ -164,14 +164,13 @@ def find_event_date(
     cut-offs and days recalled long before the page stamp are not the event's (unless the lede
     that opens with the day restates the headline: the page was posted late).
     """
-    if paragraphs and _restates_headline(paragraphs[0], headline):
-        stamp = None
+    restated = bool(paragraphs) and _restates_headline(paragraphs[0], headline)
     folded, offset, opening = folded_body(PARAGRAPH_BREAK.join(paragraphs)), 0, []
     for paragraph in paragraphs[:EVENT_DATE_PARAGRAPHS]:  # slices of the body folded once (shared)
         opening.append(folded[offset : offset + len(paragraph)])
         offset += len(paragraph) + len(PARAGRAPH_BREAK)
     for pattern in (STRONG_EVENT_DATE, EVENT_DATE):
-        for paragraph in opening:
+        for index, paragraph in enumerate(opening):
             for match in pattern.finditer(paragraph):
                 before = paragraph[max(0, match.start() - 60) : match.start()]
                 # "Từ ngày 16 đến 18/6, tại Hà Nội": a span the sentence opens with, not a validity's start
@@ -180,7 +179,10 @@ def find_event_date(
                 )
                 if NOT_EVENT_BEFORE.search(before) and not opens_a_span:
                     continue
-                if (found := _day_month_year(match)) and not _recalled(found, stamp):
+                lede_restates_headline = restated and index == 0
+                if (found := _day_month_year(match)) and not _recalled(
+                    found, None if lede_restates_headline else stamp
+                ):
                     return found
     return None
 
@@ -529,6 +531,34 @@ def offices_named(folded: str) -> list[Span]:
     return found
 
 
+# A holder called new ("tân Bộ trưởng Ngoại giao Bùi Thanh Sơn", "tân Chủ tịch nước Lương Cường")
+# has just taken office: a day without its year is within this many days of the term's start.
+NEW_HOLDER_DAYS = 60
+
+
+def new_holders(folded: str) -> list[Span]:
+    """The terms of the office-holders the text calls new ("tân") with their title."""
+    found = []
+    for pattern, holders in dated_facts().offices:
+        for name, span in holders:
+            for at in (m.start() for m in re.finditer(re.escape(name), folded)):
+                before = folded[max(0, at - OFFICE_BEFORE_NAME) : at]
+                title = list(pattern.finditer(before))
+                if title and re.search(r"\btan\s*$", before[: title[-1].start()]) and span not in found:
+                    found.append(span)
+    return found
+
+
+def _year_of_new_holder(day: int, month: int, folded: str) -> int | None:
+    years = {
+        y
+        for span in new_holders(folded)
+        for y in span.years_holding(day, month)
+        if (d := _valid(y, month, day)) and (d - span.start).days <= NEW_HOLDER_DAYS
+    }
+    return years.pop() if len(years) == 1 else None
+
+
 def place_day(day: int, month: int, folded: str, text_year: int | None) -> tuple[int | None, str | None]:
     """(year, date_source) for a day written without its year and without a page stamp.
 
@@ -548,6 +578,8 @@ def place_day(day: int, month: int, folded: str, text_year: int | None) -> tuple
         return min(near)[1], "event"
     if text_year:
         return text_year, "inferred"
+    if new_holder_year := _year_of_new_holder(day, month, folded):
+        return new_holder_year, "office"
     holders = offices_named(folded)
     years = functools.reduce(set.intersection, (s.years_holding(day, month) for s in holders)) if holders else set()
     return (years.pop(), "office") if len(years) == 1 else (None, None)

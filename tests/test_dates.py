@@ -370,6 +370,25 @@ def test_presidents_and_general_secretaries_place_a_day_when_one_year_fits(text,
     assert dated(text)[0] == day
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # "tân": the minister approved on 8/4/2021 speaks on a day within weeks of it
+        (
+            "Đó là khẳng định của tân Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn bên hành lang Quốc hội, chiều 8/4.",
+            "2021-04-08",
+        ),
+        ("Chiều 23/10, tân Chủ tịch nước Lương Cường tiếp các Đại sứ.", "2024-10-23"),
+        # not called new: every year of the term fits
+        ("Đó là khẳng định của Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn bên hành lang Quốc hội, chiều 8/4.", None),
+        # called new, but the day is months after the term began
+        ("Chiều 15/3, tân Chủ tịch nước Lương Cường tiếp các Đại sứ.", None),
+    ],
+)
+def test_a_holder_called_new_places_a_day_near_the_start_of_the_term(text, day):
+    assert dated(text)[0] == day
+
+
 def test_a_former_holder_places_nothing():
     assert dated("Sáng 20/12, nguyên Chủ tịch nước Võ Văn Thưởng dự lễ kỷ niệm.")[:2] == (None, None)
 

@@ -192,3 +192,19 @@ def test_dated_headlines_under_a_related_label_do_not_stamp_the_page(label):
         f"{label}\nQuốc hội họp phiên bế mạc kỳ họp\n22:07 | 29/06/2025 Tin tức\n"
     )
     assert clean.stamps == [] and clean.paragraphs == ["Chiều 18/4, Bộ Ngoại giao tổ chức hội thảo."]
+
+
+def test_a_lede_restating_the_headline_frees_only_its_own_day():
+    """The lede restates the headline but names no day: a day two months before the stamp, further
+    down, is still recalled, and the stamp dates the page."""
+    from ngkt_cli.dates import date_document
+
+    dated = date_document(
+        [
+            "(DNTO) - Thường trực Ban Bí thư đã ký ban hành Chỉ thị mới về ngoại giao kinh tế.",
+            "Trước đó, ngày 10/6/2022, Ban Bí thư họp và thống nhất nội dung Chỉ thị.",
+        ],
+        ["- 21:40, 23/08/2022"],
+        title="Ban Bí thư ban hành Chỉ thị mới về ngoại giao kinh tế",
+    )
+    assert (dated.date, dated.date_source) == ("2022-08-23", "stamp")
