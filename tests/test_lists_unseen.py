@@ -202,3 +202,19 @@ def test_the_speaker_under_a_chain_of_titles_a_post_abroad_or_a_bracketed_aside(
 
     [found] = extract(doc_from(f"{lead} 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư.")).lists
     assert found.speaker == speaker
+
+
+YEARS = [
+    ("Bước sang năm mới, ngành cần 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư.", "2025-01-20", 2025),
+    ("Bước sang năm mới, ngành cần 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư.", "2024-12-28", 2025),
+    ("Trong năm 2023, ngành đạt 2 kết quả: mở rộng thị trường; thu hút đầu tư.", "2024-02-08", 2023),
+    ("Hội nghị chỉ ra 2 cơ hội cho năm 2025: chuỗi cung ứng dịch chuyển; FTA mới.", "2024-12-18", 2025),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "year"), YEARS)
+def test_a_new_year_is_the_one_beginning_and_a_year_named_in_the_lead_in_wins(text, date, year):
+    from conftest import doc_from
+
+    [found] = extract(doc_from(text, date)).lists
+    assert found.target_year == year
