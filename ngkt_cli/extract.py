@@ -150,11 +150,11 @@ LETTER_MARKER = re.compile(r"(?<![^\s;:])\(?(?P<n>[" + LETTERS + r"])\)\s+(?=\S)
 LETTER_DOT_MARKER = re.compile(r"^(?P<n>[" + LETTERS + r"])\.\s+(?=\S)")  # "a. ..." only at a paragraph's start
 
 # "• ...", "- ...", "+ ..." at the start of a paragraph.
-BULLET_CHARS = "•-+–—*·●▪■◆❖➢►▶✓✔○◦"
+BULLET_CHARS = "•-+–—*·●▪■◆❖➢►▶✓✔○◦✅☑👉🔹🔸➤➔◾▸"  # also the emoji pages use ("✅ Ký kết ...", "👉 Thu hút ...")
 # The second level of a bulleted text: "- Về ngoại giao kinh tế:" ¶ "+ Tổ chức đoàn ..." ¶ "+ Hỗ trợ ...".
 SUB_BULLET_CHARS = "+○◦"
 BULLET_MARKER = re.compile(
-    r"^[" + re.escape(BULLET_CHARS.translate({ord(c): None for c in SUB_BULLET_CHARS})) + r"]\s+(?=\S)"
+    r"^[" + re.escape(BULLET_CHARS.translate({ord(c): None for c in SUB_BULLET_CHARS})) + r"]\ufe0f?\s+(?=\S)"
 )
 SUB_BULLET_MARKER = re.compile(r"^[" + re.escape(SUB_BULLET_CHARS) + r"]\s+(?=\S)")
 

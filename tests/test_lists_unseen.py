@@ -218,3 +218,25 @@ def test_a_new_year_is_the_one_beginning_and_a_year_named_in_the_lead_in_wins(te
 
     [found] = extract(doc_from(text, date)).lists
     assert found.target_year == year
+
+
+def test_emoji_bullets_and_sentences_after_a_colon_that_counts_nothing():
+    in_sentences, results, ahead, now = lists_on("lists_emoji_bullets.txt")
+    assert (in_sentences.kind, items(in_sentences)) == (
+        "achievement",
+        [
+            "Quan hệ với các đối tác lớn được nâng cấp",
+            "Xuất khẩu tăng 14% so với năm trước",
+            "Vốn FDI thực hiện đạt 25 tỷ USD",
+        ],
+    )
+    assert (results.kind, items(results)) == (
+        "achievement",
+        ["Ký kết 160 văn bản hợp tác", "Mở cửa thị trường cho 9 loại nông sản", "Đón 50 đoàn doanh nghiệp nước ngoài"],
+    )
+    assert (ahead.kind, ahead.target_year, items(ahead)) == (
+        "priority",
+        2025,
+        ["Đàm phán FTA với các thị trường mới", "Thu hút đầu tư công nghệ cao"],
+    )
+    assert items(now) == ["Rà soát thủ tục đầu tư", "Lập danh mục dự án kêu gọi đầu tư"]  # "▪️": with its emoji selector
