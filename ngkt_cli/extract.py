@@ -127,6 +127,10 @@ NUMBER_MARKER = re.compile(r"^\(?(?P<n>\d{1,2})[.)/]\s+(?=\S)")
 # "1 - Tổ chức thành công ..." ¶ "2 - ...": a year's highlights numbered with a dash
 NUMBER_DASH_MARKER = re.compile(r"^(?P<n>\d{1,2})\s*[-–]\s+(?=[^\W\d_])")
 
+# "Về ngoại giao kinh tế, tỉnh thu hút ..." ¶ "Về đối ngoại nhân dân, ...": paragraphs that each open
+# on the field they report, kept whole (the field is part of the item)
+FIELD_LABEL_MARKER = re.compile(r"^(?=Về\s+[^\W\d][^,.:;!?\n]{1,50}[,:]\s+\S)")
+
 TABLE_ROW_MARKER = re.compile(r"^\|\s*(?P<n>\d{1,2})\.?\s*\|\s*(?=[^\s|])")
 
 # "gồm: 1) ...; 2) ..." or "1. ...; 2. ..." inside a paragraph, after a colon or a semicolon (the
@@ -365,6 +369,8 @@ MARKER_RULES = (
     MarkerRule("letter with a full stop", "letter", 5, LETTER_DOT_MARKER, lambda n: LETTERS.index(n) + 1),
     # "- Mở rộng ..." ¶ "- Thu hút ..." (numbered by their place in the run)
     MarkerRule("bullet", "bullet", 6, BULLET_MARKER, lambda _: BY_POSITION),
+    # "Về ngoại giao kinh tế, ..." ¶ "Về đối ngoại nhân dân, ..." under a lead-in that counts them
+    MarkerRule("field label", "field", 6, FIELD_LABEL_MARKER, lambda _: BY_POSITION),
     # "+ Tổ chức đoàn ..." ¶ "+ Hỗ trợ ..." under a dash (or alone): a list of its own; where a dash
     # list holds it, the dash list wins
     MarkerRule("sub-bullet", "sub-bullet", 7, SUB_BULLET_MARKER, lambda _: BY_POSITION),
@@ -1824,6 +1830,9 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     ("an interview's turns", lambda r: _interview(r.texts)),
     # "tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; ...”"
     ("a motto quoted whole", lambda r: _quoted_motto(r.body, r.candidate)),
+    # "Về phía Việt Nam, ..." ¶ "Về phía Nhật Bản, ...": paragraphs opening on a field are a list only
+    # under a lead-in that counts them ("tỉnh đạt 3 kết quả nổi bật." ¶ "Về ngoại giao kinh tế, ...")
+    ("fields not counted", lambda r: r.candidate.marker == "field" and r.count != len(r.spans)),
 )
 
 

@@ -240,3 +240,13 @@ def test_emoji_bullets_and_sentences_after_a_colon_that_counts_nothing():
         ["Đàm phán FTA với các thị trường mới", "Thu hút đầu tư công nghệ cao"],
     )
     assert items(now) == ["Rà soát thủ tục đầu tư", "Lập danh mục dự án kêu gọi đầu tư"]  # "▪️": with its emoji selector
+
+
+def test_paragraphs_that_open_on_their_field_under_a_count_are_one_list_and_two_sides_are_none():
+    [found] = lists_on("lists_field_paragraphs.txt")  # "Về phía tỉnh, ..." ¶ "Về phía đoàn ..." counts nothing
+    assert (found.kind, found.announced_count, found.target_year) == ("achievement", 3, 2024)
+    assert items(found) == [
+        "Về ngoại giao kinh tế, tỉnh thu hút 28 dự án FDI với tổng vốn 1,1 tỷ USD",
+        "Về đối ngoại nhân dân, tỉnh vận động 4 triệu USD viện trợ phi chính phủ",
+        "Về công tác lãnh sự, tỉnh giải quyết kịp thời 110 vụ việc bảo hộ công dân",
+    ]
