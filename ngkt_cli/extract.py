@@ -1975,10 +1975,17 @@ def _without_repeats(lists: list[StatementList]) -> list[StatementList]:
     return sorted((found for found, _ in kept), key=lambda found: found.items[0].start)
 
 
+def _with_headline_people(people: list[Person], title: str | None) -> list[Person]:
+    """The people the body names, then those only the headline names ("Thủ tướng Phạm Minh Chính:
+    Ngoại giao kinh tế phải ..." over a body that says "Thủ tướng nêu 3 nhiệm vụ ...")."""
+    known = {person.name for person in people}
+    return people + [person for person in find_people(title or "") if person.name not in known]
+
+
 def extract(doc: Document) -> Extraction:
     """Every enumerated list stated in `doc`, in reading order."""
     paragraphs = doc.paragraphs
-    people = list(doc.people) or find_people(doc.body)
+    people = _with_headline_people(list(doc.people) or find_people(doc.body), doc.title)
     candidates = marker_candidates(doc.body, paragraphs) + inline_candidates(doc.body, paragraphs)
     readings = _choose([reading for c in candidates if not not_a_list(reading := read(doc, c))])
     lists = _without_repeats([build_list(doc, reading, people) for reading in readings])

@@ -250,3 +250,8 @@ def test_paragraphs_that_open_on_their_field_under_a_count_are_one_list_and_two_
         "Về đối ngoại nhân dân, tỉnh vận động 4 triệu USD viện trợ phi chính phủ",
         "Về công tác lãnh sự, tỉnh giải quyết kịp thời 110 vụ việc bảo hộ công dân",
     ]
+
+
+def test_a_title_alone_in_the_body_is_the_person_the_headline_names():
+    [found] = lists_on("lists_headline_speaker.txt")
+    assert (found.speaker, found.target_year, found.announced_count) == ("Phạm Minh Chính", 2025, 3)
