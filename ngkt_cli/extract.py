@@ -129,6 +129,10 @@ NUMBER_MARKER = re.compile(r"^\(?(?P<n>\d{1,2})[.)/]\s+(?=\S)")
 # "1 - Tổ chức thành công ..." ¶ "2 - ...": a year's highlights numbered with a dash
 NUMBER_DASH_MARKER = re.compile(r"^(?P<n>\d{1,2})\s*[-–]\s+(?=[^\W\d_])")
 
+# "Về ngoại giao kinh tế, tỉnh thu hút ..." ¶ "Về đối ngoại nhân dân, ...": paragraphs that each open
+# on the field they report, kept whole (the field is part of the item)
+FIELD_LABEL_MARKER = re.compile(r"^(?=Về\s+[^\W\d][^,.:;!?\n]{1,50}[,:]\s+\S)")
+
 TABLE_ROW_MARKER = re.compile(r"^\|\s*(?P<n>\d{1,2})\.?\s*\|\s*(?=[^\s|])")
 
 # "gồm: 1) ...; 2) ..." or "1. ...; 2. ..." inside a paragraph, after a colon or a semicolon (the
@@ -152,11 +156,11 @@ LETTER_MARKER = re.compile(r"(?<![^\s;:])\(?(?P<n>[" + LETTERS + r"])\)\s+(?=\S)
 LETTER_DOT_MARKER = re.compile(r"^(?P<n>[" + LETTERS + r"])\.\s+(?=\S)")  # "a. ..." only at a paragraph's start
 
 # "• ...", "- ...", "+ ..." at the start of a paragraph.
-BULLET_CHARS = "•-+–—*·●▪■◆❖➢►▶✓✔○◦"
+BULLET_CHARS = "•-+–—*·●▪■◆❖➢►▶✓✔○◦✅☑👉🔹🔸➤➔◾▸"  # also the emoji pages use ("✅ Ký kết ...", "👉 Thu hút ...")
 # The second level of a bulleted text: "- Về ngoại giao kinh tế:" ¶ "+ Tổ chức đoàn ..." ¶ "+ Hỗ trợ ...".
 SUB_BULLET_CHARS = "+○◦"
 BULLET_MARKER = re.compile(
-    r"^[" + re.escape(BULLET_CHARS.translate({ord(c): None for c in SUB_BULLET_CHARS})) + r"]\s+(?=\S)"
+    r"^[" + re.escape(BULLET_CHARS.translate({ord(c): None for c in SUB_BULLET_CHARS})) + r"]\ufe0f?\s+(?=\S)"
 )
 SUB_BULLET_MARKER = re.compile(r"^[" + re.escape(SUB_BULLET_CHARS) + r"]\s+(?=\S)")
 
@@ -367,6 +371,8 @@ MARKER_RULES = (
     MarkerRule("letter with a full stop", "letter", 5, LETTER_DOT_MARKER, lambda n: LETTERS.index(n) + 1),
     # "- Mở rộng ..." ¶ "- Thu hút ..." (numbered by their place in the run)
     MarkerRule("bullet", "bullet", 6, BULLET_MARKER, lambda _: BY_POSITION),
+    # "Về ngoại giao kinh tế, ..." ¶ "Về đối ngoại nhân dân, ..." under a lead-in that counts them
+    MarkerRule("field label", "field", 6, FIELD_LABEL_MARKER, lambda _: BY_POSITION),
     # "+ Tổ chức đoàn ..." ¶ "+ Hỗ trợ ..." under a dash (or alone): a list of its own; where a dash
     # list holds it, the dash list wins
     MarkerRule("sub-bullet", "sub-bullet", 7, SUB_BULLET_MARKER, lambda _: BY_POSITION),
@@ -1680,6 +1686,9 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     ("an interview's turns", lambda r: _interview(r.texts)),
     # "tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; ...”"
     ("a motto quoted whole", lambda r: _quoted_motto(r.body, r.candidate)),
+    # "Về phía Việt Nam, ..." ¶ "Về phía Nhật Bản, ...": paragraphs opening on a field are a list only
+    # under a lead-in that counts them ("tỉnh đạt 3 kết quả nổi bật." ¶ "Về ngoại giao kinh tế, ...")
+    ("fields not counted", lambda r: r.candidate.marker == "field" and r.count != len(r.spans)),
 )
 
 
@@ -1805,10 +1814,17 @@ def _without_repeats(lists: list[StatementList]) -> list[StatementList]:
     return sorted((found for found, _ in kept), key=lambda found: found.items[0].start)
 
 
+def _with_headline_people(people: list[Person], title: str | None) -> list[Person]:
+    """The people the body names, then those only the headline names ("Thủ tướng Phạm Minh Chính:
+    Ngoại giao kinh tế phải ..." over a body that says "Thủ tướng nêu 3 nhiệm vụ ...")."""
+    known = {person.name for person in people}
+    return people + [person for person in find_people(title or "") if person.name not in known]
+
+
 def extract(doc: Document) -> Extraction:
     """Every enumerated list stated in `doc`, in reading order."""
     paragraphs = doc.paragraphs
-    people = list(doc.people) or find_people(doc.body)
+    people = _with_headline_people(list(doc.people) or find_people(doc.body), doc.title)
     candidates = marker_candidates(doc.body, paragraphs) + inline_candidates(doc.body, paragraphs)
     readings = _choose([reading for c in candidates if not not_a_list(reading := read(doc, c))])
     lists = _without_repeats([build_list(doc, reading, people) for reading in readings])

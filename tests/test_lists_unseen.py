@@ -202,3 +202,56 @@ def test_the_speaker_under_a_chain_of_titles_a_post_abroad_or_a_bracketed_aside(
 
     [found] = extract(doc_from(f"{lead} 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư.")).lists
     assert found.speaker == speaker
+
+
+YEARS = [
+    ("Bước sang năm mới, ngành cần 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư.", "2025-01-20", 2025),
+    ("Bước sang năm mới, ngành cần 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư.", "2024-12-28", 2025),
+    ("Trong năm 2023, ngành đạt 2 kết quả: mở rộng thị trường; thu hút đầu tư.", "2024-02-08", 2023),
+    ("Hội nghị chỉ ra 2 cơ hội cho năm 2025: chuỗi cung ứng dịch chuyển; FTA mới.", "2024-12-18", 2025),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "year"), YEARS)
+def test_a_new_year_is_the_one_beginning_and_a_year_named_in_the_lead_in_wins(text, date, year):
+    from conftest import doc_from
+
+    [found] = extract(doc_from(text, date)).lists
+    assert found.target_year == year
+
+
+def test_emoji_bullets_and_sentences_after_a_colon_that_counts_nothing():
+    in_sentences, results, ahead, now = lists_on("lists_emoji_bullets.txt")
+    assert (in_sentences.kind, items(in_sentences)) == (
+        "achievement",
+        [
+            "Quan hệ với các đối tác lớn được nâng cấp",
+            "Xuất khẩu tăng 14% so với năm trước",
+            "Vốn FDI thực hiện đạt 25 tỷ USD",
+        ],
+    )
+    assert (results.kind, items(results)) == (
+        "achievement",
+        ["Ký kết 160 văn bản hợp tác", "Mở cửa thị trường cho 9 loại nông sản", "Đón 50 đoàn doanh nghiệp nước ngoài"],
+    )
+    assert (ahead.kind, ahead.target_year, items(ahead)) == (
+        "priority",
+        2025,
+        ["Đàm phán FTA với các thị trường mới", "Thu hút đầu tư công nghệ cao"],
+    )
+    assert items(now) == ["Rà soát thủ tục đầu tư", "Lập danh mục dự án kêu gọi đầu tư"]  # "▪️": with its emoji selector
+
+
+def test_paragraphs_that_open_on_their_field_under_a_count_are_one_list_and_two_sides_are_none():
+    [found] = lists_on("lists_field_paragraphs.txt")  # "Về phía tỉnh, ..." ¶ "Về phía đoàn ..." counts nothing
+    assert (found.kind, found.announced_count, found.target_year) == ("achievement", 3, 2024)
+    assert items(found) == [
+        "Về ngoại giao kinh tế, tỉnh thu hút 28 dự án FDI với tổng vốn 1,1 tỷ USD",
+        "Về đối ngoại nhân dân, tỉnh vận động 4 triệu USD viện trợ phi chính phủ",
+        "Về công tác lãnh sự, tỉnh giải quyết kịp thời 110 vụ việc bảo hộ công dân",
+    ]
+
+
+def test_a_title_alone_in_the_body_is_the_person_the_headline_names():
+    [found] = lists_on("lists_headline_speaker.txt")
+    assert (found.speaker, found.target_year, found.announced_count) == ("Phạm Minh Chính", 2025, 3)
