@@ -19,6 +19,7 @@ action for the coming period without numbering it: "Thủ tướng yêu cầu c�
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -866,8 +867,9 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
             if previous and (CONSEQUENCE.match(text) or PROHIBITION.match(text) or _a_noun_item(text)):
                 drafts[-1] = previous = replace(previous, end=_trimmed(body, previous.start, piece.end)[1])
                 continue
-            cues = list(_cues(text))
-            if not cues:
+            cues = _cues(text)  # lazily: the later cues are found only when the first is refused
+            first_cue = next(cues, None)
+            if first_cue is None:
                 if previous and len(text.split()) >= MIN_ACTION_WORDS:  # "... cần A; B": B is asked too
                     start, end = _trimmed(body, piece.start + _after_connective(text), piece.end)
                     drafts.append(previous := replace(previous, start=start, end=end, piece=piece))
@@ -877,7 +879,7 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
             accepted = next(
                 (
                     c
-                    for c in cues
+                    for c in itertools.chain([first_cue], cues)
                     if _stands(body, sentence, pieces[0], piece, text, c) and _member_of_set(text, c, prior)
                 ),
                 None,
