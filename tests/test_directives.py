@@ -1054,3 +1054,23 @@ def test_an_expectation_of_vietnams_own_is_asked_as_a_wish_is():
     assert [(d.speaker, d.cue, d.text) for d in found] == [
         ("Tô Lâm", "kỳ vọng", "toàn ngành Ngoại giao tiếp tục đổi mới, sáng tạo, lập nên nhiều thành tựu mới")
     ]
+
+
+def test_paragraphs_handing_the_next_task_to_another_body_carry_the_request_on():
+    found = directives_of(
+        "Chiều 26/8, Phó Thủ tướng Trần Hồng Hà chủ trì phiên họp Ban Chỉ đạo.\n\n"
+        "Phó Thủ tướng yêu cầu Thường trực Ban Chỉ đạo trình phương án kiện toàn bộ máy trong tháng 9.\n\n"
+        "Bên cạnh đó, Văn phòng Ban Chỉ đạo phối hợp với các chuyên gia rà soát các cam kết trong hiệp định mới.\n\n"
+        "Bộ Công Thương chủ trì hướng dẫn doanh nghiệp tận dụng ưu đãi thuế quan.\n\n"
+        "Bộ Tài chính đã hoàn thành dự thảo nghị định về thuế quan."
+    )
+    assert [(d.speaker, d.cue, d.text) for d in found] == [
+        ("Trần Hồng Hà", "yêu cầu", "Thường trực Ban Chỉ đạo trình phương án kiện toàn bộ máy trong tháng 9"),
+        (
+            "Trần Hồng Hà",
+            "yêu cầu",
+            "Văn phòng Ban Chỉ đạo phối hợp với các chuyên gia rà soát các cam kết trong hiệp định mới",
+        ),
+        ("Trần Hồng Hà", "yêu cầu", "Bộ Công Thương chủ trì hướng dẫn doanh nghiệp tận dụng ưu đãi thuế quan"),
+        # "Bộ Tài chính đã hoàn thành ...": done, not asked
+    ]
