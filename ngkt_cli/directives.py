@@ -416,6 +416,8 @@ CUE_RULES: tuple[CueRule, ...] = (
             r"(?<!\w)(?<![Bb]an )(?:"
             + "|".join(REQUEST_VERBS)
             + r")(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"
+            # "sự quan tâm, chỉ đạo trực tiếp của ...": a noun
+            + r"(?!\s+(?:trực tiếp|sát sao|quyết liệt|kịp thời|đúng đắn|cụ thể|chặt chẽ|thường xuyên|sâu sát)\s+của\b)"
         ),
         _asker_before,
         "a leader or a body asks someone to act",

@@ -1074,3 +1074,12 @@ def test_paragraphs_handing_the_next_task_to_another_body_carry_the_request_on()
         ("Trần Hồng Hà", "yêu cầu", "Bộ Công Thương chủ trì hướng dẫn doanh nghiệp tận dụng ưu đãi thuế quan"),
         # "Bộ Tài chính đã hoàn thành ...": done, not asked
     ]
+
+
+def test_a_leaders_direction_named_as_a_noun_asks_nothing():
+    assert (
+        texts(
+            "Hội nghị Ngoại giao lần thứ 32 nhận được sự quan tâm, chỉ đạo trực tiếp của các lãnh đạo Đảng, Nhà nước."
+        )
+        == []
+    )
