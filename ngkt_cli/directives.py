@@ -136,7 +136,7 @@ RELATIVE_BEFORE = re.compile(r"\b(?:những|các|một số|mọi)\s+[^,;:.]{1,4
 NOT_AN_ACTION_AFTER = re.compile(r"^\s*(?:thiết|chăng|nói|kể|thừa nhận|đối mặt|chịu|gánh|để|gì)\b", re.I)
 
 # Verbs of asking; the asker stands just before them.
-REQUEST_VERBS = ("yêu cầu", "đề nghị", "chỉ đạo", "lưu ý", "kêu gọi", "nhắc nhở")
+REQUEST_VERBS = ("yêu cầu", "đề nghị", "chỉ đạo", "lưu ý", "kêu gọi", "nhắc nhở", "chỉ thị", "đặt hàng")
 
 # What an asker asks of a meeting, which is no course of action: "đề nghị các đại biểu thảo luận ...".
 PROCEDURAL = re.compile(

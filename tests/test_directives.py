@@ -1083,3 +1083,12 @@ def test_a_leaders_direction_named_as_a_noun_asks_nothing():
         )
         == []
     )
+
+
+@pytest.mark.parametrize("verb", ["chỉ thị", "đặt hàng"])
+def test_more_verbs_of_asking_after_who_asks(verb):
+    assert texts(
+        f"Thủ tướng Phạm Minh Chính {verb} các Đại sứ tìm kiếm thị trường mới cho nông sản Việt Nam.\n\n"
+        "Thủ tướng Chính phủ ban hành Chỉ thị về đẩy mạnh xuất khẩu. "
+        "Doanh nghiệp đặt hàng các viện nghiên cứu phát triển giống mới."
+    ) == ["các Đại sứ tìm kiếm thị trường mới cho nông sản Việt Nam"]
