@@ -141,7 +141,7 @@ RELATIVE_BEFORE = re.compile(r"\b(?:những|các|một số|mọi)\s+[^,;:.]{1,4
 NOT_AN_ACTION_AFTER = re.compile(r"^\s*(?:thiết|chăng|nói|kể|thừa nhận|đối mặt|chịu|gánh|để|gì)\b", re.I)
 
 # Verbs of asking; the asker stands just before them.
-REQUEST_VERBS = ("yêu cầu", "đề nghị", "chỉ đạo", "lưu ý", "kêu gọi", "nhắc nhở")
+REQUEST_VERBS = ("yêu cầu", "đề nghị", "chỉ đạo", "lưu ý", "kêu gọi", "nhắc nhở", "chỉ thị", "đặt hàng")
 
 # What an asker asks of a meeting, which is no course of action: "đề nghị các đại biểu thảo luận ...".
 PROCEDURAL = re.compile(
@@ -421,6 +421,8 @@ CUE_RULES: tuple[CueRule, ...] = (
             r"(?<!\w)(?<![Bb]an )(?:"
             + "|".join(REQUEST_VERBS)
             + r")(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"
+            # "sự quan tâm, chỉ đạo trực tiếp của ...": a noun
+            + r"(?!\s+(?:trực tiếp|sát sao|quyết liệt|kịp thời|đúng đắn|cụ thể|chặt chẽ|thường xuyên|sâu sát)\s+của\b)"
         ),
         _asker_before,
         "a leader or a body asks someone to act",
@@ -1100,11 +1102,32 @@ def _carried(
             opening = _after_connective(text)
             if _touches(piece.start, piece.end, blocked) or len(text.split()) < MIN_ACTION_WORDS:
                 break
-            if piece is first and _addressee_named_again(body[request.start : request.end], text[opening:]) is None:
+            if (
+                piece is first
+                and _addressee_named_again(body[request.start : request.end], text[opening:]) is None
+                and not _body_tasked(text[opening:])
+            ):
                 break
             start, end = _trimmed(body, piece.start + opening, piece.end)
             carried.append(replace(request, start=start, end=end, piece=piece, carried_from=request))
+            last_of_paragraph.setdefault(paragraph, request)  # the next paragraph may go on with it
     return carried
+
+
+# A paragraph after a request that hands the next task to a body of its own: "Thủ tướng yêu cầu
+# Thường trực Ban chỉ đạo phối hợp ... ¶ Bên cạnh đó, Văn phòng Ban chỉ đạo phối hợp với ... tập
+# hợp ... ¶ Bộ Công Thương chủ trì ...": a ministry, office or committee, then a verb of a task,
+# with nothing done ("đã", "được") in between.
+BODY_TASKED = re.compile(
+    r"^(?:Bộ|Văn phòng|Ngân hàng Nhà nước|UBND|Ủy ban|Ban|Cục|Sở|Thường trực|[Cc]ác bộ)\b[^,.;:]{0,60}?\s"
+    r"(?:chủ trì|phối hợp|khẩn trương|tiếp tục|tăng cường|đẩy mạnh|nghiên cứu|rà soát|hướng dẫn|hoàn thiện|chủ động"
+    r"|theo dõi|tập hợp|triển khai|đề xuất|thúc đẩy)\b"
+)
+
+
+def _body_tasked(text: str) -> bool:
+    found = BODY_TASKED.match(text)
+    return found is not None and not re.search(r"\b(?:đã|đang|được|vừa|từng)\b", found.group(0))
 
 
 # A sentence that goes on with the course the sentence before set, with no subject and no cue of

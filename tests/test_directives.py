@@ -1126,3 +1126,41 @@ def test_an_expectation_of_vietnams_own_is_asked_as_a_wish_is():
     assert [(d.speaker, d.cue, d.text) for d in found] == [
         ("Tô Lâm", "kỳ vọng", "toàn ngành Ngoại giao tiếp tục đổi mới, sáng tạo, lập nên nhiều thành tựu mới")
     ]
+
+
+def test_paragraphs_handing_the_next_task_to_another_body_carry_the_request_on():
+    found = directives_of(
+        "Chiều 26/8, Phó Thủ tướng Trần Hồng Hà chủ trì phiên họp Ban Chỉ đạo.\n\n"
+        "Phó Thủ tướng yêu cầu Thường trực Ban Chỉ đạo trình phương án kiện toàn bộ máy trong tháng 9.\n\n"
+        "Bên cạnh đó, Văn phòng Ban Chỉ đạo phối hợp với các chuyên gia rà soát các cam kết trong hiệp định mới.\n\n"
+        "Bộ Công Thương chủ trì hướng dẫn doanh nghiệp tận dụng ưu đãi thuế quan.\n\n"
+        "Bộ Tài chính đã hoàn thành dự thảo nghị định về thuế quan."
+    )
+    assert [(d.speaker, d.cue, d.text) for d in found] == [
+        ("Trần Hồng Hà", "yêu cầu", "Thường trực Ban Chỉ đạo trình phương án kiện toàn bộ máy trong tháng 9"),
+        (
+            "Trần Hồng Hà",
+            "yêu cầu",
+            "Văn phòng Ban Chỉ đạo phối hợp với các chuyên gia rà soát các cam kết trong hiệp định mới",
+        ),
+        ("Trần Hồng Hà", "yêu cầu", "Bộ Công Thương chủ trì hướng dẫn doanh nghiệp tận dụng ưu đãi thuế quan"),
+        # "Bộ Tài chính đã hoàn thành ...": done, not asked
+    ]
+
+
+def test_a_leaders_direction_named_as_a_noun_asks_nothing():
+    assert (
+        texts(
+            "Hội nghị Ngoại giao lần thứ 32 nhận được sự quan tâm, chỉ đạo trực tiếp của các lãnh đạo Đảng, Nhà nước."
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize("verb", ["chỉ thị", "đặt hàng"])
+def test_more_verbs_of_asking_after_who_asks(verb):
+    assert texts(
+        f"Thủ tướng Phạm Minh Chính {verb} các Đại sứ tìm kiếm thị trường mới cho nông sản Việt Nam.\n\n"
+        "Thủ tướng Chính phủ ban hành Chỉ thị về đẩy mạnh xuất khẩu. "
+        "Doanh nghiệp đặt hàng các viện nghiên cứu phát triển giống mới."
+    ) == ["các Đại sứ tìm kiếm thị trường mới cho nông sản Việt Nam"]
