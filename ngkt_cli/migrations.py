@@ -559,6 +559,25 @@ def _021_theme_priors_and_scope_index(conn: sqlite3.Connection) -> None:
     )
 
 
+def _022_synonyms_and_local_pages(conn: sqlite3.Connection) -> None:
+    """Linking reads synonyms (data/synonyms_vi.txt), a larger word list and more shapes of
+    provinces' pages (ngkt_cli/actors.py): the document frequencies are counted again, every
+    actor level worked out again, and the next linking rebuilds the threads once (ids, labels and
+    decisions kept), as migration 19 did. On a database with no statement it changes nothing."""
+    if conn.execute("SELECT 1 FROM statements LIMIT 1").fetchone() is None:
+        return
+    _run_script(
+        conn,
+        """
+        DELETE FROM term_df;
+        UPDATE documents SET terms_counted = 0;
+        UPDATE statements SET actor_level = NULL;
+        UPDATE meta SET value = '0' WHERE key = 'paragraphs';
+        UPDATE meta SET value = '0' WHERE key = 'paragraphs_at_relink';
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -581,4 +600,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _019_words_and_actor_levels,
     _020_nothing_stale_when_empty,
     _021_theme_priors_and_scope_index,
+    _022_synonyms_and_local_pages,
 ]

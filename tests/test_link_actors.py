@@ -56,3 +56,30 @@ def test_a_city_that_opens_its_own_task_is_local(text, level):
 def test_a_province_that_sets_out_its_tasks_in_the_lead_in_is_local():
     assert actor_level(None, TASK, "Năm 2025, tỉnh Nghệ An đặt ra 5 nhiệm vụ trọng tâm:") == "local"
     assert actor_level(None, TASK, "Năm 2025, Bộ Ngoại giao đặt ra 5 nhiệm vụ trọng tâm:") == "national"
+
+
+def test_an_older_database_upgrades_to_this_linking_once_and_says_so(tmp_path):
+    """A database made before the synonyms and these actor rules (user_version one step
+    behind): its next ingest counts the words again, works every actor level out again with the
+    rules of this version and rebuilds the threads once, keeping their ids; the next one does not."""
+    import sqlite3
+
+    from conftest import SEEDS, run_cli
+
+    from ngkt_cli.migrations import MIGRATIONS
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    db = tmp_path / "old.db"
+    assert run_cli(db, "ingest", str(seeds[0]), str(seeds[1])).exit_code == 0
+    conn = sqlite3.connect(db, isolation_level=None)
+    before = dict(conn.execute("SELECT id, thread_id FROM statements WHERE thread_id IS NOT NULL"))
+    conn.execute("UPDATE statements SET actor_level = 'foreign'")  # as an older rule might have read them
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    conn.close()
+    upgraded = run_cli(db, "ingest", str(seeds[2]))
+    assert upgraded.exit_code == 0 and "rebuilt every thread once for this version's linking" in upgraded.output
+    conn = sqlite3.connect(db)
+    after = dict(conn.execute("SELECT id, thread_id FROM statements WHERE thread_id IS NOT NULL"))
+    assert {s: t for s, t in after.items() if s in before} == before  # same members, same ids
+    assert conn.execute("SELECT count(*) FROM statements WHERE actor_level = 'foreign'").fetchone() == (0,)
+    assert "rebuilt every thread" not in run_cli(db, "ingest", str(seeds[3])).output  # said once
