@@ -33,6 +33,7 @@ from .link_store import (  # noqa: F401  (re-exported: the other stages import t
     now,
     paragraph_count,
     pop_meta,
+    recount_stale_terms,
     replace_statement_themes,
     set_auto_labels,
     set_meta,
@@ -158,6 +159,7 @@ def link_pending(conn: sqlite3.Connection, codebook: Codebook | None = None) -> 
     and an explicit `ngkt relink`. Returns how many statements were linked. Statements are
     coded again with `codebook` (None: the shipped one) when the database asks for it.
     """
+    recount_stale_terms(conn)
     count_new_documents(conn)
     if meta_int(conn, "themes_stale"):  # set by a migration that changed how texts are coded
         recode_themes(conn, codebook)
@@ -231,6 +233,8 @@ def _match_old_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[st
 
 def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[str, int]:
     """Rebuild every thread from scratch, deterministically, keeping ids and labels where the members stay."""
+    recount_stale_terms(conn)  # after an upgrade, a relink by hand weighs words as the next ingest would
+    count_new_documents(conn)
     store_actor_levels(conn)
     old = threads_of_statements(conn)
     originals = load_items(conn, f"d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")

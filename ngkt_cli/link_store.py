@@ -8,6 +8,7 @@ and `link` decides what to write back.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -73,6 +74,18 @@ def count_document_terms(conn: sqlite3.Connection, rows: list[tuple[str, str]], 
     for _, body in rows:
         counts.update(paragraph_terms(body))  # a list: counted in C
     add_term_counts(conn, counts, sum(len(body.split("\n\n")) for _, body in rows), [i for i, _ in rows], sign)
+
+
+def recount_stale_terms(conn: sqlite3.Connection) -> None:
+    """Count every original's terms afresh when a migration asked for it (`terms_stale`: the way
+    words are read changed); the old counts serve until then."""
+    if not meta_int(conn, "terms_stale"):
+        return
+    conn.execute("DELETE FROM term_df")
+    conn.execute("UPDATE documents SET terms_counted = 0 WHERE terms_counted")
+    set_meta(conn, "paragraphs", 0)
+    count_new_documents(conn)
+    set_meta(conn, "terms_stale", 0)
 
 
 def count_new_documents(conn: sqlite3.Connection) -> None:
@@ -214,17 +227,28 @@ def next_thread_id(conn: sqlite3.Connection) -> str:
 
 
 def threads_worded(conn: sqlite3.Connection, wordings: list[str]) -> list[tuple[str, str]]:
-    """(thread, wording) for each stored thread with a member of one of these wordings (keys)."""
-    found: list[tuple[str, str]] = []
-    for start in range(0, len(wordings), 500):
-        chunk = wordings[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        found += conn.execute(
-            f"""SELECT DISTINCT thread_id, text_key FROM statements
-                WHERE text_key IN ({marks}) AND thread_id IS NOT NULL ORDER BY thread_id, text_key""",
-            chunk,
-        ).fetchall()
-    return [(row[0], row[1]) for row in found]
+    """(thread, wording) for each stored thread with a member of one of these wordings (keys).
+
+    A wording restated a thousand times sits in one thread or a few: each wording's threads are
+    found by hopping from one to the next along the index of threaded statements on (text_key,
+    thread_id) (migration 22), a few index probes each, instead of reading every statement of it."""
+    return [
+        (row[0], row[1])
+        for row in conn.execute(
+            """WITH RECURSIVE hop(text_key, thread_id) AS (
+                   SELECT w.value, (SELECT s.thread_id FROM statements s WHERE s.text_key = w.value
+                                    AND s.thread_id IS NOT NULL ORDER BY s.thread_id LIMIT 1)
+                   FROM json_each(?) w
+                   UNION ALL
+                   SELECT hop.text_key, (SELECT s.thread_id FROM statements s WHERE s.text_key = hop.text_key
+                                         AND s.thread_id IS NOT NULL AND s.thread_id > hop.thread_id
+                                         ORDER BY s.thread_id LIMIT 1)
+                   FROM hop WHERE hop.thread_id IS NOT NULL
+               )
+               SELECT DISTINCT thread_id, text_key FROM hop WHERE thread_id IS NOT NULL ORDER BY thread_id, text_key""",
+            [json.dumps(wordings, ensure_ascii=False)],
+        )
+    ]
 
 
 def threaded_members_of_lists(conn: sqlite3.Connection, lists: list[str]) -> dict[str, list[Item]]:

@@ -561,19 +561,35 @@ def _021_theme_priors_and_scope_index(conn: sqlite3.Connection) -> None:
 
 def _022_synonyms_and_local_pages(conn: sqlite3.Connection) -> None:
     """Linking reads synonyms (data/synonyms_vi.txt), a larger word list and more shapes of
-    provinces' pages (ngkt_cli/actors.py): the document frequencies are counted again, every
-    actor level worked out again, and the next linking rebuilds the threads once (ids, labels and
+    provinces' pages (ngkt_cli/actors.py): the next linking (an ingest, or `ngkt relink`) counts
+    the document frequencies again (`terms_stale`: until then the old counts serve the diffs,
+    not none), works out every actor level again and rebuilds the threads once (ids, labels and
     decisions kept), as migration 19 did. On a database with no statement it changes nothing."""
     if conn.execute("SELECT 1 FROM statements LIMIT 1").fetchone() is None:
         return
     _run_script(
         conn,
         """
-        DELETE FROM term_df;
-        UPDATE documents SET terms_counted = 0;
         UPDATE statements SET actor_level = NULL;
-        UPDATE meta SET value = '0' WHERE key = 'paragraphs';
         UPDATE meta SET value = '0' WHERE key = 'paragraphs_at_relink';
+        INSERT INTO meta (key, value) VALUES ('terms_stale', '1')
+            ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+        """,
+    )
+
+
+def _023_wording_thread_index(conn: sqlite3.Connection) -> None:
+    """Statements in a thread are indexed by wording and thread, replacing the index of every
+    statement by wording: the linking finds the threads of a wording restated a thousand times by
+    hopping along it (link_store.threads_worded) instead of reading every statement of it. Partial
+    (threaded statements only), it costs a first ingest about what the index it replaces did: an
+    entry when the linking gives a statement its thread instead of one when the statement is stored.
+    Nothing else looks statements up by wording alone."""
+    _run_script(
+        conn,
+        """
+        DROP INDEX statements_wording;
+        CREATE INDEX statements_wording_thread ON statements(text_key, thread_id) WHERE thread_id IS NOT NULL;
         """,
     )
 
@@ -601,4 +617,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _020_nothing_stale_when_empty,
     _021_theme_priors_and_scope_index,
     _022_synonyms_and_local_pages,
+    _023_wording_thread_index,
 ]

@@ -236,3 +236,34 @@ def test_a_database_of_every_older_version_upgrades_and_keeps_its_article_and_it
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_an_upgrade_that_reads_words_anew_keeps_the_old_counts_until_the_next_linking_counts_again(tmp_path):
+    from ngkt_cli.db import open_db
+
+    path = database_at_version(
+        tmp_path / "v21.db",
+        21,
+        (
+            "INSERT INTO documents (id, path, body, ingested_at, terms_counted) VALUES ('d1', 'a', 'Thu hút FDI.\n\nMở rộng thị trường.', 'x', 1)",
+            [],
+        ),
+        ("INSERT INTO term_df (term, df) VALUES ('fdi', 1), ('stale', 5)", []),
+        ("INSERT INTO meta (key, value) VALUES ('paragraphs', '2')", []),
+        (
+            "INSERT INTO statements (id, document_id, kind, ordinal, text, text_key, paragraph, char_start, char_end, thread_id) "
+            "VALUES ('d1/L1.1', 'd1', 'priority', 1, 'Thu hút FDI', 'thu hút fdi', 0, 0, 12, NULL)",
+            [],
+        ),
+    )
+    open_db(path).close()
+    conn = sqlite3.connect(path)
+    # a diff or a report run before the next linking weighs words by the old counts, not by none
+    assert dict(conn.execute("SELECT term, df FROM term_df")) == {"fdi": 1, "stale": 5}
+    conn.close()
+    assert run_cli(path, "relink").exit_code == 0  # a relink by hand counts them as an ingest would
+    conn = sqlite3.connect(path)
+    df = dict(conn.execute("SELECT term, df FROM term_df"))
+    assert "stale" not in df and df["thị_trường"] == 1
+    assert conn.execute("SELECT value FROM meta WHERE key = 'terms_stale'").fetchone() == ("0",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'paragraphs'").fetchone() == ("2",)

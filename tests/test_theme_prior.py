@@ -5,13 +5,12 @@ in the same transaction as the change."""
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import time
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, run_cli
+from conftest import ARTICLE, copy_db, run_cli
 
 from ngkt_cli import queries
 from ngkt_cli.db import open_db
@@ -45,16 +44,14 @@ def _document(db: Path, date: str | None) -> str:
 
 @pytest.fixture
 def seeds_db(seeded_db, tmp_path) -> Path:
-    target = tmp_path / "seeds.db"
-    shutil.copy(seeded_db, target)
-    with sqlite3.connect(target) as conn:  # other tests' diffs on the shared database keep priors too
+    """The seeds' database with nothing kept (other tests' diffs may have kept priors in it)."""
+    target = copy_db(seeded_db, tmp_path)
+    with sqlite3.connect(target) as conn:
         conn.execute("DELETE FROM theme_priors")
     return target
 
 
 def test_the_first_diff_keeps_the_prior_and_the_next_diff_reads_it(seeds_db):
-    with sqlite3.connect(seeds_db) as conn:
-        conn.execute("DELETE FROM theme_priors")
     first = _diff(seeds_db)
     assert _kept(seeds_db) == {"priority by target": _counted_now(seeds_db)}
     with sqlite3.connect(seeds_db) as conn:  # what the next diff reads is what was kept
@@ -192,6 +189,8 @@ def test_a_database_from_before_the_kept_prior_upgrades_and_diffs_the_same(seeds
     with sqlite3.connect(seeds_db) as conn:  # as ngkt left it at version 20
         conn.execute("DROP TABLE theme_priors")
         conn.execute("DROP INDEX documents_scope")
+        conn.execute("DROP INDEX statements_wording_thread")
+        conn.execute("CREATE INDEX statements_wording ON statements(text_key)")
         for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
             if trigger.startswith("theme_priors_"):
                 conn.execute(f"DROP TRIGGER {trigger}")
