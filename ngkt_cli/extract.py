@@ -312,6 +312,31 @@ def _hint(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(source)
 
 
+def _start_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a pattern anchored at the start ("^\\(?\\d{1,2}[.)/]..."), a test of the text's first
+    character: the characters its leading items may open with, an optional one's and the next
+    one's ("\\(|[\\d]"). None when the pattern is not anchored or opens otherwise."""
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    if not items or items[0] != (_sre.AT, _sre.AT_BEGINNING):
+        return None
+    firsts: list[str] = []
+    pending = items[1:]
+    while pending:
+        op, arg = pending.pop(0)
+        if op is _sre.SUBPATTERN:
+            pending = list(arg[-1]) + pending  # a group's items stand where it stands
+            continue
+        repeated = op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and len(arg[2]) == 1
+        one_op, one_arg = arg[2][0] if repeated else (op, arg)
+        written = _written(one_op, one_arg, False) if one_op in (_sre.LITERAL, _sre.IN) else None
+        if written is None:
+            return None
+        firsts.append(written)
+        if not repeated or arg[0] >= 1:
+            return re.compile("|".join(firsts), pattern.flags & re.I)
+    return None  # every item optional: the pattern may match nothing
+
+
 @dataclass(frozen=True)
 class MarkerRule:
     """One shape of item marker: a row of MARKER_RULES. The pattern's group "n" holds the number."""
@@ -324,17 +349,25 @@ class MarkerRule:
     place: Callable[[str, re.Match[str], int], bool] = anywhere
     start: Callable[[str, re.Match[str]], int] = match_start
     hint: re.Pattern[str] | None = field(init=False)
+    start_test: re.Pattern[str] | None = field(init=False)  # a paragraph's first character (`_start_test`)
     ignores_case: bool = field(init=False)
     numbered: bool = field(init=False)  # a group "n" holds the number; else BY_POSITION
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hint", _hint(self.pattern))
+        object.__setattr__(self, "start_test", _start_test(self.pattern))
         object.__setattr__(self, "ignores_case", bool(self.pattern.flags & re.I))
         object.__setattr__(self, "numbered", "n" in self.pattern.groupindex)
 
     def worth_searching(self, paragraph: str, lowered: str) -> bool:
-        text = lowered if self.ignores_case else paragraph
-        return self.hint is None or self.hint.search(text) is not None
+        """Whether the pattern may match in one paragraph: its opening, then its hint."""
+        if self.start_test is not None and not self.start_test.match(paragraph):
+            return False
+        return self.worth_searching_anywhere(paragraph, lowered)
+
+    def worth_searching_anywhere(self, text: str, lowered: str) -> bool:
+        """Whether the pattern may match in some paragraph of `text` (its hint only)."""
+        return self.hint is None or self.hint.search(lowered if self.ignores_case else text) is not None
 
 
 def _words(table: dict[str, int]) -> Callable[[str], int]:
@@ -418,7 +451,7 @@ def find_markers(paragraphs: list[str]) -> list[Marker]:
     lowered = whole.lower()  # once for the body: lower-casing paragraph by paragraph cost more
     if len(lowered) != len(whole):  # a letter whose lower case is longer: offsets would shift
         lowered = "".join(character.lower()[0] for character in whole)
-    rules = [rule for rule in MARKER_RULES if rule.worth_searching(whole, lowered)]
+    rules = [rule for rule in MARKER_RULES if rule.worth_searching_anywhere(whole, lowered)]
     markers: list[Marker] = []
     for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
         markers += _paragraph_markers(paragraph, lowered[offset : offset + len(paragraph)], offset, index, rules)

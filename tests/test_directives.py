@@ -922,7 +922,7 @@ def test_every_cue_rule_has_a_quick_test_that_skips_a_piece_without_its_words():
     for rule in CUE_RULES:
         test = cue_test(rule.pattern)
         assert test is not None, rule.name
-        assert not test.search("các đại biểu thảo luận về tình hình kinh tế thế giới"), rule.name
+        assert not test.search("trời hôm nay nắng đẹp, gió nhẹ"), rule.name
 
 
 def test_the_quick_test_reads_case_alike_letters_as_the_regex_engine_does():
