@@ -161,6 +161,8 @@ class CleanText:
 
     title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
+    # Each paragraph folded (`text.fold`), as the cleaning read it: the body's search text.
+    folded_paragraphs: list[str] = field(default_factory=list)
     byline: str | None = None
     stamps: list[str] = field(default_factory=list)
     # Stamps above the headline: a crawl stamp or the site's clock, or the article's own when
@@ -280,6 +282,7 @@ def _take_byline(clean: CleanText, line_numbers: list[int]) -> None:
     if _is_byline(last):
         clean.byline = last
         clean.paragraphs.pop()
+        clean.folded_paragraphs.pop()
         clean.removed.append(RemovedLine(line_numbers.pop(), "byline", last))
 
 
@@ -596,6 +599,7 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
             clean.byline, reason = line, "byline"  # "Minh Nhật" under the headline
         if reason is None:
             clean.paragraphs.append(line)
+            clean.folded_paragraphs.append(folded)  # fold(line): folding keeps spaces and line breaks
             kept_line_numbers.append(line_no)
         else:
             if reason == "stamp":

@@ -37,7 +37,7 @@ from .metadata import find_people
 from .models import Document, Extraction
 from .scope import SOURCE_USER
 from .scope import decide as decide_scope
-from .text import fold, folded_body, joined_key, key, paragraph_keys, same_items
+from .text import fold, joined_key, key, paragraph_keys, same_items
 from .themes import Codebook, code_positions, load_codebook
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
@@ -171,6 +171,11 @@ def document_id(body: str, body_key: str | None = None) -> str:
 
 def build_document(data: bytes, path: str, user_date: str | None = None) -> Document:
     """Decode, clean and date one article. Raises RejectedInput with the reason."""
+    return _build_document(data, path, user_date)[0]
+
+
+def _build_document(data: bytes, path: str, user_date: str | None = None) -> tuple[Document, str]:
+    """`build_document`, and the body folded (the cleaning folded its lines already)."""
     text, encoding = decode_bytes(data)
     suffix = Path(path).suffix.lower()
     source_format = SUPPORTED_SUFFIXES.get(suffix, "text")
@@ -190,7 +195,7 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
     shingle_count, body_sketch = sketch(body, body_key)
     scope = decide_scope(clean.title, clean.paragraphs, keys=keys)
     version = document_id(body, body_key)
-    return Document(
+    document = Document(
         id=version,
         content_sha=version,
         path=path,
@@ -211,6 +216,7 @@ def build_document(data: bytes, path: str, user_date: str | None = None) -> Docu
         scope=scope.scope,
         scope_reason=scope.reason,
     )
+    return document, "\n\n".join(clean.folded_paragraphs)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -501,7 +507,7 @@ def prepare(
     in_memory = data is not None
     try:
         content = data if data is not None else read_input(path, max_bytes)
-        doc = build_document(content, display if path or in_memory else "stdin.txt", user_date)
+        doc, body_folded = _build_document(content, display if path or in_memory else "stdin.txt", user_date)
         extraction = extract(doc)
     except RejectedInput as error:
         return Prepared(display, path, reason=str(error))
@@ -517,7 +523,7 @@ def prepare(
     codebook = codebook or load_codebook()
     texts = {item.text for found in extraction.lists for item in found.items} | {d.text for d in extraction.directives}
     coded = db.Coded(
-        folded_body(doc.body),  # folded once: the lists' lead-ins read it too
+        body_folded,  # the cleaning folded its lines already
         {t: key(t) for t in texts},
         {t: code_positions(t, codebook) for t in texts},
         actor_levels(doc, extraction),

@@ -82,17 +82,21 @@ def joined_key(keys: list[str]) -> str:
     return " ".join(filter(None, keys))
 
 
+def _fold_char(char: str) -> str:
+    """One character folded: its base letter in lower case ("Ế" -> "e", "đ" -> "d"), or itself.
+    White space and line breaks fold to themselves, as "|" and "\\" do and nothing else
+    (tests/test_text.py checks every character): a line folded is the folded text's line."""
+    if char in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", char)[0]
+    return base.lower() if len(base.lower()) == 1 else char
+
+
 class _FoldTable(dict):
     """str.translate table that folds each character on first sight and remembers it."""
 
     def __missing__(self, codepoint: int) -> str:
-        char = chr(codepoint)
-        if char in "đĐ":
-            folded = "d"
-        else:
-            base = unicodedata.normalize("NFD", char)[0]
-            folded = base.lower() if len(base.lower()) == 1 else char
-        self[codepoint] = folded
+        folded = self[codepoint] = _fold_char(chr(codepoint))
         return folded
 
 

@@ -6,7 +6,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ngkt_cli.text import fold, joined_key, key, paragraph_keys, sentence_spans, sentences
+from ngkt_cli.text import _fold_char, fold, joined_key, key, paragraph_keys, sentence_spans, sentences
 
 
 def test_key_unifies_tone_placement_and_case():
@@ -100,3 +100,19 @@ SENTENCE_PIECES = st.sampled_from(
 @given(st.lists(st.one_of(SENTENCE_PIECES, st.text(max_size=3)), max_size=20).map("".join))
 def test_sentence_spans_break_where_the_plain_definition_does(text):
     assert sentence_spans(text) == _sentence_spans_plainly(text)
+
+
+# The breaks str.splitlines() splits at.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def test_folding_keeps_every_space_line_break_bar_and_backslash_and_makes_none():
+    """What lets a line of the folded text be the folded line (boilerplate cleans both at once)."""
+    for codepoint in range(0x110000):
+        if 0xD800 <= codepoint <= 0xDFFF:
+            continue
+        char = chr(codepoint)
+        folded = _fold_char(char)
+        assert char.isspace() == folded.isspace(), hex(codepoint)
+        if char in LINE_BREAKS or folded in LINE_BREAKS or folded in "|\\":
+            assert folded == char, hex(codepoint)
