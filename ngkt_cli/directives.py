@@ -359,9 +359,14 @@ def _soft_request(piece: str, match: re.Match[str]) -> int | None:
     """ "Chủ tịch UBND tỉnh mong muốn các Đại sứ tiếp tục hỗ trợ tỉnh ...": a wish that Vietnam's
     own missions, ministries or localities act, as a request is."""
     rest = piece[match.end() :]
-    if not DOMESTIC_ADDRESSEE.match(rest) or FOREIGN_ADDRESSEE.match(rest):
+    if not DOMESTIC_ADDRESSEE.match(rest) or FOREIGN_ADDRESSEE.match(rest) or FOREIGN_CORPS.match(rest):
         return None
     return _asker_before(piece, match)
+
+
+# The foreign diplomatic corps, named in the addressee: "mong muốn các Đại sứ, phu nhân, đại diện các
+# Đại sứ quán, tổ chức quốc tế tiếp tục quan tâm ...", "các Đại sứ nước ngoài tại Việt Nam".
+FOREIGN_CORPS = re.compile(r"^[^.;:]{0,80}?\b(?:tổ chức quốc tế|tại Việt Nam|nước ngoài tại|phu nhân)\b")
 
 
 # Who a leader assigns a task to: "giao Sở Ngoại vụ chủ trì ...", "giao cho các sở, ngành ...".

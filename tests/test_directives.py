@@ -1164,3 +1164,14 @@ def test_more_verbs_of_asking_after_who_asks(verb):
         "Thủ tướng Chính phủ ban hành Chỉ thị về đẩy mạnh xuất khẩu. "
         "Doanh nghiệp đặt hàng các viện nghiên cứu phát triển giống mới."
     ) == ["các Đại sứ tìm kiếm thị trường mới cho nông sản Việt Nam"]
+
+
+def test_a_wish_addressed_to_the_foreign_diplomatic_corps_is_no_directive():
+    assert (
+        texts(
+            "Sáng 28/9, Chủ tịch UBND tỉnh Lê Văn Khánh tiếp Đoàn Ngoại giao.\n\n"
+            "Chủ tịch UBND tỉnh mong muốn các Đại sứ, phu nhân, đại diện các Đại sứ quán, tổ chức quốc tế tiếp tục "
+            "quan tâm, hỗ trợ tỉnh tìm kiếm nhà đầu tư mới."
+        )
+        == []
+    )
