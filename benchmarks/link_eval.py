@@ -1,6 +1,6 @@
 """The linker measured on the gold spans, not on ngkt's extraction.
 
-    .venv/bin/python benchmarks/link_eval.py [--signal NAME ...] [--grid]
+    .venv/bin/python benchmarks/link_eval.py [--grid] [--restatements] [-v]
 
 Takes every gold priority item and directive of ../shared/realistic/gold.json and
 ../shared/gold/seeds.json, cut out of its article as benchmarks/gold_spans.py describes, with its
@@ -9,6 +9,10 @@ document) with each signal, and counts the link checks that hold: each must_link
 thread (with 'with_any_of': sharing a thread with one of those), each must_not_link pair apart,
 the semantics of ../shared/tools/evaluate.py. The corpus frequencies are those of the same
 articles' paragraphs, as an ingest of them would count them.
+
+--restatements also measures each tests/data/unseen/links_restatements*.json: statements written
+for the tests with their must_link groups and must_not_link pairs, linked over a corpus of their
+own statements (each a paragraph), as tests/test_link_restatements.py links them.
 """
 
 from __future__ import annotations
@@ -197,8 +201,9 @@ def main() -> None:
         for t in (0.10, 0.14, 0.18, 0.22, 0.26, 0.30, 0.35, 0.40):
             line = report(f"  threshold {t:.2f}", score(run_words(items, replace(SETTINGS, threshold=t))))
             if args.restatements:
-                held, total = score_restatements(replace(SETTINGS, threshold=t))
-                line += f"  restatements {held}/{total}"
+                for path in sorted(RESTATEMENTS.parent.glob("links_restatements*.json")):
+                    held, total = score_restatements(replace(SETTINGS, threshold=t), path=path)
+                    line += f"  {held}/{total}"
             print(line)
 
 

@@ -69,6 +69,11 @@ def test_foreign_investment_is_the_same_words_however_spelt():
     assert {"nước_ngoài"} <= set(spelt[0]) & set(spelt[1])
 
 
+def test_a_vaccine_is_the_same_word_however_spelt_and_a_matter_of_health():
+    spelt = [set(canonical(segment(t))) for t in ("ngoại giao vaccine", "Ngoại giao vắc-xin", "tiếp cận vắc xin")]
+    assert all({"vắc_xin", "y_tế"} <= words for words in spelt)
+
+
 def test_provinces_and_cities_are_localities():
     assert canonical(segment("đồng hành với các tỉnh, thành phố")) == ["hỗ_trợ", "địa_phương"]
 
