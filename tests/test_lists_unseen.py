@@ -267,3 +267,12 @@ def test_an_interview_with_bulleted_turns_is_no_list_and_its_answers_are_the_int
         "Hoàng Văn Chiến",
         3,
     )
+
+
+def test_nhung_nam_qua_is_a_span_of_years_not_last_year():
+    from conftest import doc_from
+
+    [found] = extract(
+        doc_from("Trong những năm qua, ngành đạt 2 kết quả: mở rộng thị trường; thu hút đầu tư.", "2025-03-10")
+    ).lists
+    assert found.target_year == 2025
