@@ -115,7 +115,11 @@ CUE_YEAR = re.compile(
 # statement's own year, even in December.
 RELATIVE_YEARS: tuple[tuple[re.Pattern[str], Callable[[int, int], int]], ...] = (
     (re.compile(r"\bnam (?:ngoai|truoc)\b"), lambda year, month: year - 1),
-    (re.compile(r"\bnam (?:vua )?qua\b"), lambda year, month: year if month >= 11 else year - 1),
+    # (not "những năm qua", "5 năm qua": a span of years)
+    (
+        re.compile(r"(?<!nhung )(?<!cac )(?<!nhieu )(?<!\d )\bnam (?:vua )?qua\b"),
+        lambda year, month: year if month >= 11 else year - 1,
+    ),
     (re.compile(r"\b(?:nam toi|nam sau|sang nam(?! moi))\b"), lambda year, month: year + 1),
     # "Bước sang năm mới, ..." is the year about to begin in the last quarter, else the one begun
     (re.compile(r"\bnam moi\b"), lambda year, month: year + 1 if month >= 10 else year),

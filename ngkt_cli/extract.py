@@ -28,6 +28,7 @@ from .metadata import (
     Person,
     attributions,
     find_bodies,
+    find_mentions,
     find_people,
     names_a_person,
     pronoun_speaker,
@@ -1496,7 +1497,24 @@ def _speaker(
     if stated_by := _body_in_lead_in(body, cue.start, candidate.lead_end):
         return stated_by, None
     lookback = _paragraph_start(body, max(0, candidate.first_paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
-    return speaker_before(body, candidate.lead_end, lookback, people)
+    speaker = speaker_before(body, candidate.lead_end, lookback, people)
+    if speaker[0]:
+        return speaker
+    return _interviewee(body, candidate.first_paragraph, people) or speaker
+
+
+# A question that the paragraph after it answers: "* Thưa ông, năm 2025 Cục sẽ tập trung vào đâu?"
+QUESTION_PARAGRAPH = re.compile(r"\?[\s\"”’*]*$")
+
+
+def _interviewee(body: str, paragraph: int, people: list[Person]) -> tuple[str | None, str | None] | None:
+    """In an answer (the paragraph above asks), the person the article interviews: the last one it
+    names before its first question ("... trao đổi với ông Hoàng Minh Chiến, Phó Cục trưởng ...")."""
+    if paragraph == 0 or not QUESTION_PARAGRAPH.search(_paragraph_text(body, paragraph - 1)):
+        return None
+    first_question = next(i for i in range(paragraph) if QUESTION_PARAGRAPH.search(_paragraph_text(body, i)))
+    named = [m for m in find_mentions(body[: _paragraph_start(body, first_question)], people) if m.name]
+    return (named[-1].name, named[-1].title) if named else None
 
 
 # A body that states the list in the lead-in it opens: "Hội nghị đã thảo luận ..., từ đó đặt ra
@@ -1719,6 +1737,9 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     ("an interview's turns", lambda r: _interview(r.texts)),
     # "tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; ...”"
     ("a motto quoted whole", lambda r: _quoted_motto(r.body, r.candidate)),
+    # "* Thưa ông, năm 2024 ... đạt được những kết quả gì?" ¶ "- Năm 2024, chúng tôi ..." ¶ "* Năm 2025 ...?":
+    # an interview whose questions and answers open with bullets; the lists inside the answers stand
+    ("an interview's questions and answers", lambda r: _questions_among(r.texts)),
     # "Về phía Việt Nam, ..." ¶ "Về phía Nhật Bản, ...": paragraphs opening on a field are a list only
     # under a lead-in that counts them ("tỉnh đạt 3 kết quả nổi bật." ¶ "Về ngoại giao kinh tế, ...")
     ("fields not counted", lambda r: r.candidate.marker == "field" and r.count != len(r.spans)),
@@ -1745,6 +1766,11 @@ def _interview(texts: Sequence[str]) -> bool:
     """Turns of an interview marked like items: half open with a speaker's label, and one asks."""
     turns = sum(bool(INTERVIEW_TURN.match(text)) for text in texts)
     return turns * 2 >= len(texts) and any("?" in text for text in texts)
+
+
+def _questions_among(texts: Sequence[str]) -> bool:
+    """A third of the items or more are questions: turns of an interview, not things stated."""
+    return sum(text.rstrip(' "”').endswith("?") for text in texts) * 3 >= len(texts)
 
 
 def not_a_list(reading: Reading) -> str | None:

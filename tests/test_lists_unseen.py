@@ -255,3 +255,24 @@ def test_paragraphs_that_open_on_their_field_under_a_count_are_one_list_and_two_
 def test_a_title_alone_in_the_body_is_the_person_the_headline_names():
     [found] = lists_on("lists_headline_speaker.txt")
     assert (found.speaker, found.target_year, found.announced_count) == ("Phạm Minh Chính", 2025, 3)
+
+
+def test_an_interview_with_bulleted_turns_is_no_list_and_its_answers_are_the_interviewees():
+    results, tasks = lists_on("lists_interview_bullets.txt")  # "* question?" ¶ "- answer" ¶ ...
+    assert (results.kind, results.target_year, results.speaker) == ("achievement", 2024, "Hoàng Văn Chiến")
+    assert items(results)[0] == "tổ chức 35 hội chợ ở nước ngoài"
+    assert (tasks.kind, tasks.target_year, tasks.speaker, tasks.announced_count) == (
+        "priority",
+        2025,
+        "Hoàng Văn Chiến",
+        3,
+    )
+
+
+def test_nhung_nam_qua_is_a_span_of_years_not_last_year():
+    from conftest import doc_from
+
+    [found] = extract(
+        doc_from("Trong những năm qua, ngành đạt 2 kết quả: mở rộng thị trường; thu hút đầu tư.", "2025-03-10")
+    ).lists
+    assert found.target_year == 2025
