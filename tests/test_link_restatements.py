@@ -1,5 +1,5 @@
 """A priority the press restates in other words the next year joins its thread; two priorities
-that share words stay apart. Measured on tests/data/unseen/links_restatements.json: statements
+that share words stay apart. Measured on tests/data/restatements/links_restatements.json: statements
 written for these tests in the shapes of real pages (2020-2026), with the links an analyst makes
 (`benchmarks/link_eval.py --restatements` prints the same figure and each miss)."""
 
@@ -17,7 +17,7 @@ from ngkt_cli.text import key
 from ngkt_cli.themes import code_positions, load_codebook
 from ngkt_cli.words import canonical, segment
 
-FIXTURE = Path(__file__).parent / "data" / "unseen" / "links_restatements.json"
+FIXTURE = Path(__file__).parent / "data" / "restatements" / "links_restatements.json"
 
 
 def _link(statements: list[dict]) -> dict[str, str]:
