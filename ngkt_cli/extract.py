@@ -1417,19 +1417,27 @@ def _completed_by_count(body: str, paragraphs: list[str], marker: Marker) -> Can
     spans = [_trim(body, marker.content, _paragraph_end(body, marker.content))]
     for number in range(marker.paragraph + 1, marker.paragraph + count):
         begin = _paragraph_start(body, number)
+        if connective := CONTINUES_A_SEQUENCE.match(body, begin):
+            begin = connective.end()  # "Bên cạnh đó, theo dõi sát ...": the link word is not the item's
         spans.append(_trim(body, begin, _paragraph_end(body, begin)))
     return Candidate(tuple(spans), marker.family, marker.paragraph, marker.start, precedence=marker.precedence)
 
 
+# The words that carry a counted run on after "Trước hết, ...": "Bên cạnh đó, ..." ¶ "Ngoài ra, ...".
+CONTINUES_A_SEQUENCE = re.compile(r"(?:Bên cạnh đó|Ngoài ra|Tiếp theo|Đồng thời|Cùng với đó)\s*,\s*")
+
+
 def _plain_item(paragraph: str) -> bool:
-    """A paragraph that may be an unmarked item: a closed sentence, no marker nor bullet of its own."""
+    """A paragraph that may be an unmarked item: a closed sentence, no marker nor bullet of its own
+    (one carrying a counted run on, "Bên cạnh đó, theo dõi sát ...", is one too)."""
     text = paragraph.strip()
     return (
         bool(text)
         and text[-1] in ".;…!"
         and text[0] not in BULLET_CHARS
         and not NUMBER_MARKER.match(text)
-        and not NOT_AN_ITEM.match(text)  # "Đây là nguồn cổ vũ ...": a sentence about the list
+        and (CONTINUES_A_SEQUENCE.match(text) is not None or not NOT_AN_ITEM.match(text))
+        # "Đây là nguồn cổ vũ ...": a sentence about the list
     )
 
 

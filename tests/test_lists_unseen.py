@@ -276,3 +276,32 @@ def test_nhung_nam_qua_is_a_span_of_years_not_last_year():
         doc_from("Trong những năm qua, ngành đạt 2 kết quả: mở rộng thị trường; thu hút đầu tư.", "2025-03-10")
     ).lists
     assert found.target_year == 2025
+
+
+def test_a_counted_run_opened_by_truoc_het_and_carried_on_by_link_words():
+    from conftest import doc_from
+
+    [found] = extract(
+        doc_from(
+            "Bộ trưởng Bùi Thanh Sơn đề nghị Vụ tập trung vào ba nhiệm vụ.\n\n"
+            "Trước hết, tham mưu triển khai Chỉ thị 15 hiệu quả.\n\n"
+            "Bên cạnh đó, theo dõi sát xu hướng kinh tế thế giới.\n\n"
+            "Ngoài ra, hỗ trợ các địa phương xúc tiến đầu tư."
+        )
+    ).lists
+    assert (found.announced_count, found.speaker) == (3, "Bùi Thanh Sơn")
+    assert items(found) == [
+        "tham mưu triển khai Chỉ thị 15 hiệu quả",
+        "theo dõi sát xu hướng kinh tế thế giới",
+        "hỗ trợ các địa phương xúc tiến đầu tư",
+    ]
+
+
+def test_link_words_after_an_uncounted_truoc_het_open_no_list():
+    from conftest import doc_from
+
+    text = (
+        "Bộ trưởng Bùi Thanh Sơn làm việc với Vụ.\n\nTrước hết, ông nghe báo cáo về tình hình.\n\n"
+        "Bên cạnh đó, các đơn vị trình bày kế hoạch.\n\nNgoài ra, hai bên trao đổi về nhân sự."
+    )
+    assert extract(doc_from(text)).lists == ()
