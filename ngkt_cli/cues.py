@@ -84,6 +84,8 @@ LIST_NOUNS: dict[str, str | None] = {
 }
 # The nouns as one regex alternation, longest first.
 LIST_NOUN_ALTERNATION = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
+# Those that say the kind of the list ("trọng tâm", "bài học"; not "việc"), the same way.
+KIND_NOUN_ALTERNATION = "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
 
 # Counts written as words, folded ("ba trọng tâm" -> "ba trong tam").
 NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}

@@ -20,7 +20,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .cues import ANNOUNCED, LIST_NOUN_ALTERNATION, LIST_NOUNS, NUMBER_WORDS, announced, target_year
+from .cues import (
+    ANNOUNCED,
+    KIND_NOUN_ALTERNATION,
+    LIST_NOUN_ALTERNATION,
+    LIST_NOUNS,
+    NUMBER_WORDS,
+    announced,
+    target_year,
+)
 from .directives import find_directives  # directives read the lists found here, never the reverse
 from .metadata import (
     BODY_SOURCE_BEFORE,
@@ -971,11 +979,7 @@ INLINE_INTROS = (
     InlineIntro(
         "list noun, no colon",
         re.compile(r" (?:bao gom|gom co|gom|la) (?=[^\W\d])"),
-        re.compile(
-            r"\b(?:"
-            + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
-            + r")\b(?:\s+[^\s;:.,]+){0,2}$"
-        ),
+        re.compile(r"\b(?:" + KIND_NOUN_ALTERNATION + r")\b(?:\s+[^\s;:.,]+){0,2}$"),
         lead_in="through",
     ),
     # "... với các dấu ấn như: Ngoại giao vắc xin, hoạt động nghiên cứu, dự báo và tham mưu, ...…",
@@ -987,7 +991,7 @@ INLINE_INTROS = (
             r"\b(?:\d{1,2}|"
             + "|".join(NUMBER_WORDS)
             + r"|cac|nhung)\s+[\"“]?(?:nhom\s+)?(?:"
-            + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
+            + KIND_NOUN_ALTERNATION
             + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
         separator=",",
@@ -1003,7 +1007,7 @@ INLINE_INTROS = (
             r"(?<!viet )(?<!mien )\b(?:\d{1,2}|"
             + "|".join(NUMBER_WORDS)
             + r")\s+[\"“]?(?:nhom\s+)?(?:"
-            + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
+            + KIND_NOUN_ALTERNATION
             + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,2}\s*$"
         ),
         unless=re.compile(r"\b(?:nay|do|tren|ay|noi tren)\s*$"),
@@ -1019,7 +1023,7 @@ INLINE_INTROS = (
             r"\b(?:\d{1,2}|"
             + "|".join(NUMBER_WORDS)
             + r"|cac|nhung|mot so)\s+(?:nhom\s+)?(?:"
-            + "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
+            + KIND_NOUN_ALTERNATION
             + r")\b(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
     ),
