@@ -45,6 +45,7 @@ from .queries import info as database_info
 from .queries import search as run_search
 from .queries import threads as list_threads
 from .queries import timeline as grid
+from .reading import REEXTRACT_ADVICE, read_by_older_rules
 from .report import build_report, report_lock
 from .restore import import_decisions, read_export
 from .themes import Binding, Codebook, describe, load_codebook
@@ -353,7 +354,8 @@ def ingest(
 
     def summary() -> None:  # for a person only: the relink notice is shown once, so read only here
         if not quiet:
-            notes = [note for note in (relink_notice(conn), relink_advice(conn)) if note]
+            reread = REEXTRACT_ADVICE if read_by_older_rules(conn) else None
+            notes = [note for note in (relink_notice(conn), relink_advice(conn), reread) if note]
             render.message("\n".join([render.ingest_summary(outcomes, ctx.obj.db), *notes]))
 
     ctx.obj.output(render.outcomes_view(outcomes, render.OUTCOME_COLUMNS, summary), fmt)
@@ -363,7 +365,9 @@ def ingest(
 
 @app.command()
 def reextract(ctx: typer.Context) -> None:
-    """Run the list extractor again over every stored document (after upgrading ngkt)."""
+    """Read every stored article again with this version's rules: lists, directives and scope
+    (after upgrading ngkt; `ngkt info` and `ngkt ingest` say when it is needed). Statement ids,
+    threads and your decisions are kept."""
     from .ingest import reextract_all
 
     conn = ctx.obj.open(codes=True)

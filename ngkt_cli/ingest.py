@@ -35,6 +35,7 @@ from .extract import extract
 from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
 from .metadata import find_people
 from .models import Document, Extraction
+from .reading import read_by, reading_version, record_reading
 from .scope import SOURCE_USER
 from .scope import decide as decide_scope
 from .text import fold, joined_key, key, paragraph_keys, same_items
@@ -869,7 +870,11 @@ def _write_and_link(
     codebook: Codebook,
     on_progress: Callable[[Outcome], None] | None = None,
 ) -> list[Outcome]:
-    """Write prepared inputs, then their term counts and the linking, and note when this ingest ran."""
+    """Write prepared inputs, then their term counts and the linking, and note when this ingest ran.
+    A database that holds no article yet records that this version's rules read its articles."""
+    if db.document_count(conn) == 0 and read_by(conn) != reading_version():
+        with db.transaction(conn):
+            record_reading(conn)
     frequencies = TermCounts()
     with db.bulk_writes(conn):
         outcomes = write_prepared(conn, prepared, frequencies, on_progress, codebook)
@@ -944,4 +949,5 @@ def reextract_all(
     with db.transaction(conn):
         link_pending(conn, codebook)
         refresh_labels(conn, left & {r[0] for r in conn.execute("SELECT id FROM threads")})
+        record_reading(conn)
     return count

@@ -28,6 +28,7 @@ from .link import (
     similarity_to_rest,
     thread_members,
 )
+from .reading import read_by_older_rules
 from .scope import SQL_IN_SCOPE
 from .text import fold
 from .themes import Theme, code
@@ -205,7 +206,8 @@ def export(conn: sqlite3.Connection, codebook: tuple[Theme, ...]) -> dict:
 
 
 def info(conn: sqlite3.Connection, codebook_source: str) -> dict:
-    """What a database is and holds: its file, schema version, counts, codebook, last ingest."""
+    """What a database is and holds: its file, schema version, counts, codebook, last ingest, and
+    whether its articles were read with this version's rules (reading.py)."""
 
     def count(sql: str) -> int:
         return conn.execute(sql).fetchone()[0]
@@ -222,6 +224,9 @@ def info(conn: sqlite3.Connection, codebook_source: str) -> dict:
         "decisions": count("SELECT count(*) FROM decisions WHERE action NOT IN ('link', 'unlink')"),
         "codebook": meta_value(conn, "codebook") or codebook_source,
         "last_ingest": last,
+        "read_with": "an earlier version's rules: run `ngkt reextract`"
+        if read_by_older_rules(conn)
+        else "this version's rules",
     }
 
 
