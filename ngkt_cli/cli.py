@@ -354,13 +354,19 @@ def ingest(
 
     def summary() -> None:  # for a person only: the relink notice is shown once, so read only here
         if not quiet:
-            reread = REEXTRACT_ADVICE if read_by_older_rules(conn) else None
-            notes = [note for note in (relink_notice(conn), relink_advice(conn), reread) if note]
-            render.message("\n".join([render.ingest_summary(outcomes, ctx.obj.db), *notes]))
+            render.message("\n".join([render.ingest_summary(outcomes, ctx.obj.db), *_after_ingest(conn)]))
 
     ctx.obj.output(render.outcomes_view(outcomes, render.OUTCOME_COLUMNS, summary), fmt)
     if run_failed(outcomes, named_inputs(paths)):
         raise typer.Exit(1)
+
+
+def _after_ingest(conn: sqlite3.Connection) -> list[str]:
+    """What a person should know after an ingest or a fetch: that the threads were rebuilt for an
+    upgrade (said once), that a relink would weigh words better, that stored articles were read
+    with an earlier version's rules."""
+    reread = REEXTRACT_ADVICE if read_by_older_rules(conn) else None
+    return [note for note in (relink_notice(conn), relink_advice(conn), reread) if note]
 
 
 @app.command()
@@ -436,7 +442,9 @@ def fetch(
             render.error(f"{outcome.url}: {outcome.reason}")
     ctx.obj.output(
         render.outcomes_view(
-            outcomes, render.FETCH_COLUMNS, lambda: None if quiet else render.message(summary(outcomes))
+            outcomes,
+            render.FETCH_COLUMNS,
+            lambda: None if quiet else render.message("\n".join([summary(outcomes), *_after_ingest(conn)])),
         ),
         fmt,
     )

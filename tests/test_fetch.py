@@ -52,6 +52,15 @@ def test_a_feed_brings_its_articles_in_as_documents_with_their_statements(db_pat
     ]
 
 
+def test_a_fetch_says_when_stored_articles_were_read_by_an_earlier_versions_rules(db_path, site):
+    assert fetch(db_path, "--feed", f"{site.base}/rss/kinh-te.xml", *FAST).exit_code == 0
+    with sqlite3.connect(db_path) as conn:  # as an earlier version left it
+        conn.execute("UPDATE meta SET value = 'earlier' WHERE key = 'read_by'")
+    again = fetch(db_path, f"{site.base}/tin-tuc/bai-2.html", *FAST)
+    assert again.exit_code == 0
+    assert again.stderr.splitlines()[-1].startswith("articles stored before this version of ngkt were read")
+
+
 def test_every_request_names_ngkt_and_robots_txt_is_honoured(db_path, site):
     result = fetch(db_path, "--feed", f"{site.base}/rss/kinh-te.xml", "--format", "json", *FAST)
     outcomes = {Path(o["url"]).name: o for o in json.loads(result.stdout)}
