@@ -83,11 +83,11 @@ ngkt priorities --year 2024           # every stated priority for 2024 with its 
 ngkt search "chuyen doi xanh"         # accent-insensitive full-text search ("đ" = "d")
 ngkt threads --min-years 2            # priorities that return in later years, reworded or not
 ngkt thread {thread}                     # one priority's story: members by year, with sources
-ngkt thread merge {keep} {other}         # correct the linking; corrections last through relinks
+ngkt thread label {thread} "Quan hệ với các đối tác"  # name a thread; the name lasts through relinks
 ngkt themes                           # each theme's share of each year's priorities
 ngkt diff 2023 2024 --format markdown  # the diff for a memo; --format json / csv for scripts, spreadsheets
 ngkt timeline --min-years 2           # threads x years at a glance
-ngkt report --out reports/            # Markdown, HTML and JSON report set, cron-safe
+ngkt report --out reports/            # Markdown, HTML and JSON report set, cron-safe (silent; -v lists the files)
 ngkt export --format json             # the whole dataset for scripts
 """
 
