@@ -75,8 +75,8 @@ EVERYDAY = """\
 ngkt ingest seeds/                    # .txt, .md, .html files or folders; '-' reads stdin
 ngkt docs                             # what is stored: dates, statement years, lists, scope, flags
 ngkt docs --suspect                   # the articles whose date is doubtful, with the reasons
-ngkt doc scope {document} in        # correct the scope rule by hand (in|out); kept through re-ingest
-ngkt doc date {document} 2024-03-18  # date an article by hand (or: ingest --date 2024-03-18 FILE)
+ngkt doc scope {document} in        # pin the scope by hand (in|out), for good: see below
+ngkt doc date {document} 2024-03-18  # pin its date by hand, for good (or: ingest --date 2024-03-18 FILE)
 ngkt show {document}                # an article with its lists marked and items numbered
 ngkt show {statement}           # one item quoted in its paragraph (the id a diff cites; or --item {item})
 ngkt priorities --year 2024           # every stated priority for 2024 with its source
