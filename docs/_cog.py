@@ -52,23 +52,16 @@ def _query(db: str, sql: str) -> list[tuple]:
 
 def example_ids(db: str) -> dict[str, str]:
     """Ids that exist in the seeded database, for the README's examples: the latest dated article
-    with a list, its first list's third item, the priority thread seen in most years (then with
-    most statements), and two priority threads a reader might merge (they share a theme and no
-    list, so the merge is allowed)."""
+    with a list, its first list's third item, and the priority thread seen in most years (then with
+    most statements). No merge is shown with real ids: a pair chosen by a shared theme merged the
+    foreign-policy line into a growth-drivers thread, for good, for whoever ran it as printed."""
     [(document,)] = _query(db, "SELECT document_id FROM lists l JOIN documents d ON d.id = l.document_id"
                                " WHERE d.date IS NOT NULL AND d.duplicate_of IS NULL ORDER BY d.date DESC LIMIT 1")
     [(statement,)] = _query(db, f"SELECT id FROM statements WHERE list_id = '{document}/L1' ORDER BY ordinal LIMIT 1 OFFSET 2")
     [(thread,)] = _query(db, """SELECT s.thread_id FROM statements s JOIN threads t ON t.id = s.thread_id
                                 WHERE t.kind = 'priority' GROUP BY s.thread_id
                                 ORDER BY count(DISTINCT s.target_year) DESC, count(*) DESC, s.thread_id LIMIT 1""")
-    [(keep, other)] = _query(db, """
-        WITH m AS (SELECT s.thread_id AS thread, s.list_id, th.theme FROM statements s
-                   JOIN threads t ON t.id = s.thread_id AND t.kind = 'priority'
-                   LEFT JOIN statement_themes th ON th.statement_id = s.id)
-        SELECT a.thread, b.thread FROM m a JOIN m b ON a.thread < b.thread AND a.theme = b.theme
-        WHERE NOT EXISTS (SELECT 1 FROM m x JOIN m y ON x.list_id = y.list_id WHERE x.thread = a.thread AND y.thread = b.thread)
-        GROUP BY a.thread, b.thread ORDER BY count(DISTINCT a.theme) DESC, a.thread, b.thread LIMIT 1""")
-    return {"document": document, "statement": statement, "thread": thread, "keep": keep, "other": other}
+    return {"document": document, "statement": statement, "thread": thread}
 
 
 EVERYDAY = """\
