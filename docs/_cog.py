@@ -52,42 +52,35 @@ def _query(db: str, sql: str) -> list[tuple]:
 
 def example_ids(db: str) -> dict[str, str]:
     """Ids that exist in the seeded database, for the README's examples: the latest dated article
-    with a list, its first list's third item, the priority thread seen in most years (then with
-    most statements), and two priority threads a reader might merge (they share a theme and no
-    list, so the merge is allowed)."""
+    with a list, its first list's third item, and the priority thread seen in most years (then with
+    most statements). No merge is shown with real ids: a pair chosen by a shared theme merged the
+    foreign-policy line into a growth-drivers thread, for good, for whoever ran it as printed."""
     [(document,)] = _query(db, "SELECT document_id FROM lists l JOIN documents d ON d.id = l.document_id"
                                " WHERE d.date IS NOT NULL AND d.duplicate_of IS NULL ORDER BY d.date DESC LIMIT 1")
     [(statement,)] = _query(db, f"SELECT id FROM statements WHERE list_id = '{document}/L1' ORDER BY ordinal LIMIT 1 OFFSET 2")
     [(thread,)] = _query(db, """SELECT s.thread_id FROM statements s JOIN threads t ON t.id = s.thread_id
                                 WHERE t.kind = 'priority' GROUP BY s.thread_id
                                 ORDER BY count(DISTINCT s.target_year) DESC, count(*) DESC, s.thread_id LIMIT 1""")
-    [(keep, other)] = _query(db, """
-        WITH m AS (SELECT s.thread_id AS thread, s.list_id, th.theme FROM statements s
-                   JOIN threads t ON t.id = s.thread_id AND t.kind = 'priority'
-                   LEFT JOIN statement_themes th ON th.statement_id = s.id)
-        SELECT a.thread, b.thread FROM m a JOIN m b ON a.thread < b.thread AND a.theme = b.theme
-        WHERE NOT EXISTS (SELECT 1 FROM m x JOIN m y ON x.list_id = y.list_id WHERE x.thread = a.thread AND y.thread = b.thread)
-        GROUP BY a.thread, b.thread ORDER BY count(DISTINCT a.theme) DESC, a.thread, b.thread LIMIT 1""")
-    return {"document": document, "statement": statement, "thread": thread, "keep": keep, "other": other}
+    return {"document": document, "statement": statement, "thread": thread}
 
 
 EVERYDAY = """\
 ngkt ingest seeds/                    # .txt, .md, .html files or folders; '-' reads stdin
 ngkt docs                             # what is stored: dates, statement years, lists, scope, flags
 ngkt docs --suspect                   # the articles whose date is doubtful, with the reasons
-ngkt doc scope {document} in        # correct the scope rule by hand (in|out); kept through re-ingest
-ngkt doc date {document} 2024-03-18  # date an article by hand (or: ingest --date 2024-03-18 FILE)
+ngkt doc scope {document} in        # pin the scope by hand (in|out), for good: see below
+ngkt doc date {document} 2024-03-18  # pin its date by hand, for good (or: ingest --date 2024-03-18 FILE)
 ngkt show {document}                # an article with its lists marked and items numbered
 ngkt show {statement}           # one item quoted in its paragraph (the id a diff cites; or --item {item})
 ngkt priorities --year 2024           # every stated priority for 2024 with its source
 ngkt search "chuyen doi xanh"         # accent-insensitive full-text search ("đ" = "d")
 ngkt threads --min-years 2            # priorities that return in later years, reworded or not
 ngkt thread {thread}                     # one priority's story: members by year, with sources
-ngkt thread merge {keep} {other}         # correct the linking; corrections last through relinks
+ngkt thread label {thread} "Quan hệ với các đối tác"  # name a thread; the name lasts through relinks
 ngkt themes                           # each theme's share of each year's priorities
 ngkt diff 2023 2024 --format markdown  # the diff for a memo; --format json / csv for scripts, spreadsheets
 ngkt timeline --min-years 2           # threads x years at a glance
-ngkt report --out reports/            # Markdown, HTML and JSON report set, cron-safe
+ngkt report --out reports/            # Markdown, HTML and JSON report set, cron-safe (silent; -v lists the files)
 ngkt export --format json             # the whole dataset for scripts
 """
 
