@@ -223,7 +223,7 @@ def main_options(
         typer.Option(
             "--db",
             envvar="NGKT_DB",
-            help="SQLite database file (ingest creates it and its folder; every other command needs it to exist).",
+            help="SQLite database file (ingest and fetch create it and its folder; every other command needs it to exist).",
         ),
     ] = "db/ngkt.db",
     codebook: Annotated[
@@ -635,8 +635,8 @@ def info(
 def relink(ctx: typer.Context) -> None:
     """Rebuild every thread from scratch (deterministic); ids, labels and your decisions are kept.
 
-    Every statement is coded again too: with `--codebook FILE`, with that codebook, which the
-    database records as its own from then on.
+    Every statement is coded again too: with `ngkt --codebook FILE relink`, with that codebook,
+    which the database records as its own from then on.
     """
 
     conn = ctx.obj.open(switch_codebook=True)

@@ -876,7 +876,7 @@ def bind_codebook(conn: sqlite3.Connection, requested: str | None, switch: bool 
     binding = Binding(name, content_hash(text), text, recorded)
     if requested is not None and recorded and binding.switched and not binding.newer_default and not switch:
         raise Refused(
-            f"{requested}: the database was coded with {describe(*recorded)}; run `ngkt relink --codebook {requested}`"
+            f"{requested}: the database was coded with {describe(*recorded)}; run `ngkt --codebook {requested} relink`"
             " to recode every statement with this one, or leave --codebook out to use the database's"
         )
     return binding

@@ -58,7 +58,7 @@ def test_another_codebook_is_refused_in_one_line(db_path, mine, tmp_path):
         result = run_cli(db_path, "--codebook", str(mine), *command)
         assert result.exit_code == 1, command
         assert result.stderr.count("\n") == 1
-        assert "coded with the default codebook" in result.stderr and f"ngkt relink --codebook {mine}" in result.stderr
+        assert "coded with the default codebook" in result.stderr and f"ngkt --codebook {mine} relink" in result.stderr
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM documents").fetchone() == (2,)
     assert sqlite3.connect(db_path).execute("SELECT * FROM statement_themes ORDER BY 1, 2").fetchall() == before
 
