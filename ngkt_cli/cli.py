@@ -223,7 +223,8 @@ def main_options(
         typer.Option(
             "--db",
             envvar="NGKT_DB",
-            help="SQLite database file (ingest and fetch create it and its folder; every other command needs it to exist).",
+            help="SQLite database file (ingest and fetch create it and its folder; every other command needs it"
+            " to exist).",
         ),
     ] = "db/ngkt.db",
     codebook: Annotated[

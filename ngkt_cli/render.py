@@ -46,8 +46,13 @@ def console(stderr: bool = False):
 
     stream = sys.stderr if stderr else sys.stdout
     styled = use_rich(stream)
-    return Console(
-        file=stream, no_color=not styled, highlight=False, soft_wrap=not styled, force_terminal=styled or None
+    return Console(  # no markup: an article's "[xem thêm]" or "[video]" is text, not a style
+        file=stream,
+        no_color=not styled,
+        highlight=False,
+        markup=False,
+        soft_wrap=not styled,
+        force_terminal=styled or None,
     )
 
 
@@ -571,7 +576,7 @@ def show_thread(view: dict) -> None:
             )
         )
         out.print(Text(f"      {source}", style="dim"))
-        out.print(f"      {statement['text']}")
+        out.print(f"      {one_line(statement['text'])}")
         if statement.get("linked_because"):
             out.print(Text(f"      {statement['linked_because']}", style="dim"))
 
@@ -582,7 +587,7 @@ def pivot_shares(rows: Sequence[dict]) -> tuple[list[dict], list[str]]:
     table: dict[str, dict] = {}
     for row in rows:
         cells = table.setdefault(row["theme"], {"theme": row["label"]})
-        cells[str(row["year"])] = f"{row['count']} ({row['share']:.0%})"
+        cells[str(row["year"])] = _share(row["count"], row["count"] / row["statements"])  # as the diff rounds it
     totals = {str(r["year"]): r["statements"] for r in rows}
     footer = {"theme": "statements", **{str(y): str(totals[str(y)]) for y in years}}
     return list(table.values()) + [footer], ["theme", *map(str, years)]

@@ -133,3 +133,16 @@ def test_plain_tables_align_every_column_but_the_last(seeded_db):
     header, *rows = run_cli(seeded_db, "docs").stdout.splitlines()
     title_at = header.index("title")
     assert all(row[title_at - 2 : title_at] == "  " and row[title_at] != " " for row in rows)
+
+
+def test_a_terminal_shows_an_items_square_brackets_as_written(tmp_path, monkeypatch):
+    """rich would read "[xem thêm]" or "[video]" as a style and drop it from the line."""
+    from conftest import ARTICLE, run_cli
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    db = tmp_path / "a.db"
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE.replace("thu hút đầu tư chất lượng cao", "thu hút đầu tư [video] chất lượng cao"))
+    assert run_cli(db, "ingest", str(article)).exit_code == 0
+    shown = _on_a_terminal("--db", str(db), "priorities", "--year", "2025")
+    assert "\x1b[" in shown and "[video]" in shown
