@@ -238,14 +238,15 @@ class Client:
 
 
 def _reason(error: object, errors) -> str:
+    # urllib3 makes a refused connection a kind of connect timeout: those are asked about first
+    if isinstance(error, errors.NameResolutionError):
+        return "unknown host"
+    if isinstance(error, errors.NewConnectionError):
+        return "connection refused" if "refused" in str(error).lower() else "cannot connect"
     if isinstance(error, (errors.ReadTimeoutError, errors.ConnectTimeoutError, TimeoutError)):
         return "timeout"
     if isinstance(error, errors.ResponseError):
         return "too many error answers" if "too many" in str(error) else str(error)
-    if isinstance(error, errors.NewConnectionError):
-        return "cannot connect"
-    if isinstance(error, errors.NameResolutionError):
-        return "unknown host"
     return type(error).__name__
 
 

@@ -183,6 +183,7 @@ def test_when_every_source_fails_the_exit_status_says_so(db_path):
     result = fetch(db_path, f"http://127.0.0.1:{port}/bai.html", *FAST)
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1 and "no source could be fetched" in result.stderr
+    assert result.stderr.rstrip().endswith(f"127.0.0.1:{port}: connection refused)")  # not "timeout"
     assert "Traceback" not in result.output
 
 
