@@ -38,4 +38,4 @@ golden: $(STAMP)
 	$(BIN)/cog -r README.md docs/*.md
 
 clean:
-	rm -rf $(VENV) db/ngkt.db db/ngkt.db-wal db/ngkt.db-shm
+	rm -rf $(VENV) db/ngkt.db db/ngkt.db-wal db/ngkt.db-shm db/ngkt.db.locks

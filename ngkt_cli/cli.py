@@ -509,7 +509,10 @@ def show(
         ),
     ],
     item: Annotated[
-        Optional[str], typer.Option("--item", "-i", help="Quote one item: N in reading order, or L<list>.<item>.")
+        Optional[str],
+        typer.Option(
+            "--item", "-i", help="Quote one item: N in reading order, L<list>.<item>, or D<n> for a directive."
+        ),
     ] = None,
     removed: Annotated[
         bool, typer.Option("--removed", help="Also print the lines removed as boilerplate (dimmed).")
