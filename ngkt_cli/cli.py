@@ -959,18 +959,23 @@ def report(
 class ScopeChoice(str, Enum):
     in_ = "in"
     out = "out"
+    rule = "rule"
 
 
 @doc_app.command("scope")
 def doc_scope(
     ctx: typer.Context,
     document: Annotated[str, typer.Argument(help="Document id (or a unique prefix), as `ngkt docs` prints it.")],
-    scope: Annotated[ScopeChoice, typer.Argument(help="in: about Vietnam's foreign affairs; out: off-topic.")],
+    scope: Annotated[
+        ScopeChoice,
+        typer.Argument(help="in: about Vietnam's foreign affairs; out: off-topic; rule: let the scope rule decide."),
+    ],
 ) -> None:
-    """Set a document's scope by hand (scope_source "user"), overriding the rule for good.
+    """Set a document's scope by hand (scope_source "user"), overriding the rule until you hand it back.
 
     Out of scope, its statements leave their threads and every year view; in scope, they are
-    linked at once. The choice survives re-ingesting a changed version of the file.
+    linked at once. The choice survives re-ingesting a changed version of the file and `ngkt
+    reextract`; `rule` hands the document back to the scope rule (scope_source "rule").
     """
 
     done = _curate(ctx.obj, lambda conn: set_scope(conn, document, scope.value, ctx.obj.themes))

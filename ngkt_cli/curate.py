@@ -14,8 +14,11 @@ from .db import set_scope as record_scope
 from .errors import NotFound, Refused, UsageError
 from .link import drop_empty_threads, index_thread_terms, link_pending, load_items, next_thread_id, now, refresh_labels
 from .queries import require_document_id
-from .scope import SIDES, SOURCE_USER, decide
+from .scope import SIDES, SOURCE_RULE, SOURCE_USER, decide
 from .themes import Codebook
+
+# `ngkt doc scope ID rule`: the scope rule decides again, as for any document no one set by hand.
+BY_RULE = "rule"
 
 
 def _reindex(conn: sqlite3.Connection, thread: str) -> None:
@@ -185,16 +188,20 @@ def history(conn: sqlite3.Connection, thread: str) -> list[dict]:
 
 def set_scope(conn: sqlite3.Connection, prefix: str, scope: str, codebook: Codebook | None = None) -> dict:
     """The analyst's scope for one document (by id or unique prefix), kept through re-ingest and
-    re-extraction. Out of scope, its statements leave their threads; in scope, they are linked
-    (`link_pending`, which codes statements again with `codebook` when the database asks)."""
-    if scope not in SIDES:
-        raise UsageError(f"scope is 'in' or 'out', not '{scope}'")
+    re-extraction; "rule" hands the document back to the scope rule. Out of scope, its statements
+    leave their threads; in scope, they are linked (`link_pending`, which codes statements again
+    with `codebook` when the database asks)."""
+    if scope not in (*SIDES, BY_RULE):
+        raise UsageError(f"scope is 'in', 'out' or 'rule', not '{scope}'")
     document = get_document(conn, require_document_id(conn, prefix))
     if document is None:  # require_document_id found it: only a concurrent delete gets here
         raise NotFound(f"no document '{prefix}'")
     rule = decide(document.title, document.paragraphs)
-    reason = f"set by the analyst; the rule says {rule.reason}"
-    left = record_scope(conn, document.id, scope, reason, SOURCE_USER)
+    if scope == BY_RULE:
+        scope, reason, source = rule.scope, rule.reason, SOURCE_RULE
+    else:
+        reason, source = f"set by the analyst; the rule says {rule.reason}", SOURCE_USER
+    left = record_scope(conn, document.id, scope, reason, source)
     linked = link_pending(conn, codebook)
     drop_empty_threads(conn)
     kept = {r[0] for r in conn.execute("SELECT id FROM threads")} & left

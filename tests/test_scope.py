@@ -373,6 +373,19 @@ def test_setting_a_document_out_of_scope_takes_its_statements_out_of_threads(cor
     assert threaded.fetchone()[0] == 0
 
 
+def test_a_document_set_by_hand_is_handed_back_to_the_rule(corpus):
+    db, _ = corpus
+    province = _document(db, "province_2024.txt")
+    assert run_cli(db, "doc", "scope", province["id"], "in").exit_code == 0
+    back = run_cli(db, "doc", "scope", province["id"], "rule")
+    assert back.exit_code == 0 and f"{province['id']} is now out of scope (was in scope)" in back.stderr
+    again = _document(db, "province_2024.txt")
+    assert (again["scope"], again["scope_source"]) == ("out", "rule")
+    assert not again["scope_reason"].startswith("set by the analyst")
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT thread_id FROM statements WHERE text = ?", [OFF_TOPIC_ITEM]).fetchone()[0] is None
+
+
 def test_doc_scope_refuses_an_unknown_document_in_one_line(corpus):
     db, _ = corpus
     result = run_cli(db, "doc", "scope", "ffffffff", "out")
