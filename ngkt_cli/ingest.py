@@ -38,7 +38,7 @@ from .models import Document, Extraction
 from .reading import read_by, reading_version, record_reading
 from .scope import SOURCE_USER
 from .scope import decide as decide_scope
-from .text import fold, joined_key, key, paragraph_keys, same_items
+from .text import fold, joined_key, keep_folded_body, key, paragraph_keys, same_items
 from .themes import Codebook, code_positions, load_codebook
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
@@ -190,7 +190,13 @@ def _build_document(data: bytes, path: str, user_date: str | None = None) -> tup
     if not clean.paragraphs:
         raise RejectedInput("no article text left after removing boilerplate")
     body = "\n\n".join(clean.paragraphs)
-    dated = date_document(clean.paragraphs, clean.stamps, html_date, user_date, clean.title, clean.header_stamps)
+    # folding maps each character on its own (a line break to itself): the folded lines joined
+    # are the joined paragraphs folded, which the dates and the inline lists read
+    body_folded, folded_lines = "\n\n".join(clean.folded_paragraphs), "\n".join(clean.folded_paragraphs)
+    keep_folded_body(body, body_folded)
+    dated = date_document(
+        clean.paragraphs, clean.stamps, html_date, user_date, clean.title, clean.header_stamps, folded_lines
+    )
     keys = paragraph_keys(clean.paragraphs)  # the body's key, and the scope's lede and rest
     body_key = joined_key(keys)
     shingle_count, body_sketch = sketch(body, body_key)
@@ -217,7 +223,7 @@ def _build_document(data: bytes, path: str, user_date: str | None = None) -> tup
         scope=scope.scope,
         scope_reason=scope.reason,
     )
-    return document, "\n\n".join(clean.folded_paragraphs)
+    return document, body_folded
 
 
 # ---------------------------------------------------------------------------------------------
