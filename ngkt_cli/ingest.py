@@ -258,8 +258,25 @@ def sketch(body: str, body_key: str | None = None) -> tuple[int, bytes]:
     hashes = list(map(_WORD_HASHES.__getitem__, (body_key or key(body)).split()))
     hashes += [0] * (SHINGLE_WORDS - len(hashes))
     shingles = set(map(hash, zip(*(hashes[start:] for start in range(SHINGLE_WORDS)))))
-    smallest = sorted(shingles)[:SKETCH_SIZE]
-    return len(shingles), struct.pack(f">{len(smallest)}q", *smallest)
+    return len(shingles), struct.pack(f">{min(len(shingles), SKETCH_SIZE)}q", *_smallest(shingles, SKETCH_SIZE))
+
+
+# Shingle hashes spread evenly over the 64-bit range: of n of them, about k * 3/2 lie below
+# HASH_LOW + HASH_SPAN * (k * 3/2) / n; fewer than k (five standard deviations off) almost never.
+HASH_LOW, HASH_SPAN = -(2**63), 2**64
+
+
+def _smallest(hashes: set[int], k: int) -> list[int]:
+    """The k smallest of `hashes`, ascending: those below a bound that about k * 3/2 of them lie
+    under are sorted (sorting all of an article's ~650 took twice as long), and all of them
+    when fewer than k lie under it."""
+    if len(hashes) > 2 * k:
+        bound = HASH_LOW + HASH_SPAN * (3 * k // 2) // len(hashes)
+        few = [h for h in hashes if h < bound]
+        if len(few) >= k:  # every hash left out is above all of these
+            few.sort()
+            return few[:k]
+    return sorted(hashes)[:k]
 
 
 # Changes when the shingle hash does: sketches stored under another scheme are dropped (and
