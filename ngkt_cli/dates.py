@@ -709,8 +709,10 @@ def date_document(
     user_date: str | None = None,
     title: str | None = None,
     header_stamps: Sequence[str] = (),
+    folded_lines: str | None = None,
 ) -> DatedText:
-    """Settle date, date_source, published and statement_year for one article."""
+    """Settle date, date_source, published and statement_year for one article. `folded_lines`,
+    when given, is `fold("\n".join(paragraphs))` already made (the cleaning folded each line)."""
     published = page_stamp(stamps, header_stamps, html_date, title, paragraphs)
     published_iso = published.isoformat() if published else None
     if user_date:
@@ -732,7 +734,8 @@ def date_document(
         date, source = None, None
     if date is not None:
         return DatedText(date.isoformat(), source, published_iso, date.year)
-    evidence, folded_body = year_evidence(paragraphs), fold("\n".join(paragraphs))
+    evidence = year_evidence(paragraphs)
+    folded_body = fold("\n".join(paragraphs)) if folded_lines is None else folded_lines
     if event:
         day, month, _ = event
         year, source = place_day(day, month, folded_body, _text_year(evidence, title, month))

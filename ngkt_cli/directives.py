@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from re import _constants as _sre  # type: ignore[attr-defined]  # the `re` module's own parser
@@ -806,25 +806,51 @@ def _needed(items) -> frozenset[str] | None:
     return max(options, key=lambda words: min(map(len, words)), default=None)
 
 
-def cue_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A quick test derived from a rule's pattern: the words one of which every match holds
-    ("yêu cầu|đề nghị|..." out of the request rule's pattern), to search in the lower-cased
-    text. A piece it does not find has no match; None when the pattern needs no word."""
+def cue_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The words one of which every match of a rule's pattern holds ("yêu cầu", "đề nghị", ...
+    out of the request rule's pattern), lower case; None when the pattern needs no word."""
     words = _needed(list(_parser.parse(pattern.pattern, pattern.flags)))
     if not words:
         return None
-    words = frozenset(w for w in words if not any(o != w and o in w for o in words))  # "cần" covers "cần phải"
-    return re.compile("|".join(re.escape(word) for word in sorted(words)))
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))  # "cần" covers "cần phải"
 
 
-# The cue rules in the order `_cue` tries them, each with its quick test, and all the tests in one
-# (None when a rule has none): a piece without any rule's word is skipped with one search.
+def cue_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A quick test derived from a rule's pattern: its `cue_words` ("yêu cầu|đề nghị|..."), to
+    search in the lower-cased text. A piece it does not find has no match; None when the pattern
+    needs no word."""
+    words = cue_words(pattern)
+    return None if words is None else re.compile("|".join(re.escape(word) for word in sorted(words)))
+
+
+# A pattern that matches nowhere.
+NEVER = "(?!)"
+
+
+def any_word(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds a text holding one of `words` (as a substring), the words grouped by
+    their first letter ("c(?:hỉ thị|ần)|g(?:iao)|..."): the regex engine then tests one letter
+    at a position where a flat alternation tried every word (two and a half times faster over the
+    pieces of a sentence). Only whether it finds one is meant: not which, nor where."""
+    by_letter: dict[str, list[str]] = {}
+    words = sorted(set(words))
+    if not words:
+        return re.compile(NEVER)
+    for word in words:
+        by_letter.setdefault(word[:1], []).append(word[1:])
+    return re.compile(
+        "|".join(
+            re.escape(first) if "" in rests else re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")"
+            for first, rests in by_letter.items()
+        )
+    )
+
+
+# The cue rules in the order `_cue` tries them, each with its quick test, and all their words in
+# one test (None when a rule has none): a piece without any rule's word is skipped with one search.
 _RULES_IN_ORDER = tuple((rule, cue_test(rule.pattern)) for rule in sorted(CUE_RULES, key=lambda r: r.precedence))
-_ANY_CUE_WORD = (
-    None
-    if any(test is None for _, test in _RULES_IN_ORDER)
-    else re.compile("|".join(test.pattern for _, test in _RULES_IN_ORDER if test is not None))
-)
+_RULE_WORDS = [cue_words(rule.pattern) for rule, _ in _RULES_IN_ORDER]
+_ANY_CUE_WORD = None if None in _RULE_WORDS else any_word(w for words in _RULE_WORDS if words for w in words)
 
 
 # A sentence that opens with the speaker's verb and names the speaker after it: "Nhấn mạnh công tác

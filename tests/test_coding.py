@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ngkt_cli.text import fold, spell_out
-from ngkt_cli.themes import _opening, code_positions, load_codebook
+from ngkt_cli.themes import Theme, _opening, _present, code_positions, load_codebook
 
 
 @pytest.mark.parametrize(
@@ -38,3 +42,14 @@ def test_coding_a_seeds_sentences_finds_what_every_themes_regex_finds(path):
             ((t.id, m.start()) for t in codebook if (m := t.pattern.search(folded))), key=lambda p: (p[1], p[0])
         )
         assert code_positions(line, codebook) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab c.(|", max_size=5), max_size=8),
+    st.text(alphabet="ab c.(|x", max_size=40),
+)
+def test_the_openings_found_in_one_scan_are_those_the_text_holds(openings, folded):
+    # openings that overlap ("ab", "abc", "b c") and openings inside others are all found
+    codebook = (Theme("t", "t", "t", re.compile("x"), tuple(openings)),)
+    assert _present(folded, codebook) == {opening for opening in openings if opening in folded}

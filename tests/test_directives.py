@@ -1175,3 +1175,23 @@ def test_a_wish_addressed_to_the_foreign_diplomatic_corps_is_no_directive():
         )
         == []
     )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text(alphabet="cầnhỉ tị.|(*\\a", max_size=5), max_size=6),
+    st.text(alphabet="cầnhỉ tị.|(*\\aX", max_size=30),
+)
+def test_the_one_test_of_all_cue_words_finds_a_text_exactly_when_one_of_the_words_is_in_it(words, text):
+    from ngkt_cli.directives import any_word
+
+    assert bool(any_word(words).search(text)) == any(word in text for word in words)
+
+
+def test_the_one_test_of_all_cue_words_holds_every_rules_words():
+    from ngkt_cli.directives import _ANY_CUE_WORD, cue_words, lowered
+
+    for rule in CUE_RULES:
+        for word in cue_words(rule.pattern) or ():
+            assert _ANY_CUE_WORD is not None and _ANY_CUE_WORD.search(lowered(f"trời {word} nắng")), word
+    assert _ANY_CUE_WORD is not None and not _ANY_CUE_WORD.search("trời hôm nay nắng đẹp, gió nhẹ")

@@ -762,3 +762,16 @@ def test_a_vov_stamp_after_the_agency_dates_the_page():
     doc = build_document((SAME_SPEECH / "vov_2025-12-21.txt").read_bytes(), "vov_2025-12-21.txt")
     assert (doc.date, doc.date_source, doc.published) == ("2025-12-19", "inferred", "2025-12-21")
     assert ("stamp", "(VOV) Chủ nhật 21/12/2025 08:00") in [(r.reason, r.text) for r in doc.removed]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sets(st.integers(-(2**63), 2**63 - 1), max_size=700)
+    | st.sets(st.integers(-(2**63), -(2**63) + 10_000), max_size=700)  # all below any bound
+    | st.sets(st.integers(2**62, 2**63 - 1), max_size=700),  # all above it
+    st.integers(1, 200),
+)
+def test_a_sketchs_smallest_hashes_are_the_smallest_whatever_their_spread(hashes, k):
+    from ngkt_cli.ingest import _smallest
+
+    assert _smallest(hashes, k) == sorted(hashes)[:k]

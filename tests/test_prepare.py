@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ngkt_cli.ingest import prepare
 from ngkt_cli.text import fold
@@ -34,3 +36,11 @@ def test_the_search_text_of_wrapped_lines_table_cells_and_odd_spaces_is_the_body
     assert prepared.doc is not None and prepared.coded is not None
     assert "| của ngành" in prepared.doc.body and "thị trường mới" in prepared.doc.body
     assert prepared.coded.folded_body == fold(prepared.doc.body)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40), max_size=6))
+def test_folding_lines_one_by_one_then_joining_them_is_folding_the_joined_lines(lines):
+    # the worker dates an article from its cleaned lines folded one by one and joined
+    # (dates.date_document's folded_lines), not from the joined lines folded again
+    assert "\n".join(map(fold, lines)) == fold("\n".join(lines))
