@@ -1044,13 +1044,17 @@ SHARE_COLUMNS = ["theme", "label", "year", "count", "statements", "share"]
 DOCUMENT_THEME_COLUMNS = ["id", "date", "themes", "title"]
 
 
+NO_THEME_CODED = "No statement is coded with a theme of this codebook."
+
+
 def shares_view(rows: list[dict]) -> View:
-    """Theme shares: one row per theme and year for scripts, themes x years for a person."""
+    """Theme shares: one row per theme and year for scripts, themes x years for a person (a
+    sentence when no statement has a theme, not an empty table)."""
     return View(
         rows,
         SHARE_COLUMNS,
-        table=lambda: print_rows(*pivot_shares(rows)),
-        markdown=lambda: markdown_table(*pivot_shares(rows)),
+        table=lambda: print_rows(*pivot_shares(rows)) if rows else print(NO_THEME_CODED),
+        markdown=lambda: markdown_table(*pivot_shares(rows)) if rows else NO_THEME_CODED,
     )
 
 

@@ -153,3 +153,11 @@ def test_corrections_by_hand_code_with_the_databases_own_codebook(db_path, mine)
     conn.close()
     assert run_cli(db_path, "doc", "scope", doc_id, "in").exit_code == 0
     assert themes_of(db_path, SEED_FILES[2].name) == {"markets"}
+
+
+def test_themes_with_nothing_coded_is_a_sentence_not_an_empty_table(db_path, tmp_path):
+    codebook = tmp_path / "rare.toml"
+    codebook.write_text('[[theme]]\nid = "space"\nlabel = "Space"\npatterns = ["vu tru"]\n', encoding="utf-8")
+    assert run_cli(db_path, "--codebook", str(codebook), "ingest", *map(str, SEED_FILES[:2])).exit_code == 0
+    assert run_cli(db_path, "themes").stdout == "No statement is coded with a theme of this codebook.\n"
+    assert json.loads(run_cli(db_path, "themes", "-f", "json").stdout) == []
