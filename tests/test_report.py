@@ -47,6 +47,15 @@ def test_report_set_files(seed_report):
     assert index["diffs"] == [{"from": 2023, "to": 2024, "stem": "diff-2023-2024", **counts, "thin": [2023]}]
 
 
+def test_the_index_says_how_to_read_a_citation_and_the_timeline(seed_report):
+    markdown = (seed_report / "index.md").read_text(encoding="utf-8")
+    html = (seed_report / "index.html").read_text(encoding="utf-8")
+    for page in (markdown, html):
+        assert "DOC is the article's 12-character id" in page and "ngkt show" in page
+    assert "#N: the thread's best rank that year" in markdown and "●: stated that year, unranked" in markdown
+    assert "A blue dot: the thread has priority statements that year" in html
+
+
 def test_markdown_report_matches_the_golden_file(seed_report):
     produced = (seed_report / "diff-2023-2024.md").read_text(encoding="utf-8")
     if os.environ.get("NGKT_UPDATE_GOLDEN"):
