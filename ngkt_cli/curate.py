@@ -176,13 +176,16 @@ def label(conn: sqlite3.Connection, thread: str, text: str) -> None:
 
 
 def history(conn: sqlite3.Connection, thread: str) -> list[dict]:
-    """The analyst's decisions about a thread, oldest first."""
+    """The analyst's decisions about a thread, oldest first (a thread merged away keeps its own);
+    NotFound for an id no thread and no decision has."""
     rows = conn.execute(
         """SELECT created_at, action, statement_id, note FROM decisions
            WHERE action NOT IN ('link', 'unlink') AND (thread_id = ? OR other_thread_id = ?)
            ORDER BY id""",
         [thread, thread],
     ).fetchall()
+    if not rows and conn.execute("SELECT 1 FROM threads WHERE id = ?", [thread]).fetchone() is None:
+        raise NotFound(f"no thread '{thread}' (see `ngkt threads`)")
     return [dict(row) for row in rows]
 
 

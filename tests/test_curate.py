@@ -24,6 +24,9 @@ def test_merge_survives_relink_reingest_and_reextract(seeded_db, tmp_path):
         assert thread_of(db)[a] == thread_of(db)[b] == keep, command
     history = run_cli(db, "thread", "history", keep).stdout
     assert f"merged {other} into {keep}" in history
+    assert f"merged {other} into {keep}" in run_cli(db, "thread", "history", other).stdout  # merged away, kept
+    unknown = run_cli(db, "thread", "history", "T9999")
+    assert unknown.exit_code == 1 and unknown.stderr == "ngkt: error: no thread 'T9999' (see `ngkt threads`)\n"
 
 
 def _members_elsewhere(db: Path, thread: str, statement: str) -> set[str]:
