@@ -293,6 +293,10 @@ def _check_date(value: Optional[str]) -> Optional[str]:
         raise typer.BadParameter(f"'{value}' is not a date in the form YYYY-MM-DD") from None
 
 
+def _check_date_or_rule(value: str) -> str:
+    return value if value == "rule" else str(_check_date(value))
+
+
 # ---------------------------------------------------------------------------------------------
 # Stage 1: ingest
 
@@ -711,15 +715,27 @@ app.add_typer(doc_app, name="doc")
 def doc_date(
     ctx: typer.Context,
     doc: Annotated[str, typer.Argument(help="Document id or unique prefix (as `ngkt docs` prints it).")],
-    date: Annotated[str, typer.Argument(callback=_check_date, help="The day its statements were made (YYYY-MM-DD).")],
+    date: Annotated[
+        str,
+        typer.Argument(
+            callback=_check_date_or_rule,
+            help="The day its statements were made (YYYY-MM-DD), or rule: the date the rules gave it.",
+        ),
+    ],
 ) -> None:
-    """Set a document's date by hand (date_source "user"); its lists are extracted again."""
-    from .ingest import set_date
+    """Set a document's date by hand (date_source "user"), or hand it back to the rules' date
+    (`rule`); its lists are extracted again."""
+    from .ingest import RULE_DATE, set_date
 
     conn = ctx.obj.open()
     doc_id = require_document_id(conn, doc)
     changed = set_date(conn, doc_id, date, ctx.obj.themes)
-    render.message(f"{doc_id}: dated {date} by hand" if changed else f"{doc_id}: already dated {date} by hand")
+    if date == RULE_DATE:
+        dated = conn.execute("SELECT date, date_source FROM documents WHERE id = ?", [doc_id]).fetchone()
+        said = f"dated {dated[0]} by the rules ({dated[1]})" if dated[0] else "undated by the rules"
+        render.message(f"{doc_id}: {said}" if changed else f"{doc_id}: already {said}")
+    else:
+        render.message(f"{doc_id}: dated {date} by hand" if changed else f"{doc_id}: already dated {date} by hand")
 
 
 thread_app = typer.Typer(

@@ -310,6 +310,24 @@ def set_document_date(conn: sqlite3.Connection, doc: Document) -> None:
     )
 
 
+def keep_rule_date(conn: sqlite3.Connection, doc: Document) -> None:
+    """Remember the date the rules gave `doc` before it is dated by hand (table rule_dates)."""
+    conn.execute(
+        """INSERT INTO rule_dates (document_id, date, date_source, statement_year) VALUES (?, ?, ?, ?)
+           ON CONFLICT(document_id) DO UPDATE SET date = excluded.date, date_source = excluded.date_source,
+           statement_year = excluded.statement_year""",
+        [doc.id, doc.date, doc.date_source, doc.statement_year],
+    )
+
+
+def rule_date_of(conn: sqlite3.Connection, document_id: str) -> tuple[str | None, str | None, int | None] | None:
+    """(date, date_source, statement_year) the rules gave a document dated by hand, if kept."""
+    row = conn.execute(
+        "SELECT date, date_source, statement_year FROM rule_dates WHERE document_id = ?", [document_id]
+    ).fetchone()
+    return (row[0], row[1], row[2]) if row else None
+
+
 def user_date_of(conn: sqlite3.Connection, document_ids: list[str]) -> str | None:
     """The date set by hand on any of these documents (older versions of a file), if one was."""
     marks = ", ".join("?" * len(document_ids))

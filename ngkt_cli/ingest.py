@@ -30,7 +30,7 @@ from .actors import actor_levels as document_actor_levels
 from .boilerplate import clean_lines, is_site_title
 from .dates import date_document, find_event_date
 from .decode import decode_bytes
-from .errors import NotFound, RejectedInput
+from .errors import NotFound, Refused, RejectedInput
 from .extract import extract
 from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
 from .metadata import find_people
@@ -774,7 +774,9 @@ def store(
             doc.date_source == "user" and doc.date is not None and date_stored(conn, stored["id"], doc.date, codebook)
         )
         return Outcome(prepared.display, "updated" if redated else "unchanged", stored["id"])
+    ruled = None
     if stored and doc.date_source != "user" and (kept := db.user_date_of(conn, [stored["id"]])):
+        ruled = doc  # what the rules say of the new version, should the analyst hand it back
         doc = _with_user_date(doc, kept)  # a corrected file keeps the date set by hand
         extraction = extract(doc)  # target years follow the statement year
     doc = replace(doc, id=stored["id"] if stored else db.new_document_id(conn, doc))
@@ -787,6 +789,8 @@ def store(
         if pending is not None:
             pending.flush(conn)  # the version replaced may be among the pending rows
         db.save_version(conn, doc, extraction, prepared.coded)
+        if ruled is not None:
+            db.keep_rule_date(conn, replace(ruled, id=doc.id))
     else:
         db.save_document(conn, doc, extraction, [], prepared.coded, pending)
     if original is None and doc.date:
@@ -815,6 +819,10 @@ def adopt_undated_copies(conn: sqlite3.Connection, doc: Document) -> list[str]:
     return copies
 
 
+# `ngkt doc date DOC rule`: the date the rules gave it again.
+RULE_DATE = "rule"
+
+
 def _with_user_date(doc: Document, date: str) -> Document:
     return replace(doc, date=date, date_source="user", statement_year=int(date[:4]))
 
@@ -829,16 +837,43 @@ def date_stored(conn: sqlite3.Connection, document_id: str, date: str, codebook:
         raise NotFound(f"no document with id '{document_id}' (see `ngkt docs`)")
     if (doc.date, doc.date_source) == (date, "user"):
         return False
+    if doc.date_source != "user":
+        db.keep_rule_date(conn, doc)
     doc = _with_user_date(doc, date)
     db.set_document_date(conn, doc)
     db.write_extraction(conn, doc.id, extract(doc), codebook)
     return True
 
 
+def undate_stored(conn: sqlite3.Connection, document_id: str, codebook: Codebook | None = None) -> bool:
+    """Hand a document dated by hand back to the rules' date (kept when it was dated by hand) and
+    extract it again, inside the caller's transaction; False when the rules date it already."""
+    doc = db.get_document(conn, document_id)
+    if doc is None:
+        raise NotFound(f"no document with id '{document_id}' (see `ngkt docs`)")
+    if doc.date_source != "user":
+        return False
+    ruled = db.rule_date_of(conn, doc.id)
+    if ruled is None:
+        raise Refused(
+            f"{doc.id}: the rules' date was not kept when it was dated by hand (by an earlier ngkt); "
+            "date it by hand again, or ingest its file into a new database"
+        )
+    date, source, year = ruled
+    doc = replace(doc, date=date, date_source=source, statement_year=year)
+    db.set_document_date(conn, doc)
+    db.write_extraction(conn, doc.id, extract(doc), codebook)
+    return True
+
+
 def set_date(conn: sqlite3.Connection, document_id: str, date: str, codebook: Codebook | None = None) -> bool:
-    """`ngkt doc date`: date one stored document by hand, then link its statements."""
+    """`ngkt doc date`: date one stored document by hand (or, with `date` RULE_DATE, hand it back
+    to the rules' date), then link its statements."""
     with db.transaction(conn):
-        changed = date_stored(conn, document_id, date, codebook)
+        if date == RULE_DATE:
+            changed = undate_stored(conn, document_id, codebook)
+        else:
+            changed = date_stored(conn, document_id, date, codebook)
         link_pending(conn, codebook)
     return changed
 

@@ -594,6 +594,22 @@ def _023_wording_thread_index(conn: sqlite3.Connection) -> None:
     )
 
 
+def _024_rule_dates(conn: sqlite3.Connection) -> None:
+    """The date the rules gave a document that the analyst dated by hand (`ngkt doc date`), so that
+    `ngkt doc date DOC rule` can hand it back: one row per document dated by hand from now on."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE IF NOT EXISTS rule_dates (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            date TEXT,
+            date_source TEXT,
+            statement_year INTEGER
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -618,4 +634,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _021_theme_priors_and_scope_index,
     _022_synonyms_and_local_pages,
     _023_wording_thread_index,
+    _024_rule_dates,
 ]

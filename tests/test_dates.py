@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sqlite3
 
 import pytest
 
@@ -505,6 +506,33 @@ def test_a_date_set_by_hand_survives_re_ingest_and_a_corrected_file(tmp_path, db
     assert "1 updated" in run_cli(db_path, "ingest", str(article)).stderr
     [doc] = _export(db_path)["documents"]
     assert (doc["date"], doc["date_source"], doc["statement_year"]) == ("2022-12-28", "user", 2022)
+
+
+def test_a_date_set_by_hand_is_handed_back_to_the_rules_also_after_a_corrected_file(tmp_path, db_path):
+    from conftest import run_cli
+
+    article = tmp_path / "bai.txt"
+    article.write_text(UNDATED, encoding="utf-8")
+    run_cli(db_path, "ingest", str(article))
+    [doc] = _export(db_path)["documents"]
+    ruled = (doc["date"], doc["date_source"], doc["statement_year"])
+    targets = {s["target_year"] for s in _export(db_path)["statements"]}
+    assert run_cli(db_path, "doc", "date", doc["id"], "2022-12-28").exit_code == 0
+    article.write_text(UNDATED.replace("chuyển đổi xanh", "chuyển đổi xanh và số"), encoding="utf-8")
+    assert "1 updated" in run_cli(db_path, "ingest", str(article)).stderr  # the hand's date kept
+    back = run_cli(db_path, "doc", "date", doc["id"][:6], "rule")
+    assert back.exit_code == 0 and back.stderr == f"{doc['id']}: undated by the rules\n"
+    [doc] = _export(db_path)["documents"]
+    assert (doc["date"], doc["date_source"], doc["statement_year"]) == ruled
+    assert {s["target_year"] for s in _export(db_path)["statements"]} == targets
+    again = run_cli(db_path, "doc", "date", doc["id"], "rule")
+    assert again.exit_code == 0 and again.stderr == f"{doc['id']}: already undated by the rules\n"
+    assert run_cli(db_path, "doc", "date", doc["id"], "2022-12-28").exit_code == 0
+    with sqlite3.connect(db_path) as conn:  # dated by hand with an earlier ngkt, which kept no rule date
+        conn.execute("DELETE FROM rule_dates")
+    lost = run_cli(db_path, "doc", "date", doc["id"], "rule")
+    assert lost.exit_code == 1 and "the rules' date was not kept" in lost.stderr
+    assert _export(db_path)["documents"][0]["date"] == "2022-12-28"
 
 
 def test_doc_date_refuses_a_bad_date_and_an_unknown_document(db_path, tmp_path):
