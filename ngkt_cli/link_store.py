@@ -231,7 +231,7 @@ def threads_worded(conn: sqlite3.Connection, wordings: list[str]) -> list[tuple[
 
     A wording restated a thousand times sits in one thread or a few: each wording's threads are
     found by hopping from one to the next along the index of threaded statements on (text_key,
-    thread_id) (migration 22), a few index probes each, instead of reading every statement of it."""
+    thread_id) (migration 23), a few index probes each, instead of reading every statement of it."""
     return [
         (row[0], row[1])
         for row in conn.execute(
