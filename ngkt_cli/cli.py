@@ -12,6 +12,7 @@ import os
 import signal
 import sqlite3
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ from .queries import search as run_search
 from .queries import threads as list_threads
 from .queries import timeline as grid
 from .reading import REEXTRACT_ADVICE, read_by_older_rules
-from .report import build_report, report_lock
+from .report import MANIFEST_NAME, build_report, report_lock
 from .restore import import_decisions, read_export
 from .themes import Binding, Codebook, describe, load_codebook
 
@@ -954,7 +955,8 @@ def report(
 ) -> None:
     """Write a report set for cron: index and year-on-year diffs as Markdown, HTML and JSON.
 
-    Quiet on success; files are replaced atomically and only when their content changed, and
+    Quiet on success (a terminal gets one line saying where; --verbose lists every file); files are
+    replaced atomically and only when their content changed, and
     files an earlier run wrote that this one did not (years no longer reported) are removed.
     Exit status: 0 done, 1 error, 2 usage, 75 another run held the lock longer than --wait.
     """
@@ -966,6 +968,12 @@ def report(
     if verbose:
         for item in written:
             render.message(f"{item.action} {item.path}")
+    elif sys.stderr.isatty():  # a person at a terminal is told where it went; cron hears nothing
+        done = Counter(item.action for item in written if item.path.name != MANIFEST_NAME)
+        render.message(
+            f"report in {out}: {done['wrote']} written, {done['unchanged']} unchanged, {done['removed']} removed; "
+            f"open {out / 'index.html'}"
+        )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -146,3 +146,15 @@ def test_a_terminal_shows_an_items_square_brackets_as_written(tmp_path, monkeypa
     assert run_cli(db, "ingest", str(article)).exit_code == 0
     shown = _on_a_terminal("--db", str(db), "priorities", "--year", "2025")
     assert "\x1b[" in shown and "[video]" in shown
+
+
+def test_a_report_tells_a_person_at_a_terminal_where_it_went_and_cron_nothing(seeded_db, tmp_path):
+    from conftest import run_cli
+
+    shown = _on_a_terminal("--db", str(seeded_db), "report", "--out", str(tmp_path / "r"))
+    assert (
+        f"report in {tmp_path / 'r'}: 6 written, 0 unchanged, 0 removed; " in shown
+        and f"open {tmp_path / 'r' / 'index.html'}" in shown
+    )
+    again = run_cli(seeded_db, "report", "--out", str(tmp_path / "r"))
+    assert again.exit_code == 0 and again.stderr == "" and again.stdout == ""
