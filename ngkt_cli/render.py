@@ -692,7 +692,7 @@ def diff_rows(diff) -> list[dict]:
                         "document_date": statement.document_date,
                         "document_path": statement.document_path,
                         "statement_id": statement.id,
-                        "themes": ";".join(statement.themes),
+                        "themes": list(statement.themes),  # an array; in CSV, space-separated
                     }
                 )
     return rows

@@ -176,7 +176,7 @@ def test_csv_format_is_one_row_per_cited_statement(seeded_db, seed_diff):
     assert (research[0]["rank_before"], research[0]["rank_after"], research[0]["movement"]) == ("3", "2", "up")
     assert research[0]["text"].startswith("chú trọng công tác nghiên cứu, tham mưu")
     assert research[0]["speaker"] == "Bùi Thanh Sơn" and research[0]["document_path"].endswith(".txt")
-    assert "research" in research[0]["themes"].split(";")
+    assert "research" in research[0]["themes"].split()  # space-separated in CSV, as every list
 
 
 def test_by_stated_year_and_other_kinds(seeded_db):
