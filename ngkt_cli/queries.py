@@ -94,11 +94,13 @@ def _rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list
 
 
 def documents(conn: sqlite3.Connection) -> list[dict]:
-    """Every document with its list count and flags (undated, count mismatch, duplicate)."""
+    """Every document with its list and directive counts and flags (undated, count mismatch, duplicate)."""
     rows = _rows(
         conn,
         f"""SELECT {", ".join("d." + f for f in DOCUMENT_FIELDS)},
                    (SELECT count(*) FROM lists l WHERE l.document_id = d.id) AS lists,
+                   (SELECT count(*) FROM statements s WHERE s.document_id = d.id AND s.form = 'directive')
+                       AS directives,
                    (SELECT count(*) FROM lists l WHERE l.document_id = d.id AND l.count_mismatch) AS mismatches
             FROM documents d ORDER BY d.date IS NULL, d.date, d.statement_year, d.id""",
     )

@@ -965,7 +965,7 @@ def ingest_summary(outcomes: Sequence, db: str) -> str:
 
 
 def documents_view(rows: list[dict], suspect: bool) -> View:
-    columns = ["id", "date", "statement_year", "lists", "scope", "flags", "title"]
+    columns = ["id", "date", "statement_year", "lists", "directives", "scope", "flags", "title"]
     if suspect:
         columns = ["id", "date", "date_source", "statement_year", "doubts", "title"]
     # for reading, a text without a title goes by its file name

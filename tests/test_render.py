@@ -16,9 +16,11 @@ def test_docs_table_is_plain_text_when_not_a_terminal(seeded_db):
     result = run_cli(seeded_db, "docs")
     assert "\x1b[" not in result.stdout
     header, *rows = result.stdout.splitlines()
-    assert header.split() == ["id", "date", "statement_year", "lists", "scope", "flags", "title"]
+    assert header.split() == ["id", "date", "statement_year", "lists", "directives", "scope", "flags", "title"]
     assert len(rows) == 5
     assert any("undated" in row for row in rows)
+    counted = {row.split()[0]: row.split()[3:5] for row in rows}  # lists, directives
+    assert counted["f5128174c07f"] == ["0", "4"] and counted["ab6b2076e56a"] == ["3", "0"]
 
 
 def test_show_marks_lists_and_items(seeded_db):
@@ -94,7 +96,16 @@ def test_a_terminal_gets_rich_tables_and_no_color_plain_text(seeded_db, monkeypa
     monkeypatch.setenv("NO_COLOR", "1")
     plain = _on_a_terminal("--db", str(seeded_db), "docs")
     assert "\x1b[" not in plain and "┃" not in plain
-    assert plain.splitlines()[0].split() == ["id", "date", "statement_year", "lists", "scope", "flags", "title"]
+    assert plain.splitlines()[0].split() == [
+        "id",
+        "date",
+        "statement_year",
+        "lists",
+        "directives",
+        "scope",
+        "flags",
+        "title",
+    ]
 
 
 # A thread label with every character the formats must escape.

@@ -265,7 +265,7 @@ def test_docs_and_export_give_each_document_its_scope_and_reason(corpus):
     exported = json.loads(run_cli(db, "export").stdout)["documents"]
     assert sorted(d["scope"] for d in exported) == ["in", "in", "out"]
     table = run_cli(db, "docs").stdout.splitlines()
-    assert [line.split()[4] for line in table[1:]] == ["in", "in", "out"]
+    assert [line.split()[5] for line in table[1:]] == ["in", "in", "out"]
     shown = run_cli(db, "show", province["id"]).stdout
     assert f"scope out (rule): {province['scope_reason']}" in shown
 
