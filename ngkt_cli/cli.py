@@ -48,7 +48,6 @@ from .queries import threads as list_threads
 from .queries import timeline as grid
 from .reading import REEXTRACT_ADVICE, read_by_older_rules
 from .report import MANIFEST_NAME, build_report, report_lock
-from .restore import import_decisions, read_export
 from .themes import Binding, Codebook, describe, load_codebook
 
 T = TypeVar("T")
@@ -606,7 +605,7 @@ def import_(
         ),
     ],
 ) -> None:
-    """Apply the decisions of an export (merges, splits, moves, labels) to this database.
+    """Apply the decisions of an export (merges, splits, moves, labels, dates and scopes set by hand) to this database.
 
     For a database holding the same articles (rebuilt, or a colleague's): decisions about
     statements it does not hold are skipped and counted; then threads are rebuilt with the
@@ -614,13 +613,16 @@ def import_(
     Importing the same export twice changes nothing.
     """
 
+    from .restore import import_decisions, read_export
+
     conn = ctx.obj.open()
     data = read_export(source)
     with render.working("applying decisions and relinking"), transaction(conn):
         done = import_decisions(conn, data, str(source), ctx.obj.themes)
     render.message(
         f"imported {source}: {done.new} new decision(s), {done.present} already here, {done.missing} about statements "
-        f"not in this database; {done.labels} label(s) applied; {done.threads} thread(s)"
+        f"not in this database; {done.corrections} date(s) and scope(s) set by hand applied; {done.labels} label(s) "
+        f"applied; {done.threads} thread(s)"
     )
 
 

@@ -15,9 +15,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .db import set_scope as record_scope
 from .errors import NgktError
+from .ingest import date_stored
 from .link import recode_themes, relink
 from .queries import DECISION_FIELDS
+from .scope import SOURCE_USER
 from .themes import Codebook
 
 # Decisions that tie statements together (what linking reads), and the events kept for
@@ -32,6 +35,7 @@ class Imported:
     missing: int  # about statements this database does not hold
     labels: int  # thread labels applied
     threads: int  # threads after relinking
+    corrections: int = 0  # dates and scopes set by hand, applied to documents held here
 
 
 def read_export(source: Path) -> dict:
@@ -98,6 +102,7 @@ def import_decisions(
     """Add the export's decisions about statements held here, recode (with `codebook`, None: the
     shipped one) and relink, apply labels (inside the caller's transaction). NgktError when none
     of them concerns this database."""
+    corrections = _hand_corrections(conn, data.get("documents", []), codebook)
     held = {r[0] for r in conn.execute("SELECT id FROM statements")}
     counts: Counter[str] = Counter()
     # Decisions about statements first; the events naming threads only (a merge, a label) come
@@ -115,7 +120,7 @@ def import_decisions(
     labelled = [
         t for t in data.get("threads", []) if t.get("labelled") and held.intersection(t.get("statement_ids") or [])
     ]
-    if data["decisions"] and not (counts["new"] or counts["present"] or labelled):
+    if data["decisions"] and not (counts["new"] or counts["present"] or labelled or corrections):
         raise NgktError(
             f"{source}: none of its decisions is about a statement in this database (is it an export of other "
             f"articles?)"
@@ -129,5 +134,40 @@ def import_decisions(
     recode_themes(conn, codebook)
     summary = relink(conn)
     return Imported(
-        counts["new"], counts["present"], counts["missing"], _apply_labels(conn, labelled), summary["threads"]
+        counts["new"],
+        counts["present"],
+        counts["missing"],
+        _apply_labels(conn, labelled),
+        summary["threads"],
+        corrections,
     )
+
+
+def _hand_corrections(conn: sqlite3.Connection, documents: list[dict], codebook: Codebook | None) -> int:
+    """The export's dates and scopes set by hand (`ngkt doc date`, `ngkt doc scope`), applied to
+    the documents this database holds (document ids come from the articles too); how many."""
+    here = {
+        row[0]: row[1:]
+        for row in conn.execute("SELECT id, date, date_source, scope, scope_source FROM documents").fetchall()
+    }
+    applied = 0
+    for document in documents:
+        held = here.get(document.get("id"))
+        if held is None:
+            continue
+        date, date_source, scope, scope_source = held
+        if (
+            document.get("date_source") == "user"
+            and document.get("date")
+            and (date, date_source)
+            != (
+                document["date"],
+                "user",
+            )
+        ):
+            date_stored(conn, document["id"], document["date"], codebook)
+            applied += 1
+        if document.get("scope_source") == SOURCE_USER and (scope, scope_source) != (document["scope"], SOURCE_USER):
+            record_scope(conn, document["id"], document["scope"], document["scope_reason"], SOURCE_USER)
+            applied += 1
+    return applied
