@@ -775,7 +775,14 @@ def diff_model(diff) -> dict:
     def statement(year: int, s) -> dict:
         name = document_name(s.document_title, s.document_path)
         source = f"{name}, {s.document_date or 'undated'}, {s.speaker or 'speaker unknown'}"
-        return {"year": year, "rank": statement_rank(s), "text": one_line(s.text), "source": source, "id": s.id}
+        return {
+            "year": year,
+            "rank": statement_rank(s),
+            "text": one_line(s.text),
+            "source": source,
+            "id": s.id,
+            "path": s.document_path,  # a fetched page's URL, or the file's path: where to read it
+        }
 
     def change(c) -> dict:
         persisting = c.status == "persisting"

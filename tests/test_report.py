@@ -576,3 +576,18 @@ def test_pages_read_well_in_chromium_at_1200_and_390_px(report_folder, request):
         result.stdout + result.stderr
     )
     assert result.returncode == 0
+
+
+def test_a_diff_page_links_each_statement_to_where_it_can_be_read(seeded_db, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "a.db"
+    shutil.copy(seeded_db, db)
+    with sqlite3.connect(db) as conn:  # one article as fetched from the web, the others files
+        doc = conn.execute("SELECT id, path FROM documents WHERE date = '2023-12-18'").fetchone()
+        conn.execute("UPDATE documents SET path = 'https://baoquocte.vn/bai-1.html' WHERE id = ?", [doc[0]])
+    assert run_cli(db, "report", "--out", str(tmp_path / "r")).exit_code == 0
+    page = (tmp_path / "r" / "diff-2023-2024.html").read_text(encoding="utf-8")
+    assert '<a href="https://baoquocte.vn/bai-1.html">' in page
+    others = dict(sqlite3.connect(db).execute("SELECT id, path FROM documents WHERE id != ?", [doc[0]]).fetchall())
+    assert any(f'<span title="{path}">' in page for path in others.values())
