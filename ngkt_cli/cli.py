@@ -25,7 +25,7 @@ import typer.core
 
 from . import __version__, ids, render
 from .curate import history, label, merge, move, set_scope, split
-from .db import bind_codebook, document_count, open_db, record_codebook, transaction
+from .db import bind_codebook, document_count, get_document, open_db, record_codebook, transaction
 from .errors import NgktError, UsageError
 from .link import recode_themes, relink_advice, relink_notice
 from .link import relink as rebuild
@@ -734,8 +734,10 @@ def doc_date(
     doc_id = require_document_id(conn, doc)
     changed = set_date(conn, doc_id, date, ctx.obj.themes)
     if date == RULE_DATE:
-        dated = conn.execute("SELECT date, date_source FROM documents WHERE id = ?", [doc_id]).fetchone()
-        said = f"dated {dated[0]} by the rules ({dated[1]})" if dated[0] else "undated by the rules"
+        dated = get_document(conn, doc_id)
+        said = (
+            f"dated {dated.date} by the rules ({dated.date_source})" if dated and dated.date else "undated by the rules"
+        )
         render.message(f"{doc_id}: {said}" if changed else f"{doc_id}: already {said}")
     else:
         render.message(f"{doc_id}: dated {date} by hand" if changed else f"{doc_id}: already dated {date} by hand")
