@@ -23,6 +23,7 @@ from pathlib import Path
 
 from . import charts, queries, render
 from .errors import LockTimeout, NgktError, UsageError
+from .reading import read_by_older_rules
 from .scope import SQL_IN_SCOPE
 from .themes import Theme
 
@@ -220,6 +221,8 @@ def report_pages(
         "diffs": pages,
         "timeline": {"years": timeline_years, "threads": timeline_rows},
         "themes": _theme_matrix(conn, years, codebook),
+        # the articles were read with an earlier version's rules (reading.py): say so on the page
+        "read_with_earlier_rules": read_by_older_rules(conn),
     }
     files["index.json"] = json.dumps(index, ensure_ascii=False, indent=2, default=str) + "\n"
     files["index.md"] = index_markdown(env, index)

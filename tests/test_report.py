@@ -591,3 +591,19 @@ def test_a_diff_page_links_each_statement_to_where_it_can_be_read(seeded_db, tmp
     assert '<a href="https://baoquocte.vn/bai-1.html">' in page
     others = dict(sqlite3.connect(db).execute("SELECT id, path FROM documents WHERE id != ?", [doc[0]]).fetchall())
     assert any(f'<span title="{path}">' in page for path in others.values())
+
+
+def test_a_report_on_articles_read_with_earlier_rules_says_so(seeded_db, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "a.db"
+    shutil.copy(seeded_db, db)
+    assert run_cli(db, "report", "--out", str(tmp_path / "now")).exit_code == 0
+    assert "earlier version" not in (tmp_path / "now" / "index.md").read_text(encoding="utf-8")
+    with sqlite3.connect(db) as conn:  # as an earlier version left it
+        conn.execute("UPDATE meta SET value = 'earlier' WHERE key = 'read_by'")
+    assert run_cli(db, "report", "--out", str(tmp_path / "r")).exit_code == 0
+    for name in ("index.md", "index.html"):
+        page = (tmp_path / "r" / name).read_text(encoding="utf-8")
+        assert "The stored articles were read with an earlier version of ngkt's rules" in page
+    assert json.loads((tmp_path / "r" / "index.json").read_text(encoding="utf-8"))["read_with_earlier_rules"] is True
