@@ -125,26 +125,29 @@ def scored(tmp_path_factory) -> dict:
     return _score(tmp_path_factory.mktemp("realistic"), REALISTIC / "articles", REALISTIC / "gold.json")
 
 
-@pytest.fixture(scope="module")
-def heldout_scored(tmp_path_factory) -> dict:
-    return _score(tmp_path_factory.mktemp("heldout"), HELDOUT / "articles", HELDOUT / "gold.json")
-
-
-@pytest.mark.parametrize("measure", sorted(HELDOUT_FLOORS))
-def test_heldout_set_stays_above_its_floor(heldout_scored, measure):
-    figure = heldout_scored[measure]
-    assert figure >= HELDOUT_FLOORS[measure], f"held-out {measure} {figure:.2f} < floor {HELDOUT_FLOORS[measure]}"
+# Each held-out set and its floors: measured, never read for misses (the failure gives the figure only).
+HELDOUT_SETS = {"held-out": (HELDOUT, HELDOUT_FLOORS), "held-out 2": (HELDOUT2, HELDOUT2_FLOORS)}
 
 
 @pytest.fixture(scope="module")
-def heldout2_scored(tmp_path_factory) -> dict:
-    return _score(tmp_path_factory.mktemp("heldout2"), HELDOUT2 / "articles", HELDOUT2 / "gold.json")
+def heldout_scores(tmp_path_factory) -> dict:
+    scores: dict[str, dict] = {}
+
+    def score(name: str) -> dict:
+        if name not in scores:
+            folder = HELDOUT_SETS[name][0]
+            scores[name] = _score(tmp_path_factory.mktemp("heldout"), folder / "articles", folder / "gold.json")
+        return scores[name]
+
+    return {"of": score}
 
 
-@pytest.mark.parametrize("measure", sorted(HELDOUT2_FLOORS))
-def test_second_heldout_set_stays_above_its_floor(heldout2_scored, measure):
-    figure = heldout2_scored[measure]
-    assert figure >= HELDOUT2_FLOORS[measure], f"held-out 2 {measure} {figure:.2f} < floor {HELDOUT2_FLOORS[measure]}"
+@pytest.mark.parametrize(
+    "name, measure", [(name, measure) for name, (_, floors) in HELDOUT_SETS.items() for measure in sorted(floors)]
+)
+def test_heldout_sets_stay_above_their_floors(heldout_scores, name, measure):
+    figure, floor = heldout_scores["of"](name)[measure], HELDOUT_SETS[name][1][measure]
+    assert figure >= floor, f"{name} {measure} {figure:.2f} < floor {floor}"
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))
