@@ -63,28 +63,25 @@ def test_markdown_report_matches_the_golden_file(seed_report):
     assert produced == GOLDEN.read_text(encoding="utf-8")
 
 
-def _markdown_sections(markdown: str) -> dict[str, list[tuple[str, list[str]]]]:
-    """Section title -> [(thread id, the ids of the statements cited under it)] of a Markdown diff."""
-    sections: dict[str, list[tuple[str, list[str]]]] = {}
-    for line in markdown.splitlines():
-        if heading := re.fullmatch(r"## (.+) \((\d+)\)", line):
-            current = sections.setdefault(heading.group(1), [])
-        elif thread := re.match(r"### (T\d+): ", line):
-            current.append((thread.group(1), []))
-        elif cited := re.fullmatch(r"- \d{4} .+ \[([^\]]+)\]\*", line):
-            current[-1][1].append(cited.group(1))
-    return sections
+# How each layout of a diff marks a section heading, a thread and a cited statement's id.
+MARKDOWN_MARKS = (r"## (.+) \((\d+)\)", r"### (T\d+): ", r"- \d{4} .+ \[([^\]]+)\]\*$")
+HTML_MARKS = (
+    r"<h2>(.+) \((\d+)\)</h2>",
+    r'<h3><span class="id">(T\d+)</span>',
+    r'<li>\d{4} .*<span class="id">([^<]+)</span></span></li>$',
+)
 
 
-def _html_sections(html: str) -> dict[str, list[tuple[str, list[str]]]]:
-    """The same read off the HTML page: <h2> sections, <h3> threads, each <li>'s statement id."""
+def _sections(page: str, marks: tuple[str, str, str]) -> dict[str, list[tuple[str, list[str]]]]:
+    """Section title -> [(thread id, the ids of the statements cited under it)] of a diff page."""
+    heading_mark, thread_mark, cited_mark = marks
     sections: dict[str, list[tuple[str, list[str]]]] = {}
-    for line in html.splitlines():
-        if heading := re.fullmatch(r"<h2>(.+) \((\d+)\)</h2>", line):
+    for line in page.splitlines():
+        if heading := re.fullmatch(heading_mark, line):
             current = sections.setdefault(heading.group(1), [])
-        elif thread := re.match(r'<h3><span class="id">(T\d+)</span>', line):
+        elif thread := re.match(thread_mark, line):
             current.append((thread.group(1), []))
-        elif cited := re.match(r'<li>\d{4} .*<span class="id">([^<]+)</span></span></li>$', line):
+        elif cited := re.match(cited_mark, line):
             current[-1][1].append(cited.group(1))
     return sections
 
@@ -95,8 +92,8 @@ def test_html_and_markdown_diffs_cite_the_same_threads_and_statements(seed_repor
     seen = set()
     for folder in (seed_report, many_years_report):
         for stem in sorted(p.stem for p in folder.glob("diff-*.md")):
-            markdown = _markdown_sections((folder / f"{stem}.md").read_text(encoding="utf-8"))
-            html = _html_sections((folder / f"{stem}.html").read_text(encoding="utf-8"))
+            markdown = _sections((folder / f"{stem}.md").read_text(encoding="utf-8"), MARKDOWN_MARKS)
+            html = _sections((folder / f"{stem}.html").read_text(encoding="utf-8"), HTML_MARKS)
             assert len(markdown) == 3 and all(cited for changes in markdown.values() for _, cited in changes)
             assert markdown == html, stem
             seen |= {title.split()[0] for title, changes in markdown.items() if changes}
