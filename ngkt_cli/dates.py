@@ -378,8 +378,8 @@ def _read_sentence(folded: str, evidence: YearEvidence) -> None:
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             taken.append(match.span())
-            for year in ANY_YEAR.findall(match.group(0)):
-                evidence.years(meaning)[int(year)] += 1
+            for digits in ANY_YEAR.findall(match.group(0)):
+                evidence.years(meaning)[int(digits)] += 1
     for match in YEAR.finditer(folded):
         if any(start <= match.start() < end for start, end in taken):
             continue

@@ -36,6 +36,7 @@ from .metadata import (
     _TITLE_RE,
     BODY,
     SPEECH_VERBS,
+    Mention,
     Person,
     attributions,
     body_attributions,
@@ -1261,7 +1262,7 @@ def _speaker(body: str, draft: Draft, people: list[Person], previous: Draft | No
     return (named[-1].name or named[-1].title) if named else None
 
 
-def _people_and_bodies(text: str, people: list[Person], body: str, *, attributed: bool) -> list:
+def _people_and_bodies(text: str, people: list[Person], body: str, *, attributed: bool) -> list[Mention]:
     """Mentions of people and bodies in `text`, in order; a body that holds a person's name
     ("Bộ Ngoại giao Bùi Thanh Sơn") is that person, and "lãnh đạo Bộ Ngoại giao" is not the body."""
     persons = attributions(text, people) if attributed else find_mentions(text, people)
