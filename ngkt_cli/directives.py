@@ -55,7 +55,9 @@ from .text import PARAGRAPH_BREAK, key, paragraph_starts, sentence_spans
 
 # Words between an asker and the verb of asking: "Thủ tướng cũng đề nghị", "Bộ trưởng đặc biệt lưu ý".
 ADVERBS = r"(?:cũng|đã|còn|tiếp tục|đặc biệt|đồng thời|một lần nữa|thẳng thắn|nhấn mạnh và|nhấn mạnh,?)"
-ADVERBS_ONLY = re.compile(rf"^[\s,]*(?:{ADVERBS}[\s,]*)*$", re.I)
+# What may stand between an asker and the verb of asking: adverbs, and a wish ("mong muốn “đặt hàng”").
+WISHED = r"(?:mong muốn\s*[“\"]?)?"
+ADVERBS_ONLY = re.compile(rf"^[\s,]*(?:{ADVERBS}[\s,]*)*{WISHED}$", re.I)
 
 # Words that open a piece and tie it to what came before: "Bên cạnh đó, ...", "Đặc biệt, ...".
 CONNECTIVE = re.compile(
@@ -142,7 +144,7 @@ RELATIVE_BEFORE = re.compile(r"\b(?:những|các|một số|mọi)\s+[^,;:.]{1,4
 NOT_AN_ACTION_AFTER = re.compile(r"^\s*(?:thiết|chăng|nói|kể|thừa nhận|đối mặt|chịu|gánh|để|gì)\b", re.I)
 
 # Verbs of asking; the asker stands just before them.
-REQUEST_VERBS = ("yêu cầu", "đề nghị", "chỉ đạo", "lưu ý", "kêu gọi", "nhắc nhở", "chỉ thị", "đặt hàng")
+REQUEST_VERBS = ("yêu cầu", "đề nghị", "kiến nghị", "chỉ đạo", "lưu ý", "kêu gọi", "nhắc nhở", "chỉ thị", "đặt hàng")
 
 # What an asker asks of a meeting, which is no course of action: "đề nghị các đại biểu thảo luận ...".
 PROCEDURAL = re.compile(
@@ -237,12 +239,17 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
         return None
     if modal := MODAL_SOON_AFTER.match(rest):  # "yêu cầu các cơ quan đại diện cần chủ động ...": from the modal
         return match.end() + modal.end(1) - len(modal.group(2))
-    addressed = re.match(r"[\s,:]*(?:với\s+)?", rest)  # "đề nghị với Đại sứ ...": from whom is asked
+    addressed = re.match(r"[”\"]?[\s,:]*(?:với\s+)?", rest)  # "đề nghị với Đại sứ ...": from whom is asked
     return match.end() + (addressed.end() if addressed else 0)
 
 
 # A modal verb a few words after a verb of asking, past the addressee: "yêu cầu các đơn vị cần ...".
 MODAL_SOON_AFTER = re.compile(r"^((?:\s*[^\s,.;:]+){1,8}?\s+(cần phải|cần|phải)(?=\s))", re.I)
+
+
+# What a body "có trách nhiệm" (is charged with) that is a task: "Sở Tài chính có trách nhiệm chủ
+# trì rà soát ...", besides the actions a named task opens with (NAMED_ACTION).
+RESPONSIBLE_FOR = re.compile(r"(?:chủ trì|phối hợp|tham mưu|theo dõi|hướng dẫn|tổ chức|rà soát|báo cáo)(?!\w)")
 
 
 def _obligation(piece: str, match: re.Match[str]) -> int | None:
@@ -254,6 +261,10 @@ def _obligation(piece: str, match: re.Match[str]) -> int | None:
         return None
     if RELATIVE_BEFORE.search(clause):  # "những mục tiêu cụ thể mà hội nghị cần thực hiện": a noun phrase
         return None
+    if match.group(0).lower() == "có trách nhiệm" and not (
+        NAMED_ACTION.match(after.lstrip()) or RESPONSIBLE_FOR.match(after.lstrip())
+    ):
+        return None  # "doanh nghiệp có trách nhiệm với xã hội": a quality, no task
     return match.start()  # the demand from its modal: "cần xác định tâm thế mới ...", as a list item reads
 
 
@@ -298,7 +309,7 @@ def _asker_pattern() -> str:
     )
 
 
-ASKER_BEFORE = re.compile(_asker_pattern() + rf"[\s,]*(?:{ADVERBS}[\s,]*)*$")
+ASKER_BEFORE = re.compile(_asker_pattern() + rf"[\s,]*(?:{ADVERBS}[\s,]*)*{WISHED}$")
 
 # An asker whose request is a second verb of the clause: "Đại sứ Nguyễn Minh Tâm cảm ơn sự đón
 # tiếp của tỉnh và đề nghị ...", also after a comma ("Thủ tướng Phạm Minh Chính đánh giá như vậy
@@ -395,7 +406,8 @@ COMMITTING_ACTOR = re.compile(
     rf"(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?"
     rf"(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
     rf"|Bộ\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}}|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
-    rf"(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|[Cc]ác cơ quan đại diện|TP(?:\.?\s*[{UPPER_CASE}]\w*)*)"
+    rf"(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|(?:[Hh]ệ thống (?:các )?|[Cc]ác )cơ quan đại diện"
+    rf"|TP(?:\.?\s*[{UPPER_CASE}]\w*)*)"
     rf"\s+(?:cũng\s+|vẫn\s+)?$"
 )
 COMMITMENT_VERBS = ("tập trung", "chú trọng", "ưu tiên", "đẩy mạnh", "tăng cường")
@@ -460,9 +472,9 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "obligation",
-        re.compile(r"(?<!\w)(?:nhất thiết phải|cần phải|cần|phải)(?!\w)", re.I),
+        re.compile(r"(?<!\w)(?:nhất thiết phải|cần phải|cần|phải|có trách nhiệm)(?!\w)", re.I),
         _obligation,
-        "what whoever is named must or should do",
+        "what whoever is named must or should do, or is charged with",
         3,
         "Các địa phương cần chủ động kết nối với cơ quan đại diện ở nước ngoài.",
     ),
@@ -1220,7 +1232,9 @@ def _after_connective(text: str) -> int:
 # Speaker, year, repeats
 
 
-def _speaker(body: str, draft: Draft, people: list[Person], previous: Draft | None = None) -> str | None:
+def _speaker(
+    body: str, draft: Draft, people: list[Person], previous: Draft | None = None, previous_speaker: str | None = None
+) -> str | None:
     """The asker of a request; else the person or body the sentence attributes it to before
     the cue ("Theo Bộ trưởng ...", "... cho rằng", "Name: ..."); else the last attribution in
     the paragraphs above. "Theo ông, ..." is the person named last before it."""
@@ -1255,10 +1269,19 @@ def _speaker(body: str, draft: Draft, people: list[Person], previous: Draft | No
     if previous is not None and previous.piece.paragraph == draft.piece.paragraph:
         # "Thủ tướng yêu cầu, mỗi Trưởng Cơ quan đại diện cần ... . Trọng tâm hàng đầu là ...": the
         # asker goes on; the addressee named in between is no speaker.
-        return _speaker(body, previous, people)
-    paragraph_start = _paragraph_start(body, max(0, draft.piece.paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
+        return previous_speaker
+    first = max(0, draft.piece.paragraph - SPEAKER_LOOKBACK_PARAGRAPHS)
+    paragraph_start = _paragraph_start(body, first)
     window = body[paragraph_start : draft.piece.sentence_start]
     named = _people_and_bodies(window, people, body, attributed=True)
+    if (
+        previous is not None
+        and previous.piece.paragraph >= first
+        and (not named or paragraph_start + named[-1].start < previous.end)
+        and previous_speaker
+    ):  # "Thủ tướng chỉ đạo ... . [¶] Các bộ, ngành ... phải ...": the last to ask goes on asking
+        # (whom it asks is no speaker), unless a source named since ("Theo báo cáo tại hội nghị, ...")
+        return previous_speaker
     return (named[-1].name or named[-1].title) if named else None
 
 
@@ -1363,6 +1386,9 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
     people = list(doc.people) or find_people(body)
     sentences = _pieces(body, doc.paragraphs, people)
     drafts = _all_drafts(body, sentences, _blocked_spans(body, lists))
+    speakers: list[str | None] = []
+    for d, previous in zip(drafts, [None, *drafts]):  # in reading order: a speaker goes on speaking
+        speakers.append(_speaker(body, d, people, previous, speakers[-1] if speakers else None))
     statements = [
         Statement(
             "priority",
@@ -1378,8 +1404,8 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             cue_start=d.cue_start,
             cue_end=d.cue_end,
         )
-        for d, previous in zip(drafts, [None, *drafts])
-        if (speaker := _speaker(body, d, people, previous)) or d.rule in ASKED
+        for d, speaker in zip(drafts, speakers)
+        if speaker or d.rule in ASKED
     ]
     return tuple(_without_repeats(statements))
 

@@ -714,6 +714,16 @@ def _intros(paragraph: str, folded: str | None = None) -> list[tuple[int, int, I
     return sorted(found, key=lambda f: f[0])
 
 
+def _quoted_phrase(paragraph: str, lead_end: int) -> bool:
+    """Whether a lead-in stands inside a quotation that closes before the first ';': a phrase
+    quoted ("nguyên tắc “Kỷ cương đi trước - kết quả là thước đo”; nâng cao ..."), not a list's
+    lead-in. A list quoted whole (“... ba trọng tâm là: A; B; C”) closes after its last item."""
+    before = paragraph[:lead_end]
+    first = paragraph[lead_end : (paragraph.find(";", lead_end) + 1 or len(paragraph) + 1) - 1]
+    curly = before.count("“") > before.count("”") and "”" in first
+    return curly or (before.count('"') % 2 == 1 and '"' in first)
+
+
 def _sentence_stop(paragraph: str, start: int) -> int:
     """Where the sentence running at `start` ends (after its full stop), or the paragraph's end."""
     spans = sentence_spans(paragraph[start:])
@@ -739,6 +749,8 @@ def inline_lists(
     for number, (intro_start, intro_end, intro) in enumerate(intros):
         if intro_start < resume_at:
             continue  # a colon inside the list found before: part of an item
+        if _quoted_phrase(paragraph, intro_end):
+            continue
         later = [i for i in intros[number + 1 :] if i[0] >= intro_end]
         rest_end = _next_lead_in(paragraph, intro_end, [i for i in later if i[2].strong])
         if intro.one_sentence:

@@ -450,11 +450,12 @@ def _bodies_named_in(context: str) -> tuple[str, ...]:
 
 def _fullest_body(written: str, context: str) -> str:
     """A body named by its head alone, as the article names it in full ("hội nghị" -> "Hội nghị
-    Ngoại giao lần thứ 32"): the longest naming of that head in `context`; else as written."""
+    Ngoại giao lần thứ 32"): the longest naming of that head in `context`; else as written. A
+    naming in lower case ("chủ trì hội nghị trực tuyến") names no body in full."""
     if fold(written) not in BARE_BODY_HEADS:
         return written
     head = fold(written)
-    named = [body for body in _bodies_named_in(context) if fold(body).startswith(head)]
+    named = [body for body in _bodies_named_in(context) if body[0].isupper() and fold(body).startswith(head)]
     fullest = max(named, key=len, default=written)
     return fullest if len(fullest) > len(written) else written[0].upper() + written[1:]
 

@@ -363,6 +363,67 @@ def test_a_known_name_without_its_title_and_ong_resolve_to_the_person():
     assert [d.speaker for d in found] == ["Phạm Minh Chính", "Lê Thị Thu"]
 
 
+def test_the_last_to_ask_goes_on_asking_in_the_paragraphs_after_unless_a_source_speaks_since():
+    text = (
+        "Sáng 3/3/2025, Thủ tướng Phạm Minh Chính chủ trì hội nghị trực tuyến với các cơ quan đại diện.\n\n"
+        "Theo báo cáo tại hội nghị, hai tháng đầu năm đã có 60 hoạt động xúc tiến thương mại.\n\n"
+        "Thủ tướng chỉ đạo các bộ, ngành sớm cụ thể hóa các thỏa thuận cấp cao đã ký.\n\n"
+        "Các bộ, ngành, nhất là các cơ quan đại diện phải tìm thêm thị trường cho nông sản; "
+        "hỗ trợ doanh nghiệp xử lý các vụ kiện phòng vệ thương mại.\n\n"
+        "Theo báo cáo tại hội nghị, các địa phương cần chủ động hơn trong kêu gọi đầu tư."
+    )
+    found = directives_of(text)
+    assert [(d.text, d.speaker) for d in found] == [
+        ("các bộ, ngành sớm cụ thể hóa các thỏa thuận cấp cao đã ký", "Phạm Minh Chính"),
+        ("phải tìm thêm thị trường cho nông sản", "Phạm Minh Chính"),
+        ("hỗ trợ doanh nghiệp xử lý các vụ kiện phòng vệ thương mại", "Phạm Minh Chính"),
+        ("cần chủ động hơn trong kêu gọi đầu tư", "Hội nghị"),  # not "hội nghị trực" (tuyến)
+    ]
+
+
+def test_a_ministry_recommends_to_another_and_a_minister_orders_through_a_wish():
+    text = (
+        "Chiều 12/3/2023, Bộ Công Thương tổ chức hội nghị về thị trường nông sản.\n\n"
+        "Bộ trưởng Bộ Nông nghiệp Lê Văn Hòa mong muốn “đặt hàng” các Đại sứ giúp ngành giữ vững thị trường trái cây.\n\n"
+        "Bộ Công Thương cũng kiến nghị Bộ Nông nghiệp sớm đàm phán mở cửa cho các loại nông sản chủ lực.\n\n"
+        "Các kiến nghị của doanh nghiệp về thủ tục hải quan đã được tiếp thu."
+    )
+    assert [(d.cue, d.text, d.speaker) for d in directives_of(text)] == [
+        ("đặt hàng", "các Đại sứ giúp ngành giữ vững thị trường trái cây", "Lê Văn Hòa"),
+        ("kiến nghị", "Bộ Nông nghiệp sớm đàm phán mở cửa cho các loại nông sản chủ lực", "Bộ Công Thương"),
+    ]
+
+
+def test_the_network_of_missions_commits_to_a_course():
+    text = (
+        "Thứ trưởng Bộ Ngoại giao Nguyễn Thị Thu nhấn mạnh, hệ thống cơ quan đại diện sẽ tiếp tục đồng hành với "
+        "doanh nghiệp, kịp thời cảnh báo thay đổi về quy định nhập khẩu của nước sở tại."
+    )
+    [found] = directives_of(text)
+    assert (found.text, found.speaker) == (
+        "tiếp tục đồng hành với doanh nghiệp, kịp thời cảnh báo thay đổi về quy định nhập khẩu của nước sở tại",
+        "Nguyễn Thị Thu",
+    )
+
+
+def test_a_body_charged_with_a_task_is_a_directive_and_a_quality_is_not():
+    said = "Chủ tịch UBND tỉnh Trần Văn Hải phát biểu tại hội nghị.\n\n"
+    [found] = directives_of(said + "Sở Ngoại vụ có trách nhiệm chủ trì xây dựng kế hoạch xúc tiến đầu tư năm 2025.")
+    assert (found.cue, found.text) == (
+        "có trách nhiệm",
+        "có trách nhiệm chủ trì xây dựng kế hoạch xúc tiến đầu tư năm 2025",
+    )
+    assert directives_of(said + "Doanh nghiệp có trách nhiệm với xã hội và người lao động.") == ()
+
+
+def test_whom_a_request_asks_is_no_speaker_of_what_follows():
+    text = (
+        "UBND thành phố yêu cầu chủ tịch UBND các phường khẩn trương triển khai kế hoạch xúc tiến thương mại.\n\n"
+        "Các đơn vị phải báo cáo kết quả trước ngày 15/12."
+    )
+    assert [d.speaker for d in directives_of(text)] == ["UBND thành phố", "UBND thành phố"]
+
+
 # --- the seeds ----------------------------------------------------------------------------------
 
 

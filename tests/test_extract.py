@@ -475,6 +475,18 @@ def test_inline_semicolons_with_lower_case_continuation():
     assert not found.count_mismatch
 
 
+def test_a_lead_in_inside_a_quoted_slogan_leads_in_nothing_but_a_quoted_list_is_a_list():
+    slogan = (
+        "Các đơn vị phải tuân thủ phương châm “Kỷ cương đi trước - hành động đi cùng - kết quả là thước đo”; "
+        "nâng cao trách nhiệm người đứng đầu, dám nghĩ, dám làm."
+    )
+    assert lists_of(slogan) == ()
+    [quoted] = lists_of(
+        "Bộ trưởng nói: “Năm nay ngành có ba trọng tâm là: mở rộng thị trường; thu hút đầu tư; phát triển du lịch”."
+    )
+    assert items_of(quoted) == ["mở rộng thị trường", "thu hút đầu tư", "phát triển du lịch"]
+
+
 def test_inline_all_lower_case_pieces_are_each_an_item():
     [found] = lists_of("Hội nghị thảo luận 3 nội dung: thúc đẩy xuất khẩu; thu hút đầu tư; phát triển du lịch.")
     assert found.kind == "agenda"
