@@ -389,10 +389,12 @@ ASSIGNEE = re.compile(
 
 
 def _assignment(piece: str, match: re.Match[str]) -> int | None:
-    """ "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì ...": a task handed to a department."""
+    """ "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì ...": a task handed to a department; also as a
+    sentence of its own in a leader's conclusions ("Giao Bộ Ngoại giao chủ trì ...")."""
     assignee = ASSIGNEE.match(piece[match.end() :])
-    if not assignee or _asker_before(piece, match) is None:
-        return None
+    imperative = match.group(0) == "Giao" and not piece[: match.start()].strip(" ,")
+    if not assignee or (_asker_before(piece, match) is None and not imperative):
+        return None  # "Giao Bộ Ngoại giao chủ trì ...": a conclusion's own words, its speaker above
     rest = piece[match.end() :]
     return match.end() + len(rest) - len(re.sub(r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?", "", rest))
 
@@ -492,7 +494,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "assignment",
-        re.compile(r"(?<!\w)(?<!được )giao(?!\w)(?=\s)"),
+        re.compile(r"(?<!\w)(?<!được )[Gg]iao(?!\w)(?=\s)"),
         _assignment,
         "a leader hands a task to a department",
         2,
@@ -1127,8 +1129,9 @@ def _addressee_named_again(request: str, text: str) -> int | None:
 def _carried(
     body: str, sentences: list[list[Piece]], drafts: list[Draft], blocked: list[tuple[int, int]]
 ) -> list[Draft]:
-    """The first sentence of each paragraph that carries on the request ending the paragraph before."""
-    last_of_paragraph = {d.piece.paragraph: d for d in drafts if d.rule == "request"}
+    """The first sentence of each paragraph that carries on the request (or the task handed out)
+    ending the paragraph before."""
+    last_of_paragraph = {d.piece.paragraph: d for d in drafts if d.rule in ("request", "assignment")}
     drafted = {d.piece.sentence_start for d in drafts}
     carried, seen = [], set()
     for pieces in sentences:
@@ -1163,7 +1166,8 @@ def _carried(
 # hợp ... ¶ Bộ Công Thương chủ trì ...": a ministry, office or committee, then a verb of a task,
 # with nothing done ("đã", "được") in between.
 BODY_TASKED = re.compile(
-    r"^(?:Bộ|Văn phòng|Ngân hàng Nhà nước|UBND|Ủy ban|Ban|Cục|Sở|Thường trực|[Cc]ác bộ)\b[^,.;:]{0,60}?\s"
+    r"^(?:Bộ|Văn phòng|Ngân hàng Nhà nước|UBND|Ủy ban|Ban|Cục|Sở|Thường trực|[Cc]ác bộ|[Cc]ác cơ quan đại diện)\b"
+    r"(?:[^,.;:]|,\s*(?:thành phố|ngành|địa phương)\b){0,60}?\s"
     r"(?:chủ trì|phối hợp|khẩn trương|tiếp tục|tăng cường|đẩy mạnh|nghiên cứu|rà soát|hướng dẫn|hoàn thiện|chủ động"
     r"|theo dõi|tập hợp|triển khai|đề xuất|thúc đẩy)\b"
 )
@@ -1302,6 +1306,12 @@ def _people_and_bodies(text: str, people: list[Person], body: str, *, attributed
     persons = [
         p for p in persons if p.name or not any(b.start <= p.start and p.end <= b.end for b in bodies)
     ]  # "Ban Bí thư"
+    # "Thủ tướng Chính phủ kết luận": the body is part of the title, the speaker the title's holder
+    bodies = [
+        b
+        for b in bodies
+        if not any(p.start <= b.start and b.end <= p.end and p.end - p.start > b.end - b.start for p in persons)
+    ]
     return sorted([*persons, *bodies], key=lambda m: (m.end, m.start))
 
 

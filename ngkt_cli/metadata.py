@@ -158,12 +158,14 @@ _TITLE_WORDS = re.compile(_TITLE_RE)
 # the second syllables of ministries' names ("Kế hoạch và Đầu tư", "Nông nghiệp và Phát triển
 # nông thôn", "Tài chính", "Y tế").
 _ORG_LOWER = (
-    "giao phủ hội vụ tỉnh ủy nước trị trực tại và phòng hoạch tư chính thương nghiệp triển thôn nông "
+    "giao phủ hội vụ tỉnh ủy nước trị trực phòng hoạch tư chính thương nghiệp triển thôn nông "
     "nguyên trường dục tạo tế lịch thao hóa hoá học nghệ thông sản dựng tải lợi binh ninh "
     # "Cục Xúc tiến thương mại", "Vụ Hợp tác kinh tế đa phương", "Tổng cục Du lịch"
     "xúc tiến mại hợp tác kinh phương ngoại ương cục"
 ).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
-_ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)})"
+# "tại" and "và" join two named parts ("Đại sứ quán Việt Nam tại Nhật Bản", "Bộ Công Thương và
+# Bộ Ngoại giao"): a capitalised word follows; "Chính phủ tại hội nghị" names "Chính phủ".
+_ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)}|(?:tại|và)(?=\s+[{UPPER}]))"
 _ORG = rf"(?:\s+{_ORG_WORD})*"
 # Between a title and its holder's name, also a short aside in brackets: "Chủ tịch Phòng Thương
 # mại và Công nghiệp Việt Nam (VCCI) Phạm Tấn Công", "Vụ trưởng Vụ Tổng hợp kinh tế (Bộ Ngoại giao) ...".

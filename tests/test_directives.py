@@ -424,6 +424,24 @@ def test_whom_a_request_asks_is_no_speaker_of_what_follows():
     assert [d.speaker for d in directives_of(text)] == ["UBND thành phố", "UBND thành phố"]
 
 
+def test_a_leaders_conclusions_hand_out_tasks_sentence_by_sentence():
+    text = (
+        "Ngày 12/1/2026, Văn phòng Chính phủ thông báo kết luận của Thủ tướng Chính phủ tại hội nghị về ngoại giao kinh tế.\n\n"
+        "Thủ tướng Chính phủ kết luận như sau:\n\n"
+        "Giao Bộ Ngoại giao chủ trì, phối hợp với Bộ Công Thương xây dựng chương trình hỗ trợ doanh nghiệp ra thị trường quốc tế.\n\n"
+        "Bộ Tài chính nghiên cứu, đề xuất cơ chế tài chính cho hoạt động xúc tiến đầu tư ở nước ngoài.\n\n"
+        "Ủy ban nhân dân các tỉnh, thành phố chủ động làm việc với các cơ quan đại diện để lập danh mục dự án.\n\n"
+        "Bộ Công Thương đã hoàn thành đề án trong năm 2025."
+    )
+    found = directives_of(text)
+    assert [d.text for d in found] == [
+        "Bộ Ngoại giao chủ trì, phối hợp với Bộ Công Thương xây dựng chương trình hỗ trợ doanh nghiệp ra thị trường quốc tế",
+        "Bộ Tài chính nghiên cứu, đề xuất cơ chế tài chính cho hoạt động xúc tiến đầu tư ở nước ngoài",
+        "Ủy ban nhân dân các tỉnh, thành phố chủ động làm việc với các cơ quan đại diện để lập danh mục dự án",
+    ]
+    assert {d.speaker for d in found} == {"Thủ tướng Chính phủ"}  # not "Chính phủ tại hội" (nghị)
+
+
 # --- the seeds ----------------------------------------------------------------------------------
 
 
