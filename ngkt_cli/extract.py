@@ -29,7 +29,11 @@ from .cues import (
     announced,
     target_year,
 )
-from .directives import find_directives  # directives read the lists found here, never the reverse
+from .directives import (
+    FOREIGN_LEADER,
+    PARTNERS,
+    find_directives,
+)  # directives read the lists found here, never the reverse
 from .metadata import (
     BODY_SOURCE_BEFORE,
     SPEECH_VERBS,
@@ -1070,16 +1074,24 @@ KIND_CUES = (
     (
         "achievement",
         re.compile(
-            r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc"
+            r"\b(?:the hien (?:o|qua)|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc"
             r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc|da gop phan|da giup|da mang lai|da"
             r" tao ra)\b"
+            r"|\b(?:nhung|cac|mot so) con so\b"  # "Năm 2023 ghi nhận những con số ấn tượng: ..."
             r"|\bchung kien (?:le )?(?:ky|trao)\b"  # "Hai Thủ tướng chứng kiến lễ ký 5 văn kiện, gồm: ..."
             r"|^\W*noi bat(?: nhat)?(?: la| nhu)?\W*$"  # "Nổi bật là: A; B; C" after a year's review
             r"|\bda\W*$"
         ),
     ),
     # shortcomings and forecasts: "vẫn còn tồn tại, hạn chế: ...", "Theo dự báo, kinh tế thế giới sẽ: ..."
-    ("other", re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong)\b")),
+    # ... and a reading of the world: "Về tình hình thế giới, Thứ trưởng nhận định có ba điểm đáng chú ý: ..."
+    (
+        "other",
+        re.compile(
+            r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong"
+            r"|tinh hinh (?:the gioi|quoc te|khu vuc)|boi canh (?:the gioi|quoc te|khu vuc))\b"
+        ),
+    ),
     (
         "priority",
         re.compile(
@@ -1121,6 +1133,12 @@ DONE_BEFORE_NOUN = (
     r"|thang loi))\s+"
     r"(?:(?:cac|nhung|\d{1,2})\s+)?(?:nhom\s+)?"
 )
+# Measures said to be taken are done, however plainly: "Năm 2024, Bộ đã triển khai nhiều biện pháp
+# hỗ trợ doanh nghiệp, cụ thể: ..." (tasks rolled out, "đã triển khai các nhiệm vụ năm 2025", lie ahead).
+MEASURES_TAKEN = re.compile(
+    r"\b(?:da|vua)\s+(?:trien khai|thuc hien|ap dung|ban hanh)(?:\s+(?:dong bo|quyet liet|kip thoi))?"
+    r"\s+(?:nhieu|cac|nhung|mot so|hang loat|\d{1,2})\s+(?:nhom\s+)?(?:bien phap|giai phap|chinh sach)\b"
+)
 
 # Tense markers in the items: backward-looking "đã", forward-looking "cần", "sẽ", "phải".
 # A result told in the passive counts as done: "hội nhập quốc tế được mở rộng", "uy tín tiếp tục
@@ -1147,7 +1165,7 @@ def _count_elsewhere(noun: str, texts: list[str]) -> int | None:
 LOOKS_BACK_UNLESS_ASKED = {"dau an", "diem nhan"}
 
 # "5 nội dung trọng tâm cần tập trung" is a set of priorities, not a meeting's agenda.
-DIRECTIVE = re.compile(r"\b(?:can|phai|yeu cau|de nghi|chi dao|trong tam|uu tien)\b")
+DIRECTIVE = re.compile(r"\b(?:can|phai|yeu cau|de nghi|kien nghi|de xuat|khuyen nghi|chi dao|trong tam|uu tien)\b")
 DISCUSSION = re.compile(r"\b(?:thao luan|tham luan|trao doi|ban ve|ban bac)\b")
 
 
@@ -1180,6 +1198,98 @@ FOREIGN_AGENDA = re.compile(
 )
 # ... unless Vietnam is the one setting them: "Năm APEC 2017 do Việt Nam đăng cai đặt ra ...".
 OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
+
+
+@dataclass(frozen=True)
+class OtherVoice:
+    """Someone whose proposals, however worded as tasks, are not Vietnam's priorities: a row of
+    OTHER_VOICES, tried on the list's speaker as written (title and name) and on its lead-in."""
+
+    name: str
+    speaker: re.Pattern[str] | None  # on the speaker's title and name
+    lead_in: re.Pattern[str] | None  # on the lead-in, as written
+    example: str
+
+
+# The subject that opens a lead-in's clause, after a framing clause ("Tại hội nghị, ...").
+_CLAUSE_OPENING = r"(?:^|[,.;:]\s+)(?:[Tt]heo\s+)?"
+# What such a voice does with a list: proposes, asks, wishes, points at.
+_PROPOSES = (
+    r"\s+(?:[^\s,.;:]+\s+){0,2}?(?:cũng\s+|đã\s+)?"
+    r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý)"
+)
+# Who speaks for another country or organisation: "phía Hàn Quốc", "doanh nghiệp Nhật Bản".
+_ITS_SIDE = r"(?:[Pp]hía|[Đđ]oàn|[Cc]ác doanh nghiệp|[Dd]oanh nghiệp|[Nn]hà đầu tư|[Cc]hính phủ|[Đđ]ại sứ quán)"
+
+OTHER_VOICES = (
+    OtherVoice(
+        "another country's leader, envoy or side",
+        FOREIGN_LEADER,
+        # "Phía Hàn Quốc đề nghị ...", "Ngân hàng Thế giới (WB) khuyến nghị Việt Nam ...", not what is
+        # asked of them ("Thủ tướng đề nghị phía Hàn Quốc ...": Vietnam's own request)
+        re.compile(
+            _CLAUSE_OPENING
+            + r"(?:"
+            + _ITS_SIDE
+            + r"\s+)?(?:"
+            + "|".join(PARTNERS)
+            + r")(?:\s*\([^()]{1,20}\))?"
+            + _PROPOSES
+        ),
+        "Bộ trưởng Kinh tế Nhật Bản nêu ba ưu tiên hợp tác của Nhật Bản với ASEAN: ...",
+    ),
+    OtherVoice(
+        "a business or its leader",
+        re.compile(r"\b(?:Tập đoàn|Công ty|Tổng công ty|HĐQT|Hội đồng quản trị|CEO|[Dd]oanh nhân)\b"),
+        re.compile(
+            _CLAUSE_OPENING
+            + r"(?:[Đđ]ại diện\s+)?(?:[Cc]ác\s+|[Nn]hiều\s+)?(?:doanh nghiệp|nhà đầu tư|doanh nhân|hiệp hội)"
+            + _PROPOSES
+        ),
+        "Ông Trần Minh Quang, Chủ tịch Tập đoàn Sao Mai, kiến nghị ba vấn đề: ...",
+    ),
+    OtherVoice(
+        "a scholar or an expert",
+        re.compile(r"^(?:GS|PGS|TS|ThS|Tiến sĩ|Giáo sư|Phó Giáo sư)\b[.\w]*$|\b(?:[Cc]huyên gia|[Nn]hà nghiên cứu)\b"),
+        re.compile(
+            _CLAUSE_OPENING
+            + r"(?:[Cc]ác\s+|[Nn]hiều\s+)?(?:chuyên gia|nhà nghiên cứu|nhà khoa học|học giả)"
+            + _PROPOSES
+        ),
+        "Theo TS. Nguyễn Đức Long, Việt Nam cần một số giải pháp: ...",
+    ),
+)
+
+
+# How far before a name the article may describe its holder ("Đại sứ Hàn Quốc tại Việt Nam Choi
+# Young Sam", then "Đại sứ Choi Young Sam đề nghị ..."): another country's title just before it.
+DESCRIBED_BEFORE = 60
+FOREIGN_TITLE_BEFORE_NAME = re.compile("(?:" + FOREIGN_LEADER.pattern + r")(?:\s+tại\s+Việt Nam)?\s*$")
+
+
+def _described_abroad(body: str, speaker: str) -> bool:
+    """Whether the article first names the speaker (the capitalised words that end `speaker`) just
+    after another country's title: a foreign name, which `find_people` does not read."""
+    words = speaker.split()
+    name_words = list(itertools.takewhile(is_capitalised, reversed(words)))
+    if len(name_words) < 2 or len(name_words) == len(words):
+        return False
+    found = body.find(" ".join(reversed(name_words)))
+    return found > 0 and FOREIGN_TITLE_BEFORE_NAME.search(body, max(0, found - DESCRIBED_BEFORE), found) is not None
+
+
+def _other_voice(speaker: str | None, title: str | None, cue: str, body: str = "") -> str | None:
+    """The OTHER_VOICES row whose voice states a list: its speaker (title, then title and name,
+    then how the article first describes a name it does not know) or the subject of its lead-in."""
+    spoken = [text for text in (title, f"{title or ''} {speaker or ''}".strip()) if text]
+    if speaker and _described_abroad(body, speaker):
+        return OTHER_VOICES[0].name
+    for voice in OTHER_VOICES:
+        if voice.speaker and any(voice.speaker.search(text) for text in spoken):
+            return voice.name
+        if voice.lead_in and voice.lead_in.search(cue):
+            return voice.name
+    return None
 
 
 def _cue_kind(text: str) -> str | None:
@@ -1222,8 +1332,9 @@ def classify(
             return "priority"
         if noun in LOOKS_BACK_UNLESS_ASKED and DIRECTIVE.search(folded):
             return "priority"
-        if kind == "priority" and re.search(
-            r"\b" + noun + DONE_AFTER_NOUN + "|" + DONE_BEFORE_NOUN + noun + r"\b", folded
+        if kind == "priority" and (
+            re.search(r"\b" + noun + DONE_AFTER_NOUN + "|" + DONE_BEFORE_NOUN + noun + r"\b", folded)
+            or MEASURES_TAKEN.search(folded)
         ):
             return "achievement"
         return kind
@@ -1860,6 +1971,8 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
     speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)
+    if kind == "priority" and _other_voice(speaker, title, cue, body):
+        kind = "other"  # a business's, a scholar's or another country's proposals
     items = tuple(
         Statement(kind, n, text, _paragraph_of(body, s.start), s.start, s.end, year, speaker)
         for n, (s, text) in enumerate(zip(spans, texts), start=1)

@@ -161,7 +161,9 @@ _ORG_LOWER = (
     "giao phủ hội vụ tỉnh ủy nước trị trực tại và phòng hoạch tư chính thương nghiệp triển thôn nông "
     "nguyên trường dục tạo tế lịch thao hóa hoá học nghệ thông sản dựng tải lợi binh ninh "
     # "Cục Xúc tiến thương mại", "Vụ Hợp tác kinh tế đa phương", "Tổng cục Du lịch"
-    "xúc tiến mại hợp tác kinh phương ngoại ương cục"
+    "xúc tiến mại hợp tác kinh phương ngoại ương cục "
+    # a business's: "Chủ tịch Tập đoàn Sao Mai", "Tổng Giám đốc Công ty ...", "Chủ tịch Hội đồng quản trị"
+    "đoàn ty quản"
 ).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
 _ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)})"
 _ORG = rf"(?:\s+{_ORG_WORD})*"
@@ -231,7 +233,7 @@ PRONOUN_NAME = re.compile(rf"\b(?:[ôÔ]ng|[bB]à)\s+(?P<given>[{UPPER}][^\W\d_]
 SPEECH_VERBS = re.compile(
     r"\b(?:cho biết|cho hay|cho rằng|nói|nhấn mạnh|khẳng định|đề nghị|yêu cầu|phát biểu|chỉ đạo|"
     r"xác định|đánh giá|thông tin|chia sẻ|nêu rõ|lưu ý|kết luận|trả lời|đề xuất|chỉ rõ|chỉ ra|"
-    r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt|đúc kết|"
+    r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt|đúc kết|kiến nghị|khuyến nghị|"
     # a leader reviewing results ("ghi nhận", "biểu dương"), a director reporting them (not "nghe
     # báo cáo", "theo báo cáo", "trong báo cáo")
     r"ghi nhận|biểu dương|điểm lại|nhìn lại|nhắc lại|"

@@ -1,0 +1,86 @@
+"""What a list is, and for whom and when, on pages in the shapes of real press pages: proposals of
+another country, a business or a scholar are not Vietnam's priorities; measures taken, figures and
+a year's review are results; a meeting's topics are its agenda; a plan for a term not yet begun is
+for its first year; counts of "nhóm công việc", "mũi đột phá", "nhóm chính sách". Every page is
+written for these tests (tests/data/unseen/lists_kinds_*), in the shapes read on real pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ngkt_cli.extract import extract
+from ngkt_cli.ingest import build_document
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+
+def read(name: str, date: str):
+    page = UNSEEN / name
+    return extract(build_document(page.read_bytes(), page.name, date))
+
+
+def attributes(found) -> tuple:
+    return (found.kind, found.announced_count, found.target_year, found.speaker)
+
+
+def test_proposals_of_another_country_a_business_a_scholar_or_a_lender_are_not_our_priorities():
+    envoy, business, scholar, lender, asked_of_korea, tasks = read("lists_kinds_other_voices.txt", "2024-06-12").lists
+    # the envoy is named in full only where the article first names him: "Đại sứ Hàn Quốc tại Việt Nam Park Jin Woo"
+    assert attributes(envoy) == ("other", 3, 2024, "Đại sứ Park Jin Woo")
+    assert attributes(business) == ("other", 3, 2024, "Trần Minh Quang")  # "Chủ tịch Tập đoàn Hưng Long"
+    assert (business.items[0].text, business.items[2].text) == (
+        "sớm có cơ chế cho khu thương mại tự do",
+        "ưu đãi cho doanh nghiệp đầu tư ra nước ngoài",
+    )
+    assert attributes(scholar)[:3] == ("other", None, 2024)  # "Theo TS. Đỗ Đức Hạnh, ..."
+    assert scholar.speaker == "Đỗ Đức Hạnh"
+    assert (lender.kind, lender.announced_count) == ("other", 3)  # "Ngân hàng Thế giới (WB) khuyến nghị Việt Nam"
+    # what Vietnam's side asks of a partner, and of its own departments, stays a priority
+    assert attributes(asked_of_korea) == ("priority", 3, 2024, "Nguyễn Văn Bình")
+    assert attributes(tasks) == ("priority", 2, 2024, "Nguyễn Văn Bình")
+
+
+def test_measures_taken_and_figures_are_results_and_a_sessions_topics_its_agenda():
+    measures, figures, topics, tasks = read("lists_kinds_measures_and_figures.txt", "2024-12-20").lists
+    assert (measures.kind, measures.target_year) == (
+        "achievement",
+        2024,
+    )  # "đã triển khai nhiều biện pháp ..., cụ thể:"
+    assert [item.text for item in measures.items] == [
+        "tổ chức 45 đoàn giao thương ra nước ngoài",
+        "cập nhật thông tin thị trường hằng tuần",
+        "hướng dẫn doanh nghiệp ứng phó với các vụ kiện phòng vệ thương mại",
+    ]
+    assert (figures.kind, figures.target_year) == ("achievement", 2024)  # "những con số ấn tượng"
+    assert (topics.kind, topics.announced_count) == ("agenda", 2)
+    # tasks rolled out for the year ahead are no measures taken
+    assert attributes(tasks) == ("priority", None, 2025, "Phan Thị Thắng")
+
+
+def test_a_plan_for_a_term_not_yet_begun_is_for_its_first_year_and_more_nouns_give_a_count():
+    term, review, tasks, breakthroughs, policies = read("lists_kinds_counts_and_terms.txt", "2025-11-25").lists
+    assert attributes(term) == (
+        "priority",
+        3,
+        2026,
+        "Hoàng Thị Lan",
+    )  # "trong nhiệm kỳ 2026 – 2030", said in November 2025
+    assert attributes(review) == ("achievement", 3, 2025, "Hoàng Thị Lan")  # a period already run is no target
+    assert attributes(tasks) == ("priority", 3, 2025, "Lê Quang Vinh")  # "ba nhóm công việc"
+    assert attributes(breakthroughs) == ("priority", 3, 2025, "Lê Quang Vinh")  # "3 mũi đột phá"
+    assert attributes(policies) == ("priority", 5, 2025, "Lê Quang Vinh")  # "5 nhóm chính sách cần ưu tiên"
+
+
+def test_a_directive_for_a_term_not_yet_begun_is_for_its_first_year():
+    [directive] = read("lists_kinds_counts_and_terms.txt", "2025-11-25").directives
+    assert directive.text.startswith("cần tham mưu tổ chức thành công")
+    assert (directive.target_year, directive.speaker) == (2026, "Hoàng Thị Lan")
+
+
+def test_a_years_review_tells_results_lessons_and_the_world_apart_from_the_tasks_ahead():
+    points, shown, lessons, world, tasks = read("lists_kinds_review_shapes.txt", "2024-12-27").lists
+    assert attributes(points) == ("achievement", 3, 2024, "Nguyễn Minh Vũ")  # "có thể thấy rõ ở 3 điểm"
+    assert (shown.kind, shown.target_year) == ("achievement", 2024)  # "thể hiện qua các mặt sau:"
+    assert (lessons.kind, lessons.target_year) == ("lesson", 2024)  # "rút ra một số kinh nghiệm"
+    assert (world.kind, world.announced_count) == ("other", 3)  # "tình hình thế giới ... ba điểm đáng chú ý"
+    assert attributes(tasks) == ("priority", 3, 2025, "Nguyễn Minh Vũ")
