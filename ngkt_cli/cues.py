@@ -140,6 +140,11 @@ NEXT_YEAR_FROM_MONTH = 12
 # Reviews stated up to this month (New Year conferences) look at the year before.
 REVIEW_PREVIOUS_YEAR_UNTIL_MONTH = 2
 
+# Lists of kind "other" that look back as a review does (shortcomings and their causes: "vẫn còn
+# một số hạn chế", "nguyên nhân của những hạn chế"); the rest of that kind (the spirit a
+# conference sets, opportunities, another side's proposals) looks ahead as priorities do.
+LOOKS_BACK = re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|khuyet diem)\b")
+
 
 def _quantity(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
@@ -177,8 +182,9 @@ def target_year(kind: str, cue: str, doc: Document) -> int | None:
     for relative, reach in RELATIVE_YEARS:
         if relative.search(fold(cue)):
             return reach(year, month)
-    if kind in ("priority", "agenda") and month >= NEXT_YEAR_FROM_MONTH:
+    looks_back = kind in ("achievement", "lesson") or (kind == "other" and LOOKS_BACK.search(fold(cue)) is not None)
+    if not looks_back and kind in ("priority", "agenda", "other") and month >= NEXT_YEAR_FROM_MONTH:
         return year + 1
-    if kind in ("achievement", "lesson") and month <= REVIEW_PREVIOUS_YEAR_UNTIL_MONTH:
+    if looks_back and month <= REVIEW_PREVIOUS_YEAR_UNTIL_MONTH:
         return year - 1
     return year

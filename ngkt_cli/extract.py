@@ -1108,7 +1108,9 @@ KIND_CUES = (
 CONCESSION = re.compile(
     r"\b(?:(?:ben canh|ngoai) (?:nhung|cac)\b|tuy\b|mac du\b"
     r"|de (?:khac phuc|vuot qua|giai quyet|thao go|ung pho|han che|thuc hien|dat|phat huy|tan"
-    r" dung)\b)[^,:;.]{0,80}?,\s*"
+    r" dung)\b"
+    # what the plan builds on: "Trên cơ sở những kết quả đã đạt được, Sở ... với nhiệm vụ trọng tâm là: ..."
+    r"|tren co so\b|phat huy (?:nhung |cac )?ket qua\b)[^,:;.]{0,80}?,\s*"
 )
 
 # Lead-ins that say what the list is whatever else they hold, tried first (folded): the grounds

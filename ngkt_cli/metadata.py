@@ -87,6 +87,19 @@ TITLES = (
     "Tham tán",
     "Tổng cục trưởng",
     "Phó Tổng cục trưởng",
+    # More offices the press names a speaker by: an inspectorate, the central bank, a trade office
+    # abroad, a committee's chair, a company's deputy director.
+    "Chánh thanh tra",
+    "Phó Chánh thanh tra",
+    "Phó Chánh Văn phòng",
+    "Thống đốc",
+    "Phó Thống đốc",
+    "Trưởng Thương vụ",
+    "Trưởng Đại diện",
+    "Phó Chủ nhiệm",
+    "Phó Tổng Giám đốc",
+    "Trưởng phòng",
+    "Phó Trưởng phòng",
 )
 # Titles as the press also writes them, in lower case after the first word ("Phó thủ tướng",
 # "Tổng bí thư"), each read as the title it spells.

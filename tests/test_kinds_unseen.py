@@ -84,3 +84,28 @@ def test_a_years_review_tells_results_lessons_and_the_world_apart_from_the_tasks
     assert (lessons.kind, lessons.target_year) == ("lesson", 2024)  # "rút ra một số kinh nghiệm"
     assert (world.kind, world.announced_count) == ("other", 3)  # "tình hình thế giới ... ba điểm đáng chú ý"
     assert attributes(tasks) == ("priority", 3, 2025, "Nguyễn Minh Vũ")
+
+
+def test_a_plan_built_on_the_results_so_far_is_a_plan_and_an_inspectors_title_names_him():
+    plan, asked = read("lists_kinds_half_year_plan.txt", "2017-07-07").lists
+    # "Trên cơ sở những kết quả đã đạt được, ... với nhiệm vụ trọng tâm là: ..." builds on results
+    assert (plan.kind, plan.target_year) == ("priority", 2017)
+    assert [item.text for item in plan.items] == [
+        "Tiếp tục tham mưu tăng cường quản lý nhà nước về đối ngoại",
+        "Quản lý chặt chẽ các đoàn ra, đoàn vào",
+        "Đẩy mạnh xúc tiến đầu tư tại Nhật Bản và Hàn Quốc",
+    ]
+    assert (asked.kind, asked.speaker, asked.speaker_title) == (
+        "priority",
+        "Lê Minh Tuấn",
+        "Phó Chánh thanh tra Bộ Ngoại giao",
+    )
+
+
+def test_shortcomings_look_back_and_opportunities_look_ahead_at_the_turn_of_the_year():
+    causes, chances = read("lists_kinds_turn_of_year.txt", "2025-01-10").lists
+    assert (causes.kind, causes.target_year, causes.speaker) == ("other", 2024, "Vương Đình Khải")  # a January review
+    assert (chances.kind, chances.target_year) == ("other", 2025)
+    causes, chances = read("lists_kinds_turn_of_year.txt", "2024-12-20").lists
+    assert (causes.kind, causes.target_year) == ("other", 2024)
+    assert (chances.kind, chances.target_year) == ("other", 2025)  # stated in December, for the year ahead
