@@ -884,6 +884,8 @@ def _semicolon_pieces(text: str) -> list[tuple[int, int]]:
 def _before_predicate(paragraph: str, lead_start: int, start: int, end: int) -> int:
     """A list that is its sentence's subject ("Bốn ưu tiên ...: A; B; C; D đã nhận được sự ủng
     hộ ...") ends where the sentence's own predicate begins."""
+    if counted_after := TRAILING_COUNT.search(fold(paragraph[start:end])):
+        return start + counted_after.start()  # "... là 5 bài học được Thủ tướng nêu ra"
     sentence_start = max(paragraph.rfind(mark, 0, lead_start) for mark in (". ", "! ", "? ")) + 1
     if not ANNOUNCED.match(fold(paragraph[sentence_start:lead_start]).lstrip(' "“')):
         return end
@@ -923,6 +925,7 @@ class InlineIntro:
     # piece, leads the pieces in instead; a weak one ("ưu tiên hàng đầu là") inside a list does neither.
     strong: bool = False
     precedence: int = INLINE_PRECEDENCE  # a ';' split yields to every marker family
+    counted_after: bool = False  # the pieces' sentence ends by counting them ("... là 5 bài học ...")
     lead_in: str = "before"  # "before": the lead-in ends where the pattern starts (the colon);
     # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
     # sentence before it too ("... không ít thuận lợi. Đó là")
@@ -944,6 +947,8 @@ class InlineIntro:
             window = max(0, match.start() - LEAD_WINDOW), match.start()
             if self.unless is not None and self.unless.search(folded, *window):
                 continue
+            if self.counted_after and not _counted_after(folded, match.end()):
+                continue
             if self.before is None or self.before.search(folded, *window):
                 yield match
 
@@ -956,6 +961,34 @@ def _semicolon_in_sentence(start: int, semicolons: list[int], stops: list[int]) 
 
 # How far before its joining word a lead-in's list noun may stand ("bốn ưu tiên lớn về").
 LEAD_WINDOW = 60
+
+# A list that comes first and is counted after it, in its own sentence (folded): "A; B; C... là 5
+# bài học được Thủ tướng nêu ra", "A; B và C là ba nhiệm vụ trọng tâm của năm".
+TRAILING_COUNT = re.compile(
+    r"\s*(?:\.\.\.|…)?\s+la\s+(?P<n>\d{1,2}|"
+    + "|".join(NUMBER_WORDS)
+    + r")\s+[\"“]?(?:nhom\s+)?(?:"
+    + KIND_NOUN_ALTERNATION
+    + r")\b"
+)
+
+# The rest of a sentence up to the count that sums its pieces up.
+COUNTED_AFTER_IN_SENTENCE = re.compile(r"[^.!?:]*?" + TRAILING_COUNT.pattern)
+# Fewer pieces than this, counted after them, are more often clauses than a list ("Năm 2024 tỉnh
+# đón 2 triệu khách; năm nay, du lịch và đầu tư là hai nhiệm vụ hàng đầu").
+COUNTED_AFTER_ITEMS = 3
+
+
+def _counted_after(folded: str, start: int) -> bool:
+    """Whether the sentence opening at `start` ends by counting exactly the ';' pieces before the
+    count, three or more of them."""
+    found = COUNTED_AFTER_IN_SENTENCE.match(folded, start)
+    if not found:
+        return False
+    pieces = folded.count(";", start, found.start("n")) + 1
+    number = found.group("n")
+    return pieces >= COUNTED_AFTER_ITEMS and (int(number) if number.isdigit() else NUMBER_WORDS[number]) == pieces
+
 
 INLINE_INTROS = (
     # "Năm 2025 cần tập trung 3 nhiệm vụ: A; B; C" ("như:" and "ví dụ:" give examples)
@@ -1030,6 +1063,14 @@ INLINE_INTROS = (
             + KIND_NOUN_ALTERNATION
             + r")\b(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
+    ),
+    # "Giữ tinh thần chủ động; đặt lợi ích quốc gia lên trên hết; ... là 5 bài học được Thủ tướng
+    # nêu ra": the pieces open their sentence and the count follows them (the lead-in is the
+    # sentence before; the count, after, sums them up)
+    InlineIntro(
+        "items, then their count",
+        re.compile(r"(?:^|(?<=[.!?] ))(?=[^.!?;:]{3,}?;)"),
+        counted_after=True,
     ),
     # "... có không ít thuận lợi. Đó là A; B; C." (also "Đó là, A; B; C")
     InlineIntro(
@@ -1775,6 +1816,8 @@ def _wrap_up(body: str, last_item: Span) -> Span | None:
     next one, if there is one."""
     paragraph_end = _paragraph_end(body, last_item.end)
     rest = body[last_item.end : paragraph_end]
+    if TRAILING_COUNT.match(fold(rest)):
+        return Span(last_item.end, _sentence_end(body, last_item.end, paragraph_end))  # "... là 5 bài học ..."
     if rest.strip(" .!?…"):
         match = WRAP_UP.search(rest)
         if not match or rest[: match.start()].strip(" .!?…"):

@@ -109,3 +109,16 @@ def test_shortcomings_look_back_and_opportunities_look_ahead_at_the_turn_of_the_
     causes, chances = read("lists_kinds_turn_of_year.txt", "2024-12-20").lists
     assert (causes.kind, causes.target_year) == ("other", 2024)
     assert (chances.kind, chances.target_year) == ("other", 2025)  # stated in December, for the year ahead
+
+
+def test_pieces_counted_after_them_in_their_own_sentence_are_a_list_of_that_count():
+    [lessons] = read("lists_kinds_counted_after.txt", "2023-07-04").lists
+    assert attributes(lessons) == ("lesson", 4, 2023, "Phạm Minh Chính")
+    # the count that sums them up ("... là 4 bài học được Thủ tướng ... nêu ra") is no item's text
+    assert [item.text for item in lessons.items] == [
+        "Giữ vững thế chủ động, phản ứng kịp thời",
+        "đặt lợi ích quốc gia lên trên hết",
+        "nắm chắc tình hình để tham mưu trúng",
+        "phối hợp nhịp nhàng, không đùn đẩy trách nhiệm",
+    ]
+    # two clauses before "là hai nhiệm vụ" are no list: the last paragraph gives none
