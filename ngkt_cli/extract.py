@@ -884,7 +884,7 @@ def _semicolon_pieces(text: str) -> list[tuple[int, int]]:
 def _before_predicate(paragraph: str, lead_start: int, start: int, end: int) -> int:
     """A list that is its sentence's subject ("Bốn ưu tiên ...: A; B; C; D đã nhận được sự ủng
     hộ ...") ends where the sentence's own predicate begins."""
-    if counted_after := TRAILING_COUNT.search(fold(paragraph[start:end])):
+    if " là " in paragraph[start:end] and (counted_after := TRAILING_COUNT.search(fold(paragraph[start:end]))):
         return start + counted_after.start()  # "... là 5 bài học được Thủ tướng nêu ra"
     sentence_start = max(paragraph.rfind(mark, 0, lead_start) for mark in (". ", "! ", "? ")) + 1
     if not ANNOUNCED.match(fold(paragraph[sentence_start:lead_start]).lstrip(' "“')):
@@ -941,6 +941,8 @@ class InlineIntro:
         if by_semicolons and not semicolons:
             return
         end = semicolons[-1] if by_semicolons and not self.runs_on else len(folded)
+        if self.counted_after and not COUNT_AFTER_HINT.search(folded, semicolons[0] if semicolons else 0):
+            return  # a cheap test first: no "là" and a number after a ';'
         for match in self.pattern.finditer(folded, 0, end):
             if by_semicolons and self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
                 continue  # a cheap test first: most "là" lead into no list
@@ -972,6 +974,8 @@ TRAILING_COUNT = re.compile(
     + r")\b"
 )
 
+# What every such count holds, a literal first (the engine scans for it fast).
+COUNT_AFTER_HINT = re.compile(r"la (?:\d|(?:" + "|".join(NUMBER_WORDS) + r") )")
 # The rest of a sentence up to the count that sums its pieces up.
 COUNTED_AFTER_IN_SENTENCE = re.compile(r"[^.!?:]*?" + TRAILING_COUNT.pattern)
 # Fewer pieces than this, counted after them, are more often clauses than a list ("Năm 2024 tỉnh
@@ -1816,7 +1820,7 @@ def _wrap_up(body: str, last_item: Span) -> Span | None:
     next one, if there is one."""
     paragraph_end = _paragraph_end(body, last_item.end)
     rest = body[last_item.end : paragraph_end]
-    if TRAILING_COUNT.match(fold(rest)):
+    if rest.lstrip(" .…").startswith("là ") and TRAILING_COUNT.match(fold(rest)):
         return Span(last_item.end, _sentence_end(body, last_item.end, paragraph_end))  # "... là 5 bài học ..."
     if rest.strip(" .!?…"):
         match = WRAP_UP.search(rest)
