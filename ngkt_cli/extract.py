@@ -1287,7 +1287,10 @@ OTHER_VOICES = (
     ),
     OtherVoice(
         "a business or its leader",
-        re.compile(r"\b(?:Tập đoàn|Công ty|Tổng công ty|HĐQT|Hội đồng quản trị|CEO|[Dd]oanh nhân)\b"),
+        re.compile(
+            r"\b(?:Tập đoàn|Công ty|Tổng công ty|HĐQT|Hội đồng quản trị|CEO|[Dd]oanh nhân"
+            r"|Hiệp hội|VCCI|Phòng Thương mại)\b"  # the business community's bodies too
+        ),
         re.compile(
             _CLAUSE_OPENING
             + r"(?:[Đđ]ại diện\s+)?(?:[Cc]ác\s+|[Nn]hiều\s+)?(?:doanh nghiệp|nhà đầu tư|doanh nhân|hiệp hội)"

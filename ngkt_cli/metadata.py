@@ -100,6 +100,8 @@ TITLES = (
     "Phó Tổng Giám đốc",
     "Trưởng phòng",
     "Phó Trưởng phòng",
+    "Trưởng Phái đoàn",
+    "Người Phát ngôn",
 )
 # Titles as the press also writes them, in lower case after the first word ("Phó thủ tướng",
 # "Tổng bí thư"), each read as the title it spells.
@@ -176,7 +178,10 @@ _ORG_LOWER = (
     # "Cục Xúc tiến thương mại", "Vụ Hợp tác kinh tế đa phương", "Tổng cục Du lịch"
     "xúc tiến mại hợp tác kinh phương ngoại ương cục "
     # a business's: "Chủ tịch Tập đoàn Sao Mai", "Tổng Giám đốc Công ty ...", "Chủ tịch Hội đồng quản trị"
-    "đoàn ty quản"
+    "đoàn ty quản "
+    # "Ngân hàng Nhà nước", "Hiệp hội Dệt may", "Tập đoàn Điện lực", "Vụ Chính sách thương mại đa
+    # biên", "Phái đoàn thường trực", "Ủy ban Đối ngoại của Quốc hội", "Liên hợp quốc"
+    "hàng may lực sách biên thường của đa ban quốc"
 ).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
 _ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)})"
 _ORG = rf"(?:\s+{_ORG_WORD})*"
@@ -211,6 +216,9 @@ PLACE_TAILS = (
     "Bắc Ninh",
     "Tây Ninh",
     "Lai Châu",
+    "Quảng Ninh",
+    "Sơn La",
+    "An Giang",
 )
 _NOT_A_PLACE_TAIL = "".join(sorted({f"(?<!{place.split()[0]} )" for place in PLACE_TAILS}))
 _NAME = rf"(?P<name>{_NOT_A_PLACE}{_NOT_A_PLACE_TAIL}(?:{_SURNAME_RE})(?:[ \t]+{_NAME_WORD}){{1,3}})"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ngkt_cli.extract import extract
 from ngkt_cli.ingest import build_document
 
@@ -122,3 +124,38 @@ def test_pieces_counted_after_them_in_their_own_sentence_are_a_list_of_that_coun
         "phối hợp nhịp nhàng, không đùn đẩy trách nhiệm",
     ]
     # two clauses before "là hai nhiệm vụ" are no list: the last paragraph gives none
+
+
+# Offices whose names hold lower-case syllables ("Ngân hàng", "Dệt may", "Điện lực", "Chính
+# sách", "đa biên", "Ủy ban", "Liên hợp quốc"), a spokesperson's title in capitals, a province
+# whose last word is also a family name ("Quảng Ninh"), a business's leader.
+SPEAKERS = [
+    ("Người Phát ngôn Bộ Ngoại giao Phạm Thu Hà cho biết", "Phạm Thu Hà"),
+    ("Phó Thống đốc Ngân hàng Nhà nước Đào Văn Tú cho biết", "Đào Văn Tú"),
+    ("Chủ tịch Hiệp hội Dệt may Việt Nam Vũ Đức Khang đề xuất", "Vũ Đức Khang"),
+    ("Tổng Giám đốc Tập đoàn Điện lực Việt Nam Đặng Hoàng Long cho biết", "Đặng Hoàng Long"),
+    ("Giám đốc Sở Ngoại vụ tỉnh Quảng Ninh Nguyễn Văn Hưng cho biết", "Nguyễn Văn Hưng"),
+    ("Chủ nhiệm Ủy ban Đối ngoại của Quốc hội Vũ Hải Nam nêu", "Vũ Hải Nam"),
+    ("Vụ trưởng Vụ Chính sách thương mại đa biên (Bộ Công Thương) Ngô Chung Kiên cho biết", "Ngô Chung Kiên"),
+    ("Đại sứ, Trưởng Phái đoàn thường trực Việt Nam tại Liên hợp quốc Đặng Hoàng Nam nêu", "Đặng Hoàng Nam"),
+    ("Trưởng Thương vụ Việt Nam tại Nhật Bản Tạ Đức Minh cho biết", "Tạ Đức Minh"),
+]
+
+
+@pytest.mark.parametrize(("lead", "speaker"), SPEAKERS, ids=[s for _, s in SPEAKERS])
+def test_the_speaker_named_by_an_office_with_lower_case_syllables(lead, speaker):
+    from conftest import doc_from
+
+    [found] = extract(doc_from(f"{lead} 2 nhiệm vụ: mở rộng thị trường; thu hút đầu tư.")).lists
+    assert found.speaker == speaker
+
+
+def test_an_associations_proposals_are_not_our_priorities():
+    from conftest import doc_from
+
+    [found] = extract(
+        doc_from(
+            "Chủ tịch Hiệp hội Dệt may Việt Nam Vũ Đức Khang đề xuất 2 giải pháp: mở rộng thị trường; giữ chân lao động."
+        )
+    ).lists
+    assert (found.kind, found.speaker) == ("other", "Vũ Đức Khang")
