@@ -1176,8 +1176,9 @@ PURPOSE = re.compile(r"\bmuc dich\b|\b(?:ke hoach|chuong trinh|de an|van ban)(?:
 # hiện tốt các nhiệm vụ: ..." (not "đã đề ra các nhiệm vụ").
 DONE_AFTER_NOUN = r"(?:\s+[^\s,.;:]+){0,3}?\s+(?:da|duoc)\s+(?:hoan thanh|lam duoc|thuc hien xong|dat duoc)\b"
 DONE_BEFORE_NOUN = (
-    r"\b(?:da|duoc)\s+(?:hoan thanh(?:\s+(?:tot|xuat sac))?|(?:thuc hien|trien khai|lam)\s+(?:tot|hieu qua|xong"
-    r"|thang loi))\s+"
+    r"\b(?:(?:da|duoc)\s+(?:hoan thanh(?:\s+(?:tot|xuat sac))?|(?:thuc hien|trien khai|lam)\s+(?:tot|hieu qua|xong"
+    r"|thang loi))"
+    r"|ket qua (?:thuc hien|trien khai))\s+"  # "Kết quả thực hiện các nhiệm vụ trọng tâm năm 2024: ..."
     r"(?:(?:cac|nhung|\d{1,2})\s+)?(?:nhom\s+)?"
 )
 # Measures said to be taken are done, however plainly: "Năm 2024, Bộ đã triển khai nhiều biện pháp

@@ -159,3 +159,30 @@ def test_an_associations_proposals_are_not_our_priorities():
         )
     ).lists
     assert (found.kind, found.speaker) == ("other", "Vũ Đức Khang")
+
+
+# A lead-in and the kind it gives the three tasks after it (each stated in June 2024).
+LEAD_INS = [
+    ("Kết quả thực hiện các nhiệm vụ trọng tâm năm 2024 của Sở như sau:", "achievement"),
+    ("Sở đề ra các nhiệm vụ trọng tâm năm 2024:", "priority"),
+    ("Năm qua, Bộ đã triển khai đồng bộ nhiều giải pháp hỗ trợ doanh nghiệp, cụ thể:", "achievement"),
+    ("Bộ đề nghị triển khai các giải pháp hỗ trợ doanh nghiệp:", "priority"),
+    ("Hiệu quả của ngoại giao kinh tế thể hiện qua các mặt:", "achievement"),
+    ("Về bối cảnh quốc tế, Thứ trưởng nhận định có ba điểm đáng chú ý:", "other"),
+    ("Năm qua ghi nhận những con số ấn tượng:", "achievement"),
+    ("Trên cơ sở những kết quả đã đạt được, Sở xác định nhiệm vụ trọng tâm là:", "priority"),
+    ("Ông Lê Văn Hòa, Tổng Giám đốc Công ty Phú An, kiến nghị ba vấn đề:", "other"),
+    ("Các doanh nghiệp đề xuất ba vấn đề:", "other"),
+    ("Phía Nhật Bản đề nghị ba vấn đề:", "other"),
+    ("Thủ tướng đề nghị phía Nhật Bản quan tâm ba vấn đề:", "priority"),
+]
+
+
+@pytest.mark.parametrize(("lead", "kind"), LEAD_INS, ids=[lead for lead, _ in LEAD_INS])
+def test_the_lead_in_says_what_the_list_is(lead, kind):
+    from conftest import doc_from
+
+    [found] = extract(
+        doc_from(f"{lead} tổ chức 12 đoàn xúc tiến; đón 30 đoàn khách quốc tế; ký 4 thỏa thuận hợp tác.", "2024-06-10")
+    ).lists
+    assert found.kind == kind
