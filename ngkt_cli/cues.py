@@ -92,15 +92,16 @@ KIND_NOUN_ALTERNATION = "|".join(sorted((n for n, k in LIST_NOUNS.items() if k),
 # Counts written as words, folded ("ba trọng tâm" -> "ba trong tam").
 NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 
-# "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "3 mũi đột phá", "các trọng tâm", "những nhiệm vụ", a noun in
-# quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam" counts nothing.
+# "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "3 mũi đột phá", "3 hướng ưu tiên", "các trọng
+# tâm", "những nhiệm vụ", a noun in quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam"
+# counts nothing.
 # (The count opens with a word character, so "(?<!\w)" is the "\b" before it; first, as it fails
 # soonest: the same matches, a third faster.)
 ANNOUNCED = re.compile(
     r"(?<!\w)(?<!viet )(?<!mien )(?<!phia )(\d{1,2}|"
     + "|".join(NUMBER_WORDS)
     + r"|cac|nhung|mot so|khong it|nhieu)\s+[\"“]?"
-    r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+|mui\s+)?(" + LIST_NOUN_ALTERNATION + r")\b"
+    r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+|mui\s+|huong\s+|mang\s+)?(" + LIST_NOUN_ALTERNATION + r")\b"
 )
 
 # A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".

@@ -60,7 +60,9 @@ def test_measures_taken_and_figures_are_results_and_a_sessions_topics_its_agenda
 
 
 def test_a_plan_for_a_term_not_yet_begun_is_for_its_first_year_and_more_nouns_give_a_count():
-    term, review, tasks, breakthroughs, policies = read("lists_kinds_counts_and_terms.txt", "2025-11-25").lists
+    term, review, tasks, breakthroughs, policies, directions = read(
+        "lists_kinds_counts_and_terms.txt", "2025-11-25"
+    ).lists
     assert attributes(term) == (
         "priority",
         3,
@@ -71,6 +73,7 @@ def test_a_plan_for_a_term_not_yet_begun_is_for_its_first_year_and_more_nouns_gi
     assert attributes(tasks) == ("priority", 3, 2025, "Lê Quang Vinh")  # "ba nhóm công việc"
     assert attributes(breakthroughs) == ("priority", 3, 2025, "Lê Quang Vinh")  # "3 mũi đột phá"
     assert attributes(policies) == ("priority", 5, 2025, "Lê Quang Vinh")  # "5 nhóm chính sách cần ưu tiên"
+    assert (directions.kind, directions.announced_count) == ("priority", 3)  # "3 hướng ưu tiên"
 
 
 def test_a_directive_for_a_term_not_yet_begun_is_for_its_first_year():
