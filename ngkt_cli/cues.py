@@ -75,6 +75,8 @@ LIST_NOUNS: dict[str, str | None] = {
     # Nouns that announce a count but not a kind ("ba việc", "5 điểm"): the kind comes from the
     # rest of the lead-in or from the items.
     "viec": None,
+    "cong viec": None,  # "ba nhóm công việc"
+    "chinh sach": None,  # "5 nhóm chính sách cần ưu tiên"
     "diem": None,
     "linh vuc": None,
     # "chứng kiến lễ ký 5 văn kiện, gồm: ...", "nhắn nhủ 3 điều: ..."
@@ -90,15 +92,16 @@ KIND_NOUN_ALTERNATION = "|".join(sorted((n for n, k in LIST_NOUNS.items() if k),
 # Counts written as words, folded ("ba trọng tâm" -> "ba trong tam").
 NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 
-# "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "các trọng tâm", "những nhiệm vụ", a noun in
-# quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam" counts nothing.
+# "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "3 mũi đột phá", "3 hướng ưu tiên", "các trọng
+# tâm", "những nhiệm vụ", a noun in quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam"
+# counts nothing.
 # (The count opens with a word character, so "(?<!\w)" is the "\b" before it; first, as it fails
 # soonest: the same matches, a third faster.)
 ANNOUNCED = re.compile(
     r"(?<!\w)(?<!viet )(?<!mien )(?<!phia )(\d{1,2}|"
     + "|".join(NUMBER_WORDS)
     + r"|cac|nhung|mot so|khong it|nhieu)\s+[\"“]?"
-    r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+)?(" + LIST_NOUN_ALTERNATION + r")\b"
+    r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+|mui\s+|huong\s+|mang\s+)?(" + LIST_NOUN_ALTERNATION + r")\b"
 )
 
 # A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".
@@ -109,6 +112,10 @@ CUE_YEAR = re.compile(
     r"(?<!den )(?<!toi )(?<!den nam )(?<!toi nam )(?<![\d/-])(?<!- )(?<!– )((?:19|20)\d{2})(?![\d/-])"
     r"(?!\s[-–]\s(?:19|20)\d{2})"  # nor a period written with spaces: "giai đoạn 2021 – 2025"
 )
+
+# A period in a lead-in ("nhiệm kỳ 2026 – 2030", "giai đoạn 2026-2030"): no target while it runs,
+# but a plan stated before it begins is for its first year.
+CUE_PERIOD = re.compile(r"(?<![\d/-])((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}(?![\d/-])")
 
 # A year named relative to the statement in a lead-in with no year of its own (folded), and how
 # to reach it from the statement's year and month: "năm ngoái" is the year before; "năm qua" is
@@ -134,6 +141,11 @@ NEXT_YEAR_FROM_MONTH = 12
 # Reviews stated up to this month (New Year conferences) look at the year before.
 REVIEW_PREVIOUS_YEAR_UNTIL_MONTH = 2
 
+# Lists of kind "other" that look back as a review does (shortcomings and their causes: "vẫn còn
+# một số hạn chế", "nguyên nhân của những hạn chế"); the rest of that kind (the spirit a
+# conference sets, opportunities, another side's proposals) looks ahead as priorities do.
+LOOKS_BACK = re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|khuyet diem)\b")
+
 
 def _quantity(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
@@ -155,7 +167,9 @@ def announced(cue: str) -> tuple[int | None, str | None]:
 
 
 def target_year(kind: str, cue: str, doc: Document) -> int | None:
-    """Explicit year in the lead-in, else the statement year (shifted at the turn of the year)."""
+    """Explicit year in the lead-in, else the first year of a period it names that has not begun
+    ("nhiệm kỳ 2026 – 2030" stated in 2025), else the statement year (shifted at the turn of the
+    year)."""
     years = [int(m.group(1)) for m in CUE_YEAR.finditer(fold(cue))]
     if years:
         return years[0]
@@ -163,11 +177,15 @@ def target_year(kind: str, cue: str, doc: Document) -> int | None:
     month = int(doc.date[5:7]) if doc.date else None
     if year is None or month is None:
         return year
+    upcoming = [int(m.group(1)) for m in CUE_PERIOD.finditer(cue) if int(m.group(1)) > year]
+    if upcoming:
+        return upcoming[0]
     for relative, reach in RELATIVE_YEARS:
         if relative.search(fold(cue)):
             return reach(year, month)
-    if kind in ("priority", "agenda") and month >= NEXT_YEAR_FROM_MONTH:
+    looks_back = kind in ("achievement", "lesson") or (kind == "other" and LOOKS_BACK.search(fold(cue)) is not None)
+    if not looks_back and kind in ("priority", "agenda", "other") and month >= NEXT_YEAR_FROM_MONTH:
         return year + 1
-    if kind in ("achievement", "lesson") and month <= REVIEW_PREVIOUS_YEAR_UNTIL_MONTH:
+    if looks_back and month <= REVIEW_PREVIOUS_YEAR_UNTIL_MONTH:
         return year - 1
     return year

@@ -29,7 +29,7 @@ from re import _constants as _sre  # type: ignore[attr-defined]  # the `re` modu
 from re import _parser  # type: ignore[attr-defined]
 from typing import NamedTuple
 
-from .cues import announced, target_year
+from .cues import CUE_PERIOD, announced, target_year
 from .metadata import (
     _NAME,
     _ORG,
@@ -1352,7 +1352,8 @@ def _paragraph_start(body: str, paragraph: int) -> int:
 
 def _target_year(body: str, draft: Draft, doc: Document) -> int | None:
     """A year written before the cue for the time ahead ("bước sang năm 2019, ... cần"), else
-    the statement year, the next one at a year-end conference (as for lists)."""
+    the first year of a period not yet begun ("nhiệm kỳ 2026 – 2030"), else the statement year,
+    the next one at a year-end conference (as for lists)."""
     before = body[draft.piece.sentence_start : draft.cue_start]
     for match in FORWARD_YEAR.finditer(before):
         year = int(next(group for group in match.groups() if group))
@@ -1362,6 +1363,10 @@ def _target_year(body: str, draft: Draft, doc: Document) -> int | None:
             return year
     if doc.statement_year and NEXT_YEAR_BEFORE.search(before):
         return doc.statement_year + 1
+    # "trong nhiệm kỳ 2026 – 2030, tỉnh cần ..." stated before the term begins
+    upcoming = [int(m.group(1)) for m in CUE_PERIOD.finditer(before) if int(m.group(1)) > (doc.statement_year or 9999)]
+    if upcoming:
+        return upcoming[0]
     return target_year("priority", "", doc)
 
 

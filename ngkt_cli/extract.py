@@ -29,7 +29,11 @@ from .cues import (
     announced,
     target_year,
 )
-from .directives import find_directives  # directives read the lists found here, never the reverse
+from .directives import (
+    FOREIGN_LEADER,
+    PARTNERS,
+    find_directives,
+)  # directives read the lists found here, never the reverse
 from .metadata import (
     BODY_SOURCE_BEFORE,
     SPEECH_VERBS,
@@ -892,6 +896,8 @@ def _semicolon_pieces(text: str) -> list[tuple[int, int]]:
 def _before_predicate(paragraph: str, lead_start: int, start: int, end: int) -> int:
     """A list that is its sentence's subject ("Bốn ưu tiên ...: A; B; C; D đã nhận được sự ủng
     hộ ...") ends where the sentence's own predicate begins."""
+    if " là " in paragraph[start:end] and (counted_after := TRAILING_COUNT.search(fold(paragraph[start:end]))):
+        return start + counted_after.start()  # "... là 5 bài học được Thủ tướng nêu ra"
     sentence_start = max(paragraph.rfind(mark, 0, lead_start) for mark in (". ", "! ", "? ")) + 1
     if not ANNOUNCED.match(fold(paragraph[sentence_start:lead_start]).lstrip(' "“')):
         return end
@@ -931,6 +937,7 @@ class InlineIntro:
     # piece, leads the pieces in instead; a weak one ("ưu tiên hàng đầu là") inside a list does neither.
     strong: bool = False
     precedence: int = INLINE_PRECEDENCE  # a ';' split yields to every marker family
+    counted_after: bool = False  # the pieces' sentence ends by counting them ("... là 5 bài học ...")
     lead_in: str = "before"  # "before": the lead-in ends where the pattern starts (the colon);
     # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
     # sentence before it too ("... không ít thuận lợi. Đó là")
@@ -946,11 +953,15 @@ class InlineIntro:
         if by_semicolons and not semicolons:
             return
         end = semicolons[-1] if by_semicolons and not self.runs_on else len(folded)
+        if self.counted_after and not COUNT_AFTER_HINT.search(folded, semicolons[0] if semicolons else 0):
+            return  # a cheap test first: no "là" and a number after a ';'
         for match in self.pattern.finditer(folded, 0, end):
             if by_semicolons and self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
                 continue  # a cheap test first: most "là" lead into no list
             window = max(0, match.start() - LEAD_WINDOW), match.start()
             if self.unless is not None and self.unless.search(folded, *window):
+                continue
+            if self.counted_after and not _counted_after(folded, match.end()):
                 continue
             if self.before is None or self.before.search(folded, *window):
                 yield match
@@ -964,6 +975,36 @@ def _semicolon_in_sentence(start: int, semicolons: list[int], stops: list[int]) 
 
 # How far before its joining word a lead-in's list noun may stand ("bốn ưu tiên lớn về").
 LEAD_WINDOW = 60
+
+# A list that comes first and is counted after it, in its own sentence (folded): "A; B; C... là 5
+# bài học được Thủ tướng nêu ra", "A; B và C là ba nhiệm vụ trọng tâm của năm".
+TRAILING_COUNT = re.compile(
+    r"\s*(?:\.\.\.|…)?\s+la\s+(?P<n>\d{1,2}|"
+    + "|".join(NUMBER_WORDS)
+    + r")\s+[\"“]?(?:nhom\s+)?(?:"
+    + KIND_NOUN_ALTERNATION
+    + r")\b"
+)
+
+# What every such count holds, a literal first (the engine scans for it fast).
+COUNT_AFTER_HINT = re.compile(r"la (?:\d|(?:" + "|".join(NUMBER_WORDS) + r") )")
+# The rest of a sentence up to the count that sums its pieces up.
+COUNTED_AFTER_IN_SENTENCE = re.compile(r"[^.!?:]*?" + TRAILING_COUNT.pattern)
+# Fewer pieces than this, counted after them, are more often clauses than a list ("Năm 2024 tỉnh
+# đón 2 triệu khách; năm nay, du lịch và đầu tư là hai nhiệm vụ hàng đầu").
+COUNTED_AFTER_ITEMS = 3
+
+
+def _counted_after(folded: str, start: int) -> bool:
+    """Whether the sentence opening at `start` ends by counting exactly the ';' pieces before the
+    count, three or more of them."""
+    found = COUNTED_AFTER_IN_SENTENCE.match(folded, start)
+    if not found:
+        return False
+    pieces = folded.count(";", start, found.start("n")) + 1
+    number = found.group("n")
+    return pieces >= COUNTED_AFTER_ITEMS and (int(number) if number.isdigit() else NUMBER_WORDS[number]) == pieces
+
 
 INLINE_INTROS = (
     # "Năm 2025 cần tập trung 3 nhiệm vụ: A; B; C" ("như:" and "ví dụ:" give examples)
@@ -1039,6 +1080,14 @@ INLINE_INTROS = (
             + r")\b(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
     ),
+    # "Giữ tinh thần chủ động; đặt lợi ích quốc gia lên trên hết; ... là 5 bài học được Thủ tướng
+    # nêu ra": the pieces open their sentence and the count follows them (the lead-in is the
+    # sentence before; the count, after, sums them up)
+    InlineIntro(
+        "items, then their count",
+        re.compile(r"(?:^|(?<=[.!?] ))(?=[^.!?;:]{3,}?;)"),
+        counted_after=True,
+    ),
     # "... có không ít thuận lợi. Đó là A; B; C." (also "Đó là, A; B; C")
     InlineIntro(
         "Đó là",
@@ -1082,16 +1131,24 @@ KIND_CUES = (
     (
         "achievement",
         re.compile(
-            r"\b(?:the hien o viec|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc"
+            r"\b(?:the hien (?:o|qua)|dat duoc|ket qua|thanh tuu|thanh tich|da hoan thanh|da lam duoc|da thuc hien duoc"
             r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc|da gop phan|da giup|da mang lai|da"
             r" tao ra)\b"
+            r"|\b(?:nhung|cac|mot so) con so\b"  # "Năm 2023 ghi nhận những con số ấn tượng: ..."
             r"|\bchung kien (?:le )?(?:ky|trao)\b"  # "Hai Thủ tướng chứng kiến lễ ký 5 văn kiện, gồm: ..."
             r"|^\W*noi bat(?: nhat)?(?: la| nhu)?\W*$"  # "Nổi bật là: A; B; C" after a year's review
             r"|\bda\W*$"
         ),
     ),
     # shortcomings and forecasts: "vẫn còn tồn tại, hạn chế: ...", "Theo dự báo, kinh tế thế giới sẽ: ..."
-    ("other", re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong)\b")),
+    # ... and a reading of the world: "Về tình hình thế giới, Thứ trưởng nhận định có ba điểm đáng chú ý: ..."
+    (
+        "other",
+        re.compile(
+            r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong"
+            r"|tinh hinh (?:the gioi|quoc te|khu vuc)|boi canh (?:the gioi|quoc te|khu vuc))\b"
+        ),
+    ),
     (
         "priority",
         re.compile(
@@ -1108,7 +1165,9 @@ KIND_CUES = (
 CONCESSION = re.compile(
     r"\b(?:(?:ben canh|ngoai) (?:nhung|cac)\b|tuy\b|mac du\b"
     r"|de (?:khac phuc|vuot qua|giai quyet|thao go|ung pho|han che|thuc hien|dat|phat huy|tan"
-    r" dung)\b)[^,:;.]{0,80}?,\s*"
+    r" dung)\b"
+    # what the plan builds on: "Trên cơ sở những kết quả đã đạt được, Sở ... với nhiệm vụ trọng tâm là: ..."
+    r"|tren co so\b|phat huy (?:nhung |cac )?ket qua\b)[^,:;.]{0,80}?,\s*"
 )
 
 # Lead-ins that say what the list is whatever else they hold, tried first (folded): the grounds
@@ -1129,9 +1188,16 @@ PURPOSE = re.compile(r"\bmuc dich\b|\b(?:ke hoach|chuong trinh|de an|van ban)(?:
 # hiện tốt các nhiệm vụ: ..." (not "đã đề ra các nhiệm vụ").
 DONE_AFTER_NOUN = r"(?:\s+[^\s,.;:]+){0,3}?\s+(?:da|duoc)\s+(?:hoan thanh|lam duoc|thuc hien xong|dat duoc)\b"
 DONE_BEFORE_NOUN = (
-    r"\b(?:da|duoc)\s+(?:hoan thanh(?:\s+(?:tot|xuat sac))?|(?:thuc hien|trien khai|lam)\s+(?:tot|hieu qua|xong"
-    r"|thang loi))\s+"
+    r"\b(?:(?:da|duoc)\s+(?:hoan thanh(?:\s+(?:tot|xuat sac))?|(?:thuc hien|trien khai|lam)\s+(?:tot|hieu qua|xong"
+    r"|thang loi))"
+    r"|ket qua (?:thuc hien|trien khai))\s+"  # "Kết quả thực hiện các nhiệm vụ trọng tâm năm 2024: ..."
     r"(?:(?:cac|nhung|\d{1,2})\s+)?(?:nhom\s+)?"
+)
+# Measures said to be taken are done, however plainly: "Năm 2024, Bộ đã triển khai nhiều biện pháp
+# hỗ trợ doanh nghiệp, cụ thể: ..." (tasks rolled out, "đã triển khai các nhiệm vụ năm 2025", lie ahead).
+MEASURES_TAKEN = re.compile(
+    r"\b(?:da|vua)\s+(?:trien khai|thuc hien|ap dung|ban hanh)(?:\s+(?:dong bo|quyet liet|kip thoi))?"
+    r"\s+(?:nhieu|cac|nhung|mot so|hang loat|\d{1,2})\s+(?:nhom\s+)?(?:bien phap|giai phap|chinh sach)\b"
 )
 
 # Tense markers in the items: backward-looking "đã", forward-looking "cần", "sẽ", "phải".
@@ -1159,7 +1225,7 @@ def _count_elsewhere(noun: str, texts: list[str]) -> int | None:
 LOOKS_BACK_UNLESS_ASKED = {"dau an", "diem nhan"}
 
 # "5 nội dung trọng tâm cần tập trung" is a set of priorities, not a meeting's agenda.
-DIRECTIVE = re.compile(r"\b(?:can|phai|yeu cau|de nghi|chi dao|trong tam|uu tien)\b")
+DIRECTIVE = re.compile(r"\b(?:can|phai|yeu cau|de nghi|kien nghi|de xuat|khuyen nghi|chi dao|trong tam|uu tien)\b")
 DISCUSSION = re.compile(r"\b(?:thao luan|tham luan|trao doi|ban ve|ban bac)\b")
 
 
@@ -1192,6 +1258,101 @@ FOREIGN_AGENDA = re.compile(
 )
 # ... unless Vietnam is the one setting them: "Năm APEC 2017 do Việt Nam đăng cai đặt ra ...".
 OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
+
+
+@dataclass(frozen=True)
+class OtherVoice:
+    """Someone whose proposals, however worded as tasks, are not Vietnam's priorities: a row of
+    OTHER_VOICES, tried on the list's speaker as written (title and name) and on its lead-in."""
+
+    name: str
+    speaker: re.Pattern[str] | None  # on the speaker's title and name
+    lead_in: re.Pattern[str] | None  # on the lead-in, as written
+    example: str
+
+
+# The subject that opens a lead-in's clause, after a framing clause ("Tại hội nghị, ...").
+_CLAUSE_OPENING = r"(?:^|[,.;:]\s+)(?:[Tt]heo\s+)?"
+# What such a voice does with a list: proposes, asks, wishes, points at.
+_PROPOSES = (
+    r"\s+(?:[^\s,.;:]+\s+){0,2}?(?:cũng\s+|đã\s+)?"
+    r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý)"
+)
+# Who speaks for another country or organisation: "phía Hàn Quốc", "doanh nghiệp Nhật Bản".
+_ITS_SIDE = r"(?:[Pp]hía|[Đđ]oàn|[Cc]ác doanh nghiệp|[Dd]oanh nghiệp|[Nn]hà đầu tư|[Cc]hính phủ|[Đđ]ại sứ quán)"
+
+OTHER_VOICES = (
+    OtherVoice(
+        "another country's leader, envoy or side",
+        FOREIGN_LEADER,
+        # "Phía Hàn Quốc đề nghị ...", "Ngân hàng Thế giới (WB) khuyến nghị Việt Nam ...", not what is
+        # asked of them ("Thủ tướng đề nghị phía Hàn Quốc ...": Vietnam's own request)
+        re.compile(
+            _CLAUSE_OPENING
+            + r"(?:"
+            + _ITS_SIDE
+            + r"\s+)?(?:"
+            + "|".join(PARTNERS)
+            + r")(?:\s*\([^()]{1,20}\))?"
+            + _PROPOSES
+        ),
+        "Bộ trưởng Kinh tế Nhật Bản nêu ba ưu tiên hợp tác của Nhật Bản với ASEAN: ...",
+    ),
+    OtherVoice(
+        "a business or its leader",
+        re.compile(
+            r"\b(?:Tập đoàn|Công ty|Tổng công ty|HĐQT|Hội đồng quản trị|CEO|[Dd]oanh nhân"
+            r"|Hiệp hội|VCCI|Phòng Thương mại)\b"  # the business community's bodies too
+        ),
+        re.compile(
+            _CLAUSE_OPENING
+            + r"(?:[Đđ]ại diện\s+)?(?:[Cc]ác\s+|[Nn]hiều\s+)?(?:doanh nghiệp|nhà đầu tư|doanh nhân|hiệp hội)"
+            + _PROPOSES
+        ),
+        "Ông Trần Minh Quang, Chủ tịch Tập đoàn Sao Mai, kiến nghị ba vấn đề: ...",
+    ),
+    OtherVoice(
+        "a scholar or an expert",
+        re.compile(r"^(?:GS|PGS|TS|ThS|Tiến sĩ|Giáo sư|Phó Giáo sư)\b[.\w]*$|\b(?:[Cc]huyên gia|[Nn]hà nghiên cứu)\b"),
+        re.compile(
+            _CLAUSE_OPENING
+            + r"(?:[Cc]ác\s+|[Nn]hiều\s+)?(?:chuyên gia|nhà nghiên cứu|nhà khoa học|học giả)"
+            + _PROPOSES
+        ),
+        "Theo TS. Nguyễn Đức Long, Việt Nam cần một số giải pháp: ...",
+    ),
+)
+
+
+# How far before a name the article may describe its holder ("Đại sứ Hàn Quốc tại Việt Nam Choi
+# Young Sam", then "Đại sứ Choi Young Sam đề nghị ..."): another country's title just before it.
+DESCRIBED_BEFORE = 60
+FOREIGN_TITLE_BEFORE_NAME = re.compile("(?:" + FOREIGN_LEADER.pattern + r")(?:\s+tại\s+Việt Nam)?\s*$")
+
+
+def _described_abroad(body: str, speaker: str) -> bool:
+    """Whether the article first names the speaker (the capitalised words that end `speaker`) just
+    after another country's title: a foreign name, which `find_people` does not read."""
+    words = speaker.split()
+    name_words = list(itertools.takewhile(is_capitalised, reversed(words)))
+    if len(name_words) < 2 or len(name_words) == len(words):
+        return False
+    found = body.find(" ".join(reversed(name_words)))
+    return found > 0 and FOREIGN_TITLE_BEFORE_NAME.search(body, max(0, found - DESCRIBED_BEFORE), found) is not None
+
+
+def _other_voice(speaker: str | None, title: str | None, cue: str, body: str = "") -> str | None:
+    """The OTHER_VOICES row whose voice states a list: its speaker (title, then title and name,
+    then how the article first describes a name it does not know) or the subject of its lead-in."""
+    spoken = [text for text in (title, f"{title or ''} {speaker or ''}".strip()) if text]
+    if speaker and _described_abroad(body, speaker):
+        return OTHER_VOICES[0].name
+    for voice in OTHER_VOICES:
+        if voice.speaker and any(voice.speaker.search(text) for text in spoken):
+            return voice.name
+        if voice.lead_in and voice.lead_in.search(cue):
+            return voice.name
+    return None
 
 
 def _cue_kind(text: str) -> str | None:
@@ -1234,8 +1395,9 @@ def classify(
             return "priority"
         if noun in LOOKS_BACK_UNLESS_ASKED and DIRECTIVE.search(folded):
             return "priority"
-        if kind == "priority" and re.search(
-            r"\b" + noun + DONE_AFTER_NOUN + "|" + DONE_BEFORE_NOUN + noun + r"\b", folded
+        if kind == "priority" and (
+            re.search(r"\b" + noun + DONE_AFTER_NOUN + "|" + DONE_BEFORE_NOUN + noun + r"\b", folded)
+            or MEASURES_TAKEN.search(folded)
         ):
             return "achievement"
         return kind
@@ -1674,6 +1836,8 @@ def _wrap_up(body: str, last_item: Span) -> Span | None:
     next one, if there is one."""
     paragraph_end = _paragraph_end(body, last_item.end)
     rest = body[last_item.end : paragraph_end]
+    if rest.lstrip(" .…").startswith("là ") and TRAILING_COUNT.match(fold(rest)):
+        return Span(last_item.end, _sentence_end(body, last_item.end, paragraph_end))  # "... là 5 bài học ..."
     if rest.strip(" .!?…"):
         match = WRAP_UP.search(rest)
         if not match or rest[: match.start()].strip(" .!?…"):
@@ -1872,6 +2036,8 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
     speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)
+    if kind == "priority" and _other_voice(speaker, title, cue, body):
+        kind = "other"  # a business's, a scholar's or another country's proposals
     items = tuple(
         Statement(kind, n, text, _paragraph_of(body, s.start), s.start, s.end, year, speaker)
         for n, (s, text) in enumerate(zip(spans, texts), start=1)

@@ -87,6 +87,21 @@ TITLES = (
     "Tham tán",
     "Tổng cục trưởng",
     "Phó Tổng cục trưởng",
+    # More offices the press names a speaker by: an inspectorate, the central bank, a trade office
+    # abroad, a committee's chair, a company's deputy director.
+    "Chánh thanh tra",
+    "Phó Chánh thanh tra",
+    "Phó Chánh Văn phòng",
+    "Thống đốc",
+    "Phó Thống đốc",
+    "Trưởng Thương vụ",
+    "Trưởng Đại diện",
+    "Phó Chủ nhiệm",
+    "Phó Tổng Giám đốc",
+    "Trưởng phòng",
+    "Phó Trưởng phòng",
+    "Trưởng Phái đoàn",
+    "Người Phát ngôn",
 )
 # Titles as the press also writes them, in lower case after the first word ("Phó thủ tướng",
 # "Tổng bí thư"), each read as the title it spells.
@@ -161,7 +176,12 @@ _ORG_LOWER = (
     "giao phủ hội vụ tỉnh ủy nước trị trực phòng hoạch tư chính thương nghiệp triển thôn nông "
     "nguyên trường dục tạo tế lịch thao hóa hoá học nghệ thông sản dựng tải lợi binh ninh "
     # "Cục Xúc tiến thương mại", "Vụ Hợp tác kinh tế đa phương", "Tổng cục Du lịch"
-    "xúc tiến mại hợp tác kinh phương ngoại ương cục"
+    "xúc tiến mại hợp tác kinh phương ngoại ương cục "
+    # a business's: "Chủ tịch Tập đoàn Sao Mai", "Tổng Giám đốc Công ty ...", "Chủ tịch Hội đồng quản trị"
+    "đoàn ty quản "
+    # "Ngân hàng Nhà nước", "Hiệp hội Dệt may", "Tập đoàn Điện lực", "Vụ Chính sách thương mại đa
+    # biên", "Phái đoàn thường trực", "Ủy ban Đối ngoại của Quốc hội", "Liên hợp quốc"
+    "hàng may lực sách biên thường của đa ban quốc"
 ).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
 # "tại" and "và" join two named parts ("Đại sứ quán Việt Nam tại Nhật Bản", "Bộ Công Thương và
 # Bộ Ngoại giao"): a capitalised word follows; "Chính phủ tại hội nghị" names "Chính phủ".
@@ -198,6 +218,9 @@ PLACE_TAILS = (
     "Bắc Ninh",
     "Tây Ninh",
     "Lai Châu",
+    "Quảng Ninh",
+    "Sơn La",
+    "An Giang",
 )
 _NOT_A_PLACE_TAIL = "".join(sorted({f"(?<!{place.split()[0]} )" for place in PLACE_TAILS}))
 _NAME = rf"(?P<name>{_NOT_A_PLACE}{_NOT_A_PLACE_TAIL}(?:{_SURNAME_RE})(?:[ \t]+{_NAME_WORD}){{1,3}})"
@@ -233,7 +256,7 @@ PRONOUN_NAME = re.compile(rf"\b(?:[ôÔ]ng|[bB]à)\s+(?P<given>[{UPPER}][^\W\d_]
 SPEECH_VERBS = re.compile(
     r"\b(?:cho biết|cho hay|cho rằng|nói|nhấn mạnh|khẳng định|đề nghị|yêu cầu|phát biểu|chỉ đạo|"
     r"xác định|đánh giá|thông tin|chia sẻ|nêu rõ|lưu ý|kết luận|trả lời|đề xuất|chỉ rõ|chỉ ra|"
-    r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt|đúc kết|"
+    r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt|đúc kết|kiến nghị|khuyến nghị|"
     # a leader reviewing results ("ghi nhận", "biểu dương"), a director reporting them (not "nghe
     # báo cáo", "theo báo cáo", "trong báo cáo")
     r"ghi nhận|biểu dương|điểm lại|nhìn lại|nhắc lại|"
