@@ -398,6 +398,9 @@ class Prepared:
     # per chunk instead of counting each document's terms.
     chunk_counts: Counter | None = None
     counted_in_chunk: bool = False
+    # Its rows (lists, statements, themes, removed lines, people) built for the id and date it
+    # has here, which the writer stores it under unless that id is taken or the date set by hand.
+    rows: db.DocumentRows | None = None
 
 
 def prepare(
@@ -435,7 +438,15 @@ def prepare(
         {t: code_positions(t, codebook) for t in texts},
         actor_levels(doc, extraction),
     )
-    return Prepared(display, path, doc, extraction, paragraph_terms="\n".join(paragraph_terms(doc.body)), coded=coded)
+    return Prepared(
+        display,
+        path,
+        doc,
+        extraction,
+        paragraph_terms="\n".join(paragraph_terms(doc.body)),
+        coded=coded,
+        rows=db.document_rows(doc, extraction, coded),
+    )
 
 
 def actor_levels(doc: Document, extraction: Extraction) -> dict[tuple[str | None, str, str | None], str]:
@@ -662,12 +673,16 @@ def store(
         ruled = doc  # what the rules say of the new version, should the analyst hand it back
         doc = _with_user_date(doc, kept)  # a corrected file keeps the date set by hand
         extraction = extract(doc)  # target years follow the statement year
-    doc = replace(doc, id=stored["id"] if stored else db.new_document_id(conn, doc))
+    settled = stored["id"] if stored else db.new_document_id(conn, doc)
+    if settled != doc.id:
+        doc = replace(doc, id=settled)
     wordings = list_wordings(extraction, prepared.coded.keys if prepared.coded else {})
     original = find_original(conn, doc, [], wordings, written)
     if written is not None and original is None:
         written[doc.id] = wordings
-    doc = replace(doc, duplicate_of=original, **db.user_scope(conn, [stored["id"]] if stored else []))
+    scope = db.user_scope(conn, [stored["id"]] if stored else [])
+    if original is not None or scope:
+        doc = replace(doc, duplicate_of=original, **scope)
     if stored:  # a new version of the same source: same id, so citations and threads keep their meaning
         if pending is not None:
             pending.flush(conn)  # the version replaced may be among the pending rows
@@ -675,7 +690,8 @@ def store(
         if ruled is not None:
             db.keep_rule_date(conn, replace(ruled, id=doc.id))
     else:
-        db.save_document(conn, doc, extraction, [], prepared.coded, pending)
+        built = prepared.rows if extraction is prepared.extraction else None
+        db.save_document(conn, doc, extraction, [], prepared.coded, pending, built)
     if original is None and doc.date:
         adopt_undated_copies(conn, doc)
     status = "duplicate" if original else ("updated" if stored else "new")
