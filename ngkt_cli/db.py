@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import ids
 from .errors import DatabaseError, Refused
-from .link import count_document_terms, link_order, now, refresh_labels, statement_theme_rows
+from .link import count_document_terms, link_order, now, refresh_labels, statement_theme_tuples
 from .migrations import APPLICATION_ID, MIGRATIONS
 from .models import Document, Extraction, Person, RemovedLine, Statement, StatementList
 from .text import fold, key, same_items
@@ -433,12 +433,58 @@ def keep_sketches_of_scheme(conn: sqlite3.Connection, scheme: str) -> None:
         )
 
 
+# The columns of the rows `PendingRows` holds for each table, in the order of their values: the
+# rows are tuples (built in an ingest worker, `document_rows`, and sent to the writer as they are).
+ROW_COLUMNS: dict[str, tuple[str, ...]] = {
+    "removed_lines": ("document_id", "line_no", "reason", "text"),
+    "people": ("document_id", "name", "title"),
+    "lists": (
+        "id",
+        "document_id",
+        "position",
+        "kind",
+        "announced_count",
+        "item_count",
+        "count_mismatch",
+        "target_year",
+        "speaker",
+        "speaker_title",
+        "cue",
+        "marker",
+        "truncated",
+    ),
+    "statements": (
+        "id",
+        "document_id",
+        "list_id",
+        "kind",
+        "ordinal",
+        "target_year",
+        "speaker",
+        "text",
+        "text_key",
+        "paragraph",
+        "char_start",
+        "char_end",
+        "link_order",
+        "form",
+        "cue",
+        "cue_start",
+        "cue_end",
+        "actor_level",
+    ),
+    "statement_themes": ("statement_id", "theme", "position"),
+    "search_index": ("rowid", "folded"),
+}
+STATEMENT_ID, STATEMENT_TEXT_KEY = ROW_COLUMNS["statements"].index("id"), ROW_COLUMNS["statements"].index("text_key")
+
+
 class PendingRows:
     """Rows of the open transaction's documents, written table by table just before it commits:
     one statement per table for a group of documents instead of a dozen per document.
 
     Only rows nothing reads back before the commit wait here; a document's own row is written
-    at once (the next file may be its duplicate).
+    at once (the next file may be its duplicate). Rows are tuples in `ROW_COLUMNS` order.
     """
 
     # Parents before children (foreign keys are checked row by row).
@@ -448,29 +494,62 @@ class PendingRows:
         self.clear()
 
     def clear(self) -> None:
-        self.rows: dict[str, list[dict]] = {table: [] for table in self.TABLES}
+        self.rows: dict[str, list[tuple]] = {table: [] for table in self.TABLES}
 
-    def add(self, table: str, rows: Iterable[dict]) -> None:
+    def add(self, table: str, rows: Iterable[tuple]) -> None:
         self.rows[table].extend(rows)
 
     def flush(self, conn: sqlite3.Connection) -> None:
         for table in self.TABLES:
-            _insert_many(conn, table, self.rows[table])
+            if rows := self.rows[table]:
+                columns = ROW_COLUMNS[table]
+                conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows
+                )
         self.clear()
+
+
+@dataclass(frozen=True)
+class DocumentRows:
+    """A document's rows for the tables `PendingRows` holds (all but the search index's, whose row
+    id the writer hands out), built for the id and date it is to be stored under: an ingest
+    worker builds them, so that the single writer only writes. Rows built for another id or date
+    than the writer settles (an id another source holds, a date set by hand) are built again."""
+
+    document_id: str
+    date: str | None
+    tables: dict[str, list[tuple]]
+
+    def fit(self, doc: Document) -> bool:
+        return self.document_id == doc.id and self.date == doc.date
+
+
+def document_rows(
+    doc: Document, extraction: Extraction, coded: Coded | None = None, codebook: Codebook | None = None
+) -> DocumentRows:
+    """`doc`'s removed lines, people, lists, statements and statement themes as rows (a pure
+    function: the ingest worker calls it). Themes are `coded`'s, else coded with `codebook`."""
+    lists, statements, themes = _extraction_rows(doc.id, doc.date, extraction, coded, codebook)
+    tables: dict[str, list[tuple]] = {
+        "removed_lines": [(doc.id, line.line_no, line.reason, line.text) for line in doc.removed],
+        "people": [(doc.id, p.name, p.title) for p in doc.people],
+        "lists": lists,
+        "statements": statements,
+        "statement_themes": themes,
+    }
+    return DocumentRows(doc.id, doc.date, tables)
 
 
 def _children(doc: Document, folded_body: str | None, pending: PendingRows, search_rowid: int) -> None:
     """A document's removed lines, people and search entry, as pending rows."""
-    pending.add(
-        "removed_lines",
-        (
-            {"document_id": doc.id, "line_no": line.line_no, "reason": line.reason, "text": line.text}
-            for line in doc.removed
-        ),
-    )
-    pending.add("people", ({"document_id": doc.id, "name": p.name, "title": p.title} for p in doc.people))
+    pending.add("removed_lines", [(doc.id, line.line_no, line.reason, line.text) for line in doc.removed])
+    pending.add("people", [(doc.id, p.name, p.title) for p in doc.people])
+    _search_entry(doc, folded_body, pending, search_rowid)
+
+
+def _search_entry(doc: Document, folded_body: str | None, pending: PendingRows, search_rowid: int) -> None:
     folded = folded_body if folded_body is not None else fold(doc.body)
-    pending.add("search_index", [{"rowid": search_rowid, "folded": folded}])
+    pending.add("search_index", [(search_rowid, folded)])
 
 
 def _search_rowid(conn: sqlite3.Connection, document_id: str) -> int:
@@ -525,9 +604,11 @@ def save_document(
     replaces: list[str],
     coded: Coded | None = None,
     pending: PendingRows | None = None,
+    built: DocumentRows | None = None,
 ) -> None:
     """Write one document and its extraction, replacing older versions (inside the caller's
-    transaction). With `pending`, the rows that can wait are left there for the caller to flush."""
+    transaction). With `pending`, the rows that can wait are left there for the caller to flush.
+    `built`: the extraction's rows built already (by an ingest worker), used when they fit."""
     rows = pending if pending is not None else PendingRows()
     _insert(conn, "documents", document_row(doc))
     if replaces and pending is not None:
@@ -536,9 +617,14 @@ def save_document(
     for old_id in replaces:
         conn.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", [doc.id, old_id])
         delete_document(conn, old_id)
-    _children(doc, coded.folded_body if coded else None, rows, _search_rowid(conn, doc.id))
-    statements = _add_extraction(doc.id, doc.date, extraction, coded, rows)
-    carry_decisions(conn, replaced_statements, [(row["id"], row["text_key"]) for row in statements])
+    search_rowid = _search_rowid(conn, doc.id)
+    if built is None or not built.fit(doc):
+        built = document_rows(doc, extraction, coded)
+    for table, table_rows in built.tables.items():
+        rows.add(table, table_rows)
+    _search_entry(doc, coded.folded_body if coded else None, rows, search_rowid)
+    statements = built.tables["statements"]
+    carry_decisions(conn, replaced_statements, [(row[STATEMENT_ID], row[STATEMENT_TEXT_KEY]) for row in statements])
     if pending is None:
         rows.flush(conn)
 
@@ -748,66 +834,63 @@ def _statement_row(
     list_id: str | None,
     coded: Coded | None,
     lead_in: str | None = None,
-) -> dict:
+) -> tuple:
+    """A statements row (`ROW_COLUMNS` order)."""
     levels = coded.actor_levels if coded and coded.actor_levels else {}
-    return {
-        "id": statement_id,
-        "document_id": document_id,
-        "list_id": list_id,
-        "kind": statement.kind,
-        "ordinal": statement.ordinal,
-        "target_year": statement.target_year,
-        "speaker": statement.speaker,
-        "text": statement.text,
-        "text_key": coded.keys[statement.text] if coded else key(statement.text),
-        "paragraph": statement.paragraph,
-        "char_start": statement.start,
-        "char_end": statement.end,
-        "link_order": link_order(statement.target_year, date, document_id, statement_id),
-        "form": statement.form,
-        "cue": statement.cue,
-        "cue_start": statement.cue_start,
-        "cue_end": statement.cue_end,
-        "actor_level": levels.get((statement.speaker, statement.text, lead_in)),
-    }
+    return (
+        statement_id,
+        document_id,
+        list_id,
+        statement.kind,
+        statement.ordinal,
+        statement.target_year,
+        statement.speaker,
+        statement.text,
+        coded.keys[statement.text] if coded else key(statement.text),
+        statement.paragraph,
+        statement.start,
+        statement.end,
+        link_order(statement.target_year, date, document_id, statement_id),
+        statement.form,
+        statement.cue,
+        statement.cue_start,
+        statement.cue_end,
+        levels.get((statement.speaker, statement.text, lead_in)),
+    )
 
 
-def _list_row(found: StatementList, list_id: str, document_id: str, position: int) -> dict:
-    return {
-        "id": list_id,
-        "document_id": document_id,
-        "position": position,
-        "kind": found.kind,
-        "announced_count": found.announced_count,
-        "item_count": len(found.items),
-        "count_mismatch": int(found.count_mismatch),
-        "target_year": found.target_year,
-        "speaker": found.speaker,
-        "speaker_title": found.speaker_title,
-        "cue": found.cue,
-        "marker": found.marker,
-        "truncated": int(found.truncated),
-    }
+def _list_row(found: StatementList, list_id: str, document_id: str, position: int) -> tuple:
+    """A lists row (`ROW_COLUMNS` order)."""
+    return (
+        list_id,
+        document_id,
+        position,
+        found.kind,
+        found.announced_count,
+        len(found.items),
+        int(found.count_mismatch),
+        found.target_year,
+        found.speaker,
+        found.speaker_title,
+        found.cue,
+        found.marker,
+        int(found.truncated),
+    )
 
 
-def _add_extraction(
-    document_id: str,
-    date: str | None,
-    extraction: Extraction,
-    coded: Coded | None,
-    pending: PendingRows,
-    codebook: Codebook | None = None,
-) -> list[dict]:
-    """A document's lists, statements and their themes, as pending rows; returns the statements' rows.
-    The themes are `coded`'s (done by an ingest worker), else coded here with `codebook`.
+def _extraction_rows(
+    document_id: str, date: str | None, extraction: Extraction, coded: Coded | None, codebook: Codebook | None = None
+) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """A document's lists, statements and their themes as rows (`ROW_COLUMNS` order). The themes
+    are `coded`'s (done by an ingest worker), else coded here with `codebook`.
 
     Ids say where a statement comes from: "<document>/L2.3" is item 3 of the document's second
     list, "<document>/D1" its first unnumbered directive.
     """
-    statements = []
+    lists, statements = [], []
     for position, found in enumerate(extraction.lists, start=1):
         list_id = ids.list_id(document_id, position)
-        pending.add("lists", [_list_row(found, list_id, document_id, position)])
+        lists.append(_list_row(found, list_id, document_id, position))
         statements += [
             _statement_row(
                 item,
@@ -824,12 +907,28 @@ def _add_extraction(
         statements.append(
             _statement_row(directive, ids.directive_id(document_id, number), document_id, date, None, coded)
         )
-    pending.add("statements", statements)
-    themes = coded.themes if coded else None
-    pending.add(
-        "statement_themes", statement_theme_rows([(row["id"], row["text"]) for row in statements], themes, codebook)
+    text = ROW_COLUMNS["statements"].index("text")
+    themes = statement_theme_tuples(
+        [(row[STATEMENT_ID], row[text]) for row in statements], coded.themes if coded else None, codebook
     )
-    return statements
+    return lists, statements, themes
+
+
+def _add_extraction(
+    document_id: str,
+    date: str | None,
+    extraction: Extraction,
+    coded: Coded | None,
+    pending: PendingRows,
+    codebook: Codebook | None = None,
+) -> list[dict]:
+    """A document's lists, statements and their themes, as pending rows (`_extraction_rows`);
+    returns the statements' rows as mappings of column to value."""
+    lists, statements, themes = _extraction_rows(document_id, date, extraction, coded, codebook)
+    pending.add("lists", lists)
+    pending.add("statements", statements)
+    pending.add("statement_themes", themes)
+    return [dict(zip(ROW_COLUMNS["statements"], row, strict=True)) for row in statements]
 
 
 def write_extraction(

@@ -6,22 +6,18 @@ in one transaction; a bad file is reported and skipped, never costing what is al
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
 import os
 import re
 import signal
 import sqlite3
-import struct
 import sys
 import threading
 import time
-import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +34,7 @@ from .models import Document, Extraction
 from .reading import read_by, reading_version, record_reading
 from .scope import SOURCE_USER
 from .scope import decide as decide_scope
+from .sketches import SKETCH_SCHEME, UnpackedSketch, containment, may_reach, sketch
 from .text import fold, joined_key, keep_folded_body, key, paragraph_keys, same_items
 from .themes import Codebook, code_positions, load_codebook
 
@@ -48,7 +45,6 @@ DEFAULT_MAX_BYTES = 5_000_000
 # A second outlet's copy shares most of its word 4-grams with the original (the smaller side's
 # share): 0.8 keeps rewritten reports of the same event apart while catching lightly edited copies.
 DUPLICATE_CONTAINMENT = 0.8
-SHINGLE_WORDS = 4
 
 # "<!doctype html", "<html", "<head", "<body": the file is HTML whatever its name.
 HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
@@ -227,120 +223,6 @@ def _build_document(data: bytes, path: str, user_date: str | None = None) -> tup
 
 
 # ---------------------------------------------------------------------------------------------
-# Syndicated copies
-
-
-# Shingles kept per document: the smallest hashes of its word 4-grams (a bottom-k sketch). Two
-# sketches estimate how much two bodies share without reading either body again.
-SKETCH_SIZE = 128
-
-
-class _WordHashes(dict):
-    """word -> CRC-32 (the same in every process and run, unlike Python's salted str hash()),
-    computed on first sight: an archive's vocabulary is small, its words many."""
-
-    def __missing__(self, word: str) -> int:
-        found = self[word] = zlib.crc32(word.encode())
-        return found
-
-
-_WORD_HASHES = _WordHashes()
-
-
-def sketch(body: str, body_key: str | None = None) -> tuple[int, bytes]:
-    """(number of distinct shingles, the SKETCH_SIZE smallest shingle hashes packed as bytes).
-
-    A shingle's hash is Python's hash of the tuple of its four word hashes: integers and tuples
-    of integers hash the same in every process and run (only str and bytes are salted), and it
-    is computed in C. `SKETCH_SCHEME` records it with the sketches, in case a Python release
-    ever changes it.
-    """
-    hashes = list(map(_WORD_HASHES.__getitem__, (body_key or key(body)).split()))
-    hashes += [0] * (SHINGLE_WORDS - len(hashes))
-    shingles = set(map(hash, zip(*(hashes[start:] for start in range(SHINGLE_WORDS)))))
-    return len(shingles), struct.pack(f">{min(len(shingles), SKETCH_SIZE)}q", *_smallest(shingles, SKETCH_SIZE))
-
-
-# Shingle hashes spread evenly over the 64-bit range: of n of them, about k * 3/2 lie below
-# HASH_LOW + HASH_SPAN * (k * 3/2) / n; fewer than k (five standard deviations off) almost never.
-HASH_LOW, HASH_SPAN = -(2**63), 2**64
-
-
-def _smallest(hashes: set[int], k: int) -> list[int]:
-    """The k smallest of `hashes`, ascending: those below a bound that about k * 3/2 of them lie
-    under are sorted (sorting all of an article's ~650 took twice as long), and all of them
-    when fewer than k lie under it."""
-    if len(hashes) > 2 * k:
-        bound = HASH_LOW + HASH_SPAN * (3 * k // 2) // len(hashes)
-        few = [h for h in hashes if h < bound]
-        if len(few) >= k:  # every hash left out is above all of these
-            few.sort()
-            return few[:k]
-    return sorted(hashes)[:k]
-
-
-# Changes when the shingle hash does: sketches stored under another scheme are dropped (and
-# computed again from their bodies when the duplicate check meets them).
-SKETCH_SCHEME = f"crc32-words-{SHINGLE_WORDS}:{hash(tuple(range(SHINGLE_WORDS)))}"
-
-
-@dataclass(frozen=True)
-class UnpackedSketch:
-    """A stored sketch unpacked once for many comparisons: its hashes in ascending order (as
-    stored), and as a set when it is the one compared with many others."""
-
-    count: int
-    ascending: tuple[int, ...]
-
-    @cached_property
-    def hashes(self) -> frozenset[int]:
-        return frozenset(self.ascending)
-
-    @classmethod
-    def of(cls, stored: tuple[int, bytes] | UnpackedSketch) -> UnpackedSketch:
-        if isinstance(stored, UnpackedSketch):
-            return stored
-        count, packed = stored
-        return cls(count, struct.unpack(f">{len(packed) // 8}q", packed))
-
-
-def containment(mine: tuple[int, bytes] | UnpackedSketch, theirs: tuple[int, bytes] | UnpackedSketch) -> float:
-    """Estimated share of the smaller body's shingles that the other has too.
-
-    The Jaccard index J is estimated from the bottom-k of the union of the two sketches (the
-    share of it in both); then |A ∩ B| = J (|A| + |B|) / (1 + J).
-    """
-    a, b = UnpackedSketch.of(mine), UnpackedSketch.of(theirs)
-    in_both = sorted(a.hashes.intersection(b.ascending))
-    if not in_both:  # no shingle in common: nothing to merge
-        return 0.0
-    size = min(SKETCH_SIZE, len(a.ascending) + len(b.ascending) - len(in_both))
-    last = _kth_of_union(sorted(a.ascending + b.ascending), in_both, size)
-    jaccard = bisect.bisect_right(in_both, last) / size
-    shared = jaccard * (a.count + b.count) / (1 + jaccard)
-    return shared / max(1, min(a.count, b.count))
-
-
-def _kth_of_union(merged: list[int], in_both: list[int], k: int) -> int:
-    """The k-th smallest distinct hash of two ascending sketches, given `merged` (both, sorted:
-    the sort merges two runs in C) and the ascending hashes they share (which `merged` holds
-    twice). The k-th distinct value's first copy sits at k - 1 plus the number of shared values
-    below it; that number only grows, so this settles in a step or two. (Sorting the union as a
-    set instead took a quarter of a 10,000-article ingest.)"""
-    below = 0
-    while True:
-        position = k - 1 + below
-        value = merged[position]
-        shared_below = bisect.bisect_left(in_both, value)
-        if shared_below != below:
-            below = shared_below
-        elif position and merged[position - 1] == value:  # the second copy of a shared value
-            below += 1
-        else:
-            return value
-
-
-# ---------------------------------------------------------------------------------------------
 # Reports of the same speech
 
 # (speaker, item keys) of one list: what a report of the same speech restates.
@@ -388,7 +270,8 @@ def find_original(
     candidates = db.duplicate_candidates(conn, doc, sketch, day[:2] if day else None)
     candidates = [(cid, theirs) for cid, theirs in candidates if cid not in replaces]
     for candidate_id, theirs in candidates:
-        if containment(mine, theirs) >= DUPLICATE_CONTAINMENT:
+        # most candidates share too few hashes to be a copy: one set intersection tells
+        if may_reach(mine, theirs, DUPLICATE_CONTAINMENT) and containment(mine, theirs) >= DUPLICATE_CONTAINMENT:
             return candidate_id
     if not (doc.date and wordings):
         return None
@@ -515,6 +398,9 @@ class Prepared:
     # per chunk instead of counting each document's terms.
     chunk_counts: Counter | None = None
     counted_in_chunk: bool = False
+    # Its rows (lists, statements, themes, removed lines, people) built for the id and date it
+    # has here, which the writer stores it under unless that id is taken or the date set by hand.
+    rows: db.DocumentRows | None = None
 
 
 def prepare(
@@ -552,7 +438,15 @@ def prepare(
         {t: code_positions(t, codebook) for t in texts},
         actor_levels(doc, extraction),
     )
-    return Prepared(display, path, doc, extraction, paragraph_terms="\n".join(paragraph_terms(doc.body)), coded=coded)
+    return Prepared(
+        display,
+        path,
+        doc,
+        extraction,
+        paragraph_terms="\n".join(paragraph_terms(doc.body)),
+        coded=coded,
+        rows=db.document_rows(doc, extraction, coded),
+    )
 
 
 def actor_levels(doc: Document, extraction: Extraction) -> dict[tuple[str | None, str, str | None], str]:
@@ -779,12 +673,16 @@ def store(
         ruled = doc  # what the rules say of the new version, should the analyst hand it back
         doc = _with_user_date(doc, kept)  # a corrected file keeps the date set by hand
         extraction = extract(doc)  # target years follow the statement year
-    doc = replace(doc, id=stored["id"] if stored else db.new_document_id(conn, doc))
+    settled = stored["id"] if stored else db.new_document_id(conn, doc)
+    if settled != doc.id:
+        doc = replace(doc, id=settled)
     wordings = list_wordings(extraction, prepared.coded.keys if prepared.coded else {})
     original = find_original(conn, doc, [], wordings, written)
     if written is not None and original is None:
         written[doc.id] = wordings
-    doc = replace(doc, duplicate_of=original, **db.user_scope(conn, [stored["id"]] if stored else []))
+    scope = db.user_scope(conn, [stored["id"]] if stored else [])
+    if original is not None or scope:
+        doc = replace(doc, duplicate_of=original, **scope)
     if stored:  # a new version of the same source: same id, so citations and threads keep their meaning
         if pending is not None:
             pending.flush(conn)  # the version replaced may be among the pending rows
@@ -792,7 +690,8 @@ def store(
         if ruled is not None:
             db.keep_rule_date(conn, replace(ruled, id=doc.id))
     else:
-        db.save_document(conn, doc, extraction, [], prepared.coded, pending)
+        built = prepared.rows if extraction is prepared.extraction else None
+        db.save_document(conn, doc, extraction, [], prepared.coded, pending, built)
     if original is None and doc.date:
         adopt_undated_copies(conn, doc)
     status = "duplicate" if original else ("updated" if stored else "new")
@@ -812,7 +711,9 @@ def adopt_undated_copies(conn: sqlite3.Connection, doc: Document) -> list[str]:
     copies = [
         cid
         for cid, theirs in db.undated_originals(conn, doc, sketch)
-        if theirs[0] >= COPY_MIN_SHINGLES and containment(mine, theirs) >= DUPLICATE_CONTAINMENT
+        if theirs[0] >= COPY_MIN_SHINGLES
+        and may_reach(mine, theirs, DUPLICATE_CONTAINMENT)
+        and containment(mine, theirs) >= DUPLICATE_CONTAINMENT
     ]
     for copy_id in copies:
         db.make_duplicate(conn, copy_id, doc.id)

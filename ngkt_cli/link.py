@@ -40,6 +40,7 @@ from .link_store import (  # noqa: F401  (re-exported: the other stages import t
     set_threads,
     statement_texts,
     statement_theme_rows,
+    statement_theme_tuples,
     store_actor_levels,
     store_assignments,
     thread_members,

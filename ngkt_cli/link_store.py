@@ -103,14 +103,24 @@ def statement_theme_rows(
     `themes` maps a text to its coding already done elsewhere (by an ingest worker); a text it
     lacks is coded here, with `codebook` (None: the shipped one).
     """
-    rows: list[dict] = []
+    return [
+        {"statement_id": statement_id, "theme": theme, "position": position}
+        for statement_id, theme, position in statement_theme_tuples(statements, themes, codebook)
+    ]
+
+
+def statement_theme_tuples(
+    statements: list[tuple[str, str]], themes: dict | None = None, codebook: Codebook | None = None
+) -> list[tuple[str, str, int]]:
+    """`statement_theme_rows` as (statement id, theme, position) tuples."""
+    rows: list[tuple[str, str, int]] = []
     for statement_id, text in statements:
         if themes and text in themes:
             found = themes[text]
         else:
             codebook = codebook or load_codebook()  # read only when a text must be coded here
             found = code_positions(text, codebook)
-        rows += ({"statement_id": statement_id, "theme": theme, "position": position} for theme, position in found)
+        rows += ((statement_id, theme, position) for theme, position in found)
     return rows
 
 

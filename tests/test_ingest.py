@@ -24,8 +24,6 @@ from conftest import (
     run_cli,
     write,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from ngkt_cli.boilerplate import classify_line
 from ngkt_cli.ingest import DOCUMENTS_PER_TRANSACTION, build_document
@@ -722,33 +720,6 @@ def test_an_internal_failure_on_one_file_does_not_stop_the_run(tmp_path, db_path
     assert [Path(d["path"]).name for d in documents(db_path)] == ["good.txt"]
 
 
-def test_sketches_estimate_how_much_two_bodies_share():
-    from ngkt_cli.ingest import containment, sketch
-
-    original = (SEEDS / "000_27309452084d270c.txt").read_text(encoding="utf-8")
-    copy = original.replace("Phó Chủ tịch Quốc hội Nguyễn Khắc Định điều hành nội dung phiên họp.", "")
-    other = (SEEDS / "002_7f21be67278d383d.txt").read_text(encoding="utf-8")
-    assert containment(sketch(original), sketch(copy)) > 0.9
-    assert containment(sketch(original), sketch(other)) < 0.1
-    assert containment(sketch("một hai ba bốn năm"), sketch("một hai ba bốn năm")) == 1.0
-
-
-@given(
-    st.sets(st.integers(-(2**63), 2**63 - 1), min_size=1, max_size=300),
-    st.sets(st.integers(-(2**63), 2**63 - 1), max_size=300),
-    st.data(),
-)
-@settings(max_examples=300, deadline=None)
-def test_the_kth_hash_of_two_sketches_is_their_unions(first, second, data):
-    """The merge behind `containment` against the plain definition, shared hashes included."""
-    from ngkt_cli.ingest import _kth_of_union
-
-    second |= set(data.draw(st.lists(st.sampled_from(sorted(first)), max_size=20)))
-    union = sorted(first | second)
-    k = data.draw(st.integers(1, len(union)))
-    assert _kth_of_union(sorted(sorted(first) + sorted(second)), sorted(first & second), k) == union[k - 1]
-
-
 def test_reextract_rebuilds_the_same_lists(seeded_db, tmp_path):
     copy = tmp_path / "copy.db"
     sqlite3.connect(seeded_db).backup(sqlite3.connect(copy))
@@ -762,16 +733,3 @@ def test_a_vov_stamp_after_the_agency_dates_the_page():
     doc = build_document((SAME_SPEECH / "vov_2025-12-21.txt").read_bytes(), "vov_2025-12-21.txt")
     assert (doc.date, doc.date_source, doc.published) == ("2025-12-19", "inferred", "2025-12-21")
     assert ("stamp", "(VOV) Chủ nhật 21/12/2025 08:00") in [(r.reason, r.text) for r in doc.removed]
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.sets(st.integers(-(2**63), 2**63 - 1), max_size=700)
-    | st.sets(st.integers(-(2**63), -(2**63) + 10_000), max_size=700)  # all below any bound
-    | st.sets(st.integers(2**62, 2**63 - 1), max_size=700),  # all above it
-    st.integers(1, 200),
-)
-def test_a_sketchs_smallest_hashes_are_the_smallest_whatever_their_spread(hashes, k):
-    from ngkt_cli.ingest import _smallest
-
-    assert _smallest(hashes, k) == sorted(hashes)[:k]
