@@ -1266,6 +1266,8 @@ def _speaker(
     after = body[draft.end : draft.piece.end]  # "..., Thủ tướng nhấn mạnh."
     if said_after := _people_and_bodies(after, people, body, attributed=True):
         return said_after[0].name or said_after[0].title
+    if quoted_by := _quote_attribution(body, draft, people):
+        return quoted_by
     if re.search(r"\b(?:ông|bà)\s+(?:nói|cho biết|nhấn mạnh|khẳng định)|\btheo\s+(?:ông|bà)\b", after):
         return _last_person(body[: draft.piece.sentence_start], people)
     if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà|đồng chí)\b", before, re.I):
@@ -1327,6 +1329,26 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
     if re.search(r"\b(?:ông|bà|đồng chí)\s*$", before, re.I):
         return _last_person(before, people)
     return None
+
+
+# How far a quotation may run (over paragraphs) to the words naming who said it.
+QUOTE_REACH = 1500
+
+
+def _quote_attribution(body: str, draft: Draft, people: list[Person]) -> str | None:
+    """Who said a demand quoted before the quote names them: "“Tham tán thương mại ... cần ... ¶
+    ...” - Phó Thủ tướng ... phát biểu như trên tại ...", "“...”, Bộ trưởng nhấn mạnh."."""
+    opened = body.rfind("“", max(0, draft.start - QUOTE_REACH), draft.start)
+    if opened < 0 or body.find("”", opened, draft.start) >= 0:
+        return None  # not inside a quotation
+    closed = body.find("”", draft.end, draft.end + QUOTE_REACH)
+    if closed < 0:
+        return None
+    tail = body[closed + 1 : closed + 120]
+    if not re.match(r"\s*[-–,]", tail):
+        return None
+    named = _people_and_bodies(tail, people, body, attributed=True)
+    return (named[0].name or named[0].title) if named else None
 
 
 def _last_person(text: str, people: list[Person]) -> str | None:

@@ -442,6 +442,18 @@ def test_a_leaders_conclusions_hand_out_tasks_sentence_by_sentence():
     assert {d.speaker for d in found} == {"Thủ tướng Chính phủ"}  # not "Chính phủ tại hội" (nghị)
 
 
+def test_a_quotation_that_names_its_speaker_after_it_is_theirs_over_paragraphs():
+    text = (
+        "“Cán bộ thương vụ không chỉ làm xúc tiến thương mại mà cần chủ động học hỏi kinh nghiệm quản lý của nước sở tại.\n\n"
+        "Thương vụ cần làm việc với tinh thần trách nhiệm, góp phần xây dựng môi trường kinh doanh minh bạch” - "
+        "Phó Thủ tướng Trần Văn Khải phát biểu như trên tại hội nghị ngày 20-2."
+    )
+    assert [(d.text, d.speaker) for d in directives_of(text)] == [
+        ("cần chủ động học hỏi kinh nghiệm quản lý của nước sở tại", "Trần Văn Khải"),
+        ("cần làm việc với tinh thần trách nhiệm", "Trần Văn Khải"),
+    ]
+
+
 # --- the seeds ----------------------------------------------------------------------------------
 
 
