@@ -274,10 +274,27 @@ def _is_byline(line: str) -> bool:
     return all(_is_name(name) for name in re.split(r"\s*[-–,]\s*", names))
 
 
+# At most this many headlines under a byline are read as a related-news block without a label.
+UNLABELLED_RELATED = 6
+
+
 def _take_byline(clean: CleanText, line_numbers: list[int]) -> None:
-    """Move a trailing line of reporters' names (or an agency) from the body to the byline."""
+    """Move a trailing line of reporters' names (or an agency) from the body to the byline; the
+    headlines a page lists under it with no label ("Minh Anh ¶ Thủ tướng yêu cầu ... ¶ Năm 2023:
+    ...") are related news, not the article's last paragraphs."""
     if not clean.paragraphs:
         return
+    under = 0
+    while (
+        under < min(UNLABELLED_RELATED, len(clean.paragraphs) - 2)
+        and _headline_like(line := clean.paragraphs[-1 - under])
+        and not _is_byline(line)
+    ):
+        under += 1
+    if under and _is_byline(clean.paragraphs[-1 - under]):
+        for _ in range(under):
+            clean.folded_paragraphs.pop()
+            clean.removed.append(RemovedLine(line_numbers.pop(), "related", clean.paragraphs.pop()))
     last = clean.paragraphs[-1]
     if _is_byline(last):
         clean.byline = last

@@ -26,6 +26,7 @@ from conftest import (
 )
 
 from ngkt_cli.boilerplate import classify_line
+from ngkt_cli.extract import extract
 from ngkt_cli.ingest import DOCUMENTS_PER_TRANSACTION, build_document
 from ngkt_cli.text import key
 
@@ -270,6 +271,22 @@ def test_page_numbers_of_a_pdf_copy_are_removed_and_do_not_cut_a_paragraph():
 def test_bylines_of_several_reporters_or_a_compilation(last):
     doc = build_document(f"Tiêu đề bài\n\nĐoạn một của bài viết.\n\n{last}\n".encode(), "x.txt")
     assert (doc.byline, doc.body) == (last, "Đoạn một của bài viết.")
+
+
+def test_headlines_under_the_byline_with_no_label_are_related_news_not_the_article():
+    text = (
+        "Bộ Ngoại giao triển khai nhiệm vụ năm 2024\n\n"
+        "Sáng 10/1/2024, Bộ trưởng Bùi Thanh Sơn chủ trì hội nghị.\n\n"
+        "Bộ trưởng yêu cầu các đơn vị tập trung tháo gỡ điểm nghẽn.\n\n"
+        "Minh Anh (TTXVN)\n\n"
+        "Thủ tướng yêu cầu ngoại giao kinh tế phải đi trước mở đường\n\n"
+        "Năm 2023: Phó Thủ tướng đề nghị các cơ quan đại diện cần tích cực hỗ trợ địa phương\n"
+    )
+    doc = build_document(text.encode(), "x.txt")
+    assert doc.byline == "Minh Anh (TTXVN)"
+    assert doc.body.endswith("tập trung tháo gỡ điểm nghẽn.")
+    assert [r.reason for r in doc.removed if r.reason == "related"] == ["related", "related"]
+    assert [d.text for d in extract(doc).directives] == ["các đơn vị tập trung tháo gỡ điểm nghẽn"]
 
 
 def test_a_video_page_with_a_section_label_an_alt_text_and_a_byline_under_related_news():
