@@ -368,7 +368,7 @@ def duplicate_candidates(
             WHERE {sql} AND +duplicate_of IS NULL AND id != ? ORDER BY date IS NOT ?, ingested_at, id""",
         [*params, doc.id, doc.date],
     )
-    return [(r["id"], (r["shingle_count"], r["sketch"]) if r["sketch"] else sketch_of(r["body"])) for r in rows]
+    return [(r[0], (r[1], r[2]) if r[2] else sketch_of(r[3])) for r in rows]  # (id, (count, sketch)) or body
 
 
 def undated_originals(conn: sqlite3.Connection, doc: Document, sketch_of) -> list[tuple[str, tuple[int, bytes]]]:

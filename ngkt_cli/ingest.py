@@ -276,9 +276,11 @@ def find_original(
     if not (doc.date and wordings):
         return None
     written = written or {}
+    my_lengths = {len(items) for _, items in wordings}
     for candidate_id, _ in candidates:
         stored = written[candidate_id] if candidate_id in written else db.list_wordings(conn, candidate_id)
-        if same_speech(wordings, stored):
+        # each list of a report of the same speech restates one as long (`same_items`): a first test
+        if my_lengths.issubset([len(items) for _, items in stored]) and same_speech(wordings, stored):
             return candidate_id
     return None
 

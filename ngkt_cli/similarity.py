@@ -23,10 +23,19 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import chain, repeat
+from itertools import repeat
 from operator import mul
 
-from .words import FUNCTION_WORDS, canonical, contrasts, is_generic, listed_words, segment, segment_paragraphs, shown
+from .words import (
+    FUNCTION_WORDS,
+    canonical,
+    contrasts,
+    is_generic,
+    paragraph_tokens,
+    segment,
+    shown,
+    token_words,
+)
 
 
 @dataclass(frozen=True)
@@ -113,23 +122,33 @@ def paragraph_terms(body: str) -> list[str]:
     """Document frequency contributions of a body: each word of `features` once per paragraph.
 
     A list, not a Counter: the writer adds thousands of documents' lists to one Counter, which
-    counts a list in C but a mapping in Python.
+    counts a list in C but a mapping in Python. Each paragraph's terms are the union of its
+    tokens' terms (`words.paragraph_tokens`), each token's worked out once (`_TOKEN_TERMS`).
     """
     terms: list[str] = []
-    parts = _word_part_table().get
-    for paragraph in segment_paragraphs(body):
-        words = set(canonical(paragraph))
-        terms += words
-        if PART_WEIGHT:
-            terms += set(chain.from_iterable(map(parts, words, repeat(()))))
+    of_token = _TOKEN_TERMS.__getitem__
+    for tokens in paragraph_tokens(body):
+        terms += set().union(*map(of_token, tokens))
     return terms
 
 
-@cache
-def _word_part_table() -> dict[str, tuple[str, ...]]:
-    """`word_parts` of each listed word that has parts, worked out once: every word of two
-    syllables or more is a listed one (`words.segment`), a single syllable has none."""
-    return {word: parts for word in listed_words() if (parts := tuple(word_parts([word])))}
+class _TokenTerms(dict[str, frozenset[str]]):
+    """A token of `words.paragraph_tokens` -> the terms it gives its paragraph: its words read
+    as their canonical words, and their parts (`word_parts`). Worked out on a token's first
+    sight; a corpus has a few thousand distinct tokens (emptied past MAX_TOKENS all the same)."""
+
+    MAX_TOKENS = 200_000
+
+    def __missing__(self, token: str) -> frozenset[str]:
+        if len(self) >= self.MAX_TOKENS:
+            self.clear()
+        words = canonical(token_words(token))
+        parts = word_parts(words) if PART_WEIGHT else []
+        found = self[token] = frozenset(words + parts)
+        return found
+
+
+_TOKEN_TERMS = _TokenTerms()
 
 
 @lru_cache(maxsize=65536)

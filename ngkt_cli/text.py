@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 # Combining tone marks (grave, acute, tilde, hook above, dot below) as NFD writes them.
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
@@ -41,8 +42,22 @@ def _old_to_new_placement() -> dict[str, str]:
 # Matched on NFC text, so that a key costs one regex scan, not a decomposition and recomposition
 # of the whole text.
 _NEW_PLACEMENT = _old_to_new_placement()
-# No look-behind for the "q": it would cost the pattern its fast literal-prefix scan.
-_OLD_TONE_PLACEMENT = re.compile("(?:" + "|".join(sorted(_NEW_PLACEMENT)) + r")(?![^\W\d_])")
+
+
+def _pairs_pattern(pairs: Iterable[str]) -> str:
+    """An alternation matching exactly the two-letter `pairs`, one branch per first letter with
+    its second letters as a class ("o[àá...]|u[ỳý...]"): the regex engine tests a class in one
+    step where the 60 literal branches were tried one by one at every "o" and "u"."""
+    seconds: dict[str, set[str]] = {}
+    for pair in pairs:
+        seconds.setdefault(pair[0], set()).add(pair[1])
+    return "|".join(
+        f"{re.escape(first)}[{''.join(map(re.escape, sorted(found)))}]" for first, found in sorted(seconds.items())
+    )
+
+
+# No look-behind for the "q": it would cost the pattern its fast first-letter scan.
+_OLD_TONE_PLACEMENT = re.compile("(?:" + _pairs_pattern(_NEW_PLACEMENT) + r")(?![^\W\d_])")
 
 
 def nfc(text: str) -> str:
@@ -63,17 +78,63 @@ def unify_tone_placement(text: str) -> str:
     return _OLD_TONE_PLACEMENT.sub(_move_tone, nfc(text))
 
 
+# Keys worked out lately, by text: a list item's key is asked for by the extraction (is the list
+# said twice?) and again by the ingest worker for the writer. Only statement-sized texts are
+# kept, and at most KEYS_KEPT of them (then all are forgotten at once).
+_KEYS: dict[str, str] = {}
+KEYS_KEPT = 2048
+KEYED_TEXT_KEPT_CHARS = 1000
+
+
 def key(text: str) -> str:
     """The matching key: NFC, new-style tones, lower case, single spaces."""
-    return " ".join(unify_tone_placement(text).lower().split())
+    found = _KEYS.get(text)
+    if found is None:
+        found = " ".join(unify_tone_placement(text).lower().split())
+        if len(text) <= KEYED_TEXT_KEPT_CHARS:
+            if len(_KEYS) >= KEYS_KEPT:
+                _KEYS.clear()
+            _KEYS[text] = found
+    return found
+
+
+# The last character str.isspace() holds to be white space (U+3000, the ideographic space).
+LAST_SPACE = 0x3000
+
+
+@lru_cache(maxsize=1)
+def _other_space() -> re.Pattern[str]:
+    """Any white space `str.split()` splits at but " " and "\n", as a class of the characters
+    themselves: the regex engine tests such a class from a table, where "[^\\S \\n]" asks each
+    character's Unicode category (twice as slow over a body)."""
+    spaces = (char for char in map(chr, range(LAST_SPACE + 1)) if char.isspace() and char not in " \n")
+    return re.compile("[" + "".join(map(re.escape, spaces)) + "]")
+
+
+def single_spaced_lines(text: str) -> bool:
+    """Whether each line of `text` (lines parted by "\n") is its words parted by single spaces:
+    what `" ".join(line.split())` leaves as it is."""
+    return not (
+        _other_space().search(text)
+        or "  " in text
+        or " \n" in text
+        or "\n " in text
+        or text.startswith(" ")
+        or text.endswith(" ")
+    )
 
 
 def paragraph_keys(paragraphs: list[str]) -> list[str]:
     """`key` of each paragraph, in one pass over all of them when none holds a line break (the
-    key's steps change no line break and see no further than the next character)."""
+    key's steps change no line break and see no further than the next character); the white
+    space of each is folded only when one holds more than single spaces between words (the
+    cleaner's paragraphs hold none)."""
     if len(paragraphs) < 2 or any("\n" in paragraph for paragraph in paragraphs):
         return [key(paragraph) for paragraph in paragraphs]
-    return [" ".join(part.split()) for part in unify_tone_placement("\n".join(paragraphs)).lower().split("\n")]
+    lowered = unify_tone_placement("\n".join(paragraphs)).lower()
+    if single_spaced_lines(lowered):
+        return lowered.split("\n")
+    return [" ".join(part.split()) for part in lowered.split("\n")]
 
 
 def joined_key(keys: list[str]) -> str:

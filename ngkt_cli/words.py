@@ -158,6 +158,58 @@ def _segment(syllables: list[str], trie: dict, dropped: frozenset[str] = FUNCTIO
     return paragraphs
 
 
+# A run of anything but letters: what stands between two syllables of one word (in a body cut
+# at its paragraph breaks first), and what a syllable ends before.
+_NON_LETTERS = r"[\W\d_]+"
+_SYLLABLE_ENDS = r"(?![^\W\d_])"
+
+
+def _listed_word_pattern(trie: dict) -> str:
+    """The trie's words as one pattern: at a syllable's start it matches the longest listed word
+    of two syllables or more that starts there, as `_segment`'s walk takes it (the syllables
+    and whatever non-letters stand between them). Written as a trie of characters, so that the
+    regex engine tests a syllable's letters once, not once per listed word."""
+    return _characters_pattern(_syllables_by_character(trie))
+
+
+def _syllables_by_character(node: dict) -> dict:
+    """The syllables that may follow at a trie node as a trie of their characters, where a
+    syllable ends holding (under None) the trie node it leads to."""
+    characters: dict = {}
+    for syllable, child in node.items():
+        if syllable == _WORD_END or syllable == PARAGRAPH_TOKEN:
+            continue
+        at = characters
+        for character in syllable:
+            at = at.setdefault(character, {})
+        at[None] = child
+    return characters
+
+
+def _characters_pattern(characters: dict) -> str:
+    letters = sorted(c for c in characters if c is not None)
+    branches = [re.escape(c) + _characters_pattern(characters[c]) for c in letters]
+    if None in characters:  # a syllable ends here: the next one, else the word ends
+        node = characters[None]
+        ends = [_NON_LETTERS + _listed_word_pattern(node)] if node.keys() - {_WORD_END} else []
+        branches.append(_alternatives(ends + [_SYLLABLE_ENDS] if _WORD_END in node else ends))
+    return _alternatives(branches)
+
+
+def _alternatives(branches: list[str]) -> str:
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+@lru_cache(maxsize=1)
+def _token_pattern() -> re.Pattern[str]:
+    """A paragraph's tokens, each with the non-letters before it: a listed word (the longest at
+    its first syllable, with a "hóa" after it) or else one syllable. `_segment` of a token's
+    syllables is the token's words, and of all the tokens, the paragraph's."""
+    listed = _listed_word_pattern(_lexicon().trie)
+    suffix = _NON_LETTERS + VERB_SUFFIX + _SYLLABLE_ENDS
+    return re.compile(rf"[\W\d_]*((?:{listed})(?:{suffix})?|[^\W\d_]+)")
+
+
 def normalise(text: str) -> str:
     """The key of `text` with acronyms spelt out and single digits written as words."""
     text = _LEADING_MARKER.sub("", text)
@@ -166,21 +218,33 @@ def normalise(text: str) -> str:
 
 def segment_paragraphs(body: str) -> list[list[str]]:
     """`segment` of each paragraph of a body (paragraphs apart by a blank line), normalised in
-    one pass over the whole body rather than paragraph by paragraph."""
+    one pass over the whole body rather than paragraph by paragraph. The plain definition of
+    what `paragraph_tokens` and `token_words` find (tests/test_words.py holds them to it)."""
     text = _LEADING_MARKER_OF_LINE.sub("", body)
     text = unify_tone_placement(_SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(text))).lower()
     return _segment(_SYLLABLE_OR_BREAK.findall(text), _lexicon().trie)
 
 
+def paragraph_tokens(body: str) -> list[set[str]]:
+    """The distinct tokens of each paragraph of a body, as `_token_pattern` finds them: the
+    words of a paragraph (`segment_paragraphs`) are `token_words` of its tokens. A paragraph's
+    tokens are found in one regex scan, and a token's words are worked out once, not at each
+    syllable of each paragraph."""
+    text = _LEADING_MARKER_OF_LINE.sub("", body)
+    text = unify_tone_placement(_SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(text))).lower()
+    findall = _token_pattern().findall
+    return [set(findall(paragraph)) for paragraph in text.split(PARAGRAPH_TOKEN)]
+
+
+def token_words(token: str) -> list[str]:
+    """The words of a token of `paragraph_tokens`: a listed word, none (a function word), or
+    the syllable."""
+    return _segment(_SYLLABLE.findall(token), _lexicon().trie)[0]
+
+
 def segment(text: str) -> list[str]:
     """The words of `text` in order, function words left out ("đa_dạng", "thị_trường", ...)."""
     return _segment(_SYLLABLE.findall(normalise(text)), _lexicon().trie)[0]
-
-
-def listed_words() -> frozenset[str]:
-    """The word list's words, syllables joined by "_" (every word of two syllables or more that
-    `segment` finds is one of them)."""
-    return _lexicon().words
 
 
 def canonical(words: list[str]) -> list[str]:

@@ -3,10 +3,21 @@
 import re
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ngkt_cli.text import _fold_char, fold, joined_key, key, paragraph_keys, sentence_spans, sentences
+from ngkt_cli.text import (
+    LAST_SPACE,
+    _fold_char,
+    _other_space,
+    fold,
+    joined_key,
+    key,
+    paragraph_keys,
+    sentence_spans,
+    sentences,
+    single_spaced_lines,
+)
 
 
 def test_key_unifies_tone_placement_and_case():
@@ -74,6 +85,17 @@ def test_paragraph_keys_are_each_paragraphs_key_and_join_to_the_bodys(paragraphs
     assert joined_key(keys) == key("\n".join(paragraphs)) == key("\n\n".join(paragraphs))
 
 
+# Paragraphs as the cleaner hands them over (no line break in any), most with single spaces
+# only: the shape `paragraph_keys` reads in one pass without splitting each paragraph's words.
+ONE_LINE_PIECES = st.one_of(KEY_PIECES.filter(lambda piece: piece != "\n"), st.sampled_from(["hoá", " ", "  ", "x"]))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(ONE_LINE_PIECES, max_size=8).map("".join), min_size=2, max_size=5))
+def test_paragraph_keys_of_one_line_paragraphs_are_each_paragraphs_key(paragraphs):
+    assert paragraph_keys(paragraphs) == [key(paragraph) for paragraph in paragraphs]
+
+
 def _sentence_spans_plainly(text: str) -> list[tuple[int, int]]:
     """The definition: a break is white space after a stop (and perhaps a closing quote) before
     a capital or a digit, opening quotes and brackets skipped."""
@@ -116,3 +138,28 @@ def test_folding_keeps_every_space_line_break_bar_and_backslash_and_makes_none()
         assert char.isspace() == folded.isspace(), hex(codepoint)
         if char in LINE_BREAKS or folded in LINE_BREAKS or folded in "|\\":
             assert folded == char, hex(codepoint)
+
+
+def test_other_space_is_every_white_space_but_space_and_line_feed():
+    """The class `single_spaced_lines` searches for, held to str.isspace() over every character."""
+    for codepoint in range(0x110000):
+        char = chr(codepoint)
+        assert bool(_other_space().fullmatch(char)) == (char.isspace() and char not in " \n"), hex(codepoint)
+        assert codepoint <= LAST_SPACE or not char.isspace(), hex(codepoint)
+
+
+# Lines of words and single or double spaces, now and then another white space.
+LINE_PIECES = st.sampled_from([" ", "  ", "a", "hoá", "x y", " ", "a", "b"]) | st.sampled_from(["\t", "\u00a0", "\r"])
+SPACED_LINES = st.lists(st.lists(LINE_PIECES, max_size=6).map("".join), max_size=4)
+
+
+@settings(max_examples=400)
+@given(SPACED_LINES.map("\n".join))
+@example("a  b\nc")
+@example("a\n b")
+@example("a \nb")
+@example(" a\nb")
+@example("a\nb ")
+@example("a\u3000b")
+def test_single_spaced_lines_is_each_line_as_its_words_single_spaced(text):
+    assert single_spaced_lines(text) == all(" ".join(line.split()) == line for line in text.split("\n"))

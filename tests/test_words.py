@@ -56,16 +56,69 @@ def test_the_trie_finds_the_longest_listed_word_at_each_syllable(syllables):
     assert _segment(syllables, LEXICON.trie)[0] == [w for w in longest_match(syllables) if w not in FUNCTION_WORDS]
 
 
-@settings(max_examples=120)
-@given(st.lists(st.lists(st.sampled_from(SYLLABLES), max_size=12), max_size=6))
-def test_a_body_is_segmented_paragraph_by_paragraph(paragraphs):
-    body = "\n\n".join(" ".join(p) for p in paragraphs)
-    assert segment_paragraphs(body) == [segment(p) for p in body.split("\n\n")]
+def plain_paragraph_terms(body: str) -> Counter[str]:
+    """The definition: each paragraph's words (`segment_paragraphs`, the trie walked syllable by
+    syllable), read as their canonical words, once each, and their parts once each."""
     expected: Counter[str] = Counter()
     for words in (set(canonical(paragraph)) for paragraph in segment_paragraphs(body)):
         expected.update(words)
         expected.update(set(word_parts(words)))
-    assert Counter(paragraph_terms(body)) == expected
+    return expected
+
+
+@settings(max_examples=120, deadline=None)  # the first example builds the word list's pattern
+@given(st.lists(st.lists(st.sampled_from(SYLLABLES), max_size=12), max_size=6))
+def test_a_body_is_segmented_paragraph_by_paragraph(paragraphs):
+    body = "\n\n".join(" ".join(p) for p in paragraphs)
+    assert segment_paragraphs(body) == [segment(p) for p in body.split("\n\n")]
+    assert Counter(paragraph_terms(body)) == plain_paragraph_terms(body)
+
+
+# What may stand between two syllables of a body: spaces, punctuation, digits (a small number
+# becomes a word), line and paragraph breaks, list markers at a line's start, letters the
+# lower case or the normal form treat oddly, a combining mark.
+BETWEEN = st.sampled_from(
+    [
+        " ",
+        " ",
+        " ",
+        "  ",
+        ", ",
+        ". ",
+        "-",
+        "_",
+        "\n",
+        "\n\n",
+        "\n\n\n",
+        " 2 ",
+        "2",
+        "1.",
+        "\n(3) ",
+        "\na) ",
+        "\n- ",
+        "%",
+    ]
+    + ["İ", "K", "Ά", "T\u0308", "\u0308", "ﬁ", "ß", "Ω", "\u00a0", "\t", "FTA", "ĐTNN", "Hoá", "quý", "HÓA"]
+)
+
+
+def written(syllable: str, style: int) -> str:
+    """A syllable as an article may write it: lower case, capitalised, upper case."""
+    return (syllable, syllable.capitalize(), syllable.upper())[style]
+
+
+# Listed words whole or cut short, and single syllables, each maybe followed by "hóa".
+SUFFIXED_PIECES = st.tuples(PIECES_OF_WORDS, st.booleans()).map(lambda p: p[0] + [VERB_SUFFIX] * p[1])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(SUFFIXED_PIECES, max_size=8).map(lambda pieces: [s for piece in pieces for s in piece]),
+    st.lists(st.tuples(st.integers(0, 2), BETWEEN | st.text(max_size=2)), min_size=40, max_size=40),
+)
+def test_a_body_s_terms_are_the_plain_definition_s_whatever_stands_between_its_syllables(syllables, ways):
+    body = "".join(written(syllable, style) + between for syllable, (style, between) in zip(syllables, ways))
+    assert Counter(paragraph_terms(body)) == plain_paragraph_terms(body)
 
 
 # The plain forms of the patterns words.py and text.py write for speed.
