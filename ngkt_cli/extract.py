@@ -1671,6 +1671,8 @@ def _speaker(
     if stated_by := _body_in_lead_in(body, cue.start, candidate.lead_end):
         return stated_by, None
     lookback = _paragraph_start(body, max(0, candidate.first_paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
+    if issuer := _issuer(body, cue.start, candidate.lead_end, lookback):
+        return issuer, None
     speaker = speaker_before(body, candidate.lead_end, lookback, people)
     if speaker[0]:
         return speaker
@@ -1698,6 +1700,29 @@ BODY_SUBJECT_BEFORE = re.compile(r"^\W*(?:[^,.;:!?]{0,40},\s*)?$")
 BODY_STATES = re.compile(
     SPEECH_VERBS.pattern[:-3] + r"|đề ra|thống nhất|thông qua|xác định|tập trung|rút ra|ghi nhận)\b"
 )
+
+
+# A lead-in whose subject is a document ("Kế hoạch nêu 5 nhiệm vụ ...", "Theo Chương trình, ..."):
+# the document speaks for the body that issued it.
+DOCUMENT_SUBJECT = re.compile(
+    r"^\W*(?:[^,.;:!?]{0,40},\s*)?(?:[Tt]heo\s+)?(?:[Bb]ản\s+)?"
+    r"(?:Kế hoạch|Chương trình|Nghị quyết|Chỉ thị|Quyết định|Đề án|Báo cáo|Văn bản|Kết luận|Thông báo)\b"
+)
+# A body issuing a document in the paragraphs above: "UBND tỉnh Kon Tum vừa ban hành Kế hoạch ...".
+ISSUES = re.compile(r"\s+(?:[^\s,.;:]+\s+){0,2}?(?:ban hành|thông qua|phê duyệt|ký ban hành)\b")
+
+
+def _issuer(body: str, start: int, end: int, lookback: int) -> str | None:
+    """The body that issued the document a lead-in body[start:end] opens with: named in the
+    lead-in ("Kế hoạch của UBND tỉnh nêu ...", "... mà UBND tỉnh sẽ triển khai"), else the last
+    body said to issue a document in the paragraphs above."""
+    lead = body[start:end]
+    if not DOCUMENT_SUBJECT.match(lead):
+        return None
+    if named := find_bodies(lead, body):
+        return named[0].name
+    issuing = [m for m in find_bodies(body[lookback:start], body) if ISSUES.match(body, lookback + m.end)]
+    return issuing[-1].name if issuing else None
 
 
 def _body_in_lead_in(body: str, start: int, end: int) -> str | None:

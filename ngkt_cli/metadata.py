@@ -181,7 +181,7 @@ _ORG_LOWER = (
     "đoàn ty quản "
     # "Ngân hàng Nhà nước", "Hiệp hội Dệt may", "Tập đoàn Điện lực", "Vụ Chính sách thương mại đa
     # biên", "Phái đoàn thường trực", "Ủy ban Đối ngoại của Quốc hội", "Liên hợp quốc"
-    "hàng may lực sách biên thường của đa ban quốc"
+    "hàng may lực sách biên thường của đa ban quốc toàn"
 ).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
 _ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)})"
 _ORG = rf"(?:\s+{_ORG_WORD})*"
@@ -461,6 +461,10 @@ BODY = re.compile(
 # của hội nghị" is the "Hội nghị Ngoại giao lần thứ 32" of the lede.
 BARE_BODY_HEADS = {fold(head) for head in ("Hội nghị", "Ban Chỉ đạo", "UBND", "Ủy ban nhân dân", "Chính phủ")}
 
+# A province's body named without its province ("UBND tỉnh", "Ủy ban nhân dân thành phố"): the
+# article names it in full elsewhere ("UBND tỉnh Kon Tum").
+BARE_LOCAL_BODY = re.compile(r"^(?:ubnd|uy ban nhan dan|hdnd)\s+(?:tinh|thanh pho|tp)$")
+
 # "Theo kết luận của hội nghị,", "Theo chỉ đạo của Chính phủ,": the body the statement is from.
 BODY_SOURCE_BEFORE = re.compile(r"\btheo\s+(?:[^\W\d_]+\s+){0,3}(?:của\s+)?$", re.I)
 
@@ -474,7 +478,7 @@ def _bodies_named_in(context: str) -> tuple[str, ...]:
 def _fullest_body(written: str, context: str) -> str:
     """A body named by its head alone, as the article names it in full ("hội nghị" -> "Hội nghị
     Ngoại giao lần thứ 32"): the longest naming of that head in `context`; else as written."""
-    if fold(written) not in BARE_BODY_HEADS:
+    if fold(written) not in BARE_BODY_HEADS and not BARE_LOCAL_BODY.match(fold(written)):
         return written
     head = fold(written)
     named = [body for body in _bodies_named_in(context) if fold(body).startswith(head)]

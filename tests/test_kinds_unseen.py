@@ -189,3 +189,11 @@ def test_the_lead_in_says_what_the_list_is(lead, kind):
         doc_from(f"{lead} tổ chức 12 đoàn xúc tiến; đón 30 đoàn khách quốc tế; ký 4 thỏa thuận hợp tác.", "2024-06-10")
     ).lists
     assert found.kind == kind
+
+
+def test_a_plan_speaks_for_the_body_that_issued_it_and_a_conference_is_named_in_full():
+    plan, conference = read("lists_kinds_bodies.txt", "2024-12-20").lists
+    # "UBND tỉnh Gia Lai vừa ban hành Kế hoạch ..." ¶ "Kế hoạch nêu 4 nhiệm vụ cụ thể mà UBND tỉnh sẽ triển khai"
+    assert attributes(plan) == ("priority", 4, 2025, "UBND tỉnh Gia Lai")
+    # "Hội nghị Ngoại vụ toàn quốc lần thứ 23" ¶ "Hội nghị thống nhất ..."
+    assert attributes(conference) == ("priority", 3, 2025, "Hội nghị Ngoại vụ toàn quốc lần thứ 23")
