@@ -1133,7 +1133,8 @@ KIND_CUES = (
     (
         "other",
         re.compile(
-            r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong"
+            r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong|diem yeu"
+            r"|chua (?:lam duoc|dat duoc|dat yeu cau|dap ung(?: yeu cau)?|hieu qua)"
             r"|tinh hinh (?:the gioi|quoc te|khu vuc)|boi canh (?:the gioi|quoc te|khu vuc))\b"
         ),
     ),
@@ -1344,9 +1345,10 @@ def _other_voice(speaker: str | None, title: str | None, cue: str, body: str = "
 
 
 def _cue_kind(text: str) -> str | None:
-    """The kind of the KIND_CUES phrase nearest the end of `text` (folded), if any."""
-    found = [(match.end(), kind) for kind, pattern in KIND_CUES for match in pattern.finditer(text)]
-    return max(found)[1] if found else None
+    """The kind of the KIND_CUES phrase nearest the end of `text` (folded), if any; of two that end
+    together, the longer ("chưa đạt yêu cầu" is a shortcoming, not a "yêu cầu")."""
+    found = [(match.end(), -match.start(), kind) for kind, pattern in KIND_CUES for match in pattern.finditer(text)]
+    return max(found)[2] if found else None
 
 
 def _first_kind(folded: str) -> str | None:

@@ -177,6 +177,8 @@ LEAD_INS = [
     ("Ông Lê Văn Hòa, Tổng Giám đốc Công ty Phú An, kiến nghị ba vấn đề:", "other"),
     ("Các doanh nghiệp đề xuất ba vấn đề:", "other"),
     ("Phía Nhật Bản đề nghị ba vấn đề:", "other"),
+    ("Tuy nhiên, vẫn còn một số mặt chưa đạt yêu cầu:", "other"),  # not a "yêu cầu"
+    ("Bộ trưởng chỉ ra những việc chưa làm được:", "other"),
     ("Thủ tướng đề nghị phía Nhật Bản quan tâm ba vấn đề:", "priority"),
 ]
 
