@@ -747,6 +747,8 @@ def inline_lists(
         rest_end = _next_lead_in(paragraph, intro_end, [i for i in later if i[2].strong])
         if intro.one_sentence:
             rest_end = min(rest_end, _sentence_stop(paragraph, intro_end))
+        if intro.yields and any(start < rest_end for start, _, _ in later):
+            continue  # "Hội nghị đã thảo luận ..., từ đó đặt ra một số trọng tâm như: A; B; C"
         if intro.separator == ",":
             pieces = _comma_items(paragraph, intro_start, intro_end, rest_end)
             split = (pieces, pieces) if pieces else None
@@ -926,6 +928,8 @@ class InlineIntro:
     strong: bool = False
     precedence: int = INLINE_PRECEDENCE  # a ';' split yields to every marker family
     counted_after: bool = False  # the pieces' sentence ends by counting them ("... là 5 bài học ...")
+    min_pieces: int = 2  # ';' pieces its sentence must hold after it
+    yields: bool = False  # leads into nothing where another lead-in follows in its pieces
     lead_in: str = "before"  # "before": the lead-in ends where the pattern starts (the colon);
     # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
     # sentence before it too ("... không ít thuận lợi. Đó là")
@@ -951,8 +955,16 @@ class InlineIntro:
                 continue
             if self.counted_after and not _counted_after(folded, match.end()):
                 continue
+            if self.min_pieces > 2 and _pieces_in_sentence(folded, match.end(), stops) < self.min_pieces:
+                continue
             if self.before is None or self.before.search(folded, *window):
                 yield match
+
+
+def _pieces_in_sentence(folded: str, start: int, stops: list[int]) -> int:
+    """How many ';' pieces the sentence holds from `start` on."""
+    stop_at = bisect.bisect_left(stops, start)
+    return folded.count(";", start, stops[stop_at] if stop_at < len(stops) else len(folded)) + 1
 
 
 def _semicolon_in_sentence(start: int, semicolons: list[int], stops: list[int]) -> bool:
@@ -1067,6 +1079,18 @@ INLINE_INTROS = (
             + KIND_NOUN_ALTERNATION
             + r")\b(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
+    ),
+    # "Năm 2024, Sở Ngoại vụ đã tham mưu tổ chức 15 đoàn ra; đón 40 đoàn vào; ký 5 thỏa thuận":
+    # what a body did, told in three pieces or more after "đã" and its subject of a few words
+    InlineIntro(
+        "done, no colon",
+        re.compile(r"(?<=[^\W\d] )da (?=[^\W\d])"),
+        re.compile(r"(?:^|[.!?]\s)(?:[^,.;:!?]{0,40},\s*)?(?:[^\s,.;:!?]+\s+){1,5}$"),
+        unless=re.compile(r"\b(?:chua|khong|van|neu|khi|ma|la)\s+$"),
+        lead_in="through",
+        min_pieces=3,
+        yields=True,
+        precedence=INLINE_PRECEDENCE + 2,  # any other list over the same words wins
     ),
     # "Giữ tinh thần chủ động; đặt lợi ích quốc gia lên trên hết; ... là 5 bài học được Thủ tướng
     # nêu ra": the pieces open their sentence and the count follows them (the lead-in is the
@@ -1838,6 +1862,16 @@ def _quoted_motto(body: str, candidate: Candidate) -> bool:
     return opens_quote and all(len(body[p.start : p.end].split()) <= MOTTO_WORDS for p in pieces)
 
 
+DONE_LEAD = re.compile(r"\bđã\s*$", re.I)
+TURNS_OR_ASKS = re.compile(r"^\W*(?:tuy nhiên|nhưng|song|tuy vậy|mặt khác)\b|\b(?:cần|phải|sẽ|hãy|nên)\b", re.I)
+
+
+def _clauses_after_done(cue: str, texts: Sequence[str]) -> bool:
+    """A list led in by a bare "đã" (no colon, no noun) whose pieces turn ("tuy nhiên") or ask
+    ("cần", "sẽ"): an argument's clauses."""
+    return bool(DONE_LEAD.search(cue)) and any(TURNS_OR_ASKS.search(text) for text in texts)
+
+
 def _names_people(cue: str, texts: list[str]) -> bool:
     """A list of people (attendees, a delegation) rather than of what they said: its lead-in
     speaks of attending, or half its items are a named person with a title."""
@@ -1946,6 +1980,9 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     # "Về phía Việt Nam, ..." ¶ "Về phía Nhật Bản, ...": paragraphs opening on a field are a list only
     # under a lead-in that counts them ("tỉnh đạt 3 kết quả nổi bật." ¶ "Về ngoại giao kinh tế, ...")
     ("fields not counted", lambda r: r.candidate.marker == "field" and r.count != len(r.spans)),
+    # "Ngành đã triển khai nhiều hoạt động; tuy nhiên vẫn còn hạn chế; thời gian tới cần đổi mới":
+    # pieces after a bare "đã" that turn or ask are clauses of an argument, not things done
+    ("clauses after đã", lambda r: _clauses_after_done(r.cue, r.texts)),
 )
 
 

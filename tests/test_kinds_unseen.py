@@ -199,3 +199,18 @@ def test_a_plan_speaks_for_the_body_that_issued_it_and_a_conference_is_named_in_
     assert attributes(plan) == ("priority", 4, 2025, "UBND tỉnh Gia Lai")
     # "Hội nghị Ngoại vụ toàn quốc lần thứ 23" ¶ "Hội nghị thống nhất ..."
     assert attributes(conference) == ("priority", 3, 2025, "Hội nghị Ngoại vụ toàn quốc lần thứ 23")
+
+
+def test_what_a_body_did_told_in_pieces_after_da_is_a_list_of_results_but_an_argument_is_not():
+    extraction = read("lists_kinds_done_without_colon.txt", "2024-07-08")
+    [done] = extraction.lists  # the Director's clauses ("...; tuy nhiên ...; thời gian tới cần ...") are no list
+    assert (done.kind, done.target_year, done.cue) == ("achievement", 2024, "Trong đó, Sở đã")
+    assert [item.text for item in done.items] == [
+        "tham mưu tổ chức 12 đoàn công tác nước ngoài",
+        "đón 35 đoàn khách quốc tế đến làm việc với tỉnh",
+        "vận động 4 dự án viện trợ phi chính phủ với tổng giá trị 1,2 triệu USD",
+    ]
+    # ... and its demand stays a directive of the Director
+    assert [(d.text, d.speaker) for d in extraction.directives] == [
+        ("cần đổi mới cách làm để thu hút đầu tư", "Hồ Văn Thành")
+    ]
