@@ -214,3 +214,22 @@ def test_what_a_body_did_told_in_pieces_after_da_is_a_list_of_results_but_an_arg
     assert [(d.text, d.speaker) for d in extraction.directives] == [
         ("cần đổi mới cách làm để thu hút đầu tư", "Hồ Văn Thành")
     ]
+
+
+# A lead-in, and the year of its three items (stated in March 2024): a year compared with, or for
+# a plan built on, is not the year the list is for.
+COMPARED_YEARS = [
+    ("Tiếp nối kết quả năm 2023, năm 2024 ngành tập trung 3 nhiệm vụ:", 2024),
+    ("Phát huy kết quả năm 2023, ngành tập trung 3 nhiệm vụ:", 2024),
+    ("So với năm 2022, năm 2023 ngành đạt 3 kết quả nổi bật:", 2023),
+    ("Kết quả năm 2023 gồm 3 điểm:", 2023),
+    ("Năm 2024, trên cơ sở kết quả năm 2023, ngành tập trung 3 nhiệm vụ:", 2024),
+]
+
+
+@pytest.mark.parametrize(("lead", "year"), COMPARED_YEARS, ids=[lead for lead, _ in COMPARED_YEARS])
+def test_a_year_compared_with_or_built_on_is_not_the_lists_year(lead, year):
+    from conftest import doc_from
+
+    [found] = extract(doc_from(f"{lead} mở rộng thị trường; thu hút đầu tư; đào tạo cán bộ.", "2024-03-01")).lists
+    assert found.target_year == year
