@@ -60,6 +60,7 @@ LIST_NOUNS: dict[str, str | None] = {
     # More of each kind, as real pages name them: "những thành công lớn nhất", "3 chuyển biến",
     # "những kinh nghiệm", "4 khuyến nghị", "những rào cản", "5 nguyên tắc", "3 xu hướng", "10 sự kiện".
     "thanh cong": "achievement",
+    "thanh qua": "achievement",
     "buoc tien": "achievement",
     "chuyen bien": "achievement",
     "kinh nghiem": "lesson",

@@ -1122,8 +1122,10 @@ PREDICATE = re.compile(
 # list wins: "Để phát huy kết quả đạt được, thời gian tới cần: ..." asks; "Dù còn khó khăn, ngành
 # đã đạt kết quả: ..." reports.
 KIND_CUES = (
-    ("lesson", re.compile(r"\bbai hoc\b")),
-    ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su)\b")),
+    # "Từ thực tiễn đó, Bộ trưởng rút ra: ...", "Điều đúc kết được là: ..."
+    ("lesson", re.compile(r"\b(?:bai hoc|rut ra|duc ket)\b")),
+    # "các đại biểu cho ý kiến về: ..."
+    ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su|cho y kien|gop y)\b")),
     # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."; its programme
     # ("Chương trình hội nghị gồm: ..."); a visit's schedule ("Trong chuyến thăm, Thủ tướng sẽ: ...")
     (
@@ -1147,6 +1149,8 @@ KIND_CUES = (
             r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc|da gop phan|da giup|da mang lai|da"
             r" tao ra)\b"
             r"|\b(?:nhung|cac|mot so) con so\b"  # "Năm 2023 ghi nhận những con số ấn tượng: ..."
+            # "ghi dấu ấn với những điểm nổi bật sau:", "Một số hoạt động tiêu biểu trong năm:"
+            r"|\b(?:ghi dau an|diem noi bat|tieu bieu)\b"
             r"|\bchung kien (?:le )?(?:ky|trao)\b"  # "Hai Thủ tướng chứng kiến lễ ký 5 văn kiện, gồm: ..."
             r"|^\W*noi bat(?: nhat)?(?: la| nhu)?\W*$"  # "Nổi bật là: A; B; C" after a year's review
             r"|\bda\W*$"

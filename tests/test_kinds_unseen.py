@@ -179,6 +179,14 @@ LEAD_INS = [
     ("Phía Nhật Bản đề nghị ba vấn đề:", "other"),
     ("Tuy nhiên, vẫn còn một số mặt chưa đạt yêu cầu:", "other"),  # not a "yêu cầu"
     ("Bộ trưởng chỉ ra những việc chưa làm được:", "other"),
+    ("Năm 2024, ngoại giao kinh tế ghi dấu ấn với những điểm nổi bật sau:", "achievement"),
+    ("Những thành quả đáng ghi nhận gồm:", "achievement"),
+    ("Một số hoạt động tiêu biểu trong năm:", "achievement"),
+    ("Từ thực tiễn đó, Bộ trưởng rút ra:", "lesson"),
+    ("Điều đúc kết được từ thực tiễn là:", "lesson"),
+    ("Tại phiên họp, các đại biểu cho ý kiến về:", "agenda"),
+    ("Năm 2025, Sở sẽ:", "priority"),
+    ("Ông cũng lưu ý doanh nghiệp một số điểm:", "priority"),
     ("Thủ tướng đề nghị phía Nhật Bản quan tâm ba vấn đề:", "priority"),
 ]
 
