@@ -1295,6 +1295,14 @@ _PROPOSES = (
     r"\s+(?:[^\s,.;:]+\s+){0,2}?(?:cũng\s+|đã\s+)?"
     r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý)"
 )
+# Lenders, agencies and foreign chambers, whose advice is theirs: "Giám đốc Quốc gia Ngân hàng Thế
+# giới tại Việt Nam", "Trưởng đại diện JICA", "Chủ tịch EuroCham".
+INTERNATIONAL = (
+    r"Ngân hàng Thế giới|World Bank|WB|IMF|Quỹ Tiền tệ Quốc tế|ADB|Ngân hàng Phát triển châu Á|UNDP|JICA|KOTRA"
+    r"|JETRO|EuroCham|AmCham|KoCham|OECD"
+)
+# An attribution opening the lead-in, up to its comma: "Theo Đại sứ Nhật Bản tại Việt Nam, ...".
+_ACCORDING_TO = r"|^\W*[Tt]heo\s+[^;:.]{0,80}?"
 # Who speaks for another country or organisation: "phía Hàn Quốc", "doanh nghiệp Nhật Bản".
 _ITS_SIDE = r"(?:[Pp]hía|[Đđ]oàn|[Cc]ác doanh nghiệp|[Dd]oanh nghiệp|[Nn]hà đầu tư|[Cc]hính phủ|[Đđ]ại sứ quán)"
 
@@ -1312,8 +1320,29 @@ OTHER_VOICES = (
             + "|".join(PARTNERS)
             + r")(?:\s*\([^()]{1,20}\))?"
             + _PROPOSES
+            + _ACCORDING_TO
+            + "(?:"
+            + FOREIGN_LEADER.pattern
+            + ")"
         ),
         "Bộ trưởng Kinh tế Nhật Bản nêu ba ưu tiên hợp tác của Nhật Bản với ASEAN: ...",
+    ),
+    OtherVoice(
+        "an international organisation or a foreign chamber",
+        re.compile(r"(?<!tại )(?<!tại Ngân hàng )\b(?:" + INTERNATIONAL + r")\b"),
+        re.compile(
+            _CLAUSE_OPENING
+            + r"(?:[Đđ]ại diện\s+)?(?:"
+            + INTERNATIONAL
+            + r")(?:\s*\([^()]{1,20}\))?"
+            + _PROPOSES
+            # "Theo bà ..., Giám đốc Quốc gia Ngân hàng Thế giới tại Việt Nam, Việt Nam cần ..."
+            + _ACCORDING_TO
+            + r"\b(?:"
+            + INTERNATIONAL
+            + r")\b"
+        ),
+        "Giám đốc Quốc gia Ngân hàng Thế giới tại Việt Nam đề xuất ba giải pháp: ...",
     ),
     OtherVoice(
         "a business or its leader",

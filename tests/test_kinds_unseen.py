@@ -188,6 +188,11 @@ LEAD_INS = [
     ("Năm 2025, Sở sẽ:", "priority"),
     ("Ông cũng lưu ý doanh nghiệp một số điểm:", "priority"),
     ("Thủ tướng đề nghị phía Nhật Bản quan tâm ba vấn đề:", "priority"),
+    ("Theo bà Mariam Sherman, Giám đốc Quốc gia Ngân hàng Thế giới tại Việt Nam, Việt Nam cần 3 giải pháp:", "other"),
+    ("Ông Trần Văn Hải, Trưởng đại diện JICA tại Việt Nam, đề xuất 3 giải pháp:", "other"),
+    ("Theo Đại sứ Nhật Bản tại Việt Nam Ito Naoki, Việt Nam cần 3 giải pháp:", "other"),
+    ("Theo Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu, doanh nghiệp cần 3 giải pháp:", "priority"),
+    ("Theo Bộ trưởng, để tận dụng cơ hội từ thị trường Nhật Bản, cần 3 giải pháp:", "priority"),
 ]
 
 
