@@ -60,6 +60,7 @@ LIST_NOUNS: dict[str, str | None] = {
     # More of each kind, as real pages name them: "những thành công lớn nhất", "3 chuyển biến",
     # "những kinh nghiệm", "4 khuyến nghị", "những rào cản", "5 nguyên tắc", "3 xu hướng", "10 sự kiện".
     "thanh cong": "achievement",
+    "thanh qua": "achievement",
     "buoc tien": "achievement",
     "chuyen bien": "achievement",
     "kinh nghiem": "lesson",
@@ -112,6 +113,21 @@ CUE_YEAR = re.compile(
     r"(?<!den )(?<!toi )(?<!den nam )(?<!toi nam )(?<![\d/-])(?<!- )(?<!– )((?:19|20)\d{2})(?![\d/-])"
     r"(?!\s[-–]\s(?:19|20)\d{2})"  # nor a period written with spaces: "giai đoạn 2021 – 2025"
 )
+
+# A year the lead-in compares with or builds on is not the one its list is for: "So với năm 2022,
+# năm 2023 ngành đạt 3 kết quả", and for plans "Tiếp nối kết quả năm 2023, năm 2024 ngành tập trung
+# 3 nhiệm vụ" (folded; the words just before the year).
+COMPARED_YEAR = re.compile(r"\b(?:so voi|ke tu|hon|nhu|cung ky)\s+(?:nam\s+)?$")
+BUILT_ON_YEAR = re.compile(
+    r"\b(?:ket qua|thanh cong|thanh tuu|dat duoc|tiep noi|ke thua)(?:\s+[^\s,.;:]+){0,3}?\s+(?:nam\s+)?$"
+)
+YEAR_CONTEXT = 40
+
+
+def _compared_with(before: str, kind: str) -> bool:
+    """Whether the words `before` a year compare with it or, for a plan, build on it."""
+    return bool(COMPARED_YEAR.search(before)) or (kind in ("priority", "agenda") and bool(BUILT_ON_YEAR.search(before)))
+
 
 # A period in a lead-in ("nhiệm kỳ 2026 – 2030", "giai đoạn 2026-2030"): no target while it runs,
 # but a plan stated before it begins is for its first year.
@@ -170,7 +186,12 @@ def target_year(kind: str, cue: str, doc: Document) -> int | None:
     """Explicit year in the lead-in, else the first year of a period it names that has not begun
     ("nhiệm kỳ 2026 – 2030" stated in 2025), else the statement year (shifted at the turn of the
     year)."""
-    years = [int(m.group(1)) for m in CUE_YEAR.finditer(fold(cue))]
+    folded = fold(cue)
+    years = [
+        int(m.group(1))
+        for m in CUE_YEAR.finditer(folded)
+        if not _compared_with(folded[max(0, m.start() - YEAR_CONTEXT) : m.start()], kind)
+    ]
     if years:
         return years[0]
     year = doc.statement_year

@@ -759,6 +759,8 @@ def inline_lists(
         rest_end = _next_lead_in(paragraph, intro_end, [i for i in later if i[2].strong])
         if intro.one_sentence:
             rest_end = min(rest_end, _sentence_stop(paragraph, intro_end))
+        if intro.yields and any(start < rest_end for start, _, _ in later):
+            continue  # "Hội nghị đã thảo luận ..., từ đó đặt ra một số trọng tâm như: A; B; C"
         if intro.separator == ",":
             pieces = _comma_items(paragraph, intro_start, intro_end, rest_end)
             split = (pieces, pieces) if pieces else None
@@ -938,6 +940,8 @@ class InlineIntro:
     strong: bool = False
     precedence: int = INLINE_PRECEDENCE  # a ';' split yields to every marker family
     counted_after: bool = False  # the pieces' sentence ends by counting them ("... là 5 bài học ...")
+    min_pieces: int = 2  # ';' pieces its sentence must hold after it
+    yields: bool = False  # leads into nothing where another lead-in follows in its pieces
     lead_in: str = "before"  # "before": the lead-in ends where the pattern starts (the colon);
     # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
     # sentence before it too ("... không ít thuận lợi. Đó là")
@@ -963,8 +967,16 @@ class InlineIntro:
                 continue
             if self.counted_after and not _counted_after(folded, match.end()):
                 continue
+            if self.min_pieces > 2 and _pieces_in_sentence(folded, match.end(), stops) < self.min_pieces:
+                continue
             if self.before is None or self.before.search(folded, *window):
                 yield match
+
+
+def _pieces_in_sentence(folded: str, start: int, stops: list[int]) -> int:
+    """How many ';' pieces the sentence holds from `start` on."""
+    stop_at = bisect.bisect_left(stops, start)
+    return folded.count(";", start, stops[stop_at] if stop_at < len(stops) else len(folded)) + 1
 
 
 def _semicolon_in_sentence(start: int, semicolons: list[int], stops: list[int]) -> bool:
@@ -1080,6 +1092,18 @@ INLINE_INTROS = (
             + r")\b(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
     ),
+    # "Năm 2024, Sở Ngoại vụ đã tham mưu tổ chức 15 đoàn ra; đón 40 đoàn vào; ký 5 thỏa thuận":
+    # what a body did, told in three pieces or more after "đã" and its subject of a few words
+    InlineIntro(
+        "done, no colon",
+        re.compile(r"(?<=[^\W\d] )da (?=[^\W\d])"),
+        re.compile(r"(?:^|[.!?]\s)(?:[^,.;:!?]{0,40},\s*)?(?:[^\s,.;:!?]+\s+){1,5}$"),
+        unless=re.compile(r"\b(?:chua|khong|van|neu|khi|ma|la)\s+$"),
+        lead_in="through",
+        min_pieces=3,
+        yields=True,
+        precedence=INLINE_PRECEDENCE + 2,  # any other list over the same words wins
+    ),
     # "Giữ tinh thần chủ động; đặt lợi ích quốc gia lên trên hết; ... là 5 bài học được Thủ tướng
     # nêu ra": the pieces open their sentence and the count follows them (the lead-in is the
     # sentence before; the count, after, sums them up)
@@ -1110,8 +1134,10 @@ PREDICATE = re.compile(
 # list wins: "Để phát huy kết quả đạt được, thời gian tới cần: ..." asks; "Dù còn khó khăn, ngành
 # đã đạt kết quả: ..." reports.
 KIND_CUES = (
-    ("lesson", re.compile(r"\bbai hoc\b")),
-    ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su)\b")),
+    # "Từ thực tiễn đó, Bộ trưởng rút ra: ...", "Điều đúc kết được là: ..."
+    ("lesson", re.compile(r"\b(?:bai hoc|rut ra|duc ket)\b")),
+    # "các đại biểu cho ý kiến về: ..."
+    ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su|cho y kien|gop y)\b")),
     # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."; its programme
     # ("Chương trình hội nghị gồm: ..."); a visit's schedule ("Trong chuyến thăm, Thủ tướng sẽ: ...")
     (
@@ -1135,6 +1161,8 @@ KIND_CUES = (
             r"|chi so|so lieu|da ky(?: ket)?|da dat|da thu hut|da don|da to chuc|da gop phan|da giup|da mang lai|da"
             r" tao ra)\b"
             r"|\b(?:nhung|cac|mot so) con so\b"  # "Năm 2023 ghi nhận những con số ấn tượng: ..."
+            # "ghi dấu ấn với những điểm nổi bật sau:", "Một số hoạt động tiêu biểu trong năm:"
+            r"|\b(?:ghi dau an|diem noi bat|tieu bieu)\b"
             r"|\bchung kien (?:le )?(?:ky|trao)\b"  # "Hai Thủ tướng chứng kiến lễ ký 5 văn kiện, gồm: ..."
             r"|^\W*noi bat(?: nhat)?(?: la| nhu)?\W*$"  # "Nổi bật là: A; B; C" after a year's review
             r"|\bda\W*$"
@@ -1145,7 +1173,8 @@ KIND_CUES = (
     (
         "other",
         re.compile(
-            r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong"
+            r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong|diem yeu"
+            r"|chua (?:lam duoc|dat duoc|dat yeu cau|dap ung(?: yeu cau)?|hieu qua)"
             r"|tinh hinh (?:the gioi|quoc te|khu vuc)|boi canh (?:the gioi|quoc te|khu vuc))\b"
         ),
     ),
@@ -1278,6 +1307,14 @@ _PROPOSES = (
     r"\s+(?:[^\s,.;:]+\s+){0,2}?(?:cũng\s+|đã\s+)?"
     r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý)"
 )
+# Lenders, agencies and foreign chambers, whose advice is theirs: "Giám đốc Quốc gia Ngân hàng Thế
+# giới tại Việt Nam", "Trưởng đại diện JICA", "Chủ tịch EuroCham".
+INTERNATIONAL = (
+    r"Ngân hàng Thế giới|World Bank|WB|IMF|Quỹ Tiền tệ Quốc tế|ADB|Ngân hàng Phát triển châu Á|UNDP|JICA|KOTRA"
+    r"|JETRO|EuroCham|AmCham|KoCham|OECD"
+)
+# An attribution opening the lead-in, up to its comma: "Theo Đại sứ Nhật Bản tại Việt Nam, ...".
+_ACCORDING_TO = r"|^\W*[Tt]heo\s+[^;:.]{0,80}?"
 # Who speaks for another country or organisation: "phía Hàn Quốc", "doanh nghiệp Nhật Bản".
 _ITS_SIDE = r"(?:[Pp]hía|[Đđ]oàn|[Cc]ác doanh nghiệp|[Dd]oanh nghiệp|[Nn]hà đầu tư|[Cc]hính phủ|[Đđ]ại sứ quán)"
 
@@ -1295,8 +1332,29 @@ OTHER_VOICES = (
             + "|".join(PARTNERS)
             + r")(?:\s*\([^()]{1,20}\))?"
             + _PROPOSES
+            + _ACCORDING_TO
+            + "(?:"
+            + FOREIGN_LEADER.pattern
+            + ")"
         ),
         "Bộ trưởng Kinh tế Nhật Bản nêu ba ưu tiên hợp tác của Nhật Bản với ASEAN: ...",
+    ),
+    OtherVoice(
+        "an international organisation or a foreign chamber",
+        re.compile(r"(?<!tại )(?<!tại Ngân hàng )\b(?:" + INTERNATIONAL + r")\b"),
+        re.compile(
+            _CLAUSE_OPENING
+            + r"(?:[Đđ]ại diện\s+)?(?:"
+            + INTERNATIONAL
+            + r")(?:\s*\([^()]{1,20}\))?"
+            + _PROPOSES
+            # "Theo bà ..., Giám đốc Quốc gia Ngân hàng Thế giới tại Việt Nam, Việt Nam cần ..."
+            + _ACCORDING_TO
+            + r"\b(?:"
+            + INTERNATIONAL
+            + r")\b"
+        ),
+        "Giám đốc Quốc gia Ngân hàng Thế giới tại Việt Nam đề xuất ba giải pháp: ...",
     ),
     OtherVoice(
         "a business or its leader",
@@ -1356,9 +1414,10 @@ def _other_voice(speaker: str | None, title: str | None, cue: str, body: str = "
 
 
 def _cue_kind(text: str) -> str | None:
-    """The kind of the KIND_CUES phrase nearest the end of `text` (folded), if any."""
-    found = [(match.end(), kind) for kind, pattern in KIND_CUES for match in pattern.finditer(text)]
-    return max(found)[1] if found else None
+    """The kind of the KIND_CUES phrase nearest the end of `text` (folded), if any; of two that end
+    together, the longer ("chưa đạt yêu cầu" is a shortcoming, not a "yêu cầu")."""
+    found = [(match.end(), -match.start(), kind) for kind, pattern in KIND_CUES for match in pattern.finditer(text)]
+    return max(found)[2] if found else None
 
 
 def _first_kind(folded: str) -> str | None:
@@ -1683,6 +1742,8 @@ def _speaker(
     if stated_by := _body_in_lead_in(body, cue.start, candidate.lead_end):
         return stated_by, None
     lookback = _paragraph_start(body, max(0, candidate.first_paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
+    if issuer := _issuer(body, cue.start, candidate.lead_end, lookback):
+        return issuer, None
     speaker = speaker_before(body, candidate.lead_end, lookback, people)
     if speaker[0]:
         return speaker
@@ -1710,6 +1771,29 @@ BODY_SUBJECT_BEFORE = re.compile(r"^\W*(?:[^,.;:!?]{0,40},\s*)?$")
 BODY_STATES = re.compile(
     SPEECH_VERBS.pattern[:-3] + r"|đề ra|thống nhất|thông qua|xác định|tập trung|rút ra|ghi nhận)\b"
 )
+
+
+# A lead-in whose subject is a document ("Kế hoạch nêu 5 nhiệm vụ ...", "Theo Chương trình, ..."):
+# the document speaks for the body that issued it.
+DOCUMENT_SUBJECT = re.compile(
+    r"^\W*(?:[^,.;:!?]{0,40},\s*)?(?:[Tt]heo\s+)?(?:[Bb]ản\s+)?"
+    r"(?:Kế hoạch|Chương trình|Nghị quyết|Chỉ thị|Quyết định|Đề án|Báo cáo|Văn bản|Kết luận|Thông báo)\b"
+)
+# A body issuing a document in the paragraphs above: "UBND tỉnh Kon Tum vừa ban hành Kế hoạch ...".
+ISSUES = re.compile(r"\s+(?:[^\s,.;:]+\s+){0,2}?(?:ban hành|thông qua|phê duyệt|ký ban hành)\b")
+
+
+def _issuer(body: str, start: int, end: int, lookback: int) -> str | None:
+    """The body that issued the document a lead-in body[start:end] opens with: named in the
+    lead-in ("Kế hoạch của UBND tỉnh nêu ...", "... mà UBND tỉnh sẽ triển khai"), else the last
+    body said to issue a document in the paragraphs above."""
+    lead = body[start:end]
+    if not DOCUMENT_SUBJECT.match(lead):
+        return None
+    if named := find_bodies(lead, body):
+        return named[0].name
+    issuing = [m for m in find_bodies(body[lookback:start], body) if ISSUES.match(body, lookback + m.end)]
+    return issuing[-1].name if issuing else None
 
 
 def _body_in_lead_in(body: str, start: int, end: int) -> str | None:
@@ -1823,6 +1907,16 @@ def _quoted_motto(body: str, candidate: Candidate) -> bool:
     return opens_quote and all(len(body[p.start : p.end].split()) <= MOTTO_WORDS for p in pieces)
 
 
+DONE_LEAD = re.compile(r"\bđã\s*$", re.I)
+TURNS_OR_ASKS = re.compile(r"^\W*(?:tuy nhiên|nhưng|song|tuy vậy|mặt khác)\b|\b(?:cần|phải|sẽ|hãy|nên)\b", re.I)
+
+
+def _clauses_after_done(cue: str, texts: Sequence[str]) -> bool:
+    """A list led in by a bare "đã" (no colon, no noun) whose pieces turn ("tuy nhiên") or ask
+    ("cần", "sẽ"): an argument's clauses."""
+    return bool(DONE_LEAD.search(cue)) and any(TURNS_OR_ASKS.search(text) for text in texts)
+
+
 def _names_people(cue: str, texts: list[str]) -> bool:
     """A list of people (attendees, a delegation) rather than of what they said: its lead-in
     speaks of attending, or half its items are a named person with a title."""
@@ -1931,6 +2025,9 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     # "Về phía Việt Nam, ..." ¶ "Về phía Nhật Bản, ...": paragraphs opening on a field are a list only
     # under a lead-in that counts them ("tỉnh đạt 3 kết quả nổi bật." ¶ "Về ngoại giao kinh tế, ...")
     ("fields not counted", lambda r: r.candidate.marker == "field" and r.count != len(r.spans)),
+    # "Ngành đã triển khai nhiều hoạt động; tuy nhiên vẫn còn hạn chế; thời gian tới cần đổi mới":
+    # pieces after a bare "đã" that turn or ask are clauses of an argument, not things done
+    ("clauses after đã", lambda r: _clauses_after_done(r.cue, r.texts)),
 )
 
 

@@ -181,7 +181,7 @@ _ORG_LOWER = (
     "đoàn ty quản "
     # "Ngân hàng Nhà nước", "Hiệp hội Dệt may", "Tập đoàn Điện lực", "Vụ Chính sách thương mại đa
     # biên", "Phái đoàn thường trực", "Ủy ban Đối ngoại của Quốc hội", "Liên hợp quốc"
-    "hàng may lực sách biên thường của đa ban quốc"
+    "hàng may lực sách biên thường của đa ban quốc toàn"
 ).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
 # "tại" and "và" join two named parts ("Đại sứ quán Việt Nam tại Nhật Bản", "Bộ Công Thương và
 # Bộ Ngoại giao"): a capitalised word follows; "Chính phủ tại hội nghị" names "Chính phủ".
@@ -463,6 +463,10 @@ BODY = re.compile(
 # của hội nghị" is the "Hội nghị Ngoại giao lần thứ 32" of the lede.
 BARE_BODY_HEADS = {fold(head) for head in ("Hội nghị", "Ban Chỉ đạo", "UBND", "Ủy ban nhân dân", "Chính phủ")}
 
+# A province's body named without its province ("UBND tỉnh", "Ủy ban nhân dân thành phố"): the
+# article names it in full elsewhere ("UBND tỉnh Kon Tum").
+BARE_LOCAL_BODY = re.compile(r"^(?:ubnd|uy ban nhan dan|hdnd)\s+(?:tinh|thanh pho|tp)$")
+
 # "Theo kết luận của hội nghị,", "Theo chỉ đạo của Chính phủ,": the body the statement is from.
 BODY_SOURCE_BEFORE = re.compile(r"\btheo\s+(?:[^\W\d_]+\s+){0,3}(?:của\s+)?$", re.I)
 
@@ -477,7 +481,7 @@ def _fullest_body(written: str, context: str) -> str:
     """A body named by its head alone, as the article names it in full ("hội nghị" -> "Hội nghị
     Ngoại giao lần thứ 32"): the longest naming of that head in `context`; else as written. A
     naming in lower case ("chủ trì hội nghị trực tuyến") names no body in full."""
-    if fold(written) not in BARE_BODY_HEADS:
+    if fold(written) not in BARE_BODY_HEADS and not BARE_LOCAL_BODY.match(fold(written)):
         return written
     head = fold(written)
     named = [body for body in _bodies_named_in(context) if body[0].isupper() and fold(body).startswith(head)]

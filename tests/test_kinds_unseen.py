@@ -177,7 +177,22 @@ LEAD_INS = [
     ("Ông Lê Văn Hòa, Tổng Giám đốc Công ty Phú An, kiến nghị ba vấn đề:", "other"),
     ("Các doanh nghiệp đề xuất ba vấn đề:", "other"),
     ("Phía Nhật Bản đề nghị ba vấn đề:", "other"),
+    ("Tuy nhiên, vẫn còn một số mặt chưa đạt yêu cầu:", "other"),  # not a "yêu cầu"
+    ("Bộ trưởng chỉ ra những việc chưa làm được:", "other"),
+    ("Năm 2024, ngoại giao kinh tế ghi dấu ấn với những điểm nổi bật sau:", "achievement"),
+    ("Những thành quả đáng ghi nhận gồm:", "achievement"),
+    ("Một số hoạt động tiêu biểu trong năm:", "achievement"),
+    ("Từ thực tiễn đó, Bộ trưởng rút ra:", "lesson"),
+    ("Điều đúc kết được từ thực tiễn là:", "lesson"),
+    ("Tại phiên họp, các đại biểu cho ý kiến về:", "agenda"),
+    ("Năm 2025, Sở sẽ:", "priority"),
+    ("Ông cũng lưu ý doanh nghiệp một số điểm:", "priority"),
     ("Thủ tướng đề nghị phía Nhật Bản quan tâm ba vấn đề:", "priority"),
+    ("Theo bà Mariam Sherman, Giám đốc Quốc gia Ngân hàng Thế giới tại Việt Nam, Việt Nam cần 3 giải pháp:", "other"),
+    ("Ông Trần Văn Hải, Trưởng đại diện JICA tại Việt Nam, đề xuất 3 giải pháp:", "other"),
+    ("Theo Đại sứ Nhật Bản tại Việt Nam Ito Naoki, Việt Nam cần 3 giải pháp:", "other"),
+    ("Theo Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu, doanh nghiệp cần 3 giải pháp:", "priority"),
+    ("Theo Bộ trưởng, để tận dụng cơ hội từ thị trường Nhật Bản, cần 3 giải pháp:", "priority"),
 ]
 
 
@@ -189,3 +204,45 @@ def test_the_lead_in_says_what_the_list_is(lead, kind):
         doc_from(f"{lead} tổ chức 12 đoàn xúc tiến; đón 30 đoàn khách quốc tế; ký 4 thỏa thuận hợp tác.", "2024-06-10")
     ).lists
     assert found.kind == kind
+
+
+def test_a_plan_speaks_for_the_body_that_issued_it_and_a_conference_is_named_in_full():
+    plan, conference = read("lists_kinds_bodies.txt", "2024-12-20").lists
+    # "UBND tỉnh Gia Lai vừa ban hành Kế hoạch ..." ¶ "Kế hoạch nêu 4 nhiệm vụ cụ thể mà UBND tỉnh sẽ triển khai"
+    assert attributes(plan) == ("priority", 4, 2025, "UBND tỉnh Gia Lai")
+    # "Hội nghị Ngoại vụ toàn quốc lần thứ 23" ¶ "Hội nghị thống nhất ..."
+    assert attributes(conference) == ("priority", 3, 2025, "Hội nghị Ngoại vụ toàn quốc lần thứ 23")
+
+
+def test_what_a_body_did_told_in_pieces_after_da_is_a_list_of_results_but_an_argument_is_not():
+    extraction = read("lists_kinds_done_without_colon.txt", "2024-07-08")
+    [done] = extraction.lists  # the Director's clauses ("...; tuy nhiên ...; thời gian tới cần ...") are no list
+    assert (done.kind, done.target_year, done.cue) == ("achievement", 2024, "Trong đó, Sở đã")
+    assert [item.text for item in done.items] == [
+        "tham mưu tổ chức 12 đoàn công tác nước ngoài",
+        "đón 35 đoàn khách quốc tế đến làm việc với tỉnh",
+        "vận động 4 dự án viện trợ phi chính phủ với tổng giá trị 1,2 triệu USD",
+    ]
+    # ... and its demand stays a directive of the Director
+    assert [(d.text, d.speaker) for d in extraction.directives] == [
+        ("cần đổi mới cách làm để thu hút đầu tư", "Hồ Văn Thành")
+    ]
+
+
+# A lead-in, and the year of its three items (stated in March 2024): a year compared with, or for
+# a plan built on, is not the year the list is for.
+COMPARED_YEARS = [
+    ("Tiếp nối kết quả năm 2023, năm 2024 ngành tập trung 3 nhiệm vụ:", 2024),
+    ("Phát huy kết quả năm 2023, ngành tập trung 3 nhiệm vụ:", 2024),
+    ("So với năm 2022, năm 2023 ngành đạt 3 kết quả nổi bật:", 2023),
+    ("Kết quả năm 2023 gồm 3 điểm:", 2023),
+    ("Năm 2024, trên cơ sở kết quả năm 2023, ngành tập trung 3 nhiệm vụ:", 2024),
+]
+
+
+@pytest.mark.parametrize(("lead", "year"), COMPARED_YEARS, ids=[lead for lead, _ in COMPARED_YEARS])
+def test_a_year_compared_with_or_built_on_is_not_the_lists_year(lead, year):
+    from conftest import doc_from
+
+    [found] = extract(doc_from(f"{lead} mở rộng thị trường; thu hút đầu tư; đào tạo cán bộ.", "2024-03-01")).lists
+    assert found.target_year == year
