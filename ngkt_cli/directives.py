@@ -294,7 +294,10 @@ def _named_task(piece: str, match: re.Match[str]) -> int | None:
 
 
 def _one_of(piece: str, match: re.Match[str]) -> int | None:
-    """ "Một trong số đó là việc ...": one of the matters a leader has just raised."""
+    """ "Một trong số đó là việc ...": one of the matters a leader has just raised; "một trong
+    những việc thiết thực trước mắt là ...": one of the tasks for the time ahead."""
+    if match.group("ahead") and not FORWARD_CONTEXT.search(match.group("ahead")):
+        return None  # "một trong những hoạt động nổi bật năm qua là ...": a result
     return match.end()
 
 
@@ -532,9 +535,13 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "one_of",
         re.compile(
-            r"^\s*(?:Một trong (?:số )?(?:đó|những (?:giải pháp|nhiệm vụ|vấn đề|đề xuất|trọng tâm|ưu tiên|định"
-            r" hướng)[^,.;]{0,20}?(?:đó|này))"
-            r" là (?:việc\s+)?|Trong (?:số )?đó,? có việc\s+)",
+            r"(?:^\s*|(?<=, ))(?:Một trong (?:số )?(?:đó|những (?:giải pháp|nhiệm vụ|vấn đề|đề xuất|trọng tâm|ưu tiên"
+            r"|định hướng)[^,.;]{0,20}?(?:đó|này))"
+            r" là (?:việc\s+)?|Trong (?:số )?đó,? có việc\s+"
+            # "Theo ông Nam, một trong những việc thiết thực trước mắt là hỗ trợ ...": one of the tasks
+            # ahead (the time ahead must be named: `_one_of`)
+            r"|(?P<ahead>[Mm]ột trong những (?:việc|hoạt động|nhiệm vụ|giải pháp|ưu tiên)"
+            r"(?:\s+[^,.;:]{1,40}?)? là (?:việc\s+)?))",
             re.I,
         ),
         _one_of,

@@ -454,6 +454,25 @@ def test_a_quotation_that_names_its_speaker_after_it_is_theirs_over_paragraphs()
     ]
 
 
+def test_one_of_the_tasks_ahead_is_a_directive_one_of_last_years_results_is_not():
+    said = "Chiều 15/9/2023, Đại sứ Lê Hoài Nam gặp doanh nghiệp tại Hà Nội.\n\n"
+    [found] = directives_of(
+        said
+        + "Theo ông Nam, một trong những việc thiết thực trước mắt là hỗ trợ doanh nghiệp kiểm tra đối tác trước khi ký hợp đồng."
+    )
+    assert (found.cue, found.text, found.speaker) == (
+        "một trong những việc thiết thực trước mắt là",
+        "hỗ trợ doanh nghiệp kiểm tra đối tác trước khi ký hợp đồng",
+        "Lê Hoài Nam",
+    )
+    assert (
+        directives_of(
+            said + "Theo ông Nam, một trong những hoạt động nổi bật năm qua là tổ chức diễn đàn doanh nghiệp."
+        )
+        == ()
+    )
+
+
 # --- the seeds ----------------------------------------------------------------------------------
 
 
