@@ -168,20 +168,9 @@ def load_items(
         list(params),
     ).fetchall()
     items = []
-    for r in rows:
-        themes = tuple(r["themes"].split()) if r["themes"] else ()
-        items.append(
-            Item(
-                r["id"],
-                r["kind"],
-                r["list_id"],
-                r["text"],
-                r["text_key"],
-                themes[0] if themes else None,
-                themes,
-                r["actor_level"],
-            )
-        )
+    for statement_id, kind, list_id, text, text_key, coded, level in rows:  # the columns in order
+        themes = tuple(coded.split()) if coded else ()
+        items.append(Item(statement_id, kind, list_id, text, text_key, themes[0] if themes else None, themes, level))
     return items
 
 

@@ -21,11 +21,12 @@ words ("2 con số" is "hai con số"), so both spellings of one thing are the s
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from .text import key, spell_out, unify_tone_placement
+from .text import key, nfc, spell_out, unify_tone_placement
 
 # Function syllables that carry no topic: never a term.
 FUNCTION_WORDS = frozenset(
@@ -56,7 +57,10 @@ _WORD_END = ""
 
 # A list marker opening the statement ("(4)", "4.", "a)", "-"): not content.
 _LEADING_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zđ]\)|[-–•*+])\s*")
-_LEADING_MARKER_OF_LINE = re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-zđ]\)|[-–•*+])[ \t]*", re.M)
+# The same at the start of each line of a body, written after the line break (matched in the
+# body with a line break put before it): the regex engine then skips ahead to line breaks in C
+# instead of trying a line start at every position (a third of the time).
+_LEADING_MARKER_OF_LINE = re.compile(r"\n[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-zđ]\)|[-–•*+])[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -173,26 +177,39 @@ def _listed_word_pattern(trie: dict) -> str:
 
 
 def _syllables_by_character(node: dict) -> dict:
-    """The syllables that may follow at a trie node as a trie of their characters, where a
-    syllable ends holding (under None) the trie node it leads to."""
+    """The syllables that may follow at a trie node as a trie of their characters, each in
+    every spelling (`_spellings`), where a syllable ends holding (under None) the trie node it
+    leads to."""
     characters: dict = {}
     for syllable, child in node.items():
         if syllable == _WORD_END or syllable == PARAGRAPH_TOKEN:
             continue
-        at = characters
-        for character in syllable:
-            at = at.setdefault(character, {})
-        at[None] = child
+        for spelling in _spellings(syllable):
+            at = characters
+            for character in spelling:
+                at = at.setdefault(character, {})
+            at[None] = child
     return characters
+
+
+def _spellings(syllable: str) -> list[str]:
+    """A syllable (new-style tone placement, lower case) and how an article may write it in
+    lower case before `unify_tone_placement`: with the tone on the last letter instead of the
+    one before ("hóa" and "hoá"), when that is what `unify_tone_placement` reads as it."""
+    base_and_marks = unicodedata.normalize("NFD", syllable[-2:-1])
+    if len(syllable) < 2 or len(base_and_marks) != 2:
+        return [syllable]
+    old = syllable[:-2] + base_and_marks[0] + unicodedata.normalize("NFC", syllable[-1] + base_and_marks[1])
+    return [syllable, old] if old != syllable and unify_tone_placement(old) == syllable else [syllable]
 
 
 def _characters_pattern(characters: dict) -> str:
     letters = sorted(c for c in characters if c is not None)
     branches = [re.escape(c) + _characters_pattern(characters[c]) for c in letters]
-    if None in characters:  # a syllable ends here: the next one, else the word ends
+    if None in characters:  # a syllable ends here: the next one, else the word ends (if one does)
         node = characters[None]
         ends = [_NON_LETTERS + _listed_word_pattern(node)] if node.keys() - {_WORD_END} else []
-        branches.append(_alternatives(ends + [_SYLLABLE_ENDS] if _WORD_END in node else ends))
+        branches.append(_alternatives(ends + [""] if _WORD_END in node else ends))
     return _alternatives(branches)
 
 
@@ -205,9 +222,14 @@ def _token_pattern() -> re.Pattern[str]:
     """A paragraph's tokens, each with the non-letters before it: a listed word (the longest at
     its first syllable, with a "hóa" after it) or else one syllable. `_segment` of a token's
     syllables is the token's words, and of all the tokens, the paragraph's."""
-    listed = _listed_word_pattern(_lexicon().trie)
-    suffix = _NON_LETTERS + VERB_SUFFIX + _SYLLABLE_ENDS
+    listed = _listed_word_pattern(_lexicon().trie) + _SYLLABLE_ENDS  # one test where the word ends
+    suffix = _NON_LETTERS + _alternatives(_spellings(VERB_SUFFIX)) + _SYLLABLE_ENDS
     return re.compile(rf"[\W\d_]*((?:{listed})(?:{suffix})?|[^\W\d_]+)")
+
+
+def without_line_markers(body: str) -> str:
+    """`body` without the list marker at the start of each line ("1. ", "- ", "a) ")."""
+    return _LEADING_MARKER_OF_LINE.sub("\n", "\n" + body)[1:]
 
 
 def normalise(text: str) -> str:
@@ -220,7 +242,7 @@ def segment_paragraphs(body: str) -> list[list[str]]:
     """`segment` of each paragraph of a body (paragraphs apart by a blank line), normalised in
     one pass over the whole body rather than paragraph by paragraph. The plain definition of
     what `paragraph_tokens` and `token_words` find (tests/test_words.py holds them to it)."""
-    text = _LEADING_MARKER_OF_LINE.sub("", body)
+    text = without_line_markers(body)
     text = unify_tone_placement(_SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(text))).lower()
     return _segment(_SYLLABLE_OR_BREAK.findall(text), _lexicon().trie)
 
@@ -229,17 +251,25 @@ def paragraph_tokens(body: str) -> list[set[str]]:
     """The distinct tokens of each paragraph of a body, as `_token_pattern` finds them: the
     words of a paragraph (`segment_paragraphs`) are `token_words` of its tokens. A paragraph's
     tokens are found in one regex scan, and a token's words are worked out once, not at each
-    syllable of each paragraph."""
-    text = _LEADING_MARKER_OF_LINE.sub("", body)
-    text = unify_tone_placement(_SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(text))).lower()
+    syllable of each paragraph; so is its tone placement (`token_words`), not in a scan of the
+    whole body."""
+    text = _SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(without_line_markers(body)))
+    lowered = nfc(text).lower()
+    if not unicodedata.is_normalized("NFC", lowered):  # rare letters (polytonic Greek): lower case first
+        lowered = unify_tone_placement(text).lower()  # composes them; the tone placement as before
     findall = _token_pattern().findall
-    return [set(findall(paragraph)) for paragraph in text.split(PARAGRAPH_TOKEN)]
+    return [set(findall(paragraph)) for paragraph in lowered.split(PARAGRAPH_TOKEN)]
 
 
 def token_words(token: str) -> list[str]:
     """The words of a token of `paragraph_tokens`: a listed word, none (a function word), or
-    the syllable."""
-    return _segment(_SYLLABLE.findall(token), _lexicon().trie)[0]
+    the syllable. Each syllable's tone placement is unified here (a syllable's own letters
+    decide it): in a body whose lower case is in NFC (`paragraph_tokens`), as it would have
+    been in the whole body."""
+    syllables = [
+        unify_tone_placement(s) if unicodedata.is_normalized("NFC", s) else s for s in _SYLLABLE.findall(token)
+    ]
+    return _segment(syllables, _lexicon().trie)[0]
 
 
 def segment(text: str) -> list[str]:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ngkt_cli.similarity import paragraph_terms, word_parts
-from ngkt_cli.text import ACRONYMS, spell_out
+from ngkt_cli.text import _NEW_PLACEMENT, ACRONYMS, spell_out
 from ngkt_cli.words import (
     _SMALL_NUMBER,
     FUNCTION_WORDS,
@@ -19,6 +19,7 @@ from ngkt_cli.words import (
     canonical,
     segment,
     segment_paragraphs,
+    without_line_markers,
 )
 
 LEXICON = _lexicon()
@@ -102,22 +103,38 @@ BETWEEN = st.sampled_from(
 )
 
 
+# New-style tone placement -> old style, in lower case ("óa" -> "oá"), from text.py's table.
+OLD_PLACEMENT = {new: old for old, new in _NEW_PLACEMENT.items() if old.islower()}
+
+
 def written(syllable: str, style: int) -> str:
-    """A syllable as an article may write it: lower case, capitalised, upper case."""
-    return (syllable, syllable.capitalize(), syllable.upper())[style]
+    """A syllable as an article may write it: lower case, capitalised, upper case, each with
+    the tone placed the old way ("hoá", "thuỷ") when the syllable has one (not after "q")."""
+    if style > 2 and syllable[-2:] in OLD_PLACEMENT and syllable[-3:-2] != "q":
+        syllable = syllable[:-2] + OLD_PLACEMENT[syllable[-2:]]
+    return (syllable, syllable.capitalize(), syllable.upper())[style % 3]
 
 
-# Listed words whole or cut short, and single syllables, each maybe followed by "hóa".
-SUFFIXED_PIECES = st.tuples(PIECES_OF_WORDS, st.booleans()).map(lambda p: p[0] + [VERB_SUFFIX] * p[1])
+# Listed words with a syllable whose tone has an old-style placement ("văn hóa", "thủy sản").
+TONED = sorted(w for w in LISTED if any(s[-2:] in OLD_PLACEMENT for s in w.split("_")))
+
+# Listed words whole or cut short (often one of TONED), and single syllables, each maybe
+# followed by "hóa".
+SUFFIXED_PIECES = st.tuples(PIECES_OF_WORDS | st.sampled_from(TONED).map(lambda w: w.split("_")), st.booleans()).map(
+    lambda p: p[0] + [VERB_SUFFIX] * p[1]
+)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(SUFFIXED_PIECES, max_size=8).map(lambda pieces: [s for piece in pieces for s in piece]),
-    st.lists(st.tuples(st.integers(0, 2), BETWEEN | st.text(max_size=2)), min_size=40, max_size=40),
+    st.lists(st.tuples(st.integers(0, 5), BETWEEN | st.text(max_size=2)), min_size=1, max_size=10),
 )
 def test_a_body_s_terms_are_the_plain_definition_s_whatever_stands_between_its_syllables(syllables, ways):
-    body = "".join(written(syllable, style) + between for syllable, (style, between) in zip(syllables, ways))
+    """Each syllable written one of the `ways` (taken in turn), and followed by what it gives."""
+    body = "".join(
+        written(syllable, ways[n % len(ways)][0]) + ways[n % len(ways)][1] for n, syllable in enumerate(syllables)
+    )
     assert Counter(paragraph_terms(body)) == plain_paragraph_terms(body)
 
 
@@ -135,3 +152,16 @@ def test_acronyms_and_small_numbers_are_found_where_the_plain_patterns_find_them
     text = "".join(parts)
     assert spell_out(text) == PLAIN_ACRONYM.sub(lambda m: f"{m.group(1)} {ACRONYMS[m.group(1)]}", text)
     assert [m.span() for m in _SMALL_NUMBER.finditer(text)] == [m.span() for m in PLAIN_SMALL_NUMBER.finditer(text)]
+
+
+PLAIN_LEADING_MARKER_OF_LINE = re.compile(r"^[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-zđ]\)|[-–•*+])[ \t]*", re.M)
+MARKER_PIECES = st.sampled_from(
+    ["\n", "\n\n", " ", "\t", "1.", "12)", "(3)", "123.", "a)", "(đ)", "A)", "-", "–", "•", "x", "é"]
+)
+
+
+@settings(max_examples=200)
+@given(st.lists(MARKER_PIECES | st.text(max_size=2), max_size=14))
+def test_list_markers_are_taken_off_each_line_where_the_plain_pattern_finds_them(parts):
+    body = "".join(parts)
+    assert without_line_markers(body) == PLAIN_LEADING_MARKER_OF_LINE.sub("", body)

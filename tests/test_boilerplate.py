@@ -1,0 +1,135 @@
+"""The cleaner's machinery held to its plain definitions: what it skips must change nothing."""
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from ngkt_cli.boilerplate import (
+    CAPTION_CREDIT,
+    CAPTION_MAX_CHARS,
+    LINE_END_PUNCTUATION,
+    LINE_RULES,
+    NUMBERED_IMAGE,
+    NUMBERED_IMAGE_CHARS,
+    PAGE_NUMBER,
+    _unwrapped_lines,
+    classify_line,
+)
+from ngkt_cli.text import fold
+
+
+def _unwrapped_lines_plainly(text: str) -> list[tuple[int, str, str]]:
+    """The definition: the text's lines, a line opening in lower case joined to the one before
+    when that one ends without punctuation (neither being boilerplate on its own), a page number
+    inside a paragraph passed over, each line's white space folded last."""
+    found, pending = [], []
+    for line_no, raw in enumerate(text.splitlines(), start=1):
+        folded, stripped = fold(raw), raw.strip()
+        if pending and len(stripped) <= 16 and PAGE_NUMBER.match(" ".join(folded.split())):
+            found.append((line_no, raw, folded))
+            continue
+        if (
+            pending
+            and stripped[:1].islower()
+            and pending[1].rstrip()[-1:] not in LINE_END_PUNCTUATION
+            and not classify_line(stripped, None)
+            and not classify_line(" ".join(pending[1].split()), None)
+        ):
+            pending[1] += " " + raw
+            pending[2] += " " + folded
+            continue
+        if pending:
+            found.append(tuple(pending))
+        pending = [line_no, raw, folded] if stripped else []
+    if pending:
+        found.append(tuple(pending))
+    return [(n, " ".join(raw.split()), " ".join(folded.split())) for n, raw, folded in found]
+
+
+# Pieces of lines: words opening in either case, endings with and without punctuation, page
+# numbers, boilerplate rows, table cells, and white space and line breaks of every kind.
+LINE_PIECES = st.sampled_from(
+    [
+        "Bộ trưởng cho",
+        "biết",
+        "thứ",
+        "hai, tăng cường.",
+        "- 3 -",
+        "Trang 3",
+        "12/40",
+        "no image",
+        "Họ tên",
+        "họ",
+        "tên",
+        "Ảnh: TTXVN",
+        "| ô |",
+        "a",
+        " ",
+        "  ",
+        "\t",
+        "\u00a0",
+        "\u3000",
+    ]
+)
+BREAKS = st.sampled_from(["\n", "\n", "\n\n", "\r\n", "\u2028", "\x0c"])
+TEXTS = st.lists(st.tuples(st.lists(LINE_PIECES, max_size=4).map(" ".join), BREAKS), max_size=8).map(
+    lambda lines: "".join(line + br for line, br in lines)
+)
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+@example("Bộ trưởng cho\nbiết thêm.\n\nHà Nội")
+@example("Bộ trưởng  cho\n  biết\n- 3 -\nthêm.")
+@example("Một  dòng \n\t\u00a0\nno image\nảnh")
+@example("Bộ trưởng cho\nTrang            3\nbiết")  # a page number only once its spaces are folded
+@example("Bộ trưởng cho\nhọ  tên\nbiết")  # a comment form's label only once its spaces are folded
+def test_unwrapped_lines_are_the_lines_joined_as_the_plain_definition_says(text):
+    assert list(_unwrapped_lines(text)) == _unwrapped_lines_plainly(text)
+
+
+def _classify_plainly(line: str, folded: str) -> str | None:
+    """The definition: the first row of LINE_RULES whose length the line is within and whose
+    pattern matches the folded line."""
+    for reason, longest, pattern in LINE_RULES:
+        if len(line) <= longest and pattern.match(folded):
+            return reason
+    return None
+
+
+def test_a_numbered_image_row_is_bounded_by_its_patterns_longest_match():
+    """The row's bound lets it skip longer lines: no line longer than it can match."""
+    assert re._parser.parse(NUMBERED_IMAGE.pattern).getwidth()[1] <= NUMBERED_IMAGE_CHARS  # type: ignore[attr-defined]
+    assert ("image", NUMBERED_IMAGE_CHARS, NUMBERED_IMAGE) in LINE_RULES
+
+
+# Lines of every length around the rows' bounds, in the shapes the rows match.
+ROW_PIECES = st.sampled_from(
+    [
+        "ảnh 1",
+        "- Ảnh 2.",
+        "Cập nhật: 12/3/2024",
+        "Chia sẻ",
+        "Facebook",
+        "| --- |",
+        "***",
+        "Trang 2",
+        "x" * 60,
+        "ô " * 30,
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(ROW_PIECES, st.text(max_size=5)), max_size=6).map(" ".join))
+@example("Thủ tướng làm việc với đoàn - ảnh 1")
+@example("x" * 195 + " - ảnh 12.")
+@example("x" * 196 + " - ảnh 12.")
+def test_classify_line_tries_the_rows_the_plain_definition_does(line):
+    line = " ".join(line.split())
+    folded = fold(line)
+    assert classify_line(line, None, folded) == (
+        _classify_plainly(line, folded)
+        or ("caption" if len(line) <= CAPTION_MAX_CHARS and ":" in folded and CAPTION_CREDIT.search(folded) else None)
+    )
