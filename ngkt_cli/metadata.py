@@ -183,7 +183,8 @@ _ORG_LOWER = (
     # biên", "Phái đoàn thường trực", "Ủy ban Đối ngoại của Quốc hội", "Liên hợp quốc"
     "hàng may lực sách biên thường của đa ban quốc toàn"
 ).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
-_ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)})"
+# (the lower-case words grouped by first letter: the same matches, one letter test per position)
+_ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{_alternation(_ORG_LOWER, first_letter_either_case=False)})"
 _ORG = rf"(?:\s+{_ORG_WORD})*"
 # Between a title and its holder's name, also a short aside in brackets: "Chủ tịch Phòng Thương
 # mại và Công nghiệp Việt Nam (VCCI) Phạm Tấn Công", "Vụ trưởng Vụ Tổng hợp kinh tế (Bộ Ngoại giao) ...".
