@@ -102,10 +102,13 @@ TITLES = (
     "Phó Trưởng phòng",
     "Trưởng Phái đoàn",
     "Người Phát ngôn",
+    "Tổng Thư ký",
 )
 # Titles as the press also writes them, in lower case after the first word ("Phó thủ tướng",
 # "Tổng bí thư"), each read as the title it spells.
-CANONICAL_TITLES = {title.lower(): title for title in TITLES}
+CANONICAL_TITLES: dict[str, str] = {}
+for _title in TITLES:  # the first spelling is the canonical one ("Người phát ngôn", not "Người Phát ngôn")
+    CANONICAL_TITLES.setdefault(_title.lower(), _title)
 _WRITTEN_TITLES = sorted(
     {*TITLES, *(t.split(" ", 1)[0] + " " + t.split(" ", 1)[1].lower() for t in TITLES if " " in t)},
     key=len,

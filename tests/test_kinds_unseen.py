@@ -246,3 +246,19 @@ def test_a_year_compared_with_or_built_on_is_not_the_lists_year(lead, year):
 
     [found] = extract(doc_from(f"{lead} mở rộng thị trường; thu hút đầu tư; đào tạo cán bộ.", "2024-03-01")).lists
     assert found.target_year == year
+
+
+def test_an_interviewee_named_with_a_capitalised_secretary_general_title_answers():
+    from conftest import doc_from
+
+    [found] = extract(
+        doc_from(
+            "Phóng viên trao đổi với ông Nguyễn Văn Hưng, Tổng Thư ký Hiệp hội Chế biến thủy sản.\n\n"
+            "* Thưa ông, năm 2025 ngành cần làm gì?\n\n"
+            "- Theo tôi, có ba việc cần làm ngay. Thứ nhất, minh bạch nguồn gốc. Thứ hai, đa dạng hóa thị trường."
+            " Thứ ba, đầu tư chế biến sâu.",
+            "2025-01-15",
+        )
+    ).lists
+    # an association's leader: the list is his advice, not a priority of Vietnam's
+    assert (found.kind, found.announced_count, found.speaker) == ("other", 3, "Nguyễn Văn Hưng")
