@@ -1744,6 +1744,8 @@ def _speaker(
     lookback = _paragraph_start(body, max(0, candidate.first_paragraph - SPEAKER_LOOKBACK_PARAGRAPHS))
     if issuer := _issuer(body, cue.start, candidate.lead_end, lookback):
         return issuer, None
+    if lender := INTERNATIONAL_SUBJECT.match(body, cue.start, candidate.lead_end):
+        return lender.group("org"), None  # "Trong báo cáo mới, Ngân hàng Thế giới (WB) khuyến nghị ..."
     speaker = speaker_before(body, candidate.lead_end, lookback, people)
     if speaker[0]:
         return speaker
@@ -1781,6 +1783,12 @@ DOCUMENT_SUBJECT = re.compile(
 )
 # A body issuing a document in the paragraphs above: "UBND tỉnh Kon Tum vừa ban hành Kế hoạch ...".
 ISSUES = re.compile(r"\s+(?:[^\s,.;:]+\s+){0,2}?(?:ban hành|thông qua|phê duyệt|ký ban hành)\b")
+
+
+# A lender or an agency that opens a lead-in as its subject states the list.
+INTERNATIONAL_SUBJECT = re.compile(
+    r"\W*(?:[^,.;:!?]{0,40},\s*)?(?P<org>" + INTERNATIONAL + r")(?:\s*\([^()]{1,20}\))?" + _PROPOSES
+)
 
 
 def _issuer(body: str, start: int, end: int, lookback: int) -> str | None:

@@ -102,10 +102,13 @@ TITLES = (
     "Phó Trưởng phòng",
     "Trưởng Phái đoàn",
     "Người Phát ngôn",
+    "Tổng Thư ký",
 )
 # Titles as the press also writes them, in lower case after the first word ("Phó thủ tướng",
 # "Tổng bí thư"), each read as the title it spells.
-CANONICAL_TITLES = {title.lower(): title for title in TITLES}
+CANONICAL_TITLES: dict[str, str] = {}
+for _title in TITLES:  # the first spelling is the canonical one ("Người phát ngôn", not "Người Phát ngôn")
+    CANONICAL_TITLES.setdefault(_title.lower(), _title)
 _WRITTEN_TITLES = sorted(
     {*TITLES, *(t.split(" ", 1)[0] + " " + t.split(" ", 1)[1].lower() for t in TITLES if " " in t)},
     key=len,
@@ -184,8 +187,12 @@ _ORG_LOWER = (
     "hàng may lực sách biên thường của đa ban quốc toàn"
 ).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
 # "tại" and "và" join two named parts ("Đại sứ quán Việt Nam tại Nhật Bản", "Bộ Công Thương và
-# Bộ Ngoại giao"): a capitalised word follows; "Chính phủ tại hội nghị" names "Chính phủ".
-_ORG_WORD = rf"(?:[{UPPER}][^\s,.;:()–-]*|{'|'.join(_ORG_LOWER)}|(?:tại|và)(?=\s+[{UPPER}]))"
+# Bộ Ngoại giao"): a capitalised word follows; "Chính phủ tại hội nghị" names "Chính phủ". (The
+# lower-case words grouped by first letter: the same matches, one letter test per position.)
+_ORG_WORD = (
+    rf"(?:[{UPPER}][^\s,.;:()–-]*|{_alternation(_ORG_LOWER, first_letter_either_case=False)}"
+    rf"|(?:tại|và)(?=\s+[{UPPER}]))"
+)
 _ORG = rf"(?:\s+{_ORG_WORD})*"
 # Between a title and its holder's name, also a short aside in brackets: "Chủ tịch Phòng Thương
 # mại và Công nghiệp Việt Nam (VCCI) Phạm Tấn Công", "Vụ trưởng Vụ Tổng hợp kinh tế (Bộ Ngoại giao) ...".

@@ -36,7 +36,8 @@ def test_proposals_of_another_country_a_business_a_scholar_or_a_lender_are_not_o
     )
     assert attributes(scholar)[:3] == ("other", None, 2024)  # "Theo TS. Đỗ Đức Hạnh, ..."
     assert scholar.speaker == "Đỗ Đức Hạnh"
-    assert (lender.kind, lender.announced_count) == ("other", 3)  # "Ngân hàng Thế giới (WB) khuyến nghị Việt Nam"
+    # "Ngân hàng Thế giới (WB) khuyến nghị Việt Nam ...": the lender states it, not the scholar above
+    assert (lender.kind, lender.announced_count, lender.speaker) == ("other", 3, "Ngân hàng Thế giới")
     # what Vietnam's side asks of a partner, and of its own departments, stays a priority
     assert attributes(asked_of_korea) == ("priority", 3, 2024, "Nguyễn Văn Bình")
     assert attributes(tasks) == ("priority", 2, 2024, "Nguyễn Văn Bình")
@@ -246,3 +247,19 @@ def test_a_year_compared_with_or_built_on_is_not_the_lists_year(lead, year):
 
     [found] = extract(doc_from(f"{lead} mở rộng thị trường; thu hút đầu tư; đào tạo cán bộ.", "2024-03-01")).lists
     assert found.target_year == year
+
+
+def test_an_interviewee_named_with_a_capitalised_secretary_general_title_answers():
+    from conftest import doc_from
+
+    [found] = extract(
+        doc_from(
+            "Phóng viên trao đổi với ông Nguyễn Văn Hưng, Tổng Thư ký Hiệp hội Chế biến thủy sản.\n\n"
+            "* Thưa ông, năm 2025 ngành cần làm gì?\n\n"
+            "- Theo tôi, có ba việc cần làm ngay. Thứ nhất, minh bạch nguồn gốc. Thứ hai, đa dạng hóa thị trường."
+            " Thứ ba, đầu tư chế biến sâu.",
+            "2025-01-15",
+        )
+    ).lists
+    # an association's leader: the list is his advice, not a priority of Vietnam's
+    assert (found.kind, found.announced_count, found.speaker) == ("other", 3, "Nguyễn Văn Hưng")
