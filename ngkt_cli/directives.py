@@ -859,6 +859,35 @@ def any_word(words: Iterable[str]) -> re.Pattern[str]:
     )
 
 
+def spans_holding(test: re.Pattern[str], text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
+    """The numbers of the `spans` ((start, end) of `text`, in order, none overlapping the next)
+    in which `test` finds a match, as `test.search(text[start:end])` would, with one scan of the
+    whole text rather than a search of each span. `test` must be a quick test, a pattern with no
+    anchor, look-around or word boundary (`cue_test`, `any_word`, extract's hints): a match it
+    finds in `text` that lies within a span is then one in the span, and the reverse. A scan
+    steps over a position only inside a match it reports, so a span that holds a match overlaps
+    some reported one: a span no reported match overlaps holds none, and one that a reported
+    match only straddles is searched on its own."""
+    if test.fullmatch(""):  # a pattern that matches nothing matches in every span
+        return set(range(len(spans)))
+    ends = [end for _, end in spans]
+    held: set[int] = set()
+    asked: set[int] = set()
+    for match in test.finditer(text):
+        start, end = match.span()
+        number = bisect.bisect_right(ends, start)  # the first span that ends after the match starts
+        while number < len(spans) and spans[number][0] < end:
+            span_start, span_end = spans[number]
+            if span_start <= start and end <= span_end:
+                held.add(number)
+            elif number not in held and number not in asked:
+                asked.add(number)
+                if test.search(text, span_start, span_end):
+                    held.add(number)
+            number += 1
+    return held
+
+
 # The cue rules in the order `_cue` tries them, each with its quick test, and all their words in
 # one test (None when a rule has none): a piece without any rule's word is skipped with one search.
 _RULES_IN_ORDER = tuple((rule, cue_test(rule.pattern)) for rule in sorted(CUE_RULES, key=lambda r: r.precedence))

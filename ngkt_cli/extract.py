@@ -29,7 +29,7 @@ from .cues import (
     announced,
     target_year,
 )
-from .directives import find_directives  # directives read the lists found here, never the reverse
+from .directives import find_directives, spans_holding  # directives read the lists found here, never the reverse
 from .metadata import (
     BODY_SOURCE_BEFORE,
     SPEECH_VERBS,
@@ -298,20 +298,16 @@ def _hint(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     alternation starts with. A paragraph it does not find (lower-cased when the pattern ignores
     case) need not be searched: a literal prefix is found many times faster than a
     case-insensitive alternation is tried at every position, and most paragraphs hold no marker.
-    None when the pattern has no such part (it is then always tried)."""
+    A pattern with no literal text has its opening items (`_opening_hint`); None when the pattern
+    has no such part (it is then always tried)."""
     items = list(_parser.parse(pattern.pattern, pattern.flags))
     lower = bool(pattern.flags & re.I)
-    best_at, best_len, position = None, 0, 0
-    for is_literal, group in itertools.groupby(op is _sre.LITERAL for op, _ in items):
-        length = len(list(group))
-        if is_literal and length > best_len:
-            best_at, best_len = position, length
-        position += length
-    words = _branch_words(items)
-    if words and best_len < min(map(len, words)):
-        return re.compile("|".join(re.escape(word.lower() if lower else word) for word in words))
+    best_at, _ = _longest_literal_run(items)
+    words = _hint_words(pattern)
+    if words:
+        return re.compile("|".join(re.escape(word) for word in words))
     if best_at is None:
-        return None
+        return _opening_hint(items, lower)
     source = ""
     for op, arg in items[best_at:]:
         written = _written(op, arg, lower)
@@ -319,6 +315,47 @@ def _hint(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
             break
         source += written
     return re.compile(source)
+
+
+def _hint_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The words (lower-cased when the pattern ignores case) that `_hint` makes the hint of, when
+    it is the words the pattern's alternation starts with ("trước hết|trước tiên|..."), else ().
+    A body holding none of them (tested by `in`: many times faster than the regex engine tries an
+    alternation at every position) holds no marker of the rule."""
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    words = _branch_words(items)
+    if not words or _longest_literal_run(items)[1] >= min(map(len, words)):
+        return ()
+    return tuple(word.lower() if pattern.flags & re.I else word for word in words)
+
+
+def _longest_literal_run(items) -> tuple[int | None, int]:
+    """Where the longest run of literal characters among parsed top-level `items` starts, and its length."""
+    best_at, best_len, position = None, 0, 0
+    for is_literal, group in itertools.groupby(op is _sre.LITERAL for op, _ in items):
+        length = len(list(group))
+        if is_literal and length > best_len:
+            best_at, best_len = position, length
+        position += length
+    return best_at, best_len
+
+
+def _opening_hint(items, lower: bool) -> re.Pattern[str] | None:
+    """For a pattern with no literal text ("[:;]\\s*(?P<m>(?P<n>\\d{1,2})[.)]\\s+)"), its simple
+    items from the start, its groups' items in their place ("[:;](?:[\\s]){0,}(?:[\\d]){1,2}[.)]..."),
+    when one of them must match a character; else None."""
+    pending, source, needs_a_character = list(items), "", False
+    while pending:
+        op, arg = pending.pop(0)
+        if op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group that sets no flag
+            pending = list(arg[-1]) + pending
+            continue
+        written = _written(op, arg, lower)
+        if written is None:
+            break
+        source += written
+        needs_a_character = needs_a_character or op in (_sre.LITERAL, _sre.IN) or arg[0] >= 1
+    return re.compile(source) if needs_a_character else None
 
 
 def _start_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -334,6 +371,9 @@ def _start_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         op, arg = pending.pop(0)
         if op is _sre.SUBPATTERN:
             pending = list(arg[-1]) + pending  # a group's items stand where it stands
+            continue
+        if op is _sre.ASSERT and arg[0] == 1:  # "^(?=Về\\s+...)": the text opens as the look-ahead does
+            pending = list(arg[1])
             continue
         repeated = op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and len(arg[2]) == 1
         one_op, one_arg = arg[2][0] if repeated else (op, arg)
@@ -358,12 +398,14 @@ class MarkerRule:
     place: Callable[[str, re.Match[str], int], bool] = anywhere
     start: Callable[[str, re.Match[str]], int] = match_start
     hint: re.Pattern[str] | None = field(init=False)
+    hint_words: tuple[str, ...] = field(init=False)  # when the hint is one of these words (`_hint_words`)
     start_test: re.Pattern[str] | None = field(init=False)  # a paragraph's first character (`_start_test`)
     ignores_case: bool = field(init=False)
     numbered: bool = field(init=False)  # a group "n" holds the number; else BY_POSITION
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hint", _hint(self.pattern))
+        object.__setattr__(self, "hint_words", _hint_words(self.pattern))
         object.__setattr__(self, "start_test", _start_test(self.pattern))
         object.__setattr__(self, "ignores_case", bool(self.pattern.flags & re.I))
         object.__setattr__(self, "numbered", "n" in self.pattern.groupindex)
@@ -436,13 +478,10 @@ class Marker:
     precedence: int = 0
 
 
-def _paragraph_markers(
-    paragraph: str, lowered: str, offset: int, index: int, rules: Sequence[MarkerRule]
-) -> list[Marker]:
+def _paragraph_markers(paragraph: str, offset: int, index: int, rules: Sequence[MarkerRule]) -> list[Marker]:
+    """The markers of the `rules` (those worth searching in it) in one paragraph."""
     markers = []
     for rule in rules:
-        if not rule.worth_searching(paragraph, lowered):
-            continue
         for match in rule.pattern.finditer(paragraph):
             start = rule.start(paragraph, match)
             if rule.place(paragraph, match, start):
@@ -454,17 +493,46 @@ def _paragraph_markers(
 
 
 def find_markers(paragraphs: list[str]) -> list[Marker]:
-    """Every item marker in the body, in reading order. A rule whose quick test fails on the
-    whole text is not tried paragraph by paragraph."""
+    """Every item marker in the body, in reading order. Each rule is tried only in the
+    paragraphs that pass its quick tests (`_rules_by_paragraph`)."""
+    markers: list[Marker] = []
+    for index, (paragraph, offset, rules) in enumerate(
+        zip(paragraphs, paragraph_starts(paragraphs), _rules_by_paragraph(paragraphs))
+    ):
+        if rules:
+            markers += _paragraph_markers(paragraph, offset, index, rules)
+    return sorted(markers, key=lambda m: m.start)
+
+
+def _rules_by_paragraph(paragraphs: list[str]) -> list[list[MarkerRule]]:
+    """For each paragraph, the MARKER_RULES (in order) that pass `MarkerRule.worth_searching` in
+    it, worked out for the whole body at once: a start test on the string of the paragraphs'
+    first characters, a hint searched once in the body with its matches given to the paragraphs
+    by bisection (`directives.spans_holding`), or, after a start test, in the few paragraphs that
+    passed it."""
     whole = PARAGRAPH_BREAK.join(paragraphs)
     lowered = whole.lower()  # once for the body: lower-casing paragraph by paragraph cost more
     if len(lowered) != len(whole):  # a letter whose lower case is longer: offsets would shift
         lowered = "".join(character.lower()[0] for character in whole)
-    rules = [rule for rule in MARKER_RULES if rule.worth_searching_anywhere(whole, lowered)]
-    markers: list[Marker] = []
-    for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
-        markers += _paragraph_markers(paragraph, lowered[offset : offset + len(paragraph)], offset, index, rules)
-    return sorted(markers, key=lambda m: m.start)
+    spans = [(start, start + len(paragraph)) for start, paragraph in zip(paragraph_starts(paragraphs), paragraphs)]
+    firsts = "".join(paragraph[:1] or "\n" for paragraph in paragraphs)  # one character a paragraph
+    found: list[list[MarkerRule]] = [[] for _ in paragraphs]
+    for rule in MARKER_RULES:
+        text = lowered if rule.ignores_case else whole
+        if rule.hint_words and not any(word in text for word in rule.hint_words):
+            continue  # none of the words its hint is: no paragraph passes it
+        numbers: Iterable[int]
+        if rule.start_test is not None:
+            numbers = [m.start() for m in rule.start_test.finditer(firsts) if paragraphs[m.start()]]
+            if rule.hint is not None:
+                numbers = [i for i in numbers if rule.hint.search(text, *spans[i])]
+        elif rule.hint is not None:
+            numbers = sorted(spans_holding(rule.hint, text, spans))
+        else:
+            numbers = range(len(paragraphs))
+        for number in numbers:
+            found[number].append(rule)
+    return found
 
 
 def chain_markers(markers: list[Marker], labels: frozenset[int] = frozenset()) -> list[list[Marker]]:

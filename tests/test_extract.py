@@ -1333,6 +1333,32 @@ def test_a_marker_rules_quick_test_never_hides_a_marker(parts):
             assert rule.worth_searching(text, text.lower()), rule.name
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=8), min_size=1, max_size=8))
+def test_the_rules_worth_searching_in_each_paragraph_are_found_for_the_whole_body_at_once(paragraphs):
+    # `_rules_by_paragraph` runs each quick test once over the body; it must name, for every
+    # paragraph, exactly the rules that `worth_searching` passes in that paragraph alone
+    from ngkt_cli.extract import MARKER_RULES, _rules_by_paragraph
+
+    texts = ["".join(parts) for parts in paragraphs]
+    whole = "\n\n".join(texts)
+    lowered = whole.lower() if len(whole.lower()) == len(whole) else "".join(c.lower()[0] for c in whole)
+    offset = 0
+    for text, rules in zip(texts, _rules_by_paragraph(texts)):
+        own = lowered[offset : offset + len(text)]
+        assert rules == [rule for rule in MARKER_RULES if rule.worth_searching(text, own)], text
+        offset += len(text) + 2
+
+
+def test_a_field_label_is_looked_for_only_in_paragraphs_opening_as_its_look_ahead_does():
+    from ngkt_cli.extract import MARKER_RULES, _rules_by_paragraph
+
+    field = next(rule for rule in MARKER_RULES if rule.name == "field label")
+    assert field.start_test is not None and field.start_test.pattern == "V"
+    found = _rules_by_paragraph(["Về thương mại, tăng 5%.", "Năm 2025, về đầu tư, ..."])
+    assert field in found[0] and field not in found[1]
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=40))
 def test_extract_never_fails_and_spans_are_disjoint_and_inside(parts):
