@@ -1276,3 +1276,28 @@ def test_a_quick_test_run_once_over_a_text_finds_the_spans_a_search_of_each_find
     for test in (re.compile("|".join(map(re.escape, words))), re.compile(re.escape(words[0]) + r"\s+" + "b")):
         held = spans_holding(test, text, spans)
         assert held == {n for n, (a, b) in enumerate(spans) if test.search(text[a:b])}, (test.pattern, spans)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.frozensets(st.text(alphabet="cần thiế", min_size=1, max_size=5), min_size=1, max_size=3), max_size=4),
+    st.text(alphabet="cần thiếX", max_size=30),
+)
+@example([frozenset({"cần"}), frozenset({"cần thiết"})], "phải cần thiết")  # "cần" found hides "cần thiết"
+@example([frozenset({"ầnx"}), frozenset({"cần"})], "cầnx")  # a word beginning inside another
+def test_one_search_of_all_the_words_finds_the_tests_each_tests_search_finds(rule_words, text):
+    import re
+
+    from ngkt_cli.directives import WordTests
+
+    expected = [n for n, words in enumerate(rule_words) if re.search("|".join(map(re.escape, sorted(words))), text)]
+    assert WordTests(rule_words).passing(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(CUE_PIECES, st.text(max_size=4)), max_size=20))
+def test_the_cue_rules_tried_in_a_piece_are_those_whose_quick_test_finds_a_word_in_it(parts):
+    from ngkt_cli.directives import _RULES_IN_ORDER, _rules_passing, lowered
+
+    low = lowered("".join(parts))
+    assert _rules_passing(low) == [(rule, test) for rule, test in _RULES_IN_ORDER if test is None or test.search(low)]
