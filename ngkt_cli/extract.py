@@ -1003,6 +1003,11 @@ class InlineIntro:
     # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
     # sentence before it too ("... không ít thuận lợi. Đó là")
 
+    scan: re.Pattern[str] = field(init=False, repr=False, compare=False)  # `pattern`, opening on its text
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scan", _text_first(self.pattern))
+
     def lead_end(self, start: int, end: int) -> int:
         return start if self.lead_in == "before" else end
 
@@ -1014,7 +1019,7 @@ class InlineIntro:
         if by_semicolons and not semicolons:
             return
         end = semicolons[-1] if by_semicolons and not self.runs_on else len(folded)
-        for match in self.pattern.finditer(folded, 0, end):
+        for match in self.scan.finditer(folded, 0, end):
             if by_semicolons and self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
                 continue  # a cheap test first: most "là" lead into no list
             window = max(0, match.start() - LEAD_WINDOW), match.start()
@@ -1022,6 +1027,23 @@ class InlineIntro:
                 continue
             if self.before is None or self.before.search(folded, *window):
                 yield match
+
+
+# A pattern opening on a word boundary and then letters ("\\bla\\s+..."): the regex engine tries the
+# boundary at every position, where it skips ahead to a literal opening by itself.
+BOUNDARY_THEN_LETTERS = re.compile(r"\\b([a-z]+)")
+
+
+def _text_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` with the same matches, its opening word boundary written after the letters that
+    follow it ("\\bla\\s+" as "la(?<!\\w..)\\s+": before a letter, a boundary is a position no word
+    character precedes, and the letters are never a line break, which "." would not match), so
+    that the engine skips to those letters; the pattern itself when it opens otherwise."""
+    opening = BOUNDARY_THEN_LETTERS.match(pattern.pattern)
+    if opening is None or pattern.flags & re.I or pattern.pattern[opening.end() : opening.end() + 1] in tuple("?*+{"):
+        return pattern  # (a letter a quantifier follows is not all there)
+    letters = opening.group(1)
+    return re.compile(letters + r"(?<!\w" + "." * len(letters) + ")" + pattern.pattern[opening.end() :], pattern.flags)
 
 
 def _semicolon_in_sentence(start: int, semicolons: list[int], stops: list[int]) -> bool:

@@ -1359,6 +1359,34 @@ def test_a_field_label_is_looked_for_only_in_paragraphs_opening_as_its_look_ahea
     assert field in found[0] and field not in found[1]
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([r"\bla\s+(?=[^\W\d])", r"\bla,? (?=x)", r"\bnhu\s*:", r"\bla|ab", r"\blas?", r"\bl+a", r"\ba{2}"]),
+    st.text(alphabet="lanhus :,x1\n", max_size=30),
+    st.integers(min_value=0, max_value=30),
+)
+def test_a_pattern_opening_on_a_word_boundary_finds_the_same_matches_with_its_letters_first(source, text, end):
+    import re
+
+    from ngkt_cli.extract import _text_first
+
+    pattern = re.compile(source)
+    assert [m.span() for m in _text_first(pattern).finditer(text, 0, end)] == [
+        m.span() for m in pattern.finditer(text, 0, end)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=30))
+def test_each_inline_lead_in_row_is_scanned_with_the_same_matches_as_its_pattern(parts):
+    from ngkt_cli.extract import INLINE_INTROS
+    from ngkt_cli.text import fold
+
+    folded = fold("".join(parts))
+    for intro in INLINE_INTROS:
+        assert [m.span() for m in intro.scan.finditer(folded)] == [m.span() for m in intro.pattern.finditer(folded)]
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=40))
 def test_extract_never_fails_and_spans_are_disjoint_and_inside(parts):
