@@ -386,6 +386,69 @@ def _start_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return None  # every item optional: the pattern may match nothing
 
 
+def _first_characters(items) -> set[str] | None:
+    """The characters a match of the parsed `items` may open with, or None when that is not a
+    short list (a class such as "\\w", any character, a match that may be empty). Zero-width
+    items (look-arounds, "\\b") open nothing: what follows them does."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            return found | {chr(arg)}
+        if op is _sre.IN:
+            for item_op, item_arg in arg:
+                if item_op is _sre.LITERAL:
+                    found.add(chr(item_arg))
+                elif item_op is _sre.RANGE and item_arg[1] - item_arg[0] < 64:
+                    found.update(map(chr, range(item_arg[0], item_arg[1] + 1)))
+                else:
+                    return None  # a negated class, a category
+            return found
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: the next item opens the match
+        inner: set[str] | None = None
+        if op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group that sets no flag
+            inner = _first_characters(arg[-1])
+        elif op is _sre.BRANCH:
+            branches = [_first_characters(branch) for branch in arg[1]]
+            inner = None if None in branches else set().union(*branches)  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            inner = _first_characters(arg[2])
+            if inner is not None and arg[0] == 0:
+                found |= inner  # an optional item: what follows it may open the match too
+                continue
+        return None if inner is None else found | inner
+    return None  # every item may match nothing
+
+
+def _boundary_after(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a pattern opening on a word boundary before what can only open with a word character
+    ("\\b(?P<n>Một|Hai|...)\\s+là..."), the pattern without it (`_boundary_matches` asks the
+    boundary of each match): the regex engine then skips to those characters by itself instead
+    of trying the boundary at every position. None for any other pattern, and for one that
+    ignores case (the engine cannot skip ahead in it either way)."""
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    if pattern.flags & re.I or not pattern.pattern.startswith(r"\b") or items[:1] != [(_sre.AT, _sre.AT_BOUNDARY)]:
+        return None
+    firsts = _first_characters(items[1:])
+    if not firsts or not all(char.isalnum() or char == "_" for char in firsts):
+        return None
+    return re.compile(pattern.pattern[2:], pattern.flags)
+
+
+def _boundary_matches(scan: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches `finditer` of "\\b" + `scan` gives (`_boundary_after`): each match of `scan`
+    where no word character precedes it, the search going on one character further after any
+    other (never from its end, where it could step over a match starting inside it)."""
+    match = scan.search(text)
+    while match:
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            match = scan.search(text, start + 1)
+        else:
+            yield match
+            match = scan.search(text, match.end())
+
+
 @dataclass(frozen=True)
 class MarkerRule:
     """One shape of item marker: a row of MARKER_RULES. The pattern's group "n" holds the number."""
@@ -402,13 +465,19 @@ class MarkerRule:
     start_test: re.Pattern[str] | None = field(init=False)  # a paragraph's first character (`_start_test`)
     ignores_case: bool = field(init=False)
     numbered: bool = field(init=False)  # a group "n" holds the number; else BY_POSITION
+    scan: re.Pattern[str] | None = field(init=False)  # the pattern without its opening "\\b" (`_boundary_after`)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "scan", _boundary_after(self.pattern))
         object.__setattr__(self, "hint", _hint(self.pattern))
         object.__setattr__(self, "hint_words", _hint_words(self.pattern))
         object.__setattr__(self, "start_test", _start_test(self.pattern))
         object.__setattr__(self, "ignores_case", bool(self.pattern.flags & re.I))
         object.__setattr__(self, "numbered", "n" in self.pattern.groupindex)
+
+    def matches(self, paragraph: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in `paragraph`, as `finditer` gives them."""
+        return self.pattern.finditer(paragraph) if self.scan is None else _boundary_matches(self.scan, paragraph)
 
     def worth_searching(self, paragraph: str, lowered: str) -> bool:
         """Whether the pattern may match in one paragraph: its opening, then its hint."""
@@ -482,7 +551,7 @@ def _paragraph_markers(paragraph: str, offset: int, index: int, rules: Sequence[
     """The markers of the `rules` (those worth searching in it) in one paragraph."""
     markers = []
     for rule in rules:
-        for match in rule.pattern.finditer(paragraph):
+        for match in rule.matches(paragraph):
             start = rule.start(paragraph, match)
             if rule.place(paragraph, match, start):
                 number = rule.number(match.group("n")) if rule.numbered else BY_POSITION

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import GOLD, doc_from
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ngkt_cli.extract import extract
@@ -1299,6 +1299,9 @@ PIECES = st.sampled_from(
         "Thứ nhất:\n\n",
         "Thứ hai.\n\n",
         "Thứ ba. ",
+        "Một là ",
+        "Hai là ",
+        "xHai là ",
         "- ",
         "+ ",
         "1.\n\n",
@@ -1374,6 +1377,36 @@ def test_a_pattern_opening_on_a_word_boundary_finds_the_same_matches_with_its_le
     assert [m.span() for m in _text_first(pattern).finditer(text, 0, end)] == [
         m.span() for m in pattern.finditer(text, 0, end)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(
+        [r"\b(?P<n>Ha|Hai|a)\s+là", r"\b(?:ab|b)a", r"\ba+b", r"\b(?:x?a|b)(?=a)", r"\b[ab]{2}", r"\b(?:a a|a)"]
+    ),
+    st.text(alphabet="Haiab là_x1\n", max_size=30),
+)
+@example(r"\b(?:a a|a)", "xa a")  # "a a" is no match after "x"; the "a" inside it is one
+def test_a_pattern_without_its_opening_boundary_gives_the_same_matches_when_each_is_asked_it(source, text):
+    import re
+
+    from ngkt_cli.extract import _boundary_after, _boundary_matches
+
+    pattern = re.compile(source)
+    scan = _boundary_after(pattern)
+    assert scan is not None and scan.pattern == source[2:]
+    found = [(m.span(), m.groupdict()) for m in _boundary_matches(scan, text)]
+    assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=30))
+def test_each_marker_rule_finds_the_matches_of_its_pattern(parts):
+    from ngkt_cli.extract import MARKER_RULES
+
+    text = "".join(parts)
+    for rule in MARKER_RULES:
+        assert [m.span() for m in rule.matches(text)] == [m.span() for m in rule.pattern.finditer(text)], rule.name
 
 
 @settings(max_examples=200, deadline=None)
