@@ -868,11 +868,88 @@ def any_word(words: Iterable[str]) -> re.Pattern[str]:
     )
 
 
+def spans_holding(test: re.Pattern[str], text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
+    """The numbers of the `spans` ((start, end) of `text`, in order, none overlapping the next)
+    in which `test` finds a match, as `test.search(text[start:end])` would, with one scan of the
+    whole text rather than a search of each span. `test` must be a quick test, a pattern with no
+    anchor, look-around or word boundary (`cue_test`, `any_word`, extract's hints): a match it
+    finds in `text` that lies within a span is then one in the span, and the reverse. A scan
+    steps over a position only inside a match it reports, so a span that holds a match overlaps
+    some reported one: a span no reported match overlaps holds none, and one that a reported
+    match only straddles is searched on its own."""
+    if test.fullmatch(""):  # a pattern that matches nothing matches in every span
+        return set(range(len(spans)))
+    ends = [end for _, end in spans]
+    held: set[int] = set()
+    asked: set[int] = set()
+    for match in test.finditer(text):
+        start, end = match.span()
+        number = bisect.bisect_right(ends, start)  # the first span that ends after the match starts
+        while number < len(spans) and spans[number][0] < end:
+            span_start, span_end = spans[number]
+            if span_start <= start and end <= span_end:
+                held.add(number)
+            elif number not in held and number not in asked:
+                asked.add(number)
+                if test.search(text, span_start, span_end):
+                    held.add(number)
+            number += 1
+    return held
+
+
 # The cue rules in the order `_cue` tries them, each with its quick test, and all their words in
 # one test (None when a rule has none): a piece without any rule's word is skipped with one search.
 _RULES_IN_ORDER = tuple((rule, cue_test(rule.pattern)) for rule in sorted(CUE_RULES, key=lambda r: r.precedence))
 _RULE_WORDS = [cue_words(rule.pattern) for rule, _ in _RULES_IN_ORDER]
 _ANY_CUE_WORD = None if None in _RULE_WORDS else any_word(w for words in _RULE_WORDS if words for w in words)
+
+
+class WordTests:
+    """Which of several word tests (`rule_words[n]`: the words of test n, as `cue_words` gives
+    them) find one of their words in a text, with one search of all the words (`any_word`) at
+    each place a word begins rather than a search per test. For each word it knows the tests it
+    proves (one of their words is in it: a text holding it holds theirs) and those it may hide
+    (one of their words opens with it and runs on: "cần" hides "cần thiết" from a search that
+    reports "cần" where both begin). A text holding a word of test n holds a word found that
+    proves n or may hide it: only then is test n itself asked."""
+
+    def __init__(self, rule_words: Sequence[frozenset[str]]) -> None:
+        self.tests = [re.compile("|".join(map(re.escape, sorted(words)))) for words in rule_words]
+        self.any = any_word(word for words in rule_words for word in words)
+        self.proves: dict[str, frozenset[int]] = {}
+        self.hides: dict[str, frozenset[int]] = {}
+        for word in {word for words in rule_words for word in words}:
+            self.proves[word] = frozenset(n for n, words in enumerate(rule_words) if any(w in word for w in words))
+            self.hides[word] = frozenset(
+                n
+                for n, words in enumerate(rule_words)
+                if n not in self.proves[word] and any(w.startswith(word) for w in words)
+            )
+
+    def passing(self, text: str) -> list[int]:
+        """The numbers of the tests that find one of their words in `text`, in order."""
+        proved: set[int] = set()
+        hidden: set[int] = set()
+        found = self.any.search(text)
+        while found:  # every place a word begins, not only those a scan of whole words stops at
+            proved |= self.proves[found.group()]
+            hidden |= self.hides[found.group()]
+            found = self.any.search(text, found.start() + 1)
+        hidden -= proved
+        if hidden:
+            proved |= {n for n in hidden if self.tests[n].search(text)}
+        return sorted(proved)
+
+
+# The cue rules' word tests as one (None when a rule needs no word: every rule is then tested).
+_CUE_WORD_TESTS = None if None in _RULE_WORDS else WordTests(_RULE_WORDS)  # type: ignore[arg-type]
+
+
+def _rules_passing(low: str) -> list[tuple[CueRule, re.Pattern[str] | None]]:
+    """The rules (in order) whose quick test finds a word in the lower-cased piece `low`."""
+    if _CUE_WORD_TESTS is None:
+        return [(rule, test) for rule, test in _RULES_IN_ORDER if test is None or test.search(low)]
+    return [_RULES_IN_ORDER[n] for n in _CUE_WORD_TESTS.passing(low)]
 
 
 # A sentence that opens with the speaker's verb and names the speaker after it: "Nhấn mạnh công tác
@@ -903,11 +980,7 @@ def _cues(piece: str, low: str | None = None) -> Iterator[Found]:
     ("Trọng tâm hàng đầu là tổ chức thành công ..."). `low` is the piece lower-cased (`lowered`):
     a rule whose quick test it fails is not tried."""
     low = lowered(piece) if low is None else low
-    if _ANY_CUE_WORD is not None and not _ANY_CUE_WORD.search(low):
-        return
-    for rule, test in _RULES_IN_ORDER:
-        if test is not None and not test.search(low):
-            continue  # no word the rule needs: no match
+    for rule, _ in _rules_passing(low):  # only rules one of whose words the piece holds may match
         for match in rule.pattern.finditer(piece):
             text_start = rule.accepts(piece, match)
             if text_start is not None:

@@ -33,6 +33,7 @@ from .directives import (
     FOREIGN_LEADER,
     PARTNERS,
     find_directives,
+    spans_holding,
 )  # directives read the lists found here, never the reverse
 from .metadata import (
     BODY_SOURCE_BEFORE,
@@ -302,20 +303,16 @@ def _hint(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     alternation starts with. A paragraph it does not find (lower-cased when the pattern ignores
     case) need not be searched: a literal prefix is found many times faster than a
     case-insensitive alternation is tried at every position, and most paragraphs hold no marker.
-    None when the pattern has no such part (it is then always tried)."""
+    A pattern with no literal text has its opening items (`_opening_hint`); None when the pattern
+    has no such part (it is then always tried)."""
     items = list(_parser.parse(pattern.pattern, pattern.flags))
     lower = bool(pattern.flags & re.I)
-    best_at, best_len, position = None, 0, 0
-    for is_literal, group in itertools.groupby(op is _sre.LITERAL for op, _ in items):
-        length = len(list(group))
-        if is_literal and length > best_len:
-            best_at, best_len = position, length
-        position += length
-    words = _branch_words(items)
-    if words and best_len < min(map(len, words)):
-        return re.compile("|".join(re.escape(word.lower() if lower else word) for word in words))
+    best_at, _ = _longest_literal_run(items)
+    words = _hint_words(pattern)
+    if words:
+        return re.compile("|".join(re.escape(word) for word in words))
     if best_at is None:
-        return None
+        return _opening_hint(items, lower)
     source = ""
     for op, arg in items[best_at:]:
         written = _written(op, arg, lower)
@@ -323,6 +320,47 @@ def _hint(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
             break
         source += written
     return re.compile(source)
+
+
+def _hint_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The words (lower-cased when the pattern ignores case) that `_hint` makes the hint of, when
+    it is the words the pattern's alternation starts with ("trước hết|trước tiên|..."), else ().
+    A body holding none of them (tested by `in`: many times faster than the regex engine tries an
+    alternation at every position) holds no marker of the rule."""
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    words = _branch_words(items)
+    if not words or _longest_literal_run(items)[1] >= min(map(len, words)):
+        return ()
+    return tuple(word.lower() if pattern.flags & re.I else word for word in words)
+
+
+def _longest_literal_run(items) -> tuple[int | None, int]:
+    """Where the longest run of literal characters among parsed top-level `items` starts, and its length."""
+    best_at, best_len, position = None, 0, 0
+    for is_literal, group in itertools.groupby(op is _sre.LITERAL for op, _ in items):
+        length = len(list(group))
+        if is_literal and length > best_len:
+            best_at, best_len = position, length
+        position += length
+    return best_at, best_len
+
+
+def _opening_hint(items, lower: bool) -> re.Pattern[str] | None:
+    """For a pattern with no literal text ("[:;]\\s*(?P<m>(?P<n>\\d{1,2})[.)]\\s+)"), its simple
+    items from the start, its groups' items in their place ("[:;](?:[\\s]){0,}(?:[\\d]){1,2}[.)]..."),
+    when one of them must match a character; else None."""
+    pending, source, needs_a_character = list(items), "", False
+    while pending:
+        op, arg = pending.pop(0)
+        if op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group that sets no flag
+            pending = list(arg[-1]) + pending
+            continue
+        written = _written(op, arg, lower)
+        if written is None:
+            break
+        source += written
+        needs_a_character = needs_a_character or op in (_sre.LITERAL, _sre.IN) or arg[0] >= 1
+    return re.compile(source) if needs_a_character else None
 
 
 def _start_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -339,6 +377,9 @@ def _start_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         if op is _sre.SUBPATTERN:
             pending = list(arg[-1]) + pending  # a group's items stand where it stands
             continue
+        if op is _sre.ASSERT and arg[0] == 1:  # "^(?=Về\\s+...)": the text opens as the look-ahead does
+            pending = list(arg[1])
+            continue
         repeated = op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and len(arg[2]) == 1
         one_op, one_arg = arg[2][0] if repeated else (op, arg)
         written = _written(one_op, one_arg, False) if one_op in (_sre.LITERAL, _sre.IN) else None
@@ -348,6 +389,69 @@ def _start_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         if not repeated or arg[0] >= 1:
             return re.compile("|".join(firsts), pattern.flags & re.I)
     return None  # every item optional: the pattern may match nothing
+
+
+def _first_characters(items) -> set[str] | None:
+    """The characters a match of the parsed `items` may open with, or None when that is not a
+    short list (a class such as "\\w", any character, a match that may be empty). Zero-width
+    items (look-arounds, "\\b") open nothing: what follows them does."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            return found | {chr(arg)}
+        if op is _sre.IN:
+            for item_op, item_arg in arg:
+                if item_op is _sre.LITERAL:
+                    found.add(chr(item_arg))
+                elif item_op is _sre.RANGE and item_arg[1] - item_arg[0] < 64:
+                    found.update(map(chr, range(item_arg[0], item_arg[1] + 1)))
+                else:
+                    return None  # a negated class, a category
+            return found
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: the next item opens the match
+        inner: set[str] | None = None
+        if op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group that sets no flag
+            inner = _first_characters(arg[-1])
+        elif op is _sre.BRANCH:
+            branches = [_first_characters(branch) for branch in arg[1]]
+            inner = None if None in branches else set().union(*branches)  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            inner = _first_characters(arg[2])
+            if inner is not None and arg[0] == 0:
+                found |= inner  # an optional item: what follows it may open the match too
+                continue
+        return None if inner is None else found | inner
+    return None  # every item may match nothing
+
+
+def _boundary_after(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a pattern opening on a word boundary before what can only open with a word character
+    ("\\b(?P<n>Một|Hai|...)\\s+là..."), the pattern without it (`_boundary_matches` asks the
+    boundary of each match): the regex engine then skips to those characters by itself instead
+    of trying the boundary at every position. None for any other pattern, and for one that
+    ignores case (the engine cannot skip ahead in it either way)."""
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    if pattern.flags & re.I or not pattern.pattern.startswith(r"\b") or items[:1] != [(_sre.AT, _sre.AT_BOUNDARY)]:
+        return None
+    firsts = _first_characters(items[1:])
+    if not firsts or not all(char.isalnum() or char == "_" for char in firsts):
+        return None
+    return re.compile(pattern.pattern[2:], pattern.flags)
+
+
+def _boundary_matches(scan: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches `finditer` of "\\b" + `scan` gives (`_boundary_after`): each match of `scan`
+    where no word character precedes it, the search going on one character further after any
+    other (never from its end, where it could step over a match starting inside it)."""
+    match = scan.search(text)
+    while match:
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            match = scan.search(text, start + 1)
+        else:
+            yield match
+            match = scan.search(text, match.end())
 
 
 @dataclass(frozen=True)
@@ -362,15 +466,23 @@ class MarkerRule:
     place: Callable[[str, re.Match[str], int], bool] = anywhere
     start: Callable[[str, re.Match[str]], int] = match_start
     hint: re.Pattern[str] | None = field(init=False)
+    hint_words: tuple[str, ...] = field(init=False)  # when the hint is one of these words (`_hint_words`)
     start_test: re.Pattern[str] | None = field(init=False)  # a paragraph's first character (`_start_test`)
     ignores_case: bool = field(init=False)
     numbered: bool = field(init=False)  # a group "n" holds the number; else BY_POSITION
+    scan: re.Pattern[str] | None = field(init=False)  # the pattern without its opening "\\b" (`_boundary_after`)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "scan", _boundary_after(self.pattern))
         object.__setattr__(self, "hint", _hint(self.pattern))
+        object.__setattr__(self, "hint_words", _hint_words(self.pattern))
         object.__setattr__(self, "start_test", _start_test(self.pattern))
         object.__setattr__(self, "ignores_case", bool(self.pattern.flags & re.I))
         object.__setattr__(self, "numbered", "n" in self.pattern.groupindex)
+
+    def matches(self, paragraph: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in `paragraph`, as `finditer` gives them."""
+        return self.pattern.finditer(paragraph) if self.scan is None else _boundary_matches(self.scan, paragraph)
 
     def worth_searching(self, paragraph: str, lowered: str) -> bool:
         """Whether the pattern may match in one paragraph: its opening, then its hint."""
@@ -440,14 +552,11 @@ class Marker:
     precedence: int = 0
 
 
-def _paragraph_markers(
-    paragraph: str, lowered: str, offset: int, index: int, rules: Sequence[MarkerRule]
-) -> list[Marker]:
+def _paragraph_markers(paragraph: str, offset: int, index: int, rules: Sequence[MarkerRule]) -> list[Marker]:
+    """The markers of the `rules` (those worth searching in it) in one paragraph."""
     markers = []
     for rule in rules:
-        if not rule.worth_searching(paragraph, lowered):
-            continue
-        for match in rule.pattern.finditer(paragraph):
+        for match in rule.matches(paragraph):
             start = rule.start(paragraph, match)
             if rule.place(paragraph, match, start):
                 number = rule.number(match.group("n")) if rule.numbered else BY_POSITION
@@ -458,17 +567,46 @@ def _paragraph_markers(
 
 
 def find_markers(paragraphs: list[str]) -> list[Marker]:
-    """Every item marker in the body, in reading order. A rule whose quick test fails on the
-    whole text is not tried paragraph by paragraph."""
+    """Every item marker in the body, in reading order. Each rule is tried only in the
+    paragraphs that pass its quick tests (`_rules_by_paragraph`)."""
+    markers: list[Marker] = []
+    for index, (paragraph, offset, rules) in enumerate(
+        zip(paragraphs, paragraph_starts(paragraphs), _rules_by_paragraph(paragraphs))
+    ):
+        if rules:
+            markers += _paragraph_markers(paragraph, offset, index, rules)
+    return sorted(markers, key=lambda m: m.start)
+
+
+def _rules_by_paragraph(paragraphs: list[str]) -> list[list[MarkerRule]]:
+    """For each paragraph, the MARKER_RULES (in order) that pass `MarkerRule.worth_searching` in
+    it, worked out for the whole body at once: a start test on the string of the paragraphs'
+    first characters, a hint searched once in the body with its matches given to the paragraphs
+    by bisection (`directives.spans_holding`), or, after a start test, in the few paragraphs that
+    passed it."""
     whole = PARAGRAPH_BREAK.join(paragraphs)
     lowered = whole.lower()  # once for the body: lower-casing paragraph by paragraph cost more
     if len(lowered) != len(whole):  # a letter whose lower case is longer: offsets would shift
         lowered = "".join(character.lower()[0] for character in whole)
-    rules = [rule for rule in MARKER_RULES if rule.worth_searching_anywhere(whole, lowered)]
-    markers: list[Marker] = []
-    for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
-        markers += _paragraph_markers(paragraph, lowered[offset : offset + len(paragraph)], offset, index, rules)
-    return sorted(markers, key=lambda m: m.start)
+    spans = [(start, start + len(paragraph)) for start, paragraph in zip(paragraph_starts(paragraphs), paragraphs)]
+    firsts = "".join(paragraph[:1] or "\n" for paragraph in paragraphs)  # one character a paragraph
+    found: list[list[MarkerRule]] = [[] for _ in paragraphs]
+    for rule in MARKER_RULES:
+        text = lowered if rule.ignores_case else whole
+        if rule.hint_words and not any(word in text for word in rule.hint_words):
+            continue  # none of the words its hint is: no paragraph passes it
+        numbers: Iterable[int]
+        if rule.start_test is not None:
+            numbers = [m.start() for m in rule.start_test.finditer(firsts) if paragraphs[m.start()]]
+            if rule.hint is not None:
+                numbers = [i for i in numbers if rule.hint.search(text, *spans[i])]
+        elif rule.hint is not None:
+            numbers = sorted(spans_holding(rule.hint, text, spans))
+        else:
+            numbers = range(len(paragraphs))
+        for number in numbers:
+            found[number].append(rule)
+    return found
 
 
 def chain_markers(markers: list[Marker], labels: frozenset[int] = frozenset()) -> list[list[Marker]]:
@@ -946,6 +1084,11 @@ class InlineIntro:
     # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
     # sentence before it too ("... không ít thuận lợi. Đó là")
 
+    scan: re.Pattern[str] = field(init=False, repr=False, compare=False)  # `pattern`, opening on its text
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scan", _text_first(self.pattern))
+
     def lead_end(self, start: int, end: int) -> int:
         return start if self.lead_in == "before" else end
 
@@ -959,7 +1102,7 @@ class InlineIntro:
         end = semicolons[-1] if by_semicolons and not self.runs_on else len(folded)
         if self.counted_after and not COUNT_AFTER_HINT.search(folded, semicolons[0] if semicolons else 0):
             return  # a cheap test first: no "là" and a number after a ';'
-        for match in self.pattern.finditer(folded, 0, end):
+        for match in self.scan.finditer(folded, 0, end):
             if by_semicolons and self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
                 continue  # a cheap test first: most "là" lead into no list
             window = max(0, match.start() - LEAD_WINDOW), match.start()
@@ -977,6 +1120,23 @@ def _pieces_in_sentence(folded: str, start: int, stops: list[int]) -> int:
     """How many ';' pieces the sentence holds from `start` on."""
     stop_at = bisect.bisect_left(stops, start)
     return folded.count(";", start, stops[stop_at] if stop_at < len(stops) else len(folded)) + 1
+
+
+# A pattern opening on a word boundary and then letters ("\\bla\\s+..."): the regex engine tries the
+# boundary at every position, where it skips ahead to a literal opening by itself.
+BOUNDARY_THEN_LETTERS = re.compile(r"\\b([a-z]+)")
+
+
+def _text_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` with the same matches, its opening word boundary written after the letters that
+    follow it ("\\bla\\s+" as "la(?<!\\w..)\\s+": before a letter, a boundary is a position no word
+    character precedes, and the letters are never a line break, which "." would not match), so
+    that the engine skips to those letters; the pattern itself when it opens otherwise."""
+    opening = BOUNDARY_THEN_LETTERS.match(pattern.pattern)
+    if opening is None or pattern.flags & re.I or pattern.pattern[opening.end() : opening.end() + 1] in tuple("?*+{"):
+        return pattern  # (a letter a quantifier follows is not all there)
+    letters = opening.group(1)
+    return re.compile(letters + r"(?<!\w" + "." * len(letters) + ")" + pattern.pattern[opening.end() :], pattern.flags)
 
 
 def _semicolon_in_sentence(start: int, semicolons: list[int], stops: list[int]) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import GOLD, ROOT, SEEDS, database_at_version, doc_from, run_cli
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ngkt_cli import migrations
@@ -1305,3 +1305,48 @@ def test_the_one_test_of_all_cue_words_holds_every_rules_words():
         for word in cue_words(rule.pattern) or ():
             assert _ANY_CUE_WORD is not None and _ANY_CUE_WORD.search(lowered(f"trời {word} nắng")), word
     assert _ANY_CUE_WORD is not None and not _ANY_CUE_WORD.search("trời hôm nay nắng đẹp, gió nhẹ")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abc ", min_size=1, max_size=4), min_size=1, max_size=4),
+    st.text(alphabet="abc \n", max_size=40),
+    st.lists(st.integers(min_value=0, max_value=40), max_size=12),
+)
+@example(["aa", "ab"], "aab", [1, 3])  # "aa" found first hides the "ab" that lies in the span
+def test_a_quick_test_run_once_over_a_text_finds_the_spans_a_search_of_each_finds(words, text, cuts):
+    # overlapping words ("aba", "bab"), words inside others ("a", "ab"), matches straddling two spans
+    import re
+
+    from ngkt_cli.directives import spans_holding
+
+    cuts = sorted({min(cut, len(text)) for cut in cuts})
+    spans = [(a, b) for a, b in zip(cuts, cuts[1:])][::2]  # in order, with gaps between some
+    for test in (re.compile("|".join(map(re.escape, words))), re.compile(re.escape(words[0]) + r"\s+" + "b")):
+        held = spans_holding(test, text, spans)
+        assert held == {n for n, (a, b) in enumerate(spans) if test.search(text[a:b])}, (test.pattern, spans)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.frozensets(st.text(alphabet="cần thiế", min_size=1, max_size=5), min_size=1, max_size=3), max_size=4),
+    st.text(alphabet="cần thiếX", max_size=30),
+)
+@example([frozenset({"cần"}), frozenset({"cần thiết"})], "phải cần thiết")  # "cần" found hides "cần thiết"
+@example([frozenset({"ầnx"}), frozenset({"cần"})], "cầnx")  # a word beginning inside another
+def test_one_search_of_all_the_words_finds_the_tests_each_tests_search_finds(rule_words, text):
+    import re
+
+    from ngkt_cli.directives import WordTests
+
+    expected = [n for n, words in enumerate(rule_words) if re.search("|".join(map(re.escape, sorted(words))), text)]
+    assert WordTests(rule_words).passing(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(CUE_PIECES, st.text(max_size=4)), max_size=20))
+def test_the_cue_rules_tried_in_a_piece_are_those_whose_quick_test_finds_a_word_in_it(parts):
+    from ngkt_cli.directives import _RULES_IN_ORDER, _rules_passing, lowered
+
+    low = lowered("".join(parts))
+    assert _rules_passing(low) == [(rule, test) for rule, test in _RULES_IN_ORDER if test is None or test.search(low)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import GOLD, doc_from
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ngkt_cli.extract import extract
@@ -1299,6 +1299,9 @@ PIECES = st.sampled_from(
         "Thứ nhất:\n\n",
         "Thứ hai.\n\n",
         "Thứ ba. ",
+        "Một là ",
+        "Hai là ",
+        "xHai là ",
         "- ",
         "+ ",
         "1.\n\n",
@@ -1331,6 +1334,90 @@ def test_a_marker_rules_quick_test_never_hides_a_marker(parts):
     for rule in MARKER_RULES:
         if rule.pattern.search(text):
             assert rule.worth_searching(text, text.lower()), rule.name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=8), min_size=1, max_size=8))
+def test_the_rules_worth_searching_in_each_paragraph_are_found_for_the_whole_body_at_once(paragraphs):
+    # `_rules_by_paragraph` runs each quick test once over the body; it must name, for every
+    # paragraph, exactly the rules that `worth_searching` passes in that paragraph alone
+    from ngkt_cli.extract import MARKER_RULES, _rules_by_paragraph
+
+    texts = ["".join(parts) for parts in paragraphs]
+    whole = "\n\n".join(texts)
+    lowered = whole.lower() if len(whole.lower()) == len(whole) else "".join(c.lower()[0] for c in whole)
+    offset = 0
+    for text, rules in zip(texts, _rules_by_paragraph(texts)):
+        own = lowered[offset : offset + len(text)]
+        assert rules == [rule for rule in MARKER_RULES if rule.worth_searching(text, own)], text
+        offset += len(text) + 2
+
+
+def test_a_field_label_is_looked_for_only_in_paragraphs_opening_as_its_look_ahead_does():
+    from ngkt_cli.extract import MARKER_RULES, _rules_by_paragraph
+
+    field = next(rule for rule in MARKER_RULES if rule.name == "field label")
+    assert field.start_test is not None and field.start_test.pattern == "V"
+    found = _rules_by_paragraph(["Về thương mại, tăng 5%.", "Năm 2025, về đầu tư, ..."])
+    assert field in found[0] and field not in found[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([r"\bla\s+(?=[^\W\d])", r"\bla,? (?=x)", r"\bnhu\s*:", r"\bla|ab", r"\blas?", r"\bl+a", r"\ba{2}"]),
+    st.text(alphabet="lanhus :,x1\n", max_size=30),
+    st.integers(min_value=0, max_value=30),
+)
+def test_a_pattern_opening_on_a_word_boundary_finds_the_same_matches_with_its_letters_first(source, text, end):
+    import re
+
+    from ngkt_cli.extract import _text_first
+
+    pattern = re.compile(source)
+    assert [m.span() for m in _text_first(pattern).finditer(text, 0, end)] == [
+        m.span() for m in pattern.finditer(text, 0, end)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(
+        [r"\b(?P<n>Ha|Hai|a)\s+là", r"\b(?:ab|b)a", r"\ba+b", r"\b(?:x?a|b)(?=a)", r"\b[ab]{2}", r"\b(?:a a|a)"]
+    ),
+    st.text(alphabet="Haiab là_x1\n", max_size=30),
+)
+@example(r"\b(?:a a|a)", "xa a")  # "a a" is no match after "x"; the "a" inside it is one
+def test_a_pattern_without_its_opening_boundary_gives_the_same_matches_when_each_is_asked_it(source, text):
+    import re
+
+    from ngkt_cli.extract import _boundary_after, _boundary_matches
+
+    pattern = re.compile(source)
+    scan = _boundary_after(pattern)
+    assert scan is not None and scan.pattern == source[2:]
+    found = [(m.span(), m.groupdict()) for m in _boundary_matches(scan, text)]
+    assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=30))
+def test_each_marker_rule_finds_the_matches_of_its_pattern(parts):
+    from ngkt_cli.extract import MARKER_RULES
+
+    text = "".join(parts)
+    for rule in MARKER_RULES:
+        assert [m.span() for m in rule.matches(text)] == [m.span() for m in rule.pattern.finditer(text)], rule.name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=30))
+def test_each_inline_lead_in_row_is_scanned_with_the_same_matches_as_its_pattern(parts):
+    from ngkt_cli.extract import INLINE_INTROS
+    from ngkt_cli.text import fold
+
+    folded = fold("".join(parts))
+    for intro in INLINE_INTROS:
+        assert [m.span() for m in intro.scan.finditer(folded)] == [m.span() for m in intro.pattern.finditer(folded)]
 
 
 @settings(max_examples=150, deadline=None)
