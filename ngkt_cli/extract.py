@@ -1387,16 +1387,27 @@ def _described_abroad(body: str, speaker: str) -> bool:
     return found > 0 and FOREIGN_TITLE_BEFORE_NAME.search(body, max(0, found - DESCRIBED_BEFORE), found) is not None
 
 
+# Words one of which every OTHER_VOICES lead-in holds: a lead-in with none is not searched further
+# (most lead-ins name Vietnam's own bodies and leaders).
+OTHER_VOICE_HINT = re.compile(
+    "|".join(PARTNERS)
+    + "|"
+    + INTERNATIONAL
+    + r"|[Tt]heo|[Pp]hía|oanh nghiệp|oanh nhân|hà đầu tư|iệp hội|huyên gia|hà nghiên cứu|hà khoa học|ọc giả"
+)
+
+
 def _other_voice(speaker: str | None, title: str | None, cue: str, body: str = "") -> str | None:
     """The OTHER_VOICES row whose voice states a list: its speaker (title, then title and name,
     then how the article first describes a name it does not know) or the subject of its lead-in."""
     spoken = [text for text in (title, f"{title or ''} {speaker or ''}".strip()) if text]
     if speaker and _described_abroad(body, speaker):
         return OTHER_VOICES[0].name
+    hinted = OTHER_VOICE_HINT.search(cue) is not None
     for voice in OTHER_VOICES:
         if voice.speaker and any(voice.speaker.search(text) for text in spoken):
             return voice.name
-        if voice.lead_in and voice.lead_in.search(cue):
+        if hinted and voice.lead_in and voice.lead_in.search(cue):
             return voice.name
     return None
 
