@@ -942,7 +942,7 @@ class InlineIntro:
         rows that keep to one) and the text `before` requires."""
         # A row whose items may be sentences needs no ';' ("các trọng tâm là: Tiếp tục A. Làm tốt B.")
         by_semicolons = self.separator == ";" and not (self.runs_on and not semicolons)
-        if by_semicolons and not semicolons:
+        if by_semicolons and len(semicolons) < max(1, self.min_pieces - 1):
             return
         end = semicolons[-1] if by_semicolons and not self.runs_on else len(folded)
         if self.counted_after and not COUNT_AFTER_HINT.search(folded, semicolons[0] if semicolons else 0):
@@ -950,12 +950,12 @@ class InlineIntro:
         for match in self.pattern.finditer(folded, 0, end):
             if by_semicolons and self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
                 continue  # a cheap test first: most "là" lead into no list
-            window = max(0, match.start() - LEAD_WINDOW), match.start()
-            if self.unless is not None and self.unless.search(folded, *window):
+            if self.min_pieces > 2 and _pieces_in_sentence(folded, match.end(), stops) < self.min_pieces:
                 continue
             if self.counted_after and not _counted_after(folded, match.end()):
                 continue
-            if self.min_pieces > 2 and _pieces_in_sentence(folded, match.end(), stops) < self.min_pieces:
+            window = max(0, match.start() - LEAD_WINDOW), match.start()
+            if self.unless is not None and self.unless.search(folded, *window):
                 continue
             if self.before is None or self.before.search(folded, *window):
                 yield match
