@@ -198,13 +198,14 @@ def target_year(kind: str, cue: str, doc: Document) -> int | None:
     month = int(doc.date[5:7]) if doc.date else None
     if year is None or month is None:
         return year
-    upcoming = [int(m.group(1)) for m in CUE_PERIOD.finditer(cue) if int(m.group(1)) > year]
-    if upcoming:
-        return upcoming[0]
+    if "-" in cue or "–" in cue:  # a period is written with a dash
+        upcoming = [int(m.group(1)) for m in CUE_PERIOD.finditer(cue) if int(m.group(1)) > year]
+        if upcoming:
+            return upcoming[0]
     for relative, reach in RELATIVE_YEARS:
-        if relative.search(fold(cue)):
+        if relative.search(folded):
             return reach(year, month)
-    looks_back = kind in ("achievement", "lesson") or (kind == "other" and LOOKS_BACK.search(fold(cue)) is not None)
+    looks_back = kind in ("achievement", "lesson") or (kind == "other" and LOOKS_BACK.search(folded) is not None)
     if not looks_back and kind in ("priority", "agenda", "other") and month >= NEXT_YEAR_FROM_MONTH:
         return year + 1
     if looks_back and month <= REVIEW_PREVIOUS_YEAR_UNTIL_MONTH:

@@ -1466,9 +1466,12 @@ def _target_year(body: str, draft: Draft, doc: Document) -> int | None:
     if doc.statement_year and NEXT_YEAR_BEFORE.search(before):
         return doc.statement_year + 1
     # "trong nhiệm kỳ 2026 – 2030, tỉnh cần ..." stated before the term begins
-    upcoming = [int(m.group(1)) for m in CUE_PERIOD.finditer(before) if int(m.group(1)) > (doc.statement_year or 9999)]
-    if upcoming:
-        return upcoming[0]
+    if "-" in before or "–" in before:  # a period is written with a dash
+        upcoming = [
+            int(m.group(1)) for m in CUE_PERIOD.finditer(before) if int(m.group(1)) > (doc.statement_year or 9999)
+        ]
+        if upcoming:
+            return upcoming[0]
     return target_year("priority", "", doc)
 
 

@@ -1097,7 +1097,7 @@ class InlineIntro:
         rows that keep to one) and the text `before` requires."""
         # A row whose items may be sentences needs no ';' ("các trọng tâm là: Tiếp tục A. Làm tốt B.")
         by_semicolons = self.separator == ";" and not (self.runs_on and not semicolons)
-        if by_semicolons and not semicolons:
+        if by_semicolons and len(semicolons) < max(1, self.min_pieces - 1):
             return
         end = semicolons[-1] if by_semicolons and not self.runs_on else len(folded)
         if self.counted_after and not COUNT_AFTER_HINT.search(folded, semicolons[0] if semicolons else 0):
@@ -1105,12 +1105,12 @@ class InlineIntro:
         for match in self.scan.finditer(folded, 0, end):
             if by_semicolons and self.one_sentence and not _semicolon_in_sentence(match.end(), semicolons, stops):
                 continue  # a cheap test first: most "là" lead into no list
-            window = max(0, match.start() - LEAD_WINDOW), match.start()
-            if self.unless is not None and self.unless.search(folded, *window):
+            if self.min_pieces > 2 and _pieces_in_sentence(folded, match.end(), stops) < self.min_pieces:
                 continue
             if self.counted_after and not _counted_after(folded, match.end()):
                 continue
-            if self.min_pieces > 2 and _pieces_in_sentence(folded, match.end(), stops) < self.min_pieces:
+            window = max(0, match.start() - LEAD_WINDOW), match.start()
+            if self.unless is not None and self.unless.search(folded, *window):
                 continue
             if self.before is None or self.before.search(folded, *window):
                 yield match
@@ -1559,16 +1559,27 @@ def _described_abroad(body: str, speaker: str) -> bool:
     return found > 0 and FOREIGN_TITLE_BEFORE_NAME.search(body, max(0, found - DESCRIBED_BEFORE), found) is not None
 
 
+# Words one of which every OTHER_VOICES lead-in holds: a lead-in with none is not searched further
+# (most lead-ins name Vietnam's own bodies and leaders).
+OTHER_VOICE_HINT = re.compile(
+    "|".join(PARTNERS)
+    + "|"
+    + INTERNATIONAL
+    + r"|[Tt]heo|[Pp]hía|oanh nghiệp|oanh nhân|hà đầu tư|iệp hội|huyên gia|hà nghiên cứu|hà khoa học|ọc giả"
+)
+
+
 def _other_voice(speaker: str | None, title: str | None, cue: str, body: str = "") -> str | None:
     """The OTHER_VOICES row whose voice states a list: its speaker (title, then title and name,
     then how the article first describes a name it does not know) or the subject of its lead-in."""
     spoken = [text for text in (title, f"{title or ''} {speaker or ''}".strip()) if text]
     if speaker and _described_abroad(body, speaker):
         return OTHER_VOICES[0].name
+    hinted = OTHER_VOICE_HINT.search(cue) is not None
     for voice in OTHER_VOICES:
         if voice.speaker and any(voice.speaker.search(text) for text in spoken):
             return voice.name
-        if voice.lead_in and voice.lead_in.search(cue):
+        if hinted and voice.lead_in and voice.lead_in.search(cue):
             return voice.name
     return None
 
