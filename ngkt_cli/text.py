@@ -192,12 +192,19 @@ def _starts_sentence(text: str, at: int = 0) -> bool:
     return head is not None and (head.group(1).isupper() or head.group(1).isdigit())
 
 
+# Abbreviations a name follows, whose full stop ends no sentence: "TS. Nguyễn Văn An", "PGS.TS.
+# Trần Bình", "TP. Hồ Chí Minh", "ThS. Lê Hoa".
+_ABBREVIATION_BEFORE = re.compile(r"(?<![^\s(.])(?:PGS|GS|TS|ThS|TP|Tp|BS|KS|NCS)$")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of one paragraph."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
         if not _starts_sentence(text, match.end()):
+            continue
+        if text[match.start()] == "." and _ABBREVIATION_BEFORE.search(text, max(0, match.start() - 4), match.start()):
             continue
         end = match.start(1) + len(match.group(1).rstrip())
         if text[start:end].strip():

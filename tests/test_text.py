@@ -43,6 +43,14 @@ def test_fold_removes_marks_and_folds_d_keeping_length():
     assert len(fold(text)) == len(text)
 
 
+def test_no_sentence_ends_at_an_abbreviation_a_name_follows():
+    assert sentences("Theo PGS.TS. Trần Bình, cần mở thị trường. TP. Hồ Chí Minh đi đầu. Năm nay tăng 8%.") == [
+        "Theo PGS.TS. Trần Bình, cần mở thị trường.",
+        "TP. Hồ Chí Minh đi đầu.",
+        "Năm nay tăng 8%.",
+    ]
+
+
 def test_sentences_split_before_capitals_only():
     assert sentences("Thứ nhất, củng cố. Thứ hai, tăng cường... dự báo. Thứ ba, nâng cao.") == [
         "Thứ nhất, củng cố.",
@@ -98,11 +106,15 @@ def test_paragraph_keys_of_one_line_paragraphs_are_each_paragraphs_key(paragraph
 
 def _sentence_spans_plainly(text: str) -> list[tuple[int, int]]:
     """The definition: a break is white space after a stop (and perhaps a closing quote) before
-    a capital or a digit, opening quotes and brackets skipped."""
+    a capital or a digit, opening quotes and brackets skipped; not after an abbreviation a name
+    follows ("TS. Nguyễn ...", "TP. Hồ Chí Minh")."""
     spans, start = [], 0
     for match in re.finditer(r"(?<=[.!?…])[\"”’)]?\s+", text):
         head = text[match.end() :].lstrip('"“‘(')
         if not (head and (head[0].isupper() or head[0].isdigit())):
+            continue
+        word = re.split(r"[\s(.]", text[: match.start() - 1])[-1] if text[match.start() - 1] == "." else ""
+        if word in ("PGS", "GS", "TS", "ThS", "TP", "Tp", "BS", "KS", "NCS"):
             continue
         end = match.start() + len(match.group(0).rstrip())
         if text[start:end].strip():
@@ -114,7 +126,7 @@ def _sentence_spans_plainly(text: str) -> list[tuple[int, int]]:
 
 
 SENTENCE_PIECES = st.sampled_from(
-    [".", "!", "?", "…", '"', "”", "’", ")", "(", "“", "‘", " ", "\n", "A", "a", "Đ", "1", "x."]
+    [".", "!", "?", "…", '"', "”", "’", ")", "(", "“", "‘", " ", "\n", "A", "a", "Đ", "1", "x.", "TS", "TP", "PGS."]
 )
 
 
