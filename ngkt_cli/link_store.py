@@ -281,9 +281,7 @@ def store_assignments(conn: sqlite3.Connection, assigned: dict[str, str], kinds:
         "INSERT OR IGNORE INTO threads (id, kind, created_at) VALUES (?, ?, ?)",
         [(thread, kind, created) for thread, kind in threads.items()],
     )
-    # in the order of statement ids: each update finds its row through the id index, which is
-    # then read in order (75,560 statements updated in a random order: 2.8 s; by id: 1.8 s)
-    conn.executemany("UPDATE statements SET thread_id = ? WHERE id = ?", [(t, s) for s, t in sorted(assigned.items())])
+    conn.executemany("UPDATE statements SET thread_id = ? WHERE id = ?", [(t, s) for s, t in assigned.items()])
 
 
 def threaded_in(conn: sqlite3.Connection, where: str, params: list) -> list[tuple[Item, str]]:
