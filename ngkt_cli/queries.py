@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import ids
-from .db import meta_value
+from .db import ROW_COLUMNS, meta_value
 from .diff import DiffStatement, compare_years, words_needed
 from .doubts import doubts
 from .errors import NotFound, UsageError
@@ -49,20 +49,8 @@ DOCUMENT_FIELDS = (
     "source",
     "version",
 )
-LIST_FIELDS = (
-    "id",
-    "document_id",
-    "kind",
-    "announced_count",
-    "item_count",
-    "count_mismatch",
-    "target_year",
-    "speaker",
-    "speaker_title",
-    "cue",
-    "marker",
-    "truncated",
-)
+# A list's stored columns but its position among the document's lists (the order lists are read in).
+LIST_FIELDS = tuple(column for column in ROW_COLUMNS["lists"] if column != "position")
 STATEMENT_FIELDS = (
     "id",
     "document_id",
