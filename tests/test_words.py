@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from collections import Counter
 
 from hypothesis import given, settings
@@ -136,6 +138,28 @@ def test_a_body_s_terms_are_the_plain_definition_s_whatever_stands_between_its_s
         written(syllable, ways[n % len(ways)][0]) + ways[n % len(ways)][1] for n, syllable in enumerate(syllables)
     )
     assert Counter(paragraph_terms(body)) == plain_paragraph_terms(body)
+
+
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def test_a_body_s_syllables_are_in_nfc_in_lower_case_as_token_words_needs():
+    """`words.token_words` unifies each syllable's tone placement after the body's lower case,
+    where `unify_tone_placement` (which puts its text in NFC first) did it before: the same,
+    because lower case keeps a letter a letter in NFC and a non-letter a non-letter (but for
+    "İ", whose lower case is "i" and a combining dot), and because no letter is composed with
+    the letter before it (so the syllables of a text in NFC are in NFC)."""
+    for char in map(chr, range(sys.maxunicode + 1)):
+        lower = char.lower()
+        if lower != char and unicodedata.is_normalized("NFC", char):
+            if LETTER.match(char):
+                assert unicodedata.is_normalized("NFC", lower)
+                assert all(map(LETTER.match, lower)) or (char, lower) == ("İ", "i\u0307")
+            else:
+                assert not any(map(LETTER.match, lower))
+        canonical = unicodedata.decomposition(char)
+        if canonical and not canonical.startswith("<") and len(canonical.split()) == 2:
+            assert not LETTER.match(chr(int(canonical.split()[1], 16)))
 
 
 # The plain forms of the patterns words.py and text.py write for speed.
