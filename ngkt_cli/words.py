@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 
 from .text import key, nfc, spell_out, unify_tone_placement
 
@@ -268,8 +269,27 @@ def token_words(token: str) -> list[str]:
 
 
 def segment(text: str) -> list[str]:
-    """The words of `text` in order, function words left out ("đa_dạng", "thị_trường", ...)."""
-    return _segment(_SYLLABLE.findall(normalise(text)), _lexicon().trie)[0]
+    """The words of `text` in order, function words left out ("đa_dạng", "thị_trường", ...):
+    `_segment` of the syllables of `normalise(text)`, found as `paragraph_tokens` finds a
+    paragraph's (each distinct token's words worked out once)."""
+    text = _SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(_LEADING_MARKER.sub("", text)))
+    return list(chain.from_iterable(map(_TOKEN_WORDS.__getitem__, _token_pattern().findall(nfc(text).lower()))))
+
+
+class _TokenWords(dict[str, tuple[str, ...]]):
+    """A token of `_token_pattern` -> its words (`token_words`), worked out on first sight
+    (emptied past MAX_TOKENS)."""
+
+    MAX_TOKENS = 200_000
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        if len(self) >= self.MAX_TOKENS:
+            self.clear()
+        found = self[token] = tuple(token_words(token))
+        return found
+
+
+_TOKEN_WORDS = _TokenWords()
 
 
 def canonical(words: list[str]) -> list[str]:

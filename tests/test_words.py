@@ -14,11 +14,13 @@ from ngkt_cli.similarity import paragraph_terms, word_parts
 from ngkt_cli.text import _NEW_PLACEMENT, ACRONYMS, spell_out
 from ngkt_cli.words import (
     _SMALL_NUMBER,
+    _SYLLABLE,
     FUNCTION_WORDS,
     VERB_SUFFIX,
     _lexicon,
     _segment,
     canonical,
+    normalise,
     segment,
     segment_paragraphs,
     without_line_markers,
@@ -138,6 +140,7 @@ def test_a_body_s_terms_are_the_plain_definition_s_whatever_stands_between_its_s
         written(syllable, ways[n % len(ways)][0]) + ways[n % len(ways)][1] for n, syllable in enumerate(syllables)
     )
     assert Counter(paragraph_terms(body)) == plain_paragraph_terms(body)
+    assert segment(body) == _segment(_SYLLABLE.findall(normalise(body)), LEXICON.trie)[0]
 
 
 LETTER = re.compile(r"[^\W\d_]")
