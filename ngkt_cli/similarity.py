@@ -139,7 +139,7 @@ class _TokenTerms(dict[str, frozenset[str]]):
     as their canonical words, and their parts (`word_parts`). Worked out on a token's first
     sight; a corpus has a few thousand distinct tokens (emptied past MAX_TOKENS all the same)."""
 
-    MAX_TOKENS = 200_000
+    MAX_TOKENS = 50_000
 
     def __missing__(self, token: str) -> frozenset[str]:
         if len(self) >= self.MAX_TOKENS:

@@ -280,7 +280,7 @@ class _TokenWords(dict[str, tuple[str, ...]]):
     """A token of `_token_pattern` -> its words (`token_words`), worked out on first sight
     (emptied past MAX_TOKENS)."""
 
-    MAX_TOKENS = 200_000
+    MAX_TOKENS = 50_000
 
     def __missing__(self, token: str) -> tuple[str, ...]:
         if len(self) >= self.MAX_TOKENS:

@@ -10,6 +10,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ngkt_cli import similarity
+from ngkt_cli import words as words_module
 from ngkt_cli.similarity import paragraph_terms, word_parts
 from ngkt_cli.text import _NEW_PLACEMENT, ACRONYMS, spell_out
 from ngkt_cli.words import (
@@ -192,3 +194,13 @@ MARKER_PIECES = st.sampled_from(
 def test_list_markers_are_taken_off_each_line_where_the_plain_pattern_finds_them(parts):
     body = "".join(parts)
     assert without_line_markers(body) == PLAIN_LEADING_MARKER_OF_LINE.sub("", body)
+
+
+def test_the_token_tables_are_emptied_when_full_and_still_give_each_token_its_words(monkeypatch):
+    body = "Đa dạng hoá thị trường xuất khẩu, các FTA.\n\n2 con số; thu hút FDI và chuyển đổi xanh"
+    monkeypatch.setattr(similarity._TokenTerms, "MAX_TOKENS", 3)
+    monkeypatch.setattr(words_module._TokenWords, "MAX_TOKENS", 3)
+    for _ in range(2):
+        assert Counter(paragraph_terms(body)) == plain_paragraph_terms(body)
+        assert segment(body) == _segment(_SYLLABLE.findall(normalise(body)), LEXICON.trie)[0]
+        assert len(similarity._TOKEN_TERMS) <= 3 and len(words_module._TOKEN_WORDS) <= 3
