@@ -200,6 +200,8 @@ def test_the_token_tables_are_emptied_when_full_and_still_give_each_token_its_wo
     body = "Đa dạng hoá thị trường xuất khẩu, các FTA.\n\n2 con số; thu hút FDI và chuyển đổi xanh"
     monkeypatch.setattr(similarity._TokenTerms, "MAX_TOKENS", 3)
     monkeypatch.setattr(words_module._TokenWords, "MAX_TOKENS", 3)
+    monkeypatch.setattr(similarity, "_TOKEN_TERMS", similarity._TokenTerms())
+    monkeypatch.setattr(words_module, "_TOKEN_WORDS", words_module._TokenWords())
     for _ in range(2):
         assert Counter(paragraph_terms(body)) == plain_paragraph_terms(body)
         assert segment(body) == _segment(_SYLLABLE.findall(normalise(body)), LEXICON.trie)[0]
