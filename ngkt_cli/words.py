@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 
 from .text import key, nfc, spell_out, unify_tone_placement
 
@@ -164,7 +165,7 @@ def _segment(syllables: list[str], trie: dict, dropped: frozenset[str] = FUNCTIO
 
 # A run of anything but letters: what stands between two syllables of one word (in a body cut
 # at its paragraph breaks first), and what a syllable ends before.
-_NON_LETTERS = r"[\W\d_]+"
+_NON_LETTERS = r"[\W\d_]++"
 _SYLLABLE_ENDS = r"(?![^\W\d_])"
 
 
@@ -224,7 +225,7 @@ def _token_pattern() -> re.Pattern[str]:
     syllables is the token's words, and of all the tokens, the paragraph's."""
     listed = _listed_word_pattern(_lexicon().trie) + _SYLLABLE_ENDS  # one test where the word ends
     suffix = _NON_LETTERS + _alternatives(_spellings(VERB_SUFFIX)) + _SYLLABLE_ENDS
-    return re.compile(rf"[\W\d_]*((?:{listed})(?:{suffix})?|[^\W\d_]+)")
+    return re.compile(rf"[\W\d_]*+((?:{listed})(?:{suffix})?|[^\W\d_]++)")
 
 
 def without_line_markers(body: str) -> str:
@@ -247,34 +248,48 @@ def segment_paragraphs(body: str) -> list[list[str]]:
     return _segment(_SYLLABLE_OR_BREAK.findall(text), _lexicon().trie)
 
 
-def paragraph_tokens(body: str) -> list[set[str]]:
-    """The distinct tokens of each paragraph of a body, as `_token_pattern` finds them: the
-    words of a paragraph (`segment_paragraphs`) are `token_words` of its tokens. A paragraph's
-    tokens are found in one regex scan, and a token's words are worked out once, not at each
-    syllable of each paragraph; so is its tone placement (`token_words`), not in a scan of the
-    whole body."""
+def paragraph_tokens(body: str) -> list[list[str]]:
+    """The tokens of each paragraph of a body, as `_token_pattern` finds them: the words of a
+    paragraph (`segment_paragraphs`) are `token_words` of its tokens. A paragraph's tokens are
+    found in one regex scan, and a token's words are worked out once, not at each syllable of
+    each paragraph; so is its tone placement (`token_words`), not in a scan of the whole body."""
     text = _SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(without_line_markers(body)))
-    lowered = nfc(text).lower()
-    if not unicodedata.is_normalized("NFC", lowered):  # rare letters (polytonic Greek): lower case first
-        lowered = unify_tone_placement(text).lower()  # composes them; the tone placement as before
     findall = _token_pattern().findall
-    return [set(findall(paragraph)) for paragraph in lowered.split(PARAGRAPH_TOKEN)]
+    return [findall(paragraph) for paragraph in nfc(text).lower().split(PARAGRAPH_TOKEN)]
 
 
 def token_words(token: str) -> list[str]:
     """The words of a token of `paragraph_tokens`: a listed word, none (a function word), or
-    the syllable. Each syllable's tone placement is unified here (a syllable's own letters
-    decide it): in a body whose lower case is in NFC (`paragraph_tokens`), as it would have
-    been in the whole body."""
-    syllables = [
-        unify_tone_placement(s) if unicodedata.is_normalized("NFC", s) else s for s in _SYLLABLE.findall(token)
-    ]
+    the syllable. Each syllable's tone placement is unified here, as `unify_tone_placement`
+    would have in the whole body before its lower case: a syllable's own letters decide it,
+    and a syllable of a body in NFC is in NFC in lower case too (tests/test_words.py checks
+    the letters for which that has to hold)."""
+    syllables = [unify_tone_placement(s) for s in _SYLLABLE.findall(token)]
     return _segment(syllables, _lexicon().trie)[0]
 
 
 def segment(text: str) -> list[str]:
-    """The words of `text` in order, function words left out ("đa_dạng", "thị_trường", ...)."""
-    return _segment(_SYLLABLE.findall(normalise(text)), _lexicon().trie)[0]
+    """The words of `text` in order, function words left out ("đa_dạng", "thị_trường", ...):
+    `_segment` of the syllables of `normalise(text)`, found as `paragraph_tokens` finds a
+    paragraph's (each distinct token's words worked out once)."""
+    text = _SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(_LEADING_MARKER.sub("", text)))
+    return list(chain.from_iterable(map(_TOKEN_WORDS.__getitem__, _token_pattern().findall(nfc(text).lower()))))
+
+
+class _TokenWords(dict[str, tuple[str, ...]]):
+    """A token of `_token_pattern` -> its words (`token_words`), worked out on first sight
+    (emptied past MAX_TOKENS)."""
+
+    MAX_TOKENS = 50_000
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        if len(self) >= self.MAX_TOKENS:
+            self.clear()
+        found = self[token] = tuple(token_words(token))
+        return found
+
+
+_TOKEN_WORDS = _TokenWords()
 
 
 def canonical(words: list[str]) -> list[str]:

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ngkt_cli import similarity
+from ngkt_cli import words as words_module
 from ngkt_cli.similarity import paragraph_terms, word_parts
 from ngkt_cli.text import _NEW_PLACEMENT, ACRONYMS, spell_out
 from ngkt_cli.words import (
     _SMALL_NUMBER,
+    _SYLLABLE,
     FUNCTION_WORDS,
     VERB_SUFFIX,
     _lexicon,
     _segment,
     canonical,
+    normalise,
     segment,
     segment_paragraphs,
     without_line_markers,
@@ -136,6 +142,29 @@ def test_a_body_s_terms_are_the_plain_definition_s_whatever_stands_between_its_s
         written(syllable, ways[n % len(ways)][0]) + ways[n % len(ways)][1] for n, syllable in enumerate(syllables)
     )
     assert Counter(paragraph_terms(body)) == plain_paragraph_terms(body)
+    assert segment(body) == _segment(_SYLLABLE.findall(normalise(body)), LEXICON.trie)[0]
+
+
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def test_a_body_s_syllables_are_in_nfc_in_lower_case_as_token_words_needs():
+    """`words.token_words` unifies each syllable's tone placement after the body's lower case,
+    where `unify_tone_placement` (which puts its text in NFC first) did it before: the same,
+    because lower case keeps a letter a letter in NFC and a non-letter a non-letter (but for
+    "İ", whose lower case is "i" and a combining dot), and because no letter is composed with
+    the letter before it (so the syllables of a text in NFC are in NFC)."""
+    for char in map(chr, range(sys.maxunicode + 1)):
+        lower = char.lower()
+        if lower != char and unicodedata.is_normalized("NFC", char):
+            if LETTER.match(char):
+                assert unicodedata.is_normalized("NFC", lower)
+                assert all(map(LETTER.match, lower)) or (char, lower) == ("İ", "i\u0307")
+            else:
+                assert not any(map(LETTER.match, lower))
+        canonical = unicodedata.decomposition(char)
+        if canonical and not canonical.startswith("<") and len(canonical.split()) == 2:
+            assert not LETTER.match(chr(int(canonical.split()[1], 16)))
 
 
 # The plain forms of the patterns words.py and text.py write for speed.
@@ -165,3 +194,15 @@ MARKER_PIECES = st.sampled_from(
 def test_list_markers_are_taken_off_each_line_where_the_plain_pattern_finds_them(parts):
     body = "".join(parts)
     assert without_line_markers(body) == PLAIN_LEADING_MARKER_OF_LINE.sub("", body)
+
+
+def test_the_token_tables_are_emptied_when_full_and_still_give_each_token_its_words(monkeypatch):
+    body = "Đa dạng hoá thị trường xuất khẩu, các FTA.\n\n2 con số; thu hút FDI và chuyển đổi xanh"
+    monkeypatch.setattr(similarity._TokenTerms, "MAX_TOKENS", 3)
+    monkeypatch.setattr(words_module._TokenWords, "MAX_TOKENS", 3)
+    monkeypatch.setattr(similarity, "_TOKEN_TERMS", similarity._TokenTerms())
+    monkeypatch.setattr(words_module, "_TOKEN_WORDS", words_module._TokenWords())
+    for _ in range(2):
+        assert Counter(paragraph_terms(body)) == plain_paragraph_terms(body)
+        assert segment(body) == _segment(_SYLLABLE.findall(normalise(body)), LEXICON.trie)[0]
+        assert len(similarity._TOKEN_TERMS) <= 3 and len(words_module._TOKEN_WORDS) <= 3
