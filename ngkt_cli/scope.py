@@ -104,7 +104,18 @@ def _pattern(rules: ScopeRules) -> re.Pattern[str]:
     for term in sorted(_term_index(rules), key=lambda t: (-len(t), t)):
         groups.setdefault(term[0], []).append(re.escape(term[1:]))
     alternation = "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
-    return re.compile(r"(?<![^\W_])(" + alternation + r")(?![^\W_])")
+    if any(NOT_LETTER.match(term[-1]) for term in _term_index(rules)):
+        return re.compile(r"(?<![^\W_])(" + alternation + r")(?![^\W_])")
+    # A term opens where no letter or digit stands before it. Consuming that character (the text
+    # is searched with a space in front, for a term at its start) lets the regex engine skip in C
+    # to the places a term may start, where a look-behind first was tried at every position. The
+    # same matches while no term ends with such a character (the next term could then open right
+    # after a match, the character before it taken): otherwise the look-behind, above.
+    return re.compile(r"[\W_](" + alternation + r")(?![^\W_])")
+
+
+# What must stand before and after a term: not a letter or digit (so "_" and any punctuation).
+NOT_LETTER = re.compile(r"[\W_]")
 
 
 def parse_rules(text: str, source: str = "scope.toml") -> ScopeRules:
@@ -139,7 +150,8 @@ def load_rules() -> ScopeRules:
 
 
 def _hits(text_key: str, rules: ScopeRules) -> dict[str, int]:
-    return Counter(rules.pattern.findall(text_key))  # the pattern's one group: the term (counted in C)
+    # the pattern's one group: the term (counted in C); a space in front, for a term at the start
+    return Counter(rules.pattern.findall(" " + text_key))
 
 
 def weigh(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,58 +31,73 @@ class Theme:
     # and its regex is not run (a substring test is many times cheaper than a regex scan).
     openings: tuple[str, ...] | None = None
 
-    def may_match(self, present: AbstractSet[str]) -> bool:
-        """Whether the theme can match a text holding the `present` openings (`_present`)."""
-        return self.openings is None or not present.isdisjoint(self.openings)
-
 
 class _Openings(NamedTuple):
-    """A codebook's openings, and how to find all those a text holds in one regex scan."""
+    """A codebook's openings, and how to find in one regex scan where each theme may match first."""
 
     codebook: tuple[Theme, ...]
-    openings: tuple[str, ...]
     # At each position, the longest opening that starts there (a look-ahead, so that openings
-    # that overlap are all seen; within each first letter, the longer first).
+    # that overlap are all seen; within each first letter, the longer first); at word starts only
+    # (the character before consumed: the text is scanned with a space in front) when every
+    # opening opens with a letter or digit and every theme's pattern opens with "\b", as
+    # `_compile` writes them.
     longest_at: re.Pattern[str]
-    # opening -> the openings it starts with (itself included): every opening found at a position
-    # starts the longest one found there.
-    starting: dict[str, frozenset[str]]
-    always: frozenset[str]  # an empty opening: in every text
+    word_starts: bool
+    # opening found -> the indexes of the themes that have it or one it starts with (every
+    # opening found at a position starts the longest one found there)
+    themes_at: dict[str, tuple[int, ...]]
+    anywhere: tuple[int, ...]  # the themes with no opening (or an empty one): searched from the start
 
 
 # codebook id -> its _Openings. By identity: hashing 17 themes for an lru_cache key cost more
 # than the tests it spares.
 _openings: dict[int, _Openings] = {}
 
+# The character before a word: what "\b" before a letter or digit needs (or the text's start).
+_WORD_CHAR = re.compile(r"\w")
+
 
 def _openings_of(codebook: tuple[Theme, ...]) -> _Openings:
     cached = _openings.get(id(codebook))
     if cached is None or cached.codebook is not codebook:
-        openings = tuple(sorted({o for theme in codebook for o in theme.openings or ()}))
+        openings = sorted({o for theme in codebook for o in theme.openings or () if o})
         by_letter: dict[str, list[str]] = {}
-        for opening in sorted(filter(None, openings), key=lambda o: (-len(o), o)):
+        for opening in sorted(openings, key=lambda o: (-len(o), o)):
             by_letter.setdefault(opening[0], []).append(re.escape(opening[1:]))
         alternation = "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in by_letter.items())
+        word_starts = all(_WORD_CHAR.match(o) for o in openings) and all(
+            theme.pattern.pattern.startswith("\\b") for theme in codebook if theme.openings
+        )
+        themes_at = {
+            found: tuple(
+                index
+                for index, theme in enumerate(codebook)
+                if theme.openings and any(o and found.startswith(o) for o in theme.openings)
+            )
+            for found in openings
+        }
         cached = _openings[id(codebook)] = _Openings(
             codebook,
-            openings,
-            re.compile(f"(?=({alternation}))" if alternation else "(?!)"),
-            {o: frozenset(p for p in openings if p and o.startswith(p)) for o in openings},
-            frozenset(o for o in openings if not o),
+            re.compile((r"\W" if word_starts else "") + f"(?=({alternation}))" if alternation else "(?!)"),
+            word_starts,
+            themes_at,
+            tuple(index for index, theme in enumerate(codebook) if theme.openings is None or "" in theme.openings),
         )
     return cached
 
 
-def _all_openings(codebook: tuple[Theme, ...]) -> tuple[str, ...]:
-    return _openings_of(codebook).openings
-
-
-def _present(folded: str, codebook: tuple[Theme, ...]) -> frozenset[str]:
-    """The codebook's openings found in a folded text (as substrings), for all the themes at
-    once: one scan of the text, where testing each of the ~90 openings cost twice as much."""
+def _first_starts(folded: str, codebook: tuple[Theme, ...]) -> dict[int, int]:
+    """index of a theme -> the first position where one of its openings is in `folded` (at a word
+    start, when the themes' patterns need one there): none of its matches starts before it. A
+    theme whose openings are not there cannot match and is left out; one with no openings is
+    there from position 0. One scan of the text for all the themes."""
     found = _openings_of(codebook)
-    longest = found.longest_at.findall(folded)
-    return found.always.union(*map(found.starting.__getitem__, longest)) if longest else found.always
+    starts = dict.fromkeys(found.anywhere, 0)
+    # with a space in front, a match's start (the character before the word) is the word's place
+    for match in found.longest_at.finditer(" " + folded if found.word_starts else folded):
+        for index in found.themes_at[match.group(1)]:
+            starts.setdefault(index, match.start())  # the scan goes forward: the first is the least
+    return starts
 
 
 def _alternatives_at_top(pattern: str) -> bool:
@@ -216,10 +230,9 @@ def code_positions(text: str, codebook: tuple[Theme, ...]) -> list[tuple[str, in
     """(theme id, offset of its first match) for each theme in `text` (acronyms spelt out: "AI" is
     "trí tuệ nhân tạo"), earliest first."""
     folded = fold(spell_out(text))
-    present = _present(folded, codebook)
     found = [
-        (theme.id, match.start())
-        for theme in codebook
-        if theme.may_match(present) and (match := theme.pattern.search(folded))
+        (codebook[index].id, match.start())
+        for index, start in _first_starts(folded, codebook).items()
+        if (match := codebook[index].pattern.search(folded, start))  # no match starts before `start`
     ]
     return sorted(found, key=lambda pair: (pair[1], pair[0]))

@@ -6,11 +6,11 @@ import re
 
 import pytest
 from conftest import SEEDS
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ngkt_cli.text import fold, spell_out
-from ngkt_cli.themes import Theme, _opening, _present, code_positions, load_codebook
+from ngkt_cli.themes import Theme, _compile, _opening, code_positions, load_codebook
 
 
 @pytest.mark.parametrize(
@@ -44,12 +44,48 @@ def test_coding_a_seeds_sentences_finds_what_every_themes_regex_finds(path):
         assert code_positions(line, codebook) == plain
 
 
-@settings(max_examples=500, deadline=None)
-@given(
-    st.lists(st.text(alphabet="ab c.(|", max_size=5), max_size=8),
-    st.text(alphabet="ab c.(|x", max_size=40),
+# Patterns whose openings overlap ("ab", "ab c", "a"), nest, are optional at their end ("c?a"),
+# are empty (an alternation, a class first) or open with a space, as a codebook may write them.
+PATTERN_PIECES = st.sampled_from(
+    [
+        "ab",
+        "ab c",
+        "a",
+        "b",
+        "c?a",
+        "a(?:b|c)",
+        "ab|ba",
+        "(?:x|a)b",
+        "a b(?! c)",
+        "_a",
+        " a",
+        "a_b",
+        "b\\.",
+        "a.c",
+        "ba c",
+    ]
 )
-def test_the_openings_found_in_one_scan_are_those_the_text_holds(openings, folded):
-    # openings that overlap ("ab", "abc", "b c") and openings inside others are all found
-    codebook = (Theme("t", "t", "t", re.compile("x"), tuple(openings)),)
-    assert _present(folded, codebook) == {opening for opening in openings if opening in folded}
+
+
+# Texts of those words, with spaces, punctuation and "_" between them, or any text.
+TEXT_PIECES = st.sampled_from(["ab", "a", "b", "c", "ba", "ab c", " ", " ", ".", "_", "-", "(", "x"])
+TEXTS = st.lists(TEXT_PIECES, max_size=12).map("".join) | st.text(alphabet="ab c._-(x", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(PATTERN_PIECES, min_size=1, max_size=3), max_size=5), TEXTS)
+@example([["ab"]], "x ab ab")  # the first of two places
+@example([["ab", " a"]], "b a")  # an opening that opens with a space: after a word, not at one
+@example([["a"], ["ab c", "b"]], "(ab c_a b")
+def test_coding_finds_what_every_themes_regex_finds_from_the_start(themes, text):
+    """The scan of the openings (at word starts, or anywhere when some opening opens with a
+    space) skips only themes that cannot match, and starts no theme's search past its first match."""
+    codebook = tuple(_compile({"id": f"t{n}", "patterns": patterns}, "test") for n, patterns in enumerate(themes))
+    folded = fold(spell_out(text))
+    plain = sorted(((t.id, m.start()) for t in codebook if (m := t.pattern.search(folded))), key=lambda p: (p[1], p[0]))
+    assert code_positions(text, codebook) == plain
+
+
+def test_a_theme_with_an_empty_opening_is_searched_in_every_text():
+    codebook = (Theme("t", "t", "t", re.compile(r"\bb"), ("",)), Theme("u", "u", "u", re.compile(r"\bb"), ()))
+    assert code_positions("a b", codebook) == [("t", 2)]  # "u" has no opening a match could begin with

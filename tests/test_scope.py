@@ -4,11 +4,15 @@ year of a diff rests on; which dates to doubt."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import database_at_version, run_cli
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from ngkt_cli import scope
 from ngkt_cli.errors import UsageError
@@ -625,3 +629,23 @@ def test_reextract_decides_the_rule_made_scopes_again(corpus):
     assert run_cli(db, "reextract").exit_code == 0
     assert _document(db, "province_2024.txt")["scope_reason"].startswith("out: local government")
     assert conn.execute("SELECT thread_id FROM statements WHERE text = ?", [OFF_TOPIC_ITEM]).fetchone()[0] is None
+
+
+# Terms that overlap ("ab", "ab c", "b c"), nest, open or end with punctuation or "_" (which
+# makes the pattern look behind instead), and texts with every kind of character between words.
+TERMS = st.lists(st.sampled_from(["ab", "ab c", "b c", "b", "c.a", "a-b", "(ab", "ab)", "_a", "ba", "c"]), min_size=1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    TERMS,
+    st.text(alphabet="ab c.-()_xá", max_size=40) | st.lists(st.sampled_from(["ab", "c", " ", ")", "_"])).map("".join),
+)
+@example(["ab)", "(ab"], "ab)(ab")  # a term right after one that ends with punctuation
+@example(["ab", "c"], "ab c_ab")
+def test_terms_are_counted_where_the_plain_pattern_finds_them(terms, text):
+    """The definition: every term, longest first, where no letter or digit stands before or after it."""
+    rules = scope.ScopeRules((scope.TermGroup("in", "t", 1.0, tuple(terms), "e"),))
+    keys = sorted({scope.key(term) for term in terms}, key=lambda t: (-len(t), t))
+    plain = re.compile(r"(?<![^\W_])(" + "|".join(map(re.escape, keys)) + r")(?![^\W_])")
+    assert scope._hits(text, rules) == Counter(plain.findall(text))
