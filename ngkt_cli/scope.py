@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -96,14 +97,13 @@ def _term_index(rules: ScopeRules) -> dict[str, tuple[str, TermGroup]]:
 def _pattern(rules: ScopeRules) -> re.Pattern[str]:
     """One alternation of every term, longest first, so overlapping terms count once, as the longer.
 
-    Grouped by first letter ("b(?:ộ ngoại giao|...)|đ(?:...)"): the regex engine tries the
-    alternatives one by one at every position, and rejects most positions after one letter test
-    instead of one per term (seven times faster on a page).
+    Written as a tree of the terms' letters ("b(?:ộ (?:ngoại giao|...)|...)|đ(?:...)"): the regex
+    engine tries the alternatives one by one, and rejects a word after a letter test or two at
+    each letter instead of one per term that shares its first letters. At each letter the longer
+    terms come before the one that ends there, so the terms a position holds (each a start of
+    the next) are tried longest first, as in a flat alternation sorted by length.
     """
-    groups: dict[str, list[str]] = {}
-    for term in sorted(_term_index(rules), key=lambda t: (-len(t), t)):
-        groups.setdefault(term[0], []).append(re.escape(term[1:]))
-    alternation = "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+    alternation = _letter_tree(_term_index(rules))
     if any(NOT_LETTER.match(term[-1]) for term in _term_index(rules)):
         return re.compile(r"(?<![^\W_])(" + alternation + r")(?![^\W_])")
     # A term opens where no letter or digit stands before it. Consuming that character (the text
@@ -116,6 +116,25 @@ def _pattern(rules: ScopeRules) -> re.Pattern[str]:
 
 # What must stand before and after a term: not a letter or digit (so "_" and any punctuation).
 NOT_LETTER = re.compile(r"[\W_]")
+
+
+def _letter_tree(terms: Iterable[str]) -> str:
+    """The terms as one pattern, a group per shared start: "ab", "abc", "ad" -> "a(?:b(?:c|)|d)"."""
+    tree: dict = {}
+    for term in terms:
+        node = tree
+        for letter in term:
+            node = node.setdefault(letter, {})
+        node[""] = {}  # a term ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(letter) + pattern(after) for letter, after in sorted(node.items()) if letter]
+        ends = "" in node
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|" if ends else "") + ")" if branches else ""
+
+    return pattern(tree)
 
 
 def parse_rules(text: str, source: str = "scope.toml") -> ScopeRules:
