@@ -7,6 +7,7 @@ import sys
 import unicodedata
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +32,25 @@ from ngkt_cli.words import (
 LEXICON = _lexicon()
 LISTED = sorted(w for w in LEXICON.words if "_" in w)
 SYLLABLES = sorted({s for w in LISTED for s in w.split("_")} | {VERB_SUFFIX, "các", "và", "mới"})
+
+
+@pytest.fixture(autouse=True)
+def _segments_by_tokens():
+    """`segment` reads by the token pattern once it is compiled (before, the plain way): these
+    tests hold the token pattern's reading to the plain definition, so it is compiled first."""
+    words_module._token_pattern()
+
+
+def test_a_process_segments_its_first_texts_the_plain_way_to_the_same_words(monkeypatch):
+    texts = ["Đẩy mạnh đa dạng hóa thị trường xuất khẩu", "Thu hút FDI vào 3 lĩnh vực; chuyển đổi xanh"]
+    by_tokens = [segment(text) for text in texts]
+    monkeypatch.setattr(words_module, "_plain_segments", [0])
+    words_module._token_pattern.cache_clear()
+    try:
+        assert [segment(text) for text in texts] == by_tokens
+        assert words_module._plain_segments == [2] and not words_module._token_pattern.cache_info().currsize
+    finally:
+        words_module._token_pattern()
 
 
 def longest_match(syllables: list[str]) -> list[str]:
