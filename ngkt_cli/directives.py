@@ -393,12 +393,16 @@ ASSIGNEE = re.compile(
 
 def _assignment(piece: str, match: re.Match[str]) -> int | None:
     """ "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì ...": a task handed to a department; also as a
-    sentence of its own in a leader's conclusions ("Giao Bộ Ngoại giao chủ trì ...")."""
+    sentence of its own in a leader's conclusions ("Giao Bộ Ngoại giao chủ trì ...") and a plan's
+    body in charge ("cơ quan chủ trì là Sở Tài chính, phối hợp ... bảo đảm ...")."""
     assignee = ASSIGNEE.match(piece[match.end() :])
-    imperative = match.group(0) == "Giao" and not piece[: match.start()].strip(" ,")
+    rest = piece[match.end() :]
+    in_charge = match.group(0).endswith(" là")  # a plan's "cơ quan chủ trì là ...", not what was done
+    if in_charge and re.search(r"\b(?:đã|đang|vừa|được)\b", rest[:80]):
+        return None
+    imperative = (match.group(0) == "Giao" and not piece[: match.start()].strip(" ,")) or in_charge
     if not assignee or (_asker_before(piece, match) is None and not imperative):
         return None  # "Giao Bộ Ngoại giao chủ trì ...": a conclusion's own words, its speaker above
-    rest = piece[match.end() :]
     return match.end() + len(rest) - len(re.sub(r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?", "", rest))
 
 
@@ -497,7 +501,8 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "assignment",
-        re.compile(r"(?<!\w)(?<!được )[Gg]iao(?!\w)(?=\s)"),
+        # also a plan naming the body in charge: "cơ quan chủ trì là Sở Tài chính, phối hợp ... bảo đảm ..."
+        re.compile(r"(?<!\w)(?<!được )[Gg]iao(?!\w)(?=\s)|(?<!\w)(?:cơ quan|đơn vị) chủ trì là(?=\s)"),
         _assignment,
         "a leader hands a task to a department",
         2,
@@ -1249,7 +1254,7 @@ BODY_TASKED = re.compile(
     r"^(?:Bộ|Văn phòng|Ngân hàng Nhà nước|UBND|Ủy ban|Ban|Cục|Sở|Thường trực|[Cc]ác bộ|[Cc]ác cơ quan đại diện)\b"
     r"(?:[^,.;:]|,\s*(?:thành phố|ngành|địa phương)\b){0,60}?\s"
     r"(?:chủ trì|phối hợp|khẩn trương|tiếp tục|tăng cường|đẩy mạnh|nghiên cứu|rà soát|hướng dẫn|hoàn thiện|chủ động"
-    r"|theo dõi|tập hợp|triển khai|đề xuất|thúc đẩy)\b"
+    r"|theo dõi|tập hợp|triển khai|đề xuất|thúc đẩy|tập trung)\b"
 )
 
 
@@ -1507,8 +1512,15 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
     sentences = _pieces(body, doc.paragraphs, people)
     drafts = _all_drafts(body, sentences, _blocked_spans(body, lists))
     speakers: list[str | None] = []
+    said_by: dict[int, str | None] = {}  # a draft's speaker, for the drafts that carry it on
     for d, previous in zip(drafts, [None, *drafts]):  # in reading order: a speaker goes on speaking
-        speakers.append(_speaker(body, d, people, previous, speakers[-1] if speakers else None))
+        origin = d.carried_from
+        if origin is not None and id(origin) in said_by:
+            speaker = said_by[id(origin)]
+        else:
+            speaker = _speaker(body, d, people, previous, speakers[-1] if speakers else None)
+        said_by[id(d)] = speaker
+        speakers.append(speaker)
     statements = [
         Statement(
             "priority",

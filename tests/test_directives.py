@@ -473,6 +473,22 @@ def test_one_of_the_tasks_ahead_is_a_directive_one_of_last_years_results_is_not(
     )
 
 
+def test_a_plan_names_the_body_in_charge_and_the_bodies_it_tasks_after_carry_it_on():
+    text = (
+        "UBND tỉnh yêu cầu các sở, ngành khẩn trương triển khai kế hoạch ngoại giao kinh tế năm 2025.\n\n"
+        "Về xúc tiến đầu tư, đơn vị chủ trì là Sở Tài chính, phối hợp với Sở Ngoại vụ tổ chức hai hội nghị tại Hàn Quốc.\n\n"
+        "Sở Công Thương tập trung hỗ trợ doanh nghiệp tìm thị trường mới; kết nối doanh nghiệp với các thương vụ.\n\n"
+        "Hội nghị năm trước, với cơ quan chủ trì là Sở Ngoại vụ, đã thu hút hơn 200 doanh nghiệp."
+    )
+    found = directives_of(text)
+    assert [(d.text, d.speaker) for d in found] == [
+        ("các sở, ngành khẩn trương triển khai kế hoạch ngoại giao kinh tế năm 2025", "UBND tỉnh"),
+        ("Sở Tài chính, phối hợp với Sở Ngoại vụ tổ chức hai hội nghị tại Hàn Quốc", "UBND tỉnh"),
+        ("Sở Công Thương tập trung hỗ trợ doanh nghiệp tìm thị trường mới", "UBND tỉnh"),
+        ("kết nối doanh nghiệp với các thương vụ", "UBND tỉnh"),
+    ]
+
+
 # --- the seeds ----------------------------------------------------------------------------------
 
 
