@@ -1342,6 +1342,8 @@ def _speaker(
     ):
         return issuers[-1].name or issuers[-1].title
     named = _people_and_bodies(before, people, body, attributed=True)
+    if named and FORMER.search(before, 0, named[-1].start):
+        return None  # "..., nguyên Thứ trưởng Bộ Ngoại giao, cho rằng, ... phải ...": an opinion, no office's demand
     if named:
         return named[-1].name or named[-1].title
     if FRAMING_SPEECH.match(body, draft.piece.sentence_start) and (
@@ -1415,6 +1417,9 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
         return _last_person(before, people)
     return None
 
+
+# A title held before ("nguyên Thứ trưởng ..."): who holds it no longer speaks for the office.
+FORMER = re.compile(r"\bnguyên\s*$")
 
 # How far a quotation may run (over paragraphs) to the words naming who said it.
 QUOTE_REACH = 1500

@@ -193,8 +193,8 @@ def _starts_sentence(text: str, at: int = 0) -> bool:
 
 
 # Abbreviations a name follows, whose full stop ends no sentence: "TS. Nguyễn Văn An", "PGS.TS.
-# Trần Bình", "TP. Hồ Chí Minh", "ThS. Lê Hoa".
-_ABBREVIATION_BEFORE = re.compile(r"(?<![^\s(.])(?:PGS|GS|TS|ThS|TP|Tp|BS|KS|NCS)$")
+# Trần Bình", "PGS-TS. Đặng Quý", "TP. Hồ Chí Minh", "ThS. Lê Hoa".
+_ABBREVIATION_BEFORE = re.compile(r"(?<![^\s(.-])(?:PGS|GS|TS|ThS|TP|Tp|BS|KS|NCS)$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

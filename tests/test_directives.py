@@ -489,6 +489,16 @@ def test_a_plan_names_the_body_in_charge_and_the_bodies_it_tasks_after_carry_it_
     ]
 
 
+def test_a_former_officials_opinion_is_no_directive_and_a_scholars_title_ends_no_sentence():
+    former = (
+        "Trò chuyện đầu Xuân 2025, PGS-TS. Đặng Văn Quý, nguyên Thứ trưởng Bộ Ngoại giao, cho rằng, "
+        "trong giai đoạn tới, đối ngoại phải phát huy cao độ vai trò tiên phong."
+    )
+    assert directives_of(former) == ()
+    serving = former.replace("PGS-TS. Đặng Văn Quý, nguyên ", "")
+    assert [d.speaker for d in directives_of(serving)] == ["Thứ trưởng Bộ Ngoại giao"]
+
+
 # --- the seeds ----------------------------------------------------------------------------------
 
 

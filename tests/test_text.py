@@ -44,8 +44,8 @@ def test_fold_removes_marks_and_folds_d_keeping_length():
 
 
 def test_no_sentence_ends_at_an_abbreviation_a_name_follows():
-    assert sentences("Theo PGS.TS. Trần Bình, cần mở thị trường. TP. Hồ Chí Minh đi đầu. Năm nay tăng 8%.") == [
-        "Theo PGS.TS. Trần Bình, cần mở thị trường.",
+    assert sentences("Theo PGS-TS. Trần Bình, cần mở thị trường. TP. Hồ Chí Minh đi đầu. Năm nay tăng 8%.") == [
+        "Theo PGS-TS. Trần Bình, cần mở thị trường.",
         "TP. Hồ Chí Minh đi đầu.",
         "Năm nay tăng 8%.",
     ]
@@ -113,7 +113,7 @@ def _sentence_spans_plainly(text: str) -> list[tuple[int, int]]:
         head = text[match.end() :].lstrip('"“‘(')
         if not (head and (head[0].isupper() or head[0].isdigit())):
             continue
-        word = re.split(r"[\s(.]", text[: match.start() - 1])[-1] if text[match.start() - 1] == "." else ""
+        word = re.split(r"[\s(.-]", text[: match.start() - 1])[-1] if text[match.start() - 1] == "." else ""
         if word in ("PGS", "GS", "TS", "ThS", "TP", "Tp", "BS", "KS", "NCS"):
             continue
         end = match.start() + len(match.group(0).rstrip())
@@ -126,7 +126,30 @@ def _sentence_spans_plainly(text: str) -> list[tuple[int, int]]:
 
 
 SENTENCE_PIECES = st.sampled_from(
-    [".", "!", "?", "…", '"', "”", "’", ")", "(", "“", "‘", " ", "\n", "A", "a", "Đ", "1", "x.", "TS", "TP", "PGS."]
+    [
+        ".",
+        "!",
+        "?",
+        "…",
+        '"',
+        "”",
+        "’",
+        ")",
+        "(",
+        "“",
+        "‘",
+        " ",
+        "\n",
+        "A",
+        "a",
+        "Đ",
+        "1",
+        "x.",
+        "TS",
+        "TP",
+        "PGS.",
+        "-",
+    ]
 )
 
 
