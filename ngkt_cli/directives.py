@@ -902,11 +902,10 @@ def spans_holding(test: re.Pattern[str], text: str, spans: Sequence[tuple[int, i
     return held
 
 
-# The cue rules in the order `_cue` tries them, each with its quick test, and all their words in
-# one test (None when a rule has none): a piece without any rule's word is skipped with one search.
+# The cue rules in the order `_cue` tries them, each with its quick test and its words (None when
+# a rule needs none); `_CUE_WORD_TESTS` below searches all their words at once.
 _RULES_IN_ORDER = tuple((rule, cue_test(rule.pattern)) for rule in sorted(CUE_RULES, key=lambda r: r.precedence))
 _RULE_WORDS = [cue_words(rule.pattern) for rule, _ in _RULES_IN_ORDER]
-_ANY_CUE_WORD = None if None in _RULE_WORDS else any_word(w for words in _RULE_WORDS if words for w in words)
 
 
 class WordTests:
@@ -1328,8 +1327,6 @@ def _speaker(
     the cue ("Theo Bộ trưởng ...", "... cho rằng", "Name: ..."); else the last attribution in
     the paragraphs above. "Theo ông, ..." is the person named last before it."""
     before = body[draft.piece.sentence_start : draft.cue_start]
-    if draft.carried_from:
-        return _speaker(body, draft.carried_from, people)
     if draft.rule in ASKED:
         asker = _last_mention(before, people, body)
         if asker:
@@ -1517,11 +1514,12 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
     sentences = _pieces(body, doc.paragraphs, people)
     drafts = _all_drafts(body, sentences, _blocked_spans(body, lists))
     speakers: list[str | None] = []
-    said_by: dict[int, str | None] = {}  # a draft's speaker, for the drafts that carry it on
+    # A draft's speaker, for the drafts that carry it on: these come after it in reading order
+    # (a later sentence), so it is settled first; a directive carried on is said by its origin's speaker.
+    said_by: dict[int, str | None] = {}
     for d, previous in zip(drafts, [None, *drafts]):  # in reading order: a speaker goes on speaking
-        origin = d.carried_from
-        if origin is not None and id(origin) in said_by:
-            speaker = said_by[id(origin)]
+        if d.carried_from is not None:
+            speaker = said_by[id(d.carried_from)]
         else:
             speaker = _speaker(body, d, people, previous, speakers[-1] if speakers else None)
         said_by[id(d)] = speaker

@@ -1041,7 +1041,7 @@ CUE_PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(CUE_PIECES, st.text(max_size=4)), max_size=20))
 def test_a_cue_rules_quick_test_never_hides_a_match(parts):
-    from ngkt_cli.directives import _ANY_CUE_WORD, cue_test, lowered
+    from ngkt_cli.directives import _CUE_WORD_TESTS, cue_test, lowered
 
     text = "".join(parts)
     assert len(lowered(text)) == len(text)
@@ -1049,7 +1049,7 @@ def test_a_cue_rules_quick_test_never_hides_a_match(parts):
         test = cue_test(rule.pattern)
         if rule.pattern.search(text):
             assert test is None or test.search(lowered(text)), rule.name
-            assert _ANY_CUE_WORD is None or _ANY_CUE_WORD.search(lowered(text)), rule.name
+            assert _CUE_WORD_TESTS is None or _CUE_WORD_TESTS.any.search(lowered(text)), rule.name
 
 
 def test_every_cue_rule_has_a_quick_test_that_skips_a_piece_without_its_words():
@@ -1325,12 +1325,13 @@ def test_the_one_test_of_all_cue_words_finds_a_text_exactly_when_one_of_the_word
 
 
 def test_the_one_test_of_all_cue_words_holds_every_rules_words():
-    from ngkt_cli.directives import _ANY_CUE_WORD, cue_words, lowered
+    from ngkt_cli.directives import _CUE_WORD_TESTS, cue_words, lowered
 
+    assert _CUE_WORD_TESTS is not None
     for rule in CUE_RULES:
         for word in cue_words(rule.pattern) or ():
-            assert _ANY_CUE_WORD is not None and _ANY_CUE_WORD.search(lowered(f"trời {word} nắng")), word
-    assert _ANY_CUE_WORD is not None and not _ANY_CUE_WORD.search("trời hôm nay nắng đẹp, gió nhẹ")
+            assert _CUE_WORD_TESTS.any.search(lowered(f"trời {word} nắng")), word
+    assert not _CUE_WORD_TESTS.any.search("trời hôm nay nắng đẹp, gió nhẹ")
 
 
 @settings(max_examples=500, deadline=None)
