@@ -330,7 +330,8 @@ def ingest(
 ) -> None:
     """Store articles (.txt, .md, .html) as clean, dated documents and extract their lists.
 
-    Re-ingesting unchanged files changes nothing; a changed file replaces its older version;
+    Re-ingesting unchanged files changes nothing, unless this version of ngkt reads their date, title
+    or scope differently (`updated`, "read anew"); a changed file replaces its older version;
     a second outlet's copy of a stored report is kept as a duplicate and never counted twice.
     Inside folders, files that are not articles (pictures, PDFs, a saved page's asset folder) are
     skipped. Exit status: 1 when a file named on the command line was rejected, or when nothing

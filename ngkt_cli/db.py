@@ -231,13 +231,23 @@ def get_document(conn: sqlite3.Connection, document_id: str) -> Document | None:
     return row_to_document(conn, rows[0]) if len(rows) == 1 else None
 
 
+# What ingest reads from a file besides its text, which a later version of ngkt may read
+# differently in a file whose text it cleans the same: ingesting the file again takes the new
+# reading (`reading_changes`). The analyst's date and scope are theirs, never read anew.
+READ_FIELDS = ("title", "date", "date_source", "published", "statement_year", "byline", "scope", "scope_reason")
+USER_DATED_FIELDS = frozenset({"date", "date_source", "statement_year"})
+USER_SCOPED_FIELDS = frozenset({"scope", "scope_reason"})
+_STORED_COLUMNS = ", ".join(("id", "content_sha", "source", "scope_source", *READ_FIELDS))
+
+
 def stored_document(conn: sqlite3.Connection, doc: Document) -> sqlite3.Row | None:
-    """(id, content_sha, source) of the stored document `doc` is a version of: the one from the same
-    source, else one stored before sources were recorded from the same path (which the new
-    version claims). Text read from stdin has no source: the same text is the same document."""
+    """(id, content_sha, source, scope_source and READ_FIELDS) of the stored document `doc` is a
+    version of: the one from the same source, else one stored before sources were recorded from
+    the same path (which the new version claims). Text read from stdin has no source: the same
+    text is the same document."""
 
     def first(where: str, value: str) -> sqlite3.Row | None:
-        return conn.execute(f"SELECT id, content_sha, source FROM documents WHERE {where} LIMIT 1", [value]).fetchone()
+        return conn.execute(f"SELECT {_STORED_COLUMNS} FROM documents WHERE {where} LIMIT 1", [value]).fetchone()
 
     if doc.source is None:
         return first("content_sha = ?", doc.content_sha)
@@ -251,10 +261,20 @@ def claim_source(conn: sqlite3.Connection, document_id: str, source: str) -> Non
 
 
 def documents_of_content(conn: sqlite3.Connection, content_sha: str) -> list[sqlite3.Row]:
-    """(id, content_sha, source) of the documents whose current text this is."""
+    """The documents whose current text this is, with the columns of `stored_document`."""
     return conn.execute(
-        "SELECT id, content_sha, source FROM documents WHERE content_sha = ? ORDER BY rowid", [content_sha]
+        f"SELECT {_STORED_COLUMNS} FROM documents WHERE content_sha = ? ORDER BY rowid", [content_sha]
     ).fetchall()
+
+
+def reading_changes(stored: sqlite3.Row, doc: Document) -> list[str]:
+    """The READ_FIELDS this version reads differently in `doc` from its stored reading `stored`
+    (a `stored_document` row of the same text), but the date and scope the analyst set."""
+    kept = (USER_DATED_FIELDS if stored["date_source"] == "user" else frozenset()) | (
+        USER_SCOPED_FIELDS if stored["scope_source"] == "user" else frozenset()
+    )
+    mine = document_row(doc)
+    return [field for field in READ_FIELDS if field not in kept and stored[field] != mine[field]]
 
 
 def new_document_id(conn: sqlite3.Connection, doc: Document) -> str:
@@ -629,8 +649,15 @@ def save_document(
         rows.flush(conn)
 
 
-def save_version(conn: sqlite3.Connection, doc: Document, extraction: Extraction, coded: Coded | None = None) -> None:
-    """Write a new version of a stored document under its id (inside the caller's transaction).
+def save_version(
+    conn: sqlite3.Connection,
+    doc: Document,
+    extraction: Extraction,
+    coded: Coded | None = None,
+    cause: str = "correction",
+) -> None:
+    """Write a new version of a stored document under its id (inside the caller's transaction):
+    its text corrected (`cause` "correction"), or the same text read anew ("re-extraction").
 
     The replaced version is kept in `document_versions`; statements worded as before keep their
     thread (and the analyst's decisions, `carry_decisions`), a reworded item its thread too; what
@@ -658,7 +685,7 @@ def save_version(conn: sqlite3.Connection, doc: Document, extraction: Extraction
     )
     changes = _version_changes(before, after)
     _keep_threads(conn, before, after, changes)
-    _record_changes(conn, doc.id, version, "correction", before, changes, when)
+    _record_changes(conn, doc.id, version, cause, before, changes, when)
 
 
 def _statements_of(conn: sqlite3.Connection, document_id: str) -> list[sqlite3.Row]:

@@ -30,7 +30,7 @@ from .errors import NotFound, Refused, RejectedInput
 from .extract import extract
 from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
 from .metadata import find_people
-from .models import Document, Extraction
+from .models import READ_ANEW, Document, Extraction
 from .reading import read_by, reading_version, record_reading
 from .scope import SOURCE_USER
 from .scope import decide as decide_scope
@@ -665,11 +665,14 @@ def store(
     stored = db.stored_document(conn, doc) or moved_from(conn, doc)
     if stored and stored["source"] != doc.source and doc.source:
         db.claim_source(conn, stored["id"], doc.source)
+    reread = None  # the same text, read differently by this version (db.READ_FIELDS)
     if stored and stored["content_sha"] == doc.content_sha:
         redated = (
             doc.date_source == "user" and doc.date is not None and date_stored(conn, stored["id"], doc.date, codebook)
         )
-        return Outcome(prepared.display, "updated" if redated else "unchanged", stored["id"])
+        if redated or not (changed := db.reading_changes(stored, doc)):
+            return Outcome(prepared.display, "updated" if redated else "unchanged", stored["id"])
+        reread = f"{READ_ANEW}: {', '.join(changed)}"
     ruled = None
     if stored and doc.date_source != "user" and (kept := db.user_date_of(conn, [stored["id"]])):
         ruled = doc  # what the rules say of the new version, should the analyst hand it back
@@ -688,7 +691,7 @@ def store(
     if stored:  # a new version of the same source: same id, so citations and threads keep their meaning
         if pending is not None:
             pending.flush(conn)  # the version replaced may be among the pending rows
-        db.save_version(conn, doc, extraction, prepared.coded)
+        db.save_version(conn, doc, extraction, prepared.coded, "re-extraction" if reread else "correction")
         if ruled is not None:
             db.keep_rule_date(conn, replace(ruled, id=doc.id))
     else:
@@ -697,7 +700,7 @@ def store(
     if original is None and doc.date:
         adopt_undated_copies(conn, doc)
     status = "duplicate" if original else ("updated" if stored else "new")
-    return Outcome(prepared.display, status, doc.id, duplicate_of=original)
+    return Outcome(prepared.display, status, doc.id, reason=reread, duplicate_of=original)
 
 
 # A copy is a report, not a line: a stored text of fewer word 4-grams ("Thúc đẩy chuyển đổi

@@ -82,6 +82,10 @@ class Statement:
 
 FORMS = ("list", "directive")
 
+# The reason of an ingest's "updated" for a file whose text is unchanged and which this version
+# reads differently ("read anew: title, date"; db.READ_FIELDS).
+READ_ANEW = "read anew"
+
 
 @dataclass(frozen=True)
 class StatementList:

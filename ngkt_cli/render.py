@@ -20,6 +20,7 @@ from typing import Any
 
 from . import ids
 from .diff import THIN_ARTICLES, THIN_STATEMENTS
+from .models import READ_ANEW
 from .text import PARAGRAPH_BREAK, paragraph_starts
 
 # Every command with --format offers all of these (tests/test_output.py walks them): table for a
@@ -966,6 +967,8 @@ def ingest_summary(outcomes: Sequence, db: str) -> str:
     """ "ingested 5 input(s) into db/ngkt.db: 5 new, 0 updated, ..." for the person at the terminal."""
     counts = Counter(outcome.status for outcome in outcomes)
     summary = ", ".join(f"{counts[s]} {s}" for s in ("new", "updated", "unchanged", "duplicate", "rejected"))
+    if reread := sum(o.status == "updated" and (o.reason or "").startswith(READ_ANEW) for o in outcomes):
+        summary += f" ({reread} of the updated read anew by this version: --format json says what changed)"
     if counts["skipped"]:
         summary += f"; skipped {counts['skipped']} other file(s) in the folders (--format json lists them)"
     return f"ingested {len(outcomes) - counts['skipped']} input(s) into {db}: {summary}"

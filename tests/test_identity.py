@@ -208,3 +208,43 @@ def test_a_database_built_before_versions_claims_its_documents_by_their_text_fro
     shutil.rmtree(tmp_path / "seeds")
     assert "0 new, 0 updated, 1 unchanged, 0 duplicate" in run_cli(db, "ingest", str(SEEDS / SEED)).stderr
     assert rows(db, "SELECT id, source FROM documents") == [(OLD_SEED_ID, str((SEEDS / SEED).resolve()))]
+
+
+def older_reading(db: Path, document_id: str, **fields) -> None:
+    """Store `fields` as an older version's reading of the document (the same text)."""
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute(
+            f"UPDATE documents SET {', '.join(f'{f} = ?' for f in fields)} WHERE id = ?",
+            [*fields.values(), document_id],
+        )
+    conn.close()
+
+
+def test_ingesting_an_unchanged_file_again_takes_a_newer_reading_of_its_date_and_title(seeds_copy, db_path, cli):
+    """A stored reading as an older version of ngkt made it (another title and date for the same
+    text): ingesting the file again reads it anew, under the same id, with the same statements."""
+    assert cli("ingest", str(seeds_copy)).exit_code == 0
+    title, date, year = rows(db_path, "SELECT title, date, statement_year FROM documents WHERE id = ?", [SEED_ID])[0]
+    before = threads_by_statement(db_path)
+    older_reading(db_path, SEED_ID, title="Tin tức", date="2023-05-02", statement_year=2023)
+    outcomes = {Path(o["path"]).name: o for o in json.loads(cli("ingest", "--format", "json", str(seeds_copy)).stdout)}
+    assert (outcomes[SEED]["status"], outcomes[SEED]["reason"]) == ("updated", "read anew: title, date, statement_year")
+    assert [o["status"] for name, o in outcomes.items() if name != SEED] == ["unchanged"] * 4
+    assert rows(db_path, "SELECT title, date, statement_year, version FROM documents WHERE id = ?", [SEED_ID]) == [
+        (title, date, year, 2)
+    ]
+    assert threads_by_statement(db_path) == before
+    assert "5 unchanged" in cli("ingest", str(seeds_copy)).stderr  # read as this version reads it: nothing to do
+
+
+def test_reading_an_unchanged_file_anew_keeps_the_date_set_by_hand(seeds_copy, db_path, cli):
+    assert cli("ingest", str(seeds_copy)).exit_code == 0
+    assert cli("doc", "date", SEED_ID, "2024-03-01").exit_code == 0
+    (title,) = rows(db_path, "SELECT title FROM documents WHERE id = ?", [SEED_ID])[0]
+    older_reading(db_path, SEED_ID, title="Tin tức")
+    said = " ".join(cli("ingest", str(seeds_copy)).stderr.split())
+    assert "0 new, 1 updated, 4 unchanged, 0 duplicate, 0 rejected (1 of the updated read anew by this version" in said
+    assert rows(db_path, "SELECT title, date, date_source FROM documents WHERE id = ?", [SEED_ID]) == [
+        (title, "2024-03-01", "user")
+    ]
