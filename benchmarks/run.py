@@ -52,6 +52,9 @@ TARGETS = {
 INGEST_GOAL = 6.0
 # The ingest ratio may grow by this much at most from the first size to the last.
 GROWTH_TARGET = 1.3
+# Proposed in its place: ngkt's time per article added between the sizes within this of its time
+# per article at the first size (a linear ingest meets it, a superlinear one does not).
+SCALING_PROPOSED = 1.1
 MEMORY_TARGET_MB = 300
 # Alternating runs of ngkt and the floor at each size; each side's best is kept.
 INGEST_RUNS = 2
@@ -163,6 +166,14 @@ def report(results: list[dict], help_times: tuple[float, float]) -> str:
         growth = (last["ingest"][0] / last["ingest"][1]) / (first["ingest"][0] / first["ingest"][1])
         met = "yes" if growth <= GROWTH_TARGET else "no"
         lines.append(f"ingest ratio from N={first['size']} to N={last['size']}: x{growth:.2f} (target at most x{GROWTH_TARGET}: {met})")
+        # The measure proposed in its place (docs/benchmarks.md, "the ratio's growth"): what each
+        # article added beyond the first size costs, against what an article cost at the first size.
+        added = (last["ingest"][0] - first["ingest"][0]) / (last["size"] - first["size"])
+        scaling = added / (first["ingest"][0] / first["size"])
+        lines.append(
+            f"ngkt's time per article added from N={first['size']} to N={last['size']}: {added * 1000:.2f} ms, "
+            f"x{scaling:.2f} its time per article at N={first['size']} (proposed target at most x{SCALING_PROPOSED})"
+        )
     first_ratio = results[0]["ingest"][0] / results[0]["ingest"][1]
     lines.append(f"ingest at N={results[0]['size']}: {first_ratio:.1f}x the floor (goal once the writer only writes: {INGEST_GOAL:.0f}x)")
     per_article = ", ".join(
