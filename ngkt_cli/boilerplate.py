@@ -86,7 +86,11 @@ VIDEO_LINE = re.compile(
 PLAYER_CLOCK = re.compile(r"^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}$|^0:00$")
 
 # Where the article came from, on a line of its own: "Nguồn: Cổng thông tin điện tử Chính phủ".
-SOURCE_LINE = re.compile(r"^(?:nguon|nguon tin|theo nguon)\s*:\s*\S.{0,80}$")
+# Also the site's address alone on a line: "baochinhphu.vn", "VnExpress.net".
+SOURCE_LINE = re.compile(
+    r"^(?:(?:nguon|nguon tin|theo nguon)\s*:\s*\S.{0,80}"
+    r"|(?:www\.)?[a-z0-9-]{2,30}(?:\.[a-z0-9-]{2,20})*\.(?:vn|com|net|org))$"
+)
 
 # The site's footer: "© 2025 Báo ...", "Bản quyền thuộc ...", "Ghi rõ nguồn khi phát hành lại ...".
 FOOTER_LINE = re.compile(
@@ -123,22 +127,28 @@ STAMP_LINE = re.compile(
     r"|[^\d]{0,20}(?:truy cap|ngay tai|thu thap|luu tru|accessed|retrieved|archived)\b[^\d]{0,12}"
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}).{0,20}"
     r"|(?:thu \w+|chu nhat)?,?\s*(?:ngay)?\s*(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}-\d{2}-\d{2}).{0,25}"
+    # and when it was last updated: "Thứ bảy, 10/01/2026 22:15 (GMT+7) Lần cập nhật cuối 11/01/2026"
+    r"(?:(?<=\s)(?:lan )?(?:cap nhat|updated?)\b.{0,30})?"
     r"|(?:(?:thu \w+|chu nhat),?\s*)?(?:ngay )?\d{1,2} thang \d{1,2} nam \d{4}.{0,25}"
     r"|(?:thu \w+|chu nhat),?\s*\d{1,2} thang \d{1,2},? \d{4}.{0,15}"
-    r"|(?:[-–•|]\s*)?\d{1,2}:\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15}"
+    # the time first, also as "22h15, 10/01/2026"
+    r"|(?:[-–•|]\s*)?\d{1,2}(?::|h)\d{2}.{0,5}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15}"
     # a stamp after the agency, the site or the section: "(VOV) Chủ nhật 21/12/2025 08:00",
-    # "VOV.VN - Chủ nhật, 21/12/2025 08:00", "Thời sự | 10/01/2026 - 22:15", "Chính trị - Thứ bảy, 10/01/2026"
-    rf"|{STAMP_PREFIX}(?:(?:thu \w+|chu nhat),?\s*)?(?:ngay\s*)?\d{{1,2}}([/.-])\d{{1,2}}\2\d{{4}}.{{0,25}}"
+    # "VOV.VN - Chủ nhật, 21/12/2025 08:00", "Thời sự | 10/01/2026 - 22:15", "Chính trị - Thứ bảy, 10/01/2026",
+    # "Tác giả: Minh Anh | Ngày: 10/01/2026"
+    rf"|{STAMP_PREFIX}(?:(?:thu \w+|chu nhat),?\s*)?(?:ngay\s*:?\s*)?\d{{1,2}}([/.-])\d{{1,2}}\2\d{{4}}.{{0,25}}"
     # in brackets: "(13:35 | 03/05/2018)"; after the reporter's name, with the time: "Quốc Trần 26/08/2025 20:47";
     # glued to the site's name: "Báo Quốc TếBáo Quốc Tế02/01/2024"
     r"|\(\s*\d{1,2}:\d{2}\s*[|,–-]?\s*\d{1,2}/\d{1,2}/\d{4}\s*\)"
     r"|(?:[^\W\d_]+ ){1,3}\d{1,2}/\d{1,2}/\d{4},? \d{1,2}:\d{2}"
+    # the reporters' names, the time, then the date: "Trần Anh Đức - Trần Chí Trung 14:05 | 30/09/2022"
+    r"|(?:[^\W\d_]+[ ,–-]+){1,8}\d{1,2}:\d{2}\s*[|,–-]?\s*\d{1,2}/\d{1,2}/\d{4}"
     r"|[^\d]{2,40}[^\s\d]\d{1,2}/\d{1,2}/\d{4}"
     # a label and the date: "Ngày: 21/07/2025", "Thời gian: ...", "Ngày phát hành: ...", "Published: ..."
     r"|(?:ngay|thoi gian|ngay phat hanh|ngay xuat ban|published|posted|date)\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,20}"
     # a place's dateline "Hà Nội, 21/7/2025"; "21 tháng 7, 2025"; "T2, 21/07/2025"; "Monday, 21/07/2025 10:00"
     r"|[^\d,]{2,20},\s*(?:ngay\s*)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2} thang \d{1,2} nam \d{4})"
-    r"|\d{1,2} thang \d{1,2},? \d{4}"
+    r"|\d{1,2} thang \d{1,2},? \d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"
     # the section and the date, nothing else: "Thời sự 22-05-2024", "Tin tức 14/06/2018 09:15"
     r"|[^\d:]{2,25}\s\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|t[2-7]|cn),?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,25})$"
@@ -571,8 +581,18 @@ SAYS = re.compile(
 
 def _headline_over_stamp(lines: list[tuple[int, str, str]], index: int, following: list[tuple[int, str, str]]) -> bool:
     """A headline set apart by a blank line, with the page's stamp under it (perhaps under the
-    reporter's name): the article's own headline, not one more related headline."""
+    reporter's name): the article's own headline, not one more related headline. Right under the
+    block's heading ("Tin liên quan" over it), the stamp must be under it, and the lede, not one
+    more dated headline, under the stamp."""
     apart = index > 0 and lines[index][0] - lines[index - 1][0] > 1  # a blank line above it
+    if not apart and index > 0 and RELATED_HEADING.match(lines[index - 1][2]):
+        return (
+            _headline_like(lines[index][1])
+            and bool(following)
+            and len(following[0][1]) <= 80
+            and bool(STAMP_LINE.match(following[0][2]))
+            and (len(following) < 2 or not _headline_like(following[1][1]))
+        )
     if not apart or not _headline_like(lines[index][1]):
         return False
     for _, after, after_folded in following[:2]:

@@ -35,6 +35,9 @@ LIST_NOUNS: dict[str, str | None] = {
     # A year's "5 dấu ấn", "3 điểm nhấn" look back, unless the lead-in asks for them ("cần tạo").
     "dau an": "achievement",
     "diem nhan": "achievement",
+    # and a year's "3 nét mới", "những nét nổi bật" ("nét" alone gives only a count)
+    "net moi": "achievement",
+    "net noi bat": "achievement",
     "bai hoc": "lesson",
     "noi dung": "agenda",
     "phien": "agenda",  # "Hội nghị gồm 3 phiên: ..."
@@ -84,6 +87,7 @@ LIST_NOUNS: dict[str, str | None] = {
     "van kien": None,
     "thoa thuan": None,
     "dieu": None,
+    "net": None,  # "nhấn mạnh 3 nét: ..."
 }
 # The nouns as one regex alternation, longest first.
 LIST_NOUN_ALTERNATION = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))

@@ -144,7 +144,21 @@ RELATIVE_BEFORE = re.compile(r"\b(?:những|các|một số|mọi)\s+[^,;:.]{1,4
 NOT_AN_ACTION_AFTER = re.compile(r"^\s*(?:thiết|chăng|nói|kể|thừa nhận|đối mặt|chịu|gánh|để|gì)\b", re.I)
 
 # Verbs of asking; the asker stands just before them.
-REQUEST_VERBS = ("yêu cầu", "đề nghị", "kiến nghị", "chỉ đạo", "lưu ý", "kêu gọi", "nhắc nhở", "chỉ thị", "đặt hàng")
+# "căn dặn" (a leader to envoys leaving for their posts), "gợi ý" (a ministry to a province), "khuyến khích".
+REQUEST_VERBS = (
+    "yêu cầu",
+    "đề nghị",
+    "kiến nghị",
+    "chỉ đạo",
+    "lưu ý",
+    "kêu gọi",
+    "nhắc nhở",
+    "chỉ thị",
+    "đặt hàng",
+    "căn dặn",
+    "gợi ý",
+    "khuyến khích",
+)
 
 # What an asker asks of a meeting, which is no course of action: "đề nghị các đại biểu thảo luận ...".
 PROCEDURAL = re.compile(
@@ -237,7 +251,9 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
         return None  # "phát biểu chỉ đạo hội nghị": a speech, no demand
     if PROCEDURAL.match(rest) or (match.group(0) == "lưu ý" and QUALITY_AFTER.match(rest)):
         return None
-    if modal := MODAL_SOON_AFTER.match(rest):  # "yêu cầu các cơ quan đại diện cần chủ động ...": from the modal
+    # "yêu cầu các cơ quan đại diện cần chủ động ...": from the modal; "yêu cầu không để doanh nghiệp phải
+    # chờ đợi ...": the prohibition is the demand
+    if not PROHIBITION.match(rest) and (modal := MODAL_SOON_AFTER.match(rest)):
         return match.end() + modal.end(1) - len(modal.group(2))
     addressed = re.match(r"[”\"]?[\s,:]*(?:với\s+)?", rest)  # "đề nghị với Đại sứ ...": from whom is asked
     return match.end() + (addressed.end() if addressed else 0)

@@ -1208,14 +1208,15 @@ INLINE_INTROS = (
         lead_in="through",
     ),
     # "... với các dấu ấn như: Ngoại giao vắc xin, hoạt động nghiên cứu, dự báo và tham mưu, ...…",
-    # "rút ra 3 bài học gồm: kiên trì, linh hoạt và chủ động" (a noun that says the kind)
+    # "rút ra 3 bài học gồm: kiên trì, linh hoạt và chủ động", "vẫn còn một số hạn chế như: A, B, C"
+    # (a noun that says the kind)
     InlineIntro(
         "list noun, commas",
         re.compile(r"(?:nhu|gom)(?: co)?\s*:?\s+(?=[^\W\d])|:\s+"),
         re.compile(
             r"\b(?:\d{1,2}|"
             + "|".join(NUMBER_WORDS)
-            + r"|cac|nhung)\s+[\"“]?(?:nhom\s+)?(?:"
+            + r"|cac|nhung|mot so)\s+[\"“]?(?:nhom\s+)?(?:"
             + KIND_NOUN_ALTERNATION
             + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
@@ -1411,10 +1412,13 @@ def _count_elsewhere(noun: str, texts: list[str]) -> int | None:
 
 
 # "Cần tạo 3 điểm nhấn": what the lead-in asks for lies ahead.
-LOOKS_BACK_UNLESS_ASKED = {"dau an", "diem nhan"}
+LOOKS_BACK_UNLESS_ASKED = {"dau an", "diem nhan", "net moi", "net noi bat"}
 
-# "5 nội dung trọng tâm cần tập trung" is a set of priorities, not a meeting's agenda.
-DIRECTIVE = re.compile(r"\b(?:can|phai|yeu cau|de nghi|kien nghi|de xuat|khuyen nghi|chi dao|trong tam|uu tien)\b")
+# "5 nội dung trọng tâm cần tập trung" is a set of priorities, not a meeting's agenda ("Ban Chỉ đạo
+# ..." names a body, and asks nothing).
+DIRECTIVE = re.compile(
+    r"\b(?:can|phai|yeu cau|de nghi|kien nghi|de xuat|khuyen nghi|(?<!ban )chi dao|trong tam|uu tien)\b"
+)
 DISCUSSION = re.compile(r"\b(?:thao luan|tham luan|trao doi|ban ve|ban bac)\b")
 
 
