@@ -918,10 +918,107 @@ def spans_holding(test: re.Pattern[str], text: str, spans: Sequence[tuple[int, i
     return held
 
 
+# Items that match no character: look-arounds and anchors ("(?<!\w)", "\b", "^").
+_ZERO_WIDTH = (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+# At most this many openings are followed through a pattern; past it, the shorter ones are kept.
+MAX_OPENINGS = 200
+
+
+def _item_openings(op, arg, ignore_case: bool) -> list[tuple[str, bool]]:
+    """The strings a parsed item's match may open with, each with whether the item's match is
+    then that string exactly (so the next item's opening follows it); ("", False) when it may
+    open with a character no literal names."""
+    if op is _sre.LITERAL:
+        return [(lowered(chr(arg)) if ignore_case else chr(arg), True)]
+    if op is _sre.IN and all(o is _sre.LITERAL for o, _ in arg):
+        return [(char, True) for char in {lowered(chr(a)) if ignore_case else chr(a) for _, a in arg}]
+    if op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group that changes no flag
+        return _openings_of(arg[-1], ignore_case)
+    if op is _sre.ATOMIC_GROUP:
+        return _openings_of(arg, ignore_case)
+    if op is _sre.BRANCH:
+        return [opening for branch in arg[1] for opening in _openings_of(branch, ignore_case)]
+    if op in _REPEATS:
+        low, high, inner = arg
+        once = [(text, exact and high == 1) for text, exact in _openings_of(inner, ignore_case)]
+        return once + [("", True)] if low == 0 else once  # none of it, or its first time
+    return [("", False)]
+
+
+def _openings_of(items, ignore_case: bool) -> list[tuple[str, bool]]:
+    """The strings every match of the parsed `items` opens with (as `_item_openings`)."""
+    paths = [("", True)]
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if not any(exact for _, exact in paths):
+            break
+        item = _item_openings(op, arg, ignore_case)
+        paths = [
+            (text + more, then_exact) if exact else (text, False)
+            for text, exact in paths
+            for more, then_exact in (item if exact else [("", False)])
+        ]
+        paths = list(dict.fromkeys(paths))
+        if len(paths) > MAX_OPENINGS:  # each is still an opening when cut where it is
+            paths = list(dict.fromkeys((text, False) for text, _ in paths))
+    return paths
+
+
+def cue_openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The strings one of which every match of `pattern` opens with, past its look-arounds and
+    anchors ("giao", "Giao", "cơ quan", "đơn vị" out of the assignment rule's pattern); lower
+    case when the pattern ignores case. None when a match may open with a character no literal
+    of the pattern names ("\\s...")."""
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    openings = {text for text, _ in _openings_of(list(_parser.parse(pattern.pattern, pattern.flags)), ignore_case)}
+    if not openings or "" in openings:
+        return None
+    return frozenset(o for o in openings if not any(other != o and o.startswith(other) for other in openings))
+
+
+class OpeningScan:
+    """A pattern's matches, found as `pattern.finditer` finds them, by trying the pattern only
+    where one of its openings (`cue_openings`) begins: the openings' one search (`any_word`)
+    skips ahead in the text where a pattern opening with a look-behind ("(?<!\\w)giao") is tried
+    by the regex engine at every position. A match is tried at every place an opening begins
+    (not only those a scan of whole openings stops at) from the end of the match before."""
+
+    def __init__(self, pattern: re.Pattern[str], openings: frozenset[str]) -> None:
+        self.pattern = pattern
+        self.scan = any_word(openings)
+        self.ignores_case = bool(pattern.flags & re.IGNORECASE)
+
+    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        """The matches in `text`; `low` is `text` lower-cased (`lowered`)."""
+        scan, match = self.scan.search, self.pattern.match
+        where = low if self.ignores_case else text
+        opening = scan(where)
+        while opening:
+            found = match(text, opening.start())
+            if found:  # never empty: it holds an opening
+                yield found
+                opening = scan(where, found.end())
+            else:
+                opening = scan(where, opening.start() + 1)
+
+
+def rule_matches(pattern: re.Pattern[str]) -> Callable[[str, str], Iterator[re.Match[str]]]:
+    """How to find a cue rule's matches in a piece and its lower case: by its `OpeningScan`, or
+    by the pattern's own `finditer` when it has no openings."""
+    openings = cue_openings(pattern)
+    if openings is None:
+        return lambda text, low: pattern.finditer(text)
+    return OpeningScan(pattern, openings).finditer
+
+
 # The cue rules in the order `_cue` tries them, each with its quick test and its words (None when
 # a rule needs none); `_CUE_WORD_TESTS` below searches all their words at once.
 _RULES_IN_ORDER = tuple((rule, cue_test(rule.pattern)) for rule in sorted(CUE_RULES, key=lambda r: r.precedence))
 _RULE_WORDS = [cue_words(rule.pattern) for rule, _ in _RULES_IN_ORDER]
+# How each rule's matches are found in a piece (`rule_matches`), by the rule's name.
+_MATCHES = {rule.name: rule_matches(rule.pattern) for rule in CUE_RULES}
 
 
 class WordTests:
@@ -1001,7 +1098,7 @@ def _cues(piece: str, low: str | None = None) -> Iterator[Found]:
     a rule whose quick test it fails is not tried."""
     low = lowered(piece) if low is None else low
     for rule, _ in _rules_passing(low):  # only rules one of whose words the piece holds may match
-        for match in rule.pattern.finditer(piece):
+        for match in _MATCHES[rule.name](piece, low):
             text_start = rule.accepts(piece, match)
             if text_start is not None:
                 yield Found(

@@ -199,9 +199,8 @@ _ORG = rf"(?:\s+{_ORG_WORD})*"
 _ORG_LAZY = rf"(?:\s+(?:{_ORG_WORD}|\([{UPPER}][^()\n.;:]{{0,40}}\)))*?"
 
 # Also in capitals, as interviews print the person answering: "Bộ trưởng Bộ Ngoại giao BÙI THANH SƠN:".
-_SURNAME_RE = _alternation(
-    sorted(SURNAMES | {s.upper() for s in SURNAMES}, key=len, reverse=True), first_letter_either_case=False
-)
+_SURNAMES_LONGEST_FIRST = sorted(SURNAMES | {s.upper() for s in SURNAMES}, key=len, reverse=True)
+_SURNAME_RE = _alternation(_SURNAMES_LONGEST_FIRST, first_letter_either_case=False)
 
 # A look-ahead on the letters a name can open with: a pure filter that spares the regex engine
 # trying dozens of alternatives at every position of the text (3-6x faster). A pattern that
@@ -240,10 +239,41 @@ _NAME_END = rf"(?!{_LOWER})(?![ \t]+[{UPPER}])"
 TITLED_NAME = re.compile(rf"(?P<title>(?:{_TITLE_RE}){_ORG_LAZY})\s+{_NAME}{_NAME_END}")
 # "đồng chí Phạm Minh Chính – Ủy viên Bộ Chính trị, Thủ tướng Chính phủ", "Ông Vũ Bá Phú, Cục
 # trưởng Cục Xúc tiến thương mại"
-NAME_THEN_TITLE = re.compile(
-    rf"{_NAME_START}(?:(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+)?{_NAME}\s*[,–-]\s*(?P<title>(?:{_TITLE_RE}){_ORG}(?:,\s*"
-    rf"(?:{_TITLE_RE}){_ORG})*)"
+_THEN_TITLE = rf"\s*[,–-]\s*(?P<title>(?:{_TITLE_RE}){_ORG}(?:,\s*(?:{_TITLE_RE}){_ORG})*)"
+NAME_THEN_TITLE = re.compile(rf"{_NAME_START}(?:(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+)?{_NAME}{_THEN_TITLE}")
+
+
+def _name_at_its_first_letter() -> str:
+    """`_NAME` with its look-arounds written after the first letter of each family name
+    ("N(?<!Bình N)...(?:guyễn|GUYỄN)|T...", a place's look-ahead shortened by that letter): the
+    same matches, and a pattern that opens with it lets the regex engine skip ahead in C to
+    the family names' first letters, where a look-ahead first had it try every position."""
+    groups: dict[str, list[str]] = {}
+    for surname in _SURNAMES_LONGEST_FIRST:
+        groups.setdefault(surname[0], []).append(re.escape(surname[1:]))
+    branches = []
+    for first, rests in groups.items():
+        places = [place[1:] for place in PLACE_NAMES if place[0] == first]
+        not_a_place = "(?!(?:" + "|".join(places) + r")\b)" if places else ""
+        not_a_tail = "".join(sorted({f"(?<!{place.split()[0]} {first})" for place in PLACE_TAILS}))
+        branches.append(f"{re.escape(first)}{not_a_place}{not_a_tail}(?:{'|'.join(rests)})")
+    return rf"(?P<name>(?:{'|'.join(branches)})(?:[ \t]+{_NAME_WORD}){{1,3}})"
+
+
+# NAME_THEN_TITLE as two patterns, each opening with literal letters the regex engine skips
+# ahead to: the name after "đồng chí", "ông" or "bà", and the name alone (`_names_then_titles`
+# merges their matches as the one pattern's, which tries the first before the second at each place).
+_NAME_THEN_TITLE_ADDRESSED = re.compile(
+    "(?:"
+    + "|".join(
+        f"{first}{rest}"
+        for word in ("đồng chí", "ông", "bà")
+        for first in (word[0], word[0].upper())
+        for rest in [word[1:]]
+    )
+    + rf")\s+{_NAME}{_THEN_TITLE}"
 )
+_NAME_THEN_TITLE_BARE = re.compile(_name_at_its_first_letter() + _THEN_TITLE)
 # "Thủ tướng Chính phủ nhấn mạnh": a title alone, resolved to a named holder in the same article.
 TITLE_ALONE = re.compile(rf"(?P<title>(?:{_TITLE_RE}){_ORG})")
 # What the press calls an office-holder in place of the title, to avoid repeating it: "Người
@@ -254,10 +284,29 @@ ALIAS_TITLES = {
     "nhà nước": "Chủ tịch nước",
     "quốc hội": "Chủ tịch Quốc hội",
 }
+
+
+def _after_no_word_character(words: tuple[str, ...]) -> str:
+    """An alternation of `words` (each in lower case, or with its first letter in upper case)
+    that matches only where no word character stands before it, the look-behind written after
+    the first letter ("n(?<!\\wn)gười đứng đầu|N(?<!\\wN)gười đứng đầu|..."): the same matches as
+    "(?<!\\w)(?:[nN]gười đứng đầu|...)", and the regex engine skips ahead to the first letters in C,
+    where a look-behind first had it try every position."""
+    return "|".join(
+        rf"{re.escape(first)}(?<!\w{re.escape(first)}){re.escape(word[1:])}"
+        for word in words
+        for first in dict.fromkeys([word[0], word[0].upper()])
+    )
+
+
 TITLE_ALIAS = re.compile(
-    r"(?<!\w)(?:[nN]gười đứng đầu|[tT]rưởng)\s+(?:ngành\s+)?(?P<of>Chính phủ|[nN]goại giao|Nhà nước|Quốc hội)(?!\w)"
+    rf"(?:{_after_no_word_character(('người đứng đầu', 'trưởng'))})\s+(?:ngành\s+)?"
+    r"(?P<of>Chính phủ|[nN]goại giao|Nhà nước|Quốc hội)(?!\w)"
 )
-PRONOUN_NAME = re.compile(rf"\b(?:[ôÔ]ng|[bB]à)\s+(?P<given>[{UPPER}][^\W\d_]*)(?!\s+[{UPPER}])")
+# "ông Sơn", "bà Hằng" (the word boundary before "ông" is that no word character stands before it)
+PRONOUN_NAME = re.compile(
+    rf"(?:{_after_no_word_character(('ông', 'bà'))})\s+(?P<given>[{UPPER}][^\W\d_]*)(?!\s+[{UPPER}])"
+)
 
 # Verbs of saying that attribute what follows to the person just before them.
 SPEECH_VERBS = re.compile(
@@ -303,9 +352,24 @@ def _title_head(title: str | None) -> str | None:
 def _names_then_titles(text: str) -> Iterator[re.Match[str]]:
     """NAME_THEN_TITLE matches, but not "Nguyễn Minh Vũ, Bộ trưởng Bùi Thanh Sơn": a title that
     another name follows is that person's, and the comma only separates two people."""
-    for match in NAME_THEN_TITLE.finditer(text):
+    for match in _name_then_title_matches(text):
         if not TITLED_NAME.search(match.group(0), match.start("title") - match.start()):
             yield match
+
+
+def _name_then_title_matches(text: str) -> Iterator[re.Match[str]]:
+    """`NAME_THEN_TITLE.finditer(text)`, from its two halves: at each place the one pattern
+    tries the name after "ông" (its optional word) first, then the name alone, so the match
+    that starts first wins, the addressed one at a tie; after a match both go on from its end."""
+    addressed, bare = _NAME_THEN_TITLE_ADDRESSED.search(text), _NAME_THEN_TITLE_BARE.search(text)
+    while addressed or bare:
+        match = addressed if addressed and (bare is None or addressed.start() <= bare.start()) else bare
+        assert match is not None
+        yield match
+        if addressed and addressed.start() < match.end():
+            addressed = _NAME_THEN_TITLE_ADDRESSED.search(text, match.end())
+        if bare and bare.start() < match.end():
+            bare = _NAME_THEN_TITLE_BARE.search(text, match.end())
 
 
 # How much may follow a named person in an entry of a list of people: ", trưởng đoàn".
@@ -371,10 +435,13 @@ def _written_name(name: str) -> re.Pattern[str]:
 
 def find_mentions(text: str, people: list[Person]) -> list[Mention]:
     """Person mentions in `text`, with titles alone and "ông Sơn" resolved against `people`."""
-    mentions = [Mention(m.start(), m.end(), _name(m), m.group("title")) for m in TITLED_NAME.finditer(text)]
-    mentions += [Mention(m.start(), m.end(), _name(m), m.group("title")) for m in _names_then_titles(text)]
+    titles = list(TITLE_ALONE.finditer(text))
+    # A match of TITLED_NAME or NAME_THEN_TITLE holds a title, where TITLE_ALONE would match:
+    # a text without one (a third of those asked) holds neither.
+    named = (*TITLED_NAME.finditer(text), *_names_then_titles(text)) if titles else ()
+    mentions = [Mention(m.start(), m.end(), _name(m), m.group("title")) for m in named]
     covered = [(m.start, m.end) for m in mentions]
-    for match in TITLE_ALONE.finditer(text):
+    for match in titles:
         if any(start <= match.start() < end for start, end in covered):
             continue
         head = _title_head(match.group("title"))

@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ngkt_cli.boilerplate import (
@@ -15,6 +15,7 @@ from ngkt_cli.boilerplate import (
     PAGE_NUMBER,
     _unwrapped_lines,
     classify_line,
+    opening_characters,
 )
 from ngkt_cli.text import fold
 
@@ -117,6 +118,19 @@ ROW_PIECES = st.sampled_from(
         "Trang 2",
         "x" * 60,
         "ô " * 30,
+        # lines opening as one row or another does
+        "image",
+        "banner",
+        "tin liên quan",
+        "» Xem thêm",
+        "©",
+        "(c) 2024",
+        "Tags: a",
+        "Video: b",
+        "Nguồn: c",
+        "Họ tên",
+        "|",
+        " ",
     ]
 )
 
@@ -133,3 +147,27 @@ def test_classify_line_tries_the_rows_the_plain_definition_does(line):
         _classify_plainly(line, folded)
         or ("caption" if len(line) <= CAPTION_MAX_CHARS and ":" in folded and CAPTION_CREDIT.search(folded) else None)
     )
+
+
+# The rows whose lines open with one of a few characters (the others may open with any).
+ROWS_WITH_AN_OPENING = [(reason, pattern) for reason, _, pattern in LINE_RULES if opening_characters(pattern)]
+
+
+def test_rows_that_open_with_words_or_marks_have_their_openings():
+    openings = {reason: opening_characters(pattern) for reason, pattern in ROWS_WITH_AN_OPENING}
+    assert openings["table rule"] == {"|"}
+    assert {"t", "x", ">", "»", "-", "•", "*", " ", "\t", "\u3000"} <= openings["related"]  # "» Xem thêm", "tin ..."
+    assert "c" not in openings["table rule"] and "a" not in openings["footer"]
+    assert opening_characters(re.compile(r"^a?")) is None  # may match nothing
+    assert opening_characters(re.compile(r"^[^\d]x")) is None  # a negated class opens anything
+    assert opening_characters(re.compile(r"^(?:x|y)?\s*(?i:tin)")) is None  # a letter of either case
+    assert opening_characters(re.compile(r"^(?=a)(?:b|c+)d")) == {"b", "c"}
+
+
+@settings(max_examples=300, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_a_line_a_row_matches_opens_with_one_of_its_openings(data):
+    reason, pattern = data.draw(st.sampled_from(ROWS_WITH_AN_OPENING))
+    line = data.draw(st.from_regex(pattern))
+    if pattern.match(line):
+        assert line[:1] in opening_characters(pattern), reason

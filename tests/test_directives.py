@@ -1377,3 +1377,94 @@ def test_the_cue_rules_tried_in_a_piece_are_those_whose_quick_test_finds_a_word_
 
     low = lowered("".join(parts))
     assert _rules_passing(low) == [(rule, test) for rule, test in _RULES_IN_ORDER if test is None or test.search(low)]
+
+
+# --- session 8: each cue rule tried only where one of its openings begins ---------------------
+
+
+def _found(matches):
+    return [(m.span(), m.groups(), m.groupdict()) for m in matches]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(CUE_PIECES, st.text(max_size=4)), max_size=20))
+def test_a_cue_rules_matches_tried_where_its_openings_begin_are_those_its_pattern_finds(parts):
+    from ngkt_cli.directives import _MATCHES, lowered
+
+    text = "".join(parts)
+    for rule in CUE_RULES:
+        assert _found(_MATCHES[rule.name](text, lowered(text))) == _found(rule.pattern.finditer(text)), rule.name
+
+
+def test_the_cue_rules_that_open_with_a_look_behind_are_tried_only_where_their_openings_begin():
+    from ngkt_cli.directives import cue_openings
+
+    openings = {rule.name: cue_openings(rule.pattern) for rule in CUE_RULES}
+    assert openings["assignment"] == {"giao", "Giao", "cơ quan chủ trì là", "đơn vị chủ trì là"}
+    assert openings["obligation"] == {"nhất thiết phải", "cần", "phải", "có trách nhiệm"}  # lower case: it ignores case
+    assert openings["commitment"] is not None and {"sẽ", "tiếp tục", "tập trung"} <= openings["commitment"]
+    assert openings["named task"] is None  # it opens with "\s": tried everywhere, by its own search
+
+
+# Parts of made-up patterns: look-arounds, anchors, optional and repeated groups, classes, and
+# branches that open alike ("ab|a"), over letters that fold oddly when case is ignored.
+PATTERN_PARTS = st.sampled_from(
+    [
+        r"(?<!\w)",
+        r"(?<![Bb]a )",
+        r"(?<=a )",
+        r"(?!\w)",
+        r"(?=\s)",
+        r"\b",
+        "^",
+        "$",
+        "a",
+        "ab",
+        "[Bb]",
+        "s",
+        "i",
+        "k",
+        r"(?:ab|a|ca)",
+        r"(?:x\s+)?",
+        r"(?:s|)",
+        r"\s",
+        r"\s+",
+        "b+",
+        "(a|b)",
+        r"(?:c|ki)?",
+        r"[^,]",
+        ".",
+        "(?i:k)",
+        "(?:ab)*",
+        "(?:a|b)+",
+        r"(?:\s*a)",
+    ]
+)
+
+
+# Texts made of the same letters, in runs that open alike ("cab": "ca" and "ab" both begin in it).
+PATTERN_TEXTS = st.lists(
+    st.sampled_from(
+        ["a", "b", "ab", "ca", "ki", "bb", "x ", " ", ",", "\n", "s", "A", "B", "K", "ſ", "ı", "İ", "\u212a"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(PATTERN_PARTS, min_size=1, max_size=5), st.booleans(), PATTERN_TEXTS)
+@example(["(?:ab|a|ca)", r"(?=\s)"], False, "cab ")  # "ca" tried and refused hides the "ab" inside it
+@example(["b+", "a"], False, "bba")  # a repeat's first time opens a match, not the runs it may repeat
+def test_a_patterns_matches_tried_where_its_openings_begin_are_those_its_finditer_finds(parts, ignore_case, text):
+    import re
+
+    from ngkt_cli.directives import cue_openings, lowered, rule_matches
+
+    pattern = re.compile("".join(parts), re.I if ignore_case else 0)
+    openings = cue_openings(pattern)
+    if openings is not None:  # then every match opens with one of them
+        assert all(
+            any(lowered(m.group()).startswith(o) if ignore_case else m.group().startswith(o) for o in openings)
+            for m in pattern.finditer(text)
+        ), openings
+    assert _found(rule_matches(pattern)(text, lowered(text))) == _found(pattern.finditer(text)), (pattern, openings)

@@ -1,0 +1,161 @@
+"""People and mentions: the faster ways of matching find what the plain patterns find."""
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from ngkt_cli.metadata import (
+    ALIAS_TITLES,
+    NAME_THEN_TITLE,
+    PRONOUN_NAME,
+    TITLE_ALIAS,
+    TITLE_ALONE,
+    TITLED_NAME,
+    UPPER,
+    Mention,
+    _name,
+    _name_then_title_matches,
+    _title_head,
+    _title_heads,
+    _written_name,
+    find_mentions,
+    find_people,
+)
+from ngkt_cli.models import Person
+
+# Pieces of the texts people are named in: names (also in capitals and after a place that ends
+# with a family name), titles in both cases, "ông", "bà", "đồng chí", the aliases of offices,
+# and the commas, dashes and white space between them.
+PERSON_PIECES = st.sampled_from(
+    [
+        "Nguyễn Văn An",
+        "NGUYỄN VĂN AN",
+        "Bùi Thanh Sơn",
+        "Võ Văn Minh",
+        "Lê Hoài Trung",
+        "Tô Lâm",
+        "Hà Nội",
+        "Bình Dương ",
+        "Hồ Chí Minh",
+        "Bộ trưởng",
+        "bộ trưởng",
+        "Phó Thủ tướng",
+        "Thủ tướng Chính phủ",
+        "Tỉnh ủy",
+        "Bộ Ngoại giao",
+        "UBND tỉnh",
+        "(VCCI)",
+        "ông ",
+        "Ông ",
+        "bà ",
+        "Bà ",
+        "đồng chí ",
+        "Đồng chí ",
+        "xông ",
+        "người đứng đầu Chính phủ",
+        "Người đứng đầu ngành ngoại giao",
+        "trưởng ngành Ngoại giao",
+        "Sơn",
+        "Hằng",
+        ", ",
+        ",",
+        " - ",
+        " – ",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\n\n",
+        "x",
+        "_",
+        "cho biết",
+    ]
+)
+PERSON_TEXTS = st.lists(st.one_of(PERSON_PIECES, st.text(max_size=3)), max_size=24).map("".join)
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.group(0), m.group("name"), m.group("title"), m.span("title")) for m in matches]
+
+
+@settings(max_examples=400)
+@given(PERSON_TEXTS)
+@example("ông Nguyễn Văn An, Bộ trưởng Bộ Ngoại giao và Bùi Thanh Sơn - Phó Thủ tướng")
+@example("Đồng chí Tô Lâm, Tổng Bí thư; bà Lê Hoài Trung – Bí thư Trung ương Đảng")
+@example("Chủ tịch UBND tỉnh Bình Dương Võ Văn Minh, Bộ trưởng")
+def test_names_then_titles_are_found_as_the_one_pattern_finds_them(text):
+    assert _spans(_name_then_title_matches(text)) == _spans(NAME_THEN_TITLE.finditer(text))
+
+
+# The plain definitions: a look-behind (or a word boundary) in front of the words.
+PLAIN_TITLE_ALIAS = re.compile(
+    r"(?<!\w)(?:[nN]gười đứng đầu|[tT]rưởng)\s+(?:ngành\s+)?(?P<of>Chính phủ|[nN]goại giao|Nhà nước|Quốc hội)(?!\w)"
+)
+PLAIN_PRONOUN_NAME = re.compile(rf"\b(?:[ôÔ]ng|[bB]à)\s+(?P<given>[{UPPER}][^\W\d_]*)(?!\s+[{UPPER}])")
+
+
+@settings(max_examples=400)
+@given(PERSON_TEXTS)
+@example("Người đứng đầu Chính phủ; xtrưởng ngành ngoại giao, trưởng ngành ngoại giao")
+@example("ông Sơn, xông Sơn, Bà Hằng, _bà Hằng")
+def test_aliases_and_pronouns_match_where_their_plain_patterns_do(text):
+    assert [m.span() for m in TITLE_ALIAS.finditer(text)] == [m.span() for m in PLAIN_TITLE_ALIAS.finditer(text)]
+    assert [(m.span(), m.group("given")) for m in PRONOUN_NAME.finditer(text)] == [
+        (m.span(), m.group("given")) for m in PLAIN_PRONOUN_NAME.finditer(text)
+    ]
+
+
+def _plain_find_mentions(text: str, people: list[Person]) -> list[Mention]:
+    """find_mentions as first written: every pattern over the whole text."""
+    mentions = [Mention(m.start(), m.end(), _name(m), m.group("title")) for m in TITLED_NAME.finditer(text)]
+    mentions += [
+        Mention(m.start(), m.end(), _name(m), m.group("title"))
+        for m in NAME_THEN_TITLE.finditer(text)
+        if not TITLED_NAME.search(m.group(0), m.start("title") - m.start())
+    ]
+    covered = [(m.start, m.end) for m in mentions]
+    for match in TITLE_ALONE.finditer(text):
+        if any(start <= match.start() < end for start, end in covered):
+            continue
+        head = _title_head(match.group("title"))
+        holder = next((p for p in people if head in _title_heads(p.title)), None)
+        mentions.append(Mention(match.start(), match.end(), holder.name if holder else None, match.group("title")))
+    for match in PLAIN_TITLE_ALIAS.finditer(text):
+        head = ALIAS_TITLES[match.group("of").lower()]
+        holder = next((p for p in people if head in _title_heads(p.title)), None)
+        if holder:
+            mentions.append(Mention(match.start(), match.end(), holder.name, head))
+    for match in PLAIN_PRONOUN_NAME.finditer(text):
+        holder = next((p for p in people if p.name.split()[-1] == match.group("given")), None)
+        if holder:
+            mentions.append(Mention(match.start(), match.end(), holder.name, holder.title))
+    covered = [(m.start, m.end) for m in mentions]
+    for person in people:
+        for match in _written_name(person.name).finditer(text):
+            if not any(start <= match.start() < end for start, end in covered):
+                mentions.append(Mention(match.start(), match.end(), person.name, person.title))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+PEOPLE = [
+    Person("Bùi Thanh Sơn", "Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao"),
+    Person("Lê Hoài Trung", "Bí thư Trung ương Đảng"),
+    Person("Nguyễn Văn An", "Thủ tướng Chính phủ"),
+]
+
+
+@settings(max_examples=400)
+@given(PERSON_TEXTS)
+@example("Theo ông Sơn, Người đứng đầu Chính phủ đã nói; Bùi Thanh Sơn cho biết")
+@example("ông Nguyễn Văn An, Bộ trưởng Bộ Ngoại giao cho biết")
+def test_mentions_are_what_every_pattern_over_the_whole_text_finds(text):
+    assert find_mentions(text, PEOPLE) == _plain_find_mentions(text, PEOPLE)
+
+
+def test_a_person_named_before_the_title_is_found():
+    people = find_people("Ông Nguyễn Văn An, Bộ trưởng Bộ Công Thương, cho biết. Bà Lê Thị Hoa - Giám đốc Sở.")
+    assert [(p.name, p.title) for p in people] == [
+        ("Nguyễn Văn An", "Bộ trưởng Bộ Công Thương"),
+        ("Lê Thị Hoa", "Giám đốc Sở"),
+    ]
