@@ -17,7 +17,6 @@ from .link_store import (  # noqa: F401  (re-exported: the other stages import t
     ThreadIds,
     add_term_counts,
     candidate_members,
-    clear_threads,
     count_document_terms,
     count_new_documents,
     drop_empty_threads,
@@ -189,9 +188,12 @@ def link_pending(conn: sqlite3.Connection, codebook: Codebook | None = None) -> 
     return len(assigned)
 
 
-def _write_links(conn: sqlite3.Connection, items: list[Item], assigned: dict[str, str], idf: Idf) -> None:
-    """Record the originals' threads, index their terms, and let duplicates follow their originals."""
-    store_assignments(conn, assigned, {i.id: i.kind for i in items})
+def _write_links(
+    conn: sqlite3.Connection, items: list[Item], assigned: dict[str, str], idf: Idf, *, clear: bool = False
+) -> None:
+    """Record the originals' threads (with `clear`, every statement's thread first cleared: a full
+    relink), index their terms, and let duplicates follow their originals."""
+    store_assignments(conn, assigned, {i.id: i.kind for i in items}, clear=clear)
     index_thread_terms(conn, items, assigned, idf)
     set_threads(conn, _duplicate_threads(conn, idf))
     _link_unmatched_duplicates(conn, idf)
@@ -252,11 +254,10 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
         thread = mapping.get(group) or new_ids()
         final.update({m: thread for m in groups[group]})
     new_ids.save()
-    clear_threads(conn)
     # thread_terms is not emptied: kept threads keep valid terms, dropped threads lose theirs by
     # cascade, and a stale term only adds a candidate that scoring then rejects. (Emptying it
     # row by row, as SQLite must for a table with foreign keys, took 7 s of a 15 s relink.)
-    _write_links(conn, originals, final, index.idf)
+    _write_links(conn, originals, final, index.idf, clear=True)
     drop_empty_threads(conn)
     by_thread: dict[str, list[Item]] = defaultdict(list)
     for item in originals:

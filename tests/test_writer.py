@@ -3,6 +3,7 @@ have worked out itself: moving per-document work off the writer changes no store
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from ngkt_cli.db import open_db
@@ -64,3 +65,52 @@ def test_ngkt_workers_sets_the_pool_size(monkeypatch):
     assert worker_count() == 3
     monkeypatch.setenv("NGKT_WORKERS", "none")
     assert 1 <= worker_count() <= DEFAULT_MAX_WORKERS
+
+
+def _threads_and_indexes(conn) -> tuple[dict, list]:
+    threads = dict(conn.execute("SELECT id, thread_id FROM statements"))
+    indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall()
+    return threads, [tuple(row) for row in indexes]
+
+
+def test_threads_written_with_the_thread_indexes_built_again_are_those_written_row_by_row(tmp_path, monkeypatch):
+    """A first ingest sets every statement's thread: the indexes that hold threads are dropped
+    and built again around it. The threads and the indexes come out as row by row."""
+    from ngkt_cli import link_store
+
+    by_row = open_db(tmp_path / "by_row.db")
+    ingest_paths(by_row, _inputs())
+    monkeypatch.setattr(link_store, "BULK_THREAD_WRITES", 0)
+    built = open_db(tmp_path / "built.db")
+    dropped: list[str] = []
+    built.set_trace_callback(lambda sql: dropped.append(sql) if sql.startswith("DROP INDEX") else None)
+    ingest_paths(built, _inputs())
+    assert set(dropped) == {'DROP INDEX "statements_thread_order"', 'DROP INDEX "statements_wording_thread"'}
+    threads, indexes = _threads_and_indexes(built)
+    assert len([t for t in threads.values() if t]) > 100
+    assert (threads, indexes) == _threads_and_indexes(by_row)
+
+
+def test_a_failure_while_the_thread_indexes_are_set_aside_leaves_threads_and_indexes_as_they_were(
+    tmp_path, monkeypatch
+):
+    from ngkt_cli import db, link_store
+    from ngkt_cli.link import relink
+
+    conn = open_db(tmp_path / "a.db")
+    ingest_paths(conn, [str(SEEDS)])
+    before = _threads_and_indexes(conn)
+    monkeypatch.setattr(link_store, "BULK_THREAD_WRITES", 0)
+    last = max(before[0])  # the last statement written fails
+    conn.execute(
+        "CREATE TEMP TRIGGER fail BEFORE UPDATE OF thread_id ON statements"
+        f" WHEN new.id = '{last}' AND new.thread_id IS NOT NULL BEGIN SELECT RAISE(ABORT, 'disk gone'); END"
+    )
+    try:
+        with db.transaction(conn):
+            relink(conn)
+    except sqlite3.IntegrityError as error:
+        assert "disk gone" in str(error)
+    else:
+        raise AssertionError("the relink did not fail")
+    assert _threads_and_indexes(conn) == before
