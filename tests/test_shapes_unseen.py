@@ -67,6 +67,13 @@ def read(name: str):
             "2025-08-22",
             2025,
         ),
+        # the newsroom's hotline above the headline is no headline; the stamp stands under the sapo
+        (
+            "gs_meta_hotline_above_headline.txt",
+            "Đoàn công tác của Bộ Ngoại giao làm việc với tỉnh Thanh Hóa",
+            "2023-03-02",
+            2023,
+        ),
         # "Ngày đăng" on one line and the date on the next; "Sáng nay 6/1" is the stamp's day
         (
             "gs_meta_published_label.txt",
@@ -119,4 +126,19 @@ def test_envoys_sent_off_with_tasks_asked_in_more_verbs():
         ("Phạm Quang Hiệu", 2024, "các cơ quan đại diện xây"),  # "gợi ý"
         # "yêu cầu không để doanh nghiệp phải ...": the prohibition is the demand, not what follows "phải"
         ("Phạm Quang Hiệu", 2024, "không để doanh nghiệp phải tự"),
+    ]
+
+
+def test_a_prime_minister_hands_envoys_their_tasks():
+    found = [
+        (d.speaker, d.target_year, " ".join(d.text.split()[:6]))
+        for d in extract(read("gs_dir_pm_receives_envoys.txt")).directives
+    ]
+    assert found == [
+        # "tiếp và giao nhiệm vụ cho các Đại sứ ... nhiệm kỳ 2019 - 2022" names the ceremony, no task;
+        # the envoys' pledge is theirs
+        ("Nguyễn Xuân Phúc", 2020, "cần linh hoạt, khôn khéo trong"),  # "..., do đó, các đồng chí Đại sứ cần ..."
+        ("Nguyễn Xuân Phúc", 2020, "các Đại sứ quan tâm vận"),  # "giao nhiệm vụ cho các Đại sứ ..."
+        ("Nguyễn Xuân Phúc", 2020, "trong nhiệm kỳ này, các Đại"),  # "mong muốn trong nhiệm kỳ này, các Đại sứ sẽ ..."
+        ("Nguyễn Xuân Phúc", 2020, "cần đẩy mạnh hợp tác kinh"),  # carried on from the asker above
     ]
