@@ -61,7 +61,8 @@ COMMENT_FORM = re.compile(
 )
 
 # "Trang chủ > Thời sự > Chính trị", "Trang chủ / Ngoại giao"
-BREADCRUMB = re.compile(r"^(?:trang chu\b.*|(?:[^>»/|]{1,30}\s[>»/|]\s){1,6}[^>»/|]{1,40})$")
+# (also glued together as a copy leaves it: "Trang chủKinh tếĐầu tư - Tài chínhNgoại giao ...")
+BREADCRUMB = re.compile(r"^(?:trang chu(?!yen).*|(?:[^>»/|]{1,30}\s[>»/|]\s){1,6}[^>»/|]{1,40})$")
 
 # Sharing and tool buttons, one or several to a line: "Chia sẻ", "Facebook", "Zalo", "In bài",
 # "• Click để sao chép".
