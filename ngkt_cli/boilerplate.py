@@ -63,7 +63,8 @@ COMMENT_FORM = re.compile(
 )
 
 # "Trang chủ > Thời sự > Chính trị", "Trang chủ / Ngoại giao"
-BREADCRUMB = re.compile(r"^(?:trang chu\b.*|(?:[^>»/|]{1,30}\s[>»/|]\s){1,6}[^>»/|]{1,40})$")
+# (also glued together as a copy leaves it: "Trang chủKinh tếĐầu tư - Tài chínhNgoại giao ...")
+BREADCRUMB = re.compile(r"^(?:trang chu(?!yen).*|(?:[^>»/|]{1,30}\s[>»/|]\s){1,6}[^>»/|]{1,40})$")
 
 # Sharing and tool buttons, one or several to a line: "Chia sẻ", "Facebook", "Zalo", "In bài",
 # "• Click để sao chép".
@@ -94,10 +95,12 @@ SOURCE_LINE = re.compile(
     r"|(?:www\.)?[a-z0-9-]{2,30}(?:\.[a-z0-9-]{2,20})*\.(?:vn|com|net|org))$"
 )
 
-# The site's footer: "© 2025 Báo ...", "Bản quyền thuộc ...", "Ghi rõ nguồn khi phát hành lại ...".
+# The site's footer: "© 2025 Báo ...", "Bản quyền thuộc ...", "Ghi rõ nguồn khi phát hành lại ...",
+# and its contacts, above the headline too: "Đường dây nóng: 0237 3721150", "Hotline: 0912 ...".
 FOOTER_LINE = re.compile(
     r"^(?:©|\(c\)\s|copyright\b|ban quyen\b|ghi ro nguon\b|giay phep (?:so|xuat ban)\b"
-    r"|chiu trach nhiem (?:noi dung|xuat ban)\b|tong bien tap\s*:|toa soan\s*:)"
+    r"|chiu trach nhiem (?:noi dung|xuat ban)\b|tong bien tap\s*:|toa soan\s*:"
+    r"|(?:duong day nong|hotline|dien thoai|so dien thoai|tel|fax)\s*:\s*[\d+(]|e-?mail\s*:\s*\S+@)"
 )
 
 # Page numbers of a document copied from a PDF: "- 3 -", "Trang 3", "Trang 3/10", "3/10".

@@ -380,7 +380,9 @@ FORWARD_CONTEXT = re.compile(
 # localities and businesses. A wish about an outcome ("mong muốn sẽ có thêm dự án") or about a
 # partner ("mong muốn Hàn Quốc ...") names none of them and is no course of action.
 DOMESTIC_ADDRESSEE = re.compile(
-    r"^\s*(?:với\s+)?(?:các|những|mỗi|từng|quý|toàn)?\s*(?:vị\s+)?"
+    # after the time it is wished for: "mong muốn trong nhiệm kỳ này, các Đại sứ sẽ ..."
+    r"^\s*(?:(?:trong|thời gian|năm|nhiệm kỳ)\b[^,.;:]{0,30},\s*)?(?:với\s+)?(?:các|những|mỗi|từng|quý|toàn)?\s*"
+    r"(?:vị\s+)?"
     r"(?:[đĐ]ại sứ(?: quán)?|[tT]rưởng [cC]ơ quan đại diện|[cC]ơ quan đại diện|[tT]ổng [lL]ãnh sự quán|[pP]hái đoàn"
     r"|[bB]ộ|ngành|địa phương|tỉnh|thành phố|[sS]ở|doanh nghiệp|[hH]iệp hội|đơn vị|[nN]gành ngoại giao)(?!\w)"
 )
@@ -400,11 +402,17 @@ def _soft_request(piece: str, match: re.Match[str]) -> int | None:
 FOREIGN_CORPS = re.compile(r"^[^.;:]{0,80}?\b(?:tổ chức quốc tế|tại Việt Nam|nước ngoài tại|phu nhân)\b")
 
 
-# Who a leader assigns a task to: "giao Sở Ngoại vụ chủ trì ...", "giao cho các sở, ngành ...".
+# Who a leader assigns a task to: "giao Sở Ngoại vụ chủ trì ...", "giao cho các sở, ngành ...",
+# "giao nhiệm vụ cho các Đại sứ quan tâm ...".
 ASSIGNEE = re.compile(
     r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|Ban|Văn phòng|Cục|Vụ|sở|bộ|ngành|địa phương|đơn"
-    r" vị)(?!\w)"
+    r" vị|[đĐ]ại sứ|[tT]rưởng [cC]ơ quan đại diện|[cC]ơ quan đại diện|[tT]hương vụ|[tT]ổng [lL]ãnh sự)(?!\w)"
 )
+
+
+# A reception whose name is the handing over ("Thủ tướng tiếp và giao nhiệm vụ cho các Đại sứ ... nhiệm
+# kỳ 2019 - 2022"): the ceremony, no task named.
+CEREMONY_BEFORE = re.compile(r"\b(?:tiếp|gặp mặt|gặp gỡ|gặp|trao quyết định(?:\s+bổ nhiệm)?)\s+và\s*$")
 
 
 def _assignment(piece: str, match: re.Match[str]) -> int | None:
@@ -412,6 +420,8 @@ def _assignment(piece: str, match: re.Match[str]) -> int | None:
     sentence of its own in a leader's conclusions ("Giao Bộ Ngoại giao chủ trì ...") and a plan's
     body in charge ("cơ quan chủ trì là Sở Tài chính, phối hợp ... bảo đảm ...")."""
     assignee = ASSIGNEE.match(piece[match.end() :])
+    if assignee and CEREMONY_BEFORE.search(piece, 0, match.start()):
+        return None
     rest = piece[match.end() :]
     in_charge = match.group(0).endswith(" là")  # a plan's "cơ quan chủ trì là ...", not what was done
     if in_charge and re.search(r"\b(?:đã|đang|vừa|được)\b", rest[:80]):
@@ -612,6 +622,12 @@ PARTNERS = (
     "Indonesia",
     "Malaysia",
     "Philippines",
+    "Brunei",
+    "Myanmar",
+    "Italy",
+    "Hà Lan",
+    "Israel",
+    "Brazil",
     "Canada",
     "New Zealand",
     "EU",

@@ -1469,7 +1469,7 @@ _CLAUSE_OPENING = r"(?:^|[,.;:]\s+)(?:[Tt]heo\s+)?"
 # What such a voice does with a list: proposes, asks, wishes, points at.
 _PROPOSES = (
     r"\s+(?:[^\s,.;:]+\s+){0,2}?(?:cũng\s+|đã\s+)?"
-    r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý)"
+    r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý|nhấn mạnh|đề ra|đặt ra)"
 )
 # Lenders, agencies and foreign chambers, whose advice is theirs: "Giám đốc Quốc gia Ngân hàng Thế
 # giới tại Việt Nam", "Trưởng đại diện JICA", "Chủ tịch EuroCham".

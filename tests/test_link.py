@@ -298,7 +298,7 @@ def _thread_of_text(db: Path, start: str) -> str:
 FIRST_UNSEEN = [
     p
     for p in (Path(__file__).parent / "data" / "unseen").iterdir()
-    if not p.name.startswith(("lists_", "dir_", "links_"))
+    if not p.name.startswith(("lists_", "dir_", "links_", "gs_"))
 ]
 
 

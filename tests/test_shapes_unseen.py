@@ -67,6 +67,27 @@ def read(name: str):
             "2025-08-22",
             2025,
         ),
+        # the newsroom's hotline above the headline is no headline; the stamp stands under the sapo
+        (
+            "gs_meta_hotline_above_headline.txt",
+            "Đoàn công tác của Bộ Ngoại giao làm việc với tỉnh Thanh Hóa",
+            "2023-03-02",
+            2023,
+        ),
+        # a breadcrumb glued together ("Trang chủThời sựĐối ngoại...") is no headline
+        (
+            "gs_meta_glued_breadcrumb.txt",
+            "Ngoại giao đồng hành cùng các địa phương thu hút đầu tư",
+            "2024-03-12",
+            2024,
+        ),
+        # "Cập nhật: 17-04-2024 | 07:45:12" over "Hôm qua (16-4), ...": the day before the stamp
+        (
+            "gs_meta_update_stamp_yesterday.txt",
+            "Các Đại sứ, Tổng Lãnh sự bàn cách hỗ trợ Đồng Nai thu hút đầu tư",
+            "2024-04-16",
+            2024,
+        ),
         # "Ngày đăng" on one line and the date on the next; "Sáng nay 6/1" is the stamp's day
         (
             "gs_meta_published_label.txt",
@@ -120,3 +141,25 @@ def test_envoys_sent_off_with_tasks_asked_in_more_verbs():
         # "yêu cầu không để doanh nghiệp phải ...": the prohibition is the demand, not what follows "phải"
         ("Phạm Quang Hiệu", 2024, "không để doanh nghiệp phải tự"),
     ]
+
+
+def test_a_prime_minister_hands_envoys_their_tasks():
+    found = [
+        (d.speaker, d.target_year, " ".join(d.text.split()[:6]))
+        for d in extract(read("gs_dir_pm_receives_envoys.txt")).directives
+    ]
+    assert found == [
+        # "tiếp và giao nhiệm vụ cho các Đại sứ ... nhiệm kỳ 2019 - 2022" names the ceremony, no task;
+        # the envoys' pledge is theirs
+        ("Nguyễn Xuân Phúc", 2020, "cần linh hoạt, khôn khéo trong"),  # "..., do đó, các đồng chí Đại sứ cần ..."
+        ("Nguyễn Xuân Phúc", 2020, "các Đại sứ quan tâm vận"),  # "giao nhiệm vụ cho các Đại sứ ..."
+        ("Nguyễn Xuân Phúc", 2020, "trong nhiệm kỳ này, các Đại"),  # "mong muốn trong nhiệm kỳ này, các Đại sứ sẽ ..."
+        ("Nguyễn Xuân Phúc", 2020, "cần đẩy mạnh hợp tác kinh"),  # carried on from the asker above
+    ]
+
+
+def test_the_priorities_another_country_sets_as_chair_are_not_ours():
+    [chair] = extract(read("gs_kinds_foreign_chair_priorities.txt")).lists
+    # ", Brunei muốn nhấn mạnh ba lĩnh vực ưu tiên ..., đó là: (i) ...; (ii) ...; (iii) ..."
+    assert (chair.kind, chair.announced_count, len(chair.items)) == ("other", 3, 3)
+    assert chair.items[0].text == "chăm lo cho con người và phúc lợi của nhau"
