@@ -301,12 +301,16 @@ def opening_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return None if opens is None or empty else frozenset(opens)
 
 
+# Each row's pattern -> the characters its matches open with (None: any).
+_ROW_OPENINGS = {pattern: opening_characters(pattern) for _, _, pattern in LINE_RULES}
+
+
 def _rows_by_opening(
     rows: tuple[tuple[str, re.Pattern[str]], ...],
 ) -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
     """For each character some row's pattern may open with, the rows a line opening with it may
     match, in their order; under "" the rows that may match a line opening with any other."""
-    openings = [opening_characters(pattern) for _, pattern in rows]
+    openings = [_ROW_OPENINGS[pattern] for _, pattern in rows]
     characters = set().union(*(found for found in openings if found is not None))
     return {
         char: tuple(row for row, found in zip(rows, openings) if found is None or char in found)

@@ -32,6 +32,7 @@ from .cues import (
 from .directives import (
     FOREIGN_LEADER,
     PARTNERS,
+    any_word,
     find_directives,
     spans_holding,
 )  # directives read the lists found here, never the reverse
@@ -363,6 +364,26 @@ def _opening_hint(items, lower: bool) -> re.Pattern[str] | None:
     return re.compile(source) if needs_a_character else None
 
 
+# A hint opening with a class of at most this many characters is searched once per character.
+MAX_OPENING_CHARACTERS = 4
+
+
+def _by_opening_character(hint: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """`hint` as one pattern per character of the class it opens with ("[:;]\\s*\\d" as ":\\s*\\d" and
+    ";\\s*\\d"): a text holds a match of `hint` where it holds one of theirs, and the engine finds
+    a literal opening by itself many times faster than it tests a class at every position.
+    `hint` alone when it opens otherwise."""
+    items = list(_parser.parse(hint.pattern, hint.flags))
+    if not items or items[0][0] is not _sre.IN or len(items[0][1]) > MAX_OPENING_CHARACTERS:
+        return (hint,)
+    if not all(op is _sre.LITERAL for op, _ in items[0][1]):
+        return (hint,)
+    rest = [_written(op, arg, False) for op, arg in items[1:]]
+    if None in rest:
+        return (hint,)
+    return tuple(re.compile(re.escape(chr(char)) + "".join(rest), hint.flags) for _, char in items[0][1])  # type: ignore[arg-type]
+
+
 def _start_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """For a pattern anchored at the start ("^\\(?\\d{1,2}[.)/]..."), a test of the text's first
     character: the characters its leading items may open with, an optional one's and the next
@@ -454,6 +475,45 @@ def _boundary_matches(scan: re.Pattern[str], text: str) -> Iterator[re.Match[str
             match = scan.search(text, match.end())
 
 
+# How many strings `_literal_strings` spells out at most.
+MAX_LITERAL_STRINGS = 1000
+
+
+def _literal_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Every string `pattern` matches, when it is a finite set of plain strings (literals,
+    classes of literal characters, groups and alternations of them: "[Tt]heo|Nhật Bản|..."),
+    else None. Whether `pattern.search(text)` finds a match is then whether one of them is in
+    `text`, which `directives.any_word` tests many times faster than the engine tries a long
+    flat alternation at every position."""
+    if pattern.flags & re.I:
+        return None
+    strings = _spelled(list(_parser.parse(pattern.pattern, pattern.flags)))
+    return None if strings is None else tuple(dict.fromkeys(strings))
+
+
+def _spelled(items) -> list[str] | None:
+    """The strings the parsed `items` match, or None (`_literal_strings`)."""
+    strings = [""]
+    for op, arg in items:
+        options: list[str] | None
+        if op is _sre.LITERAL:
+            options = [chr(arg)]
+        elif op is _sre.IN:
+            literal = all(item_op is _sre.LITERAL for item_op, _ in arg)
+            options = [chr(item_arg) for _, item_arg in arg] if literal else None
+        elif op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group that sets no flag
+            options = _spelled(arg[-1])
+        elif op is _sre.BRANCH:
+            branches = [_spelled(branch) for branch in arg[1]]
+            options = None if None in branches else [s for branch in branches for s in branch]  # type: ignore[union-attr]
+        else:
+            return None
+        if options is None or len(strings) * len(options) > MAX_LITERAL_STRINGS:
+            return None
+        strings = [string + option for string in strings for option in options]
+    return strings
+
+
 @dataclass(frozen=True)
 class MarkerRule:
     """One shape of item marker: a row of MARKER_RULES. The pattern's group "n" holds the number."""
@@ -467,6 +527,7 @@ class MarkerRule:
     start: Callable[[str, re.Match[str]], int] = match_start
     hint: re.Pattern[str] | None = field(init=False)
     hint_words: tuple[str, ...] = field(init=False)  # when the hint is one of these words (`_hint_words`)
+    hint_scans: tuple[re.Pattern[str], ...] = field(init=False)  # the hint, one per opening character
     start_test: re.Pattern[str] | None = field(init=False)  # a paragraph's first character (`_start_test`)
     ignores_case: bool = field(init=False)
     numbered: bool = field(init=False)  # a group "n" holds the number; else BY_POSITION
@@ -476,6 +537,7 @@ class MarkerRule:
         object.__setattr__(self, "scan", _boundary_after(self.pattern))
         object.__setattr__(self, "hint", _hint(self.pattern))
         object.__setattr__(self, "hint_words", _hint_words(self.pattern))
+        object.__setattr__(self, "hint_scans", () if self.hint is None else _by_opening_character(self.hint))
         object.__setattr__(self, "start_test", _start_test(self.pattern))
         object.__setattr__(self, "ignores_case", bool(self.pattern.flags & re.I))
         object.__setattr__(self, "numbered", "n" in self.pattern.groupindex)
@@ -578,35 +640,57 @@ def find_markers(paragraphs: list[str]) -> list[Marker]:
     return sorted(markers, key=lambda m: m.start)
 
 
-def _rules_by_paragraph(paragraphs: list[str]) -> list[list[MarkerRule]]:
+def _rules_by_paragraph(paragraphs: list[str]) -> list[tuple[MarkerRule, ...]]:
     """For each paragraph, the MARKER_RULES (in order) that pass `MarkerRule.worth_searching` in
-    it, worked out for the whole body at once: a start test on the string of the paragraphs'
-    first characters, a hint searched once in the body with its matches given to the paragraphs
-    by bisection (`directives.spans_holding`), or, after a start test, in the few paragraphs that
-    passed it."""
+    it, worked out for the whole body at once: a start test by the paragraph's first character
+    (`_opening_rules`, worked out once per character), a hint searched once in the body with its
+    matches given to the paragraphs by bisection (`directives.spans_holding`; rules with the
+    same hint share the search), or, after a start test, in the few paragraphs that passed it."""
     whole = PARAGRAPH_BREAK.join(paragraphs)
     lowered = whole.lower()  # once for the body: lower-casing paragraph by paragraph cost more
     if len(lowered) != len(whole):  # a letter whose lower case is longer: offsets would shift
         lowered = "".join(character.lower()[0] for character in whole)
     spans = [(start, start + len(paragraph)) for start, paragraph in zip(paragraph_starts(paragraphs), paragraphs)]
-    firsts = "".join(paragraph[:1] or "\n" for paragraph in paragraphs)  # one character a paragraph
-    found: list[list[MarkerRule]] = [[] for _ in paragraphs]
-    for rule in MARKER_RULES:
+    masks = [_opening_rules(paragraph[0]) if paragraph else 0 for paragraph in paragraphs]
+    held: dict[tuple[str, bool], set[int]] = {}
+    for bit, rule in enumerate(MARKER_RULES):
+        flag = 1 << bit
         text = lowered if rule.ignores_case else whole
         if rule.hint_words and not any(word in text for word in rule.hint_words):
-            continue  # none of the words its hint is: no paragraph passes it
-        numbers: Iterable[int]
-        if rule.start_test is not None:
-            numbers = [m.start() for m in rule.start_test.finditer(firsts) if paragraphs[m.start()]]
+            masks = [mask & ~flag for mask in masks]  # none of the words its hint is: no paragraph passes it
+        elif rule.start_test is not None:
             if rule.hint is not None:
-                numbers = [i for i in numbers if rule.hint.search(text, *spans[i])]
+                masks = [
+                    mask & ~flag
+                    if mask & flag and not any(scan.search(text, *span) for scan in rule.hint_scans)
+                    else mask
+                    for mask, span in zip(masks, spans)
+                ]
         elif rule.hint is not None:
-            numbers = sorted(spans_holding(rule.hint, text, spans))
+            for scan in rule.hint_scans:
+                shared = (scan.pattern, rule.ignores_case)
+                if shared not in held:
+                    held[shared] = spans_holding(scan, text, spans)
+                for number in held[shared]:
+                    masks[number] |= flag
         else:
-            numbers = range(len(paragraphs))
-        for number in numbers:
-            found[number].append(rule)
-    return found
+            masks = [mask | flag for mask in masks]
+    return [_rules_of(mask) for mask in masks]
+
+
+@lru_cache(maxsize=256)
+def _opening_rules(character: str) -> int:
+    """The MARKER_RULES (bit n for rule n) whose start test passes in a paragraph opening with
+    `character`: a start test reads the first character only (`_start_test`)."""
+    return sum(
+        1 << bit for bit, rule in enumerate(MARKER_RULES) if rule.start_test and rule.start_test.match(character)
+    )
+
+
+@lru_cache(maxsize=256)
+def _rules_of(mask: int) -> tuple[MarkerRule, ...]:
+    """The MARKER_RULES whose bits `mask` sets, in order."""
+    return tuple(rule for bit, rule in enumerate(MARKER_RULES) if mask >> bit & 1)
 
 
 def chain_markers(markers: list[Marker], labels: frozenset[int] = frozenset()) -> list[list[Marker]]:
@@ -658,6 +742,8 @@ class Span:
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:và|hoặc|cùng)$")
 # "...; và củng cố an ninh lương thực": the joining "và" before the last piece is not its text.
 LEADING_CONJUNCTION = re.compile(r"(?:và|hoặc)\s+(?=\S)")
+# The characters it may open with, tested before it is tried (`_first_characters`; None: any).
+LEADING_CONJUNCTION_OPENS = _first_characters(list(_parser.parse(LEADING_CONJUNCTION.pattern)))
 
 
 def _trim(body: str, start: int, end: int) -> Span:
@@ -668,7 +754,12 @@ def _trim(body: str, start: int, end: int) -> Span:
     """
     while start < end and (body[start].isspace() or body[start] in ",;:"):
         start += 1
-    if conjunction := LEADING_CONJUNCTION.match(body, start, end):
+    opens = LEADING_CONJUNCTION_OPENS
+    if (
+        start < end
+        and (opens is None or body[start] in opens)
+        and (conjunction := LEADING_CONJUNCTION.match(body, start, end))
+    ):
         start = conjunction.end()
     while end > start and (body[end - 1].isspace() or body[end - 1] in ",;|"):
         end -= 1  # "|": the closing bar of a table row
@@ -1573,13 +1664,18 @@ OTHER_VOICE_HINT = re.compile(
 )
 
 
+# The same test, as the strings it matches searched all at once (`_literal_strings`): the same answer.
+_OTHER_VOICE_WORDS = _literal_strings(OTHER_VOICE_HINT)
+OTHER_VOICE_TEST = OTHER_VOICE_HINT if _OTHER_VOICE_WORDS is None else any_word(_OTHER_VOICE_WORDS)
+
+
 def _other_voice(speaker: str | None, title: str | None, cue: str, body: str = "") -> str | None:
     """The OTHER_VOICES row whose voice states a list: its speaker (title, then title and name,
     then how the article first describes a name it does not know) or the subject of its lead-in."""
     spoken = [text for text in (title, f"{title or ''} {speaker or ''}".strip()) if text]
     if speaker and _described_abroad(body, speaker):
         return OTHER_VOICES[0].name
-    hinted = OTHER_VOICE_HINT.search(cue) is not None
+    hinted = OTHER_VOICE_TEST.search(cue) is not None
     for voice in OTHER_VOICES:
         if voice.speaker and any(voice.speaker.search(text) for text in spoken):
             return voice.name
@@ -1754,7 +1850,10 @@ def _lead_in(body: str, candidate: Candidate) -> Span:
 def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
     markers = find_markers(paragraphs)
-    runs = chain_markers(markers, frozenset(i for i, p in enumerate(paragraphs) if _heads_a_paragraph(p)))
+    # (labels matter only to bullets, which are numbered by their place)
+    by_position = any(marker.ordinal == BY_POSITION for marker in markers)
+    labels = frozenset(i for i, p in enumerate(paragraphs) if _heads_a_paragraph(p)) if by_position else frozenset()
+    runs = chain_markers(markers, labels)
     in_runs = {marker.start for run in runs for marker in run}
     for marker in markers:
         if marker.start not in in_runs and (completed := _completed_by_count(body, paragraphs, marker)):
@@ -1864,7 +1963,8 @@ def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
         own = folded[offset : offset + len(paragraph)] if folded is not None else None
         for lead_end, merged, raw, intro in inline_lists(paragraph, own):
             spans = tuple(_trim(body, offset + s, offset + e) for s, e in merged)
-            raw_spans = tuple(_trim(body, offset + s, offset + e) for s, e in raw)
+            # (most splits need no merging: the same pieces, trimmed once)
+            raw_spans = spans if raw == merged else tuple(_trim(body, offset + s, offset + e) for s, e in raw)
             if not _all_worded(raw_spans):
                 raw_spans = spans
             if len(spans) >= 2 or len(raw_spans) >= 2:
@@ -2068,7 +2168,7 @@ CITATION_HINTS = ("tr.", "sđd", "nxb", "nhà xuất bản", "toàn tập", "htt
 
 def _cites(text: str) -> bool:
     lowered = text.lower()
-    return any(hint in lowered for hint in CITATION_HINTS) and bool(CITATION.search(text))
+    return any(map(lowered.__contains__, CITATION_HINTS)) and bool(CITATION.search(text))
 
 
 def _citations(texts: list[str]) -> bool:
@@ -2232,8 +2332,9 @@ def _asks(body: str, cue: str, last: Span) -> bool:
 
 def _interview(texts: Sequence[str]) -> bool:
     """Turns of an interview marked like items: half open with a speaker's label, and one asks."""
-    turns = sum(bool(INTERVIEW_TURN.match(text)) for text in texts)
-    return turns * 2 >= len(texts) and any("?" in text for text in texts)
+    if not any("?" in text for text in texts):
+        return False  # the cheaper test first
+    return sum(bool(INTERVIEW_TURN.match(text)) for text in texts) * 2 >= len(texts)
 
 
 def _questions_among(texts: Sequence[str]) -> bool:

@@ -77,6 +77,13 @@ class ScopeRules:
     def pattern(self) -> re.Pattern[str]:
         return _pattern(self)
 
+    @cached_property
+    def group_numbers(self) -> dict[str, int]:
+        """key(term) -> a number of its group, the same for equal groups: a document's weights
+        are summed by number, where hashing a group (all its terms) for each term cost more."""
+        numbers: dict[TermGroup, int] = {}
+        return {term: numbers.setdefault(group, len(numbers)) for term, (_, group) in self.by_term.items()}
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -197,11 +204,15 @@ def _strongest(weights: dict[str, float], rules: ScopeRules, side: str) -> tuple
     )
     if not found:
         return None, [], 0.0
-    by_group: dict[TermGroup, float] = defaultdict(float)
+    # by group, each group as the first of its terms holds it (equal groups are one)
+    numbers = rules.group_numbers
+    by_number: dict[int, float] = defaultdict(float)
+    groups: dict[int, TermGroup] = {}
     for weight, term in found:
-        by_group[index[term][1]] += weight
-    totals = {group: min(total, group.cap) if group.cap is not None else total for group, total in by_group.items()}
-    group = max(totals, key=lambda g: (totals[g], g.what))
+        by_number[numbers[term]] += weight
+        groups.setdefault(numbers[term], index[term][1])
+    totals = {n: min(total, cap) if (cap := groups[n].cap) is not None else total for n, total in by_number.items()}
+    group = groups[max(totals, key=lambda n: (totals[n], groups[n].what))]
     quoted = [index[term][0] for _, term in found if index[term][1] is group][:REASON_TERMS]
     return group.what, quoted, sum(totals.values())
 

@@ -1349,7 +1349,7 @@ def test_the_rules_worth_searching_in_each_paragraph_are_found_for_the_whole_bod
     offset = 0
     for text, rules in zip(texts, _rules_by_paragraph(texts)):
         own = lowered[offset : offset + len(text)]
-        assert rules == [rule for rule in MARKER_RULES if rule.worth_searching(text, own)], text
+        assert list(rules) == [rule for rule in MARKER_RULES if rule.worth_searching(text, own)], text
         offset += len(text) + 2
 
 
@@ -1606,3 +1606,121 @@ def test_the_whole_pipeline_never_fails_on_arbitrary_text(parts):
     for found in extract(doc).lists:
         for item in found.items:
             assert doc.body[item.start : item.end] == item.text
+
+
+def _word_pieces(words):
+    """Texts made of the words, their halves and case changes, and other text."""
+    halves = [w[: len(w) // 2] for w in words] + [w[len(w) // 2 :] for w in words]
+    return st.lists(
+        st.one_of(st.sampled_from(list(words)), st.sampled_from(halves), st.sampled_from([w.lower() for w in words])),
+        max_size=12,
+    ).flatmap(
+        lambda parts: st.lists(st.text(max_size=3), min_size=len(parts) + 1, max_size=len(parts) + 1).map(
+            lambda glue: "".join(g + p for g, p in zip(glue, parts + [""]))
+        )
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([r"ab|[Tt]heo|x(?:yz|y)", r"(?:a|b)(?:c|d)e", r"[ab]", r"Nhật Bản|Hàn Quốc|oanh nghiệp"]),
+    st.text(alphabet="abcdeTthoxyzNhậtBảnHànQuốcg ", max_size=30),
+)
+def test_a_pattern_that_is_a_set_of_strings_finds_a_match_where_one_of_them_is(source, text):
+    import re
+
+    from ngkt_cli.extract import _literal_strings
+
+    pattern = re.compile(source)
+    strings = _literal_strings(pattern)
+    assert strings is not None
+    assert (pattern.search(text) is not None) == any(string in text for string in strings)
+
+
+def test_only_a_set_of_plain_strings_is_spelled_out():
+    import re
+
+    from ngkt_cli.extract import _literal_strings
+
+    assert _literal_strings(re.compile(r"[Tt]heo|ab")) == ("Theo", "theo", "ab")
+    for source in (r"\btheo", r"a+", r"[^a]", r"\w", r"a?", r"(?i:a)"):
+        assert _literal_strings(re.compile(source)) is None, source
+    assert _literal_strings(re.compile("theo", re.I)) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_other_voices_quick_test_answers_as_its_pattern_does(data):
+    from ngkt_cli.extract import _OTHER_VOICE_WORDS, OTHER_VOICE_HINT, OTHER_VOICE_TEST
+
+    assert _OTHER_VOICE_WORDS is not None and OTHER_VOICE_TEST is not OTHER_VOICE_HINT
+    text = data.draw(_word_pieces(_OTHER_VOICE_WORDS))
+    assert (OTHER_VOICE_TEST.search(text) is not None) == (OTHER_VOICE_HINT.search(text) is not None), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([r"[:;](?:[\s]){0,}(?:[\d]){1,2}[.)]", r"[ab]c", r"[ab](?:[\s]){1,}", r"[abc]"]),
+    st.text(alphabet=":;ab c1.)\n", max_size=30),
+    st.integers(min_value=0, max_value=30),
+    st.integers(min_value=0, max_value=30),
+)
+def test_a_hint_searched_once_per_opening_character_finds_a_match_where_the_hint_does(source, text, start, end):
+    import re
+
+    from ngkt_cli.extract import _by_opening_character
+
+    hint = re.compile(source)
+    scans = _by_opening_character(hint)
+    assert len(scans) > 1 and all(scan.pattern[0] != "[" for scan in scans)
+    found = any(scan.search(text, start, end) for scan in scans)
+    assert found == (hint.search(text, start, end) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(
+                st.sampled_from(["3 ", "ba ", "các ", "những ", "một số ", "nhóm ", "“", "Việt ", "hai ", "12 "]),
+                st.sampled_from(["", "nhóm ", "“"]),
+                st.sampled_from(["trọng tâm", "nhiệm vụ", "việc", "công việc", "điểm", "bài học", "điều", "ĐIỂM"]),
+            ).map("".join),
+            st.text(alphabet="ab đ,.:\n", max_size=4),
+        ),
+        max_size=8,
+    )
+)
+def test_a_lead_in_without_a_list_noun_announces_nothing_and_its_quick_test_never_hides_one(parts):
+    from ngkt_cli.cues import ANNOUNCED, ANNOUNCED_NOUNS
+    from ngkt_cli.text import fold
+
+    folded = fold("".join(parts))
+    if ANNOUNCED.search(folded):
+        assert ANNOUNCED_NOUNS.search(folded), folded
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([r"(?:và|hoặc)\s+(?=\S)", r"a?b|[cd]", r"(?=x)[xy]z", r"\b(?:ab|c)", r"(?:a|c)b", r"a*b"]),
+    st.text(alphabet="vàhoặc abcdxyz\n", max_size=12),
+)
+def test_a_match_opens_with_one_of_the_characters_its_pattern_may_open_with(source, text):
+    import re
+    from re import _parser  # type: ignore[attr-defined]
+
+    from ngkt_cli.extract import _first_characters
+
+    pattern = re.compile(source)
+    opens = _first_characters(list(_parser.parse(source)))
+    assert opens is not None
+    if found := pattern.match(text):
+        assert found.end() > 0 and text[0] in opens
+
+
+def test_a_leading_conjunction_is_looked_for_only_after_its_first_letters():
+    from ngkt_cli.extract import _trim
+
+    text = "và củng cố an ninh; hoặc mở rộng"
+    first, second = _trim(text, 0, 18), _trim(text, 19, len(text))
+    assert (text[first.start : first.end], text[second.start : second.end]) == ("củng cố an ninh", "mở rộng")

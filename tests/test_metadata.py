@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from ngkt_cli.metadata import (
     ALIAS_TITLES,
-    NAME_THEN_TITLE,
+    NAME_THEN_TITLE_DEFINITION,
     PRONOUN_NAME,
     TITLE_ALIAS,
     TITLE_ALONE,
@@ -15,6 +15,7 @@ from ngkt_cli.metadata import (
     UPPER,
     Mention,
     _name,
+    _name_then_title_at,
     _name_then_title_matches,
     _title_head,
     _title_heads,
@@ -75,6 +76,10 @@ PERSON_PIECES = st.sampled_from(
 PERSON_TEXTS = st.lists(st.one_of(PERSON_PIECES, st.text(max_size=3)), max_size=24).map("".join)
 
 
+# The plain definition, as one pattern.
+NAME_THEN_TITLE = re.compile(NAME_THEN_TITLE_DEFINITION)
+
+
 def _spans(matches) -> list:
     return [(m.span(), m.group(0), m.group("name"), m.group("title"), m.span("title")) for m in matches]
 
@@ -86,6 +91,7 @@ def _spans(matches) -> list:
 @example("Chủ tịch UBND tỉnh Bình Dương Võ Văn Minh, Bộ trưởng")
 def test_names_then_titles_are_found_as_the_one_pattern_finds_them(text):
     assert _spans(_name_then_title_matches(text)) == _spans(NAME_THEN_TITLE.finditer(text))
+    assert _spans(filter(None, [_name_then_title_at(text)])) == _spans(filter(None, [NAME_THEN_TITLE.match(text)]))
 
 
 # The plain definitions: a look-behind (or a word boundary) in front of the words.

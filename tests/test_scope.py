@@ -649,3 +649,45 @@ def test_terms_are_counted_where_the_plain_pattern_finds_them(terms, text):
     keys = sorted({scope.key(term) for term in terms}, key=lambda t: (-len(t), t))
     plain = re.compile(r"(?<![^\W_])(" + "|".join(map(re.escape, keys)) + r")(?![^\W_])")
     assert scope._hits(text, rules) == Counter(plain.findall(text))
+
+
+def _strongest_plainly(weights, rules, side):
+    """The definition: the side's terms summed by group (equal groups are one), each group
+    capped, the heaviest group (then by name) with its heaviest terms."""
+    index = rules.by_term
+    found = sorted(((w, t) for t, w in weights.items() if index[t][1].side == side), key=lambda x: (-x[0], x[1]))
+    if not found:
+        return None, [], 0.0
+    by_group: dict = {}
+    for weight, term in found:
+        by_group[index[term][1]] = by_group.get(index[term][1], 0.0) + weight
+    totals = {g: min(total, g.cap) if g.cap is not None else total for g, total in by_group.items()}
+    group = max(totals, key=lambda g: (totals[g], g.what))
+    quoted = [index[term][0] for _, term in found if index[term][1] is group][: scope.REASON_TERMS]
+    return group.what, quoted, sum(totals.values())
+
+
+# Rows of either side, some equal to one another (two rows written alike are one group), some capped.
+GROUPS = st.lists(
+    st.builds(
+        scope.TermGroup,
+        st.sampled_from(scope.SIDES),
+        st.sampled_from(["a", "b", "c"]),
+        st.sampled_from([1.0, 2.0, 0.5]),
+        st.lists(st.sampled_from(["ab", "cd", "ef", "gh", "ij ab"]), min_size=1, max_size=3).map(tuple),
+        st.just("e"),
+        st.sampled_from([None, 1.0, 3.0]),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(GROUPS, st.lists(st.sampled_from(["ab", "cd", "ef", "gh", "ij", "x"]), max_size=12).map(" ".join))
+@example([scope.TermGroup("in", "a", 1.0, ("ab",), "e"), scope.TermGroup("in", "a", 1.0, ("ab",), "e")], "ab ab")
+def test_the_strongest_group_is_the_plain_definitions(groups, text):
+    rules = scope.ScopeRules(tuple(groups))
+    weights = scope.weigh("", [text, text, text], rules)
+    for side in scope.SIDES:
+        assert scope._strongest(weights, rules, side) == _strongest_plainly(weights, rules, side)

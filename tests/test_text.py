@@ -14,6 +14,7 @@ from ngkt_cli.text import (
     joined_key,
     key,
     paragraph_keys,
+    paragraph_starts,
     sentence_spans,
     sentences,
     single_spaced_lines,
@@ -198,3 +199,13 @@ SPACED_LINES = st.lists(st.lists(LINE_PIECES, max_size=6).map("".join), max_size
 @example("a\u3000b")
 def test_single_spaced_lines_is_each_line_as_its_words_single_spaced(text):
     assert single_spaced_lines(text) == all(" ".join(line.split()) == line for line in text.split("\n"))
+
+
+@given(st.lists(st.text(max_size=6), max_size=8))
+def test_each_paragraph_starts_where_the_joined_body_holds_it(paragraphs):
+    body = "\n\n".join(paragraphs)
+    starts = paragraph_starts(paragraphs)
+    assert len(starts) == len(paragraphs)
+    for start, paragraph, before in zip(starts, paragraphs, range(len(paragraphs))):
+        assert start == len("\n\n".join(paragraphs[:before])) + (2 if before else 0)
+        assert body[start : start + len(paragraph)] == paragraph
