@@ -183,7 +183,7 @@ def link_pending(conn: sqlite3.Connection, codebook: Codebook | None = None) -> 
     assigned = assign(items, _index_for(conn, items, idf), new_ids, load_decisions(conn))
     new_ids.save()
     _write_links(conn, items, assigned, idf)
-    refresh_labels(conn, set(assigned.values()), joined=set(assigned))
+    refresh_labels(conn, set(assigned.values()), joined=set(assigned), idf=idf)
     drop_empty_threads(conn)
     return len(assigned)
 
@@ -210,7 +210,7 @@ def _link_unmatched_duplicates(conn: sqlite3.Connection, idf: Idf) -> None:
     new_ids.save()
     store_assignments(conn, assigned, {i.id: i.kind for i in items})
     index_thread_terms(conn, items, assigned, idf)
-    refresh_labels(conn, set(assigned.values()), joined=set(assigned))
+    refresh_labels(conn, set(assigned.values()), joined=set(assigned), idf=idf)
 
 
 def _match_old_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[str, str]:
@@ -262,7 +262,7 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
     by_thread: dict[str, list[Item]] = defaultdict(list)
     for item in originals:
         by_thread[final[item.id]].append(item)
-    refresh_labels(conn, set(by_thread), by_thread)
+    refresh_labels(conn, set(by_thread), by_thread, idf=index.idf)
     set_meta(conn, "paragraphs_at_relink", index.idf.paragraphs)
     return {"statements": len(final), "threads": len(set(final.values())), "kept": len(mapping)}
 
@@ -276,13 +276,15 @@ def refresh_labels(
     threads: set[str],
     members: dict[str, list[Item]] | None = None,
     joined: set[str] | None = None,
+    idf: Idf | None = None,
 ) -> None:
     """Recompute the automatic label of each thread; `members` (in linking order) spares the lookups.
 
     With `joined` (statements just linked), a thread whose label-giving first members include
-    none of them keeps its label: it would come out the same.
+    none of them keeps its label: it would come out the same. `idf`: the corpus's frequencies as
+    the linking loaded them (and has weighed its terms with already), else loaded here.
     """
-    idf = load_idf(conn)
+    idf = idf if idf is not None else load_idf(conn)
     labels = []
     for thread in sorted(threads):
         found = members[thread] if members is not None else thread_members(conn, thread, MAX_CENTRALITY)
