@@ -98,6 +98,8 @@ SOURCE_LINE = re.compile(
 FOOTER_LINE = re.compile(
     r"^(?:©|\(c\)\s|copyright\b|ban quyen\b|ghi ro nguon\b|giay phep (?:so|xuat ban)\b"
     r"|chiu trach nhiem (?:noi dung|xuat ban)\b|tong bien tap\s*:|toa soan\s*:"
+    # "(*) Không sao chép dưới mọi hình thức khi chưa có sự đồng ý ...", "Bình luận (0)"
+    r"|(?:\(\*\)\s*)?khong (?:duoc )?sao chep\b|binh luan\s*\(\d+\)\s*$"
     r"|(?:duong day nong|hotline|dien thoai|so dien thoai|tel|fax)\s*:\s*[\d+(]|e-?mail\s*:\s*\S+@)"
 )
 
