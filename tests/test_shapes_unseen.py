@@ -88,6 +88,13 @@ def read(name: str):
             "2024-04-16",
             2024,
         ),
+        # the site's heading in capitals over its section's, in capitals too, then the headline
+        (
+            "gs_meta_caps_site_and_section.txt",
+            "Tỉnh ban hành kế hoạch hành động về ngoại giao kinh tế phục vụ phát triển",
+            "2023-06-21",
+            2023,
+        ),
         # "Ngày đăng" on one line and the date on the next; "Sáng nay 6/1" is the stamp's day
         (
             "gs_meta_published_label.txt",
