@@ -100,6 +100,8 @@ SOURCE_LINE = re.compile(
 FOOTER_LINE = re.compile(
     r"^(?:©|\(c\)\s|copyright\b|ban quyen\b|ghi ro nguon\b|giay phep (?:so|xuat ban)\b"
     r"|chiu trach nhiem (?:noi dung|xuat ban)\b|tong bien tap\s*:|toa soan\s*:"
+    # "(*) Không sao chép dưới mọi hình thức khi chưa có sự đồng ý ...", "Bình luận (0)"
+    r"|(?:\(\*\)\s*)?khong (?:duoc )?sao chep\b|binh luan\s*\(\d+\)\s*$"
     r"|(?:duong day nong|hotline|dien thoai|so dien thoai|tel|fax)\s*:\s*[\d+(]|e-?mail\s*:\s*\S+@)"
 )
 
@@ -125,9 +127,10 @@ STAMP_PREFIX = r"(?:\([^()\d]{2,25}\)\s*[-–]?\s*|[a-z0-9.]{2,25}\.(?:vn|com|ne
 # Page stamps: "Chủ nhật 29/12/2024 07:37", "Nhịp sống - Ngày đăng : 18:18, 18/12/2023",
 # "Thứ Tư, 05/06/2024 14:20 (GMT+7)", "Cập nhật: 15/01/2025", "Ngày 9/1/2025", "15.01.2025 | 08:30",
 # "- 21:40, 23/08/2022" (under the reporter's initials),
-# "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025", "Chủ nhật, 06 Tháng 6 2021 15:44".
+# "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025", "Chủ nhật, 06 Tháng 6 2021 15:44",
+# "Ngày tạo: 15/05/2023 18:02:23".
 STAMP_LINE = re.compile(
-    r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban)\s*:?.*|dang\s*:\s*\d.*"
+    r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban|ngay tao)\s*:?.*|dang\s*:\s*\d.*"
     # when the page was saved, not written (dates.CRAWL_MARK): "Ngày truy cập: 12/03/2026", "Retrieved 12/03/2026"
     r"|[^\d]{0,20}(?:truy cap|ngay tai|thu thap|luu tru|accessed|retrieved|archived)\b[^\d]{0,12}"
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}).{0,20}"
@@ -586,6 +589,8 @@ def _capitals_over_headline(line: str, following: list[tuple[int, str, str]]) ->
     if not (_all_capitals(line) and following):
         return False
     _, after, after_folded = following[0]
+    if _all_capitals(after) and len(following) > 1:  # the site's heading over its section's, both in capitals
+        return _capitals_over_headline(after, following[1:])
     return (
         _headline_like(after)
         and not _all_capitals(after)

@@ -324,7 +324,9 @@ def _asker_pattern() -> str:
         rf"(?:\s+[{UPPER_CASE}]\w*)?"
         # "Đồng chí mong muốn ...": the person just named
         rf"|(?<![Cc]ác )(?<!những )\b[Đđ]ồng chí(?:\s+[{UPPER_CASE}]\w*)?"
-        rf"|{BODY.pattern.replace('?P<body>', '')}|[Nn]gười đứng đầu\s+[^\s,]+(?:\s+[{UPPER_CASE}]\w*)*)"
+        rf"|{BODY.pattern.replace('?P<body>', '')}|[Nn]gười đứng đầu\s+[^\s,]+(?:\s+[{UPPER_CASE}]\w*)*"
+        # a leader's own words, quoted: "Tôi yêu cầu các đồng chí Thủ trưởng cơ quan đại diện ..."
+        rf"|\bTôi)"
     )
 
 
@@ -382,9 +384,9 @@ FORWARD_CONTEXT = re.compile(
 DOMESTIC_ADDRESSEE = re.compile(
     # after the time it is wished for: "mong muốn trong nhiệm kỳ này, các Đại sứ sẽ ..."
     r"^\s*(?:(?:trong|thời gian|năm|nhiệm kỳ)\b[^,.;:]{0,30},\s*)?(?:với\s+)?(?:các|những|mỗi|từng|quý|toàn)?\s*"
-    r"(?:vị\s+)?"
+    r"(?:vị\s+|tân\s+)?(?:[cC]án bộ(?: ngoại giao)?(?!\w)|"
     r"(?:[đĐ]ại sứ(?: quán)?|[tT]rưởng [cC]ơ quan đại diện|[cC]ơ quan đại diện|[tT]ổng [lL]ãnh sự quán|[pP]hái đoàn"
-    r"|[bB]ộ|ngành|địa phương|tỉnh|thành phố|[sS]ở|doanh nghiệp|[hH]iệp hội|đơn vị|[nN]gành ngoại giao)(?!\w)"
+    r"|[bB]ộ|ngành|địa phương|tỉnh|thành phố|[sS]ở|doanh nghiệp|[hH]iệp hội|đơn vị|[nN]gành ngoại giao)(?!\w))"
 )
 
 
@@ -410,6 +412,9 @@ ASSIGNEE = re.compile(
 )
 
 
+# A task named as the one someone handed out: "nhiệm vụ (mà) Tổng Bí thư giao cho Bộ Ngoại giao".
+TASK_GIVEN_BEFORE = re.compile(r"\b(?:nhiệm vụ|trọng trách|những việc|công việc)\s+(?:mà\s+)?$", re.I)
+
 # A reception whose name is the handing over ("Thủ tướng tiếp và giao nhiệm vụ cho các Đại sứ ... nhiệm
 # kỳ 2019 - 2022"): the ceremony, no task named.
 CEREMONY_BEFORE = re.compile(r"\b(?:tiếp|gặp mặt|gặp gỡ|gặp|trao quyết định(?:\s+bổ nhiệm)?)\s+và\s*$")
@@ -422,6 +427,9 @@ def _assignment(piece: str, match: re.Match[str]) -> int | None:
     assignee = ASSIGNEE.match(piece[match.end() :])
     if assignee and CEREMONY_BEFORE.search(piece, 0, match.start()):
         return None
+    asker = ASKER_BEFORE.search(piece, 0, match.start())
+    if asker and TASK_GIVEN_BEFORE.search(piece, 0, asker.start()):
+        return None  # "Đó là nhiệm vụ Tổng Bí thư giao cho Bộ Ngoại giao, ...": the task named, handed before
     rest = piece[match.end() :]
     in_charge = match.group(0).endswith(" là")  # a plan's "cơ quan chủ trì là ...", not what was done
     if in_charge and re.search(r"\b(?:đã|đang|vừa|được)\b", rest[:80]):
@@ -683,7 +691,9 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
             r"(?:\b[pP]hía\s+(?:bạn|["
             + UPPER_CASE
             + r"])|\bBạn\b|\b(?:Tổng thống|Ngoại trưởng|Quốc vương|Nhà vua|Ngài|nước chủ nhà)\b"
-            r"|\btại Việt Nam\b|\b(?:[cC]ác|[nN]hiều)\s+(?:đại biểu|[đĐ]ại sứ|ý kiến|doanh nghiệp|chuyên gia|nhà đầu"
+            # (not the envoys a leader receives: "Chiều 8-3, tiếp các đại sứ ..., Thủ tướng mong muốn ...")
+            r"|\btại Việt Nam\b|(?<!tiếp )(?<!gặp )(?<!với )\b(?:[cC]ác|[nN]hiều)\s+(?:đại biểu|[đĐ]ại sứ|ý kiến|doanh"
+            r" nghiệp|chuyên gia|nhà đầu"
             r" tư)\b"
             r"|^\s*(?:Đại biểu|Đại diện|Ý kiến)\b|\bđại biểu\s+[" + UPPER_CASE + r"])"
         ),

@@ -88,6 +88,13 @@ def read(name: str):
             "2024-04-16",
             2024,
         ),
+        # the site's heading in capitals over its section's, in capitals too, then the headline
+        (
+            "gs_meta_caps_site_and_section.txt",
+            "Tỉnh ban hành kế hoạch hành động về ngoại giao kinh tế phục vụ phát triển",
+            "2023-06-21",
+            2023,
+        ),
         # "Ngày đăng" on one line and the date on the next; "Sáng nay 6/1" is the stamp's day
         (
             "gs_meta_published_label.txt",
@@ -163,3 +170,28 @@ def test_the_priorities_another_country_sets_as_chair_are_not_ours():
     # ", Brunei muốn nhấn mạnh ba lĩnh vực ưu tiên ..., đó là: (i) ...; (ii) ...; (iii) ..."
     assert (chair.kind, chair.announced_count, len(chair.items)) == ("other", 3, 3)
     assert chair.items[0].text == "chăm lo cho con người và phúc lợi của nhau"
+
+
+def directives_of(page: str) -> list[tuple[str | None, int | None, str]]:
+    return [(d.speaker, d.target_year, " ".join(d.text.split()[:6])) for d in extract(read(page)).directives]
+
+
+def test_wishes_for_the_envoys_a_leader_receives_are_asked_of_them():
+    # "tiếp các đại sứ ..., Thủ tướng ... mong muốn mỗi cán bộ ngoại giao cần ...": the envoys received
+    # are not the ones asking; "các tân đại sứ" are Vietnam's own
+    assert directives_of("gs_dir_new_envoys_wishes.txt") == [
+        ("Nguyễn Tấn Dũng", 2012, "cần chủ động, nhạy bén, đưa"),
+        ("Nguyễn Tấn Dũng", 2012, "các tân đại sứ luôn giữ"),
+    ]
+
+
+def test_a_ministers_letter_asks_in_the_first_person():
+    # 'Tôi yêu cầu các đồng chí Thủ trưởng ...' inside the letter the minister is said to write
+    assert directives_of("gs_dir_minister_letter.txt") == [("Phạm Bình Minh", 2021, "các đồng chí Thủ trưởng cơ")]
+
+
+def test_a_task_named_as_handed_out_before_is_no_new_task():
+    # "Đó là nhiệm vụ Tổng Bí thư giao cho Bộ Ngoại giao, được Bộ trưởng ... nhắc lại ..."
+    doc = read("gs_meta_initials_byline.txt")
+    assert (doc.title, doc.date) == ("Cán bộ ngoại giao phải đi đầu trong thu hút nguồn lực phát triển", "2015-08-12")
+    assert extract(doc).directives == ()
