@@ -163,6 +163,8 @@ def lookbehinds_after(pattern: re.Pattern[str]) -> re.Pattern[str]:
     "((?:19|20)\\d{2})(?<!(?:den )(?s:.){4})", each look-behind widened by what the item took. The
     engine then skips ahead to what the item opens with, where it tried the look-behinds at
     every position. The pattern itself when it opens otherwise."""
+    if pattern.flags & re.X:
+        return pattern  # (white space and comments would be items)
     items = _source_items(pattern.pattern)
     behind = list(itertools.takewhile(lambda item: item.startswith(("(?<=", "(?<!")) and item.endswith(")"), items))
     if (
@@ -179,7 +181,10 @@ def lookbehinds_after(pattern: re.Pattern[str]) -> re.Pattern[str]:
         and not first.startswith(("(?:", "(?P<"))
     ):
         return pattern  # not an item that takes characters
-    low, high = _parser.parse(first, pattern.flags).getwidth()
+    try:
+        low, high = _parser.parse(first, pattern.flags).getwidth()
+    except re.error:  # an item that means something only in its place (a back-reference)
+        return pattern
     if low != high or low == 0:
         return pattern
     widened = "".join(item[:4] + "(?:" + item[4:-1] + ")(?s:.){" + str(low) + "})" for item in behind)

@@ -773,7 +773,7 @@ def _trim(body: str, start: int, end: int) -> Span:
         return _trim(body, start, conjunction.start())  # "(2) B và (3) C": "và" joins, it is not B's
     if end - start > 1 and body[end - 1] == "." and body[end - 2] != ".":
         end -= 1
-    if _unbalanced_closing_quote(body[start:end]):
+    if end > start and body[end - 1] in '”"' and _unbalanced_closing_quote(body[start:end]):
         return _trim(body, start, end - 1)  # “Thứ nhất, ... Thứ sáu, ... tham mưu”.
     return Span(start, end)
 
@@ -904,9 +904,11 @@ def _sentence_end(body: str, start: int, end: int) -> int:
 
 def _before_next_bullet(body: str, start: int, end: int) -> int:
     """Short of the next item's bullet when items share a line ("A; - Hai là, B")."""
-    text = body[start:end].rstrip()
-    if len(text) > 1 and text[-1] in BULLET_CHARS and text[-2].isspace():
-        return start + len(text) - 1
+    stop = min(end, len(body))
+    while stop > start and body[stop - 1].isspace():  # (the item's tail only, not a copy of it stripped)
+        stop -= 1
+    if stop - start > 1 and body[stop - 1] in BULLET_CHARS and body[stop - 2].isspace():
+        return stop - 1
     return end
 
 
@@ -943,12 +945,16 @@ def _merge_continuations(text: str, pieces: list[tuple[int, int]]) -> list[tuple
     return merged
 
 
+SEMICOLON = re.compile(";")
+FULL_STOP = re.compile(r"\. ")  # a full stop that ends a sentence, in `_intros`
+
+
 def _intros(paragraph: str, folded: str | None = None) -> list[tuple[int, int, InlineIntro]]:
     """(start, end, row) of every INLINE_INTROS lead-in in a paragraph, in reading order.
     `folded` is the paragraph folded, when the caller has it."""
     folded = fold(paragraph) if folded is None else folded  # one character per character: offsets hold
-    semicolons = [m.start() for m in re.finditer(";", folded)]
-    stops = [m.start() for m in re.finditer(r"\. ", folded)]
+    semicolons = [m.start() for m in SEMICOLON.finditer(folded)]
+    stops = [m.start() for m in FULL_STOP.finditer(folded)]
     rows = _ROWS_BY_SEMICOLONS[min(len(semicolons), len(_ROWS_BY_SEMICOLONS) - 1)]
     found = [(m.start(), m.end(), intro) for intro in rows for m in intro.finditer(folded, semicolons, stops)]
     return sorted(found, key=lambda f: f[0])
@@ -975,7 +981,7 @@ def _may_hold_a_list(paragraph: str) -> bool:
     "là", a counted list's "và": "hai trọng tâm là A và B", "ba trọng tâm là A, B và C")."""
     return ";" in paragraph or (
         "," in paragraph
-        and any(word in paragraph for word in COMMA_LEAD_WORDS)
+        and any(map(paragraph.__contains__, COMMA_LEAD_WORDS))
         or " và " in paragraph
         and " là " in paragraph
     )
@@ -986,9 +992,14 @@ def inline_lists(
 ) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
     """(lead-in end, merged pieces, raw pieces, row) for each ';' list of a paragraph
     (`folded`: the paragraph folded, when the caller has it)."""
+    return _inline_lists(paragraph, folded) if _may_hold_a_list(paragraph) else []
+
+
+def _inline_lists(
+    paragraph: str, folded: str | None
+) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
+    """`inline_lists` of a paragraph that passed its cheap test (`_may_hold_a_list`)."""
     found: list = []
-    if not _may_hold_a_list(paragraph):
-        return found
     intros = _intros(paragraph, folded)
     resume_at = 0
     for number, (intro_start, intro_end, intro) in enumerate(intros):
@@ -1985,7 +1996,7 @@ def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
         if not _may_hold_a_list(paragraph):
             continue  # (before its folded slice is cut)
         own = folded[offset : offset + len(paragraph)] if folded is not None else None
-        for lead_end, merged, raw, intro in inline_lists(paragraph, own):
+        for lead_end, merged, raw, intro in _inline_lists(paragraph, own):
             spans = tuple(_trim(body, offset + s, offset + e) for s, e in merged)
             # (most splits need no merging: the same pieces, trimmed once)
             raw_spans = spans if raw == merged else tuple(_trim(body, offset + s, offset + e) for s, e in raw)

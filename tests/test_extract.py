@@ -1771,3 +1771,20 @@ def test_only_look_behinds_before_an_item_of_fixed_width_are_moved():
         r"\d{2,}",
     ]
     assert CUE_YEAR_SCAN.findall("nam 2024, den 2030, giai doan 2021-2025") == CUE_YEAR.findall("nam 2024, den 2030")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='ab -–+•\n\u00a0;”"“', max_size=20), st.integers(0, 22), st.integers(0, 22))
+def test_an_items_tail_is_read_as_its_stripped_copy_would_be(text, start, end):
+    from ngkt_cli.extract import BULLET_CHARS, _before_next_bullet, _trim, _unbalanced_closing_quote
+
+    stripped = text[start:end].rstrip()  # the plain definition: a bullet at the stripped item's end
+    plain = (
+        start + len(stripped) - 1
+        if len(stripped) > 1 and stripped[-1] in BULLET_CHARS and stripped[-2].isspace()
+        else end
+    )
+    assert _before_next_bullet(text, start, end) == plain
+    if start <= end <= len(text):
+        span = _trim(text, start, end)
+        assert not _unbalanced_closing_quote(text[span.start : span.end])
