@@ -444,8 +444,26 @@ def _written_name(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
+# The mentions found lately, by text, with the people they were resolved against: the lists'
+# and the directives' speakers ask again of the same text (a quarter of the asks). At most
+# MENTIONS_KEPT are kept (then all are forgotten at once).
+_MENTIONS: dict[str, tuple[list[Person], list[Mention]]] = {}
+MENTIONS_KEPT = 256
+
+
 def find_mentions(text: str, people: list[Person]) -> list[Mention]:
     """Person mentions in `text`, with titles alone and "ông Sơn" resolved against `people`."""
+    kept = _MENTIONS.get(text)
+    if kept is not None and kept[0] == people:  # the same people (a list compares its items by identity first)
+        return list(kept[1])
+    found = _mentions(text, people)
+    if len(_MENTIONS) >= MENTIONS_KEPT:
+        _MENTIONS.clear()
+    _MENTIONS[text] = (list(people), found)
+    return list(found)
+
+
+def _mentions(text: str, people: list[Person]) -> list[Mention]:
     titles = list(TITLE_ALONE.finditer(text))
     # A match of TITLED_NAME or NAME_THEN_TITLE_DEFINITION holds a title, where TITLE_ALONE would match:
     # a text without one (a third of those asked) holds neither.

@@ -165,3 +165,25 @@ def test_a_person_named_before_the_title_is_found():
         ("Nguyễn Văn An", "Bộ trưởng Bộ Công Thương"),
         ("Lê Thị Hoa", "Giám đốc Sở"),
     ]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["ông Sơn cho biết", "Thủ tướng nói", "bà Hằng, Bộ trưởng", "Bà Hằng nói", "x"]),
+            st.lists(st.sampled_from(PEOPLE), max_size=3),
+        ),
+        max_size=8,
+    )
+)
+def test_mentions_asked_again_are_those_of_the_people_asked_with(asks):
+    """The mentions kept for a text are given back only for the same people: not when the
+    caller has changed its list since, nor after it changed the list it was given back."""
+    for text, people in asks:
+        found = find_mentions(text, people)
+        assert found == _plain_find_mentions(text, people)
+        found.append(Mention(0, 0, None, None))
+        assert find_mentions(text, people) == _plain_find_mentions(text, people)
+        people.append(Person("Lê Thị Hằng", "Bộ trưởng"))
+        assert find_mentions(text, people) == _plain_find_mentions(text, people)
