@@ -14,11 +14,13 @@ from ngkt_cli.metadata import (
     TITLED_NAME,
     UPPER,
     Mention,
+    _matches_from,
     _name,
     _name_then_title_at,
     _name_then_title_matches,
     _title_head,
     _title_heads,
+    _title_starts,
     _written_name,
     find_mentions,
     find_people,
@@ -187,3 +189,17 @@ def test_mentions_asked_again_are_those_of_the_people_asked_with(asks):
         assert find_mentions(text, people) == _plain_find_mentions(text, people)
         people.append(Person("Lê Thị Hằng", "Bộ trưởng"))
         assert find_mentions(text, people) == _plain_find_mentions(text, people)
+
+
+@settings(max_examples=400)
+@given(PERSON_TEXTS)
+@example("Đại biểu Thủ tướng Phạm Minh Chính; Phó Thủ tướng Bùi Thanh Sơn")  # a title inside another's match
+@example("Ủy viên Bộ Chính trị, Thủ tướng Chính phủ Phạm Minh Chính")
+def test_titled_names_and_titles_are_found_from_the_titles_starts_as_finditer_finds_them(text):
+    starts = _title_starts(text)
+    for pattern in (TITLED_NAME, TITLE_ALONE):
+        assert _spans_of(_matches_from(pattern, text, starts)) == _spans_of(pattern.finditer(text))
+
+
+def _spans_of(matches) -> list:
+    return [(m.span(), m.group("title")) for m in matches]
