@@ -9,6 +9,7 @@ import itertools
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from re import _parser  # type: ignore[attr-defined]  # (the `re` module's own parser)
 
 from .models import Document
 from .text import fold
@@ -114,11 +115,93 @@ ANNOUNCED = re.compile(
 # A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".
 QUOTED_COUNT = re.compile(r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]')
 
+# ---------------------------------------------------------------------------------------------
+# Patterns the regex engine can skip ahead in (machinery; the list extractor reads it too)
+
+# A quantifier after an item of pattern source: "*", "+", "?", "{m,n}", each maybe lazy or possessive.
+_QUANTIFIER = re.compile(r"(?:[*+?]|\{\d*(?:,\d*)?\})[?+]?")
+
+
+def _class_end(source: str, at: int) -> int:
+    """Where the class opening at `at` ("[...]") ends, after its "]" (a "]" first is one of its characters)."""
+    at += 1
+    at += source[at] == "^"
+    at += source[at] == "]"
+    while source[at] != "]":
+        at += 2 if source[at] == "\\" else 1
+    return at + 1
+
+
+def _source_items(source: str) -> list[str]:
+    """Pattern source cut into its top-level items, each with its quantifier: an escape ("\\d"), a
+    class ("[^\\W\\d]"), a group with all it holds ("(?<!den )", "((?:19|20)\\d{2})"), or one
+    character ("|" too)."""
+    items, at = [], 0
+    while at < len(source):
+        start = at
+        if source[at] == "\\":
+            at += 2
+        elif source[at] == "[":
+            at = _class_end(source, at)
+        elif source[at] == "(":
+            depth, at = 1, at + 1
+            while depth:
+                if source[at] == "\\":
+                    at += 2
+                elif source[at] == "[":
+                    at = _class_end(source, at)
+                else:
+                    depth += {"(": 1, ")": -1}.get(source[at], 0)
+                    at += 1
+        else:
+            at += 1
+        if quantifier := _QUANTIFIER.match(source, at):
+            at = quantifier.end()
+        items.append(source[start:at])
+    return items
+
+
+def lookbehinds_after(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` with the same matches, its opening look-behinds asked after the item that follows
+    them when that item takes a fixed number of characters: "(?<!den )((?:19|20)\\d{2})" as
+    "((?:19|20)\\d{2})(?<!(?:den )(?s:.){4})", each look-behind widened by what the item took. The
+    engine then skips ahead to what the item opens with, where it tried the look-behinds at
+    every position. The pattern itself when it opens otherwise."""
+    if pattern.flags & re.X:
+        return pattern  # (white space and comments would be items)
+    items = _source_items(pattern.pattern)
+    behind = list(itertools.takewhile(lambda item: item.startswith(("(?<=", "(?<!")) and item.endswith(")"), items))
+    if (
+        not behind
+        or len(behind) == len(items)
+        or any("(" in item[4:].replace("\\(", "").replace("(?", "") for item in behind)
+    ):
+        return pattern  # (a group a look-behind held would be numbered after the item's)
+    first = items[len(behind)]
+    if (
+        first in "|^$"
+        or first.startswith(("\\b", "\\B", "\\A", "\\Z"))
+        or first.startswith("(?")
+        and not first.startswith(("(?:", "(?P<"))
+    ):
+        return pattern  # not an item that takes characters
+    try:
+        low, high = _parser.parse(first, pattern.flags).getwidth()
+    except re.error:  # an item that means something only in its place (a back-reference)
+        return pattern
+    if low != high or low == 0:
+        return pattern
+    widened = "".join(item[:4] + "(?:" + item[4:-1] + ")(?s:.){" + str(low) + "})" for item in behind)
+    return re.compile(first + widened + "".join(items[len(behind) + 1 :]), pattern.flags)
+
+
 # A year in a lead-in, not a horizon ("đến năm 2030") nor a range ("2021-2025").
 CUE_YEAR = re.compile(
     r"(?<!den )(?<!toi )(?<!den nam )(?<!toi nam )(?<![\d/-])(?<!- )(?<!– )((?:19|20)\d{2})(?![\d/-])"
     r"(?!\s[-–]\s(?:19|20)\d{2})"  # nor a period written with spaces: "giai đoạn 2021 – 2025"
 )
+# The same, the year first (`lookbehinds_after`): what `target_year` scans.
+CUE_YEAR_SCAN = lookbehinds_after(CUE_YEAR)
 
 # A year the lead-in compares with or builds on is not the one its list is for: "So với năm 2022,
 # năm 2023 ngành đạt 3 kết quả", and for plans "Tiếp nối kết quả năm 2023, năm 2024 ngành tập trung
@@ -211,7 +294,7 @@ def target_year(kind: str, cue: str, doc: Document) -> int | None:
     folded = fold(cue)
     years = [
         int(m.group(1))
-        for m in CUE_YEAR.finditer(folded)
+        for m in CUE_YEAR_SCAN.finditer(folded)
         if not _compared_with(folded[max(0, m.start() - YEAR_CONTEXT) : m.start()], kind)
     ]
     if years:

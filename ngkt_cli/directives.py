@@ -801,6 +801,8 @@ GLUED_SENTENCE = re.compile(rf"[.!?](?<=[^\W\d_][.!?])(?=[{UPPER_CASE}])")
 
 def _sentences(paragraph: str) -> list[tuple[int, int]]:
     glued = [m.start() + 1 for m in GLUED_SENTENCE.finditer(paragraph)]  # once for the paragraph
+    if not glued:  # no cut to add: `sentence_spans` holds no blank span
+        return sentence_spans(paragraph)
     spans = []
     for start, end in sentence_spans(paragraph):
         cuts = [start, *(cut for cut in glued if start < cut < end), end] if glued else [start, end]
@@ -815,10 +817,14 @@ def _pieces(body: str, paragraphs: list[str], people: list[Person]) -> list[list
         if _heading(paragraph, people):
             continue
         for start, end in _sentences(paragraph):
+            framed = _framing_attribution(paragraph, start, end)
+            if framed is None and paragraph.find(";", start, end) < 0:  # one piece: the sentence
+                sentences.append([Piece(offset + start, offset + end, offset + start, index)])
+                continue
             cuts = [start, end]
             if ";" in paragraph[start:end]:
                 cuts = [start] + [start + m.end() for m in re.finditer(";", paragraph[start:end])] + [end]
-            if (framed := _framing_attribution(paragraph, start, end)) is not None:
+            if framed is not None:
                 cuts = sorted({*cuts, framed})
             sentences.append([Piece(offset + a, offset + b, offset + start, index) for a, b in zip(cuts, cuts[1:])])
     return sentences
@@ -1004,95 +1010,85 @@ def cue_openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(o for o in openings if not any(other != o and o.startswith(other) for other in openings))
 
 
-class OpeningScan:
-    """A pattern's matches, found as `pattern.finditer` finds them, by trying the pattern only
-    where one of its openings (`cue_openings`) begins: the openings' one search (`any_word`)
-    skips ahead in the text where a pattern opening with a look-behind ("(?<!\\w)giao") is tried
-    by the regex engine at every position. A match is tried at every place an opening begins
-    (not only those a scan of whole openings stops at) from the end of the match before."""
+# Letters whose lower case depends on the letters around them ("Σ"): an opening holding one is
+# not looked for in a lower-cased text, whose letters were lowered in their context.
+_CONTEXT_CASED = frozenset("Σσς")
 
-    def __init__(self, pattern: re.Pattern[str], openings: frozenset[str]) -> None:
-        self.pattern = pattern
-        self.scan = any_word(openings)
-        self.ignores_case = bool(pattern.flags & re.IGNORECASE)
 
-    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
-        """The matches in `text`; `low` is `text` lower-cased (`lowered`)."""
-        scan, match = self.scan.search, self.pattern.match
-        where = low if self.ignores_case else text
-        opening = scan(where)
-        while opening:
-            found = match(text, opening.start())
-            if found:  # never empty: it holds an opening
-                yield found
-                opening = scan(where, found.end())
+class CueScan:
+    """The matches of several patterns in a text, each pattern's as its `finditer` finds them,
+    pattern by pattern, with one search of the lower-cased text for all their openings
+    (`cue_openings`; a pattern without any is stood for by its `cue_words`, and one without
+    either is searched in every text). A pattern is tried with `match` only where one of its
+    openings begins, from the end of its match before: one opening with a look-behind
+    ("(?<!\\w)giao") is otherwise tried by the regex engine at every position. The search
+    stops at every place one of the strings begins (not only where a scan of whole strings
+    would); where several begin, it names one, and each of the others opens it or is opened by
+    it: the patterns of all of them are tried there (a pattern tried where it does not match
+    finds nothing)."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.patterns = list(patterns)
+        self.opens: list[bool] = []  # whether pattern n is tried at its openings (else by finditer)
+        self.everywhere: list[int] = []  # patterns searched in every text
+        strings_of: list[tuple[int, frozenset[str]]] = []
+        for number, pattern in enumerate(self.patterns):
+            openings = cue_openings(pattern)
+            self.opens.append(openings is not None and not any(_CONTEXT_CASED & set(o) for o in openings))
+            if self.opens[-1]:
+                strings = frozenset(lowered(o) for o in openings or ())
             else:
-                opening = scan(where, opening.start() + 1)
-
-
-def rule_matches(pattern: re.Pattern[str]) -> Callable[[str, str], Iterator[re.Match[str]]]:
-    """How to find a cue rule's matches in a piece and its lower case: by its `OpeningScan`, or
-    by the pattern's own `finditer` when it has no openings."""
-    openings = cue_openings(pattern)
-    if openings is None:
-        return lambda text, low: pattern.finditer(text)
-    return OpeningScan(pattern, openings).finditer
-
-
-# The cue rules in the order `_cue` tries them, each with its quick test and its words (None when
-# a rule needs none); `_CUE_WORD_TESTS` below searches all their words at once.
-_RULES_IN_ORDER = tuple((rule, cue_test(rule.pattern)) for rule in sorted(CUE_RULES, key=lambda r: r.precedence))
-_RULE_WORDS = [cue_words(rule.pattern) for rule, _ in _RULES_IN_ORDER]
-# How each rule's matches are found in a piece (`rule_matches`), by the rule's name.
-_MATCHES = {rule.name: rule_matches(rule.pattern) for rule in CUE_RULES}
-
-
-class WordTests:
-    """Which of several word tests (`rule_words[n]`: the words of test n, as `cue_words` gives
-    them) find one of their words in a text, with one search of all the words (`any_word`) at
-    each place a word begins rather than a search per test. For each word it knows the tests it
-    proves (one of their words is in it: a text holding it holds theirs) and those it may hide
-    (one of their words opens with it and runs on: "cần" hides "cần thiết" from a search that
-    reports "cần" where both begin). A text holding a word of test n holds a word found that
-    proves n or may hide it: only then is test n itself asked."""
-
-    def __init__(self, rule_words: Sequence[frozenset[str]]) -> None:
-        self.tests = [re.compile("|".join(map(re.escape, sorted(words)))) for words in rule_words]
-        self.any = any_word(word for words in rule_words for word in words)
-        self.proves: dict[str, frozenset[int]] = {}
-        self.hides: dict[str, frozenset[int]] = {}
-        for word in {word for words in rule_words for word in words}:
-            self.proves[word] = frozenset(n for n, words in enumerate(rule_words) if any(w in word for w in words))
-            self.hides[word] = frozenset(
-                n
-                for n, words in enumerate(rule_words)
-                if n not in self.proves[word] and any(w.startswith(word) for w in words)
+                strings = cue_words(pattern) or frozenset()
+            if strings:
+                strings_of.append((number, strings))
+            else:
+                self.everywhere.append(number)
+        every = {string for _, strings in strings_of for string in strings}
+        self.any = any_word(every)
+        # the patterns one of whose strings begins where the search finds each string
+        self.patterns_at: dict[str, tuple[int, ...]] = {
+            found: tuple(
+                n for n, strings in strings_of if any(found.startswith(s) or s.startswith(found) for s in strings)
             )
+            for found in every
+        }
 
-    def passing(self, text: str) -> list[int]:
-        """The numbers of the tests that find one of their words in `text`, in order."""
-        proved: set[int] = set()
-        hidden: set[int] = set()
-        found = self.any.search(text)
-        while found:  # every place a word begins, not only those a scan of whole words stops at
-            proved |= self.proves[found.group()]
-            hidden |= self.hides[found.group()]
-            found = self.any.search(text, found.start() + 1)
-        hidden -= proved
-        if hidden:
-            proved |= {n for n in hidden if self.tests[n].search(text)}
-        return sorted(proved)
+    def hits(self, low: str) -> tuple[list[int], list[str]]:
+        """Every place in the lower-cased text `low` where one of the strings begins (not only
+        those a scan of whole strings stops at), and the string the search found there."""
+        places: list[int] = []
+        strings: list[str] = []
+        search = self.any.search
+        found = search(low)
+        while found:
+            places.append(found.start())
+            strings.append(found.group())
+            found = search(low, found.start() + 1)
+        return places, strings
+
+    def found(self, text: str, places: Sequence[int], strings: Sequence[str]) -> Iterator[tuple[int, re.Match[str]]]:
+        """Each pattern's matches in `text` (pattern number, match), pattern by pattern; `places`
+        and `strings`: the `hits` of `text` lower-cased."""
+        tried: dict[int, list[int]] = {}
+        for place, string in zip(places, strings):
+            for number in self.patterns_at[string]:
+                tried.setdefault(number, []).append(place)
+        for number in sorted([*tried, *self.everywhere]) if self.everywhere else sorted(tried):
+            pattern = self.patterns[number]
+            if not self.opens[number]:  # its words are in the text: searched as a whole
+                for match in pattern.finditer(text):
+                    yield number, match
+                continue
+            match_at, end = pattern.match, 0
+            for place in tried[number]:
+                if place >= end and (there := match_at(text, place)):
+                    yield number, there
+                    end = there.end()  # never empty: it holds an opening
 
 
-# The cue rules' word tests as one (None when a rule needs no word: every rule is then tested).
-_CUE_WORD_TESTS = None if None in _RULE_WORDS else WordTests(_RULE_WORDS)  # type: ignore[arg-type]
-
-
-def _rules_passing(low: str) -> list[tuple[CueRule, re.Pattern[str] | None]]:
-    """The rules (in order) whose quick test finds a word in the lower-cased piece `low`."""
-    if _CUE_WORD_TESTS is None:
-        return [(rule, test) for rule, test in _RULES_IN_ORDER if test is None or test.search(low)]
-    return [_RULES_IN_ORDER[n] for n in _CUE_WORD_TESTS.passing(low)]
+# The cue rules in the order `_cue` tries them (by precedence), their patterns searched together.
+_RULES_IN_ORDER = tuple(sorted(CUE_RULES, key=lambda rule: rule.precedence))
+_CUE_SCAN = CueScan([rule.pattern for rule in _RULES_IN_ORDER])
 
 
 # A sentence that opens with the speaker's verb and names the speaker after it: "Nhấn mạnh công tác
@@ -1112,24 +1108,24 @@ def _framing_attribution(paragraph: str, start: int, end: int) -> int | None:
     return found.end() if found else None
 
 
-def _cue(piece: str, low: str | None = None) -> Found | None:
+def _cue(piece: str) -> Found | None:
     """The first cue of the highest-precedence rule that accepts it."""
-    return next(_cues(piece, low), None)
+    return next(_cues(piece), None)
 
 
-def _cues(piece: str, low: str | None = None) -> Iterator[Found]:
+def _cues(piece: str, hits: tuple[Sequence[int], Sequence[str]] | None = None) -> Iterator[Found]:
     """Every cue some rule accepts, highest precedence first: when the first is refused ("...
     thúc đẩy hợp tác phải vừa là động lực ..." is a role), a later one may still hold a demand
-    ("Trọng tâm hàng đầu là tổ chức thành công ..."). `low` is the piece lower-cased (`lowered`):
-    a rule whose quick test it fails is not tried."""
-    low = lowered(piece) if low is None else low
-    for rule, _ in _rules_passing(low):  # only rules one of whose words the piece holds may match
-        for match in _MATCHES[rule.name](piece, low):
-            text_start = rule.accepts(piece, match)
-            if text_start is not None:
-                yield Found(
-                    rule.name, match.start(), match.end(), text_start, match.start() if rule.demand_before else None
-                )
+    ("Trọng tâm hàng đầu là tổ chức thành công ..."). `hits`: where the rules' openings begin
+    in the piece (`_CUE_SCAN.hits`), when the body's were found at once."""
+    places, strings = _CUE_SCAN.hits(lowered(piece)) if hits is None else hits
+    for number, match in _CUE_SCAN.found(piece, places, strings):
+        rule = _RULES_IN_ORDER[number]
+        text_start = rule.accepts(piece, match)
+        if text_start is not None:
+            yield Found(
+                rule.name, match.start(), match.end(), text_start, match.start() if rule.demand_before else None
+            )
 
 
 def _blocked_spans(body: str, lists: Sequence[StatementList]) -> list[tuple[int, int]]:
@@ -1244,7 +1240,7 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
             if previous and (CONSEQUENCE.match(text) or PROHIBITION.match(text) or _a_noun_item(text)):
                 drafts[-1] = previous = replace(previous, end=_trimmed(body, previous.start, piece.end)[1])
                 continue
-            cues = _cues(text, low[piece.start : piece.end])
+            cues = _cues(text, _CUE_SCAN.hits(low[piece.start : piece.end]))
             first = next(cues, None)
             if first is not None and not checked:
                 if any(_refused(r, sentence, "", "") for r in SENTENCE_REFUSALS):

@@ -27,6 +27,7 @@ from .cues import (
     LIST_NOUNS,
     NUMBER_WORDS,
     announced,
+    lookbehinds_after,
     target_year,
 )
 from .directives import (
@@ -618,7 +619,9 @@ def _paragraph_markers(paragraph: str, offset: int, index: int, rules: Sequence[
     """The markers of the `rules` (those worth searching in it) in one paragraph."""
     markers = []
     for rule in rules:
-        for match in rule.matches(paragraph):
+        # (`MarkerRule.matches`, written out: a call less for each rule a paragraph)
+        matches = rule.pattern.finditer(paragraph) if rule.scan is None else _boundary_matches(rule.scan, paragraph)
+        for match in matches:
             start = rule.start(paragraph, match)
             if rule.place(paragraph, match, start):
                 number = rule.number(match.group("n")) if rule.numbered else BY_POSITION
@@ -628,19 +631,21 @@ def _paragraph_markers(paragraph: str, offset: int, index: int, rules: Sequence[
     return markers
 
 
-def find_markers(paragraphs: list[str]) -> list[Marker]:
+def find_markers(paragraphs: list[str], starts: list[int] | None = None) -> list[Marker]:
     """Every item marker in the body, in reading order. Each rule is tried only in the
-    paragraphs that pass its quick tests (`_rules_by_paragraph`)."""
+    paragraphs that pass its quick tests (`_rules_by_paragraph`). `starts`: the paragraphs'
+    offsets (`paragraph_starts`), when the caller has them."""
     markers: list[Marker] = []
+    starts = paragraph_starts(paragraphs) if starts is None else starts
     for index, (paragraph, offset, rules) in enumerate(
-        zip(paragraphs, paragraph_starts(paragraphs), _rules_by_paragraph(paragraphs))
+        zip(paragraphs, starts, _rules_by_paragraph(paragraphs, starts))
     ):
         if rules:
             markers += _paragraph_markers(paragraph, offset, index, rules)
     return sorted(markers, key=lambda m: m.start)
 
 
-def _rules_by_paragraph(paragraphs: list[str]) -> list[tuple[MarkerRule, ...]]:
+def _rules_by_paragraph(paragraphs: list[str], starts: list[int] | None = None) -> list[tuple[MarkerRule, ...]]:
     """For each paragraph, the MARKER_RULES (in order) that pass `MarkerRule.worth_searching` in
     it, worked out for the whole body at once: a start test by the paragraph's first character
     (`_opening_rules`, worked out once per character), a hint searched once in the body with its
@@ -650,7 +655,8 @@ def _rules_by_paragraph(paragraphs: list[str]) -> list[tuple[MarkerRule, ...]]:
     lowered = whole.lower()  # once for the body: lower-casing paragraph by paragraph cost more
     if len(lowered) != len(whole):  # a letter whose lower case is longer: offsets would shift
         lowered = "".join(character.lower()[0] for character in whole)
-    spans = [(start, start + len(paragraph)) for start, paragraph in zip(paragraph_starts(paragraphs), paragraphs)]
+    starts = paragraph_starts(paragraphs) if starts is None else starts
+    spans = [(start, start + len(paragraph)) for start, paragraph in zip(starts, paragraphs)]
     masks = [_opening_rules(paragraph[0]) if paragraph else 0 for paragraph in paragraphs]
     held: dict[tuple[str, bool], set[int]] = {}
     for bit, rule in enumerate(MARKER_RULES):
@@ -767,7 +773,7 @@ def _trim(body: str, start: int, end: int) -> Span:
         return _trim(body, start, conjunction.start())  # "(2) B và (3) C": "và" joins, it is not B's
     if end - start > 1 and body[end - 1] == "." and body[end - 2] != ".":
         end -= 1
-    if _unbalanced_closing_quote(body[start:end]):
+    if end > start and body[end - 1] in '”"' and _unbalanced_closing_quote(body[start:end]):
         return _trim(body, start, end - 1)  # “Thứ nhất, ... Thứ sáu, ... tham mưu”.
     return Span(start, end)
 
@@ -898,9 +904,11 @@ def _sentence_end(body: str, start: int, end: int) -> int:
 
 def _before_next_bullet(body: str, start: int, end: int) -> int:
     """Short of the next item's bullet when items share a line ("A; - Hai là, B")."""
-    text = body[start:end].rstrip()
-    if len(text) > 1 and text[-1] in BULLET_CHARS and text[-2].isspace():
-        return start + len(text) - 1
+    stop = min(end, len(body))
+    while stop > start and body[stop - 1].isspace():  # (the item's tail only, not a copy of it stripped)
+        stop -= 1
+    if stop - start > 1 and body[stop - 1] in BULLET_CHARS and body[stop - 2].isspace():
+        return stop - 1
     return end
 
 
@@ -937,13 +945,18 @@ def _merge_continuations(text: str, pieces: list[tuple[int, int]]) -> list[tuple
     return merged
 
 
+SEMICOLON = re.compile(";")
+FULL_STOP = re.compile(r"\. ")  # a full stop that ends a sentence, in `_intros`
+
+
 def _intros(paragraph: str, folded: str | None = None) -> list[tuple[int, int, InlineIntro]]:
     """(start, end, row) of every INLINE_INTROS lead-in in a paragraph, in reading order.
     `folded` is the paragraph folded, when the caller has it."""
     folded = fold(paragraph) if folded is None else folded  # one character per character: offsets hold
-    semicolons = [m.start() for m in re.finditer(";", folded)]
-    stops = [m.start() for m in re.finditer(r"\. ", folded)]
-    found = [(m.start(), m.end(), intro) for intro in INLINE_INTROS for m in intro.finditer(folded, semicolons, stops)]
+    semicolons = [m.start() for m in SEMICOLON.finditer(folded)]
+    stops = [m.start() for m in FULL_STOP.finditer(folded)]
+    rows = _ROWS_BY_SEMICOLONS[min(len(semicolons), len(_ROWS_BY_SEMICOLONS) - 1)]
+    found = [(m.start(), m.end(), intro) for intro in rows for m in intro.finditer(folded, semicolons, stops)]
     return sorted(found, key=lambda f: f[0])
 
 
@@ -963,20 +976,30 @@ def _sentence_stop(paragraph: str, start: int) -> int:
     return start + spans[0][1] if spans else len(paragraph)
 
 
+def _may_hold_a_list(paragraph: str) -> bool:
+    """A cheap test first: a ';' list has a ';', a comma list a ',' and a word that leads in (after
+    "là", a counted list's "và": "hai trọng tâm là A và B", "ba trọng tâm là A, B và C")."""
+    return ";" in paragraph or (
+        "," in paragraph
+        and any(map(paragraph.__contains__, COMMA_LEAD_WORDS))
+        or " và " in paragraph
+        and " là " in paragraph
+    )
+
+
 def inline_lists(
     paragraph: str, folded: str | None = None
 ) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
     """(lead-in end, merged pieces, raw pieces, row) for each ';' list of a paragraph
     (`folded`: the paragraph folded, when the caller has it)."""
+    return _inline_lists(paragraph, folded) if _may_hold_a_list(paragraph) else []
+
+
+def _inline_lists(
+    paragraph: str, folded: str | None
+) -> list[tuple[int, list[tuple[int, int]], list[tuple[int, int]], InlineIntro]]:
+    """`inline_lists` of a paragraph that passed its cheap test (`_may_hold_a_list`)."""
     found: list = []
-    if ";" not in paragraph and not (
-        "," in paragraph
-        and any(word in paragraph for word in COMMA_LEAD_WORDS)
-        or " và " in paragraph
-        and " là " in paragraph
-    ):
-        return found  # a cheap test first: a ';' list has a ';', a comma list a ',' and a word that leads in
-        # (after "là", a counted list's "và": "hai trọng tâm là A và B", "ba trọng tâm là A, B và C")
     intros = _intros(paragraph, folded)
     resume_at = 0
     for number, (intro_start, intro_end, intro) in enumerate(intros):
@@ -1178,18 +1201,24 @@ class InlineIntro:
     scan: re.Pattern[str] = field(init=False, repr=False, compare=False)  # `pattern`, opening on its text
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "scan", _text_first(self.pattern))
+        object.__setattr__(self, "scan", lookbehinds_after(_text_first(self.pattern)))
+
+    def _by_semicolons(self, semicolons: int) -> bool:
+        # A row whose items may be sentences needs no ';' ("các trọng tâm là: Tiếp tục A. Làm tốt B.")
+        return self.separator == ";" and not (self.runs_on and not semicolons)
+
+    def may_lead(self, semicolons: int) -> bool:
+        """Whether the row may lead into a list in a paragraph holding this many ';'."""
+        return not self._by_semicolons(semicolons) or semicolons >= max(1, self.min_pieces - 1)
 
     def lead_end(self, start: int, end: int) -> int:
         return start if self.lead_in == "before" else end
 
     def finditer(self, folded: str, semicolons: list[int], stops: list[int]) -> Iterator[re.Match[str]]:
         """Matches that may lead into a list: with a ';' after them (in their sentence, for the
-        rows that keep to one) and the text `before` requires."""
-        # A row whose items may be sentences needs no ';' ("các trọng tâm là: Tiếp tục A. Làm tốt B.")
-        by_semicolons = self.separator == ";" and not (self.runs_on and not semicolons)
-        if by_semicolons and len(semicolons) < max(1, self.min_pieces - 1):
-            return
+        rows that keep to one) and the text `before` requires. Asked only of a paragraph with as
+        many ';' as the row needs (`may_lead`, which `_intros` reads off `_ROWS_BY_SEMICOLONS`)."""
+        by_semicolons = self._by_semicolons(len(semicolons))
         end = semicolons[-1] if by_semicolons and not self.runs_on else len(folded)
         if self.counted_after and not COUNT_AFTER_HINT.search(folded, semicolons[0] if semicolons else 0):
             return  # a cheap test first: no "là" and a number after a ';'
@@ -1371,6 +1400,14 @@ INLINE_INTROS = (
         re.compile(r"(?:^|[.!?…] )(?:do|day)(?: cung| chinh)? $"),
         lead_in="previous",
     ),
+)
+
+
+# The rows that may lead into a list in a paragraph holding n ';' (the last: n or more), in order:
+# the others are not asked (`InlineIntro.may_lead`).
+_ROWS_BY_SEMICOLONS = tuple(
+    tuple(intro for intro in INLINE_INTROS if intro.may_lead(n))
+    for n in range(1 + max(max(1, intro.min_pieces - 1) for intro in INLINE_INTROS))
 )
 
 
@@ -1849,7 +1886,7 @@ def _lead_in(body: str, candidate: Candidate) -> Span:
 
 def marker_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
-    markers = find_markers(paragraphs)
+    markers = find_markers(paragraphs, _body_paragraph_starts(body))  # (the body's paragraphs)
     # (labels matter only to bullets, which are numbered by their place)
     by_position = any(marker.ordinal == BY_POSITION for marker in markers)
     labels = frozenset(i for i, p in enumerate(paragraphs) if _heads_a_paragraph(p)) if by_position else frozenset()
@@ -1959,9 +1996,11 @@ def _all_worded(spans: Iterable[Span]) -> bool:
 def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     candidates = []
     folded = folded_body(body) if body == PARAGRAPH_BREAK.join(paragraphs) else None
-    for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
+    for index, (paragraph, offset) in enumerate(zip(paragraphs, _body_paragraph_starts(body))):
+        if not _may_hold_a_list(paragraph):
+            continue  # (before its folded slice is cut)
         own = folded[offset : offset + len(paragraph)] if folded is not None else None
-        for lead_end, merged, raw, intro in inline_lists(paragraph, own):
+        for lead_end, merged, raw, intro in _inline_lists(paragraph, own):
             spans = tuple(_trim(body, offset + s, offset + e) for s, e in merged)
             # (most splits need no merging: the same pieces, trimmed once)
             raw_spans = spans if raw == merged else tuple(_trim(body, offset + s, offset + e) for s, e in raw)

@@ -1041,7 +1041,7 @@ CUE_PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(CUE_PIECES, st.text(max_size=4)), max_size=20))
 def test_a_cue_rules_quick_test_never_hides_a_match(parts):
-    from ngkt_cli.directives import _CUE_WORD_TESTS, cue_test, lowered
+    from ngkt_cli.directives import _CUE_SCAN, cue_test, lowered
 
     text = "".join(parts)
     assert len(lowered(text)) == len(text)
@@ -1049,7 +1049,7 @@ def test_a_cue_rules_quick_test_never_hides_a_match(parts):
         test = cue_test(rule.pattern)
         if rule.pattern.search(text):
             assert test is None or test.search(lowered(text)), rule.name
-            assert _CUE_WORD_TESTS is None or _CUE_WORD_TESTS.any.search(lowered(text)), rule.name
+            assert _CUE_SCAN.any.search(lowered(text)), rule.name
 
 
 def test_every_cue_rule_has_a_quick_test_that_skips_a_piece_without_its_words():
@@ -1324,14 +1324,15 @@ def test_the_one_test_of_all_cue_words_finds_a_text_exactly_when_one_of_the_word
     assert bool(any_word(words).search(text)) == any(word in text for word in words)
 
 
-def test_the_one_test_of_all_cue_words_holds_every_rules_words():
-    from ngkt_cli.directives import _CUE_WORD_TESTS, cue_words, lowered
+def test_the_one_search_of_all_cue_rules_holds_every_rules_openings_or_words():
+    from ngkt_cli.directives import _CUE_SCAN, cue_openings, cue_words, lowered
 
-    assert _CUE_WORD_TESTS is not None
     for rule in CUE_RULES:
-        for word in cue_words(rule.pattern) or ():
-            assert _CUE_WORD_TESTS.any.search(lowered(f"trời {word} nắng")), word
-    assert not _CUE_WORD_TESTS.any.search("trời hôm nay nắng đẹp, gió nhẹ")
+        strings = cue_openings(rule.pattern) or cue_words(rule.pattern)
+        assert strings, rule.name
+        for string in strings:
+            assert _CUE_SCAN.any.search(lowered(f"trời {string} nắng")), string
+    assert not _CUE_SCAN.any.search("trời hôm nay nắng đẹp, gió nhẹ")
 
 
 @settings(max_examples=500, deadline=None)
@@ -1354,29 +1355,19 @@ def test_a_quick_test_run_once_over_a_text_finds_the_spans_a_search_of_each_find
         assert held == {n for n, (a, b) in enumerate(spans) if test.search(text[a:b])}, (test.pattern, spans)
 
 
-@settings(max_examples=500, deadline=None)
-@given(
-    st.lists(st.frozensets(st.text(alphabet="cần thiế", min_size=1, max_size=5), min_size=1, max_size=3), max_size=4),
-    st.text(alphabet="cần thiếX", max_size=30),
-)
-@example([frozenset({"cần"}), frozenset({"cần thiết"})], "phải cần thiết")  # "cần" found hides "cần thiết"
-@example([frozenset({"ầnx"}), frozenset({"cần"})], "cầnx")  # a word beginning inside another
-def test_one_search_of_all_the_words_finds_the_tests_each_tests_search_finds(rule_words, text):
-    import re
-
-    from ngkt_cli.directives import WordTests
-
-    expected = [n for n, words in enumerate(rule_words) if re.search("|".join(map(re.escape, sorted(words))), text)]
-    assert WordTests(rule_words).passing(text) == expected
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(CUE_PIECES, st.text(max_size=4)), max_size=20))
-def test_the_cue_rules_tried_in_a_piece_are_those_whose_quick_test_finds_a_word_in_it(parts):
-    from ngkt_cli.directives import _RULES_IN_ORDER, _rules_passing, lowered
+def test_the_cues_found_in_a_piece_are_those_every_rule_finds_and_accepts_in_order(parts):
+    from ngkt_cli.directives import Found, _cues
 
-    low = lowered("".join(parts))
-    assert _rules_passing(low) == [(rule, test) for rule, test in _RULES_IN_ORDER if test is None or test.search(low)]
+    text = "".join(parts)
+    expected = [
+        Found(rule.name, m.start(), m.end(), start, m.start() if rule.demand_before else None)
+        for rule in sorted(CUE_RULES, key=lambda rule: rule.precedence)
+        for m in rule.pattern.finditer(text)
+        if (start := rule.accepts(text, m)) is not None
+    ]
+    assert list(_cues(text)) == expected
 
 
 # --- session 8: each cue rule tried only where one of its openings begins ---------------------
@@ -1389,11 +1380,14 @@ def _found(matches):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(CUE_PIECES, st.text(max_size=4)), max_size=20))
 def test_a_cue_rules_matches_tried_where_its_openings_begin_are_those_its_pattern_finds(parts):
-    from ngkt_cli.directives import _MATCHES, lowered
+    from ngkt_cli.directives import _CUE_SCAN, _RULES_IN_ORDER, lowered
 
     text = "".join(parts)
-    for rule in CUE_RULES:
-        assert _found(_MATCHES[rule.name](text, lowered(text))) == _found(rule.pattern.finditer(text)), rule.name
+    found = list(_CUE_SCAN.found(text, *_CUE_SCAN.hits(lowered(text))))
+    for number, rule in enumerate(_RULES_IN_ORDER):
+        mine = [match for n, match in found if n == number]
+        assert _found(mine) == _found(rule.pattern.finditer(text)), rule.name
+    assert [n for n, _ in found] == sorted(n for n, _ in found)  # rule by rule, in precedence order
 
 
 def test_the_cue_rules_that_open_with_a_look_behind_are_tried_only_where_their_openings_begin():
@@ -1452,19 +1446,28 @@ PATTERN_TEXTS = st.lists(
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.lists(PATTERN_PARTS, min_size=1, max_size=5), st.booleans(), PATTERN_TEXTS)
-@example(["(?:ab|a|ca)", r"(?=\s)"], False, "cab ")  # "ca" tried and refused hides the "ab" inside it
-@example(["b+", "a"], False, "bba")  # a repeat's first time opens a match, not the runs it may repeat
-def test_a_patterns_matches_tried_where_its_openings_begin_are_those_its_finditer_finds(parts, ignore_case, text):
+@given(
+    st.lists(st.tuples(st.lists(PATTERN_PARTS, min_size=1, max_size=5), st.booleans()), min_size=1, max_size=3),
+    PATTERN_TEXTS,
+)
+@example([(["(?:ab|a|ca)", r"(?=\s)"], False)], "cab ")  # "ca" tried and refused hides the "ab" inside it
+@example([(["b+", "a"], False)], "bba")  # a repeat's first time opens a match, not the runs it may repeat
+@example([(["ab"], False), (["a", r"\s"], False)], "ab a ")  # "ab" found where "a" of the other begins too
+def test_patterns_tried_where_their_openings_begin_find_what_their_finditer_finds(patterns, text):
     import re
 
-    from ngkt_cli.directives import cue_openings, lowered, rule_matches
+    from ngkt_cli.directives import CueScan, cue_openings, lowered
 
-    pattern = re.compile("".join(parts), re.I if ignore_case else 0)
-    openings = cue_openings(pattern)
-    if openings is not None:  # then every match opens with one of them
-        assert all(
-            any(lowered(m.group()).startswith(o) if ignore_case else m.group().startswith(o) for o in openings)
-            for m in pattern.finditer(text)
-        ), openings
-    assert _found(rule_matches(pattern)(text, lowered(text))) == _found(pattern.finditer(text)), (pattern, openings)
+    compiled = [re.compile("".join(parts), re.I if ignore_case else 0) for parts, ignore_case in patterns]
+    for pattern in compiled:
+        openings = cue_openings(pattern)
+        if openings is not None:  # then every match opens with one of them
+            ignore_case = bool(pattern.flags & re.I)
+            assert all(
+                any(lowered(m.group()).startswith(o) if ignore_case else m.group().startswith(o) for o in openings)
+                for m in pattern.finditer(text)
+            ), openings
+    scan = CueScan(compiled)
+    found = list(scan.found(text, *scan.hits(lowered(text))))
+    expected = [(n, m) for n, pattern in enumerate(compiled) for m in pattern.finditer(text)]
+    assert [(n, _found([m])) for n, m in found] == [(n, _found([m])) for n, m in expected], compiled

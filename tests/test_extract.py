@@ -1724,3 +1724,67 @@ def test_a_leading_conjunction_is_looked_for_only_after_its_first_letters():
     text = "và củng cố an ninh; hoặc mở rộng"
     first, second = _trim(text, 0, 18), _trim(text, 19, len(text))
     assert (text[first.start : first.end], text[second.start : second.end]) == ("củng cố an ninh", "mở rộng")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            r"(?<!den )(?<![\d/-])((?:19|20)\d{2})(?![\d/-])",
+            r"(?<=[^\W\d] )da (?=[^\W\d])",
+            r"(?<!a)(?<=b|c)(?P<x>[ab]c)d?",
+            r"(?<!ab)(?:x|y)z|(?<=a)b",
+            r"(?<=\()(\d)\)",
+        ]
+    ),
+    st.text(alphabet="den 1920da bcxyz(/)-\n", max_size=30),
+    st.integers(min_value=0, max_value=30),
+)
+@example(r"(?<!den )(?<![\d/-])((?:19|20)\d{2})(?![\d/-])", "den 2024, 1999 va -2020 2031", 0)
+def test_a_pattern_with_its_look_behinds_after_its_first_item_finds_the_same_matches(source, text, start):
+    import re
+
+    from ngkt_cli.cues import lookbehinds_after
+
+    pattern = re.compile(source)
+    scan = lookbehinds_after(pattern)
+    assert scan.pattern != source and not scan.pattern.startswith("(?<")
+    assert [(m.span(), m.groups()) for m in scan.finditer(text, start)] == [
+        (m.span(), m.groups()) for m in pattern.finditer(text, start)
+    ]
+
+
+def test_only_look_behinds_before_an_item_of_fixed_width_are_moved():
+    import re
+
+    from ngkt_cli.cues import CUE_YEAR, CUE_YEAR_SCAN, _source_items, lookbehinds_after
+
+    assert CUE_YEAR_SCAN.pattern.startswith("((?:19|20)\\d{2})(?<!(?:den )(?s:.){4})")
+    for source in (r"(?<!a)\d+b", r"(?<!a)\bb", r"(?<!(a))b", r"a(?<!b)c", r"(?<!a)(?=b)b", r"(?<!a)|b", r"(?<!a)"):
+        assert lookbehinds_after(re.compile(source)).pattern == source, source
+    assert _source_items(r"(?<!x[)(])(a(b)c)*?\[[]a]|\d{2,}") == [
+        r"(?<!x[)(])",
+        r"(a(b)c)*?",
+        r"\[",
+        r"[]a]",
+        "|",
+        r"\d{2,}",
+    ]
+    assert CUE_YEAR_SCAN.findall("nam 2024, den 2030, giai doan 2021-2025") == CUE_YEAR.findall("nam 2024, den 2030")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='ab -–+•\n\u00a0;”"“', max_size=20), st.integers(0, 22), st.integers(0, 22))
+def test_an_items_tail_is_read_as_its_stripped_copy_would_be(text, start, end):
+    from ngkt_cli.extract import BULLET_CHARS, _before_next_bullet, _trim, _unbalanced_closing_quote
+
+    stripped = text[start:end].rstrip()  # the plain definition: a bullet at the stripped item's end
+    plain = (
+        start + len(stripped) - 1
+        if len(stripped) > 1 and stripped[-1] in BULLET_CHARS and stripped[-2].isspace()
+        else end
+    )
+    assert _before_next_bullet(text, start, end) == plain
+    if start <= end <= len(text):
+        span = _trim(text, start, end)
+        assert not _unbalanced_closing_quote(text[span.start : span.end])

@@ -14,11 +14,13 @@ from ngkt_cli.metadata import (
     TITLED_NAME,
     UPPER,
     Mention,
+    _matches_from,
     _name,
     _name_then_title_at,
     _name_then_title_matches,
     _title_head,
     _title_heads,
+    _title_starts,
     _written_name,
     find_mentions,
     find_people,
@@ -165,3 +167,39 @@ def test_a_person_named_before_the_title_is_found():
         ("Nguyễn Văn An", "Bộ trưởng Bộ Công Thương"),
         ("Lê Thị Hoa", "Giám đốc Sở"),
     ]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["ông Sơn cho biết", "Thủ tướng nói", "bà Hằng, Bộ trưởng", "Bà Hằng nói", "x"]),
+            st.lists(st.sampled_from(PEOPLE), max_size=3),
+        ),
+        max_size=8,
+    )
+)
+def test_mentions_asked_again_are_those_of_the_people_asked_with(asks):
+    """The mentions kept for a text are given back only for the same people: not when the
+    caller has changed its list since, nor after it changed the list it was given back."""
+    for text, people in asks:
+        found = find_mentions(text, people)
+        assert found == _plain_find_mentions(text, people)
+        found.append(Mention(0, 0, None, None))
+        assert find_mentions(text, people) == _plain_find_mentions(text, people)
+        people.append(Person("Lê Thị Hằng", "Bộ trưởng"))
+        assert find_mentions(text, people) == _plain_find_mentions(text, people)
+
+
+@settings(max_examples=400)
+@given(PERSON_TEXTS)
+@example("Đại biểu Thủ tướng Phạm Minh Chính; Phó Thủ tướng Bùi Thanh Sơn")  # a title inside another's match
+@example("Ủy viên Bộ Chính trị, Thủ tướng Chính phủ Phạm Minh Chính")
+def test_titled_names_and_titles_are_found_from_the_titles_starts_as_finditer_finds_them(text):
+    starts = _title_starts(text)
+    for pattern in (TITLED_NAME, TITLE_ALONE):
+        assert _spans_of(_matches_from(pattern, text, starts)) == _spans_of(pattern.finditer(text))
+
+
+def _spans_of(matches) -> list:
+    return [(m.span(), m.group("title")) for m in matches]
