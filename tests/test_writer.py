@@ -114,3 +114,22 @@ def test_a_failure_while_the_thread_indexes_are_set_aside_leaves_threads_and_ind
     else:
         raise AssertionError("the relink did not fail")
     assert _threads_and_indexes(conn) == before
+
+
+def test_a_relink_with_the_thread_indexes_built_again_sets_the_threads_row_by_row_writes_set(tmp_path, monkeypatch):
+    """`ngkt relink` clears every statement's thread and sets it again: with the indexes set
+    aside, the threads, ids and indexes come out as with the row-by-row writes."""
+    from ngkt_cli import db, link_store
+    from ngkt_cli.link import relink
+
+    relinked = []
+    for bulk in (False, True):
+        conn = open_db(tmp_path / f"{bulk}.db")
+        ingest_paths(conn, _inputs())  # row by row both times (fewer than 2,000 statements)
+        if bulk:
+            monkeypatch.setattr(link_store, "BULK_THREAD_WRITES", 0)
+        with db.transaction(conn):
+            relink(conn)
+        relinked.append(_threads_and_indexes(conn))
+    assert relinked[0] == relinked[1]
+    assert len({t for t in relinked[0][0].values() if t}) > 20
