@@ -7,6 +7,7 @@ in one transaction; a bad file is reported and skipped, never costing what is al
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
 import re
@@ -17,6 +18,7 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -861,13 +863,32 @@ def _write_and_link(
         with db.transaction(conn):
             record_reading(conn)
     frequencies = TermCounts()
-    with db.bulk_writes(conn):
+    with db.bulk_writes(conn), _fewer_collections():
         outcomes = write_prepared(conn, prepared, frequencies, on_progress, codebook)
         with db.transaction(conn):
             frequencies.flush(conn)
             link_pending(conn, codebook)
             db.set_meta(conn, "last_ingest", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     return outcomes
+
+
+# Container objects allocated before the youngest generation is collected while a run writes and
+# links (Python's default is 700). The writer and the linking hold many small containers (the
+# unpickled documents, their rows, the linking's items) until they are written, and the collector
+# walked them again and again: 0.38 s of the 9.5 s of a 10,000-article run's writer and linking,
+# 0.18 s with this threshold (`gc.callbacks`, the workers' output replayed).
+WRITER_GC_THRESHOLD = 10_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect cyclic garbage less often while a run writes and links (as before afterwards)."""
+    before = gc.get_threshold()
+    gc.set_threshold(WRITER_GC_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _test_pause(written_count: int) -> None:

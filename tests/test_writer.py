@@ -133,3 +133,30 @@ def test_a_relink_with_the_thread_indexes_built_again_sets_the_threads_row_by_ro
         relinked.append(_threads_and_indexes(conn))
     assert relinked[0] == relinked[1]
     assert len({t for t in relinked[0][0].values() if t}) > 20
+
+
+def test_an_ingest_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch):
+    """The writer collects less often while it runs (`WRITER_GC_THRESHOLD`), and puts the
+    thresholds back afterwards, when it fails too."""
+    import gc
+
+    from ngkt_cli import ingest
+
+    before = gc.get_threshold()
+    seen = []
+    original = ingest.write_prepared
+
+    def write_prepared(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "write_prepared", write_prepared)
+    conn = open_db(tmp_path / "a.db")
+    ingest_paths(conn, [str(SEEDS)])
+    assert seen == [(ingest.WRITER_GC_THRESHOLD, *before[1:])] and gc.get_threshold() == before
+    monkeypatch.setattr(ingest, "link_pending", lambda *args: 1 / 0)
+    try:
+        ingest_paths(conn, [str(SEEDS)])
+    except ZeroDivisionError:
+        pass
+    assert gc.get_threshold() == before
