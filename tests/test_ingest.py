@@ -750,3 +750,54 @@ def test_a_vov_stamp_after_the_agency_dates_the_page():
     doc = build_document((SAME_SPEECH / "vov_2025-12-21.txt").read_bytes(), "vov_2025-12-21.txt")
     assert (doc.date, doc.date_source, doc.published) == ("2025-12-19", "inferred", "2025-12-21")
     assert ("stamp", "(VOV) Chủ nhật 21/12/2025 08:00") in [(r.reason, r.text) for r in doc.removed]
+
+
+def _inputs_as_rglob_finds_them(root: Path) -> list[tuple[str, str | None]]:
+    """The plain definition of what a folder holds: every file `Path.rglob` finds, not named
+    with a leading dot, sorted as paths, skipped when a folder between it and the root holds a
+    saved page's assets (the nearest names the page) or its extension is not an article's."""
+    found = []
+    for child in sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        reason = None
+        for folder in child.relative_to(root).parents:
+            stem = (root / folder).name.removesuffix("_files")
+            pages = (
+                [(root / folder).with_name(stem + s) for s in (".html", ".htm")] if stem != (root / folder).name else []
+            )
+            if page := next((p for p in pages if p.is_file()), None):
+                reason = f"part of the saved page {page.name}"
+                break
+        if reason is None and child.suffix.lower() not in (".txt", ".md", ".html", ".htm"):
+            reason = "not an article file"
+        found.append((str(child), reason))
+    return found
+
+
+@pytest.mark.parametrize("named", ["archive", "archive/", "."])
+def test_a_folder_is_walked_as_rglob_walks_it(tmp_path, monkeypatch, named):
+    """`collect_inputs` walks a folder with one `os.scandir` a folder: the same files, in the
+    same order, skipped for the same reasons as the plain walk finds them."""
+    from ngkt_cli.ingest import collect_inputs
+
+    archive = tmp_path / "archive"
+    for name in (
+        "a/x.txt", "a-b/x.txt", "a.b/y.md", "A/z.TXT", "a/b/c/d.htm", "bai.txt", ".hidden.txt", ".git/config.txt",
+        "2024/trang.html", "2024/trang_files/x.htm", "2024/trang_files/img/logo.png", "2024/trang_files/sub.html",
+        "2024/trang_files/sub_files/a.txt",
+        "notes_files/keep.txt", "deep/page.htm", "deep/page_files/inner/k.txt", "pic.png", "noext",
+    ):  # fmt: skip
+        write(archive / name, b"x")
+    (archive / "linked.txt").symlink_to(archive / "bai.txt")
+    (archive / "linked_folder").symlink_to(archive / "a", target_is_directory=True)
+    (archive / "broken.txt").symlink_to(archive / "nowhere.txt")
+    monkeypatch.chdir(tmp_path if named != "." else archive)
+    inputs, skipped = collect_inputs([named])
+    walked = sorted(
+        [(display, None) for display, _ in inputs] + [(o.path, (o.reason or "").split(" (")[0]) for o in skipped],
+        key=lambda row: Path(row[0]),
+    )
+    expected = _inputs_as_rglob_finds_them(Path(named))
+    assert walked == expected
+    assert [display for display, _ in inputs] == [d for d, reason in expected if reason is None]
+    assert len(inputs) == 11 and len(skipped) == 7
+    assert [o.reason for o in skipped if o.path.endswith("a.txt")] == ["part of the saved page sub.html"]

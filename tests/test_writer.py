@@ -114,3 +114,49 @@ def test_a_failure_while_the_thread_indexes_are_set_aside_leaves_threads_and_ind
     else:
         raise AssertionError("the relink did not fail")
     assert _threads_and_indexes(conn) == before
+
+
+def test_a_relink_with_the_thread_indexes_built_again_sets_the_threads_row_by_row_writes_set(tmp_path, monkeypatch):
+    """`ngkt relink` clears every statement's thread and sets it again: with the indexes set
+    aside, the threads, ids and indexes come out as with the row-by-row writes."""
+    from ngkt_cli import db, link_store
+    from ngkt_cli.link import relink
+
+    relinked = []
+    for bulk in (False, True):
+        conn = open_db(tmp_path / f"{bulk}.db")
+        ingest_paths(conn, _inputs())  # row by row both times (fewer than 2,000 statements)
+        if bulk:
+            monkeypatch.setattr(link_store, "BULK_THREAD_WRITES", 0)
+        with db.transaction(conn):
+            relink(conn)
+        relinked.append(_threads_and_indexes(conn))
+    assert relinked[0] == relinked[1]
+    assert len({t for t in relinked[0][0].values() if t}) > 20
+
+
+def test_an_ingest_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch):
+    """The writer collects less often while it runs (`WRITER_GC_THRESHOLD`), and puts the
+    thresholds back afterwards, when it fails too."""
+    import gc
+
+    from ngkt_cli import ingest
+
+    before = gc.get_threshold()
+    seen = []
+    original = ingest.write_prepared
+
+    def write_prepared(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "write_prepared", write_prepared)
+    conn = open_db(tmp_path / "a.db")
+    ingest_paths(conn, [str(SEEDS)])
+    assert seen == [(ingest.WRITER_GC_THRESHOLD, *before[1:])] and gc.get_threshold() == before
+    monkeypatch.setattr(ingest, "link_pending", lambda *args: 1 / 0)
+    try:
+        ingest_paths(conn, [str(SEEDS)])
+    except ZeroDivisionError:
+        pass
+    assert gc.get_threshold() == before
