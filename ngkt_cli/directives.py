@@ -425,8 +425,8 @@ def _assignment(piece: str, match: re.Match[str]) -> int | None:
     sentence of its own in a leader's conclusions ("Giao Bộ Ngoại giao chủ trì ...") and a plan's
     body in charge ("cơ quan chủ trì là Sở Tài chính, phối hợp ... bảo đảm ...")."""
     assignee = ASSIGNEE.match(piece[match.end() :])
-    if assignee and CEREMONY_BEFORE.search(piece, 0, match.start()):
-        return None
+    if not assignee or CEREMONY_BEFORE.search(piece, 0, match.start()):
+        return None  # ("ngoại giao" holds "giao" too: most matches end here)
     asker = ASKER_BEFORE.search(piece, 0, match.start())
     if asker and TASK_GIVEN_BEFORE.search(piece, 0, asker.start()):
         return None  # "Đó là nhiệm vụ Tổng Bí thư giao cho Bộ Ngoại giao, ...": the task named, handed before
