@@ -412,6 +412,13 @@ ASSIGNEE = re.compile(
 )
 
 
+# The body a task goes to, named before who hands it ("Đối với Bộ Ngoại giao, Thủ tướng giao nhiệm vụ
+# chủ trì ..."), and the task after "giao nhiệm vụ".
+BODY_NAMED_FIRST = re.compile(
+    r"^\s*(?:Đối với|Với|Riêng)\s+(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|cơ quan|bộ|sở|ngành|địa phương)\b"
+)
+TASK_AFTER_GIAO = re.compile(r"\s+nhiệm vụ\s+(?=(?:chủ trì|phối hợp|tham mưu|nghiên cứu|rà soát|xây dựng|tổng hợp)\b)")
+
 # A task named as the one someone handed out: "nhiệm vụ (mà) Tổng Bí thư giao cho Bộ Ngoại giao".
 TASK_GIVEN_BEFORE = re.compile(r"\b(?:nhiệm vụ|trọng trách|những việc|công việc)\s+(?:mà\s+)?$", re.I)
 
@@ -424,9 +431,12 @@ def _assignment(piece: str, match: re.Match[str]) -> int | None:
     """ "Chủ tịch UBND tỉnh giao Sở Ngoại vụ chủ trì ...": a task handed to a department; also as a
     sentence of its own in a leader's conclusions ("Giao Bộ Ngoại giao chủ trì ...") and a plan's
     body in charge ("cơ quan chủ trì là Sở Tài chính, phối hợp ... bảo đảm ...")."""
-    assignee = ASSIGNEE.match(piece[match.end() :])
-    if assignee and CEREMONY_BEFORE.search(piece, 0, match.start()):
-        return None
+    assignee = ASSIGNEE.match(piece[match.end() :]) or (
+        # the body named first: "Đối với Bộ Ngoại giao, Thủ tướng giao nhiệm vụ chủ trì ..."
+        TASK_AFTER_GIAO.match(piece, match.end()) and BODY_NAMED_FIRST.match(piece)
+    )
+    if not assignee or CEREMONY_BEFORE.search(piece, 0, match.start()):
+        return None  # ("ngoại giao" holds "giao" too: most matches end here)
     asker = ASKER_BEFORE.search(piece, 0, match.start())
     if asker and TASK_GIVEN_BEFORE.search(piece, 0, asker.start()):
         return None  # "Đó là nhiệm vụ Tổng Bí thư giao cho Bộ Ngoại giao, ...": the task named, handed before

@@ -1425,8 +1425,8 @@ PREDICATE = re.compile(
 KIND_CUES = (
     # "Từ thực tiễn đó, Bộ trưởng rút ra: ...", "Điều đúc kết được là: ..."
     ("lesson", re.compile(r"\b(?:bai hoc|rut ra|duc ket)\b")),
-    # "các đại biểu cho ý kiến về: ..."
-    ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su|cho y kien|gop y)\b")),
+    # "các đại biểu cho ý kiến về: ...", "Hội nghị đã nghe các báo cáo về: ..."
+    ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su|cho y kien|gop y|nghe (?:cac )?bao cao)\b")),
     # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."; its programme
     # ("Chương trình hội nghị gồm: ..."); a visit's schedule ("Trong chuyến thăm, Thủ tướng sẽ: ...")
     (

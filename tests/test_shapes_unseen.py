@@ -195,3 +195,19 @@ def test_a_task_named_as_handed_out_before_is_no_new_task():
     doc = read("gs_meta_initials_byline.txt")
     assert (doc.title, doc.date) == ("Cán bộ ngoại giao phải đi đầu trong thu hút nguồn lực phát triển", "2015-08-12")
     assert extract(doc).directives == ()
+
+
+def test_the_reports_a_meeting_heard_are_its_agenda_and_their_results_are_results():
+    agenda, results = extract(read("gs_kinds_meeting_heard_reports.txt")).lists
+    # "Hội nghị đã nghe các báo cáo về: tình hình quốc tế ...; kết quả ...; dự kiến chương trình ..."
+    assert (agenda.kind, len(agenda.items)) == ("agenda", 3)
+    # "... nghe báo cáo kết quả công tác 6 tháng đầu năm: đón 18 đoàn ...": the results nearest the list
+    assert (results.kind, results.items[0].text) == ("achievement", "đón 18 đoàn khách quốc tế")
+
+
+def test_a_task_handed_to_a_body_named_before_who_hands_it():
+    # "Đối với Bộ Ngoại giao, Thủ tướng giao nhiệm vụ chủ trì ...": the body first, then the task
+    assert directives_of("gs_dir_body_named_first.txt") == [
+        ("Phạm Minh Chính", 2025, "chủ trì tổng hợp các kiến"),
+        ("Phạm Minh Chính", 2025, "xây dựng kế hoạch xúc tiến"),
+    ]
