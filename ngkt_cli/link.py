@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from .link_store import (  # noqa: F401  (re-exported: the other stages import them from here)
     ThreadIds,
@@ -45,6 +46,7 @@ from .link_store import (  # noqa: F401  (re-exported: the other stages import t
     thread_members,
     threaded_in,
     threaded_members_of_lists,
+    threads_in_use,
     threads_of_statements,
     threads_sharing,
     threads_worded,
@@ -189,24 +191,62 @@ def link_pending(conn: sqlite3.Connection, codebook: Codebook | None = None) -> 
 
 
 def _write_links(
-    conn: sqlite3.Connection, items: list[Item], assigned: dict[str, str], idf: Idf, *, clear: bool = False
+    conn: sqlite3.Connection,
+    items: list[Item],
+    assigned: dict[str, str],
+    idf: Idf,
+    *,
+    clear: bool = False,
+    old: dict[str, str] | None = None,
 ) -> None:
     """Record the originals' threads (with `clear`, every statement's thread first cleared: a full
-    relink), index their terms, and let duplicates follow their originals."""
+    relink, whose threads before are `old`), index their terms, and let duplicates follow their
+    originals."""
     store_assignments(conn, assigned, {i.id: i.kind for i in items}, clear=clear)
     index_thread_terms(conn, items, assigned, idf)
     set_threads(conn, _duplicate_threads(conn, idf))
-    _link_unmatched_duplicates(conn, idf)
+    _link_unmatched_duplicates(conn, idf, {} if old is None else old)
 
 
-def _link_unmatched_duplicates(conn: sqlite3.Connection, idf: Idf) -> None:
+def _named(groups: dict[str, list[str]], old: dict[str, str], taken: set[str], new_ids: ThreadIds) -> dict[str, str]:
+    """Statement -> thread id for the new threads `groups` (temporary name -> members): the id a
+    group's members had before (`old`, a relink's) while it keeps most of them and no other
+    thread has it (`taken`), else a new one, handed out in the order of `groups`."""
+    mapping = _match_old_ids(groups, {m: t for m, t in old.items() if t not in taken})
+    return {
+        member: thread
+        for group, members in groups.items()
+        for thread in [mapping.get(group) or new_ids()]
+        for member in members
+    }
+
+
+# The names `assign` gives the threads it opens, settled afterwards (`_named`): no thread id
+# ("T0001") starts so.
+TEMPORARY = "new"
+
+
+def _temporary_names() -> Callable[[], str]:
+    counter = iter(range(1, 10**9))
+    return lambda: f"{TEMPORARY}{next(counter)}"
+
+
+def _link_unmatched_duplicates(conn: sqlite3.Connection, idf: Idf, old: dict[str, str]) -> None:
     """A second outlet's copy may state what its original does not (a headline's directive, an
-    added paragraph): such a statement is linked like any other. It is still never counted."""
+    added paragraph): such a statement is linked like any other. It is still never counted.
+    After a relink (`old`: the threads before it), a thread of such statements keeps its id as
+    the originals' threads do."""
     items = load_items(conn, f"s.thread_id IS NULL AND d.duplicate_of IS NOT NULL AND {SQL_IN_SCOPE}")
     if not items:
         return
+    opened = assign(items, _index_for(conn, items, idf), _temporary_names(), load_decisions(conn))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for statement_id, thread in opened.items():
+        if thread.startswith(TEMPORARY):
+            groups[thread].append(statement_id)
+    taken = {thread for thread in opened.values() if not thread.startswith(TEMPORARY)} | threads_in_use(conn)
     new_ids = ThreadIds(conn)
-    assigned = assign(items, _index_for(conn, items, idf), new_ids, load_decisions(conn))
+    assigned = {**opened, **_named(groups, old, taken, new_ids)}
     new_ids.save()
     store_assignments(conn, assigned, {i.id: i.kind for i in items})
     index_thread_terms(conn, items, assigned, idf)
@@ -242,29 +282,28 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
     old = threads_of_statements(conn)
     originals = load_items(conn, f"d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
     index = ThreadIndex(load_idf(conn, eager=True), settings)
-    counter = iter(range(1, 10**9))
-    assigned = assign(originals, index, lambda: f"new{next(counter)}", load_decisions(conn))
+    assigned = assign(originals, index, _temporary_names(), load_decisions(conn))
     groups: dict[str, list[str]] = defaultdict(list)
     for statement_id, group in assigned.items():
         groups[group].append(statement_id)
-    mapping = _match_old_ids(groups, old)
-    final = {}
     new_ids = ThreadIds(conn)
-    for group in sorted(groups, key=lambda g: min(groups[g])):
-        thread = mapping.get(group) or new_ids()
-        final.update({m: thread for m in groups[group]})
+    # a thread's copies follow its originals (`_duplicate_threads`): whether it kept most of its
+    # members is asked of its originals
+    originals_before = {item.id: old[item.id] for item in originals if item.id in old}
+    final = _named(dict(sorted(groups.items(), key=lambda group: min(group[1]))), originals_before, set(), new_ids)
     new_ids.save()
     # thread_terms is not emptied: kept threads keep valid terms, dropped threads lose theirs by
     # cascade, and a stale term only adds a candidate that scoring then rejects. (Emptying it
     # row by row, as SQLite must for a table with foreign keys, took 7 s of a 15 s relink.)
-    _write_links(conn, originals, final, index.idf, clear=True)
+    _write_links(conn, originals, final, index.idf, clear=True, old=old)
     drop_empty_threads(conn)
     by_thread: dict[str, list[Item]] = defaultdict(list)
     for item in originals:
         by_thread[final[item.id]].append(item)
     refresh_labels(conn, set(by_thread), by_thread, idf=index.idf)
     set_meta(conn, "paragraphs_at_relink", index.idf.paragraphs)
-    return {"statements": len(final), "threads": len(set(final.values())), "kept": len(mapping)}
+    threads = set(final.values())
+    return {"statements": len(final), "threads": len(threads), "kept": len(threads & set(old.values()))}
 
 
 # ---------------------------------------------------------------------------------------------

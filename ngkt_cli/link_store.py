@@ -407,6 +407,11 @@ def threads_of_statements(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT id, thread_id FROM statements WHERE thread_id IS NOT NULL").fetchall())
 
 
+def threads_in_use(conn: sqlite3.Connection) -> set[str]:
+    """The threads some statement is in."""
+    return {row[0] for row in conn.execute("SELECT DISTINCT thread_id FROM statements WHERE thread_id IS NOT NULL")}
+
+
 def set_auto_labels(conn: sqlite3.Connection, labels: list[tuple[str, str]]) -> None:
     """(label, thread) pairs."""
     conn.executemany("UPDATE threads SET auto_label = ? WHERE id = ?", labels)

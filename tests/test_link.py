@@ -591,3 +591,24 @@ def test_the_upgrade_to_words_rebuilds_threads_once_and_says_so(tmp_path):
     assert {s: t for s, t in thread_of(db).items() if s in before} == before  # same members, same ids
     assert sqlite3.connect(db).execute("SELECT count(*) FROM statements WHERE actor_level IS NULL").fetchone() == (0,)
     assert "rebuilt every thread" not in run_cli(db, "ingest", str(SEED_FILES[3])).output  # said once
+
+
+def test_a_relink_keeps_the_ids_of_threads_only_copies_state(tmp_path):
+    """A second outlet's copy may state what its original does not (a headline's directive): its
+    own threads keep their ids through a relink that changes nothing, as every other thread does."""
+    db = tmp_path / "copies.db"
+    articles = Path(__file__).parent / "data" / "realistic" / "articles"
+    assert run_cli(db, "ingest", str(SEEDS), str(articles)).exit_code == 0
+    conn = sqlite3.connect(db)
+    copies_only = conn.execute(
+        """SELECT DISTINCT s.thread_id FROM statements s JOIN documents d ON d.id = s.document_id
+           WHERE d.duplicate_of IS NOT NULL AND s.thread_id NOT IN (
+               SELECT s2.thread_id FROM statements s2 JOIN documents d2 ON d2.id = s2.document_id
+               WHERE d2.duplicate_of IS NULL AND s2.thread_id IS NOT NULL)"""
+    ).fetchall()
+    conn.close()
+    assert copies_only  # the set holds such threads, or this test would prove nothing
+    before = thread_of(db)
+    assert run_cli(db, "relink").exit_code == 0
+    assert run_cli(db, "relink").exit_code == 0
+    assert thread_of(db) == before
