@@ -151,7 +151,8 @@ def _restates_headline(paragraph: str, headline: str | None) -> bool:
     if not headline:
         return False
     words = set(re.findall(r"\w+", fold(headline)))
-    first = set(re.findall(r"\w+", fold(sentences(paragraph)[0] if sentences(paragraph) else paragraph)))
+    opening = sentences(paragraph)  # the paragraph cut once, not twice
+    first = set(re.findall(r"\w+", fold(opening[0] if opening else paragraph)))
     return bool(words) and len(words & first) >= HEADLINE_RESTATED * len(words)
 
 
