@@ -246,6 +246,7 @@ def noun_then_ordinal(paragraph: str, match: re.Match[str]) -> int:
     return noun.start() if noun else match.start()
 
 
+from re import _casefix  # type: ignore[attr-defined]  # noqa: E402, I001  (the case forms ignoring case adds)
 from re import _constants as _sre  # type: ignore[attr-defined]  # noqa: E402  (the `re` module's own parser)
 from re import _parser  # type: ignore[attr-defined]  # noqa: E402
 
@@ -515,6 +516,36 @@ def _spelled(items) -> list[str] | None:
     return strings
 
 
+def _literal_lead(pattern: re.Pattern[str]) -> str | None:
+    """For a pattern that ignores case and opens on literal text after zero-width items
+    ("\\bthứ\\s+..."), that text lower-cased: every match opens where the lower-cased text
+    holds it (`_matches_at_lead`), so the engine need not try the pattern at every position,
+    which it must when case is ignored. None for any other pattern, and when a letter of the
+    text has a case form lower-casing does not give ("s" and "ſ": `re._casefix`)."""
+    if not pattern.flags & re.I:
+        return None
+    items = list(itertools.dropwhile(lambda item: item[0] is _sre.AT, _parser.parse(pattern.pattern, pattern.flags)))
+    lead = "".join(chr(arg) for _, arg in itertools.takewhile(lambda item: item[0] is _sre.LITERAL, items)).lower()
+    if len(lead) < 2 or any(ord(char) in _casefix._EXTRA_CASES or len(char.upper()) != 1 for char in lead):
+        return None
+    return lead
+
+
+def _matches_at_lead(pattern: re.Pattern[str], lead: str, text: str) -> Iterator[re.Match[str]]:
+    """The matches `finditer` gives of a pattern every match of which opens on `lead` (lower-cased,
+    `_literal_lead`): the pattern tried where the lower-cased text holds it, from the end of each
+    match found."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: one character each
+        low = "".join(character.lower()[0] for character in text)
+    at = low.find(lead)
+    while at >= 0:
+        found = pattern.match(text, at)
+        if found:
+            yield found
+        at = low.find(lead, found.end() if found and found.end() > at else at + 1)
+
+
 @dataclass(frozen=True)
 class MarkerRule:
     """One shape of item marker: a row of MARKER_RULES. The pattern's group "n" holds the number."""
@@ -533,9 +564,11 @@ class MarkerRule:
     ignores_case: bool = field(init=False)
     numbered: bool = field(init=False)  # a group "n" holds the number; else BY_POSITION
     scan: re.Pattern[str] | None = field(init=False)  # the pattern without its opening "\\b" (`_boundary_after`)
+    lead: str | None = field(init=False)  # the text each match opens with, lower-cased (`_literal_lead`)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "scan", _boundary_after(self.pattern))
+        object.__setattr__(self, "lead", _literal_lead(self.pattern))
         object.__setattr__(self, "hint", _hint(self.pattern))
         object.__setattr__(self, "hint_words", _hint_words(self.pattern))
         object.__setattr__(self, "hint_scans", () if self.hint is None else _by_opening_character(self.hint))
@@ -545,6 +578,8 @@ class MarkerRule:
 
     def matches(self, paragraph: str) -> Iterator[re.Match[str]]:
         """The pattern's matches in `paragraph`, as `finditer` gives them."""
+        if self.lead is not None:
+            return _matches_at_lead(self.pattern, self.lead, paragraph)
         return self.pattern.finditer(paragraph) if self.scan is None else _boundary_matches(self.scan, paragraph)
 
     def worth_searching(self, paragraph: str, lowered: str) -> bool:
@@ -619,9 +654,7 @@ def _paragraph_markers(paragraph: str, offset: int, index: int, rules: Sequence[
     """The markers of the `rules` (those worth searching in it) in one paragraph."""
     markers = []
     for rule in rules:
-        # (`MarkerRule.matches`, written out: a call less for each rule a paragraph)
-        matches = rule.pattern.finditer(paragraph) if rule.scan is None else _boundary_matches(rule.scan, paragraph)
-        for match in matches:
+        for match in rule.matches(paragraph):
             start = rule.start(paragraph, match)
             if rule.place(paragraph, match, start):
                 number = rule.number(match.group("n")) if rule.numbered else BY_POSITION

@@ -1788,3 +1788,34 @@ def test_an_items_tail_is_read_as_its_stripped_copy_would_be(text, start, end):
     if start <= end <= len(text):
         span = _trim(text, start, end)
         assert not _unbalanced_closing_quote(text[span.start : span.end])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([r"\bthứ\s+(?:nhất|hai)", r"ab", r"\bab|\bac", r"^ab\w", r"ab\w*"]),
+    st.text(alphabet="tThHứỨ abcABſ\n", max_size=24),
+)
+@example(r"\bthứ\s+(?:nhất|hai)", "THỨ HAI, tHứ nhất, Thứ Hai")
+@example(r"ab\w*", "xabAB ab")  # a match holding its opening text again: one match
+def test_a_pattern_ignoring_case_tried_where_its_opening_text_is_finds_what_finditer_does(source, text):
+    import re
+
+    from ngkt_cli.extract import _literal_lead, _matches_at_lead
+
+    pattern = re.compile(source, re.I)
+    lead = _literal_lead(pattern)
+    if source.startswith(r"\bab|"):
+        assert lead is None  # an alternation opens on no one text
+        return
+    assert lead is not None
+    assert [m.span() for m in _matches_at_lead(pattern, lead, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_lead_with_a_letter_of_other_case_forms_is_not_used():
+    import re
+
+    from ngkt_cli.extract import MARKER_RULES, _literal_lead
+
+    assert _literal_lead(re.compile(r"\bst", re.I)) is None  # "ſ" is an "s" when case is ignored
+    assert _literal_lead(re.compile(r"\bth")) is None  # case kept: the engine skips ahead by itself
+    assert next(rule for rule in MARKER_RULES if rule.name == "thứ ordinal").lead == "thứ"
