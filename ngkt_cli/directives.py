@@ -396,6 +396,8 @@ def _assignment(piece: str, match: re.Match[str]) -> int | None:
     sentence of its own in a leader's conclusions ("Giao Bộ Ngoại giao chủ trì ...") and a plan's
     body in charge ("cơ quan chủ trì là Sở Tài chính, phối hợp ... bảo đảm ...")."""
     assignee = ASSIGNEE.match(piece[match.end() :])
+    if not assignee:
+        return None  # "ngoại giao": no department handed a task
     rest = piece[match.end() :]
     in_charge = match.group(0).endswith(" là")  # a plan's "cơ quan chủ trì là ...", not what was done
     if in_charge and re.search(r"\b(?:đã|đang|vừa|được)\b", rest[:80]):
@@ -757,8 +759,10 @@ class Piece(NamedTuple):
 GLUED_SENTENCE = re.compile(rf"[.!?](?<=[^\W\d_][.!?])(?=[{UPPER_CASE}])")
 
 
-def _sentences(paragraph: str) -> list[tuple[int, int]]:
-    glued = [m.start() + 1 for m in GLUED_SENTENCE.finditer(paragraph)]  # once for the paragraph
+def _sentences(paragraph: str, glued_anywhere: bool = True) -> list[tuple[int, int]]:
+    """The spans of the sentences of a paragraph; `glued_anywhere`: False when a text holding
+    the paragraph holds no glued stop (then neither does the paragraph)."""
+    glued = [m.start() + 1 for m in GLUED_SENTENCE.finditer(paragraph)] if glued_anywhere else []
     if not glued:  # no cut to add: `sentence_spans` holds no blank span
         return sentence_spans(paragraph)
     spans = []
@@ -771,10 +775,12 @@ def _sentences(paragraph: str) -> list[tuple[int, int]]:
 def _pieces(body: str, paragraphs: list[str], people: list[Person]) -> list[list[Piece]]:
     """The ';' pieces of every sentence, sentence by sentence (headings left out)."""
     sentences = []
+    # one search of all the paragraphs for a glued stop (its match lies inside one paragraph)
+    glued_anywhere = GLUED_SENTENCE.search("\n".join(paragraphs)) is not None
     for index, (paragraph, offset) in enumerate(zip(paragraphs, paragraph_starts(paragraphs))):
         if _heading(paragraph, people):
             continue
-        for start, end in _sentences(paragraph):
+        for start, end in _sentences(paragraph, glued_anywhere):
             framed = _framing_attribution(paragraph, start, end)
             if framed is None and paragraph.find(";", start, end) < 0:  # one piece: the sentence
                 sentences.append([Piece(offset + start, offset + end, offset + start, index)])
@@ -995,8 +1001,8 @@ class CueScan:
             self.opens.append(openings is not None and not any(_CONTEXT_CASED & set(o) for o in openings))
             if self.opens[-1]:
                 strings = frozenset(lowered(o) for o in openings or ())
-            else:
-                strings = cue_words(pattern) or frozenset()
+            else:  # a match holds a word with the spaces at its ends, or without them
+                strings = frozenset(filter(None, (word.strip() for word in cue_words(pattern) or ())))
             if strings:
                 strings_of.append((number, strings))
             else:
@@ -1473,7 +1479,9 @@ def _people_and_bodies(text: str, people: list[Person], body: str, *, attributed
     ("Bộ Ngoại giao Bùi Thanh Sơn") is that person, and "lãnh đạo Bộ Ngoại giao" is not the body."""
     persons = attributions(text, people) if attributed else find_mentions(text, people)
     bodies = body_attributions(text, body) if attributed else find_bodies(text, body)
-    named = [p for p in find_mentions(text, people) if p.name]
+    if not bodies:  # nothing to tell apart from the people named
+        return sorted(persons, key=lambda m: (m.end, m.start))
+    named = [p for p in (find_mentions(text, people) if attributed else persons) if p.name]
     bodies = [
         b
         for b in bodies
