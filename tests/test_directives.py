@@ -1471,3 +1471,23 @@ def test_patterns_tried_where_their_openings_begin_find_what_their_finditer_find
     found = list(scan.found(text, *scan.hits(lowered(text))))
     expected = [(n, m) for n, pattern in enumerate(compiled) for m in pattern.finditer(text)]
     assert [(n, _found([m])) for n, m in found] == [(n, _found([m])) for n, m in expected], compiled
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(["Abc", "đã.Thấm", ". ", "x", "! ", "?Y", ".", " ", "TS. An", ";"])), max_size=4)
+)
+def test_a_paragraph_is_cut_into_sentences_at_its_glued_stops_found_by_their_openings(parts):
+    from ngkt_cli.directives import GLUED_SENTENCE
+    from ngkt_cli.text import sentence_spans
+
+    def plainly(paragraph: str) -> list[tuple[int, int]]:  # each sentence cut at its glued stops, blanks left out
+        glued = [m.start() + 1 for m in GLUED_SENTENCE.finditer(paragraph)]
+        spans = []
+        for start, end in sentence_spans(paragraph):
+            cuts = [start, *(cut for cut in glued if start < cut < end), end]
+            spans += [(a, b) for a, b in zip(cuts, cuts[1:]) if paragraph[a:b].strip()]
+        return spans
+
+    for paragraph in ["".join(part) for part in parts]:
+        assert sentences_of(paragraph) == plainly(paragraph)
