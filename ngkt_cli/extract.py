@@ -1754,10 +1754,21 @@ def _other_voice(speaker: str | None, title: str | None, cue: str, body: str = "
     return None
 
 
-def _cue_kind(text: str) -> str | None:
-    """The kind of the KIND_CUES phrase nearest the end of `text` (folded), if any; of two that end
-    together, the longer ("chưa đạt yêu cầu" is a shortcoming, not a "yêu cầu")."""
-    found = [(match.end(), -match.start(), kind) for kind, pattern in KIND_CUES for match in pattern.finditer(text)]
+# Folded, "cần" (need: a priority's cue) is one word with "cán" (cán bộ), "cận" (tiếp cận), "căn"
+# (căn cứ), "cản" (rào cản), "cạn": the cue counts where the text itself says "cần".
+NEED_FOLDED, NEED = "can", "cần"
+
+
+def _cue_kind(text: str, original: str) -> str | None:
+    """The kind of the KIND_CUES phrase nearest the end of `text` (`original` folded), if any; of
+    two that end together, the longer ("chưa đạt yêu cầu" is a shortcoming, not a "yêu cầu")."""
+    aligned = len(text) == len(original)  # folding keeps one character per character of NFC text
+    found = [
+        (match.end(), -match.start(), kind)
+        for kind, pattern in KIND_CUES
+        for match in pattern.finditer(text)
+        if not (aligned and match.group(0) == NEED_FOLDED and original[match.start() : match.end()].lower() != NEED)
+    ]
     return max(found)[2] if found else None
 
 
@@ -1785,7 +1796,8 @@ def classify(
     folded = fold(cue)
     if first := _first_kind(folded):
         return first
-    folded = CONCESSION.sub("", folded)
+    # the concession blanked, not cut, so that the folded lead-in still lines up with the lead-in
+    folded = CONCESSION.sub(lambda conceded: " " * len(conceded.group(0)), folded)
     count, noun = announced(folded)
     if noun is None and not cue.rstrip().endswith(":") and (above := title()):
         count, noun = announced(fold(above))
@@ -1803,8 +1815,10 @@ def classify(
         return kind
     if _statistics(items, cue):
         return "achievement"
-    for text in (folded, heading(), opener):
-        if said := _cue_kind(fold(text)):
+    if said := _cue_kind(folded, cue):
+        return said
+    for text in (heading(), opener):
+        if said := _cue_kind(fold(text), text):
             return said
     # the items' tense, and the lead-in's: "Năm 2024, các cơ quan đã hỗ trợ 300 hoạt động, trong đó:"
     joined = " ".join([*items, CONCESSION.sub("", cue)])

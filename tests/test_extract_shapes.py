@@ -199,6 +199,18 @@ KINDS = [
         "priority",
         id="targets-set",
     ),
+    pytest.param(  # "tiếp cận" folds to "tiep can", but "cận" is no "cần" (need)
+        "Trong năm 2024, Sở Ngoại vụ đã làm được nhiều việc nhờ cách tiếp cận mới: kết nối doanh nghiệp với "
+        "đối tác Hàn Quốc; mở văn phòng xúc tiến tại Nhật Bản; tổ chức diễn đàn đầu tư của tỉnh.",
+        "achievement",
+        id="an-approach-is-no-need",
+    ),
+    pytest.param(  # nor is "cán" of "cán bộ"
+        "Những điểm nổi bật trong công tác cán bộ năm 2024: bồi dưỡng kiến thức kinh tế đối ngoại; cử người học "
+        "tập ở nước ngoài; mở lớp tập huấn về xúc tiến đầu tư.",
+        "achievement",
+        id="staff-is-no-need",
+    ),
 ]
 
 
