@@ -1418,7 +1418,8 @@ def _carried(
 # hợp ... ¶ Bộ Công Thương chủ trì ...": a ministry, office or committee, then a verb of a task,
 # with nothing done ("đã", "được") in between.
 BODY_TASKED = re.compile(
-    r"^(?:Bộ|Văn phòng|Ngân hàng Nhà nước|UBND|Ủy ban|Ban|Cục|Sở|Thường trực|[Cc]ác bộ|[Cc]ác cơ quan đại diện)\b"
+    r"^(?:Bộ|Văn phòng|Ngân hàng Nhà nước|UBND|Ủy ban|Ban|Cục|Sở|Thường trực|[Cc]ác bộ|[Cc]ác cơ quan đại diện"
+    r"|[Cc]ác (?:địa phương|tỉnh|sở|ngành)|[Cc]ác Đại sứ quán)\b"
     r"(?:[^,.;:]|,\s*(?:thành phố|ngành|địa phương)\b){0,60}?\s"
     r"(?:chủ trì|phối hợp|khẩn trương|tiếp tục|tăng cường|đẩy mạnh|nghiên cứu|rà soát|hướng dẫn|hoàn thiện|chủ động"
     r"|theo dõi|tập hợp|triển khai|đề xuất|thúc đẩy|tập trung)\b"
@@ -1464,10 +1465,13 @@ def _continued(
             continue  # into the next paragraph only after a request or a commitment
         piece = pieces[0]
         text = body[piece.start : pieces[-1].end]
-        if (
-            not BARE_ACTION.match(text)
-            or NOT_BARE_ACTION.search(text)
-            or _touches(piece.start, pieces[-1].end, blocked)
+        # or, after a request or a task handed out, a body handed the next task: "Phó Thủ tướng chỉ
+        # đạo: Bộ Ngoại giao chủ trì ... . Các địa phương chủ động xây dựng ..."
+        tasked = (previous.carried_from or previous).rule in ("request", "assignment") and _body_tasked(
+            text[_after_connective(text) :]
+        )
+        if not (tasked or (BARE_ACTION.match(text) and not NOT_BARE_ACTION.search(text))) or _touches(
+            piece.start, pieces[-1].end, blocked
         ):
             continue
         start, end = _trimmed(body, piece.start + _after_connective(text), pieces[-1].end)

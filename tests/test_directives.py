@@ -1284,6 +1284,20 @@ def test_paragraphs_handing_the_next_task_to_another_body_carry_the_request_on()
     ]
 
 
+def test_sentences_handing_the_next_task_to_another_body_carry_the_direction_on_in_its_paragraph():
+    found = directives_of(
+        "Chiều 12/3, Phó Thủ tướng Trần Lưu Quang làm việc với Bộ Ngoại giao về ngoại giao kinh tế.\n\n"
+        "Phó Thủ tướng chỉ đạo: Bộ Ngoại giao chủ trì rà soát các thỏa thuận đã ký với các đối tác lớn. "
+        "Các địa phương chủ động xây dựng danh mục dự án kêu gọi đầu tư. "
+        "Các tỉnh đã tổ chức nhiều đoàn xúc tiến trong năm qua."
+    )
+    assert [(d.speaker, d.cue, d.text) for d in found] == [
+        ("Trần Lưu Quang", "chỉ đạo", "Bộ Ngoại giao chủ trì rà soát các thỏa thuận đã ký với các đối tác lớn"),
+        ("Trần Lưu Quang", "chỉ đạo", "Các địa phương chủ động xây dựng danh mục dự án kêu gọi đầu tư"),
+        # "Các tỉnh đã tổ chức ...": done, not asked
+    ]
+
+
 def test_a_leaders_direction_named_as_a_noun_asks_nothing():
     assert (
         texts(
