@@ -124,10 +124,19 @@ THU_MARKER = re.compile(
 # match rather than as part of the pattern, which the regex engine would try at every position.
 NOUN_BEFORE_ORDINAL = re.compile(r"\b(?:nhóm\s+)?(?:" + "|".join(ITEM_NOUNS) + r")\s+$", re.I)
 
-# Words that open or close a run of "Thứ" ordinals: "Trước hết, ... Thứ hai, ... Cuối cùng, ...".
-# "Cuối cùng" takes the number after the previous item's (NEXT_ORDINAL), only right after it.
-SEQUENCE_WORDS = {"trước hết": 1, "trước tiên": 1, "đầu tiên": 1, "cuối cùng": 0}
-NEXT_ORDINAL = 0
+# Words that open, go on with or close a run of "Thứ" ordinals: "Trước hết, ... Thứ hai, ... Cuối
+# cùng, ...", "Trước hết là ... . Tiếp đó là ...". "Cuối cùng" takes the number after the previous
+# item's (NEXT_ORDINAL), only right after it, and ends the run; "Tiếp đó" (THEN_ORDINAL) too, but
+# after a run's first item already, and the run goes on.
+NEXT_ORDINAL, THEN_ORDINAL = 0, -2  # (BY_POSITION is -1)
+SEQUENCE_WORDS = {
+    "trước hết": 1,
+    "trước tiên": 1,
+    "đầu tiên": 1,
+    "cuối cùng": NEXT_ORDINAL,
+    "tiếp đó": THEN_ORDINAL,
+    "kế đến": THEN_ORDINAL,
+}
 SEQUENCE_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?)\s*", re.I)
 
 # "Một là, ...", "hai là: ..."
@@ -758,6 +767,10 @@ def chain_markers(markers: list[Marker], labels: frozenset[int] = frozenset()) -
             if run and len(run) >= 2 and marker.paragraph - run[-1].paragraph <= 1:
                 run.append(replace(marker, ordinal=run[-1].ordinal + 1))
                 open_runs.pop(marker.family)
+            continue
+        if marker.ordinal == THEN_ORDINAL:  # "Tiếp đó là ..." goes on with the run it closely follows
+            if run and marker.paragraph - run[-1].paragraph <= 1:
+                run.append(replace(marker, ordinal=run[-1].ordinal + 1))
             continue
         if run and near and marker.ordinal == run[-1].ordinal + 1:
             run.append(marker)

@@ -590,3 +590,29 @@ def test_dash_headings_each_over_a_paragraph_are_one_list_but_two_bullet_runs_ap
         "- Hội chợ Halal\n\n- Diễn đàn doanh nghiệp"
     )
     assert [len(found.items) for found in lists_in(apart)] == [2, 2]
+
+
+def test_a_run_opened_by_truoc_het_goes_on_with_tiep_do_and_ke_den():
+    text = (
+        "Kết luận hội nghị, Bộ trưởng Nguyễn Hồng Diên đề nghị các đơn vị tập trung làm tốt mấy việc. Trước hết là "
+        "đổi mới phương thức xúc tiến, chuyển mạnh sang nền tảng số. Tiếp đó là hỗ trợ doanh nghiệp đáp ứng các "
+        "tiêu chuẩn xanh. Kế đến là mở thêm văn phòng xúc tiến ở châu Phi."
+    )
+    assert kinds_and_items(text) == [
+        (
+            "priority",
+            [
+                "đổi mới phương thức xúc tiến, chuyển mạnh sang nền tảng số",
+                "hỗ trợ doanh nghiệp đáp ứng các tiêu chuẩn xanh",
+                "mở thêm văn phòng xúc tiến ở châu Phi",
+            ],
+        )
+    ]
+
+
+def test_tiep_do_opens_no_run_of_its_own():
+    text = (
+        "Hội nghị nghe báo cáo tổng kết năm của Cục Xúc tiến thương mại. Tiếp đó là phần thảo luận của các "
+        "Thương vụ. Kế đến là phần phát biểu của lãnh đạo Bộ."
+    )
+    assert kinds_and_items(text) == []
