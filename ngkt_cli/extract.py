@@ -2087,10 +2087,24 @@ def _choose(readings: list[Reading]) -> list[Reading]:
     return sorted(kept, key=lambda r: r.spans[0].start)
 
 
-def _fit_count(candidate: Candidate, count: int | None) -> tuple[Span, ...]:
-    """The announced count checks a ';' split: take the raw split when only it matches."""
-    if candidate.marker == "inline" and count and len(candidate.spans) != count and len(candidate.raw_spans) == count:
+# Words on each side of the "và" that joins a ';' list's last two items ("A; B; C và D").
+JOINED_ITEM_WORDS = 3
+
+
+def _fit_count(body: str, candidate: Candidate, count: int | None) -> tuple[Span, ...]:
+    """The announced count checks a ';' split: take the raw split when only it matches; when the
+    count is one more than the pieces, the last piece is the last two items joined by its one
+    "và" ("4 nhóm giải pháp gồm: A; B; C và D"), each of them a few words."""
+    if candidate.marker != "inline" or not count or len(candidate.spans) == count:
+        return candidate.spans
+    if len(candidate.raw_spans) == count:
         return candidate.raw_spans
+    last = candidate.spans[-1]
+    joins = list(AND.finditer(body, last.start, last.end))
+    if len(candidate.spans) == count - 1 and len(joins) == 1:
+        before, after = _trim(body, last.start, joins[0].start()), _trim(body, joins[0].end(), last.end)
+        if all(len(body[s.start : s.end].split()) >= JOINED_ITEM_WORDS for s in (before, after)):
+            return (*candidate.spans[:-1], before, after)
     return candidate.spans
 
 
@@ -2372,7 +2386,7 @@ def read(doc: Document, candidate: Candidate) -> Reading:
     if count is None and noun:
         lede = [doc.title or ""] + doc.paragraphs[: candidate.first_paragraph]  # split only when needed
         count = _count_elsewhere(noun, lede)
-    spans = _fit_count(candidate, count)
+    spans = _fit_count(body, candidate, count)
     if count is not None and len(spans) == count + 1 and _closes_with_cuoi_cung(body, spans[-1]):
         spans = spans[:-1]  # "2 nhiệm vụ: Thứ nhất, ... Thứ hai, ....  Cuối cùng, Bộ trưởng cảm ơn ..."
     texts = tuple(body[s.start : s.end] for s in spans)

@@ -616,3 +616,36 @@ def test_tiep_do_opens_no_run_of_its_own():
         "Thương vụ. Kế đến là phần phát biểu của lãnh đạo Bộ."
     )
     assert kinds_and_items(text) == []
+
+
+def test_a_counted_list_one_item_short_splits_its_last_piece_at_its_and():
+    text = (
+        "Bộ trưởng cho biết, năm 2025 ngành sẽ tập trung 4 nhóm giải pháp gồm: nâng cao năng lực cạnh tranh của hàng "
+        "xuất khẩu; đẩy mạnh khai thác các FTA; tăng cường phòng vệ thương mại và hoàn thiện hạ tầng logistics."
+    )
+    assert kinds_and_items(text) == [
+        (
+            "priority",
+            [
+                "nâng cao năng lực cạnh tranh của hàng xuất khẩu",
+                "đẩy mạnh khai thác các FTA",
+                "tăng cường phòng vệ thương mại",
+                "hoàn thiện hạ tầng logistics",
+            ],
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "mở rộng xuất khẩu nông sản và thủy sản",  # "và" joins two words of one item
+        "tăng cường phòng vệ thương mại",  # no "và" to split at
+    ],
+)
+def test_a_counted_list_one_item_short_keeps_a_last_piece_that_joins_no_two_items(last):
+    text = (
+        "Bộ trưởng cho biết, năm 2025 ngành sẽ tập trung 4 nhóm giải pháp gồm: nâng cao năng lực cạnh tranh của hàng "
+        f"xuất khẩu; đẩy mạnh khai thác các FTA; {last}."
+    )
+    assert [items[-1] for _, items in kinds_and_items(text)] == [last]
