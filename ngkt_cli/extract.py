@@ -137,7 +137,7 @@ SEQUENCE_WORDS = {
     "tiếp đó": THEN_ORDINAL,
     "kế đến": THEN_ORDINAL,
 }
-SEQUENCE_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(là)\b\s*[,:]?)\s*", re.I)
+SEQUENCE_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(?P<la>là)\b\s*[,:]?)\s*", re.I)
 
 # "Một là, ...", "hai là: ..."
 LA_MARKER = re.compile(r"\b(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
@@ -238,10 +238,19 @@ def as_ordinal(paragraph: str, match: re.Match[str], start: int) -> bool:
     return not (match.groupdict().get("stop") and not paragraph[match.end() : match.end() + 1].isupper())
 
 
+# What a spoken item follows: a comma, or a comma and "trong đó" ("3 bài học lớn, trong đó bài
+# học đầu tiên là A, bài học thứ hai là B").
+SPOKEN_ITEM_AFTER = re.compile(r",(?:\s*trong đó)?\s*$")
+
+
 def _spoken_continuation(paragraph: str, match: re.Match[str], start: int) -> bool:
     """ "Thứ nhất là A, thứ hai là B": after a comma, only a lower-case "thứ ... là" (or "nhiệm vụ
     thứ hai là") starts an item; `start` is where its marker begins."""
-    return paragraph[:start].rstrip().endswith(",") and paragraph[start].islower() and bool(match.groupdict().get("la"))
+    return (
+        paragraph[start].islower()
+        and bool(match.groupdict().get("la"))
+        and SPOKEN_ITEM_AFTER.search(paragraph, max(0, start - 16), start) is not None
+    )
 
 
 # Where a rule's marker starts, given its match.

@@ -649,3 +649,15 @@ def test_a_counted_list_one_item_short_keeps_a_last_piece_that_joins_no_two_item
         f"xuất khẩu; đẩy mạnh khai thác các FTA; {last}."
     )
     assert [items[-1] for _, items in kinds_and_items(text)] == [last]
+
+
+def test_items_spoken_after_trong_do_in_one_sentence_are_a_list_not_a_directive():
+    text = (
+        "Cũng tại hội nghị, Bộ trưởng nhắc lại 3 bài học lớn, trong đó bài học đầu tiên là phải bám sát thị "
+        "trường, bài học thứ hai là phải lấy doanh nghiệp làm trung tâm."
+    )
+    doc = extract(doc_from(text, "2025-01-03"))
+    assert [(found.kind, [item.text for item in found.items]) for found in doc.lists] == [
+        ("lesson", ["phải bám sát thị trường", "phải lấy doanh nghiệp làm trung tâm"])
+    ]
+    assert doc.directives == ()
