@@ -41,6 +41,8 @@ LIST_NOUNS: dict[str, str | None] = {
     # and a year's "3 nét mới", "những nét nổi bật" ("nét" alone gives only a count)
     "net moi": "achievement",
     "net noi bat": "achievement",
+    # and what a year contributed: "năm 2025 ngoại giao kinh tế đã có những đóng góp quan trọng: ..."
+    "dong gop": "achievement",
     "bai hoc": "lesson",
     "noi dung": "agenda",
     "phien": "agenda",  # "Hội nghị gồm 3 phiên: ..."

@@ -1595,7 +1595,7 @@ def _count_elsewhere(noun: str, texts: list[str]) -> int | None:
 
 
 # "Cần tạo 3 điểm nhấn": what the lead-in asks for lies ahead.
-LOOKS_BACK_UNLESS_ASKED = {"dau an", "diem nhan", "net moi", "net noi bat"}
+LOOKS_BACK_UNLESS_ASKED = {"dau an", "diem nhan", "net moi", "net noi bat", "dong gop"}
 
 # "5 nội dung trọng tâm cần tập trung" is a set of priorities, not a meeting's agenda ("Ban Chỉ đạo
 # ..." names a body, and asks nothing).

@@ -199,6 +199,18 @@ KINDS = [
         "priority",
         id="targets-set",
     ),
+    pytest.param(  # what a year contributed looks back, whatever the heading above says
+        "Năm 2026: năm định hướng lớn\n\nTheo Phó Thủ tướng, năm 2025 ngoại giao kinh tế đã có những đóng góp "
+        "quan trọng: ký kết thêm nhiều thỏa thuận hợp tác; hỗ trợ doanh nghiệp xử lý vướng mắc; thu hút nhiều dự án.",
+        "achievement",
+        id="contributions-made",
+    ),
+    pytest.param(  # ... unless the lead-in asks for them
+        "Thủ tướng đề nghị ngành ngoại giao có những đóng góp thiết thực hơn nữa: mở thêm thị trường cho nông sản; "
+        "thu hút đầu tư công nghệ cao; hỗ trợ các địa phương kết nối đối tác.",
+        "priority",
+        id="contributions-asked",
+    ),
     pytest.param(  # "tiếp cận" folds to "tiep can", but "cận" is no "cần" (need)
         "Trong năm 2024, Sở Ngoại vụ đã làm được nhiều việc nhờ cách tiếp cận mới: kết nối doanh nghiệp với "
         "đối tác Hàn Quốc; mở văn phòng xúc tiến tại Nhật Bản; tổ chức diễn đàn đầu tư của tỉnh.",
