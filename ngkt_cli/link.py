@@ -231,6 +231,15 @@ def _temporary_names() -> Callable[[], str]:
     return lambda: f"{TEMPORARY}{next(counter)}"
 
 
+def _opened(assigned: dict[str, str]) -> dict[str, list[str]]:
+    """The threads `assign` opened (their temporary names) -> their statements, in the order opened."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for statement_id, thread in assigned.items():
+        if thread.startswith(TEMPORARY):
+            groups[thread].append(statement_id)
+    return groups
+
+
 def _link_unmatched_duplicates(conn: sqlite3.Connection, idf: Idf, old: dict[str, str]) -> None:
     """A second outlet's copy may state what its original does not (a headline's directive, an
     added paragraph): such a statement is linked like any other. It is still never counted.
@@ -240,11 +249,9 @@ def _link_unmatched_duplicates(conn: sqlite3.Connection, idf: Idf, old: dict[str
     if not items:
         return
     opened = assign(items, _index_for(conn, items, idf), _temporary_names(), load_decisions(conn))
-    groups: dict[str, list[str]] = defaultdict(list)
-    for statement_id, thread in opened.items():
-        if thread.startswith(TEMPORARY):
-            groups[thread].append(statement_id)
-    taken = {thread for thread in opened.values() if not thread.startswith(TEMPORARY)} | threads_in_use(conn)
+    groups = _opened(opened)
+    # (only a relink has ids to give back, and only those no thread holds now)
+    taken = ({t for t in opened.values() if not t.startswith(TEMPORARY)} | threads_in_use(conn)) if old else set()
     new_ids = ThreadIds(conn)
     assigned = {**opened, **_named(groups, old, taken, new_ids)}
     new_ids.save()
@@ -282,10 +289,7 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
     old = threads_of_statements(conn)
     originals = load_items(conn, f"d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
     index = ThreadIndex(load_idf(conn, eager=True), settings)
-    assigned = assign(originals, index, _temporary_names(), load_decisions(conn))
-    groups: dict[str, list[str]] = defaultdict(list)
-    for statement_id, group in assigned.items():
-        groups[group].append(statement_id)
+    groups = _opened(assign(originals, index, _temporary_names(), load_decisions(conn)))  # every thread is new
     new_ids = ThreadIds(conn)
     # a thread's copies follow its originals (`_duplicate_threads`): whether it kept most of its
     # members is asked of its originals
