@@ -11,12 +11,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from re import _constants as _sre  # type: ignore[attr-defined]  # (the `re` module's own parser)
-from re import _parser  # type: ignore[attr-defined]
 
 from .metadata import TITLED_NAME, UPPER
 from .models import RemovedLine
-from .text import LAST_SPACE, fold, single_spaced_lines
+from .text import fold, opening_characters, single_spaced_lines
 
 # "image banner", "image advertisement image advertisement", "no image", "Quảng cáo"
 BANNER = re.compile(r"^(?:(?:image|banner|advertisement|ads?|no|quang cao|photo)\s*)+$")
@@ -240,68 +238,6 @@ _ROW_LENGTHS = sorted({longest for _, longest, _ in LINE_RULES})
 _ROWS_FROM = tuple(
     tuple((reason, pattern) for reason, longest, pattern in LINE_RULES if longest >= bound) for bound in _ROW_LENGTHS
 ) + ((),)
-
-
-# What `_opening` reads a class of white space ("\\s") as: every character str.isspace() holds
-# to be one (the regex engine's "\\s" in a str pattern), none beyond U+3000.
-_SPACES = frozenset(char for char in map(chr, range(LAST_SPACE + 1)) if char.isspace())
-# A class of more characters than this opens anything, as far as `_opening` tells.
-_WIDEST_CLASS = 512
-
-
-def _class_characters(items: list) -> set[str] | None:
-    """The characters a parsed class ("[-•*]", "[\\s]") holds, or None for a negated or wide one."""
-    found: set[str] = set()
-    for op, arg in items:
-        if op is _sre.LITERAL:
-            found.add(chr(arg))
-        elif op is _sre.RANGE and arg[1] - arg[0] <= _WIDEST_CLASS:
-            found.update(map(chr, range(arg[0], arg[1] + 1)))
-        elif op is _sre.CATEGORY and arg is _sre.CATEGORY_SPACE:
-            found |= _SPACES
-        else:
-            return None
-    return found
-
-
-def _opening(items: list) -> tuple[set[str] | None, bool]:
-    """(the characters a match of the parsed `items` may open with, None for any; whether the
-    items may match nothing at all). Look-arounds and anchors take no character: what follows
-    them opens the match."""
-    found: set[str] = set()
-    for op, arg in items:
-        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            continue
-        if op is _sre.LITERAL or op is _sre.IN:
-            opens = {chr(arg)} if op is _sre.LITERAL else _class_characters(arg)
-            return (None if opens is None else found | opens), False
-        if op is _sre.BRANCH:
-            branches = [_opening(branch) for branch in arg[1]]
-        elif op is _sre.SUBPATTERN or op is _sre.ATOMIC_GROUP:
-            if op is _sre.SUBPATTERN and arg[1] & re.IGNORECASE:
-                return None, False
-            branches = [_opening(arg[-1])]
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-            opens, empty = _opening(arg[2])
-            branches = [(opens, empty or arg[0] == 0)]
-        else:
-            return None, False  # any character, a negated one, a back-reference: anything
-        for opens, _ in branches:
-            if opens is None:
-                return None, False
-            found |= opens
-        if not any(empty for _, empty in branches):
-            return found, False
-    return found, True
-
-
-def opening_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The characters a match of `pattern` may open with, or None when that may be any (or
-    the match may be empty): a line whose first character is not one of them is not matched."""
-    if pattern.flags & re.IGNORECASE:
-        return None
-    opens, empty = _opening(list(_parser.parse(pattern.pattern, pattern.flags)))
-    return None if opens is None or empty else frozenset(opens)
 
 
 # Each row's pattern -> the characters its matches open with (None: any).

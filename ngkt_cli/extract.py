@@ -49,7 +49,18 @@ from .metadata import (
     pronoun_speaker,
 )
 from .models import Document, Extraction, Statement, StatementList
-from .text import PARAGRAPH_BREAK, fold, folded_body, is_capitalised, key, paragraph_starts, same_items, sentence_spans
+from .text import (
+    PARAGRAPH_BREAK,
+    first_characters,
+    fold,
+    folded_body,
+    is_capitalised,
+    key,
+    opening_characters,
+    paragraph_starts,
+    same_items,
+    sentence_spans,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Markers
@@ -432,40 +443,6 @@ def _start_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return None  # every item optional: the pattern may match nothing
 
 
-def _first_characters(items) -> set[str] | None:
-    """The characters a match of the parsed `items` may open with, or None when that is not a
-    short list (a class such as "\\w", any character, a match that may be empty). Zero-width
-    items (look-arounds, "\\b") open nothing: what follows them does."""
-    found: set[str] = set()
-    for op, arg in items:
-        if op is _sre.LITERAL:
-            return found | {chr(arg)}
-        if op is _sre.IN:
-            for item_op, item_arg in arg:
-                if item_op is _sre.LITERAL:
-                    found.add(chr(item_arg))
-                elif item_op is _sre.RANGE and item_arg[1] - item_arg[0] < 64:
-                    found.update(map(chr, range(item_arg[0], item_arg[1] + 1)))
-                else:
-                    return None  # a negated class, a category
-            return found
-        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            continue  # zero-width: the next item opens the match
-        inner: set[str] | None = None
-        if op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group that sets no flag
-            inner = _first_characters(arg[-1])
-        elif op is _sre.BRANCH:
-            branches = [_first_characters(branch) for branch in arg[1]]
-            inner = None if None in branches else set().union(*branches)  # type: ignore[arg-type]
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            inner = _first_characters(arg[2])
-            if inner is not None and arg[0] == 0:
-                found |= inner  # an optional item: what follows it may open the match too
-                continue
-        return None if inner is None else found | inner
-    return None  # every item may match nothing
-
-
 def _boundary_after(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """For a pattern opening on a word boundary before what can only open with a word character
     ("\\b(?P<n>Một|Hai|...)\\s+là..."), the pattern without it (`_boundary_matches` asks the
@@ -475,7 +452,7 @@ def _boundary_after(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     items = list(_parser.parse(pattern.pattern, pattern.flags))
     if pattern.flags & re.I or not pattern.pattern.startswith(r"\b") or items[:1] != [(_sre.AT, _sre.AT_BOUNDARY)]:
         return None
-    firsts = _first_characters(items[1:])
+    firsts = first_characters(items[1:])
     if not firsts or not all(char.isalnum() or char == "_" for char in firsts):
         return None
     return re.compile(pattern.pattern[2:], pattern.flags)
@@ -803,8 +780,8 @@ class Span:
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:và|hoặc|cùng)$")
 # "...; và củng cố an ninh lương thực": the joining "và" before the last piece is not its text.
 LEADING_CONJUNCTION = re.compile(r"(?:và|hoặc)\s+(?=\S)")
-# The characters it may open with, tested before it is tried (`_first_characters`; None: any).
-LEADING_CONJUNCTION_OPENS = _first_characters(list(_parser.parse(LEADING_CONJUNCTION.pattern)))
+# The characters it may open with, tested before it is tried (None: any).
+LEADING_CONJUNCTION_OPENS = opening_characters(LEADING_CONJUNCTION)
 
 
 def _trim(body: str, start: int, end: int) -> Span:

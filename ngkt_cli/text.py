@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from re import _constants as _sre  # type: ignore[attr-defined]  # (the `re` module's own parser)
+from re import _parser  # type: ignore[attr-defined]
 
 # Combining tone marks (grave, acute, tilde, hook above, dot below) as NFD writes them.
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
@@ -122,6 +124,84 @@ def single_spaced_lines(text: str) -> bool:
         or text.startswith(" ")
         or text.endswith(" ")
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# What a pattern's matches open with: the quick tests a stage derives from its own patterns
+
+
+@lru_cache(maxsize=1)
+def _spaces() -> frozenset[str]:
+    """What `_opening` reads a class of white space ("\\s") as: every character str.isspace()
+    holds to be one (the regex engine's "\\s" in a str pattern), none beyond U+3000 (worked out
+    when first asked, not at every start-up)."""
+    return frozenset(char for char in map(chr, range(LAST_SPACE + 1)) if char.isspace())
+
+
+# A class of more characters than this opens anything, as far as `_opening` tells.
+_WIDEST_CLASS = 512
+
+
+def _class_characters(items: list) -> set[str] | None:
+    """The characters a parsed class ("[-•*]", "[\\s]") holds, or None for a negated or wide one."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            found.add(chr(arg))
+        elif op is _sre.RANGE and arg[1] - arg[0] <= _WIDEST_CLASS:
+            found.update(map(chr, range(arg[0], arg[1] + 1)))
+        elif op is _sre.CATEGORY and arg is _sre.CATEGORY_SPACE:
+            found |= _spaces()
+        else:
+            return None
+    return found
+
+
+def _opening(items: list) -> tuple[set[str] | None, bool]:
+    """(the characters a match of the parsed `items` may open with, None for any; whether the
+    items may match nothing at all). Look-arounds and anchors take no character: what follows
+    them opens the match."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        if op is _sre.LITERAL or op is _sre.IN:
+            opens = {chr(arg)} if op is _sre.LITERAL else _class_characters(arg)
+            return (None if opens is None else found | opens), False
+        if op is _sre.BRANCH:
+            branches = [_opening(branch) for branch in arg[1]]
+        elif op is _sre.SUBPATTERN or op is _sre.ATOMIC_GROUP:
+            if op is _sre.SUBPATTERN and arg[1] & re.IGNORECASE:
+                return None, False
+            branches = [_opening(arg[-1])]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            opens, empty = _opening(arg[2])
+            branches = [(opens, empty or arg[0] == 0)]
+        else:
+            return None, False  # any character, a negated one, a back-reference: anything
+        for opens, _ in branches:
+            if opens is None:
+                return None, False
+            found |= opens
+        if not any(empty for _, empty in branches):
+            return found, False
+    return found, True
+
+
+def first_characters(items: list) -> set[str] | None:
+    """The characters a match of the parsed `items` (of a pattern not ignoring case) may open
+    with, or None when that may be any (or the match may be empty)."""
+    opens, empty = _opening(items)
+    return None if opens is None or empty else opens
+
+
+def opening_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of `pattern` may open with, or None when that may be any (or
+    the match may be empty): a text whose first character is not one of them is not matched."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found = first_characters(list(_parser.parse(pattern.pattern, pattern.flags)))
+    return None if found is None else frozenset(found)
 
 
 def paragraph_keys(paragraphs: list[str]) -> list[str]:

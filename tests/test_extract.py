@@ -1709,10 +1709,10 @@ def test_a_match_opens_with_one_of_the_characters_its_pattern_may_open_with(sour
     import re
     from re import _parser  # type: ignore[attr-defined]
 
-    from ngkt_cli.extract import _first_characters
+    from ngkt_cli.text import first_characters
 
     pattern = re.compile(source)
-    opens = _first_characters(list(_parser.parse(source)))
+    opens = first_characters(list(_parser.parse(source)))
     assert opens is not None
     if found := pattern.match(text):
         assert found.end() > 0 and text[0] in opens
