@@ -141,8 +141,8 @@ def relink_advice(conn: sqlite3.Connection) -> str | None:
     now_ = meta_int(conn, "paragraphs")
     if before and now_ > RELINK_GROWTH * before:
         return (
-            f"the archive has grown {now_ / before:.1f} times since threads were last rebuilt: run `ngkt relink` "
-            "to weigh words by the whole archive (thread ids, labels and your decisions are kept)"
+            f"the archive has grown from {before:,} to {now_:,} paragraphs since threads were last rebuilt: "
+            "run `ngkt relink` to weigh words by the whole archive (thread ids, labels and your decisions are kept)"
         )
     return None
 

@@ -67,4 +67,5 @@ def test_ingest_advises_a_relink_once_the_corpus_has_more_than_doubled_and_never
     assert ADVICE not in run_cli(db, "ingest", _article(tmp_path, 10, 10)).output  # 20: exactly twice, not more
     grown = run_cli(db, "ingest", _article(tmp_path, 20, 1))
     assert ADVICE in grown.output  # 21 paragraphs: more than twice
+    assert "grown from 10 to 21 paragraphs since threads were last rebuilt" in grown.output
     assert _paragraphs_at_relink(db) == 10  # advised, not done behind the user's back
