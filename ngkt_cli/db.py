@@ -15,7 +15,7 @@ from . import ids
 from .errors import DatabaseError, Refused
 from .link import count_document_terms, link_order, now, refresh_labels, statement_theme_tuples
 from .migrations import APPLICATION_ID, MIGRATIONS
-from .models import Document, Extraction, Person, RemovedLine, Statement, StatementList
+from .models import Document, Extraction, Person, RemovedLine, Statement, StatementList, Wordings
 from .text import fold, key, same_items
 from .themes import DEFAULT, Binding, Codebook, content_hash, describe, load_codebook, read_codebook
 
@@ -414,8 +414,9 @@ def make_duplicate(conn: sqlite3.Connection, document_id: str, original: str) ->
     conn.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", [original, document_id])
 
 
-def list_wordings(conn: sqlite3.Connection, document_id: str) -> list[tuple[str | None, tuple[str, ...]]]:
-    """(speaker, item keys in order) of each stored list of a document."""
+def wordings(conn: sqlite3.Connection, document_id: str) -> Wordings:
+    """(speaker, item keys in order) of each stored list of a document, and (speaker, key) of each
+    of its directives."""
     lists: dict[str, tuple[str | None, list[str]]] = {}
     for list_id, speaker, text_key in conn.execute(
         """SELECT l.id, l.speaker, s.text_key FROM lists l JOIN statements s ON s.list_id = l.id
@@ -423,7 +424,14 @@ def list_wordings(conn: sqlite3.Connection, document_id: str) -> list[tuple[str 
         [document_id, document_id],  # both: statements are indexed by document, not by list
     ):
         lists.setdefault(list_id, (speaker, []))[1].append(text_key)
-    return [(speaker, tuple(keys)) for speaker, keys in lists.values()]
+    directives = conn.execute(
+        """SELECT speaker, text_key FROM statements WHERE document_id = ? AND form = 'directive'
+           ORDER BY paragraph, char_start""",
+        [document_id],
+    ).fetchall()
+    return Wordings(
+        tuple((speaker, tuple(keys)) for speaker, keys in lists.values()), tuple((s, k) for s, k in directives)
+    )
 
 
 def meta_values(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:

@@ -32,12 +32,12 @@ from .errors import NotFound, Refused, RejectedInput
 from .extract import extract
 from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
 from .metadata import find_people
-from .models import READ_ANEW, Document, Extraction
+from .models import READ_ANEW, DirectiveWording, Document, Extraction, ListWording, Wordings
 from .reading import read_by, reading_version, record_reading
 from .scope import SOURCE_USER
 from .scope import decide as decide_scope
 from .sketches import SKETCH_SCHEME, UnpackedSketch, containment, may_reach, sketch
-from .text import fold, joined_key, keep_folded_body, key, paragraph_keys, same_items
+from .text import fold, joined_key, keep_folded_body, key, paragraph_keys, same_item, same_items
 from .themes import Codebook, code_positions, load_codebook
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
@@ -227,15 +227,15 @@ def _build_document(data: bytes, path: str, user_date: str | None = None) -> tup
 # ---------------------------------------------------------------------------------------------
 # Reports of the same speech
 
-# (speaker, item keys) of one list: what a report of the same speech restates.
-ListWording = tuple[str | None, tuple[str, ...]]
 
-
-def list_wordings(extraction: Extraction, keys: dict[str, str]) -> tuple[ListWording, ...]:
-    """The lists of an extraction as `ListWording`s (`keys`: item text -> key)."""
-    return tuple(
-        (found.speaker, tuple(keys.get(item.text) or key(item.text) for item in found.items))
-        for found in extraction.lists
+def wordings_of(extraction: Extraction, keys: dict[str, str]) -> Wordings:
+    """The lists and directives of an extraction as `Wordings` (`keys`: item text -> key)."""
+    return Wordings(
+        tuple(
+            (found.speaker, tuple(keys.get(item.text) or key(item.text) for item in found.items))
+            for found in extraction.lists
+        ),
+        tuple((found.speaker, keys.get(found.text) or key(found.text)) for found in extraction.directives),
     )
 
 
@@ -254,15 +254,53 @@ def same_speech(mine: Iterable[ListWording], theirs: Iterable[ListWording]) -> b
     return bool(mine) and all(any(_restates(m, t) for t in theirs) for m in mine)
 
 
+# Two outlets paraphrase a speech's running-text directions more than they quote its lists
+# ("các FTA đã ký kết" for "các hiệp định thương mại tự do đã ký"): a direction restates
+# another when this share of the shorter one's words is in the other (different directions of
+# one day's speeches share a fifth of their words or so, restatements two thirds or more).
+SAME_DIRECTIVE_WORDS = 0.6
+
+# A report without lists is a second report of a speech when at least this many of its directions,
+# and this share of them, restate the speech's (an outlet adds or drops one, or reads one more
+# sentence as a direction).
+DIRECTIVES_RESTATED = 2
+DIRECTIVES_RESTATED_SHARE = 2 / 3
+
+
+def _restates_directive(mine: DirectiveWording, theirs: DirectiveWording) -> bool:
+    (my_speaker, my_words), (their_speaker, their_words) = mine, theirs
+    if my_speaker and their_speaker and my_speaker != their_speaker:
+        return False
+    return same_item(my_words, their_words, SAME_DIRECTIVE_WORDS)
+
+
+def same_directions(mine: tuple[DirectiveWording, ...], theirs: tuple[DirectiveWording, ...]) -> bool:
+    """True when `mine` (a report without lists) restates enough of `theirs`' directives to be
+    another report of the same speech: at least DIRECTIVES_RESTATED of them and
+    DIRECTIVES_RESTATED_SHARE of its own."""
+    restated = sum(any(_restates_directive(m, t) for t in theirs) for m in mine)
+    return restated >= DIRECTIVES_RESTATED and restated >= DIRECTIVES_RESTATED_SHARE * len(mine)
+
+
+def reports_same_speech(mine: Wordings, theirs: Wordings) -> bool:
+    """True when a report with `mine` restates a stored report with `theirs`: every list of it
+    restates one (`same_speech`), or, having no lists, most of its directives do
+    (`same_directions`)."""
+    if mine.lists:
+        return same_speech(mine.lists, theirs.lists)
+    return same_directions(mine.directives, theirs.directives)
+
+
 def find_original(
     conn: sqlite3.Connection,
     doc: Document,
     replaces: list[str],
-    wordings: tuple[ListWording, ...] = (),
-    written: dict[str, tuple[ListWording, ...]] | None = None,
+    wordings: Wordings,
+    written: dict[str, Wordings] | None = None,
 ) -> str | None:
     """The stored document this one copies or reports again, among those within a day of it (the
-    blocking key): nearly the same body, or (for a dated document) the same lists.
+    blocking key): nearly the same body, or (for a dated document) the same lists or, without
+    lists, mostly the same directives (`reports_same_speech`).
 
     The older version of the same file (`replaces`) is not an original: it is being replaced.
     `written` holds the wordings of documents written by this run (their rows may still be pending).
@@ -275,14 +313,14 @@ def find_original(
         # most candidates share too few hashes to be a copy: one set intersection tells
         if may_reach(mine, theirs, DUPLICATE_CONTAINMENT) and containment(mine, theirs) >= DUPLICATE_CONTAINMENT:
             return candidate_id
-    if not (doc.date and wordings):
+    if not doc.date or not (wordings.lists or len(wordings.directives) >= DIRECTIVES_RESTATED):
         return None
     written = written or {}
-    my_lengths = {len(items) for _, items in wordings}
+    my_lengths = {len(items) for _, items in wordings.lists}
     for candidate_id, _ in candidates:
-        stored = written[candidate_id] if candidate_id in written else db.list_wordings(conn, candidate_id)
+        stored = written[candidate_id] if candidate_id in written else db.wordings(conn, candidate_id)
         # each list of a report of the same speech restates one as long (`same_items`): a first test
-        if my_lengths.issubset([len(items) for _, items in stored]) and same_speech(wordings, stored):
+        if my_lengths.issubset([len(items) for _, items in stored.lists]) and reports_same_speech(wordings, stored):
             return candidate_id
     return None
 
@@ -679,12 +717,12 @@ def store(
     conn: sqlite3.Connection,
     prepared: Prepared,
     pending: db.PendingRows | None = None,
-    written: dict[str, tuple[ListWording, ...]] | None = None,
+    written: dict[str, Wordings] | None = None,
     codebook: Codebook | None = None,
 ) -> Outcome:
     """Write one prepared document (inside the caller's transaction; rows that can wait go to
     `pending`, which the caller flushes before committing); returns what happened. `written`
-    collects the list wordings of the documents written, for the same-speech check of the next."""
+    collects the wordings (lists, directives) of the documents written, for the same-speech check of the next."""
     if prepared.doc is None or prepared.extraction is None:
         return Outcome(prepared.display, "rejected", reason=prepared.reason)
     doc, extraction = prepared.doc, prepared.extraction
@@ -707,7 +745,7 @@ def store(
     settled = stored["id"] if stored else db.new_document_id(conn, doc)
     if settled != doc.id:
         doc = replace(doc, id=settled)
-    wordings = list_wordings(extraction, prepared.coded.keys if prepared.coded else {})
+    wordings = wordings_of(extraction, prepared.coded.keys if prepared.coded else {})
     original = find_original(conn, doc, [], wordings, written)
     if written is not None and original is None:
         written[doc.id] = wordings
@@ -919,7 +957,7 @@ def write_prepared(
     before that leaves documents marked uncounted, which the next linking counts.)"""
     outcomes = []
     pending = db.PendingRows()
-    lists_written: dict[str, tuple[ListWording, ...]] = {}
+    lists_written: dict[str, Wordings] = {}
     with db.transaction(conn):
         db.keep_sketches_of_scheme(conn, SKETCH_SCHEME)
     with db.grouped_transactions(conn, DOCUMENTS_PER_TRANSACTION, before_commit=lambda: pending.flush(conn)) as written:

@@ -106,6 +106,21 @@ class StatementList:
         return self.announced_count is not None and self.announced_count != len(self.items)
 
 
+# (speaker, item keys) of one list: what a second report of the same speech restates.
+ListWording = tuple[str | None, tuple[str, ...]]
+
+# (speaker, key) of one directive.
+DirectiveWording = tuple[str | None, str]
+
+
+@dataclass(frozen=True)
+class Wordings:
+    """What a second report of the same speech restates: its lists and its directives."""
+
+    lists: tuple[ListWording, ...] = ()
+    directives: tuple[DirectiveWording, ...] = ()
+
+
 @dataclass(frozen=True)
 class Extraction:
     """What extract() finds in one document: numbered lists and unnumbered directives."""

@@ -369,14 +369,16 @@ SAME_ITEM_WORDS = 0.8
 _WORD = re.compile(r"\w+")
 
 
-def _same_item(mine: str, theirs: str) -> bool:
+def same_item(mine: str, theirs: str, share: float = SAME_ITEM_WORDS) -> bool:
+    """True when `share` of the shorter text's words are in the other (as keys: lower case, one
+    tone placement)."""
     my_words, their_words = set(_WORD.findall(mine)), set(_WORD.findall(theirs))
-    return len(my_words & their_words) >= SAME_ITEM_WORDS * max(1, min(len(my_words), len(their_words)))
+    return len(my_words & their_words) >= share * max(1, min(len(my_words), len(their_words)))
 
 
 def same_items(mine: Sequence[str], theirs: Sequence[str]) -> bool:
     """True when two lists' items (as keys: lower case, one tone placement) say the same, one by one."""
-    return len(mine) == len(theirs) and all(map(_same_item, mine, theirs))
+    return len(mine) == len(theirs) and all(map(same_item, mine, theirs))
 
 
 # The bodies `folded_body` holds, each with its folding: the article being read, and one more.

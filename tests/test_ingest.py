@@ -633,6 +633,48 @@ def test_the_same_day_with_other_lists_is_not_the_same_speech(tmp_path, db_path,
     assert [d["duplicate_of"] for d in documents(db_path)] == [None, None]
 
 
+SAME_DIRECTIONS = Path(__file__).parent / "data" / "unseen" / "same_directions"
+
+
+def test_a_second_outlets_report_of_a_speech_without_lists_counts_once(db_path, cli):
+    """Two outlets report the same directions in their own words and order, one adding a
+    sentence read as a direction: three of its four restate the first report's."""
+    files = sorted(str(p) for p in SAME_DIRECTIONS.iterdir())
+    assert "1 new, 0 updated, 0 unchanged, 1 duplicate" in cli("ingest", *files).stderr
+    docs = {Path(d["path"]).name: d for d in documents(db_path)}
+    assert docs["tintuc24_2024-03-15.txt"]["duplicate_of"] == docs["kinhtedoingoai_2024-03-14.txt"]["id"]
+    priorities = json.loads(cli("priorities", "--format", "json").stdout)
+    assert len(priorities) == 3  # the first report's directions, once
+
+
+def _directions(lead: str, *directions: str) -> str:
+    return "\n\n".join(["Thủ tướng làm việc với Bộ Ngoại giao", f"Chiều 14/3/2024, {lead}", *directions])
+
+
+def test_other_directions_of_the_same_speaker_the_same_day_are_another_speech(tmp_path, db_path, cli):
+    first = SAME_DIRECTIONS / "kinhtedoingoai_2024-03-14.txt"
+    other = _directions(
+        "Thủ tướng Phạm Minh Chính làm việc với tỉnh Quảng Ninh về du lịch.",
+        "Thủ tướng yêu cầu tỉnh tập trung hoàn thiện hạ tầng giao thông kết nối các khu du lịch ven biển.",
+        "Thủ tướng đề nghị các sở, ngành cần đẩy nhanh giải phóng mặt bằng cho dự án cảng hàng không.",
+    )
+    cli("ingest", str(first), str(write(tmp_path / "other.txt", other.encode())))
+    assert [d["duplicate_of"] for d in documents(db_path)] == [None, None]
+
+
+def test_one_direction_in_common_is_not_the_same_speech(tmp_path, db_path, cli):
+    first = SAME_DIRECTIONS / "kinhtedoingoai_2024-03-14.txt"
+    other = _directions(
+        "Thủ tướng Phạm Minh Chính gặp mặt cộng đồng doanh nghiệp.",
+        "Thủ tướng yêu cầu Bộ Ngoại giao chủ trì, phối hợp với các bộ, ngành tập trung mở rộng thị trường xuất khẩu "
+        "cho nông sản, thủy sản, nhất là các thị trường Halal và Mỹ Latinh.",
+        "Thủ tướng đề nghị các hiệp hội cần chủ động đào tạo nguồn nhân lực chất lượng cao cho ngành bán dẫn.",
+        "Thủ tướng yêu cầu các ngân hàng cần giảm lãi suất cho vay đối với doanh nghiệp nhỏ và vừa.",
+    )
+    cli("ingest", str(first), str(write(tmp_path / "other.txt", other.encode())))
+    assert [d["duplicate_of"] for d in documents(db_path)] == [None, None]
+
+
 def test_sketches_of_another_hash_scheme_are_recomputed(tmp_path, db_path, cli):
     original = (SEEDS / "000_27309452084d270c.txt").read_text(encoding="utf-8")
     write(tmp_path / "outlet_a.txt", original.encode())
