@@ -1323,8 +1323,22 @@ SET_OF_TASKS = re.compile(
 )
 
 
+# ", trong đó có việc ..." within a sentence: one of the set the sentence has just named, a task
+# when it named tasks or asked ("Thủ tướng yêu cầu làm tốt các việc sau, trong đó có việc ..."),
+# a result when it named what was done ("Thủ tướng ghi nhận Bộ đã có nhiều đóng góp, trong đó có
+# việc nâng cấp quan hệ ...").
+SET_MEMBER_WITHIN = re.compile(r"Trong (?:số )?đó,? có việc\s+", re.I)
+
+
 def _member_of_set(text: str, found: Found, prior: str) -> bool:
-    return found.rule != "one_of" or not SET_MEMBER.match(text) or bool(SET_OF_TASKS.search(prior))
+    if found.rule != "one_of":
+        return True
+    if SET_MEMBER.match(text):
+        return bool(SET_OF_TASKS.search(prior))
+    if SET_MEMBER_WITHIN.match(text, found.start):
+        before = text[: found.start]
+        return bool(SET_OF_TASKS.search(before)) or _cue(before) is not None
+    return True
 
 
 # A ';' piece this short after a demand names one more field of it, not another demand: "... tăng

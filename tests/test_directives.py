@@ -1160,6 +1160,30 @@ def test_a_local_affairs_conference_page_with_set_members_a_named_task_and_commi
     ]
 
 
+def test_one_of_the_tasks_a_sentence_asks_for_is_a_directive_one_of_its_results_is_not():
+    assert texts(
+        "Thủ tướng yêu cầu Bộ làm tốt các việc trọng tâm, trong đó có việc tháo gỡ khó khăn cho doanh nghiệp "
+        "xuất khẩu sang thị trường châu Âu."
+    ) == [
+        "Bộ làm tốt các việc trọng tâm, trong đó có việc tháo gỡ khó khăn cho doanh nghiệp xuất khẩu sang thị trường châu Âu"
+    ]
+    # what the speaker acknowledges was done, and one of its parts
+    assert (
+        texts(
+            "Phát biểu chỉ đạo, Thủ tướng ghi nhận Bộ Ngoại giao đã có nhiều đóng góp, trong đó có việc nâng cấp quan hệ "
+            "với các đối tác quan trọng."
+        )
+        == []
+    )
+    assert (
+        texts(
+            "Bộ trưởng cho biết năm qua ngành đạt nhiều kết quả, trong đó có việc ký kết thêm hai hiệp định thương mại "
+            "tự do."
+        )
+        == []
+    )
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
