@@ -1160,6 +1160,17 @@ def test_a_local_affairs_conference_page_with_set_members_a_named_task_and_commi
     ]
 
 
+def test_who_asks_named_after_the_demand_is_left_out_of_it():
+    assert texts(
+        "Sáng 14/3, Thủ tướng Phạm Minh Chính làm việc với Bộ Ngoại giao.\n\nCác cơ quan đại diện ở nước ngoài cần "
+        "chủ động nắm bắt xu hướng dịch chuyển dòng vốn để thu hút dự án công nghệ cao, bán dẫn, Thủ tướng đề nghị."
+    ) == ["cần chủ động nắm bắt xu hướng dịch chuyển dòng vốn để thu hút dự án công nghệ cao, bán dẫn"]
+    # a demand that ends on the noun "yêu cầu" keeps its words
+    assert texts(
+        "Thủ tướng yêu cầu các bộ, ngành cần nâng cao chất lượng nguồn nhân lực, bảo đảm đáp ứng yêu cầu."
+    ) == ["các bộ, ngành cần nâng cao chất lượng nguồn nhân lực, bảo đảm đáp ứng yêu cầu"]
+
+
 def test_one_of_the_tasks_a_sentence_asks_for_is_a_directive_one_of_its_results_is_not():
     assert texts(
         "Thủ tướng yêu cầu Bộ làm tốt các việc trọng tâm, trong đó có việc tháo gỡ khó khăn cho doanh nghiệp "
