@@ -138,8 +138,10 @@ NOUN_BEFORE_ORDINAL = re.compile(r"\b(?:nhóm\s+)?(?:" + "|".join(ITEM_NOUNS) + 
 # Words that open, go on with or close a run of "Thứ" ordinals: "Trước hết, ... Thứ hai, ... Cuối
 # cùng, ...", "Trước hết là ... . Tiếp đó là ...". "Cuối cùng" takes the number after the previous
 # item's (NEXT_ORDINAL), only right after it, and ends the run; "Tiếp đó" (THEN_ORDINAL) too, but
-# after a run's first item already, and the run goes on.
-NEXT_ORDINAL, THEN_ORDINAL = 0, -2  # (BY_POSITION is -1)
+# after a run's first item already, and the run goes on. "Bên cạnh đó" and "Ngoài ra" (BESIDES_ORDINAL),
+# words any paragraph may open with, are a run's second item only right after its first, and only
+# when "Cuối cùng" closes the run: "Trước hết, A. Bên cạnh đó, B. Cuối cùng, C."
+NEXT_ORDINAL, THEN_ORDINAL, BESIDES_ORDINAL = 0, -2, -3  # (BY_POSITION is -1)
 SEQUENCE_WORDS = {
     "trước hết": 1,
     "trước tiên": 1,
@@ -147,6 +149,8 @@ SEQUENCE_WORDS = {
     "cuối cùng": NEXT_ORDINAL,
     "tiếp đó": THEN_ORDINAL,
     "kế đến": THEN_ORDINAL,
+    "bên cạnh đó": BESIDES_ORDINAL,
+    "ngoài ra": BESIDES_ORDINAL,
 }
 SEQUENCE_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(?P<la>là)\b\s*[,:]?)\s*", re.I)
 
@@ -733,6 +737,7 @@ def chain_markers(markers: list[Marker], labels: frozenset[int] = frozenset()) -
     ending with a colon (`labels`: such paragraphs' numbers): "- Về thể chế:" ¶ "Hoàn thiện ..." ¶ "- Về ..."."""
     runs: list[list[Marker]] = []
     open_runs: dict[str, list[Marker]] = {}
+    unclosed: list[list[Marker]] = []  # runs "Bên cạnh đó" went on with, until "Cuối cùng" closes them
     nested = {marker.paragraph for marker in markers if marker.family == "sub-bullet"}
     for marker in markers:
         run = open_runs.get(marker.family)
@@ -753,10 +758,16 @@ def chain_markers(markers: list[Marker], labels: frozenset[int] = frozenset()) -
             if run and len(run) >= 2 and marker.paragraph - run[-1].paragraph <= 1:
                 run.append(replace(marker, ordinal=run[-1].ordinal + 1))
                 open_runs.pop(marker.family)
+                unclosed = [other for other in unclosed if other is not run]
             continue
         if marker.ordinal == THEN_ORDINAL:  # "Tiếp đó là ..." goes on with the run it closely follows
             if run and marker.paragraph - run[-1].paragraph <= 1:
                 run.append(replace(marker, ordinal=run[-1].ordinal + 1))
+            continue
+        if marker.ordinal == BESIDES_ORDINAL:  # "Bên cạnh đó, ..." right after a run's first item
+            if run and len(run) == 1 and marker.paragraph - run[-1].paragraph <= 1:
+                run.append(replace(marker, ordinal=2))
+                unclosed.append(run)
             continue
         if run and near and marker.ordinal == run[-1].ordinal + 1:
             run.append(marker)
@@ -764,7 +775,7 @@ def chain_markers(markers: list[Marker], labels: frozenset[int] = frozenset()) -
         if marker.ordinal == 1:
             open_runs[marker.family] = [marker]
             runs.append(open_runs[marker.family])
-    return [run for run in runs if len(run) >= 2]
+    return [run for run in runs if len(run) >= 2 and not any(run is other for other in unclosed)]
 
 
 # ---------------------------------------------------------------------------------------------

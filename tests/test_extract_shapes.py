@@ -622,6 +622,34 @@ def test_a_run_opened_by_truoc_het_goes_on_with_tiep_do_and_ke_den():
     ]
 
 
+def test_ben_canh_do_is_a_runs_second_item_when_cuoi_cung_closes_it():
+    text = (
+        "Thứ trưởng Nguyễn Minh Vũ: Năm 2025, chúng tôi sẽ tập trung vào mấy hướng chính. Trước hết, gắn kết ngoại "
+        "giao kinh tế với yêu cầu tăng trưởng của các địa phương. Bên cạnh đó, tận dụng tốt các hiệp định thương mại "
+        "tự do, mở thêm thị trường cho nông sản chế biến. Cuối cùng, vận động các tập đoàn công nghệ cao đầu tư vào "
+        "Việt Nam."
+    )
+    assert kinds_and_items(text) == [
+        (
+            "priority",
+            [
+                "gắn kết ngoại giao kinh tế với yêu cầu tăng trưởng của các địa phương",
+                "tận dụng tốt các hiệp định thương mại tự do, mở thêm thị trường cho nông sản chế biến",
+                "vận động các tập đoàn công nghệ cao đầu tư vào Việt Nam",
+            ],
+        )
+    ]
+    # without "Cuối cùng", "Bên cạnh đó" is any paragraph's link word, and no run goes on with it
+    unclosed = text[: text.index(" Cuối cùng")]
+    assert kinds_and_items(unclosed) == []
+    # nor after a run's second item: "Thứ nhất, ... Thứ hai, ... Bên cạnh đó, ..."
+    counted = (
+        "Năm 2024 ngành có 2 kết quả nổi bật. Thứ nhất là mới về cách tiếp cận. Thứ hai là mới về phương thức.\n\n"
+        "Bên cạnh đó, công tác ngoại giao kinh tế vẫn còn một số hạn chế. Cuối cùng, xin cảm ơn các đại biểu."
+    )
+    assert [len(items) for _, items in kinds_and_items(counted)] == [2]
+
+
 def test_tiep_do_opens_no_run_of_its_own():
     text = (
         "Hội nghị nghe báo cáo tổng kết năm của Cục Xúc tiến thương mại. Tiếp đó là phần thảo luận của các "
