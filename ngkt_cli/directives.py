@@ -268,11 +268,21 @@ MODAL_SOON_AFTER = re.compile(r"^((?:\s*[^\s,.;:]+){1,8}?\s+(cần phải|cần|
 RESPONSIBLE_FOR = re.compile(r"(?:chủ trì|phối hợp|tham mưu|theo dõi|hướng dẫn|tổ chức|rà soát|báo cáo)(?!\w)")
 
 
+# A modal a few words after a prohibition belongs to it: "Không để doanh nghiệp phải tự mình xoay
+# xở ..." forbids what "phải tự mình xoay xở ..." alone would ask.
+PROHIBITION_BEFORE = re.compile(
+    r"(?<!\w)(?:tuyệt đối\s+)?(?:không được để|không để|tránh để|đừng để|chớ để)(?:\s+[^\s,.;:]+){0,6}\s+$", re.I
+)
+
+
 def _obligation(piece: str, match: re.Match[str]) -> int | None:
     """A modal verb ("cần", "phải") counts after whoever must act or after nothing ("Đặc biệt, cần
-    ..."), not inside a noun phrase ("các nhiệm vụ cần triển khai") nor after a circumstance."""
+    ..."), not inside a noun phrase ("các nhiệm vụ cần triển khai") nor after a circumstance; after
+    a prohibition, the demand is the prohibition."""
     before, after = piece[: match.start()], piece[match.end() :]
     clause = re.split(r"[,:]", before)[-1]
+    if forbidding := PROHIBITION_BEFORE.search(clause):
+        return len(before) - len(clause) + forbidding.start()
     if TASK_NOUN_BEFORE.search(clause) or CIRCUMSTANCE_BEFORE.search(clause) or NOT_AN_ACTION_AFTER.match(after):
         return None
     if RELATIVE_BEFORE.search(clause):  # "những mục tiêu cụ thể mà hội nghị cần thực hiện": a noun phrase

@@ -1160,6 +1160,18 @@ def test_a_local_affairs_conference_page_with_set_members_a_named_task_and_commi
     ]
 
 
+def test_a_modal_after_a_prohibition_keeps_the_prohibition():
+    # "phải tự mình xoay xở ..." alone would ask the very thing the speaker forbids
+    assert texts(
+        "Thủ tướng Phạm Minh Chính phát biểu tại hội nghị.\n\n“Không để doanh nghiệp phải tự mình xoay xở ở thị "
+        "trường nước ngoài”, Thủ tướng nói."
+    ) == ["Không để doanh nghiệp phải tự mình xoay xở ở thị trường nước ngoài"]
+    assert texts(
+        "Thủ tướng Phạm Minh Chính phát biểu tại hội nghị.\n\nCác bộ, ngành tuyệt đối không để nhà đầu tư phải chờ "
+        "đợi quá lâu khi xin cấp phép."
+    ) == ["tuyệt đối không để nhà đầu tư phải chờ đợi quá lâu khi xin cấp phép"]
+
+
 def test_who_asks_named_after_the_demand_is_left_out_of_it():
     assert texts(
         "Sáng 14/3, Thủ tướng Phạm Minh Chính làm việc với Bộ Ngoại giao.\n\nCác cơ quan đại diện ở nước ngoài cần "
