@@ -109,10 +109,12 @@ EVENT_DATE = re.compile(r"\bngay\s*" + _DAY_MONTH)
 # What may stand just before a day that is not the event's: a document's date ("Chỉ thị số
 # 41-CT/TW, ngày 15/4/2010"), a deadline ("trước ngày 30/6/2026"), a data cut-off ("tính đến
 # ngày 31/01/2024"), the start of a validity ("có hiệu lực từ ngày 14/1/2019") or an event
-# still to come ("sẽ diễn ra vào ngày 19-5-2017").
+# still to come ("sẽ diễn ra vào ngày 19-5-2017") or one recalled ("Trước đó, ngày 19/12, ...").
 NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:chi thi|nghi quyet|quyet dinh|ket luan|nghi dinh|thong tu|cong van|luat)(?: so)? \d[^.;:]{0,30}"
     r"|\b(?:truoc|den|tinh den|cho den|tu|ke tu|sau|hieu luc)\s*"
+    # an earlier event the article recalls: "Trước đó, ngày 19/12, Thủ tướng đã dự ..."
+    r"|\btruoc do\s*,?\s*(?:vao\s*)?"
     # an event still to come: "Hội nghị sẽ chính thức diễn ra vào ngày 19-5-2017", "dự kiến tổ chức ngày 20/6"
     r"|\b(?:se|du kien|sap)\b[^.;:]{0,40})$"
 )
@@ -157,20 +159,21 @@ def _restates_headline(paragraph: str, headline: str | None) -> bool:
 
 
 def find_event_date(
-    paragraphs: list[str], stamp: dt.date | None = None, headline: str | None = None
+    paragraphs: list[str], stamp: dt.date | None = None, headline: str | None = None, weak: bool = True
 ) -> tuple[int, int, int | None] | None:
     """(day, month, year or None) of when the reported event happened, from the opening paragraphs.
 
-    The first strong day wins; failing that, the first weak one. Documents' dates, deadlines,
-    cut-offs and days recalled long before the page stamp are not the event's (unless the lede
-    that opens with the day restates the headline: the page was posted late).
+    The first strong day wins; failing that, the first weak one (unless `weak` is False: the lede
+    already said when, "Sáng nay, ..."). Documents' dates, deadlines, cut-offs and days recalled
+    long before the page stamp are not the event's (unless the lede that opens with the day
+    restates the headline: the page was posted late).
     """
     restated = bool(paragraphs) and _restates_headline(paragraphs[0], headline)
     folded, offset, opening = folded_body(PARAGRAPH_BREAK.join(paragraphs)), 0, []
     for paragraph in paragraphs[:EVENT_DATE_PARAGRAPHS]:  # slices of the body folded once (shared)
         opening.append(folded[offset : offset + len(paragraph)])
         offset += len(paragraph) + len(PARAGRAPH_BREAK)
-    for pattern in (STRONG_EVENT_DATE, EVENT_DATE):
+    for pattern in (STRONG_EVENT_DATE, EVENT_DATE) if weak else (STRONG_EVENT_DATE,):
         for index, paragraph in enumerate(opening):
             for match in pattern.finditer(paragraph):
                 before = paragraph[max(0, match.start() - 60) : match.start()]
@@ -188,14 +191,22 @@ def find_event_date(
     return None
 
 
-# A lede that says the event was yesterday, without its day ("Chiều qua, tại Hà Nội, ...",
-# "Hôm qua, Bộ Ngoại giao ..."): the day before the page's stamp.
+# A lede that says the event was yesterday or today, without its day ("Chiều qua, tại Hà Nội, ...",
+# "Hôm qua, Bộ Ngoại giao ...", "Sáng nay, tại hội nghị ..."): the day before the page's stamp, or
+# its day; a day the article names further down without a time of day ("Trước đó, ngày 19/12, Thủ
+# tướng đã dự ...") is not the event's.
 YESTERDAY = re.compile(r"\b(?:ngay hom qua|hom qua|(?:sang|trua|chieu|toi|dem) qua)\b(?!\s*\(?\s*\d)")
+# (today: only as the paragraph opens, after an outlet's tag: "“Hôm nay, chúng ta ...”" quoted is a speech's day)
+TODAY = re.compile(r"^(?:\([^()]{1,20}\)\s*[-–]\s*)?(?:ngay hom nay|hom nay|(?:sang|trua|chieu|toi) nay)\b(?!\s*\(?\s*\d)")
 YESTERDAY_PARAGRAPHS = 2
 
 
-def _says_yesterday(paragraphs: list[str]) -> bool:
-    return any(YESTERDAY.search(fold(p)) for p in paragraphs[:YESTERDAY_PARAGRAPHS])
+def _days_before_stamp(paragraphs: list[str]) -> int | None:
+    """1 when the lede says the event was yesterday, 0 when today, else None."""
+    opening = [fold(p) for p in paragraphs[:YESTERDAY_PARAGRAPHS]]
+    if any(YESTERDAY.search(p) for p in opening):
+        return 1
+    return 0 if any(TODAY.search(p) for p in opening) else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -721,14 +732,15 @@ def date_document(
     dated_stamps = [stamp for stamp in _posted_first([*stamps, *header_stamps]) if parse_full_date(stamp)]
     updated_only = bool(dated_stamps) and all(map(_update_only, dated_stamps))
     # A day recalled long before the posting is not the event's; long before an update, it may be.
-    event = find_event_date(paragraphs, None if updated_only else published, title)
+    said = _days_before_stamp(paragraphs) if published else None
+    event = find_event_date(paragraphs, None if updated_only else published, title, weak=said is None)
     if event and event[2] is not None:
         date, source = _valid(event[2], event[1], event[0]), "body"
     elif event and published:
         date = _valid(_year_before_stamp(event[0], event[1], published), event[1], event[0])
         source = "stamp" if date == published else "inferred"
-    elif published and _says_yesterday(paragraphs):
-        date, source = published - dt.timedelta(days=1), "inferred"
+    elif published and said:
+        date, source = published - dt.timedelta(days=said), "inferred"
     elif published:
         date, source = published, "stamp"
     else:

@@ -316,6 +316,33 @@ def test_event_days_as_ledes_write_them(lede, date):
     assert (doc.date, doc.date_source) == (date, "inferred")
 
 
+BELOW_A_LEDE = (
+    "Thủ tướng chủ trì hội nghị với các địa phương\n\nThứ Sáu, 09/01/2026\n\n{lede} tại hội nghị của Chính phủ "
+    "với các địa phương, Thủ tướng chỉ đạo các bộ, ngành năm nay tập trung khơi thông nguồn lực đầu tư.\n\n{below}\n"
+)
+
+
+@pytest.mark.parametrize("lede", ["Sáng nay,", "Hôm nay,", "(TTXVN) - Chiều nay,", "Chiều nay (9/1),"])
+def test_a_lede_of_today_is_the_stamps_day_whatever_day_is_named_below(lede):
+    below = "Thủ tướng nhắc lại kết luận của Hội nghị Ngoại giao tổ chức ngày 19/12/2025."
+    doc = build_document(BELOW_A_LEDE.format(lede=lede, below=below).encode(), "x.txt")
+    assert (doc.date, doc.statement_year) == ("2026-01-09", 2026)
+
+
+def test_a_day_recalled_with_truoc_do_is_not_the_events():
+    below = "Trước đó, ngày 19/12/2025, Thủ tướng đã dự Hội nghị Ngoại giao lần thứ 33."
+    doc = build_document(BELOW_A_LEDE.format(lede="Cũng", below=below).encode(), "x.txt")
+    assert (doc.date, doc.date_source, doc.statement_year) == ("2026-01-09", "stamp", 2026)
+
+
+def test_today_in_a_quote_is_the_speechs_not_the_reports():
+    page = (
+        "Hội nghị Chính phủ\n\nThứ Bảy, 17/01/2026\n\nPhát biểu tại hội nghị tổ chức ngày 15/1 tại Hà Nội, Thủ tướng "
+        "nói: “Hôm nay, chúng ta bàn về những việc lớn của năm 2026”.\n"
+    )
+    assert build_document(page.encode(), "x.txt").date == "2026-01-15"
+
+
 @pytest.mark.parametrize(
     "lede", ["Từ ngày 1/7/2025, nghị định mới có hiệu lực.", "Nghị định có hiệu lực từ ngày 16 đến 18/6."]
 )
