@@ -197,7 +197,9 @@ def find_event_date(
 # tướng đã dự ...") is not the event's.
 YESTERDAY = re.compile(r"\b(?:ngay hom qua|hom qua|(?:sang|trua|chieu|toi|dem) qua)\b(?!\s*\(?\s*\d)")
 # (today: only as the paragraph opens, after an outlet's tag: "“Hôm nay, chúng ta ...”" quoted is a speech's day)
-TODAY = re.compile(r"^(?:\([^()]{1,20}\)\s*[-–]\s*)?(?:ngay hom nay|hom nay|(?:sang|trua|chieu|toi) nay)\b(?!\s*\(?\s*\d)")
+TODAY = re.compile(
+    r"^(?:\([^()]{1,20}\)\s*[-–]\s*)?(?:ngay hom nay|hom nay|(?:sang|trua|chieu|toi) nay)\b(?!\s*\(?\s*\d)"
+)
 YESTERDAY_PARAGRAPHS = 2
 
 
