@@ -40,6 +40,7 @@ from .queries import (
     theme_shares,
     thread_view,
     year_diff,
+    years_with,
 )
 from .queries import export as dataset
 from .queries import info as database_info
@@ -490,16 +491,22 @@ def priorities(
     include_out_of_scope: IncludeOutOfScope = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """List stated items with their document, date, list and ordinal; directives marked ◆."""
+    """List stated items with their document, date, list and ordinal; directives marked ◆.
 
+    When nothing matches, the table says on stderr which years have some."""
+
+    conn = ctx.obj.open()
     rows = statements(
-        ctx.obj.open(),
+        conn,
         year=year,
         kind=kind.value,
         speaker=speaker,
         form=form.value if form else None,
         include_out_of_scope=include_out_of_scope,
     )
+    if not rows and ctx.obj.format(fmt) == "table":  # a person is told why the table is empty; data stays data
+        years = years_with(conn, kind.value, include_out_of_scope=include_out_of_scope)
+        render.message(f"no {kind.value} statements match; years with some: {', '.join(map(str, years)) or 'none'}")
     ctx.obj.output(render.statements_view(rows), fmt)
 
 

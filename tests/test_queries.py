@@ -57,6 +57,15 @@ def test_priorities_filters_and_formats(seeded_db):
     assert markdown.startswith("| id |")
 
 
+def test_priorities_that_match_nothing_say_which_years_have_some(seeded_db):
+    empty = run_cli(seeded_db, "priorities", "--year", "3000")
+    assert empty.exit_code == 0
+    assert "no priority statements match; years with some: 2023, 2024" in empty.stderr
+    assert "no priority" not in empty.stdout  # the table stays data
+    as_json = run_cli(seeded_db, "priorities", "--year", "3000", "--format", "json")
+    assert (json.loads(as_json.stdout), as_json.stderr) == ([], "")
+
+
 def test_info_says_what_the_database_holds(seeded_db):
     info = json.loads(run_cli(seeded_db, "info", "--format", "json").stdout)
     from ngkt_cli.migrations import MIGRATIONS
