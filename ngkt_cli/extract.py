@@ -1142,6 +1142,10 @@ AND = re.compile(r"\s+và\s+")
 COMMA_LEAD_WORDS = (":", "như", "gồm")
 # A comma list has at least this many items unless its lead-in counts them.
 COMMA_LIST_ITEMS = 3
+# A comma list left open ("C…", "C...", "C, v.v."): with no final "và", an item holding one
+# finishes the item before it. A list closed without one ("khó khăn như: thiếu vốn, thiếu thông tin
+# về thị trường và chính sách, chi phí còn cao.") keeps its "và" inside its items.
+LEFT_OPEN = re.compile(r"(?:…|\.\.\.?|\bv\.v\.?)\W*$")
 
 
 def _comma_items(paragraph: str, lead_start: int, start: int, end: int) -> list[tuple[int, int]] | None:
@@ -1158,7 +1162,7 @@ def _comma_items(paragraph: str, lead_start: int, start: int, end: int) -> list[
     last_and = list(AND.finditer(paragraph, pieces[-1][0], pieces[-1][1]))
     if last_and:
         pieces[-1:] = [(pieces[-1][0], last_and[-1].start()), (last_and[-1].end(), pieces[-1][1])]
-    else:
+    elif LEFT_OPEN.search(paragraph, pieces[-1][0], pieces[-1][1]):
         merged = pieces[:1]
         for piece in pieces[1:]:
             if AND.search(paragraph, *piece):
@@ -1392,6 +1396,14 @@ INLINE_INTROS = (
         separator=",",
         precedence=INLINE_PRECEDENCE + 1,
     ),
+    # "năm 2017 đối ngoại đạt nhiều thành tựu, trong đó nổi bật là A; B; C" (the highlights of what
+    # the sentence reports: its kind is the lead-in's)
+    InlineIntro(
+        "highlights, no colon",
+        re.compile(r" la (?=[^\W\d])"),
+        re.compile(r"\b(?:trong do|dac biet),? noi bat(?: nhat)?$"),
+        lead_in="through",
+    ),
     # "... đặt ra một số trọng tâm công tác như: A; B; C" (a noun that says the kind: after other
     # words "như:" gives examples)
     InlineIntro(
@@ -1406,11 +1418,13 @@ INLINE_INTROS = (
         ),
     ),
     # "Năm 2024, Sở Ngoại vụ đã tham mưu tổ chức 15 đoàn ra; đón 40 đoàn vào; ký 5 thỏa thuận":
-    # what a body did, told in three pieces or more after "đã" and its subject of a few words
+    # what a body did, told in three pieces or more after "đã" and its subject of a few words, or
+    # after a link word that stands for the subject just named ("... đạt nhiều kết quả. Theo đó,
+    # đã triển khai 48 hoạt động; nâng cấp quan hệ với 9 nước; ký kết 240 thỏa thuận")
     InlineIntro(
         "done, no colon",
-        re.compile(r"(?<=[^\W\d] )da (?=[^\W\d])"),
-        re.compile(r"(?:^|[.!?]\s)(?:[^,.;:!?]{0,40},\s*)?(?:[^\s,.;:!?]+\s+){1,5}$"),
+        re.compile(r"(?<=[^\W\d] |, )da (?=[^\W\d])"),
+        re.compile(r"(?:^|[.!?]\s)(?:(?:[^,.;:!?]{0,40},\s*)?(?:[^\s,.;:!?]+\s+){1,5}|(?:theo do|cu the|qua do),\s*)$"),
         unless=re.compile(r"\b(?:chua|khong|van|neu|khi|ma|la)\s+$"),
         lead_in="through",
         min_pieces=3,
@@ -1429,7 +1443,8 @@ INLINE_INTROS = (
     InlineIntro(
         "Đó là",
         re.compile(r"\bla,? (?=[^\W\d])"),
-        re.compile(r"(?:^|[.!?…] )(?:do|day)(?: cung| chinh)? $"),
+        # also glued to the sentence before, as a page may leave it ("... nổi bật.Đó là, A; B; C")
+        re.compile(r"(?:^|[.!?…] ?)(?:do|day)(?: cung| chinh)? $"),
         lead_in="previous",
     ),
 )

@@ -103,12 +103,18 @@ TITLES = (
     "Trưởng Phái đoàn",
     "Người Phát ngôn",
     "Tổng Thư ký",
+    # Abbreviated in headlines and after the first mention: "Chủ tịch QH nhấn mạnh ..."
+    "Phó Chủ tịch QH",
+    "Chủ tịch QH",
 )
+# Abbreviated titles, each read as the title it stands for.
+ABBREVIATED_TITLES = {"phó chủ tịch qh": "Phó Chủ tịch Quốc hội", "chủ tịch qh": "Chủ tịch Quốc hội"}
 # Titles as the press also writes them, in lower case after the first word ("Phó thủ tướng",
 # "Tổng bí thư"), each read as the title it spells.
 CANONICAL_TITLES: dict[str, str] = {}
 for _title in TITLES:  # the first spelling is the canonical one ("Người phát ngôn", not "Người Phát ngôn")
     CANONICAL_TITLES.setdefault(_title.lower(), _title)
+CANONICAL_TITLES.update(ABBREVIATED_TITLES)
 _WRITTEN_TITLES = sorted(
     {*TITLES, *(t.split(" ", 1)[0] + " " + t.split(" ", 1)[1].lower() for t in TITLES if " " in t)},
     key=len,
@@ -500,6 +506,8 @@ def _mentions(text: str, people: list[Person]) -> list[Mention]:
         holder = next((p for p in people if head in _title_heads(p.title)), None)
         mentions.append(Mention(match.start(), match.end(), holder.name if holder else None, match.group("title")))
     for match in TITLE_ALIAS.finditer(text):  # "Người đứng đầu Chính phủ" is the Prime Minister
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue  # "trưởng Ngoại giao" inside "Thứ trưởng Ngoại giao (Bùi Thanh Sơn)": the deputy's title
         head = ALIAS_TITLES[match.group("of").lower()]
         holder = next((p for p in people if head in _title_heads(p.title)), None)
         if holder:
