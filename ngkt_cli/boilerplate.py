@@ -153,11 +153,14 @@ STAMP_LINE = re.compile(
     # ... or their desk in brackets, then the date: "Minh Thu - Quốc Khánh (Ban Thời sự)-Thứ ba, ngày 07/08/2018"
     r"|(?:[^\W\d_]+[ ,–-]+){1,8}\([^()\d]{2,30}\)\s*[-–]\s*"
     r"(?:(?:thu \w+|chu nhat),?\s*)?(?:ngay\s*)?\d{1,2}/\d{1,2}/\d{4}.{0,25}"
-    r"|[^\d]{2,40}[^\s\d]\d{1,2}/\d{1,2}/\d{4}"
+    r"|[^\d]{2,40}[^\s\d]\d{1,2}/\d{1,2}/\d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"  # also "PV•28/01/2025 08:22"
     # a label and the date: "Ngày: 21/07/2025", "Thời gian: ...", "Ngày phát hành: ...", "Published: ..."
     r"|(?:ngay|thoi gian|ngay phat hanh|ngay xuat ban|published|posted|date)\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,20}"
     # a place's dateline "Hà Nội, 21/7/2025"; "21 tháng 7, 2025"; "T2, 21/07/2025"; "Monday, 21/07/2025 10:00"
-    r"|[^\d,]{2,20},\s*(?:ngay\s*)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2} thang \d{1,2} nam \d{4})"
+    # (also after a document's number, as an official notice heads it: "Số: 31/TB-VPCP | Hà Nội, ngày 22
+    # tháng 02 năm 2019")
+    r"|(?:so\s*:\s*\S{2,30}\s*[|,]?\s*)?[^\d,]{2,20},\s*(?:ngay\s*)?"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2} thang \d{1,2} nam \d{4})"
     r"|\d{1,2} thang \d{1,2},? \d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"
     # the section and the date, nothing else: "Thời sự 22-05-2024", "Tin tức 14/06/2018 09:15"
     r"|[^\d:]{2,25}\s\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"
@@ -536,6 +539,8 @@ def _capitals_over_headline(line: str, following: list[tuple[int, str, str]]) ->
     _, after, after_folded = following[0]
     if _all_capitals(after) and len(following) > 1:  # the site's heading over its section's, both in capitals
         return _capitals_over_headline(after, following[1:])
+    if len(after) <= 80 and STAMP_LINE.match(after_folded) and len(following) > 1:
+        return _capitals_over_headline(line, following[1:])  # "SỔ TAY ĐỐI NGOẠI" ¶ "Thứ Tư , 22/11/2017" ¶ ...
     return (
         _headline_like(after)
         and not _all_capitals(after)

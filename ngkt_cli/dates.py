@@ -98,7 +98,7 @@ _DAY_MONTH = (
     r"\(?(?:(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![\d/-]|\.\d)|(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
     r"|(\d{1,2})\s*[-–]\s*\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-])"
     # the first day of a span written out: "hai ngày 17 và 18/6", "từ ngày 16 đến 18/6"
-    r"|(\d{1,2}) (?:va|den|toi) (?:ngay )?\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-]))"
+    r"|(\d{1,2}) (?:va|den|toi) (?:ngay )?\d{1,2}(?:[/-]|\s+thang\s+)(\d{1,2})(?:(?:[/-]|\s+nam\s+)(\d{4}))?(?![\d/-]))"
 )
 STRONG_EVENT_DATE = re.compile(
     r"(?:\b(?:sang|trua|chieu|toi|dem)(?: som| nay| qua| hom nay| hom qua)?|\bhom(?: nay| qua)?|^ngay)"

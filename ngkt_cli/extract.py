@@ -1616,12 +1616,12 @@ def _statistics(items: list[str], cue: str = "") -> bool:
 
 
 # Another host's or organisation's priorities, not Vietnam's: "Năm APEC 2018 đặt ra ba ưu tiên",
-# "Nhật Bản, nước chủ nhà G7, xác định 3 ưu tiên", "ưu tiên của ASEAN 2026" (folded).
-FORUMS = r"(?:apec|asean|g20|g7|brics|wto|oecd|eu|lien hop quoc|lhq|nuoc chu nha|chu nha)"
+# "Nhật Bản, nước chủ nhà G7, xác định 3 ưu tiên", "ưu tiên của ASEAN 2026", "Nhật Bản, nước Chủ
+# tịch G7 năm 2023, đề nghị ... ba ưu tiên" (folded).
+FORUMS = r"(?:apec|asean|g20|g7|brics|wto|oecd|eu|lien hop quoc|lhq|nuoc chu nha|chu nha|nuoc chu tich)"
 FOREIGN_AGENDA = re.compile(
-    r"\b"
-    + FORUMS
-    + r"(?:\s+\d{4})?(?:,?\s+[^\s,.;:]+){0,2}?,?\s+(?:da\s+)?(?:dat ra|de ra|xac dinh|dua ra|lua chon|chon|neu ra)\b"
+    r"\b" + FORUMS + r"(?:\s+\d{4})?(?:,?\s+[^\s,.;:]+){0,2}?,?\s+(?:da\s+)?"
+    r"(?:dat ra|de ra|xac dinh|dua ra|lua chon|chon|neu ra|de nghi)\b"
     r"|\buu tien cua (?:nam )?" + FORUMS
 )
 # ... unless Vietnam is the one setting them: "Năm APEC 2017 do Việt Nam đăng cai đặt ra ...".

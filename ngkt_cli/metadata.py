@@ -290,6 +290,8 @@ def _name_then_title_at(text: str) -> re.Match[str] | None:
     return _NAME_THEN_TITLE_ADDRESSED.match(text) or _NAME_THEN_TITLE_BARE.match(text)
 
 
+# A country named by the role it holds, before a title: "nước Chủ tịch G7", "nước Chủ tịch ASEAN".
+COUNTRY_BEFORE = re.compile(r"\b[nN]ước\s+$")
 # "Thủ tướng Chính phủ nhấn mạnh": a title alone, resolved to a named holder in the same article.
 TITLE_ALONE = re.compile(rf"(?P<title>(?:{_TITLE_RE}){_ORG})")
 # What the press calls an office-holder in place of the title, to avoid repeating it: "Người
@@ -500,8 +502,10 @@ def _mentions(text: str, people: list[Person]) -> list[Mention]:
     mentions = [Mention(m.start(), m.end(), _name(m), m.group("title")) for m in named]
     covered = [(m.start, m.end) for m in mentions]
     for match in titles:
-        if any(start <= match.start() < end for start, end in covered):
-            continue
+        if any(start <= match.start() < end for start, end in covered) or COUNTRY_BEFORE.search(
+            text, max(0, match.start() - 10), match.start()
+        ):
+            continue  # "Nhật Bản, nước Chủ tịch G7": a country's role, nobody's title
         head = _title_head(match.group("title"))
         holder = next((p for p in people if head in _title_heads(p.title)), None)
         mentions.append(Mention(match.start(), match.end(), holder.name if holder else None, match.group("title")))

@@ -91,6 +91,51 @@ def directives_of(page: str) -> list[tuple[str | None, int | None, str]]:
             "2026-02-13",
             2026,
         ),
+        # "SỔ TAY ĐỐI NGOẠI" ¶ "Thứ Tư , 22/11/2017" ¶ headline: the label in capitals over the stamp is no headline
+        (
+            "gp_meta_weekday_space_comma.txt",
+            "Ngoại giao kinh tế trong hoạt động đối ngoại của tỉnh",
+            "2017-11-20",
+            2017,
+        ),
+        # "Thứ 4, Ngày 24/01/2024, 11:00" over the headline, "Cỡ chữ: ..." under it, "Chiều 23/1, ..."
+        (
+            "gp_meta_numeric_weekday_font_size.txt",
+            "Tọa đàm giữa các Trưởng Cơ quan đại diện với các địa phương vùng Đông Nam Bộ",
+            "2024-01-23",
+            2024,
+        ),
+        # an official notice: "Số: 31/TB-VPCP | Hà Nội, ngày 25 tháng 01 năm 2019" ¶ "THÔNG BÁO" ¶ its title in
+        # capitals ¶ "Ngày 14 và 15 tháng 01 năm 2019 tại Hà Nội, ...": the meeting's first day
+        (
+            "gp_meta_notice_two_day_meeting.txt",
+            "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI HỘI NGHỊ VỀ CÔNG TÁC NGOẠI GIAO KINH TẾ NĂM 2019",
+            "2019-01-14",
+            2019,
+        ),
+        # "KỶ NIỆM 80 NĂM ...:" over the headline, the author and his former title under it; no date
+        ("gp_meta_caps_kicker_colon_author_titles.txt", "Ngoại giao kinh tế, một chặng đường đổi mới", None, None),
+        # "Chủ nhật, 11/01/2026 - 01:47" ¶ "Tối 10/1, ..."
+        (
+            "gp_dir_pm_directs_then_trong_do.txt",
+            "Thủ tướng: Sớm hoàn thiện chương trình đưa doanh nghiệp Việt vươn ra thế giới",
+            "2026-01-10",
+            2026,
+        ),
+        # "21/12/2025 18:31" ¶ "... năm 2025 và triển khai nhiệm vụ năm 2026 ngày 19/12, Bộ trưởng ..."
+        (
+            "gp_dir_minister_year_end_semicolons.txt",
+            "Bộ trưởng Nguyễn Hồng Diên: Ngành Công Thương phải bứt phá trong năm 2026",
+            "2025-12-19",
+            2025,
+        ),
+        # "PV•28/01/2025 08:22": the reporter, a bullet and the stamp glued together
+        (
+            "gp_meta_byline_bullet_stamp.txt",
+            "Dấu ấn đối ngoại của lãnh đạo tỉnh trong năm 2024",
+            "2025-01-28",
+            2025,
+        ),
         # "04/10/2019 23:16 GMT+7" ¶ "Ngày 4.9, ..."
         (
             "gp_kinds_business_difficulties.txt",
@@ -100,7 +145,7 @@ def directives_of(page: str) -> list[tuple[str | None, int | None, str]]:
         ),
     ],
 )
-def test_headline_date_and_year_on_more_pages(page: str, title: str, date: str | None, year: int) -> None:
+def test_headline_date_and_year_on_more_pages(page: str, title: str, date: str | None, year: int | None) -> None:
     doc = read(page)
     assert (doc.title, doc.date, doc.statement_year) == (title, date, year)
 
@@ -232,3 +277,41 @@ def test_more_ways_leaders_hand_out_tasks():
     assert directives_of("gp_dir_president_assigns_without_cho.txt") == [
         ("Trần Đại Quang", None, "các đại sứ, trưởng cơ quan"),
     ]
+
+
+def test_the_priorities_of_the_g7_chair_country_are_not_ours():
+    # "Nhật Bản, nước Chủ tịch G7 năm 2023, đề nghị ... ba ưu tiên: A; B; C": a country's role, nobody's title
+    [chair] = extract(read("gp_kinds_g7_chair_country.txt")).lists
+    assert (chair.kind, chair.announced_count, chair.speaker) == ("other", 3, None)
+    assert directives_of("gp_kinds_g7_chair_country.txt") == [
+        ("Phạm Minh Chính", 2023, "các nước G7 hỗ trợ các"),
+    ]
+
+
+def test_an_ambassadors_quoted_ordinals_with_a_third_issue():
+    # 'Đại sứ Vũ Hồng Nam nói: “Thứ nhất, ... ¶ Thứ hai, ... ¶ Vấn đề thứ ba là ...”'
+    tasks = [found for found in extract(read("gp_lists_ambassador_quoted_ordinals.txt")).lists]
+    assert [(found.kind, found.speaker, len(found.items)) for found in tasks] == [("priority", "Vũ Hồng Nam", 3)]
+    assert tasks[0].items[2].text.startswith("chủ động phối hợp với các bộ, ngành và doanh nghiệp")
+
+
+def test_tasks_in_running_text_after_a_count_and_in_an_interview():
+    # "Thủ tướng chỉ rõ 5 nhóm nhiệm vụ, giải pháp, trong đó nhấn mạnh, ngành phải ... Đồng thời phải ..."
+    assert directives_of("gp_dir_pm_counted_groups_no_items.txt") == [
+        ("Phạm Minh Chính", 2025, "phải phục vụ đắc lực mục"),
+        ("Phạm Minh Chính", 2025, "phải củng cố môi trường hòa"),
+    ]
+    # "* Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao BÙI THANH SƠN: ... Công tác đối ngoại cần ..."
+    assert directives_of("gp_dir_caps_name_interview.txt") == [
+        ("Bùi Thanh Sơn", 2025, "cần góp phần đưa đất nước"),
+    ]
+    # "Thủ tướng chỉ đạo ... quyết liệt ... ¶ Trong đó, tập trung ưu tiên ... ¶ Các cơ quan đại diện ... phải ..."
+    assert directives_of("gp_dir_pm_directs_then_trong_do.txt") == [
+        ("Phạm Minh Chính", 2026, "các bộ, ngành, địa phương và"),
+        ("Phạm Minh Chính", 2026, "tập trung ưu tiên tạo đột"),
+        ("Phạm Minh Chính", 2026, "phải làm mới các động lực"),
+    ]
+    # "Bộ trưởng đề nghị toàn ngành A; tiếp tục B; đẩy mạnh C" at a December conference: for 2026
+    assert [speaker_year for *speaker_year, _ in directives_of("gp_dir_minister_year_end_semicolons.txt")] == [
+        ["Nguyễn Hồng Diên", 2026]
+    ] * 3
