@@ -150,6 +150,10 @@ SEQUENCE_WORDS = {
 }
 SEQUENCE_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(?P<la>là)\b\s*[,:]?)\s*", re.I)
 
+# "trước hết là A; hai là B": a run of "là" ordinals opened by a sequence word and "là"
+SEQUENCE_LA_WORDS = {"trước hết": 1, "trước tiên": 1, "đầu tiên": 1}
+SEQUENCE_LA_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_LA_WORDS) + r")\s+là\b\s*[,:]?\s*", re.I)
+
 # "Một là, ...", "hai là: ..."
 LA_MARKER = re.compile(r"\b(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
 
@@ -157,6 +161,10 @@ LA_MARKER = re.compile(r"\b(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*
 LA_BARE_MARKER = re.compile(
     r"\b(?P<n>" + "|".join(word.capitalize() for word in LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])"
 )
+
+# In lower case without a comma, after the ';' or ':' that ends the item before: "...: một là theo
+# dõi ...; hai là cảnh báo ...".
+LA_PIECE_MARKER = re.compile(r"(?<=[;:] )(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])")
 
 # "1. ...", "2) ...", "(3) ...", "4/ ..." at the start of a paragraph.
 NUMBER_MARKER = re.compile(r"^\(?(?P<n>\d{1,2})[.)/]\s+(?=\S)")
@@ -232,6 +240,11 @@ def anywhere(paragraph: str, match: re.Match[str], start: int) -> bool:
 
 def at_item_start(paragraph: str, match: re.Match[str], start: int) -> bool:
     return _at_item_start(paragraph, start)
+
+
+def spoken_or_at_item_start(paragraph: str, match: re.Match[str], start: int) -> bool:
+    """Where an item starts, or spoken after a comma ("ngành cần làm tốt hai việc, trước hết là A; hai là B")."""
+    return _at_item_start(paragraph, start) or bool(SPOKEN_ITEM_AFTER.search(paragraph, max(0, start - 14), start))
 
 
 def in_enumeration(paragraph: str, match: re.Match[str], start: int) -> bool:
@@ -604,6 +617,12 @@ MARKER_RULES = (
     MarkerRule("là ordinal", "la", 1, LA_MARKER, _words(LA_ORDINALS), at_item_start),
     # "Một là chúng ta đã vượt qua ... Hai là chúng ta ..."
     MarkerRule("là ordinal, no comma", "la", 1, LA_BARE_MARKER, _words(LA_ORDINALS), at_item_start),
+    # "...: một là theo dõi ...; hai là cảnh báo ..."
+    MarkerRule("là ordinal after ';'", "la", 1, LA_PIECE_MARKER, _words(LA_ORDINALS)),
+    # "..., trước hết là theo dõi ...; hai là cảnh báo ..."
+    MarkerRule(
+        "sequence word, là run", "la", 1, SEQUENCE_LA_MARKER, _words(SEQUENCE_LA_WORDS), spoken_or_at_item_start
+    ),
     # "1. Mở rộng thị trường ..." ¶ "2) Thu hút ..." at a paragraph's start
     MarkerRule("number", "number", 2, NUMBER_MARKER, int),
     # "1 - Tổ chức thành công năm APEC ..." ¶ "2 - Nhiều chuyến thăm ..."
@@ -1509,7 +1528,7 @@ KIND_CUES = (
     (
         "other",
         re.compile(
-            r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong|diem yeu"
+            r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong|diem yeu|nguyen nhan"
             r"|chua (?:lam duoc|dat duoc|dat yeu cau|dap ung(?: yeu cau)?|hieu qua)"
             r"|tinh hinh (?:the gioi|quoc te|khu vuc)|boi canh (?:the gioi|quoc te|khu vuc))\b"
         ),
@@ -1703,7 +1722,9 @@ OTHER_VOICES = (
         ),
         re.compile(
             _CLAUSE_OPENING
-            + r"(?:[Đđ]ại diện\s+)?(?:[Cc]ác\s+|[Nn]hiều\s+)?(?:doanh nghiệp|nhà đầu tư|doanh nhân|hiệp hội)"
+            # ... and an association named in full: "Đại diện Hiệp hội Doanh nghiệp Đà Nẵng kiến nghị: ..."
+            + r"(?:[Đđ]ại diện\s+)?(?:[Cc]ác\s+|[Nn]hiều\s+)?(?:doanh nghiệp|nhà đầu tư|doanh nhân|[Hh]iệp hội"
+            + r"(?:\s+[^\s,.;:]+){0,4}?)"
             + _PROPOSES
         ),
         "Ông Trần Minh Quang, Chủ tịch Tập đoàn Sao Mai, kiến nghị ba vấn đề: ...",

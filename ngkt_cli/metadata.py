@@ -242,7 +242,8 @@ _NAME_END = rf"(?!{_LOWER})(?![ \t]+[{UPPER}])"
 
 # "Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn": the lazy organisation lets the name start at the
 # first family name.
-TITLED_NAME = re.compile(rf"(?P<title>(?:{_TITLE_RE}){_ORG_LAZY})\s+{_NAME}{_NAME_END}")
+# ... also with the name set apart by "ông" or "bà": "Thứ trưởng Ngoại giao, bà Lê Thị Thu Hằng".
+TITLED_NAME = re.compile(rf"(?P<title>(?:{_TITLE_RE}){_ORG_LAZY})(?:,?\s+(?:ông|bà))?\s+{_NAME}{_NAME_END}")
 # "đồng chí Phạm Minh Chính – Ủy viên Bộ Chính trị, Thủ tướng Chính phủ", "Ông Vũ Bá Phú, Cục
 # trưởng Cục Xúc tiến thương mại"
 _THEN_TITLE = rf"\s*[,–-]\s*(?P<title>(?:{_TITLE_RE}){_ORG}(?:,\s*(?:{_TITLE_RE}){_ORG})*)"

@@ -315,3 +315,52 @@ def test_tasks_in_running_text_after_a_count_and_in_an_interview():
     assert [speaker_year for *speaker_year, _ in directives_of("gp_dir_minister_year_end_semicolons.txt")] == [
         ["Nguyễn Hồng Diên", 2026]
     ] * 3
+
+
+def lists_of(page: str) -> list[tuple[str, int | None, str | None, int | None, int]]:
+    return [
+        (found.kind, found.announced_count, found.speaker, found.items[0].target_year, len(found.items))
+        for found in extract(read(page)).lists
+    ]
+
+
+def test_speakers_whose_title_and_name_stand_apart():
+    assert lists_of("gp_lists_speakers_titles_apart.txt") == [
+        # "Thứ trưởng Ngoại giao, bà Lê Thị Thu Hằng cho biết, ...": not the other Thứ trưởng named below
+        ("priority", 3, "Lê Thị Thu Hằng", 2024, 3),
+        # "Ủy viên Trung ương Đảng, Thứ trưởng Thường trực Bộ Ngoại giao Nguyễn Minh Vũ đề nghị ..."
+        ("priority", 2, "Nguyễn Minh Vũ", 2024, 2),
+        # "Tổng Lãnh sự Việt Nam tại Osaka Ngô Trịnh Hà nêu 3 kiến nghị: ..." (Vietnam's own envoy)
+        ("priority", 3, "Ngô Trịnh Hà", 2024, 3),
+        # "Bà Nguyễn Thị Thanh Bình - Vụ trưởng Vụ Tổng hợp kinh tế, Bộ Ngoại giao nhấn mạnh ..."
+        ("priority", 3, "Nguyễn Thị Thanh Bình", 2024, 3),
+    ]
+
+
+def test_a_la_run_opened_by_truoc_het_la():
+    # "ngành cần làm tốt hai việc, trước hết là A; hai là B" (no comma after "hai là"), after a
+    # December conference's "năm nhóm giải pháp cho năm tới. Thứ nhất, ... Thứ năm, ..."
+    assert lists_of("gp_lists_truoc_het_la_run.txt") == [
+        ("priority", 5, "Bùi Thanh Sơn", 2025, 5),
+        ("priority", 2, "Nguyễn Minh Hằng", 2025, 2),
+    ]
+
+
+def test_what_a_conference_lists_besides_its_tasks():
+    assert [kind for kind, *_ in lists_of("gp_kinds_conference_other_lists.txt")] == [
+        "agenda",  # "Các đại biểu tập trung thảo luận các nội dung: ..."
+        "other",  # "Hội nghị cũng chỉ ra những hạn chế: ..."
+        "other",  # "Nguyên nhân chủ yếu là: ..."
+        "lesson",  # "hội nghị rút ra ba bài học: ..."
+        "other",  # "Đại diện Hiệp hội Doanh nghiệp Đà Nẵng kiến nghị: ..."
+        "other",  # "Phía Nhật Bản mong muốn các tỉnh miền Trung: ..."
+        "achievement",  # "Năm 2023, Sở Ngoại vụ Đà Nẵng đã triển khai các biện pháp: ..."
+    ]
+
+
+def test_directions_are_counted():
+    # "... sẽ tiếp tục tập trung vào hai hướng: A; B"
+    assert lists_of("gp_lists_directions_counted.txt") == [
+        ("priority", 3, "Nguyễn Quốc Dũng", 2025, 3),
+        ("priority", 2, "Nguyễn Quốc Dũng", 2026, 2),
+    ]
