@@ -136,6 +136,20 @@ def directives_of(page: str) -> list[tuple[str | None, int | None, str]]:
             "2025-01-28",
             2025,
         ),
+        # "10:15 - Thứ Hai, 12/09/2022": the time, then the weekday and the date
+        (
+            "gp_meta_time_weekday_stamp.txt",
+            "Đồng Nai mời các Đại sứ giới thiệu nhà đầu tư công nghệ cao",
+            "2022-09-12",
+            2022,
+        ),
+        # "Nguyễn Hà | 16:40 20/10/2023" ¶ "Chiều 19/10, ..."
+        (
+            "gp_meta_name_pipe_time_stamp.txt",
+            "Thứ trưởng Ngoại giao làm việc với tỉnh Bình Định về xúc tiến đầu tư",
+            "2023-10-19",
+            2023,
+        ),
         # "04/10/2019 23:16 GMT+7" ¶ "Ngày 4.9, ..."
         (
             "gp_kinds_business_difficulties.txt",
@@ -223,10 +237,18 @@ def test_a_deputy_prime_minister_concluding_a_working_session():
     ]
 
 
-def test_the_reporters_desk_stamp_is_the_pages_and_no_paragraph():
-    doc = read("gp_meta_reporters_desk_glued_stamp.txt")
-    assert doc.published == "2018-08-07"
-    assert not any("Ban Thời sự" in paragraph for paragraph in doc.paragraphs)
+@pytest.mark.parametrize(
+    ("page", "published", "written"),
+    [
+        ("gp_meta_reporters_desk_glued_stamp.txt", "2018-08-07", "Ban Thời sự"),
+        ("gp_meta_name_pipe_time_stamp.txt", "2023-10-20", "Nguyễn Hà |"),
+        ("gp_meta_time_weekday_stamp.txt", "2022-09-12", "10:15 - Thứ Hai"),
+    ],
+)
+def test_a_stamp_is_the_pages_and_no_paragraph(page: str, published: str, written: str) -> None:
+    doc = read(page)
+    assert doc.published == published
+    assert not any(written in paragraph for paragraph in doc.paragraphs)
 
 
 def test_a_new_year_greeting_to_the_diaspora_is_foreign_affairs():
