@@ -16,8 +16,9 @@ from .metadata import TITLED_NAME, UPPER
 from .models import RemovedLine
 from .text import fold, opening_characters, single_spaced_lines
 
-# "image banner", "image advertisement image advertisement", "no image", "Quảng cáo"
-BANNER = re.compile(r"^(?:(?:image|banner|advertisement|ads?|no|quang cao|photo)\s*)+$")
+# "image banner", "image advertisement image advertisement", "no image", "Quảng cáo", and what an
+# analytics or tracking script leaves on a copied page ("Analytic" over the site's clock)
+BANNER = re.compile(r"^(?:(?:image|banner|advertisement|ads?|no|quang cao|photo|analytics?|tracking)\s*)+$")
 
 # "z5183786703005-ad99d7a67d6af617d8ecd74c83955548-133.jpg", "Anh-tin-bai", "[Ảnh minh họa]".
 # Also an image left as markup by a copy ("<image>data:...</image>", "![](...)", "![]() |").
@@ -148,12 +149,20 @@ STAMP_LINE = re.compile(
     r"|\(\s*\d{1,2}:\d{2}\s*[|,–-]?\s*\d{1,2}/\d{1,2}/\d{4}\s*\)"
     r"|(?:[^\W\d_]+ ){1,3}\d{1,2}/\d{1,2}/\d{4},? \d{1,2}:\d{2}"
     # the reporters' names, the time, then the date: "Trần Anh Đức - Trần Chí Trung 14:05 | 30/09/2022"
-    r"|(?:[^\W\d_]+[ ,–-]+){1,8}\d{1,2}:\d{2}\s*[|,–-]?\s*\d{1,2}/\d{1,2}/\d{4}"
-    r"|[^\d]{2,40}[^\s\d]\d{1,2}/\d{1,2}/\d{4}"
+    r"|(?:[^\W\d_]+[ ,|–-]+){1,8}\d{1,2}:\d{2}\s*[|,–-]?\s*\d{1,2}/\d{1,2}/\d{4}"  # also "Nguyễn Hà | 12:00 12/09/2022"
+    # the time, then the weekday and the date: "10:15 - Thứ Hai, 12/09/2022"
+    r"|\d{1,2}(?::|h)\d{2}\s*[-–|,]\s*(?:thu \w+|chu nhat),?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,15}"
+    # ... or their desk in brackets, then the date: "Minh Thu - Quốc Khánh (Ban Thời sự)-Thứ ba, ngày 07/08/2018"
+    r"|(?:[^\W\d_]+[ ,–-]+){1,8}\([^()\d]{2,30}\)\s*[-–]\s*"
+    r"(?:(?:thu \w+|chu nhat),?\s*)?(?:ngay\s*)?\d{1,2}/\d{1,2}/\d{4}.{0,25}"
+    r"|[^\d]{2,40}[^\s\d]\d{1,2}/\d{1,2}/\d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"  # also "PV•28/01/2025 08:22"
     # a label and the date: "Ngày: 21/07/2025", "Thời gian: ...", "Ngày phát hành: ...", "Published: ..."
     r"|(?:ngay|thoi gian|ngay phat hanh|ngay xuat ban|published|posted|date)\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,20}"
     # a place's dateline "Hà Nội, 21/7/2025"; "21 tháng 7, 2025"; "T2, 21/07/2025"; "Monday, 21/07/2025 10:00"
-    r"|[^\d,]{2,20},\s*(?:ngay\s*)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2} thang \d{1,2} nam \d{4})"
+    # (also after a document's number, as an official notice heads it: "Số: 31/TB-VPCP | Hà Nội, ngày 22
+    # tháng 02 năm 2019")
+    r"|(?:so\s*:\s*\S{2,30}\s*[|,]?\s*)?[^\d,]{2,20},\s*(?:ngay\s*)?"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2} thang \d{1,2} nam \d{4})"
     r"|\d{1,2} thang \d{1,2},? \d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"
     # the section and the date, nothing else: "Thời sự 22-05-2024", "Tin tức 14/06/2018 09:15"
     r"|[^\d:]{2,25}\s\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"
@@ -190,6 +199,11 @@ class CleanText:
     # none follows the headline.
     header_stamps: list[str] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
+
+
+# The page's stamp on the headline's own line, after it: "Thủ tướng yêu cầu ngành Công Thương thực
+# hiện '6 tiên phong' 19/12/2025 19:27" (the headline is the words before it).
+HEADLINE_STAMP = re.compile(r"(?<=\S)\s+[-–|]?\s*(\d{1,2}/\d{1,2}/\d{4}(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*$")
 
 
 def _headline_like(line: str) -> bool:
@@ -527,6 +541,8 @@ def _capitals_over_headline(line: str, following: list[tuple[int, str, str]]) ->
     _, after, after_folded = following[0]
     if _all_capitals(after) and len(following) > 1:  # the site's heading over its section's, both in capitals
         return _capitals_over_headline(after, following[1:])
+    if len(after) <= 80 and STAMP_LINE.match(after_folded) and len(following) > 1:
+        return _capitals_over_headline(line, following[1:])  # "SỔ TAY ĐỐI NGOẠI" ¶ "Thứ Tư , 22/11/2017" ¶ ...
     return (
         _headline_like(after)
         and not _all_capitals(after)
@@ -634,6 +650,24 @@ def _headline_over_stamp(lines: list[tuple[int, str, str]], index: int, followin
     return False
 
 
+def _label_over_stamped_headline(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """A series' or topic's label over the headline that has the page's stamp right under it:
+    "65 năm Ủy ban Nhà nước về người Việt Nam ở nước ngoài" over "Nơi kiều bào tìm về ..." over
+    "NGỌC LAN 07:30 | 20/11/2024" (the headline is the line over the stamp, not a name)."""
+    if len(following) < 2 or not _headline_like(line):
+        return False
+    (_, headline, headline_folded), (_, stamp, stamp_folded) = following[:2]
+    return (
+        _headline_like(headline)
+        and len(headline.split()) >= KICKER_HEADLINE_WORDS
+        and not _is_name(headline)
+        and not NUMBERED_HEADING.match(headline_folded)
+        and headline[:1] not in "-•*+"
+        and len(stamp) <= 80
+        and bool(STAMP_LINE.match(stamp_folded))
+    )
+
+
 def _next_lines(lines: list[tuple[int, str, str]], index: int) -> list[tuple[int, str, str]]:
     """The SITE_NAME_REPEAT_LINES non-blank lines after `index`."""
     found = []
@@ -683,12 +717,18 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
             reason = "site"
         elif reason is None and looking_for_title and _capitals_over_headline(line, following):
             reason = "section"
+        elif reason is None and looking_for_title and _label_over_stamped_headline(line, following):
+            reason = "section"
         elif reason is None and looking_for_title and _kicker(line, following):
             reason, kicker = "title", line  # joined to the headline under it
         elif reason is None and looking_for_title:
             looking_for_title = False
             if _headline_like(line) and not _heading_over_body(line, folded, following, previous):
-                clean.title = _title_text(f"{kicker} {line}" if kicker else line)
+                headline = line
+                if stamped := HEADLINE_STAMP.search(line):  # "... thực hiện '6 tiên phong' 19/12/2025 19:27"
+                    headline = line[: stamped.start()]
+                    clean.stamps.append(stamped.group(1))
+                clean.title = _title_text(f"{kicker} {headline}" if kicker else headline)
                 reason = "title"
         elif reason is None and folded == folded_title:
             reason = "title"

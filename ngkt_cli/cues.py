@@ -93,6 +93,17 @@ LIST_NOUNS: dict[str, str | None] = {
     "thoa thuan": None,
     "dieu": None,
     "net": None,  # "nhấn mạnh 3 nét: ..."
+    # More, as real pages count them: "tập trung vào hai hướng: ...", "3 mũi nhọn", "5 trọng điểm",
+    # "6 tiên phong", "5 hành động", "nêu 3 đề nghị", "gửi gắm 3 thông điệp", "4 sáng kiến".
+    "huong": None,
+    "huong di": None,
+    "mui nhon": "priority",
+    "trong diem": "priority",
+    "tien phong": "priority",
+    "hanh dong": "priority",
+    "de nghi": "priority",
+    "thong diep": None,
+    "sang kien": None,
 }
 # The nouns as one regex alternation, longest first.
 LIST_NOUN_ALTERNATION = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))

@@ -98,7 +98,7 @@ _DAY_MONTH = (
     r"\(?(?:(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}))?(?![\d/-]|\.\d)|(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
     r"|(\d{1,2})\s*[-–]\s*\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-])"
     # the first day of a span written out: "hai ngày 17 và 18/6", "từ ngày 16 đến 18/6"
-    r"|(\d{1,2}) (?:va|den|toi) (?:ngay )?\d{1,2}[/-](\d{1,2})(?:[/-](\d{4}))?(?![\d/-]))"
+    r"|(\d{1,2}) (?:va|den|toi) (?:ngay )?\d{1,2}(?:[/-]|\s+thang\s+)(\d{1,2})(?:(?:[/-]|\s+nam\s+)(\d{4}))?(?![\d/-]))"
 )
 STRONG_EVENT_DATE = re.compile(
     r"(?:\b(?:sang|trua|chieu|toi|dem)(?: som| nay| qua| hom nay| hom qua)?|\bhom(?: nay| qua)?|^ngay)"
@@ -340,6 +340,11 @@ LUNAR_YEAR = re.compile(
     r"\b(?:xuan|tet|nam)(?: nguyen dan| moi| am lich)? (giap|at|binh|dinh|mau|ky|canh|tan|nham|quy) (ty|suu|dan|mao"
     r"|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
 )
+# The occasion of a new year, named without its year: "Nhân dịp đầu năm mới, Thứ trưởng trả lời
+# phỏng vấn ...", "nhân dịp Xuân mới", "dịp Tết". A text that reviews year R and plans R + 1 on
+# such an occasion speaks at the start of R + 1, as a January conference does.
+NEW_YEAR_OCCASION = re.compile(r"\bdip (?:dau )?(?:nam moi|xuan|tet)\b")
+NEW_YEAR_MONTH = 1
 STEMS = "giap at binh dinh mau ky canh tan nham quy".split()
 BRANCHES = "ty suu dan mao thin ty ngo mui than dau tuat hoi".split()  # Tý and Tỵ fold alike
 # The cycle read: 1984 (Giáp Tý) to 2043 (Quý Hợi).
@@ -368,10 +373,11 @@ def lunar_year(stem: str, branch: str) -> int | None:
 
 @dataclass
 class YearEvidence:
-    """The years a text names, by what they are to it."""
+    """The years a text names, by what they are to it (and whether it says it opens a year)."""
 
     by_meaning: dict[str, Counter[int]]
     plain: Counter[int]
+    new_year: bool = False
 
     def years(self, meaning: str) -> Counter[int]:
         return self.by_meaning.setdefault(meaning, Counter())
@@ -381,6 +387,8 @@ def _read_sentence(folded: str, evidence: YearEvidence) -> None:
     for match in LUNAR_YEAR.finditer(folded):
         if year := lunar_year(*match.groups()):
             evidence.years("now")[year] += 1
+    if "dip " in folded and NEW_YEAR_OCCASION.search(folded):
+        evidence.new_year = True
     if not ANY_YEAR.search(folded):
         return  # most sentences name no year: no clue to try
     looks_back, looks_ahead = bool(PAST_MARKERS.search(folded)), bool(FUTURE_MARKERS.search(folded))
@@ -441,7 +449,10 @@ def infer_year(paragraphs: list[str], month: int | None = None) -> int | None:
 
 
 def year_from(evidence: YearEvidence, month: int | None = None) -> int | None:
-    """`infer_year` for years already read."""
+    """`infer_year` for years already read (a text of unknown month that names the new year's
+    occasion is read as said in January)."""
+    if month is None and evidence.new_year:
+        month = NEW_YEAR_MONTH
     previous, ahead = evidence.years("previous"), evidence.years("next")
     year = (
         _most(evidence.years("now"))

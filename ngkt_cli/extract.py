@@ -154,6 +154,10 @@ SEQUENCE_WORDS = {
 }
 SEQUENCE_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(?P<la>là)\b\s*[,:]?)\s*", re.I)
 
+# "trước hết là A; hai là B": a run of "là" ordinals opened by a sequence word and "là"
+SEQUENCE_LA_WORDS = {"trước hết": 1, "trước tiên": 1, "đầu tiên": 1}
+SEQUENCE_LA_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_LA_WORDS) + r")\s+là\b\s*[,:]?\s*", re.I)
+
 # "Một là, ...", "hai là: ..."
 LA_MARKER = re.compile(r"\b(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*", re.I)
 
@@ -161,6 +165,10 @@ LA_MARKER = re.compile(r"\b(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s*[,:]\s*
 LA_BARE_MARKER = re.compile(
     r"\b(?P<n>" + "|".join(word.capitalize() for word in LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])"
 )
+
+# In lower case without a comma, after the ';' or ':' that ends the item before: "...: một là theo
+# dõi ...; hai là cảnh báo ...".
+LA_PIECE_MARKER = re.compile(r"(?<=[;:] )(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])")
 
 # "1. ...", "2) ...", "(3) ...", "4/ ..." at the start of a paragraph.
 NUMBER_MARKER = re.compile(r"^\(?(?P<n>\d{1,2})[.)/]\s+(?=\S)")
@@ -236,6 +244,11 @@ def anywhere(paragraph: str, match: re.Match[str], start: int) -> bool:
 
 def at_item_start(paragraph: str, match: re.Match[str], start: int) -> bool:
     return _at_item_start(paragraph, start)
+
+
+def spoken_or_at_item_start(paragraph: str, match: re.Match[str], start: int) -> bool:
+    """Where an item starts, or spoken after a comma ("ngành cần làm tốt hai việc, trước hết là A; hai là B")."""
+    return _at_item_start(paragraph, start) or bool(SPOKEN_ITEM_AFTER.search(paragraph, max(0, start - 14), start))
 
 
 def in_enumeration(paragraph: str, match: re.Match[str], start: int) -> bool:
@@ -608,6 +621,12 @@ MARKER_RULES = (
     MarkerRule("là ordinal", "la", 1, LA_MARKER, _words(LA_ORDINALS), at_item_start),
     # "Một là chúng ta đã vượt qua ... Hai là chúng ta ..."
     MarkerRule("là ordinal, no comma", "la", 1, LA_BARE_MARKER, _words(LA_ORDINALS), at_item_start),
+    # "...: một là theo dõi ...; hai là cảnh báo ..."
+    MarkerRule("là ordinal after ';'", "la", 1, LA_PIECE_MARKER, _words(LA_ORDINALS)),
+    # "..., trước hết là theo dõi ...; hai là cảnh báo ..."
+    MarkerRule(
+        "sequence word, là run", "la", 1, SEQUENCE_LA_MARKER, _words(SEQUENCE_LA_WORDS), spoken_or_at_item_start
+    ),
     # "1. Mở rộng thị trường ..." ¶ "2) Thu hút ..." at a paragraph's start
     MarkerRule("number", "number", 2, NUMBER_MARKER, int),
     # "1 - Tổ chức thành công năm APEC ..." ¶ "2 - Nhiều chuyến thăm ..."
@@ -1153,6 +1172,10 @@ AND = re.compile(r"\s+và\s+")
 COMMA_LEAD_WORDS = (":", "như", "gồm")
 # A comma list has at least this many items unless its lead-in counts them.
 COMMA_LIST_ITEMS = 3
+# A comma list left open ("C…", "C...", "C, v.v."): with no final "và", an item holding one
+# finishes the item before it. A list closed without one ("khó khăn như: thiếu vốn, thiếu thông tin
+# về thị trường và chính sách, chi phí còn cao.") keeps its "và" inside its items.
+LEFT_OPEN = re.compile(r"(?:…|\.\.\.?|\bv\.v\.?)\W*$")
 
 
 def _comma_items(paragraph: str, lead_start: int, start: int, end: int) -> list[tuple[int, int]] | None:
@@ -1169,7 +1192,7 @@ def _comma_items(paragraph: str, lead_start: int, start: int, end: int) -> list[
     last_and = list(AND.finditer(paragraph, pieces[-1][0], pieces[-1][1]))
     if last_and:
         pieces[-1:] = [(pieces[-1][0], last_and[-1].start()), (last_and[-1].end(), pieces[-1][1])]
-    else:
+    elif LEFT_OPEN.search(paragraph, pieces[-1][0], pieces[-1][1]):
         merged = pieces[:1]
         for piece in pieces[1:]:
             if AND.search(paragraph, *piece):
@@ -1403,6 +1426,14 @@ INLINE_INTROS = (
         separator=",",
         precedence=INLINE_PRECEDENCE + 1,
     ),
+    # "năm 2017 đối ngoại đạt nhiều thành tựu, trong đó nổi bật là A; B; C" (the highlights of what
+    # the sentence reports: its kind is the lead-in's)
+    InlineIntro(
+        "highlights, no colon",
+        re.compile(r" la (?=[^\W\d])"),
+        re.compile(r"\b(?:trong do|dac biet),? noi bat(?: nhat)?$"),
+        lead_in="through",
+    ),
     # "... đặt ra một số trọng tâm công tác như: A; B; C" (a noun that says the kind: after other
     # words "như:" gives examples)
     InlineIntro(
@@ -1417,11 +1448,13 @@ INLINE_INTROS = (
         ),
     ),
     # "Năm 2024, Sở Ngoại vụ đã tham mưu tổ chức 15 đoàn ra; đón 40 đoàn vào; ký 5 thỏa thuận":
-    # what a body did, told in three pieces or more after "đã" and its subject of a few words
+    # what a body did, told in three pieces or more after "đã" and its subject of a few words, or
+    # after a link word that stands for the subject just named ("... đạt nhiều kết quả. Theo đó,
+    # đã triển khai 48 hoạt động; nâng cấp quan hệ với 9 nước; ký kết 240 thỏa thuận")
     InlineIntro(
         "done, no colon",
-        re.compile(r"(?<=[^\W\d] )da (?=[^\W\d])"),
-        re.compile(r"(?:^|[.!?]\s)(?:[^,.;:!?]{0,40},\s*)?(?:[^\s,.;:!?]+\s+){1,5}$"),
+        re.compile(r"(?<=[^\W\d] |, )da (?=[^\W\d])"),
+        re.compile(r"(?:^|[.!?]\s)(?:(?:[^,.;:!?]{0,40},\s*)?(?:[^\s,.;:!?]+\s+){1,5}|(?:theo do|cu the|qua do),\s*)$"),
         unless=re.compile(r"\b(?:chua|khong|van|neu|khi|ma|la)\s+$"),
         lead_in="through",
         min_pieces=3,
@@ -1440,7 +1473,8 @@ INLINE_INTROS = (
     InlineIntro(
         "Đó là",
         re.compile(r"\bla,? (?=[^\W\d])"),
-        re.compile(r"(?:^|[.!?…] )(?:do|day)(?: cung| chinh)? $"),
+        # also glued to the sentence before, as a page may leave it ("... nổi bật.Đó là, A; B; C")
+        re.compile(r"(?:^|[.!?…] ?)(?:do|day)(?: cung| chinh)? $"),
         lead_in="previous",
     ),
 )
@@ -1505,7 +1539,7 @@ KIND_CUES = (
     (
         "other",
         re.compile(
-            r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong|diem yeu"
+            r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong|diem yeu|nguyen nhan"
             r"|chua (?:lam duoc|dat duoc|dat yeu cau|dap ung(?: yeu cau)?|hieu qua)"
             r"|tinh hinh (?:the gioi|quoc te|khu vuc)|boi canh (?:the gioi|quoc te|khu vuc))\b"
         ),
@@ -1612,12 +1646,12 @@ def _statistics(items: list[str], cue: str = "") -> bool:
 
 
 # Another host's or organisation's priorities, not Vietnam's: "Năm APEC 2018 đặt ra ba ưu tiên",
-# "Nhật Bản, nước chủ nhà G7, xác định 3 ưu tiên", "ưu tiên của ASEAN 2026" (folded).
-FORUMS = r"(?:apec|asean|g20|g7|brics|wto|oecd|eu|lien hop quoc|lhq|nuoc chu nha|chu nha)"
+# "Nhật Bản, nước chủ nhà G7, xác định 3 ưu tiên", "ưu tiên của ASEAN 2026", "Nhật Bản, nước Chủ
+# tịch G7 năm 2023, đề nghị ... ba ưu tiên" (folded).
+FORUMS = r"(?:apec|asean|g20|g7|brics|wto|oecd|eu|lien hop quoc|lhq|nuoc chu nha|chu nha|nuoc chu tich)"
 FOREIGN_AGENDA = re.compile(
-    r"\b"
-    + FORUMS
-    + r"(?:\s+\d{4})?(?:,?\s+[^\s,.;:]+){0,2}?,?\s+(?:da\s+)?(?:dat ra|de ra|xac dinh|dua ra|lua chon|chon|neu ra)\b"
+    r"\b" + FORUMS + r"(?:\s+\d{4})?(?:,?\s+[^\s,.;:]+){0,2}?,?\s+(?:da\s+)?"
+    r"(?:dat ra|de ra|xac dinh|dua ra|lua chon|chon|neu ra|de nghi)\b"
     r"|\buu tien cua (?:nam )?" + FORUMS
 )
 # ... unless Vietnam is the one setting them: "Năm APEC 2017 do Việt Nam đăng cai đặt ra ...".
@@ -1699,7 +1733,9 @@ OTHER_VOICES = (
         ),
         re.compile(
             _CLAUSE_OPENING
-            + r"(?:[Đđ]ại diện\s+)?(?:[Cc]ác\s+|[Nn]hiều\s+)?(?:doanh nghiệp|nhà đầu tư|doanh nhân|hiệp hội)"
+            # ... and an association named in full: "Đại diện Hiệp hội Doanh nghiệp Đà Nẵng kiến nghị: ..."
+            + r"(?:[Đđ]ại diện\s+)?(?:[Cc]ác\s+|[Nn]hiều\s+)?(?:doanh nghiệp|nhà đầu tư|doanh nhân|[Hh]iệp hội"
+            + r"(?:\s+[^\s,.;:]+){0,4}?)"
             + _PROPOSES
         ),
         "Ông Trần Minh Quang, Chủ tịch Tập đoàn Sao Mai, kiến nghị ba vấn đề: ...",

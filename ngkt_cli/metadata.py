@@ -103,12 +103,18 @@ TITLES = (
     "Trưởng Phái đoàn",
     "Người Phát ngôn",
     "Tổng Thư ký",
+    # Abbreviated in headlines and after the first mention: "Chủ tịch QH nhấn mạnh ..."
+    "Phó Chủ tịch QH",
+    "Chủ tịch QH",
 )
+# Abbreviated titles, each read as the title it stands for.
+ABBREVIATED_TITLES = {"phó chủ tịch qh": "Phó Chủ tịch Quốc hội", "chủ tịch qh": "Chủ tịch Quốc hội"}
 # Titles as the press also writes them, in lower case after the first word ("Phó thủ tướng",
 # "Tổng bí thư"), each read as the title it spells.
 CANONICAL_TITLES: dict[str, str] = {}
 for _title in TITLES:  # the first spelling is the canonical one ("Người phát ngôn", not "Người Phát ngôn")
     CANONICAL_TITLES.setdefault(_title.lower(), _title)
+CANONICAL_TITLES.update(ABBREVIATED_TITLES)
 _WRITTEN_TITLES = sorted(
     {*TITLES, *(t.split(" ", 1)[0] + " " + t.split(" ", 1)[1].lower() for t in TITLES if " " in t)},
     key=len,
@@ -236,7 +242,8 @@ _NAME_END = rf"(?!{_LOWER})(?![ \t]+[{UPPER}])"
 
 # "Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn": the lazy organisation lets the name start at the
 # first family name.
-TITLED_NAME = re.compile(rf"(?P<title>(?:{_TITLE_RE}){_ORG_LAZY})\s+{_NAME}{_NAME_END}")
+# ... also with the name set apart by "ông" or "bà": "Thứ trưởng Ngoại giao, bà Lê Thị Thu Hằng".
+TITLED_NAME = re.compile(rf"(?P<title>(?:{_TITLE_RE}){_ORG_LAZY})(?:,?\s+(?:ông|bà))?\s+{_NAME}{_NAME_END}")
 # "đồng chí Phạm Minh Chính – Ủy viên Bộ Chính trị, Thủ tướng Chính phủ", "Ông Vũ Bá Phú, Cục
 # trưởng Cục Xúc tiến thương mại"
 _THEN_TITLE = rf"\s*[,–-]\s*(?P<title>(?:{_TITLE_RE}){_ORG}(?:,\s*(?:{_TITLE_RE}){_ORG})*)"
@@ -284,6 +291,8 @@ def _name_then_title_at(text: str) -> re.Match[str] | None:
     return _NAME_THEN_TITLE_ADDRESSED.match(text) or _NAME_THEN_TITLE_BARE.match(text)
 
 
+# A country named by the role it holds, before a title: "nước Chủ tịch G7", "nước Chủ tịch ASEAN".
+COUNTRY_BEFORE = re.compile(r"\b[nN]ước\s+$")
 # "Thủ tướng Chính phủ nhấn mạnh": a title alone, resolved to a named holder in the same article.
 TITLE_ALONE = re.compile(rf"(?P<title>(?:{_TITLE_RE}){_ORG})")
 # What the press calls an office-holder in place of the title, to avoid repeating it: "Người
@@ -494,12 +503,16 @@ def _mentions(text: str, people: list[Person]) -> list[Mention]:
     mentions = [Mention(m.start(), m.end(), _name(m), m.group("title")) for m in named]
     covered = [(m.start, m.end) for m in mentions]
     for match in titles:
-        if any(start <= match.start() < end for start, end in covered):
-            continue
+        if any(start <= match.start() < end for start, end in covered) or COUNTRY_BEFORE.search(
+            text, max(0, match.start() - 10), match.start()
+        ):
+            continue  # "Nhật Bản, nước Chủ tịch G7": a country's role, nobody's title
         head = _title_head(match.group("title"))
         holder = next((p for p in people if head in _title_heads(p.title)), None)
         mentions.append(Mention(match.start(), match.end(), holder.name if holder else None, match.group("title")))
     for match in TITLE_ALIAS.finditer(text):  # "Người đứng đầu Chính phủ" is the Prime Minister
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue  # "trưởng Ngoại giao" inside "Thứ trưởng Ngoại giao (Bùi Thanh Sơn)": the deputy's title
         head = ALIAS_TITLES[match.group("of").lower()]
         holder = next((p for p in people if head in _title_heads(p.title)), None)
         if holder:

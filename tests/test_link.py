@@ -298,7 +298,7 @@ def _thread_of_text(db: Path, start: str) -> str:
 FIRST_UNSEEN = [
     p
     for p in (Path(__file__).parent / "data" / "unseen").iterdir()
-    if not p.name.startswith(("lists_", "dir_", "links_", "gs_"))
+    if not p.name.startswith(("lists_", "dir_", "links_", "gs_", "gp_"))
 ]
 
 
@@ -314,10 +314,12 @@ def test_an_item_on_two_topics_does_not_chain_them(tmp_path, corpus):
     the closest member of a thread let it pull both topics, and what each resembles, into one
     thread; compared with a thread's centroid, it does not."""
     db = tmp_path / "x.db"
-    # "every": the unseen articles up to session 7 (gs_* came later; this pair's link moves with the
-    # corpus' word weights, and one later page's words alone split it)
+    # "every": the unseen articles up to session 7 (gs_* and gp_* came later; this pair's link moves
+    # with the corpus' word weights, and one later page's words alone split it)
     unseen = Path(__file__).parent / "data" / "unseen"
-    inputs = FIRST_UNSEEN if corpus == "first" else [p for p in unseen.iterdir() if not p.name.startswith("gs_")]
+    inputs = (
+        FIRST_UNSEEN if corpus == "first" else [p for p in unseen.iterdir() if not p.name.startswith(("gs_", "gp_"))]
+    )
     assert run_cli(db, "ingest", str(SEEDS), *map(str, inputs)).exit_code == 0
     same = [
         (
