@@ -48,7 +48,7 @@ from .metadata import (
     UPPER as UPPER_CASE,
 )
 from .models import Document, Statement, StatementList
-from .text import PARAGRAPH_BREAK, key, paragraph_starts, sentence_spans
+from .text import _SENTENCE_BREAK, PARAGRAPH_BREAK, key, opening_characters, paragraph_starts, sentence_spans
 
 # ---------------------------------------------------------------------------------------------
 # What stands around a cue
@@ -840,6 +840,11 @@ def _glued_cuts(paragraph: str) -> list[int]:
 
 
 def _sentences(paragraph: str) -> list[tuple[int, int]]:
+    end = len(paragraph.rstrip())
+    if _INNER_STOP is not None and not _INNER_STOP.search(paragraph, 0, end - 1):
+        # One sentence (most paragraphs): a break (a stop, white space, then a sentence's opening)
+        # and a glued stop (a capital after it) both need a stop before the paragraph's last character.
+        return [(0, end)] if end else []
     glued = _glued_cuts(paragraph)
     if not glued:  # no cut to add: `sentence_spans` holds no blank span
         return sentence_spans(paragraph)
@@ -1052,6 +1057,23 @@ def cue_openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 # What a glued stop opens with ("." "!" "?"), searched as written (None: its pattern is searched).
 _GLUED_OPENINGS = None if GLUED_SENTENCE.flags & re.IGNORECASE else cue_openings(GLUED_SENTENCE)
+
+
+def _stops_of(*patterns: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A class of the characters the patterns' matches may open with (`opening_characters`), or
+    None when one of them may open with any."""
+    characters: set[str] = set()
+    for pattern in patterns:
+        opens = opening_characters(pattern)
+        if opens is None:
+            return None
+        characters |= opens
+    return re.compile("[" + "".join(map(re.escape, sorted(characters))) + "]")
+
+
+# The stops a sentence break (`text.sentence_spans`) or a glued stop (GLUED_SENTENCE) opens with:
+# a paragraph without one before its last character is one sentence (`_sentences`).
+_INNER_STOP = _stops_of(_SENTENCE_BREAK, GLUED_SENTENCE)
 
 # Letters whose lower case depends on the letters around them ("Σ"): an opening holding one is
 # not looked for in a lower-cased text, whose letters were lowered in their context.

@@ -1552,3 +1552,22 @@ def test_a_paragraph_is_cut_into_sentences_at_its_glued_stops_found_by_their_ope
 
     for paragraph in ["".join(part) for part in parts]:
         assert sentences_of(paragraph) == plainly(paragraph)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Abc", "x", " ", ".", "!", "?", "…", '"', "”", ")", "\n", "Y", "1", "TS"]), max_size=8)
+)
+@example(["x", ".", "Y"])  # a glued stop one character before the end
+@example(["x", ".", '"', " ", "Y"])  # a break, its closing quote, then a one-letter sentence
+def test_a_paragraph_with_no_stop_before_its_last_character_is_one_sentence_as_sentence_spans_cuts_it(parts):
+    from ngkt_cli.directives import GLUED_SENTENCE
+    from ngkt_cli.text import sentence_spans
+
+    paragraph = "".join(parts)
+    glued = [m.start() + 1 for m in GLUED_SENTENCE.finditer(paragraph)]
+    plainly = []  # `_sentences` as first written: every sentence cut at its glued stops
+    for start, end in sentence_spans(paragraph):
+        cuts = [start, *(cut for cut in glued if start < cut < end), end]
+        plainly += [(a, b) for a, b in zip(cuts, cuts[1:]) if paragraph[a:b].strip()]
+    assert sentences_of(paragraph) == plainly

@@ -1819,3 +1819,35 @@ def test_a_lead_with_a_letter_of_other_case_forms_is_not_used():
     assert _literal_lead(re.compile(r"\bst", re.I)) is None  # "ſ" is an "s" when case is ignored
     assert _literal_lead(re.compile(r"\bth")) is None  # case kept: the engine skips ahead by itself
     assert next(rule for rule in MARKER_RULES if rule.name == "thứ ordinal").lead == "thứ"
+
+
+# Pattern parts whose matches open alike or inside one another, and texts made of their letters.
+OPENING_PARTS = st.sampled_from(
+    ["(?:nh|g)", "(?:a|ab|ca)", "[ab]", "a", "b", r"\s*", r"\s+", ":", r"(?=[^\W\d])", r"(?<!\w)", r"\b", "b+", "."]
+)
+OPENING_TEXTS = st.lists(st.sampled_from(["a", "b", "ab", "ca", "nh", "g", " ", ":", "x", "1"]), max_size=14).map(
+    "".join
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.lists(OPENING_PARTS, min_size=1, max_size=4).map("".join), min_size=1, max_size=3).map("|".join),
+    OPENING_TEXTS,
+    st.integers(0, 4),
+    st.integers(0, 4),
+)
+@example("(?:nh|g)a|:", "nha: ga", 0, 0)  # a row's scan: each alternative opens on its own text
+@example("(?:a|ab|ca)b", "cab", 0, 0)  # "ca" opens a match at 0 and "ab" one inside it, at 1
+@example(r"(?:aa|x)\s*b", "aaa b", 0, 0)  # "aa" begins at 0, where no match opens, and again at 1
+def test_a_scan_tried_where_its_openings_begin_finds_what_its_finditer_finds(source, text, cut_start, cut_end):
+    import re
+
+    from ngkt_cli.extract import _matches_at_openings, _scan_openings
+
+    pattern = re.compile(source)
+    openings = _scan_openings(pattern)
+    pos, endpos = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    if openings is not None:
+        found = [m.span() for m in _matches_at_openings(pattern, openings, text, pos, endpos)]
+        assert found == [m.span() for m in pattern.finditer(text, pos, endpos)]
