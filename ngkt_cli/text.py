@@ -206,6 +206,24 @@ def opening_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return None if found is None else frozenset(found)
 
 
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Texts every match of `pattern` holds: its runs of plain characters outside any group,
+    class, repeat or alternative ("^.{10,200}\\s?-\\s?anh \\d{1,2}$" -> "-", "anh "). A text
+    lacking one of them is not matched; () when the pattern ignores case or has none."""
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    runs: list[str] = []
+    run = ""
+    for op, arg in _parser.parse(pattern.pattern, pattern.flags):
+        if op is _sre.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            runs.append(run)
+        run = ""
+    return tuple(runs + [run] if run else runs)
+
+
 class WordStarts:
     """Every place in a text where one of some words starts (overlapping ones too: "Thủ tướng"
     inside "Phó Thủ tướng"), for each of a few lists of words: where a pattern that can only
@@ -222,19 +240,18 @@ class WordStarts:
                     kinds[word] = kinds.get(word, 0) | 1 << number
         automaton = ahocorasick.Automaton()
         for word, bits in kinds.items():
-            automaton.add_word(word, (len(word) - 1, bits))
+            automaton.add_word(word, (len(word) - 1, tuple(n for n in range(len(lists)) if bits >> n & 1)))
         automaton.make_automaton()
         self._iter = automaton.iter if kinds else None
 
     def __call__(self, text: str) -> list[list[int]]:
         """For each list, the places in `text` where one of its words starts, in order."""
-        found: list[set[int]] = [set() for _ in range(self.lists)]
+        found: list[list[int]] = [[] for _ in range(self.lists)]
         if self._iter is not None:
-            for end, (back, bits) in self._iter(text):
-                for number in range(self.lists):
-                    if bits >> number & 1:
-                        found[number].add(end - back)
-        return [sorted(starts) for starts in found]
+            for end, (back, numbers) in self._iter(text):
+                for number in numbers:
+                    found[number].append(end - back)
+        return [sorted(set(starts)) for starts in found]
 
 
 def paragraph_keys(paragraphs: list[str]) -> list[str]:
