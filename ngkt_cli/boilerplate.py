@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .metadata import TITLED_NAME, UPPER
 from .models import RemovedLine
-from .text import fold, opening_characters, single_spaced_lines
+from .text import fold, opening_characters, required_literals, single_spaced_lines
 
 # "image banner", "image advertisement image advertisement", "no image", "Quảng cáo", and what an
 # analytics or tracking script leaves on a copied page ("Analytic" over the site's clock)
@@ -250,7 +250,8 @@ LINE_RULES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 # whose longest is at least _ROW_LENGTHS[i]; a line longer than every row's longest, none.
 _ROW_LENGTHS = sorted({longest for _, longest, _ in LINE_RULES})
 _ROWS_FROM = tuple(
-    tuple((reason, pattern) for reason, longest, pattern in LINE_RULES if longest >= bound) for bound in _ROW_LENGTHS
+    tuple((reason, pattern, required_literals(pattern)) for reason, longest, pattern in LINE_RULES if longest >= bound)
+    for bound in _ROW_LENGTHS
 ) + ((),)
 
 
@@ -259,11 +260,11 @@ _ROW_OPENINGS = {pattern: opening_characters(pattern) for _, _, pattern in LINE_
 
 
 def _rows_by_opening(
-    rows: tuple[tuple[str, re.Pattern[str]], ...],
-) -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    rows: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...],
+) -> dict[str, tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]]:
     """For each character some row's pattern may open with, the rows a line opening with it may
     match, in their order; under "" the rows that may match a line opening with any other."""
-    openings = [_ROW_OPENINGS[pattern] for _, pattern in rows]
+    openings = [_ROW_OPENINGS[pattern] for _, pattern, _ in rows]
     characters = set().union(*(found for found in openings if found is not None))
     return {
         char: tuple(row for row, found in zip(rows, openings) if found is None or char in found)
@@ -281,8 +282,9 @@ def classify_line(line: str, title: str | None, folded: str | None = None) -> st
     folded = fold(line).strip() if folded is None else folded
     length = bisect_left(_ROW_LENGTHS, len(line))
     rows = _ROWS_BY_OPENING[length]
-    for reason, pattern in rows.get(folded[:1], rows[""]) if folded else _ROWS_FROM[length]:
-        if pattern.match(folded):
+    for reason, pattern, needs in rows.get(folded[:1], rows[""]) if folded else _ROWS_FROM[length]:
+        # a line without all the row's plain texts (`required_literals`) is not matched: tested first
+        if (not needs or all(map(folded.__contains__, needs))) and pattern.match(folded):
             return reason
     if _is_title_echo(line, title):
         return "image"

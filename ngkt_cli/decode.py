@@ -19,6 +19,10 @@ VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u030
 # Control characters that never appear in text (tab, newline and carriage return are allowed).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+# CONTROL's characters as bytes: all of them ASCII (tests/test_decode.py checks every code point),
+# so UTF-8 holds each as that one byte and no byte of a longer character is one of them.
+_CONTROL_BYTES = bytes(code for code in range(128) if CONTROL.match(chr(code)))
+
 # At most this share of control characters before a "text" is treated as binary.
 MAX_CONTROL_SHARE = 0.01
 
@@ -63,6 +67,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise RejectedInput("empty file")
     utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _looks_utf16(data)
+    utf8 = False
     if utf16:
         try:
             text, encoding = data.decode(utf16), utf16
@@ -72,10 +77,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if b"\x00" in data:
             raise RejectedInput("binary file (contains NUL bytes)")
         try:
-            text, encoding = data.decode("utf-8-sig"), "utf-8"
+            text, encoding, utf8 = data.decode("utf-8-sig"), "utf-8", True
         except UnicodeDecodeError:
             text, encoding = _legacy_decode(data)
-    if len(CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
+    # in UTF-8 the control characters are counted as the bytes they are (`bytes.translate`, a
+    # table lookup a byte, where the regex engine tested a class at each character)
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES)) if utf8 else len(CONTROL.findall(text))
+    if controls > MAX_CONTROL_SHARE * len(text):
         raise RejectedInput("binary file (control characters)")
     text = nfc(text)
     if not text.strip():

@@ -476,20 +476,25 @@ def prepare(
     user_date: str | None,
     data: bytes | None = None,
     codebook: Codebook | None = None,
+    counts: Counter[str] | None = None,
 ) -> Prepared:
     """Everything about one input that needs no database: a pure function of the file. `data`,
     when given, is the input's content already read (a fetched page; `display` is its URL);
-    `codebook` codes its statements (None: the shipped one)."""
+    `codebook` codes its statements (None: the shipped one); `counts`, when given, counts its
+    paragraph terms (a pool worker's chunk: `Prepared.counted_in_chunk`)."""
     in_memory = data is not None
     try:
         content = data if data is not None else read_input(path, max_bytes)
         doc, body_folded = _build_document(content, display if path or in_memory else "stdin.txt", user_date)
         extraction = extract(doc)
     except RejectedInput as error:
-        return Prepared(display, path, reason=str(error))
+        return Prepared(display, path, reason=str(error), counted_in_chunk=counts is not None)
     except Exception as error:  # a bug must not stop the run either: the file is reported, the rest go on
         return Prepared(
-            display, path, reason=f"could not be processed ({type(error).__name__}: {error}); please report it"
+            display,
+            path,
+            reason=f"could not be processed ({type(error).__name__}: {error}); please report it",
+            counted_in_chunk=counts is not None,
         )
     doc = replace(
         doc,
@@ -504,15 +509,20 @@ def prepare(
         {t: code_positions(t, codebook) for t in texts},
         actor_levels(doc, extraction),
     )
-    return Prepared(
+    terms = paragraph_terms(doc.body)
+    prepared = Prepared(
         display,
         path,
         doc,
         extraction,
-        paragraph_terms="\n".join(paragraph_terms(doc.body)),
+        paragraph_terms="\n".join(terms),
         coded=coded,
         rows=db.document_rows(doc, extraction, coded),
+        counted_in_chunk=counts is not None,
     )
+    if counts is not None and prepared.paragraph_terms:
+        counts.update(terms)  # a list: counted in C
+    return prepared
 
 
 def actor_levels(doc: Document, extraction: Extraction) -> dict[tuple[str | None, str, str | None], str]:
@@ -534,12 +544,8 @@ Job = tuple[str, Path | None, int, str | None]  # (display, path, max_bytes, use
 
 
 def _prepare_chunk(jobs: list[Job], codebook: Codebook) -> list[Prepared]:
-    prepared = [prepare(*job, codebook=codebook) for job in jobs]
     counts: Counter[str] = Counter()
-    for one in prepared:
-        if one.paragraph_terms:
-            counts.update(one.paragraph_terms.split("\n"))  # a list: counted in C
-    prepared = [replace(one, counted_in_chunk=True) for one in prepared]
+    prepared = [prepare(*job, codebook=codebook, counts=counts) for job in jobs]
     if prepared:
         prepared[0] = replace(prepared[0], chunk_counts=counts)
     return prepared

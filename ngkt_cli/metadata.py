@@ -6,12 +6,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .models import Person
-from .text import fold
+from .text import WordStarts, fold
 
 # ---------------------------------------------------------------------------------------------
 # People
@@ -273,16 +274,8 @@ def _name_at_its_first_letter() -> str:
 # NAME_THEN_TITLE_DEFINITION as two patterns, each opening with literal letters the regex engine skips
 # ahead to: the name after "đồng chí", "ông" or "bà", and the name alone (`_names_then_titles`
 # merges their matches as the one pattern's, which tries the first before the second at each place).
-_NAME_THEN_TITLE_ADDRESSED = re.compile(
-    "(?:"
-    + "|".join(
-        f"{first}{rest}"
-        for word in ("đồng chí", "ông", "bà")
-        for first in (word[0], word[0].upper())
-        for rest in [word[1:]]
-    )
-    + rf")\s+{_NAME}{_THEN_TITLE}"
-)
+_ADDRESSING = [f"{first}{word[1:]}" for word in ("đồng chí", "ông", "bà") for first in (word[0], word[0].upper())]
+_NAME_THEN_TITLE_ADDRESSED = re.compile("(?:" + "|".join(_ADDRESSING) + rf")\s+{_NAME}{_THEN_TITLE}")
 _NAME_THEN_TITLE_BARE = re.compile(_name_at_its_first_letter() + _THEN_TITLE)
 
 
@@ -368,28 +361,39 @@ def _title_head(title: str | None) -> str | None:
     return heads[-1] if heads else None
 
 
-def _names_then_titles(text: str) -> Iterator[re.Match[str]]:
+def _names_then_titles(text: str, starts: list[list[int]] | None = None) -> Iterator[re.Match[str]]:
     """NAME_THEN_TITLE_DEFINITION's matches, but not "Nguyễn Minh Vũ, Bộ trưởng Bùi Thanh Sơn": a title that
     another name follows is that person's, and the comma only separates two people."""
-    for match in _name_then_title_matches(text):
+    for match in _name_then_title_matches(text, starts):
         if not TITLED_NAME.search(match.group(0), match.start("title") - match.start()):
             yield match
 
 
-def _name_then_title_matches(text: str) -> Iterator[re.Match[str]]:
+def _name_then_title_matches(text: str, starts: list[list[int]] | None = None) -> Iterator[re.Match[str]]:
     """The matches of NAME_THEN_TITLE_DEFINITION in `text` (as `finditer` finds them), from its
     two halves: at each place the one pattern tries the name after "ông" (its optional word)
     first, then the name alone, so the match that starts first wins, the addressed one at a
-    tie; after a match both go on from its end."""
-    addressed, bare = _NAME_THEN_TITLE_ADDRESSED.search(text), _NAME_THEN_TITLE_BARE.search(text)
+    tie; after a match both go on from its end. Each half is tried only where its first words
+    start (`_starts`, given when the caller has them): as `search` would find it."""
+    _, names, addressed_at = starts or _starts(text)
+    addressed = _search_from(_NAME_THEN_TITLE_ADDRESSED, text, addressed_at, 0)
+    bare = _search_from(_NAME_THEN_TITLE_BARE, text, names, 0)
     while addressed or bare:
         match = addressed if addressed and (bare is None or addressed.start() <= bare.start()) else bare
         assert match is not None
         yield match
         if addressed and addressed.start() < match.end():
-            addressed = _NAME_THEN_TITLE_ADDRESSED.search(text, match.end())
+            addressed = _search_from(_NAME_THEN_TITLE_ADDRESSED, text, addressed_at, match.end())
         if bare and bare.start() < match.end():
-            bare = _NAME_THEN_TITLE_BARE.search(text, match.end())
+            bare = _search_from(_NAME_THEN_TITLE_BARE, text, names, match.end())
+
+
+def _search_from(pattern: re.Pattern[str], text: str, starts: list[int], at: int) -> re.Match[str] | None:
+    """`pattern.search(text, at)` for a pattern that can only match at one of `starts` (in order)."""
+    for index in range(bisect_left(starts, at), len(starts)):
+        if match := pattern.match(text, starts[index]):
+            return match
+    return None
 
 
 # How much may follow a named person in an entry of a list of people: ", trưởng đoàn".
@@ -439,8 +443,10 @@ def find_people(text: str) -> list[Person]:
 @lru_cache(maxsize=4)  # asked again of a body that names nobody: by the lists, then the directives
 def _people_in(text: str) -> tuple[Person, ...]:
     seen: dict[str, list[str]] = {}
-    titled = [(m, _full_title(text, m)) for m in TITLED_NAME.finditer(text)]
-    for match, title in (*titled, *((m, m.group("title").strip(" ,–-")) for m in _names_then_titles(text))):
+    starts = _starts(text)
+    titled = [(m, _full_title(text, m)) for m in _matches_from(TITLED_NAME, text, starts[0])]
+    then_titled = ((m, m.group("title").strip(" ,–-")) for m in _names_then_titles(text, starts))
+    for match, title in (*titled, *then_titled):
         titles = seen.setdefault(_name(match), [])
         if not any(set(_title_heads(title)) <= set(_title_heads(known)) for known in titles):
             titles.append(title)
@@ -473,15 +479,26 @@ def find_mentions(text: str, people: list[Person]) -> list[Mention]:
     return list(found)
 
 
+@lru_cache(maxsize=1)
+def _openings() -> WordStarts:
+    """The words the people patterns open with: the titles as `_TITLE_RE` spells them (each
+    also with its first letter in lower case), the family names as `_name_at_its_first_letter`
+    does, and the words of address of _NAME_THEN_TITLE_ADDRESSED."""
+    titles = [f"{case}{title[1:]}" for title in _WRITTEN_TITLES for case in (title[0], title[0].lower())]
+    return WordStarts(titles, _SURNAMES_LONGEST_FIRST, _ADDRESSING)
+
+
+def _starts(text: str) -> list[list[int]]:
+    """[where a title starts, where a family name does, where "ông", "bà" or "đồng chí" does] in
+    `text`, each in order, those inside another's too ("Thủ tướng" in "Phó Thủ tướng"): where a
+    match of TITLED_NAME or TITLE_ALONE, of the bare or the addressed half of
+    NAME_THEN_TITLE_DEFINITION, may start."""
+    return _openings()(text)
+
+
 def _title_starts(text: str) -> list[int]:
-    """Every place in `text` where a title starts, those inside another title too ("Thủ tướng"
-    in "Phó Thủ tướng"): where a match of TITLED_NAME or TITLE_ALONE may start."""
-    starts = []
-    found = _TITLE_WORDS.search(text)
-    while found:
-        starts.append(found.start())
-        found = _TITLE_WORDS.search(text, found.start() + 1)
-    return starts
+    """Every place in `text` where a title starts, those inside another title too."""
+    return _starts(text)[0]
 
 
 def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -495,11 +512,11 @@ def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Ite
 
 
 def _mentions(text: str, people: list[Person]) -> list[Mention]:
-    starts = _title_starts(text)
-    titles = list(_matches_from(TITLE_ALONE, text, starts))
+    starts = _starts(text)
+    titles = list(_matches_from(TITLE_ALONE, text, starts[0]))
     # A match of TITLED_NAME or NAME_THEN_TITLE_DEFINITION holds a title, where TITLE_ALONE would
     # match: a text without one (a third of those asked) holds neither.
-    named = (*_matches_from(TITLED_NAME, text, starts), *_names_then_titles(text)) if titles else ()
+    named = (*_matches_from(TITLED_NAME, text, starts[0]), *_names_then_titles(text, starts)) if titles else ()
     mentions = [Mention(m.start(), m.end(), _name(m), m.group("title")) for m in named]
     covered = [(m.start, m.end) for m in mentions]
     for match in titles:

@@ -15,13 +15,13 @@ priorities, diffs, timelines and reports unless asked for.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+
+import ahocorasick
 
 from .errors import UsageError
 from .text import joined_key, key, paragraph_keys
@@ -74,8 +74,8 @@ class ScopeRules:
         return _term_index(self)
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        return _pattern(self)
+    def automaton(self) -> ahocorasick.Automaton:
+        return _automaton(self)
 
     @cached_property
     def group_numbers(self) -> dict[str, int]:
@@ -100,48 +100,16 @@ def _term_index(rules: ScopeRules) -> dict[str, tuple[str, TermGroup]]:
     return {key(term): (term, group) for group in rules.groups for term in group.terms}
 
 
-@lru_cache(maxsize=4)
-def _pattern(rules: ScopeRules) -> re.Pattern[str]:
-    """One alternation of every term, longest first, so overlapping terms count once, as the longer.
-
-    Written as a tree of the terms' letters ("b(?:ộ (?:ngoại giao|...)|...)|đ(?:...)"): the regex
-    engine tries the alternatives one by one, and rejects a word after a letter test or two at
-    each letter instead of one per term that shares its first letters. At each letter the longer
-    terms come before the one that ends there, so the terms a position holds (each a start of
-    the next) are tried longest first, as in a flat alternation sorted by length.
-    """
-    alternation = _letter_tree(_term_index(rules))
-    if any(NOT_LETTER.match(term[-1]) for term in _term_index(rules)):
-        return re.compile(r"(?<![^\W_])(" + alternation + r")(?![^\W_])")
-    # A term opens where no letter or digit stands before it. Consuming that character (the text
-    # is searched with a space in front, for a term at its start) lets the regex engine skip in C
-    # to the places a term may start, where a look-behind first was tried at every position. The
-    # same matches while no term ends with such a character (the next term could then open right
-    # after a match, the character before it taken): otherwise the look-behind, above.
-    return re.compile(r"[\W_](" + alternation + r")(?![^\W_])")
-
-
-# What must stand before and after a term: not a letter or digit (so "_" and any punctuation).
-NOT_LETTER = re.compile(r"[\W_]")
-
-
-def _letter_tree(terms: Iterable[str]) -> str:
-    """The terms as one pattern, a group per shared start: "ab", "abc", "ad" -> "a(?:b(?:c|)|d)"."""
-    tree: dict = {}
-    for term in terms:
-        node = tree
-        for letter in term:
-            node = node.setdefault(letter, {})
-        node[""] = {}  # a term ends here
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(letter) + pattern(after) for letter, after in sorted(node.items()) if letter]
-        ends = "" in node
-        if len(branches) == 1 and not ends:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ("|" if ends else "") + ")" if branches else ""
-
-    return pattern(tree)
+def _automaton(rules: ScopeRules) -> ahocorasick.Automaton:
+    """Every term (its key), to find each place a term occurs in one pass over a text, in C
+    (Aho-Corasick), where a regex alternation of the terms had the engine try them at each
+    word (and test at each character whether a word opens there)."""
+    automaton = ahocorasick.Automaton()
+    for term in _term_index(rules):
+        if term:
+            automaton.add_word(term, len(term))
+    automaton.make_automaton()
+    return automaton
 
 
 def parse_rules(text: str, source: str = "scope.toml") -> ScopeRules:
@@ -176,8 +144,27 @@ def load_rules() -> ScopeRules:
 
 
 def _hits(text_key: str, rules: ScopeRules) -> dict[str, int]:
-    # the pattern's one group: the term (counted in C); a space in front, for a term at the start
-    return Counter(rules.pattern.findall(" " + text_key))
+    """How often each term occurs in `text_key` where no letter or digit stands before or after
+    it, as a regex alternation of the terms, longest first, finds them from the start: at each
+    place the longest such term, then on from its end."""
+    longest: dict[int, int] = {}  # where a term starts -> the length of the longest there
+    if rules.by_term:
+        for end, length in rules.automaton.iter(text_key):
+            end += 1
+            start = end - length
+            if (
+                longest.get(start, 0) < length
+                and (end == len(text_key) or not text_key[end].isalnum())
+                and (start == 0 or not text_key[start - 1].isalnum())
+            ):
+                longest[start] = length
+    found: list[str] = []
+    after = 0
+    for start in sorted(longest):
+        if start >= after:
+            after = start + longest[start]
+            found.append(text_key[start:after])
+    return Counter(found)
 
 
 def weigh(

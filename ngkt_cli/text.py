@@ -18,6 +18,8 @@ from functools import lru_cache
 from re import _constants as _sre  # type: ignore[attr-defined]  # (the `re` module's own parser)
 from re import _parser  # type: ignore[attr-defined]
 
+import ahocorasick
+
 # Combining tone marks (grave, acute, tilde, hook above, dot below) as NFD writes them.
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
@@ -202,6 +204,54 @@ def opening_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return None
     found = first_characters(list(_parser.parse(pattern.pattern, pattern.flags)))
     return None if found is None else frozenset(found)
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Texts every match of `pattern` holds: its runs of plain characters outside any group,
+    class, repeat or alternative ("^.{10,200}\\s?-\\s?anh \\d{1,2}$" -> "-", "anh "). A text
+    lacking one of them is not matched; () when the pattern ignores case or has none."""
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    runs: list[str] = []
+    run = ""
+    for op, arg in _parser.parse(pattern.pattern, pattern.flags):
+        if op is _sre.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            runs.append(run)
+        run = ""
+    return tuple(runs + [run] if run else runs)
+
+
+class WordStarts:
+    """Every place in a text where one of some words starts (overlapping ones too: "Thủ tướng"
+    inside "Phó Thủ tướng"), for each of a few lists of words: where a pattern that can only
+    match at such a place may match. One pass of an Aho-Corasick automaton over the text, in C
+    (pyahocorasick), finds them for all the lists at once; a regex alternation of the words has
+    the engine try its branches at each of the thousand letters a body opens them with."""
+
+    def __init__(self, *lists: Iterable[str]) -> None:
+        self.lists = len(lists)
+        kinds: dict[str, int] = {}  # a word -> the lists it is in, as bits
+        for number, words in enumerate(lists):
+            for word in words:
+                if word:
+                    kinds[word] = kinds.get(word, 0) | 1 << number
+        automaton = ahocorasick.Automaton()
+        for word, bits in kinds.items():
+            automaton.add_word(word, (len(word) - 1, tuple(n for n in range(len(lists)) if bits >> n & 1)))
+        automaton.make_automaton()
+        self._iter = automaton.iter if kinds else None
+
+    def __call__(self, text: str) -> list[list[int]]:
+        """For each list, the places in `text` where one of its words starts, in order."""
+        found: list[list[int]] = [[] for _ in range(self.lists)]
+        if self._iter is not None:
+            for end, (back, numbers) in self._iter(text):
+                for number in numbers:
+                    found[number].append(end - back)
+        return [sorted(set(starts)) for starts in found]
 
 
 def paragraph_keys(paragraphs: list[str]) -> list[str]:

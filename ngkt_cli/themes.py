@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+import ahocorasick
+
 from .errors import UsageError
 from .text import fold, spell_out
 
@@ -33,19 +35,17 @@ class Theme:
 
 
 class _Openings(NamedTuple):
-    """A codebook's openings, and how to find in one regex scan where each theme may match first."""
+    """A codebook's openings, and how to find in one scan where each theme may match first."""
 
     codebook: tuple[Theme, ...]
-    # At each position, the longest opening that starts there (a look-ahead, so that openings
-    # that overlap are all seen; within each first letter, the longer first); at word starts only
-    # (the character before consumed: the text is scanned with a space in front) when every
+    # Every opening, to find each place one occurs (overlapping ones too) in one pass over a
+    # text, in C (Aho-Corasick): opening -> (its length less one, the indexes of the themes that
+    # have it). None when no theme has an opening.
+    automaton: ahocorasick.Automaton | None
+    # Only the openings at word starts count (no letter, digit or "_" before them) when every
     # opening opens with a letter or digit and every theme's pattern opens with "\b", as
     # `_compile` writes them.
-    longest_at: re.Pattern[str]
     word_starts: bool
-    # opening found -> the indexes of the themes that have it or one it starts with (every
-    # opening found at a position starts the longest one found there)
-    themes_at: dict[str, tuple[int, ...]]
     anywhere: tuple[int, ...]  # the themes with no opening (or an empty one): searched from the start
 
 
@@ -61,26 +61,18 @@ def _openings_of(codebook: tuple[Theme, ...]) -> _Openings:
     cached = _openings.get(id(codebook))
     if cached is None or cached.codebook is not codebook:
         openings = sorted({o for theme in codebook for o in theme.openings or () if o})
-        by_letter: dict[str, list[str]] = {}
-        for opening in sorted(openings, key=lambda o: (-len(o), o)):
-            by_letter.setdefault(opening[0], []).append(re.escape(opening[1:]))
-        alternation = "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in by_letter.items())
         word_starts = all(_WORD_CHAR.match(o) for o in openings) and all(
             theme.pattern.pattern.startswith("\\b") for theme in codebook if theme.openings
         )
-        themes_at = {
-            found: tuple(
-                index
-                for index, theme in enumerate(codebook)
-                if theme.openings and any(o and found.startswith(o) for o in theme.openings)
-            )
-            for found in openings
-        }
+        automaton = ahocorasick.Automaton()
+        for opening in openings:
+            themes = tuple(index for index, theme in enumerate(codebook) if opening in (theme.openings or ()))
+            automaton.add_word(opening, (len(opening) - 1, themes))
+        automaton.make_automaton()
         cached = _openings[id(codebook)] = _Openings(
             codebook,
-            re.compile((r"\W" if word_starts else "") + f"(?=({alternation}))" if alternation else "(?!)"),
+            automaton if openings else None,
             word_starts,
-            themes_at,
             tuple(index for index, theme in enumerate(codebook) if theme.openings is None or "" in theme.openings),
         )
     return cached
@@ -93,10 +85,18 @@ def _first_starts(folded: str, codebook: tuple[Theme, ...]) -> dict[int, int]:
     there from position 0. One scan of the text for all the themes."""
     found = _openings_of(codebook)
     starts = dict.fromkeys(found.anywhere, 0)
-    # with a space in front, a match's start (the character before the word) is the word's place
-    for match in found.longest_at.finditer(" " + folded if found.word_starts else folded):
-        for index in found.themes_at[match.group(1)]:
-            starts.setdefault(index, match.start())  # the scan goes forward: the first is the least
+    if found.automaton is None:
+        return starts
+    firsts: dict[int, int] = {}
+    for end, (back, themes) in found.automaton.iter(folded):  # by where each opening ends
+        start = end - back
+        if found.word_starts and start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+            continue  # inside a word ("\w" before it)
+        for index in themes:
+            if firsts.get(index, start + 1) > start:
+                firsts[index] = start
+    for index, start in sorted(firsts.items(), key=lambda pair: pair[1]):
+        starts.setdefault(index, start)
     return starts
 
 

@@ -17,7 +17,7 @@ from ngkt_cli.boilerplate import (
     classify_line,
     opening_characters,
 )
-from ngkt_cli.text import fold
+from ngkt_cli.text import fold, required_literals
 
 
 def _unwrapped_lines_plainly(text: str) -> list[tuple[int, str, str]]:
@@ -171,3 +171,23 @@ def test_a_line_a_row_matches_opens_with_one_of_its_openings(data):
     line = data.draw(st.from_regex(pattern))
     if pattern.match(line):
         assert line[:1] in opening_characters(pattern), reason
+
+
+# The rows whose every match holds some plain text ("anh " and "-" in the numbered image's alt text).
+ROWS_WITH_LITERALS = [(reason, pattern) for reason, _, pattern in LINE_RULES if required_literals(pattern)]
+
+
+def test_rows_name_the_plain_texts_every_match_holds():
+    assert dict(ROWS_WITH_LITERALS)["image"] is NUMBERED_IMAGE and required_literals(NUMBERED_IMAGE) == ("-", "anh ")
+    assert required_literals(re.compile(r"^ab(?:c|d)e+f?gh$")) == ("ab", "gh")  # a group or a repeat parts the runs
+    assert required_literals(re.compile(r"ab|cd")) == ()  # an alternative: neither is required
+    assert required_literals(re.compile(r"(?i)ab")) == ()  # either case
+
+
+@settings(max_examples=300, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_a_line_a_row_matches_holds_its_plain_texts(data):
+    reason, pattern = data.draw(st.sampled_from(ROWS_WITH_LITERALS))
+    line = data.draw(st.from_regex(pattern))
+    if pattern.match(line):
+        assert all(literal in line for literal in required_literals(pattern)), reason

@@ -77,6 +77,7 @@ TEXTS = st.lists(TEXT_PIECES, max_size=12).map("".join) | st.text(alphabet="ab c
 @example([["ab"]], "x ab ab")  # the first of two places
 @example([["ab", " a"]], "b a")  # an opening that opens with a space: after a word, not at one
 @example([["a"], ["ab c", "b"]], "(ab c_a b")
+@example([["ab cd", "c"]], "ab cd")  # one opening inside another that starts first: the first start
 def test_coding_finds_what_every_themes_regex_finds_from_the_start(themes, text):
     """The scan of the openings (at word starts, or anywhere when some opening opens with a
     space) skips only themes that cannot match, and starts no theme's search past its first match."""

@@ -26,6 +26,7 @@ from ngkt_cli.metadata import (
     find_people,
 )
 from ngkt_cli.models import Person
+from ngkt_cli.text import WordStarts
 
 # Pieces of the texts people are named in: names (also in capitals and after a place that ends
 # with a family name), titles in both cases, "ông", "bà", "đồng chí", the aliases of offices,
@@ -91,6 +92,7 @@ def _spans(matches) -> list:
 @example("ông Nguyễn Văn An, Bộ trưởng Bộ Ngoại giao và Bùi Thanh Sơn - Phó Thủ tướng")
 @example("Đồng chí Tô Lâm, Tổng Bí thư; bà Lê Hoài Trung – Bí thư Trung ương Đảng")
 @example("Chủ tịch UBND tỉnh Bình Dương Võ Văn Minh, Bộ trưởng")
+@example("NGUYỄN VĂN AN - Bộ trưởng Bộ Ngoại giao")
 def test_names_then_titles_are_found_as_the_one_pattern_finds_them(text):
     assert _spans(_name_then_title_matches(text)) == _spans(NAME_THEN_TITLE.finditer(text))
     assert _spans(filter(None, [_name_then_title_at(text)])) == _spans(filter(None, [NAME_THEN_TITLE.match(text)]))
@@ -203,3 +205,16 @@ def test_titled_names_and_titles_are_found_from_the_titles_starts_as_finditer_fi
 
 def _spans_of(matches) -> list:
     return [(m.span(), m.group("title")) for m in matches]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(["ab", "abc", "b", "bc", "c", "Ab", "x"]), max_size=4),
+    PERSON_TEXTS | st.text("abcAx ", max_size=12),
+)
+@example(["Bộ trưởng", "Phó Thủ tướng", "Thủ tướng"], "Phó Thủ tướng, Bộ trưởng")
+def test_word_starts_are_every_place_a_word_starts(words, text):
+    """Overlapping words, one inside another, a word in two lists: every start, once, in order."""
+    lists = [words, words[1:], ["bc", "Thủ tướng"]]
+    found = WordStarts(*lists)(text)
+    assert found == [sorted({i for i in range(len(text)) for w in ws if text.startswith(w, i)}) for ws in lists]
