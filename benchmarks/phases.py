@@ -11,6 +11,8 @@ parallel phase moves with the machine's load, the main process's CPU much less.
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import os
 import resource
 import sys
@@ -18,7 +20,16 @@ import time
 
 START = time.perf_counter()
 
-from ngkt_cli import cli, ingest  # noqa: E402  (the imports are a phase)
+# As `ngkt` imports them: through the compiled patterns it keeps (since session 9), when the
+# ngkt_cli imported (PYTHONPATH's) has them.
+_PACKAGE = importlib.util.find_spec("ngkt_cli")
+kept: contextlib.AbstractContextManager = contextlib.nullcontext()
+if _PACKAGE and _PACKAGE.origin and os.path.exists(os.path.join(os.path.dirname(_PACKAGE.origin), "regex_cache.py")):
+    from ngkt_cli import regex_cache
+
+    kept = regex_cache.kept()
+with kept:
+    from ngkt_cli import cli, ingest  # noqa: E402  (the imports are a phase)
 
 marks: list[tuple[str, float, float]] = []
 

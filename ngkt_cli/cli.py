@@ -23,7 +23,7 @@ from typing import Annotated, Any, Optional, TypeVar
 import typer
 import typer.core
 
-from . import __version__, ids, render
+from . import __version__, ids, regex_cache, render
 from .curate import history, label, merge, move, set_scope, split
 from .db import bind_codebook, document_count, get_document, open_db, record_codebook, transaction
 from .errors import NgktError, UsageError
@@ -1023,7 +1023,8 @@ def doc_scope(
 def main() -> None:
     """Console-script entry point."""
     signal.signal(signal.SIGTERM, _terminate)
-    app(prog_name="ngkt")
+    with regex_cache.kept():  # the rule modules' patterns, compiled once (`ngkt ingest` imports them)
+        app(prog_name="ngkt")
 
 
 if __name__ == "__main__":

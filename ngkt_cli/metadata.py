@@ -116,10 +116,11 @@ CANONICAL_TITLES: dict[str, str] = {}
 for _title in TITLES:  # the first spelling is the canonical one ("Người phát ngôn", not "Người Phát ngôn")
     CANONICAL_TITLES.setdefault(_title.lower(), _title)
 CANONICAL_TITLES.update(ABBREVIATED_TITLES)
+# (Titles of one length in alphabetical order: the same matches in any order, and the same
+# pattern in every process, which `regex_cache` can then keep.)
 _WRITTEN_TITLES = sorted(
     {*TITLES, *(t.split(" ", 1)[0] + " " + t.split(" ", 1)[1].lower() for t in TITLES if " " in t)},
-    key=len,
-    reverse=True,
+    key=lambda title: (-len(title), title),
 )
 
 # Places whose first word is also a family name: "Bí thư Thành ủy Hà Nội" names no person "Hà Nội".
@@ -206,7 +207,7 @@ _ORG = rf"(?:\s+{_ORG_WORD})*"
 _ORG_LAZY = rf"(?:\s+(?:{_ORG_WORD}|\([{UPPER}][^()\n.;:]{{0,40}}\)))*?"
 
 # Also in capitals, as interviews print the person answering: "Bộ trưởng Bộ Ngoại giao BÙI THANH SƠN:".
-_SURNAMES_LONGEST_FIRST = sorted(SURNAMES | {s.upper() for s in SURNAMES}, key=len, reverse=True)
+_SURNAMES_LONGEST_FIRST = sorted(SURNAMES | {s.upper() for s in SURNAMES}, key=lambda name: (-len(name), name))
 _SURNAME_RE = _alternation(_SURNAMES_LONGEST_FIRST, first_letter_either_case=False)
 
 # A look-ahead on the letters a name can open with: a pure filter that spares the regex engine

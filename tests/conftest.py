@@ -19,10 +19,17 @@ SEEDS = ROOT / "seeds"
 GOLD = json.loads((Path(__file__).parent / "data" / "gold_seeds.json").read_text(encoding="utf-8"))
 
 
+@pytest.fixture(scope="session")
+def _regex_cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("regex_cache") / "regex.marshal"
+
+
 @pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch):
-    """Tests see what a script sees: no colour, no inherited database setting, a fixed width."""
+def _plain_environment(monkeypatch, _regex_cache):
+    """Tests see what a script sees: no colour, no inherited database setting, a fixed width;
+    the `ngkt` processes they start keep their compiled patterns in the session's folder."""
     monkeypatch.delenv("NGKT_DB", raising=False)
+    monkeypatch.setenv("NGKT_REGEX_CACHE", str(_regex_cache))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
 

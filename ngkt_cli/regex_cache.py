@@ -1,0 +1,136 @@
+"""Compiled regular expressions kept between runs of the command line.
+
+ngkt's rule modules compile about 350 patterns when they are imported, some of them 15,000
+characters long (every title, family name and capital letter a name may hold): 0.13 s of CPU
+at every start of `ngkt ingest`, before its workers can start. Python's `re` keeps compiled
+patterns only for the life of a process. While `kept` is in force, each pattern compiled for
+the first time is also written down as the program Python's regex engine runs (what
+`re._compiler` hands to `_sre.compile`), and a later run hands that program to the engine
+directly, which checks it before accepting it.
+
+The programs are the interpreter's private format, so the file is named for the interpreter
+and its regex engine (`sys.version`, `_sre.MAGIC`, `_sre.CODESIZE`): another Python ignores
+it. Anything unexpected (no such file, another interpreter's, unreadable, a program the engine
+refuses, a Python whose `re` is laid out differently) falls back to compiling the pattern as
+`re` does, so the patterns are the same with or without the file (a test compares them all).
+It lives in the user's cache folder (`$XDG_CACHE_HOME/ngkt`, else `~/.cache/ngkt`), or where
+NGKT_REGEX_CACHE says; NGKT_REGEX_CACHE=off keeps nothing. It is written (whole, then renamed
+into place) only by a run that compiled a pattern it did not hold, and never read as code: it
+holds numbers, strings and flags (`marshal`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import marshal
+import os
+import sys
+from array import array
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+try:  # the regex engine's private parts (no stubs): without them, nothing is kept
+    _sre: Any = importlib.import_module("_sre")
+    _compiler: Any = importlib.import_module("re._compiler")
+    _parser: Any = importlib.import_module("re._parser")
+    _USABLE = array("I").itemsize == _sre.CODESIZE
+except ImportError:  # pragma: no cover - another Python
+    _USABLE = False
+
+# What the stored programs were made for: another interpreter or engine reads none of them.
+_FOR = repr((sys.version, _sre.MAGIC, _sre.CODESIZE)) if _USABLE else ""
+# Patterns compiled by other versions of ngkt accumulate; past this many the file starts afresh.
+MAX_KEPT = 3000
+
+# A program as `_sre.compile` takes it but for its code, kept as the bytes of an array of the
+# engine's code words (a list of 500,000 numbers loads ten times slower).
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+
+
+def cache_file() -> Path | None:
+    """Where the programs are kept, or None when NGKT_REGEX_CACHE=off."""
+    setting = os.environ.get("NGKT_REGEX_CACHE", "")
+    if setting.lower() in ("off", "0", "no"):
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "ngkt" / f"regex-{sys.implementation.cache_tag}.marshal"
+
+
+def _load(path: Path) -> dict[tuple[str, int], _Entry]:
+    try:
+        made_for, entries = marshal.loads(path.read_bytes())
+    except Exception:  # no file, or not one this module wrote: nothing kept
+        return {}
+    return entries if made_for == _FOR and isinstance(entries, dict) else {}
+
+
+def _save(path: Path, entries: dict[tuple[str, int], _Entry]) -> None:
+    """Write the file whole under another name, then rename it into place; a failure keeps nothing."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(marshal.dumps((_FOR, entries)))
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        temporary.unlink(missing_ok=True)
+
+
+def _program(pattern: str, flags: int) -> _Entry:
+    """What `re._compiler.compile` hands to `_sre.compile` for `pattern`, as it works it out."""
+    parsed = _parser.parse(pattern, flags)
+    code = array("I", _compiler._code(parsed, flags)).tobytes()
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _engine(pattern: str, entry: _Entry) -> Any:
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, flags, array("I", code).tolist(), groups, groupindex, indexgroup)
+
+
+@contextmanager
+def kept(path: Path | None = None) -> Iterator[None]:
+    """Compile regular expressions through the kept programs while the block runs (the whole
+    process's `re`), then write down the new ones. `path`: `cache_file()`'s by default."""
+    path = path if path is not None else cache_file()
+    original = getattr(_compiler, "compile", None) if _USABLE else None
+    if path is None or original is None:
+        yield
+        return
+    entries = _load(path)
+    new: dict[tuple[str, int], _Entry] = {}
+
+    def compile(pattern: Any, flags: int = 0) -> Any:
+        if type(pattern) is not str or flags & _compiler.SRE_FLAG_DEBUG:
+            return original(pattern, flags)
+        key = (pattern, int(flags))
+        entry = entries.get(key)
+        if entry is not None:
+            try:
+                return _engine(pattern, entry)
+            except Exception:  # a program the engine refuses: compile it as re does
+                pass
+        compiled = original(pattern, flags)
+        try:
+            entry = _program(pattern, int(flags))
+            if _engine(pattern, entry) == compiled:  # the same flags, groups and program
+                new[key] = entry
+        except Exception:  # a Python whose re is laid out otherwise: keep nothing
+            pass
+        return compiled
+
+    _compiler.compile = compile
+    try:
+        yield
+    finally:
+        if _compiler.compile is compile:
+            _compiler.compile = original
+        if new:
+            _save(path, {**(entries if len(entries) + len(new) <= MAX_KEPT else {}), **new})
