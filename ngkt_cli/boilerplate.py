@@ -604,8 +604,15 @@ def _kicker(line: str, following: list[tuple[int, str, str]]) -> bool:
     """ "Phó Thủ tướng Vương Đình Huệ:" over "Hội nhập kinh tế quốc tế là trọng tâm": who speaks,
     said above the headline (a named person and a colon, nothing after it)."""
     label = line.rstrip()
-    if not label.endswith(":") or len(label.split()) > KICKER_WORDS or not following:
+    if not label.endswith(":") or not following:
         return False
+    if len(label.split()) > KICKER_WORDS:
+        # the occasion, then who speaks: "Trao quyết định bổ nhiệm Đại sứ, ..., Chủ tịch nước Trương Tấn Sang:"
+        return (
+            len(label.split()) <= KICKER_OCCASION_WORDS
+            and bool(SPEAKER_ENDS.search(label[:-1]))
+            and (_headline_like(following[0][1]) and not NUMBERED_HEADING.match(following[0][2]))
+        )
     after = following[0][1]
     if not _headline_like(after) or NUMBERED_HEADING.match(following[0][2]) or after[:1] in "-•*+":
         return False
@@ -618,6 +625,10 @@ def _kicker(line: str, following: list[tuple[int, str, str]]) -> bool:
     )
     return bool(TITLED_NAME.fullmatch(label[:-1].strip())) or topic
 
+
+# A longer kicker: the occasion, a comma, and who speaks at it, over the headline.
+KICKER_OCCASION_WORDS = 20
+SPEAKER_ENDS = re.compile(rf",\s*(?:{TITLED_NAME.pattern})\s*$")
 
 # A line that introduces what someone said, not a kicker: "Bộ trưởng nhấn mạnh:", "Theo đó:".
 SAYS = re.compile(

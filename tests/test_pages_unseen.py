@@ -150,6 +150,16 @@ def directives_of(page: str) -> list[tuple[str | None, int | None, str]]:
             "2023-10-19",
             2023,
         ),
+        # the site's clock of 2021 over a reception by President Trương Tấn Sang (2011-2016), whose
+        # kicker names the occasion and him: the clock is not the page's; "Ngày 12-6" is in the year
+        # the envoys' term opens ("nhiệm kỳ 2013-2016"), one of the years he held office on 12 June
+        (
+            "gp_meta_site_clock_over_old_reception.txt",
+            "Trao quyết định bổ nhiệm Đại sứ, Tổng lãnh sự Việt Nam, Chủ tịch nước Trương Tấn Sang: "
+            "Các cơ quan đại diện cần làm sâu sắc thêm quan hệ với các nước",
+            "2013-06-12",
+            2013,
+        ),
         # "04/10/2019 23:16 GMT+7" ¶ "Ngày 4.9, ..."
         (
             "gp_kinds_business_difficulties.txt",
@@ -385,4 +395,10 @@ def test_directions_are_counted():
     assert lists_of("gp_lists_directions_counted.txt") == [
         ("priority", 3, "Nguyễn Quốc Dũng", 2025, 3),
         ("priority", 2, "Nguyễn Quốc Dũng", 2026, 2),
+    ]
+
+
+def test_an_old_receptions_tasks_are_for_its_own_year():
+    assert directives_of("gp_meta_site_clock_over_old_reception.txt") == [
+        ("Trương Tấn Sang", 2013, "các Đại sứ, Tổng lãnh sự"),
     ]
