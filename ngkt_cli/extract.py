@@ -2552,6 +2552,8 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
     speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)
+    if title and speaker != title and FOREIGN_LEADER.search(title):
+        speaker = title  # "Bộ trưởng Ngoại giao Nhật Bản cho biết ...": not the minister of ours the page names
     if kind == "priority" and _other_voice(speaker, title, cue, body):
         kind = "other"  # a business's, a scholar's or another country's proposals
     items = tuple(

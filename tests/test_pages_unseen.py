@@ -402,3 +402,13 @@ def test_an_old_receptions_tasks_are_for_its_own_year():
     assert directives_of("gp_meta_site_clock_over_old_reception.txt") == [
         ("Trương Tấn Sang", 2013, "các Đại sứ, Tổng lãnh sự"),
     ]
+
+
+def test_another_countrys_minister_unnamed_is_not_ours():
+    # "Bộ trưởng Ngoại giao Nhật Bản cho biết Nhật Bản sẽ tập trung vào ba lĩnh vực: ..." on a page that
+    # names Bộ trưởng Ngoại giao Bùi Thanh Sơn: the bare title is Japan's minister, not ours
+    lists = lists_of("gp_kinds_partner_minister_unnamed.txt")
+    assert lists[1] == ("other", 3, "Bộ trưởng Ngoại giao Nhật Bản", 2025, 3)
+    assert directives_of("gp_kinds_partner_minister_unnamed.txt") == [
+        ("Bùi Thanh Sơn", 2025, "phía Nhật Bản tạo thuận lợi"),
+    ]
