@@ -7,6 +7,7 @@ and none of it may feed the metadata, but all of it stays inspectable as `Remove
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -70,7 +71,7 @@ BREADCRUMB = re.compile(r"^(?:trang chu(?!yen).*|(?:[^>»/|]{1,30}\s[>»/|]\s){1
 SHARE_BUTTONS = re.compile(
     r"^[•·]?\s*(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
     r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|click de sao chep|gui bai|gui email|theo doi"
-    r"|bao loi"
+    r"|bao loi|tim kiem|search|dang ky|dang nhap(?: \| dang ky)?"
     r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve|xem voi co chu\s*a*"
     r"|comments?\s*\(\d+\)|ban phai dang nhap de binh luan\.?"
     r"|theo doi(?: [^|]{1,30})? tren(?: google news)?|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
@@ -642,6 +643,11 @@ def _headline_over_stamp(lines: list[tuple[int, str, str]], index: int, followin
     reporter's name): the article's own headline, not one more related headline. Right under the
     block's heading ("Tin liên quan" over it), the stamp must be under it, and the lede, not one
     more dated headline, under the stamp."""
+    if _headline_like(lines[index][1]) and following and SHARE_BUTTONS.match(following[0][2]):
+        # the page's own tools under it ("Nghe đọc bài", "A+ A-"), then its stamp: a copy with no blank lines
+        tools = list(itertools.dropwhile(lambda entry: SHARE_BUTTONS.match(entry[2]), following))
+        if tools and len(tools[0][1]) <= 80 and STAMP_LINE.match(tools[0][2]):
+            return True
     apart = index > 0 and lines[index][0] - lines[index - 1][0] > 1  # a blank line above it
     if not apart and index > 0 and RELATED_HEADING.match(lines[index - 1][2]):
         return (

@@ -160,6 +160,14 @@ def directives_of(page: str) -> list[tuple[str | None, int | None, str]]:
             "2013-06-12",
             2013,
         ),
+        # a copy with no blank lines: the site's languages, "Đăng nhập | Đăng ký", "Tìm kiếm", "Mới nhất"
+        # and its sections over the headline, the page's tools ("Nghe đọc bài", "A+ A-") and stamp under it
+        (
+            "gp_meta_menu_tools_no_blank_lines.txt",
+            "Ngoại giao kinh tế góp phần đưa thương hiệu Việt ra thế giới",
+            "2024-03-13",
+            2024,
+        ),
         # "04/10/2019 23:16 GMT+7" ¶ "Ngày 4.9, ..."
         (
             "gp_kinds_business_difficulties.txt",
