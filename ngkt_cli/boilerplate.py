@@ -561,10 +561,19 @@ TITLE_OUTLET = re.compile(
 )
 
 
+# The sections a portal's page title names after the headline: "... - Tin tức - Sự kiện - Cổng thông
+# tin điện tử tỉnh ..." (the site goes first, then these).
+TITLE_SECTIONS = re.compile(
+    r"(?:\s+[-–|]\s+(?:Tin tức|Sự kiện|Thời sự|Chính trị|Đối ngoại|Tin hoạt động|Tin trong nước|Tin tổng hợp"
+    r"|Hoạt động đối ngoại|Tin tức sự kiện))+\s*$"  # as the site capitalises them: "kinh tế - đối ngoại" is no section
+)
+
+
 def _title_text(line: str) -> str:
     line = TITLE_LABEL.sub("", line).strip() or line  # "[Infographic] ...", "... [Edited]"
     line = TITLE_OUTLET.sub("", line).strip() or line
-    return TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
+    line = TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
+    return TITLE_SECTIONS.sub("", line).strip() or line
 
 
 # A heading numbered as a report's sections are ("1. Những kết quả chủ yếu", "II. Nhiệm vụ",

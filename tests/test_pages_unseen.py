@@ -168,6 +168,13 @@ def directives_of(page: str) -> list[tuple[str | None, int | None, str]]:
             "2024-03-13",
             2024,
         ),
+        # a portal's <title>: the headline, its sections, then the portal ("... - Tin tức - Sự kiện - Cổng ...")
+        (
+            "gp_meta_portal_title_sections.html",
+            "Tỉnh làm việc với đoàn Đại sứ về thu hút đầu tư",
+            "2024-05-10",
+            2024,
+        ),
         # "04/10/2019 23:16 GMT+7" ¶ "Ngày 4.9, ..."
         (
             "gp_kinds_business_difficulties.txt",
