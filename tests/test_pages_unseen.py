@@ -175,6 +175,13 @@ def directives_of(page: str) -> list[tuple[str | None, int | None, str]]:
             "2024-05-10",
             2024,
         ),
+        # no stamp, no year: "Ngày 12-8, ... tại Hội nghị Ngoại vụ toàn quốc lần thứ 19" (a dated_facts row)
+        (
+            "gp_meta_local_affairs_conference_numbered.txt",
+            "Công tác đối ngoại địa phương góp phần tạo điều kiện phát triển đất nước",
+            "2018-08-12",
+            2018,
+        ),
         # "04/10/2019 23:16 GMT+7" ¶ "Ngày 4.9, ..."
         (
             "gp_kinds_business_difficulties.txt",
