@@ -1537,7 +1537,7 @@ KIND_CUES = (
         "priority",
         re.compile(
             r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi|phan dau|chi"
-            r" tieu|muc tieu)\b"
+            r" tieu|muc tieu|mong muon|kien nghi|de xuat)\b"  # what is asked for, whoever asks it
             r"|(?<!da )\btap trung (?:vao|thuc hien|lam)\b"  # "Năm 2025, ngành tập trung vào ba việc"
         ),
     ),
@@ -1574,8 +1574,9 @@ DONE_AFTER_NOUN = r"(?:\s+[^\s,.;:]+){0,3}?\s+(?:da|duoc)\s+(?:hoan thanh|lam du
 DONE_BEFORE_NOUN = (
     r"\b(?:(?:da|duoc)\s+(?:hoan thanh(?:\s+(?:tot|xuat sac))?|(?:thuc hien|trien khai|lam)\s+(?:tot|hieu qua|xong"
     r"|thang loi))"
-    r"|ket qua (?:thuc hien|trien khai))\s+"  # "Kết quả thực hiện các nhiệm vụ trọng tâm năm 2024: ..."
-    r"(?:(?:cac|nhung|\d{1,2})\s+)?(?:nhom\s+)?"
+    r"|ket qua (?:thuc hien|trien khai)"  # "Kết quả thực hiện các nhiệm vụ trọng tâm năm 2024: ..."
+    r"|da tap trung (?:vao|thuc hien))\s+"  # "Năm 2024, ngành đã tập trung vào ba nhiệm vụ: ..."
+    r"(?:(?:cac|nhung|\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+)?(?:nhom\s+)?"
 )
 # Measures said to be taken are done, however plainly: "Năm 2024, Bộ đã triển khai nhiều biện pháp
 # hỗ trợ doanh nghiệp, cụ thể: ..." (tasks rolled out, "đã triển khai các nhiệm vụ năm 2025", lie ahead).

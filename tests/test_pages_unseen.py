@@ -434,3 +434,14 @@ def test_another_countrys_minister_unnamed_is_not_ours():
     assert directives_of("gp_kinds_partner_minister_unnamed.txt") == [
         ("Bùi Thanh Sơn", 2025, "phía Nhật Bản tạo thuận lợi"),
     ]
+
+
+def test_a_roundtables_topics_wishes_and_tasks_reported_done():
+    assert [(kind, count) for kind, count, *_ in lists_of("gp_kinds_roundtable_more_kinds.txt")] == [
+        ("agenda", 3),  # "Tọa đàm tập trung vào ba chủ đề chính: ..."
+        ("other", None),  # "Những khó khăn, vướng mắc mà doanh nghiệp gặp phải gồm: ..."
+        ("lesson", None),  # "Các bài học kinh nghiệm được rút ra là: ..."
+        ("other", None),  # "Các doanh nghiệp mong muốn: được ...; được ...": their wishes, not results in the passive
+        ("achievement", 3),  # "Năm 2024, ngành ngoại giao đã tập trung vào ba nhiệm vụ: ...": reported done
+        ("other", None),  # "Một số tồn tại, hạn chế cần khắc phục: ..."
+    ]
