@@ -7,6 +7,7 @@ and none of it may feed the metadata, but all of it stays inspectable as `Remove
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -70,7 +71,7 @@ BREADCRUMB = re.compile(r"^(?:trang chu(?!yen).*|(?:[^>»/|]{1,30}\s[>»/|]\s){1
 SHARE_BUTTONS = re.compile(
     r"^[•·]?\s*(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
     r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|click de sao chep|gui bai|gui email|theo doi"
-    r"|bao loi"
+    r"|bao loi|tim kiem|search|dang ky|dang nhap(?: \| dang ky)?"
     r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve|xem voi co chu\s*a*"
     r"|comments?\s*\(\d+\)|ban phai dang nhap de binh luan\.?"
     r"|theo doi(?: [^|]{1,30})? tren(?: google news)?|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
@@ -562,10 +563,19 @@ TITLE_OUTLET = re.compile(
 )
 
 
+# The sections a portal's page title names after the headline: "... - Tin tức - Sự kiện - Cổng thông
+# tin điện tử tỉnh ..." (the site goes first, then these).
+TITLE_SECTIONS = re.compile(
+    r"(?:\s+[-–|]\s+(?:Tin tức|Sự kiện|Thời sự|Chính trị|Đối ngoại|Tin hoạt động|Tin trong nước|Tin tổng hợp"
+    r"|Hoạt động đối ngoại|Tin tức sự kiện))+\s*$"  # as the site capitalises them: "kinh tế - đối ngoại" is no section
+)
+
+
 def _title_text(line: str) -> str:
     line = TITLE_LABEL.sub("", line).strip() or line  # "[Infographic] ...", "... [Edited]"
     line = TITLE_OUTLET.sub("", line).strip() or line
-    return TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
+    line = TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
+    return TITLE_SECTIONS.sub("", line).strip() or line
 
 
 # A heading numbered as a report's sections are ("1. Những kết quả chủ yếu", "II. Nhiệm vụ",
@@ -606,8 +616,15 @@ def _kicker(line: str, following: list[tuple[int, str, str]]) -> bool:
     """ "Phó Thủ tướng Vương Đình Huệ:" over "Hội nhập kinh tế quốc tế là trọng tâm": who speaks,
     said above the headline (a named person and a colon, nothing after it)."""
     label = line.rstrip()
-    if not label.endswith(":") or len(label.split()) > KICKER_WORDS or not following:
+    if not label.endswith(":") or not following:
         return False
+    if len(label.split()) > KICKER_WORDS:
+        # the occasion, then who speaks: "Trao quyết định bổ nhiệm Đại sứ, ..., Chủ tịch nước Trương Tấn Sang:"
+        return (
+            len(label.split()) <= KICKER_OCCASION_WORDS
+            and bool(SPEAKER_ENDS.search(label[:-1]))
+            and (_headline_like(following[0][1]) and not NUMBERED_HEADING.match(following[0][2]))
+        )
     after = following[0][1]
     if not _headline_like(after) or NUMBERED_HEADING.match(following[0][2]) or after[:1] in "-•*+":
         return False
@@ -621,6 +638,10 @@ def _kicker(line: str, following: list[tuple[int, str, str]]) -> bool:
     return bool(TITLED_NAME.fullmatch(label[:-1].strip())) or topic
 
 
+# A longer kicker: the occasion, a comma, and who speaks at it, over the headline.
+KICKER_OCCASION_WORDS = 20
+SPEAKER_ENDS = re.compile(rf",\s*(?:{TITLED_NAME.pattern})\s*$")
+
 # A line that introduces what someone said, not a kicker: "Bộ trưởng nhấn mạnh:", "Theo đó:".
 SAYS = re.compile(
     r"\b(?:nhan manh|cho biet|neu ro|neu|khang dinh|phat bieu|yeu cau|de nghi|chi dao|cho rang|noi|theo do|nhu sau"
@@ -633,6 +654,11 @@ def _headline_over_stamp(lines: list[tuple[int, str, str]], index: int, followin
     reporter's name): the article's own headline, not one more related headline. Right under the
     block's heading ("Tin liên quan" over it), the stamp must be under it, and the lede, not one
     more dated headline, under the stamp."""
+    if _headline_like(lines[index][1]) and following and SHARE_BUTTONS.match(following[0][2]):
+        # the page's own tools under it ("Nghe đọc bài", "A+ A-"), then its stamp: a copy with no blank lines
+        tools = list(itertools.dropwhile(lambda entry: SHARE_BUTTONS.match(entry[2]), following))
+        if tools and len(tools[0][1]) <= 80 and STAMP_LINE.match(tools[0][2]):
+            return True
     apart = index > 0 and lines[index][0] - lines[index - 1][0] > 1  # a blank line above it
     if not apart and index > 0 and RELATED_HEADING.match(lines[index - 1][2]):
         return (

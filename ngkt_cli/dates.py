@@ -556,6 +556,10 @@ def offices_named(folded: str) -> list[Span]:
     return found
 
 
+# A term a text names ("các Đại sứ ... nhiệm kỳ 2013-2016", "Đại hội ... nhiệm kỳ 2020-2025"): where
+# the office-holders it names leave a day's year open, the year the term opens settles it.
+TERM_OPENS = re.compile(rf"\bnhiem ky ({_Y})\s*[-–]\s*(?:{_Y}|\d{{2}})\b")
+
 # A holder called new ("tân Bộ trưởng Ngoại giao Bùi Thanh Sơn", "tân Chủ tịch nước Lương Cường")
 # has just taken office: a day without its year is within this many days of the term's start.
 NEW_HOLDER_DAYS = 60
@@ -607,6 +611,8 @@ def place_day(day: int, month: int, folded: str, text_year: int | None) -> tuple
         return new_holder_year, "office"
     holders = offices_named(folded)
     years = functools.reduce(set.intersection, (s.years_holding(day, month) for s in holders)) if holders else set()
+    if len(years) > 1:  # "... các Đại sứ ... nhiệm kỳ 2013-2016": the term the text names opens that year
+        years &= {int(match.group(1)) for match in TERM_OPENS.finditer(folded)} or years
     return (years.pop(), "office") if len(years) == 1 else (None, None)
 
 
@@ -692,6 +698,17 @@ def _posted_first(stamps: Sequence[str]) -> list[str]:
     return sorted((stamp for stamp in stamps if not CRAWL_MARK.search(fold(stamp))), key=_update_only)
 
 
+def _office_years(paragraphs: Sequence[str]) -> set[int]:
+    """The years in which the office-holders the text names with their title held office ("Chủ
+    tịch nước Trương Tấn Sang": 2011 to 2016): what a stamp above the headline is checked against
+    when neither the headline nor the body names a year."""
+    return {
+        year
+        for span in offices_named(fold("\n".join(paragraphs)))
+        for year in range(span.start.year, (span.end or dt.date.today()).year + 1)
+    }
+
+
 def _text_years(paragraphs: Sequence[str]) -> set[int]:
     """The year the body speaks from and the years of the numbered events it names: what a stamp
     above the headline is checked against when the headline names no year."""
@@ -719,7 +736,7 @@ def page_stamp(
     for stamp in _posted_first(list(reversed(header_stamps))):
         found = _posted_date(stamp)
         if found and years is None:
-            years = headline_years(title) or _text_years(paragraphs)
+            years = headline_years(title) or _text_years(paragraphs) or _office_years(paragraphs)
         if found and not (years and all(abs(found.year - y) >= HEADER_STAMP_YEARS_OFF for y in years)):
             return found
     if html_date:

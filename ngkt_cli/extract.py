@@ -1589,7 +1589,7 @@ KIND_CUES = (
         "priority",
         re.compile(
             r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi|phan dau|chi"
-            r" tieu|muc tieu)\b"
+            r" tieu|muc tieu|mong muon|kien nghi|de xuat)\b"  # what is asked for, whoever asks it
             r"|(?<!da )\btap trung (?:vao|thuc hien|lam)\b"  # "Năm 2025, ngành tập trung vào ba việc"
         ),
     ),
@@ -1626,8 +1626,9 @@ DONE_AFTER_NOUN = r"(?:\s+[^\s,.;:]+){0,3}?\s+(?:da|duoc)\s+(?:hoan thanh|lam du
 DONE_BEFORE_NOUN = (
     r"\b(?:(?:da|duoc)\s+(?:hoan thanh(?:\s+(?:tot|xuat sac))?|(?:thuc hien|trien khai|lam)\s+(?:tot|hieu qua|xong"
     r"|thang loi))"
-    r"|ket qua (?:thuc hien|trien khai))\s+"  # "Kết quả thực hiện các nhiệm vụ trọng tâm năm 2024: ..."
-    r"(?:(?:cac|nhung|\d{1,2})\s+)?(?:nhom\s+)?"
+    r"|ket qua (?:thuc hien|trien khai)"  # "Kết quả thực hiện các nhiệm vụ trọng tâm năm 2024: ..."
+    r"|da tap trung (?:vao|thuc hien))\s+"  # "Năm 2024, ngành đã tập trung vào ba nhiệm vụ: ..."
+    r"(?:(?:cac|nhung|\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+)?(?:nhom\s+)?"
 )
 # Measures said to be taken are done, however plainly: "Năm 2024, Bộ đã triển khai nhiều biện pháp
 # hỗ trợ doanh nghiệp, cụ thể: ..." (tasks rolled out, "đã triển khai các nhiệm vụ năm 2025", lie ahead).
@@ -2604,6 +2605,8 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
     speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)
+    if title and speaker != title and FOREIGN_LEADER.search(title):
+        speaker = title  # "Bộ trưởng Ngoại giao Nhật Bản cho biết ...": not the minister of ours the page names
     if kind == "priority" and _other_voice(speaker, title, cue, body):
         kind = "other"  # a business's, a scholar's or another country's proposals
     items = tuple(

@@ -150,6 +150,38 @@ def directives_of(page: str) -> list[tuple[str | None, int | None, str]]:
             "2023-10-19",
             2023,
         ),
+        # the site's clock of 2021 over a reception by President Trương Tấn Sang (2011-2016), whose
+        # kicker names the occasion and him: the clock is not the page's; "Ngày 12-6" is in the year
+        # the envoys' term opens ("nhiệm kỳ 2013-2016"), one of the years he held office on 12 June
+        (
+            "gp_meta_site_clock_over_old_reception.txt",
+            "Trao quyết định bổ nhiệm Đại sứ, Tổng lãnh sự Việt Nam, Chủ tịch nước Trương Tấn Sang: "
+            "Các cơ quan đại diện cần làm sâu sắc thêm quan hệ với các nước",
+            "2013-06-12",
+            2013,
+        ),
+        # a copy with no blank lines: the site's languages, "Đăng nhập | Đăng ký", "Tìm kiếm", "Mới nhất"
+        # and its sections over the headline, the page's tools ("Nghe đọc bài", "A+ A-") and stamp under it
+        (
+            "gp_meta_menu_tools_no_blank_lines.txt",
+            "Ngoại giao kinh tế góp phần đưa thương hiệu Việt ra thế giới",
+            "2024-03-13",
+            2024,
+        ),
+        # a portal's <title>: the headline, its sections, then the portal ("... - Tin tức - Sự kiện - Cổng ...")
+        (
+            "gp_meta_portal_title_sections.html",
+            "Tỉnh làm việc với đoàn Đại sứ về thu hút đầu tư",
+            "2024-05-10",
+            2024,
+        ),
+        # no stamp, no year: "Ngày 12-8, ... tại Hội nghị Ngoại vụ toàn quốc lần thứ 19" (a dated_facts row)
+        (
+            "gp_meta_local_affairs_conference_numbered.txt",
+            "Công tác đối ngoại địa phương góp phần tạo điều kiện phát triển đất nước",
+            "2018-08-12",
+            2018,
+        ),
         # "04/10/2019 23:16 GMT+7" ¶ "Ngày 4.9, ..."
         (
             "gp_kinds_business_difficulties.txt",
@@ -385,4 +417,31 @@ def test_directions_are_counted():
     assert lists_of("gp_lists_directions_counted.txt") == [
         ("priority", 3, "Nguyễn Quốc Dũng", 2025, 3),
         ("priority", 2, "Nguyễn Quốc Dũng", 2026, 2),
+    ]
+
+
+def test_an_old_receptions_tasks_are_for_its_own_year():
+    assert directives_of("gp_meta_site_clock_over_old_reception.txt") == [
+        ("Trương Tấn Sang", 2013, "các Đại sứ, Tổng lãnh sự"),
+    ]
+
+
+def test_another_countrys_minister_unnamed_is_not_ours():
+    # "Bộ trưởng Ngoại giao Nhật Bản cho biết Nhật Bản sẽ tập trung vào ba lĩnh vực: ..." on a page that
+    # names Bộ trưởng Ngoại giao Bùi Thanh Sơn: the bare title is Japan's minister, not ours
+    lists = lists_of("gp_kinds_partner_minister_unnamed.txt")
+    assert lists[1] == ("other", 3, "Bộ trưởng Ngoại giao Nhật Bản", 2025, 3)
+    assert directives_of("gp_kinds_partner_minister_unnamed.txt") == [
+        ("Bùi Thanh Sơn", 2025, "phía Nhật Bản tạo thuận lợi"),
+    ]
+
+
+def test_a_roundtables_topics_wishes_and_tasks_reported_done():
+    assert [(kind, count) for kind, count, *_ in lists_of("gp_kinds_roundtable_more_kinds.txt")] == [
+        ("agenda", 3),  # "Tọa đàm tập trung vào ba chủ đề chính: ..."
+        ("other", None),  # "Những khó khăn, vướng mắc mà doanh nghiệp gặp phải gồm: ..."
+        ("lesson", None),  # "Các bài học kinh nghiệm được rút ra là: ..."
+        ("other", None),  # "Các doanh nghiệp mong muốn: được ...; được ...": their wishes, not results in the passive
+        ("achievement", 3),  # "Năm 2024, ngành ngoại giao đã tập trung vào ba nhiệm vụ: ...": reported done
+        ("other", None),  # "Một số tồn tại, hạn chế cần khắc phục: ..."
     ]
