@@ -888,6 +888,13 @@ def lowered(text: str) -> str:
     return low.translate(_CASE_ALIKE) if "ſ" in low or "ı" in low else low
 
 
+@lru_cache(maxsize=4)
+def lowered_body(body: str) -> str:
+    """`lowered(body)`, worked out once per body: the list finder's quick tests (its marker
+    rules' hints) and the directive finder's cue openings both read the body lower-cased."""
+    return lowered(body)
+
+
 def _one_letter(op, arg) -> str | None:
     """A parsed item that matches one letter, in lower case ("[Bb]" is "b"), else None."""
     chars = [arg] if op is _sre.LITERAL else [a for o, a in arg if o is _sre.LITERAL] if op is _sre.IN else []
@@ -1290,7 +1297,7 @@ class Draft:
 
 def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
     drafts: list[Draft] = []
-    low = lowered(body)
+    low = lowered_body(body)
     touches = _Blocked(blocked).touches
     for index, pieces in enumerate(sentences):
         sentence = body[pieces[0].sentence_start : pieces[-1].end]

@@ -36,6 +36,7 @@ from .directives import (
     any_word,
     cue_openings,
     find_directives,
+    lowered_body,
     spans_holding,
 )  # directives read the lists found here, never the reverse
 from .metadata import (
@@ -704,9 +705,9 @@ def _rules_by_paragraph(paragraphs: list[str], starts: list[int] | None = None) 
     matches given to the paragraphs by bisection (`directives.spans_holding`; rules with the
     same hint share the search), or, after a start test, in the few paragraphs that passed it."""
     whole = PARAGRAPH_BREAK.join(paragraphs)
-    lowered = whole.lower()  # once for the body: lower-casing paragraph by paragraph cost more
-    if len(lowered) != len(whole):  # a letter whose lower case is longer: offsets would shift
-        lowered = "".join(character.lower()[0] for character in whole)
+    # once for the body (lower-casing paragraph by paragraph cost more), one character per
+    # character (offsets hold), and kept for the directive finder, which reads it too
+    lowered = lowered_body(whole)
     starts = paragraph_starts(paragraphs) if starts is None else starts
     spans = [(start, start + len(paragraph)) for start, paragraph in zip(starts, paragraphs)]
     masks = [_opening_rules(paragraph[0]) if paragraph else 0 for paragraph in paragraphs]
