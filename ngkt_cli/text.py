@@ -315,10 +315,14 @@ def fold(text: str) -> str:
 _SENTENCE_BREAK = re.compile(r"[.!?…]([\"”’)]?\s+)")  # the break is group 1, after the stop
 
 # What opens the text after a break: opening quotes and brackets, then its first character.
-_SENTENCE_HEAD = re.compile(r'["“‘(]*([^"“‘(])')
+_OPENING_QUOTES = '"“‘('
+_SENTENCE_HEAD = re.compile(f"[{_OPENING_QUOTES}]*([^{_OPENING_QUOTES}])")
 
 
 def _starts_sentence(text: str, at: int = 0) -> bool:
+    first = text[at : at + 1]
+    if first and first not in _OPENING_QUOTES:  # most breaks: the first character is the head itself
+        return first.isupper() or first.isdigit()
     head = _SENTENCE_HEAD.match(text, at)
     return head is not None and (head.group(1).isupper() or head.group(1).isdigit())
 
