@@ -68,8 +68,11 @@ def _load(path: Path) -> dict[tuple[str, int], _Entry]:
     return entries if made_for == _FOR and isinstance(entries, dict) else {}
 
 
-def _save(path: Path, entries: dict[tuple[str, int], _Entry]) -> None:
-    """Write the file whole under another name, then rename it into place; a failure keeps nothing."""
+def _save(path: Path, new: dict[tuple[str, int], _Entry]) -> None:
+    """Add `new` to the file (as another process may have left it): written whole under another
+    name, then renamed into place; a failure keeps nothing."""
+    kept_now = _load(path)
+    entries = {**(kept_now if len(kept_now) + len(new) <= MAX_KEPT else {}), **new}
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -104,8 +107,10 @@ def kept(path: Path | None = None) -> Iterator[None]:
     if path is None or original is None:
         yield
         return
+    global _unwritten
     entries = _load(path)
     new: dict[tuple[str, int], _Entry] = {}
+    _unwritten = (path, new)
 
     def compile(pattern: Any, flags: int = 0) -> Any:
         if type(pattern) is not str or flags & _compiler.SRE_FLAG_DEBUG:
@@ -132,5 +137,20 @@ def kept(path: Path | None = None) -> Iterator[None]:
     finally:
         if _compiler.compile is compile:
             _compiler.compile = original
+        _unwritten = None
         if new:
-            _save(path, {**(entries if len(entries) + len(new) <= MAX_KEPT else {}), **new})
+            _save(path, new)
+
+
+# The file and the programs compiled since it was last written, while `kept` is in force.
+_unwritten: tuple[Path, dict[tuple[str, int], _Entry]] | None = None
+
+
+def write_new() -> None:
+    """Write down the programs compiled since `kept` began or this was last called. For a
+    process forked inside `kept` (an ingest's worker), which never leaves the block: the
+    patterns the stages compile on first use are then kept for the next run's workers too."""
+    if _unwritten is not None and _unwritten[1]:
+        path, new = _unwritten
+        _save(path, new)
+        new.clear()

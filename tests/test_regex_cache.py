@@ -143,3 +143,27 @@ def test_ingest_writes_the_file_once_and_reads_the_same_database_from_it(tmp_pat
             written = cache.stat().st_mtime_ns
     assert cache.stat().st_mtime_ns == written
     assert exports[0] == exports[1] and '"statements"' in exports[0]
+
+
+def test_an_ingest_worker_writes_the_patterns_it_compiled_on_first_use(tmp_path):
+    """A pool worker is forked inside `kept` and never leaves it: after each chunk it writes
+    what it compiled itself (the stages' patterns built on first use), which the parent never sees."""
+    from ngkt_cli import ingest
+
+    cache = tmp_path / "regex.marshal"
+    only_in_the_worker = r"(?P<worker>a pattern compiled only in a worker) \d+"
+    with regex_cache.kept(cache):
+        re.compile(r"compiled in the parent \d+")
+        child = os.fork()
+        if child == 0:  # the worker: compile, then finish a chunk as the pool has it do
+            try:
+                re.compile(only_in_the_worker)
+                ingest._prepare_chunk([], ())
+            finally:
+                os._exit(0)
+        os.waitpid(child, 0)
+        written = marshal.loads(cache.read_bytes())[1]
+        assert (only_in_the_worker, 0) in written
+    # the parent then adds its own to what the worker wrote
+    assert {(only_in_the_worker, 0), (r"compiled in the parent \d+", 0)} <= set(marshal.loads(cache.read_bytes())[1])
+    re.purge()
