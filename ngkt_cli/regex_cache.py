@@ -15,8 +15,8 @@ refuses, a Python whose `re` is laid out differently) falls back to compiling th
 `re` does, so the patterns are the same with or without the file (a test compares them all).
 It lives in the user's cache folder (`$XDG_CACHE_HOME/ngkt`, else `~/.cache/ngkt`), or where
 NGKT_REGEX_CACHE says; NGKT_REGEX_CACHE=off keeps nothing. It is written (whole, then renamed
-into place) only by a run that compiled a pattern it did not hold, and never read as code: it
-holds numbers, strings and flags (`marshal`).
+into place) only by a run that compiled patterns it did not hold, worth `WORTH_WRITING` of
+compiling, and never read as code: it holds numbers, strings and flags (`marshal`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import importlib
 import marshal
 import os
 import sys
+import time
 from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +44,11 @@ except ImportError:  # pragma: no cover - another Python
 _FOR = repr((sys.version, _sre.MAGIC, _sre.CODESIZE)) if _USABLE else ""
 # Patterns compiled by other versions of ngkt accumulate; past this many the file starts afresh.
 MAX_KEPT = 3000
+
+# The file is written again only when what it would spare the next run is at least this much
+# compiling (CPU seconds): a library pattern whose text changes every run (one built from a set)
+# would otherwise have each run write the whole file for a tenth of a millisecond.
+WORTH_WRITING = 0.005
 
 # A program as `_sre.compile` takes it but for its code, kept as the bytes of an array of the
 # engine's code words (a list of 500,000 numbers loads ten times slower).
@@ -109,8 +115,7 @@ def kept(path: Path | None = None) -> Iterator[None]:
         return
     global _unwritten
     entries = _load(path)
-    new: dict[tuple[str, int], _Entry] = {}
-    _unwritten = (path, new)
+    new = _unwritten = _Unwritten(path)
 
     def compile(pattern: Any, flags: int = 0) -> Any:
         if type(pattern) is not str or flags & _compiler.SRE_FLAG_DEBUG:
@@ -122,11 +127,13 @@ def kept(path: Path | None = None) -> Iterator[None]:
                 return _engine(pattern, entry)
             except Exception:  # a program the engine refuses: compile it as re does
                 pass
+        started = time.process_time()
         compiled = original(pattern, flags)
+        seconds = time.process_time() - started
         try:
             entry = _program(pattern, int(flags))
             if _engine(pattern, entry) == compiled:  # the same flags, groups and program
-                new[key] = entry
+                new.add(key, entry, seconds)
         except Exception:  # a Python whose re is laid out otherwise: keep nothing
             pass
         return compiled
@@ -138,19 +145,35 @@ def kept(path: Path | None = None) -> Iterator[None]:
         if _compiler.compile is compile:
             _compiler.compile = original
         _unwritten = None
-        if new:
-            _save(path, new)
+        new.write()
 
 
-# The file and the programs compiled since it was last written, while `kept` is in force.
-_unwritten: tuple[Path, dict[tuple[str, int], _Entry]] | None = None
+class _Unwritten:
+    """The programs compiled since the file was last written, and how long compiling them took."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[tuple[str, int], _Entry] = {}
+        self.seconds = 0.0
+
+    def add(self, key: tuple[str, int], entry: _Entry, seconds: float) -> None:
+        self.entries[key] = entry
+        self.seconds += seconds
+
+    def write(self) -> None:
+        if self.entries and self.seconds >= WORTH_WRITING:
+            _save(self.path, self.entries)
+            self.entries.clear()
+            self.seconds = 0.0
+
+
+# The programs not yet written while `kept` is in force.
+_unwritten: _Unwritten | None = None
 
 
 def write_new() -> None:
     """Write down the programs compiled since `kept` began or this was last called. For a
     process forked inside `kept` (an ingest's worker), which never leaves the block: the
     patterns the stages compile on first use are then kept for the next run's workers too."""
-    if _unwritten is not None and _unwritten[1]:
-        path, new = _unwritten
-        _save(path, new)
-        new.clear()
+    if _unwritten is not None:
+        _unwritten.write()

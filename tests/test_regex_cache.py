@@ -86,7 +86,8 @@ def _damaged(path: Path, content: bytes) -> Path:
     return path
 
 
-def test_a_missing_foreign_or_damaged_file_changes_no_match(tmp_path):
+def test_a_missing_foreign_or_damaged_file_changes_no_match(tmp_path, monkeypatch):
+    monkeypatch.setattr(regex_cache, "WORTH_WRITING", 0)  # these patterns compile in no time
     word, other = r"\bkinh tế\b", r"\bngoại giao\b"
     with regex_cache.kept(tmp_path / "first.marshal"):
         re.purge()
@@ -145,10 +146,12 @@ def test_ingest_writes_the_file_once_and_reads_the_same_database_from_it(tmp_pat
     assert exports[0] == exports[1] and '"statements"' in exports[0]
 
 
-def test_an_ingest_worker_writes_the_patterns_it_compiled_on_first_use(tmp_path):
+def test_an_ingest_worker_writes_the_patterns_it_compiled_on_first_use(tmp_path, monkeypatch):
     """A pool worker is forked inside `kept` and never leaves it: after each chunk it writes
     what it compiled itself (the stages' patterns built on first use), which the parent never sees."""
     from ngkt_cli import ingest
+
+    monkeypatch.setattr(regex_cache, "WORTH_WRITING", 0)
 
     cache = tmp_path / "regex.marshal"
     only_in_the_worker = r"(?P<worker>a pattern compiled only in a worker) \d+"
@@ -166,4 +169,19 @@ def test_an_ingest_worker_writes_the_patterns_it_compiled_on_first_use(tmp_path)
         assert (only_in_the_worker, 0) in written
     # the parent then adds its own to what the worker wrote
     assert {(only_in_the_worker, 0), (r"compiled in the parent \d+", 0)} <= set(marshal.loads(cache.read_bytes())[1])
+    re.purge()
+
+
+def test_the_file_is_written_again_only_for_what_it_would_spare_the_next_run(tmp_path):
+    """A pattern whose text changes every run (a library's, built from a set) compiles in no
+    time: it is not worth writing the whole file again; a costly new one is."""
+    cache = tmp_path / "regex.marshal"
+    with regex_cache.kept(cache):
+        re.compile(r"cheap (\d+) one")
+    assert not cache.exists()
+    capitals = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
+    costly = "|".join(f"[{capitals}]{n}" for n in range(30))  # 30 classes of every capital: 20 ms or so
+    with regex_cache.kept(cache):
+        re.compile(costly)
+    assert (costly, 0) in marshal.loads(cache.read_bytes())[1]
     re.purge()
