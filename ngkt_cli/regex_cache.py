@@ -30,6 +30,7 @@ from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 try:  # the regex engine's private parts (no stubs): without them, nothing is kept
@@ -44,6 +45,12 @@ except ImportError:  # pragma: no cover - another Python
 _FOR = repr((sys.version, _sre.MAGIC, _sre.CODESIZE)) if _USABLE else ""
 # Patterns compiled by other versions of ngkt accumulate; past this many the file starts afresh.
 MAX_KEPT = 3000
+
+# A pattern compiled by a function as the program runs may be new in every article (a person's
+# name, `metadata._written_name`, 0.03 ms): it is kept only when compiling it costs at least this
+# (CPU seconds). One compiled by a module's own code as it is imported is kept whatever its cost.
+MIN_RUN_TIME_SECONDS = 0.0001
+_RE_MODULES = frozenset({"re", "re._compiler", "re._parser"})
 
 # The file is written again only when what it would spare the next run is at least this much
 # compiling (CPU seconds): a library pattern whose text changes every run (one built from a set)
@@ -132,7 +139,8 @@ def kept(path: Path | None = None) -> Iterator[None]:
         seconds = time.process_time() - started
         try:
             entry = _program(pattern, int(flags))
-            if _engine(pattern, entry) == compiled:  # the same flags, groups and program
+            worth_keeping = seconds >= MIN_RUN_TIME_SECONDS or _compiled_on_import()
+            if worth_keeping and _engine(pattern, entry) == compiled:  # the same flags, groups and program
                 new.add(key, entry, seconds)
         except Exception:  # a Python whose re is laid out otherwise: keep nothing
             pass
@@ -146,6 +154,14 @@ def kept(path: Path | None = None) -> Iterator[None]:
             _compiler.compile = original
         _unwritten = None
         new.write()
+
+
+def _compiled_on_import() -> bool:
+    """Whether the pattern being compiled is asked for by a module's top-level code (past `re`'s own frames)."""
+    frame: FrameType | None = sys._getframe(2)
+    while frame is not None and frame.f_globals.get("__name__") in _RE_MODULES:
+        frame = frame.f_back
+    return frame is not None and frame.f_code.co_name == "<module>"
 
 
 class _Unwritten:
