@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import db
+from . import db, regex_cache
 from .actors import actor_levels as document_actor_levels
 from .boilerplate import clean_lines, is_site_title
 from .dates import date_document, find_event_date
@@ -548,6 +548,7 @@ def _prepare_chunk(jobs: list[Job], codebook: Codebook) -> list[Prepared]:
     prepared = [prepare(*job, codebook=codebook, counts=counts) for job in jobs]
     if prepared:
         prepared[0] = replace(prepared[0], chunk_counts=counts)
+    regex_cache.write_new()  # the patterns the stages compiled on first use, for the next run's workers
     return prepared
 
 

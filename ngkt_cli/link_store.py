@@ -290,11 +290,28 @@ def store_assignments(
     with _thread_indexes_set_aside(conn, len(assigned)):
         if clear:
             conn.execute("UPDATE statements SET thread_id = NULL WHERE thread_id IS NOT NULL")
+        if len(assigned) >= BULK_THREAD_WRITES:
+            _set_threads_in_one_pass(conn, assigned)
+            return
         # in id order: a statement's id opens with its document's, so the rows are visited in
         # place order (in the order threads were formed, twice as long)
         conn.executemany(
             "UPDATE statements SET thread_id = ? WHERE id = ?", [(assigned[s], s) for s in sorted(assigned)]
         )
+
+
+def _set_threads_in_one_pass(conn: sqlite3.Connection, assigned: dict[str, str]) -> None:
+    """Many statements' threads (a first ingest's, a relink's) set in one pass over the table,
+    each read from a temporary table by the statement's id: no statement looked up by its id
+    (75,575 statements 0.46 -> 0.36 s with the commit). Created in the caller's transaction, the
+    temporary table goes with a rollback."""
+    conn.execute("CREATE TEMP TABLE assigned_threads (id TEXT PRIMARY KEY, thread_id TEXT NOT NULL) WITHOUT ROWID")
+    conn.executemany("INSERT INTO temp.assigned_threads (id, thread_id) VALUES (?, ?)", sorted(assigned.items()))
+    conn.execute(
+        "UPDATE statements SET thread_id = (SELECT a.thread_id FROM temp.assigned_threads a WHERE a.id = statements.id)"
+        " WHERE id IN (SELECT id FROM temp.assigned_threads)"
+    )
+    conn.execute("DROP TABLE temp.assigned_threads")
 
 
 # Below this many statements' threads written at once, the indexes are updated row by row.

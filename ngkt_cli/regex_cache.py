@@ -15,8 +15,8 @@ refuses, a Python whose `re` is laid out differently) falls back to compiling th
 `re` does, so the patterns are the same with or without the file (a test compares them all).
 It lives in the user's cache folder (`$XDG_CACHE_HOME/ngkt`, else `~/.cache/ngkt`), or where
 NGKT_REGEX_CACHE says; NGKT_REGEX_CACHE=off keeps nothing. It is written (whole, then renamed
-into place) only by a run that compiled a pattern it did not hold, and never read as code: it
-holds numbers, strings and flags (`marshal`).
+into place) only by a run that compiled patterns it did not hold, worth `WORTH_WRITING` of
+compiling, and never read as code: it holds numbers, strings and flags (`marshal`).
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ import importlib
 import marshal
 import os
 import sys
+import time
 from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 try:  # the regex engine's private parts (no stubs): without them, nothing is kept
@@ -43,6 +45,17 @@ except ImportError:  # pragma: no cover - another Python
 _FOR = repr((sys.version, _sre.MAGIC, _sre.CODESIZE)) if _USABLE else ""
 # Patterns compiled by other versions of ngkt accumulate; past this many the file starts afresh.
 MAX_KEPT = 3000
+
+# A pattern compiled by a function as the program runs may be new in every article (a person's
+# name, `metadata._written_name`, 0.03 ms): it is kept only when compiling it costs at least this
+# (CPU seconds). One compiled by a module's own code as it is imported is kept whatever its cost.
+MIN_RUN_TIME_SECONDS = 0.0001
+_RE_MODULES = frozenset({"re", "re._compiler", "re._parser"})
+
+# The file is written again only when what it would spare the next run is at least this much
+# compiling (CPU seconds): a library pattern whose text changes every run (one built from a set)
+# would otherwise have each run write the whole file for a tenth of a millisecond.
+WORTH_WRITING = 0.005
 
 # A program as `_sre.compile` takes it but for its code, kept as the bytes of an array of the
 # engine's code words (a list of 500,000 numbers loads ten times slower).
@@ -68,8 +81,11 @@ def _load(path: Path) -> dict[tuple[str, int], _Entry]:
     return entries if made_for == _FOR and isinstance(entries, dict) else {}
 
 
-def _save(path: Path, entries: dict[tuple[str, int], _Entry]) -> None:
-    """Write the file whole under another name, then rename it into place; a failure keeps nothing."""
+def _save(path: Path, new: dict[tuple[str, int], _Entry]) -> None:
+    """Add `new` to the file (as another process may have left it): written whole under another
+    name, then renamed into place; a failure keeps nothing."""
+    kept_now = _load(path)
+    entries = {**(kept_now if len(kept_now) + len(new) <= MAX_KEPT else {}), **new}
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -104,8 +120,9 @@ def kept(path: Path | None = None) -> Iterator[None]:
     if path is None or original is None:
         yield
         return
+    global _unwritten
     entries = _load(path)
-    new: dict[tuple[str, int], _Entry] = {}
+    new = _unwritten = _Unwritten(path)
 
     def compile(pattern: Any, flags: int = 0) -> Any:
         if type(pattern) is not str or flags & _compiler.SRE_FLAG_DEBUG:
@@ -117,11 +134,14 @@ def kept(path: Path | None = None) -> Iterator[None]:
                 return _engine(pattern, entry)
             except Exception:  # a program the engine refuses: compile it as re does
                 pass
+        started = time.process_time()
         compiled = original(pattern, flags)
+        seconds = time.process_time() - started
         try:
             entry = _program(pattern, int(flags))
-            if _engine(pattern, entry) == compiled:  # the same flags, groups and program
-                new[key] = entry
+            worth_keeping = seconds >= MIN_RUN_TIME_SECONDS or _compiled_on_import()
+            if worth_keeping and _engine(pattern, entry) == compiled:  # the same flags, groups and program
+                new.add(key, entry, seconds)
         except Exception:  # a Python whose re is laid out otherwise: keep nothing
             pass
         return compiled
@@ -132,5 +152,44 @@ def kept(path: Path | None = None) -> Iterator[None]:
     finally:
         if _compiler.compile is compile:
             _compiler.compile = original
-        if new:
-            _save(path, {**(entries if len(entries) + len(new) <= MAX_KEPT else {}), **new})
+        _unwritten = None
+        new.write()
+
+
+def _compiled_on_import() -> bool:
+    """Whether the pattern being compiled is asked for by a module's top-level code (past `re`'s own frames)."""
+    frame: FrameType | None = sys._getframe(2)
+    while frame is not None and frame.f_globals.get("__name__") in _RE_MODULES:
+        frame = frame.f_back
+    return frame is not None and frame.f_code.co_name == "<module>"
+
+
+class _Unwritten:
+    """The programs compiled since the file was last written, and how long compiling them took."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[tuple[str, int], _Entry] = {}
+        self.seconds = 0.0
+
+    def add(self, key: tuple[str, int], entry: _Entry, seconds: float) -> None:
+        self.entries[key] = entry
+        self.seconds += seconds
+
+    def write(self) -> None:
+        if self.entries and self.seconds >= WORTH_WRITING:
+            _save(self.path, self.entries)
+            self.entries.clear()
+            self.seconds = 0.0
+
+
+# The programs not yet written while `kept` is in force.
+_unwritten: _Unwritten | None = None
+
+
+def write_new() -> None:
+    """Write down the programs compiled since `kept` began or this was last called. For a
+    process forked inside `kept` (an ingest's worker), which never leaves the block: the
+    patterns the stages compile on first use are then kept for the next run's workers too."""
+    if _unwritten is not None:
+        _unwritten.write()

@@ -135,6 +135,31 @@ def test_a_relink_with_the_thread_indexes_built_again_sets_the_threads_row_by_ro
     assert len({t for t in relinked[0][0].values() if t}) > 20
 
 
+def test_threads_set_in_one_pass_to_a_database_with_threads_leave_the_others_as_they_were(tmp_path, monkeypatch):
+    """Many statements' threads are set in one pass over the table (`_set_threads_in_one_pass`):
+    a later ingest's, linked against stored threads, touches no other statement's, and sets
+    those the row-by-row writes set."""
+    from ngkt_cli import link_store
+
+    linked = []
+    passes: list[str] = []
+    for one_pass in (False, True):
+        conn = open_db(tmp_path / f"{one_pass}.db")
+        ingest_paths(conn, [str(SEEDS)])  # the seeds' threads, stored first
+        seeds = {s: t for s, t in _threads_and_indexes(conn)[0].items() if t}
+        if one_pass:
+            monkeypatch.setattr(link_store, "BULK_THREAD_WRITES", 0)
+        passes.clear()
+        conn.set_trace_callback(lambda sql: passes.append(sql) if "temp.assigned_threads a" in sql else None)
+        ingest_paths(conn, _inputs())
+        assert bool(passes) == one_pass
+        threads, indexes = _threads_and_indexes(conn)
+        assert len(seeds) > 10 and {s: threads[s] for s in seeds} == seeds
+        linked.append((threads, indexes))
+        monkeypatch.undo()
+    assert linked[0] == linked[1]
+
+
 def test_an_ingest_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch):
     """The writer collects less often while it runs (`WRITER_GC_THRESHOLD`), and puts the
     thresholds back afterwards, when it fails too."""
