@@ -38,7 +38,7 @@ try:  # the regex engine's private parts (no stubs): without them, nothing is ke
     _compiler: Any = importlib.import_module("re._compiler")
     _parser: Any = importlib.import_module("re._parser")
     _USABLE = array("I").itemsize == _sre.CODESIZE
-except ImportError:  # pragma: no cover - another Python
+except (ImportError, AttributeError):  # pragma: no cover - another Python
     _USABLE = False
 
 # What the stored programs were made for: another interpreter or engine reads none of them.
