@@ -287,18 +287,27 @@ def lookup_worthy(term: str) -> bool:
 # its own however close it was to one.
 MIN_LOOKUP_TERMS = 3
 
+# A statement with too few rare words also looks threads up by its rarest words found in up to
+# this many times the paragraphs of a rare one: a word just past the cut still finds threads.
+NEAR_RARE = 2
+
 
 def rare_terms(item: Item, idf: Idf, settings: LinkSettings = SETTINGS) -> list[str]:
-    """The item's terms to look up candidate threads by: those rare enough, or if there are
-    fewer than MIN_LOOKUP_TERMS of them, the MIN_LOOKUP_TERMS rarest."""
+    """The item's terms to look up candidate threads by: those rare enough, and when fewer than
+    MIN_LOOKUP_TERMS of them are words, the MIN_LOOKUP_TERMS rarest terms and rarest words too.
+    Counting a word's syllables as rare terms let "tăng cường hỗ trợ doanh nghiệp khai thác thị
+    trường mới" (rare: "khai thác" and its two syllables) skip "hỗ trợ" once an unrelated page
+    took it from 50 paragraphs to 51, and miss "hỗ trợ doanh nghiệp mở rộng thị trường"."""
     limit = max(settings.blocking_min_df, settings.blocking_df_share * idf.paragraphs)
     frequencies = {term: idf.frequency(term) for term in item.terms if lookup_worthy(term)}
     rare = sorted(t for t, df in frequencies.items() if df <= limit)
-    words = [t for t in frequencies if not t.startswith(PART_TERM)]
-    rarest = sorted(words, key=lambda t: (frequencies[t], t))[:MIN_LOOKUP_TERMS]
-    if len(rare) < MIN_LOOKUP_TERMS:
-        rarest += sorted(frequencies, key=lambda t: (frequencies[t], t))[:MIN_LOOKUP_TERMS]
-    return sorted(set(rare).union(rarest))
+    if sum(1 for t in rare if not t.startswith(PART_TERM)) >= MIN_LOOKUP_TERMS:
+        return rare
+    # too few rare words (a word's syllables are not words): the rarest terms, and the rarest
+    # words found in up to NEAR_RARE times as many paragraphs as a rare one
+    by_rarity = sorted(frequencies, key=lambda t: (frequencies[t], t))
+    words = [t for t in by_rarity if not t.startswith(PART_TERM) and frequencies[t] <= NEAR_RARE * limit]
+    return sorted(set(rare).union(by_rarity[:MIN_LOOKUP_TERMS], words[:MIN_LOOKUP_TERMS]))
 
 
 # How many candidate threads a statement is scored against: those sharing the most rare terms
@@ -475,8 +484,11 @@ class ThreadIndex:
         """Similarity to a thread: its words' (`words_similarity`), plus the bonus when the item
         opens on a theme one of the thread's recent wordings opens on."""
         similarity = self.words_similarity(item, thread)
-        same_head = item.head_theme is not None and item.head_theme in self.centroid(thread).heads
-        return similarity + (self.settings.bonus(similarity) if same_head else 0.0)
+        return similarity + (self.settings.bonus(similarity) if self.opens_alike(item, thread) else 0.0)
+
+    def opens_alike(self, item: Item, thread: str) -> bool:
+        """Whether one of the thread's recent wordings opens on the theme the item opens on."""
+        return item.head_theme is not None and item.head_theme in self.centroid(thread).heads
 
     def words_similarity(self, item: Item, thread: str) -> float:
         """Similarity of the words to a thread: 0 without evidence (`enough_evidence`); else the
@@ -531,8 +543,7 @@ class ThreadIndex:
             if not self.may_join(item, thread, forbidden):
                 continue
             words = self.words_similarity(item, thread)
-            same_head = item.head_theme is not None and item.head_theme in self.centroid(thread).heads
-            bonus = self.settings.bonus(words) if same_head else 0.0
+            bonus = self.settings.bonus(words) if self.opens_alike(item, thread) else 0.0
             if words + bonus >= self.settings.threshold:  # ranked by the words, and a share of the bonus
                 found.append((words + self.settings.rank_bonus * bonus, thread))
         return found
