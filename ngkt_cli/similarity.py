@@ -44,7 +44,7 @@ class LinkSettings:
 
     # Score from which a statement joins a thread: on the seeds' own extraction every gold link
     # and separation holds from 0.08 to 0.22 (benchmarks/tune_links.py); on the gold spans of the
-    # seeds and the realistic set both hold from 0.10 to 0.18 (benchmarks/link_eval.py --grid).
+    # seeds and the realistic set both hold from 0.18 to 0.21 (benchmarks/link_eval.py --grid).
     threshold: float = 0.18
     # Added to the cosine when two statements open on the same codebook theme: the first words of
     # a priority name it ("triển khai ... đường lối đối ngoại" ~ "thể chế hóa đường lối đối ngoại"),
@@ -54,7 +54,11 @@ class LinkSettings:
     # below this cosine two statements do not link whatever their themes. On the seeds, the
     # weakest same-theme pair the analyst links scores 0.06-0.10; unrelated same-theme pairs
     # ("hoàn thiện thể chế" / "vai trò điều phối của Ban Chỉ đạo") score under 0.04.
-    min_cosine: float = 0.05
+    min_cosine: float = 0.03
+    # Above min_cosine the bonus grows over this width of cosine to its full value, rather than
+    # all at once: a pair near min_cosine, whose cosine a page about something else moves by a
+    # few thousandths (its words' counts change), then moves its score by as little. 0: a step.
+    bonus_ramp: float = 0.03
     # A term looks up candidate threads unless it is common: found in more paragraphs than this
     # share of the corpus (and than blocking_min_df). Common terms alone never make a link, and
     # skipping them keeps each lookup small however large the corpus grows.
@@ -74,11 +78,25 @@ class LinkSettings:
     # alone let a third member pull a thread away from a reworded return; the closest member
     # alone lets an item on two topics chain both.
     closest_share: float = 0.5
+    # Which share of the head-theme bonus counts when the threads a statement reaches are ranked
+    # (1: all of it; 0: the words alone choose among them). With all of it, a thread the bonus
+    # alone lifts over the threshold (one shared word, cosine 0.14) outranked one the words reach
+    # (cosine 0.26: seed 002's "đa dạng hóa thị trường, ... chuỗi cung ứng" and seed 001's
+    # paragraph that says it), and which won turned on one unrelated page's word counts.
+    rank_bonus: float = 0.5
     # Whether words frequent in Vietnamese at large (wordfreq's frequencies) weigh less. Measured
     # on the gold spans (benchmarks/link_eval.py): no check of the seeds or the realistic set
     # changes, so wordfreq (56 MB) is not a dependency (on the held-out set, measured after this
     # choice, it gains 2 of 19 checks: docs/linking.md).
     background: bool = False
+
+    def bonus(self, similarity: float) -> float:
+        """The head-theme bonus at this cosine: none below min_cosine, growing over bonus_ramp."""
+        if similarity < self.min_cosine:
+            return 0.0
+        if not self.bonus_ramp:
+            return self.head_theme_bonus
+        return self.head_theme_bonus * min(1.0, (similarity - self.min_cosine) / self.bonus_ramp)
 
 
 SETTINGS = LinkSettings()
@@ -269,17 +287,27 @@ def lookup_worthy(term: str) -> bool:
 # its own however close it was to one.
 MIN_LOOKUP_TERMS = 3
 
+# A statement with too few rare words also looks threads up by its rarest words found in up to
+# this many times the paragraphs of a rare one: a word just past the cut still finds threads.
+NEAR_RARE = 2
+
 
 def rare_terms(item: Item, idf: Idf, settings: LinkSettings = SETTINGS) -> list[str]:
-    """The item's terms to look up candidate threads by: those rare enough, or if there are
-    fewer than MIN_LOOKUP_TERMS of them, the MIN_LOOKUP_TERMS rarest."""
+    """The item's terms to look up candidate threads by: those rare enough, and when fewer than
+    MIN_LOOKUP_TERMS of them are words, the MIN_LOOKUP_TERMS rarest terms and rarest words too.
+    Counting a word's syllables as rare terms let "tăng cường hỗ trợ doanh nghiệp khai thác thị
+    trường mới" (rare: "khai thác" and its two syllables) skip "hỗ trợ" once an unrelated page
+    took it from 50 paragraphs to 51, and miss "hỗ trợ doanh nghiệp mở rộng thị trường"."""
     limit = max(settings.blocking_min_df, settings.blocking_df_share * idf.paragraphs)
     frequencies = {term: idf.frequency(term) for term in item.terms if lookup_worthy(term)}
     rare = sorted(t for t, df in frequencies.items() if df <= limit)
-    if len(rare) >= MIN_LOOKUP_TERMS:
+    if sum(1 for t in rare if not t.startswith(PART_TERM)) >= MIN_LOOKUP_TERMS:
         return rare
-    rarest = sorted(frequencies, key=lambda t: (frequencies[t], t))[:MIN_LOOKUP_TERMS]
-    return sorted(set(rare) | set(rarest))
+    # too few rare words (a word's syllables are not words): the rarest terms, and the rarest
+    # words found in up to NEAR_RARE times as many paragraphs as a rare one
+    by_rarity = sorted(frequencies, key=lambda t: (frequencies[t], t))
+    words = [t for t in by_rarity if not t.startswith(PART_TERM) and frequencies[t] <= NEAR_RARE * limit]
+    return sorted(set(rare).union(by_rarity[:MIN_LOOKUP_TERMS], words[:MIN_LOOKUP_TERMS]))
 
 
 # How many candidate threads a statement is scored against: those sharing the most rare terms
@@ -437,10 +465,8 @@ class ThreadIndex:
     def pair_score(self, a: Item, b: Item) -> float:
         """Cosine of the tf-idf vectors, plus the bonus when both open on the same theme."""
         similarity = cosine(self.vector_of(a), self.vector_of(b))
-        if similarity < self.settings.min_cosine:
-            return similarity
         same_head = a.head_theme is not None and a.head_theme == b.head_theme
-        return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
+        return similarity + (self.settings.bonus(similarity) if same_head else 0.0)
 
     def centroid(self, thread: str) -> Centroid:
         """The thread's centroid, built from its latest members when first asked for (the
@@ -455,9 +481,19 @@ class ThreadIndex:
         return found
 
     def similarity(self, item: Item, thread: str) -> float:
-        """Similarity to a thread: 0 without evidence (`enough_evidence`); else its cosine with
-        the thread's centroid moved `closest_share` of the way to its cosine with the closest
-        member, plus the bonus when the item opens on a theme one of its recent wordings opens on.
+        """Similarity to a thread: its words' (`words_similarity`), plus the bonus when the item
+        opens on a theme one of the thread's recent wordings opens on."""
+        similarity = self.words_similarity(item, thread)
+        return similarity + (self.settings.bonus(similarity) if self.opens_alike(item, thread) else 0.0)
+
+    def opens_alike(self, item: Item, thread: str) -> bool:
+        """Whether one of the thread's recent wordings opens on the theme the item opens on."""
+        return item.head_theme is not None and item.head_theme in self.centroid(thread).heads
+
+    def words_similarity(self, item: Item, thread: str) -> float:
+        """Similarity of the words to a thread: 0 without evidence (`enough_evidence`); else the
+        cosine with the thread's centroid moved `closest_share` of the way to its cosine with the
+        closest member.
 
         Mostly the centroid: an item that covers two topics (markets and partners in one
         paragraph) would otherwise bridge every rewording of either into one thread. Only the
@@ -477,10 +513,7 @@ class ThreadIndex:
             wordings = {m.text: m for m in self.members[thread][-MAX_COMPARED:]}.values()
             closest = max(cosine(mine, self.vector_of(m)) for m in wordings)
             similarity += self.settings.closest_share * (closest - similarity)
-        if similarity < self.settings.min_cosine:
-            return similarity
-        same_head = item.head_theme is not None and item.head_theme in centroid.heads
-        return similarity + (self.settings.head_theme_bonus if same_head else 0.0)
+        return similarity
 
     def may_join(self, item: Item, thread: str, forbidden: set[str]) -> bool:
         """Same kind and actor level, not forbidden by the analyst, and no item of the same list in
@@ -509,9 +542,10 @@ class ThreadIndex:
         for thread in sorted(candidates):
             if not self.may_join(item, thread, forbidden):
                 continue
-            score = self.similarity(item, thread)
-            if score >= self.settings.threshold:
-                found.append((score, thread))
+            words = self.words_similarity(item, thread)
+            bonus = self.settings.bonus(words) if self.opens_alike(item, thread) else 0.0
+            if words + bonus >= self.settings.threshold:  # ranked by the words, and a share of the bonus
+                found.append((words + self.settings.rank_bonus * bonus, thread))
         return found
 
     def best_thread(self, item: Item, forbidden: set[str]) -> tuple[str | None, float]:
@@ -635,8 +669,8 @@ def similarity_to_rest(members: list[Item], index: ThreadIndex) -> dict[str, flo
         similarity = cosine(mine, rest) / norm
         head = member.head_theme
         others_open_alike = whole.heads[head] > 1  # one wording of it is the member's own
-        same_head = similarity >= index.settings.min_cosine and head is not None and others_open_alike
-        scores[member.id] = similarity + (index.settings.head_theme_bonus if same_head else 0.0)
+        same_head = head is not None and others_open_alike
+        scores[member.id] = similarity + (index.settings.bonus(similarity) if same_head else 0.0)
     return scores
 
 
