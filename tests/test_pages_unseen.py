@@ -44,6 +44,13 @@ def directives_of(page: str) -> list[tuple[str | None, int | None, str]]:
             None,
             2024,
         ),
+        # "Đầu năm mới, Đại sứ ... chia sẻ về kết quả ... năm 2024 và các ưu tiên ... trong năm 2025"
+        (
+            "gp_meta_new_year_no_occasion_word.txt",
+            "Đại sứ Việt Nam tại Pháp: Nhiều dư địa cho hợp tác kinh tế hai nước",
+            None,
+            2025,
+        ),
         # a series' label ("65 năm Ủy ban ...") over the headline, the stamp under the headline
         (
             "gp_meta_emoji_kicker_over_headline.txt",
