@@ -341,9 +341,13 @@ LUNAR_YEAR = re.compile(
     r"|meo|thin|ti|ngo|mui|than|dau|tuat|hoi)\b"
 )
 # The occasion of a new year, named without its year: "Nhân dịp đầu năm mới, Thứ trưởng trả lời
-# phỏng vấn ...", "nhân dịp Xuân mới", "dịp Tết". A text that reviews year R and plans R + 1 on
-# such an occasion speaks at the start of R + 1, as a January conference does.
-NEW_YEAR_OCCASION = re.compile(r"\bdip (?:dau )?(?:nam moi|xuan|tet)\b")
+# phỏng vấn ...", "nhân dịp Xuân mới", "dịp Tết", "Đầu năm mới, Đại sứ ... chia sẻ ...". A text that
+# reviews year R and plans R + 1 on such an occasion speaks at the start of R + 1, as a January
+# conference does.
+NEW_YEAR_OCCASION = re.compile(
+    r"\bdip (?:dau )?(?:nam moi|xuan|tet)\b"  # "Nhân dịp đầu năm mới", "dịp Xuân", "dịp Tết"
+    r"|\b(?:dau|don|chao) (?:nam moi|xuan moi)\b"  # "Đầu năm mới, ...", "đón Xuân mới"
+)
 NEW_YEAR_MONTH = 1
 STEMS = "giap at binh dinh mau ky canh tan nham quy".split()
 BRANCHES = "ty suu dan mao thin ty ngo mui than dau tuat hoi".split()  # Tý and Tỵ fold alike
@@ -387,7 +391,7 @@ def _read_sentence(folded: str, evidence: YearEvidence) -> None:
     for match in LUNAR_YEAR.finditer(folded):
         if year := lunar_year(*match.groups()):
             evidence.years("now")[year] += 1
-    if "dip " in folded and NEW_YEAR_OCCASION.search(folded):
+    if ("dip " in folded or "nam moi" in folded or "xuan moi" in folded) and NEW_YEAR_OCCASION.search(folded):
         evidence.new_year = True
     if not ANY_YEAR.search(folded):
         return  # most sentences name no year: no clue to try

@@ -1,9 +1,12 @@
 """Shapes read on real press pages (the `pages` corpus), each written for these tests in our own
-words (tests/data/unseen/gp_*): a page's headline, date and statement year among more of the
-site's furniture (the stamp on the headline's own line, a series' label over the headline, a
-New Year interview with no date), lists led in without a colon or glued to the sentence before,
-a comma list closed without its final "và", the deputy minister who speaks in a page that also
-names the minister, and tasks handed out in running text."""
+words (tests/data/unseen/gp_*): a page's headline, date and statement year among more of the site's
+furniture (the stamp on the headline's own line, a series' label over the headline, a site's tools
+and menu in a copy with no blank lines, a portal's sections in its page title, an official
+notice's header, a site's clock over a page from another term, a New Year interview with no date);
+lists led in without a colon, glued to the sentence before, or opened by "trước hết là"; a comma
+list closed without its final "và"; speakers whose title and name stand apart, abbreviated, or of
+another country; the other kinds a conference lists besides its tasks; and tasks handed out in
+running text."""
 
 from __future__ import annotations
 
@@ -43,6 +46,13 @@ def directives_of(page: str) -> list[tuple[str | None, int | None, str]]:
             "Thứ trưởng Ngoại giao: Ngoại giao kinh tế phải đồng hành sát hơn với doanh nghiệp",
             None,
             2024,
+        ),
+        # "Đầu năm mới, Đại sứ ... chia sẻ về kết quả ... năm 2024 và các ưu tiên ... trong năm 2025"
+        (
+            "gp_meta_new_year_no_occasion_word.txt",
+            "Đại sứ Việt Nam tại Pháp: Nhiều dư địa cho hợp tác kinh tế hai nước",
+            None,
+            2025,
         ),
         # a series' label ("65 năm Ủy ban ...") over the headline, the stamp under the headline
         (
