@@ -412,9 +412,13 @@ _ACRONYM = re.compile("(" + "|".join(map(_after_no_letter, sorted(ACRONYMS, key=
 
 def spell_out(text: str) -> str:
     """`text` with each acronym followed by its words ("các FTA" -> "các FTA hiệp định thương mại tự do")."""
-    if not _ACRONYM.search(text):  # most texts: one scan for the acronyms' first letters, in C
+    found = _ACRONYM.search(text)  # most texts: one scan for the acronyms' first letters, in C
+    if not found:
         return text
-    return _ACRONYM.sub(lambda match: f"{match.group(1)} {ACRONYMS[match.group(1)]}", text)
+    # the text before the first acronym is not scanned again: from there on, the same matches
+    # (the first one's look-behind found no letter or digit before it, nor does it at the start)
+    start = found.start()
+    return text[:start] + _ACRONYM.sub(lambda match: f"{match.group(1)} {ACRONYMS[match.group(1)]}", text[start:])
 
 
 # The same list worded twice (a summary and the list itself, or two reports of one speech):
