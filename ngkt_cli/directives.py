@@ -1267,7 +1267,15 @@ DEMAND_TAIL = re.compile(
 )
 
 
+# The words one of which every DEMAND_TAIL match holds (lower case; None: it needs none). It opens
+# with no literal text and ignores case, so the engine tries it at every position; most demands
+# hold none of these words and need no search.
+DEMAND_TAIL_WORDS = cue_words(DEMAND_TAIL)
+
+
 def _demand_end(body: str, start: int, end: int) -> int:
+    if DEMAND_TAIL_WORDS is not None and not any(map(lowered_body(body)[start:end].__contains__, DEMAND_TAIL_WORDS)):
+        return end
     tail = DEMAND_TAIL.search(body, start, end)
     return tail.start() if tail and len(body[start : tail.start()].split()) >= MIN_ACTION_WORDS else end
 
@@ -1314,7 +1322,9 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
             if previous and (CONSEQUENCE.match(text) or PROHIBITION.match(text) or _a_noun_item(text)):
                 drafts[-1] = previous = replace(previous, end=_trimmed(body, previous.start, piece.end)[1])
                 continue
-            cues = _cues(text, _CUE_SCAN.hits(low[piece.start : piece.end]))
+            hits = _CUE_SCAN.hits(low[piece.start : piece.end])
+            # (a piece where no rule's opening begins has no cue: most pieces, asked nothing more)
+            cues = _cues(text, hits) if hits[0] or _CUE_SCAN.everywhere else iter(())
             first = next(cues, None)
             if first is not None and not checked:
                 if any(_refused(r, sentence, "", "") for r in SENTENCE_REFUSALS):

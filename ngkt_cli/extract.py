@@ -833,13 +833,36 @@ def _trim(body: str, start: int, end: int) -> Span:
         start = conjunction.end()
     while end > start and (body[end - 1].isspace() or body[end - 1] in ",;|"):
         end -= 1  # "|": the closing bar of a table row
-    if conjunction := TRAILING_CONJUNCTION.search(body, max(start, end - 8), end):  # the tail only: fast
+    closes = TRAILING_CONJUNCTION_CLOSES
+    if (closes is None or (end > start and body[end - 1] in closes)) and (
+        conjunction := TRAILING_CONJUNCTION.search(body, max(start, end - 8), end)  # the tail only: fast
+    ):
         return _trim(body, start, conjunction.start())  # "(2) B và (3) C": "và" joins, it is not B's
     if end - start > 1 and body[end - 1] == "." and body[end - 2] != ".":
         end -= 1
     if end > start and body[end - 1] in '”"' and _unbalanced_closing_quote(body[start:end]):
         return _trim(body, start, end - 1)  # “Thứ nhất, ... Thứ sáu, ... tham mưu”.
     return Span(start, end)
+
+
+def _closing_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """For a pattern that ends with "$" after literal text or an alternation of it ("\\s+(?:và|hoặc
+    |cùng)$"), the characters a text it matches in ends with: the last one of each string it may
+    end with, and a line break ("$" also matches before a text's final line break); a text ending
+    otherwise holds no match. None for any other pattern."""
+    if pattern.flags & (re.M | re.I):
+        return None
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    if len(items) < 2 or items[-1] != (_sre.AT, _sre.AT_END):
+        return None
+    strings = _spelled(items[-2:-1])
+    if not strings or "" in strings:
+        return None
+    return frozenset(string[-1] for string in strings) | {"\n"}
+
+
+# The characters an item's tail must end with for TRAILING_CONJUNCTION to be searched in it.
+TRAILING_CONJUNCTION_CLOSES = _closing_characters(TRAILING_CONJUNCTION)
 
 
 def _unbalanced_closing_quote(text: str) -> bool:

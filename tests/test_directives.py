@@ -1571,3 +1571,24 @@ def test_a_paragraph_with_no_stop_before_its_last_character_is_one_sentence_as_s
         cuts = [start, *(cut for cut in glued if start < cut < end), end]
         plainly += [(a, b) for a, b in zip(cuts, cuts[1:]) if paragraph[a:b].strip()]
     assert sentences_of(paragraph) == plainly
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["mở rộng thị trường", ", ", " - ", "”", " ", "theo", "THEO", "Theo ông", "nói", "Nói", "nhằm", "qua đó"]
+            + ["ſ", ".", "Bộ trưởng", "góp phần", "khẳng định", "cho biết"]
+        ),
+        max_size=10,
+    )
+)
+@example(["mở rộng thị trường", ", ", "theo", " ", "Bộ trưởng", "."])  # "..., theo Bộ trưởng."
+@example(["mở rộng thị trường", " - ", "Bộ trưởng", " ", "nói", "."])  # "... - Bộ trưởng nói."
+def test_a_demand_holding_none_of_its_tails_words_is_not_searched_for_a_tail(parts):
+    from ngkt_cli.directives import DEMAND_TAIL, MIN_ACTION_WORDS, _demand_end
+
+    text = "".join(parts)
+    tail = DEMAND_TAIL.search(text)  # `_demand_end` as first written: the search, always
+    plainly = tail.start() if tail and len(text[: tail.start()].split()) >= MIN_ACTION_WORDS else len(text)
+    assert _demand_end(text, 0, len(text)) == plainly

@@ -1851,3 +1851,20 @@ def test_a_scan_tried_where_its_openings_begin_finds_what_its_finditer_finds(sou
     if openings is not None:
         found = [m.span() for m in _matches_at_openings(pattern, openings, text, pos, endpos)]
         assert found == [m.span() for m in pattern.finditer(text, pos, endpos)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["và", "hoặc", "cùng", " ", "\n", "x", "c", "g", "à", "ab|"]), max_size=8).map("".join),
+    st.sampled_from([r"\s+(?:và|hoặc|cùng)$", r"(?:x|ab\|)$", r"\s*c$", r"(?:và|)$", r"và\s*$"]),
+)
+@example("hai và\n", r"\s+(?:và|hoặc|cùng)$")  # "$" matches before a final line break too
+def test_a_text_not_ending_as_a_patterns_strings_do_holds_no_match_of_it_at_the_end(text, source):
+    import re
+
+    from ngkt_cli.extract import _closing_characters
+
+    pattern = re.compile(source)
+    closes = _closing_characters(pattern)
+    if closes is not None and pattern.search(text):
+        assert text[-1:] in closes
