@@ -50,7 +50,7 @@ def ingest(code: Path, db: Path, corpus: Path) -> float:
     start = time.perf_counter()
     # From the database's folder: `python -m` and `-c` put the working directory first on the
     # path, and from this checkout that would import its ngkt_cli whatever PYTHONPATH says.
-    done = subprocess.run([sys.executable, "-m", "ngkt_cli.cli", "--db", str(db), "ingest", "--quiet", str(corpus)],
+    done = subprocess.run([sys.executable, "-m", "ngkt_cli", "--db", str(db), "ingest", "--quiet", str(corpus)],
                           env=env, capture_output=True, text=True, cwd=db.parent)
     if done.returncode not in (0,):
         raise SystemExit(f"ingest with {code} failed ({done.returncode}): {done.stderr.strip()[-300:]}")

@@ -23,12 +23,21 @@ START = time.perf_counter()
 # As `ngkt` imports them: through the compiled patterns it keeps (since session 9), when the
 # ngkt_cli imported (PYTHONPATH's) has them.
 _PACKAGE = importlib.util.find_spec("ngkt_cli")
-kept: contextlib.AbstractContextManager = contextlib.nullcontext()
-if _PACKAGE and _PACKAGE.origin and os.path.exists(os.path.join(os.path.dirname(_PACKAGE.origin), "regex_cache.py")):
+_KEEPS = bool(
+    _PACKAGE and _PACKAGE.origin and os.path.exists(os.path.join(os.path.dirname(_PACKAGE.origin), "regex_cache.py"))
+)
+
+
+def kept() -> contextlib.AbstractContextManager:
+    """`regex_cache.kept()` when the code measured has it, as the `ngkt` command runs in it."""
+    if not _KEEPS:
+        return contextlib.nullcontext()
     from ngkt_cli import regex_cache
 
-    kept = regex_cache.kept()
-with kept:
+    return regex_cache.kept()
+
+
+with kept():
     from ngkt_cli import cli, ingest  # noqa: E402  (the imports are a phase)
 
 marks: list[tuple[str, float, float]] = []
@@ -73,7 +82,8 @@ def main(db: str, corpus: str) -> None:
     ingest.TermCounts.flush = _around("term counts", ingest.TermCounts.flush)
     sys.argv = ["ngkt", "--db", db, "ingest", "--quiet", corpus]
     try:
-        cli.main()
+        with kept():  # the workers, forked inside it, keep what they compile on first use
+            cli.main()
     except SystemExit:
         pass
     mark("end")

@@ -23,7 +23,7 @@ from typing import Annotated, Any, Optional, TypeVar
 import typer
 import typer.core
 
-from . import __version__, ids, regex_cache, render
+from . import __version__, ids, render
 from .curate import history, label, merge, move, set_scope, split
 from .db import bind_codebook, document_count, get_document, open_db, record_codebook, transaction
 from .errors import NgktError, UsageError
@@ -1023,8 +1023,7 @@ def doc_scope(
 def main() -> None:
     """Console-script entry point."""
     signal.signal(signal.SIGTERM, _terminate)
-    with regex_cache.kept():  # the rule modules' patterns, compiled once (`ngkt ingest` imports them)
-        app(prog_name="ngkt")
+    app(prog_name="ngkt")  # (the `ngkt` command runs it with the kept patterns in force: __main__)
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ def seeds_copy(tmp_path) -> Path:
 def ngkt_command() -> list[str]:
     """The installed console script, for tests that need a real process."""
     script = Path(os.sys.executable).parent / "ngkt"
-    return [str(script)] if script.exists() else [os.sys.executable, "-m", "ngkt_cli.cli"]
+    return [str(script)] if script.exists() else [os.sys.executable, "-m", "ngkt_cli"]
 
 
 def database_at_version(path: Path, version: int, *statements: tuple[str, list]) -> Path:

@@ -135,7 +135,7 @@ def test_ingest_writes_the_file_once_and_reads_the_same_database_from_it(tmp_pat
         db = tmp_path / f"{run}.db"
         for args in (["ingest", "--quiet", str(ROOT / "seeds")], ["export", "--format", "json"]):
             done = subprocess.run(
-                [sys.executable, "-m", "ngkt_cli.cli", "--db", str(db), *args],
+                [sys.executable, "-m", "ngkt_cli", "--db", str(db), *args],
                 capture_output=True,
                 text=True,
                 env=env,
