@@ -1411,8 +1411,16 @@ def _stands(body: str, sentence: str, first: Piece, piece: Piece, text: str, fou
         return False
     start, end = _trimmed(body, piece.start + found.text_start, _demand_stop(piece, found))
     if found.text_end is not None:
-        return len(body[start:end].split()) >= MIN_ACTION_WORDS
-    return len(body[piece.start + found.end : end].split()) >= MIN_ACTION_WORDS
+        return _word_count(body[start:end]) >= MIN_ACTION_WORDS
+    return _word_count(body[piece.start + found.end : end]) >= MIN_ACTION_WORDS
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _word_count(text: str) -> int:
+    """Words, not what white space separates: "- - ," after a cue is no action of three words."""
+    return len(_WORD.findall(text))
 
 
 def _demand_stop(piece: Piece, found: Found) -> int:

@@ -626,6 +626,7 @@ PIECES = st.sampled_from(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=40))
+@example(["Ban Bí thư nêu rõ trong Chỉ thị: - - ,"])  # three "words" of dashes and a comma: no demand
 def test_directives_stay_in_their_sentence_never_empty_never_on_a_list(parts):
     text = "".join(parts)
     doc = doc_from(text if text.strip() else "x")
