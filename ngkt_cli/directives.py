@@ -1556,9 +1556,18 @@ def _continued(
     return found
 
 
+# The verb of asking a piece repeats after the request it goes on with: "... đề nghị tỉnh tiếp tục
+# cải cách ...; đồng thời đề nghị các Đại sứ làm cầu nối ...": the second demand is what follows it.
+REPEATED_ASK = re.compile(r"(?:cũng\s+)?(?:" + "|".join(REQUEST_VERBS) + r")(?:\s+với)?\s+", re.I)
+
+
 def _after_connective(text: str) -> int:
+    """Where a piece's own words begin, past a connective ("Đồng thời, ...") and the verb of
+    asking it repeats."""
     connective = CONNECTIVE.match(text)
-    return connective.end() if connective else 0
+    start = connective.end() if connective else len(text) - len(text.lstrip())
+    repeated = REPEATED_ASK.match(text, start)
+    return repeated.end() if repeated else (connective.end() if connective else 0)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1161,6 +1161,17 @@ def test_a_local_affairs_conference_page_with_set_members_a_named_task_and_commi
     ]
 
 
+def test_a_request_going_on_after_a_semicolon_leaves_its_repeated_verb_out():
+    assert texts(
+        "Phát biểu tại hội nghị, Thứ trưởng Ngoại giao Nguyễn Minh Hằng đề nghị tỉnh tiếp tục cải cách thủ tục hành "
+        "chính, nâng cao chỉ số năng lực cạnh tranh cấp tỉnh; đồng thời đề nghị các Đại sứ làm cầu nối đưa doanh "
+        "nghiệp nước ngoài đến với Long An."
+    ) == [
+        "tỉnh tiếp tục cải cách thủ tục hành chính, nâng cao chỉ số năng lực cạnh tranh cấp tỉnh",
+        "các Đại sứ làm cầu nối đưa doanh nghiệp nước ngoài đến với Long An",
+    ]
+
+
 def test_a_modal_after_a_prohibition_keeps_the_prohibition():
     # "phải tự mình xoay xở ..." alone would ask the very thing the speaker forbids
     assert texts(
