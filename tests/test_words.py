@@ -187,6 +187,18 @@ def test_a_body_s_syllables_are_in_nfc_in_lower_case_as_token_words_needs():
             assert not LETTER.match(chr(int(canonical.split()[1], 16)))
 
 
+def test_the_token_pattern_s_letter_classes_hold_every_character_the_plain_classes_hold():
+    """The token pattern writes the ASCII non-letters ahead of `[\\W\\d_]` (a bitmap test before
+    the category lookups): the same class, letter for letter and non-letter for non-letter,
+    over every ASCII character and a sample of the rest (the rest is the categories' alone)."""
+    fast_letter = re.compile(words_module._LETTER)
+    fast_non_letter = re.compile(words_module._NON_LETTER)
+    plain_non_letter = re.compile(r"[\W\d_]")
+    for char in [*map(chr, range(0x300)), "đ", "ư", "ỹ", "“", "”", "–", "…", "\u00a0", "٣", "²", "\U0001d400"]:
+        assert bool(fast_letter.match(char)) == bool(LETTER.match(char)), repr(char)
+        assert bool(fast_non_letter.match(char)) == bool(plain_non_letter.match(char)), repr(char)
+
+
 # The plain forms of the patterns words.py and text.py write for speed.
 PLAIN_SMALL_NUMBER = re.compile(r"(?<![\d.,/])\b(\d)\b(?![\d.,/%])")
 PLAIN_ACRONYM = re.compile(
