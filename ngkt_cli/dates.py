@@ -23,7 +23,7 @@ from importlib import resources
 
 from dateutil import parser as dateutil_parser
 
-from .text import PARAGRAPH_BREAK, fold, folded_body, sentences
+from .text import PARAGRAPH_BREAK, fold, folded_body, required_one_of, sentences
 
 # ---------------------------------------------------------------------------------------------
 # Days and full dates
@@ -328,6 +328,9 @@ YEAR_CLUES: tuple[YearClue, ...] = (
     ),
 )
 
+# Each clue's texts one of which every match of it holds (a sentence with none is not tried).
+_CLUE_NEEDS = tuple(required_one_of(clue.pattern) for clue in YEAR_CLUES)
+
 # Any year at all, for a quick look before the clues are tried.
 ANY_YEAR = re.compile(rf"(?<!\d){_Y}(?!\d)")
 
@@ -397,7 +400,11 @@ def _read_sentence(folded: str, evidence: YearEvidence) -> None:
         return  # most sentences name no year: no clue to try
     looks_back, looks_ahead = bool(PAST_MARKERS.search(folded)), bool(FUTURE_MARKERS.search(folded))
     taken: list[tuple[int, int]] = []
-    for clue in YEAR_CLUES:
+    for clue, needs in zip(YEAR_CLUES, _CLUE_NEEDS):
+        # a sentence holding none of the texts one of which each of the row's matches holds
+        # (`required_one_of`) is not matched: tested first
+        if needs and not any(map(folded.__contains__, needs)):
+            continue
         # A date in a sentence that only looks ahead is to come ("sẽ diễn ra vào tháng 6/2026").
         meaning = "not" if clue.meaning == "after" and looks_ahead and not looks_back else clue.meaning
         for match in clue.pattern.finditer(folded):
