@@ -203,12 +203,25 @@ TODAY = re.compile(
 YESTERDAY_PARAGRAPHS = 2
 
 
-def _days_before_stamp(paragraphs: list[str]) -> int | None:
-    """1 when the lede says the event was yesterday, 0 when today, else None."""
-    opening = [fold(p) for p in paragraphs[:YESTERDAY_PARAGRAPHS]]
+def _days_before_stamp(paragraphs: list[str], folded_lines: str | None = None) -> int | None:
+    """1 when the lede says the event was yesterday, 0 when today, else None (`folded_lines`:
+    `fold("\n".join(paragraphs))`, when the caller has it: the opening is read from its slices)."""
+    opening = _folded_opening(paragraphs, folded_lines)
     if any(YESTERDAY.search(p) for p in opening):
         return 1
     return 0 if any(TODAY.search(p) for p in opening) else None
+
+
+def _folded_opening(paragraphs: list[str], folded_lines: str | None) -> list[str]:
+    """The first YESTERDAY_PARAGRAPHS paragraphs folded: slices of `folded_lines` when given
+    (folding maps each character to one character, so a slice is the paragraph folded)."""
+    if folded_lines is None:
+        return [fold(p) for p in paragraphs[:YESTERDAY_PARAGRAPHS]]
+    opening, offset = [], 0
+    for paragraph in paragraphs[:YESTERDAY_PARAGRAPHS]:
+        opening.append(folded_lines[offset : offset + len(paragraph)])
+        offset += len(paragraph) + 1  # the line break
+    return opening
 
 
 # ---------------------------------------------------------------------------------------------
@@ -773,7 +786,7 @@ def date_document(
     dated_stamps = [stamp for stamp in _posted_first([*stamps, *header_stamps]) if parse_full_date(stamp)]
     updated_only = bool(dated_stamps) and all(map(_update_only, dated_stamps))
     # A day recalled long before the posting is not the event's; long before an update, it may be.
-    said = _days_before_stamp(paragraphs) if published else None
+    said = _days_before_stamp(paragraphs, folded_lines) if published else None
     event = find_event_date(paragraphs, None if updated_only else published, title, weak=said is None)
     if event and event[2] is not None:
         date, source = _valid(event[2], event[1], event[0]), "body"

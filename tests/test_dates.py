@@ -17,7 +17,10 @@ from hypothesis import strategies as st
 from ngkt_cli.dates import (
     _CLUE_NEEDS,
     YEAR_CLUES,
+    YESTERDAY_PARAGRAPHS,
     YearEvidence,
+    _days_before_stamp,
+    _folded_opening,
     _read_sentence,
     dated_facts,
     infer_year,
@@ -834,3 +837,12 @@ def test_the_quick_test_reads_the_same_years_as_every_row_tried(words):
     with patch("ngkt_cli.dates._CLUE_NEEDS", (None,) * len(YEAR_CLUES)):
         _read_sentence(sentence, plain)
     assert guarded == plain
+
+
+@settings(max_examples=300, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.text(alphabet="Hôm qua, Sáng nay ngày 5/3 Đ đ\u1ebf\u0301\t\u00a0x", min_size=1), max_size=4))
+def test_the_opening_read_from_the_folded_lines_is_the_opening_folded(paragraphs):
+    paragraphs = [p.replace("\n", " ") for p in paragraphs]
+    folded_lines = fold("\n".join(paragraphs))
+    assert _folded_opening(paragraphs, folded_lines) == [fold(p) for p in paragraphs[:YESTERDAY_PARAGRAPHS]]
+    assert _days_before_stamp(paragraphs, folded_lines) == _days_before_stamp(paragraphs)
