@@ -57,9 +57,14 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# A page's stamps are read several times (which is first, whether each is an update, its posting
+# date, its date): each is folded once. (Folding is a function of the text alone.)
+_fold_stamp = functools.lru_cache(maxsize=256)(fold)
+
+
 def parse_full_date(text: str) -> dt.date | None:
     """The first complete day/month/year date in `text`, or None."""
-    for match in FULL_DATE.finditer(fold(text)):
+    for match in FULL_DATE.finditer(_fold_stamp(text)):
         if (date := _parsed(match.group(0))) is not None:
             return date
     return None
@@ -697,7 +702,7 @@ UPDATE_MARK = re.compile(r"\b(?:cap nhat|cap nhap|updated?|sua luc|chinh sua|sua
 
 def _posted_date(stamp: str) -> dt.date | None:
     """The posting date of a stamp line: "Đăng: 15/01/2025 | Cập nhật: 20/03/2025" is 15/01."""
-    folded = fold(stamp)
+    folded = _fold_stamp(stamp)
     update = UPDATE_MARK.search(folded)
     if update and (before := parse_full_date(folded[: update.start()])):
         return before
@@ -706,7 +711,7 @@ def _posted_date(stamp: str) -> dt.date | None:
 
 def _update_only(stamp: str) -> bool:
     """A stamp that says when the page was updated and not when it was posted."""
-    folded = fold(stamp)
+    folded = _fold_stamp(stamp)
     update = UPDATE_MARK.search(folded)
     return update is not None and not parse_full_date(folded[: update.start()])
 
@@ -719,7 +724,7 @@ CRAWL_MARK = re.compile(r"\b(?:truy cap|ngay tai|thu thap|luu tru|accessed|retri
 def _posted_first(stamps: Sequence[str]) -> list[str]:
     """Stamps that say when the page was posted, then those that only say when it was updated
     (never one of when the page was saved)."""
-    return sorted((stamp for stamp in stamps if not CRAWL_MARK.search(fold(stamp))), key=_update_only)
+    return sorted((stamp for stamp in stamps if not CRAWL_MARK.search(_fold_stamp(stamp))), key=_update_only)
 
 
 def _office_years(paragraphs: Sequence[str]) -> set[int]:

@@ -14,12 +14,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ngkt_cli import dates as dates_module
 from ngkt_cli.dates import (
     _CLUE_NEEDS,
     YEAR_CLUES,
     YESTERDAY_PARAGRAPHS,
     YearEvidence,
     _days_before_stamp,
+    _fold_stamp,
     _folded_opening,
     _read_sentence,
     dated_facts,
@@ -846,3 +848,15 @@ def test_the_opening_read_from_the_folded_lines_is_the_opening_folded(paragraphs
     folded_lines = fold("\n".join(paragraphs))
     assert _folded_opening(paragraphs, folded_lines) == [fold(p) for p in paragraphs[:YESTERDAY_PARAGRAPHS]]
     assert _days_before_stamp(paragraphs, folded_lines) == _days_before_stamp(paragraphs)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.text(alphabet="Đăng 15/01/2025 Cập nhật: 20.3.2025 ngày tháng năm|", max_size=40), max_size=4))
+def test_a_stamp_folded_once_reads_as_a_stamp_folded_each_time(stamps):
+    for stamp in [*stamps, *stamps]:  # each a second time: from the kept folding
+        assert _fold_stamp(stamp) == fold(stamp)
+        assert parse_full_date(stamp) == _first_full_date(fold(stamp))
+
+
+def _first_full_date(folded: str):
+    return next(filter(None, (dates_module._parsed(m.group(0)) for m in dates_module.FULL_DATE.finditer(folded))), None)
