@@ -23,7 +23,7 @@ from importlib import resources
 
 from dateutil import parser as dateutil_parser
 
-from .text import PARAGRAPH_BREAK, fold, folded_body, sentences
+from .text import PARAGRAPH_BREAK, fold, folded_body, required_one_of, sentences
 
 # ---------------------------------------------------------------------------------------------
 # Days and full dates
@@ -57,9 +57,14 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# A page's stamps are read several times (which is first, whether each is an update, its posting
+# date, its date): each is folded once. (Folding is a function of the text alone.)
+_fold_stamp = functools.lru_cache(maxsize=256)(fold)
+
+
 def parse_full_date(text: str) -> dt.date | None:
     """The first complete day/month/year date in `text`, or None."""
-    for match in FULL_DATE.finditer(fold(text)):
+    for match in FULL_DATE.finditer(_fold_stamp(text)):
         if (date := _parsed(match.group(0))) is not None:
             return date
     return None
@@ -203,12 +208,25 @@ TODAY = re.compile(
 YESTERDAY_PARAGRAPHS = 2
 
 
-def _days_before_stamp(paragraphs: list[str]) -> int | None:
-    """1 when the lede says the event was yesterday, 0 when today, else None."""
-    opening = [fold(p) for p in paragraphs[:YESTERDAY_PARAGRAPHS]]
+def _days_before_stamp(paragraphs: list[str], folded_lines: str | None = None) -> int | None:
+    """1 when the lede says the event was yesterday, 0 when today, else None (`folded_lines`:
+    `fold("\n".join(paragraphs))`, when the caller has it: the opening is read from its slices)."""
+    opening = _folded_opening(paragraphs, folded_lines)
     if any(YESTERDAY.search(p) for p in opening):
         return 1
     return 0 if any(TODAY.search(p) for p in opening) else None
+
+
+def _folded_opening(paragraphs: list[str], folded_lines: str | None) -> list[str]:
+    """The first YESTERDAY_PARAGRAPHS paragraphs folded: slices of `folded_lines` when given
+    (folding maps each character to one character, so a slice is the paragraph folded)."""
+    if folded_lines is None:
+        return [fold(p) for p in paragraphs[:YESTERDAY_PARAGRAPHS]]
+    opening, offset = [], 0
+    for paragraph in paragraphs[:YESTERDAY_PARAGRAPHS]:
+        opening.append(folded_lines[offset : offset + len(paragraph)])
+        offset += len(paragraph) + 1  # the line break
+    return opening
 
 
 # ---------------------------------------------------------------------------------------------
@@ -328,6 +346,9 @@ YEAR_CLUES: tuple[YearClue, ...] = (
     ),
 )
 
+# Each clue's texts one of which every match of it holds (a sentence with none is not tried).
+_CLUE_NEEDS = tuple(required_one_of(clue.pattern) for clue in YEAR_CLUES)
+
 # Any year at all, for a quick look before the clues are tried.
 ANY_YEAR = re.compile(rf"(?<!\d){_Y}(?!\d)")
 
@@ -397,7 +418,11 @@ def _read_sentence(folded: str, evidence: YearEvidence) -> None:
         return  # most sentences name no year: no clue to try
     looks_back, looks_ahead = bool(PAST_MARKERS.search(folded)), bool(FUTURE_MARKERS.search(folded))
     taken: list[tuple[int, int]] = []
-    for clue in YEAR_CLUES:
+    for clue, needs in zip(YEAR_CLUES, _CLUE_NEEDS):
+        # a sentence holding none of the texts one of which each of the row's matches holds
+        # (`required_one_of`) is not matched: tested first
+        if needs and not any(map(folded.__contains__, needs)):
+            continue
         # A date in a sentence that only looks ahead is to come ("sẽ diễn ra vào tháng 6/2026").
         meaning = "not" if clue.meaning == "after" and looks_ahead and not looks_back else clue.meaning
         for match in clue.pattern.finditer(folded):
@@ -677,7 +702,7 @@ UPDATE_MARK = re.compile(r"\b(?:cap nhat|cap nhap|updated?|sua luc|chinh sua|sua
 
 def _posted_date(stamp: str) -> dt.date | None:
     """The posting date of a stamp line: "Đăng: 15/01/2025 | Cập nhật: 20/03/2025" is 15/01."""
-    folded = fold(stamp)
+    folded = _fold_stamp(stamp)
     update = UPDATE_MARK.search(folded)
     if update and (before := parse_full_date(folded[: update.start()])):
         return before
@@ -686,7 +711,7 @@ def _posted_date(stamp: str) -> dt.date | None:
 
 def _update_only(stamp: str) -> bool:
     """A stamp that says when the page was updated and not when it was posted."""
-    folded = fold(stamp)
+    folded = _fold_stamp(stamp)
     update = UPDATE_MARK.search(folded)
     return update is not None and not parse_full_date(folded[: update.start()])
 
@@ -699,7 +724,7 @@ CRAWL_MARK = re.compile(r"\b(?:truy cap|ngay tai|thu thap|luu tru|accessed|retri
 def _posted_first(stamps: Sequence[str]) -> list[str]:
     """Stamps that say when the page was posted, then those that only say when it was updated
     (never one of when the page was saved)."""
-    return sorted((stamp for stamp in stamps if not CRAWL_MARK.search(fold(stamp))), key=_update_only)
+    return sorted((stamp for stamp in stamps if not CRAWL_MARK.search(_fold_stamp(stamp))), key=_update_only)
 
 
 def _office_years(paragraphs: Sequence[str]) -> set[int]:
@@ -766,7 +791,7 @@ def date_document(
     dated_stamps = [stamp for stamp in _posted_first([*stamps, *header_stamps]) if parse_full_date(stamp)]
     updated_only = bool(dated_stamps) and all(map(_update_only, dated_stamps))
     # A day recalled long before the posting is not the event's; long before an update, it may be.
-    said = _days_before_stamp(paragraphs) if published else None
+    said = _days_before_stamp(paragraphs, folded_lines) if published else None
     event = find_event_date(paragraphs, None if updated_only else published, title, weak=said is None)
     if event and event[2] is not None:
         date, source = _valid(event[2], event[1], event[0]), "body"

@@ -224,6 +224,41 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(runs + [run] if run else runs)
 
 
+def _one_of(items: Sequence) -> tuple[str, ...] | None:
+    """Texts one of which every match of the parsed sequence `items` holds, or None."""
+    found: list[tuple[str, ...]] = []
+    run = ""
+    for op, arg in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            found.append((run,))
+        run = ""
+        if op is _sre.BRANCH:
+            branches = [_one_of(branch) for branch in arg[1]]
+            if all(branches):
+                found.append(tuple(text for branch in branches if branch for text in branch))
+        elif op is _sre.SUBPATTERN and not arg[1] & re.IGNORECASE:  # a group: matched once
+            if inner := _one_of(arg[3]):
+                found.append(inner)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:  # repeated at least once
+            if inner := _one_of(arg[2]):
+                found.append(inner)
+    # the strongest: the one whose shortest text is the longest, then the fewest texts
+    return max(found, key=lambda texts: (min(map(len, texts)), -len(texts)), default=None)
+
+
+def required_one_of(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Texts one of which every match of `pattern` holds, read from the parsed pattern: a run of
+    plain characters outside any alternative, optional part or class, or of each alternative of
+    an alternation ("\\b(?:den|toi)(?: nam)? 20\\d\\d" -> "den", "toi"). A text holding none of
+    them is not matched; None when the pattern ignores case or no such texts are found."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return _one_of(list(_parser.parse(pattern.pattern, pattern.flags)))
+
+
 class WordStarts:
     """Every place in a text where one of some words starts (overlapping ones too: "Thủ tướng"
     inside "Phó Thủ tướng"), for each of a few lists of words: where a pattern that can only

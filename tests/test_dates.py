@@ -7,11 +7,30 @@ import datetime as dt
 import json
 import re
 import sqlite3
+from collections import Counter
+from unittest.mock import patch
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from ngkt_cli.dates import YEAR_CLUES, dated_facts, infer_year, lunar_year, parse_full_date
+from ngkt_cli import dates as dates_module
+from ngkt_cli.dates import (
+    _CLUE_NEEDS,
+    YEAR_CLUES,
+    YESTERDAY_PARAGRAPHS,
+    YearEvidence,
+    _days_before_stamp,
+    _fold_stamp,
+    _folded_opening,
+    _read_sentence,
+    dated_facts,
+    infer_year,
+    lunar_year,
+    parse_full_date,
+)
 from ngkt_cli.ingest import build_document
+from ngkt_cli.text import fold, required_one_of
 
 
 def dated(text: str, name: str = "bai.txt"):
@@ -768,3 +787,76 @@ def test_a_full_date_read_directly_is_the_date_dateutil_reads():
     assert len(written) > 6000
     assert [(w, _parsed(w)) for w in written] == [(w, dateutil_reading(w)) for w in written]
     assert parse_full_date("Cập nhật: 2025-02-01") == dt.date(2025, 2, 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The year clues' quick test: a sentence holding none of the texts one of which each of a row's
+# matches holds (`required_one_of`, read from the row's own pattern) is not tried on that row.
+
+
+def test_texts_one_of_which_every_match_holds_are_read_from_the_pattern():
+    assert required_one_of(re.compile(r"\b(?:den|toi|tam nhin)(?: nam)? (?:19|20)\d\d")) == ("den", "toi", "tam nhin")
+    assert required_one_of(
+        re.compile(r"\b(?:\d{1,2}|sau) thang nam (?:19|20)\d\d|\bnua (?:dau|cuoi) nam (?:19|20)\d\d")
+    ) == (
+        " thang nam ",
+        " nam ",
+    )
+    assert required_one_of(re.compile(r"(?:a|\d)x")) == ("x",)  # an alternative without plain text: not read
+    assert required_one_of(re.compile(r"\d+|ab")) is None
+    assert required_one_of(re.compile(r"(?i)tong ket 20\d\d")) is None  # either case
+    assert dict(zip((clue.name for clue in YEAR_CLUES), _CLUE_NEEDS))["reviewed year"] == (
+        "tong ket",
+        "so ket",
+        "danh gia",
+        "ket qua",
+        "thanh tuu",
+    )
+
+
+@settings(max_examples=400, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_every_match_of_a_year_clue_holds_one_of_its_texts(data):
+    clue = data.draw(st.sampled_from([clue for clue in YEAR_CLUES if required_one_of(clue.pattern)]))
+    text = data.draw(st.from_regex(clue.pattern))
+    for match in clue.pattern.finditer(text):
+        assert any(needed in match.group(0) for needed in required_one_of(clue.pattern)), clue.name
+
+
+# Pieces the clues' examples are made of, drawn into sentences.
+CLUE_PIECES = sorted(
+    {word for clue in YEAR_CLUES for word in fold(clue.example).split()}
+    | {"2024", "2025", "12/2024", "30/6/2025", "2020-2025", "nam", "da", "se", "(2026)", ","}
+)
+
+
+@settings(max_examples=400, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(CLUE_PIECES), min_size=1, max_size=14))
+def test_the_quick_test_reads_the_same_years_as_every_row_tried(words):
+    sentence = " ".join(words)
+    guarded, plain = YearEvidence({}, Counter()), YearEvidence({}, Counter())
+    _read_sentence(sentence, guarded)
+    with patch("ngkt_cli.dates._CLUE_NEEDS", (None,) * len(YEAR_CLUES)):
+        _read_sentence(sentence, plain)
+    assert guarded == plain
+
+
+@settings(max_examples=300, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.text(alphabet="Hôm qua, Sáng nay ngày 5/3 Đ đ\u1ebf\u0301\t\u00a0x", min_size=1), max_size=4))
+def test_the_opening_read_from_the_folded_lines_is_the_opening_folded(paragraphs):
+    paragraphs = [p.replace("\n", " ") for p in paragraphs]
+    folded_lines = fold("\n".join(paragraphs))
+    assert _folded_opening(paragraphs, folded_lines) == [fold(p) for p in paragraphs[:YESTERDAY_PARAGRAPHS]]
+    assert _days_before_stamp(paragraphs, folded_lines) == _days_before_stamp(paragraphs)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.text(alphabet="Đăng 15/01/2025 Cập nhật: 20.3.2025 ngày tháng năm|", max_size=40), max_size=4))
+def test_a_stamp_folded_once_reads_as_a_stamp_folded_each_time(stamps):
+    for stamp in [*stamps, *stamps]:  # each a second time: from the kept folding
+        assert _fold_stamp(stamp) == fold(stamp)
+        assert parse_full_date(stamp) == _first_full_date(fold(stamp))
+
+
+def _first_full_date(folded: str):
+    return next(filter(None, (dates_module._parsed(m.group(0)) for m in dates_module.FULL_DATE.finditer(folded))), None)
