@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from ngkt_cli.metadata import (
     ALIAS_TITLES,
+    COUNTRY_BEFORE,
     NAME_THEN_TITLE_DEFINITION,
     PRONOUN_NAME,
     TITLE_ALIAS,
@@ -128,10 +129,14 @@ def _plain_find_mentions(text: str, people: list[Person]) -> list[Mention]:
     for match in TITLE_ALONE.finditer(text):
         if any(start <= match.start() < end for start, end in covered):
             continue
+        if COUNTRY_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            continue  # a country's role ("nước Chủ tịch G7"), nobody's title
         head = _title_head(match.group("title"))
         holder = next((p for p in people if head in _title_heads(p.title)), None)
         mentions.append(Mention(match.start(), match.end(), holder.name if holder else None, match.group("title")))
     for match in PLAIN_TITLE_ALIAS.finditer(text):
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue  # an alias inside a title found already ("Thứ trưởng Ngoại giao")
         head = ALIAS_TITLES[match.group("of").lower()]
         holder = next((p for p in people if head in _title_heads(p.title)), None)
         if holder:
@@ -159,6 +164,7 @@ PEOPLE = [
 @given(PERSON_TEXTS)
 @example("Theo ông Sơn, Người đứng đầu Chính phủ đã nói; Bùi Thanh Sơn cho biết")
 @example("ông Nguyễn Văn An, Bộ trưởng Bộ Ngoại giao cho biết")
+@example("Bộ trưởng Người đứng đầu ngành ngoại giao")  # an alias inside a title found first
 def test_mentions_are_what_every_pattern_over_the_whole_text_finds(text):
     assert find_mentions(text, PEOPLE) == _plain_find_mentions(text, PEOPLE)
 
