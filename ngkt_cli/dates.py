@@ -23,7 +23,7 @@ from importlib import resources
 
 from dateutil import parser as dateutil_parser
 
-from .text import PARAGRAPH_BREAK, fold, folded_body, required_one_of, sentences
+from .text import PARAGRAPH_BREAK, fold, folded_body, required_one_of, sentence_spans, sentences
 
 # ---------------------------------------------------------------------------------------------
 # Days and full dates
@@ -154,12 +154,15 @@ def _recalled(found: tuple[int, int, int | None], stamp: dt.date | None) -> bool
 HEADLINE_RESTATED = 0.8
 
 
-def _restates_headline(paragraph: str, headline: str | None) -> bool:
+def _restates_headline(paragraph: str, headline: str | None, folded: str | None = None) -> bool:
+    """(`folded`: `fold(paragraph)`, when the caller has it: the first sentence's words are read
+    from its slice, folding mapping each character to one character.)"""
     if not headline:
         return False
     words = set(re.findall(r"\w+", fold(headline)))
-    opening = sentences(paragraph)  # the paragraph cut once, not twice
-    first = set(re.findall(r"\w+", fold(opening[0] if opening else paragraph)))
+    folded = fold(paragraph) if folded is None else folded
+    spans = sentence_spans(paragraph)  # the paragraph cut once, not twice
+    first = set(re.findall(r"\w+", folded[spans[0][0] : spans[0][1]] if spans else folded))
     return bool(words) and len(words & first) >= HEADLINE_RESTATED * len(words)
 
 
@@ -173,11 +176,11 @@ def find_event_date(
     long before the page stamp are not the event's (unless the lede that opens with the day
     restates the headline: the page was posted late).
     """
-    restated = bool(paragraphs) and _restates_headline(paragraphs[0], headline)
     folded, offset, opening = folded_body(PARAGRAPH_BREAK.join(paragraphs)), 0, []
     for paragraph in paragraphs[:EVENT_DATE_PARAGRAPHS]:  # slices of the body folded once (shared)
         opening.append(folded[offset : offset + len(paragraph)])
         offset += len(paragraph) + len(PARAGRAPH_BREAK)
+    restated = bool(paragraphs) and _restates_headline(paragraphs[0], headline, opening[0] if opening else None)
     for pattern in (STRONG_EVENT_DATE, EVENT_DATE) if weak else (STRONG_EVENT_DATE,):
         for index, paragraph in enumerate(opening):
             for match in pattern.finditer(paragraph):

@@ -24,13 +24,14 @@ from ngkt_cli.dates import (
     _fold_stamp,
     _folded_opening,
     _read_sentence,
+    _restates_headline,
     dated_facts,
     infer_year,
     lunar_year,
     parse_full_date,
 )
 from ngkt_cli.ingest import build_document
-from ngkt_cli.text import fold, required_one_of
+from ngkt_cli.text import fold, required_one_of, sentences
 
 
 def dated(text: str, name: str = "bai.txt"):
@@ -860,3 +861,35 @@ def test_a_stamp_folded_once_reads_as_a_stamp_folded_each_time(stamps):
 
 def _first_full_date(folded: str):
     return next(filter(None, (dates_module._parsed(m.group(0)) for m in dates_module.FULL_DATE.finditer(folded))), None)
+
+
+LEDE_WORDS = [
+    "Ngày",
+    "7/7,",
+    "Sở",
+    "Ngoại",
+    "vụ",
+    "tổ",
+    "chức",
+    "Hội",
+    "nghị",
+    "sơ",
+    "kết.",
+    "TS.",
+    "“Đà",
+    "Nẵng”",
+    " ",
+]
+
+
+@settings(max_examples=400, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(LEDE_WORDS), min_size=1, max_size=12), st.data())
+def test_the_lede_read_from_its_folded_slice_restates_the_headline_as_folded_afresh(words, data):
+    paragraph = " ".join(words)
+    headline = " ".join(data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=6)))
+    # the plain definition: the first sentence cut out, then folded
+    first_sentence = (sentences(paragraph) or [paragraph])[0]
+    words, first = set(re.findall(r"\w+", fold(headline))), set(re.findall(r"\w+", fold(first_sentence)))
+    restated = bool(words) and len(words & first) >= 0.8 * len(words)
+    assert _restates_headline(paragraph, headline, fold(paragraph)) == restated
+    assert _restates_headline(paragraph, headline) == restated
