@@ -166,6 +166,16 @@ def _restates_headline(paragraph: str, headline: str | None, folded: str | None 
     return bool(words) and len(words & first) >= HEADLINE_RESTATED * len(words)
 
 
+def _folded_slices(folded: str, paragraphs: list[str], separator: str = PARAGRAPH_BREAK) -> list[str]:
+    """`paragraphs` (the first of a text) folded, as slices of `folded`, the text they open
+    (joined by `separator`) folded: folding maps each character to one character."""
+    slices, offset = [], 0
+    for paragraph in paragraphs:
+        slices.append(folded[offset : offset + len(paragraph)])
+        offset += len(paragraph) + len(separator)
+    return slices
+
+
 def find_event_date(
     paragraphs: list[str], stamp: dt.date | None = None, headline: str | None = None, weak: bool = True
 ) -> tuple[int, int, int | None] | None:
@@ -176,10 +186,8 @@ def find_event_date(
     long before the page stamp are not the event's (unless the lede that opens with the day
     restates the headline: the page was posted late).
     """
-    folded, offset, opening = folded_body(PARAGRAPH_BREAK.join(paragraphs)), 0, []
-    for paragraph in paragraphs[:EVENT_DATE_PARAGRAPHS]:  # slices of the body folded once (shared)
-        opening.append(folded[offset : offset + len(paragraph)])
-        offset += len(paragraph) + len(PARAGRAPH_BREAK)
+    # slices of the body folded once (shared)
+    opening = _folded_slices(folded_body(PARAGRAPH_BREAK.join(paragraphs)), paragraphs[:EVENT_DATE_PARAGRAPHS])
     restated = bool(paragraphs) and _restates_headline(paragraphs[0], headline, opening[0] if opening else None)
     for pattern in (STRONG_EVENT_DATE, EVENT_DATE) if weak else (STRONG_EVENT_DATE,):
         for index, paragraph in enumerate(opening):
@@ -225,11 +233,7 @@ def _folded_opening(paragraphs: list[str], folded_lines: str | None) -> list[str
     (folding maps each character to one character, so a slice is the paragraph folded)."""
     if folded_lines is None:
         return [fold(p) for p in paragraphs[:YESTERDAY_PARAGRAPHS]]
-    opening, offset = [], 0
-    for paragraph in paragraphs[:YESTERDAY_PARAGRAPHS]:
-        opening.append(folded_lines[offset : offset + len(paragraph)])
-        offset += len(paragraph) + 1  # the line break
-    return opening
+    return _folded_slices(folded_lines, paragraphs[:YESTERDAY_PARAGRAPHS], "\n")
 
 
 # ---------------------------------------------------------------------------------------------
