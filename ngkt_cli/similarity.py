@@ -483,8 +483,12 @@ class ThreadIndex:
     def similarity(self, item: Item, thread: str) -> float:
         """Similarity to a thread: its words' (`words_similarity`), plus the bonus when the item
         opens on a theme one of the thread's recent wordings opens on."""
-        similarity = self.words_similarity(item, thread)
-        return similarity + (self.settings.bonus(similarity) if self.opens_alike(item, thread) else 0.0)
+        return sum(self.words_and_bonus(item, thread))
+
+    def words_and_bonus(self, item: Item, thread: str) -> tuple[float, float]:
+        """(`words_similarity`, the head-theme bonus it earns when the item opens alike)."""
+        words = self.words_similarity(item, thread)
+        return words, self.settings.bonus(words) if self.opens_alike(item, thread) else 0.0
 
     def opens_alike(self, item: Item, thread: str) -> bool:
         """Whether one of the thread's recent wordings opens on the theme the item opens on."""
@@ -542,8 +546,7 @@ class ThreadIndex:
         for thread in sorted(candidates):
             if not self.may_join(item, thread, forbidden):
                 continue
-            words = self.words_similarity(item, thread)
-            bonus = self.settings.bonus(words) if self.opens_alike(item, thread) else 0.0
+            words, bonus = self.words_and_bonus(item, thread)
             if words + bonus >= self.settings.threshold:  # ranked by the words, and a share of the bonus
                 found.append((words + self.settings.rank_bonus * bonus, thread))
         return found
