@@ -497,11 +497,6 @@ def _starts(text: str) -> list[list[int]]:
     return _openings()(text)
 
 
-def _title_starts(text: str) -> list[int]:
-    """Every place in `text` where a title starts, those inside another title too."""
-    return _starts(text)[0]
-
-
 def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern that can only match at one of `starts` (in order):
     tried there alone, one scan of the text for the titles serving two patterns."""
