@@ -239,12 +239,15 @@ def wordings_of(extraction: Extraction, keys: dict[str, str]) -> Wordings:
     )
 
 
+def _other_speakers(mine: str | None, theirs: str | None) -> bool:
+    """Two statements both of whose speakers are named, and differ: no restatement of each other."""
+    return bool(mine and theirs and mine != theirs)
+
+
 def _restates(mine: ListWording, theirs: ListWording) -> bool:
     """Two outlets rewrite the story but quote the speaker's list (`same_items`)."""
     (my_speaker, my_items), (their_speaker, their_items) = mine, theirs
-    if my_speaker and their_speaker and my_speaker != their_speaker:
-        return False
-    return same_items(my_items, their_items)
+    return not _other_speakers(my_speaker, their_speaker) and same_items(my_items, their_items)
 
 
 def same_speech(mine: Iterable[ListWording], theirs: Iterable[ListWording]) -> bool:
@@ -269,9 +272,7 @@ DIRECTIVES_RESTATED_SHARE = 2 / 3
 
 def _restates_directive(mine: DirectiveWording, theirs: DirectiveWording) -> bool:
     (my_speaker, my_words), (their_speaker, their_words) = mine, theirs
-    if my_speaker and their_speaker and my_speaker != their_speaker:
-        return False
-    return same_item(my_words, their_words, SAME_DIRECTIVE_WORDS)
+    return not _other_speakers(my_speaker, their_speaker) and same_item(my_words, their_words, SAME_DIRECTIVE_WORDS)
 
 
 def same_directions(mine: tuple[DirectiveWording, ...], theirs: tuple[DirectiveWording, ...]) -> bool:
