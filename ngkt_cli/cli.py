@@ -40,7 +40,7 @@ from .queries import (
     theme_shares,
     thread_view,
     year_diff,
-    years_with,
+    years_listed,
 )
 from .queries import export as dataset
 from .queries import info as database_info
@@ -505,8 +505,8 @@ def priorities(
         include_out_of_scope=include_out_of_scope,
     )
     if not rows and ctx.obj.format(fmt) == "table":  # a person is told why the table is empty; data stays data
-        years = years_with(conn, kind.value, include_out_of_scope=include_out_of_scope)
-        render.message(f"no {kind.value} statements match; years with some: {', '.join(map(str, years)) or 'none'}")
+        years = years_listed(conn, kind.value, include_out_of_scope=include_out_of_scope)
+        render.message(f"no {kind.value} statements match; years with some: {years}")
     ctx.obj.output(render.statements_view(rows), fmt)
 
 

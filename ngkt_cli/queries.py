@@ -705,6 +705,25 @@ def years_with(
     return sorted(r[0] for r in rows)
 
 
+def years_listed(
+    conn: sqlite3.Connection, kind: str = "priority", by: str = "target", include_out_of_scope: bool = False
+) -> str:
+    """The years with statements, for a message saying why nothing matched: the years that only
+    off-topic articles state are named apart, with the option that counts them; with none at all,
+    whether anything was ingested."""
+    years = years_with(conn, kind, by, include_out_of_scope)
+    only_out = [] if include_out_of_scope else sorted(set(years_with(conn, kind, by, True)) - set(years))
+    listed = ", ".join(map(str, years))
+    if only_out:
+        out = f"{', '.join(map(str, only_out))} only out of scope; --include-out-of-scope counts them"
+        return f"{listed} ({out})" if years else f"none in scope ({out})"
+    if years:
+        return listed
+    if conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
+        return "none"
+    return "none yet (run `ngkt ingest`)"
+
+
 def _theme_corpus(conn: sqlite3.Connection, kind: str, by: str, include_out_of_scope: bool = False) -> Counter[str]:
     """How many counted statements of all years state each theme: the prior of the theme statistics."""
     rows = conn.execute(
@@ -804,9 +823,7 @@ def year_diff(
     found = {s.year for s in statements}
     for year in (year_before, year_after):
         if year not in found:
-            listed = (
-                ", ".join(map(str, years_with(conn, kind, by, include_out_of_scope))) or "none yet (run `ngkt ingest`)"
-            )
+            listed = years_listed(conn, kind, by, include_out_of_scope)
             raise NotFound(f"no {kind} statements for {year} (by {by} year); years with some: {listed}")
     missing = left_out(conn, (year_before, year_after), kind=kind, by=by)
     if include_out_of_scope:  # counted, not left out

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import GOLD, run_cli, statement_id
+from conftest import GOLD, SEEDS, run_cli, statement_id
 
 from ngkt_cli.diff import g2_test, log_odds_dirichlet, word_diff
 
@@ -192,6 +192,53 @@ def test_year_without_priorities_lists_the_years_that_have_some(seeded_db):
     assert (
         result.stderr == "ngkt: error: no priority statements for 2019 (by target year); years with some: 2023, 2024\n"
     )
+
+
+SPORT_TASKS = """Sở Văn hóa, Thể thao tỉnh Hà Nam triển khai nhiệm vụ năm {year}
+
+Ngày 10/01/{year}, Sở Văn hóa, Thể thao tỉnh Hà Nam tổ chức hội nghị triển khai nhiệm vụ năm {year}.
+
+Giám đốc Sở Trần Văn Bình nêu ba nhiệm vụ trọng tâm của năm {year}:
+
+1. Tổ chức thành công Đại hội Thể dục thể thao cấp tỉnh.
+2. Nâng cao chất lượng đào tạo vận động viên năng khiếu.
+3. Phát triển phong trào thể dục thể thao quần chúng ở cơ sở.
+"""
+
+
+def test_years_stated_only_off_topic_are_named_with_the_option_that_counts_them(tmp_path):
+    """A database of a province's sport tasks alone used to answer "run `ngkt ingest`"."""
+    sport = tmp_path / "sport.txt"
+    sport.write_text(SPORT_TASKS.format(year=2022), encoding="utf-8")
+    db = tmp_path / "x.db"
+    assert run_cli(db, "ingest", str(sport)).exit_code == 0
+    alone = run_cli(db, "diff", "2022", "2023")
+    assert alone.exit_code == 1
+    assert alone.stderr.endswith(
+        "years with some: none in scope (2022 only out of scope; --include-out-of-scope counts them)\n"
+    )
+    assert run_cli(db, "priorities").stderr == (
+        "no priority statements match; years with some: none in scope (2022 only out of scope;"
+        " --include-out-of-scope counts them)\n"
+    )
+    assert "no priority statements for 2023 (by target year); years with some: 2022\n" in (
+        run_cli(db, "diff", "2022", "2023", "--include-out-of-scope").stderr
+    )
+    assert run_cli(db, "ingest", str(SEEDS)).exit_code == 0
+    beside = run_cli(db, "diff", "2019", "2024")
+    assert beside.stderr.endswith(
+        "years with some: 2023, 2024 (2022 only out of scope; --include-out-of-scope counts them)\n"
+    )
+
+
+def test_a_kind_no_document_states_says_none(tmp_path):
+    db = tmp_path / "x.db"
+    sport = tmp_path / "sport.txt"
+    sport.write_text(SPORT_TASKS.format(year=2022), encoding="utf-8")
+    assert run_cli(db, "ingest", str(sport)).exit_code == 0
+    result = run_cli(db, "diff", "2021", "2022", "--kind", "lesson", "--include-out-of-scope")
+    assert result.exit_code == 1
+    assert result.stderr.endswith("years with some: none\n")
 
 
 def test_non_year_is_a_usage_error(seeded_db):
