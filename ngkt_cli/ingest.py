@@ -61,6 +61,8 @@ class Outcome:
     document_id: str | None = None
     reason: str | None = None
     duplicate_of: str | None = None
+    # stored reports this one is counted in place of from now on (copies of it ingested before it)
+    adopted: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,20 +278,31 @@ def _restates_directive(mine: DirectiveWording, theirs: DirectiveWording) -> boo
 
 
 def same_directions(mine: tuple[DirectiveWording, ...], theirs: tuple[DirectiveWording, ...]) -> bool:
-    """True when `mine` (a report without lists) restates enough of `theirs`' directives to be
-    another report of the same speech: at least DIRECTIVES_RESTATED of them and
-    DIRECTIVES_RESTATED_SHARE of its own."""
+    """True when `mine` (a report without lists) restates enough of `theirs` (another report's
+    statements) to be another report of the same speech: at least DIRECTIVES_RESTATED of its
+    directives and DIRECTIVES_RESTATED_SHARE of them."""
     restated = sum(any(_restates_directive(m, t) for t in theirs) for m in mine)
     return restated >= DIRECTIVES_RESTATED and restated >= DIRECTIVES_RESTATED_SHARE * len(mine)
 
 
 def reports_same_speech(mine: Wordings, theirs: Wordings) -> bool:
     """True when a report with `mine` restates a stored report with `theirs`: every list of it
-    restates one (`same_speech`), or, having no lists, most of its directives do
-    (`same_directions`)."""
+    restates one (`same_speech`), or, having no lists, most of its directives restate the other's
+    directives or list items (`same_directions`: one outlet numbers the tasks a speech set, another
+    retells them in running text)."""
     if mine.lists:
         return same_speech(mine.lists, theirs.lists)
-    return same_directions(mine.directives, theirs.directives)
+    return same_directions(mine.directives, theirs.statements())
+
+
+@dataclass(frozen=True)
+class Sameness:
+    """What the stored reports within a day of a document are to it: the one it copies or reports
+    again (`original`), else the stored reports without lists that retell its speech (`retold`),
+    which it is counted in place of."""
+
+    original: str | None = None
+    retold: tuple[str, ...] = ()
 
 
 def find_original(
@@ -298,10 +311,12 @@ def find_original(
     replaces: list[str],
     wordings: Wordings,
     written: dict[str, Wordings] | None = None,
-) -> str | None:
+) -> Sameness:
     """The stored document this one copies or reports again, among those within a day of it (the
     blocking key): nearly the same body, or (for a dated document) the same lists or, without
-    lists, mostly the same directives (`reports_same_speech`).
+    lists, mostly the same directives (`reports_same_speech`). Without one, the stored reports
+    without lists whose directives mostly retell this one's statements: the same speech, reported
+    before in running text (whichever file came first, the speech counts once).
 
     The older version of the same file (`replaces`) is not an original: it is being replaced.
     `written` holds the wordings of documents written by this run (their rows may still be pending).
@@ -313,17 +328,20 @@ def find_original(
     for candidate_id, theirs in candidates:
         # most candidates share too few hashes to be a copy: one set intersection tells
         if may_reach(mine, theirs, DUPLICATE_CONTAINMENT) and containment(mine, theirs) >= DUPLICATE_CONTAINMENT:
-            return candidate_id
-    if not doc.date or not (wordings.lists or len(wordings.directives) >= DIRECTIVES_RESTATED):
-        return None
+            return Sameness(candidate_id)
+    if not doc.date or len(wordings.statements()) < DIRECTIVES_RESTATED:
+        return Sameness()
     written = written or {}
     my_lengths = {len(items) for _, items in wordings.lists}
+    retold = []
     for candidate_id, _ in candidates:
         stored = written[candidate_id] if candidate_id in written else db.wordings(conn, candidate_id)
         # each list of a report of the same speech restates one as long (`same_items`): a first test
         if my_lengths.issubset([len(items) for _, items in stored.lists]) and reports_same_speech(wordings, stored):
-            return candidate_id
-    return None
+            return Sameness(candidate_id)
+        if not stored.lists and reports_same_speech(stored, wordings):
+            retold.append(candidate_id)
+    return Sameness(retold=tuple(retold))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -698,6 +716,15 @@ class TermCounts:
         self.paragraphs += len(prepared.doc.paragraphs) if prepared.doc else 0
         self.document_ids.append(document_id)
 
+    def drop(self, conn: sqlite3.Connection, document_id: str) -> None:
+        """Leave out a document this run wrote, found since to be a copy of a later one."""
+        if document_id not in self.document_ids:
+            return  # written before this run: `db.make_duplicate` took its terms off
+        body = conn.execute("SELECT body FROM documents WHERE id = ?", [document_id]).fetchone()[0]
+        self.not_counted.update(paragraph_terms(body))
+        self.paragraphs -= len(body.split("\n\n"))
+        self.document_ids.remove(document_id)
+
     def flush(self, conn: sqlite3.Connection) -> None:
         if self.not_counted:
             self.counts.subtract(self.not_counted)
@@ -754,7 +781,8 @@ def store(
     if settled != doc.id:
         doc = replace(doc, id=settled)
     wordings = wordings_of(extraction, prepared.coded.keys if prepared.coded else {})
-    original = find_original(conn, doc, [], wordings, written)
+    sameness = find_original(conn, doc, [], wordings, written)
+    original = sameness.original
     if written is not None and original is None:
         written[doc.id] = wordings
     scope = db.user_scope(conn, [stored["id"]] if stored else [])
@@ -769,10 +797,11 @@ def store(
     else:
         built = prepared.rows if extraction is prepared.extraction else None
         db.save_document(conn, doc, extraction, [], prepared.coded, pending, built)
+    adopted: tuple[str, ...] = ()
     if original is None and doc.date:
-        adopt_undated_copies(conn, doc)
+        adopted = (*adopt_undated_copies(conn, doc), *adopt_retold(conn, doc, sameness.retold))
     status = "duplicate" if original else ("updated" if stored else "new")
-    return Outcome(prepared.display, status, doc.id, reason=reread, duplicate_of=original)
+    return Outcome(prepared.display, status, doc.id, reason=reread, duplicate_of=original, adopted=adopted)
 
 
 # A copy is a report, not a line: a stored text of fewer word 4-grams ("Thúc đẩy chuyển đổi
@@ -795,6 +824,15 @@ def adopt_undated_copies(conn: sqlite3.Connection, doc: Document) -> list[str]:
     for copy_id in copies:
         db.make_duplicate(conn, copy_id, doc.id)
     return copies
+
+
+def adopt_retold(conn: sqlite3.Connection, doc: Document, retold: tuple[str, ...]) -> list[str]:
+    """Make `doc` (just stored, an original) the original of the stored reports without lists that
+    retell its speech (`Sameness.retold`): the report that numbers the speech's tasks is the one
+    counted, whichever outlet's file was ingested first. Returns their ids."""
+    for report_id in retold:
+        db.make_duplicate(conn, report_id, doc.id)
+    return list(retold)
 
 
 # `ngkt doc date DOC rule`: the date the rules gave it again.
@@ -963,7 +1001,7 @@ def write_prepared(
     """Store prepared inputs, DOCUMENTS_PER_TRANSACTION to a transaction; their term counts are
     added to `frequencies`, which the caller writes with the linking that needs them. (A crash
     before that leaves documents marked uncounted, which the next linking counts.)"""
-    outcomes = []
+    outcomes: list[Outcome] = []
     pending = db.PendingRows()
     lists_written: dict[str, Wordings] = {}
     with db.transaction(conn):
@@ -972,12 +1010,22 @@ def write_prepared(
         for prepared in prepared_inputs:
             outcome = store(conn, prepared, pending, lists_written, codebook)
             frequencies.take(prepared, outcome.document_id if outcome.status in ("new", "updated") else None)
+            for adopted in outcome.adopted:  # a report this run wrote is a copy of this one after all
+                frequencies.drop(conn, adopted)
+                outcomes = [_now_duplicate(o, adopted, outcome.document_id) for o in outcomes]
             outcomes.append(outcome)
             written()
             _test_pause(len(outcomes))
             if on_progress:
                 on_progress(outcome)
     return outcomes
+
+
+def _now_duplicate(outcome: Outcome, document_id: str, original: str | None) -> Outcome:
+    """`outcome`, or if it wrote `document_id` as a new document, that document as a duplicate."""
+    if outcome.document_id != document_id or outcome.status != "new":
+        return outcome
+    return replace(outcome, status="duplicate", duplicate_of=original)
 
 
 def reextract_all(

@@ -120,6 +120,11 @@ class Wordings:
     lists: tuple[ListWording, ...] = ()
     directives: tuple[DirectiveWording, ...] = ()
 
+    def statements(self) -> tuple[DirectiveWording, ...]:
+        """(speaker, key) of every statement: the lists' items, each with its list's speaker, then
+        the directives. A report without lists restates another's items as often as its directives."""
+        return (*((speaker, item) for speaker, items in self.lists for item in items), *self.directives)
+
 
 @dataclass(frozen=True)
 class Extraction:

@@ -675,6 +675,51 @@ def test_one_direction_in_common_is_not_the_same_speech(tmp_path, db_path, cli):
     assert [d["duplicate_of"] for d in documents(db_path)] == [None, None]
 
 
+# One speech in three outlets' words: the government's portal numbers its five tasks, a provincial
+# paper copies the list under its own furniture, an economic magazine retells four of the tasks
+# in running text (directives, no list).
+MIXED_FORMS = Path(__file__).parent / "data" / "mixed_forms"
+NUMBERED, PROVINCIAL, RETOLD = "chinhphu_2027-01-12.txt", "baohatinh_2027-01-13.txt", "kinhte_2027-01-13.txt"
+
+
+@pytest.mark.parametrize(
+    "runs",
+    [[NUMBERED, PROVINCIAL, RETOLD], [RETOLD, NUMBERED, PROVINCIAL], [PROVINCIAL, RETOLD, NUMBERED]],
+    ids=["numbered first", "retold first", "copy first"],
+)
+def test_a_speech_numbered_by_one_outlet_and_retold_by_another_counts_once(db_path, cli, runs):
+    for name in runs:  # one run each: a report stored before the one it retells
+        cli("ingest", str(MIXED_FORMS / name))
+    docs = {Path(d["path"]).name: d for d in documents(db_path)}
+    counted = [name for name, d in docs.items() if d["duplicate_of"] is None]
+    assert len(counted) == 1 and counted[0] != RETOLD  # the numbered list is the one counted
+    assert docs[RETOLD]["duplicate_of"] == docs[counted[0]]["id"]
+    priorities = json.loads(cli("priorities", "--year", "2027", "--format", "json").stdout)
+    assert len([p for p in priorities if p["form"] == "list"]) == 5
+    assert len(priorities) == 5 + (counted[0] == NUMBERED)  # the portal adds a direction to the Đại sứ
+
+
+def test_a_report_retold_in_one_run_is_counted_as_the_duplicate_it_is(db_path, cli):
+    """The retelling comes first in the run, and is only found to be a copy when the list comes."""
+    result = cli("ingest", "--format", "json", str(MIXED_FORMS / RETOLD), str(MIXED_FORMS / NUMBERED))
+    outcomes = {Path(o["path"]).name: o for o in json.loads(result.stdout)}
+    assert outcomes[RETOLD]["status"] == "duplicate"
+    assert outcomes[RETOLD]["duplicate_of"] == outcomes[NUMBERED]["document_id"]
+    assert outcomes[NUMBERED]["adopted"] == [outcomes[RETOLD]["document_id"]]
+    plain = cli("ingest", str(MIXED_FORMS / RETOLD), str(MIXED_FORMS / NUMBERED))
+    assert "0 new, 0 updated, 2 unchanged" in plain.stderr
+    conn = sqlite3.connect(db_path)
+    counted = conn.execute("SELECT id FROM documents WHERE terms_counted = 1").fetchall()
+    assert counted == [(outcomes[NUMBERED]["document_id"],)]  # the copy's words are not counted twice
+
+
+def test_directions_another_outlet_numbered_on_another_day_are_another_speech(tmp_path, db_path, cli):
+    retold = (MIXED_FORMS / RETOLD).read_text(encoding="utf-8").replace("tối 12/1", "tối 16/1")
+    retold = retold.replace("13/1/2027", "17/1/2027")
+    cli("ingest", str(MIXED_FORMS / NUMBERED), str(write(tmp_path / "later.txt", retold.encode())))
+    assert [d["duplicate_of"] for d in documents(db_path)] == [None, None]
+
+
 def test_sketches_of_another_hash_scheme_are_recomputed(tmp_path, db_path, cli):
     original = (SEEDS / "000_27309452084d270c.txt").read_text(encoding="utf-8")
     write(tmp_path / "outlet_a.txt", original.encode())
