@@ -463,10 +463,20 @@ SAME_ITEM_WORDS = 0.8
 _WORD = re.compile(r"\w+")
 
 
+# Item keys whose words `same_item` keeps: a report's statements are compared with those of every
+# report of the days around it.
+ITEM_WORDS_KEPT = 4096
+
+
+@lru_cache(maxsize=ITEM_WORDS_KEPT)
+def _item_words(key: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(key))
+
+
 def same_item(mine: str, theirs: str, share: float = SAME_ITEM_WORDS) -> bool:
     """True when `share` of the shorter text's words are in the other (as keys: lower case, one
     tone placement)."""
-    my_words, their_words = set(_WORD.findall(mine)), set(_WORD.findall(theirs))
+    my_words, their_words = _item_words(mine), _item_words(theirs)
     return len(my_words & their_words) >= share * max(1, min(len(my_words), len(their_words)))
 
 
