@@ -246,10 +246,27 @@ def _other_speakers(mine: str | None, theirs: str | None) -> bool:
     return bool(mine and theirs and mine != theirs)
 
 
+# An outlet that reports some of a speech's numbered tasks ("Bốn là" for the fifth) numbers at
+# least this many of them.
+EXCERPT_MIN_ITEMS = 3
+
+
+def _excerpt_of(mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """True when the shorter list `mine` restates some of `theirs`' items, each one (`same_item`),
+    in their order: an outlet that left out some of the speech's tasks."""
+    if not EXCERPT_MIN_ITEMS <= len(mine) < len(theirs):
+        return False
+    rest = iter(theirs)  # each item of mine is looked for after the last one found
+    return all(any(same_item(item, their_item) for their_item in rest) for item in mine)
+
+
 def _restates(mine: ListWording, theirs: ListWording) -> bool:
-    """Two outlets rewrite the story but quote the speaker's list (`same_items`)."""
+    """Two outlets rewrite the story but quote the speaker's list (`same_items`), or some of its
+    items (`_excerpt_of`)."""
     (my_speaker, my_items), (their_speaker, their_items) = mine, theirs
-    return not _other_speakers(my_speaker, their_speaker) and same_items(my_items, their_items)
+    if _other_speakers(my_speaker, their_speaker):
+        return False
+    return same_items(my_items, their_items) or _excerpt_of(my_items, their_items)
 
 
 def same_speech(mine: Iterable[ListWording], theirs: Iterable[ListWording]) -> bool:
@@ -315,8 +332,8 @@ def find_original(
     """The stored document this one copies or reports again, among those within a day of it (the
     blocking key): nearly the same body, or (for a dated document) the same lists or, without
     lists, mostly the same directives (`reports_same_speech`). Without one, the stored reports
-    without lists whose directives mostly retell this one's statements: the same speech, reported
-    before in running text (whichever file came first, the speech counts once).
+    that restate this one (`retold`): the same speech, reported before in fewer of its tasks, or
+    in running text (whichever file came first, the speech counts once, as its fullest report).
 
     The older version of the same file (`replaces`) is not an original: it is being replaced.
     `written` holds the wordings of documents written by this run (their rows may still be pending).
@@ -332,14 +349,15 @@ def find_original(
     if not doc.date or len(wordings.statements()) < DIRECTIVES_RESTATED:
         return Sameness()
     written = written or {}
-    my_lengths = {len(items) for _, items in wordings.lists}
+    longest = max((len(items) for _, items in wordings.lists), default=0)
     retold = []
     for candidate_id, _ in candidates:
         stored = written[candidate_id] if candidate_id in written else db.wordings(conn, candidate_id)
-        # each list of a report of the same speech restates one as long (`same_items`): a first test
-        if my_lengths.issubset([len(items) for _, items in stored.lists]) and reports_same_speech(wordings, stored):
+        # each list of a report of the same speech restates one at least as long: a first test
+        their_longest = max((len(items) for _, items in stored.lists), default=0)
+        if longest <= their_longest and reports_same_speech(wordings, stored):
             return Sameness(candidate_id)
-        if not stored.lists and reports_same_speech(stored, wordings):
+        if their_longest <= longest and reports_same_speech(stored, wordings):
             retold.append(candidate_id)
     return Sameness(retold=tuple(retold))
 
@@ -827,8 +845,8 @@ def adopt_undated_copies(conn: sqlite3.Connection, doc: Document) -> list[str]:
 
 
 def adopt_retold(conn: sqlite3.Connection, doc: Document, retold: tuple[str, ...]) -> list[str]:
-    """Make `doc` (just stored, an original) the original of the stored reports without lists that
-    retell its speech (`Sameness.retold`): the report that numbers the speech's tasks is the one
+    """Make `doc` (just stored, an original) the original of the stored reports that retell its
+    speech in fewer tasks or in running text (`Sameness.retold`): the fullest report is the one
     counted, whichever outlet's file was ingested first. Returns their ids."""
     for report_id in retold:
         db.make_duplicate(conn, report_id, doc.id)

@@ -713,6 +713,45 @@ def test_a_report_retold_in_one_run_is_counted_as_the_duplicate_it_is(db_path, c
     assert counted == [(outcomes[NUMBERED]["document_id"],)]  # the copy's words are not counted twice
 
 
+def _items_left_out(text: str, *numbers: str) -> str:
+    """The provincial copy with the items numbered `numbers` ("Bốn là") left out, the rest renumbered."""
+    paragraphs = text.split("\n\n")
+    kept = [p for p in paragraphs if not p.startswith(tuple(f"{n} là" for n in numbers))]
+    ordinals = iter(["Một", "Hai", "Ba", "Bốn", "Năm"])
+    return "\n\n".join(f"{next(ordinals)}{p[p.index(' là') :]}" if " là, " in p[:8] else p for p in kept)
+
+
+@pytest.mark.parametrize("retold_first", [False, True], ids=["list first", "excerpt first"])
+def test_an_outlet_that_numbers_some_of_the_tasks_reports_the_same_speech(tmp_path, db_path, cli, retold_first):
+    excerpt = _items_left_out((MIXED_FORMS / PROVINCIAL).read_text(encoding="utf-8"), "Bốn")
+    assert "Bốn là, đổi mới phương thức" in excerpt
+    files = [str(MIXED_FORMS / NUMBERED), str(write(tmp_path / "excerpt.txt", excerpt.encode()))]
+    for name in reversed(files) if retold_first else files:
+        cli("ingest", name)
+    docs = {Path(d["path"]).name: d for d in documents(db_path)}
+    assert docs["excerpt.txt"]["duplicate_of"] == docs[NUMBERED]["id"]
+    assert docs[NUMBERED]["duplicate_of"] is None
+
+
+def test_an_excerpt_of_two_tasks_is_not_enough_to_be_the_same_speech(tmp_path, db_path, cli):
+    excerpt = _items_left_out((MIXED_FORMS / PROVINCIAL).read_text(encoding="utf-8"), "Bốn", "Năm", "Ba")
+    assert "Hai là, mở rộng" in excerpt and "Ba là" not in excerpt
+    cli("ingest", str(MIXED_FORMS / NUMBERED), str(write(tmp_path / "excerpt.txt", excerpt.encode())))
+    assert [d["duplicate_of"] for d in documents(db_path)] == [None, None]
+
+
+def test_tasks_out_of_the_speechs_order_are_not_an_excerpt(tmp_path, db_path, cli):
+    text = (MIXED_FORMS / PROVINCIAL).read_text(encoding="utf-8")
+    paragraphs = _items_left_out(text, "Bốn").split("\n\n")
+    first, third = (next(i for i, p in enumerate(paragraphs) if p.startswith(f"{n} là")) for n in ("Một", "Ba"))
+    paragraphs[first], paragraphs[third] = (
+        "Một là" + paragraphs[third][2:],
+        "Ba là" + paragraphs[first][3:],
+    )
+    cli("ingest", str(MIXED_FORMS / NUMBERED), str(write(tmp_path / "shuffled.txt", "\n\n".join(paragraphs).encode())))
+    assert [d["duplicate_of"] for d in documents(db_path)] == [None, None]
+
+
 def test_directions_another_outlet_numbered_on_another_day_are_another_speech(tmp_path, db_path, cli):
     retold = (MIXED_FORMS / RETOLD).read_text(encoding="utf-8").replace("tối 12/1", "tối 16/1")
     retold = retold.replace("13/1/2027", "17/1/2027")
