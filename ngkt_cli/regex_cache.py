@@ -86,6 +86,9 @@ def _save(path: Path, new: dict[tuple, Any]) -> None:
     """Add `new` to the file (as another process may have left it): written whole under another
     name, then renamed into place; a failure keeps nothing."""
     kept_now = _load(path)
+    versions = {key[2] for key in new if len(key) > 2}  # of the code that derived new facts
+    if versions:  # facts another version derived are not read again: dropped
+        kept_now = {key: entry for key, entry in kept_now.items() if len(key) <= 2 or key[2] in versions}
     entries = {**(kept_now if len(kept_now) + len(new) <= MAX_KEPT else {}), **new}
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
@@ -202,7 +205,9 @@ def kept_fact(key: tuple) -> Any:
 
 
 def keep_fact(key: tuple, fact: Any, seconds: float) -> None:
-    """Keep a fact (numbers, strings, tuples, frozensets) that took `seconds` to derive."""
+    """Keep a fact (numbers, strings, tuples, frozensets) that took `seconds` to derive. `key`'s
+    third item is the version of the code that derived it: when the file is written with new
+    facts, those of other versions are dropped (no run reads them again)."""
     if _unwritten is not None and _entries is not None and len(key) > 2:
         _entries[key] = fact
         _unwritten.add(key, fact, seconds)

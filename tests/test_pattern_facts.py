@@ -142,3 +142,22 @@ def test_only_the_walker_modules_keep_facts():
 
     with pytest.raises(ValueError, match="facts are kept only from"):
         pattern_facts.kept(derive)
+
+
+def test_facts_of_another_version_of_the_walkers_leave_the_file_when_new_ones_are_written(tmp_path, monkeypatch):
+    monkeypatch.setattr(regex_cache, "WORTH_WRITING", 0)
+    monkeypatch.setattr(regex_cache, "MIN_RUN_TIME_SECONDS", 0)
+    re.purge()
+    cache = tmp_path / "regex.marshal"
+    image_row = re.compile(r"^.{10,200}\s?-\s?anh \d{1,2}\.?$")
+    monkeypatch.setattr(pattern_facts, "_fingerprint", "yesterday's walkers")
+    with regex_cache.kept(cache):
+        text.required_literals(image_row)
+        re.compile(r"a program (\d+) kept whatever the walkers")
+    monkeypatch.setattr(pattern_facts, "_fingerprint", "today's walkers")
+    with regex_cache.kept(cache):
+        text.required_literals(image_row)
+    kept = marshal.loads(cache.read_bytes())[1]
+    assert {key[2] for key in kept if key[0] == "fact"} == {"today's walkers"}
+    assert (r"a program (\d+) kept whatever the walkers", 0) in kept
+    re.purge()
