@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]  # (the `re` module's own parser)
 
+from . import pattern_facts
 from .models import Document
 from .text import fold
 
@@ -174,6 +175,7 @@ def _source_items(source: str) -> list[str]:
     return items
 
 
+@pattern_facts.kept
 def lookbehinds_after(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` with the same matches, its opening look-behinds asked after the item that follows
     them when that item takes a fixed number of characters: "(?<!den )((?:19|20)\\d{2})" as

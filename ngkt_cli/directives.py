@@ -29,6 +29,7 @@ from re import _constants as _sre  # type: ignore[attr-defined]  # the `re` modu
 from re import _parser  # type: ignore[attr-defined]
 from typing import NamedTuple
 
+from . import pattern_facts
 from .cues import CUE_PERIOD, announced, target_year
 from .metadata import (
     _NAME,
@@ -933,6 +934,7 @@ def _needed(items) -> frozenset[str] | None:
     return max(options, key=lambda words: min(map(len, words)), default=None)
 
 
+@pattern_facts.kept
 def cue_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The words one of which every match of a rule's pattern holds ("yêu cầu", "đề nghị", ...
     out of the request rule's pattern), lower case; None when the pattern needs no word."""
@@ -1050,6 +1052,7 @@ def _openings_of(items, ignore_case: bool) -> list[tuple[str, bool]]:
     return paths
 
 
+@pattern_facts.kept
 def cue_openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The strings one of which every match of `pattern` opens with, past its look-arounds and
     anchors ("giao", "Giao", "cơ quan", "đơn vị" out of the assignment rule's pattern); lower

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from . import pattern_facts
 from .cues import (
     ANNOUNCED,
     KIND_NOUN_ALTERNATION,
@@ -348,6 +349,7 @@ def _branch_words(items) -> tuple[str, ...]:
     return ()
 
 
+@pattern_facts.kept
 def _hint(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A quick test derived from `pattern`: its longest run of literal text with the simple items
     after it ("là\\s*[,:]\\s*" out of "\\b(một|hai|...)\\s+là\\s*[,:]\\s*"), else the words its
@@ -373,6 +375,7 @@ def _hint(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(source)
 
 
+@pattern_facts.kept
 def _hint_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """The words (lower-cased when the pattern ignores case) that `_hint` makes the hint of, when
     it is the words the pattern's alternation starts with ("trước hết|trước tiên|..."), else ().
@@ -418,6 +421,7 @@ def _opening_hint(items, lower: bool) -> re.Pattern[str] | None:
 MAX_OPENING_CHARACTERS = 4
 
 
+@pattern_facts.kept
 def _by_opening_character(hint: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
     """`hint` as one pattern per character of the class it opens with ("[:;]\\s*\\d" as ":\\s*\\d" and
     ";\\s*\\d"): a text holds a match of `hint` where it holds one of theirs, and the engine finds
@@ -434,6 +438,7 @@ def _by_opening_character(hint: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(re.escape(chr(char)) + "".join(rest), hint.flags) for _, char in items[0][1])  # type: ignore[arg-type]
 
 
+@pattern_facts.kept
 def _start_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """For a pattern anchored at the start ("^\\(?\\d{1,2}[.)/]..."), a test of the text's first
     character: the characters its leading items may open with, an optional one's and the next
@@ -462,6 +467,7 @@ def _start_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return None  # every item optional: the pattern may match nothing
 
 
+@pattern_facts.kept
 def _boundary_after(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """For a pattern opening on a word boundary before what can only open with a word character
     ("\\b(?P<n>Một|Hai|...)\\s+là..."), the pattern without it (`_boundary_matches` asks the
@@ -495,6 +501,7 @@ def _boundary_matches(scan: re.Pattern[str], text: str) -> Iterator[re.Match[str
 MAX_LITERAL_STRINGS = 1000
 
 
+@pattern_facts.kept
 def _literal_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Every string `pattern` matches, when it is a finite set of plain strings (literals,
     classes of literal characters, groups and alternations of them: "[Tt]heo|Nhật Bản|..."),
@@ -530,6 +537,7 @@ def _spelled(items) -> list[str] | None:
     return strings
 
 
+@pattern_facts.kept
 def _literal_lead(pattern: re.Pattern[str]) -> str | None:
     """For a pattern that ignores case and opens on literal text after zero-width items
     ("\\bthứ\\s+..."), that text lower-cased: every match opens where the lower-cased text
@@ -845,6 +853,7 @@ def _trim(body: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
+@pattern_facts.kept
 def _closing_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """For a pattern that ends with "$" after literal text or an alternation of it ("\\s+(?:và|hoặc
     |cùng)$"), the characters a text it matches in ends with: the last one of each string it may
@@ -1334,6 +1343,7 @@ class InlineIntro:
                 yield match
 
 
+@pattern_facts.kept
 def _scan_openings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """The strings every match of `pattern` opens with (`directives.cue_openings`: "nhu", "gom",
     ":" out of "(?:nhu|gom)(?: co)?\\s*:?\\s+...|:\\s+"), when it opens with a class or an

@@ -16,7 +16,8 @@ refuses, a Python whose `re` is laid out differently) falls back to compiling th
 It lives in the user's cache folder (`$XDG_CACHE_HOME/ngkt`, else `~/.cache/ngkt`), or where
 NGKT_REGEX_CACHE says; NGKT_REGEX_CACHE=off keeps nothing. It is written (whole, then renamed
 into place) only by a run that compiled patterns it did not hold, worth `WORTH_WRITING` of
-compiling, and never read as code: it holds numbers, strings and flags (`marshal`).
+compiling, and never read as code: it holds numbers, strings and flags (`marshal`). It also
+keeps the facts `pattern_facts` reads off parsed patterns (`kept_fact`, `keep_fact`).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def cache_file() -> Path | None:
     return Path(base) / "ngkt" / f"regex-{sys.implementation.cache_tag}.marshal"
 
 
-def _load(path: Path) -> dict[tuple[str, int], _Entry]:
+def _load(path: Path) -> dict[tuple, Any]:
     try:
         made_for, entries = marshal.loads(path.read_bytes())
     except Exception:  # no file, or not one this module wrote: nothing kept
@@ -81,10 +82,13 @@ def _load(path: Path) -> dict[tuple[str, int], _Entry]:
     return entries if made_for == _FOR and isinstance(entries, dict) else {}
 
 
-def _save(path: Path, new: dict[tuple[str, int], _Entry]) -> None:
+def _save(path: Path, new: dict[tuple, Any]) -> None:
     """Add `new` to the file (as another process may have left it): written whole under another
     name, then renamed into place; a failure keeps nothing."""
     kept_now = _load(path)
+    versions = {key[2] for key in new if len(key) > 2}  # of the code that derived new facts
+    if versions:  # facts another version derived are not read again: dropped
+        kept_now = {key: entry for key, entry in kept_now.items() if len(key) <= 2 or key[2] in versions}
     entries = {**(kept_now if len(kept_now) + len(new) <= MAX_KEPT else {}), **new}
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
@@ -120,14 +124,14 @@ def kept(path: Path | None = None) -> Iterator[None]:
     if path is None or original is None:
         yield
         return
-    global _unwritten
-    entries = _load(path)
+    global _unwritten, _entries
+    entries = _entries = _load(path)
     new = _unwritten = _Unwritten(path)
 
     def compile(pattern: Any, flags: int = 0) -> Any:
         if type(pattern) is not str or flags & _compiler.SRE_FLAG_DEBUG:
             return original(pattern, flags)
-        key = (pattern, int(flags))
+        key = (pattern, int(flags) & ~_compiler.SRE_FLAG_UNICODE)  # a str pattern is Unicode either way
         entry = entries.get(key)
         if entry is not None:
             try:
@@ -152,7 +156,7 @@ def kept(path: Path | None = None) -> Iterator[None]:
     finally:
         if _compiler.compile is compile:
             _compiler.compile = original
-        _unwritten = None
+        _unwritten = _entries = None
         new.write()
 
 
@@ -169,10 +173,10 @@ class _Unwritten:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.entries: dict[tuple[str, int], _Entry] = {}
+        self.entries: dict[tuple, Any] = {}
         self.seconds = 0.0
 
-    def add(self, key: tuple[str, int], entry: _Entry, seconds: float) -> None:
+    def add(self, key: tuple, entry: Any, seconds: float) -> None:
         self.entries[key] = entry
         self.seconds += seconds
 
@@ -185,6 +189,28 @@ class _Unwritten:
 
 # The programs not yet written while `kept` is in force.
 _unwritten: _Unwritten | None = None
+# What the file held when `kept` came into force (None when it is not in force): the programs,
+# keyed by (pattern, flags), and the facts of `pattern_facts`, keyed by longer tuples.
+_entries: dict[tuple, Any] | None = None
+
+
+def keeping() -> bool:
+    """Whether `kept` is in force (facts derived now are kept with the programs)."""
+    return _entries is not None
+
+
+def kept_fact(key: tuple) -> Any:
+    """A fact `pattern_facts` kept under `key` (a tuple of more than two items), or None."""
+    return None if _entries is None or len(key) <= 2 else _entries.get(key)
+
+
+def keep_fact(key: tuple, fact: Any, seconds: float) -> None:
+    """Keep a fact (numbers, strings, tuples, frozensets) that took `seconds` to derive. `key`'s
+    third item is the version of the code that derived it: when the file is written with new
+    facts, those of other versions are dropped (no run reads them again)."""
+    if _unwritten is not None and _entries is not None and len(key) > 2:
+        _entries[key] = fact
+        _unwritten.add(key, fact, seconds)
 
 
 def write_new() -> None:

@@ -587,15 +587,18 @@ def _groups(items: Iterable[Item]) -> list[list[Item]]:
 def _assign_group(group: list[Item], index: ThreadIndex, decisions: Decisions) -> dict[str, str | None]:
     """Best pairs first: the item that fits a thread best gets it, whatever its place in the list."""
     chosen: dict[str, str | None] = {}
-    for item in group:
+    for item in group if decisions.linked else ():  # most archives hold no decision
         if forced := decisions.forced_thread(item, index):
             chosen[item.id] = forced
+    no_thread: set[str] = set()
     pairs = sorted(
         (
             (score, item.id, thread)
             for item in group
             if item.id not in chosen
-            for score, thread in index.scores(item, decisions.forbidden_threads(item, index))
+            for score, thread in index.scores(
+                item, decisions.forbidden_threads(item, index) if decisions.unlinked else no_thread
+            )
         ),
         key=lambda p: (-p[0], p[1], p[2]),
     )

@@ -20,6 +20,8 @@ from re import _parser  # type: ignore[attr-defined]
 
 import ahocorasick
 
+from . import pattern_facts
+
 # Combining tone marks (grave, acute, tilde, hook above, dot below) as NFD writes them.
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
@@ -197,6 +199,7 @@ def first_characters(items: list) -> set[str] | None:
     return None if opens is None or empty else opens
 
 
+@pattern_facts.kept
 def opening_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The characters a match of `pattern` may open with, or None when that may be any (or
     the match may be empty): a text whose first character is not one of them is not matched."""
@@ -206,6 +209,7 @@ def opening_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return None if found is None else frozenset(found)
 
 
+@pattern_facts.kept
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """Texts every match of `pattern` holds: its runs of plain characters outside any group,
     class, repeat or alternative ("^.{10,200}\\s?-\\s?anh \\d{1,2}$" -> "-", "anh "). A text
@@ -249,6 +253,7 @@ def _one_of(items: Sequence) -> tuple[str, ...] | None:
     return max(found, key=lambda texts: (min(map(len, texts)), -len(texts)), default=None)
 
 
+@pattern_facts.kept
 def required_one_of(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Texts one of which every match of `pattern` holds, read from the parsed pattern: a run of
     plain characters outside any alternative, optional part or class, or of each alternative of

@@ -64,7 +64,7 @@ def _package_imports(module: str) -> set[str]:
 
 
 def test_the_fingerprint_covers_every_module_reextract_reads_with():
-    """Every package module that extraction and the scope rule import, but the two that hold no
+    """Every package module that extraction and the scope rule import, but those that hold no
     rules, is in READING_FILES, so that changing its rules marks stored articles as read by
     earlier rules."""
     seen: set[str] = set()
@@ -74,6 +74,7 @@ def test_the_fingerprint_covers_every_module_reextract_reads_with():
         if module not in seen:
             seen.add(module)
             todo += _package_imports(module)
-    assert seen - {"models.py", "errors.py"} <= set(reading.READING_FILES)
+    # (pattern_facts and regex_cache keep what the rules derive between runs: no rule of their own)
+    assert seen - {"models.py", "errors.py", "pattern_facts.py", "regex_cache.py"} <= set(reading.READING_FILES)
     assert all((PACKAGE / name).is_file() for name in reading.READING_FILES)
     assert len(reading.reading_version()) == 12
