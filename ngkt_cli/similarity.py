@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -461,31 +462,49 @@ class ThreadIndex:
         for term in self.rare_terms(item):
             self.by_term[term].add(thread)
 
-    def take_out(self, item: Item) -> str:
-        """Take a member out of its thread (to score it against every thread as they stand);
-        returns the thread. Its rare terms stay indexed: a stale term only adds a candidate."""
+    def resettle(self, item: Item, order: dict[str, int], decisions: Decisions) -> str:
+        """Score an item against every thread as they stand, its own without it, and move it to the
+        one it ranks best if that is not its own; returns its thread. The caller makes sure it is
+        not alone in its thread, nor worded like another member (which it would join again)."""
         thread = self.thread_of.pop(item.id)
         members = self.members[thread]
-        members.remove(item)
-        self.centroids.pop(thread, None)  # built again from the members left when next asked for
-        self.lists[thread] = {m.list_id for m in members if m.list_id}
-        if not any(m.key == item.key for m in members):
-            self.by_key[item.key].remove(thread)
-        return thread
-
-    def put_in(self, item: Item, thread: str, before: Callable[[Item], bool]) -> None:
-        """Put a member (back) into a thread, ahead of its first member for which `before` holds
-        (those later in linking order), so that the latest members stay the latest."""
-        members = self.members[thread]
-        members.insert(next((n for n, m in enumerate(members) if before(m)), len(members)), item)
-        self.centroids.pop(thread, None)
+        # only a member among the latest MAX_COMPARED is in the centroid: the others are taken
+        # out (and put back) without touching it
+        at = next(
+            (n for n in range(len(members) - 1, max(-1, len(members) - MAX_COMPARED - 1), -1) if members[n] is item),
+            None,
+        )
+        if at is not None:
+            del members[at]
+            self.centroids.pop(thread, None)
         if item.list_id:
-            self.lists[thread].add(item.list_id)
-        self.thread_of[item.id] = thread
-        if thread not in self.by_key[item.key]:
-            self.by_key[item.key].append(thread)
+            self.lists[thread].discard(item.list_id)  # the one item of its list in the thread
+        wording = self.by_key[item.key]
+        place = wording.index(thread)
+        del wording[place]
+        forbidden = decisions.forbidden_threads(item, self)
+        ranked = {t: score for score, t in self.scores(item, forbidden)}
+        best = max(ranked, key=lambda t: (ranked[t], t), default=thread)
+        if ranked.get(best, 0.0) <= ranked.get(thread, 0.0):
+            best = thread
+        if best == thread:  # back where it was
+            if at is not None:
+                members.insert(at, item)
+                self.centroids.pop(thread, None)
+            wording.insert(place, thread)
+        else:
+            if at is None:
+                del members[next(n for n, m in enumerate(members) if m is item)]
+            target = self.members[best]
+            target.insert(bisect_right(target, order[item.id], key=lambda m: order.get(m.id, -1)), item)
+            self.centroids.pop(best, None)
+            wording.append(best)
             for term in self.rare_terms(item):
-                self.by_term[term].add(thread)
+                self.by_term[term].add(best)  # the old thread's terms stay: a stale term only adds a candidate
+        if item.list_id:
+            self.lists[best].add(item.list_id)
+        self.thread_of[item.id] = best
+        return best
 
     def rare_terms(self, item: Item) -> list[str]:
         """The item's lookup terms, worked out once per wording."""
@@ -665,17 +684,15 @@ def settle(items: list[Item], index: ThreadIndex, decisions: Decisions = NO_DECI
     one the analyst linked, and one worded exactly like another member of its thread stay.
     """
     order = {item.id: n for n, item in enumerate(items)}
-    later = {item.id: (lambda m, n=order[item.id]: order.get(m.id, -1) > n) for item in items}
+    wordings = Counter((thread, m.key) for thread, members in index.members.items() for m in members)
     for item in items:
         thread = index.thread_of[item.id]
-        members = index.members[thread]
-        if len(members) < 2 or decisions.linked.get(item.id) or sum(m.key == item.key for m in members) > 1:
+        if wordings[thread, item.key] > 1 or len(index.members[thread]) < 2 or decisions.linked.get(item.id):
             continue
-        index.take_out(item)
-        forbidden = decisions.forbidden_threads(item, index)
-        ranked = {t: score for score, t in index.scores(item, forbidden)}
-        best = max(ranked, key=lambda t: (ranked[t], t), default=thread)
-        index.put_in(item, best if ranked.get(best, 0.0) > ranked.get(thread, 0.0) else thread, later[item.id])
+        moved = index.resettle(item, order, decisions)
+        if moved != thread:
+            wordings[thread, item.key] -= 1
+            wordings[moved, item.key] += 1
     return {item.id: index.thread_of[item.id] for item in items}
 
 
