@@ -319,7 +319,8 @@ FIRST_UNSEEN = [
 # is built) the first corpus passes; with every page, the markets pair, "coordination" and "the
 # foreign-policy line" still fail (docs/linking.md, "Threads that do not hang on the order").
 TWO_TOPICS_CHAIN = pytest.mark.xfail(
-    strict=True, reason="an item on two topics still chains a markets thread to the partners' (session 9 note)"
+    strict=True,
+    reason="with every unseen page the markets pair, coordination and the foreign-policy line still fail (session 10 note)",
 )
 
 
