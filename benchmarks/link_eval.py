@@ -227,7 +227,10 @@ def run_words(items: list[GoldItem], settings=None, levels: bool = True, texts: 
         linked.append(sim.Item(i.ref, i.kind, i.list_id, i.text, key(i.text), themes[0] if themes else None, themes, level))
     index = sim.ThreadIndex(sim.Idf(dict(df), paragraphs), settings or sim.SETTINGS)
     counter = iter(range(1, 10**6))
-    return sim.assign(linked, index, lambda: f"T{next(counter)}")
+    assigned = sim.assign(linked, index, lambda: f"T{next(counter)}")
+    if not hasattr(sim, "settle") or os.environ.get("NGKT_NO_SETTLE"):  # an older linker (--before), or without it
+        return assigned
+    return sim.settle(linked, index)
 
 
 

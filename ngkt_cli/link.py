@@ -72,6 +72,7 @@ from .similarity import (  # noqa: F401  (re-exported: the other stages import t
     features,
     paragraph_terms,
     rare_terms,
+    settle,
     shared_terms,
     short_label,
     similarity_to_rest,
@@ -182,7 +183,9 @@ def link_pending(conn: sqlite3.Connection, codebook: Codebook | None = None) -> 
         return done["statements"]
     items = load_items(conn, f"s.thread_id IS NULL AND d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
     new_ids = ThreadIds(conn)
-    assigned = assign(items, _index_for(conn, items, idf), new_ids, load_decisions(conn))
+    index, decisions = _index_for(conn, items, idf), load_decisions(conn)
+    assign(items, index, new_ids, decisions)
+    assigned = settle(items, index, decisions)  # the new statements only: stored ones keep their threads
     new_ids.save()
     _write_links(conn, items, assigned, idf)
     refresh_labels(conn, set(assigned.values()), joined=set(assigned), idf=idf)
@@ -289,7 +292,9 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
     old = threads_of_statements(conn)
     originals = load_items(conn, f"d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
     index = ThreadIndex(load_idf(conn, eager=True), settings)
-    groups = _opened(assign(originals, index, _temporary_names(), load_decisions(conn)))  # every thread is new
+    decisions = load_decisions(conn)
+    assign(originals, index, _temporary_names(), decisions)
+    groups = _opened(settle(originals, index, decisions))  # every thread is new
     new_ids = ThreadIds(conn)
     # a thread's copies follow its originals (`_duplicate_threads`): whether it kept most of its
     # members is asked of its originals

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -287,14 +288,18 @@ def lookup_worthy(term: str) -> bool:
 # its own however close it was to one.
 MIN_LOOKUP_TERMS = 3
 
-# A statement with too few rare words also looks threads up by its rarest words found in up to
+# A statement also looks threads up by its (up to MIN_LOOKUP_TERMS) rarest words found in up to
 # this many times the paragraphs of a rare one: a word just past the cut still finds threads.
+# Without them, "phối hợp" found in 54 paragraphs instead of 49 once a hundred pages more came
+# in, and seed 001's "đổi mới phương thức ... nâng cao hiệu quả phối hợp" and seed 002's "Phối
+# hợp chặt chẽ, hiệu quả giữa các ngành" (each with three rarer words) no longer found each other.
 NEAR_RARE = 2
 
 
 def rare_terms(item: Item, idf: Idf, settings: LinkSettings = SETTINGS) -> list[str]:
-    """The item's terms to look up candidate threads by: those rare enough, and when fewer than
-    MIN_LOOKUP_TERMS of them are words, the MIN_LOOKUP_TERMS rarest terms and rarest words too.
+    """The item's terms to look up candidate threads by: those rare enough and its rarest words
+    just past the cut (NEAR_RARE); when fewer than MIN_LOOKUP_TERMS of the rare ones are words,
+    the MIN_LOOKUP_TERMS rarest terms and rarest words.
     Counting a word's syllables as rare terms let "tăng cường hỗ trợ doanh nghiệp khai thác thị
     trường mới" (rare: "khai thác" and its two syllables) skip "hỗ trợ" once an unrelated page
     took it from 50 paragraphs to 51, and miss "hỗ trợ doanh nghiệp mở rộng thị trường"."""
@@ -302,7 +307,9 @@ def rare_terms(item: Item, idf: Idf, settings: LinkSettings = SETTINGS) -> list[
     frequencies = {term: idf.frequency(term) for term in item.terms if lookup_worthy(term)}
     rare = sorted(t for t, df in frequencies.items() if df <= limit)
     if sum(1 for t in rare if not t.startswith(PART_TERM)) >= MIN_LOOKUP_TERMS:
-        return rare
+        # and its rarest words just past the cut, which a growing corpus pushes over it
+        near = [t for t, df in frequencies.items() if limit < df <= NEAR_RARE * limit and not t.startswith(PART_TERM)]
+        return sorted(rare + sorted(near, key=lambda t: (frequencies[t], t))[:MIN_LOOKUP_TERMS])
     # too few rare words (a word's syllables are not words): the rarest terms, and the rarest
     # words found in up to NEAR_RARE times as many paragraphs as a rare one
     by_rarity = sorted(frequencies, key=lambda t: (frequencies[t], t))
@@ -454,6 +461,50 @@ class ThreadIndex:
         self.by_key[item.key].append(thread)
         for term in self.rare_terms(item):
             self.by_term[term].add(thread)
+
+    def resettle(self, item: Item, order: dict[str, int], decisions: Decisions) -> str:
+        """Score an item against every thread as they stand, its own without it, and move it to the
+        one it ranks best if that is not its own; returns its thread. The caller makes sure it is
+        not alone in its thread, nor worded like another member (which it would join again)."""
+        thread = self.thread_of.pop(item.id)
+        members = self.members[thread]
+        # only a member among the latest MAX_COMPARED is in the centroid: the others are taken
+        # out (and put back) without touching it
+        at = next(
+            (n for n in range(len(members) - 1, max(-1, len(members) - MAX_COMPARED - 1), -1) if members[n] is item),
+            None,
+        )
+        if at is not None:
+            del members[at]
+            self.centroids.pop(thread, None)
+        if item.list_id:
+            self.lists[thread].discard(item.list_id)  # the one item of its list in the thread
+        wording = self.by_key[item.key]
+        place = wording.index(thread)
+        del wording[place]
+        forbidden = decisions.forbidden_threads(item, self)
+        ranked = {t: score for score, t in self.scores(item, forbidden)}
+        best = max(ranked, key=lambda t: (ranked[t], t), default=thread)
+        if ranked.get(best, 0.0) <= ranked.get(thread, 0.0):
+            best = thread
+        if best == thread:  # back where it was
+            if at is not None:
+                members.insert(at, item)
+                self.centroids.pop(thread, None)
+            wording.insert(place, thread)
+        else:
+            if at is None:
+                del members[next(n for n, m in enumerate(members) if m is item)]
+            target = self.members[best]
+            target.insert(bisect_right(target, order[item.id], key=lambda m: order.get(m.id, -1)), item)
+            self.centroids.pop(best, None)
+            wording.append(best)
+            for term in self.rare_terms(item):
+                self.by_term[term].add(best)  # the old thread's terms stay: a stale term only adds a candidate
+        if item.list_id:
+            self.lists[best].add(item.list_id)
+        self.thread_of[item.id] = best
+        return best
 
     def rare_terms(self, item: Item) -> list[str]:
         """The item's lookup terms, worked out once per wording."""
@@ -622,6 +673,30 @@ def assign(
             index.add(item, thread)
             assigned[item.id] = thread
     return assigned
+
+
+def settle(items: list[Item], index: ThreadIndex, decisions: Decisions = NO_DECISIONS) -> dict[str, str]:
+    """Once every item has a thread (`assign`), move each, in linking order, to the thread it
+    ranks best among the threads as they now stand (its own without it), when that is not its
+    own; returns item -> thread.
+
+    `assign` sees only the threads formed before an item: a 2025 restatement of the markets
+    priority joined the thread of "hỗ trợ doanh nghiệp mở rộng thị trường" (0.41) because the
+    thread of "đa dạng hóa thị trường xuất khẩu ... chuỗi cung ứng" (0.46 once complete) had
+    not yet taken the later wordings that make it the closer one. An item alone in its thread,
+    one the analyst linked, and one worded exactly like another member of its thread stay.
+    """
+    order = {item.id: n for n, item in enumerate(items)}
+    wordings = Counter((thread, m.key) for thread, members in index.members.items() for m in members)
+    for item in items:
+        thread = index.thread_of[item.id]
+        if wordings[thread, item.key] > 1 or len(index.members[thread]) < 2 or decisions.linked.get(item.id):
+            continue
+        moved = index.resettle(item, order, decisions)
+        if moved != thread:
+            wordings[thread, item.key] -= 1
+            wordings[moved, item.key] += 1
+    return {item.id: index.thread_of[item.id] for item in items}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -315,15 +315,19 @@ FIRST_UNSEEN = [
 # corpus (about 110), one of the seeds' own gold links fails too: "effectiveness and
 # coordination" now, "diversify markets" before session 9's linking change; with the first
 # unseen pages every gold link holds (and the other link tests hold them on their corpora).
+# Session 10: with `settle` (each statement moved to the thread it fits best once every thread
+# is built) the first corpus passes; with every page, the markets pair, "coordination" and "the
+# foreign-policy line" still fail (docs/linking.md, "Threads that do not hang on the order").
 TWO_TOPICS_CHAIN = pytest.mark.xfail(
-    strict=True, reason="an item on two topics still chains a markets thread to the partners' (session 9 note)"
+    strict=True,
+    reason="with every unseen page the markets pair, coordination and the foreign-policy line still fail (session 10 note)",
 )
 
 
 @pytest.mark.parametrize(
     "corpus",
     [
-        pytest.param("first", id="seeds and the first unseen articles", marks=TWO_TOPICS_CHAIN),
+        pytest.param("first", id="seeds and the first unseen articles"),
         pytest.param("all", id="seeds and every unseen article", marks=TWO_TOPICS_CHAIN),
     ],
 )
@@ -662,22 +666,60 @@ def test_threads_the_words_reach_outrank_those_the_theme_bonus_lifts(tmp_path, r
     """Seed 002's "Đa dạng hóa thị trường, đa dạng sản phẩm, đa dạng hóa chuỗi cung ứng" reaches
     the thread of seed 001's paragraph that says it (cosine 0.26, no shared opening theme) and one
     that opens on export markets and shares one word (cosine 0.14, lifted by the bonus to 0.29).
-    Ranked by the words and half the bonus it joins the first; with all of the bonus, the second."""
+    Ranked by the words and half the bonus it joins the first; with all of the bonus, the second.
+    (As `assign` places it: `settle`, which links run after it, brings it back either way.)"""
+    threads = _assigned_without_settling(tmp_path, sorted(UNSEEN.iterdir()), rank_bonus=rank_bonus)
+    markets, paragraph = _statement_of(tmp_path, "002/priority#4"), _statement_of(tmp_path, "001/priority#2")
+    assert (threads[markets] == threads[paragraph]) is together
+
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+
+def _assigned_without_settling(tmp_path: Path, pages: list[Path], **settings: float) -> dict[str, str]:
+    """Statement -> thread as `assign` leaves them (no `settle`), over the seeds and `pages`."""
     from dataclasses import replace
 
     from ngkt_cli import link
-    from ngkt_cli.db import open_db, transaction
+    from ngkt_cli.db import open_db
+    from ngkt_cli.scope import SQL_IN_SCOPE
 
-    db = tmp_path / "rank.db"
-    unseen = sorted((Path(__file__).parent / "data" / "unseen").iterdir())
-    assert run_cli(db, "ingest", str(SEEDS), *map(str, unseen)).exit_code == 0
+    db = tmp_path / "assigned.db"
+    assert run_cli(db, "ingest", str(SEEDS), *map(str, pages)).exit_code == 0
     conn = open_db(db)
-    with transaction(conn):
-        link.relink(conn, replace(link.SETTINGS, rank_bonus=rank_bonus))
+    items = link.load_items(conn, f"d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
+    index = link.ThreadIndex(link.load_idf(conn, eager=True), replace(link.SETTINGS, **settings))
+    counter = iter(range(1, 10**6))
+    assigned = link.assign(items, index, lambda: f"new{next(counter)}", link.load_decisions(conn))
     conn.close()
-    threads = thread_of(db)
-    markets, paragraph = statement_id(db, "002/priority#4"), statement_id(db, "001/priority#2")
-    assert (threads[markets] == threads[paragraph]) is together
+    return assigned
+
+
+def _statement_of(tmp_path: Path, ref: str) -> str:
+    return statement_id(tmp_path / "assigned.db", ref)
+
+
+def _id_of_text(tmp_path: Path, start: str) -> str:
+    [(found,)] = (
+        sqlite3.connect(tmp_path / "assigned.db")
+        .execute("SELECT id FROM statements WHERE list_id IS NOT NULL AND text LIKE ?", [start + "%"])
+        .fetchall()
+    )
+    return found
+
+
+def test_a_statement_settles_in_the_thread_it_fits_once_every_thread_is_built(tmp_path):
+    """Linked in order of years, the 2025 "Đa dạng hoá thị trường xuất khẩu, khai thác hiệu quả
+    các thị trường mới" met the thread of "hỗ trợ doanh nghiệp mở rộng thị trường" (0.41) before
+    the thread of "đa dạng hóa thị trường xuất khẩu, sản phẩm và chuỗi cung ứng" had taken the
+    2025 and 2026 wordings that make it the closer one (0.46). `assign` leaves it in the first;
+    once every thread is built, `settle` moves it to the second, and an ingest ends there."""
+    assigned = _assigned_without_settling(tmp_path, FIRST_UNSEEN)
+    first = _id_of_text(tmp_path, "Đa dạng hoá thị trường xuất khẩu, khai thác hiệu quả")
+    second = _id_of_text(tmp_path, "đa dạng hóa thị trường xuất khẩu, sản phẩm và chuỗi cung ứng")
+    assert assigned[first] != assigned[second]
+    threads = thread_of(tmp_path / "assigned.db")  # the ingest: assigned, then settled
+    assert threads[first] == threads[second]
 
 
 @pytest.mark.parametrize(
@@ -705,3 +747,17 @@ def test_a_statement_with_few_rare_words_looks_threads_up_by_words_just_past_the
     idf = sim.Idf(frequencies, 500)
     item = sim.Item("x", "priority", None, text, text)
     assert ("hỗ_trợ" in sim.rare_terms(item, idf)) is looked_up
+
+
+@pytest.mark.parametrize("df, looked_up", [(50, True), (54, True), (100, True), (101, False)])
+def test_a_statement_with_rare_words_also_looks_threads_up_by_words_just_past_the_cut(df, looked_up):
+    """A statement with three rare words ("phương thức", "năng lực", "đổi mới") still looks
+    threads up by "phối hợp" found in up to twice the paragraphs of a rare word: a hundred pages
+    more took "phối hợp" from 49 paragraphs to 54, and two seeds' coordination priorities, each
+    with three rarer words, no longer found each other."""
+    from ngkt_cli import similarity as sim
+
+    text = "đổi mới phương thức, tăng cường năng lực triển khai và nâng cao hiệu quả phối hợp"
+    frequencies = {"phối_hợp": df, "phương_thức": 3, "năng_lực": 16, "đổi_mới": 19}
+    item = sim.Item("x", "priority", None, text, text)
+    assert ("phối_hợp" in sim.rare_terms(item, sim.Idf(frequencies, 775))) is looked_up
