@@ -495,6 +495,8 @@ def priorities(
 
     When nothing matches, the table says on stderr which years have some."""
 
+    if year is not None:
+        _year(str(year))
     conn = ctx.obj.open()
     rows = statements(
         conn,
@@ -505,9 +507,34 @@ def priorities(
         include_out_of_scope=include_out_of_scope,
     )
     if not rows and ctx.obj.format(fmt) == "table":  # a person is told why the table is empty; data stays data
-        years = years_listed(conn, kind.value, include_out_of_scope=include_out_of_scope)
-        render.message(f"no {kind.value} statements match; years with some: {years}")
+        found = (
+            statements(
+                conn,
+                year=year,
+                kind=kind.value,
+                form=form.value if form else None,
+                include_out_of_scope=include_out_of_scope,
+            )
+            if speaker
+            else []
+        )
+        if found:  # the speaker is what matched nothing
+            names = Counter(row["speaker"] for row in found if row["speaker"])
+            listed = ", ".join(name for name, _ in names.most_common(SPEAKERS_SUGGESTED)) or "none named"
+            render.message(
+                f"no {kind.value} statements by a speaker matching '{speaker}' (speakers are stored by name);"
+                f" speakers of the others: {listed}"
+            )
+        else:
+            years = years_listed(
+                conn, kind.value, include_out_of_scope=include_out_of_scope, form=form.value if form else None
+            )
+            render.message(f"no {kind.value} statements match; years with some: {years}")
     ctx.obj.output(render.statements_view(rows), fmt)
+
+
+# The speakers `ngkt priorities --speaker` suggests when the name matched nothing: the most frequent.
+SPEAKERS_SUGGESTED = 5
 
 
 @app.command()
@@ -534,7 +561,8 @@ def show(
         typer.Option(
             "--format",
             "-f",
-            help="table (the article), json, csv or nl (its items, one to a row) or markdown (the article).",
+            help="table or markdown (the article), csv or nl (its items, one to a row) or json (the whole"
+            " article: document, lists, directives, removed lines, people, versions).",
         ),
     ] = Format.table,
 ) -> None:
@@ -694,6 +722,8 @@ def threads(
     Off-topic articles' items are never linked; --include-out-of-scope lists each one alone.
     """
 
+    if year is not None:
+        _year(str(year))
     rows = list_threads(
         ctx.obj.open(),
         year=year,
@@ -828,7 +858,10 @@ def thread_history(
 ) -> None:
     """Your decisions about a thread, oldest first."""
 
-    ctx.obj.output(render.View(history(ctx.obj.open(), thread.upper()), render.HISTORY_COLUMNS), fmt)
+    rows = history(ctx.obj.open(), thread.upper())
+    if not rows and ctx.obj.format(fmt) == "table":  # a person is told why the table is empty
+        render.message(f"no decisions about {thread.upper()} yet: its links are the rules' own")
+    ctx.obj.output(render.View(rows, render.HISTORY_COLUMNS), fmt)
 
 
 class ThemesBy(str, Enum):
@@ -973,7 +1006,7 @@ def report(
     Exit status: 0 done, 1 error, 2 usage, 75 another run held the lock longer than --wait.
     """
 
-    pair = _ordered_years(*years) if years else None
+    pair = _ordered_years(*(_year(str(y)) for y in years)) if years else None
     conn = ctx.obj.open()
     with report_lock(out, wait):
         written = build_report(conn, out, ctx.obj.themes, pair, include_out_of_scope)

@@ -63,8 +63,8 @@ def _forget_links(conn: sqlite3.Connection, statement_id: str) -> None:
 
 def _check_lists(first: list[sqlite3.Row], second: list[sqlite3.Row], what: str) -> None:
     shared = {r["list_id"] for r in first if r["list_id"]} & {r["list_id"] for r in second if r["list_id"]}
-    if shared:
-        raise UsageError(
+    if shared:  # a rule the data keeps, like `_check_kinds`: not a mistyped command line
+        raise Refused(
             f"cannot {what}: both hold items of list {sorted(shared)[0]}, and two items of one list are never one "
             f"priority"
         )

@@ -100,6 +100,10 @@ class Keyness:
         return self.p_value < SIGNIFICANCE
 
 
+# How a title or a message names the statements of one form (`--form`).
+FORM_NAMES = {"list": "list items", "directive": "directives"}
+
+
 @dataclass(frozen=True)
 class YearDiff:
     year_before: int
@@ -124,6 +128,7 @@ class YearDiff:
     out_of_scope_before: int = 0
     out_of_scope_after: int = 0
     undated: int = 0
+    form: str | None = None  # "list" or "directive" when only statements of that form are compared
 
     @property
     def thin_before(self) -> bool:
@@ -346,6 +351,7 @@ def compare_years(
     frequencies: dict[str, int],
     paragraphs: int,
     left_out: dict | None = None,
+    form: str | None = None,
 ) -> YearDiff:
     """The whole comparison of two years' statements (pure: everything it needs is passed in).
 
@@ -383,4 +389,5 @@ def compare_years(
         out_of_scope_before=out_of_scope.get(year_before, 0),
         out_of_scope_after=out_of_scope.get(year_after, 0),
         undated=left_out.get("undated", 0),
+        form=form,
     )

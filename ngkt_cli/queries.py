@@ -15,7 +15,7 @@ from typing import Any
 
 from . import ids
 from .db import ROW_COLUMNS, meta_value
-from .diff import DiffStatement, compare_years, words_needed
+from .diff import FORM_NAMES, DiffStatement, compare_years, words_needed
 from .doubts import doubts
 from .errors import NotFound, UsageError
 from .link import (
@@ -694,25 +694,34 @@ def _short(text: str, limit: int = 80) -> str:
 
 
 def years_with(
-    conn: sqlite3.Connection, kind: str = "priority", by: str = "target", include_out_of_scope: bool = False
+    conn: sqlite3.Connection,
+    kind: str = "priority",
+    by: str = "target",
+    include_out_of_scope: bool = False,
+    form: str | None = None,
 ) -> list[int]:
+    """The years with counted statements of `kind` (of `form`: list items or directives only)."""
     year = _year_column(by)
     rows = conn.execute(
         f"SELECT DISTINCT {year} FROM statements s JOIN documents d ON d.id = s.document_id WHERE "
-        f"{_counted(by, include_out_of_scope)}",
-        [kind],
+        f"{_counted(by, include_out_of_scope)}{' AND s.form = ?' if form else ''}",
+        [kind, *([form] if form else [])],
     )
     return sorted(r[0] for r in rows)
 
 
 def years_listed(
-    conn: sqlite3.Connection, kind: str = "priority", by: str = "target", include_out_of_scope: bool = False
+    conn: sqlite3.Connection,
+    kind: str = "priority",
+    by: str = "target",
+    include_out_of_scope: bool = False,
+    form: str | None = None,
 ) -> str:
-    """The years with statements, for a message saying why nothing matched: the years that only
-    off-topic articles state are named apart, with the option that counts them; with none at all,
-    whether anything was ingested."""
-    years = years_with(conn, kind, by, include_out_of_scope)
-    only_out = [] if include_out_of_scope else sorted(set(years_with(conn, kind, by, True)) - set(years))
+    """The years with statements (of `form`), for a message saying why nothing matched: the years
+    that only off-topic articles state are named apart, with the option that counts them; with
+    none at all, whether anything was ingested."""
+    years = years_with(conn, kind, by, include_out_of_scope, form)
+    only_out = [] if include_out_of_scope else sorted(set(years_with(conn, kind, by, True, form)) - set(years))
     listed = ", ".join(map(str, years))
     if only_out:
         out = f"{', '.join(map(str, only_out))} only out of scope; --include-out-of-scope counts them"
@@ -778,30 +787,39 @@ def _begin_now(conn: sqlite3.Connection) -> bool:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
 
-def left_out(conn: sqlite3.Connection, years: tuple[int, ...], *, kind: str = "priority", by: str = "target") -> dict:
+def left_out(
+    conn: sqlite3.Connection,
+    years: tuple[int, ...],
+    *,
+    kind: str = "priority",
+    by: str = "target",
+    form: str | None = None,
+) -> dict:
     """The articles a year view leaves out: {"out_of_scope": {year: n}, "undated": n}.
 
-    Out of scope: originals found off-topic whose items would count for that year. Undated:
-    originals in scope without a date whose items have no year either, so no year can hold them.
+    Out of scope: originals found off-topic whose items (of `form`, when given) would count for
+    that year. Undated: originals in scope without a date whose items have no year either, so no
+    year can hold them.
     """
     year = _year_column(by)
     marks = ", ".join("?" * len(years))
+    of_form, form_value = (" AND s.form = ?", [form]) if form else ("", [])
     # From the few documents out of scope or undated (indexes documents_scope, documents_date; the
     # duplicate_of index, which every original matches, kept out) to their statements, not from
     # every statement of the years to its document.
     counts = dict(
         conn.execute(
             f"""SELECT {year}, count(DISTINCT d.id) FROM documents d CROSS JOIN statements s ON d.id = s.document_id
-            WHERE s.kind = ? AND d.duplicate_of IS NULL AND d.scope = 'out' AND {year} IN ({marks})
+            WHERE s.kind = ? AND d.duplicate_of IS NULL AND d.scope = 'out' AND {year} IN ({marks}){of_form}
             GROUP BY {year}""",
-            [kind, *years],
+            [kind, *years, *form_value],
         ).fetchall()
     )
     undated = conn.execute(
         f"""SELECT count(DISTINCT d.id) FROM documents d CROSS JOIN statements s ON d.id = s.document_id
             WHERE s.kind = ? AND +d.duplicate_of IS NULL AND {SQL_IN_SCOPE}
-              AND d.date IS NULL AND {year} IS NULL""",
-        [kind],
+              AND d.date IS NULL AND {year} IS NULL{of_form}""",
+        [kind, *form_value],
     ).fetchone()[0]
     return {"out_of_scope": {y: counts.get(y, 0) for y in years}, "undated": undated}
 
@@ -823,9 +841,10 @@ def year_diff(
     found = {s.year for s in statements}
     for year in (year_before, year_after):
         if year not in found:
-            listed = years_listed(conn, kind, by, include_out_of_scope)
-            raise NotFound(f"no {kind} statements for {year} (by {by} year); years with some: {listed}")
-    missing = left_out(conn, (year_before, year_after), kind=kind, by=by)
+            listed = years_listed(conn, kind, by, include_out_of_scope, form)
+            stated = f"{kind} {FORM_NAMES[form]}" if form else f"{kind} statements"
+            raise NotFound(f"no {stated} for {year} (by {by} year); years with some: {listed}")
+    missing = left_out(conn, (year_before, year_after), kind=kind, by=by, form=form)
     if include_out_of_scope:  # counted, not left out
         missing["out_of_scope"] = {year: 0 for year in missing["out_of_scope"]}
     return compare_years(
@@ -841,6 +860,7 @@ def year_diff(
         frequencies=frequencies(conn, words_needed(statements)),
         paragraphs=paragraph_count(conn),
         left_out=missing,
+        form=form,
     )
 
 

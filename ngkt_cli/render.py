@@ -19,7 +19,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from . import ids
-from .diff import THIN_ARTICLES, THIN_STATEMENTS
+from .diff import FORM_NAMES, THIN_ARTICLES, THIN_STATEMENTS
 from .models import READ_ANEW
 from .text import PARAGRAPH_BREAK, paragraph_starts
 
@@ -629,6 +629,7 @@ def diff_to_dict(diff) -> dict:
         "to": diff.year_after,
         "by": diff.by,
         "kind": diff.kind,
+        "form": diff.form,
         "statements": {"from": diff.statements_before, "to": diff.statements_after},
         "documents": {"from": diff.documents_before, "to": diff.documents_after},
         "left_out": {
@@ -798,7 +799,7 @@ def diff_model(diff) -> dict:
 
     sections = ((f"New in {b}", "new", diff.new), (f"Dropped since {a}", "dropped", diff.dropped))
     return {
-        "title": f"{diff.kind.capitalize()} statements {a} → {b}",
+        "title": f"{diff.kind.capitalize()} {FORM_NAMES[diff.form] if diff.form else 'statements'} {a} → {b}",
         "kind": diff.kind,
         "year_before": a,
         "year_after": b,
@@ -879,11 +880,18 @@ def coverage(diff) -> str:
     return text + (f"; left out: {', '.join(left)}" if left else "")
 
 
+def _thresholds_missed(documents: int, statements: int) -> str:
+    """ "3 articles", "5 statements" or both: what a thin year has fewer of."""
+    missed = [f"{THIN_ARTICLES} articles"] if documents < THIN_ARTICLES else []
+    missed += [f"{THIN_STATEMENTS} statements"] if statements < THIN_STATEMENTS else []
+    return " and ".join(missed)
+
+
 def cautions(diff) -> list[str]:
     """A warning for each year of a diff that rests on thin evidence (diff.THIN_ARTICLES, THIN_STATEMENTS)."""
     return [
         f"Thin evidence for {year}: {_articles(documents)}, {statements} statement{'' if statements == 1 else 's'} "
-        f"(fewer than {THIN_ARTICLES} articles or {THIN_STATEMENTS} statements); read New and Dropped with care."
+        f"(fewer than {_thresholds_missed(documents, statements)}); read New and Dropped with care."
         for year, documents, statements, thin in (
             (diff.year_before, diff.documents_before, diff.statements_before, diff.thin_before),
             (diff.year_after, diff.documents_after, diff.statements_after, diff.thin_after),

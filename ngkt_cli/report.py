@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import charts, queries, render
-from .errors import LockTimeout, NgktError, UsageError
+from .errors import LockTimeout, NgktError, Refused, UsageError
 from .reading import read_by_older_rules
 from .scope import SQL_IN_SCOPE
 from .themes import Theme
@@ -56,6 +56,8 @@ def report_lock(folder: Path, wait_seconds: float):
 
     The lock is flock(2) on the folder itself, so no lock file sits in (or beside) what is published.
     """
+    if folder.exists() and not folder.is_dir():
+        raise Refused(f"{folder}: a file, not a folder; --out names the folder the report set is written in")
     folder.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:

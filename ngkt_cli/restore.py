@@ -76,7 +76,8 @@ def _insert(conn: sqlite3.Connection, decision: dict) -> None:
 
 
 def _apply_labels(conn: sqlite3.Connection, exported_threads: list[dict]) -> int:
-    """Each labelled thread's label on the thread now holding most of its statements."""
+    """Each labelled thread's label on the thread now holding most of its statements; returns how
+    many threads it changed (a second import of the same export changes none)."""
     applied = 0
     for thread in exported_threads:
         if not thread.get("labelled"):
@@ -91,8 +92,11 @@ def _apply_labels(conn: sqlite3.Connection, exported_threads: list[dict]) -> int
         )
         if held:
             target = min(held, key=lambda t: (-held[t], t))
-            conn.execute("UPDATE threads SET label = ? WHERE id = ?", [thread["label"], target])
-            applied += 1
+            changed = conn.execute(
+                "UPDATE threads SET label = ? WHERE id = ? AND label IS NOT ?",
+                [thread["label"], target, thread["label"]],
+            )
+            applied += changed.rowcount
     return applied
 
 

@@ -25,6 +25,12 @@ def test_merge_survives_relink_reingest_and_reextract(seeded_db, tmp_path):
     history = run_cli(db, "thread", "history", keep).stdout
     assert f"merged {other} into {keep}" in history
     assert f"merged {other} into {keep}" in run_cli(db, "thread", "history", other).stdout  # merged away, kept
+    untouched = next(t for t in set(thread_of(db).values()) if t not in (keep, other))
+    quiet = run_cli(db, "thread", "history", untouched)
+    assert (
+        quiet.exit_code == 0 and quiet.stderr == f"no decisions about {untouched} yet: its links are the rules' own\n"
+    )
+    assert run_cli(db, "thread", "history", untouched, "--format", "json").stdout.strip() == "[]"
     unknown = run_cli(db, "thread", "history", "T9999")
     assert unknown.exit_code == 1 and unknown.stderr == "ngkt: error: no thread 'T9999' (see `ngkt threads`)\n"
 
@@ -117,7 +123,7 @@ def test_merge_refuses_two_items_of_one_list(seeded_db, tmp_path):
     threads = thread_of(db)
     first, second = threads[statement_id(db, "000/priority#1")], threads[statement_id(db, "000/priority#6")]
     result = run_cli(db, "thread", "merge", first, second)
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # refused, as a merge of two kinds is: the command line was right
     assert "two items of one list are never one priority" in result.stderr
 
 

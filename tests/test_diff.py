@@ -51,7 +51,7 @@ def test_a_diff_of_list_items_alone_leaves_the_directives_out(seeded_db):
     only_lists = json.loads(run_cli(seeded_db, "diff", "2023", "2024", "--form", "list", "-f", "json").stdout)
     assert (only_lists["statements"], only_lists["documents"]) == ({"from": 4, "to": 15}, {"from": 1, "to": 3})
     only_directives = run_cli(seeded_db, "diff", "2023", "2024", "--form", "directive")
-    assert only_directives.exit_code == 1 and "no priority statements for 2023" in only_directives.stderr
+    assert only_directives.exit_code == 1 and "no priority directives for 2023" in only_directives.stderr
 
 
 def test_directives_show_in_the_diff_marked_and_without_rank(seeded_db):
@@ -291,3 +291,27 @@ def test_log_odds_prior_calms_rare_items():
 
 def test_word_diff_ignores_tone_placement_and_punctuation():
     assert word_diff("đa dạng hoá thị trường.", "Đa dạng hóa thị trường") == (("=", "Đa dạng hóa thị trường"),)
+
+
+def test_a_thin_year_names_only_what_it_has_too_few_of():
+    from ngkt_cli.diff import YearDiff
+    from ngkt_cli.render import cautions
+
+    diff = YearDiff(2023, 2024, "target", "priority", 13, 4, documents_before=2, documents_after=4)
+    assert cautions(diff) == [
+        "Thin evidence for 2023: 2 articles, 13 statements (fewer than 3 articles); read New and Dropped with care.",
+        "Thin evidence for 2024: 4 articles, 4 statements (fewer than 5 statements); read New and Dropped with care.",
+    ]
+
+
+def test_a_diff_of_one_form_says_so_and_counts_only_that_form(seeded_db):
+    lists = run_cli(seeded_db, "diff", "2023", "2024", "--form", "list")
+    assert lists.stdout.startswith("Priority list items 2023 → 2024 (by target year): 4 in 2023 (1 article), 15 in")
+    assert (
+        json.loads(run_cli(seeded_db, "diff", "2023", "2024", "--form", "list", "-f", "json").stdout)["form"] == "list"
+    )
+    directives = run_cli(seeded_db, "diff", "2023", "2024", "--form", "directive")
+    assert directives.exit_code == 1  # 003's four directives were stated in 2023 for 2024
+    assert directives.stderr == (
+        "ngkt: error: no priority directives for 2023 (by target year); years with some: 2024\n"
+    )

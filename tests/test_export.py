@@ -178,6 +178,7 @@ def test_import_applies_the_decisions_of_an_export_to_a_fresh_database(corrected
     assert _labels(fresh) == _labels(corrected)
     again = run_cli(fresh, "import", str(exported))  # importing twice changes nothing
     assert again.exit_code == 0 and " 0 new decision(s)" in again.stderr
+    assert "; 0 label(s) applied;" in again.stderr and "; 1 label(s) applied;" in result.stderr
     assert _memberships(fresh) == _memberships(corrected)
 
 

@@ -58,12 +58,31 @@ def test_priorities_filters_and_formats(seeded_db):
 
 
 def test_priorities_that_match_nothing_say_which_years_have_some(seeded_db):
-    empty = run_cli(seeded_db, "priorities", "--year", "3000")
+    empty = run_cli(seeded_db, "priorities", "--year", "2100")
     assert empty.exit_code == 0
     assert "no priority statements match; years with some: 2023, 2024" in empty.stderr
     assert "no priority" not in empty.stdout  # the table stays data
-    as_json = run_cli(seeded_db, "priorities", "--year", "3000", "--format", "json")
+    as_json = run_cli(seeded_db, "priorities", "--year", "2100", "--format", "json")
     assert (json.loads(as_json.stdout), as_json.stderr) == ([], "")
+
+
+def test_a_speaker_that_matches_nothing_is_named_with_the_speakers_there_are(seeded_db):
+    by_title = run_cli(seeded_db, "priorities", "--speaker", "Thủ tướng", "--year", "2024")
+    assert by_title.exit_code == 0
+    assert by_title.stderr == (
+        "no priority statements by a speaker matching 'Thủ tướng' (speakers are stored by name); speakers of the"
+        " others: Bùi Thanh Sơn, Phạm Minh Chính, Nguyễn Như Hiếu\n"
+    )
+    assert (
+        "no priority statements match; years with some"
+        in run_cli(seeded_db, "priorities", "-s", "x", "-y", "2100").stderr
+    )
+
+
+def test_a_year_that_is_no_year_is_a_usage_error(seeded_db):
+    for command in (["priorities", "--year", "24"], ["threads", "-y", "24"]):
+        result = run_cli(seeded_db, *command)
+        assert (result.exit_code, result.stderr) == (2, "ngkt: error: '24' is not a year such as 2024\n")
 
 
 def test_info_says_what_the_database_holds(seeded_db):

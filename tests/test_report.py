@@ -409,6 +409,17 @@ def test_a_folder_holding_files_ngkt_did_not_write_is_refused_and_left_alone(see
     assert report_set(out) == ["about.html"]
 
 
+def test_a_file_given_as_the_report_folder_is_refused_and_left_alone(seeded_db, tmp_path):
+    out = tmp_path / "report.html"
+    out.write_text("<p>last week's</p>", encoding="utf-8")
+    result = run_cli(seeded_db, "report", "--out", str(out))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"ngkt: error: {out}: a file, not a folder; --out names the folder the report set is written in\n",
+    )
+    assert out.read_text(encoding="utf-8") == "<p>last week's</p>"
+
+
 def test_files_added_to_a_report_folder_later_are_kept(seeded_db, tmp_path):
     out = tmp_path / "reports"
     assert run_cli(seeded_db, "report", "--out", str(out)).exit_code == 0

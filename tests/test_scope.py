@@ -497,7 +497,7 @@ def test_the_thin_flag_is_in_every_diff_output():
     from ngkt_cli import render
 
     diff = _compare(_statements(2023, 1, 4), _statements(2024, 3, 6))
-    caution = "Thin evidence for 2023: 1 article, 4 statements (fewer than 3 articles or 5 statements); read New and Dropped with care."
+    caution = "Thin evidence for 2023: 1 article, 4 statements (fewer than 3 articles and 5 statements); read New and Dropped with care."
     assert render.cautions(diff) == [caution]
     assert f"> **{caution}**" in render.diff_markdown(diff)
     data = render.diff_to_dict(diff)
