@@ -48,6 +48,9 @@ LIST_NOUNS: dict[str, str | None] = {
     "phien": "agenda",  # "Hội nghị gồm 3 phiên: ..."
     "chu de": "agenda",
     "van de": "agenda",
+    # the questions a leader puts to a meeting to answer: "Thủ tướng nêu ra 4 câu hỏi lớn" ¶ "Thứ
+    # nhất, làm thế nào để ...?" (what the meeting is to discuss, never a priority however it asks)
+    "cau hoi": "agenda",
     # Lists that are none of the four: shortcomings, causes, challenges ("3 hạn chế", "hai
     # nguyên nhân"). Calling them priorities would put them in every diff.
     "han che": "other",

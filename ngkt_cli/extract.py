@@ -41,6 +41,7 @@ from .directives import (
 )  # directives read the lists found here, never the reverse
 from .metadata import (
     BODY_SOURCE_BEFORE,
+    DEPARTMENT,
     SPEECH_VERBS,
     Person,
     attributions,
@@ -1685,6 +1686,10 @@ def _count_elsewhere(noun: str, texts: list[str]) -> int | None:
 # "Cần tạo 3 điểm nhấn": what the lead-in asks for lies ahead.
 LOOKS_BACK_UNLESS_ASKED = {"dau an", "diem nhan", "net moi", "net noi bat", "dong gop"}
 
+# Questions a leader puts to a meeting ("4 câu hỏi lớn cần trả lời") are what it is to discuss,
+# however the lead-in asks; a question put in an interview is no list (NOT_A_LIST).
+QUESTIONS = frozenset({"cau hoi"})
+
 # "5 nội dung trọng tâm cần tập trung" is a set of priorities, not a meeting's agenda ("Ban Chỉ đạo
 # ..." names a body, and asks nothing).
 DIRECTIVE = re.compile(
@@ -1722,6 +1727,15 @@ FOREIGN_AGENDA = re.compile(
 )
 # ... unless Vietnam is the one setting them: "Năm APEC 2017 do Việt Nam đăng cai đặt ra ...".
 OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
+
+# What two sides agreed, as a joint statement or a talks' report gives it ("Về kinh tế, hai bên nhất
+# trí: A; B; C", "Hai nhà lãnh đạo thống nhất các biện pháp sau: ..."): a bargain of two voices, not
+# Vietnam's own priorities, whatever nouns it holds (folded).
+AGREED = re.compile(
+    r"\b(?:hai|cac|ca hai) (?:ben|nuoc|phia|nha lanh dao|lanh dao|thu tuong|bo truong|doan)"
+    r"(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung|deu|con)\s+)*(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket)\b"
+    r"|\blanh dao (?:cap cao )?hai (?:nuoc|ben)(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung)\s+)*(?:nhat tri|thong nhat)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -1823,6 +1837,7 @@ OTHER_VOICES = (
 # Young Sam", then "Đại sứ Choi Young Sam đề nghị ..."): another country's title just before it.
 DESCRIBED_BEFORE = 60
 FOREIGN_TITLE_BEFORE_NAME = re.compile("(?:" + FOREIGN_LEADER.pattern + r")(?:\s+tại\s+Việt Nam)?\s*$")
+FOREIGN_TITLE_AFTER_NAME = re.compile(r"\s*[,–-]\s*(?:" + FOREIGN_LEADER.pattern + ")")
 
 
 def _described_abroad(body: str, speaker: str) -> bool:
@@ -1832,8 +1847,12 @@ def _described_abroad(body: str, speaker: str) -> bool:
     name_words = list(itertools.takewhile(is_capitalised, reversed(words)))
     if len(name_words) < 2 or len(name_words) == len(words):
         return False
-    found = body.find(" ".join(reversed(name_words)))
-    return found > 0 and FOREIGN_TITLE_BEFORE_NAME.search(body, max(0, found - DESCRIBED_BEFORE), found) is not None
+    name = " ".join(reversed(name_words))
+    found = body.find(name)
+    if found > 0 and FOREIGN_TITLE_BEFORE_NAME.search(body, max(0, found - DESCRIBED_BEFORE), found):
+        return True
+    # or just after it: "làm việc với Ngài Kenji Sakamoto - Đại sứ Nhật Bản tại Việt Nam"
+    return found > 0 and FOREIGN_TITLE_AFTER_NAME.match(body, found + len(name)) is not None
 
 
 # Words one of which every OTHER_VOICES lead-in holds: a lead-in with none is not searched further
@@ -1887,7 +1906,13 @@ def _cue_kind(text: str, original: str) -> str | None:
 def _first_kind(folded: str) -> str | None:
     """What a lead-in (folded) says whatever else it holds: grounds and purposes are "other"."""
     foreign = FOREIGN_AGENDA.search(folded) and not OUR_SIDE.search(folded)
-    if foreign or GROUNDS.search(folded) or PURPOSE_HEADING.match(folded) or PURPOSE.search(folded):
+    if (
+        foreign
+        or AGREED.search(folded)
+        or GROUNDS.search(folded)
+        or PURPOSE_HEADING.match(folded)
+        or PURPOSE.search(folded)
+    ):
         return "other"
     return None
 
@@ -1915,7 +1940,7 @@ def classify(
         count, noun = announced(fold(above))
     if noun and LIST_NOUNS[noun]:
         kind = str(LIST_NOUNS[noun])
-        if kind == "agenda" and DIRECTIVE.search(folded) and not DISCUSSION.search(folded):
+        if kind == "agenda" and noun not in QUESTIONS and DIRECTIVE.search(folded) and not DISCUSSION.search(folded):
             return "priority"
         if noun in LOOKS_BACK_UNLESS_ASKED and DIRECTIVE.search(folded):
             return "priority"
@@ -2299,6 +2324,11 @@ def _body_in_lead_in(body: str, start: int, end: int) -> str | None:
             return mention.name
         if BODY_SOURCE_BEFORE.search(lead[max(0, mention.start - 30) : mention.start]):
             return mention.name  # "Theo báo cáo của Bộ Ngoại giao, năm 2024 đạt 3 kết quả: ..."
+    # "Năm 2019, Sở Ngoại vụ đề ra 3 nhiệm vụ trọng tâm: ...": the department's plan, not that of
+    # the leader who attended its conference
+    if (department := DEPARTMENT.search(lead)) and BODY_SUBJECT_BEFORE.match(lead[: department.start()]):
+        if BODY_STATES.search(lead, department.end()):
+            return department.group("body")
     return None
 
 
@@ -2509,14 +2539,15 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     # "Ảnh: TTXVN ...; ...": a picture's credit leads into the page's next words, not a list
     ("a picture's credit", lambda r: bool(CREDIT_CUE.match(r.cue))),
     # "TS. Trần Du Lịch hỏi: Xưa nay ...; thời gian tới, ... như thế nào?", "* Phóng viên: ...?"
-    ("a question", lambda r: _asks(r.body, r.cue, r.spans[-1])),
+    # (not the questions a lead-in counts: "Thủ tướng nêu 4 câu hỏi lớn." ¶ "Thứ nhất, làm thế nào ...?")
+    ("a question", lambda r: r.noun not in QUESTIONS and _asks(r.body, r.cue, r.spans[-1])),
     # "* Phóng viên: Năm tới doanh nghiệp cần gì?" ¶ "* Bộ trưởng: Trước hết, ..."
     ("an interview's turns", lambda r: _interview(r.texts)),
     # "tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; ...”"
     ("a motto quoted whole", lambda r: _quoted_motto(r.body, r.candidate)),
     # "* Thưa ông, năm 2024 ... đạt được những kết quả gì?" ¶ "- Năm 2024, chúng tôi ..." ¶ "* Năm 2025 ...?":
     # an interview whose questions and answers open with bullets; the lists inside the answers stand
-    ("an interview's questions and answers", lambda r: _questions_among(r.texts)),
+    ("an interview's questions and answers", lambda r: r.noun not in QUESTIONS and _questions_among(r.texts)),
     # "Về phía Việt Nam, ..." ¶ "Về phía Nhật Bản, ...": paragraphs opening on a field are a list only
     # under a lead-in that counts them ("tỉnh đạt 3 kết quả nổi bật." ¶ "Về ngoại giao kinh tế, ...")
     ("fields not counted", lambda r: r.candidate.marker == "field" and r.count != len(r.spans)),
@@ -2629,8 +2660,10 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
     speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)
-    if title and speaker != title and FOREIGN_LEADER.search(title):
-        speaker = title  # "Bộ trưởng Ngoại giao Nhật Bản cho biết ...": not the minister of ours the page names
+    if title and speaker != title and (FOREIGN_LEADER.search(title) or _described_abroad(body, title)):
+        # "Bộ trưởng Ngoại giao Nhật Bản cho biết ...", "Thủ tướng Lawrence Wong đề xuất ..." (named first
+        # as "Thủ tướng Singapore Lawrence Wong"): not the minister of ours the page names
+        speaker = title
     if kind == "priority" and _other_voice(speaker, title, cue, body):
         kind = "other"  # a business's, a scholar's or another country's proposals
     items = tuple(

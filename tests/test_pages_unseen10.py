@@ -1,0 +1,171 @@
+"""More shapes read on real press pages (the `pages` corpus), each written for these tests in our
+own words (tests/data/unseen/gp10_*): lists that are not priorities (what two sides agreed in a
+joint statement, the questions a leader puts to a meeting, a foreign chamber's proposals, another
+country's priorities, a review's shortcomings and their causes) told apart from the Vietnamese
+speakers' priorities beside them; who states a list (a chair introduced by "theo", a deputy
+minister, a department that sets its own plan, a minister named in the paragraph before, a
+foreign chamber's head set apart by "ông"); counts written in words; and a headline under the
+site's links or a lone "Tag" label."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ngkt_cli.extract import extract
+from ngkt_cli.ingest import build_document
+from ngkt_cli.themes import code, load_codebook
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+
+def read(name: str):
+    page = UNSEEN / name
+    return build_document(page.read_bytes(), page.name)
+
+
+def lists_of(page: str) -> list[tuple[str, int | None, str | None, int | None, int]]:
+    """(kind, announced count, speaker, target year, items) of each list of a page."""
+    return [
+        (found.kind, found.announced_count, found.speaker, found.items[0].target_year, len(found.items))
+        for found in extract(read(page)).lists
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # "Về hợp tác kinh tế, hai bên nhất trí: A; B; C": a bargain of two voices, not Vietnam's priorities
+        ("gp10_kinds_joint_statement_agreed.txt", [("other", None, None, 2025, 3)]),
+        # "Thủ tướng nêu ra 4 câu hỏi lớn để các đại biểu thảo luận." ¶ "Thứ nhất, làm thế nào ...?" ¶ ...:
+        # what the meeting is to discuss, read though every item asks
+        ("gp10_kinds_pm_questions_export.txt", [("agenda", 4, "Nguyễn Xuân Phúc", 2017, 4)]),
+        # "ông Nicolas Audier, Chủ tịch Phòng Thương mại châu Âu ..., kiến nghị ba vấn đề: (1) ...": the
+        # chamber's, by the foreign name; then the Deputy Prime Minister's "3 việc: một là, ..."
+        (
+            "gp10_kinds_forum_business_recommends.txt",
+            [("other", 3, "Nicolas Audier", 2019, 3), ("priority", 3, "Vương Đình Huệ", 2019, 3)],
+        ),
+        # "Bộ trưởng Don Farrell cho biết, chính phủ nước này đang tập trung vào ba ưu tiên ...: A; B; C"
+        ("gp10_kinds_partner_minister_priorities.txt", [("other", 3, "Bộ trưởng Don Farrell", 2025, 3)]),
+        # a December review: shortcomings, their causes, then the department's tasks for the next year
+        (
+            "gp10_kinds_review_shortcomings_causes.txt",
+            [
+                ("other", None, "Phan Cao Thắng", 2018, 3),
+                ("other", None, None, 2018, 2),
+                ("priority", None, "Sở Ngoại vụ", 2019, 3),
+            ],
+        ),
+        # "Theo ông ..., Chủ tịch UBND tỉnh ..., năm nay tỉnh sẽ tập trung vào năm nhóm giải pháp. Một
+        # là, ...; hai là, ...", stated in January 2026
+        ("gp10_lists_provincial_chair_theo.txt", [("priority", 5, "Nguyễn Văn Thành", 2026, 5)]),
+        # "Thứ trưởng cho biết, thời gian tới Bộ sẽ tập trung vào năm nhóm giải pháp chính." ¶ "Thứ nhất, ..."
+        ("gp10_lists_deputy_minister_planning.txt", [("priority", 5, "Trần Quốc Phương", 2024, 5)]),
+        # the minister named in the paragraph before "Năm 2024, toàn ngành cần ... 4 nhiệm vụ trọng tâm: ..."
+        ("gp10_lists_speaker_paragraph_before.txt", [("priority", 4, "Bùi Thanh Sơn", 2024, 4)]),
+        # "Năm 2019, Sở Ngoại vụ đề ra 3 nhiệm vụ trọng tâm: ...": the department's, not the attending leader's
+        ("gp10_meta_nav_links_update_date.txt", [("priority", 3, "Sở Ngoại vụ", 2019, 3)]),
+        ("gp10_meta_tag_kicker_colon_headline.txt", [("priority", 3, "Phạm Minh Chính", 2025, 3)]),
+        # an envoy's quoted "ba kết quả nổi bật. Thứ nhất, ...”, Đại sứ chia sẻ." in January 2025, then
+        # "Đại sứ quán sẽ ưu tiên hai việc: một là, ...; hai là, ..." for 2025
+        (
+            "gp10_lists_ambassador_quoted_results_plan.txt",
+            [("achievement", 3, "Phạm Quang Hiệu", 2024, 3), ("priority", 2, "Phạm Quang Hiệu", 2025, 2)],
+        ),
+        # "Bộ Công Thương đã triển khai nhiều giải pháp ...:" ¶ "- Cập nhật thông tin ..." (no page stamp)
+        # ¶ ...: measures taken; then the deputy minister's "bốn nhóm giải pháp: A; B; C; D"
+        (
+            "gp10_kinds_measures_taken_then_plan.txt",
+            [("achievement", None, None, 2023, 3), ("priority", 4, "Phan Thị Thắng", 2023, 4)],
+        ),
+        # "các đại biểu tập trung trao đổi về các chủ đề: ..." and "Thứ trưởng ... rút ra 3 bài học ...: ..."
+        (
+            "gp10_kinds_lessons_and_topics.txt",
+            [("agenda", None, None, 2019, 3), ("lesson", 3, "Bùi Thanh Sơn", 2019, 3)],
+        ),
+        # "... làm việc với NgàiKenji Sakamoto - Đại sứ Nhật Bản tại Việt Nam", then "Đại sứ Kenji Sakamoto đề
+        # nghị tỉnh quan tâm 3 vấn đề: ...": Japan's envoy's requests; the chair's tasks for 2017 are ours
+        (
+            "gp10_kinds_envoy_asks_province.txt",
+            [("other", 3, "Đại sứ Kenji Sakamoto", 2017, 3), ("priority", 2, "Nguyễn Văn Phi", 2017, 2)],
+        ),
+        # “Năm 2026, ngoại giao kinh tế cần làm tốt ba việc. Trước hết là ...; hai là ...; ba là ...”, Phó
+        # Thủ tướng nói: the "hai là" run opened by "Trước hết là", his by the title the page gives him
+        ("gp10_lists_quoted_hai_la_run.txt", [("priority", 3, "Bùi Thanh Sơn", 2026, 3)]),
+        # "Thủ tướng Lawrence Wong đề xuất ba hướng hợp tác: ..." (named first as "Thủ tướng Singapore
+        # Lawrence Wong") is not our Prime Minister's; what ours asks of Singapore is
+        (
+            "gp10_kinds_foreign_pm_proposes.txt",
+            [("other", 3, "Thủ tướng Lawrence Wong", 2026, 3), ("priority", 3, "Phạm Minh Chính", 2026, 3)],
+        ),
+    ],
+)
+def test_kinds_speakers_years_and_counts(page: str, expected: list) -> None:
+    assert lists_of(page) == expected
+
+
+def test_a_question_put_to_the_meeting_is_its_item_whole():
+    [questions] = extract(read("gp10_kinds_pm_questions_export.txt")).lists
+    assert [item.text.split(",")[0] for item in questions.items] == [
+        "làm thế nào để doanh nghiệp Việt Nam tham gia sâu hơn vào chuỗi giá trị toàn cầu",
+        "cần những sáng kiến gì để gỡ bỏ các rào cản lớn mà từng ngành hàng đang gặp phải ở thị trường nước ngoài?",
+        "làm sao để doanh nghiệp nắm được thông tin về thị trường",
+        "các cơ quan thương vụ và cơ quan đại diện ở nước ngoài cần làm gì để hỗ trợ doanh nghiệp hiệu quả hơn?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "date", "year"),
+    [
+        # "Tag" ¶ "Thủ tướng Phạm Minh Chính:" ¶ headline ¶ "Tin tức 22/07/2025 23:00" ¶ "aa" ¶ "Tối 22/7, ..."
+        (
+            "gp10_meta_tag_kicker_colon_headline.txt",
+            "Thủ tướng Phạm Minh Chính: Tăng tốc, bứt phá để ngoại giao kinh tế đóng góp cho tăng trưởng",
+            "2025-07-22",
+            2025,
+        ),
+        # "Liên kết website" ¶ "Chính phủ" ¶ "Các bộ, ngành ở TW" ¶ ... ¶ headline ¶ "Ngày cập nhật 22/01/2019"
+        # ¶ "Sáng ngày 8/01, ...": the site's links are no headline
+        (
+            "gp10_meta_nav_links_update_date.txt",
+            "Sở Ngoại vụ triển khai nhiệm vụ công tác năm 2019",
+            "2019-01-08",
+            2019,
+        ),
+        # "BẮC NINH - Chiều tối 22/7, ... mục tiêu tăng trưởng 6 tháng cuối năm 2025": no stamp
+        (
+            "gp10_meta_dateline_caps_no_stamp.txt",
+            "Đẩy mạnh ngoại giao kinh tế, tạo đà tăng trưởng hai con số",
+            "2025-07-22",
+            2025,
+        ),
+    ],
+)
+def test_headline_date_and_year(page: str, title: str, date: str, year: int) -> None:
+    doc = read(page)
+    assert (doc.title, doc.date, doc.statement_year) == (title, date, year)
+
+
+def test_a_font_size_tool_under_the_stamp_is_no_paragraph():
+    assert "aa" not in read("gp10_meta_tag_kicker_colon_headline.txt").paragraphs
+
+
+@pytest.mark.parametrize("written", ["vắc-xin", "vắc xin", "vaccine", "VẮC-XIN"])
+def test_the_vaccine_theme_reads_every_spelling(written: str) -> None:
+    # "tiếp nhận 10 triệu liều vắc-xin": the hyphenated spelling real pages use too
+    assert "vaccine" in code(f"Ngoại giao đã vận động được 10 triệu liều {written} cho đất nước.", load_codebook())
+
+
+def test_talks_between_two_prime_ministers_are_foreign_affairs():
+    # "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Singapore ...", no other foreign-affairs word
+    assert read("gp10_kinds_foreign_pm_proposes.txt").scope == "in"
+
+
+def test_an_evening_with_no_year_anywhere_stays_undated():
+    # "Tối 22/7, Thủ tướng Phạm Minh Chính chủ trì ...": no stamp and no year on the page; which July
+    # is not guessed from who held office (the tasks keep their speaker, with no year)
+    doc = read("gp10_meta_undated_evening_no_year.txt")
+    assert (doc.date, doc.statement_year) == (None, None)
+    assert [(d.speaker, d.target_year) for d in extract(doc).directives] == [("Phạm Minh Chính", None)]
