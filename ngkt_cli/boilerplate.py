@@ -131,9 +131,10 @@ STAMP_PREFIX = r"(?:\([^()\d]{2,25}\)\s*[-–]?\s*|[a-z0-9.]{2,25}\.(?:vn|com|ne
 # "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025", "Chủ nhật, 06 Tháng 6 2021 15:44",
 # "Ngày tạo: 15/05/2023 18:02:23".
 STAMP_LINE = re.compile(
-    # (the label then the time, a weekday or "ngày": not a list's "- Cập nhật thông tin về thị trường ...")
-    r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban|ngay tao)\s*:?\s*(?:luc\s*)?"
-    r"(?:\d|thu |chu nhat|ngay|hom|[\d\w]{0,3}\s*\d).*|dang\s*:\s*\d.*"
+    # (the label alone on its line, over the date, or then the time, a weekday or "ngày": not a
+    # list's "- Cập nhật thông tin về thị trường ...")
+    r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban|ngay tao)\s*:?\s*"
+    r"(?:$|(?:luc\s*)?(?:\d|thu |chu nhat|ngay|hom).*)|dang\s*:\s*\d.*"
     # when the page was saved, not written (dates.CRAWL_MARK): "Ngày truy cập: 12/03/2026", "Retrieved 12/03/2026"
     r"|[^\d]{0,20}(?:truy cap|ngay tai|thu thap|luu tru|accessed|retrieved|archived)\b[^\d]{0,12}"
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}).{0,20}"

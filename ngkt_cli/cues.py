@@ -48,6 +48,8 @@ LIST_NOUNS: dict[str, str | None] = {
     "phien": "agenda",  # "Hội nghị gồm 3 phiên: ..."
     "chu de": "agenda",
     "van de": "agenda",
+    # what a community or a plan is to be: "Cộng đồng Kinh tế ASEAN ... với 5 đặc trưng: ..."
+    "dac trung": "other",
     # the questions a leader puts to a meeting to answer: "Thủ tướng nêu ra 4 câu hỏi lớn" ¶ "Thứ
     # nhất, làm thế nào để ...?" (what the meeting is to discuss, never a priority however it asks)
     "cau hoi": "agenda",
@@ -256,6 +258,9 @@ RELATIVE_YEARS: tuple[tuple[re.Pattern[str], Callable[[int, int], int]], ...] = 
     (re.compile(r"\bnam nay\b"), lambda year, month: year),
 )
 
+# The month an undated statement is read as made in, for the years it names relative to its own.
+UNDATED_MONTH = 1
+
 # Priorities stated from this month on (year-end conferences) are for the next year.
 NEXT_YEAR_FROM_MONTH = 12
 
@@ -317,6 +322,11 @@ def target_year(kind: str, cue: str, doc: Document) -> int | None:
         return years[0]
     year = doc.statement_year
     month = int(doc.date[5:7]) if doc.date else None
+    if year is not None and month is None:
+        # no day on the page: a year named relative to the statement is read as from its first
+        # months, as the interviews such pages hold speak ("Nhân dịp xuân Mậu Tuất 2018, ... Năm
+        # qua, ngoại giao kinh tế có ba điểm nhấn" looks back on 2017)
+        return next((reach(year, UNDATED_MONTH) for relative, reach in RELATIVE_YEARS if relative.search(folded)), year)
     if year is None or month is None:
         return year
     if "-" in cue or "–" in cue:  # a period is written with a dash

@@ -94,6 +94,16 @@ def lists_of(page: str) -> list[tuple[str, int | None, str | None, int | None, i
         # “Năm 2026, ngoại giao kinh tế cần làm tốt ba việc. Trước hết là ...; hai là ...; ba là ...”, Phó
         # Thủ tướng nói: the "hai là" run opened by "Trước hết là", his by the title the page gives him
         ("gp10_lists_quoted_hai_la_run.txt", [("priority", 3, "Bùi Thanh Sơn", 2026, 3)]),
+        # no day on the page, "Nhân dịp xuân Mậu Tuất 2018, ...": "Năm qua, ... ba điểm nhấn. Thứ nhất, ..." looks
+        # back on 2017; "Chúng tôi sẽ tập trung vào ba hướng: ..." is for 2018; ASEAN's "5 đặc trưng" are no task
+        (
+            "gp10_lists_tet_interview_assistant_minister.txt",
+            [
+                ("achievement", 3, "Nguyễn Văn Thảo", 2017, 3),
+                ("priority", 3, "Nguyễn Văn Thảo", 2018, 3),
+                ("other", 5, "Nguyễn Văn Thảo", 2018, 5),
+            ],
+        ),
         # "Thủ tướng Lawrence Wong đề xuất ba hướng hợp tác: ..." (named first as "Thủ tướng Singapore
         # Lawrence Wong") is not our Prime Minister's; what ours asks of Singapore is
         (
@@ -150,6 +160,21 @@ def test_headline_date_and_year(page: str, title: str, date: str, year: int) -> 
 
 def test_a_font_size_tool_under_the_stamp_is_no_paragraph():
     assert "aa" not in read("gp10_meta_tag_kicker_colon_headline.txt").paragraphs
+
+
+@pytest.mark.parametrize(
+    ("page", "kept", "removed"),
+    [
+        # "- Cập nhật thông tin về quy định nhập khẩu mới ...": an item, though it opens as an update stamp would
+        ("gp10_kinds_measures_taken_then_plan.txt", "- Cập nhật thông tin về quy định nhập khẩu mới", None),
+        # "Ngày đăng" alone over "06/01/2025": the stamp's label
+        ("gs_meta_published_label.txt", None, "Ngày đăng"),
+    ],
+)
+def test_a_stamps_label_and_an_item_that_opens_like_one(page: str, kept: str | None, removed: str | None) -> None:
+    paragraphs = read(page).paragraphs
+    assert kept is None or any(paragraph.startswith(kept) for paragraph in paragraphs)
+    assert removed not in paragraphs
 
 
 @pytest.mark.parametrize("written", ["vắc-xin", "vắc xin", "vaccine", "VẮC-XIN"])
