@@ -700,6 +700,24 @@ def _label_over_stamped_headline(line: str, following: list[tuple[int, str, str]
     )
 
 
+def _label_over_stamp(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """A section's label of a few words over the page's stamp over the headline ("Đối ngoại" ¶
+    "Thứ bảy, 4/1/2025 - 09:00" ¶ "Bộ trưởng Ngoại giao: Năm 2025 ..."; "Thời sự - Chính trị" ¶ ...): the
+    headline is the longer line under the stamp, the label the site's."""
+    if len(re.findall(r"\w+", line)) > SECTION_LABEL_WORDS or not _headline_like(line) or len(following) < 2:
+        return False
+    (_, stamp, stamp_folded), (_, headline, headline_folded) = following[:2]
+    return (
+        len(stamp) <= 80
+        and bool(STAMP_LINE.match(stamp_folded))
+        and len(headline) > len(line)
+        and _headline_like(headline)
+        and not NUMBERED_HEADING.match(headline_folded)
+        and headline[:1] not in "-•*+"
+        and classify_line(headline, None, headline_folded) is None
+    )
+
+
 # How many lines down the site's links may run before the stamped headline under them.
 LINKS_OVER_HEADLINE = 10
 
@@ -776,6 +794,8 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
             reason = "section"
         elif reason is None and looking_for_title and _links_over_stamped_headline(line, lines, index):
             reason = "menu"
+        elif reason is None and looking_for_title and _label_over_stamp(line, following):
+            reason = "section"
         elif reason is None and looking_for_title and _kicker(line, following):
             reason, kicker = "title", line  # joined to the headline under it
         elif reason is None and looking_for_title:

@@ -246,6 +246,13 @@ CUE_PERIOD = re.compile(r"(?<![\d/-])((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}(
 # March 2025 is 2024); "năm tới", "sang năm" the year after (as for directives); "năm nay" the
 # statement's own year, even in December.
 RELATIVE_YEARS: tuple[tuple[re.Pattern[str], Callable[[int, int], int]], ...] = (
+    # what is left of the year, even said in December: "từ nay đến hết tháng 12", "những tháng cuối năm"
+    (
+        re.compile(
+            r"\btu nay den (?:het |cuoi )?(?:nam|thang 12)\b|\b(?:\d{1,2}|nhung|cac) thang cuoi nam\b|\bcuoi nam nay\b"
+        ),
+        lambda year, month: year,
+    ),
     (re.compile(r"\bnam (?:ngoai|truoc)\b"), lambda year, month: year - 1),
     # (not "những năm qua", "5 năm qua": a span of years)
     (

@@ -1286,6 +1286,8 @@ class InlineIntro:
     counted_after: bool = False  # the pieces' sentence ends by counting them ("... là 5 bài học ...")
     min_pieces: int = 2  # ';' pieces its sentence must hold after it
     yields: bool = False  # leads into nothing where another lead-in follows in its pieces
+    # how far before its joining word `before` and `unless` read (a lead-in's list noun: "bốn ưu tiên lớn về")
+    window: int = 60
     lead_in: str = "before"  # "before": the lead-in ends where the pattern starts (the colon);
     # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
     # sentence before it too ("... không ít thuận lợi. Đó là")
@@ -1328,7 +1330,7 @@ class InlineIntro:
                 continue
             if self.counted_after and not _counted_after(folded, match.end()):
                 continue
-            window = max(0, match.start() - LEAD_WINDOW), match.start()
+            window = max(0, match.start() - self.window), match.start()
             if self.unless is not None and self.unless.search(folded, *window):
                 continue
             if self.before is None or self.before.search(folded, *window):
@@ -1396,9 +1398,6 @@ def _semicolon_in_sentence(start: int, semicolons: list[int], stops: list[int]) 
     stop_at = bisect.bisect_left(stops, start)
     return semicolon is not None and (stop_at == len(stops) or semicolon < stops[stop_at])
 
-
-# How far before its joining word a lead-in's list noun may stand ("bốn ưu tiên lớn về").
-LEAD_WINDOW = 60
 
 # A list that comes first and is counted after it, in its own sentence (folded): "A; B; C... là 5
 # bài học được Thủ tướng nêu ra", "A; B và C là ba nhiệm vụ trọng tâm của năm".
@@ -1520,8 +1519,15 @@ INLINE_INTROS = (
     InlineIntro(
         "done, no colon",
         re.compile(r"(?<=[^\W\d] |, )da (?=[^\W\d])"),
-        re.compile(r"(?:^|[.!?]\s)(?:(?:[^,.;:!?]{0,40},\s*)?(?:[^\s,.;:!?]+\s+){1,5}|(?:theo do|cu the|qua do),\s*)$"),
+        # (after a framing clause, and a report's attribution: "Trước đó, Giám đốc Sở ... báo cáo, năm 2023
+        # tỉnh đã đón 120 đoàn; ký 8 thỏa thuận; thu hút 1,2 tỷ USD"; not two framing clauses)
+        re.compile(
+            r"(?:^|[.!?]\s)(?:(?:[^,.;:!?]{0,40},\s*)?"
+            r"(?:[^,.;:!?]{0,60}\b(?:bao cao|cho biet|thong tin|nhan manh|khang dinh),\s*)?"
+            r"(?:[^\s,.;:!?]+\s+){1,5}|(?:theo do|cu the|qua do),\s*)$"
+        ),
         unless=re.compile(r"\b(?:chua|khong|van|neu|khi|ma|la)\s+$"),
+        window=140,  # the sentence's start, over its framing clauses
         lead_in="through",
         min_pieces=3,
         yields=True,
@@ -2378,7 +2384,10 @@ def _sections(texts: list[str]) -> bool:
 # What opens a section's label rather than an item: "Về đối ngoại chính trị", "Mục đích:", "Đối với doanh nghiệp:".
 SECTION_LABEL = re.compile(
     r"(?:\*\*)?(?:Về|Đối với|Trên lĩnh vực|Lĩnh vực|Mục đích|Mục tiêu|Yêu cầu|Quan điểm|Nhiệm vụ|Giải pháp|Kết quả"
-    r"|Hạn chế|Tồn tại|Phương hướng|Nguyên nhân|Bài học|Nội dung)\b",
+    r"|Hạn chế|Tồn tại|Phương hướng|Nguyên nhân|Bài học|Nội dung)\b"
+    # ... and, in a directive, the body each group of tasks is for: "1. Bộ Ngoại giao:" ¶ "a) Chủ trì ..." ¶
+    # "b) ..." ¶ "2. Bộ Công Thương:" ¶ "a) ...": the lettered tasks under each are the lists
+    r"|(?:Bộ|Sở|Ủy ban nhân dân|UBND|Ngân hàng Nhà nước|Văn phòng Chính phủ)\s+[^\W\d_]+[^:.;!?]{0,80}:$",
     re.I,
 )
 
@@ -2400,7 +2409,8 @@ def _bare_label(text: str) -> bool:
 def _label_over_list(text: str) -> bool:
     """An item that is only a short label with a bulleted list under it."""
     label, _, under = text.partition(PARAGRAPH_BREAK)
-    return bool(under) and under.lstrip()[:1] in BULLET_CHARS and _bare_label(label.strip())
+    marked = under.lstrip()[:1] in BULLET_CHARS or LETTER_MARKER.match(under.lstrip()) is not None
+    return bool(under) and marked and _bare_label(label.strip())
 
 
 # What a citation must hold for the pattern to be worth trying (a case-insensitive alternation

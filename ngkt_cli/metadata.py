@@ -344,7 +344,7 @@ PRONOUN_NAME = re.compile(
 # Verbs of saying that attribute what follows to the person just before them.
 SPEECH_VERBS = re.compile(
     r"\b(?:cho biết|cho hay|cho rằng|nói|nhấn mạnh|khẳng định|đề nghị|yêu cầu|phát biểu|chỉ đạo|"
-    r"xác định|đánh giá|thông tin|chia sẻ|nêu rõ|lưu ý|kết luận|trả lời|đề xuất|chỉ rõ|chỉ ra|rút ra|"
+    r"xác định|đánh giá|thông tin|chia sẻ|nêu rõ|lưu ý|kết luận|trả lời|đề xuất|chỉ rõ|chỉ ra|rút ra|chỉ thị|"
     r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt|đúc kết|kiến nghị|khuyến nghị|"
     # a leader reviewing results ("ghi nhận", "biểu dương"), a director reporting them (not "nghe
     # báo cáo", "theo báo cáo", "trong báo cáo")

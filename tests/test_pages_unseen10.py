@@ -104,6 +104,41 @@ def lists_of(page: str) -> list[tuple[str, int | None, str | None, int | None, i
                 ("other", 5, "Nguyễn Văn Thảo", 2018, 5),
             ],
         ),
+        # "Trước đó, Giám đốc Sở Ngoại vụ ... báo cáo, năm 2023 tỉnh đã đón 120 đoàn ...; ký kết 8 thỏa thuận
+        # ...; thu hút 1,2 tỷ USD ...": what the province did, told after a framing clause and a report's
+        # attribution; the chair's "3 nhiệm vụ trọng tâm: ..." and the director's "một số hạn chế: ..."
+        (
+            "gp10_kinds_director_reports_done.txt",
+            [
+                ("priority", 3, "Lê Ánh Dương", 2024, 3),
+                ("achievement", None, "Trần Văn Minh", 2023, 3),
+                ("other", None, "Trần Văn Minh", 2023, 2),
+            ],
+        ),
+        # "... nhấn mạnh 4 kết quả nổi bật .... Đó là, A; B; C; D" and "chỉ rõ 3 hạn chế cần khắc phục: ..."
+        (
+            "gp10_meta_reporters_glued_weekday_stamp.txt",
+            [("achievement", 4, "Phạm Minh Chính", 2023, 4), ("other", 3, "Phạm Minh Chính", 2023, 3)],
+        ),
+        # "Thủ tướng Chính phủ chỉ thị ... các nhiệm vụ sau:" ¶ "1. Bộ Ngoại giao:" ¶ "a) ..." ¶ "b) ..." ¶ "2. Bộ
+        # Công Thương:" ¶ ...: each body's lettered tasks are a list, not one item per body
+        (
+            "gp10_lists_directive_tasks_by_body.txt",
+            [
+                ("priority", None, "Thủ tướng Chính phủ", 2024, 2),
+                ("priority", None, None, 2024, 2),
+                ("priority", None, None, 2024, 2),
+            ],
+        ),
+        # in December, "cho năm 2026 và giai đoạn 2026-2030" is 2026, "từ nay đến hết tháng 12" the year ending
+        (
+            "gp10_lists_december_rest_of_year.txt",
+            [
+                ("priority", 3, "Lê Hoài Trung", 2026, 3),
+                ("priority", 2, "Nguyễn Minh Hằng", 2025, 2),
+                ("priority", 2, "Lê Hoài Trung", 2026, 2),
+            ],
+        ),
         # "Thủ tướng Lawrence Wong đề xuất ba hướng hợp tác: ..." (named first as "Thủ tướng Singapore
         # Lawrence Wong") is not our Prime Minister's; what ours asks of Singapore is
         (
@@ -143,6 +178,27 @@ def test_a_question_put_to_the_meeting_is_its_item_whole():
             "Sở Ngoại vụ triển khai nhiệm vụ công tác năm 2019",
             "2019-01-08",
             2019,
+        ),
+        # "Thời sự - Chính trị" ¶ "Thứ Hai, 06/01/2025, 10:30 (GMT+7)" ¶ headline ¶ "TTO - Sáng 5/1, ...", no blank lines
+        (
+            "gp10_meta_two_sections_stamp_headline_no_blank_lines.txt",
+            "Ngành Ngoại giao đặt mục tiêu đột phá trong năm 2025",
+            "2025-01-05",
+            2025,
+        ),
+        # "Đối ngoại" ¶ "Thứ bảy, 4/1/2025 - 09:00" ¶ headline ¶ "(PLVN) - Chiều 3/1, ..."
+        (
+            "gp10_meta_section_over_stamp_over_headline.txt",
+            "Bộ trưởng Ngoại giao: Năm 2025 ngoại giao kinh tế cần bứt phá",
+            "2025-01-03",
+            2025,
+        ),
+        # "Việt Cường, Văn Khương, Trung Thành-Thứ năm, ngày 21/12/2023 19:26 GMT+7" under the headline
+        (
+            "gp10_meta_reporters_glued_weekday_stamp.txt",
+            "Thúc đẩy ngoại giao kinh tế phục vụ phát triển đất nước",
+            "2023-12-21",
+            2023,
         ),
         # "BẮC NINH - Chiều tối 22/7, ... mục tiêu tăng trưởng 6 tháng cuối năm 2025": no stamp
         (
@@ -194,3 +250,12 @@ def test_an_evening_with_no_year_anywhere_stays_undated():
     doc = read("gp10_meta_undated_evening_no_year.txt")
     assert (doc.date, doc.statement_year) == (None, None)
     assert [(d.speaker, d.target_year) for d in extract(doc).directives] == [("Phạm Minh Chính", None)]
+
+
+def test_a_directives_lettered_tasks_are_its_items():
+    first, second, _ = extract(read("gp10_lists_directive_tasks_by_body.txt")).lists
+    assert (first.cue, second.cue) == ("Bộ Ngoại giao:", "Bộ Công Thương:")
+    assert [item.text for item in second.items] == [
+        "Tận dụng hiệu quả các hiệp định thương mại tự do",
+        "Đẩy mạnh xúc tiến thương mại tại các thị trường mới",
+    ]
