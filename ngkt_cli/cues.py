@@ -50,6 +50,8 @@ LIST_NOUNS: dict[str, str | None] = {
     "van de": "agenda",
     # what a community or a plan is to be: "Cộng đồng Kinh tế ASEAN ... với 5 đặc trưng: ..."
     "dac trung": "other",
+    # what a new resolution or decree changes: "Nghị quyết mới có 4 điểm mới: ..." (a text's content, no task)
+    "diem moi": "other",
     # the questions a leader puts to a meeting to answer: "Thủ tướng nêu ra 4 câu hỏi lớn" ¶ "Thứ
     # nhất, làm thế nào để ...?" (what the meeting is to discuss, never a priority however it asks)
     "cau hoi": "agenda",

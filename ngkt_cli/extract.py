@@ -1758,8 +1758,10 @@ class OtherVoice:
 # The subject that opens a lead-in's clause, after a framing clause ("Tại hội nghị, ...").
 _CLAUSE_OPENING = r"(?:^|[,.;:]\s+)(?:[Tt]heo\s+)?"
 # What such a voice does with a list: proposes, asks, wishes, points at.
+# (a few words may stand between: "Các doanh nghiệp FDI tại hội thảo kiến nghị", "Hiệp hội Doanh nghiệp Hàn
+# Quốc tại Việt Nam (KoCham) đề xuất")
 _PROPOSES = (
-    r"\s+(?:[^\s,.;:]+\s+){0,2}?(?:cũng\s+|đã\s+)?"
+    r"\s+(?:[^\s,.;:]+\s+){0,4}?(?:cũng\s+|đã\s+)?"
     r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý|nhấn mạnh|đề ra|đặt ra)"
 )
 # Lenders, agencies and foreign chambers, whose advice is theirs: "Giám đốc Quốc gia Ngân hàng Thế

@@ -139,6 +139,18 @@ def lists_of(page: str) -> list[tuple[str, int | None, str | None, int | None, i
                 ("priority", 2, "Lê Hoài Trung", 2026, 2),
             ],
         ),
+        # an envoy's "3 cơ hội lớn", then "Các doanh nghiệp FDI tại hội thảo kiến nghị 3 vấn đề: ...", "Đại diện
+        # Hiệp hội Doanh nghiệp Hàn Quốc tại Việt Nam (KoCham) đề xuất: ..." and a resolution's "4 điểm mới":
+        # none of them Vietnam's priorities (the businesses' speaker is who spoke last: the lead-in names no person)
+        (
+            "gp10_kinds_opportunities_business_requests.txt",
+            [
+                ("other", 3, "Nguyễn Mạnh Tuấn", 2024, 3),
+                ("other", 3, "Nguyễn Mạnh Tuấn", 2024, 3),
+                ("other", None, "Nguyễn Mạnh Tuấn", 2024, 2),
+                ("other", 4, "Nguyễn Mạnh Tuấn", 2024, 4),
+            ],
+        ),
         # "Thủ tướng Lawrence Wong đề xuất ba hướng hợp tác: ..." (named first as "Thủ tướng Singapore
         # Lawrence Wong") is not our Prime Minister's; what ours asks of Singapore is
         (
