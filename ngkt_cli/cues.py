@@ -50,6 +50,8 @@ LIST_NOUNS: dict[str, str | None] = {
     "van de": "agenda",
     # what a community or a plan is to be: "Cộng đồng Kinh tế ASEAN ... với 5 đặc trưng: ..."
     "dac trung": "other",
+    # what made or makes things so: "Những yếu tố làm nên thành công: ...", "3 yếu tố tác động"
+    "yeu to": "other",
     # what a new resolution or decree changes: "Nghị quyết mới có 4 điểm mới: ..." (a text's content, no task)
     "diem moi": "other",
     # the questions a leader puts to a meeting to answer: "Thủ tướng nêu ra 4 câu hỏi lớn" ¶ "Thứ
@@ -77,6 +79,8 @@ LIST_NOUNS: dict[str, str | None] = {
     "thanh cong": "achievement",
     "thanh qua": "achievement",
     "buoc tien": "achievement",
+    "buoc chuyen": "achievement",  # "những bước chuyển mạnh mẽ"
+    "dau moc": "achievement",  # "những dấu mốc"
     "chuyen bien": "achievement",
     "kinh nghiem": "lesson",
     "khuyen nghi": "priority",
@@ -118,7 +122,13 @@ LIST_NOUN_ALTERNATION = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
 KIND_NOUN_ALTERNATION = "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
 
 # Counts written as words, folded ("ba trọng tâm" -> "ba trong tam").
-NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+# (folded; "mười hai" first, as each alternation of them must try it before "mười": "mười hai giải pháp" is 12)
+_UNITS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+NUMBER_WORDS = {
+    **{f"muoi {word}": 10 + value for word, value in {**_UNITS, "mot": 1, "tu": 4, "lam": 5}.items() if word != "nam"},
+    **_UNITS,
+    "muoi": 10,
+}
 
 # "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "3 mũi đột phá", "3 hướng ưu tiên", "các trọng
 # tâm", "những nhiệm vụ", a noun in quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam"
@@ -133,7 +143,11 @@ ANNOUNCED = re.compile(
 )
 
 # A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".
-QUOTED_COUNT = re.compile(r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]')
+# ... also with the count before the quotes: Thủ tướng nêu rõ bốn “đẩy mạnh”.
+QUOTED_COUNT = re.compile(
+    r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]'
+    r"|(?<!\w)(?<!viet )(?<!mien )(?<!phia )(\d{1,2}|" + "|".join(NUMBER_WORDS) + r')\s+["“][^"“”\d]{2,30}["”]'
+)
 
 # ---------------------------------------------------------------------------------------------
 # Patterns the regex engine can skip ahead in (machinery; the list extractor reads it too)
@@ -279,7 +293,7 @@ REVIEW_PREVIOUS_YEAR_UNTIL_MONTH = 2
 # Lists of kind "other" that look back as a review does (shortcomings and their causes: "vẫn còn
 # một số hạn chế", "nguyên nhân của những hạn chế"); the rest of that kind (the spirit a
 # conference sets, opportunities, another side's proposals) looks ahead as priorities do.
-LOOKS_BACK = re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|khuyet diem)\b")
+LOOKS_BACK = re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|khuyet diem|yeu to)\b")
 
 
 def _quantity(word: str) -> int | None:
@@ -313,7 +327,7 @@ def announced(cue: str) -> tuple[int | None, str | None]:
         else []
     )
     counted = [match for match in matches if match[0] is not None]
-    slogans = [(_quantity(m.group(1)), None) for m in QUOTED_COUNT.finditer(folded)]
+    slogans = [(_quantity(m.group(1) or m.group(2)), None) for m in QUOTED_COUNT.finditer(folded)]
     return (counted or slogans or matches or [(None, None)])[-1]
 
 

@@ -1600,7 +1600,9 @@ KIND_CUES = (
             r" tao ra)\b"
             r"|\b(?:nhung|cac|mot so) con so\b"  # "Năm 2023 ghi nhận những con số ấn tượng: ..."
             # "ghi dấu ấn với những điểm nổi bật sau:", "Một số hoạt động tiêu biểu trong năm:"
-            r"|\b(?:ghi dau an|diem noi bat|tieu bieu)\b"
+            r"|\b(?:ghi dau an|diem noi bat|tieu bieu|hoat dong noi bat)\b"
+            # a review: "Nhìn lại năm 2024, có thể thấy: ...", "Thứ trưởng điểm lại những dấu mốc: ..."
+            r"|\b(?:nhin lai|diem lai)\b"
             r"|\bchung kien (?:le )?(?:ky|trao)\b"  # "Hai Thủ tướng chứng kiến lễ ký 5 văn kiện, gồm: ..."
             r"|^\W*noi bat(?: nhat)?(?: la| nhu)?\W*$"  # "Nổi bật là: A; B; C" after a year's review
             r"|\bda\W*$"
@@ -1665,7 +1667,8 @@ DONE_BEFORE_NOUN = (
 # hỗ trợ doanh nghiệp, cụ thể: ..." (tasks rolled out, "đã triển khai các nhiệm vụ năm 2025", lie ahead).
 MEASURES_TAKEN = re.compile(
     r"\b(?:da|vua)\s+(?:trien khai|thuc hien|ap dung|ban hanh)(?:\s+(?:dong bo|quyet liet|kip thoi))?"
-    r"\s+(?:nhieu|cac|nhung|mot so|hang loat|\d{1,2})\s+(?:nhom\s+)?(?:bien phap|giai phap|chinh sach)\b"
+    r"\s+(?:nhieu|cac|nhung|mot so|hang loat|\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?:nhom\s+)?"
+    r"(?:bien phap|giai phap|chinh sach)\b"
 )
 
 # Tense markers in the items: backward-looking "đã", forward-looking "cần", "sẽ", "phải".
@@ -1737,10 +1740,25 @@ OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
 # What two sides agreed, as a joint statement or a talks' report gives it ("Về kinh tế, hai bên nhất
 # trí: A; B; C", "Hai nhà lãnh đạo thống nhất các biện pháp sau: ..."): a bargain of two voices, not
 # Vietnam's own priorities, whatever nouns it holds (folded).
+# (also what two sides say together, "Hai bên khẳng định: ...", and Vietnam and a partner named as one
+# subject, "Việt Nam và Nhật Bản nhất trí: ...")
+_TWO_SIDES_SAY = r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket|khang dinh|nhan manh|cho rang|danh gia)\b"
 AGREED = re.compile(
     r"\b(?:hai|cac|ca hai) (?:ben|nuoc|phia|nha lanh dao|lanh dao|thu tuong|bo truong|doan)"
-    r"(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung|deu|con)\s+)*(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket)\b"
-    r"|\blanh dao (?:cap cao )?hai (?:nuoc|ben)(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung)\s+)*(?:nhat tri|thong nhat)\b"
+    r"(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung|deu|con)\s+)*"
+    + _TWO_SIDES_SAY
+    + r"|\blanh dao (?:cap cao )?hai (?:nuoc|ben)(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung)\s+)*(?:nhat tri|thong nhat)\b"
+    + r"|\bviet nam va (?:"
+    + "|".join(fold(partner) for partner in PARTNERS)
+    + r") (?:(?:da|cung|deu)\s+)*"
+    + _TWO_SIDES_SAY
+)
+
+# What was worked on in the time just past: "Năm qua, Sở Ngoại vụ tập trung vào các hoạt động: ...",
+# "thời gian qua Đại sứ quán tập trung: ..." (reported, not planned; folded).
+PAST_FOCUS = re.compile(
+    r"\b(?:thoi gian|nam|nhiem ky|giai doan|\d{1,2} thang|nhung thang) (?:vua )?qua\b"
+    r"(?:(?!\btoi\b|\bnam \d{4}|\bsap\b|\bse\b)[^.;:]){0,80}?\btap trung\b"
 )
 
 
@@ -1955,10 +1973,11 @@ def classify(
         if kind == "priority" and (
             re.search(r"\b" + noun + DONE_AFTER_NOUN + "|" + DONE_BEFORE_NOUN + noun + r"\b", folded)
             or MEASURES_TAKEN.search(folded)
+            or PAST_FOCUS.search(folded)  # "Thời gian qua, tỉnh tập trung vào 3 nhiệm vụ trọng tâm: ..."
         ):
             return "achievement"
         return kind
-    if _statistics(items, cue):
+    if _statistics(items, cue) or PAST_FOCUS.search(folded):
         return "achievement"
     if said := _cue_kind(folded, cue):
         return said

@@ -151,6 +151,27 @@ def lists_of(page: str) -> list[tuple[str, int | None, str | None, int | None, i
                 ("other", 4, "Nguyễn Mạnh Tuấn", 2024, 4),
             ],
         ),
+        # a January review with no "đã": "Năm qua, Sở Ngoại vụ tập trung vào các hoạt động: ...", "Một số hoạt
+        # động nổi bật trong năm: ..." report 2024; "những yếu tố làm nên thành công gồm: ..." look back too
+        (
+            "gp10_kinds_year_review_without_da.txt",
+            [
+                ("achievement", None, "Sở Ngoại vụ", 2024, 3),
+                ("achievement", None, None, 2024, 3),
+                ("other", None, "Lê Văn Hòa", 2024, 3),
+            ],
+        ),
+        # "Việt Nam và Nhật Bản nhất trí: ..." and "Hai bên khẳng định: ...": what the two sides say together
+        (
+            "gp10_kinds_vietnam_and_partner_agree.txt",
+            [("other", None, None, 2024, 3), ("other", None, None, 2024, 3)],
+        ),
+        # "Thủ tướng nêu rõ bốn “đẩy mạnh”: một là, ..." (the count before the quoted slogan), stated in December;
+        # "năm qua ngành đã triển khai mười hai giải pháp, trong đó nổi bật là: ..." (measures taken, counted in words)
+        (
+            "gp10_lists_counted_slogan_and_words.txt",
+            [("priority", 4, "Phạm Minh Chính", 2025, 4), ("achievement", 12, "Nguyễn Hồng Diên", 2024, 3)],
+        ),
         # "Thủ tướng Lawrence Wong đề xuất ba hướng hợp tác: ..." (named first as "Thủ tướng Singapore
         # Lawrence Wong") is not our Prime Minister's; what ours asks of Singapore is
         (
@@ -256,12 +277,34 @@ def test_talks_between_two_prime_ministers_are_foreign_affairs():
     assert read("gp10_kinds_foreign_pm_proposes.txt").scope == "in"
 
 
-def test_an_evening_with_no_year_anywhere_stays_undated():
-    # "Tối 22/7, Thủ tướng Phạm Minh Chính chủ trì ...": no stamp and no year on the page; which July
-    # is not guessed from who held office (the tasks keep their speaker, with no year)
+def test_an_evening_with_no_year_anywhere_is_placed_by_the_conference_it_reports():
+    # "Tối 22/7, Thủ tướng Phạm Minh Chính chủ trì hội nghị ... với các Trưởng Cơ quan đại diện ... về
+    # đẩy mạnh công tác ngoại giao kinh tế": no stamp and no year on the page; the conference was held
+    # on 22/7 in 2025 only (a [[recurring]] row of data/dated_facts.toml), so the day is 2025's
     doc = read("gp10_meta_undated_evening_no_year.txt")
-    assert (doc.date, doc.statement_year) == (None, None)
-    assert [(d.speaker, d.target_year) for d in extract(doc).directives] == [("Phạm Minh Chính", None)]
+    assert (doc.date, doc.date_source, doc.statement_year) == ("2025-07-22", "event", 2025)
+    assert [(d.speaker, d.target_year) for d in extract(doc).directives] == [("Phạm Minh Chính", 2025)]
+
+
+@pytest.mark.parametrize(
+    ("day", "date"),
+    [("Tối 18/7", "2024-07-18"), ("Tối 10/1", "2026-01-10"), ("Sáng 23/7", "2025-07-23"), ("Tối 25/7", None)],
+)
+def test_a_recurring_conference_places_only_a_day_it_was_held_on(day: str, date: str | None) -> None:
+    # the report of the next morning still belongs to the evening's edition; a day no edition was
+    # held on is left undated (no guess from who held office)
+    text = (
+        f"Hội nghị ngoại giao kinh tế\n\n{day}, Thủ tướng Phạm Minh Chính chủ trì Hội nghị với các Trưởng Cơ quan"
+        " đại diện Việt Nam ở nước ngoài về đẩy mạnh công tác ngoại giao kinh tế.\n"
+    )
+    assert build_document(text.encode(), "hoi-nghi.txt").date == date
+
+
+def test_every_recurring_edition_has_a_source():
+    from ngkt_cli.dates import dated_facts
+
+    editions = [span for _, held in dated_facts().recurring for span in held]
+    assert editions and all(span.source and span.end is not None and span.start <= span.end for span in editions)
 
 
 def test_a_directives_lettered_tasks_are_its_items():
