@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]  # (the `re` module's own parser)
 
+from .dates import events_named
 from .models import Document
 from .text import fold
 
@@ -331,6 +332,16 @@ def announced(cue: str) -> tuple[int | None, str | None]:
     return (counted or slogans or matches or [(None, None)])[-1]
 
 
+@lru_cache(maxsize=4)
+def _month_of_event(body: str, year: int | None) -> int | None:
+    """For a text with no day, the month of the numbered event of its statement year it names (an
+    interview about the 31st Diplomatic Conference, held 15-18/12/2021, speaks in December 2021:
+    the "tinh thần" it draws for the year ahead are for 2022)."""
+    ends = [span.end or span.start for span in events_named(fold(body))]
+    months = [end.month for end in ends if end.year == year]
+    return months[-1] if months else None
+
+
 def target_year(kind: str, cue: str, doc: Document) -> int | None:
     """Explicit year in the lead-in, else the first year of a period it names that has not begun
     ("nhiệm kỳ 2026 – 2030" stated in 2025), else the statement year (shifted at the turn of the
@@ -344,7 +355,7 @@ def target_year(kind: str, cue: str, doc: Document) -> int | None:
     if years:
         return years[0]
     year = doc.statement_year
-    month = int(doc.date[5:7]) if doc.date else None
+    month = int(doc.date[5:7]) if doc.date else _month_of_event(doc.body, year)
     if year is not None and month is None:
         # no day on the page: a year named relative to the statement is read as from its first
         # months, as the interviews such pages hold speak ("Nhân dịp xuân Mậu Tuất 2018, ... Năm

@@ -1740,8 +1740,8 @@ OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
 # What two sides agreed, as a joint statement or a talks' report gives it ("Về kinh tế, hai bên nhất
 # trí: A; B; C", "Hai nhà lãnh đạo thống nhất các biện pháp sau: ..."): a bargain of two voices, not
 # Vietnam's own priorities, whatever nouns it holds (folded).
-# (also what two sides say together, "Hai bên khẳng định: ...", and Vietnam and a partner named as one
-# subject, "Việt Nam và Nhật Bản nhất trí: ...")
+# (also what two sides say together, "Hai bên khẳng định: ...", Vietnam and a partner named as one
+# subject, "Việt Nam và Nhật Bản nhất trí: ...", and a joint statement's text: "toàn văn Tuyên bố chung:")
 _TWO_SIDES_SAY = r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket|khang dinh|nhan manh|cho rang|danh gia)\b"
 AGREED = re.compile(
     r"\b(?:hai|cac|ca hai) (?:ben|nuoc|phia|nha lanh dao|lanh dao|thu tuong|bo truong|doan)"
@@ -1752,6 +1752,8 @@ AGREED = re.compile(
     + "|".join(fold(partner) for partner in PARTNERS)
     + r") (?:(?:da|cung|deu)\s+)*"
     + _TWO_SIDES_SAY
+    # the text of a joint statement given whole: "... giới thiệu toàn văn Tuyên bố chung: 1. ... 2. ..."
+    + r"|\b(?:tuyen bo chung|thong cao chung|tuyen bo tam nhin chung)\b"
 )
 
 # What was worked on in the time just past: "Năm qua, Sở Ngoại vụ tập trung vào các hoạt động: ...",

@@ -172,6 +172,15 @@ def lists_of(page: str) -> list[tuple[str, int | None, str | None, int | None, i
             "gp10_lists_counted_slogan_and_words.txt",
             [("priority", 4, "Phạm Minh Chính", 2025, 4), ("achievement", 12, "Nguyễn Hồng Diên", 2024, 3)],
         ),
+        # no day, an interview just after the 32nd Diplomatic Conference (19-23/12/2023): it speaks in
+        # December 2023, "năm qua ... hai dấu ấn" are 2023's and "ngành sẽ tập trung vào ba trọng tâm" 2024's
+        (
+            "gp10_lists_undated_interview_after_conference.txt",
+            [("achievement", 2, "Nguyễn Minh Vũ", 2023, 2), ("priority", 3, "Nguyễn Minh Vũ", 2024, 3)],
+        ),
+        # "TTXVN trân trọng giới thiệu toàn văn Tuyên bố chung:" ¶ "1. Nhận lời mời ..." ¶ "2. Hai bên nhất trí ...":
+        # a joint statement's text, of two voices
+        ("gp10_kinds_joint_statement_full_text.txt", [("other", None, None, 2023, 4)]),
         # "Thủ tướng Lawrence Wong đề xuất ba hướng hợp tác: ..." (named first as "Thủ tướng Singapore
         # Lawrence Wong") is not our Prime Minister's; what ours asks of Singapore is
         (
@@ -298,6 +307,16 @@ def test_a_recurring_conference_places_only_a_day_it_was_held_on(day: str, date:
         " đại diện Việt Nam ở nước ngoài về đẩy mạnh công tác ngoại giao kinh tế.\n"
     )
     assert build_document(text.encode(), "hoi-nghi.txt").date == date
+
+
+def test_a_one_off_conference_places_its_day():
+    # "Sáng 14/12, Hội nghị Đối ngoại toàn quốc ..." (held once, 14/12/2021); the General Secretary of
+    # 2011-2024 alone would leave the year open
+    text = (
+        "Triển khai đường lối đối ngoại của Đại hội XIII\n\nSáng 14/12, Hội nghị Đối ngoại toàn quốc triển khai"
+        " Nghị quyết Đại hội XIII của Đảng diễn ra tại Hà Nội. Tổng Bí thư Nguyễn Phú Trọng chủ trì hội nghị.\n"
+    )
+    assert build_document(text.encode(), "doi-ngoai.txt").date == "2021-12-14"
 
 
 def test_every_recurring_edition_has_a_source():
