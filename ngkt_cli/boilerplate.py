@@ -56,6 +56,13 @@ RELATED_HEADING = re.compile(
     r"|^moi (?:quy )?doc gia xem them\b.{0,60}$"
 )
 
+# Another story's headline, tagged with its form, as a page links it between its paragraphs:
+# "[Ảnh] 80 năm tận tụy phụng sự của Ngoại giao Việt Nam", "[Video] Thủ tướng dự ..." (folded; no
+# sentence closes it). Under the headline only: over it, "[Infographic] ..." is the page's own title.
+RELATED_TAGGED = re.compile(
+    r"^\[(?:anh|video|infographic|photo|emagazine|e-magazine|podcast|clip)\]\s.{5,180}[^.!?:;]$"
+)
+
 # "Họ tên no image", "Mã kiểm tra", "Gửi bình luận", "Ý kiến bạn đọc"
 COMMENT_FORM = re.compile(
     r"^(?:ho ten|ho va ten|email|tieu de|noi dung|ma kiem tra|ma xac nhan|gui binh luan|binh luan"
@@ -134,7 +141,7 @@ STAMP_LINE = re.compile(
     # (the label alone on its line, over the date, or then the time, a weekday or "ngày": not a
     # list's "- Cập nhật thông tin về thị trường ...")
     r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban|ngay tao)\s*:?\s*"
-    r"(?:$|(?:luc\s*)?(?:\d|thu |chu nhat|ngay|hom).*)|dang\s*:\s*\d.*"
+    r"(?:$|(?:luc\s*:?\s*)?(?:\d|thu |chu nhat|ngay|hom).*)|dang\s*:\s*\d.*"
     # when the page was saved, not written (dates.CRAWL_MARK): "Ngày truy cập: 12/03/2026", "Retrieved 12/03/2026"
     r"|[^\d]{0,20}(?:truy cap|ngay tai|thu thap|luu tru|accessed|retrieved|archived)\b[^\d]{0,12}"
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}).{0,20}"
@@ -809,6 +816,8 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
                 reason = "title"
         elif reason is None and folded == folded_title:
             reason = "title"
+        elif reason is None and not looking_for_title and RELATED_TAGGED.match(folded):
+            reason = "related"
         elif reason is None and after_title and clean.byline is None and _is_name(line):
             clean.byline, reason = line, "byline"  # "Minh Nhật" under the headline
         if reason is None:

@@ -333,3 +333,33 @@ def test_a_directives_lettered_tasks_are_its_items():
         "Tận dụng hiệu quả các hiệp định thương mại tự do",
         "Đẩy mạnh xúc tiến thương mại tại các thị trường mới",
     ]
+
+
+def test_a_related_headline_tagged_with_its_form_is_no_paragraph():
+    # "[Ảnh] Những khoảnh khắc ... năm 2020" between the sapo and the lede: another story's link
+    doc = read("gp10_meta_tagged_related_headline_in_body.txt")
+    assert (doc.title, doc.date, doc.statement_year) == (
+        "Bộ trưởng Ngoại giao làm việc với các hiệp hội doanh nghiệp",
+        "2025-09-11",
+        2025,
+    )
+    assert not any(paragraph.startswith("[Ảnh]") for paragraph in doc.paragraphs)
+    assert "aa" not in doc.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Cập nhật lúc: 10:15, 20/03/2025", "stamp"),
+        ("Cập nhật lúc 10:15", "stamp"),
+        ("Ngày đăng", "stamp"),
+        ("Nhịp sống - Ngày đăng : 18:18, 18/12/2023", "stamp"),
+        ("Xuất bản ngày 15/01/2025", "stamp"),
+        ("- Cập nhật thông tin về quy định nhập khẩu của thị trường", None),
+        ("Nhà xuất bản Chính trị quốc gia Sự thật", None),
+    ],
+)
+def test_a_posting_label_is_a_stamp_only_with_its_time(line: str, reason: str | None) -> None:
+    from ngkt_cli.boilerplate import classify_line
+
+    assert classify_line(line, None) == reason
