@@ -120,6 +120,7 @@ def dated_facts_table() -> str:
     rows = ["| fact | from | to | source |", "| --- | --- | --- | --- |"]
     spans = [span for _, held in facts.events for span in held.values()]
     spans += [span for _, holders in facts.offices for _, span in holders]
+    spans += [span for _, held in facts.recurring for span in held]
     for span in spans:
         rows.append(f"| {span.label} | {span.start} | {span.end or '(in office)'} | {span.source} |")
     return "\n".join(rows) + "\n"

@@ -56,6 +56,13 @@ RELATED_HEADING = re.compile(
     r"|^moi (?:quy )?doc gia xem them\b.{0,60}$"
 )
 
+# Another story's headline, tagged with its form, as a page links it between its paragraphs:
+# "[Ảnh] 80 năm tận tụy phụng sự của Ngoại giao Việt Nam", "[Video] Thủ tướng dự ..." (folded; no
+# sentence closes it). Under the headline only: over it, "[Infographic] ..." is the page's own title.
+RELATED_TAGGED = re.compile(
+    r"^\[(?:anh|video|infographic|photo|emagazine|e-magazine|podcast|clip)\]\s.{5,180}[^.!?:;]$"
+)
+
 # "Họ tên no image", "Mã kiểm tra", "Gửi bình luận", "Ý kiến bạn đọc"
 COMMENT_FORM = re.compile(
     r"^(?:ho ten|ho va ten|email|tieu de|noi dung|ma kiem tra|ma xac nhan|gui binh luan|binh luan"
@@ -72,7 +79,7 @@ SHARE_BUTTONS = re.compile(
     r"^[•·]?\s*(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
     r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|click de sao chep|gui bai|gui email|theo doi"
     r"|bao loi|tim kiem|search|dang ky|dang nhap(?: \| dang ky)?"
-    r"|nghe bai|nghe doc bai|co chu|a\+|a-|ban in|len dau trang|ve dau trang|quay lai|tro ve|xem voi co chu\s*a*"
+    r"|nghe bai|nghe doc bai|co chu|a\+|a-|aa|ban in|len dau trang|ve dau trang|quay lai|tro ve|xem voi co chu\s*a*"
     r"|comments?\s*\(\d+\)|ban phai dang nhap de binh luan\.?"
     r"|theo doi(?: [^|]{1,30})? tren(?: google news)?|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
     r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp|luot (?:xem|doc"
@@ -117,8 +124,9 @@ SEPARATOR = re.compile(r"^[*•·\-–—_=~#\s]{3,}$")
 # A table's rule under its header row, as HTML tables come out of extraction: "|---|---|".
 TABLE_RULE = re.compile(r"^\|[\s:|-]*-[\s:|-]*\|?$")
 
-# Tag lines under the article: "Từ khóa: ngoại giao kinh tế, năm 2023", "Tags: ...", "Thẻ: ...".
-TAG_LINE = re.compile(r"^(?:tu khoa|tags?|the)\s*:")
+# Tag lines under the article: "Từ khóa: ngoại giao kinh tế, năm 2023", "Tags: ...", "Thẻ: ...";
+# also the label alone on its line, as a copy leaves it over the headline ("Tag" ¶ "Thủ tướng ...:").
+TAG_LINE = re.compile(r"^(?:tu khoa|tags?|the)\s*:|^(?:tu khoa|tags?)$")
 
 # What may stand before a page stamp: the agency in brackets "(VOV)", the site "VOV.VN -", the
 # section "Thời sự |" (matched on folded text).
@@ -130,7 +138,10 @@ STAMP_PREFIX = r"(?:\([^()\d]{2,25}\)\s*[-–]?\s*|[a-z0-9.]{2,25}\.(?:vn|com|ne
 # "Đăng lúc: 2025-01-15 08:30", "Thứ Năm, ngày 16 tháng 1 năm 2025", "Chủ nhật, 06 Tháng 6 2021 15:44",
 # "Ngày tạo: 15/05/2023 18:02:23".
 STAMP_LINE = re.compile(
-    r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban|ngay tao)\s*:?.*|dang\s*:\s*\d.*"
+    # (the label alone on its line, over the date, or then the time, a weekday or "ngày": not a
+    # list's "- Cập nhật thông tin về thị trường ...")
+    r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat|dang ngay|dang luc|thoi gian dang|xuat ban|ngay tao)\s*:?\s*"
+    r"(?:$|(?:luc\s*:?\s*)?(?:\d|thu |chu nhat|ngay|hom).*)|dang\s*:\s*\d.*"
     # when the page was saved, not written (dates.CRAWL_MARK): "Ngày truy cập: 12/03/2026", "Retrieved 12/03/2026"
     r"|[^\d]{0,20}(?:truy cap|ngay tai|thu thap|luu tru|accessed|retrieved|archived)\b[^\d]{0,12}"
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}).{0,20}"
@@ -696,6 +707,47 @@ def _label_over_stamped_headline(line: str, following: list[tuple[int, str, str]
     )
 
 
+def _label_over_stamp(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """A section's label of a few words over the page's stamp over the headline ("Đối ngoại" ¶
+    "Thứ bảy, 4/1/2025 - 09:00" ¶ "Bộ trưởng Ngoại giao: Năm 2025 ..."; "Thời sự - Chính trị" ¶ ...): the
+    headline is the longer line under the stamp, the label the site's."""
+    if len(re.findall(r"\w+", line)) > SECTION_LABEL_WORDS or not _headline_like(line) or len(following) < 2:
+        return False
+    (_, stamp, stamp_folded), (_, headline, headline_folded) = following[:2]
+    return (
+        len(stamp) <= 80
+        and bool(STAMP_LINE.match(stamp_folded))
+        and len(headline) > len(line)
+        and _headline_like(headline)
+        and not NUMBERED_HEADING.match(headline_folded)
+        and headline[:1] not in "-•*+"
+        and classify_line(headline, None, headline_folded) is None
+    )
+
+
+# How many lines down the site's links may run before the stamped headline under them.
+LINKS_OVER_HEADLINE = 10
+
+
+def _links_over_stamped_headline(line: str, lines: list[tuple[int, str, str]], index: int) -> bool:
+    """One of the site's links, a few words to a line, over a headline that has the page's stamp
+    right under it some lines below ("Liên kết website" ¶ "Chính phủ" ¶ "Các bộ, ngành ở TW" ¶ ...
+    ¶ "Sở Ngoại vụ triển khai nhiệm vụ năm 2019" ¶ "Ngày cập nhật 22/01/2019"): the short lines
+    above the headline are the site's, not its title."""
+    if len(line.split()) > SITE_NAME_WORDS or not _headline_like(line):
+        return False
+    ahead = lines[index + 1 : index + 1 + LINKS_OVER_HEADLINE]
+    for position, (_, text, folded) in enumerate(ahead[:-1]):
+        _, stamp, stamp_folded = ahead[position + 1]
+        if not _headline_like(text) or NUMBERED_HEADING.match(folded) or text[:1] in "-•*+":
+            return False
+        if len(stamp) <= 80 and STAMP_LINE.match(stamp_folded):
+            return position > 0 and len(text.split()) >= KICKER_HEADLINE_WORDS
+        if len(text.split()) > SITE_NAME_WORDS:
+            return False
+    return False
+
+
 def _next_lines(lines: list[tuple[int, str, str]], index: int) -> list[tuple[int, str, str]]:
     """The SITE_NAME_REPEAT_LINES non-blank lines after `index`."""
     found = []
@@ -747,6 +799,10 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
             reason = "section"
         elif reason is None and looking_for_title and _label_over_stamped_headline(line, following):
             reason = "section"
+        elif reason is None and looking_for_title and _links_over_stamped_headline(line, lines, index):
+            reason = "menu"
+        elif reason is None and looking_for_title and _label_over_stamp(line, following):
+            reason = "section"
         elif reason is None and looking_for_title and _kicker(line, following):
             reason, kicker = "title", line  # joined to the headline under it
         elif reason is None and looking_for_title:
@@ -760,6 +816,8 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
                 reason = "title"
         elif reason is None and folded == folded_title:
             reason = "title"
+        elif reason is None and not looking_for_title and RELATED_TAGGED.match(folded):
+            reason = "related"
         elif reason is None and after_title and clean.byline is None and _is_name(line):
             clean.byline, reason = line, "byline"  # "Minh Nhật" under the headline
         if reason is None:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]  # (the `re` module's own parser)
 
 from . import pattern_facts
+from .dates import events_named
 from .models import Document
 from .text import fold
 
@@ -49,6 +50,15 @@ LIST_NOUNS: dict[str, str | None] = {
     "phien": "agenda",  # "Hội nghị gồm 3 phiên: ..."
     "chu de": "agenda",
     "van de": "agenda",
+    # what a community or a plan is to be: "Cộng đồng Kinh tế ASEAN ... với 5 đặc trưng: ..."
+    "dac trung": "other",
+    # what made or makes things so: "Những yếu tố làm nên thành công: ...", "3 yếu tố tác động"
+    "yeu to": "other",
+    # what a new resolution or decree changes: "Nghị quyết mới có 4 điểm mới: ..." (a text's content, no task)
+    "diem moi": "other",
+    # the questions a leader puts to a meeting to answer: "Thủ tướng nêu ra 4 câu hỏi lớn" ¶ "Thứ
+    # nhất, làm thế nào để ...?" (what the meeting is to discuss, never a priority however it asks)
+    "cau hoi": "agenda",
     # Lists that are none of the four: shortcomings, causes, challenges ("3 hạn chế", "hai
     # nguyên nhân"). Calling them priorities would put them in every diff.
     "han che": "other",
@@ -71,6 +81,8 @@ LIST_NOUNS: dict[str, str | None] = {
     "thanh cong": "achievement",
     "thanh qua": "achievement",
     "buoc tien": "achievement",
+    "buoc chuyen": "achievement",  # "những bước chuyển mạnh mẽ"
+    "dau moc": "achievement",  # "những dấu mốc"
     "chuyen bien": "achievement",
     "kinh nghiem": "lesson",
     "khuyen nghi": "priority",
@@ -112,7 +124,13 @@ LIST_NOUN_ALTERNATION = "|".join(sorted(LIST_NOUNS, key=len, reverse=True))
 KIND_NOUN_ALTERNATION = "|".join(sorted((n for n, k in LIST_NOUNS.items() if k), key=len, reverse=True))
 
 # Counts written as words, folded ("ba trọng tâm" -> "ba trong tam").
-NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+# (folded; "mười hai" first, as each alternation of them must try it before "mười": "mười hai giải pháp" is 12)
+_UNITS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+NUMBER_WORDS = {
+    **{f"muoi {word}": 10 + value for word, value in {**_UNITS, "mot": 1, "tu": 4, "lam": 5}.items() if word != "nam"},
+    **_UNITS,
+    "muoi": 10,
+}
 
 # "6 trọng tâm", "ba trọng tâm", "3 nhóm nhiệm vụ", "3 mũi đột phá", "3 hướng ưu tiên", "các trọng
 # tâm", "những nhiệm vụ", a noun in quotes (hai “tinh thần”); the "Nam" of "Việt Nam", "miền Nam"
@@ -127,7 +145,11 @@ ANNOUNCED = re.compile(
 )
 
 # A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".
-QUOTED_COUNT = re.compile(r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]')
+# ... also with the count before the quotes: Thủ tướng nêu rõ bốn “đẩy mạnh”.
+QUOTED_COUNT = re.compile(
+    r'["“]\s*(\d{1,2}|' + "|".join(NUMBER_WORDS) + r')\s+[^"“”\d]{2,30}["”]'
+    r"|(?<!\w)(?<!viet )(?<!mien )(?<!phia )(\d{1,2}|" + "|".join(NUMBER_WORDS) + r')\s+["“][^"“”\d]{2,30}["”]'
+)
 
 # ---------------------------------------------------------------------------------------------
 # Patterns the regex engine can skip ahead in (machinery; the list extractor reads it too)
@@ -243,6 +265,13 @@ CUE_PERIOD = re.compile(r"(?<![\d/-])((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}(
 # March 2025 is 2024); "năm tới", "sang năm" the year after (as for directives); "năm nay" the
 # statement's own year, even in December.
 RELATIVE_YEARS: tuple[tuple[re.Pattern[str], Callable[[int, int], int]], ...] = (
+    # what is left of the year, even said in December: "từ nay đến hết tháng 12", "những tháng cuối năm"
+    (
+        re.compile(
+            r"\btu nay den (?:het |cuoi )?(?:nam|thang 12)\b|\b(?:\d{1,2}|nhung|cac) thang cuoi nam\b|\bcuoi nam nay\b"
+        ),
+        lambda year, month: year,
+    ),
     (re.compile(r"\bnam (?:ngoai|truoc)\b"), lambda year, month: year - 1),
     # (not "những năm qua", "5 năm qua": a span of years)
     (
@@ -255,6 +284,9 @@ RELATIVE_YEARS: tuple[tuple[re.Pattern[str], Callable[[int, int], int]], ...] = 
     (re.compile(r"\bnam nay\b"), lambda year, month: year),
 )
 
+# The month an undated statement is read as made in, for the years it names relative to its own.
+UNDATED_MONTH = 1
+
 # Priorities stated from this month on (year-end conferences) are for the next year.
 NEXT_YEAR_FROM_MONTH = 12
 
@@ -264,7 +296,7 @@ REVIEW_PREVIOUS_YEAR_UNTIL_MONTH = 2
 # Lists of kind "other" that look back as a review does (shortcomings and their causes: "vẫn còn
 # một số hạn chế", "nguyên nhân của những hạn chế"); the rest of that kind (the spirit a
 # conference sets, opportunities, another side's proposals) looks ahead as priorities do.
-LOOKS_BACK = re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|khuyet diem)\b")
+LOOKS_BACK = re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|khuyet diem|yeu to)\b")
 
 
 def _quantity(word: str) -> int | None:
@@ -298,8 +330,18 @@ def announced(cue: str) -> tuple[int | None, str | None]:
         else []
     )
     counted = [match for match in matches if match[0] is not None]
-    slogans = [(_quantity(m.group(1)), None) for m in QUOTED_COUNT.finditer(folded)]
+    slogans = [(_quantity(m.group(1) or m.group(2)), None) for m in QUOTED_COUNT.finditer(folded)]
     return (counted or slogans or matches or [(None, None)])[-1]
+
+
+@lru_cache(maxsize=4)
+def _month_of_event(body: str, year: int | None) -> int | None:
+    """For a text with no day, the month of the numbered event of its statement year it names (an
+    interview about the 31st Diplomatic Conference, held 15-18/12/2021, speaks in December 2021:
+    the "tinh thần" it draws for the year ahead are for 2022)."""
+    ends = [span.end or span.start for span in events_named(fold(body))]
+    months = [end.month for end in ends if end.year == year]
+    return months[-1] if months else None
 
 
 def target_year(kind: str, cue: str, doc: Document) -> int | None:
@@ -315,7 +357,12 @@ def target_year(kind: str, cue: str, doc: Document) -> int | None:
     if years:
         return years[0]
     year = doc.statement_year
-    month = int(doc.date[5:7]) if doc.date else None
+    month = int(doc.date[5:7]) if doc.date else _month_of_event(doc.body, year)
+    if year is not None and month is None:
+        # no day on the page: a year named relative to the statement is read as from its first
+        # months, as the interviews such pages hold speak ("Nhân dịp xuân Mậu Tuất 2018, ... Năm
+        # qua, ngoại giao kinh tế có ba điểm nhấn" looks back on 2017)
+        return next((reach(year, UNDATED_MONTH) for relative, reach in RELATIVE_YEARS if relative.search(folded)), year)
     if year is None or month is None:
         return year
     if "-" in cue or "–" in cue:  # a period is written with a dash

@@ -529,6 +529,8 @@ class Span:
 class DatedFacts:
     events: tuple[tuple[re.Pattern[str], dict[int, Span]], ...]
     offices: tuple[tuple[re.Pattern[str], tuple[tuple[str, Span], ...]], ...]
+    # recurring events with no number, each edition's days: they place only a day written near one
+    recurring: tuple[tuple[re.Pattern[str], tuple[Span, ...]], ...] = ()
 
 
 @functools.cache
@@ -556,7 +558,14 @@ def dated_facts() -> DatedFacts:
         )
         for office in table.get("office", [])
     )
-    return DatedFacts(events, offices)
+    recurring = tuple(
+        (
+            re.compile(event["pattern"]),
+            tuple(Span(event["name"], row["from"], row["to"], row["source"]) for row in event["held"]),
+        )
+        for event in table.get("recurring", [])
+    )
+    return DatedFacts(events, offices, recurring)
 
 
 # How many days around a numbered event a day it places may fall (a delegation leaves the day
@@ -576,6 +585,18 @@ def events_named(folded: str) -> list[Span]:
             if (span := held.get(int(match.group(1)))) and span not in found:
                 found.append(span)
     return found
+
+
+# How many days from an edition of a recurring event (no number to tell its editions apart) a day
+# it places may fall: the evening's report is dated the next morning.
+RECURRING_WINDOW_DAYS = 1
+
+
+def recurring_named(folded: str) -> list[Span]:
+    """The editions of the recurring, unnumbered events the text names (the Prime Minister's
+    conference with the heads of Vietnam's missions on economic diplomacy): every edition, for a
+    day written without its year to be matched against."""
+    return [span for pattern, held in dated_facts().recurring if pattern.search(folded) for span in held]
 
 
 def offices_named(folded: str) -> list[Span]:
@@ -643,6 +664,10 @@ def place_day(day: int, month: int, folded: str, text_year: int | None) -> tuple
         return min(near)[1], "event"
     if text_year:
         return text_year, "inferred"
+    window = dt.timedelta(days=RECURRING_WINDOW_DAYS)
+    for span in recurring_named(folded):
+        if (d := _valid(span.start.year, month, day)) and span.start - window <= d <= (span.end or span.start) + window:
+            return span.start.year, "event"
     if new_holder_year := _year_of_new_holder(day, month, folded):
         return new_holder_year, "office"
     holders = offices_named(folded)

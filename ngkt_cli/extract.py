@@ -42,6 +42,7 @@ from .directives import (
 )  # directives read the lists found here, never the reverse
 from .metadata import (
     BODY_SOURCE_BEFORE,
+    DEPARTMENT,
     SPEECH_VERBS,
     Person,
     attributions,
@@ -1294,6 +1295,8 @@ class InlineIntro:
     counted_after: bool = False  # the pieces' sentence ends by counting them ("... là 5 bài học ...")
     min_pieces: int = 2  # ';' pieces its sentence must hold after it
     yields: bool = False  # leads into nothing where another lead-in follows in its pieces
+    # how far before its joining word `before` and `unless` read (a lead-in's list noun: "bốn ưu tiên lớn về")
+    window: int = 60
     lead_in: str = "before"  # "before": the lead-in ends where the pattern starts (the colon);
     # "through": it runs to the pattern's end ("ba ưu tiên gồm"); "previous": and takes the
     # sentence before it too ("... không ít thuận lợi. Đó là")
@@ -1336,7 +1339,7 @@ class InlineIntro:
                 continue
             if self.counted_after and not _counted_after(folded, match.end()):
                 continue
-            window = max(0, match.start() - LEAD_WINDOW), match.start()
+            window = max(0, match.start() - self.window), match.start()
             if self.unless is not None and self.unless.search(folded, *window):
                 continue
             if self.before is None or self.before.search(folded, *window):
@@ -1405,9 +1408,6 @@ def _semicolon_in_sentence(start: int, semicolons: list[int], stops: list[int]) 
     stop_at = bisect.bisect_left(stops, start)
     return semicolon is not None and (stop_at == len(stops) or semicolon < stops[stop_at])
 
-
-# How far before its joining word a lead-in's list noun may stand ("bốn ưu tiên lớn về").
-LEAD_WINDOW = 60
 
 # A list that comes first and is counted after it, in its own sentence (folded): "A; B; C... là 5
 # bài học được Thủ tướng nêu ra", "A; B và C là ba nhiệm vụ trọng tâm của năm".
@@ -1529,8 +1529,15 @@ INLINE_INTROS = (
     InlineIntro(
         "done, no colon",
         re.compile(r"(?<=[^\W\d] |, )da (?=[^\W\d])"),
-        re.compile(r"(?:^|[.!?]\s)(?:(?:[^,.;:!?]{0,40},\s*)?(?:[^\s,.;:!?]+\s+){1,5}|(?:theo do|cu the|qua do),\s*)$"),
+        # (after a framing clause, and a report's attribution: "Trước đó, Giám đốc Sở ... báo cáo, năm 2023
+        # tỉnh đã đón 120 đoàn; ký 8 thỏa thuận; thu hút 1,2 tỷ USD"; not two framing clauses)
+        re.compile(
+            r"(?:^|[.!?]\s)(?:(?:[^,.;:!?]{0,40},\s*)?"
+            r"(?:[^,.;:!?]{0,60}\b(?:bao cao|cho biet|thong tin|nhan manh|khang dinh),\s*)?"
+            r"(?:[^\s,.;:!?]+\s+){1,5}|(?:theo do|cu the|qua do),\s*)$"
+        ),
         unless=re.compile(r"\b(?:chua|khong|van|neu|khi|ma|la)\s+$"),
+        window=140,  # the sentence's start, over its framing clauses
         lead_in="through",
         min_pieces=3,
         yields=True,
@@ -1603,7 +1610,9 @@ KIND_CUES = (
             r" tao ra)\b"
             r"|\b(?:nhung|cac|mot so) con so\b"  # "Năm 2023 ghi nhận những con số ấn tượng: ..."
             # "ghi dấu ấn với những điểm nổi bật sau:", "Một số hoạt động tiêu biểu trong năm:"
-            r"|\b(?:ghi dau an|diem noi bat|tieu bieu)\b"
+            r"|\b(?:ghi dau an|diem noi bat|tieu bieu|hoat dong noi bat)\b"
+            # a review: "Nhìn lại năm 2024, có thể thấy: ...", "Thứ trưởng điểm lại những dấu mốc: ..."
+            r"|\b(?:nhin lai|diem lai)\b"
             r"|\bchung kien (?:le )?(?:ky|trao)\b"  # "Hai Thủ tướng chứng kiến lễ ký 5 văn kiện, gồm: ..."
             r"|^\W*noi bat(?: nhat)?(?: la| nhu)?\W*$"  # "Nổi bật là: A; B; C" after a year's review
             r"|\bda\W*$"
@@ -1668,7 +1677,8 @@ DONE_BEFORE_NOUN = (
 # hỗ trợ doanh nghiệp, cụ thể: ..." (tasks rolled out, "đã triển khai các nhiệm vụ năm 2025", lie ahead).
 MEASURES_TAKEN = re.compile(
     r"\b(?:da|vua)\s+(?:trien khai|thuc hien|ap dung|ban hanh)(?:\s+(?:dong bo|quyet liet|kip thoi))?"
-    r"\s+(?:nhieu|cac|nhung|mot so|hang loat|\d{1,2})\s+(?:nhom\s+)?(?:bien phap|giai phap|chinh sach)\b"
+    r"\s+(?:nhieu|cac|nhung|mot so|hang loat|\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?:nhom\s+)?"
+    r"(?:bien phap|giai phap|chinh sach)\b"
 )
 
 # Tense markers in the items: backward-looking "đã", forward-looking "cần", "sẽ", "phải".
@@ -1694,6 +1704,10 @@ def _count_elsewhere(noun: str, texts: list[str]) -> int | None:
 
 # "Cần tạo 3 điểm nhấn": what the lead-in asks for lies ahead.
 LOOKS_BACK_UNLESS_ASKED = {"dau an", "diem nhan", "net moi", "net noi bat", "dong gop"}
+
+# Questions a leader puts to a meeting ("4 câu hỏi lớn cần trả lời") are what it is to discuss,
+# however the lead-in asks; a question put in an interview is no list (NOT_A_LIST).
+QUESTIONS = frozenset({"cau hoi"})
 
 # "5 nội dung trọng tâm cần tập trung" is a set of priorities, not a meeting's agenda ("Ban Chỉ đạo
 # ..." names a body, and asks nothing).
@@ -1733,6 +1747,32 @@ FOREIGN_AGENDA = re.compile(
 # ... unless Vietnam is the one setting them: "Năm APEC 2017 do Việt Nam đăng cai đặt ra ...".
 OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
 
+# What two sides agreed, as a joint statement or a talks' report gives it ("Về kinh tế, hai bên nhất
+# trí: A; B; C", "Hai nhà lãnh đạo thống nhất các biện pháp sau: ..."): a bargain of two voices, not
+# Vietnam's own priorities, whatever nouns it holds (folded).
+# (also what two sides say together, "Hai bên khẳng định: ...", Vietnam and a partner named as one
+# subject, "Việt Nam và Nhật Bản nhất trí: ...", and a joint statement's text: "toàn văn Tuyên bố chung:")
+_TWO_SIDES_SAY = r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket|khang dinh|nhan manh|cho rang|danh gia)\b"
+AGREED = re.compile(
+    r"\b(?:hai|cac|ca hai) (?:ben|nuoc|phia|nha lanh dao|lanh dao|thu tuong|bo truong|doan)"
+    r"(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung|deu|con)\s+)*"
+    + _TWO_SIDES_SAY
+    + r"|\blanh dao (?:cap cao )?hai (?:nuoc|ben)(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung)\s+)*(?:nhat tri|thong nhat)\b"
+    + r"|\bviet nam va (?:"
+    + "|".join(fold(partner) for partner in PARTNERS)
+    + r") (?:(?:da|cung|deu)\s+)*"
+    + _TWO_SIDES_SAY
+    # the text of a joint statement given whole: "... giới thiệu toàn văn Tuyên bố chung: 1. ... 2. ..."
+    + r"|\b(?:tuyen bo chung|thong cao chung|tuyen bo tam nhin chung)\b"
+)
+
+# What was worked on in the time just past: "Năm qua, Sở Ngoại vụ tập trung vào các hoạt động: ...",
+# "thời gian qua Đại sứ quán tập trung: ..." (reported, not planned; folded).
+PAST_FOCUS = re.compile(
+    r"\b(?:thoi gian|nam|nhiem ky|giai doan|\d{1,2} thang|nhung thang) (?:vua )?qua\b"
+    r"(?:(?!\btoi\b|\bnam \d{4}|\bsap\b|\bse\b)[^.;:]){0,80}?\btap trung\b"
+)
+
 
 @dataclass(frozen=True)
 class OtherVoice:
@@ -1748,8 +1788,10 @@ class OtherVoice:
 # The subject that opens a lead-in's clause, after a framing clause ("Tại hội nghị, ...").
 _CLAUSE_OPENING = r"(?:^|[,.;:]\s+)(?:[Tt]heo\s+)?"
 # What such a voice does with a list: proposes, asks, wishes, points at.
+# (a few words may stand between: "Các doanh nghiệp FDI tại hội thảo kiến nghị", "Hiệp hội Doanh nghiệp Hàn
+# Quốc tại Việt Nam (KoCham) đề xuất")
 _PROPOSES = (
-    r"\s+(?:[^\s,.;:]+\s+){0,2}?(?:cũng\s+|đã\s+)?"
+    r"\s+(?:[^\s,.;:]+\s+){0,4}?(?:cũng\s+|đã\s+)?"
     r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý|nhấn mạnh|đề ra|đặt ra)"
 )
 # Lenders, agencies and foreign chambers, whose advice is theirs: "Giám đốc Quốc gia Ngân hàng Thế
@@ -1833,6 +1875,7 @@ OTHER_VOICES = (
 # Young Sam", then "Đại sứ Choi Young Sam đề nghị ..."): another country's title just before it.
 DESCRIBED_BEFORE = 60
 FOREIGN_TITLE_BEFORE_NAME = re.compile("(?:" + FOREIGN_LEADER.pattern + r")(?:\s+tại\s+Việt Nam)?\s*$")
+FOREIGN_TITLE_AFTER_NAME = re.compile(r"\s*[,–-]\s*(?:" + FOREIGN_LEADER.pattern + ")")
 
 
 def _described_abroad(body: str, speaker: str) -> bool:
@@ -1842,8 +1885,12 @@ def _described_abroad(body: str, speaker: str) -> bool:
     name_words = list(itertools.takewhile(is_capitalised, reversed(words)))
     if len(name_words) < 2 or len(name_words) == len(words):
         return False
-    found = body.find(" ".join(reversed(name_words)))
-    return found > 0 and FOREIGN_TITLE_BEFORE_NAME.search(body, max(0, found - DESCRIBED_BEFORE), found) is not None
+    name = " ".join(reversed(name_words))
+    found = body.find(name)
+    if found > 0 and FOREIGN_TITLE_BEFORE_NAME.search(body, max(0, found - DESCRIBED_BEFORE), found):
+        return True
+    # or just after it: "làm việc với Ngài Kenji Sakamoto - Đại sứ Nhật Bản tại Việt Nam"
+    return found > 0 and FOREIGN_TITLE_AFTER_NAME.match(body, found + len(name)) is not None
 
 
 # Words one of which every OTHER_VOICES lead-in holds: a lead-in with none is not searched further
@@ -1897,7 +1944,13 @@ def _cue_kind(text: str, original: str) -> str | None:
 def _first_kind(folded: str) -> str | None:
     """What a lead-in (folded) says whatever else it holds: grounds and purposes are "other"."""
     foreign = FOREIGN_AGENDA.search(folded) and not OUR_SIDE.search(folded)
-    if foreign or GROUNDS.search(folded) or PURPOSE_HEADING.match(folded) or PURPOSE.search(folded):
+    if (
+        foreign
+        or AGREED.search(folded)
+        or GROUNDS.search(folded)
+        or PURPOSE_HEADING.match(folded)
+        or PURPOSE.search(folded)
+    ):
         return "other"
     return None
 
@@ -1925,17 +1978,18 @@ def classify(
         count, noun = announced(fold(above))
     if noun and LIST_NOUNS[noun]:
         kind = str(LIST_NOUNS[noun])
-        if kind == "agenda" and DIRECTIVE.search(folded) and not DISCUSSION.search(folded):
+        if kind == "agenda" and noun not in QUESTIONS and DIRECTIVE.search(folded) and not DISCUSSION.search(folded):
             return "priority"
         if noun in LOOKS_BACK_UNLESS_ASKED and DIRECTIVE.search(folded):
             return "priority"
         if kind == "priority" and (
             re.search(r"\b" + noun + DONE_AFTER_NOUN + "|" + DONE_BEFORE_NOUN + noun + r"\b", folded)
             or MEASURES_TAKEN.search(folded)
+            or PAST_FOCUS.search(folded)  # "Thời gian qua, tỉnh tập trung vào 3 nhiệm vụ trọng tâm: ..."
         ):
             return "achievement"
         return kind
-    if _statistics(items, cue):
+    if _statistics(items, cue) or PAST_FOCUS.search(folded):
         return "achievement"
     if said := _cue_kind(folded, cue):
         return said
@@ -2309,6 +2363,11 @@ def _body_in_lead_in(body: str, start: int, end: int) -> str | None:
             return mention.name
         if BODY_SOURCE_BEFORE.search(lead[max(0, mention.start - 30) : mention.start]):
             return mention.name  # "Theo báo cáo của Bộ Ngoại giao, năm 2024 đạt 3 kết quả: ..."
+    # "Năm 2019, Sở Ngoại vụ đề ra 3 nhiệm vụ trọng tâm: ...": the department's plan, not that of
+    # the leader who attended its conference
+    if (department := DEPARTMENT.search(lead)) and BODY_SUBJECT_BEFORE.match(lead[: department.start()]):
+        if BODY_STATES.search(lead, department.end()):
+            return department.group("body")
     return None
 
 
@@ -2358,7 +2417,10 @@ def _sections(texts: list[str]) -> bool:
 # What opens a section's label rather than an item: "Về đối ngoại chính trị", "Mục đích:", "Đối với doanh nghiệp:".
 SECTION_LABEL = re.compile(
     r"(?:\*\*)?(?:Về|Đối với|Trên lĩnh vực|Lĩnh vực|Mục đích|Mục tiêu|Yêu cầu|Quan điểm|Nhiệm vụ|Giải pháp|Kết quả"
-    r"|Hạn chế|Tồn tại|Phương hướng|Nguyên nhân|Bài học|Nội dung)\b",
+    r"|Hạn chế|Tồn tại|Phương hướng|Nguyên nhân|Bài học|Nội dung)\b"
+    # ... and, in a directive, the body each group of tasks is for: "1. Bộ Ngoại giao:" ¶ "a) Chủ trì ..." ¶
+    # "b) ..." ¶ "2. Bộ Công Thương:" ¶ "a) ...": the lettered tasks under each are the lists
+    r"|(?:Bộ|Sở|Ủy ban nhân dân|UBND|Ngân hàng Nhà nước|Văn phòng Chính phủ)\s+[^\W\d_]+[^:.;!?]{0,80}:$",
     re.I,
 )
 
@@ -2380,7 +2442,8 @@ def _bare_label(text: str) -> bool:
 def _label_over_list(text: str) -> bool:
     """An item that is only a short label with a bulleted list under it."""
     label, _, under = text.partition(PARAGRAPH_BREAK)
-    return bool(under) and under.lstrip()[:1] in BULLET_CHARS and _bare_label(label.strip())
+    marked = under.lstrip()[:1] in BULLET_CHARS or LETTER_MARKER.match(under.lstrip()) is not None
+    return bool(under) and marked and _bare_label(label.strip())
 
 
 # What a citation must hold for the pattern to be worth trying (a case-insensitive alternation
@@ -2519,14 +2582,15 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     # "Ảnh: TTXVN ...; ...": a picture's credit leads into the page's next words, not a list
     ("a picture's credit", lambda r: bool(CREDIT_CUE.match(r.cue))),
     # "TS. Trần Du Lịch hỏi: Xưa nay ...; thời gian tới, ... như thế nào?", "* Phóng viên: ...?"
-    ("a question", lambda r: _asks(r.body, r.cue, r.spans[-1])),
+    # (not the questions a lead-in counts: "Thủ tướng nêu 4 câu hỏi lớn." ¶ "Thứ nhất, làm thế nào ...?")
+    ("a question", lambda r: r.noun not in QUESTIONS and _asks(r.body, r.cue, r.spans[-1])),
     # "* Phóng viên: Năm tới doanh nghiệp cần gì?" ¶ "* Bộ trưởng: Trước hết, ..."
     ("an interview's turns", lambda r: _interview(r.texts)),
     # "tinh thần 24 chữ: “Trung thành, tận tụy; tự tin, sáng tạo; ...”"
     ("a motto quoted whole", lambda r: _quoted_motto(r.body, r.candidate)),
     # "* Thưa ông, năm 2024 ... đạt được những kết quả gì?" ¶ "- Năm 2024, chúng tôi ..." ¶ "* Năm 2025 ...?":
     # an interview whose questions and answers open with bullets; the lists inside the answers stand
-    ("an interview's questions and answers", lambda r: _questions_among(r.texts)),
+    ("an interview's questions and answers", lambda r: r.noun not in QUESTIONS and _questions_among(r.texts)),
     # "Về phía Việt Nam, ..." ¶ "Về phía Nhật Bản, ...": paragraphs opening on a field are a list only
     # under a lead-in that counts them ("tỉnh đạt 3 kết quả nổi bật." ¶ "Về ngoại giao kinh tế, ...")
     ("fields not counted", lambda r: r.candidate.marker == "field" and r.count != len(r.spans)),
@@ -2639,8 +2703,10 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
     speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)
-    if title and speaker != title and FOREIGN_LEADER.search(title):
-        speaker = title  # "Bộ trưởng Ngoại giao Nhật Bản cho biết ...": not the minister of ours the page names
+    if title and speaker != title and (FOREIGN_LEADER.search(title) or _described_abroad(body, title)):
+        # "Bộ trưởng Ngoại giao Nhật Bản cho biết ...", "Thủ tướng Lawrence Wong đề xuất ..." (named first
+        # as "Thủ tướng Singapore Lawrence Wong"): not the minister of ours the page names
+        speaker = title
     if kind == "priority" and _other_voice(speaker, title, cue, body):
         kind = "other"  # a business's, a scholar's or another country's proposals
     items = tuple(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -280,6 +280,26 @@ _NAME_THEN_TITLE_ADDRESSED = re.compile("(?:" + "|".join(_ADDRESSING) + rf")\s+{
 _NAME_THEN_TITLE_BARE = re.compile(_name_at_its_first_letter() + _THEN_TITLE)
 
 
+# A foreign name set apart by "ông" or "bà", then its title: "ông Nicolas Audier, Chủ tịch Phòng
+# Thương mại châu Âu tại Việt Nam", "bà Carolyn Turk, Giám đốc Quốc gia Ngân hàng Thế giới" (two to
+# four words written without Vietnamese letters; tried only where no Vietnamese name is read).
+_FOREIGN_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_FOREIGN_THEN_TITLE = re.compile(
+    "(?:" + "|".join(_ADDRESSING[2:]) + rf")\s+(?P<name>{_FOREIGN_NAME_WORD}(?:[ \t]+{_FOREIGN_NAME_WORD}){{1,3}})"
+    rf"{_THEN_TITLE}"
+)
+
+
+def _foreign_then_titles(text: str, addressed_at: list[int], covered: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+    """_FOREIGN_THEN_TITLE's matches where "ông" or "bà" starts, but not over a name already read."""
+    taken = [(match.start(), match.end()) for match in covered]
+    return [
+        match
+        for match in _matches_from(_FOREIGN_THEN_TITLE, text, addressed_at)
+        if not any(start < match.end() and match.start() < end for start, end in taken)
+    ]
+
+
 def _name_then_title_at(text: str) -> re.Match[str] | None:
     """NAME_THEN_TITLE_DEFINITION matched at the text's start: the name after "ông" first."""
     return _NAME_THEN_TITLE_ADDRESSED.match(text) or _NAME_THEN_TITLE_BARE.match(text)
@@ -324,7 +344,7 @@ PRONOUN_NAME = re.compile(
 # Verbs of saying that attribute what follows to the person just before them.
 SPEECH_VERBS = re.compile(
     r"\b(?:cho biết|cho hay|cho rằng|nói|nhấn mạnh|khẳng định|đề nghị|yêu cầu|phát biểu|chỉ đạo|"
-    r"xác định|đánh giá|thông tin|chia sẻ|nêu rõ|lưu ý|kết luận|trả lời|đề xuất|chỉ rõ|chỉ ra|"
+    r"xác định|đánh giá|thông tin|chia sẻ|nêu rõ|lưu ý|kết luận|trả lời|đề xuất|chỉ rõ|chỉ ra|rút ra|chỉ thị|"
     r"gợi mở|nhận định|phân tích|đặt ra|kêu gọi|nêu|trình bày|đưa ra|quán triệt|đúc kết|kiến nghị|khuyến nghị|"
     # a leader reviewing results ("ghi nhận", "biểu dương"), a director reporting them (not "nghe
     # báo cáo", "theo báo cáo", "trong báo cáo")
@@ -446,8 +466,10 @@ def _people_in(text: str) -> tuple[Person, ...]:
     seen: dict[str, list[str]] = {}
     starts = _starts(text)
     titled = [(m, _full_title(text, m)) for m in _matches_from(TITLED_NAME, text, starts[0])]
-    then_titled = ((m, m.group("title").strip(" ,–-")) for m in _names_then_titles(text, starts))
-    for match, title in (*titled, *then_titled):
+    then_titled = [(m, m.group("title").strip(" ,–-")) for m in _names_then_titles(text, starts)]
+    read = [m for m, _ in (*titled, *then_titled)]
+    foreign = [(m, m.group("title").strip(" ,–-")) for m in _foreign_then_titles(text, starts[2], read)]
+    for match, title in (*titled, *then_titled, *foreign):
         titles = seen.setdefault(_name(match), [])
         if not any(set(_title_heads(title)) <= set(_title_heads(known)) for known in titles):
             titles.append(title)
@@ -512,7 +534,11 @@ def _mentions(text: str, people: list[Person]) -> list[Mention]:
     titles = list(_matches_from(TITLE_ALONE, text, starts[0]))
     # A match of TITLED_NAME or NAME_THEN_TITLE_DEFINITION holds a title, where TITLE_ALONE would
     # match: a text without one (a third of those asked) holds neither.
-    named = (*_matches_from(TITLED_NAME, text, starts[0]), *_names_then_titles(text, starts)) if titles else ()
+    named: tuple[re.Match[str], ...] = (
+        (*_matches_from(TITLED_NAME, text, starts[0]), *_names_then_titles(text, starts)) if titles else ()
+    )
+    if titles and starts[2]:
+        named = (*named, *_foreign_then_titles(text, starts[2], named))
     mentions = [Mention(m.start(), m.end(), _name(m), m.group("title")) for m in named]
     covered = [(m.start, m.end) for m in mentions]
     for match in titles:
@@ -610,6 +636,10 @@ _BODY_HEAD_RE = _alternation(sorted(BODY_HEADS, key=len, reverse=True), first_le
 BODY = re.compile(
     rf"(?<![^\W\d_])(?P<body>(?:{_BODY_HEAD_RE}|Bộ(?=\s+[{UPPER}])){_ORG}(?:\s+(?:lần(?:\s+thứ)?\s+)?(?:\d+|[IVXLC]+)\b)?)"
 )
+
+# A province's department, which states its own plan ("Sở Ngoại vụ", "Sở Kế hoạch và Đầu tư"); a
+# speaker of lists only (directives ask of departments far more often than departments speak).
+DEPARTMENT = re.compile(rf"(?<![^\W\d_])(?P<body>Sở(?=\s+[{UPPER}]){_ORG})")
 
 # Bodies named by their head alone, which an article names in full elsewhere: "Theo kết luận
 # của hội nghị" is the "Hội nghị Ngoại giao lần thứ 32" of the lede.

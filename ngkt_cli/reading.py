@@ -3,7 +3,8 @@
 scope). A database records the fingerprint its articles were read with, so that after an upgrade
 that reads articles differently ngkt says that the stored statements are the older rules' until
 `ngkt reextract` reads them again (docs/ingest.md). Cleaning and dating are not among them: they
-read the page as it came, which a stored article no longer is."""
+read the page as it came, which a stored article no longer is (dates.py is, for the dated facts a
+list's year reads)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from importlib import resources
 # to rebuild the threads.)
 READING_FILES = (
     "cues.py",
+    # (a list's year, in an undated article, is read in the month of the numbered event it names)
+    "dates.py",
+    "data/dated_facts.toml",
     "directives.py",
     "extract.py",
     "metadata.py",
