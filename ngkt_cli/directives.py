@@ -242,8 +242,10 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
     """A verb of asking counts when a person, a title or a body asks, just before it ("Thủ tướng
     yêu cầu", "Ban Bí thư chỉ đạo"), not a noun ("đặt ra yêu cầu", "các yêu cầu của ...")."""
     before = piece[: match.start()]
-    if not (ASKER_BEFORE.search(before) or ASKER_COORDINATED.search(before)):
+    if not (asker := ASKER_BEFORE.search(before) or ASKER_COORDINATED.search(before)):
         return None
+    if HANDED_TO.search(before, asker.start()):
+        return None  # "giao Bộ Ngoại giao chỉ đạo ...": the task handed out (the assignment), not a request
     rest = piece[match.end() :]
     if match.group(0).lower() == "chỉ đạo" and (
         MEETING_AFTER.match(rest) or re.search(r"(?:phát biểu|ý kiến|sự)\s*$", before, re.I)
@@ -261,6 +263,10 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
 
 # A modal verb a few words after a verb of asking, past the addressee: "yêu cầu các đơn vị cần ...".
 MODAL_SOON_AFTER = re.compile(r"^((?:\s*[^\s,.;:]+){1,8}?\s+(cần phải|cần|phải)(?=\s))", re.I)
+
+
+# A modal that calls what stands before it the task: "phải được coi là ...", "cần được xác định là ...".
+DEEMED_AFTER = re.compile(r"^\s*được\s+(?:coi|xem|xác định)\s+là\b", re.I)
 
 
 # What a body "có trách nhiệm" (is charged with) that is a task: "Sở Tài chính có trách nhiệm chủ
@@ -285,6 +291,8 @@ def _obligation(piece: str, match: re.Match[str]) -> int | None:
         return len(before) - len(clause) + forbidding.start()
     if TASK_NOUN_BEFORE.search(clause) or CIRCUMSTANCE_BEFORE.search(clause) or NOT_AN_ACTION_AFTER.match(after):
         return None
+    if DEEMED_AFTER.match(after):  # "việc thu hút ... phải được coi là nhiệm vụ trọng tâm": a named task
+        return None
     if RELATIVE_BEFORE.search(clause):  # "những mục tiêu cụ thể mà hội nghị cần thực hiện": a noun phrase
         return None
     if match.group(0).lower() == "có trách nhiệm" and not (
@@ -295,10 +303,27 @@ def _obligation(piece: str, match: re.Match[str]) -> int | None:
 
 
 def _task(piece: str, match: re.Match[str]) -> int | None:
-    """ "Nhiệm vụ bao trùm ... vẫn là tiếp tục ...": the task named, as an action, for the time ahead."""
-    if not FORWARD_CONTEXT.search(piece):
+    """ "Nhiệm vụ bao trùm ... vẫn là tiếp tục ...": the task named, as an action, for the time ahead;
+    also a priority the time ahead is not named for but an action follows ("Trọng tâm là thu hút
+    ...", "Nhiệm vụ trọng tâm của ngoại giao kinh tế năm 2019 là triển khai ..."), unless the piece
+    looks back ("đã", "năm qua")."""
+    if not FORWARD_CONTEXT.search(piece) and not (
+        PRIORITY_NAMED.match(match.group(0))
+        and NAMED_ACTION.match(piece, match.end())
+        and not LOOKED_BACK.search(piece)
+    ):
         return None
     return match.end()  # the action the task is: "tiếp tục phát huy vai trò tiên phong ..."
+
+
+# A task cue that names a priority by itself ("Trọng tâm là", "Ưu tiên số một là", "Nhiệm vụ trọng
+# tâm ... là"), not a task of any kind ("nhiệm vụ của Đại sứ là ...": what the post is).
+PRIORITY_NAMED = re.compile(
+    r"(?i:trọng tâm|ưu tiên|nhiệm vụ\s+(?:trọng tâm|hàng đầu|then chốt|cấp bách|ưu tiên|trước mắt"
+    r"|quan trọng nhất))(?!\w)"
+)
+# What was done or the period behind: a task so named is a review, not the course ahead.
+LOOKED_BACK = re.compile(r"(?i:\b(?:đã|vừa qua|năm qua|thời gian qua|trước đây|từng))(?!\w)")
 
 
 # The action a named task opens with: "Thúc đẩy các thỏa thuận ... là giải pháp trọng tâm".
@@ -314,6 +339,8 @@ def _named_task(piece: str, match: re.Match[str]) -> int | None:
     opens with (after a connective or who says it), named as the task for the time ahead."""
     start = _after_saying(piece, match.start())
     start += len(piece[start:]) - len(piece[start:].lstrip(" ,"))
+    if matter := re.match(r"(?i:việc)\s+", piece[start:]):  # "việc thu hút đầu tư ... phải được coi là ..."
+        start += matter.end()
     if not NAMED_ACTION.match(piece, start) or not FORWARD_CONTEXT.search(piece):
         return None
     return start
@@ -383,7 +410,8 @@ INSTRUMENT_DEMAND = re.compile(
 
 # "thời gian tới", "năm 2024", "hàng đầu": a task named for the time ahead, not one looked back on.
 FORWARD_CONTEXT = re.compile(
-    r"\b(?:thời gian tới|sắp tới|năm tới|năm nay|giai đoạn tới|trước mắt|hàng đầu|bao trùm|đặt ra|(?:trong|cho) năm "
+    r"\b(?:thời gian tới|sắp tới|năm tới|năm nay|giai đoạn tới|nhiệm kỳ tới|trước mắt|hàng đầu|bao trùm|đặt ra"
+    r"|(?:trong|cho) năm "
     r"(?:19|20)\d\d)\b",
     re.I,
 )
@@ -416,10 +444,15 @@ FOREIGN_CORPS = re.compile(r"^[^.;:]{0,80}?\b(?:tổ chức quốc tế|tại Vi
 
 # Who a leader assigns a task to: "giao Sở Ngoại vụ chủ trì ...", "giao cho các sở, ngành ...",
 # "giao nhiệm vụ cho các Đại sứ quan tâm ...".
-ASSIGNEE = re.compile(
-    r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|Ban|Văn phòng|Cục|Vụ|sở|bộ|ngành|địa phương|đơn"
-    r" vị|[đĐ]ại sứ|[tT]rưởng [cC]ơ quan đại diện|[cC]ơ quan đại diện|[tT]hương vụ|[tT]ổng [lL]ãnh sự)(?!\w)"
+ASSIGNED_BODY = (
+    r"(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|Ban|Văn phòng|Cục|Vụ|sở|bộ|ngành|địa phương|đơn vị|[đĐ]ại sứ|[tT]rưởng [cC]ơ quan"
+    r" đại diện|[cC]ơ quan đại diện|[tT]hương vụ|[tT]ổng [lL]ãnh sự)(?!\w)"
 )
+ASSIGNEE = re.compile(r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?" + ASSIGNED_BODY)
+
+# The body a task is handed to, before the verb that says what it is to do: "Phó Thủ tướng giao Bộ
+# Ngoại giao chỉ đạo các cơ quan đại diện ...": the ministry is handed the task, not the one asking.
+HANDED_TO = re.compile(r"(?<!\w)(?<![Nn]goại )giao(?:\s+nhiệm vụ)?(?:\s+cho)?\s+" + ASSIGNED_BODY + r"[^,;:.]{0,60}$")
 
 
 # The body a task goes to, named before who hands it ("Đối với Bộ Ngoại giao, Thủ tướng giao nhiệm vụ
@@ -512,7 +545,8 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "soft request",
-        re.compile(r"(?<!\w)(?:bày tỏ\s+)?(?:mong muốn|mong|kỳ vọng)(?!\w)(?:\s+rằng)?"),
+        # also "mong muốn và tin tưởng trong nhiệm kỳ này, các Đại sứ sẽ ..."
+        re.compile(r"(?<!\w)(?:bày tỏ\s+)?(?:mong muốn|mong|kỳ vọng)(?!\w)(?:\s+và\s+tin tưởng(?!\w))?(?:\s+rằng)?"),
         _soft_request,
         "a leader wishes that Vietnam's missions, ministries or localities act",
         2,
@@ -580,7 +614,8 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "named task",
         re.compile(
-            r"\s(?:(?:đã\s+)?được\s+[^,.;:]{1,60}?\s+xác định\s+|cũng\s+|vẫn\s+|sẽ\s+|chính\s+)?là\s+(?:một\s+"
+            r"\s(?:(?:đã\s+)?được\s+[^,.;:]{1,60}?\s+xác định\s+|(?:phải|cần)\s+được\s+(?:coi|xem|xác định)\s+|cũng\s+"
+            r"|vẫn\s+|sẽ\s+|chính\s+)?là\s+(?:một\s+"
             r"(?:trong\s+(?:các|những)\s+)?)?(?:nhiệm vụ|giải pháp|ưu tiên|trọng tâm)"
             r"(?:\s+(?:trọng tâm|hàng đầu|quan trọng|then chốt|cấp bách|ưu tiên|xuyên suốt|trọng yếu|số một))+(?!\w)",
             re.I,
@@ -722,6 +757,15 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
         spoken_for=("obligation",),
     ),
     NotRule(
+        "an expert's or an observer's view",
+        re.compile(
+            r"(?i:\b(?:theo|nhiều|các|một số|giới)\s+(?:các\s+|nhiều\s+)?(?:chuyên gia|nhà phân tích|nhà nghiên cứu"
+            r"|nhà kinh tế|học giả|quan sát|phân tích))(?!\w)"
+        ),
+        "before",
+        "Theo các chuyên gia, doanh nghiệp Việt Nam cần nâng cao năng lực cạnh tranh để tận dụng các FTA.",
+    ),
+    NotRule(
         "what another country needs",
         re.compile(r"\b(?:" + "|".join(PARTNERS) + r")\s*$"),
         "before",
@@ -759,7 +803,10 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
     NotRule(
         "a role, not an action",
         re.compile(
-            r"\b(?:đi trước,?\s+mở đường|đi đầu|giữ vai trò|đóng vai trò|là cầu nối|là động lực|là trụ cột)\b", re.I
+            r"\b(?:đi trước,?\s+mở đường|đi đầu|giữ vai trò|đóng vai trò|là cầu nối|là động lực|là trụ cột)\b"
+            # ("cần đi đầu thúc đẩy xuất khẩu ...": taking the lead in an action is the action)
+            r"(?!\s+(?:trong\s+)?(?:việc\s+)?" + NAMED_ACTION.pattern + ")",
+            re.I,
         ),
         "after",
         "Ngoại giao phải luôn đi trước, mở đường cho hợp tác.",
@@ -1286,6 +1333,12 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:.…"):
         end -= 1
+    # a quotation that opened before the demand closes at its end: "... tới mọi thị trường”" is the demand
+    closing = body[end - 1] if end > start else ""
+    if (closing == "”" and "“" not in body[start:end]) or (closing == '"' and body.count('"', start, end) % 2):
+        end -= 1
+        while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:.…"):
+            end -= 1
     return start, end
 
 
@@ -1558,7 +1611,12 @@ def _continued(
 
 # The verb of asking a piece repeats after the request it goes on with: "... đề nghị tỉnh tiếp tục
 # cải cách ...; đồng thời đề nghị các Đại sứ làm cầu nối ...": the second demand is what follows it.
-REPEATED_ASK = re.compile(r"(?:cũng\s+)?(?:" + "|".join(REQUEST_VERBS) + r")(?:\s+với)?\s+", re.I)
+# "...; giao Bộ Công Thương chủ trì ...": a task handed out after the one before is what follows the body's name.
+REPEATED_ASK = re.compile(
+    r"(?:cũng\s+)?(?:(?:" + "|".join(REQUEST_VERBS) + r")(?:\s+với)?\s+"
+    r"|giao(?:\s+nhiệm vụ)?(?:\s+cho)?\s+(?=(?-i:" + ASSIGNED_BODY + r")))",
+    re.I,
+)
 
 
 def _after_connective(text: str) -> int:

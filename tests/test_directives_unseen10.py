@@ -1,0 +1,259 @@
+"""Directives in running text, on whole pages in the shapes of real press pages read this session
+(the `pages` corpus, 2011-2026): tasks a leader asks for, hands out or names as the priority ahead
+without enumerating them, and what is no directive beside them (results, a partner's wishes, a
+business's proposals, what was discussed, thanks, experts' views). Every page is written for these
+tests in our own words (tests/data/unseen/gd10_*); each directive is checked whole: its speaker, its
+target year and its exact text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ngkt_cli.extract import extract
+from ngkt_cli.ingest import build_document
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+EXPECTED = {
+    # a priority named with an action after it and no time ahead ("Nhiệm vụ trọng tâm ... năm 2019 là triển khai ..."),
+    # not last year's ("Năm qua, trọng tâm là ..."), nor what experts say ("Theo các chuyên gia ..., ... cần ...")
+    "gd10_conference_2019_tasks.txt": [
+        ("Bùi Thanh Sơn", 2019, "cần chủ động hơn trong việc tìm hiểu thị trường và đối tác nước ngoài"),
+        (
+            "Bùi Thanh Sơn",
+            2019,
+            "các doanh nghiệp cần nghiên cứu kỹ các cam kết trong CPTPP để tận dụng ưu đãi thuế quan",
+        ),
+        ("Bùi Thanh Sơn", 2019, "triển khai hiệu quả CPTPP và thúc đẩy ký kết EVFTA"),
+        ("Bùi Thanh Sơn", 2019, "cần thường xuyên chia sẻ thông tin về thị trường"),
+        ("Bùi Thanh Sơn", 2019, "các Thương vụ phối hợp với cơ quan đại diện xử lý các vụ kiện phòng vệ thương mại"),
+    ],
+    # "giao Bộ Ngoại giao chỉ đạo các cơ quan đại diện ...; giao Bộ Công Thương ...": the tasks handed out, read from
+    # "giao", each without its repeated "giao"
+    "gd10_deputy_pm_assigns_two.txt": [
+        (
+            "Trần Lưu Quang",
+            2024,
+            "Bộ Ngoại giao chỉ đạo các cơ quan đại diện Việt Nam ở nước ngoài theo dõi sát chính sách nhập khẩu của nước sở tại",
+        ),
+        (
+            "Trần Lưu Quang",
+            2024,
+            "Bộ Công Thương chủ trì xây dựng chương trình xúc tiến thương mại tại thị trường Trung Đông",
+        ),
+        (
+            "Trần Lưu Quang",
+            2024,
+            "Bộ Nông nghiệp và Phát triển nông thôn hoàn thiện hồ sơ mở cửa thị trường cho sầu riêng và bưởi",
+        ),
+        (
+            "Trần Lưu Quang",
+            2024,
+            "cần tập trung hỗ trợ doanh nghiệp đáp ứng tiêu chuẩn chất lượng của thị trường nhập khẩu",
+        ),
+    ],
+    # tasks in an interview answer, and the minister's "Chúng ta cần ..."; the question and a role ("sẽ giữ vai trò mở
+    # đường") are none
+    "gd10_interview_answer_tasks.txt": [
+        (
+            "Bùi Thanh Sơn",
+            2025,
+            "cần góp phần đưa đất nước bắt kịp các xu thế mới về kinh tế số, kinh tế xanh và kinh tế tuần hoàn",
+        ),
+        ("Bùi Thanh Sơn", 2025, "phát huy sức mạnh mềm của dân tộc, nâng cao hình ảnh Việt Nam trên trường quốc tế"),
+        (
+            "Bùi Thanh Sơn",
+            2025,
+            "cần tiếp tục đổi mới tư duy, phương thức triển khai ngoại giao kinh tế để phục vụ thiết thực hơn nữa người dân, địa phương và doanh nghiệp",
+        ),
+    ],
+    # "khẳng định ... và yêu cầu ...": the request of a second verb, its ';' tasks one by one; the envoys' proposals are none
+    "gd10_minister_affirms_and_asks.txt": [
+        ("Bùi Thanh Sơn", 2022, "các cơ quan đại diện tăng cường nghiên cứu, dự báo chiến lược về kinh tế thế giới"),
+        ("Bùi Thanh Sơn", 2022, "tiếp tục hỗ trợ địa phương, doanh nghiệp kết nối với đối tác nước ngoài"),
+        ("Bùi Thanh Sơn", 2022, "tìm kiếm thị trường và lĩnh vực hợp tác mới"),
+        (
+            "Bùi Thanh Sơn",
+            2022,
+            "các đơn vị trong Bộ dành nguồn lực cho công tác dự báo, đánh giá tác động tới Việt Nam",
+        ),
+        ("Bùi Thanh Sơn", 2022, "cần được triển khai nhanh nhạy, bám sát nhu cầu của đất nước"),
+    ],
+    # the minister's tasks for a province, then the provincial party secretary's commitment and the task he hands
+    # out; the province's request to the ministry is none (no asker of its own)
+    "gd10_minister_asks_province.txt": [
+        ("Bùi Thanh Sơn", 2023, "cần quán triệt sâu sắc đường lối đối ngoại của Đảng"),
+        (
+            "Bùi Thanh Sơn",
+            2023,
+            "chủ động tham gia xây dựng nền ngoại giao kinh tế phục vụ phát triển, thích ứng linh hoạt với tình hình mới",
+        ),
+        ("Đỗ Trọng Hưng", 2023, "tập trung thu hút các dự án đầu tư có công nghệ cao, thân thiện với môi trường"),
+        (
+            "Đỗ Trọng Hưng",
+            2023,
+            "Sở Ngoại vụ chủ trì, phối hợp với các sở, ngành xây dựng kế hoạch quảng bá hình ảnh tỉnh tại Nhật Bản",
+        ),
+    ],
+    # "Bộ trưởng ... cho rằng, các cơ quan đại diện cần ...; tập trung ..."; the envoys' proposals are none
+    "gd10_minister_online_agencies.txt": [
+        (
+            "Bùi Thanh Sơn",
+            2021,
+            "cần đẩy mạnh ngoại giao vắc-xin dưới nhiều hình thức như viện trợ, mua bán và chuyển giao công nghệ",
+        ),
+        (
+            "Bùi Thanh Sơn",
+            2021,
+            "tập trung theo dõi các xu hướng kinh tế mới sau đại dịch để kịp thời tham mưu cho Chính phủ",
+        ),
+        (
+            "Bùi Thanh Sơn",
+            2021,
+            "các cơ quan đại diện làm sâu sắc hơn hợp tác kinh tế với các đối tác quan trọng, tận dụng tốt các hiệp định thương mại tự do đã có hiệu lực",
+        ),
+    ],
+    # "Năm 2025, ngành ngoại giao sẽ tập trung ...", "nhiệm vụ đặt ra ... là", "Trọng tâm là", "Ưu tiên hàng đầu là",
+    # a quoted "Chúng ta cần ...", "Bộ trưởng nhấn mạnh cần ..."
+    "gd10_new_year_priorities_named.txt": [
+        (
+            "Bùi Thanh Sơn",
+            2025,
+            "tập trung triển khai hiệu quả các thỏa thuận đã đạt được trong các chuyến thăm cấp cao",
+        ),
+        ("Bùi Thanh Sơn", 2025, "mở ra không gian phát triển mới cho đất nước"),
+        ("Bùi Thanh Sơn", 2025, "thu hút đầu tư chất lượng cao vào bán dẫn, trí tuệ nhân tạo và năng lượng sạch"),
+        (
+            "Bùi Thanh Sơn",
+            2025,
+            "đẩy nhanh việc ký kết các hiệp định thương mại tự do với các thị trường mới như Trung Đông, Mỹ Latinh",
+        ),
+        (
+            "Bùi Thanh Sơn",
+            2025,
+            "cần chủ động hơn nữa trong việc nắm bắt cơ hội từ các xu hướng dịch chuyển chuỗi cung ứng",
+        ),
+        ("Bùi Thanh Sơn", 2025, "cần đổi mới mạnh mẽ phương thức xúc tiến thương mại, đầu tư"),
+        (
+            "Bùi Thanh Sơn",
+            2025,
+            "các Đại sứ, Trưởng cơ quan đại diện tăng cường kết nối địa phương với đối tác nước ngoài",
+        ),
+    ],
+    # a partner's wishes and requests, a business's proposal, what was discussed, last year's results, a resolution's
+    # wording, a slogan and experts' views are none; only what the Prime Minister asks
+    "gd10_partner_reception_experts.txt": [
+        ("Phạm Minh Chính", 2024, "Hàn Quốc mở cửa thị trường hơn nữa cho nông sản Việt Nam"),
+        ("Phạm Minh Chính", 2024, "hai bên phối hợp tổ chức thành công các hoạt động kỷ niệm quan hệ ngoại giao"),
+    ],
+    # "các Đại sứ cũng cần ...", "Bên cạnh đó, các Đại sứ cần ...", and a sentence going on verb first ("Làm tốt hơn nữa ...")
+    "gd10_pm_envoys_also_need.txt": [
+        (
+            "Nguyễn Tấn Dũng",
+            2011,
+            "các Đại sứ, với tư cách là những sứ giả của đất nước, cần luôn đặt lợi ích quốc gia lên trên hết trong mọi hoạt động",
+        ),
+        ("Nguyễn Tấn Dũng", 2011, "cần lan tỏa hình ảnh một Việt Nam hòa bình, năng động tới bạn bè quốc tế"),
+        ("Nguyễn Tấn Dũng", 2011, "cần chú trọng củng cố lòng tin chính trị giữa Việt Nam với các nước sở tại"),
+        (
+            "Nguyễn Tấn Dũng",
+            2011,
+            "cần dành nhiều tâm sức hơn cho ngoại giao kinh tế, nhất là mở rộng thị trường cho hàng Việt Nam, thu hút đầu tư và khách du lịch",
+        ),
+        ("Nguyễn Tấn Dũng", 2011, "mở rộng hợp tác trong các lĩnh vực giáo dục; y tế; văn hóa"),
+        (
+            "Nguyễn Tấn Dũng",
+            2011,
+            "Làm tốt hơn nữa công tác bảo hộ công dân và vận động kiều bào; xây dựng cơ quan đại diện đoàn kết, vững mạnh",
+        ),
+    ],
+    # "mong muốn và tin tưởng trong nhiệm kỳ này, các Đại sứ sẽ ...", "cần đi đầu thúc đẩy ..." (an action, not a role),
+    # "việc thu hút ... phải được coi là nhiệm vụ trọng tâm" (the task named before), "giao nhiệm vụ cho Bộ ...";
+    # agreeing to a proposal is none
+    "gd10_pm_envoys_wishes_and_deems.txt": [
+        (
+            "Nguyễn Xuân Phúc",
+            2017,
+            "trong nhiệm kỳ này, các Đại sứ, Trưởng Cơ quan đại diện sẽ phát huy tinh thần trách nhiệm, thúc đẩy quan hệ hợp tác với nước sở tại",
+        ),
+        ("Nguyễn Xuân Phúc", 2017, "cần bám sát các chủ trương của Đảng, lấy hiệu quả thực chất làm tiêu chí hàng đầu"),
+        ("Nguyễn Xuân Phúc", 2017, "phải tranh thủ tối đa thế và lực mới của đất nước để mở rộng thị trường"),
+        ("Nguyễn Xuân Phúc", 2017, "cần đi đầu thúc đẩy xuất khẩu hàng Việt, nhất là nông sản"),
+        ("Nguyễn Xuân Phúc", 2017, "thu hút đầu tư chất lượng cao"),
+        (
+            "Nguyễn Xuân Phúc",
+            2017,
+            "Bộ Ngoại giao chủ trì tổng hợp kiến nghị của các Đại sứ, báo cáo Chính phủ trước ngày 30/9",
+        ),
+    ],
+    # "..., do đó, các đồng chí Đại sứ ... cần ...", "..., vì vậy các đồng chí Đại sứ phải ..."; the envoys' pledge is none
+    "gd10_pm_new_envoys_therefore.txt": [
+        ("Nguyễn Xuân Phúc", 2019, "cần linh hoạt, khéo léo và sáng tạo trong cách làm ngoại giao"),
+        ("Nguyễn Xuân Phúc", 2019, "phải xây dựng kế hoạch công tác cụ thể ngay từ ngày đầu nhận nhiệm vụ"),
+    ],
+    # "..., những người đứng đầu ... phải ..., ông nói.", "Ông đề nghị ...", "lưu ý sự cần thiết phải ..."; the envoys'
+    # pledge and what the Prime Minister says they are are none
+    "gd10_pm_reception_he_said.txt": [
+        ("Nguyễn Xuân Phúc", 2020, "phải đặc biệt coi trọng việc mở rộng hợp tác kinh tế, thương mại và đầu tư"),
+        (
+            "Nguyễn Xuân Phúc",
+            2020,
+            "các nhà ngoại giao thường xuyên gửi kiến nghị về nước về các biện pháp thúc đẩy sản xuất và xuất khẩu",
+        ),
+        (
+            "Nguyễn Xuân Phúc",
+            2020,
+            "phải hỗ trợ cộng đồng người Việt ở nước ngoài gìn giữ tiếng Việt và văn hóa dân tộc",
+        ),
+    ],
+    # requests, a task handed out, "chỉ đạo, ... phải ...", a quoted demand (without its closing quote), a wish for the
+    # ministry
+    "gd10_pm_works_ministry_2017.txt": [
+        (
+            "Nguyễn Xuân Phúc",
+            2017,
+            "Bộ Ngoại giao tập trung làm tốt công tác chuẩn bị Năm APEC 2017, bảo đảm thành công toàn diện",
+        ),
+        (
+            "Nguyễn Xuân Phúc",
+            2017,
+            "Bộ Ngoại giao phối hợp với Bộ Công Thương nghiên cứu, đề xuất các giải pháp tận dụng các FTA đã ký",
+        ),
+        ("Nguyễn Xuân Phúc", 2017, "ngoại giao kinh tế phải lấy doanh nghiệp làm trung tâm phục vụ"),
+        (
+            "Nguyễn Xuân Phúc",
+            2017,
+            "phải tích cực, chủ động hơn nữa trong việc hỗ trợ doanh nghiệp tìm kiếm thị trường",
+        ),
+        ("Nguyễn Xuân Phúc", 2017, "cần quan tâm công tác cán bộ, nhất là đào tạo đội ngũ cán bộ ngoại giao kinh tế"),
+        ("Nguyễn Xuân Phúc", 2017, "phải là những người bán hàng giỏi, đưa hàng Việt Nam tới mọi thị trường"),
+        ("Nguyễn Xuân Phúc", 2017, "cần phối hợp chặt chẽ với các địa phương tổ chức các hội nghị xúc tiến đầu tư"),
+        (
+            "Nguyễn Xuân Phúc",
+            2017,
+            "ngành ngoại giao phát huy truyền thống vẻ vang, đóng góp nhiều hơn nữa cho sự phát triển của đất nước",
+        ),
+    ],
+    # a provincial party secretary named before ("Đồng chí yêu cầu ..."), the province's commitment, two ';' demands
+    # with their own subjects; a business's proposal, what was discussed and thanks are none
+    "gd10_province_party_secretary.txt": [
+        ("Vũ Đại Thắng", 2024, "các sở, ngành, địa phương tiếp tục đổi mới nội dung, phương thức hoạt động đối ngoại"),
+        ("Vũ Đại Thắng", 2024, "tập trung thu hút các dự án FDI quy mô lớn, công nghệ hiện đại vào các khu kinh tế"),
+        ("Vũ Đại Thắng", 2024, "phải phục vụ trực tiếp mục tiêu tăng trưởng kinh tế của tỉnh"),
+        ("Vũ Đại Thắng", 2024, "phải chủ động tham mưu các hoạt động xúc tiến đầu tư tại Nhật Bản, Hàn Quốc"),
+        (
+            "Nguyễn Minh Hằng",
+            2024,
+            "tỉnh phát huy vai trò cửa ngõ trong hợp tác với Trung Quốc, tận dụng tốt các cơ chế hợp tác địa phương",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_directive_of_the_page_with_its_speaker_year_and_text(name):
+    page = UNSEEN / name
+    found = extract(build_document(page.read_bytes(), page.name)).directives
+    assert [(d.speaker, d.target_year, d.text) for d in found] == EXPECTED[name]
