@@ -61,7 +61,8 @@ ADVERBS_ONLY = re.compile(rf"^[\s,]*(?:{ADVERBS}[\s,]*)*{WISHED}$", re.I)
 
 # Words that open a piece and tie it to what came before: "Bên cạnh đó, ...", "Đặc biệt, ...".
 CONNECTIVE = re.compile(
-    r"^\s*(?:Bên cạnh đó|Cùng với đó|Đặc biệt|Đồng thời|Ngoài ra|Do đó|Vì vậy|Vì thế|Bởi vậy|Cụ thể|Theo đó"
+    r"^\s*(?:Bên cạnh đó|Cùng với đó|Đặc biệt|Đồng thời|Ngoài ra|Do đó|(?:Chính )?[Vv]ì vậy|(?:Chính )?[Vv]ì thế"
+    r"|Bởi vậy|Cụ thể|Theo đó"
     r"|Mặt khác|Trong đó|Trên cơ sở đó|Trong bối cảnh đó|Qua đó|Từ đó|Thời gian tới|Trong thời gian tới),?\s+",
     re.I,
 )
@@ -299,7 +300,18 @@ def _obligation(piece: str, match: re.Match[str]) -> int | None:
         NAMED_ACTION.match(after.lstrip()) or RESPONSIBLE_FOR.match(after.lstrip())
     ):
         return None  # "doanh nghiệp có trách nhiệm với xã hội": a quality, no task
+    if PASSIVE_AFTER.match(after):  # "chương trình cần được thiết kế lại": what is to be done is named before it
+        start = _after_saying(piece, match.start())
+        start += len(piece[start:]) - len(piece[start:].lstrip(" ,"))
+        if 0 < len(piece[start : match.start()].split()) <= PASSIVE_SUBJECT_WORDS:
+            return start
     return match.start()  # the demand from its modal: "cần xác định tâm thế mới ...", as a list item reads
+
+
+# A modal of the passive: the demand's subject is what is to be done ("Các hoạt động ngoại giao
+# kinh tế cần được triển khai nhanh nhạy"), read with it when it is this short.
+PASSIVE_AFTER = re.compile(r"^\s*được\s+(?!(?:coi|xem|xác định)\s+là\b)", re.I)
+PASSIVE_SUBJECT_WORDS = 15
 
 
 def _task(piece: str, match: re.Match[str]) -> int | None:
@@ -503,7 +515,9 @@ COMMITTING_ACTOR = re.compile(
     rf"(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
     rf"|Bộ\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}}|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
     rf"(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|(?:[Hh]ệ thống (?:các )?|[Cc]ác )cơ quan đại diện"
-    rf"|TP(?:\.?\s*[{UPPER_CASE}]\w*)*)"
+    rf"|TP(?:\.?\s*[{UPPER_CASE}]\w*)*"
+    # Vietnam's embassy speaking through its envoy: "Trong năm 2024, Đại sứ quán sẽ tập trung ..."
+    rf"|(?:[Đđ]ại sứ quán|[Tt]ổng [Ll]ãnh sự quán|[Tt]hương vụ)(?:\s+Việt Nam(?:\s+tại(?:\s+[{UPPER_CASE}]\w*)+)?)?)"
     rf"\s+(?:cũng\s+|vẫn\s+)?$"
 )
 COMMITMENT_VERBS = ("tập trung", "chú trọng", "ưu tiên", "đẩy mạnh", "tăng cường")
@@ -1668,6 +1682,9 @@ def _speaker(
         return _last_person(body[: draft.piece.sentence_start], people)
     if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà|đồng chí)\b", before, re.I):
         return _last_person(body[: draft.piece.sentence_start], people)
+    if LEADER_UNNAMED.search(before) and SAYING.search(before):
+        # "Lãnh đạo Chính phủ ... nhấn mạnh chương trình cần ...": the leader the article has named
+        return _last_person(body[: draft.piece.sentence_start], people)
     if previous is not None and previous.piece.paragraph == draft.piece.paragraph:
         # "Thủ tướng yêu cầu, mỗi Trưởng Cơ quan đại diện cần ... . Trọng tâm hàng đầu là ...": the
         # asker goes on; the addressee named in between is no speaker.
@@ -1684,7 +1701,29 @@ def _speaker(
     ):  # "Thủ tướng chỉ đạo ... . [¶] Các bộ, ngành ... phải ...": the last to ask goes on asking
         # (whom it asks is no speaker), unless a source named since ("Theo báo cáo tại hội nghị, ...")
         return previous_speaker
-    return (named[-1].name or named[-1].title) if named else None
+    return (named[-1].name or named[-1].title) if named else _interviewee(body, draft.piece.paragraph, people)
+
+
+# A question put to whom an interview is with: "PV: ...", "Xin Đại sứ cho biết ...?", "..., thưa Thứ trưởng?".
+INTERVIEW_QUESTION = re.compile(
+    r"^\s*(?:[-–*•]\s*)?(?:PV|Phóng viên)\b|^\s*(?:[-–*•]\s*)?Xin\s.*\?\s*$|\b[Tt]hưa\s.*\?\s*$|\bcho biết\b.*\?\s*$"
+)
+
+
+@lru_cache(maxsize=4)
+def _questions(body: str) -> tuple[int, ...]:
+    """The paragraphs that put a question to whom an interview is with, in order."""
+    return tuple(i for i, text in enumerate(body.split(PARAGRAPH_BREAK)) if INTERVIEW_QUESTION.search(text))
+
+
+def _interviewee(body: str, paragraph: int, people: list[Person]) -> str | None:
+    """Who answers an interview's questions: the person named last before the first question
+    ("Nhân dịp năm mới, Đại sứ ... Phạm Quang Hiệu dành cho phóng viên cuộc trao đổi ... ¶ Xin
+    Đại sứ ...?"), for an answer with nobody named in the paragraphs above it."""
+    questions = _questions(body)
+    if not questions or questions[0] >= paragraph:
+        return None
+    return _last_person(body[: _paragraph_start(body, questions[0])], people)
 
 
 def _people_and_bodies(text: str, people: list[Person], body: str, *, attributed: bool) -> list[Mention]:
@@ -1727,6 +1766,10 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
     if re.search(r"\b(?:ông|bà|đồng chí)\s*$", before, re.I):
         return _last_person(before, people)
     return None
+
+
+# A leader the article has named, spoken of by the office led: "Lãnh đạo Chính phủ nhấn mạnh ...".
+LEADER_UNNAMED = re.compile(r"\b[Ll]ãnh đạo (?:Chính phủ|Nhà nước|Bộ|ngành|tỉnh|thành phố|Thành phố)(?!\w)")
 
 
 # A title held before ("nguyên Thứ trưởng ..."): who holds it no longer speaks for the office.

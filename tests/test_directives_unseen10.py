@@ -54,6 +54,26 @@ EXPECTED = {
             "cần tập trung hỗ trợ doanh nghiệp đáp ứng tiêu chuẩn chất lượng của thị trường nhập khẩu",
         ),
     ],
+    # "Lãnh đạo Chính phủ ... nhấn mạnh chương trình cần được ...": the leader the article named; a passive demand
+    # reads with its subject ("Những quy định lạc hậu, chồng chéo cần được sửa đổi ...")
+    "gd10_deputy_pm_leader_unnamed.txt": [
+        ("Nguyễn Chí Dũng", 2026, "chương trình cần được thiết kế lại"),
+        ("Nguyễn Chí Dũng", 2026, "cần khoanh vùng rõ đối tượng được hỗ trợ"),
+        ("Nguyễn Chí Dũng", 2026, "Cần làm rõ doanh nghiệp thực sự cần gì"),
+        ("Nguyễn Chí Dũng", 2026, "rà soát toàn bộ chính sách hỗ trợ xuất khẩu hiện hành"),
+        (
+            "Nguyễn Chí Dũng",
+            2026,
+            "Những quy định lạc hậu, chồng chéo cần được sửa đổi ngay trong chương trình lần này",
+        ),
+        ("Nguyễn Chí Dũng", 2026, "không xây dựng lộ trình quá dài"),
+        (
+            "Nguyễn Chí Dũng",
+            2026,
+            "cần chia lộ trình thành từng giai đoạn, trước mắt tập trung xây dựng kế hoạch 5 năm với mục tiêu rõ ràng",
+        ),
+        ("Nguyễn Chí Dũng", 2026, "phải xây dựng quy trình lựa chọn doanh nghiệp minh bạch, công khai"),
+    ],
     # tasks in an interview answer, and the minister's "Chúng ta cần ..."; the question and a role ("sẽ giữ vai trò mở
     # đường") are none
     "gd10_interview_answer_tasks.txt": [
@@ -69,6 +89,37 @@ EXPECTED = {
             "cần tiếp tục đổi mới tư duy, phương thức triển khai ngoại giao kinh tế để phục vụ thiết thực hơn nữa người dân, địa phương và doanh nghiệp",
         ),
     ],
+    # an interview whose answers name who answers ("Thứ trưởng Nguyễn Minh Hằng: ..."), over more than four paragraphs;
+    # "Chính vì vậy, việc đa dạng hóa ... phải được coi là ưu tiên hàng đầu" is the task named before
+    "gd10_interview_labelled_answers.txt": [
+        ("Nguyễn Minh Hằng", 2024, "cần bám sát các mục tiêu phát triển kinh tế - xã hội của đất nước"),
+        (
+            "Nguyễn Minh Hằng",
+            2024,
+            "phải đẩy nhanh việc triển khai các thỏa thuận đã ký kết trong các chuyến thăm cấp cao",
+        ),
+        (
+            "Nguyễn Minh Hằng",
+            2024,
+            "cần kịp thời thông tin về chính sách mới của nước sở tại để doanh nghiệp chủ động thích ứng",
+        ),
+        ("Nguyễn Minh Hằng", 2024, "đa dạng hóa thị trường, đối tác và chuỗi cung ứng"),
+    ],
+    # answers with nobody named are said by whom the interview is with (named before the first question);
+    # "Đại sứ quán sẽ tập trung ..." is a commitment of Vietnam's embassy
+    "gd10_interview_unlabelled_answers.txt": [
+        ("Phạm Quang Hiệu", 2024, "tập trung thúc đẩy triển khai các thỏa thuận đạt được trong chuyến thăm cấp cao"),
+        (
+            "Phạm Quang Hiệu",
+            2024,
+            "cần chủ động chuẩn bị kỹ các dự án kêu gọi đầu tư, nhất là trong lĩnh vực bán dẫn và năng lượng tái tạo",
+        ),
+        (
+            "Phạm Quang Hiệu",
+            2024,
+            "cần nghiên cứu kỹ tiêu chuẩn của thị trường Nhật Bản để đưa hàng hóa vào hệ thống phân phối",
+        ),
+    ],
     # "khẳng định ... và yêu cầu ...": the request of a second verb, its ';' tasks one by one; the envoys' proposals are none
     "gd10_minister_affirms_and_asks.txt": [
         ("Bùi Thanh Sơn", 2022, "các cơ quan đại diện tăng cường nghiên cứu, dự báo chiến lược về kinh tế thế giới"),
@@ -79,7 +130,11 @@ EXPECTED = {
             2022,
             "các đơn vị trong Bộ dành nguồn lực cho công tác dự báo, đánh giá tác động tới Việt Nam",
         ),
-        ("Bùi Thanh Sơn", 2022, "cần được triển khai nhanh nhạy, bám sát nhu cầu của đất nước"),
+        (
+            "Bùi Thanh Sơn",
+            2022,
+            "Các hoạt động ngoại giao kinh tế cần được triển khai nhanh nhạy, bám sát nhu cầu của đất nước",
+        ),
     ],
     # the minister's tasks for a province, then the provincial party secretary's commitment and the task he hands
     # out; the province's request to the ministry is none (no asker of its own)
