@@ -244,9 +244,15 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
     yêu cầu", "Ban Bí thư chỉ đạo"), not a noun ("đặt ra yêu cầu", "các yêu cầu của ...")."""
     before = piece[: match.start()]
     if not (asker := ASKER_BEFORE.search(before) or ASKER_COORDINATED.search(before)):
-        return None
-    if HANDED_TO.search(before, asker.start()):
+        opening = OPENING_ASK.match(before)
+        if not (opening and (before.strip() or match.group(0)[0].isupper())):
+            return None
+        if not ADDRESSEE_AFTER_ASK.match(piece, match.end()):
+            return None  # (a sentence that opens with the verb asks on for whoever asked before it)
+    elif HANDED_TO.search(before, asker.start()):
         return None  # "giao Bộ Ngoại giao chỉ đạo ...": the task handed out (the assignment), not a request
+    elif match.group(0)[0].isupper():
+        return None  # "Thủ tướng: Yêu cầu ...": a verb opening a sentence has no asker before it
     rest = piece[match.end() :]
     if match.group(0).lower() == "chỉ đạo" and (
         MEETING_AFTER.match(rest) or re.search(r"(?:phát biểu|ý kiến|sự)\s*$", before, re.I)
@@ -260,6 +266,16 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
         return match.end() + modal.end(1) - len(modal.group(2))
     addressed = re.match(r"[”\"]?[\s,:]*(?:với\s+)?", rest)  # "đề nghị với Đại sứ ...": from whom is asked
     return match.end() + (addressed.end() if addressed else 0)
+
+
+# A sentence that opens with the verb of asking, going on with the request of the sentence before
+# ("... đồng thời yêu cầu các cơ quan đại diện ... . Đồng thời, yêu cầu các bộ, ngành ...") or in
+# a conclusion's own words ("Yêu cầu các bộ, ngành ..."), and whom it asks.
+OPENING_ASK = re.compile(r"^\s*(?:Đồng thời|Bên cạnh đó|Ngoài ra|Cùng với đó|Mặt khác),?\s+$|^\s*$")
+ADDRESSEE_AFTER_ASK = re.compile(
+    r"\s+(?:các|những|mỗi|từng|toàn|Bộ|UBND|Ủy ban|Sở|ngành|địa phương|cơ quan|Đại sứ|đại sứ|Trưởng|Thương vụ|doanh"
+    r" nghiệp|hiệp hội)(?!\w)"
+)
 
 
 # A modal verb a few words after a verb of asking, past the addressee: "yêu cầu các đơn vị cần ...".
@@ -386,7 +402,7 @@ ASKER_BEFORE = re.compile(_asker_pattern() + rf"[\s,]*(?:{ADVERBS}[\s,]*)*{WISHE
 # trong hội nghị ngày 18-7, yêu cầu ..."). What stands between holds no full stop, colon or ';'.
 # ("..., sự lãnh đạo, chỉ đạo đúng đắn" lists nouns: a clause closed by a comma holds no other one).
 COORDINATED_REQUEST = re.compile(
-    r"^\s+(?:[^.;:!?]{3,220}?(?:\s+(?:và|đồng thời)|,\s*đồng thời)|[^.;:!?,]{3,220}?,)\s*$"
+    r"^\s+(?:[^.;:!?]{3,400}?(?:\s+(?:và|đồng thời)|,\s*đồng thời)|[^.;:!?,]{3,220}?,)\s*$"
 )
 # The asker opens the clause ("Thay mặt đoàn, Đại sứ ... cảm ơn ... và đề nghị"), as a subject does.
 ASKER_COORDINATED = re.compile(
@@ -548,7 +564,7 @@ CUE_RULES: tuple[CueRule, ...] = (
         re.compile(
             r"(?<!\w)(?<![Bb]an )(?:"
             + "|".join(REQUEST_VERBS)
-            + r")(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"
+            + r"|Yêu cầu|Đề nghị)(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"
             # "sự quan tâm, chỉ đạo trực tiếp của ...": a noun
             + r"(?!\s+(?:trực tiếp|sát sao|quyết liệt|kịp thời|đúng đắn|cụ thể|chặt chẽ|thường xuyên|sâu sát)\s+của\b)"
         ),
@@ -761,7 +777,9 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
             + UPPER_CASE
             + r"])|\bBạn\b|\b(?:Tổng thống|Ngoại trưởng|Quốc vương|Nhà vua|Ngài|nước chủ nhà)\b"
             # (not the envoys a leader receives: "Chiều 8-3, tiếp các đại sứ ..., Thủ tướng mong muốn ...")
-            r"|\btại Việt Nam\b|(?<!tiếp )(?<!gặp )(?<!với )\b(?:[cC]ác|[nN]hiều)\s+(?:đại biểu|[đĐ]ại sứ|ý kiến|doanh"
+            # (nor whom the asker thanks: "cảm ơn các ý kiến ... của các Đại sứ, đồng thời yêu cầu ...")
+            r"|\btại Việt Nam\b|(?<!tiếp )(?<!gặp )(?<!với )(?<!của )(?<!ơn )(?<!cho )\b(?:[cC]ác|[nN]hiều)\s+(?:đại"
+            r" biểu|[đĐ]ại sứ|ý kiến|doanh"
             r" nghiệp|chuyên gia|nhà đầu"
             r" tư)\b"
             r"|^\s*(?:Đại biểu|Đại diện|Ý kiến)\b|\bđại biểu\s+[" + UPPER_CASE + r"])"

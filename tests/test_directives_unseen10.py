@@ -197,6 +197,21 @@ EXPECTED = {
             "các Đại sứ, Trưởng cơ quan đại diện tăng cường kết nối địa phương với đối tác nước ngoài",
         ),
     ],
+    # a conclusion in its own words ("Yêu cầu các bộ, ngành ...", "Đề nghị Bộ Ngoại giao ..."), not the nouns
+    # ("Yêu cầu đặt ra ... là", "Đề nghị của các hiệp hội ...")
+    "gd10_notice_opening_verbs.txt": [
+        (
+            "Trần Hồng Hà",
+            2024,
+            "các bộ, ngành, địa phương quán triệt tinh thần chủ động, tích cực trong thu hút đầu tư nước ngoài có chọn lọc",
+        ),
+        (
+            "Trần Hồng Hà",
+            2024,
+            "Bộ Ngoại giao chỉ đạo các cơ quan đại diện ở nước ngoài giới thiệu các dự án trọng điểm tới nhà đầu tư tiềm năng",
+        ),
+        ("Trần Hồng Hà", 2024, "phải đổi mới mạnh mẽ về phương thức"),
+    ],
     # a partner's wishes and requests, a business's proposal, what was discussed, last year's results, a resolution's
     # wording, a slogan and experts' views are none; only what the Prime Minister asks
     "gd10_partner_reception_experts.txt": [
@@ -262,6 +277,24 @@ EXPECTED = {
             2020,
             "phải hỗ trợ cộng đồng người Việt ở nước ngoài gìn giữ tiếng Việt và văn hóa dân tộc",
         ),
+    ],
+    # a leader who thanks the envoys for their views and then asks, in one long sentence ("..., cảm ơn các ý
+    # kiến ... của các Đại sứ ..., đồng thời yêu cầu ..."), asking on in the next ("Đồng thời, yêu cầu ...")
+    "gd10_pm_thanks_then_asks.txt": [
+        ("Phạm Minh Chính", 2022, "các Đại sứ tập trung thúc đẩy xuất khẩu và thu hút đầu tư chất lượng cao"),
+        (
+            "Phạm Minh Chính",
+            2022,
+            "các cơ quan đại diện bám sát nhu cầu trong nước, kịp thời thông tin về thị trường cho doanh nghiệp",
+        ),
+        (
+            "Phạm Minh Chính",
+            2022,
+            "các bộ, ngành, địa phương phối hợp chặt chẽ với các cơ quan đại diện trong xúc tiến thương mại",
+        ),
+        ("Phạm Minh Chính", 2022, "cần chú trọng hơn đến chất lượng và thương hiệu"),
+        ("Phạm Minh Chính", 2022, "phải là cánh tay nối dài của doanh nghiệp ở nước ngoài"),
+        ("Phạm Minh Chính", 2022, "Bộ Ngoại giao sớm kiện toàn đội ngũ cán bộ làm ngoại giao kinh tế"),
     ],
     # requests, a task handed out, "chỉ đạo, ... phải ...", a quoted demand (without its closing quote), a wish for the
     # ministry
