@@ -769,6 +769,8 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
         re.compile(r"\b(?:nguyên tắc|niềm tin|tin tưởng|tin rằng|bao giờ cũng|hy vọng|quan điểm)\b", re.I),
         "before",
         "Chúng tôi tin rằng hợp tác phải dựa trên sự bình đẳng.",
+        # (not who asks: "Thủ tướng bày tỏ tin tưởng và yêu cầu các bộ, ngành ...")
+        ("obligation", "task", "commitment", "named task", "one_of"),
     ),
     NotRule(
         "another country's or the delegates' request",
@@ -787,6 +789,17 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
         "before",
         "Phía Nhật Bản đề nghị Việt Nam cần sớm hoàn tất thủ tục.",
         spoken_for=("obligation",),
+    ),
+    NotRule(
+        "a business's or an association's proposal",
+        # in the asker's own clause, or the one its title stands in ("Ông A, Tổng Giám đốc Tập đoàn X, đề nghị")
+        re.compile(
+            r"\b(?:[Hh]iệp hội|[Tt]ập đoàn|[Cc]ông ty|[Dd]oanh nghiệp|[Dd]oanh nhân|[Nn]hà đầu tư|[Tt]ổng [Gg]iám đốc"
+            r"|[Gg]iám đốc điều hành|CEO)\b[^,;:]*(?:,\s*)?$"
+        ),
+        "before",
+        "Chủ tịch Hiệp hội doanh nghiệp Nhật Bản đề nghị Việt Nam đơn giản hóa thủ tục cấp phép.",
+        ("request", "soft request"),
     ),
     NotRule(
         "an expert's or an observer's view",
@@ -1486,12 +1499,24 @@ def _a_noun_item(text: str) -> bool:
     return len(re.findall(r"[^\W\d_]+", text)) <= NOUN_ITEM_WORDS and _cue(text) is None
 
 
+# The setting of a request, before whoever asks: "Tại buổi làm việc với Hiệp hội doanh nghiệp Nhật Bản
+# tại Việt Nam, Thủ tướng yêu cầu ...", "Với quan điểm ..., Thủ tướng đề nghị ...": the partner it
+# names is not the one asking (unless a side is named: "Về phía Nhật Bản, ...").
+SETTING_CLAUSE = re.compile(
+    r"^\s*(?:Tại|Trong|Với|Phát biểu|Nhân|Thay mặt)\b(?![^,;:]*\b(?:[pP]hía|[Bb]ạn)\b)[^,;:]{0,200},\s*(?="
+    + _asker_pattern()
+    + ")"
+)
+
+
 def _stands(body: str, sentence: str, first: Piece, piece: Piece, text: str, found: Found) -> bool:
     """Whether a cue found in a piece makes a directive: it leads in no counted list, no row of
     NOT_DIRECTIVES refuses it, and at least MIN_ACTION_WORDS words of action follow it."""
     before, after = text[: found.start], text[found.text_start :]
     if _announces_a_count(_lead_in_part(sentence, piece.start + found.start - first.sentence_start)):
         return False
+    if found.rule in ASKED and (setting := SETTING_CLAUSE.match(before)):
+        before = before[setting.end() :]  # who asks is after the setting, which names whom they met
     if any(_refused(r, sentence, before, after, found.rule) for r in CUE_REFUSALS):
         return False
     start, end = _trimmed(body, piece.start + found.text_start, _demand_stop(piece, found))

@@ -278,6 +278,19 @@ EXPECTED = {
             "phải hỗ trợ cộng đồng người Việt ở nước ngoài gìn giữ tiếng Việt và văn hóa dân tộc",
         ),
     ],
+    # a request after its setting, which names a partner ("Tại buổi làm việc với Hiệp hội doanh nghiệp Nhật Bản tại
+    # Việt Nam, Thủ tướng yêu cầu ...", "Với quan điểm ..., Thủ tướng đề nghị ..."), and after the asker's confidence
+    # ("bày tỏ tin tưởng và yêu cầu ..."); the association's own proposal is none
+    "gd10_pm_setting_names_partner.txt": [
+        ("Phạm Minh Chính", 2024, "các bộ, ngành khẩn trương tháo gỡ vướng mắc về thủ tục đầu tư"),
+        ("Phạm Minh Chính", 2024, "các cơ quan đại diện chủ động kết nối doanh nghiệp hai nước"),
+        ("Phạm Minh Chính", 2024, "các bộ, ngành phối hợp chặt chẽ để hiện thực hóa các dự án lớn"),
+        (
+            "Phạm Minh Chính",
+            2024,
+            "các cơ quan liên quan hỗ trợ 100 doanh nghiệp Việt Nam tham gia chuỗi cung ứng của Nhật Bản trong năm 2024",
+        ),
+    ],
     # a leader who thanks the envoys for their views and then asks, in one long sentence ("..., cảm ơn các ý
     # kiến ... của các Đại sứ ..., đồng thời yêu cầu ..."), asking on in the next ("Đồng thời, yêu cầu ...")
     "gd10_pm_thanks_then_asks.txt": [
