@@ -1885,11 +1885,19 @@ def _target_year(body: str, draft: Draft, doc: Document) -> int | None:
 # The same demand worded twice (a lede or a caption repeating the body): this share of the
 # shorter one's words is in the other's.
 SAME_WORDS = 0.8
+# and this share of its word pairs, in the same order: two demands on one matter share words but
+# not their wording ("mở rộng thị trường mới ở Trung Đông, châu Phi" and "tạo đột phá ở các thị
+# trường mới, nhất là Trung Đông, châu Phi, Mỹ Latinh" are two).
+SAME_PAIRS = 0.6
 
 
 def _same(mine: str, theirs: str) -> bool:
-    my_words, their_words = set(re.findall(r"\w+", key(mine))), set(re.findall(r"\w+", key(theirs)))
-    return len(my_words & their_words) >= SAME_WORDS * max(1, min(len(my_words), len(their_words)))
+    my_list, their_list = re.findall(r"\w+", key(mine)), re.findall(r"\w+", key(theirs))
+    my_words, their_words = set(my_list), set(their_list)
+    if len(my_words & their_words) < SAME_WORDS * max(1, min(len(my_words), len(their_words))):
+        return False
+    my_pairs, their_pairs = set(zip(my_list, my_list[1:])), set(zip(their_list, their_list[1:]))
+    return len(my_pairs & their_pairs) >= SAME_PAIRS * min(len(my_pairs), len(their_pairs))
 
 
 def _without_repeats(statements: list[Statement]) -> list[Statement]:

@@ -278,6 +278,25 @@ EXPECTED = {
             "phải hỗ trợ cộng đồng người Việt ở nước ngoài gìn giữ tiếng Việt và văn hóa dân tộc",
         ),
     ],
+    # ';' tasks of one request, each its own directive, one of them sharing words with a later demand on the same
+    # markets ("mở rộng thị trường mới ở Trung Đông, châu Phi" / "tạo đột phá ở các thị trường mới, nhất là Trung Đông,
+    # châu Phi, ..."): two demands, not a repeat; dashed items after a lead-in are the lists', a counted set is none
+    "gd10_pm_semicolon_tasks_and_lists.txt": [
+        ("Phạm Minh Chính", 2026, "các cơ quan đại diện tập trung thúc đẩy xuất khẩu"),
+        ("Phạm Minh Chính", 2026, "thu hút đầu tư công nghệ cao"),
+        ("Phạm Minh Chính", 2026, "mở rộng thị trường mới ở Trung Đông, châu Phi"),
+        ("Phạm Minh Chính", 2026, "hỗ trợ doanh nghiệp xử lý tranh chấp thương mại"),
+        (
+            "Phạm Minh Chính",
+            2026,
+            "Bộ Ngoại giao chủ trì, phối hợp với Bộ Công Thương, Bộ Tài chính, Bộ Khoa học và Công nghệ và các địa phương xây dựng chương trình hỗ trợ doanh nghiệp vươn ra thế giới",
+        ),
+        (
+            "Phạm Minh Chính",
+            2026,
+            "phải tạo đột phá ở các thị trường mới, nhất là Trung Đông, châu Phi, Mỹ Latinh, Trung Á",
+        ),
+    ],
     # a request after its setting, which names a partner ("Tại buổi làm việc với Hiệp hội doanh nghiệp Nhật Bản tại
     # Việt Nam, Thủ tướng yêu cầu ...", "Với quan điểm ..., Thủ tướng đề nghị ..."), and after the asker's confidence
     # ("bày tỏ tin tưởng và yêu cầu ..."); the association's own proposal is none
