@@ -1432,6 +1432,8 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
                 if previous and len(text.split()) >= MIN_ACTION_WORDS:  # "... cần A; B": B is asked too
                     start, end = _trimmed(body, piece.start + _after_connective(text), piece.end)
                     drafts.append(previous := replace(previous, start=start, end=end, piece=piece))
+                elif piece is not pieces[0] and (asked := _asked_on(body, sentence, pieces[0], piece, text)):
+                    drafts.append(previous := asked)
                 else:
                     previous = None
                 continue
@@ -1459,6 +1461,44 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
             )
             drafts.append(previous := cue)
     return drafts
+
+
+# A ';' piece that asks with no asker of its own, in a sentence a person opens: "Tổng Bí thư ... chỉ
+# rõ tầm quan trọng của phối hợp 3 trụ cột: A - B - C; đề nghị Đảng ủy Bộ Ngoại giao tiếp tục ...",
+# "Bộ trưởng ghi nhận ...; đề nghị các đơn vị ...". (Not a body's own report going on: "Tỉnh Thanh
+# Hóa đã báo cáo ...; đề nghị Bộ Ngoại giao hỗ trợ ...".)
+ASKED_ON = re.compile(
+    r"^\s*(?:(?:đồng thời|và)\s+)?(?:cũng\s+)?(?P<verb>" + "|".join(REQUEST_VERBS) + r")\s+(?:với\s+)?(?=\S)"
+)
+PERSON_OPENS = re.compile(
+    r"^\s*(?:[^,;:]{0,200},\s*)?(?:(?:" + _TITLE_RE + ")" + _ORG + "|" + _NAME.replace("?P<name>", "") + r")(?=\s)"
+)
+
+
+def _asked_on(body: str, sentence: str, first: Piece, piece: Piece, text: str) -> Draft | None:
+    """The request of a ';' piece that opens with the verb of asking, asked by the person who opens
+    the sentence, when no row of NOT_DIRECTIVES refuses it."""
+    asked = ASKED_ON.match(text)
+    person = PERSON_OPENS.match(body[first.start : first.end])
+    if not asked or not person or PROCEDURAL.match(text, asked.end()):
+        return None
+    after, asker = text[asked.end() :], person.group(0)  # (what the asker did in between asks nothing)
+    if any(_refused(r, sentence, "", "") for r in SENTENCE_REFUSALS) or any(
+        _refused(r, sentence, asker, after, "request") for r in CUE_REFUSALS
+    ):
+        return None
+    start, end = _trimmed(body, piece.start + asked.end(), piece.end)
+    if _word_count(body[start:end]) < MIN_ACTION_WORDS:
+        return None
+    return Draft(
+        start,
+        end,
+        asked.group("verb"),
+        piece.start + asked.start("verb"),
+        piece.start + asked.end("verb"),
+        "request",
+        piece,
+    )
 
 
 # "Trong đó có việc tiếp tục đổi mới tư duy ...": one of the set of tasks the sentence before named

@@ -369,6 +369,16 @@ EXPECTED = {
             "tỉnh phát huy vai trò cửa ngõ trong hợp tác với Trung Quốc, tận dụng tốt các cơ chế hợp tác địa phương",
         ),
     ],
+    # a ';' piece that opens with the verb of asking is asked by the person who opens the sentence ("Tổng Bí thư
+    # ... đánh giá cao ...; đề nghị Đảng ủy Bộ Ngoại giao ..."), not by a province reporting nor a foreign president
+    "gd10_semicolon_asks_on.txt": [
+        (
+            "Tô Lâm",
+            2025,
+            "Đảng ủy Bộ Ngoại giao tiếp tục phối hợp chặt chẽ với các ban, bộ, ngành, địa phương trong triển khai các nhiệm vụ đối ngoại",
+        ),
+        ("Lê Hoài Trung", 2025, "các đơn vị nâng cao chất lượng công tác nghiên cứu, dự báo chiến lược"),
+    ],
 }
 
 
