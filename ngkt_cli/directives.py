@@ -529,8 +529,9 @@ COMMITTING_ACTOR = re.compile(
     rf"|\b(?:khẳng định|cho biết|nhấn mạnh|nêu rõ)(?:\s+rằng)?\s+)"  # "Bộ trưởng khẳng định ngành ngoại giao sẽ ..."
     rf"(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?"
     rf"(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
-    rf"|Bộ\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}}|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
-    rf"(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|(?:[Hh]ệ thống (?:các )?|[Cc]ác )cơ quan đại diện"
+    # (also the ministry or the department named before: "Trong năm tới, Bộ sẽ tiếp tục ...")
+    rf"|Bộ(?:\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}})?|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
+    rf"(?:\s+[{UPPER_CASE}]\w*)*|Việt Nam|(?:[Hh]ệ thống (?:các )?|[Cc]ác )cơ quan đại diện"
     rf"|TP(?:\.?\s*[{UPPER_CASE}]\w*)*"
     # Vietnam's embassy speaking through its envoy: "Trong năm 2024, Đại sứ quán sẽ tập trung ..."
     rf"|(?:[Đđ]ại sứ quán|[Tt]ổng [Ll]ãnh sự quán|[Tt]hương vụ)(?:\s+Việt Nam(?:\s+tại(?:\s+[{UPPER_CASE}]\w*)+)?)?)"
@@ -806,6 +807,9 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
         re.compile(
             r"(?i:\b(?:theo|nhiều|các|một số|giới)\s+(?:các\s+|nhiều\s+)?(?:chuyên gia|nhà phân tích|nhà nghiên cứu"
             r"|nhà kinh tế|học giả|quan sát|phân tích))(?!\w)"
+            # a scholar by degree: "PGS.TS Phạm Văn Đức, Học viện Ngoại giao, cho rằng ..."
+            # (whose "PGS.TS" a glued-sentence cut may have split: "TS Phạm Văn Đức")
+            r"|(?<!\w)(?:PGS|GS|TS|ThS)(?:\.|(?=\s+[" + UPPER_CASE + r"]))|\b(?:Tiến sĩ|Giáo sư|Phó Giáo sư)\b"
         ),
         "before",
         "Theo các chuyên gia, doanh nghiệp Việt Nam cần nâng cao năng lực cạnh tranh để tận dụng các FTA.",

@@ -379,6 +379,33 @@ EXPECTED = {
         ),
         ("Lê Hoài Trung", 2025, "các đơn vị nâng cao chất lượng công tác nghiên cứu, dự báo chiến lược"),
     ],
+    # officials named before their titles ("Ông A, Vụ trưởng ..., cho rằng ...", "Theo ông B, Giám đốc Sở ..., ...",
+    # "Bà C - Cục trưởng ... nhấn mạnh, ...") state directives; a scholar's view ("PGS.TS ..., Học viện Ngoại giao, cho
+    # rằng ...") is none
+    "gd10_workshop_officials_and_scholar.txt": [
+        ("Nguyễn Văn Thành", 2024, "cần xây dựng danh mục dự án kêu gọi đầu tư cụ thể, sát thực tế"),
+        ("Trần Quốc Hùng", 2024, "cần tập trung thu hút đầu tư vào công nghiệp chế biến"),
+        ("Lê Thị Hoa", 2024, "phải chủ động nghiên cứu thị trường trước khi tham gia hội chợ ở nước ngoài"),
+        ("Trần Lưu Quang", 2024, "cần tháo gỡ ngay các điểm nghẽn về thể chế để thu hút nguồn lực bên ngoài"),
+    ],
+    # a year-end conference: "toàn ngành phải ...", "không chỉ làm chính trị mà còn phải làm kinh tế", "ngành ngoại
+    # giao còn phải ...", and the ministry named before committing ("Trong năm tới, Bộ sẽ tiếp tục ..."); the year
+    # reviewed and the awards are none
+    "gd10_year_end_2018_not_only_but_also.txt": [
+        ("Phạm Bình Minh", 2019, "phải nỗ lực hơn nữa, phát huy vai trò tiên phong trong hội nhập quốc tế"),
+        (
+            "Phạm Bình Minh",
+            2019,
+            "các đơn vị cần chuẩn bị chu đáo cho năm Việt Nam đảm nhận vai trò Chủ tịch ASEAN 2020",
+        ),
+        (
+            "Phạm Bình Minh",
+            2019,
+            "các cơ quan đại diện không chỉ làm chính trị mà còn phải làm kinh tế, quảng bá hàng hóa Việt Nam",
+        ),
+        ("Phạm Bình Minh", 2019, "phải huy động hiệu quả các nguồn lực bên ngoài cho phát triển"),
+        ("Phạm Bình Minh", 2019, "tiếp tục đổi mới tư duy và phương thức triển khai công tác ngoại giao kinh tế"),
+    ],
 }
 
 
