@@ -350,8 +350,9 @@ PRIORITY_NAMED = re.compile(
     r"(?i:trọng tâm|ưu tiên|nhiệm vụ\s+(?:trọng tâm|hàng đầu|then chốt|cấp bách|ưu tiên|trước mắt"
     r"|quan trọng nhất))(?!\w)"
 )
-# What was done or the period behind: a task so named is a review, not the course ahead.
-LOOKED_BACK = re.compile(r"(?i:\b(?:đã|vừa qua|năm qua|thời gian qua|trước đây|từng))(?!\w)")
+# What was done or the period behind, or what always holds: a task so named is a review or a
+# habit ("Ưu tiên của Việt Nam luôn là giữ vững ..."), not the course ahead.
+LOOKED_BACK = re.compile(r"(?i:\b(?:đã|vừa qua|năm qua|thời gian qua|trước đây|từng|luôn|xưa nay|vốn))(?!\w)")
 
 
 # The action a named task opens with: "Thúc đẩy các thỏa thuận ... là giải pháp trọng tâm".
@@ -610,7 +611,9 @@ CUE_RULES: tuple[CueRule, ...] = (
         "task",
         re.compile(
             r"(?<!\w)(?:nhiệm vụ|trọng tâm|ưu tiên)(?!\w)[^,.;:!?]{0,60}?\s(?:vẫn\s+|sẽ\s+|chính\s+|cũng\s+)?là\s+"
-            r"(?!(?:một|nhiệm vụ|những|các|động lực|công việc|năm|thời điểm|giai đoạn)\b)",
+            r"(?!(?:một|nhiệm vụ|những|các|động lực|công việc|năm|thời điểm|giai đoạn)\b)"
+            # what the task is like, not what it is: "nhiệm vụ đặt ra ... là rất nặng nề"
+            r"(?!(?:rất|hết sức|vô cùng|cực kỳ|khá|nặng nề|to lớn|quan trọng|khó khăn|phức tạp|cấp bách)\b)",
             re.I,
         ),
         _task,
@@ -854,7 +857,9 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
         re.compile(
             r"\b(?:đi trước,?\s+mở đường|đi đầu|giữ vai trò|đóng vai trò|là cầu nối|là động lực|là trụ cột)\b"
             # ("cần đi đầu thúc đẩy xuất khẩu ...": taking the lead in an action is the action)
-            r"(?!\s+(?:trong\s+)?(?:việc\s+)?" + NAMED_ACTION.pattern + ")",
+            r"(?!\s+(?:trong\s+)?(?:việc\s+)?" + NAMED_ACTION.pattern + ")"
+            # what something must be, not do: "hội nhập quốc tế phải là sự nghiệp của toàn dân"
+            r"|^\s*(?:nhất thiết phải|cần phải|cần|phải)\s+(?:luôn\s+)?là\s+(?:sự nghiệp|trách nhiệm|nhiệm vụ|công việc)\b",
             re.I,
         ),
         "after",

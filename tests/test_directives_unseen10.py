@@ -30,6 +30,14 @@ EXPECTED = {
         ("Bùi Thanh Sơn", 2019, "cần thường xuyên chia sẻ thông tin về thị trường"),
         ("Bùi Thanh Sơn", 2019, "các Thương vụ phối hợp với cơ quan đại diện xử lý các vụ kiện phòng vệ thương mại"),
     ],
+    # what a task is like ("nhiệm vụ đặt ra ... là rất nặng nề"), what a meeting is for ("trọng tâm của hội nghị lần
+    # này là đánh giá ..."), what always holds ("Ưu tiên của Việt Nam luôn là ..."), what was discussed, thanks, a slogan,
+    # what something must be ("... phải là sự nghiệp của toàn dân") and facts are none; "ưu tiên hàng đầu là không để
+    # bị động ..." is a task
+    "gd10_conference_what_is_no_task.txt": [
+        ("Bùi Thanh Sơn", 2025, "cần tập trung tổ chức thành công các hoạt động đối ngoại cấp cao"),
+        ("Bùi Thanh Sơn", 2025, "không để bị động, bất ngờ trước những biến động của kinh tế thế giới"),
+    ],
     # "giao Bộ Ngoại giao chỉ đạo các cơ quan đại diện ...; giao Bộ Công Thương ...": the tasks handed out, read from
     # "giao", each without its repeated "giao"
     "gd10_deputy_pm_assigns_two.txt": [
