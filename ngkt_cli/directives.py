@@ -859,7 +859,8 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
             # ("cần đi đầu thúc đẩy xuất khẩu ...": taking the lead in an action is the action)
             r"(?!\s+(?:trong\s+)?(?:việc\s+)?" + NAMED_ACTION.pattern + ")"
             # what something must be, not do: "hội nhập quốc tế phải là sự nghiệp của toàn dân"
-            r"|^\s*(?:nhất thiết phải|cần phải|cần|phải)\s+(?:luôn\s+)?là\s+(?:sự nghiệp|trách nhiệm|nhiệm vụ|công việc)\b",
+            r"|^\s*(?:nhất thiết phải|cần phải|cần|phải)\s+(?:luôn\s+)?là\s+"
+            r"(?:sự nghiệp|trách nhiệm|nhiệm vụ|công việc)\b",
             re.I,
         ),
         "after",
