@@ -1488,9 +1488,10 @@ PERSON_OPENS = re.compile(
 def _asked_on(body: str, sentence: str, first: Piece, piece: Piece, text: str) -> Draft | None:
     """The request of a ';' piece that opens with the verb of asking, asked by the person who opens
     the sentence, when no row of NOT_DIRECTIVES refuses it."""
-    asked = ASKED_ON.match(text)
+    if not (asked := ASKED_ON.match(text)):
+        return None
     person = PERSON_OPENS.match(body[first.start : first.end])
-    if not asked or not person or PROCEDURAL.match(text, asked.end()):
+    if not person or PROCEDURAL.match(text, asked.end()):
         return None
     after, asker = text[asked.end() :], person.group(0)  # (what the asker did in between asks nothing)
     if any(_refused(r, sentence, "", "") for r in SENTENCE_REFUSALS) or any(
