@@ -1964,12 +1964,20 @@ def _without_repeats(statements: list[Statement]) -> list[Statement]:
     return sorted(kept, key=lambda s: s.start)
 
 
+# A headline that may name a person: a title in it ("Thủ tướng", "Bộ trưởng", ...).
+_TITLE_WORDS_SEEN = re.compile(_TITLE_RE)
+
+
 def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple[Statement, ...]:
     """Every unnumbered directive stated in `doc`, in reading order, none touching a list."""
     body = doc.body
     if not body:
         return ()
     people = list(doc.people) or find_people(body)
+    # a person the headline names and the body only by title ("Thủ tướng Phạm Minh Chính: ..." over
+    # "Thủ tướng yêu cầu ..."): the body's "Thủ tướng" is them
+    if doc.title and _TITLE_WORDS_SEEN.search(doc.title):
+        people += [p for p in find_people(doc.title) if p.name not in {q.name for q in people}]
     sentences = _pieces(body, doc.paragraphs, people)
     drafts = _all_drafts(body, sentences, _blocked_spans(body, lists))
     speakers: list[str | None] = []

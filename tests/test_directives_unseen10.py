@@ -82,6 +82,16 @@ EXPECTED = {
         ),
         ("Nguyễn Chí Dũng", 2026, "phải xây dựng quy trình lựa chọn doanh nghiệp minh bạch, công khai"),
     ],
+    # the person the headline names and the body only by title ("Thủ tướng Phạm Minh Chính: ..." over "Thủ tướng
+    # yêu cầu ...", "Người đứng đầu Chính phủ nhấn mạnh, ...") is who asks
+    "gd10_headline_names_speaker.txt": [
+        (
+            "Phạm Minh Chính",
+            2025,
+            "các cơ quan đại diện tận dụng tối đa thời cơ, mở rộng thị trường xuất khẩu sang các khu vực mới",
+        ),
+        ("Phạm Minh Chính", 2025, "cần tháo gỡ ngay vướng mắc cho doanh nghiệp ở thị trường nước ngoài"),
+    ],
     # tasks in an interview answer, and the minister's "Chúng ta cần ..."; the question and a role ("sẽ giữ vai trò mở
     # đường") are none
     "gd10_interview_answer_tasks.txt": [
