@@ -247,7 +247,8 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
         opening = OPENING_ASK.match(before)
         if not (opening and (before.strip() or match.group(0)[0].isupper())):
             return None
-        if not ADDRESSEE_AFTER_ASK.match(piece, match.end()):
+        addressee = (ADDRESSEE_AFTER_ASK if before.strip() else BODY_AFTER_ASK).match(piece, match.end())
+        if not addressee:
             return None  # (a sentence that opens with the verb asks on for whoever asked before it)
     elif HANDED_TO.search(before, asker.start()):
         return None  # "giao Bộ Ngoại giao chỉ đạo ...": the task handed out (the assignment), not a request
@@ -275,6 +276,14 @@ OPENING_ASK = re.compile(r"^\s*(?:Đồng thời|Bên cạnh đó|Ngoài ra|Cùn
 ADDRESSEE_AFTER_ASK = re.compile(
     r"\s+(?:các|những|mỗi|từng|toàn|Bộ|UBND|Ủy ban|Sở|ngành|địa phương|cơ quan|Đại sứ|đại sứ|Trưởng|Thương vụ|doanh"
     r" nghiệp|hiệp hội)(?!\w)"
+)
+
+
+# A conclusion's own words ask Vietnam's bodies ("Yêu cầu các bộ, ngành ..."), not businesses: "Yêu cầu
+# các doanh nghiệp phải có giấy phép ..." is a rule the writer explains.
+BODY_AFTER_ASK = re.compile(
+    r"\s+(?:các\s+)?(?:Bộ|bộ|UBND|Ủy ban|Sở|sở|ngành|địa phương|cơ quan|Đại sứ|đại sứ|Trưởng|Thương vụ|tỉnh"
+    r"|thành phố)(?!\w)"
 )
 
 
