@@ -541,7 +541,7 @@ COMMITTING_ACTOR = re.compile(
     rf"(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
     # (also the ministry or the department named before: "Trong năm tới, Bộ sẽ tiếp tục ...")
     rf"|Bộ(?:\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}})?|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
-    rf"(?:\s+[{UPPER_CASE}]\w*)*|Việt Nam|(?:[Hh]ệ thống (?:các )?|[Cc]ác )cơ quan đại diện"
+    rf"(?:\s+(?:[{UPPER_CASE}]\w*|vụ|tỉnh|thành phố))*|Việt Nam|(?:[Hh]ệ thống (?:các )?|[Cc]ác )cơ quan đại diện"
     rf"|TP(?:\.?\s*[{UPPER_CASE}]\w*)*"
     # Vietnam's embassy speaking through its envoy: "Trong năm 2024, Đại sứ quán sẽ tập trung ..."
     rf"|(?:[Đđ]ại sứ quán|[Tt]ổng [Ll]ãnh sự quán|[Tt]hương vụ)(?:\s+Việt Nam(?:\s+tại(?:\s+[{UPPER_CASE}]\w*)+)?)?)"
@@ -549,7 +549,17 @@ COMMITTING_ACTOR = re.compile(
 )
 COMMITMENT_VERBS = ("tập trung", "chú trọng", "ưu tiên", "đẩy mạnh", "tăng cường")
 # Verbs of a course that count only after "sẽ": "ngành ngoại giao sẽ phát huy “sức mạnh mềm” ...".
-WILL_VERBS = ("phát huy", "thúc đẩy", "mở rộng", "nâng cao", "hoàn thiện", "triển khai", "đa dạng hóa", "đa dạng hoá")
+WILL_VERBS = (
+    "phát huy",
+    "thúc đẩy",
+    "mở rộng",
+    "nâng cao",
+    "hoàn thiện",
+    "triển khai",
+    "đa dạng hóa",
+    "đa dạng hoá",
+    "tham mưu",  # "Năm 2024, Sở Ngoại vụ sẽ tham mưu cho UBND tỉnh tổ chức ..."
+)
 # What follows "sẽ tiếp tục" that is a state, not a course: "Việt Nam sẽ tiếp tục là điểm đến ...",
 # "... được đánh giá cao", "chúng tôi sẽ tiếp tục gặp nhiều khó khăn".
 NOT_A_COURSE_AFTER = re.compile(r"^\s*(?:là|được|bị|gặp|chịu|đối mặt|phải đối mặt|có|còn|đứng trước)\b")

@@ -374,6 +374,18 @@ EXPECTED = {
             "ngành ngoại giao phát huy truyền thống vẻ vang, đóng góp nhiều hơn nữa cho sự phát triển của đất nước",
         ),
     ],
+    # a provincial department head's interview: "Năm 2024, Sở Ngoại vụ sẽ tham mưu ...", the province's named
+    # priority, what the departments must do and "Sở Ngoại vụ cũng sẽ đẩy mạnh ..."; last year's results are none
+    "gd10_province_department_interview.txt": [
+        (
+            "Vũ Thị Minh Hạnh",
+            2024,
+            "tham mưu cho Tỉnh ủy, UBND tỉnh tổ chức hiệu quả các hoạt động đối ngoại của lãnh đạo tỉnh",
+        ),
+        ("Vũ Thị Minh Hạnh", 2024, "thu hút đầu tư từ Hàn Quốc và Nhật Bản"),
+        ("Vũ Thị Minh Hạnh", 2024, "cần phối hợp chặt chẽ với Sở Ngoại vụ trong quản lý đoàn ra, đoàn vào"),
+        ("Vũ Thị Minh Hạnh", 2024, "đẩy mạnh thông tin đối ngoại, quảng bá hình ảnh Tuyên Quang tới bạn bè quốc tế"),
+    ],
     # a provincial party secretary named before ("Đồng chí yêu cầu ..."), the province's commitment, two ';' demands
     # with their own subjects; a business's proposal, what was discussed and thanks are none
     "gd10_province_party_secretary.txt": [
