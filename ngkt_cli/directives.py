@@ -159,6 +159,8 @@ REQUEST_VERBS = (
     "căn dặn",
     "gợi ý",
     "khuyến khích",
+    "khuyến nghị",  # "Đại sứ khuyến nghị các doanh nghiệp ...": advice asked of whom it addresses
+    "khuyên",
 )
 
 # What an asker asks of a meeting, which is no course of action: "đề nghị các đại biểu thảo luận ...".

@@ -82,6 +82,12 @@ EXPECTED = {
         ),
         ("Nguyễn Chí Dũng", 2026, "phải xây dựng quy trình lựa chọn doanh nghiệp minh bạch, công khai"),
     ],
+    # an envoy's advice to businesses ("khuyến nghị các doanh nghiệp ...", "khuyên doanh nghiệp nên ...") asks as a
+    # request does; the noun ("Các khuyến nghị của Đại sứ ...") and a business's request to the embassy are none
+    "gd10_envoy_advises_businesses.txt": [
+        ("Vũ Hồng Nam", 2024, "các doanh nghiệp nghiên cứu kỹ quy định về nhãn mác và an toàn thực phẩm của Hàn Quốc"),
+        ("Vũ Hồng Nam", 2024, "doanh nghiệp nên tham gia các hội chợ chuyên ngành để tìm kiếm đối tác lâu dài"),
+    ],
     # the person the headline names and the body only by title ("Thủ tướng Phạm Minh Chính: ..." over "Thủ tướng
     # yêu cầu ...", "Người đứng đầu Chính phủ nhấn mạnh, ...") is who asks
     "gd10_headline_names_speaker.txt": [
