@@ -374,6 +374,35 @@ NAMED_ACTION = re.compile(
 )
 
 
+# What follows a leader's "nhấn mạnh, ..." that instructs: (the time ahead,) Vietnam's bodies, and
+# the action they are to take, with nothing of what was done or what is between ("các cơ quan đại
+# diện đã chủ động ..." reports, "các bộ, ngành là ..." describes).
+INSTRUCTED = re.compile(
+    r"(?:(?:thời gian tới|trong thời gian tới|sắp tới|năm tới|trước mắt|(?:trong\s+)?năm (?:19|20)\d\d),\s*)?"
+    r"(?P<addressee>(?:các|mỗi|từng|toàn)\s+(?:bộ|ngành|địa phương|cơ quan|đơn vị|Đại sứ|đại sứ|Trưởng|trưởng|Thương"
+    r" vụ|cán bộ|sở)(?!\w)|Bộ\s+[" + UPPER_CASE + r"]|[Nn]gành ngoại giao|[Tt]oàn ngành)"
+    r"(?:(?!(?<!\w)(?:đã|đang|được|vừa|là|có|sẽ|từng|cũng là)(?!\w))[^.;:!?]){0,80}?"
+    r"\s(?:tiếp tục\s+)?(?:"
+    + NAMED_ACTION.pattern
+    + r"|bám sát|tháo gỡ|khẩn trương|quyết liệt|tích cực|làm tốt|rà soát"
+    r"|nghiên cứu|phối hợp|nắm chắc|nắm bắt)(?!\w)"
+)
+
+
+SAID_TO = re.compile(r"(?:\s+rằng)?\s*[,:]?\s+")
+
+
+def _instruction(piece: str, match: re.Match[str]) -> int | None:
+    """ "Bộ trưởng nêu rõ, thời gian tới, các cơ quan đại diện tiếp tục bám sát ...": a leader right
+    before the verb of saying, and what follows it names Vietnam's bodies and what they are to do."""
+    before = piece[: match.start()]
+    if not ASKER_BEFORE.search(before):
+        return None
+    said = SAID_TO.match(piece, match.end())
+    instructed = INSTRUCTED.match(piece, said.end()) if said else None
+    return instructed.start("addressee") if instructed else None
+
+
 def _named_task(piece: str, match: re.Match[str]) -> int | None:
     """ "Trong đó, bảo đảm nguồn cung ... là nhiệm vụ quan trọng hàng đầu": the action the piece
     opens with (after a connective or who says it), named as the task for the time ahead."""
@@ -627,6 +656,14 @@ CUE_RULES: tuple[CueRule, ...] = (
         "what whoever is named must or should do, or is charged with",
         3,
         "Các địa phương cần chủ động kết nối với cơ quan đại diện ở nước ngoài.",
+    ),
+    CueRule(
+        "instruction",
+        re.compile(r"(?<!\w)(?:nhấn mạnh|nêu rõ|chỉ rõ)(?!\w)"),
+        _instruction,
+        "a leader says what Vietnam's bodies are to do, with no verb of asking",
+        3,
+        "Bộ trưởng nêu rõ, thời gian tới, các cơ quan đại diện tiếp tục bám sát nhu cầu của địa phương.",
     ),
     CueRule(
         "task",
@@ -2041,4 +2078,4 @@ def _all_drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int
 
 # Rules whose cue names who asks. A demand under any other rule that no person or body in the
 # article states ("Doanh nghiệp cần ..." in a reporter's analysis) is the writer's, not a directive.
-ASKED = ("request", "soft request", "assignment", "instrument")
+ASKED = ("request", "soft request", "assignment", "instrument", "instruction")
