@@ -399,8 +399,23 @@ def _instruction(piece: str, match: re.Match[str]) -> int | None:
     if not ASKER_BEFORE.search(before):
         return None
     said = SAID_TO.match(piece, match.end())
+    if said and (matter := MATTER_STRESSED.match(piece, said.end())):
+        # "Thủ tướng nhấn mạnh việc tận dụng hiệu quả các FTA": the matter is the action, unless a
+        # result is said of it ("việc thu hút FDI đã đạt ...")
+        return None if MATTER_RESULT.search(piece, matter.end()) else matter.end()
     instructed = INSTRUCTED.match(piece, said.end()) if said else None
     return instructed.start("addressee") if instructed else None
+
+
+# What is said of a matter that makes it a result or a fact: "việc thu hút FDI đã đạt ...", "việc đa
+# dạng hóa thị trường là yêu cầu cấp bách" (not "các hiệp định đã ký kết", a participle).
+MATTER_RESULT = re.compile(
+    r"\s(?:là|đã\s+(?:đạt|mang lại|góp phần|có|giúp|tạo)|đang\s+(?:được|có)|được\s+(?:đánh giá|ghi nhận))(?!\w)"
+)
+
+
+# The matter a leader stresses, when it is an action: "nhấn mạnh việc tận dụng ...".
+MATTER_STRESSED = re.compile(r"việc\s+(?=(?:tiếp tục\s+)?" + NAMED_ACTION.pattern + ")")
 
 
 def _named_task(piece: str, match: re.Match[str]) -> int | None:

@@ -195,11 +195,12 @@ EXPECTED = {
         ),
     ],
     # a leader says what Vietnam's bodies are to do with no verb of asking ("Bộ trưởng nêu rõ, thời gian tới, các cơ
-    # quan đại diện tiếp tục bám sát ...", "... nhấn mạnh, các bộ, ngành, địa phương tập trung tháo gỡ ..."), not what they
-    # did or are, nor a foreign minister's words
+    # quan đại diện tiếp tục bám sát ...", "... nhấn mạnh, các bộ, ngành, địa phương tập trung tháo gỡ ...") or the
+    # action they stress ("nhấn mạnh việc tận dụng ..."), not what was done or is, nor a foreign minister's words
     "gd10_minister_says_what_bodies_do.txt": [
         ("Bùi Thanh Sơn", 2024, "các cơ quan đại diện tiếp tục bám sát nhu cầu của địa phương và doanh nghiệp"),
         ("Bùi Thanh Sơn", 2024, "các bộ, ngành, địa phương tập trung tháo gỡ vướng mắc cho các dự án đầu tư lớn"),
+        ("Bùi Thanh Sơn", 2024, "tận dụng hiệu quả các hiệp định thương mại tự do đã ký kết"),
     ],
     # "Năm 2025, ngành ngoại giao sẽ tập trung ...", "nhiệm vụ đặt ra ... là", "Trọng tâm là", "Ưu tiên hàng đầu là",
     # a quoted "Chúng ta cần ...", "Bộ trưởng nhấn mạnh cần ..."
