@@ -1747,7 +1747,9 @@ def _body_tasked(text: str) -> bool:
 BARE_ACTION = re.compile(
     r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Cụ thể),\s*)?(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng"
     r" cường|tiếp tục|nâng cao"
-    r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá|làm tốt)(?!\w)"
+    r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá|làm tốt"
+    # ("... nắm chắc tình hình sở tại. Kịp thời tham mưu ... . Tích cực hỗ trợ doanh nghiệp ...")
+    r"|tích cực|khẩn trương|kịp thời|quyết liệt|bám sát|tháo gỡ|nắm chắc|tận dụng|khai thác|giữ vững)(?!\w)"
 )
 NOT_BARE_ACTION = re.compile(
     r"\b(?:là|đã|đang|được|vừa)\b"

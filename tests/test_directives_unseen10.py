@@ -413,6 +413,13 @@ EXPECTED = {
             "tỉnh phát huy vai trò cửa ngõ trong hợp tác với Trung Quốc, tận dụng tốt các cơ chế hợp tác địa phương",
         ),
     ],
+    # a request going on sentence by sentence, each opening with its verb ("Kịp thời tham mưu ...", "Tích cực hỗ
+    # trợ ..."); the same word opening a report of what was done is none
+    "gd10_request_goes_on_verb_first.txt": [
+        ("Phạm Minh Chính", 2025, "các cơ quan đại diện nắm chắc tình hình kinh tế của nước sở tại"),
+        ("Phạm Minh Chính", 2025, "Kịp thời tham mưu cho Chính phủ các biện pháp ứng phó với chính sách thuế quan mới"),
+        ("Phạm Minh Chính", 2025, "Tích cực hỗ trợ doanh nghiệp tìm kiếm thị trường thay thế"),
+    ],
     # a ';' piece that opens with the verb of asking is asked by the person who opens the sentence ("Tổng Bí thư
     # ... đánh giá cao ...; đề nghị Đảng ủy Bộ Ngoại giao ..."), not by a province reporting nor a foreign president
     "gd10_semicolon_asks_on.txt": [
