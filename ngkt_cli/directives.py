@@ -1482,6 +1482,7 @@ class Draft:
     rule: str
     piece: Piece
     carried_from: Draft | None = None  # the request a paragraph carries on with no cue of its own
+    lead_in: bool = False  # a request that leads in the paragraphs after it, no demand of its own
 
 
 def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
@@ -2082,15 +2083,42 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             cue_end=d.cue_end,
         )
         for d, speaker in zip(drafts, speakers)
-        if speaker or d.rule in ASKED
+        if (speaker or d.rule in ASKED) and not (d.lead_in and d.carried_from is None)
     ]
     return tuple(_without_repeats(statements))
 
 
 def _all_drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
-    drafts = _drafts(body, sentences, blocked)
+    drafts = _drafts(body, sentences, blocked) + _lead_ins(body, sentences, blocked)
     drafts += _carried(body, sentences, drafts, blocked)
     return sorted(drafts + _continued(body, sentences, drafts, blocked), key=lambda d: d.start)
+
+
+# A paragraph that ends by asking with a colon, when no list follows it ("Kết luận hội nghị, Thủ tướng
+# yêu cầu: ¶ Các cơ quan đại diện tiếp tục bám sát ... ¶ Các bộ, ngành phối hợp ..."): the
+# paragraphs after it carry the request on as they would after a request of their own.
+LEAD_IN_END = re.compile(r":\s*$")
+
+
+def _lead_ins(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
+    found = []
+    for pieces, after in zip(sentences, sentences[1:]):
+        last = pieces[-1]
+        if after[0].paragraph != last.paragraph + 1 or not LEAD_IN_END.search(body, last.start, last.end):
+            continue
+        if _touches(pieces[0].sentence_start, last.end, blocked):
+            continue  # the lead-in of a list the list finder read
+        text = body[last.start : last.end]
+        cue = next((c for c in _cues(text) if c.rule in ("request", "assignment")), None)
+        if cue is None or any(_refused(r, text, text[: cue.start], "", cue.rule) for r in CUE_REFUSALS):
+            continue
+        at = last.start + cue.end
+        found.append(
+            Draft(
+                at, at, text[cue.start : cue.end].strip(" :"), last.start + cue.start, at, cue.rule, last, lead_in=True
+            )
+        )
+    return found
 
 
 # Rules whose cue names who asks. A demand under any other rule that no person or body in the

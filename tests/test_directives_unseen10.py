@@ -413,6 +413,26 @@ EXPECTED = {
             "tỉnh phát huy vai trò cửa ngõ trong hợp tác với Trung Quốc, tận dụng tốt các cơ chế hợp tác địa phương",
         ),
     ],
+    # a request that ends its paragraph with a colon and no list after it ("Kết luận hội nghị, Thủ tướng yêu cầu: ¶
+    # Các cơ quan đại diện tiếp tục ... ¶ Các bộ, ngành, địa phương phối hợp ... ¶ Bộ Ngoại giao chủ trì ..."): each
+    # paragraph after it is one of its demands
+    "gd10_request_colon_then_paragraphs.txt": [
+        (
+            "Phạm Minh Chính",
+            2024,
+            "Các cơ quan đại diện tiếp tục bám sát tình hình, kịp thời tham mưu cho Chính phủ các đối sách phù hợp",
+        ),
+        (
+            "Phạm Minh Chính",
+            2024,
+            "Các bộ, ngành, địa phương phối hợp chặt chẽ với các cơ quan đại diện trong xúc tiến đầu tư, thương mại",
+        ),
+        (
+            "Phạm Minh Chính",
+            2024,
+            "Bộ Ngoại giao chủ trì tổng hợp các kiến nghị của các Đại sứ, báo cáo Thủ tướng trước ngày 15/8",
+        ),
+    ],
     # a request going on sentence by sentence, each opening with its verb ("Kịp thời tham mưu ...", "Tích cực hỗ
     # trợ ..."); the same word opening a report of what was done is none
     "gd10_request_goes_on_verb_first.txt": [
