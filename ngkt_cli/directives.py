@@ -2098,6 +2098,8 @@ def _all_drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int
 # yêu cầu: ¶ Các cơ quan đại diện tiếp tục bám sát ... ¶ Các bộ, ngành phối hợp ..."): the
 # paragraphs after it carry the request on as they would after a request of their own.
 LEAD_IN_END = re.compile(r":\s*$")
+# A leader's conclusions led in with no verb of asking: "Thủ tướng Chính phủ kết luận như sau:".
+CONCLUDES = re.compile(r"(?P<verb>kết luận|chỉ rõ|nêu rõ|nhấn mạnh)(?:\s+như sau)?\s*:\s*$")
 
 
 def _lead_ins(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
@@ -2110,6 +2112,8 @@ def _lead_ins(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, 
             continue  # the lead-in of a list the list finder read
         text = body[last.start : last.end]
         cue = next((c for c in _cues(text) if c.rule in ("request", "assignment")), None)
+        if cue is None and (concluded := CONCLUDES.search(text)) and ASKER_BEFORE.search(text, 0, concluded.start()):
+            cue = Found("request", concluded.start(), concluded.end("verb"), concluded.end())
         if cue is None or any(_refused(r, text, text[: cue.start], "", cue.rule) for r in CUE_REFUSALS):
             continue
         at = last.start + cue.end

@@ -17,6 +17,20 @@ from ngkt_cli.ingest import build_document
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 
 EXPECTED = {
+    # "Phó Thủ tướng kết luận như sau:" with no list after it: the tasks handed to bodies in the paragraphs after it
+    # are his; the meeting's end is none
+    "gd10_conclusions_as_follows.txt": [
+        (
+            "Trần Hồng Hà",
+            2024,
+            "Các bộ, ngành, địa phương khẩn trương rà soát danh mục dự án kêu gọi đầu tư nước ngoài",
+        ),
+        (
+            "Trần Hồng Hà",
+            2024,
+            "Bộ Ngoại giao chủ trì, phối hợp với các cơ quan đại diện giới thiệu các dự án trọng điểm tới nhà đầu tư",
+        ),
+    ],
     # a priority named with an action after it and no time ahead ("Nhiệm vụ trọng tâm ... năm 2019 là triển khai ..."),
     # not last year's ("Năm qua, trọng tâm là ..."), nor what experts say ("Theo các chuyên gia ..., ... cần ...")
     "gd10_conference_2019_tasks.txt": [
