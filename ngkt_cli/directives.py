@@ -62,7 +62,8 @@ ADVERBS_ONLY = re.compile(rf"^[\s,]*(?:{ADVERBS}[\s,]*)*{WISHED}$", re.I)
 
 # Words that open a piece and tie it to what came before: "Bên cạnh đó, ...", "Đặc biệt, ...".
 CONNECTIVE = re.compile(
-    r"^\s*(?:Bên cạnh đó|Cùng với đó|Đặc biệt|Đồng thời|Ngoài ra|Do đó|Vì vậy|Vì thế|Bởi vậy|Cụ thể|Theo đó"
+    r"^\s*(?:Bên cạnh đó|Cùng với đó|Đặc biệt|Đồng thời|Ngoài ra|Do đó|(?:Chính )?[Vv]ì vậy|(?:Chính )?[Vv]ì thế"
+    r"|Bởi vậy|Cụ thể|Theo đó"
     r"|Mặt khác|Trong đó|Trên cơ sở đó|Trong bối cảnh đó|Qua đó|Từ đó|Thời gian tới|Trong thời gian tới),?\s+",
     re.I,
 )
@@ -159,6 +160,8 @@ REQUEST_VERBS = (
     "căn dặn",
     "gợi ý",
     "khuyến khích",
+    "khuyến nghị",  # "Đại sứ khuyến nghị các doanh nghiệp ...": advice asked of whom it addresses
+    "khuyên",
 )
 
 # What an asker asks of a meeting, which is no course of action: "đề nghị các đại biểu thảo luận ...".
@@ -243,8 +246,17 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
     """A verb of asking counts when a person, a title or a body asks, just before it ("Thủ tướng
     yêu cầu", "Ban Bí thư chỉ đạo"), not a noun ("đặt ra yêu cầu", "các yêu cầu của ...")."""
     before = piece[: match.start()]
-    if not (ASKER_BEFORE.search(before) or ASKER_COORDINATED.search(before)):
-        return None
+    if not (asker := ASKER_BEFORE.search(before) or ASKER_COORDINATED.search(before)):
+        opening = OPENING_ASK.match(before)
+        if not (opening and (before.strip() or match.group(0)[0].isupper())):
+            return None
+        addressee = (ADDRESSEE_AFTER_ASK if before.strip() else BODY_AFTER_ASK).match(piece, match.end())
+        if not addressee:
+            return None  # (a sentence that opens with the verb asks on for whoever asked before it)
+    elif HANDED_TO.search(before, asker.start()):
+        return None  # "giao Bộ Ngoại giao chỉ đạo ...": the task handed out (the assignment), not a request
+    elif match.group(0)[0].isupper():
+        return None  # "Thủ tướng: Yêu cầu ...": a verb opening a sentence has no asker before it
     rest = piece[match.end() :]
     if match.group(0).lower() == "chỉ đạo" and (
         MEETING_AFTER.match(rest) or re.search(r"(?:phát biểu|ý kiến|sự)\s*$", before, re.I)
@@ -260,8 +272,30 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
     return match.end() + (addressed.end() if addressed else 0)
 
 
+# A sentence that opens with the verb of asking, going on with the request of the sentence before
+# ("... đồng thời yêu cầu các cơ quan đại diện ... . Đồng thời, yêu cầu các bộ, ngành ...") or in
+# a conclusion's own words ("Yêu cầu các bộ, ngành ..."), and whom it asks.
+OPENING_ASK = re.compile(r"^\s*(?:Đồng thời|Bên cạnh đó|Ngoài ra|Cùng với đó|Mặt khác),?\s+$|^\s*$")
+ADDRESSEE_AFTER_ASK = re.compile(
+    r"\s+(?:các|những|mỗi|từng|toàn|Bộ|UBND|Ủy ban|Sở|ngành|địa phương|cơ quan|Đại sứ|đại sứ|Trưởng|Thương vụ|doanh"
+    r" nghiệp|hiệp hội)(?!\w)"
+)
+
+
+# A conclusion's own words ask Vietnam's bodies ("Yêu cầu các bộ, ngành ..."), not businesses: "Yêu cầu
+# các doanh nghiệp phải có giấy phép ..." is a rule the writer explains.
+BODY_AFTER_ASK = re.compile(
+    r"\s+(?:các\s+)?(?:Bộ|bộ|UBND|Ủy ban|Sở|sở|ngành|địa phương|cơ quan|Đại sứ|đại sứ|Trưởng|Thương vụ|tỉnh"
+    r"|thành phố)(?!\w)"
+)
+
+
 # A modal verb a few words after a verb of asking, past the addressee: "yêu cầu các đơn vị cần ...".
 MODAL_SOON_AFTER = re.compile(r"^((?:\s*[^\s,.;:]+){1,8}?\s+(cần phải|cần|phải)(?=\s))", re.I)
+
+
+# A modal that calls what stands before it the task: "phải được coi là ...", "cần được xác định là ...".
+DEEMED_AFTER = re.compile(r"^\s*được\s+(?:coi|xem|xác định)\s+là\b", re.I)
 
 
 # What a body "có trách nhiệm" (is charged with) that is a task: "Sở Tài chính có trách nhiệm chủ
@@ -286,20 +320,51 @@ def _obligation(piece: str, match: re.Match[str]) -> int | None:
         return len(before) - len(clause) + forbidding.start()
     if TASK_NOUN_BEFORE.search(clause) or CIRCUMSTANCE_BEFORE.search(clause) or NOT_AN_ACTION_AFTER.match(after):
         return None
+    if DEEMED_AFTER.match(after):  # "việc thu hút ... phải được coi là nhiệm vụ trọng tâm": a named task
+        return None
     if RELATIVE_BEFORE.search(clause):  # "những mục tiêu cụ thể mà hội nghị cần thực hiện": a noun phrase
         return None
     if match.group(0).lower() == "có trách nhiệm" and not (
         NAMED_ACTION.match(after.lstrip()) or RESPONSIBLE_FOR.match(after.lstrip())
     ):
         return None  # "doanh nghiệp có trách nhiệm với xã hội": a quality, no task
+    if PASSIVE_AFTER.match(after):  # "chương trình cần được thiết kế lại": what is to be done is named before it
+        start = _after_saying(piece, match.start())
+        start += len(piece[start:]) - len(piece[start:].lstrip(" ,"))
+        if 0 < len(piece[start : match.start()].split()) <= PASSIVE_SUBJECT_WORDS:
+            return start
     return match.start()  # the demand from its modal: "cần xác định tâm thế mới ...", as a list item reads
 
 
+# A modal of the passive: the demand's subject is what is to be done ("Các hoạt động ngoại giao
+# kinh tế cần được triển khai nhanh nhạy"), read with it when it is this short.
+PASSIVE_AFTER = re.compile(r"^\s*được\s+(?!(?:coi|xem|xác định)\s+là\b)", re.I)
+PASSIVE_SUBJECT_WORDS = 15
+
+
 def _task(piece: str, match: re.Match[str]) -> int | None:
-    """ "Nhiệm vụ bao trùm ... vẫn là tiếp tục ...": the task named, as an action, for the time ahead."""
-    if not FORWARD_CONTEXT.search(piece):
+    """ "Nhiệm vụ bao trùm ... vẫn là tiếp tục ...": the task named, as an action, for the time ahead;
+    also a priority the time ahead is not named for but an action follows ("Trọng tâm là thu hút
+    ...", "Nhiệm vụ trọng tâm của ngoại giao kinh tế năm 2019 là triển khai ..."), unless the piece
+    looks back ("đã", "năm qua")."""
+    if not FORWARD_CONTEXT.search(piece) and not (
+        PRIORITY_NAMED.match(match.group(0))
+        and NAMED_ACTION.match(piece, match.end())
+        and not LOOKED_BACK.search(piece)
+    ):
         return None
     return match.end()  # the action the task is: "tiếp tục phát huy vai trò tiên phong ..."
+
+
+# A task cue that names a priority by itself ("Trọng tâm là", "Ưu tiên số một là", "Nhiệm vụ trọng
+# tâm ... là"), not a task of any kind ("nhiệm vụ của Đại sứ là ...": what the post is).
+PRIORITY_NAMED = re.compile(
+    r"(?i:trọng tâm|ưu tiên|nhiệm vụ\s+(?:trọng tâm|hàng đầu|then chốt|cấp bách|ưu tiên|trước mắt"
+    r"|quan trọng nhất))(?!\w)"
+)
+# What was done or the period behind, or what always holds: a task so named is a review or a
+# habit ("Ưu tiên của Việt Nam luôn là giữ vững ..."), not the course ahead.
+LOOKED_BACK = re.compile(r"(?i:\b(?:đã|vừa qua|năm qua|thời gian qua|trước đây|từng|luôn|xưa nay|vốn))(?!\w)")
 
 
 # The action a named task opens with: "Thúc đẩy các thỏa thuận ... là giải pháp trọng tâm".
@@ -310,11 +375,57 @@ NAMED_ACTION = re.compile(
 )
 
 
+# What follows a leader's "nhấn mạnh, ..." that instructs: (the time ahead,) Vietnam's bodies, and
+# the action they are to take, with nothing of what was done or what is between ("các cơ quan đại
+# diện đã chủ động ..." reports, "các bộ, ngành là ..." describes).
+INSTRUCTED = re.compile(
+    r"(?:(?:thời gian tới|trong thời gian tới|sắp tới|năm tới|trước mắt|(?:trong\s+)?năm (?:19|20)\d\d),\s*)?"
+    r"(?P<addressee>(?:các|mỗi|từng|toàn)\s+(?:bộ|ngành|địa phương|cơ quan|đơn vị|Đại sứ|đại sứ|Trưởng|trưởng|Thương"
+    r" vụ|cán bộ|sở)(?!\w)|Bộ\s+[" + UPPER_CASE + r"]|[Nn]gành ngoại giao|[Tt]oàn ngành)"
+    r"(?:(?!(?<!\w)(?:đã|đang|được|vừa|là|có|sẽ|từng|cũng là)(?!\w))[^.;:!?]){0,80}?"
+    r"\s(?:tiếp tục\s+)?(?:"
+    + NAMED_ACTION.pattern
+    + r"|bám sát|tháo gỡ|khẩn trương|quyết liệt|tích cực|làm tốt|rà soát"
+    r"|nghiên cứu|phối hợp|nắm chắc|nắm bắt)(?!\w)"
+)
+
+
+SAID_TO = re.compile(r"(?:\s+rằng)?\s*[,:]?\s+")
+
+
+def _instruction(piece: str, match: re.Match[str]) -> int | None:
+    """ "Bộ trưởng nêu rõ, thời gian tới, các cơ quan đại diện tiếp tục bám sát ...": a leader right
+    before the verb of saying, and what follows it names Vietnam's bodies and what they are to do."""
+    before = piece[: match.start()]
+    if not ASKER_BEFORE.search(before):
+        return None
+    said = SAID_TO.match(piece, match.end())
+    if said and (matter := MATTER_STRESSED.match(piece, said.end())):
+        # "Thủ tướng nhấn mạnh việc tận dụng hiệu quả các FTA": the matter is the action, unless a
+        # result is said of it ("việc thu hút FDI đã đạt ...")
+        return None if MATTER_RESULT.search(piece, matter.end()) else matter.end()
+    instructed = INSTRUCTED.match(piece, said.end()) if said else None
+    return instructed.start("addressee") if instructed else None
+
+
+# What is said of a matter that makes it a result or a fact: "việc thu hút FDI đã đạt ...", "việc đa
+# dạng hóa thị trường là yêu cầu cấp bách" (not "các hiệp định đã ký kết", a participle).
+MATTER_RESULT = re.compile(
+    r"\s(?:là|đã\s+(?:đạt|mang lại|góp phần|có|giúp|tạo)|đang\s+(?:được|có)|được\s+(?:đánh giá|ghi nhận))(?!\w)"
+)
+
+
+# The matter a leader stresses, when it is an action: "nhấn mạnh việc tận dụng ...".
+MATTER_STRESSED = re.compile(r"việc\s+(?=(?:tiếp tục\s+)?" + NAMED_ACTION.pattern + ")")
+
+
 def _named_task(piece: str, match: re.Match[str]) -> int | None:
     """ "Trong đó, bảo đảm nguồn cung ... là nhiệm vụ quan trọng hàng đầu": the action the piece
     opens with (after a connective or who says it), named as the task for the time ahead."""
     start = _after_saying(piece, match.start())
     start += len(piece[start:]) - len(piece[start:].lstrip(" ,"))
+    if matter := re.match(r"(?i:việc)\s+", piece[start:]):  # "việc thu hút đầu tư ... phải được coi là ..."
+        start += matter.end()
     if not NAMED_ACTION.match(piece, start) or not FORWARD_CONTEXT.search(piece):
         return None
     return start
@@ -348,7 +459,7 @@ ASKER_BEFORE = re.compile(_asker_pattern() + rf"[\s,]*(?:{ADVERBS}[\s,]*)*{WISHE
 # trong hội nghị ngày 18-7, yêu cầu ..."). What stands between holds no full stop, colon or ';'.
 # ("..., sự lãnh đạo, chỉ đạo đúng đắn" lists nouns: a clause closed by a comma holds no other one).
 COORDINATED_REQUEST = re.compile(
-    r"^\s+(?:[^.;:!?]{3,220}?(?:\s+(?:và|đồng thời)|,\s*đồng thời)|[^.;:!?,]{3,220}?,)\s*$"
+    r"^\s+(?:[^.;:!?]{3,400}?(?:\s+(?:và|đồng thời)|,\s*đồng thời)|[^.;:!?,]{3,220}?,)\s*$"
 )
 # The asker opens the clause ("Thay mặt đoàn, Đại sứ ... cảm ơn ... và đề nghị"), as a subject does.
 ASKER_COORDINATED = re.compile(
@@ -384,7 +495,8 @@ INSTRUMENT_DEMAND = re.compile(
 
 # "thời gian tới", "năm 2024", "hàng đầu": a task named for the time ahead, not one looked back on.
 FORWARD_CONTEXT = re.compile(
-    r"\b(?:thời gian tới|sắp tới|năm tới|năm nay|giai đoạn tới|trước mắt|hàng đầu|bao trùm|đặt ra|(?:trong|cho) năm "
+    r"\b(?:thời gian tới|sắp tới|năm tới|năm nay|giai đoạn tới|nhiệm kỳ tới|trước mắt|hàng đầu|bao trùm|đặt ra"
+    r"|(?:trong|cho) năm "
     r"(?:19|20)\d\d)\b",
     re.I,
 )
@@ -417,10 +529,15 @@ FOREIGN_CORPS = re.compile(r"^[^.;:]{0,80}?\b(?:tổ chức quốc tế|tại Vi
 
 # Who a leader assigns a task to: "giao Sở Ngoại vụ chủ trì ...", "giao cho các sở, ngành ...",
 # "giao nhiệm vụ cho các Đại sứ quan tâm ...".
-ASSIGNEE = re.compile(
-    r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|Ban|Văn phòng|Cục|Vụ|sở|bộ|ngành|địa phương|đơn"
-    r" vị|[đĐ]ại sứ|[tT]rưởng [cC]ơ quan đại diện|[cC]ơ quan đại diện|[tT]hương vụ|[tT]ổng [lL]ãnh sự)(?!\w)"
+ASSIGNED_BODY = (
+    r"(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|Ban|Văn phòng|Cục|Vụ|sở|bộ|ngành|địa phương|đơn vị|[đĐ]ại sứ|[tT]rưởng [cC]ơ quan"
+    r" đại diện|[cC]ơ quan đại diện|[tT]hương vụ|[tT]ổng [lL]ãnh sự)(?!\w)"
 )
+ASSIGNEE = re.compile(r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?" + ASSIGNED_BODY)
+
+# The body a task is handed to, before the verb that says what it is to do: "Phó Thủ tướng giao Bộ
+# Ngoại giao chỉ đạo các cơ quan đại diện ...": the ministry is handed the task, not the one asking.
+HANDED_TO = re.compile(r"(?<!\w)(?<![Nn]goại )giao(?:\s+nhiệm vụ)?(?:\s+cho)?\s+" + ASSIGNED_BODY + r"[^,;:.]{0,60}$")
 
 
 # The body a task goes to, named before who hands it ("Đối với Bộ Ngoại giao, Thủ tướng giao nhiệm vụ
@@ -469,14 +586,27 @@ COMMITTING_ACTOR = re.compile(
     rf"|\b(?:khẳng định|cho biết|nhấn mạnh|nêu rõ)(?:\s+rằng)?\s+)"  # "Bộ trưởng khẳng định ngành ngoại giao sẽ ..."
     rf"(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?"
     rf"(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
-    rf"|Bộ\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}}|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
-    rf"(?:\s+[{UPPER_CASE}]\w*)+|Việt Nam|(?:[Hh]ệ thống (?:các )?|[Cc]ác )cơ quan đại diện"
-    rf"|TP(?:\.?\s*[{UPPER_CASE}]\w*)*)"
+    # (also the ministry or the department named before: "Trong năm tới, Bộ sẽ tiếp tục ...")
+    rf"|Bộ(?:\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}})?|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
+    rf"(?:\s+(?:[{UPPER_CASE}]\w*|vụ|tỉnh|thành phố))*|Việt Nam|(?:[Hh]ệ thống (?:các )?|[Cc]ác )cơ quan đại diện"
+    rf"|TP(?:\.?\s*[{UPPER_CASE}]\w*)*"
+    # Vietnam's embassy speaking through its envoy: "Trong năm 2024, Đại sứ quán sẽ tập trung ..."
+    rf"|(?:[Đđ]ại sứ quán|[Tt]ổng [Ll]ãnh sự quán|[Tt]hương vụ)(?:\s+Việt Nam(?:\s+tại(?:\s+[{UPPER_CASE}]\w*)+)?)?)"
     rf"\s+(?:cũng\s+|vẫn\s+)?$"
 )
 COMMITMENT_VERBS = ("tập trung", "chú trọng", "ưu tiên", "đẩy mạnh", "tăng cường")
 # Verbs of a course that count only after "sẽ": "ngành ngoại giao sẽ phát huy “sức mạnh mềm” ...".
-WILL_VERBS = ("phát huy", "thúc đẩy", "mở rộng", "nâng cao", "hoàn thiện", "triển khai", "đa dạng hóa", "đa dạng hoá")
+WILL_VERBS = (
+    "phát huy",
+    "thúc đẩy",
+    "mở rộng",
+    "nâng cao",
+    "hoàn thiện",
+    "triển khai",
+    "đa dạng hóa",
+    "đa dạng hoá",
+    "tham mưu",  # "Năm 2024, Sở Ngoại vụ sẽ tham mưu cho UBND tỉnh tổ chức ..."
+)
 # What follows "sẽ tiếp tục" that is a state, not a course: "Việt Nam sẽ tiếp tục là điểm đến ...",
 # "... được đánh giá cao", "chúng tôi sẽ tiếp tục gặp nhiều khó khăn".
 NOT_A_COURSE_AFTER = re.compile(r"^\s*(?:là|được|bị|gặp|chịu|đối mặt|phải đối mặt|có|còn|đứng trước)\b")
@@ -502,7 +632,7 @@ CUE_RULES: tuple[CueRule, ...] = (
         re.compile(
             r"(?<!\w)(?<![Bb]an )(?:"
             + "|".join(REQUEST_VERBS)
-            + r")(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"
+            + r"|Yêu cầu|Đề nghị)(?!\w)(?!\s+(?:đặt ra|của|này|đó|ấy|cao|rất|ngày càng)\b)"
             # "sự quan tâm, chỉ đạo trực tiếp của ...": a noun
             + r"(?!\s+(?:trực tiếp|sát sao|quyết liệt|kịp thời|đúng đắn|cụ thể|chặt chẽ|thường xuyên|sâu sát)\s+của\b)"
         ),
@@ -513,7 +643,8 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "soft request",
-        re.compile(r"(?<!\w)(?:bày tỏ\s+)?(?:mong muốn|mong|kỳ vọng)(?!\w)(?:\s+rằng)?"),
+        # also "mong muốn và tin tưởng trong nhiệm kỳ này, các Đại sứ sẽ ..."
+        re.compile(r"(?<!\w)(?:bày tỏ\s+)?(?:mong muốn|mong|kỳ vọng)(?!\w)(?:\s+và\s+tin tưởng(?!\w))?(?:\s+rằng)?"),
         _soft_request,
         "a leader wishes that Vietnam's missions, ministries or localities act",
         2,
@@ -543,10 +674,20 @@ CUE_RULES: tuple[CueRule, ...] = (
         "Các địa phương cần chủ động kết nối với cơ quan đại diện ở nước ngoài.",
     ),
     CueRule(
+        "instruction",
+        re.compile(r"(?<!\w)(?:nhấn mạnh|nêu rõ|chỉ rõ)(?!\w)"),
+        _instruction,
+        "a leader says what Vietnam's bodies are to do, with no verb of asking",
+        3,
+        "Bộ trưởng nêu rõ, thời gian tới, các cơ quan đại diện tiếp tục bám sát nhu cầu của địa phương.",
+    ),
+    CueRule(
         "task",
         re.compile(
             r"(?<!\w)(?:nhiệm vụ|trọng tâm|ưu tiên)(?!\w)[^,.;:!?]{0,60}?\s(?:vẫn\s+|sẽ\s+|chính\s+|cũng\s+)?là\s+"
-            r"(?!(?:một|nhiệm vụ|những|các|động lực|công việc|năm|thời điểm|giai đoạn)\b)",
+            r"(?!(?:một|nhiệm vụ|những|các|động lực|công việc|năm|thời điểm|giai đoạn)\b)"
+            # what the task is like, not what it is: "nhiệm vụ đặt ra ... là rất nặng nề"
+            r"(?!(?:rất|hết sức|vô cùng|cực kỳ|khá|nặng nề|to lớn|quan trọng|khó khăn|phức tạp|cấp bách)\b)",
             re.I,
         ),
         _task,
@@ -581,7 +722,8 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "named task",
         re.compile(
-            r"\s(?:(?:đã\s+)?được\s+[^,.;:]{1,60}?\s+xác định\s+|cũng\s+|vẫn\s+|sẽ\s+|chính\s+)?là\s+(?:một\s+"
+            r"\s(?:(?:đã\s+)?được\s+[^,.;:]{1,60}?\s+xác định\s+|(?:phải|cần)\s+được\s+(?:coi|xem|xác định)\s+|cũng\s+"
+            r"|vẫn\s+|sẽ\s+|chính\s+)?là\s+(?:một\s+"
             r"(?:trong\s+(?:các|những)\s+)?)?(?:nhiệm vụ|giải pháp|ưu tiên|trọng tâm)"
             r"(?:\s+(?:trọng tâm|hàng đầu|quan trọng|then chốt|cấp bách|ưu tiên|xuyên suốt|trọng yếu|số một))+(?!\w)",
             re.I,
@@ -705,6 +847,8 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
         re.compile(r"\b(?:nguyên tắc|niềm tin|tin tưởng|tin rằng|bao giờ cũng|hy vọng|quan điểm)\b", re.I),
         "before",
         "Chúng tôi tin rằng hợp tác phải dựa trên sự bình đẳng.",
+        # (not who asks: "Thủ tướng bày tỏ tin tưởng và yêu cầu các bộ, ngành ...")
+        ("obligation", "task", "commitment", "named task", "one_of"),
     ),
     NotRule(
         "another country's or the delegates' request",
@@ -713,7 +857,9 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
             + UPPER_CASE
             + r"])|\bBạn\b|\b(?:Tổng thống|Ngoại trưởng|Quốc vương|Nhà vua|Ngài|nước chủ nhà)\b"
             # (not the envoys a leader receives: "Chiều 8-3, tiếp các đại sứ ..., Thủ tướng mong muốn ...")
-            r"|\btại Việt Nam\b|(?<!tiếp )(?<!gặp )(?<!với )\b(?:[cC]ác|[nN]hiều)\s+(?:đại biểu|[đĐ]ại sứ|ý kiến|doanh"
+            # (nor whom the asker thanks: "cảm ơn các ý kiến ... của các Đại sứ, đồng thời yêu cầu ...")
+            r"|\btại Việt Nam\b|(?<!tiếp )(?<!gặp )(?<!với )(?<!của )(?<!ơn )(?<!cho )\b(?:[cC]ác|[nN]hiều)\s+(?:đại"
+            r" biểu|[đĐ]ại sứ|ý kiến|doanh"
             r" nghiệp|chuyên gia|nhà đầu"
             r" tư)\b"
             r"|^\s*(?:Đại biểu|Đại diện|Ý kiến)\b|\bđại biểu\s+[" + UPPER_CASE + r"])"
@@ -721,6 +867,29 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
         "before",
         "Phía Nhật Bản đề nghị Việt Nam cần sớm hoàn tất thủ tục.",
         spoken_for=("obligation",),
+    ),
+    NotRule(
+        "a business's or an association's proposal",
+        # in the asker's own clause, or the one its title stands in ("Ông A, Tổng Giám đốc Tập đoàn X, đề nghị")
+        re.compile(
+            r"\b(?:[Hh]iệp hội|[Tt]ập đoàn|[Cc]ông ty|[Dd]oanh nghiệp|[Dd]oanh nhân|[Nn]hà đầu tư|[Tt]ổng [Gg]iám đốc"
+            r"|[Gg]iám đốc điều hành|CEO)\b[^,;:]*(?:,\s*)?$"
+        ),
+        "before",
+        "Chủ tịch Hiệp hội doanh nghiệp Nhật Bản đề nghị Việt Nam đơn giản hóa thủ tục cấp phép.",
+        ("request", "soft request"),
+    ),
+    NotRule(
+        "an expert's or an observer's view",
+        re.compile(
+            r"(?i:\b(?:theo|nhiều|các|một số|giới)\s+(?:các\s+|nhiều\s+)?(?:chuyên gia|nhà phân tích|nhà nghiên cứu"
+            r"|nhà kinh tế|học giả|quan sát|phân tích))(?!\w)"
+            # a scholar by degree: "PGS.TS Phạm Văn Đức, Học viện Ngoại giao, cho rằng ..."
+            # (whose "PGS.TS" a glued-sentence cut may have split: "TS Phạm Văn Đức")
+            r"|(?<!\w)(?:PGS|GS|TS|ThS)(?:\.|(?=\s+[" + UPPER_CASE + r"]))|\b(?:Tiến sĩ|Giáo sư|Phó Giáo sư)\b"
+        ),
+        "before",
+        "Theo các chuyên gia, doanh nghiệp Việt Nam cần nâng cao năng lực cạnh tranh để tận dụng các FTA.",
     ),
     NotRule(
         "what another country needs",
@@ -760,7 +929,13 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
     NotRule(
         "a role, not an action",
         re.compile(
-            r"\b(?:đi trước,?\s+mở đường|đi đầu|giữ vai trò|đóng vai trò|là cầu nối|là động lực|là trụ cột)\b", re.I
+            r"\b(?:đi trước,?\s+mở đường|đi đầu|giữ vai trò|đóng vai trò|là cầu nối|là động lực|là trụ cột)\b"
+            # ("cần đi đầu thúc đẩy xuất khẩu ...": taking the lead in an action is the action)
+            r"(?!\s+(?:trong\s+)?(?:việc\s+)?" + NAMED_ACTION.pattern + ")"
+            # what something must be, not do: "hội nhập quốc tế phải là sự nghiệp của toàn dân"
+            r"|^\s*(?:nhất thiết phải|cần phải|cần|phải)\s+(?:luôn\s+)?là\s+"
+            r"(?:sự nghiệp|trách nhiệm|nhiệm vụ|công việc)\b",
+            re.I,
         ),
         "after",
         "Ngoại giao phải luôn đi trước, mở đường cho hợp tác.",
@@ -1289,6 +1464,12 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:.…"):
         end -= 1
+    # a quotation that opened before the demand closes at its end: "... tới mọi thị trường”" is the demand
+    closing = body[end - 1] if end > start else ""
+    if (closing == "”" and "“" not in body[start:end]) or (closing == '"' and body.count('"', start, end) % 2):
+        end -= 1
+        while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:.…"):
+            end -= 1
     return start, end
 
 
@@ -1304,6 +1485,7 @@ class Draft:
     rule: str
     piece: Piece
     carried_from: Draft | None = None  # the request a paragraph carries on with no cue of its own
+    lead_in: bool = False  # a request that leads in the paragraphs after it, no demand of its own
 
 
 def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
@@ -1337,6 +1519,8 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
                 if previous and len(text.split()) >= MIN_ACTION_WORDS:  # "... cần A; B": B is asked too
                     start, end = _trimmed(body, piece.start + _after_connective(text), piece.end)
                     drafts.append(previous := replace(previous, start=start, end=end, piece=piece))
+                elif piece is not pieces[0] and (asked := _asked_on(body, sentence, pieces[0], piece, text)):
+                    drafts.append(previous := asked)
                 else:
                     previous = None
                 continue
@@ -1364,6 +1548,45 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
             )
             drafts.append(previous := cue)
     return drafts
+
+
+# A ';' piece that asks with no asker of its own, in a sentence a person opens: "Tổng Bí thư ... chỉ
+# rõ tầm quan trọng của phối hợp 3 trụ cột: A - B - C; đề nghị Đảng ủy Bộ Ngoại giao tiếp tục ...",
+# "Bộ trưởng ghi nhận ...; đề nghị các đơn vị ...". (Not a body's own report going on: "Tỉnh Thanh
+# Hóa đã báo cáo ...; đề nghị Bộ Ngoại giao hỗ trợ ...".)
+ASKED_ON = re.compile(
+    r"^\s*(?:(?:đồng thời|và)\s+)?(?:cũng\s+)?(?P<verb>" + "|".join(REQUEST_VERBS) + r")\s+(?:với\s+)?(?=\S)"
+)
+PERSON_OPENS = re.compile(
+    r"^\s*(?:[^,;:]{0,200},\s*)?(?:(?:" + _TITLE_RE + ")" + _ORG + "|" + _NAME.replace("?P<name>", "") + r")(?=\s)"
+)
+
+
+def _asked_on(body: str, sentence: str, first: Piece, piece: Piece, text: str) -> Draft | None:
+    """The request of a ';' piece that opens with the verb of asking, asked by the person who opens
+    the sentence, when no row of NOT_DIRECTIVES refuses it."""
+    if not (asked := ASKED_ON.match(text)):
+        return None
+    person = PERSON_OPENS.match(body[first.start : first.end])
+    if not person or PROCEDURAL.match(text, asked.end()):
+        return None
+    after, asker = text[asked.end() :], person.group(0)  # (what the asker did in between asks nothing)
+    if any(_refused(r, sentence, "", "") for r in SENTENCE_REFUSALS) or any(
+        _refused(r, sentence, asker, after, "request") for r in CUE_REFUSALS
+    ):
+        return None
+    start, end = _trimmed(body, piece.start + asked.end(), piece.end)
+    if _word_count(body[start:end]) < MIN_ACTION_WORDS:
+        return None
+    return Draft(
+        start,
+        end,
+        asked.group("verb"),
+        piece.start + asked.start("verb"),
+        piece.start + asked.end("verb"),
+        "request",
+        piece,
+    )
 
 
 # "Trong đó có việc tiếp tục đổi mới tư duy ...": one of the set of tasks the sentence before named
@@ -1404,12 +1627,24 @@ def _a_noun_item(text: str) -> bool:
     return len(re.findall(r"[^\W\d_]+", text)) <= NOUN_ITEM_WORDS and _cue(text) is None
 
 
+# The setting of a request, before whoever asks: "Tại buổi làm việc với Hiệp hội doanh nghiệp Nhật Bản
+# tại Việt Nam, Thủ tướng yêu cầu ...", "Với quan điểm ..., Thủ tướng đề nghị ...": the partner it
+# names is not the one asking (unless a side is named: "Về phía Nhật Bản, ...").
+SETTING_CLAUSE = re.compile(
+    r"^\s*(?:Tại|Trong|Với|Phát biểu|Nhân|Thay mặt)\b(?![^,;:]*\b(?:[pP]hía|[Bb]ạn)\b)[^,;:]{0,200},\s*(?="
+    + _asker_pattern()
+    + ")"
+)
+
+
 def _stands(body: str, sentence: str, first: Piece, piece: Piece, text: str, found: Found) -> bool:
     """Whether a cue found in a piece makes a directive: it leads in no counted list, no row of
     NOT_DIRECTIVES refuses it, and at least MIN_ACTION_WORDS words of action follow it."""
     before, after = text[: found.start], text[found.text_start :]
     if _announces_a_count(_lead_in_part(sentence, piece.start + found.start - first.sentence_start)):
         return False
+    if found.rule in ASKED and (setting := SETTING_CLAUSE.match(before)):
+        before = before[setting.end() :]  # who asks is after the setting, which names whom they met
     if any(_refused(r, sentence, before, after, found.rule) for r in CUE_REFUSALS):
         return False
     start, end = _trimmed(body, piece.start + found.text_start, _demand_stop(piece, found))
@@ -1516,7 +1751,9 @@ def _body_tasked(text: str) -> bool:
 BARE_ACTION = re.compile(
     r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Cụ thể),\s*)?(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng"
     r" cường|tiếp tục|nâng cao"
-    r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá|làm tốt)(?!\w)"
+    r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá|làm tốt"
+    # ("... nắm chắc tình hình sở tại. Kịp thời tham mưu ... . Tích cực hỗ trợ doanh nghiệp ...")
+    r"|tích cực|khẩn trương|kịp thời|quyết liệt|bám sát|tháo gỡ|nắm chắc|tận dụng|khai thác|giữ vững)(?!\w)"
 )
 NOT_BARE_ACTION = re.compile(
     r"\b(?:là|đã|đang|được|vừa)\b"
@@ -1561,7 +1798,12 @@ def _continued(
 
 # The verb of asking a piece repeats after the request it goes on with: "... đề nghị tỉnh tiếp tục
 # cải cách ...; đồng thời đề nghị các Đại sứ làm cầu nối ...": the second demand is what follows it.
-REPEATED_ASK = re.compile(r"(?:cũng\s+)?(?:" + "|".join(REQUEST_VERBS) + r")(?:\s+với)?\s+", re.I)
+# "...; giao Bộ Công Thương chủ trì ...": a task handed out after the one before is what follows the body's name.
+REPEATED_ASK = re.compile(
+    r"(?:cũng\s+)?(?:(?:" + "|".join(REQUEST_VERBS) + r")(?:\s+với)?\s+"
+    r"|giao(?:\s+nhiệm vụ)?(?:\s+cho)?\s+(?=(?-i:" + ASSIGNED_BODY + r")))",
+    re.I,
+)
 
 
 def _after_connective(text: str) -> int:
@@ -1613,6 +1855,9 @@ def _speaker(
         return _last_person(body[: draft.piece.sentence_start], people)
     if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà|đồng chí)\b", before, re.I):
         return _last_person(body[: draft.piece.sentence_start], people)
+    if LEADER_UNNAMED.search(before) and SAYING.search(before):
+        # "Lãnh đạo Chính phủ ... nhấn mạnh chương trình cần ...": the leader the article has named
+        return _last_person(body[: draft.piece.sentence_start], people)
     if previous is not None and previous.piece.paragraph == draft.piece.paragraph:
         # "Thủ tướng yêu cầu, mỗi Trưởng Cơ quan đại diện cần ... . Trọng tâm hàng đầu là ...": the
         # asker goes on; the addressee named in between is no speaker.
@@ -1629,7 +1874,29 @@ def _speaker(
     ):  # "Thủ tướng chỉ đạo ... . [¶] Các bộ, ngành ... phải ...": the last to ask goes on asking
         # (whom it asks is no speaker), unless a source named since ("Theo báo cáo tại hội nghị, ...")
         return previous_speaker
-    return (named[-1].name or named[-1].title) if named else None
+    return (named[-1].name or named[-1].title) if named else _interviewee(body, draft.piece.paragraph, people)
+
+
+# A question put to whom an interview is with: "PV: ...", "Xin Đại sứ cho biết ...?", "..., thưa Thứ trưởng?".
+INTERVIEW_QUESTION = re.compile(
+    r"^\s*(?:[-–*•]\s*)?(?:PV|Phóng viên)\b|^\s*(?:[-–*•]\s*)?Xin\s.*\?\s*$|\b[Tt]hưa\s.*\?\s*$|\bcho biết\b.*\?\s*$"
+)
+
+
+@lru_cache(maxsize=4)
+def _questions(body: str) -> tuple[int, ...]:
+    """The paragraphs that put a question to whom an interview is with, in order."""
+    return tuple(i for i, text in enumerate(body.split(PARAGRAPH_BREAK)) if INTERVIEW_QUESTION.search(text))
+
+
+def _interviewee(body: str, paragraph: int, people: list[Person]) -> str | None:
+    """Who answers an interview's questions: the person named last before the first question
+    ("Nhân dịp năm mới, Đại sứ ... Phạm Quang Hiệu dành cho phóng viên cuộc trao đổi ... ¶ Xin
+    Đại sứ ...?"), for an answer with nobody named in the paragraphs above it."""
+    questions = _questions(body)
+    if not questions or questions[0] >= paragraph:
+        return None
+    return _last_person(body[: _paragraph_start(body, questions[0])], people)
 
 
 def _people_and_bodies(text: str, people: list[Person], body: str, *, attributed: bool) -> list[Mention]:
@@ -1672,6 +1939,10 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
     if re.search(r"\b(?:ông|bà|đồng chí)\s*$", before, re.I):
         return _last_person(before, people)
     return None
+
+
+# A leader the article has named, spoken of by the office led: "Lãnh đạo Chính phủ nhấn mạnh ...".
+LEADER_UNNAMED = re.compile(r"\b[Ll]ãnh đạo (?:Chính phủ|Nhà nước|Bộ|ngành|tỉnh|thành phố|Thành phố)(?!\w)")
 
 
 # A title held before ("nguyên Thứ trưởng ..."): who holds it no longer speaks for the office.
@@ -1744,11 +2015,19 @@ def _target_year(body: str, draft: Draft, doc: Document) -> int | None:
 # The same demand worded twice (a lede or a caption repeating the body): this share of the
 # shorter one's words is in the other's.
 SAME_WORDS = 0.8
+# and this share of its word pairs, in the same order: two demands on one matter share words but
+# not their wording ("mở rộng thị trường mới ở Trung Đông, châu Phi" and "tạo đột phá ở các thị
+# trường mới, nhất là Trung Đông, châu Phi, Mỹ Latinh" are two).
+SAME_PAIRS = 0.6
 
 
 def _same(mine: str, theirs: str) -> bool:
-    my_words, their_words = set(re.findall(r"\w+", key(mine))), set(re.findall(r"\w+", key(theirs)))
-    return len(my_words & their_words) >= SAME_WORDS * max(1, min(len(my_words), len(their_words)))
+    my_list, their_list = re.findall(r"\w+", key(mine)), re.findall(r"\w+", key(theirs))
+    my_words, their_words = set(my_list), set(their_list)
+    if len(my_words & their_words) < SAME_WORDS * max(1, min(len(my_words), len(their_words))):
+        return False
+    my_pairs, their_pairs = set(zip(my_list, my_list[1:])), set(zip(their_list, their_list[1:]))
+    return len(my_pairs & their_pairs) >= SAME_PAIRS * min(len(my_pairs), len(their_pairs))
 
 
 def _without_repeats(statements: list[Statement]) -> list[Statement]:
@@ -1764,12 +2043,20 @@ def _without_repeats(statements: list[Statement]) -> list[Statement]:
     return sorted(kept, key=lambda s: s.start)
 
 
+# A headline that may name a person: a title in it ("Thủ tướng", "Bộ trưởng", ...).
+_TITLE_WORDS_SEEN = re.compile(_TITLE_RE)
+
+
 def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple[Statement, ...]:
     """Every unnumbered directive stated in `doc`, in reading order, none touching a list."""
     body = doc.body
     if not body:
         return ()
     people = list(doc.people) or find_people(body)
+    # a person the headline names and the body only by title ("Thủ tướng Phạm Minh Chính: ..." over
+    # "Thủ tướng yêu cầu ..."): the body's "Thủ tướng" is them
+    if doc.title and _TITLE_WORDS_SEEN.search(doc.title):
+        people += [p for p in find_people(doc.title) if p.name not in {q.name for q in people}]
     sentences = _pieces(body, doc.paragraphs, people)
     drafts = _all_drafts(body, sentences, _blocked_spans(body, lists))
     speakers: list[str | None] = []
@@ -1799,17 +2086,48 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             cue_end=d.cue_end,
         )
         for d, speaker in zip(drafts, speakers)
-        if speaker or d.rule in ASKED
+        if (speaker or d.rule in ASKED) and not (d.lead_in and d.carried_from is None)
     ]
     return tuple(_without_repeats(statements))
 
 
 def _all_drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
-    drafts = _drafts(body, sentences, blocked)
+    drafts = _drafts(body, sentences, blocked) + _lead_ins(body, sentences, blocked)
     drafts += _carried(body, sentences, drafts, blocked)
     return sorted(drafts + _continued(body, sentences, drafts, blocked), key=lambda d: d.start)
 
 
+# A paragraph that ends by asking with a colon, when no list follows it ("Kết luận hội nghị, Thủ tướng
+# yêu cầu: ¶ Các cơ quan đại diện tiếp tục bám sát ... ¶ Các bộ, ngành phối hợp ..."): the
+# paragraphs after it carry the request on as they would after a request of their own.
+LEAD_IN_END = re.compile(r":\s*$")
+# A leader's conclusions led in with no verb of asking: "Thủ tướng Chính phủ kết luận như sau:".
+CONCLUDES = re.compile(r"(?P<verb>kết luận|chỉ rõ|nêu rõ|nhấn mạnh)(?:\s+như sau)?\s*:\s*$")
+
+
+def _lead_ins(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, int]]) -> list[Draft]:
+    found = []
+    for pieces, after in zip(sentences, sentences[1:]):
+        last = pieces[-1]
+        if after[0].paragraph != last.paragraph + 1 or not LEAD_IN_END.search(body, last.start, last.end):
+            continue
+        if _touches(pieces[0].sentence_start, last.end, blocked):
+            continue  # the lead-in of a list the list finder read
+        text = body[last.start : last.end]
+        cue = next((c for c in _cues(text) if c.rule in ("request", "assignment")), None)
+        if cue is None and (concluded := CONCLUDES.search(text)) and ASKER_BEFORE.search(text, 0, concluded.start()):
+            cue = Found("request", concluded.start(), concluded.end("verb"), concluded.end())
+        if cue is None or any(_refused(r, text, text[: cue.start], "", cue.rule) for r in CUE_REFUSALS):
+            continue
+        at = last.start + cue.end
+        found.append(
+            Draft(
+                at, at, text[cue.start : cue.end].strip(" :"), last.start + cue.start, at, cue.rule, last, lead_in=True
+            )
+        )
+    return found
+
+
 # Rules whose cue names who asks. A demand under any other rule that no person or body in the
 # article states ("Doanh nghiệp cần ..." in a reporter's analysis) is the writer's, not a directive.
-ASKED = ("request", "soft request", "assignment", "instrument")
+ASKED = ("request", "soft request", "assignment", "instrument", "instruction")
