@@ -300,6 +300,16 @@ def _version_line(view: dict) -> list[str]:
     ]
 
 
+def _directive_marker(cue: str | None, before: str, after: str) -> str:
+    """ " ◆ yêu cầu" after a directive's id where it starts in the article: its cue, unless the cue
+    is the text on either side of the mark ("cần [D1 ◆] cần đổi mới" would say it twice)."""
+    if not cue:
+        return f" {DIRECTIVE_MARK}"
+    folded = cue.casefold()
+    beside = before.rstrip().casefold().endswith(folded) or after.casefold().startswith(folded)
+    return f" {DIRECTIVE_MARK}" if beside else f" {DIRECTIVE_MARK} {cue}"
+
+
 def show_document(view: dict, with_removed: bool = False) -> None:
     """The article with each list announced and each item labelled where it starts."""
     from rich.text import Text
@@ -324,7 +334,9 @@ def show_document(view: dict, with_removed: bool = False) -> None:
             item = labels[start + offset]
             text.append(paragraph[cursor:start])
             label = ids.local_part(item["id"]) + (
-                f" {DIRECTIVE_MARK} {item['cue']}" if item.get("form") == "directive" else ""
+                _directive_marker(item.get("cue"), paragraph[:start], paragraph[start:])
+                if item.get("form") == "directive"
+                else ""
             )
             text.append(f"[{label}] ", style="bold cyan")
             cursor = start
@@ -702,6 +714,8 @@ def diff_rows(diff) -> list[dict]:
 
 # How a directive shows where a list item shows its rank: it was stated without a number.
 DIRECTIVE_MARK = "◆"
+# A thread stated in a year without a rank (only as directives), in a diff's ranks and the timeline.
+UNRANKED_MARK = "●"
 
 
 def rank_label(form: str | None, ordinal: int | None) -> str:
@@ -791,7 +805,11 @@ def diff_model(diff) -> dict:
         return {
             "thread_id": c.thread_id,
             "label": c.label,
-            "ranks": f"rank {c.rank_before or '?'} → {c.rank_after or '?'} {ARROWS[c.movement]}" if persisting else "",
+            "ranks": (
+                f"rank {c.rank_before or UNRANKED_MARK} → {c.rank_after or UNRANKED_MARK} {ARROWS[c.movement]}".rstrip()
+                if persisting
+                else ""
+            ),
             "movement": c.movement,
             "statements": [statement(a, s) for s in c.before] + [statement(b, s) for s in c.after],
             "wording": list(c.wording),
@@ -932,7 +950,10 @@ def timeline_view(years: list[int], rows: list[dict]) -> View:
     table = [
         {
             "thread": r["thread_id"],
-            **{str(y): (f"#{r['years'][y]}" if r["years"].get(y) else "●") if y in r["years"] else "·" for y in years},
+            **{
+                str(y): (f"#{r['years'][y]}" if r["years"].get(y) else UNRANKED_MARK) if y in r["years"] else "·"
+                for y in years
+            },
             "label": r["label"],
         }
         for r in rows

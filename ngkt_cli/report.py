@@ -163,7 +163,7 @@ def index_markdown(env, index: dict) -> str:
     years, threads = index["timeline"]["years"], index["timeline"]["threads"]
 
     def mark(ranks: dict, y: int) -> str:
-        return (f"#{ranks[y]}" if ranks[y] else "●") if y in ranks else "·"
+        return (f"#{ranks[y]}" if ranks[y] else render.UNRANKED_MARK) if y in ranks else "·"
 
     thread_rows = [
         {"thread": t["thread_id"], **{str(y): mark(t["years"], y) for y in years}, "label": t["label"]} for t in threads

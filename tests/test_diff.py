@@ -315,3 +315,14 @@ def test_a_diff_of_one_form_says_so_and_counts_only_that_form(seeded_db):
     assert directives.stderr == (
         "ngkt: error: no priority directives for 2023 (by target year); years with some: 2024\n"
     )
+
+
+def test_a_year_stated_only_in_directives_is_marked_unranked_as_in_the_timeline():
+    from ngkt_cli.diff import ThreadChange, YearDiff
+    from ngkt_cli.render import diff_markdown, diff_model
+
+    change = ThreadChange("T0001", "Đa dạng hóa thị trường", "persisting", (), (), rank_before=4, rank_after=None)
+    diff = YearDiff(2023, 2024, "target", "priority", 6, 6, persisting=(change,), documents_before=3, documents_after=3)
+    [persisting] = [s for s in diff_model(diff)["sections"] if s["status"] == "persisting"]
+    assert persisting["changes"][0]["ranks"] == "rank 4 → ●"
+    assert "### T0001: Đa dạng hóa thị trường — rank 4 → ●" in diff_markdown(diff)

@@ -538,7 +538,7 @@ def test_show_marks_directives_and_quotes_one_by_its_id(seeded_db, seed_export):
     directive = next(s for s in seed_export["statements"] if s["form"] == "directive")
     document, label = directive["id"].split("/")
     shown = run_cli(seeded_db, "show", document).stdout
-    assert f"[{label} ◆ {directive['cue']}] " in shown
+    assert f"[{label} ◆] {directive['cue']}" in shown  # the cue beside the mark is not said twice
     quoted = run_cli(seeded_db, "show", directive["id"])
     assert quoted.exit_code == 0
     assert quoted.stdout.startswith(
@@ -1604,3 +1604,19 @@ def test_a_demand_holding_none_of_its_tails_words_is_not_searched_for_a_tail(par
     tail = DEMAND_TAIL.search(text)  # `_demand_end` as first written: the search, always
     plainly = tail.start() if tail and len(text[: tail.start()].split()) >= MIN_ACTION_WORDS else len(text)
     assert _demand_end(text, 0, len(text)) == plainly
+
+
+def test_show_names_the_cue_of_a_directive_asked_in_the_paragraph_before(tmp_path):
+    page = tmp_path / "ket_luan.txt"
+    page.write_text(
+        "Thủ tướng kết luận hội nghị ngoại giao kinh tế\n\nSáng 12/1/2027, Thủ tướng Nguyễn Văn An chủ trì hội nghị"
+        " tổng kết công tác ngoại giao kinh tế.\n\nKết luận hội nghị, Thủ tướng yêu cầu:\n\nCác cơ quan đại diện"
+        " tiếp tục bám sát thị trường sở tại, kịp thời thông tin cho doanh nghiệp về các quy định mới.\n\nCác bộ,"
+        " ngành phối hợp chặt chẽ với địa phương trong xúc tiến đầu tư có chọn lọc.",
+        encoding="utf-8",
+    )
+    db = tmp_path / "x.db"
+    assert run_cli(db, "ingest", str(page)).exit_code == 0
+    [directive, *_] = json.loads(run_cli(db, "priorities", "--form", "directive", "-f", "json").stdout)
+    shown = run_cli(db, "show", directive["id"].split("/")[0]).stdout
+    assert f"[{directive['id'].split('/')[1]} ◆ {directive['cue']}] Các cơ quan đại diện" in shown
