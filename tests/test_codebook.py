@@ -161,3 +161,20 @@ def test_themes_with_nothing_coded_is_a_sentence_not_an_empty_table(db_path, tmp
     assert run_cli(db_path, "--codebook", str(codebook), "ingest", *map(str, SEED_FILES[:2])).exit_code == 0
     assert run_cli(db_path, "themes").stdout == "No statement is coded with a theme of this codebook.\n"
     assert json.loads(run_cli(db_path, "themes", "-f", "json").stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        # a newcomer's page: ODA and foreign investment attracted together, for infrastructure
+        ("Thu hút nguồn vốn ODA và đầu tư nước ngoài vào hạ tầng giao thông.", {"investment", "oda", "infrastructure"}),
+        ("Thu hút có chọn lọc dòng vốn đầu tư chất lượng cao vào bán dẫn.", {"investment", "high_tech"}),
+        ("Góp phần bảo đảm an ninh năng lượng, an ninh lương thực.", {"security"}),
+        ("Thu hút khách du lịch quốc tế.", {"culture_people"}),  # attracting, but not investment
+        ("Bảo đảm an ninh trật tự tại địa phương.", set()),  # public order is no economic security
+    ],
+)
+def test_the_default_codebook_reads_investment_and_security_in_their_usual_wordings(text, themes):
+    from ngkt_cli.themes import code, load_codebook
+
+    assert set(code(text, load_codebook())) == themes
