@@ -20,7 +20,6 @@ a pattern is kept as its text and flags and compiled again (through the kept pro
 from __future__ import annotations
 
 import hashlib
-import marshal
 import re
 import time
 from collections.abc import Callable
@@ -67,11 +66,15 @@ def encode(fact: Any) -> tuple | None:
     if isinstance(fact, tuple) and fact and all(isinstance(item, re.Pattern) for item in fact):
         patterns = tuple(_pattern_of(item) for item in fact)
         return None if None in patterns else ("patterns", patterns)
-    try:
-        marshal.dumps(fact)
-    except ValueError:
-        return None
-    return ("value", fact)
+    return ("value", fact) if _plain(fact) else None
+
+
+def _plain(value: Any) -> bool:
+    """Whether `value` is made of what `marshal` writes and no caller can change: a fact read back
+    is handed to every caller, as the one derived is."""
+    if isinstance(value, (tuple, frozenset)):
+        return all(map(_plain, value))
+    return value is None or type(value) in (bool, int, float, str, bytes)
 
 
 def decode(stored: tuple) -> Any:

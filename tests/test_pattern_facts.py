@@ -113,6 +113,8 @@ def test_facts_of_compiled_patterns_are_kept_as_their_text_and_flags(tmp_path, m
     assert pattern_facts.encode((moved, year)) == ("patterns", ((moved.pattern, 0), (year.pattern, 0)))
     assert pattern_facts.decode(pattern_facts.encode((moved, year))) == (moved, year)
     assert pattern_facts.encode(object()) is None  # not kept: derived every run
+    assert pattern_facts.encode(["a list", "a caller could change"]) is None
+    assert pattern_facts.encode(frozenset({("x", 1), None})) == ("value", frozenset({("x", 1), None}))
 
 
 def test_the_walkers_fingerprint_changes_with_their_source(tmp_path):
