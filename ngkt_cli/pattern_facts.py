@@ -39,14 +39,18 @@ _fingerprint: str | None = None
 
 
 def walkers_fingerprint() -> str:
-    """A digest of the walker modules' source (worked out once a process: about 0.7 ms)."""
+    """A digest of the walker modules' source (worked out once a process: about 0.7 ms); "" when
+    a source cannot be read (an install without them): no fact is then kept."""
     global _fingerprint
     if _fingerprint is None:
         digest = hashlib.blake2b(digest_size=16)
         package = Path(__file__).parent
-        for name in WALKERS:
-            digest.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes() + b"\0")
-        _fingerprint = digest.hexdigest()
+        try:
+            for name in WALKERS:
+                digest.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes() + b"\0")
+            _fingerprint = digest.hexdigest()
+        except OSError:
+            _fingerprint = ""
     return _fingerprint
 
 
@@ -96,7 +100,7 @@ def kept(derive: Callable[[re.Pattern[str]], _Fact]) -> Callable[[re.Pattern[str
 
     @wraps(derive)
     def derived(pattern: re.Pattern[str]) -> _Fact:
-        if not regex_cache.keeping():
+        if not regex_cache.keeping() or not walkers_fingerprint():
             return derive(pattern)
         key = ("fact", name, walkers_fingerprint(), pattern.pattern, pattern.flags)
         stored = regex_cache.kept_fact(key)

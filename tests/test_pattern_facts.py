@@ -163,3 +163,19 @@ def test_facts_of_another_version_of_the_walkers_leave_the_file_when_new_ones_ar
     assert {key[2] for key in kept if key[0] == "fact"} == {"today's walkers"}
     assert (r"a program (\d+) kept whatever the walkers", 0) in kept
     re.purge()
+
+
+def test_without_the_walkers_source_nothing_is_kept_and_every_fact_is_derived(tmp_path, monkeypatch):
+    """An install that ships no source of a walker module cannot tell one version of its code
+    from another: it derives every fact, as without the file."""
+    monkeypatch.setattr(regex_cache, "WORTH_WRITING", 0)
+    monkeypatch.setattr(pattern_facts, "WALKERS", (*pattern_facts.WALKERS, "a_module_shipped_without_source"))
+    monkeypatch.setattr(pattern_facts, "_fingerprint", None)
+    image_row = re.compile(r"^.{10,200}\s?-\s?anh \d{1,2}\.?$")
+    with regex_cache.kept(tmp_path / "regex.marshal"):
+        assert text.required_literals(image_row) == ("-", "anh ")
+        re.compile(r"^(?P<first>\d+) programs are kept still$")
+    assert pattern_facts.walkers_fingerprint() == ""
+    kept = marshal.loads((tmp_path / "regex.marshal").read_bytes())[1] if (tmp_path / "regex.marshal").exists() else {}
+    assert not [key for key in kept if key[0] == "fact"]
+    re.purge()
