@@ -20,7 +20,6 @@ a pattern is kept as its text and flags and compiled again (through the kept pro
 from __future__ import annotations
 
 import hashlib
-import marshal
 import re
 import time
 from collections.abc import Callable
@@ -40,14 +39,18 @@ _fingerprint: str | None = None
 
 
 def walkers_fingerprint() -> str:
-    """A digest of the walker modules' source (worked out once a process: about 0.7 ms)."""
+    """A digest of the walker modules' source (worked out once a process: about 0.7 ms); "" when
+    a source cannot be read (an install without them): no fact is then kept."""
     global _fingerprint
     if _fingerprint is None:
         digest = hashlib.blake2b(digest_size=16)
         package = Path(__file__).parent
-        for name in WALKERS:
-            digest.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes() + b"\0")
-        _fingerprint = digest.hexdigest()
+        try:
+            for name in WALKERS:
+                digest.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes() + b"\0")
+            _fingerprint = digest.hexdigest()
+        except OSError:
+            _fingerprint = ""
     return _fingerprint
 
 
@@ -67,11 +70,15 @@ def encode(fact: Any) -> tuple | None:
     if isinstance(fact, tuple) and fact and all(isinstance(item, re.Pattern) for item in fact):
         patterns = tuple(_pattern_of(item) for item in fact)
         return None if None in patterns else ("patterns", patterns)
-    try:
-        marshal.dumps(fact)
-    except ValueError:
-        return None
-    return ("value", fact)
+    return ("value", fact) if _plain(fact) else None
+
+
+def _plain(value: Any) -> bool:
+    """Whether `value` is made of what `marshal` writes and no caller can change: a fact read back
+    is handed to every caller, as the one derived is."""
+    if isinstance(value, (tuple, frozenset)):
+        return all(map(_plain, value))
+    return value is None or type(value) in (bool, int, float, str, bytes)
 
 
 def decode(stored: tuple) -> Any:
@@ -93,7 +100,7 @@ def kept(derive: Callable[[re.Pattern[str]], _Fact]) -> Callable[[re.Pattern[str
 
     @wraps(derive)
     def derived(pattern: re.Pattern[str]) -> _Fact:
-        if not regex_cache.keeping():
+        if not regex_cache.keeping() or not walkers_fingerprint():
             return derive(pattern)
         key = ("fact", name, walkers_fingerprint(), pattern.pattern, pattern.flags)
         stored = regex_cache.kept_fact(key)

@@ -113,6 +113,8 @@ def test_facts_of_compiled_patterns_are_kept_as_their_text_and_flags(tmp_path, m
     assert pattern_facts.encode((moved, year)) == ("patterns", ((moved.pattern, 0), (year.pattern, 0)))
     assert pattern_facts.decode(pattern_facts.encode((moved, year))) == (moved, year)
     assert pattern_facts.encode(object()) is None  # not kept: derived every run
+    assert pattern_facts.encode(["a list", "a caller could change"]) is None
+    assert pattern_facts.encode(frozenset({("x", 1), None})) == ("value", frozenset({("x", 1), None}))
 
 
 def test_the_walkers_fingerprint_changes_with_their_source(tmp_path):
@@ -160,4 +162,20 @@ def test_facts_of_another_version_of_the_walkers_leave_the_file_when_new_ones_ar
     kept = marshal.loads(cache.read_bytes())[1]
     assert {key[2] for key in kept if key[0] == "fact"} == {"today's walkers"}
     assert (r"a program (\d+) kept whatever the walkers", 0) in kept
+    re.purge()
+
+
+def test_without_the_walkers_source_nothing_is_kept_and_every_fact_is_derived(tmp_path, monkeypatch):
+    """An install that ships no source of a walker module cannot tell one version of its code
+    from another: it derives every fact, as without the file."""
+    monkeypatch.setattr(regex_cache, "WORTH_WRITING", 0)
+    monkeypatch.setattr(pattern_facts, "WALKERS", (*pattern_facts.WALKERS, "a_module_shipped_without_source"))
+    monkeypatch.setattr(pattern_facts, "_fingerprint", None)
+    image_row = re.compile(r"^.{10,200}\s?-\s?anh \d{1,2}\.?$")
+    with regex_cache.kept(tmp_path / "regex.marshal"):
+        assert text.required_literals(image_row) == ("-", "anh ")
+        re.compile(r"^(?P<first>\d+) programs are kept still$")
+    assert pattern_facts.walkers_fingerprint() == ""
+    kept = marshal.loads((tmp_path / "regex.marshal").read_bytes())[1] if (tmp_path / "regex.marshal").exists() else {}
+    assert not [key for key in kept if key[0] == "fact"]
     re.purge()
