@@ -7,6 +7,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ngkt_cli.text import (
+    _FOLD_CHARACTERS,
+    FOLD_CODEC_PIECES,
     LAST_SPACE,
     _fold_char,
     _other_space,
@@ -42,6 +44,21 @@ def test_fold_removes_marks_and_folds_d_keeping_length():
     text = "Đầu tư chuyển đổi xanh"
     assert fold(text) == "dau tu chuyen doi xanh"
     assert len(fold(text)) == len(text)
+
+
+# Runs of the characters `fold` folds through its codec, and of any others ("Ä", "»", an emoji,
+# a combining mark: each breaks the codec's run).
+FOLD_PIECES = st.text(alphabet=st.sampled_from(_FOLD_CHARACTERS), max_size=12) | st.text(max_size=3)
+
+
+@settings(max_examples=400)
+@given(st.lists(FOLD_PIECES, max_size=40).map("".join))
+@example(_FOLD_CHARACTERS)
+@example("Ärger » Đà Nẵng\u0301 ✅ tiếp")
+@example("Ä" + "a»" * FOLD_CODEC_PIECES + "Ế»Ê")
+def test_fold_is_each_character_folded_on_its_own(text):
+    """The codec's path and the table's, and the switch between them, fold as `_fold_char` does."""
+    assert fold(text) == "".join(map(_fold_char, text))
 
 
 def test_no_sentence_ends_at_an_abbreviation_a_name_follows():
