@@ -201,8 +201,20 @@ def test_other_space_is_every_white_space_but_space_and_line_feed():
         assert codepoint <= LAST_SPACE or not char.isspace(), hex(codepoint)
 
 
-# Lines of words and single or double spaces, now and then another white space.
-LINE_PIECES = st.sampled_from([" ", "  ", "a", "hoá", "x y", " ", "a", "b"]) | st.sampled_from(["\t", "\u00a0", "\r"])
+def test_white_space_but_space_and_line_feed_is_never_printable():
+    """What lets `single_spaced_lines` search for other white space only in a text (its line
+    breaks read as spaces) that str.isprintable() rejects."""
+    for codepoint in range(LAST_SPACE + 1):
+        char = chr(codepoint)
+        if char.isspace() and char not in " \n":
+            assert not char.isprintable(), hex(codepoint)
+
+
+# Lines of words and single or double spaces, now and then another white space, or a character
+# str.isprintable() rejects that is no white space (a zero-width space, a control character).
+LINE_PIECES = st.sampled_from([" ", "  ", "a", "hoá", "x y", " ", "a", "b"]) | st.sampled_from(
+    ["\t", "\u00a0", "\r", "\u200b", "\x00"]
+)
 SPACED_LINES = st.lists(st.lists(LINE_PIECES, max_size=6).map("".join), max_size=4)
 
 
