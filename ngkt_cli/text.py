@@ -11,6 +11,7 @@ Three forms of the same text exist in ngkt:
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -117,11 +118,19 @@ def _other_space() -> re.Pattern[str]:
     return re.compile("[" + "".join(map(re.escape, spaces)) + "]")
 
 
+def _other_space_in(text: str) -> bool:
+    """Whether `text` holds white space other than " " and "\n". Every such character is one
+    `str.isprintable` rejects (a control character or a separator: tests/test_text.py checks
+    each), and that test (about 25 instructions a character) costs less than the class's search
+    (about 60): the class is searched for only in a text holding a character it rejects."""
+    return not text.replace("\n", " ").isprintable() and bool(_other_space().search(text))
+
+
 def single_spaced_lines(text: str) -> bool:
     """Whether each line of `text` (lines parted by "\n") is its words parted by single spaces:
     what `" ".join(line.split())` leaves as it is."""
     return not (
-        _other_space().search(text)
+        _other_space_in(text)
         or "  " in text
         or " \n" in text
         or "\n " in text
@@ -341,13 +350,57 @@ _BEYOND_FOLD_LIST = re.compile("[^\x00-\u21ff]")
 _fold_list: list[str] = []
 
 
-def fold(text: str) -> str:
-    """Strip every mark, fold "đ" to "d", lower-case; same length as `text` when it is NFC."""
+def _fold_by_table(text: str) -> str:
+    """`fold` through `str.translate`: any character (about 300 instructions a character)."""
     if _BEYOND_FOLD_LIST.search(text):
         return text.translate(_FOLD)
     if not _fold_list:
         _fold_list.extend(_FOLD[codepoint] for codepoint in range(0x2200))
     return text.translate(_fold_list)
+
+
+def _codec_characters() -> str:
+    """The 256 characters `fold` folds through a codec, as a charmap codec's table ("\x00"
+    first): printable ASCII with tab and line breaks, every letter of Vietnamese in both cases
+    (each vowel bare and with each of TONE_MARKS, and "đ"), and the general punctuation press
+    text uses (U+2010 to U+2026: dashes, curly quotes, bullet, ellipsis)."""
+    ascii_ = [chr(c) for c in range(0x7F) if c >= 0x20 or chr(c) in "\x00\t\n\r"]
+    vowels = [unicodedata.normalize("NFC", v + m) for v in "aăâeêioôơuưy" for m in ("", *TONE_MARKS)]
+    letters = [c for v in (*vowels, "đ") for c in (v, v.upper()) if c not in ascii_]
+    return "".join(ascii_ + letters + [chr(c) for c in range(0x2010, 0x2027)])
+
+
+# `fold` through a charmap codec (the mechanism of the standard library's one-byte codecs): each
+# character above is encoded as its byte (a table lookup in C), and the bytes decoded as the
+# characters they fold to: about 65 instructions a character where `str.translate` takes 300
+# (it makes an integer of each character and looks it up as a Python object).
+_FOLD_CHARACTERS = _codec_characters()
+_FOLD_ENCODING = codecs.charmap_build(_FOLD_CHARACTERS)
+_FOLD_DECODING = "".join(map(_fold_char, _FOLD_CHARACTERS))
+
+# A text whose characters outside the codec's (a "»", an emoji) break it into more pieces than
+# this is folded by the table from there on.
+FOLD_CODEC_PIECES = 16
+
+
+def _fold_by_codec(text: str) -> str:
+    """`fold` of a text of _FOLD_CHARACTERS only; UnicodeEncodeError at the first run of others."""
+    return codecs.charmap_decode(codecs.charmap_encode(text, "strict", _FOLD_ENCODING)[0], "strict", _FOLD_DECODING)[0]
+
+
+def fold(text: str) -> str:
+    """Strip every mark, fold "đ" to "d", lower-case; same length as `text` when it is NFC.
+
+    Each character is folded on its own (`_fold_char`): through the codec, and each run of
+    characters it lacks (the encoder stops at it) by the table."""
+    done = ""
+    for _ in range(FOLD_CODEC_PIECES):
+        try:
+            return done + _fold_by_codec(text)
+        except UnicodeEncodeError as outside:
+            done += _fold_by_codec(text[: outside.start]) + _fold_by_table(text[outside.start : outside.end])
+            text = text[outside.end :]
+    return done + _fold_by_table(text)
 
 
 # A sentence may end at . ! ? or … (then a closing quote), followed by white space; it does end

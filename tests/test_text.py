@@ -7,6 +7,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ngkt_cli.text import (
+    _FOLD_CHARACTERS,
+    FOLD_CODEC_PIECES,
     LAST_SPACE,
     _fold_char,
     _other_space,
@@ -42,6 +44,21 @@ def test_fold_removes_marks_and_folds_d_keeping_length():
     text = "Đầu tư chuyển đổi xanh"
     assert fold(text) == "dau tu chuyen doi xanh"
     assert len(fold(text)) == len(text)
+
+
+# Runs of the characters `fold` folds through its codec, and of any others ("Ä", "»", an emoji,
+# a combining mark: each breaks the codec's run).
+FOLD_PIECES = st.text(alphabet=st.sampled_from(_FOLD_CHARACTERS), max_size=12) | st.text(max_size=3)
+
+
+@settings(max_examples=400)
+@given(st.lists(FOLD_PIECES, max_size=40).map("".join))
+@example(_FOLD_CHARACTERS)
+@example("Ärger » Đà Nẵng\u0301 ✅ tiếp")
+@example("Ä" + "a»" * FOLD_CODEC_PIECES + "Ế»Ê")
+def test_fold_is_each_character_folded_on_its_own(text):
+    """The codec's path and the table's, and the switch between them, fold as `_fold_char` does."""
+    assert fold(text) == "".join(map(_fold_char, text))
 
 
 def test_no_sentence_ends_at_an_abbreviation_a_name_follows():
@@ -184,8 +201,20 @@ def test_other_space_is_every_white_space_but_space_and_line_feed():
         assert codepoint <= LAST_SPACE or not char.isspace(), hex(codepoint)
 
 
-# Lines of words and single or double spaces, now and then another white space.
-LINE_PIECES = st.sampled_from([" ", "  ", "a", "hoá", "x y", " ", "a", "b"]) | st.sampled_from(["\t", "\u00a0", "\r"])
+def test_white_space_but_space_and_line_feed_is_never_printable():
+    """What lets `single_spaced_lines` search for other white space only in a text (its line
+    breaks read as spaces) that str.isprintable() rejects."""
+    for codepoint in range(LAST_SPACE + 1):
+        char = chr(codepoint)
+        if char.isspace() and char not in " \n":
+            assert not char.isprintable(), hex(codepoint)
+
+
+# Lines of words and single or double spaces, now and then another white space, or a character
+# str.isprintable() rejects that is no white space (a zero-width space, a control character).
+LINE_PIECES = st.sampled_from([" ", "  ", "a", "hoá", "x y", " ", "a", "b"]) | st.sampled_from(
+    ["\t", "\u00a0", "\r", "\u200b", "\x00"]
+)
 SPACED_LINES = st.lists(st.lists(LINE_PIECES, max_size=6).map("".join), max_size=4)
 
 
