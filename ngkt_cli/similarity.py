@@ -799,16 +799,33 @@ SAYS_WHAT_FOLLOWS = re.compile(r"^(.{1,40}?)\s+là\s+(?=\S)", re.I)
 
 
 def _says_something(clause: str) -> bool:
-    """Whether a clause holds a word that names something (not the genre's generic words)."""
-    return any(is_word(w) for w in canonical(segment(clause)))
+    """Whether a clause holds a word of the word list that names something: not one of the
+    genre's generic words, nor a lone syllable ("một cách toàn diện" says nothing)."""
+    return any("_" in w and is_word(w) for w in canonical(segment(clause)))
+
+
+def _past_qualifiers(clause: str) -> str:
+    """A later clause from its first word that names something, when function words lead up to
+    it ("thực chất theo các trọng tâm ưu tiên trong Chương trình hành động ..." -> "Chương trình
+    hành động ..."): the clause goes on from an opening that was skipped."""
+    tokens = clause.split()
+    cut = 0
+    for n, token in enumerate(tokens):
+        if _says_something(" ".join(tokens[: n + 1])):
+            break
+        if token.lower() in FUNCTION_WORDS:
+            cut = n + 1
+    return " ".join(tokens[cut:])
 
 
 @lru_cache(maxsize=8192)
 def main_clause(text: str) -> str:
     """The statement's priority as a label reads it: from its first clause that says something
     and is neither an addressee nor a concession (`SKIPPED_OPENING`), past an opening of generic
-    words before "là" ("cần tập trung vào nhiều nhiệm vụ, trọng tâm là đẩy mạnh ..."), at least
-    LABEL_WORDS words. A statement of nothing but such openings keeps its opening."""
+    words before "là" ("cần tập trung vào nhiều nhiệm vụ, trọng tâm là đẩy mạnh ...") and, in a
+    later clause, past the qualifiers before its first word that names something
+    (`_past_qualifiers`), at least LABEL_WORDS words. A statement of nothing but such openings
+    keeps its opening."""
     clauses = _clauses(text)
     start = next(
         (n for n, c in enumerate(clauses) if _says_something(c) and not SKIPPED_OPENING.match(c)),
@@ -817,6 +834,8 @@ def main_clause(text: str) -> str:
     rest = clauses[start:]
     if (lead := SAYS_WHAT_FOLLOWS.match(rest[0])) and not _says_something(lead.group(1)):
         rest = [rest[0][lead.end() :], *rest[1:]]
+    elif start:
+        rest = [_past_qualifiers(rest[0]), *rest[1:]]
     return _phrase(rest)
 
 

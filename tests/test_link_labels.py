@@ -40,8 +40,27 @@ MIXED_FORMS = Path(__file__).parent / "data" / "mixed_forms"
         ),
         # nothing but openings: the opening stays rather than nothing
         ("cần tập trung vào nhiều nhiệm vụ", "Cần tập trung vào nhiều nhiệm vụ"),
+        # a lone syllable ("cách") says nothing; a later clause starts past the words before its
+        # first word that names something, up to the last function word ("vào")
+        (
+            "thực hiện công tác này một cách đồng bộ, hiệu quả, góp phần vào quá trình phục hồi kinh tế",
+            "Quá trình phục hồi kinh tế",
+        ),
+        # the addressee, then titles before the verb
+        (
+            "các Đại sứ, Tổng Lãnh sự giới thiệu doanh nghiệp tới các tập đoàn lớn",
+            "Giới thiệu doanh nghiệp tới các tập đoàn lớn",
+        ),
     ],
-    ids=["generic opening and là", "addressee and concession", "plain", "là after a named subject", "all generic"],
+    ids=[
+        "generic opening and là",
+        "addressee and concession",
+        "plain",
+        "là after a named subject",
+        "all generic",
+        "lone syllable and qualifiers",
+        "addressee and titles",
+    ],
 )
 def test_a_label_starts_where_the_statement_names_its_priority(text, label):
     assert main_clause(text) == label
