@@ -230,7 +230,10 @@ def run_words(items: list[GoldItem], settings=None, levels: bool = True, texts: 
     assigned = sim.assign(linked, index, lambda: f"T{next(counter)}")
     if not hasattr(sim, "settle") or os.environ.get("NGKT_NO_SETTLE"):  # an older linker (--before), or without it
         return assigned
-    return sim.settle(linked, index)
+    settled = sim.settle(linked, index)
+    if not hasattr(sim, "split_mixed") or os.environ.get("NGKT_NO_SPLIT"):  # an older linker, or without it
+        return settled
+    return sim.split_mixed(linked, index, lambda: f"T{next(counter)}")
 
 
 

@@ -76,6 +76,7 @@ from .similarity import (  # noqa: F401  (re-exported: the other stages import t
     shared_terms,
     short_label,
     similarity_to_rest,
+    split_mixed,
     vector,
 )
 from .themes import Codebook
@@ -293,8 +294,10 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
     originals = load_items(conn, f"d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
     index = ThreadIndex(load_idf(conn, eager=True), settings)
     decisions = load_decisions(conn)
-    assign(originals, index, _temporary_names(), decisions)
-    groups = _opened(settle(originals, index, decisions))  # every thread is new
+    new_names = _temporary_names()
+    assign(originals, index, new_names, decisions)
+    settle(originals, index, decisions)
+    groups = _opened(split_mixed(originals, index, new_names, decisions))  # every thread is new
     new_ids = ThreadIds(conn)
     # a thread's copies follow its originals (`_duplicate_threads`): whether it kept most of its
     # members is asked of its originals

@@ -74,7 +74,7 @@ def test_persisting_rows_have_ranks_arrows_and_wording(seed_diff):
     research = next(c for c in seed_diff["persisting"] if c["label"].startswith("Chú trọng công tác nghiên cứu"))
     assert (research["rank_before"], research["rank_after"], research["movement"]) == (3, 2, "up")
     assert {"op": "=", "text": "nghiên cứu, tham mưu"} in research["wording"]
-    coordination = next(c for c in seed_diff["persisting"] if c["label"].startswith("Đổi mới phương thức"))
+    coordination = next(c for c in seed_diff["persisting"] if c["label"].startswith("Phối hợp chặt chẽ"))
     assert {"op": "=", "text": "hiệu quả"} in coordination["wording"]
     assert {"op": "+", "text": "Phối hợp chặt chẽ,"} in coordination["wording"]
 

@@ -132,7 +132,9 @@ def _held(db: Path, gold: dict = GL_GOLD) -> tuple[list[str], list[str]]:
 # Measured 2026-12-02 (gen-links2): 13 of 18 on the pages alone, 14 of 18 among the seeds and the
 # realistic set; the misses are items on two topics (a task that coordinates and serves
 # localities) and a restatement in other words ("đưa quan hệ ... đi vào chiều sâu" / "làm sâu sắc").
-GL_FLOORS = {"alone": 13, "with the seeds and the realistic set": 14}
+# Session 10 (link-drift): 14 and 15, once a thread opening on coordination and on support to
+# businesses is two threads (`split_mixed`).
+GL_FLOORS = {"alone": 14, "with the seeds and the realistic set": 15}
 
 
 @pytest.mark.parametrize("corpus", sorted(GL_FLOORS))
