@@ -17,6 +17,21 @@ from ngkt_cli.ingest import build_document
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 
 EXPECTED = {
+    # "Bộ trưởng đề nghị các đơn vị trong năm 2024:" and paragraphs that open with their verbs and no bullet or number
+    # ("Tiếp tục bám sát ...", "Đẩy mạnh ...", "Nâng cao ..."): each is asked
+    "gd10_colon_then_verb_paragraphs.txt": [
+        (
+            "Bùi Thanh Sơn",
+            2024,
+            "Tiếp tục bám sát nhu cầu của địa phương và doanh nghiệp, kịp thời tham mưu các giải pháp tháo gỡ khó khăn",
+        ),
+        (
+            "Bùi Thanh Sơn",
+            2024,
+            "Đẩy mạnh kết nối các địa phương với đối tác nước ngoài trong các lĩnh vực mới như bán dẫn, năng lượng sạch",
+        ),
+        ("Bùi Thanh Sơn", 2024, "Nâng cao chất lượng công tác thông tin kinh tế đối ngoại"),
+    ],
     # "Phó Thủ tướng kết luận như sau:" with no list after it: the tasks handed to bodies in the paragraphs after it
     # are his; the meeting's end is none
     "gd10_conclusions_as_follows.txt": [
