@@ -161,6 +161,7 @@ REQUEST_VERBS = (
     "khuyến khích",
     "khuyến nghị",  # "Đại sứ khuyến nghị các doanh nghiệp ...": advice asked of whom it addresses
     "khuyên",
+    "nhắn nhủ",  # "Thủ tướng nhắn nhủ các Đại sứ ..."
 )
 
 # What an asker asks of a meeting, which is no course of action: "đề nghị các đại biểu thảo luận ...".
@@ -671,6 +672,14 @@ CUE_RULES: tuple[CueRule, ...] = (
         "what whoever is named must or should do, or is charged with",
         3,
         "Các địa phương cần chủ động kết nối với cơ quan đại diện ở nước ngoài.",
+    ),
+    CueRule(
+        "exhortation",
+        re.compile(r"(?<!\w)hãy(?!\w)(?!\s+còn\b)", re.I),  # (not "hãy còn", still)
+        _obligation,
+        "what a leader urges whoever is named to do",
+        3,
+        "Các đồng chí hãy là những người đi đầu trong việc kết nối doanh nghiệp với thị trường sở tại.",
     ),
     CueRule(
         "instruction",

@@ -117,6 +117,21 @@ EXPECTED = {
         ("Vũ Hồng Nam", 2024, "các doanh nghiệp nghiên cứu kỹ quy định về nhãn mác và an toàn thực phẩm của Hàn Quốc"),
         ("Vũ Hồng Nam", 2024, "doanh nghiệp nên tham gia các hội chợ chuyên ngành để tìm kiếm đối tác lâu dài"),
     ],
+    # a speech's exhortation ("Các đồng chí hãy là những người đi đầu trong việc kết nối ...", "mỗi Đại sứ hãy coi
+    # ...") and "Thủ tướng nhắn nhủ các Đại sứ ..." ask; "hãy còn" (still) does not
+    "gd10_exhortation_hay.txt": [
+        (
+            "Phạm Minh Chính",
+            2021,
+            "hãy là những người đi đầu trong việc kết nối doanh nghiệp Việt Nam với thị trường sở tại",
+        ),
+        (
+            "Phạm Minh Chính",
+            2021,
+            "các Đại sứ chủ động tìm kiếm cơ hội hợp tác mới cho đất nước, nhất là trong các lĩnh vực công nghệ cao",
+        ),
+        ("Phạm Minh Chính", 2021, "hãy coi thành công của doanh nghiệp là thước đo hiệu quả công tác của mình"),
+    ],
     # the person the headline names and the body only by title ("Thủ tướng Phạm Minh Chính: ..." over "Thủ tướng
     # yêu cầu ...", "Người đứng đầu Chính phủ nhấn mạnh, ...") is who asks
     "gd10_headline_names_speaker.txt": [
