@@ -350,7 +350,7 @@ def _task(piece: str, match: re.Match[str]) -> int | None:
     if not FORWARD_CONTEXT.search(piece) and not (
         PRIORITY_NAMED.match(match.group(0))
         and NAMED_ACTION.match(piece, match.end())
-        and not LOOKED_BACK.search(piece)
+        and not LOOKED_BACK.search(piece, 0, match.end())  # (the action may name what was: "các thỏa thuận đã ký")
     ):
         return None
     return match.end()  # the action the task is: "tiếp tục phát huy vai trò tiên phong ..."
@@ -359,8 +359,8 @@ def _task(piece: str, match: re.Match[str]) -> int | None:
 # A task cue that names a priority by itself ("Trọng tâm là", "Ưu tiên số một là", "Nhiệm vụ trọng
 # tâm ... là"), not a task of any kind ("nhiệm vụ của Đại sứ là ...": what the post is).
 PRIORITY_NAMED = re.compile(
-    r"(?i:trọng tâm|ưu tiên|nhiệm vụ\s+(?:trọng tâm|hàng đầu|then chốt|cấp bách|ưu tiên|trước mắt"
-    r"|quan trọng nhất))(?!\w)"
+    r"(?i:trọng tâm|ưu tiên|(?:việc|điều) cần làm|nhiệm vụ\s+(?:trọng tâm|hàng đầu|then chốt|cấp bách|ưu tiên"
+    r"|trước mắt|quan trọng nhất))(?!\w)"
 )
 # What was done or the period behind, or what always holds: a task so named is a review or a
 # habit ("Ưu tiên của Việt Nam luôn là giữ vững ..."), not the course ahead.
@@ -371,7 +371,7 @@ LOOKED_BACK = re.compile(r"(?i:\b(?:đã|vừa qua|năm qua|thời gian qua|trư
 NAMED_ACTION = re.compile(
     r"(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng cường|tiếp tục|nâng cao|khuyến khích|thúc đẩy|chủ động|mở rộng"
     r"|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá|đảm bảo|bảo đảm|giữ vững|tận dụng|thu hút|khai thác|đổi mới"
-    r"|hoàn thành|triển khai|xây dựng|đàm phán|kết nối|hỗ trợ)(?!\w)"
+    r"|hoàn thành|triển khai|xây dựng|đàm phán|kết nối|hỗ trợ|rà soát|tháo gỡ|bám sát)(?!\w)"
 )
 
 
@@ -694,7 +694,9 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "task",
         re.compile(
-            r"(?<!\w)(?:nhiệm vụ|trọng tâm|ưu tiên)(?!\w)[^,.;:!?]{0,60}?\s(?:vẫn\s+|sẽ\s+|chính\s+|cũng\s+)?là\s+"
+            # also "việc cần làm ngay là ...", "điều cần làm trước mắt là ..."
+            r"(?<!\w)(?:nhiệm vụ|trọng tâm|ưu tiên|(?:việc|điều) cần làm)(?!\w)[^,.;:!?]{0,60}?\s(?:vẫn\s+|sẽ\s+"
+            r"|chính\s+|cũng\s+)?là\s+"
             r"(?!(?:một|nhiệm vụ|những|các|động lực|công việc|năm|thời điểm|giai đoạn)\b)"
             # what the task is like, not what it is: "nhiệm vụ đặt ra ... là rất nặng nề"
             r"(?!(?:rất|hết sức|vô cùng|cực kỳ|khá|nặng nề|to lớn|quan trọng|khó khăn|phức tạp|cấp bách)\b)",

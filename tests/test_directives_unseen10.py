@@ -494,6 +494,13 @@ EXPECTED = {
         ),
         ("Lê Hoài Trung", 2025, "các đơn vị nâng cao chất lượng công tác nghiên cứu, dự báo chiến lược"),
     ],
+    # what is to be done first ("việc cần làm ngay là rà soát ...", "Điều cần làm trước mắt là tháo gỡ ...") and
+    # "điều quan trọng là phải ..." are tasks; a question of what to do and last year's focus are none
+    "gd10_what_to_do_first.txt": [
+        ("Bùi Thanh Sơn", 2024, "rà soát toàn bộ các thỏa thuận đã ký trong các chuyến thăm cấp cao"),
+        ("Bùi Thanh Sơn", 2024, "phải biến các cam kết thành dự án cụ thể"),
+        ("Bùi Thanh Sơn", 2024, "tháo gỡ vướng mắc cho các dự án lớn"),
+    ],
     # officials named before their titles ("Ông A, Vụ trưởng ..., cho rằng ...", "Theo ông B, Giám đốc Sở ..., ...",
     # "Bà C - Cục trưởng ... nhấn mạnh, ...") state directives; a scholar's view ("PGS.TS ..., Học viện Ngoại giao, cho
     # rằng ...") is none
