@@ -1972,10 +1972,20 @@ def _quote_attribution(body: str, draft: Draft, people: list[Person]) -> str | N
     if closed < 0:
         return None
     tail = body[closed + 1 : closed + 120]
+    if named_as := QUOTE_NAMED_AS.match(tail):  # "“...”. Đó là yêu cầu của Thủ tướng Phạm Minh Chính ..."
+        named = [m for m in find_mentions(tail[named_as.end() :], people) if m.name]
+        return named[0].name if named else None
     if not re.match(r"\s*[-–,]", tail):
         return None
     named = _people_and_bodies(tail, people, body, attributed=True)
     return (named[0].name or named[0].title) if named else None
+
+
+# A quotation the next sentence says whose words it was: "“...”. Đó là yêu cầu của Thủ tướng ...".
+QUOTE_NAMED_AS = re.compile(
+    r"\s*\.?\s*(?:Đó|Đây) là (?:yêu cầu|chỉ đạo|đề nghị|lời nhắn nhủ|thông điệp|nhấn mạnh|khẳng định)"
+    r"(?:\s+[^\s,.;:]+){0,3}?\s+của\s+"
+)
 
 
 def _last_person(text: str, people: list[Person]) -> str | None:

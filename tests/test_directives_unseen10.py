@@ -457,6 +457,11 @@ EXPECTED = {
             "tỉnh phát huy vai trò cửa ngõ trong hợp tác với Trung Quốc, tận dụng tốt các cơ chế hợp tác địa phương",
         ),
     ],
+    # a quotation opening the article, whose speaker the next sentence names ("“...”. Đó là yêu cầu của Thủ tướng
+    # Phạm Minh Chính ...")
+    "gd10_quote_lede_named_after.txt": [
+        ("Phạm Minh Chính", 2025, "phải chủ động đồng hành cùng doanh nghiệp ở thị trường nước ngoài"),
+    ],
     # a request that ends its paragraph with a colon and no list after it ("Kết luận hội nghị, Thủ tướng yêu cầu: ¶
     # Các cơ quan đại diện tiếp tục ... ¶ Các bộ, ngành, địa phương phối hợp ... ¶ Bộ Ngoại giao chủ trì ..."): each
     # paragraph after it is one of its demands
