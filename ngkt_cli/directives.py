@@ -1448,7 +1448,8 @@ DEMAND_TAIL = re.compile(
     # and who said it, after it: "..., ông nói.", "...”, Thủ tướng nhấn mạnh."
     r"|[”\"]?\s*[,–-]\s*[^,;]{0,60}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ)\s*[.!]?\s*$"
     # or who asked it, named after it: "..., Thủ tướng đề nghị." (not "... đáp ứng yêu cầu.")
-    rf"|[”\"]?\s*[,–-]\s*(?-i:[{UPPER_CASE}]|ông\b|bà\b)[^,;]{{0,60}}?\b(?:đề nghị|yêu cầu|lưu ý)\s*[.!]?\s*$"
+    rf"|[”\"]?\s*[,–-]\s*(?-i:[{UPPER_CASE}]|ông\b|bà\b)[^,;]{{0,60}}?\b(?:đề nghị|yêu cầu|lưu ý|chỉ đạo|căn dặn)"
+    r"\s*[.!]?\s*$"
     # or after "theo": "..., theo ông.", "..., theo Bộ trưởng Bùi Thanh Sơn."
     r"|[”\"]?\s*,\s*theo\s+[^,;]{1,60}[.!]?\s*$",
     re.I,
@@ -1859,6 +1860,8 @@ def _speaker(
     after = body[draft.end : draft.piece.end]  # "..., Thủ tướng nhấn mạnh."
     if said_after := _people_and_bodies(after, people, body, attributed=True):
         return said_after[0].name or said_after[0].title
+    if ASKED_AFTER.search(after) and (asked_after := _people_and_bodies(after, people, body, attributed=False)):
+        return asked_after[0].name or asked_after[0].title  # "..., Thủ tướng chỉ đạo."
     if quoted_by := _quote_attribution(body, draft, people):
         return quoted_by
     if re.search(r"\b(?:ông|bà)\s+(?:nói|cho biết|nhấn mạnh|khẳng định)|\btheo\s+(?:ông|bà)\b", after):
@@ -1949,6 +1952,10 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
     if re.search(r"\b(?:ông|bà|đồng chí)\s*$", before, re.I):
         return _last_person(before, people)
     return None
+
+
+# Who asked it, named after the demand: "..., Thủ tướng chỉ đạo.", "..., Bộ trưởng đề nghị.".
+ASKED_AFTER = re.compile(r"\b(?:chỉ đạo|yêu cầu|đề nghị|lưu ý|căn dặn)\s*[.!]?\s*$")
 
 
 # A leader the article has named, spoken of by the office led: "Lãnh đạo Chính phủ nhấn mạnh ...".

@@ -17,6 +17,12 @@ from ngkt_cli.ingest import build_document
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 
 EXPECTED = {
+    # who asked it named after the demand ("..., Thủ tướng chỉ đạo.", "..., Thủ tướng căn dặn."), with nobody who
+    # spoke named above: theirs, and left out of the demand
+    "gd10_asker_named_after.txt": [
+        ("Phạm Minh Chính", 2025, "phải khẩn trương tháo gỡ vướng mắc cho doanh nghiệp xuất khẩu"),
+        ("Phạm Minh Chính", 2025, "cần thường xuyên cập nhật thông tin thị trường cho doanh nghiệp"),
+    ],
     # "Bộ trưởng đề nghị các đơn vị trong năm 2024:" and paragraphs that open with their verbs and no bullet or number
     # ("Tiếp tục bám sát ...", "Đẩy mạnh ...", "Nâng cao ..."): each is asked
     "gd10_colon_then_verb_paragraphs.txt": [
