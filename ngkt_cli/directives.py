@@ -1868,6 +1868,12 @@ def _speaker(
         return _last_person(body[: draft.piece.sentence_start], people)
     if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà|đồng chí)\b", before, re.I):
         return _last_person(body[: draft.piece.sentence_start], people)
+    if unknown := SAID_BY_UNKNOWN.search(before):
+        # "..., ông Tuấn cho biết ...": a person named before in full ("bà Hằng" is Nguyễn Minh Hằng), or
+        # someone the article names no more fully
+        who = unknown.group("who")
+        known = [p.name for p in people if p.name and (p.name == who or p.name.endswith(" " + who))]
+        return known[-1] if known else who
     if LEADER_UNNAMED.search(before) and SAYING.search(before):
         # "Lãnh đạo Chính phủ ... nhấn mạnh chương trình cần ...": the leader the article has named
         return _last_person(body[: draft.piece.sentence_start], people)
@@ -1887,7 +1893,26 @@ def _speaker(
     ):  # "Thủ tướng chỉ đạo ... . [¶] Các bộ, ngành ... phải ...": the last to ask goes on asking
         # (whom it asks is no speaker), unless a source named since ("Theo báo cáo tại hội nghị, ...")
         return previous_speaker
-    return (named[-1].name or named[-1].title) if named else _interviewee(body, draft.piece.paragraph, people)
+    if named:
+        return named[-1].name or named[-1].title
+    if interviewee := _interviewee(body, draft.piece.paragraph, people):
+        return interviewee
+    # (not when the sentence names someone the article does not: "..., ông Sơn cho biết cần ...")
+    return None if SOMEONE_NAMED.search(before) else _chair(body, draft, people)
+
+
+# Who chairs the meeting a demand follows, in the paragraph before it: "Tối 22/7, Thủ tướng Phạm Minh
+# Chính chủ trì hội nghị ... ¶ Các cơ quan đại diện cần ..." is his demand.
+CHAIRS = re.compile(r"\b(?:chủ trì|phát biểu chỉ đạo|phát biểu kết luận|kết luận)\b")
+CHAIR_LOOKBACK_PARAGRAPHS = 1
+SOMEONE_NAMED = re.compile(rf"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+[{UPPER_CASE}]|{_TITLE_RE}")
+
+
+def _chair(body: str, draft: Draft, people: list[Person]) -> str | None:
+    first = max(0, draft.piece.paragraph - CHAIR_LOOKBACK_PARAGRAPHS)
+    window = body[_paragraph_start(body, first) : draft.piece.sentence_start]
+    chairs = [m for m in find_mentions(window, people) if m.name and CHAIRS.match(window, m.end + 1)]
+    return chairs[-1].name if chairs else None
 
 
 # A question put to whom an interview is with: "PV: ...", "Xin Đại sứ cho biết ...?", "..., thưa Thứ trưởng?".
@@ -1952,6 +1977,13 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
     if re.search(r"\b(?:ông|bà|đồng chí)\s*$", before, re.I):
         return _last_person(before, people)
     return None
+
+
+# A person named only by a given name, who says the demand: "..., ông Tuấn cho biết các địa phương cần ...".
+SAID_BY_UNKNOWN = re.compile(
+    rf"(?<!\w)(?:[ôÔ]ng|[bB]à)\s+(?P<who>[{UPPER_CASE}]\w*(?:\s+[{UPPER_CASE}]\w*){{0,3}})\s+(?:cũng\s+)?"
+    r"(?:cho biết|cho rằng|nhấn mạnh|khẳng định|nói|nêu rõ|đề nghị|kiến nghị)\b"
+)
 
 
 # Who asked it, named after the demand: "..., Thủ tướng chỉ đạo.", "..., Bộ trưởng đề nghị.".

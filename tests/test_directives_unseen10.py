@@ -73,6 +73,17 @@ EXPECTED = {
         ("Bùi Thanh Sơn", 2025, "cần tập trung tổ chức thành công các hoạt động đối ngoại cấp cao"),
         ("Bùi Thanh Sơn", 2025, "không để bị động, bất ngờ trước những biến động của kinh tế thế giới"),
     ],
+    # a demand in the paragraph after the one saying who chairs the meeting is the chair's ("Thủ tướng ... chủ trì
+    # hội nghị ... ¶ Các cơ quan đại diện cần ..."); one a person named only by a given name says is theirs ("ông
+    # Tuấn cho biết ..."), not the last asker's
+    "gd10_demand_after_chair_lede.txt": [
+        (
+            "Phạm Minh Chính",
+            2025,
+            "cần thường xuyên cập nhật thông tin thị trường, chính sách mới của nước sở tại cho doanh nghiệp",
+        ),
+        ("Tuấn", 2025, "cần chuẩn bị kỹ hơn hồ sơ dự án"),
+    ],
     # "giao Bộ Ngoại giao chỉ đạo các cơ quan đại diện ...; giao Bộ Công Thương ...": the tasks handed out, read from
     # "giao", each without its repeated "giao"
     "gd10_deputy_pm_assigns_two.txt": [
