@@ -1897,8 +1897,9 @@ def _speaker(
         return named[-1].name or named[-1].title
     if interviewee := _interviewee(body, draft.piece.paragraph, people):
         return interviewee
-    # (not when the sentence names someone the article does not: "..., ông Sơn cho biết cần ...")
-    return None if SOMEONE_NAMED.search(before) else _chair(body, draft, people)
+    # (not when the sentence names someone the article does not, "..., ông Sơn cho biết cần ...", or
+    # another source: "Theo báo cáo, các cơ quan đại diện cần ...")
+    return None if SOMEONE_NAMED.search(before) or THEO_OPENING.match(before) else _chair(body, draft, people)
 
 
 # Who chairs the meeting a demand follows, in the paragraph before it: "Tối 22/7, Thủ tướng Phạm Minh

@@ -479,6 +479,16 @@ EXPECTED = {
     "gd10_quote_lede_named_after.txt": [
         ("Phạm Minh Chính", 2025, "phải chủ động đồng hành cùng doanh nghiệp ở thị trường nước ngoài"),
     ],
+    # a demand with its own source after the chair's lede ("Theo báo cáo tại hội nghị, các địa phương cần ...") is
+    # the source's, not the chair's
+    "gd10_report_after_chair_lede.txt": [
+        ("Hội nghị", 2025, "cần chuẩn bị kỹ hơn danh mục dự án kêu gọi đầu tư nước ngoài"),
+        (
+            "Phạm Minh Chính",
+            2025,
+            "các cơ quan đại diện tận dụng tối đa các hiệp định thương mại tự do để mở rộng thị trường",
+        ),
+    ],
     # a request that ends its paragraph with a colon and no list after it ("Kết luận hội nghị, Thủ tướng yêu cầu: ¶
     # Các cơ quan đại diện tiếp tục ... ¶ Các bộ, ngành, địa phương phối hợp ... ¶ Bộ Ngoại giao chủ trì ..."): each
     # paragraph after it is one of its demands
