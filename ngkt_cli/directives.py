@@ -162,6 +162,7 @@ REQUEST_VERBS = (
     "khuyến khích",
     "khuyến nghị",  # "Đại sứ khuyến nghị các doanh nghiệp ...": advice asked of whom it addresses
     "khuyên",
+    "nhắn nhủ",  # "Thủ tướng nhắn nhủ các Đại sứ ..."
 )
 
 # What an asker asks of a meeting, which is no course of action: "đề nghị các đại biểu thảo luận ...".
@@ -350,7 +351,7 @@ def _task(piece: str, match: re.Match[str]) -> int | None:
     if not FORWARD_CONTEXT.search(piece) and not (
         PRIORITY_NAMED.match(match.group(0))
         and NAMED_ACTION.match(piece, match.end())
-        and not LOOKED_BACK.search(piece)
+        and not LOOKED_BACK.search(piece, 0, match.end())  # (the action may name what was: "các thỏa thuận đã ký")
     ):
         return None
     return match.end()  # the action the task is: "tiếp tục phát huy vai trò tiên phong ..."
@@ -359,8 +360,8 @@ def _task(piece: str, match: re.Match[str]) -> int | None:
 # A task cue that names a priority by itself ("Trọng tâm là", "Ưu tiên số một là", "Nhiệm vụ trọng
 # tâm ... là"), not a task of any kind ("nhiệm vụ của Đại sứ là ...": what the post is).
 PRIORITY_NAMED = re.compile(
-    r"(?i:trọng tâm|ưu tiên|nhiệm vụ\s+(?:trọng tâm|hàng đầu|then chốt|cấp bách|ưu tiên|trước mắt"
-    r"|quan trọng nhất))(?!\w)"
+    r"(?i:trọng tâm|ưu tiên|(?:việc|điều) cần làm|nhiệm vụ\s+(?:trọng tâm|hàng đầu|then chốt|cấp bách|ưu tiên"
+    r"|trước mắt|quan trọng nhất))(?!\w)"
 )
 # What was done or the period behind, or what always holds: a task so named is a review or a
 # habit ("Ưu tiên của Việt Nam luôn là giữ vững ..."), not the course ahead.
@@ -371,7 +372,7 @@ LOOKED_BACK = re.compile(r"(?i:\b(?:đã|vừa qua|năm qua|thời gian qua|trư
 NAMED_ACTION = re.compile(
     r"(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng cường|tiếp tục|nâng cao|khuyến khích|thúc đẩy|chủ động|mở rộng"
     r"|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá|đảm bảo|bảo đảm|giữ vững|tận dụng|thu hút|khai thác|đổi mới"
-    r"|hoàn thành|triển khai|xây dựng|đàm phán|kết nối|hỗ trợ)(?!\w)"
+    r"|hoàn thành|triển khai|xây dựng|đàm phán|kết nối|hỗ trợ|rà soát|tháo gỡ|bám sát)(?!\w)"
 )
 
 
@@ -396,16 +397,18 @@ SAID_TO = re.compile(r"(?:\s+rằng)?\s*[,:]?\s+")
 def _instruction(piece: str, match: re.Match[str]) -> int | None:
     """ "Bộ trưởng nêu rõ, thời gian tới, các cơ quan đại diện tiếp tục bám sát ...": a leader right
     before the verb of saying, and what follows it names Vietnam's bodies and what they are to do."""
-    before = piece[: match.start()]
-    if not ASKER_BEFORE.search(before):
-        return None
     said = SAID_TO.match(piece, match.end())
-    if said and (matter := MATTER_STRESSED.match(piece, said.end())):
+    if not said:
+        return None
+    if matter := MATTER_STRESSED.match(piece, said.end()):
         # "Thủ tướng nhấn mạnh việc tận dụng hiệu quả các FTA": the matter is the action, unless a
         # result is said of it ("việc thu hút FDI đã đạt ...")
-        return None if MATTER_RESULT.search(piece, matter.end()) else matter.end()
-    instructed = INSTRUCTED.match(piece, said.end()) if said else None
-    return instructed.start("addressee") if instructed else None
+        start = None if MATTER_RESULT.search(piece, matter.end()) else matter.end()
+    else:
+        instructed = INSTRUCTED.match(piece, said.end())
+        start = instructed.start("addressee") if instructed else None
+    # (who says it is looked for last: "nhấn mạnh" is common, and the asker's search the costliest)
+    return start if start is not None and ASKER_BEFORE.search(piece, 0, match.start()) else None
 
 
 # What is said of a matter that makes it a result or a fact: "việc thu hút FDI đã đạt ...", "việc đa
@@ -674,6 +677,14 @@ CUE_RULES: tuple[CueRule, ...] = (
         "Các địa phương cần chủ động kết nối với cơ quan đại diện ở nước ngoài.",
     ),
     CueRule(
+        "exhortation",
+        re.compile(r"(?<!\w)hãy(?!\w)(?!\s+còn\b)", re.I),  # (not "hãy còn", still)
+        _obligation,
+        "what a leader urges whoever is named to do",
+        3,
+        "Các đồng chí hãy là những người đi đầu trong việc kết nối doanh nghiệp với thị trường sở tại.",
+    ),
+    CueRule(
         "instruction",
         re.compile(r"(?<!\w)(?:nhấn mạnh|nêu rõ|chỉ rõ)(?!\w)"),
         _instruction,
@@ -684,7 +695,9 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "task",
         re.compile(
-            r"(?<!\w)(?:nhiệm vụ|trọng tâm|ưu tiên)(?!\w)[^,.;:!?]{0,60}?\s(?:vẫn\s+|sẽ\s+|chính\s+|cũng\s+)?là\s+"
+            # also "việc cần làm ngay là ...", "điều cần làm trước mắt là ..."
+            r"(?<!\w)(?:nhiệm vụ|trọng tâm|ưu tiên|(?:việc|điều) cần làm)(?!\w)[^,.;:!?]{0,60}?\s(?:vẫn\s+|sẽ\s+"
+            r"|chính\s+|cũng\s+)?là\s+"
             r"(?!(?:một|nhiệm vụ|những|các|động lực|công việc|năm|thời điểm|giai đoạn)\b)"
             # what the task is like, not what it is: "nhiệm vụ đặt ra ... là rất nặng nề"
             r"(?!(?:rất|hết sức|vô cùng|cực kỳ|khá|nặng nề|to lớn|quan trọng|khó khăn|phức tạp|cấp bách)\b)",
@@ -1438,7 +1451,8 @@ DEMAND_TAIL = re.compile(
     # and who said it, after it: "..., ông nói.", "...”, Thủ tướng nhấn mạnh."
     r"|[”\"]?\s*[,–-]\s*[^,;]{0,60}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ)\s*[.!]?\s*$"
     # or who asked it, named after it: "..., Thủ tướng đề nghị." (not "... đáp ứng yêu cầu.")
-    rf"|[”\"]?\s*[,–-]\s*(?-i:[{UPPER_CASE}]|ông\b|bà\b)[^,;]{{0,60}}?\b(?:đề nghị|yêu cầu|lưu ý)\s*[.!]?\s*$"
+    rf"|[”\"]?\s*[,–-]\s*(?-i:[{UPPER_CASE}]|ông\b|bà\b)[^,;]{{0,60}}?\b(?:đề nghị|yêu cầu|lưu ý|chỉ đạo|căn dặn)"
+    r"\s*[.!]?\s*$"
     # or after "theo": "..., theo ông.", "..., theo Bộ trưởng Bùi Thanh Sơn."
     r"|[”\"]?\s*,\s*theo\s+[^,;]{1,60}[.!]?\s*$",
     re.I,
@@ -1849,12 +1863,20 @@ def _speaker(
     after = body[draft.end : draft.piece.end]  # "..., Thủ tướng nhấn mạnh."
     if said_after := _people_and_bodies(after, people, body, attributed=True):
         return said_after[0].name or said_after[0].title
+    if ASKED_AFTER.search(after) and (asked_after := _people_and_bodies(after, people, body, attributed=False)):
+        return asked_after[0].name or asked_after[0].title  # "..., Thủ tướng chỉ đạo."
     if quoted_by := _quote_attribution(body, draft, people):
         return quoted_by
     if re.search(r"\b(?:ông|bà)\s+(?:nói|cho biết|nhấn mạnh|khẳng định)|\btheo\s+(?:ông|bà)\b", after):
         return _last_person(body[: draft.piece.sentence_start], people)
     if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà|đồng chí)\b", before, re.I):
         return _last_person(body[: draft.piece.sentence_start], people)
+    if unknown := SAID_BY_UNKNOWN.search(before):
+        # "..., ông Tuấn cho biết ...": a person named before in full ("bà Hằng" is Nguyễn Minh Hằng), or
+        # someone the article names no more fully
+        who = unknown.group("who")
+        known = [p.name for p in people if p.name and (p.name == who or p.name.endswith(" " + who))]
+        return known[-1] if known else who
     if LEADER_UNNAMED.search(before) and SAYING.search(before):
         # "Lãnh đạo Chính phủ ... nhấn mạnh chương trình cần ...": the leader the article has named
         return _last_person(body[: draft.piece.sentence_start], people)
@@ -1874,7 +1896,27 @@ def _speaker(
     ):  # "Thủ tướng chỉ đạo ... . [¶] Các bộ, ngành ... phải ...": the last to ask goes on asking
         # (whom it asks is no speaker), unless a source named since ("Theo báo cáo tại hội nghị, ...")
         return previous_speaker
-    return (named[-1].name or named[-1].title) if named else _interviewee(body, draft.piece.paragraph, people)
+    if named:
+        return named[-1].name or named[-1].title
+    if interviewee := _interviewee(body, draft.piece.paragraph, people):
+        return interviewee
+    # (not when the sentence names someone the article does not, "..., ông Sơn cho biết cần ...", or
+    # another source: "Theo báo cáo, các cơ quan đại diện cần ...")
+    return None if SOMEONE_NAMED.search(before) or THEO_OPENING.match(before) else _chair(body, draft, people)
+
+
+# Who chairs the meeting a demand follows, in the paragraph before it: "Tối 22/7, Thủ tướng Phạm Minh
+# Chính chủ trì hội nghị ... ¶ Các cơ quan đại diện cần ..." is his demand.
+CHAIRS = re.compile(r"\b(?:chủ trì|phát biểu chỉ đạo|phát biểu kết luận|kết luận)\b")
+CHAIR_LOOKBACK_PARAGRAPHS = 1
+SOMEONE_NAMED = re.compile(rf"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí)\s+[{UPPER_CASE}]|{_TITLE_RE}")
+
+
+def _chair(body: str, draft: Draft, people: list[Person]) -> str | None:
+    first = max(0, draft.piece.paragraph - CHAIR_LOOKBACK_PARAGRAPHS)
+    window = body[_paragraph_start(body, first) : draft.piece.sentence_start]
+    chairs = [m for m in find_mentions(window, people) if m.name and CHAIRS.match(window, m.end + 1)]
+    return chairs[-1].name if chairs else None
 
 
 # A question put to whom an interview is with: "PV: ...", "Xin Đại sứ cho biết ...?", "..., thưa Thứ trưởng?".
@@ -1941,6 +1983,17 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
     return None
 
 
+# A person named only by a given name, who says the demand: "..., ông Tuấn cho biết các địa phương cần ...".
+SAID_BY_UNKNOWN = re.compile(
+    rf"(?<!\w)(?:[ôÔ]ng|[bB]à)\s+(?P<who>[{UPPER_CASE}]\w*(?:\s+[{UPPER_CASE}]\w*){{0,3}})\s+(?:cũng\s+)?"
+    r"(?:cho biết|cho rằng|nhấn mạnh|khẳng định|nói|nêu rõ|đề nghị|kiến nghị)\b"
+)
+
+
+# Who asked it, named after the demand: "..., Thủ tướng chỉ đạo.", "..., Bộ trưởng đề nghị.".
+ASKED_AFTER = re.compile(r"\b(?:chỉ đạo|yêu cầu|đề nghị|lưu ý|căn dặn)\s*[.!]?\s*$")
+
+
 # A leader the article has named, spoken of by the office led: "Lãnh đạo Chính phủ nhấn mạnh ...".
 LEADER_UNNAMED = re.compile(r"\b[Ll]ãnh đạo (?:Chính phủ|Nhà nước|Bộ|ngành|tỉnh|thành phố|Thành phố)(?!\w)")
 
@@ -1962,10 +2015,20 @@ def _quote_attribution(body: str, draft: Draft, people: list[Person]) -> str | N
     if closed < 0:
         return None
     tail = body[closed + 1 : closed + 120]
+    if named_as := QUOTE_NAMED_AS.match(tail):  # "“...”. Đó là yêu cầu của Thủ tướng Phạm Minh Chính ..."
+        named = [m for m in find_mentions(tail[named_as.end() :], people) if m.name]
+        return named[0].name if named else None
     if not re.match(r"\s*[-–,]", tail):
         return None
     named = _people_and_bodies(tail, people, body, attributed=True)
     return (named[0].name or named[0].title) if named else None
+
+
+# A quotation the next sentence says whose words it was: "“...”. Đó là yêu cầu của Thủ tướng ...".
+QUOTE_NAMED_AS = re.compile(
+    r"\s*\.?\s*(?:Đó|Đây) là (?:yêu cầu|chỉ đạo|đề nghị|lời nhắn nhủ|thông điệp|nhấn mạnh|khẳng định)"
+    r"(?:\s+[^\s,.;:]+){0,3}?\s+của\s+"
+)
 
 
 def _last_person(text: str, people: list[Person]) -> str | None:
@@ -2100,7 +2163,6 @@ def _all_drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int
 # A paragraph that ends by asking with a colon, when no list follows it ("Kết luận hội nghị, Thủ tướng
 # yêu cầu: ¶ Các cơ quan đại diện tiếp tục bám sát ... ¶ Các bộ, ngành phối hợp ..."): the
 # paragraphs after it carry the request on as they would after a request of their own.
-LEAD_IN_END = re.compile(r":\s*$")
 # A leader's conclusions led in with no verb of asking: "Thủ tướng Chính phủ kết luận như sau:".
 CONCLUDES = re.compile(r"(?P<verb>kết luận|chỉ rõ|nêu rõ|nhấn mạnh)(?:\s+như sau)?\s*:\s*$")
 
@@ -2109,7 +2171,7 @@ def _lead_ins(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, 
     found = []
     for pieces, after in zip(sentences, sentences[1:]):
         last = pieces[-1]
-        if after[0].paragraph != last.paragraph + 1 or not LEAD_IN_END.search(body, last.start, last.end):
+        if after[0].paragraph != last.paragraph + 1 or not body[last.start : last.end].rstrip().endswith(":"):
             continue
         if _touches(pieces[0].sentence_start, last.end, blocked):
             continue  # the lead-in of a list the list finder read

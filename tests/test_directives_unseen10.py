@@ -17,6 +17,27 @@ from ngkt_cli.ingest import build_document
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 
 EXPECTED = {
+    # who asked it named after the demand ("..., Thủ tướng chỉ đạo.", "..., Thủ tướng căn dặn."), with nobody who
+    # spoke named above: theirs, and left out of the demand
+    "gd10_asker_named_after.txt": [
+        ("Phạm Minh Chính", 2025, "phải khẩn trương tháo gỡ vướng mắc cho doanh nghiệp xuất khẩu"),
+        ("Phạm Minh Chính", 2025, "cần thường xuyên cập nhật thông tin thị trường cho doanh nghiệp"),
+    ],
+    # "Bộ trưởng đề nghị các đơn vị trong năm 2024:" and paragraphs that open with their verbs and no bullet or number
+    # ("Tiếp tục bám sát ...", "Đẩy mạnh ...", "Nâng cao ..."): each is asked
+    "gd10_colon_then_verb_paragraphs.txt": [
+        (
+            "Bùi Thanh Sơn",
+            2024,
+            "Tiếp tục bám sát nhu cầu của địa phương và doanh nghiệp, kịp thời tham mưu các giải pháp tháo gỡ khó khăn",
+        ),
+        (
+            "Bùi Thanh Sơn",
+            2024,
+            "Đẩy mạnh kết nối các địa phương với đối tác nước ngoài trong các lĩnh vực mới như bán dẫn, năng lượng sạch",
+        ),
+        ("Bùi Thanh Sơn", 2024, "Nâng cao chất lượng công tác thông tin kinh tế đối ngoại"),
+    ],
     # "Phó Thủ tướng kết luận như sau:" with no list after it: the tasks handed to bodies in the paragraphs after it
     # are his; the meeting's end is none
     "gd10_conclusions_as_follows.txt": [
@@ -51,6 +72,17 @@ EXPECTED = {
     "gd10_conference_what_is_no_task.txt": [
         ("Bùi Thanh Sơn", 2025, "cần tập trung tổ chức thành công các hoạt động đối ngoại cấp cao"),
         ("Bùi Thanh Sơn", 2025, "không để bị động, bất ngờ trước những biến động của kinh tế thế giới"),
+    ],
+    # a demand in the paragraph after the one saying who chairs the meeting is the chair's ("Thủ tướng ... chủ trì
+    # hội nghị ... ¶ Các cơ quan đại diện cần ..."); one a person named only by a given name says is theirs ("ông
+    # Tuấn cho biết ..."), not the last asker's
+    "gd10_demand_after_chair_lede.txt": [
+        (
+            "Phạm Minh Chính",
+            2025,
+            "cần thường xuyên cập nhật thông tin thị trường, chính sách mới của nước sở tại cho doanh nghiệp",
+        ),
+        ("Tuấn", 2025, "cần chuẩn bị kỹ hơn hồ sơ dự án"),
     ],
     # "giao Bộ Ngoại giao chỉ đạo các cơ quan đại diện ...; giao Bộ Công Thương ...": the tasks handed out, read from
     # "giao", each without its repeated "giao"
@@ -101,6 +133,21 @@ EXPECTED = {
     "gd10_envoy_advises_businesses.txt": [
         ("Vũ Hồng Nam", 2024, "các doanh nghiệp nghiên cứu kỹ quy định về nhãn mác và an toàn thực phẩm của Hàn Quốc"),
         ("Vũ Hồng Nam", 2024, "doanh nghiệp nên tham gia các hội chợ chuyên ngành để tìm kiếm đối tác lâu dài"),
+    ],
+    # a speech's exhortation ("Các đồng chí hãy là những người đi đầu trong việc kết nối ...", "mỗi Đại sứ hãy coi
+    # ...") and "Thủ tướng nhắn nhủ các Đại sứ ..." ask; "hãy còn" (still) does not
+    "gd10_exhortation_hay.txt": [
+        (
+            "Phạm Minh Chính",
+            2021,
+            "hãy là những người đi đầu trong việc kết nối doanh nghiệp Việt Nam với thị trường sở tại",
+        ),
+        (
+            "Phạm Minh Chính",
+            2021,
+            "các Đại sứ chủ động tìm kiếm cơ hội hợp tác mới cho đất nước, nhất là trong các lĩnh vực công nghệ cao",
+        ),
+        ("Phạm Minh Chính", 2021, "hãy coi thành công của doanh nghiệp là thước đo hiệu quả công tác của mình"),
     ],
     # the person the headline names and the body only by title ("Thủ tướng Phạm Minh Chính: ..." over "Thủ tướng
     # yêu cầu ...", "Người đứng đầu Chính phủ nhấn mạnh, ...") is who asks
@@ -427,6 +474,21 @@ EXPECTED = {
             "tỉnh phát huy vai trò cửa ngõ trong hợp tác với Trung Quốc, tận dụng tốt các cơ chế hợp tác địa phương",
         ),
     ],
+    # a quotation opening the article, whose speaker the next sentence names ("“...”. Đó là yêu cầu của Thủ tướng
+    # Phạm Minh Chính ...")
+    "gd10_quote_lede_named_after.txt": [
+        ("Phạm Minh Chính", 2025, "phải chủ động đồng hành cùng doanh nghiệp ở thị trường nước ngoài"),
+    ],
+    # a demand with its own source after the chair's lede ("Theo báo cáo tại hội nghị, các địa phương cần ...") is
+    # the source's, not the chair's
+    "gd10_report_after_chair_lede.txt": [
+        ("Hội nghị", 2025, "cần chuẩn bị kỹ hơn danh mục dự án kêu gọi đầu tư nước ngoài"),
+        (
+            "Phạm Minh Chính",
+            2025,
+            "các cơ quan đại diện tận dụng tối đa các hiệp định thương mại tự do để mở rộng thị trường",
+        ),
+    ],
     # a request that ends its paragraph with a colon and no list after it ("Kết luận hội nghị, Thủ tướng yêu cầu: ¶
     # Các cơ quan đại diện tiếp tục ... ¶ Các bộ, ngành, địa phương phối hợp ... ¶ Bộ Ngoại giao chủ trì ..."): each
     # paragraph after it is one of its demands
@@ -463,6 +525,13 @@ EXPECTED = {
             "Đảng ủy Bộ Ngoại giao tiếp tục phối hợp chặt chẽ với các ban, bộ, ngành, địa phương trong triển khai các nhiệm vụ đối ngoại",
         ),
         ("Lê Hoài Trung", 2025, "các đơn vị nâng cao chất lượng công tác nghiên cứu, dự báo chiến lược"),
+    ],
+    # what is to be done first ("việc cần làm ngay là rà soát ...", "Điều cần làm trước mắt là tháo gỡ ...") and
+    # "điều quan trọng là phải ..." are tasks; a question of what to do and last year's focus are none
+    "gd10_what_to_do_first.txt": [
+        ("Bùi Thanh Sơn", 2024, "rà soát toàn bộ các thỏa thuận đã ký trong các chuyến thăm cấp cao"),
+        ("Bùi Thanh Sơn", 2024, "phải biến các cam kết thành dự án cụ thể"),
+        ("Bùi Thanh Sơn", 2024, "tháo gỡ vướng mắc cho các dự án lớn"),
     ],
     # officials named before their titles ("Ông A, Vụ trưởng ..., cho rằng ...", "Theo ông B, Giám đốc Sở ..., ...",
     # "Bà C - Cục trưởng ... nhấn mạnh, ...") state directives; a scholar's view ("PGS.TS ..., Học viện Ngoại giao, cho
