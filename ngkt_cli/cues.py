@@ -137,11 +137,17 @@ NUMBER_WORDS = {
 # counts nothing.
 # (The count opens with a word character, so "(?<!\w)" is the "\b" before it; first, as it fails
 # soonest: the same matches, a third faster.)
+# The words that may stand between a count and its list noun: "ba nhóm giải pháp", "3 lĩnh vực ưu
+# tiên", "hai mũi nhọn" (folded).
+COUNTED_GROUP = r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+|mui\s+|huong\s+|mang\s+)?"
 ANNOUNCED = re.compile(
     r"(?<!\w)(?<!viet )(?<!mien )(?<!phia )(\d{1,2}|"
     + "|".join(NUMBER_WORDS)
     + r"|cac|nhung|mot so|khong it|nhieu)\s+[\"“]?"
-    r"(?:nhom\s+|loai\s+|linh vuc\s+|khau\s+|mui\s+|huong\s+|mang\s+)?(" + LIST_NOUN_ALTERNATION + r")\b"
+    + COUNTED_GROUP
+    + r"("
+    + LIST_NOUN_ALTERNATION
+    + r")\b"
 )
 
 # A counted slogan in quotes announces a count but no noun: Thủ tướng đề nghị thực hiện "3 đẩy mạnh".

@@ -23,6 +23,7 @@ from functools import lru_cache
 from . import pattern_facts
 from .cues import (
     ANNOUNCED,
+    COUNTED_GROUP,
     KIND_NOUN_ALTERNATION,
     LIST_NOUN_ALTERNATION,
     LIST_NOUNS,
@@ -1454,8 +1455,13 @@ INLINE_INTROS = (
         "counted noun, no colon",
         re.compile(r" (?:bao gom|gom co|gom|ve|la) (?=[^\W\d])"),
         re.compile(
-            r"(?<!viet )(?<!mien )\b(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+[\"“]?(?:nhom\s+)?"
-            r"(?:" + LIST_NOUN_ALTERNATION + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,4}$"
+            r"(?<!viet )(?<!mien )\b(?:\d{1,2}|"
+            + "|".join(NUMBER_WORDS)
+            + r")\s+[\"“]?"
+            + COUNTED_GROUP
+            + r"(?:"
+            + LIST_NOUN_ALTERNATION
+            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,4}$"
         ),
         lead_in="through",
         strong=True,
@@ -1493,7 +1499,9 @@ INLINE_INTROS = (
         re.compile(
             r"(?<!viet )(?<!mien )\b(?:\d{1,2}|"
             + "|".join(NUMBER_WORDS)
-            + r")\s+[\"“]?(?:nhom\s+)?(?:"
+            + r")\s+[\"“]?"
+            + COUNTED_GROUP
+            + r"(?:"
             + KIND_NOUN_ALTERNATION
             + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,2}\s*$"
         ),

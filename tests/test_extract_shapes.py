@@ -354,6 +354,12 @@ def test_a_last_label_holds_the_bullets_under_it():
             "priority",
             ["xúc tiến đầu tư", "hỗ trợ doanh nghiệp xuất khẩu"],
         ),
+        (  # a measure word between the count and its noun ("3 lĩnh vực ưu tiên"): gen-dir10's note
+            "Thủ tướng đề nghị tập trung vào 3 lĩnh vực ưu tiên là thu hút đầu tư công nghệ cao, mở rộng thị trường"
+            " xuất khẩu nông sản và đào tạo nhân lực bán dẫn.",
+            "priority",
+            ["thu hút đầu tư công nghệ cao", "mở rộng thị trường xuất khẩu nông sản", "đào tạo nhân lực bán dẫn"],
+        ),
     ],
 )
 def test_a_counted_noun_then_la_leads_into_a_comma_list(text, kind, items):
