@@ -277,18 +277,14 @@ def _asker_before(piece: str, match: re.Match[str]) -> int | None:
 # ("... đồng thời yêu cầu các cơ quan đại diện ... . Đồng thời, yêu cầu các bộ, ngành ...") or in
 # a conclusion's own words ("Yêu cầu các bộ, ngành ..."), and whom it asks.
 OPENING_ASK = re.compile(r"^\s*(?:Đồng thời|Bên cạnh đó|Ngoài ra|Cùng với đó|Mặt khác),?\s+$|^\s*$")
-ADDRESSEE_AFTER_ASK = re.compile(
-    r"\s+(?:các|những|mỗi|từng|toàn|Bộ|UBND|Ủy ban|Sở|ngành|địa phương|cơ quan|Đại sứ|đại sứ|Trưởng|Thương vụ|doanh"
-    r" nghiệp|hiệp hội)(?!\w)"
-)
+# Vietnam's bodies as a request names them after its verb ("yêu cầu Bộ Ngoại giao", "... ngành, địa phương").
+BODIES_ASKED = r"Bộ|UBND|Ủy ban|Sở|ngành|địa phương|cơ quan|Đại sứ|đại sứ|Trưởng|Thương vụ"
+ADDRESSEE_AFTER_ASK = re.compile(r"\s+(?:các|những|mỗi|từng|toàn|" + BODIES_ASKED + r"|doanh nghiệp|hiệp hội)(?!\w)")
 
 
 # A conclusion's own words ask Vietnam's bodies ("Yêu cầu các bộ, ngành ..."), not businesses: "Yêu cầu
 # các doanh nghiệp phải có giấy phép ..." is a rule the writer explains.
-BODY_AFTER_ASK = re.compile(
-    r"\s+(?:các\s+)?(?:Bộ|bộ|UBND|Ủy ban|Sở|sở|ngành|địa phương|cơ quan|Đại sứ|đại sứ|Trưởng|Thương vụ|tỉnh"
-    r"|thành phố)(?!\w)"
-)
+BODY_AFTER_ASK = re.compile(r"\s+(?:các\s+)?(?:" + BODIES_ASKED + r"|bộ|sở|tỉnh|thành phố)(?!\w)")
 
 
 # A modal verb a few words after a verb of asking, past the addressee: "yêu cầu các đơn vị cần ...".
