@@ -453,6 +453,8 @@ def _full_title(text: str, match: re.Match[str]) -> str:
     title = match.group("title").strip(" ,–-")
     window = text[max(0, match.start() - TITLE_CHAIN_WINDOW) : match.start()]
     chain = TITLE_CHAIN_BEFORE.search(window) if window.rstrip().endswith((",", "-", "–")) else None
+    if chain and TITLED_NAME.search(chain.group(0)):  # another person named with a title before this one's
+        return title  # ("... của đại biểu Lê Hữu Trí, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn")
     return f"{chain.group(0).strip()} {title}" if chain else title
 
 

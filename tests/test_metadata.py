@@ -224,3 +224,18 @@ def test_word_starts_are_every_place_a_word_starts(words, text):
     lists = [words, words[1:], ["bc", "Thủ tướng"]]
     found = WordStarts(*lists)(text)
     assert found == [sorted({i for i in range(len(text)) for w in ws if text.startswith(w, i)}) for ws in lists]
+
+
+def test_a_title_chain_stops_at_another_person_named_before():
+    """ "... chất vấn của đại biểu Lê Hữu Trí, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn": the deputy is
+    not part of the minister's title; a chain of one person's titles still is (newcomer10)."""
+    text = (
+        "Trả lời câu hỏi chất vấn của đại biểu Lê Hữu Trí, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn cho biết, các đối"
+        " tác lớn đều quan tâm. Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Phạm Bình Minh phát biểu."
+    )
+    people = {p.name: p.title for p in find_people(text)}
+    assert people == {
+        "Lê Hữu Trí": "đại biểu",
+        "Bùi Thanh Sơn": "Bộ trưởng Bộ Ngoại giao",
+        "Phạm Bình Minh": "Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao",
+    }
