@@ -772,6 +772,7 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     kept_line_numbers: list[int] = []
     previous: str | None = None
     folded_title = fold(title) if title is not None else None
+    stamps_above_title: int | None = None  # the page's title found in its text: how many stamps came before
     lines = [(n, _one_cell_text(line), _one_cell_text(folded)) for n, line, folded in _unwrapped_lines(text)]
     after_title = False
     kicker = ""
@@ -816,6 +817,8 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
                 reason = "title"
         elif reason is None and folded == folded_title:
             reason = "title"
+            if stamps_above_title is None:
+                stamps_above_title = len(clean.stamps)
         elif reason is None and not looking_for_title and RELATED_TAGGED.match(folded):
             reason = "related"
         elif reason is None and after_title and clean.byline is None and _is_name(line):
@@ -832,6 +835,9 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
         previous = reason if reason != "title" else None
         if looking_for_title:
             seen_above_title.add(folded)
+    if stamps_above_title:  # a site's clock over the headline of a page titled by its <title>
+        clean.header_stamps[:0] = clean.stamps[:stamps_above_title]
+        del clean.stamps[:stamps_above_title]
     _take_byline(clean, kept_line_numbers)
     clean.removed.sort(key=lambda removed: removed.line_no)
     _byline_after_related(clean)
