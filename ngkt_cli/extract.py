@@ -44,6 +44,7 @@ from .metadata import (
     BODY_SOURCE_BEFORE,
     DEPARTMENT,
     SPEECH_VERBS,
+    TITLED_NAME,
     Person,
     attributions,
     find_bodies,
@@ -1102,7 +1103,7 @@ def _inline_lists(
     for number, (intro_start, intro_end, intro) in enumerate(intros):
         if intro_start < resume_at:
             continue  # a colon inside the list found before: part of an item
-        if _quoted_phrase(paragraph, intro_end):
+        if _quoted_phrase(paragraph, intro_end) or (intro.name == "colon" and _speaker_label(paragraph, intro_start)):
             continue
         later = [i for i in intros[number + 1 :] if i[0] >= intro_end]
         rest_end = _next_lead_in(paragraph, intro_end, [i for i in later if i[2].strong])
@@ -1121,6 +1122,16 @@ def _inline_lists(
             found.append((intro.lead_end(intro_start, intro_end), *split, intro))
             resume_at = split[1][-1][1]
     return found
+
+
+# An interview's answer labelled by its speaker ("Phó Thủ tướng Phạm Bình Minh: Muốn đánh giá ...; IMF
+# ước tính ..."): the colon after a titled name leads into what the speaker says, not into a list.
+SPEAKER_LABEL_CHARS = 80
+
+
+def _speaker_label(paragraph: str, colon: int) -> bool:
+    """Whether the paragraph opens with a speaker's title and name alone, up to the colon at `colon`."""
+    return colon <= SPEAKER_LABEL_CHARS and TITLED_NAME.fullmatch(paragraph, 0, colon) is not None
 
 
 def _semicolon_items(
