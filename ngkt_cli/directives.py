@@ -1464,6 +1464,10 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:.…"):
         end -= 1
+    # a quotation that opened before the demand closes inside it: the words after the quote name who
+    # said it ("“... nước ta phải tăng trưởng 2 con số”, Thủ tướng nêu rõ"), they are no part of it
+    if (close := _quote_closed_in(body, start, end)) is not None:
+        end = close + 1
     # a quotation that opened before the demand closes at its end: "... tới mọi thị trường”" is the demand
     closing = body[end - 1] if end > start else ""
     if (closing == "”" and "“" not in body[start:end]) or (closing == '"' and body.count('"', start, end) % 2):
@@ -1471,6 +1475,16 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
         while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:.…"):
             end -= 1
     return start, end
+
+
+def _quote_closed_in(body: str, start: int, end: int) -> int | None:
+    """Where a quotation opened before `start` (in its paragraph) closes before `end`, if it does."""
+    if (close := body.find("”", start, end)) >= 0 and "“" not in body[start:close]:
+        return close if body.rfind("“", body.rfind("\n", 0, start) + 1, start) >= 0 else None
+    paragraph_start = body.rfind("\n", 0, start) + 1
+    if (close := body.find('"', start, end)) >= 0 and body.count('"', paragraph_start, start) % 2:
+        return close
+    return None
 
 
 @dataclass(frozen=True)
@@ -1957,8 +1971,12 @@ def _quote_attribution(body: str, draft: Draft, people: list[Person]) -> str | N
     ...” - Phó Thủ tướng ... phát biểu như trên tại ...", "“...”, Bộ trưởng nhấn mạnh."."""
     opened = body.rfind("“", max(0, draft.start - QUOTE_REACH), draft.start)
     if opened < 0 or body.find("”", opened, draft.start) >= 0:
-        return None  # not inside a quotation
-    closed = body.find("”", draft.end, draft.end + QUOTE_REACH)
+        paragraph_start = body.rfind("\n", 0, draft.start) + 1  # or one in straight quotes, in its paragraph
+        if not body.count('"', paragraph_start, draft.start) % 2:
+            return None  # not inside a quotation
+        closed = body.find('"', draft.end, body.find("\n", draft.end) % (len(body) + 1))
+    else:
+        closed = body.find("”", draft.end, draft.end + QUOTE_REACH)
     if closed < 0:
         return None
     tail = body[closed + 1 : closed + 120]

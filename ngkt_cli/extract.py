@@ -1141,11 +1141,26 @@ def _semicolon_items(
     if ";" not in paragraph[start:end]:
         return None
     raw = [(start + s, start + e) for s, e in _inline_pieces(paragraph[start:end])]
-    raw = [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()]
+    raw = _with_consequences(paragraph, [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()])
     if len(raw) < 2 or any(raw[0][0] <= i[0] < raw[0][1] for i in later if i[2].strong):
         return None  # 'nhấn mạnh: “Năm 2025 cần: A; B”': the lead-in nearest the pieces leads them in
     raw[-1] = (raw[-1][0], _before_predicate(paragraph, intro_start, *raw[-1]))
     return _merge_continuations(paragraph, raw), raw
+
+
+# A ';' piece that draws a consequence from the one before goes on with it, no item of its own:
+# "nước ta phải tăng trưởng 2 con số; vì vậy, mọi ngành cũng phải ...", "...; từ đó đề xuất ...".
+CONSEQUENCE_OPENING = re.compile(r"\s*(?:vì vậy|vì thế|do đó|do vậy|bởi vậy|từ đó|qua đó|nhờ đó|nhờ vậy)\b")
+
+
+def _with_consequences(paragraph: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined = pieces[:1]
+    for start, end in pieces[1:]:
+        if CONSEQUENCE_OPENING.match(paragraph, start):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 # A sentence end, spaced or glued to the next sentence ("... phát triển KTXH.Giải quyết ...",
