@@ -387,7 +387,27 @@ def _take_byline(clean: CleanText, line_numbers: list[int]) -> None:
 # A line that ends without one of these and is followed by one that opens in lower case was
 # wrapped: text copied from a PDF or an e-mail breaks sentences ("... Bộ trưởng cho\nbiết ...",
 # "... Thứ\nhai, ...") that a line-per-paragraph reading would cut, markers and all.
-LINE_END_PUNCTUATION = '.!?:;,"”)…]'
+LINE_END_PUNCTUATION = '.!?:;"”)…]'
+
+
+# Text copied from a PDF is wrapped at a width: most of its lines run nearly to the longest, which
+# is short (a page's line, not a paragraph). There a line that runs to the width and ends without
+# closing a sentence goes on in the next one, whatever that opens with ("... Thứ trưởng\nThường
+# trực Bộ Ngoại giao ...", "... năm\n2020:"), unless the next opens an item ("2. ...", "- ...").
+WRAP_WIDTH_MAX = 110
+WRAP_MIN_LINES = 8
+WRAP_FULL_SHARE = 0.75  # a line this close to the width runs to it
+WRAPPED_LINE_END = '.!?:"”)…]'  # a ';' or ',' at the width goes on
+ITEM_OPENING = re.compile(r"^(?:\(?\d{1,2}[.)]|[-–•+*]|[a-zđ]\))\s")
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width `lines` were wrapped at, when they read as wrapped (most run near the longest)."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < WRAP_MIN_LINES or (width := max(lengths)) > WRAP_WIDTH_MAX:
+        return None
+    full = sum(length >= WRAP_FULL_SHARE * width for length in lengths)
+    return width if full * 2 >= len(lengths) else None
 
 
 def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
@@ -403,6 +423,7 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
     # Folded once for the whole text (fold keeps every character's place, line breaks included,
     # and makes none): its lines are the lines folded.
     pending: list = []
+    width = _wrap_width(raw_lines) if len(raw_lines) >= WRAP_MIN_LINES else None
     for index, (line, folded) in enumerate(zip(joined.split("\n"), fold(joined).split("\n"))):
         if not line:
             if pending:
@@ -417,8 +438,15 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
             continue
         continues = (
             pending
-            and line[:1].islower()
-            and pending[1][-1:] not in LINE_END_PUNCTUATION
+            and (
+                (line[:1].islower() and pending[1][-1:] not in LINE_END_PUNCTUATION)
+                or bool(
+                    width
+                    and len(raw_lines[index - 1].rstrip()) >= WRAP_FULL_SHARE * width
+                    and pending[1][-1:] not in WRAPPED_LINE_END
+                    and not ITEM_OPENING.match(line)
+                )
+            )
             and not classify_line(stripped, None)  # "Họ tên no image" / "no image": boilerplate, each
             and not classify_line(pending[1], None)
         )

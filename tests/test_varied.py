@@ -5,7 +5,8 @@ word or a digit, the lead-in's verb and the speaker named before, after or by ti
 stamp and the lede's day written another way ("Thứ Năm (22/2),", "31-12", "Cập nhật: ..."), site
 menu and "Xem thêm" blocks with other years, CRLF line ends, NFD text, "hoá"/"uỷ" tone placement,
 and an older site's page laid out in a <table> whose one cell holds the article in <br>-parted lines
-under the site's clock ("Thứ bảy, 28/02/2026"), the headline in <title>.
+under the site's clock ("Thứ bảy, 28/02/2026"), the headline in <title>; text copied from a PDF, its
+lines wrapped at a width mid-sentence ("... Thứ trưởng\nThường trực ...", "... năm\n2020:").
 
 A file is named vN_<original>_<what varies>.txt (or .html), and must read exactly as the original's gold
 reading in tests/data/realistic/gold.json says: the same items of each list with their kind, year,
