@@ -1865,6 +1865,8 @@ def _speaker(
         return said_after[0].name or said_after[0].title
     if quoted_by := _quote_attribution(body, draft, people):
         return quoted_by
+    if said_last := _said_at_sentence_end(body, draft, people):
+        return said_last
     if re.search(r"\b(?:ông|bà)\s+(?:nói|cho biết|nhấn mạnh|khẳng định)|\btheo\s+(?:ông|bà)\b", after):
         return _last_person(body[: draft.piece.sentence_start], people)
     if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà|đồng chí)\b", before, re.I):
@@ -1983,6 +1985,21 @@ def _quote_attribution(body: str, draft: Draft, people: list[Person]) -> str | N
     if not re.match(r"\s*[-–,]", tail):
         return None
     named = _people_and_bodies(tail, people, body, attributed=True)
+    return (named[0].name or named[0].title) if named else None
+
+
+# Who said a sentence of ';' pieces, named at its end ("..., nước ta phải tăng trưởng 2 con số; vì
+# vậy, mọi ngành ... cũng phải ..., Thủ tướng nêu rõ."): a demand in any of its pieces is theirs.
+SAID_AT_END = re.compile(r",\s*(?P<who>[^,;:.]{2,60}?)\s+(?:" + SPEECH_VERBS.pattern + r")\s*$")
+SENTENCE_STOP = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _said_at_sentence_end(body: str, draft: Draft, people: list[Person]) -> str | None:
+    end = body.find("\n", draft.piece.end)
+    end = len(body) if end < 0 else end
+    stop = SENTENCE_STOP.search(body, draft.piece.end, end)
+    said = SAID_AT_END.search(body[draft.piece.end : stop.start() if stop else end])
+    named = _people_and_bodies(said["who"], people, body, attributed=False) if said else []
     return (named[0].name or named[0].title) if named else None
 
 
