@@ -398,6 +398,7 @@ WRAP_WIDTH_MAX = 110
 WRAP_MIN_LINES = 8
 WRAP_FULL_SHARE = 0.75  # a line this close to the width runs to it
 WRAPPED_LINE_END = '.!?:"”)…]'  # a ';' or ',' at the width goes on
+SENTENCE_END_MARKS = ".!?…"
 ITEM_OPENING = re.compile(r"^(?:\(?\d{1,2}[.)]|[-–•+*]|[a-zđ]\))\s")
 
 
@@ -443,7 +444,15 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
                 or bool(
                     width
                     and len(raw_lines[index - 1].rstrip()) >= WRAP_FULL_SHARE * width
-                    and pending[1][-1:] not in WRAPPED_LINE_END
+                    and (
+                        pending[1][-1:] not in WRAPPED_LINE_END
+                        # a sentence ended at the width: the paragraph goes on when the next word
+                        # would not have fitted on the line (else the line ended the paragraph)
+                        or (
+                            pending[1][-1:] in SENTENCE_END_MARKS
+                            and len(raw_lines[index - 1].rstrip()) + 1 + len(line.split(" ", 1)[0]) > width
+                        )
+                    )
                     and not ITEM_OPENING.match(line)
                 )
             )
