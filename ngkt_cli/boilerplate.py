@@ -387,7 +387,28 @@ def _take_byline(clean: CleanText, line_numbers: list[int]) -> None:
 # A line that ends without one of these and is followed by one that opens in lower case was
 # wrapped: text copied from a PDF or an e-mail breaks sentences ("... Bộ trưởng cho\nbiết ...",
 # "... Thứ\nhai, ...") that a line-per-paragraph reading would cut, markers and all.
-LINE_END_PUNCTUATION = '.!?:;,"”)…]'
+LINE_END_PUNCTUATION = '.!?:;"”)…]'
+
+
+# Text copied from a PDF is wrapped at a width: most of its lines run nearly to the longest, which
+# is short (a page's line, not a paragraph). There a line that runs to the width and ends without
+# closing a sentence goes on in the next one, whatever that opens with ("... Thứ trưởng\nThường
+# trực Bộ Ngoại giao ...", "... năm\n2020:"), unless the next opens an item ("2. ...", "- ...").
+WRAP_WIDTH_MAX = 110
+WRAP_MIN_LINES = 8
+WRAP_FULL_SHARE = 0.75  # a line this close to the width runs to it
+WRAPPED_LINE_END = '.!?:"”)…]'  # a ';' or ',' at the width goes on
+SENTENCE_END_MARKS = ".!?…"
+ITEM_OPENING = re.compile(r"^(?:\(?\d{1,2}[.)]|[-–•+*]|[a-zđ]\))\s")
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width `lines` were wrapped at, when they read as wrapped (most run near the longest)."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < WRAP_MIN_LINES or (width := max(lengths)) > WRAP_WIDTH_MAX:
+        return None
+    full = sum(length >= WRAP_FULL_SHARE * width for length in lengths)
+    return width if full * 2 >= len(lengths) else None
 
 
 def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
@@ -403,6 +424,7 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
     # Folded once for the whole text (fold keeps every character's place, line breaks included,
     # and makes none): its lines are the lines folded.
     pending: list = []
+    width = _wrap_width(raw_lines) if len(raw_lines) >= WRAP_MIN_LINES else None
     for index, (line, folded) in enumerate(zip(joined.split("\n"), fold(joined).split("\n"))):
         if not line:
             if pending:
@@ -417,8 +439,23 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
             continue
         continues = (
             pending
-            and line[:1].islower()
-            and pending[1][-1:] not in LINE_END_PUNCTUATION
+            and (
+                (line[:1].islower() and pending[1][-1:] not in LINE_END_PUNCTUATION)
+                or bool(
+                    width
+                    and len(raw_lines[index - 1].rstrip()) >= WRAP_FULL_SHARE * width
+                    and (
+                        pending[1][-1:] not in WRAPPED_LINE_END
+                        # a sentence ended at the width: the paragraph goes on when the next word
+                        # would not have fitted on the line (else the line ended the paragraph)
+                        or (
+                            pending[1][-1:] in SENTENCE_END_MARKS
+                            and len(raw_lines[index - 1].rstrip()) + 1 + len(line.split(" ", 1)[0]) > width
+                        )
+                    )
+                    and not ITEM_OPENING.match(line)
+                )
+            )
             and not classify_line(stripped, None)  # "Họ tên no image" / "no image": boilerplate, each
             and not classify_line(pending[1], None)
         )
@@ -772,6 +809,7 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     kept_line_numbers: list[int] = []
     previous: str | None = None
     folded_title = fold(title) if title is not None else None
+    stamps_above_title: int | None = None  # the page's title found in its text: how many stamps came before
     lines = [(n, _one_cell_text(line), _one_cell_text(folded)) for n, line, folded in _unwrapped_lines(text)]
     after_title = False
     kicker = ""
@@ -816,6 +854,8 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
                 reason = "title"
         elif reason is None and folded == folded_title:
             reason = "title"
+            if stamps_above_title is None:
+                stamps_above_title = len(clean.stamps)
         elif reason is None and not looking_for_title and RELATED_TAGGED.match(folded):
             reason = "related"
         elif reason is None and after_title and clean.byline is None and _is_name(line):
@@ -832,6 +872,9 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
         previous = reason if reason != "title" else None
         if looking_for_title:
             seen_above_title.add(folded)
+    if stamps_above_title:  # a site's clock over the headline of a page titled by its <title>
+        clean.header_stamps[:0] = clean.stamps[:stamps_above_title]
+        del clean.stamps[:stamps_above_title]
     _take_byline(clean, kept_line_numbers)
     clean.removed.sort(key=lambda removed: removed.line_no)
     _byline_after_related(clean)

@@ -106,7 +106,9 @@ _DAY_MONTH = (
     r"|(\d{1,2}) (?:va|den|toi) (?:ngay )?\d{1,2}(?:[/-]|\s+thang\s+)(\d{1,2})(?:(?:[/-]|\s+nam\s+)(\d{4}))?(?![\d/-]))"
 )
 STRONG_EVENT_DATE = re.compile(
-    r"(?:\b(?:sang|trua|chieu|toi|dem)(?: som| nay| qua| hom nay| hom qua)?|\bhom(?: nay| qua)?|^ngay)"
+    # a lede may open with the weekday alone: "Thứ Năm (22/2), Bộ trưởng ...", "Chủ nhật, 5/1, ..."
+    r"(?:\b(?:sang|trua|chieu|toi|dem)(?: som| nay| qua| hom nay| hom qua)?|\bhom(?: nay| qua)?|^ngay"
+    r"|^(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat))"
     r"(?:\s+(?:thu \w+|chu nhat))?\s*(?:\(|,)?\s*(?:ngay\s+)?" + _DAY_MONTH
 )
 EVENT_DATE = re.compile(r"\bngay\s*" + _DAY_MONTH)

@@ -1474,6 +1474,10 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:.…"):
         end -= 1
+    # a quotation that opened before the demand closes inside it: the words after the quote name who
+    # said it ("“... nước ta phải tăng trưởng 2 con số”, Thủ tướng nêu rõ"), they are no part of it
+    if (close := _quote_closed_in(body, start, end)) is not None:
+        end = close + 1
     # a quotation that opened before the demand closes at its end: "... tới mọi thị trường”" is the demand
     closing = body[end - 1] if end > start else ""
     if (closing == "”" and "“" not in body[start:end]) or (closing == '"' and body.count('"', start, end) % 2):
@@ -1481,6 +1485,16 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
         while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:.…"):
             end -= 1
     return start, end
+
+
+def _quote_closed_in(body: str, start: int, end: int) -> int | None:
+    """Where a quotation opened before `start` (in its paragraph) closes before `end`, if it does."""
+    if (close := body.find("”", start, end)) >= 0 and "“" not in body[start:close]:
+        return close if body.rfind("“", body.rfind("\n", 0, start) + 1, start) >= 0 else None
+    paragraph_start = body.rfind("\n", 0, start) + 1
+    if (close := body.find('"', start, end)) >= 0 and body.count('"', paragraph_start, start) % 2:
+        return close
+    return None
 
 
 @dataclass(frozen=True)
@@ -1863,6 +1877,8 @@ def _speaker(
         return asked_after[0].name or asked_after[0].title  # "..., Thủ tướng chỉ đạo."
     if quoted_by := _quote_attribution(body, draft, people):
         return quoted_by
+    if said_last := _said_at_sentence_end(body, draft, people):
+        return said_last
     if re.search(r"\b(?:ông|bà)\s+(?:nói|cho biết|nhấn mạnh|khẳng định)|\btheo\s+(?:ông|bà)\b", after):
         return _last_person(body[: draft.piece.sentence_start], people)
     if re.match(r"^\s*(?:Theo\s+)?(?:ông|bà|đồng chí)\b", before, re.I):
@@ -2006,8 +2022,12 @@ def _quote_attribution(body: str, draft: Draft, people: list[Person]) -> str | N
     ...” - Phó Thủ tướng ... phát biểu như trên tại ...", "“...”, Bộ trưởng nhấn mạnh."."""
     opened = body.rfind("“", max(0, draft.start - QUOTE_REACH), draft.start)
     if opened < 0 or body.find("”", opened, draft.start) >= 0:
-        return None  # not inside a quotation
-    closed = body.find("”", draft.end, draft.end + QUOTE_REACH)
+        paragraph_start = body.rfind("\n", 0, draft.start) + 1  # or one in straight quotes, in its paragraph
+        if not body.count('"', paragraph_start, draft.start) % 2:
+            return None  # not inside a quotation
+        closed = body.find('"', draft.end, body.find("\n", draft.end) % (len(body) + 1))
+    else:
+        closed = body.find("”", draft.end, draft.end + QUOTE_REACH)
     if closed < 0:
         return None
     tail = body[closed + 1 : closed + 120]
@@ -2025,6 +2045,21 @@ QUOTE_NAMED_AS = re.compile(
     r"\s*\.?\s*(?:Đó|Đây) là (?:yêu cầu|chỉ đạo|đề nghị|lời nhắn nhủ|thông điệp|nhấn mạnh|khẳng định)"
     r"(?:\s+[^\s,.;:]+){0,3}?\s+của\s+"
 )
+
+
+# Who said a sentence of ';' pieces, named at its end ("..., nước ta phải tăng trưởng 2 con số; vì
+# vậy, mọi ngành ... cũng phải ..., Thủ tướng nêu rõ."): a demand in any of its pieces is theirs.
+SAID_AT_END = re.compile(r",\s*(?P<who>[^,;:.]{2,60}?)\s+(?:" + SPEECH_VERBS.pattern + r")\s*$")
+SENTENCE_STOP = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _said_at_sentence_end(body: str, draft: Draft, people: list[Person]) -> str | None:
+    end = body.find("\n", draft.piece.end)
+    end = len(body) if end < 0 else end
+    stop = SENTENCE_STOP.search(body, draft.piece.end, end)
+    said = SAID_AT_END.search(body[draft.piece.end : stop.start() if stop else end])
+    named = _people_and_bodies(said["who"], people, body, attributed=False) if said else []
+    return (named[0].name or named[0].title) if named else None
 
 
 def _last_person(text: str, people: list[Person]) -> str | None:

@@ -45,6 +45,7 @@ from .metadata import (
     BODY_SOURCE_BEFORE,
     DEPARTMENT,
     SPEECH_VERBS,
+    TITLED_NAME,
     Person,
     attributions,
     find_bodies,
@@ -1103,7 +1104,7 @@ def _inline_lists(
     for number, (intro_start, intro_end, intro) in enumerate(intros):
         if intro_start < resume_at:
             continue  # a colon inside the list found before: part of an item
-        if _quoted_phrase(paragraph, intro_end):
+        if _quoted_phrase(paragraph, intro_end) or (intro.name == "colon" and _speaker_label(paragraph, intro_start)):
             continue
         later = [i for i in intros[number + 1 :] if i[0] >= intro_end]
         rest_end = _next_lead_in(paragraph, intro_end, [i for i in later if i[2].strong])
@@ -1124,6 +1125,16 @@ def _inline_lists(
     return found
 
 
+# An interview's answer labelled by its speaker ("Phó Thủ tướng Phạm Bình Minh: Muốn đánh giá ...; IMF
+# ước tính ..."): the colon after a titled name leads into what the speaker says, not into a list.
+SPEAKER_LABEL_CHARS = 80
+
+
+def _speaker_label(paragraph: str, colon: int) -> bool:
+    """Whether the paragraph opens with a speaker's title and name alone, up to the colon at `colon`."""
+    return colon <= SPEAKER_LABEL_CHARS and TITLED_NAME.fullmatch(paragraph, 0, colon) is not None
+
+
 def _semicolon_items(
     paragraph: str, intro_start: int, start: int, end: int, later: list[tuple[int, int, InlineIntro]]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
@@ -1131,11 +1142,26 @@ def _semicolon_items(
     if ";" not in paragraph[start:end]:
         return None
     raw = [(start + s, start + e) for s, e in _inline_pieces(paragraph[start:end])]
-    raw = [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()]
+    raw = _with_consequences(paragraph, [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()])
     if len(raw) < 2 or any(raw[0][0] <= i[0] < raw[0][1] for i in later if i[2].strong):
         return None  # 'nhấn mạnh: “Năm 2025 cần: A; B”': the lead-in nearest the pieces leads them in
     raw[-1] = (raw[-1][0], _before_predicate(paragraph, intro_start, *raw[-1]))
     return _merge_continuations(paragraph, raw), raw
+
+
+# A ';' piece that draws a consequence from the one before goes on with it, no item of its own:
+# "nước ta phải tăng trưởng 2 con số; vì vậy, mọi ngành cũng phải ...", "...; từ đó đề xuất ...".
+CONSEQUENCE_OPENING = re.compile(r"\s*(?:vì vậy|vì thế|do đó|do vậy|bởi vậy|từ đó|qua đó|nhờ đó|nhờ vậy)\b")
+
+
+def _with_consequences(paragraph: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined = pieces[:1]
+    for start, end in pieces[1:]:
+        if CONSEQUENCE_OPENING.match(paragraph, start):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 # A sentence end, spaced or glued to the next sentence ("... phát triển KTXH.Giải quyết ...",

@@ -82,7 +82,7 @@ def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
     # what the page states (meta tags, <time>, markup): htmldate's extensive search would make
     # one up from a year in the title ("... năm 2023" -> 2023-01-01).
     extracted: Any = trafilatura.bare_extraction(  # a trafilatura Document (as_dict=False)
-        text,
+        _layout_tables_as_blocks(text),
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -97,6 +97,47 @@ def _html_parts(text: str) -> tuple[str, str | None, str | None, str | None]:
         article = f"{lede}\n{article}"
     title = None if _is_site_name(extracted.title, extracted.sitename) else extracted.title
     return article, title, extracted.date, extracted.author
+
+
+# An older site lays its page out in a <table>: the article is one cell, its paragraphs parted by
+# <br> ("...<br><br>1. Tận dụng ...<br><br>2. Phối hợp ..."). Read as a table, the cell would be one
+# line ("| ... 1. Tận dụng ... 2. Phối hợp ... |") and its list one run-on sentence; read as blocks,
+# each <br> ends a line. A data table's cells are short, and stay a table.
+LAYOUT_CELL_CHARS = 400
+LAYOUT_CELL_BREAKS = 2
+TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def _layout_tables_as_blocks(html: str) -> str:
+    """`html` with each table that holds an article's text in a cell of <br>-parted lines turned
+    into plain blocks (<div>), so that its lines stay lines; any other page unchanged."""
+    lowered = html.lower()
+    if "<td" not in lowered or "<br" not in lowered:
+        return html
+    import lxml.html  # comes with trafilatura; imported here so that `ngkt --help` stays quick
+    from lxml import etree
+
+    try:
+        page = lxml.html.document_fromstring(html)
+    except (ValueError, etree.ParserError):
+        return html
+    layout = {
+        table
+        for cell in page.iter("td", "th")
+        if len(cell.findall(".//br")) >= LAYOUT_CELL_BREAKS and len(cell.text_content()) >= LAYOUT_CELL_CHARS
+        for table in cell.iterancestors("table")
+    }
+    if not layout:
+        return html
+    parts = [
+        part
+        for table in layout
+        for part in table.iter(*TABLE_PARTS)
+        if part is table or next(part.iterancestors("table"), None) is table
+    ]
+    for part in parts:
+        part.tag = "div"
+    return lxml.html.tostring(page, encoding="unicode")
 
 
 # A page title that is only the site's address: "VOV.VN", "baoquocte.vn".

@@ -8,11 +8,17 @@ from hypothesis import strategies as st
 from ngkt_cli.boilerplate import (
     CAPTION_CREDIT,
     CAPTION_MAX_CHARS,
+    ITEM_OPENING,
     LINE_END_PUNCTUATION,
     LINE_RULES,
     NUMBERED_IMAGE,
     NUMBERED_IMAGE_CHARS,
     PAGE_NUMBER,
+    SENTENCE_END_MARKS,
+    WRAP_FULL_SHARE,
+    WRAP_MIN_LINES,
+    WRAP_WIDTH_MAX,
+    WRAPPED_LINE_END,
     _unwrapped_lines,
     classify_line,
     opening_characters,
@@ -23,17 +29,35 @@ from ngkt_cli.text import fold, required_literals
 def _unwrapped_lines_plainly(text: str) -> list[tuple[int, str, str]]:
     """The definition: the text's lines, a line opening in lower case joined to the one before
     when that one ends without punctuation (neither being boilerplate on its own), a page number
-    inside a paragraph passed over, each line's white space folded last."""
+    inside a paragraph passed over, each line's white space folded last. In a text wrapped at a
+    width (most lines near the longest, a short one), a line that runs to the width goes on in the
+    next unless it ends a sentence the next word would have fitted after, or the next opens an item."""
     found, pending = [], []
-    for line_no, raw in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    width = max(lengths) if len(lengths) >= WRAP_MIN_LINES and max(lengths) <= WRAP_WIDTH_MAX else None
+    if width and sum(length >= WRAP_FULL_SHARE * width for length in lengths) * 2 < len(lengths):
+        width = None
+    for line_no, raw in enumerate(lines, start=1):
         folded, stripped = fold(raw), raw.strip()
         if pending and len(stripped) <= 16 and PAGE_NUMBER.match(" ".join(folded.split())):
             found.append((line_no, raw, folded))
             continue
+        previous = len(lines[line_no - 2].rstrip()) if line_no > 1 else 0
+        end = pending[1].rstrip()[-1:] if pending else ""
+        wrapped = bool(
+            width
+            and stripped
+            and previous >= WRAP_FULL_SHARE * width
+            and (
+                end not in WRAPPED_LINE_END
+                or (end in SENTENCE_END_MARKS and previous + 1 + len((stripped.split() or [""])[0]) > width)
+            )
+            and not ITEM_OPENING.match(" ".join(stripped.split()))
+        )
         if (
             pending
-            and stripped[:1].islower()
-            and pending[1].rstrip()[-1:] not in LINE_END_PUNCTUATION
+            and ((stripped[:1].islower() and end not in LINE_END_PUNCTUATION) or wrapped)
             and not classify_line(stripped, None)
             and not classify_line(" ".join(pending[1].split()), None)
         ):
@@ -86,6 +110,13 @@ TEXTS = st.lists(st.tuples(st.lists(LINE_PIECES, max_size=4).map(" ".join), BREA
 @example("Một  dòng \n\t\u00a0\nno image\nảnh")
 @example("Bộ trưởng cho\nTrang            3\nbiết")  # a page number only once its spaces are folded
 @example("Bộ trưởng cho\nhọ  tên\nbiết")  # a comment form's label only once its spaces are folded
+# wrapped at a width: a capital, an empty line, a sentence ended at the width, an item
+@example(
+    "Bộ trưởng cho\nBộ trưởng cho biết\nBộ trưởng cho biết\nBộ trưởng cho biết\nBộ trưởng cho biết\n\nbiết\nBộ trưởng cho\nBộ trưởng cho\n"
+)
+@example(
+    "Bộ trưởng cho biết a.\nBộ trưởng cho biết\nhai, tăng cường.\nBộ trưởng cho biết\n- 3 -\nBộ trưởng cho\nthứ\nBộ trưởng cho biết\n"
+)
 def test_unwrapped_lines_are_the_lines_joined_as_the_plain_definition_says(text):
     assert list(_unwrapped_lines(text)) == _unwrapped_lines_plainly(text)
 
