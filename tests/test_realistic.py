@@ -41,13 +41,13 @@ SUMMARY = re.compile(
 # to tune a rule. Measured, never read for misses: its floors keep what unseen text gets from
 # falling, and its failure message gives the figures only.
 HELDOUT = Path(__file__).parent / "data" / "heldout"
-# Measured 2026-12-01 (session 5 end): priority F1 0.92, other 12/21, year/speaker/count 111/148,
-# metadata 32/42, links 11/19, directives F1 0.79, scope 13/14.
+# Measured 2026-12-02 (session 10 end): priority F1 0.92, other 12/21, year/speaker/count 120/148,
+# metadata 34/42, links 11/19, directives F1 0.79, scope 13/14.
 HELDOUT_FLOORS = {
     "priority_f1": 0.91,
     "other": 0.57,
-    "attrs": 0.79,
-    "metadata": 0.76,
+    "attrs": 0.8,
+    "metadata": 0.8,
     "links": 0.57,
     "directive_f1": 0.78,
     "scope": 0.92,
@@ -56,16 +56,16 @@ HELDOUT_FLOORS = {
 
 # A second held-out set (tests/data/heldout2, its README): 17 articles written at the end of
 # session 6 from real pages of 2017-2026 by a helper who changed no code, gold committed before
-# ngkt ran on them. The same rules: measured, never read for misses. Measured 2026-12-02:
-# priority F1 0.97, other 3/7, year/speaker/count 98/108, metadata 45/51, links 11/12,
+# ngkt ran on them. The same rules: measured, never read for misses. Measured 2026-12-02 (session
+# 10 end): priority F1 1.00, other 3/7, year/speaker/count 99/108, metadata 45/51, links 12/12,
 # directives F1 0.95, scope 17/17.
 HELDOUT2 = Path(__file__).parent / "data" / "heldout2"
 HELDOUT2_FLOORS = {
-    "priority_f1": 0.96,
+    "priority_f1": 0.99,
     "other": 0.42,
     "attrs": 0.91,
     "metadata": 0.88,
-    "links": 0.91,
+    "links": 0.99,
     "directive_f1": 0.94,
     "scope": 1.0,
 }
