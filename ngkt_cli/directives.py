@@ -1443,7 +1443,8 @@ def _announces_a_count(text: str) -> bool:
 # sở bình đẳng, cùng có lợi", "..., qua đó góp phần ...", "nhằm ...". A directive, like a list
 # item, is the action itself; its tail would make every directive resemble every other one.
 DEMAND_TAIL = re.compile(
-    r",?\s+(?:trên cơ sở|theo hướng|với phương châm|thông qua đó|qua đó|nhờ đó|từ đó|góp phần|nhằm)\b"
+    # (not after "để": "phải nỗ lực hơn để góp phần xây dựng ..." would end on "để", its purpose cut off)
+    r"(?<!\bđể),?\s+(?:trên cơ sở|theo hướng|với phương châm|thông qua đó|qua đó|nhờ đó|từ đó|góp phần|nhằm)\b"
     # and who said it, after it: "..., ông nói.", "...”, Thủ tướng nhấn mạnh."
     r"|[”\"]?\s*[,–-]\s*[^,;]{0,60}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ)\s*[.!]?\s*$"
     # or who asked it, named after it: "..., Thủ tướng đề nghị." (not "... đáp ứng yêu cầu.")

@@ -1620,3 +1620,15 @@ def test_show_names_the_cue_of_a_directive_asked_in_the_paragraph_before(tmp_pat
     [directive, *_] = json.loads(run_cli(db, "priorities", "--form", "directive", "-f", "json").stdout)
     shown = run_cli(db, "show", directive["id"].split("/")[0]).stdout
     assert f"[{directive['id'].split('/')[1]} ◆ {directive['cue']}] Các cơ quan đại diện" in shown
+
+
+def test_a_demand_keeps_the_purpose_after_de():
+    """ "... càng phải nỗ lực hơn để góp phần xây dựng ...": "góp phần" ends a demand's means, but
+    after "để" it is the demand's purpose, and cutting it left "phải nỗ lực hơn để" (newcomer10)."""
+    [found] = directives_of(
+        "Phát biểu kết luận, Thủ tướng Phạm Minh Chính cho rằng trong bối cảnh khó khăn, ngoại giao kinh tế càng"
+        " phải nỗ lực hơn để góp phần xây dựng nền kinh tế độc lập, tự chủ gắn với hội nhập quốc tế sâu rộng."
+    )
+    assert found.text == (
+        "phải nỗ lực hơn để góp phần xây dựng nền kinh tế độc lập, tự chủ gắn với hội nhập quốc tế sâu rộng"
+    )
