@@ -356,8 +356,8 @@ def reports_same_speech(mine: Wordings, theirs: Wordings) -> bool:
 @dataclass(frozen=True)
 class Sameness:
     """What the stored reports within a day of a document are to it: the one it copies or reports
-    again (`original`), else the stored reports without lists that retell its speech (`retold`),
-    which it is counted in place of."""
+    again (`original`), else the stored reports that retell its speech in fewer of its tasks or in
+    running text (`retold`), which it is counted in place of."""
 
     original: str | None = None
     retold: tuple[str, ...] = ()
