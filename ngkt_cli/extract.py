@@ -1143,6 +1143,7 @@ def _semicolon_items(
         return None
     raw = [(start + s, start + e) for s, e in _inline_pieces(paragraph[start:end])]
     raw = _with_consequences(paragraph, [piece for piece in raw if paragraph[piece[0] : piece[1]].strip()])
+    raw = _before_a_request(paragraph, raw)
     if len(raw) < 2 or any(raw[0][0] <= i[0] < raw[0][1] for i in later if i[2].strong):
         return None  # 'nhấn mạnh: “Năm 2025 cần: A; B”': the lead-in nearest the pieces leads them in
     raw[-1] = (raw[-1][0], _before_predicate(paragraph, intro_start, *raw[-1]))
@@ -1152,6 +1153,20 @@ def _semicolon_items(
 # A ';' piece that draws a consequence from the one before goes on with it, no item of its own:
 # "nước ta phải tăng trưởng 2 con số; vì vậy, mọi ngành cũng phải ...", "...; từ đó đề xuất ...".
 CONSEQUENCE_OPENING = re.compile(r"\s*(?:vì vậy|vì thế|do đó|do vậy|bởi vậy|từ đó|qua đó|nhờ đó|nhờ vậy)\b")
+
+
+# A ';' piece that asks something of someone after pieces that do not is the sentence's next
+# clause, no item: "... với ba trụ cột: A - B - C; đề nghị Đảng ủy Bộ Ngoại giao ..." (a list of
+# requests, each piece opening so, stays a list).
+REQUEST_OPENING = re.compile(r"\s*(?:đồng thời,?\s+)?(?:đề nghị|yêu cầu)\s+(?=\w)", re.I)
+
+
+def _before_a_request(paragraph: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`pieces` up to the first that opens with a request, when the first does not."""
+    if not pieces or REQUEST_OPENING.match(paragraph, pieces[0][0]):
+        return pieces
+    cut = next((n for n, (start, _) in enumerate(pieces) if REQUEST_OPENING.match(paragraph, start)), len(pieces))
+    return pieces[:cut]
 
 
 def _with_consequences(paragraph: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:

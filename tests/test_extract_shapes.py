@@ -707,3 +707,31 @@ def test_items_spoken_after_trong_do_in_one_sentence_are_a_list_not_a_directive(
         ("lesson", ["phải bám sát thị trường", "phải lấy doanh nghiệp làm trung tâm"])
     ]
     assert doc.directives == ()
+
+
+# --- a request after a ';' list is the sentence's next clause ----------------------------------
+
+
+def test_a_request_after_the_pieces_is_no_item_of_them():
+    """gen-dir10's note: "... ba trụ cột: A - B - C; đề nghị Đảng ủy ..." stored the request as the
+    list's second item, and lost it as a directive."""
+    text = (
+        "Sáng 10/3/2026, Tổng Bí thư Tô Lâm làm việc với Ban Thường vụ Đảng ủy Bộ Ngoại giao.\n\n"
+        "Tổng Bí thư chỉ rõ tầm quan trọng của ngoại giao trong giai đoạn mới với ba trụ cột: ngoại giao chính"
+        " trị - ngoại giao kinh tế - ngoại giao văn hóa; đề nghị Đảng ủy Bộ Ngoại giao tập trung nâng cao chất"
+        " lượng công tác nghiên cứu, dự báo chiến lược."
+    )
+    found = extract(doc_from(text))
+    assert [list(found.items) for found in found.lists] == []
+    assert [d.text for d in found.directives] == [
+        "Đảng ủy Bộ Ngoại giao tập trung nâng cao chất lượng công tác nghiên cứu, dự báo chiến lược"
+    ]
+
+
+def test_a_list_of_requests_stays_a_list():
+    text = (
+        "Bộ Công Thương nêu ba kiến nghị: đề nghị Chính phủ sớm ban hành cơ chế hỗ trợ xuất khẩu; đề nghị các"
+        " bộ rút ngắn thủ tục cấp phép đầu tư; đề nghị các địa phương dành quỹ đất cho khu công nghiệp."
+    )
+    [(kind, items)] = kinds_and_items(text)
+    assert len(items) == 3 and items[0].startswith("đề nghị Chính phủ")
