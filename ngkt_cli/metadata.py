@@ -631,6 +631,9 @@ BODY_HEADS = (
     "UBND",
     "Tỉnh ủy",
     "Thành ủy",
+    # a trade office abroad, which advises businesses ("Thương vụ Việt Nam tại Nhật Bản khuyến nghị
+    # ..."); not "Đại sứ quán": an embassy's plans are most often its ambassador's words
+    "Thương vụ",
 )
 _BODY_HEAD_RE = _alternation(sorted(BODY_HEADS, key=len, reverse=True), first_letter_either_case=True)
 # "Hội nghị Ngoại giao lần thứ 32" (or "Hội nghị Ngoại giao 32"), "Bộ Công Thương" (a ministry:

@@ -1632,3 +1632,15 @@ def test_a_demand_keeps_the_purpose_after_de():
     assert found.text == (
         "phải nỗ lực hơn để góp phần xây dựng nền kinh tế độc lập, tự chủ gắn với hội nhập quốc tế sâu rộng"
     )
+
+
+def test_a_trade_office_that_advises_businesses_is_the_speaker():
+    [found] = directives_of(
+        "Ngày 12/4/2025, Thương vụ Việt Nam tại Nhật Bản tổ chức hội thảo trực tuyến với các doanh nghiệp xuất khẩu."
+        "\n\nThương vụ Việt Nam tại Nhật Bản khuyến nghị các doanh nghiệp cần chú trọng truy xuất nguồn gốc và đáp"
+        " ứng tiêu chuẩn an toàn thực phẩm của thị trường này."
+    )
+    assert (found.speaker, found.text) == (
+        "Thương vụ Việt Nam tại Nhật Bản",
+        "cần chú trọng truy xuất nguồn gốc và đáp ứng tiêu chuẩn an toàn thực phẩm của thị trường này",
+    )
