@@ -411,6 +411,15 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if full * 2 >= len(lengths) else None
 
 
+def _stands_alone(line: str, width: int | None) -> bool:
+    """Whether `line` is boilerplate on its own, never part of a wrapped paragraph. In text wrapped
+    at a width a photo's credit may fall inside a line of the paragraph it was glued into ("... đối
+    với quan\nhệ hai nước. Ảnh: TTXVNQuan hệ với các đối tác ...,\nđi vào chiều sâu"): there it is
+    no caption of its own, and the line's article text stays in its paragraph."""
+    reason = classify_line(line, None)
+    return bool(reason) and not (width and reason == "caption")
+
+
 def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
     """(line number, line, folded line) of each line of `text` that holds a word, its white space
     folded ("a  b" -> "a b"), a wrapped line joined to the one it continues."""
@@ -456,8 +465,8 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
                     and not ITEM_OPENING.match(line)
                 )
             )
-            and not classify_line(stripped, None)  # "Họ tên no image" / "no image": boilerplate, each
-            and not classify_line(pending[1], None)
+            and not _stands_alone(stripped, width)  # "Họ tên no image" / "no image": boilerplate, each
+            and not _stands_alone(pending[1], width)
         )
         if continues:
             pending[1] += " " + line

@@ -11,7 +11,9 @@ lines wrapped at a width mid-sentence ("... Thứ trưởng\nThường trực ..
 A file is named vN_<original>_<what varies>.txt (or .html), and must read exactly as the original's gold
 reading in tests/data/realistic/gold.json says: the same items of each list with their kind, year,
 speaker and announced count, the same directives, date, statement year, title and scope. The reading
-is scored by the realistic set's evaluate.py, so a variant that reads differently names what changed."""
+is scored by the realistic set's evaluate.py, so a variant that reads differently names what changed.
+What the original itself reads apart from its gold (r09's ';' piece after a demand, read as another
+directive) is what its variants read too: a variant is held to its original's reading, not beyond it."""
 
 from __future__ import annotations
 
@@ -37,18 +39,11 @@ def _original_of(name: str) -> str:
     return found["original"]
 
 
-@pytest.fixture(scope="module")
-def findings(tmp_path_factory) -> dict[str, list[str]]:
-    """Every variant ingested into one database, scored against its original's gold reading:
-    the findings of each variant, by file name (none when it reads as its original does)."""
-    folder = tmp_path_factory.mktemp("varied")
-    originals = {
-        gold["file"].rsplit(".", 1)[0]: gold for gold in json.loads((REALISTIC / "gold.json").read_text())["documents"]
-    }
-    documents = [dict(originals[_original_of(name)], file=name) for name in VARIANTS]
+def _scored(folder: Path, articles: Path, documents: list[dict]) -> list[str]:
+    """The findings of evaluate.py on `articles` ingested into one database against `documents`."""
     (folder / "gold.json").write_text(json.dumps({"documents": documents, "threads": {}}, ensure_ascii=False))
     db = folder / "v.db"
-    assert run_cli(db, "ingest", str(VARIED)).exit_code == 0
+    assert run_cli(db, "ingest", str(articles)).exit_code == 0
     export = run_cli(db, "export", "--format", "json")
     assert export.exit_code == 0, export.output
     (folder / "export.json").write_text(export.stdout, encoding="utf-8")
@@ -71,11 +66,35 @@ def findings(tmp_path_factory) -> dict[str, list[str]]:
         text=True,
         timeout=120,
     )
-    lines = [line[3:] for line in result.stdout.splitlines() if line.startswith(" - ")]
+    return [line[3:] for line in result.stdout.splitlines() if line.startswith(" - ")]
+
+
+def _as_original(finding: str, name: str, original: str) -> str:
+    """A variant's finding as its original's would read (its file and its prefix renamed)."""
+    prefix = VARIANT.match(name)["prefix"]  # type: ignore[index]
+    return finding.replace(name, original).replace(f"{prefix}/", f"{original.split('_', 1)[0]}/")
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory) -> dict[str, list[str]]:
+    """Every variant ingested into one database, scored against its original's gold reading:
+    the findings of each variant, by file name, less those its original has too (none when it
+    reads as its original does)."""
+    golds = json.loads((REALISTIC / "gold.json").read_text())["documents"]
+    originals = {gold["file"].rsplit(".", 1)[0]: gold for gold in golds}
+    documents = [dict(originals[_original_of(name)], file=name) for name in VARIANTS]
+    lines = _scored(tmp_path_factory.mktemp("varied"), VARIED, documents)
+    own = set(_scored(tmp_path_factory.mktemp("originals"), REALISTIC / "articles", golds))
     by_name: dict[str, list[str]] = {name: [] for name in VARIANTS}
     for name in VARIANTS:
         prefix = VARIANT.match(name)["prefix"]  # type: ignore[index]
-        by_name[name] = [line for line in lines if re.match(rf"(?:missed )?{prefix}[/_]", line)]
+        original = _original_of(name)
+        by_name[name] = [
+            line
+            for line in lines
+            if re.match(rf"(?:missed )?{prefix}[/_]", line)
+            and _as_original(line, name, originals[original]["file"]) not in own
+        ]
     return by_name
 
 
@@ -111,3 +130,17 @@ def test_a_data_table_with_short_cells_stays_a_table():
 
     page = "<html><body><table><tr><td>Hà Nội<br>2024<br>Quý I</td><td>12,5%</td></tr></table></body></html>"
     assert _layout_tables_as_blocks(page) == page
+
+
+def test_a_credit_inside_a_wrapped_line_keeps_the_line_in_its_paragraph():
+    from ngkt_cli.boilerplate import clean_lines
+
+    # r09 glues a photo's credit into its paragraph ("... Ảnh: TTXVNQuan hệ ..."); wrapped at 72
+    # characters the credit falls inside a line, which is no caption of its own
+    clean = clean_lines((VARIED / "v123_r09_vietnamnet_pdf_wrapped.txt").read_text(encoding="utf-8"))
+    assert [removed.reason for removed in clean.removed] == ["title"]
+    assert any(
+        "đối với quan hệ hai nước. Ảnh: TTXVNQuan hệ với các đối tác tiếp tục được mở rộng, đi vào" in p
+        for p in clean.paragraphs
+    )
+    assert any("Cục GGHB Việt NamTheo Bộ trưởng Bùi Thanh Sơn, đối ngoại cũng góp phần" in p for p in clean.paragraphs)
