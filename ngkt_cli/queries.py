@@ -704,8 +704,8 @@ def years_with(
     year = _year_column(by)
     rows = conn.execute(
         f"SELECT DISTINCT {year} FROM statements s JOIN documents d ON d.id = s.document_id WHERE "
-        f"{_counted(by, include_out_of_scope)}{' AND s.form = ?' if form else ''}",
-        [kind, *([form] if form else [])],
+        f"{_counted(by, include_out_of_scope)} AND (? IS NULL OR s.form = ?)",
+        [kind, form, form],
     )
     return sorted(r[0] for r in rows)
 
@@ -803,23 +803,23 @@ def left_out(
     """
     year = _year_column(by)
     marks = ", ".join("?" * len(years))
-    of_form, form_value = (" AND s.form = ?", [form]) if form else ("", [])
     # From the few documents out of scope or undated (indexes documents_scope, documents_date; the
     # duplicate_of index, which every original matches, kept out) to their statements, not from
     # every statement of the years to its document.
     counts = dict(
         conn.execute(
             f"""SELECT {year}, count(DISTINCT d.id) FROM documents d CROSS JOIN statements s ON d.id = s.document_id
-            WHERE s.kind = ? AND d.duplicate_of IS NULL AND d.scope = 'out' AND {year} IN ({marks}){of_form}
+            WHERE s.kind = ? AND d.duplicate_of IS NULL AND d.scope = 'out' AND {year} IN ({marks})
+              AND (? IS NULL OR s.form = ?)
             GROUP BY {year}""",
-            [kind, *years, *form_value],
+            [kind, *years, form, form],
         ).fetchall()
     )
     undated = conn.execute(
         f"""SELECT count(DISTINCT d.id) FROM documents d CROSS JOIN statements s ON d.id = s.document_id
             WHERE s.kind = ? AND +d.duplicate_of IS NULL AND {SQL_IN_SCOPE}
-              AND d.date IS NULL AND {year} IS NULL{of_form}""",
-        [kind, *form_value],
+              AND d.date IS NULL AND {year} IS NULL AND (? IS NULL OR s.form = ?)""",
+        [kind, form, form],
     ).fetchone()[0]
     return {"out_of_scope": {y: counts.get(y, 0) for y in years}, "undated": undated}
 
