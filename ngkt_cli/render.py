@@ -718,6 +718,14 @@ DIRECTIVE_MARK = "◆"
 UNRANKED_MARK = "●"
 
 
+def timeline_mark(ranks: dict, year: int) -> str:
+    """A timeline's cell: the thread's best rank that year ("#1"), UNRANKED_MARK when it was stated
+    without one, "·" when it was not stated (`ranks`: year -> rank or None, for the years stated)."""
+    if year not in ranks:
+        return "·"
+    return f"#{ranks[year]}" if ranks[year] else UNRANKED_MARK
+
+
 def rank_label(form: str | None, ordinal: int | None) -> str:
     """ "3" for the third item of a list, "◆" for a directive."""
     return DIRECTIVE_MARK if form == "directive" else "" if ordinal is None else str(ordinal)
@@ -950,10 +958,7 @@ def timeline_view(years: list[int], rows: list[dict]) -> View:
     table = [
         {
             "thread": r["thread_id"],
-            **{
-                str(y): (f"#{r['years'][y]}" if r["years"].get(y) else UNRANKED_MARK) if y in r["years"] else "·"
-                for y in years
-            },
+            **{str(y): timeline_mark(r["years"], y) for y in years},
             "label": r["label"],
         }
         for r in rows

@@ -161,12 +161,9 @@ def index_html(env, index: dict) -> str:
 def index_markdown(env, index: dict) -> str:
     """The index as Markdown; each table well-formed (escaped cells), or a sentence when it would be empty."""
     years, threads = index["timeline"]["years"], index["timeline"]["threads"]
-
-    def mark(ranks: dict, y: int) -> str:
-        return (f"#{ranks[y]}" if ranks[y] else render.UNRANKED_MARK) if y in ranks else "·"
-
     thread_rows = [
-        {"thread": t["thread_id"], **{str(y): mark(t["years"], y) for y in years}, "label": t["label"]} for t in threads
+        {"thread": t["thread_id"], **{str(y): render.timeline_mark(t["years"], y) for y in years}, "label": t["label"]}
+        for t in threads
     ]
     theme_rows = [
         {"theme": t["label"], **{str(y): f"{t['shares'][y]:.0%}" for y in index["years"]}} for t in index["themes"]
