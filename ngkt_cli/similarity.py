@@ -487,24 +487,33 @@ class ThreadIndex:
         best = max(ranked, key=lambda t: (ranked[t], t), default=thread)
         if ranked.get(best, 0.0) <= ranked.get(thread, 0.0):
             best = thread
-        if best == thread:  # back where it was
-            if at is not None:
-                members.insert(at, item)
-                self.centroids.pop(thread, None)
-            wording.insert(place, thread)
-        else:
+        if best != thread:
             if at is None:
                 del members[next(n for n, m in enumerate(members) if m is item)]
-            target = self.members[best]
-            target.insert(bisect_right(target, order[item.id], key=lambda m: order.get(m.id, -1)), item)
-            self.centroids.pop(best, None)
-            wording.append(best)
-            for term in self.rare_terms(item):
-                self.by_term[term].add(best)  # the old thread's terms stay: a stale term only adds a candidate
+            self.join_in_order(item, best, order)  # the old thread's terms stay: a stale term only adds a candidate
+            return best
+        if at is not None:  # back where it was
+            members.insert(at, item)
+            self.centroids.pop(thread, None)
+        wording.insert(place, thread)
         if item.list_id:
-            self.lists[best].add(item.list_id)
-        self.thread_of[item.id] = best
-        return best
+            self.lists[thread].add(item.list_id)
+        self.thread_of[item.id] = thread
+        return thread
+
+    def join_in_order(self, item: Item, thread: str, order: dict[str, int]) -> None:
+        """Place `item` among `thread`'s members where its linking order (`order`) puts it, as
+        settling and merging move statements between threads formed already."""
+        members = self.members[thread]
+        members.insert(bisect_right(members, order[item.id], key=lambda m: order.get(m.id, -1)), item)
+        self.centroids.pop(thread, None)
+        self.thread_of[item.id] = thread
+        if item.list_id:
+            self.lists[thread].add(item.list_id)
+        if thread not in self.by_key[item.key]:
+            self.by_key[item.key].append(thread)
+        for term in self.rare_terms(item):
+            self.by_term[term].add(thread)
 
     def rare_terms(self, item: Item) -> list[str]:
         """The item's lookup terms, worked out once per wording."""
@@ -805,17 +814,8 @@ def merge_restated(items: list[Item], index: ThreadIndex, decisions: Decisions =
                 continue
             del index.members[small]
             index.centroids.pop(small, None)
-            index.centroids.pop(target, None)
-            into = index.members[target]
             for member in members:
-                into.insert(bisect_right(into, order[member.id], key=lambda m: order.get(m.id, -1)), member)
-                index.thread_of[member.id] = target
-                if member.list_id:
-                    index.lists[target].add(member.list_id)
-                if target not in index.by_key[member.key]:
-                    index.by_key[member.key].append(target)
-                for term in index.rare_terms(member):
-                    index.by_term[term].add(target)
+                index.join_in_order(member, target, order)
             break
 
 
