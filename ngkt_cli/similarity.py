@@ -915,11 +915,17 @@ def centrality(members: list[Item], idf: Idf, vectors: dict[str, dict[str, float
         return {members[0].id: 1.0}
     # the sum of a member's cosines with the others is its cosine with the sum of every member's
     # vector, less its own (1: unit vectors): one dot product a member, not one an other member
-    total: dict[str, float] = {}
-    for member in members:
-        for term, weight in vectors[member.text].items():
-            total[term] = total.get(term, 0.0) + weight
+    total = _summed(vectors[member.text] for member in members)
     return {m.id: (cosine(vectors[m.text], total) - 1.0) / (len(members) - 1) for m in members}
+
+
+def _summed(vectors: Iterable[dict[str, float]]) -> dict[str, float]:
+    """The sum of term vectors, in the order given."""
+    total: dict[str, float] = {}
+    for weights in vectors:
+        for term, weight in weights.items():
+            total[term] = total.get(term, 0.0) + weight
+    return total
 
 
 def central_label(members: list[Item], idf: Idf) -> str:
@@ -932,10 +938,7 @@ def central_label(members: list[Item], idf: Idf) -> str:
     vectors = {m.text: vector(m.terms, idf) for m in members}
     scores = centrality(members, idf, vectors)
     labels = {m.id: main_clause(m.text) for m in members}
-    total: dict[str, float] = {}
-    for weights in vectors.values():
-        for term, weight in weights.items():
-            total[term] = total.get(term, 0.0) + weight
+    total = _summed(vectors.values())  # each wording once
     total_square = sum(w * w for w in total.values())
 
     def says_the_thread(member: Item) -> float:
