@@ -1442,14 +1442,15 @@ def _announces_a_count(text: str) -> bool:
 # Where a demand's own words end and the basis, manner or purpose it serves begins: "..., trên cơ
 # sở bình đẳng, cùng có lợi", "..., qua đó góp phần ...", "nhằm ...". A directive, like a list
 # item, is the action itself; its tail would make every directive resemble every other one.
+# A verb of asking that ends its sentence, after whoever asked: "..., Thủ tướng đề nghị.".
+ASKED_AT_END = r"(?:đề nghị|yêu cầu|lưu ý|chỉ đạo|căn dặn)\s*[.!]?\s*$"
 DEMAND_TAIL = re.compile(
     # (not after "để": "phải nỗ lực hơn để góp phần xây dựng ..." would end on "để", its purpose cut off)
     r"(?<!\bđể),?\s+(?:trên cơ sở|theo hướng|với phương châm|thông qua đó|qua đó|nhờ đó|từ đó|góp phần|nhằm)\b"
     # and who said it, after it: "..., ông nói.", "...”, Thủ tướng nhấn mạnh."
     r"|[”\"]?\s*[,–-]\s*[^,;]{0,60}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ)\s*[.!]?\s*$"
     # or who asked it, named after it: "..., Thủ tướng đề nghị." (not "... đáp ứng yêu cầu.")
-    rf"|[”\"]?\s*[,–-]\s*(?-i:[{UPPER_CASE}]|ông\b|bà\b)[^,;]{{0,60}}?\b(?:đề nghị|yêu cầu|lưu ý|chỉ đạo|căn dặn)"
-    r"\s*[.!]?\s*$"
+    rf"|[”\"]?\s*[,–-]\s*(?-i:[{UPPER_CASE}]|ông\b|bà\b)[^,;]{{0,60}}?\b{ASKED_AT_END}"
     # or after "theo": "..., theo ông.", "..., theo Bộ trưởng Bùi Thanh Sơn."
     r"|[”\"]?\s*,\s*theo\s+[^,;]{1,60}[.!]?\s*$",
     re.I,
@@ -2004,7 +2005,7 @@ SAID_BY_UNKNOWN = re.compile(
 
 
 # Who asked it, named after the demand: "..., Thủ tướng chỉ đạo.", "..., Bộ trưởng đề nghị.".
-ASKED_AFTER = re.compile(r"\b(?:chỉ đạo|yêu cầu|đề nghị|lưu ý|căn dặn)\s*[.!]?\s*$")
+ASKED_AFTER = re.compile(r"\b" + ASKED_AT_END)
 
 
 # A leader the article has named, spoken of by the office led: "Lãnh đạo Chính phủ nhấn mạnh ...".
