@@ -30,6 +30,7 @@ from .errors import NgktError, UsageError
 from .link import recode_themes, relink_advice, relink_notice
 from .link import relink as rebuild
 from .queries import (
+    Counting,
     cited_item,
     document_themes,
     document_view,
@@ -152,6 +153,28 @@ IncludeOutOfScope = Annotated[
     ),
 ]
 KindOption = Annotated[Kind, typer.Option("--kind", "-k", help="List kind.")]
+
+
+# The choices of actors.LEVELS, and "all" (tests/test_output.py fails when they drift apart).
+class Level(str, Enum):
+    national = "national"
+    local = "local"
+    foreign = "foreign"
+    all = "all"
+
+
+LevelOption = Annotated[
+    Level,
+    typer.Option(
+        "--level",
+        help="Only the statements of one kind of actor: the nation's (ministries, the government), a province's or "
+        "city's, or another country's; all by default.",
+    ),
+]
+
+
+def _counting(include_out_of_scope: bool, level: Level) -> Counting:
+    return Counting(include_out_of_scope, None if level == Level.all else level.value)
 
 
 class By(str, Enum):
@@ -489,6 +512,7 @@ def priorities(
     ] = None,
     form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
+    level: LevelOption = Level.all,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stated items with their document, date, list and ordinal; directives marked ◆.
@@ -504,7 +528,7 @@ def priorities(
         kind=kind.value,
         speaker=speaker,
         form=form.value if form else None,
-        include_out_of_scope=include_out_of_scope,
+        counting=_counting(include_out_of_scope, level),
     )
     if not rows and ctx.obj.format(fmt) == "table":  # a person is told why the table is empty; data stays data
         found = (
@@ -513,7 +537,7 @@ def priorities(
                 year=year,
                 kind=kind.value,
                 form=form.value if form else None,
-                include_out_of_scope=include_out_of_scope,
+                counting=_counting(include_out_of_scope, level),
             )
             if speaker
             else []
@@ -527,7 +551,7 @@ def priorities(
             )
         else:
             years = years_listed(
-                conn, kind.value, include_out_of_scope=include_out_of_scope, form=form.value if form else None
+                conn, kind.value, counting=_counting(include_out_of_scope, level), form=form.value if form else None
             )
             render.message(f"no {kind.value} statements match; years with some: {years}")
     ctx.obj.output(render.statements_view(rows), fmt)
@@ -715,6 +739,7 @@ def threads(
     kind: KindOption = Kind.priority,
     form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
+    level: LevelOption = Level.all,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List threads (one priority followed over the years) with their years and label.
@@ -730,7 +755,7 @@ def threads(
         min_years=min_years,
         kind=kind.value,
         form=form.value if form else None,
-        include_out_of_scope=include_out_of_scope,
+        counting=_counting(include_out_of_scope, level),
     )
     ctx.obj.output(render.threads_view(rows), fmt)
 
@@ -877,6 +902,7 @@ def themes(
     ] = ThemesBy.year,
     kind: KindOption = Kind.priority,
     form: FormFilter = None,
+    level: LevelOption = Level.all,
     fmt: FormatOption = Format.table,
 ) -> None:
     """How often each theme of the codebook is stated, per target year (as shares) or per document."""
@@ -885,7 +911,15 @@ def themes(
         ctx.obj.output(render.View(document_themes(ctx.obj.open(), ctx.obj.themes), render.DOCUMENT_THEME_COLUMNS), fmt)
     else:
         ctx.obj.output(
-            render.shares_view(theme_shares(ctx.obj.open(), ctx.obj.themes, kind.value, form.value if form else None)),
+            render.shares_view(
+                theme_shares(
+                    ctx.obj.open(),
+                    ctx.obj.themes,
+                    kind.value,
+                    form.value if form else None,
+                    _counting(False, level),
+                )
+            ),
             fmt,
         )
 
@@ -916,6 +950,7 @@ def diff(
     kind: KindOption = Kind.priority,
     form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
+    level: LevelOption = Level.all,
     fmt: Annotated[
         Format,
         typer.Option(
@@ -940,7 +975,7 @@ def diff(
         by=by.value,
         kind=kind.value,
         form=form.value if form else None,
-        include_out_of_scope=include_out_of_scope,
+        counting=_counting(include_out_of_scope, level),
         codebook=ctx.obj.themes,
     )
     ctx.obj.output(render.diff_view(result), fmt)
@@ -959,6 +994,7 @@ def timeline(
     ] = 1,
     form: FormFilter = None,
     include_out_of_scope: IncludeOutOfScope = False,
+    level: LevelOption = Level.all,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Threads x years: which priorities appear in which years (best rank), strongest first."""
@@ -969,7 +1005,12 @@ def timeline(
         ctx.obj.output(
             render.timeline_view(
                 *grid(
-                    ctx.obj.open(), kind.value, by.value, min_years, include_out_of_scope, form.value if form else None
+                    ctx.obj.open(),
+                    kind.value,
+                    by.value,
+                    min_years,
+                    _counting(include_out_of_scope, level),
+                    form.value if form else None,
                 )
             ),
             fmt,
@@ -997,6 +1038,7 @@ def report(
         bool, typer.Option("--verbose", "-v", help="List the files written, unchanged and removed.")
     ] = False,
     include_out_of_scope: IncludeOutOfScope = False,
+    level: LevelOption = Level.all,
 ) -> None:
     """Write a report set for cron: index and year-on-year diffs as Markdown, HTML and JSON.
 
@@ -1009,7 +1051,7 @@ def report(
     pair = _ordered_years(*(_year(str(y)) for y in years)) if years else None
     conn = ctx.obj.open()
     with report_lock(out, wait):
-        written = build_report(conn, out, ctx.obj.themes, pair, include_out_of_scope)
+        written = build_report(conn, out, ctx.obj.themes, pair, _counting(include_out_of_scope, level))
     if verbose:
         for item in written:
             render.message(f"{item.action} {item.path}")

@@ -129,6 +129,11 @@ class YearDiff:
     out_of_scope_after: int = 0
     undated: int = 0
     form: str | None = None  # "list" or "directive" when only statements of that form are compared
+    # Statements of other actors than the one compared (a province's, another country's: actors.py)
+    # that each year leaves out, and the actor level compared (None: every level).
+    other_actors_before: int = 0
+    other_actors_after: int = 0
+    level: str | None = None
 
     @property
     def thin_before(self) -> bool:
@@ -352,17 +357,20 @@ def compare_years(
     paragraphs: int,
     left_out: dict | None = None,
     form: str | None = None,
+    level: str | None = None,
 ) -> YearDiff:
     """The whole comparison of two years' statements (pure: everything it needs is passed in).
 
     `frequencies` holds, for each term of `words_needed(before + after)`, how many paragraphs of
     the whole corpus use it (of `paragraphs`): the weights of the closest wordings and the prior
     of the distinctive words. A term it lacks counts as never seen.
-    `left_out` ({"out_of_scope": {year: n}, "undated": n}, from queries.left_out) is reported as is.
+    `left_out` ({"out_of_scope": {year: n}, "undated": n, "other_actors": {year: n}}, from
+    queries.year_diff) is reported as is; `level` is the actor level compared (None: all).
     """
     idf = Idf(frequencies, paragraphs)
     left_out = left_out or {}
     out_of_scope = left_out.get("out_of_scope", {})
+    other_actors = left_out.get("other_actors", {})
     new, dropped, persisting = thread_changes(before, after, labels, idf)
     themes_before = Counter(t for s in before for t in set(s.themes))
     themes_after = Counter(t for s in after for t in set(s.themes))
@@ -390,4 +398,7 @@ def compare_years(
         out_of_scope_after=out_of_scope.get(year_after, 0),
         undated=left_out.get("undated", 0),
         form=form,
+        other_actors_before=other_actors.get(year_before, 0),
+        other_actors_after=other_actors.get(year_after, 0),
+        level=level,
     )

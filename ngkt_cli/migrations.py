@@ -610,6 +610,30 @@ def _024_rule_dates(conn: sqlite3.Connection) -> None:
     )
 
 
+def _025_actor_level_in_views(conn: sqlite3.Connection) -> None:
+    """`statements_with_source` (and `priorities`, which selects from it) show each statement's
+    actor level, national when not yet worked out, so a query can keep to the nation's priorities."""
+    _run_script(
+        conn,
+        """
+        DROP VIEW priorities;
+        DROP VIEW statements_with_source;
+        CREATE VIEW statements_with_source AS
+            SELECT s.id, s.kind, s.form, s.ordinal, s.target_year, s.speaker, s.text, s.thread_id,
+                   s.list_id, l.announced_count, coalesce(l.cue, s.cue) AS cue,
+                   d.id AS document_id, d.title AS document_title, d.date AS document_date,
+                   d.path AS document_path, d.duplicate_of, d.scope AS document_scope,
+                   coalesce(s.actor_level, 'national') AS actor_level
+            FROM statements s
+            JOIN documents d ON d.id = s.document_id
+            LEFT JOIN lists l ON l.id = s.list_id;
+        CREATE VIEW priorities AS
+            SELECT * FROM statements_with_source
+            WHERE kind = 'priority' AND duplicate_of IS NULL AND coalesce(document_scope, 'in') != 'out';
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _001_documents,
     _002_statements,
@@ -635,4 +659,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _022_synonyms_and_local_pages,
     _023_wording_thread_index,
     _024_rule_dates,
+    _025_actor_level_in_views,
 ]

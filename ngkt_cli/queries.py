@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import ids
+from .actors import LEVELS, NATIONAL
 from .db import ROW_COLUMNS, meta_value
 from .diff import FORM_NAMES, DiffStatement, compare_years, words_needed
 from .doubts import doubts
@@ -32,6 +33,40 @@ from .reading import read_by_older_rules
 from .scope import SQL_IN_SCOPE
 from .text import fold
 from .themes import Theme, code
+
+
+@dataclass(frozen=True)
+class Counting:
+    """Which originals' statements the year views count (priorities, threads, diff, timeline,
+    themes, report): those of articles in scope, unless `out_of_scope`; of every actor, or of one
+    actor `level` (actors.py: the nation's, a province's or city's, another country's)."""
+
+    out_of_scope: bool = False
+    level: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.level is not None and self.level not in LEVELS:
+            raise UsageError(f"unknown actor level '{self.level}' (one of {', '.join(LEVELS)})")
+
+    def level_sql(self, statement: str = "s") -> str:
+        """The condition on the actor level of `statement`'s rows ("" for every level). The level
+        is one of LEVELS (checked above), so it is written into the SQL as it is."""
+        if self.level is None:
+            return ""
+        return f" AND coalesce({statement}.actor_level, '{NATIONAL}') = '{self.level}'"
+
+    def scope_sql(self) -> str:
+        """The condition on the scope of document `d` ("" when off-topic articles count too)."""
+        return "" if self.out_of_scope else f" AND {SQL_IN_SCOPE}"
+
+    @property
+    def key(self) -> str:
+        """What is counted, in words: how a stored theme prior names it."""
+        return f"{' with out of scope' if self.out_of_scope else ''}{f' of {self.level}' if self.level else ''}"
+
+
+# What the year views count unless told otherwise: the statements of articles in scope.
+IN_SCOPE = Counting()
 
 DOCUMENT_FIELDS = (
     "id",
@@ -124,14 +159,17 @@ def statements(
     kind: str | None = "priority",
     speaker: str | None = None,
     form: str | None = None,
-    include_out_of_scope: bool = False,
+    counting: Counting = IN_SCOPE,
 ) -> list[dict]:
-    """Statements with their document, date, list and ordinal (originals only; of documents in
-    scope unless `include_out_of_scope`): list items and directives, or one `form` of them."""
+    """Statements with their document, date, list and ordinal (originals only, those `counting`
+    counts): list items and directives, or one `form` of them."""
     where: list[str] = ["duplicate_of IS NULL"]
     params: list[object] = []
-    if not include_out_of_scope:
+    if not counting.out_of_scope:
         where.append("coalesce(document_scope, 'in') != 'out'")
+    if counting.level is not None:
+        where.append("actor_level = ?")
+        params.append(counting.level)
     if form:
         where.append("form = ?")
         params.append(form)
@@ -144,7 +182,7 @@ def statements(
     rows = _rows(
         conn,
         f"""SELECT id, kind, form, target_year, ordinal, speaker, text, list_id, announced_count, cue,
-                   document_id, document_title, document_date, document_path, document_scope
+                   document_id, document_title, document_date, document_path, document_scope, actor_level
             FROM statements_with_source WHERE {" AND ".join(where)}
             ORDER BY target_year, document_date, list_id IS NULL, id""",
         params,
@@ -226,18 +264,18 @@ def threads(
     min_years: int = 1,
     kind: str | None = None,
     form: str | None = None,
-    include_out_of_scope: bool = False,
+    counting: Counting = IN_SCOPE,
 ) -> list[dict]:
-    """Threads with their label, kind, members (originals only, or those of one `form`) and the
-    target years they appear in. With `include_out_of_scope`, each item of an off-topic original
-    too, alone (never linked)."""
+    """Threads with their label, kind, members (originals of `counting`'s actor level, or those
+    of one `form`) and the target years they appear in. When `counting` counts off-topic articles,
+    each item of an off-topic original too, alone (never linked)."""
     rows = _rows(
         conn,
         f"""SELECT t.id, coalesce(t.label, t.auto_label) AS label, t.label IS NOT NULL AS labelled, t.kind,
                   group_concat(s.id, ' ') AS statement_ids,
                   group_concat(DISTINCT s.target_year) AS years
            FROM threads t JOIN statements s ON s.thread_id = t.id JOIN documents d ON d.id = s.document_id
-           WHERE d.duplicate_of IS NULL{" AND s.form = ?" if form else ""}
+           WHERE d.duplicate_of IS NULL{" AND s.form = ?" if form else ""}{counting.level_sql()}
            GROUP BY t.id ORDER BY t.id""",
         [form] if form else [],
     )
@@ -252,17 +290,18 @@ def threads(
             and (kind is None or row["kind"] == kind)
         ):
             result.append(row)
-    return result + (_unlinked_rows(conn, year, min_years, kind, form) if include_out_of_scope else [])
+    return result + (_unlinked_rows(conn, year, min_years, kind, form, counting) if counting.out_of_scope else [])
 
 
 def _unlinked_rows(
-    conn: sqlite3.Connection, year: int | None, min_years: int, kind: str | None, form: str | None
+    conn: sqlite3.Connection, year: int | None, min_years: int, kind: str | None, form: str | None, counting: Counting
 ) -> list[dict]:
     """The statements of off-topic originals as rows of `threads`, under UNLINKED_PREFIX ids."""
     rows = _rows(
         conn,
-        """SELECT s.id, s.kind, s.text, s.target_year FROM statements s JOIN documents d ON d.id = s.document_id
-           WHERE d.scope = 'out' AND d.duplicate_of IS NULL AND (? IS NULL OR s.form = ?) ORDER BY s.id""",
+        f"""SELECT s.id, s.kind, s.text, s.target_year FROM statements s JOIN documents d ON d.id = s.document_id
+           WHERE d.scope = 'out' AND d.duplicate_of IS NULL AND (? IS NULL OR s.form = ?){counting.level_sql()}
+           ORDER BY s.id""",
         [form, form],
     )
     found = []
@@ -557,13 +596,15 @@ def thread_view(conn: sqlite3.Connection, thread: str, codebook: tuple[Theme, ..
     }
 
 
-def theme_base(conn: sqlite3.Connection, kind: str = "priority", form: str | None = None) -> dict[int, int]:
+def theme_base(
+    conn: sqlite3.Connection, kind: str = "priority", form: str | None = None, counting: Counting = IN_SCOPE
+) -> dict[int, int]:
     """How many statements each target year has: what theme shares are shares of."""
     return dict(
         conn.execute(
             f"""SELECT s.target_year, count(*) FROM statements s JOIN documents d ON d.id = s.document_id
            WHERE s.kind = ? AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL AND (? IS NULL OR s.form = ?)
-             AND {SQL_IN_SCOPE}
+             {counting.scope_sql()}{counting.level_sql()}
            GROUP BY s.target_year""",
             [kind, form, form],
         ).fetchall()
@@ -571,19 +612,23 @@ def theme_base(conn: sqlite3.Connection, kind: str = "priority", form: str | Non
 
 
 def theme_shares(
-    conn: sqlite3.Connection, codebook: tuple[Theme, ...], kind: str = "priority", form: str | None = None
+    conn: sqlite3.Connection,
+    codebook: tuple[Theme, ...],
+    kind: str = "priority",
+    form: str | None = None,
+    counting: Counting = IN_SCOPE,
 ) -> list[dict]:
     """How often each theme is stated per target year, as a share of that year's statements.
 
     Shares, not counts, so that a year with more articles does not look more important.
     """
 
-    totals = theme_base(conn, kind, form)
+    totals = theme_base(conn, kind, form, counting)
     counts = conn.execute(
         f"""SELECT t.theme, s.target_year, count(*) AS n FROM statement_themes t
            JOIN statements s ON s.id = t.statement_id JOIN documents d ON d.id = s.document_id
            WHERE s.kind = ? AND d.duplicate_of IS NULL AND s.target_year IS NOT NULL AND (? IS NULL OR s.form = ?)
-             AND {SQL_IN_SCOPE}
+             {counting.scope_sql()}{counting.level_sql()}
            GROUP BY t.theme, s.target_year""",
         [kind, form, form],
     ).fetchall()
@@ -631,7 +676,7 @@ def document_themes(conn: sqlite3.Connection, codebook: tuple[Theme, ...]) -> li
 _COUNTED = (
     "s.kind = ? AND d.duplicate_of IS NULL AND s.thread_id IS NOT NULL AND {year} IS NOT NULL AND " + SQL_IN_SCOPE
 )
-# With `include_out_of_scope`: the statements of out-of-scope originals too, which are never linked.
+# When off-topic articles count: the statements of out-of-scope originals too, which are never linked.
 _COUNTED_ALL = (
     "s.kind = ? AND d.duplicate_of IS NULL AND (s.thread_id IS NOT NULL OR d.scope = 'out') AND {year} IS NOT NULL"
 )
@@ -640,8 +685,8 @@ _COUNTED_ALL = (
 UNLINKED_PREFIX = "out:"
 
 
-def _counted(by: str, include_out_of_scope: bool = False) -> str:
-    return (_COUNTED_ALL if include_out_of_scope else _COUNTED).format(year=_year_column(by))
+def _counted(by: str, counting: Counting) -> str:
+    return (_COUNTED_ALL if counting.out_of_scope else _COUNTED).format(year=_year_column(by)) + counting.level_sql()
 
 
 def _year_column(by: str) -> str:
@@ -653,10 +698,12 @@ def _diff_statements(
     kind: str,
     by: str,
     years: tuple[int, ...] | None = None,
-    include_out_of_scope: bool = False,
+    counting: Counting = IN_SCOPE,
     form: str | None = None,
-) -> list:
-    """Statements of originals with their year (target or stated), rank, source and themes."""
+) -> tuple[list[DiffStatement], Counter[int]]:
+    """Statements of originals with their year (target or stated), rank, source and themes; and
+    how many statements of other actors than `counting`'s level each year leaves out. Those are
+    read in the same query and set aside here (a few in a hundred), not counted by a second scan."""
 
     year = _year_column(by)
     only = f" AND {year} IN ({', '.join('?' * len(years))})" if years else ""
@@ -667,16 +714,19 @@ def _diff_statements(
         f"""SELECT s.id, coalesce(s.thread_id, '{UNLINKED_PREFIX}' || s.id) AS thread_id, {year} AS year,
                   s.ordinal, s.text, s.speaker, d.id AS document_id, d.title, d.date,
                   (SELECT group_concat(theme, ' ') FROM statement_themes t WHERE t.statement_id = s.id) AS themes,
-                  d.path, s.form
+                  d.path, s.form, coalesce(s.actor_level, '{NATIONAL}')
             FROM statements s JOIN documents d ON d.id = s.document_id
-            WHERE {_counted(by, include_out_of_scope)}{only}
+            WHERE {_counted(by, Counting(counting.out_of_scope, None))}{only}
             ORDER BY year, d.date, s.id""",
         [kind, *(years or ()), *([form] if form else [])],
     ).fetchall()
-    return [
+    others: Counter[int] = Counter(r[2] for r in rows if counting.level not in (None, r[12]))
+    counted = [
         DiffStatement(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], tuple((r[9] or "").split()), r[10], r[11])
         for r in rows
+        if counting.level in (None, r[12])
     ]
+    return counted, others
 
 
 def thread_labels(conn: sqlite3.Connection, statements: list | None = None) -> dict[str, str]:
@@ -697,14 +747,14 @@ def years_with(
     conn: sqlite3.Connection,
     kind: str = "priority",
     by: str = "target",
-    include_out_of_scope: bool = False,
+    counting: Counting = IN_SCOPE,
     form: str | None = None,
 ) -> list[int]:
     """The years with counted statements of `kind` (of `form`: list items or directives only)."""
     year = _year_column(by)
     rows = conn.execute(
         f"SELECT DISTINCT {year} FROM statements s JOIN documents d ON d.id = s.document_id WHERE "
-        f"{_counted(by, include_out_of_scope)} AND (? IS NULL OR s.form = ?)",
+        f"{_counted(by, counting)} AND (? IS NULL OR s.form = ?)",
         [kind, form, form],
     )
     return sorted(r[0] for r in rows)
@@ -714,18 +764,29 @@ def years_listed(
     conn: sqlite3.Connection,
     kind: str = "priority",
     by: str = "target",
-    include_out_of_scope: bool = False,
+    counting: Counting = IN_SCOPE,
     form: str | None = None,
 ) -> str:
     """The years with statements (of `form`), for a message saying why nothing matched: the years
-    that only off-topic articles state are named apart, with the option that counts them; with
-    none at all, whether anything was ingested."""
-    years = years_with(conn, kind, by, include_out_of_scope, form)
-    only_out = [] if include_out_of_scope else sorted(set(years_with(conn, kind, by, True, form)) - set(years))
-    listed = ", ".join(map(str, years))
-    if only_out:
-        out = f"{', '.join(map(str, only_out))} only out of scope; --include-out-of-scope counts them"
-        return f"{listed} ({out})" if years else f"none in scope ({out})"
+    that only off-topic articles state, and those that only other actors (a province, another
+    country) state, are named apart, each with the option that counts them; with none at all,
+    whether anything was ingested."""
+    years = years_with(conn, kind, by, counting, form)
+    every = years_with(conn, kind, by, Counting(True, None), form)
+    every_in_scope = every if counting.out_of_scope else years_with(conn, kind, by, Counting(False, None), form)
+    only_out = sorted(set(every) - set(every_in_scope))
+    only_others = sorted(set(every_in_scope) - set(years))
+    apart = [f"{_years(only_out)} only out of scope; --include-out-of-scope counts them"] if only_out else []
+    if only_others:
+        others = " or ".join(level for level in LEVELS if level != counting.level)
+        apart.append(f"{_years(only_others)} only {others} statements; --level all counts them")
+    listed = _years(years)
+    if apart:
+        return (
+            f"{listed} ({'; '.join(apart)})"
+            if years
+            else f"none {'counted' if only_others else 'in scope'} ({'; '.join(apart)})"
+        )
     if years:
         return listed
     if conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
@@ -733,17 +794,21 @@ def years_listed(
     return "none yet (run `ngkt ingest`)"
 
 
-def _theme_corpus(conn: sqlite3.Connection, kind: str, by: str, include_out_of_scope: bool = False) -> Counter[str]:
+def _years(years: list[int]) -> str:
+    return ", ".join(map(str, years))
+
+
+def _theme_corpus(conn: sqlite3.Connection, kind: str, by: str, counting: Counting = IN_SCOPE) -> Counter[str]:
     """How many counted statements of all years state each theme: the prior of the theme statistics."""
     rows = conn.execute(
         f"""SELECT t.theme, count(*) FROM statement_themes t JOIN statements s ON s.id = t.statement_id
-            JOIN documents d ON d.id = s.document_id WHERE {_counted(by, include_out_of_scope)} GROUP BY t.theme""",
+            JOIN documents d ON d.id = s.document_id WHERE {_counted(by, counting)} GROUP BY t.theme""",
         [kind],
     )
     return Counter(dict(rows.fetchall()))
 
 
-def theme_prior(conn: sqlite3.Connection, kind: str, by: str, include_out_of_scope: bool = False) -> Counter[str]:
+def theme_prior(conn: sqlite3.Connection, kind: str, by: str, counting: Counting = IN_SCOPE) -> Counter[str]:
     """`_theme_corpus`, kept in the database once worked out (table theme_priors, which triggers
     clear whenever a statement's themes, thread, year or scope may have changed: migration 21).
 
@@ -751,17 +816,17 @@ def theme_prior(conn: sqlite3.Connection, kind: str, by: str, include_out_of_sco
     stored in the same write transaction that worked it out, so no writer can change what it counts
     in between; when another process is writing, or the database cannot be written, it is worked
     out and not kept (never waited for: a read command does not queue behind an ingest)."""
-    counting = f"{kind} by {by}{' with out of scope' if include_out_of_scope else ''}"
-    stored = conn.execute("SELECT counts FROM theme_priors WHERE counting = ?", [counting]).fetchone()
+    key = f"{kind} by {by}{counting.key}"
+    stored = conn.execute("SELECT counts FROM theme_priors WHERE counting = ?", [key]).fetchone()
     if stored is not None:
         return Counter(json.loads(stored[0]))
     if conn.in_transaction or not _begin_now(conn):
-        return _theme_corpus(conn, kind, by, include_out_of_scope)
+        return _theme_corpus(conn, kind, by, counting)
     try:
-        prior = _theme_corpus(conn, kind, by, include_out_of_scope)
+        prior = _theme_corpus(conn, kind, by, counting)
         conn.execute(
             "INSERT INTO theme_priors (counting, counts) VALUES (?, ?)",
-            [counting, json.dumps(dict(sorted(prior.items())), ensure_ascii=False)],
+            [key, json.dumps(dict(sorted(prior.items())), ensure_ascii=False)],
         )
     except BaseException:
         conn.execute("ROLLBACK")
@@ -795,7 +860,8 @@ def left_out(
     by: str = "target",
     form: str | None = None,
 ) -> dict:
-    """The articles a year view leaves out: {"out_of_scope": {year: n}, "undated": n}.
+    """The articles a year view leaves out: {"out_of_scope": {year: n}, "undated": n} (the
+    statements of other actors it leaves out are counted with the diff's own: `_diff_statements`).
 
     Out of scope: originals found off-topic whose items (of `form`, when given) would count for
     that year. Undated: originals in scope without a date whose items have no year either, so no
@@ -832,21 +898,22 @@ def year_diff(
     by: str = "target",
     kind: str = "priority",
     form: str | None = None,
-    include_out_of_scope: bool = False,
+    counting: Counting = IN_SCOPE,
     codebook: tuple[Theme, ...],
 ):
     """Load what the diff needs and compare the two years (see diff.compare_years)."""
 
-    statements = _diff_statements(conn, kind, by, (year_before, year_after), include_out_of_scope, form)
+    statements, others = _diff_statements(conn, kind, by, (year_before, year_after), counting, form)
     found = {s.year for s in statements}
     for year in (year_before, year_after):
         if year not in found:
-            listed = years_listed(conn, kind, by, include_out_of_scope, form)
+            listed = years_listed(conn, kind, by, counting, form)
             stated = f"{kind} {FORM_NAMES[form]}" if form else f"{kind} statements"
             raise NotFound(f"no {stated} for {year} (by {by} year); years with some: {listed}")
     missing = left_out(conn, (year_before, year_after), kind=kind, by=by, form=form)
-    if include_out_of_scope:  # counted, not left out
+    if counting.out_of_scope:  # counted, not left out
         missing["out_of_scope"] = {year: 0 for year in missing["out_of_scope"]}
+    missing["other_actors"] = {year: others[year] for year in (year_before, year_after)}
     return compare_years(
         [s for s in statements if s.year == year_before],
         [s for s in statements if s.year == year_after],
@@ -856,11 +923,12 @@ def year_diff(
         kind=kind,
         labels=thread_labels(conn, statements),
         theme_labels={t.id: t.label for t in codebook},
-        theme_corpus=theme_prior(conn, kind, by, include_out_of_scope),
+        theme_corpus=theme_prior(conn, kind, by, counting),
         frequencies=frequencies(conn, words_needed(statements)),
         paragraphs=paragraph_count(conn),
         left_out=missing,
         form=form,
+        level=counting.level,
     )
 
 
@@ -869,11 +937,11 @@ def timeline(
     kind: str = "priority",
     by: str = "target",
     min_years: int = 1,
-    include_out_of_scope: bool = False,
+    counting: Counting = IN_SCOPE,
     form: str | None = None,
 ) -> tuple[list[int], list[dict]]:
     """Threads x years: each thread's best rank per year, strongest threads (most years) first."""
-    statements = _diff_statements(conn, kind, by, include_out_of_scope=include_out_of_scope, form=form)
+    statements, _ = _diff_statements(conn, kind, by, counting=counting, form=form)
     years = sorted({s.year for s in statements})
     labels = thread_labels(conn, statements)
     grid: dict[str, dict[int, int | None]] = {}

@@ -19,6 +19,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from . import ids
+from .actors import LEVELS, NATIONAL
 from .diff import FORM_NAMES, THIN_ARTICLES, THIN_STATEMENTS
 from .models import READ_ANEW
 from .text import PARAGRAPH_BREAK, paragraph_starts
@@ -647,7 +648,9 @@ def diff_to_dict(diff) -> dict:
         "left_out": {
             "out_of_scope": {"from": diff.out_of_scope_before, "to": diff.out_of_scope_after},
             "undated": diff.undated,
+            "other_actors": {"from": diff.other_actors_before, "to": diff.other_actors_after},
         },
+        "level": diff.level,
         "thin_evidence": {"from": diff.thin_before, "to": diff.thin_after},
         "cautions": cautions(diff),
         "new": [change(c) for c in diff.new],
@@ -825,7 +828,8 @@ def diff_model(diff) -> dict:
 
     sections = ((f"New in {b}", "new", diff.new), (f"Dropped since {a}", "dropped", diff.dropped))
     return {
-        "title": f"{diff.kind.capitalize()} {FORM_NAMES[diff.form] if diff.form else 'statements'} {a} → {b}",
+        "title": f"{diff.kind.capitalize()} {FORM_NAMES[diff.form] if diff.form else 'statements'} {a} → {b}"
+        + (f" ({diff.level} actors)" if diff.level not in (None, NATIONAL) else ""),
         "kind": diff.kind,
         "year_before": a,
         "year_after": b,
@@ -903,6 +907,12 @@ def coverage(diff) -> str:
         if n
     ]
     left += [_articles(diff.undated).replace("article", "undated article")] if diff.undated else []
+    others = " or ".join(level for level in LEVELS if level != diff.level)
+    left += [
+        f"{n} {others} statement{'' if n == 1 else 's'} of {year} (--level all counts them)"
+        for n, year in ((diff.other_actors_before, diff.year_before), (diff.other_actors_after, diff.year_after))
+        if n
+    ]
     return text + (f"; left out: {', '.join(left)}" if left else "")
 
 

@@ -24,7 +24,6 @@ from pathlib import Path
 from . import charts, queries, render
 from .errors import LockTimeout, NgktError, Refused, UsageError
 from .reading import read_by_older_rules
-from .scope import SQL_IN_SCOPE
 from .themes import Theme
 
 MANIFEST_NAME = ".ngkt-report.json"  # the files ngkt wrote in the folder: the only ones it ever removes
@@ -126,16 +125,19 @@ def year_pairs(years: list[int], extra: tuple[int, int] | None) -> list[tuple[in
     return pairs
 
 
-def _as_of(conn: sqlite3.Connection, include_out_of_scope: bool = False) -> str | None:
-    scope = "" if include_out_of_scope else f" AND {SQL_IN_SCOPE}"
-    return conn.execute(f"SELECT max(date) FROM documents d WHERE duplicate_of IS NULL{scope}").fetchone()[0]
+def _as_of(conn: sqlite3.Connection, counting: queries.Counting) -> str | None:
+    return conn.execute(
+        f"SELECT max(date) FROM documents d WHERE duplicate_of IS NULL{counting.scope_sql()}"
+    ).fetchone()[0]
 
 
-def _theme_matrix(conn: sqlite3.Connection, years: list[int], codebook: tuple[Theme, ...]) -> list[dict]:
+def _theme_matrix(
+    conn: sqlite3.Connection, years: list[int], codebook: tuple[Theme, ...], counting: queries.Counting
+) -> list[dict]:
     """Each theme's count and share per year, out of the year's statements, for the heat map."""
-    base = queries.theme_base(conn)
+    base = queries.theme_base(conn, counting=counting)
     matrix: dict[str, dict] = {}
-    for row in queries.theme_shares(conn, codebook):
+    for row in queries.theme_shares(conn, codebook, counting=counting):
         entry = matrix.setdefault(
             row["theme"],
             {
@@ -187,18 +189,19 @@ def report_pages(
     conn: sqlite3.Connection,
     codebook: tuple[Theme, ...],
     extra: tuple[int, int] | None = None,
-    include_out_of_scope: bool = False,
+    counting: queries.Counting = queries.IN_SCOPE,
 ) -> dict[str, str]:
     """Every file of the report set by name: the index and each diff page, in three formats.
-    Off-topic articles are left out (and counted as such) unless `include_out_of_scope`."""
-    years = queries.years_with(conn, include_out_of_scope=include_out_of_scope)
+    Off-topic articles and other actors' statements are left out (and counted as such) unless
+    `counting` counts them."""
+    years = queries.years_with(conn, counting=counting)
     pairs = year_pairs(years, extra)
     env = _environment()
-    timeline_years, timeline_rows = queries.timeline(conn, include_out_of_scope=include_out_of_scope)
+    timeline_years, timeline_rows = queries.timeline(conn, counting=counting)
     files: dict[str, str] = {}
     pages = []
     for before, after in pairs:
-        diff = queries.year_diff(conn, before, after, include_out_of_scope=include_out_of_scope, codebook=codebook)
+        diff = queries.year_diff(conn, before, after, counting=counting, codebook=codebook)
         stem = f"diff-{before}-{after}"
         files[f"{stem}.md"] = render.diff_markdown(diff)
         files[f"{stem}.json"] = json.dumps(render.diff_to_dict(diff), ensure_ascii=False, indent=2) + "\n"
@@ -215,11 +218,11 @@ def report_pages(
             }
         )
     index = {
-        "as_of": _as_of(conn, include_out_of_scope),
+        "as_of": _as_of(conn, counting),
         "years": years,
         "diffs": pages,
         "timeline": {"years": timeline_years, "threads": timeline_rows},
-        "themes": _theme_matrix(conn, years, codebook),
+        "themes": _theme_matrix(conn, years, codebook, counting),
         # the articles were read with an earlier version's rules (reading.py): say so on the page
         "read_with_earlier_rules": read_by_older_rules(conn),
     }
@@ -279,7 +282,7 @@ def build_report(
     folder: Path,
     codebook: tuple[Theme, ...],
     extra: tuple[int, int] | None = None,
-    include_out_of_scope: bool = False,
+    counting: queries.Counting = queries.IN_SCOPE,
 ) -> list[Written]:
     """Write the index and every diff page, remove what no longer belongs; returns what was done."""
-    return publish(folder, report_pages(conn, codebook, extra, include_out_of_scope))
+    return publish(folder, report_pages(conn, codebook, extra, counting))

@@ -130,11 +130,12 @@ def test_the_diff_in_nl_is_its_csv_rows(db):
 
 
 def test_the_cli_choices_are_the_defined_values():
-    from ngkt_cli import cli, models, render
+    from ngkt_cli import actors, cli, models, render
 
     assert [f.value for f in cli.Format] == list(render.FORMATS)
     assert [k.value for k in cli.Kind] == list(models.KINDS)
     assert [f.value for f in cli.Form] == list(models.FORMS)
+    assert [level.value for level in cli.Level] == [*actors.LEVELS, "all"]
 
 
 def test_a_search_without_hits_is_an_empty_stream_in_nl(db):

@@ -314,7 +314,11 @@ def test_the_diff_leaves_off_topic_statements_out_and_says_so(corpus):
     }
     assert OFF_TOPIC_ITEM not in cited
     assert data["statements"] == {"from": 3, "to": 3} and data["documents"] == {"from": 1, "to": 1}
-    assert data["left_out"] == {"out_of_scope": {"from": 0, "to": 1}, "undated": 0}
+    assert data["left_out"] == {
+        "out_of_scope": {"from": 0, "to": 1},
+        "undated": 0,
+        "other_actors": {"from": 0, "to": 0},
+    }
     text = run_cli(db, "diff", "2023", "2024").stdout
     assert "3 in 2023 (1 article), 3 in 2024 (1 article); left out: 1 off-topic article of 2024" in text
     asked = json.loads(run_cli(db, "diff", "2023", "2024", "--include-out-of-scope", "--format", "json").stdout)
@@ -609,7 +613,11 @@ def test_the_diff_counts_undated_articles_that_no_year_can_hold(corpus):
     (folder / "undated.txt").write_text(UNDATED, encoding="utf-8")
     assert run_cli(db, "ingest", str(folder)).exit_code == 0
     data = json.loads(run_cli(db, "diff", "2023", "2024", "--format", "json").stdout)
-    assert data["left_out"] == {"out_of_scope": {"from": 0, "to": 1}, "undated": 1}
+    assert data["left_out"] == {
+        "out_of_scope": {"from": 0, "to": 1},
+        "undated": 1,
+        "other_actors": {"from": 0, "to": 0},
+    }
     assert (
         "left out: 1 off-topic article of 2024, 1 undated article"
         in run_cli(db, "diff", "2023", "2024", "--format", "markdown").stdout
