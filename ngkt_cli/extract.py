@@ -34,6 +34,7 @@ from .cues import (
 )
 from .directives import (
     FOREIGN_LEADER,
+    NAMED_ACTION,
     PARTNERS,
     any_word,
     cue_openings,
@@ -1083,6 +1084,8 @@ def _may_hold_a_list(paragraph: str) -> bool:
         and any(map(paragraph.__contains__, COMMA_LEAD_WORDS))
         or " và " in paragraph
         and " là " in paragraph
+        or ": " in paragraph
+        and DASH_SEPARATOR.search(paragraph) is not None
     )
 
 
@@ -1119,6 +1122,8 @@ def _inline_lists(
             split = (pieces, pieces)
         else:
             split = _semicolon_items(paragraph, intro_start, intro_end, rest_end, later)
+        if not split and intro.strong and (pieces := _dash_items(paragraph, intro_start, intro_end, rest_end)):
+            split = (pieces, pieces)
         if split:
             found.append((intro.lead_end(intro_start, intro_end), *split, intro))
             resume_at = split[1][-1][1]
@@ -1280,6 +1285,31 @@ def _comma_items(paragraph: str, lead_start: int, start: int, end: int) -> list[
     count, _ = announced(_lead_sentence(paragraph, lead_start))
     enough = len(pieces) == count if count else len(pieces) >= COMMA_LIST_ITEMS
     return pieces if enough and all(paragraph[s:e].strip() for s, e in pieces) else None
+
+
+# Items parted by spaced dashes after a counted lead-in, up to the sentence's end or a ';': "tập
+# trung vào ba trụ cột: thu hút đầu tư - mở rộng thị trường - chuyển đổi xanh; đề nghị ...". Only
+# as many as counted, each opening with a verb of action (directives.NAMED_ACTION): a dash also
+# sets off a clause, a range, a place ("Hà Nội - Hải Phòng") or the parts of a whole ("ba trụ cột:
+# ngoại giao chính trị - ngoại giao kinh tế - ngoại giao văn hóa").
+DASH_SEPARATOR = re.compile(r"\s[-–—]\s")
+
+
+def _dash_items(paragraph: str, lead_start: int, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The items of a dash list after a counted lead-in ending at `start`, or None."""
+    semicolon = paragraph.find(";", start, end)
+    stop = min(end if semicolon < 0 else semicolon, _sentence_stop(paragraph, start))
+    pieces, begin = [], start
+    for match in DASH_SEPARATOR.finditer(paragraph, start, stop):
+        pieces.append((begin, match.start()))
+        begin = match.end()
+    pieces.append((begin, stop))
+    count, _ = announced(_lead_sentence(paragraph, lead_start))
+    if len(pieces) < 2 or count != len(pieces):
+        return None
+    if not all(NAMED_ACTION.match(paragraph[s:e].strip()) for s, e in pieces):
+        return None  # "ba trụ cột: ngoại giao chính trị - ngoại giao kinh tế - ...", "Hà Nội - Hải Phòng"
+    return pieces
 
 
 def _semicolon_pieces(text: str) -> list[tuple[int, int]]:

@@ -381,6 +381,43 @@ def test_a_sentence_about_counted_things_after_la_is_no_comma_list(text):
     assert lists_in(text) == []
 
 
+# --- items parted by dashes after a counted lead-in ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, items",
+    [
+        (  # the request after ';' is the sentence's next clause, not a fourth pillar
+            "Bộ trưởng cho biết năm 2025 ngoại giao kinh tế sẽ tập trung vào ba trụ cột: thu hút đầu tư chất lượng cao"
+            " - mở rộng thị trường xuất khẩu - thúc đẩy chuyển đổi xanh; đề nghị các cơ quan đại diện chủ động phối hợp.",
+            ["thu hút đầu tư chất lượng cao", "mở rộng thị trường xuất khẩu", "thúc đẩy chuyển đổi xanh"],
+        ),
+        (
+            "Thứ trưởng nêu hai ưu tiên: kết nối doanh nghiệp với đối tác – tháo gỡ rào cản thương mại. Hội nghị"
+            " kết thúc cùng ngày.",
+            ["kết nối doanh nghiệp với đối tác", "tháo gỡ rào cản thương mại"],
+        ),
+    ],
+)
+def test_a_counted_lead_in_then_dashes_gives_the_counted_items(text, items):
+    assert kinds_and_items(text) == [("priority", items)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # as many dashes as counted, or none: a dash also sets off a place or a range
+        "Bộ trưởng nêu ba nhiệm vụ: phát triển hành lang kinh tế Hà Nội - Hải Phòng - Quảng Ninh.",
+        "Bộ trưởng nêu các nhiệm vụ: phát triển hành lang Hà Nội - Hải Phòng, thu hút đầu tư.",
+    ],
+)
+def test_dashes_that_are_not_the_counted_items_part_nothing(text):
+    assert all(len(items) != 3 for _, items in kinds_and_items(text))
+    assert ["phát triển hành lang kinh tế Hà Nội", "Hải Phòng", "Quảng Ninh"] not in [
+        i for _, i in kinds_and_items(text)
+    ]
+
+
 # --- a title above a lead-in that tells rather than leads in --------------------------------------
 
 
