@@ -57,6 +57,7 @@ class DiffStatement:
     themes: tuple[str, ...] = ()
     document_path: str | None = None
     form: str = "list"  # "directive": stated without a number, so without a rank
+    actor_level: str = "national"  # whose priority: actors.py (the diff cites a province's as such)
 
 
 @dataclass(frozen=True)

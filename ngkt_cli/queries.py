@@ -722,7 +722,9 @@ def _diff_statements(
     ).fetchall()
     others: Counter[int] = Counter(r[2] for r in rows if counting.level not in (None, r[12]))
     counted = [
-        DiffStatement(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], tuple((r[9] or "").split()), r[10], r[11])
+        DiffStatement(
+            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], tuple((r[9] or "").split()), r[10], r[11], r[12]
+        )
         for r in rows
         if counting.level in (None, r[12])
     ]

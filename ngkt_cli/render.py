@@ -802,6 +802,7 @@ def diff_model(diff) -> dict:
     def statement(year: int, s) -> dict:
         name = document_name(s.document_title, s.document_path)
         source = f"{name}, {s.document_date or 'undated'}, {s.speaker or 'speaker unknown'}"
+        source += f" ({s.actor_level})" if s.actor_level != NATIONAL else ""
         return {
             "year": year,
             "rank": statement_rank(s),

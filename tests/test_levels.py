@@ -74,6 +74,11 @@ def test_the_national_diff_leaves_the_city_out_and_says_how_many_and_how_to_coun
     everyone = json.loads(run_cli(db, "diff", "2023", "2024", "--format", "json").stdout)
     assert CITY_TASKS <= {s["text"] for c in everyone["new"] for s in c["after"]}
     assert everyone["left_out"]["other_actors"] == {"from": 0, "to": 0} and everyone["level"] is None
+    # every level counted: the city's tasks are cited as the city's
+    levels = {s["text"]: s["actor_level"] for c in everyone["new"] for s in c["after"]}
+    assert {levels[text] for text in CITY_TASKS} == {"local"} and set(levels.values()) == {"local", "national"}
+    cited = [line for line in run_cli(db, "diff", "2023", "2024").stdout.splitlines() if "d37fbcdd7abc/" in line]
+    assert len(cited) == 3 and all("Chủ tịch UBND thành phố (local) [" in line for line in cited)
 
 
 def test_a_year_only_other_actors_state_is_named_with_the_option_that_counts_it(db):
