@@ -85,7 +85,8 @@ SAYING = re.compile(SPEECH_VERBS.pattern + r"(?:\s+rằng)?(?:\s+(?:trong|tại)
 # A year the demand is for, written before its cue: "bước sang năm 2019, ...", "trong năm 2024".
 FORWARD_YEAR = re.compile(
     r"\b(?:bước sang|sang|trong|cho|của)\s+năm\s+((?:19|20)\d{2})\b(?![\d/-])"
-    r"|^\s*(?:Trong\s+)?[Nn]ăm\s+((?:19|20)\d{2}),"  # opening the sentence: "Năm 2024, Bộ Ngoại giao sẽ ..."
+    # opening the sentence or a clause: "Năm 2024, Bộ Ngoại giao sẽ ...", "Theo Thủ tướng, năm 2026, các bộ ..."
+    r"|(?:^|,)\s*(?:Trong\s+)?[Nn]ăm\s+((?:19|20)\d{2}),"
     r"|\bnăm tới\s*\(\s*((?:19|20)\d{2})\s*\)",  # "năm tới (2024)"
     re.I,
 )

@@ -153,6 +153,17 @@ EXPECTED = {
         ("Lê Tuấn Quốc", 2018, "Sở Ngoại vụ chủ trì xây dựng kế hoạch hợp tác cụ thể với thành phố Padang"),
         ("Lê Tuấn Quốc", 2018, "Sở Công Thương chuẩn bị các sản phẩm tiêu biểu để trưng bày tại Padang"),
     ],
+    # a year opening a clause after who said it ("Theo Thủ tướng, năm 2026, các bộ, ngành phải ...") is the year the
+    # demand is for; "Trong 6 tháng cuối năm" is this year's; what was done in 2024 is none
+    "gd11_year_after_attribution.txt": [
+        ("Phạm Minh Chính", 2025, "phải tập trung hỗ trợ doanh nghiệp giữ vững các thị trường xuất khẩu chủ lực"),
+        (
+            "Nguyễn Hồng Diên",
+            2025,
+            "các Thương vụ tăng cường cảnh báo sớm các vụ điều tra phòng vệ thương mại",
+        ),
+        ("Phạm Minh Chính", 2026, "phải chuẩn bị ngay từ bây giờ cho mục tiêu tăng trưởng hai con số"),
+    ],
 }
 
 
