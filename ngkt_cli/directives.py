@@ -49,7 +49,7 @@ from .metadata import (
     UPPER as UPPER_CASE,
 )
 from .models import Document, Statement, StatementList
-from .text import _SENTENCE_BREAK, PARAGRAPH_BREAK, key, opening_characters, paragraph_starts, sentence_spans
+from .text import _SENTENCE_BREAK, PARAGRAPH_BREAK, fold, key, opening_characters, paragraph_starts, sentence_spans
 
 # ---------------------------------------------------------------------------------------------
 # What stands around a cue
@@ -751,7 +751,7 @@ CUE_RULES: tuple[CueRule, ...] = (
         re.compile(
             r"(?:^\s*|(?<=, ))(?:Một trong (?:số )?(?:đó|những (?:giải pháp|nhiệm vụ|vấn đề|đề xuất|trọng tâm|ưu tiên"
             r"|định hướng)[^,.;]{0,20}?(?:đó|này))"
-            r" là (?:việc\s+)?|Trong (?:số )?đó,? có việc\s+"
+            r",? là (?:việc\s+)?|Trong (?:số )?đó,? có việc\s+"
             # "Theo ông Nam, một trong những việc thiết thực trước mắt là hỗ trợ ...": one of the tasks
             # ahead (the time ahead must be named: `_one_of`)
             r"|(?P<ahead>[Mm]ột trong những (?:việc|hoạt động|nhiệm vụ|giải pháp|ưu tiên)"
@@ -2237,6 +2237,7 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             speaker = _speaker(body, d, people, previous, speakers[-1] if speakers else None)
         said_by[id(d)] = speaker
         speakers.append(speaker)
+    business = {p.name for p in people if p.name and p.title and BUSINESS_TITLE.search(p.title)}
     statements = [
         Statement(
             "priority",
@@ -2253,7 +2254,10 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             cue_end=d.cue_end,
         )
         for d, speaker in zip(drafts, speakers)
-        if (speaker or d.rule in ASKED) and not (d.lead_in and d.carried_from is None)
+        if (speaker or d.rule in ASKED)
+        and not (d.lead_in and d.carried_from is None)
+        and not (d.rule in PROPOSED and speaker in business)
+        and not _foreign(speaker)
     ]
     return tuple(_without_repeats(statements))
 
@@ -2292,6 +2296,32 @@ def _lead_ins(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, 
             )
         )
     return found
+
+
+# A person whose title names a business or an association: what they ask ("Chủ tịch Tập đoàn ... Long ...
+# ¶ Ông Long kiến nghị Chính phủ ...", "Ông cũng kiến nghị ...") is their proposal, as the row "a business's or
+# an association's proposal" reads it in the asker's own clause.
+BUSINESS_TITLE = re.compile(
+    # (not "doanh nghiệp" alone: "Chủ tịch Ủy ban Quản lý vốn Nhà nước tại doanh nghiệp" is an official)
+    r"\b(?:[Hh]iệp hội|[Tt]ập đoàn|[Cc]ông ty|[Tt]ổng [Gg]iám đốc|[Gg]iám đốc điều hành|CEO|HĐQT)\b"
+)
+PROPOSED = ("request", "soft request")
+
+
+# A syllable of a Vietnamese name, folded ("Nguyễn" -> "nguyen"): an onset, its vowels and a final consonant.
+# A name with a word that is none ("Đại sứ Keijo Norvanto", "ông Mikazuki Taizo") is a foreign guest's, whose
+# requests to a province or a ministry are no priority of Vietnam's.
+VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]+(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def _foreign(speaker: str | None) -> bool:
+    """Whether a word of the speaker's name, capitalised and in letters only, is no Vietnamese syllable."""
+    return speaker is not None and any(
+        word.isalpha() and word[0].isupper() and word[1:].islower() and not VIETNAMESE_SYLLABLE.fullmatch(fold(word))
+        for word in speaker.split()
+    )
 
 
 # Rules whose cue names who asks. A demand under any other rule that no person or body in the

@@ -6,7 +6,7 @@ a ministry named by office, a source "Theo chỉ đạo của ...", a paragraph 
 after a connective ("Cùng với đó, khẩn trương ...", "Đồng thời kết nối ..."), a body handed its task
 after a request, and the false friends beside them: the delegates' proposals going on ("Nhiều ý
 kiến đề xuất ... . Đồng thời, cần ..."), what the situation demands, what was done, thanks and
-pledges. Each directive is checked whole: its speaker, its target year and its exact text."""
+pledges, a business chairman's and a foreign guest's requests. Each directive is checked whole: its speaker, its target year and its exact text."""
 
 from __future__ import annotations
 
@@ -35,6 +35,16 @@ EXPECTED = {
             2023,
             "giữ mối liên hệ thường xuyên với các bộ, ngành, địa phương để cùng làm tốt công tác xúc tiến đầu tư",
         ),
+    ],
+    # what a business's chairman asks ("Ông Long kiến nghị Chính phủ ...", "Ông cũng kiến nghị ...") is his proposal;
+    # the Prime Minister's request, and "Một trong số đó, là ..." after what he says could be done better, are his
+    "gd11_business_asks_then_pm.txt": [
+        (
+            "Phạm Minh Chính",
+            2025,
+            "các bộ, ngành khẩn trương xử lý dứt điểm các kiến nghị của doanh nghiệp trong tháng 10",
+        ),
+        ("Phạm Minh Chính", 2025, "tham gia tích cực hơn vào xây dựng chính sách"),
     ],
     # a request, and the next paragraph going on with it verb first after "Cùng với đó,"
     "gd11_carried_cung_voi_do.txt": [
@@ -89,6 +99,11 @@ EXPECTED = {
             2017,
             "các nhà ngoại giao kịp thời kiến nghị với Đảng, Nhà nước các giải pháp thúc đẩy sản xuất và xuất khẩu",
         ),
+    ],
+    # what foreign guests ask of a province ("Đại sứ Keijo Norvanto đề nghị tỉnh ...", "ông Mikazuki Taizo mong tỉnh
+    # ...") is theirs, whose names are no Vietnamese names; the province chairman's request is one
+    "gd11_foreign_guests_ask_province.txt": [
+        ("Trương Quốc Huy", 2023, "Sở Ngoại vụ phối hợp chặt chẽ với hai đoàn để chuẩn bị các dự án cụ thể"),
     ],
     # the head of the ministry named by office asks; a director's results are none
     "gd11_head_of_ministry_asks.txt": [
