@@ -49,7 +49,7 @@ from .metadata import (
     UPPER as UPPER_CASE,
 )
 from .models import Document, Statement, StatementList
-from .text import _SENTENCE_BREAK, PARAGRAPH_BREAK, key, opening_characters, paragraph_starts, sentence_spans
+from .text import _SENTENCE_BREAK, PARAGRAPH_BREAK, fold, key, opening_characters, paragraph_starts, sentence_spans
 
 # ---------------------------------------------------------------------------------------------
 # What stands around a cue
@@ -85,7 +85,8 @@ SAYING = re.compile(SPEECH_VERBS.pattern + r"(?:\s+rằng)?(?:\s+(?:trong|tại)
 # A year the demand is for, written before its cue: "bước sang năm 2019, ...", "trong năm 2024".
 FORWARD_YEAR = re.compile(
     r"\b(?:bước sang|sang|trong|cho|của)\s+năm\s+((?:19|20)\d{2})\b(?![\d/-])"
-    r"|^\s*(?:Trong\s+)?[Nn]ăm\s+((?:19|20)\d{2}),"  # opening the sentence: "Năm 2024, Bộ Ngoại giao sẽ ..."
+    # opening the sentence or a clause: "Năm 2024, Bộ Ngoại giao sẽ ...", "Theo Thủ tướng, năm 2026, các bộ ..."
+    r"|(?:^|,)\s*(?:Trong\s+)?[Nn]ăm\s+((?:19|20)\d{2}),"
     r"|\bnăm tới\s*\(\s*((?:19|20)\d{2})\s*\)",  # "năm tới (2024)"
     re.I,
 )
@@ -446,6 +447,8 @@ def _asker_pattern() -> str:
         # "Đồng chí mong muốn ...": the person just named
         rf"|(?<![Cc]ác )(?<!những )\b[Đđ]ồng chí(?:\s+[{UPPER_CASE}]\w*)?"
         rf"|{BODY.pattern.replace('?P<body>', '')}|[Nn]gười đứng đầu\s+[^\s,]+(?:\s+[{UPPER_CASE}]\w*)*"
+        # "Người đứng đầu ngành Ngoại giao đề nghị ...": the office's name goes on in lower case
+        rf"(?:(?<=[Nn]goại)\s+giao)?"
         # a leader's own words, quoted: "Tôi yêu cầu các đồng chí Thủ trưởng cơ quan đại diện ..."
         rf"|\bTôi)"
     )
@@ -748,7 +751,7 @@ CUE_RULES: tuple[CueRule, ...] = (
         re.compile(
             r"(?:^\s*|(?<=, ))(?:Một trong (?:số )?(?:đó|những (?:giải pháp|nhiệm vụ|vấn đề|đề xuất|trọng tâm|ưu tiên"
             r"|định hướng)[^,.;]{0,20}?(?:đó|này))"
-            r" là (?:việc\s+)?|Trong (?:số )?đó,? có việc\s+"
+            r",? là (?:việc\s+)?|Trong (?:số )?đó,? có việc\s+"
             # "Theo ông Nam, một trong những việc thiết thực trước mắt là hỗ trợ ...": one of the tasks
             # ahead (the time ahead must be named: `_one_of`)
             r"|(?P<ahead>[Mm]ột trong những (?:việc|hoạt động|nhiệm vụ|giải pháp|ưu tiên)"
@@ -1523,6 +1526,10 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
         before_it = sentences[index - 1] if index else []
         prior = body[before_it[0].sentence_start : before_it[-1].end] if before_it else ""
         prior = prior if before_it and before_it[0].paragraph == pieces[0].paragraph else ""
+        # the sentence before, when it drafted nothing: a view whose demand may go on here ("Nhiều ý kiến đề xuất ...")
+        undrafted = (
+            prior if prior and not (drafts and drafts[-1].piece.sentence_start == before_it[0].sentence_start) else ""
+        )
         checked = False  # whether the sentence is one NOT_DIRECTIVES refuses whole: asked at its first cue
         previous: Draft | None = None
         for piece in pieces:
@@ -1550,11 +1557,16 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
                 else:
                     previous = None
                 continue
+            if piece is pieces[0] and not prior and (handed := _handed_on(body, drafts, piece, text)):
+                drafts.append(previous := handed)
+                continue
             accepted = next(
                 (
                     c
                     for c in itertools.chain([first], cues)
-                    if _stands(body, sentence, pieces[0], piece, text, c) and _member_of_set(text, c, prior)
+                    if _stands(body, sentence, pieces[0], piece, text, c)
+                    and _member_of_set(text, c, prior)
+                    and not _view_goes_on(undrafted, text, c)
                 ),
                 None,
             )
@@ -1574,6 +1586,27 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
             )
             drafts.append(previous := cue)
     return drafts
+
+
+# A paragraph that spells out the request ending the paragraph before, body by body: "Chính phủ yêu cầu
+# các bộ, cơ quan, địa phương ... ¶ Theo đó, Bộ Ngoại giao chỉ đạo các cơ quan đại diện ...": the ministry
+# is handed its part of the Government's request, and asks nothing of its own.
+ACCORDINGLY = re.compile(r"\s*Theo đó,\s*")
+
+
+def _handed_on(body: str, drafts: list[Draft], piece: Piece, text: str) -> Draft | None:
+    """The request of the paragraph before carried on by a paragraph that opens "Theo đó," and a body
+    handed a task, else None."""
+    if not drafts or not ACCORDINGLY.match(text):
+        return None
+    request = drafts[-1].carried_from or drafts[-1]
+    if request.rule not in ("request", "assignment") or drafts[-1].piece.paragraph != piece.paragraph - 1:
+        return None
+    opening = _after_connective(text)
+    if not _body_tasked(text[opening:]):
+        return None
+    start, end = _trimmed(body, piece.start + opening, piece.end)
+    return replace(request, start=start, end=end, piece=piece, carried_from=request)
 
 
 # A ';' piece that asks with no asker of its own, in a sentence a person opens: "Tổng Bí thư ... chỉ
@@ -1642,6 +1675,20 @@ def _member_of_set(text: str, found: Found, prior: str) -> bool:
         before = text[: found.start]
         return bool(SET_OF_TASKS.search(before)) or _cue(before) is not None
     return True
+
+
+# A demand with no subject of its own that goes on with the sentence before: "Nhiều ý kiến đề xuất tập trung
+# ... . Đồng thời, cần thúc đẩy ...": the delegates' view goes on, and is theirs as the sentence before is.
+GOES_ON = re.compile(r"\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Cùng với đó|Mặt khác|Theo đó),?\s*)?$")
+VIEW_REFUSALS = tuple(rule for rule in CUE_REFUSALS if rule.where == "before")
+
+
+def _view_goes_on(prior: str, text: str, found: Found) -> bool:
+    """Whether a demand no one asks, opening the sentence after a view that no row lets stand (another
+    side's, the delegates', an expert's), goes on with that view."""
+    if not prior or found.rule in ASKED or not GOES_ON.match(text[: found.start]):
+        return False
+    return any(_refused(rule, prior, prior, "", found.rule) for rule in VIEW_REFUSALS)
 
 
 # A ';' piece this short after a demand names one more field of it, not another demand: "... tăng
@@ -1756,10 +1803,10 @@ def _carried(
 # with nothing done ("đã", "được") in between.
 BODY_TASKED = re.compile(
     r"^(?:Bộ|Văn phòng|Ngân hàng Nhà nước|UBND|Ủy ban|Ban|Cục|Sở|Thường trực|[Cc]ác bộ|[Cc]ác cơ quan đại diện"
-    r"|[Cc]ác (?:địa phương|tỉnh|sở|ngành)|[Cc]ác Đại sứ quán)\b"
+    r"|[Cc]ác (?:địa phương|tỉnh|sở|ngành|đơn vị)|[Cc]ác Đại sứ quán)\b"
     r"(?:[^,.;:]|,\s*(?:thành phố|ngành|địa phương)\b){0,60}?\s"
     r"(?:chủ trì|phối hợp|khẩn trương|tiếp tục|tăng cường|đẩy mạnh|nghiên cứu|rà soát|hướng dẫn|hoàn thiện|chủ động"
-    r"|theo dõi|tập hợp|triển khai|đề xuất|thúc đẩy|tập trung)\b"
+    r"|theo dõi|tập hợp|triển khai|đề xuất|thúc đẩy|tập trung|đôn đốc|nắm chắc|kịp thời|chỉ đạo)\b"
 )
 
 
@@ -1775,12 +1822,15 @@ def _body_tasked(text: str) -> bool:
 # of action; one that names what something is ("Thúc đẩy hợp tác là nhiệm vụ ...") or what was
 # done ("đã") goes on with nothing.
 BARE_ACTION = re.compile(
-    r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Cụ thể),\s*)?(?i:ưu tiên|chú trọng|tập trung|đẩy mạnh|tăng"
-    r" cường|tiếp tục|nâng cao"
+    # (also "Cùng với đó, khẩn trương ...", and "Đồng thời kết nối ..." with no comma)
+    r"^\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Cụ thể|Cùng với đó),?\s*)?(?i:ưu tiên|chú trọng|tập trung|đẩy"
+    r" mạnh|tăng cường|tiếp tục|nâng cao|kết nối|rà soát"
     r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá|làm tốt"
     # ("... nắm chắc tình hình sở tại. Kịp thời tham mưu ... . Tích cực hỗ trợ doanh nghiệp ...")
     r"|tích cực|khẩn trương|kịp thời|quyết liệt|bám sát|tháo gỡ|nắm chắc|tận dụng|khai thác|giữ vững)(?!\w)"
 )
+# A paragraph that opens by adding one more to the demand before it: "Cùng với đó, đẩy mạnh ...".
+ADDED_ON = re.compile(r"\s*(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra),?\s")
 NOT_BARE_ACTION = re.compile(
     r"\b(?:là|đã|đang|được|vừa)\b"
     # the report going on, not the course: "Tiếp tục chương trình làm việc, chiều 12/3, ..."
@@ -1794,14 +1844,19 @@ def _continued(
     """Sentences that go on, verb first, with the directive of the sentence before in their paragraph."""
     by_sentence = {d.piece.sentence_start: d for d in drafts}
     found: list[Draft] = []
-    for before, pieces in zip(sentences, sentences[1:]):
+    for index, (before, pieces) in enumerate(zip(sentences, sentences[1:])):
         previous = by_sentence.get(before[0].sentence_start)
+        if previous is None and index and CONSEQUENCE.match(body[before[0].start : before[-1].end]):
+            # "Đặc biệt, cần A. Qua đó, kéo ... ¶ Cùng với đó, đẩy mạnh B": what A brings is no demand between them
+            previous = by_sentence.get(sentences[index - 1][0].sentence_start)
         if previous is None or pieces[0].sentence_start in by_sentence:
             continue
-        if pieces[0].paragraph != before[0].paragraph and (previous.carried_from or previous).rule not in ASKED + (
-            "commitment",
+        if (
+            pieces[0].paragraph != before[0].paragraph
+            and (previous.carried_from or previous).rule not in ASKED + ("commitment",)
+            and not ADDED_ON.match(body, pieces[0].start)
         ):
-            continue  # into the next paragraph only after a request or a commitment
+            continue  # into the next paragraph only after a request or a commitment, or as one more ("Cùng với đó,")
         piece = pieces[0]
         text = body[piece.start : pieces[-1].end]
         # or, after a request or a task handed out, a body handed the next task: "Phó Thủ tướng chỉ
@@ -1863,6 +1918,10 @@ def _speaker(
         )
     ):
         return issuers[-1].name or issuers[-1].title
+    if (source := THEO_ASKED.match(before)) and (
+        asked_by := _people_and_bodies(source[0], people, body, attributed=False)
+    ):
+        return asked_by[-1].name or asked_by[-1].title
     named = _people_and_bodies(before, people, body, attributed=True)
     if named and FORMER.search(before, 0, named[-1].start):
         return None  # "..., nguyên Thứ trưởng Bộ Ngoại giao, cho rằng, ... phải ...": an opinion, no office's demand
@@ -1992,9 +2051,21 @@ def _last_mention(before: str, people: list[Person], body: str) -> str | None:
     for mention in reversed(mentions):  # "Đại sứ Nguyễn Minh Tâm cảm ơn ... và đề nghị"
         if COORDINATED_REQUEST.match(before[mention.end :]) and re.search(r"(?:^|,)\s*$", before[: mention.start]):
             return mention.name or mention.title
+        if mention.name and APPOSED_TITLE.match(before, mention.end):  # "Phó Thủ tướng A, Trưởng Ban ..., yêu cầu"
+            return mention.name
     if re.search(r"\b(?:ông|bà|đồng chí)\s*$", before, re.I):
         return _last_person(before, people)
     return None
+
+
+# A title in apposition between the asker and the verb of asking: "Phó Thủ tướng Trần Hồng Hà, Trưởng Ban
+# Chỉ đạo liên ngành, yêu cầu ...".
+APPOSED_TITLE = re.compile(rf",\s*[{UPPER_CASE}][^,.;:!?]{{2,100}},[\s,]*(?:{ADVERBS}[\s,]*)*{WISHED}$")
+
+
+# A source that names whose request or direction the demand follows: "Theo chỉ đạo của Phó Thủ tướng, các
+# địa phương phải ...", "Theo yêu cầu của Thủ tướng, ...".
+THEO_ASKED = re.compile(r"^\s*Theo\s+(?:yêu cầu|đề nghị|chỉ đạo|kết luận|ý kiến chỉ đạo)\s+của\s+[^,;:]{1,80},")
 
 
 # A person named only by a given name, who says the demand: "..., ông Tuấn cho biết các địa phương cần ...".
@@ -2166,6 +2237,7 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             speaker = _speaker(body, d, people, previous, speakers[-1] if speakers else None)
         said_by[id(d)] = speaker
         speakers.append(speaker)
+    business = {p.name for p in people if p.name and p.title and BUSINESS_TITLE.search(p.title)}
     statements = [
         Statement(
             "priority",
@@ -2182,7 +2254,10 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             cue_end=d.cue_end,
         )
         for d, speaker in zip(drafts, speakers)
-        if (speaker or d.rule in ASKED) and not (d.lead_in and d.carried_from is None)
+        if (speaker or d.rule in ASKED)
+        and not (d.lead_in and d.carried_from is None)
+        and not (d.rule in PROPOSED and speaker in business)
+        and not _foreign(speaker)
     ]
     return tuple(_without_repeats(statements))
 
@@ -2221,6 +2296,32 @@ def _lead_ins(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, 
             )
         )
     return found
+
+
+# A person whose title names a business or an association: what they ask ("Chủ tịch Tập đoàn ... Long ...
+# ¶ Ông Long kiến nghị Chính phủ ...", "Ông cũng kiến nghị ...") is their proposal, as the row "a business's or
+# an association's proposal" reads it in the asker's own clause.
+BUSINESS_TITLE = re.compile(
+    # (not "doanh nghiệp" alone: "Chủ tịch Ủy ban Quản lý vốn Nhà nước tại doanh nghiệp" is an official)
+    r"\b(?:[Hh]iệp hội|[Tt]ập đoàn|[Cc]ông ty|[Tt]ổng [Gg]iám đốc|[Gg]iám đốc điều hành|CEO|HĐQT)\b"
+)
+PROPOSED = ("request", "soft request")
+
+
+# A syllable of a Vietnamese name, folded ("Nguyễn" -> "nguyen"): an onset, its vowels and a final consonant.
+# A name with a word that is none ("Đại sứ Keijo Norvanto", "ông Mikazuki Taizo") is a foreign guest's, whose
+# requests to a province or a ministry are no priority of Vietnam's.
+VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]+(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def _foreign(speaker: str | None) -> bool:
+    """Whether a word of the speaker's name, capitalised and in letters only, is no Vietnamese syllable."""
+    return speaker is not None and any(
+        word.isalpha() and word[0].isupper() and word[1:].islower() and not VIETNAMESE_SYLLABLE.fullmatch(fold(word))
+        for word in speaker.split()
+    )
 
 
 # Rules whose cue names who asks. A demand under any other rule that no person or body in the
