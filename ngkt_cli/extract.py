@@ -1633,9 +1633,23 @@ PREDICATE = re.compile(
 KIND_CUES = (
     # "Từ thực tiễn đó, Bộ trưởng rút ra: ...", "Điều đúc kết được là: ..."
     # ... and what is to be kept in mind from it: "Ban Chỉ đạo cho rằng có ba điều cần ghi nhớ."
-    ("lesson", re.compile(r"\b(?:bai hoc|rut ra|duc ket|ghi nho|dong lai|tham thia)\b")),
+    # ... and what practice showed: "Thực tiễn năm qua cho thấy: ...", "những kinh nghiệm được đúc rút"
+    (
+        "lesson",
+        re.compile(
+            r"\b(?:bai hoc|rut ra|duc ket|duc rut|ghi nho|dong lai|tham thia|thuc tien[^.;:]{0,30}? cho thay)\b"
+        ),
+    ),
     # "các đại biểu cho ý kiến về: ...", "Hội nghị đã nghe các báo cáo về: ..."
-    ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su|cho y kien|gop y|nghe (?:cac )?bao cao)\b")),
+    # ... and what two sides or a meeting went over: "Hai bên đã trao đổi về: ...", "Hội nghị tập trung đánh giá: ..."
+    (
+        "agenda",
+        re.compile(
+            r"\b(?:tham luan|thao luan|chuong trinh nghi su|cho y kien|gop y|nghe (?:cac )?bao cao"
+            r"|trao doi (?:y kien )?(?:ve|xung quanh)|ban ve|ban bac ve|xoay quanh"
+            r"|tap trung (?:danh gia|ban|lam ro|xem xet))\b"
+        ),
+    ),
     # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."; its programme
     # ("Chương trình hội nghị gồm: ..."); a visit's schedule ("Trong chuyến thăm, Thủ tướng sẽ: ...")
     (
@@ -1662,11 +1676,13 @@ KIND_CUES = (
             # "ghi dấu ấn với những điểm nổi bật sau:", "Một số hoạt động tiêu biểu trong năm:"
             r"|\b(?:ghi dau an|diem noi bat|tieu bieu|hoat dong noi bat)\b"
             # a review: "Nhìn lại năm 2024, có thể thấy: ...", "Thứ trưởng điểm lại những dấu mốc: ..."
-            r"|\b(?:nhin lai|diem lai)\b"
+            r"|\b(?:nhin lai|diem lai|ghi nhan)\b"
             # figures of a period run: "Tính chung 11 tháng, toàn tỉnh:", "Lũy kế đến nay:", "6 tháng đầu năm, ..."
             r"|\b(?:tinh chung|luy ke|tinh den (?:het |cuoi )?(?:ngay|thang|nay)|\d{1,2} thang dau nam)\b"
             r"|\bchung kien (?:le )?(?:ky|trao)\b"  # "Hai Thủ tướng chứng kiến lễ ký 5 văn kiện, gồm: ..."
-            r"|^\W*noi bat(?: nhat)?(?: la| nhu)?\W*$"  # "Nổi bật là: A; B; C" after a year's review
+            # "Nổi bật là: A; B; C", "Nổi bật trong năm là: ..." after a year's review
+            r"|^\W*noi bat(?: nhat)?(?: trong (?:nam|nam qua|nam \d{4}|thoi gian qua))?(?: la| nhu)?\W*$"
+            r"|\b(?:qua do|nho do|nho vay)\b[^.;:]{0,60}?\bgop phan\b"  # what the work brought: "Qua đó, ... góp phần:"
             r"|\bda\W*$"
         ),
     ),
@@ -1678,6 +1694,7 @@ KIND_CUES = (
             r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong|diem yeu|nguyen nhan"
             r"|chua (?:lam duoc|dat duoc|dat yeu cau|dap ung(?: yeu cau)?|hieu qua|tuong xung)"
             r"|van con (?:nhung|mot so|nhieu)"  # "công tác ... vẫn còn những mặt chưa tương xứng:"
+            r"|(?:can|phai) (?:som )?(?:khac phuc|sua chua|chan chinh)"  # "vẫn còn một số điểm cần khắc phục:"
             r"|tinh hinh (?:the gioi|quoc te|khu vuc)|boi canh (?:the gioi|quoc te|khu vuc))\b"
         ),
     ),
@@ -1741,6 +1758,14 @@ PAST_TENSE = re.compile(
     r"\b(?:đã|đạt được|vừa qua|thu về|(?<!cần )(?<!phải )(?<!sẽ )(?<!để )được(?= [^\W\d_]))\b", re.I
 )
 FUTURE_TENSE = re.compile(r"\b(?:cần|sẽ|phải|hãy|cần phải)\b", re.I)
+# ... but a "đã" that only says which things a task is about tells no tense: "khai thác các FTA đã
+# ký kết", "thực hiện các thỏa thuận mà hai bên đã đạt được" (the object of a verb, "các"/"những"
+# and a few words before the "đã"; not a subject after a comma: "Năm 2024, các cơ quan đã hỗ trợ ...").
+RELATIVE_PAST = re.compile(
+    r"(?<=[^\W\d_] )(?<!\bvà )(?<!\bkhi )(?<!\bthì )(?:các|những)\s+(?:[^\W\d_]+\s+){1,6}?"
+    r"(?:mà\s+(?:[^\W\d_]+\s+){1,4}?)?đã(?:\s+đạt được)?\b",
+    re.I,
+)
 
 # How many paragraphs before a list may hold the attribution of who states it.
 SPEAKER_LOOKBACK_PARAGRAPHS = 4
@@ -1781,6 +1806,19 @@ REPORTED = re.compile(
 ASPIRED = re.compile(r"\b(?:phấn đấu|cần|sẽ|phải|mục tiêu|chỉ tiêu|hướng tới)\b", re.I)
 
 
+# The names of agreements, as a signing's or an exchange's list gives them: "Bản ghi nhớ giữa Bộ ... về
+# ...", "Hiệp định về miễn thị thực ...", "Thỏa thuận hợp tác giữa ..." (what was signed is done).
+DOCUMENT_NAME = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:Bản ghi nhớ|Biên bản ghi nhớ|Biên bản|Hiệp định|Thỏa thuận|Thoả thuận|Nghị định thư"
+    r"|Thư ý định|Ý định thư|Kế hoạch hợp tác|Chương trình hợp tác|Hợp đồng|Bản cam kết)\b"
+)
+
+
+def _agreements(items: list[str]) -> bool:
+    """Items most of which name an agreement (a signing's list), however the lead-in says it."""
+    return sum(bool(DOCUMENT_NAME.match(item)) for item in items) * 2 > len(items)
+
+
 def _statistics(items: list[str], cue: str = "") -> bool:
     """Items that report figures (a province's nine months under "Về kinh tế:"): results, not
     priorities, however the press bulleted them; not targets ("tỉnh phấn đấu đạt các chỉ tiêu sau:")."""
@@ -1796,7 +1834,12 @@ FORUMS = r"(?:apec|asean|g20|g7|brics|wto|oecd|eu|lien hop quoc|lhq|nuoc chu nha
 FOREIGN_AGENDA = re.compile(
     r"\b" + FORUMS + r"(?:\s+(?:nam\s+)?\d{4})?(?:,?\s+[^\s,.;:]+){0,2}?,?\s+(?:da\s+)?"
     r"(?:dat ra|de ra|xac dinh|dua ra|lua chon|chon|neu ra|de nghi|theo duoi)\b"
-    r"|\buu tien cua (?:nam )?" + FORUMS
+    r"|\buu tien cua (?:nam )?"
+    + FORUMS
+    # "Malaysia đảm nhiệm vai trò Chủ tịch ASEAN 2025 với các ưu tiên: ..."
+    + r"|\b(?:chu tich|chu nha|dang cai)\s+(?:nam\s+)?"
+    + FORUMS
+    + r"\b[^.;:]{0,60}?\buu tien\b"
 )
 # ... unless Vietnam is the one setting them: "Năm APEC 2017 do Việt Nam đăng cai đặt ra ...".
 OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
@@ -1824,7 +1867,7 @@ AGREED = re.compile(
 # "thời gian qua Đại sứ quán tập trung: ..." (reported, not planned; folded).
 PAST_FOCUS = re.compile(
     r"\b(?:thoi gian|nam|nhiem ky|giai doan|\d{1,2} thang|nhung thang) (?:vua )?qua\b"
-    r"(?:(?!\btoi\b|\bnam \d{4}|\bsap\b|\bse\b)[^.;:]){0,80}?\btap trung\b"
+    r"(?:(?!\btoi\b|\bnam \d{4}|\bsap\b|\bse\b)[^.;:]){0,80}?\b(?:tap trung|trien khai|thuc hien)\b"
 )
 
 
@@ -1846,7 +1889,8 @@ _CLAUSE_OPENING = r"(?:^|[,.;:]\s+)(?:[Tt]heo\s+)?"
 # Quốc tại Việt Nam (KoCham) đề xuất")
 _PROPOSES = (
     r"\s+(?:[^\s,.;:]+\s+){0,4}?(?:cũng\s+|đã\s+)?"
-    r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý|nhấn mạnh|đề ra|đặt ra)"
+    r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý|nhấn mạnh|đề ra|đặt ra"
+    r"|thông báo|cam kết|đặt mục tiêu|lên kế hoạch)"  # "Phía Nhật Bản cam kết: ...", "Công ty đặt mục tiêu: ..."
 )
 # Lenders, agencies and foreign chambers, whose advice is theirs: "Giám đốc Quốc gia Ngân hàng Thế
 # giới tại Việt Nam", "Trưởng đại diện JICA", "Chủ tịch EuroCham".
@@ -2067,6 +2111,8 @@ def classify(
         return "achievement"
     if said := _cue_kind(folded, cue):
         return said
+    if _agreements(items):
+        return "achievement"
     # "- Năm 2026, ngành cần tập trung vào những việc gì?" ¶ "Thứ trưởng: Theo tôi có mấy hướng. Thứ nhất, ..."
     if asked := question():
         _, asked_noun = announced(fold(asked))
@@ -2074,11 +2120,18 @@ def classify(
             return str(LIST_NOUNS[asked_noun])
         if said := _cue_kind(fold(asked), asked):
             return said
-    for text in (heading(), opener):
+    # a short title a paragraph or two above a silent lead-in: "Những kết quả nổi bật" ¶ "Trong năm 2024:" ¶ "- ..."
+    if above := title():
+        _, above_noun = announced(fold(above))
+        if above_noun and LIST_NOUNS[above_noun]:
+            return str(LIST_NOUNS[above_noun])
+        if said := _cue_kind(fold(above), above):
+            return said
+    for text in (heading(), RELATIVE_PAST.sub(" ", opener)):
         if said := _cue_kind(fold(text), text):
             return said
     # the items' tense, and the lead-in's: "Năm 2024, các cơ quan đã hỗ trợ 300 hoạt động, trong đó:"
-    joined = " ".join([*items, CONCESSION.sub("", cue)])
+    joined = RELATIVE_PAST.sub(" ", " ".join([*items, CONCESSION.sub("", cue)]))
     return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
 
 

@@ -311,6 +311,142 @@ PAGES = {
             ],
         ),
     ],
+    # talks: "hai bên đã trao đổi về: ..." is what was discussed; agreements handed over are done;
+    # "Phía Nhật Bản cam kết: ..." is the partner's word
+    "gk11_visit_topics_documents_commitments.txt": [
+        (
+            "agenda",
+            None,
+            2024,
+            [
+                "thúc đẩy các dự án vốn vay ODA thế hệ mới",
+                "hợp tác đào tạo kỹ sư bán dẫn",
+                "kết nối chuỗi cung ứng công nghiệp hỗ trợ",
+            ],
+        ),
+        (
+            "achievement",
+            3,
+            2024,
+            [
+                "Bản ghi nhớ giữa Bộ Kế hoạch và Đầu tư Việt Nam và Cơ quan Hợp tác Quốc tế Nhật Bản về chương trình đào tạo nhân lực số",
+                "Hiệp định giữa hai Chính phủ về hợp tác khoa học và công nghệ",
+                "Thỏa thuận hợp tác giữa Bộ Công Thương và Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản về năng lượng sạch",
+            ],
+        ),
+        (
+            "other",
+            None,
+            2024,
+            [
+                "duy trì quy mô vốn ODA cho Việt Nam trong những năm tới",
+                "khuyến khích doanh nghiệp Nhật mở rộng đầu tư vào công nghệ cao",
+                "hỗ trợ Việt Nam xây dựng hệ sinh thái khởi nghiệp",
+            ],
+        ),
+    ],
+    # a December review: "Năm qua, Sở Ngoại vụ đã triển khai các nhiệm vụ:", "Nổi bật trong năm là:",
+    # "vẫn còn một số điểm cần khắc phục:", "Thực tiễn năm qua cho thấy:", then the tasks for 2025
+    "gk11_province_year_review_shapes.txt": [
+        (
+            "achievement",
+            None,
+            2024,
+            [
+                "Tham mưu tổ chức đoàn lãnh đạo tỉnh thăm và làm việc tại các tỉnh Trung Lào",
+                "Phối hợp đón 85 đoàn khách quốc tế đến tìm hiểu cơ hội đầu tư",
+                "Hỗ trợ doanh nghiệp tỉnh tham gia hội chợ thương mại tại Savannakhet",
+            ],
+        ),
+        (
+            "achievement",
+            None,
+            2024,
+            [
+                "Hành lang kinh tế Đông - Tây được khai thác hiệu quả hơn",
+                "viện trợ phi chính phủ nước ngoài vượt kế hoạch",
+                "quan hệ với các địa phương Thái Lan được mở rộng",
+            ],
+        ),
+        (
+            "other",
+            None,
+            2024,
+            [
+                "thông tin đối ngoại chưa đa dạng",
+                "cán bộ làm công tác đối ngoại ở cấp huyện còn thiếu",
+                "việc theo dõi các thỏa thuận quốc tế còn chậm",
+            ],
+        ),
+        (
+            "lesson",
+            None,
+            2024,
+            [
+                "công tác đối ngoại phải đi trước một bước",
+                "sự phối hợp giữa các sở, ngành phải chặt chẽ",
+                "doanh nghiệp phải được đặt ở vị trí trung tâm",
+            ],
+        ),
+        (
+            "priority",
+            None,
+            2025,
+            [
+                "chuẩn bị chu đáo các hoạt động kỷ niệm quan hệ Việt - Lào",
+                "đẩy mạnh xúc tiến đầu tư vào khu kinh tế Đông Nam",
+                "nâng cao chất lượng thông tin đối ngoại",
+            ],
+        ),
+    ],
+    # short titles over lead-ins that say only the year: "Những kết quả nổi bật" ¶ "Trong năm 2024, theo
+    # báo cáo:" ¶ "- ...", "Nhiệm vụ trọng tâm năm 2025" ¶ "Trong năm 2025, theo kế hoạch:" ¶ "- ..."
+    "gk11_titles_over_silent_leadins.txt": [
+        (
+            "achievement",
+            None,
+            2024,
+            [
+                "Tỉnh tổ chức thành công Hội chợ thương mại quốc tế Việt - Trung lần thứ 23",
+                "Kim ngạch xuất nhập khẩu qua các cửa khẩu của tỉnh vượt 4 tỷ USD",
+                "Tỉnh ký kết biên bản hội đàm với Ủy ban nhân dân tỉnh Vân Nam",
+            ],
+        ),
+        (
+            "priority",
+            None,
+            2025,
+            [
+                "Mở rộng quan hệ với các địa phương của Hàn Quốc và Nhật Bản",
+                "Đưa cửa khẩu thông minh Kim Thành vào vận hành",
+                "Tổ chức diễn đàn xúc tiến đầu tư vào khu kinh tế cửa khẩu",
+            ],
+        ),
+    ],
+    # "Malaysia đảm nhiệm vai trò Chủ tịch ASEAN với chủ đề ... cùng các ưu tiên: ...";
+    # "Qua đó, ngoại giao kinh tế góp phần: ..." (what the year's work brought)
+    "gk11_chair_theme_priorities_and_qua_do.txt": [
+        (
+            "other",
+            None,
+            2025,
+            [
+                "hoàn tất nâng cấp Hiệp định thương mại hàng hóa ASEAN",
+                "thúc đẩy kinh tế số",
+                "tăng cường an ninh năng lượng khu vực",
+            ],
+        ),
+        (
+            "achievement",
+            None,
+            2025,
+            [
+                "giữ ổn định các thị trường xuất khẩu chủ lực",
+                "thu hút thêm các dự án đầu tư vào công nghệ cao",
+                "nâng cao vị thế của Việt Nam trong các liên kết kinh tế khu vực",
+            ],
+        ),
+    ],
 }
 
 
