@@ -94,6 +94,26 @@ LIST_NOUNS: dict[str, str | None] = {
     "xu huong": "other",
     "xu the": "other",
     "su kien": "other",
+    # ... and what a situation holds, as real pages count it: "3 thời cơ", "những lợi thế", "5 thế mạnh",
+    # "những trở ngại", "2 tác động", "ba ý nghĩa" (of a visit), "5 giá trị cốt lõi", "3 điều kiện"
+    "thoi co": "other",
+    "loi the": "other",
+    "the manh": "other",
+    "diem manh": "other",
+    "diem yeu": "other",
+    "tro ngai": "other",
+    "tac dong": "other",
+    "y nghia": "other",
+    "gia tri": "other",
+    "dieu kien": "other",
+    "nhan to": "other",
+    "dac diem": "other",
+    "khau hieu": "other",
+    # and what a meeting heard: "5 tham luận", "3 chuyên đề"
+    "tham luan": "agenda",
+    "chuyen de": "agenda",
+    # and what a year won: "những thắng lợi"
+    "thang loi": "achievement",
     # Nouns that announce a count but not a kind ("ba việc", "5 điểm"): the kind comes from the
     # rest of the lead-in or from the items.
     "viec": None,
@@ -302,7 +322,9 @@ REVIEW_PREVIOUS_YEAR_UNTIL_MONTH = 2
 # Lists of kind "other" that look back as a review does (shortcomings and their causes: "vẫn còn
 # một số hạn chế", "nguyên nhân của những hạn chế"); the rest of that kind (the spirit a
 # conference sets, opportunities, another side's proposals) looks ahead as priorities do.
-LOOKS_BACK = re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|khuyet diem|yeu to)\b")
+LOOKS_BACK = re.compile(
+    r"\b(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|khuyet diem|yeu to|van con|khac phuc|chua tuong xung)\b"
+)
 
 
 def _quantity(word: str) -> int | None:

@@ -1662,9 +1662,24 @@ PREDICATE = re.compile(
 # đã đạt kết quả: ..." reports.
 KIND_CUES = (
     # "Từ thực tiễn đó, Bộ trưởng rút ra: ...", "Điều đúc kết được là: ..."
-    ("lesson", re.compile(r"\b(?:bai hoc|rut ra|duc ket)\b")),
+    # ... and what is to be kept in mind from it: "Ban Chỉ đạo cho rằng có ba điều cần ghi nhớ."
+    # ... and what practice showed: "Thực tiễn năm qua cho thấy: ...", "những kinh nghiệm được đúc rút"
+    (
+        "lesson",
+        re.compile(
+            r"\b(?:bai hoc|rut ra|duc ket|duc rut|ghi nho|dong lai|tham thia|thuc tien[^.;:]{0,30}? cho thay)\b"
+        ),
+    ),
     # "các đại biểu cho ý kiến về: ...", "Hội nghị đã nghe các báo cáo về: ..."
-    ("agenda", re.compile(r"\b(?:tham luan|thao luan|chuong trinh nghi su|cho y kien|gop y|nghe (?:cac )?bao cao)\b")),
+    # ... and what two sides or a meeting went over: "Hai bên đã trao đổi về: ...", "Hội nghị tập trung đánh giá: ..."
+    (
+        "agenda",
+        re.compile(
+            r"\b(?:tham luan|thao luan|chuong trinh nghi su|cho y kien|gop y|nghe (?:cac )?bao cao"
+            r"|trao doi (?:y kien )?(?:ve|xung quanh)|ban ve|ban bac ve|xoay quanh"
+            r"|tap trung (?:danh gia|ban|lam ro|xem xet))\b"
+        ),
+    ),
     # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."; its programme
     # ("Chương trình hội nghị gồm: ..."); a visit's schedule ("Trong chuyến thăm, Thủ tướng sẽ: ...")
     (
@@ -1691,9 +1706,13 @@ KIND_CUES = (
             # "ghi dấu ấn với những điểm nổi bật sau:", "Một số hoạt động tiêu biểu trong năm:"
             r"|\b(?:ghi dau an|diem noi bat|tieu bieu|hoat dong noi bat)\b"
             # a review: "Nhìn lại năm 2024, có thể thấy: ...", "Thứ trưởng điểm lại những dấu mốc: ..."
-            r"|\b(?:nhin lai|diem lai)\b"
+            r"|\b(?:nhin lai|diem lai|ghi nhan)\b"
+            # figures of a period run: "Tính chung 11 tháng, toàn tỉnh:", "Lũy kế đến nay:", "6 tháng đầu năm, ..."
+            r"|\b(?:tinh chung|luy ke|tinh den (?:het |cuoi )?(?:ngay|thang|nay)|\d{1,2} thang dau nam)\b"
             r"|\bchung kien (?:le )?(?:ky|trao)\b"  # "Hai Thủ tướng chứng kiến lễ ký 5 văn kiện, gồm: ..."
-            r"|^\W*noi bat(?: nhat)?(?: la| nhu)?\W*$"  # "Nổi bật là: A; B; C" after a year's review
+            # "Nổi bật là: A; B; C", "Nổi bật trong năm là: ..." after a year's review
+            r"|^\W*noi bat(?: nhat)?(?: trong (?:nam|nam qua|nam \d{4}|thoi gian qua))?(?: la| nhu)?\W*$"
+            r"|\b(?:qua do|nho do|nho vay)\b[^.;:]{0,60}?\bgop phan\b"  # what the work brought: "Qua đó, ... góp phần:"
             r"|\bda\W*$"
         ),
     ),
@@ -1703,7 +1722,9 @@ KIND_CUES = (
         "other",
         re.compile(
             r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|thach thuc|du bao|trien vong|diem yeu|nguyen nhan"
-            r"|chua (?:lam duoc|dat duoc|dat yeu cau|dap ung(?: yeu cau)?|hieu qua)"
+            r"|chua (?:lam duoc|dat duoc|dat yeu cau|dap ung(?: yeu cau)?|hieu qua|tuong xung)"
+            r"|van con (?:nhung|mot so|nhieu)"  # "công tác ... vẫn còn những mặt chưa tương xứng:"
+            r"|(?:can|phai) (?:som )?(?:khac phuc|sua chua|chan chinh)"  # "vẫn còn một số điểm cần khắc phục:"
             r"|tinh hinh (?:the gioi|quoc te|khu vuc)|boi canh (?:the gioi|quoc te|khu vuc))\b"
         ),
     ),
@@ -1711,7 +1732,7 @@ KIND_CUES = (
         "priority",
         re.compile(
             r"\b(?:trong tam|nhiem vu|uu tien|dinh huong|giai phap|can|de nghi|yeu cau|thoi gian toi|phan dau|chi"
-            r" tieu|muc tieu|mong muon|kien nghi|de xuat)\b"  # what is asked for, whoever asks it
+            r" tieu|muc tieu|mong muon|kien nghi|de xuat|luu y)\b"  # what is asked for, whoever asks it
             r"|(?<!da )\btap trung (?:vao|thuc hien|lam)\b"  # "Năm 2025, ngành tập trung vào ba việc"
         ),
     ),
@@ -1721,7 +1742,7 @@ KIND_CUES = (
 # hạn chế:", "Tuy đạt nhiều thành tựu, ...", "Để khắc phục những hạn chế trên, cần: ..." (folded; the
 # clause up to its comma).
 CONCESSION = re.compile(
-    r"\b(?:(?:ben canh|ngoai) (?:nhung|cac)\b|tuy\b|mac du\b"
+    r"\b(?:(?:ben canh|ngoai|song song voi) (?:nhung|cac)\b|tuy\b|mac du\b"
     r"|de (?:khac phuc|vuot qua|giai quyet|thao go|ung pho|han che|thuc hien|dat|phat huy|tan"
     r" dung)\b"
     # what the plan builds on: "Trên cơ sở những kết quả đã đạt được, Sở ... với nhiệm vụ trọng tâm là: ..."
@@ -1767,6 +1788,14 @@ PAST_TENSE = re.compile(
     r"\b(?:đã|đạt được|vừa qua|thu về|(?<!cần )(?<!phải )(?<!sẽ )(?<!để )được(?= [^\W\d_]))\b", re.I
 )
 FUTURE_TENSE = re.compile(r"\b(?:cần|sẽ|phải|hãy|cần phải)\b", re.I)
+# ... but a "đã" that only says which things a task is about tells no tense: "khai thác các FTA đã
+# ký kết", "thực hiện các thỏa thuận mà hai bên đã đạt được" (the object of a verb, "các"/"những"
+# and a few words before the "đã"; not a subject after a comma: "Năm 2024, các cơ quan đã hỗ trợ ...").
+RELATIVE_PAST = re.compile(
+    r"(?<=[^\W\d_] )(?<!\bvà )(?<!\bkhi )(?<!\bthì )(?:các|những)\s+(?:[^\W\d_]+\s+){1,6}?"
+    r"(?:mà\s+(?:[^\W\d_]+\s+){1,4}?)?đã(?:\s+đạt được)?\b",
+    re.I,
+)
 
 # How many paragraphs before a list may hold the attribution of who states it.
 SPEAKER_LOOKBACK_PARAGRAPHS = 4
@@ -1791,7 +1820,7 @@ QUESTIONS = frozenset({"cau hoi"})
 # "5 nội dung trọng tâm cần tập trung" is a set of priorities, not a meeting's agenda ("Ban Chỉ đạo
 # ..." names a body, and asks nothing).
 DIRECTIVE = re.compile(
-    r"\b(?:can|phai|yeu cau|de nghi|kien nghi|de xuat|khuyen nghi|(?<!ban )chi dao|trong tam|uu tien)\b"
+    r"\b(?:can|phai|yeu cau|de nghi|kien nghi|de xuat|khuyen nghi|(?<!ban )chi dao|trong tam|uu tien|luu y)\b"
 )
 DISCUSSION = re.compile(r"\b(?:thao luan|tham luan|trao doi|ban ve|ban bac)\b")
 
@@ -1807,6 +1836,19 @@ REPORTED = re.compile(
 ASPIRED = re.compile(r"\b(?:phấn đấu|cần|sẽ|phải|mục tiêu|chỉ tiêu|hướng tới)\b", re.I)
 
 
+# The names of agreements, as a signing's or an exchange's list gives them: "Bản ghi nhớ giữa Bộ ... về
+# ...", "Hiệp định về miễn thị thực ...", "Thỏa thuận hợp tác giữa ..." (what was signed is done).
+DOCUMENT_NAME = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:Bản ghi nhớ|Biên bản ghi nhớ|Biên bản|Hiệp định|Thỏa thuận|Thoả thuận|Nghị định thư"
+    r"|Thư ý định|Ý định thư|Kế hoạch hợp tác|Chương trình hợp tác|Hợp đồng|Bản cam kết)\b"
+)
+
+
+def _agreements(items: list[str]) -> bool:
+    """Items most of which name an agreement (a signing's list), however the lead-in says it."""
+    return sum(bool(DOCUMENT_NAME.match(item)) for item in items) * 2 > len(items)
+
+
 def _statistics(items: list[str], cue: str = "") -> bool:
     """Items that report figures (a province's nine months under "Về kinh tế:"): results, not
     priorities, however the press bulleted them; not targets ("tỉnh phấn đấu đạt các chỉ tiêu sau:")."""
@@ -1816,12 +1858,18 @@ def _statistics(items: list[str], cue: str = "") -> bool:
 
 # Another host's or organisation's priorities, not Vietnam's: "Năm APEC 2018 đặt ra ba ưu tiên",
 # "Nhật Bản, nước chủ nhà G7, xác định 3 ưu tiên", "ưu tiên của ASEAN 2026", "Nhật Bản, nước Chủ
-# tịch G7 năm 2023, đề nghị ... ba ưu tiên" (folded).
+# tịch G7 năm 2023, đề nghị ... ba ưu tiên", "Với tư cách Chủ tịch ASEAN năm 2025, Malaysia theo đuổi
+# ba ưu tiên" (folded).
 FORUMS = r"(?:apec|asean|g20|g7|brics|wto|oecd|eu|lien hop quoc|lhq|nuoc chu nha|chu nha|nuoc chu tich)"
 FOREIGN_AGENDA = re.compile(
-    r"\b" + FORUMS + r"(?:\s+\d{4})?(?:,?\s+[^\s,.;:]+){0,2}?,?\s+(?:da\s+)?"
-    r"(?:dat ra|de ra|xac dinh|dua ra|lua chon|chon|neu ra|de nghi)\b"
-    r"|\buu tien cua (?:nam )?" + FORUMS
+    r"\b" + FORUMS + r"(?:\s+(?:nam\s+)?\d{4})?(?:,?\s+[^\s,.;:]+){0,2}?,?\s+(?:da\s+)?"
+    r"(?:dat ra|de ra|xac dinh|dua ra|lua chon|chon|neu ra|de nghi|theo duoi)\b"
+    r"|\buu tien cua (?:nam )?"
+    + FORUMS
+    # "Malaysia đảm nhiệm vai trò Chủ tịch ASEAN 2025 với các ưu tiên: ..."
+    + r"|\b(?:chu tich|chu nha|dang cai)\s+(?:nam\s+)?"
+    + FORUMS
+    + r"\b[^.;:]{0,60}?\buu tien\b"
 )
 # ... unless Vietnam is the one setting them: "Năm APEC 2017 do Việt Nam đăng cai đặt ra ...".
 OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
@@ -1849,7 +1897,7 @@ AGREED = re.compile(
 # "thời gian qua Đại sứ quán tập trung: ..." (reported, not planned; folded).
 PAST_FOCUS = re.compile(
     r"\b(?:thoi gian|nam|nhiem ky|giai doan|\d{1,2} thang|nhung thang) (?:vua )?qua\b"
-    r"(?:(?!\btoi\b|\bnam \d{4}|\bsap\b|\bse\b)[^.;:]){0,80}?\btap trung\b"
+    r"(?:(?!\btoi\b|\bnam \d{4}|\bsap\b|\bse\b)[^.;:]){0,80}?\b(?:tap trung|trien khai|thuc hien)\b"
 )
 
 
@@ -1871,7 +1919,8 @@ _CLAUSE_OPENING = r"(?:^|[,.;:]\s+)(?:[Tt]heo\s+)?"
 # Quốc tại Việt Nam (KoCham) đề xuất")
 _PROPOSES = (
     r"\s+(?:[^\s,.;:]+\s+){0,4}?(?:cũng\s+|đã\s+)?"
-    r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý|nhấn mạnh|đề ra|đặt ra)"
+    r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý|nhấn mạnh|đề ra|đặt ra"
+    r"|thông báo|cam kết|đặt mục tiêu|lên kế hoạch)"  # "Phía Nhật Bản cam kết: ...", "Công ty đặt mục tiêu: ..."
 )
 # Lenders, agencies and foreign chambers, whose advice is theirs: "Giám đốc Quốc gia Ngân hàng Thế
 # giới tại Việt Nam", "Trưởng đại diện JICA", "Chủ tịch EuroCham".
@@ -1932,7 +1981,9 @@ OTHER_VOICES = (
             _CLAUSE_OPENING
             # ... and an association named in full: "Đại diện Hiệp hội Doanh nghiệp Đà Nẵng kiến nghị: ..."
             + r"(?:[Đđ]ại diện\s+)?(?:[Cc]ác\s+|[Nn]hiều\s+)?(?:doanh nghiệp|nhà đầu tư|doanh nhân|[Hh]iệp hội"
-            + r"(?:\s+[^\s,.;:]+){0,4}?)"
+            + r"(?:\s+[^\s,.;:]+){0,4}?"
+            # ... and a firm named as the subject of its own plan: "Năm 2025, Tổng công ty Thép X đặt ra ba định hướng"
+            + r"|(?:[Tt]ập đoàn|[Tt]ổng công ty|[Cc]ông ty)(?:\s+[^\s,.;:]+){0,4}?)"
             + _PROPOSES
         ),
         "Ông Trần Minh Quang, Chủ tịch Tập đoàn Sao Mai, kiến nghị ba vấn đề: ...",
@@ -1946,6 +1997,17 @@ OTHER_VOICES = (
             + _PROPOSES
         ),
         "Theo TS. Nguyễn Đức Long, Việt Nam cần một số giải pháp: ...",
+    ),
+    OtherVoice(
+        "a study or its author",
+        None,
+        re.compile(
+            _CLAUSE_OPENING
+            + r"(?:[Bb]ài viết|[Ll]uận án|[Ll]uận văn|[Đđ]ề tài|[Tt]ác giả|[Cc]ông trình|[Nn]hóm nghiên cứu"
+            + r"|[Bb]áo cáo nghiên cứu)(?:\s+(?:này|nghiên cứu))?"
+            + _PROPOSES
+        ),
+        "Để khắc phục những điểm yếu nêu trên, bài viết đề xuất: ...",
     ),
 )
 
@@ -1979,6 +2041,7 @@ OTHER_VOICE_HINT = re.compile(
     + "|"
     + INTERNATIONAL
     + r"|[Tt]heo|[Pp]hía|oanh nghiệp|oanh nhân|hà đầu tư|iệp hội|huyên gia|hà nghiên cứu|hà khoa học|ọc giả"
+    + r"|ập đoàn|ông ty|ài viết|uận án|uận văn|ề tài|ác giả|ông trình|hóm nghiên cứu|áo cáo nghiên cứu"
 )
 
 
@@ -2039,14 +2102,20 @@ def _nothing() -> str:
 
 
 def classify(
-    cue: str, opener: str, items: list[str], heading: Callable[[], str] = _nothing, title: Callable[[], str] = _nothing
+    cue: str,
+    opener: str,
+    items: list[str],
+    heading: Callable[[], str] = _nothing,
+    title: Callable[[], str] = _nothing,
+    question: Callable[[], str] = _nothing,
 ) -> str:
     """Another forum's agenda, grounds and purposes are "other"; else the kind from the counted
     noun of the lead-in, or of a title just above a lead-in that tells rather than leads in ("Một
     số thành tựu ..." ¶ "Năm 2024, ngoại giao kinh tế tiếp tục là trọng tâm ..." ¶ "Thứ nhất, ..."),
-    then figures reported, then lead-in phrases (of the lead-in, then the section heading above
-    it, then the first item), then the items' tense. `heading` and `title` find those texts, only
-    when they are needed."""
+    then figures reported, then lead-in phrases (of the lead-in, then the question an interview
+    put just before the answer holding the list, then the section heading above it, then the first
+    item), then the items' tense. `heading`, `title` and `question` find those texts, only when they
+    are needed."""
     folded = fold(cue)
     if first := _first_kind(folded):
         return first
@@ -2072,11 +2141,27 @@ def classify(
         return "achievement"
     if said := _cue_kind(folded, cue):
         return said
-    for text in (heading(), opener):
+    if _agreements(items):
+        return "achievement"
+    # "- Năm 2026, ngành cần tập trung vào những việc gì?" ¶ "Thứ trưởng: Theo tôi có mấy hướng. Thứ nhất, ..."
+    if asked := question():
+        _, asked_noun = announced(fold(asked))
+        if asked_noun and LIST_NOUNS[asked_noun]:
+            return str(LIST_NOUNS[asked_noun])
+        if said := _cue_kind(fold(asked), asked):
+            return said
+    # a short title a paragraph or two above a silent lead-in: "Những kết quả nổi bật" ¶ "Trong năm 2024:" ¶ "- ..."
+    if above := title():
+        _, above_noun = announced(fold(above))
+        if above_noun and LIST_NOUNS[above_noun]:
+            return str(LIST_NOUNS[above_noun])
+        if said := _cue_kind(fold(above), above):
+            return said
+    for text in (heading(), RELATIVE_PAST.sub(" ", opener)):
         if said := _cue_kind(fold(text), text):
             return said
     # the items' tense, and the lead-in's: "Năm 2024, các cơ quan đã hỗ trợ 300 hoạt động, trong đó:"
-    joined = " ".join([*items, CONCESSION.sub("", cue)])
+    joined = RELATIVE_PAST.sub(" ", " ".join([*items, CONCESSION.sub("", cue)]))
     return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
 
 
@@ -2636,7 +2721,11 @@ def read(doc: Document, candidate: Candidate) -> Reading:
         count, noun = announced(cue)
     if count is None and noun:
         lede = [doc.title or ""] + doc.paragraphs[: candidate.first_paragraph]  # split only when needed
-        count = _count_elsewhere(noun, lede)
+        elsewhere = _count_elsewhere(noun, lede)
+        # the count of these items, not of another list above ("Năm 2024, Sở triển khai bốn nhiệm vụ,
+        # gồm: ..." over "Năm 2025, Sở tiếp tục thực hiện các nhiệm vụ: A; B; C")
+        if elsewhere in (len(candidate.spans), len(candidate.raw_spans)):
+            count = elsewhere
     spans = _fit_count(body, candidate, count)
     if count is not None and len(spans) == count + 1 and _closes_with_cuoi_cung(body, spans[-1]):
         spans = spans[:-1]  # "2 nhiệm vụ: Thứ nhất, ... Thứ hai, ....  Cuối cùng, Bộ trưởng cảm ơn ..."
@@ -2774,11 +2863,40 @@ def _title_above(body: str, paragraph: int) -> str:
     return ""
 
 
+def _question_above(body: str, paragraph: int) -> str:
+    """The question an interview put just before the answer that holds a list's lead-in, if any."""
+    text = _paragraph_text(body, paragraph - 1) if paragraph > 0 else ""
+    return text if QUESTION_PARAGRAPH.search(text) else ""
+
+
+# A year's work told once the year is over: "Năm 2024, Sở tập trung triển khai bốn nhiệm vụ trọng
+# tâm, gồm: ..." stated in January 2025 (folded; the year opens the lead-in, a verb of doing follows,
+# nothing asks or looks ahead).
+DONE_IN_YEAR = re.compile(
+    r"^\W*(?:trong\s+)?nam\s+((?:19|20)\d{2})\s*,?\s+(?:[^\s,.;:]+\s+){0,4}?(?:tap trung|trien khai|thuc hien)\b"
+)
+LOOKS_AHEAD = re.compile(r"\b(?:sẽ|cần|phải|tiếp tục|đề ra|đặt ra|xác định)\b", re.I)
+
+
+def _told_after_its_year(cue: str, statement_year: int | None) -> bool:
+    done = DONE_IN_YEAR.match(fold(cue))
+    return bool(done and statement_year and int(done.group(1)) < statement_year and not LOOKS_AHEAD.search(cue))
+
+
 def build_list(doc: Document, reading: Reading, people: list[Person]) -> StatementList:
     body, candidate, cue, spans, texts = doc.body, reading.candidate, reading.cue, reading.spans, reading.texts
     opener = texts[0].split(",")[0]
     first = candidate.first_paragraph
-    kind = classify(cue, opener, list(texts), lambda: _heading_above(body, first), lambda: _title_above(body, first))
+    kind = classify(
+        cue,
+        opener,
+        list(texts),
+        lambda: _heading_above(body, first),
+        lambda: _title_above(body, first),
+        lambda: _question_above(body, _paragraph_of(body, reading.cue_span.start)),
+    )
+    if kind == "priority" and _told_after_its_year(cue, doc.statement_year):
+        kind = "achievement"
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
     speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)
