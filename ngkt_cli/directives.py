@@ -90,6 +90,8 @@ FORWARD_YEAR = re.compile(
     r"|\bnăm tới\s*\(\s*((?:19|20)\d{2})\s*\)",  # "năm tới (2024)"
     re.I,
 )
+# A year that opens a demand as its time: "(đề nghị,) trong năm 2025, các đơn vị ...".
+DEMAND_TIME = re.compile(r"\s*(?:(?:trong|sang)\s+)?năm\s+(?:19|20)\d{2}\s*,", re.I)
 # "năm tới", "sang năm", "năm sau" before the cue: the year after the statement year.
 NEXT_YEAR_BEFORE = re.compile(r"\b(?:năm tới|sang năm|năm sau)\b(?!\s*\(?\s*(?:19|20)\d{2})", re.I)
 REVIEWED_BEFORE = re.compile(r"\b(?:tổng kết|đánh giá|kết quả|nhìn lại)\b[^,;]{0,20}$", re.I)
@@ -2161,6 +2163,11 @@ def _target_year(body: str, draft: Draft, doc: Document) -> int | None:
     the first year of a period not yet begun ("nhiệm kỳ 2026 – 2030"), else the statement year,
     the next one at a year-end conference (as for lists)."""
     before = body[draft.piece.sentence_start : draft.cue_start]
+    if draft.piece.start <= draft.cue_start and draft.cue_end <= draft.start:  # (the demand of the cue's own piece)
+        # also between the verb and the demand, or opening it: "yêu cầu trong năm 2024 toàn ngành phải ...",
+        # "đề nghị, trong năm 2025, các đơn vị ..."
+        opening = DEMAND_TIME.match(body, draft.start)
+        before += ", " + body[draft.cue_end : opening.end() if opening else draft.start]
     for match in FORWARD_YEAR.finditer(before):
         year = int(next(group for group in match.groups() if group))
         if not REVIEWED_BEFORE.search(before[: match.start()]) and not (

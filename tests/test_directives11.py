@@ -168,6 +168,22 @@ EXPECTED = {
         ("Lê Tuấn Quốc", 2018, "Sở Ngoại vụ chủ trì xây dựng kế hoạch hợp tác cụ thể với thành phố Padang"),
         ("Lê Tuấn Quốc", 2018, "Sở Công Thương chuẩn bị các sản phẩm tiêu biểu để trưng bày tại Padang"),
     ],
+    # a year between the verb of asking and the demand, or opening it ("đề nghị, trong năm 2025, các Sở Ngoại vụ ...",
+    # "yêu cầu trong năm tới các cơ quan đại diện phải ..."), is the year the demand is for; what was done is none
+    "gd11_year_between_verb_and_demand.txt": [
+        (
+            "Lê Thị Thu Hằng",
+            2025,
+            "trong năm 2025, các Sở Ngoại vụ chủ động tham mưu cho lãnh đạo địa phương các chương trình xúc tiến đầu"
+            " tư trọng điểm",
+        ),
+        (
+            "Lê Thị Thu Hằng",
+            2025,
+            "phải kết nối nhiều hơn các địa phương với các tập đoàn công nghệ",
+        ),
+        ("Lê Thị Thu Hằng", 2024, "các địa phương khẩn trương hoàn thiện danh mục dự án kêu gọi đầu tư"),
+    ],
     # a year opening a clause after who said it ("Theo Thủ tướng, năm 2026, các bộ, ngành phải ...") is the year the
     # demand is for; "Trong 6 tháng cuối năm" is this year's; what was done in 2024 is none
     "gd11_year_after_attribution.txt": [
