@@ -594,6 +594,8 @@ COMMITTING_ACTOR = re.compile(
     rf"|Bộ(?:\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}})?|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
     rf"(?:\s+(?:[{UPPER_CASE}]\w*|vụ|tỉnh|thành phố))*|Việt Nam|(?:[Hh]ệ thống (?:các )?|[Cc]ác )cơ quan đại diện"
     rf"|TP(?:\.?\s*[{UPPER_CASE}]\w*)*"
+    # a ministry's department or steering board: "ông Nam cho biết Cục sẽ tập trung ...", "Ban Chỉ đạo sẽ tiếp tục ..."
+    rf"|Cục(?:\s+[{UPPER_CASE}]\w*)*|Ban Chỉ đạo(?:\s+[{UPPER_CASE}]\w*)*"
     # Vietnam's embassy speaking through its envoy: "Trong năm 2024, Đại sứ quán sẽ tập trung ..."
     rf"|(?:[Đđ]ại sứ quán|[Tt]ổng [Ll]ãnh sự quán|[Tt]hương vụ)(?:\s+Việt Nam(?:\s+tại(?:\s+[{UPPER_CASE}]\w*)+)?)?)"
     rf"\s+(?:cũng\s+|vẫn\s+)?$"

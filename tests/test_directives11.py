@@ -127,6 +127,17 @@ EXPECTED = {
     "gd11_minister_says_then_from_that.txt": [
         ("Bùi Thanh Sơn", 2024, "cần tranh thủ tối đa các xu hướng mới về chuyển đổi số, chuyển đổi xanh"),
     ],
+    # a quotation over two paragraphs after "Bộ trưởng nhấn mạnh:" is his; a department committing ("ông Nam cho biết
+    # Cục sẽ tập trung ...") is one of Vietnam's bodies; what the department did in 2024 is none
+    "gd11_quote_then_department_commits.txt": [
+        ("Bùi Thanh Sơn", 2025, "cần bám sát các chỉ tiêu phát triển kinh tế - xã hội của đất nước"),
+        (
+            "Bùi Thanh Sơn",
+            2025,
+            "phải biến các thỏa thuận đã ký thành dự án cụ thể, mang lại lợi ích thiết thực cho người dân",
+        ),
+        ("Trần Văn Nam", 2025, "tập trung hỗ trợ các địa phương tổ chức hoạt động xúc tiến ở nước ngoài"),
+    ],
     # a resolution's request, and the bodies it hands tasks to in the paragraphs after it ("Theo đó, Bộ Ngoại giao
     # chỉ đạo ...", "Bộ Công Thương nắm chắc ..."); what the localities did is none
     "gd11_resolution_then_bodies.txt": [
