@@ -1965,6 +1965,9 @@ def _speaker(
     paragraph_start = _paragraph_start(body, first)
     window = body[paragraph_start : draft.piece.sentence_start]
     named = _people_and_bodies(window, people, body, attributed=True)
+    said = max(paragraph_start + named[-1].end if named else 0, previous.end if previous and previous_speaker else 0)
+    if STATISTICS_SINCE.search(body, max(said, paragraph_start), draft.piece.sentence_start):
+        return None  # "... ¶ Theo số liệu của Tổng cục Hải quan, ... ¶ ... doanh nghiệp cần ...": the writer's
     if (
         previous is not None
         and previous.piece.paragraph >= first
@@ -1980,6 +1983,10 @@ def _speaker(
     # (not when the sentence names someone the article does not, "..., ông Sơn cho biết cần ...", or
     # another source: "Theo báo cáo, các cơ quan đại diện cần ...")
     return None if SOMEONE_NAMED.search(before) or THEO_OPENING.match(before) else _chair(body, draft, people)
+
+
+# A paragraph of figures the writer cites, after whoever spoke: what follows is the writer's analysis.
+STATISTICS_SINCE = re.compile(r"\n\s*Theo (?:số liệu|thống kê|dữ liệu)\b")
 
 
 # Who chairs the meeting a demand follows, in the paragraph before it: "Tối 22/7, Thủ tướng Phạm Minh

@@ -179,6 +179,15 @@ EXPECTED = {
         ("Lê Tuấn Quốc", 2018, "Sở Ngoại vụ chủ trì xây dựng kế hoạch hợp tác cụ thể với thành phố Padang"),
         ("Lê Tuấn Quốc", 2018, "Sở Công Thương chuẩn bị các sản phẩm tiêu biểu để trưng bày tại Padang"),
     ],
+    # after the minister's request, a paragraph of figures the writer cites ("Theo số liệu của Tổng cục Hải quan, ...")
+    # hands over to the writer's own analysis: "các doanh nghiệp Việt Nam cần ...", "người trồng phải ..." are none
+    "gd11_writer_analysis_after_figures.txt": [
+        (
+            "Nguyễn Hồng Diên",
+            2024,
+            "các Thương vụ tăng cường thông tin về quy định nhập khẩu mới của Trung Quốc",
+        ),
+    ],
     # a year between the verb of asking and the demand, or opening it ("đề nghị, trong năm 2025, các Sở Ngoại vụ ...",
     # "yêu cầu trong năm tới các cơ quan đại diện phải ..."), is the year the demand is for; what was done is none
     "gd11_year_between_verb_and_demand.txt": [
