@@ -90,6 +90,8 @@ FORWARD_YEAR = re.compile(
     r"|\bnăm tới\s*\(\s*((?:19|20)\d{2})\s*\)",  # "năm tới (2024)"
     re.I,
 )
+# A year that opens a demand as its time: "(đề nghị,) trong năm 2025, các đơn vị ...".
+DEMAND_TIME = re.compile(r"\s*(?:(?:trong|sang)\s+)?năm\s+(?:19|20)\d{2}\s*,", re.I)
 # "năm tới", "sang năm", "năm sau" before the cue: the year after the statement year.
 NEXT_YEAR_BEFORE = re.compile(r"\b(?:năm tới|sang năm|năm sau)\b(?!\s*\(?\s*(?:19|20)\d{2})", re.I)
 REVIEWED_BEFORE = re.compile(r"\b(?:tổng kết|đánh giá|kết quả|nhìn lại)\b[^,;]{0,20}$", re.I)
@@ -592,6 +594,8 @@ COMMITTING_ACTOR = re.compile(
     rf"|Bộ(?:\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}})?|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
     rf"(?:\s+(?:[{UPPER_CASE}]\w*|vụ|tỉnh|thành phố))*|Việt Nam|(?:[Hh]ệ thống (?:các )?|[Cc]ác )cơ quan đại diện"
     rf"|TP(?:\.?\s*[{UPPER_CASE}]\w*)*"
+    # a ministry's department or steering board: "ông Nam cho biết Cục sẽ tập trung ...", "Ban Chỉ đạo sẽ tiếp tục ..."
+    rf"|Cục(?:\s+[{UPPER_CASE}]\w*)*|Ban Chỉ đạo(?:\s+[{UPPER_CASE}]\w*)*"
     # Vietnam's embassy speaking through its envoy: "Trong năm 2024, Đại sứ quán sẽ tập trung ..."
     rf"|(?:[Đđ]ại sứ quán|[Tt]ổng [Ll]ãnh sự quán|[Tt]hương vụ)(?:\s+Việt Nam(?:\s+tại(?:\s+[{UPPER_CASE}]\w*)+)?)?)"
     rf"\s+(?:cũng\s+|vẫn\s+)?$"
@@ -1961,6 +1965,9 @@ def _speaker(
     paragraph_start = _paragraph_start(body, first)
     window = body[paragraph_start : draft.piece.sentence_start]
     named = _people_and_bodies(window, people, body, attributed=True)
+    said = max(paragraph_start + named[-1].end if named else 0, previous.end if previous and previous_speaker else 0)
+    if STATISTICS_SINCE.search(body, max(said, paragraph_start), draft.piece.sentence_start):
+        return None  # "... ¶ Theo số liệu của Tổng cục Hải quan, ... ¶ ... doanh nghiệp cần ...": the writer's
     if (
         previous is not None
         and previous.piece.paragraph >= first
@@ -1976,6 +1983,10 @@ def _speaker(
     # (not when the sentence names someone the article does not, "..., ông Sơn cho biết cần ...", or
     # another source: "Theo báo cáo, các cơ quan đại diện cần ...")
     return None if SOMEONE_NAMED.search(before) or THEO_OPENING.match(before) else _chair(body, draft, people)
+
+
+# A paragraph of figures the writer cites, after whoever spoke: what follows is the writer's analysis.
+STATISTICS_SINCE = re.compile(r"\n\s*Theo (?:số liệu|thống kê|dữ liệu)\b")
 
 
 # Who chairs the meeting a demand follows, in the paragraph before it: "Tối 22/7, Thủ tướng Phạm Minh
@@ -2161,6 +2172,11 @@ def _target_year(body: str, draft: Draft, doc: Document) -> int | None:
     the first year of a period not yet begun ("nhiệm kỳ 2026 – 2030"), else the statement year,
     the next one at a year-end conference (as for lists)."""
     before = body[draft.piece.sentence_start : draft.cue_start]
+    if draft.piece.start <= draft.cue_start and draft.cue_end <= draft.start:  # (the demand of the cue's own piece)
+        # also between the verb and the demand, or opening it: "yêu cầu trong năm 2024 toàn ngành phải ...",
+        # "đề nghị, trong năm 2025, các đơn vị ..."
+        opening = DEMAND_TIME.match(body, draft.start)
+        before += ", " + body[draft.cue_end : opening.end() if opening else draft.start]
     for match in FORWARD_YEAR.finditer(before):
         year = int(next(group for group in match.groups() if group))
         if not REVIEWED_BEFORE.search(before[: match.start()]) and not (

@@ -127,6 +127,17 @@ EXPECTED = {
     "gd11_minister_says_then_from_that.txt": [
         ("Bùi Thanh Sơn", 2024, "cần tranh thủ tối đa các xu hướng mới về chuyển đổi số, chuyển đổi xanh"),
     ],
+    # a quotation over two paragraphs after "Bộ trưởng nhấn mạnh:" is his; a department committing ("ông Nam cho biết
+    # Cục sẽ tập trung ...") is one of Vietnam's bodies; what the department did in 2024 is none
+    "gd11_quote_then_department_commits.txt": [
+        ("Bùi Thanh Sơn", 2025, "cần bám sát các chỉ tiêu phát triển kinh tế - xã hội của đất nước"),
+        (
+            "Bùi Thanh Sơn",
+            2025,
+            "phải biến các thỏa thuận đã ký thành dự án cụ thể, mang lại lợi ích thiết thực cho người dân",
+        ),
+        ("Trần Văn Nam", 2025, "tập trung hỗ trợ các địa phương tổ chức hoạt động xúc tiến ở nước ngoài"),
+    ],
     # a resolution's request, and the bodies it hands tasks to in the paragraphs after it ("Theo đó, Bộ Ngoại giao
     # chỉ đạo ...", "Bộ Công Thương nắm chắc ..."); what the localities did is none
     "gd11_resolution_then_bodies.txt": [
@@ -167,6 +178,31 @@ EXPECTED = {
     "gd11_vice_chair_concludes.txt": [
         ("Lê Tuấn Quốc", 2018, "Sở Ngoại vụ chủ trì xây dựng kế hoạch hợp tác cụ thể với thành phố Padang"),
         ("Lê Tuấn Quốc", 2018, "Sở Công Thương chuẩn bị các sản phẩm tiêu biểu để trưng bày tại Padang"),
+    ],
+    # after the minister's request, a paragraph of figures the writer cites ("Theo số liệu của Tổng cục Hải quan, ...")
+    # hands over to the writer's own analysis: "các doanh nghiệp Việt Nam cần ...", "người trồng phải ..." are none
+    "gd11_writer_analysis_after_figures.txt": [
+        (
+            "Nguyễn Hồng Diên",
+            2024,
+            "các Thương vụ tăng cường thông tin về quy định nhập khẩu mới của Trung Quốc",
+        ),
+    ],
+    # a year between the verb of asking and the demand, or opening it ("đề nghị, trong năm 2025, các Sở Ngoại vụ ...",
+    # "yêu cầu trong năm tới các cơ quan đại diện phải ..."), is the year the demand is for; what was done is none
+    "gd11_year_between_verb_and_demand.txt": [
+        (
+            "Lê Thị Thu Hằng",
+            2025,
+            "trong năm 2025, các Sở Ngoại vụ chủ động tham mưu cho lãnh đạo địa phương các chương trình xúc tiến đầu"
+            " tư trọng điểm",
+        ),
+        (
+            "Lê Thị Thu Hằng",
+            2025,
+            "phải kết nối nhiều hơn các địa phương với các tập đoàn công nghệ",
+        ),
+        ("Lê Thị Thu Hằng", 2024, "các địa phương khẩn trương hoàn thiện danh mục dự án kêu gọi đầu tư"),
     ],
     # a year opening a clause after who said it ("Theo Thủ tướng, năm 2026, các bộ, ngành phải ...") is the year the
     # demand is for; "Trong 6 tháng cuối năm" is this year's; what was done in 2024 is none
