@@ -1502,7 +1502,8 @@ INLINE_INTROS = (
             + COUNTED_GROUP
             + r"(?:"
             + LIST_NOUN_ALTERNATION
-            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,4}$"
+            # (a few words about them: "4 ưu tiên hợp tác của Diễn đàn APEC 2017 là A; B; C; và D")
+            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,8}$"
         ),
         lead_in="through",
         strong=True,
@@ -1521,12 +1522,15 @@ INLINE_INTROS = (
     InlineIntro(
         "list noun, commas",
         re.compile(r"(?:nhu|gom)(?: co)?\s*:?\s+(?=[^\W\d])|:\s+"),
+        # (also "nhiều kết quả như A, B, C", and two nouns: "những tồn tại, hạn chế như A, B, C")
         re.compile(
             r"\b(?:\d{1,2}|"
             + "|".join(NUMBER_WORDS)
-            + r"|cac|nhung|mot so)\s+[\"“]?(?:nhom\s+)?(?:"
+            + r"|cac|nhung|mot so|nhieu|khong it)\s+[\"“]?(?:nhom\s+)?(?:"
             + KIND_NOUN_ALTERNATION
-            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,3}\s*$"
+            + r")\b(?:,\s*(?:"
+            + KIND_NOUN_ALTERNATION
+            + r")\b)?[\"”]?(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
         separator=",",
         precedence=INLINE_PRECEDENCE + 1,
@@ -1571,6 +1575,18 @@ INLINE_INTROS = (
             + r")\b(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
     ),
+    # "... vẫn còn những tồn tại, hạn chế như A; B; C" (no colon: a noun that looks back says the kind)
+    InlineIntro(
+        "looking-back noun, như",
+        re.compile(r"\bnhu\s+(?=[^\W\d])"),
+        re.compile(
+            r"\b(?:\d{1,2}|"
+            + "|".join(NUMBER_WORDS)
+            + r"|cac|nhung|mot so|nhieu)\s+(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|kho khan|thach thuc"
+            r"|ket qua|thanh tuu|bai hoc|kinh nghiem)\b(?:,\s*(?:han che|ton tai|yeu kem|bat cap|kho khan"
+            r"|thach thuc))?(?:\s+[^\s;:.,]+){0,3}\s*$"
+        ),
+    ),
     # "Năm 2024, Sở Ngoại vụ đã tham mưu tổ chức 15 đoàn ra; đón 40 đoàn vào; ký 5 thỏa thuận":
     # what a body did, told in three pieces or more after "đã" and its subject of a few words, or
     # after a link word that stands for the subject just named ("... đạt nhiều kết quả. Theo đó,
@@ -1599,6 +1615,22 @@ INLINE_INTROS = (
         "items, then their count",
         re.compile(r"(?:^|(?<=[.!?] ))(?=[^.!?;:]{3,}?;)"),
         counted_after=True,
+    ),
+    # "Hội nghị chỉ ra ba hạn chế. Đó là A, B và C.": after a sentence closing on a counted noun that
+    # says the kind, its items joined by commas
+    InlineIntro(
+        "Đó là, commas",
+        re.compile(r"\bla,? (?=[^\W\d_])"),
+        re.compile(
+            r"\b(?:\d{1,2}|"
+            + "|".join(NUMBER_WORDS)
+            + r")\s+(?:nhom\s+)?(?:"
+            + KIND_NOUN_ALTERNATION
+            + r")\b(?:\s+[^\s;:.,!?]+){0,4}\s*[.!?…] ?(?:do|day)(?: cung| chinh)? $"
+        ),
+        separator=",",
+        precedence=INLINE_PRECEDENCE + 1,
+        lead_in="previous",
     ),
     # "... có không ít thuận lợi. Đó là A; B; C." (also "Đó là, A; B; C")
     InlineIntro(
@@ -2371,6 +2403,32 @@ def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     return candidates
 
 
+# Most paragraphs a lead-in may count as unmarked items ("rút ra ba bài học:" ¶ "Bám sát ..." ¶ ...).
+MAX_COUNTED_PARAGRAPHS = 6
+
+
+def counted_paragraphs(body: str, paragraphs: list[str]) -> list[Candidate]:
+    """Lists with no markers at all: a lead-in closing its paragraph with a colon that counts a kind
+    of list ("Thứ trưởng rút ra ba bài học:", "Báo cáo nêu 4 hạn chế chủ yếu:"), over as many
+    paragraphs as it counts, each a closed sentence with no marker of its own (`_plain_item`)."""
+    candidates = []
+    starts = _body_paragraph_starts(body)
+    for index, paragraph in enumerate(paragraphs[:-1]):
+        if not paragraph.rstrip().endswith(":"):
+            continue  # (the cheap test first)
+        count, noun = announced(paragraph)
+        if not (count and 2 <= count <= MAX_COUNTED_PARAGRAPHS and noun and LIST_NOUNS[noun]):
+            continue
+        following = paragraphs[index + 1 : index + 1 + count]
+        if len(following) != count or not all(map(_plain_item, following)):
+            continue
+        spans = tuple(
+            _trim(body, starts[n], starts[n] + len(paragraphs[n])) for n in range(index + 1, index + 1 + count)
+        )
+        candidates.append(Candidate(spans, "paragraph", index + 1, starts[index + 1]))
+    return candidates
+
+
 def _overlaps(a: Reading, b: Reading) -> bool:
     return a.spans[0].start < b.spans[-1].end and b.spans[0].start < a.spans[-1].end
 
@@ -2912,7 +2970,11 @@ def extract(doc: Document) -> Extraction:
     """Every enumerated list stated in `doc`, in reading order."""
     paragraphs = doc.paragraphs
     people = _with_headline_people(list(doc.people) or find_people(doc.body), doc.title)
-    candidates = marker_candidates(doc.body, paragraphs) + inline_candidates(doc.body, paragraphs)
+    candidates = (
+        marker_candidates(doc.body, paragraphs)
+        + inline_candidates(doc.body, paragraphs)
+        + counted_paragraphs(doc.body, paragraphs)
+    )
     readings = _choose([reading for c in candidates if not not_a_list(reading := read(doc, c))])
     lists = _without_repeats([build_list(doc, reading, people) for reading in readings])
     return Extraction(lists=tuple(lists), directives=find_directives(doc, lists))

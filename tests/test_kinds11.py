@@ -447,6 +447,61 @@ PAGES = {
             ],
         ),
     ],
+    # lists with no marker: "nhiều kết quả như A, B, C", "ba hạn chế. Đó là A, B và C", "những tồn tại,
+    # hạn chế như A; B; C", "rút ra ba bài học:" over three plain paragraphs, "3 nhiệm vụ trọng tâm của
+    # ngành trong năm 2025 là A; B; và C"
+    "gk11_unmarked_and_comma_lists.txt": [
+        (
+            "achievement",
+            None,
+            2024,
+            [
+                "đón hơn 100 đoàn doanh nghiệp nước ngoài",
+                "tổ chức 40 hội nghị xúc tiến thương mại",
+                "ký 25 thỏa thuận hợp tác với các đối tác",
+            ],
+        ),
+        (
+            "other",
+            3,
+            2024,
+            [
+                "công tác dự báo thị trường có lúc còn chậm",
+                "sự phối hợp với các hiệp hội chưa thật nhịp nhàng",
+                "nguồn lực dành cho xúc tiến còn mỏng",
+            ],
+        ),
+        (
+            "other",
+            None,
+            2024,
+            [
+                "thủ tục cấp phép đầu tư còn rườm rà",
+                "hạ tầng logistics chưa đồng bộ",
+                "nhân lực am hiểu luật thương mại quốc tế còn thiếu",
+            ],
+        ),
+        (
+            "lesson",
+            3,
+            2024,
+            [
+                "Bám sát diễn biến chính sách thương mại của các đối tác lớn",
+                "Lắng nghe kiến nghị của doanh nghiệp ngay từ khi xây dựng kế hoạch",
+                "Phối hợp chặt chẽ với cơ quan đại diện ở nước ngoài trong mọi hoạt động xúc tiến",
+            ],
+        ),
+        (
+            "priority",
+            3,
+            2025,
+            [
+                "mở rộng thị trường xuất khẩu sang Trung Đông và châu Phi",
+                "tận dụng tối đa các hiệp định thương mại tự do",
+                "hỗ trợ doanh nghiệp đáp ứng các tiêu chuẩn xanh",
+            ],
+        ),
+    ],
 }
 
 
