@@ -1922,7 +1922,8 @@ _CLAUSE_OPENING = r"(?:^|[,.;:]\s+)(?:[Tt]heo\s+)?"
 _PROPOSES = (
     r"\s+(?:[^\s,.;:]+\s+){0,4}?(?:cũng\s+|đã\s+)?"
     r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý|nhấn mạnh|đề ra|đặt ra"
-    r"|thông báo|cam kết|đặt mục tiêu|lên kế hoạch)"  # "Phía Nhật Bản cam kết: ...", "Công ty đặt mục tiêu: ..."
+    r"|thông báo|cam kết|đặt mục tiêu|lên kế hoạch"  # "Phía Nhật Bản cam kết: ...", "Công ty đặt mục tiêu: ..."
+    r"|công bố|xác định|theo đuổi|chú trọng|ưu tiên)"  # "Chính phủ Australia công bố chiến lược với 4 trụ cột: ..."
 )
 # Lenders, agencies and foreign chambers, whose advice is theirs: "Giám đốc Quốc gia Ngân hàng Thế
 # giới tại Việt Nam", "Trưởng đại diện JICA", "Chủ tịch EuroCham".
@@ -2006,7 +2007,9 @@ OTHER_VOICES = (
         re.compile(
             _CLAUSE_OPENING
             + r"(?:[Bb]ài viết|[Ll]uận án|[Ll]uận văn|[Đđ]ề tài|[Tt]ác giả|[Cc]ông trình|[Nn]hóm nghiên cứu"
-            + r"|[Bb]áo cáo nghiên cứu)(?:\s+(?:này|nghiên cứu))?"
+            + r"|[Nn]hóm tác giả|[Cc]ác tác giả|[Bb]áo cáo nghiên cứu"
+            # ... and a research institute: "Viện Nghiên cứu Chiến lược ... khuyến nghị: ..."
+            + r"|(?:[Hh]ọc viện|Viện)(?:\s+[^\s,.;:]+){1,6}?)(?:\s+(?:này|nghiên cứu))?"
             + _PROPOSES
         ),
         "Để khắc phục những điểm yếu nêu trên, bài viết đề xuất: ...",
@@ -2043,7 +2046,7 @@ OTHER_VOICE_HINT = re.compile(
     + "|"
     + INTERNATIONAL
     + r"|[Tt]heo|[Pp]hía|oanh nghiệp|oanh nhân|hà đầu tư|iệp hội|huyên gia|hà nghiên cứu|hà khoa học|ọc giả"
-    + r"|ập đoàn|ông ty|ài viết|uận án|uận văn|ề tài|ác giả|ông trình|hóm nghiên cứu|áo cáo nghiên cứu"
+    + r"|ập đoàn|ông ty|ài viết|uận án|uận văn|ề tài|ác giả|ông trình|hóm nghiên cứu|áo cáo nghiên cứu|Viện"
 )
 
 
@@ -2576,7 +2579,8 @@ def _closes_with_cuoi_cung(body: str, item: Span) -> bool:
 # ("Tôi đề nghị các đồng chí: một là, ...").
 ATTENDANCE = re.compile(
     r"\b(?:tham du|cung du|du hoi nghi|du buoi|du le|co mat|chu tri diem cau|thanh phan|khach moi|co su tham gia cua"
-    r"|doan(?: cong tac)? gom)\b"
+    r"|doan(?: cong tac)? gom"
+    r"|cung di|(?:toi|den) du|du co)\b"  # "Cùng đi có: ...", "Tới dự có: ..."
 )
 
 

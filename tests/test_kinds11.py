@@ -502,6 +502,36 @@ PAGES = {
             ],
         ),
     ],
+    # who attended is no list; a partner government's strategy ("Chính phủ Australia công bố ... với bốn
+    # trụ cột: ...") and a research institute's advice ("Viện Nghiên cứu Chiến lược ... khuyến nghị ba
+    # giải pháp: ...") are theirs; the Deputy Minister's two tasks are ours
+    "gk11_institute_partner_strategy_delegation.txt": [
+        (
+            "other",
+            4,
+            2024,
+            ["thương mại hàng hóa", "đầu tư hai chiều", "phát triển kỹ năng", "chuyển đổi năng lượng sạch"],
+        ),
+        (
+            "other",
+            3,
+            2024,
+            [
+                "đẩy mạnh xuất khẩu trái cây tươi sang Australia",
+                "thu hút quỹ hưu trí Australia vào hạ tầng",
+                "mở rộng đào tạo nghề theo chuẩn Australia",
+            ],
+        ),
+        (
+            "priority",
+            2,
+            2024,
+            [
+                "sớm xây dựng kế hoạch hành động thực hiện Đối tác Chiến lược toàn diện",
+                "hỗ trợ doanh nghiệp tiếp cận thông tin thị trường Australia",
+            ],
+        ),
+    ],
 }
 
 
