@@ -2113,6 +2113,7 @@ def classify(
     heading: Callable[[], str] = _nothing,
     title: Callable[[], str] = _nothing,
     question: Callable[[], str] = _nothing,
+    lede: Callable[[], str] = _nothing,
 ) -> str:
     """Another forum's agenda, grounds and purposes are "other"; else the kind from the counted
     noun of the lead-in, or of a title just above a lead-in that tells rather than leads in ("Một
@@ -2165,6 +2166,10 @@ def classify(
     for text in (heading(), RELATIVE_PAST.sub(" ", opener)):
         if said := _cue_kind(fold(text), text):
             return said
+    # the headline or the sapo that counts as many items of a kind: "Thủ tướng nêu 3 nhiệm vụ trọng tâm"
+    # over "Kết luận hội nghị, Thủ tướng nêu rõ:" ¶ "- ..." ¶ "- ..." ¶ "- ..."
+    if (summed := announced(fold(lede()))[1]) and LIST_NOUNS[summed]:
+        return str(LIST_NOUNS[summed])
     # the items' tense, and the lead-in's: "Năm 2024, các cơ quan đã hỗ trợ 300 hoạt động, trong đó:"
     joined = RELATIVE_PAST.sub(" ", " ".join([*items, CONCESSION.sub("", cue)]))
     return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
@@ -2915,6 +2920,19 @@ def _told_after_its_year(cue: str, statement_year: int | None) -> bool:
     return bool(done and statement_year and int(done.group(1)) < statement_year and not LOOKS_AHEAD.search(cue))
 
 
+# How many of the body's first paragraphs are its sapo (the lede that sums the article up).
+LEDE_PARAGRAPHS = 2
+
+
+def _lede_counting(doc: Document, candidate: Candidate, items: int) -> str:
+    """The headline or the sapo above the list that counts as many items of a kind as it has."""
+    for text in [doc.title or "", *doc.paragraphs[: min(LEDE_PARAGRAPHS, candidate.first_paragraph)]]:
+        count, noun = announced(text)
+        if count == items and noun and LIST_NOUNS[noun]:
+            return text
+    return ""
+
+
 def build_list(doc: Document, reading: Reading, people: list[Person]) -> StatementList:
     body, candidate, cue, spans, texts = doc.body, reading.candidate, reading.cue, reading.spans, reading.texts
     opener = texts[0].split(",")[0]
@@ -2926,6 +2944,7 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
         lambda: _heading_above(body, first),
         lambda: _title_above(body, first),
         lambda: _question_above(body, _paragraph_of(body, reading.cue_span.start)),
+        lambda: _lede_counting(doc, candidate, len(spans)),
     )
     if kind == "priority" and _told_after_its_year(cue, doc.statement_year):
         kind = "achievement"

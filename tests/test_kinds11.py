@@ -532,6 +532,20 @@ PAGES = {
             ],
         ),
     ],
+    # the headline counts the tasks ("Thủ tướng nêu 3 nhiệm vụ trọng tâm ..."), the lead-in only says
+    # "Thủ tướng nêu rõ:", and the items name what was signed or upgraded ("đã được ký kết", "vừa được nâng cấp")
+    "gk11_headline_counts_tasks_items_name_past.txt": [
+        (
+            "priority",
+            None,
+            2024,
+            [
+                "Khai thác hiệu quả các hiệp định đã được ký kết trong năm qua",
+                "Đưa các khuôn khổ quan hệ vừa được nâng cấp đi vào thực chất",
+                "Hỗ trợ doanh nghiệp đã có mặt ở nước ngoài mở rộng thị trường",
+            ],
+        ),
+    ],
 }
 
 
