@@ -27,6 +27,7 @@ from .cues import (
     KIND_NOUN_ALTERNATION,
     LIST_NOUN_ALTERNATION,
     LIST_NOUNS,
+    NEXT_YEAR_FROM_MONTH,
     NUMBER_WORDS,
     announced,
     lookbehinds_after,
@@ -2915,9 +2916,13 @@ DONE_IN_YEAR = re.compile(
 LOOKS_AHEAD = re.compile(r"\b(?:sẽ|cần|phải|tiếp tục|đề ra|đặt ra|xác định)\b", re.I)
 
 
-def _told_after_its_year(cue: str, statement_year: int | None) -> bool:
+def _told_after_its_year(cue: str, doc: Document) -> bool:
+    """... or at its end: "Năm 2024, Sở triển khai ..." told in December 2024 (when a plan is for the next year)."""
     done = DONE_IN_YEAR.match(fold(cue))
-    return bool(done and statement_year and int(done.group(1)) < statement_year and not LOOKS_AHEAD.search(cue))
+    if not done or not doc.statement_year or LOOKS_AHEAD.search(cue):
+        return False
+    year, month = int(done.group(1)), int(doc.date[5:7]) if doc.date else None
+    return year < doc.statement_year or (year == doc.statement_year and (month or 0) >= NEXT_YEAR_FROM_MONTH)
 
 
 # How many of the body's first paragraphs are its sapo (the lede that sums the article up).
@@ -2946,7 +2951,7 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
         lambda: _question_above(body, _paragraph_of(body, reading.cue_span.start)),
         lambda: _lede_counting(doc, candidate, len(spans)),
     )
-    if kind == "priority" and _told_after_its_year(cue, doc.statement_year):
+    if kind == "priority" and _told_after_its_year(cue, doc):
         kind = "achievement"
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)

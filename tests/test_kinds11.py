@@ -546,6 +546,26 @@ PAGES = {
             ],
         ),
     ],
+    # "Năm 2024, Sở tập trung thực hiện ba nhiệm vụ trọng tâm: ..." told at the December review of 2024
+    # reports; "Năm 2025, Sở sẽ tập trung vào hai việc: ..." plans
+    "gk11_december_review_of_this_years_tasks.txt": [
+        (
+            "achievement",
+            3,
+            2024,
+            [
+                "tham mưu đón đoàn lãnh đạo tỉnh Khammuon",
+                "phối hợp tổ chức hội nghị xúc tiến đầu tư tại Seoul",
+                "vận động viện trợ phi chính phủ cho các huyện miền núi",
+            ],
+        ),
+        (
+            "priority",
+            2,
+            2025,
+            ["mở rộng hợp tác với các địa phương Nhật Bản", "nâng cao chất lượng thông tin đối ngoại"],
+        ),
+    ],
 }
 
 
