@@ -1,9 +1,12 @@
 """Which enumerated lists are priorities, on pages in the shapes of real press pages
-(tests/data/unseen/gk11_*, written for these tests): another forum's chair's priorities, a firm's
-plans, a study's shortcomings, causes and proposals, a past year's tasks told after it ended and
+(tests/data/unseen/gk11_*, written for these tests): another forum's chair's priorities, a partner's
+commitments or strategy, a firm's plans, a study's or an institute's proposals, shortcomings and
+their causes, a year's tasks told after it (or at its December review), agreements handed over and
 figures reported are not priorities; tasks whose lead-in names no kind take it from the question an
-interview put, from a leader's "lưu ý"; a meeting's topics are its agenda, two leaders' shared view
-is theirs. Each page lists every list it holds with its kind, count, year and exact items."""
+interview put, a short title above, the headline's count or a leader's "lưu ý"; a meeting's or
+talks' topics are their agenda; lists with no marker ("rút ra ba bài học:" over plain paragraphs,
+"Đó là A, B và C", "như A; B; C") are found when their lead-in says a kind. Each page lists every
+list it holds with its kind, count, year and exact items."""
 
 from __future__ import annotations
 
