@@ -27,6 +27,7 @@ from .cues import (
     KIND_NOUN_ALTERNATION,
     LIST_NOUN_ALTERNATION,
     LIST_NOUNS,
+    NEXT_YEAR_FROM_MONTH,
     NUMBER_WORDS,
     announced,
     lookbehinds_after,
@@ -1532,7 +1533,8 @@ INLINE_INTROS = (
             + COUNTED_GROUP
             + r"(?:"
             + LIST_NOUN_ALTERNATION
-            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,4}$"
+            # (a few words about them: "4 ưu tiên hợp tác của Diễn đàn APEC 2017 là A; B; C; và D")
+            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,8}$"
         ),
         lead_in="through",
         strong=True,
@@ -1551,12 +1553,15 @@ INLINE_INTROS = (
     InlineIntro(
         "list noun, commas",
         re.compile(r"(?:nhu|gom)(?: co)?\s*:?\s+(?=[^\W\d])|:\s+"),
+        # (also "nhiều kết quả như A, B, C", and two nouns: "những tồn tại, hạn chế như A, B, C")
         re.compile(
             r"\b(?:\d{1,2}|"
             + "|".join(NUMBER_WORDS)
-            + r"|cac|nhung|mot so)\s+[\"“]?(?:nhom\s+)?(?:"
+            + r"|cac|nhung|mot so|nhieu|khong it)\s+[\"“]?(?:nhom\s+)?(?:"
             + KIND_NOUN_ALTERNATION
-            + r")\b[\"”]?(?:\s+[^\s;:.,]+){0,3}\s*$"
+            + r")\b(?:,\s*(?:"
+            + KIND_NOUN_ALTERNATION
+            + r")\b)?[\"”]?(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
         separator=",",
         precedence=INLINE_PRECEDENCE + 1,
@@ -1601,6 +1606,18 @@ INLINE_INTROS = (
             + r")\b(?:\s+[^\s;:.,]+){0,3}\s*$"
         ),
     ),
+    # "... vẫn còn những tồn tại, hạn chế như A; B; C" (no colon: a noun that looks back says the kind)
+    InlineIntro(
+        "looking-back noun, như",
+        re.compile(r"\bnhu\s+(?=[^\W\d])"),
+        re.compile(
+            r"\b(?:\d{1,2}|"
+            + "|".join(NUMBER_WORDS)
+            + r"|cac|nhung|mot so|nhieu)\s+(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|kho khan|thach thuc"
+            r"|ket qua|thanh tuu|bai hoc|kinh nghiem)\b(?:,\s*(?:han che|ton tai|yeu kem|bat cap|kho khan"
+            r"|thach thuc))?(?:\s+[^\s;:.,]+){0,3}\s*$"
+        ),
+    ),
     # "Năm 2024, Sở Ngoại vụ đã tham mưu tổ chức 15 đoàn ra; đón 40 đoàn vào; ký 5 thỏa thuận":
     # what a body did, told in three pieces or more after "đã" and its subject of a few words, or
     # after a link word that stands for the subject just named ("... đạt nhiều kết quả. Theo đó,
@@ -1629,6 +1646,22 @@ INLINE_INTROS = (
         "items, then their count",
         re.compile(r"(?:^|(?<=[.!?] ))(?=[^.!?;:]{3,}?;)"),
         counted_after=True,
+    ),
+    # "Hội nghị chỉ ra ba hạn chế. Đó là A, B và C.": after a sentence closing on a counted noun that
+    # says the kind, its items joined by commas
+    InlineIntro(
+        "Đó là, commas",
+        re.compile(r"\bla,? (?=[^\W\d_])"),
+        re.compile(
+            r"\b(?:\d{1,2}|"
+            + "|".join(NUMBER_WORDS)
+            + r")\s+(?:nhom\s+)?(?:"
+            + KIND_NOUN_ALTERNATION
+            + r")\b(?:\s+[^\s;:.,!?]+){0,4}\s*[.!?…] ?(?:do|day)(?: cung| chinh)? $"
+        ),
+        separator=",",
+        precedence=INLINE_PRECEDENCE + 1,
+        lead_in="previous",
     ),
     # "... có không ít thuận lợi. Đó là A; B; C." (also "Đó là, A; B; C")
     InlineIntro(
@@ -1920,7 +1953,8 @@ _CLAUSE_OPENING = r"(?:^|[,.;:]\s+)(?:[Tt]heo\s+)?"
 _PROPOSES = (
     r"\s+(?:[^\s,.;:]+\s+){0,4}?(?:cũng\s+|đã\s+)?"
     r"(?:kiến nghị|đề xuất|đề nghị|khuyến nghị|mong muốn|nêu|đưa ra|cho rằng|gợi ý|nhấn mạnh|đề ra|đặt ra"
-    r"|thông báo|cam kết|đặt mục tiêu|lên kế hoạch)"  # "Phía Nhật Bản cam kết: ...", "Công ty đặt mục tiêu: ..."
+    r"|thông báo|cam kết|đặt mục tiêu|lên kế hoạch"  # "Phía Nhật Bản cam kết: ...", "Công ty đặt mục tiêu: ..."
+    r"|công bố|xác định|theo đuổi|chú trọng|ưu tiên)"  # "Chính phủ Australia công bố chiến lược với 4 trụ cột: ..."
 )
 # Lenders, agencies and foreign chambers, whose advice is theirs: "Giám đốc Quốc gia Ngân hàng Thế
 # giới tại Việt Nam", "Trưởng đại diện JICA", "Chủ tịch EuroCham".
@@ -2004,7 +2038,9 @@ OTHER_VOICES = (
         re.compile(
             _CLAUSE_OPENING
             + r"(?:[Bb]ài viết|[Ll]uận án|[Ll]uận văn|[Đđ]ề tài|[Tt]ác giả|[Cc]ông trình|[Nn]hóm nghiên cứu"
-            + r"|[Bb]áo cáo nghiên cứu)(?:\s+(?:này|nghiên cứu))?"
+            + r"|[Nn]hóm tác giả|[Cc]ác tác giả|[Bb]áo cáo nghiên cứu"
+            # ... and a research institute: "Viện Nghiên cứu Chiến lược ... khuyến nghị: ..."
+            + r"|(?:[Hh]ọc viện|Viện)(?:\s+[^\s,.;:]+){1,6}?)(?:\s+(?:này|nghiên cứu))?"
             + _PROPOSES
         ),
         "Để khắc phục những điểm yếu nêu trên, bài viết đề xuất: ...",
@@ -2041,7 +2077,7 @@ OTHER_VOICE_HINT = re.compile(
     + "|"
     + INTERNATIONAL
     + r"|[Tt]heo|[Pp]hía|oanh nghiệp|oanh nhân|hà đầu tư|iệp hội|huyên gia|hà nghiên cứu|hà khoa học|ọc giả"
-    + r"|ập đoàn|ông ty|ài viết|uận án|uận văn|ề tài|ác giả|ông trình|hóm nghiên cứu|áo cáo nghiên cứu"
+    + r"|ập đoàn|ông ty|ài viết|uận án|uận văn|ề tài|ác giả|ông trình|hóm nghiên cứu|áo cáo nghiên cứu|Viện"
 )
 
 
@@ -2108,6 +2144,7 @@ def classify(
     heading: Callable[[], str] = _nothing,
     title: Callable[[], str] = _nothing,
     question: Callable[[], str] = _nothing,
+    lede: Callable[[], str] = _nothing,
 ) -> str:
     """Another forum's agenda, grounds and purposes are "other"; else the kind from the counted
     noun of the lead-in, or of a title just above a lead-in that tells rather than leads in ("Một
@@ -2160,6 +2197,10 @@ def classify(
     for text in (heading(), RELATIVE_PAST.sub(" ", opener)):
         if said := _cue_kind(fold(text), text):
             return said
+    # the headline or the sapo that counts as many items of a kind: "Thủ tướng nêu 3 nhiệm vụ trọng tâm"
+    # over "Kết luận hội nghị, Thủ tướng nêu rõ:" ¶ "- ..." ¶ "- ..." ¶ "- ..."
+    if (summed := announced(fold(lede()))[1]) and LIST_NOUNS[summed]:
+        return str(LIST_NOUNS[summed])
     # the items' tense, and the lead-in's: "Năm 2024, các cơ quan đã hỗ trợ 300 hoạt động, trong đó:"
     joined = RELATIVE_PAST.sub(" ", " ".join([*items, CONCESSION.sub("", cue)]))
     return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
@@ -2401,6 +2442,32 @@ def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
     return candidates
 
 
+# Most paragraphs a lead-in may count as unmarked items ("rút ra ba bài học:" ¶ "Bám sát ..." ¶ ...).
+MAX_COUNTED_PARAGRAPHS = 6
+
+
+def counted_paragraphs(body: str, paragraphs: list[str]) -> list[Candidate]:
+    """Lists with no markers at all: a lead-in closing its paragraph with a colon that counts a kind
+    of list ("Thứ trưởng rút ra ba bài học:", "Báo cáo nêu 4 hạn chế chủ yếu:"), over as many
+    paragraphs as it counts, each a closed sentence with no marker of its own (`_plain_item`)."""
+    candidates = []
+    starts = _body_paragraph_starts(body)
+    for index, paragraph in enumerate(paragraphs[:-1]):
+        if not paragraph.rstrip().endswith(":"):
+            continue  # (the cheap test first)
+        count, noun = announced(paragraph)
+        if not (count and 2 <= count <= MAX_COUNTED_PARAGRAPHS and noun and LIST_NOUNS[noun]):
+            continue
+        following = paragraphs[index + 1 : index + 1 + count]
+        if len(following) != count or not all(map(_plain_item, following)):
+            continue
+        spans = tuple(
+            _trim(body, starts[n], starts[n] + len(paragraphs[n])) for n in range(index + 1, index + 1 + count)
+        )
+        candidates.append(Candidate(spans, "paragraph", index + 1, starts[index + 1]))
+    return candidates
+
+
 def _overlaps(a: Reading, b: Reading) -> bool:
     return a.spans[0].start < b.spans[-1].end and b.spans[0].start < a.spans[-1].end
 
@@ -2548,7 +2615,8 @@ def _closes_with_cuoi_cung(body: str, item: Span) -> bool:
 # ("Tôi đề nghị các đồng chí: một là, ...").
 ATTENDANCE = re.compile(
     r"\b(?:tham du|cung du|du hoi nghi|du buoi|du le|co mat|chu tri diem cau|thanh phan|khach moi|co su tham gia cua"
-    r"|doan(?: cong tac)? gom)\b"
+    r"|doan(?: cong tac)? gom"
+    r"|cung di|(?:toi|den) du|du co)\b"  # "Cùng đi có: ...", "Tới dự có: ..."
 )
 
 
@@ -2878,9 +2946,26 @@ DONE_IN_YEAR = re.compile(
 LOOKS_AHEAD = re.compile(r"\b(?:sẽ|cần|phải|tiếp tục|đề ra|đặt ra|xác định)\b", re.I)
 
 
-def _told_after_its_year(cue: str, statement_year: int | None) -> bool:
+def _told_after_its_year(cue: str, doc: Document) -> bool:
+    """... or at its end: "Năm 2024, Sở triển khai ..." told in December 2024 (when a plan is for the next year)."""
     done = DONE_IN_YEAR.match(fold(cue))
-    return bool(done and statement_year and int(done.group(1)) < statement_year and not LOOKS_AHEAD.search(cue))
+    if not done or not doc.statement_year or LOOKS_AHEAD.search(cue):
+        return False
+    year, month = int(done.group(1)), int(doc.date[5:7]) if doc.date else None
+    return year < doc.statement_year or (year == doc.statement_year and (month or 0) >= NEXT_YEAR_FROM_MONTH)
+
+
+# How many of the body's first paragraphs are its sapo (the lede that sums the article up).
+LEDE_PARAGRAPHS = 2
+
+
+def _lede_counting(doc: Document, candidate: Candidate, items: int) -> str:
+    """The headline or the sapo above the list that counts as many items of a kind as it has."""
+    for text in [doc.title or "", *doc.paragraphs[: min(LEDE_PARAGRAPHS, candidate.first_paragraph)]]:
+        count, noun = announced(text)
+        if count == items and noun and LIST_NOUNS[noun]:
+            return text
+    return ""
 
 
 def build_list(doc: Document, reading: Reading, people: list[Person]) -> StatementList:
@@ -2894,8 +2979,9 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
         lambda: _heading_above(body, first),
         lambda: _title_above(body, first),
         lambda: _question_above(body, _paragraph_of(body, reading.cue_span.start)),
+        lambda: _lede_counting(doc, candidate, len(spans)),
     )
-    if kind == "priority" and _told_after_its_year(cue, doc.statement_year):
+    if kind == "priority" and _told_after_its_year(cue, doc):
         kind = "achievement"
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
@@ -2942,7 +3028,11 @@ def extract(doc: Document) -> Extraction:
     """Every enumerated list stated in `doc`, in reading order."""
     paragraphs = doc.paragraphs
     people = _with_headline_people(list(doc.people) or find_people(doc.body), doc.title)
-    candidates = marker_candidates(doc.body, paragraphs) + inline_candidates(doc.body, paragraphs)
+    candidates = (
+        marker_candidates(doc.body, paragraphs)
+        + inline_candidates(doc.body, paragraphs)
+        + counted_paragraphs(doc.body, paragraphs)
+    )
     readings = _choose([reading for c in candidates if not not_a_list(reading := read(doc, c))])
     lists = _without_repeats([build_list(doc, reading, people) for reading in readings])
     return Extraction(lists=tuple(lists), directives=find_directives(doc, lists))

@@ -1,9 +1,12 @@
 """Which enumerated lists are priorities, on pages in the shapes of real press pages
-(tests/data/unseen/gk11_*, written for these tests): another forum's chair's priorities, a firm's
-plans, a study's shortcomings, causes and proposals, a past year's tasks told after it ended and
+(tests/data/unseen/gk11_*, written for these tests): another forum's chair's priorities, a partner's
+commitments or strategy, a firm's plans, a study's or an institute's proposals, shortcomings and
+their causes, a year's tasks told after it (or at its December review), agreements handed over and
 figures reported are not priorities; tasks whose lead-in names no kind take it from the question an
-interview put, from a leader's "lưu ý"; a meeting's topics are its agenda, two leaders' shared view
-is theirs. Each page lists every list it holds with its kind, count, year and exact items."""
+interview put, a short title above, the headline's count or a leader's "lưu ý"; a meeting's or
+talks' topics are their agenda; lists with no marker ("rút ra ba bài học:" over plain paragraphs,
+"Đó là A, B và C", "như A; B; C") are found when their lead-in says a kind. Each page lists every
+list it holds with its kind, count, year and exact items."""
 
 from __future__ import annotations
 
@@ -445,6 +448,125 @@ PAGES = {
                 "thu hút thêm các dự án đầu tư vào công nghệ cao",
                 "nâng cao vị thế của Việt Nam trong các liên kết kinh tế khu vực",
             ],
+        ),
+    ],
+    # lists with no marker: "nhiều kết quả như A, B, C", "ba hạn chế. Đó là A, B và C", "những tồn tại,
+    # hạn chế như A; B; C", "rút ra ba bài học:" over three plain paragraphs, "3 nhiệm vụ trọng tâm của
+    # ngành trong năm 2025 là A; B; và C"
+    "gk11_unmarked_and_comma_lists.txt": [
+        (
+            "achievement",
+            None,
+            2024,
+            [
+                "đón hơn 100 đoàn doanh nghiệp nước ngoài",
+                "tổ chức 40 hội nghị xúc tiến thương mại",
+                "ký 25 thỏa thuận hợp tác với các đối tác",
+            ],
+        ),
+        (
+            "other",
+            3,
+            2024,
+            [
+                "công tác dự báo thị trường có lúc còn chậm",
+                "sự phối hợp với các hiệp hội chưa thật nhịp nhàng",
+                "nguồn lực dành cho xúc tiến còn mỏng",
+            ],
+        ),
+        (
+            "other",
+            None,
+            2024,
+            [
+                "thủ tục cấp phép đầu tư còn rườm rà",
+                "hạ tầng logistics chưa đồng bộ",
+                "nhân lực am hiểu luật thương mại quốc tế còn thiếu",
+            ],
+        ),
+        (
+            "lesson",
+            3,
+            2024,
+            [
+                "Bám sát diễn biến chính sách thương mại của các đối tác lớn",
+                "Lắng nghe kiến nghị của doanh nghiệp ngay từ khi xây dựng kế hoạch",
+                "Phối hợp chặt chẽ với cơ quan đại diện ở nước ngoài trong mọi hoạt động xúc tiến",
+            ],
+        ),
+        (
+            "priority",
+            3,
+            2025,
+            [
+                "mở rộng thị trường xuất khẩu sang Trung Đông và châu Phi",
+                "tận dụng tối đa các hiệp định thương mại tự do",
+                "hỗ trợ doanh nghiệp đáp ứng các tiêu chuẩn xanh",
+            ],
+        ),
+    ],
+    # who attended is no list; a partner government's strategy ("Chính phủ Australia công bố ... với bốn
+    # trụ cột: ...") and a research institute's advice ("Viện Nghiên cứu Chiến lược ... khuyến nghị ba
+    # giải pháp: ...") are theirs; the Deputy Minister's two tasks are ours
+    "gk11_institute_partner_strategy_delegation.txt": [
+        (
+            "other",
+            4,
+            2024,
+            ["thương mại hàng hóa", "đầu tư hai chiều", "phát triển kỹ năng", "chuyển đổi năng lượng sạch"],
+        ),
+        (
+            "other",
+            3,
+            2024,
+            [
+                "đẩy mạnh xuất khẩu trái cây tươi sang Australia",
+                "thu hút quỹ hưu trí Australia vào hạ tầng",
+                "mở rộng đào tạo nghề theo chuẩn Australia",
+            ],
+        ),
+        (
+            "priority",
+            2,
+            2024,
+            [
+                "sớm xây dựng kế hoạch hành động thực hiện Đối tác Chiến lược toàn diện",
+                "hỗ trợ doanh nghiệp tiếp cận thông tin thị trường Australia",
+            ],
+        ),
+    ],
+    # the headline counts the tasks ("Thủ tướng nêu 3 nhiệm vụ trọng tâm ..."), the lead-in only says
+    # "Thủ tướng nêu rõ:", and the items name what was signed or upgraded ("đã được ký kết", "vừa được nâng cấp")
+    "gk11_headline_counts_tasks_items_name_past.txt": [
+        (
+            "priority",
+            None,
+            2024,
+            [
+                "Khai thác hiệu quả các hiệp định đã được ký kết trong năm qua",
+                "Đưa các khuôn khổ quan hệ vừa được nâng cấp đi vào thực chất",
+                "Hỗ trợ doanh nghiệp đã có mặt ở nước ngoài mở rộng thị trường",
+            ],
+        ),
+    ],
+    # "Năm 2024, Sở tập trung thực hiện ba nhiệm vụ trọng tâm: ..." told at the December review of 2024
+    # reports; "Năm 2025, Sở sẽ tập trung vào hai việc: ..." plans
+    "gk11_december_review_of_this_years_tasks.txt": [
+        (
+            "achievement",
+            3,
+            2024,
+            [
+                "tham mưu đón đoàn lãnh đạo tỉnh Khammuon",
+                "phối hợp tổ chức hội nghị xúc tiến đầu tư tại Seoul",
+                "vận động viện trợ phi chính phủ cho các huyện miền núi",
+            ],
+        ),
+        (
+            "priority",
+            2,
+            2025,
+            ["mở rộng hợp tác với các địa phương Nhật Bản", "nâng cao chất lượng thông tin đối ngoại"],
         ),
     ],
 }
