@@ -400,6 +400,14 @@ WRAP_FULL_SHARE = 0.75  # a line this close to the width runs to it
 WRAPPED_LINE_END = '.!?:"”)…]'  # a ';' or ',' at the width goes on
 SENTENCE_END_MARKS = ".!?…"
 ITEM_OPENING = re.compile(r"^(?:\(?\d{1,2}[.)]|[-–•+*]|[a-zđ]\))\s")
+# Above the text's first sentence a headline may run to the width by chance; it ends there when the
+# next line opens a lede with its day or its agency ("(HN24H) - Chiều 26/12, ...", "Sáng 14.1, ..."),
+# or, opening in capitals, with a word that would have fitted on the headline's line (a headline
+# wrapped goes on after a name, "... Việt" ¶ "Nam ...", or a word that cannot end it, "... của").
+HEADLINE_LAST_WORDS = frozenset(
+    "của với và cho tại về các những trong để từ đến cùng là ở theo vào trên giữa mà".split()
+)
+LEDE_OPENING = re.compile(r"^(?:\S+\s){0,4}\d{1,2}[/.-]\d{1,2}\b|^\([A-ZĐ][\w.+/]{1,15}\)\s*[-–]")
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -420,6 +428,21 @@ def _stands_alone(line: str, width: int | None) -> bool:
     return bool(reason) and not (width and reason == "caption")
 
 
+def _headline_ends(headline: str, length: int, line: str, width: int) -> bool:
+    """Whether `headline`, a line alone above the text's first sentence (`length` characters as
+    printed), ends before `line` though it runs to the width (see LEDE_OPENING)."""
+    if LEDE_OPENING.match(line):
+        return True
+    word = line.split(" ", 1)[0]
+    last = headline.rsplit(" ", 1)[-1]
+    return (
+        word[:1].isupper()
+        and length + 1 + len(word) <= width
+        and not last[:1].isupper()
+        and last.lower() not in HEADLINE_LAST_WORDS
+    )
+
+
 def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
     """(line number, line, folded line) of each line of `text` that holds a word, its white space
     folded ("a  b" -> "a b"), a wrapped line joined to the one it continues."""
@@ -434,9 +457,11 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
     # and makes none): its lines are the lines folded.
     pending: list = []
     width = _wrap_width(raw_lines) if len(raw_lines) >= WRAP_MIN_LINES else None
+    head = True  # no sentence ended yet: the page's furniture and headline
     for index, (line, folded) in enumerate(zip(joined.split("\n"), fold(joined).split("\n"))):
         if not line:
             if pending:
+                head = head and pending[1][-1:] not in SENTENCE_END_MARKS
                 yield tuple(pending)
                 pending = []
             continue
@@ -458,11 +483,17 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
                         # a sentence ended at the width: the paragraph goes on when the next word
                         # would not have fitted on the line (else the line ended the paragraph)
                         or (
-                            pending[1][-1:] in SENTENCE_END_MARKS
+                            pending[1][-1:] in SENTENCE_END_MARKS + ":"  # or a lead-in's colon
                             and len(raw_lines[index - 1].rstrip()) + 1 + len(line.split(" ", 1)[0]) > width
                         )
                     )
                     and not ITEM_OPENING.match(line)
+                    and not (
+                        head
+                        and pending[0] == index
+                        and _headline_ends(pending[1], len(raw_lines[index - 1].rstrip()), line, width)
+                    )
+                    and not (pending[1][-1:] == "|" and CAPTION_CREDIT.search(pending[2]))  # "... (Ảnh: N.Hồng) |" ends
                 )
             )
             and not _stands_alone(stripped, width)  # "Họ tên no image" / "no image": boilerplate, each
@@ -473,6 +504,7 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
             pending[2] += " " + folded
             continue
         if pending:
+            head = head and pending[1][-1:] not in SENTENCE_END_MARKS
             yield tuple(pending)
         pending = [index + 1, line, folded]
     if pending:
@@ -567,6 +599,8 @@ SITE_NAME_MAX_WORDS = 12
 # LẦN THỨ 32" over "Ngoại giao kinh tế tiếp tục mở đường ..."); a headline in capitals has the
 # lede, a sentence, under it.
 TITLE_LABEL = re.compile(r"^\[[^\]]{2,20}\]\s*|\s*\[[^\]]{2,20}\]$")
+# A portal's count of readers after the headline: "... bắt kịp xu thế mới (Lượt xem: 512)".
+TITLE_VIEWS = re.compile(r"\s*\((?:Lượt xem|Lượt đọc|Số lượt xem|Lượt truy cập)\s*:?\s*[\d.,]+\)$", re.I)
 
 
 # A page <title> that is a site's name ("Báo Quốc tế") is short; "Báo Nhật ca ngợi ..." is a headline.
@@ -630,6 +664,7 @@ TITLE_SECTIONS = re.compile(
 
 def _title_text(line: str) -> str:
     line = TITLE_LABEL.sub("", line).strip() or line  # "[Infographic] ...", "... [Edited]"
+    line = TITLE_VIEWS.sub("", line).strip() or line
     line = TITLE_OUTLET.sub("", line).strip() or line
     line = TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
     return TITLE_SECTIONS.sub("", line).strip() or line
@@ -744,6 +779,9 @@ def _label_over_stamped_headline(line: str, following: list[tuple[int, str, str]
     (_, headline, headline_folded), (_, stamp, stamp_folded) = following[:2]
     return (
         _headline_like(headline)
+        # a label is shorter than twice its headline: a headline over its picture's caption and the
+        # stamp ("Hội nghị tổng kết ngành Ngoại giao năm 2024 ..." ¶ "Toàn cảnh hội nghị ...") is none
+        and len(line) <= 2 * len(headline)
         and len(headline.split()) >= KICKER_HEADLINE_WORDS
         and not _is_name(headline)
         and not NUMBERED_HEADING.match(headline_folded)
@@ -805,6 +843,21 @@ def _next_lines(lines: list[tuple[int, str, str]], index: int) -> list[tuple[int
     return found
 
 
+# A lede is a long paragraph that ends a sentence.
+LEDE_MIN_CHARS = 120
+
+
+def _byline_over_lede(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """Reporters' names over the lede (a stamp may come between) in a text with no headline:
+    "Hoàng Giang" ¶ "Sáng 14.1, Phó Thủ tướng ..." is signed, not titled."""
+    if not _is_byline(line):
+        return False
+    for _, text, _ in following:
+        if classify_line(text, None) != "stamp":
+            return len(text) >= LEDE_MIN_CHARS and text.rstrip()[-1:] in SENTENCE_END_MARKS
+    return False
+
+
 def clean_lines(text: str, title: str | None = None) -> CleanText:
     """Split `text` into title, body paragraphs and removed lines.
 
@@ -850,6 +903,8 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
             reason = "menu"
         elif reason is None and looking_for_title and _label_over_stamp(line, following):
             reason = "section"
+        elif reason is None and looking_for_title and clean.byline is None and _byline_over_lede(line, following):
+            clean.byline, reason = line, "byline"
         elif reason is None and looking_for_title and _kicker(line, following):
             reason, kicker = "title", line  # joined to the headline under it
         elif reason is None and looking_for_title:

@@ -29,7 +29,7 @@ from conftest import run_cli
 DATA = Path(__file__).parent / "data"
 VARIED = DATA / "varied"
 REALISTIC = DATA / "realistic"
-VARIANT = re.compile(r"^(?P<prefix>v\d+)_(?P<original>r\d+_[a-z0-9]+)_(?P<shape>\w+)\.(?:txt|html)$")
+VARIANT = re.compile(r"^(?P<prefix>v\d+(?:[a-z]\d+)?)_(?P<original>r\d+_[a-z0-9]+)_(?P<shape>\w+)\.(?:txt|html)$")
 VARIANTS = sorted(path.name for path in VARIED.glob("v*_*.*"))
 
 
