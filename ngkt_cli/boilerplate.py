@@ -111,6 +111,15 @@ FOOTER_LINE = re.compile(
     r"|(?:\(\*\)\s*)?khong (?:duoc )?sao chep\b|binh luan\s*\(\d+\)\s*$"
     r"|(?:duong day nong|hotline|dien thoai|so dien thoai|tel|fax)\s*:\s*[\d+(]|e-?mail\s*:\s*\S+@)"
 )
+# ... and its contacts as a list, each label over its value: "• EMAIL:" ¶ "sct@bentre.gov.vn" ¶ "• ĐIỆN
+# THOẠI:" ¶ "0275.3822 365- 3822 251" (two rows: an address alone holds "@", the others open with a
+# label's letter or a number's).
+CONTACT_LINE = re.compile(
+    r"^(?:(?:[•*-]\s*)?(?:e-?mail|dien thoai|hotline|fax|dia chi|don vi truc thuoc)\s*:"
+    r"|[0-9+(][0-9 ().]{6,}[0-9](?:\s*[-–/]\s*[0-9 ().]{4,}[0-9])*)$"
+)
+CONTACT_ADDRESS = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
 
 # Page numbers of a document copied from a PDF: "- 3 -", "Trang 3", "Trang 3/10", "3/10".
 PAGE_NUMBER = re.compile(r"^(?:[-–]\s*\d{1,3}\s*[-–]|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$")
@@ -246,6 +255,8 @@ LINE_RULES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("weather", 40, WEATHER),
     ("page number", 16, PAGE_NUMBER),
     ("footer", 300, FOOTER_LINE),
+    ("footer", 60, CONTACT_LINE),
+    ("footer", 60, CONTACT_ADDRESS),
     ("video", 120, VIDEO_LINE),
     ("player", 20, PLAYER_CLOCK),
     ("source", 100, SOURCE_LINE),

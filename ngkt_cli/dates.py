@@ -128,8 +128,8 @@ NOT_EVENT_BEFORE = re.compile(
     r"|\b(?:se|du kien|sap)\b[^.;:]{0,40})$"
 )
 
-# A day this close after the page stamp is still to come ("... sẽ phối hợp tổ chức hội nghị ... vào
-# ngày 26/6" on a page posted on 24/6), not an event of the year before.
+# A day named without a time of day this close after the page stamp is still to come ("... sẽ phối
+# hợp tổ chức hội nghị ... vào ngày 26/6" on a page posted on 24/6), not an event of the year before.
 UPCOMING_DAYS = 31
 
 # How many paragraphs from the top an event day may sit (the lede and the next few).
@@ -218,7 +218,7 @@ def find_event_date(
                 if (
                     (found := _day_month_year(match))
                     and not _recalled(found, None if lede_restates_headline else stamp)
-                    and not _upcoming(found, stamp)
+                    and not (pattern is EVENT_DATE and _upcoming(found, stamp))
                 ):
                     return found
     return None

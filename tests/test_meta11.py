@@ -191,6 +191,15 @@ PAGES = [
         2026,
         [("priority", 2, "Nguyễn Minh Hằng", 2026, 2)],
     ),
+    # a department's contacts copied over the headline, each label over its value ("• EMAIL:" ¶ the
+    # address ¶ "• ĐIỆN THOẠI:" ¶ the numbers): the address was read as the title
+    (
+        "gm11_contacts_over_headline.txt",
+        "Tỉnh tham dự hội nghị trực tuyến tổng kết ngành Ngoại giao năm 2025",
+        "2026-01-08",
+        2026,
+        [("priority", 3, "Lê Hoài Trung", 2026, 3)],
+    ),
     (
         "gm11_dong_chi_province_chair.txt",
         "UBND tỉnh Lào Cai triển khai công tác đối ngoại năm 2025",
@@ -244,3 +253,21 @@ def test_a_wrapped_headline_goes_on_after_a_name():
         "Bộ Ngoại giao triển khai nhiệm vụ mới\n", "Thủ tướng làm việc với Đại sứ Việt\nNam tại Nhật Bản\n"
     )
     assert clean_lines(text).title == "Thủ tướng làm việc với Đại sứ Việt Nam tại Nhật Bản"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("songoaivu@tinh.gov.vn", "footer"),
+        ("0233.3855 120 - 3855 121", "footer"),
+        ("(0236) 3822 365", "footer"),
+        ("ĐƠN VỊ TRỰC THUỘC:", "footer"),
+        # numbers in a sentence, and a year alone, are no contacts
+        ("Kim ngạch đạt 12.500 tỷ USD", None),
+        ("2025", None),
+    ],
+)
+def test_a_sites_contacts_are_its_footer(line, reason):
+    from ngkt_cli.boilerplate import classify_line
+
+    assert classify_line(line, None) == reason
