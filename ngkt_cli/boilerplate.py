@@ -341,7 +341,8 @@ def _quotes_a_person(line: str) -> bool:
 def _reason_in_context(line: str, folded: str, previous: str | None, title: str | None) -> str | None:
     """The reason for a line given the reason of the line before it (blocks, captions)."""
     if previous == "related" and _headline_like(line):
-        return "related"
+        # the block ends at the picture's caption under it ("... (Ảnh: Tuấn Anh/TGVN)"): the article's
+        return "caption" if classify_line(line, title, folded) == "caption" else "related"
     if previous == "comment form" and len(line) <= 80:
         return "comment form"
     reason = classify_line(line, title, folded)
@@ -418,6 +419,11 @@ ITEM_OPENING = re.compile(r"^(?:\(?\d{1,2}[.)]|[-–•+*]|[a-zđ]\))\s")
 HEADLINE_LAST_WORDS = frozenset(
     "của với và cho tại về các những trong để từ đến cùng là ở theo vào trên giữa mà".split()
 )
+# An image's alt text left as the page's address slug, before a related story's headline or alone
+# ("tang cuong hieu qua cong tac doi ngoai dia phuong Nâng cao hiệu quả ...", "tin nhap 20160813085511
+# Bế giảng ..."): words with no tone mark, which Vietnamese text does not run three of; such a line
+# opens its own paragraph, not the one above in lower case.
+SLUG_OPENING = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){2,}(?= [\"“]?[A-ZĐ]|$)")
 LEDE_OPENING = re.compile(r"^(?:\S+\s){0,4}\d{1,2}[/.-]\d{1,2}\b|^\([A-ZĐ][\w.+/]{1,15}\)\s*[-–]")
 
 
@@ -485,7 +491,7 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
         continues = (
             pending
             and (
-                (line[:1].islower() and pending[1][-1:] not in LINE_END_PUNCTUATION)
+                (line[:1].islower() and pending[1][-1:] not in LINE_END_PUNCTUATION and not SLUG_OPENING.match(line))
                 or bool(
                     width
                     and len(raw_lines[index - 1].rstrip()) >= WRAP_FULL_SHARE * width

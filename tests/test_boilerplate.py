@@ -17,6 +17,7 @@ from ngkt_cli.boilerplate import (
     NUMBERED_IMAGE_CHARS,
     PAGE_NUMBER,
     SENTENCE_END_MARKS,
+    SLUG_OPENING,
     WRAP_FULL_SHARE,
     WRAP_MIN_LINES,
     WRAP_WIDTH_MAX,
@@ -85,7 +86,14 @@ def _unwrapped_lines_plainly(text: str) -> list[tuple[int, str, str]]:
         )
         if (
             pending
-            and ((stripped[:1].islower() and end not in LINE_END_PUNCTUATION) or wrapped)
+            and (
+                (
+                    stripped[:1].islower()
+                    and end not in LINE_END_PUNCTUATION
+                    and not SLUG_OPENING.match(" ".join(stripped.split()))
+                )
+                or wrapped
+            )
             and not _alone(stripped, width)
             and not _alone(" ".join(pending[1].split()), width)
         ):

@@ -200,6 +200,16 @@ PAGES = [
         2026,
         [("priority", 3, "Lê Hoài Trung", 2026, 3)],
     ),
+    # "TIN LIÊN QUAN" over other stories' headlines, each after the page's slug as an image's alt text
+    # ("ngoai giao kinh te phai ... Ngoại giao kinh tế năm 2019: ..."): joined as one paragraph in lower
+    # case they stayed in the body, and their 2018 and 2019 made the interview's year 2018
+    (
+        "gm11_related_slug_items.txt",
+        "Ngoại giao kinh tế phải bám sát nhu cầu của doanh nghiệp",
+        None,
+        2023,
+        [("priority", 3, "Nguyễn Minh Vũ", 2023, 3)],
+    ),
     (
         "gm11_dong_chi_province_chair.txt",
         "UBND tỉnh Lào Cai triển khai công tác đối ngoại năm 2025",
@@ -271,3 +281,16 @@ def test_a_sites_contacts_are_its_footer(line, reason):
     from ngkt_cli.boilerplate import classify_line
 
     assert classify_line(line, None) == reason
+
+
+def test_related_headlines_after_a_slug_are_removed_up_to_the_caption():
+    clean = clean_lines((UNSEEN / "gm11_related_slug_items.txt").read_text(encoding="utf-8"))
+    reasons = [(removed.reason, removed.text[:24]) for removed in clean.removed]
+    assert reasons[-5:] == [
+        ("related", "TIN LIÊN QUAN"),
+        ("related", "ngoai giao kinh te phai "),
+        ("related", "ngoai giao kinh te phai "),
+        ("related", "ngoai giao kinh te phai "),
+        ("caption", "Thứ trưởng Ngoại giao Ng"),
+    ]
+    assert clean.paragraphs[1].startswith("Thưa Thứ trưởng, năm 2023")
