@@ -332,8 +332,10 @@ YEAR_CLUES: tuple[YearClue, ...] = (
     YearClue(
         "looking back on a past year",
         "previous",
-        re.compile(rf"\bnhin lai(?: ca)?(?: nam)? {_Y}|\bnam {_Y} (?:vua qua|da qua)"),
-        "khi nhìn lại năm 2025, bà đánh giá thế nào ...",
+        re.compile(
+            rf"\bnhin lai(?: ca)?(?: nam)? {_Y}|\bnam {_Y} (?:vua qua|da qua|(?:da|vua) (?:khep lai|ket thuc|di qua))"
+        ),
+        "khi nhìn lại năm 2025, bà đánh giá thế nào ...; Năm 2025 đã khép lại với nhiều dấu ấn",
     ),
     YearClue(
         "the year ahead",

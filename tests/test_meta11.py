@@ -210,6 +210,22 @@ PAGES = [
         2023,
         [("priority", 3, "Nguyễn Minh Vũ", 2023, 3)],
     ),
+    # no day: "Năm 2025 đã khép lại với nhiều dấu ấn ..." looks back on a finished year: the text speaks
+    # from 2026, and "sẽ tập trung vào ba việc" is for 2026; "Năm 2024 sắp khép lại" is still in 2024
+    (
+        "gm11_year_closed_no_day.txt",
+        "Ngoại giao kinh tế: Từ kết quả năm cũ đến kỳ vọng năm mới",
+        None,
+        2026,
+        [("priority", 3, "Nguyễn Minh Hằng", 2026, 3)],
+    ),
+    (
+        "gm11_year_closing_no_day.txt",
+        "Ngoại giao kinh tế trước thềm năm mới",
+        None,
+        2024,
+        [("priority", 3, "Nguyễn Minh Hằng", 2025, 3)],
+    ),
     (
         "gm11_dong_chi_province_chair.txt",
         "UBND tỉnh Lào Cai triển khai công tác đối ngoại năm 2025",
