@@ -860,6 +860,11 @@ def _next_lines(lines: list[tuple[int, str, str]], index: int) -> list[tuple[int
     return found
 
 
+# A text that opens with its sapo, not a headline: the sapo's last sentence closes inside a quote
+# ('... nhấn mạnh: “Ngoại giao kinh tế phải ... doanh nghiệp.”'), or it trails off ("... đầu tư…")
+# past a headline's length.
+SAPO_END = re.compile(r"[.!?…][\"”’»]+$|^.{100,}(?:…|\.\.\.)$")
+
 # A lede is a long paragraph that ends a sentence.
 LEDE_MIN_CHARS = 120
 
@@ -926,7 +931,11 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
             reason, kicker = "title", line  # joined to the headline under it
         elif reason is None and looking_for_title:
             looking_for_title = False
-            if _headline_like(line) and not _heading_over_body(line, folded, following, previous):
+            if (
+                _headline_like(line)
+                and not SAPO_END.search(line)
+                and not _heading_over_body(line, folded, following, previous)
+            ):
                 headline = line
                 if stamped := HEADLINE_STAMP.search(line):  # "... thực hiện '6 tiên phong' 19/12/2025 19:27"
                     headline = line[: stamped.start()]

@@ -226,6 +226,15 @@ PAGES = [
         2024,
         [("priority", 3, "Nguyễn Minh Hằng", 2025, 3)],
     ),
+    # the text opens with its sapo, whose last sentence closes inside a quote ('... nhấn mạnh: “...
+    # doanh nghiệp.”'): no headline (it was taken for the title)
+    (
+        "gm11_sapo_quote_no_headline.txt",
+        None,
+        "2023-12-28",
+        2023,
+        [("priority", 3, "Bùi Thanh Sơn", 2024, 3)],
+    ),
     (
         "gm11_dong_chi_province_chair.txt",
         "UBND tỉnh Lào Cai triển khai công tác đối ngoại năm 2025",
@@ -310,3 +319,24 @@ def test_related_headlines_after_a_slug_are_removed_up_to_the_caption():
         ("caption", "Thứ trưởng Ngoại giao Ng"),
     ]
     assert clean.paragraphs[1].startswith("Thưa Thứ trưởng, năm 2023")
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("Ngoại giao kinh tế: Những con số ấn tượng…", "Ngoại giao kinh tế: Những con số ấn tượng…"),
+        (
+            "Thủ tướng: “Ngoại giao kinh tế phải đi trước mở đường”",
+            "Thủ tướng: “Ngoại giao kinh tế phải đi trước mở đường”",
+        ),
+        # a sapo trailing off past a headline's length
+        (
+            "Năm 2024 khép lại với nhiều dấu ấn của ngoại giao kinh tế, từ việc nâng cấp quan hệ với nhiều"
+            " đối tác đến các thỏa thuận thương mại, đầu tư…",
+            None,
+        ),
+    ],
+)
+def test_a_headline_may_end_in_a_quote_or_trail_off_a_sapo_does_not(first, title):
+    body = "\n\nNgày 14/1, tại Hà Nội, Bộ Ngoại giao tổ chức hội nghị triển khai công tác năm 2025 với nhiều đại biểu."
+    assert clean_lines(first + body).title == title
