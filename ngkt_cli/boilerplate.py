@@ -357,14 +357,21 @@ def _is_name(text: str) -> bool:
     return len(text) <= 40 and bool(BYLINE.match(text)) and all(word[0].isupper() for word in text.split())
 
 
+# What else a byline may hold: its label ("Bài và ảnh: Minh Anh"), the outlet after a slash ("Thu
+# Hằng/VOV.VN", "Hải Minh/Báo Tin tức"), a reporter's initials ("Q.Anh", "N.Hồng").
+BYLINE_LABEL = re.compile(r"^(?:Bài(?: và ảnh| và video|, ảnh)?|Nhóm phóng viên)\s*:\s*")
+BYLINE_OUTLET = re.compile(r"(?<=\w)\s*/\s*(?:[^\W\d_][\w.+]*)(?: [^\W\d_][\w.+]*){0,3}$")
+INITIALS = re.compile(r"^[A-ZĐ](?:\.[A-ZĐ])*\.\s?[A-ZĐ][^\W\d_]{0,8}$")
+
+
 def _is_byline(line: str) -> bool:
     """Reporters' names ("Hoàng Giang", "Hoàng Anh - Thu Hà", "Hồng Nhung (t/h)") or an agency."""
     if len(line) > 60:
         return False
     if BYLINE_AGENCY.match(line) and len(line) <= 40:
         return True
-    names = BYLINE_TAIL.sub("", line)
-    return all(_is_name(name) for name in re.split(r"\s*[-–,]\s*", names))
+    names = BYLINE_OUTLET.sub("", BYLINE_TAIL.sub("", BYLINE_LABEL.sub("", line)))
+    return all(_is_name(name) or bool(INITIALS.match(name)) for name in re.split(r"\s*[-–,]\s*", names))
 
 
 # At most this many headlines under a byline are read as a related-news block without a label.

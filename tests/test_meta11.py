@@ -340,3 +340,15 @@ def test_related_headlines_after_a_slug_are_removed_up_to_the_caption():
 def test_a_headline_may_end_in_a_quote_or_trail_off_a_sapo_does_not(first, title):
     body = "\n\nNgày 14/1, tại Hà Nội, Bộ Ngoại giao tổ chức hội nghị triển khai công tác năm 2025 với nhiều đại biểu."
     assert clean_lines(first + body).title == title
+
+
+@pytest.mark.parametrize(
+    "byline", ["Thu Hằng/VOV.VN", "Hải Minh/Báo Tin tức", "Q.Anh", "T.H", "Minh Anh - Quốc Khánh (TTXVN)"]
+)
+def test_a_byline_over_a_lede_with_the_outlet_or_initials_is_no_title(byline):
+    lede = (
+        "Ngày 14/1, tại Hà Nội, Bộ Ngoại giao tổ chức hội nghị triển khai công tác ngoại giao kinh tế năm 2025"
+        " với sự tham dự của nhiều đại biểu trong nước và quốc tế."
+    )
+    clean = clean_lines(f"{byline}\n\n{lede}\n\nĐoạn hai của bài viết.")
+    assert (clean.title, clean.byline) == (None, byline)
