@@ -560,6 +560,14 @@ def _section_label(line: str, following: list[tuple[int, str, str]]) -> bool:
     return len(after) > len(line) and _headline_like(after) and classify_line(after, None, after_folded) is None
 
 
+def _section_over_stamp(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """A section's label of a few words under the headline, over the page's stamp."""
+    if len(re.findall(r"\w+", line)) > SECTION_LABEL_WORDS or not _headline_like(line) or not following:
+        return False
+    _, stamp, stamp_folded = following[0]
+    return len(stamp) <= 80 and bool(STAMP_LINE.match(stamp_folded))
+
+
 def _label_over_label(line: str, following: list[tuple[int, str, str]]) -> bool:
     """A section label over the section's own label ("Tin tức - Sự kiện" over "Đối ngoại"), the
     headline under both."""
@@ -955,8 +963,10 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
                 stamps_above_title = len(clean.stamps)
         elif reason is None and not looking_for_title and RELATED_TAGGED.match(folded):
             reason = "related"
-        elif reason is None and after_title and clean.byline is None and _is_name(line):
-            clean.byline, reason = line, "byline"  # "Minh Nhật" under the headline
+        elif reason is None and after_title and clean.byline is None and (_is_name(line) or INITIALS.match(line)):
+            clean.byline, reason = line, "byline"  # "Minh Nhật", "T.H" under the headline
+        elif reason is None and after_title and _section_over_stamp(line, _next_lines(lines, index)):
+            reason = "section"  # "Tin trong nước" between the headline and the stamp
         if reason is None:
             clean.paragraphs.append(line)
             clean.folded_paragraphs.append(folded)  # fold(line): folding keeps spaces and line breaks

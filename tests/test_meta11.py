@@ -352,3 +352,20 @@ def test_a_byline_over_a_lede_with_the_outlet_or_initials_is_no_title(byline):
     )
     clean = clean_lines(f"{byline}\n\n{lede}\n\nĐoạn hai của bài viết.")
     assert (clean.title, clean.byline) == (None, byline)
+
+
+def test_a_sections_label_between_the_headline_and_the_stamp_is_no_paragraph():
+    clean = clean_lines((UNSEEN / "gm11_glued_author_stamp_future.txt").read_text(encoding="utf-8"))
+    assert [(removed.reason, removed.text) for removed in clean.removed[1:3]] == [
+        ("section", "Tin trong nước"),
+        ("stamp", "author24/06/2020 07:16"),
+    ]
+    assert clean.paragraphs[0].startswith("Bộ Ngoại giao sẽ phối hợp")
+
+
+def test_initials_under_the_headline_are_its_byline():
+    clean = clean_lines(
+        "Ban Bí thư ban hành Chỉ thị mới về ngoại giao kinh tế\n\nT.H\n- 21:40, 23/08/2022\n\n"
+        "Ngày 10/8/2022, Ban Bí thư đã ban hành Chỉ thị số 15-CT/TW về công tác ngoại giao kinh tế."
+    )
+    assert (clean.title, clean.byline) == ("Ban Bí thư ban hành Chỉ thị mới về ngoại giao kinh tế", "T.H")
