@@ -184,7 +184,7 @@ STAMP_LINE = re.compile(
     # tháng 02 năm 2019")
     r"|(?:so\s*:\s*\S{2,30}\s*[|,]?\s*)?[^\d,]{2,20},\s*(?:ngay\s*)?"
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2} thang \d{1,2} nam \d{4})"
-    r"|\d{1,2} thang \d{1,2},? \d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"
+    r"|\d{1,2} thang \d{1,2},? \d{4}(?:[\s,|-]+\d{1,2}:\d{2}(?:\s*[ap]m)?)?"  # also "12 Tháng 01, 2026 | 08:05 AM"
     # the section and the date, nothing else: "Thời sự 22-05-2024", "Tin tức 14/06/2018 09:15"
     r"|[^\d:]{2,25}\s\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|t[2-7]|cn),?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,25})$"

@@ -369,3 +369,18 @@ def test_initials_under_the_headline_are_its_byline():
         "Ngày 10/8/2022, Ban Bí thư đã ban hành Chỉ thị số 15-CT/TW về công tác ngoại giao kinh tế."
     )
     assert (clean.title, clean.byline) == ("Ban Bí thư ban hành Chỉ thị mới về ngoại giao kinh tế", "T.H")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12 Tháng 01, 2026 | 08:05 AM",
+        "Thời gian đăng: 11/01/2026 11:44:29 AM - Lượt đọc: 653",
+        "Ngày đăng: 15/01/2025 | Lượt xem: 1.204",
+        "author24/06/2020 07:16",
+    ],
+)
+def test_page_stamps_read_on_real_pages_are_stamps(line):
+    from ngkt_cli.boilerplate import classify_line
+
+    assert classify_line(line, None) == "stamp"
