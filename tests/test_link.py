@@ -301,7 +301,7 @@ UNRELATED_PAGE = Path(__file__).parent / "data" / "unseen" / "gl_unrelated_schoo
 FIRST_UNSEEN = [
     p
     for p in (Path(__file__).parent / "data" / "unseen").iterdir()
-    if not p.name.startswith(("lists_", "dir_", "links_", "gs_", "gp_", "gp10_", "gd10_", "gl_"))
+    if not p.name.startswith(("lists_", "dir_", "links_", "gs_", "gp_", "gp10_", "gd10_", "gl_", "gm11_"))
 ]
 
 
