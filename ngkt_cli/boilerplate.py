@@ -111,6 +111,15 @@ FOOTER_LINE = re.compile(
     r"|(?:\(\*\)\s*)?khong (?:duoc )?sao chep\b|binh luan\s*\(\d+\)\s*$"
     r"|(?:duong day nong|hotline|dien thoai|so dien thoai|tel|fax)\s*:\s*[\d+(]|e-?mail\s*:\s*\S+@)"
 )
+# ... and its contacts as a list, each label over its value: "• EMAIL:" ¶ "sct@bentre.gov.vn" ¶ "• ĐIỆN
+# THOẠI:" ¶ "0275.3822 365- 3822 251" (two rows: an address alone holds "@", the others open with a
+# label's letter or a number's).
+CONTACT_LINE = re.compile(
+    r"^(?:(?:[•*-]\s*)?(?:e-?mail|dien thoai|hotline|fax|dia chi|don vi truc thuoc)\s*:"
+    r"|[0-9+(][0-9 ().]{6,}[0-9](?:\s*[-–/]\s*[0-9 ().]{4,}[0-9])*)$"
+)
+CONTACT_ADDRESS = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
 
 # Page numbers of a document copied from a PDF: "- 3 -", "Trang 3", "Trang 3/10", "3/10".
 PAGE_NUMBER = re.compile(r"^(?:[-–]\s*\d{1,3}\s*[-–]|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})$")
@@ -175,7 +184,7 @@ STAMP_LINE = re.compile(
     # tháng 02 năm 2019")
     r"|(?:so\s*:\s*\S{2,30}\s*[|,]?\s*)?[^\d,]{2,20},\s*(?:ngay\s*)?"
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2} thang \d{1,2} nam \d{4})"
-    r"|\d{1,2} thang \d{1,2},? \d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"
+    r"|\d{1,2} thang \d{1,2},? \d{4}(?:[\s,|-]+\d{1,2}:\d{2}(?:\s*[ap]m)?)?"  # also "12 Tháng 01, 2026 | 08:05 AM"
     # the section and the date, nothing else: "Thời sự 22-05-2024", "Tin tức 14/06/2018 09:15"
     r"|[^\d:]{2,25}\s\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:[\s,|-]+\d{1,2}:\d{2})?"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|t[2-7]|cn),?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.{0,25})$"
@@ -246,6 +255,8 @@ LINE_RULES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("weather", 40, WEATHER),
     ("page number", 16, PAGE_NUMBER),
     ("footer", 300, FOOTER_LINE),
+    ("footer", 60, CONTACT_LINE),
+    ("footer", 60, CONTACT_ADDRESS),
     ("video", 120, VIDEO_LINE),
     ("player", 20, PLAYER_CLOCK),
     ("source", 100, SOURCE_LINE),
@@ -330,7 +341,8 @@ def _quotes_a_person(line: str) -> bool:
 def _reason_in_context(line: str, folded: str, previous: str | None, title: str | None) -> str | None:
     """The reason for a line given the reason of the line before it (blocks, captions)."""
     if previous == "related" and _headline_like(line):
-        return "related"
+        # the block ends at the picture's caption under it ("... (Ảnh: Tuấn Anh/TGVN)"): the article's
+        return "caption" if classify_line(line, title, folded) == "caption" else "related"
     if previous == "comment form" and len(line) <= 80:
         return "comment form"
     reason = classify_line(line, title, folded)
@@ -345,14 +357,21 @@ def _is_name(text: str) -> bool:
     return len(text) <= 40 and bool(BYLINE.match(text)) and all(word[0].isupper() for word in text.split())
 
 
+# What else a byline may hold: its label ("Bài và ảnh: Minh Anh"), the outlet after a slash ("Thu
+# Hằng/VOV.VN", "Hải Minh/Báo Tin tức"), a reporter's initials ("Q.Anh", "N.Hồng").
+BYLINE_LABEL = re.compile(r"^(?:Bài(?: và ảnh| và video|, ảnh)?|Nhóm phóng viên)\s*:\s*")
+BYLINE_OUTLET = re.compile(r"(?<=\w)\s*/\s*(?:[^\W\d_][\w.+]*)(?: [^\W\d_][\w.+]*){0,3}$")
+INITIALS = re.compile(r"^[A-ZĐ](?:\.[A-ZĐ])*\.\s?[A-ZĐ][^\W\d_]{0,8}$")
+
+
 def _is_byline(line: str) -> bool:
     """Reporters' names ("Hoàng Giang", "Hoàng Anh - Thu Hà", "Hồng Nhung (t/h)") or an agency."""
     if len(line) > 60:
         return False
     if BYLINE_AGENCY.match(line) and len(line) <= 40:
         return True
-    names = BYLINE_TAIL.sub("", line)
-    return all(_is_name(name) for name in re.split(r"\s*[-–,]\s*", names))
+    names = BYLINE_OUTLET.sub("", BYLINE_TAIL.sub("", BYLINE_LABEL.sub("", line)))
+    return all(_is_name(name) or bool(INITIALS.match(name)) for name in re.split(r"\s*[-–,]\s*", names))
 
 
 # At most this many headlines under a byline are read as a related-news block without a label.
@@ -400,6 +419,19 @@ WRAP_FULL_SHARE = 0.75  # a line this close to the width runs to it
 WRAPPED_LINE_END = '.!?:"”)…]'  # a ';' or ',' at the width goes on
 SENTENCE_END_MARKS = ".!?…"
 ITEM_OPENING = re.compile(r"^(?:\(?\d{1,2}[.)]|[-–•+*]|[a-zđ]\))\s")
+# Above the text's first sentence a headline may run to the width by chance; it ends there when the
+# next line opens a lede with its day or its agency ("(HN24H) - Chiều 26/12, ...", "Sáng 14.1, ..."),
+# or, opening in capitals, with a word that would have fitted on the headline's line (a headline
+# wrapped goes on after a name, "... Việt" ¶ "Nam ...", or a word that cannot end it, "... của").
+HEADLINE_LAST_WORDS = frozenset(
+    "của với và cho tại về các những trong để từ đến cùng là ở theo vào trên giữa mà".split()
+)
+# An image's alt text left as the page's address slug, before a related story's headline or alone
+# ("tang cuong hieu qua cong tac doi ngoai dia phuong Nâng cao hiệu quả ...", "tin nhap 20160813085511
+# Bế giảng ..."): words with no tone mark, which Vietnamese text does not run three of; such a line
+# opens its own paragraph, not the one above in lower case.
+SLUG_OPENING = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){2,}(?= [\"“]?[A-ZĐ]|$)")
+LEDE_OPENING = re.compile(r"^(?:\S+\s){0,4}\d{1,2}[/.-]\d{1,2}\b|^\([A-ZĐ][\w.+/]{1,15}\)\s*[-–]")
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -420,6 +452,21 @@ def _stands_alone(line: str, width: int | None) -> bool:
     return bool(reason) and not (width and reason == "caption")
 
 
+def _headline_ends(headline: str, length: int, line: str, width: int) -> bool:
+    """Whether `headline`, a line alone above the text's first sentence (`length` characters as
+    printed), ends before `line` though it runs to the width (see LEDE_OPENING)."""
+    if LEDE_OPENING.match(line):
+        return True
+    word = line.split(" ", 1)[0]
+    last = headline.rsplit(" ", 1)[-1]
+    return (
+        word[:1].isupper()
+        and length + 1 + len(word) <= width
+        and not last[:1].isupper()
+        and last.lower() not in HEADLINE_LAST_WORDS
+    )
+
+
 def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
     """(line number, line, folded line) of each line of `text` that holds a word, its white space
     folded ("a  b" -> "a b"), a wrapped line joined to the one it continues."""
@@ -434,9 +481,11 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
     # and makes none): its lines are the lines folded.
     pending: list = []
     width = _wrap_width(raw_lines) if len(raw_lines) >= WRAP_MIN_LINES else None
+    head = True  # no sentence ended yet: the page's furniture and headline
     for index, (line, folded) in enumerate(zip(joined.split("\n"), fold(joined).split("\n"))):
         if not line:
             if pending:
+                head = head and pending[1][-1:] not in SENTENCE_END_MARKS
                 yield tuple(pending)
                 pending = []
             continue
@@ -449,7 +498,7 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
         continues = (
             pending
             and (
-                (line[:1].islower() and pending[1][-1:] not in LINE_END_PUNCTUATION)
+                (line[:1].islower() and pending[1][-1:] not in LINE_END_PUNCTUATION and not SLUG_OPENING.match(line))
                 or bool(
                     width
                     and len(raw_lines[index - 1].rstrip()) >= WRAP_FULL_SHARE * width
@@ -458,11 +507,17 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
                         # a sentence ended at the width: the paragraph goes on when the next word
                         # would not have fitted on the line (else the line ended the paragraph)
                         or (
-                            pending[1][-1:] in SENTENCE_END_MARKS
+                            pending[1][-1:] in SENTENCE_END_MARKS + ":"  # or a lead-in's colon
                             and len(raw_lines[index - 1].rstrip()) + 1 + len(line.split(" ", 1)[0]) > width
                         )
                     )
                     and not ITEM_OPENING.match(line)
+                    and not (
+                        head
+                        and pending[0] == index
+                        and _headline_ends(pending[1], len(raw_lines[index - 1].rstrip()), line, width)
+                    )
+                    and not (pending[1][-1:] == "|" and CAPTION_CREDIT.search(pending[2]))  # "... (Ảnh: N.Hồng) |" ends
                 )
             )
             and not _stands_alone(stripped, width)  # "Họ tên no image" / "no image": boilerplate, each
@@ -473,6 +528,7 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
             pending[2] += " " + folded
             continue
         if pending:
+            head = head and pending[1][-1:] not in SENTENCE_END_MARKS
             yield tuple(pending)
         pending = [index + 1, line, folded]
     if pending:
@@ -502,6 +558,14 @@ def _section_label(line: str, following: list[tuple[int, str, str]]) -> bool:
         return False
     _, after, after_folded = following[0]
     return len(after) > len(line) and _headline_like(after) and classify_line(after, None, after_folded) is None
+
+
+def _section_over_stamp(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """A section's label of a few words under the headline, over the page's stamp."""
+    if len(re.findall(r"\w+", line)) > SECTION_LABEL_WORDS or not _headline_like(line) or not following:
+        return False
+    _, stamp, stamp_folded = following[0]
+    return len(stamp) <= 80 and bool(STAMP_LINE.match(stamp_folded))
 
 
 def _label_over_label(line: str, following: list[tuple[int, str, str]]) -> bool:
@@ -567,6 +631,8 @@ SITE_NAME_MAX_WORDS = 12
 # LẦN THỨ 32" over "Ngoại giao kinh tế tiếp tục mở đường ..."); a headline in capitals has the
 # lede, a sentence, under it.
 TITLE_LABEL = re.compile(r"^\[[^\]]{2,20}\]\s*|\s*\[[^\]]{2,20}\]$")
+# A portal's count of readers after the headline: "... bắt kịp xu thế mới (Lượt xem: 512)".
+TITLE_VIEWS = re.compile(r"\s*\((?:Lượt xem|Lượt đọc|Số lượt xem|Lượt truy cập)\s*:?\s*[\d.,]+\)$", re.I)
 
 
 # A page <title> that is a site's name ("Báo Quốc tế") is short; "Báo Nhật ca ngợi ..." is a headline.
@@ -630,6 +696,7 @@ TITLE_SECTIONS = re.compile(
 
 def _title_text(line: str) -> str:
     line = TITLE_LABEL.sub("", line).strip() or line  # "[Infographic] ...", "... [Edited]"
+    line = TITLE_VIEWS.sub("", line).strip() or line
     line = TITLE_OUTLET.sub("", line).strip() or line
     line = TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
     return TITLE_SECTIONS.sub("", line).strip() or line
@@ -744,6 +811,9 @@ def _label_over_stamped_headline(line: str, following: list[tuple[int, str, str]
     (_, headline, headline_folded), (_, stamp, stamp_folded) = following[:2]
     return (
         _headline_like(headline)
+        # a label is shorter than twice its headline: a headline over its picture's caption and the
+        # stamp ("Hội nghị tổng kết ngành Ngoại giao năm 2024 ..." ¶ "Toàn cảnh hội nghị ...") is none
+        and len(line) <= 2 * len(headline)
         and len(headline.split()) >= KICKER_HEADLINE_WORDS
         and not _is_name(headline)
         and not NUMBERED_HEADING.match(headline_folded)
@@ -805,6 +875,26 @@ def _next_lines(lines: list[tuple[int, str, str]], index: int) -> list[tuple[int
     return found
 
 
+# A text that opens with its sapo, not a headline: the sapo's last sentence closes inside a quote
+# ('... nhấn mạnh: “Ngoại giao kinh tế phải ... doanh nghiệp.”'), or it trails off ("... đầu tư…")
+# past a headline's length.
+SAPO_END = re.compile(r"[.!?…][\"”’»]+$|^.{100,}(?:…|\.\.\.)$")
+
+# A lede is a long paragraph that ends a sentence.
+LEDE_MIN_CHARS = 120
+
+
+def _byline_over_lede(line: str, following: list[tuple[int, str, str]]) -> bool:
+    """Reporters' names over the lede (a stamp may come between) in a text with no headline:
+    "Hoàng Giang" ¶ "Sáng 14.1, Phó Thủ tướng ..." is signed, not titled."""
+    if not _is_byline(line):
+        return False
+    for _, text, _ in following:
+        if classify_line(text, None) != "stamp":
+            return len(text) >= LEDE_MIN_CHARS and text.rstrip()[-1:] in SENTENCE_END_MARKS
+    return False
+
+
 def clean_lines(text: str, title: str | None = None) -> CleanText:
     """Split `text` into title, body paragraphs and removed lines.
 
@@ -850,11 +940,17 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
             reason = "menu"
         elif reason is None and looking_for_title and _label_over_stamp(line, following):
             reason = "section"
+        elif reason is None and looking_for_title and clean.byline is None and _byline_over_lede(line, following):
+            clean.byline, reason = line, "byline"
         elif reason is None and looking_for_title and _kicker(line, following):
             reason, kicker = "title", line  # joined to the headline under it
         elif reason is None and looking_for_title:
             looking_for_title = False
-            if _headline_like(line) and not _heading_over_body(line, folded, following, previous):
+            if (
+                _headline_like(line)
+                and not SAPO_END.search(line)
+                and not _heading_over_body(line, folded, following, previous)
+            ):
                 headline = line
                 if stamped := HEADLINE_STAMP.search(line):  # "... thực hiện '6 tiên phong' 19/12/2025 19:27"
                     headline = line[: stamped.start()]
@@ -867,8 +963,10 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
                 stamps_above_title = len(clean.stamps)
         elif reason is None and not looking_for_title and RELATED_TAGGED.match(folded):
             reason = "related"
-        elif reason is None and after_title and clean.byline is None and _is_name(line):
-            clean.byline, reason = line, "byline"  # "Minh Nhật" under the headline
+        elif reason is None and after_title and clean.byline is None and (_is_name(line) or INITIALS.match(line)):
+            clean.byline, reason = line, "byline"  # "Minh Nhật", "T.H" under the headline
+        elif reason is None and after_title and _section_over_stamp(line, _next_lines(lines, index)):
+            reason = "section"  # "Tin trong nước" between the headline and the stamp
         if reason is None:
             clean.paragraphs.append(line)
             clean.folded_paragraphs.append(folded)  # fold(line): folding keeps spaces and line breaks

@@ -119,12 +119,18 @@ EVENT_DATE = re.compile(r"\bngay\s*" + _DAY_MONTH)
 # still to come ("sẽ diễn ra vào ngày 19-5-2017") or one recalled ("Trước đó, ngày 19/12, ...").
 NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:chi thi|nghi quyet|quyet dinh|ket luan|nghi dinh|thong tu|cong van|luat)(?: so)? \d[^.;:]{0,30}"
+    # a notice's or a report's date: "Theo thông cáo ngày 21/6 của Sở Ngoại vụ, ..."
+    r"|\b(?:thong cao|thong bao|cong dien|bao cao|van ban)(?: bao chi)?\s*"
     r"|\b(?:truoc|den|tinh den|cho den|tu|ke tu|sau|hieu luc)\s*"
     # an earlier event the article recalls: "Trước đó, ngày 19/12, Thủ tướng đã dự ..."
     r"|\btruoc do\s*,?\s*(?:vao\s*)?"
     # an event still to come: "Hội nghị sẽ chính thức diễn ra vào ngày 19-5-2017", "dự kiến tổ chức ngày 20/6"
     r"|\b(?:se|du kien|sap)\b[^.;:]{0,40})$"
 )
+
+# A day named without a time of day this close after the page stamp is still to come ("... sẽ phối
+# hợp tổ chức hội nghị ... vào ngày 26/6" on a page posted on 24/6), not an event of the year before.
+UPCOMING_DAYS = 31
 
 # How many paragraphs from the top an event day may sit (the lede and the next few).
 EVENT_DATE_PARAGRAPHS = 6
@@ -147,6 +153,13 @@ def _recalled(found: tuple[int, int, int | None], stamp: dt.date | None) -> bool
     day, month, year = found
     dated = _valid(year, month, day) if year else None
     return bool(dated and stamp and (stamp - dated).days > RECALLED_AFTER_DAYS)
+
+
+def _upcoming(found: tuple[int, int, int | None], stamp: dt.date | None) -> bool:
+    """A day within UPCOMING_DAYS after the page stamp (in the stamp's year when it names none)."""
+    day, month, year = found
+    dated = _valid(year or stamp.year, month, day) if stamp else None
+    return bool(dated and stamp and 0 < (dated - stamp).days <= UPCOMING_DAYS)
 
 
 # A lede whose first sentence holds this share of the headline's words reports the headline's
@@ -202,8 +215,10 @@ def find_event_date(
                 if NOT_EVENT_BEFORE.search(before) and not opens_a_span:
                     continue
                 lede_restates_headline = restated and index == 0
-                if (found := _day_month_year(match)) and not _recalled(
-                    found, None if lede_restates_headline else stamp
+                if (
+                    (found := _day_month_year(match))
+                    and not _recalled(found, None if lede_restates_headline else stamp)
+                    and not (pattern is EVENT_DATE and _upcoming(found, stamp))
                 ):
                     return found
     return None
@@ -317,8 +332,10 @@ YEAR_CLUES: tuple[YearClue, ...] = (
     YearClue(
         "looking back on a past year",
         "previous",
-        re.compile(rf"\bnhin lai(?: ca)?(?: nam)? {_Y}|\bnam {_Y} (?:vua qua|da qua)"),
-        "khi nhìn lại năm 2025, bà đánh giá thế nào ...",
+        re.compile(
+            rf"\bnhin lai(?: ca)?(?: nam)? {_Y}|\bnam {_Y} (?:vua qua|da qua|(?:da|vua) (?:khep lai|ket thuc|di qua))"
+        ),
+        "khi nhìn lại năm 2025, bà đánh giá thế nào ...; Năm 2025 đã khép lại với nhiều dấu ấn",
     ),
     YearClue(
         "the year ahead",
@@ -337,9 +354,9 @@ YEAR_CLUES: tuple[YearClue, ...] = (
         "planned",
         re.compile(
             rf"\b(?:trien khai|ke hoach|phuong huong|nhiem vu|muc tieu|dinh huong|cho nam|xu"
-            rf" huong)\b[^\d.;]{{0,45}}?(?:nam )?{_Y}"
+            rf" huong|trong tam|uu tien)\b[^\d.;]{{0,45}}?(?:nam )?{_Y}"
         ),
-        "triển khai nhiệm vụ năm 2025; những xu hướng, định hướng của năm 2020",
+        "triển khai nhiệm vụ năm 2025; những xu hướng, định hướng của năm 2020; những trọng tâm của năm 2024",
     ),
     YearClue(
         "recalled day",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .models import Person
@@ -192,7 +192,9 @@ _ORG_LOWER = (
     "đoàn ty quản "
     # "Ngân hàng Nhà nước", "Hiệp hội Dệt may", "Tập đoàn Điện lực", "Vụ Chính sách thương mại đa
     # biên", "Phái đoàn thường trực", "Ủy ban Đối ngoại của Quốc hội", "Liên hợp quốc"
-    "hàng may lực sách biên thường của đa ban quốc toàn"
+    "hàng may lực sách biên thường của đa ban quốc toàn "
+    # "Trưởng Ban Chỉ đạo" (the capital makes "Chỉ" a name's word, and "đạo" goes on)
+    "đạo"
 ).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
 # "tại" and "và" join two named parts ("Đại sứ quán Việt Nam tại Nhật Bản", "Bộ Công Thương và
 # Bộ Ngoại giao"): a capitalised word follows; "Chính phủ tại hội nghị" names "Chính phủ". (The
@@ -351,6 +353,14 @@ SPEECH_VERBS = re.compile(
     r"ghi nhận|biểu dương|điểm lại|nhìn lại|nhắc lại|"
     r"(?<!nghe )(?<![tT]heo )(?<!trong )(?<!bản )(?<!các )báo cáo)\b"
 )
+
+# A person stating a list also sets it ("Trưởng Ban Chỉ đạo đề ra 5 nhiệm vụ") or assigns it:
+# "Thủ tướng giao các cơ quan đại diện 5 nhiệm vụ", where the title reads "giao" as its ministry's
+# word ("Bộ trưởng Ngoại giao"): a title ending in "giao" after no "Ngoại" ends before it. Only
+# here: a directive's own cue ("giao Bộ Ngoại giao ...") is read by its rules.
+ATTRIBUTING_VERBS = re.compile(SPEECH_VERBS.pattern[:-3] + r"|đề ra)\b")
+ASSIGNING_TAIL = re.compile(r"(?<![nN]goại) giao$")
+ASSIGNED = re.compile(r"\s+(?:cho|các|nhiệm vụ|Bộ|Sở|ngành|UBND)\b")
 
 # In an interview the answer follows the name and a colon: "Bộ trưởng Bùi Thanh Sơn: Thứ nhất, ...".
 INTERVIEW_ANSWER = re.compile(r"^\s*:\s+\S")
@@ -578,7 +588,7 @@ def attributions(text: str, people: list[Person]) -> list[Mention]:
     found: list[Mention] = []
     for mention in mentions:
         after = text[mention.end : mention.end + ATTRIBUTION_WINDOW]
-        verb = SPEECH_VERBS.search(after)
+        verb = ATTRIBUTING_VERBS.search(after)
         nxt = next((m for m in mentions if m.start > mention.start), None)
         verb_is_ours = verb and (nxt is None or mention.end + verb.start() < nxt.start)
         verb_is_ours = verb_is_ours and verb is not None and not re.search(r"[.!?]\s", after[: verb.start()])
@@ -587,6 +597,8 @@ def attributions(text: str, people: list[Person]) -> list[Mention]:
         answers = INTERVIEW_ANSWER.match(after)  # "Bộ trưởng Bùi Thanh Sơn: Thứ nhất, ..."
         if verb_is_ours or introduced or answers:
             found.append(mention)
+        elif mention.title and ASSIGNING_TAIL.search(mention.title) and ASSIGNED.match(after):
+            found.append(replace(mention, end=mention.end - 5, title=mention.title[:-5]))
     return found
 
 

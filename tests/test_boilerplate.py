@@ -8,13 +8,16 @@ from hypothesis import strategies as st
 from ngkt_cli.boilerplate import (
     CAPTION_CREDIT,
     CAPTION_MAX_CHARS,
+    HEADLINE_LAST_WORDS,
     ITEM_OPENING,
+    LEDE_OPENING,
     LINE_END_PUNCTUATION,
     LINE_RULES,
     NUMBERED_IMAGE,
     NUMBERED_IMAGE_CHARS,
     PAGE_NUMBER,
     SENTENCE_END_MARKS,
+    SLUG_OPENING,
     WRAP_FULL_SHARE,
     WRAP_MIN_LINES,
     WRAP_WIDTH_MAX,
@@ -37,8 +40,10 @@ def _unwrapped_lines_plainly(text: str) -> list[tuple[int, str, str]]:
     when that one ends without punctuation (neither being boilerplate on its own), a page number
     inside a paragraph passed over, each line's white space folded last. In a text wrapped at a
     width (most lines near the longest, a short one), a line that runs to the width goes on in the
-    next unless it ends a sentence the next word would have fitted after, or the next opens an item;
-    there a photo's credit inside a line ("... Ảnh: TTXVN") keeps the line in its paragraph."""
+    next unless it ends a sentence (or a lead-in's colon) the next word would have fitted after, ends
+    with a photo's credit and a bar, or the next opens an item, or opens a lede under a headline alone above the
+    first sentence; there a photo's credit inside a line ("... Ảnh: TTXVN") keeps the line in its
+    paragraph."""
     found, pending = [], []
     lines = text.splitlines()
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
@@ -52,19 +57,43 @@ def _unwrapped_lines_plainly(text: str) -> list[tuple[int, str, str]]:
             continue
         previous = len(lines[line_no - 2].rstrip()) if line_no > 1 else 0
         end = pending[1].rstrip()[-1:] if pending else ""
+        word = (stripped.split() or [""])[0]
+        last = (pending[1].split() or [""])[-1] if pending else ""
+        headline_ends = (
+            # above the first sentence, a line alone ends where the lede opens with its agency or
+            # day, or with a capital the line had room for after a word in lower case that may end it
+            not any(paragraph[1].rstrip()[-1:] in SENTENCE_END_MARKS for paragraph in found)
+            and bool(pending)
+            and pending[0] == line_no - 1
+            and (
+                bool(LEDE_OPENING.match(" ".join(stripped.split())))
+                or (
+                    word[:1].isupper()
+                    and previous + 1 + len(word) <= (width or 0)
+                    and not last[:1].isupper()
+                    and last.lower() not in HEADLINE_LAST_WORDS
+                )
+            )
+        )
         wrapped = bool(
             width
             and stripped
             and previous >= WRAP_FULL_SHARE * width
-            and (
-                end not in WRAPPED_LINE_END
-                or (end in SENTENCE_END_MARKS and previous + 1 + len((stripped.split() or [""])[0]) > width)
-            )
+            and (end not in WRAPPED_LINE_END or (end in SENTENCE_END_MARKS + ":" and previous + 1 + len(word) > width))
             and not ITEM_OPENING.match(" ".join(stripped.split()))
+            and not headline_ends
+            and not (end == "|" and CAPTION_CREDIT.search(" ".join(pending[2].split())))
         )
         if (
             pending
-            and ((stripped[:1].islower() and end not in LINE_END_PUNCTUATION) or wrapped)
+            and (
+                (
+                    stripped[:1].islower()
+                    and end not in LINE_END_PUNCTUATION
+                    and not SLUG_OPENING.match(" ".join(stripped.split()))
+                )
+                or wrapped
+            )
             and not _alone(stripped, width)
             and not _alone(" ".join(pending[1].split()), width)
         ):
