@@ -188,6 +188,8 @@ def main() -> None:
             print(f"{f'  restatement set {n}':<28} {held}/{total} ({held / total:.2f})")
         held, total = score_restatements(verbose=args.verbose, path=DRIFT)
         print(f"{'  link variants (drift11)':<28} {held}/{total} ({held / total:.2f})")
+        held, total = score_restatements(path=DRIFT.with_name("links_drift_2.json"))  # its count only
+        print(f"{'  link variants, set 2':<28} {held}/{total} ({held / total:.2f})")
     try:
         import wordfreq  # noqa: F401  (measured, not a dependency: pip install wordfreq)
 

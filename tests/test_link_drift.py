@@ -42,8 +42,8 @@ def _relinked(statements: list[dict]) -> dict[str, str]:
     return sim.split_mixed(items, index, lambda: f"T{next(counter)}")
 
 
-def _checks() -> list[tuple[str, bool]]:
-    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+def _checks(path: Path = FIXTURE) -> list[tuple[str, bool]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
     thread = _relinked(data["statements"])
     held = [(g["name"], len({thread[i] for i in g["items"]}) == 1) for g in data["must_link"]]
     return held + [(f"{a} apart from {b}", thread[a] != thread[b]) for a, b in data["must_not_link"]]
@@ -57,6 +57,15 @@ def test_a_priority_reworded_across_years_is_one_thread_and_its_neighbours_are_n
     held = _checks()
     missed = [check for check, good in held if not good]
     assert len(held) == 30 and len(held) - len(missed) >= 27, missed
+
+
+def test_a_second_set_of_variants_written_after_the_first_sets_changes():
+    """links_drift_2.json: written after the first set's changes and measured by its count only,
+    never by its misses (13 groups and 11 pairs: 17 held at the start of session 11 and after the
+    first set's changes). The floor is just under what holds now."""
+    held = _checks(FIXTURE.with_name("links_drift_2.json"))
+    missed = [check for check, good in held if not good]
+    assert len(held) == 24 and len(held) - len(missed) >= 16, missed
 
 
 def test_investing_abroad_is_not_attracting_foreign_investment():
