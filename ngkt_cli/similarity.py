@@ -699,6 +699,17 @@ def settle(items: list[Item], index: ThreadIndex, decisions: Decisions = NO_DECI
     """
     order = {item.id: n for n, item in enumerate(items)}
     wordings = Counter((thread, m.key) for thread, members in index.members.items() for m in members)
+    left = _settle_each(items, index, decisions, order, wordings)
+    if left:  # a statement settled before another left its thread is scored once more
+        _settle_each([i for i in items if index.thread_of[i.id] in left], index, decisions, order, wordings)
+    return {item.id: index.thread_of[item.id] for item in items}
+
+
+def _settle_each(
+    items: list[Item], index: ThreadIndex, decisions: Decisions, order: dict[str, int], wordings: Counter
+) -> set[str]:
+    """`settle`'s pass over `items`; returns the threads a statement left."""
+    left = set()
     for item in items:
         thread = index.thread_of[item.id]
         if wordings[thread, item.key] > 1 or len(index.members[thread]) < 2 or decisions.linked.get(item.id):
@@ -707,7 +718,8 @@ def settle(items: list[Item], index: ThreadIndex, decisions: Decisions = NO_DECI
         if moved != thread:
             wordings[thread, item.key] -= 1
             wordings[moved, item.key] += 1
-    return {item.id: index.thread_of[item.id] for item in items}
+            left.add(thread)
+    return left
 
 
 # A thread whose wordings open on two themes, at least this many on each, holds two priorities

@@ -132,3 +132,32 @@ def test_calling_for_investment_is_attracting_it():
         ]
     )
     assert thread["calls"] == thread["attract"] == thread["again"]
+
+
+def test_a_statement_settled_before_another_left_its_thread_follows_it():
+    """Settling visits statements in order: the long item (the line, then peace) stayed in the
+    thread that held "kiên định đường lối đối ngoại ..." when it was visited; that statement
+    then left for the line's thread, and the long item was left with the peace wordings (seed
+    001's first priority with every unseen page). The statements of a thread someone left are
+    scored once more."""
+    texts = {
+        "long": "Triển khai nhất quán đường lối đối ngoại độc lập, tự chủ, đa dạng hóa; giữ vững môi trường hòa bình",
+        "line": "Kiên định đường lối đối ngoại độc lập, tự chủ, đa dạng hóa",
+        "peace": "Giữ vững môi trường hòa bình, ổn định để phát triển đất nước",
+        "peace again": "Củng cố môi trường hòa bình, hợp tác với các nước láng giềng",
+        "party line": "Thể chế hóa đường lối đối ngoại của Đảng",
+        "party line again": "Quán triệt sâu sắc đường lối đối ngoại của Đảng, độc lập, tự chủ",
+    }
+    df: Counter[str] = Counter()
+    for text in texts.values():
+        df.update(sim.paragraph_terms(text))
+    codebook = load_codebook()
+    items = []
+    for name, text in texts.items():
+        themes = tuple(t for t, _ in code_positions(text, codebook))
+        items.append(sim.Item(name, "priority", None, text, key(text), themes[0] if themes else None, themes))
+    index = sim.ThreadIndex(sim.Idf(dict(df), len(texts)))
+    for item in items:  # as `assign` left them: the line's first wordings with the peace ones
+        index.add(item, "X" if item.id in ("long", "line", "peace", "peace again") else "Y")
+    thread = sim.settle(items, index)
+    assert thread["long"] == thread["line"] == thread["party line"] != thread["peace"]
