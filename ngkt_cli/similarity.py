@@ -747,9 +747,11 @@ def split_mixed(
     nghiệp ...": a thread of coordination and support at once, which `ngkt diff` showed as one
     priority. A member that speaks of both themes (the item on two topics that joined them)
     stays, and so does one the analyst linked: seed 001's partners-and-markets paragraph, which
-    opens on partners, stays with the markets wordings the seeds' gold puts it with. Then
-    `merge_restated`.
+    opens on partners, stays with the markets wordings the seeds' gold puts it with. The
+    statements (of other threads) that open on a theme that split off settle once more: the new
+    thread is one they never saw. Then `merge_restated`.
     """
+    split_off: dict[str, str] = {}  # a thread split off -> the theme it opens on
     for thread in sorted(index.members):
         members = index.members[thread]
         wordings = {m.text: m for m in members}
@@ -774,6 +776,14 @@ def split_mixed(
             if member.key not in kept_keys and thread in index.by_key[member.key]:
                 index.by_key[member.key].remove(thread)
             index.add(member, new)
+        split_off[new] = second
+    if split_off:  # a statement of the theme that split off may fit its new thread best
+        settle_again = [
+            i for i in items if i.head_theme in split_off.values() and index.thread_of[i.id] not in split_off
+        ]
+        order = {item.id: n for n, item in enumerate(items)}
+        keys = Counter((thread, m.key) for thread, members in index.members.items() for m in members)
+        _settle_each(settle_again, index, decisions, order, keys)
     merge_restated(items, index, decisions)
     return {item.id: index.thread_of[item.id] for item in items}
 
