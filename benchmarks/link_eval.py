@@ -45,6 +45,8 @@ HELDOUT = (ROOT / "tests" / "data" / "heldout" / "gold.json", ROOT / "tests" / "
 # Restatement pairs written for the tests (tests/data/restatements/links_restatements.json): measured
 # with --restatements, over a corpus of their own statements (each a paragraph).
 RESTATEMENTS = ROOT / "tests" / "data" / "restatements" / "links_restatements.json"
+# Link variants of session 11 (tests/data/link_drift11): measured with --restatements too.
+DRIFT = ROOT / "tests" / "data" / "link_drift11" / "links_drift.json"
 
 
 def restatements(path: Path = RESTATEMENTS) -> tuple[list[GoldItem], list[dict], list[list[str]]]:
@@ -184,6 +186,10 @@ def main() -> None:
         for n, path in enumerate(sorted(RESTATEMENTS.parent.glob("links_restatements*.json")), 1):
             held, total = score_restatements(verbose=args.verbose, path=path)
             print(f"{f'  restatement set {n}':<28} {held}/{total} ({held / total:.2f})")
+        held, total = score_restatements(verbose=args.verbose, path=DRIFT)
+        print(f"{'  link variants (drift11)':<28} {held}/{total} ({held / total:.2f})")
+        held, total = score_restatements(path=DRIFT.with_name("links_drift_2.json"))  # its count only
+        print(f"{'  link variants, set 2':<28} {held}/{total} ({held / total:.2f})")
     try:
         import wordfreq  # noqa: F401  (measured, not a dependency: pip install wordfreq)
 

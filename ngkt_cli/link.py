@@ -338,7 +338,15 @@ def refresh_labels(
     idf = idf if idf is not None else load_idf(conn)
     labels = []
     for thread in sorted(threads):
-        found = members[thread] if members is not None else thread_members(conn, thread, MAX_CENTRALITY)
+        found = members[thread] if members is not None else _label_members(conn, thread)
         if found and (joined is None or any(m.id in joined for m in found[:MAX_CENTRALITY])):
             labels.append((central_label(found, idf), thread))
     set_auto_labels(conn, labels)
+
+
+def _label_members(conn: sqlite3.Connection, thread: str) -> list[Item]:
+    """The first members a thread's label is chosen from: its originals, as `relink` chooses
+    it (a second outlet's copy, reworded, named the thread until the next relink), else the
+    copies of a thread that only copies state."""
+    originals = load_items(conn, "s.thread_id = ? AND d.duplicate_of IS NULL", [thread], limit=MAX_CENTRALITY)
+    return originals or thread_members(conn, thread, MAX_CENTRALITY)

@@ -699,6 +699,17 @@ def settle(items: list[Item], index: ThreadIndex, decisions: Decisions = NO_DECI
     """
     order = {item.id: n for n, item in enumerate(items)}
     wordings = Counter((thread, m.key) for thread, members in index.members.items() for m in members)
+    left = _settle_each(items, index, decisions, order, wordings)
+    if left:  # a statement settled before another left its thread is scored once more
+        _settle_each([i for i in items if index.thread_of[i.id] in left], index, decisions, order, wordings)
+    return {item.id: index.thread_of[item.id] for item in items}
+
+
+def _settle_each(
+    items: list[Item], index: ThreadIndex, decisions: Decisions, order: dict[str, int], wordings: Counter
+) -> set[str]:
+    """`settle`'s pass over `items`; returns the threads a statement left."""
+    left = set()
     for item in items:
         thread = index.thread_of[item.id]
         if wordings[thread, item.key] > 1 or len(index.members[thread]) < 2 or decisions.linked.get(item.id):
@@ -707,7 +718,8 @@ def settle(items: list[Item], index: ThreadIndex, decisions: Decisions = NO_DECI
         if moved != thread:
             wordings[thread, item.key] -= 1
             wordings[moved, item.key] += 1
-    return {item.id: index.thread_of[item.id] for item in items}
+            left.add(thread)
+    return left
 
 
 # A thread whose wordings open on two themes, at least this many on each, holds two priorities
@@ -735,9 +747,11 @@ def split_mixed(
     nghiệp ...": a thread of coordination and support at once, which `ngkt diff` showed as one
     priority. A member that speaks of both themes (the item on two topics that joined them)
     stays, and so does one the analyst linked: seed 001's partners-and-markets paragraph, which
-    opens on partners, stays with the markets wordings the seeds' gold puts it with. Then
-    `merge_restated`.
+    opens on partners, stays with the markets wordings the seeds' gold puts it with. The
+    statements (of other threads) that open on a theme that split off settle once more: the new
+    thread is one they never saw. Then `merge_restated`.
     """
+    split_off: dict[str, str] = {}  # a thread split off -> the theme it opens on
     for thread in sorted(index.members):
         members = index.members[thread]
         wordings = {m.text: m for m in members}
@@ -762,6 +776,14 @@ def split_mixed(
             if member.key not in kept_keys and thread in index.by_key[member.key]:
                 index.by_key[member.key].remove(thread)
             index.add(member, new)
+        split_off[new] = second
+    if split_off:  # a statement of the theme that split off may fit its new thread best
+        settle_again = [
+            i for i in items if i.head_theme in split_off.values() and index.thread_of[i.id] not in split_off
+        ]
+        order = {item.id: n for n, item in enumerate(items)}
+        keys = Counter((thread, m.key) for thread, members in index.members.items() for m in members)
+        _settle_each(settle_again, index, decisions, order, keys)
     merge_restated(items, index, decisions)
     return {item.id: index.thread_of[item.id] for item in items}
 

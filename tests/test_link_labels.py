@@ -123,3 +123,20 @@ def test_labels_on_pages_of_several_years_name_their_priorities(tmp_path):
         " WHERE s.text LIKE 'thu hút có chọn lọc vốn đầu tư chất lượng cao%'"
     ).fetchall()
     assert investment.lower().startswith("thu hút"), investment
+
+
+def test_a_copy_in_other_words_never_names_a_thread(tmp_path):
+    """One speech in three outlets' forms (tests/data/mixed_forms: two are copies of the first),
+    ingested after the threads exist: the labels are chosen among the originals, as `ngkt relink`
+    chooses them, so a relink changes none. A copy's wording ("Cần bám sát diễn biến kinh tế thế
+    giới ...") named the research thread until the next relink."""
+    db = tmp_path / "x.db"
+    assert run_cli(db, "ingest", str(SEEDS), *map(str, sorted(UNSEEN.glob("gl_20*.txt")))).exit_code == 0
+    assert run_cli(db, "ingest", str(MIXED_FORMS)).exit_code == 0
+
+    def labels() -> list[tuple[str, str]]:
+        return sqlite3.connect(db).execute("SELECT id, auto_label FROM threads ORDER BY id").fetchall()
+
+    after_ingest = labels()
+    assert run_cli(db, "relink").exit_code == 0
+    assert labels() == after_ingest

@@ -161,3 +161,17 @@ def test_coordination_and_support_to_businesses_are_two_threads_after_ingest_and
     conn.close()
     assert run_cli(db, "relink").exit_code == 0
     assert dict(sqlite3.connect(db).execute("SELECT id, thread_id FROM statements").fetchall()) == before
+
+
+def test_support_to_find_partners_settles_in_the_support_thread_once_it_splits_off(tmp_path):
+    """ "hỗ trợ thực chất doanh nghiệp và địa phương tìm kiếm đối tác" (2027) settled among the
+    partners wordings (it shares "đối tác", "thực chất") while the support wordings were still
+    in the coordination thread; split off after settling, they were a thread it never saw. The
+    statements that open on the theme that split off settle once more."""
+    db = tmp_path / "p.db"
+    pages = sorted(UNSEEN.glob("gl_20*.txt"))
+    assert run_cli(db, "ingest", str(SEEDS), *map(str, pages), str(MIXED_FORMS)).exit_code == 0
+    conn = sqlite3.connect(db)
+    support = _thread_of(conn, "đồng hành cùng địa phương, doanh nghiệp, giúp doanh nghiệp kết nối")
+    partners = _thread_of(conn, "đưa quan hệ kinh tế với các đối tác đi vào chiều sâu")
+    assert _thread_of(conn, "hỗ trợ thực chất doanh nghiệp và địa phương tìm kiếm đối tác") == support != partners
