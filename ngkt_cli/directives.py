@@ -1692,6 +1692,8 @@ def _view_goes_on(prior: str, text: str, found: Found) -> bool:
     side's, the delegates', an expert's), goes on with that view."""
     if not prior or found.rule in ASKED or not GOES_ON.match(text[: found.start]):
         return False
+    if SOMEONE_NAMED.search(prior) and not FOREIGN_LEADER.search(prior):
+        return False  # "Các doanh nghiệp là lực lượng nòng cốt, Thủ tướng nhấn mạnh.": a leader's words go on
     return any(_refused(rule, prior, prior, "", found.rule) for rule in VIEW_REFUSALS)
 
 

@@ -100,6 +100,12 @@ EXPECTED = {
             "các nhà ngoại giao kịp thời kiến nghị với Đảng, Nhà nước các giải pháp thúc đẩy sản xuất và xuất khẩu",
         ),
     ],
+    # "Đồng thời, cần ..." goes on with the sentence before: the Prime Minister's words when he said it ("Các doanh
+    # nghiệp là lực lượng nòng cốt ..., Thủ tướng nhấn mạnh."), the delegates' when they proposed it ("Nhiều ý kiến
+    # đề xuất ...")
+    "gd11_leader_then_delegates_also.txt": [
+        ("Phạm Minh Chính", 2025, "cần tạo mọi điều kiện để doanh nghiệp vươn ra thị trường thế giới"),
+    ],
     # what foreign guests ask of a province ("Đại sứ Keijo Norvanto đề nghị tỉnh ...", "ông Mikazuki Taizo mong tỉnh
     # ...") is theirs, whose names are no Vietnamese names; the province chairman's request is one
     "gd11_foreign_guests_ask_province.txt": [
