@@ -166,7 +166,9 @@ def load_items(
     conn: sqlite3.Connection, where: str, params: Iterable = (), limit: int | None = None, newest_first: bool = False
 ) -> list[Item]:
     """Statements as linking items, in the order linking visits them (or the reverse, newest first)."""
-    rows = conn.execute(
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: unpacked at once, no sqlite3.Row made for each
+    rows = cursor.execute(
         f"""SELECT s.id, s.kind, s.list_id, s.text, s.text_key, (SELECT group_concat(theme, ' ') FROM
                    (SELECT theme FROM statement_themes t WHERE t.statement_id = s.id ORDER BY t.position)) AS themes,
                    coalesce(s.actor_level, 'national') AS actor_level

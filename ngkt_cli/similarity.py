@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul
 
 from .words import (
@@ -638,8 +638,11 @@ class ThreadIndex:
         """(score, thread) for every candidate thread the item may join, above the threshold."""
         if exact := self.same_words(item, forbidden):
             return [exact]
-        shared = Counter(t for term in self.rare_terms(item) for t in self.by_term.get(term, ()))
-        candidates = sorted(shared, key=lambda t: (-shared[t], t))[:MAX_CANDIDATES]
+        shared = Counter(chain.from_iterable(map(self.by_term.get, self.rare_terms(item), repeat(()))))
+        # the MAX_CANDIDATES threads sharing most terms: all of them when there are no more
+        candidates = (
+            shared if len(shared) <= MAX_CANDIDATES else sorted(shared, key=lambda t: (-shared[t], t))[:MAX_CANDIDATES]
+        )
         found = []
         for thread in sorted(candidates):
             if not self.may_join(item, thread, forbidden):
