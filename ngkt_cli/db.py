@@ -123,6 +123,18 @@ def bulk_writes(conn: sqlite3.Connection) -> Iterator[None]:
             pass  # a later connection checkpoints; the write's own error, if any, is the one to report
 
 
+# SQLite's own checkpoint threshold (pages), which a bulk write returns to for its last transactions.
+CHECKPOINT_PAGES = 1_000
+
+
+def checkpoint_often(conn: sqlite3.Connection) -> None:
+    """Inside `bulk_writes`: from the next commit on, checkpoint the WAL at SQLite's usual
+    threshold again. A bulk write calls it for its last transactions, so that the WAL it leaves
+    (what the final checkpoint copies and syncs while the user waits) holds only their pages
+    and the linking's: the rest is copied at that commit, while the workers still run."""
+    conn.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
+
+
 @contextmanager
 def grouped_transactions(conn: sqlite3.Connection, size: int, before_commit=lambda: None) -> Iterator:
     """Transactions of `size` units each: call the yielded function after each unit is written.

@@ -645,6 +645,11 @@ PREPARE_WINDOW = 4
 # pending terms into a new segment: 43 commits took 0.45 s of a 1.6 s write of 2,000 articles).
 DOCUMENTS_PER_TRANSACTION = 200
 
+# The last inputs of a run written with the WAL checkpointed at each commit (`db.checkpoint_often`):
+# the WAL the run's end then checkpoints, while the user waits, holds their pages and the
+# linking's only, not up to db.BULK_CHECKPOINT_PAGES of the whole run's.
+FINAL_STRETCH = 2 * DOCUMENTS_PER_TRANSACTION
+
 
 # Linux's prctl(PR_SET_PDEATHSIG, signal): the kernel sends the signal when the parent dies.
 PR_SET_PDEATHSIG = 1
@@ -984,7 +989,8 @@ def ingest_inputs(
     """`ingest_paths` for inputs already collected (the CLI counts them first for its progress
     bar, and a folder is walked once)."""
     codebook = codebook or load_codebook()
-    return _write_and_link(conn, prepare_all(inputs, max_bytes, user_date, codebook), codebook, on_progress)
+    prepared = prepare_all(inputs, max_bytes, user_date, codebook)
+    return _write_and_link(conn, prepared, codebook, on_progress, expected=len(inputs))
 
 
 def ingest_data(
@@ -994,7 +1000,7 @@ def ingest_data(
     fetched page's URL) is the document's path. One outcome per item, in order."""
     codebook = codebook or load_codebook()
     prepared = (prepare(source, None, DEFAULT_MAX_BYTES, None, data, codebook=codebook) for source, data in items)
-    return _write_and_link(conn, prepared, codebook)
+    return _write_and_link(conn, prepared, codebook, expected=len(items))
 
 
 def _write_and_link(
@@ -1002,15 +1008,17 @@ def _write_and_link(
     prepared: Iterable[Prepared],
     codebook: Codebook,
     on_progress: Callable[[Outcome], None] | None = None,
+    expected: int | None = None,
 ) -> list[Outcome]:
-    """Write prepared inputs, then their term counts and the linking, and note when this ingest ran.
-    A database that holds no article yet records that this version's rules read its articles."""
+    """Write prepared inputs (`expected` of them, when known), then their term counts and the
+    linking, and note when this ingest ran. A database that holds no article yet records that
+    this version's rules read its articles."""
     if db.document_count(conn) == 0 and read_by(conn) != reading_version():
         with db.transaction(conn):
             record_reading(conn)
     frequencies = TermCounts()
     with db.bulk_writes(conn), _fewer_collections():
-        outcomes = write_prepared(conn, prepared, frequencies, on_progress, codebook)
+        outcomes = write_prepared(conn, prepared, frequencies, on_progress, codebook, expected=expected)
         with db.transaction(conn):
             frequencies.flush(conn)
             link_pending(conn, codebook)
@@ -1056,10 +1064,14 @@ def write_prepared(
     frequencies: TermCounts,
     on_progress: Callable[[Outcome], None] | None = None,
     codebook: Codebook | None = None,
+    expected: int | None = None,
 ) -> list[Outcome]:
     """Store prepared inputs, DOCUMENTS_PER_TRANSACTION to a transaction; their term counts are
     added to `frequencies`, which the caller writes with the linking that needs them. (A crash
-    before that leaves documents marked uncounted, which the next linking counts.)"""
+    before that leaves documents marked uncounted, which the next linking counts.) Of `expected`
+    inputs, the last FINAL_STRETCH are written with the WAL checkpointed at each commit
+    (`db.checkpoint_often`)."""
+    final_stretch = max(1, expected - FINAL_STRETCH) if expected else None
     outcomes: list[Outcome] = []
     pending = db.PendingRows()
     lists_written: dict[str, Wordings] = {}
@@ -1073,6 +1085,8 @@ def write_prepared(
                 frequencies.drop(conn, adopted)
                 outcomes = [_now_duplicate(o, adopted, outcome.document_id) for o in outcomes]
             outcomes.append(outcome)
+            if len(outcomes) == final_stretch:
+                db.checkpoint_often(conn)
             written()
             _test_pause(len(outcomes))
             if on_progress:

@@ -188,7 +188,7 @@ def link_pending(conn: sqlite3.Connection, codebook: Codebook | None = None) -> 
     assign(items, index, new_ids, decisions)
     assigned = settle(items, index, decisions)  # the new statements only: stored ones keep their threads
     new_ids.save()
-    _write_links(conn, items, assigned, idf)
+    _write_links(conn, items, assigned, idf, index=index)
     refresh_labels(conn, set(assigned.values()), joined=set(assigned), idf=idf)
     drop_empty_threads(conn)
     return len(assigned)
@@ -202,12 +202,14 @@ def _write_links(
     *,
     clear: bool = False,
     old: dict[str, str] | None = None,
+    index: ThreadIndex | None = None,
 ) -> None:
     """Record the originals' threads (with `clear`, every statement's thread first cleared: a full
-    relink, whose threads before are `old`), index their terms, and let duplicates follow their
-    originals."""
+    relink, whose threads before are `old`), index their terms (as `index`, the linking's, looked
+    them up, when it did so with the shipped settings), and let duplicates follow their originals."""
     store_assignments(conn, assigned, {i.id: i.kind for i in items}, clear=clear)
-    index_thread_terms(conn, items, assigned, idf)
+    looked_up = index.rare_terms if index is not None and index.idf is idf and index.settings == SETTINGS else None
+    index_thread_terms(conn, items, assigned, idf, looked_up)
     set_threads(conn, _duplicate_threads(conn, idf))
     _link_unmatched_duplicates(conn, idf, {} if old is None else old)
 
@@ -307,7 +309,7 @@ def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[
     # thread_terms is not emptied: kept threads keep valid terms, dropped threads lose theirs by
     # cascade, and a stale term only adds a candidate that scoring then rejects. (Emptying it
     # row by row, as SQLite must for a table with foreign keys, took 7 s of a 15 s relink.)
-    _write_links(conn, originals, final, index.idf, clear=True, old=old)
+    _write_links(conn, originals, final, index.idf, clear=True, old=old, index=index)
     drop_empty_threads(conn)
     by_thread: dict[str, list[Item]] = defaultdict(list)
     for item in originals:

@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from . import ids
@@ -127,19 +127,26 @@ def statement_theme_tuples(
 
 
 def index_thread_terms(
-    conn: sqlite3.Connection, items: Iterable[Item], thread_of: dict[str, str], idf: Idf | None = None
+    conn: sqlite3.Connection,
+    items: Iterable[Item],
+    thread_of: dict[str, str],
+    idf: Idf | None = None,
+    lookup: Callable[[Item], list[str]] | None = None,
 ) -> None:
     """The inverted index from term to thread, for finding candidate threads without scanning.
 
     Only terms rare enough to look threads up by are indexed (common ones never are); a
     word-for-word repeat finds its thread through the statements' `text_key` instead.
+    `lookup`: an item's `rare_terms` as the linking worked them out already (`ThreadIndex.rare_terms`).
     """
-    idf = idf or load_idf(conn)
+    if lookup is None:
+        weights = idf or load_idf(conn)
+        lookup = lambda item: rare_terms(item, weights)  # noqa: E731
     # Statements worded alike have the same terms: one of them per thread is enough.
     one_per_wording = {(item.key, thread_of[item.id]): item for item in items if item.id in thread_of}
     conn.executemany(
         "INSERT OR IGNORE INTO thread_terms (term, thread_id) VALUES (?, ?)",
-        sorted({(term, thread) for (_, thread), item in one_per_wording.items() for term in rare_terms(item, idf)}),
+        sorted({(term, thread) for (_, thread), item in one_per_wording.items() for term in lookup(item)}),
     )
 
 
@@ -159,7 +166,9 @@ def load_items(
     conn: sqlite3.Connection, where: str, params: Iterable = (), limit: int | None = None, newest_first: bool = False
 ) -> list[Item]:
     """Statements as linking items, in the order linking visits them (or the reverse, newest first)."""
-    rows = conn.execute(
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: unpacked at once, no sqlite3.Row made for each
+    rows = cursor.execute(
         f"""SELECT s.id, s.kind, s.list_id, s.text, s.text_key, (SELECT group_concat(theme, ' ') FROM
                    (SELECT theme FROM statement_themes t WHERE t.statement_id = s.id ORDER BY t.position)) AS themes,
                    coalesce(s.actor_level, 'national') AS actor_level

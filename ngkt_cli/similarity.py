@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul
 
 from .words import (
@@ -197,6 +197,14 @@ class Idf:
         self.paragraphs = paragraphs
         self._lookup = lookup
         self._weights: dict[str, float] = {}
+        self._term_weights: dict[LinkSettings, dict[str, float]] = {}
+
+    def term_weights(self, settings: LinkSettings) -> dict[str, float]:
+        """Term -> `term_weight` under these settings, as `vector` works them out (each once)."""
+        found = self._term_weights.get(settings)
+        if found is None:
+            found = self._term_weights[settings] = {}
+        return found
 
     def frequency(self, term: str) -> int:
         try:
@@ -226,8 +234,14 @@ def term_weight(term: str, idf: Idf, settings: LinkSettings = SETTINGS) -> float
 
 
 def vector(terms: Counter[str], idf: Idf, settings: LinkSettings = SETTINGS) -> dict[str, float]:
-    """Unit-length tf-idf vector (sub-linear tf, `term_weight`)."""
-    weights = {t: (1 + math.log(c)) * term_weight(t, idf, settings) for t, c in terms.items()}
+    """Unit-length tf-idf vector (sub-linear tf, `term_weight`: each term's worked out once for `idf`)."""
+    known = idf.term_weights(settings)
+    weights = {}
+    for t, c in terms.items():
+        weight = known.get(t)
+        if weight is None:
+            weight = known[t] = term_weight(t, idf, settings)
+        weights[t] = (1 + math.log(c)) * weight
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {t: w / norm for t, w in weights.items()}
 
@@ -340,7 +354,7 @@ THREAD_THEME_SHARE = 0.5
 
 
 def enough_evidence(
-    mine: dict[str, float], theirs: Counter[str], words: int, wordings: int = 1, heads: Iterable[str | None] = ()
+    mine: Iterable[str], theirs: Counter[str], words: int, wordings: int = 1, heads: Iterable[str | None] = ()
 ) -> bool:
     """Whether a statement shares a theme of the thread, or at least `words` words (not generic,
     not syllables inside words), with its recent wordings: one common word ("tăng trưởng") is
@@ -353,10 +367,18 @@ def enough_evidence(
     common word ("hợp tác"), drew "thúc đẩy hợp tác khoa học công nghệ" into it, then the next
     technology statement, until the thread drifted (issue #15). Nor is an investment thread whose
     members name AI among the sectors a digital-transformation thread."""
-    shared = [t for t in mine if theirs.get(t) and not t.startswith(PART_TERM) and not is_generic(t)]
+    # the terms both have found in C (`mine`: a vector's terms, or only those that may be evidence,
+    # `evidence_terms`), then the words and themes among them
+    shared = [t for t in theirs.keys() & mine if theirs[t] and not t.startswith(PART_TERM) and not is_generic(t)]
     opened_on = {THEME_TERM + head for head in heads if head}
     themes = [t for t in shared if t in opened_on and theirs[t] >= THREAD_THEME_SHARE * wordings]
     return bool(themes) or len([t for t in shared if not t.startswith(THEME_TERM)]) >= words
+
+
+def evidence_terms(terms: Iterable[str]) -> frozenset[str]:
+    """The terms that may be evidence (`enough_evidence`): themes and words, not syllables inside
+    words nor generic words."""
+    return frozenset(t for t in terms if not t.startswith(PART_TERM) and not is_generic(t))
 
 
 def contrasting(mine: dict[str, float], theirs: Counter[str]) -> bool:
@@ -376,7 +398,7 @@ class Centroid:
     that window: a thread that gains a member costs two vectors' worth of updates, not a new sum
     of twelve."""
 
-    __slots__ = ("texts", "terms", "total", "heads", "_norm")
+    __slots__ = ("texts", "terms", "total", "heads", "_norm", "vectors")
 
     def __init__(self) -> None:
         self.texts: Counter[str] = Counter()  # wording -> members in the window
@@ -384,11 +406,13 @@ class Centroid:
         self.total: dict[str, float] = {}
         self.heads: Counter[str | None] = Counter()
         self._norm: float | None = None
+        self.vectors: dict[str, dict[str, float]] = {}  # wording -> its vector, each wording of the window once
 
     def enter(self, item: Item, weights: dict[str, float]) -> None:
         self.texts[item.text] += 1
         if self.texts[item.text] > 1:
             return
+        self.vectors[item.text] = weights
         for term, weight in weights.items():
             self.total[term] = self.total.get(term, 0.0) + weight
         self.terms.update(weights.keys())
@@ -399,7 +423,7 @@ class Centroid:
         self.texts[item.text] -= 1
         if self.texts[item.text]:
             return
-        del self.texts[item.text]
+        del self.texts[item.text], self.vectors[item.text]
         for term, weight in weights.items():
             self.terms[term] -= 1
             if self.terms[term]:
@@ -418,6 +442,10 @@ class Centroid:
             self._norm = math.sqrt(sum(map(mul, self.total.values(), self.total.values()))) or 1.0
         return cosine(weights, self.total) / self._norm
 
+    def closest(self, weights: dict[str, float]) -> float:
+        """Cosine of a unit vector with the closest wording of the window."""
+        return max(map(cosine, repeat(weights), self.vectors.values()))
+
 
 @dataclass
 class ThreadIndex:
@@ -431,6 +459,7 @@ class ThreadIndex:
     by_term: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     by_key: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     lookup: dict[str, list[str]] = field(default_factory=dict)  # text -> rare terms
+    evidence: dict[str, frozenset[str]] = field(default_factory=dict)  # text -> `evidence_terms`
     thread_of: dict[str, str] = field(default_factory=dict)
     centroids: dict[str, Centroid] = field(default_factory=dict)  # built when first compared
 
@@ -442,6 +471,15 @@ class ThreadIndex:
             if len(self.vectors) >= MAX_VECTORS:
                 del self.vectors[next(iter(self.vectors))]
             found = self.vectors[item.text] = vector(item.terms, self.idf, self.settings)
+        return found
+
+    def evidence_of(self, item: Item) -> frozenset[str]:
+        """The item's `evidence_terms`, worked out once per wording (forgotten as vectors are)."""
+        found = self.evidence.get(item.text)
+        if found is None:
+            if len(self.evidence) >= MAX_VECTORS:
+                del self.evidence[next(iter(self.evidence))]
+            found = self.evidence[item.text] = evidence_terms(item.terms)
         return found
 
     def add(self, item: Item, thread: str) -> None:
@@ -569,14 +607,12 @@ class ThreadIndex:
         if contrasting(mine, centroid.terms):
             return 0.0
         if self.settings.min_evidence and not enough_evidence(
-            mine, centroid.terms, self.settings.min_evidence, len(centroid.texts), centroid.heads
+            self.evidence_of(item), centroid.terms, self.settings.min_evidence, len(centroid.texts), centroid.heads
         ):
             return 0.0
         similarity = centroid.cosine(mine)
         if self.settings.closest_share:  # each wording of the window once (reprints repeat them)
-            wordings = {m.text: m for m in self.members[thread][-MAX_COMPARED:]}.values()
-            closest = max(cosine(mine, self.vector_of(m)) for m in wordings)
-            similarity += self.settings.closest_share * (closest - similarity)
+            similarity += self.settings.closest_share * (centroid.closest(mine) - similarity)
         return similarity
 
     def may_join(self, item: Item, thread: str, forbidden: set[str]) -> bool:
@@ -602,8 +638,11 @@ class ThreadIndex:
         """(score, thread) for every candidate thread the item may join, above the threshold."""
         if exact := self.same_words(item, forbidden):
             return [exact]
-        shared = Counter(t for term in self.rare_terms(item) for t in self.by_term.get(term, ()))
-        candidates = sorted(shared, key=lambda t: (-shared[t], t))[:MAX_CANDIDATES]
+        shared = Counter(chain.from_iterable(map(self.by_term.get, self.rare_terms(item), repeat(()))))
+        # the MAX_CANDIDATES threads sharing most terms: all of them when there are no more
+        candidates = (
+            shared if len(shared) <= MAX_CANDIDATES else sorted(shared, key=lambda t: (-shared[t], t))[:MAX_CANDIDATES]
+        )
         found = []
         for thread in sorted(candidates):
             if not self.may_join(item, thread, forbidden):
