@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .metadata import TITLED_NAME, UPPER
 from .models import RemovedLine
-from .text import fold, opening_characters, required_literals, single_spaced_lines
+from .text import fold, fold_plain, opening_characters, required_literals, single_spaced_lines
 
 # "image banner", "image advertisement image advertisement", "no image", "Quảng cáo", and what an
 # analytics or tracking script leaves on a copied page ("Analytic" over the site's clock)
@@ -425,16 +425,18 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
     folded ("a  b" -> "a b"), a wrapped line joined to the one it continues."""
     raw_lines = text.splitlines()
     joined = "\n".join(raw_lines)
+    # Folded once for the whole text (fold keeps every character's place, line breaks included,
+    # and makes none): its lines are the lines folded. Whether it is plain comes with it.
+    folded_text, is_plain = fold_plain(joined)
     # Most texts' lines are their words parted by single spaces already: one test of the whole
     # text spares splitting every line into its words.
-    spaced = single_spaced_lines(joined)
+    spaced = single_spaced_lines(joined, is_plain)
     if not spaced:
         joined = "\n".join(" ".join(raw.split()) for raw in raw_lines)
-    # Folded once for the whole text (fold keeps every character's place, line breaks included,
-    # and makes none): its lines are the lines folded.
+        folded_text = fold(joined)
     pending: list = []
     width = _wrap_width(raw_lines) if len(raw_lines) >= WRAP_MIN_LINES else None
-    for index, (line, folded) in enumerate(zip(joined.split("\n"), fold(joined).split("\n"))):
+    for index, (line, folded) in enumerate(zip(joined.split("\n"), folded_text.split("\n"))):
         if not line:
             if pending:
                 yield tuple(pending)
