@@ -211,6 +211,8 @@ class CleanText:
     # none follows the headline.
     header_stamps: list[str] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
+    # Whether every line of the text, and so every paragraph, is `text.plain` (as their folding found).
+    plain: bool = False
 
 
 # The page's stamp on the headline's own line, after it: "Thủ tướng yêu cầu ngành Công Thương thực
@@ -423,6 +425,12 @@ def _stands_alone(line: str, width: int | None) -> bool:
 def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
     """(line number, line, folded line) of each line of `text` that holds a word, its white space
     folded ("a  b" -> "a b"), a wrapped line joined to the one it continues."""
+    return iter(_unwrapped(text)[0])
+
+
+def _unwrapped(text: str) -> tuple[list[tuple[int, str, str]], bool]:
+    """(`_unwrapped_lines` of `text`, whether its lines are `text.plain`, as their folding found)."""
+    found: list[tuple[int, str, str]] = []
     raw_lines = text.splitlines()
     joined = "\n".join(raw_lines)
     # Folded once for the whole text (fold keeps every character's place, line breaks included,
@@ -439,14 +447,14 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
     for index, (line, folded) in enumerate(zip(joined.split("\n"), folded_text.split("\n"))):
         if not line:
             if pending:
-                yield tuple(pending)
+                found.append(tuple(pending))
                 pending = []
             continue
         # the line before its white space was folded, where that matters (the lengths and rows
         # below were read on it)
         stripped = line if spaced else raw_lines[index].strip()
         if pending and len(line) <= 16 and len(stripped) <= 16 and PAGE_NUMBER.match(folded):
-            yield index + 1, line, folded  # a page break inside a paragraph: the paragraph goes on
+            found.append((index + 1, line, folded))  # a page break inside a paragraph: the paragraph goes on
             continue
         continues = (
             pending
@@ -475,10 +483,11 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
             pending[2] += " " + folded
             continue
         if pending:
-            yield tuple(pending)
+            found.append(tuple(pending))
         pending = [index + 1, line, folded]
     if pending:
-        yield tuple(pending)
+        found.append(tuple(pending))
+    return found, is_plain
 
 
 # A row of one cell, as a layout table (the page laid out in a <table>, as older sites are) comes
@@ -821,7 +830,8 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     previous: str | None = None
     folded_title = fold(title) if title is not None else None
     stamps_above_title: int | None = None  # the page's title found in its text: how many stamps came before
-    lines = [(n, _one_cell_text(line), _one_cell_text(folded)) for n, line, folded in _unwrapped_lines(text)]
+    unwrapped, clean.plain = _unwrapped(text)
+    lines = [(n, _one_cell_text(line), _one_cell_text(folded)) for n, line, folded in unwrapped]
     after_title = False
     kicker = ""
     seen_above_title: set[str] = set()

@@ -407,6 +407,14 @@ def plain(text: str) -> bool:
     return found
 
 
+def keep_plain(text: str) -> None:
+    """Tell `plain` that `text` is plain: the cleaning folded the lines a body is made of, which
+    finds it (`fold_plain`), so the ingest worker need not search the body again."""
+    _PLAIN[text] = True
+    while len(_PLAIN) > PLAIN_KEPT:
+        del _PLAIN[next(iter(_PLAIN))]  # the oldest
+
+
 # The texts `lower_kept` lower-cased lately, each with its lower case.
 _LOWER: dict[str, str] = {}
 LOWER_KEPT = 2
@@ -436,11 +444,15 @@ def _fold_by_codec(text: str) -> str:
 
 
 def fold_plain(text: str) -> tuple[str, bool]:
-    """(`fold(text)`, whether `text` is `plain`): the codec folds a plain text whole."""
-    try:
-        return _fold_by_codec(text), True
-    except UnicodeEncodeError:
-        return fold(text), False
+    """(`fold(text)`, whether `text` is `plain`): the codec folds a plain text whole, at its first try."""
+    done = ""
+    for piece in range(FOLD_CODEC_PIECES):
+        try:
+            return done + _fold_by_codec(text), piece == 0
+        except UnicodeEncodeError as outside:
+            done += _fold_by_codec(text[: outside.start]) + _fold_by_table(text[outside.start : outside.end])
+            text = text[outside.end :]
+    return done + _fold_by_table(text), False
 
 
 def fold(text: str) -> str:
@@ -448,14 +460,7 @@ def fold(text: str) -> str:
 
     Each character is folded on its own (`_fold_char`): through the codec, and each run of
     characters it lacks (the encoder stops at it) by the table."""
-    done = ""
-    for _ in range(FOLD_CODEC_PIECES):
-        try:
-            return done + _fold_by_codec(text)
-        except UnicodeEncodeError as outside:
-            done += _fold_by_codec(text[: outside.start]) + _fold_by_table(text[outside.start : outside.end])
-            text = text[outside.end :]
-    return done + _fold_by_table(text)
+    return fold_plain(text)[0]
 
 
 # A sentence may end at . ! ? or … (then a closing quote), followed by white space; it does end

@@ -258,7 +258,7 @@ def test_a_plain_text_is_in_nfc_whatever_its_characters():
 PLAIN_PIECES = st.sampled_from([*PLAIN_CHARACTERS, "Bộ trưởng ", "“Thứ hai”", "\n\n", "«", "é", "a\u0301", "٣", "😀"])
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(PLAIN_PIECES | st.text(max_size=2), max_size=12).map("".join))
 def test_a_text_is_plain_when_each_of_its_characters_is_a_plain_one(text):
     expected = all(char in PLAIN_CHARACTERS for char in text)
@@ -274,6 +274,7 @@ def test_a_plain_text_is_lower_cased_one_plain_character_for_each_on_its_own():
         assert len(char.lower()) == 1 and plain(char.lower()), repr(char)
 
 
+@settings(deadline=None)
 @given(st.lists(PLAIN_PIECES | st.text(max_size=2), max_size=8).map("".join))
 def test_a_kept_lower_case_is_the_text_s(text):
     assert lower_kept(text) == text.lower()
@@ -288,7 +289,7 @@ def test_the_only_white_space_a_plain_text_holds_but_spaces_and_line_breaks_is_t
 SPACED_PIECES = st.sampled_from([" ", "  ", "\n", " \n", "\n ", "\t", "\r", "\x00", "\u00a0", "\u2009", "a", "Đ", "…"])
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(SPACED_PIECES | PLAIN_PIECES, max_size=10).map("".join))
 def test_a_plain_text_s_spacing_is_read_as_any_text_s_and_its_folding_comes_with_its_plainness(text):
     assert fold_plain(text) == (fold(text), plain(text))
