@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .metadata import TITLED_NAME, UPPER
 from .models import RemovedLine
-from .text import fold, opening_characters, required_literals, single_spaced_lines
+from .text import fold, fold_plain, opening_characters, required_literals, single_spaced_lines
 
 # "image banner", "image advertisement image advertisement", "no image", "Quảng cáo", and what an
 # analytics or tracking script leaves on a copied page ("Analytic" over the site's clock)
@@ -220,6 +220,8 @@ class CleanText:
     # none follows the headline.
     header_stamps: list[str] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
+    # Whether every line of the text, and so every paragraph, is `text.plain` (as their folding found).
+    plain: bool = False
 
 
 # The page's stamp on the headline's own line, after it: "Thủ tướng yêu cầu ngành Công Thương thực
@@ -470,30 +472,38 @@ def _headline_ends(headline: str, length: int, line: str, width: int) -> bool:
 def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
     """(line number, line, folded line) of each line of `text` that holds a word, its white space
     folded ("a  b" -> "a b"), a wrapped line joined to the one it continues."""
+    return iter(_unwrapped(text)[0])
+
+
+def _unwrapped(text: str) -> tuple[list[tuple[int, str, str]], bool]:
+    """(`_unwrapped_lines` of `text`, whether its lines are `text.plain`, as their folding found)."""
+    found: list[tuple[int, str, str]] = []
     raw_lines = text.splitlines()
     joined = "\n".join(raw_lines)
+    # Folded once for the whole text (fold keeps every character's place, line breaks included,
+    # and makes none): its lines are the lines folded. Whether it is plain comes with it.
+    folded_text, is_plain = fold_plain(joined)
     # Most texts' lines are their words parted by single spaces already: one test of the whole
     # text spares splitting every line into its words.
-    spaced = single_spaced_lines(joined)
+    spaced = single_spaced_lines(joined, is_plain)
     if not spaced:
         joined = "\n".join(" ".join(raw.split()) for raw in raw_lines)
-    # Folded once for the whole text (fold keeps every character's place, line breaks included,
-    # and makes none): its lines are the lines folded.
+        folded_text = fold(joined)
     pending: list = []
     width = _wrap_width(raw_lines) if len(raw_lines) >= WRAP_MIN_LINES else None
     head = True  # no sentence ended yet: the page's furniture and headline
-    for index, (line, folded) in enumerate(zip(joined.split("\n"), fold(joined).split("\n"))):
+    for index, (line, folded) in enumerate(zip(joined.split("\n"), folded_text.split("\n"))):
         if not line:
             if pending:
                 head = head and pending[1][-1:] not in SENTENCE_END_MARKS
-                yield tuple(pending)
+                found.append(tuple(pending))
                 pending = []
             continue
         # the line before its white space was folded, where that matters (the lengths and rows
         # below were read on it)
         stripped = line if spaced else raw_lines[index].strip()
         if pending and len(line) <= 16 and len(stripped) <= 16 and PAGE_NUMBER.match(folded):
-            yield index + 1, line, folded  # a page break inside a paragraph: the paragraph goes on
+            found.append((index + 1, line, folded))  # a page break inside a paragraph: the paragraph goes on
             continue
         continues = (
             pending
@@ -529,10 +539,11 @@ def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
             continue
         if pending:
             head = head and pending[1][-1:] not in SENTENCE_END_MARKS
-            yield tuple(pending)
+            found.append(tuple(pending))
         pending = [index + 1, line, folded]
     if pending:
-        yield tuple(pending)
+        found.append(tuple(pending))
+    return found, is_plain
 
 
 # A row of one cell, as a layout table (the page laid out in a <table>, as older sites are) comes
@@ -909,7 +920,8 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     previous: str | None = None
     folded_title = fold(title) if title is not None else None
     stamps_above_title: int | None = None  # the page's title found in its text: how many stamps came before
-    lines = [(n, _one_cell_text(line), _one_cell_text(folded)) for n, line, folded in _unwrapped_lines(text)]
+    unwrapped, clean.plain = _unwrapped(text)
+    lines = [(n, _one_cell_text(line), _one_cell_text(folded)) for n, line, folded in unwrapped]
     after_title = False
     kicker = ""
     seen_above_title: set[str] = set()

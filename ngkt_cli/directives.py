@@ -49,7 +49,16 @@ from .metadata import (
     UPPER as UPPER_CASE,
 )
 from .models import Document, Statement, StatementList
-from .text import _SENTENCE_BREAK, PARAGRAPH_BREAK, fold, key, opening_characters, paragraph_starts, sentence_spans
+from .text import (
+    _SENTENCE_BREAK,
+    PARAGRAPH_BREAK,
+    fold,
+    key,
+    lower_kept,
+    opening_characters,
+    paragraph_starts,
+    sentence_spans,
+)
 
 # ---------------------------------------------------------------------------------------------
 # What stands around a cue
@@ -1072,9 +1081,10 @@ def _pieces(body: str, paragraphs: list[str], people: list[Person]) -> list[list
 _CASE_ALIKE = str.maketrans({"ſ": "s", "ı": "i"})
 
 
-def lowered(text: str) -> str:
-    """`text` in lower case, one character per character (offsets hold), for the quick tests."""
-    low = text.lower()
+def lowered(text: str, low: str | None = None) -> str:
+    """`text` in lower case, one character per character (offsets hold), for the quick tests
+    (`low`: `text.lower()`, when the caller has it)."""
+    low = text.lower() if low is None else low
     if len(low) != len(text):  # a letter whose lower case is longer ("İ"): one character each
         low = "".join(character.lower()[0] for character in text)
     return low.translate(_CASE_ALIKE) if "ſ" in low or "ı" in low else low
@@ -1083,8 +1093,9 @@ def lowered(text: str) -> str:
 @lru_cache(maxsize=4)
 def lowered_body(body: str) -> str:
     """`lowered(body)`, worked out once per body: the list finder's quick tests (its marker
-    rules' hints) and the directive finder's cue openings both read the body lower-cased."""
-    return lowered(body)
+    rules' hints) and the directive finder's cue openings both read the body lower-cased (its
+    lower case kept from the body's keys, `text.lower_kept`)."""
+    return lowered(body, lower_kept(body))
 
 
 def _one_letter(op, arg) -> str | None:

@@ -37,7 +37,7 @@ from .reading import read_by, reading_version, record_reading
 from .scope import SOURCE_USER
 from .scope import decide as decide_scope
 from .sketches import SKETCH_SCHEME, UnpackedSketch, containment, may_reach, sketch
-from .text import fold, joined_key, keep_folded_body, key, paragraph_keys, same_item, same_items
+from .text import fold, joined_key, keep_folded_body, keep_plain, key, paragraph_keys, same_item, same_items
 from .themes import Codebook, code_positions, load_codebook
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
@@ -235,6 +235,8 @@ def _build_document(data: bytes, path: str, user_date: str | None = None) -> tup
     # are the joined paragraphs folded, which the dates and the inline lists read
     body_folded, folded_lines = "\n\n".join(clean.folded_paragraphs), "\n".join(clean.folded_paragraphs)
     keep_folded_body(body, body_folded)
+    if clean.plain:
+        keep_plain(body)  # its keys, then its paragraph terms, read it by ranges of characters
     dated = date_document(
         clean.paragraphs, clean.stamps, html_date, user_date, clean.title, clean.header_stamps, folded_lines
     )

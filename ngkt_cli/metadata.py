@@ -457,13 +457,30 @@ TITLE_CHAIN_BEFORE = re.compile(rf"(?:(?:{_TITLE_RE}){_ORG}\s*[,–-]\s*)+$")
 TITLE_CHAIN_WINDOW = 120
 
 
-def _full_title(text: str, match: re.Match[str]) -> str:
+def _full_title(text: str, match: re.Match[str], title_starts: list[int] | None = None) -> str:
     """The title of a TITLED_NAME match with the titles chained before it: the person is found
-    again under either ("Theo Phó Thủ tướng, ..." and "Bộ trưởng ... cho biết" are one person)."""
+    again under either ("Theo Phó Thủ tướng, ..." and "Bộ trưởng ... cho biết" are one person).
+    `title_starts`: where a title starts in `text` (`_starts`), when the caller has them: both
+    patterns open with a title, so each is tried there alone (`_search_from`), not at every
+    letter of the window."""
     title = match.group("title").strip(" ,–-")
-    window = text[max(0, match.start() - TITLE_CHAIN_WINDOW) : match.start()]
-    chain = TITLE_CHAIN_BEFORE.search(window) if window.rstrip().endswith((",", "-", "–")) else None
-    if chain and TITLED_NAME.search(chain.group(0)):  # another person named with a title before this one's
+    begin = max(0, match.start() - TITLE_CHAIN_WINDOW)
+    window = text[begin : match.start()]
+    if not window.rstrip().endswith((",", "-", "–")):
+        return title
+    if title_starts is None:
+        chain = TITLE_CHAIN_BEFORE.search(window)
+        other = chain and TITLED_NAME.search(chain.group(0))
+    else:
+        starts = [
+            at - begin
+            for at in title_starts[bisect_left(title_starts, begin) : bisect_left(title_starts, match.start())]
+        ]
+        chain = _search_from(TITLE_CHAIN_BEFORE, window, starts, 0)
+        other = chain and _search_from(
+            TITLED_NAME, chain.group(0), [at - chain.start() for at in starts if at >= chain.start()], 0
+        )
+    if other:  # another person named with a title before this one's
         return title  # ("... của đại biểu Lê Hữu Trí, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn")
     return f"{chain.group(0).strip()} {title}" if chain else title
 
@@ -477,7 +494,7 @@ def find_people(text: str) -> list[Person]:
 def _people_in(text: str) -> tuple[Person, ...]:
     seen: dict[str, list[str]] = {}
     starts = _starts(text)
-    titled = [(m, _full_title(text, m)) for m in _matches_from(TITLED_NAME, text, starts[0])]
+    titled = [(m, _full_title(text, m, starts[0])) for m in _matches_from(TITLED_NAME, text, starts[0])]
     then_titled = [(m, m.group("title").strip(" ,–-")) for m in _names_then_titles(text, starts)]
     read = [m for m, _ in (*titled, *then_titled)]
     foreign = [(m, m.group("title").strip(" ,–-")) for m in _foreign_then_titles(text, starts[2], read)]

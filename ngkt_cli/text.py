@@ -126,11 +126,13 @@ def _other_space_in(text: str) -> bool:
     return not text.replace("\n", " ").isprintable() and bool(_other_space().search(text))
 
 
-def single_spaced_lines(text: str) -> bool:
+def single_spaced_lines(text: str, is_plain: bool = False) -> bool:
     """Whether each line of `text` (lines parted by "\n") is its words parted by single spaces:
-    what `" ".join(line.split())` leaves as it is."""
+    what `" ".join(line.split())` leaves as it is. `is_plain`: the caller knows `text` is `plain`,
+    whose only white space but " " and "\n" is "\t" and "\r" (tests/test_text.py checks every
+    plain character)."""
     return not (
-        _other_space_in(text)
+        (("\t" in text or "\r" in text) if is_plain else _other_space_in(text))
         or "  " in text
         or " \n" in text
         or "\n " in text
@@ -307,13 +309,16 @@ def paragraph_keys(paragraphs: list[str]) -> list[str]:
     """`key` of each paragraph, in one pass over all of them when none holds a line break (the
     key's steps change no line break and see no further than the next character); the white
     space of each is folded only when one holds more than single spaces between words (the
-    cleaner's paragraphs hold none)."""
+    cleaner's paragraphs hold none). They are joined as a body is (PARAGRAPH_BREAK), so that
+    whether the body is `plain` is asked once: a plain text is NFC already."""
     if len(paragraphs) < 2 or any("\n" in paragraph for paragraph in paragraphs):
         return [key(paragraph) for paragraph in paragraphs]
-    lowered = unify_tone_placement("\n".join(paragraphs)).lower()
-    if single_spaced_lines(lowered):
-        return lowered.split("\n")
-    return [" ".join(part.split()) for part in lowered.split("\n")]
+    joined = PARAGRAPH_BREAK.join(paragraphs)
+    is_plain = plain(joined)  # and so is its lower case
+    lowered = lower_kept(_OLD_TONE_PLACEMENT.sub(_move_tone, joined) if is_plain else unify_tone_placement(joined))
+    if single_spaced_lines(lowered, is_plain):
+        return lowered.split(PARAGRAPH_BREAK)
+    return [" ".join(part.split()) for part in lowered.split(PARAGRAPH_BREAK)]
 
 
 def joined_key(keys: list[str]) -> str:
@@ -375,8 +380,58 @@ def _codec_characters() -> str:
 # characters they fold to: about 65 instructions a character where `str.translate` takes 300
 # (it makes an integer of each character and looks it up as a Python object).
 _FOLD_CHARACTERS = _codec_characters()
+PLAIN_CHARACTERS = _FOLD_CHARACTERS  # what a `plain` text is made of
 _FOLD_ENCODING = codecs.charmap_build(_FOLD_CHARACTERS)
 _FOLD_DECODING = "".join(map(_fold_char, _FOLD_CHARACTERS))
+
+# Any character but the codec's: a text without one is `plain`.
+_NOT_PLAIN = re.compile("[^" + "".join(map(re.escape, _FOLD_CHARACTERS)) + "]")
+
+# The texts `plain` answered for lately (a body is asked by its keys, then by its paragraph terms).
+_PLAIN: dict[str, bool] = {}
+PLAIN_KEPT = 2
+
+
+def plain(text: str) -> bool:
+    """Whether `text` is made of the codec's characters only (_FOLD_CHARACTERS: ASCII, the letters
+    of Vietnamese in both cases as NFC writes them, U+2010 to U+2026), as most press text is. Such
+    a text is NFC (no two of them compose: tests/test_text.py checks every pair), its letters are
+    those of Vietnamese and ASCII, and its digits ASCII ones: the body-wide passes test them by
+    ranges of code points instead of asking each character's Unicode category. One search of a
+    class, in C, about 15 instructions a character; the last PLAIN_KEPT answers are kept."""
+    found = _PLAIN.get(text)
+    if found is None:
+        found = _PLAIN[text] = not _NOT_PLAIN.search(text)
+        while len(_PLAIN) > PLAIN_KEPT:
+            del _PLAIN[next(iter(_PLAIN))]  # the oldest
+    return found
+
+
+def keep_plain(text: str) -> None:
+    """Tell `plain` that `text` is plain: the cleaning folded the lines a body is made of, which
+    finds it (`fold_plain`), so the ingest worker need not search the body again."""
+    _PLAIN[text] = True
+    while len(_PLAIN) > PLAIN_KEPT:
+        del _PLAIN[next(iter(_PLAIN))]  # the oldest
+
+
+# The texts `lower_kept` lower-cased lately, each with its lower case.
+_LOWER: dict[str, str] = {}
+LOWER_KEPT = 2
+
+
+def lower_kept(text: str) -> str:
+    """`text.lower()`, kept for the last LOWER_KEPT texts: a body is lower-cased for its keys
+    (`paragraph_keys`, which hands its text over as is when no tone is placed the old way), then
+    for its paragraph terms and the list and directive finders' quick tests (about 60
+    instructions a character each time)."""
+    found = _LOWER.get(text)
+    if found is None:
+        found = _LOWER[text] = text.lower()
+        while len(_LOWER) > LOWER_KEPT:
+            del _LOWER[next(iter(_LOWER))]  # the oldest
+    return found
+
 
 # A text whose characters outside the codec's (a "»", an emoji) break it into more pieces than
 # this is folded by the table from there on.
@@ -388,19 +443,24 @@ def _fold_by_codec(text: str) -> str:
     return codecs.charmap_decode(codecs.charmap_encode(text, "strict", _FOLD_ENCODING)[0], "strict", _FOLD_DECODING)[0]
 
 
+def fold_plain(text: str) -> tuple[str, bool]:
+    """(`fold(text)`, whether `text` is `plain`): the codec folds a plain text whole, at its first try."""
+    done = ""
+    for piece in range(FOLD_CODEC_PIECES):
+        try:
+            return done + _fold_by_codec(text), piece == 0
+        except UnicodeEncodeError as outside:
+            done += _fold_by_codec(text[: outside.start]) + _fold_by_table(text[outside.start : outside.end])
+            text = text[outside.end :]
+    return done + _fold_by_table(text), False
+
+
 def fold(text: str) -> str:
     """Strip every mark, fold "đ" to "d", lower-case; same length as `text` when it is NFC.
 
     Each character is folded on its own (`_fold_char`): through the codec, and each run of
     characters it lacks (the encoder stops at it) by the table."""
-    done = ""
-    for _ in range(FOLD_CODEC_PIECES):
-        try:
-            return done + _fold_by_codec(text)
-        except UnicodeEncodeError as outside:
-            done += _fold_by_codec(text[: outside.start]) + _fold_by_table(text[outside.start : outside.end])
-            text = text[outside.end :]
-    return done + _fold_by_table(text)
+    return fold_plain(text)[0]
 
 
 # A sentence may end at . ! ? or … (then a closing quote), followed by white space; it does end

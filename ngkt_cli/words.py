@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
 
-from .text import key, nfc, spell_out, unify_tone_placement
+from .text import _ACRONYM, ACRONYMS, PLAIN_CHARACTERS, key, lower_kept, nfc, plain, spell_out, unify_tone_placement
 
 # Function syllables that carry no topic: never a term.
 FUNCTION_WORDS = frozenset(
@@ -46,6 +47,9 @@ NUMBER_WORDS = dict(zip("0123456789", "không một hai ba bốn năm sáu bảy
 # The digit comes first and the look-behind after it, so that the regex engine skips ahead to
 # the next digit in C instead of trying the look-behind at every position (four times faster).
 _SMALL_NUMBER = re.compile(r"(\d)(?<![\w.,/]\d)(?![\w.,/%])")
+# The same in a plain text (`text.plain`), whose only digits are ASCII ones: a range, not a
+# Unicode category lookup at each character.
+_SMALL_PLAIN_NUMBER = re.compile(r"([0-9])(?<![\w.,/][0-9])(?![\w.,/%])")
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 
@@ -171,6 +175,20 @@ def _segment(syllables: list[str], trie: dict, dropped: frozenset[str] = FUNCTIO
 _ASCII_NON_LETTERS = r"\x00-/:-@\[-`{-\x7f"
 _NON_LETTER = rf"[{_ASCII_NON_LETTERS}\W\d_]"
 _LETTER = rf"[^{_ASCII_NON_LETTERS}\W\d_]"
+
+
+def _ranges(characters: Iterable[str]) -> str:
+    """Characters as the inside of a regex class, each run of consecutive code points a range."""
+    points = sorted(map(ord, characters))
+    runs: list[list[int]] = []
+    for point in points:
+        if runs and point == runs[-1][1] + 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return "".join(re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last > first else "") for first, last in runs)
+
+
 # A run of anything but letters: what stands between two syllables of one word (in a body cut
 # at its paragraph breaks first), and what a syllable ends before.
 _NON_LETTERS = _NON_LETTER + "++"
@@ -234,14 +252,25 @@ def _alternatives(branches: list[str]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-@lru_cache(maxsize=1)
-def _token_pattern() -> re.Pattern[str]:
+# The plain characters (`text.plain`) that are not letters, as a class of ranges: in a plain text
+# the same characters as _NON_LETTER, tested without a Unicode category lookup (tests/test_words.py
+# checks every plain character against both classes).
+_PLAIN_NON_LETTER = "[" + _ranges(c for c in PLAIN_CHARACTERS if re.fullmatch(_NON_LETTER, c)) + "]"
+_PLAIN_LETTER = "[^" + _PLAIN_NON_LETTER[1:]
+
+
+@lru_cache(maxsize=2)
+def _token_pattern(plain: bool = False) -> re.Pattern[str]:
     """A paragraph's tokens, each with the non-letters before it: a listed word (the longest at
     its first syllable, with a "hóa" after it) or else one syllable. `_segment` of a token's
-    syllables is the token's words, and of all the tokens, the paragraph's."""
+    syllables is the token's words, and of all the tokens, the paragraph's. `plain`: the same
+    pattern for plain texts only, its letter classes written as ranges."""
     listed = _listed_word_pattern(_lexicon().trie) + _SYLLABLE_ENDS  # one test where the word ends
     suffix = _NON_LETTERS + _alternatives(_spellings(VERB_SUFFIX)) + _SYLLABLE_ENDS
-    return re.compile(rf"{_NON_LETTER}*+((?:{listed})(?:{suffix})?|{_LETTER}++)")
+    pattern = rf"{_NON_LETTER}*+((?:{listed})(?:{suffix})?|{_LETTER}++)"
+    if plain:
+        pattern = pattern.replace(_LETTER, _PLAIN_LETTER).replace(_NON_LETTER, _PLAIN_NON_LETTER)
+    return re.compile(pattern)
 
 
 def without_line_markers(body: str) -> str:
@@ -268,10 +297,53 @@ def paragraph_tokens(body: str) -> list[list[str]]:
     """The tokens of each paragraph of a body, as `_token_pattern` finds them: the words of a
     paragraph (`segment_paragraphs`) are `token_words` of its tokens. A paragraph's tokens are
     found in one regex scan, and a token's words are worked out once, not at each syllable of
-    each paragraph; so is its tone placement (`token_words`), not in a scan of the whole body."""
-    text = _SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(without_line_markers(body)))
+    each paragraph; so is its tone placement (`token_words`), not in a scan of the whole body.
+    A `plain` body (most) stays plain with its acronyms spelt out and its digits written as words
+    (those words are plain: tests/test_words.py): it is NFC, its digits are ASCII ones and its
+    tokens are found by the plain pattern."""
+    if plain(body):
+        findall = _token_pattern(True).findall
+        return [findall(paragraph) for paragraph in _plain_lowered(body).split(PARAGRAPH_TOKEN)]
+    text = nfc(_SMALL_NUMBER.sub(_number_word, spell_out(without_line_markers(body))))
     findall = _token_pattern().findall
-    return [findall(paragraph) for paragraph in nfc(text).lower().split(PARAGRAPH_TOKEN)]
+    return [findall(paragraph) for paragraph in text.lower().split(PARAGRAPH_TOKEN)]
+
+
+def _number_word(match: re.Match[str]) -> str:
+    return NUMBER_WORDS[match.group(1)]
+
+
+def _spelt_out(match: re.Match[str]) -> str:
+    return f"{match.group(1)} {ACRONYMS[match.group(1)]}"
+
+
+def _plain_lowered(body: str) -> str:
+    """`_SMALL_NUMBER.sub(..., spell_out(without_line_markers(body))).lower()` of a plain body,
+    made in the body's lower case (`lower_kept`, made for its keys): a plain text is lower-cased
+    one character for one character, each on its own, so the lower case of the text with its
+    markers, acronyms and digits replaced is the body's with the same places replaced by what
+    replaced them, lower-cased."""
+    text, low = _sub_both(_LEADING_MARKER_OF_LINE, "\n", "\n" + body, "\n" + lower_kept(body))
+    text, low = _sub_both(_ACRONYM, _spelt_out, text[1:], low[1:])
+    return _sub_both(_SMALL_PLAIN_NUMBER, _number_word, text, low)[1]
+
+
+def _sub_both(
+    pattern: re.Pattern[str], replace: str | Callable[[re.Match[str]], str], text: str, low: str
+) -> tuple[str, str]:
+    """(`pattern.sub(replace, text)`, the same places of `low` replaced by the replacements in
+    lower case): `low` is `text.lower()`, one character for each."""
+    at = 0
+    pieces: list[str] = []
+    low_pieces: list[str] = []
+    for match in pattern.finditer(text):
+        new = replace if isinstance(replace, str) else replace(match)
+        pieces += (text[at : match.start()], new)
+        low_pieces += (low[at : match.start()], new.lower())
+        at = match.end()
+    if not pieces:
+        return text, low
+    return "".join(pieces) + text[at:], "".join(low_pieces) + low[at:]
 
 
 def token_words(token: str) -> list[str]:

@@ -24,9 +24,10 @@ from ngkt_cli.boilerplate import (
     WRAPPED_LINE_END,
     _unwrapped_lines,
     classify_line,
+    clean_lines,
     opening_characters,
 )
-from ngkt_cli.text import fold, required_literals
+from ngkt_cli.text import fold, plain, required_literals
 
 
 def _alone(line: str, width: int | None) -> bool:
@@ -262,3 +263,16 @@ def test_a_line_a_row_matches_holds_its_plain_texts(data):
     line = data.draw(st.from_regex(pattern))
     if pattern.match(line):
         assert all(literal in line for literal in required_literals(pattern)), reason
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+@example("Bộ trưởng cho biết\u00a0thêm.\n\nHà Nội")
+@example("Bộ trưởng cho biết thêm.\u2028Hà Nội")
+def test_a_cleaning_says_its_paragraphs_are_plain_when_the_lines_it_read_are(text):
+    """The ingest worker takes the body's plainness from the cleaning (`CleanText.plain`), which
+    its folding of the lines found: it holds only when every line, and so every paragraph, is plain."""
+    clean = clean_lines(text)
+    assert clean.plain == plain("\n".join(text.splitlines()))
+    if clean.plain:
+        assert all(map(plain, clean.paragraphs))

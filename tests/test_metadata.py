@@ -15,6 +15,7 @@ from ngkt_cli.metadata import (
     TITLED_NAME,
     UPPER,
     Mention,
+    _full_title,
     _matches_from,
     _name,
     _name_then_title_at,
@@ -239,3 +240,16 @@ def test_a_title_chain_stops_at_another_person_named_before():
         "Bùi Thanh Sơn": "Bộ trưởng Bộ Ngoại giao",
         "Phạm Bình Minh": "Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao",
     }
+
+
+@settings(max_examples=400, deadline=None)
+@given(PERSON_TEXTS)
+@example("ông Nguyễn Văn An, Bộ trưởng Bộ Ngoại giao, Phó Thủ tướng Bùi Thanh Sơn")
+@example("đại biểu Lê Hoài Trung, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn")
+@example("Phó Thủ tướng - Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn")
+def test_a_chain_of_titles_before_a_name_is_found_from_the_title_starts_as_searching_finds_it(text):
+    """`_full_title` tries the chain and another titled name only where a title starts: the same
+    title as searching the window (and the chain) at every position."""
+    starts = _starts(text)[0]
+    for match in _matches_from(TITLED_NAME, text, starts):
+        assert _full_title(text, match, starts) == _full_title(text, match)

@@ -10,13 +10,17 @@ from ngkt_cli.text import (
     _FOLD_CHARACTERS,
     FOLD_CODEC_PIECES,
     LAST_SPACE,
+    PLAIN_CHARACTERS,
     _fold_char,
     _other_space,
     fold,
+    fold_plain,
     joined_key,
     key,
+    lower_kept,
     paragraph_keys,
     paragraph_starts,
+    plain,
     sentence_spans,
     sentences,
     single_spaced_lines,
@@ -238,3 +242,56 @@ def test_each_paragraph_starts_where_the_joined_body_holds_it(paragraphs):
     for start, paragraph, before in zip(starts, paragraphs, range(len(paragraphs))):
         assert start == len("\n\n".join(paragraphs[:before])) + (2 if before else 0)
         assert body[start : start + len(paragraph)] == paragraph
+
+
+def test_a_plain_text_is_in_nfc_whatever_its_characters():
+    """`plain` lets the body-wide passes skip the NFC check: each plain character is NFC, none
+    is a combining one (canonical class 0), and no two of them compose, so no text of them
+    changes in NFC."""
+    for char in PLAIN_CHARACTERS:
+        assert unicodedata.is_normalized("NFC", char) and unicodedata.combining(char) == 0, repr(char)
+    for first in PLAIN_CHARACTERS:
+        for second in PLAIN_CHARACTERS:
+            assert unicodedata.is_normalized("NFC", first + second), repr(first + second)
+
+
+PLAIN_PIECES = st.sampled_from([*PLAIN_CHARACTERS, "Bộ trưởng ", "“Thứ hai”", "\n\n", "«", "é", "a\u0301", "٣", "😀"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PLAIN_PIECES | st.text(max_size=2), max_size=12).map("".join))
+def test_a_text_is_plain_when_each_of_its_characters_is_a_plain_one(text):
+    expected = all(char in PLAIN_CHARACTERS for char in text)
+    assert plain(text) == expected
+    assert plain(text) == expected  # the kept answer
+    assert plain(text + "«") is False and plain(text + "«") is False
+
+
+def test_a_plain_text_is_lower_cased_one_plain_character_for_each_on_its_own():
+    """What `words.paragraph_tokens` builds on: the lower case of a plain text with some places
+    replaced is its lower case with the same places replaced, lower-cased."""
+    for char in PLAIN_CHARACTERS:
+        assert len(char.lower()) == 1 and plain(char.lower()), repr(char)
+
+
+@settings(deadline=None)
+@given(st.lists(PLAIN_PIECES | st.text(max_size=2), max_size=8).map("".join))
+def test_a_kept_lower_case_is_the_text_s(text):
+    assert lower_kept(text) == text.lower()
+    assert lower_kept(text) == text.lower()  # the kept one
+    assert lower_kept(text + "Ä") == (text + "Ä").lower()
+
+
+def test_the_only_white_space_a_plain_text_holds_but_spaces_and_line_breaks_is_tabs_and_returns():
+    assert {char for char in PLAIN_CHARACTERS if char.isspace()} == {" ", "\n", "\t", "\r"}
+
+
+SPACED_PIECES = st.sampled_from([" ", "  ", "\n", " \n", "\n ", "\t", "\r", "\x00", "\u00a0", "\u2009", "a", "Đ", "…"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(SPACED_PIECES | PLAIN_PIECES, max_size=10).map("".join))
+def test_a_plain_text_s_spacing_is_read_as_any_text_s_and_its_folding_comes_with_its_plainness(text):
+    assert fold_plain(text) == (fold(text), plain(text))
+    if plain(text):
+        assert single_spaced_lines(text, is_plain=True) == single_spaced_lines(text)

@@ -14,16 +14,19 @@ from hypothesis import strategies as st
 from ngkt_cli import similarity
 from ngkt_cli import words as words_module
 from ngkt_cli.similarity import paragraph_terms, word_parts
-from ngkt_cli.text import _NEW_PLACEMENT, ACRONYMS, spell_out
+from ngkt_cli.text import _NEW_PLACEMENT, ACRONYMS, PLAIN_CHARACTERS, nfc, plain, spell_out
 from ngkt_cli.words import (
     _SMALL_NUMBER,
+    _SMALL_PLAIN_NUMBER,
     _SYLLABLE,
     FUNCTION_WORDS,
+    NUMBER_WORDS,
     VERB_SUFFIX,
     _lexicon,
     _segment,
     canonical,
     normalise,
+    paragraph_tokens,
     segment,
     segment_paragraphs,
     without_line_markers,
@@ -238,3 +241,42 @@ def test_the_token_tables_are_emptied_when_full_and_still_give_each_token_its_wo
         assert Counter(paragraph_terms(body)) == plain_paragraph_terms(body)
         assert segment(body) == _segment(_SYLLABLE.findall(normalise(body)), LEXICON.trie)[0]
         assert len(similarity._TOKEN_TERMS) <= 3 and len(words_module._TOKEN_WORDS) <= 3
+
+
+def test_the_plain_letter_classes_hold_what_the_token_pattern_s_classes_hold_of_every_plain_character():
+    """A plain body (`text.plain`) is read by the token pattern with its letter classes written as
+    ranges: the same class over every character a plain text may hold."""
+    for name, plain_name in (("_LETTER", "_PLAIN_LETTER"), ("_NON_LETTER", "_PLAIN_NON_LETTER")):
+        general, ranges = re.compile(getattr(words_module, name)), re.compile(getattr(words_module, plain_name))
+        for char in PLAIN_CHARACTERS:
+            assert bool(general.fullmatch(char)) == bool(ranges.fullmatch(char)), (name, repr(char))
+
+
+def test_what_a_body_s_terms_write_into_it_is_plain():
+    """Acronyms spelt out and small numbers written as words keep a plain body plain."""
+    assert plain(" ".join([*ACRONYMS.values(), *NUMBER_WORDS.values()]))
+
+
+def _tokens_read_in_general(body: str) -> list[list[str]]:
+    """`paragraph_tokens` as any body is read: NFC, the digit and letter classes by category."""
+    text = nfc(_SMALL_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1)], spell_out(without_line_markers(body))))
+    findall = words_module._token_pattern().findall
+    return [findall(paragraph) for paragraph in text.lower().split("\n\n")]
+
+
+PLAIN_BODY_PIECES = st.sampled_from(
+    [*PLAIN_CHARACTERS, " 2 ", "3.5", "\n\n", "\n(3) ", "\na) ", "FTA ", "Đa dạng hoá ", "HÓA", "“Thứ hai”", "…"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(SYLLABLES), max_size=10),
+    st.lists(PLAIN_BODY_PIECES | st.sampled_from(["«", "٣", "a\u0301", "İ"]), min_size=1, max_size=10),
+)
+def test_a_plain_body_s_tokens_are_those_any_body_s_reading_finds(syllables, between):
+    body = "".join(syllable + between[n % len(between)] for n, syllable in enumerate(syllables))
+    assert paragraph_tokens(body) == _tokens_read_in_general(body)
+    if plain(body):
+        found = [m.span() for m in _SMALL_PLAIN_NUMBER.finditer(body)]
+        assert found == [m.span() for m in _SMALL_NUMBER.finditer(body)]
