@@ -241,3 +241,27 @@ def doc_from(text: str, date: str | None = "2024-03-18", statement_year: int | N
         statement_year=year,
         byline=None,
     )
+
+
+def linkable(statements: list[dict]):
+    """(items in year order, then as given; a thread index over a corpus of their own texts) for
+    linking fixture statements ({"id", "text", "year", optional "speaker", "list", "lead"}) as
+    `ngkt relink` links them, without a database."""
+    from collections import Counter
+
+    from ngkt_cli import similarity as sim
+    from ngkt_cli.actors import actor_level
+    from ngkt_cli.text import key
+    from ngkt_cli.themes import code_positions, load_codebook
+
+    df: Counter[str] = Counter()
+    for s in statements:
+        df.update(sim.paragraph_terms(s["text"]))
+    codebook = load_codebook()
+    items = []
+    for s in sorted(statements, key=lambda s: s["year"]):
+        themes = tuple(t for t, _ in code_positions(s["text"], codebook))
+        level = actor_level(s.get("speaker"), s["text"], None, s.get("lead"))
+        head = themes[0] if themes else None
+        items.append(sim.Item(s["id"], "priority", s.get("list"), s["text"], key(s["text"]), head, themes, level))
+    return items, sim.ThreadIndex(sim.Idf(dict(df), len(statements)))

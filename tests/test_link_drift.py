@@ -14,9 +14,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import linkable
 
 from ngkt_cli import similarity as sim
-from ngkt_cli.actors import actor_level
 from ngkt_cli.text import key
 from ngkt_cli.themes import code_positions, load_codebook
 
@@ -25,18 +25,8 @@ FIXTURE = Path(__file__).parent / "data" / "link_drift11" / "links_drift.json"
 
 def _relinked(statements: list[dict]) -> dict[str, str]:
     """Statement id -> thread, linked in year order (then as given) as `ngkt relink` links."""
-    df: Counter[str] = Counter()
-    for s in statements:
-        df.update(sim.paragraph_terms(s["text"]))
-    codebook = load_codebook()
-    items = []
-    for s in sorted(statements, key=lambda s: s["year"]):
-        themes = tuple(t for t, _ in code_positions(s["text"], codebook))
-        level = actor_level(s.get("speaker"), s["text"], None, s.get("lead"))
-        head = themes[0] if themes else None
-        items.append(sim.Item(s["id"], "priority", s.get("list"), s["text"], key(s["text"]), head, themes, level))
+    items, index = linkable(statements)
     counter = iter(range(1, 1000))
-    index = sim.ThreadIndex(sim.Idf(dict(df), len(statements)))
     sim.assign(items, index, lambda: f"T{next(counter)}")
     sim.settle(items, index)
     return sim.split_mixed(items, index, lambda: f"T{next(counter)}")

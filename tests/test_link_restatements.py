@@ -6,15 +6,12 @@ written for these tests in the shapes of real pages (2020-2026), with the links 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import linkable
 
 from ngkt_cli import similarity as sim
-from ngkt_cli.actors import actor_level
-from ngkt_cli.text import key
-from ngkt_cli.themes import code_positions, load_codebook
 from ngkt_cli.words import canonical, segment
 
 FIXTURE = Path(__file__).parent / "data" / "restatements" / "links_restatements.json"
@@ -22,18 +19,9 @@ FIXTURE = Path(__file__).parent / "data" / "restatements" / "links_restatements.
 
 def _link(statements: list[dict]) -> dict[str, str]:
     """Link the statements in order (year, then as given) over a corpus of their own texts."""
-    df: Counter[str] = Counter()
-    for s in statements:
-        df.update(sim.paragraph_terms(s["text"]))
-    codebook = load_codebook()
-    items = []
-    for s in sorted(statements, key=lambda s: s["year"]):
-        themes = tuple(t for t, _ in code_positions(s["text"], codebook))
-        level = actor_level(s.get("speaker"), s["text"], None, s.get("lead"))
-        head = themes[0] if themes else None
-        items.append(sim.Item(s["id"], "priority", s.get("list"), s["text"], key(s["text"]), head, themes, level))
+    items, index = linkable(statements)
     counter = iter(range(1, 1000))
-    return sim.assign(items, sim.ThreadIndex(sim.Idf(dict(df), len(statements))), lambda: f"T{next(counter)}")
+    return sim.assign(items, index, lambda: f"T{next(counter)}")
 
 
 def _checks(path: Path = FIXTURE) -> list[tuple[str, bool]]:

@@ -41,12 +41,12 @@ SUMMARY = re.compile(
 # to tune a rule. Measured, never read for misses: its floors keep what unseen text gets from
 # falling, and its failure message gives the figures only.
 HELDOUT = Path(__file__).parent / "data" / "heldout"
-# Measured 2026-12-02 (session 10 end): priority F1 0.92, other 12/21, year/speaker/count 120/148,
+# Measured 2026-12-02 (session 11 end): priority F1 0.92, other 12/21, year/speaker/count 121/148,
 # metadata 34/42, links 11/19, directives F1 0.79, scope 13/14.
 HELDOUT_FLOORS = {
     "priority_f1": 0.91,
     "other": 0.57,
-    "attrs": 0.8,
+    "attrs": 0.81,
     "metadata": 0.8,
     "links": 0.57,
     "directive_f1": 0.78,
