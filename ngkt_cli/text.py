@@ -18,10 +18,13 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from re import _constants as _sre  # type: ignore[attr-defined]  # (the `re` module's own parser)
 from re import _parser  # type: ignore[attr-defined]
+from typing import TypeVar
 
 import ahocorasick
 
 from . import pattern_facts
+
+T = TypeVar("T")
 
 # Combining tone marks (grave, acute, tilde, hook above, dot below) as NFD writes them.
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
@@ -400,19 +403,13 @@ def plain(text: str) -> bool:
     ranges of code points instead of asking each character's Unicode category. One search of a
     class, in C, about 15 instructions a character; the last PLAIN_KEPT answers are kept."""
     found = _PLAIN.get(text)
-    if found is None:
-        found = _PLAIN[text] = not _NOT_PLAIN.search(text)
-        while len(_PLAIN) > PLAIN_KEPT:
-            del _PLAIN[next(iter(_PLAIN))]  # the oldest
-    return found
+    return _kept(_PLAIN, PLAIN_KEPT, text, not _NOT_PLAIN.search(text)) if found is None else found
 
 
 def keep_plain(text: str) -> None:
     """Tell `plain` that `text` is plain: the cleaning folded the lines a body is made of, which
     finds it (`fold_plain`), so the ingest worker need not search the body again."""
-    _PLAIN[text] = True
-    while len(_PLAIN) > PLAIN_KEPT:
-        del _PLAIN[next(iter(_PLAIN))]  # the oldest
+    _kept(_PLAIN, PLAIN_KEPT, text, True)
 
 
 # The texts `lower_kept` lower-cased lately, each with its lower case.
@@ -426,11 +423,15 @@ def lower_kept(text: str) -> str:
     for its paragraph terms and the list and directive finders' quick tests (about 60
     instructions a character each time)."""
     found = _LOWER.get(text)
-    if found is None:
-        found = _LOWER[text] = text.lower()
-        while len(_LOWER) > LOWER_KEPT:
-            del _LOWER[next(iter(_LOWER))]  # the oldest
-    return found
+    return _kept(_LOWER, LOWER_KEPT, text, text.lower()) if found is None else found
+
+
+def _kept(answers: dict[str, T], most: int, text: str, answer: T) -> T:
+    """`answer` kept for `text` among the last `most` texts' `answers` (the oldest forgotten)."""
+    answers[text] = answer
+    while len(answers) > most:
+        del answers[next(iter(answers))]  # the oldest
+    return answer
 
 
 # A text whose characters outside the codec's (a "»", an emoji) break it into more pieces than
@@ -623,6 +624,4 @@ def folded_body(body: str) -> str:
 def keep_folded_body(body: str, folded: str) -> None:
     """Tell `folded_body` that `folded` is `fold(body)`: the boilerplate cleaner has folded each
     of a body's lines already, so the ingest worker joins those rather than folding again."""
-    _FOLDED_BODIES[body] = folded
-    while len(_FOLDED_BODIES) > FOLDED_BODIES_KEPT:
-        del _FOLDED_BODIES[next(iter(_FOLDED_BODIES))]  # the oldest
+    _kept(_FOLDED_BODIES, FOLDED_BODIES_KEPT, body, folded)
