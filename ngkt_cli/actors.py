@@ -20,6 +20,12 @@ LOCAL = "local"
 FOREIGN = "foreign"
 LEVELS = (NATIONAL, LOCAL, FOREIGN)
 
+
+def other_levels(level: str | None) -> str:
+    """The levels but `level`, as a view that leaves them out names them: "local or foreign"."""
+    return " or ".join(other for other in LEVELS if other != level)
+
+
 # A province's or city's bodies and offices, written as the press writes them.
 LOCAL_ACTOR = re.compile(
     r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\b"

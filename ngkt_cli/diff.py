@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .actors import NATIONAL
 from .similarity import Idf, cosine, features, vector
 from .text import key, sentences
 from .words import is_generic, shown
@@ -57,7 +58,7 @@ class DiffStatement:
     themes: tuple[str, ...] = ()
     document_path: str | None = None
     form: str = "list"  # "directive": stated without a number, so without a rank
-    actor_level: str = "national"  # whose priority: actors.py (the diff cites a province's as such)
+    actor_level: str = NATIONAL  # whose priority: actors.py (the diff cites a province's as such)
 
 
 @dataclass(frozen=True)

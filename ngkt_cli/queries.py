@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import ids
-from .actors import LEVELS, NATIONAL
+from .actors import LEVELS, NATIONAL, other_levels
 from .db import ROW_COLUMNS, meta_value
 from .diff import FORM_NAMES, DiffStatement, compare_years, words_needed
 from .doubts import doubts
@@ -48,12 +48,12 @@ class Counting:
         if self.level is not None and self.level not in LEVELS:
             raise UsageError(f"unknown actor level '{self.level}' (one of {', '.join(LEVELS)})")
 
-    def level_sql(self, statement: str = "s") -> str:
-        """The condition on the actor level of `statement`'s rows ("" for every level). The level
-        is one of LEVELS (checked above), so it is written into the SQL as it is."""
+    def level_sql(self) -> str:
+        """The condition on the actor level of statement `s` ("" for every level). The level is
+        one of LEVELS (checked above), so it is written into the SQL as it is."""
         if self.level is None:
             return ""
-        return f" AND coalesce({statement}.actor_level, '{NATIONAL}') = '{self.level}'"
+        return f" AND coalesce(s.actor_level, '{NATIONAL}') = '{self.level}'"
 
     def scope_sql(self) -> str:
         """The condition on the scope of document `d` ("" when off-topic articles count too)."""
@@ -780,8 +780,7 @@ def years_listed(
     only_others = sorted(set(every_in_scope) - set(years))
     apart = [f"{_years(only_out)} only out of scope; --include-out-of-scope counts them"] if only_out else []
     if only_others:
-        others = " or ".join(level for level in LEVELS if level != counting.level)
-        apart.append(f"{_years(only_others)} only {others} statements; --level all counts them")
+        apart.append(f"{_years(only_others)} only {other_levels(counting.level)} statements; --level all counts them")
     listed = _years(years)
     if apart:
         return (

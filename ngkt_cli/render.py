@@ -19,7 +19,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from . import ids
-from .actors import LEVELS, NATIONAL
+from .actors import NATIONAL, other_levels
 from .diff import FORM_NAMES, THIN_ARTICLES, THIN_STATEMENTS
 from .models import READ_ANEW
 from .text import PARAGRAPH_BREAK, paragraph_starts
@@ -908,9 +908,8 @@ def coverage(diff) -> str:
         if n
     ]
     left += [_articles(diff.undated).replace("article", "undated article")] if diff.undated else []
-    others = " or ".join(level for level in LEVELS if level != diff.level)
     left += [
-        f"{n} {others} statement{'' if n == 1 else 's'} of {year} (--level all counts them)"
+        f"{n} {other_levels(diff.level)} statement{'' if n == 1 else 's'} of {year} (--level all counts them)"
         for n, year in ((diff.other_actors_before, diff.year_before), (diff.other_actors_after, diff.year_after))
         if n
     ]
