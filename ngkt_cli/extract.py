@@ -2180,19 +2180,11 @@ def classify(
         return said
     if _agreements(items):
         return "achievement"
-    # "- Năm 2026, ngành cần tập trung vào những việc gì?" ¶ "Thứ trưởng: Theo tôi có mấy hướng. Thứ nhất, ..."
-    if asked := question():
-        _, asked_noun = announced(fold(asked))
-        if asked_noun and LIST_NOUNS[asked_noun]:
-            return str(LIST_NOUNS[asked_noun])
-        if said := _cue_kind(fold(asked), asked):
-            return said
-    # a short title a paragraph or two above a silent lead-in: "Những kết quả nổi bật" ¶ "Trong năm 2024:" ¶ "- ..."
-    if above := title():
-        _, above_noun = announced(fold(above))
-        if above_noun and LIST_NOUNS[above_noun]:
-            return str(LIST_NOUNS[above_noun])
-        if said := _cue_kind(fold(above), above):
+    # the question an interview put before the answer ("- Năm 2026, ngành cần tập trung vào những việc
+    # gì?" ¶ "Thứ trưởng: Theo tôi có mấy hướng. Thứ nhất, ..."), then a short title a paragraph or two
+    # above a silent lead-in ("Những kết quả nổi bật" ¶ "Trong năm 2024:" ¶ "- ...")
+    for around in (question, title):
+        if (text := around()) and (said := _kind_said_in(text)):
             return said
     for text in (heading(), RELATIVE_PAST.sub(" ", opener)):
         if said := _cue_kind(fold(text), text):
@@ -2204,6 +2196,15 @@ def classify(
     # the items' tense, and the lead-in's: "Năm 2024, các cơ quan đã hỗ trợ 300 hoạt động, trong đó:"
     joined = RELATIVE_PAST.sub(" ", " ".join([*items, CONCESSION.sub("", cue)]))
     return "achievement" if len(PAST_TENSE.findall(joined)) > len(FUTURE_TENSE.findall(joined)) else "priority"
+
+
+def _kind_said_in(text: str) -> str | None:
+    """The kind a text around a list says: its counted noun's, else its phrases' (`_cue_kind`)."""
+    folded = fold(text)
+    _, noun = announced(folded)
+    if noun and LIST_NOUNS[noun]:
+        return str(LIST_NOUNS[noun])
+    return _cue_kind(folded, text)
 
 
 # ---------------------------------------------------------------------------------------------
