@@ -367,9 +367,9 @@ def enough_evidence(
     common word ("hợp tác"), drew "thúc đẩy hợp tác khoa học công nghệ" into it, then the next
     technology statement, until the thread drifted (issue #15). Nor is an investment thread whose
     members name AI among the sectors a digital-transformation thread."""
-    # the terms both have found in C (`mine`: a vector's terms, or only those that may be evidence,
-    # `evidence_terms`), then the words and themes among them
-    shared = [t for t in theirs.keys() & mine if theirs[t] and not t.startswith(PART_TERM) and not is_generic(t)]
+    # `mine`: the statement's `evidence_terms` (no syllables inside words, no generic words), so
+    # the terms both have are found in C, then the words and themes among them
+    shared = [t for t in theirs.keys() & mine if theirs[t]]
     opened_on = {THEME_TERM + head for head in heads if head}
     themes = [t for t in shared if t in opened_on and theirs[t] >= THREAD_THEME_SHARE * wordings]
     return bool(themes) or len([t for t in shared if not t.startswith(THEME_TERM)]) >= words
@@ -736,12 +736,18 @@ def settle(items: list[Item], index: ThreadIndex, decisions: Decisions = NO_DECI
     not yet taken the later wordings that make it the closer one. An item alone in its thread,
     one the analyst linked, and one worded exactly like another member of its thread stay.
     """
-    order = {item.id: n for n, item in enumerate(items)}
-    wordings = Counter((thread, m.key) for thread, members in index.members.items() for m in members)
+    order, wordings = _standing(items, index)
     left = _settle_each(items, index, decisions, order, wordings)
     if left:  # a statement settled before another left its thread is scored once more
         _settle_each([i for i in items if index.thread_of[i.id] in left], index, decisions, order, wordings)
     return {item.id: index.thread_of[item.id] for item in items}
+
+
+def _standing(items: list[Item], index: ThreadIndex) -> tuple[dict[str, int], Counter]:
+    """(each item's linking order, how many members of each thread have each wording): what a
+    settling pass (`_settle_each`) reads, and keeps up to date as items move."""
+    order = {item.id: n for n, item in enumerate(items)}
+    return order, Counter((thread, m.key) for thread, members in index.members.items() for m in members)
 
 
 def _settle_each(
@@ -820,9 +826,7 @@ def split_mixed(
         settle_again = [
             i for i in items if i.head_theme in split_off.values() and index.thread_of[i.id] not in split_off
         ]
-        order = {item.id: n for n, item in enumerate(items)}
-        keys = Counter((thread, m.key) for thread, members in index.members.items() for m in members)
-        _settle_each(settle_again, index, decisions, order, keys)
+        _settle_each(settle_again, index, decisions, *_standing(items, index))
     merge_restated(items, index, decisions)
     return {item.id: index.thread_of[item.id] for item in items}
 
