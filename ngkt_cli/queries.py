@@ -617,13 +617,15 @@ def theme_shares(
     kind: str = "priority",
     form: str | None = None,
     counting: Counting = IN_SCOPE,
+    totals: dict[int, int] | None = None,
 ) -> list[dict]:
     """How often each theme is stated per target year, as a share of that year's statements.
 
-    Shares, not counts, so that a year with more articles does not look more important.
+    Shares, not counts, so that a year with more articles does not look more important. `totals` is
+    `theme_base`'s answer when the caller already has it.
     """
 
-    totals = theme_base(conn, kind, form, counting)
+    totals = theme_base(conn, kind, form, counting) if totals is None else totals
     counts = conn.execute(
         f"""SELECT t.theme, s.target_year, count(*) AS n FROM statement_themes t
            JOIN statements s ON s.id = t.statement_id JOIN documents d ON d.id = s.document_id

@@ -137,7 +137,7 @@ def _theme_matrix(
     """Each theme's count and share per year, out of the year's statements, for the heat map."""
     base = queries.theme_base(conn, counting=counting)
     matrix: dict[str, dict] = {}
-    for row in queries.theme_shares(conn, codebook, counting=counting):
+    for row in queries.theme_shares(conn, codebook, counting=counting, totals=base):
         entry = matrix.setdefault(
             row["theme"],
             {
