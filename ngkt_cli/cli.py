@@ -97,7 +97,7 @@ class _Group(typer.core.TyperGroup):
                 )
 
     def invoke(self, ctx: Any) -> Any:
-        with _friendly_errors():
+        with _friendly_errors(ctx):
             return super().invoke(ctx)
 
 
@@ -280,7 +280,7 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 @contextmanager
-def _friendly_errors() -> Iterator[None]:
+def _friendly_errors(ctx: Any = None) -> Iterator[None]:
     """Library errors become one line on stderr and their exit code; never a traceback."""
     try:
         yield
@@ -302,10 +302,24 @@ def _friendly_errors() -> Iterator[None]:
         render.error(f"{error.filename or 'a file'}: {error.strerror or error}")
         raise typer.Exit(1) from None
     except Exception as error:  # a bug: say so in one line, keep the traceback for NGKT_DEBUG
+        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            render.error(_locked_message(ctx))
+            raise typer.Exit(75) from None  # EX_TEMPFAIL, as a report that waited too long for its lock
         if os.environ.get("NGKT_DEBUG"):
             raise
         render.error(f"unexpected {type(error).__name__}: {error} (set NGKT_DEBUG=1 for details)")
         raise typer.Exit(1) from None
+
+
+def _locked_message(ctx: Any) -> str:
+    """Another process (an ingest, a sqlite3 shell) kept the database locked past the busy timeout."""
+    from . import db
+
+    where = getattr(getattr(ctx, "obj", None), "db", "the database")
+    return (
+        f"{where}: the database is locked by another process (waited {db.BUSY_TIMEOUT_SECONDS:g} s);"
+        " run again when it has finished"
+    )
 
 
 def _check_date(value: Optional[str]) -> Optional[str]:
