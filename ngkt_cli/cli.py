@@ -24,6 +24,7 @@ import typer
 import typer.core
 
 from . import __version__, ids, render
+from . import db as database
 from .curate import history, label, merge, move, set_scope, split
 from .db import bind_codebook, document_count, get_document, open_db, record_codebook, transaction
 from .errors import NgktError, UsageError
@@ -313,11 +314,9 @@ def _friendly_errors(ctx: Any = None) -> Iterator[None]:
 
 def _locked_message(ctx: Any) -> str:
     """Another process (an ingest, a sqlite3 shell) kept the database locked past the busy timeout."""
-    from . import db
-
     where = getattr(getattr(ctx, "obj", None), "db", "the database")
     return (
-        f"{where}: the database is locked by another process (waited {db.BUSY_TIMEOUT_SECONDS:g} s);"
+        f"{where}: the database is locked by another process (waited {database.BUSY_TIMEOUT_SECONDS:g} s);"
         " run again when it has finished"
     )
 

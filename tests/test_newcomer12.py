@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
 
-from conftest import copy_db, run_cli
+import pytest
+from conftest import copy_db, ngkt_command, run_cli
 
 from ngkt_cli import db as db_module
 
@@ -25,3 +30,58 @@ def test_a_database_another_process_keeps_locked_is_named_with_a_temporary_failu
         " run again when it has finished\n"
     )
     assert run_cli(database, "doc", "date", "71d55a37be2b", "2024-03-18").exit_code == 0  # nothing was lost
+
+
+def test_a_folder_given_as_the_database_is_named_as_a_folder(tmp_path, seeds_copy):
+    for args in (["docs"], ["ingest", str(seeds_copy)]):
+        result = run_cli(tmp_path, *args)
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"ngkt: error: {tmp_path}: is a folder, not a database file; give --db a file such as"
+            f" {tmp_path / 'ngkt.db'}\n",
+        )
+
+
+def _without_root_powers() -> list[str]:
+    """A process that file permissions bind: as root, `setpriv` drops the powers that override them."""
+    if os.geteuid() != 0:
+        return []
+    drop = "-dac_override,-dac_read_search,-fowner"
+    return ["setpriv", f"--inh-caps={drop}", f"--bounding-set={drop}"]
+
+
+def _run_bound(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*_without_root_powers(), *ngkt_command(), *args], capture_output=True, text=True)
+
+
+@pytest.fixture
+def read_only_folder(seeded_db, tmp_path) -> Iterator[Path]:
+    """A shared archive: a folder and database the user may read but not write."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    copy_db(seeded_db, tmp_path).rename(folder / "ngkt.db")
+    (folder / "ngkt.db").chmod(0o444)
+    folder.chmod(0o555)
+    yield folder
+    folder.chmod(0o755)
+
+
+def test_a_read_only_database_is_named_with_what_to_do(read_only_folder):
+    database = read_only_folder / "ngkt.db"
+    result = _run_bound("--db", str(database), "docs")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"ngkt: error: {database}: cannot write to the database or its folder (attempt to write a readonly"
+        " database); ngkt writes there even to read: copy the database to a folder you can write to\n"
+    )
+
+
+def test_a_new_database_in_a_folder_one_cannot_write_names_the_folder(read_only_folder, seeds_copy):
+    database = read_only_folder / "new.db"
+    result = _run_bound("--db", str(database), "ingest", str(seeds_copy))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"ngkt: error: {database}: cannot create the database: its folder cannot be written to"
+        " (unable to open database file)\n"
+    )
+    assert not database.exists()
