@@ -85,3 +85,25 @@ def test_a_new_database_in_a_folder_one_cannot_write_names_the_folder(read_only_
         " (unable to open database file)\n"
     )
     assert not database.exists()
+
+
+def _mojibake(text: str, codec: str) -> bytes:
+    """A UTF-8 file opened as Western European and saved as UTF-8 again: 'đ' becomes 'Ä‘'. As
+    editors and browsers do, a byte Windows-1252 leaves undefined (0x81, 0x8D, ...) keeps its value."""
+    garbled = "".join(bytes([byte]).decode(codec, errors="ignore") or chr(byte) for byte in text.encode("utf-8"))
+    return garbled.encode("utf-8")
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_a_file_whose_utf8_was_read_as_western_and_saved_again_is_read_as_written(seeds_copy, tmp_path, codec):
+    original = next(seeds_copy.glob("000_*.txt"))
+    garbled = tmp_path / "garbled.txt"
+    garbled.write_bytes(_mojibake(original.read_text(encoding="utf-8"), codec))
+    assert "Ä‘" in garbled.read_text(encoding="utf-8") or "Ä\x91" in garbled.read_text(encoding="utf-8")
+    as_written = run_cli(tmp_path / "a.db", "ingest", "--format", "json", str(original))
+    repaired = run_cli(tmp_path / "b.db", "ingest", "--format", "json", str(garbled))
+    assert repaired.exit_code == 0
+    assert run_cli(tmp_path / "b.db", "priorities", "--format", "csv").stdout == run_cli(
+        tmp_path / "a.db", "priorities", "--format", "csv"
+    ).stdout.replace(str(original), str(garbled))
+    assert as_written.exit_code == 0
