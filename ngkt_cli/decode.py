@@ -26,6 +26,14 @@ _CONTROL_BYTES = bytes(code for code in range(128) if CONTROL.match(chr(code)))
 # At most this share of control characters before a "text" is treated as binary.
 MAX_CONTROL_SHARE = 0.01
 
+# Documents that are not text, by their first bytes, whatever the file is called: what each is and
+# what to do (a PDF or a Word file saved as `speech.txt` is no "binary file" to its owner).
+NOT_TEXT = (
+    (b"%PDF-", "a PDF, not text: convert it first (pdftotext -layout FILE)"),
+    (b"PK\x03\x04", "a zip archive (a .docx or .odt?), not text: save it as text first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 (.doc) file, not text: save it as text first"),
+)
+
 # UTF-8 read as Windows-1252 (or Latin-1) and saved as UTF-8 again ("mojibake": "đ" -> "Ä‘", "ư" ->
 # "Æ°", "ạ" -> "áº¡"): a lead byte of a Vietnamese letter's UTF-8 (C2-C6, CC, E1) shown as its
 # Western letter, followed by a continuation byte (80-BF) shown as Windows-1252 or Latin-1 does.
@@ -96,6 +104,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """(NFC text, encoding name) for the bytes of one article; raises RejectedInput."""
     if not data.strip():
         raise RejectedInput("empty file")
+    for start, reason in NOT_TEXT:
+        if data.startswith(start):
+            raise RejectedInput(reason)
     utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _looks_utf16(data)
     utf8 = False
     if utf16:

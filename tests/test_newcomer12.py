@@ -107,3 +107,19 @@ def test_a_file_whose_utf8_was_read_as_western_and_saved_again_is_read_as_writte
         tmp_path / "a.db", "priorities", "--format", "csv"
     ).stdout.replace(str(original), str(garbled))
     assert as_written.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("start", "reason"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF, not text: convert it first (pdftotext -layout FILE)"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "a zip archive (a .docx or .odt?), not text: save it as text first"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 (.doc) file, not text: save it as text first"),
+    ],
+)
+def test_a_document_saved_under_a_text_name_is_named_for_what_it_is(tmp_path, start, reason):
+    misnamed = tmp_path / "speech.txt"
+    misnamed.write_bytes(start + b"1 0 obj << /Length 5 >> stream\n\x00\x01binary\nendstream" * 20)
+    result = run_cli(tmp_path / "test.db", "ingest", str(misnamed))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"ngkt: error: rejected {misnamed}: {reason}"
