@@ -123,3 +123,14 @@ def test_a_document_saved_under_a_text_name_is_named_for_what_it_is(tmp_path, st
     result = run_cli(tmp_path / "test.db", "ingest", str(misnamed))
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == f"ngkt: error: rejected {misnamed}: {reason}"
+
+
+def test_report_years_on_a_database_without_priorities_says_there_are_none(tmp_path):
+    database = tmp_path / "empty.db"
+    (tmp_path / "inbox").mkdir()
+    assert run_cli(database, "ingest", str(tmp_path / "inbox")).exit_code == 0
+    result = run_cli(database, "report", "--out", str(tmp_path / "reports"), "--years", "2023", "2024")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "ngkt: error: --years: no priority statements for 2023; years with some: none\n",
+    )
