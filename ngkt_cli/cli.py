@@ -461,8 +461,9 @@ def fetch(
 
     Pages, feeds and sitemaps are fetched politely (robots.txt, a delay per host, conditional
     requests, retries) and each page's HTML is kept with its URL and fetch time. Exit status: 0
-    when anything was fetched or nothing was new (failures are listed on stderr), 1 on a usage or
-    database error, 3 when every source failed, 130 when interrupted.
+    when anything was fetched or nothing was new (failures are listed on stderr), 1 on a database
+    error, 2 on a usage error (nothing to fetch, a bad --sources file), 3 when every source failed,
+    130 when interrupted.
     """
     from .fetch import Settings, Source, ingest_stored, load_sources, summary
     from .fetch import fetch as fetch_sources
@@ -508,7 +509,8 @@ def docs(
     """List documents with date, statement year, lists found, scope and flags.
 
     Off-topic articles (scope "out") are stored and searchable but left out of threads,
-    priorities, diffs, timelines and reports; `ngkt doc scope DOC in|out` overrides the rule.
+    priorities, diffs, timelines and reports; `ngkt show DOC` gives the rule's reason, `ngkt doc
+    scope DOC in|out` overrides it. A duplicate (a second outlet's copy) is flagged and never counted.
     """
 
     rows = suspect_documents(ctx.obj.open()) if suspect else documents(ctx.obj.open())
