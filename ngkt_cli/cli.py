@@ -24,6 +24,7 @@ import typer
 import typer.core
 
 from . import __version__, ids, render
+from . import db as database
 from .curate import history, label, merge, move, set_scope, split
 from .db import bind_codebook, document_count, get_document, open_db, record_codebook, transaction
 from .errors import NgktError, UsageError
@@ -97,7 +98,7 @@ class _Group(typer.core.TyperGroup):
                 )
 
     def invoke(self, ctx: Any) -> Any:
-        with _friendly_errors():
+        with _friendly_errors(ctx):
             return super().invoke(ctx)
 
 
@@ -280,7 +281,7 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 @contextmanager
-def _friendly_errors() -> Iterator[None]:
+def _friendly_errors(ctx: Any = None) -> Iterator[None]:
     """Library errors become one line on stderr and their exit code; never a traceback."""
     try:
         yield
@@ -302,10 +303,22 @@ def _friendly_errors() -> Iterator[None]:
         render.error(f"{error.filename or 'a file'}: {error.strerror or error}")
         raise typer.Exit(1) from None
     except Exception as error:  # a bug: say so in one line, keep the traceback for NGKT_DEBUG
+        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            render.error(_locked_message(ctx))
+            raise typer.Exit(75) from None  # EX_TEMPFAIL, as a report that waited too long for its lock
         if os.environ.get("NGKT_DEBUG"):
             raise
         render.error(f"unexpected {type(error).__name__}: {error} (set NGKT_DEBUG=1 for details)")
         raise typer.Exit(1) from None
+
+
+def _locked_message(ctx: Any) -> str:
+    """Another process (an ingest, a sqlite3 shell) kept the database locked past the busy timeout."""
+    where = getattr(getattr(ctx, "obj", None), "db", "the database")
+    return (
+        f"{where}: the database is locked by another process (waited {database.BUSY_TIMEOUT_SECONDS:g} s);"
+        " run again when it has finished"
+    )
 
 
 def _check_date(value: Optional[str]) -> Optional[str]:
@@ -448,8 +461,9 @@ def fetch(
 
     Pages, feeds and sitemaps are fetched politely (robots.txt, a delay per host, conditional
     requests, retries) and each page's HTML is kept with its URL and fetch time. Exit status: 0
-    when anything was fetched or nothing was new (failures are listed on stderr), 1 on a usage or
-    database error, 3 when every source failed, 130 when interrupted.
+    when anything was fetched or nothing was new (failures are listed on stderr), 1 on a database
+    error, 2 on a usage error (nothing to fetch, a bad --sources file), 3 when every source failed,
+    130 when interrupted.
     """
     from .fetch import Settings, Source, ingest_stored, load_sources, summary
     from .fetch import fetch as fetch_sources
@@ -495,7 +509,8 @@ def docs(
     """List documents with date, statement year, lists found, scope and flags.
 
     Off-topic articles (scope "out") are stored and searchable but left out of threads,
-    priorities, diffs, timelines and reports; `ngkt doc scope DOC in|out` overrides the rule.
+    priorities, diffs, timelines and reports; `ngkt show DOC` gives the rule's reason, `ngkt doc
+    scope DOC in|out` overrides it. A duplicate (a second outlet's copy) is flagged and never counted.
     """
 
     rows = suspect_documents(ctx.obj.open()) if suspect else documents(ctx.obj.open())

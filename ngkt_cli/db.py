@@ -73,7 +73,8 @@ def open_db(path: str | Path = DEFAULT_DB, *, create: bool = True) -> sqlite3.Co
     """Connect (creating the file and its folder, unless `create` is false: then a missing
     database is a DatabaseError, never an empty one made up), enable WAL and foreign keys, migrate."""
     path = Path(path)
-    if not create and not path.exists():
+    existed = path.exists()
+    if not create and not existed:
         raise DatabaseError(f"{path}: no database there; run `ngkt ingest` first to create it")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,10 +85,24 @@ def open_db(path: str | Path = DEFAULT_DB, *, create: bool = True) -> sqlite3.Co
         conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn, str(path))
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{path}: cannot open the database ({error})") from None
+        raise DatabaseError(_cannot_open(path, existed, error)) from None
     except OSError as error:
         raise DatabaseError(f"{path}: cannot create the database ({error.strerror})") from None
     return conn
+
+
+def _cannot_open(path: Path, existed: bool, error: sqlite3.DatabaseError) -> str:
+    """Why SQLite could not open PATH, in the user's terms where SQLite's own are vague."""
+    if path.is_dir():
+        return f"{path}: is a folder, not a database file; give --db a file such as {path / 'ngkt.db'}"
+    if not existed and "unable to open" in str(error):
+        return f"{path}: cannot create the database: its folder cannot be written to ({error})"
+    if "readonly" in str(error) or "unable to open" in str(error):
+        return (
+            f"{path}: cannot write to the database or its folder ({error}); ngkt writes there even to read:"
+            " copy the database to a folder you can write to"
+        )
+    return f"{path}: cannot open the database ({error})"
 
 
 @contextmanager

@@ -26,6 +26,44 @@ _CONTROL_BYTES = bytes(code for code in range(128) if CONTROL.match(chr(code)))
 # At most this share of control characters before a "text" is treated as binary.
 MAX_CONTROL_SHARE = 0.01
 
+# Documents that are not text, by their first bytes, whatever the file is called: what each is and
+# what to do (a PDF or a Word file saved as `speech.txt` is no "binary file" to its owner).
+NOT_TEXT = (
+    (b"%PDF-", "a PDF, not text: convert it first (pdftotext -layout FILE)"),
+    (b"PK\x03\x04", "a zip archive (a .docx or .odt?), not text: save it as text first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 (.doc) file, not text: save it as text first"),
+)
+
+# UTF-8 read as Windows-1252 (or Latin-1) and saved as UTF-8 again ("mojibake": "đ" -> "Ä‘", "ư" ->
+# "Æ°", "ạ" -> "áº¡"): a lead byte of a Vietnamese letter's UTF-8 (C2-C6, CC, E1) shown as its
+# Western letter, followed by a continuation byte (80-BF) shown as Windows-1252 or Latin-1 does.
+MOJIBAKE = re.compile(
+    "[ÂÃÄÅÆÌá][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def _western_byte(char: str) -> int:
+    """The byte a Western (Windows-1252, else Latin-1) code page shows as CHAR; ValueError if none."""
+    try:
+        return char.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        if ord(char) < 256:
+            return ord(char)  # Latin-1, or a byte Windows-1252 leaves undefined (0x81, 0x8D, ...)
+        raise ValueError(char) from None
+
+
+def _undo_mojibake(text: str) -> str:
+    """The text a double-encoded UTF-8 file was written as; TEXT itself when it is not one (a
+    character no Western code page has, bytes that are not UTF-8, or nothing Vietnamese gained)."""
+    if not MOJIBAKE.search(text):
+        return text
+    try:
+        repaired = bytes(map(_western_byte, text)).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return text
+    return repaired if _vietnamese_share(repaired) > _vietnamese_share(text) else text
+
 
 def _looks_utf16(data: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when every other byte is zero, as in mostly-ASCII UTF-16."""
@@ -66,6 +104,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """(NFC text, encoding name) for the bytes of one article; raises RejectedInput."""
     if not data.strip():
         raise RejectedInput("empty file")
+    for start, reason in NOT_TEXT:
+        if data.startswith(start):
+            raise RejectedInput(reason)
     utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _looks_utf16(data)
     utf8 = False
     if utf16:
@@ -78,6 +119,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             raise RejectedInput("binary file (contains NUL bytes)")
         try:
             text, encoding, utf8 = data.decode("utf-8-sig"), "utf-8", True
+            if (repaired := _undo_mojibake(text)) is not text:
+                text, encoding, utf8 = repaired, "utf-8, double-encoded (repaired)", False
         except UnicodeDecodeError:
             text, encoding = _legacy_decode(data)
     # in UTF-8 the control characters are counted as the bytes they are (`bytes.translate`, a

@@ -119,7 +119,8 @@ def year_pairs(years: list[int], extra: tuple[int, int] | None) -> list[tuple[in
         missing = [y for y in extra if y not in years]
         if missing:
             raise UsageError(
-                f"--years: no priority statements for {missing[0]}; years with some: {', '.join(map(str, years))}"
+                f"--years: no priority statements for {missing[0]};"
+                f" years with some: {', '.join(map(str, years)) or 'none'}"
             )
         pairs.append(extra)
     return pairs
