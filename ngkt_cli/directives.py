@@ -456,6 +456,12 @@ def _one_of(piece: str, match: re.Match[str]) -> int | None:
     return match.end()
 
 
+INSTRUMENT_ASKS = (
+    r"\b(?:Chỉ thị|Nghị quyết|Công điện|Thông báo kết luận|Kết luận|Kế hoạch|Chương trình hành động|Đề án|Công văn)"
+    r"(?:\s+(?:số\s+)?\d[\w/.-]*)?(?:\s+(?:này|của\s+(?:Thủ tướng|Chính phủ|Ban Bí thư|Bộ Chính trị|UBND tỉnh)))?"
+)
+
+
 def _asker_pattern() -> str:
     """Who may ask: a title, a name, "ông"/"bà", a body, "người đứng đầu ..."."""
     return (
@@ -467,7 +473,10 @@ def _asker_pattern() -> str:
         # "Người đứng đầu ngành Ngoại giao đề nghị ...": the office's name goes on in lower case
         rf"(?:(?<=[Nn]goại)\s+giao)?"
         # a leader's own words, quoted: "Tôi yêu cầu các đồng chí Thủ trưởng cơ quan đại diện ..."
-        rf"|\bTôi)"
+        rf"|\bTôi"
+        # an instrument, which asks in its issuer's name: "Nghị quyết yêu cầu các bộ, ngành ...", "Công điện
+        # số 56/CĐ-TTg đề nghị ...", "Chỉ thị nêu rõ, các bộ, ngành, địa phương cần ..."
+        rf"|{INSTRUMENT_ASKS})"
     )
 
 
@@ -1989,6 +1998,35 @@ def _after_connective(text: str) -> int:
 # ---------------------------------------------------------------------------------------------
 # Speaker, year, repeats
 
+INSTRUMENT_ASKER = re.compile(INSTRUMENT_ASKS + rf"[\s,]*(?:{ADVERBS}[\s,]*)*$")
+INSTRUMENT_SAYS = re.compile(
+    r"\s*(?:Theo\s+"
+    + INSTRUMENT_ASKS.removeprefix(r"\b")
+    + r"\s*,|"
+    + INSTRUMENT_ASKS.removeprefix(r"\b")
+    + r"\s+(?:cũng\s+)?(?:nêu rõ|chỉ rõ|nhấn mạnh|xác định)\b)"
+)
+# Who issues or signs an instrument: "Chính phủ ban hành Nghị quyết ...", "Thủ tướng vừa ký Công điện ...".
+ISSUES = re.compile(r"\b(?:ban hành|ký|phê duyệt|có)\s+(?:ban hành\s+)?(?:" + INSTRUMENT_ASKS.removeprefix(r"\b") + ")")
+
+
+def _issuer(body: str, draft: Draft, people: list[Person]) -> str | None:
+    """Who issued the instrument that asks: named in its own sentence, else the last to issue or sign
+    one in the paragraphs above ("Ngày 5/3, Chính phủ ban hành Nghị quyết ... ¶ Nghị quyết yêu cầu ...")."""
+    first = max(0, draft.piece.paragraph - SPEAKER_LOOKBACK_PARAGRAPHS)
+    window = body[_paragraph_start(body, first) : draft.cue_start]
+    issued = [m for m in ISSUES.finditer(window)]
+    if not issued:
+        return None
+    clause = window[
+        max(0, window.rfind(".", 0, issued[-1].start()) + 1, window.rfind("\n", 0, issued[-1].start()) + 1) : issued[
+            -1
+        ].start()
+    ]
+    # (a body as the clause names it: "Chính phủ", not the "Chính phủ ban" its words run on to)
+    named = sorted([*find_mentions(clause, people), *find_bodies(clause)], key=lambda m: m.end)
+    return (named[-1].name or named[-1].title) if named else None
+
 
 def _speaker(
     body: str, draft: Draft, people: list[Person], previous: Draft | None = None, previous_speaker: str | None = None
@@ -2001,6 +2039,10 @@ def _speaker(
         asker = _last_mention(before, people, body)
         if asker:
             return asker
+        if INSTRUMENT_ASKER.search(before) and (issuer := _issuer(body, draft, people)):
+            return issuer  # "Nghị quyết yêu cầu ...": who issued it, named before
+    if INSTRUMENT_SAYS.match(before) and (issuer := _issuer(body, draft, people)):
+        return issuer  # "Chỉ thị nêu rõ, các bộ, ngành cần ...", "Theo Nghị quyết, ..."
     if (
         draft.rule == "instrument"
         and (  # "Chỉ thị của Ban Bí thư nêu rõ: ...": the issuer named in the cue

@@ -195,6 +195,40 @@ EXPECTED = {
             "tiếp tục thích ứng chủ động, linh hoạt với tình hình mới về thương mại, đầu tư quốc tế",
         ),
     ],
+    # an instrument asks in its issuer's name: "Nghị quyết yêu cầu ...", "Theo Nghị quyết, ... phải ..." are the
+    # Government's, which issued it; what was done under the one before is none
+    "gd12_resolution_asks_bodies.txt": [
+        (
+            "Chính phủ",
+            2024,
+            "các bộ, ngành, địa phương tập trung khai thác hiệu quả các hiệp định thương mại tự do đã ký",
+        ),
+        ("Chính phủ", 2024, "phải chủ động tìm kiếm thị trường mới cho hàng Việt Nam"),
+    ],
+    # "Công điện đề nghị Bộ trưởng Bộ Ngoại giao chỉ đạo ...": the Prime Minister signed it; the directive of the
+    # Secretariat recalled after it ("đã xác định") is none
+    "gd12_dispatch_signed_asks.txt": [
+        (
+            "Phạm Minh Chính",
+            2025,
+            "Bộ trưởng Bộ Ngoại giao chỉ đạo các cơ quan đại diện theo dõi sát diễn biến chính sách thương mại của"
+            " nước sở tại",
+        ),
+    ],
+    # "Nhấn mạnh ... phải A, Thủ tướng cho rằng đây là nhiệm vụ rất khó nên cần B": B from its modal, the clause
+    # naming the speaker no part of it
+    "gd12_framed_then_thinks_so_needs.txt": [
+        ("Nguyễn Xuân Phúc", 2016, "phải góp phần giữ vững môi trường hòa bình"),
+        ("Nguyễn Xuân Phúc", 2016, "cần kiên trì phương châm dĩ bất biến, ứng vạn biến"),
+    ],
+    # a ministry's department says what the ministry and the others will do: the ministry's commitment
+    "gd12_department_says_ministry_will.txt": [
+        (
+            "Bộ Công Thương",
+            2026,
+            "tiếp tục đồng bộ các giải pháp hỗ trợ doanh nghiệp xuất khẩu, xử lý kịp thời các vướng mắc phát sinh",
+        ),
+    ],
 }
 
 
