@@ -650,6 +650,12 @@ WILL_VERBS = (
     "đa dạng hóa",
     "đa dạng hoá",
     "tham mưu",  # "Năm 2024, Sở Ngoại vụ sẽ tham mưu cho UBND tỉnh tổ chức ..."
+    # "Chúng tôi cũng sẽ hỗ trợ các địa phương ...", "Bộ sẽ phối hợp chặt chẽ ...", "... sẽ đồng hành cùng ..."
+    "hỗ trợ",
+    "phối hợp",
+    "chủ động",
+    "tích cực",
+    "đồng hành",
 )
 # What follows "sẽ tiếp tục" that is a state, not a course: "Việt Nam sẽ tiếp tục là điểm đến ...",
 # "... được đánh giá cao", "chúng tôi sẽ tiếp tục gặp nhiều khó khăn".
@@ -909,7 +915,11 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
     NotRule(
         "another country's or the delegates' request",
         re.compile(
-            r"(?:\b[pP]hía\s+(?:bạn|["
+            # (not Vietnam's own side: "Về phía Bộ Ngoại giao, Thứ trưởng khẳng định Bộ sẽ ...")
+            r"(?:\b[pP]hía\s+(?:bạn|(?!(?:Việt Nam|Bộ|Sở|UBND|Ủy ban|Chính phủ|Tỉnh|Thành phố|TP)\b"
+            r"(?![^,.;:]{0,40}\b(?:"
+            + "|".join(PARTNERS)
+            + r")\b))["
             + UPPER_CASE
             + r"])|\bBạn\b|\b(?:Tổng thống|Ngoại trưởng|Quốc vương|Nhà vua|Ngài|nước chủ nhà)\b"
             # (not the envoys a leader receives: "Chiều 8-3, tiếp các đại sứ ..., Thủ tướng mong muốn ...")
