@@ -650,12 +650,11 @@ WILL_VERBS = (
     "đa dạng hóa",
     "đa dạng hoá",
     "tham mưu",  # "Năm 2024, Sở Ngoại vụ sẽ tham mưu cho UBND tỉnh tổ chức ..."
-    # "Chúng tôi cũng sẽ hỗ trợ các địa phương ...", "Bộ sẽ phối hợp chặt chẽ ...", "... sẽ đồng hành cùng ..."
-    "hỗ trợ",
+    # "Chúng tôi cũng sẽ chủ động phối hợp với các địa phương ...", "Bộ sẽ phối hợp chặt chẽ ..." (not a pledge
+    # to stand by, "sẽ hỗ trợ", "sẽ đồng hành": a pledge, tried as a row before and left out)
     "phối hợp",
     "chủ động",
     "tích cực",
-    "đồng hành",
 )
 # What follows "sẽ tiếp tục" that is a state, not a course: "Việt Nam sẽ tiếp tục là điểm đến ...",
 # "... được đánh giá cao", "chúng tôi sẽ tiếp tục gặp nhiều khó khăn".

@@ -233,10 +233,10 @@ EXPECTED = {
     "gd12_ministry_side_will_support.txt": [
         ("Tô Anh Dũng", 2022, "tiếp tục hỗ trợ tỉnh kết nối với các đối tác nước ngoài trong năm 2022"),
     ],
-    # an envoy's answer: the embassy's commitment, and "Chúng tôi cũng sẽ hỗ trợ ..."
+    # an envoy's answer: the embassy's commitment, and "Chúng tôi cũng sẽ chủ động phối hợp ..."
     "gd12_envoy_interview_we_will.txt": [
         ("Phạm Quang Hiệu", 2024, "tập trung thúc đẩy các dự án ODA thế hệ mới"),
-        ("Phạm Quang Hiệu", 2024, "hỗ trợ các địa phương tổ chức xúc tiến đầu tư tại Nhật Bản"),
+        ("Phạm Quang Hiệu", 2024, "chủ động phối hợp với các địa phương tổ chức xúc tiến đầu tư tại Nhật Bản"),
     ],
 }
 
