@@ -154,6 +154,10 @@ TASK_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(TASK_NOUNS) + r")(?:\s+[^\s,;:
 CIRCUMSTANCE_BEFORE = re.compile(
     r"\b(?:đòi hỏi|buộc|khiến|bắt buộc|có lẽ|vấp|gặp|mắc|chịu|đang|đã|không|chưa|rất|lại|sẽ)(?:\s+\S+){0,2}\s*$", re.I
 )
+# "whatever ... also": "các đồng chí làm việc gì cũng phải nắm vững ...", "ở đâu cũng phải ...": the
+# concession names no task, the demand follows it
+# (so also a new clause after "nên": "đây là nhiệm vụ khó nên cần kiên trì ...")
+WHATEVER_BEFORE = re.compile(r"\b(?:(?:gì|nào|đâu)\s+(?:cũng|đều)|nên)\s*$", re.I)
 RELATIVE_BEFORE = re.compile(r"\b(?:những|các|một số|mọi)\s+[^,;:.]{1,40}?\s+mà\s+[^,;:.]{1,80}$", re.I)
 NOT_AN_ACTION_AFTER = re.compile(r"^\s*(?:thiết|chăng|nói|kể|thừa nhận|đối mặt|chịu|gánh|để|gì)\b", re.I)
 
@@ -327,7 +331,9 @@ def _obligation(piece: str, match: re.Match[str]) -> int | None:
     clause = re.split(r"[,:]", before)[-1]
     if forbidding := PROHIBITION_BEFORE.search(clause):
         return len(before) - len(clause) + forbidding.start()
-    if TASK_NOUN_BEFORE.search(clause) or CIRCUMSTANCE_BEFORE.search(clause) or NOT_AN_ACTION_AFTER.match(after):
+    if NOT_AN_ACTION_AFTER.match(after) or (
+        not WHATEVER_BEFORE.search(clause) and (TASK_NOUN_BEFORE.search(clause) or CIRCUMSTANCE_BEFORE.search(clause))
+    ):
         return None
     if DEEMED_AFTER.match(after):  # "việc thu hút ... phải được coi là nhiệm vụ trọng tâm": a named task
         return None
@@ -450,6 +456,12 @@ def _one_of(piece: str, match: re.Match[str]) -> int | None:
     return match.end()
 
 
+INSTRUMENT_ASKS = (
+    r"\b(?:Chỉ thị|Nghị quyết|Công điện|Thông báo kết luận|Kết luận|Kế hoạch|Chương trình hành động|Đề án|Công văn)"
+    r"(?:\s+(?:số\s+)?\d[\w/.-]*)?(?:\s+(?:này|của\s+(?:Thủ tướng|Chính phủ|Ban Bí thư|Bộ Chính trị|UBND tỉnh)))?"
+)
+
+
 def _asker_pattern() -> str:
     """Who may ask: a title, a name, "ông"/"bà", a body, "người đứng đầu ..."."""
     return (
@@ -461,7 +473,10 @@ def _asker_pattern() -> str:
         # "Người đứng đầu ngành Ngoại giao đề nghị ...": the office's name goes on in lower case
         rf"(?:(?<=[Nn]goại)\s+giao)?"
         # a leader's own words, quoted: "Tôi yêu cầu các đồng chí Thủ trưởng cơ quan đại diện ..."
-        rf"|\bTôi)"
+        rf"|\bTôi"
+        # an instrument, which asks in its issuer's name: "Nghị quyết yêu cầu các bộ, ngành ...", "Công điện
+        # số 56/CĐ-TTg đề nghị ...", "Chỉ thị nêu rõ, các bộ, ngành, địa phương cần ..."
+        rf"|{INSTRUMENT_ASKS})"
     )
 
 
@@ -532,7 +547,18 @@ def _soft_request(piece: str, match: re.Match[str]) -> int | None:
     rest = piece[match.end() :]
     if not DOMESTIC_ADDRESSEE.match(rest) or FOREIGN_ADDRESSEE.match(rest) or FOREIGN_CORPS.match(rest):
         return None
-    return _asker_before(piece, match)
+    asked = _asker_before(piece, match)
+    if asked is None and PROVINCE_WISHES.match(piece, 0, match.start()):
+        return match.end() + len(rest) - len(rest.lstrip(" ,:"))
+    return asked
+
+
+# A province that wishes, as its leader speaks for it: "Tỉnh mong muốn các cơ quan đại diện ...", "Vì vậy,
+# tỉnh mong các Đại sứ ..." (the leader named before is its speaker).
+PROVINCE_WISHES = re.compile(
+    r"\s*(?:(?:Vì vậy|Vì thế|Do đó|Do vậy|Bởi vậy|Đồng thời|Ngoài ra|Bên cạnh đó),?\s*)?"
+    rf"(?:[Tt]ỉnh|[Tt]hành phố|TP)(?:\s+[{UPPER_CASE}]\w*){{0,3}}\s+(?:cũng\s+|rất\s+)?$"
+)
 
 
 # The foreign diplomatic corps, named in the addressee: "mong muốn các Đại sứ, phu nhân, đại diện các
@@ -544,7 +570,8 @@ FOREIGN_CORPS = re.compile(r"^[^.;:]{0,80}?\b(?:tổ chức quốc tế|tại Vi
 # "giao nhiệm vụ cho các Đại sứ quan tâm ...".
 ASSIGNED_BODY = (
     r"(?:các\s+)?(?:Sở|Bộ|UBND|Ủy ban|Ban|Văn phòng|Cục|Vụ|sở|bộ|ngành|địa phương|đơn vị|[đĐ]ại sứ|[tT]rưởng [cC]ơ quan"
-    r" đại diện|[cC]ơ quan đại diện|[tT]hương vụ|[tT]ổng [lL]ãnh sự)(?!\w)"
+    # ("giao các cơ quan liên quan tiếp thu, xử lý ...", "giao các cơ quan chức năng ...")
+    r" đại diện|[cC]ơ quan(?: đại diện)?|[tT]hương vụ|[tT]ổng [lL]ãnh sự)(?!\w)"
 )
 ASSIGNEE = re.compile(r"^\s*(?:nhiệm vụ\s+)?(?:cho\s+)?" + ASSIGNED_BODY)
 
@@ -606,7 +633,9 @@ COMMITTING_ACTOR = re.compile(
     # a ministry's department or steering board: "ông Nam cho biết Cục sẽ tập trung ...", "Ban Chỉ đạo sẽ tiếp tục ..."
     rf"|Cục(?:\s+[{UPPER_CASE}]\w*)*|Ban Chỉ đạo(?:\s+[{UPPER_CASE}]\w*)*"
     # Vietnam's embassy speaking through its envoy: "Trong năm 2024, Đại sứ quán sẽ tập trung ..."
-    rf"|(?:[Đđ]ại sứ quán|[Tt]ổng [Ll]ãnh sự quán|[Tt]hương vụ)(?:\s+Việt Nam(?:\s+tại(?:\s+[{UPPER_CASE}]\w*)+)?)?)"
+    rf"|(?:[Đđ]ại sứ quán|[Tt]ổng [Ll]ãnh sự quán|[Tt]hương vụ)(?:\s+Việt Nam(?:\s+tại(?:\s+[{UPPER_CASE}]\w*)+)?)?"
+    # the ministries together: "thời gian tới, Bộ Công Thương và các bộ, ngành sẽ tiếp tục ..."
+    rf"|[Cc]ác bộ,\s*ngành(?:,\s*địa phương)?)(?:\s+(?:và|cùng)\s+các bộ,\s*ngành(?:,\s*địa phương)?)?"
     rf"\s+(?:cũng\s+|vẫn\s+)?$"
 )
 COMMITMENT_VERBS = ("tập trung", "chú trọng", "ưu tiên", "đẩy mạnh", "tăng cường")
@@ -621,6 +650,11 @@ WILL_VERBS = (
     "đa dạng hóa",
     "đa dạng hoá",
     "tham mưu",  # "Năm 2024, Sở Ngoại vụ sẽ tham mưu cho UBND tỉnh tổ chức ..."
+    # "Chúng tôi cũng sẽ chủ động phối hợp với các địa phương ...", "Bộ sẽ phối hợp chặt chẽ ..." (not a pledge
+    # to stand by, "sẽ hỗ trợ", "sẽ đồng hành": a pledge, tried as a row before and left out)
+    "phối hợp",
+    "chủ động",
+    "tích cực",
 )
 # What follows "sẽ tiếp tục" that is a state, not a course: "Việt Nam sẽ tiếp tục là điểm đến ...",
 # "... được đánh giá cao", "chúng tôi sẽ tiếp tục gặp nhiều khó khăn".
@@ -841,6 +875,8 @@ FOREIGN_LEADER = re.compile(
     r"\b(?:Thủ tướng|Tổng thống|Bộ trưởng|Ngoại trưởng|Chủ tịch|Đại sứ|Tổng Thư ký|Tổng thư ký|Chính phủ|Quốc hội"
     r"|Lãnh đạo)"
     r"(?:\s+(?!tại\b)[^\s,.;:]+){0,2}?\s+(?:" + "|".join(PARTNERS) + r")\b"
+    # (not the chair of a year's forum, which Vietnam hosts: "Chủ tịch SOM APEC 2017 Bùi Thanh Sơn")
+    r"(?!\s+(?:19|20)\d{2}\b)"
 )
 
 # A soft request to a partner's envoy, not to Vietnam's own: "mong muốn Đại sứ Hàn Quốc ...".
@@ -878,12 +914,18 @@ NOT_DIRECTIVES: tuple[NotRule, ...] = (
     NotRule(
         "another country's or the delegates' request",
         re.compile(
-            r"(?:\b[pP]hía\s+(?:bạn|["
+            # (not Vietnam's own side: "Về phía Bộ Ngoại giao, Thứ trưởng khẳng định Bộ sẽ ...")
+            r"(?:\b[pP]hía\s+(?:bạn|(?!(?:Việt Nam|Bộ|Sở|UBND|Ủy ban|Chính phủ|Tỉnh|Thành phố|TP)\b"
+            r"(?![^,.;:]{0,40}\b(?:"
+            + "|".join(PARTNERS)
+            + r")\b))["
             + UPPER_CASE
             + r"])|\bBạn\b|\b(?:Tổng thống|Ngoại trưởng|Quốc vương|Nhà vua|Ngài|nước chủ nhà)\b"
             # (not the envoys a leader receives: "Chiều 8-3, tiếp các đại sứ ..., Thủ tướng mong muốn ...")
             # (nor whom the asker thanks: "cảm ơn các ý kiến ... của các Đại sứ, đồng thời yêu cầu ...")
-            r"|\btại Việt Nam\b|(?<!tiếp )(?<!gặp )(?<!với )(?<!của )(?<!ơn )(?<!cho )\b(?:[cC]ác|[nN]hiều)\s+(?:đại"
+            # (nor the views the asker heard: "Lắng nghe các ý kiến ..., Thủ tướng giao ...")
+            r"|\btại Việt Nam\b|(?<!tiếp )(?<!gặp )(?<!với )(?<!của )(?<!ơn )(?<!cho )(?<!nghe )(?<!thu )"
+            r"\b(?:[cC]ác|[nN]hiều)\s+(?:đại"
             r" biểu|[đĐ]ại sứ|ý kiến|doanh"
             r" nghiệp|chuyên gia|nhà đầu"
             r" tư)\b"
@@ -1466,7 +1508,8 @@ DEMAND_TAIL = re.compile(
     # (not after "để": "phải nỗ lực hơn để góp phần xây dựng ..." would end on "để", its purpose cut off)
     r"(?<!\bđể),?\s+(?:trên cơ sở|theo hướng|với phương châm|thông qua đó|qua đó|nhờ đó|từ đó|góp phần|nhằm)\b"
     # and who said it, after it: "..., ông nói.", "...”, Thủ tướng nhấn mạnh."
-    r"|[”\"]?\s*[,–-]\s*[^,;]{0,60}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ)\s*[.!]?\s*$"
+    # (no quotation mark between: in "“... chức năng, nhiệm vụ của mình” - Tổng Bí thư nhấn mạnh." it is the dash)
+    r"|[”\"]?\s*[,–-]\s*[^,;”\"]{0,60}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ)\s*[.!]?\s*$"
     # or who asked it, named after it: "..., Thủ tướng đề nghị." (not "... đáp ứng yêu cầu.")
     rf"|[”\"]?\s*[,–-]\s*(?-i:[{UPPER_CASE}]|ông\b|bà\b)[^,;]{{0,60}}?\b{ASKED_AT_END}"
     # or after "theo": "..., theo ông.", "..., theo Bộ trưởng Bùi Thanh Sơn."
@@ -1564,7 +1607,9 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
                     break
                 checked = True
             if first is None:
-                if previous and len(text.split()) >= MIN_ACTION_WORDS:  # "... cần A; B": B is asked too
+                # "... cần A; B": B is asked too (not a clause that names its speaker: "Nhấn mạnh ... phải A,
+                # Thủ tướng cho rằng đây là nhiệm vụ khó")
+                if previous and len(text.split()) >= MIN_ACTION_WORDS and not SPEAKER_OPENS.match(text):
                     start, end = _trimmed(body, piece.start + _after_connective(text), piece.end)
                     drafts.append(previous := replace(previous, start=start, end=end, piece=piece))
                 elif piece is not pieces[0] and (asked := _asked_on(body, sentence, pieces[0], piece, text)):
@@ -1589,6 +1634,9 @@ def _drafts(body: str, sentences: list[list[Piece]], blocked: list[tuple[int, in
                 previous = None
                 continue
             found = accepted
+            if passed_on := _passed_on(body, drafts, previous, pieces, piece, text, found):
+                drafts.append(previous := passed_on)
+                continue
             start, end = _trimmed(body, piece.start + found.text_start, _demand_stop(piece, found))
             cue = Draft(
                 start,
@@ -1624,6 +1672,46 @@ def _handed_on(body: str, drafts: list[Draft], piece: Piece, text: str) -> Draft
     return replace(request, start=start, end=end, piece=piece, carried_from=request)
 
 
+# A body, named by its office alone, that directs those under it, right after a request or a task handed
+# out, in the sentence's next ';' piece or opening the next paragraph: "Thủ tướng yêu cầu Bộ trưởng Bộ Công
+# Thương chỉ đạo ...; Bộ trưởng Bộ Ngoại giao chỉ đạo các cơ quan đại diện ...", "Phó Thủ tướng giao Bộ Công
+# Thương chủ trì ... ¶ Bộ Ngoại giao chỉ đạo các cơ quan đại diện ...": its part of that request, which
+# asks it, not a direction of its own (a minister named, "Bộ trưởng Nguyễn Hồng Diên chỉ đạo ...", gives his own).
+DIRECTS = re.compile(r"chỉ đạo", re.I)
+SOMEONE_BY_NAME = re.compile(_NAME.replace("?P<name>", ""))
+
+
+def _passed_on(
+    body: str,
+    drafts: list[Draft],
+    previous: Draft | None,
+    pieces: list[Piece],
+    piece: Piece,
+    text: str,
+    found: Found,
+) -> Draft | None:
+    """The request before carried on by a body that directs those under it, else None."""
+    if found.rule != "request" or not DIRECTS.fullmatch(text[found.start : found.end].strip(" :")):
+        return None
+    if previous is None and piece is pieces[0] and drafts and drafts[-1].piece.paragraph == piece.paragraph - 1:
+        previous = drafts[-1]  # (the paragraph before ends with it)
+    elif piece is pieces[0]:
+        return None
+    request = previous and (previous.carried_from or previous)
+    if request is None or request.rule not in ("request", "assignment"):
+        return None
+    opening = _after_connective(text)
+    opening += len(text[opening:]) - len(text[opening:].lstrip())
+    if not _body_tasked(text[opening:]) or SOMEONE_BY_NAME.search(text, opening, found.start):
+        return None
+    start, end = _trimmed(body, piece.start + opening, piece.end)
+    return replace(request, start=start, end=end, piece=piece, carried_from=request)
+
+
+# A clause that opens with who speaks and their verb of saying: "Thủ tướng cho rằng ...".
+SPEAKER_OPENS = re.compile(r"\s*(?:" + _asker_pattern() + r")(?:\s+[^\s,;:]+){0,4}?\s+(?:" + SPEECH_VERBS.pattern + ")")
+
+
 # A ';' piece that asks with no asker of its own, in a sentence a person opens: "Tổng Bí thư ... chỉ
 # rõ tầm quan trọng của phối hợp 3 trụ cột: A - B - C; đề nghị Đảng ủy Bộ Ngoại giao tiếp tục ...",
 # "Bộ trưởng ghi nhận ...; đề nghị các đơn vị ...". (Not a body's own report going on: "Tỉnh Thanh
@@ -1631,8 +1719,9 @@ def _handed_on(body: str, drafts: list[Draft], piece: Piece, text: str) -> Draft
 ASKED_ON = re.compile(
     r"^\s*(?:(?:đồng thời|và)\s+)?(?:cũng\s+)?(?P<verb>" + "|".join(REQUEST_VERBS) + r")\s+(?:với\s+)?(?=\S)"
 )
+# (after the lede's date and place, too: "Ngày 10/1, tại Hà Nội, Bộ trưởng ... chỉ rõ ...: A - B; đề nghị ...")
 PERSON_OPENS = re.compile(
-    r"^\s*(?:[^,;:]{0,200},\s*)?(?:(?:" + _TITLE_RE + ")" + _ORG + "|" + _NAME.replace("?P<name>", "") + r")(?=\s)"
+    r"^\s*(?:[^,;:]{0,200},\s*){0,3}(?:(?:" + _TITLE_RE + ")" + _ORG + "|" + _NAME.replace("?P<name>", "") + r")(?=\s)"
 )
 
 
@@ -1844,7 +1933,9 @@ BARE_ACTION = re.compile(
     r" mạnh|tăng cường|tiếp tục|nâng cao|kết nối|rà soát"
     r"|khuyến khích|thúc đẩy|chủ động|mở rộng|hoàn thiện|phát huy|đa dạng hóa|đa dạng hoá|làm tốt"
     # ("... nắm chắc tình hình sở tại. Kịp thời tham mưu ... . Tích cực hỗ trợ doanh nghiệp ...")
-    r"|tích cực|khẩn trương|kịp thời|quyết liệt|bám sát|tháo gỡ|nắm chắc|tận dụng|khai thác|giữ vững)(?!\w)"
+    r"|tích cực|khẩn trương|kịp thời|quyết liệt|bám sát|tháo gỡ|nắm chắc|tận dụng|khai thác|giữ vững"
+    # ("... cần kiên định ... . Đổi mới, linh hoạt hơn nữa ... ¶ Cùng với đó, khắc phục ...")
+    r"|đổi mới|khắc phục|cải thiện|củng cố|đẩy nhanh)(?!\w)"
 )
 # A paragraph that opens by adding one more to the demand before it: "Cùng với đó, đẩy mạnh ...".
 ADDED_ON = re.compile(r"\s*(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra),?\s")
@@ -1916,6 +2007,35 @@ def _after_connective(text: str) -> int:
 # ---------------------------------------------------------------------------------------------
 # Speaker, year, repeats
 
+INSTRUMENT_ASKER = re.compile(INSTRUMENT_ASKS + rf"[\s,]*(?:{ADVERBS}[\s,]*)*$")
+INSTRUMENT_SAYS = re.compile(
+    r"\s*(?:Theo\s+"
+    + INSTRUMENT_ASKS.removeprefix(r"\b")
+    + r"\s*,|"
+    + INSTRUMENT_ASKS.removeprefix(r"\b")
+    + r"\s+(?:cũng\s+)?(?:nêu rõ|chỉ rõ|nhấn mạnh|xác định)\b)"
+)
+# Who issues or signs an instrument: "Chính phủ ban hành Nghị quyết ...", "Thủ tướng vừa ký Công điện ...".
+ISSUES = re.compile(r"\b(?:ban hành|ký|phê duyệt|có)\s+(?:ban hành\s+)?(?:" + INSTRUMENT_ASKS.removeprefix(r"\b") + ")")
+
+
+def _issuer(body: str, draft: Draft, people: list[Person]) -> str | None:
+    """Who issued the instrument that asks: named in its own sentence, else the last to issue or sign
+    one in the paragraphs above ("Ngày 5/3, Chính phủ ban hành Nghị quyết ... ¶ Nghị quyết yêu cầu ...")."""
+    first = max(0, draft.piece.paragraph - SPEAKER_LOOKBACK_PARAGRAPHS)
+    window = body[_paragraph_start(body, first) : draft.cue_start]
+    issued = [m for m in ISSUES.finditer(window)]
+    if not issued:
+        return None
+    clause = window[
+        max(0, window.rfind(".", 0, issued[-1].start()) + 1, window.rfind("\n", 0, issued[-1].start()) + 1) : issued[
+            -1
+        ].start()
+    ]
+    # (a body as the clause names it: "Chính phủ", not the "Chính phủ ban" its words run on to)
+    named = sorted([*find_mentions(clause, people), *find_bodies(clause)], key=lambda m: m.end)
+    return (named[-1].name or named[-1].title) if named else None
+
 
 def _speaker(
     body: str, draft: Draft, people: list[Person], previous: Draft | None = None, previous_speaker: str | None = None
@@ -1928,6 +2048,10 @@ def _speaker(
         asker = _last_mention(before, people, body)
         if asker:
             return asker
+        if INSTRUMENT_ASKER.search(before) and (issuer := _issuer(body, draft, people)):
+            return issuer  # "Nghị quyết yêu cầu ...": who issued it, named before
+    if INSTRUMENT_SAYS.match(before) and (issuer := _issuer(body, draft, people)):
+        return issuer  # "Chỉ thị nêu rõ, các bộ, ngành cần ...", "Theo Nghị quyết, ..."
     if (
         draft.rule == "instrument"
         and (  # "Chỉ thị của Ban Bí thư nêu rõ: ...": the issuer named in the cue
@@ -1995,7 +2119,14 @@ def _speaker(
         return interviewee
     # (not when the sentence names someone the article does not, "..., ông Sơn cho biết cần ...", or
     # another source: "Theo báo cáo, các cơ quan đại diện cần ...")
-    return None if SOMEONE_NAMED.search(before) or THEO_OPENING.match(before) else _chair(body, draft, people)
+    if SOMEONE_NAMED.search(before) or THEO_OPENING.match(before):
+        return None
+    if (chair := _chair(body, draft, people)) or draft.rule != "commitment":
+        return chair
+    # a ministry that commits, with nobody else said to speak: "Vụ Phát triển thị trường nước ngoài (Bộ
+    # Công Thương) cho biết, thời gian tới, Bộ Công Thương sẽ tiếp tục ..." is the ministry's word
+    committed = find_bodies(before, body)
+    return (committed[-1].name or committed[-1].title) if committed else None
 
 
 # A paragraph of figures the writer cites, after whoever spoke: what follows is the writer's analysis.
@@ -2283,10 +2414,12 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             cue_end=d.cue_end,
         )
         for d, speaker in zip(drafts, speakers)
-        if (speaker or d.rule in ASKED)
+        if (speaker or (d.rule in ASKED and d.rule != "soft request"))  # (a wish nobody is named making: the writer's)
         and not (d.lead_in and d.carried_from is None)
-        and not (d.rule in PROPOSED and speaker in business)
+        # (what they ask, and what they say must be done: "Theo ông Cẩm, doanh nghiệp cần ...")
+        and speaker not in business
         and not _foreign(speaker)
+        and not (d.rule in PROPOSED and ENVOY_ALONE.match(body, d.start) and _foreign_envoy_named(body))
     ]
     return tuple(_without_repeats(statements))
 
@@ -2351,6 +2484,20 @@ def _foreign(speaker: str | None) -> bool:
         word.isalpha() and word[0].isupper() and word[1:].islower() and not VIETNAMESE_SYLLABLE.fullmatch(fold(word))
         for word in speaker.split()
     )
+
+
+# An envoy asked by office alone ("đề nghị Đại sứ thúc đẩy ...", "mong muốn Đại sứ quan tâm ..."): in an
+# article that names a foreign ambassador ("Đại sứ Phần Lan tại Việt Nam Keijo Norvanto", "Đại sứ Nhật
+# Bản ..."), the guest, whose part is no priority of Vietnam's.
+ENVOY_ALONE = re.compile(r"[Đđ]ại sứ\s+(?![Qq]uán\b)(?=[^\W\d_" + UPPER_CASE + r"])")
+FOREIGN_ENVOY = re.compile(
+    r"\b[Đđ]ại sứ\s+(?:(?:" + "|".join(PARTNERS) + r")\b|[^,.;:]{1,30}?\btại Việt Nam\b"
+    r"|(?P<name>[" + UPPER_CASE + r"]\w*(?:\s+[" + UPPER_CASE + r"]\w*){1,3}))"
+)
+
+
+def _foreign_envoy_named(body: str) -> bool:
+    return any(not m["name"] or _foreign(m["name"]) for m in FOREIGN_ENVOY.finditer(body))
 
 
 # Rules whose cue names who asks. A demand under any other rule that no person or body in the

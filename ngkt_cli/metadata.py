@@ -201,7 +201,9 @@ _ORG_LOWER = (
 # lower-case words grouped by first letter: the same matches, one letter test per position.)
 _ORG_WORD = (
     rf"(?:[{UPPER}][^\s,.;:()–-]*|{_alternation(_ORG_LOWER, first_letter_either_case=False)}"
-    rf"|(?:tại|và)(?=\s+[{UPPER}]))"
+    rf"|(?:tại|và)(?=\s+[{UPPER}])"
+    # the year of a forum Vietnam hosts: "Chủ tịch SOM APEC 2017 Bùi Thanh Sơn"
+    rf"|(?:19|20)\d\d(?=\s+[{UPPER}]))"
 )
 _ORG = rf"(?:\s+{_ORG_WORD})*"
 # Between a title and its holder's name, also a short aside in brackets: "Chủ tịch Phòng Thương
@@ -238,7 +240,8 @@ PLACE_TAILS = (
     "Sơn La",
     "An Giang",
 )
-_NOT_A_PLACE_TAIL = "".join(sorted({f"(?<!{place.split()[0]} )" for place in PLACE_TAILS}))
+# (only the place's own last word: in "Chủ tịch UBND tỉnh Hòa Bình Bùi Văn Khánh" the name is "Bùi Văn Khánh")
+_NOT_A_PLACE_TAIL = "".join(f"(?!(?<={place.split()[0]} ){place.split()[-1]}\\b)" for place in PLACE_TAILS)
 _NAME = rf"(?P<name>{_NOT_A_PLACE}{_NOT_A_PLACE_TAIL}(?:{_SURNAME_RE})(?:[ \t]+{_NAME_WORD}){{1,3}})"
 # A name is not followed by another capitalised word: in "Phó Chủ tịch UBND TP Hồ Chí Minh Võ Văn
 # Hoan" the city, which opens with a family name, belongs to the organisation.
