@@ -323,7 +323,8 @@ REVIEW_PREVIOUS_YEAR_UNTIL_MONTH = 2
 # một số hạn chế", "nguyên nhân của những hạn chế"); the rest of that kind (the spirit a
 # conference sets, opportunities, another side's proposals) looks ahead as priorities do.
 LOOKS_BACK = re.compile(
-    r"\b(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|khuyet diem|yeu to|van con|khac phuc|chua tuong xung)\b"
+    r"\b(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|khuyet diem|yeu to|van con|khac phuc|chua tuong xung"
+    r"|thang than (?:chi ra|nhin nhan|thua nhan))\b"
 )
 
 

@@ -178,6 +178,10 @@ LA_BARE_MARKER = re.compile(
 # dõi ...; hai là cảnh báo ...".
 LA_PIECE_MARKER = re.compile(r"(?<=[;:] )(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])")
 
+# ... and spoken after a comma, each item a clause of one sentence: "Giám đốc Sở cho biết, một là
+# thiếu nguồn lực ..., hai là cán bộ còn hạn chế ..., ba là thủ tục ... còn kéo dài."
+LA_SPOKEN_MARKER = re.compile(r"(?<=, )(?P<n>" + "|".join(LA_ORDINALS) + r")\s+là\s+(?=[^\W\d_])")
+
 # "1. ...", "2) ...", "(3) ...", "4/ ..." at the start of a paragraph.
 NUMBER_MARKER = re.compile(r"^\(?(?P<n>\d{1,2})[.)/]\s+(?=\S)")
 
@@ -188,6 +192,10 @@ NUMBER_DASH_MARKER = re.compile(r"^(?P<n>\d{1,2})\s*[-–]\s+(?=[^\W\d_])")
 # "Về ngoại giao kinh tế, tỉnh thu hút ..." ¶ "Về đối ngoại nhân dân, ...": paragraphs that each open
 # on the field they report, kept whole (the field is part of the item)
 FIELD_LABEL_MARKER = re.compile(r"^(?=Về\s+[^\W\d][^,.:;!?\n]{1,50}[,:]\s+\S)")
+# ... and on a short label and a colon, as pages set a bold label before each point ("Năm 2024, ngoại
+# giao kinh tế có ba điểm sáng." ¶ "Ngoại giao vắc xin: Việt Nam tiếp nhận ..." ¶ "Mở cửa thị trường: ..."),
+# kept whole too, and only under a lead-in that counts them
+LABEL_COLON_MARKER = re.compile(r"^(?=(?!Về\s)[^\W\d_][^,.:;!?\n“”\"]{1,40}:\s+\S)")
 
 TABLE_ROW_MARKER = re.compile(r"^\|\s*(?P<n>\d{1,2})\.?\s*\|\s*(?=[^\s|])")
 
@@ -638,6 +646,8 @@ MARKER_RULES = (
     MarkerRule("là ordinal, no comma", "la", 1, LA_BARE_MARKER, _words(LA_ORDINALS), at_item_start),
     # "...: một là theo dõi ...; hai là cảnh báo ..."
     MarkerRule("là ordinal after ';'", "la", 1, LA_PIECE_MARKER, _words(LA_ORDINALS)),
+    # "..., một là thiếu nguồn lực ..., hai là ..."
+    MarkerRule("là ordinal after ','", "la", 1, LA_SPOKEN_MARKER, _words(LA_ORDINALS)),
     # "..., trước hết là theo dõi ...; hai là cảnh báo ..."
     MarkerRule(
         "sequence word, là run", "la", 1, SEQUENCE_LA_MARKER, _words(SEQUENCE_LA_WORDS), spoken_or_at_item_start
@@ -662,6 +672,8 @@ MARKER_RULES = (
     MarkerRule("bullet", "bullet", 6, BULLET_MARKER, lambda _: BY_POSITION),
     # "Về ngoại giao kinh tế, ..." ¶ "Về đối ngoại nhân dân, ..." under a lead-in that counts them
     MarkerRule("field label", "field", 6, FIELD_LABEL_MARKER, lambda _: BY_POSITION),
+    # "Ngoại giao vắc xin: ..." ¶ "Mở cửa thị trường: ..." under a lead-in that counts them
+    MarkerRule("label and colon", "label", 6, LABEL_COLON_MARKER, lambda _: BY_POSITION),
     # "+ Tổ chức đoàn ..." ¶ "+ Hỗ trợ ..." under a dash (or alone): a list of its own; where a dash
     # list holds it, the dash list wins
     MarkerRule("sub-bullet", "sub-bullet", 7, SUB_BULLET_MARKER, lambda _: BY_POSITION),
@@ -822,7 +834,8 @@ class Span:
     end: int
 
 
-TRAILING_CONJUNCTION = re.compile(r"\s+(?:và|hoặc|cùng)$")
+# (not "đến cùng", to the end: "chưa được theo dõi đến cùng")
+TRAILING_CONJUNCTION = re.compile(r"(?<!\bđến)\s+(?:và|hoặc|cùng)$")
 # "...; và củng cố an ninh lương thực": the joining "và" before the last piece is not its text.
 LEADING_CONJUNCTION = re.compile(r"(?:và|hoặc)\s+(?=\S)")
 # The characters it may open with, tested before it is tried (None: any).
@@ -1724,6 +1737,8 @@ KIND_CUES = (
             # The lead-in ends there: not "trong chương trình Hội nghị ..., Bộ ...".
             r"(?:\s+[^\s,.;:]+){0,5}?\s*(?:gom|bao gom|nhu sau|co)?\W*$"
             r"|\b(?:chuyen tham|chuyen cong tac|lich trinh)\b[^.;:]*\b(?:se|du kien)\b"
+            # what is held alongside: "Bên lề Diễn đàn, Ban tổ chức bố trí các hoạt động: ..."
+            r"|\bben le (?:dien dan|hoi nghi|hoi thao|hoi cho|trien lam|su kien)\b"
         ),
     ),
     # work reported done: "Sở đã hoàn thành các công việc sau:"
@@ -1758,7 +1773,12 @@ KIND_CUES = (
             r"|chua (?:lam duoc|dat duoc|dat yeu cau|dap ung(?: yeu cau)?|hieu qua|tuong xung)"
             r"|van con (?:nhung|mot so|nhieu)"  # "công tác ... vẫn còn những mặt chưa tương xứng:"
             r"|(?:can|phai) (?:som )?(?:khac phuc|sua chua|chan chinh)"  # "vẫn còn một số điểm cần khắc phục:"
-            r"|tinh hinh (?:the gioi|quoc te|khu vuc)|boi canh (?:the gioi|quoc te|khu vuc))\b"
+            r"|tinh hinh (?:the gioi|quoc te|khu vuc)|boi canh (?:the gioi|quoc te|khu vuc)"
+            # the world economy told, not what to do about it: "kinh tế thế giới năm 2024 nổi lên mấy
+            # điểm đáng chú ý: ..."
+            r"|kinh te (?:the gioi|toan cau)(?:\s+[^\s,.;:]+){0,3}?\s+(?:co|noi len|noi bat|xuat hien|dien bien)"
+            # what a leader bluntly points at: "... cũng thẳng thắn chỉ ra: ...", "thẳng thắn nhìn nhận"
+            r"|thang than (?:chi ra|neu|nhin nhan|thua nhan|danh gia))\b"
         ),
     ),
     (
@@ -1775,7 +1795,7 @@ KIND_CUES = (
 # hạn chế:", "Tuy đạt nhiều thành tựu, ...", "Để khắc phục những hạn chế trên, cần: ..." (folded; the
 # clause up to its comma).
 CONCESSION = re.compile(
-    r"\b(?:(?:ben canh|ngoai|song song voi) (?:nhung|cac)\b|tuy\b|mac du\b"
+    r"\b(?:(?:ben canh|ngoai|song song voi|ghi nhan|danh gia cao) (?:nhung|cac)\b|tuy\b|mac du\b"
     r"|de (?:khac phuc|vuot qua|giai quyet|thao go|ung pho|han che|thuc hien|dat|phat huy|tan"
     r" dung)\b"
     # what the plan builds on: "Trên cơ sở những kết quả đã đạt được, Sở ... với nhiệm vụ trọng tâm là: ..."
@@ -1877,6 +1897,19 @@ DOCUMENT_NAME = re.compile(
 )
 
 
+# What falls short, as a shortcoming says it: "chưa đầy đủ", "còn dàn trải", "còn thiếu", "có lúc
+# còn buông lỏng" (not "còn lại", "còn là": what is left, what a thing is).
+SHORTFALL = re.compile(
+    r"\b(?:chưa|còn\s+(?!lại\b|là\b|có\b|được\b)[^\W\d_]+|thiếu|hạn chế|bất cập|lúng túng|chậm)\b", re.I
+)
+
+
+def _shortfalls(items: list[str]) -> bool:
+    """Items more than half of which tell what falls short, none asking for anything: shortcomings."""
+    short = sum(bool(SHORTFALL.search(item)) for item in items)
+    return short * 2 > len(items) and not any(FUTURE_TENSE.search(item) for item in items)
+
+
 def _agreements(items: list[str]) -> bool:
     """Items most of which name an agreement (a signing's list), however the lead-in says it."""
     return sum(bool(DOCUMENT_NAME.match(item)) for item in items) * 2 > len(items)
@@ -1912,11 +1945,25 @@ OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
 # Vietnam's own priorities, whatever nouns it holds (folded).
 # (also what two sides say together, "Hai bên khẳng định: ...", Vietnam and a partner named as one
 # subject, "Việt Nam và Nhật Bản nhất trí: ...", and a joint statement's text: "toàn văn Tuyên bố chung:")
+# (folded titles of leaders and ministers, either side's)
+_LEADER = (
+    r"(?:thu tuong|pho thu tuong|tong bi thu|chu tich nuoc|chu tich|tong thong|pho tong thong|bo truong|quoc vuong)"
+)
 _TWO_SIDES_SAY = r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket|khang dinh|nhan manh|cho rang|danh gia)\b"
 AGREED = re.compile(
     r"\b(?:hai|cac|ca hai) (?:ben|nuoc|phia|nha lanh dao|lanh dao|thu tuong|bo truong|doan)"
     r"(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung|deu|con)\s+)*"
     + _TWO_SIDES_SAY
+    + r"|\bhai (?:bo|dang|chinh phu|tinh|thanh pho|dia phuong|quoc gia)"
+    r"(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung|deu)\s+)*"
+    + _TWO_SIDES_SAY
+    # two leaders named as one subject: "Thủ tướng Phạm Minh Chính và Thủ tướng Anwar Ibrahim nhất trí: ..."
+    + r"|\b"
+    + _LEADER
+    + r"\b[^,.;:]{1,50}?\bva "
+    + _LEADER
+    + r"\b[^,.;:]{1,50}?\s(?:(?:da|cung|deu)\s+)*"
+    r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket)\b"
     + r"|\blanh dao (?:cap cao )?hai (?:nuoc|ben)(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung)\s+)*(?:nhat tri|thong nhat)\b"
     + r"|\bviet nam va (?:"
     + "|".join(fold(partner) for partner in PARTNERS)
@@ -2070,6 +2117,23 @@ def _described_abroad(body: str, speaker: str) -> bool:
     return found > 0 and FOREIGN_TITLE_AFTER_NAME.match(body, found + len(name)) is not None
 
 
+# The title an article gives a name just after it, where it first names it: "ông Trần Quốc Huy, Chủ
+# tịch Hội đồng quản trị Công ty cổ phần Nông sản Sao Mai, ..." (up to the next comma).
+APPOSED_TITLE = re.compile(r"\s*[,–-]\s*([^,.;:()\n]{3,100})")
+
+
+def _described_as(body: str, speaker: str) -> str:
+    """How the article first describes the speaker's name (the capitalised words that end `speaker`),
+    in the words after it: the whole title a short one stands for ("Chủ tịch Hội" for a firm's chair)."""
+    name_words = list(itertools.takewhile(is_capitalised, reversed(speaker.split())))
+    if len(name_words) < 2:
+        return ""
+    name = " ".join(reversed(name_words))
+    found = body.find(name)
+    apposed = APPOSED_TITLE.match(body, found + len(name)) if found >= 0 else None
+    return apposed.group(1) if apposed else ""
+
+
 # Words one of which every OTHER_VOICES lead-in holds: a lead-in with none is not searched further
 # (most lead-ins name Vietnam's own bodies and leaders).
 OTHER_VOICE_HINT = re.compile(
@@ -2092,6 +2156,8 @@ def _other_voice(speaker: str | None, title: str | None, cue: str, body: str = "
     spoken = [text for text in (title, f"{title or ''} {speaker or ''}".strip()) if text]
     if speaker and _described_abroad(body, speaker):
         return OTHER_VOICES[0].name
+    if speaker and (described := _described_as(body, speaker)):
+        spoken.append(described)
     hinted = OTHER_VOICE_TEST.search(cue) is not None
     for voice in OTHER_VOICES:
         if voice.speaker and any(voice.speaker.search(text) for text in spoken):
@@ -2189,6 +2255,10 @@ def classify(
     for text in (heading(), RELATIVE_PAST.sub(" ", opener)):
         if said := _cue_kind(fold(text), text):
             return said
+    # items most of which say what falls short ("Nhiều sở, ngành chưa coi ... ;" ¶ "Các hoạt động xúc tiến
+    # còn dàn trải ...") under a lead-in that names nothing: shortcomings, however plainly led in
+    if _shortfalls(items):
+        return "other"
     # the headline or the sapo that counts as many items of a kind: "Thủ tướng nêu 3 nhiệm vụ trọng tâm"
     # over "Kết luận hội nghị, Thủ tướng nêu rõ:" ¶ "- ..." ¶ "- ..." ¶ "- ..."
     if (summed := announced(fold(lede()))[1]) and LIST_NOUNS[summed]:
@@ -2830,7 +2900,7 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     ("an interview's questions and answers", lambda r: r.noun not in QUESTIONS and _questions_among(r.texts)),
     # "Về phía Việt Nam, ..." ¶ "Về phía Nhật Bản, ...": paragraphs opening on a field are a list only
     # under a lead-in that counts them ("tỉnh đạt 3 kết quả nổi bật." ¶ "Về ngoại giao kinh tế, ...")
-    ("fields not counted", lambda r: r.candidate.marker == "field" and r.count != len(r.spans)),
+    ("fields not counted", lambda r: r.candidate.marker in ("field", "label") and r.count != len(r.spans)),
     # "Ngành đã triển khai nhiều hoạt động; tuy nhiên vẫn còn hạn chế; thời gian tới cần đổi mới":
     # pieces after a bare "đã" that turn or ask are clauses of an argument, not things done
     ("clauses after đã", lambda r: _clauses_after_done(r.cue, r.texts)),
@@ -2942,7 +3012,8 @@ def _question_above(body: str, paragraph: int) -> str:
 # tâm, gồm: ..." stated in January 2025 (folded; the year opens the lead-in, a verb of doing follows,
 # nothing asks or looks ahead).
 DONE_IN_YEAR = re.compile(
-    r"^\W*(?:trong\s+)?nam\s+((?:19|20)\d{2})\s*,?\s+(?:[^\s,.;:]+\s+){0,4}?(?:tap trung|trien khai|thuc hien)\b"
+    r"^\W*(?:trong\s+)?nam\s+((?:19|20)\d{2})\s*,?\s+(?:[^\s,.;:]+\s+){0,4}?(?:tap trung|trien khai|thuc hien"
+    r"|tham muu|phoi hop|chu tri|to chuc|ho tro|van dong)\b"  # "Năm 2024, Sở Ngoại vụ tham mưu UBND tỉnh: ..."
 )
 LOOKS_AHEAD = re.compile(r"\b(?:sẽ|cần|phải|tiếp tục|đề ra|đặt ra|xác định)\b", re.I)
 
