@@ -7,13 +7,14 @@ and none of it may feed the metadata, but all of it stays inspectable as `Remove
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .metadata import TITLED_NAME, UPPER
+from .metadata import OFFICES_LINE, TITLED_NAME, UPPER
 from .models import RemovedLine
 from .text import fold, fold_plain, opening_characters, required_literals, single_spaced_lines
 
@@ -25,7 +26,9 @@ BANNER = re.compile(r"^(?:(?:image|banner|advertisement|ads?|no|quang cao|photo|
 # Also an image left as markup by a copy ("<image>data:...</image>", "![](...)", "![]() |").
 IMAGE_LINE = re.compile(
     r"^(?:\S+\.(?:jpe?g|png|gif|webp|bmp|svg)|anh[-_ ]tin[-_ ]bai|\[?anh minh hoa\]?|image|photo"
-    r"|<image>.*</image>|!\[[^\]]*\]\([^)]*\)\s*\|?)$"
+    r"|<image>.*</image>|!\[[^\]]*\]\([^)]*\)\s*\|?"
+    # a picture's file as a word processor's export describes it: "Description: C:\Users\...\DSC_0067.JPG"
+    r"|description:\s*\S+\.(?:jpe?g|png|gif|webp|bmp))$"
 )
 
 # An image's alt text numbered as VOV writes it: "Thủ tướng làm việc với ... - ảnh 1", and glued
@@ -195,7 +198,8 @@ BYLINE = re.compile(r"^(?:[^\W\d_]+\s){1,3}[^\W\d_]+$")
 
 # Agency and reporter bylines: "PV", "Nhóm PV", "TTXVN", "TTXVN/Vietnam+", "Theo TTXVN", "Minh Anh (TTXVN)".
 BYLINE_AGENCY = re.compile(
-    r"^(?:PV|Nhóm PV|[A-ZĐ]{2,6}(?:/[\w+]{2,20})?|Theo [^\s.]{2,20}(?: [^\s.]{1,20}){0,3}|[^().]{2,40} \([A-ZĐ][\w+/"
+    r"^(?:PV|Nhóm PV|[A-ZĐ]{2,6}(?:/[\w+]{2,20})?|Theo [^\s.]{2,20}(?: [^\s.]{1,20}){0,3}"
+    r"|Theo [\w-]{2,30}(?:\.[\w-]{2,20})*\.(?:vn|com|net|org)|[^().]{2,40} \([A-ZĐ][\w+/"
     r" ]{1,20}\))$"
 )
 
@@ -366,6 +370,12 @@ BYLINE_OUTLET = re.compile(r"(?<=\w)\s*/\s*(?:[^\W\d_][\w.+]*)(?: [^\W\d_][\w.+]
 INITIALS = re.compile(r"^[A-ZĐ](?:\.[A-ZĐ])*\.\s?[A-ZĐ][^\W\d_]{0,8}$")
 
 
+# The outlet a page copies, under its headline: "Theo nhandan.vn", "Theo TTXVN", "Theo Báo Quốc tế".
+SOURCE_UNDER_HEADLINE = re.compile(
+    r"^Theo (?:[\w-]{2,30}(?:\.[\w-]{2,20})*\.(?:vn|com|net|org)|[A-ZĐ][^\s.,;:]{1,20}(?: [A-ZĐ][^\s.,;:]{0,20}){0,3})$"
+)
+
+
 def _is_byline(line: str) -> bool:
     """Reporters' names ("Hoàng Giang", "Hoàng Anh - Thu Hà", "Hồng Nhung (t/h)") or an agency."""
     if len(line) > 60:
@@ -385,6 +395,14 @@ def _take_byline(clean: CleanText, line_numbers: list[int]) -> None:
     headlines a page lists under it with no label ("Minh Anh ¶ Thủ tướng yêu cầu ... ¶ Năm 2023:
     ...") are related news, not the article's last paragraphs."""
     if not clean.paragraphs:
+        return
+    if len(clean.paragraphs) > 2 and OFFICES_LINE.match(clean.paragraphs[-1]) and _is_name(clean.paragraphs[-2]):
+        # a signed article ends with its author and the offices under the name: one byline
+        offices, name = clean.paragraphs.pop(), clean.paragraphs.pop()
+        del clean.folded_paragraphs[-2:]
+        clean.removed.append(RemovedLine(line_numbers.pop(), "byline", offices))
+        clean.removed.append(RemovedLine(line_numbers.pop(), "byline", name))
+        clean.byline = f"{name}, {offices}"
         return
     under = 0
     while (
@@ -454,19 +472,28 @@ def _stands_alone(line: str, width: int | None) -> bool:
     return bool(reason) and not (width and reason == "caption")
 
 
-def _headline_ends(headline: str, length: int, line: str, width: int) -> bool:
+def _headline_ends(headline: str, length: int, line: str, width: int, others: Callable[[], int]) -> bool:
     """Whether `headline`, a line alone above the text's first sentence (`length` characters as
-    printed), ends before `line` though it runs to the width (see LEDE_OPENING)."""
+    printed), ends before `line` though it runs to the width (see LEDE_OPENING). A headline longer
+    than every other line (`others()`: the longest of them) was not wrapped at the text's width."""
     if LEDE_OPENING.match(line):
         return True
     word = line.split(" ", 1)[0]
     last = headline.rsplit(" ", 1)[-1]
     return (
         word[:1].isupper()
-        and length + 1 + len(word) <= width
+        and (
+            length + 1 + len(word) <= width
+            or (length == width and headline[-1:] not in SENTENCE_END_MARKS and length > others())
+        )
         and not last[:1].isupper()
         and last.lower() not in HEADLINE_LAST_WORDS
     )
+
+
+def _longest_but(lines: list[str], skipped: int) -> int:
+    """The length of the longest of `lines` but the one at `skipped`."""
+    return max((len(line.rstrip()) for n, line in enumerate(lines) if n != skipped), default=0)
 
 
 def _unwrapped_lines(text: str) -> Iterator[tuple[int, str, str]]:
@@ -525,7 +552,13 @@ def _unwrapped(text: str) -> tuple[list[tuple[int, str, str]], bool]:
                     and not (
                         head
                         and pending[0] == index
-                        and _headline_ends(pending[1], len(raw_lines[index - 1].rstrip()), line, width)
+                        and _headline_ends(
+                            pending[1],
+                            len(raw_lines[index - 1].rstrip()),
+                            line,
+                            width,
+                            functools.partial(_longest_but, raw_lines, index - 1),
+                        )
                     )
                     and not (pending[1][-1:] == "|" and CAPTION_CREDIT.search(pending[2]))  # "... (Ảnh: N.Hồng) |" ends
                 )
@@ -672,10 +705,29 @@ def _all_capitals(line: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
+# A heading in capitals wrapped onto a second line in capitals that goes on with a linking word:
+# "PHÁT BIỂU CỦA PHÓ THỦ TƯỚNG ..." ¶ "TẠI HỘI NGHỊ TRIỂN KHAI ...", a speech's or a report's heading.
+CAPITALS_GO_ON = re.compile(r"^(?:TẠI|VỀ|CỦA|VÀ|VỚI|NHÂN DỊP|NHÂN|TRONG|CHO|ĐẾN|GIAI ĐOẠN)\s")
+
+
+def _capitals_go_on(line: str, following: list[tuple[int, str, str]]) -> bool:
+    if not (following and _all_capitals(line) and _headline_like(line)):
+        return False
+    after = following[0][1]
+    return _all_capitals(after) and _headline_like(after) and bool(CAPITALS_GO_ON.match(after))
+
+
+# How a speech opens, under its heading: "Kính thưa các đồng chí,", "Thưa Quý vị đại biểu,". Never a
+# headline (it ends with a comma), so the heading in capitals over it is the title, not a section.
+SALUTATION = re.compile(r"^(?:[kK]ính thưa|[tT]hưa|[kK]ính gửi)\b.{0,120},$")
+
+
 def _capitals_over_headline(line: str, following: list[tuple[int, str, str]]) -> bool:
     if not (_all_capitals(line) and following):
         return False
     _, after, after_folded = following[0]
+    if SALUTATION.match(after):
+        return False
     if _all_capitals(after) and len(following) > 1:  # the site's heading over its section's, both in capitals
         return _capitals_over_headline(after, following[1:])
     if len(after) <= 80 and STAMP_LINE.match(after_folded) and len(following) > 1:
@@ -924,6 +976,7 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
     lines = [(n, _one_cell_text(line), _one_cell_text(folded)) for n, line, folded in unwrapped]
     after_title = False
     kicker = ""
+    title_goes_on: int | None = None  # the line a headline in capitals goes on in
     seen_above_title: set[str] = set()
     for index, (line_no, line, folded) in enumerate(lines):
         if not line:
@@ -932,7 +985,12 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
         if looking_for_title and previous == "related" and _headline_over_stamp(lines, index, following):
             previous = None  # a related block above the page's headline ends at it
         reason = _reason_in_context(line, folded, previous, clean.title)
-        if reason is None and looking_for_title and _menu(line, following):
+        if line_no == title_goes_on:
+            reason = "title"
+        elif reason is None and looking_for_title and _capitals_go_on(line, following):
+            looking_for_title, reason, title_goes_on = False, "title", following[0][0]
+            clean.title = _title_text(f"{kicker} {line} {following[0][1]}".strip())
+        elif reason is None and looking_for_title and _menu(line, following):
             reason = "menu"
         elif reason is None and looking_for_title and _site_furniture(folded, seen_above_title, following):
             reason = "site"
@@ -961,6 +1019,7 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
             if (
                 _headline_like(line)
                 and not SAPO_END.search(line)
+                and not SALUTATION.match(line)
                 and not _heading_over_body(line, folded, following, previous)
             ):
                 headline = line
@@ -977,6 +1036,10 @@ def clean_lines(text: str, title: str | None = None) -> CleanText:
             reason = "related"
         elif reason is None and after_title and clean.byline is None and (_is_name(line) or INITIALS.match(line)):
             clean.byline, reason = line, "byline"  # "Minh Nhật", "T.H" under the headline
+        elif reason is None and after_title and clean.byline is None and SOURCE_UNDER_HEADLINE.match(line):
+            clean.byline, reason = line, "byline"  # "Theo nhandan.vn", "Theo TTXVN" under the headline
+        elif reason is None and previous == "byline" and clean.byline and OFFICES_LINE.match(line):
+            clean.byline, reason = f"{clean.byline}, {line}", "byline"  # a signed article's author's offices
         elif reason is None and after_title and _section_over_stamp(line, _next_lines(lines, index)):
             reason = "section"  # "Tin trong nước" between the headline and the stamp
         if reason is None:

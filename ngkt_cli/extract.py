@@ -49,12 +49,14 @@ from .metadata import (
     SPEECH_VERBS,
     TITLED_NAME,
     Person,
+    article_writer,
     attributions,
     find_bodies,
     find_mentions,
     find_people,
     names_a_person,
     pronoun_speaker,
+    signed_author,
 )
 from .models import Document, Extraction, Statement, StatementList
 from .text import (
@@ -3058,6 +3060,10 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
     year = target_year(kind, cue, doc)
     after = reading.wrap_up or Span(spans[-1].end, spans[-1].end)
     speaker, title = _speaker(body, candidate, reading.cue_span, after, kind, people)
+    if speaker is None and kind != "agenda":
+        # a signed article, or one the page presents as an official's, states its author's lists
+        if author := signed_author(doc.byline, people) or article_writer(doc.paragraphs, people):
+            speaker, title = author.name, author.title
     if title and speaker != title and (FOREIGN_LEADER.search(title) or _described_abroad(body, title)):
         # "Bộ trưởng Ngoại giao Nhật Bản cho biết ...", "Thủ tướng Lawrence Wong đề xuất ..." (named first
         # as "Thủ tướng Singapore Lawrence Wong"): not the minister of ours the page names

@@ -104,6 +104,12 @@ TITLES = (
     "Trưởng Phái đoàn",
     "Người Phát ngôn",
     "Tổng Thư ký",
+    # An acting head speaks for the office: "ông Nguyễn Như Hiếu, Quyền Cục trưởng Cục Ngoại vụ".
+    "Quyền Bộ trưởng",
+    "Quyền Cục trưởng",
+    "Quyền Vụ trưởng",
+    "Quyền Giám đốc",
+    "Quyền Chủ tịch",
     # Abbreviated in headlines and after the first mention: "Chủ tịch QH nhấn mạnh ..."
     "Phó Chủ tịch QH",
     "Chủ tịch QH",
@@ -452,6 +458,44 @@ def _name(match: re.Match[str]) -> str:
     return name.title() if name.isupper() else name
 
 
+# The offices under a signed article's author, on a line of their own: "Ủy viên Trung ương Đảng, Phó
+# Thủ tướng Chính phủ, Bộ trưởng Bộ Ngoại giao", "Nguyên Bí thư Trung ương Đảng, Nguyên Phó Thủ tướng".
+OFFICES_LINE = re.compile(rf"^(?:(?:[nN]guyên\s+)?(?:{_TITLE_RE}){_ORG}\s*(?:[,–-]\s*|$))+$")
+
+
+def signed_author(byline: str | None, people: Iterable[Person]) -> Person | None:
+    """The official who signs an article, as its byline gives them: the name with the offices under
+    it ("Bùi Thanh Sơn, Ủy viên Trung ương Đảng, ..., Bộ trưởng Bộ Ngoại giao"), or a name the
+    article gives a title ("PHẠM MINH CHÍNH" under "... bài viết của Thủ tướng Chính phủ Phạm Minh
+    Chính"). A reporter's name is no one the article names with a title: None."""
+    if not byline:
+        return None
+    if match := _name_then_title_at(byline):
+        return Person(_name(match), match.group("title").strip(" ,–-"))
+    written = byline.strip().casefold()
+    return next((person for person in people if person.title and person.name.casefold() == written), None)
+
+
+# An outlet presenting an official's article in its sapo: "..., Bộ trưởng Ngoại giao Bùi Thanh Sơn
+# có bài viết “...”", "... trân trọng giới thiệu bài viết của Thủ tướng Chính phủ Phạm Minh Chính".
+WROTE_AFTER = re.compile(r"\s*(?:đã\s+)?(?:có\s+bài\s+viết|viết\s+bài)\b")
+WROTE_BEFORE = re.compile(r"\bbài\s+viết\s+(?:của|do)\s+(?:đồng chí\s+)?$")
+# How many opening paragraphs present the article.
+SAPO_PARAGRAPHS = 2
+
+
+def article_writer(paragraphs: list[str], people: list[Person]) -> Person | None:
+    """The official whose article the page presents in its opening paragraphs, when it says so."""
+    for paragraph in paragraphs[:SAPO_PARAGRAPHS]:
+        for mention in find_mentions(paragraph, people):
+            if mention.name and (
+                WROTE_AFTER.match(paragraph, mention.end)
+                or WROTE_BEFORE.search(paragraph, max(0, mention.start - 30), mention.start)
+            ):
+                return Person(mention.name, mention.title)
+    return None
+
+
 # Titles written one after another before a name, each followed by a comma or a dash: "Phó Thủ
 # tướng, Bộ trưởng Bộ Ngoại giao Phạm Bình Minh", "Ủy viên Bộ Chính trị - Phó thủ tướng - ...".
 TITLE_CHAIN_BEFORE = re.compile(rf"(?:(?:{_TITLE_RE}){_ORG}\s*[,–-]\s*)+$")
@@ -602,9 +646,19 @@ def _mentions(text: str, people: list[Person]) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+# Office-holders addressed together ("đề nghị các Đại sứ chú trọng ...", "những Bộ trưởng"): whom a
+# speaker asks, never one person who speaks.
+PLURAL_BEFORE = re.compile(r"(?:^|\s)(?:[cC]ác|[nN]hững)\s+$")
+
+
 def attributions(text: str, people: list[Person]) -> list[Mention]:
     """Mentions that a verb of saying follows, or that "theo" introduces, in order."""
-    mentions = find_mentions(text, people)
+    mentions = [
+        mention
+        for mention in find_mentions(text, people)
+        if text[mention.start : mention.end] != mention.title
+        or not PLURAL_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    ]
     found: list[Mention] = []
     for mention in mentions:
         after = text[mention.end : mention.end + ATTRIBUTION_WINDOW]

@@ -70,7 +70,16 @@ def _unwrapped_lines_plainly(text: str) -> list[tuple[int, str, str]]:
                 bool(LEDE_OPENING.match(" ".join(stripped.split())))
                 or (
                     word[:1].isupper()
-                    and previous + 1 + len(word) <= (width or 0)
+                    and (
+                        previous + 1 + len(word) <= (width or 0)
+                        # a headline wider than every other line was not wrapped at the width
+                        or (
+                            previous == width
+                            and end not in SENTENCE_END_MARKS
+                            and previous
+                            > max((len(other.rstrip()) for n, other in enumerate(lines) if n != line_no - 2), default=0)
+                        )
+                    )
                     and not last[:1].isupper()
                     and last.lower() not in HEADLINE_LAST_WORDS
                 )
@@ -157,6 +166,10 @@ TEXTS = st.lists(st.tuples(st.lists(LINE_PIECES, max_size=4).map(" ".join), BREA
 )
 @example(
     "Bộ trưởng cho biết a.\nBộ trưởng cho biết\nhai, tăng cường.\nBộ trưởng cho biết\n- 3 -\nBộ trưởng cho\nthứ\nBộ trưởng cho biết\n"
+)
+# a headline wider than the text wrapped under it ends over a capital (and a first line ending a sentence goes on)
+@example(
+    "Bộ trưởng cho biết hai\nBộ trưởng cho biết\nBộ trưởng cho biết\nBộ trưởng cho biết\nBộ trưởng cho\nBộ trưởng cho biết\nBộ trưởng cho biết\nBộ trưởng cho biết\n"
 )
 def test_unwrapped_lines_are_the_lines_joined_as_the_plain_definition_says(text):
     assert list(_unwrapped_lines(text)) == _unwrapped_lines_plainly(text)
