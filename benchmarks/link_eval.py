@@ -47,6 +47,8 @@ HELDOUT = (ROOT / "tests" / "data" / "heldout" / "gold.json", ROOT / "tests" / "
 RESTATEMENTS = ROOT / "tests" / "data" / "restatements" / "links_restatements.json"
 # Link variants of session 11 (tests/data/link_drift11): measured with --restatements too.
 DRIFT = ROOT / "tests" / "data" / "link_drift11" / "links_drift.json"
+# Priorities of 2017-2026 in the shapes real pages use (session 12): measured with --restatements too.
+REAL12 = ROOT / "tests" / "data" / "link_real12" / "links_real.json"
 
 
 def restatements(path: Path = RESTATEMENTS) -> tuple[list[GoldItem], list[dict], list[list[str]]]:
@@ -190,6 +192,8 @@ def main() -> None:
         print(f"{'  link variants (drift11)':<28} {held}/{total} ({held / total:.2f})")
         held, total = score_restatements(path=DRIFT.with_name("links_drift_2.json"))  # its count only
         print(f"{'  link variants, set 2':<28} {held}/{total} ({held / total:.2f})")
+        held, total = score_restatements(verbose=args.verbose, path=REAL12)
+        print(f"{'  real pages, shapes (real12)':<28} {held}/{total} ({held / total:.2f})")
     try:
         import wordfreq  # noqa: F401  (measured, not a dependency: pip install wordfreq)
 
