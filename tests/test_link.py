@@ -302,7 +302,22 @@ FIRST_UNSEEN = [
     p
     for p in (Path(__file__).parent / "data" / "unseen").iterdir()
     if not p.name.startswith(
-        ("lists_", "dir_", "links_", "gs_", "gp_", "gp10_", "gd10_", "gl_", "gk11_", "gd11_", "gm11_", "gd12_", "gk12_", "gm12_")
+        (
+            "lists_",
+            "dir_",
+            "links_",
+            "gs_",
+            "gp_",
+            "gp10_",
+            "gd10_",
+            "gl_",
+            "gk11_",
+            "gd11_",
+            "gm11_",
+            "gd12_",
+            "gk12_",
+            "gm12_",
+        )
     )
 ]
 
