@@ -55,14 +55,15 @@ def _western_byte(char: str) -> int:
 
 def _undo_mojibake(text: str) -> str:
     """The text a double-encoded UTF-8 file was written as; TEXT itself when it is not one (a
-    character no Western code page has, bytes that are not UTF-8, or nothing Vietnamese gained)."""
+    character no Western code page has, bytes that are not UTF-8, or a reading that needs no
+    letter beyond Latin-1, as Vietnamese does: ạ, ư, đ)."""
     if not MOJIBAKE.search(text):
         return text
     try:
         repaired = bytes(map(_western_byte, text)).decode("utf-8")
     except (ValueError, UnicodeDecodeError):
         return text
-    return repaired if _vietnamese_share(repaired) > _vietnamese_share(text) else text
+    return repaired if any(ord(char) > 0xFF for char in repaired) else text
 
 
 def _looks_utf16(data: bytes) -> str | None:
