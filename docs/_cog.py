@@ -80,7 +80,7 @@ ngkt thread label {thread} "Quan hệ với các đối tác"  # name a thread; 
 ngkt themes                           # each theme's share of each year's priorities
 ngkt diff 2023 2024 --format markdown  # the diff for a memo; --format json / csv for scripts, spreadsheets
 ngkt timeline --min-years 2           # threads x years at a glance
-ngkt report --out reports/            # Markdown, HTML and JSON report set, cron-safe (silent; -v lists the files)
+ngkt report --out reports/            # Markdown, HTML and JSON report set, silent in cron (-v lists the files)
 ngkt export --format json             # the whole dataset for scripts
 """
 

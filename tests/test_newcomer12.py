@@ -10,8 +10,12 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_db, ngkt_command, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ngkt_cli import db as db_module
+from ngkt_cli.decode import decode_bytes
+from ngkt_cli.text import nfc
 
 
 def test_a_database_another_process_keeps_locked_is_named_with_a_temporary_failure(seeded_db, tmp_path, monkeypatch):
@@ -134,3 +138,29 @@ def test_report_years_on_a_database_without_priorities_says_there_are_none(tmp_p
         2,
         "ngkt: error: --years: no priority statements for 2023; years with some: none\n",
     )
+
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵĐƯƠ"
+
+
+@settings(max_examples=200)
+@given(
+    words=st.lists(st.text(alphabet=VIETNAMESE + ".,;:–“”…0123456789", min_size=1, max_size=12), min_size=1),
+    codec=st.sampled_from(["cp1252", "latin-1"]),
+)
+def test_any_vietnamese_text_garbled_by_a_western_code_page_decodes_as_written(words, codec):
+    text = "Ngoại giao kinh tế " + " ".join(words)  # an article names its subject
+    assert decode_bytes(_mojibake(text, codec)) == (nfc(text), "utf-8, double-encoded (repaired)")
+    assert decode_bytes(text.encode("utf-8")) == (nfc(text), "utf-8")  # text as written is left alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Café – à bientôt… “Déjà vu” © 2024",  # Western text, no mojibake
+        "Ngoại giao kinh tế: quá…, Ã “Ä” Æ",  # Vietnamese with letters a garbled file shows, and no garbling
+        "Ã© for é is mojibake only when every letter of the file reads back",
+    ],
+)
+def test_text_that_is_not_garbled_is_left_as_written(text):
+    assert decode_bytes(text.encode("utf-8")) == (nfc(text), "utf-8")
