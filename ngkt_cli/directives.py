@@ -624,8 +624,10 @@ def _assignment(piece: str, match: re.Match[str]) -> int | None:
 COMMITTING_ACTOR = re.compile(
     rf"(?:^|[,:;]\s*|\b(?:Theo\s+\S+(?:\s+\S+){{0,3}},\s*)"
     rf"|\b(?:khẳng định|cho biết|nhấn mạnh|nêu rõ)(?:\s+rằng)?\s+)"  # "Bộ trưởng khẳng định ngành ngoại giao sẽ ..."
-    rf"(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?"
-    rf"(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
+    rf"(?:(?:trong\s+)?(?:thời gian tới|năm tới|năm nay|sắp tới),?\s+)?"
+    # (also the service's staff: "... khẳng định trong thời gian tới các cán bộ ngoại giao sẽ tiếp tục ...")
+    rf"(?:[Cc]húng tôi|(?:[Cc]ác|[Đđ]ội ngũ) cán bộ (?:ngoại giao|đối ngoại)"
+    rf"|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
     # (also the ministry or the department named before: "Trong năm tới, Bộ sẽ tiếp tục ...")
     rf"|Bộ(?:\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}})?|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
     rf"(?:\s+(?:[{UPPER_CASE}]\w*|vụ|tỉnh|thành phố))*|Việt Nam|(?:[Hh]ệ thống (?:các )?|[Cc]ác )cơ quan đại diện"
