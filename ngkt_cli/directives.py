@@ -2399,7 +2399,13 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             speaker = _speaker(body, d, people, previous, speakers[-1] if speakers else None)
         said_by[id(d)] = speaker
         speakers.append(speaker)
-    business = {p.name for p in people if p.name and p.title and BUSINESS_TITLE.search(p.title)}
+    # a business's or an association's head, and a partner's leader whose name reads as a Vietnamese one
+    # ("Thủ tướng Trung Quốc Lý Cường ... ¶ Ông Lý Cường đề nghị ..."): the titles the article gave them
+    not_ours = {
+        p.name
+        for p in people
+        if p.name and p.title and (BUSINESS_TITLE.search(p.title) or FOREIGN_LEADER.search(p.title))
+    }
     statements = [
         Statement(
             "priority",
@@ -2419,7 +2425,7 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
         if (speaker or (d.rule in ASKED and d.rule != "soft request"))  # (a wish nobody is named making: the writer's)
         and not (d.lead_in and d.carried_from is None)
         # (what they ask, and what they say must be done: "Theo ông Cẩm, doanh nghiệp cần ...")
-        and speaker not in business
+        and speaker not in not_ours
         and not _foreign(speaker)
         and not (d.rule in PROPOSED and ENVOY_ALONE.match(body, d.start) and _foreign_envoy_named(body))
     ]

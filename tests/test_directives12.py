@@ -249,6 +249,15 @@ EXPECTED = {
         ("Nguyễn Tấn Dũng", 2015, "phải phục vụ đắc lực mục tiêu tăng trưởng"),
         ("Nguyễn Tấn Dũng", 2015, "phải củng cố môi trường hòa bình với các nước láng giềng"),
     ],
+    # a partner's premier with a name that reads as Vietnamese, named again as "Ông Lý Cường": his proposal is
+    # none; the Prime Minister's request stays
+    "gd12_partner_premier_named_again.txt": [
+        (
+            "Phạm Minh Chính",
+            2024,
+            "các bộ, ngành hai nước sớm hoàn tất thủ tục mở cửa cho sầu riêng đông lạnh",
+        ),
+    ],
 }
 
 
