@@ -652,9 +652,9 @@ WILL_VERBS = (
     "đa dạng hóa",
     "đa dạng hoá",
     "tham mưu",  # "Năm 2024, Sở Ngoại vụ sẽ tham mưu cho UBND tỉnh tổ chức ..."
-    # "Chúng tôi cũng sẽ chủ động phối hợp với các địa phương ...", "Bộ sẽ phối hợp chặt chẽ ..." (not a pledge
-    # to stand by, "sẽ hỗ trợ", "sẽ đồng hành": a pledge, tried as a row before and left out)
-    "phối hợp",
+    # "Chúng tôi cũng sẽ chủ động phối hợp với các địa phương ..." (not a pledge to stand by, "sẽ hỗ trợ", "sẽ
+    # đồng hành": tried as a row before and left out; nor "sẽ phối hợp ... tổ chức hội nghị ... vào ngày 26/6",
+    # an event announced)
     "chủ động",
     "tích cực",
 )
