@@ -258,6 +258,14 @@ EXPECTED = {
             "các bộ, ngành hai nước sớm hoàn tất thủ tục mở cửa cho sầu riêng đông lạnh",
         ),
     ],
+    # the same lede with what was done before the ';' in place of the list
+    "gd12_dated_lede_results_then_asks.txt": [
+        (
+            "Bùi Thanh Sơn",
+            2025,
+            "các cơ quan đại diện chủ động phối hợp với các địa phương trong xúc tiến đầu tư",
+        ),
+    ],
 }
 
 
