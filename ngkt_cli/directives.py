@@ -624,8 +624,10 @@ def _assignment(piece: str, match: re.Match[str]) -> int | None:
 COMMITTING_ACTOR = re.compile(
     rf"(?:^|[,:;]\s*|\b(?:Theo\s+\S+(?:\s+\S+){{0,3}},\s*)"
     rf"|\b(?:khẳng định|cho biết|nhấn mạnh|nêu rõ)(?:\s+rằng)?\s+)"  # "Bộ trưởng khẳng định ngành ngoại giao sẽ ..."
-    rf"(?:(?:thời gian tới|năm tới|năm nay|sắp tới)\s+)?"
-    rf"(?:[Cc]húng tôi|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
+    rf"(?:(?:trong\s+)?(?:thời gian tới|năm tới|năm nay|sắp tới),?\s+)?"
+    # (also the service's staff: "... khẳng định trong thời gian tới các cán bộ ngoại giao sẽ tiếp tục ...")
+    rf"(?:[Cc]húng tôi|(?:[Cc]ác|[Đđ]ội ngũ) cán bộ (?:ngoại giao|đối ngoại)"
+    rf"|[Cc]húng ta|[Tt]ỉnh(?:\s+[{UPPER_CASE}]\w*)*|[Tt]hành phố(?:\s+[{UPPER_CASE}]\w*)*"
     # (also the ministry or the department named before: "Trong năm tới, Bộ sẽ tiếp tục ...")
     rf"|Bộ(?:\s+[{UPPER_CASE}]\w*(?:\s+\w+){{0,3}})?|[Nn]gành(?:\s+[Nn]goại giao)?|[Tt]oàn ngành|[Đđ]ịa phương|Sở"
     rf"(?:\s+(?:[{UPPER_CASE}]\w*|vụ|tỉnh|thành phố))*|Việt Nam|(?:[Hh]ệ thống (?:các )?|[Cc]ác )cơ quan đại diện"
@@ -650,9 +652,9 @@ WILL_VERBS = (
     "đa dạng hóa",
     "đa dạng hoá",
     "tham mưu",  # "Năm 2024, Sở Ngoại vụ sẽ tham mưu cho UBND tỉnh tổ chức ..."
-    # "Chúng tôi cũng sẽ chủ động phối hợp với các địa phương ...", "Bộ sẽ phối hợp chặt chẽ ..." (not a pledge
-    # to stand by, "sẽ hỗ trợ", "sẽ đồng hành": a pledge, tried as a row before and left out)
-    "phối hợp",
+    # "Chúng tôi cũng sẽ chủ động phối hợp với các địa phương ..." (not a pledge to stand by, "sẽ hỗ trợ", "sẽ
+    # đồng hành": tried as a row before and left out; nor "sẽ phối hợp ... tổ chức hội nghị ... vào ngày 26/6",
+    # an event announced)
     "chủ động",
     "tích cực",
 )
@@ -2397,7 +2399,13 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
             speaker = _speaker(body, d, people, previous, speakers[-1] if speakers else None)
         said_by[id(d)] = speaker
         speakers.append(speaker)
-    business = {p.name for p in people if p.name and p.title and BUSINESS_TITLE.search(p.title)}
+    # a business's or an association's head, and a partner's leader whose name reads as a Vietnamese one
+    # ("Thủ tướng Trung Quốc Lý Cường ... ¶ Ông Lý Cường đề nghị ..."): the titles the article gave them
+    not_ours = {
+        p.name
+        for p in people
+        if p.name and p.title and (BUSINESS_TITLE.search(p.title) or FOREIGN_LEADER.search(p.title))
+    }
     statements = [
         Statement(
             "priority",
@@ -2417,7 +2425,7 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
         if (speaker or (d.rule in ASKED and d.rule != "soft request"))  # (a wish nobody is named making: the writer's)
         and not (d.lead_in and d.carried_from is None)
         # (what they ask, and what they say must be done: "Theo ông Cẩm, doanh nghiệp cần ...")
-        and speaker not in business
+        and speaker not in not_ours
         and not _foreign(speaker)
         and not (d.rule in PROPOSED and ENVOY_ALONE.match(body, d.start) and _foreign_envoy_named(body))
     ]

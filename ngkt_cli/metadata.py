@@ -344,7 +344,8 @@ def _after_no_word_character(words: tuple[str, ...]) -> str:
 
 
 TITLE_ALIAS = re.compile(
-    rf"(?:{_after_no_word_character(('người đứng đầu', 'trưởng'))})\s+(?:ngành\s+)?"
+    # (also "Người đứng đầu Bộ Ngoại giao")
+    rf"(?:{_after_no_word_character(('người đứng đầu', 'trưởng'))})\s+(?:ngành\s+|(?<=đầu )Bộ\s+)?"
     r"(?P<of>Chính phủ|[nN]goại giao|Nhà nước|Quốc hội)(?!\w)"
 )
 # "ông Sơn", "bà Hằng" (the word boundary before "ông" is that no word character stands before it)

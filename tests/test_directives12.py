@@ -238,6 +238,34 @@ EXPECTED = {
         ("Phạm Quang Hiệu", 2024, "tập trung thúc đẩy các dự án ODA thế hệ mới"),
         ("Phạm Quang Hiệu", 2024, "chủ động phối hợp với các địa phương tổ chức xúc tiến đầu tư tại Nhật Bản"),
     ],
+    # "Người đứng đầu Bộ Ngoại giao" is the Foreign Minister, and the service's staff commit ("các cán bộ ngoại
+    # giao sẽ tiếp tục ..."); "trong đó nhấn mạnh, ngành phải A. Đồng thời phải B"
+    "gd12_head_of_ministry_staff_will.txt": [
+        (
+            "Phạm Bình Minh",
+            2015,
+            "tiếp tục chủ động, sáng tạo để phát huy sức mạnh dân tộc, mang lại lợi thế phát triển cho đất nước",
+        ),
+        ("Nguyễn Tấn Dũng", 2015, "phải phục vụ đắc lực mục tiêu tăng trưởng"),
+        ("Nguyễn Tấn Dũng", 2015, "phải củng cố môi trường hòa bình với các nước láng giềng"),
+    ],
+    # a partner's premier with a name that reads as Vietnamese, named again as "Ông Lý Cường": his proposal is
+    # none; the Prime Minister's request stays
+    "gd12_partner_premier_named_again.txt": [
+        (
+            "Phạm Minh Chính",
+            2024,
+            "các bộ, ngành hai nước sớm hoàn tất thủ tục mở cửa cho sầu riêng đông lạnh",
+        ),
+    ],
+    # the same lede with what was done before the ';' in place of the list
+    "gd12_dated_lede_results_then_asks.txt": [
+        (
+            "Bùi Thanh Sơn",
+            2025,
+            "các cơ quan đại diện chủ động phối hợp với các địa phương trong xúc tiến đầu tư",
+        ),
+    ],
 }
 
 
