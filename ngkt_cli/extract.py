@@ -2516,6 +2516,25 @@ def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
 # Most paragraphs a lead-in may count as unmarked items ("rút ra ba bài học:" ¶ "Bám sát ..." ¶ ...).
 MAX_COUNTED_PARAGRAPHS = 6
 
+# A lead-in that says its items follow without counting them, after a noun of a kind: "Năm 2024, tỉnh
+# đạt những kết quả nổi bật sau:", "... các bài học như sau:" (folded).
+FOLLOWING_LEAD = re.compile(r"\b(?:sau|nhu sau|sau day)\s*:\s*$")
+# Such unmarked items are short single sentences; the page's next paragraph is longer or says more.
+FOLLOWING_ITEM_CHARS = 300
+ONE_SENTENCE = re.compile(r"[.!?…]\s+[^\W\d_]")
+
+
+def _following_items(paragraphs: list[str], index: int) -> int:
+    """How many paragraphs after `index` are unmarked items of a list whose lead-in counts none: short
+    closed single sentences (`_plain_item`), as many as follow, up to MAX_COUNTED_PARAGRAPHS."""
+    found = 0
+    for paragraph in paragraphs[index + 1 : index + 1 + MAX_COUNTED_PARAGRAPHS]:
+        text = paragraph.strip()
+        if len(text) > FOLLOWING_ITEM_CHARS or ONE_SENTENCE.search(text) or not _plain_item(text):
+            break
+        found += 1
+    return found
+
 
 def counted_paragraphs(body: str, paragraphs: list[str]) -> list[Candidate]:
     """Lists with no markers at all: a lead-in closing its paragraph with a colon that counts a kind
@@ -2527,6 +2546,9 @@ def counted_paragraphs(body: str, paragraphs: list[str]) -> list[Candidate]:
         if not paragraph.rstrip().endswith(":"):
             continue  # (the cheap test first)
         count, noun = announced(paragraph)
+        if not count and noun and LIST_NOUNS[noun] and FOLLOWING_LEAD.search(fold(paragraph[-20:])):
+            # "những kết quả nổi bật sau:" ¶ "Quan hệ ... được nâng cấp." ¶ "Kim ngạch ... tăng 12%."
+            count = _following_items(paragraphs, index)
         if not (count and 2 <= count <= MAX_COUNTED_PARAGRAPHS and noun and LIST_NOUNS[noun]):
             continue
         following = paragraphs[index + 1 : index + 1 + count]
@@ -2687,6 +2709,8 @@ def _closes_with_cuoi_cung(body: str, item: Span) -> bool:
 ATTENDANCE = re.compile(
     r"\b(?:tham du|cung du|du hoi nghi|du buoi|du le|co mat|chu tri diem cau|thanh phan|khach moi|co su tham gia cua"
     r"|doan(?: cong tac)? gom"
+    # who travels with a delegation: "Tham gia đoàn có đại diện các doanh nghiệp: ...", "Tháp tùng ... có: ..."
+    r"|tham gia doan|thanh vien doan|thap tung"
     r"|cung di|(?:toi|den) du|du co)\b"  # "Cùng đi có: ...", "Tới dự có: ..."
 )
 
@@ -2788,6 +2812,16 @@ def _clauses_after_done(cue: str, texts: Sequence[str]) -> bool:
     return bool(DONE_LEAD.search(cue)) and any(TURNS_OR_ASKS.search(text) for text in texts)
 
 
+# At most this many words make a name ("Samsung Engineering", "Công ty Lotte Mart" is no name: "ty").
+NAME_WORDS = 6
+
+
+def _a_name(text: str) -> bool:
+    """A name and nothing else: a few words, each capitalised ("Samsung Engineering", "CJ Foods")."""
+    words = text.split()
+    return 0 < len(words) <= NAME_WORDS and all(not word[0].isalpha() or word[0].isupper() for word in words)
+
+
 def _names_people(cue: str, texts: list[str]) -> bool:
     """A list of people (attendees, a delegation) rather than of what they said: its lead-in
     speaks of attending, or half its items are a named person with a title."""
@@ -2886,6 +2920,8 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     ("notes citing sources", lambda r: _citations(list(r.texts))),
     # "Cùng dự có các đồng chí: A, Bí thư ...; B, Phó Thủ tướng ..."
     ("people who attended", lambda r: r.noun is None and _names_people(r.cue, list(r.texts))),
+    # "Samsung Engineering; Lotte Mart; CJ Foods": names, of which nothing is stated
+    ("names only", lambda r: all(map(_a_name, r.texts))),
     # "Ảnh: TTXVN ...; ...": a picture's credit leads into the page's next words, not a list
     ("a picture's credit", lambda r: bool(CREDIT_CUE.match(r.cue))),
     # "TS. Trần Du Lịch hỏi: Xưa nay ...; thời gian tới, ... như thế nào?", "* Phóng viên: ...?"

@@ -435,6 +435,44 @@ PAGES = {
             ],
         ),
     ],
+    # who travels with a delegation ("Tham gia đoàn có đại diện các doanh nghiệp: ...") and items that are only
+    # names ("Daewoo E&C; Posco International; Hanwha Energy") are no lists; the chair's request is
+    "gk12_delegation_members_named.txt": [
+        (
+            "priority",
+            3,
+            2024,
+            [
+                "khảo sát quỹ đất tại Khu kinh tế ven biển",
+                "đầu tư nhà máy chế biến nông sản",
+                "hợp tác đào tạo lao động kỹ thuật cho tỉnh",
+            ],
+        ),
+    ],
+    # a lead-in that names a kind and says its items follow ("... đạt những kết quả nổi bật sau:", "... như
+    # sau:") over short single-sentence paragraphs with no marker: as many as follow, up to the first longer one
+    "gk12_results_after_sau_unmarked.txt": [
+        (
+            "achievement",
+            None,
+            2024,
+            [
+                "Quan hệ hợp tác với các địa phương của Hàn Quốc được nâng lên tầm cao mới",
+                "Tỉnh thu hút 12 dự án có vốn đầu tư nước ngoài với tổng vốn 850 triệu USD",
+                "Nhiều sản phẩm nông nghiệp của tỉnh lần đầu có mặt tại thị trường châu Âu",
+            ],
+        ),
+        (
+            "priority",
+            None,
+            2025,
+            [
+                "Tổ chức đoàn xúc tiến đầu tư tại Nhật Bản và Singapore",
+                "Hoàn thiện cơ sở dữ liệu đối tác nước ngoài của tỉnh",
+                "Nâng cao năng lực ngoại ngữ cho cán bộ làm công tác đối ngoại ở cấp huyện",
+            ],
+        ),
+    ],
     # a report's Roman sections: results, shortcomings, tasks
     "gk12_province_report_roman_sections.txt": [
         (
