@@ -1723,7 +1723,9 @@ KIND_CUES = (
         re.compile(
             r"\b(?:tham luan|thao luan|chuong trinh nghi su|cho y kien|gop y|nghe (?:cac )?bao cao"
             r"|trao doi (?:y kien )?(?:ve|xung quanh)|ban ve|ban bac ve|xoay quanh"
-            r"|tap trung (?:danh gia|ban|lam ro|xem xet))\b"
+            r"|tap trung (?:danh gia|ban|lam ro|xem xet)"
+            # what a meeting heard: "Ban tổ chức ghi nhận nhiều ý kiến tâm huyết của các doanh nghiệp: ..."
+            r"|(?:ghi nhan|lang nghe|tiep thu) (?:nhieu |cac |nhung )?(?:y kien|kien nghi|de xuat))\b"
         ),
     ),
     # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."; its programme
@@ -1808,6 +1810,8 @@ CONCESSION = re.compile(
 # Causes too: "Kết quả này có được là nhờ: ...", "Nguyên nhân chủ yếu là do: ...".
 GROUNDS = re.compile(
     r"\b(?:co co so|co so de|nho vao cac|xuat phat tu cac|la nho|co duoc la do|nguyen nhan(?: \S+){0,2} la do)\b"
+    # what a success grew from: "thành công này bắt nguồn từ: ...", "Kết quả này có được nhờ: ..."
+    r"|\b(?:bat nguon tu|co duoc (?:la )?(?:nho|do))\W*$"
 )
 PURPOSE_HEADING = re.compile(
     r"^\W*(?:(?:[ivx]+|\d{1,2}|[a-d])\s*[.)/]\s*)?(?:muc dich|yeu cau|quan diem)"
@@ -2812,6 +2816,17 @@ def _clauses_after_done(cue: str, texts: Sequence[str]) -> bool:
     return bool(DONE_LEAD.search(cue)) and any(TURNS_OR_ASKS.search(text) for text in texts)
 
 
+# A speech's salutations: "- Kính thưa các đồng chí lãnh đạo ...," ¶ "- Thưa quý vị đại biểu!", and the
+# people listed under "Kính thưa:".
+SALUTATION = re.compile(r"^\W*(?:(?:kính\s+)?thưa|kính\s+gửi|kính\s+chào|xin\s+chào)\b", re.I)
+SALUTATION_CUE = re.compile(r"\b(?:kính\s+)?thưa\W*$", re.I)
+
+
+def _salutations(cue: str, texts: Sequence[str]) -> bool:
+    """Greetings at a speech's start, however marked: half the items greet, or the lead-in does."""
+    return bool(SALUTATION_CUE.search(cue)) or sum(bool(SALUTATION.match(text)) for text in texts) * 2 >= len(texts)
+
+
 # At most this many words make a name ("Samsung Engineering", "Công ty Lotte Mart" is no name: "ty").
 NAME_WORDS = 6
 
@@ -2920,6 +2935,8 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     ("notes citing sources", lambda r: _citations(list(r.texts))),
     # "Cùng dự có các đồng chí: A, Bí thư ...; B, Phó Thủ tướng ..."
     ("people who attended", lambda r: r.noun is None and _names_people(r.cue, list(r.texts))),
+    # "- Kính thưa các đồng chí lãnh đạo ...," ¶ "- Thưa các vị đại sứ, ...," ¶ "- Thưa quý vị đại biểu!"
+    ("a speech's salutations", lambda r: _salutations(r.cue, r.texts)),
     # "Samsung Engineering; Lotte Mart; CJ Foods": names, of which nothing is stated
     ("names only", lambda r: all(map(_a_name, r.texts))),
     # "Ảnh: TTXVN ...; ...": a picture's credit leads into the page's next words, not a list

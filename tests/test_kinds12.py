@@ -473,6 +473,78 @@ PAGES = {
             ],
         ),
     ],
+    # what a success grew from ("thành công này bắt nguồn từ: ...") is its causes, and the opinions a meeting heard
+    # ("ghi nhận nhiều ý kiến ... của các doanh nghiệp: ...") its agenda, not results; "có được nhờ ba yếu tố"
+    "gk12_success_roots_and_opinions_heard.txt": [
+        (
+            "other",
+            None,
+            2024,
+            [
+                "sự vào cuộc quyết liệt của cả hệ thống chính trị",
+                "sự đồng hành của các cơ quan đại diện Việt Nam ở nước ngoài",
+                "nỗ lực đổi mới của cộng đồng doanh nghiệp",
+            ],
+        ),
+        (
+            "agenda",
+            None,
+            2025,
+            [
+                "cần có thông tin thị trường sớm hơn",
+                "nên tổ chức các đoàn xúc tiến theo ngành hàng",
+                "mong được hỗ trợ chi phí tham gia hội chợ",
+            ],
+        ),
+        (
+            "other",
+            3,
+            2024,
+            [
+                "thị trường được mở rộng",
+                "chất lượng sản phẩm được nâng lên",
+                "thủ tục xuất khẩu được đơn giản hóa",
+            ],
+        ),
+    ],
+    # an interview: the setting told in ";" pieces with no lead-in is no list; "nổi lên mấy điều. Đó là A; B; C"
+    # reports; the directions for the year ahead are priorities
+    "gk12_interview_context_results_directions.txt": [
+        (
+            "achievement",
+            None,
+            2025,
+            [
+                "khuôn khổ quan hệ với nhiều đối tác được nâng cấp",
+                "hàng trăm hoạt động xúc tiến được tổ chức ở nước ngoài",
+                "nhiều thị trường mới được khai mở cho nông sản",
+            ],
+        ),
+        (
+            "priority",
+            3,
+            2026,
+            [
+                "tháo gỡ điểm nghẽn cho các dự án lớn",
+                "khai thác các khuôn khổ quan hệ mới nâng cấp",
+                "hỗ trợ doanh nghiệp ứng phó với các biện pháp phòng vệ thương mại",
+            ],
+        ),
+    ],
+    # a speech given whole: its salutations ("- Kính thưa ...," ¶ "- Thưa ...," ¶ "- Thưa ... !") are no list (three
+    # priorities before); what the forum is the occasion for, plain paragraphs under no count, neither
+    "gk12_speech_salutations.txt": [
+        (
+            "priority",
+            3,
+            2024,
+            [
+                "hoàn thiện hạ tầng giao thông kết nối",
+                "đẩy mạnh cải cách thủ tục hành chính",
+                "đào tạo nguồn nhân lực chất lượng cao",
+            ],
+        ),
+    ],
     # a report's Roman sections: results, shortcomings, tasks
     "gk12_province_report_roman_sections.txt": [
         (
