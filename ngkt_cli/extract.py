@@ -1953,7 +1953,8 @@ OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
 _LEADER = (
     r"(?:thu tuong|pho thu tuong|tong bi thu|chu tich nuoc|chu tich|tong thong|pho tong thong|bo truong|quoc vuong)"
 )
-_TWO_SIDES_SAY = r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket|khang dinh|nhan manh|cho rang|danh gia)\b"
+# (and what they will do together: "Theo thông cáo báo chí, hai bên sẽ: ...")
+_TWO_SIDES_SAY = r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket|khang dinh|nhan manh|cho rang|danh gia|se)\b"
 AGREED = re.compile(
     r"\b(?:hai|cac|ca hai) (?:ben|nuoc|phia|nha lanh dao|lanh dao|thu tuong|bo truong|doan)"
     r"(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung|deu|con)\s+)*"
@@ -3093,6 +3094,16 @@ def _lede_counting(doc: Document, candidate: Candidate, items: int) -> str:
     return ""
 
 
+# A joint statement given whole: "TTXVN trân trọng giới thiệu toàn văn Tuyên bố chung." (folded)
+JOINT_TEXT = re.compile(r"\btoan van\b[^.]{0,40}\b(?:tuyen bo chung|thong cao chung|tuyen bo (?:ve )?tam nhin)")
+
+
+def _joint_statement(doc: Document) -> bool:
+    """Whether the page gives a joint statement's text whole (its headline or sapo says so): every list
+    in it is what two sides state together."""
+    return any(JOINT_TEXT.search(fold(text)) for text in [doc.title or "", *doc.paragraphs[:LEDE_PARAGRAPHS]])
+
+
 def build_list(doc: Document, reading: Reading, people: list[Person]) -> StatementList:
     body, candidate, cue, spans, texts = doc.body, reading.candidate, reading.cue, reading.spans, reading.texts
     opener = texts[0].split(",")[0]
@@ -3106,6 +3117,8 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
         lambda: _question_above(body, _paragraph_of(body, reading.cue_span.start)),
         lambda: _lede_counting(doc, candidate, len(spans)),
     )
+    if _joint_statement(doc):
+        kind = "other"  # two voices, whatever a list inside says ("Hai nước đã thu được ...", "hai nước sẽ: ...")
     if kind == "priority" and _told_after_its_year(cue, doc):
         kind = "achievement"
     year = target_year(kind, cue, doc)

@@ -545,6 +545,62 @@ PAGES = {
             ],
         ),
     ],
+    # a joint statement given whole ("... giới thiệu toàn văn Tuyên bố chung."): every list in it is two voices,
+    # the results both countries won and what they will do alike
+    "gk12_joint_statement_whole.txt": [
+        (
+            "other",
+            None,
+            2024,
+            [
+                "Nhận lời mời của Thủ tướng Australia, Thủ tướng Phạm Minh Chính thăm chính thức Australia từ ngày 6 đến 8/3/2024",
+                "Hai Thủ tướng hoan nghênh những bước tiến trong quan hệ song phương thời gian qua",
+            ],
+        ),
+        (
+            "other",
+            None,
+            2024,
+            [
+                "thương mại hai chiều tăng gấp đôi sau mười năm",
+                "hơn 30.000 sinh viên Việt Nam đang học tập tại Australia",
+                "Australia là một trong những nhà tài trợ viện trợ lớn của Việt Nam",
+            ],
+        ),
+        (
+            "other",
+            None,
+            2024,
+            [
+                "nâng cao tin cậy chính trị",
+                "tăng cường gắn kết kinh tế",
+                "mở rộng hợp tác về khoa học, công nghệ và đổi mới sáng tạo",
+            ],
+        ),
+    ],
+    # "hai bên sẽ: ..." after talks is what both sides will do together; what our Prime Minister asks of the
+    # partner stays a priority
+    "gk12_talks_both_sides_will.txt": [
+        (
+            "other",
+            None,
+            2024,
+            [
+                "sớm nâng cấp quan hệ lên Đối tác chiến lược toàn diện",
+                "mở cửa thị trường cho nông sản của nhau",
+                "tăng cường hợp tác giáo dục và đào tạo nghề",
+            ],
+        ),
+        (
+            "priority",
+            2,
+            2024,
+            [
+                "tạo thuận lợi cho sinh viên Việt Nam sang học tập",
+                "hỗ trợ Việt Nam phát triển nông nghiệp công nghệ cao",
+            ],
+        ),
+    ],
     # a report's Roman sections: results, shortcomings, tasks
     "gk12_province_report_roman_sections.txt": [
         (
