@@ -324,7 +324,7 @@ REVIEW_PREVIOUS_YEAR_UNTIL_MONTH = 2
 # conference sets, opportunities, another side's proposals) looks ahead as priorities do.
 LOOKS_BACK = re.compile(
     r"\b(?:han che|ton tai|yeu kem|bat cap|nguyen nhan|khuyet diem|yeu to|van con|khac phuc|chua tuong xung"
-    r"|thang than (?:chi ra|nhin nhan|thua nhan))\b"
+    r"|thang than (?:chi ra|nhin nhan|thua nhan)|bat nguon tu|co duoc (?:la )?(?:nho|do)|la nho)\b"
 )
 
 

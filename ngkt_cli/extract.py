@@ -1725,7 +1725,9 @@ KIND_CUES = (
         re.compile(
             r"\b(?:tham luan|thao luan|chuong trinh nghi su|cho y kien|gop y|nghe (?:cac )?bao cao"
             r"|trao doi (?:y kien )?(?:ve|xung quanh)|ban ve|ban bac ve|xoay quanh"
-            r"|tap trung (?:danh gia|ban|lam ro|xem xet))\b"
+            r"|tap trung (?:danh gia|ban|lam ro|xem xet)"
+            # what a meeting heard: "Ban tổ chức ghi nhận nhiều ý kiến tâm huyết của các doanh nghiệp: ..."
+            r"|(?:ghi nhan|lang nghe|tiep thu) (?:nhieu |cac |nhung )?(?:y kien|kien nghi|de xuat))\b"
         ),
     ),
     # what a meeting is held for: "Hội nghị nhằm: - Đánh giá ... - Chia sẻ ..."; its programme
@@ -1810,6 +1812,8 @@ CONCESSION = re.compile(
 # Causes too: "Kết quả này có được là nhờ: ...", "Nguyên nhân chủ yếu là do: ...".
 GROUNDS = re.compile(
     r"\b(?:co co so|co so de|nho vao cac|xuat phat tu cac|la nho|co duoc la do|nguyen nhan(?: \S+){0,2} la do)\b"
+    # what a success grew from: "thành công này bắt nguồn từ: ...", "Kết quả này có được nhờ: ..."
+    r"|\b(?:bat nguon tu|co duoc (?:la )?(?:nho|do))\W*$"
 )
 PURPOSE_HEADING = re.compile(
     r"^\W*(?:(?:[ivx]+|\d{1,2}|[a-d])\s*[.)/]\s*)?(?:muc dich|yeu cau|quan diem)"
@@ -1951,7 +1955,8 @@ OUR_SIDE = re.compile(r"\b(?:viet nam|vn|nuoc ta|chung ta)\b")
 _LEADER = (
     r"(?:thu tuong|pho thu tuong|tong bi thu|chu tich nuoc|chu tich|tong thong|pho tong thong|bo truong|quoc vuong)"
 )
-_TWO_SIDES_SAY = r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket|khang dinh|nhan manh|cho rang|danh gia)\b"
+# (and what they will do together: "Theo thông cáo báo chí, hai bên sẽ: ...")
+_TWO_SIDES_SAY = r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket|khang dinh|nhan manh|cho rang|danh gia|se)\b"
 AGREED = re.compile(
     r"\b(?:hai|cac|ca hai) (?:ben|nuoc|phia|nha lanh dao|lanh dao|thu tuong|bo truong|doan)"
     r"(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung|deu|con)\s+)*"
@@ -2518,6 +2523,25 @@ def inline_candidates(body: str, paragraphs: list[str]) -> list[Candidate]:
 # Most paragraphs a lead-in may count as unmarked items ("rút ra ba bài học:" ¶ "Bám sát ..." ¶ ...).
 MAX_COUNTED_PARAGRAPHS = 6
 
+# A lead-in that says its items follow without counting them, after a noun of a kind: "Năm 2024, tỉnh
+# đạt những kết quả nổi bật sau:", "... các bài học như sau:" (folded).
+FOLLOWING_LEAD = re.compile(r"\b(?:sau|nhu sau|sau day)\s*:\s*$")
+# Such unmarked items are short single sentences; the page's next paragraph is longer or says more.
+FOLLOWING_ITEM_CHARS = 300
+ONE_SENTENCE = re.compile(r"[.!?…]\s+[^\W\d_]")
+
+
+def _following_items(paragraphs: list[str], index: int) -> int:
+    """How many paragraphs after `index` are unmarked items of a list whose lead-in counts none: short
+    closed single sentences (`_plain_item`), as many as follow, up to MAX_COUNTED_PARAGRAPHS."""
+    found = 0
+    for paragraph in paragraphs[index + 1 : index + 1 + MAX_COUNTED_PARAGRAPHS]:
+        text = paragraph.strip()
+        if len(text) > FOLLOWING_ITEM_CHARS or ONE_SENTENCE.search(text) or not _plain_item(text):
+            break
+        found += 1
+    return found
+
 
 def counted_paragraphs(body: str, paragraphs: list[str]) -> list[Candidate]:
     """Lists with no markers at all: a lead-in closing its paragraph with a colon that counts a kind
@@ -2529,6 +2553,9 @@ def counted_paragraphs(body: str, paragraphs: list[str]) -> list[Candidate]:
         if not paragraph.rstrip().endswith(":"):
             continue  # (the cheap test first)
         count, noun = announced(paragraph)
+        if not count and noun and LIST_NOUNS[noun] and FOLLOWING_LEAD.search(fold(paragraph[-20:])):
+            # "những kết quả nổi bật sau:" ¶ "Quan hệ ... được nâng cấp." ¶ "Kim ngạch ... tăng 12%."
+            count = _following_items(paragraphs, index)
         if not (count and 2 <= count <= MAX_COUNTED_PARAGRAPHS and noun and LIST_NOUNS[noun]):
             continue
         following = paragraphs[index + 1 : index + 1 + count]
@@ -2689,6 +2716,8 @@ def _closes_with_cuoi_cung(body: str, item: Span) -> bool:
 ATTENDANCE = re.compile(
     r"\b(?:tham du|cung du|du hoi nghi|du buoi|du le|co mat|chu tri diem cau|thanh phan|khach moi|co su tham gia cua"
     r"|doan(?: cong tac)? gom"
+    # who travels with a delegation: "Tham gia đoàn có đại diện các doanh nghiệp: ...", "Tháp tùng ... có: ..."
+    r"|tham gia doan|thanh vien doan|thap tung"
     r"|cung di|(?:toi|den) du|du co)\b"  # "Cùng đi có: ...", "Tới dự có: ..."
 )
 
@@ -2790,6 +2819,27 @@ def _clauses_after_done(cue: str, texts: Sequence[str]) -> bool:
     return bool(DONE_LEAD.search(cue)) and any(TURNS_OR_ASKS.search(text) for text in texts)
 
 
+# A speech's salutations: "- Kính thưa các đồng chí lãnh đạo ...," ¶ "- Thưa quý vị đại biểu!", and the
+# people listed under "Kính thưa:".
+SALUTATION = re.compile(r"^\W*(?:(?:kính\s+)?thưa|kính\s+gửi|kính\s+chào|xin\s+chào)\b", re.I)
+SALUTATION_CUE = re.compile(r"\b(?:kính\s+)?thưa\W*$", re.I)
+
+
+def _salutations(cue: str, texts: Sequence[str]) -> bool:
+    """Greetings at a speech's start, however marked: half the items greet, or the lead-in does."""
+    return bool(SALUTATION_CUE.search(cue)) or sum(bool(SALUTATION.match(text)) for text in texts) * 2 >= len(texts)
+
+
+# At most this many words make a name ("Samsung Engineering", "Công ty Lotte Mart" is no name: "ty").
+NAME_WORDS = 6
+
+
+def _a_name(text: str) -> bool:
+    """A name and nothing else: a few words, each capitalised ("Samsung Engineering", "CJ Foods")."""
+    words = text.split()
+    return 0 < len(words) <= NAME_WORDS and all(not word[0].isalpha() or word[0].isupper() for word in words)
+
+
 def _names_people(cue: str, texts: list[str]) -> bool:
     """A list of people (attendees, a delegation) rather than of what they said: its lead-in
     speaks of attending, or half its items are a named person with a title."""
@@ -2888,6 +2938,10 @@ NOT_A_LIST: tuple[tuple[str, Callable[[Reading], bool]], ...] = (
     ("notes citing sources", lambda r: _citations(list(r.texts))),
     # "Cùng dự có các đồng chí: A, Bí thư ...; B, Phó Thủ tướng ..."
     ("people who attended", lambda r: r.noun is None and _names_people(r.cue, list(r.texts))),
+    # "- Kính thưa các đồng chí lãnh đạo ...," ¶ "- Thưa các vị đại sứ, ...," ¶ "- Thưa quý vị đại biểu!"
+    ("a speech's salutations", lambda r: _salutations(r.cue, r.texts)),
+    # "Samsung Engineering; Lotte Mart; CJ Foods": names, of which nothing is stated
+    ("names only", lambda r: all(map(_a_name, r.texts))),
     # "Ảnh: TTXVN ...; ...": a picture's credit leads into the page's next words, not a list
     ("a picture's credit", lambda r: bool(CREDIT_CUE.match(r.cue))),
     # "TS. Trần Du Lịch hỏi: Xưa nay ...; thời gian tới, ... như thế nào?", "* Phóng viên: ...?"
@@ -3042,6 +3096,16 @@ def _lede_counting(doc: Document, candidate: Candidate, items: int) -> str:
     return ""
 
 
+# A joint statement given whole: "TTXVN trân trọng giới thiệu toàn văn Tuyên bố chung." (folded)
+JOINT_TEXT = re.compile(r"\btoan van\b[^.]{0,40}\b(?:tuyen bo chung|thong cao chung|tuyen bo (?:ve )?tam nhin)")
+
+
+def _joint_statement(doc: Document) -> bool:
+    """Whether the page gives a joint statement's text whole (its headline or sapo says so): every list
+    in it is what two sides state together."""
+    return any(JOINT_TEXT.search(fold(text)) for text in [doc.title or "", *doc.paragraphs[:LEDE_PARAGRAPHS]])
+
+
 def build_list(doc: Document, reading: Reading, people: list[Person]) -> StatementList:
     body, candidate, cue, spans, texts = doc.body, reading.candidate, reading.cue, reading.spans, reading.texts
     opener = texts[0].split(",")[0]
@@ -3055,6 +3119,8 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
         lambda: _question_above(body, _paragraph_of(body, reading.cue_span.start)),
         lambda: _lede_counting(doc, candidate, len(spans)),
     )
+    if _joint_statement(doc):
+        kind = "other"  # two voices, whatever a list inside says ("Hai nước đã thu được ...", "hai nước sẽ: ...")
     if kind == "priority" and _told_after_its_year(cue, doc):
         kind = "achievement"
     year = target_year(kind, cue, doc)

@@ -435,6 +435,172 @@ PAGES = {
             ],
         ),
     ],
+    # who travels with a delegation ("Tham gia đoàn có đại diện các doanh nghiệp: ...") and items that are only
+    # names ("Daewoo E&C; Posco International; Hanwha Energy") are no lists; the chair's request is
+    "gk12_delegation_members_named.txt": [
+        (
+            "priority",
+            3,
+            2024,
+            [
+                "khảo sát quỹ đất tại Khu kinh tế ven biển",
+                "đầu tư nhà máy chế biến nông sản",
+                "hợp tác đào tạo lao động kỹ thuật cho tỉnh",
+            ],
+        ),
+    ],
+    # a lead-in that names a kind and says its items follow ("... đạt những kết quả nổi bật sau:", "... như
+    # sau:") over short single-sentence paragraphs with no marker: as many as follow, up to the first longer one
+    "gk12_results_after_sau_unmarked.txt": [
+        (
+            "achievement",
+            None,
+            2024,
+            [
+                "Quan hệ hợp tác với các địa phương của Hàn Quốc được nâng lên tầm cao mới",
+                "Tỉnh thu hút 12 dự án có vốn đầu tư nước ngoài với tổng vốn 850 triệu USD",
+                "Nhiều sản phẩm nông nghiệp của tỉnh lần đầu có mặt tại thị trường châu Âu",
+            ],
+        ),
+        (
+            "priority",
+            None,
+            2025,
+            [
+                "Tổ chức đoàn xúc tiến đầu tư tại Nhật Bản và Singapore",
+                "Hoàn thiện cơ sở dữ liệu đối tác nước ngoài của tỉnh",
+                "Nâng cao năng lực ngoại ngữ cho cán bộ làm công tác đối ngoại ở cấp huyện",
+            ],
+        ),
+    ],
+    # what a success grew from ("thành công này bắt nguồn từ: ...") is its causes, and the opinions a meeting heard
+    # ("ghi nhận nhiều ý kiến ... của các doanh nghiệp: ...") its agenda, not results; "có được nhờ ba yếu tố"
+    "gk12_success_roots_and_opinions_heard.txt": [
+        (
+            "other",
+            None,
+            2024,
+            [
+                "sự vào cuộc quyết liệt của cả hệ thống chính trị",
+                "sự đồng hành của các cơ quan đại diện Việt Nam ở nước ngoài",
+                "nỗ lực đổi mới của cộng đồng doanh nghiệp",
+            ],
+        ),
+        (
+            "agenda",
+            None,
+            2025,
+            [
+                "cần có thông tin thị trường sớm hơn",
+                "nên tổ chức các đoàn xúc tiến theo ngành hàng",
+                "mong được hỗ trợ chi phí tham gia hội chợ",
+            ],
+        ),
+        (
+            "other",
+            3,
+            2024,
+            [
+                "thị trường được mở rộng",
+                "chất lượng sản phẩm được nâng lên",
+                "thủ tục xuất khẩu được đơn giản hóa",
+            ],
+        ),
+    ],
+    # an interview: the setting told in ";" pieces with no lead-in is no list; "nổi lên mấy điều. Đó là A; B; C"
+    # reports; the directions for the year ahead are priorities
+    "gk12_interview_context_results_directions.txt": [
+        (
+            "achievement",
+            None,
+            2025,
+            [
+                "khuôn khổ quan hệ với nhiều đối tác được nâng cấp",
+                "hàng trăm hoạt động xúc tiến được tổ chức ở nước ngoài",
+                "nhiều thị trường mới được khai mở cho nông sản",
+            ],
+        ),
+        (
+            "priority",
+            3,
+            2026,
+            [
+                "tháo gỡ điểm nghẽn cho các dự án lớn",
+                "khai thác các khuôn khổ quan hệ mới nâng cấp",
+                "hỗ trợ doanh nghiệp ứng phó với các biện pháp phòng vệ thương mại",
+            ],
+        ),
+    ],
+    # a speech given whole: its salutations ("- Kính thưa ...," ¶ "- Thưa ...," ¶ "- Thưa ... !") are no list (three
+    # priorities before); what the forum is the occasion for, plain paragraphs under no count, neither
+    "gk12_speech_salutations.txt": [
+        (
+            "priority",
+            3,
+            2024,
+            [
+                "hoàn thiện hạ tầng giao thông kết nối",
+                "đẩy mạnh cải cách thủ tục hành chính",
+                "đào tạo nguồn nhân lực chất lượng cao",
+            ],
+        ),
+    ],
+    # a joint statement given whole ("... giới thiệu toàn văn Tuyên bố chung."): every list in it is two voices,
+    # the results both countries won and what they will do alike
+    "gk12_joint_statement_whole.txt": [
+        (
+            "other",
+            None,
+            2024,
+            [
+                "Nhận lời mời của Thủ tướng Australia, Thủ tướng Phạm Minh Chính thăm chính thức Australia từ ngày 6 đến 8/3/2024",
+                "Hai Thủ tướng hoan nghênh những bước tiến trong quan hệ song phương thời gian qua",
+            ],
+        ),
+        (
+            "other",
+            None,
+            2024,
+            [
+                "thương mại hai chiều tăng gấp đôi sau mười năm",
+                "hơn 30.000 sinh viên Việt Nam đang học tập tại Australia",
+                "Australia là một trong những nhà tài trợ viện trợ lớn của Việt Nam",
+            ],
+        ),
+        (
+            "other",
+            None,
+            2024,
+            [
+                "nâng cao tin cậy chính trị",
+                "tăng cường gắn kết kinh tế",
+                "mở rộng hợp tác về khoa học, công nghệ và đổi mới sáng tạo",
+            ],
+        ),
+    ],
+    # "hai bên sẽ: ..." after talks is what both sides will do together; what our Prime Minister asks of the
+    # partner stays a priority
+    "gk12_talks_both_sides_will.txt": [
+        (
+            "other",
+            None,
+            2024,
+            [
+                "sớm nâng cấp quan hệ lên Đối tác chiến lược toàn diện",
+                "mở cửa thị trường cho nông sản của nhau",
+                "tăng cường hợp tác giáo dục và đào tạo nghề",
+            ],
+        ),
+        (
+            "priority",
+            2,
+            2024,
+            [
+                "tạo thuận lợi cho sinh viên Việt Nam sang học tập",
+                "hỗ trợ Việt Nam phát triển nông nghiệp công nghệ cao",
+            ],
+        ),
+    ],
     # a report's Roman sections: results, shortcomings, tasks
     "gk12_province_report_roman_sections.txt": [
         (
