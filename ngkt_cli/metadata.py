@@ -244,7 +244,8 @@ PLACE_TAILS = (
     "Sơn La",
     "An Giang",
 )
-_NOT_A_PLACE_TAIL = "".join(sorted({f"(?<!{place.split()[0]} )" for place in PLACE_TAILS}))
+# (Only the tail: "Long An Nguyễn Đức Trung" and "Nghệ An Nguyễn ..." name Nguyễn Đức Trung.)
+_NOT_A_PLACE_TAIL = "".join(sorted({f"(?!(?<={place.split()[0]} ){place.split()[1][0]})" for place in PLACE_TAILS}))
 _NAME = rf"(?P<name>{_NOT_A_PLACE}{_NOT_A_PLACE_TAIL}(?:{_SURNAME_RE})(?:[ \t]+{_NAME_WORD}){{1,3}})"
 # A name is not followed by another capitalised word: in "Phó Chủ tịch UBND TP Hồ Chí Minh Võ Văn
 # Hoan" the city, which opens with a family name, belongs to the organisation.
@@ -255,8 +256,9 @@ _NAME_END = rf"(?!{_LOWER})(?![ \t]+[{UPPER}])"
 # ... also with the name set apart by "ông" or "bà": "Thứ trưởng Ngoại giao, bà Lê Thị Thu Hằng".
 TITLED_NAME = re.compile(rf"(?P<title>(?:{_TITLE_RE}){_ORG_LAZY})(?:,?\s+(?:ông|bà))?\s+{_NAME}{_NAME_END}")
 # "đồng chí Phạm Minh Chính – Ủy viên Bộ Chính trị, Thủ tướng Chính phủ", "Ông Vũ Bá Phú, Cục
-# trưởng Cục Xúc tiến thương mại"
-_THEN_TITLE = rf"\s*[,–-]\s*(?P<title>(?:{_TITLE_RE}){_ORG}(?:,\s*(?:{_TITLE_RE}){_ORG})*)"
+# trưởng Cục Xúc tiến thương mại"; a former office ("TS. Nguyễn Đình Cung, nguyên Viện trưởng ...") and
+# one in brackets ("Ông Nguyễn Văn Phú (Vụ trưởng Vụ Kinh tế đối ngoại) cho biết") too
+_THEN_TITLE = rf"\s*[,–(-]\s*(?P<title>(?:[nN]guyên\s+)?(?:{_TITLE_RE}){_ORG}(?:,\s*(?:{_TITLE_RE}){_ORG})*)"
 # A name, perhaps after "ông", then its titles, as one pattern: the definition (the tests compile
 # it). It is matched as two patterns, below, that the regex engine skips ahead in; this one is
 # not compiled (10 ms a process).
