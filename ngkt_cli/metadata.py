@@ -57,6 +57,10 @@ TITLES = (
     "Trưởng Cơ quan đại diện",
     "Chủ nhiệm",
     "Ủy viên Trung ương Đảng",
+    # "Đồng chí Nguyễn Minh Vũ, Ủy viên dự khuyết TW Đảng, Thứ trưởng Bộ Ngoại giao"
+    "Ủy viên dự khuyết Trung ương Đảng",
+    "Ủy viên TW Đảng",
+    "Ủy viên dự khuyết TW Đảng",
     "Trưởng Ban",
     "Phó Trưởng Ban",
     "Viện trưởng",
@@ -201,13 +205,17 @@ _ORG_LOWER = (
     "hàng may lực sách biên thường của đa ban quốc toàn "
     # "Trưởng Ban Chỉ đạo" (the capital makes "Chỉ" a name's word, and "đạo" goes on)
     "đạo"
-).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
+).split() + [
+    *("thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"),  # "Trưởng Ban chỉ đạo ..."
+    "đặc mệnh toàn quyền",  # "Đại sứ đặc mệnh toàn quyền Việt Nam tại Nhật Bản Phạm Quang Hiệu"
+]
 # "tại" and "và" join two named parts ("Đại sứ quán Việt Nam tại Nhật Bản", "Bộ Công Thương và
 # Bộ Ngoại giao"): a capitalised word follows; "Chính phủ tại hội nghị" names "Chính phủ". (The
 # lower-case words grouped by first letter: the same matches, one letter test per position.)
 _ORG_WORD = (
     rf"(?:[{UPPER}][^\s,.;:()–-]*|{_alternation(_ORG_LOWER, first_letter_either_case=False)}"
-    rf"|(?:tại|và)(?=\s+[{UPPER}]))"
+    rf"|(?:tại|và)(?=\s+[{UPPER}])"
+    r"|[-–]\s+Vũng Tàu)"  # the province "Bà Rịa - Vũng Tàu"
 )
 _ORG = rf"(?:\s+{_ORG_WORD})*"
 # Between a title and its holder's name, also a short aside in brackets: "Chủ tịch Phòng Thương
@@ -235,6 +243,7 @@ PLACE_TAILS = (
     "Hải Dương",
     "Bắc Giang",
     "Hậu Giang",
+    "Hà Giang",
     "Tiền Giang",
     "Kiên Giang",
     "Bắc Ninh",
