@@ -57,6 +57,10 @@ TITLES = (
     "Trưởng Cơ quan đại diện",
     "Chủ nhiệm",
     "Ủy viên Trung ương Đảng",
+    # "Đồng chí Nguyễn Minh Vũ, Ủy viên dự khuyết TW Đảng, Thứ trưởng Bộ Ngoại giao"
+    "Ủy viên dự khuyết Trung ương Đảng",
+    "Ủy viên TW Đảng",
+    "Ủy viên dự khuyết TW Đảng",
     "Trưởng Ban",
     "Phó Trưởng Ban",
     "Viện trưởng",
@@ -201,7 +205,10 @@ _ORG_LOWER = (
     "hàng may lực sách biên thường của đa ban quốc toàn "
     # "Trưởng Ban Chỉ đạo" (the capital makes "Chỉ" a name's word, and "đạo" goes on)
     "đạo"
-).split() + ["thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"]  # "Trưởng Ban chỉ đạo ..."
+).split() + [
+    *("thành phố", "trung ương", "đa phương", "song phương", "đối ngoại", "chỉ đạo"),  # "Trưởng Ban chỉ đạo ..."
+    "đặc mệnh toàn quyền",  # "Đại sứ đặc mệnh toàn quyền Việt Nam tại Nhật Bản Phạm Quang Hiệu"
+]
 # "tại" and "và" join two named parts ("Đại sứ quán Việt Nam tại Nhật Bản", "Bộ Công Thương và
 # Bộ Ngoại giao"): a capitalised word follows; "Chính phủ tại hội nghị" names "Chính phủ". (The
 # lower-case words grouped by first letter: the same matches, one letter test per position.)
@@ -209,7 +216,8 @@ _ORG_WORD = (
     rf"(?:[{UPPER}][^\s,.;:()–-]*|{_alternation(_ORG_LOWER, first_letter_either_case=False)}"
     rf"|(?:tại|và)(?=\s+[{UPPER}])"
     # the year of a forum Vietnam hosts: "Chủ tịch SOM APEC 2017 Bùi Thanh Sơn"
-    rf"|(?:19|20)\d\d(?=\s+[{UPPER}]))"
+    rf"|(?:19|20)\d\d(?=\s+[{UPPER}])"
+    r"|[-–]\s+Vũng Tàu)"  # the province "Bà Rịa - Vũng Tàu"
 )
 _ORG = rf"(?:\s+{_ORG_WORD})*"
 # Between a title and its holder's name, also a short aside in brackets: "Chủ tịch Phòng Thương
@@ -237,6 +245,7 @@ PLACE_TAILS = (
     "Hải Dương",
     "Bắc Giang",
     "Hậu Giang",
+    "Hà Giang",
     "Tiền Giang",
     "Kiên Giang",
     "Bắc Ninh",
@@ -258,8 +267,9 @@ _NAME_END = rf"(?!{_LOWER})(?![ \t]+[{UPPER}])"
 # ... also with the name set apart by "ông" or "bà": "Thứ trưởng Ngoại giao, bà Lê Thị Thu Hằng".
 TITLED_NAME = re.compile(rf"(?P<title>(?:{_TITLE_RE}){_ORG_LAZY})(?:,?\s+(?:ông|bà))?\s+{_NAME}{_NAME_END}")
 # "đồng chí Phạm Minh Chính – Ủy viên Bộ Chính trị, Thủ tướng Chính phủ", "Ông Vũ Bá Phú, Cục
-# trưởng Cục Xúc tiến thương mại"
-_THEN_TITLE = rf"\s*[,–-]\s*(?P<title>(?:{_TITLE_RE}){_ORG}(?:,\s*(?:{_TITLE_RE}){_ORG})*)"
+# trưởng Cục Xúc tiến thương mại"; a former office ("TS. Nguyễn Đình Cung, nguyên Viện trưởng ...") and
+# one in brackets ("Ông Nguyễn Văn Phú (Vụ trưởng Vụ Kinh tế đối ngoại) cho biết") too
+_THEN_TITLE = rf"\s*[,–(-]\s*(?P<title>(?:[nN]guyên\s+)?(?:{_TITLE_RE}){_ORG}(?:,\s*(?:{_TITLE_RE}){_ORG})*)"
 # A name, perhaps after "ông", then its titles, as one pattern: the definition (the tests compile
 # it). It is matched as two patterns, below, that the regex engine skips ahead in; this one is
 # not compiled (10 ms a process).

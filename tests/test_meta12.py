@@ -111,6 +111,45 @@ PAGES = [
         "in",
         [("priority", 3, "Bùi Thanh Sơn", 2022, 3)],
     ),
+    # "Bí thư Tỉnh ủy Nghệ An Nguyễn Đức Trung": a province ending in "An" (as "An Giang" opens) is
+    # followed by a name; a December meeting on next year's programme plans 2026
+    (
+        "gm12_province_name_ends_an.txt",
+        "Nghệ An mở rộng hợp tác với các địa phương của Lào và Thái Lan",
+        "2025-11-13",
+        2025,
+        "in",
+        [("priority", 3, "Nguyễn Đức Trung", 2026, 3)],
+    ),
+    # "Tổng Lãnh sự Việt Nam tại Thượng Hải Ninh Thành Công" (not "Hải Dương"'s tail), and "Ông Lê
+    # Minh Tuấn (Giám đốc Sở Công Thương) cho biết": a title in brackets after the name
+    (
+        "gm12_consul_general_bracket_title.txt",
+        "Tổng Lãnh sự quán đồng hành cùng doanh nghiệp tỉnh tại Thượng Hải",
+        "2024-04-09",
+        2024,
+        "in",
+        [("priority", 3, "Ninh Thành Công", 2024, 3), ("priority", 2, "Lê Minh Tuấn", 2024, 2)],
+    ),
+    # "đồng chí Nguyễn Minh Vũ, Ủy viên dự khuyết TW Đảng, Thứ trưởng Bộ Ngoại giao nêu ...", and
+    # "Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sơn" (the province's "Giang" is no family name)
+    (
+        "gm12_party_member_titles_chain.txt",
+        "Bộ Ngoại giao triển khai công tác ngoại giao kinh tế năm 2022",
+        "2022-01-21",
+        2022,
+        "in",
+        [("priority", 3, "Nguyễn Minh Vũ", 2022, 3), ("priority", 2, "Nguyễn Văn Sơn", 2022, 2)],
+    ),
+    # "Đại sứ đặc mệnh toàn quyền Việt Nam tại Hàn Quốc Vũ Hồ", "UBND tỉnh Bà Rịa - Vũng Tàu Nguyễn Văn Thọ"
+    (
+        "gm12_ambassador_plenipotentiary_province.txt",
+        "Tỉnh Bà Rịa - Vũng Tàu tăng cường kết nối với thị trường Hàn Quốc",
+        "2023-09-11",
+        2023,
+        "in",
+        [("priority", 3, "Vũ Hồ", 2023, 3)],
+    ),
     # a quote opens the sapo, "Đó là chia sẻ của ông ..., Quyền Cục trưởng ...": the interviewee
     (
         "gm12_acting_director_quote_sapo.txt",
@@ -358,3 +397,19 @@ def test_article_writer(sapo, writer):
 
     found = article_writer([sapo], find_people(sapo))
     assert (found.name if found else None) == writer
+
+
+def test_a_former_office_after_the_name_is_read():
+    """ "TS. Nguyễn Đình Cung, nguyên Viện trưởng Viện ... đề xuất 3 giải pháp": the scholar, not a
+    bare title ("Viện trưởng Viện Nghiên") cut from his former office."""
+    page = UNSEEN / "gm12_former_official_scholar.txt"
+    doc = build_document(page.read_bytes(), page.name)
+    assert [found.speaker for found in extract(doc).lists] == ["Nguyễn Đình Cung"]
+
+
+def test_the_province_of_ba_ria_vung_tau_is_part_of_the_title():
+    from ngkt_cli.metadata import find_people
+
+    assert find_people("Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu Nguyễn Văn Thọ phát biểu") == [
+        Person("Nguyễn Văn Thọ", "Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu")
+    ]
