@@ -172,3 +172,29 @@ def test_the_steering_committees_coordinating_role_is_the_coordination_priority(
     items, index = linkable(statements)
     by_id = {item.id: item for item in items}
     assert "phối hợp" in sim.explain(by_id["2024"], [by_id["2023"]], index, {})["words"]
+
+
+def test_resources_for_another_priority_are_that_priority_not_investment():
+    """ "tranh thủ mọi nguồn lực bên ngoài để phục hồi kinh tế", "thu hút nguồn lực cho tăng trưởng
+    xanh": the resources are the frame, the purpose is the priority. Read as the investment theme,
+    the recovery wording opened on it and joined the foreign-investment thread, and the 2022
+    recovery item followed it there. Resources for development ("phục vụ phát triển") are still
+    the investment theme."""
+    thread = _relinked(
+        [
+            {"id": "fdi", "year": 2017, "text": "Thu hút vốn đầu tư nước ngoài phục vụ công nghiệp hóa, hiện đại hóa"},
+            {"id": "fdi again", "year": 2019, "text": "Thu hút đầu tư có chọn lọc, ưu tiên các dự án công nghệ cao"},
+            {
+                "id": "recovery",
+                "year": 2021,
+                "text": "Ngoại giao kinh tế phải tranh thủ mọi nguồn lực bên ngoài để phục hồi kinh tế sau đại dịch",
+            },
+            {"id": "recovery again", "year": 2022, "text": "Góp phần phục hồi nhanh kinh tế - xã hội sau đại dịch"},
+            {
+                "id": "resources",
+                "year": 2023,
+                "text": "Huy động nguồn lực bên ngoài phục vụ phát triển đất nước, thu hút FDI",
+            },
+        ]
+    )
+    assert thread["recovery"] == thread["recovery again"] != thread["fdi"] == thread["fdi again"] == thread["resources"]
