@@ -147,3 +147,54 @@ def test_multinationals_relocating_is_attracting_investment():
         ]
     )
     assert thread["fdi"] == thread["relocate"] == thread["fdi again"]
+
+
+def test_the_steering_committees_coordinating_role_is_the_coordination_priority():
+    """ "vai trò điều phối của Ban Chỉ đạo" and "phối hợp" between the bodies are one priority in
+    two words: seed 004's 2024 item and seed 001's 2023 one shared no word but the genre's, met on
+    the theme alone (a cosine of 0.07 and the bonus) and came apart once the thread's recent
+    wordings were about connecting businesses. `ngkt thread` names the word they share now."""
+    statements = [
+        {
+            "id": "2023",
+            "year": 2023,
+            "text": "Đổi mới phương thức, nâng cao hiệu quả phối hợp trong công tác ngoại giao kinh tế",
+        },
+        {
+            "id": "2024",
+            "year": 2024,
+            "text": "Nâng cao hiệu quả công tác ngoại giao kinh tế và vai trò điều phối của Ban Chỉ đạo",
+        },
+        {"id": "research", "year": 2024, "text": "Nâng cao chất lượng nghiên cứu, dự báo chiến lược"},
+    ]
+    thread = _relinked(statements)
+    assert thread["2023"] == thread["2024"] != thread["research"]
+    items, index = linkable(statements)
+    by_id = {item.id: item for item in items}
+    assert "phối hợp" in sim.explain(by_id["2024"], [by_id["2023"]], index, {})["words"]
+
+
+def test_resources_for_another_priority_are_that_priority_not_investment():
+    """ "tranh thủ mọi nguồn lực bên ngoài để phục hồi kinh tế", "thu hút nguồn lực cho tăng trưởng
+    xanh": the resources are the frame, the purpose is the priority. Read as the investment theme,
+    the recovery wording opened on it and joined the foreign-investment thread, and the 2022
+    recovery item followed it there. Resources for development ("phục vụ phát triển") are still
+    the investment theme."""
+    thread = _relinked(
+        [
+            {"id": "fdi", "year": 2017, "text": "Thu hút vốn đầu tư nước ngoài phục vụ công nghiệp hóa, hiện đại hóa"},
+            {"id": "fdi again", "year": 2019, "text": "Thu hút đầu tư có chọn lọc, ưu tiên các dự án công nghệ cao"},
+            {
+                "id": "recovery",
+                "year": 2021,
+                "text": "Ngoại giao kinh tế phải tranh thủ mọi nguồn lực bên ngoài để phục hồi kinh tế sau đại dịch",
+            },
+            {"id": "recovery again", "year": 2022, "text": "Góp phần phục hồi nhanh kinh tế - xã hội sau đại dịch"},
+            {
+                "id": "resources",
+                "year": 2023,
+                "text": "Huy động nguồn lực bên ngoài phục vụ phát triển đất nước, thu hút FDI",
+            },
+        ]
+    )
+    assert thread["recovery"] == thread["recovery again"] != thread["fdi"] == thread["fdi again"] == thread["resources"]
