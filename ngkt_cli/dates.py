@@ -234,15 +234,18 @@ TODAY = re.compile(
     r"^(?:\([^()]{1,20}\)\s*[-–]\s*)?(?:ngay hom nay|hom nay|(?:sang|trua|chieu|toi) nay)\b(?!\s*\(?\s*\d)"
 )
 YESTERDAY_PARAGRAPHS = 2
+# Texts one of which each of their matches holds (" qua", " nay"): an opening paragraph holding
+# none is not searched (most hold neither).
+_YESTERDAY_NEEDS, _TODAY_NEEDS = required_one_of(YESTERDAY) or ("",), required_one_of(TODAY) or ("",)
 
 
 def _days_before_stamp(paragraphs: list[str], folded_lines: str | None = None) -> int | None:
     """1 when the lede says the event was yesterday, 0 when today, else None (`folded_lines`:
     `fold("\n".join(paragraphs))`, when the caller has it: the opening is read from its slices)."""
     opening = _folded_opening(paragraphs, folded_lines)
-    if any(YESTERDAY.search(p) for p in opening):
+    if any(YESTERDAY.search(p) for p in opening if any(map(p.__contains__, _YESTERDAY_NEEDS))):
         return 1
-    return 0 if any(TODAY.search(p) for p in opening) else None
+    return 0 if any(TODAY.search(p) for p in opening if any(map(p.__contains__, _TODAY_NEEDS))) else None
 
 
 def _folded_opening(paragraphs: list[str], folded_lines: str | None) -> list[str]:

@@ -278,6 +278,143 @@ def required_one_of(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return _one_of(list(_parser.parse(pattern.pattern, pattern.flags)))
 
 
+# What each item of a needle is worth: a letter or a sign 4, a space 2, a class of a few
+# characters 2, a digit 1 (a repeat counts twice at most: years are everywhere), anything wider
+# 0 (trimmed off a needle's ends, as are the items that may match nothing).
+_NEEDLE_CATEGORIES = {_sre.CATEGORY_DIGIT: (r"\d", 1), _sre.CATEGORY_SPACE: (r"\s", 0)}
+_NARROW_CLASS = 16
+# A needle worth less than this is too common to spare a search ("\d{4}", a letter).
+MIN_NEEDLE_WORTH = 4
+
+# A needle: (the source of each of its items, what it is worth, whether it holds a digit).
+_Needle = tuple[tuple[str, ...], int, bool]
+
+
+def _needle_item(op, arg) -> tuple[str, int, bool] | None:
+    """(source, worth, whether it is a digit) of one single-character item: a literal, or a class
+    of literals, ranges, digits and spaces; None for any other (a negated class, a word class, ".")."""
+    if op is _sre.LITERAL:
+        return re.escape(chr(arg)), 2 if chr(arg).isspace() else 4, False
+    if op is not _sre.IN:
+        return None
+    parts, size, worth = [], 0, 2
+    for item_op, item_arg in arg:
+        if item_op is _sre.LITERAL:
+            parts.append(re.escape(chr(item_arg)))
+            size += 1
+        elif item_op is _sre.RANGE:
+            parts.append(re.escape(chr(item_arg[0])) + "-" + re.escape(chr(item_arg[1])))
+            size += item_arg[1] - item_arg[0] + 1
+        elif item_op is _sre.CATEGORY and item_arg in _NEEDLE_CATEGORIES:
+            written, item_worth = _NEEDLE_CATEGORIES[item_arg]
+            parts.append(written)
+            worth = min(worth, item_worth)
+        else:
+            return None
+    digit = arg == [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]
+    return "[" + "".join(parts) + "]", worth if size <= _NARROW_CLASS else 0, digit
+
+
+def _run_item(op, arg) -> tuple[str, str, int, bool] | None:
+    """(source of the item's fewest characters, source of the item as written, their worth,
+    whether they are digits) of an item matching characters of one class only: a single-character
+    item, a repeat of one (worth 0 when it may match nothing), or a group holding one; None for
+    any other."""
+    if op is _sre.SUBPATTERN and not arg[1] and not arg[2] and len(arg[3]) == 1:  # "([/.-])"
+        return _run_item(*arg[3][0])
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and len(arg[2]) == 1:
+        one = _needle_item(*arg[2][0])
+        if one is None:
+            return None
+        fewest = one[0] if arg[0] == 1 else f"{one[0]}{{{arg[0]}}}"
+        most = "" if arg[1] is _sre.MAXREPEAT else str(arg[1])
+        return fewest, f"{one[0]}{{{arg[0]},{most}}}", one[1] * min(arg[0], 2), one[2]
+    one = _needle_item(op, arg)
+    return None if one is None else (one[0], one[0], one[1], one[2])
+
+
+def _run_needle(run: list[tuple[str, str, int, bool]]) -> _Needle | None:
+    """A run of consecutive items' needle: its items less the worthless ones at either end, the
+    first and the last as their fewest characters (a match holds the first's last ones, the items
+    between whole and the last's first ones, side by side)."""
+    while run and not run[0][2]:
+        run = run[1:]
+    while run and not run[-1][2]:
+        run = run[:-1]
+    if not run:
+        return None
+    items = (run[0][0], *(written for _, written, _, _ in run[1:-1]), *([run[-1][0]] if len(run) > 1 else []))
+    return items, sum(item[2] for item in run), any(item[3] and item[2] for item in run)
+
+
+def _better(needle: tuple[tuple[tuple[str, ...], ...], int, bool]) -> tuple[bool, bool, int]:
+    """How good a needle is: worth MIN_NEEDLE_WORTH, then one holding a digit (press text has far
+    fewer digits than letters: a digit beside a sign or a word is rarer than any syllable), then
+    its worth."""
+    return needle[1] >= MIN_NEEDLE_WORTH, needle[2], needle[1]
+
+
+def _sequence_needles(items) -> tuple[tuple[tuple[str, ...], ...], int, bool] | None:
+    """(sources one of which every match of the parsed sequence `items` holds a match of, the
+    weakest one's worth, whether each holds a digit), the best found (`_better`): a run of
+    consecutive single-character items, or an alternation each of whose branches has its own;
+    None when there is none."""
+    found: list[tuple[tuple[tuple[str, ...], ...], int, bool]] = []
+    run: list[tuple[str, str, int, bool]] = []
+    for op, arg in [*items, (None, None)]:
+        item = None if op is None else _run_item(op, arg)
+        if item is not None:
+            run.append(item)
+            continue
+        if (needle := _run_needle(run)) is not None:
+            found.append(((needle[0],), needle[1], needle[2]))
+        run = []
+        branches = []
+        if op is _sre.BRANCH:
+            branches = [_sequence_needles(branch) for branch in arg[1]]
+        elif op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group matched once
+            branches = [_sequence_needles(arg[3])]
+        if branches and all(branches):
+            sources = tuple(dict.fromkeys(source for branch in branches if branch for source in branch[0]))
+            worth = min(branch[1] for branch in branches if branch)
+            found.append((sources, worth, all(branch[2] for branch in branches if branch)))
+    return max(found, key=_better, default=None)
+
+
+@pattern_facts.kept
+def needle(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A quick test derived from `pattern`, for one whose matches are costly to look for (an
+    alternation of many shapes each tried at the start, bounded repeats backing off character by
+    character): a pattern every match of `pattern` holds a match of, read from each alternative's
+    runs of literals and narrow classes ("\\d[/.-]\\d" out of "...\\d{1,2}([/.-])\\d{1,2}\\1\\d{4}...",
+    the alternatives of "[^\\d]{0,40}(?:ngay dang|cap nhat)"). A text in which it finds nothing is
+    not matched. None when the pattern ignores case, is not read that way, or some alternative
+    has no needle worth MIN_NEEDLE_WORTH."""
+    if pattern.flags & (re.IGNORECASE | re.ASCII | re.LOCALE):
+        return None
+    found = _sequence_needles(list(_parser.parse(pattern.pattern, pattern.flags)))
+    if found is None or found[1] < MIN_NEEDLE_WORTH:
+        return None
+    return re.compile(_trie_source(found[0]))
+
+
+def _trie_source(needles: Iterable[tuple[str, ...]]) -> str:
+    """One pattern of needles given as their items' sources, alternatives sharing their first
+    items written once ("\\d[/.-](?:\\d|...)"): the engine tries a few alternatives at each
+    position instead of all of them. A needle that opens another stands for both."""
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for items in needles:
+        firsts.setdefault(items[0], []).append(items[1:])
+    written = []
+    for first, rests in firsts.items():
+        if not all(rests):  # the first item is a needle of its own
+            written.append(first)
+        else:
+            rest = _trie_source(rests)
+            written.append(first + (f"(?:{rest})" if len(rests) > 1 and "|" in rest else rest))
+    return "|".join(written)
+
+
 class WordStarts:
     """Every place in a text where one of some words starts (overlapping ones too: "Thủ tướng"
     inside "Phó Thủ tướng"), for each of a few lists of words: where a pattern that can only

@@ -13,11 +13,13 @@ from ngkt_cli.boilerplate import (
     LEDE_OPENING,
     LINE_END_PUNCTUATION,
     LINE_RULES,
+    NEEDLED_ROWS,
     NUMBERED_IMAGE,
     NUMBERED_IMAGE_CHARS,
     PAGE_NUMBER,
     SENTENCE_END_MARKS,
     SLUG_OPENING,
+    STAMP_LINE,
     WRAP_FULL_SHARE,
     WRAP_MIN_LINES,
     WRAP_WIDTH_MAX,
@@ -27,7 +29,7 @@ from ngkt_cli.boilerplate import (
     clean_lines,
     opening_characters,
 )
-from ngkt_cli.text import fold, plain, required_literals
+from ngkt_cli.text import fold, needle, plain, required_literals
 
 
 def _alone(line: str, width: int | None) -> bool:
@@ -289,3 +291,79 @@ def test_a_cleaning_says_its_paragraphs_are_plain_when_the_lines_it_read_are(tex
     assert clean.plain == plain("\n".join(text.splitlines()))
     if clean.plain:
         assert all(map(plain, clean.paragraphs))
+
+
+# The needle a costly row is tried after (`text.needle`, `NEEDLED_ROWS`): every match holds it.
+ROWS_WITH_A_NEEDLE = [(reason, pattern) for reason, _, pattern in LINE_RULES if needle(pattern)]
+
+
+def test_a_page_stamps_row_is_tried_where_its_needle_is():
+    assert STAMP_LINE in NEEDLED_ROWS and ("stamp", STAMP_LINE) in ROWS_WITH_A_NEEDLE
+    stamp_needle = needle(STAMP_LINE)
+    for stamp in ("Cập nhật:", "Thứ Tư, 05/06/2024 14:20 (GMT+7)", "Ngày 16 tháng 1 năm 2025", "(13:35 | 03/05/2018)"):
+        assert STAMP_LINE.match(fold(stamp)) and stamp_needle.search(fold(stamp)), stamp
+    for line in ("Thủ tướng dự hội nghị tổng kết năm 2023 số 853", "Tin liên quan", "Đảng ủy Bộ Ngoại giao"):
+        assert not stamp_needle.search(fold(line)), line
+    # a date's digits and signs side by side, a label's words; nothing optional, nothing wide
+    assert needle(
+        re.compile(r"^(?:[^\d]{0,40}(?:ngay dang|cap nhat)\s*:?|\d{1,2}([/.-])\d{1,2}\1\d{4}.{0,9})$")
+    ).pattern == (r"ngay\ dang|cap\ nhat|[\d][/\.\-][\d]")
+    assert needle(re.compile(r"^(?:ab|\d{4})$")) is None  # an alternative's needle too common: none
+    assert needle(re.compile(r"(?i)cap nhat")) is None  # either case
+
+
+# Patterns made of the items `text.needle` reads (and others it passes over), in sequences and
+# alternatives, and lines made of their pieces.
+NEEDLE_ITEMS = st.sampled_from(
+    [
+        "ab", "cd", " ", ":", r"\d", r"\d{1,2}", r"\d{4}", "[/.-]", "([/.-])", r"\s*", r"\s", ",?", r"[^\d]{0,5}",
+        r"\w+", ".{0,3}", "(?:xy|z)", "(?:ab )?", "[a-c]", "[a-z]{2,3}", r"\(", "x+?", r"\b",
+    ]
+)  # fmt: skip
+NEEDLE_PATTERNS = st.lists(st.lists(NEEDLE_ITEMS, min_size=1, max_size=7).map("".join), min_size=1, max_size=4).map(
+    lambda branches: "^(?:" + "|".join(branches) + ")"
+)
+NEEDLE_PIECES = st.sampled_from(["ab", "cd", "xy", "z", " ", ":", "1", "12", "2024", "/", ".", "-", ",", "(", "é"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(NEEDLE_PATTERNS, st.lists(NEEDLE_PIECES, max_size=14).map("".join), st.data())
+def test_every_match_of_a_pattern_holds_its_needle(source, text, data):
+    pattern = re.compile(source)
+    found = needle(pattern)
+    if found is None:
+        return
+    for line in (text, data.draw(st.from_regex(pattern))):
+        if pattern.search(line):
+            assert found.search(line), (source, found.pattern, line)
+
+
+@settings(max_examples=300, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_a_line_a_row_matches_holds_its_needle(data):
+    reason, pattern = data.draw(st.sampled_from(ROWS_WITH_A_NEEDLE))
+    line = data.draw(st.from_regex(pattern))
+    if pattern.match(line):
+        assert needle(pattern).search(line), reason
+
+
+# Pieces of page stamps and of the lines beside them.
+STAMP_PIECES = st.sampled_from(
+    [
+        "Cập nhật:", "Ngày đăng", "12/3/2024", "05/06/2024", "2024-06-05", "14:20", "22h15", "(GMT+7)", "Thứ Tư,",
+        "Chủ nhật", "ngày", "16 tháng 1 năm 2025", "tháng", "|", "-", "(VOV)", "VOV.VN", "Thời sự", "Đăng:", "năm 2023",
+        "số 853", "Thủ tướng", "Hà Nội,", "Truy cập", "Monday,", "T2,", "(", ")", ",",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(STAMP_PIECES, min_size=1, max_size=6).map(" ".join))
+@example("Thứ Tư, 05/06/2024 14:20 (GMT+7)")
+@example("Thủ tướng dự hội nghị tổng kết năm 2023 số 853")
+def test_classify_line_reads_stamps_as_the_plain_definition_does(line):
+    folded = fold(line)
+    assert classify_line(line, None, folded) == (
+        _classify_plainly(line, folded)
+        or ("caption" if len(line) <= CAPTION_MAX_CHARS and ":" in folded and CAPTION_CREDIT.search(folded) else None)
+    )

@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 from ngkt_cli import dates as dates_module
 from ngkt_cli.dates import (
     _CLUE_NEEDS,
+    TODAY,
     YEAR_CLUES,
+    YESTERDAY,
     YESTERDAY_PARAGRAPHS,
     YearEvidence,
     _days_before_stamp,
@@ -893,3 +895,29 @@ def test_the_lede_read_from_its_folded_slice_restates_the_headline_as_folded_afr
     restated = bool(words) and len(words & first) >= 0.8 * len(words)
     assert _restates_headline(paragraph, headline, fold(paragraph)) == restated
     assert _restates_headline(paragraph, headline) == restated
+
+
+# Pieces of ledes that say the event was yesterday or today, and of others.
+DAY_PIECES = [
+    "Hôm qua,",
+    "Chiều qua",
+    "sáng nay",
+    "Ngày hôm nay",
+    "(VOV) -",
+    "qua",
+    "nay",
+    "đi qua",
+    "Tối",
+    "12",
+    "(",
+    "x",
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(st.sampled_from(DAY_PIECES), max_size=6).map(" ".join), max_size=3))
+def test_the_lede_says_yesterday_or_today_as_its_patterns_searched_everywhere_do(paragraphs):
+    """A paragraph without the text each match holds (`required_one_of`: " qua", " nay") is not searched."""
+    opening = [fold(p) for p in paragraphs[:YESTERDAY_PARAGRAPHS]]
+    plainly = 1 if any(map(YESTERDAY.search, opening)) else 0 if any(map(TODAY.search, opening)) else None
+    assert _days_before_stamp(paragraphs) == plainly
