@@ -8,6 +8,7 @@ stages cost about 15 ms together and are imported here.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import signal
 import sqlite3
@@ -176,6 +177,22 @@ LevelOption = Annotated[
 
 def _counting(include_out_of_scope: bool, level: Level) -> Counting:
     return Counting(include_out_of_scope, None if level == Level.all else level.value)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a read command loads and prints: `ngkt diff` at
+    N = 10,000 keeps about 15,000 statements, their rows and their printed records until it
+    prints, none of them garbage, and the collector walked them (and every object the imports
+    made) about a hundred times, a tenth of the command's CPU. What little garbage a read makes
+    is freed when the command ends; the collector is put back as it was."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 class By(str, Enum):
@@ -983,17 +1000,18 @@ def diff(
     """
 
     before, after = _ordered_years(_year(year_from), _year(year_to))
-    result = year_diff(
-        ctx.obj.open(),
-        before,
-        after,
-        by=by.value,
-        kind=kind.value,
-        form=form.value if form else None,
-        counting=_counting(include_out_of_scope, level),
-        codebook=ctx.obj.themes,
-    )
-    ctx.obj.output(render.diff_view(result), fmt)
+    with _collector_paused():
+        result = year_diff(
+            ctx.obj.open(),
+            before,
+            after,
+            by=by.value,
+            kind=kind.value,
+            form=form.value if form else None,
+            counting=_counting(include_out_of_scope, level),
+            codebook=ctx.obj.themes,
+        )
+        ctx.obj.output(render.diff_view(result), fmt)
 
 
 @app.command()

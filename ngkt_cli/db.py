@@ -14,6 +14,7 @@ from pathlib import Path
 from . import ids
 from .errors import DatabaseError, Refused
 from .link import count_document_terms, link_order, now, refresh_labels, statement_theme_tuples
+from .link_store import WrittenStatements
 from .migrations import APPLICATION_ID, MIGRATIONS
 from .models import Document, Extraction, Person, RemovedLine, Statement, StatementList, Wordings
 from .text import fold, key, same_items
@@ -545,7 +546,10 @@ class PendingRows:
     # Parents before children (foreign keys are checked row by row).
     TABLES = ("removed_lines", "people", "lists", "statements", "statement_themes", "search_index")
 
-    def __init__(self) -> None:
+    def __init__(self, kept: WrittenStatements | None = None) -> None:
+        # the statements' and their themes' rows written are added to `kept`, when given, for a
+        # first linking to take instead of reading them back
+        self.kept = kept
         self.clear()
 
     def clear(self) -> None:
@@ -555,6 +559,9 @@ class PendingRows:
         self.rows[table].extend(rows)
 
     def flush(self, conn: sqlite3.Connection) -> None:
+        if self.kept is not None:
+            self.kept.statements += self.rows["statements"]
+            self.kept.themes += self.rows["statement_themes"]
         for table in self.TABLES:
             if rows := self.rows[table]:
                 columns = ROW_COLUMNS[table]

@@ -30,7 +30,7 @@ from .dates import date_document, find_event_date
 from .decode import decode_bytes
 from .errors import NotFound, Refused, RejectedInput
 from .extract import extract
-from .link import add_term_counts, link_pending, paragraph_terms, refresh_labels
+from .link import WrittenStatements, add_term_counts, link_pending, paragraph_terms, refresh_labels
 from .metadata import find_people
 from .models import READ_ANEW, DirectiveWording, Document, Extraction, ListWording, Wordings
 from .reading import read_by, reading_version, record_reading
@@ -828,6 +828,8 @@ def store(
         return Outcome(prepared.display, "rejected", reason=prepared.reason)
     doc, extraction = prepared.doc, prepared.extraction
     stored = db.stored_document(conn, doc) or moved_from(conn, doc)
+    if stored and pending is not None and pending.kept is not None:
+        pending.kept.complete = False  # a stored document's rows are changed in place, not through `pending`
     if stored and stored["source"] != doc.source and doc.source:
         db.claim_source(conn, stored["id"], doc.source)
     reread = None  # the same text, read differently by this version (db.READ_FIELDS)
@@ -1015,15 +1017,18 @@ def _write_and_link(
     """Write prepared inputs (`expected` of them, when known), then their term counts and the
     linking, and note when this ingest ran. A database that holds no article yet records that
     this version's rules read its articles."""
-    if db.document_count(conn) == 0 and read_by(conn) != reading_version():
+    empty = db.document_count(conn) == 0
+    if empty and read_by(conn) != reading_version():
         with db.transaction(conn):
             record_reading(conn)
     frequencies = TermCounts()
+    # into an empty database, the rows written are every statement: its first linking takes them
+    kept = WrittenStatements(db.ROW_COLUMNS["statements"]) if empty else None
     with db.bulk_writes(conn), _fewer_collections():
-        outcomes = write_prepared(conn, prepared, frequencies, on_progress, codebook, expected=expected)
+        outcomes = write_prepared(conn, prepared, frequencies, on_progress, codebook, expected=expected, kept=kept)
         with db.transaction(conn):
             frequencies.flush(conn)
-            link_pending(conn, codebook)
+            link_pending(conn, codebook, kept)
             db.set_meta(conn, "last_ingest", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     return outcomes
 
@@ -1067,15 +1072,16 @@ def write_prepared(
     on_progress: Callable[[Outcome], None] | None = None,
     codebook: Codebook | None = None,
     expected: int | None = None,
+    kept: WrittenStatements | None = None,
 ) -> list[Outcome]:
     """Store prepared inputs, DOCUMENTS_PER_TRANSACTION to a transaction; their term counts are
     added to `frequencies`, which the caller writes with the linking that needs them. (A crash
     before that leaves documents marked uncounted, which the next linking counts.) Of `expected`
     inputs, the last FINAL_STRETCH are written with the WAL checkpointed at each commit
-    (`db.checkpoint_often`)."""
+    (`db.checkpoint_often`). The statements' rows written are added to `kept`, when given."""
     final_stretch = max(1, expected - FINAL_STRETCH) if expected else None
     outcomes: list[Outcome] = []
-    pending = db.PendingRows()
+    pending = db.PendingRows(kept)
     lists_written: dict[str, Wordings] = {}
     with db.transaction(conn):
         db.keep_sketches_of_scheme(conn, SKETCH_SCHEME)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from .link_store import (  # noqa: F401  (re-exported: the other stages import them from here)
     ThreadIds,
+    WrittenStatements,
     add_term_counts,
     candidate_members,
     count_document_terms,
@@ -51,6 +52,7 @@ from .link_store import (  # noqa: F401  (re-exported: the other stages import t
     threads_sharing,
     threads_worded,
     unthreaded_duplicates,
+    written_items,
 )
 from .scope import SQL_IN_SCOPE
 from .similarity import (  # noqa: F401  (re-exported: the other stages import them from here)
@@ -154,7 +156,9 @@ def recode_themes(conn: sqlite3.Connection, codebook: Codebook | None = None) ->
     replace_statement_themes(conn, statement_theme_rows(statement_texts(conn), codebook=codebook))
 
 
-def link_pending(conn: sqlite3.Connection, codebook: Codebook | None = None) -> int:
+def link_pending(
+    conn: sqlite3.Connection, codebook: Codebook | None = None, written: WrittenStatements | None = None
+) -> int:
     """Link every statement without a thread against the stored threads (in the caller's transaction).
 
     Runs at the end of each ingest and re-extraction, over all new statements at once, in the
@@ -162,17 +166,20 @@ def link_pending(conn: sqlite3.Connection, codebook: Codebook | None = None) -> 
     Only a database's first linking links everything; later growth is met by `relink_advice`
     and an explicit `ngkt relink`. Returns how many statements were linked. Statements are
     coded again with `codebook` (None: the shipped one) when the database asks for it.
+    A first linking takes its items from the rows the run `written` (`written_items`), when
+    those are every statement stored, instead of reading them back.
     """
     recount_stale_terms(conn)
     count_new_documents(conn)
     if meta_int(conn, "themes_stale"):  # set by a migration that changed how texts are coded
         recode_themes(conn, codebook)
         set_meta(conn, "themes_stale", 0)
+        written = None  # coded again: the themes written are not those stored
     store_actor_levels(conn)
     idf = load_idf(conn)
     if not meta_int(conn, "paragraphs_at_relink"):  # the first linking of a database: all of it
         had_threads = has_threads(conn)
-        done = relink(conn)
+        done = relink(conn, originals=written_items(conn, written) if written is not None else None)
         if had_threads:  # an upgrade asked for it (migration 19): say so at the end of the run
             set_meta(
                 conn,
@@ -287,13 +294,17 @@ def _match_old_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[st
     return mapping
 
 
-def relink(conn: sqlite3.Connection, settings: LinkSettings = SETTINGS) -> dict[str, int]:
-    """Rebuild every thread from scratch, deterministically, keeping ids and labels where the members stay."""
+def relink(
+    conn: sqlite3.Connection, settings: LinkSettings = SETTINGS, originals: list[Item] | None = None
+) -> dict[str, int]:
+    """Rebuild every thread from scratch, deterministically, keeping ids and labels where the members stay.
+    `originals`, when given, are the items `load_items` would read (a first ingest's: `written_items`)."""
     recount_stale_terms(conn)  # after an upgrade, a relink by hand weighs words as the next ingest would
     count_new_documents(conn)
     store_actor_levels(conn)
     old = threads_of_statements(conn)
-    originals = load_items(conn, f"d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
+    if originals is None:
+        originals = load_items(conn, f"d.duplicate_of IS NULL AND {SQL_IN_SCOPE}")
     index = ThreadIndex(load_idf(conn, eager=True), settings)
     decisions = load_decisions(conn)
     new_names = _temporary_names()

@@ -14,9 +14,12 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from operator import itemgetter
 
 from . import ids
 from .actors import actor_level
+from .scope import SQL_IN_SCOPE
 from .similarity import MAX_COMPARED, Decisions, Idf, Item, paragraph_terms, rare_terms
 from .themes import Codebook, code_positions, load_codebook
 
@@ -181,6 +184,56 @@ def load_items(
     items = []
     for statement_id, kind, list_id, text, text_key, coded, level in rows:  # the columns in order
         themes = tuple(coded.split()) if coded else ()
+        items.append(Item(statement_id, kind, list_id, text, text_key, themes[0] if themes else None, themes, level))
+    return items
+
+
+@dataclass
+class WrittenStatements:
+    """The statements' rows (of `columns`) and their themes' rows (statement id, theme,
+    position) a run wrote (`db.PendingRows`), as written: while `complete`, every statement the
+    database holds."""
+
+    columns: tuple[str, ...]
+    statements: list[tuple] = field(default_factory=list)
+    themes: list[tuple] = field(default_factory=list)
+    complete: bool = True
+
+
+def written_items(conn: sqlite3.Connection, written: WrittenStatements) -> list[Item] | None:
+    """The items `load_items` reads for a first linking (the statements of originals in scope,
+    in linking order), made from the rows the run wrote (`written`), or None when those rows are
+    not every statement stored as it is stored: only the documents' duplicate_of and scope are
+    read, which the writer may have changed after their statements were written (a copy adopted).
+    Reading 15,184 statements back cost a first linking of 2,000 articles 0.12 s of its 0.43."""
+    rows, column = written.statements, {name: i for i, name in enumerate(written.columns)}
+    if (
+        not written.complete
+        or any(row[column["actor_level"]] is None for row in rows)  # `store_actor_levels` would set them
+        or conn.execute("SELECT count(*) FROM statements").fetchone()[0] != len(rows)
+    ):
+        return None
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    counted = {
+        document_id
+        for (document_id,) in cursor.execute(
+            f"SELECT d.id FROM documents d WHERE d.duplicate_of IS NULL AND {SQL_IN_SCOPE}"
+        )
+    }
+    # a statement's themes, as written: in the order of their positions (`code_positions`)
+    themes_of: dict[str, list[str]] = defaultdict(list)
+    for statement_id, theme, _ in written.themes:
+        themes_of[statement_id].append(theme)
+    # load_items splits the themes it joined with spaces: a theme id holding one would be two
+    spaced = any(len(theme.split()) != 1 for theme in {row[1] for row in written.themes})
+    taken = itemgetter(*(column[name] for name in ("id", "kind", "list_id", "text", "text_key", "actor_level")))
+    document = column["document_id"]
+    items = []
+    for row in sorted((row for row in rows if row[document] in counted), key=itemgetter(column["link_order"])):
+        statement_id, kind, list_id, text, text_key, level = taken(row)
+        coded = themes_of.get(statement_id)
+        themes = (tuple(" ".join(coded).split()) if spaced else tuple(coded)) if coded else ()
         items.append(Item(statement_id, kind, list_id, text, text_key, themes[0] if themes else None, themes, level))
     return items
 
