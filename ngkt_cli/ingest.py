@@ -41,6 +41,14 @@ from .text import fold, joined_key, keep_folded_body, keep_plain, key, paragraph
 from .themes import Codebook, code_positions, load_codebook
 
 SUPPORTED_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+# Documents an analyst is often sent, and how to make them an article ngkt reads.
+CONVERT_FIRST = {
+    ".pdf": "convert it to text first: pdftotext -layout FILE",
+    ".docx": "save it as text first, or: pandoc FILE -t plain -o FILE.txt",
+    ".odt": "save it as text first, or: pandoc FILE -t plain -o FILE.txt",
+    ".doc": "save it as text first",
+    ".rtf": "save it as text first",
+}
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -504,7 +512,8 @@ def read_input(path: Path | None, max_bytes: int) -> bytes:
         if not path.exists():
             raise RejectedInput("no such file or folder")
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            raise RejectedInput(f"unsupported file type '{path.suffix or '(none)'}' (use .txt, .md, .html or .htm)")
+            advice = CONVERT_FIRST.get(path.suffix.lower(), "use .txt, .md, .html or .htm")
+            raise RejectedInput(f"unsupported file type '{path.suffix or '(none)'}' ({advice})")
         try:
             if path.stat().st_size > max_bytes:
                 raise RejectedInput(f"larger than the {max_bytes:,}-byte limit (--max-bytes)")

@@ -471,9 +471,16 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_ingested(tmp_path, d
     write(folder / "binary.txt", bytes(range(256)) * 4)
     write(folder / "big.txt", ARTICLE.encode() * 100)
     write(tmp_path / "picture.jpg", b"\xff\xd8\xff\xe0")
+    write(tmp_path / "speech.pdf", b"%PDF-1.7 ...")
     write(folder / "broken16.txt", b"\xff\xfe" + "Thủ tướng".encode("utf-16-le") + b"\x00\xd8\x41\x00")
     result = cli(
-        "ingest", "--max-bytes", "5000", str(folder), str(tmp_path / "missing.txt"), str(tmp_path / "picture.jpg")
+        "ingest",
+        "--max-bytes",
+        "5000",
+        str(folder),
+        str(tmp_path / "missing.txt"),
+        str(tmp_path / "picture.jpg"),
+        str(tmp_path / "speech.pdf"),
     )
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("ngkt: error:")]
@@ -485,11 +492,12 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_ingested(tmp_path, d
         str(folder / "blank.md"): "empty file",
         str(folder / "empty.txt"): "empty file",
         str(tmp_path / "picture.jpg"): "unsupported file type '.jpg' (use .txt, .md, .html or .htm)",
+        str(tmp_path / "speech.pdf"): "unsupported file type '.pdf' (convert it to text first: pdftotext -layout FILE)",
         str(tmp_path / "missing.txt"): "no such file or folder",
     }
     assert "Traceback" not in result.output
     assert [d["path"] for d in documents(db_path)] == [str(folder / "good.txt")]
-    assert "1 new, 0 updated, 0 unchanged, 0 duplicate, 7 rejected" in result.stderr
+    assert "1 new, 0 updated, 0 unchanged, 0 duplicate, 8 rejected" in result.stderr
     again = cli("ingest", "--max-bytes", "5000", "--format", "csv", str(folder))
     assert again.exit_code == 0  # rejected inside a folder: reported and counted (docs/cron.md)
     rows = {row["path"]: row for row in csv.DictReader(io.StringIO(again.stdout))}
