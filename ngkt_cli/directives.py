@@ -457,8 +457,9 @@ def _one_of(piece: str, match: re.Match[str]) -> int | None:
 
 
 INSTRUMENT_ASKS = (
-    r"\b(?:Chỉ thị|Nghị quyết|Công điện|Thông báo kết luận|Kết luận|Kế hoạch|Chương trình hành động|Đề án|Công văn)"
-    r"(?:\s+(?:số\s+)?\d[\w/.-]*)?(?:\s+(?:này|của\s+(?:Thủ tướng|Chính phủ|Ban Bí thư|Bộ Chính trị|UBND tỉnh)))?"
+    r"\b(?:Chỉ thị|Nghị quyết|Công điện|Thông báo|Kết luận|Kế hoạch|Chương trình hành động|Đề án|Công văn)"
+    r"(?:\s+(?:số\s+)?\d[\w/.-]*)?(?:\s+kết luận)?"
+    r"(?:\s+(?:này|của\s+(?:Thủ tướng|Chính phủ|Ban Bí thư|Bộ Chính trị|UBND tỉnh)))?"
 )
 
 
@@ -2029,14 +2030,22 @@ def _issuer(body: str, draft: Draft, people: list[Person]) -> str | None:
     issued = [m for m in ISSUES.finditer(window)]
     if not issued:
         return None
-    clause = window[
-        max(0, window.rfind(".", 0, issued[-1].start()) + 1, window.rfind("\n", 0, issued[-1].start()) + 1) : issued[
-            -1
-        ].start()
-    ]
+    last = issued[-1]
+    opens = max(window.rfind(".", 0, last.start()) + 1, window.rfind("\n", 0, last.start()) + 1)
+    closes = min(at for at in (window.find(".", last.end()), window.find("\n", last.end()), len(window)) if at >= 0)
+    # a leader whose conclusions it carries: "Văn phòng Chính phủ ban hành Thông báo ... kết luận của Phó Thủ
+    # tướng Trần Lưu Quang ..." is his
+    if concluded := CONCLUSIONS_OF.search(window, last.start(), closes):
+        led = [m for m in find_mentions(window[concluded.end() : closes], people) if m.name]
+        if led:
+            return led[0].name
     # (a body as the clause names it: "Chính phủ", not the "Chính phủ ban" its words run on to)
+    clause = window[opens : last.start()]
     named = sorted([*find_mentions(clause, people), *find_bodies(clause)], key=lambda m: m.end)
     return (named[-1].name or named[-1].title) if named else None
+
+
+CONCLUSIONS_OF = re.compile(r"\bkết luận\s+của\s+")
 
 
 def _speaker(

@@ -266,6 +266,20 @@ EXPECTED = {
             "các cơ quan đại diện chủ động phối hợp với các địa phương trong xúc tiến đầu tư",
         ),
     ],
+    # a notice that carries a leader's conclusions speaks for him: "Văn phòng Chính phủ ban hành Thông báo ... kết
+    # luận của Phó Thủ tướng ... ¶ Thông báo nêu rõ, ... cần ... ¶ Thông báo yêu cầu ..."
+    "gd12_notice_carries_conclusions.txt": [
+        (
+            "Trần Lưu Quang",
+            2024,
+            "cần khẩn trương hoàn thiện cơ chế phối hợp trong hỗ trợ doanh nghiệp xuất khẩu",
+        ),
+        (
+            "Trần Lưu Quang",
+            2024,
+            "Bộ Ngoại giao chỉ đạo các cơ quan đại diện hỗ trợ doanh nghiệp xử lý các vụ kiện phòng vệ thương mại",
+        ),
+    ],
 }
 
 
