@@ -10,9 +10,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from ngkt_cli.cli import app
+
+# Property tests assert what is found, never how fast: no per-example deadline, which a loaded
+# machine (CI, or other suites running) would turn into failures that say nothing about ngkt.
+settings.register_profile("ngkt", deadline=None)
+settings.load_profile("ngkt")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
