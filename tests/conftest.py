@@ -271,3 +271,24 @@ def linkable(statements: list[dict]):
         head = themes[0] if themes else None
         items.append(sim.Item(s["id"], "priority", s.get("list"), s["text"], key(s["text"]), head, themes, level))
     return items, sim.ThreadIndex(sim.Idf(dict(df), len(statements)))
+
+
+def relinked(statements: list[dict]) -> dict[str, str]:
+    """Statement id -> thread of fixture statements (`linkable`), linked in year order (then as
+    given) as `ngkt relink` links: assigned, settled and split."""
+    from ngkt_cli import similarity as sim
+
+    items, index = linkable(statements)
+    counter = iter(range(1, 1000))
+    sim.assign(items, index, lambda: f"T{next(counter)}")
+    sim.settle(items, index)
+    return sim.split_mixed(items, index, lambda: f"T{next(counter)}")
+
+
+def link_checks(path: Path) -> list[tuple[str, bool]]:
+    """(check, held) for each group of a link set's gold that must be one thread ("must_link")
+    and each pair that must not ("must_not_link"), its "statements" `relinked`."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    thread = relinked(data["statements"])
+    held = [(g["name"], len({thread[i] for i in g["items"]}) == 1) for g in data["must_link"]]
+    return held + [(f"{a} apart from {b}", thread[a] != thread[b]) for a, b in data["must_not_link"]]

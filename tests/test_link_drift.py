@@ -9,12 +9,11 @@ statements; `benchmarks/link_eval.py --restatements` prints the same figure and 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import linkable
+from conftest import link_checks, relinked
 
 from ngkt_cli import similarity as sim
 from ngkt_cli.text import key
@@ -23,28 +22,12 @@ from ngkt_cli.themes import code_positions, load_codebook
 FIXTURE = Path(__file__).parent / "data" / "link_drift11" / "links_drift.json"
 
 
-def _relinked(statements: list[dict]) -> dict[str, str]:
-    """Statement id -> thread, linked in year order (then as given) as `ngkt relink` links."""
-    items, index = linkable(statements)
-    counter = iter(range(1, 1000))
-    sim.assign(items, index, lambda: f"T{next(counter)}")
-    sim.settle(items, index)
-    return sim.split_mixed(items, index, lambda: f"T{next(counter)}")
-
-
-def _checks(path: Path = FIXTURE) -> list[tuple[str, bool]]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    thread = _relinked(data["statements"])
-    held = [(g["name"], len({thread[i] for i in g["items"]}) == 1) for g in data["must_link"]]
-    return held + [(f"{a} apart from {b}", thread[a] != thread[b]) for a, b in data["must_not_link"]]
-
-
 def test_a_priority_reworded_across_years_is_one_thread_and_its_neighbours_are_not():
     """15 groups and 15 pairs: 24 held before session 11's changes, 26 with "đầu tư ra nước
     ngoài" a word and the set phrases of procedure generic, 27 with "thị trường mới" the markets
     theme, 28 with "kêu gọi ... đầu tư" the investment theme (docs/linking.md has each change's
     figures). The floor is just under what holds now."""
-    held = _checks()
+    held = link_checks(FIXTURE)
     missed = [check for check, good in held if not good]
     assert len(held) == 30 and len(held) - len(missed) >= 27, missed
 
@@ -53,7 +36,7 @@ def test_a_second_set_of_variants_written_after_the_first_sets_changes():
     """links_drift_2.json: written after the first set's changes and measured by its count only,
     never by its misses (13 groups and 11 pairs: 17 held at the start of session 11 and after the
     first set's changes). The floor is just under what holds now."""
-    held = _checks(FIXTURE.with_name("links_drift_2.json"))
+    held = link_checks(FIXTURE.with_name("links_drift_2.json"))
     missed = [check for check, good in held if not good]
     assert len(held) == 24 and len(held) - len(missed) >= 16, missed
 
@@ -61,7 +44,7 @@ def test_a_second_set_of_variants_written_after_the_first_sets_changes():
 def test_investing_abroad_is_not_attracting_foreign_investment():
     """Both say "đầu tư" and "nước ngoài": read as those two words, Vietnamese firms investing
     abroad joined the thread of foreign direct investment."""
-    thread = _relinked(
+    thread = relinked(
         [
             {"id": "fdi", "year": 2024, "text": "Thu hút đầu tư nước ngoài chất lượng cao, có chọn lọc"},
             {"id": "fdi again", "year": 2025, "text": "Thu hút có chọn lọc dòng vốn FDI vào công nghệ cao"},
@@ -86,14 +69,14 @@ def test_set_phrases_of_procedure_name_no_priority(first, second):
     was a rare word of its own, and two priorities that shared only them were one thread (seed
     002's "thể chế hóa đường lối đối ngoại ... đã chỉ ra để đạt được mục tiêu đề ra" weighed
     "đề" and "chỉ" above "đường lối")."""
-    thread = _relinked([{"id": "a", "year": 2023, "text": first}, {"id": "b", "year": 2024, "text": second}])
+    thread = relinked([{"id": "a", "year": 2023, "text": first}, {"id": "b", "year": 2024, "text": second}])
     assert thread["a"] != thread["b"]
 
 
 def test_new_markets_are_the_export_markets_priority():
     """ "tìm kiếm, khai mở thị trường mới" names no export, no FTA, no diversifying: without the
     markets theme it shares one word ("thị trường") with the markets thread and started its own."""
-    thread = _relinked(
+    thread = relinked(
         [
             {"id": "markets", "year": 2021, "text": "Mở rộng, đa dạng hóa thị trường xuất khẩu, tận dụng các FTA"},
             {"id": "again", "year": 2022, "text": "Đa dạng hóa thị trường, sản phẩm và chuỗi cung ứng"},
@@ -110,7 +93,7 @@ def test_new_markets_are_the_export_markets_priority():
 def test_calling_for_investment_is_attracting_it():
     """ "kêu gọi các dự án đầu tư" is how a directive says "thu hút đầu tư": without the
     investment theme it shared one word with the investment thread and started its own."""
-    thread = _relinked(
+    thread = relinked(
         [
             {
                 "id": "calls",

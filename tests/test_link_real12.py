@@ -8,23 +8,13 @@ corpus of their own statements."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from conftest import linkable
+from conftest import link_checks, linkable, relinked
 
 from ngkt_cli import similarity as sim
 
 FIXTURE = Path(__file__).parent / "data" / "link_real12" / "links_real.json"
-
-
-def _relinked(statements: list[dict]) -> dict[str, str]:
-    """Statement id -> thread, linked in year order (then as given) as `ngkt relink` links."""
-    items, index = linkable(statements)
-    counter = iter(range(1, 1000))
-    sim.assign(items, index, lambda: f"T{next(counter)}")
-    sim.settle(items, index)
-    return sim.split_mixed(items, index, lambda: f"T{next(counter)}")
 
 
 def test_priorities_of_ten_years_in_the_shapes_real_pages_use():
@@ -33,10 +23,7 @@ def test_priorities_of_ten_years_in_the_shapes_real_pages_use():
     và doanh nghiệp làm trung tâm" as serving localities; 25 with multinationals relocating read
     as investment and carrying out agreements a theme of its own. The floor is what holds now
     (docs/linking.md has the figures)."""
-    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    thread = _relinked(data["statements"])
-    held = [(g["name"], len({thread[i] for i in g["items"]}) == 1) for g in data["must_link"]]
-    held += [(f"{a} apart from {b}", thread[a] != thread[b]) for a, b in data["must_not_link"]]
+    held = link_checks(FIXTURE)
     missed = [check for check, good in held if not good]
     assert len(held) == 26 and len(held) - len(missed) >= 25, missed
 
@@ -44,7 +31,7 @@ def test_priorities_of_ten_years_in_the_shapes_real_pages_use():
 def test_a_host_year_and_the_years_after_it_are_one_thread():
     """ "Năm APEC" named no theme and "thành công", "chủ nhà" were each two rare syllables: the
     host year's task started a thread of its own, apart from the integration that follows it."""
-    thread = _relinked(
+    thread = relinked(
         [
             {
                 "id": "host",
@@ -75,7 +62,7 @@ def test_carrying_out_agreements_is_not_removing_businesses_obstacles():
     """Both say "tháo gỡ vướng mắc": with no theme for carrying out agreements, those two words
     joined the review of signed commitments to support for businesses abroad, not to the
     agreements of high-level visits it follows up (one shared word, "thỏa thuận")."""
-    thread = _relinked(
+    thread = relinked(
         [
             {
                 "id": "obstacles",
@@ -108,7 +95,7 @@ def test_helping_the_provinces_is_serving_localities_not_attracting_investment()
     """ "Giúp các tỉnh ...", "lấy địa phương và doanh nghiệp làm trung tâm" named no theme, and a
     locality's investment promotion ("xúc tiến đầu tư") chained serving localities into the
     foreign-investment thread."""
-    thread = _relinked(
+    thread = relinked(
         [
             {"id": "fdi", "year": 2017, "text": "Thu hút vốn đầu tư nước ngoài phục vụ công nghiệp hóa, hiện đại hóa"},
             {
@@ -135,7 +122,7 @@ def test_helping_the_provinces_is_serving_localities_not_attracting_investment()
 def test_multinationals_relocating_is_attracting_investment():
     """ "Kêu gọi các tập đoàn đa quốc gia dịch chuyển cơ sở sản xuất vào Việt Nam" says no "thu hút
     đầu tư": without the investment theme it shared no word with the investment thread."""
-    thread = _relinked(
+    thread = relinked(
         [
             {"id": "fdi", "year": 2017, "text": "Thu hút vốn đầu tư nước ngoài phục vụ công nghiệp hóa, hiện đại hóa"},
             {
@@ -167,7 +154,7 @@ def test_the_steering_committees_coordinating_role_is_the_coordination_priority(
         },
         {"id": "research", "year": 2024, "text": "Nâng cao chất lượng nghiên cứu, dự báo chiến lược"},
     ]
-    thread = _relinked(statements)
+    thread = relinked(statements)
     assert thread["2023"] == thread["2024"] != thread["research"]
     items, index = linkable(statements)
     by_id = {item.id: item for item in items}
@@ -180,7 +167,7 @@ def test_resources_for_another_priority_are_that_priority_not_investment():
     the recovery wording opened on it and joined the foreign-investment thread, and the 2022
     recovery item followed it there. Resources for development ("phục vụ phát triển") are still
     the investment theme."""
-    thread = _relinked(
+    thread = relinked(
         [
             {"id": "fdi", "year": 2017, "text": "Thu hút vốn đầu tư nước ngoài phục vụ công nghiệp hóa, hiện đại hóa"},
             {"id": "fdi again", "year": 2019, "text": "Thu hút đầu tư có chọn lọc, ưu tiên các dự án công nghệ cao"},
