@@ -159,6 +159,9 @@ SEQUENCE_WORDS = {
     "kế đến": THEN_ORDINAL,
     "bên cạnh đó": BESIDES_ORDINAL,
     "ngoài ra": BESIDES_ORDINAL,
+    # "Đầu tiên, A." ¶ "Tiếp theo, B." ¶ "Cuối cùng, C." (a narrative's "Tiếp theo, đoàn thăm ..." opens nothing)
+    "tiếp theo": BESIDES_ORDINAL,
+    "tiếp đến": BESIDES_ORDINAL,
 }
 SEQUENCE_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(?P<la>là)\b\s*[,:]?)\s*", re.I)
 

@@ -601,6 +601,30 @@ PAGES = {
             ],
         ),
     ],
+    # "Đầu tiên, A." ¶ "Tiếp theo, B." ¶ "Cuối cùng, C." under "rút ra những bài học." is a list of lessons; a
+    # visit told "Đầu tiên, đoàn nghe ..." ¶ "Tiếp theo, đoàn thăm ..." with no "Cuối cùng" is no list
+    "gk12_first_next_finally_lessons.txt": [
+        (
+            "lesson",
+            None,
+            2024,
+            [
+                "phải bám sát nhu cầu thực tế của địa phương và doanh nghiệp",
+                "phải phối hợp nhịp nhàng giữa các bộ, ngành và cơ quan đại diện",
+                "phải kiên trì với những thị trường khó",
+            ],
+        ),
+        (
+            "priority",
+            3,
+            2025,
+            [
+                "tăng số thị trường được mở cửa cho nông sản",
+                "thu hút thêm dự án công nghệ cao",
+                "hỗ trợ doanh nghiệp ứng phó phòng vệ thương mại",
+            ],
+        ),
+    ],
     # a report's Roman sections: results, shortcomings, tasks
     "gk12_province_report_roman_sections.txt": [
         (
