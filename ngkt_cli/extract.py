@@ -161,6 +161,9 @@ SEQUENCE_WORDS = {
     "kế đến": THEN_ORDINAL,
     "bên cạnh đó": BESIDES_ORDINAL,
     "ngoài ra": BESIDES_ORDINAL,
+    # "Đầu tiên, A." ¶ "Tiếp theo, B." ¶ "Cuối cùng, C." (a narrative's "Tiếp theo, đoàn thăm ..." opens nothing)
+    "tiếp theo": BESIDES_ORDINAL,
+    "tiếp đến": BESIDES_ORDINAL,
 }
 SEQUENCE_MARKER = re.compile(r"\b(?P<n>" + "|".join(SEQUENCE_WORDS) + r")(?:\s*[,:]|\s+(?P<la>là)\b\s*[,:]?)\s*", re.I)
 
@@ -204,6 +207,9 @@ TABLE_ROW_MARKER = re.compile(r"^\|\s*(?P<n>\d{1,2})\.?\s*\|\s*(?=[^\s|])")
 # "gồm: 1) ...; 2) ..." or "1. ...; 2. ..." inside a paragraph, after a colon or a semicolon (the
 # marker starts at group "m", after the punctuation).
 INLINE_NUMBER_MARKER = re.compile(r"[:;]\s*(?P<m>(?P<n>\d{1,2})[.)]\s+)(?=\S)")
+# ... the later ones also after the full stop that closes the item before: "gồm: 1. Công tác dự báo còn
+# chậm. 2. Phối hợp ... chưa chặt chẽ. 3. ..." (a run opened after a colon; never its first item)
+INLINE_NUMBER_AFTER_STOP = re.compile(r"(?<=[^\W\d_]\. )(?P<n>[2-9]|1\d)[.)]\s+(?=[^\W\d_])")
 
 # "(1) ... (2) ..." inside a paragraph.
 PAREN_NUMBER_MARKER = re.compile(r"\((?P<n>\d{1,2})\)\s+(?=\S)")
@@ -662,6 +668,8 @@ MARKER_RULES = (
     MarkerRule("table row number", "number", 2, TABLE_ROW_MARKER, int),
     # "... gồm: 1) mở rộng ...; 2) thu hút ..."
     MarkerRule("inline number", "number", 2, INLINE_NUMBER_MARKER, int),
+    # "... gồm: 1. A. 2. B. 3. C."
+    MarkerRule("inline number after a full stop", "number", 2, INLINE_NUMBER_AFTER_STOP, int),
     # "... gồm (1) mở rộng ..., (2) thu hút ... và (3) ..."
     MarkerRule("bracketed number", "paren", 3, PAREN_NUMBER_MARKER, int, in_enumeration),
     # "(i) mở rộng ...; (ii) thu hút ..."

@@ -601,6 +601,54 @@ PAGES = {
             ],
         ),
     ],
+    # "Đầu tiên, A." ¶ "Tiếp theo, B." ¶ "Cuối cùng, C." under "rút ra những bài học." is a list of lessons; a
+    # visit told "Đầu tiên, đoàn nghe ..." ¶ "Tiếp theo, đoàn thăm ..." with no "Cuối cùng" is no list
+    "gk12_first_next_finally_lessons.txt": [
+        (
+            "lesson",
+            None,
+            2024,
+            [
+                "phải bám sát nhu cầu thực tế của địa phương và doanh nghiệp",
+                "phải phối hợp nhịp nhàng giữa các bộ, ngành và cơ quan đại diện",
+                "phải kiên trì với những thị trường khó",
+            ],
+        ),
+        (
+            "priority",
+            3,
+            2025,
+            [
+                "tăng số thị trường được mở cửa cho nông sản",
+                "thu hút thêm dự án công nghệ cao",
+                "hỗ trợ doanh nghiệp ứng phó phòng vệ thương mại",
+            ],
+        ),
+    ],
+    # "gồm: 1. A. 2. B. 3. C." in one paragraph: the later numbers follow the full stop closing the item before
+    # (none was found before); "giai đoạn 2. Tổng vốn ..." numbers nothing
+    "gk12_inline_numbers_after_stops.txt": [
+        (
+            "other",
+            None,
+            2025,
+            [
+                "Công tác dự báo tình hình thị trường còn chậm",
+                "Phối hợp giữa các sở, ngành có lúc chưa chặt chẽ",
+                "Nguồn lực cho xúc tiến đầu tư còn hạn hẹp",
+            ],
+        ),
+        (
+            "priority",
+            None,
+            2025,
+            [
+                "Chuẩn bị đoàn công tác của lãnh đạo tỉnh sang Hàn Quốc",
+                "Tổ chức Hội nghị gặp gỡ các nhà đầu tư Nhật Bản",
+                "Hoàn thiện đề án nâng cao năng lực đối ngoại cấp huyện",
+            ],
+        ),
+    ],
     # a report's Roman sections: results, shortcomings, tasks
     "gk12_province_report_roman_sections.txt": [
         (
