@@ -292,3 +292,15 @@ def link_checks(path: Path) -> list[tuple[str, bool]]:
     thread = relinked(data["statements"])
     held = [(g["name"], len({thread[i] for i in g["items"]}) == 1) for g in data["must_link"]]
     return held + [(f"{a} apart from {b}", thread[a] != thread[b]) for a, b in data["must_not_link"]]
+
+
+def lists_read(page: Path) -> list[tuple]:
+    """(kind, announced count, target year, items' texts) of each list ngkt finds on a page, in
+    reading order, as the kinds tests state what a careful reader finds."""
+    from ngkt_cli.extract import extract
+    from ngkt_cli.ingest import build_document
+
+    lists = extract(build_document(page.read_bytes(), page.name, None)).lists
+    return [
+        (found.kind, found.announced_count, found.target_year, [item.text for item in found.items]) for found in lists
+    ]

@@ -11,9 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from ngkt_cli.extract import extract
-from ngkt_cli.ingest import build_document
+from conftest import lists_read
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 
@@ -868,9 +866,4 @@ def test_every_gk12_page_is_read_here():
 
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_each_list_reads_with_its_kind_count_year_and_items(name):
-    page = UNSEEN / name
-    lists = extract(build_document(page.read_bytes(), page.name, None)).lists
-    got = [
-        (found.kind, found.announced_count, found.target_year, [item.text for item in found.items]) for found in lists
-    ]
-    assert got == PAGES[name]
+    assert lists_read(UNSEEN / name) == PAGES[name]
