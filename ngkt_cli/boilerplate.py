@@ -82,7 +82,8 @@ SHARE_BUTTONS = re.compile(
     r"^[•·]?\s*(?:(?:chia se|share|facebook|zalo|twitter|tweet|linkedin|messenger|telegram|email|e-mail|google news"
     r"|in bai|in|print|luu|luu bai|luu tin|copy link|sao chep lien ket|click de sao chep|gui bai|gui email|theo doi"
     r"|bao loi|tim kiem|search|dang ky|dang nhap(?: \| dang ky)?"
-    r"|nghe bai|nghe doc bai|co chu|a\+|a-|aa|ban in|len dau trang|ve dau trang|quay lai|tro ve|xem voi co chu\s*a*"
+    r"|nghe bai|nghe bai viet|nghe doc bai|luu bai viet"
+    r"|co chu|a\+|a-|aa|ban in|len dau trang|ve dau trang|quay lai|tro ve|xem voi co chu\s*a*"
     r"|comments?\s*\(\d+\)|ban phai dang nhap de binh luan\.?"
     r"|theo doi(?: [^|]{1,30})? tren(?: google news)?|(?:quay lai|tro ve|ve) (?:trang chu|dau trang)"
     r"|\(?xem tiep trang \d+\)?|menu|tai app|tai ung dung|install\b.{0,30}\bapp|luot (?:xem|doc"
@@ -694,6 +695,10 @@ SITE_NAME_MAX_WORDS = 12
 TITLE_LABEL = re.compile(r"^\[[^\]]{2,20}\]\s*|\s*\[[^\]]{2,20}\]$")
 # A portal's count of readers after the headline: "... bắt kịp xu thế mới (Lượt xem: 512)".
 TITLE_VIEWS = re.compile(r"\s*\((?:Lượt xem|Lượt đọc|Số lượt xem|Lượt truy cập)\s*:?\s*[\d.,]+\)$", re.I)
+# The outlet in brackets after the headline: "... Bứt phá để tăng trưởng (VTC News)", "... (Chinhphu.vn)".
+TITLE_OUTLET_BRACKETED = re.compile(
+    r"\s+\((?:VTC News|Dân trí|Dân Trí|VOV|VTV|TTXVN|Vietnam\+|VietnamPlus|[\w-]{2,30}\.(?:vn|com|net|org))\)$"
+)
 
 
 # A page <title> that is a site's name ("Báo Quốc tế") is short; "Báo Nhật ca ngợi ..." is a headline.
@@ -777,6 +782,7 @@ TITLE_SECTIONS = re.compile(
 def _title_text(line: str) -> str:
     line = TITLE_LABEL.sub("", line).strip() or line  # "[Infographic] ...", "... [Edited]"
     line = TITLE_VIEWS.sub("", line).strip() or line
+    line = TITLE_OUTLET_BRACKETED.sub("", line).strip() or line
     line = TITLE_OUTLET.sub("", line).strip() or line
     line = TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
     return TITLE_SECTIONS.sub("", line).strip() or line

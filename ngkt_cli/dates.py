@@ -95,8 +95,8 @@ def _parsed(written: str) -> dt.date | None:
 
 
 # Event days in the body, often without a year. Strong: a time of day or "hôm nay" names when
-# something happened ("chiều 18/3", "Sáng nay (14/10)", "tối qua 5/6", "Hôm 15/1", "Chiều thứ
-# Sáu (10/1)", "Tối ngày 16/11"), or the lede opens with it ("Ngày 22-2, tại Hà Nội"). Weak: any
+# something happened ("chiều 18/3", "Sáng nay (14/10)", "tối qua 5/6", "Chiều muộn 6/1", "Hôm 15/1",
+# "Chiều thứ Sáu (10/1)", "Tối ngày 16/11"), or the lede opens with it ("Ngày 22-2, tại Hà Nội"). Weak: any
 # other "ngày 18/12" ("tổ chức ngày 18/12 tại Hà Nội"). A day is "18/3", "18-3-2024", "29.12" and
 # "14.1" (as Thanh Niên writes it), "18 tháng 3 năm 2024", or the first day of a span "9-10/1".
 _DAY_MONTH = (
@@ -107,7 +107,7 @@ _DAY_MONTH = (
 )
 STRONG_EVENT_DATE = re.compile(
     # a lede may open with the weekday alone: "Thứ Năm (22/2), Bộ trưởng ...", "Chủ nhật, 5/1, ..."
-    r"(?:\b(?:sang|trua|chieu|toi|dem)(?: som| nay| qua| hom nay| hom qua)?|\bhom(?: nay| qua)?|^ngay"
+    r"(?:\b(?:sang|trua|chieu|toi|dem)(?: som| muon| nay| qua| hom nay| hom qua)?|\bhom(?: nay| qua)?|^ngay"
     r"|^(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat))"
     r"(?:\s+(?:thu \w+|chu nhat))?\s*(?:\(|,)?\s*(?:ngay\s+)?" + _DAY_MONTH
 )

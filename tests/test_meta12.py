@@ -413,3 +413,23 @@ def test_the_province_of_ba_ria_vung_tau_is_part_of_the_title():
     assert find_people("Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu Nguyễn Văn Thọ phát biểu") == [
         Person("Nguyễn Văn Thọ", "Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu")
     ]
+
+
+def test_the_outlet_in_brackets_after_a_headline_is_no_part_of_it():
+    text = (
+        "Ngoại giao kinh tế năm 2025: Bứt phá để tăng trưởng (VTC News)\n07/01/2025 08:00\nNghe bài viết\n"
+        "Lưu bài viết\nSáng 6/1, Bộ Ngoại giao tổ chức hội nghị triển khai công tác ngoại giao kinh tế năm 2025.\n"
+    )
+    clean = clean_lines(text)
+    assert clean.title == "Ngoại giao kinh tế năm 2025: Bứt phá để tăng trưởng"
+    assert clean.paragraphs[0].startswith("Sáng 6/1")
+    assert [line.reason for line in clean.removed if line.text.endswith("bài viết")] == ["share", "share"]
+
+
+def test_a_late_afternoon_names_the_event_day():
+    text = (
+        "Hội nghị ngoại giao kinh tế\n07/01/2025 08:00\n"
+        "Chiều muộn 6/1, Bộ Ngoại giao tổ chức hội nghị triển khai công tác ngoại giao kinh tế năm 2025.\n"
+    )
+    doc = build_document(text.encode(), "late.txt")
+    assert (doc.date, doc.date_source) == ("2025-01-06", "inferred")
