@@ -41,15 +41,15 @@ SUMMARY = re.compile(
 # to tune a rule. Measured, never read for misses: its floors keep what unseen text gets from
 # falling, and its failure message gives the figures only.
 HELDOUT = Path(__file__).parent / "data" / "heldout"
-# Measured 2026-12-02 (session 11 end): priority F1 0.92, other 12/21, year/speaker/count 121/148,
-# metadata 34/42, links 11/19, directives F1 0.79, scope 13/14.
+# Measured 2026-12-02 (session 12 end): priority F1 0.93, other 12/21, year/speaker/count 121/149,
+# metadata 34/42, links 11/19, directives F1 0.82, scope 13/14.
 HELDOUT_FLOORS = {
-    "priority_f1": 0.91,
+    "priority_f1": 0.92,
     "other": 0.57,
     "attrs": 0.81,
     "metadata": 0.8,
     "links": 0.57,
-    "directive_f1": 0.78,
+    "directive_f1": 0.81,
     "scope": 0.92,
 }
 
@@ -57,13 +57,13 @@ HELDOUT_FLOORS = {
 # A second held-out set (tests/data/heldout2, its README): 17 articles written at the end of
 # session 6 from real pages of 2017-2026 by a helper who changed no code, gold committed before
 # ngkt ran on them. The same rules: measured, never read for misses. Measured 2026-12-02 (session
-# 10 end): priority F1 1.00, other 3/7, year/speaker/count 99/108, metadata 45/51, links 12/12,
+# 12 end): priority F1 1.00, other 3/7, year/speaker/count 103/108, metadata 45/51, links 12/12,
 # directives F1 0.95, scope 17/17.
 HELDOUT2 = Path(__file__).parent / "data" / "heldout2"
 HELDOUT2_FLOORS = {
     "priority_f1": 0.99,
     "other": 0.42,
-    "attrs": 0.91,
+    "attrs": 0.95,
     "metadata": 0.88,
     "links": 0.99,
     "directive_f1": 0.94,
