@@ -209,7 +209,9 @@ TABLE_ROW_MARKER = re.compile(r"^\|\s*(?P<n>\d{1,2})\.?\s*\|\s*(?=[^\s|])")
 INLINE_NUMBER_MARKER = re.compile(r"[:;]\s*(?P<m>(?P<n>\d{1,2})[.)]\s+)(?=\S)")
 # ... the later ones also after the full stop that closes the item before: "gồm: 1. Công tác dự báo còn
 # chậm. 2. Phối hợp ... chưa chặt chẽ. 3. ..." (a run opened after a colon; never its first item)
-INLINE_NUMBER_AFTER_STOP = re.compile(r"(?<=[^\W\d_]\. )(?P<n>[2-9]|1\d)[.)]\s+(?=[^\W\d_])")
+# (The full stop first, the letter before it looked back at: a pattern opening with a literal is
+# searched for that literal, one opening with a look-behind is tried at every position.)
+INLINE_NUMBER_AFTER_STOP = re.compile(r"\.(?<=[^\W\d_]\.) (?P<m>(?P<n>[2-9]|1\d)[.)]\s+)(?=[^\W\d_])")
 
 # "(1) ... (2) ..." inside a paragraph.
 PAREN_NUMBER_MARKER = re.compile(r"\((?P<n>\d{1,2})\)\s+(?=\S)")
@@ -3114,7 +3116,9 @@ def _joint_statement(doc: Document) -> bool:
     return any(JOINT_TEXT.search(fold(text)) for text in [doc.title or "", *doc.paragraphs[:LEDE_PARAGRAPHS]])
 
 
-def build_list(doc: Document, reading: Reading, people: list[Person]) -> StatementList:
+def build_list(doc: Document, reading: Reading, people: list[Person], joint: bool = False) -> StatementList:
+    """The list a reading gives, with its kind, year and speaker; `joint`: the page gives a joint
+    statement whole (`_joint_statement`, asked once a page)."""
     body, candidate, cue, spans, texts = doc.body, reading.candidate, reading.cue, reading.spans, reading.texts
     opener = texts[0].split(",")[0]
     first = candidate.first_paragraph
@@ -3127,7 +3131,7 @@ def build_list(doc: Document, reading: Reading, people: list[Person]) -> Stateme
         lambda: _question_above(body, _paragraph_of(body, reading.cue_span.start)),
         lambda: _lede_counting(doc, candidate, len(spans)),
     )
-    if _joint_statement(doc):
+    if joint:
         kind = "other"  # two voices, whatever a list inside says ("Hai nước đã thu được ...", "hai nước sẽ: ...")
     if kind == "priority" and _told_after_its_year(cue, doc):
         kind = "achievement"
@@ -3186,5 +3190,6 @@ def extract(doc: Document) -> Extraction:
         + counted_paragraphs(doc.body, paragraphs)
     )
     readings = _choose([reading for c in candidates if not not_a_list(reading := read(doc, c))])
-    lists = _without_repeats([build_list(doc, reading, people) for reading in readings])
+    joint = bool(readings) and _joint_statement(doc)
+    lists = _without_repeats([build_list(doc, reading, people, joint) for reading in readings])
     return Extraction(lists=tuple(lists), directives=find_directives(doc, lists))
