@@ -723,8 +723,15 @@ def _site_name(line: str, following: list[tuple[int, str, str]]) -> bool:
 
 
 def _all_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    """At least four letters, every one a capital (read up to the first that is not: most lines
+    have one among their first few characters)."""
+    letters = 0
+    for character in line:
+        if character.isalpha():
+            if not character.isupper():
+                return False
+            letters += 1
+    return letters >= 4
 
 
 # A heading in capitals wrapped onto a second line in capitals that goes on with a linking word:
