@@ -414,7 +414,7 @@ def _take_byline(clean: CleanText, line_numbers: list[int]) -> None:
     ...") are related news, not the article's last paragraphs."""
     if not clean.paragraphs:
         return
-    if len(clean.paragraphs) > 2 and OFFICES_LINE.match(clean.paragraphs[-1]) and _is_name(clean.paragraphs[-2]):
+    if len(clean.paragraphs) > 2 and _is_name(clean.paragraphs[-2]) and OFFICES_LINE.match(clean.paragraphs[-1]):
         # a signed article ends with its author and the offices under the name: one byline
         offices, name = clean.paragraphs.pop(), clean.paragraphs.pop()
         del clean.folded_paragraphs[-2:]
@@ -789,7 +789,8 @@ TITLE_SECTIONS = re.compile(
 def _title_text(line: str) -> str:
     line = TITLE_LABEL.sub("", line).strip() or line  # "[Infographic] ...", "... [Edited]"
     line = TITLE_VIEWS.sub("", line).strip() or line
-    line = TITLE_OUTLET_BRACKETED.sub("", line).strip() or line
+    # (the bracketed outlet closes the line: one without ")" there is not searched)
+    line = (TITLE_OUTLET_BRACKETED.sub("", line) if ")" in line[-2:] else line).strip() or line
     line = TITLE_OUTLET.sub("", line).strip() or line
     line = TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
     return TITLE_SECTIONS.sub("", line).strip() or line
