@@ -1981,13 +1981,6 @@ AGREED = re.compile(
     + r"|\bhai (?:bo|dang|chinh phu|tinh|thanh pho|dia phuong|quoc gia)"
     r"(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung|deu)\s+)*"
     + _TWO_SIDES_SAY
-    # two leaders named as one subject: "Thủ tướng Phạm Minh Chính và Thủ tướng Anwar Ibrahim nhất trí: ..."
-    + r"|\b"
-    + _LEADER
-    + r"\b[^,.;:]{1,50}?\bva "
-    + _LEADER
-    + r"\b[^,.;:]{1,50}?\s(?:(?:da|cung|deu)\s+)*"
-    r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket)\b"
     + r"|\blanh dao (?:cap cao )?hai (?:nuoc|ben)(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung)\s+)*(?:nhat tri|thong nhat)\b"
     + r"|\bviet nam va (?:"
     + "|".join(fold(partner) for partner in PARTNERS)
@@ -1995,6 +1988,13 @@ AGREED = re.compile(
     + _TWO_SIDES_SAY
     # the text of a joint statement given whole: "... giới thiệu toàn văn Tuyên bố chung: 1. ... 2. ..."
     + r"|\b(?:tuyen bo chung|thong cao chung|tuyen bo tam nhin chung)\b"
+)
+# Two leaders named as one subject: "Thủ tướng Phạm Minh Chính và Thủ tướng Anwar Ibrahim nhất trí: ..."
+# (one of AGREED's shapes, searched only in a lead-in holding one of its verbs: `_AGREE_VERBS`)
+_AGREE_VERBS = ("nhat tri", "thong nhat", "dong y", "thoa thuan", "cam ket")
+LEADERS_AGREED = re.compile(
+    r"\b" + _LEADER + r"\b[^,.;:]{1,50}?\bva " + _LEADER + r"\b[^,.;:]{1,50}?\s(?:(?:da|cung|deu)\s+)*"
+    r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket)\b"
 )
 
 # What was worked on in the time just past: "Năm qua, Sở Ngoại vụ tập trung vào các hoạt động: ...",
@@ -2215,6 +2215,7 @@ def _first_kind(folded: str) -> str | None:
     if (
         foreign
         or AGREED.search(folded)
+        or (any(verb in folded for verb in _AGREE_VERBS) and LEADERS_AGREED.search(folded))
         or GROUNDS.search(folded)
         or PURPOSE_HEADING.match(folded)
         or PURPOSE.search(folded)

@@ -1899,3 +1899,31 @@ def test_a_text_without_toan_van_gives_no_joint_statement_and_is_not_searched(pa
 
     text = "".join(parts)
     assert bool(JOINT_TEXT.search(text)) == (JOINT_TEXT_OPENING in text and bool(JOINT_TEXT.search(text)))
+
+
+AGREEMENT_PIECES = st.sampled_from(
+    ["thu tuong ", "tong thong ", "pham minh chinh ", "anwar ", "va ", "da ", "nhat tri", "dong y", "cam ket", " ", ","]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            AGREEMENT_PIECES,
+            st.sampled_from(["thu tuong a va tong thong b ", "chu tich c va bo truong d da "]),
+        ),
+        max_size=8,
+    )
+)
+def test_two_leaders_agreeing_are_searched_only_where_a_verb_of_agreeing_stands(parts):
+    # `_first_kind` searches a lead-in for LEADERS_AGREED only when it holds one of its verbs: the
+    # same answer as AGREED with that shape among its alternatives
+    import re
+
+    from ngkt_cli.extract import _AGREE_VERBS, AGREED, LEADERS_AGREED
+
+    folded = "".join(parts)
+    whole = re.compile(AGREED.pattern + "|" + LEADERS_AGREED.pattern)
+    guarded = AGREED.search(folded) or (any(v in folded for v in _AGREE_VERBS) and LEADERS_AGREED.search(folded))
+    assert bool(guarded) == bool(whole.search(folded))
