@@ -414,7 +414,7 @@ def _take_byline(clean: CleanText, line_numbers: list[int]) -> None:
     ...") are related news, not the article's last paragraphs."""
     if not clean.paragraphs:
         return
-    if len(clean.paragraphs) > 2 and OFFICES_LINE.match(clean.paragraphs[-1]) and _is_name(clean.paragraphs[-2]):
+    if len(clean.paragraphs) > 2 and _is_name(clean.paragraphs[-2]) and OFFICES_LINE.match(clean.paragraphs[-1]):
         # a signed article ends with its author and the offices under the name: one byline
         offices, name = clean.paragraphs.pop(), clean.paragraphs.pop()
         del clean.folded_paragraphs[-2:]
@@ -723,8 +723,15 @@ def _site_name(line: str, following: list[tuple[int, str, str]]) -> bool:
 
 
 def _all_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    """At least four letters, every one a capital (read up to the first that is not: most lines
+    have one among their first few characters)."""
+    letters = 0
+    for character in line:
+        if character.isalpha():
+            if not character.isupper():
+                return False
+            letters += 1
+    return letters >= 4
 
 
 # A heading in capitals wrapped onto a second line in capitals that goes on with a linking word:
@@ -782,7 +789,8 @@ TITLE_SECTIONS = re.compile(
 def _title_text(line: str) -> str:
     line = TITLE_LABEL.sub("", line).strip() or line  # "[Infographic] ...", "... [Edited]"
     line = TITLE_VIEWS.sub("", line).strip() or line
-    line = TITLE_OUTLET_BRACKETED.sub("", line).strip() or line
+    # (the bracketed outlet closes the line: one without ")" there is not searched)
+    line = (TITLE_OUTLET_BRACKETED.sub("", line) if ")" in line[-2:] else line).strip() or line
     line = TITLE_OUTLET.sub("", line).strip() or line
     line = TITLE_SITE.sub("", TITLE_AGENCY.sub("", line)).strip() or line
     return TITLE_SECTIONS.sub("", line).strip() or line

@@ -2410,11 +2410,16 @@ def find_directives(doc: Document, lists: Sequence[StatementList] = ()) -> tuple
         speakers.append(speaker)
     # a business's or an association's head, and a partner's leader whose name reads as a Vietnamese one
     # ("Thủ tướng Trung Quốc Lý Cường ... ¶ Ông Lý Cường đề nghị ..."): the titles the article gave them
-    not_ours = {
-        p.name
-        for p in people
-        if p.name and p.title and (BUSINESS_TITLE.search(p.title) or FOREIGN_LEADER.search(p.title))
-    }
+    # (asked only of a page with drafts)
+    not_ours = (
+        {
+            p.name
+            for p in people
+            if p.name and p.title and (BUSINESS_TITLE.search(p.title) or FOREIGN_LEADER.search(p.title))
+        }
+        if drafts
+        else set()
+    )
     statements = [
         Statement(
             "priority",

@@ -202,6 +202,9 @@ FIELD_LABEL_MARKER = re.compile(r"^(?=Về\s+[^\W\d][^,.:;!?\n]{1,50}[,:]\s+\S)"
 # kept whole too, and only under a lead-in that counts them
 LABEL_COLON_MARKER = re.compile(r"^(?=(?!Về\s)[^\W\d_][^,.:;!?\n“”\"]{1,40}:\s+\S)")
 
+# what every match of LABEL_COLON_MARKER holds: its colon and the space after it
+LABEL_COLON_NEEDS = r":\s"
+
 TABLE_ROW_MARKER = re.compile(r"^\|\s*(?P<n>\d{1,2})\.?\s*\|\s*(?=[^\s|])")
 
 # "gồm: 1) ...; 2) ..." or "1. ...; 2. ..." inside a paragraph, after a colon or a semicolon (the
@@ -602,6 +605,9 @@ class MarkerRule:
     number: Callable[[str], int]  # the item's number from group "n"
     place: Callable[[str, re.Match[str], int], bool] = anywhere
     start: Callable[[str, re.Match[str]], int] = match_start
+    # a pattern every match holds, for a pattern whose own parts give no hint (`_hint`): a paragraph
+    # without it is not tried
+    needs: str | None = None
     hint: re.Pattern[str] | None = field(init=False)
     hint_words: tuple[str, ...] = field(init=False)  # when the hint is one of these words (`_hint_words`)
     hint_scans: tuple[re.Pattern[str], ...] = field(init=False)  # the hint, one per opening character
@@ -614,7 +620,7 @@ class MarkerRule:
     def __post_init__(self) -> None:
         object.__setattr__(self, "scan", _boundary_after(self.pattern))
         object.__setattr__(self, "lead", _literal_lead(self.pattern))
-        object.__setattr__(self, "hint", _hint(self.pattern))
+        object.__setattr__(self, "hint", _hint(self.pattern) if self.needs is None else re.compile(self.needs))
         object.__setattr__(self, "hint_words", _hint_words(self.pattern))
         object.__setattr__(self, "hint_scans", () if self.hint is None else _by_opening_character(self.hint))
         object.__setattr__(self, "start_test", _start_test(self.pattern))
@@ -685,7 +691,8 @@ MARKER_RULES = (
     # "Về ngoại giao kinh tế, ..." ¶ "Về đối ngoại nhân dân, ..." under a lead-in that counts them
     MarkerRule("field label", "field", 6, FIELD_LABEL_MARKER, lambda _: BY_POSITION),
     # "Ngoại giao vắc xin: ..." ¶ "Mở cửa thị trường: ..." under a lead-in that counts them
-    MarkerRule("label and colon", "label", 6, LABEL_COLON_MARKER, lambda _: BY_POSITION),
+    # (tried only in the paragraphs holding a colon and a space: most hold none, and it has no hint)
+    MarkerRule("label and colon", "label", 6, LABEL_COLON_MARKER, lambda _: BY_POSITION, needs=LABEL_COLON_NEEDS),
     # "+ Tổ chức đoàn ..." ¶ "+ Hỗ trợ ..." under a dash (or alone): a list of its own; where a dash
     # list holds it, the dash list wins
     MarkerRule("sub-bullet", "sub-bullet", 7, SUB_BULLET_MARKER, lambda _: BY_POSITION),
@@ -1974,13 +1981,6 @@ AGREED = re.compile(
     + r"|\bhai (?:bo|dang|chinh phu|tinh|thanh pho|dia phuong|quoc gia)"
     r"(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung|deu)\s+)*"
     + _TWO_SIDES_SAY
-    # two leaders named as one subject: "Thủ tướng Phạm Minh Chính và Thủ tướng Anwar Ibrahim nhất trí: ..."
-    + r"|\b"
-    + _LEADER
-    + r"\b[^,.;:]{1,50}?\bva "
-    + _LEADER
-    + r"\b[^,.;:]{1,50}?\s(?:(?:da|cung|deu)\s+)*"
-    r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket)\b"
     + r"|\blanh dao (?:cap cao )?hai (?:nuoc|ben)(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung)\s+)*(?:nhat tri|thong nhat)\b"
     + r"|\bviet nam va (?:"
     + "|".join(fold(partner) for partner in PARTNERS)
@@ -1988,6 +1988,13 @@ AGREED = re.compile(
     + _TWO_SIDES_SAY
     # the text of a joint statement given whole: "... giới thiệu toàn văn Tuyên bố chung: 1. ... 2. ..."
     + r"|\b(?:tuyen bo chung|thong cao chung|tuyen bo tam nhin chung)\b"
+)
+# Two leaders named as one subject: "Thủ tướng Phạm Minh Chính và Thủ tướng Anwar Ibrahim nhất trí: ..."
+# (one of AGREED's shapes, searched only in a lead-in holding one of its verbs: `_AGREE_VERBS`)
+_AGREE_VERBS = ("nhat tri", "thong nhat", "dong y", "thoa thuan", "cam ket")
+LEADERS_AGREED = re.compile(
+    r"\b" + _LEADER + r"\b[^,.;:]{1,50}?\bva " + _LEADER + r"\b[^,.;:]{1,50}?\s(?:(?:da|cung|deu)\s+)*"
+    r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket)\b"
 )
 
 # What was worked on in the time just past: "Năm qua, Sở Ngoại vụ tập trung vào các hoạt động: ...",
@@ -2208,6 +2215,7 @@ def _first_kind(folded: str) -> str | None:
     if (
         foreign
         or AGREED.search(folded)
+        or (any(verb in folded for verb in _AGREE_VERBS) and LEADERS_AGREED.search(folded))
         or GROUNDS.search(folded)
         or PURPOSE_HEADING.match(folded)
         or PURPOSE.search(folded)
@@ -2837,7 +2845,10 @@ SALUTATION_CUE = re.compile(r"\b(?:kính\s+)?thưa\W*$", re.I)
 
 def _salutations(cue: str, texts: Sequence[str]) -> bool:
     """Greetings at a speech's start, however marked: half the items greet, or the lead-in does."""
-    return bool(SALUTATION_CUE.search(cue)) or sum(bool(SALUTATION.match(text)) for text in texts) * 2 >= len(texts)
+    # (a lead-in without "thưa" is not searched: the pattern, ignoring case, is tried at every position)
+    return ("thưa" in cue.lower() and bool(SALUTATION_CUE.search(cue))) or sum(
+        bool(SALUTATION.match(text)) for text in texts
+    ) * 2 >= len(texts)
 
 
 # At most this many words make a name ("Samsung Engineering", "Công ty Lotte Mart" is no name: "ty").
@@ -3107,13 +3118,18 @@ def _lede_counting(doc: Document, candidate: Candidate, items: int) -> str:
 
 
 # A joint statement given whole: "TTXVN trân trọng giới thiệu toàn văn Tuyên bố chung." (folded)
+JOINT_TEXT_OPENING = "toan van"
 JOINT_TEXT = re.compile(r"\btoan van\b[^.]{0,40}\b(?:tuyen bo chung|thong cao chung|tuyen bo (?:ve )?tam nhin)")
 
 
 def _joint_statement(doc: Document) -> bool:
     """Whether the page gives a joint statement's text whole (its headline or sapo says so): every list
     in it is what two sides state together."""
-    return any(JOINT_TEXT.search(fold(text)) for text in [doc.title or "", *doc.paragraphs[:LEDE_PARAGRAPHS]])
+    # (a text without the pattern's opening words is not searched)
+    return any(
+        JOINT_TEXT_OPENING in folded and JOINT_TEXT.search(folded)
+        for folded in map(fold, [doc.title or "", *doc.paragraphs[:LEDE_PARAGRAPHS]])
+    )
 
 
 def build_list(doc: Document, reading: Reading, people: list[Person], joint: bool = False) -> StatementList:

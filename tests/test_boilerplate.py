@@ -367,3 +367,30 @@ def test_classify_line_reads_stamps_as_the_plain_definition_does(line):
         _classify_plainly(line, folded)
         or ("caption" if len(line) <= CAPTION_MAX_CHARS and ":" in folded and CAPTION_CREDIT.search(folded) else None)
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("AĐÊÔaàđê ǅ,.1ⓐⒶ中"), max_size=12))
+def test_a_line_in_capitals_is_read_up_to_its_first_small_letter_only(line):
+    # `_all_capitals` stops at the first letter that is not a capital; it must say what reading
+    # every letter says
+    from ngkt_cli.boilerplate import _all_capitals
+
+    letters = [c for c in line if c.isalpha()]
+    assert _all_capitals(line) == (len(letters) >= 4 and all(c.isupper() for c in letters))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Bứt phá", " ", "(", ")", "VOV", "x"]), max_size=6),
+    st.sampled_from(["", " (VOV)", " (Chinhphu.vn)", " (x)", " (VOV"]),
+    st.sampled_from(["", "\n", " ", "x", ")"]),
+)
+def test_a_headline_not_closed_by_a_bracket_holds_no_bracketed_outlet(parts, outlet, tail):
+    # `_title_text` removes a bracketed outlet only from a line with ")" among its last two
+    # characters: no other line holds one
+    from ngkt_cli.boilerplate import TITLE_OUTLET_BRACKETED
+
+    line = "".join(parts) + outlet + tail
+    if ")" not in line[-2:]:
+        assert TITLE_OUTLET_BRACKETED.sub("", line) == line

@@ -1868,3 +1868,62 @@ def test_a_text_not_ending_as_a_patterns_strings_do_holds_no_match_of_it_at_the_
     closes = _closing_characters(pattern)
     if closes is not None and pattern.search(text):
         assert text[-1:] in closes
+
+
+SALUTATION_PIECES = st.sampled_from(["Kính thưa", "kính ", "THƯA", "thưa", "Thưa", "Thư", "ưa", ":", ",", " ", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(SALUTATION_PIECES, max_size=8),
+    st.lists(st.lists(st.one_of(SALUTATION_PIECES, st.just("Tăng cường hợp tác")), max_size=4), min_size=1, max_size=3),
+)
+def test_a_lead_in_without_thua_is_no_salutation_cue_and_is_not_searched(cue_parts, item_parts):
+    # `_salutations` searches a lead-in for SALUTATION_CUE only when it holds "thưa": the same
+    # answer as searching every lead-in
+    from ngkt_cli.extract import SALUTATION, SALUTATION_CUE, _salutations
+
+    cue, texts = "".join(cue_parts), ["".join(parts) for parts in item_parts]
+    plain = bool(SALUTATION_CUE.search(cue)) or sum(bool(SALUTATION.match(t)) for t in texts) * 2 >= len(texts)
+    assert _salutations(cue, texts) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["toan van", "toan", " van ", "tuyen bo chung", "thong cao chung", " ", "."]), max_size=8)
+)
+def test_a_text_without_toan_van_gives_no_joint_statement_and_is_not_searched(parts):
+    # `_joint_statement` searches a headline or lede (folded) for JOINT_TEXT only when it holds its
+    # opening words: the same answer as searching it
+    from ngkt_cli.extract import JOINT_TEXT, JOINT_TEXT_OPENING
+
+    text = "".join(parts)
+    assert bool(JOINT_TEXT.search(text)) == (JOINT_TEXT_OPENING in text and bool(JOINT_TEXT.search(text)))
+
+
+AGREEMENT_PIECES = st.sampled_from(
+    ["thu tuong ", "tong thong ", "pham minh chinh ", "anwar ", "va ", "da ", "nhat tri", "dong y", "cam ket", " ", ","]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            AGREEMENT_PIECES,
+            st.sampled_from(["thu tuong a va tong thong b ", "chu tich c va bo truong d da "]),
+        ),
+        max_size=8,
+    )
+)
+def test_two_leaders_agreeing_are_searched_only_where_a_verb_of_agreeing_stands(parts):
+    # `_first_kind` searches a lead-in for LEADERS_AGREED only when it holds one of its verbs: the
+    # same answer as AGREED with that shape among its alternatives
+    import re
+
+    from ngkt_cli.extract import _AGREE_VERBS, AGREED, LEADERS_AGREED
+
+    folded = "".join(parts)
+    whole = re.compile(AGREED.pattern + "|" + LEADERS_AGREED.pattern)
+    guarded = AGREED.search(folded) or (any(v in folded for v in _AGREE_VERBS) and LEADERS_AGREED.search(folded))
+    assert bool(guarded) == bool(whole.search(folded))
