@@ -614,9 +614,14 @@ def _one_cell_text(line: str) -> str:
 SECTION_LABEL_WORDS = 4
 
 
+def _short_heading(line: str) -> bool:
+    """A headline-like line of SECTION_LABEL_WORDS words at most: a section's label (the cheap test first)."""
+    return _headline_like(line) and len(re.findall(r"\w+", line)) <= SECTION_LABEL_WORDS
+
+
 def _section_label(line: str, following: list[tuple[int, str, str]]) -> bool:
     """A short headline-like line right above another, longer one, that is the headline."""
-    if not following or not _headline_like(line) or len(re.findall(r"\w+", line)) > SECTION_LABEL_WORDS:
+    if not following or not _short_heading(line):
         return False
     _, after, after_folded = following[0]
     return len(after) > len(line) and _headline_like(after) and classify_line(after, None, after_folded) is None
@@ -624,7 +629,7 @@ def _section_label(line: str, following: list[tuple[int, str, str]]) -> bool:
 
 def _section_over_stamp(line: str, following: list[tuple[int, str, str]]) -> bool:
     """A section's label of a few words under the headline, over the page's stamp."""
-    if not following or not _headline_like(line) or len(re.findall(r"\w+", line)) > SECTION_LABEL_WORDS:
+    if not following or not _short_heading(line):
         return False
     _, stamp, stamp_folded = following[0]
     return len(stamp) <= 80 and bool(STAMP_LINE.match(stamp_folded))
@@ -921,7 +926,7 @@ def _label_over_stamp(line: str, following: list[tuple[int, str, str]]) -> bool:
     """A section's label of a few words over the page's stamp over the headline ("Đối ngoại" ¶
     "Thứ bảy, 4/1/2025 - 09:00" ¶ "Bộ trưởng Ngoại giao: Năm 2025 ..."; "Thời sự - Chính trị" ¶ ...): the
     headline is the longer line under the stamp, the label the site's."""
-    if len(following) < 2 or not _headline_like(line) or len(re.findall(r"\w+", line)) > SECTION_LABEL_WORDS:
+    if len(following) < 2 or not _short_heading(line):
         return False
     (_, stamp, stamp_folded), (_, headline, headline_folded) = following[:2]
     return (

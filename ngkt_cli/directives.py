@@ -1681,7 +1681,7 @@ def _handed_on(body: str, drafts: list[Draft], piece: Piece, text: str) -> Draft
 # Thương chủ trì ... ¶ Bộ Ngoại giao chỉ đạo các cơ quan đại diện ...": its part of that request, which
 # asks it, not a direction of its own (a minister named, "Bộ trưởng Nguyễn Hồng Diên chỉ đạo ...", gives his own).
 DIRECTS = re.compile(r"chỉ đạo", re.I)
-SOMEONE_BY_NAME = re.compile(_NAME.replace("?P<name>", ""))
+SOMEONE_BY_NAME = re.compile(_NAME.replace("?P<name>", ""))  # a name, as metadata reads one (no group)
 
 
 def _passed_on(
@@ -1724,7 +1724,7 @@ ASKED_ON = re.compile(
 )
 # (after the lede's date and place, too: "Ngày 10/1, tại Hà Nội, Bộ trưởng ... chỉ rõ ...: A - B; đề nghị ...")
 PERSON_OPENS = re.compile(
-    r"^\s*(?:[^,;:]{0,200},\s*){0,3}(?:(?:" + _TITLE_RE + ")" + _ORG + "|" + _NAME.replace("?P<name>", "") + r")(?=\s)"
+    r"^\s*(?:[^,;:]{0,200},\s*){0,3}(?:(?:" + _TITLE_RE + ")" + _ORG + "|" + SOMEONE_BY_NAME.pattern + r")(?=\s)"
 )
 
 
@@ -2011,15 +2011,12 @@ def _after_connective(text: str) -> int:
 # Speaker, year, repeats
 
 INSTRUMENT_ASKER = re.compile(INSTRUMENT_ASKS + rf"[\s,]*(?:{ADVERBS}[\s,]*)*$")
+_INSTRUMENT = INSTRUMENT_ASKS.removeprefix(r"\b")  # (after a word of its own)
 INSTRUMENT_SAYS = re.compile(
-    r"\s*(?:Theo\s+"
-    + INSTRUMENT_ASKS.removeprefix(r"\b")
-    + r"\s*,|"
-    + INSTRUMENT_ASKS.removeprefix(r"\b")
-    + r"\s+(?:cũng\s+)?(?:nêu rõ|chỉ rõ|nhấn mạnh|xác định)\b)"
+    r"\s*(?:Theo\s+" + _INSTRUMENT + r"\s*,|" + _INSTRUMENT + r"\s+(?:cũng\s+)?(?:nêu rõ|chỉ rõ|nhấn mạnh|xác định)\b)"
 )
 # Who issues or signs an instrument: "Chính phủ ban hành Nghị quyết ...", "Thủ tướng vừa ký Công điện ...".
-ISSUES = re.compile(r"\b(?:ban hành|ký|phê duyệt|có)\s+(?:ban hành\s+)?(?:" + INSTRUMENT_ASKS.removeprefix(r"\b") + ")")
+ISSUES = re.compile(r"\b(?:ban hành|ký|phê duyệt|có)\s+(?:ban hành\s+)?(?:" + _INSTRUMENT + ")")
 
 
 def _issuer(body: str, draft: Draft, people: list[Person]) -> str | None:
@@ -2027,7 +2024,7 @@ def _issuer(body: str, draft: Draft, people: list[Person]) -> str | None:
     one in the paragraphs above ("Ngày 5/3, Chính phủ ban hành Nghị quyết ... ¶ Nghị quyết yêu cầu ...")."""
     first = max(0, draft.piece.paragraph - SPEAKER_LOOKBACK_PARAGRAPHS)
     window = body[_paragraph_start(body, first) : draft.cue_start]
-    issued = [m for m in ISSUES.finditer(window)]
+    issued = list(ISSUES.finditer(window))
     if not issued:
         return None
     last = issued[-1]

@@ -1973,7 +1973,9 @@ _LEADER = (
     r"(?:thu tuong|pho thu tuong|tong bi thu|chu tich nuoc|chu tich|tong thong|pho tong thong|bo truong|quoc vuong)"
 )
 # (and what they will do together: "Theo thông cáo báo chí, hai bên sẽ: ...")
-_TWO_SIDES_SAY = r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket|khang dinh|nhan manh|cho rang|danh gia|se)\b"
+# (the verbs of agreeing, also `LEADERS_AGREED`'s)
+_AGREE_VERBS = ("nhat tri", "thong nhat", "dong y", "thoa thuan", "cam ket")
+_TWO_SIDES_SAY = "(?:" + "|".join((*_AGREE_VERBS, "khang dinh", "nhan manh", "cho rang", "danh gia", "se")) + r")\b"
 AGREED = re.compile(
     r"\b(?:hai|cac|ca hai) (?:ben|nuoc|phia|nha lanh dao|lanh dao|thu tuong|bo truong|doan)"
     r"(?:\s+[^\s,.;:]+){0,2}?\s+(?:(?:da|cung|deu|con)\s+)*"
@@ -1991,10 +1993,9 @@ AGREED = re.compile(
 )
 # Two leaders named as one subject: "Thủ tướng Phạm Minh Chính và Thủ tướng Anwar Ibrahim nhất trí: ..."
 # (one of AGREED's shapes, searched only in a lead-in holding one of its verbs: `_AGREE_VERBS`)
-_AGREE_VERBS = ("nhat tri", "thong nhat", "dong y", "thoa thuan", "cam ket")
 LEADERS_AGREED = re.compile(
     r"\b" + _LEADER + r"\b[^,.;:]{1,50}?\bva " + _LEADER + r"\b[^,.;:]{1,50}?\s(?:(?:da|cung|deu)\s+)*"
-    r"(?:nhat tri|thong nhat|dong y|thoa thuan|cam ket)\b"
+    "(?:" + "|".join(_AGREE_VERBS) + r")\b"
 )
 
 # What was worked on in the time just past: "Năm qua, Sở Ngoại vụ tập trung vào các hoạt động: ...",
@@ -2126,14 +2127,18 @@ FOREIGN_TITLE_BEFORE_NAME = re.compile("(?:" + FOREIGN_LEADER.pattern + r")(?:\s
 FOREIGN_TITLE_AFTER_NAME = re.compile(r"\s*[,–-]\s*(?:" + FOREIGN_LEADER.pattern + ")")
 
 
+def _name_ending(speaker: str) -> str:
+    """The capitalised words that end `speaker` (the holder's name after a title), when two or more; else ""."""
+    name_words = list(itertools.takewhile(is_capitalised, reversed(speaker.split())))
+    return " ".join(reversed(name_words)) if len(name_words) >= 2 else ""
+
+
 def _described_abroad(body: str, speaker: str) -> bool:
-    """Whether the article first names the speaker (the capitalised words that end `speaker`) just
-    after another country's title: a foreign name, which `find_people` does not read."""
-    words = speaker.split()
-    name_words = list(itertools.takewhile(is_capitalised, reversed(words)))
-    if len(name_words) < 2 or len(name_words) == len(words):
+    """Whether the article first names the speaker (`_name_ending`, after a title) just after
+    another country's title: a foreign name, which `find_people` does not read."""
+    name = _name_ending(speaker)
+    if not name or len(name.split()) == len(speaker.split()):  # a name alone, no title before it
         return False
-    name = " ".join(reversed(name_words))
     found = body.find(name)
     if found > 0 and FOREIGN_TITLE_BEFORE_NAME.search(body, max(0, found - DESCRIBED_BEFORE), found):
         return True
@@ -2149,10 +2154,8 @@ APPOSED_TITLE = re.compile(r"\s*[,–-]\s*([^,.;:()\n]{3,100})")
 def _described_as(body: str, speaker: str) -> str:
     """How the article first describes the speaker's name (the capitalised words that end `speaker`),
     in the words after it: the whole title a short one stands for ("Chủ tịch Hội" for a firm's chair)."""
-    name_words = list(itertools.takewhile(is_capitalised, reversed(speaker.split())))
-    if len(name_words) < 2:
+    if not (name := _name_ending(speaker)):
         return ""
-    name = " ".join(reversed(name_words))
     found = body.find(name)
     apposed = APPOSED_TITLE.match(body, found + len(name)) if found >= 0 else None
     return apposed.group(1) if apposed else ""
